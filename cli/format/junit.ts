@@ -1,0 +1,62 @@
+/**
+ * `--format junit`: JUnit XML for CI test reporters.
+ *
+ * Scheme: one `<testsuite name="align">`, one `<testcase>` per finding
+ * (`classname` = file, `name` = `rule-id at line:col`). Errors and warnings
+ * are `<failure type="error|warning">`; infos are passing test cases whose
+ * `<system-out>` carries the message, so that advice does not turn a CI
+ * test report red. `errors` stays 0: in JUnit it counts crashes, not
+ * findings. With no finding, one passing test case `align check`.
+ */
+import type { Finding } from '../../language/rules.js';
+import type { Formatter } from './types.js';
+import { sortFindings } from './sort.js';
+
+/** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF). */
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const ENTITIES: Record<string, string> = {
+    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
+    '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+};
+
+/** Escapes text content: drops invalid characters, escapes `& < > " '`. */
+export function escapeXml(text: string): string {
+    return text.replace(INVALID_XML, '').replace(/[&<>"']/g, c => ENTITIES[c]!);
+}
+
+/** Escapes an attribute value; also keeps tabs and line breaks, which parsers would normalise. */
+export function escapeXmlAttribute(text: string): string {
+    return text.replace(INVALID_XML, '').replace(/[&<>"'\t\n\r]/g, c => ENTITIES[c]!);
+}
+
+function attributes(values: Record<string, string | number>): string {
+    return Object.entries(values).map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`).join('');
+}
+
+function testcase(f: Finding): string {
+    const open = `    <testcase${attributes({ classname: f.file, name: `${f.rule} at ${f.line}:${f.column}` })}>`;
+    const detail = escapeXml(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`);
+    const body = f.severity === 'info'
+        ? `      <system-out>${detail}</system-out>`
+        : `      <failure${attributes({ message: f.message, type: f.severity })}>${detail}</failure>`;
+    return [open, body, '    </testcase>'].join('\n');
+}
+
+/** Formats findings as a JUnit XML report. */
+export const formatJunit: Formatter = findings => {
+    const sorted = sortFindings(findings);
+    const failures = sorted.filter(f => f.severity !== 'info').length;
+    const cases = sorted.length === 0
+        ? [`    <testcase${attributes({ classname: 'align', name: 'align check' })}/>`]
+        : sorted.map(testcase);
+    const counts = { tests: cases.length, failures, errors: 0, skipped: 0 };
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites${attributes({ name: 'align check', ...counts })}>`,
+        `  <testsuite${attributes({ name: 'align', ...counts })}>`,
+        ...cases,
+        '  </testsuite>',
+        '</testsuites>',
+    ].join('\n') + '\n';
+};

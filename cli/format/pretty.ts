@@ -1,0 +1,73 @@
+/**
+ * `--format pretty`: findings for people, grouped by file, one aligned row
+ * per finding (`line:col  severity  message  rule-id`), then a summary line.
+ */
+import type { Finding, FindingSeverity } from '../../language/rules.js';
+import type { FormatContext, Formatter } from './types.js';
+import { sortFindings } from './sort.js';
+
+/** ANSI SGR codes; wrapped around text only when colour is on. */
+const STYLE = {
+    red: 31, yellow: 33, cyan: 36, green: 32, bold: 1, dim: 2, underline: 4,
+} as const;
+type Style = keyof typeof STYLE;
+
+const SEVERITY_STYLE: Record<FindingSeverity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
+    if (!ctx.color || styles.length === 0) return text;
+    return `\x1b[${styles.map(s => STYLE[s]).join(';')}m${text}\x1b[0m`;
+}
+
+/** `1 error`, `2 errors`, `0 infos`. */
+export function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** A message on one row: line breaks would break the alignment. */
+function oneLine(message: string): string {
+    return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** The rows of one file, each cell padded to its column's widest so columns align. */
+function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
+    const cells = findings.map(f => ({ f, pos: `${f.line}:${f.column}`, message: oneLine(f.message) }));
+    const posWidth = Math.max(...cells.map(c => c.pos.length));
+    const sevWidth = Math.max(...cells.map(c => c.f.severity.length));
+    const msgWidth = Math.max(...cells.map(c => c.message.length));
+    return cells.map(({ f, pos, message }) => '  ' + [
+        paint(ctx, pos.padEnd(posWidth), 'dim'),
+        paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]),
+        message.padEnd(msgWidth),
+        paint(ctx, f.rule, 'dim'),
+    ].join('  ').trimEnd());
+}
+
+/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 files`. */
+export function summary(findings: readonly Finding[], ctx: FormatContext): string {
+    const files = plural(ctx.filesChecked, 'file');
+    if (findings.length === 0) return paint(ctx, `✔ No problems in ${files}`, 'green', 'bold');
+    const count = (s: FindingSeverity) => findings.filter(f => f.severity === s).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const text = `✖ ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, `
+        + `${plural(warnings, 'warning')}, ${plural(count('info'), 'info')}) in ${files}`;
+    return paint(ctx, text, errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'cyan', 'bold');
+}
+
+/** Formats findings for a terminal. */
+export const formatPretty: Formatter = (findings, ctx) => {
+    const lines: string[] = [];
+    const sorted = sortFindings(findings);
+    const byFile = new Map<string, Finding[]>();
+    for (const f of sorted) {
+        const group = byFile.get(f.file) ?? [];
+        group.push(f);
+        byFile.set(f.file, group);
+    }
+    for (const [file, group] of byFile) {
+        lines.push(paint(ctx, file, 'bold', 'underline'), ...rows(group, ctx), '');
+    }
+    lines.push(summary(sorted, ctx));
+    return lines.join('\n') + '\n';
+};

@@ -1,0 +1,45 @@
+import { parseCheckArgs } from './args.js';
+import { runCheck } from './check/run-check.js';
+import { checkHelp, MAIN_HELP } from './help.js';
+import { InputError } from './workspace/input-error.js';
+
+declare const __ALIGN_VERSION__: string;
+const VERSION = typeof __ALIGN_VERSION__ === 'string' ? __ALIGN_VERSION__ : '0.0.0-dev';
+
+/** Runs the `align` command line; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    const write = (text: string): void => { process.stdout.write(text); };
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+        write(MAIN_HELP);
+        return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+        write(`${VERSION}\n`);
+        return 0;
+    }
+    if (command === 'check') {
+        if (rest.includes('-h') || rest.includes('--help')) {
+            write(checkHelp());
+            return 0;
+        }
+        return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, write });
+    }
+    throw new InputError(command.startsWith('-') ? `unknown option '${command}' (see align --help)` : `unknown command '${command}' (see align --help)`);
+}
+
+/** Prints one line for expected failures; never a stack trace unless ALIGN_DEBUG is set. */
+export function reportFailure(error: unknown): number {
+    if (error instanceof InputError) {
+        process.stderr.write(`align: ${error.message}\n`);
+    } else {
+        process.stderr.write(`align: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        if (process.env['ALIGN_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    }
+    return 2;
+}
+
+main(process.argv.slice(2)).then(
+    status => { process.exitCode = status; },
+    error => { process.exitCode = reportFailure(error); }
+);

@@ -1,0 +1,4 @@
+/** A usage error or unreadable input: printed as one line, exit status 2. */
+export class InputError extends Error {
+    override readonly name = 'InputError';
+}

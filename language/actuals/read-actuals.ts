@@ -1,0 +1,71 @@
+import type { Actuals, ActualRow, Amount } from '../generated/ast.js';
+import { parsePeriod, type ParsedPeriod } from '../dates.js';
+import type { ActualValue } from './actual-values.js';
+import { parseActualsCsv } from './csv-actuals.js';
+
+/** One measured value and where it was written. */
+export interface ActualsEntry {
+    readonly period: ParsedPeriod;
+    readonly value: ActualValue;
+    /** The inline row, or undefined for a CSV row (then `csvLine` is set). */
+    readonly row?: ActualRow;
+    readonly csvLine?: number;
+}
+
+/** A problem of an actuals block: on a row, or (for CSV files) on the file string. */
+export interface ActualsProblem {
+    readonly message: string;
+    readonly row?: ActualRow;
+}
+
+export interface ActualsRead {
+    readonly entries: ActualsEntry[];
+    readonly problems: ActualsProblem[];
+}
+
+/** What reading a CSV file gave: its text, or why it could not be read. */
+export type CsvFileResult = { readonly text: string } | { readonly error: string };
+
+/** The number an amount stands for (`12%` is 12). */
+export function amountValue(amount: Amount | undefined): number | undefined {
+    if (!amount) return undefined;
+    return amount.percent ?? amount.number;
+}
+
+/** Reads the inline rows of an actuals block. */
+export function readInlineActuals(actuals: Actuals): ActualsRead {
+    const entries: ActualsEntry[] = [];
+    const problems: ActualsProblem[] = [];
+    for (const row of actuals.rows) {
+        const period = parsePeriod(row.period ?? '');
+        const value = amountValue(row.value);
+        if (!period) {
+            problems.push({ row, message: `period \`${row.period}\` is not a real date, month, quarter or half` });
+        } else if (value !== undefined) {
+            entries.push({ period, value: { value, percent: row.value?.percent !== undefined }, row });
+        }
+    }
+    if (actuals.rows.length === 0) problems.push({ message: 'has no rows: add `period: value` rows or `from "file.csv"`' });
+    return { entries, problems: [...problems, ...orderProblems(entries)] };
+}
+
+/** Reads the rows of an actuals block's CSV file. */
+export function readCsvActuals(file: CsvFileResult, fileLabel: string): ActualsRead {
+    if ('error' in file) return { entries: [], problems: [{ message: `file "${fileLabel}" ${file.error}` }] };
+    const csv = parseActualsCsv(file.text);
+    const entries = csv.rows.map(r => ({ period: r.period, value: r.value, csvLine: r.line }));
+    const problems = csv.problems.map(p => ({ message: `file "${fileLabel}" ${p}` }));
+    return { entries, problems: [...problems, ...orderProblems(entries).map(p => ({ message: `file "${fileLabel}" ${p.message}` }))] };
+}
+
+function orderProblems(entries: readonly ActualsEntry[]): ActualsProblem[] {
+    const problems: ActualsProblem[] = [];
+    for (let i = 1; i < entries.length; i++) {
+        const [previous, current] = [entries[i - 1]!, entries[i]!];
+        if (current.period.day <= previous.period.day) {
+            const where = current.csvLine ? `line ${current.csvLine}: ` : '';
+            problems.push({ row: current.row, message: `${where}period ${current.period.text} does not come after ${previous.period.text}: periods must increase` });
+        }
+    }
+    return problems;
+}

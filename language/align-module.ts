@@ -1,0 +1,57 @@
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { inject, type Module } from 'langium';
+import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/module.js';
+import { AlignScopeComputation } from './scope/align-scope-computation.js';
+import { AlignScopeProvider } from './scope/align-scope-provider.js';
+import { AlignValueConverter } from './align-value-converter.js';
+import { AlignDocumentValidator } from './validation/align-document-validator.js';
+import { registerValidationChecks } from './validation/register-rules.js';
+import { AlignSettingsService } from './config/align-settings.js';
+import { AlignGraphService } from './graph/graph-service.js';
+
+/** Services Align adds to Langium's. */
+export type AlignAddedServices = {
+    align: {
+        Settings: AlignSettingsService;
+        Graph: AlignGraphService;
+    };
+};
+
+export type AlignServices = LangiumServices & AlignAddedServices;
+
+export const AlignModule: Module<AlignServices, PartialLangiumServices & AlignAddedServices> = {
+    align: {
+        Settings: () => new AlignSettingsService(),
+        Graph: (services) => new AlignGraphService(services)
+    },
+    references: {
+        ScopeComputation: (services) => new AlignScopeComputation(services),
+        ScopeProvider: (services) => new AlignScopeProvider(services)
+    },
+    parser: {
+        ValueConverter: () => new AlignValueConverter()
+    },
+    validation: {
+        DocumentValidator: (services) => new AlignDocumentValidator(services)
+    }
+};
+
+/**
+ * Creates the shared and Align services. `module` adds or overrides services
+ * (the language server adds its LSP features there).
+ */
+export function createAlignServices(context: DefaultSharedModuleContext, module?: Module<AlignServices, PartialLangiumServices>): {
+    shared: LangiumSharedServices;
+    Align: AlignServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), AlignGeneratedSharedModule);
+    const Align = inject(createDefaultModule({ shared }), AlignGeneratedModule, AlignModule, module ?? {});
+    shared.ServiceRegistry.register(Align);
+    registerValidationChecks(Align);
+    if (!context.connection) {
+        // No LSP client will send configuration: without this the workspace build waits forever.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Align };
+}

@@ -1,0 +1,73 @@
+/**
+ * Calendar arithmetic for Align's dates and periods. Every date is a day
+ * number (days since 1970-01-01, UTC) so that comparisons are exact.
+ */
+
+/** A parsed date or period: `day` is the day it is dated on (a period's last day). */
+export interface ParsedPeriod {
+    readonly text: string;
+    readonly granularity: 'day' | 'month' | 'quarter' | 'half';
+    readonly day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function dayOf(year: number, month: number, day: number): number {
+    return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses `2026-06-30`, `2026-06`, `2026-Q2` or `2026-H2`; undefined when not a real date. */
+export function parsePeriod(text: string): ParsedPeriod | undefined {
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m) {
+        const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return undefined;
+        return { text, granularity: 'day', day: dayOf(y, mo, d) };
+    }
+    m = /^(\d{4})-(\d{2})$/.exec(text);
+    if (m) {
+        const [y, mo] = [Number(m[1]), Number(m[2])];
+        if (mo < 1 || mo > 12) return undefined;
+        return { text, granularity: 'month', day: dayOf(y, mo, lastDayOfMonth(y, mo)) };
+    }
+    m = /^(\d{4})-Q(\d)$/.exec(text);
+    if (m) {
+        const [y, q] = [Number(m[1]), Number(m[2])];
+        if (q < 1 || q > 4) return undefined;
+        return { text, granularity: 'quarter', day: dayOf(y, q * 3, lastDayOfMonth(y, q * 3)) };
+    }
+    m = /^(\d{4})-H(\d)$/.exec(text);
+    if (m) {
+        const [y, h] = [Number(m[1]), Number(m[2])];
+        if (h < 1 || h > 2) return undefined;
+        return { text, granularity: 'half', day: dayOf(y, h * 6, lastDayOfMonth(y, h * 6)) };
+    }
+    return undefined;
+}
+
+/** `N months` after a day: the same day of the month N calendar months later (clamped to that month's last day). */
+export function addMonths(day: number, months: number): number {
+    const d = new Date(day * MS_PER_DAY);
+    const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+    const year = Math.floor(total / 12);
+    const month = total % 12 + 1;
+    return dayOf(year, month, Math.min(d.getUTCDate(), lastDayOfMonth(year, month)));
+}
+
+/** The day a duration starting on `start` ends on. */
+export function addDuration(start: number, amount: number, unit: 'days' | 'weeks' | 'months'): number {
+    switch (unit) {
+        case 'days': return start + amount;
+        case 'weeks': return start + amount * 7;
+        case 'months': return addMonths(start, amount);
+    }
+}
+
+/** ISO `YYYY-MM-DD` of a day number. */
+export function isoDay(day: number): string {
+    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -1,0 +1,49 @@
+import type { Metric } from '../generated/ast.js';
+import { amountValue, type ActualsEntry } from '../actuals/read-actuals.js';
+import { isoDay, parsePeriod } from '../dates.js';
+import type { ActualPoint, MetricFigures } from './types.js';
+
+/**
+ * The figures of a metric: definition, actuals (sorted by date) and, where
+ * baseline, target, deadline, direction and actuals are known, the
+ * straight-line trajectory from the baseline at `startDay` (or the first
+ * actual) to the target at the deadline, and whether the latest actual is on it.
+ */
+export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], startDay: number | undefined): MetricFigures {
+    const sorted = [...entries].sort((a, b) => a.period.day - b.period.day);
+    const actuals: ActualPoint[] = sorted.map(e => ({ period: e.period.text, date: isoDay(e.period.day), value: e.value.value }));
+    const kind = metric.kind;
+    const deadline = metric.target?.deadline ? parsePeriod(metric.target.deadline) : undefined;
+    const figures: MetricFigures = {
+        kind, isKpi: kind === 'leading' || kind === 'lagging',
+        unit: metric.unit ? (metric.unit.currency ? `currency ${metric.unit.currency}` : metric.unit.kind) : undefined,
+        direction: metric.direction,
+        baseline: amountValue(metric.baseline),
+        target: amountValue(metric.target?.amount),
+        deadline: deadline ? isoDay(deadline.day) : undefined,
+        actuals,
+        latest: actuals.at(-1),
+        value: metric.value && metric.value.amount !== undefined
+            ? { amount: metric.value.amount, currency: metric.value.currency, per: metric.value.per === 'unit' ? 'unit' : 'point' }
+            : undefined
+    };
+    const last = sorted.at(-1);
+    const first = sorted[0];
+    const { baseline, target, direction } = figures;
+    if (last && first && baseline !== undefined && target !== undefined && deadline) {
+        const start = startDay ?? first.period.day;
+        const span = deadline.day - start;
+        const share = span <= 0 ? 1 : Math.min(1, Math.max(0, (last.period.day - start) / span));
+        figures.trajectoryStart = isoDay(start);
+        figures.expected = baseline + (target - baseline) * share;
+        figures.progress = target === baseline ? undefined : (last.value.value - baseline) / (target - baseline);
+        if (direction) figures.onTrack = !isWorse(last.value.value, figures.expected, direction);
+    }
+    return figures;
+}
+
+/** True when `value` is worse than `reference` for the direction (equal is not worse). */
+export function isWorse(value: number, reference: number, direction: 'up' | 'down'): boolean {
+    const epsilon = 1e-9 * Math.max(1, Math.abs(reference));
+    return direction === 'up' ? value < reference - epsilon : value > reference + epsilon;
+}

@@ -1,0 +1,73 @@
+import type { Adjacency } from './adjacency.js';
+import type { GraphNode, ObjectiveLinks } from './types.js';
+
+/**
+ * How an objective reaches metrics: through `builds` -> `enables` -> `moves`,
+ * and directly by `kpi`, following `drives` from every metric reached.
+ * Also returns the metrics the chain alone reaches, which explain `kpi` links.
+ */
+export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi: (id: string) => boolean): { links: ObjectiveLinks; explained: Set<string> } {
+    const skills = adjacency.targets(objectiveId, 'builds');
+    const behaviors = unique(skills.flatMap(s => adjacency.targets(s, 'enables')));
+    const chainMetrics = adjacency.drivesClosure(behaviors.flatMap(b => adjacency.targets(b, 'moves')));
+    const metrics = adjacency.drivesClosure([...chainMetrics, ...adjacency.targets(objectiveId, 'kpi')]);
+    const outcomes = unique([...metrics].flatMap(m => adjacency.targets(m, 'measures')));
+    const kpis = [...metrics].filter(isKpi);
+    return {
+        links: { metrics: [...metrics], kpis, behaviors, outcomes, paths: chainPaths(objectiveId, adjacency, new Set([...kpis, ...outcomes])) },
+        explained: chainMetrics
+    };
+}
+
+const CHAIN_STEPS = ['builds', 'enables', 'moves', 'kpi', 'drives', 'measures'] as const;
+
+/** Shortest chain path from the objective to each wanted node (breadth-first). */
+function chainPaths(start: string, adjacency: Adjacency, wanted: Set<string>): string[][] {
+    const parent = new Map<string, string | undefined>([[start, undefined]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i]!;
+        for (const kind of CHAIN_STEPS) {
+            for (const next of adjacency.targets(id, kind)) {
+                if (parent.has(next)) continue;
+                parent.set(next, id);
+                queue.push(next);
+            }
+        }
+    }
+    const paths: string[][] = [];
+    for (const goal of wanted) {
+        if (!parent.has(goal)) continue;
+        const path: string[] = [];
+        for (let id: string | undefined = goal; id !== undefined; id = parent.get(id)) path.unshift(id);
+        paths.push(path);
+    }
+    return paths;
+}
+
+/** Nodes a program's chain holds: its members and all they reference, transitively (references run one way). */
+export function programChain(program: GraphNode, members: readonly string[], adjacency: Adjacency): string[] {
+    const seen = new Set<string>([program.id]);
+    const stack = [...members, ...adjacency.targets(program.id, 'serves')];
+    while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(...referencedBy(id, adjacency));
+    }
+    return [...seen];
+}
+
+/** Ids the declaration `id` references in its own text. */
+function referencedBy(id: string, adjacency: Adjacency): string[] {
+    return [
+        ...adjacency.targets(id, 'builds'), ...adjacency.targets(id, 'kpi'), ...adjacency.targets(id, 'moves'),
+        ...adjacency.targets(id, 'drives'), ...adjacency.targets(id, 'reinforces'), ...adjacency.targets(id, 'serves'),
+        // declared on the behavior / outcome, oriented along the chain:
+        ...adjacency.sources(id, 'enables'), ...adjacency.sources(id, 'measures')
+    ];
+}
+
+function unique<T>(items: T[]): T[] {
+    return [...new Set(items)];
+}

@@ -1,0 +1,117 @@
+/**
+ * The impact graph: the one model of the chain
+ * objective -builds-> skill -enables-> behavior -moves-> metric -drives-> metric -measures-> outcome.
+ * Plain data (JSON-serialisable): the server sends it to the preview, the CLI prints it.
+ */
+
+/** 0-based LSP-style position and range. */
+export interface GraphPosition { line: number; character: number; }
+export interface GraphRange { start: GraphPosition; end: GraphPosition; }
+
+export type NodeKind = 'program' | 'outcome' | 'metric' | 'skill' | 'behavior' | 'objective' | 'toolkit';
+export type EdgeKind = 'builds' | 'enables' | 'moves' | 'drives' | 'measures' | 'kpi' | 'reinforces' | 'serves';
+export type MetricKindName = 'lagging' | 'leading' | 'activity' | 'learning';
+
+/** One measured value, dated on the last day of its period. */
+export interface ActualPoint {
+    period: string;
+    /** ISO date the period is dated on. */
+    date: string;
+    value: number;
+}
+
+/** Figures of a metric node. */
+export interface MetricFigures {
+    kind?: MetricKindName;
+    /** True for `leading` and `lagging` metrics. */
+    isKpi: boolean;
+    unit?: string;
+    direction?: 'up' | 'down';
+    baseline?: number;
+    target?: number;
+    /** ISO date of the target's deadline. */
+    deadline?: string;
+    actuals: ActualPoint[];
+    latest?: ActualPoint;
+    /** Where the straight-line trajectory says the metric should be at the latest actual. */
+    expected?: number;
+    /** ISO date the trajectory starts from (program start or first actual). */
+    trajectoryStart?: string;
+    /** undefined when it cannot be told (no target, deadline, direction or actuals). */
+    onTrack?: boolean;
+    /** Share of the way from baseline to target reached by the latest actual, 0..1 (may exceed 1). */
+    progress?: number;
+    /** Money per point or unit of improvement. */
+    value?: { amount: number; currency?: string; per: 'point' | 'unit' };
+}
+
+/** How an objective reaches KPIs. */
+export interface ObjectiveLinks {
+    /** Ids of every metric reached, directly or through the chain, with `drives` followed. */
+    metrics: string[];
+    /** The KPIs (leading/lagging) among `metrics`. */
+    kpis: string[];
+    /** Behaviors the objective's skills enable. */
+    behaviors: string[];
+    /** Outcomes measured by the reached metrics. */
+    outcomes: string[];
+    /** Chain paths from the objective to each KPI, as node ids. */
+    paths: string[][];
+}
+
+/** Return on investment (Phillips) of a program, or what is missing for it. */
+export interface RoiFigures {
+    cost?: number;
+    currency?: string;
+    benefit?: number;
+    roiPercent?: number;
+    bcr?: number;
+    /** Terms that are not known; ROI is shown only when this is empty. */
+    missing: string[];
+}
+
+/** Figures of a program node. */
+export interface ProgramFigures {
+    /** Ids of every node of the program's chain. */
+    chain: string[];
+    window?: { start: string; end: string };
+    coverage: Coverage;
+    leadingKpis: string[];
+    laggingKpis: string[];
+    roi: RoiFigures;
+}
+
+export interface Coverage { aligned: number; total: number; }
+
+export interface GraphNode {
+    /** Unique id: the qualified name (`Program.Name`), with `#2`... for duplicates. */
+    id: string;
+    kind: NodeKind;
+    name: string;
+    qualifiedName: string;
+    title?: string;
+    doc?: string;
+    uri: string;
+    range: GraphRange;
+    nameRange: GraphRange;
+    /** Id of the program that declares it. */
+    program?: string;
+    metric?: MetricFigures;
+    objective?: ObjectiveLinks;
+    programFigures?: ProgramFigures;
+}
+
+export interface GraphEdge {
+    kind: EdgeKind;
+    from: string;
+    to: string;
+    /** For `kpi` edges: true when the chain explains the direct link. */
+    explained?: boolean;
+}
+
+export interface ImpactGraph {
+    nodes: GraphNode[];
+    edges: GraphEdge[];
+    /** Objectives with a KPI link, workspace-wide. */
+    coverage: Coverage;
+}

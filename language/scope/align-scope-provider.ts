@@ -1,0 +1,56 @@
+import type { AstNode, AstNodeDescription, ReferenceInfo, Scope, Stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, MultiMapScope } from 'langium';
+import { isProgram, type Program } from '../generated/ast.js';
+
+/**
+ * Resolves a reference from the members of its program (by simple name),
+ * then from the workspace (global names and `Program.Name`).
+ *
+ * Langium's default provider filters a program's local symbols linearly for
+ * every reference, which is quadratic on large files; here each program's
+ * scope is built once per reference type and kept until the AST is replaced.
+ */
+export class AlignScopeProvider extends DefaultScopeProvider {
+    private readonly programScopes = new WeakMap<Program, Map<string, Scope>>();
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const global = this.getGlobalScope(referenceType, context);
+        const program = AstUtils.getContainerOfType(context.container, isProgram);
+        return program ? new LayeredScope(this.programScope(program, referenceType), global) : global;
+    }
+
+    /** The members of a program of one reference type, without outer scope (the global one changes more often). */
+    private programScope(program: Program, referenceType: string): Scope {
+        let byType = this.programScopes.get(program);
+        if (!byType) {
+            byType = new Map();
+            this.programScopes.set(program, byType);
+        }
+        let scope = byType.get(referenceType);
+        if (!scope) {
+            const symbols = AstUtils.getDocument(program as AstNode).localSymbols;
+            const members = symbols?.has(program) ? symbols.getStream(program).filter(d => this.reflection.isSubtype(d.type, referenceType)) : [];
+            scope = new MultiMapScope(members);
+            byType.set(referenceType, scope);
+        }
+        return scope;
+    }
+}
+
+/** A program's members first, then the workspace. */
+class LayeredScope implements Scope {
+    constructor(private readonly inner: Scope, private readonly outer: Scope) { }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.inner.getElement(name) ?? this.outer.getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return this.inner.getElements(name).concat(this.outer.getElements(name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.inner.getAllElements().concat(this.outer.getAllElements());
+    }
+}

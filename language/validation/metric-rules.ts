@@ -1,0 +1,78 @@
+import type { Metric } from '../generated/ast.js';
+import { programWindow } from '../graph/build-graph.js';
+import { edgeKey } from '../graph/drives-cycles.js';
+import { isWorse } from '../graph/metric-figures.js';
+import { parsePeriod } from '../dates.js';
+import type { RuleContext } from './rule-context.js';
+
+/** `target-against-direction`. */
+export function checkTargetDirection(metric: Metric, { graph, report }: RuleContext): void {
+    const figures = graph.nodeOf(metric)?.metric;
+    if (!figures || !metric.target || figures.baseline === undefined || figures.target === undefined || !figures.direction) return;
+    if (isWorse(figures.target, figures.baseline, figures.direction)) {
+        const better = figures.direction === 'down' ? 'below' : 'above';
+        report('target-against-direction', `Metric '${metric.name}' has target ${figures.target} worse than its baseline ${figures.baseline} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
+            { node: metric.target });
+    }
+}
+
+/** `metric-without-source` and `metric-without-owner`, for KPIs. */
+export function checkKpiDataDefinition(metric: Metric, { graph, report }: RuleContext): void {
+    if (!graph.nodeOf(metric)?.metric?.isKpi) return;
+    if (metric.source === undefined) {
+        report('metric-without-source', `KPI '${metric.name}' has no source. Add \`source "System: report"\` so that everyone reads it from the same data.`,
+            { node: metric, property: 'name' });
+    }
+    if (metric.owner === undefined || metric.cadence === undefined) {
+        const missing = [metric.owner === undefined && '`owner`', metric.cadence === undefined && '`cadence`'].filter(Boolean).join(' and ');
+        report('metric-without-owner', `KPI '${metric.name}' has no ${missing}. Add who owns the data and how often it is measured.`,
+            { node: metric, property: 'name' });
+    }
+}
+
+/** `leading-drives-nothing`. */
+export function checkLeadingDrives(metric: Metric, { graph, report }: RuleContext): void {
+    const node = graph.nodeOf(metric);
+    if (node?.metric?.kind !== 'leading') return;
+    if (graph.adjacency.targets(node.id, 'drives').length === 0 && graph.adjacency.targets(node.id, 'measures').length === 0) {
+        report('leading-drives-nothing', `Leading metric '${metric.name}' drives no metric and measures no outcome. Add \`drives LaggingKpi\`, or use it in an outcome's \`measured by\`.`,
+            { node: metric, property: 'name' });
+    }
+}
+
+/** `metric-unused`: nothing but actuals refers to the metric. */
+export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext): void {
+    const node = graph.nodeOf(metric);
+    if (!node) return;
+    const used = graph.adjacency.incoming(node.id).some(e => e.kind === 'moves' || e.kind === 'kpi' || e.kind === 'drives')
+        || graph.adjacency.targets(node.id, 'measures').length > 0;
+    if (!used) {
+        report('metric-unused', `Metric '${metric.name}' is not used: no outcome, behavior, objective or other metric refers to it. Reference it, or remove it.`,
+            { node: metric, property: 'name' });
+    }
+}
+
+/** `deadline-outside-window`: a program's metric due outside the program's window. */
+export function checkDeadlineInWindow(metric: Metric, { report }: RuleContext): void {
+    const program = metric.$container.$type === 'Program' ? metric.$container : undefined;
+    const deadline = metric.target?.deadline ? parsePeriod(metric.target.deadline) : undefined;
+    const window = program ? programWindow(program) : undefined;
+    if (!program || !deadline || !window || !metric.target) return;
+    if (deadline.day < window.start || deadline.day > window.end) {
+        report('deadline-outside-window', `Metric '${metric.name}' is due ${metric.target.deadline}, outside program '${program.name}''s window. Move the deadline inside the window, or widen the window.`,
+            { node: metric.target, property: 'deadline' });
+    }
+}
+
+/** `drives-cycle`: marks each `drives` reference on a cycle. */
+export function checkDrivesCycle(metric: Metric, { graph, report }: RuleContext): void {
+    const node = graph.nodeOf(metric);
+    if (!node) return;
+    metric.drives.forEach((ref, index) => {
+        const target = graph.nodeOf(ref.ref);
+        if (target && graph.drivesCycles.has(edgeKey(node.id, target.id))) {
+            report('drives-cycle', `'${metric.name}' drives '${target.name}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`,
+                { node: metric, property: 'drives', index });
+        }
+    });
+}

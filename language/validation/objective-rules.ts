@@ -1,0 +1,38 @@
+import type { Objective } from '../generated/ast.js';
+import type { RuleContext } from './rule-context.js';
+
+/** `objective-without-kpi` and `activity-only-link`. */
+export function checkObjectiveLinks(objective: Objective, { graph, report }: RuleContext): void {
+    const links = graph.nodeOf(objective)?.objective;
+    if (!links) return;
+    if (links.metrics.length === 0) {
+        report('objective-without-kpi', `Objective '${objective.name}' reaches no metric. Link it to a KPI: add \`kpi Metric\`, or build a skill that enables a behavior that moves a KPI.`,
+            { node: objective, property: 'name' });
+    } else if (links.kpis.length === 0) {
+        const names = links.metrics.map(id => graph.node(id)?.name ?? id).join(', ');
+        report('activity-only-link', `Objective '${objective.name}' reaches only activity or learning metrics (${names}), which are not evidence of business impact. Link it to a leading or lagging KPI.`,
+            { node: objective, property: 'name' });
+    }
+}
+
+/** `unexplained-kpi-link`: a direct `kpi` to a KPI that no skill -> behavior -> moves chain explains. */
+export function checkKpiLinksExplained(objective: Objective, { graph, report }: RuleContext): void {
+    const self = graph.nodeOf(objective);
+    if (!self) return;
+    objective.kpis.forEach((ref, index) => {
+        const target = graph.nodeOf(ref.ref);
+        if (!target?.metric?.isKpi) return;
+        const edge = graph.adjacency.outgoing(self.id).find(e => e.kind === 'kpi' && e.to === target.id);
+        if (edge?.explained) return;
+        report('unexplained-kpi-link', `The link from objective '${objective.name}' to KPI '${target.name}' is asserted, not explained: no skill it builds enables a behavior that moves '${target.name}'. Build such a skill, or add the behavior.`,
+            { node: objective, property: 'kpis', index });
+    });
+}
+
+/** `objective-without-practice`. */
+export function checkObjectivePractice(objective: Objective, { report }: RuleContext): void {
+    if (!objective.practice) {
+        report('objective-without-practice', `Objective '${objective.name}' has no practice. Add \`practice roleplay "..."\` (or sandbox, simulation, decision-game, case, shadowing) that simulates real work.`,
+            { node: objective, property: 'name' });
+    }
+}

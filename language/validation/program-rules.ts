@@ -1,0 +1,52 @@
+import type { Program } from '../generated/ast.js';
+import { addDuration, parsePeriod } from '../dates.js';
+import type { RuleContext } from './rule-context.js';
+
+/** `program-without-outcome`: counts resolved `serves` only. */
+export function checkProgramServes(program: Program, { graph, report }: RuleContext): void {
+    const node = graph.nodeOf(program);
+    if (node && graph.adjacency.targets(node.id, 'serves').length === 0) {
+        report('program-without-outcome', `Program '${program.name}' serves no outcome. Add \`serves Outcome\` naming the business result it exists for.`,
+            { node: program, property: 'name' });
+    }
+}
+
+/** `program-without-leading` and `too-many-kpis`, over the program's chain. */
+export function checkProgramKpis(program: Program, { graph, settings, report }: RuleContext): void {
+    const figures = graph.nodeOf(program)?.programFigures;
+    if (!figures) return;
+    if (figures.leadingKpis.length === 0) {
+        report('program-without-leading', `Program '${program.name}' has no leading KPI in its chain. Add a leading metric that its behaviors move and that \`drives\` a lagging KPI.`,
+            { node: program, property: 'name' });
+    }
+    const max = settings.maxLaggingKpis;
+    if (figures.laggingKpis.length > max) {
+        const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).join(', ');
+        report('too-many-kpis', `Program '${program.name}' has ${figures.laggingKpis.length} lagging KPIs in its chain (${names}), more than ${max}. Focus on the few that matter.`,
+            { node: program, property: 'name' });
+    }
+}
+
+/** `program-without-review` and `program-without-sponsor`. */
+export function checkProgramGovernance(program: Program, { report }: RuleContext): void {
+    if (!program.review) {
+        report('program-without-review', `Program '${program.name}' has no review cadence. Add \`review monthly\` for a regular review with stakeholders.`,
+            { node: program, property: 'name' });
+    }
+    if (program.sponsor === undefined) {
+        report('program-without-sponsor', `Program '${program.name}' has no sponsor. Add \`sponsor "Senior leader"\` who co-owns the business result.`,
+            { node: program, property: 'name' });
+    }
+}
+
+/** `pilot-too-long`. */
+export function checkPilotLength(program: Program, { settings, report }: RuleContext): void {
+    const pilot = program.pilot;
+    const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
+    if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;
+    const days = addDuration(start, pilot.duration.amount, pilot.duration.unit) - start;
+    if (days > settings.maxPilotDays) {
+        report('pilot-too-long', `The pilot of program '${program.name}' runs ${days} days, longer than ${settings.maxPilotDays}. Start with a shorter pilot.`,
+            { node: pilot.duration });
+    }
+}

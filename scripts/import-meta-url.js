@@ -1,0 +1,2 @@
+// Gives CommonJS bundles the `import.meta.url` that ESM dependencies read.
+export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;
