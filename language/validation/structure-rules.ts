@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { GrammarAST, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
 import type { RuleContext } from './rule-context.js';
@@ -25,23 +25,34 @@ const ATTRIBUTE_KEYWORDS = new Set([
 /** `syntax`: an attribute written twice in one declaration's block. */
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: RuleContext): void {
     const seen = new Set<string>();
-    for (const child of (isCompositeCstNode(node.$cstNode) ? node.$cstNode.content : [])) {
-        const word = attributeWord(child, node);
+    for (const leaf of CstUtils.streamCst(node.$cstNode!)) {
+        const word = attributeWord(leaf, node);
         if (!word) continue;
         if (seen.has(word)) {
             report('syntax', `'${node.name}' gives \`${word}\` twice. Give each attribute once (list several values with commas).`,
-                { node, range: child.range });
+                { node, range: leaf.range });
         }
         seen.add(word);
     }
 }
 
-/** The attribute keyword a direct child of the block starts with, if it starts an attribute. */
-function attributeWord(child: CstNode, owner: AstNode): string | undefined {
-    if (isLeafCstNode(child)) return GrammarAST.isKeyword(child.grammarSource) && ATTRIBUTE_KEYWORDS.has(child.text) ? child.text : undefined;
-    if (child.astNode === owner || !isCompositeCstNode(child)) return undefined;
-    const first = child.content[0];
-    return first && isLeafCstNode(first) && GrammarAST.isKeyword(first.grammarSource) && ATTRIBUTE_KEYWORDS.has(first.text) ? first.text : undefined;
+/**
+ * The attribute a CST leaf starts, if it is the keyword of one of `owner`'s
+ * attributes: written in the block itself, or first in an attribute node
+ * (`target`, `pilot`...). Keywords used as names (datatype rules) do not count.
+ */
+function attributeWord(leaf: CstNode, owner: AstNode): string | undefined {
+    if (!isLeafCstNode(leaf) || !GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return undefined;
+    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
+    if (!rule || GrammarUtils.isDataTypeRule(rule)) return undefined;
+    const holder = leaf.astNode;
+    if (holder === owner) return leaf.text;
+    return holder.$container === owner && holder.$cstNode && firstLeaf(holder.$cstNode) === leaf ? leaf.text : undefined;
+}
+
+function firstLeaf(cst: CstNode): CstNode | undefined {
+    for (const node of CstUtils.streamCst(cst)) if (isLeafCstNode(node)) return node;
+    return undefined;
 }
 
 /** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
