@@ -1,4 +1,4 @@
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { inject, type Module } from 'langium';
 import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/module.js';
@@ -9,6 +9,7 @@ import { AlignDocumentValidator } from './validation/align-document-validator.js
 import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
 import { AlignGraphService } from './graph/graph-service.js';
+import { AlignDocumentBuilder } from './align-document-builder.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -38,14 +39,25 @@ export const AlignModule: Module<AlignServices, PartialLangiumServices & AlignAd
 };
 
 /**
- * Creates the shared and Align services. `module` adds or overrides services
- * (the language server adds its LSP features there).
+ * Creates the shared and Align services. `module` and `sharedModule` add or
+ * override services (the language server adds its LSP features there).
  */
-export function createAlignServices(context: DefaultSharedModuleContext, module?: Module<AlignServices, PartialLangiumServices>): {
+/** Shared services Align replaces. */
+export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new AlignDocumentBuilder(services)
+    }
+};
+
+export function createAlignServices(
+    context: DefaultSharedModuleContext,
+    module?: Module<AlignServices, PartialLangiumServices>,
+    sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>
+): {
     shared: LangiumSharedServices;
     Align: AlignServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), AlignGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), AlignGeneratedSharedModule, AlignSharedModule, sharedModule ?? {});
     const Align = inject(createDefaultModule({ shared }), AlignGeneratedModule, AlignModule, module ?? {});
     shared.ServiceRegistry.register(Align);
     registerValidationChecks(Align);

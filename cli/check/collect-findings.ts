@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { ruleIdOf } from '../../language/validation/align-document-validator.js';
+import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import { sortFindings } from '../format/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
@@ -26,7 +26,7 @@ function toFinding(file: string, d: Diagnostic): Finding {
         file,
         line: d.range.start.line + 1, column: d.range.start.character + 1,
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        severity: severityName(d.severity), rule: ruleIdOf(d), message: d.message
+        severity: severityName(d.severity), rule: ruleIdOf(d), message: messageText(d)
     };
 }
 

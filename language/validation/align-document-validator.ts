@@ -26,3 +26,8 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
             .filter(d => !isSuppressed(suppressions, d.range.start.line, d.code));
     }
 }
+
+/** A diagnostic's message as plain text. */
+export function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import { createAlignServices, type AlignServices } from '../../../language/align-module.js';
 import type { AlignSettings } from '../../../language/config/align-settings.js';
 import type { GraphIndex } from '../../../language/graph/build-graph.js';
-import { ruleIdOf } from '../../../language/validation/align-document-validator.js';
+import { messageText, ruleIdOf } from '../../../language/validation/align-document-validator.js';
 import { MemoryFileSystem } from './memory-file-system.js';
 
 /** A finding as the rule tests see it: file name, 1-based line and column, rule id. */
@@ -47,7 +47,7 @@ export async function checkWorkspace(files: Readonly<Record<string, string>>, se
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
         rule: ruleIdOf(d),
         severity: d.severity === 1 ? 'error' as const : d.severity === 2 ? 'warning' as const : 'info' as const,
-        message: d.message
+        message: messageText(d)
     })));
     return { findings, graph: await services.align.Graph.getIndex(), services };
 }

@@ -1,0 +1,40 @@
+/**
+ * The language server <-> client boundary: Align's custom LSP messages,
+ * imported by both sides.
+ */
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { Coverage, ImpactGraph } from './graph/types.js';
+
+/** Parameters of `align/impactGraph`. */
+export interface ImpactGraphParams {
+    /** Id of a program or outcome to focus on: only its chain is returned. */
+    focus?: string;
+}
+
+/** Findings on a node, by severity, for badges. */
+export interface NodeFindings {
+    errors: number;
+    warnings: number;
+    infos: number;
+}
+
+/** The answer to `align/impactGraph`. */
+export interface ImpactGraphResult {
+    graph: ImpactGraph;
+    /** Findings whose range starts inside a node's declaration, by node id. */
+    findings: Record<string, NodeFindings>;
+    /** Programs and outcomes that can be focused on, for a picker. */
+    focusable: Array<{ id: string; kind: 'program' | 'outcome'; title?: string }>;
+    /** Increases with every validation of the workspace. */
+    version: number;
+}
+
+export const ImpactGraphRequest = new RequestType<ImpactGraphParams, ImpactGraphResult, void>('align/impactGraph');
+
+/** Sent after each validation of the workspace. */
+export interface DidChangeGraphParams {
+    version: number;
+    coverage: Coverage;
+}
+
+export const DidChangeGraphNotification = new NotificationType<DidChangeGraphParams>('align/didChangeGraph');

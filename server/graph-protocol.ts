@@ -1,0 +1,34 @@
+import { DocumentState } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import type { AlignServices } from '../language/align-module.js';
+import { focusGraph } from '../language/graph/focus-graph.js';
+import { findingsByNode } from '../language/graph/node-findings.js';
+import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../language/protocol.js';
+
+/**
+ * Answers `align/impactGraph` from the one impact graph and sends
+ * `align/didChangeGraph` after each validation of the workspace.
+ */
+export function registerGraphProtocol(connection: Connection, services: AlignServices): void {
+    const builder = services.shared.workspace.DocumentBuilder;
+    let version = 0;
+    builder.onBuildPhase(DocumentState.Validated, async () => {
+        version++;
+        const index = await services.align.Graph.getIndex();
+        void connection.sendNotification(DidChangeGraphNotification, { version, coverage: index.graph.coverage });
+    });
+    connection.onRequest(ImpactGraphRequest, async (params): Promise<ImpactGraphResult> => {
+        await builder.waitUntil(DocumentState.Validated);
+        const index = await services.align.Graph.getIndex();
+        const graph = params.focus ? focusGraph(index.graph, params.focus) : index.graph;
+        const diagnostics = services.shared.workspace.LangiumDocuments.all.toArray()
+            .flatMap(doc => (doc.diagnostics ?? []).map(d => ({ uri: doc.uri.toString(), range: d.range, severity: d.severity })));
+        return {
+            graph,
+            findings: findingsByNode(graph.nodes, diagnostics),
+            focusable: index.graph.nodes.filter(n => n.kind === 'program' || n.kind === 'outcome')
+                .map(n => ({ id: n.id, kind: n.kind as 'program' | 'outcome', title: n.title })),
+            version
+        };
+    });
+}

@@ -1,0 +1,96 @@
+import { URI, UriUtils } from 'langium';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { AlignServices } from '../language/align-module.js';
+import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
+import type { AlignSettings } from '../language/config/align-settings.js';
+import { parseAlignConfig } from '../language/config/parse-config.js';
+import { isConfigurableRule, isRuleSeverity, type RuleSeverity } from '../language/rules.js';
+
+export const CONFIG_FILE = 'align.config.json';
+
+/**
+ * Keeps the rule settings in step with the editor (`workspace/configuration`,
+ * section `align`) and with `align.config.json` at the workspace root, whose
+ * problems are published as `config-invalid` diagnostics on that file.
+ * Validation waits for `ready`, so the first diagnostics already use them.
+ */
+export class WorkspaceSettings {
+    private readonly services: AlignServices;
+    private readonly connection: Connection;
+    private resolveReady!: () => void;
+    readonly ready = new Promise<void>(resolve => { this.resolveReady = resolve; });
+
+    constructor(services: AlignServices, connection: Connection) {
+        this.services = services;
+        this.connection = connection;
+        const shared = services.shared;
+        shared.lsp.LanguageServer.onInitialize(params => {
+            const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+            if (root) services.align.Settings.workspaceRoot = URI.parse(root);
+        });
+        shared.lsp.LanguageServer.onInitialized(async () => {
+            await shared.workspace.ConfigurationProvider.ready;
+            this.applyEditorSettings(await this.editorSection());
+            await this.reloadConfigFile();
+            this.resolveReady();
+        });
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
+            if (update.section !== 'align') return;
+            this.applyEditorSettings(update.configuration);
+            await this.revalidate();
+        });
+        services.validation.ValidationRegistry.registerBeforeDocument(async () => { await this.ready; });
+    }
+
+    /** The URI of `align.config.json` at the workspace root, if there is a root. */
+    get configUri(): URI | undefined {
+        const root = this.services.align.Settings.workspaceRoot;
+        return root ? UriUtils.joinPath(root, CONFIG_FILE) : undefined;
+    }
+
+    /** Reads `align.config.json` again and publishes its problems. */
+    async reloadConfigFile(): Promise<void> {
+        const uri = this.configUri;
+        if (!uri) return;
+        const fileSystem = this.services.shared.workspace.FileSystemProvider;
+        let text: string | undefined;
+        if (await fileSystem.exists(uri)) text = await fileSystem.readFile(uri);
+        const { settings, problems } = text === undefined ? { settings: {}, problems: [] } : parseAlignConfig(text);
+        this.services.align.Settings.setConfigFile(settings);
+        const diagnostics: Diagnostic[] = problems.map(p => ({
+            range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
+            severity: DiagnosticSeverity.Error, code: 'config-invalid', source: 'align', message: p.message
+        }));
+        void this.connection.sendDiagnostics({ uri: uri.toString(), diagnostics });
+    }
+
+    /** Re-reads what files may have changed and validates every document again. */
+    async revalidate(): Promise<void> {
+        this.services.align.Graph.invalidate();
+        await (this.services.shared.workspace.DocumentBuilder as AlignDocumentBuilder).revalidateAll();
+    }
+
+    private async editorSection(): Promise<unknown> {
+        const provider = this.services.shared.workspace.ConfigurationProvider;
+        const read = (key: string) => provider.getConfiguration('align', key);
+        return { rules: await read('rules'), maxLaggingKpis: await read('maxLaggingKpis'), maxPilotDays: await read('maxPilotDays') };
+    }
+
+    private applyEditorSettings(section: unknown): void {
+        this.services.align.Settings.setOverrides(editorSettings(section));
+    }
+}
+
+/** Keeps the valid parts of the editor's `align` settings; unknown ids and values are ignored (the editor's schema reports them). */
+export function editorSettings(section: unknown): AlignSettings {
+    const value = (section ?? {}) as { rules?: unknown; maxLaggingKpis?: unknown; maxPilotDays?: unknown };
+    const rules: Record<string, RuleSeverity> = {};
+    if (value.rules && typeof value.rules === 'object') {
+        for (const [id, severity] of Object.entries(value.rules)) {
+            if (isConfigurableRule(id) && isRuleSeverity(severity)) rules[id] = severity;
+        }
+    }
+    const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+    return { rules, maxLaggingKpis: whole(value.maxLaggingKpis), maxPilotDays: whole(value.maxPilotDays) };
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expectedFindings } from '../unit/helpers/check-workspace.js';
+import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
+import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../../language/protocol.js';
+
+const ALIGN_FILES = ['catalog/metrics.align', 'churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align'];
+
+function copyExamples(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'align-lsp-'));
+    fs.cpSync(EXAMPLES, dir, { recursive: true });
+    return dir;
+}
+
+const keys = (diagnostics: Array<{ range: { start: { line: number } }; code?: unknown }>) =>
+    diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
+
+describe('language server: diagnostics over LSP', function () {
+    this.timeout(30000);
+    let root: string;
+    let session: LspSession;
+
+    beforeEach(async () => {
+        root = copyExamples();
+        ({ session } = await LspSession.start(root));
+    });
+    afterEach(async () => {
+        await session.stop();
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('publishes every expected finding for every workspace file at start-up, unopened', async () => {
+        for (const file of ALIGN_FILES) {
+            const full = path.join(root, file);
+            const diagnostics = await session.diagnosticsOf(full);
+            assert.deepEqual(keys(diagnostics), expectedFindings(fs.readFileSync(full, 'utf-8')), file);
+        }
+    });
+
+    it('keeps diagnostics live across files on every edit', async () => {
+        const sales = path.join(root, 'sales-win-rate.align');
+        const catalog = path.join(root, 'catalog/metrics.align');
+        await session.diagnosticsOf(sales, d => d.length === 6);
+        await session.open(catalog);
+        // Turning CompletionRate into a KPI in the catalog clears activity-only-link in another file.
+        const text = fs.readFileSync(catalog, 'utf-8').replace('kind activity', 'kind leading\n  baseline 1\n  target 2 by 2026-06-30\n  drives ChurnRate');
+        await session.change(catalog, text);
+        const after = await session.diagnosticsOf(sales, d => !d.some(x => x.code === 'activity-only-link'));
+        assert.ok(after.some(d => d.code === 'objective-without-kpi'));
+    });
+
+    it('re-publishes with the new severity when the editor settings change', async () => {
+        const sales = path.join(root, 'sales-win-rate.align');
+        const before = await session.diagnosticsOf(sales, d => d.length === 6);
+        assert.equal(before.find(d => d.code === 'objective-without-kpi')!.severity, 1);
+        session.settings = { rules: { 'objective-without-kpi': 'warning', 'objective-without-practice': 'off' } };
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { align: session.settings } });
+        const after = await session.diagnosticsOf(sales, d => d.find(x => x.code === 'objective-without-kpi')?.severity === 2);
+        assert.ok(!after.some(d => d.code === 'objective-without-practice'));
+    });
+
+    it('reads align.config.json at the root, reports its problems as config-invalid, and re-reads it when it changes', async () => {
+        await session.stop();
+        const config = path.join(root, 'align.config.json');
+        fs.writeFileSync(config, '{ "rules": { "skill-enables-nothing": "off", "nonsense": "error" } }');
+        ({ session } = await LspSession.start(root));
+        const sales = path.join(root, 'sales-win-rate.align');
+        await session.diagnosticsOf(sales, d => d.length === 5 && !d.some(x => x.code === 'skill-enables-nothing'));
+        const problems = await session.diagnosticsOf(config, d => d.length > 0);
+        assert.deepEqual(problems.map(d => d.code), ['config-invalid']);
+        assert.match(String(problems[0]!.message), /nonsense/);
+        fs.writeFileSync(config, '{ "rules": { "objective-without-kpi": "off" } }');
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+        await session.diagnosticsOf(sales, d => d.some(x => x.code === 'skill-enables-nothing') && !d.some(x => x.code === 'objective-without-kpi'));
+        assert.deepEqual(await session.diagnosticsOf(config, d => d.length === 0), []);
+    });
+
+    it('answers align/impactGraph, focused or whole, and notifies align/didChangeGraph', async () => {
+        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+        const whole = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        assert.deepEqual(whole.graph.coverage, { aligned: 9, total: 11 });
+        assert.ok(whole.focusable.some(f => f.id === 'ChurnPilot' && f.kind === 'program'));
+        assert.deepEqual(whole.findings['DiscoveryBootcamp.KnowTheProduct'], { errors: 1, warnings: 0, infos: 0 });
+        const focused = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, { focus: 'GrowWinRate' });
+        const ids = focused.graph.nodes.map(n => n.id);
+        assert.ok(ids.includes('DiscoveryBootcamp.QualifyDeals') && ids.includes('WinRate'));
+        assert.ok(!ids.includes('ChurnRate') && !ids.includes('DiscoveryBootcamp.KnowTheProduct'));
+    });
+});

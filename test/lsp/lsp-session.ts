@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER = path.join(repo, 'bin/align-language-server.cjs');
+export const EXAMPLES = path.join(repo, 'test/fixtures/examples');
+
+/** A file URI for a path. */
+export const uriOf = (file: string): string => pathToFileURL(file).href;
+
+/**
+ * The built language server started with `--stdio`, driven over real
+ * JSON-RPC. Records published diagnostics; answers `workspace/configuration`
+ * from `settings` (section `align`).
+ */
+export class LspSession {
+    readonly diagnostics = new Map<string, Diagnostic[]>();
+    readonly notifications: Array<{ method: string; params: unknown }> = [];
+    settings: Record<string, unknown> = {};
+    private readonly waiters: Array<() => void> = [];
+    private versions = new Map<string, number>();
+
+    private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly root: string) { }
+
+    /** Starts the server on a workspace folder and completes `initialize`/`initialized`. */
+    static async start(root: string, settings: Record<string, unknown> = {}): Promise<{ session: LspSession; init: InitializeResult }> {
+        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
+        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const session = new LspSession(child, connection, root);
+        session.settings = settings;
+        connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+            session.diagnostics.set(p.uri, p.diagnostics);
+            session.wake();
+        });
+        connection.onNotification((method, params) => { session.notifications.push({ method, params }); session.wake(); });
+        connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+            p.items.map(i => i.section === 'align' ? session.settings : null));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.onRequest('window/workDoneProgress/create', () => null);
+        connection.listen();
+        const init = await connection.sendRequest<InitializeResult>('initialize', {
+            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+            capabilities: {
+                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+                textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } }
+            }
+        });
+        await connection.sendNotification('initialized', {});
+        return { session, init };
+    }
+
+    private wake(): void {
+        for (const w of this.waiters.splice(0)) w();
+    }
+
+    /** Resolves when `predicate` holds, checked after every notification; rejects after `ms`. */
+    async until<T>(predicate: () => T | undefined | false, what: string, ms = 15000): Promise<T> {
+        const deadline = Date.now() + ms;
+        for (;;) {
+            const value = predicate();
+            if (value) return value;
+            const left = deadline - Date.now();
+            if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+            await new Promise<void>(resolve => {
+                const timer = setTimeout(resolve, left);
+                this.waiters.push(() => { clearTimeout(timer); resolve(); });
+            });
+        }
+    }
+
+    /** Waits for diagnostics of a file that satisfy `predicate`. */
+    diagnosticsOf(file: string, predicate: (d: Diagnostic[]) => boolean = () => true, ms?: number): Promise<Diagnostic[]> {
+        const uri = uriOf(file);
+        return this.until(() => { const d = this.diagnostics.get(uri); return d && predicate(d) ? d : undefined; }, `diagnostics of ${path.basename(file)}`, ms);
+    }
+
+    /** Opens a file of the workspace with its text on disk (or `text`). */
+    async open(file: string, text = fs.readFileSync(file, 'utf-8')): Promise<string> {
+        const uri = uriOf(file);
+        this.versions.set(uri, 1);
+        await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'align', version: 1, text } });
+        return uri;
+    }
+
+    /** Replaces an open document's whole text. */
+    async change(file: string, text: string): Promise<void> {
+        const uri = uriOf(file);
+        const version = (this.versions.get(uri) ?? 1) + 1;
+        this.versions.set(uri, version);
+        await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    request<R>(method: string, params: unknown): Promise<R> {
+        return this.connection.sendRequest<R>(method, params);
+    }
+
+    async stop(): Promise<void> {
+        try {
+            await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+            await this.connection.sendNotification('exit');
+        } finally {
+            this.connection.dispose();
+            this.process.kill();
+        }
+    }
+}
+
+/** A position as LSP wants it, from a 1-based line and the column of the first occurrence of `needle` on it (+ offset). */
+export function positionOf(file: string, line: number, needle: string, offset = 0): { line: number; character: number } {
+    const text = fs.readFileSync(file, 'utf-8').split(/\r?\n/)[line - 1] ?? '';
+    const character = text.indexOf(needle);
+    if (character < 0) throw new Error(`'${needle}' not on line ${line} of ${file}`);
+    return { line: line - 1, character: character + offset };
+}
