@@ -91,7 +91,7 @@ function readAllActuals(input: GraphInput, idOf: (ast: AstNode) => string | unde
         for (const actuals of actualsBlocks(model)) {
             const read = input.readActuals(actuals);
             actualsRead.set(actuals, read);
-            const metricId = actuals.metric.ref ? idOf(actuals.metric.ref) : undefined;
+            const metricId = actuals.metric?.ref ? idOf(actuals.metric.ref) : undefined;
             if (!metricId) continue;
             entriesByMetric.set(metricId, [...(entriesByMetric.get(metricId) ?? []), ...read.entries]);
             for (const entry of read.entries) {

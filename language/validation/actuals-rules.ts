@@ -4,12 +4,12 @@ import type { RuleContext } from './rule-context.js';
 /** `actuals-invalid`: malformed rows or CSV cells, periods not increasing, missing file, metric without baseline. */
 export function checkActualsValid(actuals: Actuals, { graph, report }: RuleContext): void {
     const read = graph.actualsRead.get(actuals);
-    const name = actuals.metric.$refText;
+    const name = actuals.metric?.$refText ?? '';
     for (const problem of read?.problems ?? []) {
         report('actuals-invalid', `Actuals of '${name}': ${problem.message}.`,
             problem.row ? { node: problem.row } : whereFileOrFirstRow(actuals));
     }
-    const metric = graph.nodeOf(actuals.metric.ref)?.metric;
+    const metric = graph.nodeOf(actuals.metric?.ref)?.metric;
     if (metric && metric.baseline === undefined) {
         report('actuals-invalid', `Actuals of '${name}' have nothing to compare with: metric '${name}' has no baseline. Add \`baseline\` to the metric.`,
             whereFileOrFirstRow(actuals));
@@ -18,7 +18,7 @@ export function checkActualsValid(actuals: Actuals, { graph, report }: RuleConte
 
 /** `actuals-off-track`: on the block that holds the metric's latest row. */
 export function checkActualsOnTrack(actuals: Actuals, { graph, report }: RuleContext): void {
-    const node = graph.nodeOf(actuals.metric.ref);
+    const node = graph.nodeOf(actuals.metric?.ref);
     const latest = node ? graph.latestActual.get(node.id) : undefined;
     const figures = node?.metric;
     if (!node || !figures || latest?.actuals !== actuals || figures.onTrack !== false) return;
