@@ -2,6 +2,14 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { AlignServices } from '../language/align-module.js';
 import { AlignDocumentUpdateHandler } from './align-update-handler.js';
+import { AlignFormatter } from './features/formatter.js';
+import { AlignNodeKindProvider } from './features/node-kinds.js';
+import { AlignSemanticTokenProvider } from './features/semantic-tokens.js';
+import { AlignCompletionProvider } from './features/completion-provider.js';
+import { AlignCodeActionProvider } from './features/code-actions.js';
+import { AlignRenameProvider } from './features/rename-provider.js';
+import { AlignHoverProvider } from './features/hover-provider.js';
+import { AlignCodeLensProvider } from './features/code-lens-provider.js';
 
 /**
  * The editor features of the language server, one provider per file under
@@ -9,12 +17,20 @@ import { AlignDocumentUpdateHandler } from './align-update-handler.js';
  */
 export const AlignLspModule: Module<AlignServices, PartialLangiumServices> = {
     lsp: {
+        CompletionProvider: (services) => new AlignCompletionProvider(services),
+        HoverProvider: (services) => new AlignHoverProvider(services),
+        CodeLensProvider: (services) => new AlignCodeLensProvider(services),
+        CodeActionProvider: (services) => new AlignCodeActionProvider(services),
+        RenameProvider: (services) => new AlignRenameProvider(services),
+        Formatter: (services) => new AlignFormatter(services),
+        SemanticTokenProvider: (services) => new AlignSemanticTokenProvider(services),
     }
 };
 
 /** Shared LSP services Align replaces. */
 export const AlignSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        DocumentUpdateHandler: (services) => new AlignDocumentUpdateHandler(services)
+        DocumentUpdateHandler: (services) => new AlignDocumentUpdateHandler(services),
+        NodeKindProvider: () => new AlignNodeKindProvider(),
     }
 };

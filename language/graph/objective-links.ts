@@ -19,22 +19,30 @@ export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi:
     };
 }
 
-const CHAIN_STEPS = ['builds', 'enables', 'moves', 'kpi', 'drives', 'measures'] as const;
+const CHAIN_STEPS = ['builds', 'enables', 'moves', 'drives', 'measures'] as const;
 
-/** Shortest chain path from the objective to each wanted node (breadth-first). */
+/**
+ * Shortest chain path from the objective to each wanted node (breadth-first),
+ * preferring the chain through skills and behaviors: a direct `kpi` link is
+ * used only for what the chain does not reach.
+ */
 function chainPaths(start: string, adjacency: Adjacency, wanted: Set<string>): string[][] {
     const parent = new Map<string, string | undefined>([[start, undefined]]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-        const id = queue[i]!;
-        for (const kind of CHAIN_STEPS) {
-            for (const next of adjacency.targets(id, kind)) {
-                if (parent.has(next)) continue;
-                parent.set(next, id);
-                queue.push(next);
+    const walk = (queue: string[]): void => {
+        for (let i = 0; i < queue.length; i++) {
+            for (const kind of CHAIN_STEPS) {
+                for (const next of adjacency.targets(queue[i]!, kind)) {
+                    if (parent.has(next)) continue;
+                    parent.set(next, queue[i]);
+                    queue.push(next);
+                }
             }
         }
-    }
+    };
+    walk([start]);
+    const direct = adjacency.targets(start, 'kpi').filter(m => !parent.has(m));
+    direct.forEach(m => parent.set(m, start));
+    walk(direct);
     const paths: string[][] = [];
     for (const goal of wanted) {
         if (!parent.has(goal)) continue;

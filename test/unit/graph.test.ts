@@ -25,6 +25,13 @@ describe('the impact graph of the examples', () => {
         assert.ok(links.paths.some(p => p.join(' > ') === 'ChurnPilot.AskOpenQuestions > ChurnPilot.NeedsDiscovery > ChurnPilot.Probing > ChurnPilot.RepeatContactRate > ChurnRate > ReduceChurn'));
     });
 
+    it('prefers the explaining chain over a direct kpi link in paths', () => {
+        const paths = w.graph.node('ChurnPilot.RestateNeeds')!.objective!.paths.map(p => p.join(' > '));
+        assert.ok(paths.includes('ChurnPilot.RestateNeeds > ChurnPilot.ActiveListening > ChurnPilot.Probing > ChurnPilot.RepeatContactRate'), paths.join('\n'));
+        const direct = w.graph.node('DiscoveryBootcamp.ForecastCategories')!.objective!.paths.map(p => p.join(' > '));
+        assert.ok(direct.includes('DiscoveryBootcamp.ForecastCategories > WinRate'), direct.join('\n'));
+    });
+
     it('marks direct kpi links explained or asserted', () => {
         const kpiEdges = w.graph.graph.edges.filter(e => e.kind === 'kpi').map(e => `${e.from}->${e.to}:${e.explained}`).sort();
         assert.deepEqual(kpiEdges, [

@@ -1,0 +1,67 @@
+import type { LexerResult } from 'langium';
+import type { Comment, Item, Token } from './layout.js';
+
+/** A hidden token of the lexer (a comment). */
+export type LexerComment = LexerResult['hidden'][number];
+
+const lineBreaks = (text: string): number => (text.match(/\n/g) ?? []).length;
+
+/**
+ * Attaches each comment to a token: after the previous token when it starts
+ * on that token's line, before the next token otherwise. Returns the comments
+ * after the last token. Sets the blank-line flags of comments and tokens.
+ */
+export function attachComments(text: string, tokens: Token[], hidden: readonly LexerComment[]): Comment[] {
+    const comments = [...hidden].sort((a, b) => a.startOffset - b.startOffset);
+    const trailing: Comment[] = [];
+    let t = 0;
+    let lastEnd = 0;
+    let previousComment: Comment | undefined;
+    const gapBreaks = (from: number, to: number) => lineBreaks(text.slice(from, to));
+    for (const c of comments) {
+        while (t < tokens.length && tokens[t]!.offset < c.startOffset) {
+            const token = tokens[t]!;
+            token.blankBefore = gapBreaks(lastEnd, token.offset) >= 2;
+            if (previousComment) previousComment.breakAfter ||= gapBreaks(lastEnd, token.offset) > 0;
+            previousComment = undefined;
+            lastEnd = token.end;
+            t++;
+        }
+        const start = c.startOffset;
+        const end = c.startOffset + c.image.length;
+        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        const comment: Comment = {
+            text: c.image, column: start - lineStart, lineComment: c.image.startsWith('//'),
+            blankBefore: gapBreaks(lastEnd, start) >= 2, breakAfter: c.image.startsWith('//')
+        };
+        if (previousComment) previousComment.breakAfter ||= gapBreaks(lastEnd, start) > 0;
+        const previousToken = t > 0 ? tokens[t - 1] : undefined;
+        if (previousToken && gapBreaks(previousToken.end, start) === 0) previousToken.after.push(comment);
+        else if (t < tokens.length) tokens[t]!.before.push(comment);
+        else trailing.push(comment);
+        previousComment = comment;
+        lastEnd = end;
+    }
+    for (; t < tokens.length; t++) {
+        const token = tokens[t]!;
+        token.blankBefore = gapBreaks(lastEnd, token.offset) >= 2;
+        if (previousComment) previousComment.breakAfter ||= gapBreaks(lastEnd, token.offset) > 0;
+        previousComment = undefined;
+        lastEnd = token.end;
+    }
+    return trailing;
+}
+
+/** `program P "T" // note` + `{` on the next line: the note moves after the brace, which stays on the header line. */
+export function moveCommentsAfterOpeningBraces(items: Item[]): void {
+    for (const item of items) {
+        if (item.kind !== 'declaration') continue;
+        const open = item.header[item.header.length - 1];
+        const beforeOpen = item.header[item.header.length - 2];
+        if (open?.text === '{' && beforeOpen && open.before.length === 0 && beforeOpen.after.some(c => c.breakAfter)) {
+            open.after.unshift(...beforeOpen.after);
+            beforeOpen.after = [];
+        }
+        moveCommentsAfterOpeningBraces(item.items);
+    }
+}

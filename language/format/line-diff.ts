@@ -1,0 +1,94 @@
+/** A replacement of `before.slice(start, end)` by `text`. */
+export interface Hunk {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+}
+
+/** Larger middle parts (lines before x lines after) are replaced as one hunk. */
+const MAX_CELLS = 4_000_000;
+
+/**
+ * The line-wise differences between two texts, as non-overlapping hunks in
+ * increasing order; applying all of them to `before` gives `after`. Lines
+ * are compared with their line break, so a missing final break is a change.
+ */
+export function lineHunks(before: string, after: string): Hunk[] {
+    const a = segments(before);
+    const b = segments(after);
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix]!.text === b[prefix]!.text) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix
+        && a[a.length - 1 - suffix]!.text === b[b.length - 1 - suffix]!.text) suffix++;
+    const aEnd = a.length - suffix;
+    const bEnd = b.length - suffix;
+    const aMid = a.slice(prefix, aEnd).map(s => s.text);
+    const bMid = b.slice(prefix, bEnd).map(s => s.text);
+    if (aMid.length === 0 && bMid.length === 0) return [];
+    const common = aMid.length * bMid.length <= MAX_CELLS ? commonLines(aMid, bMid) : [];
+    const aOffset = (i: number) => offsetAt(a, i, before);
+    const bOffset = (j: number) => offsetAt(b, j, after);
+    const hunks: Hunk[] = [];
+    let i = prefix;
+    let j = prefix;
+    for (const [ci, cj] of [...common.map(([x, y]) => [x + prefix, y + prefix] as const), [aEnd, bEnd] as const]) {
+        if (ci > i || cj > j) hunks.push({ start: aOffset(i), end: aOffset(ci), text: after.slice(bOffset(j), bOffset(cj)) });
+        i = ci + 1;
+        j = cj + 1;
+    }
+    return hunks;
+}
+
+interface Segment {
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+}
+
+/** The lines of a text with their line breaks; the concatenation is the text. */
+function segments(text: string): Segment[] {
+    const result: Segment[] = [];
+    let start = 0;
+    while (start < text.length) {
+        const nl = text.indexOf('\n', start);
+        const end = nl < 0 ? text.length : nl + 1;
+        result.push({ text: text.slice(start, end), start, end });
+        start = end;
+    }
+    return result;
+}
+
+/** The offset where segment `index` starts (the text's end after the last one). */
+function offsetAt(segs: Segment[], index: number, text: string): number {
+    return index < segs.length ? segs[index]!.start : text.length;
+}
+
+/** Index pairs of a longest common subsequence of two line lists. */
+function commonLines(a: string[], b: string[]): Array<readonly [number, number]> {
+    const n = a.length;
+    const m = b.length;
+    const table = new Uint32Array((n + 1) * (m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            table[i * (m + 1) + j] = a[i] === b[j]
+                ? table[(i + 1) * (m + 1) + j + 1]! + 1
+                : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
+        }
+    }
+    const pairs: Array<readonly [number, number]> = [];
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        if (a[i] === b[j]) {
+            pairs.push([i, j]);
+            i++;
+            j++;
+        } else if (table[(i + 1) * (m + 1) + j]! >= table[i * (m + 1) + j + 1]!) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return pairs;
+}

@@ -1,0 +1,175 @@
+import type { Comment, Declaration, Item, Layout, Token } from './layout.js';
+
+/** How the printer indents and ends lines. */
+export interface PrintStyle {
+    /** One level of indentation, e.g. two spaces. */
+    readonly indent: string;
+    /** The line terminator, `\n` or `\r\n`. */
+    readonly eol: string;
+}
+
+/**
+ * Prints a layout in the canonical style (see `format-align.ts` for the
+ * rules). Every line is free of trailing whitespace; a non-empty result ends
+ * with exactly one line terminator.
+ */
+export function printLayout(layout: Layout, style: PrintStyle): string {
+    const printer = new Printer(style);
+    printer.items(layout.items, 0, false);
+    printer.danglingComments(layout.trailing, 0, layout.items.length > 0);
+    return printer.result();
+}
+
+const NO_SPACE_BEFORE = new Set([',', ':', '.']);
+
+class Printer {
+    private readonly lines: string[] = [];
+
+    constructor(private readonly style: PrintStyle) { }
+
+    result(): string {
+        while (this.lines.length > 0 && this.lines[this.lines.length - 1] === '') this.lines.pop();
+        return this.lines.length === 0 ? '' : this.lines.join(this.style.eol) + this.style.eol;
+    }
+
+    /** The items of a block (or of the file) at `depth`; a program's attributes come before its members. */
+    items(items: readonly Item[], depth: number, program: boolean): void {
+        const ordered = program
+            ? [...items.filter(i => i.kind === 'attribute'), ...items.filter(i => i.kind === 'declaration')]
+            : items;
+        ordered.forEach((item, k) => {
+            const first = firstToken(item);
+            const leading = first.before;
+            if (k > 0 && this.separated(ordered[k - 1]!, item)) this.blank();
+            leading.forEach((c, j) => {
+                if (j > 0 && c.blankBefore) this.blank();
+                this.ownLineComment(c, depth);
+            });
+            if (leading.length > 0 && first.blankBefore) this.blank();
+            if (item.kind === 'attribute') this.tokens(item.tokens, depth);
+            else this.declaration(item, depth);
+        });
+    }
+
+    /**
+     * Whether a blank line separates `item` from the item printed before it.
+     * Declarations are separated by one blank line, except a declaration of
+     * the same kind that directly followed the previous one in the source
+     * without a blank line (a group such as two bare skills). Attributes
+     * follow each other directly, unless the source had a blank line before
+     * the comment that leads the attribute.
+     */
+    private separated(previous: Item, item: Item): boolean {
+        const first = firstToken(item);
+        const firstThing = first.before[0] ?? first;
+        if (item.kind === 'declaration') {
+            if (previous.kind !== 'declaration' || previous.type !== item.type) return true;
+            return firstThing.blankBefore || lastToken(previous).index + 1 !== first.index;
+        }
+        if (previous.kind === 'declaration') return true;
+        return first.before.length > 0 && firstThing.blankBefore;
+    }
+
+    private declaration(declaration: Declaration, depth: number): void {
+        const { header, close, items } = declaration;
+        const open = header[header.length - 1];
+        if (!close || !open) {
+            this.tokens(header, depth);
+            return;
+        }
+        if (items.length === 0 && close.before.length === 0 && open.after.length === 0) {
+            this.tokens([...header, close], depth);
+            return;
+        }
+        this.tokens(header, depth);
+        this.items(items, depth + 1, declaration.type === 'Program');
+        this.danglingComments(close.before, depth + 1, items.length > 0);
+        this.tokens([close], depth);
+    }
+
+    /** Comments before a closing brace or at the end of the file, each on its own line. */
+    danglingComments(comments: readonly Comment[], depth: number, afterItems: boolean): void {
+        comments.forEach((c, j) => {
+            if ((j > 0 || afterItems) && c.blankBefore) this.blank();
+            this.ownLineComment(c, depth);
+        });
+    }
+
+    /**
+     * One attribute or header: tokens separated by single spaces (none before
+     * `,` `:` `.` nor after `.`), trailing comments kept on their line. A line
+     * comment inside the tokens breaks the line; the rest continues one
+     * level deeper. Comments before the first token are the caller's.
+     */
+    tokens(tokens: readonly Token[], depth: number): void {
+        let line = '';
+        let lineDepth = depth;
+        let previous: string | undefined;
+        let breakPending = false;
+        const flush = () => {
+            if (line !== '') this.line(lineDepth, line);
+            line = '';
+            previous = undefined;
+            lineDepth = depth + 1;
+        };
+        tokens.forEach((token, i) => {
+            if (i > 0 && token.before.length > 0) {
+                flush();
+                for (const c of token.before) this.ownLineComment(c, depth + 1);
+            } else if (breakPending) {
+                flush();
+            }
+            breakPending = false;
+            const glued = line === '' || NO_SPACE_BEFORE.has(token.text) || previous === '.' || (previous === '{' && token.text === '}');
+            line += (glued ? '' : ' ') + token.text;
+            previous = token.text;
+            for (const c of token.after) {
+                line += ' ' + trailingCommentText(c);
+                previous = undefined;
+                breakPending = c.breakAfter;
+            }
+        });
+        flush();
+    }
+
+    /** A comment on its own line(s); continuation lines of a block comment keep their indentation relative to its start. */
+    private ownLineComment(comment: Comment, depth: number): void {
+        const [first, ...rest] = comment.text.split(/\r?\n/);
+        this.line(depth, first!);
+        const indent = this.style.indent.repeat(depth);
+        for (const raw of rest) {
+            const leading = raw.length - raw.trimStart().length;
+            const text = raw.slice(Math.min(leading, comment.column)).trimEnd();
+            this.lines.push(text === '' ? '' : indent + text);
+        }
+    }
+
+    /** A line at `depth`; a block comment inside it may span several lines, which are taken as they are. */
+    private line(depth: number, text: string): void {
+        const [first, ...rest] = text.split('\n');
+        this.lines.push((this.style.indent.repeat(depth) + first).trimEnd());
+        for (const more of rest) this.lines.push(more.trimEnd());
+    }
+
+    /** At most one blank line, never at the start. */
+    private blank(): void {
+        if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    }
+}
+
+/** A comment after a token: its text, with trailing whitespace removed from every line. */
+function trailingCommentText(comment: Comment): string {
+    return comment.text.split(/\r?\n/).map(l => l.trimEnd()).join('\n');
+}
+
+function firstToken(item: Item): Token {
+    const token = item.kind === 'attribute' ? item.tokens[0] : item.header[0];
+    if (!token) throw new Error('an item without tokens');
+    return token;
+}
+
+function lastToken(item: Item): Token {
+    const token = item.kind === 'attribute' ? item.tokens[item.tokens.length - 1] : item.close ?? item.header[item.header.length - 1];
+    if (!token) throw new Error('an item without tokens');
+    return token;
+}

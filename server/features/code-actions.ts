@@ -1,0 +1,71 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, CstUtils } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { AlignServices } from '../../language/align-module.js';
+import type { GraphIndex } from '../../language/graph/build-graph.js';
+import { isDeclaration, isObjective, isProgram } from '../../language/generated/ast.js';
+import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
+import { createForUnresolved } from './code-action-create.js';
+import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
+
+/** The rule id of a diagnostic: its `code`, else `data.code` (`linking-error` is `unresolved-reference`). */
+export function diagnosticRule(diagnostic: Diagnostic): string | undefined {
+    const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
+    if (code === 'linking-error') return 'unresolved-reference';
+    return code === undefined ? undefined : String(code);
+}
+
+/**
+ * Quick fixes keyed on the rule id of each diagnostic the client sends:
+ * link an unaligned objective to a KPI, create the declaration an
+ * unresolved reference names, and add the attributes a rule misses.
+ */
+export class AlignCodeActionProvider implements CodeActionProvider {
+    private readonly services: AlignServices;
+
+    constructor(services: AlignServices) {
+        this.services = services;
+    }
+
+    async getCodeActions(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
+        const only = params.context.only;
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
+        const graph = await this.services.align.Graph.getIndex();
+        return params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph));
+    }
+
+    private actionsFor(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {
+        const rule = diagnosticRule(diagnostic);
+        if (!rule) return [];
+        if (rule === 'objective-without-kpi' || rule === 'activity-only-link') {
+            return this.linkKpiActions(document, diagnostic, graph);
+        }
+        if (rule === 'unresolved-reference') {
+            const create = createForUnresolved(this.services, document, diagnostic, graph);
+            return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.uri, create.edit, true)] : [];
+        }
+        const attributeFix = ATTRIBUTE_FIXES[rule];
+        const node = declarationAt(document, diagnostic);
+        const fix = attributeFix && node ? attributeFix(document, node) : undefined;
+        return fix ? [quickFix(fix.title, diagnostic, document.uri.toString(), fix.edit, true)] : [];
+    }
+
+    private linkKpiActions(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {
+        const objective = declarationAt(document, diagnostic);
+        if (!isObjective(objective)) return [];
+        return kpiCandidates(objective, graph).slice(0, MAX_KPI_ACTIONS).map((candidate, i) =>
+            quickFix(`Link to KPI ${candidate.reference}`, diagnostic, document.uri.toString(), linkKpiEdit(document, objective, candidate.reference), i === 0));
+    }
+}
+
+/** The declaration (or program) whose text holds the start of a diagnostic. */
+function declarationAt(document: LangiumDocument, diagnostic: Diagnostic): AstNode | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start)) : undefined;
+    return leaf ? AstUtils.getContainerOfType(leaf.astNode, n => isDeclaration(n) || isProgram(n)) : undefined;
+}
+
+function quickFix(title: string, diagnostic: Diagnostic, uri: string, edit: TextEdit, isPreferred: boolean): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: [edit] } } };
+}

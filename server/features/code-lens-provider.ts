@@ -1,0 +1,67 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { AlignServices } from '../../language/align-module.js';
+import type { GraphIndex } from '../../language/graph/build-graph.js';
+import type { AlignGraphService } from '../../language/graph/graph-service.js';
+import type { GraphNode } from '../../language/graph/types.js';
+
+/** The command a lens runs: the client reveals the node's impact chain. Arguments: `[nodeId]`. */
+export const SHOW_IMPACT_CHAIN_COMMAND = 'align.showImpactChain';
+
+/**
+ * Code lenses over the impact graph, on the declaration's name:
+ * on an objective "2 KPIs via 3 behaviors", "1 KPI (direct)" or "no KPI link";
+ * on a metric "moved by 2 behaviors, reached by 3 objectives".
+ */
+export class AlignCodeLensProvider implements CodeLensProvider {
+    private readonly graph: AlignGraphService;
+
+    constructor(services: AlignServices) {
+        this.graph = services.align.Graph;
+    }
+
+    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
+        const index = await this.graph.getIndex();
+        const uri = document.uri.toString();
+        const reached = reachCounts(index);
+        const lenses: CodeLens[] = [];
+        for (const node of index.graph.nodes) {
+            if (node.uri !== uri) continue;
+            const title = node.kind === 'objective' ? objectiveLensTitle(node)
+                : node.kind === 'metric' ? metricLensTitle(index, node, reached.get(node.id) ?? 0)
+                : undefined;
+            if (title === undefined) continue;
+            lenses.push({ range: node.nameRange, command: { title, command: SHOW_IMPACT_CHAIN_COMMAND, arguments: [node.id] } });
+        }
+        return lenses;
+    }
+}
+
+/** "2 KPIs via 1 behavior", "1 KPI (direct)", "no KPI link" or "no KPI link (activity/learning only)". */
+export function objectiveLensTitle(node: GraphNode): string | undefined {
+    const links = node.objective;
+    if (!links) return undefined;
+    if (links.kpis.length === 0) return links.metrics.length > 0 ? 'no KPI link (activity/learning only)' : 'no KPI link';
+    const kpis = plural(links.kpis.length, 'KPI');
+    return links.behaviors.length === 0 ? `${kpis} (direct)` : `${kpis} via ${plural(links.behaviors.length, 'behavior')}`;
+}
+
+/** "moved by 2 behaviors, reached by 3 objectives". */
+export function metricLensTitle(index: GraphIndex, node: GraphNode, reachedBy: number): string {
+    const movedBy = new Set(index.adjacency.sources(node.id, 'moves')).size;
+    return `moved by ${plural(movedBy, 'behavior')}, reached by ${plural(reachedBy, 'objective')}`;
+}
+
+/** For each metric id: how many objectives reach it (their `objective.metrics` include it). */
+function reachCounts(index: GraphIndex): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const node of index.graph.nodes) {
+        for (const metric of node.objective?.metrics ?? []) counts.set(metric, (counts.get(metric) ?? 0) + 1);
+    }
+    return counts;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${n === 1 ? word : `${word}s`}`;
+}

@@ -1,0 +1,125 @@
+import type { AstNode, AstNodeDescription, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import { AstUtils, GrammarAST, stream } from 'langium';
+import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
+import { DefaultCompletionProvider } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { AlignServices } from '../../language/align-module.js';
+import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from './completion-attributes.js';
+import { writtenAttributes } from './completion-present.js';
+import { referenceCandidates, referenceDetail } from './completion-references.js';
+import { expandChoices, snippetAsText } from './completion-snippets.js';
+
+/** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
+interface AttributeItem {
+    readonly spec: AttributeSpec;
+    readonly snippet: string;
+    readonly rank: number;
+}
+
+/** The grammar rule that holds a grammar element (`Metric` for the `kind` keyword of a metric block). */
+const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
+    AstUtils.getContainerOfType(element, GrammarAST.isParserRule)?.name;
+
+/**
+ * Completion for Align, on top of Langium's grammar-driven proposals:
+ * - where a new declaration's name is expected, nothing (not the attribute
+ *   words the `Name` rule accepts);
+ * - inside a block, each attribute of the declaration not yet written, as a
+ *   snippet (plain words when the client has no snippet support) with what it
+ *   means, instead of its bare keyword;
+ * - references of the kind the scope provider allows, without a program's own
+ *   members twice, with the kind and title as `detail`.
+ */
+export class AlignCompletionProvider extends DefaultCompletionProvider {
+    private readonly attributes: ReadonlyMap<string, AttributeItem>;
+    private readonly nameContexts = new WeakMap<CompletionContext, boolean>();
+    private readonly writtenByContext = new WeakMap<CompletionContext, Map<AstNode, Set<string>>>();
+
+    constructor(services: AlignServices) {
+        super(services);
+        this.attributes = new Map(ATTRIBUTES.map((spec, rank) =>
+            [attributeKey(spec.rule, spec.keyword), { spec, snippet: expandChoices(spec.snippet, this.grammar), rank }]));
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (this.expectsName(context)) return;
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = ruleOf(keyword);
+        const attribute = rule ? this.attributes.get(attributeKey(rule, keyword.value)) : undefined;
+        if (attribute) {
+            this.completionForAttribute(context, attribute, acceptor);
+            return;
+        }
+        const declares = rule?.toLowerCase() === keyword.value ? DECLARATION_DOCS[keyword.value] : undefined;
+        acceptor(context, {
+            label: keyword.value,
+            kind: this.getKeywordCompletionItemKind(keyword),
+            detail: 'Keyword',
+            documentation: declares ? { kind: 'markdown', value: declares } : undefined,
+            sortText: '1'
+        });
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        return stream(referenceCandidates(super.getReferenceCandidates(refInfo, context), refInfo, context.offset));
+    }
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        return {
+            ...super.createReferenceCompletionItem(nodeDescription, refInfo, context),
+            detail: referenceDetail(nodeDescription),
+            // Simple names before `Program.Name`.
+            sortText: nodeDescription.name.includes('.') ? '01' : '00'
+        };
+    }
+
+    /** Whether a new declaration's name is expected here: the features come from the `Name` rule. */
+    private expectsName(context: CompletionContext): boolean {
+        let expects = this.nameContexts.get(context);
+        if (expects === undefined) {
+            expects = context.features.some(f => ruleOf(f.feature) === 'Name');
+            this.nameContexts.set(context, expects);
+        }
+        return expects;
+    }
+
+    private completionForAttribute(context: CompletionContext, attribute: AttributeItem, acceptor: CompletionAcceptor): void {
+        const { spec, snippet, rank } = attribute;
+        const owner = this.ownerOf(context, spec);
+        if (owner && spec.presentAs.some(key => this.written(context, owner).has(key))) return;
+        const snippets = this.clientCapabilities?.completionItem?.snippetSupport === true;
+        acceptor(context, {
+            label: spec.label,
+            kind: snippets ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
+            detail: snippetAsText(snippet),
+            documentation: { kind: 'markdown', value: spec.documentation },
+            insertText: snippets ? snippet : spec.label,
+            insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            sortText: `0${String(rank).padStart(2, '0')}`
+        });
+    }
+
+    /** The declaration whose block the cursor is in, for an attribute of that kind of declaration. */
+    private ownerOf(context: CompletionContext, spec: AttributeSpec): AstNode | undefined {
+        return context.node ? AstUtils.getContainerOfType(context.node, (n): n is AstNode => n.$type === spec.owner) : undefined;
+    }
+
+    /** The attributes written in a block, computed once per completion context. */
+    private written(context: CompletionContext, owner: AstNode): Set<string> {
+        let byOwner = this.writtenByContext.get(context);
+        if (!byOwner) {
+            byOwner = new Map();
+            this.writtenByContext.set(context, byOwner);
+        }
+        let keys = byOwner.get(owner);
+        if (!keys) {
+            keys = writtenAttributes(owner, context.tokenOffset);
+            byOwner.set(owner, keys);
+        }
+        return keys;
+    }
+}

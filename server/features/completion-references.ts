@@ -1,0 +1,55 @@
+import type { AstNode, AstNodeDescription, ReferenceInfo } from 'langium';
+import { isReference } from 'langium';
+import { isDeclaration, isMetric } from '../../language/generated/ast.js';
+import { enclosingProgramName } from '../../language/scope/qualified-names.js';
+
+/**
+ * The candidates worth offering for a reference, from the scope's:
+ * - inside a program, its members by simple name only (not again as `Program.Name`);
+ * - one candidate per name (a program member shadows a global of the same name);
+ * - not the declaration that holds the reference (`drives` itself);
+ * - not the elements the same clause already lists (`moves A, B, |`), except
+ *   the reference under the cursor, which is being edited.
+ */
+export function referenceCandidates(scope: Iterable<AstNodeDescription>, refInfo: ReferenceInfo, offset: number): AstNodeDescription[] {
+    const program = enclosingProgramName(refInfo.container);
+    const ownPrefix = program ? `${program}.` : undefined;
+    // A fresh element's container is synthetic (its parent is only the node before the cursor): only a real declaration counts.
+    const self = isDeclaration(refInfo.container) ? refInfo.container : undefined;
+    const listed = listedReferences(refInfo, offset);
+    const seen = new Set<string>();
+    const result: AstNodeDescription[] = [];
+    for (const candidate of scope) {
+        if (seen.has(candidate.name)) continue;
+        if (ownPrefix && candidate.name.startsWith(ownPrefix)) continue;
+        if (self && candidate.node === self) continue;
+        if (listed.names.has(candidate.name) || (candidate.node && listed.nodes.has(candidate.node))) continue;
+        seen.add(candidate.name);
+        result.push(candidate);
+    }
+    return result;
+}
+
+/** The references of the same property of the container, but the one the cursor is in. */
+function listedReferences(refInfo: ReferenceInfo, offset: number): { names: Set<string>; nodes: Set<AstNode> } {
+    const names = new Set<string>();
+    const nodes = new Set<AstNode>();
+    const value = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+    for (const ref of Array.isArray(value) ? value : [value]) {
+        if (!isReference(ref)) continue;
+        const cst = ref.$refNode;
+        if (cst && cst.offset <= offset && offset <= cst.end) continue;
+        names.add(ref.$refText);
+        if (ref.ref) nodes.add(ref.ref);
+    }
+    return { names, nodes };
+}
+
+/** `detail` of a reference candidate: its kind, a metric's kind, and its title, e.g. `metric · leading — Repeat contact within 7 days`. */
+export function referenceDetail(candidate: AstNodeDescription): string {
+    const node = candidate.node;
+    let head = candidate.type.toLowerCase();
+    if (isMetric(node) && node.kind) head += ` · ${node.kind}`;
+    const title = node && 'title' in node && typeof node.title === 'string' ? node.title : undefined;
+    return title ? `${head} — ${title}` : head;
+}

@@ -1,0 +1,61 @@
+import type { LangiumDocument } from 'langium';
+import type { Formatter, LangiumServices } from 'langium/lsp';
+import type {
+    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, TextEdit
+} from 'vscode-languageserver-protocol';
+import { formatAlignWith, type FormatResult } from '../../language/format/format-align.js';
+import { formatAlignRangeWith } from '../../language/format/format-range.js';
+import { lineHunks } from '../../language/format/line-diff.js';
+
+/**
+ * LSP formatting from the canonical formatter (`language/format`).
+ * `textDocument/formatting` answers one edit that replaces the whole text
+ * (none when the text is already canonical); `textDocument/rangeFormatting`
+ * answers the line changes that touch the range (the whole file's when only
+ * those would change its meaning). A file with syntax errors is left alone
+ * (no edits; the reason is logged). Indentation follows the editor's
+ * `tabSize`/`insertSpaces`. No format-on-type.
+ */
+export class AlignFormatter implements Formatter {
+    constructor(private readonly services: LangiumServices) { }
+
+    formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
+        const text = document.textDocument.getText();
+        const result = this.ok(document, formatAlignWith(this.services, text, indentation(params.options)));
+        if (!result) return [];
+        return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: result }];
+    }
+
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        const textDocument = document.textDocument;
+        const text = textDocument.getText();
+        const range = { start: textDocument.offsetAt(params.range.start), end: textDocument.offsetAt(params.range.end) };
+        const result = this.ok(document, formatAlignRangeWith(this.services, text, range, indentation(params.options)));
+        if (!result) return [];
+        return lineHunks(text, result).map(h => ({
+            range: { start: textDocument.positionAt(h.start), end: textDocument.positionAt(h.end) },
+            newText: h.text
+        }));
+    }
+
+    formatDocumentOnType(): TextEdit[] {
+        return [];
+    }
+
+    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
+        return undefined;
+    }
+
+    /** The new text, or `undefined` when unchanged or refused (logged). */
+    private ok(document: LangiumDocument, result: FormatResult): string | undefined {
+        if ('error' in result) {
+            this.services.shared.lsp.Connection?.console.info(`${document.uri.path}: ${result.error}`);
+            return undefined;
+        }
+        return result.changed ? result.text : undefined;
+    }
+}
+
+function indentation(options: FormattingOptions): { tabSize: number; insertSpaces: boolean } {
+    return { tabSize: options.tabSize, insertSpaces: options.insertSpaces };
+}

@@ -1,0 +1,75 @@
+import type { GraphIndex } from '../../language/graph/build-graph.js';
+import type { GraphNode } from '../../language/graph/types.js';
+import type { Objective, Program } from '../../language/generated/ast.js';
+import { attributes } from './hover-elements.js';
+import { bullets, count, formatAmount, formatNumber, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+
+/**
+ * Hover body of an objective: the KPIs, behaviors and outcomes it reaches,
+ * its chain path(s) from `node.objective.paths`, or why it has no KPI link.
+ */
+export function objectiveHover(index: GraphIndex, node: GraphNode, ast: Objective): string {
+    const links = node.objective!;
+    const unexplained = index.adjacency.outgoing(node.id)
+        .filter(e => e.kind === 'kpi' && e.explained === false && index.node(e.to)?.metric?.isKpi)
+        .map(e => `Direct \`kpi ${index.node(e.to)?.name ?? e.to}\` is not explained by its skills and behaviors`);
+    const practice = ast.practice ? `${ast.practice.kind}${ast.practice.description ? ` "${ast.practice.description}"` : ''}` : undefined;
+    return paragraphs([
+        links.kpis.length > 0 ? reachText(index, node) : `No KPI link: ${noLinkReason(index, node)}`,
+        links.kpis.length > 0 ? `**Chain**\n${bullets(maximalPaths(links.paths).map(p => pathText(index, p)))}` : undefined,
+        ...unexplained,
+        attributes([['Practice', practice], ['Assessed by', ast.assessedBy]])
+    ]);
+}
+
+/** `Reaches 2 KPIs: ChurnRate, RepeatContactRate · via 1 behavior: Probing · outcome ReduceChurn` */
+function reachText(index: GraphIndex, node: GraphNode): string {
+    const { kpis, behaviors, outcomes } = node.objective!;
+    const via = behaviors.length > 0 ? `via ${count(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
+    const serves = outcomes.length > 0 ? `${outcomes.length === 1 ? 'outcome' : 'outcomes'} ${names(index, outcomes)}` : 'no outcome';
+    return `Reaches ${count(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
+}
+
+/** Why an objective reaches no KPI, from its edges in the graph. */
+export function noLinkReason(index: GraphIndex, node: GraphNode): string {
+    const { metrics, behaviors } = node.objective!;
+    if (metrics.length > 0) return `reaches only activity/learning metrics: ${names(index, metrics)}`;
+    const skills = index.adjacency.targets(node.id, 'builds');
+    if (skills.length === 0) return 'builds no skill and has no `kpi`';
+    if (behaviors.length === 0) return `its ${skills.length === 1 ? 'skill' : 'skills'} ${names(index, skills)} ${skills.length === 1 ? 'enables' : 'enable'} no behavior, and it has no \`kpi\``;
+    return `its ${behaviors.length === 1 ? 'behavior' : 'behaviors'} ${names(index, behaviors)} ${behaviors.length === 1 ? 'moves' : 'move'} no metric, and it has no \`kpi\``;
+}
+
+/**
+ * Hover body of a program: alignment coverage, window, outcomes served,
+ * leading/lagging KPIs of its chain, ROI or the missing terms, people.
+ */
+export function programHover(index: GraphIndex, node: GraphNode, ast: Program): string {
+    const f = node.programFigures!;
+    const serves = index.adjacency.targets(node.id, 'serves');
+    const head = [
+        `Aligned ${f.coverage.aligned}/${f.coverage.total} objectives`,
+        f.window ? `window ${f.window.start} to ${f.window.end}` : 'no window',
+        ast.phase ? `phase ${ast.phase}` : undefined,
+        ast.review ? `review ${ast.review}` : 'no review'
+    ].filter(x => x !== undefined).join(' · ');
+    return paragraphs([
+        head,
+        bullets([
+            serves.length > 0 ? `Serves: ${names(index, serves)}` : 'Serves no outcome',
+            `Leading KPIs: ${f.leadingKpis.length > 0 ? names(index, f.leadingKpis) : 'none'}`,
+            `Lagging KPIs: ${f.laggingKpis.length > 0 ? names(index, f.laggingKpis) : 'none'}`,
+            roiText(node)
+        ]),
+        attributes([['Sponsor', ast.sponsor], ['Owner', ast.owner], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
+    ]);
+}
+
+function roiText(node: GraphNode): string {
+    const roi = node.programFigures!.roi;
+    if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.benefit === undefined || roi.cost === undefined) {
+        return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
+    }
+    const money = (v: number): string => formatAmount(v, roi.currency ? `currency ${roi.currency}` : undefined, 0);
+    return `ROI ${formatNumber(roi.roiPercent, 0)}% · BCR ${formatNumber(roi.bcr ?? 0, 2)} (benefit ${money(roi.benefit)}, cost ${money(roi.cost)})`;
+}

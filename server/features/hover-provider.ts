@@ -1,0 +1,55 @@
+import type { AstNode, MaybePromise } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { AlignServices } from '../../language/align-module.js';
+import type { GraphIndex } from '../../language/graph/build-graph.js';
+import type { AlignGraphService } from '../../language/graph/graph-service.js';
+import type { GraphNode } from '../../language/graph/types.js';
+import type { Behavior, Declaration, Metric, Objective, Outcome, Program, Skill, Toolkit } from '../../language/generated/ast.js';
+import { objectiveHover, programHover } from './hover-chain.js';
+import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
+import { paragraphs } from './hover-format.js';
+
+/**
+ * Hover on a declaration's name or on a reference to it (Langium resolves
+ * which declaration is meant). Markdown: kind, name and title, the doc
+ * comment, then what the impact graph says about the element: metric
+ * figures, an objective's chain paths or why it has none, a program's
+ * coverage and ROI, an outcome's KPIs, what a skill or behavior enables.
+ */
+export class AlignHoverProvider extends AstNodeHoverProvider {
+    private readonly graph: AlignGraphService;
+
+    constructor(services: AlignServices) {
+        super(services);
+        this.graph = services.align.Graph;
+    }
+
+    protected override getAstNodeHoverContent(ast: AstNode): MaybePromise<string | undefined> {
+        return this.content(ast);
+    }
+
+    private async content(ast: AstNode): Promise<string | undefined> {
+        const index = await this.graph.getIndex();
+        const node = index.nodeOf(ast);
+        if (!node) return undefined;
+        return paragraphs([headerOf(node), node.doc, '---', bodyOf(index, node, ast as Declaration | Program)]);
+    }
+}
+
+/** `**metric** `ChurnPilot.RepeatContactRate` — Repeat contact within 7 days` */
+function headerOf(node: GraphNode): string {
+    const title = node.title ? ` — ${node.title}` : '';
+    return `**${node.kind}** \`${node.qualifiedName}\`${title}`;
+}
+
+function bodyOf(index: GraphIndex, node: GraphNode, ast: Declaration | Program): string {
+    switch (node.kind) {
+        case 'metric': return metricHover(index, node, ast as Metric);
+        case 'objective': return objectiveHover(index, node, ast as Objective);
+        case 'program': return programHover(index, node, ast as Program);
+        case 'outcome': return outcomeHover(index, node, ast as Outcome);
+        case 'skill': return skillHover(index, node, ast as Skill);
+        case 'behavior': return behaviorHover(index, node, ast as Behavior);
+        case 'toolkit': return toolkitHover(index, node, ast as Toolkit);
+    }
+}

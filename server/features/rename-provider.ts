@@ -1,0 +1,113 @@
+import type { AstNode, CstNode, LangiumDocument, LangiumDocuments, ReferenceDescription } from 'langium';
+import { AstUtils, CstUtils } from 'langium';
+import { DefaultRenameProvider } from 'langium/lsp';
+import type { Position, Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
+import { ResponseError, TextEdit } from 'vscode-languageserver';
+import type { AlignServices } from '../../language/align-module.js';
+import { isProgram, type Program } from '../../language/generated/ast.js';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** JSON-RPC `InvalidParams`. */
+const INVALID_PARAMS = -32602;
+
+/** What a rename position designates: a declaration, and the text range of its name there. */
+interface RenameTarget {
+    readonly node: AstNode;
+    readonly range: Range;
+}
+
+/**
+ * Renames a declaration and every reference to it across files, replacing
+ * only the segment that names it: `ChurnPilot.RepeatContactRate` becomes
+ * `ChurnPilot.NewName`, and renaming a program rewrites the first segment of
+ * every qualified reference to one of its members. On the first segment of a
+ * qualified reference, the program is what is renamed.
+ */
+export class AlignRenameProvider extends DefaultRenameProvider {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: AlignServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
+        if (!NAME.test(params.newName)) {
+            throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is not a valid Align name.`);
+        }
+        const target = this.targetAt(document, params.position);
+        if (!target) return undefined;
+        const changes: Record<string, TextEdit[]> = {};
+        const add = (uri: string, range: Range | undefined): void => {
+            if (range) (changes[uri] ??= []).push(TextEdit.replace(range, params.newName));
+        };
+        for (const ref of this.references.findReferences(target.node, { includeDeclaration: true })) {
+            add(ref.sourceUri.toString(), this.segmentRange(ref, 'last'));
+        }
+        if (isProgram(target.node)) {
+            for (const ref of this.memberReferences(target.node)) {
+                add(ref.sourceUri.toString(), this.segmentRange(ref, 'first'));
+            }
+        }
+        return { changes };
+    }
+
+    override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
+        return this.targetAt(document, params.position)?.range;
+    }
+
+    /**
+     * The declaration at a position (on its name or on a reference to it) and
+     * the range of the name segment under the cursor.
+     */
+    protected targetAt(document: LangiumDocument, position: Position): RenameTarget | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        if (!leaf) return undefined;
+        const declared = this.references.findDeclarations(leaf)[0];
+        if (!declared) return undefined;
+        const nameNode = this.nameProvider.getNameNode(declared);
+        if (nameNode && (nameNode === leaf || CstUtils.isChildNode(leaf, nameNode))) {
+            return { node: declared, range: nameNode.range };
+        }
+        const refNode = this.referenceNodeOf(leaf);
+        const leaves = refNode ? nameLeaves(refNode) : [leaf];
+        if (leaves.length > 1 && leaf !== leaves.at(-1) && leaf === leaves[0] && isProgram(declared.$container)) {
+            return { node: declared.$container, range: leaf.range };
+        }
+        if (leaf !== leaves.at(-1)) return undefined;
+        return { node: declared, range: leaf.range };
+    }
+
+    /** The CST node of the whole reference a leaf belongs to. */
+    private referenceNodeOf(leaf: CstNode): CstNode | undefined {
+        for (const info of AstUtils.streamReferences(leaf.astNode)) {
+            const cst = info.reference.$refNode;
+            if (cst && cst.offset <= leaf.offset && leaf.end <= cst.end) return cst;
+        }
+        return undefined;
+    }
+
+    /** References elsewhere to the members of a program. */
+    private memberReferences(program: Program): ReferenceDescription[] {
+        return program.members.flatMap(member => this.references.findReferences(member, { includeDeclaration: false }).toArray());
+    }
+
+    /** The range of the first or last name segment of a reference (the whole text if it has one segment). */
+    private segmentRange(ref: ReferenceDescription, which: 'first' | 'last'): Range | undefined {
+        const doc = this.documents.getDocument(ref.sourceUri);
+        const root = doc?.parseResult.value.$cstNode;
+        if (!root) return which === 'last' ? ref.segment.range : undefined;
+        const first = CstUtils.findLeafNodeAtOffset(root, ref.segment.offset);
+        const last = CstUtils.findLeafNodeAtOffset(root, ref.segment.end - 1);
+        if (!first || !last) return which === 'last' ? ref.segment.range : undefined;
+        if (which === 'last') return last.range;
+        return first !== last ? first.range : undefined;
+    }
+}
+
+/** The name tokens of a (possibly qualified) reference, without the dots and comments. */
+function nameLeaves(refNode: CstNode): CstNode[] {
+    return CstUtils.flattenCst(refNode).filter(l => !l.hidden && l.text !== '.').toArray();
+}

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { EXAMPLES, LspSession } from './lsp-session.js';
+
+/** A decoded semantic token: 1-based line, its text, type and modifiers. */
+interface Decoded {
+    line: number;
+    text: string;
+    type: string;
+    modifiers: string[];
+}
+
+/** Decodes LSP's relative five-number encoding with the server's legend. */
+function decode(tokens: SemanticTokens, legend: SemanticTokensLegend, text: string): Decoded[] {
+    const lines = text.split(/\r?\n/);
+    const result: Decoded[] = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+        const [deltaLine, deltaStart, length, type, modifiers] = tokens.data.slice(i, i + 5) as [number, number, number, number, number];
+        line += deltaLine;
+        char = deltaLine === 0 ? char + deltaStart : deltaStart;
+        result.push({
+            line: line + 1,
+            text: lines[line]!.slice(char, char + length),
+            type: legend.tokenTypes[type]!,
+            modifiers: legend.tokenModifiers.filter((_, bit) => (modifiers & (1 << bit)) !== 0)
+        });
+    }
+    return result;
+}
+
+/** `text:type[+modifier...]` of the tokens on a 1-based line, modifiers in legend order. */
+const onLine = (tokens: Decoded[], line: number): string[] =>
+    tokens.filter(t => t.line === line).map(t => `${t.text}:${t.type}${t.modifiers.map(m => `+${m}`).join('')}`);
+
+describe('language server: semantic tokens', function () {
+    this.timeout(30000);
+    let root: string;
+    let session: LspSession;
+    let legend: SemanticTokensLegend;
+
+    before(async () => {
+        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-sem-'));
+        fs.cpSync(EXAMPLES, root, { recursive: true });
+        const started = await LspSession.start(root);
+        session = started.session;
+        const provider = started.init.capabilities.semanticTokensProvider;
+        assert.ok(provider, 'semanticTokensProvider is advertised');
+        legend = provider.legend;
+    });
+    after(async () => {
+        await session.stop();
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    async function tokensOf(file: string, text?: string): Promise<Decoded[]> {
+        const uri = await session.open(file, text);
+        await session.diagnosticsOf(file);
+        const result = await session.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+        return decode(result, legend, text ?? fs.readFileSync(file, 'utf-8'));
+    }
+
+    it('colours churn-pilot.align by declaration kind, with declaration and KPI (readonly) modifiers', async () => {
+        const t = await tokensOf(path.join(root, 'churn-pilot.align'));
+        assert.deepEqual(onLine(t, 3), ['outcome:keyword', 'ReduceChurn:event+declaration', '"Reduce customer churn by two points":string']);
+        // ChurnRate and RenewalRate are lagging KPIs of the catalog (another file).
+        assert.deepEqual(onLine(t, 4), ['measured:keyword', 'by:keyword', 'ChurnRate:variable+readonly', 'RenewalRate:variable+readonly']);
+        assert.deepEqual(onLine(t, 8), ['program:keyword', 'ChurnPilot:namespace+declaration', '"Churn reduction pilot":string']);
+        assert.deepEqual(onLine(t, 11), ['stakeholders:keyword', '"HR Business Partner":string', '"CS leadership":string']);
+        assert.deepEqual(onLine(t, 12), ['serves:keyword', 'ReduceChurn:event']);
+        assert.deepEqual(onLine(t, 13), ['pilot:keyword', '90:number', 'days:enumMember', 'from:keyword', '2026-01-05:number']);
+        assert.deepEqual(onLine(t, 14), ['review:keyword', 'monthly:enumMember']);
+        assert.deepEqual(onLine(t, 17), ['metric:keyword', 'RepeatContactRate:variable+declaration+readonly', '"Repeat contact within 7 days":string']);
+        assert.deepEqual(onLine(t, 18), ['kind:keyword', 'leading:enumMember']);
+        assert.deepEqual(onLine(t, 21), ['baseline:keyword', '18%:number']);
+        assert.deepEqual(onLine(t, 22), ['target:keyword', '14%:number', 'by:keyword', '2026-04-05:number']);
+        assert.deepEqual(onLine(t, 29), ['skill:keyword', 'ActiveListening:type+declaration', '"Active listening":string']);
+        assert.deepEqual(onLine(t, 37), ['enabled:keyword', 'by:keyword', 'ActiveListening:type', 'NeedsDiscovery:type']);
+        assert.deepEqual(onLine(t, 36), ['behavior:keyword', 'Probing:function+declaration', '"Asks open probing questions before proposing a fix":string']);
+        assert.deepEqual(onLine(t, 44), ['moves:keyword', 'RepeatContactRate:variable+readonly', 'NPS:variable+readonly']);
+        assert.deepEqual(onLine(t, 47), ['toolkit:keyword', 'TeamLeadKit:interface+declaration', '"Team-lead coaching kit":string']);
+        assert.deepEqual(onLine(t, 48), ['for:keyword', 'Probing:function', 'Summarizing:function']);
+        assert.deepEqual(onLine(t, 55), ['objective:keyword', 'AskOpenQuestions:class+declaration', '"Use open questions to uncover the real need":string']);
+        assert.deepEqual(onLine(t, 57), ['practice:keyword', 'roleplay:enumMember', '"Renewal call with a frustrated admin":string']);
+        assert.deepEqual(onLine(t, 63), ['kpi:keyword', 'RepeatContactRate:variable+readonly']);
+        assert.deepEqual(onLine(t, 67), ['actuals:keyword', 'RepeatContactRate:variable+readonly']);
+        assert.deepEqual(onLine(t, 68), ['2026-01:number', '17.1%:number']);
+        // Comments and punctuation are left to the TextMate grammar.
+        assert.deepEqual(onLine(t, 1), []);
+        assert.ok(!t.some(t => [',', ':', '{', '}'].includes(t.text)));
+    });
+
+    it('colours qualified references, keywords used as names, non-KPI metrics, currencies and value words', async () => {
+        const text = [
+            'metric source "s" {',
+            '  kind activity',
+            '  unit currency USD',
+            '  value 5 EUR per point',
+            '}',
+            '',
+            'behavior Extra {',
+            '  moves ChurnPilot.RepeatContactRate, source, CompletionRate',
+            '  observed by manager weekly with "rubric"',
+            '}'
+        ].join('\n');
+        const t = await tokensOf(path.join(root, 'extra.align'), text);
+        assert.deepEqual(onLine(t, 1), ['metric:keyword', 'source:variable+declaration', '"s":string']);
+        assert.deepEqual(onLine(t, 2), ['kind:keyword', 'activity:enumMember']);
+        assert.deepEqual(onLine(t, 3), ['unit:keyword', 'currency:enumMember', 'USD:enumMember']);
+        assert.deepEqual(onLine(t, 4), ['value:keyword', '5:number', 'EUR:enumMember', 'per:keyword', 'point:enumMember']);
+        assert.deepEqual(onLine(t, 8), ['moves:keyword', 'ChurnPilot:namespace', 'RepeatContactRate:variable+readonly', 'source:variable', 'CompletionRate:variable']);
+        assert.deepEqual(onLine(t, 9), ['observed:keyword', 'by:keyword', 'manager:enumMember', 'weekly:enumMember', 'with:keyword', '"rubric":string']);
+    });
+
+    it('answers ranges too', async () => {
+        const file = path.join(root, 'churn-pilot.align');
+        const uri = await session.open(file);
+        const result = await session.request<SemanticTokens>('textDocument/semanticTokens/range', {
+            textDocument: { uri }, range: { start: { line: 62, character: 0 }, end: { line: 63, character: 0 } }
+        });
+        assert.deepEqual(decode(result, legend, fs.readFileSync(file, 'utf-8')).map(d => `${d.line}:${d.text}:${d.type}`), ['63:kpi:keyword', '63:RepeatContactRate:variable']);
+    });
+});

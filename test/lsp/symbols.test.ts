@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CompletionItemKind, SymbolKind, type CompletionItem, type CompletionList, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-protocol';
+import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
+
+/** The name of a constant of an LSP namespace of numbers (`SymbolKind`, `CompletionItemKind`). */
+const nameIn = (constants: Record<string, unknown>, value: number | undefined): string | undefined =>
+    Object.entries(constants).find(([, v]) => v === value)?.[0];
+
+/** `name kind startLine-endLine (selection line:column)`, 1-based lines, 0-based columns. */
+const describeSymbol = (s: DocumentSymbol) =>
+    `${s.name} ${nameIn(SymbolKind, s.kind)} ${s.range.start.line + 1}-${s.range.end.line + 1} @${s.selectionRange.start.line + 1}:${s.selectionRange.start.character}`;
+
+describe('language server: symbols, workspace symbols, folding, kinds', function () {
+    this.timeout(30000);
+    let root: string;
+    let session: LspSession;
+
+    before(async () => {
+        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-sym-'));
+        fs.cpSync(EXAMPLES, root, { recursive: true });
+        ({ session } = await LspSession.start(root));
+        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
+    });
+    after(async () => {
+        await session.stop();
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('outlines churn-pilot.align: the program with its members as children, each with its kind', async () => {
+        const uri = await session.open(path.join(root, 'churn-pilot.align'));
+        const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.deepEqual(symbols.map(describeSymbol), ['ReduceChurn Event 3-6 @3:8', 'ChurnPilot Namespace 8-72 @8:8']);
+        assert.equal(symbols[0]!.children, undefined);
+        assert.deepEqual(symbols[1]!.children!.map(describeSymbol), [
+            'RepeatContactRate Variable 17-27 @17:9',
+            'ActiveListening Struct 29-31 @29:8',
+            'NeedsDiscovery Struct 32-34 @32:8',
+            'Probing Function 36-39 @36:11',
+            'Summarizing Function 42-45 @42:11',
+            'TeamLeadKit Interface 47-53 @47:10',
+            'AskOpenQuestions Class 55-59 @55:12',
+            'RestateNeeds Class 61-65 @61:12'
+        ]);
+    });
+
+    it('finds workspace symbols by fuzzy name, with qualified names for program members and their kinds', async () => {
+        const symbols = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Churn' });
+        const found = new Map(symbols.map(s => [s.name, s]));
+        const kindOf = (name: string) => nameIn(SymbolKind, found.get(name)?.kind);
+        assert.equal(kindOf('ChurnRate'), 'Variable');
+        assert.equal(kindOf('ChurnPilot'), 'Namespace');
+        assert.equal(kindOf('ReduceChurn'), 'Event');
+        assert.equal(kindOf('ChurnPilot.RestateNeeds'), 'Class');
+        assert.equal(kindOf('ChurnPilot.Probing'), 'Function');
+        assert.ok(!found.has('WinRate') && !found.has('NPS'), symbols.map(s => s.name).join(', '));
+        const churnRate = found.get('ChurnRate')!;
+        assert.equal(churnRate.location.uri, uriOf(path.join(root, 'catalog/metrics.align')));
+        assert.deepEqual(churnRate.location.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 16 } });
+        const onboarding = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'ramp' });
+        assert.deepEqual(onboarding.map(s => `${s.name} ${nameIn(SymbolKind, s.kind)}`), ['FasterRampUp Event']);
+    });
+
+    it('folds blocks and multi-line comments (keeping the last line visible)', async () => {
+        const uri = await session.open(path.join(root, 'churn-pilot.align'));
+        const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+        const lines = ranges.map(r => `${r.startLine + 1}-${r.endLine + 1}`);
+        // outcome 3-6, program 8-72, metric 17-27, ..., actuals 67-71 (1-based; the fold ends before `}`).
+        assert.deepEqual(lines, ['3-5', '8-71', '17-26', '29-30', '32-33', '36-38', '42-44', '47-52', '55-58', '61-64', '67-70']);
+        const file = path.join(root, 'folding.align');
+        const text = '/**\n * A documented skill,\n * over three lines.\n */\nskill Folded "f"\n\n// one line\nskill Single {\n  assessed by "x"\n}\n';
+        const uri2 = await session.open(file, text);
+        await session.diagnosticsOf(file);
+        const more = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri2 } });
+        assert.deepEqual(more.map(r => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}`).sort(), ['1-3 comment', '8-9']);
+    });
+
+    it('gives completion items the kind of their declaration', async () => {
+        const complete = async (name: string, text: string, line: number, character: number) => {
+            const file = path.join(root, name);
+            const uri = await session.open(file, text);
+            await session.diagnosticsOf(file);
+            const result = await session.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+            return Array.isArray(result) ? result : result.items;
+        };
+        const metrics = await complete('moves.align', 'behavior CompletingMoves {\n  moves \n}\n', 1, 8);
+        const churnRate = metrics.find(i => i.label === 'ChurnRate');
+        assert.ok(churnRate, metrics.map(i => i.label).join(', '));
+        assert.equal(nameIn(CompletionItemKind, churnRate.kind), 'Variable');
+        const skills = await complete('enabled.align', 'behavior CompletingSkills {\n  enabled by \n}\n', 1, 13);
+        const skill = skills.find(i => i.label === 'ChurnPilot.ActiveListening' || i.label === 'ActiveListening');
+        assert.ok(skill, skills.map(i => i.label).join(', '));
+        assert.equal(nameIn(CompletionItemKind, skill.kind), 'Struct');
+    });
+});
