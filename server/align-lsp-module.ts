@@ -10,6 +10,7 @@ import { AlignCodeActionProvider } from './features/code-actions.js';
 import { AlignRenameProvider } from './features/rename-provider.js';
 import { AlignHoverProvider } from './features/hover-provider.js';
 import { AlignCodeLensProvider } from './features/code-lens-provider.js';
+import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
 
 /**
  * The editor features of the language server, one provider per file under
@@ -32,5 +33,6 @@ export const AlignSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
     lsp: {
         DocumentUpdateHandler: (services) => new AlignDocumentUpdateHandler(services),
         NodeKindProvider: () => new AlignNodeKindProvider(),
+        FuzzyMatcher: () => new AlignFuzzyMatcher(),
     }
 };

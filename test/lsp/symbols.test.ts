@@ -61,6 +61,9 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         assert.deepEqual(churnRate.location.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 16 } });
         const onboarding = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'ramp' });
         assert.deepEqual(onboarding.map(s => `${s.name} ${nameIn(SymbolKind, s.kind)}`), ['FasterRampUp Event']);
+        // A program member is found by its simple name too (a word starts after the dot).
+        const member = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'RepeatContact' });
+        assert.deepEqual(member.map(s => s.name), ['ChurnPilot.RepeatContactRate']);
     });
 
     it('folds blocks and multi-line comments (keeping the last line visible)', async () => {
