@@ -1,4 +1,4 @@
-import type { LangiumSharedCoreServices } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentBuilder, DocumentState } from 'langium';
 
 /**
@@ -18,6 +18,15 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         for (const document of this.langiumDocuments.all) {
             if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
         }
+    }
+
+    /**
+     * Marks a document changed at once, before the queued update runs, so
+     * that requests arriving meanwhile wait for the build of its new text.
+     */
+    markChanged(document: LangiumDocument): void {
+        this.resetToState(document, DocumentState.Changed);
+        this.currentState = DocumentState.Changed;
     }
 
     /** Validates every document again (settings or a CSV file changed). */

@@ -1,5 +1,8 @@
-import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { URI, type LangiumDocuments } from 'langium';
+import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
 
 /**
@@ -9,9 +12,23 @@ import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
  */
 export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     settings: WorkspaceSettings | undefined;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.documents = services.workspace.LangiumDocuments;
+    }
+
+    /**
+     * Langium starts the rebuild a few ticks after an edit arrives; a request
+     * that comes in between (completion right after typing) would be answered
+     * from the previous parse. Marking the document changed at once makes
+     * every request wait for the build of the text just sent.
+     */
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        const document = this.documents.getDocument(URI.parse(change.document.uri));
+        if (document) (this.documentBuilder as AlignDocumentBuilder).markChanged(document);
+        super.didChangeContent(change);
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {

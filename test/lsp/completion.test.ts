@@ -84,6 +84,23 @@ describe('language server: completion over LSP', function () {
     /** Inside program ChurnPilot, before its actuals. */
     const INSIDE = '  phase measure\n';
 
+    it('answers from the text just sent, without waiting for its diagnostics', async () => {
+        const file = path.join(root, 'safety.align');
+        await session.open(file);
+        await session.diagnosticsOf(file);
+        for (let round = 0; round < 5; round++) {
+            const text = fs.readFileSync(file, 'utf-8') + `\nbehavior Quick${round} "q" {\n  enabled by `;
+            await session.change(file, text);
+            const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
+                { textDocument: { uri: uriOf(file) }, position: positionAt(text, text.length) });
+            const labels = (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
+            assert.ok(labels.includes('LockoutTagout.HazardSpotting'), `round ${round}: ${labels.join(', ')}`);
+            assert.ok(!labels.includes('NearMissReports') && !labels.includes('LockoutTagout.NearMissReports'), `round ${round}: ${labels.join(', ')}`);
+        }
+        await session.change(file, fs.readFileSync(file, 'utf-8'));
+        await session.diagnosticsOf(file, d => !d.some(x => x.code === 'syntax'));
+    });
+
     it('offers the declaration keywords at the top level, with what they declare', async () => {
         const items = await inChurnPilot('', `\n${CURSOR}`);
         assert.deepEqual(labelsOf(items), ['actuals', 'behavior', 'metric', 'objective', 'outcome', 'program', 'skill', 'toolkit']);
