@@ -4,6 +4,7 @@ export const MAIN_HELP = `Usage: align <command> [options]
 
 Commands:
   check [paths...]   check .align files (default: the current folder, recursively)
+  help [check]       show this help, or the help of a command
 
 Options:
   -h, --help         show help (also: align check --help)

@@ -10,9 +10,14 @@ const VERSION = typeof __ALIGN_VERSION__ === 'string' ? __ALIGN_VERSION__ : '0.0
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     const write = (text: string): void => { process.stdout.write(text); };
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-        write(MAIN_HELP);
-        return command === undefined ? 2 : 0;
+    if (command === undefined) {
+        // A usage error: the help goes to stderr so that `align > file` does not capture it.
+        process.stderr.write(MAIN_HELP);
+        return 2;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
+        write(command === 'help' && rest[0] === 'check' ? checkHelp() : MAIN_HELP);
+        return 0;
     }
     if (command === '-v' || command === '--version') {
         write(`${VERSION}\n`);
@@ -38,6 +43,12 @@ export function reportFailure(error: unknown): number {
     }
     return 2;
 }
+
+// A reader that stops early (`align check | head`) closes the pipe: that is not a failure of the check.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.exitCode = reportFailure(error);
+});
 
 main(process.argv.slice(2)).then(
     status => { process.exitCode = status; },

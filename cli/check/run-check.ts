@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { CheckArgs } from '../args.js';
 import { formatterFor } from '../format/index.js';
-import { InputError } from '../workspace/input-error.js';
+import { describeCode, InputError } from '../workspace/input-error.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { collectFindings } from './collect-findings.js';
 
@@ -15,12 +15,28 @@ export async function runCheck(args: CheckArgs, io: { version: string; isTty: bo
         configFile: args.config,
         overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays }
     });
+    reportLogged(workspace.logged);
     const findings = collectFindings(workspace);
     const color = args.output === undefined && (args.color ?? (io.isTty && !process.env['NO_COLOR']));
     const text = formatterFor(args.format)(findings, { toolVersion: io.version, color, filesChecked: workspace.documents.length });
     if (args.output !== undefined) writeOutput(args.output, text);
     else io.write(text);
     return exitStatus(findings, args);
+}
+
+/**
+ * Langium logs a validation check that throws (with its stack) and reports
+ * it as a diagnostic; the diagnostic is a finding, the log is one line here.
+ */
+function reportLogged(logged: readonly string[]): void {
+    if (logged.length === 0) return;
+    if (process.env['ALIGN_DEBUG']) {
+        for (const entry of logged) process.stderr.write(`${entry}\n`);
+        return;
+    }
+    const first = logged[0]!.split(/\r?\n/)[0]!;
+    const more = logged.length > 1 ? ` (and ${logged.length - 1} more)` : '';
+    process.stderr.write(`align: internal error while checking, some findings may be missing: ${first}${more}; set ALIGN_DEBUG=1 for details\n`);
 }
 
 function exitStatus(findings: readonly Finding[], args: CheckArgs): number {
@@ -33,6 +49,7 @@ function writeOutput(file: string, text: string): void {
     try {
         fs.writeFileSync(file, text);
     } catch (error) {
-        throw new InputError(`--output ${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new InputError(`--output ${file}: cannot be written (${code === 'ENOENT' ? 'no such folder, ENOENT' : describeCode(code, error)})`);
     }
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from './input-error.js';
+import { describeCode, InputError } from './input-error.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
 
@@ -21,7 +21,7 @@ function walk(folder: string, found: Set<string>): void {
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-        throw new InputError(`${path.relative(process.cwd(), folder) || '.'}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        throw new InputError(`${path.relative(process.cwd(), folder) || '.'}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
     }
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
@@ -38,6 +38,6 @@ function statOrFail(absolute: string, given: string): fs.Stats {
         return fs.statSync(absolute);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new InputError(code === 'ENOENT' ? `${given}: no such file or folder` : `${given}: cannot be read (${code ?? String(error)})`);
+        throw new InputError(code === 'ENOENT' ? `${given}: no such file or folder` : `${given}: cannot be read (${describeCode(code, error)})`);
     }
 }

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
 import { parseAlignConfig, type ConfigProblem } from '../../language/config/parse-config.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import { findAlignFiles } from './find-files.js';
-import { InputError } from './input-error.js';
+import { describeCode, InputError } from './input-error.js';
 import { readSourceFile } from './read-source.js';
 
 /** Options shared by every command that loads a workspace. */
@@ -25,13 +26,19 @@ export interface LoadedWorkspace {
     readonly root: string;
     readonly configFile?: string;
     readonly configProblems: ConfigProblem[];
+    /**
+     * What Langium logged to the console while building, e.g. the stack of
+     * a validation check that threw. Captured so that stdout holds only the
+     * report and stderr no stack trace; the caller decides what to show.
+     */
+    readonly logged: string[];
 }
 
 /** Loads every `.align` file under the paths as one workspace and builds it with validation. */
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     const paths = options.paths.length > 0 ? options.paths : ['.'];
     const files = findAlignFiles(paths);
-    const root = workspaceRoot(paths[0]!);
+    const root = workspaceRoot(paths);
     const configFile = options.configFile ?? existing(path.join(root, 'align.config.json'));
     const services = createAlignServices(NodeFileSystem).Align;
     const configProblems = configFile ? applyConfig(services, configFile, options.configFile !== undefined) : [];
@@ -44,18 +51,58 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         services.shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
-    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return { services, documents, root, configFile, configProblems };
+    const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build(documents, { validation: true }));
+    return { services, documents, root, configFile, configProblems, logged };
 }
 
-/** The folder given (a file's folder), or its nearest ancestor that has an `align.config.json`. */
-export function workspaceRoot(given: string): string {
-    const absolute = path.resolve(given);
-    const start = fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+/**
+ * The folder given (a file's folder), or its nearest ancestor that has an
+ * `align.config.json`. With several paths, the folder that holds them all:
+ * the root (and so which CSV files may be read) must not depend on their order.
+ */
+export function workspaceRoot(given: string | readonly string[]): string {
+    const folders = (typeof given === 'string' ? [given] : given.length > 0 ? given : ['.']).map(folderOf);
+    const start = folders.reduce(commonFolder);
     for (let folder = start; ; folder = path.dirname(folder)) {
         if (fs.existsSync(path.join(folder, 'align.config.json'))) return folder;
         if (path.dirname(folder) === folder) return start;
     }
+}
+
+const CONSOLE_METHODS = ['log', 'info', 'debug', 'warn', 'error'] as const;
+
+/** Runs `work` with the console captured, and returns what was logged. */
+async function capturingConsole(work: () => Promise<unknown>): Promise<string[]> {
+    const logged: string[] = [];
+    const saved = CONSOLE_METHODS.map(method => console[method]);
+    for (const method of CONSOLE_METHODS) console[method] = (...args: unknown[]) => { logged.push(format(...args)); };
+    try {
+        await work();
+    } finally {
+        CONSOLE_METHODS.forEach((method, i) => { console[method] = saved[i]!; });
+    }
+    return logged;
+}
+
+function folderOf(given: string): string {
+    const absolute = path.resolve(given);
+    return fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+}
+
+/** The deepest folder that holds both absolute folders. */
+function commonFolder(a: string, b: string): string {
+    let folder = a;
+    while (folder !== b && !isInside(b, folder)) {
+        const parent = path.dirname(folder);
+        if (parent === folder) return folder;
+        folder = parent;
+    }
+    return folder;
+}
+
+function isInside(child: string, folder: string): boolean {
+    const relative = path.relative(folder, child);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 function existing(file: string): string | undefined {
@@ -67,8 +114,9 @@ function applyConfig(services: AlignServices, file: string, explicit: boolean): 
     try {
         text = fs.readFileSync(file, 'utf-8');
     } catch (error) {
-        if (explicit) throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-        return [{ message: `align.config.json cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); the defaults apply`, line: 1, column: 1 }];
+        const code = (error as NodeJS.ErrnoException).code;
+        if (explicit) throw new InputError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${describeCode(code, error)})`}`);
+        return [{ message: `align.config.json cannot be read (${describeCode(code, error)}); the defaults apply`, line: 1, column: 1 }];
     }
     const { settings, problems } = parseAlignConfig(text);
     services.align.Settings.setConfigFile(settings);

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { InputError } from './input-error.js';
+import { describeCode, InputError } from './input-error.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -10,7 +10,7 @@ export function readSourceFile(file: string, shownAs: string): string {
         bytes = fs.readFileSync(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new InputError(`${shownAs}: cannot be read (${code === 'EACCES' ? 'permission denied' : code ?? String(error)})`);
+        throw new InputError(`${shownAs}: cannot be read (${describeCode(code, error)})`);
     }
     if (bytes.includes(0)) throw new InputError(`${shownAs}: is a binary file, not Align source`);
     try {

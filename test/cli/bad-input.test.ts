@@ -1,0 +1,361 @@
+/**
+ * What `align check` does with bad input, through the built bundle: usage
+ * errors and unreadable input exit 2 with one line on stderr and no stack
+ * trace; broken Align source and broken actuals are findings (exit 1).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+    BIN, EXAMPLES, assertOneLineFailure, checkJson, columnOf, copyExamples, lineOf, linesOf, removeTempDirs, requireBundle,
+    runCli, tempDir, writeFile, type Finding,
+} from './run-cli.js';
+
+describe('align check with bad input', () => {
+    before(requireBundle);
+    afterEach(removeTempDirs);
+
+    const NOBODY = 65534;
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+    /** Runs as a user that `chmod 000` applies to: `nobody` when the tests run as root. */
+    function runAsUnprivileged(args: string[], cwd: string) {
+        return runCli(args, isRoot ? { cwd, uid: NOBODY, gid: NOBODY } : { cwd });
+    }
+
+    /** A temp folder that `nobody` may enter (mkdtemp makes it 0700). */
+    function sharedTempDir(): string {
+        const dir = tempDir();
+        fs.chmodSync(dir, 0o755);
+        return dir;
+    }
+
+    describe('usage errors: exit 2, one line on stderr', () => {
+        const cases: [string, string[], string[]][] = [
+            ['an unknown option', ['check', '--frobnicate'], ['--frobnicate']],
+            ['an unknown short option', ['check', '-z'], ['-z']],
+            ['an unknown option before the command', ['--frobnicate'], ['--frobnicate']],
+            ['an unknown command', ['chekc', '.'], ['chekc']],
+            ['an unknown format', ['check', '--format', 'xml'], ['--format', 'xml']],
+            ['a format without its value', ['check', '--format'], ['--format']],
+            ['an unknown rule id', ['check', '--rule', 'nonsense=error'], ['--rule', 'nonsense']],
+            ['a rule that cannot be configured', ['check', '--rule', 'syntax=off'], ['--rule', 'syntax']],
+            ['an unknown severity', ['check', '--rule', 'metric-unused=loud'], ['--rule', 'metric-unused=loud']],
+            ['a severity with more after it', ['check', '--rule', 'metric-unused=error=x'], ['--rule', 'metric-unused=error=x']],
+            ['a rule without a severity', ['check', '--rule', 'metric-unused'], ['--rule', 'metric-unused']],
+            ['--rule without its value', ['check', '--rule'], ['--rule']],
+            ['--max-warnings abc', ['check', '--max-warnings', 'abc'], ['--max-warnings', 'abc']],
+            ['--max-warnings 1.5', ['check', '--max-warnings', '1.5'], ['--max-warnings', '1.5']],
+            ['--max-warnings -1 (a value that looks like an option)', ['check', '--max-warnings', '-1'], ['--max-warnings']],
+            ['--max-warnings=-1', ['check', '--max-warnings=-1'], ['--max-warnings', '-1']],
+            ['--max-pilot-days ninety', ['check', '--max-pilot-days', 'ninety'], ['--max-pilot-days', 'ninety']],
+            ['--max-lagging-kpis ""', ['check', '--max-lagging-kpis', ''], ['--max-lagging-kpis']],
+            ['--max-severity loud', ['check', '--max-severity', 'loud'], ['--max-severity', 'loud']],
+            ['--color with a value', ['check', '--color=yes'], ['--color']],
+        ];
+        for (const [name, args, mentions] of cases) {
+            it(name, () => {
+                assertOneLineFailure(runCli(args, { cwd: EXAMPLES }), ...mentions);
+            });
+        }
+
+        it('no command: the usage on stderr, nothing on stdout', () => {
+            const result = runCli([]);
+            assert.equal(result.status, 2);
+            assert.equal(result.stdout, '');
+            assert.match(result.stderr, /^Usage: align <command>/);
+        });
+
+        it('a usage error is reported before any file is read', () => {
+            const dir = tempDir();
+            writeFile(dir, 'binary.align', Buffer.from([0x00, 0x01, 0x02]));
+            assertOneLineFailure(runCli(['check', '.', '--format', 'xml'], { cwd: dir }), '--format');
+        });
+    });
+
+    describe('unreadable input: exit 2, one line naming the file', () => {
+        it('a missing path', () => {
+            assertOneLineFailure(runCli(['check', 'no-such-folder/nope.align'], { cwd: EXAMPLES }), 'no-such-folder/nope.align');
+            assertOneLineFailure(runCli(['check', '.', 'missing.align'], { cwd: EXAMPLES }), 'missing.align');
+        });
+
+        it('a binary file passed as an .align file (NUL bytes)', () => {
+            const dir = tempDir();
+            writeFile(dir, 'logo.align', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+            const line = assertOneLineFailure(runCli(['check', 'logo.align'], { cwd: dir }), 'logo.align');
+            assert.match(line, /binary/);
+        });
+
+        it('a binary .align file found in a folder', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'churn-pilot.align', 'catalog');
+            writeFile(dir, 'catalog/blob.align', Buffer.concat([Buffer.from('metric X "x"\n'), Buffer.from([0, 0, 0])]));
+            assertOneLineFailure(runCli(['check', '.'], { cwd: dir }), 'catalog/blob.align');
+        });
+
+        it('a file that is not UTF-8 (bytes 0xff 0xfe in the text)', () => {
+            const dir = tempDir();
+            writeFile(dir, 'latin.align', Buffer.concat([Buffer.from('skill Caf'), Buffer.from([0xff, 0xfe]), Buffer.from(' "Coffee"\n')]));
+            const line = assertOneLineFailure(runCli(['check', '.'], { cwd: dir }), 'latin.align');
+            assert.match(line, /UTF-8/);
+        });
+
+        it('an unreadable file (chmod 000, checked as an unprivileged user)', function () {
+            if (isRoot && !canSwitchUser()) this.skip();
+            const dir = sharedTempDir();
+            const file = writeFile(dir, 'secret.align', 'skill S "s"\n');
+            fs.chmodSync(file, 0o000);
+            if (!isRoot && canRead(file)) this.skip();
+            const line = assertOneLineFailure(runAsUnprivileged(['check', 'secret.align'], dir), 'secret.align');
+            assert.match(line, /permission denied/);
+            assertOneLineFailure(runAsUnprivileged(['check', '.'], dir), 'secret.align');
+        });
+
+        it('an unreadable folder (chmod 000, checked as an unprivileged user)', function () {
+            if (isRoot && !canSwitchUser()) this.skip();
+            const dir = sharedTempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            const locked = path.join(dir, 'locked');
+            writeFile(dir, 'locked/inside.align', 'skill T "t"\n');
+            fs.chmodSync(locked, 0o000);
+            if (!isRoot && canRead(locked)) this.skip();
+            const line = assertOneLineFailure(runAsUnprivileged(['check', '.'], dir), 'locked');
+            assert.match(line, /permission denied/);
+        });
+
+        it('a symbolic link that points to itself', () => {
+            const dir = tempDir();
+            fs.symlinkSync('loop.align', path.join(dir, 'loop.align'));
+            assertOneLineFailure(runCli(['check', 'loop.align'], { cwd: dir }), 'loop.align');
+        });
+
+        it('--output into a folder that is missing, or onto a folder', () => {
+            const dir = tempDir();
+            assertOneLineFailure(runCli(['check', EXAMPLES, '--output', 'out/report.json'], { cwd: dir }), '--output', 'out/report.json');
+            fs.mkdirSync(path.join(dir, 'taken'));
+            assertOneLineFailure(runCli(['check', EXAMPLES, '--output', 'taken'], { cwd: dir }), '--output', 'taken');
+        });
+
+        it('--config FILE that is missing', () => {
+            assertOneLineFailure(runCli(['check', '.', '--config', 'missing.json'], { cwd: EXAMPLES }), '--config', 'missing.json');
+        });
+    });
+
+    describe('odd but valid input', () => {
+        it('a folder named x.align given as a path is a folder: its files are checked', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'catalog');
+            fs.renameSync(path.join(dir, 'catalog'), path.join(dir, 'catalog.align'));
+            const findings = checkJson(['catalog.align'], { cwd: dir, status: 0 });
+            assert.deepEqual(findings.map(f => `${f.file}:${f.line} ${f.severity} ${f.rule}`), [
+                'catalog.align/metrics.align:15 info metric-unused',
+                'catalog.align/metrics.align:27 info metric-unused',
+                'catalog.align/metrics.align:39 info metric-unused',
+            ], 'without the programs that use them, the catalog\'s metrics are unused');
+        });
+
+        it('a byte order mark at the start of a file', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'catalog');
+            const text = fs.readFileSync(path.join(EXAMPLES, 'churn-pilot.align'));
+            writeFile(dir, 'churn-pilot.align', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]));
+            const findings = checkJson(['.'], { cwd: dir, status: 0 });
+            assert.deepEqual(findings.map(f => f.rule), ['metric-unused']);
+        });
+
+        it('an empty folder: no files, exit 0', () => {
+            const dir = tempDir();
+            assert.deepEqual(checkJson(['.'], { cwd: dir, status: 0 }), []);
+        });
+
+        it('a reader that stops early (`align check | head`) gets no stack trace', async () => {
+            const dir = tempDir();
+            writeFile(dir, 'many.align', Array.from({ length: 3000 }, (_, i) => `objective O${i} "Objective ${i}"\n`).join(''));
+            const child = spawn(process.execPath, [BIN, 'check', '.', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+            let stderr = '';
+            child.stderr.setEncoding('utf-8').on('data', (chunk: string) => { stderr += chunk; });
+            child.stdout.once('data', () => child.stdout.destroy());
+            const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+            assert.equal(stderr, '', 'nothing on stderr');
+            assert.equal(status, 1, 'the status of the check (errors were found)');
+        });
+    });
+
+    describe('broken source is a finding, not a usage error', () => {
+        it('syntax errors give `syntax` findings and exit 1; the other files are still checked', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'churn-pilot.align', 'catalog');
+            const file = writeFile(dir, 'broken.align', 'skill Fine "Fine"\n\nmetric Half "Half" {\n  kind lagging\n  unit\n}\n');
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+            assert.equal(result.status, 1);
+            assert.equal(result.stderr, '');
+            const findings: Finding[] = JSON.parse(result.stdout);
+            const syntax = findings.filter(f => f.rule === 'syntax');
+            assert.ok(syntax.length >= 1, JSON.stringify(findings));
+            assert.ok(syntax.every(f => f.file === 'broken.align' && f.severity === 'error'));
+            assert.equal(syntax[0]!.line, lineOf(file, '}'), 'at the `}` where a unit was expected');
+            assert.ok(findings.some(f => f.file === 'catalog/metrics.align' && f.rule === 'metric-unused'), 'the other files are checked');
+        });
+
+        it('an attribute given twice is a `syntax` finding on the second one', () => {
+            const dir = tempDir();
+            writeFile(dir, 'twice.align', 'skill Twice "Twice" {\n  assessed by "a"\n  assessed by "b"\n}\n');
+            const findings = checkJson(['.'], { cwd: dir, status: 1 }).filter(f => f.rule === 'syntax');
+            assert.deepEqual(findings.map(f => `${f.line}:${f.column}`), ['3:3']);
+            assert.match(findings[0]!.message, /assessed/);
+        });
+
+        it('an unterminated string and a bad escape are syntax errors', () => {
+            const dir = tempDir();
+            writeFile(dir, 'strings.align', 'skill A "no end\nskill B "bad \\q escape"\n');
+            const findings = checkJson(['.'], { cwd: dir, status: 1 });
+            assert.ok(findings.some(f => f.rule === 'syntax' && f.line === 1), JSON.stringify(findings));
+            assert.ok(findings.some(f => f.rule === 'syntax' && f.line === 2), JSON.stringify(findings));
+        });
+
+        it('actuals without a metric name: a syntax finding, no stack trace', () => {
+            // This once made a validation set-up throw (language/graph/build-graph.ts), which Langium logs with its stack.
+            const dir = tempDir();
+            writeFile(dir, 'actuals.align', 'actuals {\n  2026-01: 5\n}\n');
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+            assert.equal(result.status, 1);
+            assert.ok(!/^\s+at /m.test(result.stderr), `no stack trace: ${result.stderr}`);
+            assert.ok(linesOf(result.stderr).length <= 1, `at most one line on stderr: ${result.stderr}`);
+            const findings: Finding[] = JSON.parse(result.stdout);
+            assert.ok(findings.some(f => f.rule === 'syntax' && f.line === 1 && f.column === 9), JSON.stringify(findings));
+        });
+
+        it('an unresolved reference gives `unresolved-reference` on the name', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'churn-pilot.align', 'catalog');
+            const file = writeFile(dir, 'typo.align', [
+                'behavior Typing "Types the reference wrong" {',
+                '  moves RepeatContactRat',
+                '  observed by manager weekly',
+                '}',
+                '',
+            ].join('\n'));
+            const findings = checkJson(['.'], { cwd: dir, status: 1 }).filter(f => f.file === 'typo.align');
+            const unresolved = findings.filter(f => f.rule === 'unresolved-reference');
+            assert.equal(unresolved.length, 1);
+            assert.equal(unresolved[0]!.severity, 'error');
+            assert.deepEqual([unresolved[0]!.line, unresolved[0]!.column, unresolved[0]!.endColumn], [2, columnOf(file, 2, 'RepeatContactRat'), columnOf(file, 2, 'RepeatContactRat') + 16]);
+            assert.match(unresolved[0]!.message, /RepeatContactRat/);
+            assert.deepEqual(findings.map(f => f.rule).sort(), ['behavior-moves-nothing', 'unresolved-reference'],
+                'rules see resolved references only (language.md)');
+        });
+    });
+
+    describe('broken actuals give `actuals-invalid`', () => {
+        /** A workspace with one metric `Calls` (baseline, target) and `actuals Calls from "<csv>"`. */
+        function csvWorkspace(csvRef: string, csv?: { name: string; text: string }): { dir: string; ws: string; file: string } {
+            const dir = tempDir();
+            const ws = path.join(dir, 'ws');
+            const file = writeFile(ws, 'calls.align', [
+                'metric Calls "Qualified calls per week" {',
+                '  kind leading',
+                '  unit count',
+                '  direction up',
+                '  baseline 10',
+                '  target 20 by 2026-12-31',
+                '  source "CRM"',
+                '  owner "Sales Ops"',
+                '  cadence weekly',
+                '}',
+                '',
+                `actuals Calls from "${csvRef}"`,
+                '',
+            ].join('\n'));
+            if (csv) writeFile(dir, csv.name, csv.text);
+            return { dir, ws, file };
+        }
+
+        const invalid = (findings: Finding[]) => findings.filter(f => f.rule === 'actuals-invalid');
+
+        it('a missing CSV file, marked on the file string', () => {
+            const { ws, file } = csvWorkspace('nope.csv');
+            const [f, ...rest] = invalid(checkJson(['.'], { cwd: ws, status: 1 }));
+            assert.deepEqual(rest, []);
+            assert.equal(f!.file, 'calls.align');
+            assert.equal(f!.severity, 'error');
+            assert.equal(f!.line, 12);
+            assert.equal(f!.column, columnOf(file, 12, '"nope.csv"'));
+            assert.equal(f!.endColumn, f!.column + '"nope.csv"'.length);
+            assert.match(f!.message, /nope\.csv.*missing/);
+        });
+
+        it('a CSV file outside the workspace root', () => {
+            const { dir, ws } = csvWorkspace('../outside.csv', { name: 'outside.csv', text: 'period,value\n2026-01,11\n' });
+            const [f, ...rest] = invalid(checkJson(['.'], { cwd: ws, status: 1 }));
+            assert.deepEqual(rest, []);
+            assert.match(f!.message, /outside\.csv.*outside/);
+            assert.deepEqual(invalid(checkJson(['.'], { cwd: dir })), [], 'the same file is read when the root holds it');
+        });
+
+        it('the root holds every path given, whatever their order', () => {
+            const { dir } = csvWorkspace('../data/calls.csv', { name: 'data/calls.csv', text: 'period,value\n2026-01,11\n' });
+            writeFile(dir, 'data/more.align', 'skill Extra "Another folder"\n');
+            const forward = checkJson(['ws', 'data'], { cwd: dir });
+            const backward = checkJson(['data', 'ws'], { cwd: dir });
+            assert.deepEqual(invalid(forward), []);
+            assert.deepEqual(backward, forward);
+        });
+
+        it('a malformed value cell, a malformed period, and periods that do not increase, each naming its line', () => {
+            const { ws } = csvWorkspace('calls.csv');
+            writeFile(ws, 'calls.csv', 'period,value\n2026-01,12\n2026-02,abc\n2026-13,13\n2026-03,14\n2026-02,15\n');
+            const messages = invalid(checkJson(['.'], { cwd: ws, status: 1 })).map(f => f.message);
+            assert.equal(messages.length, 3, JSON.stringify(messages));
+            assert.ok(messages.some(m => /line 3\b.*abc/.test(m)), JSON.stringify(messages));
+            assert.ok(messages.some(m => /line 4\b.*2026-13/.test(m)), JSON.stringify(messages));
+            assert.ok(messages.some(m => /line 6\b.*increase/.test(m)), JSON.stringify(messages));
+        });
+
+        it('a CSV file without the `period,value` header', () => {
+            const { ws } = csvWorkspace('calls.csv');
+            writeFile(ws, 'calls.csv', '2026-01,12\n2026-02,13\n');
+            const [f, ...rest] = invalid(checkJson(['.'], { cwd: ws, status: 1 }));
+            assert.deepEqual(rest, []);
+            assert.match(f!.message, /period/);
+
+            writeFile(ws, 'calls.csv', 'month,amount\n2026-01,12\n');
+            assert.equal(invalid(checkJson(['.'], { cwd: ws, status: 1 })).length, 1);
+        });
+
+        it('a well-formed CSV file gives no finding', () => {
+            const { ws } = csvWorkspace('calls.csv');
+            writeFile(ws, 'calls.csv', 'period,value\n2026-01,11\n2026-02,12\n');
+            assert.deepEqual(invalid(checkJson(['.'], { cwd: ws })), []);
+        });
+
+        it('a binary CSV file', () => {
+            const { ws } = csvWorkspace('calls.csv');
+            writeFile(ws, 'calls.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+            assert.equal(invalid(checkJson(['.'], { cwd: ws, status: 1 })).length, 1);
+        });
+    });
+
+    function canRead(file: string): boolean {
+        try {
+            fs.accessSync(file, fs.constants.R_OK);
+            return true;
+        } catch {
+            return false;
+        }
+    }
+
+    /** True when a child process can run as `nobody` and still read the bundle. */
+    let switchable: boolean | undefined;
+    function canSwitchUser(): boolean {
+        if (switchable === undefined) {
+            try {
+                const result = runCli(['--version'], { uid: NOBODY, gid: NOBODY, cwd: '/' });
+                switchable = result.status === 0;
+            } catch {
+                switchable = false;
+            }
+        }
+        return switchable;
+    }
+});

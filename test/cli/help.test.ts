@@ -1,0 +1,69 @@
+/**
+ * `align --help`, `align check --help` and `align --version`, through the built bundle.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../language/rules.js';
+import { FORMATS } from '../../cli/format/types.js';
+import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+
+describe('align help and version', () => {
+    before(requireBundle);
+
+    const VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf-8')).version;
+
+    describe('align --help', () => {
+        for (const args of [['--help'], ['-h'], ['help']]) {
+            it(`${args.join(' ')} prints the commands and exits 0`, () => {
+                const result = runCli(args);
+                assert.equal(result.status, 0);
+                assert.equal(result.stderr, '');
+                assert.match(result.stdout, /^Usage: align <command>/);
+                assert.match(result.stdout, /^\s+check \[paths\.\.\.\]/m);
+                assert.match(result.stdout, /--version/);
+            });
+        }
+    });
+
+    describe('align check --help', () => {
+        for (const args of [['check', '--help'], ['check', '-h'], ['help', 'check'], ['check', '.', '--format', 'json', '--help']]) {
+            it(`${args.join(' ')} lists every option, format and rule id, and exits 0`, () => {
+                const result = runCli(args);
+                assert.equal(result.status, 0);
+                assert.equal(result.stderr, '');
+                const help = result.stdout;
+                assert.match(help, /^Usage: align check/);
+                for (const rule of RULES) {
+                    assert.match(help, new RegExp(`^\\s+${rule.id}\\s+${rule.defaultSeverity}\\s`, 'm'), `${rule.id} with its default severity`);
+                }
+                for (const format of FORMATS) assert.ok(help.includes(format), format);
+                for (const option of ['--format', '--output', '--config', '--rule', '--max-warnings', '--max-severity', '--max-lagging-kpis', '--max-pilot-days', '--color', '--no-color']) {
+                    assert.ok(help.includes(option), option);
+                }
+            });
+        }
+
+        it('does not run the check', () => {
+            const result = runCli(['check', 'no-such-folder', '--help']);
+            assert.equal(result.status, 0);
+        });
+    });
+
+    describe('align --version', () => {
+        for (const flag of ['--version', '-v']) {
+            it(`${flag} prints the version of package.json and exits 0`, () => {
+                const result = runCli([flag]);
+                assert.equal(result.status, 0);
+                assert.equal(result.stdout, `${VERSION}\n`);
+                assert.equal(result.stderr, '');
+            });
+        }
+
+        it('is the tool version in SARIF', () => {
+            const result = runCli(['check', 'test/fixtures/examples', '--format', 'sarif']);
+            const driver = JSON.parse(result.stdout).runs[0].tool.driver;
+            assert.equal(driver.version, VERSION);
+        });
+    });
+});

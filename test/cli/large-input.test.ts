@@ -1,0 +1,119 @@
+/**
+ * A large workspace does not hang `align check` (built bundle).
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+
+describe('align check with large input', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /**
+     * One program with `units` x 5 declarations (a leading metric that drives
+     * the shared lagging KPI, a skill, a behavior that moves the metric, an
+     * objective that builds the skill, a toolkit for the behavior). Every
+     * `brokenEvery`-th objective builds nothing: `objective-without-kpi`.
+     */
+    function largeProgram(units: number, brokenEvery: number): { text: string; declarations: number; broken: number[] } {
+        const lines = [
+            'outcome Grow "Grow revenue" {',
+            '  measured by Revenue',
+            '}',
+            'metric Revenue "Revenue growth" {',
+            '  kind lagging', '  unit percent', '  direction up', '  baseline 10%', '  target 12% by 2026-12-31',
+            '  source "Finance"', '  owner "CFO"', '  cadence monthly',
+            '}',
+            'program Big "A large program" {',
+            '  sponsor "COO"', '  serves Grow', '  review monthly', '  pilot 90 days from 2026-01-05',
+        ];
+        const broken: number[] = [];
+        for (let i = 0; i < units; i++) {
+            lines.push(
+                `  metric Lead${i} "Leading indicator ${i}" {`,
+                '    kind leading', '    unit count', '    direction up', '    baseline 1', '    target 2 by 2026-03-01',
+                '    source "CRM"', '    owner "Ops"', '    cadence weekly', '    drives Revenue',
+                '  }',
+                `  skill Skill${i} "Skill ${i}"`,
+                `  behavior Habit${i} "Habit ${i}" {`,
+                `    enabled by Skill${i}`,
+                `    moves Lead${i}`,
+                '  }',
+                `  toolkit Kit${i} "Kit ${i}" {`,
+                `    for Habit${i}`,
+                '  }',
+            );
+            if (i % brokenEvery === 0) {
+                broken.push(lines.length + 1);
+                lines.push(`  objective Goal${i} "Objective ${i}" {`, '    practice case "A case"', '  }');
+            } else {
+                lines.push(`  objective Goal${i} "Objective ${i}" {`, `    builds Skill${i}`, '    practice case "A case"', '  }');
+            }
+        }
+        lines.push('}', '');
+        return { text: lines.join('\n'), declarations: units * 5 + 3, broken };
+    }
+
+    describe('a large input', () => {
+        it('a program of 5,000+ declarations completes and prints valid JSON', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            const { text, declarations, broken } = largeProgram(1000, 100);
+            assert.ok(declarations >= 5000);
+            writeFile(dir, 'large.align', text);
+            const started = Date.now();
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, timeout: 170_000 });
+            const seconds = (Date.now() - started) / 1000;
+            assert.equal(result.signal, null, `finished (took ${seconds}s)`);
+            assert.equal(result.stderr, '');
+            assert.equal(result.status, 1);
+            const findings = parseFindings(result.stdout);
+            assert.deepEqual(findings.map(f => `${f.file}:${f.line} ${f.rule}`), broken.map(line => `large.align:${line} objective-without-kpi`));
+        });
+
+        it('thousands of findings are printed whole (no truncated output)', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            const count = 5000;
+            writeFile(dir, 'bare.align', Array.from({ length: count }, (_, i) => `objective Bare${i} "Objective ${i}"\n`).join(''));
+            for (const format of ['json', 'github', 'sarif'] as const) {
+                const result = runCli(['check', '.', '--format', format], { cwd: dir, timeout: 170_000 });
+                assert.equal(result.signal, null, format);
+                assert.equal(result.status, 1, format);
+                if (format === 'json') {
+                    const findings = parseFindings(result.stdout);
+                    assert.equal(findings.length, 2 * count, 'objective-without-kpi and objective-without-practice for each');
+                    assert.equal(findings.at(-1)!.line, count);
+                } else if (format === 'github') {
+                    assert.equal(result.stdout.split('\n').filter(Boolean).length, 2 * count);
+                } else {
+                    assert.equal(JSON.parse(result.stdout).runs[0].results.length, 2 * count);
+                }
+            }
+        });
+
+        it('many files of one workspace complete and print valid JSON', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            writeFile(dir, 'shared.align', 'metric Revenue "Revenue" {\n  kind lagging\n  source "Finance"\n  owner "CFO"\n  cadence monthly\n}\n');
+            for (let f = 0; f < 250; f++) {
+                const units = Array.from({ length: 4 }, (_, i) => {
+                    const n = `${f}_${i}`;
+                    return [
+                        `metric Lead${n} "Lead" {\n  kind leading\n  source "CRM"\n  owner "Ops"\n  cadence weekly\n  drives Revenue\n}`,
+                        `skill Skill${n} "Skill"`,
+                        `behavior Habit${n} "Habit" {\n  enabled by Skill${n}\n  moves Lead${n}\n  observed by coach\n}`,
+                        `objective Goal${n} "Goal" {\n  builds Skill${n}\n  practice sandbox "Try it"\n}`,
+                        `toolkit Kit${n} "Kit" {\n  for Habit${n}\n}`,
+                    ].join('\n');
+                });
+                writeFile(dir, path.join(`team${f % 10}`, `file${f}.align`), units.join('\n') + '\n');
+            }
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, timeout: 170_000 });
+            assert.equal(result.signal, null);
+            assert.equal(result.status, 0, result.stderr);
+            const findings = parseFindings(result.stdout);
+            assert.deepEqual(findings, [], 'every chain is complete (`drives` counts as a use of Revenue)');
+        });
+    });
+});
