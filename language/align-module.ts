@@ -5,6 +5,7 @@ import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/mo
 import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
 import { AlignValueConverter } from './align-value-converter.js';
+import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
 import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
@@ -31,7 +32,8 @@ export const AlignModule: Module<AlignServices, PartialLangiumServices & AlignAd
         ScopeProvider: (services) => new AlignScopeProvider(services)
     },
     parser: {
-        ValueConverter: () => new AlignValueConverter()
+        ValueConverter: () => new AlignValueConverter(),
+        ParserErrorMessageProvider: () => new AlignParserErrorMessageProvider()
     },
     validation: {
         DocumentValidator: (services) => new AlignDocumentValidator(services)

@@ -38,3 +38,27 @@ export interface DidChangeGraphParams {
 }
 
 export const DidChangeGraphNotification = new NotificationType<DidChangeGraphParams>('align/didChangeGraph');
+
+/** A workspace file the client hands to a server that cannot read files itself (the web worker). */
+export interface WorkspaceFile {
+    uri: string;
+    text: string;
+}
+
+/** `initializationOptions` the Align client sends. */
+export interface AlignInitializationOptions {
+    /** False in an untrusted workspace: the server reads no CSV file. Absent means trusted. */
+    trusted?: boolean;
+    /** The workspace's `.align`, CSV and `align.config.json` files, for a server without file access (web). */
+    files?: WorkspaceFile[];
+}
+
+/** Workspace files created, changed or deleted (web client -> web worker server). */
+export interface DidChangeWorkspaceFilesParams {
+    /** Created or changed files with their new text. */
+    changed: WorkspaceFile[];
+    /** URIs of deleted files. */
+    deleted: string[];
+}
+
+export const DidChangeWorkspaceFilesNotification = new NotificationType<DidChangeWorkspaceFilesParams>('align/didChangeWorkspaceFiles');

@@ -118,7 +118,7 @@ function applyConfig(services: AlignServices, file: string, explicit: boolean): 
         if (explicit) throw new InputError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${describeCode(code, error)})`}`);
         return [{ message: `align.config.json cannot be read (${describeCode(code, error)}); the defaults apply`, line: 1, column: 1 }];
     }
-    const { settings, problems } = parseAlignConfig(text);
+    const { settings, problems } = parseAlignConfig(text, path.basename(file));
     services.align.Settings.setConfigFile(settings);
     return problems;
 }

@@ -13,17 +13,17 @@ export interface ConfigProblem {
  * id, unknown severity, bad number or unknown key is a problem (reported as
  * `config-invalid`); text that is not JSON gives no settings at all.
  */
-export function parseAlignConfig(text: string): { settings: AlignSettings; problems: ConfigProblem[] } {
+export function parseAlignConfig(text: string, fileName = 'align.config.json'): { settings: AlignSettings; problems: ConfigProblem[] } {
     let json: unknown;
     try {
         json = JSON.parse(text);
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-        return { settings: {}, problems: [{ message: `align.config.json is not valid JSON (${message}); the defaults apply`, ...lineColumn(text, offset) }] };
+        return { settings: {}, problems: [{ message: `${fileName} is not valid JSON (${message}); the defaults apply`, ...lineColumn(text, offset) }] };
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { settings: {}, problems: [{ message: 'align.config.json must hold a JSON object; the defaults apply', line: 1, column: 1 }] };
+        return { settings: {}, problems: [{ message: `${fileName} must hold a JSON object; the defaults apply`, line: 1, column: 1 }] };
     }
     const settings: AlignSettings = {};
     const problems: ConfigProblem[] = [];

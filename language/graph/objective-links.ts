@@ -14,9 +14,18 @@ export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi:
     const outcomes = unique([...metrics].flatMap(m => adjacency.targets(m, 'measures')));
     const kpis = [...metrics].filter(isKpi);
     return {
-        links: { metrics: [...metrics], kpis, behaviors, outcomes, paths: chainPaths(objectiveId, adjacency, new Set([...kpis, ...outcomes])) },
+        links: { metrics: [...metrics], kpis, behaviors, outcomes, paths: chainPaths(objectiveId, adjacency, chainEnds(kpis, outcomes, adjacency)) },
         explained: chainMetrics
     };
+}
+
+/** Paths kept per objective: enough for hover, bounded on long `drives` chains. */
+const MAX_PATHS = 8;
+
+/** Where paths lead: the outcomes reached, and the KPIs where the chain stops (they drive and measure nothing). */
+function chainEnds(kpis: readonly string[], outcomes: readonly string[], adjacency: Adjacency): Set<string> {
+    const ends = kpis.filter(k => adjacency.targets(k, 'drives').length === 0 && adjacency.targets(k, 'measures').length === 0);
+    return new Set([...outcomes, ...ends].slice(0, MAX_PATHS));
 }
 
 const CHAIN_STEPS = ['builds', 'enables', 'moves', 'drives', 'measures'] as const;

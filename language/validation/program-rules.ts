@@ -22,7 +22,7 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
     const max = settings.maxLaggingKpis;
     if (figures.laggingKpis.length > max) {
         const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).join(', ');
-        report('too-many-kpis', `Program '${program.name}' has ${figures.laggingKpis.length} lagging KPIs in its chain (${names}), more than ${max}. Focus on the few that matter.`,
+        report('too-many-kpis', `Program '${program.name}' has ${figures.laggingKpis.length} lagging KPI${figures.laggingKpis.length === 1 ? '' : 's'} in its chain (${names}), more than ${max}. Focus on the few that matter.`,
             { node: program, property: 'name' });
     }
 }

@@ -23,7 +23,8 @@ export function registerValidationChecks(services: AlignServices): void {
     registry.registerBeforeDocument(async () => { await graphs.getIndex(); });
     const run = <N extends AstNode>(...checks: Array<RuleCheck<N>>) => (node: N, accept: ValidationAcceptor): void => {
         const graph = graphs.current;
-        if (!graph) return;
+        // A declaration still being typed (no name yet) has only its syntax error.
+        if (!graph || ('name' in node && !node.name)) return;
         const context: RuleContext = ruleContext(graph, settings, accept);
         for (const check of checks) check(node, context);
     };

@@ -1,0 +1,89 @@
+/**
+ * Vertical placement within columns, keeping the order: each node is pulled
+ * towards the mean centre of its neighbours in other columns, then the
+ * column is projected back onto "in order, boxes apart" by isotonic
+ * regression (pool adjacent violators), which is O(n) per column. A few
+ * alternating passes make short chains straight. O(N + E) per pass.
+ */
+import type { OrderGraph } from './order.js';
+
+export interface PlaceInput {
+    readonly graph: OrderGraph;
+    readonly cols: readonly (readonly number[])[];
+    /** Height of each node. */
+    readonly height: ArrayLike<number>;
+    readonly gap: number;
+    readonly passes?: number;
+}
+
+/** Centre y of every node; the topmost box starts at 0. */
+export function placeColumns(input: PlaceInput): Float64Array {
+    const { graph, cols, height, gap } = input;
+    const center = new Float64Array(graph.column.length);
+    const extent = cols.map(col => col.reduce((sum, v) => sum + height[v]!, 0) + gap * Math.max(0, col.length - 1));
+    const tallest = Math.max(0, ...extent);
+    cols.forEach((col, c) => {
+        let y = (tallest - extent[c]!) / 2;
+        for (const v of col) {
+            center[v] = y + height[v]! / 2;
+            y += height[v]! + gap;
+        }
+    });
+    const passes = input.passes ?? 4;
+    for (let p = 0; p < passes; p++) {
+        for (let k = 0; k < cols.length; k++) {
+            const c = p % 2 === 0 ? k : cols.length - 1 - k;
+            relaxColumn(graph, cols[c]!, c, center, height, gap);
+        }
+    }
+    let top = Infinity;
+    for (const col of cols) if (col.length > 0) top = Math.min(top, center[col[0]!]! - height[col[0]!]! / 2);
+    if (Number.isFinite(top)) for (let v = 0; v < center.length; v++) center[v] = center[v]! - top;
+    return center;
+}
+
+function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, center: Float64Array, height: ArrayLike<number>, gap: number): void {
+    const m = col.length;
+    if (m === 0) return;
+    const target = new Float64Array(m);
+    const offset = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+        const v = col[i]!;
+        if (i > 0) offset[i] = offset[i - 1]! + height[col[i - 1]!]! / 2 + gap + height[v]! / 2;
+        let sum = 0;
+        let count = 0;
+        for (const u of graph.neighbors[v]!) {
+            if (graph.column[u] === c) continue;
+            sum += center[u]!;
+            count++;
+        }
+        target[i] = (count > 0 ? sum / count : center[v]!) - offset[i]!;
+    }
+    const z = isotonic(target);
+    for (let i = 0; i < m; i++) center[col[i]!] = z[i]! + offset[i]!;
+}
+
+/** Least-squares non-decreasing fit of `values` (pool adjacent violators). */
+export function isotonic(values: ArrayLike<number>): Float64Array {
+    const n = values.length;
+    const sum = new Float64Array(n);
+    const count = new Int32Array(n);
+    let blocks = 0;
+    for (let i = 0; i < n; i++) {
+        sum[blocks] = values[i]!;
+        count[blocks] = 1;
+        blocks++;
+        while (blocks > 1 && sum[blocks - 2]! / count[blocks - 2]! > sum[blocks - 1]! / count[blocks - 1]!) {
+            sum[blocks - 2] = sum[blocks - 2]! + sum[blocks - 1]!;
+            count[blocks - 2] = count[blocks - 2]! + count[blocks - 1]!;
+            blocks--;
+        }
+    }
+    const out = new Float64Array(n);
+    let i = 0;
+    for (let b = 0; b < blocks; b++) {
+        const mean = sum[b]! / count[b]!;
+        for (let k = 0; k < count[b]!; k++) out[i++] = mean;
+    }
+    return out;
+}

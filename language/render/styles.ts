@@ -1,0 +1,110 @@
+/**
+ * The styles of the drawing, shared by the preview and exported SVG files.
+ * Colours are VS Code theme variables with fallbacks (a light theme), so
+ * the CLI's SVG looks right outside VS Code; an export from the preview
+ * passes `resolve` to write the theme's actual colours instead.
+ */
+
+/** Theme tokens: the VS Code variable and the fallback used outside VS Code. */
+export const PALETTE = {
+    background: ['--vscode-editor-background', '#ffffff'],
+    foreground: ['--vscode-editor-foreground', '#1f1f1f'],
+    muted: ['--vscode-descriptionForeground', '#616161'],
+    nodeBackground: ['--vscode-editorWidget-background', '#f3f3f3'],
+    nodeBorder: ['--vscode-editorWidget-border', '#c8c8c8'],
+    contrastBorder: ['--vscode-contrastBorder', '#c8c8c8'],
+    contrastActiveBorder: ['--vscode-contrastActiveBorder', '#0090f1'],
+    focus: ['--vscode-focusBorder', '#0090f1'],
+    match: ['--vscode-editor-findMatchBorder', '#c76f00'],
+    error: ['--vscode-editorError-foreground', '#e51400'],
+    warning: ['--vscode-editorWarning-foreground', '#bf8803'],
+    info: ['--vscode-editorInfo-foreground', '#1a85ff'],
+    lines: ['--vscode-charts-lines', '#8a8a8a'],
+    blue: ['--vscode-charts-blue', '#1a85ff'],
+    purple: ['--vscode-charts-purple', '#652d90'],
+    orange: ['--vscode-charts-orange', '#d18616'],
+    yellow: ['--vscode-charts-yellow', '#bf8803'],
+    green: ['--vscode-charts-green', '#388a34'],
+    red: ['--vscode-charts-red', '#e51400'],
+    font: ['--vscode-font-family', '-apple-system, BlinkMacSystemFont, "Segoe UI", Ubuntu, "Helvetica Neue", sans-serif'],
+    monoFont: ['--vscode-editor-font-family', 'Menlo, Consolas, "DejaVu Sans Mono", monospace']
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type PaletteToken = keyof typeof PALETTE;
+
+/** Returns a theme variable's value (e.g. from getComputedStyle), or undefined when it is not set. */
+export type ResolveVariable = (name: string) => string | undefined;
+
+/** Accent colour of each node kind (icon and side bar) and of the edges into it. */
+const ACCENT: Record<string, PaletteToken> = { objective: 'blue', skill: 'purple', behavior: 'orange', metric: 'yellow', outcome: 'green' };
+const EDGE_INTO: Record<string, PaletteToken> = { builds: 'purple', enables: 'orange', moves: 'yellow', drives: 'yellow', measures: 'green', kpi: 'blue' };
+
+/**
+ * The CSS of the drawing, every rule under `.align-graph`. Without `resolve`
+ * colours are `var(--vscode-x, fallback)`; with it, the resolved values.
+ */
+export function graphCss(resolve?: ResolveVariable): string {
+    const c = (token: PaletteToken): string => {
+        const [name, fallback] = PALETTE[token];
+        if (!resolve) return `var(${name}, ${fallback})`;
+        const value = resolve(name)?.trim();
+        return value ? value.replace(/[<>{};]/g, '') : fallback;
+    };
+    const g = '.align-graph';
+    const hc = 'body.vscode-high-contrast .align-graph';
+    return [
+        `${g} { font-family: ${c('font')}; color: ${c('foreground')}; }`,
+        `${g} .background { fill: ${c('background')}; }`,
+        `${g} text { fill: ${c('foreground')}; font-size: 12px; }`,
+        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; }`,
+        `${g} .node { cursor: pointer; outline: none; }`,
+        `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${c('nodeBorder')}; stroke-width: 1; }`,
+        `${g} .node-title { font-size: 13px; font-weight: 600; }`,
+        `${g} .node-name, ${g} .node-footer, ${g} .metric-deadline { fill: ${c('muted')}; font-size: 11px; }`,
+        `${g} .node-name { font-family: ${c('monoFont')}; }`,
+        `${g} .metric-figures { font-size: 12.5px; font-weight: 600; }`,
+        `${g} .node-icon { fill: none; stroke-width: 1.6; stroke-linejoin: round; stroke-linecap: round; }`,
+        `${g} .node-icon .solid { stroke: none; }`,
+        ...Object.entries(ACCENT).flatMap(([kind, token]) => [
+            `${g} .kind-${kind} .node-accent, ${g} .kind-${kind} .node-icon .solid { fill: ${c(token)}; }`,
+            `${g} .kind-${kind} .node-icon { stroke: ${c(token)}; }`
+        ]),
+        `${g} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 3; stroke-dasharray: 9 5; }`,
+        `${g} .unlinked-label rect { fill: ${c('error')}; }`,
+        `${g} .unlinked-label text { fill: ${c('background')}; font-size: 11px; font-weight: 700; }`,
+        `${g} .unlinked-label path { fill: ${c('background')}; stroke: none; }`,
+        `${g} .progress-track { fill: ${c('nodeBorder')}; }`,
+        `${g} .progress-fill { fill: ${c('muted')}; }`,
+        `${g} .status-on-track .progress-fill { fill: ${c('green')}; }`,
+        `${g} .status-off-track .progress-fill { fill: ${c('red')}; }`,
+        `${g} .metric-status { font-size: 11px; font-weight: 600; fill: ${c('muted')}; }`,
+        `${g} .status-on-track .metric-status { fill: ${c('green')}; }`,
+        `${g} .status-off-track .metric-status { fill: ${c('red')}; }`,
+        `${g} .badge rect { stroke: ${c('background')}; stroke-width: 1.5; }`,
+        `${g} .badge text { fill: ${c('background')}; font-size: 11px; font-weight: 700; }`,
+        `${g} .badge path, ${g} .badge circle { fill: ${c('background')}; stroke: none; }`,
+        `${g} .sev-error .badge rect { fill: ${c('error')}; }`,
+        `${g} .sev-warning .badge rect { fill: ${c('warning')}; }`,
+        `${g} .sev-info .badge rect { fill: ${c('info')}; }`,
+        `${g} .edge { fill: none; stroke: ${c('lines')}; stroke-width: 1.5; }`,
+        ...Object.entries(EDGE_INTO).map(([kind, token]) => `${g} .edge-${kind} { stroke: ${c(token)}; }`),
+        `${g} .edge-kpi { stroke-dasharray: 7 4; }`,
+        `${g} .edge.unexplained { stroke: ${c('error')}; stroke-width: 2; }`,
+        `${g} .arrow { fill: ${c('lines')}; }`,
+        `${g} .arrow-unexplained { fill: ${c('error')}; }`,
+        `${g} .focus-ring { fill: none; stroke: ${c('focus')}; stroke-width: 2; visibility: hidden; }`,
+        `${g} .node:focus-visible .focus-ring { visibility: visible; }`,
+        `${g}.has-highlight .node, ${g}.has-highlight .edge { opacity: 0.25; }`,
+        `${g}.has-highlight .node.highlight, ${g}.has-highlight .edge.highlight { opacity: 1; }`,
+        `${g} .node.highlight .node-box { stroke: ${c('focus')}; stroke-width: 2; }`,
+        `${g} .node.cursor .node-box { stroke-width: 3.5; }`,
+        `${g} .edge.highlight { stroke-width: 2.5; }`,
+        `${g} .node.match .node-box { stroke: ${c('match')}; stroke-width: 3.5; stroke-dasharray: none; }`,
+        `${g}.zoomed-out text, ${g}.zoomed-out .badge, ${g}.zoomed-out .unlinked-label { visibility: hidden; }`,
+        `${hc} .node-box { stroke: ${c('contrastBorder')}; stroke-width: 1.5; }`,
+        `${hc} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 4; }`,
+        `${hc} .node.highlight .node-box, ${hc} .focus-ring { stroke: ${c('contrastActiveBorder')}; }`,
+        `${hc} .edge { stroke-width: 2; }`,
+        `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`
+    ].join('\n');
+}
