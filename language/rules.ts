@@ -109,6 +109,14 @@ export function isRuleSeverity(value: unknown): value is RuleSeverity {
     return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
 
+/** Where the project lives; each rule's page is `docs/rules/<id>.md` in it. */
+export const PROJECT_URI = 'https://github.com/align-lang/align';
+
+/** The documentation page of a rule: linked from every finding (LSP, SARIF, pretty output). */
+export function ruleDocUrl(id: string): string {
+    return `${PROJECT_URI}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
+}
+
 /** A finding as tools print it: normative JSON shape of language.md. */
 export interface Finding {
     /** Path relative to the current directory, with `/` separators. */

@@ -2,7 +2,7 @@
  * `--format pretty`: findings for people, grouped by file, one aligned row
  * per finding (`line:col  severity  message  rule-id`), then a summary line.
  */
-import type { Finding, FindingSeverity } from '../../language/rules.js';
+import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/rules.js';
 import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 
@@ -39,8 +39,21 @@ function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
         paint(ctx, pos.padEnd(posWidth), 'dim'),
         paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]),
         message.padEnd(msgWidth),
-        paint(ctx, f.rule, 'dim'),
+        paint(ctx, link(ctx, f.rule, ruleDocUrl(f.rule)), 'dim'),
     ].join('  ').trimEnd());
+}
+
+/** A terminal hyperlink (OSC 8) where colour is on; plain text elsewhere. */
+function link(ctx: FormatContext, text: string, url: string): string {
+    return ctx.color ? `\x1b]8;;${url}\x1b\\${text}\x1b]8;;\x1b\\` : text;
+}
+
+/** One line per rule that has findings, with its documentation page. */
+function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
+    const ids = [...new Set(findings.map(f => f.rule))].sort();
+    if (ids.length === 0) return [];
+    const width = Math.max(...ids.map(id => id.length));
+    return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(id => `  ${id.padEnd(width)}  ${paint(ctx, ruleDocUrl(id), 'dim')}`), ''];
 }
 
 /** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 files`. */
@@ -68,6 +81,6 @@ export const formatPretty: Formatter = (findings, ctx) => {
     for (const [file, group] of byFile) {
         lines.push(paint(ctx, file, 'bold', 'underline'), ...rows(group, ctx), '');
     }
-    lines.push(summary(sorted, ctx));
+    lines.push(...ruleDocs(sorted, ctx), summary(sorted, ctx));
     return lines.join('\n') + '\n';
 };

@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES, type Finding, type FindingSeverity, type RuleInfo } from '../../language/rules.js';
+import { ALL_RULES, PROJECT_URI, ruleDocUrl, type Finding, type FindingSeverity, type RuleInfo } from '../../language/rules.js';
 import type { Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 
-/** Where the project lives; rule docs are `docs/rules/<id>.md` in it. */
-export const INFORMATION_URI = 'https://github.com/align-lang/align';
+export const INFORMATION_URI = PROJECT_URI;
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 /** The `partialFingerprints` key; bump the version when the hash input changes. */
@@ -38,9 +37,7 @@ export function ruleName(id: string): string {
 }
 
 /** The documentation page of a rule. */
-export function ruleHelpUri(id: string): string {
-    return `${INFORMATION_URI}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
-}
+export const ruleHelpUri = ruleDocUrl;
 
 function ruleDescriptor(rule: RuleInfo) {
     const helpUri = ruleHelpUri(rule.id);

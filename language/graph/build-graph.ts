@@ -67,8 +67,12 @@ export function buildImpactGraph(input: GraphInput): GraphIndex {
             if (edge.kind === 'kpi') edge.explained = explained.has(edge.to);
         }
     }
+    const membersOf = new Map<string, string[]>();
+    for (const { node } of collected.declared) {
+        if (node.program) membersOf.set(node.program, [...(membersOf.get(node.program) ?? []), node.id]);
+    }
     for (const { ast, node } of collected.declared) {
-        if (ast.$type === 'Program') node.programFigures = programFigures(ast, node, collected.declared, adjacency, byId);
+        if (ast.$type === 'Program') node.programFigures = programFigures(ast, node, membersOf.get(node.id) ?? [], adjacency, byId);
     }
     const objectives = collected.declared.filter(d => d.node.kind === 'objective').map(d => d.node);
     const graph: ImpactGraph = { nodes: collected.declared.map(d => d.node), edges, coverage: coverageOf(objectives) };
@@ -119,8 +123,7 @@ export function programWindow(program: Program): { start: number; end: number } 
     return undefined;
 }
 
-function programFigures(program: Program, node: GraphNode, declared: ReadonlyArray<{ node: GraphNode }>, adjacency: Adjacency, byId: Map<string, GraphNode>) {
-    const members = declared.filter(d => d.node.program === node.id).map(d => d.node.id);
+function programFigures(program: Program, node: GraphNode, members: readonly string[], adjacency: Adjacency, byId: Map<string, GraphNode>) {
     const chain = programChain(node, members, adjacency);
     const chainNodes = chain.map(id => byId.get(id)).filter((n): n is GraphNode => n !== undefined);
     const kpis = chainNodes.filter(n => n.metric?.isKpi);

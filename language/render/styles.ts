@@ -73,7 +73,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .unlinked-label rect { fill: ${c('error')}; }`,
         `${g} .unlinked-label text { fill: ${c('background')}; font-size: 11px; font-weight: 700; }`,
         `${g} .unlinked-label path { fill: ${c('background')}; stroke: none; }`,
-        `${g} .progress-track { fill: ${c('nodeBorder')}; }`,
+        `${g} .progress-track { fill: ${c('muted')}; fill-opacity: 0.25; }`,
         `${g} .progress-fill { fill: ${c('muted')}; }`,
         `${g} .status-on-track .progress-fill { fill: ${c('green')}; }`,
         `${g} .status-off-track .progress-fill { fill: ${c('red')}; }`,
@@ -105,6 +105,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${hc} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 4; }`,
         `${hc} .node.highlight .node-box, ${hc} .focus-ring { stroke: ${c('contrastActiveBorder')}; }`,
         `${hc} .edge { stroke-width: 2; }`,
+        `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,
         `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`
     ].join('\n');
 }

@@ -22,6 +22,8 @@ export interface RenderOptions {
     resolveVariable?: ResolveVariable;
     /** Title of the drawing. */
     title?: string;
+    /** `false` leaves out a node's `transform` (the preview sets it, to reuse unchanged nodes when they move). */
+    positioned?: boolean;
 }
 
 const PAD = 12;
@@ -51,7 +53,7 @@ export function renderNode(item: LaidOutNode, options: RenderOptions = {}): stri
     const tooltip = `${node.kind} ${node.qualifiedName}${node.title ? `: ${node.title}` : ''}`;
     const title = wrap(node.title ?? node.name, w - TEXT_X - PAD, TITLE_SIZE, 2);
     const nameLine = truncate(node.name + (node.metric ? ` · ${node.metric.kind ?? 'untyped'}` : node.program ? ` · ${node.program}` : ''), w - TEXT_X - PAD, SMALL * 1.1);
-    return `<g${attrs({ class: nodeClasses(item, findings), 'data-id': node.id, transform: `translate(${item.x} ${item.y})`, ...interactive })}>`
+    return `<g${attrs({ class: nodeClasses(item, findings), 'data-id': node.id, transform: options.positioned === false ? undefined : `translate(${item.x} ${item.y})`, ...interactive })}>`
         + `<title>${escapeXml(tooltip)}</title>`
         + `<rect class="focus-ring" x="-5" y="-5" width="${w + 10}" height="${h + 10}" rx="9"/>`
         + `<rect class="node-box" width="${w}" height="${h}" rx="6"/>`
@@ -59,7 +61,7 @@ export function renderNode(item: LaidOutNode, options: RenderOptions = {}): stri
         + `<g class="node-icon" transform="translate(11 9)">${kindIcon(node.kind)}</g>`
         + `<g clip-path="url(#${prefix}clip-${item.column})">`
         + title.map((line, i) => `<text class="node-title" x="${TEXT_X}" y="${22 + i * 16}">${escapeXml(line)}</text>`).join('')
-        + `<text class="node-name" x="${TEXT_X}" y="56">${escapeXml(nameLine)}</text>`
+        + `<text class="node-name" x="${TEXT_X}" y="${title.length > 1 ? 56 : 41}">${escapeXml(nameLine)}</text>`
         + footer(item)
         + `</g>`
         + badge(w, findings)

@@ -2,6 +2,7 @@ import type { LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-jsonrpc';
+import { ruleDocUrl } from '../rules.js';
 import { isSuppressed, suppressedLines } from './suppressions.js';
 
 /** The rule id a diagnostic reports under in machine output. */
@@ -22,7 +23,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const suppressions = suppressedLines(document.textDocument.getText());
         return diagnostics
-            .map(d => ({ ...d, code: ruleIdOf(d), source: 'align' }))
+            .map(d => ({ ...d, code: ruleIdOf(d), codeDescription: { href: ruleDocUrl(ruleIdOf(d)) }, source: 'align' }))
             .filter(d => !isSuppressed(suppressions, d.range.start.line, d.code));
     }
 }

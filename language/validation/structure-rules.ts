@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
 import type { RuleContext } from './rule-context.js';
@@ -24,35 +24,49 @@ const ATTRIBUTE_KEYWORDS = new Set([
 
 /** `syntax`: an attribute written twice in one declaration's block. */
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: RuleContext): void {
+    if (!node.$cstNode) return;
     const seen = new Set<string>();
-    for (const leaf of CstUtils.streamCst(node.$cstNode!)) {
-        const word = attributeWord(leaf, node);
-        if (!word) continue;
-        if (seen.has(word)) {
-            report('syntax', `'${node.name}' gives \`${word}\` twice. Give each attribute once (list several values with commas).`,
+    for (const leaf of attributeKeywords(node.$cstNode, node)) {
+        if (seen.has(leaf.text)) {
+            report('syntax', `'${node.name}' gives \`${leaf.text}\` twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
         }
-        seen.add(word);
+        seen.add(leaf.text);
     }
 }
 
 /**
- * The attribute a CST leaf starts, if it is the keyword of one of `owner`'s
- * attributes: written in the block itself, or first in an attribute node
- * (`target`, `pilot`...). Keywords used as names (datatype rules) do not count.
+ * The keywords that start `owner`'s attributes: those written in its block,
+ * and the first keyword of each attribute node (`target`, `pilot`...).
+ * Walks only `owner`'s own syntax, not its members'; keywords used as names
+ * (data type rules such as `Name`) do not count.
  */
-function attributeWord(leaf: CstNode, owner: AstNode): string | undefined {
-    if (!isLeafCstNode(leaf) || !GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return undefined;
-    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-    if (!rule || GrammarUtils.isDataTypeRule(rule)) return undefined;
-    const holder = leaf.astNode;
-    if (holder === owner) return leaf.text;
-    return holder.$container === owner && holder.$cstNode && firstLeaf(holder.$cstNode) === leaf ? leaf.text : undefined;
+function* attributeKeywords(cst: CstNode, owner: AstNode): Generator<CstNode> {
+    if (!isCompositeCstNode(cst)) return;
+    for (const child of cst.content) {
+        if (isLeafCstNode(child)) {
+            if (isAttributeKeyword(child)) yield child;
+        } else if (child.astNode === owner) {
+            yield* attributeKeywords(child, owner);
+        } else if (isCompositeCstNode(child) && child.astNode.$container === owner) {
+            const first = child.content[0];
+            if (first && isLeafCstNode(first) && isAttributeKeyword(first)) yield first;
+        }
+    }
 }
 
-function firstLeaf(cst: CstNode): CstNode | undefined {
-    for (const node of CstUtils.streamCst(cst)) if (isLeafCstNode(node)) return node;
-    return undefined;
+const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
+
+function isAttributeKeyword(leaf: CstNode): boolean {
+    if (!GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return false;
+    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
+    if (!rule) return false;
+    let dataType = dataTypeRules.get(rule);
+    if (dataType === undefined) {
+        dataType = GrammarUtils.isDataTypeRule(rule);
+        dataTypeRules.set(rule, dataType);
+    }
+    return !dataType;
 }
 
 /** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
