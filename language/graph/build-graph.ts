@@ -69,7 +69,10 @@ export function buildImpactGraph(input: GraphInput): GraphIndex {
     }
     const membersOf = new Map<string, string[]>();
     for (const { node } of collected.declared) {
-        if (node.program) membersOf.set(node.program, [...(membersOf.get(node.program) ?? []), node.id]);
+        if (!node.program) continue;
+        const members = membersOf.get(node.program);
+        if (members) members.push(node.id);
+        else membersOf.set(node.program, [node.id]);
     }
     for (const { ast, node } of collected.declared) {
         if (ast.$type === 'Program') node.programFigures = programFigures(ast, node, membersOf.get(node.id) ?? [], adjacency, byId);
@@ -97,7 +100,9 @@ function readAllActuals(input: GraphInput, idOf: (ast: AstNode) => string | unde
             actualsRead.set(actuals, read);
             const metricId = actuals.metric?.ref ? idOf(actuals.metric.ref) : undefined;
             if (!metricId) continue;
-            entriesByMetric.set(metricId, [...(entriesByMetric.get(metricId) ?? []), ...read.entries]);
+            const entries = entriesByMetric.get(metricId);
+            if (entries) entries.push(...read.entries);
+            else entriesByMetric.set(metricId, [...read.entries]);
             for (const entry of read.entries) {
                 const latest = latestActual.get(metricId);
                 if (!latest || entry.period.day >= latest.entry.period.day) latestActual.set(metricId, { actuals, entry });

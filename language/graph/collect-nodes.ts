@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
-import { CstUtils, GrammarUtils, isJSDoc, parseJSDoc } from 'langium';
-import { isProgram, type Declaration, type Model, type Program } from '../generated/ast.js';
+import type { CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc } from 'langium';
+import type { Declaration, Model, Program } from '../generated/ast.js';
 import { qualifiedNameOf } from '../scope/qualified-names.js';
 import type { GraphNode, GraphRange, NodeKind } from './types.js';
 
@@ -32,7 +33,7 @@ export function collectNodes(documents: ReadonlyArray<{ uri: string; model: Mode
     const byKey = new Map<string, Array<Declaration | Program>>();
     const add = (ast: Declaration | Program, uri: string, program?: GraphNode): GraphNode | undefined => {
         if (!ast.name || !ast.$cstNode) return undefined;
-        const key = isProgram(ast) ? ast.name : qualifiedNameOf(ast);
+        const key = ast.$type === 'Program' ? ast.name : qualifiedNameOf(ast);
         const sameKey = byKey.get(key) ?? [];
         sameKey.push(ast);
         byKey.set(key, sameKey);
@@ -46,7 +47,7 @@ export function collectNodes(documents: ReadonlyArray<{ uri: string; model: Mode
         for (const element of model.elements) {
             if (element.$type === 'Actuals') continue;
             const node = add(element, uri);
-            if (isProgram(element) && node) {
+            if (element.$type === 'Program' && node) {
                 for (const member of element.members) {
                     if (member.$type !== 'Actuals') add(member, uri, node);
                 }
@@ -62,13 +63,30 @@ export function collectNodes(documents: ReadonlyArray<{ uri: string; model: Mode
 }
 
 function makeNode(ast: Declaration | Program, uri: string, id: string, qualifiedName: string, program: string | undefined): GraphNode {
-    const nameCst = GrammarUtils.findNodeForProperty(ast.$cstNode, 'name');
+    const nameCst = nameNode(ast.$cstNode!, ast);
     return {
         id, kind: KIND[ast.$type], name: ast.name, qualifiedName,
         title: ast.title, doc: docComment(ast), uri,
         range: toRange(ast.$cstNode!.range), nameRange: toRange((nameCst ?? ast.$cstNode!).range),
         program
     };
+}
+
+/**
+ * The CST node of a declaration's name: the first node assigned to `name`,
+ * found without walking the declaration's body (a program's body is large).
+ */
+function nameNode(cst: CstNode, owner: AstNode): CstNode | undefined {
+    if (!isCompositeCstNode(cst)) return undefined;
+    for (const child of cst.content) {
+        const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+        if (assignment?.feature === 'name' && child.astNode === owner) return child;
+        if (isCompositeCstNode(child) && child.astNode === owner) {
+            const found = nameNode(child, owner);
+            if (found) return found;
+        }
+    }
+    return undefined;
 }
 
 function docComment(ast: AstNode): string | undefined {

@@ -75,14 +75,16 @@ export function programChain(program: GraphNode, members: readonly string[], adj
     return [...seen];
 }
 
+const REFERENCED_FORWARD = ['builds', 'kpi', 'moves', 'drives', 'reinforces', 'serves'] as const;
+/** Declared on the behavior (`enabled by`) and the outcome (`measured by`), but oriented along the chain. */
+const REFERENCED_BACKWARD = ['enables', 'measures'] as const;
+
 /** Ids the declaration `id` references in its own text. */
 function referencedBy(id: string, adjacency: Adjacency): string[] {
-    return [
-        ...adjacency.targets(id, 'builds'), ...adjacency.targets(id, 'kpi'), ...adjacency.targets(id, 'moves'),
-        ...adjacency.targets(id, 'drives'), ...adjacency.targets(id, 'reinforces'), ...adjacency.targets(id, 'serves'),
-        // declared on the behavior / outcome, oriented along the chain:
-        ...adjacency.sources(id, 'enables'), ...adjacency.sources(id, 'measures')
-    ];
+    const ids: string[] = [];
+    for (const kind of REFERENCED_FORWARD) for (const target of adjacency.targets(id, kind)) ids.push(target);
+    for (const kind of REFERENCED_BACKWARD) for (const source of adjacency.sources(id, kind)) ids.push(source);
+    return ids;
 }
 
 function unique<T>(items: T[]): T[] {
