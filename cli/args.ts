@@ -55,8 +55,15 @@ const CHECK_OPTIONS = {
 } as const;
 
 function parseOrFail(args: string[]) {
+    return parseStrict(args, CHECK_OPTIONS);
+}
+
+type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
+function parseStrict<T extends OptionSpec>(args: string[], options: T) {
     try {
-        return parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true });
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
     } catch (error) {
         throw new InputError(cleanParseError(error));
     }
@@ -93,4 +100,137 @@ function wholeNumber(value: unknown, flag: string): number | undefined {
     const n = Number(value);
     if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InputError(`${flag}: expected a whole number, not '${String(value)}'`);
     return n;
+}
+
+/** Options of the commands that load a workspace besides `check`: the same settings as `check`. */
+export interface WorkspaceArgs {
+    paths: string[];
+    config?: string;
+    rules: Record<string, RuleSeverity>;
+    maxLaggingKpis?: number;
+    maxPilotDays?: number;
+}
+
+const WORKSPACE_OPTIONS = {
+    config: { type: 'string', short: 'c' },
+    rule: { type: 'string', multiple: true, default: [] as string[] },
+    'max-lagging-kpis': { type: 'string' },
+    'max-pilot-days': { type: 'string' }
+} as const;
+
+function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
+    return {
+        paths: positionals.length > 0 ? positionals : ['.'],
+        config: values['config'] as string | undefined,
+        rules: parseRuleFlags(values['rule'] as string[]),
+        maxLaggingKpis: wholeNumber(values['max-lagging-kpis'], '--max-lagging-kpis'),
+        maxPilotDays: wholeNumber(values['max-pilot-days'], '--max-pilot-days')
+    };
+}
+
+/** The values of `align graph --format`. */
+export const GRAPH_FORMATS = ['mermaid', 'dot', 'json', 'svg'] as const;
+export type GraphFormat = typeof GRAPH_FORMATS[number];
+
+/** Parsed options of `align graph`. */
+export interface GraphArgs extends WorkspaceArgs {
+    format: GraphFormat;
+    focus?: string;
+    output?: string;
+}
+
+/** Parses `align graph` arguments. */
+export function parseGraphArgs(argv: string[]): GraphArgs {
+    const { values, positionals } = parseStrict(argv, {
+        ...WORKSPACE_OPTIONS,
+        format: { type: 'string', short: 'f', default: 'mermaid' },
+        focus: { type: 'string' },
+        output: { type: 'string', short: 'o' }
+    });
+    const format = oneOf(values.format, GRAPH_FORMATS, '--format', 'format');
+    const focus = values.focus;
+    if (focus !== undefined && focus.trim() === '') throw new InputError('--focus: expected the name of a program or outcome');
+    return { ...workspaceArgs(values, positionals), format, focus, output: values.output };
+}
+
+/** The values of `align report --format`. */
+export const REPORT_FORMATS = ['md', 'html'] as const;
+export type ReportFormat = typeof REPORT_FORMATS[number];
+
+/** Parsed options of `align report`. */
+export interface ReportArgs extends WorkspaceArgs {
+    format: ReportFormat;
+    output?: string;
+    /** `YYYY-MM-DD`; today (local time) when not given. */
+    date?: string;
+}
+
+/** Parses `align report` arguments. */
+export function parseReportArgs(argv: string[]): ReportArgs {
+    const { values, positionals } = parseStrict(argv, {
+        ...WORKSPACE_OPTIONS,
+        format: { type: 'string', short: 'f', default: 'md' },
+        output: { type: 'string', short: 'o' },
+        date: { type: 'string' }
+    });
+    const format = oneOf(values.format, REPORT_FORMATS, '--format', 'format');
+    return { ...workspaceArgs(values, positionals), format, output: values.output, date: isoDate(values.date, '--date') };
+}
+
+/** Parsed options of `align init`. */
+export interface InitArgs {
+    /** The program's name, a valid Align ID. */
+    name: string;
+    /** The file to write; `-` for standard output. */
+    output?: string;
+    force: boolean;
+    /** The pilot's first day, `YYYY-MM-DD`; today when not given. */
+    date?: string;
+}
+
+/** `MyProgram`: the name `align init` uses when none is given. */
+export const DEFAULT_PROGRAM_NAME = 'MyProgram';
+
+/** Parses `align init` arguments. */
+export function parseInitArgs(argv: string[]): InitArgs {
+    const { values, positionals } = parseStrict(argv, {
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
+        date: { type: 'string' }
+    });
+    if (positionals.length > 1) throw new InputError(`init takes one name, not ${positionals.length} ('${positionals.join("', '")}')`);
+    const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
+    }
+    return { name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date') };
+}
+
+/** Parsed options of `align fmt`. */
+export interface FmtArgs {
+    paths: string[];
+    check: boolean;
+}
+
+/** Parses `align fmt` arguments. */
+export function parseFmtArgs(argv: string[]): FmtArgs {
+    const { values, positionals } = parseStrict(argv, { check: { type: 'boolean', default: false } });
+    return { paths: positionals.length > 0 ? positionals : ['.'], check: values.check === true };
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    throw new InputError(`${flag}: unknown ${what} '${String(value)}' (use ${allowed.join(', ')})`);
+}
+
+/** A calendar date `YYYY-MM-DD`, checked (no 2026-02-30). */
+function isoDate(value: unknown, flag: string): string | undefined {
+    if (value === undefined) return undefined;
+    const text = String(value);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+    if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
+        throw new InputError(`${flag}: expected a date YYYY-MM-DD, not '${text}'`);
+    }
+    return text;
 }

@@ -4,10 +4,14 @@ export const MAIN_HELP = `Usage: align <command> [options]
 
 Commands:
   check [paths...]   check .align files (default: the current folder, recursively)
-  help [check]       show this help, or the help of a command
+  graph [paths...]   print the impact chain as Mermaid, DOT, JSON or SVG
+  report [paths...]  write the monthly stakeholder review (Markdown or HTML)
+  init [name]        write a template program that passes align check
+  fmt [paths...]     format .align files in place (--check: only list them)
+  help [command]     show this help, or the help of a command
 
 Options:
-  -h, --help         show help (also: align check --help)
+  -h, --help         show help (also: align <command> --help)
   -v, --version      print the version
 
 Exit status: 0 no error, 1 errors found, 2 usage error or unreadable input.
@@ -34,4 +38,114 @@ Options:
 Rules:
 ${RULES.map(r => `  ${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.description}`).join('\n')}
 `;
+}
+
+const WORKSPACE_OPTIONS_HELP = `  -c, --config FILE          settings file (default: align.config.json at the workspace root)
+      --rule ID=SEVERITY     set a rule's severity: off, info, warning, error (repeatable)
+      --max-lagging-kpis N   lagging KPIs a program's chain may have (default 3)
+      --max-pilot-days N     longest pilot in days (default 90)`;
+
+export function graphHelp(): string {
+    return `Usage: align graph [paths...] [options]
+
+Prints the impact chain of the .align files under the paths (default: .):
+objectives, skills, behaviors, activity & learning metrics, leading and
+lagging metrics, outcomes, and the edges between them (builds, enables,
+moves, drives, measures; a direct kpi link dotted, red when unexplained).
+
+Options:
+  -f, --format FORMAT        mermaid (default): a flowchart for GitHub comments and Markdown
+                             dot: a Graphviz digraph (dot -Tpng)
+                             json: the impact graph (nodes with their figures, edges, coverage)
+                             svg: a standalone drawing, the layout and styles of the preview
+      --focus NAME           only the chain of one program or outcome (its name, or
+                             Program.Name); an unknown name is a usage error (exit 2)
+  -o, --output FILE          write to FILE instead of standard output
+${WORKSPACE_OPTIONS_HELP}
+  -h, --help                 show this help
+
+Examples:
+  align graph --format mermaid > impact.mmd
+  align graph programs/ --focus ChurnPilot --format svg --output churn.svg
+
+Exit status: 0 when the graph is printed (whatever the findings), 2 on a usage
+error or unreadable input.
+`;
+}
+
+export function reportHelp(): string {
+    return `Usage: align report [paths...] [options]
+
+Writes the monthly stakeholder review of the .align files under the paths
+(default: .): workspace alignment coverage; for each program (and the
+outcomes it serves) its KPIs (baseline, latest actual, target, deadline,
+progress, on track), alignment coverage, the objectives without a KPI link,
+the open findings by rule, and its ROI and benefit-cost ratio when its cost
+and the KPIs' values are known; then outcomes that no program serves.
+
+Options:
+  -f, --format FORMAT        md (default): Markdown
+                             html: one self-contained page, with the impact chain as inline SVG
+  -o, --output FILE          write to FILE instead of standard output
+      --date YYYY-MM-DD      the report's date (default: today)
+${WORKSPACE_OPTIONS_HELP}
+  -h, --help                 show this help
+
+Example:
+  align report --format html --output review-2026-03.html
+
+Exit status: 0 when the report is written (whatever the findings), 2 on a usage
+error or unreadable input.
+`;
+}
+
+export function initHelp(): string {
+    return `Usage: align init [name] [options]
+
+Writes a commented template program named NAME (default: MyProgram) to
+NAME in kebab case with .align (MyProgram -> my-program.align) in the
+current folder. The template has an outcome, a lagging KPI with its data
+definition, a leading KPI that drives it, a skill, a behavior observed and
+reinforced on the job, an objective with practice, and the program with
+sponsor, owner, outcome, pilot and review; align check reports nothing on it.
+Every declaration is inside the program, so templates never clash.
+
+Options:
+  -o, --output FILE          write to FILE instead (- for standard output)
+      --force                overwrite the file if it exists (otherwise: exit 2)
+      --date YYYY-MM-DD      first day of the pilot (default: today)
+  -h, --help                 show this help
+
+NAME must be an Align name: letters, digits and _, not starting with a digit.
+`;
+}
+
+export function fmtHelp(): string {
+    return `Usage: align fmt [paths...] [options]
+
+Formats every .align file under the paths (default: .) in place, in the one
+canonical layout (the editor's Format Document), and lists the files it
+changed. Comments are kept; a file with a syntax error is reported
+(file:line:column message) and left as it is.
+
+Options:
+      --check                write nothing: list the files that are not formatted
+                             and exit 1 if there is any
+  -h, --help                 show this help
+
+Exit status: 0 all files formatted (with --check: none would change), 1 a file
+would change (--check) or has a syntax error, 2 usage error or unreadable input.
+`;
+}
+
+/** The help of a command, or undefined for an unknown one. */
+export function commandHelp(command: string | undefined): string | undefined {
+    switch (command) {
+        case 'check': return checkHelp();
+        case 'graph': return graphHelp();
+        case 'report': return reportHelp();
+        case 'init': return initHelp();
+        case 'fmt': return fmtHelp();
+        default: return undefined;
+    }
 }

@@ -1,6 +1,11 @@
-import { parseCheckArgs } from './args.js';
+import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
-import { checkHelp, MAIN_HELP } from './help.js';
+import { runFmt } from './fmt/run-fmt.js';
+import { runGraph } from './graph/run-graph.js';
+import { commandHelp, MAIN_HELP } from './help.js';
+import { runInit } from './init/run-init.js';
+import { createProgress } from './progress.js';
+import { runReport } from './report/run-report.js';
 import { InputError } from './workspace/input-error.js';
 
 declare const __ALIGN_VERSION__: string;
@@ -16,19 +21,32 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
     if (command === '-h' || command === '--help' || command === 'help') {
-        write(command === 'help' && rest[0] === 'check' ? checkHelp() : MAIN_HELP);
+        const topic = command === 'help' ? rest[0] : undefined;
+        if (topic === undefined) {
+            write(MAIN_HELP);
+            return 0;
+        }
+        const help = commandHelp(topic);
+        if (help === undefined) throw new InputError(`help: unknown command '${topic}' (see align --help)`);
+        write(help);
         return 0;
     }
     if (command === '-v' || command === '--version') {
         write(`${VERSION}\n`);
         return 0;
     }
-    if (command === 'check') {
-        if (rest.includes('-h') || rest.includes('--help')) {
-            write(checkHelp());
-            return 0;
-        }
-        return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, write });
+    const help = commandHelp(command);
+    if (help !== undefined && (rest.includes('-h') || rest.includes('--help'))) {
+        write(help);
+        return 0;
+    }
+    const progress = createProgress(process.stderr);
+    switch (command) {
+        case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, write, progress });
+        case 'graph': return runGraph(parseGraphArgs(rest), { write, progress });
+        case 'report': return runReport(parseReportArgs(rest), { write, progress });
+        case 'init': return runInit(parseInitArgs(rest), { write });
+        case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
     }
     throw new InputError(command.startsWith('-') ? `unknown option '${command}' (see align --help)` : `unknown command '${command}' (see align --help)`);
 }

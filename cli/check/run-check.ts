@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { CheckArgs } from '../args.js';
+import type { Progress } from '../progress.js';
 import { formatterFor } from '../format/index.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
@@ -9,12 +10,14 @@ import { collectFindings } from './collect-findings.js';
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
 /** `align check`: loads the workspace, prints the findings, returns the exit status (0 clean, 1 failing). */
-export async function runCheck(args: CheckArgs, io: { version: string; isTty: boolean; write(text: string): void }): Promise<number> {
+export async function runCheck(args: CheckArgs, io: { version: string; isTty: boolean; write(text: string): void; progress?: Progress }): Promise<number> {
     const workspace = await loadWorkspace({
         paths: args.paths,
         configFile: args.config,
-        overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays }
+        overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays },
+        onProgress: io.progress ? (verb, done, total) => io.progress!.update(verb, done, total) : undefined
     });
+    io.progress?.done();
     reportLogged(workspace.logged);
     const findings = collectFindings(workspace);
     const color = args.output === undefined && (args.color ?? (io.isTty && !process.env['NO_COLOR']));

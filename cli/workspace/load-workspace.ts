@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
 import { parseAlignConfig, type ConfigProblem } from '../../language/config/parse-config.js';
@@ -17,6 +17,8 @@ export interface WorkspaceOptions {
     readonly configFile?: string;
     /** `--rule`, `--max-lagging-kpis`, `--max-pilot-days`. */
     readonly overrides?: AlignSettings;
+    /** Called as files are read (`read`) and checked (`checked`), for progress on a terminal. */
+    readonly onProgress?: (verb: 'read' | 'checked', done: number, total: number) => void;
 }
 
 /** A loaded, linked and validated workspace. */
@@ -45,13 +47,18 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     services.align.Settings.setOverrides(options.overrides ?? {});
     services.align.Settings.workspaceRoot = URI.file(root);
     const factory = services.shared.workspace.LangiumDocumentFactory;
-    const documents = files.map(file => {
+    const progress = options.onProgress;
+    const documents = files.map((file, i) => {
         const text = readSourceFile(file, path.relative(process.cwd(), file) || file);
         const document = factory.fromString(text, URI.file(file));
         services.shared.workspace.LangiumDocuments.addDocument(document);
+        progress?.('read', i + 1, files.length);
         return document;
     });
-    const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build(documents, { validation: true }));
+    let checked = 0;
+    const listening = progress && services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress('checked', ++checked, files.length));
+    const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build(documents, { validation: true }))
+        .finally(() => listening?.dispose());
     return { services, documents, root, configFile, configProblems, logged };
 }
 

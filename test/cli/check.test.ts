@@ -129,7 +129,10 @@ describe('align check on the examples', () => {
             const colored = runCli(['check', EXAMPLES_REL, '--color']);
             assert.equal(colored.status, 1);
             assert.match(colored.stdout, ANSI);
-            assert.equal(colored.stdout.replace(/\x1b\[[0-9;]*m/g, ''), runCli(['check', EXAMPLES_REL]).stdout, 'the same text under the colour');
+            // Colour and OSC 8 hyperlinks (rule ids link to their documentation pages) wrap the same text.
+            assert.match(colored.stdout, /\x1b\]8;;https:\/\/[^\x1b]*docs\/rules\/objective-without-kpi\.md\x1b\\objective-without-kpi\x1b\]8;;\x1b\\/);
+            const plain = colored.stdout.replace(/\x1b\[[0-9;]*m/g, '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, '');
+            assert.equal(plain, runCli(['check', EXAMPLES_REL]).stdout, 'the same text under the colour');
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '--color', '--no-color']).stdout, ANSI);
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '-f', 'pretty'], { env: { NO_COLOR: '1' } }).stdout, ANSI);
         });

@@ -1,0 +1,88 @@
+/**
+ * `align graph --format mermaid`: a `flowchart LR` that GitHub renders in a
+ * pull-request comment. One subgraph per column of the preview, node ids
+ * sanitised, labels escaped with Mermaid's entity codes, edges labelled by
+ * kind (`kpi` dotted; unexplained ones labelled and red), objectives
+ * without a KPI link red, metrics off track amber, on track green.
+ */
+import type { Diagram, NodeMark } from './diagram.js';
+import { coverageLine } from './diagram.js';
+
+const CLASS_DEFS: Record<NodeMark, string> = {
+    unlinked: 'fill:#fdecea,stroke:#d93025,stroke-width:3px,color:#a50e0e',
+    offTrack: 'fill:#fff4e5,stroke:#e37400,stroke-width:2px,color:#7a3e00',
+    onTrack: 'fill:#e6f4ea,stroke:#188038,stroke-width:1px,color:#0d652d'
+};
+const UNEXPLAINED_LINK = 'stroke:#d93025,stroke-width:2px,color:#d93025';
+
+/** The Mermaid text of a diagram, ending with a newline. */
+export function toMermaid(diagram: Diagram): string {
+    const ids = mermaidIds(diagram.columns.flatMap(c => c.nodes.map(n => n.id)));
+    const out = ['flowchart LR', `  %% Align impact chain: ${coverageLine(diagram)}`];
+    if (diagram.columns.length === 0) {
+        out.push('  empty["No objectives, skills, behaviors, metrics or outcomes"]');
+        return out.join('\n') + '\n';
+    }
+    for (const column of diagram.columns) {
+        out.push(`  subgraph col_${column.id}["${escapeMermaid(column.label)}"]`, '    direction TB');
+        for (const node of column.nodes) out.push(`    ${ids.get(node.id)}["${node.lines.map(escapeMermaid).join('<br/>')}"]`);
+        out.push('  end');
+    }
+    const unexplained: number[] = [];
+    diagram.edges.forEach((edge, i) => {
+        const from = ids.get(edge.from)!;
+        const to = ids.get(edge.to)!;
+        if (edge.kind === 'kpi') {
+            if (edge.unexplained) unexplained.push(i);
+            out.push(`  ${from} -.->|"${edge.unexplained ? 'kpi, unexplained' : 'kpi'}"| ${to}`);
+        } else {
+            out.push(`  ${from} -->|${edge.kind}| ${to}`);
+        }
+    });
+    for (const [mark, style] of Object.entries(CLASS_DEFS) as Array<[NodeMark, string]>) {
+        const marked = diagram.columns.flatMap(c => c.nodes).filter(n => n.mark === mark).map(n => ids.get(n.id)!);
+        out.push(`  classDef ${mark} ${style}`);
+        if (marked.length > 0) out.push(`  class ${marked.join(',')} ${mark}`);
+    }
+    if (unexplained.length > 0) out.push(`  linkStyle ${unexplained.join(',')} ${UNEXPLAINED_LINK}`);
+    return out.join('\n') + '\n';
+}
+
+/**
+ * Mermaid node ids: `n_` and the graph id with every character other than
+ * a letter, digit or `_` replaced by `_` (`Program.Name#2` -> `n_Program_Name_2`);
+ * the prefix keeps keywords such as `end` from being ids. Ids that would
+ * clash get `_2`, `_3`...
+ */
+export function mermaidIds(graphIds: readonly string[]): Map<string, string> {
+    const ids = new Map<string, string>();
+    const taken = new Set<string>();
+    for (const id of graphIds) {
+        const base = `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+        let candidate = base;
+        for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
+        taken.add(candidate);
+        ids.set(id, candidate);
+    }
+    return ids;
+}
+
+const MERMAID_ENTITIES: Readonly<Record<string, string>> = {
+    '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;',
+    '[': '#91;', ']': '#93;', '{': '#123;', '}': '#125;',
+    '|': '#124;', '`': '#96;', ';': '#59;', '\\': '#92;'
+};
+
+/**
+ * Text for inside a quoted Mermaid label: characters that Mermaid or the
+ * HTML it renders would read as syntax become entity codes (`#quot;`,
+ * `#35;`...), which Mermaid turns back into the characters. Line breaks
+ * and other control characters become spaces; `%%` (a comment) becomes `#37;%`.
+ */
+export function escapeMermaid(text: string): string {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/["#&<>[\]{}|`;\\]/g, c => MERMAID_ENTITIES[c]!)
+        // `%%` starts a comment
+        .replace(/%(?=%)/g, '#37;');
+}

@@ -1,0 +1,48 @@
+/**
+ * `align graph`: the impact chain of the workspace (or of one program or
+ * outcome with `--focus`) as Mermaid, DOT, JSON (the impact graph itself)
+ * or SVG (the preview's layout and styles, language/render).
+ */
+import { focusGraph } from '../../language/graph/focus-graph.js';
+import { findingsByNode } from '../../language/graph/node-findings.js';
+import type { ImpactGraph } from '../../language/graph/types.js';
+import { layoutGraph, renderSvg } from '../../language/render/index.js';
+import type { GraphArgs, GraphFormat } from '../args.js';
+import type { Progress } from '../progress.js';
+import { writeOutputFile } from './write-output.js';
+import { diagramOf } from './diagram.js';
+import { toDot } from './dot.js';
+import { resolveFocus } from './focus.js';
+import { diagnosticsOf, loadGraph, type PlacedFinding } from './load-graph.js';
+import { toMermaid } from './mermaid.js';
+
+export interface GraphIo {
+    write(text: string): void;
+    progress: Progress;
+}
+
+/** Runs `align graph`; resolves to the exit status (0: the graph is printed whatever the findings). */
+export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
+    const { index, findings } = await loadGraph(args, io.progress);
+    let graph = index.graph;
+    let title = 'Impact chain';
+    if (args.focus !== undefined) {
+        const focus = resolveFocus(graph, args.focus);
+        graph = focusGraph(graph, focus.id);
+        title = `Impact chain: ${focus.title ?? focus.name} (${focus.kind} ${focus.id})`;
+    }
+    const text = renderGraph(graph, args.format, findings, title);
+    if (args.output !== undefined) writeOutputFile(args.output, text);
+    else io.write(text);
+    return 0;
+}
+
+/** The text of a graph in a format. */
+export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: readonly PlacedFinding[], title: string): string {
+    switch (format) {
+        case 'mermaid': return toMermaid(diagramOf(graph));
+        case 'dot': return toDot(diagramOf(graph));
+        case 'json': return `${JSON.stringify(graph, null, 2)}\n`;
+        case 'svg': return renderSvg(layoutGraph(graph), { findings: findingsByNode(graph.nodes, diagnosticsOf(findings)), title });
+    }
+}

@@ -1,0 +1,56 @@
+/** The report as GitHub-flavoured Markdown. */
+import { STATUS_MARKS, type Block, type Inline, type Span } from './blocks.js';
+
+export function toMarkdown(blocks: readonly Block[]): string {
+    const out: string[] = [];
+    for (const block of blocks) {
+        const text = markdownBlock(block);
+        if (text !== undefined) out.push(text);
+    }
+    return out.join('\n\n') + '\n';
+}
+
+function markdownBlock(block: Block): string | undefined {
+    switch (block.type) {
+        case 'heading': return `${'#'.repeat(block.level)} ${inline(block.text)}`;
+        case 'paragraph': return inline(block.text);
+        case 'table': {
+            const head = `| ${block.columns.map(c => escapeMarkdown(c.label)).join(' | ')} |`;
+            const rule = `|${block.columns.map(c => c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---').join('|')}|`;
+            const rows = block.rows.map(row => `| ${row.map(cell => inline(cell, true) || ' ').join(' | ')} |`);
+            return [head, rule, ...rows].join('\n');
+        }
+        case 'list':
+            return block.items.map(item => [`- ${inline(item.text)}`, ...(item.items ?? []).map(sub => `  - ${inline(sub)}`)].join('\n')).join('\n');
+        case 'drawing': return undefined;
+    }
+}
+
+function inline(text: Inline, inTable = false): string {
+    return text.map(span => spanText(span, inTable)).join('');
+}
+
+function spanText(span: Span, inTable: boolean): string {
+    if (typeof span === 'string') return escapeMarkdown(span);
+    if ('code' in span) return codeSpan(span.code, inTable);
+    if ('strong' in span) return `**${escapeMarkdown(span.strong)}**`;
+    return STATUS_MARKS[span.status];
+}
+
+/**
+ * Plain text for Markdown: characters that would start emphasis, links,
+ * code, HTML or entities are backslash-escaped; line breaks become spaces.
+ * `|` is escaped everywhere (it ends a table cell).
+ */
+export function escapeMarkdown(text: string): string {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`);
+}
+
+/** A code span whose fence is longer than any run of backticks inside; `|` escaped in tables. */
+function codeSpan(code: string, inTable: boolean): string {
+    const flat = code.replace(/\s*[\r\n]+\s*/g, ' ');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${inTable ? flat.replace(/\|/g, '\\|') : flat}${pad}${fence}`;
+}

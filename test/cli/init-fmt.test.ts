@@ -1,0 +1,404 @@
+/**
+ * `align init` and `align fmt` through the built bundle, and the CI recipes
+ * of docs/ci.md (docs/examples/): the YAML parses, and the workflow steps,
+ * the PR-comment script, the GitLab job and the pre-commit hook run.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { createRequire } from 'node:module';
+import yaml from 'js-yaml';
+import { assertGolden } from './golden/golden.js';
+import { alignFilesUnder, assertOneLineFailure, BIN, copyExamples, EXAMPLES, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+
+/** `align check DIR --format json`: the findings, asserting the exit status. */
+function findingsOf(dir: string, status = 0) {
+    const result = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(result.status, status, result.stderr + result.stdout.slice(0, 2000));
+    return parseFindings(result.stdout);
+}
+
+/** Every file under a folder with its content, for "nothing changed" assertions. */
+function snapshot(dir: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = fs.readFileSync(path.join(entry.parentPath, entry.name), 'latin1');
+    }
+    return files;
+}
+
+describe('align init', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('writes my-program.align with program MyProgram, which align check passes with zero findings', () => {
+        const dir = tempDir();
+        const result = runCli(['init'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stderr, '');
+        assert.equal(result.stdout, 'Created my-program.align with program MyProgram. Next: edit it, then run align check my-program.align\n');
+        const text = fs.readFileSync(path.join(dir, 'my-program.align'), 'utf-8');
+        assert.match(text, /^program MyProgram "My program" \{$/m);
+        assert.deepEqual(findingsOf(dir, 0), []);
+        const strict = runCli(['check', '.', '--max-severity', 'info'], { cwd: dir });
+        assert.equal(strict.status, 0, 'not even an info');
+    });
+
+    it('has every step of the chain, commented', () => {
+        const text = runCli(['init', '--output', '-', '--date', '2026-05-04']).stdout;
+        for (const needle of [
+            'outcome BusinessResult', 'measured by LaggingKpi', 'kind lagging', 'baseline 12%', 'target 10% by 2026-08-02', 'source "', 'owner "', 'cadence monthly',
+            'kind leading', 'drives LaggingKpi', 'skill CoreSkill', 'behavior OnTheJob', 'enabled by CoreSkill', 'moves LeadingKpi', 'observed by manager weekly',
+            'toolkit ManagerKit', 'for OnTheJob', 'objective PractiseSkill', 'builds CoreSkill', 'practice roleplay', 'sponsor "', 'serves BusinessResult',
+            'pilot 90 days from 2026-05-04', 'review monthly', '// cost 45000 USD', '// value 18000 USD per point'
+        ]) assert.ok(text.includes(needle), needle);
+        assert.ok(text.split('\n').filter(l => l.trim().startsWith('//')).length >= 15, 'commented');
+    });
+
+    it('prints the golden template with --output - and --date', () => {
+        const result = runCli(['init', 'ChurnPilot', '--output', '-', '--date', '2026-05-04']);
+        assert.equal(result.status, 0, result.stderr);
+        assertGolden('init-churn-pilot.align', result.stdout);
+    });
+
+    it('is in the canonical layout of align fmt', () => {
+        const dir = tempDir();
+        assert.equal(runCli(['init'], { cwd: dir }).status, 0);
+        const check = runCli(['fmt', '--check'], { cwd: dir });
+        assert.equal(check.status, 0, check.stdout + check.stderr);
+        assert.equal(check.stdout, '');
+    });
+
+    it('starts the pilot today by default', () => {
+        const now = new Date();
+        const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+        assert.ok(runCli(['init', '--output', '-']).stdout.includes(`pilot 90 days from ${today}`));
+    });
+
+    it('names the file after the program in kebab case; two templates in one folder do not clash', () => {
+        const dir = tempDir();
+        for (const [name, file] of [['ChurnPilot', 'churn-pilot.align'], ['HRBasics', 'hr-basics.align'], ['sales_bootcamp', 'sales-bootcamp.align']] as const) {
+            const result = runCli(['init', name], { cwd: dir });
+            assert.equal(result.status, 0, result.stderr);
+            assert.ok(fs.readFileSync(path.join(dir, file), 'utf-8').includes(`program ${name} "`), file);
+        }
+        assert.deepEqual(findingsOf(dir, 0), []);
+    });
+
+    it('refuses to overwrite a file (exit 2, one line, file untouched) unless --force', () => {
+        const dir = tempDir();
+        const file = writeFile(dir, 'my-program.align', '// mine\n');
+        assertOneLineFailure(runCli(['init'], { cwd: dir }), 'my-program.align', 'already exists', '--force');
+        assert.equal(fs.readFileSync(file, 'utf-8'), '// mine\n');
+        const other = writeFile(dir, 'other.align', '// other\n');
+        assertOneLineFailure(runCli(['init', 'Other', '--output', 'other.align'], { cwd: dir }), 'other.align', 'already exists');
+        assert.equal(fs.readFileSync(other, 'utf-8'), '// other\n');
+        const forced = runCli(['init', '--force'], { cwd: dir });
+        assert.equal(forced.status, 0, forced.stderr);
+        assert.match(fs.readFileSync(file, 'utf-8'), /^program MyProgram /m);
+    });
+
+    it('refuses a name that is not an Align name, or a keyword (exit 2, no file)', () => {
+        const dir = tempDir();
+        for (const name of ['9lives', 'my-program', 'My Program', 'café']) {
+            assertOneLineFailure(runCli(['init', name], { cwd: dir }), `'${name}' is not a valid program name`);
+        }
+        assertOneLineFailure(runCli(['init', 'program'], { cwd: dir }), "'program' cannot be a program name", 'keyword');
+        assertOneLineFailure(runCli(['init', 'A', 'B'], { cwd: dir }), 'one name');
+        assertOneLineFailure(runCli(['init', '--date', '2026-13-01'], { cwd: dir }), '--date');
+        assertOneLineFailure(runCli(['init', '--output', path.join(dir, 'no', 'such', 'x.align')], { cwd: dir }), 'cannot be written');
+        assert.deepEqual(fs.readdirSync(dir), []);
+    });
+});
+
+describe('align fmt', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('--check lists safety.align (one-line objectives) in the examples, exits 1 and writes nothing', () => {
+        const before = snapshot(EXAMPLES);
+        const result = runCli(['fmt', '--check'], { cwd: EXAMPLES });
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout, 'safety.align\n');
+        assert.equal(result.stderr, '');
+        assert.deepEqual(snapshot(EXAMPLES), before, 'nothing written');
+    });
+
+    it('formats every example in place, and is idempotent: fmt --check then exits 0, a second fmt changes nothing', () => {
+        const dir = tempDir();
+        copyExamples(dir, '.');
+        const findingsBefore = findingsOf(dir, 1).map(f => `${f.file} ${f.rule} ${f.message}`).sort();
+        const first = runCli(['fmt'], { cwd: dir });
+        assert.equal(first.status, 0, first.stderr);
+        assert.equal(first.stdout, 'safety.align\n', 'lists the files it changed');
+        const safety = fs.readFileSync(path.join(dir, 'safety.align'), 'utf-8');
+        assert.ok(safety.includes('  objective SpotHazards "Identify hazards on a live line walk" {\n    builds HazardSpotting\n    practice simulation "VR line walk"\n  }\n'));
+        const check = runCli(['fmt', '--check'], { cwd: dir });
+        assert.equal(check.status, 0, check.stdout);
+        assert.equal(check.stdout, '');
+        const formatted = snapshot(dir);
+        const second = runCli(['fmt', '.'], { cwd: dir });
+        assert.equal(second.status, 0);
+        assert.equal(second.stdout, '');
+        assert.deepEqual(snapshot(dir), formatted, 'a second fmt changes nothing');
+        const findingsAfter = findingsOf(dir, 1).map(f => `${f.file} ${f.rule} ${f.message}`).sort();
+        assert.deepEqual(findingsAfter, findingsBefore, 'formatting changes no finding');
+        for (const file of alignFilesUnder(EXAMPLES)) {
+            const relative = path.relative(EXAMPLES, file);
+            if (relative !== 'safety.align') assert.equal(formatted[relative], fs.readFileSync(file, 'latin1'), `${relative} was already canonical`);
+        }
+    });
+
+    it('takes files and folders, and only .align files of folders', () => {
+        const dir = tempDir();
+        copyExamples(dir, '.');
+        writeFile(dir, 'notes.txt', 'skill   X\n');
+        const result = runCli(['fmt', '--check', 'safety.align', 'catalog', 'notes.txt'], { cwd: dir });
+        assert.equal(result.status, 1);
+        assert.deepEqual(linesOf(result.stdout).sort(), ['notes.txt', 'safety.align'], 'a file given by name is taken whatever its extension');
+    });
+
+    it('reports a file with a syntax error as file:line:column message, leaves it as it is, formats the others, exits 1', () => {
+        const dir = tempDir();
+        const broken = 'program X {\n  sponsor "a"\n  serves\n}\n';
+        writeFile(dir, 'broken.align', broken);
+        writeFile(dir, 'ok.align', 'skill   A    "A"\n');
+        const result = runCli(['fmt'], { cwd: dir });
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout, 'ok.align\n');
+        const lines = linesOf(result.stderr);
+        assert.equal(lines.length, 1, result.stderr);
+        assert.match(lines[0]!, /^broken\.align:4:1 syntax error: .+ \(not formatted\)$/);
+        assert.equal(fs.readFileSync(path.join(dir, 'broken.align'), 'utf-8'), broken);
+        assert.equal(fs.readFileSync(path.join(dir, 'ok.align'), 'utf-8'), 'skill A "A"\n');
+        writeFile(dir, 'broken.align', 'program X {\n  sponsor "a"\n');
+        const atEnd = runCli(['fmt', '--check', 'broken.align'], { cwd: dir });
+        assert.equal(atEnd.status, 1);
+        assert.match(atEnd.stderr, /^broken\.align:3:1 syntax error: .+ \(not formatted\)\n$/);
+    });
+
+    it('exits 2 on unreadable or binary input without writing any file', () => {
+        const dir = tempDir();
+        writeFile(dir, 'a.align', 'skill   A\n');
+        writeFile(dir, 'b.align', Buffer.from([0x73, 0, 0x6b]));
+        assertOneLineFailure(runCli(['fmt'], { cwd: dir }), 'b.align', 'binary');
+        assert.equal(fs.readFileSync(path.join(dir, 'a.align'), 'utf-8'), 'skill   A\n', 'nothing formatted');
+        writeFile(dir, 'b.align', Buffer.from([0xff, 0xfe, 0x41]));
+        assertOneLineFailure(runCli(['fmt', '--check'], { cwd: dir }), 'b.align', 'UTF-8');
+        assertOneLineFailure(runCli(['fmt', 'no-such.align'], { cwd: dir }), 'no-such.align', 'no such file');
+        assertOneLineFailure(runCli(['fmt', '--write'], { cwd: dir }), "unknown option '--write'");
+    });
+
+    it('keeps CRLF line ends and comments', () => {
+        const dir = tempDir();
+        writeFile(dir, 'c.align', '// top\r\nskill A "A" // why\r\nskill   B\r\n');
+        assert.equal(runCli(['fmt'], { cwd: dir }).status, 0);
+        assert.equal(fs.readFileSync(path.join(dir, 'c.align'), 'utf-8'), '// top\r\nskill A "A" // why\r\nskill B\r\n');
+    });
+});
+
+describe('docs/ci.md recipes', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    const DOC = path.join(REPO_ROOT, 'docs', 'ci.md');
+    const EXAMPLE_DIR = path.join(REPO_ROOT, 'docs', 'examples');
+    const GITHUB = path.join(EXAMPLE_DIR, 'github-align.yml');
+    const GITLAB = path.join(EXAMPLE_DIR, 'gitlab-ci.yml');
+    const HOOK = path.join(EXAMPLE_DIR, 'pre-commit');
+    const ALIGN = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`;
+
+    interface Step { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean }
+    interface Workflow { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }> }
+
+    const workflow = () => yaml.load(fs.readFileSync(GITHUB, 'utf-8')) as Workflow;
+
+    /** Runs a shell script as GitHub's `bash -e -o pipefail` would, with `npx align` being the built CLI. */
+    function runShell(script: string, cwd: string, env: NodeJS.ProcessEnv = {}) {
+        const text = script.replace(/npx align /g, `${ALIGN} `);
+        return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', text], { cwd, encoding: 'utf-8', env: { ...process.env, ...env }, timeout: 60_000 });
+    }
+
+    it('docs/ci.md shows each example file verbatim', () => {
+        const doc = fs.readFileSync(DOC, 'utf-8');
+        for (const file of [GITHUB, GITLAB, HOOK]) {
+            const text = fs.readFileSync(file, 'utf-8');
+            assert.ok(doc.includes('\n' + text + '```\n'), `${path.basename(file)} is in docs/ci.md`);
+        }
+        assert.ok(doc.includes('.github/workflows/align.yml'));
+        assert.ok(doc.includes('<!-- align-impact-chain -->'));
+    });
+
+    it('the GitHub workflow parses and has the steps: check, SARIF upload, one PR comment, failure on errors', () => {
+        const wf = workflow();
+        assert.ok('pull_request' in wf.on);
+        const job = wf.jobs['align']!;
+        assert.equal(job.permissions['security-events'], 'write');
+        assert.equal(job.permissions['pull-requests'], 'write');
+        const steps = job.steps;
+        const runs = steps.map(s => s.run ?? '').join('\n');
+        assert.match(runs, /npx align check --format github/);
+        assert.match(runs, /npx align check --format sarif --output align\.sarif/);
+        assert.match(runs, /npx align graph --format mermaid --output impact\.mmd/);
+        assert.match(runs, /npx align check --format pretty --no-color > findings\.txt/);
+        const upload = steps.find(s => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+        assert.equal(upload?.with?.['sarif_file'], 'align.sarif');
+        const comment = steps.find(s => s.uses?.startsWith('actions/github-script@'));
+        assert.ok(String(comment?.with?.['script']).includes('<!-- align-impact-chain -->'));
+        const check = steps.find(s => s.id === 'check');
+        assert.equal(check?.['continue-on-error'], true);
+        assert.equal(steps.at(-1)?.if, "steps.check.outcome == 'failure'");
+    });
+
+    it('the workflow\'s run steps work on the examples: exit statuses, the SARIF file, the chart and the findings', () => {
+        const dir = tempDir();
+        copyExamples(dir, '.');
+        const steps = workflow().jobs['align']!.steps.filter(s => s.run && s.run !== 'npm ci');
+        const byName = (name: string) => steps.find(s => s.name === name)!;
+        const check = runShell(byName('Check (annotations)').run!, dir);
+        assert.equal(check.status, 1, 'errors found: the step fails (continue-on-error keeps the job going)');
+        assert.match(check.stdout, /^::error file=sales-win-rate\.align,line=68,/m);
+        assert.equal(runShell(byName('Check (SARIF)').run!, dir).status, 0, 'exit 1 of check is accepted');
+        assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'align.sarif'), 'utf-8')).version, '2.1.0');
+        const summary = runShell(byName('Impact chain and findings summary').run!, dir);
+        assert.equal(summary.status, 0, summary.stderr);
+        assert.ok(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8').startsWith('flowchart LR\n'));
+        assert.match(fs.readFileSync(path.join(dir, 'findings.txt'), 'utf-8'), /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 5 files\n$/);
+        assert.notEqual(runShell(byName('Fail on errors').run!, dir).status, 0);
+        writeFile(dir, 'bin.align', Buffer.from([0, 1]));
+        assert.notEqual(runShell(byName('Check (SARIF)').run!, dir).status, 0, 'exit 2 (unreadable input) fails the step');
+    });
+
+    it('the PR-comment script creates ONE comment, then updates it (found by its marker)', async () => {
+        const dir = tempDir();
+        copyExamples(dir, '.');
+        const steps = workflow().jobs['align']!.steps;
+        assert.equal(runShell(steps.find(s => s.name === 'Impact chain and findings summary')!.run!, dir).status, 0);
+        const script = String(steps.find(s => s.uses?.startsWith('actions/github-script@'))!.with!['script']);
+        const comments: Array<{ id: number; body: string }> = [{ id: 1, body: 'Looks good to me' }];
+        const calls: string[] = [];
+        const github = {
+            paginate: async (method: (args: object) => Promise<{ data: unknown[] }>, args: object) => (await method(args)).data,
+            rest: {
+                issues: {
+                    listComments: async () => ({ data: comments.map(c => ({ ...c })) }),
+                    createComment: async ({ issue_number, body }: { issue_number: number; body: string }) => {
+                        calls.push(`create #${issue_number}`);
+                        comments.push({ id: comments.length + 1, body });
+                    },
+                    updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
+                        calls.push(`update ${comment_id}`);
+                        comments.find(c => c.id === comment_id)!.body = body;
+                    }
+                }
+            }
+        };
+        const context = { repo: { owner: 'acme', repo: 'programs' }, issue: { number: 7 } };
+        const requireInDir = createRequire(path.join(dir, 'x.js'));
+        const run = async () => {
+            const cwd = process.cwd();
+            process.chdir(dir);
+            try {
+                const fn = vm.runInThisContext(`(async (require, github, context) => {\n${script}\n})`) as (r: NodeRequire, g: typeof github, c: typeof context) => Promise<void>;
+                await fn(requireInDir, github, context);
+            } finally {
+                process.chdir(cwd);
+            }
+        };
+        await run();
+        await run();
+        assert.deepEqual(calls, ['create #7', 'update 2']);
+        assert.equal(comments.length, 2);
+        const body = comments[1]!.body;
+        assert.ok(body.startsWith('<!-- align-impact-chain -->\n### Align: impact chain\n\n```mermaid\nflowchart LR\n'));
+        assert.ok(body.includes(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8') + '```'));
+        assert.ok(body.includes('**✖ 13 problems (4 errors, 5 warnings, 4 infos) in 5 files**'));
+        assert.ok(body.includes('<details><summary>Findings (align check)</summary>'));
+    });
+
+    it('the GitLab job parses, and its script writes the reports (code quality, JUnit) and artifacts', () => {
+        const doc = yaml.load(fs.readFileSync(GITLAB, 'utf-8')) as Record<string, { script: string[]; artifacts: { when: string; reports: Record<string, string>; paths: string[] } }>;
+        const job = doc['align']!;
+        assert.equal(job.artifacts.when, 'always');
+        assert.equal(job.artifacts.reports['codequality'], 'gl-code-quality-report.json');
+        assert.equal(job.artifacts.reports['junit'], 'align-junit.xml');
+        const dir = tempDir();
+        copyExamples(dir, '.');
+        const lines = job.script.filter(l => !l.startsWith('npm '));
+        const last = lines.pop()!;
+        for (const line of lines) {
+            const result = runShell(line, dir);
+            assert.equal(result.status, 0, `${line}\n${result.stderr}`);
+        }
+        assert.equal(runShell(last, dir).status, 1, 'the last line fails the job on errors');
+        const quality = JSON.parse(fs.readFileSync(path.join(dir, 'gl-code-quality-report.json'), 'utf-8')) as Array<Record<string, unknown>>;
+        const findings = JSON.parse(fs.readFileSync(path.join(dir, 'align.json'), 'utf-8')) as unknown[];
+        assert.equal(quality.length, findings.length);
+        assert.equal(quality.length, 13);
+        const first = quality.find(q => q['check_name'] === 'objective-without-kpi')!;
+        assert.deepEqual(first['location'], { path: 'sales-win-rate.align', lines: { begin: 68, end: 68 } });
+        assert.equal(first['severity'], 'major');
+        assert.match(String(first['fingerprint']), /^[0-9a-f]{64}$/);
+        assert.equal(new Set(quality.map(q => q['fingerprint'])).size, quality.length, 'unique fingerprints');
+        for (const artifact of job.artifacts.paths) assert.ok(fs.existsSync(path.join(dir, artifact)), artifact);
+        assert.ok(fs.existsSync(path.join(dir, 'align-junit.xml')));
+    });
+
+    describe('the pre-commit hook', () => {
+        const hasGit = spawnSync('git', ['--version']).status === 0;
+
+        it('passes bash -n and is executable', () => {
+            const syntax = spawnSync('bash', ['-n', HOOK], { encoding: 'utf-8' });
+            assert.equal(syntax.status, 0, syntax.stderr);
+            assert.ok((fs.statSync(HOOK).mode & 0o111) !== 0, 'executable');
+        });
+
+        /** A git repository with the hook installed; `git` runs there with a fixed identity. */
+        function repository(): { dir: string; git: (...args: string[]) => void; commit: () => ReturnType<typeof spawnSync> } {
+            const dir = tempDir();
+            const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', ALIGN: `${process.execPath} ${BIN}` };
+            const git = (...args: string[]) => {
+                const r = spawnSync('git', args, { cwd: dir, env, encoding: 'utf-8' });
+                assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+            };
+            git('init', '-q');
+            fs.copyFileSync(HOOK, path.join(dir, '.git', 'hooks', 'pre-commit'));
+            fs.chmodSync(path.join(dir, '.git', 'hooks', 'pre-commit'), 0o755);
+            return { dir, git, commit: () => spawnSync('git', ['commit', '-q', '-m', 'change'], { cwd: dir, env, encoding: 'utf-8', timeout: 60_000 }) };
+        }
+
+        it('lets a formatted, clean program through, and commits without .align files untouched', function () {
+            if (!hasGit) this.skip();
+            this.timeout(60_000);
+            const { dir, git, commit } = repository();
+            writeFile(dir, 'README.md', '# programs\n');
+            git('add', 'README.md');
+            assert.equal(commit().status, 0, 'no .align file staged: the hook does nothing');
+            assert.equal(runCli(['init', '--date', '2026-05-04'], { cwd: dir }).status, 0);
+            git('add', 'my-program.align');
+            const result = commit();
+            assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+        });
+
+        it('stops a commit with a file that is not formatted, or with errors, and names the file', function () {
+            if (!hasGit) this.skip();
+            this.timeout(60_000);
+            const { dir, git, commit } = repository();
+            copyExamples(dir, 'safety.align');
+            git('add', 'safety.align');
+            const result = commit();
+            assert.equal(result.status, 1);
+            // git shows a hook's standard output on its standard error
+            assert.match(String(result.stdout) + String(result.stderr), /^safety\.align$/m, 'fmt --check lists the file');
+            assert.match(String(result.stderr), /not formatted; run: align fmt safety\.align/);
+            assert.match(String(result.stderr), /align check found errors/);
+            assert.equal(runCli(['fmt', 'safety.align'], { cwd: dir }).status, 0);
+            git('add', 'safety.align');
+            const still = commit();
+            assert.equal(still.status, 1, 'formatted, but target-against-direction is an error');
+            assert.ok(!String(still.stderr).includes('not formatted'));
+        });
+    });
+});

@@ -1,0 +1,242 @@
+/**
+ * `align report` through the built bundle: the Markdown review of the
+ * examples (golden), its figures, ROI, outcomes no program serves, findings
+ * outside programs, and the self-contained HTML page (checked in Chromium:
+ * no request leaves the page).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import { assertGolden } from './golden/golden.js';
+import { NASTY_ALIGN } from './golden/workspaces.js';
+import { assertOneLineFailure, copyExamples, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { parseXml } from './xml.js';
+
+const DATE = '2026-04-01';
+
+/** `align report --date 2026-04-01 ...args` in `cwd`; asserts exit 0 and a quiet stderr. */
+function report(args: readonly string[], cwd = EXAMPLES): string {
+    const result = runCli(['report', '--date', DATE, ...args], { cwd });
+    assert.equal(result.status, 0, `align report ${args.join(' ')}\nstderr: ${result.stderr}`);
+    assert.equal(result.stderr, '', 'nothing on stderr');
+    return result.stdout;
+}
+
+/** The Markdown between a heading and the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string {
+    const lines = markdown.split('\n');
+    const start = lines.indexOf(heading);
+    assert.ok(start >= 0, `heading ${heading}`);
+    const level = /^#+/.exec(heading)![0].length;
+    const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && /^#+/.exec(l)![0].length <= level);
+    return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
+
+/** Every inline `<svg>...</svg>` of an HTML page. */
+function inlineSvgs(html: string): string[] {
+    return html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+}
+
+describe('align report', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    describe('--format md (the default)', () => {
+        it('prints the golden review of the examples', () => {
+            const text = report([]);
+            assert.equal(report(['--format', 'md']), text, 'md is the default format');
+            assert.equal(report([]), text, 'the same output every time');
+            assertGolden('report.md', text);
+        });
+
+        it('starts with the title, the date and the workspace alignment coverage', () => {
+            const text = report([]);
+            assert.ok(text.startsWith(`# Align impact review\n\n**Date:** ${DATE} · **Files:** 5 · **Programs:** 4\n`));
+            assert.ok(text.includes('**Aligned 9/11 objectives (82%)** across the workspace'));
+            assert.ok(text.includes('13 open findings: 4 errors, 5 warnings, 4 infos.'));
+            assert.ok(text.includes('| Consultative discovery bootcamp (`DiscoveryBootcamp`) | `GrowWinRate` | 3/5 (60%) | 0/1 | 2 | 2 |'));
+        });
+
+        it('gives each program its outcomes with a KPI table: baseline, latest actual (period), target, deadline, progress, on track', () => {
+            const churn = section(report([]), '## Program: Churn reduction pilot (`ChurnPilot`)');
+            assert.ok(churn.includes('**Sponsor:** VP Customer Success · **Owner:** Service Academy · **Pilot:** 2026-01-05 to 2026-04-05 · **Review:** monthly · **Phase:** measure'));
+            assert.ok(churn.includes('### Outcome: Reduce customer churn by two points (`ReduceChurn`)'));
+            assert.ok(churn.includes('| KPI | Kind | Baseline | Latest actual (period) | Target | Deadline | Progress | On track |'));
+            assert.ok(churn.includes('| Monthly logo churn (`ChurnRate`) | lagging | 12% | — | 10% | 2026-06-30 | — | — |'));
+            assert.ok(churn.includes('| Repeat contact within 7 days (`ChurnPilot.RepeatContactRate`) | leading | 18% | 14.1% (2026-03) | 14% | 2026-04-05 | 98% | ✅ |'));
+            assert.ok(churn.includes('| Net promoter score (`NPS`) | leading | 31 | 35 (2026-03) | 38 | 2026-06-30 | 57% | ✅ |'));
+            assert.ok(churn.includes('**Aligned 2/2 objectives (100%)** of this program\'s chain.'));
+            assert.ok(churn.includes('### Open findings (0)\n\nNone.'));
+            const bootcamp = section(report([]), '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
+            assert.ok(bootcamp.includes('| Opportunities with a next step and a close plan (`DiscoveryBootcamp.PipelineHygiene`) | leading | 55% | 61% (2026-09) | 80% | 2026-10-31 | 24% | ⚠️ |'));
+            const ramp = section(report([]), '## Program: New-hire academy (`NewHireAcademy`)');
+            assert.ok(ramp.includes('| Days until a new hire resolves tickets unaided (`TimeToProductivity`) | lagging | 45 days | — | 30 days | 2026-09-30 | — | — |'));
+        });
+
+        it('lists the objectives without a KPI link, activity-only ones with their metrics', () => {
+            const bootcamp = section(report([]), '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
+            assert.ok(bootcamp.includes('**Aligned 3/5 objectives (60%)** of this program\'s chain.'));
+            assert.ok(bootcamp.includes('- List the product\'s features (`DiscoveryBootcamp.KnowTheProduct`): reaches no metric.'));
+            assert.ok(bootcamp.includes('- Complete all eight e-learning modules (`DiscoveryBootcamp.CompleteModules`): reaches only activity or learning metrics (`CompletionRate`), which are not evidence of business impact.'));
+        });
+
+        it('counts the open findings of each program by rule, with their messages, as align check reports them', () => {
+            const text = report([]);
+            const check = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: EXAMPLES }).stdout) as Array<{ file: string; line: number; column: number; rule: string; severity: string }>;
+            const safety = section(text, '## Program: Lockout/tagout refresher (`LockoutTagout`)');
+            assert.ok(safety.includes('### Open findings (3)'));
+            assert.ok(safety.includes('| `target-against-direction` | error | 1 |'), 'a finding on a global metric of the chain belongs to the program');
+            for (const f of check) {
+                assert.ok(text.includes(`\`${f.file}:${f.line}:${f.column}\``), `${f.rule} at ${f.file}:${f.line}:${f.column}`);
+            }
+            const bootcamp = section(text, '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
+            assert.ok(bootcamp.includes('### Open findings (6)'));
+            assert.ok(bootcamp.includes('- `objective-without-kpi` (error, 1)\n  - `sales-win-rate.align:68:13` Objective \'KnowTheProduct\' reaches no metric.'));
+        });
+
+        it('says which ROI terms are missing', () => {
+            const churn = section(report([]), '## Program: Churn reduction pilot (`ChurnPilot`)');
+            assert.ok(churn.includes('ROI not shown: missing the program\'s `cost`; ChurnRate: an actual.'));
+            const safety = section(report([]), '## Program: Lockout/tagout refresher (`LockoutTagout`)');
+            assert.ok(safety.includes('ROI not shown: missing the program\'s `cost`; a `value ... per point` on a KPI of the chain.'));
+        });
+
+        it('shows Phillips ROI and BCR when the cost and the values are known', () => {
+            const dir = tempDir();
+            copyExamples(dir, '.');
+            const file = path.join(dir, 'churn-pilot.align');
+            fs.writeFileSync(file, fs.readFileSync(file, 'utf-8').replace('  phase measure\n', '  phase measure\n  cost 9000 USD\n'));
+            writeFile(dir, 'churn-actuals.align', 'actuals ChurnRate {\n  2026-01: 11.5%\n  2026-02: 11%\n}\n');
+            const churn = section(report([], dir), '## Program: Churn reduction pilot (`ChurnPilot`)');
+            // benefit = |11 - 12| points x 18,000 USD = 18,000 USD; ROI = (18,000 - 9,000) / 9,000 = 100%; BCR = 2
+            assert.ok(churn.includes('**ROI 100%** · **BCR 2.00** (Phillips: benefit 18,000 USD, cost 9,000 USD;'), churn);
+            assert.ok(churn.includes('| Monthly logo churn (`ChurnRate`) | lagging | 12% | 11% (2026-02) | 10% | 2026-06-30 | 50% |'));
+        });
+
+        it('gives outcomes that no program serves their own section, and lists findings outside programs', () => {
+            const dir = tempDir();
+            copyExamples(dir, '.');
+            writeFile(dir, 'orphan.align', [
+                'outcome ShorterQueues "Shorter support queues" {', '  measured by QueueTime', '  owner "Head of Support"', '}', '',
+                'metric QueueTime "Median time in queue" {', '  kind lagging', '  unit minutes', '  direction down', '  baseline 30', '  target 20 by 2026-12-31',
+                '  source "Zendesk"', '  owner "Support Ops"', '  cadence weekly', '}', '',
+                'metric Unused "Nobody uses this" {', '  kind activity', '}', ''
+            ].join('\n'));
+            const text = report([], dir);
+            const orphans = section(text, '## Outcomes not served by any program');
+            assert.ok(orphans.includes('### Outcome: Shorter support queues (`ShorterQueues`)'));
+            assert.ok(orphans.includes('**Owner:** Head of Support'));
+            assert.ok(orphans.includes('| Median time in queue (`QueueTime`) | lagging | 30 minutes | — | 20 minutes | 2026-12-31 | — | — |'));
+            const other = section(text, '## Findings outside any program');
+            assert.ok(other.includes('`metric-unused`'), other);
+            assert.ok(other.includes('`orphan.align:17:8`'), other);
+            assert.ok(!report([]).includes('## Outcomes not served by any program'), 'no such section when every outcome is served');
+        });
+
+        it('escapes Markdown in titles', () => {
+            const dir = tempDir();
+            writeFile(dir, 'n.align', NASTY_ALIGN);
+            const text = report([], dir);
+            assert.ok(text.includes('### Outcome: Say "hi" \\#1 \\<b\\>bold\\</b\\> \\[x\\] {y} (z) \\| a; b \\& c \\`x\\` %% d \\\\ e \\<script\\>alert(1)\\</script\\> (`end`)'));
+            assert.ok(!/<script>/.test(text));
+        });
+    });
+
+    describe('--format html', () => {
+        it('is one self-contained page: inline styles and SVG, no script, no external reference', () => {
+            const html = report(['--format', 'html']);
+            assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">'));
+            assert.ok(html.trimEnd().endsWith('</html>'));
+            assert.match(html, /<style>[\s\S]+<\/style>/);
+            assert.ok(!/<script\b/i.test(html), 'no script');
+            assert.ok(!/<link\b/i.test(html), 'no stylesheet link');
+            assert.ok(!/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i.test(html), 'no http(s) src or href');
+            assert.ok(!/url\(\s*["']?(?:https?:)?\/\//i.test(html), 'no remote url() in styles');
+            assert.ok(!/@import/i.test(html));
+            assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+        });
+
+        it('holds the figures of the Markdown review and one inline SVG impact chain per program', () => {
+            const html = report(['--format', 'html']);
+            assert.ok(html.includes('<title>Align impact review, 2026-04-01</title>'));
+            assert.ok(html.includes('<strong>Aligned 9/11 objectives (82%)</strong>'));
+            assert.ok(html.includes('<td class="right">14.1% (2026-03)</td>'));
+            assert.ok(html.includes('<span class="status status-off" title="off track"><span aria-hidden="true">⚠️</span> off track</span>'));
+            assert.ok(html.includes('ROI not shown: missing the program&#39;s <code>cost</code>; ChurnRate: an actual.'));
+            const svgs = inlineSvgs(html);
+            assert.equal(svgs.length, 4, 'one drawing per program');
+            for (const svg of svgs) parseXml(svg);
+            assert.ok(html.includes('<figcaption>Impact chain of program ChurnPilot</figcaption>'));
+            const ids = svgs.map(svg => [...svg.matchAll(/\bid="([^"]+)"/g)].map(m => m[1])).flat();
+            assert.equal(new Set(ids).size, ids.length, 'element ids are unique across the drawings');
+        });
+
+        it('escapes every text', () => {
+            const dir = tempDir();
+            writeFile(dir, 'n.align', NASTY_ALIGN);
+            const html = report(['--format', 'html'], dir);
+            assert.ok(!/<script\b/i.test(html), 'no script from titles');
+            assert.ok(!html.includes('<b>bold</b>'));
+            assert.ok(html.includes('Say &quot;hi&quot; #1 &lt;b&gt;bold&lt;/b&gt;'));
+            for (const svg of inlineSvgs(html)) parseXml(svg);
+        });
+
+        it('opens in Chromium without a single request besides the page, and shows its drawings', async function () {
+            this.timeout(60_000);
+            if (!fs.existsSync('/usr/bin/chromium')) this.skip();
+            const dir = tempDir();
+            const file = path.join(dir, 'review.html');
+            const result = runCli(['report', '.', '--format', 'html', '--date', DATE, '--output', file], { cwd: EXAMPLES });
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stdout, '');
+            const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+            try {
+                const page = await browser.newPage();
+                const requests: string[] = [];
+                const problems: string[] = [];
+                page.on('request', r => requests.push(r.url()));
+                page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+                page.on('pageerror', e => problems.push(e.message));
+                await page.goto(`file://${file}`);
+                assert.deepEqual(requests, [`file://${file}`]);
+                assert.deepEqual(problems, []);
+                const drawn = await page.evaluate('[...document.querySelectorAll("figure.graph svg")].map(s => [s.getBoundingClientRect().width, s.querySelectorAll("g.node").length])') as Array<[number, number]>;
+                assert.equal(drawn.length, 4);
+                for (const [width, nodes] of drawn) assert.ok(width > 100 && nodes > 0, `a drawn chain: ${width}px, ${nodes} nodes`);
+            } finally {
+                await browser.close();
+            }
+        });
+    });
+
+    describe('options', () => {
+        it('--date defaults to today (local time)', () => {
+            const result = runCli(['report'], { cwd: EXAMPLES });
+            assert.equal(result.status, 0);
+            const now = new Date();
+            const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+            assert.ok(result.stdout.includes(`**Date:** ${today} ·`));
+        });
+
+        it('--output writes the file and prints nothing', () => {
+            const file = path.join(tempDir(), 'review.md');
+            const result = runCli(['report', '--date', DATE, '--output', file], { cwd: EXAMPLES });
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stdout, '');
+            assert.equal(fs.readFileSync(file, 'utf-8'), report([]));
+        });
+
+        it('is a usage error (exit 2, one line) for a bad date or format, or unreadable input', () => {
+            for (const date of ['2026-02-30', '2026-4-1', 'today']) assertOneLineFailure(runCli(['report', '--date', date], { cwd: EXAMPLES }), `--date: expected a date YYYY-MM-DD, not '${date}'`);
+            assertOneLineFailure(runCli(['report', '--format', 'pdf'], { cwd: EXAMPLES }), "--format: unknown format 'pdf' (use md, html)");
+            const dir = tempDir();
+            writeFile(dir, 'bin.align', Buffer.from([0, 1, 2, 3]));
+            assertOneLineFailure(runCli(['report'], { cwd: dir }), 'bin.align', 'binary');
+        });
+
+        it('exits 0 although the examples have errors (the findings are its content)', () => {
+            assert.equal(runCli(['report', '--date', DATE], { cwd: EXAMPLES }).status, 0);
+        });
+    });
+});
