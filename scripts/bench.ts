@@ -9,8 +9,13 @@
  * same for all), then each measurement runs `--runs` times (default 3) on
  * fresh services; the table shows medians.
  *
+ * Then the language server's edit -> publishDiagnostics latency (10,000
+ * elements, 100 files and one file) and the preview's time from graph message
+ * to painted graph (200 and 2,000 nodes) in headless Chromium; both need the
+ * built bundles (`npm run build`).
+ *
  * Options: --sizes=10000,50000  --files=1,100  --runs=3  --keep (keep the generated files)
- *          --warmup-each (warm up before every workspace)
+ *          --warmup-each (warm up before every workspace)  --only=check,lsp,webview
  *
  * Goal (a figure, not a test): the whole check at 50,000 elements within
  * 1.5x the raw parse time, growing linearly.
@@ -21,6 +26,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace, type GeneratedWorkspace } from './bench/generate.js';
 import { measureCheck, measureRawParse, PHASE_NAMES, type CheckResult, type PhaseName, type RawParseResult, type SourceFile } from './bench/measure.js';
+import { benchLspLatency } from './bench/lsp-latency.js';
+import { benchWebview } from './bench/webview-bench.js';
 import { collectGarbage, medianOf, ms, now, progress, ratio, table, thousands } from './bench/timing.js';
 
 const GOAL_RATIO = 1.5;
@@ -36,7 +43,12 @@ interface Options {
     keep: boolean;
     /** Warm up before each workspace, not only before the first. */
     warmupEach: boolean;
+    /** Which parts run: the check, LSP edit latency, the preview's paint time. */
+    sections: Set<Section>;
 }
+
+type Section = 'check' | 'lsp' | 'webview';
+const SECTIONS: readonly Section[] = ['check', 'lsp', 'webview'];
 
 interface Row {
     readonly workspace: GeneratedWorkspace;
@@ -48,7 +60,7 @@ interface Row {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-    const options: Options = { sizes: [10_000, 50_000], shapes: [1, 100], runs: 3, keep: false, warmupEach: false };
+    const options: Options = { sizes: [10_000, 50_000], shapes: [1, 100], runs: 3, keep: false, warmupEach: false, sections: new Set(SECTIONS) };
     for (const arg of argv) {
         const [key, value = ''] = arg.replace(/^--/, '').split('=');
         const numbers = value.split(',').map(v => Number(v.replace(/_/g, ''))).filter(n => Number.isInteger(n) && n > 0);
@@ -57,6 +69,7 @@ function parseOptions(argv: readonly string[]): Options {
         else if (key === 'runs' && numbers.length > 0) options.runs = numbers[0]!;
         else if (key === 'keep') options.keep = true;
         else if (key === 'warmup-each') options.warmupEach = true;
+        else if (key === 'only' && value.split(',').every(v => (SECTIONS as readonly string[]).includes(v))) options.sections = new Set(value.split(',') as Section[]);
         else {
             process.stderr.write(`bench: unknown option ${arg}\n`);
             process.exit(2);
@@ -87,17 +100,23 @@ async function main(): Promise<void> {
     const loadBefore = loadAverage();
     progress(`node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore}, gc ${collectGarbage() ? 'exposed' : 'not exposed (heap n/a)'}; workspaces in ${tmp}`);
     const rows: Row[] = [];
+    const extra: string[] = [];
     try {
-        for (const size of options.sizes) {
-            for (const shape of options.shapes) {
-                rows.push(await benchWorkspace(size, shape, tmp, options.runs, rows.length === 0 || options.warmupEach));
+        if (options.sections.has('check')) {
+            for (const size of options.sizes) {
+                for (const shape of options.shapes) {
+                    rows.push(await benchWorkspace(size, shape, tmp, options.runs, rows.length === 0 || options.warmupEach));
+                }
             }
         }
+        if (options.sections.has('lsp')) extra.push(await benchLspLatency(tmp));
+        if (options.sections.has('webview')) extra.push(await benchWebview());
     } finally {
         if (!options.keep) fs.rmSync(tmp, { recursive: true, force: true });
         else progress(`kept the generated workspaces in ${tmp}`);
     }
-    printReport(rows, options, `${loadBefore} at start, ${loadAverage()} at end`);
+    if (rows.length > 0) printReport(rows, options, `${loadBefore} at start, ${loadAverage()} at end`);
+    for (const text of extra) console.log(`\n${text}`);
     progress(`done in ${((now() - began) / 1000).toFixed(1)} s`);
 }
 
