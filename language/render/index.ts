@@ -6,7 +6,7 @@
  *   const svg = renderSvg(layout, { findings: result.findings });
  */
 export { COLUMNS, columnOf, isActivityOrLearning, NODE_HEIGHT, NODE_WIDTH, type ColumnId } from './columns.js';
-export { layoutGraph, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions } from './layout.js';
+export { layoutGraph, layoutSteps, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions, type PreviousLayout } from './layout.js';
 export { renderSvg, renderNode, renderEdge, renderDefs, renderColumns, nodeClasses, type RenderOptions } from './svg.js';
 export { graphCss, PALETTE, type PaletteToken, type ResolveVariable } from './styles.js';
 export { nodeLabel, worstSeverity, findingsText, type Severity } from './labels.js';

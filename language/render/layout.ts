@@ -8,7 +8,7 @@ import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph } from '../graph/types
 import { COLUMN_INDEX, COLUMNS, GEOMETRY, NODE_HEIGHT, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId } from './columns.js';
 import { edgePath, type Box } from './geometry.js';
 import { orderBySweeps, orderStable, type OrderGraph } from './order.js';
-import { placeColumns } from './place.js';
+import { placeColumns, placeStable } from './place.js';
 
 /** Edge kinds drawn as edges (`reinforces` becomes a badge on the behavior, `serves` a program's focus). */
 export const DRAWN_EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
@@ -17,14 +17,23 @@ export interface LayoutOptions {
     /** Leave out activity and learning metrics and their edges. */
     hideLearningMetrics?: boolean;
     /**
-     * Node ids in the order of a previous layout (`GraphLayout.order`): nodes
-     * found there keep their relative order in their column; new nodes are
-     * inserted by barycenter. Ignored when fewer than half of the nodes are
-     * in it (a different graph: a fresh layout reads better).
+     * The previous layout (or its `order` and `centers`): nodes found there
+     * keep their relative order in their column and their place; new nodes
+     * are inserted by barycenter, pushing down what is below them. Ignored
+     * when fewer than half of the nodes are in it (a different graph: a
+     * fresh layout reads better).
      */
-    previousOrder?: readonly string[];
+    previous?: PreviousLayout;
     /** Barycenter sweeps of a fresh layout (default 4). */
     sweeps?: number;
+}
+
+/** What a layout keeps of the one before it. */
+export interface PreviousLayout {
+    /** Ids of nodes and edge bends, in layout order. */
+    readonly order: readonly string[];
+    /** Centre y of each node and edge bend, below the column headers. */
+    readonly centers?: ReadonlyMap<string, number>;
 }
 
 export interface LaidOutNode {
@@ -67,8 +76,10 @@ export interface GraphLayout {
     readonly edges: readonly LaidOutEdge[];
     /** Columns that hold nodes, left to right. */
     readonly columns: readonly LaidOutColumn[];
-    /** Ids of nodes and edge bends in layout order: pass as `previousOrder` to the next layout. */
+    /** Ids of nodes and edge bends in layout order (the layout is a `PreviousLayout` for the next one). */
     readonly order: readonly string[];
+    /** Centre y of each node and edge bend, below the column headers. */
+    readonly centers: ReadonlyMap<string, number>;
 }
 
 /** A node of the layout: a graph node, or a bend of an edge that spans columns (so edges pass between boxes). */
@@ -94,10 +105,29 @@ const BEND_HEIGHT = 6;
 
 /** Lays out the drawable part of an impact graph. */
 export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): GraphLayout {
+    const steps = layoutSteps(graph, options);
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+    }
+}
+
+/**
+ * The same layout in steps (prepare, order, place, assemble): a caller on a
+ * UI thread can run each step in a task of its own, so no task is long.
+ */
+export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): Generator<void, GraphLayout, void> {
     const prepared = prepare(graph, options);
-    const cols = orderNodes(prepared, options);
-    const center = placeColumns({ graph: prepared.graph, cols, height: prepared.vertices.map(v => v.height), gap: GEOMETRY.nodeGap });
-    return assemble(prepared, cols, center);
+    yield;
+    const previous = stableBase(prepared, options.previous);
+    const cols = previous ? orderStableFrom(prepared, previous) : orderBySweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
+    yield;
+    const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.height), gap: GEOMETRY.nodeGap };
+    const centers = previous?.centers
+        ? placeStable({ ...input, previous: Float64Array.from(prepared.vertices, v => previous.centers!.get(v.id) ?? NaN) })
+        : placeColumns(input);
+    yield;
+    return assemble(prepared, cols, centers);
 }
 
 function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
@@ -144,21 +174,27 @@ function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
     return { vertices, nodeCount, edges, toolkits, graph: { column, neighbors, columnCount: COLUMNS.length } };
 }
 
-function orderNodes(prepared: Prepared, options: LayoutOptions): number[][] {
-    const { vertices, graph } = prepared;
-    const previous = new Map<string, number>();
-    (options.previousOrder ?? []).forEach((id, i) => { if (!previous.has(id)) previous.set(id, i); });
-    let known = 0;
-    for (let v = 0; v < prepared.nodeCount; v++) if (previous.has(vertices[v]!.id)) known++;
-    const byColumn = (pick: (v: number) => boolean): number[][] => {
-        const cols: number[][] = COLUMNS.map(() => []);
-        vertices.forEach((_, v) => { if (pick(v)) cols[graph.column[v]!]!.push(v); });
-        return cols;
-    };
-    if (known === 0 || known * 2 < prepared.nodeCount) return orderBySweeps(graph, byColumn(() => true), options.sweeps ?? 4);
-    const rank = (v: number): number => previous.get(vertices[v]!.id)!;
-    const existing = byColumn(v => previous.has(vertices[v]!.id)).map(col => col.sort((a, b) => rank(a) - rank(b)));
-    return orderStable(graph, existing, byColumn(v => !previous.has(vertices[v]!.id)));
+/** The previous layout when it shares at least half of the nodes, else undefined (lay out afresh). */
+function stableBase(prepared: Prepared, previous: PreviousLayout | undefined): PreviousLayout | undefined {
+    if (!previous) return undefined;
+    const known = new Set(previous.order);
+    let shared = 0;
+    for (let v = 0; v < prepared.nodeCount; v++) if (known.has(prepared.vertices[v]!.id)) shared++;
+    return shared > 0 && shared * 2 >= prepared.nodeCount ? previous : undefined;
+}
+
+function byColumn(prepared: Prepared, pick: (v: number) => boolean): number[][] {
+    const cols: number[][] = COLUMNS.map(() => []);
+    prepared.vertices.forEach((_, v) => { if (pick(v)) cols[prepared.graph.column[v]!]!.push(v); });
+    return cols;
+}
+
+function orderStableFrom(prepared: Prepared, previous: PreviousLayout): number[][] {
+    const rank = new Map<string, number>();
+    previous.order.forEach((id, i) => { if (!rank.has(id)) rank.set(id, i); });
+    const known = (v: number): boolean => rank.has(prepared.vertices[v]!.id);
+    const existing = byColumn(prepared, known).map(col => col.sort((a, b) => rank.get(prepared.vertices[a]!.id)! - rank.get(prepared.vertices[b]!.id)!));
+    return orderStable(prepared.graph, existing, byColumn(prepared, v => !known(v)));
 }
 
 function assemble(prepared: Prepared, cols: number[][], center: Float64Array): GraphLayout {
@@ -191,6 +227,8 @@ function assemble(prepared: Prepared, cols: number[][], center: Float64Array): G
         path: edgePath(boxes[chain[0]!]!, boxes[chain[chain.length - 1]!]!, chain.slice(1, -1).map(v => boxes[v]!))
     }));
     const width = columns.length === 0 ? 2 * GEOMETRY.margin : x - GEOMETRY.columnGap + GEOMETRY.margin;
-    const order = cols.flat().map(v => prepared.vertices[v]!.id);
-    return { width, height: Math.ceil(bottom + GEOMETRY.margin), nodes: laid, edges, columns, order };
+    const flat = cols.flat();
+    const order = flat.map(v => prepared.vertices[v]!.id);
+    const centers = new Map(flat.map(v => [prepared.vertices[v]!.id, center[v]!]));
+    return { width, height: Math.ceil(bottom + GEOMETRY.margin), nodes: laid, edges, columns, order, centers };
 }

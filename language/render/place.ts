@@ -33,16 +33,18 @@ export function placeColumns(input: PlaceInput): Float64Array {
     for (let p = 0; p < passes; p++) {
         for (let k = 0; k < cols.length; k++) {
             const c = p % 2 === 0 ? k : cols.length - 1 - k;
-            relaxColumn(graph, cols[c]!, c, center, height, gap);
+            relaxColumn(graph, cols[c]!, c, center, height, gap, () => true);
         }
     }
+    // A last pass left to right towards upstream neighbours only: chains read straight from their objectives.
+    for (let c = 1; c < cols.length; c++) relaxColumn(graph, cols[c]!, c, center, height, gap, u => graph.column[u]! < c);
     let top = Infinity;
     for (const col of cols) if (col.length > 0) top = Math.min(top, center[col[0]!]! - height[col[0]!]! / 2);
     if (Number.isFinite(top)) for (let v = 0; v < center.length; v++) center[v] = center[v]! - top;
     return center;
 }
 
-function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, center: Float64Array, height: ArrayLike<number>, gap: number): void {
+function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, center: Float64Array, height: ArrayLike<number>, gap: number, accept: (u: number) => boolean): void {
     const m = col.length;
     if (m === 0) return;
     const target = new Float64Array(m);
@@ -53,7 +55,7 @@ function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, cente
         let sum = 0;
         let count = 0;
         for (const u of graph.neighbors[v]!) {
-            if (graph.column[u] === c) continue;
+            if (graph.column[u] === c || !accept(u)) continue;
             sum += center[u]!;
             count++;
         }
@@ -86,4 +88,47 @@ export function isotonic(values: ArrayLike<number>): Float64Array {
         for (let k = 0; k < count[b]!; k++) out[i++] = mean;
     }
     return out;
+}
+
+export interface PlaceStableInput extends PlaceInput {
+    /** Centre of each node in the previous layout, NaN for new nodes. */
+    readonly previous: Float64Array;
+}
+
+/**
+ * Placement that keeps positions between edits: nodes of the previous layout
+ * stay where they were, new ones go to the mean centre of their placed
+ * neighbours, and each column is then swept top-down pushing boxes apart
+ * (never up), so an insertion moves only what sits below it in its column.
+ */
+export function placeStable(input: PlaceStableInput): Float64Array {
+    const { graph, cols, height, gap, previous } = input;
+    const target = Float64Array.from(previous);
+    for (let round = 0; round < 2; round++) {
+        for (let k = 0; k < cols.length; k++) {
+            const c = round === 0 ? k : cols.length - 1 - k;
+            for (const v of cols[c]!) {
+                if (!Number.isNaN(previous[v]!)) continue;
+                let sum = 0;
+                let count = 0;
+                for (const u of graph.neighbors[v]!) {
+                    if (graph.column[u] === c || Number.isNaN(target[u]!)) continue;
+                    sum += target[u]!;
+                    count++;
+                }
+                if (count > 0) target[v] = sum / count;
+            }
+        }
+    }
+    const center = new Float64Array(graph.column.length);
+    for (const col of cols) {
+        let bottom = -gap;
+        for (const v of col) {
+            const half = height[v]! / 2;
+            const t = target[v]!;
+            center[v] = Number.isNaN(t) ? bottom + gap + half : Math.max(t, bottom + gap + half);
+            bottom = center[v]! + half;
+        }
+    }
+    return center;
 }

@@ -35,6 +35,9 @@ export type PaletteToken = keyof typeof PALETTE;
 /** Returns a theme variable's value (e.g. from getComputedStyle), or undefined when it is not set. */
 export type ResolveVariable = (name: string) => string | undefined;
 
+/** What a resolved colour or font list may contain: nothing that could end a declaration, a rule or the <style> (nor load anything). */
+const SAFE_VALUE = /^[-\w\s#%.,()'"/+]+$/;
+
 /** Accent colour of each node kind (icon and side bar) and of the edges into it. */
 const ACCENT: Record<string, PaletteToken> = { objective: 'blue', skill: 'purple', behavior: 'orange', metric: 'yellow', outcome: 'green' };
 const EDGE_INTO: Record<string, PaletteToken> = { builds: 'purple', enables: 'orange', moves: 'yellow', drives: 'yellow', measures: 'green', kpi: 'blue' };
@@ -48,7 +51,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         const [name, fallback] = PALETTE[token];
         if (!resolve) return `var(${name}, ${fallback})`;
         const value = resolve(name)?.trim();
-        return value ? value.replace(/[<>{};]/g, '') : fallback;
+        return value && SAFE_VALUE.test(value) && !/(url|image|image-set|var|env|attr)\s*\(/i.test(value) ? value : fallback;
     };
     const g = '.align-graph';
     const hc = 'body.vscode-high-contrast .align-graph';
@@ -67,7 +70,9 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .node-icon .solid { stroke: none; }`,
         ...Object.entries(ACCENT).flatMap(([kind, token]) => [
             `${g} .kind-${kind} .node-accent, ${g} .kind-${kind} .node-icon .solid { fill: ${c(token)}; }`,
-            `${g} .kind-${kind} .node-icon { stroke: ${c(token)}; }`
+            `${g} .kind-${kind} .node-icon { stroke: ${c(token)}; }`,
+            // Zoomed out, where text is hidden, boxes show their kind by colour.
+            `${g}.zoomed-out .kind-${kind} .node-box { fill: ${c(token)}; fill-opacity: 0.45; }`
         ]),
         `${g} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 3; stroke-dasharray: 9 5; }`,
         `${g} .unlinked-label rect { fill: ${c('error')}; }`,
@@ -77,15 +82,18 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .progress-fill { fill: ${c('muted')}; }`,
         `${g} .status-on-track .progress-fill { fill: ${c('green')}; }`,
         `${g} .status-off-track .progress-fill { fill: ${c('red')}; }`,
-        `${g} .metric-status { font-size: 11px; font-weight: 600; fill: ${c('muted')}; }`,
-        `${g} .status-on-track .metric-status { fill: ${c('green')}; }`,
-        `${g} .status-off-track .metric-status { fill: ${c('red')}; }`,
-        `${g} .badge rect { stroke: ${c('background')}; stroke-width: 1.5; }`,
-        `${g} .badge text { fill: ${c('background')}; font-size: 11px; font-weight: 700; }`,
-        `${g} .badge path, ${g} .badge circle { fill: ${c('background')}; stroke: none; }`,
-        `${g} .sev-error .badge rect { fill: ${c('error')}; }`,
-        `${g} .sev-warning .badge rect { fill: ${c('warning')}; }`,
-        `${g} .sev-info .badge rect { fill: ${c('info')}; }`,
+        `${g} .metric-status { font-size: 11px; font-weight: 600; }`,
+        `${g} .status-glyph { fill: ${c('muted')}; }`,
+        `${g} .status-on-track .status-glyph { fill: ${c('green')}; }`,
+        `${g} .status-off-track .status-glyph { fill: ${c('red')}; }`,
+        `${g} .badge rect { fill: ${c('nodeBackground')}; stroke-width: 1.5; }`,
+        `${g} .badge text { fill: ${c('foreground')}; font-size: 11px; font-weight: 700; }`,
+        `${g} .sev-error .badge rect { stroke: ${c('error')}; }`,
+        `${g} .sev-error .badge .glyph { fill: ${c('error')}; }`,
+        `${g} .sev-warning .badge rect { stroke: ${c('warning')}; }`,
+        `${g} .sev-warning .badge .glyph { fill: ${c('warning')}; }`,
+        `${g} .sev-info .badge rect { stroke: ${c('info')}; }`,
+        `${g} .sev-info .badge .glyph { fill: ${c('info')}; }`,
         `${g} .edge { fill: none; stroke: ${c('lines')}; stroke-width: 1.5; }`,
         ...Object.entries(EDGE_INTO).map(([kind, token]) => `${g} .edge-${kind} { stroke: ${c(token)}; }`),
         `${g} .edge-kpi { stroke-dasharray: 7 4; }`,

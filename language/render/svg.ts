@@ -4,9 +4,8 @@
  * exported file and the CLI's `--format svg` look like the preview.
  */
 import type { NodeFindings } from '../protocol.js';
-import { NODE_HEIGHT, type ColumnId } from './columns.js';
 import type { GraphLayout, LaidOutEdge, LaidOutNode } from './layout.js';
-import { kindIcon, SEVERITY_GLYPHS, WARNING_GLYPH } from './icons.js';
+import { drawGlyph, kindGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, WARNING_GLYPH } from './icons.js';
 import { graphCss, type ResolveVariable } from './styles.js';
 import { escapeXml, figuresText, plural, statusText, textWidth, trackStatus, truncate, wrap } from './text.js';
 import { nodeLabel, worstSeverity } from './labels.js';
@@ -16,14 +15,12 @@ export interface RenderOptions {
     findings?: Readonly<Record<string, NodeFindings>>;
     /** Adds `tabindex`, `role="button"` and `aria-label` to nodes (the preview's DOM). */
     interactive?: boolean;
-    /** Prefix of element ids (clip paths, markers), for several drawings in one page. */
+    /** Prefix of element ids (markers), for several drawings in one page. */
     idPrefix?: string;
     /** Resolves theme variables to colours in the embedded styles (exports from the preview). */
     resolveVariable?: ResolveVariable;
     /** Title of the drawing. */
     title?: string;
-    /** `false` leaves out a node's `transform` (the preview sets it, to reuse unchanged nodes when they move). */
-    positioned?: boolean;
 }
 
 const PAD = 12;
@@ -44,42 +41,49 @@ export function nodeClasses(item: LaidOutNode, findings?: NodeFindings): string 
     return classes.join(' ');
 }
 
-/** One node: a `<g>` translated to its place, with content in node coordinates. */
+/**
+ * One node: a `<g>` of shapes at absolute coordinates. No `transform`
+ * anywhere, so that a page of nodes paints cheaply; a node that moves is
+ * drawn again.
+ */
 export function renderNode(item: LaidOutNode, options: RenderOptions = {}): string {
     const findings = options.findings?.[item.id];
-    const prefix = options.idPrefix ?? 'ag-';
     const interactive = options.interactive ? { tabindex: 0, role: 'button', 'aria-label': nodeLabel(item, findings) } : {};
-    const { node, width: w, height: h } = item;
+    const { node, x, y, width: w, height: h } = item;
     const tooltip = `${node.kind} ${node.qualifiedName}${node.title ? `: ${node.title}` : ''}`;
     const title = wrap(node.title ?? node.name, w - TEXT_X - PAD, TITLE_SIZE, 2);
     const nameLine = truncate(node.name + (node.metric ? ` · ${node.metric.kind ?? 'untyped'}` : node.program ? ` · ${node.program}` : ''), w - TEXT_X - PAD, SMALL * 1.1);
-    return `<g${attrs({ class: nodeClasses(item, findings), 'data-id': node.id, transform: options.positioned === false ? undefined : `translate(${item.x} ${item.y})`, ...interactive })}>`
+    return `<g${attrs({ class: nodeClasses(item, findings), 'data-id': node.id, ...interactive })}>`
         + `<title>${escapeXml(tooltip)}</title>`
-        + `<rect class="focus-ring" x="-5" y="-5" width="${w + 10}" height="${h + 10}" rx="9"/>`
-        + `<rect class="node-box" width="${w}" height="${h}" rx="6"/>`
-        + `<rect class="node-accent" x="1" y="8" width="3" height="${h - 16}" rx="1.5"/>`
-        + `<g class="node-icon" transform="translate(11 9)">${kindIcon(node.kind)}</g>`
-        + `<g clip-path="url(#${prefix}clip-${item.column})">`
-        + title.map((line, i) => `<text class="node-title" x="${TEXT_X}" y="${22 + i * 16}">${escapeXml(line)}</text>`).join('')
-        + `<text class="node-name" x="${TEXT_X}" y="${title.length > 1 ? 56 : 41}">${escapeXml(nameLine)}</text>`
+        + `<rect class="focus-ring" x="${x - 5}" y="${y - 5}" width="${w + 10}" height="${h + 10}" rx="9"/>`
+        + `<rect class="node-box" x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>`
+        + `<rect class="node-accent" x="${x + 1}" y="${y + 8}" width="3" height="${h - 16}" rx="1.5"/>`
+        + `<g class="node-icon">${drawGlyph(kindGlyph(node.kind), x + 11, y + 9)}</g>`
+        + title.map((line, i) => text('node-title', x + TEXT_X, y + 22 + i * 16, line)).join('')
+        + text('node-name', x + TEXT_X, y + (title.length > 1 ? 56 : 41), nameLine)
         + footer(item)
-        + `</g>`
-        + badge(w, findings)
+        + badge(item, findings)
         + `</g>`;
 }
 
+function text(cls: string, x: number, y: number, content: string, anchor?: 'end'): string {
+    return `<text class="${cls}" x="${x}" y="${y}"${anchor ? ` text-anchor="${anchor}"` : ''}>${escapeXml(content)}</text>`;
+}
+
 function footer(item: LaidOutNode): string {
-    const { node, width: w } = item;
+    const { node, x, y, width: w } = item;
     if (node.kind === 'objective') {
         const kpis = node.objective?.kpis.length ?? 0;
-        if (kpis > 0) return `<text class="node-footer" x="${TEXT_X}" y="74">${escapeXml(objectiveSummary(item))}</text>`;
-        return `<g class="unlinked-label" transform="translate(${TEXT_X} 63)"><rect width="92" height="16" rx="3"/>`
-            + `<g transform="translate(5 2)">${WARNING_GLYPH}</g><text x="21" y="12">no KPI link</text></g>`;
+        if (kpis > 0) return text('node-footer', x + TEXT_X, y + 74, objectiveSummary(item));
+        const lx = x + TEXT_X;
+        const ly = y + 63;
+        return `<g class="unlinked-label"><rect x="${lx}" y="${ly}" width="92" height="16" rx="3"/>`
+            + `${drawGlyph(WARNING_GLYPH, lx + 5, ly + 2)}<text x="${lx + 21}" y="${ly + 12}">no KPI link</text></g>`;
     }
     if (node.kind === 'behavior' && item.toolkits.length > 0) {
         const kits = item.toolkits.length === 1 ? item.toolkits[0]!.name : plural(item.toolkits.length, 'toolkit');
-        return `<g class="node-icon toolkit-icon" transform="translate(${TEXT_X} 64) scale(0.7)">${kindIcon('toolkit')}</g>`
-            + `<text class="node-footer" x="${TEXT_X + 16}" y="74">${escapeXml(truncate(`reinforced by ${kits}`, w - TEXT_X - 16 - PAD, SMALL))}</text>`;
+        return `<g class="node-icon toolkit-icon">${drawGlyph(kindGlyph('toolkit'), x + TEXT_X, y + 64, 0.7)}</g>`
+            + text('node-footer', x + TEXT_X + 16, y + 74, truncate(`reinforced by ${kits}`, w - TEXT_X - 16 - PAD, SMALL));
     }
     const m = node.metric;
     if (!m) return '';
@@ -87,11 +91,12 @@ function footer(item: LaidOutNode): string {
     const fill = Math.max(0, Math.min(1, m.progress ?? 0)) * barWidth;
     const deadline = m.deadline ? `by ${m.deadline}` : '';
     const figures = truncate(figuresText(m), barWidth - (deadline ? textWidth(deadline, SMALL) + 8 : 0), 12.5);
-    return `<text class="metric-figures" x="${PAD}" y="78">${escapeXml(figures)}</text>`
-        + (deadline ? `<text class="metric-deadline" x="${w - PAD}" y="78" text-anchor="end">${escapeXml(deadline)}</text>` : '')
-        + `<rect class="progress-track" x="${PAD}" y="85" width="${barWidth}" height="6" rx="3"/>`
-        + (fill > 0 ? `<rect class="progress-fill" x="${PAD}" y="85" width="${Math.round(fill * 10) / 10}" height="6" rx="3"/>` : '')
-        + `<text class="metric-status" x="${PAD}" y="105">${escapeXml(truncate(statusText(m), barWidth, SMALL))}</text>`;
+    return text('metric-figures', x + PAD, y + 78, figures)
+        + (deadline ? text('metric-deadline', x + w - PAD, y + 78, deadline, 'end') : '')
+        + `<rect class="progress-track" x="${x + PAD}" y="${y + 85}" width="${barWidth}" height="6" rx="3"/>`
+        + (fill > 0 ? `<rect class="progress-fill" x="${x + PAD}" y="${y + 85}" width="${Math.round(fill * 10) / 10}" height="6" rx="3"/>` : '')
+        + `<g class="status-glyph">${drawGlyph(STATUS_GLYPHS[trackStatus(m)], x + PAD, y + 96)}</g>`
+        + text('metric-status', x + PAD + 16, y + 105, truncate(statusText(m), barWidth - 16, SMALL));
 }
 
 function objectiveSummary(item: LaidOutNode): string {
@@ -100,13 +105,15 @@ function objectiveSummary(item: LaidOutNode): string {
     return plural(links.kpis.length, 'KPI') + outcomes;
 }
 
-function badge(width: number, findings: NodeFindings | undefined): string {
+function badge(item: LaidOutNode, findings: NodeFindings | undefined): string {
     const severity = worstSeverity(findings);
     if (!severity || !findings) return '';
     const count = String(findings.errors + findings.warnings + findings.infos);
     const bw = 24 + count.length * 7;
-    return `<g class="badge" transform="translate(${width - bw - 8} -9)"><rect width="${bw}" height="18" rx="9"/>`
-        + `<g transform="translate(5 3)">${SEVERITY_GLYPHS[severity]}</g><text x="19" y="13">${count}</text></g>`;
+    const bx = item.x + item.width - bw - 8;
+    const by = item.y - 9;
+    return `<g class="badge"><rect x="${bx}" y="${by}" width="${bw}" height="18" rx="9"/>`
+        + `<g class="glyph">${drawGlyph(SEVERITY_GLYPHS[severity], bx + 5, by + 3)}</g><text x="${bx + 19}" y="${by + 13}">${count}</text></g>`;
 }
 
 /** One edge: a cubic curve with classes by kind (`kpi` dashed, `unexplained` when the chain does not explain it). */
@@ -117,15 +124,13 @@ export function renderEdge(edge: LaidOutEdge, options: RenderOptions = {}): stri
     return `<path${attrs({ class: cls, d: edge.path, 'data-from': edge.from, 'data-to': edge.to, 'marker-end': `url(#${prefix}arrow${unexplained ? '-unexplained' : ''})` })}/>`;
 }
 
-/** Markers and clip paths the nodes and edges refer to. */
+/** Markers the edges refer to. */
 export function renderDefs(options: RenderOptions = {}): string {
     const prefix = options.idPrefix ?? 'ag-';
     const marker = (id: string, cls: string): string =>
         `<marker id="${prefix}${id}" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">`
         + `<path class="${cls}" d="M0 0.5 8 4 0 7.5Z"/></marker>`;
-    const clips = (Object.entries(NODE_HEIGHT) as Array<[ColumnId, number]>)
-        .map(([column, h]) => `<clipPath id="${prefix}clip-${column}"><rect x="0" y="0" width="10000" height="${h}"/></clipPath>`);
-    return `<defs>${marker('arrow', 'arrow')}${marker('arrow-unexplained', 'arrow-unexplained')}${clips.join('')}</defs>`;
+    return `<defs>${marker('arrow', 'arrow')}${marker('arrow-unexplained', 'arrow-unexplained')}</defs>`;
 }
 
 /** Column headers. */

@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { focusGraph } from '../../language/graph/focus-graph.js';
+import { drawnIds, examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
+import type { WebviewPage } from './harness/webview-page.js';
+
+const drawnNow = (w: WebviewPage): Promise<string[]> => w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!).sort());
+const classed = (w: WebviewPage, cls: string): Promise<string[]> => w.page.$$eval(`.nodes > .node.${cls}`, els => els.map(e => e.getAttribute('data-id')!).sort());
+const opacity = (w: WebviewPage, id: string): Promise<number> => w.page.$eval(`[data-id="${id}"]`, e => Number(getComputedStyle(e).opacity));
+
+describe('preview: interaction', () => {
+    const preview = usePreview();
+    const result = examplesResult();
+
+    it('posts reveal with the uri and the name range of a clicked node', async () => {
+        const w = await preview.openWithGraph();
+        const before = (await w.posted()).length;
+        await w.page.locator('[data-id="ChurnPilot.Probing"] .node-box').click();
+        const probing = node(result, 'ChurnPilot.Probing');
+        assert.deepEqual(await w.waitForPosted('reveal', before), { type: 'reveal', nodeId: 'ChurnPilot.Probing', uri: probing.uri, range: probing.nameRange });
+    });
+
+    it('moves through nodes with Tab in column order and reveals with Enter and Space', async () => {
+        const w = await preview.openWithGraph();
+        await w.page.locator('vscode-button', { hasText: 'Export PNG' }).focus();
+        await w.page.keyboard.press('Tab');
+        const order = await w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!));
+        const focused = (): Promise<string | null> => w.page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null);
+        assert.equal(await focused(), order[0]);
+        await w.page.keyboard.press('Tab');
+        assert.equal(await focused(), order[1]);
+        assert.match(order[0]!, /^[^.]+\.[A-Za-z]+$/);
+        assert.equal(await w.page.$eval(`[data-id="${order[1]}"]`, e => e.getAttribute('aria-label')!.startsWith('objective ')), true);
+        const before = (await w.posted()).length;
+        await w.page.keyboard.press('Enter');
+        assert.equal((await w.waitForPosted('reveal', before)).nodeId, order[1]);
+        await w.page.keyboard.press('Tab');
+        await w.page.keyboard.press('Space');
+        assert.equal((await w.waitForPosted('reveal', before + 1)).nodeId, order[2]);
+    });
+
+    it('highlights the node at the editor cursor and its whole chain, dimming the rest', async () => {
+        const w = await preview.openWithGraph();
+        const probing = node(result, 'ChurnPilot.Probing');
+        await w.post({ type: 'cursor', uri: probing.uri, line: probing.range.start.line + 1, character: 4 });
+        await w.page.waitForSelector('.align-graph.has-highlight');
+        assert.deepEqual(await classed(w, 'highlight'), [
+            'ChurnPilot.ActiveListening', 'ChurnPilot.AskOpenQuestions', 'ChurnPilot.NeedsDiscovery', 'ChurnPilot.Probing',
+            'ChurnPilot.RepeatContactRate', 'ChurnPilot.RestateNeeds', 'ChurnRate', 'ReduceChurn'
+        ]);
+        assert.deepEqual(await classed(w, 'cursor'), ['ChurnPilot.Probing']);
+        assert.ok(await opacity(w, 'WinRate') < 0.5);
+        assert.ok(await opacity(w, 'ChurnPilot.Summarizing') < 0.5);
+        assert.equal(await opacity(w, 'ChurnRate'), 1);
+        const edges = await w.page.$$eval('path.edge.highlight', els => els.map(e => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`).sort());
+        assert.ok(edges.includes('ChurnPilot.Probing>ChurnPilot.RepeatContactRate') && edges.includes('ChurnRate>ReduceChurn'), edges.join(' '));
+        assert.ok(!edges.includes('ChurnPilot.Summarizing>ChurnPilot.RepeatContactRate'));
+
+        const kit = node(result, 'ChurnPilot.TeamLeadKit');
+        await w.post({ type: 'cursor', uri: kit.uri, line: kit.range.start.line + 2, character: 4 });
+        await w.page.waitForFunction(() => document.querySelector('[data-id="ChurnPilot.Summarizing"]')!.classList.contains('highlight'));
+        assert.ok((await classed(w, 'highlight')).includes('NPS'));
+
+        await w.post({ type: 'cursor', uri: probing.uri, line: 0, character: 0 });
+        await w.page.waitForSelector('.align-graph:not(.has-highlight)');
+        assert.deepEqual(await classed(w, 'highlight'), []);
+    });
+
+    it('focuses on a program or an outcome from the dropdown and tells the host', async () => {
+        const w = await preview.openWithGraph();
+        const pick = async (label: string): Promise<void> => {
+            await w.page.locator('vscode-dropdown').click();
+            await w.page.locator('vscode-option', { hasText: label }).click();
+        };
+        let before = (await w.posted()).length;
+        await pick('Program: Churn reduction pilot');
+        assert.deepEqual(await w.waitForPosted('focus-changed', before), { type: 'focus-changed', focus: 'ChurnPilot' });
+        await w.page.waitForFunction(() => !document.querySelector('[data-id="WinRate"]'));
+        const churnPilot = focusGraph(result.graph, 'ChurnPilot');
+        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: churnPilot }));
+        assert.equal((await w.savedState())?.focus, 'ChurnPilot');
+
+        before = (await w.posted()).length;
+        await pick('Outcome: Increase win rate');
+        assert.deepEqual(await w.waitForPosted('focus-changed', before), { type: 'focus-changed', focus: 'GrowWinRate' });
+        await w.page.waitForFunction(() => !!document.querySelector('[data-id="WinRate"]'));
+        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'GrowWinRate') }));
+        assert.ok(!(await drawnNow(w)).includes('DiscoveryBootcamp.ProductTrivia'));
+
+        before = (await w.posted()).length;
+        await pick('Whole workspace');
+        assert.deepEqual(await w.waitForPosted('focus-changed', before), { type: 'focus-changed' });
+        await w.page.waitForFunction(() => !!document.querySelector('[data-id="ReduceChurn"]'));
+        assert.deepEqual(await drawnNow(w), drawnIds(result));
+    });
+
+    it('shows the focus the host asks for, on a whole or an already focused graph', async () => {
+        const w = await preview.open();
+        const expected = drawnIds({ ...result, graph: focusGraph(result.graph, 'LockoutTagout') });
+        await w.postGraph(graphMessage(examplesResult(), {}, 'LockoutTagout'));
+        assert.deepEqual(await drawnNow(w), expected);
+        assert.equal(await w.page.locator('vscode-dropdown').evaluate(e => (e as HTMLSelectElement).value), 'LockoutTagout');
+        await w.postGraph(graphMessage({ ...examplesResult(), graph: focusGraph(examplesResult().graph, 'LockoutTagout') }));
+        assert.deepEqual(await drawnNow(w), expected);
+    });
+
+    it('hides activity and learning metrics with the checkbox, and from the host option', async () => {
+        const w = await preview.openWithGraph();
+        assert.ok((await drawnNow(w)).includes('CompletionRate'));
+        await w.page.locator('vscode-checkbox').click();
+        await w.page.waitForFunction(() => !document.querySelector('[data-id="CompletionRate"]'));
+        assert.deepEqual(await drawnNow(w), drawnIds(result, true));
+        assert.ok(!(await drawnNow(w)).includes('NewHireAcademy.SandboxScore'));
+        assert.equal(await w.page.locator('path.edge[data-to="CompletionRate"], path.edge[data-to="NewHireAcademy.SandboxScore"]').count(), 0);
+        assert.equal((await w.savedState())?.hideLearningMetrics, true);
+        await w.page.locator('vscode-checkbox').click();
+        await w.page.waitForFunction(() => !!document.querySelector('[data-id="CompletionRate"]'));
+
+        const fromHost = await preview.open();
+        await fromHost.postGraph(graphMessage(examplesResult(), { hideLearningMetrics: true }));
+        assert.deepEqual(await drawnNow(fromHost), drawnIds(result, true));
+        assert.equal(await fromHost.page.locator('vscode-checkbox').evaluate(e => (e as HTMLInputElement).checked), true);
+    });
+
+    it('searches titles and names, marks the matches and centres the first', async () => {
+        const w = await preview.openWithGraph();
+        await w.page.locator('vscode-text-field input').fill('win rate');
+        await w.page.waitForFunction(() => document.querySelectorAll('.node.match').length > 0);
+        assert.deepEqual(await classed(w, 'match'), ['GrowWinRate', 'WinRate']);
+        assert.equal(await w.page.locator('.toolbar .matches').textContent(), '2 matches');
+        const first = (await w.page.$$eval('.nodes > .node.match', els => els.map(e => e.getAttribute('data-id'))))[0]!;
+        const centre = async (id: string): Promise<{ dx: number; dy: number }> => w.page.evaluate(i => {
+            const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+            const box = document.querySelector(`[data-id="${i}"]`)!.getBoundingClientRect();
+            return { dx: box.x + box.width / 2 - (canvas.x + canvas.width / 2), dy: box.y + box.height / 2 - (canvas.y + canvas.height / 2) };
+        }, id);
+        const c = await centre(first);
+        assert.ok(Math.abs(c.dx) < 2 && Math.abs(c.dy) < 2, JSON.stringify(c));
+        await w.page.locator('vscode-text-field input').press('Enter');
+        const second = await w.page.$$eval('.nodes > .node.match', els => els.map(e => e.getAttribute('data-id'))[1]!);
+        const c2 = await centre(second);
+        assert.ok(Math.abs(c2.dx) < 2 && Math.abs(c2.dy) < 2, JSON.stringify(c2));
+        assert.equal((await w.savedState())?.search, 'win rate');
+        await w.page.locator('vscode-text-field input').fill('no such thing');
+        await w.page.waitForFunction(() => document.querySelectorAll('.node.match').length === 0);
+        assert.equal(await w.page.locator('.toolbar .matches').textContent(), 'no match');
+    });
+
+    it('zooms with the wheel and the buttons, pans by dragging, fits, and a drag is no click', async () => {
+        const w = await preview.openWithGraph();
+        const state = async (): Promise<{ zoom: number; x: number; y: number }> => {
+            const s = (await w.savedState())!;
+            return { zoom: s.zoom, x: s.pan.x, y: s.pan.y };
+        };
+        const start = await state();
+        await w.page.mouse.move(700, 500);
+        await w.page.mouse.wheel(0, -200);
+        await w.page.waitForFunction(z => (window as unknown as { __state: { zoom: number } }).__state.zoom > z, start.zoom);
+        const zoomed = await state();
+        await w.page.locator('vscode-button', { hasText: '−' }).click();
+        await w.page.waitForFunction(z => (window as unknown as { __state: { zoom: number } }).__state.zoom < z, zoomed.zoom);
+        const before = (await w.posted()).length;
+        const box = (await w.page.locator('[data-id="ChurnPilot.Probing"]').boundingBox())!;
+        await w.page.mouse.move(box.x + 20, box.y + 20);
+        await w.page.mouse.down();
+        await w.page.mouse.move(box.x + 120, box.y + 70, { steps: 5 });
+        await w.page.mouse.up();
+        const panned = await state();
+        assert.ok(Math.abs(panned.x - zoomed.x) > 50, JSON.stringify({ zoomed, panned }));
+        assert.equal((await w.posted()).slice(before).filter(m => m.type === 'reveal').length, 0, 'a drag does not reveal');
+        await w.page.locator('vscode-button', { hasText: 'Fit' }).click();
+        const fitted = await w.page.evaluate(() => {
+            const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+            const svg = document.querySelector('.align-graph')!.getBoundingClientRect();
+            return svg.left >= canvas.left - 1 && svg.top >= canvas.top - 1 && svg.right <= canvas.right + 1 && svg.bottom <= canvas.bottom + 1;
+        });
+        assert.ok(fitted);
+    });
+});

@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { GraphNode } from '../../language/graph/types.js';
+import { drawnIds, examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
+import type { WebviewPage } from './harness/webview-page.js';
+
+const drawnNow = (w: WebviewPage): Promise<string[]> => w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!).sort());
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+describe('preview: state, updates, exports and bad input', () => {
+    const preview = usePreview();
+    const result = examplesResult();
+
+    it('restores zoom, pan, focus, filter and search after a reload', async () => {
+        const w = await preview.openWithGraph();
+        await w.page.locator('vscode-dropdown').click();
+        await w.page.locator('vscode-option', { hasText: 'Program: Consultative discovery bootcamp' }).click();
+        await w.page.locator('vscode-checkbox').click();
+        await w.page.locator('vscode-text-field input').fill('plan');
+        await w.page.locator('vscode-button', { hasText: '+' }).click();
+        await w.page.waitForFunction(() => (window as unknown as { __state: { search: string } }).__state.search === 'plan');
+        const saved = (await w.savedState())!;
+        assert.equal(saved.focus, 'DiscoveryBootcamp');
+        assert.equal(saved.hideLearningMetrics, true);
+        const drawnBefore = await drawnNow(w);
+        const transformBefore = await w.page.$eval('.align-graph', e => (e as HTMLElement).style.transform);
+
+        await w.reload();
+        // After a reload the host sends the whole graph again, with its settings.
+        await w.postGraph(graphMessage(examplesResult(), { hideLearningMetrics: false }));
+        assert.deepEqual(await w.savedState(), saved);
+        assert.deepEqual(await drawnNow(w), drawnBefore);
+        assert.ok(!drawnBefore.includes('CompletionRate') && drawnBefore.includes('DiscoveryBootcamp.BuildsClosePlan'));
+        assert.equal(await w.page.$eval('.align-graph', e => (e as HTMLElement).style.transform), transformBefore);
+        assert.equal(await w.page.locator('vscode-checkbox').evaluate(e => (e as HTMLInputElement).checked), true);
+        assert.equal(await w.page.locator('vscode-text-field').evaluate(e => (e as HTMLInputElement).value), 'plan');
+        assert.equal(await w.page.locator('vscode-dropdown').evaluate(e => (e as HTMLSelectElement).value), 'DiscoveryBootcamp');
+        assert.deepEqual(await w.page.$$eval('.node.match', els => els.map(e => e.getAttribute('data-id')).sort()),
+            ['DiscoveryBootcamp.BuildsClosePlan', 'DiscoveryBootcamp.MutualActionPlans', 'DiscoveryBootcamp.PipelineHygiene']);
+    });
+
+    it('keeps zoom, order and unchanged node elements across live updates', async () => {
+        const w = await preview.openWithGraph();
+        await w.page.locator('vscode-button', { hasText: '+' }).click();
+        const zoom = (await w.savedState())!.zoom;
+        const orderBefore = await w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!));
+        await w.page.$$eval('.nodes > .node', els => els.forEach(e => { (e as unknown as { __mark: boolean }).__mark = true; }));
+        const updated = examplesResult();
+        const probing = node(updated, 'ChurnPilot.Probing');
+        const added: GraphNode = { ...probing, id: 'ChurnPilot.Empathy', name: 'Empathy', qualifiedName: 'ChurnPilot.Empathy', kind: 'skill', title: 'Empathy' };
+        updated.graph.nodes.push(added);
+        updated.graph.edges.push({ kind: 'enables', from: added.id, to: probing.id });
+        updated.version = 2;
+        await w.postGraph(graphMessage(updated));
+        const orderAfter = await w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!));
+        assert.deepEqual(orderAfter.filter(id => id !== added.id), orderBefore);
+        assert.ok(orderAfter.includes(added.id));
+        const unmarked = await w.page.$$eval('.nodes > .node', els => els.filter(e => !(e as unknown as { __mark?: boolean }).__mark).map(e => e.getAttribute('data-id')!));
+        assert.ok(unmarked.includes(added.id));
+        const skills = new Set(updated.graph.nodes.filter(n => n.kind === 'skill').map(n => n.id));
+        assert.deepEqual(unmarked.filter(id => !skills.has(id)), [], 'only the new node and the skills it pushed down are drawn again');
+        assert.ok(unmarked.length < skills.size, unmarked.join(', '));
+        assert.equal((await w.savedState())!.zoom, zoom);
+    });
+
+    it('exports a standalone SVG with resolved colours and a PNG, on request and from the toolbar', async () => {
+        const w = await preview.openWithGraph({ theme: 'dark' });
+        let before = (await w.posted()).length;
+        await w.post({ type: 'export', format: 'svg' });
+        const svg = await w.waitForPosted('exported', before);
+        assert.equal(svg.format, 'svg');
+        assert.match(svg.data, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        assert.doesNotMatch(svg.data, /var\(--/);
+        assert.match(svg.data, /\.align-graph \.background \{ fill: #1f1f1f; \}/);
+        // Parsed in a page of its own: a document parsed in the preview inherits its CSP, which blocks the embedded <style>.
+        const blank = await preview.browser().newPage();
+        const parsed = await blank.evaluate(text => {
+            const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+            return { errors: doc.getElementsByTagName('parsererror').length, nodes: doc.querySelectorAll('g.node').length, root: doc.documentElement.nodeName };
+        }, svg.data);
+        await blank.close();
+        assert.deepEqual(parsed, { errors: 0, nodes: drawnIds(result).length, root: 'svg' });
+
+        before = (await w.posted()).length;
+        await w.post({ type: 'export', format: 'png' });
+        const png = await w.waitForPosted('exported', before);
+        assert.equal(png.format, 'png');
+        assert.match(png.data, /^data:image\/png;base64,/);
+        const bytes = Buffer.from(png.data.slice(png.data.indexOf(',') + 1), 'base64');
+        assert.deepEqual([...bytes.subarray(0, 8)], PNG_SIGNATURE);
+        assert.ok(bytes.length > 20_000, `PNG of ${bytes.length} bytes`);
+        if (process.env['ALIGN_KEEP_EXPORTS']) fs.writeFileSync(process.env['ALIGN_KEEP_EXPORTS'], bytes);
+
+        before = (await w.posted()).length;
+        await w.page.locator('vscode-button', { hasText: 'Export SVG' }).click();
+        assert.equal((await w.waitForPosted('exported', before)).format, 'svg');
+        before = (await w.posted()).length;
+        await w.page.locator('vscode-button', { hasText: 'Export PNG' }).click();
+        assert.equal((await w.waitForPosted('exported', before)).format, 'png');
+    });
+
+    it('shows a helpful empty state for a workspace without declarations', async () => {
+        const w = await preview.open();
+        const empty = examplesResult();
+        empty.graph = { nodes: [], edges: [], coverage: { aligned: 0, total: 0 } };
+        empty.findings = {};
+        empty.focusable = [];
+        await w.postGraph(graphMessage(empty));
+        const message = w.page.locator('.message');
+        assert.ok(await message.isVisible());
+        assert.equal((await message.innerText()).replace(/\s+/g, ' '), 'No Align declarations yet — create a program with the command Align: New Program from Template.');
+        assert.equal(await w.page.locator('.nodes > .node').count(), 0);
+        await w.postGraph(graphMessage());
+        assert.ok(!await message.isVisible());
+    });
+
+    it('keeps the last good graph under a banner while there are syntax errors', async () => {
+        const w = await preview.openWithGraph();
+        await w.post({ type: 'syntax-errors', files: ['file:///ws/churn-pilot.align', 'file:///ws/my%20program.align'] });
+        const banner = w.page.locator('.banner');
+        await banner.waitFor({ state: 'visible' });
+        assert.match(await banner.textContent() ?? '', /Syntax errors in churn-pilot\.align, my program\.align: showing the last valid graph/);
+        assert.equal(await banner.getAttribute('role'), 'alert');
+        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        await w.postGraph(graphMessage());
+        assert.ok(!await banner.isVisible());
+    });
+
+    it('ignores malformed messages', async () => {
+        const w = await preview.openWithGraph();
+        const renders = await w.renders();
+        for (const junk of [null, 'graph', 42, { type: 'graph' }, { type: 'graph', result: {}, options: {} },
+            { type: 'graph', result: { graph: { nodes: 'x', edges: [] }, findings: {}, focusable: [] }, options: {} },
+            { type: 'graph', result: { graph: { nodes: [{ id: 1 }], edges: [] }, findings: {}, focusable: [] }, options: {} },
+            { type: 'cursor', uri: 5, line: 1, character: 1 }, { type: 'export', format: 'gif' }, { type: 'syntax-errors', files: [1] }, { type: 'unknown' }]) {
+            await w.post(junk);
+        }
+        await w.post({ type: 'cursor', uri: 'file:///nowhere.align', line: 1, character: 1 });
+        await w.page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))));
+        assert.equal(await w.renders(), renders);
+        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.ok(!await w.page.locator('.banner').isVisible());
+        assert.equal((await w.posted()).filter(m => m.type === 'exported').length, 0);
+    });
+
+    it('sends ready once it listens, before any graph', async () => {
+        const w = await preview.open();
+        assert.deepEqual(await w.posted(), [{ type: 'ready' }]);
+        assert.match(await w.page.locator('.message').innerText(), /Loading/);
+    });
+});

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { THEMES, type ThemeName } from './harness/themes.js';
+import { usePreview } from './harness/fixture.js';
+
+const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** Text that must stay readable, as [label, text selector, background selector] inside the drawing. */
+const PAIRS: Array<[string, string, string]> = [
+    ['node title', '[data-id="ChurnPilot.Probing"] .node-title', '[data-id="ChurnPilot.Probing"] .node-box'],
+    ['node name', '[data-id="ChurnPilot.Probing"] .node-name', '[data-id="ChurnPilot.Probing"] .node-box'],
+    ['figures', '[data-id="ChurnPilot.RepeatContactRate"] .metric-figures', '[data-id="ChurnPilot.RepeatContactRate"] .node-box'],
+    ['on track', '.status-on-track .metric-status', '.status-on-track .node-box'],
+    ['off track', '.status-off-track .metric-status', '.status-off-track .node-box'],
+    ['no KPI link', '.unlinked-label text', '.unlinked-label rect'],
+    ['error badge', '.sev-error .badge text', '.sev-error .badge rect'],
+    ['warning badge', '.sev-warning .badge text', '.sev-warning .badge rect'],
+    ['info badge', '.sev-info .badge text', '.sev-info .badge rect'],
+    ['column header', '.column-label', '.background']
+];
+
+describe('preview: themes', () => {
+    const preview = usePreview();
+
+    for (const theme of Object.keys(THEMES) as ThemeName[]) {
+        it(`is readable in the ${theme} theme (contrast of every kind of text; screenshot)`, async () => {
+            const w = await preview.openWithGraph({ theme, viewport: { width: 1600, height: 1000 } });
+            const background = await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            assert.equal(background, hexToRgb(THEMES[theme].variables['editor-background']!));
+            assert.equal(await w.page.evaluate(() => document.body.className), THEMES[theme].bodyClass);
+            const ratios = await w.page.evaluate(`(${CONTRASTS})(${JSON.stringify(PAIRS)})`) as Array<[string, number]>;
+            const low = ratios.filter(([, ratio]) => ratio < 4.5);
+            assert.deepEqual(low, [], `text below 4.5:1 in ${theme}: ${JSON.stringify(ratios)}`);
+            fs.mkdirSync(screenshots, { recursive: true });
+            await w.page.screenshot({ path: path.join(screenshots, `${theme}.png`) });
+        });
+    }
+});
+
+/**
+ * In-page: the contrast ratio (WCAG) of each pair's text fill over its background fill, colours with
+ * alpha blended over what is under them. A string, so that the test runner's transpiler adds nothing to it.
+ */
+const CONTRASTS = `pairs => {
+    const parse = c => (/rgba?\\(([^)]+)\\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
+    const page = parse(getComputedStyle(document.body).backgroundColor);
+    const blend = (c, under) => [0, 1, 2].map(i => c[i] * (c[3] ?? 1) + under[i] * (1 - (c[3] ?? 1)));
+    const luminance = c => {
+        const [r, g, b] = c.map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    return pairs.map(([label, text, back]) => {
+        const t = document.querySelector(text);
+        const b = document.querySelector(back);
+        if (!t || !b) return [label, -1];
+        const bg = blend(parse(getComputedStyle(b).fill), page);
+        const fg = blend(parse(getComputedStyle(t).fill), bg);
+        const [l1, l2] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+        return [label, Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100];
+    });
+}`;
+
+function hexToRgb(hex: string): string {
+    const n = parseInt(hex.slice(1), 16);
+    return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

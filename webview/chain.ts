@@ -1,0 +1,59 @@
+/** What the editor cursor points at, and the chain through it. */
+import { Adjacency } from '../language/graph/adjacency.js';
+import type { EdgeKind, GraphNode, GraphPosition, GraphRange, ImpactGraph } from '../language/graph/types.js';
+
+const CHAIN_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
+const adjacencies = new WeakMap<ImpactGraph, Adjacency>();
+
+function adjacencyOf(graph: ImpactGraph): Adjacency {
+    let adjacency = adjacencies.get(graph);
+    if (!adjacency) adjacencies.set(graph, adjacency = new Adjacency(graph.edges));
+    return adjacency;
+}
+
+function contains(range: GraphRange, p: GraphPosition): boolean {
+    const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+    const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+    return afterStart && beforeEnd;
+}
+
+function extent(range: GraphRange): number {
+    return (range.end.line - range.start.line) * 1e6 + (range.end.character - range.start.character);
+}
+
+/** The innermost declaration (any kind, programs and toolkits too) whose range holds the position. */
+export function nodeAt(graph: ImpactGraph, uri: string, position: GraphPosition): GraphNode | undefined {
+    let best: GraphNode | undefined;
+    for (const node of graph.nodes) {
+        if (node.uri !== uri || !contains(node.range, position)) continue;
+        if (!best || extent(node.range) < extent(best.range)) best = node;
+    }
+    return best;
+}
+
+/**
+ * The node and its whole chain: everything upstream (what leads to it) and
+ * downstream (what it leads to). A toolkit stands for the behaviors it
+ * reinforces, a program for its chain.
+ */
+export function chainOf(graph: ImpactGraph, node: GraphNode): Set<string> {
+    if (node.kind === 'program') return new Set([node.id, ...(node.programFigures?.chain ?? [])]);
+    const adjacency = adjacencyOf(graph);
+    const starts = node.kind === 'toolkit' ? adjacency.targets(node.id, 'reinforces') : [node.id];
+    const result = new Set<string>([node.id]);
+    walk(starts, id => adjacency.outgoing(id).filter(e => CHAIN_KINDS.has(e.kind)).map(e => e.to), result);
+    walk(starts, id => adjacency.incoming(id).filter(e => CHAIN_KINDS.has(e.kind)).map(e => e.from), result);
+    return result;
+}
+
+function walk(starts: readonly string[], next: (id: string) => string[], into: Set<string>): void {
+    const seen = new Set<string>();
+    const stack = [...starts];
+    while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        into.add(id);
+        stack.push(...next(id));
+    }
+}

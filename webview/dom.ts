@@ -1,0 +1,42 @@
+/** The page around the drawing, built without markup strings or inline styles. */
+
+export interface PageElements {
+    toolbarSlot: HTMLElement;
+    banner: HTMLElement;
+    canvas: HTMLElement;
+    message: HTMLElement;
+    status: HTMLElement;
+}
+
+export function element(tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    el.append(...children);
+    return el;
+}
+
+export function buildPage(): PageElements {
+    const page: PageElements = {
+        toolbarSlot: element('div'),
+        banner: element('div', { class: 'banner', role: 'alert', hidden: '' }),
+        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: Tab moves between nodes, Enter reveals one in the editor' }),
+        message: element('div', { class: 'message' }),
+        status: element('div', { class: 'status' })
+    };
+    page.canvas.append(page.message, page.status);
+    document.body.replaceChildren(page.toolbarSlot, page.banner, page.canvas);
+    return page;
+}
+
+/** Shows a message over the canvas (empty state, loading), or hides it with no arguments. */
+export function showMessage(message: HTMLElement, title?: string, detail?: Array<Node | string>): void {
+    message.hidden = title === undefined;
+    message.replaceChildren(...(title === undefined ? [] : [element('strong', {}, title), ...(detail ? [element('span', {}, ...detail)] : [])]));
+}
+
+/** The message over an empty drawing: none, a workspace without declarations, or filters that leave nothing. */
+export function showEmptyState(message: HTMLElement, why: 'none' | 'empty' | 'filtered'): void {
+    if (why === 'none') showMessage(message);
+    else if (why === 'empty') showMessage(message, 'No Align declarations yet', ['— create a program with the command ', element('code', {}, 'Align: New Program from Template'), '.']);
+    else showMessage(message, 'Nothing to show', ['The focus or the filters leave no node: pick "Whole workspace" or show all metrics.']);
+}

@@ -1,0 +1,167 @@
+/**
+ * The drawing in the DOM: the same markup as the exported SVG (from
+ * language/render), kept up to date node by node so that an edit replaces
+ * only what changed. Nodes and edges sit in tiles (small stacked SVGs, see
+ * TiledLayer) and large graphs are inserted in slices across frames, so no
+ * single frame lays out or paints much.
+ */
+import type { NodeFindings } from '../language/protocol.js';
+import type { GraphLayout, LaidOutEdge, LaidOutNode } from '../language/render/layout.js';
+import { renderColumns, renderDefs, renderEdge, renderNode } from '../language/render/svg.js';
+import { TiledLayer } from './tiled-layer.js';
+import type { Rect } from './viewport.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const ID_PREFIX = 'ag-';
+/** Script time per slice, in ms. */
+const SLICE_MS = 20;
+/** Node changes per slice: what the browser then styles, lays out and paints in that frame. */
+const SLICE_NODE_CHANGES = 200;
+/** Edge changes per slice (an edge is one path: cheaper than a node). */
+const SLICE_EDGE_CHANGES = 800;
+const NODES_PER_TILE = 100;
+const EDGES_PER_TILE = 400;
+
+/** Resolves after the next frame has been rendered. */
+export const afterNextPaint = (): Promise<void> => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+export class GraphView {
+    /** The element that zooms and pans: it holds the base SVG and the tiles. */
+    readonly root: HTMLElement;
+    private readonly base: SVGSVGElement;
+    private readonly background: SVGRectElement;
+    private readonly columns: SVGGElement;
+    private readonly nodes: TiledLayer<LaidOutNode>;
+    private readonly edges: TiledLayer<LaidOutEdge>;
+    private layout: GraphLayout | undefined;
+    private boxes = new Map<string, LaidOutNode>();
+    private generation = 0;
+    private highlighted: ReadonlySet<string> | undefined;
+    private cursorId: string | undefined;
+    private matched: ReadonlySet<string> = new Set();
+    private columnsMarkup = '';
+
+    constructor() {
+        this.root = document.createElement('div');
+        this.root.className = 'align-graph';
+        this.root.setAttribute('role', 'group');
+        this.root.setAttribute('aria-label', 'Impact chain');
+        this.base = document.createElementNS(SVG_NS, 'svg');
+        this.base.setAttribute('class', 'graph-base');
+        this.base.insertAdjacentHTML('beforeend', renderDefs({ idPrefix: ID_PREFIX }));
+        this.background = this.child('rect', 'background');
+        this.columns = this.child('g', 'columns');
+        const edgeTiles = document.createElement('div');
+        edgeTiles.className = 'tiles';
+        const nodeTiles = document.createElement('div');
+        nodeTiles.className = 'tiles';
+        this.root.append(this.base, edgeTiles, nodeTiles);
+        this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge));
+        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => this.classifyNode(el, node.id));
+    }
+
+    get current(): GraphLayout | undefined {
+        return this.layout;
+    }
+
+    /**
+     * Shows a layout. Resolves true once it is all in the DOM and painted,
+     * false when a newer render took over first.
+     */
+    async render(layout: GraphLayout, findings: Readonly<Record<string, NodeFindings>>): Promise<boolean> {
+        const generation = ++this.generation;
+        this.layout = layout;
+        this.boxes = new Map(layout.nodes.map(n => [n.id, n]));
+        const { width, height } = layout;
+        for (const [name, value] of [['width', width], ['height', height], ['viewBox', `0 0 ${width} ${height}`]] as const) setIfChanged(this.base, name, String(value));
+        this.root.style.width = `${width}px`;
+        this.root.style.height = `${height}px`;
+        setIfChanged(this.background, 'width', String(width));
+        setIfChanged(this.background, 'height', String(height));
+        const columns = renderColumns(layout);
+        if (columns !== this.columnsMarkup) this.columns.innerHTML = this.columnsMarkup = columns;
+        this.nodes.begin(new Set(layout.nodes.map(n => n.id)));
+        this.edges.begin(new Set(layout.edges.map(e => e.key)));
+        const options = { findings, interactive: true, idPrefix: ID_PREFIX };
+        let i = 0;
+        let j = 0;
+        // The slices start in a task of their own, after the layout's.
+        await new Promise(resolve => setTimeout(resolve, 0));
+        if (generation !== this.generation) return false;
+        for (;;) {
+            const start = performance.now();
+            const changes = this.nodes.changes / SLICE_NODE_CHANGES + this.edges.changes / SLICE_EDGE_CHANGES;
+            const budget = (): boolean => performance.now() - start < SLICE_MS
+                && this.nodes.changes / SLICE_NODE_CHANGES + this.edges.changes / SLICE_EDGE_CHANGES - changes < 1;
+            while (budget() && (i < layout.nodes.length || j < layout.edges.length)) {
+                if (i < layout.nodes.length) {
+                    for (const end = Math.min(layout.nodes.length, i + 25); i < end; i++) this.nodes.add(layout.nodes[i]!.id, renderNode(layout.nodes[i]!, options), layout.nodes[i]!);
+                    this.nodes.flush();
+                } else {
+                    for (const end = Math.min(layout.edges.length, j + 100); j < end; j++) this.edges.add(layout.edges[j]!.key, renderEdge(layout.edges[j]!, options), layout.edges[j]!);
+                    this.edges.flush();
+                }
+            }
+            const done = i >= layout.nodes.length && j >= layout.edges.length;
+            if (done) {
+                this.nodes.end();
+                this.edges.end();
+            }
+            performance.measure('align-render-slice', { start, end: performance.now() });
+            await afterNextPaint();
+            if (generation !== this.generation) return false;
+            if (done) return true;
+        }
+    }
+
+    /** The node id of an event target inside a node, if any. */
+    nodeIdAt(target: EventTarget | null): string | undefined {
+        const node = target instanceof Element ? target.closest('.node') : null;
+        return node?.getAttribute('data-id') ?? undefined;
+    }
+
+    box(id: string): Rect | undefined {
+        return this.boxes.get(id);
+    }
+
+    /** Highlights a chain (dimming the rest), or clears it with undefined. */
+    setHighlight(ids: ReadonlySet<string> | undefined, cursorId?: string): void {
+        this.highlighted = ids;
+        this.cursorId = cursorId;
+        this.root.classList.toggle('has-highlight', ids !== undefined);
+        this.reclassify();
+    }
+
+    /** Marks search matches. */
+    setMatches(ids: ReadonlySet<string>): void {
+        this.matched = ids;
+        this.reclassify();
+    }
+
+    private reclassify(): void {
+        for (const [id, el] of this.nodes.all()) this.classifyNode(el, id);
+        for (const [, el, edge] of this.edges.all()) this.classifyEdge(el, edge);
+    }
+
+    private classifyNode(el: Element, id: string): void {
+        el.classList.toggle('highlight', this.highlighted?.has(id) === true);
+        el.classList.toggle('cursor', this.cursorId === id);
+        el.classList.toggle('match', this.matched.has(id));
+    }
+
+    private classifyEdge(el: Element, edge: LaidOutEdge): void {
+        el.classList.toggle('highlight', this.highlighted !== undefined && this.highlighted.has(edge.from) && this.highlighted.has(edge.to));
+    }
+
+    private child<K extends 'rect' | 'g'>(tag: K, cls: string): SVGElementTagNameMap[K] {
+        const el = document.createElementNS(SVG_NS, tag);
+        el.setAttribute('class', cls);
+        this.base.append(el);
+        return el;
+    }
+}
+
+/** Sets an attribute only when its value changes (setting an SVG size again would lay it out again). */
+function setIfChanged(el: Element, name: string, value: string): void {
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}

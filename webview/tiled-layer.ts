@@ -1,0 +1,150 @@
+/**
+ * Keeps a keyed list of SVG markup in the DOM, spread over "tiles": small
+ * `<svg>` elements stacked on one another. The browser lays out and paints
+ * each tile on its own, so adding or changing a few items costs a few tiles,
+ * not the whole drawing.
+ *
+ * Items keep document order (the keyboard order) across tiles. A pass
+ * (`begin`, `add`... `end`) keeps unchanged elements, replaces changed ones,
+ * parses new ones in batches and removes stale ones; it can be spread over
+ * frames, and an interrupted pass is finished by the next one.
+ */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export class TiledLayer<T> {
+    private readonly tiles: SVGSVGElement[] = [];
+    private readonly entries = new Map<string, { el: Element; markup: string; data: T }>();
+    private readonly keyOf = new WeakMap<Element, string>();
+    private wanted = new Set<string>();
+    private tile = 0;
+    private cursor: ChildNode | null = null;
+    private pending: Array<{ key: string; markup: string; data: T }> = [];
+    /** DOM changes since the pass began (insertions, moves, removals). */
+    changes = 0;
+
+    constructor(
+        private readonly container: HTMLElement,
+        private readonly tileClass: string,
+        private readonly tileSize: number,
+        /** Called for each element created from markup. */
+        private readonly created: (el: Element, data: T) => void
+    ) { }
+
+    /** Starts a pass over the list with these keys. */
+    begin(keys: Set<string>): void {
+        this.wanted = keys;
+        this.pending = [];
+        this.changes = 0;
+        this.tile = 0;
+        this.cursor = this.tiles[0]?.firstChild ?? null;
+        this.skipStale();
+    }
+
+    /** The next item of the list, in order. */
+    add(key: string, markup: string, data: T): void {
+        const entry = this.entries.get(key);
+        if (entry && entry.markup === markup) {
+            this.flush();
+            if (entry.el === this.cursor) {
+                this.cursor = this.cursor.nextSibling;
+                this.skipStale();
+            } else {
+                this.insert(entry.el);
+                this.changes++;
+            }
+            entry.data = data;
+            return;
+        }
+        if (entry) this.drop(key, entry.el);
+        this.pending.push({ key, markup, data });
+    }
+
+    /** Parses and inserts the new items collected so far, in one go per tile. */
+    flush(): void {
+        while (this.pending.length > 0) {
+            const tile = this.currentTile();
+            const room = this.cursor ? this.pending.length : Math.max(1, this.tileSize - tile.childElementCount);
+            const batch = this.pending.splice(0, room);
+            const range = document.createRange();
+            range.selectNodeContents(tile);
+            const fragment = range.createContextualFragment(batch.map(p => p.markup).join(''));
+            const created = Array.from(fragment.children);
+            tile.insertBefore(fragment, this.cursor);
+            created.forEach((el, i) => {
+                const { key, markup, data } = batch[i]!;
+                this.entries.set(key, { el, markup, data });
+                this.keyOf.set(el, key);
+                this.created(el, data);
+            });
+            this.changes += created.length;
+        }
+    }
+
+    /** Ends the pass: removes what the list no longer holds, and empty tiles. */
+    end(): void {
+        this.flush();
+        for (const [key, entry] of this.entries) if (!this.wanted.has(key)) this.drop(key, entry.el);
+        for (let i = this.tiles.length - 1; i >= 0; i--) {
+            if (this.tiles[i]!.childElementCount > 0) continue;
+            this.tiles[i]!.remove();
+            this.tiles.splice(i, 1);
+        }
+    }
+
+    element(key: string): Element | undefined {
+        return this.entries.get(key)?.el;
+    }
+
+    *all(): IterableIterator<[string, Element, T]> {
+        for (const [key, entry] of this.entries) yield [key, entry.el, entry.data];
+    }
+
+    /** The tile the cursor is in; a new one at the end when the last is full. */
+    private currentTile(): SVGSVGElement {
+        let tile = this.tiles[this.tile];
+        if (!tile || (!this.cursor && tile.childElementCount >= this.tileSize && this.tile === this.tiles.length - 1)) {
+            tile = document.createElementNS(SVG_NS, 'svg');
+            tile.setAttribute('class', this.tileClass);
+            // A tile's own box is 1px and never changes: its content overflows it (CSS), so a drawing
+            // that grows does not lay out every tile again.
+            tile.setAttribute('width', '1');
+            tile.setAttribute('height', '1');
+            this.container.append(tile);
+            this.tiles.push(tile);
+            this.tile = this.tiles.length - 1;
+            this.cursor = null;
+        }
+        return tile;
+    }
+
+    private insert(el: Element): void {
+        this.currentTile().insertBefore(el, this.cursor);
+    }
+
+    private drop(key: string, el: Element): void {
+        if (el === this.cursor) this.cursor = el.nextSibling;
+        el.remove();
+        this.entries.delete(key);
+        this.changes++;
+        this.skipStale();
+    }
+
+    /** Moves the cursor past elements no longer wanted (removing them) and on to the next tile at a tile's end. */
+    private skipStale(): void {
+        for (;;) {
+            while (this.cursor) {
+                const key = this.cursor instanceof Element ? this.keyOf.get(this.cursor) : undefined;
+                if (key !== undefined && this.wanted.has(key)) return;
+                const stale = this.cursor;
+                this.cursor = stale.nextSibling;
+                stale.remove();
+                if (key !== undefined) this.entries.delete(key);
+                this.changes++;
+            }
+            const next = this.tiles[this.tile + 1];
+            if (!next || this.pending.length > 0) return;
+            this.tile++;
+            this.cursor = next.firstChild;
+        }
+    }
+}
