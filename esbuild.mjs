@@ -1,9 +1,12 @@
-// One build for every bundle. Flags: --watch, --minify.
+// One build for every bundle. Flags: --watch, --minify;
+// --vscode-tests builds only the VS Code extension test bundles.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
+const vscodeTests = process.argv.includes('--vscode-tests');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf-8'));
 // langium 4.4 calls Object.groupBy, which Node 20 lacks: the polyfill runs first in every Node bundle.
 const polyfill = readFileSync(new URL('./scripts/polyfill.cjs', import.meta.url), 'utf-8');
@@ -26,12 +29,21 @@ const builds = [
         define: { ...define, 'import.meta.url': 'importMetaUrl' },
         inject: ['scripts/import-meta-url.js']
     },
-    // Browser: the web extension (vscode.dev) and its language server in a web worker.
+    // Browser: the web extension (vscode.dev). `.cjs`: with "type": "module" in package.json,
+    // VS Code loads a `.js` entry as ESM, which its web worker extension host refuses.
     {
         ...common,
-        entryPoints: entries({ 'client-browser': 'client/browser.ts', 'server-browser': 'server/main-browser.ts' }),
+        entryPoints: entries({ 'client-browser': 'client/browser.ts' }),
+        outdir: 'out/web', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
+        external: ['vscode']
+    },
+    // Browser: its language server, in a web worker (a classic worker script, hence `.js`).
+    {
+        ...common,
+        entryPoints: entries({ 'server-browser': 'server/main-browser.ts' }),
         outdir: 'out/web', platform: 'browser', format: 'cjs', target: 'es2022',
-        external: ['vscode'],
+        // csv-parse's browser build carries its own Buffer.
+        alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
         banner: { js: polyfill }
     },
     // The preview UI inside the webview.
@@ -41,9 +53,44 @@ const builds = [
         outdir: 'out/webview', platform: 'browser', format: 'iife', target: 'es2022',
         loader: { '.css': 'text' }
     }
-].filter(b => Object.keys(b.entryPoints).length > 0);
+];
 
-const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
+/** `import 'vscode-suite:tests'` loads every test/vscode/suite/*.test.ts. */
+const suiteFiles = {
+    name: 'vscode-suite',
+    setup(build) {
+        build.onResolve({ filter: /^vscode-suite:tests$/ }, () => ({ path: 'tests', namespace: 'vscode-suite' }));
+        build.onLoad({ filter: /.*/, namespace: 'vscode-suite' }, () => ({
+            contents: readdirSync('test/vscode/suite').filter(f => f.endsWith('.test.ts')).sort().map(f => `require('./${f}');`).join('\n'),
+            resolveDir: resolve('test/vscode/suite'), loader: 'js'
+        }));
+    }
+};
+// Inside the web extension host there is no `process`: Node's assert (the npm package) and mocha read it.
+const processShim = 'var process = globalThis.process || { env: {}, argv: [], platform: "browser", version: "", versions: {}, browser: true, cwd: () => "/", nextTick: (f, ...a) => queueMicrotask(() => f(...a)) };';
+
+/** The extension tests that run inside VS Code: for the web extension host, and for desktop VS Code. */
+const testBuilds = [
+    {
+        ...common, minify: false,
+        entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
+        outdir: 'out/test/web', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
+        external: ['vscode'], plugins: [suiteFiles],
+        alias: { 'node:assert': 'assert' },
+        banner: { js: processShim }
+    },
+    {
+        ...common, minify: false,
+        entryPoints: entries({ suite: 'test/vscode/runner-desktop.ts' }),
+        outdir: 'out/test/desktop', outExtension: { '.js': '.cjs' },
+        platform: 'node', format: 'cjs', target: 'node20',
+        external: ['vscode', 'mocha-web'], plugins: [suiteFiles]
+    }
+];
+
+const selected = (vscodeTests ? testBuilds : builds).filter(b => Object.keys(b.entryPoints).length > 0);
+
+const contexts = await Promise.all(selected.map(b => esbuild.context(b)));
 if (watch) {
     await Promise.all(contexts.map(c => c.watch()));
 } else {

@@ -1,7 +1,7 @@
 import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
-import { URI, type LangiumDocuments } from 'langium';
+import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
-import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
 
@@ -13,10 +13,33 @@ import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
 export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     settings: WorkspaceSettings | undefined;
     private readonly documents: LangiumDocuments;
+    private readonly fileSystem: FileSystemProvider;
+    private readonly textDocuments: TextDocuments<TextDocument>;
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
+        this.fileSystem = services.workspace.FileSystemProvider;
+        this.textDocuments = services.workspace.TextDocuments;
+    }
+
+    /**
+     * A document closed without saving kept, in Langium, the text it had in
+     * the editor, and with it findings of text that exists nowhere. Read it
+     * again from disk when that differs, or drop it when it is gone.
+     */
+    didCloseDocument(change: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(change.document.uri);
+        const document = this.documents.getDocument(uri);
+        if (!document) return;
+        const shown = document.textDocument.getText();
+        void (async () => {
+            const exists = await this.fileSystem.exists(uri);
+            const onDisk = exists ? await this.fileSystem.readFile(uri).catch(() => shown) : undefined;
+            if (this.textDocuments.get(change.document.uri)) return; // opened again meanwhile
+            if (onDisk === undefined) this.fireDocumentUpdate([], [uri]);
+            else if (onDisk !== shown) this.fireDocumentUpdate([uri], []);
+        })();
     }
 
     /**

@@ -38,6 +38,8 @@ export class PreviewApp {
     private renders = 0;
     private saveQueued = false;
     private drawGeneration = 0;
+    /** Settles when the update scheduled last has been laid out. */
+    private drawn: Promise<void> = Promise.resolve();
     private pendingUpdate: { fit: boolean | 'first'; restore: boolean; keep: boolean } | undefined;
 
     constructor(private readonly host: Host) {
@@ -108,17 +110,18 @@ export class PreviewApp {
     }
 
     private onGraph(message: Extract<HostMessage, { type: 'graph' }>): void {
-        if (!isDrawableResult(message.result)) return;
+        const result = parseResult(message.json);
+        if (!isDrawableResult(result)) return;
         const first = this.result === undefined;
-        this.result = message.result;
+        this.result = result;
         this.page.banner.hidden = true;
         const hide = message.options.hideLearningMetrics === true;
         if ((first && !this.restored) || (!first && this.lastOptions?.hideLearningMetrics !== hide)) this.state.hideLearningMetrics = hide;
         this.lastOptions = { hideLearningMetrics: hide };
         if (message.focus !== undefined) this.state.focus = message.focus || undefined;
-        if (this.state.focus && !message.result.focusable.some(f => f.id === this.state.focus)) this.state.focus = undefined;
+        if (this.state.focus && !result.focusable.some(f => f.id === this.state.focus)) this.state.focus = undefined;
         // The toolbar in a task of its own: a large workspace has hundreds of programs and outcomes to list.
-        const focusable = message.result.focusable;
+        const focusable = result.focusable;
         setTimeout(() => {
             this.toolbar.setFocusable(focusable, this.state.focus);
             this.toolbar.setHideLearningMetrics(this.state.hideLearningMetrics);
@@ -150,11 +153,20 @@ export class PreviewApp {
             keep: (pending?.keep ?? true) && keep
         };
         if (pending) return;
-        setTimeout(() => {
+        this.drawn = new Promise<void>(resolve => setTimeout(() => {
             const { fit: f, restore: r, keep: k } = this.pendingUpdate!;
             this.pendingUpdate = undefined;
-            void this.draw(f, r, k);
-        }, 0);
+            void this.draw(f, r, k).finally(resolve);
+        }, 0));
+    }
+
+    /** Resolves once every update asked for so far is laid out (an export right after a graph waits for it). */
+    private async whenLaidOut(): Promise<void> {
+        let drawn: Promise<void>;
+        do {
+            drawn = this.drawn;
+            await drawn;
+        } while (drawn !== this.drawn || this.pendingUpdate !== undefined);
     }
 
     private async draw(fit: boolean | 'first', restore: boolean, keep: boolean): Promise<void> {
@@ -229,6 +241,7 @@ export class PreviewApp {
     }
 
     private async export(format: 'svg' | 'png'): Promise<void> {
+        await this.whenLaidOut();
         const layout = this.layout ?? layoutGraph({ nodes: [], edges: [], coverage: { aligned: 0, total: 0 } });
         const svg = exportSvg(layout, this.result?.findings ?? {});
         const data = format === 'svg' ? svg : await svgToPng(svg, layout.width, layout.height);
@@ -243,5 +256,15 @@ export class PreviewApp {
             this.saveQueued = false;
             this.host.saveState({ ...this.state, pan: { ...this.state.pan } });
         });
+    }
+}
+
+/** The graph of a `graph` message; undefined (the message is ignored) when the text is not JSON. */
+function parseResult(json: string): unknown {
+    try {
+        return JSON.parse(json);
+    } catch (error) {
+        console.warn(`Align preview: ignored a graph message that is not JSON (${String(error)})`);
+        return undefined;
     }
 }

@@ -9,10 +9,12 @@ const isRange = (r: unknown): r is GraphRange =>
  * Enough of an ImpactGraphResult to draw: `isHostMessage` checks only the
  * envelope, this checks the parts the preview relies on.
  */
-export function isDrawableResult(value: ImpactGraphResult): boolean {
-    const graph = value.graph as ImpactGraph | undefined;
+export function isDrawableResult(value: unknown): value is ImpactGraphResult {
+    if (typeof value !== 'object' || value === null) return false;
+    const result = value as ImpactGraphResult;
+    const graph = result.graph as ImpactGraph | undefined;
     return typeof graph === 'object' && graph !== null && Array.isArray(graph.nodes) && Array.isArray(graph.edges)
-        && Array.isArray(value.focusable) && typeof value.findings === 'object' && value.findings !== null
+        && Array.isArray(result.focusable) && typeof result.findings === 'object' && result.findings !== null
         && graph.nodes.every(n => typeof n?.id === 'string' && typeof n.kind === 'string' && typeof n.name === 'string'
             && typeof n.uri === 'string' && isRange(n.range) && (n.nameRange === undefined || isRange(n.nameRange)))
         && graph.edges.every(e => typeof e?.from === 'string' && typeof e.to === 'string' && typeof e.kind === 'string');

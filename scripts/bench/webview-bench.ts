@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
+import { graphJson } from '../../webview/protocol.js';
 import { BUNDLE, launchChromium, WebviewPage } from '../../test/webview/harness/webview-page.js';
 import { generateImpactGraph } from './webview-graph.js';
 import { median, ms, progress, table, thousands } from './timing.js';
@@ -100,7 +101,7 @@ const COLLECT = `async posted => {
 
 async function measure(page: WebviewPage, result: ImpactGraphResult): Promise<Sample & { nodes: number; edges: number }> {
     await page.host.evaluate(message => { (window as unknown as { __benchMessage: unknown }).__benchMessage = message; },
-        { type: 'graph', result, options: { hideLearningMetrics: false } });
+        { type: 'graph', json: graphJson(result), options: { hideLearningMetrics: false } });
     await page.page.evaluate(`(${WATCH})()`);
     const posted = await page.host.evaluate(`(${POST})()`) as number;
     return await page.page.evaluate(`(${COLLECT})(${posted})`) as Sample & { nodes: number; edges: number };

@@ -129,9 +129,10 @@ describe('preview: state, updates, exports and bad input', () => {
     it('ignores malformed messages', async () => {
         const w = await preview.openWithGraph();
         const renders = await w.renders();
-        for (const junk of [null, 'graph', 42, { type: 'graph' }, { type: 'graph', result: {}, options: {} },
-            { type: 'graph', result: { graph: { nodes: 'x', edges: [] }, findings: {}, focusable: [] }, options: {} },
-            { type: 'graph', result: { graph: { nodes: [{ id: 1 }], edges: [] }, findings: {}, focusable: [] }, options: {} },
+        for (const junk of [null, 'graph', 42, { type: 'graph' }, { type: 'graph', json: '{}', options: {} }, { type: 'graph', json: '{not json', options: {} },
+            { type: 'graph', result: examplesResult(), options: {} },
+            { type: 'graph', json: JSON.stringify({ graph: { nodes: 'x', edges: [] }, findings: {}, focusable: [] }), options: {} },
+            { type: 'graph', json: JSON.stringify({ graph: { nodes: [{ id: 1 }], edges: [] }, findings: {}, focusable: [] }), options: {} },
             { type: 'cursor', uri: 5, line: 1, character: 1 }, { type: 'export', format: 'gif' }, { type: 'syntax-errors', files: [1] }, { type: 'unknown' }]) {
             await w.post(junk);
         }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { GraphNode } from '../../../language/graph/types.js';
 import type { ImpactGraphResult } from '../../../language/protocol.js';
-import type { HostMessage, PreviewOptions } from '../../../webview/protocol.js';
+import { graphJson, type HostMessage, type PreviewOptions } from '../../../webview/protocol.js';
 import { BUNDLE, launchChromium, WebviewPage, type OpenOptions } from './webview-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,7 +17,7 @@ export function examplesResult(): ImpactGraphResult {
 }
 
 export function graphMessage(result: ImpactGraphResult = examplesResult(), options: Partial<PreviewOptions> = {}, focus?: string): HostMessage & { type: 'graph' } {
-    return { type: 'graph', result, options: { hideLearningMetrics: false, ...options }, ...(focus !== undefined ? { focus } : {}) };
+    return { type: 'graph', json: graphJson(result), options: { hideLearningMetrics: false, ...options }, ...(focus !== undefined ? { focus } : {}) };
 }
 
 export function node(result: ImpactGraphResult, id: string): GraphNode {

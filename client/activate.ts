@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { AlignApi } from './api.js';
+import { checkWorkspace } from './commands/check-workspace.js';
+import { exportImpactChain } from './commands/export-graph.js';
+import { newProgram } from './commands/new-program.js';
+import { Commands } from './constants.js';
+import { GraphFeed } from './graph-feed.js';
+import { ImpactPreview, type PreviewDeps } from './preview/impact-preview.js';
+import type { RandomBytes } from './preview/nonce.js';
+import { PreviewTraffic } from './preview/preview-hooks.js';
+import { registerPreviewSerializer } from './preview/preview-serializer.js';
+import { CoverageStatusBar } from './status-bar.js';
+
+/** What differs between the desktop and the web extension. */
+export interface ClientHost {
+    /** The language client, not yet started. */
+    readonly client: BaseLanguageClient;
+    /** Random bytes for the webview's CSP nonce. */
+    readonly randomBytes: RandomBytes;
+}
+
+/**
+ * Activation shared by the desktop (`main.ts`) and web (`browser.ts`)
+ * extension: starts the client, registers the commands, the status bar and
+ * the preview. Returns the API the extension tests read.
+ */
+export function activateAlign(context: vscode.ExtensionContext, host: ClientHost): AlignApi {
+    const { client } = host;
+    const ready = client.start();
+    ready.catch((error: unknown) => console.error('Align: the language server did not start', error));
+    const feed = new GraphFeed(client, ready);
+    const traffic = new PreviewTraffic();
+    const status = new CoverageStatusBar(feed);
+    const deps: PreviewDeps = { extensionUri: context.extensionUri, feed, randomBytes: host.randomBytes, traffic };
+    const openPreview = (toSide: boolean) => { ImpactPreview.createOrShow(deps, toSide); };
+    context.subscriptions.push(
+        feed, traffic, status,
+        { dispose: () => ImpactPreview.currentPanel?.dispose() },
+        registerPreviewSerializer(deps),
+        vscode.commands.registerCommand(Commands.openPreview, () => openPreview(false)),
+        vscode.commands.registerCommand(Commands.openPreviewToSide, () => openPreview(true)),
+        vscode.commands.registerCommand(Commands.showImpactChain, (nodeId?: unknown) => {
+            const preview = ImpactPreview.createOrShow(deps, true);
+            if (typeof nodeId === 'string') preview.showNode(nodeId);
+        }),
+        vscode.commands.registerCommand(Commands.exportSvg, (target?: unknown) => exportImpactChain(deps, 'svg', target)),
+        vscode.commands.registerCommand(Commands.exportPng, (target?: unknown) => exportImpactChain(deps, 'png', target)),
+        vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(feed)),
+        vscode.commands.registerCommand(Commands.newProgram, (name?: unknown) => newProgram(feed, name))
+    );
+    // Trust can only be granted while running: restart so the server reads CSV files from now on.
+    if (!vscode.workspace.isTrusted) {
+        context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+            restart(client).catch((error: unknown) => console.error('Align: the language server did not restart', error));
+        }));
+    }
+    return {
+        statusText: () => status.text,
+        ready,
+        onDidChangeGraph: feed.onDidChange,
+        preview: {
+            isOpen: () => ImpactPreview.currentPanel !== undefined,
+            onDidReceiveMessage: traffic.onDidReceive,
+            onDidPostMessage: traffic.onDidPost,
+            receive: async message => { await ImpactPreview.currentPanel?.receive(message); },
+            exportGraph: format => ImpactPreview.createOrShow(deps, true).exportGraph(format)
+        }
+    };
+}
+
+/** Stops and starts the client: `initializationOptions` are read again. */
+async function restart(client: BaseLanguageClient): Promise<void> {
+    await client.stop();
+    await client.start();
+}

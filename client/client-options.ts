@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import type { AlignInitializationOptions } from '../language/protocol.js';
+import { CONFIG_SECTION, LANGUAGE_ID } from './constants.js';
+
+/**
+ * The client options both hosts share. `schemes` are the URI schemes of the
+ * documents the server checks: local files on the desktop, also virtual file
+ * systems on the web. Other schemes (a git diff's left side...) would add
+ * every declaration a second time.
+ */
+export function clientOptions(schemes: readonly string[], initializationOptions: () => AlignInitializationOptions): LanguageClientOptions {
+    const documentSelector: DocumentSelector = schemes.map(scheme => ({ scheme, language: LANGUAGE_ID }));
+    return {
+        documentSelector,
+        synchronize: { configurationSection: CONFIG_SECTION },
+        // A function: evaluated again when the client restarts (after trust is granted).
+        initializationOptions,
+        outputChannelName: 'Align Language Server',
+        diagnosticCollectionName: 'align'
+    };
+}
+
+/** `trusted: false` in an untrusted workspace: the server then reads no CSV file. */
+export function trustOptions(): AlignInitializationOptions {
+    return { trusted: vscode.workspace.isTrusted };
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { ImpactPreview, type PreviewDeps } from '../preview/impact-preview.js';
+
+export type ExportFormat = 'svg' | 'png';
+
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = { svg: { 'SVG image': ['svg'] }, png: { 'PNG image': ['png'] } };
+
+/**
+ * `Align: Export Impact Chain as SVG/PNG`: opens the preview if needed, asks
+ * the webview to export what it shows, then saves the file where the user
+ * says (or at `target`, a URI given as the command's argument).
+ * Returns the saved file's URI, or undefined if cancelled.
+ */
+export async function exportImpactChain(deps: PreviewDeps, format: ExportFormat, target?: unknown): Promise<vscode.Uri | undefined> {
+    const preview = ImpactPreview.createOrShow(deps, true);
+    const data = await preview.exportGraph(format);
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
+        title: `Export Impact Chain as ${format.toUpperCase()}`,
+        saveLabel: 'Export',
+        defaultUri: folder ? vscode.Uri.joinPath(folder, `impact-chain.${format}`) : undefined,
+        filters: FILTERS[format]
+    });
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    void vscode.window.showInformationMessage(`Impact chain exported to ${vscode.workspace.asRelativePath(uri)}.`);
+    return uri;
+}
+
+/** The bytes of a `data:image/png;base64,...` URL. */
+function pngBytes(dataUrl: string): Uint8Array {
+    const prefix = 'data:image/png;base64,';
+    if (!dataUrl.startsWith(prefix)) throw new Error('The preview sent a PNG export that is not a base64 PNG data URL.');
+    const binary = atob(dataUrl.slice(prefix.length));
+    return Uint8Array.from(binary, c => c.charCodeAt(0));
+}

@@ -1,0 +1,22 @@
+/** Command ids, as contributed in package.json. */
+export const Commands = {
+    openPreview: 'align.openPreview',
+    openPreviewToSide: 'align.openPreviewToSide',
+    exportSvg: 'align.exportSvg',
+    exportPng: 'align.exportPng',
+    checkWorkspace: 'align.checkWorkspace',
+    newProgram: 'align.newProgram',
+    showImpactChain: 'align.showImpactChain'
+} as const;
+
+/** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */
+export const PREVIEW_VIEW_TYPE = 'align.preview';
+
+/** The language id and the file extension. */
+export const LANGUAGE_ID = 'align';
+
+/** The configuration section the server reads. */
+export const CONFIG_SECTION = 'align';
+
+/** Globs of the files the server reads besides open documents. */
+export const WATCHED_GLOBS = ['**/*.align', '**/align.config.json', '**/*.csv'] as const;

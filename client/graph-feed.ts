@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { DidChangeGraphNotification, ImpactGraphRequest, type DidChangeGraphParams, type ImpactGraphResult } from '../language/protocol.js';
+
+/**
+ * The impact graph as the extension sees it: `align/didChangeGraph` after
+ * every validation of the workspace, and `align/impactGraph` on request.
+ */
+export class GraphFeed implements vscode.Disposable {
+    private readonly emitter = new vscode.EventEmitter<DidChangeGraphParams>();
+    /** Fires after every validation of the workspace. */
+    readonly onDidChange = this.emitter.event;
+    /** The last notification, if one arrived. */
+    latest: DidChangeGraphParams | undefined;
+    private readonly subscription: vscode.Disposable;
+
+    constructor(private readonly client: BaseLanguageClient, readonly started: Promise<void>) {
+        // By method name: the client bundles its own copy of vscode-jsonrpc, whose message types do not match ours.
+        this.subscription = client.onNotification(DidChangeGraphNotification.method, (params: DidChangeGraphParams) => {
+            this.latest = params;
+            this.emitter.fire(params);
+        });
+    }
+
+    /** The graph once the workspace is validated; `focus` limits it to one program's or outcome's chain. */
+    async request(focus?: string): Promise<ImpactGraphResult> {
+        await this.started;
+        return this.client.sendRequest(ImpactGraphRequest.method, { focus }) as Promise<ImpactGraphResult>;
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+        this.emitter.dispose();
+    }
+}

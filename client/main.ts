@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import type { AlignApi } from './api.js';
+import { activateAlign } from './activate.js';
+import { clientOptions, trustOptions } from './client-options.js';
+import { WATCHED_GLOBS } from './constants.js';
+
+let client: LanguageClient | undefined;
+
+/** The desktop extension: the language server runs in Node, over IPC. */
+export function activate(context: vscode.ExtensionContext): AlignApi {
+    const module = vscode.Uri.joinPath(context.extensionUri, 'out', 'server.cjs').fsPath;
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const watchers = WATCHED_GLOBS.map(glob => vscode.workspace.createFileSystemWatcher(glob));
+    context.subscriptions.push(...watchers);
+    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], trustOptions);
+    options.synchronize = { ...options.synchronize, fileEvents: watchers };
+    client = new LanguageClient('align', 'Align', serverOptions, options);
+    return activateAlign(context, { client, randomBytes: size => randomBytes(size) });
+}
+
+export function deactivate(): Thenable<void> | undefined {
+    return client?.stop();
+}

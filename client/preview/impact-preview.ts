@@ -1,0 +1,222 @@
+import * as vscode from 'vscode';
+import type { ImpactGraphResult } from '../../language/protocol.js';
+import { graphJson, isWebviewMessage, type HostMessage, type PreviewOptions, type WebviewMessage } from '../../webview/protocol.js';
+import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
+import type { GraphFeed } from '../graph-feed.js';
+import { createNonce, type RandomBytes } from './nonce.js';
+import { previewHtml } from './preview-html.js';
+import type { PreviewTraffic } from './preview-hooks.js';
+import { revealDeclaration } from './reveal.js';
+
+/** What a preview panel needs from the extension. */
+export interface PreviewDeps {
+    readonly extensionUri: vscode.Uri;
+    readonly feed: GraphFeed;
+    readonly randomBytes: RandomBytes;
+    readonly traffic: PreviewTraffic;
+}
+
+/** Updates arriving closer together than this are sent as one. */
+const REFRESH_DELAY_MS = 150;
+/** How long an export may take before the command gives up. */
+const EXPORT_TIMEOUT_MS = 20000;
+
+/**
+ * The impact-chain preview: one webview panel beside the editor. It sends
+ * the graph when the webview says `ready` and after every validation
+ * (debounced), follows the editor cursor, and opens declarations the user
+ * clicks. There is at most one panel (`currentPanel`).
+ */
+export class ImpactPreview implements vscode.Disposable {
+    static currentPanel: ImpactPreview | undefined;
+
+    private readonly disposables: vscode.Disposable[] = [];
+    private exportWaiters: Array<{ format: 'svg' | 'png'; resolve: (data: string) => void }> = [];
+    private readonly graphShown: Promise<void>;
+    private resolveGraphShown!: () => void;
+    private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    private requestCount = 0;
+    private ready = false;
+    private latest: ImpactGraphResult | undefined;
+    private pendingNode: string | undefined;
+    private editorColumn = vscode.ViewColumn.One;
+    /** The `.align` editor the preview follows: the last one active. */
+    private editor: vscode.TextEditor | undefined;
+    /** True until the first graph after `ready` is posted: then the editor's cursor is sent too. */
+    private sendCursorWithGraph = true;
+
+    /** Shows the panel, creating it if needed; `toSide` opens it beside the active editor, keeping focus there. */
+    static createOrShow(deps: PreviewDeps, toSide: boolean): ImpactPreview {
+        const current = ImpactPreview.currentPanel;
+        if (current) {
+            current.panel.reveal(undefined, toSide);
+            return current;
+        }
+        const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Impact Chain',
+            { viewColumn: column, preserveFocus: toSide }, webviewOptions(deps.extensionUri));
+        return new ImpactPreview(panel, deps);
+    }
+
+    /** Takes over a panel VS Code restored after a reload (see the serializer). */
+    static revive(panel: vscode.WebviewPanel, deps: PreviewDeps, focus: string | undefined): ImpactPreview {
+        panel.webview.options = webviewOptions(deps.extensionUri);
+        ImpactPreview.currentPanel?.dispose();
+        return new ImpactPreview(panel, deps, focus);
+    }
+
+    private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: PreviewDeps, private focus?: string) {
+        ImpactPreview.currentPanel = this;
+        this.graphShown = new Promise(resolve => { this.resolveGraphShown = resolve; });
+        const active = vscode.window.activeTextEditor;
+        if (active?.document.languageId === LANGUAGE_ID) {
+            this.editor = active;
+            if (active.viewColumn) this.editorColumn = active.viewColumn;
+        }
+        panel.iconPath = {
+            light: vscode.Uri.joinPath(deps.extensionUri, 'images', 'align-file-light.svg'),
+            dark: vscode.Uri.joinPath(deps.extensionUri, 'images', 'align-file-dark.svg')
+        };
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage(message => this.receive(message).catch(logError)),
+            deps.feed.onDidChange(() => this.scheduleRefresh()),
+            vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('align.preview')) this.scheduleRefresh(); }),
+            vscode.window.onDidChangeTextEditorSelection(e => this.followEditor(e.textEditor)),
+            vscode.window.onDidChangeActiveTextEditor(editor => { if (editor) this.followEditor(editor); })
+        );
+        this.setHtml();
+    }
+
+    /** Handles a message from the webview; anything that is not a valid `WebviewMessage` is ignored. */
+    async receive(message: unknown): Promise<void> {
+        if (!isWebviewMessage(message)) return;
+        this.deps.traffic.fireReceived(message);
+        await this.handle(message);
+    }
+
+    /** Highlights a node and its chain (code lens "show impact chain"). */
+    showNode(nodeId: string): void {
+        this.pendingNode = nodeId;
+        if (this.latest && this.focus && !this.latest.graph.nodes.some(n => n.id === nodeId)) {
+            this.focus = undefined;
+            this.scheduleRefresh(0);
+        } else if (this.latest) {
+            this.postPendingNode();
+        }
+    }
+
+    /** Asks the webview for an export once it shows a graph; resolves with SVG text or a PNG data URL. */
+    async exportGraph(format: 'svg' | 'png'): Promise<string> {
+        await this.graphShown;
+        return new Promise<string>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`The preview did not export the ${format.toUpperCase()} in time.`)), EXPORT_TIMEOUT_MS);
+            this.exportWaiters.push({ format, resolve: data => { clearTimeout(timer); resolve(data); } });
+            this.post({ type: 'export', format });
+        });
+    }
+
+    dispose(): void {
+        if (ImpactPreview.currentPanel === this) ImpactPreview.currentPanel = undefined;
+        clearTimeout(this.refreshTimer);
+        this.panel.dispose();
+        for (const d of this.disposables.splice(0)) d.dispose();
+    }
+
+    private async handle(message: WebviewMessage): Promise<void> {
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                this.sendCursorWithGraph = true;
+                return this.refresh();
+            case 'reveal':
+                await revealDeclaration(message.uri, message.range, this.editorColumn);
+                return;
+            case 'exported':
+                for (const waiter of this.exportWaiters.filter(w => w.format === message.format)) waiter.resolve(message.data);
+                this.exportWaiters = this.exportWaiters.filter(w => w.format !== message.format);
+                return;
+            case 'focus-changed':
+                this.focus = message.focus;
+                return this.refresh();
+        }
+    }
+
+    private setHtml(): void {
+        const webview = this.panel.webview;
+        const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'out', 'webview', 'main.js'));
+        webview.html = previewHtml(webview, script.toString(), createNonce(this.deps.randomBytes));
+    }
+
+    private scheduleRefresh(delay = REFRESH_DELAY_MS): void {
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => this.refresh().catch(logError), delay);
+    }
+
+    /** Requests the graph and posts it; a newer request wins over an older one still running. */
+    private async refresh(): Promise<void> {
+        if (!this.ready) return;
+        const request = ++this.requestCount;
+        const result = await this.deps.feed.request(this.focus);
+        if (request !== this.requestCount || ImpactPreview.currentPanel !== this) return;
+        this.latest = result;
+        this.panel.title = this.focus ? `Impact Chain: ${this.focus}` : 'Impact Chain';
+        this.post({ type: 'graph', json: graphJson(result), options: previewOptions(), focus: this.focus });
+        this.postSyntaxErrors();
+        this.resolveGraphShown();
+        if (this.pendingNode) this.postPendingNode();
+        else if (this.sendCursorWithGraph && this.editor) this.followEditor(this.editor);
+        this.sendCursorWithGraph = false;
+    }
+
+    private postPendingNode(): void {
+        const node = this.latest?.graph.nodes.find(n => n.id === this.pendingNode);
+        if (!node) return;
+        this.pendingNode = undefined;
+        this.post({ type: 'cursor', uri: node.uri, line: node.nameRange.start.line, character: node.nameRange.start.character });
+    }
+
+    /**
+     * After a graph, the files with syntax errors (workspace-relative), if any:
+     * the webview shows a banner until the next graph.
+     */
+    private postSyntaxErrors(): void {
+        const files = vscode.languages.getDiagnostics()
+            .filter(([, diagnostics]) => diagnostics.some(d => d.source === 'align' && ruleOf(d) === 'syntax'))
+            .map(([uri]) => vscode.workspace.asRelativePath(uri))
+            .sort();
+        if (files.length > 0) this.post({ type: 'syntax-errors', files });
+    }
+
+    private followEditor(editor: vscode.TextEditor): void {
+        if (editor.document.languageId !== LANGUAGE_ID) return;
+        this.editor = editor;
+        if (editor.viewColumn) this.editorColumn = editor.viewColumn;
+        if (!this.ready || !vscode.workspace.getConfiguration('align.preview').get<boolean>('followCursor', true)) return;
+        const { line, character } = editor.selection.active;
+        this.post({ type: 'cursor', uri: editor.document.uri.toString(), line, character });
+    }
+
+    private post(message: HostMessage): void {
+        this.deps.traffic.firePosted(message);
+        void this.panel.webview.postMessage(message);
+    }
+}
+
+/** Scripts on; resources only from the built webview folder. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview')] };
+}
+
+function previewOptions(): PreviewOptions {
+    return { hideLearningMetrics: vscode.workspace.getConfiguration('align.preview').get<boolean>('hideLearningMetrics', false) };
+}
+
+/** A diagnostic's rule id: its code, which comes with a link to the rule's documentation. */
+function ruleOf(diagnostic: vscode.Diagnostic): string {
+    return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+}
+
+function logError(error: unknown): void {
+    console.error('Align preview:', error);
+}

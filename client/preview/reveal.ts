@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { GraphRange } from '../../language/graph/types.js';
+
+/**
+ * Opens a declaration the webview asked for. Only files inside a workspace
+ * folder are opened: the request comes from the webview, so a URI elsewhere
+ * (or a malformed one) is ignored. Returns whether it opened the file.
+ */
+export async function revealDeclaration(uriText: string, range: GraphRange, column: vscode.ViewColumn): Promise<boolean> {
+    const uri = parseUri(uriText);
+    if (!uri || !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    const position = (p: GraphRange['start']) => new vscode.Position(Math.max(0, p.line), Math.max(0, p.character));
+    const start = position(range.start);
+    const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(start, start) });
+    editor.revealRange(new vscode.Range(start, position(range.end)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return true;
+}
+
+/** The URI, or undefined when the text is not a valid URI with a scheme. */
+function parseUri(text: string): vscode.Uri | undefined {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) return undefined;
+    try {
+        return vscode.Uri.parse(text, true);
+    } catch (error) {
+        console.warn(`Align preview: ignored a reveal request with an invalid URI (${String(error)})`);
+        return undefined;
+    }
+}

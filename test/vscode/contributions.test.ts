@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { Commands, PREVIEW_VIEW_TYPE } from '../../client/constants.js';
+import { RULES, SEVERITIES } from '../../language/rules.js';
+
+// The extension manifest (package.json `contributes`...) against the code it
+// describes. Runs under node mocha: `npm run test:web` runs it first.
+
+interface Setting { type: string | string[]; enum?: string[]; default?: unknown; markdownDescription?: string; properties?: Record<string, Setting> }
+interface Manifest {
+    main: string;
+    browser: string;
+    icon: string;
+    activationEvents: string[];
+    contributes: {
+        commands: Array<{ command: string; title: string; category: string }>;
+        menus: Record<string, Array<{ command: string; when?: string }>>;
+        configuration: { properties: Record<string, Setting> };
+        languages: Array<{ id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }>;
+        grammars: Array<{ language: string; path: string }>;
+        snippets: Array<{ language: string; path: string }>;
+    };
+}
+
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf-8')) as Manifest;
+const settings = manifest.contributes.configuration.properties;
+const repoFile = (path: string) => new URL(`../../${path.replace(/^\.\//, '')}`, import.meta.url);
+
+describe('extension manifest', () => {
+    it('align.rules has one property per configurable rule, with its severities, default and description', () => {
+        const rules = settings['align.rules']!;
+        assert.equal(rules.type, 'object');
+        const configurable = RULES.filter(r => r.configurable);
+        assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), configurable.map(r => r.id).sort());
+        for (const rule of configurable) {
+            const property = rules.properties![rule.id]!;
+            assert.deepEqual(property.enum, [...SEVERITIES], rule.id);
+            assert.equal(property.default, rule.defaultSeverity, rule.id);
+            assert.ok(property.markdownDescription?.includes(rule.description), `${rule.id}: description`);
+        }
+    });
+
+    it('declares every setting the client and server read, with descriptions', () => {
+        for (const key of ['align.rules', 'align.maxLaggingKpis', 'align.maxPilotDays', 'align.preview.hideLearningMetrics', 'align.preview.followCursor', 'align.trace.server']) {
+            assert.ok(settings[key]?.markdownDescription, key);
+        }
+        assert.deepEqual(settings['align.trace.server']!.enum, ['off', 'messages', 'verbose']);
+    });
+
+    it('contributes exactly the commands the client registers, each titled in the Align category', () => {
+        const contributed: string[] = manifest.contributes.commands.map(c => c.command).sort();
+        assert.deepEqual(contributed, Object.values(Commands).sort());
+        for (const c of manifest.contributes.commands) assert.equal(c.category, 'Align', c.command);
+        const menuCommands = Object.values(manifest.contributes.menus).flat().map(m => m.command);
+        const known = new Set<string>(contributed);
+        for (const command of menuCommands) assert.ok(known.has(command), command);
+        assert.ok(manifest.contributes.menus['editor/title']!.some(m => m.command === Commands.openPreviewToSide && m.when === 'editorLangId == align'));
+    });
+
+    it('activates on .align files and on a preview restored after reload', () => {
+        assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:align', `onWebviewPanel:${PREVIEW_VIEW_TYPE}`, 'workspaceContains:**/*.align'].sort());
+    });
+
+    it('points the language at the shared syntaxes files and at icons that exist', () => {
+        const [language] = manifest.contributes.languages;
+        assert.equal(language?.id, 'align');
+        assert.deepEqual(language.extensions, ['.align']);
+        assert.equal(language.configuration, './syntaxes/language-configuration.json');
+        assert.equal(manifest.contributes.grammars[0]?.path, './syntaxes/align.tmLanguage.json');
+        assert.equal(manifest.contributes.snippets[0]?.path, './syntaxes/align.code-snippets');
+        for (const icon of [language.icon.light, language.icon.dark, manifest.icon]) assert.ok(existsSync(repoFile(icon)), icon);
+    });
+
+    it('packages the bundles it names as entry points (.vscodeignore allow-list)', () => {
+        const allowed = readFileSync(repoFile('.vscodeignore'), 'utf-8').split('\n').filter(l => l.startsWith('!')).map(l => l.slice(1).trim());
+        for (const entry of [manifest.main, manifest.browser, './out/server.cjs', './out/web/server-browser.js', './out/webview/main.js']) {
+            const path = entry.replace(/^\.\//, '');
+            assert.ok(allowed.some(pattern => matches(pattern, path)), `${path} is packaged`);
+        }
+    });
+});
+
+/** Enough of a glob for the allow-list: a star within a segment, two stars and a slash for any folders, {a,b}. */
+function matches(pattern: string, path: string): boolean {
+    const alternatives = /\{([^}]*)\}/.exec(pattern);
+    if (alternatives) return alternatives[1]!.split(',').some(a => matches(pattern.replace(alternatives[0], a), path));
+    const escape = (text: string) => text.replace(/[.+?^$()|[\]\\]/g, '\\$&').split('*').join('[^/]*');
+    const regex = pattern.split('**/').map(escape).join('(?:.*/)?');
+    return new RegExp(`^${regex}$`).test(path);
+}

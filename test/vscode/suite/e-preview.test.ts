@@ -1,0 +1,171 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { AlignApi } from '../../../client/api.js';
+import type { ImpactGraphResult } from '../../../language/protocol.js';
+import type { HostMessage, WebviewMessage } from '../../../webview/protocol.js';
+import { activateAlign, EXTENSION_ID, fileUri, open, until } from './helpers.js';
+
+/** The open tabs that show the impact-chain preview. */
+function previewTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(g => g.tabs)
+        .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('align.preview'));
+}
+
+/** Records what crosses the webview boundary from now on. */
+function recorder(api: AlignApi) {
+    const received: WebviewMessage[] = [];
+    const posted: HostMessage[] = [];
+    const subscriptions = [api.preview.onDidReceiveMessage(m => received.push(m)), api.preview.onDidPostMessage(m => posted.push(m))];
+    return { received, posted, dispose: () => subscriptions.forEach(s => s.dispose()) };
+}
+
+/** The preview UI is built by `node esbuild.mjs` from webview/ (its own tests run in Chromium). */
+async function hasWebviewBundle(): Promise<boolean> {
+    const uri = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'out', 'webview', 'main.js');
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch (error) {
+        if (error instanceof vscode.FileSystemError) return false;
+        throw error;
+    }
+}
+
+suite('Extension: impact-chain preview', () => {
+    let api: AlignApi;
+    suiteSetup(async () => { api = await activateAlign(); });
+    teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
+
+    test('Open Preview to the Side opens one webview panel of type align.preview', async () => {
+        await open('churn-pilot.align');
+        await vscode.commands.executeCommand('align.openPreviewToSide');
+        await until(() => previewTabs().length === 1, [vscode.window.tabGroups.onDidChangeTabs], () => 'a preview tab');
+        assert.ok(api.preview.isOpen());
+        await vscode.commands.executeCommand('align.openPreview');
+        assert.strictEqual(previewTabs().length, 1, 'a second command reveals the same panel');
+        // The source editor keeps its column; the preview is beside it.
+        assert.strictEqual(vscode.window.tabGroups.all.length, 2);
+    });
+
+    test('the webview says ready and gets the graph of the workspace', async function () {
+        if (!await hasWebviewBundle()) this.skip();
+        const traffic = recorder(api);
+        try {
+            await open('churn-pilot.align');
+            await vscode.commands.executeCommand('align.openPreviewToSide');
+            const graph = await until(() => traffic.posted.find(m => m.type === 'graph'), [api.preview.onDidPostMessage],
+                () => `a graph posted to the webview; received so far: ${JSON.stringify(traffic.received.map(m => m.type))}`);
+            assert.ok(traffic.received.some(m => m.type === 'ready'));
+            assert.ok(graph.type === 'graph');
+            const result = JSON.parse(graph.json) as ImpactGraphResult;
+            assert.ok(result.graph.nodes.some(n => n.id === 'ChurnPilot.AskOpenQuestions'));
+            assert.deepStrictEqual(result.graph.coverage, { aligned: 9, total: 11 });
+        } finally {
+            traffic.dispose();
+        }
+    });
+
+    test('Export as SVG: the webview renders the graph and the host saves its SVG', async function () {
+        if (!await hasWebviewBundle()) this.skip();
+        await open('churn-pilot.align');
+        const target = fileUri('impact-chain.svg');
+        const saved = await vscode.commands.executeCommand<vscode.Uri>('align.exportSvg', target);
+        try {
+            assert.strictEqual(saved?.toString(), target.toString());
+            const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+            assert.match(svg.slice(0, 200), /<svg[\s>]/);
+            assert.ok(/AskOpenQuestions|Use open questions/.test(svg),
+                `the SVG shows the workspace's graph; it has ${svg.split('class="node ').length - 1} nodes (${svg.length} characters)`);
+        } finally {
+            await vscode.workspace.fs.delete(target);
+        }
+    });
+
+    test('Export as PNG: the host saves the image the webview rendered', async function () {
+        if (!await hasWebviewBundle()) this.skip();
+        await open('churn-pilot.align');
+        const target = fileUri('impact-chain.png');
+        await vscode.commands.executeCommand<vscode.Uri>('align.exportPng', target);
+        try {
+            const png = await vscode.workspace.fs.readFile(target);
+            assert.deepStrictEqual([...png.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+            assert.ok(png.length > 1000, `${png.length} bytes`);
+        } finally {
+            await vscode.workspace.fs.delete(target);
+        }
+    });
+
+    test('Show Impact Chain (code lens) highlights the node: a cursor message at its declaration', async () => {
+        const traffic = recorder(api);
+        try {
+            await vscode.commands.executeCommand('align.showImpactChain', 'ChurnPilot.RestateNeeds');
+            if (!await hasWebviewBundle()) return;
+            const cursor = await until(() => traffic.posted.find(m => m.type === 'cursor'), [api.preview.onDidPostMessage], () => 'a cursor message');
+            assert.ok(cursor.type === 'cursor');
+            assert.strictEqual(vscode.workspace.asRelativePath(vscode.Uri.parse(cursor.uri), false), 'churn-pilot.align');
+            const document = await vscode.workspace.openTextDocument(fileUri('churn-pilot.align'));
+            assert.match(document.lineAt(cursor.line).text, /objective RestateNeeds/);
+        } finally {
+            traffic.dispose();
+        }
+    });
+
+    test('follows the editor: the cursor of the .align editor is sent to the webview, and every move', async function () {
+        if (!await hasWebviewBundle()) this.skip();
+        const traffic = recorder(api);
+        try {
+            const editor = await open('onboarding.align');
+            editor.selection = new vscode.Selection(3, 2, 3, 2);
+            await vscode.commands.executeCommand('align.openPreviewToSide');
+            const uri = editor.document.uri.toString();
+            const cursorAt = (line: number, character: number) => () => traffic.posted.find(m => m.type === 'cursor' && m.uri === uri && m.line === line && m.character === character);
+            // With the first graph, the webview learns where the cursor is...
+            await until(cursorAt(3, 2), [api.preview.onDidPostMessage], () => `the cursor at 3:2; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            // ...and then every move.
+            const line = editor.document.getText().split('\n').findIndex(l => l.includes('objective ExplainPlans'));
+            editor.selection = new vscode.Selection(line, 4, line, 4);
+            await until(cursorAt(line, 4), [api.preview.onDidPostMessage], () => `the cursor at ${line}:4`);
+        } finally {
+            traffic.dispose();
+        }
+    });
+
+    test('tells the webview, after each graph, which files have syntax errors', async function () {
+        if (!await hasWebviewBundle()) this.skip();
+        const editor = await open('safety.align');
+        await vscode.commands.executeCommand('align.openPreviewToSide');
+        await until(() => api.preview.isOpen(), [api.preview.onDidPostMessage], () => 'the preview');
+        const traffic = recorder(api);
+        try {
+            await editor.edit(edit => edit.insert(new vscode.Position(2, 0), 'metric {{{\n'));
+            const banner = await until(() => traffic.posted.find(m => m.type === 'syntax-errors'), [api.preview.onDidPostMessage],
+                () => `syntax-errors; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            assert.deepStrictEqual(banner, { type: 'syntax-errors', files: ['safety.align'] });
+            assert.strictEqual(traffic.posted[traffic.posted.indexOf(banner) - 1]?.type, 'graph', 'right after the graph');
+            // Fixed: a graph comes alone, which clears the banner.
+            const before = traffic.posted.length;
+            await vscode.commands.executeCommand('workbench.action.files.revert');
+            const lastKind = () => traffic.posted.slice(before).map(m => m.type).filter(t => t !== 'cursor').at(-1);
+            await until(() => lastKind() === 'graph', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; last: ${lastKind()}`);
+        } finally {
+            traffic.dispose();
+        }
+    });
+
+    test('reveal opens a declaration inside the workspace, and ignores a URI outside it', async () => {
+        await open('safety.align');
+        await vscode.commands.executeCommand('align.openPreviewToSide');
+        const target = fileUri('catalog/metrics.align').toString();
+        const range = { start: { line: 2, character: 7 }, end: { line: 2, character: 16 } };
+        await api.preview.receive({ type: 'reveal', nodeId: 'ChurnRate', uri: target, range });
+        const editor = vscode.window.activeTextEditor;
+        assert.strictEqual(editor?.document.uri.toString(), target);
+        assert.strictEqual(editor.selection.active.line, 2);
+        for (const outside of ['file:///etc/hosts', 'https://example.com/x.align', 'not a uri']) {
+            await api.preview.receive({ type: 'reveal', nodeId: 'X', uri: outside, range });
+            assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target, outside);
+        }
+        await api.preview.receive({ type: 'reveal', nodeId: 'X', uri: target, range: { start: 'nonsense' } });
+        assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target);
+    });
+});
