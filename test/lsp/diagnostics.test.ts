@@ -6,6 +6,7 @@ import { expectedFindings } from '../unit/helpers/check-workspace.js';
 import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
 import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../../language/protocol.js';
 
+const REPO = path.resolve(EXAMPLES, '../../..');
 const ALIGN_FILES = ['catalog/metrics.align', 'churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align'];
 
 function copyExamples(): string {
@@ -36,6 +37,11 @@ describe('language server: diagnostics over LSP', function () {
             const full = path.join(root, file);
             const diagnostics = await session.diagnosticsOf(full);
             assert.deepEqual(keys(diagnostics), expectedFindings(fs.readFileSync(full, 'utf-8')), file);
+            for (const d of diagnostics) {
+                // Every finding links to its rule's page, which exists in docs/rules.
+                assert.match(d.codeDescription?.href ?? '', new RegExp(`/docs/rules/${String(d.code)}\\.md$`));
+                assert.ok(fs.existsSync(path.join(REPO, 'docs/rules', `${String(d.code)}.md`)), String(d.code));
+            }
         }
     });
 
