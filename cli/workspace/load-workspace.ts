@@ -46,6 +46,8 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const configProblems = configFile ? applyConfig(services, configFile, options.configFile !== undefined) : [];
     services.align.Settings.setOverrides(options.overrides ?? {});
     services.align.Settings.workspaceRoot = URI.file(root);
+    // CSV files are confined to the workspace folder with symbolic links resolved.
+    services.align.Graph.realPath = async uri => URI.file(await fs.promises.realpath(uri.fsPath));
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const progress = options.onProgress;
     const documents = files.map((file, i) => {

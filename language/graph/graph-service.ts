@@ -18,6 +18,16 @@ export class AlignGraphService {
     private readonly settings: AlignSettingsService;
     private pending: Promise<GraphIndex> | undefined;
     private built: GraphIndex | undefined;
+    /** Raised by every `invalidate`: a build started before it must not become `current`. */
+    private generation = 0;
+
+    /**
+     * Where a file really is, symbolic links resolved (node: `fs.promises.realpath`).
+     * Set by the node entry points (CLI, language server); without it (the
+     * browser, tests in memory) paths are taken as they are. A CSV file whose
+     * real path is outside the real workspace folder is refused.
+     */
+    realPath: ((uri: URI) => Promise<URI>) | undefined;
 
     constructor(services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -30,13 +40,14 @@ export class AlignGraphService {
 
     /** Forgets the graph; the next `getIndex` builds it anew. */
     invalidate(): void {
+        this.generation++;
         this.pending = undefined;
         this.built = undefined;
     }
 
     /** The graph of the current workspace state. */
     getIndex(): Promise<GraphIndex> {
-        this.pending ??= this.build();
+        this.pending ??= this.build(this.generation);
         return this.pending;
     }
 
@@ -45,39 +56,52 @@ export class AlignGraphService {
         return this.built;
     }
 
-    private async build(): Promise<GraphIndex> {
-        const docs = this.documents.all
+    /**
+     * Reads the CSV files first; then picks the linked documents and builds
+     * the graph with no `await` in between, so that no document changes state
+     * (an edit resets it at once) while the graph reads its references.
+     */
+    private async build(generation: number): Promise<GraphIndex> {
+        const files = new Map<Actuals, CsvFileResult>();
+        for (;;) {
+            const docs = this.linkedDocuments();
+            const unread = docs.flatMap(doc => actualsBlocks(doc.parseResult.value as Model)
+                .filter(actuals => actuals.file !== undefined && !files.has(actuals))
+                .map(actuals => ({ doc, actuals })));
+            if (unread.length === 0) {
+                const index = buildImpactGraph({
+                    documents: docs.map(d => ({ uri: d.uri.toString(), model: d.parseResult.value as Model })),
+                    readActuals: actuals => actuals.file === undefined
+                        ? readInlineActuals(actuals)
+                        : readCsvActuals(files.get(actuals) ?? { error: 'was not read' }, actuals.file)
+                });
+                if (generation === this.generation) this.built = index;
+                return index;
+            }
+            for (const { doc, actuals } of unread) files.set(actuals, await this.readCsv(doc.uri, actuals.file!));
+        }
+    }
+
+    private linkedDocuments(): LangiumDocument[] {
+        return this.documents.all
             .filter(d => d.state >= DocumentState.Linked && isModel(d))
             .toArray()
             .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-        const files = await this.readCsvFiles(docs);
-        const index = buildImpactGraph({
-            documents: docs.map(d => ({ uri: d.uri.toString(), model: d.parseResult.value as Model })),
-            readActuals: actuals => actuals.file === undefined
-                ? readInlineActuals(actuals)
-                : readCsvActuals(files.get(actuals) ?? { error: 'was not read' }, actuals.file)
-        });
-        this.built = index;
-        return index;
-    }
-
-    private async readCsvFiles(docs: LangiumDocument[]): Promise<Map<Actuals, CsvFileResult>> {
-        const files = new Map<Actuals, CsvFileResult>();
-        for (const doc of docs) {
-            for (const actuals of actualsBlocks(doc.parseResult.value as Model)) {
-                if (actuals.file !== undefined) files.set(actuals, await this.readCsv(doc.uri, actuals.file));
-            }
-        }
-        return files;
     }
 
     private async readCsv(documentUri: URI, path: string): Promise<CsvFileResult> {
         if (!this.settings.allowFileReads) return { error: 'was not read: CSV files are not read in an untrusted workspace' };
         if (path.trim() === '') return { error: 'is an empty path' };
-        const uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
+        let uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
         const root = this.settings.workspaceRoot;
         if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
         try {
+            if (root && this.realPath) {
+                // A symbolic link inside the workspace may point outside it: compare where both really are.
+                const [realFile, realRoot] = [await this.realPath(uri), await this.realPath(root).catch(() => root)];
+                if (!UriUtils.contains(realRoot, realFile)) return { error: 'leads, through a symbolic link, outside the workspace folder and is not read' };
+                uri = realFile;
+            }
             const text = await this.fileSystem.readFile(uri);
             return text.includes('\uFFFD') ? { error: 'is not UTF-8 text' } : { text };
         } catch (error) {
