@@ -77,8 +77,13 @@ describe('format: pretty', () => {
         const lines = text.split('\n');
         assert.equal(lines.filter(l => l === 'a.align').length, 1);
         assert.equal(lines.filter(l => l === 'programs/sales win.align').length, 1);
-        const rows = lines.filter(l => l.startsWith('  '));
+        const docsAt = lines.indexOf('Rule docs:');
+        const rows = lines.slice(0, docsAt).filter(l => l.startsWith('  '));
         assert.equal(rows.length, 4);
+        // Then one line per rule with findings, linking its documentation page.
+        const docs = lines.slice(docsAt + 1, lines.indexOf('', docsAt));
+        assert.deepEqual(docs.map(l => l.trim().split(/\s+/)[0]), [...new Set(sample.map(f => f.rule))].sort());
+        for (const line of docs) assert.match(line, /^ {2}(\S+) +https:\/\/\S+\/docs\/rules\/\1\.md$/);
         assert.match(rows[0]!, /^ {2}2:3 {3}error {2}Expecting '\{' but found '<'\. +syntax$/);
         const aRows = rows.slice(0, 3);
         const ruleColumns = aRows.map((row, i) => row.lastIndexOf(sortFindings(sample)[i]!.rule));
@@ -108,9 +113,10 @@ describe('format: pretty', () => {
         assert.ok(text.includes('\x1b[31merror'), 'red error');
         assert.ok(text.includes('\x1b[33mwarning'), 'yellow warning');
         assert.ok(text.includes('\x1b[36minfo'), 'cyan info');
-        assert.ok(text.includes('\x1b[2mmetric-unused\x1b[0m'), 'dim rule id');
+        assert.ok(text.includes('\x1b[2m\x1b]8;;https://github.com/align-lang/align/blob/main/docs/rules/metric-unused.md\x1b\\metric-unused\x1b]8;;\x1b\\\x1b[0m'), 'dim rule id, a link to its page');
         assert.ok(text.includes('\x1b[1;4ma.align\x1b[0m'), 'bold underlined file');
-        assert.equal(text.replace(new RegExp(ANSI, 'g'), ''), formatPretty(sample, ctx));
+        const plain = text.replace(new RegExp(ANSI, 'g'), '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, '');
+        assert.equal(plain, formatPretty(sample, ctx), 'colour and links wrap the same text');
         assert.match(formatPretty([], colorCtx), ANSI);
     });
 });
