@@ -1,5 +1,5 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { DefaultDocumentBuilder, DocumentState } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 
 /**
  * Align's rules read the whole workspace (a toolkit in one file reinforces a
@@ -25,8 +25,21 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
      * that requests arriving meanwhile wait for the build of its new text.
      */
     markChanged(document: LangiumDocument): void {
-        this.resetToState(document, DocumentState.Changed);
+        // Only the state is lowered here: the queued update resets the document under the workspace
+        // lock, so a request already walking it (semantic tokens) keeps its links meanwhile.
+        if (document.state > DocumentState.Changed) document.state = DocumentState.Changed;
         this.currentState = DocumentState.Changed;
+    }
+
+    /**
+     * Langium skips the listeners of a document phase once the build is
+     * cancelled, among them the waiters of requests (`waitUntil(state, uri)`):
+     * the document has reached the phase and will not reach it again, so the
+     * request would wait for ever. The listeners run whatever happens to the
+     * build; the build itself still stops at its next check.
+     */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: Cancellation.CancellationToken): Promise<void> {
+        await super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
     }
 
     /** Validates every document again (settings or a CSV file changed). */

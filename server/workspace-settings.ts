@@ -4,7 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
-import { parseAlignConfig } from '../language/config/parse-config.js';
+import { parseAlignConfig, type ConfigProblem } from '../language/config/parse-config.js';
 import { isConfigurableRule, isRuleSeverity, type RuleSeverity } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
@@ -54,9 +54,14 @@ export class WorkspaceSettings {
         const uri = this.configUri;
         if (!uri) return;
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
-        let text: string | undefined;
-        if (await fileSystem.exists(uri)) text = await fileSystem.readFile(uri);
-        const { settings, problems } = text === undefined ? { settings: {}, problems: [] } : parseAlignConfig(text);
+        let read: { settings: AlignSettings; problems: ConfigProblem[] } = { settings: {}, problems: [] };
+        try {
+            if (await fileSystem.exists(uri)) read = parseAlignConfig(await fileSystem.readFile(uri));
+        } catch (error) {
+            // A folder, or a file it may not read: the defaults apply, as in `align check` (a throw here stopped the server).
+            read = { settings: {}, problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
+        }
+        const { settings, problems } = read;
         this.services.align.Settings.setConfigFile(settings);
         const diagnostics: Diagnostic[] = problems.map(p => ({
             range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
@@ -93,4 +98,12 @@ export function editorSettings(section: unknown): AlignSettings {
     }
     const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
     return { rules, maxLaggingKpis: whole(value.maxLaggingKpis), maxPilotDays: whole(value.maxPilotDays) };
+}
+
+/** A short reason for a failed read, e.g. `is a folder, EISDIR` (the words of `align check`). */
+function describeReadError(error: unknown): string {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (code === 'EISDIR') return 'is a folder, EISDIR';
+    if (code === 'EACCES' || code === 'EPERM') return `permission denied, ${code}`;
+    return typeof code === 'string' ? code : error instanceof Error ? error.message.split(/\r?\n/)[0]! : String(error);
 }

@@ -17,7 +17,7 @@ export const AlignTerminals = {
     PERCENT: /-?[0-9]+(\.[0-9]+)?%/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
     ID: /[A-Za-z_][A-Za-z0-9_]*/,
-    STRING: /"(\\["\\]|[^"\\\r\n])*"/,
+    STRING: /"[^"\\\r\n]*(?:\\["\\][^"\\\r\n]*)*"/,
 };
 
 export type AlignTerminalNames = keyof typeof AlignTerminals;

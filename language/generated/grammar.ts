@@ -2897,7 +2897,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\"(\\\\\\\\[\\"\\\\\\\\]|[^\\"\\\\\\\\\\\\r\\\\n])*\\"/",
+        "regex": "/\\"[^\\"\\\\\\\\\\\\r\\\\n]*(?:\\\\\\\\[\\"\\\\\\\\][^\\"\\\\\\\\\\\\r\\\\n]*)*\\"/",
         "parenthesized": false
       },
       "fragment": false,
