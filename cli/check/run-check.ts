@@ -6,6 +6,7 @@ import { formatterFor } from '../format/index.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { collectFindings } from './collect-findings.js';
+import { reportLogged } from '../workspace/report-logged.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -25,21 +26,6 @@ export async function runCheck(args: CheckArgs, io: { version: string; isTty: bo
     if (args.output !== undefined) writeOutput(args.output, text);
     else io.write(text);
     return exitStatus(findings, args);
-}
-
-/**
- * Langium logs a validation check that throws (with its stack) and reports
- * it as a diagnostic; the diagnostic is a finding, the log is one line here.
- */
-function reportLogged(logged: readonly string[]): void {
-    if (logged.length === 0) return;
-    if (process.env['ALIGN_DEBUG']) {
-        for (const entry of logged) process.stderr.write(`${entry}\n`);
-        return;
-    }
-    const first = logged[0]!.split(/\r?\n/)[0]!;
-    const more = logged.length > 1 ? ` (and ${logged.length - 1} more)` : '';
-    process.stderr.write(`align: internal error while checking, some findings may be missing: ${first}${more}; set ALIGN_DEBUG=1 for details\n`);
 }
 
 function exitStatus(findings: readonly Finding[], args: CheckArgs): number {

@@ -12,6 +12,7 @@ import { relativePath } from '../check/collect-findings.js';
 import { sortFindings } from '../format/sort.js';
 import type { Progress } from '../progress.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
+import { reportLogged } from '../workspace/report-logged.js';
 
 /** A finding with the document and range it was reported on, for placing it on nodes. */
 export interface PlacedFinding extends Finding {
@@ -74,17 +75,3 @@ export function diagnosticsOf(findings: readonly PlacedFinding[]): Array<{ uri: 
     return findings.flatMap(f => f.uri && f.range ? [{ uri: f.uri, range: f.range, severity: lspSeverity(f) }] : []);
 }
 
-/**
- * Langium logs a validation check that throws (with its stack) and reports
- * it as a diagnostic; as in `align check`, the log becomes one line on stderr.
- */
-function reportLogged(logged: readonly string[]): void {
-    if (logged.length === 0) return;
-    if (process.env['ALIGN_DEBUG']) {
-        for (const entry of logged) process.stderr.write(`${entry}\n`);
-        return;
-    }
-    const first = logged[0]!.split(/\r?\n/)[0]!;
-    const more = logged.length > 1 ? ` (and ${logged.length - 1} more)` : '';
-    process.stderr.write(`align: internal error while checking, some findings may be missing: ${first}${more}; set ALIGN_DEBUG=1 for details\n`);
-}

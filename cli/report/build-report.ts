@@ -8,8 +8,8 @@
 import { AstUtils } from 'langium';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { focusGraph } from '../../language/graph/focus-graph.js';
-import { findingsByNode } from '../../language/graph/node-findings.js';
-import type { Coverage, GraphNode, GraphRange, ImpactGraph, RoiFigures } from '../../language/graph/types.js';
+import { findingsByNode, placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
+import type { Coverage, GraphNode, ImpactGraph, RoiFigures } from '../../language/graph/types.js';
 import type { Program } from '../../language/generated/ast.js';
 import type { FindingSeverity } from '../../language/rules.js';
 import { layoutGraph, renderSvg } from '../../language/render/index.js';
@@ -33,7 +33,7 @@ export function buildReport(input: ReportInput): Block[] {
     const { index, findings } = input;
     const graph = index.graph;
     const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
-    const placed = placeFindings([...graph.nodes, ...actualsPlaces(index)], findings);
+    const placed = placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings);
     const programs = graph.nodes.filter(n => n.kind === 'program');
     const served = new Set(graph.edges.filter(e => e.kind === 'serves').map(e => e.to));
     const unserved = graph.nodes.filter(n => n.kind === 'outcome' && !served.has(n.id));
@@ -287,13 +287,6 @@ function measuringKpis(outcome: GraphNode, ctx: Context): GraphNode[] {
     return ctx.index.adjacency.sources(outcome.id, 'measures').map(id => ctx.index.node(id)).filter(isNode);
 }
 
-/** Where a finding can be placed: a node's declaration, or an actuals block (placed on its metric). */
-interface Place {
-    id: string;
-    uri: string;
-    range: GraphRange;
-}
-
 /** The actuals blocks of the workspace as places of their metric's node (actuals are not nodes). */
 function actualsPlaces(index: GraphIndex): Place[] {
     const places: Place[] = [];
@@ -303,37 +296,6 @@ function actualsPlaces(index: GraphIndex): Place[] {
         if (metric && range) places.push({ id: metric.id, uri: AstUtils.getDocument(actuals).uri.toString(), range });
     }
     return places;
-}
-
-/**
- * Each finding on the innermost place whose text holds its start: the
- * placement of language/graph/node-findings.ts (badges), kept per finding,
- * with actuals blocks counting for their metric.
- */
-function placeFindings(nodes: readonly Place[], findings: readonly PlacedFinding[]): Map<string, PlacedFinding[]> {
-    const byUri = new Map<string, Place[]>();
-    for (const node of nodes) pushTo(byUri, node.uri, node);
-    const placed = new Map<string, PlacedFinding[]>();
-    for (const finding of findings) {
-        if (!finding.uri || !finding.range) continue;
-        const start = finding.range.start;
-        let innermost: Place | undefined;
-        for (const node of byUri.get(finding.uri) ?? []) {
-            if (contains(node.range, start) && (!innermost || size(node.range) < size(innermost.range))) innermost = node;
-        }
-        if (innermost) pushTo(placed, innermost.id, finding);
-    }
-    return placed;
-}
-
-function contains(range: GraphRange, p: { line: number; character: number }): boolean {
-    const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-    const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-    return afterStart && beforeEnd;
-}
-
-function size(range: GraphRange): number {
-    return (range.end.line - range.start.line) * 1e6 + (range.end.character - range.start.character);
 }
 
 /** `Title (`Name`)`, or the name alone. */

@@ -8,19 +8,45 @@ export interface PlacedDiagnostic {
     severity?: number;
 }
 
+/** Something with an id whose text spans a range of a document: a node, or an actuals block standing for its metric. */
+export interface Place {
+    id: string;
+    uri: string;
+    range: GraphRange;
+}
+
+/** Puts each item on the innermost place whose text contains the item's start; items in no place are left out. */
+export function placeOnInnermost<T extends { uri?: string; range?: GraphRange }>(places: readonly Place[], items: readonly T[]): Map<string, T[]> {
+    const byUri = new Map<string, Place[]>();
+    for (const place of places) {
+        const list = byUri.get(place.uri);
+        if (list) list.push(place);
+        else byUri.set(place.uri, [place]);
+    }
+    const placed = new Map<string, T[]>();
+    for (const item of items) {
+        if (!item.uri || !item.range) continue;
+        let innermost: Place | undefined;
+        for (const place of byUri.get(item.uri) ?? []) {
+            if (contains(place.range, item.range.start) && (!innermost || size(place.range) < size(innermost.range))) innermost = place;
+        }
+        if (!innermost) continue;
+        const list = placed.get(innermost.id);
+        if (list) list.push(item);
+        else placed.set(innermost.id, [item]);
+    }
+    return placed;
+}
+
 /** Counts each diagnostic on the innermost node whose declaration contains its start. */
 export function findingsByNode(nodes: readonly GraphNode[], diagnostics: readonly PlacedDiagnostic[]): Record<string, NodeFindings> {
-    const byUri = new Map<string, GraphNode[]>();
-    for (const node of nodes) byUri.set(node.uri, [...(byUri.get(node.uri) ?? []), node]);
     const result: Record<string, NodeFindings> = {};
-    for (const d of diagnostics) {
-        const candidates = (byUri.get(d.uri) ?? []).filter(n => contains(n.range, d.range.start));
-        const innermost = candidates.sort((a, b) => size(a.range) - size(b.range))[0];
-        if (!innermost) continue;
-        const counts = result[innermost.id] ??= { errors: 0, warnings: 0, infos: 0 };
-        if (d.severity === 1) counts.errors++;
-        else if (d.severity === 2) counts.warnings++;
-        else counts.infos++;
+    for (const [id, placed] of placeOnInnermost(nodes, diagnostics)) {
+        result[id] = {
+            errors: placed.filter(d => d.severity === 1).length,
+            warnings: placed.filter(d => d.severity === 2).length,
+            infos: placed.filter(d => d.severity !== 1 && d.severity !== 2).length
+        };
     }
     return result;
 }
