@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, InitializeResult } from 'vscode-languageserver-protocol';
-import { EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
 
 const FILES = ['churn-pilot.align', 'sales-win-rate.align', 'catalog/metrics.align'];
 
@@ -74,8 +73,7 @@ describe('language server: code lens follows edits', function () {
     let session: LspSession;
 
     before(async () => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-lens-'));
-        fs.cpSync(EXAMPLES, root, { recursive: true });
+        root = copyExamples('lens');
         ({ session } = await LspSession.start(root));
         for (const file of FILES) await session.diagnosticsOf(path.join(root, file));
     });

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { EXAMPLES, LspSession, SERVER, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, SERVER, uriOf } from './lsp-session.js';
 
 /** Marks the cursor in a test text. */
 const CURSOR = '‸';
@@ -43,8 +42,7 @@ describe('language server: completion over LSP', function () {
     const opened = new Set<string>();
 
     before(async () => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-completion-'));
-        fs.cpSync(EXAMPLES, root, { recursive: true });
+        root = copyExamples('completion');
         ({ session } = await LspSession.start(root));
         await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
     });

@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectedFindings } from '../unit/helpers/check-workspace.js';
-import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, uriOf } from './lsp-session.js';
 import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../../language/protocol.js';
 
 const REPO = path.resolve(EXAMPLES, '../../..');
 const ALIGN_FILES = ['catalog/metrics.align', 'churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align'];
 
-function copyExamples(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'align-lsp-'));
-    fs.cpSync(EXAMPLES, dir, { recursive: true });
-    return dir;
-}
 
 const keys = (diagnostics: Array<{ range: { start: { line: number } }; code?: unknown }>) =>
     diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
@@ -24,7 +18,7 @@ describe('language server: diagnostics over LSP', function () {
     let session: LspSession;
 
     beforeEach(async () => {
-        root = copyExamples();
+        root = copyExamples('lsp');
         ({ session } = await LspSession.start(root));
     });
     afterEach(async () => {

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { expectedFindings } from '../unit/helpers/check-workspace.js';
-import { EXAMPLES, LspSession } from './lsp-session.js';
+import { applyEdits, copyExamples, LspSession } from './lsp-session.js';
 
 const SPOT = '  objective SpotHazards "Identify hazards on a live line walk" { builds HazardSpotting practice simulation "VR line walk" }\n';
 const LOTO = '  objective ApplyLoto "Apply the six LOTO steps on a live machine" { builds LotoProcedure practice sandbox "Training rig" }\n';
@@ -14,13 +13,6 @@ const LOTO_BLOCK = '  objective ApplyLoto "Apply the six LOTO steps on a live ma
 const twoSpaces = { tabSize: 2, insertSpaces: true };
 
 /** Applies non-overlapping edits to a text (positions by line and character). */
-function applyEdits(text: string, edits: TextEdit[]): string {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-    const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-    return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
-        .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
 
 describe('language server: formatting', function () {
     this.timeout(30000);
@@ -28,8 +20,7 @@ describe('language server: formatting', function () {
     let session: LspSession;
 
     beforeEach(async () => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-fmt-'));
-        fs.cpSync(EXAMPLES, root, { recursive: true });
+        root = copyExamples('fmt');
         let init;
         ({ session, init } = await LspSession.start(root));
         assert.equal(init.capabilities.documentFormattingProvider, true);

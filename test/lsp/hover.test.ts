@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
 
 const CHURN = 'churn-pilot.align';
 const SALES = 'sales-win-rate.align';
@@ -144,8 +143,7 @@ describe('language server: hover follows edits', function () {
     let session: LspSession;
 
     before(async () => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-hover-'));
-        fs.cpSync(EXAMPLES, root, { recursive: true });
+        root = copyExamples('hover');
         session = await startOn(root);
     });
     after(async () => {

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER = path.join(repo, 'bin/align-language-server.cjs');
@@ -116,4 +117,20 @@ export function positionOf(file: string, line: number, needle: string, offset = 
     const character = text.indexOf(needle);
     if (character < 0) throw new Error(`'${needle}' not on line ${line} of ${file}`);
     return { line: line - 1, character: character + offset };
+}
+
+/** A fresh copy of the fixture workspace in a temp folder (tests edit and delete files in it). */
+export function copyExamples(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `align-${prefix}-`));
+    fs.cpSync(EXAMPLES, dir, { recursive: true });
+    return dir;
+}
+
+/** Applies LSP text edits to a text, as a client does (edits must not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+    return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
+        .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }

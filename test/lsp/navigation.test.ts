@@ -1,29 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location, LocationLink, Range, SymbolInformation, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { applyEdits, copyExamples, LspSession, positionOf, uriOf } from './lsp-session.js';
 
-function copyExamples(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'align-nav-'));
-    fs.cpSync(EXAMPLES, dir, { recursive: true });
-    return dir;
-}
 
-/** Applies LSP text edits to a text (edits must not overlap). */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-    const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-    const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-    let result = text;
-    for (const edit of sorted) {
-        result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
-    }
-    return result;
-}
 
 const EXTRA = `// Uses a member of ChurnPilot by its qualified name.
 objective ReduceRepeats "Reduce repeat contacts" {
@@ -47,7 +29,7 @@ describe('language server: navigation and rename over LSP', function () {
 
     beforeEach(async () => {
         opened.clear();
-        root = copyExamples();
+        root = copyExamples('nav');
         ({ session } = await LspSession.start(root));
         await session.diagnosticsOf(file('churn-pilot.align'));
     });

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
-import { EXAMPLES, LspSession } from './lsp-session.js';
+import { copyExamples, LspSession } from './lsp-session.js';
 
 /** A decoded semantic token: 1-based line, its text, type and modifiers. */
 interface Decoded {
@@ -44,8 +43,7 @@ describe('language server: semantic tokens', function () {
     let legend: SemanticTokensLegend;
 
     before(async () => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-sem-'));
-        fs.cpSync(EXAMPLES, root, { recursive: true });
+        root = copyExamples('sem');
         const started = await LspSession.start(root);
         session = started.session;
         const provider = started.init.capabilities.semanticTokensProvider;

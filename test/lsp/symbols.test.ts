@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type CompletionList, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
+import { copyExamples, LspSession, uriOf } from './lsp-session.js';
 
 /** The name of a constant of an LSP namespace of numbers (`SymbolKind`, `CompletionItemKind`). */
 const nameIn = (constants: Record<string, unknown>, value: number | undefined): string | undefined =>
@@ -19,8 +18,7 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
     let session: LspSession;
 
     before(async () => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-sym-'));
-        fs.cpSync(EXAMPLES, root, { recursive: true });
+        root = copyExamples('sym');
         ({ session } = await LspSession.start(root));
         await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
     });
