@@ -120,7 +120,8 @@ describe('documentation', () => {
         });
 
         it('shows on every page an example that fires the rule and a fix that does not', () => {
-            for (const rule of ALL_RULES) {
+            // No text fires `internal-error`: it reports a bug in Align.
+            for (const rule of ALL_RULES.filter(r => r.id !== 'internal-error')) {
                 const file = `docs/rules/${rule.id}.md`;
                 const blocks = allBlocks.filter(b => b.file === file && b.marker && b.marker.kind !== 'clean');
                 const has = (kind: string) => blocks.some(b => b.marker!.kind === kind && 'rules' in b.marker! && b.marker.rules.includes(rule.id));
@@ -134,7 +135,7 @@ describe('documentation', () => {
             for (const rule of ALL_RULES) {
                 assert.match(index, new RegExp(`\\[\`${rule.id}\`\\]\\(${rule.id}\\.md\\)\\s*\\|\\s*${rule.defaultSeverity}\\b`), `the index lacks ${rule.id}`);
             }
-            assert.equal(RULES.length + 3, ALL_RULES.length);
+            assert.equal(RULES.length + 4, ALL_RULES.length);
         });
     });
 
