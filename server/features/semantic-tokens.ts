@@ -2,6 +2,7 @@ import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, ty
 import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-protocol';
 import { isMetric } from '../../language/generated/ast.js';
+import { attribute } from '../../language/attributes.js';
 
 /**
  * Token type of each kind of declaration, for its name and for every
@@ -81,7 +82,8 @@ export class AlignSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
 /** `modifiers`, plus `readonly` when `node` is a KPI (a `leading` or `lagging` metric). */
 function kpiModifiers(node: AstNode | undefined, modifiers: string[]): string[] {
-    const kpi = isMetric(node) && (node.kind === 'leading' || node.kind === 'lagging');
+    const kind = isMetric(node) ? attribute(node, 'Kind')?.value : undefined;
+    const kpi = kind === 'leading' || kind === 'lagging';
     return kpi ? [...modifiers, SemanticTokenModifiers.readonly] : modifiers;
 }
 
