@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { THEMES, type ThemeName } from './harness/themes.js';
 import { usePreview } from './harness/fixture.js';
 
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+/** Screenshots of a run, for people to look at: in the ignored out/ folder, never over tracked files. */
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/screenshots');
 
 /** Text that must stay readable, as [label, text selector, background selector] inside the drawing. */
 const PAIRS: Array<[string, string, string]> = [
