@@ -5,6 +5,7 @@
  * pane at a readable size, the same layout with that chain brought into line.
  */
 import type { ImpactGraph } from '../language/graph/types.js';
+import { GEOMETRY } from '../language/render/columns.js';
 import { fitToSpace, layerCounts, READABLE_ZOOM, type Fit } from '../language/render/direction.js';
 import { layoutGraph, layoutSteps, type GraphLayout } from '../language/render/layout.js';
 import type { MeasureText } from '../language/render/measure.js';
@@ -13,6 +14,8 @@ import { FRAME_PAD, FRAME_PAD_BOTTOM, type Rect } from './viewport.js';
 
 /** Room above a framed chain for its first layer's label (as the stage frames it). */
 export const LABEL_ROOM = 26;
+/** The narrowest boxes a lined-up chain may get, for three or more boxes side by side in a narrow pane. */
+const NARROWEST = 130;
 /** Drawings with more nodes than this are not re-laid out to line up a chain: the cursor would be slow to follow. */
 const ALIGN_LIMIT = 400;
 
@@ -86,8 +89,21 @@ export class Planner {
         return box !== undefined && base.nodes.some(n => n.id === chain.around) && !fitsReadable({ ...box, height: box.height + LABEL_ROOM }, pane);
     }
 
-    private aligned(input: PlanInput, base: GraphLayout, options: Parameters<typeof layoutGraph>[1]): Partial<Plan> {
-        if (!this.wantsAlignment(base, input.chain, input.pane)) return {};
-        return { layout: layoutGraph(input.graph, { ...options, previous: base, align: input.chain }), aligned: true };
+    /**
+     * The layout with the chain lined up. Rows (down) whose chain boxes would
+     * not fit side by side in the pane at a readable size get narrower boxes
+     * (their titles wrap to more lines), down to NARROWEST.
+     */
+    private aligned(input: PlanInput, base: GraphLayout, options: NonNullable<Parameters<typeof layoutGraph>[1]>): Partial<Plan> {
+        const chain = input.chain;
+        if (!chain || !this.wantsAlignment(base, chain, input.pane)) return {};
+        let nodeWidth = options.nodeWidth!;
+        if (base.direction === 'down') {
+            const side = Math.max(...base.columns.map(c => base.nodes.filter(n => n.column === c.id && chain.ids.has(n.id)).length));
+            const room = (input.pane.width - 2 * FRAME_PAD) / READABLE_ZOOM;
+            if (side * (nodeWidth + GEOMETRY.nodeGap) - GEOMETRY.nodeGap > room) nodeWidth = Math.max(NARROWEST, Math.floor((room + GEOMETRY.nodeGap) / side - GEOMETRY.nodeGap));
+        }
+        const previous = nodeWidth === base.nodeWidth ? base : { order: base.order };
+        return { layout: layoutGraph(input.graph, { ...options, nodeWidth, previous, align: chain }), aligned: true };
     }
 }

@@ -63,7 +63,7 @@ export const GEOMETRY = {
     /** Between boxes of one layer. */
     nodeGap: 16,
     /** Between layers: columns (right) leave room for edges; rows (down) for edges and the row's label. */
-    layerGap: { right: 64, down: 36 },
+    layerGap: { right: 64, down: 32 },
     /** Above the layers: the column headers (right), the first row's label (down). */
     header: { right: 30, down: 22 }
 } as const;

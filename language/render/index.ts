@@ -2,12 +2,12 @@
  * Layout and SVG rendering of the impact graph, without a DOM: used by the
  * preview (webview/) and by `align graph --format svg` (cli/).
  *
- *   const fit = fitToSpace(layerCounts(result.graph), { width: 1000 });
- *   const layout = layoutGraph(result.graph, { direction: fit.direction, nodeWidth: fit.nodeWidth });
+ *   const layout = layoutToFit(result.graph, { width: 1000 });   // a 1000 px page; SCREEN for a screen
  *   const svg = renderSvg(layout, { findings: result.findings });
  */
 export { COLUMNS, columnOf, isActivityOrLearning, NODE_WIDTH, type ColumnId, type Direction } from './columns.js';
 export { fitToSpace, layerCounts, READABLE_PX, READABLE_ZOOM, type Fit, type FitOptions, type LayerCounts, type Space } from './direction.js';
+export { layoutToFit, SCREEN } from './fit-layout.js';
 export { layoutGraph, layoutSteps, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions, type PreviousLayout } from './layout.js';
 export { cachedMeasure, MONO_STACK, SANS_STACK, tableMeasure, TEXT, type MeasureText, type TextStyle } from './measure.js';
 export { nodeText, shortLabel, type NodeText } from './node-text.js';

@@ -14,11 +14,11 @@ export const PAD = 10;
 export const TEXT_X = 32;
 /** At most this many title lines; the rest ends in an ellipsis. */
 export const TITLE_LINES = 3;
-const LINE = 16;
+const LINE = 15;
 /** Line pitch of the small text (footers, status). */
 export const SMALL_LINE = 14;
-const TITLE_TOP = 23;
-const BOTTOM = 11;
+const TITLE_TOP = 22;
+const BOTTOM = 10;
 
 /** The lines of one node, and where they go (offsets from the box's top). */
 export interface NodeText {
@@ -46,11 +46,11 @@ export function nodeText(node: GraphNode, toolkits: readonly GraphNode[], width:
     const inner = width - TEXT_X - PAD;
     const title = wrap(node.title ?? node.name, inner, TEXT.title, TITLE_LINES, measure);
     const titleY = title.map((_, i) => TITLE_TOP + i * LINE);
-    const nameY = titleY[titleY.length - 1]! + LINE + 1;
+    const nameY = titleY[titleY.length - 1]! + 16;
     const name = truncate(node.name + (node.metric ? ` · ${node.metric.kind ?? 'untyped'}` : node.program ? ` · ${node.program}` : ''), inner, TEXT.name, measure);
     const base = { title, titleY, name, nameY };
     if (node.kind === 'objective') {
-        const footerY = nameY + 18;
+        const footerY = nameY + 17;
         const links = node.objective;
         const footer = links && links.kpis.length > 0
             ? [truncate(plural(links.kpis.length, 'KPI') + (links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : ''), inner, TEXT.small, measure)]
@@ -58,7 +58,7 @@ export function nodeText(node: GraphNode, toolkits: readonly GraphNode[], width:
         return { ...base, footer, footerY, height: footerY + BOTTOM + (footer ? 0 : 4) };
     }
     if (node.kind === 'behavior' && toolkits.length > 0) {
-        const footerY = nameY + 18;
+        const footerY = nameY + 17;
         const kits = toolkits.length === 1 ? toolkits[0]!.name : plural(toolkits.length, 'toolkit');
         const footer = wrap(`reinforced by ${kits}`, inner - 16, TEXT.small, 2, measure);
         return { ...base, footer, footerY, height: footerY + (footer.length - 1) * SMALL_LINE + BOTTOM };
@@ -76,9 +76,9 @@ function metricRows(m: MetricFigures, width: number, nameY: number, measure: Mea
     const deadline = m.deadline ? `by ${m.deadline}` : '';
     const deadlineWidth = deadline ? measure(deadline, TEXT.small) + 8 : 0;
     const figures = truncate(figuresText(m), bar, TEXT.figures, measure);
-    const figuresY = nameY + 20;
-    const barY = figuresY + 7;
-    const statusY = barY + 20;
+    const figuresY = nameY + 19;
+    const barY = figuresY + 6;
+    const statusY = barY + 19;
     const status = wrap(statusText(m), bar - 16, TEXT.smallBold, 2, measure);
     let last = statusY + (status.length - 1) * SMALL_LINE;
     let deadlineY = figuresY;

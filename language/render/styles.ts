@@ -119,6 +119,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${hc} .node.highlight .node-box, ${hc} .focus-ring { stroke: ${c('contrastActiveBorder')}; }`,
         `${hc} .edge { stroke-width: 2; }`,
         `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,
-        `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`
+        `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`,
+        `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight { opacity: 1; }`
     ].join('\n');
 }
