@@ -9,6 +9,7 @@ import {
 import { checkKpiLinksExplained, checkObjectiveLinks, checkObjectivePractice } from './objective-rules.js';
 import { checkOutcomeMeasurable, checkOutcomeMeasuredByKpis } from './outcome-rules.js';
 import { checkPilotLength, checkProgramGovernance, checkProgramKpis, checkProgramServes } from './program-rules.js';
+import { checkIsolate, checkRoiIsolation } from './isolation-rules.js';
 import { ruleContext, type RuleCheck, type RuleContext } from './rule-context.js';
 import { checkDuplicateAttributes, checkDuplicateName, checkLiterals } from './structure-rules.js';
 
@@ -30,7 +31,8 @@ export function registerValidationChecks(services: AlignServices): void {
     };
     const declaration = [checkDuplicateName, checkDuplicateAttributes] as const;
     const checks: ValidationChecks<AlignAstType> = {
-        Program: run(...declaration, checkProgramServes, checkProgramKpis, checkProgramGovernance, checkPilotLength),
+        Program: run(...declaration, checkProgramServes, checkProgramKpis, checkProgramGovernance, checkPilotLength, checkRoiIsolation),
+        Isolate: run(checkIsolate),
         Outcome: run(...declaration, checkOutcomeMeasurable, checkOutcomeMeasuredByKpis),
         Metric: run(...declaration, checkTargetDirection, checkKpiDataDefinition, checkLeadingDrives, checkMetricUsed, checkDeadlineInWindow, checkDrivesCycle),
         Skill: run(...declaration, checkSkillEnables),
