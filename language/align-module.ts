@@ -11,12 +11,14 @@ import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
 import { AlignGraphService } from './graph/graph-service.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
+import { AlignSnapshotService } from './pull/snapshot-service.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
     align: {
         Settings: AlignSettingsService;
         Graph: AlignGraphService;
+        Snapshots: AlignSnapshotService;
     };
 };
 
@@ -25,7 +27,8 @@ export type AlignServices = LangiumServices & AlignAddedServices;
 export const AlignModule: Module<AlignServices, PartialLangiumServices & AlignAddedServices> = {
     align: {
         Settings: () => new AlignSettingsService(),
-        Graph: (services) => new AlignGraphService(services)
+        Graph: (services) => new AlignGraphService(services),
+        Snapshots: (services) => new AlignSnapshotService(services)
     },
     references: {
         ScopeComputation: (services) => new AlignScopeComputation(services),

@@ -10,6 +10,7 @@ import { checkKpiLinksExplained, checkObjectiveLinks, checkObjectivePractice } f
 import { checkOutcomeMeasurable, checkOutcomeMeasuredByKpis } from './outcome-rules.js';
 import { checkPilotLength, checkProgramGovernance, checkProgramKpis, checkProgramServes } from './program-rules.js';
 import { checkIsolate, checkRoiIsolation } from './isolation-rules.js';
+import { checkSnapshotDrift, checkXapiOptions } from './snapshot-rules.js';
 import { ruleContext, type RuleCheck, type RuleContext } from './rule-context.js';
 import { checkDuplicateAttributes, checkDuplicateName, checkLiterals } from './structure-rules.js';
 
@@ -21,12 +22,13 @@ export function registerValidationChecks(services: AlignServices): void {
     const registry = services.validation.ValidationRegistry;
     const graphs = services.align.Graph;
     const settings = services.align.Settings;
-    registry.registerBeforeDocument(async () => { await graphs.getIndex(); });
+    const snapshots = services.align.Snapshots;
+    registry.registerBeforeDocument(async () => { await graphs.getIndex(); await snapshots.getStatuses(); });
     const run = <N extends AstNode>(...checks: Array<RuleCheck<N>>) => (node: N, accept: ValidationAcceptor): void => {
         const graph = graphs.current;
         // A declaration still being typed (no name yet) has only its syntax error.
         if (!graph || ('name' in node && !node.name)) return;
-        const context: RuleContext = ruleContext(graph, settings, accept);
+        const context: RuleContext = ruleContext(graph, settings, accept, snapshots.current);
         for (const check of checks) check(node, context);
     };
     const declaration = [checkDuplicateName, checkDuplicateAttributes] as const;
@@ -39,7 +41,8 @@ export function registerValidationChecks(services: AlignServices): void {
         Behavior: run(...declaration, checkBehaviorMoves, checkBehaviorReinforced),
         Objective: run(...declaration, checkObjectiveLinks, checkKpiLinksExplained, checkObjectivePractice),
         Toolkit: run(...declaration),
-        Actuals: run(checkActualsValid, checkActualsOnTrack),
+        Actuals: run(checkActualsValid, checkActualsOnTrack, checkSnapshotDrift),
+        PullXapi: run(checkXapiOptions),
         Target: run(checkLiterals),
         Pilot: run(checkLiterals),
         Window: run(checkLiterals),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * For every rule: a workspace where it fires (at the lines its `// expect:`
  * comments give) and a close case where it must not. Each case file is added
@@ -50,7 +51,17 @@ export interface RuleCase {
     inBase?: number;
     /** Extra files (CSV) for both cases. */
     files?: Record<string, string>;
+    /** Files that replace some of `files` in the close case. */
+    silentFiles?: Record<string, string>;
 }
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const SNAPSHOT = 'period,value\n2026-01,101\n2026-02,103\n';
+const QUERY = 'SELECT month AS period, revenue AS value FROM sales';
+/** A lock that records `data/revenue.csv` as pulled with `queries/revenue.sql` (whose text is `query`). */
+const lockFor = (query: string) => JSON.stringify({ version: 1, snapshots: { 'data/revenue.csv': {
+    metric: 'Revenue', kind: 'sql', query: 'queries/revenue.sql', querySha256: sha(query), rows: 2, firstPeriod: '2026-01', lastPeriod: '2026-02',
+    snapshotSha256: sha(SNAPSHOT), pulledAt: '2026-03-01T00:00:00.000Z' } } });
 
 /** A lagging KPI with money per unit, for ROI and attribution cases. */
 const valued = (name: string, unit = 'count') => `metric ${name} "${name}" { kind lagging unit ${unit} direction up baseline 100 target 130 by 2026-12-31 source "s" owner "o" cadence monthly value 10 USD per unit }`;
@@ -206,5 +217,13 @@ export const RULE_CASES: RuleCase[] = [
         silent: `${valued('Sales')}\n${valued('Deals')}\n${valued('Leads')}\n${valued('Control')}\noutcome More "More" { measured by Sales, Deals, Leads }\n`
             + roiProgram('  cost 1000 USD\n  isolate Sales by control-group Control\n  isolate Deals by trend\n  isolate Leads by estimate 100% confidence 80%')
             + `\nactuals Control { 2026-01: 100\n 2026-06: 104 }\nactuals Deals { 2026-01: 100\n 2026-02: 101\n 2026-03: 102\n 2026-06: 110 }`
+    },
+    {
+        rule: 'snapshot-drift',
+        // Close miss: the query file changed by one word since the lock recorded it.
+        fires: `// expect: snapshot-drift\nactuals Revenue from "data/revenue.csv" { pull sql "queries/revenue.sql" }\n// expect: snapshot-drift, actuals-invalid\nactuals Pipeline from "data/pipeline.csv" { pull sql "queries/revenue.sql" on env "WAREHOUSE_URL" }`,
+        silent: `actuals Revenue from "data/revenue.csv" { pull sql "queries/revenue.sql" }`,
+        files: { 'data/revenue.csv': SNAPSHOT, 'queries/revenue.sql': QUERY, 'align.lock.json': lockFor(QUERY.replace('sales', 'orders')) },
+        silentFiles: { 'align.lock.json': lockFor(QUERY) }
     }
 ];
