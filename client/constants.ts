@@ -18,5 +18,5 @@ export const LANGUAGE_ID = 'align';
 /** The configuration section the server reads. */
 export const CONFIG_SECTION = 'align';
 
-/** Globs of the files the server reads besides open documents. */
-export const WATCHED_GLOBS = ['**/*.align', '**/align.config.json', '**/*.csv'] as const;
+/** Globs of the files the server reads besides open documents (snapshots, their query files and the lock of `align pull` too). */
+export const WATCHED_GLOBS = ['**/*.align', '**/align.config.json', '**/*.csv', '**/*.sql', '**/align.lock.json'] as const;

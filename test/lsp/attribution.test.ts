@@ -93,4 +93,11 @@ describe('language server: attribution and pulled snapshots over LSP', function 
         assert.ok(text.includes('2 rows, 2026-01 to 2026-02'), text);
         assert.ok(text.includes('Drift: the query file "sales.sql" changed after the last pull. Run `align pull --metric Sales`.'), text);
     });
+
+    it('a query file put back as pulled clears snapshot-drift once the watched-file change arrives', async () => {
+        const query = path.join(session.root, 'sales.sql');
+        fs.writeFileSync(query, 'SELECT month AS period, sales AS value FROM sales');
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(query), type: 2 }] });
+        await session.diagnosticsOf(file, d => !d.some(x => x.code === 'snapshot-drift'));
+    });
 });
