@@ -6,7 +6,9 @@ export const Commands = {
     exportPng: 'align.exportPng',
     checkWorkspace: 'align.checkWorkspace',
     newProgram: 'align.newProgram',
-    showImpactChain: 'align.showImpactChain'
+    showImpactChain: 'align.showImpactChain',
+    /** Desktop only, in a trusted workspace: runs `align pull` in a terminal. */
+    pullActuals: 'align.pullActuals'
 } as const;
 
 /** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */
