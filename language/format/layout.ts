@@ -67,9 +67,11 @@ export interface Layout {
 /** Thrown when the tree does not have the shape the formatter expects; the formatter then refuses. */
 export class LayoutError extends Error { }
 
-const DECLARATIONS = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals']);
+/** Nodes printed as a header, a block of items and a closing brace (`pull xapi ... { }` nests in `actuals`). */
+const DECLARATIONS = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals', 'PullXapi']);
 /** Sub-rules that are a whole attribute line. Others (Amount, UnitSpec, Duration) continue the line. */
-const ATTRIBUTE_RULES = new Set(['Pilot', 'Window', 'Cost', 'Target', 'MoneyValue', 'ObservedBy', 'Practice', 'ActualRow']);
+const ATTRIBUTE_RULES = new Set(['Pilot', 'Window', 'Cost', 'Target', 'MoneyValue', 'ObservedBy', 'Practice', 'ActualRow', 'Isolate', 'PullSql',
+    'XapiAuth', 'XapiVerb', 'XapiActivity', 'XapiSince', 'XapiValue']);
 
 /**
  * Builds the layout of a parsed file. `root` is the parse result (without
