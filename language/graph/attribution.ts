@@ -77,6 +77,7 @@ export function attributeKpi(input: AttributionInput): KpiAttribution {
     const { kpi, isolate } = input;
     const m = kpi.metric!;
     const result: KpiAttribution = { metric: kpi.id, method: methodOf(isolate), value: m.value?.amount, missing: [] };
+    if (input.control) result.control = input.control.id;
     const missing = (term: string): void => { result.missing.push(`${kpi.name}: ${term}`); };
     if (m.baseline === undefined) missing('baseline');
     if (!m.latest) missing('an actual');
@@ -110,7 +111,6 @@ function attributedChange(input: AttributionInput, result: KpiAttribution): numb
     }
     if (isControlGroup(method)) {
         const c = input.control?.metric;
-        result.control = input.control?.id;
         const reference = c?.baseline ?? c?.actuals[0]?.value;
         if (!c?.latest || reference === undefined) return undefined;
         result.controlChange = c.latest.value - reference;

@@ -50,7 +50,7 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
             res.end(raw ? String(body) : JSON.stringify(body));
         };
         if (req.method !== 'GET' || !url.pathname.startsWith('/xapi/statements')) return send(404, { error: 'not found' });
-        if (!req.headers['x-experience-api-version']?.startsWith('1.0')) return send(400, { error: 'X-Experience-API-Version header missing' });
+        if (!String(req.headers['x-experience-api-version'] ?? '').startsWith('1.0')) return send(400, { error: 'X-Experience-API-Version header missing' });
         if (req.headers.authorization !== `Basic ${Buffer.from(credentials).toString('base64')}`) return send(401, { error: 'unauthorized' });
         const fault = state.faults.shift();
         if (fault === 'invalid-json') return send(200, '{"statements": [', true);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUNDLE, requireBundle, runCli } from '../run-cli.js';
+import { BUNDLE, REPO_ROOT, requireBundle, runCli } from '../run-cli.js';
 import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
 
 const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -146,6 +146,18 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         const outside = runCli(['pull', '--metric', 'Out'], { cwd: ws.root });
         assert.equal(outside.status, 1);
         assert.match(outside.stderr, /^align: pull failed: Out, sql "a.sql": the snapshot "..\/out.csv" is outside the workspace folder\n$/);
+    });
+
+    it('pulling the project\'s own example again reproduces its committed snapshot and lock entry', () => {
+        ws = tempWorkspace();
+        fs.cpSync(path.join(REPO_ROOT, 'examples'), ws.root, { recursive: true });
+        const committed = lockOf(ws).snapshots['data/deal-size.csv']!;
+        const snapshot = ws.bytes('data/deal-size.csv');
+        const result = runCli(['pull'], { cwd: ws.root });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stdout, 'pulled data/deal-size.csv: DealSize: 6 rows, 2025-10 to 2026-03\n1 of 1 pull succeeded.\n');
+        assert.ok(ws.bytes('data/deal-size.csv').equals(snapshot));
+        assert.deepEqual({ ...lockOf(ws).snapshots['data/deal-size.csv'], pulledAt: 0 }, { ...committed, pulledAt: 0 });
     });
 
     it('without the optional DuckDB (and the other drivers), check still runs and pull says what to install', () => {
