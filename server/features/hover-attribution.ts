@@ -26,7 +26,7 @@ export function methodText(index: GraphIndex, a: KpiAttribution): string {
         case 'control-group': return `by control-group ${a.control ? index.node(a.control)?.name ?? a.control : '?'}`;
         case 'trend': return 'by trend';
         case 'estimate': return `by estimate ${a.share ?? '?'}% confidence ${a.confidence ?? '?'}%`;
-        case 'none': return 'not isolated (all of the change counted)';
+        case 'none': return 'not isolated';
     }
 }
 
@@ -39,6 +39,7 @@ export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttrib
     const unit = kpi?.metric?.unit;
     const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
     const change = a.rawChange === undefined ? 'no change known'
+        : a.method === 'none' ? `change ${signed(a.rawChange)}, all of it counted as the program's`
         : a.attributedChange === undefined ? `change ${signed(a.rawChange)} (raw), attributed unknown`
         : `change ${signed(a.rawChange)} raw → ${signed(a.attributedChange)} attributed`;
     const detail = a.projected !== undefined ? ` (trend projects ${formatAmount(a.projected, unit)})`
