@@ -4,6 +4,7 @@ import type { Actuals, Model } from '../../language/generated/ast.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { pullSpec, type PullSpec } from '../../language/pull/pull-spec.js';
 import { actualsBlocks } from '../../language/model-utils.js';
+import { attribute } from '../../language/attributes.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 import type { Cadence } from './periods.js';
 
@@ -37,7 +38,8 @@ export async function pullTargets(workspace: LoadedWorkspace): Promise<PullTarge
             const node = index.nodeOf(metric);
             targets.push({
                 metric: node?.qualifiedName ?? actuals.metric?.$refText ?? '?', resolved: node !== undefined,
-                cadence: metric?.cadence as Cadence | undefined, percent: metric?.unit?.kind === 'percent',
+                cadence: metric ? attribute(metric, 'MetricCadence')?.value as Cadence | undefined : undefined,
+                percent: metric ? attribute(metric, 'Unit')?.kind === 'percent' : false,
                 spec, folder, file: actuals.file, lockFile: lockFileFor(folder, workspace.root)
             });
         }

@@ -55,7 +55,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -74,21 +74,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@15"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@20"
+              "$ref": "#/rules@19"
             },
             "arguments": []
           },
@@ -102,14 +88,28 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@35"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@39"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@42"
             },
             "arguments": []
           }
@@ -135,7 +135,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -162,7 +162,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -174,7 +174,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -191,46 +191,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "$type": "Alternatives",
                 "elements": [
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "sponsor"
+                    "$type": "Assignment",
+                    "feature": "attributes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@5"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "sponsor",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "owner"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "owner",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   },
                   {
                     "$type": "Group",
@@ -246,7 +216,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@63"
+                            "$ref": "#/rules@86"
                           },
                           "arguments": []
                         }
@@ -265,7 +235,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@63"
+                                "$ref": "#/rules@86"
                               },
                               "arguments": []
                             }
@@ -289,12 +259,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@14"
+                            "$ref": "#/rules@19"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -316,12 +286,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@14"
+                                "$ref": "#/rules@19"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -336,90 +306,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "pilot",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@5"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "window",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@7"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "review"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "review",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@45"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "phase"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "phase",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@46"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "cost",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@8"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Assignment",
                     "feature": "isolations",
                     "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@9"
+                        "$ref": "#/rules@14"
                       },
                       "arguments": []
                     }
@@ -454,227 +346,38 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
     },
     {
       "$type": "ParserRule",
-      "name": "Pilot",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Keyword",
-            "value": "pilot"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "duration",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@6"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Keyword",
-            "value": "from"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "start",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@56"
-              },
-              "arguments": []
-            }
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Duration",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Assignment",
-            "feature": "amount",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@61"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "unit",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@49"
-              },
-              "arguments": []
-            }
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Window",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Keyword",
-            "value": "window"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "start",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@56"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Keyword",
-            "value": "to"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "end",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@56"
-              },
-              "arguments": []
-            }
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Cost",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Keyword",
-            "value": "cost"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "amount",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@61"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "currency",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@62"
-              },
-              "arguments": []
-            },
-            "cardinality": "?"
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Isolate",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Keyword",
-            "value": "isolate"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "metric",
-            "operator": "=",
-            "terminal": {
-              "$type": "CrossReference",
-              "type": {
-                "$ref": "#/rules@15"
-              },
-              "terminal": {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@51"
-                },
-                "arguments": []
-              },
-              "deprecatedSyntax": false,
-              "isMulti": false
-            }
-          },
-          {
-            "$type": "Keyword",
-            "value": "by"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "method",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@10"
-              },
-              "arguments": []
-            }
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "IsolationMethod",
+      "name": "ProgramAttribute",
       "definition": {
         "$type": "Alternatives",
         "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@6"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@7"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@8"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@10"
+            },
+            "arguments": []
+          },
           {
             "$type": "RuleCall",
             "rule": {
@@ -704,6 +407,368 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
     },
     {
       "$type": "ParserRule",
+      "name": "Sponsor",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sponsor"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Owner",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "owner"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Pilot",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "pilot"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "duration",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@9"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "from"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "start",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Duration",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@84"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "unit",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@72"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Window",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "window"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "start",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "end",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Review",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "review"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@68"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ProgramPhase",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "phase"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@69"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Cost",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "cost"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@84"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "currency",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@85"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Isolate",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "isolate"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "metric",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@21"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@74"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "method",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@15"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "IsolationMethod",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@16"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@17"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@18"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "ControlGroup",
       "definition": {
         "$type": "Group",
@@ -719,12 +784,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@21"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@74"
                 },
                 "arguments": []
               },
@@ -778,7 +843,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@83"
               },
               "arguments": []
             }
@@ -794,7 +859,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@83"
               },
               "arguments": []
             }
@@ -822,7 +887,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -834,7 +899,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -868,12 +933,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -895,12 +960,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -914,25 +979,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     ]
                   },
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "owner"
+                    "$type": "Assignment",
+                    "feature": "attributes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "owner",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -945,6 +1001,20 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "cardinality": "?"
           }
         ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OutcomeAttribute",
+      "definition": {
+        "$type": "RuleCall",
+        "rule": {
+          "$ref": "#/rules@7"
+        },
+        "arguments": []
       },
       "entry": false,
       "fragment": false,
@@ -967,7 +1037,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -979,7 +1049,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -996,163 +1066,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "$type": "Alternatives",
                 "elements": [
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "kind"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "kind",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@42"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "unit"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "unit",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@16"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "direction"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "direction",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "baseline"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "baseline",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@19"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
                     "$type": "Assignment",
-                    "feature": "target",
-                    "operator": "=",
+                    "feature": "attributes",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "source"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "source",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "owner"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "owner",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "cadence"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "cadence",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@45"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
                   },
                   {
                     "$type": "Group",
@@ -1168,12 +1091,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1195,12 +1118,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1212,18 +1135,6 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "cardinality": "*"
                       }
                     ]
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "value",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@18"
-                      },
-                      "arguments": []
-                    }
                   }
                 ],
                 "cardinality": "*"
@@ -1243,47 +1154,215 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
     },
     {
       "$type": "ParserRule",
-      "name": "UnitSpec",
+      "name": "MetricAttribute",
       "definition": {
         "$type": "Alternatives",
         "elements": [
           {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@23"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@24"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@26"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@27"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@28"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@7"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@29"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@30"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Kind",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "kind"
+          },
+          {
             "$type": "Assignment",
-            "feature": "kind",
+            "feature": "value",
             "operator": "=",
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Unit",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "unit"
           },
           {
-            "$type": "Group",
+            "$type": "Alternatives",
             "elements": [
               {
                 "$type": "Assignment",
                 "feature": "kind",
                 "operator": "=",
                 "terminal": {
-                  "$type": "Keyword",
-                  "value": "currency"
-                }
-              },
-              {
-                "$type": "Assignment",
-                "feature": "currency",
-                "operator": "=",
-                "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@62"
+                    "$ref": "#/rules@66"
                   },
                   "arguments": []
                 }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "kind",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "currency"
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "currency",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@85"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MetricDirection",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "direction"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Baseline",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "baseline"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@31"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1308,7 +1387,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -1327,13 +1406,69 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@73"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Source",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "source"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MetricCadence",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "cadence"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@68"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1358,7 +1493,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1370,7 +1505,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@85"
               },
               "arguments": []
             },
@@ -1417,7 +1552,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1429,7 +1564,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@83"
               },
               "arguments": []
             }
@@ -1457,7 +1592,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1469,7 +1604,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1483,29 +1618,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "value": "{"
               },
               {
-                "$type": "Group",
-                "elements": [
-                  {
-                    "$type": "Keyword",
-                    "value": "assessed"
+                "$type": "Assignment",
+                "feature": "attributes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@33"
                   },
-                  {
-                    "$type": "Keyword",
-                    "value": "by"
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "assessedBy",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@63"
-                      },
-                      "arguments": []
-                    }
-                  }
-                ],
+                  "arguments": []
+                },
                 "cardinality": "*"
               },
               {
@@ -1514,6 +1636,52 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SkillAttribute",
+      "definition": {
+        "$type": "RuleCall",
+        "rule": {
+          "$ref": "#/rules@34"
+        },
+        "arguments": []
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AssessedBy",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "assessed"
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1538,7 +1706,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1550,7 +1718,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1584,12 +1752,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@32"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1611,12 +1779,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@20"
+                                "$ref": "#/rules@32"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1643,12 +1811,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1670,12 +1838,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1690,36 +1858,15 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "observedBy",
-                    "operator": "=",
+                    "feature": "attributes",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "actor"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "actor",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
                   }
                 ],
                 "cardinality": "*"
@@ -1730,6 +1877,32 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BehaviorAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@37"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@38"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1758,7 +1931,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@70"
               },
               "arguments": []
             }
@@ -1770,7 +1943,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@68"
               },
               "arguments": []
             },
@@ -1790,13 +1963,41 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@63"
+                    "$ref": "#/rules@86"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Actor",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "actor"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1821,7 +2022,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1833,7 +2034,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1863,12 +2064,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@20"
+                            "$ref": "#/rules@32"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1890,12 +2091,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@20"
+                                "$ref": "#/rules@32"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1922,12 +2123,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1949,12 +2150,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1969,40 +2170,15 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "practice",
-                    "operator": "=",
+                    "feature": "attributes",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@40"
                       },
                       "arguments": []
                     }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "assessed"
-                      },
-                      {
-                        "$type": "Keyword",
-                        "value": "by"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "assessedBy",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
                   }
                 ],
                 "cardinality": "*"
@@ -2013,6 +2189,32 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ObjectiveAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2037,7 +2239,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@71"
               },
               "arguments": []
             }
@@ -2049,7 +2251,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -2078,7 +2280,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -2090,7 +2292,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -2120,12 +2322,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@35"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -2147,12 +2349,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@21"
+                                "$ref": "#/rules@35"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@51"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -2166,109 +2368,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     ]
                   },
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "talk-track"
+                    "$type": "Assignment",
+                    "feature": "attributes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@43"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "talkTrack",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "rubric"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "rubric",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "checklist"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "checklist",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "micro-challenge"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "microChallenge",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "dashboard"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "dashboard",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@63"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -2279,6 +2388,193 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ToolkitAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@46"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@48"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "TalkTrack",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "talk-track"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Rubric",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "rubric"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Checklist",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "checklist"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MicroChallenge",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "micro-challenge"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Dashboard",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "dashboard"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -2303,12 +2599,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@21"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@74"
                 },
                 "arguments": []
               },
@@ -2333,7 +2629,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@63"
+                        "$ref": "#/rules@86"
                       },
                       "arguments": []
                     }
@@ -2352,7 +2648,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@27"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         },
@@ -2381,7 +2677,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     },
@@ -2410,14 +2706,14 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@52"
             },
             "arguments": []
           }
@@ -2448,7 +2744,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -2470,7 +2766,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@63"
+                        "$ref": "#/rules@86"
                       },
                       "arguments": []
                     }
@@ -2489,7 +2785,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@63"
+                            "$ref": "#/rules@86"
                           },
                           "arguments": []
                         }
@@ -2532,7 +2828,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -2551,7 +2847,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 },
@@ -2579,35 +2875,35 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@54"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@55"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@58"
             },
             "arguments": []
           }
@@ -2638,7 +2934,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -2666,7 +2962,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -2694,7 +2990,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -2722,7 +3018,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -2750,7 +3046,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -2770,28 +3066,28 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@60"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@61"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@62"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@63"
             },
             "arguments": []
           }
@@ -2922,7 +3218,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@73"
               },
               "arguments": []
             }
@@ -2938,7 +3234,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -3199,28 +3495,28 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@59"
+              "$ref": "#/rules@82"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@57"
+              "$ref": "#/rules@80"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@81"
             },
             "arguments": []
           }
@@ -3240,7 +3536,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@52"
+              "$ref": "#/rules@75"
             },
             "arguments": []
           },
@@ -3254,7 +3550,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@52"
+                  "$ref": "#/rules@75"
                 },
                 "arguments": []
               }
@@ -3277,7 +3573,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@62"
+              "$ref": "#/rules@85"
             },
             "arguments": []
           },
@@ -3508,42 +3804,42 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@66"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@67"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@68"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@69"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@70"
             },
             "arguments": []
           },

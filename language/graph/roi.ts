@@ -1,6 +1,7 @@
 import type { Isolate, Metric, Program } from '../generated/ast.js';
 import { attributeKpi } from './attribution.js';
 import type { GraphNode, RoiFigures } from './types.js';
+import { attribute } from '../attributes.js';
 
 /** Finds the graph node of a referenced metric. */
 export type MetricNodeOf = (metric: Metric | undefined) => GraphNode | undefined;
@@ -15,8 +16,7 @@ export type MetricNodeOf = (metric: Metric | undefined) => GraphNode | undefined
  */
 export function programRoi(program: Program, chainKpis: readonly GraphNode[], nodeOf: MetricNodeOf, startDay: number | undefined): RoiFigures {
     const missing: string[] = [];
-    const cost = program.cost?.amount;
-    const currency = program.cost?.currency;
+    const { amount: cost, currency } = attribute(program, 'Cost') ?? {};
     if (cost === undefined) missing.push('the program\'s `cost`');
     else if (cost <= 0) missing.push('a positive `cost`');
     const valued = chainKpis.filter(k => k.metric?.value);

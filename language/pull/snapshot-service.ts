@@ -2,6 +2,7 @@ import type { FileSystemProvider, LangiumDocuments, URI } from 'langium';
 import { DocumentState, UriUtils } from 'langium';
 import type { AlignServices } from '../align-module.js';
 import type { AlignSettingsService } from '../config/align-settings.js';
+import type { AlignHost } from '../host.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { actualsBlocks } from '../model-utils.js';
 import { LOCK_FILE, parseLock, type LockEntry, type LockFile } from './lock-file.js';
@@ -32,7 +33,7 @@ export class AlignSnapshotService {
     private pending: Promise<ReadonlyMap<Actuals, SnapshotStatus>> | undefined;
     private built: ReadonlyMap<Actuals, SnapshotStatus> | undefined;
 
-    constructor(services: AlignServices) {
+    constructor(private readonly host: AlignHost, services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.fileSystem = services.shared.workspace.FileSystemProvider;
         this.settings = services.align.Settings;
@@ -61,7 +62,7 @@ export class AlignSnapshotService {
 
     private async compute(): Promise<ReadonlyMap<Actuals, SnapshotStatus>> {
         const statuses = new Map<Actuals, SnapshotStatus>();
-        if (!this.settings.allowFileReads) return statuses;
+        if (!this.host.fileReadsAllowed()) return statuses;
         const locks = new Map<string, Promise<LockRead>>();
         const docs = this.documents.all.filter(d => d.state >= DocumentState.Parsed && d.parseResult.value.$type === 'Model').toArray();
         for (const doc of docs) {

@@ -1,4 +1,5 @@
 import type { Isolate, Program } from '../generated/ast.js';
+import { attribute } from '../attributes.js';
 import { isolationProblems } from '../graph/attribution.js';
 import { programWindow } from '../graph/build-graph.js';
 import type { RuleContext } from './rule-context.js';
@@ -6,12 +7,13 @@ import type { RuleContext } from './rule-context.js';
 /** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole. */
 export function checkRoiIsolation(program: Program, { graph, report }: RuleContext): void {
     const figures = graph.nodeOf(program)?.programFigures;
-    if (!program.cost || !figures) return;
+    const cost = attribute(program, 'Cost');
+    if (!cost || !figures) return;
     const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => graph.node(a.metric)?.name ?? a.metric);
     if (whole.length === 0) return;
     const list = whole.map(n => `'${n}'`).join(', ');
     report('roi-without-isolation', `Program '${program.name}' counts all of the change of ${list} as its own in its ROI. Add \`isolate ${whole[0]} by control-group C\`, \`by trend\` or \`by estimate P% confidence Q%\`.`,
-        { node: program.cost });
+        { node: cost });
 }
 
 /** `isolation-invalid`, and `syntax` for a second `isolate` of the same KPI in one program. */

@@ -4,6 +4,7 @@ import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
 import type { Actuals } from '../generated/ast.js';
 import type { SnapshotStatus } from '../pull/snapshot-service.js';
+import { isConfigurableRule } from '../rules.js';
 
 /** What a rule check gets: the graph, the settings, and `report` that applies the rule's configured severity. */
 export interface RuleContext {
@@ -17,13 +18,13 @@ export interface RuleContext {
 /** A check of one rule family on one kind of node. */
 export type RuleCheck<N extends AstNode> = (node: N, context: RuleContext) => void;
 
-/** Wraps `accept` so that each finding carries its rule id as code and the severity the settings give it. */
+/** Wraps `accept` so that each finding carries its rule id as code and the severity the settings give it (built-in ids: always `error`). */
 export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor,
     snapshots: ReadonlyMap<Actuals, SnapshotStatus> = new Map()): RuleContext {
     return {
         graph, settings, snapshots,
         report(ruleId, message, info) {
-            const severity = ruleId === 'syntax' ? 'error' : settings.severity(ruleId);
+            const severity = isConfigurableRule(ruleId) ? settings.severity(ruleId) : 'error';
             if (severity === 'off') return;
             accept(severity, message, { ...info, code: ruleId, data: { ...(info.data as object | undefined), code: ruleId } });
         }

@@ -143,21 +143,13 @@ describe('render: layered layout', () => {
         }
     });
 
-    it('lays out 2,000 nodes and about 3,700 edges in well under 100 ms', () => {
+    it('lays out 2,000 nodes and about 3,700 edges, fresh and stably (its time is measured by npm run bench)', () => {
         const result = generateImpactGraph(2000);
         assert.ok(result.graph.edges.length > 3400, `${result.graph.edges.length} edges`);
-        layoutGraph(result.graph);
-        const times: number[] = [];
-        let layout: GraphLayout | undefined;
-        for (let i = 0; i < 3; i++) {
-            const start = performance.now();
-            layout = layoutGraph(result.graph);
-            times.push(performance.now() - start);
-        }
-        const stable = performance.now();
-        layoutGraph(result.graph, { previous: layout! });
-        times.push(performance.now() - stable);
-        assert.ok(Math.min(...times) < 100, `layout times ${times.map(t => t.toFixed(1)).join(', ')} ms`);
+        const layout = layoutGraph(result.graph);
+        assert.equal(layout.nodes.length, result.graph.nodes.filter(n => n.kind !== 'program' && n.kind !== 'toolkit').length);
+        const stable = layoutGraph(result.graph, { previous: layout });
+        assert.deepEqual(stable.order, layout.order);
     });
 
     it('orders by sweeps and inserts stably at the level of indices', () => {

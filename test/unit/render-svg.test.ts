@@ -83,14 +83,11 @@ describe('render: standalone SVG', () => {
         assert.equal(all(root, e => hasClass(e, 'node')).length, 0);
     });
 
-    it('renders a large graph to valid XML quickly', () => {
+    it('renders a large graph to valid XML with every node', () => {
         const result = generateImpactGraph(2000);
         const layout = layoutGraph(result.graph);
-        const start = performance.now();
-        const svg = renderSvg(layout, { findings: result.findings });
-        const elapsed = performance.now() - start;
-        parseXml(svg);
-        assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
+        const root = parseXml(renderSvg(layout, { findings: result.findings }));
+        assert.equal(all(root, e => hasClass(e, 'node')).length, layout.nodes.length);
     });
 
     it('wraps and truncates text to the box by estimated width', () => {
