@@ -13,7 +13,7 @@ export interface StoredStatement {
 }
 
 /** What the next requests answer instead of statements (one entry per request, consumed in order). */
-export type Fault = 500 | 503 | 429 | 'invalid-json';
+export type Fault = 500 | 503 | 429 | 'invalid-json' | 'hang';
 
 /** The fixture LRS's knobs and what it saw. */
 export interface LrsServer {
@@ -53,6 +53,10 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
         if (!String(req.headers['x-experience-api-version'] ?? '').startsWith('1.0')) return send(400, { error: 'X-Experience-API-Version header missing' });
         if (req.headers.authorization !== `Basic ${Buffer.from(credentials).toString('base64')}`) return send(401, { error: 'unauthorized' });
         const fault = state.faults.shift();
+        if (fault === 'hang') {
+            requests.push({ url: req.url ?? '', headers: req.headers, status: 0 });
+            return;
+        }
         if (fault === 'invalid-json') return send(200, '{"statements": [', true);
         if (fault !== undefined) return send(fault, { error: 'injected' });
         const cursor = url.searchParams.get('cursor');

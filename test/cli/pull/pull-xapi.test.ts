@@ -90,4 +90,13 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         assert.equal(lrs.requests.length, 4);
         assert.ok(!ws.exists('data/Statements.csv'));
     });
+
+    it('a server that never answers: each request times out (ALIGN_PULL_TIMEOUT), is retried, then one line', async () => {
+        ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '')}` });
+        lrs.faults = ['hang', 'hang', 'hang', 'hang'];
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), ALIGN_PULL_TIMEOUT: '1' } });
+        assert.equal(result.status, 1);
+        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 1 s (the LRS in LRS_URL)\n');
+        assert.equal(lrs.requests.length, 4);
+    });
 });
