@@ -1,6 +1,7 @@
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { periodValueColumns } from './sql-columns.js';
+import { timeoutMs } from './timeout.js';
 
 /** PostgreSQL type ids (pg_type.oid) the pull reads. */
 const DATE_TYPES = new Set([1082, 1114, 1184]);
@@ -48,10 +49,4 @@ function describe(error: unknown, variable: string): string {
     if (code === 'ENOTFOUND') return `host not found (the server in ${variable})`;
     if (/timeout/i.test(firstLine(error))) return `connection timed out (the server in ${variable})`;
     return firstLine(error);
-}
-
-/** Time-out of a connection: `ALIGN_PULL_TIMEOUT` seconds, 30 by default. */
-export function timeoutMs(): number {
-    const seconds = Number(process.env['ALIGN_PULL_TIMEOUT'] ?? '30');
-    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000;
 }

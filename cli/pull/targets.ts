@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Actuals, Model } from '../../language/generated/ast.js';
+import type { Model } from '../../language/generated/ast.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { pullSpec, type PullSpec } from '../../language/pull/pull-spec.js';
 import { actualsBlocks } from '../../language/model-utils.js';
@@ -61,4 +61,3 @@ function lockFileFor(folder: string, root: string): string {
     }
 }
 
-export type { Actuals };

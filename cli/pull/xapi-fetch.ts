@@ -1,5 +1,5 @@
 import { firstLine, PullError } from './pull-error.js';
-import { timeoutMs } from './sql-postgres.js';
+import { timeoutMs } from './timeout.js';
 
 /** An xAPI statement, as far as the pull reads it. */
 export interface Statement {
