@@ -3779,10 +3779,6 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           },
           {
             "$type": "Keyword",
-            "value": "count"
-          },
-          {
-            "$type": "Keyword",
             "value": "statements"
           },
           {
