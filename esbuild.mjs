@@ -24,7 +24,9 @@ const builds = [
         entryPoints: entries({ cli: 'cli/main.ts', server: 'server/main.ts', client: 'client/main.ts' }),
         outdir: 'out', outExtension: { '.js': '.cjs' },
         platform: 'node', format: 'cjs', target: 'node20',
-        external: ['vscode'],
+        // The data back ends of `align pull` load from node_modules when a pull runs: DuckDB is
+        // native and optional, pg and sql.js (WebAssembly) stay out of check's start-up.
+        external: ['vscode', '@duckdb/node-api', 'pg', 'pg-native', 'sql.js'],
         banner: { js: polyfill },
         define: { ...define, 'import.meta.url': 'importMetaUrl' },
         inject: ['scripts/import-meta-url.js']

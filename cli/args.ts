@@ -225,6 +225,28 @@ export function parseFmtArgs(argv: string[]): FmtArgs {
     return { paths: positionals.length > 0 ? positionals : ['.'], check: values.check === true };
 }
 
+/** Parsed options of `align pull`. */
+export interface PullArgs {
+    paths: string[];
+    config?: string;
+    /** `--metric NAME` (repeatable): only the pulls of these metrics. */
+    metrics: string[];
+    dryRun: boolean;
+}
+
+/** Parses `align pull` arguments. */
+export function parsePullArgs(argv: string[]): PullArgs {
+    const { values, positionals } = parseStrict(argv, {
+        config: { type: 'string', short: 'c' },
+        metric: { type: 'string', short: 'm', multiple: true, default: [] as string[] },
+        'dry-run': { type: 'boolean', default: false }
+    });
+    const metrics = values.metric as string[];
+    const empty = metrics.find(m => m.trim() === '');
+    if (empty !== undefined) throw new InputError('--metric: expected the name of a metric');
+    return { paths: positionals.length > 0 ? positionals : ['.'], config: values.config, metrics, dryRun: values['dry-run'] === true };
+}
+
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     throw new InputError(`${flag}: unknown ${what} '${String(value)}' (use ${allowed.join(', ')})`);

@@ -8,6 +8,7 @@ Commands:
   report [paths...]  write the monthly stakeholder review (Markdown or HTML)
   init [name]        write a template program that passes align check
   fmt [paths...]     format .align files in place (--check: only list them)
+  pull [paths...]    pull actuals from DuckDB, SQLite, PostgreSQL or an LRS into snapshots
   help [command]     show this help, or the help of a command
 
 Options:
@@ -142,6 +143,40 @@ would change (--check) or has a syntax error, 2 usage error or unreadable input.
 `;
 }
 
+export function pullHelp(): string {
+    return `Usage: align pull [paths...] [options]
+
+Runs every \`pull\` of the .align files under the paths (default: .): each
+\`actuals Metric from "file.csv" { pull ... }\` block's query or xAPI request,
+writes the snapshot file (period,value rows in period order; a temporary
+file renamed over the old one, only when the pull succeeded) and records it
+in align.lock.json (the nearest one up to the workspace root). align check
+and the editor read only the snapshots and compare them with the lock file
+(rule snapshot-drift); they never connect to anything.
+
+Sources:
+  pull sql "q.sql"                  DuckDB in memory over the workspace's CSV, Parquet, JSON files
+  pull sql "q.sql" on "db.duckdb"   a DuckDB or SQLite file
+  pull sql "q.sql" on env "VAR"     PostgreSQL: VAR holds a postgres:// URL
+  pull xapi env "VAR" { ... }       an LRS's statements resource: VAR holds its xAPI endpoint
+
+Options:
+  -m, --metric NAME          only the pulls of this metric (Name or Program.Name; repeatable)
+      --dry-run              run the pulls and say what would be written; write nothing
+  -c, --config FILE          settings file (default: align.config.json at the workspace root)
+  -h, --help                 show this help
+
+Secrets come from environment variables only (the URL in \`on env\`, the
+endpoint and \`auth env "VAR"\` key:secret of an LRS); messages and the lock
+file name the variable, never its value. ALIGN_PULL_TIMEOUT sets the
+time-out of a connection or request, in seconds (default 30).
+
+Exit status: 0 every pull succeeded, 1 a pull failed (one line each on
+standard error: metric, source, cause; the other snapshots are still written),
+2 usage error or unreadable input.
+`;
+}
+
 /** The help of a command, or undefined for an unknown one. */
 export function commandHelp(command: string | undefined): string | undefined {
     switch (command) {
@@ -150,6 +185,7 @@ export function commandHelp(command: string | undefined): string | undefined {
         case 'report': return reportHelp();
         case 'init': return initHelp();
         case 'fmt': return fmtHelp();
+        case 'pull': return pullHelp();
         default: return undefined;
     }
 }

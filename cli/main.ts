@@ -1,10 +1,11 @@
-import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parseReportArgs } from './args.js';
+import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parsePullArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
 import { commandHelp, MAIN_HELP } from './help.js';
 import { runInit } from './init/run-init.js';
 import { createProgress } from './progress.js';
+import { runPull } from './pull/run-pull.js';
 import { runReport } from './report/run-report.js';
 import { InputError } from './workspace/input-error.js';
 
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
         case 'init': return runInit(parseInitArgs(rest), { write });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
+        case 'pull': return runPull(parsePullArgs(rest), { write, error: text => { process.stderr.write(text); }, progress });
     }
     throw new InputError(command.startsWith('-') ? `unknown option '${command}' (see align --help)` : `unknown command '${command}' (see align --help)`);
 }

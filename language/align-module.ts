@@ -13,6 +13,7 @@ import { AlignGraphService } from './graph/graph-service.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
+import { AlignSnapshotService } from './pull/snapshot-service.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -21,6 +22,7 @@ export type AlignAddedServices = {
         Settings: AlignSettingsService;
         CsvFiles: AlignCsvFiles;
         Graph: AlignGraphService;
+        Snapshots: AlignSnapshotService;
     };
 };
 
@@ -35,7 +37,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         Host: () => host,
         Settings: () => new AlignSettingsService(),
         CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
-        Graph: (services) => new AlignGraphService(services)
+        Graph: (services) => new AlignGraphService(services),
+        Snapshots: (services) => new AlignSnapshotService(host, services)
     },
     references: {
         ScopeComputation: (services) => new AlignScopeComputation(services),

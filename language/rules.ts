@@ -77,6 +77,12 @@ export const RULES: readonly RuleInfo[] = [
         'Review the program: the KPI is behind its trajectory.'),
     rule('actuals-invalid', 'error', 'the row, or the file string', 'A row or CSV cell is malformed, periods are not increasing, the metric has no baseline, or the file is missing.',
         'Fix the row or the CSV file (columns `period,value`, periods increasing), and give the metric a baseline.'),
+    rule('snapshot-drift', 'error', 'the from string', 'An `actuals` block with a `pull` has no record in `align.lock.json`, or its snapshot, query file or pull block differs from the record.',
+        'Run `align pull` (or `align pull --metric Name`) and commit the snapshot and `align.lock.json`.'),
+    rule('roi-without-isolation', 'warning', 'the cost attribute', 'A program has `cost`, and a KPI with `value` in its chain has no `isolate` in that program: all of its change is counted as the program\'s.',
+        'Add `isolate Kpi by control-group C`, `by trend` or `by estimate P% confidence Q%` to the program.'),
+    rule('isolation-invalid', 'error', 'the isolate statement', 'An `isolate` cannot attribute its KPI\'s change: too few actuals for a trend, a bad control group, a share outside 0-100%, or a KPI outside the chain or without `value`.',
+        'Fix the `isolate` statement, or choose another method.'),
 ];
 
 /** Ids that are not rules of the table but appear in machine output. */

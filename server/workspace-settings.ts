@@ -73,6 +73,7 @@ export class WorkspaceSettings {
     /** Re-reads what files may have changed and validates every document again. */
     async revalidate(): Promise<void> {
         this.services.align.Graph.invalidate();
+        this.services.align.Snapshots.invalidate();
         await (this.services.shared.workspace.DocumentBuilder as AlignDocumentBuilder).revalidateAll();
     }
 

@@ -28,8 +28,10 @@ export type AlignKeywordNames =
     | ":"
     | "activity"
     | "actor"
+    | "actors"
     | "actuals"
     | "assessed"
+    | "auth"
     | "baseline"
     | "behavior"
     | "builds"
@@ -38,6 +40,8 @@ export type AlignKeywordNames =
     | "case"
     | "checklist"
     | "coach"
+    | "confidence"
+    | "control-group"
     | "cost"
     | "count"
     | "currency"
@@ -52,15 +56,19 @@ export type AlignKeywordNames =
     | "down"
     | "drives"
     | "enabled"
+    | "env"
+    | "estimate"
     | "for"
     | "from"
     | "hours"
+    | "isolate"
     | "kind"
     | "kpi"
     | "lagging"
     | "leading"
     | "learning"
     | "manager"
+    | "mean"
     | "measure"
     | "measured"
     | "metric"
@@ -71,6 +79,7 @@ export type AlignKeywordNames =
     | "moves"
     | "objective"
     | "observed"
+    | "on"
     | "outcome"
     | "owner"
     | "peer"
@@ -81,6 +90,7 @@ export type AlignKeywordNames =
     | "point"
     | "practice"
     | "program"
+    | "pull"
     | "quarterly"
     | "ratio"
     | "review"
@@ -90,23 +100,31 @@ export type AlignKeywordNames =
     | "score"
     | "serves"
     | "shadowing"
+    | "share"
     | "simulation"
+    | "since"
     | "skill"
     | "source"
     | "sponsor"
+    | "sql"
     | "stakeholders"
+    | "statements"
+    | "success"
     | "supervisor"
     | "talk-track"
     | "target"
     | "to"
     | "toolkit"
+    | "trend"
     | "unit"
     | "up"
     | "value"
+    | "verb"
     | "weekly"
     | "weeks"
     | "window"
     | "with"
+    | "xapi"
     | "{"
     | "}";
 
@@ -149,6 +167,7 @@ export interface Actuals extends langium.AstNode {
     readonly $type: 'Actuals';
     file?: string;
     metric: langium.Reference<Metric>;
+    pull?: Pull;
     rows: Array<ActualRow>;
 }
 
@@ -156,6 +175,7 @@ export const Actuals = {
     $type: 'Actuals',
     file: 'file',
     metric: 'metric',
+    pull: 'pull',
     rows: 'rows'
 } as const;
 
@@ -264,6 +284,21 @@ export function isChecklist(item: unknown): item is Checklist {
     return reflection.isInstance(item, Checklist.$type);
 }
 
+export interface ControlGroup extends langium.AstNode {
+    readonly $container: Isolate;
+    readonly $type: 'ControlGroup';
+    control: langium.Reference<Metric>;
+}
+
+export const ControlGroup = {
+    $type: 'ControlGroup',
+    control: 'control'
+} as const;
+
+export function isControlGroup(item: unknown): item is ControlGroup {
+    return reflection.isInstance(item, ControlGroup.$type);
+}
+
 export interface Cost extends langium.AstNode {
     readonly $container: Program;
     readonly $type: 'Cost';
@@ -279,6 +314,32 @@ export const Cost = {
 
 export function isCost(item: unknown): item is Cost {
     return reflection.isInstance(item, Cost.$type);
+}
+
+export interface CountActors extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'CountActors';
+}
+
+export const CountActors = {
+    $type: 'CountActors'
+} as const;
+
+export function isCountActors(item: unknown): item is CountActors {
+    return reflection.isInstance(item, CountActors.$type);
+}
+
+export interface CountStatements extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'CountStatements';
+}
+
+export const CountStatements = {
+    $type: 'CountStatements'
+} as const;
+
+export function isCountStatements(item: unknown): item is CountStatements {
+    return reflection.isInstance(item, CountStatements.$type);
 }
 
 export interface Dashboard extends langium.AstNode {
@@ -335,6 +396,50 @@ export function isDurationUnit(item: unknown): item is DurationUnit {
     return item === 'days' || item === 'weeks' || item === 'months';
 }
 
+export interface EstimateIsolation extends langium.AstNode {
+    readonly $container: Isolate;
+    readonly $type: 'EstimateIsolation';
+    confidence: number;
+    share: number;
+}
+
+export const EstimateIsolation = {
+    $type: 'EstimateIsolation',
+    confidence: 'confidence',
+    share: 'share'
+} as const;
+
+export function isEstimateIsolation(item: unknown): item is EstimateIsolation {
+    return reflection.isInstance(item, EstimateIsolation.$type);
+}
+
+export interface Isolate extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'Isolate';
+    method: IsolationMethod;
+    metric: langium.Reference<Metric>;
+}
+
+export const Isolate = {
+    $type: 'Isolate',
+    method: 'method',
+    metric: 'metric'
+} as const;
+
+export function isIsolate(item: unknown): item is Isolate {
+    return reflection.isInstance(item, Isolate.$type);
+}
+
+export type IsolationMethod = ControlGroup | EstimateIsolation | TrendIsolation;
+
+export const IsolationMethod = {
+    $type: 'IsolationMethod'
+} as const;
+
+export function isIsolationMethod(item: unknown): item is IsolationMethod {
+    return reflection.isInstance(item, IsolationMethod.$type);
+}
+
 export interface Kind extends langium.AstNode {
     readonly $container: Metric;
     readonly $type: 'Kind';
@@ -348,6 +453,19 @@ export const Kind = {
 
 export function isKind(item: unknown): item is Kind {
     return reflection.isInstance(item, Kind.$type);
+}
+
+export interface MeanScore extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'MeanScore';
+}
+
+export const MeanScore = {
+    $type: 'MeanScore'
+} as const;
+
+export function isMeanScore(item: unknown): item is MeanScore {
+    return reflection.isInstance(item, MeanScore.$type);
 }
 
 export interface Metric extends langium.AstNode {
@@ -465,10 +583,10 @@ export function isMoneyValue(item: unknown): item is MoneyValue {
     return reflection.isInstance(item, MoneyValue.$type);
 }
 
-export type Name = 'actor' | 'assessed' | 'baseline' | 'builds' | 'by' | 'cadence' | 'case' | 'checklist' | 'cost' | 'currency' | 'dashboard' | 'direction' | 'drives' | 'enabled' | 'for' | 'from' | 'kind' | 'kpi' | 'measured' | 'months' | 'moves' | 'observed' | 'owner' | 'per' | 'phase' | 'pilot' | 'point' | 'practice' | 'review' | 'roleplay' | 'rubric' | 'sandbox' | 'serves' | 'shadowing' | 'simulation' | 'source' | 'sponsor' | 'stakeholders' | 'target' | 'to' | 'unit' | 'value' | 'weeks' | 'window' | 'with' | Cadence | Direction | MetricKind | Observer | Phase | PlainUnit | string;
+export type Name = 'actor' | 'actors' | 'assessed' | 'auth' | 'baseline' | 'builds' | 'by' | 'cadence' | 'case' | 'checklist' | 'confidence' | 'cost' | 'currency' | 'dashboard' | 'direction' | 'drives' | 'enabled' | 'env' | 'estimate' | 'for' | 'from' | 'isolate' | 'kind' | 'kpi' | 'mean' | 'measured' | 'months' | 'moves' | 'observed' | 'on' | 'owner' | 'per' | 'phase' | 'pilot' | 'point' | 'practice' | 'pull' | 'review' | 'roleplay' | 'rubric' | 'sandbox' | 'serves' | 'shadowing' | 'share' | 'simulation' | 'since' | 'source' | 'sponsor' | 'sql' | 'stakeholders' | 'statements' | 'success' | 'target' | 'to' | 'trend' | 'unit' | 'value' | 'verb' | 'weeks' | 'window' | 'with' | 'xapi' | Cadence | Direction | MetricKind | Observer | Phase | PlainUnit | string;
 
 export function isName(item: unknown): item is Name {
-    return isMetricKind(item) || isPlainUnit(item) || isDirection(item) || isCadence(item) || isPhase(item) || isObserver(item) || item === 'sponsor' || item === 'owner' || item === 'stakeholders' || item === 'serves' || item === 'pilot' || item === 'from' || item === 'window' || item === 'to' || item === 'review' || item === 'phase' || item === 'cost' || item === 'measured' || item === 'by' || item === 'kind' || item === 'unit' || item === 'direction' || item === 'baseline' || item === 'target' || item === 'source' || item === 'cadence' || item === 'drives' || item === 'value' || item === 'per' || item === 'point' || item === 'currency' || item === 'assessed' || item === 'enabled' || item === 'moves' || item === 'observed' || item === 'with' || item === 'actor' || item === 'builds' || item === 'kpi' || item === 'practice' || item === 'for' || item === 'rubric' || item === 'checklist' || item === 'dashboard' || item === 'roleplay' || item === 'sandbox' || item === 'simulation' || item === 'case' || item === 'shadowing' || item === 'weeks' || item === 'months' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return isMetricKind(item) || isPlainUnit(item) || isDirection(item) || isCadence(item) || isPhase(item) || isObserver(item) || item === 'sponsor' || item === 'owner' || item === 'stakeholders' || item === 'serves' || item === 'pilot' || item === 'from' || item === 'window' || item === 'to' || item === 'review' || item === 'phase' || item === 'cost' || item === 'measured' || item === 'by' || item === 'kind' || item === 'unit' || item === 'direction' || item === 'baseline' || item === 'target' || item === 'source' || item === 'cadence' || item === 'drives' || item === 'value' || item === 'per' || item === 'point' || item === 'currency' || item === 'assessed' || item === 'enabled' || item === 'moves' || item === 'observed' || item === 'with' || item === 'actor' || item === 'builds' || item === 'kpi' || item === 'practice' || item === 'for' || item === 'rubric' || item === 'checklist' || item === 'dashboard' || item === 'isolate' || item === 'trend' || item === 'estimate' || item === 'confidence' || item === 'pull' || item === 'sql' || item === 'on' || item === 'env' || item === 'xapi' || item === 'auth' || item === 'verb' || item === 'since' || item === 'statements' || item === 'actors' || item === 'mean' || item === 'share' || item === 'success' || item === 'roleplay' || item === 'sandbox' || item === 'simulation' || item === 'case' || item === 'shadowing' || item === 'weeks' || item === 'months' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export interface Objective extends langium.AstNode {
@@ -637,6 +755,7 @@ export interface Program extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Program';
     attributes: Array<ProgramAttribute>;
+    isolations: Array<Isolate>;
     members: Array<ProgramMember>;
     name: Name;
     serves: Array<langium.Reference<Outcome>>;
@@ -647,6 +766,7 @@ export interface Program extends langium.AstNode {
 export const Program = {
     $type: 'Program',
     attributes: 'attributes',
+    isolations: 'isolations',
     members: 'members',
     name: 'name',
     serves: 'serves',
@@ -693,6 +813,52 @@ export function isProgramPhase(item: unknown): item is ProgramPhase {
     return reflection.isInstance(item, ProgramPhase.$type);
 }
 
+export type Pull = PullSql | PullXapi;
+
+export const Pull = {
+    $type: 'Pull'
+} as const;
+
+export function isPull(item: unknown): item is Pull {
+    return reflection.isInstance(item, Pull.$type);
+}
+
+export interface PullSql extends langium.AstNode {
+    readonly $container: Actuals;
+    readonly $type: 'PullSql';
+    database?: string;
+    databaseEnv?: string;
+    query: string;
+}
+
+export const PullSql = {
+    $type: 'PullSql',
+    database: 'database',
+    databaseEnv: 'databaseEnv',
+    query: 'query'
+} as const;
+
+export function isPullSql(item: unknown): item is PullSql {
+    return reflection.isInstance(item, PullSql.$type);
+}
+
+export interface PullXapi extends langium.AstNode {
+    readonly $container: Actuals;
+    readonly $type: 'PullXapi';
+    endpointEnv: string;
+    options: Array<XapiOption>;
+}
+
+export const PullXapi = {
+    $type: 'PullXapi',
+    endpointEnv: 'endpointEnv',
+    options: 'options'
+} as const;
+
+export function isPullXapi(item: unknown): item is PullXapi {
+    return reflection.isInstance(item, PullXapi.$type);
+}
+
 export type QualifiedName = string;
 
 export function isQualifiedName(item: unknown): item is QualifiedName {
@@ -727,6 +893,19 @@ export const Rubric = {
 
 export function isRubric(item: unknown): item is Rubric {
     return reflection.isInstance(item, Rubric.$type);
+}
+
+export interface ShareSuccess extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'ShareSuccess';
+}
+
+export const ShareSuccess = {
+    $type: 'ShareSuccess'
+} as const;
+
+export function isShareSuccess(item: unknown): item is ShareSuccess {
+    return reflection.isInstance(item, ShareSuccess.$type);
 }
 
 export interface Skill extends langium.AstNode {
@@ -861,6 +1040,19 @@ export function isTopLevelElement(item: unknown): item is TopLevelElement {
     return reflection.isInstance(item, TopLevelElement.$type);
 }
 
+export interface TrendIsolation extends langium.AstNode {
+    readonly $container: Isolate;
+    readonly $type: 'TrendIsolation';
+}
+
+export const TrendIsolation = {
+    $type: 'TrendIsolation'
+} as const;
+
+export function isTrendIsolation(item: unknown): item is TrendIsolation {
+    return reflection.isInstance(item, TrendIsolation.$type);
+}
+
 export interface Unit extends langium.AstNode {
     readonly $container: Metric;
     readonly $type: 'Unit';
@@ -895,6 +1087,101 @@ export function isWindow(item: unknown): item is Window {
     return reflection.isInstance(item, Window.$type);
 }
 
+export interface XapiActivity extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiActivity';
+    iri: string;
+}
+
+export const XapiActivity = {
+    $type: 'XapiActivity',
+    iri: 'iri'
+} as const;
+
+export function isXapiActivity(item: unknown): item is XapiActivity {
+    return reflection.isInstance(item, XapiActivity.$type);
+}
+
+export interface XapiAuth extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiAuth';
+    variable: string;
+}
+
+export const XapiAuth = {
+    $type: 'XapiAuth',
+    variable: 'variable'
+} as const;
+
+export function isXapiAuth(item: unknown): item is XapiAuth {
+    return reflection.isInstance(item, XapiAuth.$type);
+}
+
+export type XapiMeasure = CountActors | CountStatements | MeanScore | ShareSuccess;
+
+export const XapiMeasure = {
+    $type: 'XapiMeasure'
+} as const;
+
+export function isXapiMeasure(item: unknown): item is XapiMeasure {
+    return reflection.isInstance(item, XapiMeasure.$type);
+}
+
+export type XapiOption = XapiActivity | XapiAuth | XapiSince | XapiValue | XapiVerb;
+
+export const XapiOption = {
+    $type: 'XapiOption'
+} as const;
+
+export function isXapiOption(item: unknown): item is XapiOption {
+    return reflection.isInstance(item, XapiOption.$type);
+}
+
+export interface XapiSince extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiSince';
+    date: string;
+}
+
+export const XapiSince = {
+    $type: 'XapiSince',
+    date: 'date'
+} as const;
+
+export function isXapiSince(item: unknown): item is XapiSince {
+    return reflection.isInstance(item, XapiSince.$type);
+}
+
+export interface XapiValue extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiValue';
+    measure: XapiMeasure;
+}
+
+export const XapiValue = {
+    $type: 'XapiValue',
+    measure: 'measure'
+} as const;
+
+export function isXapiValue(item: unknown): item is XapiValue {
+    return reflection.isInstance(item, XapiValue.$type);
+}
+
+export interface XapiVerb extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiVerb';
+    iri: string;
+}
+
+export const XapiVerb = {
+    $type: 'XapiVerb',
+    iri: 'iri'
+} as const;
+
+export function isXapiVerb(item: unknown): item is XapiVerb {
+    return reflection.isInstance(item, XapiVerb.$type);
+}
+
 export type AlignAstType = {
     Actor: Actor
     ActualRow: ActualRow
@@ -905,11 +1192,18 @@ export type AlignAstType = {
     Behavior: Behavior
     BehaviorAttribute: BehaviorAttribute
     Checklist: Checklist
+    ControlGroup: ControlGroup
     Cost: Cost
+    CountActors: CountActors
+    CountStatements: CountStatements
     Dashboard: Dashboard
     Declaration: Declaration
     Duration: Duration
+    EstimateIsolation: EstimateIsolation
+    Isolate: Isolate
+    IsolationMethod: IsolationMethod
     Kind: Kind
+    MeanScore: MeanScore
     Metric: Metric
     MetricAttribute: MetricAttribute
     MetricCadence: MetricCadence
@@ -929,8 +1223,12 @@ export type AlignAstType = {
     ProgramAttribute: ProgramAttribute
     ProgramMember: ProgramMember
     ProgramPhase: ProgramPhase
+    Pull: Pull
+    PullSql: PullSql
+    PullXapi: PullXapi
     Review: Review
     Rubric: Rubric
+    ShareSuccess: ShareSuccess
     Skill: Skill
     SkillAttribute: SkillAttribute
     Source: Source
@@ -940,8 +1238,16 @@ export type AlignAstType = {
     Toolkit: Toolkit
     ToolkitAttribute: ToolkitAttribute
     TopLevelElement: TopLevelElement
+    TrendIsolation: TrendIsolation
     Unit: Unit
     Window: Window
+    XapiActivity: XapiActivity
+    XapiAuth: XapiAuth
+    XapiMeasure: XapiMeasure
+    XapiOption: XapiOption
+    XapiSince: XapiSince
+    XapiValue: XapiValue
+    XapiVerb: XapiVerb
 }
 
 export class AlignAstReflection extends langium.AbstractAstReflection {
@@ -977,6 +1283,10 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 metric: {
                     name: Actuals.metric,
                     referenceType: Metric.$type
+                },
+                pull: {
+                    name: Actuals.pull,
+                    optional: true
                 },
                 rows: {
                     name: Actuals.rows,
@@ -1063,6 +1373,16 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ToolkitAttribute.$type]
         },
+        ControlGroup: {
+            name: ControlGroup.$type,
+            properties: {
+                control: {
+                    name: ControlGroup.control,
+                    referenceType: Metric.$type
+                }
+            },
+            superTypes: [IsolationMethod.$type]
+        },
         Cost: {
             name: Cost.$type,
             properties: {
@@ -1075,6 +1395,18 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ProgramAttribute.$type]
+        },
+        CountActors: {
+            name: CountActors.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
+        },
+        CountStatements: {
+            name: CountStatements.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
         },
         Dashboard: {
             name: Dashboard.$type,
@@ -1103,6 +1435,37 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        EstimateIsolation: {
+            name: EstimateIsolation.$type,
+            properties: {
+                confidence: {
+                    name: EstimateIsolation.confidence
+                },
+                share: {
+                    name: EstimateIsolation.share
+                }
+            },
+            superTypes: [IsolationMethod.$type]
+        },
+        Isolate: {
+            name: Isolate.$type,
+            properties: {
+                method: {
+                    name: Isolate.method
+                },
+                metric: {
+                    name: Isolate.metric,
+                    referenceType: Metric.$type
+                }
+            },
+            superTypes: []
+        },
+        IsolationMethod: {
+            name: IsolationMethod.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Kind: {
             name: Kind.$type,
             properties: {
@@ -1111,6 +1474,12 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [MetricAttribute.$type]
+        },
+        MeanScore: {
+            name: MeanScore.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
         },
         Metric: {
             name: Metric.$type,
@@ -1321,6 +1690,11 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                isolations: {
+                    name: Program.isolations,
+                    defaultValue: [],
+                    optional: true
+                },
                 members: {
                     name: Program.members,
                     defaultValue: [],
@@ -1368,6 +1742,43 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProgramAttribute.$type]
         },
+        Pull: {
+            name: Pull.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        PullSql: {
+            name: PullSql.$type,
+            properties: {
+                database: {
+                    name: PullSql.database,
+                    optional: true
+                },
+                databaseEnv: {
+                    name: PullSql.databaseEnv,
+                    optional: true
+                },
+                query: {
+                    name: PullSql.query
+                }
+            },
+            superTypes: [Pull.$type]
+        },
+        PullXapi: {
+            name: PullXapi.$type,
+            properties: {
+                endpointEnv: {
+                    name: PullXapi.endpointEnv
+                },
+                options: {
+                    name: PullXapi.options,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Pull.$type]
+        },
         Review: {
             name: Review.$type,
             properties: {
@@ -1385,6 +1796,12 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ToolkitAttribute.$type]
+        },
+        ShareSuccess: {
+            name: ShareSuccess.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
         },
         Skill: {
             name: Skill.$type,
@@ -1486,6 +1903,12 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        TrendIsolation: {
+            name: TrendIsolation.$type,
+            properties: {
+            },
+            superTypes: [IsolationMethod.$type]
+        },
         Unit: {
             name: Unit.$type,
             properties: {
@@ -1510,6 +1933,63 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ProgramAttribute.$type]
+        },
+        XapiActivity: {
+            name: XapiActivity.$type,
+            properties: {
+                iri: {
+                    name: XapiActivity.iri
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiAuth: {
+            name: XapiAuth.$type,
+            properties: {
+                variable: {
+                    name: XapiAuth.variable
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiMeasure: {
+            name: XapiMeasure.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        XapiOption: {
+            name: XapiOption.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        XapiSince: {
+            name: XapiSince.$type,
+            properties: {
+                date: {
+                    name: XapiSince.date
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiValue: {
+            name: XapiValue.$type,
+            properties: {
+                measure: {
+                    name: XapiValue.measure
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiVerb: {
+            name: XapiVerb.$type,
+            properties: {
+                iri: {
+                    name: XapiVerb.iri
+                }
+            },
+            superTypes: [XapiOption.$type]
         }
     } as const satisfies langium.AstMetaData
 }

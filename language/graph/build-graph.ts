@@ -76,7 +76,7 @@ export function buildImpactGraph(input: GraphInput): GraphIndex {
         else membersOf.set(node.program, [node.id]);
     }
     for (const { ast, node } of collected.declared) {
-        if (ast.$type === 'Program') node.programFigures = programFigures(ast, node, membersOf.get(node.id) ?? [], adjacency, byId);
+        if (ast.$type === 'Program') node.programFigures = programFigures(ast, node, membersOf.get(node.id) ?? [], adjacency, byId, idOf);
     }
     const objectives = collected.declared.filter(d => d.node.kind === 'objective').map(d => d.node);
     const graph: ImpactGraph = { nodes: collected.declared.map(d => d.node), edges, coverage: coverageOf(objectives) };
@@ -131,7 +131,8 @@ export function programWindow(program: Program): { start: number; end: number } 
     return undefined;
 }
 
-function programFigures(program: Program, node: GraphNode, members: readonly string[], adjacency: Adjacency, byId: Map<string, GraphNode>) {
+function programFigures(program: Program, node: GraphNode, members: readonly string[], adjacency: Adjacency, byId: Map<string, GraphNode>,
+    idOf: (ast: AstNode) => string | undefined) {
     const chain = programChain(node, members, adjacency);
     const chainNodes = chain.map(id => byId.get(id)).filter((n): n is GraphNode => n !== undefined);
     const kpis = chainNodes.filter(n => n.metric?.isKpi);
@@ -142,7 +143,7 @@ function programFigures(program: Program, node: GraphNode, members: readonly str
         coverage: coverageOf(chainNodes.filter(n => n.kind === 'objective')),
         leadingKpis: kpis.filter(n => n.metric!.kind === 'leading').map(n => n.id),
         laggingKpis: kpis.filter(n => n.metric!.kind === 'lagging').map(n => n.id),
-        roi: programRoi(program, kpis)
+        roi: programRoi(program, kpis, metric => metric ? byId.get(idOf(metric) ?? '') : undefined, window?.start)
     };
 }
 

@@ -49,11 +49,17 @@ export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext):
     const node = graph.nodeOf(metric);
     if (!node) return;
     const used = graph.adjacency.incoming(node.id).some(e => e.kind === 'moves' || e.kind === 'kpi' || e.kind === 'drives')
-        || graph.adjacency.targets(node.id, 'measures').length > 0;
+        || graph.adjacency.targets(node.id, 'measures').length > 0
+        || isControlGroup(graph, node.id);
     if (!used) {
         report('metric-unused', `Metric '${metric.name}' is not used: no outcome, behavior, objective or other metric refers to it. Reference it, or remove it.`,
             { node: metric, property: 'name' });
     }
+}
+
+/** True when a program's ROI attributes a KPI's change against this metric (`isolate ... by control-group`). */
+function isControlGroup(graph: RuleContext['graph'], id: string): boolean {
+    return graph.graph.nodes.some(n => n.programFigures?.roi.attribution?.some(a => a.control === id));
 }
 
 /** `deadline-outside-window`: a program's metric due outside the program's window. */

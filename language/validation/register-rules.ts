@@ -9,6 +9,8 @@ import {
 import { checkKpiLinksExplained, checkObjectiveLinks, checkObjectivePractice } from './objective-rules.js';
 import { checkOutcomeMeasurable, checkOutcomeMeasuredByKpis } from './outcome-rules.js';
 import { checkPilotLength, checkProgramGovernance, checkProgramKpis, checkProgramServes } from './program-rules.js';
+import { checkIsolate, checkRoiIsolation } from './isolation-rules.js';
+import { checkSnapshotDrift, checkXapiOptions } from './snapshot-rules.js';
 import { reportInternalError } from './internal-error.js';
 import { ruleContext, type RuleCheck, type RuleContext } from './rule-context.js';
 import { checkDuplicateAttributes, checkDuplicateName, checkLiterals } from './structure-rules.js';
@@ -26,12 +28,13 @@ export function registerValidationChecks(services: AlignServices): void {
     const registry = services.validation.ValidationRegistry;
     const graphs = services.align.Graph;
     const settings = services.align.Settings;
-    registry.registerBeforeDocument(async () => { await graphs.getIndex(); });
+    const snapshots = services.align.Snapshots;
+    registry.registerBeforeDocument(async () => { await graphs.getIndex(); await snapshots.getStatuses(); });
     const run = <N extends AstNode>(...entries: Array<Entry<N>>) => (node: N, accept: ValidationAcceptor): void => {
         const graph = graphs.current;
         // A declaration still being typed (no name yet, not even the property) has only its syntax error.
         if (!graph || ((isDeclaration(node) || isProgram(node)) && !node.name)) return;
-        const context: RuleContext = ruleContext(graph, settings, accept);
+        const context: RuleContext = ruleContext(graph, settings, accept, snapshots.current);
         for (const [check, ...rules] of entries) {
             try {
                 check(node, context);
@@ -44,7 +47,8 @@ export function registerValidationChecks(services: AlignServices): void {
     const literals = [checkLiterals, 'syntax'] as const;
     const checks: ValidationChecks<AlignAstType> = {
         Program: run(...declaration, [checkProgramServes, 'program-without-outcome'], [checkProgramKpis, 'program-without-leading', 'too-many-kpis'],
-            [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
+            [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long'], [checkRoiIsolation, 'roi-without-isolation']),
+        Isolate: run([checkIsolate, 'isolation-invalid', 'syntax']),
         Outcome: run(...declaration, [checkOutcomeMeasurable, 'outcome-not-measurable'], [checkOutcomeMeasuredByKpis, 'outcome-measured-by-activity']),
         Metric: run(...declaration, [checkTargetDirection, 'target-against-direction'], [checkKpiDataDefinition, 'metric-without-source', 'metric-without-owner'],
             [checkLeadingDrives, 'leading-drives-nothing'], [checkMetricUsed, 'metric-unused'], [checkDeadlineInWindow, 'deadline-outside-window'],
@@ -54,7 +58,8 @@ export function registerValidationChecks(services: AlignServices): void {
         Objective: run(...declaration, [checkObjectiveLinks, 'objective-without-kpi', 'activity-only-link'],
             [checkKpiLinksExplained, 'unexplained-kpi-link'], [checkObjectivePractice, 'objective-without-practice']),
         Toolkit: run(...declaration),
-        Actuals: run([checkActualsValid, 'actuals-invalid'], [checkActualsOnTrack, 'actuals-off-track']),
+        Actuals: run([checkActualsValid, 'actuals-invalid'], [checkActualsOnTrack, 'actuals-off-track'], [checkSnapshotDrift, 'snapshot-drift']),
+        PullXapi: run([checkXapiOptions, 'syntax']),
         Target: run(literals),
         Pilot: run(literals),
         Window: run(literals),

@@ -2,12 +2,16 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import type { DiagnosticInfo } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
+import type { Actuals } from '../generated/ast.js';
+import type { SnapshotStatus } from '../pull/snapshot-service.js';
 import { isConfigurableRule } from '../rules.js';
 
 /** What a rule check gets: the graph, the settings, and `report` that applies the rule's configured severity. */
 export interface RuleContext {
     readonly graph: GraphIndex;
     readonly settings: AlignSettingsService;
+    /** How each pulled actuals block stands against `align.lock.json`. */
+    readonly snapshots: ReadonlyMap<Actuals, SnapshotStatus>;
     report(ruleId: string, message: string, info: DiagnosticInfo<AstNode, string>): void;
 }
 
@@ -15,13 +19,14 @@ export interface RuleContext {
 export type RuleCheck<N extends AstNode> = (node: N, context: RuleContext) => void;
 
 /** Wraps `accept` so that each finding carries its rule id as code and the severity the settings give it (built-in ids: always `error`). */
-export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor): RuleContext {
+export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor,
+    snapshots: ReadonlyMap<Actuals, SnapshotStatus> = new Map()): RuleContext {
     return {
-        graph, settings,
+        graph, settings, snapshots,
         report(ruleId, message, info) {
             const severity = isConfigurableRule(ruleId) ? settings.severity(ruleId) : 'error';
             if (severity === 'off') return;
-            accept(severity, message, { ...info, code: ruleId, data: { code: ruleId } });
+            accept(severity, message, { ...info, code: ruleId, data: { ...(info.data as object | undefined), code: ruleId } });
         }
     };
 }

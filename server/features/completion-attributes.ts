@@ -8,7 +8,7 @@
  */
 
 /** The declaration kinds that have a block of attributes. */
-export type BlockOwner = 'Program' | 'Outcome' | 'Metric' | 'Skill' | 'Behavior' | 'Objective' | 'Toolkit';
+export type BlockOwner = 'Program' | 'Outcome' | 'Metric' | 'Skill' | 'Behavior' | 'Objective' | 'Toolkit' | 'PullXapi';
 
 /** One attribute of a declaration block. */
 export interface AttributeSpec {
@@ -56,6 +56,8 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     attr('Program', 'ProgramPhase', 'phase', 'phase ${1|@Phase|}', 'The phase the program is in.'),
     attr('Program', 'Cost', 'cost', 'cost ${1:amount} ${2:USD}',
         'The fully loaded cost of the program, with an optional currency code (`45000 USD`). With `value ... per point` on the KPIs of its chain it gives the ROI.'),
+    repeatable(attr('Program', 'Isolate', 'isolate', 'isolate ${1:Kpi} by ${2|trend,estimate 50% confidence 80%,control-group |}',
+        'How much of a KPI\'s change is the program\'s own (Phillips), once per KPI: `by control-group C` (a metric with the untrained group\'s actuals), `by trend` (the trend of the actuals before the program\'s start), or `by estimate P% confidence Q%`. The ROI counts only the attributed change (`roi-without-isolation`, `isolation-invalid`).')),
 
     attr('Outcome', 'Outcome', 'measured by', 'measured by ${1}',
         'The KPIs that measure the outcome. Each must be a `leading` or `lagging` metric with a baseline, a target and a deadline (`outcome-not-measurable`, `outcome-measured-by-activity`).'),
@@ -95,8 +97,20 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     text('Toolkit', 'Rubric', 'rubric', 'Manager enablement: the observation rubric.'),
     text('Toolkit', 'Checklist', 'checklist', 'Manager enablement: the on-the-job checklist.'),
     text('Toolkit', 'MicroChallenge', 'micro-challenge', 'Manager enablement: a small recurring practice challenge.'),
-    text('Toolkit', 'Dashboard', 'dashboard', 'Manager enablement: the dashboard managers watch.')
+    text('Toolkit', 'Dashboard', 'dashboard', 'Manager enablement: the dashboard managers watch.'),
+
+    attr('PullXapi', 'XapiAuth', 'auth env', 'auth env "${1:LRS_AUTH}"', 'Optional: the environment variable that holds `key:secret` for HTTP Basic. The secret itself never goes in a file.'),
+    attr('PullXapi', 'XapiVerb', 'verb', 'verb "${1:http://adlnet.gov/expapi/verbs/completed}"', 'Optional: only statements with this verb IRI.'),
+    repeatable(attr('PullXapi', 'XapiActivity', 'activity', 'activity "${1}"', 'Optional, repeatable: only statements about this activity IRI; several are queried one by one and merged (each statement counted once).')),
+    attr('PullXapi', 'XapiSince', 'since', 'since ${1:2026-01-01}', 'Optional: only statements stored after this day.'),
+    attr('PullXapi', 'XapiValue', 'value', 'value ${1|count statements,count actors,mean score,share success|}',
+        'What each period\'s value is: the statements, the distinct actors, the mean score (`scaled` x 100 for a percent metric, else `raw`), or the percentage of actors whose last statement succeeded. Default: `count statements`.')
 ];
+
+/** An attribute that may be written several times: it is offered even when the block has it. */
+function repeatable(spec: AttributeSpec): AttributeSpec {
+    return { ...spec, presentAs: [] };
+}
 
 /** What each declaration keyword introduces, markdown. */
 export const DECLARATION_DOCS: Readonly<Record<string, string>> = {
@@ -107,5 +121,5 @@ export const DECLARATION_DOCS: Readonly<Record<string, string>> = {
     behavior: 'An observable on-the-job behavior, `enabled by` skills, that `moves` metrics.',
     objective: 'A learning objective: the skills it `builds`, optional direct `kpi` links and its `practice`.',
     toolkit: 'Manager enablement: what managers get to coach the target behaviors (`for`).',
-    actuals: 'Measured values of a metric, as `period: value` rows or `from "file.csv"` (columns `period,value`).'
+    actuals: 'Measured values of a metric, as `period: value` rows or `from "file.csv"` (columns `period,value`); `from "file.csv" { pull ... }` makes the file a snapshot that `align pull` writes from DuckDB, SQLite, PostgreSQL or an LRS.'
 };

@@ -1,8 +1,9 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
+import { attributionSection, roiLine } from './hover-attribution.js';
 import { attributes } from './hover-elements.js';
-import { bullets, count, formatAmount, formatNumber, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+import { bullets, count, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
 /**
@@ -63,17 +64,9 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
             serves.length > 0 ? `Serves: ${names(index, serves)}` : 'Serves no outcome',
             `Leading KPIs: ${f.leadingKpis.length > 0 ? names(index, f.leadingKpis) : 'none'}`,
             `Lagging KPIs: ${f.laggingKpis.length > 0 ? names(index, f.laggingKpis) : 'none'}`,
-            roiText(node)
+            roiLine(node.programFigures!.roi)
         ]),
+        attributionSection(index, node),
         attributes([['Sponsor', attribute(ast, 'Sponsor')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
     ]);
-}
-
-function roiText(node: GraphNode): string {
-    const roi = node.programFigures!.roi;
-    if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.benefit === undefined || roi.cost === undefined) {
-        return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
-    }
-    const money = (v: number): string => formatAmount(v, roi.currency ? `currency ${roi.currency}` : undefined, 0);
-    return `ROI ${formatNumber(roi.roiPercent, 0)}% · BCR ${formatNumber(roi.bcr ?? 0, 2)} (benefit ${money(roi.benefit)}, cost ${money(roi.cost)})`;
 }

@@ -213,7 +213,7 @@ describe('language server: completion over LSP', function () {
 
     it('in a program block: its missing attributes (no window beside a pilot) and the member keywords', async () => {
         const items = await inChurnPilot(INSIDE, `  ${CURSOR}\n`);
-        assert.deepEqual(labelsOf(items), ['actuals', 'behavior', 'cost', 'metric', 'objective', 'outcome', 'skill', 'toolkit']);
+        assert.deepEqual(labelsOf(items), ['actuals', 'behavior', 'cost', 'isolate', 'metric', 'objective', 'outcome', 'skill', 'toolkit']);
         assert.equal(newTextOf(items.find(i => i.label === 'cost')), 'cost ${1:amount} ${2:USD}');
         const fresh = await inChurnPilot('', `\nprogram Fresh {\n  ${CURSOR}\n}\n`);
         assert.ok(['sponsor', 'owner', 'stakeholders', 'serves', 'pilot', 'window', 'review', 'phase', 'cost'].every(a => fresh.some(i => i.label === a)));

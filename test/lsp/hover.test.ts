@@ -168,7 +168,8 @@ describe('language server: hover follows edits', function () {
             .replace('  actuals RepeatContactRate {', '  actuals ChurnRate {\n    2026-03: 11%\n  }\n  actuals RepeatContactRate {');
         await session.change(file, text);
         await session.diagnosticsOf(file, d => !d.some(x => x.code === 'actuals-off-track'));
-        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.4 (benefit 18000 USD, cost 45000 USD)');
+        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.4 (attributed benefit 18000 USD, cost 45000 USD)',
+            '- ChurnRate not isolated: change -1%, all of it counted as the program\'s · benefit 18000 USD');
     });
 
     it('shows currency units and says why on-track cannot be told', async () => {

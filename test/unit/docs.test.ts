@@ -271,12 +271,17 @@ describe('documentation', () => {
             }
         });
 
-        it('sales-enablement.align checks clean with the catalog, with a complete ROI', async () => {
-            const { findings, graph } = await checkWorkspace({ ...catalog, 'sales-enablement.align': files['sales-enablement.align']! });
+        it('sales-enablement.align checks clean with the catalog and its pulled snapshot, with a complete, attributed ROI', async () => {
+            const pulled = Object.fromEntries(Object.entries(files).filter(([n]) => n.startsWith('data/') || n.startsWith('queries/') || n === 'align.lock.json'));
+            assert.deepEqual(Object.keys(pulled).sort(), ['align.lock.json', 'data/closed-won.csv', 'data/deal-size.csv', 'queries/deal-size.sql']);
+            const { findings, graph } = await checkWorkspace({ ...catalog, ...pulled, 'sales-enablement.align': files['sales-enablement.align']! });
             assert.equal(show(findings), 'none');
             const roi = graph.node('ValueSellingPilot')?.programFigures?.roi;
             assert.deepEqual(roi?.missing, []);
             assert.ok(roi?.roiPercent !== undefined && roi.bcr !== undefined && roi.bcr > 1);
+            assert.deepEqual(roi.attribution?.map(a => `${a.metric} ${a.method}`), ['DealSize trend', 'ChurnRate estimate']);
+            assert.ok(roi.benefit! < roi.rawBenefit!, 'the attributed benefit is less than the raw one');
+            assert.equal(graph.node('DealSize')?.metric?.actuals.length, 6, 'DealSize read from its snapshot');
             assert.ok(graph.graph.nodes.filter(n => n.metric?.onTrack === true).length >= 3);
         });
 

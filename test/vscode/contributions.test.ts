@@ -57,6 +57,14 @@ describe('extension manifest', () => {
         assert.ok(manifest.contributes.menus['editor/title']!.some(m => m.command === Commands.openPreviewToSide && m.when === 'editorLangId == align'));
     });
 
+    it('offers Pull Actuals only on the desktop in a trusted workspace, and keeps its command line from untrusted settings', () => {
+        const command = manifest.contributes.commands.find(c => c.command === Commands.pullActuals) as { enablement?: string } | undefined;
+        assert.equal(command?.enablement, 'isWorkspaceTrusted && !isWeb');
+        assert.ok(manifest.contributes.menus['commandPalette']!.some(m => m.command === Commands.pullActuals && m.when === 'isWorkspaceTrusted && !isWeb'));
+        assert.ok(settings['align.pull.command']?.markdownDescription);
+        assert.deepEqual((manifest as unknown as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations, ['align.pull.command']);
+    });
+
     it('activates on .align files and on a preview restored after reload', () => {
         assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:align', `onWebviewPanel:${PREVIEW_VIEW_TYPE}`, 'workspaceContains:**/*.align'].sort());
     });
