@@ -2,13 +2,13 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import type { DiagnosticInfo } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
-import { isConfigurableRule } from '../rules.js';
+import { isConfigurableRule, type RuleId } from '../rules.js';
 
 /** What a rule check gets: the graph, the settings, and `report` that applies the rule's configured severity. */
 export interface RuleContext {
     readonly graph: GraphIndex;
     readonly settings: AlignSettingsService;
-    report(ruleId: string, message: string, info: DiagnosticInfo<AstNode, string>): void;
+    report(ruleId: RuleId, message: string, info: DiagnosticInfo<AstNode, string>): void;
 }
 
 /** A check of one rule family on one kind of node. */

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { SourceMap } from 'node:module';
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
-import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
+import { messageText, ruleIdOf } from '../../language/findings.js';
 import { parseFindings, requireBundle, runCli } from '../cli/run-cli.js';
 import { report } from './helpers/fuzz-config.js';
 import { LspSession, requireServerBundle, tempFolder } from './helpers/server.js';
