@@ -2,7 +2,8 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
 import { attributes } from './hover-elements.js';
-import { bullets, count, formatAmount, formatNumber, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+import { coverageText, plural, roiWords, windowText } from '../../language/present/index.js';
+import { bullets, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
 
 /**
  * Hover body of an objective: the KPIs, behaviors and outcomes it reaches,
@@ -25,9 +26,9 @@ export function objectiveHover(index: GraphIndex, node: GraphNode, ast: Objectiv
 /** `Reaches 2 KPIs: ChurnRate, RepeatContactRate · via 1 behavior: Probing · outcome ReduceChurn` */
 function reachText(index: GraphIndex, node: GraphNode): string {
     const { kpis, behaviors, outcomes } = node.objective!;
-    const via = behaviors.length > 0 ? `via ${count(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
+    const via = behaviors.length > 0 ? `via ${plural(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
     const serves = outcomes.length > 0 ? `${outcomes.length === 1 ? 'outcome' : 'outcomes'} ${names(index, outcomes)}` : 'no outcome';
-    return `Reaches ${count(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
+    return `Reaches ${plural(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
 }
 
 /** Why an objective reaches no KPI, from its edges in the graph. */
@@ -48,8 +49,8 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
     const f = node.programFigures!;
     const serves = index.adjacency.targets(node.id, 'serves');
     const head = [
-        `Aligned ${f.coverage.aligned}/${f.coverage.total} objectives`,
-        f.window ? `window ${f.window.start} to ${f.window.end}` : 'no window',
+        `Aligned ${coverageText(f.coverage)}`,
+        f.window ? `window ${windowText(f.window)}` : 'no window',
         ast.phase ? `phase ${ast.phase}` : undefined,
         ast.review ? `review ${ast.review}` : 'no review'
     ].filter(x => x !== undefined).join(' · ');
@@ -67,9 +68,7 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
 
 function roiText(node: GraphNode): string {
     const roi = node.programFigures!.roi;
-    if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.benefit === undefined || roi.cost === undefined) {
-        return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
-    }
-    const money = (v: number): string => formatAmount(v, roi.currency ? `currency ${roi.currency}` : undefined, 0);
-    return `ROI ${formatNumber(roi.roiPercent, 0)}% · BCR ${formatNumber(roi.bcr ?? 0, 2)} (benefit ${money(roi.benefit)}, cost ${money(roi.cost)})`;
+    const words = roiWords(roi);
+    if (!words) return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
+    return `${words.roi} · ${words.bcr} (benefit ${words.benefit}, cost ${words.cost})`;
 }
