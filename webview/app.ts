@@ -4,8 +4,7 @@
  */
 import { focusGraph } from '../language/graph/focus-graph.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
-import { columnOf } from '../language/render/columns.js';
-import { layoutGraph, layoutSteps, type GraphLayout } from '../language/render/layout.js';
+import { columnOf, layoutGraph, layoutSteps, type GraphLayout } from '../language/render/index.js';
 import { chainOf, nodeAt } from './chain.js';
 import { buildPage, showEmptyState, showMessage, type PageElements } from './dom.js';
 import { exportSvg, svgToPng } from './export.js';

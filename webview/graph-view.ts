@@ -6,8 +6,7 @@
  * single frame lays out or paints much.
  */
 import type { NodeFindings } from '../language/protocol.js';
-import type { GraphLayout, LaidOutEdge, LaidOutNode } from '../language/render/layout.js';
-import { renderColumns, renderDefs, renderEdge, renderNode } from '../language/render/svg.js';
+import { renderColumns, renderDefs, renderEdge, renderNode, type GraphLayout, type LaidOutEdge, type LaidOutNode } from '../language/render/index.js';
 import { TiledLayer } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
 
