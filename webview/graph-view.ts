@@ -6,7 +6,9 @@
  * single frame lays out or paints much.
  */
 import type { NodeFindings } from '../language/protocol.js';
-import { renderColumns, renderDefs, renderEdge, renderNode, type GraphLayout, type LaidOutEdge, type LaidOutNode } from '../language/render/index.js';
+import {
+    renderColumns, renderDefs, renderEdge, renderNode, shortLabel, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+} from '../language/render/index.js';
 import { TiledLayer } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
 
@@ -39,6 +41,8 @@ export class GraphView {
     private cursorId: string | undefined;
     private matched: ReadonlySet<string> = new Set();
     private columnsMarkup = '';
+    /** Font size of the zoomed-out names, and what measures them (undefined: readable zoom, no names). */
+    private short: { size: number; measure: MeasureText } | undefined;
 
     constructor() {
         this.root = document.createElement('div');
@@ -56,7 +60,10 @@ export class GraphView {
         nodeTiles.className = 'tiles';
         this.root.append(this.base, edgeTiles, nodeTiles);
         this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge));
-        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => this.classifyNode(el, node.id));
+        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => {
+            this.classifyNode(el, node.id);
+            this.writeShortLabel(el, node);
+        });
     }
 
     get current(): GraphLayout | undefined {
@@ -135,6 +142,24 @@ export class GraphView {
     setMatches(ids: ReadonlySet<string>): void {
         this.matched = ids;
         this.reclassify();
+    }
+
+    /** Moves the layer labels along x (rows' labels stay at the pane's left edge when it shows the middle of a wide row). */
+    offsetLabels(dx: number): void {
+        setIfChanged(this.columns, 'transform', dx > 0 ? `translate(${Math.round(dx)} 0)` : 'translate(0 0)');
+    }
+
+    /** Zoomed far out: every box shows its name cut to fit at `size` px; undefined: back to the full lines. */
+    setShortLabels(short: { size: number; measure: MeasureText } | undefined): void {
+        this.short = short;
+        if (!short) return;
+        for (const [, el, node] of this.nodes.all()) this.writeShortLabel(el, node);
+    }
+
+    private writeShortLabel(el: Element, node: LaidOutNode): void {
+        if (!this.short) return;
+        const label = el.querySelector('.node-short');
+        if (label) label.textContent = shortLabel(node.node, node.width, this.short.size, this.short.measure);
     }
 
     private reclassify(): void {

@@ -4,6 +4,7 @@ import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, 
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
+import { isDeclaration, isProgram } from '../../language/generated/ast.js';
 import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from './completion-attributes.js';
 import { writtenAttributes } from './completion-present.js';
 import { referenceCandidates, referenceDetail } from './completion-references.js';
@@ -33,7 +34,8 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  * - on its own after a space only where a reference comes next (`moves `).
  */
 export class AlignCompletionProvider extends DefaultCompletionProvider {
-    private readonly attributes: ReadonlyMap<string, AttributeItem>;
+    /** By `Rule:keyword`; several items where declarations share an attribute rule (`Owner:owner`). */
+    private readonly attributes = new Map<string, AttributeItem[]>();
     private readonly nameContexts = new WeakMap<CompletionContext, boolean>();
     private readonly writtenByContext = new WeakMap<CompletionContext, Map<AstNode, Set<string>>>();
 
@@ -41,8 +43,10 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
 
     constructor(services: AlignServices) {
         super(services);
-        this.attributes = new Map(ATTRIBUTES.map((spec, rank) =>
-            [attributeKey(spec.rule, spec.keyword), { spec, snippet: expandChoices(spec.snippet, this.grammar), rank }]));
+        ATTRIBUTES.forEach((spec, rank) => {
+            const key = attributeKey(spec.rule, spec.keyword);
+            this.attributes.set(key, [...this.attributes.get(key) ?? [], { spec, snippet: expandChoices(spec.snippet, this.grammar), rank }]);
+        });
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -67,7 +71,7 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = ruleOf(keyword);
-        const attribute = rule ? this.attributes.get(attributeKey(rule, keyword.value)) : undefined;
+        const attribute = rule ? this.attributeIn(context, this.attributes.get(attributeKey(rule, keyword.value))) : undefined;
         if (attribute) {
             this.completionForAttribute(context, attribute, acceptor);
             return;
@@ -124,6 +128,13 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     /** The declaration whose block the cursor is in, for an attribute of that kind of declaration. */
     private ownerOf(context: CompletionContext, spec: AttributeSpec): AstNode | undefined {
         return context.node ? AstUtils.getContainerOfType(context.node, (n): n is AstNode => n.$type === spec.owner) : undefined;
+    }
+
+    /** Of the items for one keyword, the one of the innermost declaration around the cursor. */
+    private attributeIn(context: CompletionContext, items: AttributeItem[] | undefined): AttributeItem | undefined {
+        if (!items || items.length <= 1) return items?.[0];
+        const block = context.node ? AstUtils.getContainerOfType(context.node, n => isProgram(n) || isDeclaration(n)) : undefined;
+        return items.find(item => item.spec.owner === block?.$type) ?? items[0];
     }
 
     /** The attributes written in a block, computed once per completion context. */

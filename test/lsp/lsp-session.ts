@@ -27,8 +27,8 @@ export class LspSession {
 
     private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly root: string) { }
 
-    /** Starts the server on a workspace folder and completes `initialize`/`initialized`. */
-    static async start(root: string, settings: Record<string, unknown> = {}): Promise<{ session: LspSession; init: InitializeResult }> {
+    /** Starts the server on a workspace folder and completes `initialize`/`initialized` (with `initializationOptions`, if given). */
+    static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ session: LspSession; init: InitializeResult }> {
         const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -45,7 +45,7 @@ export class LspSession {
         connection.onRequest('window/workDoneProgress/create', () => null);
         connection.listen();
         const init = await connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }], initializationOptions,
             capabilities: {
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
                 textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { parseAlignConfig } from '../../language/config/parse-config.js';
 import { ALL_RULES, RULES } from '../../language/rules.js';
 import { checkWorkspace, expectedFindings, findingKeys, type TestFinding } from './helpers/check-workspace.js';
@@ -164,7 +165,7 @@ describe('documentation', () => {
     });
 
     describe('every ```align block parses', () => {
-        const parser = createAlignServices(EmptyFileSystem).Align.parser.LangiumParser;
+        const parser = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser.LangiumParser;
         for (const block of alignBlocks) {
             const syntaxExample = block.marker?.kind === 'fires' && block.marker.rules.includes('syntax');
             // A `fires syntax` example need not parse: the marked-block test checks that it fires.

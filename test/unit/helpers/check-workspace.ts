@@ -1,5 +1,6 @@
 import { URI } from 'langium';
 import { createAlignServices, type AlignServices } from '../../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../../language/host.js';
 import type { AlignSettings } from '../../../language/config/align-settings.js';
 import type { GraphIndex } from '../../../language/graph/build-graph.js';
 import { toFinding } from '../../../language/findings.js';
@@ -26,7 +27,7 @@ export const TEST_ROOT = URI.file('/ws');
 export async function checkWorkspace(files: Readonly<Record<string, string>>, settings?: AlignSettings,
     prepare?: (services: AlignServices) => void): Promise<CheckedWorkspace> {
     const fileSystem = new MemoryFileSystem(TEST_ROOT, files);
-    const services = createAlignServices({ fileSystemProvider: () => fileSystem }).Align;
+    const services = createAlignServices({ fileSystemProvider: () => fileSystem, host: HOST_WITHOUT_LINKS }).Align;
     services.align.Settings.workspaceRoot = TEST_ROOT;
     if (settings) services.align.Settings.setOverrides(settings);
     prepare?.(services);
