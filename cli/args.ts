@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
+import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
 import { InputError } from './workspace/input-error.js';
 
@@ -9,7 +9,7 @@ export interface CheckArgs {
     format: FormatName;
     output?: string;
     config?: string;
-    rules: Record<string, RuleSeverity>;
+    rules: RuleSeverities;
     maxWarnings?: number;
     maxSeverity: FindingSeverity;
     maxLaggingKpis?: number;
@@ -81,8 +81,8 @@ function cleanParseError(error: unknown): string {
     return first.replace(/^Unknown option/, 'unknown option').replace(/^Option /, 'option ');
 }
 
-function parseRuleFlags(flags: string[]): Record<string, RuleSeverity> {
-    const rules: Record<string, RuleSeverity> = {};
+function parseRuleFlags(flags: string[]): RuleSeverities {
+    const rules: RuleSeverities = {};
     for (const flag of flags) {
         // Split at the first `=` only: `id=error=x` is a bad severity, not `error`.
         const equals = flag.indexOf('=');
@@ -106,7 +106,7 @@ function wholeNumber(value: unknown, flag: string): number | undefined {
 export interface WorkspaceArgs {
     paths: string[];
     config?: string;
-    rules: Record<string, RuleSeverity>;
+    rules: RuleSeverities;
     maxLaggingKpis?: number;
     maxPilotDays?: number;
 }

@@ -4,7 +4,7 @@
  * clicks, exports and what it shows back. Drawing is the Stage's job.
  */
 import type { ImpactGraphResult } from '../language/protocol.js';
-import { layoutGraph } from '../language/render/layout.js';
+import { layoutGraph } from '../language/render/index.js';
 import { buildPage, showMessage, type PageElements } from './dom.js';
 import { exportSvg, svgToPng } from './export.js';
 import {

@@ -3,7 +3,7 @@
  * `measureText` in the families the drawing's CSS resolves to (the VS Code
  * theme's fonts, or the declared stacks).
  */
-import { MONO_STACK, SANS_STACK, type MeasureText } from '../language/render/measure.js';
+import { MONO_STACK, SANS_STACK, type MeasureText } from '../language/render/index.js';
 
 /** A measurer for the drawing inside `root` (an element with the drawing's styles). */
 export function canvasMeasure(root: Element): MeasureText {

@@ -6,10 +6,9 @@
  * single frame lays out or paints much.
  */
 import type { NodeFindings } from '../language/protocol.js';
-import type { GraphLayout, LaidOutEdge, LaidOutNode } from '../language/render/layout.js';
-import type { MeasureText } from '../language/render/measure.js';
-import { shortLabel } from '../language/render/node-text.js';
-import { renderColumns, renderDefs, renderEdge, renderNode } from '../language/render/svg.js';
+import {
+    renderColumns, renderDefs, renderEdge, renderNode, shortLabel, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+} from '../language/render/index.js';
 import { TiledLayer } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
 

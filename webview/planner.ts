@@ -5,10 +5,9 @@
  * pane at a readable size, the same layout with that chain brought into line.
  */
 import type { ImpactGraph } from '../language/graph/types.js';
-import { GEOMETRY } from '../language/render/columns.js';
-import { fitToSpace, layerCounts, READABLE_ZOOM, type Fit } from '../language/render/direction.js';
-import { layoutGraph, layoutSteps, type GraphLayout } from '../language/render/layout.js';
-import type { MeasureText } from '../language/render/measure.js';
+import {
+    fitToSpace, GEOMETRY, layerCounts, layoutGraph, layoutSteps, READABLE_ZOOM, type Fit, type GraphLayout, type MeasureText
+} from '../language/render/index.js';
 import type { DirectionChoice } from './protocol.js';
 import { FRAME_PAD, FRAME_PAD_BOTTOM, type Rect } from './viewport.js';
 

@@ -4,7 +4,7 @@
  */
 import type { GraphRange } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
-import type { Direction } from '../language/render/columns.js';
+import type { Direction } from '../language/render/index.js';
 
 /** Serialises a graph for the `graph` message. */
 export function graphJson(result: ImpactGraphResult): string {

@@ -8,9 +8,7 @@
  */
 import type { GraphNode, ImpactGraph } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
-import { columnOf, GEOMETRY } from '../language/render/columns.js';
-import type { GraphLayout } from '../language/render/layout.js';
-import type { MeasureText } from '../language/render/measure.js';
+import { columnOf, GEOMETRY, type GraphLayout, type MeasureText } from '../language/render/index.js';
 import { canvasMeasure } from './canvas-measure.js';
 import { chainOf, nodeAt } from './chain.js';
 import { showEmptyState, type PageElements } from './dom.js';

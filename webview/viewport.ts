@@ -5,7 +5,7 @@
  * drawing gets the `zoomed-out` class (boxes show their names, see
  * zoom-labels.ts).
  */
-import { READABLE_ZOOM } from '../language/render/direction.js';
+import { READABLE_ZOOM } from '../language/render/index.js';
 import { MIN_ZOOM, shortLabelSize } from './zoom-labels.js';
 
 export interface ViewTransform {

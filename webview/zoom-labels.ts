@@ -4,7 +4,7 @@
  * screen or more. Zooms are grouped in steps, so names are cut again only
  * when the zoom crosses a step.
  */
-import { READABLE_PX, READABLE_ZOOM } from '../language/render/direction.js';
+import { READABLE_PX, READABLE_ZOOM } from '../language/render/index.js';
 
 /** The smallest zoom of the preview: a box still shows a few letters of its name there. */
 export const MIN_ZOOM = 0.25;

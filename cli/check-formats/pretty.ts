@@ -2,6 +2,7 @@
  * `--format pretty`: findings for people, grouped by file, one aligned row
  * per finding (`line:col  severity  message  rule-id`), then a summary line.
  */
+import { plural } from '../../language/present/index.js';
 import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/rules.js';
 import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
@@ -17,11 +18,6 @@ const SEVERITY_STYLE: Record<FindingSeverity, Style> = { error: 'red', warning: 
 function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
     if (!ctx.color || styles.length === 0) return text;
     return `\x1b[${styles.map(s => STYLE[s]).join(';')}m${text}\x1b[0m`;
-}
-
-/** `1 error`, `2 errors`, `0 infos`. */
-export function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** A message on one row: line breaks would break the alignment. */

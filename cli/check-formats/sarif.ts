@@ -39,7 +39,7 @@ export function ruleName(id: string): string {
 /** The documentation page of a rule. */
 export const ruleHelpUri = ruleDocUrl;
 
-function ruleDescriptor(rule: RuleInfo) {
+function ruleDescriptor(rule: RuleInfo<string>) {
     const helpUri = ruleHelpUri(rule.id);
     return {
         id: rule.id,
@@ -54,7 +54,7 @@ function ruleDescriptor(rule: RuleInfo) {
 }
 
 /** A rule the catalogue does not know (a newer validator): still described, never dropped. */
-function unknownRule(id: string): RuleInfo {
+function unknownRule(id: string): RuleInfo<string> {
     return {
         id, defaultSeverity: 'warning', marks: 'the reported range', description: `Align rule ${id}.`,
         help: `See the documentation of ${id}.`, configurable: true,
@@ -97,7 +97,7 @@ function fingerprint(f: Finding, n: number): string {
 
 /** Builds the SARIF log object (see {@link formatSarif} for the text). */
 export function sarifLog(findings: readonly Finding[], toolVersion: string) {
-    const rules = [...ALL_RULES];
+    const rules: Array<RuleInfo<string>> = [...ALL_RULES];
     const index = new Map(rules.map((r, i) => [r.id, i]));
     const seen = new Map<string, number>();
     const results = sortFindings(findings).map(f => {

@@ -3,9 +3,10 @@
  * drawing), written once and rendered as Markdown or HTML, so that both
  * formats say the same.
  */
+import { TRACK_WORDS, type TrackState } from '../../language/present/index.js';
 
 /** A piece of inline text: plain text, code, strong text, or an on-track mark. */
-export type Span = string | { code: string } | { strong: string } | { status: 'on' | 'off' | 'unknown' };
+export type Span = string | { code: string } | { strong: string } | { status: TrackState };
 
 /** Inline text. */
 export type Inline = Span[];
@@ -35,5 +36,11 @@ export function plainText(inline: Inline): string {
     return inline.map(span => typeof span === 'string' ? span : 'code' in span ? span.code : 'strong' in span ? span.strong : STATUS_WORDS[span.status]).join('');
 }
 
-export const STATUS_WORDS = { on: 'on track', off: 'off track', unknown: 'not known' } as const;
-export const STATUS_MARKS = { on: '✅', off: '⚠️', unknown: '—' } as const;
+export const STATUS_WORDS = TRACK_WORDS;
+/** Shown before the words, never instead of them; none when it cannot be told. */
+export const STATUS_MARKS: Readonly<Record<TrackState, string>> = { on: '✅', off: '⚠️', unknown: '' };
+
+/** The status as text: `✅ on track`, `track unknown`. */
+export function statusLine(status: TrackState): string {
+    return STATUS_MARKS[status] ? `${STATUS_MARKS[status]} ${STATUS_WORDS[status]}` : STATUS_WORDS[status];
+}

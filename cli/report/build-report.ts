@@ -9,11 +9,11 @@ import { AstUtils } from 'langium';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import { findingsByNode, placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
-import type { Coverage, GraphNode, ImpactGraph, RoiFigures } from '../../language/graph/types.js';
+import type { GraphNode, ImpactGraph, RoiFigures } from '../../language/graph/types.js';
 import { isOutcome, type Program } from '../../language/generated/ast.js';
-import type { FindingSeverity } from '../../language/rules.js';
+import type { FindingSeverity, RuleId } from '../../language/rules.js';
 import { layoutGraph, renderSvg } from '../../language/render/index.js';
-import { formatNumber } from '../../language/render/text.js';
+import { coverageText, formatOptionalAmount, formatShare, MISSING, plural, roiWords, trackState, windowText } from '../../language/present/index.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import { withCode, type Block, type Inline, type Span } from './blocks.js';
 import { attribute } from '../../language/attributes.js';
@@ -111,7 +111,7 @@ function programSection(program: GraphNode, ctx: Context): Block[] {
     const phase = ast && attribute(ast, 'ProgramPhase')?.value;
     if (sponsor) facts.push([{ strong: 'Sponsor:' }, ` ${sponsor}`]);
     if (owner) facts.push([{ strong: 'Owner:' }, ` ${owner}`]);
-    if (figures?.window) facts.push([{ strong: ast && attribute(ast, 'Pilot') ? 'Pilot:' : 'Window:' }, ` ${figures.window.start} to ${figures.window.end}`]);
+    if (figures?.window) facts.push([{ strong: ast && attribute(ast, 'Pilot') ? 'Pilot:' : 'Window:' }, ` ${windowText(figures.window)}`]);
     if (review) facts.push([{ strong: 'Review:' }, ` ${review}`]);
     if (phase) facts.push([{ strong: 'Phase:' }, ` ${phase}`]);
     if (facts.length > 0) blocks.push({ type: 'paragraph', text: joinSpans(facts, ' · ') });
@@ -191,28 +191,19 @@ function kpiTable(kpis: readonly GraphNode[]): Block {
         columns: KPI_COLUMNS.map(c => ({ ...c })),
         rows: kpis.map(kpi => {
             const m = kpi.metric;
-            const status: Span = { status: m?.onTrack === true ? 'on' : m?.onTrack === false ? 'off' : 'unknown' };
+            const status: Span = { status: m ? trackState(m) : 'unknown' };
             return [
                 nameCell(kpi),
                 [m?.kind ?? 'untyped'],
-                [valueText(m?.baseline, m?.unit)],
-                [m?.latest ? `${valueText(m.latest.value, m.unit)} (${m.latest.period})` : '—'],
-                [valueText(m?.target, m?.unit)],
-                [m?.deadline ?? '—'],
-                [m?.progress === undefined ? '—' : `${Math.round(m.progress * 100)}%`],
+                [formatOptionalAmount(m?.baseline, m?.unit)],
+                [m?.latest ? `${formatOptionalAmount(m.latest.value, m.unit)} (${m.latest.period})` : MISSING],
+                [formatOptionalAmount(m?.target, m?.unit)],
+                [m?.deadline ?? MISSING],
+                [m?.progress === undefined ? MISSING : formatShare(m.progress)],
                 [status]
             ];
         })
     };
-}
-
-/** A figure with its unit: `14.1%`, `45 days`, `18,000 USD`, `3.1`. */
-export function valueText(value: number | undefined, unit: string | undefined): string {
-    if (value === undefined) return '—';
-    if (unit === 'percent') return `${formatNumber(value)}%`;
-    if (unit === 'days' || unit === 'hours' || unit === 'minutes') return `${formatNumber(value)} ${unit}`;
-    if (unit?.startsWith('currency ')) return `${formatNumber(value)} ${unit.slice('currency '.length)}`;
-    return formatNumber(value);
 }
 
 function unlinkedReason(objective: GraphNode, ctx: Context): Inline {
@@ -222,14 +213,14 @@ function unlinkedReason(objective: GraphNode, ctx: Context): Inline {
 }
 
 function roiText(roi: RoiFigures): Inline {
-    if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined || roi.benefit === undefined || roi.cost === undefined) {
+    const words = roiWords(roi);
+    if (!words) {
         const missing = roi.missing.length > 0 ? roi.missing : ['the benefit'];
         return ['ROI not shown: missing ', ...joinSpans(missing.map(withCode), '; '), '.'];
     }
-    const money = (amount: number) => `${formatNumber(amount)}${roi.currency ? ` ${roi.currency}` : ''}`;
     return [
-        { strong: `ROI ${formatNumber(Math.round(roi.roiPercent * 10) / 10)}%` }, ' · ', { strong: `BCR ${roi.bcr.toFixed(2)}` },
-        ` (Phillips: benefit ${money(roi.benefit)}, cost ${money(roi.cost)}; ROI = (benefit − cost) / cost, BCR = benefit / cost).`
+        { strong: words.roi }, ' · ', { strong: words.bcr },
+        ` (Phillips: benefit ${words.benefit}, cost ${words.cost}; ROI = (benefit − cost) / cost, BCR = benefit / cost).`
     ];
 }
 
@@ -243,7 +234,7 @@ const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, i
 
 /** A table of counts by rule (most severe first), then each rule's messages. */
 function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
-    const byRule = new Map<string, PlacedFinding[]>();
+    const byRule = new Map<RuleId, PlacedFinding[]>();
     for (const f of findings) pushTo(byRule, f.rule, f);
     const rules = [...byRule.entries()].map(([rule, list]) => ({ rule, list, severity: worst(list) }))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
@@ -309,12 +300,6 @@ function nameCell(node: GraphNode): Inline {
     return node.title ? [node.title, ' (', { code: node.id }, ')'] : [{ code: node.id }];
 }
 
-/** `9/11 objectives (82%)`, or `9/11 (82%)` without the noun. */
-export function coverageText(coverage: Coverage, noun = true): string {
-    const share = coverage.total === 0 ? '' : ` (${Math.round(coverage.aligned / coverage.total * 100)}%)`;
-    return `${coverage.aligned}/${coverage.total}${noun ? ' objectives' : ''}${share}`;
-}
-
 function joinSpans(parts: readonly Inline[], separator = ', '): Inline {
     return parts.flatMap((part, i) => i === 0 ? part : [separator, ...part]);
 }
@@ -331,10 +316,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function isNode(node: GraphNode | undefined): node is GraphNode {
     return node !== undefined;
-}
-
-function plural(count: number, noun: string): string {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** An id for HTML anchors: letters, digits and `-`. */

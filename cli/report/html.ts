@@ -54,7 +54,8 @@ function span(s: Span): string {
     if (typeof s === 'string') return escapeHtml(s);
     if ('code' in s) return `<code>${escapeHtml(s.code)}</code>`;
     if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
-    return `<span class="status status-${s.status}" title="${STATUS_WORDS[s.status]}"><span aria-hidden="true">${STATUS_MARKS[s.status]}</span> ${STATUS_WORDS[s.status]}</span>`;
+    const mark = STATUS_MARKS[s.status] ? `<span aria-hidden="true">${STATUS_MARKS[s.status]}</span> ` : '';
+    return `<span class="status status-${s.status}" title="${STATUS_WORDS[s.status]}">${mark}${STATUS_WORDS[s.status]}</span>`;
 }
 
 /** Text for HTML content and attribute values. */

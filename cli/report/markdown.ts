@@ -1,5 +1,5 @@
 /** The report as GitHub-flavoured Markdown. */
-import { STATUS_MARKS, type Block, type Inline, type Span } from './blocks.js';
+import { statusLine, type Block, type Inline, type Span } from './blocks.js';
 
 export function toMarkdown(blocks: readonly Block[]): string {
     const out: string[] = [];
@@ -34,7 +34,7 @@ function spanText(span: Span, inTable: boolean): string {
     if (typeof span === 'string') return escapeMarkdown(span);
     if ('code' in span) return codeSpan(span.code, inTable);
     if ('strong' in span) return `**${escapeMarkdown(span.strong)}**`;
-    return STATUS_MARKS[span.status];
+    return statusLine(span.status);
 }
 
 /**

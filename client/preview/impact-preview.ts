@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ruleIdOf } from '../../language/findings.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
@@ -207,7 +208,7 @@ export class ImpactPreview implements vscode.Disposable {
      */
     private postSyntaxErrors(): void {
         const files = vscode.languages.getDiagnostics()
-            .filter(([, diagnostics]) => diagnostics.some(d => d.source === 'align' && ruleOf(d) === 'syntax'))
+            .filter(([, diagnostics]) => diagnostics.some(d => d.source === 'align' && ruleIdOf(d) === 'syntax'))
             .map(([uri]) => vscode.workspace.asRelativePath(uri))
             .sort();
         if (files.length > 0) this.post({ type: 'syntax-errors', files });
@@ -243,11 +244,6 @@ function previewOptions(): PreviewOptions {
 
 function followsCursor(): boolean {
     return vscode.workspace.getConfiguration('align.preview').get<boolean>('followCursor', true);
-}
-
-/** A diagnostic's rule id: its code, which comes with a link to the rule's documentation. */
-function ruleOf(diagnostic: vscode.Diagnostic): string {
-    return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 }
 
 function logError(error: unknown): void {

@@ -5,7 +5,7 @@
  *   const layout = layoutToFit(result.graph, { width: 1000 });   // a 1000 px page; SCREEN for a screen
  *   const svg = renderSvg(layout, { findings: result.findings });
  */
-export { COLUMNS, columnOf, isActivityOrLearning, NODE_WIDTH, type ColumnId, type Direction } from './columns.js';
+export { COLUMNS, columnOf, GEOMETRY, isActivityOrLearning, NODE_WIDTH, type ColumnId, type Direction } from './columns.js';
 export { fitToSpace, layerCounts, READABLE_PX, READABLE_ZOOM, type Fit, type FitOptions, type LayerCounts, type Space } from './direction.js';
 export { layoutToFit, SCREEN } from './fit-layout.js';
 export { layoutGraph, layoutSteps, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions, type PreviousLayout } from './layout.js';

@@ -78,47 +78,11 @@ function breakWord(word: string, maxWidth: number, style: TextStyle, measure: Me
     return pieces;
 }
 
-/** A number as written in figures: up to two decimals, no trailing zeros, thousands separated. */
-export function formatNumber(value: number): string {
-    return NUMBER_FORMAT.format(value);
-}
-
-const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** A value with its unit: `14.1%` for percent, the bare number otherwise. */
-export function formatValue(value: number | undefined, unit: string | undefined): string {
-    if (value === undefined) return '–';
-    return unit === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
-}
-
-/** The unit written after the figures when it is not a percent (`days`, `score`). */
-export function unitSuffix(unit: string | undefined): string {
-    return unit && unit !== 'percent' ? ` ${unit}` : '';
-}
-
-/** `18% → 14.1% → 14%`: baseline, latest actual, target. */
-export function figuresText(m: MetricFigures): string {
-    return `${formatValue(m.baseline, m.unit)} → ${formatValue(m.latest?.value, m.unit)} → ${formatValue(m.target, m.unit)}${unitSuffix(m.unit)}`;
-}
+// Figures and counts are printed by the presentation module, as everywhere else.
+export { figuresText, formatNumber, formatValue, plural, statusText, unitSuffix } from '../present/index.js';
 
 export type TrackStatus = 'on-track' | 'off-track' | 'unknown';
 
 export function trackStatus(m: MetricFigures): TrackStatus {
     return m.onTrack === true ? 'on-track' : m.onTrack === false ? 'off-track' : 'unknown';
-}
-
-/** Words for the status line of a metric: never colour alone. */
-export function statusText(m: MetricFigures): string {
-    const progress = m.progress === undefined ? '' : ` · ${Math.round(m.progress * 100)}% of the way`;
-    if (m.onTrack === true) return `on track${progress}`;
-    if (m.onTrack === false) return `off track${progress}`;
-    if (m.baseline === undefined && m.target === undefined) return m.isKpi ? 'no baseline or target' : `${m.kind ?? 'untyped'} metric, not a KPI`;
-    if (m.target === undefined) return 'no target';
-    if (!m.latest) return 'no actuals yet';
-    return `on-track unknown${progress}`;
-}
-
-/** `2 KPIs`, `1 error`: a count with its noun, plural when needed. */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-    return `${count} ${count === 1 ? noun : nouns}`;
 }

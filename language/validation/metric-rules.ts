@@ -3,6 +3,7 @@ import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse } from '../graph/metric-figures.js';
 import { parsePeriod } from '../dates.js';
+import { formatAmount } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
@@ -13,7 +14,7 @@ export function checkTargetDirection(metric: Metric, { graph, report }: RuleCont
     if (!figures || !target || figures.baseline === undefined || figures.target === undefined || !figures.direction) return;
     if (isWorse(figures.target, figures.baseline, figures.direction)) {
         const better = figures.direction === 'down' ? 'below' : 'above';
-        report('target-against-direction', `Metric '${metric.name}' has target ${figures.target} worse than its baseline ${figures.baseline} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
+        report('target-against-direction', `Metric '${metric.name}' has target ${formatAmount(figures.target, figures.unit)} worse than its baseline ${formatAmount(figures.baseline, figures.unit)} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
             { node: target });
     }
 }

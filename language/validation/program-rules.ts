@@ -1,5 +1,6 @@
 import type { Program } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
+import { formatNumber, plural } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
@@ -23,7 +24,7 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
     const max = settings.maxLaggingKpis;
     if (figures.laggingKpis.length > max) {
         const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).join(', ');
-        report('too-many-kpis', `Program '${program.name}' has ${figures.laggingKpis.length} lagging KPI${figures.laggingKpis.length === 1 ? '' : 's'} in its chain (${names}), more than ${max}. Focus on the few that matter.`,
+        report('too-many-kpis', `Program '${program.name}' has ${plural(figures.laggingKpis.length, 'lagging KPI')} in its chain (${names}), more than ${formatNumber(max)}. Focus on the few that matter.`,
             { node: program, property: 'name' });
     }
 }
@@ -47,7 +48,7 @@ export function checkPilotLength(program: Program, { settings, report }: RuleCon
     if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;
     const days = addDuration(start, pilot.duration.amount, pilot.duration.unit) - start;
     if (days > settings.maxPilotDays) {
-        report('pilot-too-long', `The pilot of program '${program.name}' runs ${days} days, longer than ${settings.maxPilotDays}. Start with a shorter pilot.`,
+        report('pilot-too-long', `The pilot of program '${program.name}' runs ${plural(days, 'day')}, longer than ${plural(settings.maxPilotDays, 'day')}. Start with a shorter pilot.`,
             { node: pilot.duration });
     }
 }

@@ -11,12 +11,13 @@ import { checkOutcomeMeasurable, checkOutcomeMeasuredByKpis } from './outcome-ru
 import { checkPilotLength, checkProgramGovernance, checkProgramKpis, checkProgramServes } from './program-rules.js';
 import { checkIsolate, checkRoiIsolation } from './isolation-rules.js';
 import { checkSnapshotDrift, checkXapiOptions } from './snapshot-rules.js';
+import type { RuleId } from '../rules.js';
 import { reportInternalError } from './internal-error.js';
 import { ruleContext, type RuleCheck, type RuleContext } from './rule-context.js';
 import { checkDuplicateAttributes, checkDuplicateName, checkLiterals } from './structure-rules.js';
 
 /** A check and the rule ids it reports: an `internal-error` names them when the check throws. */
-type Entry<N extends AstNode> = readonly [RuleCheck<N>, ...string[]];
+type Entry<N extends AstNode> = readonly [RuleCheck<N>, ...RuleId[]];
 
 /**
  * Registers every rule. The graph of the workspace is made ready before each

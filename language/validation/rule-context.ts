@@ -4,7 +4,7 @@ import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
 import type { Actuals } from '../generated/ast.js';
 import type { SnapshotStatus } from '../pull/snapshot-service.js';
-import { isConfigurableRule } from '../rules.js';
+import { isConfigurableRule, type RuleId } from '../rules.js';
 
 /** What a rule check gets: the graph, the settings, and `report` that applies the rule's configured severity. */
 export interface RuleContext {
@@ -12,7 +12,7 @@ export interface RuleContext {
     readonly settings: AlignSettingsService;
     /** How each pulled actuals block stands against `align.lock.json`. */
     readonly snapshots: ReadonlyMap<Actuals, SnapshotStatus>;
-    report(ruleId: string, message: string, info: DiagnosticInfo<AstNode, string>): void;
+    report(ruleId: RuleId, message: string, info: DiagnosticInfo<AstNode, string>): void;
 }
 
 /** A check of one rule family on one kind of node. */

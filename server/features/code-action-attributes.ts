@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import { isBehavior, isMetric, isObjective, isProgram } from '../../language/generated/ast.js';
+import type { RuleId } from '../../language/rules.js';
 import { addAttributeLines } from './code-action-edits.js';
 import { attribute } from '../../language/attributes.js';
 
@@ -25,7 +26,7 @@ function fix(document: LangiumDocument, node: AstNode, lines: string[], title: s
  * Rule id -> the fix that adds what the rule misses, for the declaration it
  * marks (placeholders say what to fill in).
  */
-export const ATTRIBUTE_FIXES: Readonly<Partial<Record<string, AttributeRule>>> = {
+export const ATTRIBUTE_FIXES: Readonly<Partial<Record<RuleId, AttributeRule>>> = {
     'metric-without-source': (document, node) => isMetric(node) && !attribute(node, 'Source')
         ? fix(document, node, ['source "TODO: system and report"'], `Add \`source\` to ${node.name}`) : undefined,
     'metric-without-owner': (document, node) => {

@@ -4,18 +4,12 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
+import { ruleIdOf } from '../../language/findings.js';
 import { isDeclaration, isObjective, isProgram } from '../../language/generated/ast.js';
 import { pullCommand } from '../../language/validation/snapshot-rules.js';
 import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
 import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
-
-/** The rule id of a diagnostic: its `code`, else `data.code` (`linking-error` is `unresolved-reference`). */
-export function diagnosticRule(diagnostic: Diagnostic): string | undefined {
-    const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
-    if (code === 'linking-error') return 'unresolved-reference';
-    return code === undefined ? undefined : String(code);
-}
 
 /**
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
@@ -37,8 +31,7 @@ export class AlignCodeActionProvider implements CodeActionProvider {
     }
 
     private actionsFor(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {
-        const rule = diagnosticRule(diagnostic);
-        if (!rule) return [];
+        const rule = ruleIdOf(diagnostic);
         if (rule === 'objective-without-kpi' || rule === 'activity-only-link') {
             return this.linkKpiActions(document, diagnostic, graph);
         }

@@ -6,6 +6,7 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import { attributionLenses } from './code-lens-attribution.js';
+import { plural } from '../../language/present/index.js';
 
 /** The command a lens runs: the client reveals the node's impact chain. Arguments: `[nodeId]`. */
 export const SHOW_IMPACT_CHAIN_COMMAND = 'align.showImpactChain';
@@ -62,8 +63,4 @@ function reachCounts(index: GraphIndex): Map<string, number> {
         for (const metric of node.objective?.metrics ?? []) counts.set(metric, (counts.get(metric) ?? 0) + 1);
     }
     return counts;
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${n === 1 ? word : `${word}s`}`;
 }

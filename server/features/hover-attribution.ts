@@ -1,10 +1,11 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
-import { bullets, formatAmount, formatNumber } from './hover-format.js';
+import { formatAmount, formatMoney, formatNumber, roiWords } from '../../language/present/index.js';
+import { bullets } from './hover-format.js';
 
 /** Money in the program's currency, whole units: `57000 USD`. */
 function money(roi: RoiFigures, value: number): string {
-    return formatAmount(value, roi.currency ? `currency ${roi.currency}` : undefined, 0);
+    return formatMoney(value, roi.currency, 0);
 }
 
 /**
@@ -12,12 +13,12 @@ function money(roi: RoiFigures, value: number): string {
  * or what is missing for it.
  */
 export function roiLine(roi: RoiFigures): string {
-    if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.benefit === undefined || roi.cost === undefined) {
-        return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
-    }
-    const attributed = `ROI ${formatNumber(roi.roiPercent, 0)}% · BCR ${formatNumber(roi.bcr ?? 0, 2)} (attributed benefit ${money(roi, roi.benefit)}, cost ${money(roi, roi.cost)})`;
+    const words = roiWords(roi);
+    if (!words) return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
+    const attributed = `${words.roi} · ${words.bcr} (attributed benefit ${words.benefit}, cost ${words.cost})`;
     if (roi.rawBenefit === undefined || roi.rawBenefit === roi.benefit) return attributed;
-    return `${attributed} · raw ROI ${formatNumber(roi.rawRoiPercent ?? 0, 0)}% · BCR ${formatNumber(roi.rawBcr ?? 0, 2)} (benefit ${money(roi, roi.rawBenefit)})`;
+    const raw = roiWords({ ...roi, roiPercent: roi.rawRoiPercent, bcr: roi.rawBcr, benefit: roi.rawBenefit });
+    return raw ? `${attributed} · raw ${raw.roi} · ${raw.bcr} (benefit ${raw.benefit})` : attributed;
 }
 
 /** `by control-group ChurnRateControl`, `by trend`, `by estimate 60% confidence 80%`, `not isolated`. */
@@ -68,8 +69,10 @@ export function isolateHover(index: GraphIndex, program: GraphNode, kpi: GraphNo
 /** Code lens title of a program with a known ROI: `ROI 27% · BCR 1.27 (raw ROI 60%)`. */
 export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
     if (!roi || roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined) return undefined;
-    const raw = roi.rawRoiPercent !== undefined && roi.rawBenefit !== roi.benefit ? ` (raw ROI ${formatNumber(roi.rawRoiPercent, 0)}%)` : '';
-    return `ROI ${formatNumber(roi.roiPercent, 0)}% · BCR ${formatNumber(roi.bcr, 2)}${raw}`;
+    const words = roiWords(roi);
+    if (!words) return undefined;
+    const raw = roi.rawRoiPercent !== undefined && roi.rawBenefit !== roi.benefit ? ` (raw ROI ${formatNumber(roi.rawRoiPercent, 1)}%)` : '';
+    return `${words.roi} · ${words.bcr}${raw}`;
 }
 
 /** Code lens title of an `isolate`: `attributed +9.6 of +20 · benefit 9600 USD`. */

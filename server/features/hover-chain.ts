@@ -3,7 +3,8 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
 import { attributionSection, roiLine } from './hover-attribution.js';
 import { attributes } from './hover-elements.js';
-import { bullets, count, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+import { coverageText, plural, windowText } from '../../language/present/index.js';
+import { bullets, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
 /**
@@ -28,9 +29,9 @@ export function objectiveHover(index: GraphIndex, node: GraphNode, ast: Objectiv
 /** `Reaches 2 KPIs: ChurnRate, RepeatContactRate · via 1 behavior: Probing · outcome ReduceChurn` */
 function reachText(index: GraphIndex, node: GraphNode): string {
     const { kpis, behaviors, outcomes } = node.objective!;
-    const via = behaviors.length > 0 ? `via ${count(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
+    const via = behaviors.length > 0 ? `via ${plural(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
     const serves = outcomes.length > 0 ? `${outcomes.length === 1 ? 'outcome' : 'outcomes'} ${names(index, outcomes)}` : 'no outcome';
-    return `Reaches ${count(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
+    return `Reaches ${plural(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
 }
 
 /** Why an objective reaches no KPI, from its edges in the graph. */
@@ -53,8 +54,8 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
     const phase = attribute(ast, 'ProgramPhase')?.value;
     const review = attribute(ast, 'Review')?.value;
     const head = [
-        `Aligned ${f.coverage.aligned}/${f.coverage.total} objectives`,
-        f.window ? `window ${f.window.start} to ${f.window.end}` : 'no window',
+        `Aligned ${coverageText(f.coverage)}`,
+        f.window ? `window ${windowText(f.window)}` : 'no window',
         phase ? `phase ${phase}` : undefined,
         review ? `review ${review}` : 'no review'
     ].filter(x => x !== undefined).join(' · ');

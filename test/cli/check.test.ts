@@ -15,7 +15,7 @@ import { elementsNamed, parseXml } from './xml.js';
 
 const EXAMPLES_REL = path.relative(REPO_ROOT, EXAMPLES).split(path.sep).join('/');
 const SUMMARY = '13 problems (4 errors, 5 warnings, 4 infos) in 5 files';
-const DEFAULT_SEVERITY = new Map(ALL_RULES.map(r => [r.id, r.defaultSeverity]));
+const DEFAULT_SEVERITY = new Map<string, string>(ALL_RULES.map(r => [r.id, r.defaultSeverity]));
 
 describe('align check on the examples', () => {
     before(requireBundle);

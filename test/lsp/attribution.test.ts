@@ -12,6 +12,9 @@ const ATTRIBUTED = (LATEST - BASELINE) * SHARE / 100 * CONFIDENCE / 100;
 const BENEFIT = ATTRIBUTED * VALUE;
 const RAW_BENEFIT = (LATEST - BASELINE) * VALUE;
 
+/** Figures as Align prints them (docs/figures.md): thousands separated, ROI with at most one decimal, BCR with two. */
+const num = (n: number, decimals = 1) => n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+const bcr = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const SOURCE = `metric Sales "Sales" {
   kind lagging unit count direction up baseline ${BASELINE} target 150 by 2026-12-31
   source "CRM" owner "Sales Ops" cadence monthly value ${VALUE} USD per point
@@ -57,9 +60,9 @@ describe('language server: attribution and pulled snapshots over LSP', function 
 
     it('program hover: ROI and BCR from the attributed benefit, the raw ones beside, the method per KPI', async () => {
         const text = await hover(6, 'Pilot');
-        assert.ok(text.includes(`ROI ${(BENEFIT - COST) / COST * 100}% · BCR ${BENEFIT / COST} (attributed benefit ${BENEFIT} USD, cost ${COST} USD)`), text);
-        assert.ok(text.includes(`raw ROI ${(RAW_BENEFIT - COST) / COST * 100}% · BCR ${RAW_BENEFIT / COST} (benefit ${RAW_BENEFIT} USD)`), text);
-        assert.ok(text.includes(`Sales by estimate ${SHARE}% confidence ${CONFIDENCE}%: change +${LATEST - BASELINE} raw → +${ATTRIBUTED} attributed · benefit ${BENEFIT} USD (raw ${RAW_BENEFIT} USD)`), text);
+        assert.ok(text.includes(`ROI ${num((BENEFIT - COST) / COST * 100)}% · BCR ${bcr(BENEFIT / COST)} (attributed benefit ${num(BENEFIT, 0)} USD, cost ${num(COST, 0)} USD)`), text);
+        assert.ok(text.includes(`raw ROI ${num((RAW_BENEFIT - COST) / COST * 100)}% · BCR ${bcr(RAW_BENEFIT / COST)} (benefit ${num(RAW_BENEFIT, 0)} USD)`), text);
+        assert.ok(text.includes(`Sales by estimate ${SHARE}% confidence ${CONFIDENCE}%: change +${LATEST - BASELINE} raw → +${ATTRIBUTED} attributed · benefit ${num(BENEFIT, 0)} USD (raw ${num(RAW_BENEFIT, 0)} USD)`), text);
     });
 
     it('hover on isolate: the KPI\'s attribution in the program', async () => {
@@ -71,8 +74,8 @@ describe('language server: attribution and pulled snapshots over LSP', function 
     it('code lens: ROI on the program, the attributed change on isolate', async () => {
         const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
         const titles = lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`);
-        assert.ok(titles.includes(`6:ROI ${(BENEFIT - COST) / COST * 100}% · BCR ${BENEFIT / COST} (raw ROI ${(RAW_BENEFIT - COST) / COST * 100}%)`), titles.join('\n'));
-        assert.ok(titles.includes(`9:attributed +${ATTRIBUTED} of +${LATEST - BASELINE} · benefit ${BENEFIT} USD`), titles.join('\n'));
+        assert.ok(titles.includes(`6:ROI ${num((BENEFIT - COST) / COST * 100)}% · BCR ${bcr(BENEFIT / COST)} (raw ROI ${num((RAW_BENEFIT - COST) / COST * 100)}%)`), titles.join('\n'));
+        assert.ok(titles.includes(`9:attributed +${ATTRIBUTED} of +${LATEST - BASELINE} · benefit ${num(BENEFIT, 0)} USD`), titles.join('\n'));
     });
 
     it('snapshot-drift on the from string; its quick fix says the command and runs nothing', async () => {

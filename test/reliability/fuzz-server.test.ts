@@ -17,7 +17,7 @@ import { checkWorkspace } from '../unit/helpers/check-workspace.js';
 import { announceSeed, fuzzParameters, runsOf, report } from './helpers/fuzz-config.js';
 import { keysOf, knownWarnings, loggedProblems, LspSession, requireServerBundle, sleep, tempFolder, untilKeys, untilQuiet, uriOf } from './helpers/server.js';
 import { applyEdit, countKinds, editArb, EXAMPLES, fixtureFiles, type Edit } from './helpers/vocabulary.js';
-import { ruleIdOf } from '../../language/validation/align-document-validator.js';
+import { ruleIdOf } from '../../language/findings.js';
 
 const ALIGN = ['catalog/metrics.align', 'churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align'];
 /** Opened at the start of every sequence; the others are read from disk until an `open` step. */

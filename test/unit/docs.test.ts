@@ -90,7 +90,7 @@ function markerLines(text: string): number[] {
 
 const allBlocks = markdownFiles.flatMap(f => codeBlocks(f, read(path.join(repo, f))));
 const alignBlocks = allBlocks.filter(b => b.language === 'align');
-const ruleIds = new Set(ALL_RULES.map(r => r.id));
+const ruleIds = new Set<string>(ALL_RULES.map(r => r.id));
 const where = (b: CodeBlock): string => `${b.file}:${b.line}`;
 const show = (findings: readonly TestFinding[]): string => findings.map(f => `${f.line}:${f.column} ${f.rule}`).join('; ') || 'none';
 

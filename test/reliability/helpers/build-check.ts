@@ -8,7 +8,7 @@
 import { format } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkWorkspace, type CheckedWorkspace } from '../../unit/helpers/check-workspace.js';
-import { ruleIdOf } from '../../../language/validation/align-document-validator.js';
+import { ruleIdOf } from '../../../language/findings.js';
 
 /** A hang guard, not a speed target (speed is measured by `npm run bench`): a build this long is stuck. */
 export const BUILD_LIMIT_MS = 20000;
