@@ -126,6 +126,13 @@ describe('align fmt', () => {
         assert.deepEqual(snapshot(EXAMPLES), before, 'nothing written');
     });
 
+    it('--check passes on the shipped examples/: they are in the canonical layout', () => {
+        const result = runCli(['fmt', '--check', 'examples'], { cwd: REPO_ROOT });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        assert.equal(result.stdout, '');
+        assert.equal(result.stderr, '');
+    });
+
     it('formats every example in place, and is idempotent: fmt --check then exits 0, a second fmt changes nothing', () => {
         const dir = tempDir();
         copyExamples(dir, '.');
