@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AlignServices } from '../align-module.js';
-import type { AlignAstType } from '../generated/ast.js';
+import { isDeclaration, isProgram, type AlignAstType } from '../generated/ast.js';
 import { checkActualsOnTrack, checkActualsValid } from './actuals-rules.js';
 import { checkBehaviorMoves, checkBehaviorReinforced, checkSkillEnables } from './behavior-rules.js';
 import {
@@ -24,7 +24,7 @@ export function registerValidationChecks(services: AlignServices): void {
     const run = <N extends AstNode>(...checks: Array<RuleCheck<N>>) => (node: N, accept: ValidationAcceptor): void => {
         const graph = graphs.current;
         // A declaration still being typed (no name yet) has only its syntax error.
-        if (!graph || ('name' in node && !node.name)) return;
+        if (!graph || isNameless(node)) return;
         const context: RuleContext = ruleContext(graph, settings, accept);
         for (const check of checks) check(node, context);
     };
@@ -45,4 +45,9 @@ export function registerValidationChecks(services: AlignServices): void {
         ActualRow: run(checkLiterals)
     };
     registry.register(checks);
+}
+
+/** A program or declaration whose name is not written yet (a parse with recovery leaves `name` unset). */
+function isNameless(node: AstNode): boolean {
+    return (isProgram(node) || isDeclaration(node)) && !node.name;
 }
