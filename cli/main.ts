@@ -1,5 +1,6 @@
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
+import { outputWidth } from './check-formats/wrap.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
 import { commandHelp, MAIN_HELP } from './help.js';
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const progress = createProgress(process.stderr);
     switch (command) {
-        case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, write, progress });
+        case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, width: outputWidth(process.stdout), write, progress });
         case 'graph': return runGraph(parseGraphArgs(rest), { write, progress });
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
         case 'init': return runInit(parseInitArgs(rest), { write });
