@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
+import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
+import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
 
 /** Parsed options of `align check`. */
@@ -21,7 +22,7 @@ export interface CheckArgs {
 export function parseCheckArgs(argv: string[]): CheckArgs {
     const { values, positionals } = parseOrFail(argv);
     const format = values.format as string;
-    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}' (use ${FORMATS.join(', ')})`);
+    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}'${didYouMean(format, FORMATS)} (use ${FORMATS.join(', ')})`);
     const maxSeverity = values['max-severity'] as string;
     if (maxSeverity !== 'info' && maxSeverity !== 'warning' && maxSeverity !== 'error') {
         throw new InputError(`--max-severity: unknown severity '${maxSeverity}' (use info, warning or error)`);
@@ -65,7 +66,7 @@ function parseStrict<T extends OptionSpec>(args: string[], options: T) {
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true });
     } catch (error) {
-        throw new InputError(cleanParseError(error));
+        throw new InputError(cleanParseError(error, options));
     }
 }
 
@@ -73,12 +74,20 @@ function parseStrict<T extends OptionSpec>(args: string[], options: T) {
  * node:util's messages carry advice for scripts, sometimes on further lines
  * (`--max-warnings -1`); keep one line that names the option.
  */
-function cleanParseError(error: unknown): string {
+function cleanParseError(error: unknown, options: OptionSpec): string {
     const message = error instanceof Error ? error.message : String(error);
     const first = message.split(/\r?\n/)[0]!.split('. ')[0]!.trim().replace(/\.$/, '');
     const ambiguous = /^Option '([^' ]+)[^']*' argument is ambiguous/.exec(first);
     if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
-    return first.replace(/^Unknown option/, 'unknown option').replace(/^Option /, 'option ');
+    const unknown = /^Unknown option '([^']+)'/.exec(first);
+    if (unknown) return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, optionNames(options))}`;
+    return first.replace(/^Option /, 'option ');
+}
+
+/** `--format`, `-f`, ... of an option spec, and `--help`, `-h` (every command takes them). */
+function optionNames(options: OptionSpec): string[] {
+    const names = Object.entries(options ?? {}).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+    return [...names, '--help', '-h'];
 }
 
 function parseRuleFlags(flags: string[]): Record<string, RuleSeverity> {
@@ -88,7 +97,7 @@ function parseRuleFlags(flags: string[]): Record<string, RuleSeverity> {
         const equals = flag.indexOf('=');
         const id = equals < 0 ? flag : flag.slice(0, equals);
         const severity = equals < 0 ? undefined : flag.slice(equals + 1);
-        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}' (see align check --help)`);
+        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}'${didYouMean(id, RULES.map(r => r.id))} (see align check --help)`);
         if (!isRuleSeverity(severity)) throw new InputError(`--rule ${flag}: expected ${id}=off|info|warning|error`);
         rules[id] = severity;
     }
@@ -220,7 +229,7 @@ export function parseFmtArgs(argv: string[]): FmtArgs {
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    throw new InputError(`${flag}: unknown ${what} '${String(value)}' (use ${allowed.join(', ')})`);
+    throw new InputError(`${flag}: unknown ${what} '${String(value)}'${didYouMean(String(value), allowed)} (use ${allowed.join(', ')})`);
 }
 
 /** A calendar date `YYYY-MM-DD`, checked (no 2026-02-30). */

@@ -138,9 +138,21 @@ would change (--check) or has a syntax error, 2 usage error or unreadable input.
 `;
 }
 
+/** The commands of `align`. */
+export const COMMANDS = ['check', 'graph', 'report', 'init', 'fmt', 'help'] as const;
+
+export const HELP_HELP = `Usage: align help [command]
+
+Shows the commands of align, or the help of one command (the same as
+align <command> --help).
+
+Commands: ${COMMANDS.join(', ')}
+`;
+
 /** The help of a command, or undefined for an unknown one. */
 export function commandHelp(command: string | undefined): string | undefined {
     switch (command) {
+        case 'help': return HELP_HELP;
         case 'check': return checkHelp();
         case 'graph': return graphHelp();
         case 'report': return reportHelp();

@@ -3,9 +3,10 @@ import { runCheck } from './check/run-check.js';
 import { outputWidth } from './check-formats/wrap.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
-import { commandHelp, MAIN_HELP } from './help.js';
+import { commandHelp, COMMANDS, MAIN_HELP } from './help.js';
 import { runInit } from './init/run-init.js';
 import { createProgress } from './progress.js';
+import { didYouMean } from './suggest.js';
 import { runReport } from './report/run-report.js';
 import { InputError } from './workspace/input-error.js';
 
@@ -27,8 +28,8 @@ export async function main(argv: string[]): Promise<number> {
             write(MAIN_HELP);
             return 0;
         }
-        const help = commandHelp(topic);
-        if (help === undefined) throw new InputError(`help: unknown command '${topic}' (see align --help)`);
+        const help = topic === '-h' || topic === '--help' ? commandHelp('help') : commandHelp(topic);
+        if (help === undefined) throw new InputError(`help: unknown command '${topic}'${didYouMean(topic, COMMANDS)} (see align --help)`);
         write(help);
         return 0;
     }
@@ -49,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
         case 'init': return runInit(parseInitArgs(rest), { write });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
     }
-    throw new InputError(command.startsWith('-') ? `unknown option '${command}' (see align --help)` : `unknown command '${command}' (see align --help)`);
+    throw new InputError(command.startsWith('-')
+        ? `unknown option '${command}'${didYouMean(command, ['--help', '-h', '--version', '-v'])} (see align --help)`
+        : `unknown command '${command}'${didYouMean(command, COMMANDS)} (see align --help)`);
 }
 
 /** Prints one line for expected failures; never a stack trace unless ALIGN_DEBUG is set. */
