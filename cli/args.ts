@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
+import { programNameProblem } from '../language/templates/fill-template.js';
 import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
 
@@ -209,7 +210,7 @@ export function parseInitArgs(argv: string[]): InitArgs {
     });
     if (positionals.length > 1) throw new InputError(`init takes one name, not ${positionals.length} ('${positionals.join("', '")}')`);
     const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    if (programNameProblem(name) === 'not-a-name') {
         throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
     }
     return { name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date') };

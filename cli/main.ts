@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
 import { outputWidth } from './check-formats/wrap.js';
@@ -47,12 +48,22 @@ export async function main(argv: string[]): Promise<number> {
         case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, width: outputWidth(process.stdout), write, progress });
         case 'graph': return runGraph(parseGraphArgs(rest), { write, progress });
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
-        case 'init': return runInit(parseInitArgs(rest), { write });
+        case 'init': return runInit(parseInitArgs(rest), { write, stdoutIsFile });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
     }
     throw new InputError(command.startsWith('-')
         ? `unknown option '${command}'${didYouMean(command, ['--help', '-h', '--version', '-v'])} (see align --help)`
         : `unknown command '${command}'${didYouMean(command, COMMANDS)} (see align --help)`);
+}
+
+/** True when standard output is a regular file (a shell redirection `> file`), not a terminal or a pipe. */
+function stdoutIsFile(): boolean {
+    try {
+        return fstatSync(1).isFile();
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EBADF') return false; // standard output is closed
+        throw error;
+    }
 }
 
 /** Prints one line for expected failures; never a stack trace unless ALIGN_DEBUG is set. */

@@ -46,6 +46,22 @@ describe('align init', () => {
         assert.equal(strict.status, 0, 'not even an info');
     });
 
+    it('writes into the file that standard output is redirected to: align init ChurnPilot > churn-pilot.align', () => {
+        const dir = tempDir();
+        const shell = (command: string) => spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command}`], { cwd: dir, encoding: 'utf-8' });
+        for (const file of ['churn-pilot.align', 'other-name.align']) {
+            const result = shell(`init ChurnPilot --date 2026-05-04 > ${file}`);
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stderr, '');
+            assert.equal(fs.readFileSync(path.join(dir, file), 'utf-8'), runCli(['init', 'ChurnPilot', '--output', '-', '--date', '2026-05-04']).stdout, file);
+            fs.rmSync(path.join(dir, file));
+        }
+        assert.deepEqual(fs.readdirSync(dir), [], 'no other file');
+        const piped = shell('init Piped | cat');
+        assert.equal(piped.stdout, 'Created piped.align with program Piped. Next: edit it, then run align check piped.align\n', 'a pipe is not a file');
+        assert.deepEqual(findingsOf(dir, 0), []);
+    });
+
     it('has every step of the chain, commented', () => {
         const text = runCli(['init', '--output', '-', '--date', '2026-05-04']).stdout;
         for (const needle of [
