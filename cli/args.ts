@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
 import { programNameProblem } from '../language/templates/fill-template.js';
+import { parseStrict } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
 
@@ -58,37 +58,6 @@ const CHECK_OPTIONS = {
 
 function parseOrFail(args: string[]) {
     return parseStrict(args, CHECK_OPTIONS);
-}
-
-type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-/** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
-function parseStrict<T extends OptionSpec>(args: string[], options: T) {
-    try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true });
-    } catch (error) {
-        throw new InputError(cleanParseError(error, options));
-    }
-}
-
-/**
- * node:util's messages carry advice for scripts, sometimes on further lines
- * (`--max-warnings -1`); keep one line that names the option.
- */
-function cleanParseError(error: unknown, options: OptionSpec): string {
-    const message = error instanceof Error ? error.message : String(error);
-    const first = message.split(/\r?\n/)[0]!.split('. ')[0]!.trim().replace(/\.$/, '');
-    const ambiguous = /^Option '([^' ]+)[^']*' argument is ambiguous/.exec(first);
-    if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
-    const unknown = /^Unknown option '([^']+)'/.exec(first);
-    if (unknown) return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, optionNames(options))}`;
-    return first.replace(/^Option /, 'option ');
-}
-
-/** `--format`, `-f`, ... of an option spec, and `--help`, `-h` (every command takes them). */
-function optionNames(options: OptionSpec): string[] {
-    const names = Object.entries(options ?? {}).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
-    return [...names, '--help', '-h'];
 }
 
 function parseRuleFlags(flags: string[]): Record<string, RuleSeverity> {
