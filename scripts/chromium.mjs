@@ -2,7 +2,6 @@
 // playwright-core, never a downloaded browser): $CHROMIUM_PATH, by default
 // /usr/bin/chromium (Debian's `apt-get install -y chromium`).
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 /** Flags for a headless run in a container or CI: no sandbox, no GPU, no background traffic. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -16,7 +15,13 @@ export function chromiumPath() {
     return path;
 }
 
-/** Launches that Chromium headless, with CHROMIUM_ARGS (and `options` on top). */
+/**
+ * Launches that Chromium headless, with CHROMIUM_ARGS (and `options` on top).
+ * playwright-core is loaded only here: it reads PLAYWRIGHT_BROWSERS_PATH when
+ * loaded, which scripts/vscode-test-web.mjs sets after importing chromiumPath.
+ */
 export async function launchChromium(options = {}) {
-    return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, ...options });
+    const executablePath = chromiumPath();
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, ...options });
 }
