@@ -12,8 +12,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const polyfill = readFileSync(new URL('./scripts/polyfill.cjs', import.meta.url), 'utf-8');
 const define = { __ALIGN_VERSION__: JSON.stringify(version) };
 
-/** Entry points that exist (features land one by one). */
-const entries = (map) => Object.fromEntries(Object.entries(map).filter(([, file]) => existsSync(file)));
+/** Entry points, checked below: a missing one (a renamed file) fails the build instead of dropping its bundle. */
+const missingEntries = [];
+const entries = (map) => {
+    missingEntries.push(...Object.values(map).filter(file => !existsSync(file)));
+    return map;
+};
 
 const common = { bundle: true, sourcemap: !minify, minify, logLevel: 'warning', define };
 
@@ -90,7 +94,12 @@ const testBuilds = [
     }
 ];
 
-const selected = (vscodeTests ? testBuilds : builds).filter(b => Object.keys(b.entryPoints).length > 0);
+if (missingEntries.length > 0) {
+    console.error(`esbuild.mjs: missing entry point${missingEntries.length > 1 ? 's' : ''}: ${missingEntries.join(', ')}`);
+    process.exit(1);
+}
+
+const selected = vscodeTests ? testBuilds : builds;
 
 const contexts = await Promise.all(selected.map(b => esbuild.context(b)));
 if (watch) {

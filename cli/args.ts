@@ -1,6 +1,8 @@
-import { parseArgs } from 'node:util';
-import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
+import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
+import { programNameProblem } from '../language/templates/fill-template.js';
+import { parseStrict } from './parse-strict.js';
+import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
 
 /** Parsed options of `align check`. */
@@ -21,7 +23,7 @@ export interface CheckArgs {
 export function parseCheckArgs(argv: string[]): CheckArgs {
     const { values, positionals } = parseOrFail(argv);
     const format = values.format as string;
-    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}' (use ${FORMATS.join(', ')})`);
+    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}'${didYouMean(format, FORMATS)} (use ${FORMATS.join(', ')})`);
     const maxSeverity = values['max-severity'] as string;
     if (maxSeverity !== 'info' && maxSeverity !== 'warning' && maxSeverity !== 'error') {
         throw new InputError(`--max-severity: unknown severity '${maxSeverity}' (use info, warning or error)`);
@@ -58,29 +60,6 @@ function parseOrFail(args: string[]) {
     return parseStrict(args, CHECK_OPTIONS);
 }
 
-type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-/** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
-function parseStrict<T extends OptionSpec>(args: string[], options: T) {
-    try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true });
-    } catch (error) {
-        throw new InputError(cleanParseError(error));
-    }
-}
-
-/**
- * node:util's messages carry advice for scripts, sometimes on further lines
- * (`--max-warnings -1`); keep one line that names the option.
- */
-function cleanParseError(error: unknown): string {
-    const message = error instanceof Error ? error.message : String(error);
-    const first = message.split(/\r?\n/)[0]!.split('. ')[0]!.trim().replace(/\.$/, '');
-    const ambiguous = /^Option '([^' ]+)[^']*' argument is ambiguous/.exec(first);
-    if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
-    return first.replace(/^Unknown option/, 'unknown option').replace(/^Option /, 'option ');
-}
-
 function parseRuleFlags(flags: string[]): RuleSeverities {
     const rules: RuleSeverities = {};
     for (const flag of flags) {
@@ -88,7 +67,7 @@ function parseRuleFlags(flags: string[]): RuleSeverities {
         const equals = flag.indexOf('=');
         const id = equals < 0 ? flag : flag.slice(0, equals);
         const severity = equals < 0 ? undefined : flag.slice(equals + 1);
-        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}' (see align check --help)`);
+        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}'${didYouMean(id, RULES.map(r => r.id))} (see align check --help)`);
         if (!isRuleSeverity(severity)) throw new InputError(`--rule ${flag}: expected ${id}=off|info|warning|error`);
         rules[id] = severity;
     }
@@ -207,7 +186,7 @@ export function parseInitArgs(argv: string[]): InitArgs {
     });
     if (positionals.length > 1) throw new InputError(`init takes one name, not ${positionals.length} ('${positionals.join("', '")}')`);
     const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    if (programNameProblem(name) === 'not-a-name') {
         throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
     }
     return { name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date') };
@@ -249,7 +228,7 @@ export function parsePullArgs(argv: string[]): PullArgs {
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    throw new InputError(`${flag}: unknown ${what} '${String(value)}' (use ${allowed.join(', ')})`);
+    throw new InputError(`${flag}: unknown ${what} '${String(value)}'${didYouMean(String(value), allowed)} (use ${allowed.join(', ')})`);
 }
 
 /** A calendar date `YYYY-MM-DD`, checked (no 2026-02-30). */

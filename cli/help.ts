@@ -109,11 +109,14 @@ export function initHelp(): string {
 
 Writes a commented template program named NAME (default: MyProgram) to
 NAME in kebab case with .align (MyProgram -> my-program.align) in the
-current folder. The template has an outcome, a lagging KPI with its data
-definition, a leading KPI that drives it, a skill, a behavior observed and
-reinforced on the job, an objective with practice, and the program with
-sponsor, owner, outcome, pilot and review; align check reports nothing on it.
-Every declaration is inside the program, so templates never clash.
+current folder, or to the file that standard output is redirected to
+(align init ChurnPilot > churn-pilot.align). The template, the same as VS
+Code's New Program from Template, has an outcome, a lagging KPI with its
+data definition, a leading KPI that drives it, a skill, a behavior observed
+and reinforced on the job, a manager toolkit, an objective with practice,
+and the program with sponsor, owner, outcome, pilot and review; align check
+reports nothing on it. Every declaration is inside the program, so
+templates never clash.
 
 Options:
   -o, --output FILE          write to FILE instead (- for standard output)
@@ -177,9 +180,21 @@ standard error: metric, source, cause; the other snapshots are still written),
 `;
 }
 
+/** The commands of `align`. */
+export const COMMANDS = ['check', 'graph', 'report', 'init', 'fmt', 'pull', 'help'] as const;
+
+export const HELP_HELP = `Usage: align help [command]
+
+Shows the commands of align, or the help of one command (the same as
+align <command> --help).
+
+Commands: ${COMMANDS.join(', ')}
+`;
+
 /** The help of a command, or undefined for an unknown one. */
 export function commandHelp(command: string | undefined): string | undefined {
     switch (command) {
+        case 'help': return HELP_HELP;
         case 'check': return checkHelp();
         case 'graph': return graphHelp();
         case 'report': return reportHelp();

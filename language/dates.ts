@@ -71,3 +71,9 @@ export function addDuration(start: number, amount: number, unit: 'days' | 'weeks
 export function isoDay(day: number): string {
     return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+/** Today's date in local time, `YYYY-MM-DD` (the day a person in front of the screen would say). */
+export function localToday(now = new Date()): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

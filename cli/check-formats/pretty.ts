@@ -1,11 +1,13 @@
 /**
  * `--format pretty`: findings for people, grouped by file, one aligned row
- * per finding (`line:col  severity  message  rule-id`), then a summary line.
+ * per finding (`line:col  severity  message  rule-id`) fitted to the
+ * terminal's width, then the rules' documentation pages and a summary line.
  */
 import { plural } from '../../language/present/index.js';
 import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/rules.js';
 import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
+import { wrapWords } from './wrap.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
 const STYLE = {
@@ -25,18 +27,29 @@ function oneLine(message: string): string {
     return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-/** The rows of one file, each cell padded to its column's widest so columns align. */
+/**
+ * The rows of one file. When every row fits `ctx.width`, each cell is padded
+ * to its column's widest so that the rule ids align; otherwise each message
+ * wraps under itself and the rule id follows its last words.
+ */
 function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
     const cells = findings.map(f => ({ f, pos: `${f.line}:${f.column}`, message: oneLine(f.message) }));
     const posWidth = Math.max(...cells.map(c => c.pos.length));
     const sevWidth = Math.max(...cells.map(c => c.f.severity.length));
     const msgWidth = Math.max(...cells.map(c => c.message.length));
-    return cells.map(({ f, pos, message }) => '  ' + [
-        paint(ctx, pos.padEnd(posWidth), 'dim'),
-        paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]),
-        message.padEnd(msgWidth),
-        paint(ctx, link(ctx, f.rule, ruleDocUrl(f.rule)), 'dim'),
-    ].join('  ').trimEnd());
+    const ruleWidth = Math.max(...cells.map(c => c.f.rule.length));
+    const indent = 2 + posWidth + 2 + sevWidth + 2;
+    const table = indent + msgWidth + 2 + ruleWidth <= ctx.width;
+    return cells.flatMap(({ f, pos, message }) => {
+        const head = '  ' + paint(ctx, pos.padEnd(posWidth), 'dim') + '  ' + paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]) + '  ';
+        const rule = paint(ctx, link(ctx, f.rule, ruleDocUrl(f.rule)), 'dim');
+        if (table) return [`${head}${message.padEnd(msgWidth)}  ${rule}`];
+        const lines = wrapWords(message, Math.max(20, ctx.width - indent));
+        const last = lines[lines.length - 1]!;
+        const ruleOnLast = indent + last.length + 2 + f.rule.length <= ctx.width;
+        const text = [...lines.slice(0, -1), ruleOnLast ? `${last}  ${rule}` : last, ...(ruleOnLast ? [] : [rule])];
+        return text.map((line, i) => (i === 0 ? head : ' '.repeat(indent)) + line);
+    });
 }
 
 /** A terminal hyperlink (OSC 8) where colour is on; plain text elsewhere. */
@@ -44,18 +57,25 @@ function link(ctx: FormatContext, text: string, url: string): string {
     return ctx.color ? `\x1b]8;;${url}\x1b\\${text}\x1b]8;;\x1b\\` : text;
 }
 
-/** One line per rule that has findings, with its documentation page. */
+/**
+ * One line per rule that has findings, with its documentation page; only
+ * the page (which ends with the rule id) when id and page do not fit the width.
+ */
 function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
     const ids = [...new Set(findings.map(f => f.rule))].sort();
     if (ids.length === 0) return [];
     const width = Math.max(...ids.map(id => id.length));
-    return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(id => `  ${id.padEnd(width)}  ${paint(ctx, ruleDocUrl(id), 'dim')}`), ''];
+    const fits = ids.every(id => 2 + width + 2 + ruleDocUrl(id).length <= ctx.width);
+    const line = (id: string) => fits ? `  ${id.padEnd(width)}  ${paint(ctx, ruleDocUrl(id), 'dim')}` : `  ${paint(ctx, ruleDocUrl(id), 'dim')}`;
+    return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(line), ''];
 }
 
-/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 files`. */
+/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files`. */
 export function summary(findings: readonly Finding[], ctx: FormatContext): string {
-    const files = plural(ctx.filesChecked, 'file');
-    if (findings.length === 0) return paint(ctx, `✔ No problems in ${files}`, 'green', 'bold');
+    if (findings.length === 0) return paint(ctx, `✔ No problems in ${plural(ctx.filesChecked, 'file')}`, 'green', 'bold');
+    const withFindings = new Set(findings.map(f => f.file)).size;
+    // A finding may be on a file that is not checked (align.config.json): never "3 of 2 files".
+    const files = withFindings >= ctx.filesChecked ? plural(withFindings, 'file') : `${withFindings} of ${plural(ctx.filesChecked, 'file')}`;
     const count = (s: FindingSeverity) => findings.filter(f => f.severity === s).length;
     const errors = count('error');
     const warnings = count('warning');

@@ -11,6 +11,8 @@ export interface FormatContext {
     color: boolean;
     /** How many files the check read, for summaries. */
     filesChecked: number;
+    /** Columns to fit (`pretty`): the terminal's width, 80 when not writing to a terminal. */
+    width: number;
 }
 
 /**

@@ -10,8 +10,18 @@ import { reportLogged } from '../workspace/report-logged.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Where `align check` writes, and what it knows about standard output. */
+export interface CheckIo {
+    version: string;
+    isTty: boolean;
+    /** Columns of standard output (80 when it is not a terminal). */
+    width: number;
+    write(text: string): void;
+    progress?: Progress;
+}
+
 /** `align check`: loads the workspace, prints the findings, returns the exit status (0 clean, 1 failing). */
-export async function runCheck(args: CheckArgs, io: { version: string; isTty: boolean; write(text: string): void; progress?: Progress }): Promise<number> {
+export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     const workspace = await loadWorkspace({
         paths: args.paths,
         configFile: args.config,
@@ -22,7 +32,8 @@ export async function runCheck(args: CheckArgs, io: { version: string; isTty: bo
     reportLogged(workspace.logged);
     const findings = collectFindings(workspace);
     const color = args.output === undefined && (args.color ?? (io.isTty && !process.env['NO_COLOR']));
-    const text = formatterFor(args.format)(findings, { toolVersion: io.version, color, filesChecked: workspace.documents.length });
+    const width = args.output === undefined ? io.width : 80;
+    const text = formatterFor(args.format)(findings, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width });
     if (args.output !== undefined) writeOutput(args.output, text);
     else io.write(text);
     return exitStatus(findings, args);

@@ -46,6 +46,22 @@ describe('align init', () => {
         assert.equal(strict.status, 0, 'not even an info');
     });
 
+    it('writes into the file that standard output is redirected to: align init ChurnPilot > churn-pilot.align', () => {
+        const dir = tempDir();
+        const shell = (command: string) => spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command}`], { cwd: dir, encoding: 'utf-8' });
+        for (const file of ['churn-pilot.align', 'other-name.align']) {
+            const result = shell(`init ChurnPilot --date 2026-05-04 > ${file}`);
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stderr, '');
+            assert.equal(fs.readFileSync(path.join(dir, file), 'utf-8'), runCli(['init', 'ChurnPilot', '--output', '-', '--date', '2026-05-04']).stdout, file);
+            fs.rmSync(path.join(dir, file));
+        }
+        assert.deepEqual(fs.readdirSync(dir), [], 'no other file');
+        const piped = shell('init Piped | cat');
+        assert.equal(piped.stdout, 'Created piped.align with program Piped. Next: edit it, then run align check piped.align\n', 'a pipe is not a file');
+        assert.deepEqual(findingsOf(dir, 0), []);
+    });
+
     it('has every step of the chain, commented', () => {
         const text = runCli(['init', '--output', '-', '--date', '2026-05-04']).stdout;
         for (const needle of [
@@ -124,6 +140,13 @@ describe('align fmt', () => {
         assert.equal(result.stdout, 'safety.align\n');
         assert.equal(result.stderr, '');
         assert.deepEqual(snapshot(EXAMPLES), before, 'nothing written');
+    });
+
+    it('--check passes on the shipped examples/: they are in the canonical layout', () => {
+        const result = runCli(['fmt', '--check', 'examples'], { cwd: REPO_ROOT });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        assert.equal(result.stdout, '');
+        assert.equal(result.stderr, '');
     });
 
     it('formats every example in place, and is idempotent: fmt --check then exits 0, a second fmt changes nothing', () => {
@@ -265,7 +288,7 @@ describe('docs/ci.md recipes', () => {
         const summary = runShell(byName('Impact chain and findings summary').run!, dir);
         assert.equal(summary.status, 0, summary.stderr);
         assert.ok(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8').startsWith('flowchart LR\n'));
-        assert.match(fs.readFileSync(path.join(dir, 'findings.txt'), 'utf-8'), /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 5 files\n$/);
+        assert.match(fs.readFileSync(path.join(dir, 'findings.txt'), 'utf-8'), /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 3 of 5 files\n$/);
         assert.notEqual(runShell(byName('Fail on errors').run!, dir).status, 0);
         writeFile(dir, 'bin.align', Buffer.from([0, 1]));
         assert.notEqual(runShell(byName('Check (SARIF)').run!, dir).status, 0, 'exit 2 (unreadable input) fails the step');
@@ -314,7 +337,7 @@ describe('docs/ci.md recipes', () => {
         const body = comments[1]!.body;
         assert.ok(body.startsWith('<!-- align-impact-chain -->\n### Align: impact chain\n\n```mermaid\nflowchart LR\n'));
         assert.ok(body.includes(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8') + '```'));
-        assert.ok(body.includes('**✖ 13 problems (4 errors, 5 warnings, 4 infos) in 5 files**'));
+        assert.ok(body.includes('**✖ 13 problems (4 errors, 5 warnings, 4 infos) in 3 of 5 files**'));
         assert.ok(body.includes('<details><summary>Findings (align check)</summary>'));
     });
 

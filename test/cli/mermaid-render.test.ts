@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { NASTY_ALIGN, NASTY_OUTCOME_TITLE, TWO_PROGRAMS_ALIGN } from './golden/workspaces.js';
 import { EXAMPLES, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const MERMAID = path.join(REPO_ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 
 interface Rendered {
@@ -37,12 +37,8 @@ describe('Mermaid output renders with mermaid in Chromium', function () {
 
     before(async function () {
         requireBundle();
-        if (!fs.existsSync(CHROMIUM) || !fs.existsSync(MERMAID)) this.skip();
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-        });
+        assert.ok(fs.existsSync(MERMAID), `${MERMAID} is missing: run npm ci`);
+        browser = await launchChromium();
         page = await browser.newPage();
         await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>');
         await page.addScriptTag({ path: MERMAID });

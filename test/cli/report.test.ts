@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { assertGolden } from './golden/golden.js';
 import { NASTY_ALIGN } from './golden/workspaces.js';
 import { assertOneLineFailure, copyExamples, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
@@ -184,13 +184,12 @@ describe('align report', () => {
 
         it('opens in Chromium without a single request besides the page, and shows its drawings', async function () {
             this.timeout(60_000);
-            if (!fs.existsSync('/usr/bin/chromium')) this.skip();
             const dir = tempDir();
             const file = path.join(dir, 'review.html');
             const result = runCli(['report', '.', '--format', 'html', '--date', DATE, '--output', file], { cwd: EXAMPLES });
             assert.equal(result.status, 0, result.stderr);
             assert.equal(result.stdout, '');
-            const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+            const browser = await launchChromium();
             try {
                 const page = await browser.newPage();
                 const requests: string[] = [];

@@ -12,8 +12,9 @@ import { formatPretty } from '../../cli/check-formats/pretty.js';
 import { escapeData, escapeProperty, formatGithub } from '../../cli/check-formats/github.js';
 import { escapeXml, formatJunit } from '../../cli/check-formats/junit.js';
 import { formatSarif, ruleName } from '../../cli/check-formats/sarif.js';
+import { outputWidth, wrapWords } from '../../cli/check-formats/wrap.js';
 
-const ctx: FormatContext = { toolVersion: '1.2.3', color: false, filesChecked: 6 };
+const ctx: FormatContext = { toolVersion: '1.2.3', color: false, filesChecked: 6, width: 200 };
 const colorCtx: FormatContext = { ...ctx, color: true };
 const ANSI = /\x1b\[[0-9;]*m/;
 
@@ -90,7 +91,7 @@ describe('format: pretty', () => {
         assert.equal(new Set(ruleColumns).size, 1, `rule ids not aligned:\n${aRows.join('\n')}`);
         assert.equal(new Set(aRows.map(row => row.search(/error|warning|info/))).size, 1);
         assert.ok(rows[2]!.includes('Metric \'Calls\' is unused. Reference it or remove it.'), 'newline in message kept on one row');
-        assert.equal(lines.at(-2), '✖ 4 problems (2 errors, 1 warning, 1 info) in 6 files');
+        assert.equal(lines.at(-2), '✖ 4 problems (2 errors, 1 warning, 1 info) in 2 of 6 files');
         assert.equal(lines.at(-3), '', 'a blank line before the summary');
         assert.equal(lines.at(-1), '', 'ends with a newline');
     });
@@ -99,7 +100,46 @@ describe('format: pretty', () => {
         const text = formatPretty([finding({})], { ...ctx, filesChecked: 1 });
         assert.ok(text.endsWith('✖ 1 problem (1 error, 0 warnings, 0 infos) in 1 file\n'), text);
         const infos = formatPretty([finding({ severity: 'info' }), finding({ line: 2, severity: 'info' })], ctx);
-        assert.ok(infos.endsWith('✖ 2 problems (0 errors, 0 warnings, 2 infos) in 6 files\n'), infos);
+        assert.ok(infos.endsWith('✖ 2 problems (0 errors, 0 warnings, 2 infos) in 1 of 6 files\n'), infos);
+    });
+
+    it('counts the files with problems among the files checked, never more than were checked', () => {
+        const inThree = ['a.align', 'b.align', 'c.align'].map(file => finding({ file }));
+        assert.ok(formatPretty(inThree, { ...ctx, filesChecked: 5 }).endsWith('✖ 3 problems (3 errors, 0 warnings, 0 infos) in 3 of 5 files\n'));
+        assert.ok(formatPretty(inThree, { ...ctx, filesChecked: 3 }).endsWith(' in 3 files\n'));
+        const config = finding({ file: 'align.config.json', rule: 'config-invalid' });
+        assert.ok(formatPretty([finding({}), config], { ...ctx, filesChecked: 1 }).endsWith(' in 2 files\n'));
+    });
+
+    it('fits a narrow width: messages wrap under themselves, the rule id after their last words', () => {
+        const long = finding({ line: 16, column: 9, rule: 'outcome-not-measurable', message: `Outcome 'FasterRampUp' is not measurable: 'TicketQuality' has no baseline, target, deadline (\`target ... by\`). Give each measuring KPI a baseline and a \`target ... by\` deadline.` });
+        const short = finding({ line: 30, column: 9, severity: 'warning', rule: 'program-without-leading', message: 'Program \'P\' has no leading KPI.' });
+        const text = formatPretty([long, short], { ...ctx, width: 80 });
+        const lines = text.split('\n');
+        assert.deepEqual(lines.slice(0, 6), [
+            'a.align',
+            "  16:9  error    Outcome 'FasterRampUp' is not measurable: 'TicketQuality' has",
+            '                 no baseline, target, deadline (`target ... by`). Give each',
+            '                 measuring KPI a baseline and a `target ... by` deadline.',
+            '                 outcome-not-measurable',
+            "  30:9  warning  Program 'P' has no leading KPI.  program-without-leading"
+        ]);
+        for (const line of lines) assert.ok(line.length <= 80 || !line.trim().includes(' '), `wider than 80: ${line}`);
+        assert.ok(lines.includes('  https://github.com/align-lang/align/blob/main/docs/rules/outcome-not-measurable.md'), 'the page alone when id and page do not fit');
+        const wide = formatPretty([long, short], { ...ctx, width: 250 }).split('\n');
+        assert.equal(wide[1]!.indexOf('outcome-not-measurable'), wide[2]!.indexOf('program-without-leading'), 'aligned rule ids when everything fits');
+        assert.match(wide.find(l => l.includes('docs/rules/outcome'))!, /^ {2}outcome-not-measurable {3}https:/);
+        const colored = formatPretty([long, short], { ...colorCtx, width: 80 });
+        assert.equal(colored.replace(new RegExp(ANSI, 'g'), '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, ''), text, 'colour does not change the wrapping');
+    });
+
+    it('takes the width of a terminal, and 80 columns elsewhere', () => {
+        assert.equal(outputWidth({ isTTY: true, columns: 132 }), 132);
+        assert.equal(outputWidth({ isTTY: false, columns: 132 }), 80);
+        assert.equal(outputWidth({}), 80);
+        assert.equal(outputWidth({ isTTY: true, columns: 0 }), 80);
+        assert.deepEqual(wrapWords('aa bb cc dd', 5), ['aa bb', 'cc dd']);
+        assert.deepEqual(wrapWords('https://example.com/long x', 5), ['https://example.com/long', 'x']);
     });
 
     it('says when there is no problem', () => {

@@ -6,6 +6,7 @@ import { EmptyFileSystem } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
 import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { parseAlignConfig } from '../../language/config/parse-config.js';
+import { formatAlign } from '../../language/format/format-align.js';
 import { ALL_RULES, RULES } from '../../language/rules.js';
 import { checkWorkspace, expectedFindings, findingKeys, type TestFinding } from './helpers/check-workspace.js';
 
@@ -265,9 +266,21 @@ describe('documentation', () => {
         const catalog = Object.fromEntries(Object.entries(files).filter(([n]) => n.startsWith('catalog/')));
         const shared = path.join(repo, 'test/fixtures/examples');
 
-        it('holds an unchanged copy of the shared examples (test/fixtures/examples)', () => {
-            for (const name of listFiles(shared).filter(n => n !== 'README.md')) {
+        it('holds the shared examples (test/fixtures/examples): CSV files unchanged, .align files in the canonical layout of align fmt', () => {
+            for (const name of listFiles(shared).filter(n => n.endsWith('.csv'))) {
                 assert.equal(files[name], read(path.join(shared, name)), `examples/${name} differs from test/fixtures/examples/${name}`);
+            }
+            for (const name of listFiles(shared).filter(n => n.endsWith('.align'))) {
+                const formatted = formatAlign(read(path.join(shared, name)));
+                assert.ok('text' in formatted, `test/fixtures/examples/${name}: ${'error' in formatted ? formatted.error : ''}`);
+                assert.equal(files[name], formatted.text, `examples/${name} differs from test/fixtures/examples/${name} formatted`);
+            }
+        });
+
+        it('is in the canonical layout of align fmt, every file', () => {
+            for (const name of names.filter(n => n.endsWith('.align'))) {
+                const formatted = formatAlign(files[name]!);
+                assert.equal('text' in formatted ? formatted.text : formatted.error, files[name], `examples/${name} is not formatted`);
             }
         });
 

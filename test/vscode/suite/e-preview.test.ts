@@ -19,21 +19,23 @@ function recorder(api: AlignApi) {
     return { received, posted, dispose: () => subscriptions.forEach(s => s.dispose()) };
 }
 
-/** The preview UI is built by `node esbuild.mjs` from webview/ (its own tests run in Chromium). */
-async function hasWebviewBundle(): Promise<boolean> {
+/** The preview UI, built by `node esbuild.mjs` from webview/ (its own tests run in Chromium): a missing bundle fails the suite. */
+async function requireWebviewBundle(): Promise<void> {
     const uri = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'out', 'webview', 'main.js');
     try {
         await vscode.workspace.fs.stat(uri);
-        return true;
     } catch (error) {
-        if (error instanceof vscode.FileSystemError) return false;
+        if (error instanceof vscode.FileSystemError) throw new Error(`${uri.toString()} is missing: run npm run build`);
         throw error;
     }
 }
 
 suite('Extension: impact-chain preview', () => {
     let api: AlignApi;
-    suiteSetup(async () => { api = await activateAlign(); });
+    suiteSetup(async () => {
+        await requireWebviewBundle();
+        api = await activateAlign();
+    });
     teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
 
     test('Open Preview to the Side opens one webview panel of type align.preview', async () => {
@@ -48,7 +50,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('the webview says ready and gets the graph of the workspace', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         const traffic = recorder(api);
         try {
             await open('churn-pilot.align');
@@ -66,7 +67,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('Export as SVG: the webview renders the graph and the host saves its SVG', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         await open('churn-pilot.align');
         const target = fileUri('impact-chain.svg');
         const saved = await vscode.commands.executeCommand<vscode.Uri>('align.exportSvg', target);
@@ -82,7 +82,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('Export as PNG: the host saves the image the webview rendered', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         await open('churn-pilot.align');
         const target = fileUri('impact-chain.png');
         await vscode.commands.executeCommand<vscode.Uri>('align.exportPng', target);
@@ -99,7 +98,6 @@ suite('Extension: impact-chain preview', () => {
         const traffic = recorder(api);
         try {
             await vscode.commands.executeCommand('align.showImpactChain', 'ChurnPilot.RestateNeeds');
-            if (!await hasWebviewBundle()) return;
             const cursor = await until(() => traffic.posted.find(m => m.type === 'cursor'), [api.preview.onDidPostMessage], () => 'a cursor message');
             assert.ok(cursor.type === 'cursor');
             assert.strictEqual(vscode.workspace.asRelativePath(vscode.Uri.parse(cursor.uri), false), 'churn-pilot.align');
@@ -111,7 +109,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('follows the editor: the cursor of the .align editor is sent to the webview, and every move', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         const traffic = recorder(api);
         try {
             const editor = await open('onboarding.align');
@@ -131,7 +128,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('tells the webview, after each graph, which files have syntax errors', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         const editor = await open('safety.align');
         await vscode.commands.executeCommand('align.openPreviewToSide');
         await until(() => api.preview.isOpen(), [api.preview.onDidPostMessage], () => 'the preview');

@@ -1,19 +1,20 @@
 /**
- * The program `align init` writes: every step of the chain, commented, with
- * placeholder values that pass `align check` without a single finding.
- * Every declaration is inside the program, so two templates never clash.
+ * The built-in program template: what `align init` writes and what VS Code's
+ * *Align: New Program from Template* opens. Every step of the chain,
+ * commented, with placeholder figures that pass every rule; every
+ * declaration is inside the program, so two programs from it never clash.
+ * In the canonical layout of `align fmt` (a test keeps it so).
+ *
+ * Placeholders, filled by `fillTemplate` (fill-template.ts): `{{name}}`,
+ * `{{title}}`, `{{start}}` (the pilot's first day), `{{end}}` (its last,
+ * PILOT_DAYS later) and `{{startMonth}}`.
  */
-import { addDuration, isoDay, parsePeriod } from '../../language/dates.js';
 
 /** Days of the template's pilot: the longest pilot `pilot-too-long` accepts by default. */
 export const PILOT_DAYS = 90;
 
-/** The template of a program named `name` whose pilot starts on `start` (`YYYY-MM-DD`). */
-export function programTemplate(name: string, start: string): string {
-    const startDay = parsePeriod(start)!.day;
-    const end = isoDay(addDuration(startDay, PILOT_DAYS, 'days'));
-    const title = titleOf(name);
-    return `// ${title}: an Align program, written by \`align init\`.
+/** The template's text, with `{{placeholder}}`s. */
+export const BUILTIN_PROGRAM_TEMPLATE = `// {{title}}: an Align program from the built-in template.
 // Replace the names, titles and figures with your own, then run
 // \`align check\` (the chain) and \`align report\` (the monthly review).
 // The chain of evidence it states:
@@ -21,11 +22,11 @@ export function programTemplate(name: string, start: string): string {
 //   -drives-> lagging KPI -measures-> outcome
 
 /** Why the program exists: the business result its sponsor co-owns. */
-program ${name} "${title}" {
+program {{name}} "{{title}}" {
   sponsor "Senior leader who co-owns the result"
   owner "L&D team"
   serves BusinessResult
-  pilot ${PILOT_DAYS} days from ${start} // or: window ${start} to ${end}
+  pilot 90 days from {{start}} // or: window {{start}} to {{end}}
   review monthly // daily | weekly | monthly | quarterly
   // cost 45000 USD // fully loaded cost; with a KPI's value, align report shows ROI
   phase design // discover | design | deliver | measure
@@ -42,7 +43,7 @@ program ${name} "${title}" {
     unit percent // percent | count | days | hours | minutes | score | ratio | currency USD
     direction down // which way is better: up | down
     baseline 12%
-    target 10% by ${end}
+    target 10% by {{end}}
     source "System: report that holds the figure"
     owner "Team that owns the data"
     cadence monthly
@@ -55,7 +56,7 @@ program ${name} "${title}" {
     unit percent
     direction down
     baseline 18%
-    target 14% by ${end}
+    target 14% by {{end}}
     source "System: report that holds the figure"
     owner "Team that owns the data"
     cadence weekly
@@ -90,29 +91,7 @@ program ${name} "${title}" {
 
   // Measured values, for the Measure phase (or: actuals LeadingKpi from "data/leading.csv").
   // actuals LeadingKpi {
-  //   ${start.slice(0, 7)}: 17.5%
+  //   {{startMonth}}: 17.5%
   // }
 }
 `;
-}
-
-/** `ChurnPilot` -> `Churn pilot`, `my_program` -> `My program`, `HRBasics` -> `HR basics`. */
-export function titleOf(name: string): string {
-    const words = wordsOf(name).map(w => /^[A-Z0-9]+$/.test(w) && w.length > 1 ? w : w.toLowerCase());
-    const text = words.join(' ');
-    return text.length === 0 ? name : text[0]!.toUpperCase() + text.slice(1);
-}
-
-/** `ChurnPilot` -> `churn-pilot.align`: the file `align init` writes by default. */
-export function fileNameOf(name: string): string {
-    const base = wordsOf(name).map(w => w.toLowerCase()).join('-');
-    return `${base || 'program'}.align`;
-}
-
-function wordsOf(name: string): string[] {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-        .split(/[_\s]+/)
-        .filter(Boolean);
-}
