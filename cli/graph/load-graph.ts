@@ -6,6 +6,7 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphRange } from '../../language/graph/types.js';
 import type { Finding } from '../../language/rules.js';
+import { identityOfDiagnostic } from '../../language/identity/finding-identity.js';
 import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
 import type { WorkspaceArgs } from '../args.js';
 import { relativePath } from '../check/collect-findings.js';
@@ -52,7 +53,7 @@ function placedFindings(workspace: LoadedWorkspace): PlacedFinding[] {
                 file, line: d.range.start.line + 1, column: d.range.start.character + 1,
                 endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
                 severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info',
-                rule: ruleIdOf(d), message: messageText(d), uri, range: d.range
+                rule: ruleIdOf(d), message: messageText(d), identity: identityOfDiagnostic(d), uri, range: d.range
             });
         }
     }

@@ -2,6 +2,7 @@ import type { LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-jsonrpc';
+import { identityAt } from '../identity/finding-identity.js';
 import { ruleDocUrl } from '../rules.js';
 import { isSuppressed, suppressedLines } from './suppressions.js';
 
@@ -15,16 +16,22 @@ export function ruleIdOf(diagnostic: Diagnostic): string {
 
 /**
  * Gives every diagnostic its rule id as `code` (`syntax` for lexing and
- * parsing errors, `unresolved-reference` for linking errors) and drops the
- * findings that an `align-disable-next-line` comment suppresses.
+ * parsing errors, `unresolved-reference` for linking errors) and its
+ * identity as `data.identity` (language/identity), and drops the findings
+ * that an `align-disable-next-line` comment suppresses.
  */
 export class AlignDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const suppressions = suppressedLines(document.textDocument.getText());
+        const root = document.parseResult.value;
         return diagnostics
-            .map(d => ({ ...d, code: ruleIdOf(d), codeDescription: { href: ruleDocUrl(ruleIdOf(d)) }, source: 'align' }))
-            .filter(d => !isSuppressed(suppressions, d.range.start.line, d.code));
+            .filter(d => !isSuppressed(suppressions, d.range.start.line, ruleIdOf(d)))
+            .map(d => {
+                const code = ruleIdOf(d);
+                const identity = identityAt(root, document.textDocument.offsetAt(d.range.start), code, { message: messageText(d), data: d.data });
+                return { ...d, code, codeDescription: { href: ruleDocUrl(code) }, source: 'align', data: { ...(d.data as object | undefined), identity } };
+            });
     }
 }
 

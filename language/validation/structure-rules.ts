@@ -1,5 +1,6 @@
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { isCompositeCstNode, isLeafCstNode } from 'langium';
+import { isAttributeKeyword } from '../attribute-keywords.js';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
 import type { RuleContext } from './rule-context.js';
@@ -13,14 +14,6 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report 
     report('duplicate-name', `'${node.name}' is declared more than once in the same scope (also at ${where}). Rename one of them.`,
         { node, property: 'name' });
 }
-
-/** Words that start an attribute: an attribute given twice in one block is a syntax error. */
-const ATTRIBUTE_KEYWORDS = new Set([
-    'sponsor', 'owner', 'stakeholders', 'serves', 'pilot', 'window', 'review', 'phase', 'cost',
-    'measured', 'kind', 'unit', 'direction', 'baseline', 'target', 'source', 'cadence', 'drives', 'value',
-    'assessed', 'enabled', 'moves', 'observed', 'actor', 'builds', 'kpi', 'practice',
-    'for', 'talk-track', 'rubric', 'checklist', 'micro-challenge', 'dashboard'
-]);
 
 /** `syntax`: an attribute written twice in one declaration's block. */
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: RuleContext): void {
@@ -53,20 +46,6 @@ function* attributeKeywords(cst: CstNode, owner: AstNode): Generator<CstNode> {
             if (first && isLeafCstNode(first) && isAttributeKeyword(first)) yield first;
         }
     }
-}
-
-const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
-
-function isAttributeKeyword(leaf: CstNode): boolean {
-    if (!GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return false;
-    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-    if (!rule) return false;
-    let dataType = dataTypeRules.get(rule);
-    if (dataType === undefined) {
-        dataType = GrammarUtils.isDataTypeRule(rule);
-        dataTypeRules.set(rule, dataType);
-    }
-    return !dataType;
 }
 
 /** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
