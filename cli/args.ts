@@ -61,7 +61,7 @@ function parseOrFail(args: string[]) {
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 /** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
-function parseStrict<T extends OptionSpec>(args: string[], options: T) {
+export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true });
     } catch (error) {
@@ -111,14 +111,16 @@ export interface WorkspaceArgs {
     maxPilotDays?: number;
 }
 
-const WORKSPACE_OPTIONS = {
+/** The options every command that loads a workspace takes. */
+export const WORKSPACE_OPTIONS = {
     config: { type: 'string', short: 'c' },
     rule: { type: 'string', multiple: true, default: [] as string[] },
     'max-lagging-kpis': { type: 'string' },
     'max-pilot-days': { type: 'string' }
 } as const;
 
-function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
+/** {@link WorkspaceArgs} from parsed values; `paths` from the positionals (default: `.`). */
+export function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
         config: values['config'] as string | undefined,
@@ -218,7 +220,8 @@ export function parseFmtArgs(argv: string[]): FmtArgs {
     return { paths: positionals.length > 0 ? positionals : ['.'], check: values.check === true };
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
+/** `value` if it is one of `allowed`, else an InputError naming the flag and the allowed values. */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     throw new InputError(`${flag}: unknown ${what} '${String(value)}' (use ${allowed.join(', ')})`);
 }

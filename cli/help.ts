@@ -8,6 +8,7 @@ Commands:
   report [paths...]  write the monthly stakeholder review (Markdown or HTML)
   init [name]        write a template program that passes align check
   fmt [paths...]     format .align files in place (--check: only list them)
+  diff BASE [HEAD]   what a change does to the impact chain (git revisions or folders)
   help [command]     show this help, or the help of a command
 
 Options:
@@ -138,6 +139,42 @@ would change (--check) or has a syntax error, 2 usage error or unreadable input.
 `;
 }
 
+export function diffHelp(): string {
+    return `Usage: align diff BASE [HEAD] [options] [-- paths...]
+
+Compares the impact chain of two versions of a workspace and reports what
+the change does to it: elements added, removed, renamed (same kind, title
+and links, new name) and changed (kind, title, any attribute, the latest
+actual); links added and removed; objectives that gained or lost their KPI
+link; alignment coverage and ROI before and after; findings new and fixed.
+Reordering declarations, moving them between files and reformatting give
+an empty diff.
+
+BASE and HEAD are git revisions (main, HEAD~1, a commit), read with git
+from the repository that holds the paths, without touching its work tree;
+HEAD defaults to the working tree (the files on disk). Or BASE and HEAD are
+two folders. Paths (default: .) come after --; they must be in the repository.
+
+Options:
+  -f, --format FORMAT        text (default): for a terminal, 80 columns
+                             md: one pull-request comment (summary, table, Mermaid
+                             picture of the changed neighbourhood, details), with the
+                             hidden marker <!-- align-diff -->
+                             json: the comparison, schema align-diff/v1 (docs/diff.md)
+  -o, --output FILE          write to FILE instead of standard output
+\${WORKSPACE_OPTIONS_HELP}
+  -h, --help                 show this help
+
+Examples:
+  align diff main
+  align diff origin/main HEAD --format md --output align-diff.md -- programs/
+  align diff old-programs/ programs/ --format json
+
+Exit status: 0 when the comparison is printed (whatever it says), 2 on a usage
+error, an unknown revision or unreadable input.
+`;
+}
+
 /** The help of a command, or undefined for an unknown one. */
 export function commandHelp(command: string | undefined): string | undefined {
     switch (command) {
@@ -146,6 +183,7 @@ export function commandHelp(command: string | undefined): string | undefined {
         case 'report': return reportHelp();
         case 'init': return initHelp();
         case 'fmt': return fmtHelp();
+        case 'diff': return diffHelp();
         default: return undefined;
     }
 }

@@ -1,5 +1,7 @@
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
+import { parseDiffArgs } from './diff/diff-args.js';
+import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
 import { commandHelp, MAIN_HELP } from './help.js';
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
         case 'init': return runInit(parseInitArgs(rest), { write });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
+        case 'diff': return runDiff(parseDiffArgs(rest), { write, progress });
     }
     throw new InputError(command.startsWith('-') ? `unknown option '${command}' (see align --help)` : `unknown command '${command}' (see align --help)`);
 }
