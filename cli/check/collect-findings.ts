@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { identityOfDiagnostic } from '../../language/identity/finding-identity.js';
 import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
-import { sortFindings } from '../format/sort.js';
+import { sortFindings } from '../check-formats/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 
 /**
