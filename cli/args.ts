@@ -15,6 +15,10 @@ export interface CheckArgs {
     maxLaggingKpis?: number;
     maxPilotDays?: number;
     color?: boolean;
+    /** `--baseline FILE`: report only findings not in it. */
+    baseline?: string;
+    /** `--write-baseline FILE`: record the current findings in it. */
+    writeBaseline?: string;
 }
 
 /** Parses `align check` arguments; unknown options and bad values are InputErrors naming them. */
@@ -26,6 +30,9 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
     if (maxSeverity !== 'info' && maxSeverity !== 'warning' && maxSeverity !== 'error') {
         throw new InputError(`--max-severity: unknown severity '${maxSeverity}' (use info, warning or error)`);
     }
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) {
+        throw new InputError('--baseline and --write-baseline: give one (--write-baseline records the findings, --baseline filters by them)');
+    }
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
         format,
@@ -36,7 +43,9 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         maxSeverity,
         maxLaggingKpis: wholeNumber(values['max-lagging-kpis'], '--max-lagging-kpis'),
         maxPilotDays: wholeNumber(values['max-pilot-days'], '--max-pilot-days'),
-        color: values['no-color'] ? false : values.color as boolean | undefined
+        color: values['no-color'] ? false : values.color as boolean | undefined,
+        baseline: values.baseline as string | undefined,
+        writeBaseline: values['write-baseline'] as string | undefined
     };
 }
 
@@ -51,7 +60,9 @@ const CHECK_OPTIONS = {
     'max-lagging-kpis': { type: 'string' },
     'max-pilot-days': { type: 'string' },
     color: { type: 'boolean' },
-    'no-color': { type: 'boolean' }
+    'no-color': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' }
 } as const;
 
 function parseOrFail(args: string[]) {

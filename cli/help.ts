@@ -25,8 +25,12 @@ Loads every .align file under the paths (default: .) as one workspace and
 reports the findings of every rule.
 
 Options:
-  -f, --format FORMAT        pretty (default), json, sarif, github, junit
+  -f, --format FORMAT        pretty (default), json, sarif, github, junit, gitlab
+                             (gitlab: a Code Quality report for merge requests)
   -o, --output FILE          write the report to FILE instead of standard output
+      --baseline FILE        report only findings that are not in the baseline FILE
+                             (matched by rule, element and message key, not by line)
+      --write-baseline FILE  record the current findings in FILE (then report none)
   -c, --config FILE          settings file (default: align.config.json at the workspace root)
       --rule ID=SEVERITY     set a rule's severity: off, info, warning, error (repeatable)
       --max-warnings N       exit 1 when there are more than N warnings
