@@ -2,6 +2,7 @@ import { URI } from 'langium';
 import { createAlignServices, type AlignServices } from '../../../language/align-module.js';
 import type { AlignSettings } from '../../../language/config/align-settings.js';
 import type { GraphIndex } from '../../../language/graph/build-graph.js';
+import { identityOfDiagnostic, type FindingIdentity } from '../../../language/identity/finding-identity.js';
 import { messageText, ruleIdOf } from '../../../language/validation/align-document-validator.js';
 import { MemoryFileSystem } from './memory-file-system.js';
 
@@ -15,6 +16,8 @@ export interface TestFinding {
     rule: string;
     severity: 'error' | 'warning' | 'info';
     message: string;
+    /** What the validator stamped: model path and message key. */
+    identity?: FindingIdentity;
 }
 
 export interface CheckedWorkspace {
@@ -47,7 +50,8 @@ export async function checkWorkspace(files: Readonly<Record<string, string>>, se
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
         rule: ruleIdOf(d),
         severity: d.severity === 1 ? 'error' as const : d.severity === 2 ? 'warning' as const : 'info' as const,
-        message: messageText(d)
+        message: messageText(d),
+        identity: identityOfDiagnostic(d)
     })));
     return { findings, graph: await services.align.Graph.getIndex(), services };
 }
