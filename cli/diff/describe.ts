@@ -44,7 +44,7 @@ export function changeRows(diff: ChainDiff): ChangeRow[] {
     const rows: ChangeRow[] = [
         ...diff.nodes.added.map(n => ({ change: 'added', element: n, details: lostIds.has(n.id) ? ['no KPI link'] : [] })),
         ...diff.nodes.removed.map(n => ({ change: 'removed', element: n, details: [] })),
-        ...diff.nodes.renamed.map(r => ({ change: 'renamed', element: r.to, from: r.from, details: r.changes.map(fieldChangeText) })),
+        ...diff.nodes.renamed.map(r => ({ change: 'renamed', element: r.to, from: r.from, details: r.changes.length > 0 ? r.changes.map(fieldChangeText) : ['same kind, title and links'] })),
         ...diff.nodes.changed.map(c => ({ change: 'changed', element: c.node, details: c.changes.map(fieldChangeText) })),
         ...diff.kpiLinks.lost.map(n => ({ change: 'lost KPI link', element: n, details: ['linked to a KPI before, not now'] })),
         ...diff.kpiLinks.gained.map(n => ({ change: 'gained KPI link', element: n, details: ['now linked to a KPI'] }))

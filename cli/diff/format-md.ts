@@ -7,7 +7,7 @@
  */
 import type { DiffFinding, LinkRef, NodeRef } from '../../language/diff/index.js';
 import { withCode, type Block, type Inline } from '../report/blocks.js';
-import { toMarkdown } from '../report/markdown.js';
+import { escapeMarkdown, toMarkdown } from '../report/markdown.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { diffMermaid } from './mermaid-diff.js';
 import { changeNotes, sidesLine, type DiffReport } from './report.js';
@@ -30,7 +30,7 @@ export function diffMarkdown(report: DiffReport): string {
 
 function render(report: DiffReport, limit: number, picture: boolean): string {
     const { diff } = report;
-    const out = [DIFF_MARKER, '### Align: impact-chain changes', '', `**${escape(summaryLine(diff))}**`, '', sidesMarkdown(report)];
+    const out = [DIFF_MARKER, '### Align: impact-chain changes', '', `**${escapeMarkdown(summaryLine(diff))}**`, '', sidesMarkdown(report)];
     if (diff.empty) return out.join('\n') + '\n';
     const rows = changeRows(diff);
     if (rows.length > 0) out.push('', toMarkdown([table(rows.slice(0, limit))]).trimEnd(), ...more(rows.length, limit, 'changes'));
@@ -41,7 +41,7 @@ function render(report: DiffReport, limit: number, picture: boolean): string {
 }
 
 function sidesMarkdown(report: DiffReport): string {
-    return sidesLine(report).split(/(`[^`]*`)/).map(part => part.startsWith('`') ? part : escape(part)).join('');
+    return sidesLine(report).split(/(`[^`]*`)/).map(part => part.startsWith('`') ? part : escapeMarkdown(part)).join('');
 }
 
 function table(rows: readonly ChangeRow[]): Block {
@@ -105,8 +105,4 @@ function findingText(f: DiffFinding): Inline {
 
 function more(total: number, limit: number, what: string): string[] {
     return total > limit ? ['', `_${total - limit} more ${what} not shown, to fit in one comment: run \`align diff --format text\` for all._`] : [];
-}
-
-function escape(text: string): string {
-    return toMarkdown([{ type: 'paragraph', text: [text] }]).trimEnd();
 }

@@ -29,7 +29,7 @@ export function diffText(report: DiffReport): string {
 
 function rowLines(row: ChangeRow): string[] {
     const mark = MARKS[row.change] ?? '*';
-    const subject = row.from && row.element ? `${row.element.kind} ${row.from.id} -> ${row.element.id}`
+    const subject = row.from && row.element ? `${row.element.kind} ${row.from.id} → ${row.element.id}`
         : row.element ? `${row.element.kind} ${row.element.id}` : row.program ? `program ${row.program}` : 'workspace';
     const head = row.change === 'added' || row.change === 'removed' || row.change === 'renamed' || row.change === 'changed'
         ? subject : `${row.change}: ${subject}`;
