@@ -37,10 +37,14 @@ export interface DiffMermaid {
     contextDropped: boolean;
 }
 
-/** The picture of a change graph within Mermaid's limits; `notes` are short lines per node (e.g. `renamed from X`). */
-export function diffMermaid(graph: ChangeGraph, notes: ReadonlyMap<string, string>): DiffMermaid {
+/**
+ * The picture of a change graph within Mermaid's limits, and within
+ * `maxCharacters` if that is less; `notes` are short lines per node (e.g. `from X`).
+ */
+export function diffMermaid(graph: ChangeGraph, notes: ReadonlyMap<string, string>, maxCharacters: number = MERMAID_LIMITS.characters): DiffMermaid {
     const changed = graph.nodes.filter(n => n.status !== 'context');
-    const fits = (m: Rendered) => m.text.length <= MERMAID_LIMITS.characters && m.edges <= MERMAID_LIMITS.edges;
+    const characters = Math.min(maxCharacters, MERMAID_LIMITS.characters);
+    const fits = (m: Rendered) => m.text.length <= characters && m.edges <= MERMAID_LIMITS.edges;
     const full = render(graph, notes);
     if (fits(full)) return { text: full.text, shownChanged: changed.length, totalChanged: changed.length, contextDropped: false };
     const withoutContext = keep(graph, new Set(changed.map(n => n.node.id)));

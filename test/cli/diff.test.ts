@@ -9,19 +9,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertGolden } from './golden/golden.js';
-import { gitRepo, HAS_GIT, type GitRepo } from './git-repo.js';
+import { gitRepo, HAS_GIT, reviewChange, type GitRepo } from './git-repo.js';
 import { EXAMPLES, linesOf, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
-
-/** The review change: what a pull request might do to the examples. */
-export function reviewChange(repo: GitRepo): void {
-    repo.edit('sales-win-rate.align', t => t
-        .replace('target 34% by 2026-H2', 'target 36% by 2026-H2')
-        .replace('  actuals PipelineHygiene {', '  objective Negotiate "Negotiate multi-year renewals" {\n    practice roleplay "Procurement call"\n  }\n\n  actuals PipelineHygiene {'));
-    repo.edit('churn-pilot.align', t => t
-        .replace(/\bNeedsDiscovery\b/g, 'DiscoveryQuestions')
-        .replace('target 14% by 2026-04-05', 'target 13% by 2026-04-05')
-        .replace('moves RepeatContactRate, NPS', 'moves RepeatContactRate'));
-}
 
 /** `align diff ...args` in the repository, asserting exit 0 and a quiet stderr. */
 function diff(repo: GitRepo, ...args: string[]): string {

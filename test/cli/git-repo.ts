@@ -52,3 +52,14 @@ export function gitRepo(from?: string): GitRepo {
     if (from) commit('base');
     return { dir, git, commit, edit };
 }
+
+/** The review change: what a pull request might do to the examples. */
+export function reviewChange(repo: GitRepo): void {
+    repo.edit('sales-win-rate.align', t => t
+        .replace('target 34% by 2026-H2', 'target 36% by 2026-H2')
+        .replace('  actuals PipelineHygiene {', '  objective Negotiate "Negotiate multi-year renewals" {\n    practice roleplay "Procurement call"\n  }\n\n  actuals PipelineHygiene {'));
+    repo.edit('churn-pilot.align', t => t
+        .replace(/\bNeedsDiscovery\b/g, 'DiscoveryQuestions')
+        .replace('target 14% by 2026-04-05', 'target 13% by 2026-04-05')
+        .replace('moves RepeatContactRate, NPS', 'moves RepeatContactRate'));
+}
