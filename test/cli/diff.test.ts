@@ -8,9 +8,17 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Validator } from 'jsonschema';
 import { assertGolden } from './golden/golden.js';
 import { gitRepo, HAS_GIT, reviewChange, type GitRepo } from './git-repo.js';
-import { EXAMPLES, linesOf, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+import { EXAMPLES, linesOf, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+
+const SCHEMA = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'schemas', 'align-diff-v1.schema.json'), 'utf-8'));
+
+/** Asserts that `align diff --format json` output follows the documented schema. */
+function assertSchema(json: unknown): void {
+    assert.deepEqual(new Validator().validate(json, SCHEMA).errors.map(e => e.stack), []);
+}
 
 /** `align diff ...args` in the repository, asserting exit 0 and a quiet stderr. */
 function diff(repo: GitRepo, ...args: string[]): string {
@@ -50,6 +58,7 @@ describe('align diff between git revisions', function () {
         const json = diff(repo, 'base', 'review', '--format', 'json');
         assertGolden('diff-review.json', json);
         const parsed = JSON.parse(json);
+        assertSchema(parsed);
         assert.equal(parsed.schema, 'align-diff/v1');
         assert.deepEqual(parsed.nodes.renamed.map((r: { from: { id: string }; to: { id: string } }) => `${r.from.id} -> ${r.to.id}`), ['ChurnPilot.NeedsDiscovery -> ChurnPilot.DiscoveryQuestions']);
         assert.deepEqual(parsed.kpiLinks.addedWithout.map((n: { id: string }) => n.id), ['DiscoveryBootcamp.Negotiate']);
@@ -59,6 +68,8 @@ describe('align diff between git revisions', function () {
     it('the review change as text: golden, every line within 80 columns', () => {
         const text = diff(repo, 'base', 'review');
         assertGolden('diff-review.txt', text);
+        const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf-8');
+        assert.ok(readme.includes('```text\n' + linesOf(text).slice(0, 20).join('\n') + '\n...\n```'), 'the README shows the start of this output');
         for (const line of linesOf(text)) assert.ok([...line].length <= 80, `longer than 80 columns: ${line}`);
     });
 
@@ -75,6 +86,7 @@ describe('align diff between git revisions', function () {
         assert.equal(diff(repo, 'HEAD~1', 'HEAD'), 'Align diff: HEAD~1 (' + repo.git('rev-parse', '--short=7', 'HEAD~1').trim() + ') → HEAD ('
             + repo.git('rev-parse', '--short=7', 'HEAD').trim() + ')\nNo change to the impact chain · coverage 9/12 (75%)\n');
         const json = JSON.parse(diff(repo, 'HEAD~1', 'HEAD', '--format', 'json'));
+        assertSchema(json);
         assert.equal(json.empty, true);
         assert.equal(json.findings.unchanged, 16);
         const md = diff(repo, 'HEAD~1', '--format', 'md');
@@ -115,6 +127,7 @@ describe('align diff between git revisions', function () {
         const result = runCli(['diff', old, now, '--format', 'json']);
         assert.equal(result.status, 0, result.stderr);
         const parsed = JSON.parse(result.stdout);
+        assertSchema(parsed);
         assert.deepEqual(parsed.nodes.added.map((n: { id: string; file: string }) => `${n.id} ${n.file}`), ['Spare extra.align']);
         assert.deepEqual(parsed.findings.new.map((f: { rule: string; file: string }) => `${f.rule} ${f.file}`), ['skill-enables-nothing extra.align']);
         assert.equal(parsed.base.commit, undefined);
