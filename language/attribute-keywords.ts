@@ -13,17 +13,18 @@ const ATTRIBUTE_KEYWORDS: ReadonlySet<string> = new Set([
     'for', 'talk-track', 'rubric', 'checklist', 'micro-challenge', 'dashboard'
 ]);
 
-const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
+/** Per keyword of the grammar: does it start an attribute? (Computed once per keyword, not per leaf.) */
+const startsAttribute = new WeakMap<GrammarAST.Keyword, boolean>();
 
 /** True for a keyword leaf that starts an attribute; keywords used as names or values (data type rules) are not. */
 export function isAttributeKeyword(leaf: CstNode): boolean {
-    if (!GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return false;
-    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-    if (!rule) return false;
-    let dataType = dataTypeRules.get(rule);
-    if (dataType === undefined) {
-        dataType = GrammarUtils.isDataTypeRule(rule);
-        dataTypeRules.set(rule, dataType);
+    const keyword = leaf.grammarSource;
+    if (!GrammarAST.isKeyword(keyword)) return false;
+    let starts = startsAttribute.get(keyword);
+    if (starts === undefined) {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        starts = ATTRIBUTE_KEYWORDS.has(keyword.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
+        startsAttribute.set(keyword, starts);
     }
-    return !dataType;
+    return starts;
 }

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
 import type { DiffSide } from '../../language/diff/index.js';
+import { graphAttributes } from '../../language/graph/node-attributes.js';
 import type { WorkspaceArgs } from '../args.js';
 import { collectFindings } from '../check/collect-findings.js';
 import type { Progress } from '../progress.js';
@@ -37,6 +38,7 @@ export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progre
     return {
         diff: {
             graph: index.graph,
+            attributes: graphAttributes(index),
             findings: collectFindings(workspace, nameOf),
             fileOf: uri => nameOf(URI.parse(uri).fsPath)
         },

@@ -7,8 +7,14 @@
 import type { GraphNode } from '../graph/types.js';
 import type { FieldChange, NodeRef } from './types.js';
 
+/** An element with its attributes as written (language/graph/node-attributes.ts). */
+export interface Described {
+    node: GraphNode;
+    attributes?: Readonly<Record<string, string>>;
+}
+
 /** The differing fields of an element, in a fixed order: kind, title, doc, attributes A-Z, latest actual. */
-export function fieldChanges(before: GraphNode, after: GraphNode): FieldChange[] {
+export function fieldChanges({ node: before, attributes: was }: Described, { node: after, attributes: is }: Described): FieldChange[] {
     const changes: FieldChange[] = [];
     const compare = (field: string, a: string | undefined, b: string | undefined) => {
         if (a !== b) changes.push(withoutUndefined({ field, before: a, after: b }));
@@ -16,8 +22,8 @@ export function fieldChanges(before: GraphNode, after: GraphNode): FieldChange[]
     compare('kind', before.kind, after.kind);
     compare('title', before.title, after.title);
     compare('doc', before.doc, after.doc);
-    const keys = [...new Set([...Object.keys(before.attributes ?? {}), ...Object.keys(after.attributes ?? {})])].sort();
-    for (const key of keys) compare(key, before.attributes?.[key], after.attributes?.[key]);
+    const keys = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])].sort();
+    for (const key of keys) compare(key, was?.[key], is?.[key]);
     compare('latest actual', latestActual(before), latestActual(after));
     return changes;
 }

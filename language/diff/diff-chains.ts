@@ -18,15 +18,18 @@ export function diffChains(base: DiffSide, head: DiffSide): ChainDiff {
     const baseRef = (n: GraphNode) => nodeRef(n, base.fileOf);
     const headRef = (n: GraphNode) => nodeRef(n, head.fileOf);
     const paired = base.graph.nodes.flatMap(b => mapping.has(b.id) ? [{ before: b, after: headById.get(mapping.get(b.id)!)! }] : []);
+    const changes = (p: { before: GraphNode; after: GraphNode }) => fieldChanges(
+        { node: p.before, attributes: base.attributes.get(p.before.id) },
+        { node: p.after, attributes: head.attributes.get(p.after.id) });
 
     const nodes: ChainDiff['nodes'] = {
         added: sortRefs(head.graph.nodes.filter(n => !headIds.has(n.id)).map(headRef)),
         removed: sortRefs(base.graph.nodes.filter(n => !mapping.has(n.id)).map(baseRef)),
         renamed: paired.filter(p => p.before.id !== p.after.id)
-            .map(p => ({ from: baseRef(p.before), to: headRef(p.after), changes: fieldChanges(p.before, p.after) }))
+            .map(p => ({ from: baseRef(p.before), to: headRef(p.after), changes: changes(p) }))
             .sort((a, b) => compareText(a.to.id, b.to.id)),
         changed: paired.filter(p => p.before.id === p.after.id)
-            .map(p => ({ node: headRef(p.after), changes: fieldChanges(p.before, p.after) }))
+            .map(p => ({ node: headRef(p.after), changes: changes(p) }))
             .filter(c => c.changes.length > 0)
             .sort((a, b) => compareText(a.node.id, b.node.id))
     };

@@ -4,6 +4,7 @@
  * comparison with the last commit). Plain data: `align diff --format json`
  * prints it inside its envelope; docs/diff.md documents every field.
  */
+import type { GraphAttributes } from '../graph/node-attributes.js';
 import type { Coverage, EdgeKind, ImpactGraph, NodeKind } from '../graph/types.js';
 import type { FindingIdentity } from '../identity/finding-identity.js';
 import type { FindingSeverity } from '../rules.js';
@@ -23,6 +24,8 @@ export interface DiffFindingInput {
 /** One side of the comparison. */
 export interface DiffSide {
     readonly graph: ImpactGraph;
+    /** The attributes as written of the graph's nodes (`graphAttributes(index)` of language/graph/node-attributes.ts). */
+    readonly attributes: GraphAttributes;
     readonly findings: readonly DiffFindingInput[];
     /** Names a node's file (its `uri`) in the output; without it nodes carry no file. */
     fileOf?(uri: string): string;

@@ -3,7 +3,6 @@ import type { CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc } from 'langium';
 import type { Declaration, Model, Program } from '../generated/ast.js';
 import { qualifiedNameOf } from '../scope/qualified-names.js';
-import { declarationAttributes } from './node-attributes.js';
 import type { GraphNode, GraphRange, NodeKind } from './types.js';
 
 /** A declaration with its graph node. */
@@ -69,7 +68,7 @@ function makeNode(ast: Declaration | Program, uri: string, id: string, qualified
         id, kind: KIND[ast.$type], name: ast.name, qualifiedName,
         title: ast.title, doc: docComment(ast), uri,
         range: toRange(ast.$cstNode!.range), nameRange: toRange((nameCst ?? ast.$cstNode!).range),
-        program, attributes: declarationAttributes(ast)
+        program
     };
 }
 

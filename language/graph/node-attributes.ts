@@ -6,10 +6,28 @@
  * attributes are keyed by their keyword, so reordering changes nothing.
  * Pure lists of references (`builds A, B`, `measured by M`) are left out:
  * they are the graph's edges.
+ *
+ * Not part of the live graph (the editor rebuilds that on every keystroke
+ * and needs none of it): computed when two versions are compared.
  */
 import type { AstNode, CstNode } from 'langium';
-import { GrammarAST, GrammarUtils, isCompositeCstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
 import { isAttributeKeyword } from '../attribute-keywords.js';
+import type { GraphIndex } from './build-graph.js';
+
+/** Attributes by keyword, of each node id that has some. */
+export type GraphAttributes = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+/** The attributes of every node of a built graph, read from its syntax trees. */
+export function graphAttributes(index: GraphIndex): GraphAttributes {
+    const result = new Map<string, Record<string, string>>();
+    for (const node of index.graph.nodes) {
+        const ast = index.astOf(node.id);
+        const attributes = ast ? declarationAttributes(ast) : undefined;
+        if (attributes) result.set(node.id, attributes);
+    }
+    return result;
+}
 
 const MEMBER_TYPES = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals']);
 
@@ -18,19 +36,24 @@ export function declarationAttributes(owner: AstNode): Record<string, string> | 
     if (!owner.$cstNode) return undefined;
     const groups: CstNode[][] = [];
     let inBlock = false;
-    for (const leaf of ownLeaves(owner.$cstNode, owner)) {
+    for (const leaf of ownLeaves(owner.$cstNode, owner, [])) {
         const brace = GrammarAST.isKeyword(leaf.grammarSource) && (leaf.text === '{' || leaf.text === '}');
         if (brace) inBlock = inBlock || leaf.text === '{';
         else if (inBlock && isAttributeKeyword(leaf)) groups.push([leaf]);
         else if (inBlock) groups.at(-1)?.push(leaf);
     }
     const attributes: Record<string, string> = {};
+    const references = referenceRanges(owner);
+    const isReference = (leaf: CstNode) => references.some(([start, end]) => leaf.offset >= start && leaf.offset < end);
     for (const group of groups) {
         const words = keyWords(group);
         const rest = group.slice(words);
-        if (rest.length > 0 && rest.every(leaf => leaf.text === ',' || isReferenceLeaf(leaf))) continue;
+        if (rest.length > 0 && rest.every(leaf => leaf.text === ',' || isReference(leaf))) continue;
         let key = group.slice(0, words).map(l => l.text).join(' ');
-        if (rest[0] && isReferenceLeaf(rest[0])) key += ` ${joinTokens(referenceLeaves(rest))}`;
+        if (rest[0] && isReference(rest[0])) {
+            const end = rest.findIndex(leaf => !isReference(leaf));
+            key += ` ${joinTokens(rest.slice(0, end < 0 ? rest.length : end))}`;
+        }
         let unique = key;
         for (let n = 2; unique in attributes; n++) unique = `${key} (${n})`;
         attributes[unique] = joinTokens(rest);
@@ -38,16 +61,17 @@ export function declarationAttributes(owner: AstNode): Record<string, string> | 
     return Object.keys(attributes).length > 0 ? attributes : undefined;
 }
 
-/** The leaves of `owner`'s own syntax: its nested declarations and actuals blocks (a program's members) are skipped; comments too. */
-function* ownLeaves(cst: CstNode, owner: AstNode): Generator<CstNode> {
+/** The leaves of `owner`'s own syntax, added to `leaves`: its nested declarations and actuals blocks (a program's members) are skipped; comments too. */
+function ownLeaves(cst: CstNode, owner: AstNode, leaves: CstNode[]): CstNode[] {
     if (!isCompositeCstNode(cst)) {
-        if (!cst.hidden) yield cst;
-        return;
+        if (!cst.hidden) leaves.push(cst);
+        return leaves;
     }
     for (const child of cst.content) {
         if (child.astNode !== owner && MEMBER_TYPES.has(child.astNode.$type) && child.astNode.$container === owner) continue;
-        yield* ownLeaves(child, owner);
+        ownLeaves(child, owner, leaves);
     }
+    return leaves;
 }
 
 /** How many leaves name the attribute: its keyword, and `by` after `measured`, `enabled`, `assessed`, `observed`. */
@@ -56,15 +80,18 @@ function keyWords(group: readonly CstNode[]): number {
     return second && second.text === 'by' && GrammarAST.isKeyword(second.grammarSource) ? 2 : 1;
 }
 
-function isReferenceLeaf(leaf: CstNode): boolean {
-    const assignment = GrammarUtils.findAssignment(leaf);
-    return assignment !== undefined && GrammarAST.isCrossReference(assignment.terminal);
-}
-
-/** The leaves of the first reference at the start of `leaves` (`Program . Name`). */
-function referenceLeaves(leaves: readonly CstNode[]): CstNode[] {
-    const end = leaves.findIndex(leaf => !isReferenceLeaf(leaf));
-    return leaves.slice(0, end < 0 ? leaves.length : end);
+/** Where the references of `owner`'s own syntax are written (its members' are not), as [offset, end). */
+function referenceRanges(owner: AstNode): Array<[number, number]> {
+    const ranges: Array<[number, number]> = [];
+    const visit = (node: AstNode): void => {
+        for (const { reference } of AstUtils.streamReferences(node)) {
+            const cst = reference.$refNode;
+            if (cst) ranges.push([cst.offset, cst.end]);
+        }
+        for (const child of AstUtils.streamContents(node)) if (!MEMBER_TYPES.has(child.$type)) visit(child);
+    };
+    visit(owner);
+    return ranges;
 }
 
 /** Tokens joined by single spaces, with none before `,` and none around `.`. */

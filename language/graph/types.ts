@@ -96,11 +96,6 @@ export interface GraphNode {
     nameRange: GraphRange;
     /** Id of the program that declares it. */
     program?: string;
-    /**
-     * Attributes as written, by keyword (`source`, `target`, `observed by`...),
-     * tokens joined by single spaces; lists of references are edges, not attributes.
-     */
-    attributes?: Record<string, string>;
     metric?: MetricFigures;
     objective?: ObjectiveLinks;
     programFigures?: ProgramFigures;

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { changeGraph, diffChains, type ChainDiff, type DiffSide } from '../../language/diff/index.js';
+import { graphAttributes } from '../../language/graph/node-attributes.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 
 const CATALOG = `metric Revenue "Revenue" {
@@ -60,7 +61,7 @@ const BASE_FILES = { 'catalog.align': CATALOG, 'sales.align': PROGRAM };
 
 async function side(files: Record<string, string>): Promise<DiffSide> {
     const { graph, findings } = await checkWorkspace(files);
-    return { graph: graph.graph, findings: findings.map(f => ({ ...f })), fileOf: uri => uri.slice(uri.lastIndexOf('/ws/') + 4) };
+    return { graph: graph.graph, attributes: graphAttributes(graph), findings: findings.map(f => ({ ...f })), fileOf: uri => uri.slice(uri.lastIndexOf('/ws/') + 4) };
 }
 
 async function diffOf(head: Record<string, string>, base: Record<string, string> = BASE_FILES): Promise<ChainDiff> {
