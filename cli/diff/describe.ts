@@ -27,7 +27,8 @@ export function summaryLine(diff: ChainDiff): string {
     const parts: string[] = [];
     const elements = [[added, 'added'], [removed, 'removed'], [renamed, 'renamed'], [changed, 'changed']] as const;
     const counted = elements.filter(([list]) => list.length > 0).map(([list, word]) => `${list.length} ${word}`);
-    if (counted.length > 0) parts.push(`${counted.join(', ')} ${counted.length === 1 && (added.length + removed.length + renamed.length + changed.length) === 1 ? 'element' : 'elements'}`);
+    const total = added.length + removed.length + renamed.length + changed.length;
+    if (total > 0) parts.push(`${counted.join(', ')} ${total === 1 ? 'element' : 'elements'}`);
     const links = [[diff.links.added, 'added'], [diff.links.removed, 'removed']] as const;
     const linkParts = links.filter(([list]) => list.length > 0).map(([list, word], i) => i === 0 ? `${plural(list.length, 'link')} ${word}` : `${list.length} ${word}`);
     if (linkParts.length > 0) parts.push(linkParts.join(', '));

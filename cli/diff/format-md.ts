@@ -6,7 +6,7 @@
  * GitHub's 65,536 characters by shortening the lists, with a note saying so.
  */
 import type { DiffFinding, LinkRef, NodeRef } from '../../language/diff/index.js';
-import { formatNumber } from '../../language/render/text.js';
+import { formatNumber, plural } from '../../language/render/text.js';
 import { withCode, type Block, type Inline } from '../report/blocks.js';
 import { escapeMarkdown, toMarkdown } from '../report/markdown.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
@@ -91,7 +91,7 @@ function mermaidSection(report: DiffReport, room: number): string[] {
 
 function detailsSummary(report: DiffReport): string {
     const { links, findings } = report.diff;
-    return `Details: ${links.added.length} links added, ${links.removed.length} removed; ${findings.new.length} new findings, ${findings.fixed.length} fixed`;
+    return `Details: ${plural(links.added.length, 'link')} added, ${links.removed.length} removed; ${plural(findings.new.length, 'new finding')}, ${findings.fixed.length} fixed`;
 }
 
 function detailBlocks(report: DiffReport, limit: number): Block[] {
