@@ -145,11 +145,16 @@ export function workspaceArgs(values: Record<string, unknown>, positionals: stri
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json', 'svg'] as const;
 export type GraphFormat = typeof GRAPH_FORMATS[number];
 
+/** The values of `align graph --direction` (the SVG's layout, as in the preview). */
+export const GRAPH_DIRECTIONS = ['auto', 'right', 'down'] as const;
+export type GraphDirection = typeof GRAPH_DIRECTIONS[number];
+
 /** Parsed options of `align graph`. */
 export interface GraphArgs extends WorkspaceArgs {
     format: GraphFormat;
     focus?: string;
     output?: string;
+    direction: GraphDirection;
 }
 
 /** Parses `align graph` arguments. */
@@ -158,12 +163,14 @@ export function parseGraphArgs(argv: string[]): GraphArgs {
         ...WORKSPACE_OPTIONS,
         format: { type: 'string', short: 'f', default: 'mermaid' },
         focus: { type: 'string' },
-        output: { type: 'string', short: 'o' }
+        output: { type: 'string', short: 'o' },
+        direction: { type: 'string', default: 'auto' }
     });
     const format = oneOf(values.format, GRAPH_FORMATS, '--format', 'format');
+    const direction = oneOf(values.direction, GRAPH_DIRECTIONS, '--direction', 'direction');
     const focus = values.focus;
     if (focus !== undefined && focus.trim() === '') throw new InputError('--focus: expected the name of a program or outcome');
-    return { ...workspaceArgs(values, positionals), format, focus, output: values.output };
+    return { ...workspaceArgs(values, positionals), format, focus, output: values.output, direction };
 }
 
 /** The values of `align report --format`. */

@@ -65,6 +65,9 @@ Options:
                              svg: a standalone drawing, the layout and styles of the preview
       --focus NAME           only the chain of one program or outcome (its name, or
                              Program.Name); an unknown name is a usage error (exit 2)
+      --direction DIR        svg: auto (default: as the preview lays it out in a
+                             1600x1000 pane), right (layers left to right) or down
+                             (top to bottom)
   -o, --output FILE          write to FILE instead of standard output
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
@@ -72,6 +75,7 @@ ${WORKSPACE_OPTIONS_HELP}
 Examples:
   align graph --format mermaid > impact.mmd
   align graph programs/ --focus ChurnPilot --format svg --output churn.svg
+  align graph --format svg --direction down --output chain.svg
 
 Exit status: 0 when the graph is printed (whatever the findings), 2 on a usage
 error or unreadable input.

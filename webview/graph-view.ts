@@ -7,6 +7,8 @@
  */
 import type { NodeFindings } from '../language/protocol.js';
 import type { GraphLayout, LaidOutEdge, LaidOutNode } from '../language/render/layout.js';
+import type { MeasureText } from '../language/render/measure.js';
+import { shortLabel } from '../language/render/node-text.js';
 import { renderColumns, renderDefs, renderEdge, renderNode } from '../language/render/svg.js';
 import { TiledLayer } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
@@ -40,6 +42,8 @@ export class GraphView {
     private cursorId: string | undefined;
     private matched: ReadonlySet<string> = new Set();
     private columnsMarkup = '';
+    /** Font size of the zoomed-out names, and what measures them (undefined: readable zoom, no names). */
+    private short: { size: number; measure: MeasureText } | undefined;
 
     constructor() {
         this.root = document.createElement('div');
@@ -57,7 +61,10 @@ export class GraphView {
         nodeTiles.className = 'tiles';
         this.root.append(this.base, edgeTiles, nodeTiles);
         this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge));
-        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => this.classifyNode(el, node.id));
+        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => {
+            this.classifyNode(el, node.id);
+            this.writeShortLabel(el, node);
+        });
     }
 
     get current(): GraphLayout | undefined {
@@ -136,6 +143,24 @@ export class GraphView {
     setMatches(ids: ReadonlySet<string>): void {
         this.matched = ids;
         this.reclassify();
+    }
+
+    /** Moves the layer labels along x (rows' labels stay at the pane's left edge when it shows the middle of a wide row). */
+    offsetLabels(dx: number): void {
+        setIfChanged(this.columns, 'transform', dx > 0 ? `translate(${Math.round(dx)} 0)` : 'translate(0 0)');
+    }
+
+    /** Zoomed far out: every box shows its name cut to fit at `size` px; undefined: back to the full lines. */
+    setShortLabels(short: { size: number; measure: MeasureText } | undefined): void {
+        this.short = short;
+        if (!short) return;
+        for (const [, el, node] of this.nodes.all()) this.writeShortLabel(el, node);
+    }
+
+    private writeShortLabel(el: Element, node: LaidOutNode): void {
+        if (!this.short) return;
+        const label = el.querySelector('.node-short');
+        if (label) label.textContent = shortLabel(node.node, node.width, this.short.size, this.short.measure);
     }
 
     private reclassify(): void {

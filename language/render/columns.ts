@@ -50,17 +50,20 @@ export function isActivityOrLearning(node: GraphNode): boolean {
     return node.kind === 'metric' && (node.metric?.kind === 'activity' || node.metric?.kind === 'learning');
 }
 
-/** Fixed node sizes per column: every node of a column has the same box. */
-export const NODE_WIDTH = 250;
-export const NODE_HEIGHT: Readonly<Record<ColumnId, number>> = {
-    objective: 82, skill: 64, behavior: 82, activity: 112, leading: 112, lagging: 112, outcome: 82
-};
+/** Which way the chain runs: layers as columns left to right, or as rows top to bottom. */
+export type Direction = 'right' | 'down';
+
+/** Node widths the layout uses, by direction, and the range the pane may choose from. */
+export const NODE_WIDTH: Readonly<Record<Direction, number>> = { right: 230, down: 240 };
+export const NODE_WIDTH_RANGE = { min: 180, max: 260 } as const;
 
 /** Geometry of the whole drawing. */
 export const GEOMETRY = {
-    columnGap: 96,
+    margin: 16,
+    /** Between boxes of one layer. */
     nodeGap: 16,
-    margin: 24,
-    /** Height of the column headers row. */
-    header: 36
+    /** Between layers: columns (right) leave room for edges; rows (down) for edges and the row's label. */
+    layerGap: { right: 64, down: 32 },
+    /** Above the layers: the column headers (right), the first row's label (down). */
+    header: { right: 30, down: 22 }
 } as const;
