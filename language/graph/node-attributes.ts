@@ -4,19 +4,20 @@
  * target: '34% by 2026-H2', 'observed by': 'manager weekly with "..."' }`.
  * Tokens are joined by single spaces, so reformatting changes nothing;
  * attributes are keyed by their keyword, so reordering changes nothing.
- * Pure lists of references (`builds A, B`, `measured by M`) are left out:
- * they are the graph's edges.
+ * Lists of references (`builds A, B`, `measured by M`) are left out: they
+ * are the graph's edges.
  *
  * Not part of the live graph (the editor rebuilds that on every keystroke
  * and needs none of it): computed when two versions are compared.
  */
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
-import { isAttributeKeyword } from '../attribute-keywords.js';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode } from 'langium';
 import type { GraphIndex } from './build-graph.js';
 
 /** Attributes by keyword, of each node id that has some. */
 export type GraphAttributes = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+const MEMBER_TYPES = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals']);
 
 /** The attributes of every node of a built graph, read from its syntax trees. */
 export function graphAttributes(index: GraphIndex): GraphAttributes {
@@ -29,31 +30,32 @@ export function graphAttributes(index: GraphIndex): GraphAttributes {
     return result;
 }
 
-const MEMBER_TYPES = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals']);
-
-/** The attributes written in a declaration's block, by keyword; undefined when it has none. */
+/**
+ * The attributes written in a declaration's block, by keyword; undefined
+ * when it has none. One-value attributes are the nodes of `attributes`;
+ * lists (`stakeholders "A", "B"`) are read from the declaration's own syntax,
+ * split where a keyword of the declaration's rule starts one.
+ */
 export function declarationAttributes(owner: AstNode): Record<string, string> | undefined {
     if (!owner.$cstNode) return undefined;
-    const groups: CstNode[][] = [];
+    const parts = (owner as AstNode & { attributes?: unknown }).attributes;
+    const attributeNodes = new Set(Array.isArray(parts) ? parts as AstNode[] : []);
+    const groups: CstNode[][] = [...attributeNodes].map(a => a.$cstNode ? CstUtils.flattenCst(a.$cstNode).filter(l => !l.hidden).toArray() : []);
     let inBlock = false;
-    for (const leaf of ownLeaves(owner.$cstNode, owner, [])) {
-        const brace = GrammarAST.isKeyword(leaf.grammarSource) && (leaf.text === '{' || leaf.text === '}');
-        if (brace) inBlock = inBlock || leaf.text === '{';
-        else if (inBlock && isAttributeKeyword(leaf)) groups.push([leaf]);
-        else if (inBlock) groups.at(-1)?.push(leaf);
+    for (const leaf of ownLeaves(owner.$cstNode, owner, attributeNodes, [])) {
+        if (isPunctuation(leaf, '{')) inBlock = true;
+        else if (!inBlock || isPunctuation(leaf, '}')) continue;
+        else if (startsList(leaf)) groups.push([leaf]);
+        else groups.at(-1)?.push(leaf);
     }
-    const attributes: Record<string, string> = {};
     const references = referenceRanges(owner);
     const isReference = (leaf: CstNode) => references.some(([start, end]) => leaf.offset >= start && leaf.offset < end);
-    for (const group of groups) {
-        const words = keyWords(group);
+    const attributes: Record<string, string> = {};
+    for (const group of groups.filter(g => g.length > 0)) {
+        const words = group[1] && isPunctuation(group[1], 'by') ? 2 : 1;
         const rest = group.slice(words);
         if (rest.length > 0 && rest.every(leaf => leaf.text === ',' || isReference(leaf))) continue;
-        let key = group.slice(0, words).map(l => l.text).join(' ');
-        if (rest[0] && isReference(rest[0])) {
-            const end = rest.findIndex(leaf => !isReference(leaf));
-            key += ` ${joinTokens(rest.slice(0, end < 0 ? rest.length : end))}`;
-        }
+        const key = group.slice(0, words).map(l => l.text).join(' ');
         let unique = key;
         for (let n = 2; unique in attributes; n++) unique = `${key} (${n})`;
         attributes[unique] = joinTokens(rest);
@@ -61,23 +63,37 @@ export function declarationAttributes(owner: AstNode): Record<string, string> | 
     return Object.keys(attributes).length > 0 ? attributes : undefined;
 }
 
-/** The leaves of `owner`'s own syntax, added to `leaves`: its nested declarations and actuals blocks (a program's members) are skipped; comments too. */
-function ownLeaves(cst: CstNode, owner: AstNode, leaves: CstNode[]): CstNode[] {
+/** The leaves of `owner`'s own syntax: attribute nodes, nested declarations and actuals blocks (a program's members) and comments are skipped. */
+function ownLeaves(cst: CstNode, owner: AstNode, attributeNodes: ReadonlySet<AstNode>, leaves: CstNode[]): CstNode[] {
     if (!isCompositeCstNode(cst)) {
         if (!cst.hidden) leaves.push(cst);
         return leaves;
     }
     for (const child of cst.content) {
-        if (child.astNode !== owner && MEMBER_TYPES.has(child.astNode.$type) && child.astNode.$container === owner) continue;
-        ownLeaves(child, owner, leaves);
+        const ast = child.astNode;
+        if (ast !== owner && (attributeNodes.has(ast) || (MEMBER_TYPES.has(ast.$type) && ast.$container === owner))) continue;
+        ownLeaves(child, owner, attributeNodes, leaves);
     }
     return leaves;
 }
 
-/** How many leaves name the attribute: its keyword, and `by` after `measured`, `enabled`, `assessed`, `observed`. */
-function keyWords(group: readonly CstNode[]): number {
-    const second = group[1];
-    return second && second.text === 'by' && GrammarAST.isKeyword(second.grammarSource) ? 2 : 1;
+function isPunctuation(leaf: CstNode, text: string): boolean {
+    return leaf.text === text && GrammarAST.isKeyword(leaf.grammarSource);
+}
+
+/** Per keyword of the grammar: does it start a list attribute (a keyword of a parser rule, not of a name or value)? */
+const listStarts = new WeakMap<GrammarAST.Keyword, boolean>();
+
+function startsList(leaf: CstNode): boolean {
+    const keyword = leaf.grammarSource;
+    if (!GrammarAST.isKeyword(keyword) || [',', 'by', '.'].includes(keyword.value)) return false;
+    let starts = listStarts.get(keyword);
+    if (starts === undefined) {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        starts = rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
+        listStarts.set(keyword, starts);
+    }
+    return starts;
 }
 
 /** Where the references of `owner`'s own syntax are written (its members' are not), as [offset, end). */
@@ -103,4 +119,3 @@ function joinTokens(leaves: readonly CstNode[]): string {
     });
     return text;
 }
-

@@ -141,6 +141,22 @@ describe('diffChains', () => {
     });
 });
 
+describe('graphAttributes', () => {
+    it('reads each attribute as written, tokens joined by single spaces, lists of references left out', async () => {
+        const { graph } = await checkWorkspace({
+            ...BASE_FILES,
+            'sales.align': PROGRAM.replace('  sponsor "CRO"\n', '  sponsor   "CRO"\n  stakeholders "HR",\n     "Sales leadership"\n')
+        });
+        const attributes = graphAttributes(graph);
+        assert.deepEqual(attributes.get('Sales'), {
+            sponsor: '"CRO"', pilot: '60 days from 2026-01-05', review: 'monthly', cost: '5000 USD', stakeholders: '"HR", "Sales leadership"'
+        });
+        assert.deepEqual(attributes.get('Sales.Prospects'), { 'observed by': 'manager weekly' });
+        assert.deepEqual(attributes.get('Revenue')?.['value'], '1000 USD per unit');
+        assert.equal(attributes.get('Grow'), undefined, 'measured by is a link, not an attribute');
+    });
+});
+
 describe('changeGraph', () => {
     it('marks changed elements, keeps their neighbours as context, and draws removed links', async () => {
         const base = await side(BASE_FILES);
