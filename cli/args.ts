@@ -17,6 +17,10 @@ export interface CheckArgs {
     maxLaggingKpis?: number;
     maxPilotDays?: number;
     color?: boolean;
+    /** `--baseline FILE`: report only findings not in it. */
+    baseline?: string;
+    /** `--write-baseline FILE`: record the current findings in it. */
+    writeBaseline?: string;
 }
 
 /** Parses `align check` arguments; unknown options and bad values are InputErrors naming them. */
@@ -28,6 +32,9 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
     if (maxSeverity !== 'info' && maxSeverity !== 'warning' && maxSeverity !== 'error') {
         throw new InputError(`--max-severity: unknown severity '${maxSeverity}' (use info, warning or error)`);
     }
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) {
+        throw new InputError('--baseline and --write-baseline: give one (--write-baseline records the findings, --baseline filters by them)');
+    }
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
         format,
@@ -38,7 +45,9 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         maxSeverity,
         maxLaggingKpis: wholeNumber(values['max-lagging-kpis'], '--max-lagging-kpis'),
         maxPilotDays: wholeNumber(values['max-pilot-days'], '--max-pilot-days'),
-        color: values['no-color'] ? false : values.color as boolean | undefined
+        color: values['no-color'] ? false : values.color as boolean | undefined,
+        baseline: values.baseline as string | undefined,
+        writeBaseline: values['write-baseline'] as string | undefined
     };
 }
 
@@ -53,7 +62,9 @@ const CHECK_OPTIONS = {
     'max-lagging-kpis': { type: 'string' },
     'max-pilot-days': { type: 'string' },
     color: { type: 'boolean' },
-    'no-color': { type: 'boolean' }
+    'no-color': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' }
 } as const;
 
 function parseOrFail(args: string[]) {
@@ -90,14 +101,16 @@ export interface WorkspaceArgs {
     maxPilotDays?: number;
 }
 
-const WORKSPACE_OPTIONS = {
+/** The options every command that loads a workspace takes. */
+export const WORKSPACE_OPTIONS = {
     config: { type: 'string', short: 'c' },
     rule: { type: 'string', multiple: true, default: [] as string[] },
     'max-lagging-kpis': { type: 'string' },
     'max-pilot-days': { type: 'string' }
 } as const;
 
-function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
+/** {@link WorkspaceArgs} from parsed values; `paths` from the positionals (default: `.`). */
+export function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
         config: values['config'] as string | undefined,
@@ -226,7 +239,8 @@ export function parsePullArgs(argv: string[]): PullArgs {
     return { paths: positionals.length > 0 ? positionals : ['.'], config: values.config, metrics, dryRun: values['dry-run'] === true };
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
+/** `value` if it is one of `allowed`, else an InputError naming the flag and the allowed values. */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     throw new InputError(`${flag}: unknown ${what} '${String(value)}'${didYouMean(String(value), allowed)} (use ${allowed.join(', ')})`);
 }

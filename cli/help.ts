@@ -9,6 +9,7 @@ Commands:
   init [name]        write a template program that passes align check
   fmt [paths...]     format .align files in place (--check: only list them)
   pull [paths...]    pull actuals from DuckDB, SQLite, PostgreSQL or an LRS into snapshots
+  diff BASE [HEAD]   what a change does to the impact chain (git revisions or folders)
   help [command]     show this help, or the help of a command
 
 Options:
@@ -25,8 +26,12 @@ Loads every .align file under the paths (default: .) as one workspace and
 reports the findings of every rule.
 
 Options:
-  -f, --format FORMAT        pretty (default), json, sarif, github, junit
+  -f, --format FORMAT        pretty (default), json, sarif, github, junit, gitlab
+                             (gitlab: a Code Quality report for merge requests)
   -o, --output FILE          write the report to FILE instead of standard output
+      --baseline FILE        report only findings that are not in the baseline FILE
+                             (matched by rule, element and message key, not by line)
+      --write-baseline FILE  record the current findings in FILE (then report none)
   -c, --config FILE          settings file (default: align.config.json at the workspace root)
       --rule ID=SEVERITY     set a rule's severity: off, info, warning, error (repeatable)
       --max-warnings N       exit 1 when there are more than N warnings
@@ -181,7 +186,7 @@ standard error: metric, source, cause; the other snapshots are still written),
 }
 
 /** The commands of `align`. */
-export const COMMANDS = ['check', 'graph', 'report', 'init', 'fmt', 'pull', 'help'] as const;
+export const COMMANDS = ['check', 'graph', 'report', 'init', 'fmt', 'pull', 'diff', 'help'] as const;
 
 export const HELP_HELP = `Usage: align help [command]
 
@@ -190,6 +195,43 @@ align <command> --help).
 
 Commands: ${COMMANDS.join(', ')}
 `;
+
+
+export function diffHelp(): string {
+    return `Usage: align diff BASE [HEAD] [options] [-- paths...]
+
+Compares the impact chain of two versions of a workspace and reports what
+the change does to it: elements added, removed, renamed (same kind, title
+and links, new name) and changed (kind, title, any attribute, the latest
+actual); links added and removed; objectives that gained or lost their KPI
+link; alignment coverage and ROI before and after; findings new and fixed.
+Reordering declarations, moving them between files and reformatting give
+an empty diff.
+
+BASE and HEAD are git revisions (main, HEAD~1, a commit), read with git
+from the repository that holds the paths, without touching its work tree;
+HEAD defaults to the working tree (the files on disk). Or BASE and HEAD are
+two folders. Paths (default: .) come after --; they must be in the repository.
+
+Options:
+  -f, --format FORMAT        text (default): for a terminal, 80 columns
+                             md: one pull-request comment (summary, table, Mermaid
+                             picture of the changed neighbourhood, details), with the
+                             hidden marker <!-- align-diff -->
+                             json: the comparison, schema align-diff/v1 (docs/diff.md)
+  -o, --output FILE          write to FILE instead of standard output
+\${WORKSPACE_OPTIONS_HELP}
+  -h, --help                 show this help
+
+Examples:
+  align diff main
+  align diff origin/main HEAD --format md --output align-diff.md -- programs/
+  align diff old-programs/ programs/ --format json
+
+Exit status: 0 when the comparison is printed (whatever it says), 2 on a usage
+error, an unknown revision or unreadable input.
+`;
+}
 
 /** The help of a command, or undefined for an unknown one. */
 export function commandHelp(command: string | undefined): string | undefined {
@@ -201,6 +243,7 @@ export function commandHelp(command: string | undefined): string | undefined {
         case 'init': return initHelp();
         case 'fmt': return fmtHelp();
         case 'pull': return pullHelp();
+        case 'diff': return diffHelp();
         default: return undefined;
     }
 }

@@ -2,6 +2,8 @@ import { fstatSync } from 'node:fs';
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parsePullArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
 import { outputWidth } from './check-formats/wrap.js';
+import { parseDiffArgs } from './diff/diff-args.js';
+import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
 import { commandHelp, COMMANDS, MAIN_HELP } from './help.js';
@@ -51,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
         case 'init': return runInit(parseInitArgs(rest), { write, stdoutIsFile });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
+        case 'diff': return runDiff(parseDiffArgs(rest), { write, progress });
         case 'pull': return runPull(parsePullArgs(rest), { write, error: text => { process.stderr.write(text); }, progress });
     }
     throw new InputError(command.startsWith('-')

@@ -61,6 +61,28 @@ export function toFinding(file: string, diagnostic: FindingDiagnostic): Finding 
         file,
         line: start.line + 1, column: start.character + 1,
         endLine: end.line + 1, endColumn: end.character + 1,
-        severity: severityName(diagnostic.severity), rule: ruleIdOf(diagnostic), message: messageText(diagnostic)
+        severity: severityName(diagnostic.severity), rule: ruleIdOf(diagnostic), message: messageText(diagnostic),
+        ...withIdentity(identityOfDiagnostic(diagnostic))
     };
+}
+
+function withIdentity(identity: FindingIdentity | undefined): { identity?: FindingIdentity } {
+    return identity ? { identity } : {};
+}
+
+/** Where in the model a finding is: what identifies it besides its rule (language/identity). */
+export interface FindingIdentity {
+    /** Model path of the element (`DiscoveryBootcamp.KnowTheProduct`); absent for a finding outside every declaration. */
+    readonly element?: string;
+    /** What in the element the finding is about (language/identity/message-key.ts); often empty. */
+    readonly key: string;
+}
+
+/** The identity the validator stamped on a diagnostic (`data.identity`), if any. */
+export function identityOfDiagnostic(diagnostic: { data?: unknown }): FindingIdentity | undefined {
+    const identity = (diagnostic.data as { identity?: unknown } | undefined)?.identity;
+    if (typeof identity !== 'object' || identity === null) return undefined;
+    const { element, key } = identity as { element?: unknown; key?: unknown };
+    if (typeof key !== 'string' || (element !== undefined && typeof element !== 'string')) return undefined;
+    return element === undefined ? { key } : { element, key };
 }

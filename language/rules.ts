@@ -2,6 +2,7 @@
  * The catalogue of Align rules: stable ids, default severities and the text
  * used by SARIF metadata, docs and settings. Everything keys on these ids.
  */
+import type { FindingIdentity } from './findings.js';
 
 /** A severity as written in settings: `off` hides the rule. */
 export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
@@ -138,7 +139,7 @@ export function ruleDocUrl(id: string): string {
     return `${PROJECT_URI}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
 }
 
-/** A finding as tools print it: normative JSON shape of language.md. */
+/** A finding as tools print it: normative JSON shape of language.md, plus its identity. */
 export interface Finding {
     /** Path relative to the current directory, with `/` separators. */
     readonly file: string;
@@ -149,4 +150,6 @@ export interface Finding {
     readonly severity: FindingSeverity;
     readonly rule: RuleId;
     readonly message: string;
+    /** Model path and message key (language/identity): what baselines, `align diff` and SARIF fingerprints match on. Not printed in `--format json`. */
+    readonly identity?: FindingIdentity;
 }

@@ -3,18 +3,18 @@
  * metadata for every rule of the catalogue, file locations relative to
  * `%SRCROOT%` (the current directory, which finding paths are relative to).
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES, PROJECT_URI, ruleDocUrl, type Finding, type FindingSeverity, type RuleInfo } from '../../language/rules.js';
+import { findingFingerprints } from './fingerprint.js';
 import type { Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 
 export const INFORMATION_URI = PROJECT_URI;
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
-/** The `partialFingerprints` key; bump the version when the hash input changes. */
-const FINGERPRINT_KEY = 'alignFindingHash/v1';
+/** The `partialFingerprints` key; bump the version when the hash input changes (v1 hashed rule, file and message). */
+export const FINGERPRINT_KEY = 'alignFindingIdentity/v1';
 
 /** SARIF `level` of each severity. */
 export const SARIF_LEVELS: Record<FindingSeverity, 'error' | 'warning' | 'note'> = {
@@ -87,31 +87,22 @@ function region(f: Finding) {
     return { startLine, startColumn, endLine, endColumn };
 }
 
-/**
- * Line-independent fingerprints, so an alert survives edits above it;
- * `n` tells apart identical findings in one file.
- */
-function fingerprint(f: Finding, n: number): string {
-    return createHash('sha256').update(JSON.stringify([f.rule, f.file, f.message, n])).digest('hex').slice(0, 32);
-}
-
 /** Builds the SARIF log object (see {@link formatSarif} for the text). */
 export function sarifLog(findings: readonly Finding[], toolVersion: string) {
     const rules: Array<RuleInfo<string>> = [...ALL_RULES];
     const index = new Map(rules.map((r, i) => [r.id, i]));
-    const seen = new Map<string, number>();
-    const results = sortFindings(findings).map(f => {
+    const sorted = sortFindings(findings);
+    const fingerprints = findingFingerprints(sorted);
+    const results = sorted.map((f, i) => {
         if (!index.has(f.rule)) index.set(f.rule, rules.push(unknownRule(f.rule)) - 1);
-        const key = JSON.stringify([f.rule, f.file, f.message]);
-        const n = seen.get(key) ?? 0;
-        seen.set(key, n + 1);
         return {
             ruleId: f.rule,
             ruleIndex: index.get(f.rule)!,
             level: SARIF_LEVELS[f.severity],
             message: { text: f.message },
             locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file), region: region(f) } }],
-            partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, n) },
+            // From the finding's identity (rule, model path, message key), never its line: code scanning tracks it across commits.
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
         };
     });
     return {

@@ -23,7 +23,7 @@ export interface FormatContext {
 export type Formatter = (findings: readonly Finding[], ctx: FormatContext) => string;
 
 /** The values of `align check --format`. */
-export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 /** One of {@link FORMATS}. */
 export type FormatName = typeof FORMATS[number];

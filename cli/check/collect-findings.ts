@@ -12,16 +12,19 @@ export interface PlacedFinding extends Finding {
     range?: GraphRange;
 }
 
-/** Every diagnostic of the workspace, and of its config file, as findings with paths relative to the current folder, sorted. */
-export function collectFindings(workspace: LoadedWorkspace): PlacedFinding[] {
+/**
+ * Every diagnostic of the workspace, and of its config file, as findings,
+ * sorted; `fileOf` names the files (default: paths relative to the current folder).
+ */
+export function collectFindings(workspace: LoadedWorkspace, fileOf: (fsPath: string) => string = relativePath): PlacedFinding[] {
     const findings: PlacedFinding[] = [];
     for (const document of workspace.documents) {
-        const file = relativePath(document.uri.fsPath);
+        const file = fileOf(document.uri.fsPath);
         const uri = document.uri.toString();
         for (const diagnostic of document.diagnostics ?? []) findings.push({ ...toFinding(file, diagnostic), uri, range: diagnostic.range });
     }
     if (workspace.configFile) {
-        const file = relativePath(workspace.configFile);
+        const file = fileOf(workspace.configFile);
         for (const problem of workspace.configProblems) {
             findings.push({ file, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column + 1, severity: 'error', rule: 'config-invalid', message: problem.message });
         }

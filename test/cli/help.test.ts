@@ -58,7 +58,7 @@ describe('align help and version', () => {
                 assert.equal(result.status, 0, result.stderr);
                 assert.equal(result.stderr, '');
                 assert.match(result.stdout, /^Usage: align help \[command\]/);
-                assert.match(result.stdout, /^Commands: check, graph, report, init, fmt, pull, help$/m);
+                assert.match(result.stdout, /^Commands: check, graph, report, init, fmt, pull, diff, help$/m);
             });
         }
     });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
+import { gitRepo, HAS_GIT, reviewChange } from './git-repo.js';
 import { assertGolden } from './golden/golden.js';
 import { alignFilesUnder, assertOneLineFailure, BIN, copyExamples, EXAMPLES, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
@@ -231,6 +232,7 @@ describe('docs/ci.md recipes', () => {
     const GITHUB = path.join(EXAMPLE_DIR, 'github-align.yml');
     const GITLAB = path.join(EXAMPLE_DIR, 'gitlab-ci.yml');
     const HOOK = path.join(EXAMPLE_DIR, 'pre-commit');
+    const ACTION_WORKFLOW = path.join(EXAMPLE_DIR, 'github-action.yml');
     const ALIGN = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`;
 
     interface Step { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean }
@@ -246,12 +248,13 @@ describe('docs/ci.md recipes', () => {
 
     it('docs/ci.md shows each example file verbatim', () => {
         const doc = fs.readFileSync(DOC, 'utf-8');
-        for (const file of [GITHUB, GITLAB, HOOK]) {
+        for (const file of [GITHUB, GITLAB, HOOK, ACTION_WORKFLOW]) {
             const text = fs.readFileSync(file, 'utf-8');
             assert.ok(doc.includes('\n' + text + '```\n'), `${path.basename(file)} is in docs/ci.md`);
         }
         assert.ok(doc.includes('.github/workflows/align.yml'));
         assert.ok(doc.includes('<!-- align-impact-chain -->'));
+        assert.ok(doc.includes('<!-- align-diff -->'));
     });
 
     it('the GitHub workflow parses and has the steps: check, SARIF upload, one PR comment, failure on errors', () => {
@@ -350,6 +353,7 @@ describe('docs/ci.md recipes', () => {
         const dir = tempDir();
         copyExamples(dir, '.');
         const lines = job.script.filter(l => !l.startsWith('npm '));
+        assert.ok(lines.some(l => l.includes('npx align check --format gitlab --output gl-code-quality-report.json')), 'the Code Quality report comes from --format gitlab');
         const last = lines.pop()!;
         for (const line of lines) {
             const result = runShell(line, dir);
@@ -357,16 +361,28 @@ describe('docs/ci.md recipes', () => {
         }
         assert.equal(runShell(last, dir).status, 1, 'the last line fails the job on errors');
         const quality = JSON.parse(fs.readFileSync(path.join(dir, 'gl-code-quality-report.json'), 'utf-8')) as Array<Record<string, unknown>>;
-        const findings = JSON.parse(fs.readFileSync(path.join(dir, 'align.json'), 'utf-8')) as unknown[];
-        assert.equal(quality.length, findings.length);
         assert.equal(quality.length, 13);
         const first = quality.find(q => q['check_name'] === 'objective-without-kpi')!;
         assert.deepEqual(first['location'], { path: 'sales-win-rate.align', lines: { begin: 68, end: 68 } });
         assert.equal(first['severity'], 'major');
         assert.match(String(first['fingerprint']), /^[0-9a-f]{64}$/);
         assert.equal(new Set(quality.map(q => q['fingerprint'])).size, quality.length, 'unique fingerprints');
-        for (const artifact of job.artifacts.paths) assert.ok(fs.existsSync(path.join(dir, artifact)), artifact);
+        for (const artifact of job.artifacts.paths.filter(p => p !== 'align-diff.md')) assert.ok(fs.existsSync(path.join(dir, artifact)), artifact);
+        assert.ok(!fs.existsSync(path.join(dir, 'align-diff.md')), 'no diff outside a merge request');
         assert.ok(fs.existsSync(path.join(dir, 'align-junit.xml')));
+    });
+
+    it('the GitLab job writes align-diff.md in a merge request pipeline', function () {
+        if (!HAS_GIT) this.skip();
+        const repo = gitRepo(EXAMPLES);
+        const base = repo.git('rev-parse', 'HEAD').trim();
+        reviewChange(repo);
+        repo.commit('review change');
+        const doc = yaml.load(fs.readFileSync(GITLAB, 'utf-8')) as Record<string, { script: string[] }>;
+        const line = doc['align']!.script.find(l => l.includes('align diff'))!;
+        const result = runShell(line, repo.dir, { CI_MERGE_REQUEST_DIFF_BASE_SHA: base });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(fs.readFileSync(path.join(repo.dir, 'align-diff.md'), 'utf-8'), /^<!-- align-diff -->\n### Align: impact-chain changes\n\n\*\*1 added, 1 renamed, 2 changed elements/);
     });
 
     describe('the pre-commit hook', () => {

@@ -4,24 +4,9 @@
  * without a parse error, with every node, and with titles shown as written.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.mjs';
 import { NASTY_ALIGN, NASTY_OUTCOME_TITLE, TWO_PROGRAMS_ALIGN } from './golden/workspaces.js';
-import { EXAMPLES, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
-
-const MERMAID = path.join(REPO_ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
-
-interface Rendered {
-    ok: boolean;
-    error?: string;
-    svg?: string;
-    /** Text of each rendered node, in document order. */
-    nodes?: string[];
-    clusters?: string[];
-    edgeLabels?: string[];
-}
+import { assertRendered, openMermaid, type MermaidPage, type Rendered } from './mermaid-browser.js';
+import { EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 /** `align graph --format mermaid ...args` in `cwd`. */
 function mermaidOf(args: readonly string[], cwd = EXAMPLES): string {
@@ -32,52 +17,19 @@ function mermaidOf(args: readonly string[], cwd = EXAMPLES): string {
 
 describe('Mermaid output renders with mermaid in Chromium', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
-    let page: Page;
+    let mermaid: MermaidPage | undefined;
 
     before(async function () {
         requireBundle();
-        assert.ok(fs.existsSync(MERMAID), `${MERMAID} is missing: run npm ci`);
-        browser = await launchChromium();
-        page = await browser.newPage();
-        await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>');
-        await page.addScriptTag({ path: MERMAID });
-        await page.evaluate('mermaid.initialize({ startOnLoad: false, securityLevel: "strict" })');
+        mermaid = await openMermaid();
     });
 
     after(async () => {
-        await browser?.close();
+        await mermaid?.close();
         removeTempDirs();
     });
 
-    let count = 0;
-
-    /**
-     * Renders Mermaid text with `mermaid.render`, and reads the rendered
-     * drawing's text. The page script is a string: functions compiled by tsx
-     * carry helpers (`__name`) that do not exist in the page.
-     */
-    async function render(text: string): Promise<Rendered> {
-        const script = `(async () => {
-            const text = ${JSON.stringify(text)};
-            try {
-                const { svg } = await mermaid.render(${JSON.stringify(`g${++count}`)}, text);
-                const out = document.getElementById('out');
-                out.innerHTML = svg;
-                const textOf = selector => [...out.querySelectorAll(selector)].map(e => (e.textContent || '').trim());
-                return { ok: true, svg, nodes: textOf('g.node'), clusters: textOf('g.cluster-label, .cluster .nodeLabel'), edgeLabels: textOf('g.edgeLabel').filter(Boolean) };
-            } catch (error) {
-                return { ok: false, error: error && error.message ? error.message : String(error) };
-            }
-        })()`;
-        return page.evaluate(script) as Promise<Rendered>;
-    }
-
-    function assertRendered(result: Rendered, text: string): asserts result is Required<Rendered> {
-        assert.ok(result.ok, `mermaid.render failed: ${result.error}\n${text.slice(0, 2000)}`);
-        assert.match(result.svg!, /^<svg[\s>]/, 'an SVG');
-        assert.ok(!/Syntax error/i.test(result.svg!), 'not mermaid\'s error drawing');
-    }
+    const render = (text: string): Promise<Rendered> => mermaid!.render(text);
 
     it('the whole examples workspace: every node, every column, edge labels', async () => {
         const text = mermaidOf([]);

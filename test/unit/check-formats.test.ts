@@ -45,7 +45,7 @@ describe('format: sorting', () => {
 
 describe('format: formatterFor', () => {
     it('has a formatter for each format name', () => {
-        assert.deepEqual([...FORMATS], ['pretty', 'json', 'sarif', 'github', 'junit']);
+        assert.deepEqual([...FORMATS], ['pretty', 'json', 'sarif', 'github', 'junit', 'gitlab']);
         for (const name of FORMATS) assert.equal(typeof formatterFor(name), 'function');
         assert.equal(formatterFor('json'), formatJson);
         assert.ok(isFormatName('sarif'));
