@@ -22,3 +22,4 @@ export { chartCss } from './chart-styles.js';
 export { changeText, directionWords, moneyText, shareText, trackWords, unknownReason, valueText } from './chart-text.js';
 export { progressChart, type ProgressChart, type ProgressChartOptions, type ProgressRow } from './progress-chart.js';
 export { renderProgressChart } from './progress-chart-svg.js';
+export { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, type Glyph } from './icons.js';
