@@ -7,7 +7,7 @@
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
-import { COLUMNS, columnOf, layoutToFit, renderSvg, type Space } from '../../language/render/index.js';
+import { COLUMNS, columnOf, layoutForPage, renderSvg, type Space } from '../../language/render/index.js';
 import { diagramOf } from '../graph/diagram.js';
 import { diagnosticsOf } from '../graph/load-graph.js';
 import { toMermaid } from '../graph/mermaid.js';
@@ -29,7 +29,7 @@ export function drawing(focus: string, title: string, ctx: Context): Block {
     const graph = focusGraph(ctx.index.graph, focus);
     return {
         type: 'drawing', title,
-        svg: () => renderSvg(layoutToFit(graph, REPORT_SPACE), {
+        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE), {
             findings: findingsByNode(graph.nodes, diagnosticsOf(ctx.findings)),
             title, idPrefix: `ag-${anchor(title)}-`
         }),

@@ -23,3 +23,4 @@ export { changeText, directionWords, moneyText, shareText, trackWords, unknownRe
 export { progressChart, type ProgressChart, type ProgressChartOptions, type ProgressRow } from './progress-chart.js';
 export { renderProgressChart } from './progress-chart-svg.js';
 export { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, type Glyph } from './icons.js';
+export { layoutForPage, scaleToFit } from './page-layout.js';
