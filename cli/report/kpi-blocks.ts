@@ -3,6 +3,8 @@
  * trend line), and a program's learning and activity metrics charted beside
  * its KPIs on one time axis.
  */
+import { attribute } from '../../language/attributes.js';
+import { isProgram } from '../../language/generated/ast.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import {
     directionWords, kpiChart, progressChart, renderKpiChart, renderProgressChart, shareText, trackWords, unknownReason, valueText
@@ -103,7 +105,9 @@ export function progressBlocks(program: GraphNode, ctx: Context): Block[] {
         return [heading, { type: 'paragraph', text: ['No learning or activity metric in this program\'s chain: add a pre/post skills check (', { code: 'kind learning' }, ') with actuals to see whether learning moved before the KPIs did.'] }];
     }
     const title = `Learning beside the KPIs it feeds, ${program.title ?? program.name}`;
-    const window = figures?.window ? { ...figures.window, label: 'pilot' } : undefined;
+    const ast = ctx.index.astOf(program.id);
+    const pilot = isProgram(ast) && attribute(ast, 'Pilot') !== undefined;
+    const window = figures?.window ? { ...figures.window, label: pilot ? 'pilot' : 'window' } : undefined;
     const chart = progressChart([...learning, ...kpis], { title, window });
     const intro: Block = { type: 'paragraph', muted: true, text: ['Learning and activity metrics first, then leading and lagging KPIs, on one time axis: did learning move before the business did?'] };
     if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n) })) }];
