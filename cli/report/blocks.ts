@@ -52,6 +52,8 @@ export type Block =
     | { type: 'code'; language: string; text: string }
     /** A part that starts on a new page when printed (a program, the outcomes no program serves). */
     | { type: 'section'; id: string; blocks: Block[] }
+    /** Blocks kept on one printed page (a heading with its chart). */
+    | { type: 'group'; blocks: Block[] }
     | { type: 'glance'; items: GlanceItem[] }
     /** Charts: `wide` ones take the page's width, the others sit two to a row. */
     | { type: 'charts'; wide?: boolean; charts: ChartFigure[] }

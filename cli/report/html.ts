@@ -43,6 +43,7 @@ function htmlBlock(block: Block): string {
                 ? `\n<ul>\n${item.items.map(sub => `<li>${inline(sub)}</li>`).join('\n')}\n</ul>\n` : ''}</li>`).join('\n')}\n</ul>`;
         case 'code': return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;
         case 'section': return `<section class="part" id="${escapeHtml(block.id)}">\n${block.blocks.map(htmlBlock).join('\n')}\n</section>`;
+        case 'group': return `<div class="keep">\n${block.blocks.map(htmlBlock).join('\n')}\n</div>`;
         case 'glance': return `<div class="glance">${block.items.map(glanceItem).join('')}</div>`;
         case 'charts': return charts(block);
         case 'drawing':

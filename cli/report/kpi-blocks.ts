@@ -112,8 +112,10 @@ export function progressBlocks(program: GraphNode, ctx: Context): Block[] {
     const intro: Block = { type: 'paragraph', muted: true, text: ['Learning and activity metrics first, then leading and lagging KPIs, on one time axis: did learning move before the business did?'] };
     if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n) })) }];
     const id = chartId(ctx, `progress-${program.id}`);
-    return [heading, intro, {
-        type: 'charts', wide: true,
-        charts: [{ caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: id }), lines: learning.map(trendLine) }]
+    return [{
+        type: 'group', blocks: [heading, intro, {
+            type: 'charts', wide: true,
+            charts: [{ caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: id }), lines: learning.map(trendLine) }]
+        }]
     }];
 }

@@ -26,7 +26,7 @@ function markdownBlocks(block: Block): string[] {
             const fence = '`'.repeat(longest + 1);
             return [`${fence}${block.language}\n${block.text.trimEnd()}\n${fence}`];
         }
-        case 'section': return block.blocks.flatMap(markdownBlocks);
+        case 'section': case 'group': return block.blocks.flatMap(markdownBlocks);
         case 'glance': return [block.items.map(glanceText).join(' · ')];
         case 'charts': return [block.charts.flatMap(c => c.lines).map(line => `- ${inline(line)}`).join('\n')];
         case 'drawing': return block.mermaid().flatMap(markdownBlocks);

@@ -54,7 +54,7 @@ export function programSection(program: GraphNode, ctx: Context): Block {
     blocks.push({ type: 'heading', level: 3, text: [`Open findings (${found.length})`] },
         ...(found.length === 0 ? [{ type: 'paragraph', text: ['None.'] } as Block] : findingBlocks(found)));
     blocks.push({ type: 'heading', level: 3, text: ['Return on investment'] }, { type: 'paragraph', text: figures ? roiText(figures.roi) : ['ROI not shown: the program has no figures.'] });
-    blocks.push({ type: 'heading', level: 3, text: ['Impact chain'] }, drawing(program.id, `Impact chain of program ${program.id}`, ctx));
+    blocks.push({ type: 'group', blocks: [{ type: 'heading', level: 3, text: ['Impact chain'] }, drawing(program.id, `Impact chain of program ${program.id}`, ctx)] });
     return { type: 'section', id: `section-${anchor(program.id)}`, blocks };
 }
 

@@ -45,6 +45,7 @@ li { margin: 2px 0; }
 .charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin: 10px 0 14px; }
 .charts.wide { grid-template-columns: minmax(0, 1fr); }
 figure { margin: 0; }
+.keep { break-inside: avoid; }
 figure.chart { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px 4px; break-inside: avoid; }
 figure.chart figcaption { font-size: 13.5px; font-weight: 600; margin: 0 0 4px; }
 figure.chart svg { display: block; width: 100%; height: auto; }
