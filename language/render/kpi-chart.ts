@@ -137,38 +137,41 @@ function roundLike(value: number, m: MetricFigures): number {
     return Math.round(value * scale) / scale;
 }
 
+/** What labels must keep off: every actual, the actuals' line and the trajectory. */
+function obstaclesOf(chart: Omit<KpiChart, 'labels'>): Box[] {
+    const { points, trajectory: t } = chart;
+    const boxes = points.map(p => pointBox(p.x, p.y, 5));
+    points.forEach((p, i) => { if (i > 0) boxes.push(...segmentBoxes(points[i - 1]!.x, points[i - 1]!.y, p.x, p.y)); });
+    if (t) boxes.push(...segmentBoxes(t.x1, t.y1, t.x2, t.y2));
+    return boxes;
+}
+
+/** Places around a point, nearest first, on the `up` side first; left (anchored at the end) before right. */
+function around(x: number, y: number, up: boolean): LabelRequest['candidates'] {
+    const rows = [7, 19].flatMap(gap => up ? [y - gap - 1, y + gap + 9] : [y + gap + 9, y - gap - 1]);
+    return rows.flatMap(row => [{ x: x - 7, y: row, anchor: 'end' as const }, { x: x + 7, y: row, anchor: 'start' as const }]);
+}
+
 function labelsOf(chart: Omit<KpiChart, 'labels'>, m: MetricFigures, measure: MeasureText): ChartLabel[] {
     const latest = chart.points.at(-1)!;
-    const obstacles: Box[] = chart.points.map(p => pointBox(p.x, p.y, 5));
-    chart.points.forEach((p, i) => { if (i > 0) obstacles.push(...segmentBoxes(chart.points[i - 1]!.x, chart.points[i - 1]!.y, p.x, p.y)); });
     const t = chart.trajectory;
-    if (t) obstacles.push(...segmentBoxes(t.x1, t.y1, t.x2, t.y2));
     const requests: Array<LabelRequest & { role: ChartLabel['role'] }> = [];
     const above = !chart.expected || latest.y <= chart.expected.y;
-    const near = (px: number, py: number, up: boolean): LabelRequest['candidates'] => {
-        const rows = [7, 19].flatMap(gap => {
-            const [a, b] = up ? [py - gap - 1, py + gap + 9] : [py + gap + 9, py - gap - 1];
-            return [a, b];
-        });
-        return [rows[0]!, rows[1]!, rows[2]!, rows[3]!].flatMap(y => [{ x: px - 7, y, anchor: 'end' as const }, { x: px + 7, y, anchor: 'start' as const }]);
-    };
-    requests.push({ role: 'latest', text: `${valueText(latest.value, m.unit)} (${latest.period})`, style: LABEL_BOLD, candidates: near(latest.x, latest.y, above) });
-    if (t && chart.targetY !== undefined) {
-        requests.push({ role: 'target', text: `target ${valueText(t.target, m.unit)}`, style: LABEL, candidates: near(t.x2, t.y2, t.y2 < t.y1) });
-        requests.push({ role: 'baseline', text: `baseline ${valueText(t.baseline, m.unit)}`, style: LABEL, candidates: near(t.x1, t.y1, t.y1 < t.y2).slice().reverse() });
+    requests.push({ role: 'latest', text: `${valueText(latest.value, m.unit)} (${latest.period})`, style: LABEL_BOLD, candidates: around(latest.x, latest.y, above) });
+    if (t) {
+        requests.push({ role: 'target', text: `target ${valueText(t.target, m.unit)}`, style: LABEL, candidates: around(t.x2, t.y2, t.y2 < t.y1) });
+        requests.push({ role: 'baseline', text: `baseline ${valueText(t.baseline, m.unit)}`, style: LABEL, candidates: around(t.x1, t.y1, t.y1 < t.y2).slice().reverse() });
     }
     if (chart.deadlineX !== undefined && m.deadline) {
         const dx = chart.deadlineX;
-        const top = chart.plot.y + 10;
-        const bottom = chart.plot.y + chart.plot.height - 4;
+        const [top, bottom] = [chart.plot.y + 10, chart.plot.y + chart.plot.height - 4];
         requests.push({
             role: 'deadline', text: `deadline ${shortDate(m.deadline)}`, style: LABEL,
             candidates: [{ x: dx - 4, y: top, anchor: 'end' }, { x: dx - 4, y: bottom, anchor: 'end' }, { x: dx + 4, y: top, anchor: 'start' }, { x: dx + 4, y: bottom, anchor: 'start' }]
         });
     }
     const bounds: Box = { x: chart.plot.x + 2, y: chart.plot.y, width: chart.width - chart.plot.x - 4, height: chart.plot.height - 1 };
-    const placed = placeLabels(requests, obstacles, bounds, measure);
-    return placed.map((p, i) => ({ ...p, role: requests[i]!.role }));
+    return placeLabels(requests, obstaclesOf(chart), bounds, measure).map((p, i) => ({ ...p, role: requests[i]!.role }));
 }
 
 function describe(title: string, m: MetricFigures): string {
