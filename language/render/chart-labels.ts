@@ -24,9 +24,11 @@ export interface PlacedLabel {
     readonly box: Box;
 }
 
+/** Covering another label costs this many times more than covering a line or a point: text on text cannot be read. */
+const LABEL_WEIGHT = 20;
+
 /** Places labels in order; `obstacles` (data points, lines) are avoided, `bounds` must hold each label. */
 export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], bounds: Box, measure: MeasureText): PlacedLabel[] {
-    const taken: Box[] = [...obstacles];
     const placed: PlacedLabel[] = [];
     for (const request of requests) {
         const width = measure(request.text, request.style);
@@ -37,14 +39,13 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
             const box = { x, y: c.y - height * 0.8, width, height };
             const shifted = clampInto(box, bounds);
             const label = { text: request.text, x: c.x + (shifted.x - box.x), y: c.y + (shifted.y - box.y), anchor: c.anchor, box: shifted };
-            const cost = taken.reduce((sum, t) => sum + overlap(shifted, t), 0) + (shifted.x !== box.x || shifted.y !== box.y ? 1 : 0);
+            const cost = obstacles.reduce((sum, t) => sum + overlap(shifted, t), 0)
+                + LABEL_WEIGHT * placed.reduce((sum, p) => sum + overlap(shifted, p.box), 0)
+                + (shifted.x !== box.x || shifted.y !== box.y ? 1 : 0);
             if (!best || cost < best.cost) best = { label, cost };
             if (cost === 0) break;
         }
-        if (best) {
-            placed.push(best.label);
-            taken.push(best.label.box);
-        }
+        if (best) placed.push(best.label);
     }
     return placed;
 }
