@@ -20,6 +20,8 @@ program P "Pilot" {
   metric Up "Business cases" { kind leading unit percent direction up baseline 20% target 60% by 2026-12-31 drives Lag }
   metric Lag "Days to close" { kind lagging unit days direction down baseline 45 target 30 by 2026-H2 }
   metric Empty "Nothing measured yet" { kind leading unit percent direction up baseline 1% target 2% by 2026-12-31 drives Lag }
+  metric One "Cost per hire" { kind lagging unit currency EUR direction down baseline 120000 target 90000 by 2026-09-30 drives Lag }
+  actuals One { 2026-02: 118000 }
   actuals Score { 2026-01-15: 40%  2026-02: 71% }
   actuals Up { 2026-03: 30%  2026-Q2: 41%  2026-H2: 58% }
   actuals Lag { 2026-03: 42  2026-Q2: 39 }
@@ -119,7 +121,8 @@ describe('render: KPI charts', () => {
     });
 
     it('labels the latest actual, the target, the baseline and the deadline without overlapping', () => {
-        for (const id of ['P.Up', 'P.Lag']) {
+        // One: a single actual right beside the baseline, crowding their labels.
+        for (const id of ['P.Up', 'P.Lag', 'P.One']) {
             const chart = kpiChart(node(id))!;
             assert.deepEqual(chart.labels.map(l => l.role).sort(), ['baseline', 'deadline', 'latest', 'target']);
             const boxes = chart.labels.map(l => {
