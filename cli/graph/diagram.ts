@@ -96,10 +96,10 @@ function labelLines(node: GraphNode, toolkits: readonly string[], byId: Readonly
 
 function objectiveLine(node: GraphNode, byId: ReadonlyMap<string, GraphNode>): string {
     const links = node.objective;
-    if (!links || links.metrics.length === 0) return '⚠ no KPI link: reaches no metric';
+    if (!links || links.metrics.length === 0) return 'no KPI link: reaches no metric';
     if (links.kpis.length === 0) {
         const names = links.metrics.map(id => byId.get(id)?.name ?? id).join(', ');
-        return `⚠ no KPI link: activity or learning only (${names})`;
+        return `no KPI link: activity or learning only (${names})`;
     }
     return plural(links.kpis.length, 'KPI') + (links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : '');
 }

@@ -100,7 +100,7 @@ describe('align graph', () => {
             assert.match(text, /^ {2}class n_DiscoveryBootcamp_KnowTheProduct,n_DiscoveryBootcamp_CompleteModules unlinked$/m);
             assert.match(text, /^ {2}classDef offTrack fill:#fff4e5,stroke:#e37400/m);
             assert.match(text, /^ {2}class n_DiscoveryBootcamp_PipelineHygiene offTrack$/m);
-            assert.match(text, /n_DiscoveryBootcamp_KnowTheProduct\["[^"]*⚠ no KPI link: reaches no metric"\]/);
+            assert.match(text, /n_DiscoveryBootcamp_KnowTheProduct\["[^"]*<br\/>no KPI link: reaches no metric"\]/);
             assert.match(text, /PipelineHygiene · leading<br\/>55% → 61% → 80% by 2026-10-31<br\/>off track · 24% of the way/);
         });
 

@@ -4,7 +4,7 @@
  * without a parse error, with every node, and with titles shown as written.
  */
 import assert from 'node:assert/strict';
-import { NASTY_ALIGN, NASTY_OUTCOME_TITLE, TWO_PROGRAMS_ALIGN } from './golden/workspaces.js';
+import { bigProgramAlign, NASTY_ALIGN, NASTY_OUTCOME_TITLE, TWO_PROGRAMS_ALIGN } from './golden/workspaces.js';
 import { assertRendered, openMermaid, type MermaidPage, type Rendered } from './mermaid-browser.js';
 import { EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
@@ -43,7 +43,7 @@ describe('Mermaid output renders with mermaid in Chromium', function () {
             assert.ok(clusters.includes(column), `column ${column} in ${clusters}`);
         }
         for (const kind of ['builds', 'enables', 'moves', 'drives', 'measures', 'kpi', 'kpi, unexplained']) assert.ok(result.edgeLabels.includes(kind), kind);
-        assert.ok(result.nodes.some(n => n.includes('List the product\'s features') && n.includes('⚠ no KPI link')), 'unlinked objective');
+        assert.ok(result.nodes.some(n => n.includes('List the product\'s features') && n.includes('no KPI link: reaches no metric')), 'unlinked objective');
         assert.ok(result.nodes.some(n => n.includes('18% → 14.1% → 14% by 2026-04-05')), 'metric figures');
     });
 
@@ -81,5 +81,19 @@ describe('Mermaid output renders with mermaid in Chromium', function () {
         writeFile(empty, 'e.align', '');
         const text = mermaidOf([], empty);
         assertRendered(await render(text), text);
+    });
+
+    it('the graphs of `align report` render within mermaid\'s default limits; a larger chain would not, so the report summarises it', async () => {
+        const report = runCli(['report', '--date', '2026-04-01'], { cwd: EXAMPLES });
+        assert.equal(report.status, 0, report.stderr);
+        const blocks = [...report.stdout.matchAll(/```mermaid\n([^]*?)\n```/g)].map(m => m[1]!);
+        assert.equal(blocks.length, 4);
+        for (const text of blocks) assertRendered(await render(text), text);
+        const dir = tempDir();
+        writeFile(dir, 'huge.align', bigProgramAlign(260));
+        const huge = mermaidOf(['--focus', 'Huge'], dir);
+        const refused = await render(huge);
+        assert.equal(refused.ok, false, 'mermaid refuses 521 links');
+        assert.match(refused.error ?? '', /limit/i);
     });
 });
