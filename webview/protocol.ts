@@ -73,6 +73,8 @@ export interface ViewReport {
     scopeTitle: string;
     /** Nodes drawn. */
     nodes: number;
+    /** The visible pane of the drawing (below the toolbar), CSS px. */
+    pane: { width: number; height: number };
     /** The node under the editor cursor, if it is drawn. */
     cursor?: string;
     chain: ChainNodeView[];

@@ -130,7 +130,7 @@ export function renderDefs(options: RenderOptions = {}): string {
 
 /** Layer labels: column headers (right), or a label above each row (down). */
 export function renderColumns(layout: GraphLayout): string {
-    return layout.columns.map(c => `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(`${c.label.toUpperCase()} (${c.count})`)}</text>`).join('');
+    return layout.columns.map(c => `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · '))}</text>`).join('');
 }
 
 /** A standalone SVG document of the layout, styles embedded. */
