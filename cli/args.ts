@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
-import { FORMATS, isFormatName, type FormatName } from './format/index.js';
+import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
 import { InputError } from './workspace/input-error.js';
 
 /** Parsed options of `align check`. */

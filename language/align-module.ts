@@ -11,20 +11,30 @@ import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
 import { AlignGraphService } from './graph/graph-service.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
+import { AlignCsvFiles } from './files/csv-files.js';
+import type { AlignHost } from './host.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
     align: {
+        Host: AlignHost;
         Settings: AlignSettingsService;
+        CsvFiles: AlignCsvFiles;
         Graph: AlignGraphService;
     };
 };
 
+/** What `createAlignServices` needs: Langium's context (file system, connection) and the host. */
+export type AlignModuleContext = DefaultSharedModuleContext & { readonly host: AlignHost };
+
 export type AlignServices = LangiumServices & AlignAddedServices;
 
-export const AlignModule: Module<AlignServices, PartialLangiumServices & AlignAddedServices> = {
+/** Align's services on top of Langium's; the host comes from the creation context. */
+export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangiumServices & AlignAddedServices> => ({
     align: {
+        Host: () => host,
         Settings: () => new AlignSettingsService(),
+        CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
         Graph: (services) => new AlignGraphService(services)
     },
     references: {
@@ -38,12 +48,8 @@ export const AlignModule: Module<AlignServices, PartialLangiumServices & AlignAd
     validation: {
         DocumentValidator: (services) => new AlignDocumentValidator(services)
     }
-};
+});
 
-/**
- * Creates the shared and Align services. `module` and `sharedModule` add or
- * override services (the language server adds its LSP features there).
- */
 /** Shared services Align replaces. */
 export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
@@ -51,8 +57,12 @@ export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumShar
     }
 };
 
+/**
+ * Creates the shared and Align services. `module` and `sharedModule` add or
+ * override services (the language server adds its LSP features there).
+ */
 export function createAlignServices(
-    context: DefaultSharedModuleContext,
+    context: AlignModuleContext,
     module?: Module<AlignServices, PartialLangiumServices>,
     sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>
 ): {
@@ -60,7 +70,7 @@ export function createAlignServices(
     Align: AlignServices;
 } {
     const shared = inject(createDefaultSharedModule(context), AlignGeneratedSharedModule, AlignSharedModule, sharedModule ?? {});
-    const Align = inject(createDefaultModule({ shared }), AlignGeneratedModule, AlignModule, module ?? {});
+    const Align = inject(createDefaultModule({ shared }), AlignGeneratedModule, alignModule(context.host), module ?? {});
     shared.ServiceRegistry.register(Align);
     registerValidationChecks(Align);
     if (!context.connection) {

@@ -10,7 +10,7 @@ import { startAlignServer } from './start-server.js';
 const worker = self as unknown as Worker;
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
 const files = new BrowserFileSystem();
-const align = startAlignServer(withoutWatchedFileEvents(connection), { fileSystemProvider: () => files });
+const align = startAlignServer(withoutWatchedFileEvents(connection), { fileSystemProvider: () => files, realPath: null });
 
 align.shared.lsp.LanguageServer.onInitialize(params => {
     files.setAll((params.initializationOptions as AlignInitializationOptions | undefined)?.files ?? []);

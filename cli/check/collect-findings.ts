@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
-import { sortFindings } from '../format/sort.js';
+import { sortFindings } from '../check-formats/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 
 /** Every diagnostic of the workspace, and of its config file, as findings with paths relative to the current folder. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { CheckArgs } from '../args.js';
 import type { Progress } from '../progress.js';
-import { formatterFor } from '../format/index.js';
+import { formatterFor } from '../check-formats/index.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { collectFindings } from './collect-findings.js';

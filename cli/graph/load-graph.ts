@@ -9,7 +9,7 @@ import type { Finding } from '../../language/rules.js';
 import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
 import type { WorkspaceArgs } from '../args.js';
 import { relativePath } from '../check/collect-findings.js';
-import { sortFindings } from '../format/sort.js';
+import { sortFindings } from '../check-formats/sort.js';
 import type { Progress } from '../progress.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
 import { reportLogged } from '../workspace/report-logged.js';

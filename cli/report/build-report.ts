@@ -10,12 +10,13 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import { findingsByNode, placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
 import type { Coverage, GraphNode, ImpactGraph, RoiFigures } from '../../language/graph/types.js';
-import type { Program } from '../../language/generated/ast.js';
+import { isOutcome, type Program } from '../../language/generated/ast.js';
 import type { FindingSeverity } from '../../language/rules.js';
 import { layoutGraph, renderSvg } from '../../language/render/index.js';
 import { formatNumber } from '../../language/render/text.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import { withCode, type Block, type Inline, type Span } from './blocks.js';
+import { attribute } from '../../language/attributes.js';
 
 export interface ReportInput {
     index: GraphIndex;
@@ -104,11 +105,15 @@ function programSection(program: GraphNode, ctx: Context): Block[] {
     const ast = ctx.index.astOf(program.id) as Program | undefined;
     const blocks: Block[] = [{ type: 'heading', level: 2, text: ['Program: ', ...nameCell(program)], id: `program-${anchor(program.id)}` }];
     const facts: Inline[] = [];
-    if (ast?.sponsor) facts.push([{ strong: 'Sponsor:' }, ` ${ast.sponsor}`]);
-    if (ast?.owner) facts.push([{ strong: 'Owner:' }, ` ${ast.owner}`]);
-    if (figures?.window) facts.push([{ strong: ast?.pilot ? 'Pilot:' : 'Window:' }, ` ${figures.window.start} to ${figures.window.end}`]);
-    if (ast?.review) facts.push([{ strong: 'Review:' }, ` ${ast.review}`]);
-    if (ast?.phase) facts.push([{ strong: 'Phase:' }, ` ${ast.phase}`]);
+    const sponsor = ast && attribute(ast, 'Sponsor')?.value;
+    const owner = ast && attribute(ast, 'Owner')?.value;
+    const review = ast && attribute(ast, 'Review')?.value;
+    const phase = ast && attribute(ast, 'ProgramPhase')?.value;
+    if (sponsor) facts.push([{ strong: 'Sponsor:' }, ` ${sponsor}`]);
+    if (owner) facts.push([{ strong: 'Owner:' }, ` ${owner}`]);
+    if (figures?.window) facts.push([{ strong: ast && attribute(ast, 'Pilot') ? 'Pilot:' : 'Window:' }, ` ${figures.window.start} to ${figures.window.end}`]);
+    if (review) facts.push([{ strong: 'Review:' }, ` ${review}`]);
+    if (phase) facts.push([{ strong: 'Phase:' }, ` ${phase}`]);
     if (facts.length > 0) blocks.push({ type: 'paragraph', text: joinSpans(facts, ' · ') });
     if (program.doc) blocks.push({ type: 'paragraph', text: [program.doc] });
 
@@ -162,9 +167,10 @@ function unservedOutcomeSection(outcome: GraphNode, ctx: Context): Block[] {
 }
 
 function outcomeFacts(outcome: GraphNode, ctx: Context): Block[] {
-    const ast = ctx.index.astOf(outcome.id) as { owner?: string } | undefined;
+    const ast = ctx.index.astOf(outcome.id);
+    const owner = isOutcome(ast) ? attribute(ast, 'Owner')?.value : undefined;
     const facts: Inline = [];
-    if (ast?.owner) facts.push({ strong: 'Owner:' }, ` ${ast.owner}`);
+    if (owner) facts.push({ strong: 'Owner:' }, ` ${owner}`);
     if (outcome.doc) facts.push(...(facts.length > 0 ? [' · '] : []), outcome.doc);
     return facts.length > 0 ? [{ type: 'paragraph', text: facts }] : [];
 }

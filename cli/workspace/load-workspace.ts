@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
+import { nodeHost } from '../../language/host.js';
 import { parseAlignConfig, type ConfigProblem } from '../../language/config/parse-config.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import { findAlignFiles } from './find-files.js';
@@ -42,12 +43,11 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const files = findAlignFiles(paths);
     const root = workspaceRoot(paths);
     const configFile = options.configFile ?? existing(path.join(root, 'align.config.json'));
-    const services = createAlignServices(NodeFileSystem).Align;
+    // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
+    const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
     const configProblems = configFile ? applyConfig(services, configFile, options.configFile !== undefined) : [];
     services.align.Settings.setOverrides(options.overrides ?? {});
     services.align.Settings.workspaceRoot = URI.file(root);
-    // CSV files are confined to the workspace folder with symbolic links resolved.
-    services.align.Graph.realPath = async uri => URI.file(await fs.promises.realpath(uri.fsPath));
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const progress = options.onProgress;
     const documents = files.map((file, i) => {

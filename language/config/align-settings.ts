@@ -21,8 +21,6 @@ export class AlignSettingsService {
     private overrideSettings: AlignSettings = {};
     /** Folder `align.config.json` and CSV paths are checked against; CSV files outside it are refused. */
     workspaceRoot: URI | undefined;
-    /** False in an untrusted workspace: no CSV file is read. */
-    allowFileReads = true;
 
     setConfigFile(settings: AlignSettings): void {
         this.fileSettings = settings;

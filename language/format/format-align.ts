@@ -1,5 +1,6 @@
 import { EmptyFileSystem, type LangiumCoreServices } from 'langium';
 import { createAlignServices } from '../align-module.js';
+import { HOST_WITHOUT_LINKS } from '../host.js';
 import { changedMeaning, syntaxError } from './check-meaning.js';
 import { buildLayout, LayoutError } from './layout.js';
 import { printLayout } from './print-layout.js';
@@ -47,7 +48,7 @@ let defaultServices: LangiumCoreServices | undefined;
 
 /** The Align services the formatter uses when none are given (created on first use). */
 export function formatterServices(): LangiumCoreServices {
-    defaultServices ??= createAlignServices(EmptyFileSystem).Align;
+    defaultServices ??= createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align;
     return defaultServices;
 }
 

@@ -68,8 +68,8 @@ export interface Layout {
 export class LayoutError extends Error { }
 
 const DECLARATIONS = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals']);
-/** Sub-rules that are a whole attribute line. Others (Amount, UnitSpec, Duration) continue the line. */
-const ATTRIBUTE_RULES = new Set(['Pilot', 'Window', 'Cost', 'Target', 'MoneyValue', 'ObservedBy', 'Practice', 'ActualRow']);
+/** Nodes that are a whole attribute line: a declaration's attribute nodes and `actuals` rows. Others (Amount, Duration) continue the line. */
+const isAttributeLine = (node: AstNode): boolean => node.$containerProperty === 'attributes' || node.$type === 'ActualRow';
 
 /**
  * Builds the layout of a parsed file. `root` is the parse result (without
@@ -125,7 +125,7 @@ function buildDeclaration(node: AstNode, cst: CstNode, token: (leaf: LeafCstNode
                 declaration.items.push(buildDeclaration(owner, child, token));
                 return;
             }
-            if (entered && ATTRIBUTE_RULES.has(owner.$type)) startAttribute();
+            if (entered && isAttributeLine(owner)) startAttribute();
             child.content.forEach(c => visit(c, owner));
             return;
         }

@@ -112,6 +112,21 @@ export type AlignKeywordNames =
 
 export type AlignTokenNames = AlignTerminalNames | AlignKeywordNames;
 
+export interface Actor extends langium.AstNode {
+    readonly $container: Behavior;
+    readonly $type: 'Actor';
+    value: string;
+}
+
+export const Actor = {
+    $type: 'Actor',
+    value: 'value'
+} as const;
+
+export function isActor(item: unknown): item is Actor {
+    return reflection.isInstance(item, Actor.$type);
+}
+
 export interface ActualRow extends langium.AstNode {
     readonly $container: Actuals;
     readonly $type: 'ActualRow';
@@ -149,7 +164,7 @@ export function isActuals(item: unknown): item is Actuals {
 }
 
 export interface Amount extends langium.AstNode {
-    readonly $container: ActualRow | Metric | Target;
+    readonly $container: ActualRow | Baseline | Target;
     readonly $type: 'Amount';
     number?: number;
     percent?: number;
@@ -165,24 +180,52 @@ export function isAmount(item: unknown): item is Amount {
     return reflection.isInstance(item, Amount.$type);
 }
 
+export interface AssessedBy extends langium.AstNode {
+    readonly $container: Objective | Skill;
+    readonly $type: 'AssessedBy';
+    value: string;
+}
+
+export const AssessedBy = {
+    $type: 'AssessedBy',
+    value: 'value'
+} as const;
+
+export function isAssessedBy(item: unknown): item is AssessedBy {
+    return reflection.isInstance(item, AssessedBy.$type);
+}
+
+export interface Baseline extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'Baseline';
+    amount: Amount;
+}
+
+export const Baseline = {
+    $type: 'Baseline',
+    amount: 'amount'
+} as const;
+
+export function isBaseline(item: unknown): item is Baseline {
+    return reflection.isInstance(item, Baseline.$type);
+}
+
 export interface Behavior extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Behavior';
-    actor?: string;
+    attributes: Array<BehaviorAttribute>;
     enabledBy: Array<langium.Reference<Skill>>;
     moves: Array<langium.Reference<Metric>>;
     name: Name;
-    observedBy?: ObservedBy;
     title?: string;
 }
 
 export const Behavior = {
     $type: 'Behavior',
-    actor: 'actor',
+    attributes: 'attributes',
     enabledBy: 'enabledBy',
     moves: 'moves',
     name: 'name',
-    observedBy: 'observedBy',
     title: 'title'
 } as const;
 
@@ -190,10 +233,35 @@ export function isBehavior(item: unknown): item is Behavior {
     return reflection.isInstance(item, Behavior.$type);
 }
 
+export type BehaviorAttribute = Actor | ObservedBy;
+
+export const BehaviorAttribute = {
+    $type: 'BehaviorAttribute'
+} as const;
+
+export function isBehaviorAttribute(item: unknown): item is BehaviorAttribute {
+    return reflection.isInstance(item, BehaviorAttribute.$type);
+}
+
 export type Cadence = 'daily' | 'monthly' | 'quarterly' | 'weekly';
 
 export function isCadence(item: unknown): item is Cadence {
     return item === 'daily' || item === 'weekly' || item === 'monthly' || item === 'quarterly';
+}
+
+export interface Checklist extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'Checklist';
+    value: string;
+}
+
+export const Checklist = {
+    $type: 'Checklist',
+    value: 'value'
+} as const;
+
+export function isChecklist(item: unknown): item is Checklist {
+    return reflection.isInstance(item, Checklist.$type);
 }
 
 export interface Cost extends langium.AstNode {
@@ -211,6 +279,21 @@ export const Cost = {
 
 export function isCost(item: unknown): item is Cost {
     return reflection.isInstance(item, Cost.$type);
+}
+
+export interface Dashboard extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'Dashboard';
+    value: string;
+}
+
+export const Dashboard = {
+    $type: 'Dashboard',
+    value: 'value'
+} as const;
+
+export function isDashboard(item: unknown): item is Dashboard {
+    return reflection.isInstance(item, Dashboard.$type);
 }
 
 export type Declaration = Behavior | Metric | Objective | Outcome | Skill | Toolkit;
@@ -252,47 +335,101 @@ export function isDurationUnit(item: unknown): item is DurationUnit {
     return item === 'days' || item === 'weeks' || item === 'months';
 }
 
+export interface Kind extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'Kind';
+    value: MetricKind;
+}
+
+export const Kind = {
+    $type: 'Kind',
+    value: 'value'
+} as const;
+
+export function isKind(item: unknown): item is Kind {
+    return reflection.isInstance(item, Kind.$type);
+}
+
 export interface Metric extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Metric';
-    baseline?: Amount;
-    cadence?: Cadence;
-    direction?: Direction;
+    attributes: Array<MetricAttribute>;
     drives: Array<langium.Reference<Metric>>;
-    kind?: MetricKind;
     name: Name;
-    owner?: string;
-    source?: string;
-    target?: Target;
     title?: string;
-    unit?: UnitSpec;
-    value?: MoneyValue;
 }
 
 export const Metric = {
     $type: 'Metric',
-    baseline: 'baseline',
-    cadence: 'cadence',
-    direction: 'direction',
+    attributes: 'attributes',
     drives: 'drives',
-    kind: 'kind',
     name: 'name',
-    owner: 'owner',
-    source: 'source',
-    target: 'target',
-    title: 'title',
-    unit: 'unit',
-    value: 'value'
+    title: 'title'
 } as const;
 
 export function isMetric(item: unknown): item is Metric {
     return reflection.isInstance(item, Metric.$type);
 }
 
+export type MetricAttribute = Baseline | Kind | MetricCadence | MetricDirection | MoneyValue | Owner | Source | Target | Unit;
+
+export const MetricAttribute = {
+    $type: 'MetricAttribute'
+} as const;
+
+export function isMetricAttribute(item: unknown): item is MetricAttribute {
+    return reflection.isInstance(item, MetricAttribute.$type);
+}
+
+export interface MetricCadence extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'MetricCadence';
+    value: Cadence;
+}
+
+export const MetricCadence = {
+    $type: 'MetricCadence',
+    value: 'value'
+} as const;
+
+export function isMetricCadence(item: unknown): item is MetricCadence {
+    return reflection.isInstance(item, MetricCadence.$type);
+}
+
+export interface MetricDirection extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'MetricDirection';
+    value: Direction;
+}
+
+export const MetricDirection = {
+    $type: 'MetricDirection',
+    value: 'value'
+} as const;
+
+export function isMetricDirection(item: unknown): item is MetricDirection {
+    return reflection.isInstance(item, MetricDirection.$type);
+}
+
 export type MetricKind = 'activity' | 'lagging' | 'leading' | 'learning';
 
 export function isMetricKind(item: unknown): item is MetricKind {
     return item === 'lagging' || item === 'leading' || item === 'activity' || item === 'learning';
+}
+
+export interface MicroChallenge extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'MicroChallenge';
+    value: string;
+}
+
+export const MicroChallenge = {
+    $type: 'MicroChallenge',
+    value: 'value'
+} as const;
+
+export function isMicroChallenge(item: unknown): item is MicroChallenge {
+    return reflection.isInstance(item, MicroChallenge.$type);
 }
 
 export interface Model extends langium.AstNode {
@@ -337,26 +474,34 @@ export function isName(item: unknown): item is Name {
 export interface Objective extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Objective';
-    assessedBy?: string;
+    attributes: Array<ObjectiveAttribute>;
     builds: Array<langium.Reference<Skill>>;
     kpis: Array<langium.Reference<Metric>>;
     name: Name;
-    practice?: Practice;
     title?: string;
 }
 
 export const Objective = {
     $type: 'Objective',
-    assessedBy: 'assessedBy',
+    attributes: 'attributes',
     builds: 'builds',
     kpis: 'kpis',
     name: 'name',
-    practice: 'practice',
     title: 'title'
 } as const;
 
 export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
+}
+
+export type ObjectiveAttribute = AssessedBy | Practice;
+
+export const ObjectiveAttribute = {
+    $type: 'ObjectiveAttribute'
+} as const;
+
+export function isObjectiveAttribute(item: unknown): item is ObjectiveAttribute {
+    return reflection.isInstance(item, ObjectiveAttribute.$type);
 }
 
 export interface ObservedBy extends langium.AstNode {
@@ -387,22 +532,47 @@ export function isObserver(item: unknown): item is Observer {
 export interface Outcome extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Outcome';
+    attributes: Array<OutcomeAttribute>;
     measuredBy: Array<langium.Reference<Metric>>;
     name: Name;
-    owner?: string;
     title?: string;
 }
 
 export const Outcome = {
     $type: 'Outcome',
+    attributes: 'attributes',
     measuredBy: 'measuredBy',
     name: 'name',
-    owner: 'owner',
     title: 'title'
 } as const;
 
 export function isOutcome(item: unknown): item is Outcome {
     return reflection.isInstance(item, Outcome.$type);
+}
+
+export type OutcomeAttribute = Owner;
+
+export const OutcomeAttribute = {
+    $type: 'OutcomeAttribute'
+} as const;
+
+export function isOutcomeAttribute(item: unknown): item is OutcomeAttribute {
+    return reflection.isInstance(item, OutcomeAttribute.$type);
+}
+
+export interface Owner extends langium.AstNode {
+    readonly $container: Metric | Outcome | Program;
+    readonly $type: 'Owner';
+    value: string;
+}
+
+export const Owner = {
+    $type: 'Owner',
+    value: 'value'
+} as const;
+
+export function isOwner(item: unknown): item is Owner {
+    return reflection.isInstance(item, Owner.$type);
 }
 
 export type Period = string;
@@ -466,38 +636,36 @@ export function isPracticeKind(item: unknown): item is PracticeKind {
 export interface Program extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Program';
-    cost?: Cost;
+    attributes: Array<ProgramAttribute>;
     members: Array<ProgramMember>;
     name: Name;
-    owner?: string;
-    phase?: Phase;
-    pilot?: Pilot;
-    review?: Cadence;
     serves: Array<langium.Reference<Outcome>>;
-    sponsor?: string;
     stakeholders: Array<string>;
     title?: string;
-    window?: Window;
 }
 
 export const Program = {
     $type: 'Program',
-    cost: 'cost',
+    attributes: 'attributes',
     members: 'members',
     name: 'name',
-    owner: 'owner',
-    phase: 'phase',
-    pilot: 'pilot',
-    review: 'review',
     serves: 'serves',
-    sponsor: 'sponsor',
     stakeholders: 'stakeholders',
-    title: 'title',
-    window: 'window'
+    title: 'title'
 } as const;
 
 export function isProgram(item: unknown): item is Program {
     return reflection.isInstance(item, Program.$type);
+}
+
+export type ProgramAttribute = Cost | Owner | Pilot | ProgramPhase | Review | Sponsor | Window;
+
+export const ProgramAttribute = {
+    $type: 'ProgramAttribute'
+} as const;
+
+export function isProgramAttribute(item: unknown): item is ProgramAttribute {
+    return reflection.isInstance(item, ProgramAttribute.$type);
 }
 
 export type ProgramMember = Actuals | Declaration;
@@ -510,29 +678,129 @@ export function isProgramMember(item: unknown): item is ProgramMember {
     return reflection.isInstance(item, ProgramMember.$type);
 }
 
+export interface ProgramPhase extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'ProgramPhase';
+    value: Phase;
+}
+
+export const ProgramPhase = {
+    $type: 'ProgramPhase',
+    value: 'value'
+} as const;
+
+export function isProgramPhase(item: unknown): item is ProgramPhase {
+    return reflection.isInstance(item, ProgramPhase.$type);
+}
+
 export type QualifiedName = string;
 
 export function isQualifiedName(item: unknown): item is QualifiedName {
     return typeof item === 'string';
 }
 
+export interface Review extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'Review';
+    value: Cadence;
+}
+
+export const Review = {
+    $type: 'Review',
+    value: 'value'
+} as const;
+
+export function isReview(item: unknown): item is Review {
+    return reflection.isInstance(item, Review.$type);
+}
+
+export interface Rubric extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'Rubric';
+    value: string;
+}
+
+export const Rubric = {
+    $type: 'Rubric',
+    value: 'value'
+} as const;
+
+export function isRubric(item: unknown): item is Rubric {
+    return reflection.isInstance(item, Rubric.$type);
+}
+
 export interface Skill extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Skill';
-    assessedBy?: string;
+    attributes: Array<SkillAttribute>;
     name: Name;
     title?: string;
 }
 
 export const Skill = {
     $type: 'Skill',
-    assessedBy: 'assessedBy',
+    attributes: 'attributes',
     name: 'name',
     title: 'title'
 } as const;
 
 export function isSkill(item: unknown): item is Skill {
     return reflection.isInstance(item, Skill.$type);
+}
+
+export type SkillAttribute = AssessedBy;
+
+export const SkillAttribute = {
+    $type: 'SkillAttribute'
+} as const;
+
+export function isSkillAttribute(item: unknown): item is SkillAttribute {
+    return reflection.isInstance(item, SkillAttribute.$type);
+}
+
+export interface Source extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'Source';
+    value: string;
+}
+
+export const Source = {
+    $type: 'Source',
+    value: 'value'
+} as const;
+
+export function isSource(item: unknown): item is Source {
+    return reflection.isInstance(item, Source.$type);
+}
+
+export interface Sponsor extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'Sponsor';
+    value: string;
+}
+
+export const Sponsor = {
+    $type: 'Sponsor',
+    value: 'value'
+} as const;
+
+export function isSponsor(item: unknown): item is Sponsor {
+    return reflection.isInstance(item, Sponsor.$type);
+}
+
+export interface TalkTrack extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'TalkTrack';
+    value: string;
+}
+
+export const TalkTrack = {
+    $type: 'TalkTrack',
+    value: 'value'
+} as const;
+
+export function isTalkTrack(item: unknown): item is TalkTrack {
+    return reflection.isInstance(item, TalkTrack.$type);
 }
 
 export interface Target extends langium.AstNode {
@@ -555,30 +823,32 @@ export function isTarget(item: unknown): item is Target {
 export interface Toolkit extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Toolkit';
+    attributes: Array<ToolkitAttribute>;
     behaviors: Array<langium.Reference<Behavior>>;
-    checklist?: string;
-    dashboard?: string;
-    microChallenge?: string;
     name: Name;
-    rubric?: string;
-    talkTrack?: string;
     title?: string;
 }
 
 export const Toolkit = {
     $type: 'Toolkit',
+    attributes: 'attributes',
     behaviors: 'behaviors',
-    checklist: 'checklist',
-    dashboard: 'dashboard',
-    microChallenge: 'microChallenge',
     name: 'name',
-    rubric: 'rubric',
-    talkTrack: 'talkTrack',
     title: 'title'
 } as const;
 
 export function isToolkit(item: unknown): item is Toolkit {
     return reflection.isInstance(item, Toolkit.$type);
+}
+
+export type ToolkitAttribute = Checklist | Dashboard | MicroChallenge | Rubric | TalkTrack;
+
+export const ToolkitAttribute = {
+    $type: 'ToolkitAttribute'
+} as const;
+
+export function isToolkitAttribute(item: unknown): item is ToolkitAttribute {
+    return reflection.isInstance(item, ToolkitAttribute.$type);
 }
 
 export type TopLevelElement = Actuals | Declaration | Program;
@@ -591,21 +861,21 @@ export function isTopLevelElement(item: unknown): item is TopLevelElement {
     return reflection.isInstance(item, TopLevelElement.$type);
 }
 
-export interface UnitSpec extends langium.AstNode {
+export interface Unit extends langium.AstNode {
     readonly $container: Metric;
-    readonly $type: 'UnitSpec';
+    readonly $type: 'Unit';
     currency?: string;
     kind: 'currency' | PlainUnit;
 }
 
-export const UnitSpec = {
-    $type: 'UnitSpec',
+export const Unit = {
+    $type: 'Unit',
     currency: 'currency',
     kind: 'kind'
 } as const;
 
-export function isUnitSpec(item: unknown): item is UnitSpec {
-    return reflection.isInstance(item, UnitSpec.$type);
+export function isUnit(item: unknown): item is Unit {
+    return reflection.isInstance(item, Unit.$type);
 }
 
 export interface Window extends langium.AstNode {
@@ -626,33 +896,65 @@ export function isWindow(item: unknown): item is Window {
 }
 
 export type AlignAstType = {
+    Actor: Actor
     ActualRow: ActualRow
     Actuals: Actuals
     Amount: Amount
+    AssessedBy: AssessedBy
+    Baseline: Baseline
     Behavior: Behavior
+    BehaviorAttribute: BehaviorAttribute
+    Checklist: Checklist
     Cost: Cost
+    Dashboard: Dashboard
     Declaration: Declaration
     Duration: Duration
+    Kind: Kind
     Metric: Metric
+    MetricAttribute: MetricAttribute
+    MetricCadence: MetricCadence
+    MetricDirection: MetricDirection
+    MicroChallenge: MicroChallenge
     Model: Model
     MoneyValue: MoneyValue
     Objective: Objective
+    ObjectiveAttribute: ObjectiveAttribute
     ObservedBy: ObservedBy
     Outcome: Outcome
+    OutcomeAttribute: OutcomeAttribute
+    Owner: Owner
     Pilot: Pilot
     Practice: Practice
     Program: Program
+    ProgramAttribute: ProgramAttribute
     ProgramMember: ProgramMember
+    ProgramPhase: ProgramPhase
+    Review: Review
+    Rubric: Rubric
     Skill: Skill
+    SkillAttribute: SkillAttribute
+    Source: Source
+    Sponsor: Sponsor
+    TalkTrack: TalkTrack
     Target: Target
     Toolkit: Toolkit
+    ToolkitAttribute: ToolkitAttribute
     TopLevelElement: TopLevelElement
-    UnitSpec: UnitSpec
+    Unit: Unit
     Window: Window
 }
 
 export class AlignAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Actor: {
+            name: Actor.$type,
+            properties: {
+                value: {
+                    name: Actor.value
+                }
+            },
+            superTypes: [BehaviorAttribute.$type]
+        },
         ActualRow: {
             name: ActualRow.$type,
             properties: {
@@ -698,11 +1000,30 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        AssessedBy: {
+            name: AssessedBy.$type,
+            properties: {
+                value: {
+                    name: AssessedBy.value
+                }
+            },
+            superTypes: [ObjectiveAttribute.$type, SkillAttribute.$type]
+        },
+        Baseline: {
+            name: Baseline.$type,
+            properties: {
+                amount: {
+                    name: Baseline.amount
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
         Behavior: {
             name: Behavior.$type,
             properties: {
-                actor: {
-                    name: Behavior.actor,
+                attributes: {
+                    name: Behavior.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 enabledBy: {
@@ -720,16 +1041,27 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Behavior.name
                 },
-                observedBy: {
-                    name: Behavior.observedBy,
-                    optional: true
-                },
                 title: {
                     name: Behavior.title,
                     optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        BehaviorAttribute: {
+            name: BehaviorAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Checklist: {
+            name: Checklist.$type,
+            properties: {
+                value: {
+                    name: Checklist.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
         },
         Cost: {
             name: Cost.$type,
@@ -742,7 +1074,16 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [ProgramAttribute.$type]
+        },
+        Dashboard: {
+            name: Dashboard.$type,
+            properties: {
+                value: {
+                    name: Dashboard.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
         },
         Declaration: {
             name: Declaration.$type,
@@ -762,19 +1103,21 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Kind: {
+            name: Kind.$type,
+            properties: {
+                value: {
+                    name: Kind.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
         Metric: {
             name: Metric.$type,
             properties: {
-                baseline: {
-                    name: Metric.baseline,
-                    optional: true
-                },
-                cadence: {
-                    name: Metric.cadence,
-                    optional: true
-                },
-                direction: {
-                    name: Metric.direction,
+                attributes: {
+                    name: Metric.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 drives: {
@@ -783,39 +1126,48 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     referenceType: Metric.$type,
                     optional: true
                 },
-                kind: {
-                    name: Metric.kind,
-                    optional: true
-                },
                 name: {
                     name: Metric.name
-                },
-                owner: {
-                    name: Metric.owner,
-                    optional: true
-                },
-                source: {
-                    name: Metric.source,
-                    optional: true
-                },
-                target: {
-                    name: Metric.target,
-                    optional: true
                 },
                 title: {
                     name: Metric.title,
                     optional: true
-                },
-                unit: {
-                    name: Metric.unit,
-                    optional: true
-                },
-                value: {
-                    name: Metric.value,
-                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        MetricAttribute: {
+            name: MetricAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        MetricCadence: {
+            name: MetricCadence.$type,
+            properties: {
+                value: {
+                    name: MetricCadence.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        MetricDirection: {
+            name: MetricDirection.$type,
+            properties: {
+                value: {
+                    name: MetricDirection.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        MicroChallenge: {
+            name: MicroChallenge.$type,
+            properties: {
+                value: {
+                    name: MicroChallenge.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
         },
         Model: {
             name: Model.$type,
@@ -842,13 +1194,14 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: MoneyValue.per
                 }
             },
-            superTypes: []
+            superTypes: [MetricAttribute.$type]
         },
         Objective: {
             name: Objective.$type,
             properties: {
-                assessedBy: {
-                    name: Objective.assessedBy,
+                attributes: {
+                    name: Objective.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 builds: {
@@ -866,16 +1219,18 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Objective.name
                 },
-                practice: {
-                    name: Objective.practice,
-                    optional: true
-                },
                 title: {
                     name: Objective.title,
                     optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        ObjectiveAttribute: {
+            name: ObjectiveAttribute.$type,
+            properties: {
+            },
+            superTypes: []
         },
         ObservedBy: {
             name: ObservedBy.$type,
@@ -892,11 +1247,16 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: ObservedBy.observer
                 }
             },
-            superTypes: []
+            superTypes: [BehaviorAttribute.$type]
         },
         Outcome: {
             name: Outcome.$type,
             properties: {
+                attributes: {
+                    name: Outcome.attributes,
+                    defaultValue: [],
+                    optional: true
+                },
                 measuredBy: {
                     name: Outcome.measuredBy,
                     defaultValue: [],
@@ -906,16 +1266,27 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Outcome.name
                 },
-                owner: {
-                    name: Outcome.owner,
-                    optional: true
-                },
                 title: {
                     name: Outcome.title,
                     optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        OutcomeAttribute: {
+            name: OutcomeAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Owner: {
+            name: Owner.$type,
+            properties: {
+                value: {
+                    name: Owner.value
+                }
+            },
+            superTypes: [MetricAttribute.$type, OutcomeAttribute.$type, ProgramAttribute.$type]
         },
         Pilot: {
             name: Pilot.$type,
@@ -927,7 +1298,7 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Pilot.start
                 }
             },
-            superTypes: []
+            superTypes: [ProgramAttribute.$type]
         },
         Practice: {
             name: Practice.$type,
@@ -940,13 +1311,14 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Practice.kind
                 }
             },
-            superTypes: []
+            superTypes: [ObjectiveAttribute.$type]
         },
         Program: {
             name: Program.$type,
             properties: {
-                cost: {
-                    name: Program.cost,
+                attributes: {
+                    name: Program.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 members: {
@@ -957,30 +1329,10 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Program.name
                 },
-                owner: {
-                    name: Program.owner,
-                    optional: true
-                },
-                phase: {
-                    name: Program.phase,
-                    optional: true
-                },
-                pilot: {
-                    name: Program.pilot,
-                    optional: true
-                },
-                review: {
-                    name: Program.review,
-                    optional: true
-                },
                 serves: {
                     name: Program.serves,
                     defaultValue: [],
                     referenceType: Outcome.$type,
-                    optional: true
-                },
-                sponsor: {
-                    name: Program.sponsor,
                     optional: true
                 },
                 stakeholders: {
@@ -991,13 +1343,15 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Program.title,
                     optional: true
-                },
-                window: {
-                    name: Program.window,
-                    optional: true
                 }
             },
             superTypes: [TopLevelElement.$type]
+        },
+        ProgramAttribute: {
+            name: ProgramAttribute.$type,
+            properties: {
+            },
+            superTypes: []
         },
         ProgramMember: {
             name: ProgramMember.$type,
@@ -1005,11 +1359,39 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        ProgramPhase: {
+            name: ProgramPhase.$type,
+            properties: {
+                value: {
+                    name: ProgramPhase.value
+                }
+            },
+            superTypes: [ProgramAttribute.$type]
+        },
+        Review: {
+            name: Review.$type,
+            properties: {
+                value: {
+                    name: Review.value
+                }
+            },
+            superTypes: [ProgramAttribute.$type]
+        },
+        Rubric: {
+            name: Rubric.$type,
+            properties: {
+                value: {
+                    name: Rubric.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
+        },
         Skill: {
             name: Skill.$type,
             properties: {
-                assessedBy: {
-                    name: Skill.assessedBy,
+                attributes: {
+                    name: Skill.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -1022,6 +1404,39 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        SkillAttribute: {
+            name: SkillAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Source: {
+            name: Source.$type,
+            properties: {
+                value: {
+                    name: Source.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        Sponsor: {
+            name: Sponsor.$type,
+            properties: {
+                value: {
+                    name: Sponsor.value
+                }
+            },
+            superTypes: [ProgramAttribute.$type]
+        },
+        TalkTrack: {
+            name: TalkTrack.$type,
+            properties: {
+                value: {
+                    name: TalkTrack.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
+        },
         Target: {
             name: Target.$type,
             properties: {
@@ -1033,39 +1448,24 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [MetricAttribute.$type]
         },
         Toolkit: {
             name: Toolkit.$type,
             properties: {
+                attributes: {
+                    name: Toolkit.attributes,
+                    defaultValue: [],
+                    optional: true
+                },
                 behaviors: {
                     name: Toolkit.behaviors,
                     defaultValue: [],
                     referenceType: Behavior.$type,
                     optional: true
                 },
-                checklist: {
-                    name: Toolkit.checklist,
-                    optional: true
-                },
-                dashboard: {
-                    name: Toolkit.dashboard,
-                    optional: true
-                },
-                microChallenge: {
-                    name: Toolkit.microChallenge,
-                    optional: true
-                },
                 name: {
                     name: Toolkit.name
-                },
-                rubric: {
-                    name: Toolkit.rubric,
-                    optional: true
-                },
-                talkTrack: {
-                    name: Toolkit.talkTrack,
-                    optional: true
                 },
                 title: {
                     name: Toolkit.title,
@@ -1074,24 +1474,30 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        ToolkitAttribute: {
+            name: ToolkitAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         TopLevelElement: {
             name: TopLevelElement.$type,
             properties: {
             },
             superTypes: []
         },
-        UnitSpec: {
-            name: UnitSpec.$type,
+        Unit: {
+            name: Unit.$type,
             properties: {
                 currency: {
-                    name: UnitSpec.currency,
+                    name: Unit.currency,
                     optional: true
                 },
                 kind: {
-                    name: UnitSpec.kind
+                    name: Unit.kind
                 }
             },
-            superTypes: []
+            superTypes: [MetricAttribute.$type]
         },
         Window: {
             name: Window.$type,
@@ -1103,7 +1509,7 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Window.start
                 }
             },
-            superTypes: []
+            superTypes: [ProgramAttribute.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -11,6 +11,7 @@ import { metricFigures } from './metric-figures.js';
 import { objectiveLinks, programChain } from './objective-links.js';
 import { programRoi } from './roi.js';
 import type { Coverage, GraphNode, ImpactGraph } from './types.js';
+import { attribute } from '../attributes.js';
 
 /** What the graph is built from: the linked documents and a reader for actuals. */
 export interface GraphInput {
@@ -114,15 +115,17 @@ function readAllActuals(input: GraphInput, idOf: (ast: AstNode) => string | unde
 
 /** A program's window as day numbers: `pilot N from D` or `window A to B`, both ends included. */
 export function programWindow(program: Program): { start: number; end: number } | undefined {
-    if (program.pilot?.start && program.pilot.duration) {
-        const start = parsePeriod(program.pilot.start)?.day;
-        const { amount, unit } = program.pilot.duration;
+    const pilot = attribute(program, 'Pilot');
+    const window = attribute(program, 'Window');
+    if (pilot?.start && pilot.duration) {
+        const start = parsePeriod(pilot.start)?.day;
+        const { amount, unit } = pilot.duration;
         if (start === undefined || amount === undefined || !unit) return undefined;
         return { start, end: addDuration(start, amount, unit) };
     }
-    if (program.window?.start && program.window.end) {
-        const start = parsePeriod(program.window.start)?.day;
-        const end = parsePeriod(program.window.end)?.day;
+    if (window?.start && window.end) {
+        const start = parsePeriod(window.start)?.day;
+        const end = parsePeriod(window.end)?.day;
         return start !== undefined && end !== undefined ? { start, end } : undefined;
     }
     return undefined;

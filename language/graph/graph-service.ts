@@ -1,7 +1,7 @@
-import type { FileSystemProvider, LangiumDocument, LangiumDocuments, URI } from 'langium';
-import { DocumentState, UriUtils } from 'langium';
+import type { LangiumDocument, LangiumDocuments } from 'langium';
+import { DocumentState } from 'langium';
 import type { AlignServices } from '../align-module.js';
-import type { AlignSettingsService } from '../config/align-settings.js';
+import type { AlignCsvFiles } from '../files/csv-files.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { readCsvActuals, readInlineActuals, type CsvFileResult } from '../actuals/read-actuals.js';
 import { actualsBlocks } from '../model-utils.js';
@@ -14,25 +14,15 @@ import { buildImpactGraph, type GraphIndex } from './build-graph.js';
  */
 export class AlignGraphService {
     private readonly documents: LangiumDocuments;
-    private readonly fileSystem: FileSystemProvider;
-    private readonly settings: AlignSettingsService;
+    private readonly csvFiles: AlignCsvFiles;
     private pending: Promise<GraphIndex> | undefined;
     private built: GraphIndex | undefined;
     /** Raised by every `invalidate`: a build started before it must not become `current`. */
     private generation = 0;
 
-    /**
-     * Where a file really is, symbolic links resolved (node: `fs.promises.realpath`).
-     * Set by the node entry points (CLI, language server); without it (the
-     * browser, tests in memory) paths are taken as they are. A CSV file whose
-     * real path is outside the real workspace folder is refused.
-     */
-    realPath: ((uri: URI) => Promise<URI>) | undefined;
-
     constructor(services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
-        this.fileSystem = services.shared.workspace.FileSystemProvider;
-        this.settings = services.align.Settings;
+        this.csvFiles = services.align.CsvFiles;
         const builder = services.shared.workspace.DocumentBuilder;
         builder.onUpdate(() => this.invalidate());
         builder.onBuildPhase(DocumentState.Linked, () => this.invalidate());
@@ -78,7 +68,7 @@ export class AlignGraphService {
                 if (generation === this.generation) this.built = index;
                 return index;
             }
-            for (const { doc, actuals } of unread) files.set(actuals, await this.readCsv(doc.uri, actuals.file!));
+            for (const { doc, actuals } of unread) files.set(actuals, await this.csvFiles.read(doc.uri, actuals.file!));
         }
     }
 
@@ -89,35 +79,8 @@ export class AlignGraphService {
             .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
     }
 
-    private async readCsv(documentUri: URI, path: string): Promise<CsvFileResult> {
-        if (!this.settings.allowFileReads) return { error: 'was not read: CSV files are not read in an untrusted workspace' };
-        if (path.trim() === '') return { error: 'is an empty path' };
-        let uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
-        const root = this.settings.workspaceRoot;
-        if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
-        try {
-            if (root && this.realPath) {
-                // A symbolic link inside the workspace may point outside it: compare where both really are.
-                const [realFile, realRoot] = [await this.realPath(uri), await this.realPath(root).catch(() => root)];
-                if (!UriUtils.contains(realRoot, realFile)) return { error: 'leads, through a symbolic link, outside the workspace folder and is not read' };
-                uri = realFile;
-            }
-            const text = await this.fileSystem.readFile(uri);
-            return text.includes('\uFFFD') ? { error: 'is not UTF-8 text' } : { text };
-        } catch (error) {
-            return { error: describeReadError(error) };
-        }
-    }
 }
 
 function isModel(doc: LangiumDocument): boolean {
     return doc.parseResult.value.$type === 'Model';
-}
-
-function describeReadError(error: unknown): string {
-    const code = (error as { code?: unknown } | undefined)?.code;
-    if (code === 'ENOENT') return 'is missing';
-    if (code === 'EISDIR') return 'is a folder, not a CSV file';
-    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
 }

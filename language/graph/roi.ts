@@ -1,5 +1,6 @@
 import type { Program } from '../generated/ast.js';
 import type { GraphNode, RoiFigures } from './types.js';
+import { attribute } from '../attributes.js';
 
 /**
  * Phillips ROI of a program: benefit = sum over the chain's KPIs that have a
@@ -9,8 +10,7 @@ import type { GraphNode, RoiFigures } from './types.js';
  */
 export function programRoi(program: Program, chainKpis: readonly GraphNode[]): RoiFigures {
     const missing: string[] = [];
-    const cost = program.cost?.amount;
-    const currency = program.cost?.currency;
+    const { amount: cost, currency } = attribute(program, 'Cost') ?? {};
     if (cost === undefined) missing.push('the program\'s `cost`');
     else if (cost <= 0) missing.push('a positive `cost`');
     const valued = chainKpis.filter(k => k.metric?.value);

@@ -3,20 +3,31 @@ import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { ruleDocUrl } from '../rules.js';
+import { INTERNAL_ERROR } from './internal-error.js';
 import { isSuppressed, suppressedLines } from './suppressions.js';
 
-/** The rule id a diagnostic reports under in machine output. */
+const SYNTAX_CODES: ReadonlySet<unknown> = new Set([
+    DocumentValidator.LexingError, DocumentValidator.LexingWarning, DocumentValidator.LexingInfo, DocumentValidator.LexingHint,
+    DocumentValidator.ParsingError
+]);
+
+/**
+ * The rule id a diagnostic reports under in machine output: `syntax` for
+ * lexing and parsing errors, `unresolved-reference` for linking errors,
+ * `internal-error` for a diagnostic without a code (Langium's report of a
+ * check that threw outside the rules' own guard).
+ */
 export function ruleIdOf(diagnostic: Diagnostic): string {
     const code = (diagnostic.data as { code?: unknown } | undefined)?.code ?? diagnostic.code;
     if (code === DocumentValidator.LinkingError) return 'unresolved-reference';
-    if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError || code === undefined) return 'syntax';
+    if (SYNTAX_CODES.has(code)) return 'syntax';
+    if (code === undefined) return INTERNAL_ERROR;
     return String(code);
 }
 
 /**
- * Gives every diagnostic its rule id as `code` (`syntax` for lexing and
- * parsing errors, `unresolved-reference` for linking errors) and drops the
- * findings that an `align-disable-next-line` comment suppresses.
+ * Gives every diagnostic its rule id as `code` and drops the findings that an
+ * `align-disable-next-line` comment suppresses (never an `internal-error`).
  */
 export class AlignDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -24,7 +35,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         const suppressions = suppressedLines(document.textDocument.getText());
         return diagnostics
             .map(d => ({ ...d, code: ruleIdOf(d), codeDescription: { href: ruleDocUrl(ruleIdOf(d)) }, source: 'align' }))
-            .filter(d => !isSuppressed(suppressions, d.range.start.line, d.code));
+            .filter(d => d.code === INTERNAL_ERROR || !isSuppressed(suppressions, d.range.start.line, d.code));
     }
 }
 

@@ -1,6 +1,7 @@
 import type { Program } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
 import type { RuleContext } from './rule-context.js';
+import { attribute } from '../attributes.js';
 
 /** `program-without-outcome`: counts resolved `serves` only. */
 export function checkProgramServes(program: Program, { graph, report }: RuleContext): void {
@@ -29,11 +30,11 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
 
 /** `program-without-review` and `program-without-sponsor`. */
 export function checkProgramGovernance(program: Program, { report }: RuleContext): void {
-    if (!program.review) {
+    if (!attribute(program, 'Review')) {
         report('program-without-review', `Program '${program.name}' has no review cadence. Add \`review monthly\` for a regular review with stakeholders.`,
             { node: program, property: 'name' });
     }
-    if (program.sponsor === undefined) {
+    if (!attribute(program, 'Sponsor')) {
         report('program-without-sponsor', `Program '${program.name}' has no sponsor. Add \`sponsor "Senior leader"\` who co-owns the business result.`,
             { node: program, property: 'name' });
     }
@@ -41,7 +42,7 @@ export function checkProgramGovernance(program: Program, { report }: RuleContext
 
 /** `pilot-too-long`. */
 export function checkPilotLength(program: Program, { settings, report }: RuleContext): void {
-    const pilot = program.pilot;
+    const pilot = attribute(program, 'Pilot');
     const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
     if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;
     const days = addDuration(start, pilot.duration.amount, pilot.duration.unit) - start;

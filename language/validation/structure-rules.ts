@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
 import type { RuleContext } from './rule-context.js';
@@ -14,19 +14,18 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report 
         { node, property: 'name' });
 }
 
-/** Words that start an attribute: an attribute given twice in one block is a syntax error. */
-const ATTRIBUTE_KEYWORDS = new Set([
-    'sponsor', 'owner', 'stakeholders', 'serves', 'pilot', 'window', 'review', 'phase', 'cost',
-    'measured', 'kind', 'unit', 'direction', 'baseline', 'target', 'source', 'cadence', 'drives', 'value',
-    'assessed', 'enabled', 'moves', 'observed', 'actor', 'builds', 'kpi', 'practice',
-    'for', 'talk-track', 'rubric', 'checklist', 'micro-challenge', 'dashboard'
-]);
+/** Words that start a list attribute, written in the declaration's own block (`serves A, B`). */
+const LIST_KEYWORDS = new Set(['stakeholders', 'serves', 'measured', 'drives', 'enabled', 'moves', 'builds', 'kpi', 'for']);
 
 /** `syntax`: an attribute written twice in one declaration's block. */
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: RuleContext): void {
     if (!node.$cstNode) return;
+    const firstKeywords = node.attributes.map(a => a.$cstNode && CstUtils.flattenCst(a.$cstNode).find(leaf => !leaf.hidden));
+    const starts = [...listKeywords(node.$cstNode, node), ...firstKeywords]
+        .filter((leaf): leaf is CstNode => leaf !== undefined)
+        .sort((a, b) => a.offset - b.offset);
     const seen = new Set<string>();
-    for (const leaf of attributeKeywords(node.$cstNode, node)) {
+    for (const leaf of starts) {
         if (seen.has(leaf.text)) {
             report('syntax', `'${node.name}' gives \`${leaf.text}\` twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
@@ -36,29 +35,25 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
 }
 
 /**
- * The keywords that start `owner`'s attributes: those written in its block,
- * and the first keyword of each attribute node (`target`, `pilot`...).
- * Walks only `owner`'s own syntax, not its members'; keywords used as names
+ * The keywords that start `owner`'s list attributes, in its own syntax
+ * (not its attribute nodes', not its members'); keywords used as names
  * (data type rules such as `Name`) do not count.
  */
-function* attributeKeywords(cst: CstNode, owner: AstNode): Generator<CstNode> {
+function* listKeywords(cst: CstNode, owner: AstNode): Generator<CstNode> {
     if (!isCompositeCstNode(cst)) return;
     for (const child of cst.content) {
         if (isLeafCstNode(child)) {
-            if (isAttributeKeyword(child)) yield child;
+            if (isListKeyword(child)) yield child;
         } else if (child.astNode === owner) {
-            yield* attributeKeywords(child, owner);
-        } else if (isCompositeCstNode(child) && child.astNode.$container === owner) {
-            const first = child.content[0];
-            if (first && isLeafCstNode(first) && isAttributeKeyword(first)) yield first;
+            yield* listKeywords(child, owner);
         }
     }
 }
 
 const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
 
-function isAttributeKeyword(leaf: CstNode): boolean {
-    if (!GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return false;
+function isListKeyword(leaf: CstNode): boolean {
+    if (!GrammarAST.isKeyword(leaf.grammarSource) || !LIST_KEYWORDS.has(leaf.text)) return false;
     const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
     if (!rule) return false;
     let dataType = dataTypeRules.get(rule);

@@ -3,10 +3,12 @@
  * raw parsing (lexer + parser, no linking) and the whole check through
  * Langium's DocumentBuilder, phase by phase, then the findings collection.
  */
+import * as fs from 'node:fs';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS, nodeHost } from '../../language/host.js';
 import { collectFindings } from '../../cli/check/collect-findings.js';
 import type { LoadedWorkspace } from '../../cli/workspace/load-workspace.js';
 import { heapUsedMb, collectGarbage, now } from './timing.js';
@@ -56,7 +58,7 @@ export interface CheckResult extends Record<string, number | undefined> {
 
 /** Lexes and parses every file with `LangiumParser.parse`; the parser is created before timing starts. */
 export function measureRawParse(files: readonly SourceFile[]): RawParseResult {
-    const { Align } = createAlignServices(EmptyFileSystem);
+    const { Align } = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS });
     const parser = Align.parser.LangiumParser;
     collectGarbage();
     const cpuStart = process.cpuUsage();
@@ -75,7 +77,7 @@ export function measureRawParse(files: readonly SourceFile[]): RawParseResult {
  * of each build phase, then collects the findings.
  */
 export async function measureCheck(files: readonly SourceFile[], root: string): Promise<{ result: CheckResult; byRule: Map<string, number> }> {
-    const { shared, Align } = createAlignServices(NodeFileSystem);
+    const { shared, Align } = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) });
     Align.align.Settings.workspaceRoot = URI.file(root);
     const builder = shared.workspace.DocumentBuilder;
     const stamps = new Map<DocumentState, number>();

@@ -3,6 +3,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
 import { attributes } from './hover-elements.js';
 import { bullets, count, formatAmount, formatNumber, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+import { attribute } from '../../language/attributes.js';
 
 /**
  * Hover body of an objective: the KPIs, behaviors and outcomes it reaches,
@@ -13,12 +14,13 @@ export function objectiveHover(index: GraphIndex, node: GraphNode, ast: Objectiv
     const unexplained = index.adjacency.outgoing(node.id)
         .filter(e => e.kind === 'kpi' && e.explained === false && index.node(e.to)?.metric?.isKpi)
         .map(e => `Direct \`kpi ${index.node(e.to)?.name ?? e.to}\` is not explained by its skills and behaviors`);
-    const practice = ast.practice ? `${ast.practice.kind}${ast.practice.description ? ` "${ast.practice.description}"` : ''}` : undefined;
+    const written = attribute(ast, 'Practice');
+    const practice = written ? `${written.kind}${written.description ? ` "${written.description}"` : ''}` : undefined;
     return paragraphs([
         links.kpis.length > 0 ? reachText(index, node) : `No KPI link: ${noLinkReason(index, node)}`,
         links.kpis.length > 0 ? `**Chain**\n${bullets(maximalPaths(links.paths).map(p => pathText(index, p)))}` : undefined,
         ...unexplained,
-        attributes([['Practice', practice], ['Assessed by', ast.assessedBy]])
+        attributes([['Practice', practice], ['Assessed by', attribute(ast, 'AssessedBy')?.value]])
     ]);
 }
 
@@ -47,11 +49,13 @@ export function noLinkReason(index: GraphIndex, node: GraphNode): string {
 export function programHover(index: GraphIndex, node: GraphNode, ast: Program): string {
     const f = node.programFigures!;
     const serves = index.adjacency.targets(node.id, 'serves');
+    const phase = attribute(ast, 'ProgramPhase')?.value;
+    const review = attribute(ast, 'Review')?.value;
     const head = [
         `Aligned ${f.coverage.aligned}/${f.coverage.total} objectives`,
         f.window ? `window ${f.window.start} to ${f.window.end}` : 'no window',
-        ast.phase ? `phase ${ast.phase}` : undefined,
-        ast.review ? `review ${ast.review}` : 'no review'
+        phase ? `phase ${phase}` : undefined,
+        review ? `review ${review}` : 'no review'
     ].filter(x => x !== undefined).join(' · ');
     return paragraphs([
         head,
@@ -61,7 +65,7 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
             `Lagging KPIs: ${f.laggingKpis.length > 0 ? names(index, f.laggingKpis) : 'none'}`,
             roiText(node)
         ]),
-        attributes([['Sponsor', ast.sponsor], ['Owner', ast.owner], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
+        attributes([['Sponsor', attribute(ast, 'Sponsor')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
     ]);
 }
 

@@ -2,6 +2,7 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
 import type { Behavior, Metric, Outcome, Skill, Toolkit } from '../../language/generated/ast.js';
 import { bullets, count, figuresLine, formatAmount, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
+import { attribute } from '../../language/attributes.js';
 
 /**
  * Hover body of a metric: figures (baseline → latest → target, deadline,
@@ -16,7 +17,7 @@ export function metricHover(index: GraphIndex, node: GraphNode, ast: Metric): st
         figuresLine(m),
         progressLine(m),
         [metricKindText(m), m.unit ? `unit ${m.unit}` : 'no unit', directionText(m)].join(' · '),
-        attributes([['Source', ast.source], ['Owner', ast.owner], ['Cadence', ast.cadence]]),
+        attributes([['Source', attribute(ast, 'Source')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Cadence', attribute(ast, 'MetricCadence')?.value]]),
         m.value ? `Value: ${formatAmount(m.value.amount, m.value.currency ? `currency ${m.value.currency}` : undefined)} per ${m.value.per}` : undefined,
         bullets([
             ...relation(index, 'Moved by', index.adjacency.sources(id, 'moves')),
@@ -43,7 +44,7 @@ export function outcomeHover(index: GraphIndex, node: GraphNode, ast: Outcome): 
             ...relation(index, 'Served by', index.adjacency.sources(node.id, 'serves')),
             ...relation(index, `Reached by ${count(reachedBy.length, 'objective')}`, reachedBy)
         ]),
-        attributes([['Owner', ast.owner]])
+        attributes([['Owner', attribute(ast, 'Owner')?.value]])
     ]);
 }
 
@@ -54,7 +55,7 @@ export function skillHover(index: GraphIndex, node: GraphNode, ast: Skill): stri
     return paragraphs([
         enables.length > 0 ? `Enables: ${names(index, enables)}` : 'Enables no behavior',
         builtBy.length > 0 ? `Built by ${count(builtBy.length, 'objective')}: ${names(index, builtBy)}` : 'Built by no objective',
-        attributes([['Assessed by', ast.assessedBy]])
+        attributes([['Assessed by', attribute(ast, 'AssessedBy')?.value]])
     ]);
 }
 
@@ -62,8 +63,9 @@ export function skillHover(index: GraphIndex, node: GraphNode, ast: Skill): stri
 export function behaviorHover(index: GraphIndex, node: GraphNode, ast: Behavior): string {
     const moves = index.adjacency.targets(node.id, 'moves');
     const reachedBy = objectivesWhere(index, links => links.behaviors.includes(node.id));
-    const observed = ast.observedBy
-        ? `Observed by ${ast.observedBy.observer}${ast.observedBy.cadence ? ` ${ast.observedBy.cadence}` : ''}${ast.observedBy.instrument ? ` with "${ast.observedBy.instrument}"` : ''}`
+    const by = attribute(ast, 'ObservedBy');
+    const observed = by
+        ? `Observed by ${by.observer}${by.cadence ? ` ${by.cadence}` : ''}${by.instrument ? ` with "${by.instrument}"` : ''}`
         : undefined;
     return paragraphs([
         moves.length > 0 ? `Moves: ${names(index, moves)}` : 'Moves no metric',
@@ -73,7 +75,7 @@ export function behaviorHover(index: GraphIndex, node: GraphNode, ast: Behavior)
             ...relation(index, 'Reinforced by', index.adjacency.sources(node.id, 'reinforces')),
             ...(observed ? [observed] : [])
         ]),
-        attributes([['Actor', ast.actor]])
+        attributes([['Actor', attribute(ast, 'Actor')?.value]])
     ]);
 }
 
@@ -83,8 +85,9 @@ export function toolkitHover(index: GraphIndex, node: GraphNode, ast: Toolkit): 
     return paragraphs([
         covers.length > 0 ? `For: ${names(index, covers)}` : 'Covers no behavior',
         bullets([
-            ['Talk track', ast.talkTrack], ['Rubric', ast.rubric], ['Checklist', ast.checklist],
-            ['Micro-challenge', ast.microChallenge], ['Dashboard', ast.dashboard]
+            ['Talk track', attribute(ast, 'TalkTrack')?.value], ['Rubric', attribute(ast, 'Rubric')?.value],
+            ['Checklist', attribute(ast, 'Checklist')?.value], ['Micro-challenge', attribute(ast, 'MicroChallenge')?.value],
+            ['Dashboard', attribute(ast, 'Dashboard')?.value]
         ].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`))
     ]);
 }

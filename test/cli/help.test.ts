@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../language/rules.js';
-import { FORMATS } from '../../cli/format/types.js';
+import { FORMATS } from '../../cli/check-formats/types.js';
 import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
 
 describe('align help and version', () => {

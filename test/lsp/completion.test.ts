@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, SERVER, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, positionAt, SERVER, uriOf } from './lsp-session.js';
 
 /** Marks the cursor in a test text. */
 const CURSOR = '‸';
@@ -27,12 +27,6 @@ function withInsertion(file: string, anchor: string, insertion: string): string 
     const at = text.indexOf(anchor);
     if (at < 0) throw new Error(`'${anchor}' not in ${file}`);
     return text.slice(0, at + anchor.length) + insertion + text.slice(at + anchor.length);
-}
-
-/** The LSP position of an offset. */
-function positionAt(text: string, offset: number): { line: number; character: number } {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
 
 describe('language server: completion over LSP', function () {

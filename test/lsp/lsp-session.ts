@@ -27,8 +27,8 @@ export class LspSession {
 
     private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly root: string) { }
 
-    /** Starts the server on a workspace folder and completes `initialize`/`initialized`. */
-    static async start(root: string, settings: Record<string, unknown> = {}): Promise<{ session: LspSession; init: InitializeResult }> {
+    /** Starts the server on a workspace folder and completes `initialize`/`initialized` (with `initializationOptions`, if given). */
+    static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ session: LspSession; init: InitializeResult }> {
         const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -45,7 +45,7 @@ export class LspSession {
         connection.onRequest('window/workDoneProgress/create', () => null);
         connection.listen();
         const init = await connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }], initializationOptions,
             capabilities: {
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
                 textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } }
@@ -117,6 +117,12 @@ export function positionOf(file: string, line: number, needle: string, offset = 
     const character = text.indexOf(needle);
     if (character < 0) throw new Error(`'${needle}' not on line ${line} of ${file}`);
     return { line: line - 1, character: character + offset };
+}
+
+/** The LSP position of an offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
 
 /** A fresh copy of the fixture workspace in a temp folder (tests edit and delete files in it). */

@@ -16,7 +16,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SourceMap } from 'node:module';
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
-import { createAlignServices, type AlignServices } from '../../language/align-module.js';
+import { createAlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS, type AlignHost } from '../../language/host.js';
 import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
 import { parseFindings, requireBundle, runCli } from '../cli/run-cli.js';
 import { report } from './helpers/fuzz-config.js';
@@ -52,12 +53,11 @@ function actualsSource(paths: readonly string[]): string {
     return paths.map((p, i) => `metric M${i} "Metric ${i}" {\n  kind leading\n  baseline 1\n  target 2 by 2026-12-31\n}\nactuals M${i} from "${p}"\n`).join('');
 }
 
-/** Builds `/ws/main.align` over the recording file system; `configure` runs before the build. */
-async function buildInMemory(paths: readonly string[], files: Record<string, string>, configure?: (services: AlignServices) => void) {
+/** Builds `/ws/main.align` over the recording file system, with the host given (default: no symbolic links, reads allowed). */
+async function buildInMemory(paths: readonly string[], files: Record<string, string>, host: AlignHost = HOST_WITHOUT_LINKS) {
     const fileSystem = new RecordingFileSystem(files);
-    const services = createAlignServices({ fileSystemProvider: () => fileSystem }).Align;
+    const services = createAlignServices({ fileSystemProvider: () => fileSystem, host }).Align;
     services.align.Settings.workspaceRoot = URI.file('/ws');
-    configure?.(services);
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(actualsSource(paths), URI.file('/ws/main.align'));
     services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
@@ -102,7 +102,7 @@ describe('reliability: security', function () {
                 if (!(uri.path in files) && uri.path !== '/ws') throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
                 return uri;
             };
-            const { invalid, reads } = await buildInMemory(['data/link.csv', 'linked/x.csv', 'data/inner-link.csv', 'data/missing.csv'], files, s => { s.align.Graph.realPath = realPath; });
+            const { invalid, reads } = await buildInMemory(['data/link.csv', 'linked/x.csv', 'data/inner-link.csv', 'data/missing.csv'], files, { ...HOST_WITHOUT_LINKS, realPath });
             assert.match(invalid.get(0) ?? '', THROUGH_LINK);
             assert.match(invalid.get(1) ?? '', THROUGH_LINK, 'a linked folder');
             assert.equal(invalid.get(2), undefined, 'a link that stays inside is read');
@@ -112,13 +112,13 @@ describe('reliability: security', function () {
 
         it('accepts files of a workspace folder that is itself a symbolic link', async () => {
             const realPath = async (uri: URI) => URI.file(uri.path.replace(/^\/ws(?=\/|$)/, '/real/ws'));
-            const { invalid, reads } = await buildInMemory(['data/ok.csv'], { '/real/ws/data/ok.csv': 'period,value\n2026-01,1\n' }, s => { s.align.Graph.realPath = realPath; });
+            const { invalid, reads } = await buildInMemory(['data/ok.csv'], { '/real/ws/data/ok.csv': 'period,value\n2026-01,1\n' }, { ...HOST_WITHOUT_LINKS, realPath });
             assert.deepEqual([...invalid.values()], []);
             assert.deepEqual(reads, ['/real/ws/data/ok.csv']);
         });
 
-        it('reads no CSV file at all in an untrusted workspace (allowFileReads = false), and says why', async () => {
-            const { invalid, reads } = await buildInMemory(['data/ok.csv', '../x.csv'], files, s => { s.align.Settings.allowFileReads = false; });
+        it('reads no CSV file at all in an untrusted workspace (the host allows no file reads), and says why', async () => {
+            const { invalid, reads } = await buildInMemory(['data/ok.csv', '../x.csv'], files, { ...HOST_WITHOUT_LINKS, fileReadsAllowed: () => false });
             for (const i of [0, 1]) assert.match(invalid.get(i) ?? '', /was not read: CSV files are not read in an untrusted workspace/);
             assert.deepEqual(reads, []);
         });
@@ -177,6 +177,27 @@ describe('reliability: security', function () {
                 assert.ok(!JSON.stringify(diagnostics).includes('TOPSECRET'));
             } finally {
                 await session.stop();
+            }
+        });
+    });
+
+    describe('an untrusted workspace, on disk', () => {
+        it('the language server told `trusted: false` at initialize reads no CSV file', async () => {
+            requireServerBundle();
+            const ws = tempFolder('align-rel-untrusted-');
+            try {
+                fs.mkdirSync(path.join(ws, 'data'));
+                fs.writeFileSync(path.join(ws, 'data/ok.csv'), 'period,value\n2026-01,1\n');
+                fs.writeFileSync(path.join(ws, 'main.align'), actualsSource(['data/ok.csv']));
+                const { session } = await LspSession.start(ws, {}, { trusted: false });
+                try {
+                    const diagnostics = await session.diagnosticsOf(path.join(ws, 'main.align'), d => d.some(x => x.code === 'actuals-invalid'));
+                    assert.match(String(diagnostics.find(d => d.code === 'actuals-invalid')!.message), /not read in an untrusted workspace/);
+                } finally {
+                    await session.stop();
+                }
+            } finally {
+                fs.rmSync(ws, { recursive: true, force: true });
             }
         });
     });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { AstUtils, EmptyFileSystem, GrammarAST, GrammarUtils } from 'langium';
 import type { IGrammar } from 'vscode-textmate';
 import { createAlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 import { describeTokens, GRAMMAR_PATH, loadAlignGrammar, REPO_ROOT, tokenize, type TmToken } from './helpers/textmate-grammar.js';
 import { expandSnippet } from './helpers/textmate-snippets.js';
@@ -405,7 +406,7 @@ describe('TextMate grammar (syntaxes/align.tmLanguage.json)', () => {
     });
 
     describe('coverage of the Langium grammar', () => {
-        const services = createAlignServices(EmptyFileSystem).Align;
+        const services = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align;
         const keywords = AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).toArray();
         const words = [...new Set(keywords.map(k => k.value).filter(v => /^[A-Za-z]/.test(v)))].sort();
         const valueCategories: Record<string, string> = {
@@ -502,7 +503,7 @@ describe('snippets (syntaxes/align.code-snippets)', () => {
     const snippets = JSON.parse(fs.readFileSync(SNIPPETS_PATH, 'utf-8')) as Record<string, Snippet>;
     const entries = Object.entries(snippets);
     const textOf = (s: Snippet) => expandSnippet(Array.isArray(s.body) ? s.body.join('\n') : s.body);
-    const parser = createAlignServices(EmptyFileSystem).Align.parser.LangiumParser;
+    const parser = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser.LangiumParser;
 
     it('has a prefix, a description and a body for every snippet, no scope, unique prefixes', () => {
         const prefixes = entries.flatMap(([, s]) => Array.isArray(s.prefix) ? s.prefix : [s.prefix]);

@@ -1,5 +1,6 @@
 import { URI } from 'langium';
 import { createAlignServices, type AlignServices } from '../../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../../language/host.js';
 import type { AlignSettings } from '../../../language/config/align-settings.js';
 import type { GraphIndex } from '../../../language/graph/build-graph.js';
 import { messageText, ruleIdOf } from '../../../language/validation/align-document-validator.js';
@@ -29,12 +30,15 @@ export const TEST_ROOT = URI.file('/ws');
  * Builds an in-memory workspace through Langium's document builder with
  * validation, exactly as the CLI and the server do. Files ending in `.align`
  * are documents; every file (CSV too) is readable through the file system.
+ * `prepare` sees the services before the build (to inject a fault).
  */
-export async function checkWorkspace(files: Readonly<Record<string, string>>, settings?: AlignSettings): Promise<CheckedWorkspace> {
+export async function checkWorkspace(files: Readonly<Record<string, string>>, settings?: AlignSettings,
+    prepare?: (services: AlignServices) => void): Promise<CheckedWorkspace> {
     const fileSystem = new MemoryFileSystem(TEST_ROOT, files);
-    const services = createAlignServices({ fileSystemProvider: () => fileSystem }).Align;
+    const services = createAlignServices({ fileSystemProvider: () => fileSystem, host: HOST_WITHOUT_LINKS }).Align;
     services.align.Settings.workspaceRoot = TEST_ROOT;
     if (settings) services.align.Settings.setOverrides(settings);
+    prepare?.(services);
     const documents = Object.entries(files).filter(([name]) => name.endsWith('.align')).map(([name, text]) => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/ws/${name}`));
         services.shared.workspace.LangiumDocuments.addDocument(document);

@@ -1,0 +1,44 @@
+import type { FileSystemProvider, URI } from 'langium';
+import { UriUtils } from 'langium';
+import type { AlignSettingsService } from '../config/align-settings.js';
+import type { AlignHost } from '../host.js';
+import type { CsvFileResult } from '../actuals/read-actuals.js';
+
+/**
+ * Reads the CSV files of `actuals ... from "file.csv"`, confined to the
+ * workspace folder (symbolic links resolved through the host), and only
+ * where the host allows file reads (not in an untrusted workspace).
+ */
+export class AlignCsvFiles {
+    constructor(private readonly host: AlignHost, private readonly fileSystem: FileSystemProvider, private readonly settings: AlignSettingsService) { }
+
+    /** The text of the file `path` names, relative to the document, or why it was not read. */
+    async read(documentUri: URI, path: string): Promise<CsvFileResult> {
+        if (!this.host.fileReadsAllowed()) return { error: 'was not read: CSV files are not read in an untrusted workspace' };
+        if (path.trim() === '') return { error: 'is an empty path' };
+        let uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
+        const root = this.settings.workspaceRoot;
+        if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
+        try {
+            const realPath = this.host.realPath;
+            if (root && realPath) {
+                // A symbolic link inside the workspace may point outside it: compare where both really are.
+                const [realFile, realRoot] = [await realPath(uri), await realPath(root).catch(() => root)];
+                if (!UriUtils.contains(realRoot, realFile)) return { error: 'leads, through a symbolic link, outside the workspace folder and is not read' };
+                uri = realFile;
+            }
+            const text = await this.fileSystem.readFile(uri);
+            return text.includes('\uFFFD') ? { error: 'is not UTF-8 text' } : { text };
+        } catch (error) {
+            return { error: describeReadError(error) };
+        }
+    }
+}
+
+function describeReadError(error: unknown): string {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (code === 'ENOENT') return 'is missing';
+    if (code === 'EISDIR') return 'is a folder, not a CSV file';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+}
