@@ -69,7 +69,7 @@ export interface ViewReport {
     hideLearningMetrics: boolean;
     zoom: number;
     scope: ScopeChoice;
-    /** `Consultative discovery bootcamp`, `Whole workspace`, `2 programs and 1 outcome`. */
+    /** `Consultative discovery bootcamp`, `Whole workspace`, `Churn reduction pilot + 1 outcome`. */
     scopeTitle: string;
     /** Nodes drawn. */
     nodes: number;

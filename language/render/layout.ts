@@ -152,7 +152,7 @@ export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): Gr
  * UI thread can run each step in a task of its own, so no task is long.
  */
 export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): Generator<void, GraphLayout, void> {
-    const prepared = prepare(graph, options);
+    const prepared = yield* prepare(graph, options);
     yield;
     const previous = stableBase(prepared, options.previous);
     const cols = previous ? orderStableFrom(prepared, previous) : orderBySweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
@@ -166,7 +166,10 @@ export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): G
     return assemble(prepared, cols, options.align ? aligned(prepared, input, centers, options.align) : centers);
 }
 
-function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
+/** Boxes whose text is measured in one step: measuring is most of a large layout's work. */
+const TEXT_STEP = 250;
+
+function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, Prepared, void> {
     const direction = options.direction ?? 'right';
     const nodeWidth = options.nodeWidth ?? NODE_WIDTH[direction];
     const measure = cachedMeasure(options.measure ?? tableMeasure);
@@ -188,6 +191,7 @@ function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
     }
     const layerOf = LAYER_INDEX[direction];
     for (const node of kept) {
+        if (vertices.length > 0 && vertices.length % TEXT_STEP === 0) yield;
         const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure);
         const column = columnOf(node)!;
         vertices.push({ id: node.id, node, text, column, layer: layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
