@@ -71,11 +71,11 @@ const browser = await chromium.launch({ executablePath, headless: true, args: ['
 try {
     const page = await browser.newPage({ viewport: WINDOW });
     await page.goto(`http://localhost:${port}`);
-    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60000 });
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 180000 });
     await page.waitForTimeout(3000);
     // Quick Open has no file search on the web: open the file from the Explorer.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sales-win-rate.align' }).click();
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 120000 });
     await page.waitForTimeout(4000);
     await page.keyboard.press('Control+G');
     await page.keyboard.type('50:13');
@@ -83,7 +83,7 @@ try {
     await page.waitForTimeout(1000);
     await command(page, 'Align: Open Impact Chain Preview to the Side');
     const webview = page.locator('iframe.webview.ready');
-    await webview.first().waitFor({ timeout: 60000 });
+    await webview.first().waitFor({ timeout: 180000 });
     await page.waitForTimeout(8000);
     await page.keyboard.press('Escape');
     const box = await webview.first().boundingBox();

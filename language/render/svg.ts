@@ -141,8 +141,8 @@ export function renderSvg(layout: GraphLayout, options: RenderOptions = {}): str
         + `<style><![CDATA[\n${graphCss(options.resolveVariable)}\n]]></style>`
         + renderDefs(options)
         + `<rect class="background" width="${layout.width}" height="${layout.height}"/>`
-        + `<g class="columns">${renderColumns(layout)}</g>`
         + `<g class="edges">${layout.edges.map(e => renderEdge(e, options)).join('')}</g>`
+        + `<g class="columns">${renderColumns(layout)}</g>`
         + `<g class="nodes">${layout.nodes.map(n => renderNode(n, { ...options, interactive: false })).join('')}</g>`
         + `</svg>\n`;
 }
