@@ -11,6 +11,14 @@ export const Commands = {
     pullActuals: 'align.pullActuals'
 } as const;
 
+/** Commands of the preview panel's title bar (client/preview/preview-commands.ts). */
+export const PreviewCommands = {
+    layoutDown: 'align.preview.layoutDown',
+    layoutRight: 'align.preview.layoutRight',
+    layoutAuto: 'align.preview.layoutAuto',
+    toggleLearningMetrics: 'align.preview.toggleLearningMetrics'
+} as const;
+
 /** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */
 export const PREVIEW_VIEW_TYPE = 'align.preview';
 

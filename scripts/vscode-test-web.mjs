@@ -132,7 +132,9 @@ try {
         browserOptions: [
             // Without it the service worker is refused and webviews stay blank.
             '--disable-features=TrackingProtection3pcd',
-            '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'
+            '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+            // A laptop-sized window: the preview tests open it beside an editor, as people do.
+            '--window-size=1440,900'
         ]
     });
 } catch (error) {

@@ -53,12 +53,19 @@ export class GraphView {
         this.base.setAttribute('class', 'graph-base');
         this.base.insertAdjacentHTML('beforeend', renderDefs({ idPrefix: ID_PREFIX }));
         this.background = this.child('rect', 'background');
-        this.columns = this.child('g', 'columns');
+        // The layer labels sit above the edges (which cross them) and below the boxes.
+        const labels = document.createElementNS(SVG_NS, 'svg');
+        labels.setAttribute('class', 'labels');
+        labels.setAttribute('width', '1');
+        labels.setAttribute('height', '1');
+        this.columns = document.createElementNS(SVG_NS, 'g');
+        this.columns.setAttribute('class', 'columns');
+        labels.append(this.columns);
         const edgeTiles = document.createElement('div');
         edgeTiles.className = 'tiles';
         const nodeTiles = document.createElement('div');
         nodeTiles.className = 'tiles';
-        this.root.append(this.base, edgeTiles, nodeTiles);
+        this.root.append(this.base, edgeTiles, labels, nodeTiles);
         this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge));
         this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => {
             this.classifyNode(el, node.id);

@@ -69,10 +69,12 @@ export interface ViewReport {
     hideLearningMetrics: boolean;
     zoom: number;
     scope: ScopeChoice;
-    /** `Consultative discovery bootcamp`, `Whole workspace`, `2 programs and 1 outcome`. */
+    /** `Consultative discovery bootcamp`, `Whole workspace`, `Churn reduction pilot + 1 outcome`. */
     scopeTitle: string;
     /** Nodes drawn. */
     nodes: number;
+    /** The visible pane of the drawing (below the toolbar), CSS px. */
+    pane: { width: number; height: number };
     /** The node under the editor cursor, if it is drawn. */
     cursor?: string;
     chain: ChainNodeView[];

@@ -54,7 +54,7 @@ export function scopedGraph(graph: ImpactGraph, ids: readonly string[]): ImpactG
     };
 }
 
-/** The words for a scope, for the toolbar and the panel title: `Consultative discovery bootcamp`, `2 programs and 1 outcome`. */
+/** The words for a scope, for the toolbar and the panel title: `Consultative discovery bootcamp`, `Churn reduction pilot + 1 outcome`. */
 export function scopeTitle(graph: ImpactGraph, ids: readonly string[]): string {
     if (ids.length === 0) return 'Whole workspace';
     const byId = new Map(graph.nodes.map(n => [n.id, n]));
@@ -62,8 +62,11 @@ export function scopeTitle(graph: ImpactGraph, ids: readonly string[]): string {
         const node = byId.get(ids[0]!);
         return node ? node.title ?? node.name : ids[0]!;
     }
-    const programs = ids.filter(id => byId.get(id)?.kind === 'program').length;
-    const outcomes = ids.length - programs;
+    const first = byId.get(ids[0]!);
+    const rest = ids.slice(1);
+    const programs = rest.filter(id => byId.get(id)?.kind === 'program').length;
+    const outcomes = rest.length - programs;
     const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-    return [programs > 0 ? count(programs, 'program') : '', outcomes > 0 ? count(outcomes, 'outcome') : ''].filter(Boolean).join(' and ');
+    const others = [programs > 0 ? count(programs, 'program') : '', outcomes > 0 ? count(outcomes, 'outcome') : ''].filter(Boolean).join(' and ');
+    return `${first?.title ?? first?.name ?? ids[0]} + ${others}`;
 }

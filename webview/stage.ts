@@ -269,7 +269,7 @@ export class Stage {
             const ids = this.currentScope();
             this.hooks.post({
                 type: 'view', direction: plan.layout.direction, directionChoice: state.direction, hideLearningMetrics: state.hideLearningMetrics,
-                zoom: this.viewport.current.zoom, scope: state.scope, scopeTitle: scopeTitle(result.graph, ids), nodes: plan.layout.nodes.length,
+                zoom: this.viewport.current.zoom, scope: state.scope, scopeTitle: scopeTitle(result.graph, ids), nodes: plan.layout.nodes.length, pane: this.viewport.paneSize,
                 ...(chain && drawn.has(chain.around) ? { cursor: chain.around } : {}),
                 chain: chain ? chainViews(this.page.canvas, this.view.root, [...chain.ids].filter(id => drawn.has(id)), this.viewport.current.zoom) : []
             });

@@ -1,9 +1,9 @@
 /**
  * The toolbar: the only module that knows the UI toolkit
  * (`@vscode/webview-ui-toolkit`), so a later swap stays in this file.
- * Imports only the components it uses. In a narrow pane it wraps to two
- * rows; the filter and the exports are then in the editor's title bar
- * menu (main.css).
+ * Imports only the components it uses. In a narrow pane it keeps the scope,
+ * search and zoom; the direction, the filter and the exports are then in
+ * the editor's title bar and its menu (main.css).
  */
 import {
     provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField,
@@ -42,10 +42,11 @@ export class Toolbar {
     constructor(events: ToolbarEvents) {
         this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Impact chain preview' });
         this.scope = el('vscode-dropdown', { class: 'scope', 'aria-label': 'Show', title: 'What the preview shows' }) as Dropdown;
-        this.cursorOption = option(CURSOR, 'Follow the cursor');
+        this.cursorOption = option(CURSOR, 'Cursor');
+        this.cursorOption.setAttribute('title', 'Follow the editor cursor: the program, or the programs and outcomes, of the element under it');
         this.scope.append(this.cursorOption, option(WHOLE, 'Whole workspace'));
         this.scope.addEventListener('change', () => events.scope(choiceOf(this.scope.value)));
-        this.directionPicker = el('vscode-dropdown', { class: 'direction', 'aria-label': 'Direction', title: 'Which way the chain runs' }) as Dropdown;
+        this.directionPicker = el('vscode-dropdown', { class: 'direction wide-only', 'aria-label': 'Direction', title: 'Which way the chain runs' }) as Dropdown;
         this.directionPicker.append(...DIRECTIONS.map(([value, label]) => option(value, label)));
         this.directionPicker.addEventListener('change', () => events.direction(this.directionPicker.value as DirectionChoice));
         this.hide = el('vscode-checkbox', { class: 'wide-only' }, 'Hide activity & learning metrics') as Checkbox;
@@ -79,9 +80,9 @@ export class Toolbar {
         select(this.scope, valueOf(current));
     }
 
-    /** What "Follow the cursor" shows now, e.g. `Follow the cursor: Consultative discovery bootcamp`. */
+    /** What following the cursor shows now, e.g. `Cursor: Consultative discovery bootcamp`. */
     setCursorScope(title: string): void {
-        const label = `Follow the cursor: ${title}`;
+        const label = `Cursor: ${title}`;
         if (this.cursorOption.textContent !== label) this.cursorOption.textContent = label;
     }
 

@@ -141,10 +141,11 @@ export class Viewport {
 
     /** The pan nearest to `pan` that shows `r` whole (as much of it as fits, from its top-left). */
     private panToShow(r: Rect, zoom: number, pan: { x: number; y: number }): { x: number; y: number } {
+        // The pans that show [start, start + length] lie in [low, high]; a box larger than the view shows from its start.
         const axis = (p: number, start: number, length: number, view: number, after: number): number => {
-            const min = view - after - (start + length) * zoom;
-            const max = FRAME_PAD - start * zoom;
-            return length * zoom > view - FRAME_PAD - after ? max : Math.min(max, Math.max(min, p));
+            const low = FRAME_PAD - start * zoom;
+            const high = view - after - (start + length) * zoom;
+            return high < low ? low : Math.min(high, Math.max(low, p));
         };
         return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM) };
     }

@@ -1,13 +1,6 @@
 import * as vscode from 'vscode';
+import { PreviewCommands } from '../constants.js';
 import { ImpactPreview } from './impact-preview.js';
-
-/** Commands of the preview panel's title bar, as contributed in package.json. */
-export const PreviewCommands = {
-    layoutDown: 'align.preview.layoutDown',
-    layoutRight: 'align.preview.layoutRight',
-    layoutAuto: 'align.preview.layoutAuto',
-    toggleLearningMetrics: 'align.preview.toggleLearningMetrics'
-} as const;
 
 /** Registers the title bar's commands: they act on the open preview, if any. */
 export function registerPreviewCommands(): vscode.Disposable[] {

@@ -4,14 +4,14 @@
  * boxes keep their own height; rows (down) are as tall as their tallest box
  * and boxes are top-aligned in them. Then the edges through their bends.
  */
-import { COLUMNS, GEOMETRY, type ColumnId } from './columns.js';
+import { COLUMN_LABEL, GEOMETRY, LAYERS } from './columns.js';
 import { edgePath, type Box } from './geometry.js';
 import type { GraphLayout, LaidOutColumn, LaidOutEdge, LaidOutNode, Prepared } from './layout.js';
 
-/** Where each layer starts along the chain, and how thick it is. */
+/** Where each layer (by index) starts along the chain, and how thick it is. */
 interface Layers {
-    readonly start: ReadonlyMap<ColumnId, number>;
-    readonly thickness: ReadonlyMap<ColumnId, number>;
+    readonly start: ReadonlyMap<number, number>;
+    readonly thickness: ReadonlyMap<number, number>;
     /** Where boxes start across the layers. */
     readonly crossStart: number;
     /** End of the last layer along the chain. */
@@ -20,15 +20,15 @@ interface Layers {
 
 function layersOf(prepared: Prepared, cols: readonly (readonly number[])[]): Layers {
     const { direction, nodeWidth } = prepared;
-    const start = new Map<ColumnId, number>();
-    const thickness = new Map<ColumnId, number>();
+    const start = new Map<number, number>();
+    const thickness = new Map<number, number>();
     let at = GEOMETRY.margin + (direction === 'down' ? GEOMETRY.header.down : 0);
-    COLUMNS.forEach((spec, c) => {
-        const nodes = cols[c]!.filter(v => v < prepared.nodeCount);
+    cols.forEach((col, c) => {
+        const nodes = col.filter(v => v < prepared.nodeCount);
         if (nodes.length === 0) return;
         const thick = direction === 'right' ? nodeWidth : Math.max(...nodes.map(v => prepared.vertices[v]!.text!.height));
-        start.set(spec.id, at);
-        thickness.set(spec.id, thick);
+        start.set(c, at);
+        thickness.set(c, thick);
         at += thick + GEOMETRY.layerGap[direction];
     });
     const crossStart = GEOMETRY.margin + (direction === 'right' ? GEOMETRY.header.right : 0);
@@ -38,9 +38,9 @@ function layersOf(prepared: Prepared, cols: readonly (readonly number[])[]): Lay
 /** The box of a vertex: its layer's place along the chain, its centre across. */
 function boxOf(prepared: Prepared, layers: Layers, v: number, center: number): Box {
     const vertex = prepared.vertices[v]!;
-    const along = layers.start.get(vertex.column)!;
+    const along = layers.start.get(vertex.layer)!;
     const across = Math.round(layers.crossStart + center - vertex.size / 2);
-    const length = vertex.text ? (prepared.direction === 'right' ? prepared.nodeWidth : vertex.text.height) : layers.thickness.get(vertex.column)!;
+    const length = vertex.text ? (prepared.direction === 'right' ? prepared.nodeWidth : vertex.text.height) : layers.thickness.get(vertex.layer)!;
     return prepared.direction === 'right'
         ? { x: along, y: across, width: length, height: vertex.size }
         : { x: across, y: along, width: vertex.size, height: length };
@@ -82,15 +82,17 @@ export function assemble(prepared: Prepared, cols: number[][], center: Float64Ar
 
 function columnsOf(prepared: Prepared, cols: readonly (readonly number[])[], layers: Layers, crossEnd: number): LaidOutColumn[] {
     const out: LaidOutColumn[] = [];
-    COLUMNS.forEach((spec, c) => {
-        const along = layers.start.get(spec.id);
+    LAYERS[prepared.direction].forEach((ids, c) => {
+        const along = layers.start.get(c);
         if (along === undefined) return;
-        const count = cols[c]!.filter(v => v < prepared.nodeCount).length;
-        const thick = layers.thickness.get(spec.id)!;
+        const nodes = cols[c]!.filter(v => v < prepared.nodeCount).map(v => prepared.vertices[v]!);
+        const parts = ids.map(id => ({ id, label: COLUMN_LABEL[id], count: nodes.filter(v => v.column === id).length })).filter(p => p.count > 0);
+        const thick = layers.thickness.get(c)!;
         const across = crossEnd - layers.crossStart;
+        const base = { id: ids[0]!, parts, count: nodes.length };
         out.push(prepared.direction === 'right'
-            ? { id: spec.id, label: spec.label, x: along, y: layers.crossStart, width: thick, height: across, count, labelX: along + 2, labelY: GEOMETRY.margin + 14 }
-            : { id: spec.id, label: spec.label, x: layers.crossStart, y: along, width: across, height: thick, count, labelX: GEOMETRY.margin + 2, labelY: along - 9 });
+            ? { ...base, x: along, y: layers.crossStart, width: thick, height: across, labelX: along + 2, labelY: GEOMETRY.margin + 14 }
+            : { ...base, x: layers.crossStart, y: along, width: across, height: thick, labelX: GEOMETRY.margin + 2, labelY: along - 9 });
     });
     return out;
 }

@@ -10,7 +10,7 @@
  * closer. A wide pane gets columns, a narrow or tall one rows.
  */
 import type { ImpactGraph } from '../graph/types.js';
-import { COLUMN_INDEX, COLUMNS, GEOMETRY, NODE_WIDTH_RANGE, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
+import { COLUMN_INDEX, COLUMNS, GEOMETRY, LAYERS, NODE_WIDTH_RANGE, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
 import { TEXT } from './measure.js';
 
 /** The smallest size, in CSS px, a title may be drawn at. */
@@ -24,7 +24,7 @@ export interface Space {
     readonly height?: number;
 }
 
-/** How many nodes each layer holds, in chain order (layers without nodes left out). */
+/** How many nodes each column holds, in chain order (columns without nodes left out). */
 export type LayerCounts = ReadonlyArray<{ readonly id: ColumnId; readonly count: number }>;
 
 export interface Fit {
@@ -89,21 +89,31 @@ function better(right: Estimate, down: Estimate, score: (e: Estimate) => number,
     return score(other) > score(kept) * HYSTERESIS ? other : kept;
 }
 
-function estimate(layers: LayerCounts, space: Space, direction: Direction, readable: number): Estimate {
+/** The layers of a direction with their node counts and typical box height (a row may hold two kinds of metrics). */
+function layersIn(counts: LayerCounts, direction: Direction): Array<{ count: number; height: number }> {
+    const byId = new Map(counts.map(l => [l.id, l.count]));
+    return LAYERS[direction].map(ids => {
+        const present = ids.filter(id => (byId.get(id) ?? 0) > 0);
+        return { count: present.reduce((sum, id) => sum + byId.get(id)!, 0), height: Math.max(0, ...present.map(id => TYPICAL_HEIGHT[id])) };
+    }).filter(l => l.count > 0);
+}
+
+function estimate(counts: LayerCounts, space: Space, direction: Direction, readable: number): Estimate {
     const { margin, nodeGap } = GEOMETRY;
     const gap = GEOMETRY.layerGap[direction];
+    const layers = layersIn(counts, direction);
     const n = Math.max(1, layers.length);
     const room = space.width / readable - 2 * margin;
     const nodeWidth = clampWidth(direction === 'right' ? (room - (n - 1) * gap) / n : (room - 2 * nodeGap) / 2.5);
-    const stack = (l: LayerCounts[number], size: number): number => l.count * size + (l.count - 1) * nodeGap;
+    const stack = (l: { count: number }, size: number): number => l.count * size + (l.count - 1) * nodeGap;
     let width: number;
     let height: number;
     if (direction === 'right') {
         width = 2 * margin + n * nodeWidth + (n - 1) * gap;
-        height = 2 * margin + GEOMETRY.header.right + Math.max(0, ...layers.map(l => stack(l, TYPICAL_HEIGHT[l.id])));
+        height = 2 * margin + GEOMETRY.header.right + Math.max(0, ...layers.map(l => stack(l, l.height)));
     } else {
         width = 2 * margin + Math.max(0, ...layers.map(l => stack(l, nodeWidth)));
-        height = 2 * margin + GEOMETRY.header.down + layers.reduce((sum, l) => sum + TYPICAL_HEIGHT[l.id], 0) + (n - 1) * gap;
+        height = 2 * margin + GEOMETRY.header.down + layers.reduce((sum, l) => sum + l.height, 0) + (n - 1) * gap;
     }
     const along = direction === 'right' ? space.width / width : (space.height ?? Infinity) / height;
     const scale = Math.min(1, space.width / width, (space.height ?? Infinity) / height);

@@ -7,7 +7,7 @@
  */
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph } from '../graph/types.js';
 import { assemble } from './assemble.js';
-import { COLUMN_INDEX, COLUMNS, GEOMETRY, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
+import { GEOMETRY, LAYER_INDEX, LAYERS, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
 import { cachedMeasure, tableMeasure, type MeasureText } from './measure.js';
 import { nodeText, type NodeText } from './node-text.js';
 import { orderBySweeps, orderStable, type OrderGraph } from './order.js';
@@ -82,8 +82,10 @@ export interface LaidOutEdge {
 
 /** A layer that holds nodes: a column (right) or a row (down), with the place of its label. */
 export interface LaidOutColumn {
+    /** The layer's first column (a row top to bottom may hold two: leading and activity & learning metrics). */
     readonly id: ColumnId;
-    readonly label: string;
+    /** The columns it holds nodes of, with their counts, for its label. */
+    readonly parts: ReadonlyArray<{ readonly id: ColumnId; readonly label: string; readonly count: number }>;
     readonly x: number;
     readonly y: number;
     readonly width: number;
@@ -115,6 +117,8 @@ export interface Vertex {
     readonly node?: GraphNode;
     readonly text?: NodeText;
     readonly column: ColumnId;
+    /** Index of its layer, in chain order. */
+    readonly layer: number;
     /** Extent across the layer: the box height in a column, its width in a row. */
     readonly size: number;
 }
@@ -148,7 +152,7 @@ export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): Gr
  * UI thread can run each step in a task of its own, so no task is long.
  */
 export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): Generator<void, GraphLayout, void> {
-    const prepared = prepare(graph, options);
+    const prepared = yield* prepare(graph, options);
     yield;
     const previous = stableBase(prepared, options.previous);
     const cols = previous ? orderStableFrom(prepared, previous) : orderBySweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
@@ -162,7 +166,10 @@ export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): G
     return assemble(prepared, cols, options.align ? aligned(prepared, input, centers, options.align) : centers);
 }
 
-function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
+/** Boxes whose text is measured in one step: measuring is most of a large layout's work. */
+const TEXT_STEP = 250;
+
+function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, Prepared, void> {
     const direction = options.direction ?? 'right';
     const nodeWidth = options.nodeWidth ?? NODE_WIDTH[direction];
     const measure = cachedMeasure(options.measure ?? tableMeasure);
@@ -182,22 +189,25 @@ function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
         const kit = edge.kind === 'reinforces' ? byId.get(edge.from) : undefined;
         if (kit && index.has(edge.to)) toolkits.set(edge.to, [...(toolkits.get(edge.to) ?? []), kit]);
     }
+    const layerOf = LAYER_INDEX[direction];
     for (const node of kept) {
+        if (vertices.length > 0 && vertices.length % TEXT_STEP === 0) yield;
         const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure);
-        vertices.push({ id: node.id, node, text, column: columnOf(node)!, size: direction === 'right' ? text.height : nodeWidth });
+        const column = columnOf(node)!;
+        vertices.push({ id: node.id, node, text, column, layer: layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
     }
     const nodeCount = vertices.length;
-    const present = new Set(vertices.map(v => COLUMN_INDEX[v.column]));
+    const present = new Set(vertices.map(v => v.layer));
     const edges: Prepared['edges'] = [];
     for (const edge of graph.edges) {
         const a = index.get(edge.from);
         const b = index.get(edge.to);
         if (a === undefined || b === undefined || a === b || !DRAWN_EDGE_KINDS.has(edge.kind)) continue;
         const chain = [a];
-        for (let c = COLUMN_INDEX[vertices[a]!.column] + 1; c < COLUMN_INDEX[vertices[b]!.column]; c++) {
+        for (let c = vertices[a]!.layer + 1; c < vertices[b]!.layer; c++) {
             if (!present.has(c)) continue;
             chain.push(vertices.length);
-            vertices.push({ id: `${edge.kind}:${edge.from}>${edge.to}@${c}`, column: COLUMNS[c]!.id, size: BEND_SIZE });
+            vertices.push({ id: `${edge.kind}:${edge.from}>${edge.to}@${c}`, column: LAYERS[direction][c]![0]!, layer: c, size: BEND_SIZE });
         }
         chain.push(b);
         edges.push({ edge, chain });
@@ -213,8 +223,8 @@ function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
             pull[chain[i]!]!.push(chain[i - 1]!);
         }
     }
-    const column = Int32Array.from(vertices, v => COLUMN_INDEX[v.column]);
-    return { direction, nodeWidth, vertices, nodeCount, edges, toolkits, graph: { column, neighbors, pull, columnCount: COLUMNS.length } };
+    const column = Int32Array.from(vertices, v => v.layer);
+    return { direction, nodeWidth, vertices, nodeCount, edges, toolkits, graph: { column, neighbors, pull, columnCount: LAYERS[direction].length } };
 }
 
 function aligned(prepared: Prepared, input: PlaceInput, centers: Float64Array, align: NonNullable<LayoutOptions['align']>): Float64Array {
@@ -238,7 +248,7 @@ function stableBase(prepared: Prepared, previous: PreviousLayout | undefined): P
 }
 
 function byColumn(prepared: Prepared, pick: (v: number) => boolean): number[][] {
-    const cols: number[][] = COLUMNS.map(() => []);
+    const cols: number[][] = LAYERS[prepared.direction].map(() => []);
     prepared.vertices.forEach((_, v) => { if (pick(v)) cols[prepared.graph.column[v]!]!.push(v); });
     return cols;
 }

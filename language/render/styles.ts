@@ -61,7 +61,8 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} { font-family: ${c('font')}; color: ${c('foreground')}; }`,
         `${g} .background { fill: ${c('background')}; }`,
         `${g} text { fill: ${c('foreground')}; font-size: 12px; }`,
-        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; }`,
+        // A halo of the background keeps a label readable where edges cross it.
+        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; paint-order: stroke; stroke: ${c('background')}; stroke-width: 4px; stroke-linejoin: round; }`,
         `${g} .node { cursor: pointer; outline: none; }`,
         `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${c('nodeBorder')}; stroke-width: 1; }`,
         `${g} .node-title { font-size: ${TEXT.title.size}px; font-weight: 600; }`,

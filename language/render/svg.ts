@@ -130,7 +130,7 @@ export function renderDefs(options: RenderOptions = {}): string {
 
 /** Layer labels: column headers (right), or a label above each row (down). */
 export function renderColumns(layout: GraphLayout): string {
-    return layout.columns.map(c => `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(`${c.label.toUpperCase()} (${c.count})`)}</text>`).join('');
+    return layout.columns.map(c => `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · '))}</text>`).join('');
 }
 
 /** A standalone SVG document of the layout, styles embedded. */
@@ -141,8 +141,8 @@ export function renderSvg(layout: GraphLayout, options: RenderOptions = {}): str
         + `<style><![CDATA[\n${graphCss(options.resolveVariable)}\n]]></style>`
         + renderDefs(options)
         + `<rect class="background" width="${layout.width}" height="${layout.height}"/>`
-        + `<g class="columns">${renderColumns(layout)}</g>`
         + `<g class="edges">${layout.edges.map(e => renderEdge(e, options)).join('')}</g>`
+        + `<g class="columns">${renderColumns(layout)}</g>`
         + `<g class="nodes">${layout.nodes.map(n => renderNode(n, { ...options, interactive: false })).join('')}</g>`
         + `</svg>\n`;
 }

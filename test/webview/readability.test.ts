@@ -61,7 +61,7 @@ describe('preview: readable at any zoom and in any pane', function () {
             const value = e.shadowRoot!.querySelector('.selected-value') as HTMLElement;
             return { text: value.textContent!.trim(), cut: value.scrollWidth > value.clientWidth + 1 || value.scrollHeight > value.clientHeight + 1 };
         });
-        assert.match(control.text, /^Follow the cursor: /);
+        assert.equal(control.text, 'Cursor: Lockout/tagout refresher');
         assert.equal(control.cut, false, `the picker shows "${control.text}" whole`);
         await w.page.locator('vscode-dropdown.scope').click();
         const options = await w.page.$$eval('vscode-dropdown.scope vscode-option', els => els.map(e => {
@@ -79,9 +79,10 @@ describe('preview: readable at any zoom and in any pane', function () {
         assert.equal(await w.page.locator('vscode-dropdown.scope').getAttribute('aria-label'), 'Show');
     });
 
-    it('takes a direction from the toolbar, the host and the setting, and keeps it after a reload', async () => {
-        const w = await preview.open({ viewport: { width: 420, height: 860 } });
-        await w.postGraph(graphMessage(result));
+    it('takes a direction from the toolbar, the host (title bar) and the setting, and keeps it after a reload', async () => {
+        // 800x1000: top to bottom fits best, and the toolbar has room for the direction picker (narrower, it is in the title bar).
+        const w = await preview.open({ viewport: { width: 800, height: 1000 } });
+        await w.postGraph({ ...graphMessage(result), cursor: cursorOn(result, 'ChurnPilot.Probing') });
         assert.equal((await measureView(w.page, [])).direction, 'down');
         let renders = await w.renders();
         await w.page.locator('vscode-dropdown.direction').click();

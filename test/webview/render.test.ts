@@ -22,6 +22,10 @@ describe('preview: drawing the example graph', () => {
     });
 
     it('lays the layers out as rows top to bottom, edges from bottom to top sides, with labels above the rows', async () => {
+        const activityRow = async (w: Awaited<ReturnType<typeof preview.open>>): Promise<boolean> => {
+            const [a, b] = await Promise.all(['CompletionRate', 'NPS'].map(id => w.page.$eval(`[data-id="${id}"] .node-box`, e => e.getBoundingClientRect().y)));
+            return Math.abs(a! - b!) < 1;
+        };
         const w = await preview.open({ viewport: { width: 1600, height: 1000 } });
         await w.postGraph(graphMessage(result, { direction: 'down' }));
         const box = (id: string): Promise<{ x: number; y: number; bottom: number; right: number }> => w.page.$eval(`[data-id="${id}"] .node-box`, e => {
@@ -31,8 +35,10 @@ describe('preview: drawing the example graph', () => {
         const order = ['ChurnPilot.AskOpenQuestions', 'ChurnPilot.NeedsDiscovery', 'ChurnPilot.Probing', 'ChurnPilot.RepeatContactRate', 'ChurnRate', 'ReduceChurn'];
         for (let i = 1; i < order.length; i++) assert.ok((await box(order[i - 1]!)).bottom < (await box(order[i]!)).y, `${order[i - 1]} above ${order[i]}`);
         const labels = await w.page.$$eval('.column-label', els => els.map(e => ({ text: e.textContent, y: e.getBoundingClientRect().y })));
-        assert.deepEqual(labels.map(l => l.text), ['OBJECTIVES (11)', 'SKILLS (9)', 'BEHAVIORS (6)', 'ACTIVITY & LEARNING (2)', 'LEADING METRICS (4)', 'LAGGING METRICS (6)', 'OUTCOMES (4)']);
+        // Rows save height: leading and activity & learning metrics share one.
+        assert.deepEqual(labels.map(l => l.text), ['OBJECTIVES (11)', 'SKILLS (9)', 'BEHAVIORS (6)', 'LEADING METRICS (4) · ACTIVITY & LEARNING (2)', 'LAGGING METRICS (6)', 'OUTCOMES (4)']);
         for (let i = 1; i < labels.length; i++) assert.ok(labels[i]!.y > labels[i - 1]!.y);
+        assert.ok(await activityRow(w), 'an activity metric in the row of the leading metrics');
         const edge = await w.page.$eval('path.edge[data-from="ChurnPilot.Probing"][data-to="ChurnPilot.RepeatContactRate"]', e => e.getAttribute('d')!);
         const probing = await w.page.$eval('[data-id="ChurnPilot.Probing"] .node-box', e => ({ x: Number(e.getAttribute('x')), y: Number(e.getAttribute('y')), w: Number(e.getAttribute('width')), h: Number(e.getAttribute('height')) }));
         const [, x0, y0] = /^M([-\d.]+) ([-\d.]+)/.exec(edge)!.map(Number);

@@ -48,6 +48,29 @@ describe('preview beside the editor: the cursor\'s chain in view and readable (a
         }
     }
 
+    // Every element of the examples, the cursor moved from one to the next in one open preview (the path a user takes).
+    for (const pane of [{ width: 420, height: 860 }, { width: 546, height: 720 }, { width: 960, height: 600 }, { width: 380, height: 600 }]) {
+        const small = pane.height * pane.width < 400 * 700;
+        it(`${pane.width}x${pane.height}, the cursor moved over every objective, skill, behavior, metric and outcome: ${small ? 'its box' : 'its whole chain'} in view, readable`, async () => {
+            const w = await preview.open({ viewport: pane });
+            await w.postGraph(graphMessage(result));
+            const rows: string[] = [];
+            for (const n of result.graph.nodes.filter(n => ['objective', 'skill', 'behavior', 'metric', 'outcome'].includes(n.kind))) {
+                const after = (await w.posted()).length;
+                await w.post({ type: 'cursor', ...cursorOn(result, n.id) });
+                await w.page.waitForFunction(({ after, id }) => (window as unknown as { __posted: Array<{ type: string; cursor?: string }> }).__posted.slice(after)
+                    .some(m => m.type === 'view' && m.cursor === id), { after, id: n.id });
+                const view = await measureView(w.page, small ? [n.id] : chainIds(result, n.id));
+                if (small) {
+                    const whole = await measureView(w.page, chainIds(result, n.id));
+                    rows.push(`${n.id}: ${whole.chain.filter(c => c.inView).length}/${whole.chain.length} in view`);
+                }
+                assertReadableChain(view, `${pane.width}x${pane.height} cursor on ${n.id}`);
+            }
+            if (small) fs.writeFileSync(path.join(out, `sweep-${pane.width}x${pane.height}.txt`), rows.join('\n') + '\n');
+        });
+    }
+
     it('lays a narrow pane out top to bottom and a wide one left to right, and follows a resize', async () => {
         const w = await preview.open({ viewport: { width: 1600, height: 1000 } });
         await w.postGraph(graphMessage(result));
