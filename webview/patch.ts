@@ -6,6 +6,7 @@
  * changed (their chains and names shape the scope and other boxes).
  */
 import type { GraphNode } from '../language/graph/types.js';
+import type { ImpactGraphResult } from '../language/protocol.js';
 import { columnOf } from '../language/render/columns.js';
 import type { GraphLayout, LaidOutNode } from '../language/render/layout.js';
 import type { MeasureText } from '../language/render/measure.js';
@@ -20,10 +21,12 @@ export interface Patched {
 
 /**
  * `layout` with the delta's node changes in place, or undefined when the
- * delta needs a new layout. `before` looks up a node as it was.
+ * delta needs a new layout. `previous`: the graph the delta applies to.
  */
-export function patchLayout(layout: GraphLayout, delta: GraphDelta, measure: MeasureText, before: (id: string) => GraphNode | undefined): Patched | undefined {
+export function patchLayout(layout: GraphLayout, delta: GraphDelta, measure: MeasureText, previous: ImpactGraphResult): Patched | undefined {
     if (delta.nodes.set.some(n => n.kind === 'program' || n.kind === 'toolkit')) return undefined;
+    const byId = new Map<string, GraphNode>(previous.graph.nodes.map(n => [n.id, n]));
+    const before = (id: string): GraphNode | undefined => byId.get(id);
     // A node that changes layer (a metric's kind) may also come into view or leave it (hidden learning metrics).
     if (delta.nodes.set.some(n => { const old = before(n.id); return !old || columnOf(old) !== columnOf(n); })) return undefined;
     const index = new Map(layout.nodes.map((n, i) => [n.id, i]));

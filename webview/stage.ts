@@ -23,12 +23,6 @@ import { listenToNodes } from './node-events.js';
 import { scopedGraph, scopeIds, scopeTitle } from './scope.js';
 import { Viewport, type ViewTransform } from './viewport.js';
 
-/** Looks nodes up by id in a graph result (built on first use). */
-function oldNodes(result: ImpactGraphResult): (id: string) => GraphNode | undefined {
-    let byId: Map<string, GraphNode> | undefined;
-    return id => (byId ??= new Map(result.graph.nodes.map(n => [n.id, n]))).get(id);
-}
-
 export type { UpdateReason } from './framing.js';
 
 export interface StageHooks {
@@ -99,7 +93,7 @@ export class Stage {
         const plan = this.plan;
         const start = performance.now();
         const patched = plan && before && !this.pending && !this.view.rendering && changesContentOnly(delta, before)
-            ? patchLayout(plan.layout, delta, this.measure(), oldNodes(before)) : undefined;
+            ? patchLayout(plan.layout, delta, this.measure(), before) : undefined;
         if (!plan || !patched) {
             this.update('edit');
             return;
