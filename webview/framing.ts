@@ -4,7 +4,7 @@
  * lost the chain from view, the cursor's chain is framed at a readable size
  * (everything, when everything is readable); after an edit the view stays.
  */
-import type { GraphLayout } from '../language/render/layout.js';
+import type { GraphLayout } from '../language/render/index.js';
 import { boxOf, fitsReadable, LABEL_ROOM, type Plan } from './planner.js';
 import type { Viewport } from './viewport.js';
 

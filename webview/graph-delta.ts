@@ -1,51 +1,10 @@
 /**
- * Graph changes as deltas: the host diffs the graph it is about to post with
- * the one it posted last and sends only what changed; the webview applies
- * the delta to its copy (the GraphDelta type is in protocol.ts). Pure (no DOM,
- * no `vscode`): imported by both sides.
+ * Graph deltas in the webview: applying the delta the host made
+ * (client/preview/graph-diff.ts) to the graph the preview holds, and telling
+ * whether it changes only what boxes say. The GraphDelta type is in protocol.ts.
  */
-import type { GraphEdge, GraphNode } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
-import type { GraphDelta } from './protocol.js';
-
-/** The key of an edge: one edge per kind between two nodes. */
-export const edgeKey = (e: GraphEdge): string => `${e.kind}|${e.from}|${e.to}`;
-
-/** The delta that turns `before` into `after`. */
-export function diffResults(before: ImpactGraphResult, after: ImpactGraphResult): GraphDelta {
-    const oldNodes = new Map(before.graph.nodes.map(n => [n.id, JSON.stringify(n)]));
-    const newIds = new Set<string>();
-    const set: GraphNode[] = [];
-    for (const node of after.graph.nodes) {
-        newIds.add(node.id);
-        if (oldNodes.get(node.id) !== JSON.stringify(node)) set.push(node);
-    }
-    const oldEdges = new Map(before.graph.edges.map(e => [edgeKey(e), JSON.stringify(e)]));
-    const newEdges = new Map(after.graph.edges.map(e => [edgeKey(e), e]));
-    const added = [...newEdges].filter(([key, e]) => oldEdges.get(key) !== JSON.stringify(e)).map(([, e]) => e);
-    const replaced = new Set(added.map(edgeKey));
-    const removedEdges = [...oldEdges.keys()].filter(key => !newEdges.has(key) || replaced.has(key));
-    const findings: GraphDelta['findings'] = { set: {}, removed: Object.keys(before.findings).filter(id => !(id in after.findings)) };
-    for (const [id, f] of Object.entries(after.findings)) {
-        const old = before.findings[id];
-        if (!old || old.errors !== f.errors || old.warnings !== f.warnings || old.infos !== f.infos) findings.set[id] = f;
-    }
-    const focusableChanged = JSON.stringify(before.focusable) !== JSON.stringify(after.focusable);
-    return {
-        nodes: { set, removed: [...oldNodes.keys()].filter(id => !newIds.has(id)) },
-        edges: { added, removed: removedEdges },
-        findings,
-        ...(focusableChanged ? { focusable: after.focusable } : {}),
-        coverage: after.graph.coverage,
-        version: after.version
-    };
-}
-
-/** How many things a delta changes (nodes, edges, findings). */
-export function deltaSize(delta: GraphDelta): number {
-    return delta.nodes.set.length + delta.nodes.removed.length + delta.edges.added.length + delta.edges.removed.length
-        + Object.keys(delta.findings.set).length + delta.findings.removed.length;
-}
+import { edgeKey, type GraphDelta } from './protocol.js';
 
 /** True when a delta only changes what existing nodes say (no node or edge added or removed). */
 export function changesContentOnly(delta: GraphDelta, before: ImpactGraphResult): boolean {

@@ -7,10 +7,7 @@
  */
 import type { GraphNode } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
-import { columnOf } from '../language/render/columns.js';
-import type { GraphLayout, LaidOutNode } from '../language/render/layout.js';
-import type { MeasureText } from '../language/render/measure.js';
-import { nodeText } from '../language/render/node-text.js';
+import { columnOf, nodeText, type GraphLayout, type LaidOutNode, type MeasureText } from '../language/render/index.js';
 import type { GraphDelta } from './protocol.js';
 
 export interface Patched {

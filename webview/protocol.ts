@@ -34,7 +34,8 @@ export interface CursorPosition {
 
 /**
  * What changed between two graph results (the `graph-delta` message, as JSON
- * text): made by `diffResults` and applied by `applyDelta` (graph-delta.ts).
+ * text): made by `diffResults` (client/preview/graph-diff.ts) and applied by
+ * `applyDelta` (webview/graph-delta.ts).
  */
 export interface GraphDelta {
     /** Nodes added or changed (whole), and ids of nodes removed. */
@@ -48,6 +49,9 @@ export interface GraphDelta {
     coverage: ImpactGraphResult['graph']['coverage'];
     version: number;
 }
+
+/** The key of an edge in a GraphDelta (`edges.removed`): one edge per kind between two nodes. */
+export const edgeKey = (e: GraphEdge): string => `${e.kind}|${e.from}|${e.to}`;
 
 /** Messages from the host (extension) to the webview. */
 export type HostMessage =

@@ -1,5 +1,5 @@
 /** What the preview shows, measured in its DOM: the `view` message for the host (panel title, title bar) and tests. */
-import type { GraphLayout } from '../language/render/layout.js';
+import type { GraphLayout } from '../language/render/index.js';
 import type { Chain } from './framing.js';
 import type { ChainNodeView, WebviewMessage, WebviewState } from './protocol.js';
 

@@ -102,14 +102,8 @@ export class Stage {
         this.view.patch(patched.layout, patched.items, result.findings);
         this.hooks.drawn();
         performance.measure('align-patch', { start, end: performance.now() });
-        // The frame that shows the patch: from its start to after its paint (style, layout and paint of what changed).
-        requestAnimationFrame(() => {
-            const frame = performance.now();
-            setTimeout(() => {
-                performance.measure('align-patch-frame', { start: frame, end: performance.now() });
-                this.painted(patched.layout);
-            }, 0);
-        });
+        // Counted once the frame that shows the patch is painted.
+        requestAnimationFrame(() => setTimeout(() => this.painted(patched.layout), 0));
     }
 
     /** The cursor moved: a new scope, a new layout for its chain, or only a new highlight. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ruleIdOf } from '../../language/findings.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
-import { deltaSize, diffResults } from '../../webview/graph-delta.js';
+import { deltaSize, diffResults } from './graph-diff.js';
 import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 import { createNonce, type RandomBytes } from './nonce.js';

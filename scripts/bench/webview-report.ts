@@ -17,9 +17,10 @@ export interface Sample {
     longestOther: number;
     longestTask: number;
     longestSlice: number;
-    /** A delta drawn in place (patch.ts): its script time and the frame that shows it (0: laid out again instead). */
+    /** A delta drawn in place (patch.ts): its script time (0: laid out again instead). */
     patch: number;
-    patchFrame: number;
+    /** The renderer's main-thread task time from the post to the painted frame (script, style, layout, paint). */
+    work: number;
 }
 
 /** One graph size and direction: medians of its runs. */
@@ -49,16 +50,16 @@ export function report(rows: readonly Row[], runs: number): string {
     out.push(`an edit of one title repainted in under ${GOAL_TITLE_MS} ms. PASS/MISS is a figure, not a test.`);
     out.push('');
     const header = ['graph', 'direction', 'nodes', 'edges', 'drawn', 'message', 'layout', 'step', 'painted', 'longest frame', 'other frame', 'slice',
-        'update painted', 'update message', 'update other', 'title script', 'title frame', 'title repaint', 'goal'];
+        'update painted', 'update message', 'update other', 'title script', 'title repaint', 'goal'];
     out.push(table(header, rows.map(r => {
         const block = Math.max(r.first.longestFrame, r.first.longestTask, r.update.longestFrame, r.update.longestTask);
-        const repaint = r.title.message + r.title.patchFrame;
+        const repaint = r.title.work;
         const pass = block <= GOAL_BLOCK_MS && (r.size < 2000 || r.first.painted <= GOAL_PAINT_MS) && r.title.patch > 0 && repaint <= GOAL_TITLE_MS;
         return [
             `${thousands(r.size)} nodes`, r.direction, thousands(r.nodes), thousands(r.edges), `${thousands(r.drawnNodes)} / ${thousands(r.drawnEdges)}`,
             ms(r.first.message), ms(r.first.layout), ms(r.first.layoutStep), ms(r.first.painted), ms(r.first.longestFrame), ms(r.first.longestOther), ms(r.first.longestSlice),
             ms(r.update.painted), ms(r.update.message), ms(r.update.longestOther),
-            ms(r.title.message), ms(r.title.patchFrame), r.title.patch > 0 ? ms(repaint) : 'laid out', pass ? 'PASS' : 'MISS'
+            ms(r.title.message), r.title.patch > 0 ? ms(repaint) : 'laid out', pass ? 'PASS' : 'MISS'
         ];
     })));
     out.push('All times in ms, medians. nodes/edges: the graph (programs, toolkits, reinforces and serves edges included); drawn: nodes / edges on screen.');
@@ -70,7 +71,8 @@ export function report(rows: readonly Row[], runs: number): string {
     out.push('other frame = the longest one not receiving the message; slice = the preview\'s longest script slice (it yields between slices).');
     out.push('update = one node added, sent as a delta (as the extension sends edits): laid out again, places kept, only boxes that moved drawn again.');
     out.push('title = one objective\'s title edited, sent as a delta: script = the task receiving it (parse, apply, draw the one box again);');
-    out.push('  frame = from the start of the frame that shows it to after its paint (style, layout, paint); repaint = script + frame.');
+    out.push('  repaint = the renderer\'s main-thread work from the post to the painted frame (CDP TaskDuration: script, style, layout, paint;');
+    out.push('  unlike wall-clock times it leaves out waiting for a core, so it is the figure that holds on a busy machine).');
     out.push(`goal = PASS when no frame or task exceeds ${GOAL_BLOCK_MS} ms (the message frame included), ${thousands(2000)} nodes are painted within`);
     out.push(`  ${GOAL_PAINT_MS} ms, and the title edit is drawn in place within ${GOAL_TITLE_MS} ms.`);
     out.push('');
@@ -82,17 +84,17 @@ export function report(rows: readonly Row[], runs: number): string {
 function deltaTable(rows: readonly Row[]): string[] {
     const kb = (chars: number): string => `${(chars / 1024).toFixed(1)} KB`;
     const ratio = (a: number, b: number): string => b > 0 ? `${(a / b).toFixed(0)}x` : 'n/a';
-    const header = ['graph', 'direction', 'whole message', 'delta message', 'smaller', 'whole painted', 'delta painted', 'faster', 'delta repaint', 'node-added delta'];
+    const header = ['graph', 'direction', 'whole message', 'delta message', 'smaller', 'whole painted', 'delta painted', 'faster', 'whole work', 'delta work', 'less work', 'node-added delta'];
     return [
         'One title edited: the whole graph (as before deltas) against the delta the extension now posts, in the same run and page.',
         '',
         table(header, rows.map(r => [
             `${thousands(r.size)} nodes`, r.direction, kb(r.messages.whole), kb(r.messages.title), ratio(r.messages.whole, r.messages.title),
             ms(r.titleWhole.painted), ms(r.title.painted), ratio(r.titleWhole.painted, r.title.painted),
-            r.title.patch > 0 ? ms(r.title.message + r.title.patchFrame) : 'laid out', kb(r.messages.update)
+            ms(r.titleWhole.work), r.title.patch > 0 ? ms(r.title.work) : 'laid out', ratio(r.titleWhole.work, r.title.work), kb(r.messages.update)
         ])),
         'message = JSON characters posted; painted = from posting (host page) to the painted frame (shared clock, includes the cross-frame hop);',
-        'repaint = the preview\'s own time for the delta: the task receiving it plus the frame that shows it (the title goal).',
+        'work = the renderer\'s main-thread task time from the post to the painted frame (script, style, layout, paint; the title goal).',
         'node-added delta = the message of the update above (one skill and its edge added).',
         ''
     ];

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { ImpactGraphResult } from '../../language/protocol.js';
-import { applyDelta, changesContentOnly, deltaSize, diffResults, edgeKey } from '../../webview/graph-delta.js';
-import { isGraphDelta } from '../../webview/protocol.js';
+import { deltaSize, diffResults } from '../../client/preview/graph-diff.js';
+import { applyDelta, changesContentOnly } from '../../webview/graph-delta.js';
+import { edgeKey, isGraphDelta } from '../../webview/protocol.js';
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../webview/fixtures/examples-graph.json');
 const examples = (): ImpactGraphResult => JSON.parse(fs.readFileSync(fixture, 'utf-8')) as ImpactGraphResult;
@@ -66,7 +67,7 @@ function edit(r: ImpactGraphResult, e: Edit): void {
     }
 }
 
-describe('graph deltas (webview/graph-delta.ts)', () => {
+describe('graph deltas (client/preview/graph-diff.ts, webview/graph-delta.ts)', () => {
     it('applied to the old graph, a delta gives the new one, for random edits', () => {
         const editArb = fc.record({ op: fc.constantFrom('title', 'remove-node', 'rename', 'remove-edge', 'add-edge', 'finding', 'clear-finding', 'explain', 'focusable', 'coverage'), at: fc.nat(500), text: fc.string() }) as fc.Arbitrary<Edit>;
         fc.assert(fc.property(fc.array(editArb, { maxLength: 12 }), edits => {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
-import { diffResults } from '../../webview/graph-delta.js';
+import { diffResults } from '../../client/preview/graph-diff.js';
 import type { HostMessage } from '../../webview/protocol.js';
 import { examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
 import type { WebviewPage } from './harness/webview-page.js';
