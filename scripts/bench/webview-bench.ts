@@ -59,9 +59,11 @@ const POST = `() => {
 /** In the preview: waits for the drawing to be painted; returns the figures, times from \`posted\` (shared clock). */
 const COLLECT = `async posted => {
     const watch = window.__benchWatch;
+    // Waits for the mark without polling (polls would add tasks to the work measured).
     await new Promise(resolve => {
-        const poll = () => performance.getEntriesByName('align-painted').length > watch.marks ? resolve() : setTimeout(poll, 5);
-        poll();
+        if (performance.getEntriesByName('align-painted').length > watch.marks) return resolve();
+        const o = new PerformanceObserver(list => { if (list.getEntriesByName('align-painted').length > 0) { o.disconnect(); resolve(); } });
+        o.observe({ type: 'mark' });
     });
     await new Promise(resolve => setTimeout(resolve, 50));
     watch.observers.forEach(o => { o.takeRecords(); o.disconnect(); });
@@ -87,15 +89,20 @@ const COLLECT = `async posted => {
 
 /**
  * Posts a message from the host page and returns the figures of the drawing it leads to; `work`: the
- * renderer's main-thread task time meanwhile (CDP Performance metrics: script, style, layout, paint),
- * which, unlike wall-clock time, does not count the waits for a core on a busy machine.
+ * CPU time of the renderer's main thread meanwhile, in its tasks (CDP Performance metrics in thread
+ * ticks: script, style, layout, paint; the bench's own DevTools commands left out), which, unlike
+ * wall-clock time, does not count the waits for a core on a busy machine.
  */
 async function measure(page: WebviewPage, message: HostMessage): Promise<Sample & { nodes: number; edges: number }> {
     await page.host.evaluate(m => { (window as unknown as { __benchMessage: unknown }).__benchMessage = m; }, message);
     await page.page.evaluate(`(${WATCH})()`);
     const cdp = await page.page.context().newCDPSession(page.page);
-    await cdp.send('Performance.enable');
-    const busy = async (): Promise<number> => ((await cdp.send('Performance.getMetrics')).metrics.find(m => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+    // Thread ticks: the main thread's CPU time, not wall-clock time (which also counts waiting for a core on a busy machine).
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const busy = async (): Promise<number> => {
+        const metrics = new Map((await cdp.send('Performance.getMetrics')).metrics.map(m => [m.name, m.value]));
+        return ((metrics.get('TaskDuration') ?? NaN) - (metrics.get('DevToolsCommandDuration') ?? 0)) * 1000;
+    };
     const before = await busy();
     const posted = await page.host.evaluate(`(${POST})()`) as number;
     const sample = await page.page.evaluate(`(${COLLECT})(${posted})`) as Sample & { nodes: number; edges: number };

@@ -19,7 +19,7 @@ export interface Sample {
     longestSlice: number;
     /** A delta drawn in place (patch.ts): its script time (0: laid out again instead). */
     patch: number;
-    /** The renderer's main-thread task time from the post to the painted frame (script, style, layout, paint). */
+    /** CPU time of the renderer's main thread from the post to the painted frame (script, style, layout, paint). */
     work: number;
 }
 
@@ -71,8 +71,8 @@ export function report(rows: readonly Row[], runs: number): string {
     out.push('other frame = the longest one not receiving the message; slice = the preview\'s longest script slice (it yields between slices).');
     out.push('update = one node added, sent as a delta (as the extension sends edits): laid out again, places kept, only boxes that moved drawn again.');
     out.push('title = one objective\'s title edited, sent as a delta: script = the task receiving it (parse, apply, draw the one box again);');
-    out.push('  repaint = the renderer\'s main-thread work from the post to the painted frame (CDP TaskDuration: script, style, layout, paint;');
-    out.push('  unlike wall-clock times it leaves out waiting for a core, so it is the figure that holds on a busy machine).');
+    out.push('  repaint = the CPU time of the renderer\'s main thread from the post to the painted frame (CDP Performance TaskDuration in thread');
+    out.push('  ticks: script, style, layout, paint, the bench\'s DevTools commands left out; unlike wall-clock times it leaves out waiting for a core).');
     out.push(`goal = PASS when no frame or task exceeds ${GOAL_BLOCK_MS} ms (the message frame included), ${thousands(2000)} nodes are painted within`);
     out.push(`  ${GOAL_PAINT_MS} ms, and the title edit is drawn in place within ${GOAL_TITLE_MS} ms.`);
     out.push('');
@@ -94,7 +94,7 @@ function deltaTable(rows: readonly Row[]): string[] {
             ms(r.titleWhole.work), r.title.patch > 0 ? ms(r.title.work) : 'laid out', ratio(r.titleWhole.work, r.title.work), kb(r.messages.update)
         ])),
         'message = JSON characters posted; painted = from posting (host page) to the painted frame (shared clock, includes the cross-frame hop);',
-        'work = the renderer\'s main-thread task time from the post to the painted frame (script, style, layout, paint; the title goal).',
+        'work = CPU time of the renderer\'s main thread from the post to the painted frame (script, style, layout, paint; the title goal).',
         'node-added delta = the message of the update above (one skill and its edge added).',
         ''
     ];

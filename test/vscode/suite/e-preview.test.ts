@@ -196,7 +196,7 @@ suite('Extension: impact-chain preview', () => {
             await vscode.commands.executeCommand('workbench.action.files.revert');
             const lastKind = () => traffic.posted.slice(before).map(m => m.type).filter(t => t !== 'cursor').at(-1);
             await until(() => lastKind() === 'graph' || lastKind() === 'graph-delta', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; posted since: ${JSON.stringify(traffic.posted.slice(before).map(m => m.type))}; `
-                + `dirty ${editor.document.isDirty}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
+                + `dirty ${editor.document.isDirty}, the editor's text ${editor.document.getText().includes('metric {{{') ? 'still has' : 'no longer has'} the insert, version ${editor.document.version}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
         } finally {
             traffic.dispose();
         }
