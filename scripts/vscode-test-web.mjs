@@ -111,6 +111,10 @@ prepareBrowsers();
 const extension = snapshotExtension();
 const workspace = mkdtempSync(join(tmpdir(), 'align-vscode-web-'));
 cpSync(join(repo, 'test/fixtures/examples'), workspace, { recursive: true });
+// On the web, files.autoSave defaults to afterDelay: an edit a test makes would be saved after a second,
+// and the test's revert would then bring back the edit (a syntax error left in safety.align, say).
+mkdirSync(join(workspace, '.vscode'));
+writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'files.autoSave': 'off' }, null, 4));
 const timer = setTimeout(() => fail(`no result after ${timeoutSeconds} s`), timeoutSeconds * 1000);
 
 if (process.env.ALIGN_TEST_WEB_VERBOSE !== '1') hideRoutineMessages();

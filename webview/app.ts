@@ -8,8 +8,9 @@ import { layoutGraph } from '../language/render/index.js';
 import { buildPage, showMessage, type PageElements } from './dom.js';
 import { exportSvg, svgToPng } from './export.js';
 import {
-    asWebviewState, isHostMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
+    asWebviewState, isGraphDelta, isHostMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
 } from './protocol.js';
+import { applyDelta } from './graph-delta.js';
 import { isDrawableResult, matchesQuery, syntaxErrorsText } from './result.js';
 import { Stage, type UpdateReason } from './stage.js';
 import { Toolbar } from './toolbar.js';
@@ -27,6 +28,8 @@ export class PreviewApp {
     private matches: string[] = [];
     private matchIndex = 0;
     private saveQueued = false;
+    /** The number of the graph held, for deltas (undefined: none can apply, the next must be whole). */
+    private seq: number | undefined;
 
     constructor(private readonly host: Host) {
         const saved = asWebviewState(host.loadState());
@@ -76,6 +79,7 @@ export class PreviewApp {
     private async onMessage(message: HostMessage): Promise<void> {
         switch (message.type) {
             case 'graph': return this.onGraph(message);
+            case 'graph-delta': return this.onDelta(message);
             case 'cursor': return this.onCursor(message, message.show === true);
             case 'syntax-errors':
                 this.page.banner.textContent = syntaxErrorsText(message.files, this.result !== undefined);
@@ -92,6 +96,7 @@ export class PreviewApp {
         if (!isDrawableResult(result)) return;
         const first = this.result === undefined;
         this.result = result;
+        this.seq = message.seq;
         this.page.banner.hidden = true;
         this.adoptOptions(message.options, first);
         if (message.focus !== undefined) this.state.scope = message.focus ? { kind: 'focus', id: message.focus } : { kind: 'workspace' };
@@ -107,6 +112,31 @@ export class PreviewApp {
         this.save();
         const reason: UpdateReason = !first ? 'edit' : this.restored ? 'restore' : 'first';
         this.stage.show(result, reason);
+    }
+
+    /** Applies a delta to the graph held; asks for the whole graph when it does not fit. */
+    private onDelta(message: Extract<HostMessage, { type: 'graph-delta' }>): void {
+        const delta = parseResult(message.json);
+        if (!this.result || this.seq !== message.base || !isGraphDelta(delta)
+            || !isDrawableResult({ graph: { nodes: delta.nodes.set, edges: delta.edges.added }, findings: delta.findings.set, focusable: delta.focusable ?? [] })) {
+            this.seq = undefined;
+            this.host.post({ type: 'resync' });
+            return;
+        }
+        this.result = applyDelta(this.result, delta);
+        this.seq = message.seq;
+        this.page.banner.hidden = true;
+        const before = JSON.stringify([this.state.hideLearningMetrics, this.state.direction]);
+        this.adoptOptions(message.options, false);
+        if (delta.focusable) this.toolbar.setFocusable(delta.focusable, this.state.scope);
+        if (JSON.stringify([this.state.hideLearningMetrics, this.state.direction]) !== before) {
+            this.toolbar.setHideLearningMetrics(this.state.hideLearningMetrics);
+            this.toolbar.setDirection(this.state.direction);
+            this.save();
+            this.stage.show(this.result, 'layout');
+            return;
+        }
+        this.stage.showDelta(this.result, delta);
     }
 
     /** Settings win when they change; the first graph after a reload keeps the state's choices. */

@@ -41,6 +41,7 @@ export class GraphView {
     private cursorId: string | undefined;
     private matched: ReadonlySet<string> = new Set();
     private columnsMarkup = '';
+    private busy = false;
     /** Font size of the zoomed-out names, and what measures them (undefined: readable zoom, no names). */
     private short: { size: number; measure: MeasureText } | undefined;
 
@@ -83,6 +84,7 @@ export class GraphView {
      */
     async render(layout: GraphLayout, findings: Readonly<Record<string, NodeFindings>>): Promise<boolean> {
         const generation = ++this.generation;
+        this.busy = true;
         this.layout = layout;
         this.boxes = new Map(layout.nodes.map(n => [n.id, n]));
         const { width, height } = layout;
@@ -119,11 +121,30 @@ export class GraphView {
             if (done) {
                 this.nodes.end();
                 this.edges.end();
+                this.busy = false;
             }
             performance.measure('align-render-slice', { start, end: performance.now() });
             await afterNextPaint();
             if (generation !== this.generation) return false;
             if (done) return true;
+        }
+    }
+
+    /** True while a render is putting a layout in the DOM (a patch must wait for it). */
+    get rendering(): boolean {
+        return this.busy;
+    }
+
+    /**
+     * Draws some nodes again in place (their text or findings changed, not
+     * their boxes): the rest of the drawing is left as it is.
+     */
+    patch(layout: GraphLayout, items: readonly LaidOutNode[], findings: Readonly<Record<string, NodeFindings>>): void {
+        this.layout = layout;
+        const options = { findings, interactive: true, idPrefix: ID_PREFIX };
+        for (const item of items) {
+            this.boxes.set(item.id, item);
+            this.nodes.replace(item.id, renderNode(item, options), item);
         }
     }
 
@@ -147,8 +168,9 @@ export class GraphView {
 
     /** Marks search matches. */
     setMatches(ids: ReadonlySet<string>): void {
+        const same = ids.size === this.matched.size && [...ids].every(id => this.matched.has(id));
         this.matched = ids;
-        this.reclassify();
+        if (!same) this.reclassify();
     }
 
     /** Moves the layer labels along x (rows' labels stay at the pane's left edge when it shows the middle of a wide row). */

@@ -106,3 +106,23 @@ export class Planner {
         return { layout: layoutGraph(input.graph, { ...options, nodeWidth, previous, align: chain }), aligned: true };
     }
 }
+
+/**
+ * Runs a plan's steps, each in a task of its own (so that no task of a large
+ * layout is long); undefined when `current()` turns false (a newer drawing
+ * took over).
+ */
+export async function runSteps(steps: Generator<void, Plan, void>, current: () => boolean): Promise<Plan | undefined> {
+    const started = performance.now();
+    for (;;) {
+        const start = performance.now();
+        const step = steps.next();
+        performance.measure('align-layout-step', { start, end: performance.now() });
+        if (step.done) {
+            performance.measure('align-layout', { start: started, end: performance.now() });
+            return step.value;
+        }
+        await new Promise(resolve => setTimeout(resolve, 0));
+        if (!current()) return undefined;
+    }
+}

@@ -2,8 +2,8 @@
  * The preview panel (client/) <-> webview (webview/) boundary: every message
  * either side posts, as a discriminated union, imported by both sides.
  */
-import type { GraphRange } from '../language/graph/types.js';
-import type { ImpactGraphResult } from '../language/protocol.js';
+import type { GraphEdge, GraphNode, GraphRange } from '../language/graph/types.js';
+import type { ImpactGraphResult, NodeFindings } from '../language/protocol.js';
 import type { Direction } from '../language/render/index.js';
 
 /** Serialises a graph for the `graph` message. */
@@ -32,6 +32,27 @@ export interface CursorPosition {
     character: number;
 }
 
+/**
+ * What changed between two graph results (the `graph-delta` message, as JSON
+ * text): made by `diffResults` (client/preview/graph-diff.ts) and applied by
+ * `applyDelta` (webview/graph-delta.ts).
+ */
+export interface GraphDelta {
+    /** Nodes added or changed (whole), and ids of nodes removed. */
+    nodes: { set: GraphNode[]; removed: string[] };
+    /** Edges added, and keys (`kind|from|to`) of edges removed; a changed edge is removed and added. */
+    edges: { added: GraphEdge[]; removed: string[] };
+    /** Findings of nodes that changed, and ids of nodes that have none any more. */
+    findings: { set: Record<string, NodeFindings>; removed: string[] };
+    /** The new picker entries, when they changed. */
+    focusable?: ImpactGraphResult['focusable'];
+    coverage: ImpactGraphResult['graph']['coverage'];
+    version: number;
+}
+
+/** The key of an edge in a GraphDelta (`edges.removed`): one edge per kind between two nodes. */
+export const edgeKey = (e: GraphEdge): string => `${e.kind}|${e.from}|${e.to}`;
+
 /** Messages from the host (extension) to the webview. */
 export type HostMessage =
     /**
@@ -41,7 +62,13 @@ export type HostMessage =
      * `focus`: a program or outcome the host wants shown; `cursor`: where
      * the editor cursor is, so that the first drawing already shows its chain.
      */
-    | { type: 'graph'; json: string; options: PreviewOptions; focus?: string; cursor?: CursorPosition }
+    | { type: 'graph'; json: string; options: PreviewOptions; focus?: string; cursor?: CursorPosition; seq?: number }
+    /**
+     * What changed since the graph (or delta) numbered `base`: a GraphDelta
+     * as JSON text. The webview applies it when it
+     * holds graph `base`, else answers `resync`.
+     */
+    | { type: 'graph-delta'; json: string; options: PreviewOptions; base: number; seq: number }
     /** The editor cursor moved: highlight the innermost node containing it and its chain (`show`: even outside a picked scope). */
     | ({ type: 'cursor'; show?: boolean } & CursorPosition)
     /** The workspace has syntax errors: keep the last good graph and show a banner. */
@@ -84,6 +111,8 @@ export interface ViewReport {
 export type WebviewMessage =
     /** Sent once the webview listens: the host answers with the latest graph. */
     | { type: 'ready' }
+    /** A delta did not apply to the graph the webview holds: the host sends the whole graph again. */
+    | { type: 'resync' }
     /** A node was clicked or Enter pressed on it: reveal its declaration. */
     | { type: 'reveal'; nodeId: string; uri: string; range: GraphRange }
     /** The result of an export: SVG text, or a PNG as a base64 data URL. */
@@ -119,7 +148,10 @@ export function isHostMessage(value: unknown): value is HostMessage {
     const m = value as Record<string, unknown>;
     switch (m['type']) {
         case 'graph': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null
-            && (m['cursor'] === undefined || (typeof m['cursor'] === 'object' && m['cursor'] !== null && isCursor(m['cursor'] as Record<string, unknown>)));
+            && (m['cursor'] === undefined || (typeof m['cursor'] === 'object' && m['cursor'] !== null && isCursor(m['cursor'] as Record<string, unknown>)))
+            && (m['seq'] === undefined || typeof m['seq'] === 'number');
+        case 'graph-delta': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null
+            && typeof m['base'] === 'number' && typeof m['seq'] === 'number';
         case 'cursor': return isCursor(m);
         case 'syntax-errors': return Array.isArray(m['files']) && m['files'].every(f => typeof f === 'string');
         case 'export': return m['format'] === 'svg' || m['format'] === 'png';
@@ -134,7 +166,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     if (typeof value !== 'object' || value === null) return false;
     const m = value as Record<string, unknown>;
     switch (m['type']) {
-        case 'ready': return true;
+        case 'ready': case 'resync': return true;
         case 'reveal': return typeof m['nodeId'] === 'string' && typeof m['uri'] === 'string' && isRange(m['range']);
         case 'exported': return (m['format'] === 'svg' || m['format'] === 'png') && typeof m['data'] === 'string';
         case 'view': return (m['direction'] === 'right' || m['direction'] === 'down') && isDirectionChoice(m['directionChoice'])
@@ -163,4 +195,13 @@ export function asWebviewState(value: unknown): WebviewState | undefined {
         hideLearningMetrics: s.hideLearningMetrics === true,
         search: typeof s.search === 'string' ? s.search : ''
     };
+}
+
+/** True when a value has the shape of a GraphDelta (the webview checks what it receives). */
+export function isGraphDelta(value: unknown): value is GraphDelta {
+    const d = value as Partial<GraphDelta> | null;
+    return typeof d === 'object' && d !== null && Array.isArray(d.nodes?.set) && Array.isArray(d.nodes?.removed)
+        && Array.isArray(d.edges?.added) && Array.isArray(d.edges?.removed) && typeof d.findings?.set === 'object' && d.findings.set !== null
+        && Array.isArray(d.findings.removed) && typeof d.coverage === 'object' && d.coverage !== null && typeof d.version === 'number'
+        && (d.focusable === undefined || Array.isArray(d.focusable));
 }

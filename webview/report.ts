@@ -1,5 +1,22 @@
 /** What the preview shows, measured in its DOM: the `view` message for the host (panel title, title bar) and tests. */
-import type { ChainNodeView } from './protocol.js';
+import type { GraphLayout } from '../language/render/index.js';
+import type { Chain } from './framing.js';
+import type { ChainNodeView, WebviewMessage, WebviewState } from './protocol.js';
+
+/** The `view` message for what is on screen now. */
+export function viewReport(now: {
+    layout: GraphLayout; state: WebviewState; zoom: number; pane: { width: number; height: number };
+    chain: Chain | undefined; scopeTitle: string; canvas: HTMLElement; root: HTMLElement;
+}): Extract<WebviewMessage, { type: 'view' }> {
+    const { layout, state, chain } = now;
+    const drawn = new Set(layout.nodes.map(n => n.id));
+    return {
+        type: 'view', direction: layout.direction, directionChoice: state.direction, hideLearningMetrics: state.hideLearningMetrics,
+        zoom: now.zoom, scope: state.scope, scopeTitle: now.scopeTitle, nodes: layout.nodes.length, pane: now.pane,
+        ...(chain && drawn.has(chain.around) ? { cursor: chain.around } : {}),
+        chain: chain ? chainViews(now.canvas, now.root, [...chain.ids].filter(id => drawn.has(id)), now.zoom) : []
+    };
+}
 
 /**
  * How each drawn node of the chain is shown: whether its box lies inside

@@ -6,21 +6,24 @@
  * frames the cursor's chain at a readable size (or everything, when that is
  * readable); after an edit it stays where it is.
  */
-import type { GraphNode, ImpactGraph } from '../language/graph/types.js';
+import type { GraphNode } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
 import { columnOf, GEOMETRY, type GraphLayout, type MeasureText } from '../language/render/index.js';
 import { canvasMeasure } from './canvas-measure.js';
 import { chainOf, nodeAt } from './chain.js';
 import { showEmptyState, type PageElements } from './dom.js';
+import { changesContentOnly } from './graph-delta.js';
 import { GraphView } from './graph-view.js';
-import { boxOf, fitsReadable, LABEL_ROOM, Planner, type Plan } from './planner.js';
-import type { CursorPosition, WebviewMessage, WebviewState } from './protocol.js';
-import { chainViews } from './report.js';
+import { patchLayout } from './patch.js';
+import { frameChain, needsFraming, type Chain, type UpdateReason } from './framing.js';
+import { boxOf, Planner, runSteps, type Plan } from './planner.js';
+import type { CursorPosition, GraphDelta, WebviewMessage, WebviewState } from './protocol.js';
+import { viewReport } from './report.js';
+import { listenToNodes } from './node-events.js';
 import { scopedGraph, scopeIds, scopeTitle } from './scope.js';
 import { Viewport, type ViewTransform } from './viewport.js';
 
-/** Why the drawing is updated: it decides whether places are kept and whether the view moves. */
-export type UpdateReason = 'first' | 'restore' | 'edit' | 'scope' | 'layout' | 'resize' | 'cursor';
+export type { UpdateReason } from './framing.js';
 
 export interface StageHooks {
     state(): WebviewState;
@@ -79,6 +82,30 @@ export class Stage {
         this.update(reason);
     }
 
+    /**
+     * Shows a graph that a delta changed: only the boxes whose text or
+     * findings changed are drawn again when nothing else moves (patch.ts);
+     * otherwise a new layout that keeps everyone's place, as after any edit.
+     */
+    showDelta(result: ImpactGraphResult, delta: GraphDelta): void {
+        const before = this.result;
+        this.result = result;
+        const plan = this.plan;
+        const start = performance.now();
+        const patched = plan && before && !this.pending && !this.view.rendering && changesContentOnly(delta, before)
+            ? patchLayout(plan.layout, delta, this.measure(), before) : undefined;
+        if (!plan || !patched) {
+            this.update('edit');
+            return;
+        }
+        this.plan = { ...plan, layout: patched.layout, base: plan.base === plan.layout ? patched.layout : plan.base };
+        this.view.patch(patched.layout, patched.items, result.findings);
+        this.hooks.drawn();
+        performance.measure('align-patch', { start, end: performance.now() });
+        // Counted once the frame that shows the patch is painted.
+        requestAnimationFrame(() => setTimeout(() => this.painted(patched.layout), 0));
+    }
+
     /** The cursor moved: a new scope, a new layout for its chain, or only a new highlight. */
     cursorMoved(): void {
         const plan = this.plan;
@@ -88,7 +115,7 @@ export class Stage {
         this.highlight();
         const chain = this.chain();
         const box = chain && boxOf(plan.layout, chain.ids);
-        if (box && !this.viewport.shows(box)) this.frame(plan.layout);
+        if (box && !this.viewport.shows(box)) frameChain(this.viewport, plan.layout, chain);
         this.report();
     }
 
@@ -122,22 +149,7 @@ export class Stage {
     }
 
     private listen(): void {
-        const root = this.view.root;
-        root.addEventListener('click', event => {
-            const id = this.view.nodeIdAt(event.target);
-            if (id) this.onReveal(id);
-        });
-        root.addEventListener('keydown', event => {
-            const id = this.view.nodeIdAt(event.target);
-            if (!id || (event.key !== 'Enter' && event.key !== ' ')) return;
-            event.preventDefault();
-            this.onReveal(id);
-        });
-        root.addEventListener('focusin', event => {
-            const id = this.view.nodeIdAt(event.target);
-            const box = id ? this.view.box(id) : undefined;
-            if (box) this.viewport.ensureVisible(box);
-        });
+        listenToNodes(this.view, this.viewport, id => this.onReveal(id));
         let timer: ReturnType<typeof setTimeout> | undefined;
         new ResizeObserver(() => {
             clearTimeout(timer);
@@ -165,7 +177,7 @@ export class Stage {
         return `${JSON.stringify(this.hooks.state().scope)}|${ids.join('|')}`;
     }
 
-    private chain(): { ids: ReadonlySet<string>; around: string } | undefined {
+    private chain(): Chain | undefined {
         const node = this.cursorNode();
         return node && this.result ? { ids: chainOf(this.result.graph, node), around: node.id } : undefined;
     }
@@ -184,7 +196,8 @@ export class Stage {
         this.pane = this.viewport.paneSize;
         const previous = this.plan;
         const keep = !newScope && !reasons.has('layout');
-        const plan = await this.runPlan(graph, state, keep, generation);
+        const steps = this.planner.plan({ graph, hideLearningMetrics: state.hideLearningMetrics, direction: state.direction, pane: this.pane, chain: this.chain(), keep });
+        const plan = await runSteps(steps, () => generation === this.drawGeneration);
         if (!plan) return;
         this.plan = plan;
         this.viewport.setContentSize(plan.layout.width, plan.layout.height);
@@ -192,58 +205,21 @@ export class Stage {
         showEmptyState(this.page.message, plan.layout.nodes.length > 0 ? 'none' : result.graph.nodes.some(n => columnOf(n) !== undefined) ? 'filtered' : 'empty');
         this.page.status.textContent = `${plan.layout.nodes.length} nodes · ${plan.layout.edges.length} edges · aligned ${graph.coverage.aligned}/${graph.coverage.total}`;
         this.highlight();
-        this.place(reasons, newScope, previous, plan);
+        if (reasons.has('restore') && !reasons.has('first')) this.viewport.set(state);
+        else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain())) frameChain(this.viewport, plan.layout, this.chain());
         this.hooks.drawn();
         void this.view.render(plan.layout, result.findings).then(complete => {
             if (!complete) return;
-            this.renders++;
-            document.body.setAttribute('data-renders', String(this.renders));
-            performance.mark('align-painted', { detail: { nodes: plan.layout.nodes.length, edges: plan.layout.edges.length } });
+            this.painted(plan.layout);
             this.report();
         });
     }
 
-    /** Runs the planner's steps, each in a task of its own; undefined when a newer draw took over. */
-    private async runPlan(graph: ImpactGraph, state: WebviewState, keep: boolean, generation: number): Promise<Plan | undefined> {
-        const steps = this.planner.plan({ graph, hideLearningMetrics: state.hideLearningMetrics, direction: state.direction, pane: this.pane, chain: this.chain(), keep });
-        const started = performance.now();
-        for (;;) {
-            const start = performance.now();
-            const step = steps.next();
-            performance.measure('align-layout-step', { start, end: performance.now() });
-            if (step.done) {
-                performance.measure('align-layout', { start: started, end: performance.now() });
-                return step.value;
-            }
-            await new Promise(resolve => setTimeout(resolve, 0));
-            if (generation !== this.drawGeneration) return undefined;
-        }
-    }
-
-    /** Where the view goes after a drawing. */
-    private place(reasons: ReadonlySet<UpdateReason>, newScope: boolean, previous: Plan | undefined, plan: Plan): void {
-        if (reasons.has('restore') && !reasons.has('first')) {
-            this.viewport.set(this.hooks.state());
-            return;
-        }
-        const moved = previous !== undefined && (previous.layout.direction !== plan.layout.direction || previous.layout.nodeWidth !== plan.layout.nodeWidth || previous.aligned || plan.aligned);
-        const chain = this.chain();
-        const box = chain && boxOf(plan.layout, chain.ids);
-        const lost = box !== undefined && !this.viewport.shows(box);
-        if (reasons.has('first') || reasons.has('layout') || newScope || ((reasons.has('resize') || reasons.has('cursor')) && (moved || lost))) this.frame(plan.layout);
-    }
-
-    /** Frames the cursor's chain (everything, when everything is readable). */
-    private frame(layout: GraphLayout): void {
-        const chain = this.chain();
-        const box = chain && boxOf(layout, chain.ids);
-        if (!box || fitsReadable({ x: 0, y: 0, width: layout.width, height: layout.height }, this.viewport.paneSize)) {
-            this.viewport.fit();
-            return;
-        }
-        // With the label of the layer above the chain's first box.
-        const top = Math.max(0, box.y - LABEL_ROOM);
-        this.viewport.frame({ ...box, y: top, height: box.height + box.y - top }, layout.nodes.find(n => n.id === chain.around));
+    /** A drawing (or a patch) is on screen: counted for tests, marked for the benchmark. */
+    private painted(layout: GraphLayout): void {
+        this.renders++;
+        document.body.setAttribute('data-renders', String(this.renders));
+        performance.mark('align-painted', { detail: { nodes: layout.nodes.length, edges: layout.edges.length } });
     }
 
     /** Rows' labels follow the pane's left edge (columns' labels stay on top: they would cover boxes). */
@@ -264,15 +240,10 @@ export class Stage {
             const result = this.result;
             if (!plan || !result) return;
             const state = this.hooks.state();
-            const chain = this.chain();
-            const drawn = new Set(plan.layout.nodes.map(n => n.id));
-            const ids = this.currentScope();
-            this.hooks.post({
-                type: 'view', direction: plan.layout.direction, directionChoice: state.direction, hideLearningMetrics: state.hideLearningMetrics,
-                zoom: this.viewport.current.zoom, scope: state.scope, scopeTitle: scopeTitle(result.graph, ids), nodes: plan.layout.nodes.length, pane: this.viewport.paneSize,
-                ...(chain && drawn.has(chain.around) ? { cursor: chain.around } : {}),
-                chain: chain ? chainViews(this.page.canvas, this.view.root, [...chain.ids].filter(id => drawn.has(id)), this.viewport.current.zoom) : []
-            });
+            this.hooks.post(viewReport({
+                layout: plan.layout, state, zoom: this.viewport.current.zoom, pane: this.viewport.paneSize, chain: this.chain(),
+                scopeTitle: scopeTitle(result.graph, this.currentScope()), canvas: this.page.canvas, root: this.view.root
+            }));
         });
     }
 }

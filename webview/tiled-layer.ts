@@ -91,6 +91,28 @@ export class TiledLayer<T> {
         }
     }
 
+    /**
+     * Outside a pass: puts new markup in place of an item's element (same
+     * tile, same place), keeping the keyboard focus on it. False when the
+     * list has no such item.
+     */
+    replace(key: string, markup: string, data: T): boolean {
+        const entry = this.entries.get(key);
+        if (!entry) return false;
+        entry.data = data;
+        if (entry.markup === markup) return true;
+        const range = document.createRange();
+        range.selectNodeContents(entry.el.parentNode!);
+        const el = range.createContextualFragment(markup).firstElementChild!;
+        const focused = document.activeElement === entry.el;
+        entry.el.replaceWith(el);
+        this.keyOf.set(el, key);
+        this.entries.set(key, { el, markup, data });
+        this.created(el, data);
+        if (focused) (el as HTMLElement | SVGElement).focus();
+        return true;
+    }
+
     element(key: string): Element | undefined {
         return this.entries.get(key)?.el;
     }

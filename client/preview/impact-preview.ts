@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ruleIdOf } from '../../language/findings.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
+import { deltaSize, diffResults } from './graph-diff.js';
 import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 import { createNonce, type RandomBytes } from './nonce.js';
@@ -19,6 +20,8 @@ export interface PreviewDeps {
 
 /** Updates arriving closer together than this are sent as one. */
 const REFRESH_DELAY_MS = 150;
+/** Deltas up to this many changes (or a quarter of the nodes) are sent as deltas; larger changes as the whole graph. */
+const MIN_DELTA = 50;
 /** How long an export may take before the command gives up. */
 const EXPORT_TIMEOUT_MS = 20000;
 
@@ -41,6 +44,9 @@ export class ImpactPreview implements vscode.Disposable {
     private requestCount = 0;
     private ready = false;
     private latest: ImpactGraphResult | undefined;
+    /** The graph the webview holds (the last posted, whole or as a delta) and its number; undefined: send it whole. */
+    private held: { result: ImpactGraphResult; seq: number } | undefined;
+    private seq = 0;
     private pendingNode: string | undefined;
     private editorColumn = vscode.ViewColumn.One;
     /** The `.align` editor the preview follows: the last one active. */
@@ -139,6 +145,10 @@ export class ImpactPreview implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
+                this.held = undefined;
+                return this.refresh();
+            case 'resync':
+                this.held = undefined;
                 return this.refresh();
             case 'reveal':
                 await revealDeclaration(message.uri, message.range, this.editorColumn);
@@ -173,11 +183,28 @@ export class ImpactPreview implements vscode.Disposable {
         const result = await this.deps.feed.request();
         if (request !== this.requestCount || ImpactPreview.currentPanel !== this) return;
         this.latest = result;
-        const cursor = this.cursorPosition();
-        this.post({ type: 'graph', json: graphJson(result), options: previewOptions(), ...(cursor ? { cursor } : {}) });
+        this.postGraph(result);
         this.postSyntaxErrors();
         this.resolveGraphShown();
         if (this.pendingNode) this.postPendingNode();
+    }
+
+    /**
+     * Posts a graph: only what changed since the graph the webview holds
+     * (a few nodes after an edit), or the whole graph (the first one, after a
+     * reload or a `resync`, or when much changed).
+     */
+    private postGraph(result: ImpactGraphResult): void {
+        const options = previewOptions();
+        const seq = ++this.seq;
+        const delta = this.held && diffResults(this.held.result, result);
+        if (this.held && delta && deltaSize(delta) <= Math.max(MIN_DELTA, result.graph.nodes.length / 4)) {
+            this.post({ type: 'graph-delta', json: JSON.stringify(delta), options, base: this.held.seq, seq });
+        } else {
+            const cursor = this.cursorPosition();
+            this.post({ type: 'graph', json: graphJson(result), options, seq, ...(cursor ? { cursor } : {}) });
+        }
+        this.held = { result, seq };
     }
 
     /** The title bar's buttons follow the panel that is active, and what it shows. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { AlignApi } from '../../../client/api.js';
 import type { ImpactGraphResult } from '../../../language/protocol.js';
-import type { HostMessage, WebviewMessage } from '../../../webview/protocol.js';
+import type { GraphDelta, HostMessage, WebviewMessage } from '../../../webview/protocol.js';
 import { activateAlign, EXTENSION_ID, fileUri, open, positionOf, until } from './helpers.js';
 
 /** The open tabs that show the impact-chain preview. */
@@ -157,6 +157,29 @@ suite('Extension: impact-chain preview', () => {
         }
     });
 
+    test('after an edit, posts only what changed: a delta with the edited node', async () => {
+        const editor = await open('churn-pilot.align');
+        await vscode.commands.executeCommand('align.openPreviewToSide');
+        await until(() => api.preview.isOpen(), [api.preview.onDidPostMessage], () => 'the preview');
+        const traffic = recorder(api);
+        try {
+            await until(() => traffic.received.find(m => m.type === 'view'), [api.preview.onDidReceiveMessage], () => 'the first drawing');
+            const at = positionOf(editor.document, 'Restate the customer');
+            await editor.edit(edit => edit.replace(new vscode.Range(at, at.translate(0, 'Restate'.length)), 'Repeat'));
+            const delta = await until(() => traffic.posted.find((m): m is Extract<HostMessage, { type: 'graph-delta' }> => m.type === 'graph-delta'
+                && (JSON.parse(m.json) as GraphDelta).nodes.set.some(n => n.title?.startsWith('Repeat the customer') === true)), [api.preview.onDidPostMessage],
+            () => `a delta with the new title; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            const changed = (JSON.parse(delta.json) as GraphDelta);
+            assert.deepStrictEqual(changed.nodes.set.map(n => n.id), ['ChurnPilot.RestateNeeds']);
+            assert.deepStrictEqual(changed.nodes.removed, []);
+            assert.ok(delta.json.length < 5000, `${delta.json.length} characters`);
+            assert.ok(!traffic.received.some(m => m.type === 'resync'), 'the webview applied it');
+        } finally {
+            traffic.dispose();
+            await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+    });
+
     test('tells the webview, after each graph, which files have syntax errors', async function () {
         const editor = await open('safety.align');
         await vscode.commands.executeCommand('align.openPreviewToSide');
@@ -167,13 +190,13 @@ suite('Extension: impact-chain preview', () => {
             const banner = await until(() => traffic.posted.find(m => m.type === 'syntax-errors'), [api.preview.onDidPostMessage],
                 () => `syntax-errors; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
             assert.deepStrictEqual(banner, { type: 'syntax-errors', files: ['safety.align'] });
-            assert.strictEqual(traffic.posted[traffic.posted.indexOf(banner) - 1]?.type, 'graph', 'right after the graph');
+            assert.match(traffic.posted[traffic.posted.indexOf(banner) - 1]?.type ?? '', /^graph(-delta)?$/, 'right after the graph (or its delta)');
             // Fixed: a graph comes alone, which clears the banner.
             const before = traffic.posted.length;
             await vscode.commands.executeCommand('workbench.action.files.revert');
             const lastKind = () => traffic.posted.slice(before).map(m => m.type).filter(t => t !== 'cursor').at(-1);
-            await until(() => lastKind() === 'graph', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; posted since: ${JSON.stringify(traffic.posted.slice(before).map(m => m.type))}; `
-                + `dirty ${editor.document.isDirty}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
+            await until(() => lastKind() === 'graph' || lastKind() === 'graph-delta', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; posted since: ${JSON.stringify(traffic.posted.slice(before).map(m => m.type))}; `
+                + `dirty ${editor.document.isDirty}, the editor's text ${editor.document.getText().includes('metric {{{') ? 'still has' : 'no longer has'} the insert, version ${editor.document.version}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
         } finally {
             traffic.dispose();
         }
