@@ -86,7 +86,7 @@ export class CompareMarks {
         }
         const items = STATUSES.filter(s => c.counts[s] > 0).map(s => element('span', { class: `legend-item diff-${s}` }, element('span', { class: 'swatch', 'aria-hidden': 'true' }), `${c.counts[s]} ${s}`));
         const total = STATUSES.reduce((sum, s) => sum + c.counts[s], 0);
-        this.legend.replaceChildren(element('strong', {}, `Compared with ${c.base}:`), ...(total === 0 ? [' no element changed'] : items));
+        this.legend.replaceChildren(element('strong', {}, `Compared with ${c.base}:`), ...(total === 0 ? [' no element changed'] : items.flatMap(item => [' ', item])));
     }
 }
 

@@ -77,7 +77,7 @@ describe('preview: compared with the last commit', () => {
         assert.match(await label('DiscoveryBootcamp.RetiredQuiz') ?? '', /removed \(shown as it was\) since HEAD/);
         const legend = w.page.locator('.compare-legend');
         assert.equal(await legend.isVisible(), true);
-        assert.equal((await legend.textContent())?.replace(/\s+/g, ' '), 'Compared with HEAD (abc1234):1 added1 removed1 renamed1 changed');
+        assert.equal((await legend.textContent())?.replace(/\s+/g, ' '), 'Compared with HEAD (abc1234): 1 added 1 removed 1 renamed 1 changed');
     });
 
     it('keeps the marks across a new graph, reveals a ghost in its base file, and clears everything when comparing stops', async () => {
