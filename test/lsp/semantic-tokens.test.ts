@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { DECLARATION_TOKEN_TYPES } from '../../server/features/semantic-tokens.js';
 import { colourDistance, defaultThemes, tokenForeground } from '../unit/helpers/theme-colours.js';
+import { BUILTIN_PROGRAM_TEMPLATE } from '../../language/templates/builtin-program.js';
+import { fillTemplate, programValues } from '../../language/templates/fill-template.js';
 import { copyExamples, LspSession } from './lsp-session.js';
 
 /**
@@ -157,4 +159,30 @@ describe('language server: semantic tokens', function () {
         });
         assert.deepEqual(decode(result, legend, fs.readFileSync(file, 'utf-8')).map(d => `${d.line}:${d.text}:${d.type}`), ['63:kpi:keyword', '63:RepeatContactRate:variable']);
     });
+
+    it('sends tokens in order and never overlapping (VS Code drops overlapping ones), in every example, the template and broken text', async () => {
+        const files = fs.readdirSync(root, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.align')).map(f => path.join(root, f));
+        const template = fillTemplate(BUILTIN_PROGRAM_TEMPLATE, programValues('Tpl', '2026-01-05'));
+        const texts: Array<[string, string | undefined]> = [
+            ...files.map((f): [string, undefined] => [f, undefined]),
+            [path.join(root, 'template-check.align'), template],
+            [path.join(root, 'broken-check.align'), 'metric M "M" {\n  kind lagging unit percent baseline\n}\nprogram P {\n  serves\n  isolate M by estimate 60% confidence\n']
+        ];
+        const problems: string[] = [];
+        for (const [file, text] of texts) {
+            const uri = await session.open(file, text);
+            await session.diagnosticsOf(file);
+            const result = await session.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+            let [line, start, end] = [0, 0, 0];
+            for (let i = 0; i < result.data.length; i += 5) {
+                const [deltaLine, deltaStart, length] = result.data.slice(i, i + 3) as [number, number, number];
+                if (deltaLine === 0) start += deltaStart;
+                else [line, start] = [line + deltaLine, deltaStart];
+                if (deltaLine === 0 && start < end) problems.push(`${path.basename(file)}:${line + 1}:${start + 1} overlaps the token before it`);
+                end = start + length;
+            }
+        }
+        assert.deepEqual(problems, []);
+    });
 });
+
