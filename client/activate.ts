@@ -19,6 +19,8 @@ export interface ClientHost {
     readonly client: BaseLanguageClient;
     /** Random bytes for the webview's CSP nonce. */
     readonly randomBytes: RandomBytes;
+    /** Features of this host only (the desktop's comparison with the last commit). */
+    readonly features?: (deps: PreviewDeps) => vscode.Disposable[];
 }
 
 /**
@@ -49,7 +51,8 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
         vscode.commands.registerCommand(Commands.exportSvg, (target?: unknown) => exportImpactChain(deps, 'svg', target)),
         vscode.commands.registerCommand(Commands.exportPng, (target?: unknown) => exportImpactChain(deps, 'png', target)),
         vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(feed)),
-        vscode.commands.registerCommand(Commands.newProgram, (name?: unknown) => newProgram(feed, name))
+        vscode.commands.registerCommand(Commands.newProgram, (name?: unknown) => newProgram(feed, name)),
+        ...host.features?.(deps) ?? []
     );
     // Trust can only be granted while running: restart so the server reads CSV files from now on.
     if (!vscode.workspace.isTrusted) {

@@ -16,7 +16,16 @@ export const PreviewCommands = {
     layoutDown: 'align.preview.layoutDown',
     layoutRight: 'align.preview.layoutRight',
     layoutAuto: 'align.preview.layoutAuto',
-    toggleLearningMetrics: 'align.preview.toggleLearningMetrics'
+    toggleLearningMetrics: 'align.preview.toggleLearningMetrics',
+    /** Desktop only (the git extension's API): marks what changed since HEAD (client/compare). */
+    compareWithLastCommit: 'align.preview.compareWithLastCommit',
+    stopComparing: 'align.preview.stopComparing'
+} as const;
+
+/** Context keys of the comparison with the last commit: `available` is set only where the git extension's API is (never on the web). */
+export const CompareContext = {
+    available: 'align.canCompareWithCommit',
+    comparing: 'align.previewComparing'
 } as const;
 
 /** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { DidChangeGraphNotification, ImpactGraphRequest, type DidChangeGraphParams, type ImpactGraphResult } from '../language/protocol.js';
+import {
+    CompareGraphRequest, DidChangeGraphNotification, ImpactGraphRequest, type ChainComparison, type CompareGraphParams, type DidChangeGraphParams, type ImpactGraphResult
+} from '../language/protocol.js';
 
 /**
  * The impact graph as the extension sees it: `align/didChangeGraph` after
@@ -26,6 +28,12 @@ export class GraphFeed implements vscode.Disposable {
     async request(focus?: string): Promise<ImpactGraphResult> {
         await this.started;
         return this.client.sendRequest(ImpactGraphRequest.method, { focus }) as Promise<ImpactGraphResult>;
+    }
+
+    /** The workspace's graph compared with a base built from the given files (`align/compareGraph`). */
+    async compare(params: CompareGraphParams): Promise<ChainComparison> {
+        await this.started;
+        return this.client.sendRequest(CompareGraphRequest.method, params) as Promise<ChainComparison>;
     }
 
     dispose(): void {

@@ -5,6 +5,7 @@ import type { AlignApi } from './api.js';
 import { activateAlign } from './activate.js';
 import { clientOptions, trustOptions } from './client-options.js';
 import { pullActuals } from './commands/pull-actuals.js';
+import { registerCommitComparison } from './compare/commit-comparison.js';
 import { Commands, WATCHED_GLOBS } from './constants.js';
 
 let client: LanguageClient | undefined;
@@ -23,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): AlignApi {
     client = new LanguageClient('align', 'Align', serverOptions, options);
     // Desktop only: a pull runs the CLI in a terminal (the web has none).
     context.subscriptions.push(vscode.commands.registerCommand(Commands.pullActuals, (metric?: unknown) => pullActuals(metric)));
-    return activateAlign(context, { client, randomBytes: size => randomBytes(size) });
+    // Desktop only: the preview compared with the last commit, through the git extension's API.
+    return activateAlign(context, { client, randomBytes: size => randomBytes(size), features: deps => [registerCommitComparison(deps)] });
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -3,6 +3,7 @@
  * imported by both sides.
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { ChainComparison } from './diff/chain-marks.js';
 import type { Coverage, ImpactGraph } from './graph/types.js';
 
 /** Parameters of `align/impactGraph`. */
@@ -62,3 +63,16 @@ export interface DidChangeWorkspaceFilesParams {
 }
 
 export const DidChangeWorkspaceFilesNotification = new NotificationType<DidChangeWorkspaceFilesParams>('align/didChangeWorkspaceFiles');
+
+export type { ChainComparison, MarkStatus, NodeMark } from './diff/chain-marks.js';
+
+/** Parameters of `align/compareGraph`: the base's `.align` files (e.g. the last commit's, read with git by the client). */
+export interface CompareGraphParams {
+    /** The base's files by URI: the same URIs as the workspace's for the same files. */
+    files: WorkspaceFile[];
+    /** What the base is, for the legend: `HEAD (3f2a9c1)`. */
+    base: string;
+}
+
+/** The workspace's impact graph compared with the base built from the given texts (language/diff). */
+export const CompareGraphRequest = new RequestType<CompareGraphParams, ChainComparison, void>('align/compareGraph');

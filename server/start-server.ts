@@ -6,6 +6,7 @@ import { HOST_WITHOUT_LINKS, nodeHost } from '../language/host.js';
 import type { AlignInitializationOptions } from '../language/protocol.js';
 import { AlignDocumentUpdateHandler } from './align-update-handler.js';
 import { AlignLspModule, AlignSharedLspModule } from './align-lsp-module.js';
+import { registerCompareProtocol } from './compare-protocol.js';
 import { registerGraphProtocol } from './graph-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 
@@ -28,6 +29,7 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     const settings = new WorkspaceSettings(Align, connection);
     (shared.lsp.DocumentUpdateHandler as AlignDocumentUpdateHandler).settings = settings;
     registerGraphProtocol(connection, Align);
+    registerCompareProtocol(connection, Align);
     startLanguageServer(shared);
     return Align;
 }

@@ -5,6 +5,7 @@
  */
 import type { ImpactGraphResult } from '../language/protocol.js';
 import { layoutGraph } from '../language/render/index.js';
+import { CompareMarks } from './compare-marks.js';
 import { buildPage, showMessage, type PageElements } from './dom.js';
 import { exportSvg, svgToPng } from './export.js';
 import {
@@ -20,6 +21,7 @@ export class PreviewApp {
     private readonly page: PageElements;
     private readonly toolbar: Toolbar;
     private readonly stage: Stage;
+    private readonly compare: CompareMarks;
     private state: WebviewState;
     /** The state came from before a reload: its zoom and pan win over framing. */
     private restored: boolean;
@@ -57,6 +59,7 @@ export class PreviewApp {
             scopeTitle: title => this.toolbar.setCursorScope(title)
         });
         this.stage.viewport.set(this.state);
+        this.compare = new CompareMarks(this.page, this.stage.view);
         showMessage(this.page.message, 'Loading the impact chain…');
         this.listen();
         host.post({ type: 'ready' });
@@ -88,6 +91,11 @@ export class PreviewApp {
             case 'export': return this.export(message.format);
             case 'direction': return this.setDirection(message.direction);
             case 'hide-learning-metrics': return this.setHideLearningMetrics(message.hidden);
+            case 'comparison':
+                this.compare.set(message.comparison);
+                this.stage.view.reclassify();
+                if (this.result) this.stage.show(this.compare.merge(this.result), 'edit');
+                return;
         }
     }
 
@@ -111,7 +119,7 @@ export class PreviewApp {
         }, 0);
         this.save();
         const reason: UpdateReason = !first ? 'edit' : this.restored ? 'restore' : 'first';
-        this.stage.show(result, reason);
+        this.stage.show(this.compare.merge(result), reason);
     }
 
     /** Applies a delta to the graph held; asks for the whole graph when it does not fit. */
@@ -201,7 +209,7 @@ export class PreviewApp {
     }
 
     private reveal(id: string): void {
-        const node = this.result?.graph.nodes.find(n => n.id === id);
+        const node = this.result?.graph.nodes.find(n => n.id === id) ?? this.compare.ghost(id);
         if (node) this.host.post({ type: 'reveal', nodeId: node.id, uri: node.uri, range: node.nameRange ?? node.range });
     }
 

@@ -42,6 +42,9 @@ export class GraphView {
     private matched: ReadonlySet<string> = new Set();
     private columnsMarkup = '';
     private busy = false;
+    /** Extra marks on a node or edge element, applied with the classes (webview/compare-marks.ts). */
+    decorateNode: ((el: Element, id: string) => void) | undefined;
+    decorateEdge: ((el: Element, edge: LaidOutEdge) => void) | undefined;
     /** Font size of the zoomed-out names, and what measures them (undefined: readable zoom, no names). */
     private short: { size: number; measure: MeasureText } | undefined;
 
@@ -191,7 +194,8 @@ export class GraphView {
         if (label) label.textContent = shortLabel(node.node, node.width, this.short.size, this.short.measure);
     }
 
-    private reclassify(): void {
+    /** Applies the classes and marks again to every element (after the marks changed). */
+    reclassify(): void {
         for (const [id, el] of this.nodes.all()) this.classifyNode(el, id);
         for (const [, el, edge] of this.edges.all()) this.classifyEdge(el, edge);
     }
@@ -200,10 +204,12 @@ export class GraphView {
         el.classList.toggle('highlight', this.highlighted?.has(id) === true);
         el.classList.toggle('cursor', this.cursorId === id);
         el.classList.toggle('match', this.matched.has(id));
+        this.decorateNode?.(el, id);
     }
 
     private classifyEdge(el: Element, edge: LaidOutEdge): void {
         el.classList.toggle('highlight', this.highlighted !== undefined && this.highlighted.has(edge.from) && this.highlighted.has(edge.to));
+        this.decorateEdge?.(el, edge);
     }
 
     private child<K extends 'rect' | 'g'>(tag: K, cls: string): SVGElementTagNameMap[K] {

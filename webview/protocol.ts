@@ -3,7 +3,7 @@
  * either side posts, as a discriminated union, imported by both sides.
  */
 import type { GraphEdge, GraphNode, GraphRange } from '../language/graph/types.js';
-import type { ImpactGraphResult, NodeFindings } from '../language/protocol.js';
+import type { ChainComparison, ImpactGraphResult, NodeFindings } from '../language/protocol.js';
 import type { Direction } from '../language/render/index.js';
 
 /** Serialises a graph for the `graph` message. */
@@ -78,7 +78,9 @@ export type HostMessage =
     /** The editor's title bar changed the direction. */
     | { type: 'direction'; direction: DirectionChoice }
     /** The editor's title bar hid or showed activity and learning metrics. */
-    | { type: 'hide-learning-metrics'; hidden: boolean };
+    | { type: 'hide-learning-metrics'; hidden: boolean }
+    /** The chain compared with the last commit (webview/compare-marks.ts), or null to stop comparing. */
+    | { type: 'comparison'; comparison: ChainComparison | null };
 
 /** How one node of the cursor's chain is shown, measured in the webview's DOM. */
 export interface ChainNodeView {
@@ -157,6 +159,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
         case 'export': return m['format'] === 'svg' || m['format'] === 'png';
         case 'direction': return isDirectionChoice(m['direction']);
         case 'hide-learning-metrics': return typeof m['hidden'] === 'boolean';
+        case 'comparison': return m['comparison'] === null || isComparison(m['comparison']);
         default: return false;
     }
 }
@@ -173,6 +176,12 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
             && isScopeChoice(m['scope']) && typeof m['scopeTitle'] === 'string' && typeof m['zoom'] === 'number' && Array.isArray(m['chain']);
         default: return false;
     }
+}
+
+function isComparison(value: unknown): boolean {
+    const c = value as Partial<ChainComparison> | null;
+    return typeof c === 'object' && c !== null && typeof c.base === 'string' && typeof c.marks === 'object' && c.marks !== null
+        && Array.isArray(c.removed?.nodes) && Array.isArray(c.removed.edges) && Array.isArray(c.addedLinks) && typeof c.counts === 'object' && c.counts !== null;
 }
 
 function isRange(value: unknown): value is GraphRange {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ruleIdOf } from '../../language/findings.js';
-import type { ImpactGraphResult } from '../../language/protocol.js';
+import type { ChainComparison, ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { deltaSize, diffResults } from './graph-diff.js';
 import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
@@ -119,6 +119,11 @@ export class ImpactPreview implements vscode.Disposable {
     /** The title bar's filter: hides activity and learning metrics, or shows them again. */
     toggleLearningMetrics(): void {
         this.post({ type: 'hide-learning-metrics', hidden: !(this.shown?.hideLearningMetrics ?? false) });
+    }
+
+    /** Shows the chain compared with the last commit, or stops with null (client/compare). */
+    postComparison(comparison: ChainComparison | null): void {
+        this.post({ type: 'comparison', comparison });
     }
 
     /** Asks the webview for an export once it shows a graph; resolves with SVG text or a PNG data URL. */

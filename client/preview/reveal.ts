@@ -4,11 +4,13 @@ import type { GraphRange } from '../../language/graph/types.js';
 /**
  * Opens a declaration the webview asked for. Only files inside a workspace
  * folder are opened: the request comes from the webview, so a URI elsewhere
- * (or a malformed one) is ignored. Returns whether it opened the file.
+ * (or a malformed one) is ignored; a `git:` URI (an element removed since
+ * the last commit, shown as HEAD has it) must stand for a file inside one.
+ * Returns whether it opened the file.
  */
 export async function revealDeclaration(uriText: string, range: GraphRange, column: vscode.ViewColumn): Promise<boolean> {
     const uri = parseUri(uriText);
-    if (!uri || !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    if (!uri || !vscode.workspace.getWorkspaceFolder(uri.scheme === 'git' ? uri.with({ scheme: 'file', query: '' }) : uri)) return false;
     const position = (p: GraphRange['start']) => new vscode.Position(Math.max(0, p.line), Math.max(0, p.character));
     const start = position(range.start);
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(start, start) });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { Commands, PREVIEW_VIEW_TYPE, PreviewCommands } from '../../client/constants.js';
+import { CompareContext, Commands, PREVIEW_VIEW_TYPE, PreviewCommands } from '../../client/constants.js';
 import { RULES, SEVERITIES } from '../../language/rules.js';
 
 // The extension manifest (package.json `contributes`...) against the code it
@@ -58,8 +58,20 @@ describe('extension manifest', () => {
         assert.ok(manifest.contributes.menus['editor/title']!.some(m => m.command === Commands.openPreviewToSide && m.when === 'editorLangId == align'));
         // The preview's title bar: one direction button at a time, the rest in its "..." menu.
         const previewTitle = manifest.contributes.menus['editor/title']!.filter(m => m.when?.startsWith("activeWebviewPanelId == 'align.preview'"));
-        assert.deepEqual(previewTitle.filter(m => m.group?.startsWith('navigation')).map(m => m.command).sort(), [PreviewCommands.layoutDown, PreviewCommands.layoutRight]);
+        assert.deepEqual(previewTitle.filter(m => m.group?.startsWith('navigation')).map(m => m.command).sort(),
+            [PreviewCommands.compareWithLastCommit, PreviewCommands.layoutDown, PreviewCommands.layoutRight, PreviewCommands.stopComparing]);
         assert.ok([Commands.exportSvg, Commands.exportPng, PreviewCommands.layoutAuto, PreviewCommands.toggleLearningMetrics].every(c => previewTitle.some(m => m.command === c)));
+    });
+
+    it('offers Compare with Last Commit only where the client found the git extension (never on the web), one of its two buttons at a time', () => {
+        const compare: string[] = [PreviewCommands.compareWithLastCommit, PreviewCommands.stopComparing];
+        const items = Object.entries(manifest.contributes.menus).flatMap(([menu, list]) => list.filter(m => compare.includes(m.command)).map(m => ({ menu, ...m })));
+        assert.deepEqual(items.map(m => m.menu).sort(), ['commandPalette', 'commandPalette', 'editor/title', 'editor/title']);
+        const when = `activeWebviewPanelId == '${PREVIEW_VIEW_TYPE}' && ${CompareContext.available}`;
+        for (const item of items) {
+            const on = item.command === PreviewCommands.stopComparing;
+            assert.equal(item.when, `${when} && ${on ? '' : '!'}${CompareContext.comparing}`, `${item.menu} ${item.command}`);
+        }
     });
 
     it('offers Pull Actuals only on the desktop in a trusted workspace, and keeps its command line from untrusted settings', () => {

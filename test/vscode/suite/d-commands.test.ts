@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { AlignApi } from '../../../client/api.js';
 import type { CheckSummary } from '../../../client/commands/check-workspace.js';
-import { activateAlign, diagnosticsOf, until } from './helpers.js';
+import { activateAlign, diagnosticsOf, EXTENSION_ID, until } from './helpers.js';
 
 suite('Extension: commands', () => {
     let api: AlignApi;
@@ -48,5 +48,18 @@ suite('Extension: commands', () => {
         } finally {
             terminal?.dispose();
         }
+    });
+
+    test('Compare with Last Commit exists on the desktop only: the web has no git extension, and its title-bar button needs a context key only the desktop sets', async () => {
+        const registered = await vscode.commands.getCommands(true);
+        const compare = ['align.preview.compareWithLastCommit', 'align.preview.stopComparing'];
+        const menus = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } }).contributes.menus;
+        for (const item of Object.values(menus).flat().filter(m => compare.includes(m.command))) assert.match(item.when ?? '', /align\.canCompareWithCommit/, item.command);
+        if (vscode.env.uiKind === vscode.UIKind.Web) {
+            assert.strictEqual(vscode.extensions.getExtension('vscode.git'), undefined, 'no git extension on the web');
+            assert.deepStrictEqual(compare.filter(c => registered.includes(c)), []);
+            return;
+        }
+        assert.deepStrictEqual(compare.filter(c => !registered.includes(c)), []);
     });
 });
