@@ -10,6 +10,7 @@ import { exportSvg, svgToPng } from './export.js';
 import {
     asWebviewState, isHostMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
 } from './protocol.js';
+import { MetricDetail } from './metric-detail.js';
 import { isDrawableResult, matchesQuery, syntaxErrorsText } from './result.js';
 import { Stage, type UpdateReason } from './stage.js';
 import { Toolbar } from './toolbar.js';
@@ -19,6 +20,7 @@ export class PreviewApp {
     private readonly page: PageElements;
     private readonly toolbar: Toolbar;
     private readonly stage: Stage;
+    private readonly detail: MetricDetail;
     private state: WebviewState;
     /** The state came from before a reload: its zoom and pan win over framing. */
     private restored: boolean;
@@ -50,10 +52,11 @@ export class PreviewApp {
             state: () => this.state,
             transformChanged: t => { this.state.zoom = t.zoom; this.state.pan = t.pan; this.save(); },
             drawn: () => this.applySearch(false, false),
-            post: message => host.post(message),
+            post: message => { host.post(message); if (message.type === 'view') this.detail.keepNodeVisible(); },
             scopeTitle: title => this.toolbar.setCursorScope(title)
         });
         this.stage.viewport.set(this.state);
+        this.detail = new MetricDetail(this.page.canvas, this.stage.view, this.stage.viewport);
         showMessage(this.page.message, 'Loading the impact chain…');
         this.listen();
         host.post({ type: 'ready' });
@@ -107,6 +110,7 @@ export class PreviewApp {
         this.save();
         const reason: UpdateReason = !first ? 'edit' : this.restored ? 'restore' : 'first';
         this.stage.show(result, reason);
+        this.detail.setGraph(result.graph);
     }
 
     /** Settings win when they change; the first graph after a reload keeps the state's choices. */
