@@ -17,6 +17,8 @@ import type { Rect, Viewport } from './viewport.js';
 /** The chart's width bounds, CSS px: narrower would not hold its labels; wider adds nothing. */
 const CHART_MIN = 280;
 const CHART_MAX = 520;
+/** The panel's element id: nodes refer to it with `aria-controls`. */
+const DETAIL_ID = 'metric-detail';
 /** Room kept between the node and the panel's edge, CSS px. */
 const GAP = 16;
 
@@ -34,7 +36,7 @@ export class MetricDetail {
     constructor(private readonly canvas: HTMLElement, private readonly view: GraphView, private readonly viewport: Viewport) {
         const close = element('button', { type: 'button', class: 'close', 'aria-label': 'Close the metric details', title: 'Close (Escape)' }, '\u00d7');
         close.addEventListener('click', () => this.close());
-        this.element = element('aside', { class: 'metric-detail', 'aria-labelledby': 'metric-detail-title', tabindex: '-1', hidden: '' },
+        this.element = element('aside', { id: DETAIL_ID, class: 'metric-detail', 'aria-labelledby': 'metric-detail-title', tabindex: '-1', hidden: '' },
             element('header', {}, element('div', { class: 'titles' }, this.kind, this.heading, this.name), close), this.body);
         canvas.append(this.element);
         this.listen();
@@ -62,6 +64,7 @@ export class MetricDetail {
         this.element.hidden = false;
         this.chartWidth = 0;
         this.render(node);
+        this.mark();
         this.element.focus({ preventScroll: true });
         requestAnimationFrame(() => this.keepNodeVisible());
     }
@@ -73,12 +76,13 @@ export class MetricDetail {
         this.nodeId = undefined;
         this.element.hidden = true;
         this.body.replaceChildren();
-        const node = returnFocus ? this.view.root.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`) : null;
-        node?.focus({ preventScroll: true });
+        this.mark();
+        if (returnFocus) this.nodeElement(id)?.focus({ preventScroll: true });
     }
 
     /** Pans the drawing when the panel covers the node it describes (after opening, and after the drawing moved). */
     keepNodeVisible(): void {
+        this.mark();
         const box = this.nodeId === undefined ? undefined : this.view.box(this.nodeId);
         if (!box || this.element.hidden) return;
         const { zoom, pan } = this.viewport.current;
@@ -114,6 +118,22 @@ export class MetricDetail {
             const node = this.nodeId === undefined ? undefined : this.metricNode(this.nodeId);
             if (node && Math.abs(this.widthForChart() - this.chartWidth) >= 8) this.render(node);
         }).observe(this.element);
+    }
+
+    /** The node described is `aria-expanded` and controls the panel (and drawn with a dashed ring); no other node is. */
+    private mark(): void {
+        for (const el of this.view.root.querySelectorAll('.node[aria-expanded]')) {
+            if (el.getAttribute('data-id') === this.nodeId) continue;
+            el.removeAttribute('aria-expanded');
+            el.removeAttribute('aria-controls');
+        }
+        const el = this.nodeId === undefined ? null : this.nodeElement(this.nodeId);
+        el?.setAttribute('aria-expanded', 'true');
+        el?.setAttribute('aria-controls', DETAIL_ID);
+    }
+
+    private nodeElement(id: string): SVGGElement | null {
+        return this.view.root.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`);
     }
 
     private metricNode(id: string): GraphNode | undefined {
