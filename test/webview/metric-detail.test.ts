@@ -164,7 +164,7 @@ describe('preview: metric detail panel', function () {
     });
 
     for (const theme of Object.keys(THEMES) as ThemeName[]) {
-        it(`at 420x860 (${theme}): the panel fits without horizontal scroll, its text at 11 px or more, the node in view above it`, async () => {
+        it(`at 420x860 (${theme}): the panel fits without horizontal scroll, its text at 11 px or more and 4.5:1 contrast, the node in view above it`, async () => {
             const w = await openOn({ viewport: { width: 420, height: 860 }, theme });
             await w.page.locator('[data-id="Sales"]').focus();
             await w.page.keyboard.press('Enter');
@@ -186,7 +186,36 @@ describe('preview: metric detail panel', function () {
             assert.ok(fit.smallest >= 11, `text at ${fit.smallest} px`);
             const [panel, node] = [await panelRect(w), await nodeRect(w, 'Sales')];
             assert.ok(node.top >= 0 && node.bottom <= panel.top, `the node (${node.top}-${node.bottom}) is in view above the panel (top ${panel.top})`);
+            const ratios = await w.page.evaluate(`(${PANEL_CONTRASTS})()`) as Array<[string, number]>;
+            assert.ok(ratios.length > 20, 'the panel\'s text was read');
+            assert.deepEqual(ratios.filter(([, ratio]) => ratio < 4.5), [], `text below 4.5:1 in ${theme}`);
             await w.page.screenshot({ path: path.join(out, `420x860-${theme}.png`) });
         });
     }
 });
+
+/**
+ * In-page: the contrast ratio (WCAG) of every text of the open panel over
+ * what is under it (the panel, or the chart's background), colours with
+ * alpha blended. A string, so that the test runner's transpiler adds nothing to it.
+ */
+const PANEL_CONTRASTS = `() => {
+    const parse = c => (/rgba?\\(([^)]+)\\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
+    const blend = (c, under) => [0, 1, 2].map(i => c[i] * (c[3] ?? 1) + under[i] * (1 - (c[3] ?? 1)));
+    const luminance = c => {
+        const [r, g, b] = c.map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (fg, bg) => {
+        const [l1, l2] = [luminance(blend(fg, bg)), luminance(bg)].sort((x, y) => y - x);
+        return Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100;
+    };
+    const panel = document.querySelector('.metric-detail:not([hidden])');
+    const page = parse(getComputedStyle(document.body).backgroundColor);
+    const under = blend(parse(getComputedStyle(panel).backgroundColor), page);
+    const chart = blend(parse(getComputedStyle(panel.querySelector('svg .background')).fill), under);
+    return [
+        ...[...panel.querySelectorAll('h2, h3, h4, dt, dd, p, code, button')].map(e => [e.tagName + '.' + e.className, ratio(parse(getComputedStyle(e).color), under)]),
+        ...[...panel.querySelectorAll('svg text')].map(e => ['svg ' + e.getAttribute('class'), ratio(parse(getComputedStyle(e).fill), chart)])
+    ];
+}`;
