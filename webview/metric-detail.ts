@@ -97,9 +97,11 @@ export class MetricDetail {
     }
 
     private listen(): void {
+        // Another kind of node has no details: picking one closes the panel (the focus stays where it is).
         const activate = (target: EventTarget | null): void => {
             const id = this.view.nodeIdAt(target);
             if (id !== undefined && this.metricNode(id)) this.open(id);
+            else if (id !== undefined) this.close(false);
         };
         this.view.root.addEventListener('click', event => activate(event.target));
         this.view.root.addEventListener('keydown', event => {
@@ -107,6 +109,9 @@ export class MetricDetail {
         });
         document.addEventListener('keydown', event => {
             if (event.key !== 'Escape' || this.nodeId === undefined || event.defaultPrevented) return;
+            // Not from the toolbar (the search field keeps its own Escape).
+            const at = document.activeElement;
+            if (at && at !== document.body && !this.canvas.contains(at)) return;
             event.preventDefault();
             this.close();
         });

@@ -138,7 +138,7 @@ describe('preview: metric detail panel', function () {
         assert.equal(await activeId(w), 'Sales', 'Escape closes the panel and focus goes back to the node');
     });
 
-    it('a node that is not a metric opens no panel (it still reveals its declaration); a metric without actuals says so', async () => {
+    it('a node that is not a metric opens no panel (it still reveals its declaration) and closes an open one; a metric without actuals says so', async () => {
         const w = await openOn({ viewport: { width: 960, height: 800 } });
         const before = (await w.posted()).length;
         await w.page.locator('[data-id="Pilot.PitchValue"] .node-box').click();
@@ -146,6 +146,10 @@ describe('preview: metric detail panel', function () {
         assert.equal(await w.page.$eval('.metric-detail', p => (p as HTMLElement).hidden), true);
         assert.equal(await w.page.$$eval('.metric-detail svg', s => s.length), 0);
 
+        await w.page.locator('[data-id="Pilot.Calls"] .node-box').click();
+        await w.page.waitForSelector(`${PANEL} .no-chart`);
+        await w.page.locator('[data-id="Pilot.Pitches"] .node-box').click();
+        await w.page.waitForSelector('.metric-detail[hidden]', { state: 'attached' });
         await w.page.locator('[data-id="Pilot.Calls"] .node-box').click();
         await w.page.waitForSelector(`${PANEL} .no-chart`);
         assert.equal(await w.page.$$eval(`${PANEL} svg`, s => s.length), 0);
