@@ -12,6 +12,7 @@ import {
     asWebviewState, isGraphDelta, isHostMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
 } from './protocol.js';
 import { applyDelta } from './graph-delta.js';
+import { MetricDetail } from './metric-detail.js';
 import { isDrawableResult, matchesQuery, syntaxErrorsText } from './result.js';
 import { Stage, type UpdateReason } from './stage.js';
 import { Toolbar } from './toolbar.js';
@@ -22,6 +23,7 @@ export class PreviewApp {
     private readonly toolbar: Toolbar;
     private readonly stage: Stage;
     private readonly compare: CompareMarks;
+    private readonly detail: MetricDetail;
     private state: WebviewState;
     /** The state came from before a reload: its zoom and pan win over framing. */
     private restored: boolean;
@@ -55,11 +57,12 @@ export class PreviewApp {
             state: () => this.state,
             transformChanged: t => { this.state.zoom = t.zoom; this.state.pan = t.pan; this.save(); },
             drawn: () => this.applySearch(false, false),
-            post: message => host.post(message),
+            post: message => { host.post(message); if (message.type === 'view') this.detail.keepNodeVisible(); },
             scopeTitle: title => this.toolbar.setCursorScope(title)
         });
         this.stage.viewport.set(this.state);
         this.compare = new CompareMarks(this.page, this.stage.view);
+        this.detail = new MetricDetail(this.page.canvas, this.stage.view, this.stage.viewport);
         showMessage(this.page.message, 'Loading the impact chain…');
         this.listen();
         host.post({ type: 'ready' });
@@ -120,6 +123,7 @@ export class PreviewApp {
         this.save();
         const reason: UpdateReason = !first ? 'edit' : this.restored ? 'restore' : 'first';
         this.stage.show(this.compare.merge(result), reason);
+        this.detail.setGraph(result.graph);
     }
 
     /** Applies a delta to the graph held; asks for the whole graph when it does not fit. */
@@ -142,9 +146,11 @@ export class PreviewApp {
             this.toolbar.setDirection(this.state.direction);
             this.save();
             this.stage.show(this.result, 'layout');
+            this.detail.setGraph(this.result.graph);
             return;
         }
         this.stage.showDelta(this.result, delta);
+        this.detail.setGraph(this.result.graph);
     }
 
     /** Settings win when they change; the first graph after a reload keeps the state's choices. */

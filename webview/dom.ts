@@ -19,7 +19,7 @@ export function buildPage(): PageElements {
     const page: PageElements = {
         toolbarSlot: element('div'),
         banner: element('div', { class: 'banner', role: 'alert', hidden: '' }),
-        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: Tab moves between nodes, Enter reveals one in the editor' }),
+        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: Tab moves between nodes, Enter reveals one in the editor and opens a metric\'s details, Escape closes them' }),
         message: element('div', { class: 'message' }),
         status: element('div', { class: 'status' })
     };

@@ -2,11 +2,12 @@
  * Styles without `<style>` or `style=""` (a strict CSP blocks both):
  * constructed style sheets adopted by the document.
  */
-import { graphCss } from '../language/render/index.js';
+import { chartCss, graphCss } from '../language/render/index.js';
 import pageCss from './main.css';
+import detailCss from './metric-detail.css';
 
 export function adoptStyles(): void {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${pageCss}\n${graphCss()}`);
+    sheet.replaceSync(`${pageCss}\n${graphCss()}\n${detailCss}\n${chartCss()}`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

@@ -5,10 +5,10 @@
  * findings, return on investment, and the impact chain.
  */
 import { attribute } from '../../language/attributes.js';
-import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
+import type { GraphNode, RoiFigures } from '../../language/graph/types.js';
 import { isOutcome, type Program } from '../../language/generated/ast.js';
 import { changeText } from '../../language/render/index.js';
-import { coverageText, formatMoney, formatOptionalAmount, formatShare, MISSING, plural, roiWords, windowText } from '../../language/present/index.js';
+import { attributedBenefitText, coverageText, formatMoney, formatShare, isolationText, MISSING, plural, roiWords, windowText } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { withCode, type Block, type GlanceItem, type Inline } from './blocks.js';
 import { drawing } from './drawing.js';
@@ -147,10 +147,6 @@ function roiText(roi: RoiFigures): Inline {
     ];
 }
 
-const METHOD_WORDS: Readonly<Record<KpiAttribution['method'], string>> = {
-    'control-group': 'control group', trend: 'trend', estimate: 'estimate', none: 'not isolated'
-};
-
 /**
  * The attribution table (Phillips, isolating the effects of the program):
  * per KPI with `value` in the chain, its method, raw change, the change
@@ -169,16 +165,14 @@ function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
         rows: rows.map(a => {
             const kpi = ctx.index.node(a.metric);
             const unit = kpi?.metric?.unit;
-            const method = a.method === 'control-group' && a.control ? `control group ${ctx.index.node(a.control)?.name ?? a.control}`
-                : a.method === 'estimate' ? `estimate ${formatOptionalAmount(a.share, 'percent')}, confidence ${formatOptionalAmount(a.confidence, 'percent')}`
-                : METHOD_WORDS[a.method];
+            const method = isolationText(a, a.control ? ctx.index.node(a.control)?.name : undefined);
             return [
                 kpi ? nameCell(kpi) : [{ code: a.metric }],
                 [method],
                 [a.rawChange === undefined ? MISSING : changeText(a.rawChange, unit)],
                 [a.attributedChange === undefined ? MISSING : changeText(a.attributedChange, unit)],
                 [money(a.value)],
-                [a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? `${money(a.benefit)} (raw ${money(a.rawBenefit)})` : money(a.benefit)]
+                [attributedBenefitText(a, roi.currency)]
             ];
         })
     }];

@@ -2,8 +2,8 @@
  * Words around the figures, the same everywhere: counts with their noun,
  * on-track states, coverage, date windows, return on investment.
  */
-import type { Coverage, MetricFigures, RoiFigures } from '../graph/types.js';
-import { formatMoney, formatNumber, formatShare } from './numbers.js';
+import type { Coverage, KpiAttribution, MetricFigures, RoiFigures } from '../graph/types.js';
+import { formatMoney, formatNumber, formatOptionalAmount, formatShare, MISSING } from './numbers.js';
 
 /** `1 KPI`, `2 KPIs`, `1,200 objectives`, `0 errors`: a count with its noun, plural when needed. */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
@@ -68,4 +68,25 @@ export function roiWords(roi: RoiFigures): RoiWords | undefined {
         benefit: formatMoney(roi.benefit, roi.currency, 0),
         cost: formatMoney(roi.cost, roi.currency, 0)
     };
+}
+
+/**
+ * How a program isolates a KPI's change (Phillips), as the report's table
+ * and the preview's metric detail print it: `trend`, `control group
+ * ChurnControl` (`controlName`: the control metric's name), `estimate 60%,
+ * confidence 80%`, `not isolated`.
+ */
+export function isolationText(a: Pick<KpiAttribution, 'method' | 'share' | 'confidence' | 'control'>, controlName?: string): string {
+    switch (a.method) {
+        case 'control-group': return a.control ? `control group ${controlName ?? a.control}` : 'control group';
+        case 'estimate': return `estimate ${formatOptionalAmount(a.share, 'percent')}, confidence ${formatOptionalAmount(a.confidence, 'percent')}`;
+        case 'trend': return 'trend';
+        case 'none': return 'not isolated';
+    }
+}
+
+/** The benefit the program is credited with for one KPI, whole money: `9,600 USD (raw 20,000 USD)`, `9,600 USD`, or `—`. */
+export function attributedBenefitText(a: Pick<KpiAttribution, 'benefit' | 'rawBenefit'>, currency: string | undefined): string {
+    const money = (amount: number | undefined): string => amount === undefined ? MISSING : formatMoney(amount, currency, 0);
+    return a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? `${money(a.benefit)} (raw ${money(a.rawBenefit)})` : money(a.benefit);
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { MetricFigures, RoiFigures } from '../../language/graph/types.js';
 import {
-    coverageText, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, plural, roiWords, statusText,
+    attributedBenefitText, coverageText, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, isolationText, plural, roiWords, statusText,
     trackState, windowText
 } from '../../language/present/index.js';
 
@@ -55,5 +55,20 @@ describe('presentation of figures', () => {
         assert.deepEqual(roiWords(roi), { roi: 'ROI 150%', bcr: 'BCR 2.50', benefit: '112,500 USD', cost: '45,000 USD' });
         assert.equal(roiWords({ ...roi, roiPercent: 37.46 })?.roi, 'ROI 37.5%');
         assert.equal(roiWords({ cost: 45000, missing: ['a `value ... per point` on a KPI of the chain'] }), undefined);
+    });
+
+    it('names how a KPI\'s change is isolated, and the benefit credited with the raw one beside it', () => {
+        assert.deepEqual([
+            isolationText({ method: 'estimate', share: 60, confidence: 80 }),
+            isolationText({ method: 'estimate', share: 60 }),
+            isolationText({ method: 'control-group', control: 'P.ChurnControl' }, 'ChurnControl'),
+            isolationText({ method: 'control-group', control: 'P.ChurnControl' }),
+            isolationText({ method: 'trend' }),
+            isolationText({ method: 'none' })
+        ], ['estimate 60%, confidence 80%', 'estimate 60%, confidence —', 'control group ChurnControl', 'control group P.ChurnControl', 'trend', 'not isolated']);
+        assert.equal(attributedBenefitText({ benefit: 9600.000000000002, rawBenefit: 20000 }, 'USD'), '9,600 USD (raw 20,000 USD)');
+        assert.equal(attributedBenefitText({ benefit: 20000, rawBenefit: 20000 }, 'USD'), '20,000 USD');
+        assert.equal(attributedBenefitText({ rawBenefit: 20000 }, 'EUR'), '— (raw 20,000 EUR)');
+        assert.equal(attributedBenefitText({}, 'EUR'), '—');
     });
 });
