@@ -37,6 +37,14 @@ export class Adjacency {
         return this.out.get(id) ?? NO_EDGES;
     }
 
+    /** Puts `replacement` where `edge` was (same kind and ends; another `explained` flag). */
+    replaceEdge(edge: GraphEdge, replacement: GraphEdge): void {
+        for (const list of [this.out.get(edge.from), this.into.get(edge.to)]) {
+            const at = list ? list.indexOf(edge) : -1;
+            if (at >= 0) list![at] = replacement;
+        }
+    }
+
     /** Every id reachable from `start` by `drives` edges, `start` included. */
     drivesClosure(start: Iterable<string>): Set<string> {
         const seen = new Set<string>();

@@ -7,7 +7,7 @@ import type { GraphNode, RoiFigures } from './types.js';
  * count); ROI % = (benefit - cost) / cost x 100; BCR = benefit / cost.
  * Shown only when every term is known: `missing` says which are not.
  */
-export function programRoi(program: Program, chainKpis: readonly GraphNode[]): RoiFigures {
+export function programRoi(program: Program, chainKpis: ReadonlyArray<Pick<GraphNode, 'name' | 'metric'>>): RoiFigures {
     const missing: string[] = [];
     const cost = program.cost?.amount;
     const currency = program.cost?.currency;

@@ -1,0 +1,155 @@
+import type { Metric, Program } from '../generated/ast.js';
+import type { ActualsEntry } from '../actuals/read-actuals.js';
+import { isoDay } from '../dates.js';
+import type { Adjacency } from './adjacency.js';
+import { metricFigures } from './metric-figures.js';
+import { objectiveLinks, programChain } from './objective-links.js';
+import { programRoi } from './roi.js';
+import { programWindow } from './program-window.js';
+import type { Coverage, GraphEdge, MetricFigures, NodeKind, ObjectiveLinks, ProgramFigures } from './types.js';
+
+/** What the derived figures read of the workspace, by node id. */
+export interface DerivationInput {
+    readonly adjacency: Adjacency;
+    kindOf(id: string): NodeKind | undefined;
+    astOf(id: string): unknown;
+    nameOf(id: string): string;
+    /** Member ids of a program, in document order. */
+    membersOf(programId: string): readonly string[];
+    /** Actuals entries of a metric, in document order. */
+    entriesOf(metricId: string): readonly ActualsEntry[];
+    /** Gives a `kpi` edge its `explained` flag (a new edge object when the old one belongs to an earlier graph). */
+    explain(edge: GraphEdge, explained: boolean): void;
+}
+
+/**
+ * The figures derived from the whole graph, by node id: metric figures,
+ * objective links and program figures. Kept between updates and computed
+ * again only for the ids asked for; an object is replaced when its content
+ * changes and kept (the same object) when it does not.
+ */
+export class DerivedFigures {
+    readonly metric = new Map<string, MetricFigures>();
+    readonly objective = new Map<string, ObjectiveLinks>();
+    readonly program = new Map<string, ProgramFigures>();
+    /** For each node id: the programs whose chain holds it. */
+    private readonly holding = new Map<string, Set<string>>();
+
+    /** Computes the figures of metrics; returns the ids whose figures changed, and those whose KPI status changed. */
+    figureMetrics(ids: Iterable<string>, input: DerivationInput): { changed: Set<string>; kpiChanged: Set<string> } {
+        const changed = new Set<string>();
+        const kpiChanged = new Set<string>();
+        for (const id of ids) {
+            const ast = input.astOf(id) as Metric | undefined;
+            const old = this.metric.get(id);
+            if (ast?.$type !== 'Metric') {
+                if (old) { this.metric.delete(id); changed.add(id); kpiChanged.add(id); }
+                continue;
+            }
+            const program = ast.$container.$type === 'Program' ? ast.$container : undefined;
+            const figures = metricFigures(ast, input.entriesOf(id), program ? programWindow(program)?.start : undefined);
+            if (old && JSON.stringify(old) === JSON.stringify(figures)) continue;
+            this.metric.set(id, figures);
+            changed.add(id);
+            if (old?.isKpi !== figures.isKpi || old?.kind !== figures.kind) kpiChanged.add(id);
+        }
+        return { changed, kpiChanged };
+    }
+
+    /** Links objectives to metrics and marks their `kpi` edges explained or not; returns the ids whose links changed. */
+    linkObjectives(ids: Iterable<string>, input: DerivationInput): Set<string> {
+        const changed = new Set<string>();
+        const isKpi = (id: string): boolean => this.metric.get(id)?.isKpi === true;
+        for (const id of ids) {
+            const old = this.objective.get(id);
+            if (input.kindOf(id) !== 'objective') {
+                if (old) { this.objective.delete(id); changed.add(id); }
+                continue;
+            }
+            const { links, explained } = objectiveLinks(id, input.adjacency, isKpi);
+            for (const edge of input.adjacency.outgoing(id)) {
+                if (edge.kind === 'kpi') input.explain(edge, explained.has(edge.to));
+            }
+            if (old && JSON.stringify(old) === JSON.stringify(links)) continue;
+            this.objective.set(id, links);
+            changed.add(id);
+        }
+        return changed;
+    }
+
+    /** Computes program figures (chain, window, coverage, KPIs, ROI); returns the ids whose figures changed. */
+    figurePrograms(ids: Iterable<string>, input: DerivationInput): Set<string> {
+        const changed = new Set<string>();
+        for (const id of ids) {
+            const old = this.program.get(id);
+            if (old) for (const member of old.chain) this.holding.get(member)?.delete(id);
+            const ast = input.astOf(id) as Program | undefined;
+            if (ast?.$type !== 'Program') {
+                if (old) { this.program.delete(id); changed.add(id); }
+                continue;
+            }
+            const figures = this.programFigures(ast, id, input);
+            for (const member of figures.chain) {
+                let programs = this.holding.get(member);
+                if (!programs) this.holding.set(member, programs = new Set());
+                programs.add(id);
+            }
+            if (old && JSON.stringify(old) === JSON.stringify(figures)) continue;
+            this.program.set(id, figures);
+            changed.add(id);
+        }
+        return changed;
+    }
+
+    /** The programs whose chain (as last computed) holds any of the ids. */
+    programsHolding(ids: Iterable<string>): Set<string> {
+        const programs = new Set<string>();
+        for (const id of ids) for (const program of this.holding.get(id) ?? []) programs.add(program);
+        return programs;
+    }
+
+    /** Alignment coverage over objective ids. */
+    coverageOf(objectiveIds: Iterable<string>): Coverage {
+        let aligned = 0;
+        let total = 0;
+        for (const id of objectiveIds) {
+            total++;
+            if ((this.objective.get(id)?.kpis.length ?? 0) > 0) aligned++;
+        }
+        return { aligned, total };
+    }
+
+    private programFigures(program: Program, id: string, input: DerivationInput): ProgramFigures {
+        const chain = programChain(id, input.membersOf(id), input.adjacency);
+        const kpis = chain.filter(n => this.metric.get(n)?.isKpi);
+        const window = programWindow(program);
+        return {
+            chain,
+            window: window ? { start: isoDay(window.start), end: isoDay(window.end) } : undefined,
+            coverage: this.coverageOf(chain.filter(n => input.kindOf(n) === 'objective')),
+            leadingKpis: kpis.filter(n => this.metric.get(n)!.kind === 'leading'),
+            laggingKpis: kpis.filter(n => this.metric.get(n)!.kind === 'lagging'),
+            roi: programRoi(program, kpis.map(n => ({ name: input.nameOf(n), metric: this.metric.get(n) })))
+        };
+    }
+}
+
+/**
+ * The objectives whose links may change when the given nodes change: those
+ * with a chain path (builds, enables, moves, drives, measures, kpi) to them.
+ */
+export function objectivesReaching(seeds: Iterable<string>, adjacency: Adjacency, kindOf: (id: string) => NodeKind | undefined): Set<string> {
+    const objectives = new Set<string>();
+    const seen = new Set<string>();
+    const stack = [...seeds];
+    while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (kindOf(id) === 'objective') objectives.add(id);
+        for (const kind of BACKWARD) for (const source of adjacency.sources(id, kind)) stack.push(source);
+    }
+    return objectives;
+}
+
+const BACKWARD = ['builds', 'enables', 'moves', 'drives', 'measures', 'kpi'] as const;

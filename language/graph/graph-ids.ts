@@ -1,0 +1,44 @@
+import type { AstNode } from 'langium';
+import type { Declaration, Program } from '../generated/ast.js';
+import type { Fragment } from './fragment.js';
+
+/** The ids of every fragment, and the declarations whose name is taken twice. */
+export interface AssignedIds {
+    /** New ids of each fragment, in the fragments' order. */
+    readonly ids: string[][];
+    /** For each declaration whose qualified name is taken more than once: the others. */
+    readonly duplicates: Map<AstNode, Array<Declaration | Program>>;
+}
+
+/**
+ * Gives each declaration its id: its qualified name, with `#2`, `#3`... for
+ * the second and later declarations of the same name, in document order
+ * (documents sorted by URI).
+ */
+export function assignIds(fragments: readonly Fragment[]): AssignedIds {
+    const seen = new Map<string, Array<Declaration | Program> | Declaration | Program>();
+    const ids = fragments.map(fragment => fragment.declared.map(({ ast, key }) => {
+        const before = seen.get(key);
+        if (before === undefined) {
+            seen.set(key, ast);
+            return key;
+        }
+        const group = Array.isArray(before) ? before : [before];
+        group.push(ast);
+        seen.set(key, group);
+        return `${key}#${group.length}`;
+    }));
+    const duplicates = new Map<AstNode, Array<Declaration | Program>>();
+    for (const group of seen.values()) {
+        if (!Array.isArray(group)) continue;
+        for (const ast of group) duplicates.set(ast, group.filter(other => other !== ast));
+    }
+    return { ids, duplicates };
+}
+
+/** True when two id lists are equal. */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+}
