@@ -1,23 +1,28 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AlignServices } from './align-module.js';
 
 /**
- * Align's rules read the whole workspace (a toolkit in one file reinforces a
- * behavior in another), so after any change every document is validated
- * again. Only the changed documents and those referring to them are relinked;
- * validation reads the one cached impact graph, so revalidating is cheap.
+ * Builds only what an edit changes: Langium parses, links and validates the
+ * changed documents (and those whose references must be resolved again);
+ * the rules that read the workspace run over the impact graph, which is
+ * updated incrementally. At the end of each build, the documents whose
+ * workspace findings (or links) changed get their diagnostics again without
+ * being validated again, and `onDiagnosticsChanged` tells who publishes them.
  */
 export class AlignDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly diagnosticsListeners: Array<(document: LangiumDocument) => void> = [];
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.onUpdate(() => this.markAllForValidation());
+        this.onBuildPhase(DocumentState.Validated, () => this.refreshChanged());
     }
 
-    /** Lowers every validated document to `IndexedReferences`, so the next build validates it again. */
-    markAllForValidation(): void {
-        for (const document of this.langiumDocuments.all) {
-            if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
-        }
+    /** Called with each validated document whose diagnostics changed after a build, without its being validated again. */
+    onDiagnosticsChanged(listener: (document: LangiumDocument) => void): Disposable {
+        this.diagnosticsListeners.push(listener);
+        return Disposable.create(() => this.diagnosticsListeners.splice(this.diagnosticsListeners.indexOf(listener), 1));
     }
 
     /**
@@ -44,7 +49,25 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Validates every document again (settings or a CSV file changed). */
     async revalidateAll(): Promise<void> {
-        this.markAllForValidation();
+        for (const document of this.langiumDocuments.all) {
+            if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
+        }
         await this.build(this.langiumDocuments.all.toArray(), { validation: true });
+    }
+
+    /** Gives the validated documents whose workspace findings changed their new diagnostics, and tells the listeners. */
+    private async refreshChanged(): Promise<void> {
+        const align = this.serviceRegistry.all.find((s): s is AlignServices => 'align' in s);
+        if (!align) return;
+        align.align.WorkspaceFindings.update(await align.align.Graph.getIndex());
+        const validator = align.validation.DocumentValidator as unknown as { refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> };
+        for (const uri of align.align.WorkspaceFindings.takeChanged()) {
+            const document = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (!document || document.state < DocumentState.Validated) continue;
+            const diagnostics = await validator.refresh(document);
+            if (!diagnostics || JSON.stringify(diagnostics) === JSON.stringify(document.diagnostics)) continue;
+            document.diagnostics = diagnostics;
+            for (const listener of this.diagnosticsListeners) listener(document);
+        }
     }
 }

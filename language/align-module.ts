@@ -10,6 +10,7 @@ import { AlignDocumentValidator } from './validation/align-document-validator.js
 import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
 import { AlignGraphService } from './graph/graph-service.js';
+import { AlignWorkspaceFindings } from './validation/workspace-findings.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
@@ -21,6 +22,7 @@ export type AlignAddedServices = {
         Settings: AlignSettingsService;
         CsvFiles: AlignCsvFiles;
         Graph: AlignGraphService;
+        WorkspaceFindings: AlignWorkspaceFindings;
     };
 };
 
@@ -35,7 +37,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         Host: () => host,
         Settings: () => new AlignSettingsService(),
         CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
-        Graph: (services) => new AlignGraphService(services)
+        Graph: (services) => new AlignGraphService(services),
+        WorkspaceFindings: (services) => new AlignWorkspaceFindings(services)
     },
     references: {
         ScopeComputation: (services) => new AlignScopeComputation(services),

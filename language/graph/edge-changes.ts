@@ -17,19 +17,28 @@ export interface EdgeChanges {
     readonly fresh: Set<GraphEdge>;
     /** Metrics whose actuals blocks changed (read again, or now for another metric). */
     readonly retargetedMetrics: Set<string>;
-    /** True when a `drives` edge was added or removed. */
+    /** True when a `drives` edge was added, removed or moved. */
     readonly drivesChanged: boolean;
+    /** Edges no longer in the graph, or moved within their fragment (then in `added` too). */
+    readonly removed: GraphEdge[];
+    /** Edges new in the graph, or moved within their fragment. */
+    readonly added: GraphEdge[];
 }
 
 /**
  * Compares the edges of each fragment made again with its edges before. An
  * edge that was there before keeps its old object, so that unchanged edges
- * are the same objects in the next graph. With `full`, every edge is new.
+ * are the same objects in the next graph. An edge that kept its place among
+ * the kept edges changes nothing; one that moved (declarations swapped)
+ * counts as removed and added, since the order of edges orders what the
+ * graph derives. With `full`, every edge is new.
  */
 export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeChanges {
     const touched = new Set<string>();
     const fresh = new Set<GraphEdge>();
     const retargetedMetrics = new Set<string>();
+    const removed: GraphEdge[] = [];
+    const added: GraphEdge[] = [];
     let drivesChanged = full;
     const touch = (edge: GraphEdge) => {
         touched.add(edge.from);
@@ -38,18 +47,31 @@ export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeCh
     };
     for (const { before, after, oldEdges, oldTargets } of pairs) {
         const old = new Map(oldEdges.map(e => [key(e), e]));
+        const kept: GraphEdge[] = [];
         if (after) {
             after.edges = after.edges.map(edge => {
                 const k = key(edge);
-                const kept = full ? undefined : old.get(k);
+                const same = full ? undefined : old.get(k);
                 old.delete(k);
-                if (kept) return kept;
+                if (same) {
+                    kept.push(same);
+                    return same;
+                }
                 fresh.add(edge);
+                added.push(edge);
                 if (!full) touch(edge);
                 return edge;
             });
         }
-        if (!full) for (const edge of old.values()) touch(edge);
+        for (const edge of old.values()) {
+            removed.push(edge);
+            if (!full) touch(edge);
+        }
+        if (!full) for (const edge of movedAmong(oldEdges, kept)) {
+            removed.push(edge);
+            added.push(edge);
+            touch(edge);
+        }
         const newTargets = after?.actualsTargets ?? [];
         const rebuilt = before !== after;
         for (let i = 0; i < Math.max(oldTargets.length, newTargets.length); i++) {
@@ -58,7 +80,18 @@ export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeCh
             if (newTargets[i]) retargetedMetrics.add(newTargets[i]!);
         }
     }
-    return { touched, fresh, retargetedMetrics, drivesChanged };
+    return { touched, fresh, retargetedMetrics, drivesChanged, removed, added };
+}
+
+/** The kept edges whose place among the kept edges differs from before. */
+function movedAmong(oldEdges: readonly GraphEdge[], kept: readonly GraphEdge[]): GraphEdge[] {
+    const keptSet = new Set(kept);
+    const oldOrder = oldEdges.filter(e => keptSet.has(e));
+    const moved: GraphEdge[] = [];
+    for (let i = 0; i < kept.length; i++) {
+        if (kept[i] !== oldOrder[i]) moved.push(kept[i]!);
+    }
+    return moved;
 }
 
 function key(edge: GraphEdge): string {

@@ -30,6 +30,8 @@ export class Fragment {
     edges: GraphEdge[] = [];
     /** Id of the metric each actuals block is for, in the order of `actuals`. */
     actualsTargets: Array<string | undefined> = [];
+    /** Position among the graph's fragments (documents sorted by URI), set at each update. */
+    rank = 0;
     /** The document's `references` when `edges` were made: Langium replaces the array when it links again. */
     linkedWith: unknown = undefined;
 

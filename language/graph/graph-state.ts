@@ -64,8 +64,8 @@ export class ImpactGraphState {
         const forgotten = this.forget(full ? [...previous.values()] : gone, full);
         const { added, removed } = this.learn(fragments, ids, fresh, forgotten);
         const links = this.linkFragments(documents, fresh, previous, full, gone);
-        const allEdges = fragments.flatMap(f => f.edges);
-        this.adjacency = new Adjacency(allEdges);
+        fragments.forEach((f, i) => { f.rank = i; });
+        this.placeEdges(links, full);
         const { entries, latestActual } = this.readActuals();
 
         const input = this.input(entries, links.fresh);
@@ -81,7 +81,7 @@ export class ImpactGraphState {
             ...this.derived.programsHolding([...touched, ...figures.changed, ...linked])
         ]);
         this.derived.figurePrograms(programs, input);
-        if (full || links.drivesChanged) this.drivesCycles = drivesCycleEdges(allEdges);
+        if (full || links.drivesChanged) this.drivesCycles = drivesCycleEdges(fragments.flatMap(f => f.edges));
         this.built = true;
 
         const nodes = this.refreshNodes();
@@ -96,6 +96,23 @@ export class ImpactGraphState {
     }
 
     private drivesCycles = new Set<string>();
+    /** Where each edge of the graph is: its fragment and index there (for the order of the adjacency lists). */
+    private readonly edgePlace = new Map<GraphEdge, { readonly f: Fragment; readonly i: number }>();
+
+    /** Brings the adjacency lists up to date: all anew after a full build, else only at the ends of changed edges. */
+    private placeEdges(links: EdgeChanges & { relinked: readonly Fragment[] }, full: boolean): void {
+        if (full) this.edgePlace.clear();
+        for (const edge of links.removed) this.edgePlace.delete(edge);
+        for (const f of links.relinked) f.edges.forEach((edge, i) => this.edgePlace.set(edge, { f, i }));
+        if (full) {
+            this.adjacency = new Adjacency(this.fragments.flatMap(f => f.edges));
+            return;
+        }
+        this.adjacency.update(links.removed, links.added, (a, b) => {
+            const [pa, pb] = [this.edgePlace.get(a)!, this.edgePlace.get(b)!];
+            return pa.f.rank < pb.f.rank || (pa.f === pb.f && pa.i < pb.i);
+        });
+    }
 
     /** Drops the declarations and actuals of fragments that were replaced or removed; returns their ids. */
     private forget(fragments: readonly Fragment[], full: boolean): Set<string> {
@@ -144,7 +161,7 @@ export class ImpactGraphState {
     }
 
     /** Makes the edges of fragments that are new or whose document was linked again, and what changed with them. */
-    private linkFragments(documents: readonly DocumentInput[], fresh: ReadonlySet<Fragment>, previous: ReadonlyMap<string, Fragment>, full: boolean, gone: readonly Fragment[]): EdgeChanges {
+    private linkFragments(documents: readonly DocumentInput[], fresh: ReadonlySet<Fragment>, previous: ReadonlyMap<string, Fragment>, full: boolean, gone: readonly Fragment[]): EdgeChanges & { relinked: Fragment[] } {
         const idOf = (ast: AstNode) => this.idOfAst.get(ast);
         const pairs: Array<{ before: Fragment | undefined; after: Fragment; oldEdges: GraphEdge[]; oldTargets: Array<string | undefined> }> = [];
         documents.forEach((d, i) => {
@@ -155,7 +172,7 @@ export class ImpactGraphState {
             f.link(d.references, idOf);
         });
         const deleted = gone.filter(f => !this.byUri.has(f.uri)).map(f => ({ before: f, after: undefined, oldEdges: f.edges, oldTargets: f.actualsTargets }));
-        return edgeChanges([...pairs, ...deleted], full);
+        return { ...edgeChanges([...pairs, ...deleted], full), relinked: pairs.map(p => p.after) };
     }
 
     /** Actuals entries and the latest actual of each metric, in document order. */
@@ -196,8 +213,12 @@ export class ImpactGraphState {
                     return;
                 }
                 const replacement = { ...edge, explained };
-                const f = this.placeOf.get(edge.from)?.f;
-                if (f) f.edges = f.edges.map(e => e === edge ? replacement : e);
+                const place = this.edgePlace.get(edge);
+                if (place) {
+                    place.f.edges = place.f.edges.map(e => e === edge ? replacement : e);
+                    this.edgePlace.delete(edge);
+                    this.edgePlace.set(replacement, place);
+                }
                 this.adjacency.replaceEdge(edge, replacement);
             }
         };

@@ -2,8 +2,11 @@ import type { LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-jsonrpc';
+import type { AlignServices } from '../align-module.js';
+import type { AlignGraphService } from '../graph/graph-service.js';
 import { ruleDocUrl } from '../rules.js';
 import { isSuppressed, suppressedLines } from './suppressions.js';
+import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
 /** The rule id a diagnostic reports under in machine output. */
 export function ruleIdOf(diagnostic: Diagnostic): string {
@@ -13,19 +16,83 @@ export function ruleIdOf(diagnostic: Diagnostic): string {
     return String(code);
 }
 
+/** What Langium's validation gave for one parse of a document, without its linking errors (which change with links). */
+interface OwnDiagnostics {
+    readonly model: unknown;
+    /** Lexing and parsing errors. */
+    readonly syntax: Diagnostic[];
+    /** Findings of the rules that read the document alone. */
+    readonly local: Diagnostic[];
+    readonly suppressions: ReturnType<typeof suppressedLines>;
+}
+
 /**
- * Gives every diagnostic its rule id as `code` (`syntax` for lexing and
- * parsing errors, `unresolved-reference` for linking errors) and drops the
- * findings that an `align-disable-next-line` comment suppresses.
+ * A document's diagnostics: Langium's (syntax errors, unresolved
+ * references, the rules that read the document alone) and the findings of
+ * the workspace rules for it. Every diagnostic gets its rule id as `code`
+ * (`syntax` for lexing and parsing errors, `unresolved-reference` for
+ * linking errors), and the findings that an `align-disable-next-line`
+ * comment suppresses are dropped. `refresh` recombines them without
+ * validating again, when only links or workspace findings changed.
  */
 export class AlignDocumentValidator extends DefaultDocumentValidator {
+    private readonly graph: AlignGraphService;
+    private readonly workspaceFindings: AlignWorkspaceFindings;
+    private readonly own = new WeakMap<LangiumDocument, OwnDiagnostics>();
+
+    constructor(services: AlignServices) {
+        super(services);
+        this.graph = services.align.Graph;
+        this.workspaceFindings = services.align.WorkspaceFindings;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const suppressions = suppressedLines(document.textDocument.getText());
-        return diagnostics
-            .map(d => ({ ...d, code: ruleIdOf(d), codeDescription: { href: ruleDocUrl(ruleIdOf(d)) }, source: 'align' }))
-            .filter(d => !isSuppressed(suppressions, d.range.start.line, d.code));
+        const own: OwnDiagnostics = {
+            model: document.parseResult.value,
+            syntax: diagnostics.filter(d => isSyntax(d)),
+            local: diagnostics.filter(d => !isSyntax(d) && !isLinking(d)),
+            suppressions: suppressedLines(document.textDocument.getText())
+        };
+        this.own.set(document, own);
+        const index = await this.graph.getIndex();
+        return this.combine(own, diagnostics.filter(isLinking), this.workspaceFindings.of(document, index));
     }
+
+    /**
+     * The document's diagnostics with its current links and the current
+     * workspace findings, reusing its last validation; undefined when it was
+     * parsed again since (it must be validated).
+     */
+    async refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
+        const own = this.own.get(document);
+        if (!own || own.model !== document.parseResult.value) return undefined;
+        const linking: Diagnostic[] = [];
+        this.processLinkingErrors(document, linking, {});
+        const index = await this.graph.getIndex();
+        return this.combine(own, linking, this.workspaceFindings.of(document, index));
+    }
+
+    /** Syntax errors and unresolved references first, then rule findings in the order of their place in the text. */
+    private combine(own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[]): Diagnostic[] {
+        const findings = [...own.local, ...workspace].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        return [...own.syntax, ...linking, ...findings]
+            .map(d => ({ ...d, code: ruleIdOf(d), codeDescription: { href: ruleDocUrl(ruleIdOf(d)) }, source: 'align' }))
+            .filter(d => !isSuppressed(own.suppressions, d.range.start.line, d.code));
+    }
+}
+
+function codeOf(d: Diagnostic): unknown {
+    return (d.data as { code?: unknown } | undefined)?.code;
+}
+
+function isLinking(d: Diagnostic): boolean {
+    return codeOf(d) === DocumentValidator.LinkingError;
+}
+
+function isSyntax(d: Diagnostic): boolean {
+    const code = codeOf(d);
+    return code === DocumentValidator.ParsingError || (typeof code === 'string' && code.startsWith('lexing-'));
 }
 
 /** A diagnostic's message as plain text. */

@@ -3,7 +3,7 @@ import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse } from '../graph/metric-figures.js';
 import { parsePeriod } from '../dates.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /** `target-against-direction`. */
 export function checkTargetDirection(metric: Metric, { graph, report }: RuleContext): void {
@@ -53,7 +53,7 @@ export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext):
 }
 
 /** `deadline-outside-window`: a program's metric due outside the program's window. */
-export function checkDeadlineInWindow(metric: Metric, { report }: RuleContext): void {
+export function checkDeadlineInWindow(metric: Metric, { report }: LocalRuleContext): void {
     const program = metric.$container.$type === 'Program' ? metric.$container : undefined;
     const deadline = metric.target?.deadline ? parsePeriod(metric.target.deadline) : undefined;
     const window = program ? programWindow(program) : undefined;

@@ -1,6 +1,6 @@
 import type { Program } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /** `program-without-outcome`: counts resolved `serves` only. */
 export function checkProgramServes(program: Program, { graph, report }: RuleContext): void {
@@ -28,7 +28,7 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
 }
 
 /** `program-without-review` and `program-without-sponsor`. */
-export function checkProgramGovernance(program: Program, { report }: RuleContext): void {
+export function checkProgramGovernance(program: Program, { report }: LocalRuleContext): void {
     if (!program.review) {
         report('program-without-review', `Program '${program.name}' has no review cadence. Add \`review monthly\` for a regular review with stakeholders.`,
             { node: program, property: 'name' });
@@ -40,7 +40,7 @@ export function checkProgramGovernance(program: Program, { report }: RuleContext
 }
 
 /** `pilot-too-long`. */
-export function checkPilotLength(program: Program, { settings, report }: RuleContext): void {
+export function checkPilotLength(program: Program, { settings, report }: LocalRuleContext): void {
     const pilot = program.pilot;
     const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
     if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;

@@ -1,43 +1,36 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AlignServices } from '../align-module.js';
 import type { AlignAstType } from '../generated/ast.js';
-import { checkActualsOnTrack, checkActualsValid } from './actuals-rules.js';
-import { checkBehaviorMoves, checkBehaviorReinforced, checkSkillEnables } from './behavior-rules.js';
-import {
-    checkDeadlineInWindow, checkDrivesCycle, checkKpiDataDefinition, checkLeadingDrives, checkMetricUsed, checkTargetDirection
-} from './metric-rules.js';
-import { checkKpiLinksExplained, checkObjectiveLinks, checkObjectivePractice } from './objective-rules.js';
-import { checkOutcomeMeasurable, checkOutcomeMeasuredByKpis } from './outcome-rules.js';
-import { checkPilotLength, checkProgramGovernance, checkProgramKpis, checkProgramServes } from './program-rules.js';
-import { ruleContext, type RuleCheck, type RuleContext } from './rule-context.js';
-import { checkDuplicateAttributes, checkDuplicateName, checkLiterals } from './structure-rules.js';
+import { checkDeadlineInWindow } from './metric-rules.js';
+import { checkObjectivePractice } from './objective-rules.js';
+import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
+import { localRuleContext, type LocalRuleCheck } from './rule-context.js';
+import { checkDuplicateAttributes, checkLiterals } from './structure-rules.js';
 
 /**
- * Registers every rule. The graph of the workspace is made ready before each
- * document is validated; each check then reads it synchronously.
+ * Registers the rules that read only the declaration's own document: they
+ * run in Langium's validation, of the documents that changed. The rules that
+ * read the workspace (the impact graph) are in `workspace-rules.ts`; they run
+ * over the whole graph after each change, and findings that change are
+ * published for every document they concern.
  */
 export function registerValidationChecks(services: AlignServices): void {
     const registry = services.validation.ValidationRegistry;
-    const graphs = services.align.Graph;
     const settings = services.align.Settings;
-    registry.registerBeforeDocument(async () => { await graphs.getIndex(); });
-    const run = <N extends AstNode>(...checks: Array<RuleCheck<N>>) => (node: N, accept: ValidationAcceptor): void => {
-        const graph = graphs.current;
+    const run = <N extends AstNode>(...checks: Array<LocalRuleCheck<N>>) => (node: N, accept: ValidationAcceptor): void => {
         // A declaration still being typed (no name yet) has only its syntax error.
-        if (!graph || ('name' in node && !node.name)) return;
-        const context: RuleContext = ruleContext(graph, settings, accept);
+        if ('name' in node && !node.name) return;
+        const context = localRuleContext(settings, accept);
         for (const check of checks) check(node, context);
     };
-    const declaration = [checkDuplicateName, checkDuplicateAttributes] as const;
     const checks: ValidationChecks<AlignAstType> = {
-        Program: run(...declaration, checkProgramServes, checkProgramKpis, checkProgramGovernance, checkPilotLength),
-        Outcome: run(...declaration, checkOutcomeMeasurable, checkOutcomeMeasuredByKpis),
-        Metric: run(...declaration, checkTargetDirection, checkKpiDataDefinition, checkLeadingDrives, checkMetricUsed, checkDeadlineInWindow, checkDrivesCycle),
-        Skill: run(...declaration, checkSkillEnables),
-        Behavior: run(...declaration, checkBehaviorMoves, checkBehaviorReinforced),
-        Objective: run(...declaration, checkObjectiveLinks, checkKpiLinksExplained, checkObjectivePractice),
-        Toolkit: run(...declaration),
-        Actuals: run(checkActualsValid, checkActualsOnTrack),
+        Program: run(checkDuplicateAttributes, checkProgramGovernance, checkPilotLength),
+        Outcome: run(checkDuplicateAttributes),
+        Metric: run(checkDuplicateAttributes, checkDeadlineInWindow),
+        Skill: run(checkDuplicateAttributes),
+        Behavior: run(checkDuplicateAttributes),
+        Objective: run(checkDuplicateAttributes, checkObjectivePractice),
+        Toolkit: run(checkDuplicateAttributes),
         Target: run(checkLiterals),
         Pilot: run(checkLiterals),
         Window: run(checkLiterals),

@@ -3,24 +3,36 @@ import type { DiagnosticInfo } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
 
-/** What a rule check gets: the graph, the settings, and `report` that applies the rule's configured severity. */
-export interface RuleContext {
-    readonly graph: GraphIndex;
+/** What a rule that looks at one declaration's own text gets: the settings, and `report` that applies the rule's configured severity. */
+export interface LocalRuleContext {
     readonly settings: AlignSettingsService;
     report(ruleId: string, message: string, info: DiagnosticInfo<AstNode, string>): void;
+}
+
+/** What a rule that reads the workspace gets: the impact graph as well. */
+export interface RuleContext extends LocalRuleContext {
+    readonly graph: GraphIndex;
 }
 
 /** A check of one rule family on one kind of node. */
 export type RuleCheck<N extends AstNode> = (node: N, context: RuleContext) => void;
 
+/** A check that reads only the node's own document (run by Langium's validation of changed documents). */
+export type LocalRuleCheck<N extends AstNode> = (node: N, context: LocalRuleContext) => void;
+
 /** Wraps `accept` so that each finding carries its rule id as code and the severity the settings give it. */
-export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor): RuleContext {
+export function localRuleContext(settings: AlignSettingsService, accept: ValidationAcceptor): LocalRuleContext {
     return {
-        graph, settings,
+        settings,
         report(ruleId, message, info) {
             const severity = ruleId === 'syntax' ? 'error' : settings.severity(ruleId);
             if (severity === 'off') return;
             accept(severity, message, { ...info, code: ruleId, data: { code: ruleId } });
         }
     };
+}
+
+/** The same, with the graph for rules that read the workspace. */
+export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor): RuleContext {
+    return { ...localRuleContext(settings, accept), graph };
 }

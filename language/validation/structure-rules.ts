@@ -2,7 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /** `duplicate-name`: marks each declaration whose name is taken again in its scope. */
 export function checkDuplicateName(node: Declaration | Program, { graph, report }: RuleContext): void {
@@ -23,7 +23,7 @@ const ATTRIBUTE_KEYWORDS = new Set([
 ]);
 
 /** `syntax`: an attribute written twice in one declaration's block. */
-export function checkDuplicateAttributes(node: Declaration | Program, { report }: RuleContext): void {
+export function checkDuplicateAttributes(node: Declaration | Program, { report }: LocalRuleContext): void {
     if (!node.$cstNode) return;
     const seen = new Set<string>();
     for (const leaf of attributeKeywords(node.$cstNode, node)) {
@@ -70,7 +70,7 @@ function isAttributeKeyword(leaf: CstNode): boolean {
 }
 
 /** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
-export function checkLiterals(node: AstNode, { report }: RuleContext): void {
+export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void {
     for (const property of ['deadline', 'start', 'end', 'period'] as const) {
         const text = (node as unknown as Record<string, unknown>)[property];
         if (typeof text === 'string' && !parsePeriod(text)) {

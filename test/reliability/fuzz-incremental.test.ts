@@ -101,6 +101,17 @@ describe('reliability: incremental analysis equals a fresh build', function () {
         report(`grammatical sequences: ${figures.edits} incremental updates, each equal to a fresh build`);
     });
 
+    it('declarations swapped within a file: the order of edges, and of what derives from it, follows', async () => {
+        const behavior = (name: string) => `  behavior ${name} "b" { enabled by S moves K observed by peer }\n`;
+        const text = (first: string, second: string) => `metric K "k" { kind leading }\nprogram P "p" {\n  skill S "s"\n${behavior(first)}${behavior(second)}  objective O "o" { builds S practice case "x" }\n}\n`;
+        await checkSequence({ 'a.align': text('B1', 'B2') }, [], { edits: 0 });
+        const workspace = await IncrementalWorkspace.build({ 'a.align': text('B1', 'B2'), 'b.align': 'skill T "t"\n' });
+        await workspace.edit('a.align', text('B2', 'B1'));
+        const fresh = await freshOf(workspace.files);
+        assert.equal(await workspace.graph(), fresh.graph);
+        assert.deepEqual(JSON.parse(await workspace.graph()).nodes.find((n: { id: string }) => n.id === 'P.O').objective.behaviors, ['P.B2', 'P.B1']);
+    });
+
     it('the comparison itself sees a difference', async () => {
         const fixtures = fixtureFiles();
         const workspace = await IncrementalWorkspace.build(fixtures);
