@@ -2,21 +2,46 @@ import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from './align-module.js';
+import type { AlignIndexManager } from './scope/align-index-manager.js';
+import { PartialRelinker } from './scope/partial-relinker.js';
 
 /**
  * Builds only what an edit changes: Langium parses, links and validates the
- * changed documents (and those whose references must be resolved again);
- * the rules that read the workspace run over the impact graph, which is
- * updated incrementally. At the end of each build, the documents whose
- * workspace findings (or links) changed get their diagnostics again without
- * being validated again, and `onDiagnosticsChanged` tells who publishes them.
+ * changed documents; in the other documents only the references that may
+ * now resolve differently are resolved again (`PartialRelinker`), and the
+ * rules that read the workspace run over the impact graph, which is updated
+ * incrementally. At the end of each build, the documents whose workspace
+ * findings or links changed get their diagnostics again without being
+ * validated again, and `onDiagnosticsChanged` tells who publishes them.
  */
 export class AlignDocumentBuilder extends DefaultDocumentBuilder {
     private readonly diagnosticsListeners: Array<(document: LangiumDocument) => void> = [];
+    private readonly relinker: PartialRelinker;
+    /** Documents whose references were resolved again since the last refresh. */
+    private readonly relinked = new Set<string>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.relinker = new PartialRelinker(this.langiumDocuments, services.workspace.IndexManager as AlignIndexManager, this.serviceRegistry);
+        this.onBuildPhase(DocumentState.IndexedContent, async () => {
+            for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
+        });
         this.onBuildPhase(DocumentState.Validated, () => this.refreshChanged());
+    }
+
+    /** No document is linked again as a whole because another changed: `PartialRelinker` resolves again what may have changed. */
+    protected override shouldRelink(): boolean {
+        return false;
+    }
+
+    override resetToState<T extends LangiumDocument>(document: T, state: DocumentState): void {
+        if (state < DocumentState.IndexedContent) this.relinker.remember(document.uri);
+        super.resetToState(document, state);
+    }
+
+    protected override cleanUpDeleted(document: LangiumDocument): void {
+        this.relinker.remember(document.uri);
+        super.cleanUpDeleted(document);
     }
 
     /** Called with each validated document whose diagnostics changed after a build, without its being validated again. */
@@ -61,7 +86,9 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         if (!align) return;
         align.align.WorkspaceFindings.update(await align.align.Graph.getIndex());
         const validator = align.validation.DocumentValidator as unknown as { refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> };
-        for (const uri of align.align.WorkspaceFindings.takeChanged()) {
+        const uris = new Set([...align.align.WorkspaceFindings.takeChanged(), ...this.relinked]);
+        this.relinked.clear();
+        for (const uri of uris) {
             const document = this.langiumDocuments.getDocument(URI.parse(uri));
             if (!document || document.state < DocumentState.Validated) continue;
             const diagnostics = await validator.refresh(document);

@@ -4,6 +4,8 @@ import { inject, type Module } from 'langium';
 import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/module.js';
 import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
+import { AlignLinker } from './scope/align-linker.js';
+import { AlignIndexManager } from './scope/align-index-manager.js';
 import { AlignValueConverter } from './align-value-converter.js';
 import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
@@ -41,6 +43,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         WorkspaceFindings: (services) => new AlignWorkspaceFindings(services)
     },
     references: {
+        Linker: (services) => new AlignLinker(services),
         ScopeComputation: (services) => new AlignScopeComputation(services),
         ScopeProvider: (services) => new AlignScopeProvider(services)
     },
@@ -56,7 +59,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
 /** Shared services Align replaces. */
 export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new AlignDocumentBuilder(services)
+        DocumentBuilder: (services) => new AlignDocumentBuilder(services),
+        IndexManager: (services) => new AlignIndexManager(services)
     }
 };
 
