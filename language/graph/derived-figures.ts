@@ -34,6 +34,8 @@ export class DerivedFigures {
     readonly program = new Map<string, ProgramFigures>();
     /** For each node id: the programs whose chain holds it. */
     private readonly holding = new Map<string, Set<string>>();
+    /** How many objectives reach a KPI (of `objective.size`). */
+    private aligned = 0;
 
     /** Computes the figures of metrics; returns the ids whose figures changed, and those whose KPI status changed. */
     figureMetrics(ids: Iterable<string>, input: DerivationInput): { changed: Set<string>; kpiChanged: Set<string> } {
@@ -62,6 +64,7 @@ export class DerivedFigures {
         const isKpi = (id: string): boolean => this.metric.get(id)?.isKpi === true;
         for (const id of ids) {
             const old = this.objective.get(id);
+            if (old && old.kpis.length > 0) this.aligned--;
             if (input.kindOf(id) !== 'objective') {
                 if (old) { this.objective.delete(id); changed.add(id); }
                 continue;
@@ -70,6 +73,7 @@ export class DerivedFigures {
             for (const edge of input.adjacency.outgoing(id)) {
                 if (edge.kind === 'kpi') input.explain(edge, explained.has(edge.to));
             }
+            if (links.kpis.length > 0) this.aligned++;
             if (old && JSON.stringify(old) === JSON.stringify(links)) continue;
             this.objective.set(id, links);
             changed.add(id);
@@ -106,6 +110,11 @@ export class DerivedFigures {
         const programs = new Set<string>();
         for (const id of ids) for (const program of this.holding.get(id) ?? []) programs.add(program);
         return programs;
+    }
+
+    /** Alignment coverage of the whole workspace: objectives with a KPI link. */
+    get coverage(): Coverage {
+        return { aligned: this.aligned, total: this.objective.size };
     }
 
     /** Alignment coverage over objective ids. */

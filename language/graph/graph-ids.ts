@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
+import type { DeclaredNode } from './collect-nodes.js';
 import type { Fragment } from './fragment.js';
 
 /** The ids of every fragment, and the declarations whose name is taken twice. */
@@ -8,6 +9,8 @@ export interface AssignedIds {
     readonly ids: string[][];
     /** For each declaration whose qualified name is taken more than once: the others. */
     readonly duplicates: Map<AstNode, Array<Declaration | Program>>;
+    /** The qualified names taken more than once. */
+    readonly dupKeys: Set<string>;
 }
 
 /**
@@ -29,11 +32,20 @@ export function assignIds(fragments: readonly Fragment[]): AssignedIds {
         return `${key}#${group.length}`;
     }));
     const duplicates = new Map<AstNode, Array<Declaration | Program>>();
-    for (const group of seen.values()) {
+    const dupKeys = new Set<string>();
+    for (const [key, group] of seen) {
         if (!Array.isArray(group)) continue;
+        dupKeys.add(key);
         for (const ast of group) duplicates.set(ast, group.filter(other => other !== ast));
     }
-    return { ids, duplicates };
+    return { ids, duplicates, dupKeys };
+}
+
+/** True when two documents declare the same qualified names, in the same order. */
+export function sameKeys(a: readonly DeclaredNode[], b: readonly DeclaredNode[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i]!.key !== b[i]!.key) return false;
+    return true;
 }
 
 /** True when two id lists are equal. */

@@ -54,6 +54,11 @@ export class AlignGraphService {
         return this.pending;
     }
 
+    /** The documents whose workspace findings may have changed since the last call ('all' after a full build). */
+    takeChangedDocuments(): Set<string> | 'all' {
+        return this.state.takeChangedDocuments();
+    }
+
     /** The graph last built, if it is still current (for synchronous readers such as validation checks). */
     get current(): GraphIndex | undefined {
         return this.built;

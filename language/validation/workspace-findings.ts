@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from '../align-module.js';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
+import type { AlignGraphService } from '../graph/graph-service.js';
 import type { Model } from '../generated/ast.js';
 import { ruleContext } from './rule-context.js';
 import { runWorkspaceRules } from './workspace-rules.js';
@@ -17,15 +18,16 @@ interface DocumentFindings {
 
 /**
  * The findings of the workspace rules (those that read the impact graph),
- * per document, for the graph of the current workspace state. Computed for
- * every document each time the graph is updated (the rules are cheap checks
- * of the graph), and compared with the previous findings: `takeChanged`
- * says which documents' findings changed, so that only those are published
- * again.
+ * per document, for the graph of the current workspace state. After each
+ * update of the graph they are computed again for the documents the graph
+ * says may have changed, and compared with the previous findings:
+ * `takeChanged` says which documents' findings changed, so that only those
+ * are published again.
  */
 export class AlignWorkspaceFindings {
     private readonly documents: LangiumDocuments;
     private readonly settings: AlignSettingsService;
+    private readonly graph: AlignGraphService;
     private readonly byUri = new Map<string, DocumentFindings>();
     private readonly changed = new Set<string>();
     private computedFor: GraphIndex | undefined;
@@ -33,6 +35,7 @@ export class AlignWorkspaceFindings {
     constructor(services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.settings = services.align.Settings;
+        this.graph = services.align.Graph;
     }
 
     /** The findings of one document for this graph. */
@@ -42,16 +45,18 @@ export class AlignWorkspaceFindings {
         return found && found.model === document.parseResult.value ? found.diagnostics : this.compute(document, index).diagnostics;
     }
 
-    /** Computes the findings of every linked document for this graph (nothing when they are computed already). */
+    /** Brings the findings of the linked documents up to date with this graph (nothing when they are already). */
     update(index: GraphIndex): void {
         if (this.computedFor === index) return;
         this.computedFor = index;
+        const changed = this.graph.takeChangedDocuments();
         const seen = new Set<string>();
         for (const document of this.documents.all) {
             if (document.state < DocumentState.Linked || document.parseResult.value.$type !== 'Model') continue;
             const uri = document.uri.toString();
             seen.add(uri);
             const before = this.byUri.get(uri);
+            if (changed !== 'all' && !changed.has(uri) && before?.model === document.parseResult.value) continue;
             const after = this.compute(document, index);
             if (before?.key !== after.key) this.changed.add(uri);
         }
@@ -63,12 +68,6 @@ export class AlignWorkspaceFindings {
         const uris = [...this.changed];
         this.changed.clear();
         return uris;
-    }
-
-    /** Forgets every finding (the settings changed: severities and limits are read again). */
-    clear(): void {
-        this.byUri.clear();
-        this.computedFor = undefined;
     }
 
     private compute(document: LangiumDocument, index: GraphIndex): DocumentFindings {
