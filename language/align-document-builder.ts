@@ -23,6 +23,7 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.relinker = new PartialRelinker(this.langiumDocuments, services.workspace.IndexManager as AlignIndexManager, this.serviceRegistry);
+        this.onDocumentPhase(DocumentState.Linked, document => this.relinker.noteLinks(document));
         this.onBuildPhase(DocumentState.IndexedContent, async () => {
             for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
         });
@@ -41,6 +42,7 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override cleanUpDeleted(document: LangiumDocument): void {
         this.relinker.remember(document.uri);
+        this.relinker.forgetLinks(document.uri.toString());
         super.cleanUpDeleted(document);
     }
 

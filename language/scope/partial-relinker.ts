@@ -1,4 +1,4 @@
-import type { AstNodeDescription, DefaultReference, LangiumDocument, LangiumDocuments, Reference, ServiceRegistry } from 'langium';
+import type { DefaultReference, LangiumDocument, LangiumDocuments, Reference, ServiceRegistry } from 'langium';
 import { AstUtils, DocumentState, URI } from 'langium';
 import type { AlignIndexManager } from './align-index-manager.js';
 import type { AlignLinker } from './align-linker.js';
@@ -7,21 +7,54 @@ import type { AlignLinker } from './align-linker.js';
  * After an edit, resolves again only the references that may now resolve
  * differently, where Langium would link again every document that refers to
  * an edited one. A reference is resolved again (through the scopes, as
- * linking does) when it pointed into an edited or deleted document, when it
- * did not resolve, or when an edited document now exports its name (or the
- * same name once more). Every other reference resolves as before: the names
- * it was resolved against, and their order, did not change.
+ * linking does) when it pointed into an edited or deleted document, or did
+ * not resolve. Every other reference resolves as before: a reference finds
+ * the first description of its name in its program, else in the index; an
+ * edited document's descriptions are indexed again at the end of the index,
+ * after the one the reference found, which is still there.
  */
 export class PartialRelinker {
-    /** What each edited document exported when the others were last linked against it. */
-    private readonly before = new Map<string, readonly AstNodeDescription[]>();
+    /** Documents edited or deleted since the others were last linked. */
+    private readonly edited = new Set<string>();
+    /** For each document: the documents its references point into. */
+    private readonly targets = new Map<string, Set<string>>();
+    /** For each document: the documents whose references point into it. */
+    private readonly referrers = new Map<string, Set<string>>();
+    /** Documents with a reference that does not resolve. */
+    private readonly unresolved = new Set<string>();
 
     constructor(private readonly documents: LangiumDocuments, private readonly index: AlignIndexManager, private readonly registry: ServiceRegistry) { }
 
-    /** Records what a document exports before an edit or a deletion replaces it (the first record stands until it is used). */
+    /** Records that a document is edited or deleted. */
     remember(uri: URI): void {
-        const key = uri.toString();
-        if (!this.before.has(key)) this.before.set(key, [...this.index.exportsOf(key)]);
+        this.edited.add(uri.toString());
+    }
+
+    /** Records where a linked document's references point (after it is linked, or relinked here). */
+    noteLinks(document: LangiumDocument): void {
+        const uri = document.uri.toString();
+        const targets = new Set<string>();
+        let unresolved = false;
+        for (const ref of document.references) {
+            const target = (ref as Reference).$nodeDescription?.documentUri.toString();
+            if (target !== undefined) targets.add(target);
+            if (ref.error) unresolved = true;
+        }
+        this.forgetLinks(uri);
+        this.targets.set(uri, targets);
+        for (const target of targets) {
+            const referrers = this.referrers.get(target);
+            if (referrers) referrers.add(uri);
+            else this.referrers.set(target, new Set([uri]));
+        }
+        if (unresolved) this.unresolved.add(uri);
+    }
+
+    /** Forgets where a document's references point (it is deleted). */
+    forgetLinks(uri: string): void {
+        for (const target of this.targets.get(uri) ?? []) this.referrers.get(target)?.delete(uri);
+        this.targets.delete(uri);
+        this.unresolved.delete(uri);
     }
 
     /**
@@ -31,21 +64,20 @@ export class PartialRelinker {
      * readers tell they were linked again).
      */
     async relink(): Promise<LangiumDocument[]> {
-        const ready = [...this.before.keys()].filter(uri => (this.documents.getDocument(URI.parse(uri))?.state ?? DocumentState.IndexedContent) >= DocumentState.IndexedContent);
+        const ready = [...this.edited].filter(uri => (this.documents.getDocument(URI.parse(uri))?.state ?? DocumentState.IndexedContent) >= DocumentState.IndexedContent);
         if (ready.length === 0) return [];
         const changed = new Set(ready);
-        const added = new Set<string>();
-        for (const uri of ready) {
-            for (const name of addedNames(this.before.get(uri)!, this.index.exportsOf(uri))) added.add(name);
-            this.before.delete(uri);
-        }
+        for (const uri of ready) this.edited.delete(uri);
         const relinked: LangiumDocument[] = [];
-        for (const document of this.documents.all) {
-            if (changed.has(document.uri.toString()) || document.state < DocumentState.Linked) continue;
-            const stale = new Set(document.references.filter(ref => ref.error !== undefined || added.has(ref.$refText)
+        const candidates = new Set([...this.unresolved, ...ready.flatMap(uri => [...this.referrers.get(uri) ?? []])]);
+        for (const uri of candidates) {
+            const document = this.documents.getDocument(URI.parse(uri));
+            if (!document || changed.has(uri) || document.state < DocumentState.Linked) continue;
+            const stale = new Set(document.references.filter(ref => ref.error !== undefined
                 || changed.has((ref as Reference).$nodeDescription?.documentUri.toString() ?? '')));
             if (stale.size === 0) continue;
             await this.relinkDocument(document, stale);
+            this.noteLinks(document);
             relinked.push(document);
         }
         return relinked;
@@ -71,17 +103,4 @@ export class PartialRelinker {
 function targetOf(reference: DefaultReference): string {
     const description = reference._nodeDescription;
     return `${description?.documentUri.toString() ?? ''}#${description?.path ?? ''}#${reference.error ? 'error' : ''}`;
-}
-
-/** Names exported more often now than before (new names, or names taken once more). */
-function addedNames(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): string[] {
-    const count = new Map<string, number>();
-    for (const d of before) count.set(d.name, (count.get(d.name) ?? 0) + 1);
-    const names: string[] = [];
-    for (const d of after) {
-        const left = count.get(d.name) ?? 0;
-        if (left > 0) count.set(d.name, left - 1);
-        else names.push(d.name);
-    }
-    return names;
 }
