@@ -23,6 +23,8 @@ export interface EdgeChanges {
     readonly removed: GraphEdge[];
     /** Edges new in the graph, or moved within their fragment. */
     readonly added: GraphEdge[];
+    /** Fragments whose edges or actuals targets are not the same as before. */
+    readonly changed: Set<Fragment>;
 }
 
 /**
@@ -34,53 +36,83 @@ export interface EdgeChanges {
  * graph derives. With `full`, every edge is new.
  */
 export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeChanges {
-    const touched = new Set<string>();
-    const fresh = new Set<GraphEdge>();
-    const retargetedMetrics = new Set<string>();
-    const removed: GraphEdge[] = [];
-    const added: GraphEdge[] = [];
-    let drivesChanged = full;
-    const touch = (edge: GraphEdge) => {
-        touched.add(edge.from);
-        touched.add(edge.to);
-        if (edge.kind === 'drives') drivesChanged = true;
+    const changes: Changes = {
+        touched: new Set(), fresh: new Set(), retargetedMetrics: new Set(), drivesChanged: full, removed: [], added: [], changed: new Set()
     };
-    for (const { before, after, oldEdges, oldTargets } of pairs) {
-        const old = new Map(oldEdges.map(e => [key(e), e]));
-        const kept: GraphEdge[] = [];
-        if (after) {
-            after.edges = after.edges.map(edge => {
-                const k = key(edge);
-                const same = full ? undefined : old.get(k);
-                old.delete(k);
-                if (same) {
-                    kept.push(same);
-                    return same;
-                }
-                fresh.add(edge);
-                added.push(edge);
-                if (!full) touch(edge);
-                return edge;
-            });
+    for (const pair of pairs) {
+        const { after, oldEdges } = pair;
+        if (!full && after && samePlaces(oldEdges, after.edges)) {
+            // The same edges in the same order (a document linked again to the same targets): keep the old objects.
+            after.edges = oldEdges as GraphEdge[];
+        } else {
+            compareEdges(pair, full, changes);
+            if (after) changes.changed.add(after);
         }
-        for (const edge of old.values()) {
-            removed.push(edge);
-            if (!full) touch(edge);
-        }
-        if (!full) for (const edge of movedAmong(oldEdges, kept)) {
-            removed.push(edge);
-            added.push(edge);
-            touch(edge);
-        }
-        const newTargets = after?.actualsTargets ?? [];
-        const rebuilt = before !== after;
-        for (let i = 0; i < Math.max(oldTargets.length, newTargets.length); i++) {
-            if (!rebuilt && oldTargets[i] === newTargets[i]) continue;
-            if (oldTargets[i]) retargetedMetrics.add(oldTargets[i]!);
-            if (newTargets[i]) retargetedMetrics.add(newTargets[i]!);
-        }
+        if (compareTargets(pair, changes.retargetedMetrics) && after) changes.changed.add(after);
     }
-    return { touched, fresh, retargetedMetrics, drivesChanged, removed, added };
+    return changes;
+}
+
+type Changes = { -readonly [K in keyof EdgeChanges]: EdgeChanges[K] };
+
+function compareEdges({ after, oldEdges }: LinkedPair, full: boolean, changes: Changes): void {
+    const touch = (edge: GraphEdge) => {
+        if (full) return;
+        changes.touched.add(edge.from);
+        changes.touched.add(edge.to);
+        if (edge.kind === 'drives') changes.drivesChanged = true;
+    };
+    const old = new Map(oldEdges.map(e => [key(e), e]));
+    const kept: GraphEdge[] = [];
+    if (after) {
+        after.edges = after.edges.map(edge => {
+            const k = key(edge);
+            const same = full ? undefined : old.get(k);
+            old.delete(k);
+            if (same) {
+                kept.push(same);
+                return same;
+            }
+            changes.fresh.add(edge);
+            changes.added.push(edge);
+            touch(edge);
+            return edge;
+        });
+    }
+    for (const edge of old.values()) {
+        changes.removed.push(edge);
+        touch(edge);
+    }
+    if (full) return;
+    for (const edge of movedAmong(oldEdges, kept)) {
+        changes.removed.push(edge);
+        changes.added.push(edge);
+        touch(edge);
+    }
+}
+
+/** Metrics whose actuals blocks changed: all of a fragment made again, those now for another metric otherwise. */
+function compareTargets({ before, after, oldTargets }: LinkedPair, into: Set<string>): boolean {
+    const newTargets = after?.actualsTargets ?? [];
+    const rebuilt = before !== after;
+    let changed = false;
+    for (let i = 0; i < Math.max(oldTargets.length, newTargets.length); i++) {
+        if (!rebuilt && oldTargets[i] === newTargets[i]) continue;
+        changed = true;
+        if (oldTargets[i]) into.add(oldTargets[i]!);
+        if (newTargets[i]) into.add(newTargets[i]!);
+    }
+    return changed;
+}
+
+/** True when two edge lists have the same edges (kind and ends) at the same places. */
+function samePlaces(a: readonly GraphEdge[], b: readonly GraphEdge[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        const [x, y] = [a[i]!, b[i]!];
+        if (x.kind !== y.kind || x.from !== y.from || x.to !== y.to) return false;
+    }
+    return true;
 }
 
 /** The kept edges whose place among the kept edges differs from before. */

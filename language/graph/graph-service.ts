@@ -97,12 +97,19 @@ export class AlignGraphService {
         return actuals.file === undefined ? readInlineActuals(actuals) : readCsvActuals(this.csvRead.get(actuals) ?? { error: 'was not read' }, actuals.file);
     }
 
+    /** The linked documents, sorted by URI (the order is kept while the set of URIs does not change). */
     private linkedDocuments(): LangiumDocument[] {
-        return this.documents.all
-            .filter(d => d.state >= DocumentState.Linked && modelOf(d).$type === 'Model')
-            .toArray()
-            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        const docs = this.documents.all.filter(d => d.state >= DocumentState.Linked && modelOf(d).$type === 'Model').toArray();
+        const order = this.order;
+        if (order.size !== docs.length || docs.some(d => !order.has(d.uri.toString()))) {
+            docs.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+            this.order = new Map(docs.map((d, i) => [d.uri.toString(), i]));
+            return docs;
+        }
+        return docs.sort((a, b) => order.get(a.uri.toString())! - order.get(b.uri.toString())!);
     }
+
+    private order = new Map<string, number>();
 }
 
 function modelOf(doc: LangiumDocument): Model {

@@ -11,7 +11,7 @@ import { Fragment } from './fragment.js';
 import { assignIds, sameIds, sameKeys } from './graph-ids.js';
 import type { GraphIndex } from './build-graph.js';
 import { NodeRegistry } from './node-registry.js';
-import type { GraphEdge } from './types.js';
+import type { Coverage, GraphEdge, GraphNode, ImpactGraph } from './types.js';
 
 /** A linked document as the graph reads it. */
 export interface DocumentInput {
@@ -79,9 +79,9 @@ export class ImpactGraphState {
         const forgotten = this.nodes.forget(full ? previous.values() : gone, full);
         const { added, removed } = this.nodes.learn(fresh, forgotten);
         const links = this.linkFragments(documents, new Set(fresh), previous, full, gone);
-        this.placeEdges(links, full);
+        this.placeEdges(links, fresh, full);
         this.actuals.update(fragments);
-        const dirty = new Set<string>([...fresh, ...gone, ...links.relinked].map(f => f.uri));
+        const dirty = new Set<string>([...fresh, ...gone, ...links.changed].map(f => f.uri));
 
         const input = this.input(links.fresh, dirty);
         const metrics = full ? this.idsOfKind(fragments, 'metric') : [...this.idsOfKind(fresh, 'metric'), ...links.retargetedMetrics];
@@ -132,7 +132,7 @@ export class ImpactGraphState {
 
     /** Makes the edges of fragments that are new or whose document was linked again, and what changed with them. */
     private linkFragments(documents: readonly DocumentInput[], fresh: ReadonlySet<Fragment>, previous: ReadonlyMap<string, Fragment>, full: boolean,
-        gone: readonly Fragment[]): EdgeChanges & { relinked: Fragment[] } {
+        gone: readonly Fragment[]): EdgeChanges {
         const idOf = (ast: AstNode) => this.nodes.idOfAst.get(ast);
         const pairs: LinkedPair[] = [];
         documents.forEach((d, i) => {
@@ -143,14 +143,14 @@ export class ImpactGraphState {
             f.link(d.references, idOf);
         });
         const deleted = gone.filter(f => !this.byUri.has(f.uri)).map(f => ({ before: f, after: undefined, oldEdges: f.edges, oldTargets: f.actualsTargets }));
-        return { ...edgeChanges([...pairs, ...deleted], full), relinked: pairs.map(p => p.after!) };
+        return edgeChanges([...pairs, ...deleted], full);
     }
 
     /** Brings the adjacency lists up to date: all anew after a full build, else only at the ends of changed edges. */
-    private placeEdges(links: EdgeChanges & { relinked: readonly Fragment[] }, full: boolean): void {
+    private placeEdges(links: EdgeChanges, fresh: readonly Fragment[], full: boolean): void {
         if (full) this.edgePlace.clear();
         for (const edge of links.removed) this.edgePlace.delete(edge);
-        for (const f of links.relinked) f.edges.forEach((edge, i) => this.edgePlace.set(edge, { f, i }));
+        for (const f of full ? this.fragments : [...fresh, ...links.changed]) f.edges.forEach((edge, i) => this.edgePlace.set(edge, { f, i }));
         if (full) {
             this.adjacency = new Adjacency(this.fragments.flatMap(f => f.edges));
             return;
@@ -232,7 +232,7 @@ export class ImpactGraphState {
     private snapshot(): GraphIndex {
         const { nodeById, nodeOfAst, astById, actualsRead } = this.nodes;
         return {
-            graph: { nodes: this.fragments.flatMap(f => f.nodes), edges: this.fragments.flatMap(f => f.edges), coverage: this.derived.coverage },
+            graph: lazyGraph(this.fragments.map(f => f.nodes), this.fragments.map(f => f.edges), this.derived.coverage),
             adjacency: this.adjacency,
             nodeOf: ast => ast ? nodeOfAst.get(ast) : undefined,
             node: id => nodeById.get(id),
@@ -240,4 +240,27 @@ export class ImpactGraphState {
             duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, actualsRead
         };
     }
+}
+
+/**
+ * The graph of one update: the fragments' node and edge lists of that update
+ * (lists are replaced, never changed), joined when first read. Most updates
+ * are read only through the index's lookups.
+ */
+function lazyGraph(nodeLists: ReadonlyArray<readonly GraphNode[]>, edgeLists: ReadonlyArray<readonly GraphEdge[]>, coverage: Coverage): ImpactGraph {
+    let nodes: GraphNode[] | undefined;
+    let edges: GraphEdge[] | undefined;
+    // Keys in the order of the type: nodes, edges, coverage (as JSON shows them).
+    return Object.defineProperties({} as ImpactGraph, {
+        nodes: { enumerable: true, get: () => nodes ??= joined(nodeLists) },
+        edges: { enumerable: true, get: () => edges ??= joined(edgeLists) },
+        coverage: { enumerable: true, value: coverage }
+    });
+}
+
+function joined<T>(lists: ReadonlyArray<readonly T[]>): T[] {
+    if (lists.length < 10_000) return ([] as T[]).concat(...lists);
+    const all: T[] = [];
+    for (const list of lists) for (const item of list) all.push(item);
+    return all;
 }

@@ -2,27 +2,39 @@ import type { AstNodeDescription, LangiumDocument, URI } from 'langium';
 import { Cancellation, DefaultIndexManager } from 'langium';
 
 /**
- * Langium's index, which also keeps the exported descriptions by name (in
- * index order, as the global scope sees them), so that the global scope
- * needs no rebuilding after an edit.
+ * Langium's index, which also keeps the exported descriptions by name,
+ * ordered by document URI (then in each document's order): the global
+ * scope reads them directly, so that an edit does not rebuild it, and a
+ * name declared in several documents resolves to the same declaration
+ * whatever the order in which documents were loaded and edited (the one the
+ * impact graph gives the plain id).
  */
 export class AlignIndexManager extends DefaultIndexManager {
     private readonly byName = new Map<string, AstNodeDescription[]>();
 
-    /** Every exported description with this name, in the order of the index (documents as indexed, then document order). */
+    /** Every exported description with this name, by document URI, then document order. */
     named(name: string): readonly AstNodeDescription[] {
         return this.byName.get(name) ?? [];
     }
 
+    /** The descriptions a document exports, in the order it exports them. */
+    exportsOf(uri: string): readonly AstNodeDescription[] {
+        return this.getFileDescriptions(uri);
+    }
+
     override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
-        // Indexed again: to the end of the index, as Langium does when an edit resets a document.
         if (this.symbolIndex.has(uri)) this.removeContent(document.uri);
         await super.updateContent(document, cancelToken);
         for (const description of this.symbolIndex.get(uri) ?? []) {
             const list = this.byName.get(description.name);
-            if (list) list.push(description);
-            else this.byName.set(description.name, [description]);
+            if (!list) {
+                this.byName.set(description.name, [description]);
+                continue;
+            }
+            let at = list.length;
+            while (at > 0 && uri.localeCompare(list[at - 1]!.documentUri.toString()) < 0) at--;
+            list.splice(at, 0, description);
         }
     }
 
