@@ -6,6 +6,7 @@ import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
 import { AlignLinker } from './scope/align-linker.js';
 import { AlignIndexManager } from './scope/align-index-manager.js';
+import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } from './scope/align-descriptions.js';
 import { AlignValueConverter } from './align-value-converter.js';
 import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
@@ -53,6 +54,10 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
     },
     validation: {
         DocumentValidator: (services) => new AlignDocumentValidator(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new AlignAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new AlignReferenceDescriptionProvider(services)
     }
 });
 

@@ -41,7 +41,10 @@ export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeCh
     };
     for (const pair of pairs) {
         const { after, oldEdges } = pair;
-        if (!full && after && samePlaces(oldEdges, after.edges)) {
+        if (full) {
+            // Built anew: every edge is new, nothing to compare.
+            for (const edge of after?.edges ?? []) changes.fresh.add(edge);
+        } else if (after && samePlaces(oldEdges, after.edges)) {
             // The same edges in the same order (a document linked again to the same targets): keep the old objects.
             after.edges = oldEdges as GraphEdge[];
         } else {

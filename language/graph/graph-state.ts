@@ -45,8 +45,10 @@ export class ImpactGraphState {
     /** Documents holding a name taken twice before or after the last new assignment of ids. */
     private readonly duplicateDocuments = new Set<string>();
     private drivesCycles = new Set<string>();
-    /** Where each edge of the graph is: its fragment and index there (for the order of the adjacency lists). */
-    private readonly edgePlace = new Map<GraphEdge, { readonly f: Fragment; readonly i: number }>();
+    /** Each edge's index in its fragment's list, found when first needed (for the order of the adjacency lists). */
+    private edgeIndex = new WeakMap<GraphEdge, number>();
+    /** Fragments whose edges' indexes are in `edgeIndex`. */
+    private indexed = new WeakSet<Fragment>();
     private changedDocuments: Set<string> | 'all' = 'all';
     private built = false;
 
@@ -148,17 +150,30 @@ export class ImpactGraphState {
 
     /** Brings the adjacency lists up to date: all anew after a full build, else only at the ends of changed edges. */
     private placeEdges(links: EdgeChanges, fresh: readonly Fragment[], full: boolean): void {
-        if (full) this.edgePlace.clear();
-        for (const edge of links.removed) this.edgePlace.delete(edge);
-        for (const f of full ? this.fragments : [...fresh, ...links.changed]) f.edges.forEach((edge, i) => this.edgePlace.set(edge, { f, i }));
         if (full) {
+            this.edgeIndex = new WeakMap();
+            this.indexed = new WeakSet();
             this.adjacency = new Adjacency(this.fragments.flatMap(f => f.edges));
             return;
         }
+        for (const f of [...fresh, ...links.changed]) this.indexed.delete(f);
         this.adjacency.update(links.removed, links.added, (a, b) => {
-            const [pa, pb] = [this.edgePlace.get(a)!, this.edgePlace.get(b)!];
-            return pa.f.rank < pb.f.rank || (pa.f === pb.f && pa.i < pb.i);
+            const [fa, fb] = [this.fragmentOfEdge(a)!, this.fragmentOfEdge(b)!];
+            return fa.rank < fb.rank || (fa === fb && this.indexOfEdge(fa, a) < this.indexOfEdge(fb, b));
         });
+    }
+
+    /** The fragment that declares an edge: that of its `from` end, but for `enables` and `measures`, declared by their `to` end. */
+    private fragmentOfEdge(edge: GraphEdge): Fragment | undefined {
+        return this.nodes.fragmentOf(edge.kind === 'enables' || edge.kind === 'measures' ? edge.to : edge.from);
+    }
+
+    private indexOfEdge(f: Fragment, edge: GraphEdge): number {
+        if (!this.indexed.has(f)) {
+            f.edges.forEach((e, i) => this.edgeIndex.set(e, i));
+            this.indexed.add(f);
+        }
+        return this.edgeIndex.get(edge)!;
     }
 
     private updateCycles(dirty: Set<string>): void {
@@ -212,11 +227,10 @@ export class ImpactGraphState {
                     return;
                 }
                 const replacement = { ...edge, explained };
-                const place = this.edgePlace.get(edge);
-                if (place) {
-                    place.f.edges = place.f.edges.map(e => e === edge ? replacement : e);
-                    this.edgePlace.delete(edge);
-                    this.edgePlace.set(replacement, place);
+                const f = this.fragmentOfEdge(edge);
+                if (f) {
+                    f.edges = f.edges.map(e => e === edge ? replacement : e);
+                    this.indexed.delete(f);
                 }
                 this.adjacency.replaceEdge(edge, replacement);
             }

@@ -1,5 +1,6 @@
-import type { AstNodeDescription, LangiumDocument, URI } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription, Stream, URI } from 'langium';
 import { Cancellation, DefaultIndexManager } from 'langium';
+import type { AlignReferenceDescriptionProvider } from './align-descriptions.js';
 
 /**
  * Langium's index, which also keeps the exported descriptions by name,
@@ -7,10 +8,43 @@ import { Cancellation, DefaultIndexManager } from 'langium';
  * scope reads them directly, so that an edit does not rebuild it, and a
  * name declared in several documents resolves to the same declaration
  * whatever the order in which documents were loaded and edited (the one the
- * impact graph gives the plain id).
+ * impact graph gives the plain id). The references of a document are
+ * described when first asked for (find references, rename), not at every
+ * build: the command line never asks, and an edit seldom does.
  */
 export class AlignIndexManager extends DefaultIndexManager {
     private readonly byName = new Map<string, AstNodeDescription[]>();
+    /** Linked documents whose references are not described yet. */
+    private readonly undescribed = new Map<string, LangiumDocument>();
+
+    override async updateReferences(document: LangiumDocument): Promise<void> {
+        const uri = document.uri.toString();
+        this.referenceIndex.delete(uri);
+        this.undescribed.set(uri, document);
+    }
+
+    override removeReferences(uri: URI): void {
+        this.undescribed.delete(uri.toString());
+        super.removeReferences(uri);
+    }
+
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        this.describeReferences();
+        return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        this.describeReferences();
+        return super.isAffected(document, changedUris);
+    }
+
+    private describeReferences(): void {
+        for (const [uri, document] of this.undescribed) {
+            const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider as AlignReferenceDescriptionProvider;
+            this.referenceIndex.set(uri, provider.descriptionsOf(document));
+        }
+        this.undescribed.clear();
+    }
 
     /** Every exported description with this name, by document URI, then document order. */
     named(name: string): readonly AstNodeDescription[] {

@@ -32,8 +32,16 @@ export class AlignScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        return new IndexScope(name => this.index.named(name), type => this.reflection.isSubtype(type, referenceType), () => this.indexManager.allElements(referenceType));
+        let scope = this.globalScopes.get(referenceType);
+        if (!scope) {
+            scope = new IndexScope(name => this.index.named(name), type => this.reflection.isSubtype(type, referenceType), () => this.indexManager.allElements(referenceType));
+            this.globalScopes.set(referenceType, scope);
+        }
+        return scope;
     }
+
+    /** One global scope per reference type: it reads the index as it is at each lookup. */
+    private readonly globalScopes = new Map<string, Scope>();
 
     /** The members of a program of one reference type, without outer scope (the global one changes more often). */
     private programScope(program: Program, referenceType: string): Scope {

@@ -1,7 +1,9 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CancellationToken } from 'vscode-jsonrpc';
+
+type CancellationToken = Cancellation.CancellationToken;
+const CancellationToken = Cancellation.CancellationToken;
 import type { AlignServices } from '../align-module.js';
 import type { AlignGraphService } from '../graph/graph-service.js';
 import { ruleDocUrl } from '../rules.js';
@@ -71,6 +73,22 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         this.processLinkingErrors(document, linking, {});
         const index = await this.graph.getIndex();
         return this.combine(own, linking, this.workspaceFindings.of(document, index));
+    }
+
+    /**
+     * Langium's walk over the syntax tree, with each node type's checks
+     * looked up once per document, nodes without checks passed over, and a
+     * chance to cancel every few hundred nodes rather than at each node.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        const checksOf = new Map<string, ValidationCheck[]>();
+        let visited = 0;
+        for (const node of AstUtils.streamAst(root)) {
+            if (++visited % 512 === 0) await interruptAndCheck(cancelToken);
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) await check(node, acceptor, cancelToken);
+        }
     }
 
     /** Syntax errors and unresolved references first, then rule findings in the order of their place in the text. */

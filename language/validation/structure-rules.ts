@@ -26,7 +26,9 @@ const ATTRIBUTE_KEYWORDS = new Set([
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: LocalRuleContext): void {
     if (!node.$cstNode) return;
     const seen = new Set<string>();
-    for (const leaf of attributeKeywords(node.$cstNode, node)) {
+    const leaves: CstNode[] = [];
+    attributeKeywords(node.$cstNode, node, leaves);
+    for (const leaf of leaves) {
         if (seen.has(leaf.text)) {
             report('syntax', `'${node.name}' gives \`${leaf.text}\` twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
@@ -41,32 +43,33 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
  * Walks only `owner`'s own syntax, not its members'; keywords used as names
  * (data type rules such as `Name`) do not count.
  */
-function* attributeKeywords(cst: CstNode, owner: AstNode): Generator<CstNode> {
+function attributeKeywords(cst: CstNode, owner: AstNode, into: CstNode[]): void {
     if (!isCompositeCstNode(cst)) return;
     for (const child of cst.content) {
         if (isLeafCstNode(child)) {
-            if (isAttributeKeyword(child)) yield child;
+            if (isAttributeKeyword(child)) into.push(child);
         } else if (child.astNode === owner) {
-            yield* attributeKeywords(child, owner);
+            attributeKeywords(child, owner, into);
         } else if (isCompositeCstNode(child) && child.astNode.$container === owner) {
             const first = child.content[0];
-            if (first && isLeafCstNode(first) && isAttributeKeyword(first)) yield first;
+            if (first && isLeafCstNode(first) && isAttributeKeyword(first)) into.push(first);
         }
     }
 }
 
-const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
+/** Whether each keyword of the grammar starts an attribute (asked once per keyword, not per use). */
+const attributeKeywordOf = new WeakMap<GrammarAST.Keyword, boolean>();
 
 function isAttributeKeyword(leaf: CstNode): boolean {
-    if (!GrammarAST.isKeyword(leaf.grammarSource) || !ATTRIBUTE_KEYWORDS.has(leaf.text)) return false;
-    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-    if (!rule) return false;
-    let dataType = dataTypeRules.get(rule);
-    if (dataType === undefined) {
-        dataType = GrammarUtils.isDataTypeRule(rule);
-        dataTypeRules.set(rule, dataType);
+    const keyword = leaf.grammarSource;
+    if (!GrammarAST.isKeyword(keyword)) return false;
+    let starts = attributeKeywordOf.get(keyword);
+    if (starts === undefined) {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        starts = ATTRIBUTE_KEYWORDS.has(keyword.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
+        attributeKeywordOf.set(keyword, starts);
     }
-    return !dataType;
+    return starts;
 }
 
 /** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
