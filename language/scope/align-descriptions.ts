@@ -1,4 +1,4 @@
-import type { AstNode, AstNodeDescription, DocumentSegment, LangiumDocument, ReferenceDescription } from 'langium';
+import type { AstNode, AstNodeDescription, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
 
 /**
@@ -10,21 +10,42 @@ import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReference
 export class AlignAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const given = name ?? this.nameProvider.getName(node);
-        const locator = this.astNodeLocator;
-        if (!given) throw new Error(`Node at path ${locator.getAstNodePath(node)} has no name.`);
-        const nameProvider = this.nameProvider;
-        let path: string | undefined;
-        let nameSegment: DocumentSegment | undefined;
-        let selectionSegment: DocumentSegment | undefined;
-        return {
-            node,
-            name: given,
-            get nameSegment() { return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode); },
-            get selectionSegment() { return selectionSegment ??= CstUtils.toDocumentSegment(node.$cstNode); },
-            type: node.$type,
-            documentUri: (document ?? AstUtils.getDocument(node)).uri,
-            get path() { return path ??= locator.getAstNodePath(node); }
-        };
+        if (!given) throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
+        return new LazyDescription(node, given, (document ?? AstUtils.getDocument(node)).uri, this);
+    }
+
+    /** The path of a node in its document. */
+    pathOf(node: AstNode): string {
+        return this.astNodeLocator.getAstNodePath(node);
+    }
+
+    /** The syntax of a node's name. */
+    nameNodeOf(node: AstNode): CstNode | undefined {
+        return this.nameProvider.getNameNode(node) ?? node.$cstNode;
+    }
+}
+
+/** A description whose path and segments are computed when first read (accessors on the prototype: no closures per description). */
+class LazyDescription implements AstNodeDescription {
+    readonly type: string;
+    private pathText: string | undefined;
+    private nameSegmentValue: DocumentSegment | undefined;
+    private selectionSegmentValue: DocumentSegment | undefined;
+
+    constructor(readonly node: AstNode, readonly name: string, readonly documentUri: URI, private readonly provider: AlignAstNodeDescriptionProvider) {
+        this.type = node.$type;
+    }
+
+    get path(): string {
+        return this.pathText ??= this.provider.pathOf(this.node);
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return this.nameSegmentValue ??= CstUtils.toDocumentSegment(this.provider.nameNodeOf(this.node));
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return this.selectionSegmentValue ??= CstUtils.toDocumentSegment(this.node.$cstNode);
     }
 }
 
