@@ -12,8 +12,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const polyfill = readFileSync(new URL('./scripts/polyfill.cjs', import.meta.url), 'utf-8');
 const define = { __ALIGN_VERSION__: JSON.stringify(version) };
 
-/** Entry points that exist (features land one by one). */
-const entries = (map) => Object.fromEntries(Object.entries(map).filter(([, file]) => existsSync(file)));
+/** Entry points, checked below: a missing one (a renamed file) fails the build instead of dropping its bundle. */
+const missingEntries = [];
+const entries = (map) => {
+    missingEntries.push(...Object.values(map).filter(file => !existsSync(file)));
+    return map;
+};
 
 const common = { bundle: true, sourcemap: !minify, minify, logLevel: 'warning', define };
 
@@ -24,7 +28,9 @@ const builds = [
         entryPoints: entries({ cli: 'cli/main.ts', server: 'server/main.ts', client: 'client/main.ts' }),
         outdir: 'out', outExtension: { '.js': '.cjs' },
         platform: 'node', format: 'cjs', target: 'node20',
-        external: ['vscode'],
+        // The data back ends of `align pull` load from node_modules when a pull runs: DuckDB is
+        // native and optional, pg and sql.js (WebAssembly) stay out of check's start-up.
+        external: ['vscode', '@duckdb/node-api', 'pg', 'pg-native', 'sql.js'],
         banner: { js: polyfill },
         define: { ...define, 'import.meta.url': 'importMetaUrl' },
         inject: ['scripts/import-meta-url.js']
@@ -88,7 +94,12 @@ const testBuilds = [
     }
 ];
 
-const selected = (vscodeTests ? testBuilds : builds).filter(b => Object.keys(b.entryPoints).length > 0);
+if (missingEntries.length > 0) {
+    console.error(`esbuild.mjs: missing entry point${missingEntries.length > 1 ? 's' : ''}: ${missingEntries.join(', ')}`);
+    process.exit(1);
+}
+
+const selected = vscodeTests ? testBuilds : builds;
 
 const contexts = await Promise.all(selected.map(b => esbuild.context(b)));
 if (watch) {

@@ -1,6 +1,8 @@
-import { parseArgs } from 'node:util';
-import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverity } from '../language/rules.js';
-import { FORMATS, isFormatName, type FormatName } from './format/index.js';
+import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
+import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
+import { programNameProblem } from '../language/templates/fill-template.js';
+import { parseStrict } from './parse-strict.js';
+import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
 
 /** Parsed options of `align check`. */
@@ -9,22 +11,29 @@ export interface CheckArgs {
     format: FormatName;
     output?: string;
     config?: string;
-    rules: Record<string, RuleSeverity>;
+    rules: RuleSeverities;
     maxWarnings?: number;
     maxSeverity: FindingSeverity;
     maxLaggingKpis?: number;
     maxPilotDays?: number;
     color?: boolean;
+    /** `--baseline FILE`: report only findings not in it. */
+    baseline?: string;
+    /** `--write-baseline FILE`: record the current findings in it. */
+    writeBaseline?: string;
 }
 
 /** Parses `align check` arguments; unknown options and bad values are InputErrors naming them. */
 export function parseCheckArgs(argv: string[]): CheckArgs {
     const { values, positionals } = parseOrFail(argv);
     const format = values.format as string;
-    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}' (use ${FORMATS.join(', ')})`);
+    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}'${didYouMean(format, FORMATS)} (use ${FORMATS.join(', ')})`);
     const maxSeverity = values['max-severity'] as string;
     if (maxSeverity !== 'info' && maxSeverity !== 'warning' && maxSeverity !== 'error') {
         throw new InputError(`--max-severity: unknown severity '${maxSeverity}' (use info, warning or error)`);
+    }
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) {
+        throw new InputError('--baseline and --write-baseline: give one (--write-baseline records the findings, --baseline filters by them)');
     }
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
@@ -36,7 +45,9 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         maxSeverity,
         maxLaggingKpis: wholeNumber(values['max-lagging-kpis'], '--max-lagging-kpis'),
         maxPilotDays: wholeNumber(values['max-pilot-days'], '--max-pilot-days'),
-        color: values['no-color'] ? false : values.color as boolean | undefined
+        color: values['no-color'] ? false : values.color as boolean | undefined,
+        baseline: values.baseline as string | undefined,
+        writeBaseline: values['write-baseline'] as string | undefined
     };
 }
 
@@ -51,44 +62,23 @@ const CHECK_OPTIONS = {
     'max-lagging-kpis': { type: 'string' },
     'max-pilot-days': { type: 'string' },
     color: { type: 'boolean' },
-    'no-color': { type: 'boolean' }
+    'no-color': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' }
 } as const;
 
 function parseOrFail(args: string[]) {
     return parseStrict(args, CHECK_OPTIONS);
 }
 
-type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-/** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
-function parseStrict<T extends OptionSpec>(args: string[], options: T) {
-    try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true });
-    } catch (error) {
-        throw new InputError(cleanParseError(error));
-    }
-}
-
-/**
- * node:util's messages carry advice for scripts, sometimes on further lines
- * (`--max-warnings -1`); keep one line that names the option.
- */
-function cleanParseError(error: unknown): string {
-    const message = error instanceof Error ? error.message : String(error);
-    const first = message.split(/\r?\n/)[0]!.split('. ')[0]!.trim().replace(/\.$/, '');
-    const ambiguous = /^Option '([^' ]+)[^']*' argument is ambiguous/.exec(first);
-    if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
-    return first.replace(/^Unknown option/, 'unknown option').replace(/^Option /, 'option ');
-}
-
-function parseRuleFlags(flags: string[]): Record<string, RuleSeverity> {
-    const rules: Record<string, RuleSeverity> = {};
+function parseRuleFlags(flags: string[]): RuleSeverities {
+    const rules: RuleSeverities = {};
     for (const flag of flags) {
         // Split at the first `=` only: `id=error=x` is a bad severity, not `error`.
         const equals = flag.indexOf('=');
         const id = equals < 0 ? flag : flag.slice(0, equals);
         const severity = equals < 0 ? undefined : flag.slice(equals + 1);
-        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}' (see align check --help)`);
+        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}'${didYouMean(id, RULES.map(r => r.id))} (see align check --help)`);
         if (!isRuleSeverity(severity)) throw new InputError(`--rule ${flag}: expected ${id}=off|info|warning|error`);
         rules[id] = severity;
     }
@@ -106,19 +96,21 @@ function wholeNumber(value: unknown, flag: string): number | undefined {
 export interface WorkspaceArgs {
     paths: string[];
     config?: string;
-    rules: Record<string, RuleSeverity>;
+    rules: RuleSeverities;
     maxLaggingKpis?: number;
     maxPilotDays?: number;
 }
 
-const WORKSPACE_OPTIONS = {
+/** The options every command that loads a workspace takes. */
+export const WORKSPACE_OPTIONS = {
     config: { type: 'string', short: 'c' },
     rule: { type: 'string', multiple: true, default: [] as string[] },
     'max-lagging-kpis': { type: 'string' },
     'max-pilot-days': { type: 'string' }
 } as const;
 
-function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
+/** {@link WorkspaceArgs} from parsed values; `paths` from the positionals (default: `.`). */
+export function workspaceArgs(values: Record<string, unknown>, positionals: string[]): WorkspaceArgs {
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
         config: values['config'] as string | undefined,
@@ -132,11 +124,16 @@ function workspaceArgs(values: Record<string, unknown>, positionals: string[]): 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json', 'svg'] as const;
 export type GraphFormat = typeof GRAPH_FORMATS[number];
 
+/** The values of `align graph --direction` (the SVG's layout, as in the preview). */
+export const GRAPH_DIRECTIONS = ['auto', 'right', 'down'] as const;
+export type GraphDirection = typeof GRAPH_DIRECTIONS[number];
+
 /** Parsed options of `align graph`. */
 export interface GraphArgs extends WorkspaceArgs {
     format: GraphFormat;
     focus?: string;
     output?: string;
+    direction: GraphDirection;
 }
 
 /** Parses `align graph` arguments. */
@@ -145,12 +142,14 @@ export function parseGraphArgs(argv: string[]): GraphArgs {
         ...WORKSPACE_OPTIONS,
         format: { type: 'string', short: 'f', default: 'mermaid' },
         focus: { type: 'string' },
-        output: { type: 'string', short: 'o' }
+        output: { type: 'string', short: 'o' },
+        direction: { type: 'string', default: 'auto' }
     });
     const format = oneOf(values.format, GRAPH_FORMATS, '--format', 'format');
+    const direction = oneOf(values.direction, GRAPH_DIRECTIONS, '--direction', 'direction');
     const focus = values.focus;
     if (focus !== undefined && focus.trim() === '') throw new InputError('--focus: expected the name of a program or outcome');
-    return { ...workspaceArgs(values, positionals), format, focus, output: values.output };
+    return { ...workspaceArgs(values, positionals), format, focus, output: values.output, direction };
 }
 
 /** The values of `align report --format`. */
@@ -200,7 +199,7 @@ export function parseInitArgs(argv: string[]): InitArgs {
     });
     if (positionals.length > 1) throw new InputError(`init takes one name, not ${positionals.length} ('${positionals.join("', '")}')`);
     const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    if (programNameProblem(name) === 'not-a-name') {
         throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
     }
     return { name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date') };
@@ -218,9 +217,32 @@ export function parseFmtArgs(argv: string[]): FmtArgs {
     return { paths: positionals.length > 0 ? positionals : ['.'], check: values.check === true };
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
+/** Parsed options of `align pull`. */
+export interface PullArgs {
+    paths: string[];
+    config?: string;
+    /** `--metric NAME` (repeatable): only the pulls of these metrics. */
+    metrics: string[];
+    dryRun: boolean;
+}
+
+/** Parses `align pull` arguments. */
+export function parsePullArgs(argv: string[]): PullArgs {
+    const { values, positionals } = parseStrict(argv, {
+        config: { type: 'string', short: 'c' },
+        metric: { type: 'string', short: 'm', multiple: true, default: [] as string[] },
+        'dry-run': { type: 'boolean', default: false }
+    });
+    const metrics = values.metric as string[];
+    const empty = metrics.find(m => m.trim() === '');
+    if (empty !== undefined) throw new InputError('--metric: expected the name of a metric');
+    return { paths: positionals.length > 0 ? positionals : ['.'], config: values.config, metrics, dryRun: values['dry-run'] === true };
+}
+
+/** `value` if it is one of `allowed`, else an InputError naming the flag and the allowed values. */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, what: string): T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    throw new InputError(`${flag}: unknown ${what} '${String(value)}' (use ${allowed.join(', ')})`);
+    throw new InputError(`${flag}: unknown ${what} '${String(value)}'${didYouMean(String(value), allowed)} (use ${allowed.join(', ')})`);
 }
 
 /** A calendar date `YYYY-MM-DD`, checked (no 2026-02-30). */

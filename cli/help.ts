@@ -8,6 +8,8 @@ Commands:
   report [paths...]  write the monthly stakeholder review (Markdown or HTML)
   init [name]        write a template program that passes align check
   fmt [paths...]     format .align files in place (--check: only list them)
+  pull [paths...]    pull actuals from DuckDB, SQLite, PostgreSQL or an LRS into snapshots
+  diff BASE [HEAD]   what a change does to the impact chain (git revisions or folders)
   help [command]     show this help, or the help of a command
 
 Options:
@@ -24,8 +26,12 @@ Loads every .align file under the paths (default: .) as one workspace and
 reports the findings of every rule.
 
 Options:
-  -f, --format FORMAT        pretty (default), json, sarif, github, junit
+  -f, --format FORMAT        pretty (default), json, sarif, github, junit, gitlab
+                             (gitlab: a Code Quality report for merge requests)
   -o, --output FILE          write the report to FILE instead of standard output
+      --baseline FILE        report only findings that are not in the baseline FILE
+                             (matched by rule, element and message key, not by line)
+      --write-baseline FILE  record the current findings in FILE (then report none)
   -c, --config FILE          settings file (default: align.config.json at the workspace root)
       --rule ID=SEVERITY     set a rule's severity: off, info, warning, error (repeatable)
       --max-warnings N       exit 1 when there are more than N warnings
@@ -60,6 +66,9 @@ Options:
                              svg: a standalone drawing, the layout and styles of the preview
       --focus NAME           only the chain of one program or outcome (its name, or
                              Program.Name); an unknown name is a usage error (exit 2)
+      --direction DIR        svg: auto (default: as the preview lays it out in a
+                             1600x1000 pane), right (layers left to right) or down
+                             (top to bottom)
   -o, --output FILE          write to FILE instead of standard output
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
@@ -67,6 +76,7 @@ ${WORKSPACE_OPTIONS_HELP}
 Examples:
   align graph --format mermaid > impact.mmd
   align graph programs/ --focus ChurnPilot --format svg --output churn.svg
+  align graph --format svg --direction down --output chain.svg
 
 Exit status: 0 when the graph is printed (whatever the findings), 2 on a usage
 error or unreadable input.
@@ -104,11 +114,14 @@ export function initHelp(): string {
 
 Writes a commented template program named NAME (default: MyProgram) to
 NAME in kebab case with .align (MyProgram -> my-program.align) in the
-current folder. The template has an outcome, a lagging KPI with its data
-definition, a leading KPI that drives it, a skill, a behavior observed and
-reinforced on the job, an objective with practice, and the program with
-sponsor, owner, outcome, pilot and review; align check reports nothing on it.
-Every declaration is inside the program, so templates never clash.
+current folder, or to the file that standard output is redirected to
+(align init ChurnPilot > churn-pilot.align). The template, the same as VS
+Code's New Program from Template, has an outcome, a lagging KPI with its
+data definition, a leading KPI that drives it, a skill, a behavior observed
+and reinforced on the job, a manager toolkit, an objective with practice,
+and the program with sponsor, owner, outcome, pilot and review; align check
+reports nothing on it. Every declaration is inside the program, so
+templates never clash.
 
 Options:
   -o, --output FILE          write to FILE instead (- for standard output)
@@ -138,14 +151,99 @@ would change (--check) or has a syntax error, 2 usage error or unreadable input.
 `;
 }
 
+export function pullHelp(): string {
+    return `Usage: align pull [paths...] [options]
+
+Runs every \`pull\` of the .align files under the paths (default: .): each
+\`actuals Metric from "file.csv" { pull ... }\` block's query or xAPI request,
+writes the snapshot file (period,value rows in period order; a temporary
+file renamed over the old one, only when the pull succeeded) and records it
+in align.lock.json (the nearest one up to the workspace root). align check
+and the editor read only the snapshots and compare them with the lock file
+(rule snapshot-drift); they never connect to anything.
+
+Sources:
+  pull sql "q.sql"                  DuckDB in memory over the workspace's CSV, Parquet, JSON files
+  pull sql "q.sql" on "db.duckdb"   a DuckDB or SQLite file
+  pull sql "q.sql" on env "VAR"     PostgreSQL: VAR holds a postgres:// URL
+  pull xapi env "VAR" { ... }       an LRS's statements resource: VAR holds its xAPI endpoint
+
+Options:
+  -m, --metric NAME          only the pulls of this metric (Name or Program.Name; repeatable)
+      --dry-run              run the pulls and say what would be written; write nothing
+  -c, --config FILE          settings file (default: align.config.json at the workspace root)
+  -h, --help                 show this help
+
+Secrets come from environment variables only (the URL in \`on env\`, the
+endpoint and \`auth env "VAR"\` key:secret of an LRS); messages and the lock
+file name the variable, never its value. ALIGN_PULL_TIMEOUT sets the
+time-out of a connection or request, in seconds (default 30).
+
+Exit status: 0 every pull succeeded, 1 a pull failed (one line each on
+standard error: metric, source, cause; the other snapshots are still written),
+2 usage error or unreadable input.
+`;
+}
+
+/** The commands of `align`. */
+export const COMMANDS = ['check', 'graph', 'report', 'init', 'fmt', 'pull', 'diff', 'help'] as const;
+
+export const HELP_HELP = `Usage: align help [command]
+
+Shows the commands of align, or the help of one command (the same as
+align <command> --help).
+
+Commands: ${COMMANDS.join(', ')}
+`;
+
+
+export function diffHelp(): string {
+    return `Usage: align diff BASE [HEAD] [options] [-- paths...]
+
+Compares the impact chain of two versions of a workspace and reports what
+the change does to it: elements added, removed, renamed (same kind, title
+and links, new name) and changed (kind, title, any attribute, the latest
+actual); links added and removed; objectives that gained or lost their KPI
+link; alignment coverage and ROI before and after; findings new and fixed.
+Reordering declarations, moving them between files and reformatting give
+an empty diff.
+
+BASE and HEAD are git revisions (main, HEAD~1, a commit), read with git
+from the repository that holds the paths, without touching its work tree;
+HEAD defaults to the working tree (the files on disk). Or BASE and HEAD are
+two folders. Paths (default: .) come after --; they must be in the repository.
+
+Options:
+  -f, --format FORMAT        text (default): for a terminal, 80 columns
+                             md: one pull-request comment (summary, table, Mermaid
+                             picture of the changed neighbourhood, details), with the
+                             hidden marker <!-- align-diff -->
+                             json: the comparison, schema align-diff/v1 (docs/diff.md)
+  -o, --output FILE          write to FILE instead of standard output
+\${WORKSPACE_OPTIONS_HELP}
+  -h, --help                 show this help
+
+Examples:
+  align diff main
+  align diff origin/main HEAD --format md --output align-diff.md -- programs/
+  align diff old-programs/ programs/ --format json
+
+Exit status: 0 when the comparison is printed (whatever it says), 2 on a usage
+error, an unknown revision or unreadable input.
+`;
+}
+
 /** The help of a command, or undefined for an unknown one. */
 export function commandHelp(command: string | undefined): string | undefined {
     switch (command) {
+        case 'help': return HELP_HELP;
         case 'check': return checkHelp();
         case 'graph': return graphHelp();
         case 'report': return reportHelp();
         case 'init': return initHelp();
         case 'fmt': return fmtHelp();
+        case 'pull': return pullHelp();
+        case 'diff': return diffHelp();
         default: return undefined;
     }
 }

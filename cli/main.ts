@@ -1,10 +1,16 @@
-import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parseReportArgs } from './args.js';
+import { fstatSync } from 'node:fs';
+import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parsePullArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
+import { outputWidth } from './check-formats/wrap.js';
+import { parseDiffArgs } from './diff/diff-args.js';
+import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
-import { commandHelp, MAIN_HELP } from './help.js';
+import { commandHelp, COMMANDS, MAIN_HELP } from './help.js';
 import { runInit } from './init/run-init.js';
 import { createProgress } from './progress.js';
+import { runPull } from './pull/run-pull.js';
+import { didYouMean } from './suggest.js';
 import { runReport } from './report/run-report.js';
 import { InputError } from './workspace/input-error.js';
 
@@ -26,8 +32,8 @@ export async function main(argv: string[]): Promise<number> {
             write(MAIN_HELP);
             return 0;
         }
-        const help = commandHelp(topic);
-        if (help === undefined) throw new InputError(`help: unknown command '${topic}' (see align --help)`);
+        const help = topic === '-h' || topic === '--help' ? commandHelp('help') : commandHelp(topic);
+        if (help === undefined) throw new InputError(`help: unknown command '${topic}'${didYouMean(topic, COMMANDS)} (see align --help)`);
         write(help);
         return 0;
     }
@@ -42,13 +48,27 @@ export async function main(argv: string[]): Promise<number> {
     }
     const progress = createProgress(process.stderr);
     switch (command) {
-        case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, write, progress });
+        case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, width: outputWidth(process.stdout), write, progress });
         case 'graph': return runGraph(parseGraphArgs(rest), { write, progress });
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
-        case 'init': return runInit(parseInitArgs(rest), { write });
+        case 'init': return runInit(parseInitArgs(rest), { write, stdoutIsFile });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
+        case 'diff': return runDiff(parseDiffArgs(rest), { write, progress });
+        case 'pull': return runPull(parsePullArgs(rest), { write, error: text => { process.stderr.write(text); }, progress });
     }
-    throw new InputError(command.startsWith('-') ? `unknown option '${command}' (see align --help)` : `unknown command '${command}' (see align --help)`);
+    throw new InputError(command.startsWith('-')
+        ? `unknown option '${command}'${didYouMean(command, ['--help', '-h', '--version', '-v'])} (see align --help)`
+        : `unknown command '${command}'${didYouMean(command, COMMANDS)} (see align --help)`);
+}
+
+/** True when standard output is a regular file (a shell redirection `> file`), not a terminal or a pipe. */
+function stdoutIsFile(): boolean {
+    try {
+        return fstatSync(1).isFile();
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EBADF') return false; // standard output is closed
+        throw error;
+    }
 }
 
 /** Prints one line for expected failures; never a stack trace unless ALIGN_DEBUG is set. */

@@ -8,6 +8,7 @@ import { Commands } from './constants.js';
 import { GraphFeed } from './graph-feed.js';
 import { ImpactPreview, type PreviewDeps } from './preview/impact-preview.js';
 import type { RandomBytes } from './preview/nonce.js';
+import { registerPreviewCommands } from './preview/preview-commands.js';
 import { PreviewTraffic } from './preview/preview-hooks.js';
 import { registerPreviewSerializer } from './preview/preview-serializer.js';
 import { CoverageStatusBar } from './status-bar.js';
@@ -38,6 +39,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
         feed, traffic, status,
         { dispose: () => ImpactPreview.currentPanel?.dispose() },
         registerPreviewSerializer(deps),
+        ...registerPreviewCommands(),
         vscode.commands.registerCommand(Commands.openPreview, () => openPreview(false)),
         vscode.commands.registerCommand(Commands.openPreviewToSide, () => openPreview(true)),
         vscode.commands.registerCommand(Commands.showImpactChain, (nodeId?: unknown) => {

@@ -6,7 +6,17 @@ export const Commands = {
     exportPng: 'align.exportPng',
     checkWorkspace: 'align.checkWorkspace',
     newProgram: 'align.newProgram',
-    showImpactChain: 'align.showImpactChain'
+    showImpactChain: 'align.showImpactChain',
+    /** Desktop only, in a trusted workspace: runs `align pull` in a terminal. */
+    pullActuals: 'align.pullActuals'
+} as const;
+
+/** Commands of the preview panel's title bar (client/preview/preview-commands.ts). */
+export const PreviewCommands = {
+    layoutDown: 'align.preview.layoutDown',
+    layoutRight: 'align.preview.layoutRight',
+    layoutAuto: 'align.preview.layoutAuto',
+    toggleLearningMetrics: 'align.preview.toggleLearningMetrics'
 } as const;
 
 /** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */
@@ -18,5 +28,5 @@ export const LANGUAGE_ID = 'align';
 /** The configuration section the server reads. */
 export const CONFIG_SECTION = 'align';
 
-/** Globs of the files the server reads besides open documents. */
-export const WATCHED_GLOBS = ['**/*.align', '**/align.config.json', '**/*.csv'] as const;
+/** Globs of the files the server reads besides open documents (snapshots, their query files and the lock of `align pull` too). */
+export const WATCHED_GLOBS = ['**/*.align', '**/align.config.json', '**/*.csv', '**/*.sql', '**/align.lock.json'] as const;

@@ -4,7 +4,8 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import type { AlignApi } from './api.js';
 import { activateAlign } from './activate.js';
 import { clientOptions, trustOptions } from './client-options.js';
-import { WATCHED_GLOBS } from './constants.js';
+import { pullActuals } from './commands/pull-actuals.js';
+import { Commands, WATCHED_GLOBS } from './constants.js';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): AlignApi {
     const options = clientOptions(['file', 'untitled', 'vscode-vfs'], trustOptions);
     options.synchronize = { ...options.synchronize, fileEvents: watchers };
     client = new LanguageClient('align', 'Align', serverOptions, options);
+    // Desktop only: a pull runs the CLI in a terminal (the web has none).
+    context.subscriptions.push(vscode.commands.registerCommand(Commands.pullActuals, (metric?: unknown) => pullActuals(metric)));
     return activateAlign(context, { client, randomBytes: size => randomBytes(size) });
 }
 

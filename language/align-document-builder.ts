@@ -86,7 +86,7 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
     private async refreshChanged(): Promise<void> {
         const align = this.serviceRegistry.all.find((s): s is AlignServices => 'align' in s);
         if (!align) return;
-        align.align.WorkspaceFindings.update(await align.align.Graph.getIndex());
+        align.align.WorkspaceFindings.update(await align.align.WorkspaceFindings.ready());
         const validator = align.validation.DocumentValidator as unknown as { refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> };
         const uris = new Set([...align.align.WorkspaceFindings.takeChanged(), ...this.relinked]);
         this.relinked.clear();

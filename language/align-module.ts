@@ -17,6 +17,7 @@ import { AlignWorkspaceFindings } from './validation/workspace-findings.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
+import { AlignSnapshotService } from './pull/snapshot-service.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -26,6 +27,7 @@ export type AlignAddedServices = {
         CsvFiles: AlignCsvFiles;
         Graph: AlignGraphService;
         WorkspaceFindings: AlignWorkspaceFindings;
+        Snapshots: AlignSnapshotService;
     };
 };
 
@@ -41,7 +43,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         Settings: () => new AlignSettingsService(),
         CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
         Graph: (services) => new AlignGraphService(services),
-        WorkspaceFindings: (services) => new AlignWorkspaceFindings(services)
+        WorkspaceFindings: (services) => new AlignWorkspaceFindings(services),
+        Snapshots: (services) => new AlignSnapshotService(host, services)
     },
     references: {
         Linker: (services) => new AlignLinker(services),

@@ -91,3 +91,9 @@ export function isoDay(day: number): string {
     }
     return iso;
 }
+
+/** Today's date in local time, `YYYY-MM-DD` (the day a person in front of the screen would say). */
+export function localToday(now = new Date()): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

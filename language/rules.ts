@@ -2,6 +2,7 @@
  * The catalogue of Align rules: stable ids, default severities and the text
  * used by SARIF metadata, docs and settings. Everything keys on these ids.
  */
+import type { FindingIdentity } from './findings.js';
 
 /** A severity as written in settings: `off` hides the rule. */
 export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
@@ -9,8 +10,8 @@ export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
 export type FindingSeverity = Exclude<RuleSeverity, 'off'>;
 
 /** Metadata of one rule. */
-export interface RuleInfo {
-    readonly id: string;
+export interface RuleInfo<Id extends string = RuleId> {
+    readonly id: Id;
     readonly defaultSeverity: FindingSeverity;
     /** What the rule marks in the source. */
     readonly marks: string;
@@ -22,11 +23,11 @@ export interface RuleInfo {
     readonly configurable: boolean;
 }
 
-const rule = (id: string, defaultSeverity: FindingSeverity, marks: string, description: string, help: string, configurable = true): RuleInfo =>
-    ({ id, defaultSeverity, marks, description, help, configurable });
+const rule = <const Id extends string>(id: Id, defaultSeverity: FindingSeverity, marks: string, description: string, help: string,
+    configurable = true): RuleInfo<Id> => ({ id, defaultSeverity, marks, description, help, configurable });
 
 /** Every rule of language.md, in the order of its table. */
-export const RULES: readonly RuleInfo[] = [
+export const RULES = [
     rule('objective-without-kpi', 'error', 'objective name', 'An objective reaches no metric at all.',
         'Link the objective to a KPI: add `kpi Metric`, or `builds` a skill that enables a behavior that `moves` a KPI.'),
     rule('activity-only-link', 'error', 'objective name', 'An objective reaches metrics, but every one is an activity or learning metric.',
@@ -77,31 +78,52 @@ export const RULES: readonly RuleInfo[] = [
         'Review the program: the KPI is behind its trajectory.'),
     rule('actuals-invalid', 'error', 'the row, or the file string', 'A row or CSV cell is malformed, periods are not increasing, the metric has no baseline, or the file is missing.',
         'Fix the row or the CSV file (columns `period,value`, periods increasing), and give the metric a baseline.'),
-];
+    rule('snapshot-drift', 'error', 'the from string', 'An `actuals` block with a `pull` has no record in `align.lock.json`, or its snapshot, query file or pull block differs from the record.',
+        'Run `align pull` (or `align pull --metric Name`) and commit the snapshot and `align.lock.json`.'),
+    rule('roi-without-isolation', 'warning', 'the cost attribute', 'A program has `cost`, and a KPI with `value` in its chain has no `isolate` in that program: all of its change is counted as the program\'s.',
+        'Add `isolate Kpi by control-group C`, `by trend` or `by estimate P% confidence Q%` to the program.'),
+    rule('isolation-invalid', 'error', 'the isolate statement', 'An `isolate` cannot attribute its KPI\'s change: too few actuals for a trend, a bad control group, a share outside 0-100%, or a KPI outside the chain or without `value`.',
+        'Fix the `isolate` statement, or choose another method.'),
+] as const;
 
 /** Ids that are not rules of the table but appear in machine output. */
-export const BUILTIN_RULES: readonly RuleInfo[] = [
+export const BUILTIN_RULES = [
     rule('unresolved-reference', 'error', 'the reference', 'A reference names no declaration of the expected kind.',
         'Fix the name, or create the missing declaration.', false),
     rule('syntax', 'error', 'the offending text', 'The text does not follow the Align grammar.',
         'Fix the syntax at the marked place.', false),
     rule('config-invalid', 'error', 'align.config.json', 'align.config.json is not valid JSON, or names an unknown rule or severity.',
         'Fix align.config.json; the defaults apply meanwhile.', false),
-];
+    rule('internal-error', 'error', 'the declaration being checked', 'A rule failed with an error inside Align: a bug in Align, not in the file.',
+        'Report it with the file; the other rules still ran.', false),
+] as const;
+
+/** The id of a rule of the chain: its severity is configurable. */
+export type ConfigurableRuleId = typeof RULES[number]['id'];
+/** Every id a finding can carry, from the catalogue above. */
+export type RuleId = ConfigurableRuleId | typeof BUILTIN_RULES[number]['id'];
 
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...BUILTIN_RULES];
 
-const byId = new Map(ALL_RULES.map(r => [r.id, r]));
+const byId = new Map<string, RuleInfo>(ALL_RULES.map(r => [r.id, r]));
 
 /** The metadata of a rule id, or undefined. */
 export function ruleInfo(id: string): RuleInfo | undefined {
     return byId.get(id);
 }
 
+/** True for the ids of the catalogue. */
+export function isRuleId(id: string): id is RuleId {
+    return byId.has(id);
+}
+
 /** True for ids whose severity settings may change. */
-export function isConfigurableRule(id: string): boolean {
+export function isConfigurableRule(id: string): id is ConfigurableRuleId {
     return byId.get(id)?.configurable === true;
 }
+
+/** Severities by rule id, as `align.config.json`, editor settings and `--rule` flags give them. */
+export type RuleSeverities = Partial<Record<ConfigurableRuleId, RuleSeverity>>;
 
 export const SEVERITIES: readonly RuleSeverity[] = ['off', 'info', 'warning', 'error'];
 
@@ -117,7 +139,7 @@ export function ruleDocUrl(id: string): string {
     return `${PROJECT_URI}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
 }
 
-/** A finding as tools print it: normative JSON shape of language.md. */
+/** A finding as tools print it: normative JSON shape of language.md, plus its identity. */
 export interface Finding {
     /** Path relative to the current directory, with `/` separators. */
     readonly file: string;
@@ -126,6 +148,8 @@ export interface Finding {
     readonly endLine: number;
     readonly endColumn: number;
     readonly severity: FindingSeverity;
-    readonly rule: string;
+    readonly rule: RuleId;
     readonly message: string;
+    /** Model path and message key (language/identity): what baselines, `align diff` and SARIF fingerprints match on. Not printed in `--format json`. */
+    readonly identity?: FindingIdentity;
 }

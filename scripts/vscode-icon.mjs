@@ -2,10 +2,10 @@
 // with the system Chromium through playwright-core. Run after editing the SVG:
 //   node scripts/vscode-icon.mjs
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const svg = readFileSync(new URL('../images/icon.svg', import.meta.url), 'utf-8');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launchChromium();
 try {
     const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
     await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);

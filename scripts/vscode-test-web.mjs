@@ -4,7 +4,7 @@
 // the browser is Debian's Chromium, headless (see shared/design/testing-hosts.md).
 // Exits 1 when a test fails or the run cannot start; prints mocha's counts.
 //   node scripts/vscode-test-web.mjs      (after `node esbuild.mjs && node esbuild.mjs --vscode-tests`)
-// Environment: CHROMIUM (default /usr/bin/chromium), ALIGN_TEST_WEB_TIMEOUT (seconds, default 600),
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium, see scripts/chromium.mjs), ALIGN_TEST_WEB_TIMEOUT (seconds, default 600),
 // ALIGN_TEST_WEB_VERBOSE=1 (print the browser's console too).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,10 +12,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const dataDir = join(repo, '.vscode-test-web');
 /** Any 40-hex commit: test-web uses the build already in `vscode-web-stable-<commit>/` instead of downloading one. */
 const COMMIT = 'c0de0550000000000000000000000000001137f0';
@@ -97,7 +97,12 @@ function freePort() {
     });
 }
 
-if (!existsSync(chromium)) fail(`no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM)`);
+let chromium;
+try {
+    chromium = chromiumPath();
+} catch (error) {
+    fail(error.message);
+}
 if (!existsSync(suite)) fail(`${suite} is missing: run node esbuild.mjs --vscode-tests first`);
 if (!existsSync(join(repo, 'out/web/client-browser.cjs'))) fail('out/web/client-browser.cjs is missing: run node esbuild.mjs first');
 
@@ -127,7 +132,9 @@ try {
         browserOptions: [
             // Without it the service worker is refused and webviews stay blank.
             '--disable-features=TrackingProtection3pcd',
-            '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'
+            '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+            // A laptop-sized window: the preview tests open it beside an editor, as people do.
+            '--window-size=1440,900'
         ]
     });
 } catch (error) {

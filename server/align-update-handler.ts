@@ -7,8 +7,9 @@ import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
 
 /**
  * Watched-file changes: `.align` files go to Langium as usual;
- * `align.config.json` and CSV files make the settings and actuals be read
- * again and every document be validated again.
+ * `align.config.json`, CSV files, the query files and lock of pulled
+ * snapshots make the settings and actuals be read again and every document
+ * be validated again.
  */
 export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     settings: WorkspaceSettings | undefined;
@@ -61,8 +62,8 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const settings = this.settings;
         if (!settings || data.length === 0) return;
         const configChanged = data.some(c => c.uri.endsWith(`/${CONFIG_FILE}`));
-        const csvChanged = data.some(c => c.uri.toLowerCase().endsWith('.csv'));
-        if (!configChanged && !csvChanged) return;
+        const dataChanged = data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
+        if (!configChanged && !dataChanged) return;
         void this.workspaceLock.write(async () => {
             if (configChanged) await settings.reloadConfigFile();
             await settings.revalidate();

@@ -5,7 +5,7 @@ import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { parseAlignConfig, type ConfigProblem } from '../language/config/parse-config.js';
-import { isConfigurableRule, isRuleSeverity, type RuleSeverity } from '../language/rules.js';
+import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
 
@@ -73,6 +73,7 @@ export class WorkspaceSettings {
     /** Re-reads what files may have changed and validates every document again. */
     async revalidate(): Promise<void> {
         this.services.align.Graph.invalidate();
+        this.services.align.Snapshots.invalidate();
         await (this.services.shared.workspace.DocumentBuilder as AlignDocumentBuilder).revalidateAll();
     }
 
@@ -90,7 +91,7 @@ export class WorkspaceSettings {
 /** Keeps the valid parts of the editor's `align` settings; unknown ids and values are ignored (the editor's schema reports them). */
 export function editorSettings(section: unknown): AlignSettings {
     const value = (section ?? {}) as { rules?: unknown; maxLaggingKpis?: unknown; maxPilotDays?: unknown };
-    const rules: Record<string, RuleSeverity> = {};
+    const rules: RuleSeverities = {};
     if (value.rules && typeof value.rules === 'object') {
         for (const [id, severity] of Object.entries(value.rules)) {
             if (isConfigurableRule(id) && isRuleSeverity(severity)) rules[id] = severity;

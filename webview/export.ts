@@ -1,7 +1,6 @@
 /** Exports of the current drawing: a standalone SVG with the theme's colours written in, and a PNG drawn from it. */
 import type { NodeFindings } from '../language/protocol.js';
-import type { GraphLayout } from '../language/render/layout.js';
-import { renderSvg } from '../language/render/svg.js';
+import { renderSvg, type GraphLayout } from '../language/render/index.js';
 
 /** Canvas limits that every Chromium handles; larger drawings are scaled down. */
 const MAX_SIDE = 16_384;

@@ -6,8 +6,9 @@
  * single frame lays out or paints much.
  */
 import type { NodeFindings } from '../language/protocol.js';
-import type { GraphLayout, LaidOutEdge, LaidOutNode } from '../language/render/layout.js';
-import { renderColumns, renderDefs, renderEdge, renderNode } from '../language/render/svg.js';
+import {
+    renderColumns, renderDefs, renderEdge, renderNode, shortLabel, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+} from '../language/render/index.js';
 import { TiledLayer } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
 
@@ -40,6 +41,8 @@ export class GraphView {
     private cursorId: string | undefined;
     private matched: ReadonlySet<string> = new Set();
     private columnsMarkup = '';
+    /** Font size of the zoomed-out names, and what measures them (undefined: readable zoom, no names). */
+    private short: { size: number; measure: MeasureText } | undefined;
 
     constructor() {
         this.root = document.createElement('div');
@@ -50,14 +53,24 @@ export class GraphView {
         this.base.setAttribute('class', 'graph-base');
         this.base.insertAdjacentHTML('beforeend', renderDefs({ idPrefix: ID_PREFIX }));
         this.background = this.child('rect', 'background');
-        this.columns = this.child('g', 'columns');
+        // The layer labels sit above the edges (which cross them) and below the boxes.
+        const labels = document.createElementNS(SVG_NS, 'svg');
+        labels.setAttribute('class', 'labels');
+        labels.setAttribute('width', '1');
+        labels.setAttribute('height', '1');
+        this.columns = document.createElementNS(SVG_NS, 'g');
+        this.columns.setAttribute('class', 'columns');
+        labels.append(this.columns);
         const edgeTiles = document.createElement('div');
         edgeTiles.className = 'tiles';
         const nodeTiles = document.createElement('div');
         nodeTiles.className = 'tiles';
-        this.root.append(this.base, edgeTiles, nodeTiles);
+        this.root.append(this.base, edgeTiles, labels, nodeTiles);
         this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge));
-        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => this.classifyNode(el, node.id));
+        this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => {
+            this.classifyNode(el, node.id);
+            this.writeShortLabel(el, node);
+        });
     }
 
     get current(): GraphLayout | undefined {
@@ -136,6 +149,24 @@ export class GraphView {
     setMatches(ids: ReadonlySet<string>): void {
         this.matched = ids;
         this.reclassify();
+    }
+
+    /** Moves the layer labels along x (rows' labels stay at the pane's left edge when it shows the middle of a wide row). */
+    offsetLabels(dx: number): void {
+        setIfChanged(this.columns, 'transform', dx > 0 ? `translate(${Math.round(dx)} 0)` : 'translate(0 0)');
+    }
+
+    /** Zoomed far out: every box shows its name cut to fit at `size` px; undefined: back to the full lines. */
+    setShortLabels(short: { size: number; measure: MeasureText } | undefined): void {
+        this.short = short;
+        if (!short) return;
+        for (const [, el, node] of this.nodes.all()) this.writeShortLabel(el, node);
+    }
+
+    private writeShortLabel(el: Element, node: LaidOutNode): void {
+        if (!this.short) return;
+        const label = el.querySelector('.node-short');
+        if (label) label.textContent = shortLabel(node.node, node.width, this.short.size, this.short.measure);
     }
 
     private reclassify(): void {

@@ -2,17 +2,34 @@
  * The preview panel (client/) <-> webview (webview/) boundary: every message
  * either side posts, as a discriminated union, imported by both sides.
  */
+import type { GraphRange } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
+import type { Direction } from '../language/render/index.js';
 
 /** Serialises a graph for the `graph` message. */
 export function graphJson(result: ImpactGraphResult): string {
     return JSON.stringify(result);
 }
-import type { GraphRange } from '../language/graph/types.js';
+
+/** Which way the layers run: chosen to fit the pane (`auto`), or forced. */
+export type DirectionChoice = 'auto' | Direction;
+export const DIRECTION_CHOICES: readonly DirectionChoice[] = ['auto', 'right', 'down'];
+
+/** What the preview shows: the programs and outcomes of the element under the cursor, the whole workspace, or one program or outcome. */
+export type ScopeChoice = { kind: 'cursor' } | { kind: 'workspace' } | { kind: 'focus'; id: string };
 
 /** Options of the preview that the host passes with every graph (from `align.preview.*` settings). */
 export interface PreviewOptions {
     hideLearningMetrics: boolean;
+    /** `align.preview.direction`; absent means `auto`. */
+    direction?: DirectionChoice;
+}
+
+/** Where the editor cursor is (0-based). */
+export interface CursorPosition {
+    uri: string;
+    line: number;
+    character: number;
 }
 
 /** Messages from the host (extension) to the webview. */
@@ -21,15 +38,47 @@ export type HostMessage =
      * A new graph of the workspace (an ImpactGraphResult as JSON text: the
      * structured clone of a large object blocks the webview's main thread,
      * about 200 ms at 2,000 nodes, while parsing the text takes a few ms);
-     * `focus` is the program/outcome the host wants shown, if any.
+     * `focus`: a program or outcome the host wants shown; `cursor`: where
+     * the editor cursor is, so that the first drawing already shows its chain.
      */
-    | { type: 'graph'; json: string; options: PreviewOptions; focus?: string }
-    /** The editor cursor moved: highlight the innermost node containing it and its chain. */
-    | { type: 'cursor'; uri: string; line: number; character: number }
+    | { type: 'graph'; json: string; options: PreviewOptions; focus?: string; cursor?: CursorPosition }
+    /** The editor cursor moved: highlight the innermost node containing it and its chain (`show`: even outside a picked scope). */
+    | ({ type: 'cursor'; show?: boolean } & CursorPosition)
     /** The workspace has syntax errors: keep the last good graph and show a banner. */
     | { type: 'syntax-errors'; files: string[] }
     /** The host asks for an export (command palette); answered with `exported`. */
-    | { type: 'export'; format: 'svg' | 'png' };
+    | { type: 'export'; format: 'svg' | 'png' }
+    /** The editor's title bar changed the direction. */
+    | { type: 'direction'; direction: DirectionChoice }
+    /** The editor's title bar hid or showed activity and learning metrics. */
+    | { type: 'hide-learning-metrics'; hidden: boolean };
+
+/** How one node of the cursor's chain is shown, measured in the webview's DOM. */
+export interface ChainNodeView {
+    id: string;
+    /** Its box lies wholly inside the visible pane. */
+    inView: boolean;
+    /** Font size of its title (or of its name, zoomed far out) on screen, in CSS px. */
+    titlePx: number;
+}
+
+/** What the preview shows after a drawing or a cursor move: for the panel's title and title bar, and for tests. */
+export interface ViewReport {
+    direction: Direction;
+    directionChoice: DirectionChoice;
+    hideLearningMetrics: boolean;
+    zoom: number;
+    scope: ScopeChoice;
+    /** `Consultative discovery bootcamp`, `Whole workspace`, `Churn reduction pilot + 1 outcome`. */
+    scopeTitle: string;
+    /** Nodes drawn. */
+    nodes: number;
+    /** The visible pane of the drawing (below the toolbar), CSS px. */
+    pane: { width: number; height: number };
+    /** The node under the editor cursor, if it is drawn. */
+    cursor?: string;
+    chain: ChainNodeView[];
+}
 
 /** Messages from the webview to the host. */
 export type WebviewMessage =
@@ -39,16 +88,29 @@ export type WebviewMessage =
     | { type: 'reveal'; nodeId: string; uri: string; range: GraphRange }
     /** The result of an export: SVG text, or a PNG as a base64 data URL. */
     | { type: 'exported'; format: 'svg' | 'png'; data: string }
-    /** The user picked a focus in the toolbar (undefined: whole workspace). */
-    | { type: 'focus-changed'; focus?: string };
+    /** The drawing settled (after a graph, a scope, a resize or a cursor move). */
+    | ({ type: 'view' } & ViewReport);
 
 /** State the webview keeps with `setState`, restored after hide/show and reload. */
 export interface WebviewState {
     zoom: number;
     pan: { x: number; y: number };
-    focus?: string;
+    scope: ScopeChoice;
+    direction: DirectionChoice;
     hideLearningMetrics: boolean;
     search: string;
+}
+
+const isDirectionChoice = (value: unknown): value is DirectionChoice => (DIRECTION_CHOICES as readonly unknown[]).includes(value);
+
+/** True when a value is a well-formed ScopeChoice. */
+export function isScopeChoice(value: unknown): value is ScopeChoice {
+    const s = value as Partial<{ kind: string; id: unknown }> | null;
+    return typeof s === 'object' && s !== null && (s.kind === 'cursor' || s.kind === 'workspace' || (s.kind === 'focus' && typeof s.id === 'string'));
+}
+
+function isCursor(m: Record<string, unknown>): boolean {
+    return typeof m['uri'] === 'string' && typeof m['line'] === 'number' && typeof m['character'] === 'number';
 }
 
 /** True when a value is a well-formed HostMessage (the webview ignores anything else). */
@@ -56,10 +118,13 @@ export function isHostMessage(value: unknown): value is HostMessage {
     if (typeof value !== 'object' || value === null) return false;
     const m = value as Record<string, unknown>;
     switch (m['type']) {
-        case 'graph': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null;
-        case 'cursor': return typeof m['uri'] === 'string' && typeof m['line'] === 'number' && typeof m['character'] === 'number';
+        case 'graph': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null
+            && (m['cursor'] === undefined || (typeof m['cursor'] === 'object' && m['cursor'] !== null && isCursor(m['cursor'] as Record<string, unknown>)));
+        case 'cursor': return isCursor(m);
         case 'syntax-errors': return Array.isArray(m['files']) && m['files'].every(f => typeof f === 'string');
         case 'export': return m['format'] === 'svg' || m['format'] === 'png';
+        case 'direction': return isDirectionChoice(m['direction']);
+        case 'hide-learning-metrics': return typeof m['hidden'] === 'boolean';
         default: return false;
     }
 }
@@ -72,7 +137,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
         case 'ready': return true;
         case 'reveal': return typeof m['nodeId'] === 'string' && typeof m['uri'] === 'string' && isRange(m['range']);
         case 'exported': return (m['format'] === 'svg' || m['format'] === 'png') && typeof m['data'] === 'string';
-        case 'focus-changed': return m['focus'] === undefined || typeof m['focus'] === 'string';
+        case 'view': return (m['direction'] === 'right' || m['direction'] === 'down') && isDirectionChoice(m['directionChoice'])
+            && isScopeChoice(m['scope']) && typeof m['scopeTitle'] === 'string' && typeof m['zoom'] === 'number' && Array.isArray(m['chain']);
         default: return false;
     }
 }
@@ -80,4 +146,21 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
 function isRange(value: unknown): value is GraphRange {
     const r = value as GraphRange | undefined;
     return typeof r?.start?.line === 'number' && typeof r.start.character === 'number' && typeof r.end?.line === 'number' && typeof r.end.character === 'number';
+}
+
+/** A state saved by this or an earlier version, if well formed (an earlier `focus` becomes a picked scope). */
+export function asWebviewState(value: unknown): WebviewState | undefined {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const s = value as Partial<WebviewState> & { focus?: unknown };
+    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    if (!finite(s.zoom) || s.zoom <= 0 || !finite(s.pan?.x) || !finite(s.pan?.y)) return undefined;
+    const scope: ScopeChoice = isScopeChoice(s.scope) ? s.scope : typeof s.focus === 'string' ? { kind: 'focus', id: s.focus } : { kind: 'cursor' };
+    return {
+        zoom: s.zoom,
+        pan: { x: s.pan.x, y: s.pan.y },
+        scope,
+        direction: isDirectionChoice(s.direction) ? s.direction : 'auto',
+        hideLearningMetrics: s.hideLearningMetrics === true,
+        search: typeof s.search === 'string' ? s.search : ''
+    };
 }

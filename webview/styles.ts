@@ -2,7 +2,7 @@
  * Styles without `<style>` or `style=""` (a strict CSP blocks both):
  * constructed style sheets adopted by the document.
  */
-import { graphCss } from '../language/render/styles.js';
+import { graphCss } from '../language/render/index.js';
 import pageCss from './main.css';
 
 export function adoptStyles(): void {

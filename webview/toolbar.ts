@@ -1,18 +1,22 @@
 /**
  * The toolbar: the only module that knows the UI toolkit
  * (`@vscode/webview-ui-toolkit`), so a later swap stays in this file.
- * Imports only the components it uses.
+ * Imports only the components it uses. In a narrow pane it keeps the scope,
+ * search and zoom; the direction, the filter and the exports are then in
+ * the editor's title bar and its menu (main.css).
  */
 import {
     provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField,
     type Checkbox, type Dropdown, type TextField
 } from '@vscode/webview-ui-toolkit';
 import type { ImpactGraphResult } from '../language/protocol.js';
+import type { DirectionChoice, ScopeChoice } from './protocol.js';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 
 export interface ToolbarEvents {
-    focus(id: string | undefined): void;
+    scope(choice: ScopeChoice): void;
+    direction(choice: DirectionChoice): void;
     hideLearningMetrics(hidden: boolean): void;
     /** The search text changed (`next`: Enter pressed, go to the next match). */
     search(text: string, next: boolean): void;
@@ -21,11 +25,15 @@ export interface ToolbarEvents {
     export(format: 'svg' | 'png'): void;
 }
 
-const WHOLE = '';
+const CURSOR = '@cursor';
+const WHOLE = '@workspace';
+const DIRECTIONS: ReadonlyArray<[DirectionChoice, string]> = [['auto', 'Auto direction'], ['right', 'Left to right'], ['down', 'Top to bottom']];
 
 export class Toolbar {
     readonly element: HTMLElement;
-    private readonly dropdown: Dropdown;
+    private readonly scope: Dropdown;
+    private readonly cursorOption: HTMLElement;
+    private readonly directionPicker: Dropdown;
     private readonly hide: Checkbox;
     private readonly searchField: TextField;
     private readonly matches: HTMLElement;
@@ -33,43 +41,53 @@ export class Toolbar {
 
     constructor(events: ToolbarEvents) {
         this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Impact chain preview' });
-        this.dropdown = el('vscode-dropdown', { 'aria-label': 'Focus', title: 'Focus on a program or an outcome' }) as Dropdown;
-        this.dropdown.append(option(WHOLE, 'Whole workspace'));
-        this.dropdown.addEventListener('change', () => events.focus(this.dropdown.value === WHOLE ? undefined : this.dropdown.value));
-        this.hide = el('vscode-checkbox', {}, 'Hide activity & learning metrics') as Checkbox;
+        this.scope = el('vscode-dropdown', { class: 'scope', 'aria-label': 'Show', title: 'What the preview shows' }) as Dropdown;
+        this.cursorOption = option(CURSOR, 'Cursor');
+        this.cursorOption.setAttribute('title', 'Follow the editor cursor: the program, or the programs and outcomes, of the element under it');
+        this.scope.append(this.cursorOption, option(WHOLE, 'Whole workspace'));
+        this.scope.addEventListener('change', () => events.scope(choiceOf(this.scope.value)));
+        this.directionPicker = el('vscode-dropdown', { class: 'direction wide-only', 'aria-label': 'Direction', title: 'Which way the chain runs' }) as Dropdown;
+        this.directionPicker.append(...DIRECTIONS.map(([value, label]) => option(value, label)));
+        this.directionPicker.addEventListener('change', () => events.direction(this.directionPicker.value as DirectionChoice));
+        this.hide = el('vscode-checkbox', { class: 'wide-only' }, 'Hide activity & learning metrics') as Checkbox;
         this.hide.addEventListener('change', () => events.hideLearningMetrics(this.hide.checked));
         this.searchField = el('vscode-text-field', { placeholder: 'Search nodes', 'aria-label': 'Search nodes' }) as TextField;
         this.searchField.addEventListener('input', () => events.search(this.searchField.value, false));
         this.searchField.addEventListener('keydown', e => { if (e.key === 'Enter') events.search(this.searchField.value, true); });
         this.matches = el('span', { class: 'matches', 'aria-live': 'polite' });
         this.element.append(
-            this.dropdown, this.hide,
-            group(this.searchField, this.matches),
-            group(
+            group('pickers', this.scope, this.directionPicker),
+            group('find', this.searchField, this.matches,
                 button('−', 'Zoom out', () => events.zoom(1 / 1.25)),
                 button('+', 'Zoom in', () => events.zoom(1.25)),
-                button('Fit', 'Fit the graph to the view', () => events.fit())
-            ),
-            group(
+                button('Fit', 'Fit the graph to the view', () => events.fit())),
+            this.hide,
+            group('exports wide-only',
                 button('Export SVG', 'Export the graph as SVG', () => events.export('svg')),
-                button('Export PNG', 'Export the graph as PNG', () => events.export('png'))
-            )
+                button('Export PNG', 'Export the graph as PNG', () => events.export('png')))
         );
     }
 
-    /** Fills the focus picker with the programs and outcomes, then selects `current`. */
-    setFocusable(focusable: ImpactGraphResult['focusable'], current: string | undefined): void {
+    /** Fills the scope picker with the programs and outcomes, then selects `current`. */
+    setFocusable(focusable: ImpactGraphResult['focusable'], current: ScopeChoice): void {
         const key = JSON.stringify(focusable);
         if (key !== this.focusable) {
             this.focusable = key;
             const sorted = [...focusable].sort((a, b) => a.kind.localeCompare(b.kind) || (a.title ?? a.id).localeCompare(b.title ?? b.id));
-            this.dropdown.replaceChildren(option(WHOLE, 'Whole workspace'),
+            this.scope.replaceChildren(this.cursorOption, option(WHOLE, 'Whole workspace'),
                 ...sorted.map(f => option(f.id, `${f.kind === 'program' ? 'Program' : 'Outcome'}: ${f.title ?? f.id}`)));
         }
-        const value = current ?? WHOLE;
-        this.dropdown.value = value;
-        // New options are taken in when their slot changes, after this task: select again then.
-        setTimeout(() => { if (this.dropdown.value !== value) this.dropdown.value = value; }, 0);
+        select(this.scope, valueOf(current));
+    }
+
+    /** What following the cursor shows now, e.g. `Cursor: Consultative discovery bootcamp`. */
+    setCursorScope(title: string): void {
+        const label = `Cursor: ${title}`;
+        if (this.cursorOption.textContent !== label) this.cursorOption.textContent = label;
+    }
+
+    setDirection(choice: DirectionChoice): void {
+        select(this.directionPicker, choice);
     }
 
     setHideLearningMetrics(hidden: boolean): void {
@@ -86,6 +104,20 @@ export class Toolbar {
     }
 }
 
+function choiceOf(value: string): ScopeChoice {
+    return value === CURSOR ? { kind: 'cursor' } : value === WHOLE ? { kind: 'workspace' } : { kind: 'focus', id: value };
+}
+
+function valueOf(choice: ScopeChoice): string {
+    return choice.kind === 'cursor' ? CURSOR : choice.kind === 'workspace' ? WHOLE : choice.id;
+}
+
+/** Selects a value; new options are taken in when their slot changes, after this task: select again then. */
+function select(dropdown: Dropdown, value: string): void {
+    dropdown.value = value;
+    setTimeout(() => { if (dropdown.value !== value) dropdown.value = value; }, 0);
+}
+
 function el(tag: string, attributes: Record<string, string>, text?: string): HTMLElement {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -94,7 +126,7 @@ function el(tag: string, attributes: Record<string, string>, text?: string): HTM
 }
 
 function option(value: string, label: string): HTMLElement {
-    return el('vscode-option', { value }, label);
+    return el('vscode-option', { value, title: label }, label);
 }
 
 function button(label: string, title: string, onClick: () => void): HTMLElement {
@@ -103,8 +135,8 @@ function button(label: string, title: string, onClick: () => void): HTMLElement 
     return b;
 }
 
-function group(...children: HTMLElement[]): HTMLElement {
-    const g = el('div', { class: 'group' });
+function group(cls: string, ...children: HTMLElement[]): HTMLElement {
+    const g = el('div', { class: `group ${cls}` });
     g.append(...children);
     return g;
 }

@@ -1,8 +1,13 @@
 /**
  * Zoom and pan of the drawing: a CSS transform on its element (CSSOM,
  * which a strict CSP allows), wheel zoom around the pointer, drag to pan,
- * fit, centring on a node.
+ * fit, framing a chain, centring on a node. Below the readable zoom the
+ * drawing gets the `zoomed-out` class (boxes show their names, see
+ * zoom-labels.ts).
  */
+import { READABLE_ZOOM } from '../language/render/index.js';
+import { MIN_ZOOM, shortLabelSize } from './zoom-labels.js';
+
 export interface ViewTransform {
     zoom: number;
     pan: { x: number; y: number };
@@ -15,11 +20,11 @@ export interface Rect {
     height: number;
 }
 
-const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 4;
-/** Below this zoom, text is too small to read: it is hidden (and not painted). */
-const TEXT_ZOOM = 0.3;
 const DRAG_THRESHOLD = 4;
+/** Room kept around what is framed: above, at the sides, and below (more: the status line sits there). */
+export const FRAME_PAD = 12;
+export const FRAME_PAD_BOTTOM = 24;
 
 export class Viewport {
     private transform: ViewTransform = { zoom: 1, pan: { x: 0, y: 0 } };
@@ -27,7 +32,15 @@ export class Viewport {
     private drag: { id: number; x: number; y: number; pan: { x: number; y: number }; moved: boolean } | undefined;
     private suppressClick = false;
 
-    constructor(private readonly container: HTMLElement, private readonly content: HTMLElement, private readonly onChange: (t: ViewTransform) => void) {
+    private labelSize: number | undefined;
+
+    constructor(
+        private readonly container: HTMLElement,
+        private readonly content: HTMLElement,
+        private readonly onChange: (t: ViewTransform) => void,
+        /** Called when the size of the zoomed-out names changes (undefined: back to readable zooms). */
+        private readonly onLabelSize: (size: number | undefined) => void
+    ) {
         container.addEventListener('wheel', e => this.onWheel(e), { passive: false });
         container.addEventListener('pointerdown', e => this.onPointerDown(e));
         container.addEventListener('pointermove', e => this.onPointerMove(e));
@@ -55,8 +68,24 @@ export class Viewport {
         const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, t.zoom));
         this.transform = { zoom, pan: { x: t.pan.x, y: t.pan.y } };
         this.content.style.transform = `translate(${t.pan.x}px, ${t.pan.y}px) scale(${zoom})`;
-        this.content.classList.toggle('zoomed-out', zoom < TEXT_ZOOM);
+        const size = shortLabelSize(zoom);
+        if (size !== this.labelSize) {
+            this.labelSize = size;
+            this.content.style.setProperty('--align-short-size', size === undefined ? '' : `${size}px`);
+            this.content.classList.toggle('zoomed-out', size !== undefined);
+            this.onLabelSize(size);
+        }
         this.onChange(this.current);
+    }
+
+    /** The font size of the zoomed-out names now (undefined at readable zooms). */
+    get shortLabelSize(): number | undefined {
+        return this.labelSize;
+    }
+
+    /** The container's size in CSS px. */
+    get paneSize(): { width: number; height: number } {
+        return { width: this.container.clientWidth, height: this.container.clientHeight };
     }
 
     /** Zooms by `factor` around a point of the container (default: its centre). */
@@ -69,35 +98,73 @@ export class Viewport {
     }
 
     /**
-     * Shows the whole drawing, never enlarged beyond 100%. With `minZoom`
-     * (the first view of a large graph), text stays readable: the drawing
-     * is shown from its top-left corner instead.
+     * Shows the whole drawing, never enlarged beyond 100% nor shrunk below
+     * the readable zoom: a drawing too large for that is shown from `keep`
+     * (centred on it), else from its top-left corner, and scrolls.
      */
-    fit(minZoom = 0): void {
-        const w = Math.max(1, this.container.clientWidth);
-        const h = Math.max(1, this.container.clientHeight);
+    fit(keep?: Rect): void {
         const { width, height } = this.size;
         if (width <= 0 || height <= 0) return;
-        const zoom = Math.min(1, (w - 16) / width, (h - 16) / height);
-        if (zoom < minZoom) this.set({ zoom: minZoom, pan: { x: 8, y: 8 } });
-        else this.set({ zoom, pan: { x: (w - width * zoom) / 2, y: Math.max(8, (h - height * zoom) / 2) } });
+        this.frame({ x: 0, y: 0, width, height }, keep);
     }
 
-    /** Centres a rectangle of the drawing, zooming in to a readable size when needed. */
-    centerOn(r: Rect, minZoom = 0.6): void {
+    /**
+     * Shows `r` whole at the largest zoom up to 100%, centred; when that
+     * would take text below the readable size, at the readable zoom, centred
+     * on `r` but with `keep` (the editor cursor's box) in view, or from `r`'s
+     * top-left corner.
+     */
+    frame(r: Rect, keep?: Rect): void {
+        const w = Math.max(1, this.container.clientWidth);
+        const h = Math.max(1, this.container.clientHeight);
+        const room = { width: w - 2 * FRAME_PAD, height: h - FRAME_PAD - FRAME_PAD_BOTTOM };
+        const fits = Math.min(1, room.width / Math.max(1, r.width), room.height / Math.max(1, r.height));
+        const zoom = Math.max(READABLE_ZOOM, fits);
+        let pan = { x: FRAME_PAD + room.width / 2 - (r.x + r.width / 2) * zoom, y: FRAME_PAD + room.height / 2 - (r.y + r.height / 2) * zoom };
+        if (fits < READABLE_ZOOM) {
+            pan = {
+                x: r.width * zoom > room.width ? FRAME_PAD - r.x * zoom : pan.x,
+                y: r.height * zoom > room.height ? FRAME_PAD - r.y * zoom : pan.y
+            };
+            if (keep) pan = this.panToShow(keep, zoom, pan);
+        }
+        this.set({ zoom, pan });
+    }
+
+    /** Whether `r` is wholly in view now, at a readable zoom. */
+    shows(r: Rect): boolean {
+        const { zoom, pan } = this.transform;
+        const left = pan.x + r.x * zoom;
+        const top = pan.y + r.y * zoom;
+        return zoom >= READABLE_ZOOM - 1e-9 && left >= 0 && top >= 0 && left + r.width * zoom <= this.container.clientWidth + 0.5 && top + r.height * zoom <= this.container.clientHeight + 0.5;
+    }
+
+    /** The pan nearest to `pan` that shows `r` whole (as much of it as fits, from its top-left). */
+    private panToShow(r: Rect, zoom: number, pan: { x: number; y: number }): { x: number; y: number } {
+        // The pans that show [start, start + length] lie in [low, high]; a box larger than the view shows from its start.
+        const axis = (p: number, start: number, length: number, view: number, after: number): number => {
+            const low = FRAME_PAD - start * zoom;
+            const high = view - after - (start + length) * zoom;
+            return high < low ? low : Math.min(high, Math.max(low, p));
+        };
+        return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM) };
+    }
+
+    /** Centres a rectangle of the drawing, zooming in to the readable size when needed. */
+    centerOn(r: Rect, minZoom = READABLE_ZOOM): void {
         const zoom = Math.max(this.transform.zoom, minZoom);
         const w = this.container.clientWidth;
         const h = this.container.clientHeight;
         this.set({ zoom, pan: { x: w / 2 - (r.x + r.width / 2) * zoom, y: h / 2 - (r.y + r.height / 2) * zoom } });
     }
 
-    /** Centres a rectangle when it is not wholly in view. */
+    /** Brings a rectangle into view when it is not wholly in view (keyboard focus). */
     ensureVisible(r: Rect): void {
         const { zoom, pan } = this.transform;
         const left = pan.x + r.x * zoom;
         const top = pan.y + r.y * zoom;
         const inside = left >= 0 && top >= 0 && left + r.width * zoom <= this.container.clientWidth && top + r.height * zoom <= this.container.clientHeight;
-        if (!inside) this.centerOn(r, zoom);
+        if (!inside) this.set({ zoom, pan: this.panToShow(r, zoom, pan) });
     }
 
     private onWheel(e: WheelEvent): void {

@@ -11,8 +11,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 export interface Host {
     post(message: WebviewMessage): void;
-    /** The state saved before a hide/show or reload, if it is well formed. */
-    loadState(): WebviewState | undefined;
+    /** The state saved before a hide/show or reload (checked by `asWebviewState`). */
+    loadState(): unknown;
     saveState(state: WebviewState): void;
 }
 
@@ -20,21 +20,7 @@ export function connectHost(): Host {
     const api = acquireVsCodeApi();
     return {
         post: message => api.postMessage(message),
-        loadState: () => asState(api.getState()),
+        loadState: () => api.getState(),
         saveState: state => api.setState(state)
-    };
-}
-
-function asState(value: unknown): WebviewState | undefined {
-    if (typeof value !== 'object' || value === null) return undefined;
-    const s = value as Partial<WebviewState>;
-    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-    if (!finite(s.zoom) || s.zoom <= 0 || !finite(s.pan?.x) || !finite(s.pan?.y)) return undefined;
-    return {
-        zoom: s.zoom,
-        pan: { x: s.pan.x, y: s.pan.y },
-        ...(typeof s.focus === 'string' ? { focus: s.focus } : {}),
-        hideLearningMetrics: s.hideLearningMetrics === true,
-        search: typeof s.search === 'string' ? s.search : ''
     };
 }

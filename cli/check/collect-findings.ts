@@ -1,37 +1,35 @@
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
-import type { Finding, FindingSeverity } from '../../language/rules.js';
-import { sortFindings } from '../format/sort.js';
+import { toFinding } from '../../language/findings.js';
+import type { GraphRange } from '../../language/graph/types.js';
+import type { Finding } from '../../language/rules.js';
+import { sortFindings } from '../check-formats/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 
-/** Every diagnostic of the workspace, and of its config file, as findings with paths relative to the current folder. */
-export function collectFindings(workspace: LoadedWorkspace): Finding[] {
-    const findings: Finding[] = [];
+/** A finding with the document and range it was reported on, for placing it on the graph's nodes. */
+export interface PlacedFinding extends Finding {
+    /** The document's URI as the graph writes it; undefined for `align.config.json`. */
+    uri?: string;
+    range?: GraphRange;
+}
+
+/**
+ * Every diagnostic of the workspace, and of its config file, as findings,
+ * sorted; `fileOf` names the files (default: paths relative to the current folder).
+ */
+export function collectFindings(workspace: LoadedWorkspace, fileOf: (fsPath: string) => string = relativePath): PlacedFinding[] {
+    const findings: PlacedFinding[] = [];
     for (const document of workspace.documents) {
-        const file = relativePath(document.uri.fsPath);
-        for (const diagnostic of document.diagnostics ?? []) findings.push(toFinding(file, diagnostic));
+        const file = fileOf(document.uri.fsPath);
+        const uri = document.uri.toString();
+        for (const diagnostic of document.diagnostics ?? []) findings.push({ ...toFinding(file, diagnostic), uri, range: diagnostic.range });
     }
     if (workspace.configFile) {
-        const file = relativePath(workspace.configFile);
+        const file = fileOf(workspace.configFile);
         for (const problem of workspace.configProblems) {
             findings.push({ file, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column + 1, severity: 'error', rule: 'config-invalid', message: problem.message });
         }
     }
-    return sortFindings(findings);
-}
-
-function toFinding(file: string, d: Diagnostic): Finding {
-    return {
-        file,
-        line: d.range.start.line + 1, column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        severity: severityName(d.severity), rule: ruleIdOf(d), message: messageText(d)
-    };
-}
-
-function severityName(severity: Diagnostic['severity']): FindingSeverity {
-    return severity === 1 ? 'error' : severity === 2 ? 'warning' : 'info';
+    return sortFindings(findings) as PlacedFinding[];
 }
 
 export function relativePath(file: string): string {

@@ -2,16 +2,28 @@ import * as fs from 'node:fs';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { CheckArgs } from '../args.js';
 import type { Progress } from '../progress.js';
-import { formatterFor } from '../format/index.js';
+import { formatterFor } from '../check-formats/index.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
+import { plural } from '../../language/present/index.js';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { collectFindings } from './collect-findings.js';
 import { reportLogged } from '../workspace/report-logged.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Where `align check` writes, and what it knows about standard output. */
+export interface CheckIo {
+    version: string;
+    isTty: boolean;
+    /** Columns of standard output (80 when it is not a terminal). */
+    width: number;
+    write(text: string): void;
+    progress?: Progress;
+}
+
 /** `align check`: loads the workspace, prints the findings, returns the exit status (0 clean, 1 failing). */
-export async function runCheck(args: CheckArgs, io: { version: string; isTty: boolean; write(text: string): void; progress?: Progress }): Promise<number> {
+export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     const workspace = await loadWorkspace({
         paths: args.paths,
         configFile: args.config,
@@ -20,12 +32,31 @@ export async function runCheck(args: CheckArgs, io: { version: string; isTty: bo
     });
     io.progress?.done();
     reportLogged(workspace.logged);
-    const findings = collectFindings(workspace);
+    const findings = withBaseline(collectFindings(workspace), args);
     const color = args.output === undefined && (args.color ?? (io.isTty && !process.env['NO_COLOR']));
-    const text = formatterFor(args.format)(findings, { toolVersion: io.version, color, filesChecked: workspace.documents.length });
+    const width = args.output === undefined ? io.width : 80;
+    const text = formatterFor(args.format)(findings, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width });
     if (args.output !== undefined) writeOutput(args.output, text);
     else io.write(text);
     return exitStatus(findings, args);
+}
+
+/**
+ * `--write-baseline FILE` records every finding (none is then reported);
+ * `--baseline FILE` keeps only the findings it does not hold, and says on
+ * standard error how many matched and how many of its findings are gone.
+ */
+function withBaseline(findings: Finding[], args: CheckArgs): Finding[] {
+    if (args.writeBaseline !== undefined) {
+        writeBaseline(args.writeBaseline, findings);
+        process.stderr.write(`align: wrote ${plural(findings.length, 'finding')} to the baseline ${args.writeBaseline}\n`);
+        return [];
+    }
+    if (args.baseline === undefined) return findings;
+    const result = applyBaseline(findings, readBaseline(args.baseline));
+    const gone = result.gone === 0 ? '' : `; ${plural(result.gone, 'baseline finding')} no longer ${result.gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed): run align check --write-baseline ${args.baseline} to drop ${result.gone === 1 ? 'it' : 'them'}`;
+    process.stderr.write(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${gone}\n`);
+    return result.fresh;
 }
 
 function exitStatus(findings: readonly Finding[], args: CheckArgs): number {

@@ -5,7 +5,7 @@
  */
 import type { EdgeKind, GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { COLUMNS, columnOf, DRAWN_EDGE_KINDS, type ColumnId } from '../../language/render/index.js';
-import { figuresText, plural, statusText } from '../../language/render/text.js';
+import { coverageText, figuresText, plural, statusText } from '../../language/present/index.js';
 
 /** How a node is marked: objectives without a KPI link, metrics off or on track. */
 export type NodeMark = 'unlinked' | 'offTrack' | 'onTrack';
@@ -96,15 +96,15 @@ function labelLines(node: GraphNode, toolkits: readonly string[], byId: Readonly
 
 function objectiveLine(node: GraphNode, byId: ReadonlyMap<string, GraphNode>): string {
     const links = node.objective;
-    if (!links || links.metrics.length === 0) return '⚠ no KPI link: reaches no metric';
+    if (!links || links.metrics.length === 0) return 'no KPI link: reaches no metric';
     if (links.kpis.length === 0) {
         const names = links.metrics.map(id => byId.get(id)?.name ?? id).join(', ');
-        return `⚠ no KPI link: activity or learning only (${names})`;
+        return `no KPI link: activity or learning only (${names})`;
     }
     return plural(links.kpis.length, 'KPI') + (links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : '');
 }
 
-/** `Aligned 9/11 objectives`: the coverage line the formats print as a comment. */
+/** `Aligned 9/11 objectives (82%)`: the coverage line the formats print as a comment. */
 export function coverageLine(diagram: Diagram): string {
-    return `Aligned ${diagram.coverage.aligned}/${diagram.coverage.total} objectives`;
+    return `Aligned ${coverageText(diagram.coverage)}`;
 }

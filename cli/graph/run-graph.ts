@@ -1,13 +1,14 @@
 /**
  * `align graph`: the impact chain of the workspace (or of one program or
  * outcome with `--focus`) as Mermaid, DOT, JSON (the impact graph itself)
- * or SVG (the preview's layout and styles, language/render).
+ * or SVG (the preview's layout, direction logic, text wrapping and styles,
+ * language/render).
  */
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
-import { layoutGraph, renderSvg } from '../../language/render/index.js';
-import type { GraphArgs, GraphFormat } from '../args.js';
+import { layoutToFit, renderSvg, SCREEN } from '../../language/render/index.js';
+import type { GraphArgs, GraphDirection, GraphFormat } from '../args.js';
 import type { Progress } from '../progress.js';
 import { writeOutputFile } from './write-output.js';
 import { diagramOf } from './diagram.js';
@@ -31,18 +32,18 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
         graph = focusGraph(graph, focus.id);
         title = `Impact chain: ${focus.title ?? focus.name} (${focus.kind} ${focus.id})`;
     }
-    const text = renderGraph(graph, args.format, findings, title);
+    const text = renderGraph(graph, args.format, findings, title, args.direction);
     if (args.output !== undefined) writeOutputFile(args.output, text);
     else io.write(text);
     return 0;
 }
 
-/** The text of a graph in a format. */
-export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: readonly PlacedFinding[], title: string): string {
+/** The text of a graph in a format; an SVG is laid out like the preview in a 1600x1000 pane, or in `direction`. */
+export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: readonly PlacedFinding[], title: string, direction: GraphDirection = 'auto'): string {
     switch (format) {
         case 'mermaid': return toMermaid(diagramOf(graph));
         case 'dot': return toDot(diagramOf(graph));
         case 'json': return `${JSON.stringify(graph, null, 2)}\n`;
-        case 'svg': return renderSvg(layoutGraph(graph), { findings: findingsByNode(graph.nodes, diagnosticsOf(findings)), title });
+        case 'svg': return renderSvg(layoutToFit(graph, SCREEN, { direction }), { findings: findingsByNode(graph.nodes, diagnosticsOf(findings)), title });
     }
 }

@@ -1,24 +1,32 @@
-/** `align init [name]`: writes a commented template program that passes `align check`. */
+/** `align init [name]`: writes the built-in template program, which passes `align check`. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatAlign } from '../../language/format/format-align.js';
+import { localToday } from '../../language/dates.js';
+import { programFileName, programFromTemplate, programNameProblem } from '../../language/templates/fill-template.js';
 import type { InitArgs } from '../args.js';
-import { today } from '../report/run-report.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
-import { fileNameOf, programTemplate } from './template.js';
 
 export interface InitIo {
     write(text: string): void;
+    /** True when standard output is a regular file (`align init X > x.align`). */
+    stdoutIsFile(): boolean;
 }
 
-/** Runs `align init`; 0 once the file is written, InputError (exit 2) when it exists or the name is not usable. */
+/**
+ * Runs `align init`; 0 once the program is written, InputError (exit 2) when
+ * the file exists or the name is not usable. Without `--output`, when
+ * standard output is redirected to a file, the template goes there.
+ */
 export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
-    const text = canonical(programTemplate(args.name, args.date ?? today()), args.name);
-    if (args.output === '-') {
+    if (programNameProblem(args.name) === 'keyword') {
+        throw new InputError(`'${args.name}' cannot be a program name: it is a keyword of Align; choose another name`);
+    }
+    const text = programFromTemplate(args.name, args.date ?? localToday());
+    if (args.output === '-' || (args.output === undefined && io.stdoutIsFile())) {
         io.write(text);
         return 0;
     }
-    const file = args.output ?? fileNameOf(args.name);
+    const file = args.output ?? programFileName(args.name);
     try {
         fs.writeFileSync(file, text, { flag: args.force ? 'w' : 'wx' });
     } catch (error) {
@@ -29,14 +37,4 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     const shown = path.relative(process.cwd(), path.resolve(file)) || file;
     io.write(`Created ${shown} with program ${args.name}. Next: edit it, then run align check ${shown}\n`);
     return 0;
-}
-
-/**
- * The template in the canonical layout of `align fmt`. A name the grammar
- * does not take as a name (a keyword such as `program`) does not parse.
- */
-function canonical(text: string, name: string): string {
-    const formatted = formatAlign(text);
-    if ('error' in formatted) throw new InputError(`'${name}' cannot be a program name: it is a keyword of Align; choose another name`);
-    return formatted.text;
 }

@@ -1,24 +1,65 @@
 /**
- * The report as a list of blocks (headings, paragraphs, tables, lists, the
- * drawing), written once and rendered as Markdown or HTML, so that both
- * formats say the same.
+ * The report as a list of blocks (headings, paragraphs, tables, lists,
+ * charts, the drawing), written once and rendered as Markdown or HTML, so
+ * that both formats say the same. Charts are drawn in HTML; Markdown prints
+ * their text (a trend line per metric) instead.
  */
+import { TRACK_WORDS } from '../../language/present/index.js';
 
-/** A piece of inline text: plain text, code, strong text, or an on-track mark. */
-export type Span = string | { code: string } | { strong: string } | { status: 'on' | 'off' | 'unknown' };
+/** An on-track state: HTML draws a glyph beside the words, Markdown writes the words. */
+export type TrackMark = 'on' | 'off' | 'unknown';
+export type SeverityMark = 'error' | 'warning' | 'info';
+
+/** A piece of inline text. */
+export type Span =
+    | string
+    | { code: string }
+    | { strong: string }
+    /** A mark with its words (default: the on-track words). */
+    | { status: TrackMark; words?: string }
+    | { severity: SeverityMark }
+    /** A link (rule documentation); `mono` shows the text as code. */
+    | { link: string; text: string; mono?: boolean };
 
 /** Inline text. */
 export type Inline = Span[];
 
 export type Align = 'left' | 'right' | 'center';
 
+/** A chart: drawn in HTML (or its note when there is nothing to draw); Markdown prints `lines`. */
+export interface ChartFigure {
+    caption: Inline;
+    svg?: () => string;
+    /** Said in place of the chart when there is none (no actuals yet). */
+    note?: Inline;
+    /** The chart in words, for Markdown: one line per metric. */
+    lines: Inline[];
+}
+
+/** One figure of the at-a-glance strip. */
+export interface GlanceItem {
+    label: string;
+    value: string;
+    /** A word or two under the value. */
+    note?: Inline;
+    mark?: TrackMark;
+}
+
 export type Block =
     | { type: 'heading'; level: 1 | 2 | 3; text: Inline; id?: string }
-    | { type: 'paragraph'; text: Inline }
+    | { type: 'paragraph'; text: Inline; muted?: boolean }
     | { type: 'table'; columns: Array<{ label: string; align: Align }>; rows: Inline[][] }
     | { type: 'list'; items: Array<{ text: Inline; items?: Inline[] }> }
-    /** The impact chain drawn as SVG; only the HTML report shows it. */
-    | { type: 'drawing'; title: string; svg: () => string };
+    | { type: 'code'; language: string; text: string }
+    /** A part that starts on a new page when printed (a program, the outcomes no program serves). */
+    | { type: 'section'; id: string; blocks: Block[] }
+    /** Blocks kept on one printed page (a heading with its chart). */
+    | { type: 'group'; blocks: Block[] }
+    | { type: 'glance'; items: GlanceItem[] }
+    /** Charts: `wide` ones take the page's width, the others sit two to a row. */
+    | { type: 'charts'; wide?: boolean; charts: ChartFigure[] }
+    /** The impact chain: SVG in HTML, a Mermaid graph (or a note why not) in Markdown. */
+    | { type: 'drawing'; title: string; svg: () => string; mermaid: () => Block[] };
 
 /**
  * Text whose backtick-quoted parts are code (rule messages: "add `source`").
@@ -32,8 +73,14 @@ export function withCode(text: string): Inline {
 
 /** Plain text of inline text (for titles and attributes). */
 export function plainText(inline: Inline): string {
-    return inline.map(span => typeof span === 'string' ? span : 'code' in span ? span.code : 'strong' in span ? span.strong : STATUS_WORDS[span.status]).join('');
+    return inline.map(span => {
+        if (typeof span === 'string') return span;
+        if ('code' in span) return span.code;
+        if ('strong' in span) return span.strong;
+        if ('status' in span) return span.words ?? STATUS_WORDS[span.status];
+        if ('severity' in span) return span.severity;
+        return span.text;
+    }).join('');
 }
 
-export const STATUS_WORDS = { on: 'on track', off: 'off track', unknown: 'not known' } as const;
-export const STATUS_MARKS = { on: '✅', off: '⚠️', unknown: '—' } as const;
+export const STATUS_WORDS = TRACK_WORDS;

@@ -1,9 +1,13 @@
 /**
  * The report as ONE self-contained HTML page: styles in a `<style>`, the
- * impact chains as inline SVG, no script, no external request (a
- * Content-Security-Policy forbids them), every text escaped.
+ * charts and impact chains as inline SVG, icons as inline SVG shapes (no
+ * emoji, no font needed), no script, no external request (a
+ * Content-Security-Policy forbids them), every text escaped. It prints on
+ * A4 and Letter (report-css.ts).
  */
-import { STATUS_MARKS, STATUS_WORDS, type Block, type Inline, type Span } from './blocks.js';
+import { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, chartCss } from '../../language/render/index.js';
+import { STATUS_WORDS, type Block, type ChartFigure, type GlanceItem, type Inline, type Span, type TrackMark } from './blocks.js';
+import { REPORT_CSS } from './report-css.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
     const body = blocks.map(htmlBlock).join('\n');
@@ -17,6 +21,7 @@ export function toHtml(blocks: readonly Block[], title: string): string {
 <title>${escapeHtml(title)}</title>
 <style>
 ${REPORT_CSS}
+${chartCss()}
 </style>
 </head>
 <body>
@@ -31,19 +36,45 @@ ${body}
 function htmlBlock(block: Block): string {
     switch (block.type) {
         case 'heading': return `<h${block.level}${block.id ? ` id="${escapeHtml(block.id)}"` : ''}>${inline(block.text)}</h${block.level}>`;
-        case 'paragraph': return `<p>${inline(block.text)}</p>`;
-        case 'table': {
-            const cls = (align: string) => align === 'left' ? '' : ` class="${align}"`;
-            const head = block.columns.map(c => `<th scope="col"${cls(c.align)}>${escapeHtml(c.label)}</th>`).join('');
-            const rows = block.rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.align ?? 'left')}>${inline(cell)}</td>`).join('')}</tr>`);
-            return `<div class="table"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
-        }
+        case 'paragraph': return `<p${block.muted ? ' class="muted"' : ''}>${inline(block.text)}</p>`;
+        case 'table': return table(block);
         case 'list':
             return `<ul>\n${block.items.map(item => `<li>${inline(item.text)}${item.items && item.items.length > 0
                 ? `\n<ul>\n${item.items.map(sub => `<li>${inline(sub)}</li>`).join('\n')}\n</ul>\n` : ''}</li>`).join('\n')}\n</ul>`;
+        case 'code': return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;
+        case 'section': return `<section class="part" id="${escapeHtml(block.id)}">\n${block.blocks.map(htmlBlock).join('\n')}\n</section>`;
+        case 'group': return `<div class="keep">\n${block.blocks.map(htmlBlock).join('\n')}\n</div>`;
+        case 'glance': return `<div class="glance">${block.items.map(glanceItem).join('')}</div>`;
+        case 'charts': return charts(block);
         case 'drawing':
             return `<figure class="graph">\n${block.svg().trimEnd()}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
     }
+}
+
+function table(block: Extract<Block, { type: 'table' }>): string {
+    const cls = (align: string) => align === 'left' ? '' : ` class="${align}"`;
+    const head = block.columns.map(c => `<th scope="col"${cls(c.align)}>${escapeHtml(c.label)}</th>`).join('');
+    const rows = block.rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.align ?? 'left')}>${inline(cell)}</td>`).join('')}</tr>`);
+    return `<div class="table"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
+}
+
+function glanceItem(item: GlanceItem): string {
+    const mark = item.mark ? `${statusIcon(item.mark)}<span class="visually-hidden"> (${STATUS_WORDS[item.mark]})</span>` : '';
+    return `<div class="glance-item${item.mark ? ` mark-${item.mark}` : ''}"><div class="glance-label">${escapeHtml(item.label)}</div>`
+        + `<div class="glance-value">${mark}${escapeHtml(item.value)}</div>${item.note ? `<div class="glance-note">${inline(item.note)}</div>` : ''}</div>`;
+}
+
+/** The charts in a grid; those with nothing to draw named in one note under it. */
+function charts(block: Extract<Block, { type: 'charts' }>): string {
+    const drawn = block.charts.filter(c => c.svg);
+    const empty = block.charts.filter(c => !c.svg);
+    const grid = drawn.length === 0 ? '' : `<div class="charts${block.wide ? ' wide' : ''}">\n${drawn.map(chartFigure).join('\n')}\n</div>`;
+    const notes = empty.map(c => `<li>${inline(c.caption)}: ${inline(c.note ?? ['nothing to chart.'])}</li>`).join('\n');
+    return grid + (notes ? `${grid ? '\n' : ''}<ul class="no-chart">\n${notes}\n</ul>` : '');
+}
+
+function chartFigure(chart: ChartFigure): string {
+    return `<figure class="chart"><figcaption>${inline(chart.caption)}</figcaption>\n${chart.svg!()}\n</figure>`;
 }
 
 function inline(text: Inline): string {
@@ -54,7 +85,20 @@ function span(s: Span): string {
     if (typeof s === 'string') return escapeHtml(s);
     if ('code' in s) return `<code>${escapeHtml(s.code)}</code>`;
     if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
-    return `<span class="status status-${s.status}" title="${STATUS_WORDS[s.status]}"><span aria-hidden="true">${STATUS_MARKS[s.status]}</span> ${STATUS_WORDS[s.status]}</span>`;
+    if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)}</a>`;
+    if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity])}${s.severity}</span>`;
+    return `<span class="status status-${s.status}">${statusIcon(s.status)}${escapeHtml(s.words ?? STATUS_WORDS[s.status])}</span>`;
+}
+
+const STATUS_ICON: Record<TrackMark, keyof typeof STATUS_GLYPHS> = { on: 'on-track', off: 'off-track', unknown: 'unknown' };
+
+function statusIcon(mark: TrackMark): string {
+    return icon(STATUS_GLYPHS[STATUS_ICON[mark]]);
+}
+
+/** A 12 x 12 glyph as inline SVG, hidden from screen readers (the words beside it say the same). */
+function icon(glyph: Parameters<typeof drawGlyph>[0]): string {
+    return `<svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">${drawGlyph(glyph, 0, 0)}</svg>`;
 }
 
 /** Text for HTML content and attribute values. */
@@ -63,30 +107,3 @@ export function escapeHtml(text: string): string {
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
-
-
-const REPORT_CSS = `:root { color-scheme: light; --fg: #1f1f1f; --muted: #616161; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Ubuntu, "Helvetica Neue", sans-serif; color: var(--fg); background: #fff; }
-main { max-width: 1180px; margin: 0 auto; padding: 32px 24px 64px; }
-h1 { font-size: 28px; margin: 0 0 8px; color: var(--accent); }
-h2 { font-size: 21px; margin: 40px 0 8px; padding-top: 16px; border-top: 2px solid var(--line); color: var(--accent); }
-h3 { font-size: 16px; margin: 24px 0 6px; }
-p { margin: 6px 0; }
-code { font: 13px Menlo, Consolas, "DejaVu Sans Mono", monospace; background: var(--head); padding: 1px 4px; border-radius: 4px; }
-.table { overflow-x: auto; }
-table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
-th, td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
-th { background: var(--head); font-weight: 600; }
-td.right, th.right { text-align: right; font-variant-numeric: tabular-nums; }
-td.center, th.center { text-align: center; }
-ul { margin: 6px 0; padding-left: 22px; }
-li { margin: 2px 0; }
-figure.graph { margin: 12px 0; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
-figure.graph svg { display: block; }
-.status { white-space: nowrap; font-size: 13px; }
-.status-on { color: #188038; }
-.status-off { color: #b06000; font-weight: 600; }
-.status-unknown { color: var(--muted); }
-figcaption { color: var(--muted); font-size: 13px; padding: 6px 10px; border-top: 1px solid var(--line); }
-@media print { main { max-width: none; padding: 0; } h2 { break-before: page; } figure.graph, table { break-inside: avoid; } figure.graph svg { max-width: 100%; height: auto; } }`;

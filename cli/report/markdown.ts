@@ -1,29 +1,40 @@
-/** The report as GitHub-flavoured Markdown. */
-import { STATUS_MARKS, type Block, type Inline, type Span } from './blocks.js';
+/**
+ * The report as GitHub-flavoured Markdown: the same blocks as the HTML page;
+ * charts become a trend line per metric, the impact chain a Mermaid graph.
+ * States are words (no emoji).
+ */
+import { STATUS_WORDS, type Block, type GlanceItem, type Inline, type Span } from './blocks.js';
 
 export function toMarkdown(blocks: readonly Block[]): string {
-    const out: string[] = [];
-    for (const block of blocks) {
-        const text = markdownBlock(block);
-        if (text !== undefined) out.push(text);
-    }
-    return out.join('\n\n') + '\n';
+    return blocks.flatMap(markdownBlocks).join('\n\n') + '\n';
 }
 
-function markdownBlock(block: Block): string | undefined {
+function markdownBlocks(block: Block): string[] {
     switch (block.type) {
-        case 'heading': return `${'#'.repeat(block.level)} ${inline(block.text)}`;
-        case 'paragraph': return inline(block.text);
+        case 'heading': return [`${'#'.repeat(block.level)} ${inline(block.text)}`];
+        case 'paragraph': return [inline(block.text)];
         case 'table': {
             const head = `| ${block.columns.map(c => escapeMarkdown(c.label)).join(' | ')} |`;
             const rule = `|${block.columns.map(c => c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---').join('|')}|`;
             const rows = block.rows.map(row => `| ${row.map(cell => inline(cell, true) || ' ').join(' | ')} |`);
-            return [head, rule, ...rows].join('\n');
+            return [[head, rule, ...rows].join('\n')];
         }
         case 'list':
-            return block.items.map(item => [`- ${inline(item.text)}`, ...(item.items ?? []).map(sub => `  - ${inline(sub)}`)].join('\n')).join('\n');
-        case 'drawing': return undefined;
+            return [block.items.map(item => [`- ${inline(item.text)}`, ...(item.items ?? []).map(sub => `  - ${inline(sub)}`)].join('\n')).join('\n')];
+        case 'code': {
+            const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map(run => run.length));
+            const fence = '`'.repeat(longest + 1);
+            return [`${fence}${block.language}\n${block.text.trimEnd()}\n${fence}`];
+        }
+        case 'section': case 'group': return block.blocks.flatMap(markdownBlocks);
+        case 'glance': return [block.items.map(glanceText).join(' · ')];
+        case 'charts': return [block.charts.flatMap(c => c.lines).map(line => `- ${inline(line)}`).join('\n')];
+        case 'drawing': return block.mermaid().flatMap(markdownBlocks);
     }
+}
+
+function glanceText(item: GlanceItem): string {
+    return `**${escapeMarkdown(item.label)}:** ${escapeMarkdown(item.value)}${item.note ? ` (${inline(item.note)})` : ''}`;
 }
 
 function inline(text: Inline, inTable = false): string {
@@ -34,7 +45,10 @@ function spanText(span: Span, inTable: boolean): string {
     if (typeof span === 'string') return escapeMarkdown(span);
     if ('code' in span) return codeSpan(span.code, inTable);
     if ('strong' in span) return `**${escapeMarkdown(span.strong)}**`;
-    return STATUS_MARKS[span.status];
+    if ('link' in span) return `[${span.mono ? codeSpan(span.text, inTable) : escapeMarkdown(span.text)}](${span.link.replace(/[()\s]/g, encodeURIComponent)})`;
+    if ('severity' in span) return span.severity;
+    const words = escapeMarkdown(span.words ?? STATUS_WORDS[span.status]);
+    return span.status === 'off' ? `**${words}**` : words;
 }
 
 /**

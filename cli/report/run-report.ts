@@ -1,4 +1,5 @@
 /** `align report`: the monthly stakeholder review as Markdown or one self-contained HTML page. */
+import { localToday } from '../../language/dates.js';
 import type { ReportArgs } from '../args.js';
 import { loadGraph } from '../graph/load-graph.js';
 import { writeOutputFile } from '../graph/write-output.js';
@@ -15,16 +16,10 @@ export interface ReportIo {
 /** Runs `align report`; resolves to 0 once the report is written (findings are its content, not a failure). */
 export async function runReport(args: ReportArgs, io: ReportIo): Promise<number> {
     const { workspace, index, findings } = await loadGraph(args, io.progress);
-    const date = args.date ?? today();
+    const date = args.date ?? localToday();
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
     if (args.output !== undefined) writeOutputFile(args.output, text);
     else io.write(text);
     return 0;
-}
-
-/** Today's date in local time, `YYYY-MM-DD`. */
-export function today(now = new Date()): string {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatNumber, plural } from '../../language/present/index.js';
 import { LANGUAGE_ID } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 
@@ -32,11 +33,7 @@ export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
     }
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     const text = `Align: ${plural(summary.files, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ` +
-        `${plural(summary.infos, 'info')}. ${summary.aligned} of ${plural(summary.objectives, 'objective')} aligned to a KPI.`;
+        `${plural(summary.infos, 'info')}. ${formatNumber(summary.aligned)} of ${plural(summary.objectives, 'objective')} aligned to a KPI.`;
     void (summary.errors > 0 ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));
     return summary;
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${n === 1 ? word : `${word}s`}`;
 }

@@ -1,29 +1,36 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
-import { fileStem, isProgramName, programTemplate, topLevelNames } from './program-template.js';
+import { localToday } from '../../language/dates.js';
+import { programFileName, programFromTemplate, programNameProblem } from '../../language/templates/fill-template.js';
 
 /**
  * `Align: New Program from Template`: asks a name (or takes it as the
- * argument) and opens a complete program that passes the rules: a new
- * `.align` file in the first workspace folder, or an untitled document when
- * no folder is open. Names the workspace already declares are refused.
+ * argument) and opens the built-in template program (the one `align init`
+ * writes), which passes the rules: a new `.align` file in the first
+ * workspace folder, or an untitled document when no folder is open. A name
+ * the workspace already declares is refused (the template's declarations
+ * are inside the program, so only its name can clash).
  * Returns the document's URI, or undefined if cancelled.
  */
 export async function newProgram(feed: GraphFeed, nameArgument?: unknown): Promise<vscode.Uri | undefined> {
     const taken = new Set((await feed.request()).graph.nodes.map(n => n.qualifiedName));
-    const problem = (value: string) => !isProgramName(value) ? 'Use letters, digits and _, starting with a letter.'
-        : topLevelNames(value).filter(n => taken.has(n)).map(n => `The workspace already declares ${n}.`)[0];
+    const problem = (value: string): string | undefined => {
+        const kind = programNameProblem(value);
+        if (kind === 'not-a-name') return 'Use letters, digits and _, starting with a letter.';
+        if (kind === 'keyword') return `${value} is a keyword of Align.`;
+        return taken.has(value) ? `The workspace already declares ${value}.` : undefined;
+    };
     if (typeof nameArgument === 'string' && problem(nameArgument)) {
         void vscode.window.showErrorMessage(`Align: cannot create program ${nameArgument}: ${problem(nameArgument)}`);
         return undefined;
     }
     const name = typeof nameArgument === 'string' ? nameArgument : await askName(problem);
     if (!name) return undefined;
-    const text = programTemplate(name, new Date());
+    const text = programFromTemplate(name, localToday());
     const folder = vscode.workspace.workspaceFolders?.[0];
     const document = folder
-        ? await vscode.workspace.openTextDocument(await createFile(folder.uri, fileStem(name), text))
+        ? await vscode.workspace.openTextDocument(await createFile(folder.uri, programFileName(name).replace(/\.align$/, ''), text))
         : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
     await vscode.window.showTextDocument(document);
     return document.uri;
@@ -32,7 +39,7 @@ export async function newProgram(feed: GraphFeed, nameArgument?: unknown): Promi
 function askName(problem: (value: string) => string | undefined): Thenable<string | undefined> {
     return vscode.window.showInputBox({
         title: 'New Align Program',
-        prompt: 'Name of the program: one word, e.g. CustomerEscalations. Its outcome, KPIs, skill, behavior and objective are named after it.',
+        prompt: 'Name of the program: one word, e.g. CustomerEscalations. It names the file, and holds the outcome, KPIs, skill, behavior and objective to edit.',
         value: 'NewProgram',
         validateInput: problem
     });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { ruleIdOf } from '../../language/findings.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
-import { graphJson, isWebviewMessage, type HostMessage, type PreviewOptions, type WebviewMessage } from '../../webview/protocol.js';
+import { graphJson, isWebviewMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 import { createNonce, type RandomBytes } from './nonce.js';
@@ -23,9 +24,11 @@ const EXPORT_TIMEOUT_MS = 20000;
 
 /**
  * The impact-chain preview: one webview panel beside the editor. It sends
- * the graph when the webview says `ready` and after every validation
- * (debounced), follows the editor cursor, and opens declarations the user
- * clicks. There is at most one panel (`currentPanel`).
+ * the graph (with the editor's cursor) when the webview says `ready` and
+ * after every validation (debounced), follows the editor cursor and the
+ * active editor, and opens declarations the user clicks. The webview picks
+ * the scope and the layout; its `view` reports set the panel's title and
+ * the title bar's buttons. There is at most one panel (`currentPanel`).
  */
 export class ImpactPreview implements vscode.Disposable {
     static currentPanel: ImpactPreview | undefined;
@@ -42,8 +45,8 @@ export class ImpactPreview implements vscode.Disposable {
     private editorColumn = vscode.ViewColumn.One;
     /** The `.align` editor the preview follows: the last one active. */
     private editor: vscode.TextEditor | undefined;
-    /** True until the first graph after `ready` is posted: then the editor's cursor is sent too. */
-    private sendCursorWithGraph = true;
+    /** What the webview last said it shows. */
+    private shown: ViewReport | undefined;
 
     /** Shows the panel, creating it if needed; `toSide` opens it beside the active editor, keeping focus there. */
     static createOrShow(deps: PreviewDeps, toSide: boolean): ImpactPreview {
@@ -59,13 +62,13 @@ export class ImpactPreview implements vscode.Disposable {
     }
 
     /** Takes over a panel VS Code restored after a reload (see the serializer). */
-    static revive(panel: vscode.WebviewPanel, deps: PreviewDeps, focus: string | undefined): ImpactPreview {
+    static revive(panel: vscode.WebviewPanel, deps: PreviewDeps): ImpactPreview {
         panel.webview.options = webviewOptions(deps.extensionUri);
         ImpactPreview.currentPanel?.dispose();
-        return new ImpactPreview(panel, deps, focus);
+        return new ImpactPreview(panel, deps);
     }
 
-    private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: PreviewDeps, private focus?: string) {
+    private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: PreviewDeps) {
         ImpactPreview.currentPanel = this;
         this.graphShown = new Promise(resolve => { this.resolveGraphShown = resolve; });
         const active = vscode.window.activeTextEditor;
@@ -79,6 +82,7 @@ export class ImpactPreview implements vscode.Disposable {
         };
         this.disposables.push(
             panel.onDidDispose(() => this.dispose()),
+            panel.onDidChangeViewState(() => this.setContext()),
             panel.webview.onDidReceiveMessage(message => this.receive(message).catch(logError)),
             deps.feed.onDidChange(() => this.scheduleRefresh()),
             vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('align.preview')) this.scheduleRefresh(); }),
@@ -95,15 +99,20 @@ export class ImpactPreview implements vscode.Disposable {
         await this.handle(message);
     }
 
-    /** Highlights a node and its chain (code lens "show impact chain"). */
+    /** Highlights a node and its chain (code lens "show impact chain"), whatever scope is picked. */
     showNode(nodeId: string): void {
         this.pendingNode = nodeId;
-        if (this.latest && this.focus && !this.latest.graph.nodes.some(n => n.id === nodeId)) {
-            this.focus = undefined;
-            this.scheduleRefresh(0);
-        } else if (this.latest) {
-            this.postPendingNode();
-        }
+        if (this.latest) this.postPendingNode();
+    }
+
+    /** The title bar's direction buttons. */
+    setDirection(direction: DirectionChoice): void {
+        this.post({ type: 'direction', direction });
+    }
+
+    /** The title bar's filter: hides activity and learning metrics, or shows them again. */
+    toggleLearningMetrics(): void {
+        this.post({ type: 'hide-learning-metrics', hidden: !(this.shown?.hideLearningMetrics ?? false) });
     }
 
     /** Asks the webview for an export once it shows a graph; resolves with SVG text or a PNG data URL. */
@@ -117,7 +126,10 @@ export class ImpactPreview implements vscode.Disposable {
     }
 
     dispose(): void {
-        if (ImpactPreview.currentPanel === this) ImpactPreview.currentPanel = undefined;
+        if (ImpactPreview.currentPanel === this) {
+            ImpactPreview.currentPanel = undefined;
+            void vscode.commands.executeCommand('setContext', 'align.previewDirection', undefined);
+        }
         clearTimeout(this.refreshTimer);
         this.panel.dispose();
         for (const d of this.disposables.splice(0)) d.dispose();
@@ -127,7 +139,6 @@ export class ImpactPreview implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
-                this.sendCursorWithGraph = true;
                 return this.refresh();
             case 'reveal':
                 await revealDeclaration(message.uri, message.range, this.editorColumn);
@@ -136,9 +147,11 @@ export class ImpactPreview implements vscode.Disposable {
                 for (const waiter of this.exportWaiters.filter(w => w.format === message.format)) waiter.resolve(message.data);
                 this.exportWaiters = this.exportWaiters.filter(w => w.format !== message.format);
                 return;
-            case 'focus-changed':
-                this.focus = message.focus;
-                return this.refresh();
+            case 'view':
+                this.shown = message;
+                this.panel.title = message.scope.kind === 'workspace' ? 'Impact Chain' : `Impact Chain: ${message.scopeTitle}`;
+                this.setContext();
+                return;
         }
     }
 
@@ -157,23 +170,36 @@ export class ImpactPreview implements vscode.Disposable {
     private async refresh(): Promise<void> {
         if (!this.ready) return;
         const request = ++this.requestCount;
-        const result = await this.deps.feed.request(this.focus);
+        const result = await this.deps.feed.request();
         if (request !== this.requestCount || ImpactPreview.currentPanel !== this) return;
         this.latest = result;
-        this.panel.title = this.focus ? `Impact Chain: ${this.focus}` : 'Impact Chain';
-        this.post({ type: 'graph', json: graphJson(result), options: previewOptions(), focus: this.focus });
+        const cursor = this.cursorPosition();
+        this.post({ type: 'graph', json: graphJson(result), options: previewOptions(), ...(cursor ? { cursor } : {}) });
         this.postSyntaxErrors();
         this.resolveGraphShown();
         if (this.pendingNode) this.postPendingNode();
-        else if (this.sendCursorWithGraph && this.editor) this.followEditor(this.editor);
-        this.sendCursorWithGraph = false;
+    }
+
+    /** The title bar's buttons follow the panel that is active, and what it shows. */
+    private setContext(): void {
+        const direction = this.panel.active ? this.shown?.direction : undefined;
+        void vscode.commands.executeCommand('setContext', 'align.previewDirection', direction);
+        void vscode.commands.executeCommand('setContext', 'align.previewHidesLearningMetrics', this.shown?.hideLearningMetrics === true);
+    }
+
+    /** Where the followed editor's cursor is, when the preview follows it. */
+    private cursorPosition(): CursorPosition | undefined {
+        const editor = this.editor;
+        if (!editor || editor.document.isClosed || !followsCursor()) return undefined;
+        const { line, character } = editor.selection.active;
+        return { uri: editor.document.uri.toString(), line, character };
     }
 
     private postPendingNode(): void {
         const node = this.latest?.graph.nodes.find(n => n.id === this.pendingNode);
         if (!node) return;
         this.pendingNode = undefined;
-        this.post({ type: 'cursor', uri: node.uri, line: node.nameRange.start.line, character: node.nameRange.start.character });
+        this.post({ type: 'cursor', uri: node.uri, line: node.nameRange.start.line, character: node.nameRange.start.character, show: true });
     }
 
     /**
@@ -182,7 +208,7 @@ export class ImpactPreview implements vscode.Disposable {
      */
     private postSyntaxErrors(): void {
         const files = vscode.languages.getDiagnostics()
-            .filter(([, diagnostics]) => diagnostics.some(d => d.source === 'align' && ruleOf(d) === 'syntax'))
+            .filter(([, diagnostics]) => diagnostics.some(d => d.source === 'align' && ruleIdOf(d) === 'syntax'))
             .map(([uri]) => vscode.workspace.asRelativePath(uri))
             .sort();
         if (files.length > 0) this.post({ type: 'syntax-errors', files });
@@ -192,9 +218,8 @@ export class ImpactPreview implements vscode.Disposable {
         if (editor.document.languageId !== LANGUAGE_ID) return;
         this.editor = editor;
         if (editor.viewColumn) this.editorColumn = editor.viewColumn;
-        if (!this.ready || !vscode.workspace.getConfiguration('align.preview').get<boolean>('followCursor', true)) return;
-        const { line, character } = editor.selection.active;
-        this.post({ type: 'cursor', uri: editor.document.uri.toString(), line, character });
+        const cursor = this.cursorPosition();
+        if (this.ready && cursor) this.post({ type: 'cursor', ...cursor });
     }
 
     private post(message: HostMessage): void {
@@ -209,12 +234,16 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
 }
 
 function previewOptions(): PreviewOptions {
-    return { hideLearningMetrics: vscode.workspace.getConfiguration('align.preview').get<boolean>('hideLearningMetrics', false) };
+    const settings = vscode.workspace.getConfiguration('align.preview');
+    const direction = settings.get<string>('direction', 'auto');
+    return {
+        hideLearningMetrics: settings.get<boolean>('hideLearningMetrics', false),
+        direction: direction === 'right' || direction === 'down' ? direction : 'auto'
+    };
 }
 
-/** A diagnostic's rule id: its code, which comes with a link to the rule's documentation. */
-function ruleOf(diagnostic: vscode.Diagnostic): string {
-    return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+function followsCursor(): boolean {
+    return vscode.workspace.getConfiguration('align.preview').get<boolean>('followCursor', true);
 }
 
 function logError(error: unknown): void {

@@ -1,9 +1,9 @@
 import type { URI } from 'langium';
-import { RULES, type RuleSeverity } from '../rules.js';
+import { ruleInfo, type ConfigurableRuleId, type RuleSeverities, type RuleSeverity } from '../rules.js';
 
 /** Settings that change what the rules report. Every key optional, as in `align.config.json`. */
 export interface AlignSettings {
-    rules?: Record<string, RuleSeverity>;
+    rules?: RuleSeverities;
     maxLaggingKpis?: number;
     maxPilotDays?: number;
 }
@@ -30,10 +30,10 @@ export class AlignSettingsService {
         this.overrideSettings = settings;
     }
 
-    severity(ruleId: string): RuleSeverity {
+    severity(ruleId: ConfigurableRuleId): RuleSeverity {
         return this.overrideSettings.rules?.[ruleId]
             ?? this.fileSettings.rules?.[ruleId]
-            ?? RULES.find(r => r.id === ruleId)?.defaultSeverity
+            ?? ruleInfo(ruleId)?.defaultSeverity
             ?? 'error';
     }
 

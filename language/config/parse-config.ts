@@ -1,4 +1,4 @@
-import { isConfigurableRule, isRuleSeverity, type RuleSeverity } from '../rules.js';
+import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../rules.js';
 import type { AlignSettings } from './align-settings.js';
 
 /** A problem of `align.config.json`, 1-based line and column. */
@@ -40,8 +40,8 @@ export function parseAlignConfig(text: string, fileName = 'align.config.json'): 
     return { settings, problems };
 }
 
-function parseRules(value: unknown, problems: ConfigProblem[], at: (needle: string) => { line: number; column: number }): Record<string, RuleSeverity> {
-    const rules: Record<string, RuleSeverity> = {};
+function parseRules(value: unknown, problems: ConfigProblem[], at: (needle: string) => { line: number; column: number }): RuleSeverities {
+    const rules: RuleSeverities = {};
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         problems.push({ message: '"rules" must be an object of rule id to severity', ...at('"rules"') });
         return rules;

@@ -67,9 +67,11 @@ export interface Layout {
 /** Thrown when the tree does not have the shape the formatter expects; the formatter then refuses. */
 export class LayoutError extends Error { }
 
-const DECLARATIONS = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals']);
-/** Sub-rules that are a whole attribute line. Others (Amount, UnitSpec, Duration) continue the line. */
-const ATTRIBUTE_RULES = new Set(['Pilot', 'Window', 'Cost', 'Target', 'MoneyValue', 'ObservedBy', 'Practice', 'ActualRow']);
+/** Nodes printed as a header, a block of items and a closing brace (`pull xapi ... { }` nests in `actuals`). */
+const DECLARATIONS = new Set(['Program', 'Outcome', 'Metric', 'Skill', 'Behavior', 'Objective', 'Toolkit', 'Actuals', 'PullXapi']);
+/** Nodes that are a whole attribute line: a declaration's attribute nodes, `actuals` rows, `isolate`, `pull sql` and xAPI options. Others (Amount, Duration) continue the line. */
+const ATTRIBUTE_LINES = new Set(['ActualRow', 'Isolate', 'PullSql', 'XapiAuth', 'XapiVerb', 'XapiActivity', 'XapiSince', 'XapiValue']);
+const isAttributeLine = (node: AstNode): boolean => node.$containerProperty === 'attributes' || ATTRIBUTE_LINES.has(node.$type);
 
 /**
  * Builds the layout of a parsed file. `root` is the parse result (without
@@ -125,7 +127,7 @@ function buildDeclaration(node: AstNode, cst: CstNode, token: (leaf: LeafCstNode
                 declaration.items.push(buildDeclaration(owner, child, token));
                 return;
             }
-            if (entered && ATTRIBUTE_RULES.has(owner.$type)) startAttribute();
+            if (entered && isAttributeLine(owner)) startAttribute();
             child.content.forEach(c => visit(c, owner));
             return;
         }

@@ -28,8 +28,10 @@ export type AlignKeywordNames =
     | ":"
     | "activity"
     | "actor"
+    | "actors"
     | "actuals"
     | "assessed"
+    | "auth"
     | "baseline"
     | "behavior"
     | "builds"
@@ -38,6 +40,8 @@ export type AlignKeywordNames =
     | "case"
     | "checklist"
     | "coach"
+    | "confidence"
+    | "control-group"
     | "cost"
     | "count"
     | "currency"
@@ -52,15 +56,19 @@ export type AlignKeywordNames =
     | "down"
     | "drives"
     | "enabled"
+    | "env"
+    | "estimate"
     | "for"
     | "from"
     | "hours"
+    | "isolate"
     | "kind"
     | "kpi"
     | "lagging"
     | "leading"
     | "learning"
     | "manager"
+    | "mean"
     | "measure"
     | "measured"
     | "metric"
@@ -71,6 +79,7 @@ export type AlignKeywordNames =
     | "moves"
     | "objective"
     | "observed"
+    | "on"
     | "outcome"
     | "owner"
     | "peer"
@@ -81,6 +90,7 @@ export type AlignKeywordNames =
     | "point"
     | "practice"
     | "program"
+    | "pull"
     | "quarterly"
     | "ratio"
     | "review"
@@ -90,27 +100,50 @@ export type AlignKeywordNames =
     | "score"
     | "serves"
     | "shadowing"
+    | "share"
     | "simulation"
+    | "since"
     | "skill"
     | "source"
     | "sponsor"
+    | "sql"
     | "stakeholders"
+    | "statements"
+    | "success"
     | "supervisor"
     | "talk-track"
     | "target"
     | "to"
     | "toolkit"
+    | "trend"
     | "unit"
     | "up"
     | "value"
+    | "verb"
     | "weekly"
     | "weeks"
     | "window"
     | "with"
+    | "xapi"
     | "{"
     | "}";
 
 export type AlignTokenNames = AlignTerminalNames | AlignKeywordNames;
+
+export interface Actor extends langium.AstNode {
+    readonly $container: Behavior;
+    readonly $type: 'Actor';
+    value: string;
+}
+
+export const Actor = {
+    $type: 'Actor',
+    value: 'value'
+} as const;
+
+export function isActor(item: unknown): item is Actor {
+    return reflection.isInstance(item, Actor.$type);
+}
 
 export interface ActualRow extends langium.AstNode {
     readonly $container: Actuals;
@@ -134,6 +167,7 @@ export interface Actuals extends langium.AstNode {
     readonly $type: 'Actuals';
     file?: string;
     metric: langium.Reference<Metric>;
+    pull?: Pull;
     rows: Array<ActualRow>;
 }
 
@@ -141,6 +175,7 @@ export const Actuals = {
     $type: 'Actuals',
     file: 'file',
     metric: 'metric',
+    pull: 'pull',
     rows: 'rows'
 } as const;
 
@@ -149,7 +184,7 @@ export function isActuals(item: unknown): item is Actuals {
 }
 
 export interface Amount extends langium.AstNode {
-    readonly $container: ActualRow | Metric | Target;
+    readonly $container: ActualRow | Baseline | Target;
     readonly $type: 'Amount';
     number?: number;
     percent?: number;
@@ -165,24 +200,52 @@ export function isAmount(item: unknown): item is Amount {
     return reflection.isInstance(item, Amount.$type);
 }
 
+export interface AssessedBy extends langium.AstNode {
+    readonly $container: Objective | Skill;
+    readonly $type: 'AssessedBy';
+    value: string;
+}
+
+export const AssessedBy = {
+    $type: 'AssessedBy',
+    value: 'value'
+} as const;
+
+export function isAssessedBy(item: unknown): item is AssessedBy {
+    return reflection.isInstance(item, AssessedBy.$type);
+}
+
+export interface Baseline extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'Baseline';
+    amount: Amount;
+}
+
+export const Baseline = {
+    $type: 'Baseline',
+    amount: 'amount'
+} as const;
+
+export function isBaseline(item: unknown): item is Baseline {
+    return reflection.isInstance(item, Baseline.$type);
+}
+
 export interface Behavior extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Behavior';
-    actor?: string;
+    attributes: Array<BehaviorAttribute>;
     enabledBy: Array<langium.Reference<Skill>>;
     moves: Array<langium.Reference<Metric>>;
     name: Name;
-    observedBy?: ObservedBy;
     title?: string;
 }
 
 export const Behavior = {
     $type: 'Behavior',
-    actor: 'actor',
+    attributes: 'attributes',
     enabledBy: 'enabledBy',
     moves: 'moves',
     name: 'name',
-    observedBy: 'observedBy',
     title: 'title'
 } as const;
 
@@ -190,10 +253,50 @@ export function isBehavior(item: unknown): item is Behavior {
     return reflection.isInstance(item, Behavior.$type);
 }
 
+export type BehaviorAttribute = Actor | ObservedBy;
+
+export const BehaviorAttribute = {
+    $type: 'BehaviorAttribute'
+} as const;
+
+export function isBehaviorAttribute(item: unknown): item is BehaviorAttribute {
+    return reflection.isInstance(item, BehaviorAttribute.$type);
+}
+
 export type Cadence = 'daily' | 'monthly' | 'quarterly' | 'weekly';
 
 export function isCadence(item: unknown): item is Cadence {
     return item === 'daily' || item === 'weekly' || item === 'monthly' || item === 'quarterly';
+}
+
+export interface Checklist extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'Checklist';
+    value: string;
+}
+
+export const Checklist = {
+    $type: 'Checklist',
+    value: 'value'
+} as const;
+
+export function isChecklist(item: unknown): item is Checklist {
+    return reflection.isInstance(item, Checklist.$type);
+}
+
+export interface ControlGroup extends langium.AstNode {
+    readonly $container: Isolate;
+    readonly $type: 'ControlGroup';
+    control: langium.Reference<Metric>;
+}
+
+export const ControlGroup = {
+    $type: 'ControlGroup',
+    control: 'control'
+} as const;
+
+export function isControlGroup(item: unknown): item is ControlGroup {
+    return reflection.isInstance(item, ControlGroup.$type);
 }
 
 export interface Cost extends langium.AstNode {
@@ -211,6 +314,47 @@ export const Cost = {
 
 export function isCost(item: unknown): item is Cost {
     return reflection.isInstance(item, Cost.$type);
+}
+
+export interface CountActors extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'CountActors';
+}
+
+export const CountActors = {
+    $type: 'CountActors'
+} as const;
+
+export function isCountActors(item: unknown): item is CountActors {
+    return reflection.isInstance(item, CountActors.$type);
+}
+
+export interface CountStatements extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'CountStatements';
+}
+
+export const CountStatements = {
+    $type: 'CountStatements'
+} as const;
+
+export function isCountStatements(item: unknown): item is CountStatements {
+    return reflection.isInstance(item, CountStatements.$type);
+}
+
+export interface Dashboard extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'Dashboard';
+    value: string;
+}
+
+export const Dashboard = {
+    $type: 'Dashboard',
+    value: 'value'
+} as const;
+
+export function isDashboard(item: unknown): item is Dashboard {
+    return reflection.isInstance(item, Dashboard.$type);
 }
 
 export type Declaration = Behavior | Metric | Objective | Outcome | Skill | Toolkit;
@@ -252,47 +396,158 @@ export function isDurationUnit(item: unknown): item is DurationUnit {
     return item === 'days' || item === 'weeks' || item === 'months';
 }
 
+export interface EstimateIsolation extends langium.AstNode {
+    readonly $container: Isolate;
+    readonly $type: 'EstimateIsolation';
+    confidence: number;
+    share: number;
+}
+
+export const EstimateIsolation = {
+    $type: 'EstimateIsolation',
+    confidence: 'confidence',
+    share: 'share'
+} as const;
+
+export function isEstimateIsolation(item: unknown): item is EstimateIsolation {
+    return reflection.isInstance(item, EstimateIsolation.$type);
+}
+
+export interface Isolate extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'Isolate';
+    method: IsolationMethod;
+    metric: langium.Reference<Metric>;
+}
+
+export const Isolate = {
+    $type: 'Isolate',
+    method: 'method',
+    metric: 'metric'
+} as const;
+
+export function isIsolate(item: unknown): item is Isolate {
+    return reflection.isInstance(item, Isolate.$type);
+}
+
+export type IsolationMethod = ControlGroup | EstimateIsolation | TrendIsolation;
+
+export const IsolationMethod = {
+    $type: 'IsolationMethod'
+} as const;
+
+export function isIsolationMethod(item: unknown): item is IsolationMethod {
+    return reflection.isInstance(item, IsolationMethod.$type);
+}
+
+export interface Kind extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'Kind';
+    value: MetricKind;
+}
+
+export const Kind = {
+    $type: 'Kind',
+    value: 'value'
+} as const;
+
+export function isKind(item: unknown): item is Kind {
+    return reflection.isInstance(item, Kind.$type);
+}
+
+export interface MeanScore extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'MeanScore';
+}
+
+export const MeanScore = {
+    $type: 'MeanScore'
+} as const;
+
+export function isMeanScore(item: unknown): item is MeanScore {
+    return reflection.isInstance(item, MeanScore.$type);
+}
+
 export interface Metric extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Metric';
-    baseline?: Amount;
-    cadence?: Cadence;
-    direction?: Direction;
+    attributes: Array<MetricAttribute>;
     drives: Array<langium.Reference<Metric>>;
-    kind?: MetricKind;
     name: Name;
-    owner?: string;
-    source?: string;
-    target?: Target;
     title?: string;
-    unit?: UnitSpec;
-    value?: MoneyValue;
 }
 
 export const Metric = {
     $type: 'Metric',
-    baseline: 'baseline',
-    cadence: 'cadence',
-    direction: 'direction',
+    attributes: 'attributes',
     drives: 'drives',
-    kind: 'kind',
     name: 'name',
-    owner: 'owner',
-    source: 'source',
-    target: 'target',
-    title: 'title',
-    unit: 'unit',
-    value: 'value'
+    title: 'title'
 } as const;
 
 export function isMetric(item: unknown): item is Metric {
     return reflection.isInstance(item, Metric.$type);
 }
 
+export type MetricAttribute = Baseline | Kind | MetricCadence | MetricDirection | MoneyValue | Owner | Source | Target | Unit;
+
+export const MetricAttribute = {
+    $type: 'MetricAttribute'
+} as const;
+
+export function isMetricAttribute(item: unknown): item is MetricAttribute {
+    return reflection.isInstance(item, MetricAttribute.$type);
+}
+
+export interface MetricCadence extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'MetricCadence';
+    value: Cadence;
+}
+
+export const MetricCadence = {
+    $type: 'MetricCadence',
+    value: 'value'
+} as const;
+
+export function isMetricCadence(item: unknown): item is MetricCadence {
+    return reflection.isInstance(item, MetricCadence.$type);
+}
+
+export interface MetricDirection extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'MetricDirection';
+    value: Direction;
+}
+
+export const MetricDirection = {
+    $type: 'MetricDirection',
+    value: 'value'
+} as const;
+
+export function isMetricDirection(item: unknown): item is MetricDirection {
+    return reflection.isInstance(item, MetricDirection.$type);
+}
+
 export type MetricKind = 'activity' | 'lagging' | 'leading' | 'learning';
 
 export function isMetricKind(item: unknown): item is MetricKind {
     return item === 'lagging' || item === 'leading' || item === 'activity' || item === 'learning';
+}
+
+export interface MicroChallenge extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'MicroChallenge';
+    value: string;
+}
+
+export const MicroChallenge = {
+    $type: 'MicroChallenge',
+    value: 'value'
+} as const;
+
+export function isMicroChallenge(item: unknown): item is MicroChallenge {
+    return reflection.isInstance(item, MicroChallenge.$type);
 }
 
 export interface Model extends langium.AstNode {
@@ -328,35 +583,43 @@ export function isMoneyValue(item: unknown): item is MoneyValue {
     return reflection.isInstance(item, MoneyValue.$type);
 }
 
-export type Name = 'actor' | 'assessed' | 'baseline' | 'builds' | 'by' | 'cadence' | 'case' | 'checklist' | 'cost' | 'currency' | 'dashboard' | 'direction' | 'drives' | 'enabled' | 'for' | 'from' | 'kind' | 'kpi' | 'measured' | 'months' | 'moves' | 'observed' | 'owner' | 'per' | 'phase' | 'pilot' | 'point' | 'practice' | 'review' | 'roleplay' | 'rubric' | 'sandbox' | 'serves' | 'shadowing' | 'simulation' | 'source' | 'sponsor' | 'stakeholders' | 'target' | 'to' | 'unit' | 'value' | 'weeks' | 'window' | 'with' | Cadence | Direction | MetricKind | Observer | Phase | PlainUnit | string;
+export type Name = 'actor' | 'actors' | 'assessed' | 'auth' | 'baseline' | 'builds' | 'by' | 'cadence' | 'case' | 'checklist' | 'confidence' | 'cost' | 'currency' | 'dashboard' | 'direction' | 'drives' | 'enabled' | 'env' | 'estimate' | 'for' | 'from' | 'isolate' | 'kind' | 'kpi' | 'mean' | 'measured' | 'months' | 'moves' | 'observed' | 'on' | 'owner' | 'per' | 'phase' | 'pilot' | 'point' | 'practice' | 'pull' | 'review' | 'roleplay' | 'rubric' | 'sandbox' | 'serves' | 'shadowing' | 'share' | 'simulation' | 'since' | 'source' | 'sponsor' | 'sql' | 'stakeholders' | 'statements' | 'success' | 'target' | 'to' | 'trend' | 'unit' | 'value' | 'verb' | 'weeks' | 'window' | 'with' | 'xapi' | Cadence | Direction | MetricKind | Observer | Phase | PlainUnit | string;
 
 export function isName(item: unknown): item is Name {
-    return isMetricKind(item) || isPlainUnit(item) || isDirection(item) || isCadence(item) || isPhase(item) || isObserver(item) || item === 'sponsor' || item === 'owner' || item === 'stakeholders' || item === 'serves' || item === 'pilot' || item === 'from' || item === 'window' || item === 'to' || item === 'review' || item === 'phase' || item === 'cost' || item === 'measured' || item === 'by' || item === 'kind' || item === 'unit' || item === 'direction' || item === 'baseline' || item === 'target' || item === 'source' || item === 'cadence' || item === 'drives' || item === 'value' || item === 'per' || item === 'point' || item === 'currency' || item === 'assessed' || item === 'enabled' || item === 'moves' || item === 'observed' || item === 'with' || item === 'actor' || item === 'builds' || item === 'kpi' || item === 'practice' || item === 'for' || item === 'rubric' || item === 'checklist' || item === 'dashboard' || item === 'roleplay' || item === 'sandbox' || item === 'simulation' || item === 'case' || item === 'shadowing' || item === 'weeks' || item === 'months' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return isMetricKind(item) || isPlainUnit(item) || isDirection(item) || isCadence(item) || isPhase(item) || isObserver(item) || item === 'sponsor' || item === 'owner' || item === 'stakeholders' || item === 'serves' || item === 'pilot' || item === 'from' || item === 'window' || item === 'to' || item === 'review' || item === 'phase' || item === 'cost' || item === 'measured' || item === 'by' || item === 'kind' || item === 'unit' || item === 'direction' || item === 'baseline' || item === 'target' || item === 'source' || item === 'cadence' || item === 'drives' || item === 'value' || item === 'per' || item === 'point' || item === 'currency' || item === 'assessed' || item === 'enabled' || item === 'moves' || item === 'observed' || item === 'with' || item === 'actor' || item === 'builds' || item === 'kpi' || item === 'practice' || item === 'for' || item === 'rubric' || item === 'checklist' || item === 'dashboard' || item === 'isolate' || item === 'trend' || item === 'estimate' || item === 'confidence' || item === 'pull' || item === 'sql' || item === 'on' || item === 'env' || item === 'xapi' || item === 'auth' || item === 'verb' || item === 'since' || item === 'statements' || item === 'actors' || item === 'mean' || item === 'share' || item === 'success' || item === 'roleplay' || item === 'sandbox' || item === 'simulation' || item === 'case' || item === 'shadowing' || item === 'weeks' || item === 'months' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export interface Objective extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Objective';
-    assessedBy?: string;
+    attributes: Array<ObjectiveAttribute>;
     builds: Array<langium.Reference<Skill>>;
     kpis: Array<langium.Reference<Metric>>;
     name: Name;
-    practice?: Practice;
     title?: string;
 }
 
 export const Objective = {
     $type: 'Objective',
-    assessedBy: 'assessedBy',
+    attributes: 'attributes',
     builds: 'builds',
     kpis: 'kpis',
     name: 'name',
-    practice: 'practice',
     title: 'title'
 } as const;
 
 export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
+}
+
+export type ObjectiveAttribute = AssessedBy | Practice;
+
+export const ObjectiveAttribute = {
+    $type: 'ObjectiveAttribute'
+} as const;
+
+export function isObjectiveAttribute(item: unknown): item is ObjectiveAttribute {
+    return reflection.isInstance(item, ObjectiveAttribute.$type);
 }
 
 export interface ObservedBy extends langium.AstNode {
@@ -387,22 +650,47 @@ export function isObserver(item: unknown): item is Observer {
 export interface Outcome extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Outcome';
+    attributes: Array<OutcomeAttribute>;
     measuredBy: Array<langium.Reference<Metric>>;
     name: Name;
-    owner?: string;
     title?: string;
 }
 
 export const Outcome = {
     $type: 'Outcome',
+    attributes: 'attributes',
     measuredBy: 'measuredBy',
     name: 'name',
-    owner: 'owner',
     title: 'title'
 } as const;
 
 export function isOutcome(item: unknown): item is Outcome {
     return reflection.isInstance(item, Outcome.$type);
+}
+
+export type OutcomeAttribute = Owner;
+
+export const OutcomeAttribute = {
+    $type: 'OutcomeAttribute'
+} as const;
+
+export function isOutcomeAttribute(item: unknown): item is OutcomeAttribute {
+    return reflection.isInstance(item, OutcomeAttribute.$type);
+}
+
+export interface Owner extends langium.AstNode {
+    readonly $container: Metric | Outcome | Program;
+    readonly $type: 'Owner';
+    value: string;
+}
+
+export const Owner = {
+    $type: 'Owner',
+    value: 'value'
+} as const;
+
+export function isOwner(item: unknown): item is Owner {
+    return reflection.isInstance(item, Owner.$type);
 }
 
 export type Period = string;
@@ -466,38 +754,38 @@ export function isPracticeKind(item: unknown): item is PracticeKind {
 export interface Program extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Program';
-    cost?: Cost;
+    attributes: Array<ProgramAttribute>;
+    isolations: Array<Isolate>;
     members: Array<ProgramMember>;
     name: Name;
-    owner?: string;
-    phase?: Phase;
-    pilot?: Pilot;
-    review?: Cadence;
     serves: Array<langium.Reference<Outcome>>;
-    sponsor?: string;
     stakeholders: Array<string>;
     title?: string;
-    window?: Window;
 }
 
 export const Program = {
     $type: 'Program',
-    cost: 'cost',
+    attributes: 'attributes',
+    isolations: 'isolations',
     members: 'members',
     name: 'name',
-    owner: 'owner',
-    phase: 'phase',
-    pilot: 'pilot',
-    review: 'review',
     serves: 'serves',
-    sponsor: 'sponsor',
     stakeholders: 'stakeholders',
-    title: 'title',
-    window: 'window'
+    title: 'title'
 } as const;
 
 export function isProgram(item: unknown): item is Program {
     return reflection.isInstance(item, Program.$type);
+}
+
+export type ProgramAttribute = Cost | Owner | Pilot | ProgramPhase | Review | Sponsor | Window;
+
+export const ProgramAttribute = {
+    $type: 'ProgramAttribute'
+} as const;
+
+export function isProgramAttribute(item: unknown): item is ProgramAttribute {
+    return reflection.isInstance(item, ProgramAttribute.$type);
 }
 
 export type ProgramMember = Actuals | Declaration;
@@ -510,29 +798,188 @@ export function isProgramMember(item: unknown): item is ProgramMember {
     return reflection.isInstance(item, ProgramMember.$type);
 }
 
+export interface ProgramPhase extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'ProgramPhase';
+    value: Phase;
+}
+
+export const ProgramPhase = {
+    $type: 'ProgramPhase',
+    value: 'value'
+} as const;
+
+export function isProgramPhase(item: unknown): item is ProgramPhase {
+    return reflection.isInstance(item, ProgramPhase.$type);
+}
+
+export type Pull = PullSql | PullXapi;
+
+export const Pull = {
+    $type: 'Pull'
+} as const;
+
+export function isPull(item: unknown): item is Pull {
+    return reflection.isInstance(item, Pull.$type);
+}
+
+export interface PullSql extends langium.AstNode {
+    readonly $container: Actuals;
+    readonly $type: 'PullSql';
+    database?: string;
+    databaseEnv?: string;
+    query: string;
+}
+
+export const PullSql = {
+    $type: 'PullSql',
+    database: 'database',
+    databaseEnv: 'databaseEnv',
+    query: 'query'
+} as const;
+
+export function isPullSql(item: unknown): item is PullSql {
+    return reflection.isInstance(item, PullSql.$type);
+}
+
+export interface PullXapi extends langium.AstNode {
+    readonly $container: Actuals;
+    readonly $type: 'PullXapi';
+    endpointEnv: string;
+    options: Array<XapiOption>;
+}
+
+export const PullXapi = {
+    $type: 'PullXapi',
+    endpointEnv: 'endpointEnv',
+    options: 'options'
+} as const;
+
+export function isPullXapi(item: unknown): item is PullXapi {
+    return reflection.isInstance(item, PullXapi.$type);
+}
+
 export type QualifiedName = string;
 
 export function isQualifiedName(item: unknown): item is QualifiedName {
     return typeof item === 'string';
 }
 
+export interface Review extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'Review';
+    value: Cadence;
+}
+
+export const Review = {
+    $type: 'Review',
+    value: 'value'
+} as const;
+
+export function isReview(item: unknown): item is Review {
+    return reflection.isInstance(item, Review.$type);
+}
+
+export interface Rubric extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'Rubric';
+    value: string;
+}
+
+export const Rubric = {
+    $type: 'Rubric',
+    value: 'value'
+} as const;
+
+export function isRubric(item: unknown): item is Rubric {
+    return reflection.isInstance(item, Rubric.$type);
+}
+
+export interface ShareSuccess extends langium.AstNode {
+    readonly $container: XapiValue;
+    readonly $type: 'ShareSuccess';
+}
+
+export const ShareSuccess = {
+    $type: 'ShareSuccess'
+} as const;
+
+export function isShareSuccess(item: unknown): item is ShareSuccess {
+    return reflection.isInstance(item, ShareSuccess.$type);
+}
+
 export interface Skill extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Skill';
-    assessedBy?: string;
+    attributes: Array<SkillAttribute>;
     name: Name;
     title?: string;
 }
 
 export const Skill = {
     $type: 'Skill',
-    assessedBy: 'assessedBy',
+    attributes: 'attributes',
     name: 'name',
     title: 'title'
 } as const;
 
 export function isSkill(item: unknown): item is Skill {
     return reflection.isInstance(item, Skill.$type);
+}
+
+export type SkillAttribute = AssessedBy;
+
+export const SkillAttribute = {
+    $type: 'SkillAttribute'
+} as const;
+
+export function isSkillAttribute(item: unknown): item is SkillAttribute {
+    return reflection.isInstance(item, SkillAttribute.$type);
+}
+
+export interface Source extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'Source';
+    value: string;
+}
+
+export const Source = {
+    $type: 'Source',
+    value: 'value'
+} as const;
+
+export function isSource(item: unknown): item is Source {
+    return reflection.isInstance(item, Source.$type);
+}
+
+export interface Sponsor extends langium.AstNode {
+    readonly $container: Program;
+    readonly $type: 'Sponsor';
+    value: string;
+}
+
+export const Sponsor = {
+    $type: 'Sponsor',
+    value: 'value'
+} as const;
+
+export function isSponsor(item: unknown): item is Sponsor {
+    return reflection.isInstance(item, Sponsor.$type);
+}
+
+export interface TalkTrack extends langium.AstNode {
+    readonly $container: Toolkit;
+    readonly $type: 'TalkTrack';
+    value: string;
+}
+
+export const TalkTrack = {
+    $type: 'TalkTrack',
+    value: 'value'
+} as const;
+
+export function isTalkTrack(item: unknown): item is TalkTrack {
+    return reflection.isInstance(item, TalkTrack.$type);
 }
 
 export interface Target extends langium.AstNode {
@@ -555,30 +1002,32 @@ export function isTarget(item: unknown): item is Target {
 export interface Toolkit extends langium.AstNode {
     readonly $container: Model | Program;
     readonly $type: 'Toolkit';
+    attributes: Array<ToolkitAttribute>;
     behaviors: Array<langium.Reference<Behavior>>;
-    checklist?: string;
-    dashboard?: string;
-    microChallenge?: string;
     name: Name;
-    rubric?: string;
-    talkTrack?: string;
     title?: string;
 }
 
 export const Toolkit = {
     $type: 'Toolkit',
+    attributes: 'attributes',
     behaviors: 'behaviors',
-    checklist: 'checklist',
-    dashboard: 'dashboard',
-    microChallenge: 'microChallenge',
     name: 'name',
-    rubric: 'rubric',
-    talkTrack: 'talkTrack',
     title: 'title'
 } as const;
 
 export function isToolkit(item: unknown): item is Toolkit {
     return reflection.isInstance(item, Toolkit.$type);
+}
+
+export type ToolkitAttribute = Checklist | Dashboard | MicroChallenge | Rubric | TalkTrack;
+
+export const ToolkitAttribute = {
+    $type: 'ToolkitAttribute'
+} as const;
+
+export function isToolkitAttribute(item: unknown): item is ToolkitAttribute {
+    return reflection.isInstance(item, ToolkitAttribute.$type);
 }
 
 export type TopLevelElement = Actuals | Declaration | Program;
@@ -591,21 +1040,34 @@ export function isTopLevelElement(item: unknown): item is TopLevelElement {
     return reflection.isInstance(item, TopLevelElement.$type);
 }
 
-export interface UnitSpec extends langium.AstNode {
+export interface TrendIsolation extends langium.AstNode {
+    readonly $container: Isolate;
+    readonly $type: 'TrendIsolation';
+}
+
+export const TrendIsolation = {
+    $type: 'TrendIsolation'
+} as const;
+
+export function isTrendIsolation(item: unknown): item is TrendIsolation {
+    return reflection.isInstance(item, TrendIsolation.$type);
+}
+
+export interface Unit extends langium.AstNode {
     readonly $container: Metric;
-    readonly $type: 'UnitSpec';
+    readonly $type: 'Unit';
     currency?: string;
     kind: 'currency' | PlainUnit;
 }
 
-export const UnitSpec = {
-    $type: 'UnitSpec',
+export const Unit = {
+    $type: 'Unit',
     currency: 'currency',
     kind: 'kind'
 } as const;
 
-export function isUnitSpec(item: unknown): item is UnitSpec {
-    return reflection.isInstance(item, UnitSpec.$type);
+export function isUnit(item: unknown): item is Unit {
+    return reflection.isInstance(item, Unit.$type);
 }
 
 export interface Window extends langium.AstNode {
@@ -625,34 +1087,180 @@ export function isWindow(item: unknown): item is Window {
     return reflection.isInstance(item, Window.$type);
 }
 
+export interface XapiActivity extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiActivity';
+    iri: string;
+}
+
+export const XapiActivity = {
+    $type: 'XapiActivity',
+    iri: 'iri'
+} as const;
+
+export function isXapiActivity(item: unknown): item is XapiActivity {
+    return reflection.isInstance(item, XapiActivity.$type);
+}
+
+export interface XapiAuth extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiAuth';
+    variable: string;
+}
+
+export const XapiAuth = {
+    $type: 'XapiAuth',
+    variable: 'variable'
+} as const;
+
+export function isXapiAuth(item: unknown): item is XapiAuth {
+    return reflection.isInstance(item, XapiAuth.$type);
+}
+
+export type XapiMeasure = CountActors | CountStatements | MeanScore | ShareSuccess;
+
+export const XapiMeasure = {
+    $type: 'XapiMeasure'
+} as const;
+
+export function isXapiMeasure(item: unknown): item is XapiMeasure {
+    return reflection.isInstance(item, XapiMeasure.$type);
+}
+
+export type XapiOption = XapiActivity | XapiAuth | XapiSince | XapiValue | XapiVerb;
+
+export const XapiOption = {
+    $type: 'XapiOption'
+} as const;
+
+export function isXapiOption(item: unknown): item is XapiOption {
+    return reflection.isInstance(item, XapiOption.$type);
+}
+
+export interface XapiSince extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiSince';
+    date: string;
+}
+
+export const XapiSince = {
+    $type: 'XapiSince',
+    date: 'date'
+} as const;
+
+export function isXapiSince(item: unknown): item is XapiSince {
+    return reflection.isInstance(item, XapiSince.$type);
+}
+
+export interface XapiValue extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiValue';
+    measure: XapiMeasure;
+}
+
+export const XapiValue = {
+    $type: 'XapiValue',
+    measure: 'measure'
+} as const;
+
+export function isXapiValue(item: unknown): item is XapiValue {
+    return reflection.isInstance(item, XapiValue.$type);
+}
+
+export interface XapiVerb extends langium.AstNode {
+    readonly $container: PullXapi;
+    readonly $type: 'XapiVerb';
+    iri: string;
+}
+
+export const XapiVerb = {
+    $type: 'XapiVerb',
+    iri: 'iri'
+} as const;
+
+export function isXapiVerb(item: unknown): item is XapiVerb {
+    return reflection.isInstance(item, XapiVerb.$type);
+}
+
 export type AlignAstType = {
+    Actor: Actor
     ActualRow: ActualRow
     Actuals: Actuals
     Amount: Amount
+    AssessedBy: AssessedBy
+    Baseline: Baseline
     Behavior: Behavior
+    BehaviorAttribute: BehaviorAttribute
+    Checklist: Checklist
+    ControlGroup: ControlGroup
     Cost: Cost
+    CountActors: CountActors
+    CountStatements: CountStatements
+    Dashboard: Dashboard
     Declaration: Declaration
     Duration: Duration
+    EstimateIsolation: EstimateIsolation
+    Isolate: Isolate
+    IsolationMethod: IsolationMethod
+    Kind: Kind
+    MeanScore: MeanScore
     Metric: Metric
+    MetricAttribute: MetricAttribute
+    MetricCadence: MetricCadence
+    MetricDirection: MetricDirection
+    MicroChallenge: MicroChallenge
     Model: Model
     MoneyValue: MoneyValue
     Objective: Objective
+    ObjectiveAttribute: ObjectiveAttribute
     ObservedBy: ObservedBy
     Outcome: Outcome
+    OutcomeAttribute: OutcomeAttribute
+    Owner: Owner
     Pilot: Pilot
     Practice: Practice
     Program: Program
+    ProgramAttribute: ProgramAttribute
     ProgramMember: ProgramMember
+    ProgramPhase: ProgramPhase
+    Pull: Pull
+    PullSql: PullSql
+    PullXapi: PullXapi
+    Review: Review
+    Rubric: Rubric
+    ShareSuccess: ShareSuccess
     Skill: Skill
+    SkillAttribute: SkillAttribute
+    Source: Source
+    Sponsor: Sponsor
+    TalkTrack: TalkTrack
     Target: Target
     Toolkit: Toolkit
+    ToolkitAttribute: ToolkitAttribute
     TopLevelElement: TopLevelElement
-    UnitSpec: UnitSpec
+    TrendIsolation: TrendIsolation
+    Unit: Unit
     Window: Window
+    XapiActivity: XapiActivity
+    XapiAuth: XapiAuth
+    XapiMeasure: XapiMeasure
+    XapiOption: XapiOption
+    XapiSince: XapiSince
+    XapiValue: XapiValue
+    XapiVerb: XapiVerb
 }
 
 export class AlignAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Actor: {
+            name: Actor.$type,
+            properties: {
+                value: {
+                    name: Actor.value
+                }
+            },
+            superTypes: [BehaviorAttribute.$type]
+        },
         ActualRow: {
             name: ActualRow.$type,
             properties: {
@@ -676,6 +1284,10 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Actuals.metric,
                     referenceType: Metric.$type
                 },
+                pull: {
+                    name: Actuals.pull,
+                    optional: true
+                },
                 rows: {
                     name: Actuals.rows,
                     defaultValue: [],
@@ -698,11 +1310,30 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        AssessedBy: {
+            name: AssessedBy.$type,
+            properties: {
+                value: {
+                    name: AssessedBy.value
+                }
+            },
+            superTypes: [ObjectiveAttribute.$type, SkillAttribute.$type]
+        },
+        Baseline: {
+            name: Baseline.$type,
+            properties: {
+                amount: {
+                    name: Baseline.amount
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
         Behavior: {
             name: Behavior.$type,
             properties: {
-                actor: {
-                    name: Behavior.actor,
+                attributes: {
+                    name: Behavior.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 enabledBy: {
@@ -720,16 +1351,37 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Behavior.name
                 },
-                observedBy: {
-                    name: Behavior.observedBy,
-                    optional: true
-                },
                 title: {
                     name: Behavior.title,
                     optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        BehaviorAttribute: {
+            name: BehaviorAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Checklist: {
+            name: Checklist.$type,
+            properties: {
+                value: {
+                    name: Checklist.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
+        },
+        ControlGroup: {
+            name: ControlGroup.$type,
+            properties: {
+                control: {
+                    name: ControlGroup.control,
+                    referenceType: Metric.$type
+                }
+            },
+            superTypes: [IsolationMethod.$type]
         },
         Cost: {
             name: Cost.$type,
@@ -742,7 +1394,28 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [ProgramAttribute.$type]
+        },
+        CountActors: {
+            name: CountActors.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
+        },
+        CountStatements: {
+            name: CountStatements.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
+        },
+        Dashboard: {
+            name: Dashboard.$type,
+            properties: {
+                value: {
+                    name: Dashboard.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
         },
         Declaration: {
             name: Declaration.$type,
@@ -762,19 +1435,58 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        EstimateIsolation: {
+            name: EstimateIsolation.$type,
+            properties: {
+                confidence: {
+                    name: EstimateIsolation.confidence
+                },
+                share: {
+                    name: EstimateIsolation.share
+                }
+            },
+            superTypes: [IsolationMethod.$type]
+        },
+        Isolate: {
+            name: Isolate.$type,
+            properties: {
+                method: {
+                    name: Isolate.method
+                },
+                metric: {
+                    name: Isolate.metric,
+                    referenceType: Metric.$type
+                }
+            },
+            superTypes: []
+        },
+        IsolationMethod: {
+            name: IsolationMethod.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Kind: {
+            name: Kind.$type,
+            properties: {
+                value: {
+                    name: Kind.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        MeanScore: {
+            name: MeanScore.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
+        },
         Metric: {
             name: Metric.$type,
             properties: {
-                baseline: {
-                    name: Metric.baseline,
-                    optional: true
-                },
-                cadence: {
-                    name: Metric.cadence,
-                    optional: true
-                },
-                direction: {
-                    name: Metric.direction,
+                attributes: {
+                    name: Metric.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 drives: {
@@ -783,39 +1495,48 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     referenceType: Metric.$type,
                     optional: true
                 },
-                kind: {
-                    name: Metric.kind,
-                    optional: true
-                },
                 name: {
                     name: Metric.name
-                },
-                owner: {
-                    name: Metric.owner,
-                    optional: true
-                },
-                source: {
-                    name: Metric.source,
-                    optional: true
-                },
-                target: {
-                    name: Metric.target,
-                    optional: true
                 },
                 title: {
                     name: Metric.title,
                     optional: true
-                },
-                unit: {
-                    name: Metric.unit,
-                    optional: true
-                },
-                value: {
-                    name: Metric.value,
-                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        MetricAttribute: {
+            name: MetricAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        MetricCadence: {
+            name: MetricCadence.$type,
+            properties: {
+                value: {
+                    name: MetricCadence.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        MetricDirection: {
+            name: MetricDirection.$type,
+            properties: {
+                value: {
+                    name: MetricDirection.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        MicroChallenge: {
+            name: MicroChallenge.$type,
+            properties: {
+                value: {
+                    name: MicroChallenge.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
         },
         Model: {
             name: Model.$type,
@@ -842,13 +1563,14 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: MoneyValue.per
                 }
             },
-            superTypes: []
+            superTypes: [MetricAttribute.$type]
         },
         Objective: {
             name: Objective.$type,
             properties: {
-                assessedBy: {
-                    name: Objective.assessedBy,
+                attributes: {
+                    name: Objective.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 builds: {
@@ -866,16 +1588,18 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Objective.name
                 },
-                practice: {
-                    name: Objective.practice,
-                    optional: true
-                },
                 title: {
                     name: Objective.title,
                     optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        ObjectiveAttribute: {
+            name: ObjectiveAttribute.$type,
+            properties: {
+            },
+            superTypes: []
         },
         ObservedBy: {
             name: ObservedBy.$type,
@@ -892,11 +1616,16 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: ObservedBy.observer
                 }
             },
-            superTypes: []
+            superTypes: [BehaviorAttribute.$type]
         },
         Outcome: {
             name: Outcome.$type,
             properties: {
+                attributes: {
+                    name: Outcome.attributes,
+                    defaultValue: [],
+                    optional: true
+                },
                 measuredBy: {
                     name: Outcome.measuredBy,
                     defaultValue: [],
@@ -906,16 +1635,27 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Outcome.name
                 },
-                owner: {
-                    name: Outcome.owner,
-                    optional: true
-                },
                 title: {
                     name: Outcome.title,
                     optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        OutcomeAttribute: {
+            name: OutcomeAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Owner: {
+            name: Owner.$type,
+            properties: {
+                value: {
+                    name: Owner.value
+                }
+            },
+            superTypes: [MetricAttribute.$type, OutcomeAttribute.$type, ProgramAttribute.$type]
         },
         Pilot: {
             name: Pilot.$type,
@@ -927,7 +1667,7 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Pilot.start
                 }
             },
-            superTypes: []
+            superTypes: [ProgramAttribute.$type]
         },
         Practice: {
             name: Practice.$type,
@@ -940,13 +1680,19 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Practice.kind
                 }
             },
-            superTypes: []
+            superTypes: [ObjectiveAttribute.$type]
         },
         Program: {
             name: Program.$type,
             properties: {
-                cost: {
-                    name: Program.cost,
+                attributes: {
+                    name: Program.attributes,
+                    defaultValue: [],
+                    optional: true
+                },
+                isolations: {
+                    name: Program.isolations,
+                    defaultValue: [],
                     optional: true
                 },
                 members: {
@@ -957,30 +1703,10 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Program.name
                 },
-                owner: {
-                    name: Program.owner,
-                    optional: true
-                },
-                phase: {
-                    name: Program.phase,
-                    optional: true
-                },
-                pilot: {
-                    name: Program.pilot,
-                    optional: true
-                },
-                review: {
-                    name: Program.review,
-                    optional: true
-                },
                 serves: {
                     name: Program.serves,
                     defaultValue: [],
                     referenceType: Outcome.$type,
-                    optional: true
-                },
-                sponsor: {
-                    name: Program.sponsor,
                     optional: true
                 },
                 stakeholders: {
@@ -991,13 +1717,15 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: Program.title,
                     optional: true
-                },
-                window: {
-                    name: Program.window,
-                    optional: true
                 }
             },
             superTypes: [TopLevelElement.$type]
+        },
+        ProgramAttribute: {
+            name: ProgramAttribute.$type,
+            properties: {
+            },
+            superTypes: []
         },
         ProgramMember: {
             name: ProgramMember.$type,
@@ -1005,11 +1733,82 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        ProgramPhase: {
+            name: ProgramPhase.$type,
+            properties: {
+                value: {
+                    name: ProgramPhase.value
+                }
+            },
+            superTypes: [ProgramAttribute.$type]
+        },
+        Pull: {
+            name: Pull.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        PullSql: {
+            name: PullSql.$type,
+            properties: {
+                database: {
+                    name: PullSql.database,
+                    optional: true
+                },
+                databaseEnv: {
+                    name: PullSql.databaseEnv,
+                    optional: true
+                },
+                query: {
+                    name: PullSql.query
+                }
+            },
+            superTypes: [Pull.$type]
+        },
+        PullXapi: {
+            name: PullXapi.$type,
+            properties: {
+                endpointEnv: {
+                    name: PullXapi.endpointEnv
+                },
+                options: {
+                    name: PullXapi.options,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Pull.$type]
+        },
+        Review: {
+            name: Review.$type,
+            properties: {
+                value: {
+                    name: Review.value
+                }
+            },
+            superTypes: [ProgramAttribute.$type]
+        },
+        Rubric: {
+            name: Rubric.$type,
+            properties: {
+                value: {
+                    name: Rubric.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
+        },
+        ShareSuccess: {
+            name: ShareSuccess.$type,
+            properties: {
+            },
+            superTypes: [XapiMeasure.$type]
+        },
         Skill: {
             name: Skill.$type,
             properties: {
-                assessedBy: {
-                    name: Skill.assessedBy,
+                attributes: {
+                    name: Skill.attributes,
+                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -1022,6 +1821,39 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        SkillAttribute: {
+            name: SkillAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Source: {
+            name: Source.$type,
+            properties: {
+                value: {
+                    name: Source.value
+                }
+            },
+            superTypes: [MetricAttribute.$type]
+        },
+        Sponsor: {
+            name: Sponsor.$type,
+            properties: {
+                value: {
+                    name: Sponsor.value
+                }
+            },
+            superTypes: [ProgramAttribute.$type]
+        },
+        TalkTrack: {
+            name: TalkTrack.$type,
+            properties: {
+                value: {
+                    name: TalkTrack.value
+                }
+            },
+            superTypes: [ToolkitAttribute.$type]
+        },
         Target: {
             name: Target.$type,
             properties: {
@@ -1033,39 +1865,24 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [MetricAttribute.$type]
         },
         Toolkit: {
             name: Toolkit.$type,
             properties: {
+                attributes: {
+                    name: Toolkit.attributes,
+                    defaultValue: [],
+                    optional: true
+                },
                 behaviors: {
                     name: Toolkit.behaviors,
                     defaultValue: [],
                     referenceType: Behavior.$type,
                     optional: true
                 },
-                checklist: {
-                    name: Toolkit.checklist,
-                    optional: true
-                },
-                dashboard: {
-                    name: Toolkit.dashboard,
-                    optional: true
-                },
-                microChallenge: {
-                    name: Toolkit.microChallenge,
-                    optional: true
-                },
                 name: {
                     name: Toolkit.name
-                },
-                rubric: {
-                    name: Toolkit.rubric,
-                    optional: true
-                },
-                talkTrack: {
-                    name: Toolkit.talkTrack,
-                    optional: true
                 },
                 title: {
                     name: Toolkit.title,
@@ -1074,24 +1891,36 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        ToolkitAttribute: {
+            name: ToolkitAttribute.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         TopLevelElement: {
             name: TopLevelElement.$type,
             properties: {
             },
             superTypes: []
         },
-        UnitSpec: {
-            name: UnitSpec.$type,
+        TrendIsolation: {
+            name: TrendIsolation.$type,
+            properties: {
+            },
+            superTypes: [IsolationMethod.$type]
+        },
+        Unit: {
+            name: Unit.$type,
             properties: {
                 currency: {
-                    name: UnitSpec.currency,
+                    name: Unit.currency,
                     optional: true
                 },
                 kind: {
-                    name: UnitSpec.kind
+                    name: Unit.kind
                 }
             },
-            superTypes: []
+            superTypes: [MetricAttribute.$type]
         },
         Window: {
             name: Window.$type,
@@ -1103,7 +1932,64 @@ export class AlignAstReflection extends langium.AbstractAstReflection {
                     name: Window.start
                 }
             },
+            superTypes: [ProgramAttribute.$type]
+        },
+        XapiActivity: {
+            name: XapiActivity.$type,
+            properties: {
+                iri: {
+                    name: XapiActivity.iri
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiAuth: {
+            name: XapiAuth.$type,
+            properties: {
+                variable: {
+                    name: XapiAuth.variable
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiMeasure: {
+            name: XapiMeasure.$type,
+            properties: {
+            },
             superTypes: []
+        },
+        XapiOption: {
+            name: XapiOption.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        XapiSince: {
+            name: XapiSince.$type,
+            properties: {
+                date: {
+                    name: XapiSince.date
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiValue: {
+            name: XapiValue.$type,
+            properties: {
+                measure: {
+                    name: XapiValue.measure
+                }
+            },
+            superTypes: [XapiOption.$type]
+        },
+        XapiVerb: {
+            name: XapiVerb.$type,
+            properties: {
+                iri: {
+                    name: XapiVerb.iri
+                }
+            },
+            superTypes: [XapiOption.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -55,7 +55,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -74,42 +74,42 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@9"
+              "$ref": "#/rules@19"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@21"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@16"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@18"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@20"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           }
@@ -135,7 +135,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -162,7 +162,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -174,7 +174,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -191,46 +191,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "$type": "Alternatives",
                 "elements": [
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "sponsor"
+                    "$type": "Assignment",
+                    "feature": "attributes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@5"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "sponsor",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "owner"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "owner",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   },
                   {
                     "$type": "Group",
@@ -246,7 +216,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@44"
+                            "$ref": "#/rules@86"
                           },
                           "arguments": []
                         }
@@ -265,7 +235,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@44"
+                                "$ref": "#/rules@86"
                               },
                               "arguments": []
                             }
@@ -289,12 +259,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@9"
+                            "$ref": "#/rules@19"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -316,12 +286,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@9"
+                                "$ref": "#/rules@19"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -336,78 +306,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "pilot",
-                    "operator": "=",
+                    "feature": "isolations",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@5"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "window",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@7"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "review"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "review",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@26"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "phase"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "phase",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@27"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "cost",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@8"
+                        "$ref": "#/rules@14"
                       },
                       "arguments": []
                     }
@@ -442,6 +346,123 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
     },
     {
       "$type": "ParserRule",
+      "name": "ProgramAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@6"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@7"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@8"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@10"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@11"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@12"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@13"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Sponsor",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sponsor"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Owner",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "owner"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Pilot",
       "definition": {
         "$type": "Group",
@@ -457,7 +478,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@6"
+                "$ref": "#/rules@9"
               },
               "arguments": []
             }
@@ -473,7 +494,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -497,7 +518,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -509,7 +530,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@72"
               },
               "arguments": []
             }
@@ -537,7 +558,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -553,7 +574,63 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Review",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "review"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@68"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ProgramPhase",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "phase"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -581,7 +658,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -593,11 +670,199 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@85"
               },
               "arguments": []
             },
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Isolate",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "isolate"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "metric",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@21"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@74"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "method",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@15"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "IsolationMethod",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@16"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@17"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@18"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ControlGroup",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "control-group"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "control",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@21"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@74"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "TrendIsolation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "TrendIsolation"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "trend"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EstimateIsolation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "estimate"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "share",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@83"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "confidence"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "confidence",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@83"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -622,7 +887,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -634,7 +899,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -668,12 +933,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@10"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -695,12 +960,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@10"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -714,25 +979,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     ]
                   },
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "owner"
+                    "$type": "Assignment",
+                    "feature": "attributes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@20"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "owner",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -745,6 +1001,20 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "cardinality": "?"
           }
         ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OutcomeAttribute",
+      "definition": {
+        "$type": "RuleCall",
+        "rule": {
+          "$ref": "#/rules@7"
+        },
+        "arguments": []
       },
       "entry": false,
       "fragment": false,
@@ -767,7 +1037,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -779,7 +1049,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -796,163 +1066,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "$type": "Alternatives",
                 "elements": [
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "kind"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "kind",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@23"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "unit"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "unit",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@11"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "direction"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "direction",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@25"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "baseline"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "baseline",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@14"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
                     "$type": "Assignment",
-                    "feature": "target",
-                    "operator": "=",
+                    "feature": "attributes",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@12"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "source"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "source",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "owner"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "owner",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "cadence"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "cadence",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@26"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
                   },
                   {
                     "$type": "Group",
@@ -968,12 +1091,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@10"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -995,12 +1118,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@10"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1012,18 +1135,6 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "cardinality": "*"
                       }
                     ]
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "value",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@13"
-                      },
-                      "arguments": []
-                    }
                   }
                 ],
                 "cardinality": "*"
@@ -1043,47 +1154,215 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
     },
     {
       "$type": "ParserRule",
-      "name": "UnitSpec",
+      "name": "MetricAttribute",
       "definition": {
         "$type": "Alternatives",
         "elements": [
           {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@23"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@24"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@26"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@27"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@28"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@7"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@29"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@30"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Kind",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "kind"
+          },
+          {
             "$type": "Assignment",
-            "feature": "kind",
+            "feature": "value",
             "operator": "=",
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Unit",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "unit"
           },
           {
-            "$type": "Group",
+            "$type": "Alternatives",
             "elements": [
               {
                 "$type": "Assignment",
                 "feature": "kind",
                 "operator": "=",
                 "terminal": {
-                  "$type": "Keyword",
-                  "value": "currency"
-                }
-              },
-              {
-                "$type": "Assignment",
-                "feature": "currency",
-                "operator": "=",
-                "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@66"
                   },
                   "arguments": []
                 }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "kind",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "currency"
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "currency",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@85"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MetricDirection",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "direction"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Baseline",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "baseline"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@31"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1108,7 +1387,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@14"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -1127,13 +1406,69 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@73"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Source",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "source"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MetricCadence",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "cadence"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@68"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1158,7 +1493,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1170,7 +1505,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@85"
               },
               "arguments": []
             },
@@ -1217,7 +1552,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1229,7 +1564,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@83"
               },
               "arguments": []
             }
@@ -1257,7 +1592,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1269,7 +1604,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1283,29 +1618,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "value": "{"
               },
               {
-                "$type": "Group",
-                "elements": [
-                  {
-                    "$type": "Keyword",
-                    "value": "assessed"
+                "$type": "Assignment",
+                "feature": "attributes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@33"
                   },
-                  {
-                    "$type": "Keyword",
-                    "value": "by"
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "assessedBy",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@44"
-                      },
-                      "arguments": []
-                    }
-                  }
-                ],
+                  "arguments": []
+                },
                 "cardinality": "*"
               },
               {
@@ -1314,6 +1636,52 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SkillAttribute",
+      "definition": {
+        "$type": "RuleCall",
+        "rule": {
+          "$ref": "#/rules@34"
+        },
+        "arguments": []
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AssessedBy",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "assessed"
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1338,7 +1706,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1350,7 +1718,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1384,12 +1752,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@32"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1411,12 +1779,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@32"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1443,12 +1811,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@10"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1470,12 +1838,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@10"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1490,36 +1858,15 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "observedBy",
-                    "operator": "=",
+                    "feature": "attributes",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "actor"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "actor",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
                   }
                 ],
                 "cardinality": "*"
@@ -1530,6 +1877,32 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BehaviorAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@37"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@38"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1558,7 +1931,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@70"
               },
               "arguments": []
             }
@@ -1570,7 +1943,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@68"
               },
               "arguments": []
             },
@@ -1590,13 +1963,41 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@86"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Actor",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "actor"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1621,7 +2022,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1633,7 +2034,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1663,12 +2064,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@32"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1690,12 +2091,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@15"
+                                "$ref": "#/rules@32"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1722,12 +2123,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@10"
+                            "$ref": "#/rules@21"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1749,12 +2150,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@10"
+                                "$ref": "#/rules@21"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1769,40 +2170,15 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "practice",
-                    "operator": "=",
+                    "feature": "attributes",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@40"
                       },
                       "arguments": []
                     }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "assessed"
-                      },
-                      {
-                        "$type": "Keyword",
-                        "value": "by"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "assessedBy",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
                   }
                 ],
                 "cardinality": "*"
@@ -1813,6 +2189,32 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ObjectiveAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1837,7 +2239,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@71"
               },
               "arguments": []
             }
@@ -1849,7 +2251,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1878,7 +2280,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@75"
               },
               "arguments": []
             }
@@ -1890,7 +2292,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             },
@@ -1920,12 +2322,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@16"
+                            "$ref": "#/rules@35"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@32"
+                              "$ref": "#/rules@74"
                             },
                             "arguments": []
                           },
@@ -1947,12 +2349,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                             "terminal": {
                               "$type": "CrossReference",
                               "type": {
-                                "$ref": "#/rules@16"
+                                "$ref": "#/rules@35"
                               },
                               "terminal": {
                                 "$type": "RuleCall",
                                 "rule": {
-                                  "$ref": "#/rules@32"
+                                  "$ref": "#/rules@74"
                                 },
                                 "arguments": []
                               },
@@ -1966,109 +2368,16 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     ]
                   },
                   {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "talk-track"
+                    "$type": "Assignment",
+                    "feature": "attributes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@43"
                       },
-                      {
-                        "$type": "Assignment",
-                        "feature": "talkTrack",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "rubric"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "rubric",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "checklist"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "checklist",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "micro-challenge"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "microChallenge",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": "dashboard"
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "dashboard",
-                        "operator": "=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@44"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ]
+                      "arguments": []
+                    }
                   }
                 ],
                 "cardinality": "*"
@@ -2079,6 +2388,193 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ToolkitAttribute",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@46"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@48"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "TalkTrack",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "talk-track"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Rubric",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "rubric"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Checklist",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "checklist"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MicroChallenge",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "micro-challenge"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Dashboard",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "dashboard"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -2103,12 +2599,12 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@10"
+                "$ref": "#/rules@21"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@74"
                 },
                 "arguments": []
               },
@@ -2133,10 +2629,37 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@86"
                       },
                       "arguments": []
                     }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "{"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "pull",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@50"
+                          },
+                          "arguments": []
+                        },
+                        "cardinality": "?"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "}"
+                      }
+                    ],
+                    "cardinality": "?"
                   }
                 ]
               },
@@ -2154,7 +2677,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@64"
                       },
                       "arguments": []
                     },
@@ -2176,6 +2699,514 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
     },
     {
       "$type": "ParserRule",
+      "name": "Pull",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@51"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@52"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PullSql",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "pull"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sql"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "query",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "on"
+              },
+              {
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "database",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@86"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "env"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "databaseEnv",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@86"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  }
+                ]
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PullXapi",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "pull"
+          },
+          {
+            "$type": "Keyword",
+            "value": "xapi"
+          },
+          {
+            "$type": "Keyword",
+            "value": "env"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "endpointEnv",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "options",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@53"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiOption",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@54"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@55"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@56"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@57"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@58"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiAuth",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "auth"
+          },
+          {
+            "$type": "Keyword",
+            "value": "env"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "variable",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiVerb",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "verb"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "iri",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiActivity",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "activity"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "iri",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiSince",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "since"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "date",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiValue",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "value"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "measure",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@59"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "XapiMeasure",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@60"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@61"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@62"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@63"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CountStatements",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "count"
+          },
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "CountStatements"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "statements"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CountActors",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "count"
+          },
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "CountActors"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "actors"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MeanScore",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "mean"
+          },
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "MeanScore"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "score"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ShareSuccess",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "share"
+          },
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "ShareSuccess"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "success"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "ActualRow",
       "definition": {
         "$type": "Group",
@@ -2187,7 +3218,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@73"
               },
               "arguments": []
             }
@@ -2203,7 +3234,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@14"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2464,28 +3495,28 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@82"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@80"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@81"
             },
             "arguments": []
           }
@@ -2505,7 +3536,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@75"
             },
             "arguments": []
           },
@@ -2519,7 +3550,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@75"
                 },
                 "arguments": []
               }
@@ -2542,7 +3573,7 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@85"
             },
             "arguments": []
           },
@@ -2699,44 +3730,112 @@ export const AlignGrammar = (): Grammar => loadedAlignGrammar ?? (loadedAlignGra
             "value": "dashboard"
           },
           {
+            "$type": "Keyword",
+            "value": "isolate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "trend"
+          },
+          {
+            "$type": "Keyword",
+            "value": "estimate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "confidence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "pull"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sql"
+          },
+          {
+            "$type": "Keyword",
+            "value": "on"
+          },
+          {
+            "$type": "Keyword",
+            "value": "env"
+          },
+          {
+            "$type": "Keyword",
+            "value": "xapi"
+          },
+          {
+            "$type": "Keyword",
+            "value": "auth"
+          },
+          {
+            "$type": "Keyword",
+            "value": "verb"
+          },
+          {
+            "$type": "Keyword",
+            "value": "since"
+          },
+          {
+            "$type": "Keyword",
+            "value": "statements"
+          },
+          {
+            "$type": "Keyword",
+            "value": "actors"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mean"
+          },
+          {
+            "$type": "Keyword",
+            "value": "share"
+          },
+          {
+            "$type": "Keyword",
+            "value": "success"
+          },
+          {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@66"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@67"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@68"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@69"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@70"
             },
             "arguments": []
           },

@@ -39,6 +39,8 @@ export interface GraphIndex {
     readonly latestActual: ReadonlyMap<string, LatestActual>;
     /** What reading each actuals block gave. */
     readonly actualsRead: ReadonlyMap<Actuals, ActualsRead>;
+    /** True when a program's ROI uses the metric as its control group. */
+    isControlGroup(id: string): boolean;
 }
 
 /** Builds the impact graph of a workspace from scratch: a pure function of its documents (sorted by URI) and actuals. */

@@ -4,15 +4,17 @@ import { isoDay } from '../dates.js';
 import type { Adjacency } from './adjacency.js';
 import { metricFigures } from './metric-figures.js';
 import { objectiveLinks, programChain } from './objective-links.js';
-import { programRoi } from './roi.js';
+import { programRoi, type MetricNodeOf } from './roi.js';
 import { programWindow } from './program-window.js';
-import type { Coverage, GraphEdge, MetricFigures, NodeKind, ObjectiveLinks, ProgramFigures } from './types.js';
+import type { Coverage, GraphEdge, MetricFigures, MetricNode, NodeKind, ObjectiveLinks, ProgramFigures } from './types.js';
 
 /** What the derived figures read of the workspace, by node id. */
 export interface DerivationInput {
     readonly adjacency: Adjacency;
     kindOf(id: string): NodeKind | undefined;
     astOf(id: string): unknown;
+    /** The id of a declaration's node. */
+    idOf(ast: unknown): string | undefined;
     nameOf(id: string): string;
     /** Member ids of a program, in document order. */
     membersOf(programId: string): readonly string[];
@@ -32,8 +34,12 @@ export class DerivedFigures {
     readonly metric = new Map<string, MetricFigures>();
     readonly objective = new Map<string, ObjectiveLinks>();
     readonly program = new Map<string, ProgramFigures>();
-    /** For each node id: the programs whose chain holds it. */
+    /** For each node id: the programs whose chain holds it, or whose `isolate` names it. */
     private readonly holding = new Map<string, Set<string>>();
+    /** For each program: the ids it holds (its chain and the metrics its `isolate` statements name). */
+    private readonly held = new Map<string, string[]>();
+    /** For each metric: the programs whose ROI uses it as a control group. */
+    private readonly controls = new Map<string, Set<string>>();
     /** How many objectives reach a KPI (of `objective.size`). */
     private aligned = 0;
 
@@ -81,28 +87,48 @@ export class DerivedFigures {
         return changed;
     }
 
-    /** Computes program figures (chain, window, coverage, KPIs, ROI); returns the ids whose figures changed. */
-    figurePrograms(ids: Iterable<string>, input: DerivationInput): Set<string> {
+    /**
+     * Computes program figures (chain, window, coverage, KPIs, ROI); returns
+     * the ids whose figures changed, and the metrics that became or ceased
+     * to be a control group of a program.
+     */
+    figurePrograms(ids: Iterable<string>, input: DerivationInput): { changed: Set<string>; controlsChanged: Set<string> } {
         const changed = new Set<string>();
+        const controlsChanged = new Set<string>();
         for (const id of ids) {
             const old = this.program.get(id);
-            if (old) for (const member of old.chain) this.holding.get(member)?.delete(id);
+            this.unhold(id);
+            const before = controlsOf(old);
             const ast = input.astOf(id) as Program | undefined;
-            if (ast?.$type !== 'Program') {
+            const figures = ast?.$type === 'Program' ? this.programFigures(ast, id, input) : undefined;
+            const after = controlsOf(figures);
+            for (const c of before) if (!after.has(c)) { this.controls.get(c)?.delete(id); controlsChanged.add(c); }
+            for (const c of after) if (!before.has(c)) { mapSet(this.controls, c).add(id); controlsChanged.add(c); }
+            if (!figures) {
                 if (old) { this.program.delete(id); changed.add(id); }
                 continue;
             }
-            const figures = this.programFigures(ast, id, input);
-            for (const member of figures.chain) {
-                let programs = this.holding.get(member);
-                if (!programs) this.holding.set(member, programs = new Set());
-                programs.add(id);
-            }
+            this.hold(id, [...figures.chain, ...isolated(ast!, input)]);
             if (old && JSON.stringify(old) === JSON.stringify(figures)) continue;
             this.program.set(id, figures);
             changed.add(id);
         }
-        return changed;
+        return { changed, controlsChanged };
+    }
+
+    /** True when a program's ROI uses the metric as a control group. */
+    isControlGroup(id: string): boolean {
+        return (this.controls.get(id)?.size ?? 0) > 0;
+    }
+
+    private hold(program: string, ids: string[]): void {
+        this.held.set(program, ids);
+        for (const member of ids) mapSet(this.holding, member).add(program);
+    }
+
+    private unhold(program: string): void {
+        for (const member of this.held.get(program) ?? []) this.holding.get(member)?.delete(program);
+        this.held.delete(program);
     }
 
     /** The programs whose chain (as last computed) holds any of the ids. */
@@ -138,9 +164,42 @@ export class DerivedFigures {
             coverage: this.coverageOf(chain.filter(n => input.kindOf(n) === 'objective')),
             leadingKpis: kpis.filter(n => this.metric.get(n)!.kind === 'leading'),
             laggingKpis: kpis.filter(n => this.metric.get(n)!.kind === 'lagging'),
-            roi: programRoi(program, kpis.map(n => ({ name: input.nameOf(n), metric: this.metric.get(n) })))
+            roi: programRoi(program, kpis.map(n => this.metricNode(n, input)), this.metricNodeOf(input), window?.start)
         };
     }
+
+    private metricNode(id: string, input: DerivationInput): MetricNode {
+        return { id, name: input.nameOf(id), metric: this.metric.get(id) };
+    }
+
+    private metricNodeOf(input: DerivationInput): MetricNodeOf {
+        return metric => {
+            const id = metric ? input.idOf(metric) : undefined;
+            return id === undefined ? undefined : this.metricNode(id, input);
+        };
+    }
+}
+
+/** The ids of the metrics a program's `isolate` statements name (KPI and control group). */
+function isolated(program: Program, input: DerivationInput): string[] {
+    const ids: string[] = [];
+    for (const isolate of program.isolations) {
+        const metric = isolate.metric?.ref && input.idOf(isolate.metric.ref);
+        const control = isolate.method?.$type === 'ControlGroup' && isolate.method.control?.ref ? input.idOf(isolate.method.control.ref) : undefined;
+        if (metric) ids.push(metric);
+        if (control) ids.push(control);
+    }
+    return ids;
+}
+
+function controlsOf(figures: ProgramFigures | undefined): Set<string> {
+    return new Set((figures?.roi.attribution ?? []).flatMap(a => a.control === undefined ? [] : [a.control]));
+}
+
+function mapSet<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+    let set = map.get(key);
+    if (!set) map.set(key, set = new Set());
+    return set;
 }
 
 /**

@@ -7,6 +7,7 @@ export interface LinkedPair {
     readonly after: Fragment | undefined;
     readonly oldEdges: readonly GraphEdge[];
     readonly oldTargets: ReadonlyArray<string | undefined>;
+    readonly oldIsolations: ReadonlyArray<string | undefined>;
 }
 
 /** What changed with the edges of fragments made again. */
@@ -23,8 +24,10 @@ export interface EdgeChanges {
     readonly removed: GraphEdge[];
     /** Edges new in the graph, or moved within their fragment. */
     readonly added: GraphEdge[];
-    /** Fragments whose edges or actuals targets are not the same as before. */
+    /** Fragments whose edges, actuals targets or `isolate` targets are not the same as before. */
     readonly changed: Set<Fragment>;
+    /** Fragments linked again whose `isolate` statements now name other metrics: their programs' ROI is computed again. */
+    readonly reisolated: Set<Fragment>;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface EdgeChanges {
  */
 export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeChanges {
     const changes: Changes = {
-        touched: new Set(), fresh: new Set(), retargetedMetrics: new Set(), drivesChanged: full, removed: [], added: [], changed: new Set()
+        touched: new Set(), fresh: new Set(), retargetedMetrics: new Set(), drivesChanged: full, removed: [], added: [], changed: new Set(), reisolated: new Set()
     };
     for (const pair of pairs) {
         const { after, oldEdges } = pair;
@@ -52,6 +55,10 @@ export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeCh
             if (after) changes.changed.add(after);
         }
         if (compareTargets(pair, changes.retargetedMetrics) && after) changes.changed.add(after);
+        if (!full && after && !sameList(pair.oldIsolations, after.isolationTargets)) {
+            changes.changed.add(after);
+            changes.reisolated.add(after);
+        }
     }
     return changes;
 }
@@ -106,6 +113,10 @@ function compareTargets({ before, after, oldTargets }: LinkedPair, into: Set<str
         if (newTargets[i]) into.add(newTargets[i]!);
     }
     return changed;
+}
+
+function sameList(a: ReadonlyArray<string | undefined>, b: ReadonlyArray<string | undefined>): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** True when two edge lists have the same edges (kind and ends) at the same places. */

@@ -30,6 +30,8 @@ export class Fragment {
     edges: GraphEdge[] = [];
     /** Id of the metric each actuals block is for, in the order of `actuals`. */
     actualsTargets: Array<string | undefined> = [];
+    /** Ids of the metrics the programs' `isolate` statements name (KPI, control group), in order. */
+    isolationTargets: Array<string | undefined> = [];
     /** Position among the graph's fragments (documents sorted by URI), set at each update. */
     rank = 0;
     /** The document's `references` when `edges` were made: Langium replaces the array when it links again. */
@@ -61,5 +63,9 @@ export class Fragment {
         this.linkedWith = references;
         this.edges = collectEdges(this.declared, idOf);
         this.actualsTargets = this.actuals.map(({ actuals }) => actuals.metric?.ref ? idOf(actuals.metric.ref) : undefined);
+        this.isolationTargets = this.model.elements.flatMap(e => e.$type !== 'Program' ? [] : e.isolations.flatMap(i => [
+            i.metric?.ref ? idOf(i.metric.ref) : undefined,
+            i.method?.$type === 'ControlGroup' && i.method.control?.ref ? idOf(i.method.control.ref) : undefined
+        ]));
     }
 }

@@ -94,13 +94,15 @@ export class ImpactGraphState {
             : new Set([...objectivesReaching([...touched, ...figures.kpiChanged], this.adjacency, id => this.nodes.kindOf(id)), ...removed]);
         const linked = this.derived.linkObjectives(objectives, input);
         const programs = full ? this.idsOfKind(fragments, 'program') : new Set([
-            ...this.idsOfKind(fresh, 'program'), ...removed, ...this.derived.programsHolding([...touched, ...figures.changed, ...linked])
+            ...this.idsOfKind([...fresh, ...links.reisolated], 'program'), ...removed,
+            ...this.derived.programsHolding([...touched, ...figures.changed, ...linked])
         ]);
         const figured = this.derived.figurePrograms(programs, input);
         if (full || links.drivesChanged) this.updateCycles(dirty);
         this.built = true;
 
-        const changedIds = [...touched, ...figures.changed, ...linked, ...figured];
+        // Programs figured again are looked at again even when their figures did not change: `isolate` checks read their KPIs' figures.
+        const changedIds = [...touched, ...figures.changed, ...linked, ...figured.changed, ...programs, ...figured.controlsChanged];
         this.nodes.refreshNodes(new Set([...fresh, ...changedIds.flatMap(id => this.nodes.fragmentOf(id) ?? [])]), this.derived);
         this.recordChanged(full, dirty, changedIds, [...figures.changed, ...links.retargetedMetrics]);
         return this.snapshot();
@@ -141,10 +143,11 @@ export class ImpactGraphState {
             const f = this.fragments[i]!;
             if (!fresh.has(f) && f.linkedWith === d.references) return;
             const before = full ? undefined : fresh.has(f) ? previous.get(f.uri) : f;
-            pairs.push({ before, after: f, oldEdges: before?.edges ?? [], oldTargets: before?.actualsTargets ?? [] });
+            pairs.push({ before, after: f, oldEdges: before?.edges ?? [], oldTargets: before?.actualsTargets ?? [], oldIsolations: before?.isolationTargets ?? [] });
             f.link(d.references, idOf);
         });
-        const deleted = gone.filter(f => !this.byUri.has(f.uri)).map(f => ({ before: f, after: undefined, oldEdges: f.edges, oldTargets: f.actualsTargets }));
+        const deleted = gone.filter(f => !this.byUri.has(f.uri))
+            .map(f => ({ before: f, after: undefined, oldEdges: f.edges, oldTargets: f.actualsTargets, oldIsolations: f.isolationTargets }));
         return edgeChanges([...pairs, ...deleted], full);
     }
 
@@ -216,6 +219,7 @@ export class ImpactGraphState {
             adjacency: this.adjacency,
             kindOf: id => this.nodes.kindOf(id),
             astOf: id => this.nodes.astById.get(id),
+            idOf: ast => this.nodes.idOfAst.get(ast as AstNode),
             nameOf: id => this.nodes.astById.get(id)?.name ?? id,
             membersOf: id => this.nodes.membersOf(id),
             entriesOf: id => this.actuals.entriesOf(id),
@@ -251,7 +255,8 @@ export class ImpactGraphState {
             nodeOf: ast => ast ? nodeOfAst.get(ast) : undefined,
             node: id => nodeById.get(id),
             astOf: id => astById.get(id),
-            duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, actualsRead
+            duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, actualsRead,
+            isControlGroup: id => this.derived.isControlGroup(id)
         };
     }
 }

@@ -2,6 +2,7 @@ import type { Metric } from '../generated/ast.js';
 import { amountValue, type ActualsEntry } from '../actuals/read-actuals.js';
 import { isoDay, parsePeriod } from '../dates.js';
 import type { ActualPoint, MetricFigures } from './types.js';
+import { attribute } from '../attributes.js';
 
 /**
  * The figures of a metric: definition, actuals (sorted by date) and, where
@@ -12,19 +13,22 @@ import type { ActualPoint, MetricFigures } from './types.js';
 export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], startDay: number | undefined): MetricFigures {
     const sorted = [...entries].sort((a, b) => a.period.day - b.period.day);
     const actuals: ActualPoint[] = sorted.map(e => ({ period: e.period.text, date: isoDay(e.period.day), value: e.value.value }));
-    const kind = metric.kind;
-    const deadline = metric.target?.deadline ? parsePeriod(metric.target.deadline) : undefined;
+    const kind = attribute(metric, 'Kind')?.value;
+    const targetNode = attribute(metric, 'Target');
+    const unit = attribute(metric, 'Unit');
+    const value = attribute(metric, 'MoneyValue');
+    const deadline = targetNode?.deadline ? parsePeriod(targetNode.deadline) : undefined;
     const figures: MetricFigures = {
         kind, isKpi: kind === 'leading' || kind === 'lagging',
-        unit: metric.unit ? (metric.unit.currency ? `currency ${metric.unit.currency}` : metric.unit.kind) : undefined,
-        direction: metric.direction,
-        baseline: amountValue(metric.baseline),
-        target: amountValue(metric.target?.amount),
+        unit: unit ? (unit.currency ? `currency ${unit.currency}` : unit.kind) : undefined,
+        direction: attribute(metric, 'MetricDirection')?.value,
+        baseline: amountValue(attribute(metric, 'Baseline')?.amount),
+        target: amountValue(targetNode?.amount),
         deadline: deadline ? isoDay(deadline.day) : undefined,
         actuals,
         latest: actuals.at(-1),
-        value: metric.value && metric.value.amount !== undefined
-            ? { amount: metric.value.amount, currency: metric.value.currency, per: metric.value.per === 'unit' ? 'unit' : 'point' }
+        value: value && value.amount !== undefined
+            ? { amount: value.amount, currency: value.currency, per: value.per === 'unit' ? 'unit' : 'point' }
             : undefined
     };
     const last = sorted.at(-1);

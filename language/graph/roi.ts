@@ -1,32 +1,57 @@
-import type { Program } from '../generated/ast.js';
-import type { GraphNode, RoiFigures } from './types.js';
+import type { Isolate, Metric, Program } from '../generated/ast.js';
+import { attributeKpi } from './attribution.js';
+import type { MetricNode, RoiFigures } from './types.js';
+import { attribute } from '../attributes.js';
+
+/** Finds the graph node of a referenced metric. */
+export type MetricNodeOf = (metric: Metric | undefined) => MetricNode | undefined;
 
 /**
  * Phillips ROI of a program: benefit = sum over the chain's KPIs that have a
- * `value` of the improvement |latest - baseline| x value (only improvements
- * count); ROI % = (benefit - cost) / cost x 100; BCR = benefit / cost.
- * Shown only when every term is known: `missing` says which are not.
+ * `value` of the improvement x value, where the improvement is the one the
+ * program's `isolate` attributes to it (the raw change without one; only
+ * improvements count); ROI % = (benefit - cost) / cost x 100; BCR = benefit / cost.
+ * The raw figures count every change whole. Shown only when every term is
+ * known: `missing` says which are not.
  */
-export function programRoi(program: Program, chainKpis: ReadonlyArray<Pick<GraphNode, 'name' | 'metric'>>): RoiFigures {
+export function programRoi(program: Program, chainKpis: readonly MetricNode[], nodeOf: MetricNodeOf, startDay: number | undefined): RoiFigures {
     const missing: string[] = [];
-    const cost = program.cost?.amount;
-    const currency = program.cost?.currency;
+    const { amount: cost, currency } = attribute(program, 'Cost') ?? {};
     if (cost === undefined) missing.push('the program\'s `cost`');
     else if (cost <= 0) missing.push('a positive `cost`');
     const valued = chainKpis.filter(k => k.metric?.value);
     if (valued.length === 0) missing.push('a `value ... per point` on a KPI of the chain');
-    let benefit = 0;
+    const isolates = isolatesByMetric(program, nodeOf);
+    const attribution = valued.map(kpi => {
+        const isolate = isolates.get(kpi.id);
+        const control = isolate?.method?.$type === 'ControlGroup' ? nodeOf(isolate.method.control?.ref) : undefined;
+        return attributeKpi({ kpi, isolate, control, startDay, inChain: true });
+    });
     for (const kpi of valued) {
-        const m = kpi.metric!;
-        if (currency && m.value!.currency && m.value!.currency !== currency) missing.push(`${kpi.name}: value in ${m.value!.currency}, cost in ${currency}`);
-        if (m.baseline === undefined) missing.push(`${kpi.name}: baseline`);
-        if (!m.latest) missing.push(`${kpi.name}: an actual`);
-        if (!m.direction) missing.push(`${kpi.name}: direction`);
-        if (m.baseline === undefined || !m.latest || !m.direction) continue;
-        const change = m.latest.value - m.baseline;
-        const improvement = Math.max(0, m.direction === 'up' ? change : -change);
-        benefit += improvement * m.value!.amount;
+        const value = kpi.metric!.value!;
+        if (currency && value.currency && value.currency !== currency) missing.push(`${kpi.name}: value in ${value.currency}, cost in ${currency}`);
     }
-    if (missing.length > 0 || cost === undefined) return { cost, currency, missing };
-    return { cost, currency, benefit, roiPercent: (benefit - cost) / cost * 100, bcr: benefit / cost, missing };
+    missing.push(...attribution.flatMap(a => a.missing));
+    const rawBenefit = sum(attribution.map(a => a.rawBenefit));
+    const benefit = sum(attribution.map(a => a.benefit));
+    if (missing.length > 0 || cost === undefined || benefit === undefined || rawBenefit === undefined) return { cost, currency, attribution, missing };
+    return {
+        cost, currency, attribution, missing,
+        benefit, roiPercent: (benefit - cost) / cost * 100, bcr: benefit / cost,
+        rawBenefit, rawRoiPercent: (rawBenefit - cost) / cost * 100, rawBcr: rawBenefit / cost
+    };
+}
+
+/** The first `isolate` of each KPI in the program (a second one is a syntax error). */
+export function isolatesByMetric(program: Program, nodeOf: MetricNodeOf): Map<string, Isolate> {
+    const byMetric = new Map<string, Isolate>();
+    for (const isolate of program.isolations) {
+        const id = nodeOf(isolate.metric?.ref)?.id;
+        if (id !== undefined && !byMetric.has(id)) byMetric.set(id, isolate);
+    }
+    return byMetric;
+}
+
+function sum(values: ReadonlyArray<number | undefined>): number | undefined {
+    return values.some(v => v === undefined) ? undefined : values.reduce<number>((s, v) => s + v!, 0);
 }

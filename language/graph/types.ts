@@ -59,13 +59,58 @@ export interface ObjectiveLinks {
     paths: string[][];
 }
 
-/** Return on investment (Phillips) of a program, or what is missing for it. */
+/** How a program isolates a KPI's change: `none` counts all of it as the program's. */
+export type AttributionMethod = 'none' | 'control-group' | 'trend' | 'estimate';
+
+/**
+ * The improvement of one KPI with `value` in a program's chain, raw and
+ * attributed to the program by its `isolate` method (Phillips). Changes are
+ * signed (latest - reference); improvements are in the KPI's direction, never
+ * below 0. A figure that cannot be told is left out and named in `missing`.
+ */
+export interface KpiAttribution {
+    /** Id of the KPI. */
+    metric: string;
+    method: AttributionMethod;
+    /** `control-group`: id of the metric holding the untrained group's actuals. */
+    control?: string;
+    /** `estimate`: the estimated share and the confidence in it, in percent. */
+    share?: number;
+    confidence?: number;
+    /** Latest actual - baseline. */
+    rawChange?: number;
+    /** The part of the change the method gives the program (`none`: the raw change). */
+    attributedChange?: number;
+    /** `control-group`: the control's latest - its baseline (or first actual). */
+    controlChange?: number;
+    /** `trend`: where the pre-program trend line puts the latest actual's date. */
+    projected?: number;
+    rawImprovement?: number;
+    improvement?: number;
+    /** Money per point or unit of improvement. */
+    value?: number;
+    rawBenefit?: number;
+    benefit?: number;
+    /** Terms that are not known for this KPI. */
+    missing: string[];
+}
+
+/**
+ * Return on investment (Phillips) of a program, or what is missing for it.
+ * `benefit`, `roiPercent` and `bcr` come from the attributed improvements;
+ * the `raw` figures count every KPI's whole change as the program's.
+ */
 export interface RoiFigures {
     cost?: number;
     currency?: string;
     benefit?: number;
     roiPercent?: number;
     bcr?: number;
+    rawBenefit?: number;
+    rawRoiPercent?: number;
+    rawBcr?: number;
+    /** One entry per KPI of the chain that has a `value`, in chain order. */
+    attribution?: KpiAttribution[];
     /** Terms that are not known; ROI is shown only when this is empty. */
     missing: string[];
 }
@@ -100,6 +145,9 @@ export interface GraphNode {
     objective?: ObjectiveLinks;
     programFigures?: ProgramFigures;
 }
+
+/** What ROI and attribution read of a metric's node: its id, name and figures. */
+export type MetricNode = Pick<GraphNode, 'id' | 'name' | 'metric'>;
 
 export interface GraphEdge {
     kind: EdgeKind;

@@ -27,6 +27,31 @@ export const COLUMNS: readonly ColumnSpec[] = [
 
 export const COLUMN_INDEX: Readonly<Record<ColumnId, number>> = Object.fromEntries(COLUMNS.map((c, i) => [c.id, i])) as Record<ColumnId, number>;
 
+/** Which way the chain runs: layers as columns left to right, or as rows top to bottom. */
+export type Direction = 'right' | 'down';
+
+/**
+ * The layers of the layout: one per column left to right; top to bottom,
+ * where height is what a side pane lacks, leading and activity & learning
+ * metrics share a row (both come after behaviors and before lagging KPIs).
+ */
+export const LAYERS: Readonly<Record<Direction, ReadonlyArray<readonly ColumnId[]>>> = {
+    right: COLUMNS.map(c => [c.id]),
+    down: [['objective'], ['skill'], ['behavior'], ['leading', 'activity'], ['lagging'], ['outcome']]
+};
+
+/** The layer of each column, by direction. */
+export const LAYER_INDEX: Readonly<Record<Direction, Readonly<Record<ColumnId, number>>>> = {
+    right: layerIndex(LAYERS.right),
+    down: layerIndex(LAYERS.down)
+};
+
+function layerIndex(layers: ReadonlyArray<readonly ColumnId[]>): Record<ColumnId, number> {
+    return Object.fromEntries(layers.flatMap((ids, i) => ids.map(id => [id, i]))) as Record<ColumnId, number>;
+}
+
+export const COLUMN_LABEL: Readonly<Record<ColumnId, string>> = Object.fromEntries(COLUMNS.map(c => [c.id, c.label])) as Record<ColumnId, string>;
+
 /** The column of a node, or undefined for nodes that are not drawn (programs, toolkits). */
 export function columnOf(node: GraphNode): ColumnId | undefined {
     switch (node.kind) {
@@ -50,17 +75,17 @@ export function isActivityOrLearning(node: GraphNode): boolean {
     return node.kind === 'metric' && (node.metric?.kind === 'activity' || node.metric?.kind === 'learning');
 }
 
-/** Fixed node sizes per column: every node of a column has the same box. */
-export const NODE_WIDTH = 250;
-export const NODE_HEIGHT: Readonly<Record<ColumnId, number>> = {
-    objective: 82, skill: 64, behavior: 82, activity: 112, leading: 112, lagging: 112, outcome: 82
-};
+/** Node widths the layout uses, by direction, and the range the pane may choose from. */
+export const NODE_WIDTH: Readonly<Record<Direction, number>> = { right: 230, down: 240 };
+export const NODE_WIDTH_RANGE = { min: 180, max: 260 } as const;
 
 /** Geometry of the whole drawing. */
 export const GEOMETRY = {
-    columnGap: 96,
+    margin: 16,
+    /** Between boxes of one layer. */
     nodeGap: 16,
-    margin: 24,
-    /** Height of the column headers row. */
-    header: 36
+    /** Between layers: columns (right) leave room for edges; rows (down) for edges and the row's label. */
+    layerGap: { right: 64, down: 28 },
+    /** Above the layers: the column headers (right), the first row's label (down). */
+    header: { right: 30, down: 22 }
 } as const;

@@ -1,4 +1,5 @@
-/** Edge geometry: one cubic curve per edge, from box side to box side. */
+/** Edge geometry: one cubic curve per edge, from box side to box side, left to right or top to bottom. */
+import type { Direction } from './columns.js';
 
 export interface Box {
     readonly x: number;
@@ -9,40 +10,77 @@ export interface Box {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-/** A horizontal-tangent cubic from (x1, y1) to (x2, y2), without the move to its start. */
-function curve(x1: number, y1: number, x2: number, y2: number): string {
-    const dx = Math.max(20, (x2 - x1) / 2);
-    return `C${round(x1 + dx)} ${round(y1)} ${round(x2 - dx)} ${round(y2)} ${round(x2)} ${round(y2)}`;
+/** A box along the chain's axis: where it starts and ends on the main axis, its centre on the cross axis. */
+interface Span { start: number; end: number; center: number; }
+
+function span(box: Box, direction: Direction): Span {
+    return direction === 'right'
+        ? { start: box.x, end: box.x + box.width, center: box.y + box.height / 2 }
+        : { start: box.y, end: box.y + box.height, center: box.x + box.width / 2 };
+}
+
+/** Writes path commands in (main, cross) coordinates, as (x, y) for the direction. */
+class PathWriter {
+    private d = '';
+    constructor(private readonly direction: Direction) { }
+
+    private point(main: number, cross: number): string {
+        return this.direction === 'right' ? `${round(main)} ${round(cross)}` : `${round(cross)} ${round(main)}`;
+    }
+
+    move(main: number, cross: number): this {
+        this.d += `M${this.point(main, cross)}`;
+        return this;
+    }
+
+    cubic(m1: number, c1: number, m2: number, c2: number, m: number, c: number): this {
+        this.d += `C${this.point(m1, c1)} ${this.point(m2, c2)} ${this.point(m, c)}`;
+        return this;
+    }
+
+    /** A cubic whose tangents run along the main axis, from (m1, c1) to (m2, c2). */
+    along(m1: number, c1: number, m2: number, c2: number): this {
+        const dm = Math.max(20, (m2 - m1) / 2);
+        return this.cubic(m1 + dm, c1, m2 - dm, c2, m2, c2);
+    }
+
+    /** Straight along the main axis to `main`. */
+    straight(main: number): this {
+        this.d += `${this.direction === 'right' ? 'H' : 'V'}${round(main)}`;
+        return this;
+    }
+
+    toString(): string {
+        return this.d;
+    }
 }
 
 /**
- * A cubic from the right side of `from` to the left side of `to` (the chain
- * runs left to right); within one column (a metric driving another), a loop
- * out to the right; backwards, from the left side out and into the right.
- * `via` are the bends the edge passes through in the columns between its
- * ends: the path runs straight across each.
+ * A cubic from the end side of `from` to the start side of `to` (right: the
+ * right side to the left side; down: the bottom to the top). Within one
+ * layer (a metric driving another), a loop out past the boxes; backwards,
+ * out of the start side and into the end side. `via` are the bends the edge
+ * passes through in the layers between its ends: the path runs straight
+ * across each.
  */
-export function edgePath(from: Box, to: Box, via: readonly Box[] = []): string {
-    const y1 = from.y + from.height / 2;
-    const y2 = to.y + to.height / 2;
-    if (to.x > from.x + from.width) {
-        let x = from.x + from.width;
-        let y = y1;
-        let d = `M${round(x)} ${round(y)}`;
-        for (const bend of via) {
-            const yb = bend.y + bend.height / 2;
-            d += curve(x, y, bend.x, yb) + `H${round(bend.x + bend.width)}`;
-            x = bend.x + bend.width;
-            y = yb;
+export function edgePath(from: Box, to: Box, via: readonly Box[] = [], direction: Direction = 'right'): string {
+    const a = span(from, direction);
+    const b = span(to, direction);
+    const path = new PathWriter(direction);
+    if (b.start > a.end) {
+        let main = a.end;
+        let cross = a.center;
+        path.move(main, cross);
+        for (const bend of via.map(v => span(v, direction))) {
+            path.along(main, cross, bend.start, bend.center).straight(bend.end);
+            main = bend.end;
+            cross = bend.center;
         }
-        return d + curve(x, y, to.x - 1, y2);
+        return path.along(main, cross, b.start - 1, b.center).toString();
     }
-    if (to.x === from.x) {
-        const x = from.x + from.width;
-        const bulge = Math.min(70, 28 + Math.abs(y2 - y1) * 0.15);
-        return `M${round(x)} ${round(y1)}C${round(x + bulge)} ${round(y1)} ${round(x + bulge)} ${round(y2)} ${round(x + 1)} ${round(y2)}`;
+    if (b.start === a.start) {
+        const bulge = Math.min(70, 28 + Math.abs(b.center - a.center) * 0.15);
+        return path.move(a.end, a.center).cubic(Math.max(a.end, b.end) + bulge, a.center, Math.max(a.end, b.end) + bulge, b.center, b.end + 1, b.center).toString();
     }
-    const x1 = from.x;
-    const x2 = to.x + to.width + 1;
-    return `M${round(x1)} ${round(y1)}C${round(x1 - 60)} ${round(y1)} ${round(x2 + 60)} ${round(y2)} ${round(x2)} ${round(y2)}`;
+    return path.move(a.start, a.center).cubic(a.start - 60, a.center, b.end + 60, b.center, b.end + 1, b.center).toString();
 }

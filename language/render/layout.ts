@@ -1,14 +1,18 @@
 /**
  * The layered layout of the impact chain, shared by the preview (webview)
- * and `align graph --format svg`: known columns by node kind, order within
- * columns by barycenter sweeps (stable between edits when given the previous
- * order), fixed node sizes per column, cubic edges. Pure: no DOM.
+ * and `align graph --format svg`: known layers by node kind, laid out left
+ * to right (columns) or top to bottom (rows); order within layers by
+ * barycenter sweeps (stable between edits when given the previous order);
+ * boxes sized by their measured text; cubic edges. Pure: no DOM.
  */
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph } from '../graph/types.js';
-import { COLUMN_INDEX, COLUMNS, GEOMETRY, NODE_HEIGHT, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId } from './columns.js';
-import { edgePath, type Box } from './geometry.js';
+import { assemble } from './assemble.js';
+import { GEOMETRY, LAYER_INDEX, LAYERS, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
+import { cachedMeasure, tableMeasure, type MeasureText } from './measure.js';
+import { nodeText, type NodeText } from './node-text.js';
 import { orderBySweeps, orderStable, type OrderGraph } from './order.js';
-import { placeColumns, placeStable } from './place.js';
+import { alignChain } from './align-chain.js';
+import { placeColumns, placeStable, type PlaceInput } from './place.js';
 
 /** Edge kinds drawn as edges (`reinforces` becomes a badge on the behavior, `serves` a program's focus). */
 export const DRAWN_EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
@@ -16,24 +20,38 @@ export const DRAWN_EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['build
 export interface LayoutOptions {
     /** Leave out activity and learning metrics and their edges. */
     hideLearningMetrics?: boolean;
+    /** Layers left to right (default) or top to bottom. */
+    direction?: Direction;
+    /** Width of every box (default: NODE_WIDTH of the direction). */
+    nodeWidth?: number;
+    /** Measures text for wrapping (default: the width table of the declared fonts). */
+    measure?: MeasureText;
     /**
      * The previous layout (or its `order` and `centers`): nodes found there
-     * keep their relative order in their column and their place; new nodes
-     * are inserted by barycenter, pushing down what is below them. Ignored
-     * when fewer than half of the nodes are in it (a different graph: a
-     * fresh layout reads better).
+     * keep their relative order in their layer and, in the same direction and
+     * box width, their place; new nodes are inserted by barycenter, pushing
+     * aside what follows them. Ignored when fewer than half of the nodes are
+     * in it (a different graph: a fresh layout reads better).
      */
     previous?: PreviousLayout;
     /** Barycenter sweeps of a fresh layout (default 4). */
     sweeps?: number;
+    /**
+     * A chain to bring into line (the editor cursor's): its boxes side by
+     * side across the layers around the box of `around`, the layers' order
+     * kept. For a pane too narrow to show the chain as laid out.
+     */
+    align?: { readonly ids: ReadonlySet<string>; readonly around: string };
 }
 
 /** What a layout keeps of the one before it. */
 export interface PreviousLayout {
     /** Ids of nodes and edge bends, in layout order. */
     readonly order: readonly string[];
-    /** Centre y of each node and edge bend, below the column headers. */
+    /** Centre of each node and edge bend across its layer (y for columns, x for rows). */
     readonly centers?: ReadonlyMap<string, number>;
+    readonly direction?: Direction;
+    readonly nodeWidth?: number;
 }
 
 export interface LaidOutNode {
@@ -47,6 +65,8 @@ export interface LaidOutNode {
     readonly height: number;
     /** Toolkits that reinforce this behavior. */
     readonly toolkits: readonly GraphNode[];
+    /** The lines the box shows, fitted to its width. */
+    readonly text: NodeText;
 }
 
 export interface LaidOutEdge {
@@ -60,37 +80,52 @@ export interface LaidOutEdge {
     readonly path: string;
 }
 
+/** A layer that holds nodes: a column (right) or a row (down), with the place of its label. */
 export interface LaidOutColumn {
+    /** The layer's first column (a row top to bottom may hold two: leading and activity & learning metrics). */
     readonly id: ColumnId;
-    readonly label: string;
+    /** The columns it holds nodes of, with their counts, for its label. */
+    readonly parts: ReadonlyArray<{ readonly id: ColumnId; readonly label: string; readonly count: number }>;
     readonly x: number;
+    readonly y: number;
     readonly width: number;
+    readonly height: number;
     readonly count: number;
+    readonly labelX: number;
+    readonly labelY: number;
 }
 
 export interface GraphLayout {
+    readonly direction: Direction;
+    readonly nodeWidth: number;
     readonly width: number;
     readonly height: number;
-    /** Column by column, top to bottom (also the keyboard order). */
+    /** Layer by layer, in order along each layer (also the keyboard order). */
     readonly nodes: readonly LaidOutNode[];
     readonly edges: readonly LaidOutEdge[];
-    /** Columns that hold nodes, left to right. */
+    /** Layers that hold nodes, in chain order. */
     readonly columns: readonly LaidOutColumn[];
     /** Ids of nodes and edge bends in layout order (the layout is a `PreviousLayout` for the next one). */
     readonly order: readonly string[];
-    /** Centre y of each node and edge bend, below the column headers. */
+    /** Centre of each node and edge bend across its layer. */
     readonly centers: ReadonlyMap<string, number>;
 }
 
-/** A node of the layout: a graph node, or a bend of an edge that spans columns (so edges pass between boxes). */
-interface Vertex {
+/** A node of the layout: a graph node, or a bend of an edge that spans layers (so edges pass between boxes). */
+export interface Vertex {
     readonly id: string;
     readonly node?: GraphNode;
+    readonly text?: NodeText;
     readonly column: ColumnId;
-    readonly height: number;
+    /** Index of its layer, in chain order. */
+    readonly layer: number;
+    /** Extent across the layer: the box height in a column, its width in a row. */
+    readonly size: number;
 }
 
-interface Prepared {
+export interface Prepared {
+    direction: Direction;
+    nodeWidth: number;
     /** Graph nodes first (indices 0..nodeCount-1), then edge bends. */
     vertices: Vertex[];
     nodeCount: number;
@@ -100,8 +135,8 @@ interface Prepared {
     toolkits: Map<string, GraphNode[]>;
 }
 
-/** Height of an edge bend: the slot an edge takes when it passes a column. */
-const BEND_HEIGHT = 6;
+/** Extent of an edge bend across a layer: the slot an edge takes when it passes a layer. */
+const BEND_SIZE = 6;
 
 /** Lays out the drawable part of an impact graph. */
 export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): GraphLayout {
@@ -117,61 +152,90 @@ export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): Gr
  * UI thread can run each step in a task of its own, so no task is long.
  */
 export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): Generator<void, GraphLayout, void> {
-    const prepared = prepare(graph, options);
+    const prepared = yield* prepare(graph, options);
     yield;
     const previous = stableBase(prepared, options.previous);
     const cols = previous ? orderStableFrom(prepared, previous) : orderBySweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
     yield;
-    const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.height), gap: GEOMETRY.nodeGap };
-    const centers = previous?.centers
+    const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.size), gap: GEOMETRY.nodeGap };
+    const samePlaces = previous?.centers && (previous.direction ?? 'right') === prepared.direction && (previous.nodeWidth ?? prepared.nodeWidth) === prepared.nodeWidth;
+    const centers = samePlaces
         ? placeStable({ ...input, previous: Float64Array.from(prepared.vertices, v => previous.centers!.get(v.id) ?? NaN) })
         : placeColumns(input);
     yield;
-    return assemble(prepared, cols, centers);
+    return assemble(prepared, cols, options.align ? aligned(prepared, input, centers, options.align) : centers);
 }
 
-function prepare(graph: ImpactGraph, options: LayoutOptions): Prepared {
+/** Boxes whose text is measured in one step: measuring is most of a large layout's work. */
+const TEXT_STEP = 250;
+
+function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, Prepared, void> {
+    const direction = options.direction ?? 'right';
+    const nodeWidth = options.nodeWidth ?? NODE_WIDTH[direction];
+    const measure = cachedMeasure(options.measure ?? tableMeasure);
     const vertices: Vertex[] = [];
     const index = new Map<string, number>();
     const byId = new Map<string, GraphNode>();
+    const kept: GraphNode[] = [];
     for (const node of graph.nodes) {
         byId.set(node.id, node);
         const column = columnOf(node);
         if (!column || index.has(node.id) || (options.hideLearningMetrics && isActivityOrLearning(node))) continue;
-        index.set(node.id, vertices.length);
-        vertices.push({ id: node.id, node, column, height: NODE_HEIGHT[column] });
+        index.set(node.id, kept.length);
+        kept.push(node);
     }
-    const nodeCount = vertices.length;
-    const present = new Set(vertices.map(v => COLUMN_INDEX[v.column]));
-    const edges: Prepared['edges'] = [];
     const toolkits = new Map<string, GraphNode[]>();
     for (const edge of graph.edges) {
-        if (edge.kind === 'reinforces') {
-            const kit = byId.get(edge.from);
-            if (kit && index.has(edge.to)) toolkits.set(edge.to, [...(toolkits.get(edge.to) ?? []), kit]);
-            continue;
-        }
+        const kit = edge.kind === 'reinforces' ? byId.get(edge.from) : undefined;
+        if (kit && index.has(edge.to)) toolkits.set(edge.to, [...(toolkits.get(edge.to) ?? []), kit]);
+    }
+    const layerOf = LAYER_INDEX[direction];
+    for (const node of kept) {
+        if (vertices.length > 0 && vertices.length % TEXT_STEP === 0) yield;
+        const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure);
+        const column = columnOf(node)!;
+        vertices.push({ id: node.id, node, text, column, layer: layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
+    }
+    const nodeCount = vertices.length;
+    const present = new Set(vertices.map(v => v.layer));
+    const edges: Prepared['edges'] = [];
+    for (const edge of graph.edges) {
         const a = index.get(edge.from);
         const b = index.get(edge.to);
         if (a === undefined || b === undefined || a === b || !DRAWN_EDGE_KINDS.has(edge.kind)) continue;
         const chain = [a];
-        for (let c = COLUMN_INDEX[vertices[a]!.column] + 1; c < COLUMN_INDEX[vertices[b]!.column]; c++) {
+        for (let c = vertices[a]!.layer + 1; c < vertices[b]!.layer; c++) {
             if (!present.has(c)) continue;
             chain.push(vertices.length);
-            vertices.push({ id: `${edge.kind}:${edge.from}>${edge.to}@${c}`, column: COLUMNS[c]!.id, height: BEND_HEIGHT });
+            vertices.push({ id: `${edge.kind}:${edge.from}>${edge.to}@${c}`, column: LAYERS[direction][c]![0]!, layer: c, size: BEND_SIZE });
         }
         chain.push(b);
         edges.push({ edge, chain });
     }
     const neighbors: number[][] = vertices.map(() => []);
-    for (const { chain } of edges) {
+    const pull: number[][] = vertices.map(() => []);
+    for (const { edge, chain } of edges) {
         for (let i = 1; i < chain.length; i++) {
             neighbors[chain[i - 1]!]!.push(chain[i]!);
             neighbors[chain[i]!]!.push(chain[i - 1]!);
+            if (edge.kind === 'kpi') continue;
+            pull[chain[i - 1]!]!.push(chain[i]!);
+            pull[chain[i]!]!.push(chain[i - 1]!);
         }
     }
-    const column = Int32Array.from(vertices, v => COLUMN_INDEX[v.column]);
-    return { vertices, nodeCount, edges, toolkits, graph: { column, neighbors, columnCount: COLUMNS.length } };
+    const column = Int32Array.from(vertices, v => v.layer);
+    return { direction, nodeWidth, vertices, nodeCount, edges, toolkits, graph: { column, neighbors, pull, columnCount: LAYERS[direction].length } };
+}
+
+function aligned(prepared: Prepared, input: PlaceInput, centers: Float64Array, align: NonNullable<LayoutOptions['align']>): Float64Array {
+    const axisVertex = prepared.vertices.findIndex(v => v.id === align.around);
+    if (axisVertex < 0 || axisVertex >= prepared.nodeCount) return centers;
+    const inChain = new Uint8Array(prepared.vertices.length);
+    prepared.vertices.forEach((v, i) => { if (i < prepared.nodeCount && align.ids.has(v.id)) inChain[i] = 1; });
+    for (const { edge, chain } of prepared.edges) {
+        if (align.ids.has(edge.from) && align.ids.has(edge.to)) for (const v of chain) inChain[v] = 1;
+    }
+    return alignChain(input, centers, v => inChain[v] === 1, centers[axisVertex]!);
 }
 
 /** The previous layout when it shares at least half of the nodes, else undefined (lay out afresh). */
@@ -184,7 +248,7 @@ function stableBase(prepared: Prepared, previous: PreviousLayout | undefined): P
 }
 
 function byColumn(prepared: Prepared, pick: (v: number) => boolean): number[][] {
-    const cols: number[][] = COLUMNS.map(() => []);
+    const cols: number[][] = LAYERS[prepared.direction].map(() => []);
     prepared.vertices.forEach((_, v) => { if (pick(v)) cols[prepared.graph.column[v]!]!.push(v); });
     return cols;
 }
@@ -195,40 +259,4 @@ function orderStableFrom(prepared: Prepared, previous: PreviousLayout): number[]
     const known = (v: number): boolean => rank.has(prepared.vertices[v]!.id);
     const existing = byColumn(prepared, known).map(col => col.sort((a, b) => rank.get(prepared.vertices[a]!.id)! - rank.get(prepared.vertices[b]!.id)!));
     return orderStable(prepared.graph, existing, byColumn(prepared, v => !known(v)));
-}
-
-function assemble(prepared: Prepared, cols: number[][], center: Float64Array): GraphLayout {
-    const columns: LaidOutColumn[] = [];
-    const columnX = new Map<ColumnId, number>();
-    let x = GEOMETRY.margin;
-    COLUMNS.forEach((spec, c) => {
-        const count = cols[c]!.filter(v => v < prepared.nodeCount).length;
-        if (count === 0) return;
-        columns.push({ id: spec.id, label: spec.label, x, width: NODE_WIDTH, count });
-        columnX.set(spec.id, x);
-        x += NODE_WIDTH + GEOMETRY.columnGap;
-    });
-    const top = GEOMETRY.margin + GEOMETRY.header;
-    const laid: LaidOutNode[] = [];
-    const boxes: Box[] = [];
-    let bottom = top;
-    for (const col of cols) {
-        for (const v of col) {
-            const vertex = prepared.vertices[v]!;
-            const box: Box = { x: columnX.get(vertex.column)!, y: Math.round(top + center[v]! - vertex.height / 2), width: NODE_WIDTH, height: vertex.height };
-            boxes[v] = box;
-            bottom = Math.max(bottom, box.y + box.height);
-            if (vertex.node) laid.push({ id: vertex.id, node: vertex.node, column: vertex.column, ...box, toolkits: prepared.toolkits.get(vertex.id) ?? [] });
-        }
-    }
-    const edges = prepared.edges.map(({ edge: e, chain }): LaidOutEdge => ({
-        key: `${e.kind}:${e.from}>${e.to}`, kind: e.kind, from: e.from, to: e.to,
-        ...(e.kind === 'kpi' ? { explained: e.explained === true } : {}),
-        path: edgePath(boxes[chain[0]!]!, boxes[chain[chain.length - 1]!]!, chain.slice(1, -1).map(v => boxes[v]!))
-    }));
-    const width = columns.length === 0 ? 2 * GEOMETRY.margin : x - GEOMETRY.columnGap + GEOMETRY.margin;
-    const flat = cols.flat();
-    const order = flat.map(v => prepared.vertices[v]!.id);
-    const centers = new Map(flat.map(v => [prepared.vertices[v]!.id, center[v]!]));
-    return { width, height: Math.ceil(bottom + GEOMETRY.margin), nodes: laid, edges, columns, order, centers };
 }

@@ -8,6 +8,8 @@
 export interface OrderGraph {
     readonly column: ArrayLike<number>;
     readonly neighbors: ReadonlyArray<readonly number[]>;
+    /** Neighbours that pull a node into line when placing (default: `neighbors`). */
+    readonly pull?: ReadonlyArray<readonly number[]>;
     readonly columnCount: number;
 }
 

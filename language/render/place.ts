@@ -54,7 +54,7 @@ function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, cente
         if (i > 0) offset[i] = offset[i - 1]! + height[col[i - 1]!]! / 2 + gap + height[v]! / 2;
         let sum = 0;
         let count = 0;
-        for (const u of graph.neighbors[v]!) {
+        for (const u of pullOf(graph, v)) {
             if (graph.column[u] === c || !accept(u)) continue;
             sum += center[u]!;
             count++;
@@ -65,18 +65,28 @@ function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, cente
     for (let i = 0; i < m; i++) center[col[i]!] = z[i]! + offset[i]!;
 }
 
-/** Least-squares non-decreasing fit of `values` (pool adjacent violators). */
-export function isotonic(values: ArrayLike<number>): Float64Array {
+/** The neighbours that pull a node into line: its chain neighbours, or for a node linked only by `kpi` shortcuts, those. */
+function pullOf(graph: OrderGraph, v: number): readonly number[] {
+    const pull = graph.pull?.[v];
+    return pull && pull.length > 0 ? pull : graph.neighbors[v]!;
+}
+
+/** Least-squares non-decreasing fit of `values`, each with its weight (default 1): pool adjacent violators. */
+export function isotonic(values: ArrayLike<number>, weights?: ArrayLike<number>): Float64Array {
     const n = values.length;
     const sum = new Float64Array(n);
+    const weight = new Float64Array(n);
     const count = new Int32Array(n);
     let blocks = 0;
     for (let i = 0; i < n; i++) {
-        sum[blocks] = values[i]!;
+        const w = weights?.[i] ?? 1;
+        sum[blocks] = values[i]! * w;
+        weight[blocks] = w;
         count[blocks] = 1;
         blocks++;
-        while (blocks > 1 && sum[blocks - 2]! / count[blocks - 2]! > sum[blocks - 1]! / count[blocks - 1]!) {
+        while (blocks > 1 && sum[blocks - 2]! / weight[blocks - 2]! > sum[blocks - 1]! / weight[blocks - 1]!) {
             sum[blocks - 2] = sum[blocks - 2]! + sum[blocks - 1]!;
+            weight[blocks - 2] = weight[blocks - 2]! + weight[blocks - 1]!;
             count[blocks - 2] = count[blocks - 2]! + count[blocks - 1]!;
             blocks--;
         }
@@ -84,7 +94,7 @@ export function isotonic(values: ArrayLike<number>): Float64Array {
     const out = new Float64Array(n);
     let i = 0;
     for (let b = 0; b < blocks; b++) {
-        const mean = sum[b]! / count[b]!;
+        const mean = sum[b]! / weight[b]!;
         for (let k = 0; k < count[b]!; k++) out[i++] = mean;
     }
     return out;
@@ -111,7 +121,7 @@ export function placeStable(input: PlaceStableInput): Float64Array {
                 if (!Number.isNaN(previous[v]!)) continue;
                 let sum = 0;
                 let count = 0;
-                for (const u of graph.neighbors[v]!) {
+                for (const u of pullOf(graph, v)) {
                     if (graph.column[u] === c || Number.isNaN(target[u]!)) continue;
                     sum += target[u]!;
                     count++;

@@ -5,6 +5,8 @@
  * passes `resolve` to write the theme's actual colours instead.
  */
 
+import { MONO_STACK, SANS_STACK, TEXT } from './measure.js';
+
 /** Theme tokens: the VS Code variable and the fallback used outside VS Code. */
 export const PALETTE = {
     background: ['--vscode-editor-background', '#ffffff'],
@@ -26,8 +28,8 @@ export const PALETTE = {
     yellow: ['--vscode-charts-yellow', '#bf8803'],
     green: ['--vscode-charts-green', '#388a34'],
     red: ['--vscode-charts-red', '#e51400'],
-    font: ['--vscode-font-family', '-apple-system, BlinkMacSystemFont, "Segoe UI", Ubuntu, "Helvetica Neue", sans-serif'],
-    monoFont: ['--vscode-editor-font-family', 'Menlo, Consolas, "DejaVu Sans Mono", monospace']
+    font: ['--vscode-font-family', SANS_STACK],
+    monoFont: ['--vscode-editor-font-family', MONO_STACK]
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type PaletteToken = keyof typeof PALETTE;
@@ -59,20 +61,22 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} { font-family: ${c('font')}; color: ${c('foreground')}; }`,
         `${g} .background { fill: ${c('background')}; }`,
         `${g} text { fill: ${c('foreground')}; font-size: 12px; }`,
-        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; }`,
+        // A halo of the background keeps a label readable where edges cross it.
+        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; paint-order: stroke; stroke: ${c('background')}; stroke-width: 4px; stroke-linejoin: round; }`,
         `${g} .node { cursor: pointer; outline: none; }`,
         `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${c('nodeBorder')}; stroke-width: 1; }`,
-        `${g} .node-title { font-size: 13px; font-weight: 600; }`,
-        `${g} .node-name, ${g} .node-footer, ${g} .metric-deadline { fill: ${c('muted')}; font-size: 11px; }`,
+        `${g} .node-title { font-size: ${TEXT.title.size}px; font-weight: 600; }`,
+        `${g} .node-name, ${g} .node-footer, ${g} .metric-deadline { fill: ${c('muted')}; font-size: ${TEXT.small.size}px; }`,
         `${g} .node-name { font-family: ${c('monoFont')}; }`,
-        `${g} .metric-figures { font-size: 12.5px; font-weight: 600; }`,
+        `${g} .metric-figures { font-size: ${TEXT.figures.size}px; font-weight: 600; }`,
+        `${g} .node-short { display: none; font-weight: 600; dominant-baseline: central; }`,
         `${g} .node-icon { fill: none; stroke-width: 1.6; stroke-linejoin: round; stroke-linecap: round; }`,
         `${g} .node-icon .solid { stroke: none; }`,
         ...Object.entries(ACCENT).flatMap(([kind, token]) => [
             `${g} .kind-${kind} .node-accent, ${g} .kind-${kind} .node-icon .solid { fill: ${c(token)}; }`,
             `${g} .kind-${kind} .node-icon { stroke: ${c(token)}; }`,
-            // Zoomed out, where text is hidden, boxes show their kind by colour.
-            `${g}.zoomed-out .kind-${kind} .node-box { fill: ${c(token)}; fill-opacity: 0.45; }`
+            // Zoomed far out, boxes also show their kind by colour.
+            `${g}.zoomed-out .kind-${kind} .node-box { fill: ${c(token)}; fill-opacity: 0.22; }`
         ]),
         `${g} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 3; stroke-dasharray: 9 5; }`,
         `${g} .unlinked-label rect { fill: ${c('error')}; }`,
@@ -108,12 +112,15 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .node.cursor .node-box { stroke-width: 3.5; }`,
         `${g} .edge.highlight { stroke-width: 2.5; }`,
         `${g} .node.match .node-box { stroke: ${c('match')}; stroke-width: 3.5; stroke-dasharray: none; }`,
-        `${g}.zoomed-out text, ${g}.zoomed-out .badge, ${g}.zoomed-out .unlinked-label { visibility: hidden; }`,
+        // Zoomed far out, a box shows its name at a size readable on screen instead of its lines.
+        `${g}.zoomed-out .node-text, ${g}.zoomed-out .badge, ${g}.zoomed-out .column-label { display: none; }`,
+        `${g}.zoomed-out .node-short { display: inline; }`,
         `${hc} .node-box { stroke: ${c('contrastBorder')}; stroke-width: 1.5; }`,
         `${hc} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 4; }`,
         `${hc} .node.highlight .node-box, ${hc} .focus-ring { stroke: ${c('contrastActiveBorder')}; }`,
         `${hc} .edge { stroke-width: 2; }`,
         `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,
-        `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`
+        `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`,
+        `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight { opacity: 1; }`
     ].join('\n');
 }

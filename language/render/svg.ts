@@ -6,14 +6,15 @@
 import type { NodeFindings } from '../protocol.js';
 import type { GraphLayout, LaidOutEdge, LaidOutNode } from './layout.js';
 import { drawGlyph, kindGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, WARNING_GLYPH } from './icons.js';
-import { graphCss, type ResolveVariable } from './styles.js';
-import { escapeXml, figuresText, plural, statusText, textWidth, trackStatus, truncate, wrap } from './text.js';
 import { nodeLabel, worstSeverity } from './labels.js';
+import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
+import { graphCss, type ResolveVariable } from './styles.js';
+import { escapeXml, trackStatus } from './text.js';
 
 export interface RenderOptions {
     /** Findings per node id, for badges. */
     findings?: Readonly<Record<string, NodeFindings>>;
-    /** Adds `tabindex`, `role="button"` and `aria-label` to nodes (the preview's DOM). */
+    /** Adds `tabindex`, `role="button"`, `aria-label` and the zoomed-out label to nodes (the preview's DOM). */
     interactive?: boolean;
     /** Prefix of element ids (markers), for several drawings in one page. */
     idPrefix?: string;
@@ -22,11 +23,6 @@ export interface RenderOptions {
     /** Title of the drawing. */
     title?: string;
 }
-
-const PAD = 12;
-const TEXT_X = 34;
-const TITLE_SIZE = 13;
-const SMALL = 11;
 
 const attrs = (values: Record<string, string | number | undefined>): string =>
     Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${typeof v === 'number' ? v : escapeXml(v!)}"`).join('');
@@ -42,26 +38,29 @@ export function nodeClasses(item: LaidOutNode, findings?: NodeFindings): string 
 }
 
 /**
- * One node: a `<g>` of shapes at absolute coordinates. No `transform`
- * anywhere, so that a page of nodes paints cheaply; a node that moves is
- * drawn again.
+ * One node: a `<g>` of shapes at absolute coordinates, with the lines the
+ * layout fitted to the box. No `transform` anywhere, so that a page of
+ * nodes paints cheaply; a node that moves is drawn again. Interactive
+ * nodes also carry an empty `node-short` text: the preview writes the
+ * node's name there, at a size readable when it is zoomed far out.
  */
 export function renderNode(item: LaidOutNode, options: RenderOptions = {}): string {
     const findings = options.findings?.[item.id];
     const interactive = options.interactive ? { tabindex: 0, role: 'button', 'aria-label': nodeLabel(item, findings) } : {};
-    const { node, x, y, width: w, height: h } = item;
+    const { node, x, y, width: w, height: h, text: t } = item;
     const tooltip = `${node.kind} ${node.qualifiedName}${node.title ? `: ${node.title}` : ''}`;
-    const title = wrap(node.title ?? node.name, w - TEXT_X - PAD, TITLE_SIZE, 2);
-    const nameLine = truncate(node.name + (node.metric ? ` · ${node.metric.kind ?? 'untyped'}` : node.program ? ` · ${node.program}` : ''), w - TEXT_X - PAD, SMALL * 1.1);
     return `<g${attrs({ class: nodeClasses(item, findings), 'data-id': node.id, ...interactive })}>`
         + `<title>${escapeXml(tooltip)}</title>`
         + `<rect class="focus-ring" x="${x - 5}" y="${y - 5}" width="${w + 10}" height="${h + 10}" rx="9"/>`
         + `<rect class="node-box" x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>`
         + `<rect class="node-accent" x="${x + 1}" y="${y + 8}" width="3" height="${h - 16}" rx="1.5"/>`
-        + `<g class="node-icon">${drawGlyph(kindGlyph(node.kind), x + 11, y + 9)}</g>`
-        + title.map((line, i) => text('node-title', x + TEXT_X, y + 22 + i * 16, line)).join('')
-        + text('node-name', x + TEXT_X, y + (title.length > 1 ? 56 : 41), nameLine)
+        + `<g class="node-icon">${drawGlyph(kindGlyph(node.kind), x + 10, y + 10)}</g>`
+        + `<g class="node-text">`
+        + t.title.map((line, i) => text('node-title', x + TEXT_X, y + t.titleY[i]!, line)).join('')
+        + text('node-name', x + TEXT_X, y + t.nameY, t.name)
         + footer(item)
+        + `</g>`
+        + (options.interactive ? `<text class="node-short" x="${x + PAD}" y="${y + Math.round(h / 2)}"></text>` : '')
         + badge(item, findings)
         + `</g>`;
 }
@@ -71,38 +70,34 @@ function text(cls: string, x: number, y: number, content: string, anchor?: 'end'
 }
 
 function footer(item: LaidOutNode): string {
-    const { node, x, y, width: w } = item;
+    const { node, x, y, width: w, text: t } = item;
     if (node.kind === 'objective') {
-        const kpis = node.objective?.kpis.length ?? 0;
-        if (kpis > 0) return text('node-footer', x + TEXT_X, y + 74, objectiveSummary(item));
+        if (t.footer !== undefined) return lines('node-footer', x + TEXT_X, y + t.footerY!, t.footer);
         const lx = x + TEXT_X;
-        const ly = y + 63;
+        const ly = y + t.footerY! - 12;
         return `<g class="unlinked-label"><rect x="${lx}" y="${ly}" width="92" height="16" rx="3"/>`
             + `${drawGlyph(WARNING_GLYPH, lx + 5, ly + 2)}<text x="${lx + 21}" y="${ly + 12}">no KPI link</text></g>`;
     }
-    if (node.kind === 'behavior' && item.toolkits.length > 0) {
-        const kits = item.toolkits.length === 1 ? item.toolkits[0]!.name : plural(item.toolkits.length, 'toolkit');
-        return `<g class="node-icon toolkit-icon">${drawGlyph(kindGlyph('toolkit'), x + TEXT_X, y + 64, 0.7)}</g>`
-            + text('node-footer', x + TEXT_X + 16, y + 74, truncate(`reinforced by ${kits}`, w - TEXT_X - 16 - PAD, SMALL));
+    if (t.footer !== undefined) {
+        return `<g class="node-icon toolkit-icon">${drawGlyph(kindGlyph('toolkit'), x + TEXT_X, y + t.footerY! - 10, 0.7)}</g>`
+            + lines('node-footer', x + TEXT_X + 16, y + t.footerY!, t.footer);
     }
     const m = node.metric;
-    if (!m) return '';
+    const f = t.metric;
+    if (!m || !f) return '';
     const barWidth = w - 2 * PAD;
     const fill = Math.max(0, Math.min(1, m.progress ?? 0)) * barWidth;
-    const deadline = m.deadline ? `by ${m.deadline}` : '';
-    const figures = truncate(figuresText(m), barWidth - (deadline ? textWidth(deadline, SMALL) + 8 : 0), 12.5);
-    return text('metric-figures', x + PAD, y + 78, figures)
-        + (deadline ? text('metric-deadline', x + w - PAD, y + 78, deadline, 'end') : '')
-        + `<rect class="progress-track" x="${x + PAD}" y="${y + 85}" width="${barWidth}" height="6" rx="3"/>`
-        + (fill > 0 ? `<rect class="progress-fill" x="${x + PAD}" y="${y + 85}" width="${Math.round(fill * 10) / 10}" height="6" rx="3"/>` : '')
-        + `<g class="status-glyph">${drawGlyph(STATUS_GLYPHS[trackStatus(m)], x + PAD, y + 96)}</g>`
-        + text('metric-status', x + PAD + 16, y + 105, truncate(statusText(m), barWidth - 16, SMALL));
+    return text('metric-figures', x + PAD, y + f.figuresY, f.figures)
+        + (f.deadline ? text('metric-deadline', x + w - PAD, y + f.deadlineY, f.deadline, 'end') : '')
+        + `<rect class="progress-track" x="${x + PAD}" y="${y + f.barY}" width="${barWidth}" height="6" rx="3"/>`
+        + (fill > 0 ? `<rect class="progress-fill" x="${x + PAD}" y="${y + f.barY}" width="${Math.round(fill * 10) / 10}" height="6" rx="3"/>` : '')
+        + `<g class="status-glyph">${drawGlyph(STATUS_GLYPHS[trackStatus(m)], x + PAD, y + f.statusY - 9)}</g>`
+        + lines('metric-status', x + PAD + 16, y + f.statusY, f.status);
 }
 
-function objectiveSummary(item: LaidOutNode): string {
-    const links = item.node.objective!;
-    const outcomes = links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : '';
-    return plural(links.kpis.length, 'KPI') + outcomes;
+/** Lines of small text, SMALL_LINE apart. */
+function lines(cls: string, x: number, y: number, content: readonly string[]): string {
+    return content.map((line, i) => text(cls, x, y + i * SMALL_LINE, line)).join('');
 }
 
 function badge(item: LaidOutNode, findings: NodeFindings | undefined): string {
@@ -133,9 +128,9 @@ export function renderDefs(options: RenderOptions = {}): string {
     return `<defs>${marker('arrow', 'arrow')}${marker('arrow-unexplained', 'arrow-unexplained')}</defs>`;
 }
 
-/** Column headers. */
+/** Layer labels: column headers (right), or a label above each row (down). */
 export function renderColumns(layout: GraphLayout): string {
-    return layout.columns.map(c => `<text class="column-label" x="${c.x + 4}" y="${24 + 14}">${escapeXml(`${c.label.toUpperCase()} (${c.count})`)}</text>`).join('');
+    return layout.columns.map(c => `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · '))}</text>`).join('');
 }
 
 /** A standalone SVG document of the layout, styles embedded. */
@@ -146,8 +141,8 @@ export function renderSvg(layout: GraphLayout, options: RenderOptions = {}): str
         + `<style><![CDATA[\n${graphCss(options.resolveVariable)}\n]]></style>`
         + renderDefs(options)
         + `<rect class="background" width="${layout.width}" height="${layout.height}"/>`
-        + `<g class="columns">${renderColumns(layout)}</g>`
         + `<g class="edges">${layout.edges.map(e => renderEdge(e, options)).join('')}</g>`
+        + `<g class="columns">${renderColumns(layout)}</g>`
         + `<g class="nodes">${layout.nodes.map(n => renderNode(n, { ...options, interactive: false })).join('')}</g>`
         + `</svg>\n`;
 }

@@ -1,4 +1,5 @@
 import type { Actuals } from '../generated/ast.js';
+import { formatAmount } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
 
 /** `actuals-invalid`: malformed rows or CSV cells, periods not increasing, missing file, metric without baseline. */
@@ -22,8 +23,8 @@ export function checkActualsOnTrack(actuals: Actuals, { graph, report }: RuleCon
     const latest = node ? graph.latestActual.get(node.id) : undefined;
     const figures = node?.metric;
     if (!node || !figures || latest?.actuals !== actuals || figures.onTrack !== false) return;
-    const expected = Number(figures.expected!.toFixed(2));
-    report('actuals-off-track', `'${node.name}' is off track: ${latest.entry.period.text} is ${latest.entry.value.value}, the trajectory from ${figures.baseline} to ${figures.target} by ${figures.deadline} expects ${figures.direction === 'up' ? 'at least' : 'at most'} ${expected}. Review the program with its sponsor.`,
+    const amount = (value: number | undefined): string => formatAmount(value ?? 0, figures.unit);
+    report('actuals-off-track', `'${node.name}' is off track: ${latest.entry.period.text} is ${amount(latest.entry.value.value)}, the trajectory from ${amount(figures.baseline)} to ${amount(figures.target)} by ${figures.deadline} expects ${figures.direction === 'up' ? 'at least' : 'at most'} ${amount(figures.expected)}. Review the program with its sponsor.`,
         latest.entry.row ? { node: latest.entry.row } : { node: actuals, property: 'file' });
 }
 

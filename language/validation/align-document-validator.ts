@@ -1,26 +1,20 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-
-type CancellationToken = Cancellation.CancellationToken;
-const CancellationToken = Cancellation.CancellationToken;
 import type { AlignServices } from '../align-module.js';
-import type { AlignGraphService } from '../graph/graph-service.js';
+import { messageText, ruleIdOf } from '../findings.js';
+import { identityAt } from '../identity/finding-identity.js';
 import { ruleDocUrl } from '../rules.js';
+import { INTERNAL_ERROR } from './internal-error.js';
 import { isSuppressed, suppressedLines } from './suppressions.js';
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
-/** The rule id a diagnostic reports under in machine output. */
-export function ruleIdOf(diagnostic: Diagnostic): string {
-    const code = (diagnostic.data as { code?: unknown } | undefined)?.code ?? diagnostic.code;
-    if (code === DocumentValidator.LinkingError) return 'unresolved-reference';
-    if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError || code === undefined) return 'syntax';
-    return String(code);
-}
+type CancellationToken = Cancellation.CancellationToken;
+const CancellationToken = Cancellation.CancellationToken;
 
 /** What Langium's validation gave for one parse of a document, without its linking errors (which change with links). */
 interface OwnDiagnostics {
-    readonly model: unknown;
+    readonly model: AstNode;
     /** Lexing and parsing errors. */
     readonly syntax: Diagnostic[];
     /** Findings of the rules that read the document alone. */
@@ -32,19 +26,17 @@ interface OwnDiagnostics {
  * A document's diagnostics: Langium's (syntax errors, unresolved
  * references, the rules that read the document alone) and the findings of
  * the workspace rules for it. Every diagnostic gets its rule id as `code`
- * (`syntax` for lexing and parsing errors, `unresolved-reference` for
- * linking errors), and the findings that an `align-disable-next-line`
- * comment suppresses are dropped. `refresh` recombines them without
- * validating again, when only links or workspace findings changed.
+ * and its identity as `data.identity` (language/identity), and the findings
+ * that an `align-disable-next-line` comment suppresses are dropped (never an
+ * `internal-error`). `refresh` recombines them without validating again,
+ * when only links or workspace findings changed.
  */
 export class AlignDocumentValidator extends DefaultDocumentValidator {
-    private readonly graph: AlignGraphService;
     private readonly workspaceFindings: AlignWorkspaceFindings;
     private readonly own = new WeakMap<LangiumDocument, OwnDiagnostics>();
 
     constructor(services: AlignServices) {
         super(services);
-        this.graph = services.align.Graph;
         this.workspaceFindings = services.align.WorkspaceFindings;
     }
 
@@ -57,8 +49,8 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
             suppressions: suppressedLines(document.textDocument.getText())
         };
         this.own.set(document, own);
-        const index = await this.graph.getIndex();
-        return this.combine(own, diagnostics.filter(isLinking), this.workspaceFindings.of(document, index));
+        const index = await this.workspaceFindings.ready();
+        return this.combine(document, own, diagnostics.filter(isLinking), this.workspaceFindings.of(document, index));
     }
 
     /**
@@ -71,8 +63,8 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         if (!own || own.model !== document.parseResult.value) return undefined;
         const linking: Diagnostic[] = [];
         this.processLinkingErrors(document, linking, {});
-        const index = await this.graph.getIndex();
-        return this.combine(own, linking, this.workspaceFindings.of(document, index));
+        const index = await this.workspaceFindings.ready();
+        return this.combine(document, own, linking, this.workspaceFindings.of(document, index));
     }
 
     /**
@@ -92,11 +84,15 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Syntax errors and unresolved references first, then rule findings in the order of their place in the text. */
-    private combine(own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[]): Diagnostic[] {
+    private combine(document: LangiumDocument, own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[]): Diagnostic[] {
         const findings = [...own.local, ...workspace].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         return [...own.syntax, ...linking, ...findings]
-            .map(d => ({ ...d, code: ruleIdOf(d), codeDescription: { href: ruleDocUrl(ruleIdOf(d)) }, source: 'align' }))
-            .filter(d => !isSuppressed(own.suppressions, d.range.start.line, d.code));
+            .filter(d => ruleIdOf(d) === INTERNAL_ERROR || !isSuppressed(own.suppressions, d.range.start.line, ruleIdOf(d)))
+            .map(d => {
+                const code = ruleIdOf(d);
+                const identity = identityAt(own.model, document.textDocument.offsetAt(d.range.start), code, { message: messageText(d), data: d.data });
+                return { ...d, code, codeDescription: { href: ruleDocUrl(code) }, source: 'align', data: { ...(d.data as object | undefined), identity } };
+            });
     }
 }
 
@@ -111,9 +107,4 @@ function isLinking(d: Diagnostic): boolean {
 function isSyntax(d: Diagnostic): boolean {
     const code = codeOf(d);
     return code === DocumentValidator.ParsingError || (typeof code === 'string' && code.startsWith('lexing-'));
-}
-
-/** A diagnostic's message as plain text. */
-export function messageText(diagnostic: Diagnostic): string {
-    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

@@ -1,5 +1,6 @@
 import type { Behavior, Skill } from '../generated/ast.js';
 import type { RuleContext } from './rule-context.js';
+import { attribute } from '../attributes.js';
 
 /** `behavior-moves-nothing`: counts resolved `moves` only. */
 export function checkBehaviorMoves(behavior: Behavior, { graph, report }: RuleContext): void {
@@ -13,7 +14,7 @@ export function checkBehaviorMoves(behavior: Behavior, { graph, report }: RuleCo
 /** `behavior-not-reinforced`: no `observed by` and no toolkit `for` it. */
 export function checkBehaviorReinforced(behavior: Behavior, { graph, report }: RuleContext): void {
     const node = graph.nodeOf(behavior);
-    if (node && !behavior.observedBy && graph.adjacency.sources(node.id, 'reinforces').length === 0) {
+    if (node && !attribute(behavior, 'ObservedBy') && graph.adjacency.sources(node.id, 'reinforces').length === 0) {
         report('behavior-not-reinforced', `Behavior '${behavior.name}' is not reinforced on the job. Add \`observed by manager weekly with "rubric"\`, or a toolkit \`for ${behavior.name}\`.`,
             { node: behavior, property: 'name' });
     }

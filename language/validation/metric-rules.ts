@@ -3,28 +3,33 @@ import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse } from '../graph/metric-figures.js';
 import { parsePeriod } from '../dates.js';
+import { formatAmount } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
+import { attribute } from '../attributes.js';
 
 /** `target-against-direction`. */
 export function checkTargetDirection(metric: Metric, { graph, report }: RuleContext): void {
     const figures = graph.nodeOf(metric)?.metric;
-    if (!figures || !metric.target || figures.baseline === undefined || figures.target === undefined || !figures.direction) return;
+    const target = attribute(metric, 'Target');
+    if (!figures || !target || figures.baseline === undefined || figures.target === undefined || !figures.direction) return;
     if (isWorse(figures.target, figures.baseline, figures.direction)) {
         const better = figures.direction === 'down' ? 'below' : 'above';
-        report('target-against-direction', `Metric '${metric.name}' has target ${figures.target} worse than its baseline ${figures.baseline} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
-            { node: metric.target });
+        report('target-against-direction', `Metric '${metric.name}' has target ${formatAmount(figures.target, figures.unit)} worse than its baseline ${formatAmount(figures.baseline, figures.unit)} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
+            { node: target });
     }
 }
 
 /** `metric-without-source` and `metric-without-owner`, for KPIs. */
 export function checkKpiDataDefinition(metric: Metric, { graph, report }: RuleContext): void {
     if (!graph.nodeOf(metric)?.metric?.isKpi) return;
-    if (metric.source === undefined) {
+    if (!attribute(metric, 'Source')) {
         report('metric-without-source', `KPI '${metric.name}' has no source. Add \`source "System: report"\` so that everyone reads it from the same data.`,
             { node: metric, property: 'name' });
     }
-    if (metric.owner === undefined || metric.cadence === undefined) {
-        const missing = [metric.owner === undefined && '`owner`', metric.cadence === undefined && '`cadence`'].filter(Boolean).join(' and ');
+    const owner = attribute(metric, 'Owner');
+    const cadence = attribute(metric, 'MetricCadence');
+    if (!owner || !cadence) {
+        const missing = [!owner && '`owner`', !cadence && '`cadence`'].filter(Boolean).join(' and ');
         report('metric-without-owner', `KPI '${metric.name}' has no ${missing}. Add who owns the data and how often it is measured.`,
             { node: metric, property: 'name' });
     }
@@ -45,7 +50,8 @@ export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext):
     const node = graph.nodeOf(metric);
     if (!node) return;
     const used = graph.adjacency.incoming(node.id).some(e => e.kind === 'moves' || e.kind === 'kpi' || e.kind === 'drives')
-        || graph.adjacency.targets(node.id, 'measures').length > 0;
+        || graph.adjacency.targets(node.id, 'measures').length > 0
+        || graph.isControlGroup(node.id);
     if (!used) {
         report('metric-unused', `Metric '${metric.name}' is not used: no outcome, behavior, objective or other metric refers to it. Reference it, or remove it.`,
             { node: metric, property: 'name' });
@@ -55,12 +61,13 @@ export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext):
 /** `deadline-outside-window`: a program's metric due outside the program's window. */
 export function checkDeadlineInWindow(metric: Metric, { report }: LocalRuleContext): void {
     const program = metric.$container.$type === 'Program' ? metric.$container : undefined;
-    const deadline = metric.target?.deadline ? parsePeriod(metric.target.deadline) : undefined;
+    const target = attribute(metric, 'Target');
+    const deadline = target?.deadline ? parsePeriod(target.deadline) : undefined;
     const window = program ? programWindow(program) : undefined;
-    if (!program || !deadline || !window || !metric.target) return;
+    if (!program || !deadline || !window || !target) return;
     if (deadline.day < window.start || deadline.day > window.end) {
-        report('deadline-outside-window', `Metric '${metric.name}' is due ${metric.target.deadline}, outside program '${program.name}''s window. Move the deadline inside the window, or widen the window.`,
-            { node: metric.target, property: 'deadline' });
+        report('deadline-outside-window', `Metric '${metric.name}' is due ${target.deadline}, outside program '${program.name}''s window. Move the deadline inside the window, or widen the window.`,
+            { node: target, property: 'deadline' });
     }
 }
 

@@ -1,6 +1,8 @@
 import type { Program } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
+import { formatNumber, plural } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
+import { attribute } from '../attributes.js';
 
 /** `program-without-outcome`: counts resolved `serves` only. */
 export function checkProgramServes(program: Program, { graph, report }: RuleContext): void {
@@ -22,18 +24,18 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
     const max = settings.maxLaggingKpis;
     if (figures.laggingKpis.length > max) {
         const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).join(', ');
-        report('too-many-kpis', `Program '${program.name}' has ${figures.laggingKpis.length} lagging KPI${figures.laggingKpis.length === 1 ? '' : 's'} in its chain (${names}), more than ${max}. Focus on the few that matter.`,
+        report('too-many-kpis', `Program '${program.name}' has ${plural(figures.laggingKpis.length, 'lagging KPI')} in its chain (${names}), more than ${formatNumber(max)}. Focus on the few that matter.`,
             { node: program, property: 'name' });
     }
 }
 
 /** `program-without-review` and `program-without-sponsor`. */
 export function checkProgramGovernance(program: Program, { report }: LocalRuleContext): void {
-    if (!program.review) {
+    if (!attribute(program, 'Review')) {
         report('program-without-review', `Program '${program.name}' has no review cadence. Add \`review monthly\` for a regular review with stakeholders.`,
             { node: program, property: 'name' });
     }
-    if (program.sponsor === undefined) {
+    if (!attribute(program, 'Sponsor')) {
         report('program-without-sponsor', `Program '${program.name}' has no sponsor. Add \`sponsor "Senior leader"\` who co-owns the business result.`,
             { node: program, property: 'name' });
     }
@@ -41,12 +43,12 @@ export function checkProgramGovernance(program: Program, { report }: LocalRuleCo
 
 /** `pilot-too-long`. */
 export function checkPilotLength(program: Program, { settings, report }: LocalRuleContext): void {
-    const pilot = program.pilot;
+    const pilot = attribute(program, 'Pilot');
     const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
     if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;
     const days = addDuration(start, pilot.duration.amount, pilot.duration.unit) - start;
     if (days > settings.maxPilotDays) {
-        report('pilot-too-long', `The pilot of program '${program.name}' runs ${days} days, longer than ${settings.maxPilotDays}. Start with a shorter pilot.`,
+        report('pilot-too-long', `The pilot of program '${program.name}' runs ${plural(days, 'day')}, longer than ${plural(settings.maxPilotDays, 'day')}. Start with a shorter pilot.`,
             { node: pilot.duration });
     }
 }

@@ -1,41 +1,57 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AlignServices } from '../align-module.js';
-import type { AlignAstType } from '../generated/ast.js';
+import { isDeclaration, isProgram, type AlignAstType } from '../generated/ast.js';
+import type { RuleId } from '../rules.js';
+import { reportInternalError } from './internal-error.js';
 import { checkDeadlineInWindow } from './metric-rules.js';
 import { checkObjectivePractice } from './objective-rules.js';
 import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
 import { localRuleContext, type LocalRuleCheck } from './rule-context.js';
+import { checkXapiOptions } from './snapshot-rules.js';
 import { checkDuplicateAttributes, checkLiterals } from './structure-rules.js';
+
+/** A check and the rule ids it reports: an `internal-error` names them when the check throws. */
+type Entry<N extends AstNode> = readonly [LocalRuleCheck<N>, ...RuleId[]];
 
 /**
  * Registers the rules that read only the declaration's own document: they
  * run in Langium's validation, of the documents that changed. The rules that
  * read the workspace (the impact graph) are in `workspace-rules.ts`; they run
- * over the whole graph after each change, and findings that change are
- * published for every document they concern.
+ * over the graph after each change, and findings that change are published
+ * for every document they concern. A check that throws reports
+ * `internal-error` naming its rules, and the other checks still run.
  */
 export function registerValidationChecks(services: AlignServices): void {
     const registry = services.validation.ValidationRegistry;
     const settings = services.align.Settings;
-    const run = <N extends AstNode>(...checks: Array<LocalRuleCheck<N>>) => (node: N, accept: ValidationAcceptor): void => {
-        // A declaration still being typed (no name yet) has only its syntax error.
-        if ('name' in node && !node.name) return;
+    const run = <N extends AstNode>(...entries: Array<Entry<N>>) => (node: N, accept: ValidationAcceptor): void => {
+        // A declaration still being typed (no name yet, not even the property) has only its syntax error.
+        if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
         const context = localRuleContext(settings, accept);
-        for (const check of checks) check(node, context);
+        for (const [check, ...rules] of entries) {
+            try {
+                check(node, context);
+            } catch (error) {
+                reportInternalError(rules, node, error, accept);
+            }
+        }
     };
+    const attributes = [checkDuplicateAttributes, 'syntax'] as const;
+    const literals = [checkLiterals, 'syntax'] as const;
     const checks: ValidationChecks<AlignAstType> = {
-        Program: run(checkDuplicateAttributes, checkProgramGovernance, checkPilotLength),
-        Outcome: run(checkDuplicateAttributes),
-        Metric: run(checkDuplicateAttributes, checkDeadlineInWindow),
-        Skill: run(checkDuplicateAttributes),
-        Behavior: run(checkDuplicateAttributes),
-        Objective: run(checkDuplicateAttributes, checkObjectivePractice),
-        Toolkit: run(checkDuplicateAttributes),
-        Target: run(checkLiterals),
-        Pilot: run(checkLiterals),
-        Window: run(checkLiterals),
-        Duration: run(checkLiterals),
-        ActualRow: run(checkLiterals)
+        Program: run(attributes, [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
+        Outcome: run(attributes),
+        Metric: run(attributes, [checkDeadlineInWindow, 'deadline-outside-window']),
+        Skill: run(attributes),
+        Behavior: run(attributes),
+        Objective: run(attributes, [checkObjectivePractice, 'objective-without-practice']),
+        Toolkit: run(attributes),
+        PullXapi: run([checkXapiOptions, 'syntax']),
+        Target: run(literals),
+        Pilot: run(literals),
+        Window: run(literals),
+        Duration: run(literals),
+        ActualRow: run(literals)
     };
     registry.register(checks);
 }

@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
@@ -14,21 +14,21 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report 
         { node, property: 'name' });
 }
 
-/** Words that start an attribute: an attribute given twice in one block is a syntax error. */
-const ATTRIBUTE_KEYWORDS = new Set([
-    'sponsor', 'owner', 'stakeholders', 'serves', 'pilot', 'window', 'review', 'phase', 'cost',
-    'measured', 'kind', 'unit', 'direction', 'baseline', 'target', 'source', 'cadence', 'drives', 'value',
-    'assessed', 'enabled', 'moves', 'observed', 'actor', 'builds', 'kpi', 'practice',
-    'for', 'talk-track', 'rubric', 'checklist', 'micro-challenge', 'dashboard'
-]);
+/** Words that start a list attribute, written in the declaration's own block (`serves A, B`). */
+const LIST_KEYWORDS = new Set(['stakeholders', 'serves', 'measured', 'drives', 'enabled', 'moves', 'builds', 'kpi', 'for']);
 
 /** `syntax`: an attribute written twice in one declaration's block. */
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: LocalRuleContext): void {
     if (!node.$cstNode) return;
+    const starts: CstNode[] = [];
+    listKeywords(node.$cstNode, node, starts);
+    for (const a of node.attributes) {
+        const first = a.$cstNode && CstUtils.flattenCst(a.$cstNode).find(leaf => !leaf.hidden);
+        if (first) starts.push(first);
+    }
+    starts.sort((a, b) => a.offset - b.offset);
     const seen = new Set<string>();
-    const leaves: CstNode[] = [];
-    attributeKeywords(node.$cstNode, node, leaves);
-    for (const leaf of leaves) {
+    for (const leaf of starts) {
         if (seen.has(leaf.text)) {
             report('syntax', `'${node.name}' gives \`${leaf.text}\` twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
@@ -38,36 +38,32 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
 }
 
 /**
- * The keywords that start `owner`'s attributes: those written in its block,
- * and the first keyword of each attribute node (`target`, `pilot`...).
- * Walks only `owner`'s own syntax, not its members'; keywords used as names
+ * The keywords that start `owner`'s list attributes, in its own syntax
+ * (not its attribute nodes', not its members'); keywords used as names
  * (data type rules such as `Name`) do not count.
  */
-function attributeKeywords(cst: CstNode, owner: AstNode, into: CstNode[]): void {
+function listKeywords(cst: CstNode, owner: AstNode, into: CstNode[]): void {
     if (!isCompositeCstNode(cst)) return;
     for (const child of cst.content) {
         if (isLeafCstNode(child)) {
-            if (isAttributeKeyword(child)) into.push(child);
+            if (isListKeyword(child)) into.push(child);
         } else if (child.astNode === owner) {
-            attributeKeywords(child, owner, into);
-        } else if (isCompositeCstNode(child) && child.astNode.$container === owner) {
-            const first = child.content[0];
-            if (first && isLeafCstNode(first) && isAttributeKeyword(first)) into.push(first);
+            listKeywords(child, owner, into);
         }
     }
 }
 
-/** Whether each keyword of the grammar starts an attribute (asked once per keyword, not per use). */
-const attributeKeywordOf = new WeakMap<GrammarAST.Keyword, boolean>();
+/** Whether each keyword of the grammar starts a list attribute (asked once per keyword, not per use). */
+const listKeywordOf = new WeakMap<GrammarAST.Keyword, boolean>();
 
-function isAttributeKeyword(leaf: CstNode): boolean {
+function isListKeyword(leaf: CstNode): boolean {
     const keyword = leaf.grammarSource;
     if (!GrammarAST.isKeyword(keyword)) return false;
-    let starts = attributeKeywordOf.get(keyword);
+    let starts = listKeywordOf.get(keyword);
     if (starts === undefined) {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
-        starts = ATTRIBUTE_KEYWORDS.has(keyword.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
-        attributeKeywordOf.set(keyword, starts);
+        starts = LIST_KEYWORDS.has(keyword.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
+        listKeywordOf.set(keyword, starts);
     }
     return starts;
 }

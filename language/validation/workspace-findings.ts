@@ -6,6 +6,7 @@ import type { AlignSettingsService } from '../config/align-settings.js';
 import type { GraphIndex } from '../graph/build-graph.js';
 import type { AlignGraphService } from '../graph/graph-service.js';
 import type { Model } from '../generated/ast.js';
+import type { AlignSnapshotService } from '../pull/snapshot-service.js';
 import { ruleContext } from './rule-context.js';
 import { runWorkspaceRules } from './workspace-rules.js';
 
@@ -28,6 +29,7 @@ export class AlignWorkspaceFindings {
     private readonly documents: LangiumDocuments;
     private readonly settings: AlignSettingsService;
     private readonly graph: AlignGraphService;
+    private readonly snapshots: AlignSnapshotService;
     private readonly byUri = new Map<string, DocumentFindings>();
     private readonly changed = new Set<string>();
     private computedFor: GraphIndex | undefined;
@@ -36,6 +38,14 @@ export class AlignWorkspaceFindings {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.settings = services.align.Settings;
         this.graph = services.align.Graph;
+        this.snapshots = services.align.Snapshots;
+    }
+
+    /** The graph of the current workspace state, once the snapshots' standing (read by `snapshot-drift`) is known too. */
+    async ready(): Promise<GraphIndex> {
+        const index = await this.graph.getIndex();
+        await this.snapshots.getStatuses();
+        return index;
     }
 
     /** The findings of one document for this graph. */
@@ -76,7 +86,7 @@ export class AlignWorkspaceFindings {
             diagnostics.push({ message, range: getDiagnosticRange(info), severity: toDiagnosticSeverity(severity), code: info.code, data: info.data });
         };
         const model = document.parseResult.value as Model;
-        runWorkspaceRules(model, ruleContext(index, this.settings, accept), accept);
+        runWorkspaceRules(model, ruleContext(index, this.settings, accept, this.snapshots.current), accept);
         const found = { model, diagnostics, key: diagnostics.map(keyOf).join('\n') };
         this.byUri.set(document.uri.toString(), found);
         return found;

@@ -14,6 +14,9 @@
  * longest task (`longtask`) and the longest slice of the preview's own
  * script (`align-render-slice` measures).
  *
+ * Each size is drawn in both directions (columns left to right, rows top to
+ * bottom), forced by the `direction` option of the graph message.
+ *
  * Goals: 2,000 nodes painted in under 1.5 s, no block over 100 ms.
  * Run alone: node --require ./scripts/polyfill.cjs --import tsx scripts/bench/webview-bench.ts
  */
@@ -27,6 +30,9 @@ import { generateImpactGraph } from './webview-graph.js';
 import { median, ms, progress, table, thousands } from './timing.js';
 
 const SIZES = [200, 2000];
+/** Both layouts: columns left to right, rows top to bottom. */
+const DIRECTIONS = ['right', 'down'] as const;
+type BenchDirection = typeof DIRECTIONS[number];
 const RUNS = 3;
 const GOAL_PAINT_MS = 1500;
 const GOAL_BLOCK_MS = 100;
@@ -46,6 +52,7 @@ interface Sample {
 
 interface Row {
     size: number;
+    direction: BenchDirection;
     nodes: number;
     edges: number;
     drawnNodes: number;
@@ -99,9 +106,9 @@ const COLLECT = `async posted => {
     };
 }`;
 
-async function measure(page: WebviewPage, result: ImpactGraphResult): Promise<Sample & { nodes: number; edges: number }> {
+async function measure(page: WebviewPage, result: ImpactGraphResult, direction: BenchDirection): Promise<Sample & { nodes: number; edges: number }> {
     await page.host.evaluate(message => { (window as unknown as { __benchMessage: unknown }).__benchMessage = message; },
-        { type: 'graph', json: graphJson(result), options: { hideLearningMetrics: false } });
+        { type: 'graph', json: graphJson(result), options: { hideLearningMetrics: false, direction } });
     await page.page.evaluate(`(${WATCH})()`);
     const posted = await page.host.evaluate(`(${POST})()`) as number;
     return await page.page.evaluate(`(${COLLECT})(${posted})`) as Sample & { nodes: number; edges: number };
@@ -134,7 +141,7 @@ export async function benchWebview(): Promise<string> {
     }
     const rows: Row[] = [];
     try {
-        for (const size of SIZES) {
+        for (const size of SIZES) for (const direction of DIRECTIONS) {
             const result = generateImpactGraph(size);
             const firsts: Sample[] = [];
             const updates: Sample[] = [];
@@ -142,12 +149,12 @@ export async function benchWebview(): Promise<string> {
             // Run 0 warms up (code caches); runs 1..RUNS are measured, each on a fresh page.
             for (let run = 0; run <= RUNS; run++) {
                 const page = await WebviewPage.open(browser, { viewport: { width: 1400, height: 900 }, fromHostPage: true });
-                const first = await measure(page, result);
-                const update = await measure(page, edited(result));
+                const first = await measure(page, result, direction);
+                const update = await measure(page, edited(result), direction);
                 const problems = await page.problems();
                 await page.close();
                 if (problems.length > 0) throw new Error(`the preview reported problems: ${problems.join('; ')}`);
-                progress(`preview ${thousands(size)} nodes, ${run === 0 ? 'warm-up' : `run ${run}/${RUNS}`}: painted in ${ms(first.painted)} ms `
+                progress(`preview ${thousands(size)} nodes ${direction}, ${run === 0 ? 'warm-up' : `run ${run}/${RUNS}`}: painted in ${ms(first.painted)} ms `
                     + `(message ${ms(first.message)}, layout ${ms(first.layout)}, longest frame ${ms(first.longestFrame)}, other frame ${ms(first.longestOther)}, `
                     + `task ${ms(first.longestTask)}, slice ${ms(first.longestSlice)}); update ${ms(update.painted)} ms (message ${ms(update.message)}, other frame ${ms(update.longestOther)})`);
                 if (run === 0) continue;
@@ -155,7 +162,7 @@ export async function benchWebview(): Promise<string> {
                 updates.push(update);
                 drawn = { nodes: first.nodes, edges: first.edges };
             }
-            rows.push({ size, nodes: result.graph.nodes.length, edges: result.graph.edges.length, drawnNodes: drawn.nodes, drawnEdges: drawn.edges, first: medianSample(firsts), update: medianSample(updates) });
+            rows.push({ size, direction, nodes: result.graph.nodes.length, edges: result.graph.edges.length, drawnNodes: drawn.nodes, drawnEdges: drawn.edges, first: medianSample(firsts), update: medianSample(updates) });
         }
     } finally {
         await browser.close();
@@ -169,13 +176,13 @@ function report(rows: readonly Row[]): string {
     out.push(`Impact-chain preview (headless Chromium, built webview): medians of ${RUNS} runs after a warm-up, a fresh page each run.`);
     out.push(`Goal: ${thousands(2000)} nodes painted in under ${GOAL_PAINT_MS} ms, no main-thread block over ${GOAL_BLOCK_MS} ms. PASS/MISS is a figure, not a test.`);
     out.push('');
-    const header = ['graph', 'nodes', 'edges', 'drawn', 'message', 'layout', 'step', 'painted', 'longest frame', 'other frame', 'slice',
+    const header = ['graph', 'direction', 'nodes', 'edges', 'drawn', 'message', 'layout', 'step', 'painted', 'longest frame', 'other frame', 'slice',
         'update painted', 'update message', 'update other', 'goal'];
     out.push(table(header, rows.map(r => {
         const block = Math.max(r.first.longestFrame, r.first.longestTask, r.update.longestFrame, r.update.longestTask);
         const pass = block <= GOAL_BLOCK_MS && (r.size < 2000 || r.first.painted <= GOAL_PAINT_MS);
         return [
-            `${thousands(r.size)} nodes`, thousands(r.nodes), thousands(r.edges), `${thousands(r.drawnNodes)} / ${thousands(r.drawnEdges)}`,
+            `${thousands(r.size)} nodes`, r.direction, thousands(r.nodes), thousands(r.edges), `${thousands(r.drawnNodes)} / ${thousands(r.drawnEdges)}`,
             ms(r.first.message), ms(r.first.layout), ms(r.first.layoutStep), ms(r.first.painted), ms(r.first.longestFrame), ms(r.first.longestOther), ms(r.first.longestSlice),
             ms(r.update.painted), ms(r.update.message), ms(r.update.longestOther), pass ? 'PASS' : 'MISS'
         ];

@@ -4,17 +4,12 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
+import { ruleIdOf } from '../../language/findings.js';
 import { isDeclaration, isObjective, isProgram } from '../../language/generated/ast.js';
+import { pullCommand } from '../../language/validation/snapshot-rules.js';
 import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
 import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
-
-/** The rule id of a diagnostic: its `code`, else `data.code` (`linking-error` is `unresolved-reference`). */
-export function diagnosticRule(diagnostic: Diagnostic): string | undefined {
-    const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
-    if (code === 'linking-error') return 'unresolved-reference';
-    return code === undefined ? undefined : String(code);
-}
 
 /**
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
@@ -36,8 +31,7 @@ export class AlignCodeActionProvider implements CodeActionProvider {
     }
 
     private actionsFor(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {
-        const rule = diagnosticRule(diagnostic);
-        if (!rule) return [];
+        const rule = ruleIdOf(diagnostic);
         if (rule === 'objective-without-kpi' || rule === 'activity-only-link') {
             return this.linkKpiActions(document, diagnostic, graph);
         }
@@ -45,6 +39,7 @@ export class AlignCodeActionProvider implements CodeActionProvider {
             const create = createForUnresolved(this.services, document, diagnostic, graph);
             return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.uri, create.edit, true)] : [];
         }
+        if (rule === 'snapshot-drift') return [pullAction(diagnostic)];
         const attributeFix = ATTRIBUTE_FIXES[rule];
         const node = declarationAt(document, diagnostic);
         const fix = attributeFix && node ? attributeFix(document, node) : undefined;
@@ -64,6 +59,16 @@ function declarationAt(document: LangiumDocument, diagnostic: Diagnostic): AstNo
     const root = document.parseResult.value.$cstNode;
     const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start)) : undefined;
     return leaf ? AstUtils.getContainerOfType(leaf.astNode, n => isDeclaration(n) || isProgram(n)) : undefined;
+}
+
+/**
+ * The fix of `snapshot-drift` is a pull, which connects to a data source:
+ * the quick fix runs nothing and edits nothing, it says the command to run.
+ */
+function pullAction(diagnostic: Diagnostic): CodeAction {
+    const metric = (diagnostic.data as { metric?: unknown } | undefined)?.metric;
+    const command = pullCommand(typeof metric === 'string' ? metric : '<metric>');
+    return { title: `Refresh the snapshot: run \`${command}\` in a terminal (or Align: Pull Actuals)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false };
 }
 
 function quickFix(title: string, diagnostic: Diagnostic, uri: string, edit: TextEdit, isPreferred: boolean): CodeAction {

@@ -5,6 +5,8 @@ import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
 import type { GraphNode } from '../../language/graph/types.js';
+import { attributionLenses } from './code-lens-attribution.js';
+import { plural } from '../../language/present/index.js';
 
 /** The command a lens runs: the client reveals the node's impact chain. Arguments: `[nodeId]`. */
 export const SHOW_IMPACT_CHAIN_COMMAND = 'align.showImpactChain';
@@ -12,7 +14,8 @@ export const SHOW_IMPACT_CHAIN_COMMAND = 'align.showImpactChain';
 /**
  * Code lenses over the impact graph, on the declaration's name:
  * on an objective "2 KPIs via 3 behaviors", "1 KPI (direct)" or "no KPI link";
- * on a metric "moved by 2 behaviors, reached by 3 objectives".
+ * on a metric "moved by 2 behaviors, reached by 3 objectives"; on a program
+ * its ROI and on each `isolate` the KPI's attributed change (see code-lens-attribution.ts).
  */
 export class AlignCodeLensProvider implements CodeLensProvider {
     private readonly graph: AlignGraphService;
@@ -34,7 +37,7 @@ export class AlignCodeLensProvider implements CodeLensProvider {
             if (title === undefined) continue;
             lenses.push({ range: node.nameRange, command: { title, command: SHOW_IMPACT_CHAIN_COMMAND, arguments: [node.id] } });
         }
-        return lenses;
+        return [...lenses, ...attributionLenses(index, document, SHOW_IMPACT_CHAIN_COMMAND)];
     }
 }
 
@@ -60,8 +63,4 @@ function reachCounts(index: GraphIndex): Map<string, number> {
         for (const metric of node.objective?.metrics ?? []) counts.set(metric, (counts.get(metric) ?? 0) + 1);
     }
     return counts;
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${n === 1 ? word : `${word}s`}`;
 }

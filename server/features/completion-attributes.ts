@@ -8,13 +8,13 @@
  */
 
 /** The declaration kinds that have a block of attributes. */
-export type BlockOwner = 'Program' | 'Outcome' | 'Metric' | 'Skill' | 'Behavior' | 'Objective' | 'Toolkit';
+export type BlockOwner = 'Program' | 'Outcome' | 'Metric' | 'Skill' | 'Behavior' | 'Objective' | 'Toolkit' | 'PullXapi';
 
 /** One attribute of a declaration block. */
 export interface AttributeSpec {
     /** The declaration whose block holds the attribute. */
     readonly owner: BlockOwner;
-    /** The grammar rule that holds the attribute's first keyword (the declaration's rule, or e.g. `Target`). */
+    /** The grammar rule that holds the attribute's first keyword (the declaration's rule for a list such as `serves`, else the attribute's, e.g. `Target`; `Owner` is shared by several declarations). */
     readonly rule: string;
     /** The attribute's first keyword. */
     readonly keyword: string;
@@ -36,14 +36,14 @@ function attr(owner: BlockOwner, rule: string, label: string, snippet: string, d
     return { owner, rule, keyword, label, presentAs: [attributeKey(rule, keyword), ...alternativeTo], snippet, documentation };
 }
 
-/** An attribute that takes one string. */
-const text = (owner: BlockOwner, label: string, documentation: string): AttributeSpec =>
-    attr(owner, owner, label, `${label} "\${1}"`, documentation);
+/** An attribute that takes one string, written by grammar rule `rule`. */
+const text = (owner: BlockOwner, rule: string, label: string, documentation: string): AttributeSpec =>
+    attr(owner, rule, label, `${label} "\${1}"`, documentation);
 
 /** Every attribute, in the order the specification lists them. */
 export const ATTRIBUTES: readonly AttributeSpec[] = [
-    text('Program', 'sponsor', 'The senior co-owner of the program, as a string (e.g. `"VP Customer Success"`). A program without one is reported (`program-without-sponsor`).'),
-    text('Program', 'owner', 'The L&D owner of the program, as a string.'),
+    text('Program', 'Sponsor', 'sponsor', 'The senior co-owner of the program, as a string (e.g. `"VP Customer Success"`). A program without one is reported (`program-without-sponsor`).'),
+    text('Program', 'Owner', 'owner', 'The L&D owner of the program, as a string.'),
     attr('Program', 'Program', 'stakeholders', 'stakeholders "${1}"', 'Optional: the other parties of the program, as comma-separated strings.'),
     attr('Program', 'Program', 'serves', 'serves ${1}', 'The business outcome(s) the program serves, one or more outcome names. A program that serves no outcome is an error (`program-without-outcome`).'),
     attr('Program', 'Pilot', 'pilot', 'pilot ${1:90} ${2|@DurationUnit|} from ${3:2026-01-05}',
@@ -52,51 +52,65 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     attr('Program', 'Window', 'window', 'window ${1:2026-01-05} to ${2:2026-06-30}',
         'The program window, from one full date to another, both ends included. The alternative to `pilot`; metric deadlines should fall inside it (`deadline-outside-window`).',
         ['Pilot:pilot']),
-    attr('Program', 'Program', 'review', 'review ${1|@Cadence|}', 'How often the program is reviewed. A program without a review cadence is reported (`program-without-review`).'),
-    attr('Program', 'Program', 'phase', 'phase ${1|@Phase|}', 'The phase the program is in.'),
+    attr('Program', 'Review', 'review', 'review ${1|@Cadence|}', 'How often the program is reviewed. A program without a review cadence is reported (`program-without-review`).'),
+    attr('Program', 'ProgramPhase', 'phase', 'phase ${1|@Phase|}', 'The phase the program is in.'),
     attr('Program', 'Cost', 'cost', 'cost ${1:amount} ${2:USD}',
         'The fully loaded cost of the program, with an optional currency code (`45000 USD`). With `value ... per point` on the KPIs of its chain it gives the ROI.'),
+    repeatable(attr('Program', 'Isolate', 'isolate', 'isolate ${1:Kpi} by ${2|trend,estimate 50% confidence 80%,control-group |}',
+        'How much of a KPI\'s change is the program\'s own (Phillips), once per KPI: `by control-group C` (a metric with the untrained group\'s actuals), `by trend` (the trend of the actuals before the program\'s start), or `by estimate P% confidence Q%`. The ROI counts only the attributed change (`roi-without-isolation`, `isolation-invalid`).')),
 
     attr('Outcome', 'Outcome', 'measured by', 'measured by ${1}',
         'The KPIs that measure the outcome. Each must be a `leading` or `lagging` metric with a baseline, a target and a deadline (`outcome-not-measurable`, `outcome-measured-by-activity`).'),
-    text('Outcome', 'owner', 'Who owns the outcome, as a string.'),
+    text('Outcome', 'Owner', 'owner', 'Who owns the outcome, as a string.'),
 
-    attr('Metric', 'Metric', 'kind', 'kind ${1|@MetricKind|}',
+    attr('Metric', 'Kind', 'kind', 'kind ${1|@MetricKind|}',
         '`lagging` and `leading` metrics are business KPIs; `activity` (enrollments, completions, hours) and `learning` (quiz scores, proficiency) are learning analytics, never evidence of business impact on their own.'),
-    attr('Metric', 'Metric', 'unit', 'unit ${1|@PlainUnit,currency USD|}', 'The unit of the metric\'s values: a plain unit, or `currency` and a currency code.'),
-    attr('Metric', 'Metric', 'direction', 'direction ${1|@Direction|}', 'Which way is better: `up` or `down`.'),
-    attr('Metric', 'Metric', 'baseline', 'baseline ${1:value}', 'The value before the program: a number or a percentage (`12%`), in the metric\'s unit.'),
+    attr('Metric', 'Unit', 'unit', 'unit ${1|@PlainUnit,currency USD|}', 'The unit of the metric\'s values: a plain unit, or `currency` and a currency code.'),
+    attr('Metric', 'MetricDirection', 'direction', 'direction ${1|@Direction|}', 'Which way is better: `up` or `down`.'),
+    attr('Metric', 'Baseline', 'baseline', 'baseline ${1:value}', 'The value before the program: a number or a percentage (`12%`), in the metric\'s unit.'),
     attr('Metric', 'Target', 'target', 'target ${1:value} by ${2:2026-06-30}',
         'The value wanted, and by when (a day, month, quarter or half; a period ends on its last day). `by` may be left out, but a KPI that measures an outcome needs it.'),
-    text('Metric', 'source', 'Where the data comes from, as a string. A KPI without one is reported (`metric-without-source`).'),
-    text('Metric', 'owner', 'Who owns the data definition, as a string. A KPI needs an owner and a cadence (`metric-without-owner`).'),
-    attr('Metric', 'Metric', 'cadence', 'cadence ${1|@Cadence|}', 'How often the metric is measured.'),
+    text('Metric', 'Source', 'source', 'Where the data comes from, as a string. A KPI without one is reported (`metric-without-source`).'),
+    text('Metric', 'Owner', 'owner', 'Who owns the data definition, as a string. A KPI needs an owner and a cadence (`metric-without-owner`).'),
+    attr('Metric', 'MetricCadence', 'cadence', 'cadence ${1|@Cadence|}', 'How often the metric is measured.'),
     attr('Metric', 'Metric', 'drives', 'drives ${1}', 'One or more metrics this one predicts (a leading signal drives a lagging result). `drives` edges must not form a cycle (`drives-cycle`).'),
     attr('Metric', 'MoneyValue', 'value', 'value ${1:amount} ${2:USD} per ${3|point,unit|}',
         'Optional: money per point (or per unit) of improvement, for ROI; `per ...` is required.'),
 
-    attr('Skill', 'Skill', 'assessed by', 'assessed by "${1}"', 'Optional: how the skill is assessed, as a string.'),
+    attr('Skill', 'AssessedBy', 'assessed by', 'assessed by "${1}"', 'Optional: how the skill is assessed, as a string.'),
 
     attr('Behavior', 'Behavior', 'enabled by', 'enabled by ${1}', 'The skills that enable this behavior. A skill that enables no behavior is reported (`skill-enables-nothing`).'),
     attr('Behavior', 'Behavior', 'moves', 'moves ${1}', 'The metrics this behavior moves. A behavior that moves no metric is reported (`behavior-moves-nothing`).'),
     attr('Behavior', 'ObservedBy', 'observed by', 'observed by ${1|@Observer|} ${2|@Cadence|} with "${3}"',
         'Who observes the behavior on the job, an optional cadence and an optional instrument (`with "..."`). A behavior neither observed nor covered by a toolkit is reported (`behavior-not-reinforced`).'),
-    text('Behavior', 'actor', 'Optional: whose behavior it is (impact mapping), as a string.'),
+    text('Behavior', 'Actor', 'actor', 'Optional: whose behavior it is (impact mapping), as a string.'),
 
     attr('Objective', 'Objective', 'builds', 'builds ${1}', 'The skills this objective builds; its KPI link runs through them to the behaviors they enable and the metrics those move.'),
     attr('Objective', 'Objective', 'kpi', 'kpi ${1}',
         'Direct link(s) to KPIs, asserted by the designer. The link is explained when a skill the objective builds enables a behavior that moves the metric (`unexplained-kpi-link`).'),
     attr('Objective', 'Practice', 'practice', 'practice ${1|@PracticeKind|} "${2}"',
         'How learners practise, with an optional description. An objective without practice is reported (`objective-without-practice`).'),
-    attr('Objective', 'Objective', 'assessed by', 'assessed by "${1}"', 'How the objective is assessed, as a string.'),
+    attr('Objective', 'AssessedBy', 'assessed by', 'assessed by "${1}"', 'How the objective is assessed, as a string.'),
 
     attr('Toolkit', 'Toolkit', 'for', 'for ${1}', 'The behaviors this toolkit helps managers coach; a behavior covered by a toolkit is reinforced.'),
-    text('Toolkit', 'talk-track', 'Manager enablement: the talk track or coaching questions managers use.'),
-    text('Toolkit', 'rubric', 'Manager enablement: the observation rubric.'),
-    text('Toolkit', 'checklist', 'Manager enablement: the on-the-job checklist.'),
-    text('Toolkit', 'micro-challenge', 'Manager enablement: a small recurring practice challenge.'),
-    text('Toolkit', 'dashboard', 'Manager enablement: the dashboard managers watch.')
+    text('Toolkit', 'TalkTrack', 'talk-track', 'Manager enablement: the talk track or coaching questions managers use.'),
+    text('Toolkit', 'Rubric', 'rubric', 'Manager enablement: the observation rubric.'),
+    text('Toolkit', 'Checklist', 'checklist', 'Manager enablement: the on-the-job checklist.'),
+    text('Toolkit', 'MicroChallenge', 'micro-challenge', 'Manager enablement: a small recurring practice challenge.'),
+    text('Toolkit', 'Dashboard', 'dashboard', 'Manager enablement: the dashboard managers watch.'),
+
+    attr('PullXapi', 'XapiAuth', 'auth env', 'auth env "${1:LRS_AUTH}"', 'Optional: the environment variable that holds `key:secret` for HTTP Basic. The secret itself never goes in a file.'),
+    attr('PullXapi', 'XapiVerb', 'verb', 'verb "${1:http://adlnet.gov/expapi/verbs/completed}"', 'Optional: only statements with this verb IRI.'),
+    repeatable(attr('PullXapi', 'XapiActivity', 'activity', 'activity "${1}"', 'Optional, repeatable: only statements about this activity IRI; several are queried one by one and merged (each statement counted once).')),
+    attr('PullXapi', 'XapiSince', 'since', 'since ${1:2026-01-01}', 'Optional: only statements stored after this day.'),
+    attr('PullXapi', 'XapiValue', 'value', 'value ${1|count statements,count actors,mean score,share success|}',
+        'What each period\'s value is: the statements, the distinct actors, the mean score (`scaled` x 100 for a percent metric, else `raw`), or the percentage of actors whose last statement succeeded. Default: `count statements`.')
 ];
+
+/** An attribute that may be written several times: it is offered even when the block has it. */
+function repeatable(spec: AttributeSpec): AttributeSpec {
+    return { ...spec, presentAs: [] };
+}
 
 /** What each declaration keyword introduces, markdown. */
 export const DECLARATION_DOCS: Readonly<Record<string, string>> = {
@@ -107,5 +121,5 @@ export const DECLARATION_DOCS: Readonly<Record<string, string>> = {
     behavior: 'An observable on-the-job behavior, `enabled by` skills, that `moves` metrics.',
     objective: 'A learning objective: the skills it `builds`, optional direct `kpi` links and its `practice`.',
     toolkit: 'Manager enablement: what managers get to coach the target behaviors (`for`).',
-    actuals: 'Measured values of a metric, as `period: value` rows or `from "file.csv"` (columns `period,value`).'
+    actuals: 'Measured values of a metric, as `period: value` rows or `from "file.csv"` (columns `period,value`); `from "file.csv" { pull ... }` makes the file a snapshot that `align pull` writes from DuckDB, SQLite, PostgreSQL or an LRS.'
 };

@@ -1,12 +1,14 @@
-import type { AstNode, AstNodeDescription, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
 import { AstUtils, GrammarAST, stream } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
+import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
+import { isDeclaration, isProgram } from '../../language/generated/ast.js';
 import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from './completion-attributes.js';
 import { writtenAttributes } from './completion-present.js';
 import { referenceCandidates, referenceDetail } from './completion-references.js';
+import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
 import { expandChoices, snippetAsText } from './completion-snippets.js';
 
 /** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
@@ -28,17 +30,37 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  *   snippet (plain words when the client has no snippet support) with what it
  *   means, instead of its bare keyword;
  * - references of the kind the scope provider allows, without a program's own
- *   members twice, with the kind and title as `detail`.
+ *   members twice, with the kind and title as `detail`;
+ * - on its own after a space only where a reference comes next (`moves `).
  */
 export class AlignCompletionProvider extends DefaultCompletionProvider {
-    private readonly attributes: ReadonlyMap<string, AttributeItem>;
+    /** By `Rule:keyword`; several items where declarations share an attribute rule (`Owner:owner`). */
+    private readonly attributes = new Map<string, AttributeItem[]>();
     private readonly nameContexts = new WeakMap<CompletionContext, boolean>();
     private readonly writtenByContext = new WeakMap<CompletionContext, Map<AstNode, Set<string>>>();
 
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [REFERENCE_TRIGGER] };
+
     constructor(services: AlignServices) {
         super(services);
-        this.attributes = new Map(ATTRIBUTES.map((spec, rank) =>
-            [attributeKey(spec.rule, spec.keyword), { spec, snippet: expandChoices(spec.snippet, this.grammar), rank }]));
+        ATTRIBUTES.forEach((spec, rank) => {
+            const key = attributeKey(spec.rule, spec.keyword);
+            this.attributes.set(key, [...this.attributes.get(key) ?? [], { spec, snippet: expandChoices(spec.snippet, this.grammar), rank }]);
+        });
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (triggeredBySpace(params) && !this.referenceComesNext(document, document.textDocument.offsetAt(params.position))) {
+            return CompletionList.create([], false);
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** Whether a space was just typed after a keyword or comma where the grammar expects a reference. */
+    private referenceComesNext(document: LangiumDocument, offset: number): boolean {
+        const text = document.textDocument.getText();
+        if (text[offset - 1] !== REFERENCE_TRIGGER || !endsWithKeywordOrComma(this.lexer, text.slice(0, offset - 1))) return false;
+        return this.findFeaturesAt(document.textDocument, offset).some(next => GrammarAST.isCrossReference(next.feature));
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -49,7 +71,7 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = ruleOf(keyword);
-        const attribute = rule ? this.attributes.get(attributeKey(rule, keyword.value)) : undefined;
+        const attribute = rule ? this.attributeIn(context, this.attributes.get(attributeKey(rule, keyword.value))) : undefined;
         if (attribute) {
             this.completionForAttribute(context, attribute, acceptor);
             return;
@@ -106,6 +128,13 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     /** The declaration whose block the cursor is in, for an attribute of that kind of declaration. */
     private ownerOf(context: CompletionContext, spec: AttributeSpec): AstNode | undefined {
         return context.node ? AstUtils.getContainerOfType(context.node, (n): n is AstNode => n.$type === spec.owner) : undefined;
+    }
+
+    /** Of the items for one keyword, the one of the innermost declaration around the cursor. */
+    private attributeIn(context: CompletionContext, items: AttributeItem[] | undefined): AttributeItem | undefined {
+        if (!items || items.length <= 1) return items?.[0];
+        const block = context.node ? AstUtils.getContainerOfType(context.node, n => isProgram(n) || isDeclaration(n)) : undefined;
+        return items.find(item => item.spec.owner === block?.$type) ?? items[0];
     }
 
     /** The attributes written in a block, computed once per completion context. */

@@ -2,6 +2,7 @@ import type { AstNode, AstNodeDescription, ReferenceInfo } from 'langium';
 import { isReference } from 'langium';
 import { isDeclaration, isMetric } from '../../language/generated/ast.js';
 import { enclosingProgramName } from '../../language/scope/qualified-names.js';
+import { attribute } from '../../language/attributes.js';
 
 /**
  * The candidates worth offering for a reference, from the scope's:
@@ -49,7 +50,8 @@ function listedReferences(refInfo: ReferenceInfo, offset: number): { names: Set<
 export function referenceDetail(candidate: AstNodeDescription): string {
     const node = candidate.node;
     let head = candidate.type.toLowerCase();
-    if (isMetric(node) && node.kind) head += ` · ${node.kind}`;
+    const kind = isMetric(node) ? attribute(node, 'Kind')?.value : undefined;
+    if (kind) head += ` · ${kind}`;
     const title = node && 'title' in node && typeof node.title === 'string' ? node.title : undefined;
     return title ? `${head} — ${title}` : head;
 }

@@ -1,8 +1,11 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
+import { attributionSection, roiLine } from './hover-attribution.js';
 import { attributes } from './hover-elements.js';
-import { bullets, count, formatAmount, formatNumber, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+import { coverageText, plural, windowText } from '../../language/present/index.js';
+import { bullets, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
+import { attribute } from '../../language/attributes.js';
 
 /**
  * Hover body of an objective: the KPIs, behaviors and outcomes it reaches,
@@ -13,21 +16,22 @@ export function objectiveHover(index: GraphIndex, node: GraphNode, ast: Objectiv
     const unexplained = index.adjacency.outgoing(node.id)
         .filter(e => e.kind === 'kpi' && e.explained === false && index.node(e.to)?.metric?.isKpi)
         .map(e => `Direct \`kpi ${index.node(e.to)?.name ?? e.to}\` is not explained by its skills and behaviors`);
-    const practice = ast.practice ? `${ast.practice.kind}${ast.practice.description ? ` "${ast.practice.description}"` : ''}` : undefined;
+    const written = attribute(ast, 'Practice');
+    const practice = written ? `${written.kind}${written.description ? ` "${written.description}"` : ''}` : undefined;
     return paragraphs([
         links.kpis.length > 0 ? reachText(index, node) : `No KPI link: ${noLinkReason(index, node)}`,
         links.kpis.length > 0 ? `**Chain**\n${bullets(maximalPaths(links.paths).map(p => pathText(index, p)))}` : undefined,
         ...unexplained,
-        attributes([['Practice', practice], ['Assessed by', ast.assessedBy]])
+        attributes([['Practice', practice], ['Assessed by', attribute(ast, 'AssessedBy')?.value]])
     ]);
 }
 
 /** `Reaches 2 KPIs: ChurnRate, RepeatContactRate · via 1 behavior: Probing · outcome ReduceChurn` */
 function reachText(index: GraphIndex, node: GraphNode): string {
     const { kpis, behaviors, outcomes } = node.objective!;
-    const via = behaviors.length > 0 ? `via ${count(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
+    const via = behaviors.length > 0 ? `via ${plural(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
     const serves = outcomes.length > 0 ? `${outcomes.length === 1 ? 'outcome' : 'outcomes'} ${names(index, outcomes)}` : 'no outcome';
-    return `Reaches ${count(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
+    return `Reaches ${plural(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;
 }
 
 /** Why an objective reaches no KPI, from its edges in the graph. */
@@ -47,11 +51,13 @@ export function noLinkReason(index: GraphIndex, node: GraphNode): string {
 export function programHover(index: GraphIndex, node: GraphNode, ast: Program): string {
     const f = node.programFigures!;
     const serves = index.adjacency.targets(node.id, 'serves');
+    const phase = attribute(ast, 'ProgramPhase')?.value;
+    const review = attribute(ast, 'Review')?.value;
     const head = [
-        `Aligned ${f.coverage.aligned}/${f.coverage.total} objectives`,
-        f.window ? `window ${f.window.start} to ${f.window.end}` : 'no window',
-        ast.phase ? `phase ${ast.phase}` : undefined,
-        ast.review ? `review ${ast.review}` : 'no review'
+        `Aligned ${coverageText(f.coverage)}`,
+        f.window ? `window ${windowText(f.window)}` : 'no window',
+        phase ? `phase ${phase}` : undefined,
+        review ? `review ${review}` : 'no review'
     ].filter(x => x !== undefined).join(' · ');
     return paragraphs([
         head,
@@ -59,17 +65,9 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
             serves.length > 0 ? `Serves: ${names(index, serves)}` : 'Serves no outcome',
             `Leading KPIs: ${f.leadingKpis.length > 0 ? names(index, f.leadingKpis) : 'none'}`,
             `Lagging KPIs: ${f.laggingKpis.length > 0 ? names(index, f.laggingKpis) : 'none'}`,
-            roiText(node)
+            roiLine(node.programFigures!.roi)
         ]),
-        attributes([['Sponsor', ast.sponsor], ['Owner', ast.owner], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
+        attributionSection(index, node),
+        attributes([['Sponsor', attribute(ast, 'Sponsor')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
     ]);
-}
-
-function roiText(node: GraphNode): string {
-    const roi = node.programFigures!.roi;
-    if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.benefit === undefined || roi.cost === undefined) {
-        return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
-    }
-    const money = (v: number): string => formatAmount(v, roi.currency ? `currency ${roi.currency}` : undefined, 0);
-    return `ROI ${formatNumber(roi.roiPercent, 0)}% · BCR ${formatNumber(roi.bcr ?? 0, 2)} (benefit ${money(roi.benefit)}, cost ${money(roi.cost)})`;
 }

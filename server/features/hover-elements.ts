@@ -1,7 +1,9 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
 import type { Behavior, Metric, Outcome, Skill, Toolkit } from '../../language/generated/ast.js';
-import { bullets, count, figuresLine, formatAmount, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
+import { formatAmount, formatMoney, plural, progressText } from '../../language/present/index.js';
+import { bullets, figuresLine, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
+import { attribute } from '../../language/attributes.js';
 
 /**
  * Hover body of a metric: figures (baseline → latest → target, deadline,
@@ -16,14 +18,14 @@ export function metricHover(index: GraphIndex, node: GraphNode, ast: Metric): st
         figuresLine(m),
         progressLine(m),
         [metricKindText(m), m.unit ? `unit ${m.unit}` : 'no unit', directionText(m)].join(' · '),
-        attributes([['Source', ast.source], ['Owner', ast.owner], ['Cadence', ast.cadence]]),
-        m.value ? `Value: ${formatAmount(m.value.amount, m.value.currency ? `currency ${m.value.currency}` : undefined)} per ${m.value.per}` : undefined,
+        attributes([['Source', attribute(ast, 'Source')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Cadence', attribute(ast, 'MetricCadence')?.value]]),
+        m.value ? `Value: ${formatMoney(m.value.amount, m.value.currency)} per ${m.value.per}` : undefined,
         bullets([
             ...relation(index, 'Moved by', index.adjacency.sources(id, 'moves')),
             ...relation(index, 'Driven by', index.adjacency.sources(id, 'drives')),
             ...relation(index, 'Drives', index.adjacency.targets(id, 'drives')),
             ...relation(index, 'Measures', index.adjacency.targets(id, 'measures')),
-            ...relation(index, `Reached by ${count(reachedBy.length, 'objective')}`, reachedBy)
+            ...relation(index, `Reached by ${plural(reachedBy.length, 'objective')}`, reachedBy)
         ])
     ]);
 }
@@ -41,9 +43,9 @@ export function outcomeHover(index: GraphIndex, node: GraphNode, ast: Outcome): 
         measuring.length > 0 ? `Measured by:\n${bullets(kpiLines)}` : 'Not measured: add `measured by` with a KPI',
         bullets([
             ...relation(index, 'Served by', index.adjacency.sources(node.id, 'serves')),
-            ...relation(index, `Reached by ${count(reachedBy.length, 'objective')}`, reachedBy)
+            ...relation(index, `Reached by ${plural(reachedBy.length, 'objective')}`, reachedBy)
         ]),
-        attributes([['Owner', ast.owner]])
+        attributes([['Owner', attribute(ast, 'Owner')?.value]])
     ]);
 }
 
@@ -53,8 +55,8 @@ export function skillHover(index: GraphIndex, node: GraphNode, ast: Skill): stri
     const builtBy = index.adjacency.sources(node.id, 'builds');
     return paragraphs([
         enables.length > 0 ? `Enables: ${names(index, enables)}` : 'Enables no behavior',
-        builtBy.length > 0 ? `Built by ${count(builtBy.length, 'objective')}: ${names(index, builtBy)}` : 'Built by no objective',
-        attributes([['Assessed by', ast.assessedBy]])
+        builtBy.length > 0 ? `Built by ${plural(builtBy.length, 'objective')}: ${names(index, builtBy)}` : 'Built by no objective',
+        attributes([['Assessed by', attribute(ast, 'AssessedBy')?.value]])
     ]);
 }
 
@@ -62,18 +64,19 @@ export function skillHover(index: GraphIndex, node: GraphNode, ast: Skill): stri
 export function behaviorHover(index: GraphIndex, node: GraphNode, ast: Behavior): string {
     const moves = index.adjacency.targets(node.id, 'moves');
     const reachedBy = objectivesWhere(index, links => links.behaviors.includes(node.id));
-    const observed = ast.observedBy
-        ? `Observed by ${ast.observedBy.observer}${ast.observedBy.cadence ? ` ${ast.observedBy.cadence}` : ''}${ast.observedBy.instrument ? ` with "${ast.observedBy.instrument}"` : ''}`
+    const by = attribute(ast, 'ObservedBy');
+    const observed = by
+        ? `Observed by ${by.observer}${by.cadence ? ` ${by.cadence}` : ''}${by.instrument ? ` with "${by.instrument}"` : ''}`
         : undefined;
     return paragraphs([
         moves.length > 0 ? `Moves: ${names(index, moves)}` : 'Moves no metric',
         bullets([
             ...relation(index, 'Enabled by', index.adjacency.sources(node.id, 'enables')),
-            ...relation(index, `Reached by ${count(reachedBy.length, 'objective')}`, reachedBy),
+            ...relation(index, `Reached by ${plural(reachedBy.length, 'objective')}`, reachedBy),
             ...relation(index, 'Reinforced by', index.adjacency.sources(node.id, 'reinforces')),
             ...(observed ? [observed] : [])
         ]),
-        attributes([['Actor', ast.actor]])
+        attributes([['Actor', attribute(ast, 'Actor')?.value]])
     ]);
 }
 
@@ -83,8 +86,9 @@ export function toolkitHover(index: GraphIndex, node: GraphNode, ast: Toolkit): 
     return paragraphs([
         covers.length > 0 ? `For: ${names(index, covers)}` : 'Covers no behavior',
         bullets([
-            ['Talk track', ast.talkTrack], ['Rubric', ast.rubric], ['Checklist', ast.checklist],
-            ['Micro-challenge', ast.microChallenge], ['Dashboard', ast.dashboard]
+            ['Talk track', attribute(ast, 'TalkTrack')?.value], ['Rubric', attribute(ast, 'Rubric')?.value],
+            ['Checklist', attribute(ast, 'Checklist')?.value], ['Micro-challenge', attribute(ast, 'MicroChallenge')?.value],
+            ['Dashboard', attribute(ast, 'Dashboard')?.value]
         ].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`))
     ]);
 }
@@ -92,7 +96,7 @@ export function toolkitHover(index: GraphIndex, node: GraphNode, ast: Toolkit): 
 function progressLine(m: MetricFigures): string | undefined {
     if (m.progress === undefined || !m.latest) return undefined;
     const expected = m.expected !== undefined && m.onTrack !== false ? `; trajectory expects ${formatAmount(m.expected, m.unit)} at ${m.latest.period}` : '';
-    return `Progress: ${Math.round(m.progress * 100)}% of the way from baseline to target${expected}`;
+    return `Progress: ${progressText(m.progress)} from baseline to target${expected}`;
 }
 
 function directionText(m: MetricFigures): string {

@@ -1,19 +1,6 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-
-/** A number as written: integers plain, fractions with at most `decimals` places. */
-export function formatNumber(value: number, decimals = 2): string {
-    return String(Number(value.toFixed(decimals)));
-}
-
-/** An amount in a metric's unit: `18%`, `45 days`, `1200 USD`, `31`. */
-export function formatAmount(value: number, unit: string | undefined, decimals = 2): string {
-    const n = formatNumber(value, decimals);
-    if (unit === 'percent') return `${n}%`;
-    if (unit?.startsWith('currency ')) return `${n} ${unit.slice('currency '.length)}`;
-    if (unit === 'days' || unit === 'hours' || unit === 'minutes') return `${n} ${unit}`;
-    return n;
-}
+import { formatAmount, TRACK_WORDS } from '../../language/present/index.js';
 
 /**
  * The figures of a metric on one line:
@@ -31,13 +18,13 @@ export function figuresLine(m: MetricFigures): string {
 
 /** `on track`, `off track (trajectory expects 73.61%)`, or why it cannot be told. */
 export function trackStatus(m: MetricFigures): string {
-    if (m.onTrack === true) return 'on track';
-    if (m.onTrack === false) return `off track (trajectory expects ${formatAmount(m.expected!, m.unit)})`;
+    if (m.onTrack === true) return TRACK_WORDS.on;
+    if (m.onTrack === false) return `${TRACK_WORDS.off} (trajectory expects ${formatAmount(m.expected!, m.unit)})`;
     const missing = [
         m.baseline === undefined ? 'baseline' : undefined, m.target === undefined ? 'target' : undefined,
         m.deadline === undefined ? 'deadline' : undefined, m.direction === undefined ? 'direction' : undefined
     ].filter((x): x is string => x !== undefined);
-    return missing.length > 0 ? `on track unknown (no ${missing.join(', no ')})` : 'on track unknown';
+    return missing.length > 0 ? `${TRACK_WORDS.unknown} (no ${missing.join(', no ')})` : TRACK_WORDS.unknown;
 }
 
 /** `leading KPI`, `activity metric (learning analytics, not evidence of business impact)`... */
@@ -56,11 +43,6 @@ export function names(index: GraphIndex, ids: readonly string[]): string {
 /** A labelled list line, or nothing when `ids` is empty: `Moved by: Probing, Summarizing`. */
 export function relation(index: GraphIndex, label: string, ids: readonly string[]): string[] {
     return ids.length > 0 ? [`${label}: ${names(index, ids)}`] : [];
-}
-
-/** `1 behavior`, `2 behaviors`, `0 KPIs`. */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-    return `${n} ${n === 1 ? singular : plural}`;
 }
 
 /** Objectives (ids) whose links satisfy `test`, in graph order. */

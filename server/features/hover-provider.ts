@@ -1,5 +1,11 @@
-import type { AstNode, MaybePromise } from 'langium';
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { AlignSnapshotService } from '../../language/pull/snapshot-service.js';
+import { isActuals, isIsolate, isPull } from '../../language/generated/ast.js';
+import { isolateHover } from './hover-attribution.js';
+import { snapshotHover } from './hover-snapshot.js';
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
@@ -18,10 +24,36 @@ import { paragraphs } from './hover-format.js';
  */
 export class AlignHoverProvider extends AstNodeHoverProvider {
     private readonly graph: AlignGraphService;
+    private readonly snapshots: AlignSnapshotService;
 
     constructor(services: AlignServices) {
         super(services);
         this.graph = services.align.Graph;
+        this.snapshots = services.align.Snapshots;
+    }
+
+    /** Names and references as Langium finds them; besides, the words of an `isolate` and of a pulled actuals block. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position)) : undefined;
+        const reference = leaf && GrammarAST.isCrossReference(GrammarUtils.findAssignment(leaf)?.terminal);
+        const value = leaf && !reference ? await this.statementHover(leaf.astNode, leaf.text) : undefined;
+        return value ? { contents: { kind: 'markdown', value } } : super.getHoverContent(document, params);
+    }
+
+    private async statementHover(ast: AstNode, text: string): Promise<string | undefined> {
+        const isolate = AstUtils.getContainerOfType(ast, isIsolate);
+        if (isolate) {
+            const index = await this.graph.getIndex();
+            const [program, kpi] = [index.nodeOf(isolate.$container), index.nodeOf(isolate.metric?.ref)];
+            return program && kpi ? isolateHover(index, program, kpi) : undefined;
+        }
+        const actuals = AstUtils.getContainerOfType(ast, isActuals);
+        const onSnapshot = actuals?.pull && (AstUtils.getContainerOfType(ast, isPull) || text === `"${actuals.file}"`);
+        if (!actuals || !onSnapshot) return undefined;
+        const index = await this.graph.getIndex();
+        const metric = index.nodeOf(actuals.metric?.ref)?.qualifiedName ?? actuals.metric?.$refText ?? '';
+        return snapshotHover(actuals, (await this.snapshots.getStatuses()).get(actuals), metric);
     }
 
     protected override getAstNodeHoverContent(ast: AstNode): MaybePromise<string | undefined> {

@@ -9,8 +9,8 @@ import { CompletionItemKind, SymbolKind } from 'vscode-languageserver-protocol';
  * | declaration | symbol kind | completion kind | (semantic token type) |
  * |-------------|-------------|-----------------|-----------------------|
  * | program     | Namespace   | Module          | namespace             |
- * | outcome     | Event       | Event           | event                 |
- * | metric      | Variable    | Variable        | variable              |
+ * | outcome     | Event       | Event           | parameter             |
+ * | metric      | Variable    | Variable        | variable (readonly)   |
  * | skill       | Struct      | Struct          | type                  |
  * | behavior    | Function    | Function        | function              |
  * | objective   | Class       | Class           | class                 |

@@ -1,18 +1,20 @@
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, type AstNode, type CstNode, type LeafCstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-protocol';
-import { isMetric } from '../../language/generated/ast.js';
 
 /**
  * Token type of each kind of declaration, for its name and for every
- * reference to it. Only standard LSP token types, so that every theme
- * colours them:
+ * reference to it. Only standard LSP token types, and only types that VS
+ * Code's default themes (Light/Dark 2026, Modern, +, High Contrast) colour
+ * apart from plain text (test/lsp/semantic-tokens.test.ts checks it against
+ * the theme files): plain `variable` and `event` read as plain text in the
+ * 2026 themes.
  *
  * | declaration | token type  | why                                        |
  * |-------------|-------------|--------------------------------------------|
  * | program     | `namespace` | a scope: `Program.Name`                    |
- * | outcome     | `event`     | a business result that should happen       |
- * | metric      | `variable`  | a measured quantity; KPIs (`leading`, `lagging`) also get `readonly` |
+ * | outcome     | `parameter` | the business result a program is run for   |
+ * | metric      | `variable` + `readonly` | a measured quantity, declared, never assigned |
  * | skill       | `type`      | what a learner is                          |
  * | behavior    | `function`  | what a person does on the job              |
  * | objective   | `class`     | a unit of the learning design              |
@@ -20,12 +22,17 @@ import { isMetric } from '../../language/generated/ast.js';
  */
 export const DECLARATION_TOKEN_TYPES: Readonly<Record<string, string>> = {
     Program: SemanticTokenTypes.namespace,
-    Outcome: SemanticTokenTypes.event,
+    Outcome: SemanticTokenTypes.parameter,
     Metric: SemanticTokenTypes.variable,
     Skill: SemanticTokenTypes.type,
     Behavior: SemanticTokenTypes.function,
     Objective: SemanticTokenTypes.class,
     Toolkit: SemanticTokenTypes.interface
+};
+
+/** Modifiers of each kind of declaration, on its name and on references to it. */
+const DECLARATION_MODIFIERS: Readonly<Record<string, readonly string[]>> = {
+    Metric: [SemanticTokenModifiers.readonly]
 };
 
 const NUMBER_TERMINALS = new Set(['NUMBER', 'PERCENT', 'DATE', 'MONTH', 'QUARTER', 'HALF']);
@@ -34,8 +41,7 @@ const NUMBER_TERMINALS = new Set(['NUMBER', 'PERCENT', 'DATE', 'MONTH', 'QUARTER
  * Semantic tokens of `.align` files:
  * - declaration names: the type of their kind (above) with `declaration`;
  * - references: the type of their target's kind (the expected kind when
- *   unresolved); the qualifier of `Program.Name` is a `namespace`;
- * - KPI metrics (names and references): `readonly` too;
+ *   unresolved), with its modifiers; the qualifier of `Program.Name` is a `namespace`;
  * - keywords that start declarations and attributes: `keyword`;
  * - value words (`lagging`, `percent`, `down`, `monthly`, `roleplay`, `days`,
  *   `point`, `currency`...) and currency codes (`USD`): `enumMember`;
@@ -55,19 +61,20 @@ export class AlignSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const declarationType = DECLARATION_TOKEN_TYPES[node.$type];
         const nameNode = declarationType ? this.services.references.NameProvider.getNameNode(node) : undefined;
         if (declarationType && nameNode) {
-            acceptor({ cst: nameNode, type: declarationType, modifier: kpiModifiers(node, [SemanticTokenModifiers.declaration]) });
+            acceptor({ cst: nameNode, type: declarationType, modifier: [SemanticTokenModifiers.declaration, ...DECLARATION_MODIFIERS[node.$type] ?? []] });
             for (const leaf of leaves(nameNode)) handled.add(leaf);
         }
         for (const info of AstUtils.streamReferences(node)) {
             const refNode = info.reference.$refNode;
             if (!refNode) continue;
             const target = isReference(info.reference) ? info.reference.ref : undefined;
-            const type = DECLARATION_TOKEN_TYPES[target?.$type ?? this.services.shared.AstReflection.getReferenceType(info)];
+            const kind = target?.$type ?? this.services.shared.AstReflection.getReferenceType(info);
+            const type = DECLARATION_TOKEN_TYPES[kind];
             const parts = leaves(refNode).filter(l => !l.hidden && l.text !== '.');
             parts.forEach((part, i) => {
                 const last = i === parts.length - 1;
                 if (!last) acceptor({ cst: part, type: SemanticTokenTypes.namespace });
-                else if (type) acceptor({ cst: part, type, modifier: kpiModifiers(target, []) });
+                else if (type) acceptor({ cst: part, type, modifier: [...DECLARATION_MODIFIERS[kind] ?? []] });
             });
             for (const leaf of leaves(refNode)) handled.add(leaf);
         }
@@ -77,12 +84,6 @@ export class AlignSemanticTokenProvider extends AbstractSemanticTokenProvider {
             if (type) acceptor({ cst: leaf, type });
         }
     }
-}
-
-/** `modifiers`, plus `readonly` when `node` is a KPI (a `leading` or `lagging` metric). */
-function kpiModifiers(node: AstNode | undefined, modifiers: string[]): string[] {
-    const kpi = isMetric(node) && (node.kind === 'leading' || node.kind === 'lagging');
-    return kpi ? [...modifiers, SemanticTokenModifiers.readonly] : modifiers;
 }
 
 /** The token type of a keyword or terminal that is not a name or a reference. */

@@ -100,7 +100,7 @@ describe('align graph', () => {
             assert.match(text, /^ {2}class n_DiscoveryBootcamp_KnowTheProduct,n_DiscoveryBootcamp_CompleteModules unlinked$/m);
             assert.match(text, /^ {2}classDef offTrack fill:#fff4e5,stroke:#e37400/m);
             assert.match(text, /^ {2}class n_DiscoveryBootcamp_PipelineHygiene offTrack$/m);
-            assert.match(text, /n_DiscoveryBootcamp_KnowTheProduct\["[^"]*⚠ no KPI link: reaches no metric"\]/);
+            assert.match(text, /n_DiscoveryBootcamp_KnowTheProduct\["[^"]*<br\/>no KPI link: reaches no metric"\]/);
             assert.match(text, /PipelineHygiene · leading<br\/>55% → 61% → 80% by 2026-10-31<br\/>off track · 24% of the way/);
         });
 
@@ -206,6 +206,36 @@ describe('align graph', () => {
             const withFindings = svgNodes(svg).filter(g => g.attributes['class']!.includes('has-findings')).map(g => g.attributes['data-id']);
             assert.ok(withFindings.includes('DiscoveryBootcamp.KnowTheProduct'), withFindings.join(', '));
             assert.match(svg, /<title>Impact chain: Consultative discovery bootcamp \(program DiscoveryBootcamp\)<\/title>/);
+        });
+
+        it('lays the chain out as the preview does: left to right for a screen, or in the --direction given', () => {
+            const boxOf = (svg: string, id: string): { x: number; y: number; width: number; height: number } => {
+                const g = svgNodes(svg).find(n => n.attributes['data-id'] === id)!;
+                const rect = elements(g).find(e => e.name === 'rect' && e.attributes['class'] === 'node-box')!;
+                return { x: Number(rect.attributes['x']), y: Number(rect.attributes['y']), width: Number(rect.attributes['width']), height: Number(rect.attributes['height']) };
+            };
+            const chain = ['DiscoveryBootcamp.QualifyDeals', 'DiscoveryBootcamp.QualifyingQuestions', 'DiscoveryBootcamp.BuildsClosePlan', 'DiscoveryBootcamp.PipelineHygiene', 'WinRate', 'GrowWinRate'];
+            const right = graph(['--format', 'svg']);
+            const down = graph(['--format', 'svg', '--direction', 'down']);
+            for (let i = 1; i < chain.length; i++) {
+                const [a, b] = [boxOf(right, chain[i - 1]!), boxOf(right, chain[i]!)];
+                assert.ok(a.x + a.width < b.x, `right: ${chain[i - 1]} left of ${chain[i]}`);
+                const [c, d] = [boxOf(down, chain[i - 1]!), boxOf(down, chain[i]!)];
+                assert.ok(c.y + c.height < d.y, `down: ${chain[i - 1]} above ${chain[i]}`);
+            }
+            assert.equal(graph(['--format', 'svg', '--direction', 'right']), right);
+            assertOneLineFailure(runCli(['graph', '--format', 'svg', '--direction', 'up'], { cwd: EXAMPLES }), "--direction: unknown direction 'up'", 'auto, right, down');
+        });
+
+        it('wraps titles in their boxes, at most three lines ending in an ellipsis, the whole title in the tooltip', () => {
+            const dir = tempDir();
+            writeFile(dir, 'long.align', `skill Long "${'A very long skill title that goes on and on about what the skill is '.repeat(3).trim()}"\n`);
+            const svg = graph(['--format', 'svg'], dir);
+            const g = svgNodes(svg).find(n => n.attributes['data-id'] === 'Long')!;
+            const titles = elements(g).filter(e => e.attributes['class'] === 'node-title').map(e => e.text);
+            assert.equal(titles.length, 3);
+            assert.match(titles[2]!, /…$/);
+            assert.match(elements(g).find(e => e.name === 'title')!.text, /what the skill is A very long skill title .* about what the skill is$/);
         });
 
         it('escapes every title', () => {
@@ -336,7 +366,7 @@ describe('help of graph, report, init and fmt', () => {
     before(requireBundle);
 
     const OPTIONS: Record<string, string[]> = {
-        graph: ['--format', 'mermaid', 'dot', 'json', 'svg', '--focus', '--output', '--config', '--rule'],
+        graph: ['--format', 'mermaid', 'dot', 'json', 'svg', '--focus', '--direction', '--output', '--config', '--rule'],
         report: ['--format', 'md', 'html', '--output', '--date', '--config', '--rule'],
         init: ['--output', '--force', '--date', 'my-program.align', 'MyProgram'],
         fmt: ['--check', 'file:line:column']

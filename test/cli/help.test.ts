@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../language/rules.js';
-import { FORMATS } from '../../cli/format/types.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+import { FORMATS } from '../../cli/check-formats/types.js';
+import { closest } from '../../cli/suggest.js';
+import { assertOneLineFailure, REPO_ROOT, requireBundle, runCli } from './run-cli.js';
 
 describe('align help and version', () => {
     before(requireBundle);
@@ -47,6 +48,47 @@ describe('align help and version', () => {
         it('does not run the check', () => {
             const result = runCli(['check', 'no-such-folder', '--help']);
             assert.equal(result.status, 0);
+        });
+    });
+
+    describe('align help --help', () => {
+        for (const args of [['help', '--help'], ['help', '-h'], ['help', 'help']]) {
+            it(`${args.join(' ')} explains the help command and exits 0`, () => {
+                const result = runCli(args);
+                assert.equal(result.status, 0, result.stderr);
+                assert.equal(result.stderr, '');
+                assert.match(result.stdout, /^Usage: align help \[command\]/);
+                assert.match(result.stdout, /^Commands: check, graph, report, init, fmt, pull, diff, help$/m);
+            });
+        }
+    });
+
+    describe('did you mean', () => {
+        const cases: Array<[string[], string]> = [
+            [['chek', '.'], "unknown command 'chek'; did you mean 'check'?"],
+            [['Check'], "unknown command 'Check'; did you mean 'check'?"],
+            [['grpah'], "unknown command 'grpah'; did you mean 'graph'?"],
+            [['help', 'reprot'], "help: unknown command 'reprot'; did you mean 'report'?"],
+            [['--verison'], "unknown option '--verison'; did you mean '--version'?"],
+            [['check', '--formt', 'json'], "unknown option '--formt'; did you mean '--format'?"],
+            [['check', '--max-warning', '3'], "unknown option '--max-warning'; did you mean '--max-warnings'?"],
+            [['fmt', '--chek'], "unknown option '--chek'; did you mean '--check'?"],
+            [['check', '--format', 'jsno'], "unknown format 'jsno'; did you mean 'json'?"],
+            [['graph', '--format', 'mermiad'], "unknown format 'mermiad'; did you mean 'mermaid'?"],
+            [['check', '--rule', 'objective-without-kpis=off'], "unknown rule id 'objective-without-kpis'; did you mean 'objective-without-kpi'?"]
+        ];
+        for (const [args, message] of cases) {
+            it(`align ${args.join(' ')}: ${message}`, () => {
+                assertOneLineFailure(runCli(args, { cwd: REPO_ROOT }), message);
+            });
+        }
+
+        it('suggests nothing for a word that is not close to any', () => {
+            const line = assertOneLineFailure(runCli(['deploy']), "unknown command 'deploy'");
+            assert.doesNotMatch(line, /did you mean/);
+            assert.equal(closest('xyz', ['check', 'graph']), undefined);
+            assert.equal(closest('fm', ['check', 'fmt']), 'fmt');
+            assert.equal(closest('ab', ['check', 'fmt']), undefined);
         });
     });
 

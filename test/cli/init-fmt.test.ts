@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
+import { gitRepo, HAS_GIT, reviewChange } from './git-repo.js';
 import { assertGolden } from './golden/golden.js';
 import { alignFilesUnder, assertOneLineFailure, BIN, copyExamples, EXAMPLES, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
@@ -44,6 +45,22 @@ describe('align init', () => {
         assert.deepEqual(findingsOf(dir, 0), []);
         const strict = runCli(['check', '.', '--max-severity', 'info'], { cwd: dir });
         assert.equal(strict.status, 0, 'not even an info');
+    });
+
+    it('writes into the file that standard output is redirected to: align init ChurnPilot > churn-pilot.align', () => {
+        const dir = tempDir();
+        const shell = (command: string) => spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command}`], { cwd: dir, encoding: 'utf-8' });
+        for (const file of ['churn-pilot.align', 'other-name.align']) {
+            const result = shell(`init ChurnPilot --date 2026-05-04 > ${file}`);
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stderr, '');
+            assert.equal(fs.readFileSync(path.join(dir, file), 'utf-8'), runCli(['init', 'ChurnPilot', '--output', '-', '--date', '2026-05-04']).stdout, file);
+            fs.rmSync(path.join(dir, file));
+        }
+        assert.deepEqual(fs.readdirSync(dir), [], 'no other file');
+        const piped = shell('init Piped | cat');
+        assert.equal(piped.stdout, 'Created piped.align with program Piped. Next: edit it, then run align check piped.align\n', 'a pipe is not a file');
+        assert.deepEqual(findingsOf(dir, 0), []);
     });
 
     it('has every step of the chain, commented', () => {
@@ -124,6 +141,13 @@ describe('align fmt', () => {
         assert.equal(result.stdout, 'safety.align\n');
         assert.equal(result.stderr, '');
         assert.deepEqual(snapshot(EXAMPLES), before, 'nothing written');
+    });
+
+    it('--check passes on the shipped examples/: they are in the canonical layout', () => {
+        const result = runCli(['fmt', '--check', 'examples'], { cwd: REPO_ROOT });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        assert.equal(result.stdout, '');
+        assert.equal(result.stderr, '');
     });
 
     it('formats every example in place, and is idempotent: fmt --check then exits 0, a second fmt changes nothing', () => {
@@ -208,6 +232,7 @@ describe('docs/ci.md recipes', () => {
     const GITHUB = path.join(EXAMPLE_DIR, 'github-align.yml');
     const GITLAB = path.join(EXAMPLE_DIR, 'gitlab-ci.yml');
     const HOOK = path.join(EXAMPLE_DIR, 'pre-commit');
+    const ACTION_WORKFLOW = path.join(EXAMPLE_DIR, 'github-action.yml');
     const ALIGN = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`;
 
     interface Step { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean }
@@ -223,12 +248,13 @@ describe('docs/ci.md recipes', () => {
 
     it('docs/ci.md shows each example file verbatim', () => {
         const doc = fs.readFileSync(DOC, 'utf-8');
-        for (const file of [GITHUB, GITLAB, HOOK]) {
+        for (const file of [GITHUB, GITLAB, HOOK, ACTION_WORKFLOW]) {
             const text = fs.readFileSync(file, 'utf-8');
             assert.ok(doc.includes('\n' + text + '```\n'), `${path.basename(file)} is in docs/ci.md`);
         }
         assert.ok(doc.includes('.github/workflows/align.yml'));
         assert.ok(doc.includes('<!-- align-impact-chain -->'));
+        assert.ok(doc.includes('<!-- align-diff -->'));
     });
 
     it('the GitHub workflow parses and has the steps: check, SARIF upload, one PR comment, failure on errors', () => {
@@ -265,7 +291,7 @@ describe('docs/ci.md recipes', () => {
         const summary = runShell(byName('Impact chain and findings summary').run!, dir);
         assert.equal(summary.status, 0, summary.stderr);
         assert.ok(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8').startsWith('flowchart LR\n'));
-        assert.match(fs.readFileSync(path.join(dir, 'findings.txt'), 'utf-8'), /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 5 files\n$/);
+        assert.match(fs.readFileSync(path.join(dir, 'findings.txt'), 'utf-8'), /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 3 of 5 files\n$/);
         assert.notEqual(runShell(byName('Fail on errors').run!, dir).status, 0);
         writeFile(dir, 'bin.align', Buffer.from([0, 1]));
         assert.notEqual(runShell(byName('Check (SARIF)').run!, dir).status, 0, 'exit 2 (unreadable input) fails the step');
@@ -314,7 +340,7 @@ describe('docs/ci.md recipes', () => {
         const body = comments[1]!.body;
         assert.ok(body.startsWith('<!-- align-impact-chain -->\n### Align: impact chain\n\n```mermaid\nflowchart LR\n'));
         assert.ok(body.includes(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8') + '```'));
-        assert.ok(body.includes('**✖ 13 problems (4 errors, 5 warnings, 4 infos) in 5 files**'));
+        assert.ok(body.includes('**✖ 13 problems (4 errors, 5 warnings, 4 infos) in 3 of 5 files**'));
         assert.ok(body.includes('<details><summary>Findings (align check)</summary>'));
     });
 
@@ -327,6 +353,7 @@ describe('docs/ci.md recipes', () => {
         const dir = tempDir();
         copyExamples(dir, '.');
         const lines = job.script.filter(l => !l.startsWith('npm '));
+        assert.ok(lines.some(l => l.includes('npx align check --format gitlab --output gl-code-quality-report.json')), 'the Code Quality report comes from --format gitlab');
         const last = lines.pop()!;
         for (const line of lines) {
             const result = runShell(line, dir);
@@ -334,16 +361,28 @@ describe('docs/ci.md recipes', () => {
         }
         assert.equal(runShell(last, dir).status, 1, 'the last line fails the job on errors');
         const quality = JSON.parse(fs.readFileSync(path.join(dir, 'gl-code-quality-report.json'), 'utf-8')) as Array<Record<string, unknown>>;
-        const findings = JSON.parse(fs.readFileSync(path.join(dir, 'align.json'), 'utf-8')) as unknown[];
-        assert.equal(quality.length, findings.length);
         assert.equal(quality.length, 13);
         const first = quality.find(q => q['check_name'] === 'objective-without-kpi')!;
         assert.deepEqual(first['location'], { path: 'sales-win-rate.align', lines: { begin: 68, end: 68 } });
         assert.equal(first['severity'], 'major');
         assert.match(String(first['fingerprint']), /^[0-9a-f]{64}$/);
         assert.equal(new Set(quality.map(q => q['fingerprint'])).size, quality.length, 'unique fingerprints');
-        for (const artifact of job.artifacts.paths) assert.ok(fs.existsSync(path.join(dir, artifact)), artifact);
+        for (const artifact of job.artifacts.paths.filter(p => p !== 'align-diff.md')) assert.ok(fs.existsSync(path.join(dir, artifact)), artifact);
+        assert.ok(!fs.existsSync(path.join(dir, 'align-diff.md')), 'no diff outside a merge request');
         assert.ok(fs.existsSync(path.join(dir, 'align-junit.xml')));
+    });
+
+    it('the GitLab job writes align-diff.md in a merge request pipeline', function () {
+        if (!HAS_GIT) this.skip();
+        const repo = gitRepo(EXAMPLES);
+        const base = repo.git('rev-parse', 'HEAD').trim();
+        reviewChange(repo);
+        repo.commit('review change');
+        const doc = yaml.load(fs.readFileSync(GITLAB, 'utf-8')) as Record<string, { script: string[] }>;
+        const line = doc['align']!.script.find(l => l.includes('align diff'))!;
+        const result = runShell(line, repo.dir, { CI_MERGE_REQUEST_DIFF_BASE_SHA: base });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(fs.readFileSync(path.join(repo.dir, 'align-diff.md'), 'utf-8'), /^<!-- align-diff -->\n### Align: impact-chain changes\n\n\*\*1 added, 1 renamed, 2 changed elements/);
     });
 
     describe('the pre-commit hook', () => {

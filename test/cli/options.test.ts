@@ -47,7 +47,7 @@ describe('align check options', () => {
             assert.match(findings[0]!.message, /CompletionRate/);
             const pretty = runCli(['check'], { cwd: dir });
             assert.equal(pretty.status, 0, 'the current folder is the default path');
-            assert.match(pretty.stdout, /1 problem \(0 errors, 0 warnings, 1 info\) in 2 files\n$/);
+            assert.match(pretty.stdout, /1 problem \(0 errors, 0 warnings, 1 info\) in 1 of 2 files\n$/);
         });
 
         it('is 1 when errors are found', () => {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, SERVER, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, positionAt, SERVER, uriOf } from './lsp-session.js';
 
 /** Marks the cursor in a test text. */
 const CURSOR = '‸';
@@ -27,12 +27,6 @@ function withInsertion(file: string, anchor: string, insertion: string): string 
     const at = text.indexOf(anchor);
     if (at < 0) throw new Error(`'${anchor}' not in ${file}`);
     return text.slice(0, at + anchor.length) + insertion + text.slice(at + anchor.length);
-}
-
-/** The LSP position of an offset. */
-function positionAt(text: string, offset: number): { line: number; character: number } {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
 
 describe('language server: completion over LSP', function () {
@@ -219,7 +213,7 @@ describe('language server: completion over LSP', function () {
 
     it('in a program block: its missing attributes (no window beside a pilot) and the member keywords', async () => {
         const items = await inChurnPilot(INSIDE, `  ${CURSOR}\n`);
-        assert.deepEqual(labelsOf(items), ['actuals', 'behavior', 'cost', 'metric', 'objective', 'outcome', 'skill', 'toolkit']);
+        assert.deepEqual(labelsOf(items), ['actuals', 'behavior', 'cost', 'isolate', 'metric', 'objective', 'outcome', 'skill', 'toolkit']);
         assert.equal(newTextOf(items.find(i => i.label === 'cost')), 'cost ${1:amount} ${2:USD}');
         const fresh = await inChurnPilot('', `\nprogram Fresh {\n  ${CURSOR}\n}\n`);
         assert.ok(['sponsor', 'owner', 'stakeholders', 'serves', 'pilot', 'window', 'review', 'phase', 'cost'].every(a => fresh.some(i => i.label === a)));

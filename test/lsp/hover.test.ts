@@ -65,7 +65,7 @@ describe('language server: hover over LSP', function () {
         assert.equal(onReference, await hoverText(session, CATALOG, 27, 'NPS'));
         const onDrivesReference = await hoverText(session, CHURN, 26, 'ChurnRate');
         includesAll(onDrivesReference, '**metric** `ChurnRate`', '**Baseline** 12% → no actuals yet → **target** 10% by 2026-06-30',
-            'Value: 18000 USD per point', '- Driven by: NPS, RepeatContactRate', '- Measures: ReduceChurn');
+            'Value: 18,000 USD per point', '- Driven by: NPS, RepeatContactRate', '- Measures: ReduceChurn');
         assert.ok(!onDrivesReference.includes('on track'), 'no on-track status without actuals');
     });
 
@@ -105,11 +105,11 @@ describe('language server: hover over LSP', function () {
     it('shows a program\'s coverage, window, KPIs and the missing ROI terms', async () => {
         const text = await hoverText(session, SALES, 19, 'DiscoveryBootcamp');
         includesAll(text, '**program** `DiscoveryBootcamp` — Consultative discovery bootcamp',
-            'Aligned 3/5 objectives · window 2026-07-01 to 2026-12-31 · phase deliver · review monthly',
+            'Aligned 3/5 objectives (60%) · window 2026-07-01 to 2026-12-31 · phase deliver · review monthly',
             '- Serves: GrowWinRate', '- Leading KPIs: PipelineHygiene', '- Lagging KPIs: WinRate',
             '- ROI not shown, missing: the program\'s `cost`; a `value ... per point` on a KPI of the chain',
             'Sponsor: Chief Revenue Officer · Owner: Sales Enablement');
-        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives · window 2026-01-05 to 2026-04-05');
+        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · window 2026-01-05 to 2026-04-05');
     });
 
     it('shows an outcome\'s measuring KPIs with their status', async () => {
@@ -168,7 +168,8 @@ describe('language server: hover follows edits', function () {
             .replace('  actuals RepeatContactRate {', '  actuals ChurnRate {\n    2026-03: 11%\n  }\n  actuals RepeatContactRate {');
         await session.change(file, text);
         await session.diagnosticsOf(file, d => !d.some(x => x.code === 'actuals-off-track'));
-        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.4 (benefit 18000 USD, cost 45000 USD)');
+        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.40 (attributed benefit 18,000 USD, cost 45,000 USD)',
+            '- ChurnRate not isolated: change -1%, all of it counted as the program\'s · benefit 18,000 USD');
     });
 
     it('shows currency units and says why on-track cannot be told', async () => {
@@ -179,7 +180,7 @@ describe('language server: hover follows edits', function () {
         await session.diagnosticsOf(file, d => d.some(x => x.code === 'metric-without-source'));
         const line = text.split('\n').findIndex(l => l.startsWith('metric DealSize')) + 1;
         includesAll(await hoverText(session, CATALOG, line, 'DealSize'),
-            '**Baseline** 12000 EUR → **latest** 12500 EUR (2026-02) → **target** 15000 EUR (no deadline) · on track unknown (no deadline)',
+            '**Baseline** 12,000 EUR → **latest** 12,500 EUR (2026-02) → **target** 15,000 EUR (no deadline) · track unknown (no deadline)',
             'lagging KPI · unit currency EUR · direction up (higher is better)');
     });
 

@@ -122,6 +122,12 @@ export function positionOf(file: string, line: number, needle: string, offset = 
     return { line: line - 1, character: character + offset };
 }
 
+/** The LSP position of an offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
 /** A fresh copy of the fixture workspace in a temp folder (tests edit and delete files in it). */
 export function copyExamples(prefix: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `align-${prefix}-`));

@@ -2,7 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { DECLARATION_TOKEN_TYPES } from '../../server/features/semantic-tokens.js';
+import { colourDistance, defaultThemes, tokenForeground } from '../unit/helpers/theme-colours.js';
 import { copyExamples, LspSession } from './lsp-session.js';
+
+/**
+ * How far (RGB distance) a token's colour must be from the editor's text colour
+ * to read as coloured: the 2026 themes give plain `variable` and `event` their
+ * text colour or one 9-35 away from it; the nearest real colour is Dark
+ * Modern's function yellow, 41 away.
+ */
+const COLOURED = 40;
+/** The Visual Studio themes colour no identifiers at all, by design. */
+const PLAIN_THEMES = new Set(['Visual Studio Light', 'Visual Studio Dark']);
 
 /** A decoded semantic token: 1-based line, its text, type and modifiers. */
 interface Decoded {
@@ -62,14 +74,14 @@ describe('language server: semantic tokens', function () {
         return decode(result, legend, text ?? fs.readFileSync(file, 'utf-8'));
     }
 
-    it('colours churn-pilot.align by declaration kind, with declaration and KPI (readonly) modifiers', async () => {
+    it('colours churn-pilot.align by declaration kind, with declaration and metric (readonly) modifiers', async () => {
         const t = await tokensOf(path.join(root, 'churn-pilot.align'));
-        assert.deepEqual(onLine(t, 3), ['outcome:keyword', 'ReduceChurn:event+declaration', '"Reduce customer churn by two points":string']);
+        assert.deepEqual(onLine(t, 3), ['outcome:keyword', 'ReduceChurn:parameter+declaration', '"Reduce customer churn by two points":string']);
         // ChurnRate and RenewalRate are lagging KPIs of the catalog (another file).
         assert.deepEqual(onLine(t, 4), ['measured:keyword', 'by:keyword', 'ChurnRate:variable+readonly', 'RenewalRate:variable+readonly']);
         assert.deepEqual(onLine(t, 8), ['program:keyword', 'ChurnPilot:namespace+declaration', '"Churn reduction pilot":string']);
         assert.deepEqual(onLine(t, 11), ['stakeholders:keyword', '"HR Business Partner":string', '"CS leadership":string']);
-        assert.deepEqual(onLine(t, 12), ['serves:keyword', 'ReduceChurn:event']);
+        assert.deepEqual(onLine(t, 12), ['serves:keyword', 'ReduceChurn:parameter']);
         assert.deepEqual(onLine(t, 13), ['pilot:keyword', '90:number', 'days:enumMember', 'from:keyword', '2026-01-05:number']);
         assert.deepEqual(onLine(t, 14), ['review:keyword', 'monthly:enumMember']);
         assert.deepEqual(onLine(t, 17), ['metric:keyword', 'RepeatContactRate:variable+declaration+readonly', '"Repeat contact within 7 days":string']);
@@ -106,12 +118,35 @@ describe('language server: semantic tokens', function () {
             '}'
         ].join('\n');
         const t = await tokensOf(path.join(root, 'extra.align'), text);
-        assert.deepEqual(onLine(t, 1), ['metric:keyword', 'source:variable+declaration', '"s":string']);
+        assert.deepEqual(onLine(t, 1), ['metric:keyword', 'source:variable+declaration+readonly', '"s":string']);
         assert.deepEqual(onLine(t, 2), ['kind:keyword', 'activity:enumMember']);
         assert.deepEqual(onLine(t, 3), ['unit:keyword', 'currency:enumMember', 'USD:enumMember']);
         assert.deepEqual(onLine(t, 4), ['value:keyword', '5:number', 'EUR:enumMember', 'per:keyword', 'point:enumMember']);
-        assert.deepEqual(onLine(t, 8), ['moves:keyword', 'ChurnPilot:namespace', 'RepeatContactRate:variable+readonly', 'source:variable', 'CompletionRate:variable']);
+        assert.deepEqual(onLine(t, 8), ['moves:keyword', 'ChurnPilot:namespace', 'RepeatContactRate:variable+readonly', 'source:variable+readonly', 'CompletionRate:variable+readonly']);
         assert.deepEqual(onLine(t, 9), ['observed:keyword', 'by:keyword', 'manager:enumMember', 'weekly:enumMember', 'with:keyword', '"rubric":string']);
+    });
+
+    it('every declaration kind, keyword, value word and string is coloured in VS Code\'s default themes', async () => {
+        const files = ['churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align', 'catalog/metrics.align'];
+        const tokens: Decoded[] = [];
+        for (const file of files) tokens.push(...await tokensOf(path.join(root, file)));
+        // Numbers keep VS Code's own number colour, which Dark 2026 puts close to its text colour.
+        const styled = tokens.filter(t => t.type !== 'number');
+        const kinds = new Set(styled.filter(t => t.modifiers.includes('declaration')).map(t => t.type));
+        assert.deepEqual([...kinds].sort(), [...new Set(Object.values(DECLARATION_TOKEN_TYPES))].sort(), 'the examples declare every kind');
+        const styles = new Map(styled.map(t => [`${t.type}${t.modifiers.map(m => `.${m}`).join('')}`, t]));
+        const themes = [...defaultThemes()].filter(([id]) => !PLAIN_THEMES.has(id));
+        assert.ok(themes.some(([id]) => id === 'Light 2026') && themes.some(([id]) => id === 'Dark Modern'), 'the default themes were read');
+        const uncoloured: string[] = [];
+        for (const [id, theme] of themes) {
+            for (const [style, token] of styles) {
+                const colour = tokenForeground(theme, token.type, token.modifiers);
+                if (!colour || colourDistance(colour, theme.editorForeground) < COLOURED) {
+                    uncoloured.push(`${id}: ${style} (${token.text}) gets ${colour ?? 'no colour'}, text is ${theme.editorForeground}`);
+                }
+            }
+        }
+        assert.deepEqual(uncoloured, []);
     });
 
     it('answers ranges too', async () => {

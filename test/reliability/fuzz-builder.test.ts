@@ -2,7 +2,8 @@
  * Fuzzing through the document builder (in memory, as the CLI and the
  * server build): random edits of the fixture examples, random token
  * streams, and random grammatical workspaces. Each build must not throw or
- * log, must take at most 2 s, and must put every diagnostic inside its
+ * log, must not hang (20 s guard; build times are reported, and measured
+ * by `npm run bench`), and must put every diagnostic inside its
  * document. Seeded: see helpers/fuzz-config.ts.
  */
 import assert from 'node:assert/strict';
@@ -26,7 +27,7 @@ function record(figures: Figures, step: { ms: number; diagnostics: number }): vo
 const summary = (f: Figures) => `${f.builds} builds, ${f.diagnostics} diagnostics checked, build time mean ${Math.round(f.totalMs / Math.max(1, f.builds))} ms, max ${Math.round(f.maxMs)} ms (limit ${BUILD_LIMIT_MS} ms)`;
 
 describe('reliability: fuzzing the document builder', function () {
-    // Long runs (ALIGN_FUZZ_RUNS) take longer: at most 2 s a build, and never less than 10 minutes.
+    // Long runs (ALIGN_FUZZ_RUNS) take longer: never less than 10 minutes.
     this.timeout(Math.max(600_000, runsOf(150) * 2000));
     const fixtures = fixtureFiles();
     const names = Object.keys(fixtures).sort();

@@ -18,7 +18,7 @@ import { announceSeed, fuzzParameters, runsOf, report } from './helpers/fuzz-con
 import { keysOf, knownWarnings, loggedProblems, LspSession, requireServerBundle, sleep, tempFolder, untilKeys, untilQuiet, uriOf } from './helpers/server.js';
 import { applyEdit, countKinds, editArb, EXAMPLES, fixtureFiles, type Edit } from './helpers/vocabulary.js';
 import { diff, positionAt, rangeOf } from './helpers/lsp-edits.js';
-import { ruleIdOf } from '../../language/validation/align-document-validator.js';
+import { ruleIdOf } from '../../language/findings.js';
 
 const ALIGN = ['catalog/metrics.align', 'churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align'];
 /** Opened at the start of every sequence; the others are read from disk until an `open` step. */

@@ -18,7 +18,7 @@ import { SourceMap } from 'node:module';
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
 import { HOST_WITHOUT_LINKS, type AlignHost } from '../../language/host.js';
-import { messageText, ruleIdOf } from '../../language/validation/align-document-validator.js';
+import { messageText, ruleIdOf } from '../../language/findings.js';
 import { parseFindings, requireBundle, runCli } from '../cli/run-cli.js';
 import { report } from './helpers/fuzz-config.js';
 import { LspSession, requireServerBundle, tempFolder } from './helpers/server.js';

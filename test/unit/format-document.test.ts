@@ -123,6 +123,14 @@ describe('canonical formatting: layout', () => {
             'program P {', '  owner "x"', '  sponsor "y"', '  serves O', '', '  metric M', '', '  skill S', '}'));
     });
 
+    it('puts each isolate, pull sql and xAPI option on its own line, the xAPI block nested in the actuals block', () => {
+        assert.equal(format('program P { cost 5 USD isolate A by trend   isolate B by estimate 60%  confidence 80% isolate C by control-group D }'), lines(
+            'program P {', '  cost 5 USD', '  isolate A by trend', '  isolate B by estimate 60% confidence 80%', '  isolate C by control-group D', '}'));
+        assert.equal(format('actuals M from "m.csv" {   pull sql "q.sql"  on env "DB" }\nactuals N from "n.csv" { pull xapi env "LRS" { auth env "K" activity "a" // first\n activity "b" since 2026-01-01 value share success } }\n'), lines(
+            'actuals M from "m.csv" {', '  pull sql "q.sql" on env "DB"', '}', 'actuals N from "n.csv" {', '  pull xapi env "LRS" {', '    auth env "K"',
+            '    activity "a" // first', '    activity "b"', '    since 2026-01-01', '    value share success', '  }', '}'));
+    });
+
     it('keeps a program that has only attributes or only members tight', () => {
         assert.equal(format('program P { owner "x" }'), lines('program P {', '  owner "x"', '}'));
         assert.equal(format('program P { skill S skill T }'), lines('program P {', '  skill S', '  skill T', '}'));

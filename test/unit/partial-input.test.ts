@@ -10,7 +10,9 @@ const names = ['churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-w
 /**
  * What an editor sees while someone types: every example cut off at many
  * points, with the rest of the workspace intact. The whole pipeline (parse
- * with recovery, link, graph, every rule) must answer with findings, never throw.
+ * with recovery, link, graph, every rule) must answer with findings: never
+ * throw, never fail a rule (`internal-error`), never print `undefined` or
+ * `null` in a message.
  */
 describe('partial input while typing', function () {
     this.timeout(120000);
@@ -21,10 +23,12 @@ describe('partial input while typing', function () {
             const text = files[name]!;
             for (let cut = 0; cut < text.length; cut += 11) {
                 const partial = text.slice(0, cut);
+                const where = `${name} cut at ${cut} (…${JSON.stringify(partial.slice(-30))})`;
                 const { findings } = await checkWorkspace({ ...files, [name]: partial }).catch((error: unknown) => {
-                    throw new Error(`${name} cut at ${cut} (…${JSON.stringify(partial.slice(-30))}): ${String(error)}`);
+                    throw new Error(`${where}: ${String(error)}`);
                 });
-                assert.ok(Array.isArray(findings));
+                const wrong = findings.filter(f => f.rule === 'internal-error' || /\b(undefined|null)\b/.test(f.message));
+                assert.deepEqual(wrong.map(f => `${f.file}:${f.line} ${f.rule}: ${f.message}`), [], where);
             }
         });
     }

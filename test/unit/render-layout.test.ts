@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import type { ImpactGraphResult } from '../../language/protocol.js';
-import { COLUMNS, countCrossings, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type ColumnId, type GraphLayout } from '../../language/render/index.js';
+import { COLUMNS, countCrossings, layoutGraph, NODE_WIDTH, type ColumnId, type GraphLayout } from '../../language/render/index.js';
 import { orderBySweeps, orderStable } from '../../language/render/order.js';
 import { isotonic } from '../../language/render/place.js';
 import { generateImpactGraph } from '../../scripts/bench/webview-graph.js';
@@ -37,10 +37,11 @@ describe('render: layered layout', () => {
         for (const [id, column] of Object.entries(expected)) assert.equal(columnOf[id], column, id);
         assert.ok(!('ChurnPilot' in columnOf) && !('ChurnPilot.TeamLeadKit' in columnOf));
         assert.deepEqual(layout.columns.map(c => c.id), COLUMNS.map(c => c.id));
-        for (let i = 1; i < layout.columns.length; i++) assert.ok(layout.columns[i]!.x > layout.columns[i - 1]!.x + NODE_WIDTH);
+        for (let i = 1; i < layout.columns.length; i++) assert.ok(layout.columns[i]!.x > layout.columns[i - 1]!.x + NODE_WIDTH.right);
         for (const n of layout.nodes) {
             assert.equal(n.x, layout.columns.find(c => c.id === n.column)!.x);
-            assert.equal(n.height, NODE_HEIGHT[n.column]);
+            assert.equal(n.width, NODE_WIDTH.right);
+            assert.equal(n.height, n.text.height, 'each box as tall as its lines');
         }
         assert.deepEqual(layout.nodes.find(n => n.id === 'ChurnPilot.Probing')!.toolkits.map(t => t.id), ['ChurnPilot.TeamLeadKit']);
     });
@@ -143,21 +144,13 @@ describe('render: layered layout', () => {
         }
     });
 
-    it('lays out 2,000 nodes and about 3,700 edges in well under 100 ms', () => {
+    it('lays out 2,000 nodes and about 3,700 edges, again stably (times are in npm run bench)', () => {
         const result = generateImpactGraph(2000);
         assert.ok(result.graph.edges.length > 3400, `${result.graph.edges.length} edges`);
-        layoutGraph(result.graph);
-        const times: number[] = [];
-        let layout: GraphLayout | undefined;
-        for (let i = 0; i < 3; i++) {
-            const start = performance.now();
-            layout = layoutGraph(result.graph);
-            times.push(performance.now() - start);
-        }
-        const stable = performance.now();
-        layoutGraph(result.graph, { previous: layout! });
-        times.push(performance.now() - stable);
-        assert.ok(Math.min(...times) < 100, `layout times ${times.map(t => t.toFixed(1)).join(', ')} ms`);
+        const first = layoutGraph(result.graph);
+        const again = layoutGraph(result.graph, { previous: first });
+        assert.deepEqual(again.order, first.order);
+        assert.deepEqual(again.nodes.map(n => [n.x, n.y]), first.nodes.map(n => [n.x, n.y]));
     });
 
     it('orders by sweeps and inserts stably at the level of indices', () => {

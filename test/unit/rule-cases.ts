@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * For every rule: a workspace where it fires (at the lines its `// expect:`
  * comments give) and a close case where it must not. Each case file is added
@@ -50,7 +51,21 @@ export interface RuleCase {
     inBase?: number;
     /** Extra files (CSV) for both cases. */
     files?: Record<string, string>;
+    /** Files that replace some of `files` in the close case. */
+    silentFiles?: Record<string, string>;
 }
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const SNAPSHOT = 'period,value\n2026-01,101\n2026-02,103\n';
+const QUERY = 'SELECT month AS period, revenue AS value FROM sales';
+/** A lock that records `data/revenue.csv` as pulled with `queries/revenue.sql` (whose text is `query`). */
+const lockFor = (query: string) => JSON.stringify({ version: 1, snapshots: { 'data/revenue.csv': {
+    metric: 'Revenue', kind: 'sql', query: 'queries/revenue.sql', querySha256: sha(query), rows: 2, firstPeriod: '2026-01', lastPeriod: '2026-02',
+    snapshotSha256: sha(SNAPSHOT), pulledAt: '2026-03-01T00:00:00.000Z' } } });
+
+/** A lagging KPI with money per unit, for ROI and attribution cases. */
+const valued = (name: string, unit = 'count') => `metric ${name} "${name}" { kind lagging unit ${unit} direction up baseline 100 target 130 by 2026-12-31 source "s" owner "o" cadence monthly value 10 USD per unit }`;
+const roiProgram = (body: string) => `program P "P" {\n  sponsor "s" review monthly serves More\n  pilot 90 days from 2026-04-01\n${body}\n}`;
 
 const metric = (name: string, body: string) => `metric ${name} "${name}" {\n${body}\n}`;
 const kpi = (name: string, extra = '', kind = 'lagging') => metric(name, `  kind ${kind}\n  unit count\n  direction up\n  baseline 1\n  target 2 by 2026-12-31\n  source "s"\n  owner "o"\n  cadence monthly\n${extra}`);
@@ -187,5 +202,28 @@ export const RULE_CASES: RuleCase[] = [
         fires: `actuals Pipeline {\n  2026-02: 2.1\n  // expect: actuals-invalid\n  2026-01: 2.2\n  // expect: actuals-invalid\n  2026-13: 2.3\n}\n// expect: actuals-invalid\nactuals Revenue from "missing.csv"\n// expect: actuals-invalid\nactuals Completions from "data/ok.csv"\n// expect: actuals-invalid\nactuals Pipeline from "data/bad.csv"`,
         silent: `actuals Pipeline {\n  2026-Q1: 2.1\n  2026-H2: 2.9\n}\nactuals Revenue from "data/ok.csv"`,
         files: { 'data/ok.csv': 'period,value\n2026-01,101\n2026-02,103\n', 'data/bad.csv': 'period,value\n2026-03,1\n2026-02,x\n' }
+    },
+    {
+        rule: 'roi-without-isolation',
+        fires: `${valued('Sales')}\noutcome More "More" { measured by Sales }\n${roiProgram('  // expect: roi-without-isolation\n  cost 1000 USD')}`,
+        silent: `${valued('Sales')}\noutcome More "More" { measured by Sales }\n${roiProgram('  cost 1000 USD\n  isolate Sales by estimate 50% confidence 80%')}`
+    },
+    {
+        rule: 'isolation-invalid',
+        // Close misses: a control group in another unit, a trend with 2 actuals before the start, an estimate of 101%.
+        fires: `${valued('Sales')}\n${valued('Deals')}\n${valued('Leads')}\n${valued('Control', 'percent')}\noutcome More "More" { measured by Sales, Deals, Leads }\n`
+            + roiProgram('  cost 1000 USD\n  // expect: isolation-invalid\n  isolate Sales by control-group Control\n  // expect: isolation-invalid\n  isolate Deals by trend\n  // expect: isolation-invalid\n  isolate Leads by estimate 101% confidence 80%')
+            + `\nactuals Control { 2026-01: 100\n 2026-06: 104 }\nactuals Deals { 2026-02: 101\n 2026-03: 102\n 2026-06: 110 }`,
+        silent: `${valued('Sales')}\n${valued('Deals')}\n${valued('Leads')}\n${valued('Control')}\noutcome More "More" { measured by Sales, Deals, Leads }\n`
+            + roiProgram('  cost 1000 USD\n  isolate Sales by control-group Control\n  isolate Deals by trend\n  isolate Leads by estimate 100% confidence 80%')
+            + `\nactuals Control { 2026-01: 100\n 2026-06: 104 }\nactuals Deals { 2026-01: 100\n 2026-02: 101\n 2026-03: 102\n 2026-06: 110 }`
+    },
+    {
+        rule: 'snapshot-drift',
+        // Close miss: the query file changed by one word since the lock recorded it.
+        fires: `// expect: snapshot-drift\nactuals Revenue from "data/revenue.csv" { pull sql "queries/revenue.sql" }\n// expect: snapshot-drift, actuals-invalid\nactuals Pipeline from "data/pipeline.csv" { pull sql "queries/revenue.sql" on env "WAREHOUSE_URL" }`,
+        silent: `actuals Revenue from "data/revenue.csv" { pull sql "queries/revenue.sql" }`,
+        files: { 'data/revenue.csv': SNAPSHOT, 'queries/revenue.sql': QUERY, 'align.lock.json': lockFor(QUERY.replace('sales', 'orders')) },
+        silentFiles: { 'align.lock.json': lockFor(QUERY) }
     }
 ];

@@ -28,7 +28,7 @@ describe('every rule fires where it should and not in a close case', () => {
                 assert.equal(findings.filter(f => f.file === 'base.align' && f.rule === c.rule).length, c.inBase ?? 0);
             });
             it('stays silent in the close case', async () => {
-                const { findings } = await checkWorkspace({ 'base.align': BASE, 'case.align': c.silent, ...c.files }, c.settings);
+                const { findings } = await checkWorkspace({ 'base.align': BASE, 'case.align': c.silent, ...c.files, ...c.silentFiles }, c.settings);
                 assert.deepEqual(findings.filter(f => f.rule === c.rule), []);
             });
         });

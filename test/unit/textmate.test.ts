@@ -326,6 +326,44 @@ describe('TextMate grammar (syntaxes/align.tmLanguage.json)', () => {
             assert.deepEqual(describeTokens(unscoped(tokens)), '');
         });
 
+        it('isolate and pull: methods, references, sources, xAPI options and measures', () => {
+            const text = [
+                'program P {',
+                '  isolate Sales by control-group Ctl.Sales',
+                '  isolate NPS by estimate 60% confidence 80%',
+                '  isolate Churn by trend',
+                '}',
+                'actuals Sales from "s.csv" { pull sql "q.sql" on env "DB_URL" }',
+                'actuals Score from "x.csv" {',
+                '  pull xapi env "LRS_URL" {',
+                '    auth env "LRS_AUTH"',
+                '    verb "http://adlnet.gov/expapi/verbs/scored"',
+                '    since 2026-01-01',
+                '    value share success',
+                '  }',
+                '}'
+            ].join('\n');
+            const { tokens, lines } = lex(grammar, text);
+            expectScope(tokens, lines, 'isolate', S.attribute);
+            expectScope(tokens, lines, 'Sales', S.reference('metric'), 'control-group');
+            expectScope(tokens, lines, 'control-group', S.attribute);
+            expectScope(tokens, lines, 'Ctl', S.namespace);
+            expectScope(tokens, lines, 'NPS', S.reference('metric'));
+            expectScope(tokens, lines, 'estimate', S.value('isolation'));
+            expectScope(tokens, lines, 'trend', S.value('isolation'));
+            expectScope(tokens, lines, 'confidence', S.connector);
+            expectScope(tokens, lines, '80%', S.percentage);
+            expectScope(tokens, lines, 'pull', S.attribute);
+            expectScope(tokens, lines, 'sql', S.value('source'));
+            expectScope(tokens, lines, 'xapi', S.value('source'));
+            expectScope(tokens, lines, 'env', S.connector);
+            expectScope(tokens, lines, 'DB_URL', S.string);
+            expectScope(tokens, lines, 'auth', S.attribute);
+            expectScope(tokens, lines, 'since', S.attribute);
+            expectScope(tokens, lines, 'share success', S.value('measure'));
+            assert.deepEqual(describeTokens(unscoped(tokens)), '');
+        });
+
         it('numbers, percentages, dates, periods and durations', () => {
             const text = [
                 'metric M { baseline -3 target 2.5 by 2026-Q2 }',

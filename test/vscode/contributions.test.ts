@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { Commands, PREVIEW_VIEW_TYPE } from '../../client/constants.js';
+import { Commands, PREVIEW_VIEW_TYPE, PreviewCommands } from '../../client/constants.js';
 import { RULES, SEVERITIES } from '../../language/rules.js';
 
 // The extension manifest (package.json `contributes`...) against the code it
@@ -14,7 +14,7 @@ interface Manifest {
     activationEvents: string[];
     contributes: {
         commands: Array<{ command: string; title: string; category: string }>;
-        menus: Record<string, Array<{ command: string; when?: string }>>;
+        menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
         configuration: { properties: Record<string, Setting> };
         languages: Array<{ id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }>;
         grammars: Array<{ language: string; path: string }>;
@@ -41,20 +41,33 @@ describe('extension manifest', () => {
     });
 
     it('declares every setting the client and server read, with descriptions', () => {
-        for (const key of ['align.rules', 'align.maxLaggingKpis', 'align.maxPilotDays', 'align.preview.hideLearningMetrics', 'align.preview.followCursor', 'align.trace.server']) {
+        for (const key of ['align.rules', 'align.maxLaggingKpis', 'align.maxPilotDays', 'align.preview.hideLearningMetrics', 'align.preview.followCursor', 'align.preview.direction', 'align.trace.server']) {
             assert.ok(settings[key]?.markdownDescription, key);
         }
         assert.deepEqual(settings['align.trace.server']!.enum, ['off', 'messages', 'verbose']);
+        assert.deepEqual(settings['align.preview.direction']!.enum, ['auto', 'right', 'down']);
     });
 
     it('contributes exactly the commands the client registers, each titled in the Align category', () => {
         const contributed: string[] = manifest.contributes.commands.map(c => c.command).sort();
-        assert.deepEqual(contributed, Object.values(Commands).sort());
+        assert.deepEqual(contributed, [...Object.values(Commands), ...Object.values(PreviewCommands)].sort());
         for (const c of manifest.contributes.commands) assert.equal(c.category, 'Align', c.command);
         const menuCommands = Object.values(manifest.contributes.menus).flat().map(m => m.command);
         const known = new Set<string>(contributed);
         for (const command of menuCommands) assert.ok(known.has(command), command);
         assert.ok(manifest.contributes.menus['editor/title']!.some(m => m.command === Commands.openPreviewToSide && m.when === 'editorLangId == align'));
+        // The preview's title bar: one direction button at a time, the rest in its "..." menu.
+        const previewTitle = manifest.contributes.menus['editor/title']!.filter(m => m.when?.startsWith("activeWebviewPanelId == 'align.preview'"));
+        assert.deepEqual(previewTitle.filter(m => m.group?.startsWith('navigation')).map(m => m.command).sort(), [PreviewCommands.layoutDown, PreviewCommands.layoutRight]);
+        assert.ok([Commands.exportSvg, Commands.exportPng, PreviewCommands.layoutAuto, PreviewCommands.toggleLearningMetrics].every(c => previewTitle.some(m => m.command === c)));
+    });
+
+    it('offers Pull Actuals only on the desktop in a trusted workspace, and keeps its command line from untrusted settings', () => {
+        const command = manifest.contributes.commands.find(c => c.command === Commands.pullActuals) as { enablement?: string } | undefined;
+        assert.equal(command?.enablement, 'isWorkspaceTrusted && !isWeb');
+        assert.ok(manifest.contributes.menus['commandPalette']!.some(m => m.command === Commands.pullActuals && m.when === 'isWorkspaceTrusted && !isWeb'));
+        assert.ok(settings['align.pull.command']?.markdownDescription);
+        assert.deepEqual((manifest as unknown as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations, ['align.pull.command']);
     });
 
     it('activates on .align files and on a preview restored after reload', () => {

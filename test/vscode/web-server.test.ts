@@ -91,7 +91,7 @@ const codes = (d: Diagnostic[]) => d.map(x => String(x.code)).sort();
 describe('web worker language server (out/web/server-browser.js)', function () {
     this.timeout(30000);
     let server: WebServer | undefined;
-    before(function () { if (!existsSync(BUNDLE)) this.skip(); });
+    before(() => { assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`); });
     afterEach(async () => { await server?.stop(); server = undefined; });
 
     it('checks the files the client hands over, across files, with the CSV actuals', async () => {

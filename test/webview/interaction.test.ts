@@ -38,18 +38,20 @@ describe('preview: interaction', () => {
         assert.equal((await w.waitForPosted('reveal', before + 1)).nodeId, order[2]);
     });
 
-    it('highlights the node at the editor cursor and its whole chain, dimming the rest', async () => {
+    it('follows the cursor: shows its program, highlights its element and whole chain, dims the rest', async () => {
         const w = await preview.openWithGraph();
         const probing = node(result, 'ChurnPilot.Probing');
         await w.post({ type: 'cursor', uri: probing.uri, line: probing.range.start.line + 1, character: 4 });
         await w.page.waitForSelector('.align-graph.has-highlight');
+        await w.page.waitForFunction(() => !document.querySelector('[data-id="WinRate"]'));
+        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'ChurnPilot') }));
         assert.deepEqual(await classed(w, 'highlight'), [
             'ChurnPilot.ActiveListening', 'ChurnPilot.AskOpenQuestions', 'ChurnPilot.NeedsDiscovery', 'ChurnPilot.Probing',
             'ChurnPilot.RepeatContactRate', 'ChurnPilot.RestateNeeds', 'ChurnRate', 'ReduceChurn'
         ]);
         assert.deepEqual(await classed(w, 'cursor'), ['ChurnPilot.Probing']);
-        assert.ok(await opacity(w, 'WinRate') < 0.5);
         assert.ok(await opacity(w, 'ChurnPilot.Summarizing') < 0.5);
+        assert.ok(await opacity(w, 'NPS') < 0.5);
         assert.equal(await opacity(w, 'ChurnRate'), 1);
         const edges = await w.page.$$eval('path.edge.highlight', els => els.map(e => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`).sort());
         assert.ok(edges.includes('ChurnPilot.Probing>ChurnPilot.RepeatContactRate') && edges.includes('ChurnRate>ReduceChurn'), edges.join(' '));
@@ -60,37 +62,59 @@ describe('preview: interaction', () => {
         await w.page.waitForFunction(() => document.querySelector('[data-id="ChurnPilot.Summarizing"]')!.classList.contains('highlight'));
         assert.ok((await classed(w, 'highlight')).includes('NPS'));
 
+        // On no declaration: nothing dimmed; the scope is what the file declares (the program and its outcome).
         await w.post({ type: 'cursor', uri: probing.uri, line: 0, character: 0 });
         await w.page.waitForSelector('.align-graph:not(.has-highlight)');
         assert.deepEqual(await classed(w, 'highlight'), []);
+        const declared = new Set([...drawnIds({ ...result, graph: focusGraph(result.graph, 'ChurnPilot') }), ...drawnIds({ ...result, graph: focusGraph(result.graph, 'ReduceChurn') })]);
+        assert.deepEqual(await drawnNow(w), [...declared].sort());
+
+        // Another file's element: its program.
+        const hazards = node(result, 'LockoutTagout.SpotHazards');
+        await w.post({ type: 'cursor', uri: hazards.uri, line: hazards.nameRange.start.line, character: hazards.nameRange.start.character });
+        await w.page.waitForFunction(() => !!document.querySelector('.node.cursor[data-id="LockoutTagout.SpotHazards"]'));
+        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'LockoutTagout') }));
     });
 
-    it('focuses on a program or an outcome from the dropdown and tells the host', async () => {
+    it('with the whole workspace picked, dims what is off the cursor\'s chain', async () => {
+        const w = await preview.openWithGraph({ state: { zoom: 1, pan: { x: 0, y: 0 }, scope: { kind: 'workspace' }, direction: 'auto', hideLearningMetrics: false, search: '' } });
+        const probing = node(result, 'ChurnPilot.Probing');
+        await w.post({ type: 'cursor', uri: probing.uri, line: probing.range.start.line + 1, character: 4 });
+        await w.page.waitForSelector('.align-graph.has-highlight');
+        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.ok(await opacity(w, 'WinRate') < 0.5);
+        assert.equal(await opacity(w, 'ReduceChurn'), 1);
+    });
+
+    it('shows a program or an outcome picked in the dropdown, and tells the host', async () => {
         const w = await preview.openWithGraph();
         const pick = async (label: string): Promise<void> => {
-            await w.page.locator('vscode-dropdown').click();
+            await w.page.locator('vscode-dropdown.scope').click();
             await w.page.locator('vscode-option', { hasText: label }).click();
+        };
+        const viewAfter = async (before: number, scope: object): Promise<void> => {
+            await w.page.waitForFunction(({ before, scope }) => (window as unknown as { __posted: Array<{ type: string; scope?: object }> }).__posted.slice(before)
+                .some(m => m.type === 'view' && JSON.stringify(m.scope) === JSON.stringify(scope)), { before, scope });
         };
         let before = (await w.posted()).length;
         await pick('Program: Churn reduction pilot');
-        assert.deepEqual(await w.waitForPosted('focus-changed', before), { type: 'focus-changed', focus: 'ChurnPilot' });
-        await w.page.waitForFunction(() => !document.querySelector('[data-id="WinRate"]'));
+        await viewAfter(before, { kind: 'focus', id: 'ChurnPilot' });
         const churnPilot = focusGraph(result.graph, 'ChurnPilot');
         assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: churnPilot }));
-        assert.equal((await w.savedState())?.focus, 'ChurnPilot');
+        assert.deepEqual((await w.savedState())?.scope, { kind: 'focus', id: 'ChurnPilot' });
 
         before = (await w.posted()).length;
         await pick('Outcome: Increase win rate');
-        assert.deepEqual(await w.waitForPosted('focus-changed', before), { type: 'focus-changed', focus: 'GrowWinRate' });
-        await w.page.waitForFunction(() => !!document.querySelector('[data-id="WinRate"]'));
+        await viewAfter(before, { kind: 'focus', id: 'GrowWinRate' });
         assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'GrowWinRate') }));
         assert.ok(!(await drawnNow(w)).includes('DiscoveryBootcamp.ProductTrivia'));
 
         before = (await w.posted()).length;
         await pick('Whole workspace');
-        assert.deepEqual(await w.waitForPosted('focus-changed', before), { type: 'focus-changed' });
-        await w.page.waitForFunction(() => !!document.querySelector('[data-id="ReduceChurn"]'));
+        await viewAfter(before, { kind: 'workspace' });
         assert.deepEqual(await drawnNow(w), drawnIds(result));
+        const view = (await w.posted()).filter(m => m.type === 'view').at(-1)!;
+        assert.ok(view.type === 'view' && view.scopeTitle === 'Whole workspace');
     });
 
     it('shows the focus the host asks for, on a whole or an already focused graph', async () => {
@@ -98,7 +122,7 @@ describe('preview: interaction', () => {
         const expected = drawnIds({ ...result, graph: focusGraph(result.graph, 'LockoutTagout') });
         await w.postGraph(graphMessage(examplesResult(), {}, 'LockoutTagout'));
         assert.deepEqual(await drawnNow(w), expected);
-        assert.equal(await w.page.locator('vscode-dropdown').evaluate(e => (e as HTMLSelectElement).value), 'LockoutTagout');
+        assert.equal(await w.page.locator('vscode-dropdown.scope').evaluate(e => (e as HTMLSelectElement).value), 'LockoutTagout');
         await w.postGraph(graphMessage({ ...examplesResult(), graph: focusGraph(examplesResult().graph, 'LockoutTagout') }));
         assert.deepEqual(await drawnNow(w), expected);
     });
@@ -167,12 +191,16 @@ describe('preview: interaction', () => {
         const panned = await state();
         assert.ok(Math.abs(panned.x - zoomed.x) > 50, JSON.stringify({ zoomed, panned }));
         assert.equal((await w.posted()).slice(before).filter(m => m.type === 'reveal').length, 0, 'a drag does not reveal');
+        // Fit shows all it can, but never below the readable size: the example workspace at 1400x900 then scrolls a little.
         await w.page.locator('vscode-button', { hasText: 'Fit' }).click();
         const fitted = await w.page.evaluate(() => {
             const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
             const svg = document.querySelector('.align-graph')!.getBoundingClientRect();
-            return svg.left >= canvas.left - 1 && svg.top >= canvas.top - 1 && svg.right <= canvas.right + 1 && svg.bottom <= canvas.bottom + 1;
+            const title = document.querySelector('.node-title')!.getBoundingClientRect();
+            return { inside: svg.left >= canvas.left - 1 && svg.top >= canvas.top - 1 && svg.right <= canvas.right + 1 && svg.bottom <= canvas.bottom + 1, titleHeight: title.height };
         });
-        assert.ok(fitted);
+        const zoom = (await state()).zoom;
+        assert.ok(zoom >= 11 / 13 - 1e-6, `zoom ${zoom}`);
+        assert.ok(fitted.inside || Math.abs(zoom - 11 / 13) < 1e-6, JSON.stringify(fitted));
     });
 });

@@ -13,14 +13,14 @@ describe('preview: state, updates, exports and bad input', () => {
 
     it('restores zoom, pan, focus, filter and search after a reload', async () => {
         const w = await preview.openWithGraph();
-        await w.page.locator('vscode-dropdown').click();
+        await w.page.locator('vscode-dropdown.scope').click();
         await w.page.locator('vscode-option', { hasText: 'Program: Consultative discovery bootcamp' }).click();
         await w.page.locator('vscode-checkbox').click();
         await w.page.locator('vscode-text-field input').fill('plan');
         await w.page.locator('vscode-button', { hasText: '+' }).click();
         await w.page.waitForFunction(() => (window as unknown as { __state: { search: string } }).__state.search === 'plan');
         const saved = (await w.savedState())!;
-        assert.equal(saved.focus, 'DiscoveryBootcamp');
+        assert.deepEqual(saved.scope, { kind: 'focus', id: 'DiscoveryBootcamp' });
         assert.equal(saved.hideLearningMetrics, true);
         const drawnBefore = await drawnNow(w);
         const transformBefore = await w.page.$eval('.align-graph', e => (e as HTMLElement).style.transform);
@@ -34,7 +34,7 @@ describe('preview: state, updates, exports and bad input', () => {
         assert.equal(await w.page.$eval('.align-graph', e => (e as HTMLElement).style.transform), transformBefore);
         assert.equal(await w.page.locator('vscode-checkbox').evaluate(e => (e as HTMLInputElement).checked), true);
         assert.equal(await w.page.locator('vscode-text-field').evaluate(e => (e as HTMLInputElement).value), 'plan');
-        assert.equal(await w.page.locator('vscode-dropdown').evaluate(e => (e as HTMLSelectElement).value), 'DiscoveryBootcamp');
+        assert.equal(await w.page.locator('vscode-dropdown.scope').evaluate(e => (e as HTMLSelectElement).value), 'DiscoveryBootcamp');
         assert.deepEqual(await w.page.$$eval('.node.match', els => els.map(e => e.getAttribute('data-id')).sort()),
             ['DiscoveryBootcamp.BuildsClosePlan', 'DiscoveryBootcamp.MutualActionPlans', 'DiscoveryBootcamp.PipelineHygiene']);
     });

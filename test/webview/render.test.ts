@@ -7,7 +7,8 @@ describe('preview: drawing the example graph', () => {
     const result = examplesResult();
 
     it('draws every objective, skill, behavior, metric and outcome once, in layout columns', async () => {
-        const w = await preview.openWithGraph();
+        const w = await preview.open();
+        await w.postGraph(graphMessage(result, { direction: 'right' }));
         const ids = await w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!));
         assert.deepEqual([...ids].sort(), drawnIds(result));
         const columns = await w.page.$$eval('.column-label', els => els.map(e => e.textContent));
@@ -18,6 +19,30 @@ describe('preview: drawing the example graph', () => {
         assert.ok(await x('CompletionRate') < await x('NPS'));
         assert.ok(await x('NPS') < await x('ChurnRate'));
         assert.ok(await x('ChurnRate') < await x('ReduceChurn'));
+    });
+
+    it('lays the layers out as rows top to bottom, edges from bottom to top sides, with labels above the rows', async () => {
+        const activityRow = async (w: Awaited<ReturnType<typeof preview.open>>): Promise<boolean> => {
+            const [a, b] = await Promise.all(['CompletionRate', 'NPS'].map(id => w.page.$eval(`[data-id="${id}"] .node-box`, e => e.getBoundingClientRect().y)));
+            return Math.abs(a! - b!) < 1;
+        };
+        const w = await preview.open({ viewport: { width: 1600, height: 1000 } });
+        await w.postGraph(graphMessage(result, { direction: 'down' }));
+        const box = (id: string): Promise<{ x: number; y: number; bottom: number; right: number }> => w.page.$eval(`[data-id="${id}"] .node-box`, e => {
+            const r = e.getBoundingClientRect();
+            return { x: r.x, y: r.y, bottom: r.bottom, right: r.right };
+        });
+        const order = ['ChurnPilot.AskOpenQuestions', 'ChurnPilot.NeedsDiscovery', 'ChurnPilot.Probing', 'ChurnPilot.RepeatContactRate', 'ChurnRate', 'ReduceChurn'];
+        for (let i = 1; i < order.length; i++) assert.ok((await box(order[i - 1]!)).bottom < (await box(order[i]!)).y, `${order[i - 1]} above ${order[i]}`);
+        const labels = await w.page.$$eval('.column-label', els => els.map(e => ({ text: e.textContent, y: e.getBoundingClientRect().y })));
+        // Rows save height: leading and activity & learning metrics share one.
+        assert.deepEqual(labels.map(l => l.text), ['OBJECTIVES (11)', 'SKILLS (9)', 'BEHAVIORS (6)', 'LEADING METRICS (4) · ACTIVITY & LEARNING (2)', 'LAGGING METRICS (6)', 'OUTCOMES (4)']);
+        for (let i = 1; i < labels.length; i++) assert.ok(labels[i]!.y > labels[i - 1]!.y);
+        assert.ok(await activityRow(w), 'an activity metric in the row of the leading metrics');
+        const edge = await w.page.$eval('path.edge[data-from="ChurnPilot.Probing"][data-to="ChurnPilot.RepeatContactRate"]', e => e.getAttribute('d')!);
+        const probing = await w.page.$eval('[data-id="ChurnPilot.Probing"] .node-box', e => ({ x: Number(e.getAttribute('x')), y: Number(e.getAttribute('y')), w: Number(e.getAttribute('width')), h: Number(e.getAttribute('height')) }));
+        const [, x0, y0] = /^M([-\d.]+) ([-\d.]+)/.exec(edge)!.map(Number);
+        assert.ok(Math.abs(x0! - (probing.x + probing.w / 2)) < 1 && Math.abs(y0! - (probing.y + probing.h)) < 1, `${edge} starts at the bottom centre of ${JSON.stringify(probing)}`);
     });
 
     it('draws edges by kind: kpi dashed, unexplained ones marked', async () => {
@@ -56,7 +81,7 @@ describe('preview: drawing the example graph', () => {
         const repeat = w.page.locator('[data-id="ChurnPilot.RepeatContactRate"]');
         assert.match(await repeat.getAttribute('class') ?? '', /\bstatus-on-track\b/);
         assert.equal(await repeat.locator('.metric-figures').textContent(), '18% → 14.1% → 14%');
-        assert.match(await repeat.locator('.metric-status').textContent() ?? '', /^on track · 98% of the way$/);
+        assert.equal((await repeat.locator('.metric-status').allTextContents()).join(' '), 'on track · 98% of the way', 'the status in words, on up to two lines');
         const bar = await repeat.evaluate(e => ({
             track: Number(e.querySelector('.progress-track')!.getAttribute('width')),
             fill: Number(e.querySelector('.progress-fill')!.getAttribute('width'))
@@ -64,10 +89,10 @@ describe('preview: drawing the example graph', () => {
         assert.ok(Math.abs(bar.fill / bar.track - node(result, 'ChurnPilot.RepeatContactRate').metric!.progress!) < 0.01);
         const hygiene = w.page.locator('[data-id="DiscoveryBootcamp.PipelineHygiene"]');
         assert.match(await hygiene.getAttribute('class') ?? '', /\bstatus-off-track\b/);
-        assert.match(await hygiene.locator('.metric-status').textContent() ?? '', /^off track/);
+        assert.match((await hygiene.locator('.metric-status').allTextContents()).join(' '), /^off track/);
         const churn = w.page.locator('[data-id="ChurnRate"]');
         assert.match(await churn.getAttribute('class') ?? '', /\bstatus-unknown\b/);
-        assert.equal(await churn.locator('.metric-status').textContent(), 'no actuals yet');
+        assert.equal((await churn.locator('.metric-status').allTextContents()).join(' '), 'no actuals yet');
         const colours = await w.page.evaluate(() => ['.status-on-track', '.status-off-track'].map(s => getComputedStyle(document.querySelector(`${s} .progress-fill`)!).fill));
         assert.notEqual(colours[0], colours[1]);
     });
@@ -89,7 +114,7 @@ describe('preview: drawing the example graph', () => {
         assert.match(await ask.getAttribute('aria-label') ?? '', /^objective AskOpenQuestions: Use open questions to uncover the real need, 2 KPIs\b/);
         assert.match(await w.page.locator('[data-id="ChurnPilot.RepeatContactRate"]').getAttribute('aria-label') ?? '',
             /^leading metric RepeatContactRate: Repeat contact within 7 days, baseline 18%, latest 14\.1%, target 14% by 2026-04-05, on track/);
-        assert.match(await w.page.locator('[data-id="ChurnPilot.Probing"] .node-footer').textContent() ?? '', /reinforced by TeamLeadKit/);
+        assert.equal((await w.page.locator('[data-id="ChurnPilot.Probing"] .node-footer').allTextContents()).join(' '), 'reinforced by TeamLeadKit');
         assert.equal(await w.page.locator('[data-id="ChurnPilot.TeamLeadKit"]').count(), 0);
     });
 

@@ -3,15 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEMES, type ThemeName } from './harness/themes.js';
-import { usePreview } from './harness/fixture.js';
+import { cursorOn, examplesResult, graphMessage, usePreview } from './harness/fixture.js';
 
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+/** Screenshots of a run, for people to look at: in the ignored out/ folder, never over tracked files. */
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/screenshots');
 
 /** Text that must stay readable, as [label, text selector, background selector] inside the drawing. */
 const PAIRS: Array<[string, string, string]> = [
-    ['node title', '[data-id="ChurnPilot.Probing"] .node-title', '[data-id="ChurnPilot.Probing"] .node-box'],
-    ['node name', '[data-id="ChurnPilot.Probing"] .node-name', '[data-id="ChurnPilot.Probing"] .node-box'],
-    ['figures', '[data-id="ChurnPilot.RepeatContactRate"] .metric-figures', '[data-id="ChurnPilot.RepeatContactRate"] .node-box'],
+    ['node title', '.node.highlight .node-title, [data-id="ChurnPilot.Probing"] .node-title', '.node.highlight .node-box, [data-id="ChurnPilot.Probing"] .node-box'],
+    ['node name', '.node.highlight .node-name, [data-id="ChurnPilot.Probing"] .node-name', '.node.highlight .node-box, [data-id="ChurnPilot.Probing"] .node-box'],
+    ['figures', '.node.highlight .metric-figures, [data-id="ChurnPilot.RepeatContactRate"] .metric-figures', '.node.highlight .node-box, [data-id="ChurnPilot.RepeatContactRate"] .node-box'],
     ['on track', '.status-on-track .metric-status', '.status-on-track .node-box'],
     ['off track', '.status-off-track .metric-status', '.status-off-track .node-box'],
     ['no KPI link', '.unlinked-label text', '.unlinked-label rect'],
@@ -35,6 +36,12 @@ describe('preview: themes', () => {
             assert.deepEqual(low, [], `text below 4.5:1 in ${theme}: ${JSON.stringify(ratios)}`);
             fs.mkdirSync(screenshots, { recursive: true });
             await w.page.screenshot({ path: path.join(screenshots, `${theme}.png`) });
+            // Beside the editor: a narrow pane, the cursor on an objective.
+            const side = await preview.open({ theme, viewport: { width: 480, height: 860 } });
+            await side.postGraph({ ...graphMessage(examplesResult()), cursor: cursorOn(examplesResult(), 'DiscoveryBootcamp.QualifyDeals') });
+            const sideRatios = await side.page.evaluate(`(${CONTRASTS})(${JSON.stringify(PAIRS.slice(0, 3))})`) as Array<[string, number]>;
+            assert.deepEqual(sideRatios.filter(([, ratio]) => ratio < 4.5), [], `text below 4.5:1 beside the editor in ${theme}: ${JSON.stringify(sideRatios)}`);
+            await side.page.screenshot({ path: path.join(screenshots, `side-${theme}.png`) });
         });
     }
 });

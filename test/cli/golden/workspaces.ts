@@ -97,3 +97,19 @@ program P2 "Second" {
   }
 }
 `;
+
+/**
+ * A program whose chain has more links than Mermaid draws by default
+ * (500): `objectives` objectives, each building its own skill and linked
+ * to the KPI directly (two links each).
+ */
+export function bigProgramAlign(objectives: number): string {
+    const lines = [
+        'outcome Big "Big outcome" {', '  measured by BigKpi', '}',
+        'metric BigKpi "Big KPI" {', '  kind lagging', '  unit percent', '  direction up', '  baseline 1%', '  target 2% by 2026-12-31', '}',
+        'program Huge "Huge program" {', '  serves Big'
+    ];
+    for (let i = 0; i < objectives; i++) lines.push(`  skill S${i}`, `  objective O${i} {`, `    builds S${i}`, '    kpi BigKpi', '  }');
+    lines.push('}', '');
+    return lines.join('\n');
+}

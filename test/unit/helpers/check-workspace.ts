@@ -3,20 +3,12 @@ import { createAlignServices, type AlignServices } from '../../../language/align
 import { HOST_WITHOUT_LINKS } from '../../../language/host.js';
 import type { AlignSettings } from '../../../language/config/align-settings.js';
 import type { GraphIndex } from '../../../language/graph/build-graph.js';
-import { messageText, ruleIdOf } from '../../../language/validation/align-document-validator.js';
+import { toFinding } from '../../../language/findings.js';
+import type { Finding } from '../../../language/rules.js';
 import { MemoryFileSystem } from './memory-file-system.js';
 
-/** A finding as the rule tests see it: file name, 1-based line and column, rule id. */
-export interface TestFinding {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    rule: string;
-    severity: 'error' | 'warning' | 'info';
-    message: string;
-}
+/** A finding as the rule tests see it: `file` is the name relative to the workspace root. */
+export type TestFinding = Finding;
 
 export interface CheckedWorkspace {
     findings: TestFinding[];
@@ -30,26 +22,22 @@ export const TEST_ROOT = URI.file('/ws');
  * Builds an in-memory workspace through Langium's document builder with
  * validation, exactly as the CLI and the server do. Files ending in `.align`
  * are documents; every file (CSV too) is readable through the file system.
+ * `prepare` sees the services before the build (to inject a fault).
  */
-export async function checkWorkspace(files: Readonly<Record<string, string>>, settings?: AlignSettings): Promise<CheckedWorkspace> {
+export async function checkWorkspace(files: Readonly<Record<string, string>>, settings?: AlignSettings,
+    prepare?: (services: AlignServices) => void): Promise<CheckedWorkspace> {
     const fileSystem = new MemoryFileSystem(TEST_ROOT, files);
     const services = createAlignServices({ fileSystemProvider: () => fileSystem, host: HOST_WITHOUT_LINKS }).Align;
     services.align.Settings.workspaceRoot = TEST_ROOT;
     if (settings) services.align.Settings.setOverrides(settings);
+    prepare?.(services);
     const documents = Object.entries(files).filter(([name]) => name.endsWith('.align')).map(([name, text]) => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/ws/${name}`));
         services.shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    const findings = documents.flatMap(document => (document.diagnostics ?? []).map(d => ({
-        file: document.uri.path.slice('/ws/'.length),
-        line: d.range.start.line + 1, column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        rule: ruleIdOf(d),
-        severity: d.severity === 1 ? 'error' as const : d.severity === 2 ? 'warning' as const : 'info' as const,
-        message: messageText(d)
-    })));
+    const findings = documents.flatMap(document => (document.diagnostics ?? []).map(d => toFinding(document.uri.path.slice('/ws/'.length), d)));
     return { findings, graph: await services.align.Graph.getIndex(), services };
 }
 

@@ -18,6 +18,20 @@ suite('Extension: language features through the VS Code API', () => {
         for (const skill of ['ActiveListening', 'NeedsDiscovery']) assert.ok(!labels.includes(skill), `${skill} offered after moves`);
     });
 
+    test('a typed space asks for completion: answered after a reference keyword, empty elsewhere', async () => {
+        const editor = await open('churn-pilot.align');
+        const afterSpace = async (text: string, offset: number): Promise<string[]> => {
+            const position = positionOf(editor.document, text, offset);
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, ' ');
+            // The command also asks VS Code's word-based provider (kind Text), which the editor does not ask for a trigger character.
+            return list.items.filter(i => i.kind !== vscode.CompletionItemKind.Text).map(label);
+        };
+        const metrics = await afterSpace('moves RepeatContactRate\n', 'moves '.length);
+        assert.ok(metrics.includes('ChurnRate') && !metrics.includes('ActiveListening'), metrics.join(', '));
+        assert.deepStrictEqual(await afterSpace('kind leading', 'kind '.length), []);
+        assert.deepStrictEqual(await afterSpace('review monthly', 'review '.length), []);
+    });
+
     test('hover on a reference to a catalog metric shows its title', async () => {
         const editor = await open('churn-pilot.align');
         const position = positionOf(editor.document, 'measured by ChurnRate', 'measured by '.length + 2);

@@ -35,4 +35,18 @@ suite('Extension: commands', () => {
         assert.strictEqual(uri, undefined);
         assert.deepStrictEqual((await vscode.workspace.findFiles('churn-pilot-*.align')).length, 0);
     });
+
+    test('Pull Actuals runs align pull in a terminal on the desktop, and does not exist on the web', async () => {
+        const registered = (await vscode.commands.getCommands(true)).includes('align.pullActuals');
+        if (vscode.env.uiKind === vscode.UIKind.Web) {
+            assert.strictEqual(registered, false);
+            return;
+        }
+        const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>('align.pullActuals', 'WinRate');
+        try {
+            assert.strictEqual(terminal?.name, 'Align: Pull Actuals');
+        } finally {
+            terminal?.dispose();
+        }
+    });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AlignApi } from '../../../client/api.js';
 import type { ImpactGraphResult } from '../../../language/protocol.js';
 import type { HostMessage, WebviewMessage } from '../../../webview/protocol.js';
-import { activateAlign, EXTENSION_ID, fileUri, open, until } from './helpers.js';
+import { activateAlign, EXTENSION_ID, fileUri, open, positionOf, until } from './helpers.js';
 
 /** The open tabs that show the impact-chain preview. */
 function previewTabs(): vscode.Tab[] {
@@ -19,21 +19,25 @@ function recorder(api: AlignApi) {
     return { received, posted, dispose: () => subscriptions.forEach(s => s.dispose()) };
 }
 
-/** The preview UI is built by `node esbuild.mjs` from webview/ (its own tests run in Chromium). */
-async function hasWebviewBundle(): Promise<boolean> {
+/** The preview UI, built by `node esbuild.mjs` from webview/ (its own tests run in Chromium): a missing bundle fails the suite. */
+async function requireWebviewBundle(): Promise<void> {
     const uri = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'out', 'webview', 'main.js');
     try {
         await vscode.workspace.fs.stat(uri);
-        return true;
     } catch (error) {
-        if (error instanceof vscode.FileSystemError) return false;
+        if (error instanceof vscode.FileSystemError) throw new Error(`${uri.toString()} is missing: run npm run build`);
         throw error;
     }
 }
 
 suite('Extension: impact-chain preview', () => {
     let api: AlignApi;
-    suiteSetup(async () => { api = await activateAlign(); });
+    suiteSetup(async () => {
+        await requireWebviewBundle();
+        api = await activateAlign();
+        // The editor area as people have it: no panel (output, terminal) under the editors.
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+    });
     teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
 
     test('Open Preview to the Side opens one webview panel of type align.preview', async () => {
@@ -48,7 +52,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('the webview says ready and gets the graph of the workspace', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         const traffic = recorder(api);
         try {
             await open('churn-pilot.align');
@@ -65,8 +68,33 @@ suite('Extension: impact-chain preview', () => {
         }
     });
 
+    test('opened to the side with the cursor on an objective, the preview shows that objective\'s whole chain in view, readable', async function () {
+        const traffic = recorder(api);
+        try {
+            const editor = await open('sales-win-rate.align');
+            const at = positionOf(editor.document, 'objective QualifyDeals', 'objective '.length);
+            editor.selection = new vscode.Selection(at, at);
+            await vscode.commands.executeCommand('align.openPreviewToSide');
+            // The webview reports what it shows, measured in its own DOM, after it has drawn and framed the chain.
+            const view = await until(() => traffic.received.find((m): m is Extract<WebviewMessage, { type: 'view' }> => m.type === 'view' && m.cursor === 'DiscoveryBootcamp.QualifyDeals'),
+                [api.preview.onDidReceiveMessage], () => `a view with the cursor on QualifyDeals; received ${JSON.stringify(traffic.received.map(m => m.type))}`);
+            assert.deepStrictEqual(view.chain.map(n => n.id).sort(), [
+                'DiscoveryBootcamp.BuildsClosePlan', 'DiscoveryBootcamp.PipelineHygiene', 'DiscoveryBootcamp.QualifyDeals', 'DiscoveryBootcamp.QualifyingQuestions', 'GrowWinRate', 'WinRate'
+            ]);
+            assert.deepStrictEqual(view.chain.filter(n => !n.inView).map(n => n.id), [], `every title of the chain in view (zoom ${view.zoom}, ${view.direction}, pane ${JSON.stringify(view.pane)})`);
+            assert.deepStrictEqual(view.chain.filter(n => n.titlePx < 11).map(n => `${n.id} ${n.titlePx}px`), [], 'titles at 11 px or more');
+            assert.deepStrictEqual(view.scope, { kind: 'cursor' });
+            assert.strictEqual(view.scopeTitle, 'Consultative discovery bootcamp');
+            assert.strictEqual(vscode.window.tabGroups.all.length, 2, 'the preview is beside the editor');
+            const title = 'Impact Chain: Consultative discovery bootcamp';
+            await until(() => previewTabs()[0]?.label === title, [vscode.window.tabGroups.onDidChangeTabs], () => `the tab titled "${title}", now "${previewTabs()[0]?.label}"`);
+            assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the editor keeps the focus');
+        } finally {
+            traffic.dispose();
+        }
+    });
+
     test('Export as SVG: the webview renders the graph and the host saves its SVG', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         await open('churn-pilot.align');
         const target = fileUri('impact-chain.svg');
         const saved = await vscode.commands.executeCommand<vscode.Uri>('align.exportSvg', target);
@@ -82,7 +110,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('Export as PNG: the host saves the image the webview rendered', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         await open('churn-pilot.align');
         const target = fileUri('impact-chain.png');
         await vscode.commands.executeCommand<vscode.Uri>('align.exportPng', target);
@@ -99,7 +126,6 @@ suite('Extension: impact-chain preview', () => {
         const traffic = recorder(api);
         try {
             await vscode.commands.executeCommand('align.showImpactChain', 'ChurnPilot.RestateNeeds');
-            if (!await hasWebviewBundle()) return;
             const cursor = await until(() => traffic.posted.find(m => m.type === 'cursor'), [api.preview.onDidPostMessage], () => 'a cursor message');
             assert.ok(cursor.type === 'cursor');
             assert.strictEqual(vscode.workspace.asRelativePath(vscode.Uri.parse(cursor.uri), false), 'churn-pilot.align');
@@ -111,7 +137,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('follows the editor: the cursor of the .align editor is sent to the webview, and every move', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         const traffic = recorder(api);
         try {
             const editor = await open('onboarding.align');
@@ -120,7 +145,9 @@ suite('Extension: impact-chain preview', () => {
             const uri = editor.document.uri.toString();
             const cursorAt = (line: number, character: number) => () => traffic.posted.find(m => m.type === 'cursor' && m.uri === uri && m.line === line && m.character === character);
             // With the first graph, the webview learns where the cursor is...
-            await until(cursorAt(3, 2), [api.preview.onDidPostMessage], () => `the cursor at 3:2; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            const graph = await until(() => traffic.posted.find(m => m.type === 'graph'), [api.preview.onDidPostMessage], () => `a graph; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            assert.ok(graph.type === 'graph');
+            assert.deepStrictEqual(graph.cursor, { uri, line: 3, character: 2 });
             // ...and then every move.
             const line = editor.document.getText().split('\n').findIndex(l => l.includes('objective ExplainPlans'));
             editor.selection = new vscode.Selection(line, 4, line, 4);
@@ -131,7 +158,6 @@ suite('Extension: impact-chain preview', () => {
     });
 
     test('tells the webview, after each graph, which files have syntax errors', async function () {
-        if (!await hasWebviewBundle()) this.skip();
         const editor = await open('safety.align');
         await vscode.commands.executeCommand('align.openPreviewToSide');
         await until(() => api.preview.isOpen(), [api.preview.onDidPostMessage], () => 'the preview');
@@ -146,7 +172,8 @@ suite('Extension: impact-chain preview', () => {
             const before = traffic.posted.length;
             await vscode.commands.executeCommand('workbench.action.files.revert');
             const lastKind = () => traffic.posted.slice(before).map(m => m.type).filter(t => t !== 'cursor').at(-1);
-            await until(() => lastKind() === 'graph', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; last: ${lastKind()}`);
+            await until(() => lastKind() === 'graph', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; posted since: ${JSON.stringify(traffic.posted.slice(before).map(m => m.type))}; `
+                + `dirty ${editor.document.isDirty}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
         } finally {
             traffic.dispose();
         }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { GraphNode } from '../../../language/graph/types.js';
 import type { ImpactGraphResult } from '../../../language/protocol.js';
-import { graphJson, type HostMessage, type PreviewOptions } from '../../../webview/protocol.js';
+import { graphJson, type CursorPosition, type HostMessage, type PreviewOptions } from '../../../webview/protocol.js';
 import { BUNDLE, launchChromium, WebviewPage, type OpenOptions } from './webview-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,6 +18,36 @@ export function examplesResult(): ImpactGraphResult {
 
 export function graphMessage(result: ImpactGraphResult = examplesResult(), options: Partial<PreviewOptions> = {}, focus?: string): HostMessage & { type: 'graph' } {
     return { type: 'graph', json: graphJson(result), options: { hideLearningMetrics: false, ...options }, ...(focus !== undefined ? { focus } : {}) };
+}
+
+/** The editor cursor on a node's name, as the host sends it. */
+export function cursorOn(result: ImpactGraphResult, id: string): CursorPosition {
+    const n = node(result, id);
+    return { uri: n.uri, line: n.nameRange.start.line, character: n.nameRange.start.character };
+}
+
+/**
+ * A node's chain, walked here from the fixture's edges (not with the
+ * preview's code): everything upstream and downstream along builds,
+ * enables, moves, drives, measures and kpi edges.
+ */
+export function chainIds(result: ImpactGraphResult, id: string): string[] {
+    const kinds = new Set(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
+    const edges = result.graph.edges.filter(e => kinds.has(e.kind));
+    const walk = (next: (at: string) => string[]): Set<string> => {
+        const seen = new Set<string>();
+        const stack = [id];
+        while (stack.length > 0) {
+            const at = stack.pop()!;
+            if (seen.has(at)) continue;
+            seen.add(at);
+            stack.push(...next(at));
+        }
+        return seen;
+    };
+    const down = walk(at => edges.filter(e => e.from === at).map(e => e.to));
+    const up = walk(at => edges.filter(e => e.to === at).map(e => e.from));
+    return [...new Set([...down, ...up])].sort();
 }
 
 export function node(result: ImpactGraphResult, id: string): GraphNode {

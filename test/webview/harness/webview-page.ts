@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage, WebviewState } from '../../../webview/protocol.js';
 import { THEMES, themeCss, type ThemeName } from './themes.js';
 
@@ -20,11 +20,7 @@ export const ORIGIN = 'https://align-webview.test';
 /** The empty `<style>` the toolkit inserts (FAST's focus-visible probe). */
 const TOOLKIT_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-export function launchChromium(): Promise<Browser> {
-    return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-}
+export { CHROMIUM_ARGS, launchChromium } from '../../../scripts/chromium.mjs';
 
 /** The Content-Security-Policy the panel host sets. */
 export function contentSecurityPolicy(nonce: string, cspSource = ORIGIN): string {

@@ -1,0 +1,102 @@
+/**
+ * `--format pretty`: findings for people, grouped by file, one aligned row
+ * per finding (`line:col  severity  message  rule-id`) fitted to the
+ * terminal's width, then the rules' documentation pages and a summary line.
+ */
+import { plural } from '../../language/present/index.js';
+import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/rules.js';
+import type { FormatContext, Formatter } from './types.js';
+import { sortFindings } from './sort.js';
+import { wrapWords } from './wrap.js';
+
+/** ANSI SGR codes; wrapped around text only when colour is on. */
+const STYLE = {
+    red: 31, yellow: 33, cyan: 36, green: 32, bold: 1, dim: 2, underline: 4,
+} as const;
+type Style = keyof typeof STYLE;
+
+const SEVERITY_STYLE: Record<FindingSeverity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
+    if (!ctx.color || styles.length === 0) return text;
+    return `\x1b[${styles.map(s => STYLE[s]).join(';')}m${text}\x1b[0m`;
+}
+
+/** A message on one row: line breaks would break the alignment. */
+function oneLine(message: string): string {
+    return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
+ * The rows of one file. When every row fits `ctx.width`, each cell is padded
+ * to its column's widest so that the rule ids align; otherwise each message
+ * wraps under itself and the rule id follows its last words.
+ */
+function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
+    const cells = findings.map(f => ({ f, pos: `${f.line}:${f.column}`, message: oneLine(f.message) }));
+    const posWidth = Math.max(...cells.map(c => c.pos.length));
+    const sevWidth = Math.max(...cells.map(c => c.f.severity.length));
+    const msgWidth = Math.max(...cells.map(c => c.message.length));
+    const ruleWidth = Math.max(...cells.map(c => c.f.rule.length));
+    const indent = 2 + posWidth + 2 + sevWidth + 2;
+    const table = indent + msgWidth + 2 + ruleWidth <= ctx.width;
+    return cells.flatMap(({ f, pos, message }) => {
+        const head = '  ' + paint(ctx, pos.padEnd(posWidth), 'dim') + '  ' + paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]) + '  ';
+        const rule = paint(ctx, link(ctx, f.rule, ruleDocUrl(f.rule)), 'dim');
+        if (table) return [`${head}${message.padEnd(msgWidth)}  ${rule}`];
+        const lines = wrapWords(message, Math.max(20, ctx.width - indent));
+        const last = lines[lines.length - 1]!;
+        const ruleOnLast = indent + last.length + 2 + f.rule.length <= ctx.width;
+        const text = [...lines.slice(0, -1), ruleOnLast ? `${last}  ${rule}` : last, ...(ruleOnLast ? [] : [rule])];
+        return text.map((line, i) => (i === 0 ? head : ' '.repeat(indent)) + line);
+    });
+}
+
+/** A terminal hyperlink (OSC 8) where colour is on; plain text elsewhere. */
+function link(ctx: FormatContext, text: string, url: string): string {
+    return ctx.color ? `\x1b]8;;${url}\x1b\\${text}\x1b]8;;\x1b\\` : text;
+}
+
+/**
+ * One line per rule that has findings, with its documentation page; only
+ * the page (which ends with the rule id) when id and page do not fit the width.
+ */
+function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
+    const ids = [...new Set(findings.map(f => f.rule))].sort();
+    if (ids.length === 0) return [];
+    const width = Math.max(...ids.map(id => id.length));
+    const fits = ids.every(id => 2 + width + 2 + ruleDocUrl(id).length <= ctx.width);
+    const line = (id: string) => fits ? `  ${id.padEnd(width)}  ${paint(ctx, ruleDocUrl(id), 'dim')}` : `  ${paint(ctx, ruleDocUrl(id), 'dim')}`;
+    return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(line), ''];
+}
+
+/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files`. */
+export function summary(findings: readonly Finding[], ctx: FormatContext): string {
+    if (findings.length === 0) return paint(ctx, `✔ No problems in ${plural(ctx.filesChecked, 'file')}`, 'green', 'bold');
+    const withFindings = new Set(findings.map(f => f.file)).size;
+    // A finding may be on a file that is not checked (align.config.json): never "3 of 2 files".
+    const files = withFindings >= ctx.filesChecked ? plural(withFindings, 'file') : `${withFindings} of ${plural(ctx.filesChecked, 'file')}`;
+    const count = (s: FindingSeverity) => findings.filter(f => f.severity === s).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const text = `✖ ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, `
+        + `${plural(warnings, 'warning')}, ${plural(count('info'), 'info')}) in ${files}`;
+    return paint(ctx, text, errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'cyan', 'bold');
+}
+
+/** Formats findings for a terminal. */
+export const formatPretty: Formatter = (findings, ctx) => {
+    const lines: string[] = [];
+    const sorted = sortFindings(findings);
+    const byFile = new Map<string, Finding[]>();
+    for (const f of sorted) {
+        const group = byFile.get(f.file) ?? [];
+        group.push(f);
+        byFile.set(f.file, group);
+    }
+    for (const [file, group] of byFile) {
+        lines.push(paint(ctx, file, 'bold', 'underline'), ...rows(group, ctx), '');
+    }
+    lines.push(...ruleDocs(sorted, ctx), summary(sorted, ctx));
+    return lines.join('\n') + '\n';
+};

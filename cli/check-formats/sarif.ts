@@ -1,0 +1,127 @@
+/**
+ * `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning. One run,
+ * metadata for every rule of the catalogue, file locations relative to
+ * `%SRCROOT%` (the current directory, which finding paths are relative to).
+ */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ALL_RULES, PROJECT_URI, ruleDocUrl, type Finding, type FindingSeverity, type RuleInfo } from '../../language/rules.js';
+import { findingFingerprints } from './fingerprint.js';
+import type { Formatter } from './types.js';
+import { sortFindings } from './sort.js';
+
+export const INFORMATION_URI = PROJECT_URI;
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+/** The `partialFingerprints` key; bump the version when the hash input changes (v1 hashed rule, file and message). */
+export const FINGERPRINT_KEY = 'alignFindingIdentity/v1';
+
+/** SARIF `level` of each severity. */
+export const SARIF_LEVELS: Record<FindingSeverity, 'error' | 'warning' | 'note'> = {
+    error: 'error', warning: 'warning', info: 'note',
+};
+
+/** `objective-without-kpi` -> `ObjectiveWithoutKpi`. */
+export function pascalCase(id: string): string {
+    return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * The SARIF `name` of a rule: its id in PascalCase. The Multitool (SARIF1001)
+ * rejects a name equal to the id ignoring case, so one-word ids get a prefix:
+ * `syntax` -> `AlignSyntax`.
+ */
+export function ruleName(id: string): string {
+    const name = pascalCase(id);
+    return name.toLowerCase() === id.toLowerCase() ? `Align${name}` : name;
+}
+
+/** The documentation page of a rule. */
+export const ruleHelpUri = ruleDocUrl;
+
+function ruleDescriptor(rule: RuleInfo<string>) {
+    const helpUri = ruleHelpUri(rule.id);
+    return {
+        id: rule.id,
+        name: ruleName(rule.id),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: `${rule.description} Reported at: ${rule.marks}.` },
+        help: { text: rule.help, markdown: `${rule.help}\n\nSee [${rule.id}](${helpUri}).` },
+        helpUri,
+        defaultConfiguration: { level: SARIF_LEVELS[rule.defaultSeverity] },
+        properties: { tags: ['align', rule.configurable ? 'alignment' : 'builtin'] },
+    };
+}
+
+/** A rule the catalogue does not know (a newer validator): still described, never dropped. */
+function unknownRule(id: string): RuleInfo<string> {
+    return {
+        id, defaultSeverity: 'warning', marks: 'the reported range', description: `Align rule ${id}.`,
+        help: `See the documentation of ${id}.`, configurable: true,
+    };
+}
+
+/**
+ * The artifact location of a finding's file: a relative URI reference
+ * against `%SRCROOT%`, each segment percent-encoded (spaces, `#`, `?`, and
+ * `:` which would otherwise read as a scheme); absolute paths as file URIs.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+    const path = file.replace(/\\/g, '/');
+    if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+    return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** The base URI of `%SRCROOT%`: the current directory as a file URI ending in `/`. */
+export function srcRootUri(cwd = process.cwd()): string {
+    const href = pathToFileURL(cwd).href;
+    return href.endsWith('/') ? href : href + '/';
+}
+
+/** A 1-based region that SARIF accepts: positive, and never ending before it starts. */
+function region(f: Finding) {
+    const startLine = Math.max(1, f.line);
+    const startColumn = Math.max(1, f.column);
+    const endLine = Math.max(startLine, f.endLine);
+    const endColumn = endLine === startLine ? Math.max(startColumn, f.endColumn) : Math.max(1, f.endColumn);
+    return { startLine, startColumn, endLine, endColumn };
+}
+
+/** Builds the SARIF log object (see {@link formatSarif} for the text). */
+export function sarifLog(findings: readonly Finding[], toolVersion: string) {
+    const rules: Array<RuleInfo<string>> = [...ALL_RULES];
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const sorted = sortFindings(findings);
+    const fingerprints = findingFingerprints(sorted);
+    const results = sorted.map((f, i) => {
+        if (!index.has(f.rule)) index.set(f.rule, rules.push(unknownRule(f.rule)) - 1);
+        return {
+            ruleId: f.rule,
+            ruleIndex: index.get(f.rule)!,
+            level: SARIF_LEVELS[f.severity],
+            message: { text: f.message },
+            locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file), region: region(f) } }],
+            // From the finding's identity (rule, model path, message key), never its line: code scanning tracks it across commits.
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
+        };
+    });
+    return {
+        $schema: SCHEMA,
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'align', version: toolVersion, semanticVersion: toolVersion,
+                    informationUri: INFORMATION_URI, rules: rules.map(ruleDescriptor),
+                },
+            },
+            invocations: [{ executionSuccessful: true }],
+            originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri() } },
+            results,
+            columnKind: 'utf16CodeUnits',
+        }],
+    };
+}
+
+/** Formats findings as a SARIF 2.1.0 log. */
+export const formatSarif: Formatter = (findings, ctx) => JSON.stringify(sarifLog(findings, ctx.toolVersion), null, 2) + '\n';

@@ -1,0 +1,101 @@
+/**
+ * Baselines: `align check --write-baseline FILE` records the current
+ * findings; `align check --baseline FILE` reports only the findings that
+ * are not in it. Findings are matched by identity (language/identity: rule,
+ * model path of the element, message key), never by line, and counted:
+ * fixing one finding and adding another of the same rule elsewhere reports
+ * the new one. A renamed element has a new model path: its findings are new.
+ *
+ * The file is JSON, sorted, one entry per identity with its count, so that
+ * it diffs well in review:
+ *   { "baseline": "align", "version": 1, "findings": [
+ *     { "rule": "objective-without-kpi", "element": "DiscoveryBootcamp.KnowTheProduct", "key": "", "count": 1,
+ *       "file": "sales-win-rate.align", "message": "Objective 'KnowTheProduct' reaches no metric. ..." } ] }
+ * `file` identifies findings outside every declaration (syntax errors,
+ * settings problems) and is informative for the others; `message` is informative.
+ */
+import * as fs from 'node:fs';
+import { identityText, matchByIdentity, type IdentifiedFinding } from '../../language/identity/finding-identity.js';
+import type { Finding } from '../../language/rules.js';
+import { writeOutputFile } from '../graph/write-output.js';
+import { describeCode, InputError } from '../workspace/input-error.js';
+
+/** More findings of one identity than this is not a baseline align wrote. */
+const MAX_COUNT = 1_000_000;
+
+/** One identity of the baseline. */
+export interface BaselineEntry {
+    rule: string;
+    /** Model path of the element; absent outside every declaration. */
+    element?: string;
+    /** The message key; absent for a finding that has no identity (a settings problem). */
+    key?: string;
+    count: number;
+    file: string;
+    message: string;
+}
+
+/** What applying a baseline gives. */
+export interface BaselineResult {
+    /** Findings not in the baseline: the ones to report. */
+    fresh: Finding[];
+    matched: number;
+    /** Baseline findings that no longer occur (fixed, or their element renamed). */
+    gone: number;
+}
+
+/** Writes the baseline of `findings` to `file`. */
+export function writeBaseline(file: string, findings: readonly Finding[]): void {
+    const entries = new Map<string, BaselineEntry>();
+    for (const f of findings) {
+        const text = identityText(f);
+        const entry = entries.get(text);
+        if (entry) entry.count++;
+        else entries.set(text, { rule: f.rule, element: f.identity?.element, key: f.identity?.key, count: 1, file: f.file, message: f.message });
+    }
+    const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, e]) => e);
+    const text = JSON.stringify({ baseline: 'align', version: 1, findings: sorted }, null, 2) + '\n';
+    writeOutputFile(file, text, '--write-baseline');
+}
+
+/** Reads a baseline file; a missing or malformed file is an InputError naming it. */
+export function readBaseline(file: string): BaselineEntry[] {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf-8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new InputError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file (write one with --write-baseline)' : `cannot be read (${describeCode(code, error)})`}`);
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch (error) {
+        throw new InputError(`--baseline ${file}: not valid JSON (${(error as Error).message})`);
+    }
+    const findings = (parsed as { baseline?: unknown; version?: unknown; findings?: unknown } | null);
+    if (!findings || findings.baseline !== 'align' || findings.version !== 1 || !Array.isArray(findings.findings)) {
+        throw new InputError(`--baseline ${file}: not an align baseline (expected {"baseline": "align", "version": 1, "findings": [...]})`);
+    }
+    return findings.findings.map((entry, i) => checkedEntry(entry, i, file));
+}
+
+function checkedEntry(entry: unknown, index: number, file: string): BaselineEntry {
+    const e = entry as Partial<Record<keyof BaselineEntry, unknown>> | null;
+    const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+    if (!e || typeof e.rule !== 'string' || typeof e.file !== 'string' || typeof e.message !== 'string'
+        || !optionalText(e.element) || !optionalText(e.key) || !Number.isSafeInteger(e.count) || (e.count as number) < 1 || (e.count as number) > MAX_COUNT) {
+        throw new InputError(`--baseline ${file}: finding ${index + 1} is malformed (needs rule, file, message, a count from 1 to 1,000,000, and text element and key)`);
+    }
+    return e as BaselineEntry;
+}
+
+/** The findings that the baseline does not hold, and how many matched or are gone. */
+export function applyBaseline(findings: readonly Finding[], baseline: readonly BaselineEntry[]): BaselineResult {
+    const previous: IdentifiedFinding[] = baseline.flatMap(e => Array.from({ length: e.count }, () => ({
+        rule: e.rule, file: e.file, message: e.message,
+        identity: e.key === undefined ? undefined : e.element === undefined ? { key: e.key } : { element: e.element, key: e.key }
+    })));
+    const match = matchByIdentity(findings, previous, identityText, identityText);
+    return { fresh: match.added, matched: match.matched, gone: match.removed.length };
+}

@@ -1,0 +1,92 @@
+/**
+ * Words for a chain diff, shared by the Markdown and text formats: the
+ * one-line summary, one row per change, and the texts of field changes,
+ * coverage and ROI.
+ */
+import type { ChainDiff, FieldChange, NodeRef, RoiSummary } from '../../language/diff/index.js';
+import type { Coverage } from '../../language/graph/types.js';
+import { formatNumber, plural } from '../../language/present/index.js';
+
+/** One row of the table of changes. */
+export interface ChangeRow {
+    /** `added`, `removed`, `renamed`, `changed`, `lost KPI link`, `coverage`, `ROI`... */
+    change: string;
+    /** The element, or undefined for the workspace. */
+    element?: NodeRef;
+    /** For a renamed element: its old name. */
+    from?: NodeRef;
+    /** For a program's coverage or ROI: its id. */
+    program?: string;
+    details: string[];
+}
+
+/** `2 added, 1 renamed elements · 3 links added · coverage 9/11 → 9/12 · findings: 1 new, 0 fixed`. */
+export function summaryLine(diff: ChainDiff): string {
+    if (diff.empty) return `No change to the impact chain · coverage ${coverageText(diff.coverage.after)}`;
+    const { added, removed, renamed, changed } = diff.nodes;
+    const parts: string[] = [];
+    const elements = [[added, 'added'], [removed, 'removed'], [renamed, 'renamed'], [changed, 'changed']] as const;
+    const counted = elements.filter(([list]) => list.length > 0).map(([list, word]) => `${list.length} ${word}`);
+    const total = added.length + removed.length + renamed.length + changed.length;
+    if (total > 0) parts.push(`${counted.join(', ')} ${total === 1 ? 'element' : 'elements'}`);
+    const links = [[diff.links.added, 'added'], [diff.links.removed, 'removed']] as const;
+    const linkParts = links.filter(([list]) => list.length > 0).map(([list, word], i) => i === 0 ? `${plural(list.length, 'link')} ${word}` : `${list.length} ${word}`);
+    if (linkParts.length > 0) parts.push(linkParts.join(', '));
+    const lost = diff.kpiLinks.lost.length + diff.kpiLinks.addedWithout.length;
+    if (lost > 0) parts.push(`${plural(lost, 'objective')} without a KPI link`);
+    parts.push(`coverage ${coverageChange(diff.coverage.before, diff.coverage.after)}`);
+    parts.push(`findings: ${diff.findings.new.length} new, ${diff.findings.fixed.length} fixed`);
+    return parts.join(' · ');
+}
+
+/** The rows of the table of changes, in a fixed order. */
+export function changeRows(diff: ChainDiff): ChangeRow[] {
+    const lostIds = new Set([...diff.kpiLinks.lost, ...diff.kpiLinks.addedWithout].map(n => n.id));
+    const rows: ChangeRow[] = [
+        ...diff.nodes.added.map(n => ({ change: 'added', element: n, details: lostIds.has(n.id) ? ['no KPI link'] : [] })),
+        ...diff.nodes.removed.map(n => ({ change: 'removed', element: n, details: [] })),
+        ...diff.nodes.renamed.map(r => ({ change: 'renamed', element: r.to, from: r.from, details: r.changes.length > 0 ? r.changes.map(fieldChangeText) : ['same kind, title and links'] })),
+        ...diff.nodes.changed.map(c => ({ change: 'changed', element: c.node, details: c.changes.map(fieldChangeText) })),
+        ...diff.kpiLinks.lost.map(n => ({ change: 'lost KPI link', element: n, details: ['linked to a KPI before, not now'] })),
+        ...diff.kpiLinks.gained.map(n => ({ change: 'gained KPI link', element: n, details: ['now linked to a KPI'] }))
+    ];
+    const { before, after } = diff.coverage;
+    if (!sameCoverage(before, after)) rows.push({ change: 'coverage', details: [coverageChange(before, after)] });
+    for (const p of diff.coverage.programs) rows.push({ change: 'coverage', program: p.program, details: [coverageChange(p.before, p.after)] });
+    for (const r of diff.roi) rows.push({ change: 'ROI', program: r.program, details: [`${roiText(r.before)} → ${roiText(r.after)}`] });
+    return rows;
+}
+
+/** `target: 34% by 2026-H2 → 36% by 2026-H2`; `source: none → "CRM"`. */
+export function fieldChangeText(change: FieldChange): string {
+    if (change.field === 'doc') return change.before === undefined ? 'documentation added' : change.after === undefined ? 'documentation removed' : 'documentation changed';
+    return `${change.field}: ${change.before ?? 'none'} → ${change.after ?? 'none'}`;
+}
+
+/** `9/11 (82%)`, or `none` when absent. */
+export function coverageText(coverage: Coverage | undefined): string {
+    if (!coverage) return 'none';
+    const share = coverage.total === 0 ? '' : ` (${Math.round(coverage.aligned / coverage.total * 100)}%)`;
+    return `${coverage.aligned}/${coverage.total}${share}`;
+}
+
+/** `9/11 (82%) → 9/12 (75%)`, or `9/11 (82%)` when unchanged. */
+export function coverageChange(before: Coverage | undefined, after: Coverage | undefined): string {
+    return before && after && sameCoverage(before, after) ? coverageText(after) : `${coverageText(before)} → ${coverageText(after)}`;
+}
+
+/** `ROI 120% · BCR 2.20`, or what is missing for it. */
+export function roiText(roi: RoiSummary | undefined): string {
+    if (!roi) return 'no program';
+    if (roi.roiPercent === undefined || roi.bcr === undefined || roi.missing.length > 0) return `not known (missing ${roi.missing.join(', ') || 'the benefit'})`;
+    return `ROI ${formatNumber(Math.round(roi.roiPercent * 10) / 10)}% · BCR ${roi.bcr.toFixed(2)}`;
+}
+
+/** `objective DiscoveryBootcamp.Negotiate`. */
+export function elementText(node: NodeRef): string {
+    return `${node.kind} ${node.id}`;
+}
+
+function sameCoverage(a: Coverage, b: Coverage): boolean {
+    return a.aligned === b.aligned && a.total === b.total;
+}

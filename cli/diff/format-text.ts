@@ -1,0 +1,64 @@
+/**
+ * `align diff --format text`: the diff for a terminal, wrapped at 80
+ * columns: the sides, the summary, then one section per kind of change.
+ */
+import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
+import { changeRows, summaryLine, type ChangeRow } from './describe.js';
+import { sidesLine, type DiffReport } from './report.js';
+
+/** The width the text is wrapped to. */
+export const TEXT_WIDTH = 80;
+
+const MARKS: Record<string, string> = { added: '+', removed: '-', renamed: '~', changed: '~' };
+
+/** The diff as plain text, every line at most 80 columns (longer words are not cut). */
+export function diffText(report: DiffReport): string {
+    const { diff } = report;
+    const out: string[] = [...wrap(`Align diff: ${sidesLine(report).replace(/`/g, '')}`, ''), ...wrap(summaryLine(diff), '')];
+    const rows = changeRows(diff);
+    if (rows.length > 0) out.push('', 'Changes', ...rows.flatMap(rowLines));
+    const section = <T>(heading: string, items: readonly T[], lines: (item: T) => string[]) => {
+        if (items.length > 0) out.push('', heading, ...items.flatMap(lines));
+    };
+    section('Links added', diff.links.added, l => wrap(linkText(l), '  + ', '    '));
+    section('Links removed', diff.links.removed, l => wrap(linkText(l), '  - ', '    '));
+    section('New findings', diff.findings.new, f => findingLines(f, '+'));
+    section('Fixed findings', diff.findings.fixed, f => findingLines(f, '-'));
+    return out.join('\n') + '\n';
+}
+
+function rowLines(row: ChangeRow): string[] {
+    const mark = MARKS[row.change] ?? '*';
+    const subject = row.from && row.element ? `${row.element.kind} ${row.from.id} → ${row.element.id}`
+        : row.element ? `${row.element.kind} ${row.element.id}` : row.program ? `program ${row.program}` : 'workspace';
+    const head = row.change === 'added' || row.change === 'removed' || row.change === 'renamed' || row.change === 'changed'
+        ? subject : `${row.change}: ${subject}`;
+    return [...wrap(head, `  ${mark} `, '    '), ...row.details.flatMap(d => wrap(d, '      ', '        '))];
+}
+
+function linkText(link: LinkRef): string {
+    return `${link.from} ${link.kind} ${link.to}`;
+}
+
+function findingLines(f: DiffFinding, mark: string): string[] {
+    const head = `${f.severity} ${f.rule}${f.element ? ` in ${f.element}` : ''} (${f.file}:${f.line})`;
+    return [...wrap(head, `  ${mark} `, '    '), ...wrap(f.message, '      ', '      ')];
+}
+
+/** Words of `text` on lines of at most 80 columns: the first after `first`, the others after `rest`. */
+export function wrap(text: string, first: string, rest = first): string[] {
+    const lines: string[] = [];
+    let line = first;
+    let empty = true;
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (!empty && line.length + 1 + word.length > TEXT_WIDTH) {
+            lines.push(line);
+            line = rest + word;
+        } else {
+            line += (empty ? '' : ' ') + word;
+        }
+        empty = false;
+    }
+    lines.push(line);
+    return lines;
+}

@@ -1,0 +1,56 @@
+/**
+ * Loads one side of `align diff` as `align check` loads a workspace, and
+ * turns it into what the comparison reads: its impact graph and its
+ * findings, with file names relative to the side's anchor (the repository's
+ * top, or the folder given), so that the same file has the same name on
+ * both sides.
+ */
+import * as path from 'node:path';
+import { URI } from 'langium';
+import type { DiffSide } from '../../language/diff/index.js';
+import { graphAttributes } from '../../language/graph/node-attributes.js';
+import type { WorkspaceArgs } from '../args.js';
+import { collectFindings } from '../check/collect-findings.js';
+import type { Progress } from '../progress.js';
+import { InputError } from '../workspace/input-error.js';
+import { loadWorkspace } from '../workspace/load-workspace.js';
+import { reportLogged } from '../workspace/report-logged.js';
+import type { Side } from './sides.js';
+
+/** A loaded side: what the comparison reads, and how many files it had. */
+export interface LoadedSide {
+    diff: DiffSide;
+    files: number;
+}
+
+/** Loads a side with the settings of `args` (an explicit `--config` applies to both sides). */
+export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progress): Promise<LoadedSide> {
+    const nameOf = (fsPath: string) => path.relative(side.root, fsPath).split(path.sep).join('/');
+    const workspace = await loadWorkspace({
+        paths: side.paths,
+        configFile: args.config,
+        overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays },
+        onProgress: (verb, done, total) => progress.update(`${verb} (${side.label})`, done, total)
+    }).catch(error => { throw renamed(error, side); });
+    progress.done();
+    reportLogged(workspace.logged);
+    const index = await workspace.services.align.Graph.getIndex();
+    return {
+        diff: {
+            graph: index.graph,
+            attributes: graphAttributes(index),
+            findings: collectFindings(workspace, nameOf),
+            fileOf: uri => nameOf(URI.parse(uri).fsPath)
+        },
+        files: workspace.documents.length
+    };
+}
+
+/** A message about a file of a temporary copy names it as `revision:path`. */
+function renamed(error: unknown, side: Side): unknown {
+    if (!(error instanceof InputError) || side.commit === undefined) return error;
+    const copies = [path.relative(process.cwd(), side.root), side.root].filter(p => p !== '');
+    let message = error.message;
+    for (const copy of copies) message = message.split(copy + path.sep).join(`${side.label}:`).split(copy).join(`${side.label}:`);
+    return new InputError(message);
+}

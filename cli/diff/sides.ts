@@ -1,0 +1,107 @@
+/**
+ * The two sides of `align diff`: git revisions (copied from the repository
+ * that holds the paths into a temporary folder), the working tree, or
+ * folders. Each side says where its files are on disk (`root`), what they
+ * stand for (`anchor`: the repository's top or the folder given), and the
+ * paths to load.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { InputError } from '../workspace/input-error.js';
+import { copyRevision, repositoryOf, resolveCommit } from './git.js';
+
+/** One side, ready to be loaded. */
+export interface Side {
+    /** How the output names it: `main`, `working tree`, `old/`. */
+    label: string;
+    /** The commit, for a revision. */
+    commit?: string;
+    /** Where the files are on disk. */
+    root: string;
+    /** What `root` stands for: the repository's top, or the folder given. File names in the output are relative to it. */
+    anchor: string;
+    /** Absolute paths under `root` to load. */
+    paths: string[];
+    /** Removes a temporary copy. */
+    dispose(): void;
+}
+
+/** The base and head of `align diff BASE [HEAD] [-- PATH...]`. */
+export function resolveSides(base: string, head: string | undefined, paths: readonly string[]): [Side, Side] {
+    const baseIsFolder = isFolder(base);
+    if (baseIsFolder || (head !== undefined && isFolder(head))) {
+        if (head === undefined) throw new InputError(`diff: '${base}' is a folder: give the folder to compare it with (align diff OLD NEW)`);
+        if (!baseIsFolder || !isFolder(head)) {
+            throw new InputError(`diff: give two git revisions or two folders, not '${base}' and '${head}' (${baseIsFolder ? head : base} is not a folder)`);
+        }
+        if (paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) throw new InputError('diff: paths after -- apply to git revisions, not to folders');
+        return [folderSide(base), folderSide(head)];
+    }
+    const absolute = paths.map(p => path.resolve(p));
+    for (const [i, p] of absolute.entries()) if (!fs.existsSync(p)) throw new InputError(`${paths[i]}: no such file or folder`);
+    const top = repositoryOf(folderOf(absolute[0]!));
+    if (!top) {
+        throw new InputError(`diff: '${base}' is not a folder, and ${paths[0] === '.' ? 'the current folder' : paths[0]} is not in a git repository (to compare folders: align diff OLD NEW)`);
+    }
+    const realTop = fs.realpathSync(top);
+    const prefixes = absolute.map(p => {
+        const relative = path.relative(realTop, fs.realpathSync(p));
+        if (relative.startsWith('..') || path.isAbsolute(relative)) throw new InputError(`${p}: is outside the repository ${top}`);
+        return relative.split(path.sep).join('/');
+    });
+    const baseSide = revisionSide(realTop, base, prefixes);
+    try {
+        return [baseSide, head === undefined ? worktreeSide(realTop, prefixes) : revisionSide(realTop, head, prefixes)];
+    } catch (error) {
+        baseSide.dispose();
+        throw error;
+    }
+}
+
+function folderSide(folder: string): Side {
+    const root = fs.realpathSync(folder);
+    return { label: folder, root, anchor: root, paths: [root], dispose: () => undefined };
+}
+
+function worktreeSide(top: string, prefixes: readonly string[]): Side {
+    return { label: 'working tree', root: top, anchor: top, paths: prefixes.map(p => path.join(top, ...splitPath(p))), dispose: () => undefined };
+}
+
+function revisionSide(top: string, revision: string, prefixes: readonly string[]): Side {
+    const commit = resolveCommit(top, revision);
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-diff-')));
+    const dispose = () => fs.rmSync(root, { recursive: true, force: true });
+    try {
+        copyRevision(top, commit, [...prefixes, ...configFilesAbove(prefixes)], root);
+        // A folder the revision does not have is an empty workspace; a file it does not have is left out.
+        for (const prefix of prefixes) if (isFolder(path.join(top, ...splitPath(prefix)))) fs.mkdirSync(path.join(root, ...splitPath(prefix)), { recursive: true });
+    } catch (error) {
+        dispose();
+        throw error;
+    }
+    const paths = prefixes.map(p => path.join(root, ...splitPath(p))).filter(p => fs.existsSync(p));
+    return { label: revision, commit, root, anchor: top, paths: paths.length > 0 ? paths : [root], dispose };
+}
+
+/** `align.config.json` in every folder from the top down to each prefix: the nearest one is the workspace's settings. */
+function configFilesAbove(prefixes: readonly string[]): string[] {
+    const files = new Set<string>();
+    for (const prefix of prefixes) {
+        const parts = splitPath(prefix);
+        for (let i = 0; i <= parts.length; i++) files.add([...parts.slice(0, i), 'align.config.json'].join('/'));
+    }
+    return [...files];
+}
+
+function splitPath(prefix: string): string[] {
+    return prefix === '' ? [] : prefix.split('/');
+}
+
+function isFolder(candidate: string): boolean {
+    return fs.existsSync(candidate) && fs.statSync(candidate).isDirectory();
+}
+
+function folderOf(absolute: string): string {
+    return isFolder(absolute) ? absolute : path.dirname(absolute);
+}

@@ -1,0 +1,40 @@
+/**
+ * Command-line options read strictly (node:util's `parseArgs`): an unknown
+ * option or a missing value is a one-line InputError that names it, with
+ * "did you mean" for a near miss.
+ */
+import { parseArgs } from 'node:util';
+import { didYouMean } from './suggest.js';
+import { InputError } from './workspace/input-error.js';
+
+/** The option specs `parseArgs` takes. */
+export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
+export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
+    try {
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
+    } catch (error) {
+        throw new InputError(cleanParseError(error, options));
+    }
+}
+
+/**
+ * node:util's messages carry advice for scripts, sometimes on further lines
+ * (`--max-warnings -1`); keep one line that names the option.
+ */
+function cleanParseError(error: unknown, options: OptionSpec): string {
+    const message = error instanceof Error ? error.message : String(error);
+    const first = message.split(/\r?\n/)[0]!.split('. ')[0]!.trim().replace(/\.$/, '');
+    const ambiguous = /^Option '([^' ]+)[^']*' argument is ambiguous/.exec(first);
+    if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
+    const unknown = /^Unknown option '([^']+)'/.exec(first);
+    if (unknown) return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, optionNames(options))}`;
+    return first.replace(/^Option /, 'option ');
+}
+
+/** `--format`, `-f`, ... of an option spec, and `--help`, `-h` (every command takes them). */
+function optionNames(options: OptionSpec): string[] {
+    const names = Object.entries(options ?? {}).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+    return [...names, '--help', '-h'];
+}

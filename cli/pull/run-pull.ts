@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import type { LockEntry } from '../../language/pull/lock-file.js';
+import { normalisedXapi, pullLabel } from '../../language/pull/pull-spec.js';
+import { sha256Hex } from '../../language/pull/sha256.js';
+import type { PullArgs } from '../args.js';
+import type { Progress } from '../progress.js';
+import { InputError } from '../workspace/input-error.js';
+import { loadWorkspace } from '../workspace/load-workspace.js';
+import { confinedPath } from './confine.js';
+import { toSnapshot, type RawRow } from './periods.js';
+import { firstLine, PullError } from './pull-error.js';
+import { runSqlPull } from './run-sql.js';
+import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
+import { readLock, recordInLock, writeAtomic } from './write-snapshot.js';
+import { runXapiPull } from './xapi-pull.js';
+
+/** Where `align pull` prints: results to `write`, failures to `error`. */
+export interface PullIo {
+    write(text: string): void;
+    error(text: string): void;
+    progress?: Progress;
+}
+
+/**
+ * `align pull`: runs every pull of the workspace (or those of `--metric`),
+ * writes each snapshot atomically and records it in `align.lock.json`.
+ * Exit 0 when all succeeded, 1 when any failed (the others are still written).
+ */
+export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
+    const workspace = await loadWorkspace({ paths: args.paths, configFile: args.config });
+    io.progress?.done();
+    const all = await pullTargets(workspace);
+    for (const name of args.metrics) {
+        if (!all.some(t => matchesMetric(t, [name]))) {
+            throw new InputError(`--metric ${name}: no pulled actuals of that metric (${all.length > 0 ? `pulled: ${[...new Set(all.map(t => t.metric))].join(', ')}` : 'the workspace has no `pull` block'})`);
+        }
+    }
+    const targets = args.metrics.length > 0 ? all.filter(t => matchesMetric(t, args.metrics)) : all;
+    for (const lockFile of new Set(targets.map(t => t.lockFile))) readLock(lockFile);
+    if (targets.length === 0) {
+        io.write('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
+        return 0;
+    }
+    let failed = 0;
+    for (const target of targets) {
+        try {
+            io.write(`${await pullOne(target, workspace.root, args.dryRun)}\n`);
+        } catch (error) {
+            failed++;
+            const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
+            io.error(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cause}\n`);
+        }
+    }
+    const done = targets.length - failed;
+    io.write(`${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.\n`);
+    return failed > 0 ? 1 : 0;
+}
+
+/** Runs one pull and writes its snapshot and lock entry; returns the line that says what was written. */
+async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promise<string> {
+    if (!target.resolved) throw new PullError(`metric '${target.metric}' is not declared`);
+    const snapshotFile = confinedPath(root, target.folder, target.file, 'the snapshot');
+    const lockFolder = path.dirname(target.lockFile);
+    const relative = (file: string) => path.relative(lockFolder, file).split(path.sep).join('/');
+    let rows: RawRow[];
+    let source: Partial<LockEntry>;
+    if (target.spec.kind === 'sql') {
+        const pulled = await runSqlPull(target.spec, root, target.folder);
+        rows = pulled.rows;
+        source = { query: relative(path.resolve(target.folder, target.spec.query)), querySha256: await sha256Hex(pulled.query), on: target.spec.on };
+    } else {
+        rows = await runXapiPull(target.spec, target.cadence, target.percent);
+        source = { pullSha256: await sha256Hex(normalisedXapi(target.spec)), on: target.spec.endpoint };
+    }
+    const snapshot = toSnapshot(rows, target.cadence);
+    const shown = path.relative(process.cwd(), snapshotFile) || snapshotFile;
+    const range = snapshot.rows > 0 ? `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}` : '';
+    const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
+    const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
+    if (dryRun) return `would write ${shown}: ${summary}`;
+    writeAtomic(snapshotFile, snapshot.csv);
+    recordInLock(target.lockFile, relative(snapshotFile), {
+        metric: target.metric, kind: target.spec.kind, ...source,
+        rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
+        snapshotSha256: await sha256Hex(snapshot.csv), pulledAt: new Date().toISOString()
+    } as LockEntry);
+    return `pulled ${shown}: ${summary}`;
+}

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import type { SqlPullSpec } from '../../language/pull/pull-spec.js';
+import { confinedPath } from './confine.js';
+import type { RawRow } from './periods.js';
+import { PullError } from './pull-error.js';
+import { queryDuckDb } from './sql-duckdb.js';
+import { queryPostgres } from './sql-postgres.js';
+import { querySqlite } from './sql-sqlite.js';
+
+/** What a SQL pull read: the rows, and the query's text (hashed into the lock). */
+export interface SqlPulled {
+    readonly rows: RawRow[];
+    readonly query: Uint8Array;
+}
+
+/**
+ * Runs a `pull sql` block: DuckDB in memory (no `on`), a DuckDB or SQLite
+ * file (`on "file"`, told apart by its header), or PostgreSQL (`on env "VAR"`).
+ */
+export async function runSqlPull(spec: SqlPullSpec, root: string, folder: string): Promise<SqlPulled> {
+    const queryFile = confinedPath(root, folder, spec.query, 'the query file');
+    const query = readOrFail(queryFile, `the query file "${spec.query}"`);
+    const sql = new TextDecoder().decode(query).trim();
+    if (sql === '') throw new PullError(`the query file "${spec.query}" is empty`);
+    if (spec.on === undefined) return { rows: await queryDuckDb(sql, folder), query };
+    if (spec.on.startsWith('env:')) return { rows: await queryPostgres(sql, postgresUrl(spec.on.slice(4)), spec.on.slice(4)), query };
+    const database = confinedPath(root, folder, spec.on, 'the database file');
+    const header = readOrFail(database, `the database file "${spec.on}"`).subarray(0, 16);
+    if (new TextDecoder().decode(header) === 'SQLite format 3\0') return { rows: await querySqlite(sql, database), query };
+    if (new TextDecoder().decode(header.subarray(8, 12)) === 'DUCK') return { rows: await queryDuckDb(sql, folder, database), query };
+    throw new PullError(`the database file "${spec.on}" is neither a DuckDB nor a SQLite file`);
+}
+
+/** The PostgreSQL URL in an environment variable; its value never reaches a message. */
+function postgresUrl(variable: string): string {
+    const url = process.env[variable];
+    if (url === undefined || url.trim() === '') throw new PullError(`the environment variable ${variable} is not set (expected a postgres:// URL)`);
+    if (!/^postgres(ql)?:\/\//i.test(url.trim())) throw new PullError(`the environment variable ${variable} does not hold a postgres:// or postgresql:// URL`);
+    return url.trim();
+}
+
+function readOrFail(file: string, what: string): Uint8Array {
+    try {
+        return fs.readFileSync(file);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new PullError(`${what} ${code === 'ENOENT' ? 'is missing' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(error)})`}`);
+    }
+}

@@ -1,0 +1,52 @@
+import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
+import { firstLine, PullError } from './pull-error.js';
+import { periodValueColumns } from './sql-columns.js';
+import { timeoutMs } from './timeout.js';
+
+/** PostgreSQL type ids (pg_type.oid) the pull reads. */
+const DATE_TYPES = new Set([1082, 1114, 1184]);
+const TEXT_TYPES = new Set([25, 1042, 1043]);
+
+/**
+ * Runs a query on a PostgreSQL server through `pg`, in UTC, every value read
+ * as text and converted here (no driver-side dates in local time). The URL
+ * (with its password) never reaches a message.
+ */
+export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs(), options: '-c TimeZone=UTC' });
+    client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
+    try {
+        await client.connect();
+        const result = await client.query({ text: sql, types: { getTypeParser: () => (text: string) => text } });
+        const columns = periodValueColumns(result.fields.map(f => f.name));
+        const periodType = result.fields[columns.period]!.dataTypeID;
+        return result.rows.map(row => {
+            const values = Object.values(row as Record<string, unknown>);
+            return { period: periodCell(values[columns.period], periodType), value: numericCell(values[columns.value]) };
+        });
+    } catch (error) {
+        if (error instanceof PullError) throw error;
+        throw new PullError(describe(error, variable));
+    } finally {
+        await client.end().catch(() => undefined);
+    }
+}
+
+function periodCell(value: unknown, type: number): PeriodCell {
+    if (value === null || value === undefined) return { bad: 'NULL' };
+    const text = String(value);
+    if (DATE_TYPES.has(type)) {
+        const day = dayOfDateText(text);
+        return day === undefined ? { bad: `\`${text}\`` } : { day };
+    }
+    return TEXT_TYPES.has(type) ? { text } : { bad: `\`${text}\` (type ${type})` };
+}
+
+function describe(error: unknown, variable: string): string {
+    const code = (error as { code?: string }).code;
+    if (code === 'ECONNREFUSED') return `connection refused (the server in ${variable} does not answer)`;
+    if (code === 'ENOTFOUND') return `host not found (the server in ${variable})`;
+    if (/timeout/i.test(firstLine(error))) return `connection timed out (the server in ${variable})`;
+    return firstLine(error);
+}

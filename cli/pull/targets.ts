@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Model } from '../../language/generated/ast.js';
+import { LOCK_FILE } from '../../language/pull/lock-file.js';
+import { pullSpec, type PullSpec } from '../../language/pull/pull-spec.js';
+import { actualsBlocks } from '../../language/model-utils.js';
+import { attribute } from '../../language/attributes.js';
+import type { LoadedWorkspace } from '../workspace/load-workspace.js';
+import type { Cadence } from './periods.js';
+
+/** One `actuals ... from "file" { pull ... }` block to run. */
+export interface PullTarget {
+    /** The metric's qualified name (or the name as written when it does not resolve). */
+    readonly metric: string;
+    readonly resolved: boolean;
+    readonly cadence?: Cadence;
+    /** True for a `unit percent` metric: xAPI scores are read as `scaled` x 100. */
+    readonly percent: boolean;
+    readonly spec: PullSpec;
+    /** Folder of the `.align` file: paths are relative to it. */
+    readonly folder: string;
+    /** `from` as written. */
+    readonly file: string;
+    /** The lock file that records this snapshot: the nearest one up to the root, else the root's. */
+    readonly lockFile: string;
+}
+
+/** Every pulled actuals block of the workspace, in file order. */
+export async function pullTargets(workspace: LoadedWorkspace): Promise<PullTarget[]> {
+    const index = await workspace.services.align.Graph.getIndex();
+    const targets: PullTarget[] = [];
+    for (const document of workspace.documents) {
+        const folder = path.dirname(document.uri.fsPath);
+        for (const actuals of actualsBlocks(document.parseResult.value as Model)) {
+            const spec = pullSpec(actuals);
+            if (!spec || actuals.file === undefined) continue;
+            const metric = actuals.metric?.ref;
+            const node = index.nodeOf(metric);
+            targets.push({
+                metric: node?.qualifiedName ?? actuals.metric?.$refText ?? '?', resolved: node !== undefined,
+                cadence: metric ? attribute(metric, 'MetricCadence')?.value as Cadence | undefined : undefined,
+                percent: metric ? attribute(metric, 'Unit')?.kind === 'percent' : false,
+                spec, folder, file: actuals.file, lockFile: lockFileFor(folder, workspace.root)
+            });
+        }
+    }
+    return targets;
+}
+
+/** Whether a target is named by `--metric`: its qualified name, or its simple name. */
+export function matchesMetric(target: PullTarget, names: readonly string[]): boolean {
+    return names.some(n => n === target.metric || n === target.metric.split('.').pop());
+}
+
+function lockFileFor(folder: string, root: string): string {
+    for (let current = folder; ; current = path.dirname(current)) {
+        const candidate = path.join(current, LOCK_FILE);
+        if (fs.existsSync(candidate)) return candidate;
+        const relative = path.relative(root, current);
+        if (relative === '' || relative.startsWith('..') || path.dirname(current) === current) return path.join(root, LOCK_FILE);
+    }
+}
+

@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { LOCK_VERSION, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
+import { InputError } from '../workspace/input-error.js';
+
+/**
+ * Writes a file atomically: a temporary file in the same folder, then a
+ * rename over the old one. A failure leaves the old file as it was.
+ */
+export function writeAtomic(file: string, text: string): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        fs.writeFileSync(temporary, text, { flag: 'wx' });
+        fs.renameSync(temporary, file);
+    } catch (error) {
+        fs.rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+
+/** Reads a lock file; none yet is an empty lock; one that cannot be parsed is a usage error (nothing is pulled). */
+export function readLock(file: string): LockFile {
+    if (!fs.existsSync(file)) return { version: LOCK_VERSION, snapshots: {} };
+    const parsed = parseLock(fs.readFileSync(file, 'utf-8'));
+    if ('problem' in parsed) throw new InputError(`${file} ${parsed.problem}: fix it, or delete it to pull every snapshot anew`);
+    return parsed.lock;
+}
+
+/** Records one snapshot in its lock file (read again, so that entries of other pulls stay), written atomically. */
+export function recordInLock(file: string, key: string, entry: LockEntry): void {
+    const lock = readLock(file);
+    writeAtomic(file, serializeLock({ version: LOCK_VERSION, snapshots: { ...lock.snapshots, [key]: entry } }));
+}

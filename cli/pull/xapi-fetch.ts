@@ -1,0 +1,98 @@
+import { firstLine, PullError } from './pull-error.js';
+import { timeoutMs } from './timeout.js';
+
+/** An xAPI statement, as far as the pull reads it. */
+export interface Statement {
+    readonly id?: string;
+    readonly actor?: Record<string, unknown>;
+    readonly verb?: { readonly id?: string };
+    readonly object?: { readonly objectType?: string; readonly id?: string };
+    readonly result?: { readonly success?: boolean; readonly score?: { readonly scaled?: number; readonly raw?: number } };
+    readonly timestamp?: string;
+    readonly stored?: string;
+}
+
+/** How to reach the LRS; `variable` names the endpoint's environment variable in messages. */
+export interface LrsConnection {
+    readonly endpoint: string;
+    readonly variable: string;
+    readonly authorization?: string;
+    readonly authVariable?: string;
+}
+
+const ATTEMPTS = 4;
+
+/**
+ * Every statement of one query: `GET <endpoint>/statements?...`, following
+ * `more` until it is empty. 429 and 5xx answers and network failures are
+ * retried with back-off (honouring `Retry-After`); 401, 403, 404 and invalid
+ * JSON stop the pull with one line.
+ */
+export async function fetchStatements(lrs: LrsConnection, params: URLSearchParams): Promise<Statement[]> {
+    const base = new URL(lrs.endpoint.endsWith('/') ? lrs.endpoint : `${lrs.endpoint}/`);
+    let next: URL | undefined = new URL(`statements?${params.toString()}`, base);
+    const statements: Statement[] = [];
+    for (let page = 0; next; page++) {
+        if (page > 100_000) throw new PullError(`the LRS in ${lrs.variable} keeps sending \`more\` pages`);
+        const body = await getJson(lrs, next) as { statements?: unknown; more?: unknown };
+        if (!Array.isArray(body.statements)) throw new PullError(`the LRS in ${lrs.variable} answered without a \`statements\` array`);
+        statements.push(...body.statements as Statement[]);
+        // `more` is relative to the LRS's root (scheme, host and port left out), per xAPI 1.0.3.
+        next = typeof body.more === 'string' && body.more !== '' ? new URL(body.more, base) : undefined;
+    }
+    return statements;
+}
+
+async function getJson(lrs: LrsConnection, url: URL): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+        let response: Response;
+        try {
+            response = await fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
+        } catch (error) {
+            if (attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
+            throw new PullError(networkCause(error, lrs.variable));
+        }
+        if (response.status === 429 || response.status >= 500) {
+            await response.body?.cancel();
+            if (attempt < ATTEMPTS) { await sleep(backoff(attempt, response.headers.get('retry-after'))); continue; }
+            throw new PullError(`HTTP ${response.status} from the LRS in ${lrs.variable}, after ${ATTEMPTS} attempts`);
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            const hint = response.status === 401 || response.status === 403 ? lrs.authVariable ? ` (check the credentials in ${lrs.authVariable})` : ' (the LRS wants credentials: add `auth env "VAR"`)'
+                : response.status === 404 ? ` (no statements resource under the endpoint in ${lrs.variable})` : '';
+            throw new PullError(`HTTP ${response.status}${hint}`);
+        }
+        const text = await response.text();
+        try {
+            return JSON.parse(text) as unknown;
+        } catch {
+            throw new PullError(`the LRS in ${lrs.variable} answered with invalid JSON`);
+        }
+    }
+}
+
+function headers(lrs: LrsConnection): Record<string, string> {
+    const h: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', Accept: 'application/json' };
+    if (lrs.authorization) h['Authorization'] = lrs.authorization;
+    return h;
+}
+
+/** Half a second, then 1, 2...; `Retry-After` (seconds) when the server gives one, up to 30 s. */
+function backoff(attempt: number, retryAfter?: string | null): number {
+    const asked = retryAfter ? Number(retryAfter) : NaN;
+    if (Number.isFinite(asked) && asked >= 0) return Math.min(asked, 30) * 1000;
+    return 500 * 2 ** (attempt - 1);
+}
+
+function networkCause(error: unknown, variable: string): string {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if ((error as Error).name === 'TimeoutError') return `timed out after ${timeoutMs() / 1000} s (the LRS in ${variable})`;
+    if (cause?.code === 'ECONNREFUSED') return `connection refused (the LRS in ${variable})`;
+    if (cause?.code === 'ENOTFOUND') return `host not found (the LRS in ${variable})`;
+    return `${firstLine(error)}${cause?.code ? ` (${cause.code})` : ''}`;
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}

@@ -1,0 +1,96 @@
+import type { XapiPullSpec } from '../../language/pull/pull-spec.js';
+import { bucket, dayOfDateText, type Cadence, type RawRow } from './periods.js';
+import { PullError } from './pull-error.js';
+import { fetchStatements, type LrsConnection, type Statement } from './xapi-fetch.js';
+
+const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+
+/**
+ * Runs a `pull xapi` block: one query per `activity` (or one without),
+ * merged by statement id, voiding statements and the statements they void
+ * left out, bucketed by `timestamp` (UTC) into the cadence and aggregated.
+ */
+export async function runXapiPull(spec: XapiPullSpec, cadence: Cadence | undefined, percent: boolean): Promise<RawRow[]> {
+    const lrs = connection(spec);
+    const activities = spec.activities.length > 0 ? spec.activities : [undefined];
+    const byId = new Map<string, Statement>();
+    let anonymous = 0;
+    for (const activity of activities) {
+        const params = new URLSearchParams();
+        if (spec.verb) params.set('verb', spec.verb);
+        if (activity) params.set('activity', activity);
+        if (spec.since) params.set('since', `${spec.since}T00:00:00Z`);
+        for (const statement of await fetchStatements(lrs, params)) byId.set(statement.id ?? `#${anonymous++}`, statement);
+    }
+    const voided = new Set([...byId.values()].filter(s => s.verb?.id === VOIDED && s.object?.objectType === 'StatementRef').map(s => s.object!.id));
+    const kept = [...byId.entries()].filter(([id, s]) => s.verb?.id !== VOIDED && !voided.has(id)).map(([, s]) => s);
+    return aggregate(kept, spec.measure, cadence, percent);
+}
+
+function connection(spec: XapiPullSpec): LrsConnection {
+    const variable = spec.endpoint.slice(4);
+    const endpoint = process.env[variable]?.trim();
+    if (!endpoint) throw new PullError(`the environment variable ${variable} is not set (expected the LRS's xAPI endpoint)`);
+    if (!/^https?:\/\//i.test(endpoint)) throw new PullError(`the environment variable ${variable} does not hold an http:// or https:// URL`);
+    if (!spec.auth) return { endpoint, variable };
+    const authVariable = spec.auth.slice(4);
+    const secret = process.env[authVariable];
+    if (!secret) throw new PullError(`the environment variable ${authVariable} is not set (expected key:secret)`);
+    if (!secret.includes(':')) throw new PullError(`the environment variable ${authVariable} does not hold key:secret`);
+    return { endpoint, variable, authVariable, authorization: `Basic ${Buffer.from(secret, 'utf-8').toString('base64')}` };
+}
+
+/** Groups statements by period and computes the measure of each. */
+export function aggregate(statements: readonly Statement[], measure: XapiPullSpec['measure'], cadence: Cadence | undefined, percent: boolean): RawRow[] {
+    const periods = new Map<string, { day: number; statements: Statement[] }>();
+    for (const s of statements) {
+        const day = dayOfDateText(s.timestamp ?? s.stored ?? '');
+        if (day === undefined) continue;
+        const period = bucket(day, cadence);
+        const group = periods.get(period) ?? { day, statements: [] };
+        group.statements.push(s);
+        periods.set(period, group);
+    }
+    const rows: RawRow[] = [];
+    for (const { day, statements: group } of periods.values()) {
+        const value = measureOf(group, measure, percent);
+        if (value !== undefined) rows.push({ period: { day }, value });
+    }
+    return rows;
+}
+
+function measureOf(group: readonly Statement[], measure: XapiPullSpec['measure'], percent: boolean): number | undefined {
+    switch (measure) {
+        case 'count statements': return group.length;
+        case 'count actors': return new Set(group.map(actorKey)).size;
+        case 'mean score': {
+            const scores = group.map(s => percent ? scaled(s) : s.result?.score?.raw).filter((v): v is number => typeof v === 'number');
+            return scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined;
+        }
+        case 'share success': {
+            const last = new Map<string, Statement>();
+            for (const s of [...group].sort((a, b) => timeOf(a) - timeOf(b))) last.set(actorKey(s), s);
+            return [...last.values()].filter(s => s.result?.success === true).length / last.size * 100;
+        }
+    }
+}
+
+function timeOf(s: Statement): number {
+    return Date.parse(s.timestamp ?? s.stored ?? '') || 0;
+}
+
+function scaled(s: Statement): number | undefined {
+    const v = s.result?.score?.scaled;
+    return typeof v === 'number' ? v * 100 : undefined;
+}
+
+/** An actor's identity: `mbox`, `mbox_sha1sum`, `openid` or `account` (homePage + name). */
+export function actorKey(s: Statement): string {
+    const a = s.actor ?? {};
+    if (typeof a['mbox'] === 'string') return `mbox:${a['mbox'].toLowerCase()}`;
+    if (typeof a['mbox_sha1sum'] === 'string') return `sha1:${a['mbox_sha1sum'].toLowerCase()}`;
+    if (typeof a['openid'] === 'string') return `openid:${a['openid']}`;
+    const account = a['account'] as { homePage?: string; name?: string } | undefined;
+    if (account?.homePage !== undefined && account.name !== undefined) return `account:${account.homePage}|${account.name}`;
+    return `anonymous:${JSON.stringify(a)}`;
+}

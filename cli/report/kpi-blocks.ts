@@ -1,0 +1,121 @@
+/**
+ * The KPIs of the report: a table of figures, a chart per KPI (Markdown: a
+ * trend line), and a program's learning and activity metrics charted beside
+ * its KPIs on one time axis.
+ */
+import { attribute } from '../../language/attributes.js';
+import { isProgram } from '../../language/generated/ast.js';
+import type { GraphNode } from '../../language/graph/types.js';
+import {
+    directionWords, kpiChart, progressChart, renderKpiChart, renderProgressChart, shareText, trackWords, unknownReason, valueText
+} from '../../language/render/index.js';
+import type { Block, ChartFigure, Inline, Span, TrackMark } from './blocks.js';
+import { chartId, nameCell, type Context } from './report-context.js';
+
+const KPI_COLUMNS = [
+    { label: 'KPI', align: 'left' }, { label: 'Kind', align: 'left' }, { label: 'Baseline', align: 'right' },
+    { label: 'Latest actual (period)', align: 'right' }, { label: 'Target', align: 'right' }, { label: 'Deadline', align: 'left' },
+    { label: 'Progress', align: 'right' }, { label: 'On track', align: 'left' }
+] as const;
+
+/** The on-track mark of a metric. */
+export function trackMark(node: GraphNode): TrackMark {
+    const onTrack = node.metric?.onTrack;
+    return onTrack === true ? 'on' : onTrack === false ? 'off' : 'unknown';
+}
+
+/** The KPIs' figures as a table, or a note when there are none. */
+export function kpiTableOrNote(kpis: readonly GraphNode[], none: string): Block {
+    return kpis.length > 0 ? kpiTable(kpis) : { type: 'paragraph', text: [none] };
+}
+
+export function kpiTable(kpis: readonly GraphNode[]): Block {
+    return {
+        type: 'table',
+        columns: KPI_COLUMNS.map(c => ({ ...c })),
+        rows: kpis.map(kpi => {
+            const m = kpi.metric;
+            return [
+                nameCell(kpi),
+                [m?.kind ?? 'untyped'],
+                [valueText(m?.baseline, m?.unit)],
+                [m?.latest ? `${valueText(m.latest.value, m.unit)} (${m.latest.period})` : '—'],
+                [valueText(m?.target, m?.unit)],
+                [m?.deadline ?? '—'],
+                [m?.progress === undefined ? '—' : shareText(m.progress)],
+                [{ status: trackMark(kpi) }]
+            ];
+        })
+    };
+}
+
+/** A chart per KPI (two to a row in HTML), or a note in its place when it has no actuals. */
+export function kpiCharts(kpis: readonly GraphNode[], context: string, ctx: Context): Block {
+    return {
+        type: 'charts',
+        charts: kpis.map((kpi): ChartFigure => {
+            const title = `${kpi.title ?? kpi.name} (${kpi.id}), ${context}`;
+            const chart = kpiChart(kpi, { title });
+            const id = chartId(ctx, kpi.id);
+            return {
+                caption: nameCell(kpi),
+                svg: chart ? () => renderKpiChart(chart, { idPrefix: id }) : undefined,
+                note: chart ? undefined : ['no actuals yet; add an ', { code: `actuals ${kpi.name}` }, ' block (rows or a CSV file) to chart it.'],
+                lines: [trendLine(kpi)]
+            };
+        })
+    };
+}
+
+/**
+ * One line per metric for Markdown: its recent direction, its last three
+ * actuals, which way is better and whether it is on track.
+ */
+export function trendLine(node: GraphNode): Inline {
+    const m = node.metric;
+    const name = nameCell(node);
+    if (!m || m.actuals.length === 0) return [...name, ': no actuals yet.'];
+    const recent = m.actuals.slice(-3);
+    const change = recent.at(-1)!.value - recent[0]!.value;
+    const move = recent.length < 2 ? 'one actual' : change > 0 ? 'rising \u2191' : change < 0 ? 'falling \u2193' : 'flat \u2192';
+    const values = recent.map(a => `${valueText(a.value, m.unit)} (${a.period})`).join(' \u2192 ');
+    const better = directionWords(m.direction);
+    const spans: Span[] = [...name, `: ${move}, ${values}`];
+    if (better) spans.push(`; ${better}`);
+    if (m.isKpi) {
+        const reason = unknownReason(m);
+        spans.push('; ', m.onTrack === false ? { strong: trackWords(m).toLowerCase() } : trackWords(m).toLowerCase() + (reason ? ` (${reason})` : ''));
+    }
+    spans.push('.');
+    return spans;
+}
+
+/**
+ * The program's learning and activity metrics beside its KPIs on one time
+ * axis (HTML), their trend lines (Markdown); a note when the chain has no
+ * learning or activity metric, or nothing has actuals yet.
+ */
+export function progressBlocks(program: GraphNode, ctx: Context): Block[] {
+    const figures = program.programFigures;
+    const chain = (figures?.chain ?? []).map(id => ctx.index.node(id)).filter((n): n is GraphNode => n?.kind === 'metric');
+    const learning = chain.filter(n => n.metric?.kind === 'learning' || n.metric?.kind === 'activity');
+    const kpis = chain.filter(n => n.metric?.isKpi);
+    const heading: Block = { type: 'heading', level: 3, text: ['Learning beside the business'] };
+    if (learning.length === 0) {
+        return [heading, { type: 'paragraph', text: ['No learning or activity metric in this program\'s chain: add a pre/post skills check (', { code: 'kind learning' }, ') with actuals to see whether learning moved before the KPIs did.'] }];
+    }
+    const title = `Learning beside the KPIs it feeds, ${program.title ?? program.name}`;
+    const ast = ctx.index.astOf(program.id);
+    const pilot = isProgram(ast) && attribute(ast, 'Pilot') !== undefined;
+    const window = figures?.window ? { ...figures.window, label: pilot ? 'pilot' : 'window' } : undefined;
+    const chart = progressChart([...learning, ...kpis], { title, window });
+    const intro: Block = { type: 'paragraph', muted: true, text: ['Learning and activity metrics first, then leading and lagging KPIs, on one time axis: did learning move before the business did?'] };
+    if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n) })) }];
+    const id = chartId(ctx, `progress-${program.id}`);
+    return [{
+        type: 'group', blocks: [heading, intro, {
+            type: 'charts', wide: true,
+            charts: [{ caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: id }), lines: learning.map(trendLine) }]
+        }]
+    }];
+}

@@ -1,0 +1,201 @@
+/**
+ * One program of the report: who owns it, a strip of figures at a glance,
+ * each outcome with its KPIs (table and charts), the chain's other KPIs,
+ * learning beside the business, alignment, manager reinforcement, open
+ * findings, return on investment, and the impact chain.
+ */
+import { attribute } from '../../language/attributes.js';
+import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
+import { isOutcome, type Program } from '../../language/generated/ast.js';
+import { changeText } from '../../language/render/index.js';
+import { coverageText, formatMoney, formatOptionalAmount, formatShare, MISSING, plural, roiWords, windowText } from '../../language/present/index.js';
+import type { PlacedFinding } from '../graph/load-graph.js';
+import { withCode, type Block, type GlanceItem, type Inline } from './blocks.js';
+import { drawing } from './drawing.js';
+import { findingBlocks, reinforcementBlocks, reinforcements, severityCounts } from './finding-blocks.js';
+import { kpiCharts, kpiTable, kpiTableOrNote, progressBlocks } from './kpi-blocks.js';
+import { anchor, byOrder, joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
+
+/** The section of a program. */
+export function programSection(program: GraphNode, ctx: Context): Block {
+    const figures = program.programFigures;
+    const name = program.title ?? program.name;
+    const found = programFindings(program, ctx);
+    found.forEach(f => ctx.shown.add(f));
+    const blocks: Block[] = [{ type: 'heading', level: 2, text: ['Program: ', ...nameCell(program)], id: `program-${anchor(program.id)}` }];
+    const facts = programFacts(program, ctx);
+    if (facts.length > 0) blocks.push({ type: 'paragraph', text: joinSpans(facts, ' · ') });
+    if (program.doc) blocks.push({ type: 'paragraph', text: [program.doc] });
+    blocks.push(glance(program, found, ctx));
+
+    const listed = new Set<string>();
+    const outcomes = servedOutcomes(program, ctx);
+    if (outcomes.length === 0) blocks.push({ type: 'paragraph', text: ['This program serves no outcome.'] });
+    for (const outcome of outcomes) {
+        const measuring = measuringKpis(outcome, ctx);
+        measuring.forEach(m => listed.add(m.id));
+        blocks.push({ type: 'heading', level: 3, text: ['Outcome: ', ...nameCell(outcome)] }, ...outcomeFacts(outcome, ctx),
+            kpiTableOrNote(measuring, 'No KPI measures this outcome.'));
+        if (measuring.length > 0) blocks.push(kpiCharts(measuring, name, ctx));
+    }
+    const others = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]).filter(n => !listed.has(n.id)).sort(byOrder(ctx));
+    if (others.length > 0) blocks.push({ type: 'heading', level: 3, text: ['Other KPIs of the chain'] }, kpiTable(others), kpiCharts(others, name, ctx));
+    blocks.push(...progressBlocks(program, ctx));
+
+    blocks.push({ type: 'heading', level: 3, text: ['Alignment'] },
+        { type: 'paragraph', text: [{ strong: `Aligned ${figures ? coverageText(figures.coverage) : '0/0 objectives'}` }, ' of this program\'s chain.'] });
+    const objectives = nodesOf(ctx, figures?.chain ?? []).filter(n => n.kind === 'objective').sort(byOrder(ctx));
+    const unlinked = objectives.filter(o => (o.objective?.kpis.length ?? 0) === 0);
+    if (unlinked.length > 0) {
+        blocks.push({ type: 'paragraph', text: ['Objectives without a KPI link:'] },
+            { type: 'list', items: unlinked.map(o => ({ text: [...nameCell(o), ': ', ...unlinkedReason(o, ctx)] })) });
+    }
+    blocks.push(...reinforcementBlocks(program, ctx));
+    blocks.push({ type: 'heading', level: 3, text: [`Open findings (${found.length})`] },
+        ...(found.length === 0 ? [{ type: 'paragraph', text: ['None.'] } as Block] : findingBlocks(found)));
+    blocks.push({ type: 'heading', level: 3, text: ['Return on investment'] }, { type: 'paragraph', text: figures ? roiText(figures.roi) : ['ROI not shown: the program has no figures.'] });
+    if (figures) blocks.push(...attributionBlocks(figures.roi, ctx));
+    blocks.push({ type: 'group', blocks: [{ type: 'heading', level: 3, text: ['Impact chain'] }, drawing(program.id, `Impact chain of program ${program.id}`, ctx)] });
+    return { type: 'section', id: `section-${anchor(program.id)}`, blocks };
+}
+
+function programFacts(program: GraphNode, ctx: Context): Inline[] {
+    const ast = ctx.index.astOf(program.id) as Program | undefined;
+    const facts: Inline[] = [];
+    const add = (label: string, value: string | undefined) => { if (value) facts.push([{ strong: `${label}:` }, ` ${value}`]); };
+    add('Sponsor', ast && attribute(ast, 'Sponsor')?.value);
+    add('Owner', ast && attribute(ast, 'Owner')?.value);
+    const window = program.programFigures?.window;
+    if (window) add(ast && attribute(ast, 'Pilot') ? 'Pilot' : 'Window', windowText(window));
+    add('Review', ast && attribute(ast, 'Review')?.value);
+    add('Phase', ast && attribute(ast, 'ProgramPhase')?.value);
+    return facts;
+}
+
+/** The program's figures at a glance: alignment, KPIs on track, findings, reinforcement, ROI. */
+function glance(program: GraphNode, found: readonly PlacedFinding[], ctx: Context): Block {
+    const figures = program.programFigures;
+    const kpis = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]);
+    const known = kpis.filter(k => k.metric?.onTrack !== undefined);
+    const on = known.filter(k => k.metric?.onTrack === true).length;
+    const counts = severityCounts(found);
+    const behaviors = reinforcements(program, ctx);
+    const reinforced = behaviors.filter(r => r.observed || r.toolkits.length > 0).length;
+    const roi = figures?.roi;
+    const coverage = figures?.coverage ?? { aligned: 0, total: 0 };
+    const items: GlanceItem[] = [
+        { label: 'Aligned objectives', value: `${coverage.aligned}/${coverage.total}`, note: [coverage.total === 0 ? 'no objectives' : `${formatShare(coverage.aligned / coverage.total)} reach a KPI`], mark: coverage.aligned === coverage.total && coverage.total > 0 ? 'on' : 'off' },
+        { label: 'KPIs on track', value: known.length === 0 ? '—' : `${on}/${known.length}`, note: [known.length === kpis.length ? `all ${plural(kpis.length, 'KPI')} known` : `${kpis.length - known.length} of ${plural(kpis.length, 'KPI')} not known yet`], mark: known.length === 0 ? 'unknown' : on === known.length ? 'on' : 'off' },
+        { label: 'Open findings', value: String(found.length), note: [`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`], mark: counts.error > 0 ? 'off' : counts.warning > 0 ? 'unknown' : 'on' },
+        { label: 'Behaviors reinforced', value: `${reinforced}/${behaviors.length}`, note: ['observed or coached'], mark: behaviors.length === 0 ? 'unknown' : reinforced === behaviors.length ? 'on' : 'off' },
+        roiGlance(roi)
+    ];
+    return { type: 'glance', items };
+}
+
+/** ROI at a glance, from the attributed benefit. */
+function roiGlance(roi: RoiFigures | undefined): GlanceItem {
+    const words = roi && roiWords(roi);
+    if (!roi || !words) return { label: 'ROI', value: MISSING, note: ['terms missing'], mark: 'unknown' };
+    return { label: 'ROI', value: words.roi.slice('ROI '.length), note: [words.bcr], mark: (roi.roiPercent ?? 0) >= 0 ? 'on' : 'off' };
+}
+
+function outcomeFacts(outcome: GraphNode, ctx: Context): Block[] {
+    const ast = ctx.index.astOf(outcome.id);
+    const owner = isOutcome(ast) ? attribute(ast, 'Owner')?.value : undefined;
+    const facts: Inline = [];
+    if (owner) facts.push({ strong: 'Owner:' }, ` ${owner}`);
+    if (outcome.doc) facts.push(...(facts.length > 0 ? [' · '] : []), outcome.doc);
+    return facts.length > 0 ? [{ type: 'paragraph', text: facts }] : [];
+}
+
+/** An outcome that no program serves: its KPIs (table and charts), findings and chain. */
+export function unservedOutcomeBlocks(outcome: GraphNode, ctx: Context): Block[] {
+    const measuring = measuringKpis(outcome, ctx);
+    const found = new Set([outcome, ...measuring].flatMap(n => ctx.placed.get(n.id) ?? []));
+    const unique = ctx.findings.filter(f => found.has(f));
+    unique.forEach(f => ctx.shown.add(f));
+    return [
+        { type: 'heading', level: 3, text: ['Outcome: ', ...nameCell(outcome)], id: `outcome-${anchor(outcome.id)}` },
+        ...outcomeFacts(outcome, ctx),
+        kpiTableOrNote(measuring, 'No KPI measures this outcome.'),
+        ...(measuring.length > 0 ? [kpiCharts(measuring, outcome.title ?? outcome.name, ctx)] : []),
+        { type: 'paragraph', text: [{ strong: `Open findings (${unique.length})` }] },
+        ...(unique.length === 0 ? [{ type: 'paragraph', text: ['None.'] } as Block] : findingBlocks(unique)),
+        drawing(outcome.id, `Impact chain of outcome ${outcome.id}`, ctx)
+    ];
+}
+
+function unlinkedReason(objective: GraphNode, ctx: Context): Inline {
+    const metrics = objective.objective?.metrics ?? [];
+    if (metrics.length === 0) return ['reaches no metric.'];
+    return ['reaches only activity or learning metrics (', ...joinSpans(metrics.map(id => [{ code: ctx.index.node(id)?.name ?? id }])), '), which are not evidence of business impact.'];
+}
+
+function roiText(roi: RoiFigures): Inline {
+    const words = roiWords(roi);
+    if (!words) {
+        const missing = roi.missing.length > 0 ? roi.missing : ['the benefit'];
+        return ['ROI not shown: missing ', ...joinSpans(missing.map(withCode), '; '), '.'];
+    }
+    const raw = roi.rawBenefit !== undefined && roi.rawBenefit !== roi.benefit
+        ? roiWords({ ...roi, roiPercent: roi.rawRoiPercent, bcr: roi.rawBcr, benefit: roi.rawBenefit }) : undefined;
+    return [
+        { strong: words.roi }, ' · ', { strong: words.bcr },
+        ` (Phillips: attributed benefit ${words.benefit}, cost ${words.cost}; ROI = (benefit − cost) / cost, BCR = benefit / cost).`,
+        ...(raw ? [` Counting every KPI's whole change as the program's would give ${raw.roi} · ${raw.bcr} (benefit ${raw.benefit}).`] : [])
+    ];
+}
+
+const METHOD_WORDS: Readonly<Record<KpiAttribution['method'], string>> = {
+    'control-group': 'control group', trend: 'trend', estimate: 'estimate', none: 'not isolated'
+};
+
+/**
+ * The attribution table (Phillips, isolating the effects of the program):
+ * per KPI with `value` in the chain, its method, raw change, the change
+ * attributed to the program, the value of a unit of it, and the benefit.
+ */
+function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
+    const rows = roi.attribution ?? [];
+    if (rows.length === 0) return [];
+    const money = (amount: number | undefined) => amount === undefined ? MISSING : formatMoney(amount, roi.currency, 0);
+    return [{
+        type: 'table',
+        columns: [
+            { label: 'KPI', align: 'left' }, { label: 'Method', align: 'left' }, { label: 'Raw change', align: 'right' },
+            { label: 'Attributed change', align: 'right' }, { label: 'Value per unit', align: 'right' }, { label: 'Benefit', align: 'right' }
+        ],
+        rows: rows.map(a => {
+            const kpi = ctx.index.node(a.metric);
+            const unit = kpi?.metric?.unit;
+            const method = a.method === 'control-group' && a.control ? `control group ${ctx.index.node(a.control)?.name ?? a.control}`
+                : a.method === 'estimate' ? `estimate ${formatOptionalAmount(a.share, 'percent')}, confidence ${formatOptionalAmount(a.confidence, 'percent')}`
+                : METHOD_WORDS[a.method];
+            return [
+                kpi ? nameCell(kpi) : [{ code: a.metric }],
+                [method],
+                [a.rawChange === undefined ? MISSING : changeText(a.rawChange, unit)],
+                [a.attributedChange === undefined ? MISSING : changeText(a.attributedChange, unit)],
+                [money(a.value)],
+                [a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? `${money(a.benefit)} (raw ${money(a.rawBenefit)})` : money(a.benefit)]
+            ];
+        })
+    }];
+}
+
+/** Findings of a program: those placed on a node of its chain (the program itself included). */
+function programFindings(program: GraphNode, ctx: Context): PlacedFinding[] {
+    const chain = new Set(program.programFigures?.chain ?? [program.id]);
+    const mine = new Set([...chain].flatMap(id => ctx.placed.get(id) ?? []));
+    return ctx.findings.filter(f => mine.has(f));
+}
+
+export function servedOutcomes(program: GraphNode, ctx: Context): GraphNode[] {
+    return nodesOf(ctx, ctx.index.adjacency.targets(program.id, 'serves'));
+}
+
+/** The KPIs an outcome is measured by, in the order of its `measured by`. */
+export function measuringKpis(outcome: GraphNode, ctx: Context): GraphNode[] {
+    return nodesOf(ctx, ctx.index.adjacency.sources(outcome.id, 'measures'));
+}

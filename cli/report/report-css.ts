@@ -1,0 +1,74 @@
+/**
+ * The report page's styles: a column at most 1000 px wide on screen; on
+ * paper (A4 or Letter, whichever the printer has) each program starts a
+ * page, no chart, table row or drawing is cut across pages, and every state
+ * reads in black and white (icons differ in shape, lines in dash).
+ */
+export const REPORT_CSS = `:root { color-scheme: light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--fg); background: #fff; }
+main { max-width: 1000px; margin: 0 auto; padding: 24px 24px 64px; }
+h1 { font-size: 28px; margin: 0 0 8px; color: var(--accent); }
+h2 { font-size: 21px; margin: 36px 0 8px; padding-top: 14px; border-top: 2px solid var(--line); color: var(--accent); }
+h3 { font-size: 16px; margin: 22px 0 6px; }
+h2, h3 { break-after: avoid; }
+p { margin: 6px 0; }
+p.muted { color: var(--muted); font-size: 13.5px; }
+a { color: #1a5fb4; }
+code { font: 0.87em "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--head); padding: 1px 4px; border-radius: 4px; overflow-wrap: break-word; }
+pre { background: var(--head); padding: 8px 10px; border-radius: 6px; overflow-x: auto; font-size: 12px; }
+pre code { background: none; padding: 0; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
+th, td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
+th { background: var(--head); font-weight: 600; }
+td.right, th.right { text-align: right; font-variant-numeric: tabular-nums; }
+td.center, th.center { text-align: center; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+ul { margin: 6px 0; padding-left: 22px; }
+li { margin: 2px 0; }
+.icon { width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; fill: var(--muted); }
+.status, .severity { white-space: nowrap; font-size: 13px; }
+.status-on .icon, .mark-on .icon { fill: var(--on); }
+.status-off, .sev-error { font-weight: 600; }
+.status-off .icon, .mark-off .icon, .sev-error .icon { fill: var(--off); }
+.sev-warning .icon { fill: #b06000; }
+.sev-info .icon { fill: #1a5fb4; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.glance { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 10px; margin: 12px 0 8px; break-inside: avoid; }
+.glance-item { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
+.glance-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.glance-value { font-size: 22px; font-weight: 700; line-height: 1.3; }
+.glance-value .icon { width: 16px; height: 16px; margin-right: 6px; vertical-align: -1px; }
+.glance-note { font-size: 12.5px; color: var(--muted); }
+.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin: 10px 0 14px; }
+.charts.wide { grid-template-columns: minmax(0, 1fr); }
+figure { margin: 0; }
+.keep { break-inside: avoid; }
+figure.chart { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px 4px; break-inside: avoid; }
+figure.chart figcaption { font-size: 13.5px; font-weight: 600; margin: 0 0 4px; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+.no-chart { color: var(--muted); font-size: 13.5px; }
+figure.graph { margin: 12px 0; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
+figure.graph svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10px; border-top: 1px solid var(--line); }
+@media (max-width: 760px) { .charts { grid-template-columns: minmax(0, 1fr); } .glance { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@page { margin: 14mm 12mm; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  section.part { break-before: page; }
+  section.part > h2:first-child { border-top: none; margin-top: 0; padding-top: 0; }
+  .table { overflow: visible; }
+  table { font-size: 9pt; width: 100%; }
+  th, td { padding: 3px 6px; }
+  .status, .severity { font-size: 9pt; }
+  .glance { gap: 6px; }
+  .glance-item { padding: 6px 8px; }
+  .glance-label, .glance-note { font-size: 8pt; }
+  a { color: inherit; text-decoration: none; }
+  .glance-value { font-size: 16pt; }
+  figure.graph svg { width: auto; max-width: 100%; max-height: 235mm; }
+}`;

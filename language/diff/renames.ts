@@ -1,0 +1,76 @@
+/**
+ * Renamed elements: an element that disappears from the base and one that
+ * appears in the head with the same kind, the same title and the same links
+ * (neighbours compared through the renames found so far) are one element
+ * under a new name. Only one-to-one matches count; an element with neither
+ * a title nor a link is never taken for a rename.
+ */
+import type { GraphNode, ImpactGraph } from '../graph/types.js';
+
+/** Base id -> head id for every element on both sides: the same id, or its new name. */
+export function matchNodes(base: ImpactGraph, head: ImpactGraph): Map<string, string> {
+    const headIds = new Set(head.nodes.map(n => n.id));
+    const mapping = new Map<string, string>();
+    for (const node of base.nodes) if (headIds.has(node.id)) mapping.set(node.id, node.id);
+    const taken = new Set(mapping.values());
+    const baseNeighbours = neighbours(base);
+    const headNeighbours = neighbours(head);
+    const kindOf = new Map([...base.nodes, ...head.nodes].map(n => [n.id, n.kind]));
+    for (let found = true; found;) {
+        found = false;
+        const removed = base.nodes.filter(n => !mapping.has(n.id));
+        const added = head.nodes.filter(n => !taken.has(n.id));
+        const baseKey = (id: string) => mapping.get(id) ?? `?${kindOf.get(id)}`;
+        const headKey = (id: string) => taken.has(id) ? id : `?${kindOf.get(id)}`;
+        const removedBySig = groupBy(removed, n => signature(n, baseNeighbours, baseKey));
+        const addedBySig = groupBy(added, n => signature(n, headNeighbours, headKey));
+        for (const [sig, removedNodes] of removedBySig) {
+            const candidates = addedBySig.get(sig) ?? [];
+            if (removedNodes.length !== 1 || candidates.length !== 1) continue;
+            mapping.set(removedNodes[0]!.id, candidates[0]!.id);
+            taken.add(candidates[0]!.id);
+            found = true;
+        }
+    }
+    return mapping;
+}
+
+type Neighbours = Map<string, string[]>;
+
+/** For each node id: `>kind other` for its outgoing edges, `<kind other` for its incoming ones. */
+function neighbours(graph: ImpactGraph): Neighbours {
+    const result: Neighbours = new Map();
+    const push = (id: string, entry: string) => {
+        const list = result.get(id);
+        if (list) list.push(entry);
+        else result.set(id, [entry]);
+    };
+    for (const edge of graph.edges) {
+        push(edge.from, `>${edge.kind}\u0000${edge.to}`);
+        push(edge.to, `<${edge.kind}\u0000${edge.from}`);
+    }
+    return result;
+}
+
+/** Kind, title and links with neighbours named by `key`; undefined for an element with neither title nor link. */
+function signature(node: GraphNode, all: Neighbours, key: (id: string) => string): string | undefined {
+    const links = (all.get(node.id) ?? []).map(entry => {
+        const [head, other] = entry.split('\u0000') as [string, string];
+        return `${head} ${key(other)}`;
+    }).sort();
+    if (links.length === 0 && node.title === undefined) return undefined;
+    return JSON.stringify([node.kind, node.title ?? null, links]);
+}
+
+/** Nodes by signature; nodes without one are left out. */
+function groupBy(nodes: readonly GraphNode[], sig: (n: GraphNode) => string | undefined): Map<string, GraphNode[]> {
+    const groups = new Map<string, GraphNode[]>();
+    for (const node of nodes) {
+        const key = sig(node);
+        if (key === undefined) continue;
+        const list = groups.get(key);
+        if (list) list.push(node);
+        else groups.set(key, [node]);
+    }
+    return groups;
+}

@@ -1,0 +1,11 @@
+/**
+ * How Align presents figures and counts, in one place: hover, code lens,
+ * the preview's drawing and labels, the report, the CLI and rule messages
+ * all print the same figure the same way (docs/figures.md).
+ */
+export {
+    figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, formatValue, MISSING, unitSuffix
+} from './numbers.js';
+export {
+    coverageText, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, windowText, type RoiWords, type TrackState
+} from './words.js';

@@ -1,0 +1,72 @@
+/**
+ * Numbers as Align prints them everywhere (hover, code lens, preview, SVG,
+ * report, CLI and messages): thousands separated, at most two decimals, no
+ * trailing zeros, a unit where the metric has one.
+ */
+import type { MetricFigures } from '../graph/types.js';
+
+/** What stands for a figure that is not known. */
+export const MISSING = '—';
+
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** `18,000`, `14.1`, `-2.5`, `0`: en-US digits, at most `decimals` places. */
+export function formatNumber(value: number, decimals = 2): string {
+    if (!Number.isFinite(value)) return MISSING;
+    let format = FORMATS.get(decimals);
+    if (!format) {
+        format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals });
+        FORMATS.set(decimals, format);
+    }
+    // `-0` and values that round to zero print as `0`, not `-0`.
+    const text = format.format(value);
+    return /^-0(\.0*)?$/.test(text) ? '0' : text;
+}
+
+/** A share of 1 as a whole percentage: `0.734` -> `73%`, `1.25` -> `125%`. */
+export function formatShare(share: number): string {
+    return `${formatNumber(Math.round(share * 100), 0)}%`;
+}
+
+/** An amount of money: `18,000 USD`, or the number alone without a currency. */
+export function formatMoney(amount: number, currency?: string, decimals = 2): string {
+    return currency ? `${formatNumber(amount, decimals)} ${currency}` : formatNumber(amount, decimals);
+}
+
+const TIME_UNITS: Readonly<Record<string, string>> = { days: 'day', hours: 'hour', minutes: 'minute' };
+
+/**
+ * An amount in a metric's unit (`unit` as the graph writes it: `percent`,
+ * `days`, `currency USD`...): `18%`, `45 days`, `1 day`, `18,000 USD`, `3.1`
+ * (counts, scores and ratios have no unit word).
+ */
+export function formatAmount(value: number, unit: string | undefined): string {
+    const n = formatNumber(value);
+    if (unit === 'percent') return `${n}%`;
+    if (unit?.startsWith('currency ')) return `${n} ${unit.slice('currency '.length)}`;
+    const singular = unit ? TIME_UNITS[unit] : undefined;
+    if (singular) return `${n} ${value === 1 ? singular : unit}`;
+    return n;
+}
+
+/** An amount that may be missing: `MISSING` then. */
+export function formatOptionalAmount(value: number | undefined, unit: string | undefined): string {
+    return value === undefined ? MISSING : formatAmount(value, unit);
+}
+
+/** The unit written once after several figures: `days`, `USD`; nothing for percent (each figure has `%`) and plain units. */
+export function unitSuffix(unit: string | undefined): string {
+    if (unit?.startsWith('currency ')) return ` ${unit.slice('currency '.length)}`;
+    return unit && TIME_UNITS[unit] ? ` ${unit}` : '';
+}
+
+/** A figure in a compact line: `14.1%` for percent, the number alone otherwise (the unit follows the line). */
+export function formatValue(value: number | undefined, unit: string | undefined): string {
+    if (value === undefined) return MISSING;
+    return unit === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+/** Baseline, latest actual and target on one compact line: `18% → 14.1% → 14%`, `12,000 → 11,500 → 9,000 USD`. */
+export function figuresText(m: MetricFigures): string {
+    return `${formatValue(m.baseline, m.unit)} → ${formatValue(m.latest?.value, m.unit)} → ${formatValue(m.target, m.unit)}${unitSuffix(m.unit)}`;
+}

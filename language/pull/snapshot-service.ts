@@ -1,0 +1,123 @@
+import type { FileSystemProvider, LangiumDocuments, URI } from 'langium';
+import { DocumentState, UriUtils } from 'langium';
+import type { AlignServices } from '../align-module.js';
+import type { AlignSettingsService } from '../config/align-settings.js';
+import type { AlignHost } from '../host.js';
+import type { Actuals, Model } from '../generated/ast.js';
+import { actualsBlocks } from '../model-utils.js';
+import { LOCK_FILE, parseLock, type LockEntry, type LockFile } from './lock-file.js';
+import { normalisedXapi, pullSpec, type PullSpec } from './pull-spec.js';
+import { sha256Hex } from './sha256.js';
+import { driftReasons, type SnapshotFacts } from './snapshot-drift.js';
+
+/** How a pulled actuals block stands against `align.lock.json`. */
+export interface SnapshotStatus {
+    readonly spec: PullSpec;
+    /** The lock record, when there is one. */
+    readonly entry?: LockEntry;
+    /** Why the snapshot no longer comes from its source; empty when it does. */
+    readonly drift: string[];
+}
+
+type LockRead = { uri: URI; lock?: LockFile; problem?: string } | undefined;
+
+/**
+ * Compares every pulled snapshot with its record in the nearest
+ * `align.lock.json` (from the `.align` file's folder up to the workspace
+ * root). Reads files only; connects to nothing.
+ */
+export class AlignSnapshotService {
+    private readonly documents: LangiumDocuments;
+    private readonly fileSystem: FileSystemProvider;
+    private readonly settings: AlignSettingsService;
+    private pending: Promise<ReadonlyMap<Actuals, SnapshotStatus>> | undefined;
+    private built: ReadonlyMap<Actuals, SnapshotStatus> | undefined;
+
+    constructor(private readonly host: AlignHost, services: AlignServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.settings = services.align.Settings;
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => this.invalidate());
+        builder.onBuildPhase(DocumentState.Linked, () => this.invalidate());
+    }
+
+    invalidate(): void {
+        this.pending = undefined;
+        this.built = undefined;
+    }
+
+    /** The statuses last computed, for synchronous readers (validation checks). */
+    get current(): ReadonlyMap<Actuals, SnapshotStatus> | undefined {
+        return this.built;
+    }
+
+    getStatuses(): Promise<ReadonlyMap<Actuals, SnapshotStatus>> {
+        const pending = this.pending ??= this.compute().then(statuses => {
+            if (this.pending === pending) this.built = statuses;
+            return statuses;
+        });
+        return pending;
+    }
+
+    private async compute(): Promise<ReadonlyMap<Actuals, SnapshotStatus>> {
+        const statuses = new Map<Actuals, SnapshotStatus>();
+        if (!this.host.fileReadsAllowed()) return statuses;
+        const locks = new Map<string, Promise<LockRead>>();
+        const docs = this.documents.all.filter(d => d.state >= DocumentState.Parsed && d.parseResult.value.$type === 'Model').toArray();
+        for (const doc of docs) {
+            for (const actuals of actualsBlocks(doc.parseResult.value as Model)) {
+                const spec = pullSpec(actuals);
+                if (!spec || actuals.file === undefined) continue;
+                const folder = UriUtils.dirname(doc.uri);
+                let lockRead = locks.get(folder.toString());
+                if (!lockRead) locks.set(folder.toString(), lockRead = this.findLock(folder));
+                statuses.set(actuals, await this.status(folder, actuals.file, spec, await lockRead));
+            }
+        }
+        return statuses;
+    }
+
+    private async status(folder: URI, file: string, spec: PullSpec, lockRead: LockRead): Promise<SnapshotStatus> {
+        const snapshot = UriUtils.resolvePath(folder, file);
+        const lockFolder = lockRead ? UriUtils.dirname(lockRead.uri) : folder;
+        const key = UriUtils.relative(lockFolder, snapshot);
+        const entry = lockRead?.lock?.snapshots[key];
+        const none = !lockRead ? `no ${LOCK_FILE} records it` : lockRead.problem ? `${LOCK_FILE} ${lockRead.problem}` : !entry ? `${LOCK_FILE} has no record of "${key}"` : undefined;
+        const facts: SnapshotFacts = {
+            spec, file,
+            entry: none !== undefined ? { none } : entry!,
+            snapshotSha256: await this.hashOf(snapshot),
+            queryKey: spec.kind === 'sql' ? UriUtils.relative(lockFolder, UriUtils.resolvePath(folder, spec.query)) : undefined,
+            querySha256: spec.kind === 'sql' ? await this.hashOf(UriUtils.resolvePath(folder, spec.query)) : undefined,
+            pullSha256: spec.kind === 'xapi' ? await sha256Hex(normalisedXapi(spec)) : undefined
+        };
+        return { spec, entry: none === undefined ? entry : undefined, drift: driftReasons(facts) };
+    }
+
+    /** The nearest lock file from `folder` up to the workspace root. */
+    private async findLock(folder: URI): Promise<LockRead> {
+        const root = this.settings.workspaceRoot;
+        for (let current = folder; ; current = UriUtils.dirname(current)) {
+            const uri = UriUtils.joinPath(current, LOCK_FILE);
+            if (await this.fileSystem.exists(uri)) {
+                const text = await this.fileSystem.readFile(uri).catch((error: unknown) => ({ error }));
+                if (typeof text !== 'string') return { uri, problem: `cannot be read (${String((text.error as Error)?.message ?? text.error)})` };
+                const parsed = parseLock(text);
+                return 'lock' in parsed ? { uri, lock: parsed.lock } : { uri, problem: parsed.problem };
+            }
+            const parent = UriUtils.dirname(current);
+            if (!root || !UriUtils.contains(root, parent) || parent.toString() === current.toString()) return undefined;
+        }
+    }
+
+    private async hashOf(uri: URI): Promise<string | { error: string }> {
+        const root = this.settings.workspaceRoot;
+        if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
+        try {
+            return await sha256Hex(await this.fileSystem.readBinary(uri));
+        } catch (error) {
+            return { error: (error as { code?: string }).code === 'ENOENT' ? 'is missing' : `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+        }
+    }
+}

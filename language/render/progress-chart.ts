@@ -1,0 +1,129 @@
+/**
+ * A program's learning progress beside the KPIs it feeds, as geometry
+ * (progress-chart-svg.ts draws it): one row per metric, learning and
+ * activity metrics first, then leading, then lagging KPIs, all on one time
+ * axis with the program's window shaded, so that a reader sees whether
+ * learning moved before the business did. Each row has its own value
+ * scale (the metrics have different units); the row's label says what it
+ * is, its right end the latest value and the change since the first actual.
+ */
+import type { GraphNode, MetricFigures, MetricKindName } from '../graph/types.js';
+import type { Box } from './chart-labels.js';
+import { linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
+import { changeText, dayOfIso, directionWords, shortDate, trackWords, valueText } from './chart-text.js';
+import { tableMeasure, type MeasureText } from './measure.js';
+import { trackStatus, truncate, wrap, type TrackStatus } from './text.js';
+
+export interface ProgressChartOptions {
+    readonly width?: number;
+    readonly measure?: MeasureText;
+    readonly title?: string;
+    /** The program's window (ISO dates), shaded. */
+    readonly window?: { readonly start: string; readonly end: string; readonly label?: string };
+}
+
+export interface ProgressRow {
+    readonly id: string;
+    readonly kind: MetricKindName | 'untyped';
+    readonly y: number;
+    readonly height: number;
+    /** The title in up to two lines, and the line under it (kind, direction). */
+    readonly titleLines: readonly string[];
+    readonly kindLine: string;
+    readonly points: ReadonlyArray<{ x: number; y: number; period: string; date: string; value: number }>;
+    readonly baselineY?: number;
+    readonly latest?: string;
+    readonly change?: string;
+    readonly status?: TrackStatus;
+    readonly statusWords?: string;
+}
+
+export interface ProgressChart {
+    readonly width: number;
+    readonly height: number;
+    readonly plot: Box;
+    readonly title: string;
+    readonly description: string;
+    readonly rows: readonly ProgressRow[];
+    readonly xTicks: ReadonlyArray<{ x: number; date: string; label: string; year?: string }>;
+    readonly window?: { x1: number; x2: number; label: string };
+}
+
+const KIND_ORDER: Record<MetricKindName | 'untyped', number> = { learning: 0, activity: 1, leading: 2, untyped: 2, lagging: 3 };
+const KIND_LABEL: Record<MetricKindName | 'untyped', string> = { learning: 'LEARNING', activity: 'ACTIVITY', leading: 'LEADING KPI', untyped: 'METRIC', lagging: 'LAGGING KPI' };
+const ROW = 46;
+/** A row whose title takes two lines is this much taller. */
+const LINE = 14;
+const TOP = 30;
+const AXIS = 34;
+const LABEL_WIDTH = 240;
+const TITLE = { size: 12, bold: true } as const;
+const VALUE_WIDTH = 150;
+
+/** The panel of these metrics (in chain order: learning, activity, leading, lagging), or undefined when none has actuals. */
+export function progressChart(metrics: readonly GraphNode[], options: ProgressChartOptions = {}): ProgressChart | undefined {
+    const measure = options.measure ?? tableMeasure;
+    const width = options.width ?? 880;
+    const sorted = metrics.filter(n => n.metric).map((node, i) => ({ node, m: node.metric!, i }))
+        .sort((a, b) => KIND_ORDER[a.m.kind ?? 'untyped'] - KIND_ORDER[b.m.kind ?? 'untyped'] || a.i - b.i);
+    const days = sorted.flatMap(r => r.m.actuals.map(a => dayOfIso(a.date)));
+    if (days.length === 0) return undefined;
+    if (options.window) days.push(dayOfIso(options.window.start), dayOfIso(options.window.end));
+    const [first, last] = [Math.min(...days), Math.max(...days)];
+    const pad = Math.max(3, (last - first) * 0.03);
+    const titles = sorted.map(({ node }) => wrap(node.title ?? node.name, LABEL_WIDTH - 8, TITLE, 2, measure));
+    const heights = titles.map(lines => ROW + (lines.length - 1) * LINE);
+    const plot: Box = { x: LABEL_WIDTH + 12, y: TOP, width: width - LABEL_WIDTH - VALUE_WIDTH - 24, height: heights.reduce((a, b) => a + b, 0) };
+    const x = linearScale([first - pad, last + pad], [plot.x, plot.x + plot.width]);
+    let top = plot.y;
+    const rows = sorted.map(({ node, m }, i) => {
+        const r = row(node, m, { top, height: heights[i]!, titleLines: titles[i]! }, x, measure);
+        top += heights[i]!;
+        return r;
+    });
+    const title = options.title ?? 'Learning beside the KPIs it feeds';
+    const w = options.window;
+    return {
+        width, height: plot.y + plot.height + AXIS, plot, title, rows,
+        description: describe(title, sorted.map(r => r.node), w),
+        xTicks: timeTicks(first - pad, last + pad, Math.max(2, Math.floor(plot.width / 60)))
+            .map(t => ({ x: x(t.day), date: new Date(t.day * 86_400_000).toISOString().slice(0, 10), label: t.label, year: t.year })),
+        window: w ? { x1: x(dayOfIso(w.start)), x2: x(dayOfIso(w.end)), label: w.label ?? 'program window' } : undefined
+    };
+}
+
+interface RowBox { readonly top: number; readonly height: number; readonly titleLines: readonly string[]; }
+
+function row(node: GraphNode, m: MetricFigures, box: RowBox, x: (day: number) => number, measure: MeasureText): ProgressRow {
+    const { top, height, titleLines } = box;
+    const kind = m.kind ?? 'untyped';
+    const values = [...m.actuals.map(a => a.value), ...(m.baseline !== undefined ? [m.baseline] : [])];
+    const y = m.actuals.length > 0 ? linearScale(valueAxis(values, 2).domain, [top + height - 9, top + 9]) : undefined;
+    const direction = directionWords(m.direction);
+    const kindLine = truncate(`${KIND_LABEL[kind]}${direction ? ` · ${direction}` : ''}`, LABEL_WIDTH - 8, { size: 10.5 }, measure);
+    const first = m.actuals[0];
+    const latest = m.latest;
+    return {
+        id: node.id, kind, y: top, height, titleLines, kindLine,
+        points: y ? m.actuals.map(a => ({ x: x(dayOfIso(a.date)), y: y(a.value), period: a.period, date: a.date, value: a.value })) : [],
+        baselineY: y && m.baseline !== undefined ? y(m.baseline) : undefined,
+        latest: latest ? `${valueText(latest.value, m.unit)} (${latest.period})` : undefined,
+        change: first && latest && m.actuals.length > 1 ? `${changeText(round(latest.value - first.value), m.unit)} since ${shortDate(first.date).replace(/, \d{4}$/, '')}` : undefined,
+        status: m.isKpi && latest ? trackStatus(m) : undefined,
+        statusWords: m.isKpi && latest ? trackWords(m) : undefined
+    };
+}
+
+function describe(title: string, nodes: readonly GraphNode[], window: ProgressChartOptions['window']): string {
+    const parts = [`${title}, on one time axis${window ? ` (${window.label ?? 'program window'} ${window.start} to ${window.end})` : ''}.`];
+    for (const node of nodes) {
+        const m = node.metric!;
+        const name = `${node.title ?? node.name} (${m.kind ?? 'untyped'})`;
+        const first = m.actuals[0];
+        const latest = m.latest;
+        if (!first || !latest) parts.push(`${name}: no actuals yet.`);
+        else if (first === latest) parts.push(`${name}: ${valueText(latest.value, m.unit)} on ${latest.date}.`);
+        else parts.push(`${name}: from ${valueText(first.value, m.unit)} on ${first.date} to ${valueText(latest.value, m.unit)} on ${latest.date}${m.isKpi ? `, ${trackWords(m).toLowerCase()}` : ''}.`);
+    }
+    return parts.join(' ');
+}

@@ -1,0 +1,35 @@
+import type { Isolate, Program } from '../generated/ast.js';
+import { attribute } from '../attributes.js';
+import { isolationProblems } from '../graph/attribution.js';
+import { programWindow } from '../graph/build-graph.js';
+import type { RuleContext } from './rule-context.js';
+
+/** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole. */
+export function checkRoiIsolation(program: Program, { graph, report }: RuleContext): void {
+    const figures = graph.nodeOf(program)?.programFigures;
+    const cost = attribute(program, 'Cost');
+    if (!cost || !figures) return;
+    const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => graph.node(a.metric)?.name ?? a.metric);
+    if (whole.length === 0) return;
+    const list = whole.map(n => `'${n}'`).join(', ');
+    report('roi-without-isolation', `Program '${program.name}' counts all of the change of ${list} as its own in its ROI. Add \`isolate ${whole[0]} by control-group C\`, \`by trend\` or \`by estimate P% confidence Q%\`.`,
+        { node: cost });
+}
+
+/** `isolation-invalid`, and `syntax` for a second `isolate` of the same KPI in one program. */
+export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): void {
+    const program = isolate.$container;
+    const kpi = graph.nodeOf(isolate.metric?.ref);
+    if (!kpi) return;
+    const first = program.isolations.find(i => graph.nodeOf(i.metric?.ref) === kpi);
+    if (first !== isolate) {
+        report('syntax', `Program '${program.name}' isolates '${kpi.name}' twice. Give one \`isolate\` per KPI.`, { node: isolate });
+        return;
+    }
+    const chain = graph.nodeOf(program)?.programFigures?.chain ?? [];
+    const control = isolate.method?.$type === 'ControlGroup' ? graph.nodeOf(isolate.method.control?.ref) : undefined;
+    const problems = isolationProblems({ kpi, isolate, control, startDay: programWindow(program)?.start, inChain: chain.includes(kpi.id) });
+    if (problems.length === 0) return;
+    report('isolation-invalid', `\`isolate ${kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}.`,
+        { node: isolate });
+}

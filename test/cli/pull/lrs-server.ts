@@ -1,0 +1,99 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An xAPI statement as the fixture LRS stores it. */
+export interface StoredStatement {
+    id: string;
+    actor: Record<string, unknown>;
+    verb: { id: string };
+    object: { objectType?: string; id: string };
+    result?: { success?: boolean; score?: { scaled?: number; raw?: number } };
+    timestamp: string;
+    stored: string;
+}
+
+/** What the next requests answer instead of statements (one entry per request, consumed in order). */
+export type Fault = 500 | 503 | 429 | 'invalid-json' | 'hang';
+
+/** The fixture LRS's knobs and what it saw. */
+export interface LrsServer {
+    /** `http://127.0.0.1:PORT/xapi` */
+    readonly endpoint: string;
+    readonly requests: Array<{ url: string; headers: http.IncomingHttpHeaders; status: number }>;
+    faults: Fault[];
+    /** Page size (the `limit` the server applies when the client gives none). */
+    pageSize: number;
+    /** Repeat the last statement of a page at the start of the next (as a cursor over a changing store may). */
+    repeatAtPageBoundary: boolean;
+    close(): Promise<void>;
+}
+
+export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+
+/**
+ * A loopback LRS implementing the statements resource of xAPI 1.0.3 for
+ * GET: the version header (required, echoed), HTTP Basic, the `verb`,
+ * `activity` and `since` filters, `limit`, `more` (a path relative to the
+ * server root), voided statements left out (the voiding ones are returned),
+ * newest stored first. No maintained LRS installs here; this one serves
+ * fixture statements.
+ */
+export async function startLrs(statements: readonly StoredStatement[], credentials: string): Promise<LrsServer> {
+    const pages = new Map<string, StoredStatement[]>();
+    const state = { faults: [] as Fault[], pageSize: 2, repeatAtPageBoundary: false };
+    const requests: LrsServer['requests'] = [];
+    const server = http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const send = (status: number, body: unknown, raw = false) => {
+            requests.push({ url: req.url ?? '', headers: req.headers, status });
+            res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
+            res.end(raw ? String(body) : JSON.stringify(body));
+        };
+        if (req.method !== 'GET' || !url.pathname.startsWith('/xapi/statements')) return send(404, { error: 'not found' });
+        if (!String(req.headers['x-experience-api-version'] ?? '').startsWith('1.0')) return send(400, { error: 'X-Experience-API-Version header missing' });
+        if (req.headers.authorization !== `Basic ${Buffer.from(credentials).toString('base64')}`) return send(401, { error: 'unauthorized' });
+        const fault = state.faults.shift();
+        if (fault === 'hang') {
+            requests.push({ url: req.url ?? '', headers: req.headers, status: 0 });
+            return;
+        }
+        if (fault === 'invalid-json') return send(200, '{"statements": [', true);
+        if (fault !== undefined) return send(fault, { error: 'injected' });
+        const cursor = url.searchParams.get('cursor');
+        const matching = cursor ? pages.get(cursor) ?? [] : query(statements, url.searchParams);
+        const limit = Number(url.searchParams.get('limit') ?? '0') || state.pageSize;
+        const page = matching.slice(0, limit);
+        let rest = matching.slice(limit);
+        if (rest.length > 0 && state.repeatAtPageBoundary) rest = [page.at(-1)!, ...rest];
+        let more = '';
+        if (rest.length > 0) {
+            const next = `c${pages.size + 1}`;
+            pages.set(next, rest);
+            more = `/xapi/statements?cursor=${next}`;
+        }
+        send(200, { statements: page, more });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+        endpoint: `http://127.0.0.1:${port}/xapi`, requests,
+        get faults() { return state.faults; }, set faults(f) { state.faults = f; },
+        get pageSize() { return state.pageSize; }, set pageSize(n) { state.pageSize = n; },
+        get repeatAtPageBoundary() { return state.repeatAtPageBoundary; }, set repeatAtPageBoundary(b) { state.repeatAtPageBoundary = b; },
+        close: () => new Promise<void>(resolve => { server.closeAllConnections(); server.close(() => resolve()); })
+    };
+}
+
+/** The statements a query returns: filters applied, voided ones left out, newest stored first. */
+function query(statements: readonly StoredStatement[], params: URLSearchParams): StoredStatement[] {
+    const voided = new Set(statements.filter(s => s.verb.id === VOIDED).map(s => s.object.id));
+    const verb = params.get('verb');
+    const activity = params.get('activity');
+    const since = params.get('since');
+    return statements
+        .filter(s => !voided.has(s.id))
+        .filter(s => !verb || s.verb.id === verb)
+        .filter(s => !activity || (s.object.objectType ?? 'Activity') === 'Activity' && s.object.id === activity)
+        .filter(s => !since || Date.parse(s.stored) > Date.parse(since))
+        .sort((a, b) => Date.parse(b.stored) - Date.parse(a.stored));
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { requireBundle } from '../run-cli.js';
+import { postgresUrl } from './postgres-server.js';
+import { lockOf, pulledKpi, runCliAsync, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+
+describe('align pull: PostgreSQL (a real server, pg)', function () {
+    this.timeout(300_000);
+    let url: string;
+    let client: pg.Client;
+    const schema = `align_test_${process.pid}_${Date.now().toString(36)}`;
+    let ws: TempWorkspace;
+
+    before(async () => {
+        requireBundle();
+        url = postgresUrl();
+        client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`CREATE SCHEMA ${schema}`);
+        await client.query(`SET search_path TO ${schema}`);
+        await client.query(`CREATE TABLE renewals (renewed_on date, renewed numeric(6,2), at timestamptz)`);
+        await client.query(`INSERT INTO renewals VALUES
+            ('2026-01-03', 10.5, '2026-01-03 10:00+00'), ('2026-01-28', 2, '2026-01-31 23:30-08'),
+            ('2026-02-10', 4, '2026-02-10 12:00+00'), ('2026-03-01', NULL, '2026-03-01 00:00+00')`);
+        await client.query(`CREATE TABLE nps (quarter text, score integer)`);
+        await client.query(`INSERT INTO nps VALUES ('2026-Q1', 31), ('2026-Q2', 35)`);
+    });
+    after(async () => {
+        await client?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client?.end();
+    });
+    afterEach(() => ws?.remove());
+
+    const workspace = (queries: Record<string, string>) => tempWorkspace({
+        ...Object.fromEntries(Object.entries(queries).map(([name, sql]) => [`queries/${name}.sql`, sql])),
+        'p.align': Object.keys(queries).map(name => `${pulledKpi(name, 'monthly')}\nactuals ${name} from "data/${name}.csv" {\n  pull sql "queries/${name}.sql" on env "WAREHOUSE_URL"\n}`).join('\n')
+    });
+
+    it('pulls DATE, TIMESTAMPTZ (bucketed in UTC) and text periods; the lock says env:WAREHOUSE_URL and holds no secret', async () => {
+        ws = workspace({
+            Renewed: `SELECT date_trunc('month', renewed_on)::date AS period, sum(renewed) AS value FROM ${schema}.renewals GROUP BY 1`,
+            AtUtc: `SELECT date_trunc('month', at) AS period, count(*) AS value FROM ${schema}.renewals GROUP BY 1`,
+            Nps: `SELECT quarter AS period, score AS value FROM ${schema}.nps`
+        });
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(ws.read('data/Renewed.csv'), 'period,value\n2026-01,12.5\n2026-02,4\n');
+        assert.match(result.stdout, /Renewed: 2 rows, 2026-01 to 2026-02 \(1 row with a NULL value skipped\)/);
+        // 2026-01-31 23:30 at UTC-8 is 2026-02-01 07:30 UTC.
+        assert.equal(ws.read('data/AtUtc.csv'), 'period,value\n2026-01,1\n2026-02,2\n2026-03,1\n');
+        assert.equal(ws.read('data/Nps.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
+        const entry = lockOf(ws).snapshots['data/Nps.csv']!;
+        assert.equal(entry['on'], 'env:WAREHOUSE_URL');
+        assert.equal(entry['kind'], 'sql');
+        const password = new URL(url).password;
+        for (const text of [ws.read('align.lock.json'), result.stdout, result.stderr]) {
+            assert.ok(!text.includes(url) && !text.includes(`:${password}@`), 'no URL or password');
+        }
+    });
+
+    it('one line per failure: connection refused, bad password, the database\'s own message, variable not set', async () => {
+        ws = workspace({ Broken: `SELEC 1`, Good: `SELECT quarter AS period, score AS value FROM ${schema}.nps` });
+        const refused = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: 'postgres://align:s3cret-pw@127.0.0.1:1/align' } });
+        assert.equal(refused.status, 1);
+        const lines = refused.stderr.trim().split('\n');
+        assert.equal(lines.length, 2);
+        assert.equal(lines[0], 'align: pull failed: Broken, sql "queries/Broken.sql" on env:WAREHOUSE_URL: connection refused (the server in WAREHOUSE_URL does not answer)');
+        assert.ok(!refused.stderr.includes('s3cret-pw'));
+        const badPassword = new URL(url);
+        badPassword.password = 'wrong-s3cret';
+        const denied = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: badPassword.toString() } });
+        assert.equal(denied.status, 1);
+        assert.match(denied.stderr, /^align: pull failed: Good, sql "queries\/Good.sql" on env:WAREHOUSE_URL: password authentication failed for user "align"\n$/);
+        assert.ok(!denied.stderr.includes('wrong-s3cret'));
+        const syntax = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(syntax.status, 1);
+        assert.equal(syntax.stderr, 'align: pull failed: Broken, sql "queries/Broken.sql" on env:WAREHOUSE_URL: syntax error at or near "SELEC"\n');
+        assert.equal(ws.read('data/Good.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
+        const unset = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: '' } });
+        assert.match(unset.stderr, /the environment variable WAREHOUSE_URL is not set \(expected a postgres:\/\/ URL\)\n$/);
+    });
+});

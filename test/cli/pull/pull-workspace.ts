@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BIN, type CliResult } from '../run-cli.js';
+
+/** A temporary workspace folder for pull tests. */
+export interface TempWorkspace {
+    readonly root: string;
+    write(file: string, content: string | Uint8Array): void;
+    read(file: string): string;
+    bytes(file: string): Buffer;
+    exists(file: string): boolean;
+    remove(): void;
+}
+
+/** Makes a temporary folder with the given files. */
+export function tempWorkspace(files: Record<string, string | Uint8Array> = {}): TempWorkspace {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-pull-')));
+    const ws: TempWorkspace = {
+        root,
+        write(file, content) {
+            fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+            fs.writeFileSync(path.join(root, file), content);
+        },
+        read: file => fs.readFileSync(path.join(root, file), 'utf-8'),
+        bytes: file => fs.readFileSync(path.join(root, file)),
+        exists: file => fs.existsSync(path.join(root, file)),
+        remove: () => fs.rmSync(root, { recursive: true, force: true })
+    };
+    for (const [file, content] of Object.entries(files)) ws.write(file, content);
+    return ws;
+}
+
+/**
+ * Runs the built CLI as a child process without blocking this process's
+ * event loop, so that a loopback server in the test can answer it.
+ */
+export function runCliAsync(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+        const env = { ...process.env, ...options.env };
+        delete env['ALIGN_DEBUG'];
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', chunk => { stdout += String(chunk); });
+        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+        child.on('error', reject);
+        child.on('close', (status, signal) => { clearTimeout(timer); resolve({ status, signal, stdout, stderr }); });
+    });
+}
+
+/** A KPI with a cadence, for pulled actuals. */
+export function pulledKpi(name: string, cadence: string, unit = 'count'): string {
+    return `metric ${name} "${name}" { kind leading unit ${unit} direction up baseline 1 cadence ${cadence} }`;
+}
+
+/** The parsed `align.lock.json` of a workspace. */
+export function lockOf(ws: TempWorkspace): { version: number; snapshots: Record<string, Record<string, unknown>> } {
+    return JSON.parse(ws.read('align.lock.json')) as { version: number; snapshots: Record<string, Record<string, unknown>> };
+}

@@ -1,0 +1,28 @@
+/** Running `align report` in the CLI tests, and reading its Markdown and HTML. */
+import assert from 'node:assert/strict';
+import { EXAMPLES, runCli } from './run-cli.js';
+
+export const DATE = '2026-04-01';
+
+/** `align report --date 2026-04-01 ...args` in `cwd`; asserts exit 0 and a quiet stderr. */
+export function report(args: readonly string[], cwd = EXAMPLES): string {
+    const result = runCli(['report', '--date', DATE, ...args], { cwd });
+    assert.equal(result.status, 0, `align report ${args.join(' ')}\nstderr: ${result.stderr}`);
+    assert.equal(result.stderr, '', 'nothing on stderr');
+    return result.stdout;
+}
+
+/** The Markdown between a heading and the next heading of the same or a higher level. */
+export function section(markdown: string, heading: string): string {
+    const lines = markdown.split('\n');
+    const start = lines.indexOf(heading);
+    assert.ok(start >= 0, `heading ${heading}`);
+    const level = /^#+/.exec(heading)![0].length;
+    const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && /^#+/.exec(l)![0].length <= level);
+    return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
+
+/** Every inline `<svg>...</svg>` of an HTML page. */
+export function inlineSvgs(html: string): string[] {
+    return html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+}

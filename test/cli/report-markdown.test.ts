@@ -1,0 +1,56 @@
+/**
+ * `align report --format md` beyond its tables: a trend line per KPI, the
+ * impact chain as Mermaid within Mermaid's default limits (a summary
+ * beyond them), and no emoji in either format.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { bigProgramAlign } from './golden/workspaces.js';
+import { report, section } from './report-helpers.js';
+import { copyExamples, EXAMPLES, REPO_ROOT, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+
+describe('align report: trends, Mermaid, no emoji', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('gives each KPI one trend line: direction, the last three periods, which way is better, on track', () => {
+        const text = report([]);
+        const churn = section(text, '## Program: Churn reduction pilot (`ChurnPilot`)');
+        assert.ok(churn.includes('- Repeat contact within 7 days (`ChurnPilot.RepeatContactRate`): falling \u2193, 17.1% (2026-01) \u2192 15.8% (2026-02) \u2192 14.1% (2026-03); lower is better; on track.'), churn);
+        assert.ok(churn.includes('- Monthly logo churn (`ChurnRate`): no actuals yet.'));
+        const bootcamp = section(text, '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
+        assert.ok(bootcamp.includes('(`DiscoveryBootcamp.PipelineHygiene`): rising \u2191, 58% (2026-07) \u2192 60% (2026-08) \u2192 61% (2026-09); higher is better; **off track**.'), bootcamp);
+        const dir = tempDir();
+        copyExamples(dir, '.');
+        writeFile(dir, 'churn-actuals.align', 'actuals ChurnRate {\n  2025-10: 12.4%\n  2025-11: 12.2%\n  2025-12: 12%\n  2026-01: 12.3%\n  2026-02: 12.5%\n}\n');
+        const longer = section(report([], dir), '## Program: Churn reduction pilot (`ChurnPilot`)');
+        assert.ok(longer.includes('- Monthly logo churn (`ChurnRate`): rising \u2191, 12% (2025-12) \u2192 12.3% (2026-01) \u2192 12.5% (2026-02); lower is better; **off track**.'), longer);
+    });
+
+    it('draws each program\'s chain as Mermaid within Mermaid\'s default limits, and summarises a chain too large for it', () => {
+        const text = report([]);
+        const blocks = [...text.matchAll(/```mermaid\n([^]*?)\n```/g)].map(m => m[1]!);
+        assert.equal(blocks.length, 4, 'one graph per program');
+        for (const block of blocks) {
+            assert.ok(block.startsWith('flowchart LR'));
+            assert.ok(block.length <= 50_000 && (block.match(/-->|-\.->/g) ?? []).length <= 500);
+        }
+        const dir = tempDir();
+        writeFile(dir, 'huge.align', bigProgramAlign(260));
+        const huge = report([], dir);
+        assert.ok(!huge.includes('```mermaid'), 'no Mermaid graph that Mermaid would refuse');
+        assert.ok(huge.includes('The chain is too large for a Mermaid graph (521 links'), huge.slice(-2000));
+        assert.ok(huge.includes('`align graph --focus Huge --format svg`'));
+        assert.ok(huge.includes('| Objectives | 260 |'));
+    });
+
+    it('prints no emoji, in Markdown or HTML: states are words, icons are SVG shapes', () => {
+        for (const cwd of [EXAMPLES, path.join(REPO_ROOT, 'examples')]) {
+            for (const format of ['md', 'html']) {
+                const text = report(['.', '--format', format], cwd);
+                const emoji = text.match(/\p{Extended_Pictographic}/u);
+                assert.equal(emoji, null, `${format} of ${cwd}: ${emoji?.[0]} at ${emoji?.index}`);
+            }
+        }
+    });
+});

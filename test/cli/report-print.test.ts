@@ -1,0 +1,147 @@
+/**
+ * The HTML report of `examples/` in headless Chromium, as a leader opens it
+ * (1000 px wide) and prints it (A4 and Letter, with `page.pdf()`): no
+ * horizontal scroll, charts and drawings inside the page and at a readable
+ * size, a chart for every KPI with actuals, every chart with a text
+ * alternative; on paper each program starts a page and no chart is cut
+ * across two. Screenshots and the PDFs go to out/report-test/ (ignored).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
+import { READABLE_PX } from '../../language/render/index.js';
+import { launchChromium } from '../webview/harness/webview-page.js';
+import { pdfPages, type PdfPage } from './pdf-pages.js';
+import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+const OUT = path.join(REPO_ROOT, 'out', 'report-test');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** What the page's charts and drawings are and say, read from the DOM. */
+interface Drawn {
+    kind: 'kpi' | 'progress' | 'graph';
+    /** The accessible name and description, as Chromium tags them. */
+    name: string;
+    description: string;
+    left: number;
+    right: number;
+    /** Drawn size against the SVG's own (viewBox) width. */
+    scale: number;
+    /** The first and the last text shown in the chart's figure (its caption, its labels). */
+    first: string;
+    last: string;
+}
+
+const READ_DRAWN = `[...document.querySelectorAll('svg.align-chart, svg.align-graph')].map(svg => {
+    const r = svg.getBoundingClientRect();
+    const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+    const text = id => (document.getElementById(id) || {}).textContent || '';
+    const shown = [];
+    const walker = document.createTreeWalker(svg.closest('figure') || svg, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.parentElement.closest('title, desc, style') && n.textContent.trim()) shown.push(n.textContent.trim());
+    }
+    return {
+        first: shown[0] || '', last: shown[shown.length - 1] || '',
+        kind: svg.classList.contains('kpi-chart') ? 'kpi' : svg.classList.contains('progress-chart') ? 'progress' : 'graph',
+        name: svg.getAttribute('aria-label') || text(ids[0] || ''),
+        description: text(ids[1] || ''),
+        left: r.left, right: r.right, scale: r.width / svg.viewBox.baseVal.width
+    };
+})`;
+
+describe('align report --format html in Chromium: screen and print', function () {
+    this.timeout(180_000);
+    let browser: Browser | undefined;
+    let page: Page;
+    let programs: GraphNode[];
+    let graph: ImpactGraph;
+
+    before(async function () {
+        requireBundle();
+        if (!fs.existsSync(CHROMIUM)) this.skip();
+        fs.mkdirSync(OUT, { recursive: true });
+        const file = path.join(OUT, 'review.html');
+        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: EXAMPLES });
+        assert.equal(result.status, 0, result.stderr);
+        graph = JSON.parse(runCli(['graph', '.', '--format', 'json'], { cwd: EXAMPLES }).stdout) as ImpactGraph;
+        programs = graph.nodes.filter(n => n.kind === 'program');
+        browser = await launchChromium();
+        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+        await page.goto(`file://${file}`);
+    });
+
+    after(async () => { await browser?.close(); });
+
+    const drawn = async (): Promise<Drawn[]> => page.evaluate(READ_DRAWN) as Promise<Drawn[]>;
+
+    it('fits a 1000 px window: no horizontal scroll, every chart and drawing inside the page at a readable size', async () => {
+        const [scrollWidth, clientWidth] = await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]') as [number, number];
+        assert.ok(scrollWidth <= clientWidth, `no horizontal scroll: ${scrollWidth} > ${clientWidth}`);
+        const all = await drawn();
+        for (const d of all) {
+            assert.ok(d.left >= 0 && d.right <= clientWidth, `${d.name} lies inside the page (${d.left}..${d.right})`);
+            // Chart text is 11 px and more; the graph's titles 13 px: neither may shrink below the readable size.
+            const smallest = d.kind === 'graph' ? 13 * d.scale : 11 * d.scale;
+            assert.ok(smallest >= READABLE_PX - 0.01, `${d.name}: text drawn at ${smallest.toFixed(1)} px`);
+        }
+        assert.equal(all.filter(d => d.kind === 'graph').length, programs.length, 'one impact chain per program');
+        await page.screenshot({ path: path.join(OUT, 'review-1000px.png'), fullPage: true });
+    });
+
+    it('charts every KPI that has actuals, and each program\'s learning beside its KPIs', async () => {
+        const byId = new Map(graph.nodes.map(n => [n.id, n]));
+        const expectedKpiCharts = programs.flatMap(p => [...p.programFigures!.leadingKpis, ...p.programFigures!.laggingKpis])
+            .filter(id => (byId.get(id)?.metric?.actuals.length ?? 0) > 0).length;
+        const all = await drawn();
+        assert.equal(all.filter(d => d.kind === 'kpi').length, expectedKpiCharts);
+        const field = all.filter(d => d.kind === 'progress').map(d => d.name);
+        assert.ok(field.includes('Learning beside the KPIs it feeds, Field-crew safety pilot'), field.join(' | '));
+    });
+
+    it('gives every chart and drawing a text alternative (a title, and a description for charts)', async () => {
+        const all = await drawn();
+        assert.ok(all.length > programs.length);
+        for (const d of all) {
+            assert.ok(d.name.trim().length > 0, 'an accessible name');
+            if (d.kind !== 'graph') assert.ok(d.description.length > 40, `${d.name}: a description (${d.description})`);
+        }
+        const images = await page.evaluate(`[...document.querySelectorAll('svg')].filter(s => !s.classList.contains('icon')).every(s => s.getAttribute('role') === 'img')`);
+        assert.equal(images, true, 'every SVG but the decorative icons is an image with a name');
+        const icons = await page.evaluate(`[...document.querySelectorAll('svg.icon')].every(s => s.getAttribute('aria-hidden') === 'true' && (s.parentElement.textContent || '').trim().length > 0)`);
+        assert.equal(icons, true, 'icons are hidden from screen readers and always beside words');
+    });
+
+    for (const format of ['A4', 'Letter'] as const) {
+        it(`prints on ${format}: the summary on page 1, each program from a new page, no chart cut across pages`, async () => {
+            const pdf = await page.pdf({ format, tagged: true });
+            fs.writeFileSync(path.join(OUT, `review-${format}.pdf`), pdf);
+            const pages = await pdfPages(new Uint8Array(pdf));
+            const all = await drawn();
+            const starts = programs.map(p => startPage(pages, `Program: ${p.title ?? p.name}`));
+            assert.ok(pages[0]!.texts.join(' ').includes('Summary'), 'page 1 holds the summary');
+            assert.equal(starts[0], 2, 'the first program starts on page 2');
+            starts.forEach((start, i) => { if (i > 0) assert.ok(start > starts[i - 1]!, `program ${i + 1} starts after program ${i}`); });
+            const squeeze = (text: string): string => text.replace(/\s+/g, '');
+            for (const d of all) {
+                const on = pages.filter(p => p.figures.some(alt => alt.startsWith(d.name)));
+                assert.equal(on.length, 1, `${format}: '${d.name}' lies on one page, not ${on.map(p => p.number).join(', ') || 'none'}`);
+                const text = squeeze(on[0]!.texts.join(''));
+                assert.ok(text.includes(squeeze(d.first)) && text.includes(squeeze(d.last)), `${format}: the figure of '${d.name}' is whole on page ${on[0]!.number} ('${d.first}' ... '${d.last}')`);
+            }
+            for (const p of pages) assert.ok(p.texts.length > 0, `${format}: page ${p.number} is not blank`);
+            assert.ok(pages.length <= 4 * (programs.length + 1), `${format}: ${pages.length} pages for ${programs.length} programs`);
+        });
+    }
+});
+
+/** The page whose first text starts the heading (a page break right before it); fails when the heading is elsewhere on a page. */
+function startPage(pages: readonly PdfPage[], heading: string): number {
+    const page = pages.find(p => p.texts.join(' ').includes(heading));
+    assert.ok(page, `'${heading}' is printed`);
+    assert.ok(page.texts.join(' ').startsWith(heading), `'${heading}' opens page ${page.number}: ${page.texts.slice(0, 5).join(' ')}`);
+    return page.number;
+}

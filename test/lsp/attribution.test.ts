@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
+import { LspSession, positionOf, uriOf } from './lsp-session.js';
+
+// Baseline 100, latest 120, estimate 60% confidence 80%: 20 x 0.6 x 0.8 = 9.6 points, at 1000 USD a point; cost 5000 USD.
+const [BASELINE, LATEST, SHARE, CONFIDENCE, VALUE, COST] = [100, 120, 60, 80, 1000, 5000];
+const ATTRIBUTED = (LATEST - BASELINE) * SHARE / 100 * CONFIDENCE / 100;
+const BENEFIT = ATTRIBUTED * VALUE;
+const RAW_BENEFIT = (LATEST - BASELINE) * VALUE;
+
+/** Figures as Align prints them (docs/figures.md): thousands separated, ROI with at most one decimal, BCR with two. */
+const num = (n: number, decimals = 1) => n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+const bcr = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const SOURCE = `metric Sales "Sales" {
+  kind lagging unit count direction up baseline ${BASELINE} target 150 by 2026-12-31
+  source "CRM" owner "Sales Ops" cadence monthly value ${VALUE} USD per point
+}
+outcome More "More sales" { measured by Sales }
+program Pilot "Pilot" {
+  sponsor "CRO" review monthly serves More
+  cost ${COST} USD
+  isolate Sales by estimate ${SHARE}% confidence ${CONFIDENCE}%
+}
+actuals Sales from "data/sales.csv" {
+  pull sql "sales.sql"
+}
+`;
+const SNAPSHOT = `period,value\n2026-01,110\n2026-02,${LATEST}\n`;
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('language server: attribution and pulled snapshots over LSP', function () {
+    this.timeout(30000);
+    let session: LspSession;
+    let file: string;
+
+    before(async () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-attribution-'));
+        file = path.join(root, 'pilot.align');
+        fs.writeFileSync(file, SOURCE);
+        fs.mkdirSync(path.join(root, 'data'));
+        fs.writeFileSync(path.join(root, 'data/sales.csv'), SNAPSHOT);
+        fs.writeFileSync(path.join(root, 'sales.sql'), 'SELECT month AS period, sales AS value FROM sales -- edited after the pull');
+        fs.writeFileSync(path.join(root, 'align.lock.json'), JSON.stringify({ version: 1, snapshots: { 'data/sales.csv': {
+            metric: 'Sales', kind: 'sql', query: 'sales.sql', querySha256: sha('SELECT month AS period, sales AS value FROM sales'),
+            rows: 2, firstPeriod: '2026-01', lastPeriod: '2026-02', snapshotSha256: sha(SNAPSHOT), pulledAt: '2026-03-01T08:00:00.000Z' } } }));
+        ({ session } = await LspSession.start(root));
+        await session.open(file);
+        await session.diagnosticsOf(file);
+    });
+    after(async () => { await session.stop(); });
+
+    const hover = async (line: number, needle: string) => {
+        const result = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(file, line, needle, 1) });
+        return (result?.contents as { value: string } | undefined)?.value ?? '';
+    };
+
+    it('program hover: ROI and BCR from the attributed benefit, the raw ones beside, the method per KPI', async () => {
+        const text = await hover(6, 'Pilot');
+        assert.ok(text.includes(`ROI ${num((BENEFIT - COST) / COST * 100)}% · BCR ${bcr(BENEFIT / COST)} (attributed benefit ${num(BENEFIT, 0)} USD, cost ${num(COST, 0)} USD)`), text);
+        assert.ok(text.includes(`raw ROI ${num((RAW_BENEFIT - COST) / COST * 100)}% · BCR ${bcr(RAW_BENEFIT / COST)} (benefit ${num(RAW_BENEFIT, 0)} USD)`), text);
+        assert.ok(text.includes(`Sales by estimate ${SHARE}% confidence ${CONFIDENCE}%: change +${LATEST - BASELINE} raw → +${ATTRIBUTED} attributed · benefit ${num(BENEFIT, 0)} USD (raw ${num(RAW_BENEFIT, 0)} USD)`), text);
+    });
+
+    it('hover on isolate: the KPI\'s attribution in the program', async () => {
+        const text = await hover(9, 'isolate');
+        assert.ok(text.startsWith('**isolate** `Sales` in program `Pilot`'), text);
+        assert.ok(text.includes(`+${ATTRIBUTED} attributed`), text);
+    });
+
+    it('code lens: ROI on the program, the attributed change on isolate', async () => {
+        const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
+        const titles = lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`);
+        assert.ok(titles.includes(`6:ROI ${num((BENEFIT - COST) / COST * 100)}% · BCR ${bcr(BENEFIT / COST)} (raw ROI ${num((RAW_BENEFIT - COST) / COST * 100)}%)`), titles.join('\n'));
+        assert.ok(titles.includes(`9:attributed +${ATTRIBUTED} of +${LATEST - BASELINE} · benefit ${num(BENEFIT, 0)} USD`), titles.join('\n'));
+    });
+
+    it('snapshot-drift on the from string; its quick fix says the command and runs nothing', async () => {
+        const diagnostics = await session.diagnosticsOf(file);
+        const drift = diagnostics.find(d => d.code === 'snapshot-drift');
+        assert.ok(drift, JSON.stringify(diagnostics));
+        assert.deepEqual(drift.range.start, positionOf(file, 11, '"data/sales.csv"'));
+        const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: drift.range, context: { diagnostics: [drift] } });
+        assert.equal(actions.length, 1);
+        assert.equal(actions[0]!.title, 'Refresh the snapshot: run `align pull --metric Sales` in a terminal (or Align: Pull Actuals)');
+        assert.equal(actions[0]!.edit, undefined);
+        assert.equal(actions[0]!.command, undefined);
+    });
+
+    it('hover on the snapshot: what the lock recorded and why it drifted', async () => {
+        const text = await hover(11, '"data/sales.csv"');
+        assert.ok(text.includes('Pulled 2026-03-01T08:00:00.000Z from sql "sales.sql"'), text);
+        assert.ok(text.includes('2 rows, 2026-01 to 2026-02'), text);
+        assert.ok(text.includes('Drift: the query file "sales.sql" changed after the last pull. Run `align pull --metric Sales`.'), text);
+    });
+
+    it('a query file put back as pulled clears snapshot-drift once the watched-file change arrives', async () => {
+        const query = path.join(session.root, 'sales.sql');
+        fs.writeFileSync(query, 'SELECT month AS period, sales AS value FROM sales');
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(query), type: 2 }] });
+        await session.diagnosticsOf(file, d => !d.some(x => x.code === 'snapshot-drift'));
+    });
+});

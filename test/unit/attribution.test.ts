@@ -1,0 +1,132 @@
+import * as assert from 'node:assert/strict';
+import { checkWorkspace } from './helpers/check-workspace.js';
+
+/**
+ * Attribution and ROI, checked against the formulas of language.md (ROI):
+ * every expected figure is computed here from the inputs written in the test.
+ */
+const kpi = (name: string, direction: 'up' | 'down', baseline: number, valuePerPoint: number, unit = 'count') =>
+    `metric ${name} "${name}" { kind lagging unit ${unit} direction ${direction} baseline ${baseline} target ${direction === 'up' ? baseline + 50 : baseline - 50} by 2026-12-31 source "s" owner "o" cadence monthly value ${valuePerPoint} USD per point }`;
+
+async function programOf(text: string) {
+    const { graph, findings } = await checkWorkspace({ 'p.align': text });
+    const roi = graph.node('P')!.programFigures!.roi;
+    const of = (metric: string) => roi.attribution!.find(a => a.metric === metric)!;
+    return { roi, of, findings };
+}
+
+const close = (actual: number | undefined, expected: number, what: string) =>
+    assert.ok(actual !== undefined && Math.abs(actual - expected) < 1e-9, `${what}: ${actual} is not ${expected}`);
+
+describe('attribution of a KPI\'s change to the program (Phillips)', () => {
+    it('estimate: baseline 100, latest 120, estimate 60% confidence 80% -> 9.6 points, benefit and ROI from them', async () => {
+        const [baseline, latest, share, confidence, value, cost] = [100, 120, 60, 80, 1000, 5000];
+        const { roi, of } = await programOf(`${kpi('Sales', 'up', baseline, value)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost ${cost} USD isolate Sales by estimate ${share}% confidence ${confidence}% }
+actuals Sales { 2026-01: 110\n 2026-02: ${latest} }`);
+        const a = of('Sales');
+        assert.equal(a.method, 'estimate');
+        const raw = latest - baseline;
+        const attributed = raw * share / 100 * confidence / 100;
+        close(attributed, 9.6, 'the worked example');
+        close(a.rawChange, raw, 'raw change');
+        close(a.attributedChange, attributed, 'attributed change');
+        close(a.rawBenefit, raw * value, 'raw benefit');
+        close(a.benefit, attributed * value, 'attributed benefit');
+        close(roi.benefit, attributed * value, 'program benefit');
+        close(roi.rawBenefit, raw * value, 'program raw benefit');
+        close(roi.roiPercent, (attributed * value - cost) / cost * 100, 'ROI %');
+        close(roi.bcr, attributed * value / cost, 'BCR');
+        close(roi.rawRoiPercent, (raw * value - cost) / cost * 100, 'raw ROI %');
+        close(roi.rawBcr, raw * value / cost, 'raw BCR');
+        assert.deepEqual(roi.missing, []);
+    });
+
+    it('control group: (latest M - baseline M) - (latest C - baseline C), C\'s baseline its first actual when it has none', async () => {
+        const { of } = await programOf(`${kpi('Churn', 'down', 12, 100)}
+metric ChurnControl "Untrained teams" { kind lagging unit count direction down }
+outcome O "O" { measured by Churn }
+program P "P" { serves O cost 100 USD isolate Churn by control-group ChurnControl }
+actuals Churn { 2026-01: 11\n 2026-03: 9 }
+actuals ChurnControl { 2026-01: 12.5\n 2026-03: 11.5 }`);
+        const a = of('Churn');
+        const change = (9 - 12) - (11.5 - 12.5);
+        close(a.controlChange, 11.5 - 12.5, 'control change');
+        close(a.attributedChange, change, 'attributed change');
+        close(a.improvement, -change, 'improvement (direction down)');
+        close(a.benefit, -change * 100, 'benefit');
+        close(a.rawImprovement, 12 - 9, 'raw improvement');
+    });
+
+    it('trend: latest - the least-squares line through the actuals before the start, at the latest date', async () => {
+        // Days 0, 10, 20 after 2026-01-01 with 100, 102, 104: slope 0.2 a day; the latest is 60 days after.
+        const { of } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD pilot 60 days from 2026-02-01 isolate Sales by trend }
+actuals Sales { 2026-01-01: 100\n 2026-01-11: 102\n 2026-01-21: 104\n 2026-03-02: 120 }`);
+        const a = of('Sales');
+        const projected = 100 + 0.2 * 60;
+        close(a.projected, projected, 'projection');
+        close(a.attributedChange, 120 - projected, 'attributed change');
+        close(a.benefit, (120 - projected) * 10, 'benefit');
+        close(a.rawBenefit, 20 * 10, 'raw benefit');
+    });
+
+    it('only improvements count: a change against the direction is 0 and an attributed loss does not offset others', async () => {
+        const { of, roi } = await programOf(`${kpi('Up', 'up', 100, 10)}
+${kpi('Ctl', 'up', 100, 10)}
+outcome O "O" { measured by Up }
+program P "P" { serves O cost 100 USD isolate Up by control-group Ctl }
+actuals Up { 2026-01: 105 }
+actuals Ctl { 2026-01: 110 }`);
+        const a = of('Up');
+        close(a.attributedChange, 5 - 10, 'attributed change');
+        close(a.improvement, 0, 'improvement');
+        close(a.rawImprovement, 5, 'raw improvement');
+        close(roi.benefit, 0, 'benefit');
+    });
+
+    it('without isolate the raw change is the program\'s; roi-without-isolation says so on cost', async () => {
+        const { of, roi, findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD }
+actuals Sales { 2026-01: 130 }`);
+        assert.equal(of('Sales').method, 'none');
+        close(roi.benefit, 300, 'benefit');
+        close(roi.rawBenefit, 300, 'raw benefit');
+        const finding = findings.find(f => f.rule === 'roi-without-isolation');
+        assert.ok(finding?.message.includes("'Sales'"), finding?.message);
+    });
+
+    it('an invalid isolate leaves the ROI unshown and names why; isolation-invalid names each problem', async () => {
+        const { roi, findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+${kpi('Ctl', 'up', 100, 10, 'percent')}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD isolate Sales by control-group Ctl }
+actuals Sales { 2026-01: 130 }`);
+        assert.equal(roi.roiPercent, undefined);
+        assert.ok(roi.missing.some(m => m.startsWith('Sales: a valid `isolate ... by control-group`')), roi.missing.join(' | '));
+        const message = findings.find(f => f.rule === 'isolation-invalid')?.message ?? '';
+        assert.match(message, /unit percent, 'Sales' has count/);
+        assert.match(message, /'Ctl' has no actuals/);
+    });
+
+    it('a trend without a program start, a KPI outside the chain, a second isolate of one KPI', async () => {
+        const { findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+${kpi('Elsewhere', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" {
+  serves O cost 100 USD
+  isolate Sales by trend
+  isolate Sales by estimate 50% confidence 50%
+  isolate Elsewhere by estimate 50% confidence 50%
+}`);
+        const messages = findings.filter(f => f.rule === 'isolation-invalid').map(f => f.message);
+        assert.ok(messages.some(m => m.includes('the program has no start')), messages.join(' | '));
+        assert.ok(messages.some(m => m.includes("'Elsewhere' is not in the program's chain")), messages.join(' | '));
+        const twice = findings.filter(f => f.rule === 'syntax');
+        assert.equal(twice.length, 1);
+        assert.equal(twice[0]!.line, 7);
+    });
+});

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import type { MetricFigures, RoiFigures } from '../../language/graph/types.js';
+import {
+    coverageText, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, plural, roiWords, statusText,
+    trackState, windowText
+} from '../../language/present/index.js';
+
+const metric = (m: Partial<MetricFigures>): MetricFigures => ({ isKpi: true, actuals: [], ...m });
+
+/** The presentation module: how every surface prints figures and counts. */
+describe('presentation of figures', () => {
+    it('prints numbers with thousands separators, at most two decimals, no trailing zeros, no -0', () => {
+        assert.deepEqual([18000, 14.1, 14.125, 2.5, 1234567.891, -2500, 0, -0.001, 3.10].map(n => formatNumber(n)),
+            ['18,000', '14.1', '14.13', '2.5', '1,234,567.89', '-2,500', '0', '0', '3.1']);
+        assert.equal(formatNumber(37.46, 1), '37.5');
+        assert.equal(formatNumber(Number.NaN), '—');
+    });
+
+    it('prints amounts in their unit, days and hours in the singular for one', () => {
+        assert.deepEqual([
+            formatAmount(18, 'percent'), formatAmount(18000, 'currency USD'), formatAmount(45, 'days'), formatAmount(1, 'days'),
+            formatAmount(1.5, 'hours'), formatAmount(1, 'minutes'), formatAmount(4.2, 'score'), formatAmount(1200, 'count'), formatAmount(3, undefined)
+        ], ['18%', '18,000 USD', '45 days', '1 day', '1.5 hours', '1 minute', '4.2', '1,200', '3']);
+        assert.equal(formatOptionalAmount(undefined, 'percent'), '—');
+        assert.deepEqual([formatMoney(45000, 'EUR', 0), formatMoney(12.5)], ['45,000 EUR', '12.5']);
+        assert.deepEqual([formatShare(0.734), formatShare(1.256), formatShare(0)], ['73%', '126%', '0%']);
+    });
+
+    it('puts baseline, latest and target on one line with the unit once', () => {
+        assert.equal(figuresText(metric({ unit: 'percent', baseline: 18, target: 14, latest: { period: '2026-03', date: '2026-03-31', value: 14.1 } })),
+            '18% → 14.1% → 14%');
+        assert.equal(figuresText(metric({ unit: 'currency USD', baseline: 12000, target: 9000 })), '12,000 → — → 9,000 USD');
+        assert.equal(figuresText(metric({ unit: 'days', baseline: 45, target: 30 })), '45 → — → 30 days');
+        assert.equal(figuresText(metric({ unit: 'score', baseline: 3.1, target: 4 })), '3.1 → — → 4');
+    });
+
+    it('says counts with their noun, and the same on-track words everywhere', () => {
+        assert.deepEqual([plural(1, 'KPI'), plural(2, 'KPI'), plural(0, 'error'), plural(1200, 'objective'), plural(2, 'info', 'infos')],
+            ['1 KPI', '2 KPIs', '0 errors', '1,200 objectives', '2 infos']);
+        const latest = { period: '2026-03', date: '2026-03-31', value: 15 };
+        assert.equal(statusText(metric({ baseline: 18, target: 14, onTrack: true, progress: 0.734, latest })), 'on track · 73% of the way');
+        assert.equal(statusText(metric({ baseline: 18, target: 14, onTrack: false, latest })), 'off track');
+        assert.equal(statusText(metric({ baseline: 18, target: 14, latest })), 'track unknown');
+        assert.equal(statusText(metric({ baseline: 18, target: 14 })), 'no actuals yet');
+        assert.equal(statusText(metric({ baseline: 18 })), 'no target');
+        assert.equal(statusText(metric({ isKpi: false, kind: 'activity' })), 'activity metric, not a KPI');
+        assert.deepEqual([trackState(metric({ onTrack: true })), trackState(metric({ onTrack: false })), trackState(metric({}))], ['on', 'off', 'unknown']);
+    });
+
+    it('prints coverage, windows and return on investment', () => {
+        assert.deepEqual([coverageText({ aligned: 9, total: 11 }), coverageText({ aligned: 0, total: 0 }), coverageText({ aligned: 1, total: 3 }, false)],
+            ['9/11 objectives (82%)', '0/0 objectives', '1/3 (33%)']);
+        assert.equal(windowText({ start: '2026-01-05', end: '2026-04-05' }), '2026-01-05 to 2026-04-05');
+        const roi: RoiFigures = { cost: 45000, currency: 'USD', benefit: 112500, roiPercent: 150, bcr: 2.5, missing: [] };
+        assert.deepEqual(roiWords(roi), { roi: 'ROI 150%', bcr: 'BCR 2.50', benefit: '112,500 USD', cost: '45,000 USD' });
+        assert.equal(roiWords({ ...roi, roiPercent: 37.46 })?.roi, 'ROI 37.5%');
+        assert.equal(roiWords({ cost: 45000, missing: ['a `value ... per point` on a KPI of the chain'] }), undefined);
+    });
+});
