@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from './align-module.js';
@@ -27,8 +27,27 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         this.onBuildPhase(DocumentState.IndexedContent, async () => {
             for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
         });
+        this.onDocumentPhase(DocumentState.Validated, document => { this.validatedNow.add(document); });
         this.onBuildPhase(DocumentState.Validated, () => this.refreshChanged());
     }
+
+    /**
+     * Langium tells a build phase's listeners only when a document went
+     * through that phase. A build in which no document is parsed (a document
+     * deleted, nothing else changed) would neither resolve again the
+     * references into the deleted document nor refresh the diagnostics that
+     * change with it: both are done here then.
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const parses = documents.some(d => d.state < DocumentState.IndexedContent);
+        if (!parses) for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
+        await super.buildDocuments(documents, options, cancelToken);
+        if (!parses && !documents.some(d => this.validatedNow.has(d))) await this.refreshChanged();
+        this.validatedNow = new WeakSet();
+    }
+
+    /** Documents validated by the build under way. */
+    private validatedNow = new WeakSet<LangiumDocument>();
 
     /** No document is linked again as a whole because another changed: `PartialRelinker` resolves again what may have changed. */
     protected override shouldRelink(): boolean {

@@ -112,6 +112,37 @@ describe('reliability: incremental analysis equals a fresh build', function () {
         assert.deepEqual(JSON.parse(await workspace.graph()).nodes.find((n: { id: string }) => n.id === 'P.O').objective.behaviors, ['P.B2', 'P.B1']);
     });
 
+    it('an isolate whose KPI and control group live in other files: edits there reach the ROI and the isolation findings', async () => {
+        const program = 'program P "p" {\n  window 2026-01-01 to 2026-12-31\n  cost 1000 USD\n  objective O "o" { kpi K practice case "c" }\n  isolate K by control-group C\n}\n';
+        const kpi = 'metric K "k" { kind lagging unit percent direction up baseline 10 value 100 USD per point source "s" owner "o" }\nactuals K { 2026-06: 20 }\n';
+        const control = (unit: string, rows: string) => `metric C "c" { kind activity unit ${unit} direction up baseline 10 }\n${rows}`;
+        const steps: Array<[string, string]> = [
+            ['c.align', control('count', 'actuals C { 2026-06: 15 }\n')],
+            ['c.align', control('percent', '')],
+            ['c.align', 'metric D "d" { kind activity }\n'],
+            ['c.align', control('percent', 'actuals C { 2026-06: 12 }\n')],
+            ['k.align', kpi.replace('value 100 USD per point ', '')],
+            ['k.align', kpi.replace('baseline 10', 'baseline 11')],
+            ['p.align', program.replace('control-group C', 'trend')],
+            ['p.align', program.replace('isolate K by control-group C', 'isolate Q by trend')],
+            ['p.align', program],
+        ];
+        const workspace = await IncrementalWorkspace.build({ 'p.align': program, 'k.align': kpi, 'c.align': control('percent', 'actuals C { 2026-06: 12 }\n') });
+        const fresh0 = await freshOf(workspace.files);
+        assert.deepEqual(workspace.diagnostics(), fresh0.diagnostics);
+        const roiOf = async () => JSON.parse(await workspace.graph()).nodes.find((n: { id: string }) => n.id === 'P').programFigures.roi;
+        assert.equal((await roiOf()).attribution[0].attributedChange, 8, 'K moved 10, C moved 2');
+        const seen = new Set<string>();
+        for (const [name, text] of steps) {
+            await workspace.edit(name, text);
+            const fresh = await freshOf(workspace.files);
+            assert.deepEqual(workspace.diagnostics(), fresh.diagnostics, `diagnostics after the edit of ${name}`);
+            assert.equal(await workspace.graph(), fresh.graph, `impact graph after the edit of ${name}`);
+            for (const d of fresh.diagnostics) seen.add(d.split(' ')[3]!);
+        }
+        for (const rule of ['isolation-invalid', 'metric-unused', 'roi-without-isolation']) assert.ok(seen.has(rule), `the steps reach ${rule}`);
+    });
+
     it('the comparison itself sees a difference', async () => {
         const fixtures = fixtureFiles();
         const workspace = await IncrementalWorkspace.build(fixtures);
