@@ -1,23 +1,74 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AlignServices } from './align-module.js';
+import type { AlignIndexManager } from './scope/align-index-manager.js';
+import { PartialRelinker } from './scope/partial-relinker.js';
 
 /**
- * Align's rules read the whole workspace (a toolkit in one file reinforces a
- * behavior in another), so after any change every document is validated
- * again. Only the changed documents and those referring to them are relinked;
- * validation reads the one cached impact graph, so revalidating is cheap.
+ * Builds only what an edit changes: Langium parses, links and validates the
+ * changed documents; in the other documents only the references that may
+ * now resolve differently are resolved again (`PartialRelinker`), and the
+ * rules that read the workspace run over the impact graph, which is updated
+ * incrementally. At the end of each build, the documents whose workspace
+ * findings or links changed get their diagnostics again without being
+ * validated again, and `onDiagnosticsChanged` tells who publishes them.
  */
 export class AlignDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly diagnosticsListeners: Array<(document: LangiumDocument) => void> = [];
+    private readonly relinker: PartialRelinker;
+    /** Documents whose references were resolved again since the last refresh. */
+    private readonly relinked = new Set<string>();
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.onUpdate(() => this.markAllForValidation());
+        this.relinker = new PartialRelinker(this.langiumDocuments, services.workspace.IndexManager as AlignIndexManager, this.serviceRegistry);
+        this.onDocumentPhase(DocumentState.Linked, document => this.relinker.noteLinks(document));
+        this.onBuildPhase(DocumentState.IndexedContent, async () => {
+            for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
+        });
+        this.onDocumentPhase(DocumentState.Validated, document => { this.validatedNow.add(document); });
+        this.onBuildPhase(DocumentState.Validated, () => this.refreshChanged());
     }
 
-    /** Lowers every validated document to `IndexedReferences`, so the next build validates it again. */
-    markAllForValidation(): void {
-        for (const document of this.langiumDocuments.all) {
-            if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
-        }
+    /**
+     * Langium tells a build phase's listeners only when a document went
+     * through that phase. A build in which no document is parsed (a document
+     * deleted, nothing else changed) would neither resolve again the
+     * references into the deleted document nor refresh the diagnostics that
+     * change with it: both are done here then.
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const parses = documents.some(d => d.state < DocumentState.IndexedContent);
+        if (!parses) for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
+        await super.buildDocuments(documents, options, cancelToken);
+        if (!parses && !documents.some(d => this.validatedNow.has(d))) await this.refreshChanged();
+        this.validatedNow = new WeakSet();
+    }
+
+    /** Documents validated by the build under way. */
+    private validatedNow = new WeakSet<LangiumDocument>();
+
+    /** No document is linked again as a whole because another changed: `PartialRelinker` resolves again what may have changed. */
+    protected override shouldRelink(): boolean {
+        return false;
+    }
+
+    override resetToState<T extends LangiumDocument>(document: T, state: DocumentState): void {
+        if (state < DocumentState.IndexedContent) this.relinker.remember(document.uri);
+        super.resetToState(document, state);
+    }
+
+    protected override cleanUpDeleted(document: LangiumDocument): void {
+        this.relinker.remember(document.uri);
+        this.relinker.forgetLinks(document.uri.toString());
+        super.cleanUpDeleted(document);
+    }
+
+    /** Called with each validated document whose diagnostics changed after a build, without its being validated again. */
+    onDiagnosticsChanged(listener: (document: LangiumDocument) => void): Disposable {
+        this.diagnosticsListeners.push(listener);
+        return Disposable.create(() => this.diagnosticsListeners.splice(this.diagnosticsListeners.indexOf(listener), 1));
     }
 
     /**
@@ -44,7 +95,27 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Validates every document again (settings or a CSV file changed). */
     async revalidateAll(): Promise<void> {
-        this.markAllForValidation();
+        for (const document of this.langiumDocuments.all) {
+            if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
+        }
         await this.build(this.langiumDocuments.all.toArray(), { validation: true });
+    }
+
+    /** Gives the validated documents whose workspace findings changed their new diagnostics, and tells the listeners. */
+    private async refreshChanged(): Promise<void> {
+        const align = this.serviceRegistry.all.find((s): s is AlignServices => 'align' in s);
+        if (!align) return;
+        align.align.WorkspaceFindings.update(await align.align.WorkspaceFindings.ready());
+        const validator = align.validation.DocumentValidator as unknown as { refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> };
+        const uris = new Set([...align.align.WorkspaceFindings.takeChanged(), ...this.relinked]);
+        this.relinked.clear();
+        for (const uri of uris) {
+            const document = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (!document || document.state < DocumentState.Validated) continue;
+            const diagnostics = await validator.refresh(document);
+            if (!diagnostics || JSON.stringify(diagnostics) === JSON.stringify(document.diagnostics)) continue;
+            document.diagnostics = diagnostics;
+            for (const listener of this.diagnosticsListeners) listener(document);
+        }
     }
 }

@@ -4,12 +4,16 @@ import { inject, type Module } from 'langium';
 import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/module.js';
 import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
+import { AlignLinker } from './scope/align-linker.js';
+import { AlignIndexManager } from './scope/align-index-manager.js';
+import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } from './scope/align-descriptions.js';
 import { AlignValueConverter } from './align-value-converter.js';
 import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
 import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
 import { AlignGraphService } from './graph/graph-service.js';
+import { AlignWorkspaceFindings } from './validation/workspace-findings.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
@@ -22,6 +26,7 @@ export type AlignAddedServices = {
         Settings: AlignSettingsService;
         CsvFiles: AlignCsvFiles;
         Graph: AlignGraphService;
+        WorkspaceFindings: AlignWorkspaceFindings;
         Snapshots: AlignSnapshotService;
     };
 };
@@ -38,9 +43,11 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         Settings: () => new AlignSettingsService(),
         CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
         Graph: (services) => new AlignGraphService(services),
+        WorkspaceFindings: (services) => new AlignWorkspaceFindings(services),
         Snapshots: (services) => new AlignSnapshotService(host, services)
     },
     references: {
+        Linker: (services) => new AlignLinker(services),
         ScopeComputation: (services) => new AlignScopeComputation(services),
         ScopeProvider: (services) => new AlignScopeProvider(services)
     },
@@ -50,13 +57,18 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
     },
     validation: {
         DocumentValidator: (services) => new AlignDocumentValidator(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new AlignAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new AlignReferenceDescriptionProvider(services)
     }
 });
 
 /** Shared services Align replaces. */
 export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new AlignDocumentBuilder(services)
+        DocumentBuilder: (services) => new AlignDocumentBuilder(services),
+        IndexManager: (services) => new AlignIndexManager(services)
     }
 };
 

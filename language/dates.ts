@@ -20,8 +20,20 @@ function lastDayOfMonth(year: number, month: number): number {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Parsed periods by text: a workspace writes the same few periods many times (results are immutable). */
+const parsed = new Map<string, ParsedPeriod | undefined>();
+const MAX_CACHED = 10_000;
+
 /** Parses `2026-06-30`, `2026-06`, `2026-Q2` or `2026-H2`; undefined when not a real date. */
 export function parsePeriod(text: string): ParsedPeriod | undefined {
+    if (parsed.has(text)) return parsed.get(text);
+    const result = parse(text);
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(text, result);
+    return result;
+}
+
+function parse(text: string): ParsedPeriod | undefined {
     let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (m) {
         const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -67,9 +79,17 @@ export function addDuration(start: number, amount: number, unit: 'days' | 'weeks
     }
 }
 
+const isoDays = new Map<number, string>();
+
 /** ISO `YYYY-MM-DD` of a day number. */
 export function isoDay(day: number): string {
-    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    let iso = isoDays.get(day);
+    if (iso === undefined) {
+        iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+        if (isoDays.size >= MAX_CACHED) isoDays.clear();
+        isoDays.set(day, iso);
+    }
+    return iso;
 }
 
 /** Today's date in local time, `YYYY-MM-DD` (the day a person in front of the screen would say). */

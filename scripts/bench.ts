@@ -17,8 +17,10 @@
  * Options: --sizes=10000,50000  --files=1,100  --runs=3  --keep (keep the generated files)
  *          --warmup-each (warm up before every workspace)  --only=check,lsp,webview
  *
- * Goal (a figure, not a test): the whole check at 50,000 elements within
- * 1.5x the raw parse time, growing linearly.
+ * Goals (figures, not tests; docs/performance.md): the whole check at 10,000
+ * and 50,000 elements within 1.5x the raw parse time, growing linearly; the
+ * editor's latencies of scripts/bench/lsp-latency.ts. The last table puts
+ * the targets side by side (scripts/bench/targets.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,7 +28,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace, type GeneratedWorkspace } from './bench/generate.js';
 import { measureCheck, measureRawParse, PHASE_NAMES, type CheckResult, type PhaseName, type RawParseResult, type SourceFile } from './bench/measure.js';
-import { benchLspLatency } from './bench/lsp-latency.js';
+import { benchLspLatency, type LspFigures } from './bench/lsp-latency.js';
+import { targetsTable } from './bench/targets.js';
 import { benchWebview } from './bench/webview-bench.js';
 import { collectGarbage, medianOf, ms, now, progress, ratio, table, thousands } from './bench/timing.js';
 
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
     progress(`node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore}, gc ${collectGarbage() ? 'exposed' : 'not exposed (heap n/a)'}; workspaces in ${tmp}`);
     const rows: Row[] = [];
     const extra: string[] = [];
+    let lsp: LspFigures[] = [];
     try {
         if (options.sections.has('check')) {
             for (const size of options.sizes) {
@@ -109,7 +113,11 @@ async function main(): Promise<void> {
                 }
             }
         }
-        if (options.sections.has('lsp')) extra.push(await benchLspLatency(tmp));
+        if (options.sections.has('lsp')) {
+            const latency = await benchLspLatency(tmp);
+            extra.push(latency.text);
+            lsp = latency.figures;
+        }
         if (options.sections.has('webview')) extra.push(await benchWebview());
     } finally {
         if (!options.keep) fs.rmSync(tmp, { recursive: true, force: true });
@@ -117,6 +125,10 @@ async function main(): Promise<void> {
     }
     if (rows.length > 0) printReport(rows, options, `${loadBefore} at start, ${loadAverage()} at end`);
     for (const text of extra) console.log(`\n${text}`);
+    const targets = targetsTable(rows.map(r => ({
+        size: r.size, files: r.workspace.files.length, elements: r.workspace.elements, raw: r.raw.ms, check: r.check.total, heapMb: r.check.heapMb
+    })), lsp);
+    if (targets) console.log(`\n${targets}`);
     progress(`done in ${((now() - began) / 1000).toFixed(1)} s`);
 }
 

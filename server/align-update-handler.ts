@@ -1,4 +1,4 @@
-import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
@@ -60,9 +60,11 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const data = params.changes.filter(c => !isSource(c.uri));
         super.didChangeWatchedFiles({ changes: params.changes.filter(c => isSource(c.uri)) });
         const settings = this.settings;
-        if (!settings || data.length === 0) return;
+        // A folder created or deleted (one event, no extension) may hold CSV or query files.
+        const folder = params.changes.some(c => c.type !== FileChangeType.Changed && !/\.[A-Za-z0-9]+$/.test(c.uri.split('/').pop() ?? ''));
+        if (!settings || (data.length === 0 && !folder)) return;
         const configChanged = data.some(c => c.uri.endsWith(`/${CONFIG_FILE}`));
-        const dataChanged = data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
+        const dataChanged = folder || data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
         if (!configChanged && !dataChanged) return;
         void this.workspaceLock.write(async () => {
             if (configChanged) await settings.reloadConfigFile();

@@ -1,6 +1,9 @@
 import type { Connection } from 'vscode-languageserver';
 import type { DefaultSharedModuleContext } from 'langium/lsp';
-import { startLanguageServer } from 'langium/lsp';
+import { startLanguageServer, type TextDocuments } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
+import { publishingChangesOnly } from './diagnostics-publisher.js';
 import { createAlignServices, type AlignServices } from '../language/align-module.js';
 import { HOST_WITHOUT_LINKS, nodeHost } from '../language/host.js';
 import type { AlignInitializationOptions } from '../language/protocol.js';
@@ -21,15 +24,21 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     let trusted = true;
     const fileReadsAllowed = () => trusted;
     const host = realPath ? nodeHost(realPath, fileReadsAllowed) : { ...HOST_WITHOUT_LINKS, fileReadsAllowed };
-    const { shared, Align } = createAlignServices({ connection, ...context, host }, AlignLspModule, AlignSharedLspModule);
+    let textDocuments: TextDocuments<TextDocument> | undefined;
+    const publishing = publishingChangesOnly(connection, uri => textDocuments?.get(uri)?.version);
+    const { shared, Align } = createAlignServices({ connection: publishing, ...context, host }, AlignLspModule, AlignSharedLspModule);
+    textDocuments = shared.workspace.TextDocuments;
+    (shared.workspace.DocumentBuilder as AlignDocumentBuilder).onDiagnosticsChanged(document => {
+        void publishing.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
+    });
     shared.lsp.LanguageServer.onInitialize(params => {
         trusted = (params.initializationOptions as AlignInitializationOptions | undefined)?.trusted !== false;
     });
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
-    const settings = new WorkspaceSettings(Align, connection);
+    const settings = new WorkspaceSettings(Align, publishing);
     (shared.lsp.DocumentUpdateHandler as AlignDocumentUpdateHandler).settings = settings;
-    registerGraphProtocol(connection, Align);
-    registerCompareProtocol(connection, Align);
+    registerGraphProtocol(publishing, Align);
+    registerCompareProtocol(publishing, Align);
     startLanguageServer(shared);
     return Align;
 }

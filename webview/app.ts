@@ -145,11 +145,13 @@ export class PreviewApp {
             this.toolbar.setHideLearningMetrics(this.state.hideLearningMetrics);
             this.toolbar.setDirection(this.state.direction);
             this.save();
-            this.stage.show(this.result, 'layout');
-            this.detail.setGraph(this.result.graph);
-            return;
+            this.stage.show(this.compare.merge(this.result), 'layout');
+        } else {
+            // Ghosts of a comparison are not in the delta's base: with them, lay out again.
+            const shown = this.compare.merge(this.result);
+            if (shown === this.result) this.stage.showDelta(this.result, delta);
+            else this.stage.show(shown, 'edit');
         }
-        this.stage.showDelta(this.result, delta);
         this.detail.setGraph(this.result.graph);
     }
 

@@ -3,14 +3,18 @@ import type { EdgeKind, GraphEdge } from './types.js';
 const NONE: readonly string[] = Object.freeze([]);
 const NO_EDGES: readonly GraphEdge[] = Object.freeze([]);
 
-/** Outgoing and incoming edges by node id and kind, for walking the chain; lookups allocate nothing. */
+/**
+ * Outgoing and incoming edges by node id and kind, for walking the chain;
+ * lookups allocate nothing. Every list is in the order of the graph's edges.
+ * `update` changes the lists of the nodes at the ends of changed edges only.
+ */
 export class Adjacency {
     private readonly out = new Map<string, GraphEdge[]>();
     private readonly into = new Map<string, GraphEdge[]>();
     private readonly targetsByKind = new Map<string, Map<EdgeKind, string[]>>();
     private readonly sourcesByKind = new Map<string, Map<EdgeKind, string[]>>();
 
-    constructor(edges: readonly GraphEdge[]) {
+    constructor(edges: readonly GraphEdge[] = []) {
         for (const edge of edges) {
             push(this.out, edge.from, edge);
             push(this.into, edge.to, edge);
@@ -37,6 +41,34 @@ export class Adjacency {
         return this.out.get(id) ?? NO_EDGES;
     }
 
+    /**
+     * Removes edges and adds others; `before(a, b)` is true when edge `a`
+     * comes before `b` in the graph's order, which every list keeps.
+     */
+    update(removed: Iterable<GraphEdge>, added: Iterable<GraphEdge>, before: (a: GraphEdge, b: GraphEdge) => boolean): void {
+        const gone = new Set(removed);
+        const outOf = new Map<string, GraphEdge[]>();
+        const intoOf = new Map<string, GraphEdge[]>();
+        for (const edge of gone) {
+            outOf.set(edge.from, outOf.get(edge.from) ?? []);
+            intoOf.set(edge.to, intoOf.get(edge.to) ?? []);
+        }
+        for (const edge of added) {
+            (outOf.get(edge.from) ?? outOf.set(edge.from, []).get(edge.from)!).push(edge);
+            (intoOf.get(edge.to) ?? intoOf.set(edge.to, []).get(edge.to)!).push(edge);
+        }
+        for (const [id, more] of outOf) this.relist(this.out, this.targetsByKind, id, gone, more, before, e => e.to);
+        for (const [id, more] of intoOf) this.relist(this.into, this.sourcesByKind, id, gone, more, before, e => e.from);
+    }
+
+    /** Puts `replacement` where `edge` was (same kind and ends; another `explained` flag). */
+    replaceEdge(edge: GraphEdge, replacement: GraphEdge): void {
+        for (const list of [this.out.get(edge.from), this.into.get(edge.to)]) {
+            const at = list ? list.indexOf(edge) : -1;
+            if (at >= 0) list![at] = replacement;
+        }
+    }
+
     /** Every id reachable from `start` by `drives` edges, `start` included. */
     drivesClosure(start: Iterable<string>): Set<string> {
         const seen = new Set<string>();
@@ -48,6 +80,29 @@ export class Adjacency {
             for (const next of this.targets(id, 'drives')) stack.push(next);
         }
         return seen;
+    }
+
+    private relist(lists: Map<string, GraphEdge[]>, byKind: Map<string, Map<EdgeKind, string[]>>, id: string, gone: ReadonlySet<GraphEdge>,
+        more: readonly GraphEdge[], before: (a: GraphEdge, b: GraphEdge) => boolean, other: (edge: GraphEdge) => string): void {
+        const list = (lists.get(id) ?? []).filter(e => !gone.has(e));
+        for (const edge of more) {
+            let at = list.length;
+            while (at > 0 && before(edge, list[at - 1]!)) at--;
+            list.splice(at, 0, edge);
+        }
+        if (list.length === 0) {
+            lists.delete(id);
+            byKind.delete(id);
+            return;
+        }
+        lists.set(id, list);
+        const kinds = new Map<EdgeKind, string[]>();
+        for (const edge of list) {
+            const ids = kinds.get(edge.kind);
+            if (ids) ids.push(other(edge));
+            else kinds.set(edge.kind, [other(edge)]);
+        }
+        byKind.set(id, kinds);
     }
 }
 

@@ -1,14 +1,14 @@
 import type { Isolate } from '../generated/ast.js';
 import { isControlGroup, isEstimateIsolation, isTrendIsolation } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
-import type { AttributionMethod, GraphNode, KpiAttribution, MetricFigures } from './types.js';
+import type { AttributionMethod, MetricNode, KpiAttribution, MetricFigures } from './types.js';
 
 /** What attributing one KPI's change needs: the KPI, its `isolate` in the program, and the program's start. */
 export interface AttributionInput {
-    readonly kpi: GraphNode;
+    readonly kpi: MetricNode;
     readonly isolate?: Isolate;
     /** The node of a `control-group` metric. */
-    readonly control?: GraphNode;
+    readonly control?: MetricNode;
     /** Day number of the program's start (`pilot ... from D`, `window A to ...`). */
     readonly startDay?: number;
     /** False when the KPI is not in the program's chain. */
@@ -62,7 +62,7 @@ function methodProblems(input: AttributionInput): string[] {
     return problems;
 }
 
-function controlProblems(kpi: GraphNode, control: GraphNode): string[] {
+function controlProblems(kpi: MetricNode, control: MetricNode): string[] {
     const [m, c] = [kpi.metric, control.metric];
     if (control.id === kpi.id) return [`the control group is '${kpi.name}' itself`];
     const problems: string[] = [];

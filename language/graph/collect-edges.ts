@@ -2,19 +2,25 @@ import type { AstNode, Reference } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import type { EdgeKind, GraphEdge } from './types.js';
 
-/** Every chain edge, oriented along the chain (objective -> ... -> outcome), without duplicates. */
+/**
+ * Every chain edge, oriented along the chain (objective -> ... -> outcome),
+ * without duplicates. Each edge is declared by one of its ends, so the same
+ * edge can only come twice from one declaration (`moves A, A`).
+ */
 export function collectEdges(declared: ReadonlyArray<{ ast: Declaration | Program }>, idOf: (ast: AstNode) => string | undefined): GraphEdge[] {
     const edges: GraphEdge[] = [];
-    const seen = new Set<string>();
+    let start = 0;
     const add = (kind: EdgeKind, from: string | undefined, to: string | undefined): void => {
         if (!from || !to) return;
-        const key = `${kind}\u0000${from}\u0000${to}`;
-        if (seen.has(key)) return;
-        seen.add(key);
+        for (let i = start; i < edges.length; i++) {
+            const e = edges[i]!;
+            if (e.kind === kind && e.from === from && e.to === to) return;
+        }
         edges.push({ kind, from, to });
     };
     const target = (ref: Reference): string | undefined => ref.ref ? idOf(ref.ref) : undefined;
     for (const { ast } of declared) {
+        start = edges.length;
         const self = idOf(ast);
         switch (ast.$type) {
             case 'Program': ast.serves.forEach(r => add('serves', self, target(r))); break;

@@ -1,74 +1,75 @@
-import type { AstNode } from 'langium';
-import type { CstNode } from 'langium';
+import type { AstNode, CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc } from 'langium';
 import type { Declaration, Model, Program } from '../generated/ast.js';
 import { qualifiedNameOf } from '../scope/qualified-names.js';
 import type { GraphNode, GraphRange, NodeKind } from './types.js';
 
-/** A declaration with its graph node. */
-export interface Declared {
+/** A declaration as the graph sees it, before the workspace gives it an id. */
+export interface DeclaredNode {
     readonly ast: Declaration | Program;
-    readonly node: GraphNode;
+    /** The qualified name (`Program.Name`): the node's id, unless the name is taken twice. */
+    readonly key: string;
+    /** Index, in the same document's list, of the program that declares it; -1 at top level. */
+    readonly programIndex: number;
+    /** The node's fields that depend on its document only. */
+    readonly base: NodeBase;
 }
 
-/** The declarations of the workspace, and those that share a qualified name. */
-export interface CollectedNodes {
-    readonly declared: Declared[];
-    readonly byAst: Map<AstNode, GraphNode>;
-    readonly astById: Map<string, Declaration | Program>;
-    /** For each declaration whose name is taken more than once in its scope: the others. */
-    readonly duplicates: Map<AstNode, Array<Declaration | Program>>;
-}
+/** The fields of a graph node that its document alone gives. */
+export type NodeBase = Pick<GraphNode, 'kind' | 'name' | 'qualifiedName' | 'title' | 'doc' | 'uri' | 'range' | 'nameRange'>;
 
 const KIND: Record<(Declaration | Program)['$type'], NodeKind> = {
     Program: 'program', Outcome: 'outcome', Metric: 'metric', Skill: 'skill',
     Behavior: 'behavior', Objective: 'objective', Toolkit: 'toolkit'
 };
 
-/** Walks every document's top level and program members, in document order. */
-export function collectNodes(documents: ReadonlyArray<{ uri: string; model: Model }>): CollectedNodes {
-    const declared: Declared[] = [];
-    const byAst = new Map<AstNode, GraphNode>();
-    const astById = new Map<string, Declaration | Program>();
-    const byKey = new Map<string, Array<Declaration | Program>>();
-    const add = (ast: Declaration | Program, uri: string, program?: GraphNode): GraphNode | undefined => {
-        if (!ast.name || !ast.$cstNode) return undefined;
+/**
+ * The named declarations of one document, top level and program members,
+ * in document order (members of a program without a name are left out).
+ */
+export function collectDeclared(uri: string, model: Model): DeclaredNode[] {
+    const declared: DeclaredNode[] = [];
+    const add = (ast: Declaration | Program, programIndex: number): boolean => {
+        if (!ast.name || !ast.$cstNode) return false;
         const key = ast.$type === 'Program' ? ast.name : qualifiedNameOf(ast);
-        const sameKey = byKey.get(key) ?? [];
-        sameKey.push(ast);
-        byKey.set(key, sameKey);
-        const node = makeNode(ast, uri, sameKey.length === 1 ? key : `${key}#${sameKey.length}`, key, program?.id);
-        declared.push({ ast, node });
-        byAst.set(ast, node);
-        astById.set(node.id, ast);
-        return node;
+        declared.push({ ast, key, programIndex, base: makeBase(ast, uri, key) });
+        return true;
     };
-    for (const { uri, model } of documents) {
-        for (const element of model.elements) {
-            if (element.$type === 'Actuals') continue;
-            const node = add(element, uri);
-            if (element.$type === 'Program' && node) {
-                for (const member of element.members) {
-                    if (member.$type !== 'Actuals') add(member, uri, node);
-                }
+    for (const element of model.elements) {
+        if (element.$type === 'Actuals') continue;
+        const index = declared.length;
+        if (add(element, -1) && element.$type === 'Program') {
+            for (const member of element.members) {
+                if (member.$type !== 'Actuals') add(member, index);
             }
         }
     }
-    const duplicates = new Map<AstNode, Array<Declaration | Program>>();
-    for (const group of byKey.values()) {
-        if (group.length < 2) continue;
-        for (const ast of group) duplicates.set(ast, group.filter(other => other !== ast));
-    }
-    return { declared, byAst, astById, duplicates };
+    return declared;
 }
 
-function makeNode(ast: Declaration | Program, uri: string, id: string, qualifiedName: string, program: string | undefined): GraphNode {
+/** A node made of its base fields, id and program (derived figures are added by the graph). */
+export function makeNode(base: NodeBase, id: string, program: string | undefined): GraphNode {
+    return {
+        id, kind: base.kind, name: base.name, qualifiedName: base.qualifiedName, title: base.title, doc: base.doc,
+        uri: base.uri, range: base.range, nameRange: base.nameRange, program
+    };
+}
+
+/** True when two bases give the same node fields. */
+export function sameBase(a: NodeBase, b: NodeBase): boolean {
+    return a.kind === b.kind && a.name === b.name && a.qualifiedName === b.qualifiedName && a.title === b.title && a.doc === b.doc
+        && a.uri === b.uri && sameRange(a.range, b.range) && sameRange(a.nameRange, b.nameRange);
+}
+
+function sameRange(a: GraphRange, b: GraphRange): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string): NodeBase {
     const nameCst = nameNode(ast.$cstNode!, ast);
     return {
-        id, kind: KIND[ast.$type], name: ast.name, qualifiedName,
-        title: ast.title, doc: docComment(ast), uri,
-        range: toRange(ast.$cstNode!.range), nameRange: toRange((nameCst ?? ast.$cstNode!).range),
-        program
+        kind: KIND[ast.$type], name: ast.name, qualifiedName, title: ast.title, doc: docComment(ast), uri,
+        range: toRange(ast.$cstNode!.range), nameRange: toRange((nameCst ?? ast.$cstNode!).range)
     };
 }
 

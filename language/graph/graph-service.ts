@@ -5,34 +5,47 @@ import type { AlignCsvFiles } from '../files/csv-files.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { readCsvActuals, readInlineActuals, type CsvFileResult } from '../actuals/read-actuals.js';
 import { actualsBlocks } from '../model-utils.js';
-import { buildImpactGraph, type GraphIndex } from './build-graph.js';
+import type { GraphIndex } from './build-graph.js';
+import { ImpactGraphState } from './graph-state.js';
 
 /**
- * Keeps the impact graph of the workspace: built once per workspace state
- * (after linking), with the actuals CSV files read beforehand. Rules, hover,
- * code lens, preview and the CLI all read this one graph.
+ * Keeps the impact graph of the workspace: brought up to date after each
+ * build (once the documents are linked), rebuilding only the parts of the
+ * documents that changed. The CSV files of actuals blocks are read once per
+ * block (a block parsed again is read again); `invalidate` forgets
+ * everything (a CSV file or the settings changed). Rules, hover, code lens,
+ * preview and the CLI all read this one graph.
  */
 export class AlignGraphService {
     private readonly documents: LangiumDocuments;
     private readonly csvFiles: AlignCsvFiles;
+    private state = new ImpactGraphState();
+    private csvRead = new WeakMap<Actuals, CsvFileResult>();
     private pending: Promise<GraphIndex> | undefined;
     private built: GraphIndex | undefined;
-    /** Raised by every `invalidate`: a build started before it must not become `current`. */
+    /** Raised by every change: a build started before it must not become `current`. */
     private generation = 0;
 
     constructor(services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.csvFiles = services.align.CsvFiles;
         const builder = services.shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => this.invalidate());
-        builder.onBuildPhase(DocumentState.Linked, () => this.invalidate());
+        builder.onUpdate(() => this.markChanged());
+        builder.onBuildPhase(DocumentState.Linked, () => this.markChanged());
     }
 
-    /** Forgets the graph; the next `getIndex` builds it anew. */
-    invalidate(): void {
+    /** The documents changed (edited, linked again): the next `getIndex` updates the graph. */
+    markChanged(): void {
         this.generation++;
         this.pending = undefined;
         this.built = undefined;
+    }
+
+    /** Forgets the graph and the CSV files read; the next `getIndex` builds it anew. */
+    invalidate(): void {
+        this.state = new ImpactGraphState();
+        this.csvRead = new WeakMap();
+        this.markChanged();
     }
 
     /** The graph of the current workspace state. */
@@ -41,46 +54,64 @@ export class AlignGraphService {
         return this.pending;
     }
 
+    /** The documents whose workspace findings may have changed since the last call ('all' after a full build). */
+    takeChangedDocuments(): Set<string> | 'all' {
+        return this.state.takeChangedDocuments();
+    }
+
     /** The graph last built, if it is still current (for synchronous readers such as validation checks). */
     get current(): GraphIndex | undefined {
         return this.built;
     }
 
     /**
-     * Reads the CSV files first; then picks the linked documents and builds
-     * the graph with no `await` in between, so that no document changes state
-     * (an edit resets it at once) while the graph reads its references.
+     * Reads the CSV files of new actuals blocks first; then picks the linked
+     * documents and updates the graph with no `await` in between, so that no
+     * document changes state (an edit resets it at once) while the graph
+     * reads its references.
      */
     private async build(generation: number): Promise<GraphIndex> {
-        const files = new Map<Actuals, CsvFileResult>();
         for (;;) {
             const docs = this.linkedDocuments();
-            const unread = docs.flatMap(doc => actualsBlocks(doc.parseResult.value as Model)
-                .filter(actuals => actuals.file !== undefined && !files.has(actuals))
+            const unread = docs.flatMap(doc => this.state.knows(doc.uri.toString(), modelOf(doc)) ? [] : actualsBlocks(modelOf(doc))
+                .filter(actuals => actuals.file !== undefined && !this.csvRead.has(actuals))
                 .map(actuals => ({ doc, actuals })));
             if (unread.length === 0) {
-                const index = buildImpactGraph({
-                    documents: docs.map(d => ({ uri: d.uri.toString(), model: d.parseResult.value as Model })),
-                    readActuals: actuals => actuals.file === undefined
-                        ? readInlineActuals(actuals)
-                        : readCsvActuals(files.get(actuals) ?? { error: 'was not read' }, actuals.file)
-                });
+                const state = this.state;
+                let index: GraphIndex;
+                try {
+                    index = state.update(docs.map(d => ({ uri: d.uri.toString(), model: modelOf(d), references: d.references })), actuals => this.readActuals(actuals));
+                } catch (error) {
+                    // A half-updated graph must not be built on: start afresh next time.
+                    if (this.state === state) this.state = new ImpactGraphState();
+                    throw error;
+                }
                 if (generation === this.generation) this.built = index;
                 return index;
             }
-            for (const { doc, actuals } of unread) files.set(actuals, await this.csvFiles.read(doc.uri, actuals.file!));
+            for (const { doc, actuals } of unread) this.csvRead.set(actuals, await this.csvFiles.read(doc.uri, actuals.file!));
         }
     }
 
-    private linkedDocuments(): LangiumDocument[] {
-        return this.documents.all
-            .filter(d => d.state >= DocumentState.Linked && isModel(d))
-            .toArray()
-            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    private readActuals(actuals: Actuals) {
+        return actuals.file === undefined ? readInlineActuals(actuals) : readCsvActuals(this.csvRead.get(actuals) ?? { error: 'was not read' }, actuals.file);
     }
 
+    /** The linked documents, sorted by URI (the order is kept while the set of URIs does not change). */
+    private linkedDocuments(): LangiumDocument[] {
+        const docs = this.documents.all.filter(d => d.state >= DocumentState.Linked && modelOf(d).$type === 'Model').toArray();
+        const order = this.order;
+        if (order.size !== docs.length || docs.some(d => !order.has(d.uri.toString()))) {
+            docs.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+            this.order = new Map(docs.map((d, i) => [d.uri.toString(), i]));
+            return docs;
+        }
+        return docs.sort((a, b) => order.get(a.uri.toString())! - order.get(b.uri.toString())!);
+    }
+
+    private order = new Map<string, number>();
 }
 
-function isModel(doc: LangiumDocument): boolean {
-    return doc.parseResult.value.$type === 'Model';
+function modelOf(doc: LangiumDocument): Model {
+    return doc.parseResult.value as Model;
 }

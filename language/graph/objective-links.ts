@@ -1,5 +1,5 @@
 import type { Adjacency } from './adjacency.js';
-import type { GraphNode, ObjectiveLinks } from './types.js';
+import type { ObjectiveLinks } from './types.js';
 
 /**
  * How an objective reaches metrics: through `builds` -> `enables` -> `moves`,
@@ -63,9 +63,9 @@ function chainPaths(start: string, adjacency: Adjacency, wanted: Set<string>): s
 }
 
 /** Nodes a program's chain holds: its members and all they reference, transitively (references run one way). */
-export function programChain(program: GraphNode, members: readonly string[], adjacency: Adjacency): string[] {
-    const seen = new Set<string>([program.id]);
-    const stack = [...members, ...adjacency.targets(program.id, 'serves')];
+export function programChain(programId: string, members: readonly string[], adjacency: Adjacency): string[] {
+    const seen = new Set<string>([programId]);
+    const stack = [...members, ...adjacency.targets(programId, 'serves')];
     while (stack.length > 0) {
         const id = stack.pop()!;
         if (seen.has(id)) continue;

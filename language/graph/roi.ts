@@ -1,10 +1,10 @@
 import type { Isolate, Metric, Program } from '../generated/ast.js';
 import { attributeKpi } from './attribution.js';
-import type { GraphNode, RoiFigures } from './types.js';
+import type { MetricNode, RoiFigures } from './types.js';
 import { attribute } from '../attributes.js';
 
 /** Finds the graph node of a referenced metric. */
-export type MetricNodeOf = (metric: Metric | undefined) => GraphNode | undefined;
+export type MetricNodeOf = (metric: Metric | undefined) => MetricNode | undefined;
 
 /**
  * Phillips ROI of a program: benefit = sum over the chain's KPIs that have a
@@ -14,7 +14,7 @@ export type MetricNodeOf = (metric: Metric | undefined) => GraphNode | undefined
  * The raw figures count every change whole. Shown only when every term is
  * known: `missing` says which are not.
  */
-export function programRoi(program: Program, chainKpis: readonly GraphNode[], nodeOf: MetricNodeOf, startDay: number | undefined): RoiFigures {
+export function programRoi(program: Program, chainKpis: readonly MetricNode[], nodeOf: MetricNodeOf, startDay: number | undefined): RoiFigures {
     const missing: string[] = [];
     const { amount: cost, currency } = attribute(program, 'Cost') ?? {};
     if (cost === undefined) missing.push('the program\'s `cost`');

@@ -146,6 +146,9 @@ export interface GraphNode {
     programFigures?: ProgramFigures;
 }
 
+/** What ROI and attribution read of a metric's node: its id, name and figures. */
+export type MetricNode = Pick<GraphNode, 'id' | 'name' | 'metric'>;
+
 export interface GraphEdge {
     kind: EdgeKind;
     from: string;

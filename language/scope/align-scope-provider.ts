@@ -1,6 +1,8 @@
 import type { AstNode, AstNodeDescription, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeProvider, MultiMapScope } from 'langium';
+import { AstUtils, DefaultScopeProvider, MultiMapScope, stream } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
 import { isProgram, type Program } from '../generated/ast.js';
+import type { AlignIndexManager } from './align-index-manager.js';
 
 /**
  * Resolves a reference from the members of its program (by simple name),
@@ -9,9 +11,18 @@ import { isProgram, type Program } from '../generated/ast.js';
  * Langium's default provider filters a program's local symbols linearly for
  * every reference, which is quadratic on large files; here each program's
  * scope is built once per reference type and kept until the AST is replaced.
+ * The global scope reads the index's names directly (the first description
+ * of the name and type, in index order, as Langium's global scope finds it),
+ * so that an edit does not rebuild it.
  */
 export class AlignScopeProvider extends DefaultScopeProvider {
     private readonly programScopes = new WeakMap<Program, Map<string, Scope>>();
+    private readonly index: AlignIndexManager;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.index = services.shared.workspace.IndexManager as AlignIndexManager;
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
@@ -19,6 +30,18 @@ export class AlignScopeProvider extends DefaultScopeProvider {
         const program = AstUtils.getContainerOfType(context.container, isProgram);
         return program ? new LayeredScope(this.programScope(program, referenceType), global) : global;
     }
+
+    protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
+        let scope = this.globalScopes.get(referenceType);
+        if (!scope) {
+            scope = new IndexScope(name => this.index.named(name), type => this.reflection.isSubtype(type, referenceType), () => this.indexManager.allElements(referenceType));
+            this.globalScopes.set(referenceType, scope);
+        }
+        return scope;
+    }
+
+    /** One global scope per reference type: it reads the index as it is at each lookup. */
+    private readonly globalScopes = new Map<string, Scope>();
 
     /** The members of a program of one reference type, without outer scope (the global one changes more often). */
     private programScope(program: Program, referenceType: string): Scope {
@@ -35,6 +58,24 @@ export class AlignScopeProvider extends DefaultScopeProvider {
             byType.set(referenceType, scope);
         }
         return scope;
+    }
+}
+
+/** The workspace's exported names of one reference type. */
+class IndexScope implements Scope {
+    constructor(private readonly named: (name: string) => readonly AstNodeDescription[], private readonly fits: (type: string) => boolean,
+        private readonly all: () => Stream<AstNodeDescription>) { }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.named(name).find(d => this.fits(d.type));
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.named(name).filter(d => this.fits(d.type)));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.all();
     }
 }
 

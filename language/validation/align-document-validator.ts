@@ -1,29 +1,110 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CancellationToken } from 'vscode-jsonrpc';
+import type { AlignServices } from '../align-module.js';
 import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
 import { ruleDocUrl } from '../rules.js';
 import { INTERNAL_ERROR } from './internal-error.js';
 import { isSuppressed, suppressedLines } from './suppressions.js';
+import type { AlignWorkspaceFindings } from './workspace-findings.js';
+
+type CancellationToken = Cancellation.CancellationToken;
+const CancellationToken = Cancellation.CancellationToken;
+
+/** What Langium's validation gave for one parse of a document, without its linking errors (which change with links). */
+interface OwnDiagnostics {
+    readonly model: AstNode;
+    /** Lexing and parsing errors. */
+    readonly syntax: Diagnostic[];
+    /** Findings of the rules that read the document alone. */
+    readonly local: Diagnostic[];
+    readonly suppressions: ReturnType<typeof suppressedLines>;
+}
 
 /**
- * Gives every diagnostic its rule id as `code` and its identity as
- * `data.identity` (language/identity), and drops the findings that an
- * `align-disable-next-line` comment suppresses (never an `internal-error`).
+ * A document's diagnostics: Langium's (syntax errors, unresolved
+ * references, the rules that read the document alone) and the findings of
+ * the workspace rules for it. Every diagnostic gets its rule id as `code`
+ * and its identity as `data.identity` (language/identity), and the findings
+ * that an `align-disable-next-line` comment suppresses are dropped (never an
+ * `internal-error`). `refresh` recombines them without validating again,
+ * when only links or workspace findings changed.
  */
 export class AlignDocumentValidator extends DefaultDocumentValidator {
+    private readonly workspaceFindings: AlignWorkspaceFindings;
+    private readonly own = new WeakMap<LangiumDocument, OwnDiagnostics>();
+
+    constructor(services: AlignServices) {
+        super(services);
+        this.workspaceFindings = services.align.WorkspaceFindings;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const suppressions = suppressedLines(document.textDocument.getText());
-        const root = document.parseResult.value;
-        return diagnostics
-            .filter(d => ruleIdOf(d) === INTERNAL_ERROR || !isSuppressed(suppressions, d.range.start.line, ruleIdOf(d)))
+        const own: OwnDiagnostics = {
+            model: document.parseResult.value,
+            syntax: diagnostics.filter(d => isSyntax(d)),
+            local: diagnostics.filter(d => !isSyntax(d) && !isLinking(d)),
+            suppressions: suppressedLines(document.textDocument.getText())
+        };
+        this.own.set(document, own);
+        const index = await this.workspaceFindings.ready();
+        return this.combine(document, own, diagnostics.filter(isLinking), this.workspaceFindings.of(document, index));
+    }
+
+    /**
+     * The document's diagnostics with its current links and the current
+     * workspace findings, reusing its last validation; undefined when it was
+     * parsed again since (it must be validated).
+     */
+    async refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
+        const own = this.own.get(document);
+        if (!own || own.model !== document.parseResult.value) return undefined;
+        const linking: Diagnostic[] = [];
+        this.processLinkingErrors(document, linking, {});
+        const index = await this.workspaceFindings.ready();
+        return this.combine(document, own, linking, this.workspaceFindings.of(document, index));
+    }
+
+    /**
+     * Langium's walk over the syntax tree, with each node type's checks
+     * looked up once per document, nodes without checks passed over, and a
+     * chance to cancel every few hundred nodes rather than at each node.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        const checksOf = new Map<string, ValidationCheck[]>();
+        let visited = 0;
+        for (const node of AstUtils.streamAst(root)) {
+            if (++visited % 512 === 0) await interruptAndCheck(cancelToken);
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) await check(node, acceptor, cancelToken);
+        }
+    }
+
+    /** Syntax errors and unresolved references first, then rule findings in the order of their place in the text. */
+    private combine(document: LangiumDocument, own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[]): Diagnostic[] {
+        const findings = [...own.local, ...workspace].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        return [...own.syntax, ...linking, ...findings]
+            .filter(d => ruleIdOf(d) === INTERNAL_ERROR || !isSuppressed(own.suppressions, d.range.start.line, ruleIdOf(d)))
             .map(d => {
                 const code = ruleIdOf(d);
-                const identity = identityAt(root, document.textDocument.offsetAt(d.range.start), code, { message: messageText(d), data: d.data });
+                const identity = identityAt(own.model, document.textDocument.offsetAt(d.range.start), code, { message: messageText(d), data: d.data });
                 return { ...d, code, codeDescription: { href: ruleDocUrl(code) }, source: 'align', data: { ...(d.data as object | undefined), identity } };
             });
     }
+}
+
+function codeOf(d: Diagnostic): unknown {
+    return (d.data as { code?: unknown } | undefined)?.code;
+}
+
+function isLinking(d: Diagnostic): boolean {
+    return codeOf(d) === DocumentValidator.LinkingError;
+}
+
+function isSyntax(d: Diagnostic): boolean {
+    const code = codeOf(d);
+    return code === DocumentValidator.ParsingError || (typeof code === 'string' && code.startsWith('lexing-'));
 }

@@ -4,7 +4,7 @@ import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse } from '../graph/metric-figures.js';
 import { parsePeriod } from '../dates.js';
 import { formatAmount } from '../present/index.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
 /** `target-against-direction`. */
@@ -51,20 +51,15 @@ export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext):
     if (!node) return;
     const used = graph.adjacency.incoming(node.id).some(e => e.kind === 'moves' || e.kind === 'kpi' || e.kind === 'drives')
         || graph.adjacency.targets(node.id, 'measures').length > 0
-        || isControlGroup(graph, node.id);
+        || graph.isControlGroup(node.id);
     if (!used) {
         report('metric-unused', `Metric '${metric.name}' is not used: no outcome, behavior, objective or other metric refers to it. Reference it, or remove it.`,
             { node: metric, property: 'name' });
     }
 }
 
-/** True when a program's ROI attributes a KPI's change against this metric (`isolate ... by control-group`). */
-function isControlGroup(graph: RuleContext['graph'], id: string): boolean {
-    return graph.graph.nodes.some(n => n.programFigures?.roi.attribution?.some(a => a.control === id));
-}
-
 /** `deadline-outside-window`: a program's metric due outside the program's window. */
-export function checkDeadlineInWindow(metric: Metric, { report }: RuleContext): void {
+export function checkDeadlineInWindow(metric: Metric, { report }: LocalRuleContext): void {
     const program = metric.$container.$type === 'Program' ? metric.$container : undefined;
     const target = attribute(metric, 'Target');
     const deadline = target?.deadline ? parsePeriod(target.deadline) : undefined;

@@ -1,5 +1,5 @@
 import type { Objective } from '../generated/ast.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
 /** `objective-without-kpi` and `activity-only-link`. */
@@ -31,7 +31,7 @@ export function checkKpiLinksExplained(objective: Objective, { graph, report }: 
 }
 
 /** `objective-without-practice`. */
-export function checkObjectivePractice(objective: Objective, { report }: RuleContext): void {
+export function checkObjectivePractice(objective: Objective, { report }: LocalRuleContext): void {
     if (!attribute(objective, 'Practice')) {
         report('objective-without-practice', `Objective '${objective.name}' has no practice. Add \`practice roleplay "..."\` (or sandbox, simulation, decision-game, case, shadowing) that simulates real work.`,
             { node: objective, property: 'name' });

@@ -1,7 +1,7 @@
 import type { Program } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
 import { formatNumber, plural } from '../present/index.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
 /** `program-without-outcome`: counts resolved `serves` only. */
@@ -30,7 +30,7 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
 }
 
 /** `program-without-review` and `program-without-sponsor`. */
-export function checkProgramGovernance(program: Program, { report }: RuleContext): void {
+export function checkProgramGovernance(program: Program, { report }: LocalRuleContext): void {
     if (!attribute(program, 'Review')) {
         report('program-without-review', `Program '${program.name}' has no review cadence. Add \`review monthly\` for a regular review with stakeholders.`,
             { node: program, property: 'name' });
@@ -42,7 +42,7 @@ export function checkProgramGovernance(program: Program, { report }: RuleContext
 }
 
 /** `pilot-too-long`. */
-export function checkPilotLength(program: Program, { settings, report }: RuleContext): void {
+export function checkPilotLength(program: Program, { settings, report }: LocalRuleContext): void {
     const pilot = attribute(program, 'Pilot');
     const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
     if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;

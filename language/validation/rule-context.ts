@@ -6,27 +6,39 @@ import type { Actuals } from '../generated/ast.js';
 import type { SnapshotStatus } from '../pull/snapshot-service.js';
 import { isConfigurableRule, type RuleId } from '../rules.js';
 
-/** What a rule check gets: the graph, the settings, and `report` that applies the rule's configured severity. */
-export interface RuleContext {
-    readonly graph: GraphIndex;
+/** What a rule that looks at one declaration's own text gets: the settings, and `report` that applies the rule's configured severity. */
+export interface LocalRuleContext {
     readonly settings: AlignSettingsService;
+    report(ruleId: RuleId, message: string, info: DiagnosticInfo<AstNode, string>): void;
+}
+
+/** What a rule that reads the workspace gets: the impact graph, and the snapshots' standing, as well. */
+export interface RuleContext extends LocalRuleContext {
+    readonly graph: GraphIndex;
     /** How each pulled actuals block stands against `align.lock.json`. */
     readonly snapshots: ReadonlyMap<Actuals, SnapshotStatus>;
-    report(ruleId: RuleId, message: string, info: DiagnosticInfo<AstNode, string>): void;
 }
 
 /** A check of one rule family on one kind of node. */
 export type RuleCheck<N extends AstNode> = (node: N, context: RuleContext) => void;
 
+/** A check that reads only the node's own document (run by Langium's validation of changed documents). */
+export type LocalRuleCheck<N extends AstNode> = (node: N, context: LocalRuleContext) => void;
+
 /** Wraps `accept` so that each finding carries its rule id as code and the severity the settings give it (built-in ids: always `error`). */
-export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor,
-    snapshots: ReadonlyMap<Actuals, SnapshotStatus> = new Map()): RuleContext {
+export function localRuleContext(settings: AlignSettingsService, accept: ValidationAcceptor): LocalRuleContext {
     return {
-        graph, settings, snapshots,
+        settings,
         report(ruleId, message, info) {
             const severity = isConfigurableRule(ruleId) ? settings.severity(ruleId) : 'error';
             if (severity === 'off') return;
             accept(severity, message, { ...info, code: ruleId, data: { ...(info.data as object | undefined), code: ruleId } });
         }
     };
+}
+
+/** The same, with the graph and the snapshots' standing for rules that read the workspace. */
+export function ruleContext(graph: GraphIndex, settings: AlignSettingsService, accept: ValidationAcceptor,
+    snapshots: ReadonlyMap<Actuals, SnapshotStatus> = new Map()): RuleContext {
+    return { ...localRuleContext(settings, accept), graph, snapshots };
 }

@@ -1,6 +1,6 @@
 import type { Actuals, PullXapi } from '../generated/ast.js';
 import { LOCK_FILE } from '../pull/lock-file.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /** The command that refreshes a metric's snapshot; said by the finding and its quick fix. */
 export function pullCommand(metric: string): string {
@@ -17,7 +17,7 @@ export function checkSnapshotDrift(actuals: Actuals, { graph, snapshots, report 
 }
 
 /** `syntax`: an xAPI option other than `activity` given twice. */
-export function checkXapiOptions(pull: PullXapi, { report }: RuleContext): void {
+export function checkXapiOptions(pull: PullXapi, { report }: LocalRuleContext): void {
     const seen = new Set<string>();
     for (const option of pull.options) {
         if (option.$type === 'XapiActivity') continue;

@@ -2,7 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { parsePeriod } from '../dates.js';
-import type { RuleContext } from './rule-context.js';
+import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /** `duplicate-name`: marks each declaration whose name is taken again in its scope. */
 export function checkDuplicateName(node: Declaration | Program, { graph, report }: RuleContext): void {
@@ -18,12 +18,15 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report 
 const LIST_KEYWORDS = new Set(['stakeholders', 'serves', 'measured', 'drives', 'enabled', 'moves', 'builds', 'kpi', 'for']);
 
 /** `syntax`: an attribute written twice in one declaration's block. */
-export function checkDuplicateAttributes(node: Declaration | Program, { report }: RuleContext): void {
+export function checkDuplicateAttributes(node: Declaration | Program, { report }: LocalRuleContext): void {
     if (!node.$cstNode) return;
-    const firstKeywords = node.attributes.map(a => a.$cstNode && CstUtils.flattenCst(a.$cstNode).find(leaf => !leaf.hidden));
-    const starts = [...listKeywords(node.$cstNode, node), ...firstKeywords]
-        .filter((leaf): leaf is CstNode => leaf !== undefined)
-        .sort((a, b) => a.offset - b.offset);
+    const starts: CstNode[] = [];
+    listKeywords(node.$cstNode, node, starts);
+    for (const a of node.attributes) {
+        const first = a.$cstNode && CstUtils.flattenCst(a.$cstNode).find(leaf => !leaf.hidden);
+        if (first) starts.push(first);
+    }
+    starts.sort((a, b) => a.offset - b.offset);
     const seen = new Set<string>();
     for (const leaf of starts) {
         if (seen.has(leaf.text)) {
@@ -39,33 +42,34 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
  * (not its attribute nodes', not its members'); keywords used as names
  * (data type rules such as `Name`) do not count.
  */
-function* listKeywords(cst: CstNode, owner: AstNode): Generator<CstNode> {
+function listKeywords(cst: CstNode, owner: AstNode, into: CstNode[]): void {
     if (!isCompositeCstNode(cst)) return;
     for (const child of cst.content) {
         if (isLeafCstNode(child)) {
-            if (isListKeyword(child)) yield child;
+            if (isListKeyword(child)) into.push(child);
         } else if (child.astNode === owner) {
-            yield* listKeywords(child, owner);
+            listKeywords(child, owner, into);
         }
     }
 }
 
-const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
+/** Whether each keyword of the grammar starts a list attribute (asked once per keyword, not per use). */
+const listKeywordOf = new WeakMap<GrammarAST.Keyword, boolean>();
 
 function isListKeyword(leaf: CstNode): boolean {
-    if (!GrammarAST.isKeyword(leaf.grammarSource) || !LIST_KEYWORDS.has(leaf.text)) return false;
-    const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-    if (!rule) return false;
-    let dataType = dataTypeRules.get(rule);
-    if (dataType === undefined) {
-        dataType = GrammarUtils.isDataTypeRule(rule);
-        dataTypeRules.set(rule, dataType);
+    const keyword = leaf.grammarSource;
+    if (!GrammarAST.isKeyword(keyword)) return false;
+    let starts = listKeywordOf.get(keyword);
+    if (starts === undefined) {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        starts = LIST_KEYWORDS.has(keyword.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
+        listKeywordOf.set(keyword, starts);
     }
-    return !dataType;
+    return starts;
 }
 
 /** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
-export function checkLiterals(node: AstNode, { report }: RuleContext): void {
+export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void {
     for (const property of ['deadline', 'start', 'end', 'period'] as const) {
         const text = (node as unknown as Record<string, unknown>)[property];
         if (typeof text === 'string' && !parsePeriod(text)) {

@@ -20,6 +20,8 @@ export const uriOf = (file: string): string => pathToFileURL(file).href;
  */
 export class LspSession {
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** How many times diagnostics were published for each URI. */
+    readonly publishCount = new Map<string, number>();
     readonly notifications: Array<{ method: string; params: unknown }> = [];
     settings: Record<string, unknown> = {};
     private readonly waiters: Array<() => void> = [];
@@ -36,6 +38,7 @@ export class LspSession {
         session.settings = settings;
         connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
             session.diagnostics.set(p.uri, p.diagnostics);
+            session.publishCount.set(p.uri, (session.publishCount.get(p.uri) ?? 0) + 1);
             session.wake();
         });
         connection.onNotification((method, params) => { session.notifications.push({ method, params }); session.wake(); });

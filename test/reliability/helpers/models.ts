@@ -3,7 +3,8 @@
  * random subset of its attributes (each at most once, in random order),
  * references to a small pool of names (so that references resolve, miss,
  * cross files, reach into programs, form `drives` cycles and duplicate
- * names), programs with members, inline and CSV actuals. They must parse
+ * names), programs with members and `isolate` statements (control groups
+ * often in another file), inline and CSV actuals. They must parse
  * without a syntax error; what the rules make of them is random.
  */
 import fc from 'fast-check';
@@ -102,6 +103,13 @@ const actuals = fc.tuple(reference, fc.oneof(
 const declaration = fc.oneof(outcome, metric, skill, behavior, objective, toolkit);
 const member = fc.oneof({ arbitrary: declaration, weight: 6 }, { arbitrary: actuals, weight: 1 });
 
+const isolate = fc.tuple(reference, fc.oneof(
+    reference.map(r => `control-group ${r}`),
+    fc.constant('trend'),
+    fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 100 })).map(([s, c]) => `estimate ${s}% confidence ${c}%`),
+)).map(([m, method]) => `isolate ${m} by ${method}`);
+const programMember = fc.oneof({ arbitrary: member, weight: 5 }, { arbitrary: isolate, weight: 2 });
+
 const program = fc.tuple(fc.constantFrom(...PROGRAMS), title, block({
     sponsor: text.map(t => `sponsor ${t}`),
     owner: text.map(t => `owner ${t}`),
@@ -114,7 +122,7 @@ const program = fc.tuple(fc.constantFrom(...PROGRAMS), title, block({
     review: cadence.map(c => `review ${c}`),
     phase: fc.constantFrom('discover', 'design', 'deliver', 'measure').map(p => `phase ${p}`),
     cost: fc.integer({ min: 0, max: 100000 }).map(n => `cost ${n} USD`),
-}, '', fc.array(member, { maxLength: 6 }))).map(([n, t, b]) => `program ${n}${t}${b}`);
+}, '', fc.array(programMember, { maxLength: 6 }))).map(([n, t, b]) => `program ${n}${t}${b}`);
 
 const topLevel = fc.oneof({ arbitrary: declaration, weight: 6 }, { arbitrary: program, weight: 2 }, { arbitrary: actuals, weight: 1 });
 

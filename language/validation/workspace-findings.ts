@@ -1,0 +1,99 @@
+import type { LangiumDocument, LangiumDocuments, ValidationAcceptor } from 'langium';
+import { DocumentState, getDiagnosticRange, toDiagnosticSeverity } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AlignServices } from '../align-module.js';
+import type { AlignSettingsService } from '../config/align-settings.js';
+import type { GraphIndex } from '../graph/build-graph.js';
+import type { AlignGraphService } from '../graph/graph-service.js';
+import type { Model } from '../generated/ast.js';
+import type { AlignSnapshotService } from '../pull/snapshot-service.js';
+import { ruleContext } from './rule-context.js';
+import { runWorkspaceRules } from './workspace-rules.js';
+
+interface DocumentFindings {
+    readonly model: Model;
+    readonly diagnostics: Diagnostic[];
+    /** The findings as text, to tell whether they changed. */
+    readonly key: string;
+}
+
+/**
+ * The findings of the workspace rules (those that read the impact graph),
+ * per document, for the graph of the current workspace state. After each
+ * update of the graph they are computed again for the documents the graph
+ * says may have changed, and compared with the previous findings:
+ * `takeChanged` says which documents' findings changed, so that only those
+ * are published again.
+ */
+export class AlignWorkspaceFindings {
+    private readonly documents: LangiumDocuments;
+    private readonly settings: AlignSettingsService;
+    private readonly graph: AlignGraphService;
+    private readonly snapshots: AlignSnapshotService;
+    private readonly byUri = new Map<string, DocumentFindings>();
+    private readonly changed = new Set<string>();
+    private computedFor: GraphIndex | undefined;
+
+    constructor(services: AlignServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.settings = services.align.Settings;
+        this.graph = services.align.Graph;
+        this.snapshots = services.align.Snapshots;
+    }
+
+    /** The graph of the current workspace state, once the snapshots' standing (read by `snapshot-drift`) is known too. */
+    async ready(): Promise<GraphIndex> {
+        const index = await this.graph.getIndex();
+        await this.snapshots.getStatuses();
+        return index;
+    }
+
+    /** The findings of one document for this graph. */
+    of(document: LangiumDocument, index: GraphIndex): Diagnostic[] {
+        this.update(index);
+        const found = this.byUri.get(document.uri.toString());
+        return found && found.model === document.parseResult.value ? found.diagnostics : this.compute(document, index).diagnostics;
+    }
+
+    /** Brings the findings of the linked documents up to date with this graph (nothing when they are already). */
+    update(index: GraphIndex): void {
+        if (this.computedFor === index) return;
+        this.computedFor = index;
+        const changed = this.graph.takeChangedDocuments();
+        const seen = new Set<string>();
+        for (const document of this.documents.all) {
+            if (document.state < DocumentState.Linked || document.parseResult.value.$type !== 'Model') continue;
+            const uri = document.uri.toString();
+            seen.add(uri);
+            const before = this.byUri.get(uri);
+            if (changed !== 'all' && !changed.has(uri) && before?.model === document.parseResult.value) continue;
+            const after = this.compute(document, index);
+            if (before?.key !== after.key) this.changed.add(uri);
+        }
+        for (const uri of this.byUri.keys()) if (!seen.has(uri)) this.byUri.delete(uri);
+    }
+
+    /** The URIs whose findings changed since the last call. */
+    takeChanged(): string[] {
+        const uris = [...this.changed];
+        this.changed.clear();
+        return uris;
+    }
+
+    private compute(document: LangiumDocument, index: GraphIndex): DocumentFindings {
+        const diagnostics: Diagnostic[] = [];
+        const accept: ValidationAcceptor = (severity, message, info) => {
+            diagnostics.push({ message, range: getDiagnosticRange(info), severity: toDiagnosticSeverity(severity), code: info.code, data: info.data });
+        };
+        const model = document.parseResult.value as Model;
+        runWorkspaceRules(model, ruleContext(index, this.settings, accept, this.snapshots.current), accept);
+        const found = { model, diagnostics, key: diagnostics.map(keyOf).join('\n') };
+        this.byUri.set(document.uri.toString(), found);
+        return found;
+    }
+}
+
+function keyOf(d: Diagnostic): string {
+    const { start, end } = d.range;
+    return `${start.line}:${start.character}-${end.line}:${end.character} ${d.severity} ${String(d.code)} ${String(d.message)}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Incremental analysis against a fresh build, in memory through the real
+ * document builder: a workspace is built once, then random edits are
+ * applied one file at a time with `DocumentBuilder.update` (as the language
+ * server does on each change). After every edit, every document's
+ * diagnostics (range, severity, rule and message) and the whole impact graph
+ * (nodes, edges and figures, in order) must equal those of a fresh build of
+ * the same texts. Seeded: see helpers/fuzz-config.ts.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { URI } from 'langium';
+import { createAlignServices, type AlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../language/host.js';
+import { TEST_ROOT } from '../unit/helpers/check-workspace.js';
+import { MemoryFileSystem } from '../unit/helpers/memory-file-system.js';
+import { announceSeed, fuzzParameters, report, runsOf } from './helpers/fuzz-config.js';
+import { workspaceArb } from './helpers/models.js';
+import { applyEdit, editArb, fixtureFiles, type Edit } from './helpers/vocabulary.js';
+
+/** A workspace kept in memory and updated file by file, as the server keeps it. */
+class IncrementalWorkspace {
+    readonly files: Record<string, string>;
+    readonly services: AlignServices;
+
+    private constructor(files: Readonly<Record<string, string>>) {
+        this.files = { ...files };
+        const fileSystem = new MemoryFileSystem(TEST_ROOT, this.files);
+        this.services = createAlignServices({ fileSystemProvider: () => fileSystem, host: HOST_WITHOUT_LINKS }).Align;
+        this.services.align.Settings.workspaceRoot = TEST_ROOT;
+    }
+
+    static async build(files: Readonly<Record<string, string>>): Promise<IncrementalWorkspace> {
+        const workspace = new IncrementalWorkspace(files);
+        const shared = workspace.services.shared.workspace;
+        const documents = Object.entries(files).filter(([name]) => name.endsWith('.align')).map(([name, text]) => {
+            const document = shared.LangiumDocumentFactory.fromString(text, URI.file(`/ws/${name}`));
+            shared.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await shared.DocumentBuilder.build(documents, { validation: true });
+        return workspace;
+    }
+
+    /** Gives a file new text and updates the workspace as the server does after an edit. */
+    async edit(name: string, text: string): Promise<void> {
+        this.files[name] = text;
+        await this.services.shared.workspace.DocumentBuilder.update([URI.file(`/ws/${name}`)], []);
+    }
+
+    /** Every diagnostic as `file line:col-line:col severity rule message`, sorted. */
+    diagnostics(): string[] {
+        return this.services.shared.workspace.LangiumDocuments.all.toArray().flatMap(d => (d.diagnostics ?? []).map(x =>
+            `${d.uri.path} ${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character} ${x.severity} ${String(x.code)} ${String(x.message)}`)).sort();
+    }
+
+    async graph(): Promise<string> {
+        return JSON.stringify((await this.services.align.Graph.getIndex()).graph);
+    }
+}
+
+async function freshOf(files: Readonly<Record<string, string>>): Promise<{ diagnostics: string[]; graph: string }> {
+    const fresh = await IncrementalWorkspace.build(files);
+    return { diagnostics: fresh.diagnostics(), graph: await fresh.graph() };
+}
+
+/** Applies the edits one by one and compares with a fresh build after each. */
+async function checkSequence(start: Readonly<Record<string, string>>, edits: readonly Edit[], figures: { edits: number }): Promise<void> {
+    const names = Object.keys(start).filter(n => n.endsWith('.align')).sort();
+    const workspace = await IncrementalWorkspace.build(start);
+    for (const [step, edit] of edits.entries()) {
+        const name = names[edit.file % names.length]!;
+        await workspace.edit(name, applyEdit(workspace.files[name]!, edit));
+        figures.edits++;
+        const fresh = await freshOf(workspace.files);
+        assert.deepEqual(workspace.diagnostics(), fresh.diagnostics, `diagnostics after edit ${step + 1} (${edit.kind} of ${name})`);
+        assert.equal(await workspace.graph(), fresh.graph, `impact graph after edit ${step + 1} (${edit.kind} of ${name})`);
+    }
+}
+
+describe('reliability: incremental analysis equals a fresh build', function () {
+    this.timeout(Math.max(600_000, runsOf(60) * 20_000));
+    before(() => announceSeed());
+
+    it('the fixtures: random edit sequences, file by file', async () => {
+        const fixtures = fixtureFiles();
+        const figures = { edits: 0 };
+        await fc.assert(
+            fc.asyncProperty(fc.array(editArb(5), { minLength: 1, maxLength: 8 }), async edits => checkSequence(fixtures, edits, figures)),
+            fuzzParameters(40),
+        );
+        report(`fixture sequences: ${figures.edits} incremental updates, each equal to a fresh build`);
+    });
+
+    it('random grammatical workspaces: random edit sequences, file by file', async () => {
+        const figures = { edits: 0 };
+        await fc.assert(
+            fc.asyncProperty(workspaceArb, fc.array(editArb(3), { minLength: 1, maxLength: 6 }), async (files, edits) => checkSequence(files, edits, figures)),
+            fuzzParameters(40),
+        );
+        report(`grammatical sequences: ${figures.edits} incremental updates, each equal to a fresh build`);
+    });
+
+    it('declarations swapped within a file: the order of edges, and of what derives from it, follows', async () => {
+        const behavior = (name: string) => `  behavior ${name} "b" { enabled by S moves K observed by peer }\n`;
+        const text = (first: string, second: string) => `metric K "k" { kind leading }\nprogram P "p" {\n  skill S "s"\n${behavior(first)}${behavior(second)}  objective O "o" { builds S practice case "x" }\n}\n`;
+        await checkSequence({ 'a.align': text('B1', 'B2') }, [], { edits: 0 });
+        const workspace = await IncrementalWorkspace.build({ 'a.align': text('B1', 'B2'), 'b.align': 'skill T "t"\n' });
+        await workspace.edit('a.align', text('B2', 'B1'));
+        const fresh = await freshOf(workspace.files);
+        assert.equal(await workspace.graph(), fresh.graph);
+        assert.deepEqual(JSON.parse(await workspace.graph()).nodes.find((n: { id: string }) => n.id === 'P.O').objective.behaviors, ['P.B2', 'P.B1']);
+    });
+
+    it('an isolate whose KPI and control group live in other files: edits there reach the ROI and the isolation findings', async () => {
+        const program = 'program P "p" {\n  window 2026-01-01 to 2026-12-31\n  cost 1000 USD\n  objective O "o" { kpi K practice case "c" }\n  isolate K by control-group C\n}\n';
+        const kpi = 'metric K "k" { kind lagging unit percent direction up baseline 10 value 100 USD per point source "s" owner "o" }\nactuals K { 2026-06: 20 }\n';
+        const control = (unit: string, rows: string) => `metric C "c" { kind activity unit ${unit} direction up baseline 10 }\n${rows}`;
+        const steps: Array<[string, string]> = [
+            ['c.align', control('count', 'actuals C { 2026-06: 15 }\n')],
+            ['c.align', control('percent', '')],
+            ['c.align', 'metric D "d" { kind activity }\n'],
+            ['c.align', control('percent', 'actuals C { 2026-06: 12 }\n')],
+            ['k.align', kpi.replace('value 100 USD per point ', '')],
+            ['k.align', kpi.replace('baseline 10', 'baseline 11')],
+            ['p.align', program.replace('control-group C', 'trend')],
+            ['p.align', program.replace('isolate K by control-group C', 'isolate Q by trend')],
+            ['p.align', program],
+        ];
+        const workspace = await IncrementalWorkspace.build({ 'p.align': program, 'k.align': kpi, 'c.align': control('percent', 'actuals C { 2026-06: 12 }\n') });
+        const fresh0 = await freshOf(workspace.files);
+        assert.deepEqual(workspace.diagnostics(), fresh0.diagnostics);
+        const roiOf = async () => JSON.parse(await workspace.graph()).nodes.find((n: { id: string }) => n.id === 'P').programFigures.roi;
+        assert.equal((await roiOf()).attribution[0].attributedChange, 8, 'K moved 10, C moved 2');
+        const seen = new Set<string>();
+        for (const [name, text] of steps) {
+            await workspace.edit(name, text);
+            const fresh = await freshOf(workspace.files);
+            assert.deepEqual(workspace.diagnostics(), fresh.diagnostics, `diagnostics after the edit of ${name}`);
+            assert.equal(await workspace.graph(), fresh.graph, `impact graph after the edit of ${name}`);
+            for (const d of fresh.diagnostics) seen.add(d.split(' ')[3]!);
+        }
+        for (const rule of ['isolation-invalid', 'metric-unused', 'roi-without-isolation']) assert.ok(seen.has(rule), `the steps reach ${rule}`);
+    });
+
+    it('the comparison itself sees a difference', async () => {
+        const fixtures = fixtureFiles();
+        const workspace = await IncrementalWorkspace.build(fixtures);
+        const reviewed = await freshOf({ ...fixtures, 'safety.align': fixtures['safety.align']!.replace('review', 'reviewed') });
+        assert.notDeepEqual(workspace.diagnostics(), reviewed.diagnostics, 'a syntax error');
+        const retitled = await freshOf({ ...fixtures, 'catalog/metrics.align': fixtures['catalog/metrics.align']!.replace('Monthly logo churn', 'Monthly churn') });
+        assert.notEqual(await workspace.graph(), retitled.graph, 'a title');
+    });
+});
