@@ -1,5 +1,6 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import type { AlignServices } from './align-module.js';
 
 /**
  * Align's rules read the whole workspace (a toolkit in one file reinforces a
@@ -40,6 +41,12 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
+    }
+
+    /** Catalog files (a library) are never validated: no finding is reported inside them. */
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        const catalogs = (this.serviceRegistry.getServices(document.uri) as Partial<AlignServices>).align?.Catalogs;
+        return super.shouldValidate(document) && !catalogs?.isCatalog(document.uri);
     }
 
     /** Validates every document again (settings or a CSV file changed). */

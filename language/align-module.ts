@@ -14,6 +14,7 @@ import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
 import { AlignSnapshotService } from './pull/snapshot-service.js';
+import { AlignCatalogRegistry } from './catalogs/catalog-registry.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -23,6 +24,7 @@ export type AlignAddedServices = {
         CsvFiles: AlignCsvFiles;
         Graph: AlignGraphService;
         Snapshots: AlignSnapshotService;
+        Catalogs: AlignCatalogRegistry;
     };
 };
 
@@ -38,7 +40,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         Settings: () => new AlignSettingsService(),
         CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
         Graph: (services) => new AlignGraphService(services),
-        Snapshots: (services) => new AlignSnapshotService(host, services)
+        Snapshots: (services) => new AlignSnapshotService(host, services),
+        Catalogs: (services) => new AlignCatalogRegistry(host, services.shared.workspace.FileSystemProvider, services.align.Settings)
     },
     references: {
         ScopeComputation: (services) => new AlignScopeComputation(services),

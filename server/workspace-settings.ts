@@ -4,7 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
-import { parseAlignConfig, type ConfigProblem } from '../language/config/parse-config.js';
+import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
 import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
@@ -54,15 +54,18 @@ export class WorkspaceSettings {
         const uri = this.configUri;
         if (!uri) return;
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
-        let read: { settings: AlignSettings; problems: ConfigProblem[] } = { settings: {}, problems: [] };
+        let read: ResolvedConfig = { settings: {}, catalogs: [], problems: [] };
         try {
-            if (await fileSystem.exists(uri)) read = parseAlignConfig(await fileSystem.readFile(uri));
+            if (await fileSystem.exists(uri)) read = await resolveConfig(fileSystem, uri, await fileSystem.readFile(uri));
         } catch (error) {
             // A folder, or a file it may not read: the defaults apply, as in `align check` (a throw here stopped the server).
-            read = { settings: {}, problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
+            read = { settings: {}, catalogs: [], problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
         }
         const { settings, problems } = read;
-        this.services.align.Settings.setConfigFile(settings);
+        const target = this.services.align.Settings;
+        target.setConfigFile(settings);
+        target.catalogs = read.catalogs;
+        target.templates = read.templates;
         const diagnostics: Diagnostic[] = problems.map(p => ({
             range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
             severity: DiagnosticSeverity.Error, code: 'config-invalid', source: 'align', message: p.message
