@@ -15,6 +15,7 @@ import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
 import { AlignSnapshotService } from './pull/snapshot-service.js';
 import { AlignCatalogRegistry } from './catalogs/catalog-registry.js';
+import { AlignWorkspaceManager } from './catalogs/catalog-workspace-manager.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -59,7 +60,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
 /** Shared services Align replaces. */
 export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new AlignDocumentBuilder(services)
+        DocumentBuilder: (services) => new AlignDocumentBuilder(services),
+        WorkspaceManager: (services) => new AlignWorkspaceManager(services)
     }
 };
 

@@ -5,6 +5,7 @@ import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
+import { updateCatalogDocuments } from './catalog-updates.js';
 import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
@@ -41,6 +42,7 @@ export class WorkspaceSettings {
             await this.revalidate();
         });
         services.validation.ValidationRegistry.registerBeforeDocument(async () => { await this.ready; });
+        services.align.Catalogs.configured = this.ready;
     }
 
     /** The URI of `align.config.json` at the workspace root, if there is a root. */
@@ -49,8 +51,22 @@ export class WorkspaceSettings {
         return root ? UriUtils.joinPath(root, CONFIG_FILE) : undefined;
     }
 
-    /** Reads `align.config.json` again and publishes its problems. */
+    /**
+     * Reads `align.config.json` again (with its `extends` chain), publishes
+     * its problems and lists the catalog files again. After the first time
+     * (the workspace manager loads the first catalogs), call it under the
+     * workspace lock: it updates the catalog documents.
+     */
     async reloadConfigFile(): Promise<void> {
+        await this.readConfigFile();
+        const { current, removed } = await this.services.align.Catalogs.reload();
+        if (this.catalogsLoaded) await updateCatalogDocuments(this.services, current, removed);
+        this.catalogsLoaded = true;
+    }
+
+    private catalogsLoaded = false;
+
+    private async readConfigFile(): Promise<void> {
         const uri = this.configUri;
         if (!uri) return;
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
