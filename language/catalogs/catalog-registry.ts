@@ -85,9 +85,9 @@ export class AlignCatalogRegistry {
         return root !== undefined && UriUtils.contains(root, source.uri);
     }
 
-    /** The package a catalog belongs to: its own folder's, or (a folder of an installed package) the package's. */
+    /** The package a catalog belongs to (see `packageInfo`). */
     private async originFor(source: LocatedSource): Promise<CatalogOrigin> {
-        const info = await packageInfo(this.fs, packageRoot(source.uri) ?? source.uri);
+        const info = await packageInfo(this.fs, source.uri);
         return { spec: source.spec, name: info.name ?? source.spec, version: info.version, folder: source.uri };
     }
 
@@ -112,11 +112,3 @@ export class AlignCatalogRegistry {
     }
 }
 
-/** `…/node_modules/@scope/name` (or `…/node_modules/name`) of a URI inside an installed package. */
-function packageRoot(uri: URI): URI | undefined {
-    const segments = uri.path.split('/');
-    const at = segments.lastIndexOf('node_modules');
-    if (at < 0 || at + 1 >= segments.length) return undefined;
-    const length = segments[at + 1]!.startsWith('@') ? at + 3 : at + 2;
-    return length <= segments.length ? uri.with({ path: segments.slice(0, length).join('/') }) : undefined;
-}

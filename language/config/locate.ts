@@ -63,9 +63,13 @@ export function isMissing(error: unknown): boolean {
     return code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound';
 }
 
-/** `name` and `version` from the `package.json` in `folder`, if there is one. */
+/**
+ * `name` and `version` from the `package.json` of the package `folder`
+ * belongs to: the installed package (`node_modules/@scope/name`) it is in,
+ * or else `folder` itself; empty when there is none.
+ */
 export async function packageInfo(fs: FileSystemProvider, folder: URI): Promise<{ name?: string; version?: string }> {
-    const file = UriUtils.joinPath(folder, 'package.json');
+    const file = UriUtils.joinPath(packageRoot(folder) ?? folder, 'package.json');
     try {
         if (!await fs.exists(file)) return {};
         const json = JSON.parse(await fs.readFile(file)) as { name?: unknown; version?: unknown };
@@ -77,4 +81,13 @@ export async function packageInfo(fs: FileSystemProvider, folder: URI): Promise<
         if (error instanceof SyntaxError || isMissing(error)) return {};
         throw error;
     }
+}
+
+/** `…/node_modules/@scope/name` (or `…/node_modules/name`) of a URI inside an installed package. */
+function packageRoot(uri: URI): URI | undefined {
+    const segments = uri.path.split('/');
+    const at = segments.lastIndexOf('node_modules');
+    if (at < 0 || at + 1 >= segments.length) return undefined;
+    const length = segments[at + 1]!.startsWith('@') ? at + 3 : at + 2;
+    return length <= segments.length ? uri.with({ path: segments.slice(0, length).join('/') }) : undefined;
 }

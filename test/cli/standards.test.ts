@@ -25,7 +25,7 @@ const OBJECTIVE_WITHOUT_PRACTICE = `program Pilot "Pilot" {
   }
   behavior B "Behavior" {
     enabled by S
-    moves TimeToProductivity
+    moves DaysToProductivity
     observed by manager weekly with "Checklist"
     actor "New hires"
   }
