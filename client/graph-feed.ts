@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { DidChangeGraphNotification, ImpactGraphRequest, type DidChangeGraphParams, type ImpactGraphResult } from '../language/protocol.js';
+import { DidChangeGraphNotification, ImpactGraphRequest, ProgramTemplatesRequest, type DidChangeGraphParams, type ImpactGraphResult, type ProgramTemplatesResult } from '../language/protocol.js';
 
 /**
  * The impact graph as the extension sees it: `align/didChangeGraph` after
- * every validation of the workspace, and `align/impactGraph` on request.
+ * every validation of the workspace, and `align/impactGraph` on request;
+ * besides, the program templates (`align/programTemplates`).
  */
 export class GraphFeed implements vscode.Disposable {
     private readonly emitter = new vscode.EventEmitter<DidChangeGraphParams>();
@@ -26,6 +27,12 @@ export class GraphFeed implements vscode.Disposable {
     async request(focus?: string): Promise<ImpactGraphResult> {
         await this.started;
         return this.client.sendRequest(ImpactGraphRequest.method, { focus }) as Promise<ImpactGraphResult>;
+    }
+
+    /** The program templates: the built-in one, then those `templates` of `align.config.json` names. */
+    async programTemplates(): Promise<ProgramTemplatesResult> {
+        await this.started;
+        return this.client.sendRequest(ProgramTemplatesRequest.method, {}) as Promise<ProgramTemplatesResult>;
     }
 
     dispose(): void {

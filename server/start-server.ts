@@ -7,6 +7,7 @@ import type { AlignInitializationOptions } from '../language/protocol.js';
 import { AlignDocumentUpdateHandler } from './align-update-handler.js';
 import { AlignLspModule, AlignSharedLspModule } from './align-lsp-module.js';
 import { registerGraphProtocol } from './graph-protocol.js';
+import { registerTemplatesProtocol } from './templates-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 
 /** How the server's host finds real paths: node passes `fs.promises.realpath`; the browser has no symbolic links (`null`). */
@@ -28,6 +29,7 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     const settings = new WorkspaceSettings(Align, connection);
     (shared.lsp.DocumentUpdateHandler as AlignDocumentUpdateHandler).settings = settings;
     registerGraphProtocol(connection, Align);
+    registerTemplatesProtocol(connection, Align, settings);
     startLanguageServer(shared);
     return Align;
 }

@@ -8,7 +8,6 @@
 import { UriUtils, type FileSystemProvider } from 'langium';
 import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
 import { BUILTIN_PROGRAM_TEMPLATE } from './builtin-program.js';
-import { fillTemplate, programValues } from './fill-template.js';
 
 /** The name of the built-in template (`align init --template builtin`). */
 export const BUILTIN_TEMPLATE_NAME = 'builtin';
@@ -45,10 +44,4 @@ export async function listTemplates(fs: FileSystemProvider, configured: LocatedS
         name: UriUtils.basename(entry.uri).replace(/\.align$/, ''), source, text: await fs.readFile(entry.uri), builtin: false
     })));
     return [BUILTIN_TEMPLATE, ...templates.filter(t => t.name !== BUILTIN_TEMPLATE_NAME)];
-}
-
-/** A program named `name` from `template`, its pilot (built-in template) starting on `start` (`YYYY-MM-DD`). */
-export function programFrom(template: ProgramTemplate, name: string, title: string, start: string): string {
-    if (template.builtin) return fillTemplate(template.text, { ...programValues(name, start), title });
-    return template.text.replace(/\$\{(name|title)\}/g, (_, key: string) => key === 'name' ? name : title);
 }

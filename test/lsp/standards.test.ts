@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Hover, Location, LocationLink, TextEdit } from 'vscode-languageserver-protocol';
+import type { ProgramTemplatesResult } from '../../language/protocol.js';
 import { consumingWorkspace, installedPackage, metricText } from '../standards-workspace.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
 
@@ -96,12 +97,19 @@ describe('language server: a workspace that extends a standards package', functi
         assert.match((hover.contents as { value: string }).value, /@acme\/align-standards 1\.3\.0/);
     });
 
+    it('lists the built-in template and the package\'s templates (align/programTemplates)', async () => {
+        const lsp = await start();
+        const { templates } = await lsp.request<ProgramTemplatesResult>('align/programTemplates', {});
+        assert.deepEqual(templates.map(t => `${t.name} ${t.source}`), ['builtin built-in', 'onboarding @acme/align-standards 1.2.0']);
+        assert.match(templates[1]!.text, /^program \$\{name\} "\$\{title\}" \{$/m);
+    });
+
     it('publishes an extends cycle as config-invalid on align.config.json, at the extends key', async () => {
         fs.writeFileSync(file('align.config.json'), '{\n  "extends": "./base.json"\n}\n');
         fs.writeFileSync(file('base.json'), '{ "extends": "./align.config.json" }\n');
         const lsp = await start();
         const diagnostics = await lsp.diagnosticsOf(file('align.config.json'), d => d.length > 0);
         assert.deepEqual(diagnostics.map(d => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`), ['config-invalid 2:3']);
-        assert.match(diagnostics[0]!.message, /cycle align\.config\.json -> \.\/base\.json -> \.\/align\.config\.json/);
+        assert.match(String(diagnostics[0]!.message), /cycle align\.config\.json -> \.\/base\.json -> \.\/align\.config\.json/);
     });
 });
