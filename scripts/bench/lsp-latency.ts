@@ -18,7 +18,8 @@ function percentile(values: readonly number[], p: number): number {
     return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]!;
 }
 
-async function latencies(dir: string, file: string): Promise<{ startup: number; times: number[] }> {
+/** Start-up time and the edit -> diagnostics times of `file` in the workspace `dir`. */
+export async function latencies(dir: string, file: string): Promise<{ startup: number; times: number[] }> {
     const started = now();
     const { session } = await LspSession.start(dir);
     try {
