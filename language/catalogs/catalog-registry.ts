@@ -7,7 +7,7 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
-import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
+import { isMissing, isPathSpec, packageInfo, type LocatedSource } from '../config/locate.js';
 import type { AlignHost } from '../host.js';
 
 /** Where a catalog file comes from: the package (name and version from its `package.json`) or folder. */
@@ -66,7 +66,8 @@ export class AlignCatalogRegistry {
                 continue;
             }
             const origin = await this.originFor(source);
-            for (const uri of await this.alignFiles(source.uri)) {
+            const templates = await this.templatesOf(source.uri);
+            for (const uri of await this.alignFiles(source.uri, templates)) {
                 if (next.has(uri.toString())) continue;
                 next.set(uri.toString(), origin);
                 found.push(uri);
@@ -91,8 +92,26 @@ export class AlignCatalogRegistry {
         return { spec: source.spec, name: info.name ?? source.spec, version: info.version, folder: source.uri };
     }
 
-    /** The `.align` files under a folder (or the file itself), sorted; none when it is gone. */
-    private async alignFiles(uri: URI): Promise<URI[]> {
+    /**
+     * The templates folder that the catalog folder's own `align.config.json`
+     * names (a package that ships its catalog and templates together): its
+     * files have placeholders and are no part of the catalog.
+     */
+    private async templatesOf(folder: URI): Promise<string | undefined> {
+        const config = UriUtils.joinPath(folder, 'align.config.json');
+        try {
+            if (!await this.fs.exists(config)) return undefined;
+            const templates = (JSON.parse(await this.fs.readFile(config)) as { templates?: unknown }).templates;
+            return typeof templates === 'string' && isPathSpec(templates) ? UriUtils.resolvePath(folder, templates).toString() : undefined;
+        } catch (error) {
+            if (error instanceof SyntaxError || isMissing(error)) return undefined;
+            throw error;
+        }
+    }
+
+    /** The `.align` files under a folder (or the file itself), sorted, but those of `skipped`; none when it is gone. */
+    private async alignFiles(uri: URI, skipped?: string): Promise<URI[]> {
+        if (uri.toString() === skipped) return [];
         let entries;
         try {
             const stat = await this.fs.stat(uri);
@@ -105,7 +124,7 @@ export class AlignCatalogRegistry {
         const files: URI[] = [];
         for (const entry of entries.sort((a, b) => a.uri.path.localeCompare(b.uri.path))) {
             const name = UriUtils.basename(entry.uri);
-            if (entry.isDirectory && !SKIPPED.has(name) && !name.startsWith('.')) files.push(...await this.alignFiles(entry.uri));
+            if (entry.isDirectory && !SKIPPED.has(name) && !name.startsWith('.')) files.push(...await this.alignFiles(entry.uri, skipped));
             else if (entry.isFile && name.endsWith('.align')) files.push(entry.uri);
         }
         return files;
