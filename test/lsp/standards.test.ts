@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Hover, Location, LocationLink, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, LocationLink, TextEdit } from 'vscode-languageserver-protocol';
 import type { ProgramTemplatesResult } from '../../language/protocol.js';
 import { consumingWorkspace, installedPackage, metricText } from '../standards-workspace.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
@@ -50,6 +50,10 @@ describe('language server: a workspace that extends a standards package', functi
         const text = (hover.contents as { value: string }).value;
         assert.match(text, /From catalog `@acme\/align-standards 1\.2\.0`/);
         assert.match(text, /First-year retention of new hires/);
+        const completion = await lsp.request<CompletionList | CompletionItem[]>('textDocument/completion',
+            { textDocument: { uri: uriOf(file(PROGRAM)) }, position: positionOf(file(PROGRAM), MEASURED_LINE, 'FirstYearRetention') });
+        const labels = (Array.isArray(completion) ? completion : completion.items).map(i => i.label);
+        assert.ok(['FirstYearRetention', 'DaysToProductivity', 'ManagerCheckInRate'].every(l => labels.includes(l)), `catalog metrics offered: ${labels.join(', ')}`);
         const definition = await lsp.request<Array<Location | LocationLink>>('textDocument/definition', onRetention());
         assert.deepEqual(definition.map(d => fileURLToPath('targetUri' in d ? d.targetUri : d.uri)), [catalogFile()]);
     });
