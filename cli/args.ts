@@ -185,6 +185,12 @@ export interface InitArgs {
     force: boolean;
     /** The pilot's first day, `YYYY-MM-DD`; today when not given. */
     date?: string;
+    /** `--template NAME`: `builtin` or one of the `templates` of `align.config.json`. */
+    template?: string;
+    /** `--list-templates`: print the templates instead of writing a program. */
+    listTemplates: boolean;
+    /** `--title TEXT`: the program's title (default: from the name). */
+    title?: string;
 }
 
 /** `MyProgram`: the name `align init` uses when none is given. */
@@ -195,14 +201,20 @@ export function parseInitArgs(argv: string[]): InitArgs {
     const { values, positionals } = parseStrict(argv, {
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
-        date: { type: 'string' }
+        date: { type: 'string' },
+        template: { type: 'string', short: 't' },
+        'list-templates': { type: 'boolean', default: false },
+        title: { type: 'string' }
     });
     if (positionals.length > 1) throw new InputError(`init takes one name, not ${positionals.length} ('${positionals.join("', '")}')`);
     const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
     if (programNameProblem(name) === 'not-a-name') {
         throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
     }
-    return { name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date') };
+    return {
+        name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date'),
+        template: values.template, listTemplates: values['list-templates'] === true, title: values.title
+    };
 }
 
 /** Parsed options of `align fmt`. */

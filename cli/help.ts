@@ -123,10 +123,17 @@ and the program with sponsor, owner, outcome, pilot and review; align check
 reports nothing on it. Every declaration is inside the program, so
 templates never clash.
 
+With --template NAME, the program comes from one of the templates that
+align.config.json names ("templates": a package or folder of *.align files,
+in which \${name} and \${title} are replaced); builtin is the built-in one.
+
 Options:
   -o, --output FILE          write to FILE instead (- for standard output)
       --force                overwrite the file if it exists (otherwise: exit 2)
       --date YYYY-MM-DD      first day of the pilot (default: today)
+  -t, --template NAME        the template to start from (default: builtin)
+      --list-templates       list the templates: the built-in one and the configured ones
+      --title TEXT           the program's title (default: from its name)
   -h, --help                 show this help
 
 NAME must be an Align name: letters, digits and _, not starting with a digit.

@@ -51,7 +51,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
         vscode.commands.registerCommand(Commands.exportSvg, (target?: unknown) => exportImpactChain(deps, 'svg', target)),
         vscode.commands.registerCommand(Commands.exportPng, (target?: unknown) => exportImpactChain(deps, 'png', target)),
         vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(feed)),
-        vscode.commands.registerCommand(Commands.newProgram, (name?: unknown) => newProgram(feed, name)),
+        vscode.commands.registerCommand(Commands.newProgram, (name?: unknown, template?: unknown) => newProgram(feed, name, template)),
         ...host.features?.(deps) ?? []
     );
     // Trust can only be granted while running: restart so the server reads CSV files from now on.

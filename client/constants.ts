@@ -39,3 +39,6 @@ export const CONFIG_SECTION = 'align';
 
 /** Globs of the files the server reads besides open documents (snapshots, their query files and the lock of `align pull` too). */
 export const WATCHED_GLOBS = ['**/*.align', '**/align.config.json', '**/*.csv', '**/*.sql', '**/align.lock.json'] as const;
+
+/** Desktop only: the files `npm install` rewrites, after which the server reads the catalogs again (a new version of a package). */
+export const PACKAGE_GLOBS = ['**/package-lock.json', '**/node_modules/.package-lock.json'] as const;

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    CompareGraphRequest, DidChangeGraphNotification, ImpactGraphRequest, type ChainComparison, type CompareGraphParams, type DidChangeGraphParams, type ImpactGraphResult
+    CompareGraphRequest, DidChangeGraphNotification, ImpactGraphRequest, ProgramTemplatesRequest,
+    type ChainComparison, type CompareGraphParams, type DidChangeGraphParams, type ImpactGraphResult, type ProgramTemplatesResult
 } from '../language/protocol.js';
 
 /**
  * The impact graph as the extension sees it: `align/didChangeGraph` after
- * every validation of the workspace, and `align/impactGraph` on request.
+ * every validation of the workspace, and `align/impactGraph` on request;
+ * besides, the program templates (`align/programTemplates`).
  */
 export class GraphFeed implements vscode.Disposable {
     private readonly emitter = new vscode.EventEmitter<DidChangeGraphParams>();
@@ -34,6 +36,12 @@ export class GraphFeed implements vscode.Disposable {
     async compare(params: CompareGraphParams): Promise<ChainComparison> {
         await this.started;
         return this.client.sendRequest(CompareGraphRequest.method, params) as Promise<ChainComparison>;
+    }
+
+    /** The program templates: the built-in one, then those `templates` of `align.config.json` names. */
+    async programTemplates(): Promise<ProgramTemplatesResult> {
+        await this.started;
+        return this.client.sendRequest(ProgramTemplatesRequest.method, {}) as Promise<ProgramTemplatesResult>;
     }
 
     dispose(): void {

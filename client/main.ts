@@ -6,7 +6,7 @@ import { activateAlign } from './activate.js';
 import { clientOptions, trustOptions } from './client-options.js';
 import { pullActuals } from './commands/pull-actuals.js';
 import { registerCommitComparison } from './compare/commit-comparison.js';
-import { Commands, WATCHED_GLOBS } from './constants.js';
+import { Commands, PACKAGE_GLOBS, WATCHED_GLOBS } from './constants.js';
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): AlignApi {
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
-    const watchers = WATCHED_GLOBS.map(glob => vscode.workspace.createFileSystemWatcher(glob));
+    const watchers = [...WATCHED_GLOBS, ...PACKAGE_GLOBS].map(glob => vscode.workspace.createFileSystemWatcher(glob));
     context.subscriptions.push(...watchers);
     const options = clientOptions(['file', 'untitled', 'vscode-vfs'], trustOptions);
     options.synchronize = { ...options.synchronize, fileEvents: watchers };

@@ -93,6 +93,12 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         await super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
     }
 
+    /** Catalog files (a library) are never validated: no finding is reported inside them. */
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        const catalogs = (this.serviceRegistry.getServices(document.uri) as Partial<AlignServices>).align?.Catalogs;
+        return super.shouldValidate(document) && !catalogs?.isCatalog(document.uri);
+    }
+
     /** Validates every document again (settings or a CSV file changed). */
     async revalidateAll(): Promise<void> {
         for (const document of this.langiumDocuments.all) {

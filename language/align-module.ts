@@ -18,6 +18,8 @@ import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
 import { AlignSnapshotService } from './pull/snapshot-service.js';
+import { AlignCatalogRegistry } from './catalogs/catalog-registry.js';
+import { AlignWorkspaceManager } from './catalogs/catalog-workspace-manager.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -28,6 +30,7 @@ export type AlignAddedServices = {
         Graph: AlignGraphService;
         WorkspaceFindings: AlignWorkspaceFindings;
         Snapshots: AlignSnapshotService;
+        Catalogs: AlignCatalogRegistry;
     };
 };
 
@@ -44,7 +47,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
         Graph: (services) => new AlignGraphService(services),
         WorkspaceFindings: (services) => new AlignWorkspaceFindings(services),
-        Snapshots: (services) => new AlignSnapshotService(host, services)
+        Snapshots: (services) => new AlignSnapshotService(host, services),
+        Catalogs: (services) => new AlignCatalogRegistry(host, services.shared.workspace.FileSystemProvider, services.align.Settings)
     },
     references: {
         Linker: (services) => new AlignLinker(services),
@@ -68,7 +72,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
 export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new AlignDocumentBuilder(services),
-        IndexManager: (services) => new AlignIndexManager(services)
+        IndexManager: (services) => new AlignIndexManager(services),
+        WorkspaceManager: (services) => new AlignWorkspaceManager(services)
     }
 };
 

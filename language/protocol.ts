@@ -76,3 +76,19 @@ export interface CompareGraphParams {
 
 /** The workspace's impact graph compared with the base built from the given texts (language/diff). */
 export const CompareGraphRequest = new RequestType<CompareGraphParams, ChainComparison, void>('align/compareGraph');
+
+/** A program template as `align/programTemplates` lists it (language/templates/configured-templates.ts). */
+export interface ProgramTemplateInfo {
+    name: string;
+    /** `built-in`, or the package's name and version, or the folder as written. */
+    source: string;
+    text: string;
+    builtin: boolean;
+}
+
+/** The answer to `align/programTemplates`: the built-in template, then the configured ones. */
+export interface ProgramTemplatesResult {
+    templates: ProgramTemplateInfo[];
+}
+
+export const ProgramTemplatesRequest = new RequestType<Record<string, never>, ProgramTemplatesResult, void>('align/programTemplates');

@@ -12,10 +12,11 @@
  * Then the language server's edit -> publishDiagnostics latency (10,000
  * elements, 100 files and one file) and the preview's time from graph message
  * to painted graph (200 and 2,000 nodes) in headless Chromium; both need the
- * built bundles (`npm run build`).
+ * built bundles (`npm run build`). Then what a 5,000-metric catalog adds to
+ * the 10,000-element check and to the edit latency (bench/catalog-bench.ts).
  *
  * Options: --sizes=10000,50000  --files=1,100  --runs=3  --keep (keep the generated files)
- *          --warmup-each (warm up before every workspace)  --only=check,lsp,webview
+ *          --warmup-each (warm up before every workspace)  --only=check,lsp,webview,catalog
  *
  * Goals (figures, not tests; docs/performance.md): the whole check at 10,000
  * and 50,000 elements within 1.5x the raw parse time, growing linearly; the
@@ -31,6 +32,7 @@ import { measureCheck, measureRawParse, PHASE_NAMES, type CheckResult, type Phas
 import { benchLspLatency, type LspFigures } from './bench/lsp-latency.js';
 import { targetsTable } from './bench/targets.js';
 import { benchWebview } from './bench/webview-bench.js';
+import { benchCatalog } from './bench/catalog-bench.js';
 import { collectGarbage, medianOf, ms, now, progress, ratio, table, thousands } from './bench/timing.js';
 
 const GOAL_RATIO = 1.5;
@@ -50,8 +52,8 @@ interface Options {
     sections: Set<Section>;
 }
 
-type Section = 'check' | 'lsp' | 'webview';
-const SECTIONS: readonly Section[] = ['check', 'lsp', 'webview'];
+type Section = 'check' | 'lsp' | 'webview' | 'catalog';
+const SECTIONS: readonly Section[] = ['check', 'lsp', 'webview', 'catalog'];
 
 interface Row {
     readonly workspace: GeneratedWorkspace;
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
             lsp = latency.figures;
         }
         if (options.sections.has('webview')) extra.push(await benchWebview());
+        if (options.sections.has('catalog')) extra.push(await benchCatalog(tmp, options.runs));
     } finally {
         if (!options.keep) fs.rmSync(tmp, { recursive: true, force: true });
         else progress(`kept the generated workspaces in ${tmp}`);

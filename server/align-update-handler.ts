@@ -9,7 +9,8 @@ import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
  * Watched-file changes: `.align` files go to Langium as usual;
  * `align.config.json`, CSV files, the query files and lock of pulled
  * snapshots make the settings and actuals be read again and every document
- * be validated again.
+ * be validated again; `package.json` and the npm lock files make the
+ * configuration and the catalogs be read again.
  */
 export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     settings: WorkspaceSettings | undefined;
@@ -63,7 +64,8 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         // A folder created or deleted (one event, no extension) may hold CSV or query files.
         const folder = params.changes.some(c => c.type !== FileChangeType.Changed && !/\.[A-Za-z0-9]+$/.test(c.uri.split('/').pop() ?? ''));
         if (!settings || (data.length === 0 && !folder)) return;
-        const configChanged = data.some(c => c.uri.endsWith(`/${CONFIG_FILE}`));
+        // `npm install` rewrites the lock files: a package named by `extends` or `catalogs` may have a new version.
+        const configChanged = data.some(c => c.uri.endsWith(`/${CONFIG_FILE}`) || /\/\.?package(-lock)?\.json$/.test(c.uri));
         const dataChanged = folder || data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
         if (!configChanged && !dataChanged) return;
         void this.workspaceLock.write(async () => {

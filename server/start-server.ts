@@ -11,6 +11,7 @@ import { AlignDocumentUpdateHandler } from './align-update-handler.js';
 import { AlignLspModule, AlignSharedLspModule } from './align-lsp-module.js';
 import { registerCompareProtocol } from './compare-protocol.js';
 import { registerGraphProtocol } from './graph-protocol.js';
+import { registerTemplatesProtocol } from './templates-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 
 /** How the server's host finds real paths: node passes `fs.promises.realpath`; the browser has no symbolic links (`null`). */
@@ -39,6 +40,7 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     (shared.lsp.DocumentUpdateHandler as AlignDocumentUpdateHandler).settings = settings;
     registerGraphProtocol(publishing, Align);
     registerCompareProtocol(publishing, Align);
+    registerTemplatesProtocol(publishing, Align, settings);
     startLanguageServer(shared);
     return Align;
 }

@@ -4,7 +4,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
-import { parseAlignConfig, type ConfigProblem } from '../language/config/parse-config.js';
+import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
+import { updateCatalogDocuments } from './catalog-updates.js';
 import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
@@ -41,6 +42,7 @@ export class WorkspaceSettings {
             await this.revalidate();
         });
         services.validation.ValidationRegistry.registerBeforeDocument(async () => { await this.ready; });
+        services.align.Catalogs.configured = this.ready;
     }
 
     /** The URI of `align.config.json` at the workspace root, if there is a root. */
@@ -49,20 +51,37 @@ export class WorkspaceSettings {
         return root ? UriUtils.joinPath(root, CONFIG_FILE) : undefined;
     }
 
-    /** Reads `align.config.json` again and publishes its problems. */
+    /**
+     * Reads `align.config.json` again (with its `extends` chain), publishes
+     * its problems and lists the catalog files again. After the first time
+     * (the workspace manager loads the first catalogs), call it under the
+     * workspace lock: it updates the catalog documents.
+     */
     async reloadConfigFile(): Promise<void> {
+        await this.readConfigFile();
+        const { current, removed } = await this.services.align.Catalogs.reload();
+        if (this.catalogsLoaded) await updateCatalogDocuments(this.services, current, removed);
+        this.catalogsLoaded = true;
+    }
+
+    private catalogsLoaded = false;
+
+    private async readConfigFile(): Promise<void> {
         const uri = this.configUri;
         if (!uri) return;
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
-        let read: { settings: AlignSettings; problems: ConfigProblem[] } = { settings: {}, problems: [] };
+        let read: ResolvedConfig = { settings: {}, catalogs: [], problems: [] };
         try {
-            if (await fileSystem.exists(uri)) read = parseAlignConfig(await fileSystem.readFile(uri));
+            if (await fileSystem.exists(uri)) read = await resolveConfig(fileSystem, uri, await fileSystem.readFile(uri));
         } catch (error) {
             // A folder, or a file it may not read: the defaults apply, as in `align check` (a throw here stopped the server).
-            read = { settings: {}, problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
+            read = { settings: {}, catalogs: [], problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
         }
         const { settings, problems } = read;
-        this.services.align.Settings.setConfigFile(settings);
+        const target = this.services.align.Settings;
+        target.setConfigFile(settings);
+        target.catalogs = read.catalogs;
+        target.templates = read.templates;
         const diagnostics: Diagnostic[] = problems.map(p => ({
             range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
             severity: DiagnosticSeverity.Error, code: 'config-invalid', source: 'align', message: p.message

@@ -2,7 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localToday } from '../../language/dates.js';
-import { programFileName, programFromTemplate, programNameProblem } from '../../language/templates/fill-template.js';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { resolveConfig } from '../../language/config/extends.js';
+import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
+import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
+import { didYouMean } from '../suggest.js';
+import { workspaceRoot } from '../workspace/load-workspace.js';
 import type { InitArgs } from '../args.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 
@@ -21,7 +27,13 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     if (programNameProblem(args.name) === 'keyword') {
         throw new InputError(`'${args.name}' cannot be a program name: it is a keyword of Align; choose another name`);
     }
-    const text = programFromTemplate(args.name, args.date ?? localToday());
+    const templates = args.template !== undefined || args.listTemplates ? await configuredTemplates(args.output) : [BUILTIN_TEMPLATE];
+    if (args.listTemplates) {
+        io.write(templates.map(t => `${t.name}  (${t.source})\n`).join(''));
+        return 0;
+    }
+    const template = chosenTemplate(templates, args.template ?? BUILTIN_TEMPLATE_NAME);
+    const text = programFrom(template, args.name, args.title ?? programTitle(args.name), args.date ?? localToday());
     if (args.output === '-' || (args.output === undefined && io.stdoutIsFile())) {
         io.write(text);
         return 0;
@@ -37,4 +49,24 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     const shown = path.relative(process.cwd(), path.resolve(file)) || file;
     io.write(`Created ${shown} with program ${args.name}. Next: edit it, then run align check ${shown}\n`);
     return 0;
+}
+
+/** The built-in template and those of `templates` in the `align.config.json` of the folder the program goes to. */
+async function configuredTemplates(output: string | undefined): Promise<ProgramTemplate[]> {
+    const folder = output && output !== '-' ? path.dirname(path.resolve(output)) : process.cwd();
+    const configFile = path.join(workspaceRoot(folder), 'align.config.json');
+    const fileSystem = NodeFileSystem.fileSystemProvider();
+    if (!fs.existsSync(configFile)) return [BUILTIN_TEMPLATE];
+    const resolved = await resolveConfig(fileSystem, URI.file(configFile), fs.readFileSync(configFile, 'utf-8'));
+    const problem = resolved.problems.find(p => p.message.startsWith('templates:'));
+    if (problem) throw new InputError(`${path.relative(process.cwd(), configFile) || configFile}:${problem.line}: ${problem.message}`);
+    return listTemplates(fileSystem, resolved.templates);
+}
+
+/** The template named `name`, or an InputError that lists them (with a did-you-mean). */
+function chosenTemplate(templates: readonly ProgramTemplate[], name: string): ProgramTemplate {
+    const found = templates.find(t => t.name === name);
+    if (found) return found;
+    const names = templates.map(t => t.name);
+    throw new InputError(`--template ${name}: no such template${didYouMean(name, names)} (templates: ${templates.map(t => t.name).join(', ')}; see align init --list-templates)`);
 }

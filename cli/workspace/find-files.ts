@@ -17,6 +17,7 @@ export function findAlignFiles(paths: readonly string[]): string[] {
 }
 
 function walk(folder: string, found: Set<string>): void {
+    const templates = templateFolder(folder);
     let entries: fs.Dirent[];
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -26,10 +27,27 @@ function walk(folder: string, found: Set<string>): void {
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(full, found);
+            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && full !== templates) walk(full, found);
         } else if (entry.isFile() && entry.name.endsWith('.align')) {
             found.add(full);
         }
+    }
+}
+
+/**
+ * The folder of program templates that the `align.config.json` in `folder`
+ * names (`"templates": "./templates"`): its files have `${name}`
+ * placeholders, so they are not programs to check.
+ */
+function templateFolder(folder: string): string | undefined {
+    const config = path.join(folder, 'align.config.json');
+    if (!fs.existsSync(config)) return undefined;
+    try {
+        const templates = (JSON.parse(fs.readFileSync(config, 'utf-8')) as { templates?: unknown }).templates;
+        return typeof templates === 'string' && templates.startsWith('.') ? path.resolve(folder, templates) : undefined;
+    } catch (error) {
+        if (error instanceof SyntaxError) return undefined; // reported as config-invalid when it is the workspace's
+        throw error;
     }
 }
 

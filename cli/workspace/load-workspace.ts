@@ -5,7 +5,8 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
 import { nodeHost } from '../../language/host.js';
-import { parseAlignConfig, type ConfigProblem } from '../../language/config/parse-config.js';
+import type { ConfigProblem } from '../../language/config/parse-config.js';
+import { resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import { findAlignFiles } from './find-files.js';
 import { describeCode, InputError } from './input-error.js';
@@ -45,21 +46,27 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const configFile = options.configFile ?? existing(path.join(root, 'align.config.json'));
     // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
     const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
-    const configProblems = configFile ? applyConfig(services, configFile, options.configFile !== undefined) : [];
-    services.align.Settings.setOverrides(options.overrides ?? {});
     services.align.Settings.workspaceRoot = URI.file(root);
-    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const configProblems = configFile ? await applyConfig(services, configFile, options.configFile !== undefined) : [];
+    services.align.Settings.setOverrides(options.overrides ?? {});
+    const catalogs = services.align.Catalogs;
+    const library = (await catalogs.reload()).current;
+    const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;
-    const documents = files.map((file, i) => {
-        const text = readSourceFile(file, path.relative(process.cwd(), file) || file);
-        const document = factory.fromString(text, URI.file(file));
+    const read = (file: string) => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(readSourceFile(file, path.relative(process.cwd(), file) || file), URI.file(file));
         services.shared.workspace.LangiumDocuments.addDocument(document);
-        progress?.('read', i + 1, files.length);
+        return document;
+    };
+    const documents = checkedFiles.map((file, i) => {
+        const document = read(file);
+        progress?.('read', i + 1, checkedFiles.length);
         return document;
     });
+    const libraryDocuments = library.map(uri => read(uri.fsPath));
     let checked = 0;
-    const listening = progress && services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress('checked', ++checked, files.length));
-    const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build(documents, { validation: true }))
+    const listening = progress && services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress('checked', ++checked, checkedFiles.length));
+    const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build([...documents, ...libraryDocuments], { validation: true }))
         .finally(() => listening?.dispose());
     return { services, documents, root, configFile, configProblems, logged };
 }
@@ -118,7 +125,8 @@ function existing(file: string): string | undefined {
     return fs.existsSync(file) ? file : undefined;
 }
 
-function applyConfig(services: AlignServices, file: string, explicit: boolean): ConfigProblem[] {
+/** Reads the config file and its `extends` chain into the settings; returns its problems. */
+async function applyConfig(services: AlignServices, file: string, explicit: boolean): Promise<ConfigProblem[]> {
     let text: string;
     try {
         text = fs.readFileSync(file, 'utf-8');
@@ -127,7 +135,9 @@ function applyConfig(services: AlignServices, file: string, explicit: boolean): 
         if (explicit) throw new InputError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${describeCode(code, error)})`}`);
         return [{ message: `align.config.json cannot be read (${describeCode(code, error)}); the defaults apply`, line: 1, column: 1 }];
     }
-    const { settings, problems } = parseAlignConfig(text, path.basename(file));
-    services.align.Settings.setConfigFile(settings);
-    return problems;
+    const resolved = await resolveConfig(services.shared.workspace.FileSystemProvider, URI.file(path.resolve(file)), text);
+    services.align.Settings.setConfigFile(resolved.settings);
+    services.align.Settings.catalogs = resolved.catalogs;
+    services.align.Settings.templates = resolved.templates;
+    return [...resolved.problems];
 }

@@ -2,18 +2,22 @@ import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 import { localToday } from '../../language/dates.js';
-import { programFileName, programFromTemplate, programNameProblem } from '../../language/templates/fill-template.js';
+import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
+import type { ProgramTemplateInfo } from '../../language/protocol.js';
 
 /**
- * `Align: New Program from Template`: asks a name (or takes it as the
- * argument) and opens the built-in template program (the one `align init`
- * writes), which passes the rules: a new `.align` file in the first
+ * `Align: New Program from Template`: lets the user pick the template (the
+ * built-in one, the one `align init` writes, or one that `templates` of
+ * `align.config.json` names; or takes it as the second argument), asks a
+ * name (or takes it as the first argument) and opens the program: a new `.align` file in the first
  * workspace folder, or an untitled document when no folder is open. A name
  * the workspace already declares is refused (the template's declarations
  * are inside the program, so only its name can clash).
  * Returns the document's URI, or undefined if cancelled.
  */
-export async function newProgram(feed: GraphFeed, nameArgument?: unknown): Promise<vscode.Uri | undefined> {
+export async function newProgram(feed: GraphFeed, nameArgument?: unknown, templateArgument?: unknown): Promise<vscode.Uri | undefined> {
+    const template = await chooseTemplate(feed, nameArgument, templateArgument);
+    if (!template) return undefined;
     const taken = new Set((await feed.request()).graph.nodes.map(n => n.qualifiedName));
     const problem = (value: string): string | undefined => {
         const kind = programNameProblem(value);
@@ -27,13 +31,33 @@ export async function newProgram(feed: GraphFeed, nameArgument?: unknown): Promi
     }
     const name = typeof nameArgument === 'string' ? nameArgument : await askName(problem);
     if (!name) return undefined;
-    const text = programFromTemplate(name, localToday());
+    const text = programFrom(template, name, programTitle(name), localToday());
     const folder = vscode.workspace.workspaceFolders?.[0];
     const document = folder
         ? await vscode.workspace.openTextDocument(await createFile(folder.uri, programFileName(name).replace(/\.align$/, ''), text))
         : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
     await vscode.window.showTextDocument(document);
     return document.uri;
+}
+
+/**
+ * The template: the one named by the argument, the built-in one when no
+ * other is configured (or a name is given without a template), or the one
+ * picked from the list of the built-in and the configured templates.
+ */
+async function chooseTemplate(feed: GraphFeed, nameArgument: unknown, templateArgument: unknown): Promise<ProgramTemplateInfo | undefined> {
+    const { templates } = await feed.programTemplates();
+    if (typeof templateArgument === 'string') {
+        const named = templates.find(t => t.name === templateArgument);
+        if (!named) void vscode.window.showErrorMessage(`Align: no template ${templateArgument} (templates: ${templates.map(t => t.name).join(', ')}).`);
+        return named;
+    }
+    if (templates.length === 1 || typeof nameArgument === 'string') return templates[0];
+    const picked = await vscode.window.showQuickPick(templates.map(t => ({ label: t.name, description: t.source, template: t })), {
+        title: 'New Align Program: template',
+        placeHolder: 'The built-in template, or one of those align.config.json names ("templates")'
+    });
+    return picked?.template;
 }
 
 function askName(problem: (value: string) => string | undefined): Thenable<string | undefined> {

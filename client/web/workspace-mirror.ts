@@ -6,7 +6,8 @@ import { WATCHED_GLOBS } from '../constants.js';
 const EXCLUDE = '{**/node_modules/**,**/out/**,**/.*/**}';
 
 /**
- * A copy of the workspace's `.align`, CSV and `align.config.json` files for
+ * A copy of the workspace's `.align`, CSV and `align.config.json` files (and
+ * the catalog and config files of packages in `node_modules`) for
  * the web worker server, which cannot read files: read through
  * `vscode.workspace.fs` (so any file system works, vscode-vfs included) and
  * kept current by file system watchers.
@@ -28,7 +29,8 @@ export class WorkspaceMirror implements vscode.Disposable {
                 watcher.onDidDelete(uri => this.deleted(uri)));
         }
         const uris = (await Promise.all(WATCHED_GLOBS.map(glob => vscode.workspace.findFiles(glob, EXCLUDE)))).flat();
-        await Promise.all(uris.map(async uri => { this.files.set(uri.toString(), await readText(uri)); }));
+        const packages = await packageFiles();
+        await Promise.all([...uris, ...packages].map(async uri => { this.files.set(uri.toString(), await readText(uri)); }));
     }
 
     /** Every file with its text, for `initializationOptions.files`. */
@@ -56,6 +58,43 @@ export class WorkspaceMirror implements vscode.Disposable {
         const gone = [...this.files.keys()].filter(k => k === key || k.startsWith(`${key}/`));
         for (const k of gone) this.files.delete(k);
         if (gone.length > 0) this.emitter.fire({ changed: [], deleted: gone });
+    }
+}
+
+/**
+ * The files of installed packages that `extends` and `catalogs` may name:
+ * `align.config.json` and `.align` files under `node_modules`, and the
+ * `package.json` of each package that has one (its name and version).
+ * Read once at start-up: on the web, `npm install` does not run.
+ */
+async function packageFiles(): Promise<vscode.Uri[]> {
+    const found = (await Promise.all(PACKAGE_GLOBS.map(glob => vscode.workspace.findFiles(glob, '**/node_modules/**/.*/**')))).flat();
+    const roots = new Map<string, vscode.Uri>();
+    for (const uri of found) {
+        const root = packageRoot(uri);
+        if (root) roots.set(root.toString(), vscode.Uri.joinPath(root, 'package.json'));
+    }
+    const manifests = await Promise.all([...roots.values()].map(async uri => await exists(uri) ? uri : undefined));
+    return [...found, ...manifests.filter((uri): uri is vscode.Uri => uri !== undefined)];
+}
+
+const PACKAGE_GLOBS = ['**/node_modules/**/align.config.json', '**/node_modules/**/*.align'];
+
+/** `…/node_modules/@scope/name` or `…/node_modules/name` of a file inside an installed package. */
+function packageRoot(uri: vscode.Uri): vscode.Uri | undefined {
+    const segments = uri.path.split('/');
+    const at = segments.lastIndexOf('node_modules');
+    const length = segments[at + 1]?.startsWith('@') ? at + 3 : at + 2;
+    return at >= 0 && length < segments.length ? uri.with({ path: segments.slice(0, length).join('/') }) : undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch (error) {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+        throw error;
     }
 }
 

@@ -1,4 +1,5 @@
 import type { URI } from 'langium';
+import type { LocatedSource } from './locate.js';
 import { ruleInfo, type ConfigurableRuleId, type RuleSeverities, type RuleSeverity } from '../rules.js';
 
 /** Settings that change what the rules report. Every key optional, as in `align.config.json`. */
@@ -21,6 +22,10 @@ export class AlignSettingsService {
     private overrideSettings: AlignSettings = {};
     /** Folder `align.config.json` and CSV paths are checked against; CSV files outside it are refused. */
     workspaceRoot: URI | undefined;
+    /** `catalogs` of `align.config.json` (after `extends`), found on disk. */
+    catalogs: readonly LocatedSource[] = [];
+    /** `templates` of `align.config.json` (after `extends`), found on disk. */
+    templates: LocatedSource | undefined;
 
     setConfigFile(settings: AlignSettings): void {
         this.fileSettings = settings;

@@ -1,6 +1,13 @@
 import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../rules.js';
 import type { AlignSettings } from './align-settings.js';
 
+/** The keys of `align.config.json` that name other files: packages or relative paths, as written. */
+export interface ConfigReferences {
+    extends?: string;
+    catalogs?: string[];
+    templates?: string;
+}
+
 /** A problem of `align.config.json`, 1-based line and column. */
 export interface ConfigProblem {
     readonly message: string;
@@ -13,31 +20,45 @@ export interface ConfigProblem {
  * id, unknown severity, bad number or unknown key is a problem (reported as
  * `config-invalid`); text that is not JSON gives no settings at all.
  */
-export function parseAlignConfig(text: string, fileName = 'align.config.json'): { settings: AlignSettings; problems: ConfigProblem[] } {
+export function parseAlignConfig(text: string, fileName = 'align.config.json'): { settings: AlignSettings; problems: ConfigProblem[]; references: ConfigReferences } {
     let json: unknown;
     try {
         json = JSON.parse(text);
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-        return { settings: {}, problems: [{ message: `${fileName} is not valid JSON (${message}); the defaults apply`, ...lineColumn(text, offset) }] };
+        return { settings: {}, references: {}, problems: [{ message: `${fileName} is not valid JSON (${message}); the defaults apply`, ...lineColumn(text, offset) }] };
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { settings: {}, problems: [{ message: `${fileName} must hold a JSON object; the defaults apply`, line: 1, column: 1 }] };
+        return { settings: {}, references: {}, problems: [{ message: `${fileName} must hold a JSON object; the defaults apply`, line: 1, column: 1 }] };
     }
     const settings: AlignSettings = {};
+    const references: ConfigReferences = {};
     const problems: ConfigProblem[] = [];
     const at = (needle: string): { line: number; column: number } => lineColumn(text, Math.max(0, text.indexOf(needle)));
     for (const [key, value] of Object.entries(json)) {
         if (key === 'rules') settings.rules = parseRules(value, problems, at);
+        else if (key === 'extends' || key === 'templates') {
+            if (typeof value === 'string' && value.trim() !== '') references[key] = value;
+            else problems.push({ message: `"${key}" must be a package name or a relative path, not ${JSON.stringify(value)}`, ...at(`"${key}"`) });
+        } else if (key === 'catalogs') {
+            const list = typeof value === 'string' ? [value] : value;
+            if (Array.isArray(list) && list.every(v => typeof v === 'string' && v.trim() !== '')) references.catalogs = list as string[];
+            else problems.push({ message: `"catalogs" must be a list of package names or relative paths, not ${JSON.stringify(value)}`, ...at('"catalogs"') });
+        }
         else if (key === 'maxLaggingKpis' || key === 'maxPilotDays') {
             if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[key] = value;
             else problems.push({ message: `"${key}" must be a whole number of 0 or more, not ${JSON.stringify(value)}`, ...at(`"${key}"`) });
         } else {
-            problems.push({ message: `unknown key "${key}" (expected "rules", "maxLaggingKpis" or "maxPilotDays")`, ...at(`"${key}"`) });
+            problems.push({ message: `unknown key "${key}" (expected "extends", "catalogs", "templates", "rules", "maxLaggingKpis" or "maxPilotDays")`, ...at(`"${key}"`) });
         }
     }
-    return { settings, problems };
+    return { settings, problems, references };
+}
+
+/** The 1-based position of `"key"` in a config file's text (line 1, column 1 when it is not there). */
+export function keyPosition(text: string, key: string): { line: number; column: number } {
+    return lineColumn(text, Math.max(0, text.indexOf(`"${key}"`)));
 }
 
 function parseRules(value: unknown, problems: ConfigProblem[], at: (needle: string) => { line: number; column: number }): RuleSeverities {

@@ -39,6 +39,16 @@ export function programFromTemplate(name: string, start: string): string {
     return fillTemplate(BUILTIN_PROGRAM_TEMPLATE, programValues(name, start));
 }
 
+/**
+ * A program named `name` from a template: the built-in one (`{{placeholders}}`,
+ * its pilot starting on `start`, `YYYY-MM-DD`) or a configured one, in which
+ * `${name}` and `${title}` are replaced.
+ */
+export function programFrom(template: { readonly text: string; readonly builtin: boolean }, name: string, title: string, start: string): string {
+    if (template.builtin) return fillTemplate(template.text, { ...programValues(name, start), title });
+    return template.text.replace(/\$\{(name|title)\}/g, (_, key: string) => key === 'name' ? name : title);
+}
+
 /** Words that start a declaration: the grammar takes every other keyword as a name. */
 const DECLARATION_KEYWORDS = new Set(['program', 'outcome', 'metric', 'skill', 'behavior', 'objective', 'toolkit', 'actuals']);
 

@@ -55,7 +55,8 @@ function otherDeclaration(files: readonly string[], target: string): { file: str
     return undefined;
 }
 
-async function latencies(dir: string, files: readonly string[], file: string): Promise<Latencies> {
+/** Start-up time and the edit -> diagnostics times of `file` in the workspace `dir` (of `files`). */
+export async function latencies(dir: string, files: readonly string[], file: string): Promise<Latencies> {
     const started = now();
     const { session } = await LspSession.start(dir);
     try {

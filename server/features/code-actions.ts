@@ -26,8 +26,12 @@ export class AlignCodeActionProvider implements CodeActionProvider {
     async getCodeActions(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
+        const catalogs = this.services.align.Catalogs;
+        if (catalogs.isCatalog(document.uri)) return [];
         const graph = await this.services.align.Graph.getIndex();
-        return params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph));
+        const actions = params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph));
+        // A fix never edits a catalog file (a declaration created in one, say).
+        return actions.filter(action => !Object.keys(action.edit?.changes ?? {}).some(uri => catalogs.isCatalog(uri)));
     }
 
     private actionsFor(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {

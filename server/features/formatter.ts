@@ -6,6 +6,7 @@ import type {
 import { formatAlignWith, type FormatResult } from '../../language/format/format-align.js';
 import { formatAlignRangeWith } from '../../language/format/format-range.js';
 import { lineHunks } from '../../language/format/line-diff.js';
+import type { AlignServices } from '../../language/align-module.js';
 
 /**
  * LSP formatting from the canonical formatter (`language/format`).
@@ -20,6 +21,7 @@ export class AlignFormatter implements Formatter {
     constructor(private readonly services: LangiumServices) { }
 
     formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
+        if (this.isCatalog(document)) return [];
         const text = document.textDocument.getText();
         const result = this.ok(document, formatAlignWith(this.services, text, indentation(params.options)));
         if (!result) return [];
@@ -27,6 +29,7 @@ export class AlignFormatter implements Formatter {
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        if (this.isCatalog(document)) return [];
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         const range = { start: textDocument.offsetAt(params.range.start), end: textDocument.offsetAt(params.range.end) };
@@ -44,6 +47,13 @@ export class AlignFormatter implements Formatter {
 
     get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
         return undefined;
+    }
+
+    /** A catalog file is never formatted from the workspace (logged). */
+    private isCatalog(document: LangiumDocument): boolean {
+        const isCatalog = (this.services as AlignServices).align.Catalogs.isCatalog(document.uri);
+        if (isCatalog) this.services.shared.lsp.Connection?.console.info(`${document.uri.path}: a catalog file, not formatted from the workspace`);
+        return isCatalog;
     }
 
     /** The new text, or `undefined` when unchanged or refused (logged). */

@@ -14,6 +14,8 @@ import type { Behavior, Declaration, Metric, Objective, Outcome, Program, Skill,
 import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
 import { paragraphs } from './hover-format.js';
+import { originHoverLine } from './catalog-origin.js';
+import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 
 /**
  * Hover on a declaration's name or on a reference to it (Langium resolves
@@ -25,9 +27,11 @@ import { paragraphs } from './hover-format.js';
 export class AlignHoverProvider extends AstNodeHoverProvider {
     private readonly graph: AlignGraphService;
     private readonly snapshots: AlignSnapshotService;
+    private readonly catalogs: AlignCatalogRegistry;
 
     constructor(services: AlignServices) {
         super(services);
+        this.catalogs = services.align.Catalogs;
         this.graph = services.align.Graph;
         this.snapshots = services.align.Snapshots;
     }
@@ -64,7 +68,8 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
         const index = await this.graph.getIndex();
         const node = index.nodeOf(ast);
         if (!node) return undefined;
-        return paragraphs([headerOf(node), node.doc, '---', bodyOf(index, node, ast as Declaration | Program)]);
+        const origin = originHoverLine(this.catalogs, AstUtils.getDocument(ast).uri.toString());
+        return paragraphs([headerOf(node), origin, node.doc, '---', bodyOf(index, node, ast as Declaration | Program)]);
     }
 }
 

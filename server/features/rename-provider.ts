@@ -5,6 +5,8 @@ import type { Position, Range, RenameParams, TextDocumentPositionParams, Workspa
 import { ResponseError, TextEdit } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import { isProgram, type Program } from '../../language/generated/ast.js';
+import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
+import { renameRefusal } from './catalog-origin.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** JSON-RPC `InvalidParams`. */
@@ -25,10 +27,12 @@ interface RenameTarget {
  */
 export class AlignRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
+    private readonly catalogs: AlignCatalogRegistry;
 
     constructor(services: AlignServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.catalogs = services.align.Catalogs;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -37,9 +41,10 @@ export class AlignRenameProvider extends DefaultRenameProvider {
         }
         const target = this.targetAt(document, params.position);
         if (!target) return undefined;
+        this.refuseCatalog(target.node);
         const changes: Record<string, TextEdit[]> = {};
         const add = (uri: string, range: Range | undefined): void => {
-            if (range) (changes[uri] ??= []).push(TextEdit.replace(range, params.newName));
+            if (range && !this.catalogs.isCatalog(uri)) (changes[uri] ??= []).push(TextEdit.replace(range, params.newName));
         };
         for (const ref of this.references.findReferences(target.node, { includeDeclaration: true })) {
             add(ref.sourceUri.toString(), this.segmentRange(ref, 'last'));
@@ -53,7 +58,15 @@ export class AlignRenameProvider extends DefaultRenameProvider {
     }
 
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
-        return this.targetAt(document, params.position)?.range;
+        const target = this.targetAt(document, params.position);
+        if (target) this.refuseCatalog(target.node);
+        return target?.range;
+    }
+
+    /** A catalog's declarations are renamed in its package, never from the workspace. */
+    private refuseCatalog(node: AstNode): void {
+        const origin = this.catalogs.originOf(AstUtils.getDocument(node).uri);
+        if (origin) throw new ResponseError(INVALID_PARAMS, renameRefusal(origin, (node as { name?: string }).name ?? ''));
     }
 
     /**

@@ -1,0 +1,133 @@
+/**
+ * Catalogs (language.md, "Configuration"): the `.align` files of the
+ * packages and folders `catalogs` names, loaded as a library. Their
+ * declarations are global; no finding is reported inside them; rename,
+ * formatting and quick fixes leave them alone. This registry knows which
+ * documents are catalog files and where they come from.
+ */
+import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import type { AlignSettingsService } from '../config/align-settings.js';
+import { isMissing, isPathSpec, packageInfo, type LocatedSource } from '../config/locate.js';
+import type { AlignHost } from '../host.js';
+
+/** Where a catalog file comes from: the package (name and version from its `package.json`) or folder. */
+export interface CatalogOrigin {
+    /** As written in `catalogs`. */
+    readonly spec: string;
+    /** The package's name, or the folder as written when it has no `package.json`. */
+    readonly name: string;
+    readonly version?: string;
+    readonly folder: URI;
+}
+
+/** Folders never read inside a catalog. */
+const SKIPPED = new Set(['node_modules', '.git']);
+
+/** The catalog files of the workspace, by URI. */
+export class AlignCatalogRegistry {
+    private files = new Map<string, CatalogOrigin>();
+    private known = new Map<string, URI>();
+    /**
+     * Resolves once the configuration is read and the catalogs listed: the
+     * language server's workspace manager waits for it before its first build.
+     */
+    configured: Promise<void> = Promise.resolve();
+    /** Catalogs not read: outside the workspace folder in an untrusted workspace. */
+    skipped: string[] = [];
+
+    constructor(private readonly host: AlignHost, private readonly fs: FileSystemProvider, private readonly settings: AlignSettingsService) { }
+
+    /** True when `uri` is a catalog file. */
+    isCatalog(uri: URI | string): boolean {
+        return this.files.has(uri.toString());
+    }
+
+    /** Where the catalog file `uri` comes from; undefined for a workspace file. */
+    originOf(uri: URI | string): CatalogOrigin | undefined {
+        return this.files.get(uri.toString());
+    }
+
+    /** Every catalog file. */
+    get uris(): URI[] {
+        return [...this.known.values()];
+    }
+
+    /**
+     * Lists the catalog files again from the settings' `catalogs`. Returns the
+     * files now in a catalog and those no longer in one.
+     */
+    async reload(): Promise<{ current: URI[]; removed: URI[] }> {
+        const next = new Map<string, CatalogOrigin>();
+        const found: URI[] = [];
+        this.skipped = [];
+        for (const source of this.settings.catalogs) {
+            if (!this.mayRead(source)) {
+                this.skipped.push(source.spec);
+                continue;
+            }
+            const origin = await this.originFor(source);
+            const templates = await this.templatesOf(source.uri);
+            for (const uri of await this.alignFiles(source.uri, templates)) {
+                if (next.has(uri.toString())) continue;
+                next.set(uri.toString(), origin);
+                found.push(uri);
+            }
+        }
+        const removed = [...this.known].filter(([key]) => !next.has(key)).map(([, uri]) => uri);
+        this.files = next;
+        this.known = new Map(found.map(uri => [uri.toString(), uri]));
+        return { current: found, removed };
+    }
+
+    /** In an untrusted workspace only catalogs inside the workspace folder are read. */
+    private mayRead(source: LocatedSource): boolean {
+        if (this.host.fileReadsAllowed()) return true;
+        const root = this.settings.workspaceRoot;
+        return root !== undefined && UriUtils.contains(root, source.uri);
+    }
+
+    /** The package a catalog belongs to (see `packageInfo`). */
+    private async originFor(source: LocatedSource): Promise<CatalogOrigin> {
+        const info = await packageInfo(this.fs, source.uri);
+        return { spec: source.spec, name: info.name ?? source.spec, version: info.version, folder: source.uri };
+    }
+
+    /**
+     * The templates folder that the catalog folder's own `align.config.json`
+     * names (a package that ships its catalog and templates together): its
+     * files have placeholders and are no part of the catalog.
+     */
+    private async templatesOf(folder: URI): Promise<string | undefined> {
+        const config = UriUtils.joinPath(folder, 'align.config.json');
+        try {
+            if (!await this.fs.exists(config)) return undefined;
+            const templates = (JSON.parse(await this.fs.readFile(config)) as { templates?: unknown }).templates;
+            return typeof templates === 'string' && isPathSpec(templates) ? UriUtils.resolvePath(folder, templates).toString() : undefined;
+        } catch (error) {
+            if (error instanceof SyntaxError || isMissing(error)) return undefined;
+            throw error;
+        }
+    }
+
+    /** The `.align` files under a folder (or the file itself), sorted, but those of `skipped`; none when it is gone. */
+    private async alignFiles(uri: URI, skipped?: string): Promise<URI[]> {
+        if (uri.toString() === skipped) return [];
+        let entries;
+        try {
+            const stat = await this.fs.stat(uri);
+            if (stat.isFile) return uri.path.endsWith('.align') ? [uri] : [];
+            entries = await this.fs.readDirectory(uri);
+        } catch (error) {
+            if (isMissing(error)) return [];
+            throw error;
+        }
+        const files: URI[] = [];
+        for (const entry of entries.sort((a, b) => a.uri.path.localeCompare(b.uri.path))) {
+            const name = UriUtils.basename(entry.uri);
+            if (entry.isDirectory && !SKIPPED.has(name) && !name.startsWith('.')) files.push(...await this.alignFiles(entry.uri, skipped));
+            else if (entry.isFile && name.endsWith('.align')) files.push(entry.uri);
+        }
+        return files;
+    }
+}
+

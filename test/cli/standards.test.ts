@@ -1,0 +1,105 @@
+/**
+ * Organisation standards as packages (language.md, "Configuration"): the
+ * consuming workspace of examples/standards checked through the built CLI:
+ * `extends` merged, catalogs loaded as a library, config errors at the key.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { consumingWorkspace, installedPackage, metricText } from '../standards-workspace.js';
+import { checkJson, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+
+const OBJECTIVE_WITHOUT_PRACTICE = `program Pilot "Pilot" {
+  sponsor "VP"
+  owner "L&D"
+  serves Result
+  pilot 30 days from 2026-01-05
+  review monthly
+  phase design
+  outcome Result "Result" {
+    measured by FirstYearRetention
+    owner "Head of People"
+  }
+  skill S "Skill" {
+    assessed by "Check"
+  }
+  behavior B "Behavior" {
+    enabled by S
+    moves DaysToProductivity
+    observed by manager weekly with "Checklist"
+    actor "New hires"
+  }
+  objective O "Objective" {
+    builds S
+    assessed by "Check"
+  }
+}
+`;
+
+describe('organisation standards: align check on a workspace that extends a package', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('checks the consuming workspace clean: references into the catalog resolve, the catalog is not reported', () => {
+        const workspace = consumingWorkspace(tempDir());
+        assert.deepEqual(checkJson(['.'], { cwd: workspace, status: 0 }), []);
+    });
+
+    it('reports no finding inside a catalog file, and never lists it as checked', () => {
+        const workspace = consumingWorkspace(tempDir());
+        fs.appendFileSync(path.join(installedPackage(workspace), 'catalog', 'people-kpis.align'), '\nmetric Broken "Broken" {\n  drives Nowhere\n}\n');
+        const findings = checkJson(['.'], { cwd: workspace, status: 0 });
+        assert.deepEqual(findings.map(f => `${f.file} ${f.rule}`), []);
+    });
+
+    it('merges the rule set of the package under the workspace\'s own rules, per rule', () => {
+        const workspace = consumingWorkspace(tempDir());
+        writeFile(workspace, 'pilot.align', OBJECTIVE_WITHOUT_PRACTICE);
+        writeFile(workspace, 'unused.align', metricText('UnusedKpi'));
+        const findings = checkJson(['.'], { cwd: workspace, status: 1 });
+        const severity = (rule: string) => findings.find(f => f.rule === rule)?.severity;
+        assert.equal(severity('objective-without-practice'), 'error', 'from the package (the default is a warning)');
+        assert.equal(severity('metric-unused'), 'info', 'the workspace wins over the package\'s warning');
+    });
+
+    it('reports duplicate-name on the workspace\'s declaration, not on the catalog\'s', () => {
+        const workspace = consumingWorkspace(tempDir());
+        writeFile(workspace, 'retention.align', metricText('FirstYearRetention', 'Our own retention'));
+        const duplicates = checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'duplicate-name');
+        assert.deepEqual(duplicates.map(f => `${f.file}:${f.line}`), ['retention.align:1']);
+        assert.match(duplicates[0]!.message, /people-kpis\.align/);
+    });
+
+    it('reports an extends cycle as config-invalid at the extends key, naming the cycle', () => {
+        const workspace = consumingWorkspace(tempDir());
+        writeFile(workspace, 'align.config.json', '{\n  "rules": {},\n  "extends": "./base.json"\n}\n');
+        writeFile(workspace, 'base.json', '{ "extends": "./align.config.json" }\n');
+        const findings = checkJson(['.'], { cwd: workspace, status: 1 });
+        const invalid = findings.filter(f => f.rule === 'config-invalid');
+        assert.deepEqual(invalid.map(f => `${f.file}:${f.line}:${f.column}`), ['align.config.json:3:3']);
+        assert.match(invalid[0]!.message, /cycle align\.config\.json -> \.\/base\.json -> \.\/align\.config\.json/);
+    });
+
+    it('reports a package that is not installed as config-invalid, naming it; the rest still applies', () => {
+        const workspace = consumingWorkspace(tempDir());
+        writeFile(workspace, 'align.config.json', '{\n  "extends": "@acme/not-installed"\n}\n');
+        const findings = checkJson(['.'], { cwd: workspace, status: 1 });
+        const invalid = findings.filter(f => f.rule === 'config-invalid');
+        assert.deepEqual(invalid.map(f => `${f.file}:${f.line}`), ['align.config.json:2']);
+        assert.match(invalid[0]!.message, /@acme\/not-installed is not installed/);
+        assert.ok(findings.some(f => f.rule === 'unresolved-reference'), 'without the package, the catalog is not there');
+    });
+
+    it('reports a problem of an extended file at the extends key, and a chain deeper than 5 files', () => {
+        const workspace = consumingWorkspace(tempDir());
+        writeFile(workspace, 'align.config.json', '{ "extends": "./c1.json" }\n');
+        for (let i = 1; i <= 6; i++) writeFile(workspace, `c${i}.json`, `{ "extends": "./c${i + 1}.json" }\n`);
+        writeFile(workspace, 'c7.json', '{ "rules": { "no-such-rule": "off" } }\n');
+        const messages = checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => f.message);
+        assert.equal(messages.length, 1, messages.join('\n'));
+        assert.match(messages[0]!, /chain deeper than 5 files at \.\/c6\.json/);
+        writeFile(workspace, 'c2.json', '{ "rules": { "no-such-rule": "off" } }\n');
+        const nested = checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => f.message);
+        assert.deepEqual(nested, ['extends ./c1.json: extends ./c2.json: unknown rule id "no-such-rule"']);
+    });
+});

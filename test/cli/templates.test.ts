@@ -1,0 +1,51 @@
+/**
+ * `align init --template NAME` and `--list-templates` through the built
+ * CLI, in the consuming workspace of examples/standards: the built-in
+ * template and the configured ones are listed, `${name}` and `${title}`
+ * filled, and every shipped template passes `align check`.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { consumingWorkspace, STANDARDS_PACKAGE } from '../standards-workspace.js';
+import { checkJson, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+
+const SHIPPED = fs.readdirSync(path.join(STANDARDS_PACKAGE, 'templates')).filter(f => f.endsWith('.align')).map(f => f.replace(/\.align$/, ''));
+
+describe('align init --template', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('lists the built-in template and those of the package, with the package\'s name and version', () => {
+        const workspace = consumingWorkspace(tempDir());
+        const result = runCli(['init', '--list-templates'], { cwd: workspace });
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(result.stdout.trim().split('\n'), ['builtin  (built-in)', ...SHIPPED.map(name => `${name}  (@acme/align-standards 1.2.0)`)]);
+    });
+
+    for (const template of ['builtin', ...SHIPPED]) {
+        it(`fills \${name} and \${title} of the ${template} template, and align check passes the program`, () => {
+            const workspace = consumingWorkspace(tempDir());
+            const result = runCli(['init', 'PeopleLeaders', '--template', template, '--title', 'People leaders programme', '--output', 'people-leaders.align', '--date', '2026-09-07'], { cwd: workspace });
+            assert.equal(result.status, 0, result.stderr);
+            const text = fs.readFileSync(path.join(workspace, 'people-leaders.align'), 'utf-8');
+            assert.match(text, /^program PeopleLeaders "People leaders programme" \{$/m);
+            assert.doesNotMatch(text, /\$\{|\{\{/, 'no placeholder left');
+            assert.deepEqual(checkJson(['.'], { cwd: workspace, status: 0 }), []);
+        });
+    }
+
+    it('refuses an unknown template with exit 2, a did-you-mean and the list', () => {
+        const workspace = consumingWorkspace(tempDir());
+        const result = runCli(['init', 'X', '--template', 'onbording'], { cwd: workspace });
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /--template onbording: no such template; did you mean 'onboarding'\? \(templates: builtin, onboarding/);
+        assert.equal(result.stderr.split('\n').filter(Boolean).length, 1, 'one line, no stack');
+    });
+
+    it('offers only the built-in template where no align.config.json names templates', () => {
+        const dir = tempDir();
+        const result = runCli(['init', '--list-templates'], { cwd: dir });
+        assert.equal(result.stdout, 'builtin  (built-in)\n');
+    });
+});
