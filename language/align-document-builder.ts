@@ -36,13 +36,18 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
      * through that phase. A build in which no document is parsed (a document
      * deleted, nothing else changed) would neither resolve again the
      * references into the deleted document nor refresh the diagnostics that
-     * change with it: both are done here then.
+     * change with it, nor tell that the graph changed: all are done here then.
      */
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const parses = documents.some(d => d.state < DocumentState.IndexedContent);
         if (!parses) for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
         await super.buildDocuments(documents, options, cancelToken);
-        if (!parses && !documents.some(d => this.validatedNow.has(d))) await this.refreshChanged();
+        if (!parses && !documents.some(d => this.validatedNow.has(d))) {
+            // Tell every listener of the phase (the diagnostics refresh, the graph's change notification), as a build that validated would.
+            const validated = this.langiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray();
+            if (validated.length > 0) await this.notifyBuildPhase(validated, DocumentState.Validated, cancelToken);
+            else await this.refreshChanged();
+        }
         this.validatedNow = new WeakSet();
     }
 

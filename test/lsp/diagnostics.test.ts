@@ -88,4 +88,17 @@ describe('language server: diagnostics over LSP', function () {
         assert.ok(ids.includes('DiscoveryBootcamp.QualifyDeals') && ids.includes('WinRate'));
         assert.ok(!ids.includes('ChurnRate') && !ids.includes('DiscoveryBootcamp.KnowTheProduct'));
     });
+
+    it('notifies align/didChangeGraph when a file is deleted and nothing else is parsed again', async () => {
+        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+        const file = path.join(root, 'onboarding.align');
+        const before = (await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).graph.coverage;
+        const seen = session.notifications.length;
+        fs.rmSync(file);
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 3 }] });
+        await session.until(() => session.notifications.slice(seen).some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph after the deletion');
+        const after = (await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).graph.coverage;
+        assert.ok(after.total < before.total, `coverage ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+    });
 });
+
