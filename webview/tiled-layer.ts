@@ -25,7 +25,7 @@ export interface Bounds {
     readonly y1: number;
 }
 
-export class TiledLayer<T> {
+export class TiledLayer<T extends object> {
     private readonly tiles: SVGSVGElement[] = [];
     private readonly entries = new Map<string, { el: Element; markup: string; data: T }>();
     private readonly keyOf = new WeakMap<Element, string>();
@@ -35,6 +35,8 @@ export class TiledLayer<T> {
     private pending: Array<{ key: string; markup: string; data: T }> = [];
     /** Tiles whose items changed since their box was last set. */
     private readonly moved = new Set<SVGSVGElement>();
+    /** Each item's bounds, computed once per item (a layout makes new items). */
+    private readonly boundsOf = new WeakMap<object, Bounds>();
     /** DOM changes since the pass began (insertions, moves, removals). */
     changes = 0;
 
@@ -62,7 +64,7 @@ export class TiledLayer<T> {
     add(key: string, markup: string, data: T): void {
         const entry = this.entries.get(key);
         if (entry && entry.markup === markup) {
-            this.flush();
+            this.parsePending();
             if (entry.el === this.cursor) {
                 this.cursor = this.cursor.nextSibling;
                 this.skipStale();
@@ -77,8 +79,14 @@ export class TiledLayer<T> {
         this.pending.push({ key, markup, data });
     }
 
-    /** Parses and inserts the new items collected so far, in one go per tile. */
+    /** Parses and inserts the new items collected so far, and sizes the tiles that changed. */
     flush(): void {
+        this.parsePending();
+        this.place();
+    }
+
+    /** Parses and inserts the new items collected so far, in one go per tile. */
+    private parsePending(): void {
         while (this.pending.length > 0) {
             const tile = this.currentTile();
             const room = this.cursor ? this.pending.length : Math.max(1, this.tileSize - tile.childElementCount);
@@ -97,7 +105,6 @@ export class TiledLayer<T> {
             });
             this.changes += created.length;
         }
-        this.place();
     }
 
     /** Ends the pass: removes what the list no longer holds, and empty tiles. */
@@ -157,7 +164,8 @@ export class TiledLayer<T> {
                 const key = this.keyOf.get(el);
                 const entry = key === undefined ? undefined : this.entries.get(key);
                 if (!entry) continue;
-                const b = this.bounds(entry.data);
+                let b = this.boundsOf.get(entry.data);
+                if (!b) this.boundsOf.set(entry.data, b = this.bounds(entry.data));
                 x0 = Math.min(x0, b.x0); y0 = Math.min(y0, b.y0); x1 = Math.max(x1, b.x1); y1 = Math.max(y1, b.y1);
             }
             if (x0 === Infinity) continue;

@@ -6,6 +6,7 @@
  * and hit by the pointer.
  */
 import * as assert from 'node:assert/strict';
+import { diffResults } from '../../client/preview/graph-diff.js';
 import { generateImpactGraph } from '../../scripts/bench/webview-graph.js';
 import { drawnIds, graphMessage, usePreview } from './harness/fixture.js';
 
@@ -46,6 +47,23 @@ describe('preview: a large drawing in tiles', function () {
         const skipped = await w.page.evaluate('[...window.__skipped.values()].filter(Boolean).length') as number;
         assert.ok(skipped > tiles / 2, `${skipped} of ${tiles} tiles skipped`);
         assert.ok(skipped < tiles, 'the tiles in view are drawn');
+    });
+
+    it('sizes the tiles again when an edit moves what they hold', async () => {
+        const w = await preview.open({ viewport: { width: 900, height: 700 } });
+        await w.postGraph({ ...graphMessage(result, { direction: 'right' }), seq: 1 });
+        const edited = structuredClone(result);
+        const behavior = edited.graph.nodes.find(n => n.kind === 'behavior')!;
+        // A skill with a long title at the top: the boxes below it in its column move down.
+        const skill = { ...behavior, kind: 'skill' as const, id: 'AddedSkill', name: 'AddedSkill', qualifiedName: 'AddedSkill', title: 'A skill added by an edit, with a title long enough to wrap' };
+        edited.graph.nodes.unshift(skill);
+        edited.graph.edges.push({ kind: 'enables', from: skill.id, to: behavior.id });
+        const renders = await w.renders();
+        await w.post({ type: 'graph-delta', json: JSON.stringify(diffResults(result, edited)), options: { hideLearningMetrics: false, direction: 'right' }, base: 1, seq: 2 });
+        await w.waitForRenders(renders + 1);
+        assert.ok(await w.page.$('[data-id="AddedSkill"]'));
+        const { outside } = await w.page.evaluate(CONTAINMENT) as { outside: string[] };
+        assert.deepEqual(outside, [], 'drawn outside their tile after the edit');
     });
 
     it('draws a node once it is brought into view, where the pointer finds it', async () => {
