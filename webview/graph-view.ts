@@ -9,6 +9,7 @@ import type { NodeFindings } from '../language/protocol.js';
 import {
     renderColumns, renderDefs, renderEdge, renderNode, shortLabel, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
 } from '../language/render/index.js';
+import { afterNextPaint, nextTask } from './scheduling.js';
 import { TiledLayer, type Bounds } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
 
@@ -24,8 +25,6 @@ const SLICE_EDGE_CHANGES = 1600;
 const NODES_PER_TILE = 25;
 const EDGES_PER_TILE = 50;
 
-/** Resolves after the next frame has been rendered. */
-export const afterNextPaint = (): Promise<void> => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export class GraphView {
     /** The element that zooms and pans: it holds the base SVG and the tiles. */
@@ -108,7 +107,7 @@ export class GraphView {
         let i = 0;
         let j = 0;
         // The slices start in a task of their own, after the layout's.
-        await new Promise(resolve => setTimeout(resolve, 0));
+        await nextTask();
         if (generation !== this.generation) return false;
         for (;;) {
             const start = performance.now();
@@ -131,7 +130,8 @@ export class GraphView {
                 this.busy = false;
             }
             performance.measure('align-render-slice', { start, end: performance.now() });
-            await afterNextPaint();
+            // The last slice waits for its frame (the drawing is then on screen); the others only yield.
+            await (done ? afterNextPaint() : nextTask());
             if (generation !== this.generation) return false;
             if (done) return true;
         }

@@ -10,6 +10,7 @@ import {
 } from '../language/render/index.js';
 import type { DirectionChoice } from './protocol.js';
 import { FRAME_PAD, FRAME_PAD_BOTTOM, type Rect } from './viewport.js';
+import { nextTask } from './scheduling.js';
 
 /** Room above a framed chain for its first layer's label (as the stage frames it). */
 export const LABEL_ROOM = 26;
@@ -122,7 +123,7 @@ export async function runSteps(steps: Generator<void, Plan, void>, current: () =
             performance.measure('align-layout', { start: started, end: performance.now() });
             return step.value;
         }
-        await new Promise(resolve => setTimeout(resolve, 0));
+        await nextTask();
         if (!current()) return undefined;
     }
 }
