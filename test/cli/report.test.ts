@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { assertGolden } from './golden/golden.js';
+import { ATTRIBUTED, PILOT, pilotSource } from '../fixtures/attribution.js';
 import { NASTY_ALIGN } from './golden/workspaces.js';
 import { DATE, inlineSvgs, report, section } from './report-helpers.js';
 import { assertOneLineFailure, copyExamples, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
@@ -91,25 +92,10 @@ describe('align report', () => {
         });
 
         it('gives each program an attribution table: KPI, method, raw and attributed change, value, benefit', () => {
-            // Baseline 100, latest 120, estimate 60% confidence 80%: 20 x 0.6 x 0.8 = 9.6 points at 1,000 USD a point.
-            const [baseline, latest, share, confidence, value, cost] = [100, 120, 60, 80, 1000, 5000];
-            const attributed = (latest - baseline) * share / 100 * confidence / 100;
+            const { baseline, latest, share, confidence, value, cost } = PILOT;
+            const attributed = ATTRIBUTED;
             const dir = tempDir();
-            writeFile(dir, 'pilot.align', `metric Sales "Sales" {
-  kind lagging unit count direction up baseline ${baseline} target 150 by 2026-12-31
-  source "CRM" owner "Sales Ops" cadence monthly value ${value} USD per point
-}
-outcome More "More sales" { measured by Sales }
-program Pilot "Pilot" {
-  sponsor "CRO" review monthly serves More
-  cost ${cost} USD
-  isolate Sales by estimate ${share}% confidence ${confidence}%
-}
-actuals Sales {
-  2026-01: 110
-  2026-02: ${latest}
-}
-`);
+            writeFile(dir, 'pilot.align', pilotSource('inline'));
             const pilot = section(report([], dir), '## Program: Pilot (`Pilot`)');
             const money = (n: number) => `${n.toLocaleString('en-US')} USD`;
             const roi = (benefit: number) => `${((benefit - cost) / cost * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;

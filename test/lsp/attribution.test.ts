@@ -4,32 +4,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
+import { ATTRIBUTED, PILOT, PILOT_SNAPSHOT, pilotSource } from '../fixtures/attribution.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
 
-// Baseline 100, latest 120, estimate 60% confidence 80%: 20 x 0.6 x 0.8 = 9.6 points, at 1000 USD a point; cost 5000 USD.
-const [BASELINE, LATEST, SHARE, CONFIDENCE, VALUE, COST] = [100, 120, 60, 80, 1000, 5000];
-const ATTRIBUTED = (LATEST - BASELINE) * SHARE / 100 * CONFIDENCE / 100;
+const { baseline: BASELINE, latest: LATEST, share: SHARE, confidence: CONFIDENCE, value: VALUE, cost: COST } = PILOT;
 const BENEFIT = ATTRIBUTED * VALUE;
 const RAW_BENEFIT = (LATEST - BASELINE) * VALUE;
 
 /** Figures as Align prints them (docs/figures.md): thousands separated, ROI with at most one decimal, BCR with two. */
 const num = (n: number, decimals = 1) => n.toLocaleString('en-US', { maximumFractionDigits: decimals });
 const bcr = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const SOURCE = `metric Sales "Sales" {
-  kind lagging unit count direction up baseline ${BASELINE} target 150 by 2026-12-31
-  source "CRM" owner "Sales Ops" cadence monthly value ${VALUE} USD per point
-}
-outcome More "More sales" { measured by Sales }
-program Pilot "Pilot" {
-  sponsor "CRO" review monthly serves More
-  cost ${COST} USD
-  isolate Sales by estimate ${SHARE}% confidence ${CONFIDENCE}%
-}
-actuals Sales from "data/sales.csv" {
-  pull sql "sales.sql"
-}
-`;
-const SNAPSHOT = `period,value\n2026-01,110\n2026-02,${LATEST}\n`;
+const SOURCE = pilotSource('pulled');
+const SNAPSHOT = PILOT_SNAPSHOT;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('language server: attribution and pulled snapshots over LSP', function () {
