@@ -77,7 +77,7 @@ describe('language server: a workspace that extends a standards package', functi
         const duplicates = await lsp.diagnosticsOf(file('retention.align'), d => d.length > 0);
         const duplicate = duplicates.filter(d => d.code === 'duplicate-name');
         assert.deepEqual(duplicate.map(d => d.range.start.line + 1), [1]);
-        assert.match(duplicate[0]!.message, /already declared in catalog @acme\/align-standards 1\.2\.0 \(people-kpis\.align:\d+\)/);
+        assert.match(String(duplicate[0]!.message), /already declared in catalog @acme\/align-standards 1\.2\.0 \(people-kpis\.align:\d+\)/);
         await lsp.diagnosticsOf(file(PROGRAM));
         const inCatalog = lsp.diagnostics.get(uriOf(catalogFile())) ?? [];
         assert.deepEqual(inCatalog, [], 'nothing published for the catalog file');
