@@ -6,6 +6,8 @@ import type { AlignDocumentBuilder } from '../language/align-document-builder.js
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
+import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
+import { catalogMark } from '../language/catalogs/catalog-label.js';
 import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
@@ -65,6 +67,8 @@ export class WorkspaceSettings {
             const skipped = catalogs.skipped.map(spec => skippedCatalogDiagnostic(read.text, spec));
             void this.connection.sendDiagnostics({ uri: read.uri.toString(), diagnostics: [...read.diagnostics, ...skipped] });
         }
+        const files = catalogs.uris.map(uri => ({ uri: uri.toString(), catalog: catalogMark(catalogs.originOf(uri)!) }));
+        void this.connection.sendNotification(DidChangeCatalogFilesNotification, { files });
         if (this.catalogsLoaded) await updateCatalogDocuments(this.services, current, removed);
         this.catalogsLoaded = true;
     }

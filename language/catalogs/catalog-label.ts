@@ -8,3 +8,8 @@ import type { CatalogMark } from '../graph/types.js';
 export function catalogLabel(mark: CatalogMark): string {
     return mark.version ? `${mark.name} ${mark.version}` : mark.name;
 }
+
+/** The mark graph nodes and the client's catalog files carry: a catalog origin's name and version. */
+export function catalogMark(origin: CatalogMark): CatalogMark {
+    return origin.version === undefined ? { name: origin.name } : { name: origin.name, version: origin.version };
+}

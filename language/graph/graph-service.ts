@@ -1,6 +1,7 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { DocumentState } from 'langium';
 import type { AlignServices } from '../align-module.js';
+import { catalogMark } from '../catalogs/catalog-label.js';
 import type { AlignCatalogRegistry, CatalogOrigin } from '../catalogs/catalog-registry.js';
 import type { AlignCsvFiles } from '../files/csv-files.js';
 import type { Actuals, Model } from '../generated/ast.js';
@@ -106,7 +107,7 @@ export class AlignGraphService {
         if (!origin) return undefined;
         let mark = this.marks.get(origin);
         if (!mark) {
-            mark = origin.version === undefined ? { name: origin.name } : { name: origin.name, version: origin.version };
+            mark = catalogMark(origin);
             this.marks.set(origin, mark);
         }
         return mark;

@@ -47,7 +47,7 @@ describe('language server: catalogs in an untrusted workspace', function () {
         await lsp.open(file('offers.align'));
         const unresolved = await lsp.diagnosticsOf(file('offers.align'), d => d.length > 0);
         assert.deepEqual(unresolved.map(d => `${d.code} ${d.message}`).filter(m => m.startsWith('unresolved-reference')).length, 1, JSON.stringify(unresolved));
-        assert.match(unresolved.find(d => d.code === 'unresolved-reference')!.message, /Retention/);
+        assert.match(String(unresolved.find(d => d.code === 'unresolved-reference')!.message), /Retention/);
         const definition = await lsp.request<Array<Location | LocationLink> | null>('textDocument/definition', on('Retention'));
         assert.deepEqual(definition ?? [], [], 'a reference into the outside catalog does not resolve');
         const hover = await lsp.request<Hover>('textDocument/hover', on('Churn'));
@@ -55,7 +55,7 @@ describe('language server: catalogs in an untrusted workspace', function () {
         const warnings = await lsp.diagnosticsOf(file('align.config.json'), d => d.length > 0);
         assert.deepEqual(warnings.map((d: Diagnostic) => `${d.severity} ${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}`),
             ['2 config-invalid 2:16-25'], 'a warning on "../kpis"');
-        assert.match(warnings[0]!.message, /catalogs: \.\.\/kpis is outside the workspace folder and is not read in Restricted Mode/);
+        assert.match(String(warnings[0]!.message), /catalogs: \.\.\/kpis is outside the workspace folder and is not read in Restricted Mode/);
     });
 
     it('reads both catalogs in a trusted workspace, with no warning', async () => {
