@@ -2,9 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { CatalogMark } from '../language/graph/types.js';
 import { DidChangeCatalogFilesNotification, type DidChangeCatalogFilesParams } from '../language/protocol.js';
-
-/** The URI scheme of catalog files opened from the workspace: a read-only view of the file. */
-export const CATALOG_SCHEME = 'align-catalog';
+import { CATALOG_SCHEME } from './constants.js';
 
 /** Shown when the user tries to type in a catalog file. */
 const READ_ONLY_MESSAGE = 'This file belongs to an Align **catalog** (`catalogs` in `align.config.json`): the workspace reads it as a '

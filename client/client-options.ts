@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import type { AlignInitializationOptions } from '../language/protocol.js';
-import { CATALOG_SCHEME, type CatalogDocuments } from './catalog-documents.js';
-import { CONFIG_SECTION, LANGUAGE_ID } from './constants.js';
+import type { CatalogDocuments } from './catalog-documents.js';
+import { CATALOG_SCHEME, CONFIG_SECTION, LANGUAGE_ID } from './constants.js';
 
 /**
  * The client options both hosts share. `schemes` are the URI schemes of the
