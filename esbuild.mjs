@@ -15,7 +15,7 @@ const define = { __ALIGN_VERSION__: JSON.stringify(version) };
 /** Entry points, checked below: a missing one (a renamed file) fails the build instead of dropping its bundle. */
 const missingEntries = [];
 const entries = (map) => {
-    missingEntries.push(...Object.values(map).filter(file => !existsSync(file)));
+    missingEntries.push(...Object.values(map).filter(file => !existsSync(file) && !missingEntries.includes(file)));
     return map;
 };
 

@@ -39,7 +39,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
     const feed = new GraphFeed(client, ready);
     const traffic = new PreviewTraffic();
     const status = new CoverageStatusBar(feed);
-    const deps: PreviewDeps = { extensionUri: context.extensionUri, feed, randomBytes: host.randomBytes, traffic };
+    const deps: PreviewDeps = { extensionUri: context.extensionUri, feed, randomBytes: host.randomBytes, traffic, catalogs: host.catalogs };
     const openPreview = (toSide: boolean) => { ImpactPreview.createOrShow(deps, toSide); };
     context.subscriptions.push(
         feed, traffic, status,

@@ -8,6 +8,8 @@
  */
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import type { ImpactGraphResult } from '../../../language/protocol.js';
+import type { HostMessage } from '../../../webview/protocol.js';
 import { activateAlign, diagnosticsOf, fileUri, open, positionOf, ruleOf, until } from '../suite/helpers.js';
 
 const CATALOG = 'node_modules/@acme/align-standards/catalog/people-kpis.align';
@@ -70,6 +72,35 @@ suite('Extension on the web: a workspace that extends a standards package', () =
         await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', editor.document.uri, position, 'Retention')),
             (error: Error) => /declared in catalog @acme\/align-standards 1\.2\.0/.test(error.message));
         assert.match(editor.document.getText(), /measured by FirstYearRetention/);
+    });
+
+    test('the preview marks catalog nodes with the package, and opens one read-only', async () => {
+        const api = await activateAlign();
+        await open('sales-onboarding.align');
+        await vscode.commands.executeCommand('align.openPreviewToSide');
+        const posted: HostMessage[] = [];
+        const subscription = api.preview.onDidPostMessage(m => posted.push(m));
+        try {
+            // The graph the host posts: the catalog's nodes carry their package and version.
+            const graph = await until(() => posted.find(m => m.type === 'graph'), [api.preview.onDidPostMessage], () => 'a graph posted to the webview');
+            const nodes = (JSON.parse(graph.type === 'graph' ? graph.json : '{}') as ImpactGraphResult).graph.nodes;
+            assert.deepStrictEqual(nodes.find(n => n.name === 'FirstYearRetention')?.catalog, { name: '@acme/align-standards', version: '1.2.0' });
+            assert.strictEqual(nodes.find(n => n.name === 'SalesOnboarding')?.catalog, undefined);
+        } finally {
+            subscription.dispose();
+        }
+        // What the webview draws (its SVG export): the mark, and the package in the tooltip.
+        const svg = await api.preview.exportGraph('svg');
+        assert.match(svg, /class="[^"]*from-catalog[^"]*" data-id="FirstYearRetention"/);
+        assert.match(svg, /From catalog @acme\/align-standards 1\.2\.0 \(read-only\)/);
+        assert.doesNotMatch(svg, /class="[^"]*from-catalog[^"]*" data-id="SalesOnboarding\./);
+        const catalog = fileUri(CATALOG).toString();
+        const range = { start: { line: 4, character: 7 }, end: { line: 4, character: 25 } };
+        await api.preview.receive({ type: 'reveal', nodeId: 'FirstYearRetention', uri: catalog, range });
+        const editor = vscode.window.activeTextEditor;
+        assert.strictEqual(editor?.document.uri.scheme, 'align-catalog', 'a click on a catalog node opens its read-only view');
+        assert.ok(editor.document.uri.path.endsWith(CATALOG));
+        assert.strictEqual(editor.selection.active.line, 4);
     });
 
     test('an extends chain with a cycle is config-invalid on align.config.json, naming the cycle', async () => {
