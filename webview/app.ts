@@ -9,7 +9,7 @@ import { CompareMarks } from './compare-marks.js';
 import { buildPage, showMessage, type PageElements } from './dom.js';
 import { exportSvg, svgToPng } from './export.js';
 import {
-    asWebviewState, isGraphDelta, isHostMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
+    asWebviewState, isGraphDelta, isHostMessage, jsonTextOf, type JsonText, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
 } from './protocol.js';
 import { applyDelta } from './graph-delta.js';
 import { MetricDetail } from './metric-detail.js';
@@ -241,9 +241,9 @@ export class PreviewApp {
 }
 
 /** The graph of a `graph` message; undefined (the message is ignored) when the text is not JSON. */
-function parseResult(json: string): unknown {
+function parseResult(json: JsonText): unknown {
     try {
-        return JSON.parse(json);
+        return JSON.parse(jsonTextOf(json));
     } catch (error) {
         console.warn(`Align preview: ignored a graph message that is not JSON (${String(error)})`);
         return undefined;

@@ -9,19 +9,20 @@ import type { NodeFindings } from '../language/protocol.js';
 import {
     renderColumns, renderDefs, renderEdge, renderNode, shortLabel, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
 } from '../language/render/index.js';
-import { TiledLayer } from './tiled-layer.js';
+import { TiledLayer, type Bounds } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const ID_PREFIX = 'ag-';
 /** Script time per slice, in ms. */
-const SLICE_MS = 20;
+const SLICE_MS = 40;
 /** Node changes per slice: what the browser then styles, lays out and paints in that frame. */
-const SLICE_NODE_CHANGES = 200;
+const SLICE_NODE_CHANGES = 400;
 /** Edge changes per slice (an edge is one path: cheaper than a node). */
-const SLICE_EDGE_CHANGES = 800;
-const NODES_PER_TILE = 100;
-const EDGES_PER_TILE = 400;
+const SLICE_EDGE_CHANGES = 1600;
+/** Small tiles: a tile in view is drawn whole, the others are skipped (tiled-layer.ts). */
+const NODES_PER_TILE = 25;
+const EDGES_PER_TILE = 50;
 
 /** Resolves after the next frame has been rendered. */
 export const afterNextPaint = (): Promise<void> => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -70,11 +71,11 @@ export class GraphView {
         const nodeTiles = document.createElement('div');
         nodeTiles.className = 'tiles';
         this.root.append(this.base, edgeTiles, labels, nodeTiles);
-        this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge));
+        this.edges = new TiledLayer(edgeTiles, 'tile edges', EDGES_PER_TILE, (el, edge) => this.classifyEdge(el, edge), edgeBounds);
         this.nodes = new TiledLayer(nodeTiles, 'tile nodes', NODES_PER_TILE, (el, node) => {
             this.classifyNode(el, node.id);
             this.writeShortLabel(el, node);
-        });
+        }, node => ({ x0: node.x, y0: node.y, x1: node.x + node.width, y1: node.y + node.height }));
     }
 
     get current(): GraphLayout | undefined {
@@ -100,6 +101,9 @@ export class GraphView {
         if (columns !== this.columnsMarkup) this.columns.innerHTML = this.columnsMarkup = columns;
         this.nodes.begin(new Set(layout.nodes.map(n => n.id)));
         this.edges.begin(new Set(layout.edges.map(e => e.key)));
+        // Edges by where they start, so that each tile holds edges near one another (and is out of view together).
+        const place = new Map(layout.nodes.map((n, index) => [n.id, index]));
+        const edges = [...layout.edges].sort((a, b) => (place.get(a.from) ?? 0) - (place.get(b.from) ?? 0) || (place.get(a.to) ?? 0) - (place.get(b.to) ?? 0));
         const options = { findings, interactive: true, idPrefix: ID_PREFIX };
         let i = 0;
         let j = 0;
@@ -111,16 +115,16 @@ export class GraphView {
             const changes = this.nodes.changes / SLICE_NODE_CHANGES + this.edges.changes / SLICE_EDGE_CHANGES;
             const budget = (): boolean => performance.now() - start < SLICE_MS
                 && this.nodes.changes / SLICE_NODE_CHANGES + this.edges.changes / SLICE_EDGE_CHANGES - changes < 1;
-            while (budget() && (i < layout.nodes.length || j < layout.edges.length)) {
+            while (budget() && (i < layout.nodes.length || j < edges.length)) {
                 if (i < layout.nodes.length) {
                     for (const end = Math.min(layout.nodes.length, i + 25); i < end; i++) this.nodes.add(layout.nodes[i]!.id, renderNode(layout.nodes[i]!, options), layout.nodes[i]!);
                     this.nodes.flush();
                 } else {
-                    for (const end = Math.min(layout.edges.length, j + 100); j < end; j++) this.edges.add(layout.edges[j]!.key, renderEdge(layout.edges[j]!, options), layout.edges[j]!);
+                    for (const end = Math.min(edges.length, j + 100); j < end; j++) this.edges.add(edges[j]!.key, renderEdge(edges[j]!, options), edges[j]!);
                     this.edges.flush();
                 }
             }
-            const done = i >= layout.nodes.length && j >= layout.edges.length;
+            const done = i >= layout.nodes.length && j >= edges.length;
             if (done) {
                 this.nodes.end();
                 this.edges.end();
@@ -218,6 +222,38 @@ export class GraphView {
         this.base.append(el);
         return el;
     }
+}
+
+/**
+ * The box around an edge: a cubic curve lies inside the hull of its points.
+ * Its path holds M and C points and H or V moves (language/render/geometry.ts).
+ */
+function edgeBounds(edge: LaidOutEdge): Bounds {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x = 0, y = 0;
+    let command = 'M';
+    let pending: number | undefined;
+    const at = (px: number, py: number): void => {
+        x = px; y = py;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+    };
+    for (const [token] of edge.path.matchAll(/[A-Za-z]|-?\d*\.?\d+(?:e[-+]?\d+)?/g)) {
+        const value = Number(token);
+        if (Number.isNaN(value)) {
+            command = token;
+            pending = undefined;
+        } else if (command === 'H') at(value, y);
+        else if (command === 'V') at(x, value);
+        else if (pending === undefined) pending = value;
+        else {
+            at(pending, value);
+            pending = undefined;
+        }
+    }
+    return x0 === Infinity ? { x0: 0, y0: 0, x1: 0, y1: 0 } : { x0, y0, x1, y1 };
 }
 
 /** Sets an attribute only when its value changes (setting an SVG size again would lay it out again). */

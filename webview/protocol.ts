@@ -6,9 +6,34 @@ import type { GraphEdge, GraphNode, GraphRange } from '../language/graph/types.j
 import type { ChainComparison, ImpactGraphResult, NodeFindings } from '../language/protocol.js';
 import type { Direction } from '../language/render/index.js';
 
-/** Serialises a graph for the `graph` message. */
+/** Serialises a graph as JSON text. */
 export function graphJson(result: ImpactGraphResult): string {
     return JSON.stringify(result);
+}
+
+/**
+ * JSON text in a message: a string, or its UTF-8 bytes. A long string is
+ * slow to receive (Chromium copies it into the webview's heap in the task
+ * that reads the message: 60-100 ms for the 1.4 MB of a 2,000-node graph),
+ * while an ArrayBuffer is handed over whole (VS Code transfers ArrayBuffers
+ * to webviews since 1.57) and decoded in a few ms.
+ */
+export type JsonText = string | ArrayBuffer;
+
+/** JSON text as UTF-8 bytes, in an ArrayBuffer of their exact size (what the host posts for a whole graph). */
+export function jsonBytes(text: string): ArrayBuffer {
+    const bytes = new TextEncoder().encode(text);
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : bytes.slice().buffer as ArrayBuffer;
+}
+
+/** Whether a message field holds JSON text (a string, an ArrayBuffer, or a view of one: a host may send either). */
+export function isJsonText(value: unknown): value is JsonText {
+    return typeof value === 'string' || value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+/** The text of a JSON text field. */
+export function jsonTextOf(value: JsonText | ArrayBufferView): string {
+    return typeof value === 'string' ? value : new TextDecoder().decode(value);
 }
 
 /** Which way the layers run: chosen to fit the pane (`auto`), or forced. */
@@ -56,13 +81,14 @@ export const edgeKey = (e: GraphEdge): string => `${e.kind}|${e.from}|${e.to}`;
 /** Messages from the host (extension) to the webview. */
 export type HostMessage =
     /**
-     * A new graph of the workspace (an ImpactGraphResult as JSON text: the
-     * structured clone of a large object blocks the webview's main thread,
-     * about 200 ms at 2,000 nodes, while parsing the text takes a few ms);
+     * A new graph of the workspace (an ImpactGraphResult as JSON text, in
+     * UTF-8 bytes from the extension: the structured clone of a large object
+     * blocks the webview's main thread, about 200 ms at 2,000 nodes, and a
+     * long string 60-100 ms, while decoding and parsing the bytes take 20);
      * `focus`: a program or outcome the host wants shown; `cursor`: where
      * the editor cursor is, so that the first drawing already shows its chain.
      */
-    | { type: 'graph'; json: string; options: PreviewOptions; focus?: string; cursor?: CursorPosition; seq?: number }
+    | { type: 'graph'; json: JsonText; options: PreviewOptions; focus?: string; cursor?: CursorPosition; seq?: number }
     /**
      * What changed since the graph (or delta) numbered `base`: a GraphDelta
      * as JSON text. The webview applies it when it
@@ -149,7 +175,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
     if (typeof value !== 'object' || value === null) return false;
     const m = value as Record<string, unknown>;
     switch (m['type']) {
-        case 'graph': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null
+        case 'graph': return isJsonText(m['json']) && typeof m['options'] === 'object' && m['options'] !== null
             && (m['cursor'] === undefined || (typeof m['cursor'] === 'object' && m['cursor'] !== null && isCursor(m['cursor'] as Record<string, unknown>)))
             && (m['seq'] === undefined || typeof m['seq'] === 'number');
         case 'graph-delta': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null

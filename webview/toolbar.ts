@@ -26,6 +26,8 @@ export interface ToolbarEvents {
 }
 
 const CURSOR = '@cursor';
+/** Scope options added per task. */
+const OPTION_BATCH = 40;
 const WHOLE = '@workspace';
 const DIRECTIONS: ReadonlyArray<[DirectionChoice, string]> = [['auto', 'Auto direction'], ['right', 'Left to right'], ['down', 'Top to bottom']];
 
@@ -38,6 +40,11 @@ export class Toolbar {
     private readonly searchField: TextField;
     private readonly matches: HTMLElement;
     private focusable = '';
+    /** The scope to select once the picker is filled. */
+    private selected = CURSOR;
+    /** The number of the last fill of the picker, and whether batches of it are still to come. */
+    private fills = 0;
+    private filling = false;
 
     constructor(events: ToolbarEvents) {
         this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Impact chain preview' });
@@ -68,16 +75,33 @@ export class Toolbar {
         );
     }
 
-    /** Fills the scope picker with the programs and outcomes, then selects `current`. */
+    /**
+     * Fills the scope picker with the programs and outcomes, then selects
+     * `current`. A large workspace lists hundreds: they are added in batches,
+     * each in a task of its own (a toolkit option costs about 0.1 ms to
+     * connect), and `current` is selected once its option is in.
+     */
     setFocusable(focusable: ImpactGraphResult['focusable'], current: ScopeChoice): void {
+        const value = valueOf(current);
         const key = JSON.stringify(focusable);
-        if (key !== this.focusable) {
-            this.focusable = key;
-            const sorted = [...focusable].sort((a, b) => a.kind.localeCompare(b.kind) || (a.title ?? a.id).localeCompare(b.title ?? b.id));
-            this.scope.replaceChildren(this.cursorOption, option(WHOLE, 'Whole workspace'),
-                ...sorted.map(f => option(f.id, `${f.kind === 'program' ? 'Program' : 'Outcome'}: ${f.title ?? f.id}`)));
+        if (key === this.focusable) {
+            this.selected = value;
+            if (!this.filling) select(this.scope, value);
+            return;
         }
-        select(this.scope, valueOf(current));
+        this.focusable = key;
+        this.selected = value;
+        const sorted = [...focusable].sort((a, b) => a.kind.localeCompare(b.kind) || (a.title ?? a.id).localeCompare(b.title ?? b.id));
+        const fill = ++this.fills;
+        this.scope.replaceChildren(this.cursorOption, option(WHOLE, 'Whole workspace'));
+        const addBatch = (from: number): void => {
+            if (fill !== this.fills) return;
+            this.scope.append(...sorted.slice(from, from + OPTION_BATCH).map(f => option(f.id, `${f.kind === 'program' ? 'Program' : 'Outcome'}: ${f.title ?? f.id}`)));
+            this.filling = from + OPTION_BATCH < sorted.length;
+            if (!this.filling || from === 0) select(this.scope, this.selected);
+            if (this.filling) setTimeout(() => addBatch(from + OPTION_BATCH), 0);
+        };
+        addBatch(0);
     }
 
     /** What following the cursor shows now, e.g. `Cursor: Consultative discovery bootcamp`. */

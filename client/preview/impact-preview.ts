@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ruleIdOf } from '../../language/findings.js';
 import type { ChainComparison, ImpactGraphResult } from '../../language/protocol.js';
-import { graphJson, isWebviewMessage, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
+import { graphJson, isWebviewMessage, jsonBytes, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { deltaSize, diffResults } from './graph-diff.js';
 import { CATALOG_SCHEME, LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
@@ -210,7 +210,7 @@ export class ImpactPreview implements vscode.Disposable {
             this.post({ type: 'graph-delta', json: JSON.stringify(delta), options, base: this.held.seq, seq });
         } else {
             const cursor = this.cursorPosition();
-            this.post({ type: 'graph', json: graphJson(result), options, seq, ...(cursor ? { cursor } : {}) });
+            this.post({ type: 'graph', json: jsonBytes(graphJson(result)), options, seq, ...(cursor ? { cursor } : {}) });
         }
         this.held = { result, seq };
     }

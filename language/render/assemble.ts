@@ -7,6 +7,7 @@
 import { COLUMN_LABEL, GEOMETRY, LAYERS } from './columns.js';
 import { edgePath, type Box } from './geometry.js';
 import type { GraphLayout, LaidOutColumn, LaidOutEdge, LaidOutNode, Prepared } from './layout.js';
+import type { Steps } from './steps.js';
 
 /** Where each layer (by index) starts along the chain, and how thick it is. */
 interface Layers {
@@ -46,7 +47,11 @@ function boxOf(prepared: Prepared, layers: Layers, v: number, center: number): B
         : { x: across, y: along, width: vertex.size, height: length };
 }
 
-export function assemble(prepared: Prepared, cols: number[][], center: Float64Array): GraphLayout {
+/** Edges whose paths are drawn in one step. */
+const EDGE_STEP = 1000;
+
+/** The layout from its columns' order and places, in steps: the boxes, then the edges' paths a thousand at a time. */
+export function* assembleSteps(prepared: Prepared, cols: number[][], center: Float64Array): Steps<GraphLayout> {
     const { direction, nodeWidth } = prepared;
     const layers = layersOf(prepared, cols);
     const laid: LaidOutNode[] = [];
@@ -62,11 +67,15 @@ export function assemble(prepared: Prepared, cols: number[][], center: Float64Ar
         }
     }
     const columns = columnsOf(prepared, cols, layers, crossEnd);
-    const edges = prepared.edges.map(({ edge: e, chain }): LaidOutEdge => ({
-        key: `${e.kind}:${e.from}>${e.to}`, kind: e.kind, from: e.from, to: e.to,
-        ...(e.kind === 'kpi' ? { explained: e.explained === true } : {}),
-        path: edgePath(boxes[chain[0]!]!, boxes[chain[chain.length - 1]!]!, chain.slice(1, -1).map(v => boxes[v]!), direction)
-    }));
+    const edges: LaidOutEdge[] = [];
+    for (const { edge: e, chain } of prepared.edges) {
+        if (edges.length % EDGE_STEP === 0) yield;
+        edges.push({
+            key: `${e.kind}:${e.from}>${e.to}`, kind: e.kind, from: e.from, to: e.to,
+            ...(e.kind === 'kpi' ? { explained: e.explained === true } : {}),
+            path: edgePath(boxes[chain[0]!]!, boxes[chain[chain.length - 1]!]!, chain.slice(1, -1).map(v => boxes[v]!), direction)
+        });
+    }
     const alongEnd = Math.ceil(layers.end + GEOMETRY.margin);
     const acrossEnd = Math.ceil(crossEnd + GEOMETRY.margin);
     const flat = cols.flat();

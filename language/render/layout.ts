@@ -6,13 +6,14 @@
  * boxes sized by their measured text; cubic edges. Pure: no DOM.
  */
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph } from '../graph/types.js';
-import { assemble } from './assemble.js';
+import { assembleSteps } from './assemble.js';
 import { GEOMETRY, LAYER_INDEX, LAYERS, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
 import { cachedMeasure, tableMeasure, type MeasureText } from './measure.js';
 import { nodeText, type NodeText } from './node-text.js';
-import { orderBySweeps, orderStable, type OrderGraph } from './order.js';
+import { orderStable, orderSweeps, type OrderGraph } from './order.js';
 import { alignChain } from './align-chain.js';
-import { placeColumns, placeStable, type PlaceInput } from './place.js';
+import { placeStable, placeSteps, type PlaceInput } from './place.js';
+import { drain } from './steps.js';
 
 /** Edge kinds drawn as edges (`reinforces` becomes a badge on the behavior, `serves` a program's focus). */
 export const DRAWN_EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
@@ -140,11 +141,7 @@ const BEND_SIZE = 6;
 
 /** Lays out the drawable part of an impact graph. */
 export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): GraphLayout {
-    const steps = layoutSteps(graph, options);
-    for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value;
-    }
+    return drain(layoutSteps(graph, options));
 }
 
 /**
@@ -155,19 +152,19 @@ export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): G
     const prepared = yield* prepare(graph, options);
     yield;
     const previous = stableBase(prepared, options.previous);
-    const cols = previous ? orderStableFrom(prepared, previous) : orderBySweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
+    const cols = previous ? orderStableFrom(prepared, previous) : yield* orderSweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
     yield;
     const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.size), gap: GEOMETRY.nodeGap };
     const samePlaces = previous?.centers && (previous.direction ?? 'right') === prepared.direction && (previous.nodeWidth ?? prepared.nodeWidth) === prepared.nodeWidth;
     const centers = samePlaces
         ? placeStable({ ...input, previous: Float64Array.from(prepared.vertices, v => previous.centers!.get(v.id) ?? NaN) })
-        : placeColumns(input);
+        : yield* placeSteps(input);
     yield;
-    return assemble(prepared, cols, options.align ? aligned(prepared, input, centers, options.align) : centers);
+    return yield* assembleSteps(prepared, cols, options.align ? aligned(prepared, input, centers, options.align) : centers);
 }
 
 /** Boxes whose text is measured in one step: measuring is most of a large layout's work. */
-const TEXT_STEP = 250;
+const TEXT_STEP = 100;
 
 function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, Prepared, void> {
     const direction = options.direction ?? 'right';

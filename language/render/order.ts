@@ -5,6 +5,7 @@
  * node v, `neighbors[v]` its neighbours along edges (both directions).
  * Each sweep is O(N + E) plus the sort of each column.
  */
+import { drain, type Steps } from './steps.js';
 export interface OrderGraph {
     readonly column: ArrayLike<number>;
     readonly neighbors: ReadonlyArray<readonly number[]>;
@@ -38,6 +39,11 @@ function barycenter(graph: OrderGraph, rank: Float64Array, v: number, accept: (u
  * already swept. Nodes without such neighbours keep their rank.
  */
 export function orderBySweeps(graph: OrderGraph, initial: readonly (readonly number[])[], sweeps = 4): number[][] {
+    return drain(orderSweeps(graph, initial, sweeps));
+}
+
+/** `orderBySweeps` in steps: one per sweep. */
+export function* orderSweeps(graph: OrderGraph, initial: readonly (readonly number[])[], sweeps = 4): Steps<number[][]> {
     const cols = initial.map(c => [...c]);
     const rank = new Float64Array(graph.column.length);
     cols.forEach(c => setRanks(rank, c));
@@ -52,6 +58,7 @@ export function orderBySweeps(graph: OrderGraph, initial: readonly (readonly num
             col.sort((a, b) => key[a]! - key[b]! || rank[a]! - rank[b]!);
             setRanks(rank, col);
         }
+        if (s < sweeps - 1) yield;
     }
     return cols;
 }

@@ -6,6 +6,7 @@
  * alternating passes make short chains straight. O(N + E) per pass.
  */
 import type { OrderGraph } from './order.js';
+import type { Steps } from './steps.js';
 
 export interface PlaceInput {
     readonly graph: OrderGraph;
@@ -16,8 +17,8 @@ export interface PlaceInput {
     readonly passes?: number;
 }
 
-/** Centre y of every node; the topmost box starts at 0. */
-export function placeColumns(input: PlaceInput): Float64Array {
+/** Centre y of every node; the topmost box starts at 0. In steps: one per pass. */
+export function* placeSteps(input: PlaceInput): Steps<Float64Array> {
     const { graph, cols, height, gap } = input;
     const center = new Float64Array(graph.column.length);
     const extent = cols.map(col => col.reduce((sum, v) => sum + height[v]!, 0) + gap * Math.max(0, col.length - 1));
@@ -35,6 +36,7 @@ export function placeColumns(input: PlaceInput): Float64Array {
             const c = p % 2 === 0 ? k : cols.length - 1 - k;
             relaxColumn(graph, cols[c]!, c, center, height, gap, () => true);
         }
+        yield;
     }
     // A last pass left to right towards upstream neighbours only: chains read straight from their objectives.
     for (let c = 1; c < cols.length; c++) relaxColumn(graph, cols[c]!, c, center, height, gap, u => graph.column[u]! < c);

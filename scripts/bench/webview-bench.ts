@@ -52,7 +52,8 @@ const WATCH = `() => {
 /** In the host page: posts the stored graph message to the preview; returns when, on the shared clock. */
 const POST = `() => {
     const at = performance.timeOrigin + performance.now();
-    window.webview.postMessage(window.__benchMessage, '*');
+    const m = window.__benchMessage;
+    window.webview.postMessage(m, '*', m.json instanceof ArrayBuffer ? [m.json] : []);
     return at;
 }`;
 
@@ -94,7 +95,11 @@ const COLLECT = `async posted => {
  * wall-clock time, does not count the waits for a core on a busy machine.
  */
 async function measure(page: WebviewPage, message: HostMessage): Promise<Sample & { nodes: number; edges: number }> {
-    await page.host.evaluate(m => { (window as unknown as { __benchMessage: unknown }).__benchMessage = m; }, message);
+    // A whole graph as the extension posts it: UTF-8 bytes in an ArrayBuffer, transferred (webview/protocol.ts, JsonText).
+    await page.host.evaluate(m => {
+        const json = m.type === 'graph' && typeof m.json === 'string' ? new TextEncoder().encode(m.json).buffer : undefined;
+        (window as unknown as { __benchMessage: unknown }).__benchMessage = json ? { ...m, json } : m;
+    }, message);
     await page.page.evaluate(`(${WATCH})()`);
     const cdp = await page.page.context().newCDPSession(page.page);
     // Thread ticks: the main thread's CPU time, not wall-clock time (which also counts waiting for a core on a busy machine).

@@ -144,6 +144,20 @@ describe('preview: state, updates, exports and bad input', () => {
         assert.equal((await w.posted()).filter(m => m.type === 'exported').length, 0);
     });
 
+    it('takes a graph as UTF-8 bytes (as the extension posts it) or as a string', async () => {
+        const w = await preview.open();
+        await w.postGraph(graphMessage(result));
+        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        const smaller = examplesResult();
+        smaller.graph.nodes = smaller.graph.nodes.filter(n => n.kind !== 'skill');
+        smaller.graph.edges = smaller.graph.edges.filter(e => smaller.graph.nodes.some(n => n.id === e.from) && smaller.graph.nodes.some(n => n.id === e.to));
+        const renders = await w.renders();
+        await w.post(graphMessage(smaller), { text: true });
+        await w.waitForRenders(renders + 1);
+        assert.deepEqual(await drawnNow(w), drawnIds(smaller));
+        assert.notDeepEqual(drawnIds(smaller), drawnIds(result));
+    });
+
     it('sends ready once it listens, before any graph', async () => {
         const w = await preview.open();
         assert.deepEqual(await w.posted(), [{ type: 'ready' }]);

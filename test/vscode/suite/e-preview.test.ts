@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { AlignApi } from '../../../client/api.js';
 import type { ImpactGraphResult } from '../../../language/protocol.js';
-import type { GraphDelta, HostMessage, WebviewMessage } from '../../../webview/protocol.js';
+import { jsonTextOf, type GraphDelta, type HostMessage, type WebviewMessage } from '../../../webview/protocol.js';
 import { activateAlign, EXTENSION_ID, fileUri, open, positionOf, until } from './helpers.js';
 
 /** The open tabs that show the impact-chain preview. */
@@ -60,7 +60,7 @@ suite('Extension: impact-chain preview', () => {
                 () => `a graph posted to the webview; received so far: ${JSON.stringify(traffic.received.map(m => m.type))}`);
             assert.ok(traffic.received.some(m => m.type === 'ready'));
             assert.ok(graph.type === 'graph');
-            const result = JSON.parse(graph.json) as ImpactGraphResult;
+            const result = JSON.parse(jsonTextOf(graph.json)) as ImpactGraphResult;
             assert.ok(result.graph.nodes.some(n => n.id === 'ChurnPilot.AskOpenQuestions'));
             assert.deepStrictEqual(result.graph.coverage, { aligned: 9, total: 11 });
         } finally {

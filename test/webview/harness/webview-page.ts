@@ -138,10 +138,19 @@ export class WebviewPage {
         await this.load();
     }
 
-    /** Posts a message as the host does (`webview.postMessage`). */
-    async post(message: HostMessage | unknown): Promise<void> {
-        if (this.sender === this.page) await this.page.evaluate(m => window.postMessage(m, '*'), message as object);
-        else await this.sender.evaluate(m => (window as unknown as { webview: Window }).webview.postMessage(m, '*'), message as object);
+    /**
+     * Posts a message as the host does (`webview.postMessage`): a whole
+     * graph's JSON text as UTF-8 bytes in a transferred ArrayBuffer, as the
+     * extension sends it (client/preview/impact-preview.ts); `text: true`
+     * posts it as a string (what other hosts may send).
+     */
+    async post(message: HostMessage | unknown, options: { text?: boolean } = {}): Promise<void> {
+        await this.sender.evaluate(([m, toPreview, text]) => {
+            const graph = (typeof m === 'object' && m !== null ? m : {}) as { type?: unknown; json?: unknown };
+            const buffer = !text && graph.type === 'graph' && typeof graph.json === 'string' ? new TextEncoder().encode(graph.json).buffer : undefined;
+            const target = toPreview ? window : (window as unknown as { webview: Window }).webview;
+            target.postMessage(buffer ? { ...graph, json: buffer } : m, '*', buffer ? [buffer] : []);
+        }, [message as object, this.sender === this.page, options.text === true] as const);
     }
 
     /** Posts a graph and waits until it is painted. */
