@@ -9,7 +9,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ImpactGraphResult } from '../../../language/protocol.js';
-import type { HostMessage } from '../../../webview/protocol.js';
+import { jsonTextOf, type HostMessage } from '../../../webview/protocol.js';
 import { activateAlign, diagnosticsOf, fileUri, open, positionOf, ruleOf, until } from '../suite/helpers.js';
 
 const CATALOG = 'node_modules/@acme/align-standards/catalog/people-kpis.align';
@@ -83,7 +83,7 @@ suite('Extension on the web: a workspace that extends a standards package', () =
         try {
             // The graph the host posts: the catalog's nodes carry their package and version.
             const graph = await until(() => posted.find(m => m.type === 'graph'), [api.preview.onDidPostMessage], () => 'a graph posted to the webview');
-            const nodes = (JSON.parse(graph.type === 'graph' ? graph.json : '{}') as ImpactGraphResult).graph.nodes;
+            const nodes = (JSON.parse(graph.type === 'graph' ? jsonTextOf(graph.json) : '{}') as ImpactGraphResult).graph.nodes;
             assert.deepStrictEqual(nodes.find(n => n.name === 'FirstYearRetention')?.catalog, { name: '@acme/align-standards', version: '1.2.0' });
             assert.strictEqual(nodes.find(n => n.name === 'SalesOnboarding')?.catalog, undefined);
         } finally {
