@@ -15,7 +15,7 @@ const define = { __ALIGN_VERSION__: JSON.stringify(version) };
 /** Entry points, checked below: a missing one (a renamed file) fails the build instead of dropping its bundle. */
 const missingEntries = [];
 const entries = (map) => {
-    missingEntries.push(...Object.values(map).filter(file => !existsSync(file)));
+    missingEntries.push(...Object.values(map).filter(file => !existsSync(file) && !missingEntries.includes(file)));
     return map;
 };
 
@@ -61,17 +61,17 @@ const builds = [
     }
 ];
 
-/** `import 'vscode-suite:tests'` loads every test/vscode/suite/*.test.ts. */
-const suiteFiles = {
+/** `import 'vscode-suite:tests'` loads every `<folder>/*.test.ts` (test/vscode/suite, or the standards workspace's suite). */
+const suiteFiles = (folder = 'test/vscode/suite') => ({
     name: 'vscode-suite',
     setup(build) {
         build.onResolve({ filter: /^vscode-suite:tests$/ }, () => ({ path: 'tests', namespace: 'vscode-suite' }));
         build.onLoad({ filter: /.*/, namespace: 'vscode-suite' }, () => ({
-            contents: readdirSync('test/vscode/suite').filter(f => f.endsWith('.test.ts')).sort().map(f => `require('./${f}');`).join('\n'),
-            resolveDir: resolve('test/vscode/suite'), loader: 'js'
+            contents: readdirSync(folder).filter(f => f.endsWith('.test.ts')).sort().map(f => `require('./${f}');`).join('\n'),
+            resolveDir: resolve(folder), loader: 'js'
         }));
     }
-};
+});
 // Inside the web extension host there is no `process`: Node's assert (the npm package) and mocha read it.
 const processShim = 'var process = globalThis.process || { env: {}, argv: [], platform: "browser", version: "", versions: {}, browser: true, cwd: () => "/", nextTick: (f, ...a) => queueMicrotask(() => f(...a)) };';
 
@@ -81,7 +81,16 @@ const testBuilds = [
         ...common, minify: false,
         entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
         outdir: 'out/test/web', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
-        external: ['vscode'], plugins: [suiteFiles],
+        external: ['vscode'], plugins: [suiteFiles()],
+        alias: { 'node:assert': 'assert' },
+        banner: { js: processShim }
+    },
+    // On a second workspace: the consuming workspace of examples/standards, the package in its node_modules.
+    {
+        ...common, minify: false,
+        entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
+        outdir: 'out/test/web-standards', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
+        external: ['vscode'], plugins: [suiteFiles('test/vscode/standards-suite')],
         alias: { 'node:assert': 'assert' },
         banner: { js: processShim }
     },
@@ -90,7 +99,7 @@ const testBuilds = [
         entryPoints: entries({ suite: 'test/vscode/runner-desktop.ts' }),
         outdir: 'out/test/desktop', outExtension: { '.js': '.cjs' },
         platform: 'node', format: 'cjs', target: 'node20',
-        external: ['vscode', 'mocha-web'], plugins: [suiteFiles]
+        external: ['vscode', 'mocha-web'], plugins: [suiteFiles()]
     }
 ];
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { AlignApi } from './api.js';
+import type { CatalogDocuments } from './catalog-documents.js';
 import { checkWorkspace } from './commands/check-workspace.js';
 import { exportImpactChain } from './commands/export-graph.js';
 import { newProgram } from './commands/new-program.js';
@@ -19,6 +20,8 @@ export interface ClientHost {
     readonly client: BaseLanguageClient;
     /** Random bytes for the webview's CSP nonce. */
     readonly randomBytes: RandomBytes;
+    /** The catalog files' read-only views, whose URI converters the client's options hold. */
+    readonly catalogs: CatalogDocuments;
     /** Features of this host only (the desktop's comparison with the last commit). */
     readonly features?: (deps: PreviewDeps) => vscode.Disposable[];
 }
@@ -30,12 +33,13 @@ export interface ClientHost {
  */
 export function activateAlign(context: vscode.ExtensionContext, host: ClientHost): AlignApi {
     const { client } = host;
+    context.subscriptions.push(...host.catalogs.register(client));
     const ready = client.start();
     ready.catch((error: unknown) => console.error('Align: the language server did not start', error));
     const feed = new GraphFeed(client, ready);
     const traffic = new PreviewTraffic();
     const status = new CoverageStatusBar(feed);
-    const deps: PreviewDeps = { extensionUri: context.extensionUri, feed, randomBytes: host.randomBytes, traffic };
+    const deps: PreviewDeps = { extensionUri: context.extensionUri, feed, randomBytes: host.randomBytes, traffic, catalogs: host.catalogs };
     const openPreview = (toSide: boolean) => { ImpactPreview.createOrShow(deps, toSide); };
     context.subscriptions.push(
         feed, traffic, status,

@@ -3,6 +3,7 @@ import { LanguageClient } from 'vscode-languageclient/browser';
 import { DidChangeWorkspaceFilesNotification } from '../language/protocol.js';
 import type { AlignApi } from './api.js';
 import { activateAlign } from './activate.js';
+import { CatalogDocuments } from './catalog-documents.js';
 import { clientOptions, trustOptions } from './client-options.js';
 import { webRandomBytes } from './preview/nonce.js';
 import { WorkspaceMirror } from './web/workspace-mirror.js';
@@ -20,14 +21,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<AlignA
     context.subscriptions.push(mirror);
     await mirror.load();
     const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'out', 'web', 'server-browser.js').toString(true));
+    const catalogs = new CatalogDocuments();
     const options = clientOptions(['file', 'untitled', 'vscode-vfs', 'vscode-test-web'],
-        () => ({ ...trustOptions(), files: mirror.snapshot() }));
+        () => ({ ...trustOptions(), files: mirror.snapshot() }), catalogs);
     client = new LanguageClient('align', 'Align', worker, options);
     const running = client;
     context.subscriptions.push(mirror.onDidChange(change => {
         if (running.isRunning()) void running.sendNotification(DidChangeWorkspaceFilesNotification.method, change);
     }));
-    return activateAlign(context, { client, randomBytes: webRandomBytes });
+    return activateAlign(context, { client, catalogs, randomBytes: webRandomBytes });
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import type { AlignInitializationOptions } from '../language/protocol.js';
-import { CONFIG_SECTION, LANGUAGE_ID } from './constants.js';
+import type { CatalogDocuments } from './catalog-documents.js';
+import { CATALOG_SCHEME, CONFIG_SECTION, LANGUAGE_ID } from './constants.js';
 
 /**
  * The client options both hosts share. `schemes` are the URI schemes of the
  * documents the server checks: local files on the desktop, also virtual file
  * systems on the web. Other schemes (a git diff's left side...) would add
- * every declaration a second time.
+ * every declaration a second time. `catalogs` maps catalog files to their
+ * read-only views and back.
  */
-export function clientOptions(schemes: readonly string[], initializationOptions: () => AlignInitializationOptions): LanguageClientOptions {
-    const documentSelector: DocumentSelector = schemes.map(scheme => ({ scheme, language: LANGUAGE_ID }));
+export function clientOptions(schemes: readonly string[], initializationOptions: () => AlignInitializationOptions,
+    catalogs: CatalogDocuments): LanguageClientOptions {
+    // Read-only views of catalog files too: hover and go to definition work in them (the server sees the original URI).
+    const documentSelector: DocumentSelector = [...schemes, CATALOG_SCHEME].map(scheme => ({ scheme, language: LANGUAGE_ID }));
     return {
         documentSelector,
+        uriConverters: catalogs.uriConverters,
         synchronize: { configurationSection: CONFIG_SECTION },
         // A function: evaluated again when the client restarts (after trust is granted).
         initializationOptions,

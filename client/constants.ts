@@ -31,6 +31,9 @@ export const CompareContext = {
 /** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */
 export const PREVIEW_VIEW_TYPE = 'align.preview';
 
+/** The URI scheme of a catalog file's read-only view (client/catalog-documents.ts; `onFileSystem:` activation). */
+export const CATALOG_SCHEME = 'align-catalog';
+
 /** The language id and the file extension. */
 export const LANGUAGE_ID = 'align';
 

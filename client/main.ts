@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { AlignApi } from './api.js';
 import { activateAlign } from './activate.js';
+import { CatalogDocuments } from './catalog-documents.js';
 import { clientOptions, trustOptions } from './client-options.js';
 import { pullActuals } from './commands/pull-actuals.js';
 import { registerCommitComparison } from './compare/commit-comparison.js';
@@ -19,13 +20,14 @@ export function activate(context: vscode.ExtensionContext): AlignApi {
     };
     const watchers = [...WATCHED_GLOBS, ...PACKAGE_GLOBS].map(glob => vscode.workspace.createFileSystemWatcher(glob));
     context.subscriptions.push(...watchers);
-    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], trustOptions);
+    const catalogs = new CatalogDocuments();
+    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], trustOptions, catalogs);
     options.synchronize = { ...options.synchronize, fileEvents: watchers };
     client = new LanguageClient('align', 'Align', serverOptions, options);
     // Desktop only: a pull runs the CLI in a terminal (the web has none).
     context.subscriptions.push(vscode.commands.registerCommand(Commands.pullActuals, (metric?: unknown) => pullActuals(metric)));
     // Desktop only: the preview compared with the last commit, through the git extension's API.
-    return activateAlign(context, { client, randomBytes: size => randomBytes(size), features: deps => [registerCommitComparison(deps)] });
+    return activateAlign(context, { client, catalogs, randomBytes: size => randomBytes(size), features: deps => [registerCommitComparison(deps)] });
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -4,7 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { ChainComparison } from './diff/chain-marks.js';
-import type { Coverage, ImpactGraph } from './graph/types.js';
+import type { CatalogMark, Coverage, ImpactGraph } from './graph/types.js';
 
 /** Parameters of `align/impactGraph`. */
 export interface ImpactGraphParams {
@@ -92,3 +92,20 @@ export interface ProgramTemplatesResult {
 }
 
 export const ProgramTemplatesRequest = new RequestType<Record<string, never>, ProgramTemplatesResult, void>('align/programTemplates');
+
+/** A catalog file (language.md, "Configuration"): a read-only library document, and where it comes from. */
+export interface CatalogFile {
+    uri: string;
+    catalog: CatalogMark;
+}
+
+/**
+ * Every catalog file, sent after the catalogs are listed (at start, and
+ * again when `align.config.json`, a `package.json` or a lock file changes):
+ * the client opens these files read-only (client/catalog-documents.ts).
+ */
+export interface DidChangeCatalogFilesParams {
+    files: CatalogFile[];
+}
+
+export const DidChangeCatalogFilesNotification = new NotificationType<DidChangeCatalogFilesParams>('align/didChangeCatalogFiles');

@@ -69,7 +69,7 @@ function prepareBrowsers() {
  */
 function snapshotExtension() {
     const dir = mkdtempSync(join(tmpdir(), 'align-vscode-web-extension-'));
-    for (const entry of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out/client.cjs', 'out/server.cjs', 'out/web', 'out/webview', 'out/test/web']) {
+    for (const entry of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out/client.cjs', 'out/server.cjs', 'out/web', 'out/webview', 'out/test/web', 'out/test/web-standards']) {
         if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(dir, entry), { recursive: true });
     }
     return dir;
@@ -106,22 +106,68 @@ try {
 if (!existsSync(suite)) fail(`${suite} is missing: run node esbuild.mjs --vscode-tests first`);
 if (!existsSync(join(repo, 'out/web/client-browser.cjs'))) fail('out/web/client-browser.cjs is missing: run node esbuild.mjs first');
 
+/** A temporary workspace folder, with auto-save off. */
+function tempWorkspace() {
+    const workspace = mkdtempSync(join(tmpdir(), 'align-vscode-web-'));
+    // On the web, files.autoSave defaults to afterDelay: an edit a test makes would be saved after a second,
+    // and the test's revert would then bring back the edit (a syntax error left in safety.align, say).
+    mkdirSync(join(workspace, '.vscode'));
+    writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'files.autoSave': 'off' }, null, 4));
+    return workspace;
+}
+
+/** A copy of the example workspace (test/vscode/suite). */
+function examplesWorkspace() {
+    const workspace = tempWorkspace();
+    cpSync(join(repo, 'test/fixtures/examples'), workspace, { recursive: true });
+    return workspace;
+}
+
+/**
+ * The consuming workspace of examples/standards (test/vscode/standards-suite),
+ * the package copied into its node_modules as `npm install` of a packed
+ * version makes it; its catalog gets a metric with a finding (never reported)
+ * and the workspace a duplicate of a catalog KPI (reported on its side).
+ */
+function standardsWorkspace() {
+    const workspace = tempWorkspace();
+    const skipModules = source => !source.endsWith('/node_modules');
+    cpSync(join(repo, 'examples/standards-workspace'), workspace, { recursive: true, filter: skipModules });
+    const installed = join(workspace, 'node_modules/@acme/align-standards');
+    cpSync(join(repo, 'examples/standards'), installed, { recursive: true, filter: skipModules });
+    const catalog = join(installed, 'catalog/people-kpis.align');
+    writeFileSync(catalog, `${readFileSync(catalog, 'utf-8')}\nmetric Broken "Broken" {\n  drives Nowhere\n}\n`);
+    writeFileSync(join(workspace, 'retention.align'), 'metric FirstYearRetention "Our own retention" {\n  kind lagging\n  unit percent\n  direction up\n'
+        + '  baseline 10%\n  target 20% by 2026-12-31\n  source "Warehouse"\n  owner "Data team"\n  cadence monthly\n}\n');
+    return workspace;
+}
+
 prepareBuild();
 prepareBrowsers();
 const extension = snapshotExtension();
-const workspace = mkdtempSync(join(tmpdir(), 'align-vscode-web-'));
-cpSync(join(repo, 'test/fixtures/examples'), workspace, { recursive: true });
-// On the web, files.autoSave defaults to afterDelay: an edit a test makes would be saved after a second,
-// and the test's revert would then bring back the edit (a syntax error left in safety.align, say).
-mkdirSync(join(workspace, '.vscode'));
-writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'files.autoSave': 'off' }, null, 4));
 const timer = setTimeout(() => fail(`no result after ${timeoutSeconds} s`), timeoutSeconds * 1000);
 
 if (process.env.ALIGN_TEST_WEB_VERBOSE !== '1') hideRoutineMessages();
 // Loaded only now: test-web reads PLAYWRIGHT_BROWSERS_PATH when it is required.
 const { runTests } = await import('@vscode/test-web');
 let failed = false;
-try {
+for (const [suiteFolder, makeWorkspace] of [['out/test/web', examplesWorkspace], ['out/test/web-standards', standardsWorkspace]]) {
+    const workspace = makeWorkspace();
+    try {
+        await runSuite(suiteFolder, workspace);
+    } catch (error) {
+        failed = true;
+        console.error(`vscode-web tests failed (${suiteFolder}): ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+        rmSync(workspace, { recursive: true, force: true });
+    }
+}
+clearTimeout(timer);
+rmSync(extension, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);
+
+/** Runs the bundled suite in `suiteFolder` of the extension on `workspace`. */
+async function runSuite(suiteFolder, workspace) {
     await runTests({
         browserType: 'chromium',
         headless: true,
@@ -129,7 +175,7 @@ try {
         commit: COMMIT,
         testRunnerDataDir: dataDir,
         extensionDevelopmentPath: extension,
-        extensionTestsPath: join(extension, 'out/test/web/suite.cjs'),
+        extensionTestsPath: join(extension, suiteFolder, 'suite.cjs'),
         folderPath: workspace,
         port: await freePort(),
         verbose: process.env.ALIGN_TEST_WEB_VERBOSE === '1',
@@ -141,12 +187,4 @@ try {
             '--window-size=1440,900'
         ]
     });
-} catch (error) {
-    failed = true;
-    console.error(`vscode-web tests failed: ${error instanceof Error ? error.message : String(error)}`);
-} finally {
-    clearTimeout(timer);
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(extension, { recursive: true, force: true });
 }
-process.exit(failed ? 1 : 0);

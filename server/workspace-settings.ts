@@ -6,6 +6,8 @@ import type { AlignDocumentBuilder } from '../language/align-document-builder.js
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
+import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
+import { catalogMark } from '../language/catalogs/catalog-label.js';
 import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
@@ -58,21 +60,30 @@ export class WorkspaceSettings {
      * workspace lock: it updates the catalog documents.
      */
     async reloadConfigFile(): Promise<void> {
-        await this.readConfigFile();
-        const { current, removed } = await this.services.align.Catalogs.reload();
+        const read = await this.readConfigFile();
+        const catalogs = this.services.align.Catalogs;
+        const { current, removed } = await catalogs.reload();
+        if (read) {
+            const skipped = catalogs.skipped.map(spec => skippedCatalogDiagnostic(read.text, spec));
+            void this.connection.sendDiagnostics({ uri: read.uri.toString(), diagnostics: [...read.diagnostics, ...skipped] });
+        }
+        const files = catalogs.uris.map(uri => ({ uri: uri.toString(), catalog: catalogMark(catalogs.originOf(uri)!) }));
+        void this.connection.sendNotification(DidChangeCatalogFilesNotification, { files });
         if (this.catalogsLoaded) await updateCatalogDocuments(this.services, current, removed);
         this.catalogsLoaded = true;
     }
 
     private catalogsLoaded = false;
 
-    private async readConfigFile(): Promise<void> {
+    /** Reads the config file into the settings; returns its text and problems, to publish once the catalogs are listed. */
+    private async readConfigFile(): Promise<{ uri: URI; text: string; diagnostics: Diagnostic[] } | undefined> {
         const uri = this.configUri;
-        if (!uri) return;
+        if (!uri) return undefined;
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
         let read: ResolvedConfig = { settings: {}, catalogs: [], problems: [] };
+        let text = '';
         try {
-            if (await fileSystem.exists(uri)) read = await resolveConfig(fileSystem, uri, await fileSystem.readFile(uri));
+            if (await fileSystem.exists(uri)) read = await resolveConfig(fileSystem, uri, text = await fileSystem.readFile(uri));
         } catch (error) {
             // A folder, or a file it may not read: the defaults apply, as in `align check` (a throw here stopped the server).
             read = { settings: {}, catalogs: [], problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
@@ -86,7 +97,7 @@ export class WorkspaceSettings {
             range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
             severity: DiagnosticSeverity.Error, code: 'config-invalid', source: 'align', message: p.message
         }));
-        void this.connection.sendDiagnostics({ uri: uri.toString(), diagnostics });
+        return { uri, text, diagnostics };
     }
 
     /** Re-reads what files may have changed and validates every document again. */
@@ -118,6 +129,23 @@ export function editorSettings(section: unknown): AlignSettings {
     }
     const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
     return { rules, maxLaggingKpis: whole(value.maxLaggingKpis), maxPilotDays: whole(value.maxPilotDays) };
+}
+
+/**
+ * The warning for a catalog an untrusted workspace does not read (outside
+ * the workspace folder): at the catalog's name in the file, else at the
+ * `catalogs` key, else at `extends` (a catalog of an extended package).
+ */
+export function skippedCatalogDiagnostic(text: string, spec: string): Diagnostic {
+    const offset = [JSON.stringify(spec), '"catalogs"', '"extends"'].map(needle => text.indexOf(needle)).find(at => at >= 0) ?? 0;
+    const before = text.slice(0, offset).split(/\r?\n/);
+    const start = { line: before.length - 1, character: before.at(-1)!.length };
+    return {
+        range: { start, end: { line: start.line, character: start.character + (text.startsWith(JSON.stringify(spec), offset) ? JSON.stringify(spec).length : 1) } },
+        severity: DiagnosticSeverity.Warning, code: 'config-invalid', source: 'align',
+        message: `catalogs: ${spec} is outside the workspace folder and is not read in Restricted Mode (an untrusted workspace); `
+            + 'its declarations do not resolve. Trust the workspace to read it.'
+    };
 }
 
 /** A short reason for a failed read, e.g. `is a folder, EISDIR` (the words of `align check`). */

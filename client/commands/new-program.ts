@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
+import { exists } from '../workspace-fs.js';
 import { localToday } from '../../language/dates.js';
 import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
 import type { ProgramTemplateInfo } from '../../language/protocol.js';
@@ -76,15 +77,5 @@ async function createFile(folder: vscode.Uri, stem: string, text: string): Promi
         if (await exists(uri)) continue;
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         return uri;
-    }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-        await vscode.workspace.fs.stat(uri);
-        return true;
-    } catch (error) {
-        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
-        throw error;
     }
 }

@@ -3,11 +3,12 @@ import { ruleIdOf } from '../../language/findings.js';
 import type { ChainComparison, ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, jsonBytes, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { deltaSize, diffResults } from './graph-diff.js';
-import { LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
+import { CATALOG_SCHEME, LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 import { createNonce, type RandomBytes } from './nonce.js';
 import { previewHtml } from './preview-html.js';
 import type { PreviewTraffic } from './preview-hooks.js';
+import { originalOf, type CatalogDocuments } from '../catalog-documents.js';
 import { revealDeclaration } from './reveal.js';
 
 /** What a preview panel needs from the extension. */
@@ -16,6 +17,8 @@ export interface PreviewDeps {
     readonly feed: GraphFeed;
     readonly randomBytes: RandomBytes;
     readonly traffic: PreviewTraffic;
+    /** Catalog files open read-only from the preview too. */
+    readonly catalogs?: CatalogDocuments;
 }
 
 /** Updates arriving closer together than this are sent as one. */
@@ -156,7 +159,7 @@ export class ImpactPreview implements vscode.Disposable {
                 this.held = undefined;
                 return this.refresh();
             case 'reveal':
-                await revealDeclaration(message.uri, message.range, this.editorColumn);
+                await revealDeclaration(message.uri, message.range, this.editorColumn, this.deps.catalogs);
                 return;
             case 'exported':
                 for (const waiter of this.exportWaiters.filter(w => w.format === message.format)) waiter.resolve(message.data);
@@ -224,7 +227,9 @@ export class ImpactPreview implements vscode.Disposable {
         const editor = this.editor;
         if (!editor || editor.document.isClosed || !followsCursor()) return undefined;
         const { line, character } = editor.selection.active;
-        return { uri: editor.document.uri.toString(), line, character };
+        // A catalog file's read-only view stands for the file the graph's nodes name.
+        const uri = editor.document.uri.scheme === CATALOG_SCHEME ? originalOf(editor.document.uri) : editor.document.uri;
+        return { uri: uri.toString(), line, character };
     }
 
     private postPendingNode(): void {

@@ -1,16 +1,20 @@
 import * as vscode from 'vscode';
 import type { GraphRange } from '../../language/graph/types.js';
+import { catalogUriOf, type CatalogDocuments } from '../catalog-documents.js';
 
 /**
  * Opens a declaration the webview asked for. Only files inside a workspace
  * folder are opened: the request comes from the webview, so a URI elsewhere
  * (or a malformed one) is ignored; a `git:` URI (an element removed since
  * the last commit, shown as HEAD has it) must stand for a file inside one.
+ * A catalog file (one the server named) opens read-only, wherever it is.
  * Returns whether it opened the file.
  */
-export async function revealDeclaration(uriText: string, range: GraphRange, column: vscode.ViewColumn): Promise<boolean> {
-    const uri = parseUri(uriText);
-    if (!uri || !vscode.workspace.getWorkspaceFolder(uri.scheme === 'git' ? uri.with({ scheme: 'file', query: '' }) : uri)) return false;
+export async function revealDeclaration(uriText: string, range: GraphRange, column: vscode.ViewColumn, catalogs?: CatalogDocuments): Promise<boolean> {
+    const parsed = parseUri(uriText);
+    if (!parsed) return false;
+    const uri = catalogs?.catalogOf(parsed) ? catalogUriOf(parsed) : parsed;
+    if (uri === parsed && !vscode.workspace.getWorkspaceFolder(uri.scheme === 'git' ? uri.with({ scheme: 'file', query: '' }) : uri)) return false;
     const position = (p: GraphRange['start']) => new vscode.Position(Math.max(0, p.line), Math.max(0, p.character));
     const start = position(range.start);
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(start, start) });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DidChangeWorkspaceFilesParams, WorkspaceFile } from '../../language/protocol.js';
 import { WATCHED_GLOBS } from '../constants.js';
+import { exists, readText } from '../workspace-fs.js';
 
 /** Folders the server skips as well (Langium's workspace manager: dot-folders, node_modules, out). */
 const EXCLUDE = '{**/node_modules/**,**/out/**,**/.*/**}';
@@ -86,20 +87,6 @@ function packageRoot(uri: vscode.Uri): vscode.Uri | undefined {
     const at = segments.lastIndexOf('node_modules');
     const length = segments[at + 1]?.startsWith('@') ? at + 3 : at + 2;
     return at >= 0 && length < segments.length ? uri.with({ path: segments.slice(0, length).join('/') }) : undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-        await vscode.workspace.fs.stat(uri);
-        return true;
-    } catch (error) {
-        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
-        throw error;
-    }
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 function logError(error: unknown): void {

@@ -3,13 +3,14 @@ import type { Actuals, Declaration, Model, Program } from '../generated/ast.js';
 import type { ActualsEntry, ActualsRead } from '../actuals/read-actuals.js';
 import type { Adjacency } from './adjacency.js';
 import { ImpactGraphState } from './graph-state.js';
-import type { GraphNode, ImpactGraph } from './types.js';
+import type { CatalogMark, GraphNode, ImpactGraph } from './types.js';
 
 export { programWindow } from './program-window.js';
 
 /** What the graph is built from: the linked documents and a reader for actuals. */
 export interface GraphInput {
-    readonly documents: ReadonlyArray<{ uri: string; model: Model }>;
+    /** `catalog`: set for a catalog file (its nodes carry their package and version). */
+    readonly documents: ReadonlyArray<{ uri: string; model: Model; catalog?: CatalogMark }>;
     readActuals(actuals: Actuals): ActualsRead;
 }
 

@@ -2,7 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isJSDoc, parseJSDoc } from 'langium';
 import type { Declaration, Model, Program } from '../generated/ast.js';
 import { qualifiedNameOf } from '../scope/qualified-names.js';
-import type { GraphNode, GraphRange, NodeKind } from './types.js';
+import type { CatalogMark, GraphNode, GraphRange, NodeKind } from './types.js';
 
 /** A declaration as the graph sees it, before the workspace gives it an id. */
 export interface DeclaredNode {
@@ -16,7 +16,7 @@ export interface DeclaredNode {
 }
 
 /** The fields of a graph node that its document alone gives. */
-export type NodeBase = Pick<GraphNode, 'kind' | 'name' | 'qualifiedName' | 'title' | 'doc' | 'uri' | 'range' | 'nameRange'>;
+export type NodeBase = Pick<GraphNode, 'kind' | 'name' | 'qualifiedName' | 'title' | 'doc' | 'uri' | 'range' | 'nameRange' | 'catalog'>;
 
 const KIND: Record<(Declaration | Program)['$type'], NodeKind> = {
     Program: 'program', Outcome: 'outcome', Metric: 'metric', Skill: 'skill',
@@ -26,13 +26,14 @@ const KIND: Record<(Declaration | Program)['$type'], NodeKind> = {
 /**
  * The named declarations of one document, top level and program members,
  * in document order (members of a program without a name are left out).
+ * `catalog`: where the document comes from when it is a catalog file.
  */
-export function collectDeclared(uri: string, model: Model): DeclaredNode[] {
+export function collectDeclared(uri: string, model: Model, catalog?: CatalogMark): DeclaredNode[] {
     const declared: DeclaredNode[] = [];
     const add = (ast: Declaration | Program, programIndex: number): boolean => {
         if (!ast.name || !ast.$cstNode) return false;
         const key = ast.$type === 'Program' ? ast.name : qualifiedNameOf(ast);
-        declared.push({ ast, key, programIndex, base: makeBase(ast, uri, key) });
+        declared.push({ ast, key, programIndex, base: makeBase(ast, uri, key, catalog) });
         return true;
     };
     for (const element of model.elements) {
@@ -49,28 +50,36 @@ export function collectDeclared(uri: string, model: Model): DeclaredNode[] {
 
 /** A node made of its base fields, id and program (derived figures are added by the graph). */
 export function makeNode(base: NodeBase, id: string, program: string | undefined): GraphNode {
-    return {
+    const node: GraphNode = {
         id, kind: base.kind, name: base.name, qualifiedName: base.qualifiedName, title: base.title, doc: base.doc,
         uri: base.uri, range: base.range, nameRange: base.nameRange, program
     };
+    if (base.catalog) node.catalog = base.catalog;
+    return node;
+}
+
+/** True when two catalog marks (or their absence) say the same. */
+export function sameCatalog(a: CatalogMark | undefined, b: CatalogMark | undefined): boolean {
+    return a === b || (a !== undefined && b !== undefined && a.name === b.name && a.version === b.version);
 }
 
 /** True when two bases give the same node fields. */
 export function sameBase(a: NodeBase, b: NodeBase): boolean {
     return a.kind === b.kind && a.name === b.name && a.qualifiedName === b.qualifiedName && a.title === b.title && a.doc === b.doc
-        && a.uri === b.uri && sameRange(a.range, b.range) && sameRange(a.nameRange, b.nameRange);
+        && a.uri === b.uri && sameRange(a.range, b.range) && sameRange(a.nameRange, b.nameRange) && sameCatalog(a.catalog, b.catalog);
 }
 
 function sameRange(a: GraphRange, b: GraphRange): boolean {
     return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string): NodeBase {
+function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string, catalog: CatalogMark | undefined): NodeBase {
     const nameCst = nameNode(ast.$cstNode!, ast);
-    return {
+    const base: NodeBase = {
         kind: KIND[ast.$type], name: ast.name, qualifiedName, title: ast.title, doc: docComment(ast), uri,
         range: toRange(ast.$cstNode!.range), nameRange: toRange((nameCst ?? ast.$cstNode!).range)
     };
+    return catalog ? { ...base, catalog } : base;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ActualsRead } from '../actuals/read-actuals.js';
 import { actualsBlocks } from '../model-utils.js';
 import { collectDeclared, type DeclaredNode } from './collect-nodes.js';
 import { collectEdges } from './collect-edges.js';
-import type { GraphEdge, GraphNode } from './types.js';
+import type { CatalogMark, GraphEdge, GraphNode } from './types.js';
 
 /** An actuals block and what reading it gave. */
 export interface ReadActuals {
@@ -37,8 +37,9 @@ export class Fragment {
     /** The document's `references` when `edges` were made: Langium replaces the array when it links again. */
     linkedWith: unknown = undefined;
 
-    constructor(readonly uri: string, readonly model: Model, readActuals: (actuals: Actuals) => ActualsRead) {
-        this.declared = collectDeclared(uri, model);
+    /** `catalog`: where the document comes from when it is a catalog file (its nodes carry it). */
+    constructor(readonly uri: string, readonly model: Model, readActuals: (actuals: Actuals) => ActualsRead, readonly catalog?: CatalogMark) {
+        this.declared = collectDeclared(uri, model, catalog);
         this.actuals = actualsBlocks(model).map(actuals => ({ actuals, read: readActuals(actuals) }));
     }
 

@@ -1,12 +1,15 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { DocumentState } from 'langium';
 import type { AlignServices } from '../align-module.js';
+import { catalogMark } from '../catalogs/catalog-label.js';
+import type { AlignCatalogRegistry, CatalogOrigin } from '../catalogs/catalog-registry.js';
 import type { AlignCsvFiles } from '../files/csv-files.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { readCsvActuals, readInlineActuals, type CsvFileResult } from '../actuals/read-actuals.js';
 import { actualsBlocks } from '../model-utils.js';
 import type { GraphIndex } from './build-graph.js';
 import { ImpactGraphState } from './graph-state.js';
+import type { CatalogMark } from './types.js';
 
 /**
  * Keeps the impact graph of the workspace: brought up to date after each
@@ -19,6 +22,9 @@ import { ImpactGraphState } from './graph-state.js';
 export class AlignGraphService {
     private readonly documents: LangiumDocuments;
     private readonly csvFiles: AlignCsvFiles;
+    private readonly catalogs: AlignCatalogRegistry;
+    /** One mark per catalog origin, so that an unchanged origin gives the same object. */
+    private marks = new WeakMap<CatalogOrigin, CatalogMark>();
     private state = new ImpactGraphState();
     private csvRead = new WeakMap<Actuals, CsvFileResult>();
     private pending: Promise<GraphIndex> | undefined;
@@ -29,6 +35,7 @@ export class AlignGraphService {
     constructor(services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.csvFiles = services.align.CsvFiles;
+        this.catalogs = services.align.Catalogs;
         const builder = services.shared.workspace.DocumentBuilder;
         builder.onUpdate(() => this.markChanged());
         builder.onBuildPhase(DocumentState.Linked, () => this.markChanged());
@@ -73,14 +80,15 @@ export class AlignGraphService {
     private async build(generation: number): Promise<GraphIndex> {
         for (;;) {
             const docs = this.linkedDocuments();
-            const unread = docs.flatMap(doc => this.state.knows(doc.uri.toString(), modelOf(doc)) ? [] : actualsBlocks(modelOf(doc))
+            const unread = docs.flatMap(doc => this.state.knows(doc.uri.toString(), modelOf(doc), this.catalogMark(doc)) ? [] : actualsBlocks(modelOf(doc))
                 .filter(actuals => actuals.file !== undefined && !this.csvRead.has(actuals))
                 .map(actuals => ({ doc, actuals })));
             if (unread.length === 0) {
                 const state = this.state;
                 let index: GraphIndex;
                 try {
-                    index = state.update(docs.map(d => ({ uri: d.uri.toString(), model: modelOf(d), references: d.references })), actuals => this.readActuals(actuals));
+                    index = state.update(docs.map(d => ({ uri: d.uri.toString(), model: modelOf(d), references: d.references, catalog: this.catalogMark(d) })),
+                        actuals => this.readActuals(actuals));
                 } catch (error) {
                     // A half-updated graph must not be built on: start afresh next time.
                     if (this.state === state) this.state = new ImpactGraphState();
@@ -91,6 +99,18 @@ export class AlignGraphService {
             }
             for (const { doc, actuals } of unread) this.csvRead.set(actuals, await this.csvFiles.read(doc.uri, actuals.file!));
         }
+    }
+
+    /** The catalog a document belongs to (AlignCatalogRegistry), as graph nodes carry it; undefined for a workspace file. */
+    private catalogMark(doc: LangiumDocument): CatalogMark | undefined {
+        const origin = this.catalogs.originOf(doc.uri);
+        if (!origin) return undefined;
+        let mark = this.marks.get(origin);
+        if (!mark) {
+            mark = catalogMark(origin);
+            this.marks.set(origin, mark);
+        }
+        return mark;
     }
 
     private readActuals(actuals: Actuals) {

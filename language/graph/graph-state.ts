@@ -4,6 +4,7 @@ import type { Actuals, Declaration, Model, Program } from '../generated/ast.js';
 import type { ActualsRead } from '../actuals/read-actuals.js';
 import { Adjacency } from './adjacency.js';
 import { ActualsIndex } from './actuals-index.js';
+import { sameCatalog } from './collect-nodes.js';
 import { DerivedFigures, objectivesReaching, type DerivationInput } from './derived-figures.js';
 import { drivesCycleEdges } from './drives-cycles.js';
 import { edgeChanges, type EdgeChanges, type LinkedPair } from './edge-changes.js';
@@ -11,7 +12,7 @@ import { Fragment } from './fragment.js';
 import { assignIds, sameIds, sameKeys } from './graph-ids.js';
 import type { GraphIndex } from './build-graph.js';
 import { NodeRegistry } from './node-registry.js';
-import type { Coverage, GraphEdge, GraphNode, ImpactGraph } from './types.js';
+import type { CatalogMark, Coverage, GraphEdge, GraphNode, ImpactGraph } from './types.js';
 
 /** A linked document as the graph reads it. */
 export interface DocumentInput {
@@ -19,6 +20,8 @@ export interface DocumentInput {
     readonly model: Model;
     /** The document's `references` array: a new array means the document was linked again. */
     readonly references: unknown;
+    /** Set when the document is a catalog file: its package (or folder) and version. */
+    readonly catalog?: CatalogMark;
 }
 
 /**
@@ -52,9 +55,10 @@ export class ImpactGraphState {
     private changedDocuments: Set<string> | 'all' = 'all';
     private built = false;
 
-    /** True when the graph holds this document's text already (its fragment need not be made again). */
-    knows(uri: string, model: Model): boolean {
-        return this.byUri.get(uri)?.model === model;
+    /** True when the graph holds this document's text (and catalog origin) already: its fragment need not be made again. */
+    knows(uri: string, model: Model, catalog?: CatalogMark): boolean {
+        const f = this.byUri.get(uri);
+        return f?.model === model && sameCatalog(f.catalog, catalog);
     }
 
     /** The documents whose workspace findings may have changed since the last call ('all' after a full build). */
@@ -69,7 +73,7 @@ export class ImpactGraphState {
         const previous = this.byUri;
         const fragments = documents.map(d => {
             const old = previous.get(d.uri);
-            return old && old.model === d.model ? old : new Fragment(d.uri, d.model, readActuals);
+            return old && old.model === d.model && sameCatalog(old.catalog, d.catalog) ? old : new Fragment(d.uri, d.model, readActuals, d.catalog);
         });
         this.byUri = new Map(fragments.map(f => [f.uri, f]));
         const gone = [...previous.values()].filter(f => this.byUri.get(f.uri) !== f);

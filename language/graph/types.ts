@@ -128,6 +128,13 @@ export interface ProgramFigures {
 
 export interface Coverage { aligned: number; total: number; }
 
+/** Where a node declared in a catalog file comes from (language.md, "Configuration"): its package and version, or its folder. */
+export interface CatalogMark {
+    /** The package's name, or the folder as written in `catalogs` when it has no `package.json`. */
+    name: string;
+    version?: string;
+}
+
 export interface GraphNode {
     /** Unique id: the qualified name (`Program.Name`), with `#2`... for duplicates. */
     id: string;
@@ -141,6 +148,8 @@ export interface GraphNode {
     nameRange: GraphRange;
     /** Id of the program that declares it. */
     program?: string;
+    /** Set when the node is declared in a catalog file (read-only library). */
+    catalog?: CatalogMark;
     metric?: MetricFigures;
     objective?: ObjectiveLinks;
     programFigures?: ProgramFigures;

@@ -1,4 +1,5 @@
 /** Words for nodes: accessible names and the worst severity of their findings. */
+import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { NodeFindings } from '../protocol.js';
 import type { LaidOutNode } from './layout.js';
 import { formatValue, plural, statusText, unitSuffix } from './text.js';
@@ -44,6 +45,7 @@ export function nodeLabel(item: LaidOutNode, findings?: NodeFindings): string {
             `target ${formatValue(m.target, m.unit)}${unit}${m.deadline ? ` by ${m.deadline}` : ''}`, statusText(m));
     }
     if (node.program) parts.push(`in program ${node.program}`);
+    if (node.catalog) parts.push(`from catalog ${catalogLabel(node.catalog)} (read-only)`);
     const found = findingsText(findings);
     if (found) parts.push(found);
     return parts.join(', ');

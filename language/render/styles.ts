@@ -79,6 +79,10 @@ export function graphCss(resolve?: ResolveVariable): string {
             `${g}.zoomed-out .kind-${kind} .node-box { fill: ${c(token)}; fill-opacity: 0.22; }`
         ]),
         `${g} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 3; stroke-dasharray: 9 5; }`,
+        // A node from a catalog file (read-only library): a dashed border and a `catalog` tag on it.
+        `${g} .from-catalog .node-box { stroke: ${c('muted')}; stroke-width: 1.5; stroke-dasharray: 6 4; }`,
+        `${g} .catalog-tag rect { fill: ${c('background')}; stroke: ${c('muted')}; stroke-width: 1; }`,
+        `${g} .catalog-tag text { fill: ${c('foreground')}; font-size: 11px; font-weight: 700; }`,
         `${g} .unlinked-label rect { fill: ${c('error')}; }`,
         `${g} .unlinked-label text { fill: ${c('background')}; font-size: 11px; font-weight: 700; }`,
         `${g} .unlinked-label path { fill: ${c('background')}; stroke: none; }`,
@@ -113,10 +117,12 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .edge.highlight { stroke-width: 2.5; }`,
         `${g} .node.match .node-box { stroke: ${c('match')}; stroke-width: 3.5; stroke-dasharray: none; }`,
         // Zoomed far out, a box shows its name at a size readable on screen instead of its lines.
-        `${g}.zoomed-out .node-text, ${g}.zoomed-out .badge, ${g}.zoomed-out .column-label { display: none; }`,
+        `${g}.zoomed-out .node-text, ${g}.zoomed-out .badge, ${g}.zoomed-out .catalog-tag, ${g}.zoomed-out .column-label { display: none; }`,
         `${g}.zoomed-out .node-short { display: inline; }`,
         `${hc} .node-box { stroke: ${c('contrastBorder')}; stroke-width: 1.5; }`,
         `${hc} .unlinked .node-box { stroke: ${c('error')}; stroke-width: 4; }`,
+        `${hc} .from-catalog .node-box { stroke: ${c('contrastBorder')}; stroke-width: 2; stroke-dasharray: 6 4; }`,
+        `${hc} .catalog-tag rect { stroke: ${c('contrastBorder')}; stroke-width: 1.5; }`,
         `${hc} .node.highlight .node-box, ${hc} .focus-ring { stroke: ${c('contrastActiveBorder')}; }`,
         `${hc} .edge { stroke-width: 2; }`,
         `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,

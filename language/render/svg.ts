@@ -6,6 +6,7 @@
 import type { NodeFindings } from '../protocol.js';
 import type { GraphLayout, LaidOutEdge, LaidOutNode } from './layout.js';
 import { drawGlyph, kindGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, WARNING_GLYPH } from './icons.js';
+import { catalogLabel } from '../catalogs/catalog-label.js';
 import { nodeLabel, worstSeverity } from './labels.js';
 import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
 import { graphCss, type ResolveVariable } from './styles.js';
@@ -32,6 +33,7 @@ export function nodeClasses(item: LaidOutNode, findings?: NodeFindings): string 
     const classes = ['node', `kind-${item.node.kind}`, `col-${item.column}`];
     if (item.node.kind === 'objective' && (item.node.objective?.kpis.length ?? 0) === 0) classes.push('unlinked');
     if (item.node.metric) classes.push(`status-${trackStatus(item.node.metric)}`, `metric-${item.node.metric.kind ?? 'untyped'}`);
+    if (item.node.catalog) classes.push('from-catalog');
     const severity = worstSeverity(findings);
     if (severity) classes.push('has-findings', `sev-${severity}`);
     return classes.join(' ');
@@ -48,7 +50,8 @@ export function renderNode(item: LaidOutNode, options: RenderOptions = {}): stri
     const findings = options.findings?.[item.id];
     const interactive = options.interactive ? { tabindex: 0, role: 'button', 'aria-label': nodeLabel(item, findings) } : {};
     const { node, x, y, width: w, height: h, text: t } = item;
-    const tooltip = `${node.kind} ${node.qualifiedName}${node.title ? `: ${node.title}` : ''}`;
+    const tooltip = `${node.kind} ${node.qualifiedName}${node.title ? `: ${node.title}` : ''}`
+        + (node.catalog ? `\nFrom catalog ${catalogLabel(node.catalog)} (read-only)` : '');
     return `<g${attrs({ class: nodeClasses(item, findings), 'data-id': node.id, ...interactive })}>`
         + `<title>${escapeXml(tooltip)}</title>`
         + `<rect class="focus-ring" x="${x - 5}" y="${y - 5}" width="${w + 10}" height="${h + 10}" rx="9"/>`
@@ -61,8 +64,21 @@ export function renderNode(item: LaidOutNode, options: RenderOptions = {}): stri
         + footer(item)
         + `</g>`
         + (options.interactive ? `<text class="node-short" x="${x + PAD}" y="${y + Math.round(h / 2)}"></text>` : '')
+        + catalogTag(item)
         + badge(item, findings)
         + `</g>`;
+}
+
+/** Width of the `catalog` tag: its word at 11px bold and padding. */
+const TAG_WIDTH = 56;
+
+/** The small `catalog` tag on the top border of a node declared in a catalog file (its dashed border is in the styles). */
+function catalogTag(item: LaidOutNode): string {
+    if (!item.node.catalog) return '';
+    const tx = item.x + TEXT_X - 4;
+    const ty = item.y - 8;
+    return `<g class="catalog-tag"><rect x="${tx}" y="${ty}" width="${TAG_WIDTH}" height="16" rx="3"/>`
+        + `<text x="${tx + TAG_WIDTH / 2}" y="${ty + 12}" text-anchor="middle">catalog</text></g>`;
 }
 
 function text(cls: string, x: number, y: number, content: string, anchor?: 'end'): string {

@@ -1,17 +1,27 @@
 import type { AstNode, CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
+import { catalogLabel } from '../catalogs/catalog-label.js';
+import type { GraphNode } from '../graph/types.js';
 import { parsePeriod } from '../dates.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
-/** `duplicate-name`: marks each declaration whose name is taken again in its scope. */
+/**
+ * `duplicate-name`: marks each declaration whose name is taken again in its
+ * scope. When a catalog declares the name, the message names the catalog's
+ * package and version (a catalog file itself is never reported).
+ */
 export function checkDuplicateName(node: Declaration | Program, { graph, report }: RuleContext): void {
-    const others = graph.duplicates.get(node);
-    if (!others || others.length === 0) return;
-    const where = others.map(o => graph.nodeOf(o)).filter(n => n !== undefined)
-        .map(n => `${n.uri.split('/').pop()}:${n.nameRange.start.line + 1}`).join(', ');
-    report('duplicate-name', `'${node.name}' is declared more than once in the same scope (also at ${where}). Rename one of them.`,
-        { node, property: 'name' });
+    const others = (graph.duplicates.get(node) ?? []).map(o => graph.nodeOf(o)).filter(n => n !== undefined);
+    if (others.length === 0) return;
+    const at = (n: GraphNode) => `${n.uri.split('/').pop()}:${n.nameRange.start.line + 1}`;
+    const inCatalogs = others.filter(n => n.catalog);
+    const message = inCatalogs.length === 0
+        ? `'${node.name}' is declared more than once in the same scope (also at ${others.map(at).join(', ')}). Rename one of them.`
+        : `'${node.name}' is already declared in ${inCatalogs.map(n => `catalog ${catalogLabel(n.catalog!)} (${at(n)})`).join(', ')}`
+            + `${others.length > inCatalogs.length ? `, and also at ${others.filter(n => !n.catalog).map(at).join(', ')}` : ''}.`
+            + ' Rename this declaration, or remove it and use the catalog\'s.';
+    report('duplicate-name', message, { node, property: 'name' });
 }
 
 /** Words that start a list attribute, written in the declaration's own block (`serves A, B`). */

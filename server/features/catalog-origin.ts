@@ -1,18 +1,14 @@
+import { catalogLabel } from '../../language/catalogs/catalog-label.js';
 import type { AlignCatalogRegistry, CatalogOrigin } from '../../language/catalogs/catalog-registry.js';
-
-/** `@acme/align-standards 1.2.0`: a catalog's name and version as the editor shows them. */
-export function originLabel(origin: CatalogOrigin): string {
-    return origin.version ? `${origin.name} ${origin.version}` : origin.name;
-}
 
 /** The line a hover on a catalog declaration starts its body with. */
 export function originHoverLine(catalogs: AlignCatalogRegistry, uri: string): string | undefined {
     const origin = catalogs.originOf(uri);
-    return origin ? `*From catalog \`${originLabel(origin)}\` (read-only)*` : undefined;
+    return origin ? `*From catalog \`${catalogLabel(origin)}\` (read-only)*` : undefined;
 }
 
 /** Why a catalog declaration cannot be renamed from the workspace. */
 export function renameRefusal(origin: CatalogOrigin, name: string): string {
-    return `'${name}' is declared in catalog ${originLabel(origin)}, which the workspace does not edit. `
+    return `'${name}' is declared in catalog ${catalogLabel(origin)}, which the workspace does not edit. `
         + 'Rename it in the catalog\'s package, publish a new version, then update the workspace (npm install).';
 }

@@ -67,7 +67,17 @@ describe('organisation standards: align check on a workspace that extends a pack
         writeFile(workspace, 'retention.align', metricText('FirstYearRetention', 'Our own retention'));
         const duplicates = checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'duplicate-name');
         assert.deepEqual(duplicates.map(f => `${f.file}:${f.line}`), ['retention.align:1']);
-        assert.match(duplicates[0]!.message, /people-kpis\.align/);
+        assert.match(duplicates[0]!.message, /'FirstYearRetention' is already declared in catalog @acme\/align-standards 1\.2\.0 \(people-kpis\.align:\d+\)\./);
+    });
+
+    it('names a folder catalog without package.json by its folder in duplicate-name', () => {
+        const dir = tempDir();
+        writeFile(dir, 'kpis/retention.align', metricText('Retention'));
+        writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+        writeFile(dir, 'workspace/program.align', metricText('Retention', 'Our own'));
+        const duplicates = checkJson(['.'], { cwd: path.join(dir, 'workspace'), status: 1 }).filter(f => f.rule === 'duplicate-name');
+        assert.deepEqual(duplicates.map(f => `${f.file} ${f.message}`),
+            ['program.align \'Retention\' is already declared in catalog ../kpis (retention.align:1). Rename this declaration, or remove it and use the catalog\'s.']);
     });
 
     it('reports an extends cycle as config-invalid at the extends key, naming the cycle', () => {

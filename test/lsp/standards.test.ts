@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, LocationLink, TextEdit } from 'vscode-languageserver-protocol';
-import type { ProgramTemplatesResult } from '../../language/protocol.js';
+import { DidChangeCatalogFilesNotification, ImpactGraphRequest, type DidChangeCatalogFilesParams, type ImpactGraphResult, type ProgramTemplatesResult } from '../../language/protocol.js';
 import { consumingWorkspace, installedPackage, metricText } from '../standards-workspace.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
 
@@ -27,6 +27,12 @@ describe('language server: a workspace that extends a standards package', functi
     const file = (name: string) => path.join(workspace, name);
     const catalogFile = () => path.join(installedPackage(workspace), 'catalog', 'people-kpis.align');
     const onRetention = () => ({ textDocument: { uri: uriOf(file(PROGRAM)) }, position: positionOf(file(PROGRAM), MEASURED_LINE, 'FirstYearRetention', 2) });
+    /** The catalog files the server last told the client about (align/didChangeCatalogFiles), as `path package version`. */
+    const catalogFilesTold = (lsp: LspSession, version: string) => lsp.until(() => {
+        const last = lsp.notifications.filter(n => n.method === DidChangeCatalogFilesNotification.method).at(-1)?.params as DidChangeCatalogFilesParams | undefined;
+        const told = last?.files.map(f => `${fileURLToPath(f.uri)} ${f.catalog.name} ${f.catalog.version}`);
+        return told?.every(t => t.endsWith(version)) ? told : undefined;
+    }, `align/didChangeCatalogFiles with ${version}`);
     const start = async () => {
         ({ session } = await LspSession.start(workspace));
         return session;
@@ -56,6 +62,20 @@ describe('language server: a workspace that extends a standards package', functi
         assert.ok(['FirstYearRetention', 'DaysToProductivity', 'ManagerCheckInRate'].every(l => labels.includes(l)), `catalog metrics offered: ${labels.join(', ')}`);
         const definition = await lsp.request<Array<Location | LocationLink>>('textDocument/definition', onRetention());
         assert.deepEqual(definition.map(d => fileURLToPath('targetUri' in d ? d.targetUri : d.uri)), [catalogFile()]);
+        // The client opens that file read-only: the server tells it which files are catalog files.
+        assert.deepEqual(await catalogFilesTold(lsp, '1.2.0'), [`${catalogFile()} @acme/align-standards 1.2.0`]);
+    });
+
+    it('gives the graph\'s catalog nodes their package and version (align/impactGraph), and workspace nodes none', async () => {
+        const lsp = await start();
+        await lsp.diagnosticsOf(file(PROGRAM));
+        const { graph } = await lsp.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        const inCatalog = (uri: string) => fileURLToPath(uri) === catalogFile();
+        const fromCatalog = graph.nodes.filter(n => inCatalog(n.uri));
+        assert.ok(fromCatalog.some(n => n.name === 'FirstYearRetention'), fromCatalog.map(n => n.name).join(', '));
+        assert.deepEqual([...new Set(fromCatalog.map(n => JSON.stringify(n.catalog)))], [JSON.stringify({ name: '@acme/align-standards', version: '1.2.0' })]);
+        const workspaceNodes = graph.nodes.filter(n => !inCatalog(n.uri));
+        assert.ok(workspaceNodes.length > 0 && workspaceNodes.every(n => n.catalog === undefined), JSON.stringify(workspaceNodes.map(n => [n.uri, n.catalog])));
     });
 
     it('publishes no finding inside a catalog file, and reports a duplicate on the workspace\'s declaration', async () => {
@@ -63,7 +83,9 @@ describe('language server: a workspace that extends a standards package', functi
         fs.writeFileSync(file('retention.align'), metricText('FirstYearRetention', 'Our own retention'));
         const lsp = await start();
         const duplicates = await lsp.diagnosticsOf(file('retention.align'), d => d.length > 0);
-        assert.deepEqual(duplicates.filter(d => d.code === 'duplicate-name').map(d => d.range.start.line + 1), [1]);
+        const duplicate = duplicates.filter(d => d.code === 'duplicate-name');
+        assert.deepEqual(duplicate.map(d => d.range.start.line + 1), [1]);
+        assert.match(String(duplicate[0]!.message), /already declared in catalog @acme\/align-standards 1\.2\.0 \(people-kpis\.align:\d+\)/);
         await lsp.diagnosticsOf(file(PROGRAM));
         const inCatalog = lsp.diagnostics.get(uriOf(catalogFile())) ?? [];
         assert.deepEqual(inCatalog, [], 'nothing published for the catalog file');
@@ -99,6 +121,9 @@ describe('language server: a workspace that extends a standards package', functi
         await lsp.open(file(PROGRAM));
         const hover = await lsp.request<Hover>('textDocument/hover', onRetention());
         assert.match((hover.contents as { value: string }).value, /@acme\/align-standards 1\.3\.0/);
+        const { graph } = await lsp.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        assert.deepEqual(graph.nodes.find(n => n.name === 'FirstYearRetention')?.catalog, { name: '@acme/align-standards', version: '1.3.0' }, 'the preview shows the new version');
+        assert.deepEqual(await catalogFilesTold(lsp, '1.3.0'), [`${catalogFile()} @acme/align-standards 1.3.0`]);
     });
 
     it('lists the built-in template and the package\'s templates (align/programTemplates)', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { CompareContext, Commands, PREVIEW_VIEW_TYPE, PreviewCommands } from '../../client/constants.js';
+import { CATALOG_SCHEME, CompareContext, Commands, PREVIEW_VIEW_TYPE, PreviewCommands } from '../../client/constants.js';
 import { RULES, SEVERITIES } from '../../language/rules.js';
 
 // The extension manifest (package.json `contributes`...) against the code it
@@ -82,8 +82,9 @@ describe('extension manifest', () => {
         assert.deepEqual((manifest as unknown as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations, ['align.pull.command']);
     });
 
-    it('activates on .align files and on a preview restored after reload', () => {
-        assert.deepEqual(manifest.activationEvents.sort(), ['onLanguage:align', `onWebviewPanel:${PREVIEW_VIEW_TYPE}`, 'workspaceContains:**/*.align'].sort());
+    it('activates on .align files, on a preview restored after reload, and on a catalog file\'s read-only view restored', () => {
+        assert.deepEqual(manifest.activationEvents.sort(),
+            ['onLanguage:align', `onWebviewPanel:${PREVIEW_VIEW_TYPE}`, 'workspaceContains:**/*.align', `onFileSystem:${CATALOG_SCHEME}`].sort());
     });
 
     it('points the language at the shared syntaxes files and at icons that exist', () => {
