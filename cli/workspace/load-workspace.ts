@@ -6,6 +6,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
 import { nodeHost } from '../../language/host.js';
 import type { ConfigProblem } from '../../language/config/parse-config.js';
+import { neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
 import { resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import { findAlignFiles } from './find-files.js';
@@ -53,17 +54,21 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const library = (await catalogs.reload()).current;
     const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;
-    const read = (file: string) => {
-        const document = services.shared.workspace.LangiumDocumentFactory.fromString(readSourceFile(file, path.relative(process.cwd(), file) || file), URI.file(file));
+    const readText = (file: string) => readSourceFile(file, path.relative(process.cwd(), file) || file);
+    const add = (uri: URI, text: string) => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         services.shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     };
     const documents = checkedFiles.map((file, i) => {
-        const document = read(file);
+        const document = add(URI.file(file), readText(file));
         progress?.('read', i + 1, checkedFiles.length);
         return document;
     });
-    const libraryDocuments = library.map(uri => read(uri.fsPath));
+    // Only the catalog files the workspace can need are parsed (language/catalogs/catalog-prescan.ts).
+    const catalogTexts = new Map(library.map(uri => [uri, readText(uri.fsPath)]));
+    const needed = neededCatalogFiles(documents.map(d => d.textDocument.getText()), catalogTexts);
+    const libraryDocuments = library.filter(uri => needed.has(uri)).map(uri => add(uri, catalogTexts.get(uri)!));
     let checked = 0;
     const listening = progress && services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress('checked', ++checked, checkedFiles.length));
     const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build([...documents, ...libraryDocuments], { validation: true }))

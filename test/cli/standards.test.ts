@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { consumingWorkspace, installedPackage, metricText } from '../standards-workspace.js';
-import { checkJson, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+import { checkJson, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 const OBJECTIVE_WITHOUT_PRACTICE = `program Pilot "Pilot" {
   sponsor "VP"
@@ -50,6 +50,25 @@ describe('organisation standards: align check on a workspace that extends a pack
         fs.appendFileSync(path.join(installedPackage(workspace), 'catalog', 'people-kpis.align'), '\nmetric Broken "Broken" {\n  drives Nowhere\n}\n');
         const findings = checkJson(['.'], { cwd: workspace, status: 0 });
         assert.deepEqual(findings.map(f => `${f.file} ${f.rule}`), []);
+    });
+
+    it('parses only the catalog files the workspace names, with the findings of the whole catalog', () => {
+        const workspace = consumingWorkspace(tempDir());
+        const catalog = path.join(installedPackage(workspace), 'catalog');
+        fs.writeFileSync(path.join(catalog, 'unnamed.align'), metricText('NobodyNamesThis'));
+        writeFile(workspace, 'pilot.align', OBJECTIVE_WITHOUT_PRACTICE);
+        writeFile(workspace, 'retention.align', metricText('FirstYearRetention', 'Our own retention'));
+        const graphIds = () => {
+            const graph = JSON.parse(runCli(['graph', '.', '--format', 'json'], { cwd: workspace }).stdout) as { nodes: Array<{ id: string }> };
+            return graph.nodes.map(n => n.id);
+        };
+        const findings = checkJson(['.'], { cwd: workspace, status: 1 });
+        assert.ok(!graphIds().includes('NobodyNamesThis'), 'a catalog file that no word of the workspace names is not parsed');
+        // A comment naming every catalog declaration makes the CLI parse the whole catalog: the findings stay the same.
+        writeFile(workspace, 'zz-all.align', `// ${['NobodyNamesThis', 'FirstYearRetention', 'DaysToProductivity', 'ManagerCheckInRate'].join(' ')}\n`);
+        assert.ok(graphIds().includes('NobodyNamesThis'));
+        assert.deepEqual(checkJson(['.'], { cwd: workspace, status: 1 }), findings);
+        assert.ok(findings.some(f => f.rule === 'duplicate-name') && findings.some(f => f.rule === 'objective-without-practice'), JSON.stringify(findings));
     });
 
     it('merges the rule set of the package under the workspace\'s own rules, per rule', () => {

@@ -1,0 +1,27 @@
+import * as assert from 'node:assert/strict';
+import { declaredNames, neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
+
+describe('catalog pre-scan: which catalog files a workspace can need', () => {
+    const catalog = new Map([
+        ['a.align', 'metric Retention "R" {\n  kind lagging\n}\noutcome\n  Keep "Keep" { measured by Retention }\n'],
+        ['b.align', 'metric Ramp "Ramp" { drives Speed }\n'],
+        ['c.align', 'metric Speed "Speed" { kind lagging }\n'],
+        ['d.align', '// metric Unrelated\nprogram P "P" { objective O "O" { kpi Nothing } }\n']
+    ]);
+
+    it('finds the names a file declares, across line breaks', () => {
+        assert.deepEqual([...declaredNames(catalog.get('a.align')!)].sort(), ['Keep', 'Retention']);
+        assert.deepEqual([...declaredNames(catalog.get('d.align')!)].sort(), ['O', 'P', 'Unrelated']);
+    });
+
+    it('needs the files the workspace names, and those they name in turn', () => {
+        assert.deepEqual([...neededCatalogFiles(['program X "X" { serves Keep }'], catalog)].sort(), ['a.align']);
+        assert.deepEqual([...neededCatalogFiles(['behavior B { moves Ramp }'], catalog)].sort(), ['b.align', 'c.align']);
+        assert.deepEqual([...neededCatalogFiles(['objective Y { kpi P.O }'], catalog)].sort(), ['d.align']);
+        assert.deepEqual([...neededCatalogFiles(['metric Other "Other" {}'], catalog)], []);
+    });
+
+    it('counts a word anywhere (a string, a comment): it may load more, never less', () => {
+        assert.deepEqual([...neededCatalogFiles(['// see Speed\n'], catalog)], ['c.align']);
+    });
+});
