@@ -6,6 +6,13 @@ import { existsSync } from 'node:fs';
 /** Flags for a headless run in a container or CI: no sandbox, no GPU, no background traffic. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/**
+ * What VS Code for the Web needs on top: without the first flag its
+ * webviews' service worker is refused and they stay blank; the second keeps
+ * Chromium off a small /dev/shm in containers.
+ */
+export const VSCODE_WEB_ARGS = ['--disable-features=TrackingProtection3pcd', '--disable-dev-shm-usage'];
+
 /** The path of the Chromium executable; throws, saying how to get one, when there is none. */
 export function chromiumPath() {
     const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

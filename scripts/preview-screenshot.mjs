@@ -5,18 +5,17 @@
 // Writes out/screenshots/vscode-side-by-side.png (and, with --readme, images/preview.png)
 // and prints the preview's pane size and what it reported (the `view` message).
 //   node scripts/preview-screenshot.mjs [--readme] [--theme "Default Light Modern"]
-// Needs the built extension (npm run build). Environment: CHROMIUM (default /usr/bin/chromium).
+// Needs the built extension (npm run build). Environment: CHROMIUM_PATH (default /usr/bin/chromium, see scripts/chromium.mjs).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, launchChromium, VSCODE_WEB_ARGS } from './chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const dataDir = join(repo, '.vscode-test-web');
 const COMMIT = 'c0de0550000000000000000000000000001137f0';
 const WINDOW = { width: 1440, height: 900 };
@@ -67,7 +66,7 @@ const server = await open({
     browserType: 'none', quality: 'stable', commit: COMMIT, testRunnerDataDir: dataDir,
     extensionDevelopmentPath: repo, folderPath: workspace, port, headless: true
 });
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--disable-features=TrackingProtection3pcd', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await launchChromium({ args: [...CHROMIUM_ARGS, ...VSCODE_WEB_ARGS] });
 try {
     const page = await browser.newPage({ viewport: WINDOW });
     await page.goto(`http://localhost:${port}`);

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from './chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath, VSCODE_WEB_ARGS } from './chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -180,9 +180,7 @@ async function runSuite(suiteFolder, workspace) {
         port: await freePort(),
         verbose: process.env.ALIGN_TEST_WEB_VERBOSE === '1',
         browserOptions: [
-            // Without it the service worker is refused and webviews stay blank.
-            '--disable-features=TrackingProtection3pcd',
-            '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+            ...CHROMIUM_ARGS, ...VSCODE_WEB_ARGS,
             // A laptop-sized window: the preview tests open it beside an editor, as people do.
             '--window-size=1440,900'
         ]

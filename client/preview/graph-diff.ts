@@ -37,6 +37,21 @@ export function diffResults(before: ImpactGraphResult, after: ImpactGraphResult)
     };
 }
 
+/** Deltas up to this many changes (or a quarter of the nodes) are sent as deltas; larger changes as the whole graph. */
+const MIN_DELTA = 50;
+
+/**
+ * What to post after `before` (the graph the webview holds, if any): the
+ * delta to `after`, or undefined when the whole graph is the better message
+ * (nothing held, or a large change: more than a quarter of the nodes and
+ * more than MIN_DELTA changes).
+ */
+export function deltaToPost(before: ImpactGraphResult | undefined, after: ImpactGraphResult): GraphDelta | undefined {
+    if (!before) return undefined;
+    const delta = diffResults(before, after);
+    return deltaSize(delta) <= Math.max(MIN_DELTA, after.graph.nodes.length / 4) ? delta : undefined;
+}
+
 /** How many things a delta changes (nodes, edges, findings). */
 export function deltaSize(delta: GraphDelta): number {
     return delta.nodes.set.length + delta.nodes.removed.length + delta.edges.added.length + delta.edges.removed.length

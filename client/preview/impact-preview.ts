@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ruleIdOf } from '../../language/findings.js';
 import type { ChainComparison, ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, jsonBytes, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
-import { deltaSize, diffResults } from './graph-diff.js';
+import { deltaToPost } from './graph-diff.js';
 import { CATALOG_SCHEME, LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
 import { createNonce, type RandomBytes } from './nonce.js';
@@ -23,8 +23,6 @@ export interface PreviewDeps {
 
 /** Updates arriving closer together than this are sent as one. */
 const REFRESH_DELAY_MS = 150;
-/** Deltas up to this many changes (or a quarter of the nodes) are sent as deltas; larger changes as the whole graph. */
-const MIN_DELTA = 50;
 /** How long an export may take before the command gives up. */
 const EXPORT_TIMEOUT_MS = 20000;
 
@@ -205,8 +203,8 @@ export class ImpactPreview implements vscode.Disposable {
     private postGraph(result: ImpactGraphResult): void {
         const options = previewOptions();
         const seq = ++this.seq;
-        const delta = this.held && diffResults(this.held.result, result);
-        if (this.held && delta && deltaSize(delta) <= Math.max(MIN_DELTA, result.graph.nodes.length / 4)) {
+        const delta = deltaToPost(this.held?.result, result);
+        if (this.held && delta) {
             this.post({ type: 'graph-delta', json: JSON.stringify(delta), options, base: this.held.seq, seq });
         } else {
             const cursor = this.cursorPosition();

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { ImpactGraphResult } from '../../language/protocol.js';
-import { deltaSize, diffResults } from '../../client/preview/graph-diff.js';
+import { deltaSize, deltaToPost, diffResults } from '../../client/preview/graph-diff.js';
 import { applyDelta, changesContentOnly } from '../../webview/graph-delta.js';
 import { edgeKey, isGraphDelta } from '../../webview/protocol.js';
 
@@ -91,6 +91,18 @@ describe('graph deltas (client/preview/graph-diff.ts, webview/graph-delta.ts)', 
         assert.equal(deltaSize(delta), 1);
         assert.ok(changesContentOnly(delta, a));
         assert.ok(JSON.stringify(delta).length < JSON.stringify(b).length / 20, 'a small message');
+    });
+
+    it('is posted for a small change; the whole graph for none held or a change of more than a quarter of the nodes and 50 things', () => {
+        const a = examples();
+        const b = examples();
+        b.graph.nodes[0]!.title = 'Edited';
+        assert.equal(deltaToPost(undefined, b), undefined);
+        assert.deepEqual(deltaToPost(a, b), diffResults(a, b));
+        const big = examples();
+        for (let i = 0; i < 60; i++) big.graph.nodes.push({ ...big.graph.nodes[0]!, id: `Added${i}`, name: `Added${i}`, qualifiedName: `Added${i}` });
+        assert.ok(deltaSize(diffResults(a, big)) > 50 && deltaSize(diffResults(a, big)) > big.graph.nodes.length / 4);
+        assert.equal(deltaToPost(a, big), undefined);
     });
 
     it('carries a renamed node as one removed id and one new node, its edges and findings moved', () => {
