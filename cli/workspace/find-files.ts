@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { templatesPathIn } from '../../language/config/templates-folder.js';
 import { describeCode, InputError } from './input-error.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -34,21 +35,12 @@ function walk(folder: string, found: Set<string>): void {
     }
 }
 
-/**
- * The folder of program templates that the `align.config.json` in `folder`
- * names (`"templates": "./templates"`): its files have `${name}`
- * placeholders, so they are not programs to check.
- */
+/** The templates folder that `folder`'s `align.config.json` names (language/config/templates-folder.ts). */
 function templateFolder(folder: string): string | undefined {
     const config = path.join(folder, 'align.config.json');
     if (!fs.existsSync(config)) return undefined;
-    try {
-        const templates = (JSON.parse(fs.readFileSync(config, 'utf-8')) as { templates?: unknown }).templates;
-        return typeof templates === 'string' && templates.startsWith('.') ? path.resolve(folder, templates) : undefined;
-    } catch (error) {
-        if (error instanceof SyntaxError) return undefined; // reported as config-invalid when it is the workspace's
-        throw error;
-    }
+    const templates = templatesPathIn(fs.readFileSync(config, 'utf-8'));
+    return templates === undefined ? undefined : path.resolve(folder, templates);
 }
 
 function statOrFail(absolute: string, given: string): fs.Stats {

@@ -7,7 +7,8 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
-import { isMissing, isPathSpec, packageInfo, type LocatedSource } from '../config/locate.js';
+import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
+import { templatesFolderOf } from '../config/templates-folder.js';
 import type { AlignHost } from '../host.js';
 
 /** Where a catalog file comes from: the package (name and version from its `package.json`) or folder. */
@@ -66,7 +67,7 @@ export class AlignCatalogRegistry {
                 continue;
             }
             const origin = await this.originFor(source);
-            const templates = await this.templatesOf(source.uri);
+            const templates = (await templatesFolderOf(this.fs, source.uri))?.toString();
             for (const uri of await this.alignFiles(source.uri, templates)) {
                 if (next.has(uri.toString())) continue;
                 next.set(uri.toString(), origin);
@@ -90,23 +91,6 @@ export class AlignCatalogRegistry {
     private async originFor(source: LocatedSource): Promise<CatalogOrigin> {
         const info = await packageInfo(this.fs, source.uri);
         return { spec: source.spec, name: info.name ?? source.spec, version: info.version, folder: source.uri };
-    }
-
-    /**
-     * The templates folder that the catalog folder's own `align.config.json`
-     * names (a package that ships its catalog and templates together): its
-     * files have placeholders and are no part of the catalog.
-     */
-    private async templatesOf(folder: URI): Promise<string | undefined> {
-        const config = UriUtils.joinPath(folder, 'align.config.json');
-        try {
-            if (!await this.fs.exists(config)) return undefined;
-            const templates = (JSON.parse(await this.fs.readFile(config)) as { templates?: unknown }).templates;
-            return typeof templates === 'string' && isPathSpec(templates) ? UriUtils.resolvePath(folder, templates).toString() : undefined;
-        } catch (error) {
-            if (error instanceof SyntaxError || isMissing(error)) return undefined;
-            throw error;
-        }
     }
 
     /** The `.align` files under a folder (or the file itself), sorted, but those of `skipped`; none when it is gone. */

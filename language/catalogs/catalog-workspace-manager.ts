@@ -1,6 +1,7 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { DefaultWorkspaceManager } from 'langium';
 import type { AlignServices } from '../align-module.js';
+import { templatesFolderOf } from '../config/templates-folder.js';
 
 type WorkspaceFolder = Parameters<DefaultWorkspaceManager['initializeWorkspace']>[0][number];
 
@@ -8,11 +9,25 @@ type WorkspaceFolder = Parameters<DefaultWorkspaceManager['initializeWorkspace']
  * The workspace manager of the language server: besides the workspace's
  * files, it loads the catalog files (`catalogs` of `align.config.json`,
  * often under `node_modules`, which the workspace walk skips) once the
- * configuration has been read.
+ * configuration has been read. Like `align check`, it skips the templates
+ * folder that any folder's `align.config.json` names (a standards package
+ * inside the workspace): its files have placeholders.
  */
 export class AlignWorkspaceManager extends DefaultWorkspaceManager {
+    private readonly templateFolders = new Set<string>();
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+    }
+
+    override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
+        const templates = await templatesFolderOf(this.fileSystemProvider, folderPath);
+        if (templates) this.templateFolders.add(templates.toString());
+        await super.traverseFolder(folderPath, uris);
+    }
+
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return super.shouldIncludeEntry(entry) && !(entry.isDirectory && this.templateFolders.has(entry.uri.toString()));
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {

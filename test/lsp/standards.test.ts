@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, LocationLink, TextEdit } from 'vscode-languageserver-protocol';
 import { DidChangeCatalogFilesNotification, ImpactGraphRequest, type DidChangeCatalogFilesParams, type ImpactGraphResult, type ProgramTemplatesResult } from '../../language/protocol.js';
-import { consumingWorkspace, installedPackage, metricText } from '../standards-workspace.js';
+import { consumingWorkspace, installedPackage, metricText, STANDARDS_PACKAGE } from '../standards-workspace.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
 
 const PROGRAM = 'sales-onboarding.align';
@@ -89,6 +89,19 @@ describe('language server: a workspace that extends a standards package', functi
         await lsp.diagnosticsOf(file(PROGRAM));
         const inCatalog = lsp.diagnostics.get(uriOf(catalogFile())) ?? [];
         assert.deepEqual(inCatalog, [], 'nothing published for the catalog file');
+    });
+
+    it('skips the templates folder of a standards package kept in the workspace, as align check does', async () => {
+        fs.cpSync(STANDARDS_PACKAGE, file('standards'), { recursive: true });
+        const template = file('standards/templates/onboarding.align');
+        assert.match(fs.readFileSync(template, 'utf-8'), /\$\{name\}/, 'the template has placeholders (no program to check)');
+        const lsp = await start();
+        await lsp.open(file(PROGRAM));
+        await lsp.diagnosticsOf(file(PROGRAM));
+        const { graph } = await lsp.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        assert.ok(graph.nodes.some(n => n.uri === uriOf(file('standards/catalog/people-kpis.align'))), 'the package\'s catalog, a plain folder here, is read');
+        assert.ok(!graph.nodes.some(n => n.uri === uriOf(template)));
+        assert.equal(lsp.publishCount.get(uriOf(template)), undefined, 'nothing published for the template');
     });
 
     it('refuses to rename a catalog declaration, with a message, and never formats a catalog file', async () => {

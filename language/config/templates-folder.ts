@@ -1,0 +1,36 @@
+/**
+ * The folder of program templates that a folder's `align.config.json` names
+ * as a path (`"templates": "./templates"`): its files have `${name}`
+ * placeholders, so they are no programs to check, nor catalog files. The
+ * CLI's file walk, the language server's workspace walk and the catalogs
+ * all skip it.
+ */
+import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { isMissing, isPathSpec } from './locate.js';
+
+/** The templates path of a config file's text, when it names a folder (not a package); undefined when the text is not JSON. */
+export function templatesPathIn(configText: string): string | undefined {
+    let templates: unknown;
+    try {
+        templates = (JSON.parse(configText) as { templates?: unknown } | null)?.templates;
+    } catch (error) {
+        if (error instanceof SyntaxError) return undefined; // reported as config-invalid when it is the workspace's
+        throw error;
+    }
+    return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
+}
+
+/** The templates folder that `folder`'s `align.config.json` names, if any. */
+export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
+    const config = UriUtils.joinPath(folder, 'align.config.json');
+    let text: string;
+    try {
+        if (!await fs.exists(config)) return undefined;
+        text = await fs.readFile(config);
+    } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+    }
+    const templates = templatesPathIn(text);
+    return templates === undefined ? undefined : UriUtils.resolvePath(folder, templates);
+}
