@@ -39,6 +39,7 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
      * change with it, nor tell that the graph changed: all are done here then.
      */
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        documents = this.openFirst(documents);
         const parses = documents.some(d => d.state < DocumentState.IndexedContent);
         if (!parses) for (const document of await this.relinker.relink()) this.relinked.add(document.uri.toString());
         await super.buildDocuments(documents, options, cancelToken);
@@ -49,6 +50,18 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
             else await this.refreshChanged();
         }
         this.validatedNow = new WeakSet();
+    }
+
+    /**
+     * The documents open in the editor first, the others after them, each
+     * group in its order: every phase, validation and publication included,
+     * reaches the documents the user sees first (at start-up too, where
+     * Langium's own ordering does not apply).
+     */
+    private openFirst(documents: LangiumDocument[]): LangiumDocument[] {
+        const isOpen = (d: LangiumDocument) => this.textDocuments?.get(d.uri) !== undefined;
+        const open = documents.filter(isOpen);
+        return open.length === 0 || open.length === documents.length ? documents : [...open, ...documents.filter(d => !isOpen(d))];
     }
 
     /** Documents validated by the build under way. */

@@ -11,12 +11,16 @@ import { AlignRenameProvider } from './features/rename-provider.js';
 import { AlignHoverProvider } from './features/hover-provider.js';
 import { AlignCodeLensProvider } from './features/code-lens-provider.js';
 import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
+import { lazyCompletionParser } from './features/lazy-completion-parser.js';
 
 /**
  * The editor features of the language server, one provider per file under
  * `features/`. Each reads the impact graph where the chain matters.
  */
 export const AlignLspModule: Module<AlignServices, PartialLangiumServices> = {
+    parser: {
+        CompletionParser: (services) => lazyCompletionParser(services)
+    },
     lsp: {
         CompletionProvider: (services) => new AlignCompletionProvider(services),
         HoverProvider: (services) => new AlignHoverProvider(services),

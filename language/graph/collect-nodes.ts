@@ -89,14 +89,26 @@ function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string
 function nameNode(cst: CstNode, owner: AstNode): CstNode | undefined {
     if (!isCompositeCstNode(cst)) return undefined;
     for (const child of cst.content) {
-        const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
-        if (assignment?.feature === 'name' && child.astNode === owner) return child;
+        if (assignsName(child.grammarSource) && child.astNode === owner) return child;
         if (isCompositeCstNode(child) && child.astNode === owner) {
             const found = nameNode(child, owner);
             if (found) return found;
         }
     }
     return undefined;
+}
+
+/** Whether each element of the grammar is (inside) an assignment to `name`: asked once per element, not per declaration. */
+const namesByElement = new WeakMap<AstNode, boolean>();
+
+function assignsName(element: AstNode | undefined): boolean {
+    if (!element) return false;
+    let names = namesByElement.get(element);
+    if (names === undefined) {
+        names = AstUtils.getContainerOfType(element, GrammarAST.isAssignment)?.feature === 'name';
+        namesByElement.set(element, names);
+    }
+    return names;
 }
 
 function docComment(ast: AstNode): string | undefined {

@@ -97,7 +97,9 @@ export class AlignGraphService {
                 if (generation === this.generation) this.built = index;
                 return index;
             }
-            for (const { doc, actuals } of unread) this.csvRead.set(actuals, await this.csvFiles.read(doc.uri, actuals.file!));
+            // All files at once: one `await` per file would wait for each read in turn.
+            const reads = await Promise.all(unread.map(({ doc, actuals }) => this.csvFiles.read(doc.uri, actuals.file!)));
+            unread.forEach(({ actuals }, i) => this.csvRead.set(actuals, reads[i]!));
         }
     }
 

@@ -93,22 +93,30 @@ export class ImpactGraphState {
         const metrics = full ? this.idsOfKind(fragments, 'metric') : [...this.idsOfKind(fresh, 'metric'), ...links.retargetedMetrics];
         // Removed ids, and ids that changed kind, drop or remake their figures in each step below.
         const figures = this.derived.figureMetrics(new Set([...metrics, ...removed]), input);
+        if (full) {
+            // Everything is new: every figure is computed and every node made; no change to track.
+            this.derived.linkObjectives(this.idsOfKind(fragments, 'objective'), input);
+            this.derived.figurePrograms(this.idsOfKind(fragments, 'program'), input);
+            this.updateCycles(dirty);
+            this.built = true;
+            this.nodes.refreshNodes(fragments, this.derived);
+            this.recordChanged(true, dirty, [], []);
+            return this.snapshot();
+        }
         const touched = new Set([...links.touched, ...added, ...removed]);
-        const objectives = full ? this.idsOfKind(fragments, 'objective')
-            : new Set([...objectivesReaching([...touched, ...figures.kpiChanged], this.adjacency, id => this.nodes.kindOf(id)), ...removed]);
+        const objectives = new Set([...objectivesReaching([...touched, ...figures.kpiChanged], this.adjacency, id => this.nodes.kindOf(id)), ...removed]);
         const linked = this.derived.linkObjectives(objectives, input);
-        const programs = full ? this.idsOfKind(fragments, 'program') : new Set([
+        const programs = new Set([
             ...this.idsOfKind([...fresh, ...links.reisolated], 'program'), ...removed,
             ...this.derived.programsHolding([...touched, ...figures.changed, ...linked])
         ]);
         const figured = this.derived.figurePrograms(programs, input);
-        if (full || links.drivesChanged) this.updateCycles(dirty);
-        this.built = true;
+        if (links.drivesChanged) this.updateCycles(dirty);
 
         // Programs figured again are looked at again even when their figures did not change: `isolate` checks read their KPIs' figures.
         const changedIds = [...touched, ...figures.changed, ...linked, ...figured.changed, ...programs, ...figured.controlsChanged];
         this.nodes.refreshNodes(new Set([...fresh, ...changedIds.flatMap(id => this.nodes.fragmentOf(id) ?? [])]), this.derived);
-        this.recordChanged(full, dirty, changedIds, [...figures.changed, ...links.retargetedMetrics]);
+        this.recordChanged(false, dirty, changedIds, [...figures.changed, ...links.retargetedMetrics]);
         return this.snapshot();
     }
 

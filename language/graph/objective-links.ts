@@ -37,21 +37,27 @@ const CHAIN_STEPS = ['builds', 'enables', 'moves', 'drives', 'measures'] as cons
  */
 function chainPaths(start: string, adjacency: Adjacency, wanted: Set<string>): string[][] {
     const parent = new Map<string, string | undefined>([[start, undefined]]);
+    // A node's parent is set when it is first reached and never changed: once every wanted node has one, the paths are known.
+    let missing = wanted.size - (wanted.has(start) ? 1 : 0);
     const walk = (queue: string[]): void => {
-        for (let i = 0; i < queue.length; i++) {
+        for (let i = 0; i < queue.length && missing > 0; i++) {
             for (const kind of CHAIN_STEPS) {
                 for (const next of adjacency.targets(queue[i]!, kind)) {
                     if (parent.has(next)) continue;
                     parent.set(next, queue[i]);
                     queue.push(next);
+                    if (wanted.has(next)) missing--;
                 }
             }
         }
     };
     walk([start]);
-    const direct = adjacency.targets(start, 'kpi').filter(m => !parent.has(m));
-    direct.forEach(m => parent.set(m, start));
-    walk(direct);
+    if (missing > 0) {
+        // The chain did not reach them all: direct `kpi` links then lead to what it did not reach.
+        const direct = adjacency.targets(start, 'kpi').filter(m => !parent.has(m));
+        direct.forEach(m => { parent.set(m, start); if (wanted.has(m)) missing--; });
+        walk(direct);
+    }
     const paths: string[][] = [];
     for (const goal of wanted) {
         if (!parent.has(goal)) continue;

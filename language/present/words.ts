@@ -57,14 +57,17 @@ export interface RoiWords {
     readonly cost: string;
 }
 
-const RATIO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Made when first used: an `Intl.NumberFormat` costs milliseconds, and loading the server should not pay them. */
+let ratioFormat: Intl.NumberFormat | undefined;
+const ratio = (value: number): string =>
+    (ratioFormat ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
 
 /** ROI with at most one decimal, BCR with two, money whole; undefined while a term is missing. */
 export function roiWords(roi: RoiFigures): RoiWords | undefined {
     if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined || roi.benefit === undefined || roi.cost === undefined) return undefined;
     return {
         roi: `ROI ${formatNumber(roi.roiPercent, 1)}%`,
-        bcr: `BCR ${RATIO.format(roi.bcr)}`,
+        bcr: `BCR ${ratio(roi.bcr)}`,
         benefit: formatMoney(roi.benefit, roi.currency, 0),
         cost: formatMoney(roi.cost, roi.currency, 0)
     };

@@ -27,11 +27,14 @@ export function shareText(share: number): string {
 /** A tick label of a value axis: short (`42k`, `11.5%`), the unit left to the axis title unless it is a percent. */
 export function tickText(value: number, unit: string | undefined): string {
     const abs = Math.abs(value);
-    const short = abs >= 10_000 ? COMPACT.format(value) : formatNumber(Number(value.toPrecision(12)));
+    const short = abs >= 10_000 ? compact(value) : formatNumber(Number(value.toPrecision(12)));
     return unit === 'percent' ? `${short}%` : short;
 }
 
-const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+/** Made when first used (an `Intl.NumberFormat` costs milliseconds at load). */
+let compactFormat: Intl.NumberFormat | undefined;
+const compact = (value: number): string =>
+    (compactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })).format(value);
 
 /** What a chart's values are counted in (`in USD`, `in days`, `score`); '' for percent and plain numbers. */
 export function axisUnit(unit: string | undefined): string {

@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { GraphNode } from '../graph/types.js';
@@ -33,18 +33,30 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
     const starts: CstNode[] = [];
     listKeywords(node.$cstNode, node, starts);
     for (const a of node.attributes) {
-        const first = a.$cstNode && CstUtils.flattenCst(a.$cstNode).find(leaf => !leaf.hidden);
+        const first = a.$cstNode && firstVisibleLeaf(a.$cstNode);
         if (first) starts.push(first);
     }
+    if (starts.length < 2) return;
     starts.sort((a, b) => a.offset - b.offset);
     const seen = new Set<string>();
     for (const leaf of starts) {
-        if (seen.has(leaf.text)) {
-            report('syntax', `'${node.name}' gives \`${leaf.text}\` twice. Give each attribute once (list several values with commas).`,
+        const text = leaf.text;
+        if (seen.has(text)) {
+            report('syntax', `'${node.name}' gives \`${text}\` twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
         }
-        seen.add(leaf.text);
+        seen.add(text);
     }
+}
+
+/** The first leaf of a syntax node that is not hidden (a comment), in text order. */
+function firstVisibleLeaf(cst: CstNode): CstNode | undefined {
+    if (!isCompositeCstNode(cst)) return cst.hidden ? undefined : cst;
+    for (const child of cst.content) {
+        const leaf = firstVisibleLeaf(child);
+        if (leaf) return leaf;
+    }
+    return undefined;
 }
 
 /**
@@ -63,17 +75,17 @@ function listKeywords(cst: CstNode, owner: AstNode, into: CstNode[]): void {
     }
 }
 
-/** Whether each keyword of the grammar starts a list attribute (asked once per keyword, not per use). */
-const listKeywordOf = new WeakMap<GrammarAST.Keyword, boolean>();
+/** Whether each element of the grammar is a keyword that starts a list attribute (asked once per element, not per use). */
+const listKeywordOf = new WeakMap<AstNode, boolean>();
 
 function isListKeyword(leaf: CstNode): boolean {
-    const keyword = leaf.grammarSource;
-    if (!GrammarAST.isKeyword(keyword)) return false;
-    let starts = listKeywordOf.get(keyword);
+    const source = leaf.grammarSource;
+    if (!source) return false;
+    let starts = listKeywordOf.get(source);
     if (starts === undefined) {
-        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
-        starts = LIST_KEYWORDS.has(keyword.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
-        listKeywordOf.set(keyword, starts);
+        const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule);
+        starts = GrammarAST.isKeyword(source) && LIST_KEYWORDS.has(source.value) && rule !== undefined && !GrammarUtils.isDataTypeRule(rule);
+        listKeywordOf.set(source, starts);
     }
     return starts;
 }

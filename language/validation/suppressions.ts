@@ -4,6 +4,8 @@
  */
 export function suppressedLines(text: string): Map<number, Set<string> | 'all'> {
     const result = new Map<number, Set<string> | 'all'>();
+    // Most documents have none: no need to split them into lines.
+    if (!text.includes('align-disable-next-line')) return result;
     const lines = text.split(/\r\n|\r|\n/);
     lines.forEach((line, index) => {
         const m = /\/\/\s*align-disable-next-line\b(.*)$/.exec(line);

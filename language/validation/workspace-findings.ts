@@ -55,7 +55,12 @@ export class AlignWorkspaceFindings {
         return found && found.model === document.parseResult.value ? found.diagnostics : this.compute(document, index).diagnostics;
     }
 
-    /** Brings the findings of the linked documents up to date with this graph (nothing when they are already). */
+    /**
+     * Brings the findings of the linked documents up to date with this graph
+     * (nothing when they are already). A document whose findings were never
+     * computed is left to its validation (`of`): at start-up the first
+     * documents validated need not wait for the workspace rules of all.
+     */
     update(index: GraphIndex): void {
         if (this.computedFor === index) return;
         this.computedFor = index;
@@ -66,7 +71,9 @@ export class AlignWorkspaceFindings {
             const uri = document.uri.toString();
             seen.add(uri);
             const before = this.byUri.get(uri);
-            if (changed !== 'all' && !changed.has(uri) && before?.model === document.parseResult.value) continue;
+            // Never computed: the document is being validated, which computes (and publishes) its findings when it comes to it.
+            if (!before) continue;
+            if (changed !== 'all' && !changed.has(uri) && before.model === document.parseResult.value) continue;
             const after = this.compute(document, index);
             if (before?.key !== after.key) this.changed.add(uri);
         }
