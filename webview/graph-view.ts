@@ -16,11 +16,11 @@ import type { Rect } from './viewport.js';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const ID_PREFIX = 'ag-';
 /** Script time per slice, in ms. */
-const SLICE_MS = 40;
+const SLICE_MS = 30;
 /** Node changes per slice: what the browser then styles, lays out and paints in that frame. */
-const SLICE_NODE_CHANGES = 400;
+const SLICE_NODE_CHANGES = 50;
 /** Edge changes per slice (an edge is one path: cheaper than a node). */
-const SLICE_EDGE_CHANGES = 1600;
+const SLICE_EDGE_CHANGES = 800;
 /** Small tiles: a tile in view is drawn whole, the others are skipped (tiled-layer.ts). */
 const NODES_PER_TILE = 25;
 const EDGES_PER_TILE = 50;
@@ -106,8 +106,9 @@ export class GraphView {
         const options = { findings, interactive: true, idPrefix: ID_PREFIX };
         let i = 0;
         let j = 0;
-        // The slices start in a task of their own, after the layout's.
-        await nextTask();
+        // The slices start after the frame that follows the layout's last step (else the browser may run
+        // that step and the first slice as one long frame).
+        await afterNextPaint();
         if (generation !== this.generation) return false;
         for (;;) {
             const start = performance.now();

@@ -6,7 +6,7 @@
  */
 import type { ImpactGraph } from '../language/graph/types.js';
 import {
-    fitToSpace, GEOMETRY, layerCounts, layoutGraph, layoutSteps, READABLE_ZOOM, type Fit, type GraphLayout, type MeasureText
+    fitToSpace, GEOMETRY, layerCounts, layoutGraph, layoutSteps, READABLE_ZOOM, TEXT, type Fit, type GraphLayout, type MeasureText
 } from '../language/render/index.js';
 import type { DirectionChoice } from './protocol.js';
 import { FRAME_PAD, FRAME_PAD_BOTTOM, type Rect } from './viewport.js';
@@ -60,6 +60,8 @@ export function fitsReadable(box: Rect, pane: { width: number; height: number })
 export class Planner {
     private base: GraphLayout | undefined;
     private fit: Fit | undefined;
+    /** The fonts have been measured with once. */
+    private warm = false;
 
     constructor(private readonly measure: () => MeasureText) { }
 
@@ -71,7 +73,16 @@ export class Planner {
     /** Plans a drawing in steps (each may run in a task of its own). */
     *plan(input: PlanInput): Generator<void, Plan, void> {
         const fit = fitToSpace(layerCounts(input.graph, input.hideLearningMetrics), input.pane, { direction: input.direction, current: this.fit?.direction });
-        const options = { hideLearningMetrics: input.hideLearningMetrics, direction: fit.direction, nodeWidth: fit.nodeWidth, measure: this.measure() };
+        const measure = this.measure();
+        if (!this.warm) {
+            // The first text measured in each font costs the browser tens of ms (fonts found and set up): a step of its own.
+            for (const style of Object.values(TEXT)) {
+                measure('Align 0123456789 %', style);
+                yield;
+            }
+            this.warm = true;
+        }
+        const options = { hideLearningMetrics: input.hideLearningMetrics, direction: fit.direction, nodeWidth: fit.nodeWidth, measure };
         const base = yield* layoutSteps(input.graph, { ...options, previous: input.keep ? this.base : undefined });
         this.base = base;
         this.fit = fit;
@@ -115,6 +126,9 @@ export class Planner {
  */
 export async function runSteps(steps: Generator<void, Plan, void>, current: () => boolean): Promise<Plan | undefined> {
     const started = performance.now();
+    // The first step in a task of its own too: the caller's task has done its own work.
+    await nextTask();
+    if (!current()) return undefined;
     for (;;) {
         const start = performance.now();
         const step = steps.next();

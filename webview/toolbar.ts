@@ -26,8 +26,8 @@ export interface ToolbarEvents {
 }
 
 const CURSOR = '@cursor';
-/** Scope options added per task. */
-const OPTION_BATCH = 40;
+/** Script time per task spent adding scope options. */
+const OPTION_BATCH_MS = 8;
 const WHOLE = '@workspace';
 const DIRECTIONS: ReadonlyArray<[DirectionChoice, string]> = [['auto', 'Auto direction'], ['right', 'Left to right'], ['down', 'Top to bottom']];
 
@@ -79,7 +79,7 @@ export class Toolbar {
      * Fills the scope picker with the programs and outcomes, then selects
      * `current`. A large workspace lists hundreds: they are added in batches,
      * each in a task of its own (a toolkit option costs about 0.1 ms to
-     * connect), and `current` is selected once its option is in.
+     * connect, more for the first), and `current` is selected once its option is in.
      */
     setFocusable(focusable: ImpactGraphResult['focusable'], current: ScopeChoice): void {
         const value = valueOf(current);
@@ -96,10 +96,15 @@ export class Toolbar {
         this.scope.replaceChildren(this.cursorOption, option(WHOLE, 'Whole workspace'));
         const addBatch = (from: number): void => {
             if (fill !== this.fills) return;
-            this.scope.append(...sorted.slice(from, from + OPTION_BATCH).map(f => option(f.id, `${f.kind === 'program' ? 'Program' : 'Outcome'}: ${f.title ?? f.id}`)));
-            this.filling = from + OPTION_BATCH < sorted.length;
+            const start = performance.now();
+            let next = from;
+            while (next < sorted.length && (next === from || performance.now() - start < OPTION_BATCH_MS)) {
+                const f = sorted[next++]!;
+                this.scope.append(option(f.id, `${f.kind === 'program' ? 'Program' : 'Outcome'}: ${f.title ?? f.id}`));
+            }
+            this.filling = next < sorted.length;
             if (!this.filling || from === 0) select(this.scope, this.selected);
-            if (this.filling) setTimeout(() => addBatch(from + OPTION_BATCH), 0);
+            if (this.filling) setTimeout(() => addBatch(next), 0);
         };
         addBatch(0);
     }
