@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { templatesPathIn } from '../../language/config/templates-folder.js';
+import { isFileError, templatesPathIn } from '../../language/config/templates-folder.js';
 import { describeCode, InputError } from './input-error.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -38,8 +38,16 @@ function walk(folder: string, found: Set<string>): void {
 /** The templates folder that `folder`'s `align.config.json` names (language/config/templates-folder.ts). */
 function templateFolder(folder: string): string | undefined {
     const config = path.join(folder, 'align.config.json');
-    if (!fs.existsSync(config)) return undefined;
-    const templates = templatesPathIn(fs.readFileSync(config, 'utf-8'));
+    let text: string;
+    try {
+        if (!fs.statSync(config).isFile()) return undefined;
+        text = fs.readFileSync(config, 'utf-8');
+    } catch (error) {
+        // Missing, or no readable file: it names no templates (the workspace's own is reported as config-invalid).
+        if (isFileError(error)) return undefined;
+        throw error;
+    }
+    const templates = templatesPathIn(text);
     return templates === undefined ? undefined : path.resolve(folder, templates);
 }
 

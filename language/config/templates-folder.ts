@@ -20,17 +20,28 @@ export function templatesPathIn(configText: string): string | undefined {
     return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
 }
 
-/** The templates folder that `folder`'s `align.config.json` names, if any. */
+/**
+ * The templates folder that `folder`'s `align.config.json` names, if any.
+ * A config that is no readable file names none here: the workspace's own is
+ * reported as `config-invalid` where it is read, and a package's is its
+ * owners' to fix.
+ */
 export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
     const config = UriUtils.joinPath(folder, 'align.config.json');
     let text: string;
     try {
-        if (!await fs.exists(config)) return undefined;
+        if (!(await fs.stat(config)).isFile) return undefined;
         text = await fs.readFile(config);
     } catch (error) {
-        if (isMissing(error)) return undefined;
+        if (isMissing(error) || isFileError(error)) return undefined;
         throw error;
     }
     const templates = templatesPathIn(text);
     return templates === undefined ? undefined : UriUtils.resolvePath(folder, templates);
+}
+
+/** An error of the file system (EACCES, EISDIR...), as opposed to a fault of this code. */
+export function isFileError(error: unknown): boolean {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
