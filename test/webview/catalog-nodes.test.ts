@@ -11,6 +11,7 @@ import { diffResults } from '../../client/preview/graph-diff.js';
 import { THEMES, type ThemeName } from './harness/themes.js';
 import { cursorOn, examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
 import type { WebviewPage } from './harness/webview-page.js';
+import { COLOUR_HELPERS } from './harness/colour.js';
 
 const KPI_CATALOG: CatalogMark = { name: '@acme/kpi-catalog', version: '2.1.0' };
 /** Top-level KPIs of the fixture, as a company's KPI catalog would hold them. */
@@ -97,14 +98,8 @@ interface Reading { tagText: number; border: number; tagPx: number; namePx: numb
  * that the test runner's transpiler adds nothing to it.
  */
 const READING = `() => {
-    const parse = c => (/rgba?\\(([^)]+)\\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
+    ${COLOUR_HELPERS}
     const page = parse(getComputedStyle(document.body).backgroundColor);
-    const blend = (c, under) => [0, 1, 2].map(i => c[i] * (c[3] ?? 1) + under[i] * (1 - (c[3] ?? 1)));
-    const luminance = c => {
-        const [r, g, b] = c.map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const ratio = (fg, bg) => { const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x); return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100; };
     const node = document.querySelector('.nodes > .node.from-catalog');
     const tagRect = node.querySelector('.catalog-tag rect');
     const tagText = node.querySelector('.catalog-tag text');

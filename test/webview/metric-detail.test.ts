@@ -18,6 +18,7 @@ import { graphMessage, usePreview } from './harness/fixture.js';
 import { THEMES, type ThemeName } from './harness/themes.js';
 import type { OpenOptions, WebviewPage } from './harness/webview-page.js';
 import { axes, circles, rectOf, type ScreenRect } from './harness/chart-reading.js';
+import { COLOUR_HELPERS } from './harness/colour.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/screenshots/metric-detail');
 const [BASELINE, LATEST, SHARE, CONFIDENCE, VALUE, COST] = [100, 120, 60, 80, 1000, 5000];
@@ -204,22 +205,13 @@ describe('preview: metric detail panel', function () {
  * alpha blended. A string, so that the test runner's transpiler adds nothing to it.
  */
 const PANEL_CONTRASTS = `() => {
-    const parse = c => (/rgba?\\(([^)]+)\\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
-    const blend = (c, under) => [0, 1, 2].map(i => c[i] * (c[3] ?? 1) + under[i] * (1 - (c[3] ?? 1)));
-    const luminance = c => {
-        const [r, g, b] = c.map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const ratio = (fg, bg) => {
-        const [l1, l2] = [luminance(blend(fg, bg)), luminance(bg)].sort((x, y) => y - x);
-        return Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100;
-    };
+    ${COLOUR_HELPERS}
     const panel = document.querySelector('.metric-detail:not([hidden])');
     const page = parse(getComputedStyle(document.body).backgroundColor);
     const under = blend(parse(getComputedStyle(panel).backgroundColor), page);
     const chart = blend(parse(getComputedStyle(panel.querySelector('svg .background')).fill), under);
     return [
-        ...[...panel.querySelectorAll('h2, h3, h4, dt, dd, p, code, button')].map(e => [e.tagName + '.' + e.className, ratio(parse(getComputedStyle(e).color), under)]),
-        ...[...panel.querySelectorAll('svg text')].map(e => ['svg ' + e.getAttribute('class'), ratio(parse(getComputedStyle(e).fill), chart)])
+        ...[...panel.querySelectorAll('h2, h3, h4, dt, dd, p, code, button')].map(e => [e.tagName + '.' + e.className, ratio(blend(parse(getComputedStyle(e).color), under), under)]),
+        ...[...panel.querySelectorAll('svg text')].map(e => ['svg ' + e.getAttribute('class'), ratio(blend(parse(getComputedStyle(e).fill), chart), chart)])
     ];
 }`;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEMES, type ThemeName } from './harness/themes.js';
 import { cursorOn, examplesResult, graphMessage, usePreview } from './harness/fixture.js';
+import { COLOUR_HELPERS } from './harness/colour.js';
 
 /** Screenshots of a run, for people to look at: in the ignored out/ folder, never over tracked files. */
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/screenshots');
@@ -51,21 +52,15 @@ describe('preview: themes', () => {
  * alpha blended over what is under them. A string, so that the test runner's transpiler adds nothing to it.
  */
 const CONTRASTS = `pairs => {
-    const parse = c => (/rgba?\\(([^)]+)\\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
+    ${COLOUR_HELPERS}
     const page = parse(getComputedStyle(document.body).backgroundColor);
-    const blend = (c, under) => [0, 1, 2].map(i => c[i] * (c[3] ?? 1) + under[i] * (1 - (c[3] ?? 1)));
-    const luminance = c => {
-        const [r, g, b] = c.map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
     return pairs.map(([label, text, back]) => {
         const t = document.querySelector(text);
         const b = document.querySelector(back);
         if (!t || !b) return [label, -1];
         const bg = blend(parse(getComputedStyle(b).fill), page);
         const fg = blend(parse(getComputedStyle(t).fill), bg);
-        const [l1, l2] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
-        return [label, Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100];
+        return [label, ratio(fg, bg)];
     });
 }`;
 

@@ -1,0 +1,17 @@
+/**
+ * Colour helpers for in-page functions (a string to put at the top of one):
+ * `parse` reads a CSS `rgb()`/`rgba()` colour into numbers, `blend` lays a
+ * colour with alpha over an opaque one, `luminance` is WCAG's relative
+ * luminance, and `ratio(fg, bg)` the WCAG contrast ratio of two opaque
+ * colours, rounded to two decimals. A string, so that the test runner's
+ * transpiler adds nothing to it.
+ */
+export const COLOUR_HELPERS = `
+    const parse = c => (/rgba?\\(([^)]+)\\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
+    const blend = (c, under) => [0, 1, 2].map(i => c[i] * (c[3] ?? 1) + under[i] * (1 - (c[3] ?? 1)));
+    const luminance = c => {
+        const [r, g, b] = c.map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (fg, bg) => { const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x); return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100; };
+`;
