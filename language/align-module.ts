@@ -5,6 +5,7 @@ import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/mo
 import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
 import { AlignLinker } from './scope/align-linker.js';
+import { AlignValidationRegistry } from './validation/align-validation-registry.js';
 import { AlignIndexManager } from './scope/align-index-manager.js';
 import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } from './scope/align-descriptions.js';
 import { AlignValueConverter } from './align-value-converter.js';
@@ -60,7 +61,8 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         ParserErrorMessageProvider: () => new AlignParserErrorMessageProvider()
     },
     validation: {
-        DocumentValidator: (services) => new AlignDocumentValidator(services)
+        DocumentValidator: (services) => new AlignDocumentValidator(services),
+        ValidationRegistry: (services) => new AlignValidationRegistry(services)
     },
     workspace: {
         AstNodeDescriptionProvider: (services) => new AlignAstNodeDescriptionProvider(services),

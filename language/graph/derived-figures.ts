@@ -6,6 +6,7 @@ import { metricFigures } from './metric-figures.js';
 import { objectiveLinks, programChain } from './objective-links.js';
 import { programRoi, type MetricNodeOf } from './roi.js';
 import { programWindow } from './program-window.js';
+import { sameData } from './same-data.js';
 import type { Coverage, GraphEdge, MetricFigures, MetricNode, NodeKind, ObjectiveLinks, ProgramFigures } from './types.js';
 
 /** What the derived figures read of the workspace, by node id. */
@@ -56,7 +57,7 @@ export class DerivedFigures {
             }
             const program = ast.$container.$type === 'Program' ? ast.$container : undefined;
             const figures = metricFigures(ast, input.entriesOf(id), program ? programWindow(program)?.start : undefined);
-            if (old && JSON.stringify(old) === JSON.stringify(figures)) continue;
+            if (old && sameData(old, figures)) continue;
             this.metric.set(id, figures);
             changed.add(id);
             if (old?.isKpi !== figures.isKpi || old?.kind !== figures.kind) kpiChanged.add(id);
@@ -80,7 +81,7 @@ export class DerivedFigures {
                 if (edge.kind === 'kpi') input.explain(edge, explained.has(edge.to));
             }
             if (links.kpis.length > 0) this.aligned++;
-            if (old && JSON.stringify(old) === JSON.stringify(links)) continue;
+            if (old && sameData(old, links)) continue;
             this.objective.set(id, links);
             changed.add(id);
         }
@@ -109,7 +110,7 @@ export class DerivedFigures {
                 continue;
             }
             this.hold(id, [...figures.chain, ...isolated(ast!, input)]);
-            if (old && JSON.stringify(old) === JSON.stringify(figures)) continue;
+            if (old && sameData(old, figures)) continue;
             this.program.set(id, figures);
             changed.add(id);
         }

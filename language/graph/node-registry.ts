@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Actuals, Declaration, Program } from '../generated/ast.js';
 import type { ActualsRead } from '../actuals/read-actuals.js';
-import { makeNode, sameBase } from './collect-nodes.js';
+import { makeNode, sameBase, type NodeBase } from './collect-nodes.js';
 import type { DerivedFigures } from './derived-figures.js';
 import type { Fragment } from './fragment.js';
 import type { GraphNode, NodeKind } from './types.js';
@@ -18,6 +18,12 @@ export class NodeRegistry {
     readonly nodeOfAst = new Map<AstNode, GraphNode>();
     readonly actualsRead = new Map<Actuals, ActualsRead>();
     private readonly placeOf = new Map<string, { readonly f: Fragment; readonly i: number }>();
+    /**
+     * The base each node object was made from: comparing two bases (of one
+     * shape) is several times faster than comparing a node (of many shapes,
+     * with or without figures) with a base.
+     */
+    private readonly baseOf = new WeakMap<GraphNode, NodeBase>();
 
     /** Drops the declarations and actuals of fragments that were replaced or removed (with `full`, everything); returns their ids. */
     forget(fragments: Iterable<Fragment>, full: boolean): Set<string> {
@@ -97,10 +103,12 @@ export class NodeRegistry {
                 const objective = d.base.kind === 'objective' ? derived.objective.get(id) : undefined;
                 const programFigures = d.base.kind === 'program' ? derived.program.get(id) : undefined;
                 const old = f.nodes[i] ?? this.nodeById.get(id);
+                const oldBase = old && this.baseOf.get(old);
                 if (old && old.id === id && old.program === program && old.metric === metric && old.objective === objective
-                    && old.programFigures === programFigures && sameBase(old, d.base)) return old;
+                    && old.programFigures === programFigures && (oldBase === d.base || (oldBase !== undefined && sameBase(oldBase, d.base)))) return old;
                 changed = true;
                 const node = makeNode(d.base, id, program);
+                this.baseOf.set(node, d.base);
                 if (metric) node.metric = metric;
                 if (objective) node.objective = objective;
                 if (programFigures) node.programFigures = programFigures;

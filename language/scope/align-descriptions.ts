@@ -1,5 +1,6 @@
 import type { AstNode, AstNodeDescription, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
+import { astNodes } from '../ast-nodes.js';
 
 /**
  * Descriptions of declarations as Langium makes them, with the path and the
@@ -54,7 +55,7 @@ export class AlignReferenceDescriptionProvider extends DefaultReferenceDescripti
     /** The descriptions of every resolved reference of a document. */
     descriptionsOf(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of astNodes(document.parseResult.value)) {
             for (const info of AstUtils.streamReferences(node)) {
                 if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
             }

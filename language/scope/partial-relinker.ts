@@ -147,6 +147,8 @@ function targetOf(reference: DefaultReference): string {
 
 /** Names exported more often now than before, with a type (new names, names taken once more, or of another kind). */
 function addedNames(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): string[] {
+    // Most edits export the same names in the same order: known without a map.
+    if (before.length === after.length && before.every((d, i) => d.name === after[i]!.name && d.type === after[i]!.type)) return [];
     const key = (d: AstNodeDescription) => `${d.type}\u0000${d.name}`;
     const count = new Map<string, number>();
     for (const d of before) count.set(key(d), (count.get(key(d)) ?? 0) + 1);

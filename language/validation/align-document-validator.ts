@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import { astNodes } from '../ast-nodes.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from '../align-module.js';
 import { messageText, ruleIdOf } from '../findings.js';
@@ -75,11 +76,14 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
         let visited = 0;
-        for (const node of AstUtils.streamAst(root)) {
+        for (const node of astNodes(root)) {
             if (++visited % 512 === 0) await interruptAndCheck(cancelToken);
             let checks = checksOf.get(node.$type);
             if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-            for (const check of checks) await check(node, acceptor, cancelToken);
+            for (const check of checks) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
+            }
         }
     }
 

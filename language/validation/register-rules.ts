@@ -28,11 +28,12 @@ export function registerValidationChecks(services: AlignServices): void {
         // A declaration still being typed (no name yet, not even the property) has only its syntax error.
         if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
         const context = localRuleContext(settings, accept);
-        for (const [check, ...rules] of entries) {
+        // Entries are read by index: a rest pattern would make an array per node and check.
+        for (const entry of entries) {
             try {
-                check(node, context);
+                entry[0](node, context);
             } catch (error) {
-                reportInternalError(rules, node, error, accept);
+                reportInternalError(entry.slice(1) as RuleId[], node, error, accept);
             }
         }
     };

@@ -37,16 +37,26 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
         if (first) starts.push(first);
     }
     if (starts.length < 2) return;
+    // Most blocks give each attribute once: that is known without sorting.
+    const texts = new Set<string>();
+    for (const leaf of starts) texts.add(leafText(leaf));
+    if (texts.size === starts.length) return;
     starts.sort((a, b) => a.offset - b.offset);
     const seen = new Set<string>();
     for (const leaf of starts) {
-        const text = leaf.text;
+        const text = leafText(leaf);
         if (seen.has(text)) {
             report('syntax', `'${node.name}' gives \`${text}\` twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
         }
         seen.add(text);
     }
+}
+
+/** A leaf's text: a keyword's own value (the leaf's `text` walks up to the root for the document's text). */
+function leafText(leaf: CstNode): string {
+    const source = leaf.grammarSource;
+    return source?.$type === 'Keyword' ? (source as GrammarAST.Keyword).value : leaf.text;
 }
 
 /** The first leaf of a syntax node that is not hidden (a comment), in text order. */

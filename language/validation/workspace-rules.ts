@@ -53,11 +53,12 @@ export function runWorkspaceRules(model: Model, context: RuleContext, accept: Va
 function runOn(node: Checked, context: RuleContext, accept: ValidationAcceptor): void {
     // A declaration still being typed (no name yet, not even the property) has only its syntax error.
     if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
-    for (const [check, ...rules] of WORKSPACE_CHECKS[node.$type] as ReadonlyArray<Entry<AstNode>>) {
+    // Entries are read by index: a rest pattern would make an array per node and check.
+    for (const entry of WORKSPACE_CHECKS[node.$type] as ReadonlyArray<Entry<AstNode>>) {
         try {
-            check(node, context);
+            entry[0](node, context);
         } catch (error) {
-            reportInternalError(rules, node, error, accept);
+            reportInternalError(entry.slice(1) as RuleId[], node, error, accept);
         }
     }
 }
