@@ -35,9 +35,28 @@ export class PartialRelinker {
         if (!this.before.has(key)) this.before.set(key, [...this.index.exportsOf(key)]);
     }
 
-    /** Records where a linked document's references point (after it is linked, or relinked here). */
+    /**
+     * Linked documents whose references are not read yet: they are read
+     * when an edit first needs them (`settle`), not at each link. A full
+     * build (start-up, `align check`) never reads them.
+     */
+    private readonly unnoted = new Map<string, LangiumDocument>();
+
+    /** Records where a linked document's references point (after it is linked, or relinked here), when first needed. */
     noteLinks(document: LangiumDocument): void {
-        const uri = document.uri.toString();
+        this.unnoted.set(document.uri.toString(), document);
+    }
+
+    /** Reads the references of the documents noted since (those linked still; the others are noted again when linked). */
+    private settle(): void {
+        for (const [uri, document] of this.unnoted) {
+            if (document.state < DocumentState.Linked) continue;
+            this.unnoted.delete(uri);
+            this.readLinks(uri, document);
+        }
+    }
+
+    private readLinks(uri: string, document: LangiumDocument): void {
         const targets = new Set<string>();
         const texts = new Set<string>();
         let unresolved = false;
@@ -65,6 +84,7 @@ export class PartialRelinker {
 
     /** Forgets where a document's references point (it is deleted). */
     forgetLinks(uri: string): void {
+        this.unnoted.delete(uri);
         for (const target of this.targets.get(uri) ?? []) this.referrers.get(target)?.delete(uri);
         for (const text of this.textsOf.get(uri) ?? []) this.byText.get(text)?.delete(uri);
         this.targets.delete(uri);
@@ -81,6 +101,7 @@ export class PartialRelinker {
     async relink(): Promise<LangiumDocument[]> {
         const ready = [...this.before.keys()].filter(uri => (this.documents.getDocument(URI.parse(uri))?.state ?? DocumentState.IndexedContent) >= DocumentState.IndexedContent);
         if (ready.length === 0) return [];
+        this.settle();
         const changed = new Set(ready);
         const added = new Set<string>();
         for (const uri of ready) {
