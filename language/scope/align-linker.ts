@@ -10,8 +10,9 @@ const CancellationToken = Cancellation.CancellationToken;
  * - linking a document walks its nodes with the reference properties of
  *   each node type read once from the grammar's reflection (instead of
  *   looking at every property of every node) and gives a chance to cancel
- *   every few hundred nodes rather than at each node (an `await` per node
- *   was a tenth of linking);
+ *   every few hundred nodes rather than awaiting at each node (with the
+ *   shared walk of `astNodes`, the linking phase of 10k x 100 went from
+ *   140-170 ms to 75-117 ms; docs/performance.md);
  * - one reference can be resolved again in place: after an edit of another
  *   document, only the references that may now resolve differently are
  *   resolved again, instead of the whole document (see `PartialRelinker`).

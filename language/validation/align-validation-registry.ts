@@ -3,10 +3,10 @@ import { ValidationRegistry } from 'langium';
 
 /**
  * Langium's registry, with checks that stay synchronous when they are: a
- * check that returns nothing is called without the `async` wrapper (a
- * promise and two awaits per node and check were a third of the local
- * rules' time). A check that throws, or whose promise rejects, is handled
- * as Langium does (an error on the node; a cancellation goes up).
+ * check that returns nothing is called without the `async` wrapper, which
+ * cost a promise and two awaits per node and check. A check that throws,
+ * or whose promise rejects, is handled as Langium does (an error on the
+ * node; a cancellation goes up). Align's checks return nothing.
  */
 export class AlignValidationRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
