@@ -24,11 +24,13 @@ const walked = new WeakMap<AstNode, AstNode[]>();
 function collect(node: AstNode, into: AstNode[]): void {
     into.push(node);
     const record = node as unknown as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    // `for...in` reads the keys from the shape's cache (syntax nodes are plain objects, nothing enumerable inherited),
+    // where `Object.keys` makes an array per node; the same order.
+    for (const key in record) {
         if (key.charCodeAt(0) === 36 /* $ */) continue;
         const value = record[key];
         if (Array.isArray(value)) {
-            for (const element of value) if (isNode(element)) collect(element, into);
+            for (let i = 0; i < value.length; i++) if (isNode(value[i])) collect(value[i] as AstNode, into);
         } else if (isNode(value)) {
             collect(value, into);
         }

@@ -15,7 +15,8 @@ export class Adjacency {
     private readonly sourcesByKind = new Map<string, Map<EdgeKind, string[]>>();
 
     constructor(edges: readonly GraphEdge[] = []) {
-        for (const edge of edges) {
+        for (let i = 0; i < edges.length; i++) {
+            const edge = edges[i]!;
             push(this.out, edge.from, edge);
             push(this.into, edge.to, edge);
             pushByKind(this.targetsByKind, edge.from, edge.kind, edge.to);
@@ -77,7 +78,8 @@ export class Adjacency {
             const id = stack.pop()!;
             if (seen.has(id)) continue;
             seen.add(id);
-            for (const next of this.targets(id, 'drives')) stack.push(next);
+            const next = this.targets(id, 'drives');
+            for (let i = 0; i < next.length; i++) stack.push(next[i]!);
         }
         return seen;
     }

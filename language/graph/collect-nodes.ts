@@ -36,11 +36,15 @@ export function collectDeclared(uri: string, model: Model, catalog?: CatalogMark
         declared.push({ ast, key, programIndex, base: makeBase(ast, uri, key, catalog) });
         return true;
     };
-    for (const element of model.elements) {
+    const elements = model.elements;
+    for (let e = 0; e < elements.length; e++) {
+        const element = elements[e]!;
         if (element.$type === 'Actuals') continue;
         const index = declared.length;
         if (add(element, -1) && element.$type === 'Program') {
-            for (const member of element.members) {
+            const members = element.members;
+            for (let m = 0; m < members.length; m++) {
+                const member = members[m]!;
                 if (member.$type !== 'Actuals') add(member, index);
             }
         }
@@ -88,7 +92,9 @@ function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string
  */
 function nameNode(cst: CstNode, owner: AstNode): CstNode | undefined {
     if (!isCompositeCstNode(cst)) return undefined;
-    for (const child of cst.content) {
+    const content = cst.content;
+    for (let i = 0; i < content.length; i++) {
+        const child = content[i]!;
         if (assignsName(child.grammarSource) && child.astNode === owner) return child;
         if (isCompositeCstNode(child) && child.astNode === owner) {
             const found = nameNode(child, owner);

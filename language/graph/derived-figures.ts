@@ -35,8 +35,12 @@ export class DerivedFigures {
     readonly metric = new Map<string, MetricFigures>();
     readonly objective = new Map<string, ObjectiveLinks>();
     readonly program = new Map<string, ProgramFigures>();
-    /** For each node id: the programs whose chain holds it, or whose `isolate` names it. */
-    private readonly holding = new Map<string, Set<string>>();
+    /**
+     * For each node id: the programs whose chain holds it, or whose `isolate`
+     * names it. Made from `held` when an update first asks for it: a full
+     * build (start-up, `align check`) never reads it.
+     */
+    private holding: Map<string, Set<string>> | undefined;
     /** For each program: the ids it holds (its chain and the metrics its `isolate` statements name). */
     private readonly held = new Map<string, string[]>();
     /** For each metric: the programs whose ROI uses it as a control group. */
@@ -77,7 +81,9 @@ export class DerivedFigures {
                 continue;
             }
             const { links, explained } = objectiveLinks(id, input.adjacency, isKpi);
-            for (const edge of input.adjacency.outgoing(id)) {
+            const outgoing = input.adjacency.outgoing(id);
+            for (let i = 0; i < outgoing.length; i++) {
+                const edge = outgoing[i]!;
                 if (edge.kind === 'kpi') input.explain(edge, explained.has(edge.to));
             }
             if (links.kpis.length > 0) this.aligned++;
@@ -124,16 +130,20 @@ export class DerivedFigures {
 
     private hold(program: string, ids: string[]): void {
         this.held.set(program, ids);
-        for (const member of ids) mapSet(this.holding, member).add(program);
+        if (this.holding) for (const member of ids) mapSet(this.holding, member).add(program);
     }
 
     private unhold(program: string): void {
-        for (const member of this.held.get(program) ?? []) this.holding.get(member)?.delete(program);
+        if (this.holding) for (const member of this.held.get(program) ?? []) this.holding.get(member)?.delete(program);
         this.held.delete(program);
     }
 
     /** The programs whose chain (as last computed) holds any of the ids. */
     programsHolding(ids: Iterable<string>): Set<string> {
+        if (!this.holding) {
+            this.holding = new Map();
+            for (const [program, members] of this.held) for (const member of members) mapSet(this.holding, member).add(program);
+        }
         const programs = new Set<string>();
         for (const id of ids) for (const program of this.holding.get(id) ?? []) programs.add(program);
         return programs;

@@ -46,7 +46,8 @@ export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeCh
         const { after, oldEdges } = pair;
         if (full) {
             // Built anew: every edge is new, nothing to compare.
-            for (const edge of after?.edges ?? []) changes.fresh.add(edge);
+            const edges = after?.edges ?? [];
+            for (let i = 0; i < edges.length; i++) changes.fresh.add(edges[i]!);
         } else if (after && samePlaces(oldEdges, after.edges)) {
             // The same edges in the same order (a document linked again to the same targets): keep the old objects.
             after.edges = oldEdges as GraphEdge[];

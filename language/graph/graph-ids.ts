@@ -33,11 +33,11 @@ export function assignIds(fragments: readonly Fragment[]): AssignedIds {
     }));
     const duplicates = new Map<AstNode, Array<Declaration | Program>>();
     const dupKeys = new Set<string>();
-    for (const [key, group] of seen) {
-        if (!Array.isArray(group)) continue;
+    seen.forEach((group, key) => {
+        if (!Array.isArray(group)) return;
         dupKeys.add(key);
         for (const ast of group) duplicates.set(ast, group.filter(other => other !== ast));
-    }
+    });
     return { ids, duplicates, dupKeys };
 }
 

@@ -8,13 +8,13 @@ import type { ObjectiveLinks } from './types.js';
  */
 export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi: (id: string) => boolean): { links: ObjectiveLinks; explained: Set<string> } {
     const skills = adjacency.targets(objectiveId, 'builds');
-    const behaviors = unique(skills.flatMap(s => adjacency.targets(s, 'enables')));
-    const chainMetrics = adjacency.drivesClosure(behaviors.flatMap(b => adjacency.targets(b, 'moves')));
-    const metrics = adjacency.drivesClosure([...chainMetrics, ...adjacency.targets(objectiveId, 'kpi')]);
-    const outcomes = unique([...metrics].flatMap(m => adjacency.targets(m, 'measures')));
-    const kpis = [...metrics].filter(isKpi);
+    const behaviors = unique(targetsOfAll(skills, 'enables', adjacency));
+    const chainMetrics = adjacency.drivesClosure(targetsOfAll(behaviors, 'moves', adjacency));
+    const metrics = [...adjacency.drivesClosure([...chainMetrics, ...adjacency.targets(objectiveId, 'kpi')])];
+    const outcomes = unique(targetsOfAll(metrics, 'measures', adjacency));
+    const kpis = metrics.filter(isKpi);
     return {
-        links: { metrics: [...metrics], kpis, behaviors, outcomes, paths: chainPaths(objectiveId, adjacency, chainEnds(kpis, outcomes, adjacency)) },
+        links: { metrics, kpis, behaviors, outcomes, paths: chainPaths(objectiveId, adjacency, chainEnds(kpis, outcomes, adjacency)) },
         explained: chainMetrics
     };
 }
@@ -39,10 +39,13 @@ function chainPaths(start: string, adjacency: Adjacency, wanted: Set<string>): s
     const parent = new Map<string, string | undefined>([[start, undefined]]);
     // A node's parent is set when it is first reached and never changed: once every wanted node has one, the paths are known.
     let missing = wanted.size - (wanted.has(start) ? 1 : 0);
+    // Indexed loops here and below: until the code is optimized, `for...of` makes an object per step (measured: a fifth of the graph's allocations).
     const walk = (queue: string[]): void => {
         for (let i = 0; i < queue.length && missing > 0; i++) {
-            for (const kind of CHAIN_STEPS) {
-                for (const next of adjacency.targets(queue[i]!, kind)) {
+            for (let k = 0; k < CHAIN_STEPS.length; k++) {
+                const targets = adjacency.targets(queue[i]!, CHAIN_STEPS[k]!);
+                for (let t = 0; t < targets.length; t++) {
+                    const next = targets[t]!;
                     if (parent.has(next)) continue;
                     parent.set(next, queue[i]);
                     queue.push(next);
@@ -76,7 +79,7 @@ export function programChain(programId: string, members: readonly string[], adja
         const id = stack.pop()!;
         if (seen.has(id)) continue;
         seen.add(id);
-        stack.push(...referencedBy(id, adjacency));
+        referencedBy(id, adjacency, stack);
     }
     return [...seen];
 }
@@ -86,11 +89,20 @@ const REFERENCED_FORWARD = ['builds', 'kpi', 'moves', 'drives', 'reinforces', 's
 const REFERENCED_BACKWARD = ['enables', 'measures'] as const;
 
 /** Ids the declaration `id` references in its own text. */
-function referencedBy(id: string, adjacency: Adjacency): string[] {
-    const ids: string[] = [];
-    for (const kind of REFERENCED_FORWARD) for (const target of adjacency.targets(id, kind)) ids.push(target);
-    for (const kind of REFERENCED_BACKWARD) for (const source of adjacency.sources(id, kind)) ids.push(source);
-    return ids;
+function referencedBy(id: string, adjacency: Adjacency, into: string[]): void {
+    for (let k = 0; k < REFERENCED_FORWARD.length; k++) pushAll(into, adjacency.targets(id, REFERENCED_FORWARD[k]!));
+    for (let k = 0; k < REFERENCED_BACKWARD.length; k++) pushAll(into, adjacency.sources(id, REFERENCED_BACKWARD[k]!));
+}
+
+function pushAll(into: string[], ids: readonly string[]): void {
+    for (let i = 0; i < ids.length; i++) into.push(ids[i]!);
+}
+
+/** The targets of `kind` edges from each of `ids`, in order (repeats kept). */
+function targetsOfAll(ids: readonly string[], kind: 'enables' | 'moves' | 'measures', adjacency: Adjacency): string[] {
+    const all: string[] = [];
+    for (let i = 0; i < ids.length; i++) pushAll(all, adjacency.targets(ids[i]!, kind));
+    return all;
 }
 
 function unique<T>(items: T[]): T[] {

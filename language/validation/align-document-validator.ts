@@ -75,13 +75,15 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
      */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
-        let visited = 0;
-        for (const node of astNodes(root)) {
-            if (++visited % 512 === 0) await interruptAndCheck(cancelToken);
+        const nodes = astNodes(root);
+        // Indexed loops: until this is optimized, `for...of` makes an object per node and per check.
+        for (let n = 0; n < nodes.length; n++) {
+            if ((n + 1) % 512 === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[n]!;
             let checks = checksOf.get(node.$type);
             if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-            for (const check of checks) {
-                const pending = check(node, acceptor, cancelToken);
+            for (let c = 0; c < checks.length; c++) {
+                const pending = checks[c]!(node, acceptor, cancelToken);
                 if (pending) await pending;
             }
         }

@@ -29,7 +29,7 @@ const LIST_KEYWORDS = new Set(['stakeholders', 'serves', 'measured', 'drives', '
 
 /** `syntax`: an attribute written twice in one declaration's block. */
 export function checkDuplicateAttributes(node: Declaration | Program, { report }: LocalRuleContext): void {
-    if (!node.$cstNode) return;
+    if (!node.$cstNode || !mayGiveTwice(node)) return;
     const starts: CstNode[] = [];
     listKeywords(node.$cstNode, node, starts);
     for (const a of node.attributes) {
@@ -57,6 +57,55 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
 function leafText(leaf: CstNode): string {
     const source = leaf.grammarSource;
     return source?.$type === 'Keyword' ? (source as GrammarAST.Keyword).value : leaf.text;
+}
+
+/**
+ * The list attributes of each declaration type: the array properties of its
+ * grammar rule that a keyword written in its own block fills (unit-tested
+ * against the grammar's reflection).
+ */
+export const LIST_PROPERTIES: Readonly<Record<(Declaration | Program)['$type'], readonly string[]>> = {
+    Program: ['stakeholders', 'serves'], Outcome: ['measuredBy'], Metric: ['drives'], Skill: [],
+    Behavior: ['enabledBy', 'moves'], Objective: ['builds', 'kpis'], Toolkit: ['behaviors']
+};
+
+/**
+ * False when the syntax tree shows without a walk of its leaves that no
+ * attribute is given twice (most declarations): no two attribute nodes of
+ * one type (each type has its own keyword, none a list keyword), and each
+ * list's values written in one run separated by commas only. A document
+ * with syntax errors is always walked (recovery can leave a keyword without
+ * values).
+ */
+function mayGiveTwice(node: Declaration | Program): boolean {
+    const document = AstUtils.getDocument(node);
+    if (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) return true;
+    const attributes = node.attributes;
+    for (let i = 1; i < attributes.length; i++) {
+        for (let j = 0; j < i; j++) if (attributes[i]!.$type === attributes[j]!.$type) return true;
+    }
+    const text = node.$cstNode!.root.fullText;
+    for (const property of LIST_PROPERTIES[node.$type]) {
+        const values = (node as unknown as Record<string, unknown[]>)[property]!;
+        if (values.length < 2) continue;
+        let end = -1;
+        for (const value of values) {
+            const leaf = (value as { $refNode?: CstNode }).$refNode;
+            if (!leaf) return true; // `stakeholders`: strings, without a syntax node of their own
+            if (end >= 0 && !onlyCommas(text, end, leaf.offset)) return true;
+            end = leaf.end;
+        }
+    }
+    return false;
+}
+
+/** True when `text` between the offsets holds nothing but commas and white space. */
+function onlyCommas(text: string, from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 44 && c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+    }
+    return true;
 }
 
 /** The first leaf of a syntax node that is not hidden (a comment), in text order. */

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { EmptyFileSystem } from 'langium';
+import { createAlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../language/host.js';
+import { LIST_PROPERTIES } from '../../language/validation/structure-rules.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 
 /** Every attribute of every declaration, as written once in a block (language.md). */
@@ -34,4 +38,34 @@ describe('an attribute given twice', () => {
             });
         }
     }
+});
+
+describe('a list attribute written once with several values', () => {
+    const cases: Array<[string, string, number[]]> = [
+        // [block, what it says, lines of the syntax findings expected]
+        ['metric A "A" {\n  drives B, C ,\t D\n}', 'values separated by commas and spaces', []],
+        ['metric A "A" {\n  drives B,\n    C,\n    D\n}', 'values on several lines', []],
+        ['metric A "A" {\n  drives B, /* and */ C\n}', 'a comment between values', []],
+        ['metric A "A" {\n  drives B, C\n  drives D\n}', 'a second `drives` with values before it', [3]],
+        ['metric A "A" {\n  drives B\n  kind leading\n  drives C, D\n}', 'a second `drives` after another attribute', [4]],
+        ['program P "P" {\n  stakeholders "A", "B"\n}', 'strings', []],
+        ['program P "P" {\n  stakeholders "A", "B"\n  stakeholders "C"\n}', 'strings given twice', [3]]
+    ];
+    const metrics = 'metric B "B"\nmetric C "C"\nmetric D "D"\n';
+    for (const [block, says, lines] of cases) {
+        it(`${says}: ${lines.length === 0 ? 'no finding' : `found on line ${lines.join(', ')}`}`, async () => {
+            const { findings } = await checkWorkspace({ 'a.align': `${block}\n${metrics}` });
+            assert.deepEqual(syntaxLines(findings).map(f => f.line), lines);
+        });
+    }
+
+    it('LIST_PROPERTIES names every list attribute of the grammar (array properties besides attributes, members and isolate statements)', () => {
+        const reflection = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.shared.AstReflection;
+        for (const [type, lists] of Object.entries(LIST_PROPERTIES)) {
+            const arrays = Object.values(reflection.getTypeMetaData(type).properties)
+                .filter(p => Array.isArray(p.defaultValue) && !['attributes', 'members', 'isolations'].includes(p.name))
+                .map(p => p.name);
+            assert.deepEqual([...lists].sort(), arrays.sort(), type);
+        }
+    });
 });
