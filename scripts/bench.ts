@@ -33,7 +33,7 @@ import { benchLspLatency, type LspFigures } from './bench/lsp-latency.js';
 import { targetsTable } from './bench/targets.js';
 import { benchWebview } from './bench/webview-bench.js';
 import { benchCatalog } from './bench/catalog-bench.js';
-import { collectGarbage, medianOf, ms, now, progress, ratio, table, thousands } from './bench/timing.js';
+import { collectGarbage, median, medianOf, ms, now, progress, ratio, table, thousands } from './bench/timing.js';
 
 const GOAL_RATIO = 1.5;
 
@@ -62,6 +62,13 @@ interface Row {
     readonly raw: RawParseResult;
     readonly check: CheckResult;
     readonly byRule: Map<string, number>;
+    /** Medians of the same measurements, each in a fresh process (as `align check` runs). */
+    readonly fresh: FreshFigures;
+}
+
+interface FreshFigures {
+    readonly raw: number;
+    readonly check: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -129,7 +136,8 @@ async function main(): Promise<void> {
     if (rows.length > 0) printReport(rows, options, `${loadBefore} at start, ${loadAverage()} at end`);
     for (const text of extra) console.log(`\n${text}`);
     const targets = targetsTable(rows.map(r => ({
-        size: r.size, files: r.workspace.files.length, elements: r.workspace.elements, raw: r.raw.ms, check: r.check.total, heapMb: r.check.heapMb
+        size: r.size, files: r.workspace.files.length, elements: r.workspace.elements, raw: r.raw.ms, check: r.check.total, heapMb: r.check.heapMb,
+        freshRaw: r.fresh.raw, freshCheck: r.fresh.check
     })), lsp);
     if (targets) console.log(`\n${targets}`);
     progress(`done in ${((now() - began) / 1000).toFixed(1)} s`);
@@ -165,7 +173,37 @@ async function benchWorkspace(size: number, shape: number, tmp: string, runs: nu
         byRule = measured.byRule;
         collectGarbage();
     }
-    return { workspace, shape, size, raw: medianOf(raws), check: medianOf(checks), byRule };
+    const fresh = measureFresh(label, files, workspace.dir, tmp, runs);
+    return { workspace, shape, size, raw: medianOf(raws), check: medianOf(checks), byRule, fresh };
+}
+
+/**
+ * Raw parse and check again, each in a process of its own, alternating:
+ * what `align check` meets. In this process the heap is collected before
+ * every measurement (for comparable runs and the heap figure); V8 then sets
+ * the old generation's limit from an almost empty heap, and the check, whose
+ * syntax trees survive, pays a mark-compact that a run of `align check` does
+ * not (docs/performance.md).
+ */
+function measureFresh(label: string, files: readonly SourceFile[], root: string, tmp: string, runs: number): FreshFigures {
+    const list = path.join(tmp, 'fresh-files.json');
+    fs.writeFileSync(list, JSON.stringify(files.map(f => f.path)));
+    const script = path.join(path.dirname(process.argv[1]!), 'bench', 'fresh-measure.ts');
+    const execArgv = process.execArgv.filter(flag => flag !== '--expose-gc');
+    const once = (what: 'raw' | 'check'): number => {
+        const child = spawnSync(process.execPath, [...execArgv, script, what, list, root], { encoding: 'utf-8' });
+        if (child.status !== 0) throw new Error(`${label}: fresh ${what} failed: ${child.error?.message ?? child.stderr.trim()}`);
+        const result = JSON.parse(child.stdout) as { ms?: number; total?: number };
+        return what === 'raw' ? result.ms! : result.total!;
+    };
+    const raws: number[] = [];
+    const checks: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+        raws.push(once('raw'));
+        checks.push(once('check'));
+        progress(`${label}: fresh process run ${run}/${runs}: raw parse ${ms(raws.at(-1)!)} ms, check ${ms(checks.at(-1)!)} ms`);
+    }
+    return { raw: median(raws), check: median(checks) };
 }
 
 function printReport(rows: readonly Row[], options: Options, load: string): void {
