@@ -4,6 +4,17 @@ const NONE: readonly string[] = Object.freeze([]);
 const NO_EDGES: readonly GraphEdge[] = Object.freeze([]);
 
 /**
+ * One node's neighbour ids by edge kind: an object of one shape with a field
+ * per kind rather than a Map per node (a graph of 50k elements made 100k
+ * Maps; this object is a fraction of one to make and to keep).
+ */
+type ByKind = Record<EdgeKind, string[] | undefined>;
+
+function byKind(): ByKind {
+    return { builds: undefined, enables: undefined, moves: undefined, drives: undefined, measures: undefined, kpi: undefined, reinforces: undefined, serves: undefined };
+}
+
+/**
  * Outgoing and incoming edges by node id and kind, for walking the chain;
  * lookups allocate nothing. Every list is in the order of the graph's edges.
  * `update` changes the lists of the nodes at the ends of changed edges only.
@@ -11,8 +22,8 @@ const NO_EDGES: readonly GraphEdge[] = Object.freeze([]);
 export class Adjacency {
     private readonly out = new Map<string, GraphEdge[]>();
     private readonly into = new Map<string, GraphEdge[]>();
-    private readonly targetsByKind = new Map<string, Map<EdgeKind, string[]>>();
-    private readonly sourcesByKind = new Map<string, Map<EdgeKind, string[]>>();
+    private readonly targetsByKind = new Map<string, ByKind>();
+    private readonly sourcesByKind = new Map<string, ByKind>();
 
     constructor(edges: readonly GraphEdge[] = []) {
         for (let i = 0; i < edges.length; i++) {
@@ -26,12 +37,12 @@ export class Adjacency {
 
     /** Ids reached from `id` by one edge of `kind`. */
     targets(id: string, kind: EdgeKind): readonly string[] {
-        return this.targetsByKind.get(id)?.get(kind) ?? NONE;
+        return this.targetsByKind.get(id)?.[kind] ?? NONE;
     }
 
     /** Ids with an edge of `kind` into `id`. */
     sources(id: string, kind: EdgeKind): readonly string[] {
-        return this.sourcesByKind.get(id)?.get(kind) ?? NONE;
+        return this.sourcesByKind.get(id)?.[kind] ?? NONE;
     }
 
     incoming(id: string): readonly GraphEdge[] {
@@ -84,7 +95,7 @@ export class Adjacency {
         return seen;
     }
 
-    private relist(lists: Map<string, GraphEdge[]>, byKind: Map<string, Map<EdgeKind, string[]>>, id: string, gone: ReadonlySet<GraphEdge>,
+    private relist(lists: Map<string, GraphEdge[]>, kindLists: Map<string, ByKind>, id: string, gone: ReadonlySet<GraphEdge>,
         more: readonly GraphEdge[], before: (a: GraphEdge, b: GraphEdge) => boolean, other: (edge: GraphEdge) => string): void {
         const list = (lists.get(id) ?? []).filter(e => !gone.has(e));
         for (const edge of more) {
@@ -94,17 +105,13 @@ export class Adjacency {
         }
         if (list.length === 0) {
             lists.delete(id);
-            byKind.delete(id);
+            kindLists.delete(id);
             return;
         }
         lists.set(id, list);
-        const kinds = new Map<EdgeKind, string[]>();
-        for (const edge of list) {
-            const ids = kinds.get(edge.kind);
-            if (ids) ids.push(other(edge));
-            else kinds.set(edge.kind, [other(edge)]);
-        }
-        byKind.set(id, kinds);
+        const kinds = byKind();
+        for (const edge of list) (kinds[edge.kind] ??= []).push(other(edge));
+        kindLists.set(id, kinds);
     }
 }
 
@@ -114,13 +121,13 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
     else map.set(key, [value]);
 }
 
-function pushByKind(map: Map<string, Map<EdgeKind, string[]>>, key: string, kind: EdgeKind, value: string): void {
-    let byKind = map.get(key);
-    if (!byKind) {
-        byKind = new Map();
-        map.set(key, byKind);
+function pushByKind(map: Map<string, ByKind>, key: string, kind: EdgeKind, value: string): void {
+    let kinds = map.get(key);
+    if (!kinds) {
+        kinds = byKind();
+        map.set(key, kinds);
     }
-    const list = byKind.get(kind);
+    const list = kinds[kind];
     if (list) list.push(value);
-    else byKind.set(kind, [value]);
+    else kinds[kind] = [value];
 }

@@ -7,7 +7,7 @@ import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
 import { ruleDocUrl } from '../rules.js';
 import { INTERNAL_ERROR } from './internal-error.js';
-import { isSuppressed, suppressedLines } from './suppressions.js';
+import { isSuppressed, suppressedLines, type Suppressions } from './suppressions.js';
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -20,7 +20,7 @@ interface OwnDiagnostics {
     readonly syntax: Diagnostic[];
     /** Findings of the rules that read the document alone. */
     readonly local: Diagnostic[];
-    readonly suppressions: ReturnType<typeof suppressedLines>;
+    readonly suppressions: Suppressions;
 }
 
 /**
@@ -47,7 +47,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
             model: document.parseResult.value,
             syntax: diagnostics.filter(d => isSyntax(d)),
             local: diagnostics.filter(d => !isSyntax(d) && !isLinking(d)),
-            suppressions: suppressedLines(document.textDocument.getText())
+            suppressions: suppressedLines(document.textDocument.getText(), offset => document.textDocument.positionAt(offset).line)
         };
         this.own.set(document, own);
         const index = await this.workspaceFindings.ready();

@@ -2,22 +2,33 @@
  * `// align-disable-next-line id[, id...]` comments: which rule ids are
  * suppressed on which 0-based line. A comment without ids suppresses every rule.
  */
-export function suppressedLines(text: string): Map<number, Set<string> | 'all'> {
-    const result = new Map<number, Set<string> | 'all'>();
-    // Most documents have none: no need to split them into lines.
+export type Suppressions = Map<number, Set<string> | 'all'>;
+
+/**
+ * `lineAt`: the 0-based line of an offset in `text`, lines ending at `\r\n`,
+ * `\r` or `\n` (the document's own line index, which its diagnostics'
+ * ranges use anyway). The comments are found in one pass over the text:
+ * splitting a 300,000-line document into lines took 80 ms.
+ */
+export function suppressedLines(text: string, lineAt: (offset: number) => number): Suppressions {
+    const result: Suppressions = new Map();
+    // Most documents have none.
     if (!text.includes('align-disable-next-line')) return result;
-    const lines = text.split(/\r\n|\r|\n/);
-    lines.forEach((line, index) => {
-        const m = /\/\/\s*align-disable-next-line\b(.*)$/.exec(line);
-        if (!m) return;
-        const ids = m[1]!.split(/[,\s]+/).map(s => s.trim()).filter(s => s.length > 0 && !s.startsWith('--'));
-        result.set(index + 1, ids.length === 0 ? 'all' : new Set(ids));
-    });
+    for (const m of text.matchAll(SUPPRESSION)) {
+        const rest = m[1]!;
+        // The rest of the line runs to its end: a line separator inside it (not a line break here) ends it early.
+        if (rest.includes('\u2028') || rest.includes('\u2029')) continue;
+        const ids = rest.split(/[,\s]+/).map(s => s.trim()).filter(s => s.length > 0 && !s.startsWith('--'));
+        result.set(lineAt(m.index!) + 1, ids.length === 0 ? 'all' : new Set(ids));
+    }
     return result;
 }
 
+/** The first such comment of a line and the rest of that line (a line holds at most one match: the rest runs to its end). */
+const SUPPRESSION = /\/\/[^\S\r\n]*align-disable-next-line\b([^\r\n]*)/g;
+
 /** True when a finding of `rule` that starts on `line` is suppressed. */
-export function isSuppressed(suppressions: Map<number, Set<string> | 'all'>, line: number, rule: string): boolean {
+export function isSuppressed(suppressions: Suppressions, line: number, rule: string): boolean {
     const entry = suppressions.get(line);
     return entry === 'all' || (entry !== undefined && entry.has(rule));
 }
