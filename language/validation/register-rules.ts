@@ -6,7 +6,7 @@ import { reportInternalError } from './internal-error.js';
 import { checkDeadlineInWindow } from './metric-rules.js';
 import { checkObjectivePractice } from './objective-rules.js';
 import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
-import { localRuleContext, type LocalRuleCheck } from './rule-context.js';
+import { localRuleContext, type LocalRuleCheck, type LocalRuleContext } from './rule-context.js';
 import { checkXapiOptions } from './snapshot-rules.js';
 import { checkDuplicateAttributes, checkLiterals } from './structure-rules.js';
 
@@ -24,12 +24,16 @@ type Entry<N extends AstNode> = readonly [LocalRuleCheck<N>, ...RuleId[]];
 export function registerValidationChecks(services: AlignServices): void {
     const registry = services.validation.ValidationRegistry;
     const settings = services.align.Settings;
+    // One context per acceptor (Langium makes one per document validated), not one per node.
+    let contextOf: { accept: ValidationAcceptor; context: LocalRuleContext } | undefined;
     const run = <N extends AstNode>(...entries: Array<Entry<N>>) => (node: N, accept: ValidationAcceptor): void => {
         // A declaration still being typed (no name yet, not even the property) has only its syntax error.
         if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
-        const context = localRuleContext(settings, accept);
-        // Entries are read by index: a rest pattern would make an array per node and check.
-        for (const entry of entries) {
+        if (contextOf?.accept !== accept) contextOf = { accept, context: localRuleContext(settings, accept) };
+        const context = contextOf.context;
+        // Entries are read by index: a rest pattern would make an array per node and check, `for...of` an object per step.
+        for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i]!;
             try {
                 entry[0](node, context);
             } catch (error) {

@@ -53,8 +53,10 @@ export function runWorkspaceRules(model: Model, context: RuleContext, accept: Va
 function runOn(node: Checked, context: RuleContext, accept: ValidationAcceptor): void {
     // A declaration still being typed (no name yet, not even the property) has only its syntax error.
     if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
-    // Entries are read by index: a rest pattern would make an array per node and check.
-    for (const entry of WORKSPACE_CHECKS[node.$type] as ReadonlyArray<Entry<AstNode>>) {
+    // Entries are read by index: a rest pattern would make an array per node and check, `for...of` an object per step.
+    const entries = WORKSPACE_CHECKS[node.$type] as ReadonlyArray<Entry<AstNode>>;
+    for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
         try {
             entry[0](node, context);
         } catch (error) {
