@@ -7,7 +7,10 @@
  * phase (DocumentBuilder with validation, then the findings collection).
  * One warm-up run (raw parse + check on the first workspace; the code is the
  * same for all), then each measurement runs `--runs` times (default 3) on
- * fresh services; the table shows medians.
+ * fresh services; the table shows medians. Each workspace's raw parse and
+ * check are then measured `--runs` times more, each in a process of its own
+ * (bench/fresh-measure.ts), as `align check` runs: the targets table shows
+ * both.
  *
  * Then the language server's edit -> publishDiagnostics latency (10,000
  * elements, 100 files and one file) and the preview's time from graph message
