@@ -4,12 +4,17 @@ import { isolationProblems } from '../graph/attribution.js';
 import { programWindow } from '../graph/build-graph.js';
 import type { RuleContext } from './rule-context.js';
 
-/** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole. */
+/** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole, as `isolate` would name them there. */
 export function checkRoiIsolation(program: Program, { graph, report }: RuleContext): void {
     const figures = graph.nodeOf(program)?.programFigures;
     const cost = attribute(program, 'Cost');
     if (!cost || !figures) return;
-    const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => graph.node(a.metric)?.name ?? a.metric);
+    const self = graph.nodeOf(program)?.id;
+    // As the program's own text would name each KPI: by its qualified name when another program declares it.
+    const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => {
+        const kpi = graph.node(a.metric);
+        return !kpi ? a.metric : kpi.program !== undefined && kpi.program !== self ? kpi.qualifiedName : kpi.name;
+    });
     if (whole.length === 0) return;
     const list = whole.map(n => `'${n}'`).join(', ');
     report('roi-without-isolation', `Program '${program.name}' counts all of the change of ${list} as its own in its ROI. Add \`isolate ${whole[0]} by control-group C\`, \`by trend\` or \`by estimate P% confidence Q%\`.`,

@@ -99,6 +99,24 @@ actuals Sales { 2026-01: 130 }`);
         assert.ok(finding?.message.includes("'Sales'"), finding?.message);
     });
 
+    it('roi-without-isolation names a KPI of another program by its qualified name, as `isolate` would', async () => {
+        const member = (name: string) => kpi(name, 'up', 100, 10).replace(/^metric /, '  metric ');
+        const { findings } = await checkWorkspace({ 'p.align': `program Q "Q" {
+${member('Nps')}
+}
+program P "P" {
+  serves O
+  cost 100 USD
+  outcome O "O" { measured by Nps }
+${member('Nps')}
+  skill S "S"
+  objective L "L" { builds S kpi Q.Nps practice role-play "drill" }
+}` });
+        const message = findings.find(f => f.rule === 'roi-without-isolation' && f.message.includes("Program 'P'"))?.message ?? '';
+        assert.match(message, /change of 'Nps', 'Q\.Nps' as its own/);
+        assert.match(message, /Add `isolate Nps by control-group C`/);
+    });
+
     it('an invalid isolate leaves the ROI unshown and names why; isolation-invalid names each problem', async () => {
         const { roi, findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
 ${kpi('Ctl', 'up', 100, 10, 'percent')}
