@@ -43,6 +43,11 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const root = document.parseResult.value;
+        const found = this.astFindings.get(root);
+        this.astFindings.delete(root);
+        // Appended one by one: a spread of this many arguments would overflow the stack (see `validateAst`).
+        if (found) for (let i = 0; i < found.length; i++) diagnostics.push(found[i]!);
         const own: OwnDiagnostics = {
             model: document.parseResult.value,
             syntax: diagnostics.filter(d => isSyntax(d)),
@@ -67,6 +72,20 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         const index = await this.workspaceFindings.ready();
         return this.combine(document, own, linking, this.workspaceFindings.of(document, index));
     }
+
+    /**
+     * The rules' findings are kept for `validateDocument` to append, and
+     * none returned: Langium appends them with `push(...findings)`, which
+     * overflows the stack past about 120,000 findings in one document and
+     * loses them all (docs/reliability.md).
+     */
+    protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        this.astFindings.set(root, await super.validateAst(root, options, cancelToken));
+        return [];
+    }
+
+    /** Findings of `validateAst` by syntax tree, until `validateDocument` takes them. */
+    private readonly astFindings = new WeakMap<AstNode, Diagnostic[]>();
 
     /**
      * Langium's walk over the syntax tree, with each node type's checks
