@@ -49,7 +49,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         // Appended one by one: a spread of this many arguments would overflow the stack (see `validateAst`).
         if (found) for (let i = 0; i < found.length; i++) diagnostics.push(found[i]!);
         const own: OwnDiagnostics = {
-            model: document.parseResult.value,
+            model: root,
             syntax: diagnostics.filter(d => isSyntax(d)),
             local: diagnostics.filter(d => !isSyntax(d) && !isLinking(d)),
             suppressions: suppressedLines(document.textDocument.getText(), offset => document.textDocument.positionAt(offset).line)

@@ -6,14 +6,14 @@ import type { RuleContext } from './rule-context.js';
 
 /** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole, as `isolate` would name them there. */
 export function checkRoiIsolation(program: Program, { graph, report }: RuleContext): void {
-    const figures = graph.nodeOf(program)?.programFigures;
+    const node = graph.nodeOf(program);
+    const figures = node?.programFigures;
     const cost = attribute(program, 'Cost');
-    if (!cost || !figures) return;
-    const self = graph.nodeOf(program)?.id;
+    if (!cost || !node || !figures) return;
     // As the program's own text would name each KPI: by its qualified name when another program declares it.
     const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => {
         const kpi = graph.node(a.metric);
-        return !kpi ? a.metric : kpi.program !== undefined && kpi.program !== self ? kpi.qualifiedName : kpi.name;
+        return !kpi ? a.metric : kpi.program !== undefined && kpi.program !== node.id ? kpi.qualifiedName : kpi.name;
     });
     if (whole.length === 0) return;
     const list = whole.map(n => `'${n}'`).join(', ');
