@@ -18,3 +18,23 @@ export function reportInternalError(rules: readonly RuleId[], node: AstNode, err
     accept('error', `${subject} failed on ${node.$type.toLowerCase()}${name}: ${detail}. This is a bug in Align, not in the file: please report it. The other rules ran.`,
         { node, code: INTERNAL_ERROR, data: { code: INTERNAL_ERROR } });
 }
+
+/** A check and the rule ids it reports: an `internal-error` names them when the check throws. */
+export type GuardedCheck<N extends AstNode, C> = readonly [(node: N, context: C) => void, ...RuleId[]];
+
+/**
+ * Runs each check on the node; one that throws is reported as
+ * `internal-error` (above) and the others still run. Entries are read by
+ * index: a rest pattern would make an array per node and check, `for...of`
+ * an object per step.
+ */
+export function runGuarded<N extends AstNode, C>(entries: ReadonlyArray<GuardedCheck<N, C>>, node: N, context: C, accept: ValidationAcceptor): void {
+    for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        try {
+            entry[0](node, context);
+        } catch (error) {
+            reportInternalError(entry.slice(1) as RuleId[], node, error, accept);
+        }
+    }
+}

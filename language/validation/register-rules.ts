@@ -1,17 +1,15 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AlignServices } from '../align-module.js';
 import { isDeclaration, isProgram, type AlignAstType } from '../generated/ast.js';
-import type { RuleId } from '../rules.js';
-import { reportInternalError } from './internal-error.js';
+import { runGuarded, type GuardedCheck } from './internal-error.js';
 import { checkDeadlineInWindow } from './metric-rules.js';
 import { checkObjectivePractice } from './objective-rules.js';
 import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
-import { localRuleContext, type LocalRuleCheck, type LocalRuleContext } from './rule-context.js';
+import { localRuleContext, type LocalRuleContext } from './rule-context.js';
 import { checkXapiOptions } from './snapshot-rules.js';
 import { checkDuplicateAttributes, checkLiterals } from './structure-rules.js';
 
-/** A check and the rule ids it reports: an `internal-error` names them when the check throws. */
-type Entry<N extends AstNode> = readonly [LocalRuleCheck<N>, ...RuleId[]];
+type Entry<N extends AstNode> = GuardedCheck<N, LocalRuleContext>;
 
 /**
  * Registers the rules that read only the declaration's own document: they
@@ -30,16 +28,7 @@ export function registerValidationChecks(services: AlignServices): void {
         // A declaration still being typed (no name yet, not even the property) has only its syntax error.
         if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
         if (contextOf?.accept !== accept) contextOf = { accept, context: localRuleContext(settings, accept) };
-        const context = contextOf.context;
-        // Entries are read by index: a rest pattern would make an array per node and check, `for...of` an object per step.
-        for (let i = 0; i < entries.length; i++) {
-            const entry = entries[i]!;
-            try {
-                entry[0](node, context);
-            } catch (error) {
-                reportInternalError(entry.slice(1) as RuleId[], node, error, accept);
-            }
-        }
+        runGuarded(entries, node, contextOf.context, accept);
     };
     const attributes = [checkDuplicateAttributes, 'syntax'] as const;
     const literals = [checkLiterals, 'syntax'] as const;

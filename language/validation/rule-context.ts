@@ -19,12 +19,6 @@ export interface RuleContext extends LocalRuleContext {
     readonly snapshots: ReadonlyMap<Actuals, SnapshotStatus>;
 }
 
-/** A check of one rule family on one kind of node. */
-export type RuleCheck<N extends AstNode> = (node: N, context: RuleContext) => void;
-
-/** A check that reads only the node's own document (run by Langium's validation of changed documents). */
-export type LocalRuleCheck<N extends AstNode> = (node: N, context: LocalRuleContext) => void;
-
 /** Wraps `accept` so that each finding carries its rule id as code and the severity the settings give it (built-in ids: always `error`). */
 export function localRuleContext(settings: AlignSettingsService, accept: ValidationAcceptor): LocalRuleContext {
     return {

@@ -1,22 +1,20 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isDeclaration, isProgram, type Actuals, type Declaration, type Isolate, type Model, type Program } from '../generated/ast.js';
-import type { RuleId } from '../rules.js';
 import { checkActualsOnTrack, checkActualsValid } from './actuals-rules.js';
 import { checkBehaviorMoves, checkBehaviorReinforced, checkSkillEnables } from './behavior-rules.js';
-import { reportInternalError } from './internal-error.js';
+import { runGuarded, type GuardedCheck } from './internal-error.js';
 import { checkIsolate, checkRoiIsolation } from './isolation-rules.js';
 import { checkDrivesCycle, checkKpiDataDefinition, checkLeadingDrives, checkMetricUsed, checkTargetDirection } from './metric-rules.js';
 import { checkKpiLinksExplained, checkObjectiveLinks } from './objective-rules.js';
 import { checkOutcomeMeasurable, checkOutcomeMeasuredByKpis } from './outcome-rules.js';
 import { checkProgramKpis, checkProgramServes } from './program-rules.js';
-import type { RuleCheck, RuleContext } from './rule-context.js';
+import type { RuleContext } from './rule-context.js';
 import { checkSnapshotDrift } from './snapshot-rules.js';
 import { checkDuplicateName } from './structure-rules.js';
 
 type Checked = Declaration | Program | Actuals | Isolate;
 
-/** A check and the rule ids it reports: an `internal-error` names them when the check throws. */
-type Entry<N extends AstNode> = readonly [RuleCheck<N>, ...RuleId[]];
+type Entry<N extends AstNode> = GuardedCheck<N, RuleContext>;
 
 const NAME = [checkDuplicateName, 'duplicate-name'] as const;
 
@@ -53,14 +51,5 @@ export function runWorkspaceRules(model: Model, context: RuleContext, accept: Va
 function runOn(node: Checked, context: RuleContext, accept: ValidationAcceptor): void {
     // A declaration still being typed (no name yet, not even the property) has only its syntax error.
     if ((isDeclaration(node) || isProgram(node)) && !node.name) return;
-    // Entries are read by index: a rest pattern would make an array per node and check, `for...of` an object per step.
-    const entries = WORKSPACE_CHECKS[node.$type] as ReadonlyArray<Entry<AstNode>>;
-    for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i]!;
-        try {
-            entry[0](node, context);
-        } catch (error) {
-            reportInternalError(entry.slice(1) as RuleId[], node, error, accept);
-        }
-    }
+    runGuarded(WORKSPACE_CHECKS[node.$type] as ReadonlyArray<Entry<AstNode>>, node, context, accept);
 }
