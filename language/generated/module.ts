@@ -11,7 +11,7 @@ export const AlignLanguageMetaData = {
     languageId: 'align',
     fileExtensions: ['.align'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const AlignGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

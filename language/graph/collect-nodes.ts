@@ -81,7 +81,7 @@ function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string
     const nameCst = nameNode(ast.$cstNode!, ast);
     const base: NodeBase = {
         kind: KIND[ast.$type], name: ast.name, qualifiedName, title: ast.title, doc: docComment(ast), uri,
-        range: toRange(ast.$cstNode!.range), nameRange: toRange((nameCst ?? ast.$cstNode!).range)
+        range: ast.$cstNode!.range, nameRange: (nameCst ?? ast.$cstNode!).range
     };
     return catalog ? { ...base, catalog } : base;
 }
@@ -153,8 +153,4 @@ function indexIn(parent: CompositeCstNode, child: CstNode): number {
         positions.set(parent, index);
     }
     return index.get(child) ?? -1;
-}
-
-function toRange(r: GraphRange): GraphRange {
-    return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DefaultValueConverter, EmptyFileSystem, ValueConverter, type AstNode, type CstNode, type GrammarAST, type LangiumParser, type ValueType } from 'langium';
+import { DefaultValueConverter, EmptyFileSystem, ValueConverter, type CstNode, type GrammarAST, type LangiumParser, type ValueType } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
 import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 
