@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir, removeTempDirs } from '../temp-dirs.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(REPO_ROOT, 'bin', 'align.cjs');
@@ -151,38 +151,12 @@ export function isSortedByFileLineColumn(findings: readonly Finding[]): boolean 
     return true;
 }
 
-/** Temporary folders made by {@link tempDir}, removed by {@link removeTempDirs}. */
-const temps: string[] = [];
-
-/** A new empty folder under the system's temporary folder. */
+/** A new empty folder under the system's temporary folder, removed by {@link removeTempDirs} or when the tests end. */
 export function tempDir(prefix = 'align-cli-'): string {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-    temps.push(dir);
-    return dir;
+    return makeTempDir(prefix);
 }
 
-/** Removes every folder {@link tempDir} made (call from `after`/`afterEach`). */
-export function removeTempDirs(): void {
-    for (const dir of temps.splice(0)) {
-        makeWritable(dir);
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-}
-
-/** Undoes `chmod 000` in a tree so that it can be removed. */
-function makeWritable(dir: string): void {
-    try {
-        fs.chmodSync(dir, 0o755);
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isSymbolicLink()) continue;
-            if (entry.isDirectory()) makeWritable(full);
-            else fs.chmodSync(full, 0o644);
-        }
-    } catch {
-        // best effort: rmSync reports what is left
-    }
-}
+export { removeTempDirs };
 
 /** Copies files or folders of the examples into `dest` (same relative paths). */
 export function copyExamples(dest: string, ...relativePaths: string[]): void {

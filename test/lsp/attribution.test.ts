@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
 import { ATTRIBUTED, PILOT, PILOT_SNAPSHOT, pilotSource } from '../fixtures/attribution.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
+import { makeTempDir } from '../temp-dirs.js';
 
 const { baseline: BASELINE, latest: LATEST, share: SHARE, confidence: CONFIDENCE, value: VALUE, cost: COST } = PILOT;
 const BENEFIT = ATTRIBUTED * VALUE;
@@ -24,7 +24,7 @@ describe('language server: attribution and pulled snapshots over LSP', function 
     let file: string;
 
     before(async () => {
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-attribution-'));
+        const root = makeTempDir('align-attribution-');
         file = path.join(root, 'pilot.align');
         fs.writeFileSync(file, SOURCE);
         fs.mkdirSync(path.join(root, 'data'));

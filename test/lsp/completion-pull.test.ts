@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
 import { LspSession, uriOf } from './lsp-session.js';
+import { makeTempDir } from '../temp-dirs.js';
 
 const CURSOR = '‸';
 const BASE = 'metric Sales "Sales" { kind lagging unit count direction up baseline 1 value 5 USD per point }\noutcome More "More" { measured by Sales }\n';
@@ -15,7 +15,7 @@ describe('language server: completion of isolate and pull', function () {
     let opened = false;
 
     before(async () => {
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-completion-pull-'));
+        const root = makeTempDir('align-completion-pull-');
         file = path.join(root, 'p.align');
         fs.writeFileSync(file, BASE);
         ({ session } = await LspSession.start(root));

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeTempDir } from '../temp-dirs.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 
@@ -130,7 +130,7 @@ export function positionAt(text: string, offset: number): { line: number; charac
 
 /** A fresh copy of the fixture workspace in a temp folder (tests edit and delete files in it). */
 export function copyExamples(prefix: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `align-${prefix}-`));
+    const dir = makeTempDir(`align-${prefix}-`);
     fs.cpSync(EXAMPLES, dir, { recursive: true });
     return dir;
 }

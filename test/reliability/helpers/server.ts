@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession, SERVER, uriOf } from '../../lsp/lsp-session.js';
+import { makeTempDir } from '../../temp-dirs.js';
 
 export { LspSession, uriOf };
 
@@ -19,7 +19,7 @@ export function requireServerBundle(): void {
 
 /** A new temporary folder (its real path: /tmp may be a symbolic link). */
 export function tempFolder(prefix: string): string {
-    return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+    return makeTempDir(prefix);
 }
 
 /** `line:rule` keys (1-based lines) of published diagnostics, sorted. */
