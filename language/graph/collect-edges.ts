@@ -10,31 +10,40 @@ import type { EdgeKind, GraphEdge } from './types.js';
 export function collectEdges(declared: ReadonlyArray<{ ast: Declaration | Program }>, idOf: (ast: AstNode) => string | undefined): GraphEdge[] {
     const edges: GraphEdge[] = [];
     let start = 0;
-    const add = (kind: EdgeKind, from: string | undefined, to: string | undefined): void => {
-        if (!from || !to) return;
-        for (let i = start; i < edges.length; i++) {
-            const e = edges[i]!;
-            if (e.kind === kind && e.from === from && e.to === to) return;
+    /** Edges of `kind` between `self` and each reference's target: from `self` (`forward`) or into it. Indexed loops: no closure per declaration. */
+    const addAll = (kind: EdgeKind, self: string | undefined, refs: readonly Reference[], forward: boolean): void => {
+        if (!self) return;
+        for (let r = 0; r < refs.length; r++) {
+            const ref = refs[r]!.ref;
+            const other = ref ? idOf(ref) : undefined;
+            if (!other) continue;
+            const from = forward ? self : other;
+            const to = forward ? other : self;
+            let seen = false;
+            for (let i = start; i < edges.length && !seen; i++) {
+                const e = edges[i]!;
+                seen = e.kind === kind && e.from === from && e.to === to;
+            }
+            if (!seen) edges.push({ kind, from, to });
         }
-        edges.push({ kind, from, to });
     };
-    const target = (ref: Reference): string | undefined => ref.ref ? idOf(ref.ref) : undefined;
-    for (const { ast } of declared) {
+    for (let d = 0; d < declared.length; d++) {
+        const ast = declared[d]!.ast;
         start = edges.length;
         const self = idOf(ast);
         switch (ast.$type) {
-            case 'Program': ast.serves.forEach(r => add('serves', self, target(r))); break;
-            case 'Outcome': ast.measuredBy.forEach(r => add('measures', target(r), self)); break;
-            case 'Metric': ast.drives.forEach(r => add('drives', self, target(r))); break;
+            case 'Program': addAll('serves', self, ast.serves, true); break;
+            case 'Outcome': addAll('measures', self, ast.measuredBy, false); break;
+            case 'Metric': addAll('drives', self, ast.drives, true); break;
             case 'Behavior':
-                ast.enabledBy.forEach(r => add('enables', target(r), self));
-                ast.moves.forEach(r => add('moves', self, target(r)));
+                addAll('enables', self, ast.enabledBy, false);
+                addAll('moves', self, ast.moves, true);
                 break;
             case 'Objective':
-                ast.builds.forEach(r => add('builds', self, target(r)));
-                ast.kpis.forEach(r => add('kpi', self, target(r)));
+                addAll('builds', self, ast.builds, true);
+                addAll('kpi', self, ast.kpis, true);
                 break;
-            case 'Toolkit': ast.behaviors.forEach(r => add('reinforces', self, target(r))); break;
+            case 'Toolkit': addAll('reinforces', self, ast.behaviors, true); break;
             case 'Skill': break;
         }
     }

@@ -7,6 +7,7 @@ import type { GraphEdge } from './types.js';
  */
 export function drivesCycleEdges(edges: readonly GraphEdge[]): Set<string> {
     const drives = edges.filter(e => e.kind === 'drives');
+    if (!mayHaveCycle(drives)) return new Set();
     const next = new Map<string, string[]>();
     for (const e of drives) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
     const index = new Map<string, number>();
@@ -56,6 +57,19 @@ export function drivesCycleEdges(edges: readonly GraphEdge[]): Set<string> {
         if (e.from === e.to || (c !== undefined && c === component.get(e.to) && size.get(c)! > 1)) onCycle.add(edgeKey(e.from, e.to));
     }
     return onCycle;
+}
+
+/**
+ * False when no `drives` edge ends at a metric that drives another: every
+ * edge of a cycle does, so then there is none (the usual case: leading
+ * metrics drive lagging ones, which drive nothing), and Tarjan's walk is
+ * skipped.
+ */
+function mayHaveCycle(drives: readonly GraphEdge[]): boolean {
+    const sources = new Set<string>();
+    for (let i = 0; i < drives.length; i++) sources.add(drives[i]!.from);
+    for (let i = 0; i < drives.length; i++) if (sources.has(drives[i]!.to)) return true;
+    return false;
 }
 
 export function edgeKey(from: string, to: string): string {

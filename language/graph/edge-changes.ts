@@ -14,8 +14,8 @@ export interface LinkedPair {
 export interface EdgeChanges {
     /** Ids at either end of an edge that was added or removed. */
     readonly touched: Set<string>;
-    /** Edge objects made in this update (no earlier graph holds them: they may still be changed). */
-    readonly fresh: Set<GraphEdge>;
+    /** Edge objects made in this update (no earlier graph holds them: they may still be changed); 'all' after a full build. */
+    readonly fresh: Set<GraphEdge> | 'all';
     /** Metrics whose actuals blocks changed (read again, or now for another metric). */
     readonly retargetedMetrics: Set<string>;
     /** True when a `drives` edge was added, removed or moved. */
@@ -39,20 +39,19 @@ export interface EdgeChanges {
  * graph derives. With `full`, every edge is new.
  */
 export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeChanges {
+    const fresh = new Set<GraphEdge>();
     const changes: Changes = {
-        touched: new Set(), fresh: new Set(), retargetedMetrics: new Set(), drivesChanged: full, removed: [], added: [], changed: new Set(), reisolated: new Set()
+        touched: new Set(), fresh: full ? 'all' : fresh, retargetedMetrics: new Set(), drivesChanged: full, removed: [], added: [], changed: new Set(), reisolated: new Set()
     };
     for (const pair of pairs) {
         const { after, oldEdges } = pair;
         if (full) {
-            // Built anew: every edge is new, nothing to compare.
-            const edges = after?.edges ?? [];
-            for (let i = 0; i < edges.length; i++) changes.fresh.add(edges[i]!);
+            // Built anew: every edge is new (`fresh` is 'all'), nothing to compare.
         } else if (after && samePlaces(oldEdges, after.edges)) {
             // The same edges in the same order (a document linked again to the same targets): keep the old objects.
             after.edges = oldEdges as GraphEdge[];
         } else {
-            compareEdges(pair, full, changes);
+            compareEdges(pair, fresh, changes);
             if (after) changes.changed.add(after);
         }
         if (compareTargets(pair, changes.retargetedMetrics) && after) changes.changed.add(after);
@@ -66,9 +65,9 @@ export function edgeChanges(pairs: readonly LinkedPair[], full: boolean): EdgeCh
 
 type Changes = { -readonly [K in keyof EdgeChanges]: EdgeChanges[K] };
 
-function compareEdges({ after, oldEdges }: LinkedPair, full: boolean, changes: Changes): void {
+/** Not in a full build: there every edge is new. */
+function compareEdges({ after, oldEdges }: LinkedPair, fresh: Set<GraphEdge>, changes: Changes): void {
     const touch = (edge: GraphEdge) => {
-        if (full) return;
         changes.touched.add(edge.from);
         changes.touched.add(edge.to);
         if (edge.kind === 'drives') changes.drivesChanged = true;
@@ -78,13 +77,13 @@ function compareEdges({ after, oldEdges }: LinkedPair, full: boolean, changes: C
     if (after) {
         after.edges = after.edges.map(edge => {
             const k = key(edge);
-            const same = full ? undefined : old.get(k);
+            const same = old.get(k);
             old.delete(k);
             if (same) {
                 kept.push(same);
                 return same;
             }
-            changes.fresh.add(edge);
+            fresh.add(edge);
             changes.added.push(edge);
             touch(edge);
             return edge;
@@ -94,7 +93,6 @@ function compareEdges({ after, oldEdges }: LinkedPair, full: boolean, changes: C
         changes.removed.push(edge);
         touch(edge);
     }
-    if (full) return;
     for (const edge of movedAmong(oldEdges, kept)) {
         changes.removed.push(edge);
         changes.added.push(edge);

@@ -193,7 +193,7 @@ export class ImpactGraphState {
 
     private updateCycles(dirty: Set<string>): void {
         const before = this.drivesCycles;
-        this.drivesCycles = drivesCycleEdges(this.fragments.flatMap(f => f.edges.filter(e => e.kind === 'drives')));
+        this.drivesCycles = drivesCycleEdges(this.fragments.flatMap(f => f.edges));
         for (const key of [...before, ...this.drivesCycles]) {
             if (before.has(key) && this.drivesCycles.has(key)) continue;
             const uri = this.nodes.fragmentOf(key.split(' -> ')[0]!)?.uri;
@@ -226,7 +226,7 @@ export class ImpactGraphState {
         for (const uri of dirty) this.changedDocuments.add(uri);
     }
 
-    private input(freshEdges: ReadonlySet<GraphEdge>, dirty: Set<string>): DerivationInput {
+    private input(freshEdges: ReadonlySet<GraphEdge> | 'all', dirty: Set<string>): DerivationInput {
         return {
             adjacency: this.adjacency,
             kindOf: id => this.nodes.kindOf(id),
@@ -238,7 +238,7 @@ export class ImpactGraphState {
             explain: (edge, explained) => {
                 if (edge.explained === explained) return;
                 dirty.add(this.nodes.fragmentOf(edge.from)?.uri ?? '');
-                if (freshEdges.has(edge)) {
+                if (freshEdges === 'all' || freshEdges.has(edge)) {
                     edge.explained = explained;
                     return;
                 }
