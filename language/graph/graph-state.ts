@@ -230,9 +230,9 @@ export class ImpactGraphState {
         return {
             adjacency: this.adjacency,
             kindOf: id => this.nodes.kindOf(id),
-            astOf: id => this.nodes.astById.get(id),
+            astOf: id => this.nodes.astOf(id),
             idOf: ast => this.nodes.idOfAst.get(ast as AstNode),
-            nameOf: id => this.nodes.astById.get(id)?.name ?? id,
+            nameOf: id => this.nodes.astOf(id)?.name ?? id,
             membersOf: id => this.nodes.membersOf(id),
             entriesOf: id => this.actuals.entriesOf(id),
             explain: (edge, explained) => {
@@ -260,13 +260,14 @@ export class ImpactGraphState {
     }
 
     private snapshot(): GraphIndex {
-        const { nodeById, nodeOfAst, astById, actualsRead } = this.nodes;
+        const { nodes } = this;
+        const { nodeById, nodeOfAst, actualsRead } = nodes;
         return {
             graph: lazyGraph(this.fragments.map(f => f.nodes), this.fragments.map(f => f.edges), this.derived.coverage),
             adjacency: this.adjacency,
             nodeOf: ast => ast ? nodeOfAst.get(ast) : undefined,
             node: id => nodeById.get(id),
-            astOf: id => astById.get(id),
+            astOf: id => nodes.astOf(id),
             duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, actualsRead,
             isControlGroup: id => this.derived.isControlGroup(id)
         };

@@ -13,7 +13,6 @@ import type { GraphNode, NodeKind } from './types.js';
  */
 export class NodeRegistry {
     readonly idOfAst = new Map<AstNode, string>();
-    readonly astById = new Map<string, Declaration | Program>();
     readonly nodeById = new Map<string, GraphNode>();
     readonly nodeOfAst = new Map<AstNode, GraphNode>();
     readonly actualsRead = new Map<Actuals, ActualsRead>();
@@ -28,8 +27,8 @@ export class NodeRegistry {
     /** Drops the declarations and actuals of fragments that were replaced or removed (with `full`, everything); returns their ids. */
     forget(fragments: Iterable<Fragment>, full: boolean): Set<string> {
         if (full) {
-            const all = new Set(this.astById.keys());
-            for (const map of [this.idOfAst, this.astById, this.nodeById, this.nodeOfAst, this.actualsRead, this.placeOf]) map.clear();
+            const all = new Set(this.placeOf.keys());
+            for (const map of [this.idOfAst, this.nodeById, this.nodeOfAst, this.actualsRead, this.placeOf]) map.clear();
             return all;
         }
         const ids = new Set<string>();
@@ -38,9 +37,8 @@ export class NodeRegistry {
                 this.idOfAst.delete(d.ast);
                 this.nodeOfAst.delete(d.ast);
                 const id = f.ids[i]!;
-                if (this.astById.get(id) !== d.ast) return;
+                if (this.astOf(id) !== d.ast) return;
                 ids.add(id);
-                this.astById.delete(id);
                 this.placeOf.delete(id);
             });
             for (const { actuals } of f.actuals) this.actualsRead.delete(actuals);
@@ -63,14 +61,19 @@ export class NodeRegistry {
                 if (!forgotten.has(id)) added.push(id);
                 else if (old && old.kind !== d.base.kind) changedKind.push(id);
                 this.idOfAst.set(d.ast, id);
-                this.astById.set(id, d.ast);
                 this.placeOf.set(id, { f, i: j });
             });
             for (const { actuals, read } of f.actuals) this.actualsRead.set(actuals, read);
         }
-        const removed = [...forgotten].filter(id => !this.astById.has(id));
+        const removed = [...forgotten].filter(id => !this.placeOf.has(id));
         for (const id of removed) this.nodeById.delete(id);
         return { added: [...added, ...changedKind], removed: [...removed, ...changedKind] };
+    }
+
+    /** The declaration of a node. */
+    astOf(id: string): Declaration | Program | undefined {
+        const place = this.placeOf.get(id);
+        return place?.f.declared[place.i]!.ast;
     }
 
     kindOf(id: string): NodeKind | undefined {
