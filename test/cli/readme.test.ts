@@ -14,10 +14,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { shellBlocks, withOutput, type ShellBlock } from './readme-blocks.js';
 import { REPO_ROOT } from './run-cli.js';
+import { makeTempDir } from '../temp-dirs.js';
 
 const README = path.join(REPO_ROOT, 'README.md');
 /** Not copied: installed or built things, and what the commands write. */
@@ -27,7 +27,7 @@ const PROBLEM = /npm (warn|WARN|ERR)|EBADENGINE|EBADDEVENGINES|deprecated|Found 
 
 /** A folder with the repository copied into `repo/`, a global npm prefix and the npm and code stand-ins. */
 function sandbox(): { root: string; repo: string; env: NodeJS.ProcessEnv } {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'align-readme-'));
+    const root = makeTempDir('align-readme-');
     const repo = path.join(root, 'repo');
     fs.cpSync(REPO_ROOT, repo, {
         recursive: true,

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { BIN, type CliResult } from '../run-cli.js';
+import { makeTempDir } from '../../temp-dirs.js';
 
 /** A temporary workspace folder for pull tests. */
 export interface TempWorkspace {
@@ -14,9 +14,9 @@ export interface TempWorkspace {
     remove(): void;
 }
 
-/** Makes a temporary folder with the given files. */
+/** Makes a temporary folder with the given files (removed by `remove`, else when the tests end). */
 export function tempWorkspace(files: Record<string, string | Uint8Array> = {}): TempWorkspace {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-pull-')));
+    const root = makeTempDir('align-pull-');
     const ws: TempWorkspace = {
         root,
         write(file, content) {
