@@ -38,6 +38,7 @@ describe('doc comments of declarations, found without searching the parent each 
         ['many top-level declarations (indexed)', `/** First. */\n${skills(200)}`],
         ['all on one line', `/** First. */ ${skills(100).replace(/\n/g, ' ').replace(/\/\/ a line comment/g, '')}`],
         ['members of a large program, the first without a comment before it', `/** The program. */\nprogram P "P" {\n${skills(120, '  ')}\n}\n${skills(40)}`],
+        ['empty and many-star block comments', `/**/\nskill A "A"\n/*** stars */\nskill B "B"\n/* * not a doc */\nskill D "D"\n/** C. */\nskill C "C"`],
         ['a comment as the last thing in a program, before the next declaration', `program P "P" {\n  skill A "A"\n  /** dangling */\n}\nskill B "B"\n/** C. */\nskill C "C"`]
     ];
     for (const [name, text] of cases) {
