@@ -72,6 +72,8 @@ interface Row {
 interface FreshFigures {
     readonly raw: number;
     readonly check: number;
+    /** The check less its impact-graph build: what a free graph would leave (a bound, not a target). */
+    readonly withoutGraph: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
     for (const text of extra) console.log(`\n${text}`);
     const targets = targetsTable(rows.map(r => ({
         size: r.size, files: r.workspace.files.length, elements: r.workspace.elements, raw: r.raw.ms, check: r.check.total, heapMb: r.check.heapMb,
-        freshRaw: r.fresh.raw, freshCheck: r.fresh.check
+        freshRaw: r.fresh.raw, freshCheck: r.fresh.check, freshWithoutGraph: r.fresh.withoutGraph
     })), lsp);
     if (targets) console.log(`\n${targets}`);
     progress(`done in ${((now() - began) / 1000).toFixed(1)} s`);
@@ -193,20 +195,22 @@ function measureFresh(label: string, files: readonly SourceFile[], root: string,
     fs.writeFileSync(list, JSON.stringify(files.map(f => f.path)));
     const script = path.join(path.dirname(process.argv[1]!), 'bench', 'fresh-measure.ts');
     const execArgv = process.execArgv.filter(flag => flag !== '--expose-gc');
-    const once = (what: 'raw' | 'check'): number => {
+    const once = (what: 'raw' | 'check'): { ms?: number; total?: number; graph?: number } => {
         const child = spawnSync(process.execPath, [...execArgv, script, what, list, root], { encoding: 'utf-8' });
         if (child.status !== 0) throw new Error(`${label}: fresh ${what} failed: ${child.error?.message ?? child.stderr.trim()}`);
-        const result = JSON.parse(child.stdout) as { ms?: number; total?: number };
-        return what === 'raw' ? result.ms! : result.total!;
+        return JSON.parse(child.stdout) as { ms?: number; total?: number; graph?: number };
     };
     const raws: number[] = [];
     const checks: number[] = [];
+    const withoutGraph: number[] = [];
     for (let run = 1; run <= runs; run++) {
-        raws.push(once('raw'));
-        checks.push(once('check'));
-        progress(`${label}: fresh process run ${run}/${runs}: raw parse ${ms(raws.at(-1)!)} ms, check ${ms(checks.at(-1)!)} ms`);
+        raws.push(once('raw').ms!);
+        const check = once('check');
+        checks.push(check.total!);
+        withoutGraph.push(check.total! - check.graph!);
+        progress(`${label}: fresh process run ${run}/${runs}: raw parse ${ms(raws.at(-1)!)} ms, check ${ms(checks.at(-1)!)} ms (graph ${ms(check.graph!)})`);
     }
-    return { raw: median(raws), check: median(checks) };
+    return { raw: median(raws), check: median(checks), withoutGraph: median(withoutGraph) };
 }
 
 function printReport(rows: readonly Row[], options: Options, load: string): void {
@@ -216,7 +220,7 @@ function printReport(rows: readonly Row[], options: Options, load: string): void
     out.push(`Goal: whole check at 50,000 elements within ${GOAL_RATIO}x raw parse time, growing linearly. PASS/MISS is a figure per row, not a test.`);
     out.push('');
     const header = ['elements x files', 'raw parse', ...PHASE_NAMES.map(p => SHORT[p]), '(graph)', 'findings', 'check', 'GC', 'check/raw',
-        'cpu raw', 'cpu check', 'cpu ratio', 'elements/s', 'heap MB', 'goal'];
+        'linked/raw', 'no graph/raw', 'cpu raw', 'cpu check', 'cpu ratio', 'elements/s', 'heap MB', 'goal'];
     out.push(table(header, rows.map(r => {
         const total = r.check.total;
         const rel = total / r.raw.ms;
@@ -229,6 +233,8 @@ function printReport(rows: readonly Row[], options: Options, load: string): void
             ms(total),
             ms(r.check.gc),
             ratio(rel),
+            ratio(linkedBy(r.check) / r.raw.ms),
+            ratio((total - r.check.graph) / r.raw.ms),
             ms(r.raw.cpu),
             ms(r.check.cpu),
             ratio(r.check.cpu / r.raw.cpu),
@@ -240,6 +246,8 @@ function printReport(rows: readonly Row[], options: Options, load: string): void
     out.push('All times in ms, wall clock. Phases (DocumentState): ' + PHASE_NAMES.map(p => `${SHORT[p]} = ${p}`).join(', ') + '.');
     out.push('parsed includes creating the documents (fromString lexes and parses); (graph) = building the impact graph, part of validated;');
     out.push('check = the whole check, creating the documents to findings collected; check/raw = check / raw parse, the goal\'s figure (PASS at <= ' + GOAL_RATIO + 'x).');
+    out.push('linked/raw = Langium\'s part before any rule (parsed + indexed + scopes + linked) / raw parse; no graph/raw = (check - graph) / raw parse:');
+    out.push('  the check if building the impact graph cost nothing. Both are bounds for the goal, not targets.');
     out.push('GC = garbage-collection pauses during the check, spread over the phases. heap = heap used after a full GC with the checked workspace alive.');
     out.push('cpu raw / cpu check = process CPU time (user + system, all threads: background JIT and GC helpers count, so it can exceed wall time);');
     out.push('  less skewed than wall time when other processes load the machine (see the load average above).');
@@ -282,6 +290,11 @@ function printReport(rows: readonly Row[], options: Options, load: string): void
             + `${thousands(r.workspace.lines)} lines, ${r.workspace.domains} domains, ${counts}`);
     }
     process.stdout.write(out.join('\n') + '\n');
+}
+
+/** The check's phases up to linking: parsing and Langium's indexing, scopes and linking, before any rule runs. */
+function linkedBy(check: CheckResult): number {
+    return check.Parsed + check.IndexedContent + check.ComputedScopes + check.Linked;
 }
 
 /** 1-minute load average: other processes on the machine skew every figure. */
