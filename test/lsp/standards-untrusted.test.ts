@@ -6,11 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, Hover, Location, LocationLink } from 'vscode-languageserver-protocol';
 import { metricText } from '../standards-workspace.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
+import { makeTempDir } from '../temp-dirs.js';
 
 const CONFIG = '{\n  "catalogs": ["../kpis", "./local-kpis"]\n}\n';
 /** Uses a KPI of each catalog: `Retention` (../kpis, outside) and `Churn` (./local-kpis, inside). */
@@ -26,7 +26,7 @@ describe('language server: catalogs in an untrusted workspace', function () {
     const on = (name: string) => ({ textDocument: { uri: uriOf(file('offers.align')) }, position: positionOf(file('offers.align'), 10, name) });
 
     beforeEach(() => {
-        dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-untrusted-')));
+        dir = makeTempDir('align-untrusted-');
         workspace = path.join(dir, 'workspace');
         fs.mkdirSync(path.join(dir, 'kpis'), { recursive: true });
         fs.mkdirSync(path.join(workspace, 'local-kpis'), { recursive: true });

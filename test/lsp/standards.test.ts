@@ -7,13 +7,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, LocationLink, TextEdit } from 'vscode-languageserver-protocol';
 import { DidChangeCatalogFilesNotification, ImpactGraphRequest, type DidChangeCatalogFilesParams, type ImpactGraphResult, type ProgramTemplatesResult } from '../../language/protocol.js';
 import { consumingWorkspace, installedPackage, metricText, STANDARDS_PACKAGE } from '../standards-workspace.js';
 import { LspSession, positionOf, uriOf } from './lsp-session.js';
+import { makeTempDir } from '../temp-dirs.js';
 
 const PROGRAM = 'sales-onboarding.align';
 /** Line of `measured by FirstYearRetention` in the program from the template. */
@@ -39,7 +39,7 @@ describe('language server: a workspace that extends a standards package', functi
     };
 
     beforeEach(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'align-standards-'));
+        dir = makeTempDir('align-standards-');
         workspace = consumingWorkspace(dir);
     });
     afterEach(async () => {

@@ -19,7 +19,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkWorkspace } from '../unit/helpers/check-workspace.js';
 import { parseFindings, runCli } from '../cli/run-cli.js';
 import { report } from './helpers/fuzz-config.js';
-import { keysOf, loggedProblems, LspSession, requireServerBundle, tempFolder, untilKeys, uriOf } from './helpers/server.js';
+import { keysOf, loggedProblems, LspSession, requireServerBundle, untilKeys, uriOf } from './helpers/server.js';
+import { makeTempDir } from '../temp-dirs.js';
 import { EXAMPLES } from './helpers/vocabulary.js';
 
 const CHANGED = 2;
@@ -84,7 +85,7 @@ describe('reliability: faults while the language server runs', function () {
 
     before(async () => {
         requireServerBundle();
-        root = tempFolder('align-rel-faults-');
+        root = makeTempDir('align-rel-faults-');
         fs.cpSync(EXAMPLES, root, { recursive: true });
         for (const [name, text] of Object.entries(readDisk(root))) original[name] = text;
         ({ session } = await LspSession.start(root));
@@ -234,7 +235,7 @@ describe('reliability: an unreadable align.config.json', function () {
     let session: LspSession | undefined;
     before(() => {
         requireServerBundle();
-        root = tempFolder('align-rel-config-');
+        root = makeTempDir('align-rel-config-');
         fs.cpSync(EXAMPLES, root, { recursive: true });
     });
     after(async () => {
@@ -276,7 +277,7 @@ describe('reliability: a workspace of 5,000 files', function () {
 
     before(() => {
         requireServerBundle();
-        root = tempFolder('align-rel-5000-');
+        root = makeTempDir('align-rel-5000-');
         fs.writeFileSync(path.join(root, 'revenue.align'), 'metric Revenue "Revenue" {\n  kind lagging\n  source "Finance"\n  owner "CFO"\n  cadence monthly\n}\n');
         for (let i = 0; i < FILES - 1; i++) {
             const dir = path.join(root, `team${i % 50}`);

@@ -21,7 +21,8 @@ import { messageText, type FindingDiagnostic } from '../../language/findings.js'
 import { checkWorkspace } from '../unit/helpers/check-workspace.js';
 import { announceSeed, fuzzParameters, report, runsOf } from './helpers/fuzz-config.js';
 import { diff, rangeOf } from './helpers/lsp-edits.js';
-import { loggedProblems, LspSession, requireServerBundle, tempFolder, untilKeys, untilQuiet, uriOf } from './helpers/server.js';
+import { loggedProblems, LspSession, requireServerBundle, untilKeys, untilQuiet, uriOf } from './helpers/server.js';
+import { makeTempDir } from '../temp-dirs.js';
 import { applyEdit, editArb, type Edit } from './helpers/vocabulary.js';
 
 /** Files opened in each sequence (indexes into the sorted `.align` files: catalog and programs). */
@@ -95,7 +96,7 @@ describe('reliability: the language server on a 10,000-element workspace, edits 
     before(async () => {
         announceSeed();
         requireServerBundle();
-        root = tempFolder('align-rel-large-');
+        root = makeTempDir('align-rel-large-');
         generateWorkspace({ elements: 10_000, files: 100, dir: root });
         disk = filesOf(root);
         names = Object.keys(disk).filter(n => n.endsWith('.align'));

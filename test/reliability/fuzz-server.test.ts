@@ -15,7 +15,8 @@ import fc from 'fast-check';
 import { ResponseError } from 'vscode-jsonrpc';
 import { checkWorkspace } from '../unit/helpers/check-workspace.js';
 import { announceSeed, fuzzParameters, runsOf, report } from './helpers/fuzz-config.js';
-import { keysOf, knownWarnings, loggedProblems, LspSession, requireServerBundle, sleep, tempFolder, untilKeys, untilQuiet, uriOf } from './helpers/server.js';
+import { keysOf, knownWarnings, loggedProblems, LspSession, requireServerBundle, sleep, untilKeys, untilQuiet, uriOf } from './helpers/server.js';
+import { makeTempDir } from '../temp-dirs.js';
 import { applyEdit, countKinds, editArb, EXAMPLES, fixtureFiles, type Edit } from './helpers/vocabulary.js';
 import { diff, positionAt, rangeOf } from './helpers/lsp-edits.js';
 import { ruleIdOf } from '../../language/findings.js';
@@ -61,7 +62,7 @@ describe('reliability: fuzzing the language server with didChange sequences', fu
     before(async () => {
         announceSeed();
         requireServerBundle();
-        root = tempFolder('align-rel-server-');
+        root = makeTempDir('align-rel-server-');
         fs.cpSync(EXAMPLES, root, { recursive: true });
         ({ session } = await LspSession.start(root));
         for (const f of ALIGN) await session.diagnosticsOf(path.join(root, f));

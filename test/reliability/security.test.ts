@@ -21,7 +21,8 @@ import { HOST_WITHOUT_LINKS, type AlignHost } from '../../language/host.js';
 import { messageText, ruleIdOf } from '../../language/findings.js';
 import { parseFindings, requireBundle, runCli } from '../cli/run-cli.js';
 import { report } from './helpers/fuzz-config.js';
-import { LspSession, requireServerBundle, tempFolder } from './helpers/server.js';
+import { LspSession, requireServerBundle } from './helpers/server.js';
+import { makeTempDir } from '../temp-dirs.js';
 import { REPO_ROOT } from './helpers/vocabulary.js';
 
 /** A file system over absolute paths that records every read: to prove that a refused file is never read. */
@@ -141,7 +142,7 @@ describe('reliability: security', function () {
         };
 
         before(() => {
-            base = tempFolder('align-rel-security-');
+            base = makeTempDir('align-rel-security-');
             ws = path.join(base, 'ws');
             fs.mkdirSync(path.join(ws, 'data'), { recursive: true });
             fs.mkdirSync(path.join(base, 'secret'));
@@ -184,7 +185,7 @@ describe('reliability: security', function () {
     describe('an untrusted workspace, on disk', () => {
         it('the language server told `trusted: false` at initialize reads no CSV file', async () => {
             requireServerBundle();
-            const ws = tempFolder('align-rel-untrusted-');
+            const ws = makeTempDir('align-rel-untrusted-');
             try {
                 fs.mkdirSync(path.join(ws, 'data'));
                 fs.writeFileSync(path.join(ws, 'data/ok.csv'), 'period,value\n2026-01,1\n');

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ALL_RULES, type Finding, type RuleId } from '../../language/rules.js';
@@ -13,6 +12,7 @@ import { escapeData, escapeProperty, formatGithub } from '../../cli/check-format
 import { escapeXml, formatJunit } from '../../cli/check-formats/junit.js';
 import { formatSarif, ruleName } from '../../cli/check-formats/sarif.js';
 import { outputWidth, wrapWords } from '../../cli/check-formats/wrap.js';
+import { makeTempDir } from '../temp-dirs.js';
 
 const ctx: FormatContext = { toolVersion: '1.2.3', color: false, filesChecked: 6, width: 200 };
 const colorCtx: FormatContext = { ...ctx, color: true };
@@ -385,7 +385,7 @@ describe('format: sarif against the SARIF Multitool (GitHub rules)', function ()
         assert.ok(existsSync(MULTITOOL), `missing ${MULTITOOL}: run npm install`);
         const mode = statSync(MULTITOOL).mode;
         if ((mode & 0o100) === 0) chmodSync(MULTITOOL, mode | 0o100); // npm 11 skips the package's postinstall chmod
-        dir = mkdtempSync(join(tmpdir(), 'align-sarif-'));
+        dir = makeTempDir('align-sarif-');
     });
 
     after(() => {

@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession, SERVER, uriOf } from '../../lsp/lsp-session.js';
-import { makeTempDir } from '../../temp-dirs.js';
 
 export { LspSession, uriOf };
 
@@ -17,10 +16,6 @@ export function requireServerBundle(): void {
     assert.ok(fs.existsSync(bundle), `${bundle} is missing: run \`npm run build\` first`);
 }
 
-/** A new temporary folder (its real path: /tmp may be a symbolic link). */
-export function tempFolder(prefix: string): string {
-    return makeTempDir(prefix);
-}
 
 /** `line:rule` keys (1-based lines) of published diagnostics, sorted. */
 export function keysOf(diagnostics: readonly Diagnostic[]): string[] {
