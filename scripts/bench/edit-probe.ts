@@ -17,7 +17,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createAlignServices } from '../../language/align-module.js';
 import { nodeHost } from '../../language/host.js';
 import { generateWorkspace } from './generate.js';
-import { measureRawParse, PHASES, PHASE_NAMES } from './measure.js';
+import { measureRawParse, PHASES, PHASE_NAMES, timeGraphBuilds } from './measure.js';
 import { median, now } from './timing.js';
 
 const arg = (name: string) => process.argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -35,19 +35,7 @@ await builder.build([document], { validation: true });
 
 const stamps = new Map<DocumentState, number>();
 for (const phase of PHASES) builder.onBuildPhase(phase, () => { stamps.set(phase, now()); });
-let graphMs = 0;
-const graph = Align.align.Graph;
-const getIndex = graph.getIndex.bind(graph);
-let pending: Promise<unknown> | undefined;
-graph.getIndex = () => {
-    const start = now();
-    const next = getIndex();
-    if (next !== pending) {
-        pending = next;
-        void next.then(() => { graphMs += now() - start; }, () => undefined);
-    }
-    return next;
-};
+const graphTiming = timeGraphBuilds(Align.align.Graph);
 const collections: PerformanceEntry[] = [];
 const observer = new PerformanceObserver(list => { collections.push(...list.getEntries()); });
 observer.observe({ entryTypes: ['gc'] });
@@ -62,11 +50,12 @@ for (let i = 0; i < edits; i++) {
     const raw = measureRawParse([{ path: file, text }]).ms;
     fs.writeFileSync(file, text);
     stamps.clear();
-    graphMs = 0;
+    const graphBefore = graphTiming.ms;
     const start = now();
     await builder.update([URI.file(file)], []);
     const took = now() - start;
-    await new Promise(resolve => setTimeout(resolve, 20)); // let the observer deliver the edit's collections
+    await new Promise(resolve => setTimeout(resolve, 20)); // let the observer deliver the edit's collections (and the graph's timing settle)
+    const graphMs = graphTiming.ms - graphBefore;
     const during = collections.filter(e => e.startTime >= start && e.startTime <= start + took);
     // A garbage-collection entry's `detail.kind`: 1 is a scavenge (minor), the others are mark-compacts and their steps.
     const minor = during.filter(e => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === 1);
