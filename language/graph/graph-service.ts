@@ -5,7 +5,7 @@ import { catalogMark } from '../catalogs/catalog-label.js';
 import type { AlignCatalogRegistry, CatalogOrigin } from '../catalogs/catalog-registry.js';
 import type { AlignCsvFiles } from '../files/csv-files.js';
 import type { Actuals, Model } from '../generated/ast.js';
-import { readCsvActuals, readInlineActuals, type CsvFileResult } from '../actuals/read-actuals.js';
+import { readCsvActuals, readInlineActuals, type ActualsRead, type CsvFileResult } from '../actuals/read-actuals.js';
 import { actualsBlocks } from '../model-utils.js';
 import type { GraphIndex } from './build-graph.js';
 import { ImpactGraphState } from './graph-state.js';
@@ -14,9 +14,10 @@ import type { CatalogMark } from './types.js';
 /**
  * Keeps the impact graph of the workspace: brought up to date after each
  * build (once the documents are linked), rebuilding only the parts of the
- * documents that changed. The CSV files of actuals blocks are read once per
- * block (a block parsed again is read again); `invalidate` forgets
- * everything (a CSV file or the settings changed). Rules, hover, code lens,
+ * documents that changed. The CSV file an actuals block names is read once
+ * per document and path, and parsed once (a block parsed again reuses both:
+ * an edit of a large file does not read its CSV files again); `invalidate`
+ * forgets everything (a CSV file or the settings changed). Rules, hover, code lens,
  * preview and the CLI all read this one graph.
  */
 export class AlignGraphService {
@@ -27,6 +28,10 @@ export class AlignGraphService {
     private marks = new WeakMap<CatalogOrigin, CatalogMark>();
     private state = new ImpactGraphState();
     private csvRead = new WeakMap<Actuals, CsvFileResult>();
+    /** What reading each file gave, by the naming document's URI and the path as written. */
+    private csvByFile = new Map<string, CsvFileResult>();
+    /** Each file's actuals, parsed from what reading it gave. */
+    private csvParsed = new WeakMap<CsvFileResult, ActualsRead>();
     private pending: Promise<GraphIndex> | undefined;
     private built: GraphIndex | undefined;
     /** Raised by every change: a build started before it must not become `current`. */
@@ -52,6 +57,8 @@ export class AlignGraphService {
     invalidate(): void {
         this.state = new ImpactGraphState();
         this.csvRead = new WeakMap();
+        this.csvByFile = new Map();
+        this.csvParsed = new WeakMap();
         this.markChanged();
     }
 
@@ -81,7 +88,7 @@ export class AlignGraphService {
         for (;;) {
             const docs = this.linkedDocuments();
             const unread = docs.flatMap(doc => this.state.knows(doc.uri.toString(), modelOf(doc), this.catalogMark(doc)) ? [] : actualsBlocks(modelOf(doc))
-                .filter(actuals => actuals.file !== undefined && !this.csvRead.has(actuals))
+                .filter(actuals => actuals.file !== undefined && !this.csvRead.has(actuals) && !this.reuseRead(doc, actuals))
                 .map(actuals => ({ doc, actuals })));
             if (unread.length === 0) {
                 const state = this.state;
@@ -99,7 +106,10 @@ export class AlignGraphService {
             }
             // All files at once: one `await` per file would wait for each read in turn.
             const reads = await Promise.all(unread.map(({ doc, actuals }) => this.csvFiles.read(doc.uri, actuals.file!)));
-            unread.forEach(({ actuals }, i) => this.csvRead.set(actuals, reads[i]!));
+            unread.forEach(({ doc, actuals }, i) => {
+                this.csvRead.set(actuals, reads[i]!);
+                this.csvByFile.set(fileKey(doc, actuals), reads[i]!);
+            });
         }
     }
 
@@ -115,8 +125,23 @@ export class AlignGraphService {
         return mark;
     }
 
-    private readActuals(actuals: Actuals) {
-        return actuals.file === undefined ? readInlineActuals(actuals) : readCsvActuals(this.csvRead.get(actuals) ?? { error: 'was not read' }, actuals.file);
+    /** True when the file the block names was read for its document before (the block was parsed again): that read is the block's. */
+    private reuseRead(doc: LangiumDocument, actuals: Actuals): boolean {
+        const read = this.csvByFile.get(fileKey(doc, actuals));
+        if (read) this.csvRead.set(actuals, read);
+        return read !== undefined;
+    }
+
+    private readActuals(actuals: Actuals): ActualsRead {
+        if (actuals.file === undefined) return readInlineActuals(actuals);
+        const file = this.csvRead.get(actuals);
+        if (!file) return readCsvActuals({ error: 'was not read' }, actuals.file);
+        let parsed = this.csvParsed.get(file);
+        if (!parsed) {
+            parsed = readCsvActuals(file, actuals.file);
+            this.csvParsed.set(file, parsed);
+        }
+        return parsed;
     }
 
     /** The linked documents, sorted by URI (the order is kept while the set of URIs does not change). */
@@ -132,6 +157,10 @@ export class AlignGraphService {
     }
 
     private order = new Map<string, number>();
+}
+
+function fileKey(doc: LangiumDocument, actuals: Actuals): string {
+    return `${doc.uri.toString()}\u0000${actuals.file}`;
 }
 
 function modelOf(doc: LangiumDocument): Model {

@@ -12,6 +12,7 @@ import { Fragment } from './fragment.js';
 import { assignIds, sameIds, sameKeys } from './graph-ids.js';
 import type { GraphIndex } from './build-graph.js';
 import { NodeRegistry } from './node-registry.js';
+import { rewrittenIds } from './rewritten-ids.js';
 import type { CatalogMark, Coverage, GraphEdge, GraphNode, ImpactGraph } from './types.js';
 
 /** A linked document as the graph reads it. */
@@ -90,7 +91,7 @@ export class ImpactGraphState {
         const dirty = new Set<string>([...fresh, ...gone, ...links.changed].map(f => f.uri));
 
         const input = this.input(links.fresh, dirty);
-        const metrics = full ? this.idsOfKind(fragments, 'metric') : [...this.idsOfKind(fresh, 'metric'), ...links.retargetedMetrics];
+        const metrics = full ? this.idsOfKind(fragments, 'metric') : [...rewrittenIds(fresh, previous, 'metric'), ...links.retargetedMetrics];
         // Removed ids, and ids that changed kind, drop or remake their figures in each step below.
         const figures = this.derived.figureMetrics(new Set([...metrics, ...removed]), input);
         if (full) {
@@ -107,7 +108,7 @@ export class ImpactGraphState {
         const objectives = new Set([...objectivesReaching([...touched, ...figures.kpiChanged], this.adjacency, id => this.nodes.kindOf(id)), ...removed]);
         const linked = this.derived.linkObjectives(objectives, input);
         const programs = new Set([
-            ...this.idsOfKind([...fresh, ...links.reisolated], 'program'), ...removed,
+            ...rewrittenIds(fresh, previous, 'program'), ...this.idsOfKind(links.reisolated, 'program'), ...removed,
             ...this.derived.programsHolding([...touched, ...figures.changed, ...linked])
         ]);
         const figured = this.derived.figurePrograms(programs, input);
