@@ -52,7 +52,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
             model: root,
             syntax: diagnostics.filter(d => isSyntax(d)),
             local: diagnostics.filter(d => !isSyntax(d) && !isLinking(d)),
-            suppressions: suppressedLines(document.textDocument.getText(), offset => document.textDocument.positionAt(offset).line)
+            suppressions: suppressedLines(document.textDocument.getText())
         };
         this.own.set(document, own);
         const index = await this.workspaceFindings.ready();
