@@ -16,6 +16,7 @@ import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
 import { AlignGraphService } from './graph/graph-service.js';
 import { AlignWorkspaceFindings } from './validation/workspace-findings.js';
+import { AlignDocumentFactory } from './align-document-factory.js';
 import { AlignDocumentBuilder } from './align-document-builder.js';
 import { AlignCsvFiles } from './files/csv-files.js';
 import type { AlignHost } from './host.js';
@@ -76,6 +77,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
 export const AlignSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new AlignDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new AlignDocumentFactory(services),
         IndexManager: (services) => new AlignIndexManager(services),
         WorkspaceManager: (services) => new AlignWorkspaceManager(services)
     }

@@ -10,13 +10,14 @@ import type { AlignIndexManager } from './align-index-manager.js';
  *
  * Langium's default provider filters a program's local symbols linearly for
  * every reference, which is quadratic on large files; here each program's
- * scope is built once per reference type and kept until the AST is replaced.
+ * scope is built once per reference type and kept until the document's
+ * local symbols are computed again.
  * The global scope reads the index's names directly (the first description
  * of the name and type, in index order, as Langium's global scope finds it),
  * so that an edit does not rebuild it.
  */
 export class AlignScopeProvider extends DefaultScopeProvider {
-    private readonly programScopes = new WeakMap<Program, Map<string, Scope>>();
+    private readonly programScopes = new WeakMap<Program, { symbols: unknown; byType: Map<string, Scope> }>();
     private readonly index: AlignIndexManager;
 
     constructor(services: LangiumServices) {
@@ -45,14 +46,17 @@ export class AlignScopeProvider extends DefaultScopeProvider {
 
     /** The members of a program of one reference type, without outer scope (the global one changes more often). */
     private programScope(program: Program, referenceType: string): Scope {
-        let byType = this.programScopes.get(program);
-        if (!byType) {
-            byType = new Map();
-            this.programScopes.set(program, byType);
+        // A program written as before keeps its syntax tree when its document is parsed again in part
+        // (language/incremental-parse.ts), but its members' descriptions (paths, ranges) are made again.
+        const symbols = AstUtils.getDocument(program as AstNode).localSymbols;
+        let kept = this.programScopes.get(program);
+        if (!kept || kept.symbols !== symbols) {
+            kept = { symbols, byType: new Map() };
+            this.programScopes.set(program, kept);
         }
+        const byType = kept.byType;
         let scope = byType.get(referenceType);
         if (!scope) {
-            const symbols = AstUtils.getDocument(program as AstNode).localSymbols;
             const members = symbols?.has(program) ? symbols.getStream(program).filter(d => this.reflection.isSubtype(d.type, referenceType)) : [];
             scope = new MultiMapScope(members);
             byType.set(referenceType, scope);

@@ -9,13 +9,18 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { URI } from 'langium';
+import { URI, type Reference } from 'langium';
+import * as path from 'node:path';
+import type { AlignDocumentFactory } from '../../language/align-document-factory.js';
 import { createAlignServices, type AlignServices } from '../../language/align-module.js';
 import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { TEST_ROOT } from '../unit/helpers/check-workspace.js';
 import { MemoryFileSystem } from '../unit/helpers/memory-file-system.js';
+import { generateWorkspace } from '../../scripts/bench/generate.js';
+import { makeTempDir } from '../temp-dirs.js';
 import { announceSeed, fuzzParameters, report, runsOf } from './helpers/fuzz-config.js';
 import { workspaceArb } from './helpers/models.js';
+import { anyEditArb, applyAny } from './helpers/typing-edits.js';
 import { applyEdit, editArb, fixtureFiles, type Edit } from './helpers/vocabulary.js';
 
 /** A workspace kept in memory and updated file by file, as the server keeps it. */
@@ -52,6 +57,26 @@ class IncrementalWorkspace {
     diagnostics(): string[] {
         return this.services.shared.workspace.LangiumDocuments.all.toArray().flatMap(d => (d.diagnostics ?? []).map(x =>
             `${d.uri.path} ${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character} ${x.severity} ${String(x.code)} ${String(x.message)}`)).sort();
+    }
+
+    /** Resolved references whose description names another place than their target's (path or name range), as `file: text`. */
+    staleDescriptions(): string[] {
+        const locator = this.services.workspace.AstNodeLocator;
+        const names = this.services.references.NameProvider;
+        return this.services.shared.workspace.LangiumDocuments.all.toArray().flatMap(d => d.references.flatMap(r => {
+            const ref = r as Reference;
+            const target = ref.ref;
+            const description = ref.$nodeDescription;
+            if (!target || !description) return [];
+            const range = names.getNameNode(target)?.range;
+            const same = description.path === locator.getAstNodePath(target) && JSON.stringify(description.nameSegment?.range) === JSON.stringify(range);
+            return same ? [] : [`${d.uri.path}: ${ref.$refText} -> ${description.path}`];
+        }));
+    }
+
+    /** Updates whose document was parsed again in part (language/incremental-parse.ts). */
+    partialParses(): number {
+        return (this.services.shared.workspace.LangiumDocumentFactory as AlignDocumentFactory).parses.partial;
     }
 
     async graph(): Promise<string> {
@@ -99,6 +124,31 @@ describe('reliability: incremental analysis equals a fresh build', function () {
             fuzzParameters(40),
         );
         report(`grammatical sequences: ${figures.edits} incremental updates, each equal to a fresh build`);
+    });
+
+    it('a generated 600-element workspace in 4 files: typing, each file parsed again in part where it can be', async () => {
+        const generated = generateWorkspace({ elements: 600, files: 4, dir: makeTempDir('align-incremental-fuzz-') });
+        const start = Object.fromEntries(generated.files.map(f => [path.relative(generated.dir, f.path), f.text]));
+        const names = Object.keys(start).sort();
+        const figures = { edits: 0, partial: 0 };
+        await fc.assert(
+            fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: names.length - 1 }), anyEditArb), { minLength: 1, maxLength: 4 }), async edits => {
+                const workspace = await IncrementalWorkspace.build(start);
+                for (const [step, [file, edit]] of edits.entries()) {
+                    const name = names[file]!;
+                    await workspace.edit(name, applyAny(workspace.files[name]!, edit));
+                    figures.edits++;
+                    const fresh = await freshOf(workspace.files);
+                    assert.deepEqual(workspace.diagnostics(), fresh.diagnostics, `diagnostics after edit ${step + 1} (${edit.kind} of ${name})`);
+                    assert.equal(await workspace.graph(), fresh.graph, `impact graph after edit ${step + 1} (${edit.kind} of ${name})`);
+                    assert.deepEqual(workspace.staleDescriptions(), [], `references after edit ${step + 1} (${edit.kind} of ${name})`);
+                }
+                figures.partial += workspace.partialParses();
+            }),
+            fuzzParameters(25),
+        );
+        report(`generated workspace: ${figures.edits} incremental updates (${figures.partial} parsed in part), each equal to a fresh build`);
+        assert.ok(figures.partial > figures.edits / 4, `${figures.partial} of ${figures.edits} updates parsed in part`);
     });
 
     it('declarations swapped within a file: the order of edges, and of what derives from it, follows', async () => {

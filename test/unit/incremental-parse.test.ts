@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { EmptyFileSystem, LeafCstNodeImpl, RootCstNodeImpl, type AstNode, type ParseResult } from 'langium';
+import { createAlignServices } from '../../language/align-module.js';
+import { HOST_WITHOUT_LINKS } from '../../language/host.js';
+import { parseEdited } from '../../language/incremental-parse.js';
+import { parseDump } from './helpers/parse-dump.js';
+
+const parser = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser.LangiumParser;
+
+/** Declarations enough that an edit in the middle leaves most of them outside the part parsed again. */
+function workspace(count: number): string {
+    const parts: string[] = [];
+    for (let i = 0; i < count; i++) {
+        if (i % 7 === 3) parts.push(`// comment ${i}\n/** doc ${i} */`);
+        parts.push(`metric M${i} "Metric ${i}" {\n  kind leading\n  baseline ${i}%\n}`);
+        parts.push(`program P${i} "Program ${i}" {\n  sponsor "S"\n  skill S${i} "s" { assessed by "a" }\n  behavior B${i} "b" { enabled by S${i} moves M${i} }\n}`);
+    }
+    return parts.join('\n\n') + '\n';
+}
+
+/** Parses `before`, reads the whole tree (filling the range caches), then parses `after` in part; undefined when it parsed in whole. */
+function edited(before: string, after: string): ParseResult<AstNode> | undefined {
+    const old = parser.parse(before);
+    parseDump(old);
+    return parseEdited(parser, old, after);
+}
+
+function assertSameAsWhole(before: string, after: string): void {
+    const part = edited(before, after);
+    assert.ok(part, 'parsed in part');
+    assert.equal(part.value.$cstNode!.root.fullText, after);
+    assert.deepEqual(parseDump(part), parseDump(parser.parse(after)));
+}
+
+describe('parsing an edited document again in part', () => {
+    const text = workspace(40);
+    const middle = text.indexOf('program P20 "Program 20"');
+
+    it('a title edit: the same trees as a parse of the whole text', () => {
+        assertSameAsWhole(text, text.replace('"Program 20"', '"Program 20, edited"'));
+    });
+
+    it('lines added and removed: everything after moves by lines, and by columns on the edit\'s last line', () => {
+        assertSameAsWhole(text, text.replace('"Program 20" {', '"Program 20" {\n  owner "O"\n'));
+        assertSameAsWhole(text, text.replace('\n  sponsor "S"\n  skill S20', ' sponsor "S" skill S20'));
+        assertSameAsWhole(text, text.slice(0, middle) + 'skill X "x"\n' + text.slice(middle));
+    });
+
+    it('declarations sharing lines: what follows on the edit\'s last line moves by columns', () => {
+        const line = (from: number) => Array.from({ length: 12 }, (_, i) => `skill S${from + i} "s${from + i}"`).join(' ');
+        const lines = [0, 12, 24, 36].map(line).join(' // end\n') + '\nmetric M "m" { kind leading } /* after */ skill Z "z"\n';
+        assertSameAsWhole(lines, lines.replace('"s18"', '"s18, longer"'));
+        assertSameAsWhole(lines, lines.replace('"s18"', '"s18"\n  '));
+        assertSameAsWhole(lines, lines.replace('skill S17 "s17" ', ''));
+        assertSameAsWhole(lines, lines.replace('"m"', '"m\u00e9"'));
+    });
+
+    it('edits at the start and at the end of the text', () => {
+        assertSameAsWhole(text, 'skill First "f"\n' + text);
+        assertSameAsWhole(text, text.replace('metric M0 "Metric 0"', 'metric M0 "Metric zero"'));
+        assertSameAsWhole(text, text + 'skill Last "l"\n');
+        assertSameAsWhole(text, text.replace(/\n$/, ' // trailing'));
+    });
+
+    it('comments between declarations, added, removed and widened', () => {
+        assertSameAsWhole(text, text.replace('// comment 24\n', ''));
+        assertSameAsWhole(text, text.slice(0, middle) + '/* new */\n' + text.slice(middle));
+        assertSameAsWhole(text, text.replace('/** doc 24 */', '/** doc 24, longer\n over two lines */'));
+    });
+
+    it('a sequence of edits, each parsed in part from the last', () => {
+        let before = text;
+        let old = parser.parse(before);
+        for (let i = 0; i < 12; i++) {
+            const at = before.indexOf(`"Program ${(i * 7) % 40}"`);
+            const after = before.slice(0, at) + `"Edit ${i}"\n` + before.slice(at + `"Program ${(i * 7) % 40}"`.length);
+            parseDump(old);
+            const part = parseEdited(parser, old, after);
+            assert.ok(part, `edit ${i} parsed in part`);
+            assert.deepEqual(parseDump(part), parseDump(parser.parse(after)), `edit ${i}`);
+            [before, old] = [after, part];
+        }
+    });
+
+    it('parses in whole when the text before or the part has errors, or the lexer does not fall back in step', () => {
+        assert.equal(edited(text, text.replace('"Program 20" {', '"Program 20" { sponsor')), undefined, 'syntax error in the part');
+        assert.equal(edited(text, text.slice(0, middle) + '/* ' + text.slice(middle)), undefined, 'unterminated comment');
+        const broken = text.replace('"Program 20" {', '"Program 20" { sponsor');
+        assert.equal(edited(broken, broken.replace('"Program 30"', '"Program 31"')), undefined, 'errors before');
+        // `/*` opened before a short declaration and closed by the comment that ends the part: the part parses, but its
+        // last token starts elsewhere than before, so the tokens after it are not known to follow as before.
+        const comment = `/* ${'c'.repeat(60)} */`;
+        const closing = text.slice(0, middle) + `skill X "x"\n${comment}\n` + text.slice(middle);
+        const inside = closing.slice(0, middle) + '/*' + closing.slice(middle);
+        assert.equal(parser.parse(inside).parserErrors.length + parser.parse(inside).lexerErrors.length, 0, 'the new text parses');
+        assert.equal(edited(closing, inside), undefined, 'the part ends inside a comment opened by the edit');
+    });
+
+    it('relies on Langium\'s private CST fields, which still exist', () => {
+        const root = parser.parse('skill A "a"').value.$cstNode;
+        assert.ok(root instanceof RootCstNodeImpl);
+        assert.equal((root as unknown as { _text: string })._text, 'skill A "a"');
+        let leaf: unknown = root;
+        while (leaf && 'content' in (leaf as object)) leaf = (leaf as RootCstNodeImpl).content[0];
+        assert.ok(leaf instanceof LeafCstNodeImpl);
+        for (const field of ['_offset', '_startLine', '_startColumn', '_endLine', '_endColumn']) assert.equal(typeof (leaf as unknown as Record<string, unknown>)[field], 'number', field);
+    });
+});
