@@ -46,6 +46,9 @@ export function parseEdited(parser: LangiumParser, before: ParseResult<AstNode>,
     const newEnd = oldEnd + delta;
     if (start === 0 && oldEnd === old.length) return undefined;
 
+    // Each top-level composite node is one element of the model (the others are comments).
+    if (countElements(kids, 0, kids.length) !== model.elements.length) return undefined;
+
     const part = parser.parse<Model>(text.slice(start, newEnd));
     if (part.lexerErrors.length > 0 || part.parserErrors.length > 0 || (part.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     const partRoot = part.value.$cstNode;
@@ -59,7 +62,6 @@ export function parseEdited(parser: LangiumParser, before: ParseResult<AstNode>,
     }
     const elementsBefore = countElements(kids, 0, a);
     const elementsIn = countElements(kids, a, b + 1);
-    if (countElements(kids, 0, kids.length) !== model.elements.length) return undefined;
 
     // Where the part starts (unchanged) and where it ends, before and after.
     const first = a < kids.length && start > 0 ? firstLeaf(kids[a]!) : undefined;
