@@ -29,7 +29,7 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
         const before = this.updating.get(uri.toString());
         if (before) {
             this.updating.delete(uri.toString());
-            const parsed = parseEdited(this.serviceRegistry.getServices(uri).parser.LangiumParser, before, text);
+            const parsed = parseEdited(this.serviceRegistry.getServices(uri).parser, before, text);
             if (parsed) {
                 this.parses.partial++;
                 return Promise.resolve(parsed as unknown as ParseResult<T>);

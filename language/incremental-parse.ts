@@ -1,4 +1,5 @@
-import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
+import type { IToken } from 'chevrotain';
+import type { AstNode, CstNode, LangiumParser, Lexer, ParseResult } from 'langium';
 import { AstUtils, CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
 import type { Model } from './generated/ast.js';
 
@@ -14,15 +15,23 @@ import type { Model } from './generated/ast.js';
  * whole new text gives (`test/unit/incremental-parse.test.ts` compares
  * both on random edits).
  *
- * Returns undefined, and the caller parses the whole text, when the old
- * text had syntax errors, the part parsed again has any, its last token is
- * not the token that ended the same part before (the lexer did not fall
- * back in step with the old text), or the part would be the whole text.
+ * Syntax errors: error recovery can read past the part, so when the part
+ * has a parser error it is parsed again up to the end of the text (the
+ * declarations before it keep their trees, and the errors' tokens are moved
+ * like the leaves); when the text before had errors, the part runs to the
+ * end of the text and every old error must lie after the part's start.
+ *
+ * Returns undefined, and the caller parses the whole text, when the new
+ * text has a lexer error (its message names an offset), an old error lies
+ * at or before the part's start, the part's last token is not the token
+ * that ended the same part before (the lexer did not fall back in step with
+ * the old text), or the part would be the whole text.
  * The old tree is changed only once the part is parsed and checked: it is
  * then the new tree's (the old parse result must not be read again).
  */
-export function parseEdited(parser: LangiumParser, before: ParseResult<AstNode>, text: string): ParseResult<Model> | undefined {
-    if (before.lexerErrors.length > 0 || before.parserErrors.length > 0 || (before.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+export function parseEdited(parsing: { LangiumParser: LangiumParser; Lexer: Lexer }, before: ParseResult<AstNode>, text: string): ParseResult<Model> | undefined {
+    const parser = parsing.LangiumParser;
+    if ((before.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     const model = before.value as Model;
     const root = model.$cstNode;
     if (model.$type !== 'Model' || !(root instanceof RootCstNodeImpl)) return undefined;
@@ -33,24 +42,38 @@ export function parseEdited(parser: LangiumParser, before: ParseResult<AstNode>,
     const prefix = commonPrefix(old, text);
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
     const delta = text.length - old.length;
-    // The part: from the last top-level node starting MARGIN before the change (or the text's start) ...
+    // The part: from the last top-level declaration starting MARGIN before the change (or the text's start) ...
+    // A declaration, not a comment: at its keyword a whole parse is between declarations, even after a syntax error
+    // (recovery may leave the declaration before open over the comments that precede the keyword).
     let a = -1;
-    while (a + 1 < kids.length && startOf(kids[a + 1]!) <= prefix - MARGIN) a++;
+    for (let k = 0; k < kids.length && startOf(kids[k]!) <= prefix - MARGIN; k++) if (kids[k] instanceof CompositeCstNodeImpl) a = k;
     const start = a < 0 ? 0 : startOf(kids[a]!);
     if (a < 0) a = 0;
     // ... to the end of the first one ending MARGIN after it (or the text's end).
     let b = a;
     while (b < kids.length && endOf(kids[b]!) < old.length - suffix + MARGIN) b++;
-    const oldEnd = b < kids.length ? endOf(kids[b]!) : old.length;
+    let oldEnd = b < kids.length ? endOf(kids[b]!) : old.length;
     if (b === kids.length) b--;
-    const newEnd = oldEnd + delta;
-    if (start === 0 && oldEnd === old.length) return undefined;
-
     // Each top-level composite node is one element of the model (the others are comments).
     if (countElements(kids, 0, kids.length) !== model.elements.length) return undefined;
+    // Syntax errors before: the declarations before the part must have parsed as a whole parse of them does.
+    const erred = before.lexerErrors.length > 0 || before.parserErrors.length > 0;
+    if (erred && !errorsAfter(before, start)) return undefined;
+    if (erred) [b, oldEnd] = [kids.length - 1, old.length];
+    // A lexer error before (an unclosed string) mostly stays: lexing first (a tenth of a parse) spares a parse to the end.
+    if (before.lexerErrors.length > 0 && start > 0 && parsing.Lexer.tokenize(text.slice(start)).errors.length > 0) return undefined;
+    if (start === 0 && oldEnd === old.length) return undefined;
 
-    const part = parser.parse<Model>(text.slice(start, newEnd));
-    if (part.lexerErrors.length > 0 || part.parserErrors.length > 0 || (part.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    let part = parser.parse<Model>(text.slice(start, oldEnd + delta));
+    if (lexerErrors(part)) return undefined;
+    if (part.parserErrors.length > 0 && oldEnd < old.length) {
+        // Errors: recovery may read past the part, so the part runs to the end of the text, as a whole parse does from there.
+        [b, oldEnd] = [kids.length - 1, old.length];
+        if (start === 0) return undefined;
+        part = parser.parse<Model>(text.slice(start));
+    }
+    if (lexerErrors(part)) return undefined;
+    const newEnd = oldEnd + delta;
     const partRoot = part.value.$cstNode;
     if (!(partRoot instanceof RootCstNodeImpl)) return undefined;
     const oldLast = lastLeaf(kids[b]!);
@@ -68,6 +91,7 @@ export function parseEdited(parser: LangiumParser, before: ParseResult<AstNode>,
     const startLine = first ? fields(first)._startLine : 0;
     const startColumn = first ? fields(first)._startColumn : 0;
     moveLeaves(partRoot, start, 0, startLine, startColumn);
+    moveErrorTokens(part.parserErrors, start, startLine, startColumn);
     if (oldEnd < old.length) {
         const was = fields(oldLast!);
         const now = fields(newLast!);
@@ -84,7 +108,7 @@ export function parseEdited(parser: LangiumParser, before: ParseResult<AstNode>,
     const tree = part.value;
     tree.elements = [...model.elements.slice(0, elementsBefore), ...tree.elements, ...model.elements.slice(elementsBefore + elementsIn)];
     AstUtils.linkContentToContainer(tree);
-    return { value: tree, lexerErrors: [], parserErrors: [], lexerReport: part.lexerReport };
+    return { value: tree, lexerErrors: [], parserErrors: part.parserErrors, lexerReport: part.lexerReport };
 }
 
 /** Unchanged characters kept on each side of a change inside the part parsed again: a token's match reads at most a few characters past its end. */
@@ -147,6 +171,42 @@ function startOf(node: CstNode): number {
 
 function endOf(node: CstNode): number {
     return lastLeaf(node)?.end ?? node.end;
+}
+
+/**
+ * Whether every syntax error of a parse lies after `start` (at the end of the text when it has no place):
+ * an error at `start` itself can be one of the declaration before, which stopped there. The tokens
+ * recovery skips start with an error's token, so none lies before the part either.
+ */
+function errorsAfter(result: ParseResult<AstNode>, start: number): boolean {
+    return result.lexerErrors.every(e => e.offset > start)
+        && result.parserErrors.every(e => Number.isNaN(e.token.startOffset) || e.token.startOffset > start);
+}
+
+/** Whether a parse has lexer errors: their messages name offsets in the part, so the whole text is parsed instead. */
+function lexerErrors(result: ParseResult<AstNode>): boolean {
+    return result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
+}
+
+/** Moves the tokens that the part's parser errors name (each once) as `moveLeaves` moves its leaves; chevrotain counts lines and columns from 1. */
+function moveErrorTokens(errors: ParseResult<AstNode>['parserErrors'], offset: number, lines: number, columns: number): void {
+    const tokens = new Set<IToken>();
+    for (const e of errors) {
+        tokens.add(e.token);
+        const previous = (e as { previousToken?: IToken }).previousToken;
+        if (previous) tokens.add(previous);
+        for (const t of e.resyncedTokens) tokens.add(t);
+    }
+    for (const t of tokens) {
+        // Tokens without a place: chevrotain's end of file (shared and frozen) and tokens inserted by recovery.
+        if (Number.isNaN(t.startOffset) || Object.isFrozen(t)) continue;
+        t.startOffset += offset;
+        if (t.endOffset !== undefined) t.endOffset += offset;
+        if (t.startLine === 1 && t.startColumn !== undefined) t.startColumn += columns;
+        if (t.endLine === 1 && t.endColumn !== undefined) t.endColumn += columns;
+        if (t.startLine !== undefined) t.startLine += lines;
+        if (t.endLine !== undefined) t.endLine += lines;
+    }
 }
 
 /** Top-level declarations among `kids[from..to)` (the others are comments). */

@@ -21,7 +21,8 @@ import { announceSeed, fuzzParameters, report, runsOf } from './helpers/fuzz-con
 import { anyEditArb, applyAny, type TypedEdit } from './helpers/typing-edits.js';
 import { fixtureFiles } from './helpers/vocabulary.js';
 
-const parser = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser.LangiumParser;
+const parsing = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser;
+const parser = parsing.LangiumParser;
 
 interface Figures { edits: number; partial: number }
 
@@ -31,7 +32,7 @@ function checkSequence(start: string, edits: readonly TypedEdit[], figures: Figu
     for (const [step, edit] of edits.entries()) {
         const after = applyAny(text, edit);
         parseDump(tree); // the server reads ranges before the next edit: their caches must not outlive it
-        const part = after === text ? undefined : parseEdited(parser, tree, after);
+        const part = after === text ? undefined : parseEdited(parsing, tree, after);
         const whole = parser.parse(after);
         figures.edits++;
         if (part) {

@@ -5,7 +5,8 @@ import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { parseEdited } from '../../language/incremental-parse.js';
 import { parseDump } from './helpers/parse-dump.js';
 
-const parser = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser.LangiumParser;
+const parsing = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser;
+const parser = parsing.LangiumParser;
 
 /** Declarations enough that an edit in the middle leaves most of them outside the part parsed again. */
 function workspace(count: number): string {
@@ -22,7 +23,7 @@ function workspace(count: number): string {
 function edited(before: string, after: string): ParseResult<AstNode> | undefined {
     const old = parser.parse(before);
     parseDump(old);
-    return parseEdited(parser, old, after);
+    return parseEdited(parsing, old, after);
 }
 
 function assertSameAsWhole(before: string, after: string): void {
@@ -53,6 +54,8 @@ describe('parsing an edited document again in part', () => {
         assertSameAsWhole(lines, lines.replace('"s18"', '"s18"\n  '));
         assertSameAsWhole(lines, lines.replace('skill S17 "s17" ', ''));
         assertSameAsWhole(lines, lines.replace('"m"', '"m\u00e9"'));
+        // A syntax error on the part's first line: its token moves by the part's first column.
+        assertSameAsWhole(lines, lines.replace('"s18"', '"s18" {'));
     });
 
     it('edits at the start and at the end of the text', () => {
@@ -75,25 +78,47 @@ describe('parsing an edited document again in part', () => {
             const at = before.indexOf(`"Program ${(i * 7) % 40}"`);
             const after = before.slice(0, at) + `"Edit ${i}"\n` + before.slice(at + `"Program ${(i * 7) % 40}"`.length);
             parseDump(old);
-            const part = parseEdited(parser, old, after);
+            const part = parseEdited(parsing, old, after);
             assert.ok(part, `edit ${i} parsed in part`);
             assert.deepEqual(parseDump(part), parseDump(parser.parse(after)), `edit ${i}`);
             [before, old] = [after, part];
         }
     });
 
-    it('parses in whole when the text before or the part has errors, or the lexer does not fall back in step', () => {
-        assert.equal(edited(text, text.replace('"Program 20" {', '"Program 20" { sponsor')), undefined, 'syntax error in the part');
-        assert.equal(edited(text, text.slice(0, middle) + '/* ' + text.slice(middle)), undefined, 'unterminated comment');
+    it('syntax errors: in the part, it runs to the end of the text; before it, only after the part\'s start', () => {
         const broken = text.replace('"Program 20" {', '"Program 20" { sponsor');
-        assert.equal(edited(broken, broken.replace('"Program 30"', '"Program 31"')), undefined, 'errors before');
+        assertSameAsWhole(text, broken);
+        assert.ok(parser.parse(broken).parserErrors.length > 0, 'the edit makes a syntax error');
+        // Fixed again: the old error lies inside the part.
+        assertSameAsWhole(broken, text);
+        // Another edit after the error: the error lies inside the part, which runs to the end of the text.
+        const later = text.replace('"Program 30" {', '"Program 30" { sponsor');
+        assertSameAsWhole(later, later.replace('"Program 20"', '"Program 21"'));
+        assertSameAsWhole(later, later.replace('"Program 20"', '"Program 21" { '));
+        // A block left open: recovery ends it at the next keyword, and keeps the comment before that keyword at the top
+        // level. Parsing from the comment would lose the error; the part starts at a declaration, here the open one.
+        const open = text.slice(0, middle) + 'metric Open "o" {\n  kind leading\n/* note */\n' + text.slice(middle);
+        // A space put where the last top-level node starting 64 characters before it is the comment.
+        const note = open.indexOf('/* note */');
+        let at = note + 66;
+        while (!/\s/.test(open[at]!)) at++;
+        assert.ok(at < open.indexOf('program P20') + 64, 'the next declaration starts less than 64 characters before the edit');
+        assert.ok(parser.parse(open).parserErrors.length > 0, 'the open block is an error');
+        assertSameAsWhole(open, open.slice(0, at) + ' ' + open.slice(at));
+    });
+
+    it('parses in whole when an error lies before the part, the new text has a lexer error, or the lexer does not fall back in step', () => {
+        const broken = text.replace('"Program 20" {', '"Program 20" { sponsor');
+        assert.ok(edited(broken, broken.replace('"Program 30"', '"Program 31"')) === undefined, 'an error before the part');
+        assert.ok(edited(text, text.slice(0, middle) + '/* ' + text.slice(middle)) === undefined, 'unterminated comment');
+        assert.ok(edited(text, text.replace('"Program 20"', '"Program 20" #')) === undefined, 'a character no token matches');
         // `/*` opened before a short declaration and closed by the comment that ends the part: the part parses, but its
         // last token starts elsewhere than before, so the tokens after it are not known to follow as before.
         const comment = `/* ${'c'.repeat(60)} */`;
         const closing = text.slice(0, middle) + `skill X "x"\n${comment}\n` + text.slice(middle);
         const inside = closing.slice(0, middle) + '/*' + closing.slice(middle);
         assert.equal(parser.parse(inside).parserErrors.length + parser.parse(inside).lexerErrors.length, 0, 'the new text parses');
-        assert.equal(edited(closing, inside), undefined, 'the part ends inside a comment opened by the edit');
+        assert.ok(edited(closing, inside) === undefined, 'the part ends inside a comment opened by the edit');
     });
 
     it('relies on Langium\'s private CST fields, which still exist', () => {
