@@ -12,14 +12,16 @@ import type { Model } from './generated/ast.js';
  * text, with at least `MARGIN` unchanged characters on each side; those
  * before keep their trees, and those after keep theirs with offsets, lines
  * and columns moved by the edit. The result is the tree a parse of the
- * whole new text gives (`test/unit/incremental-parse.test.ts` compares
- * both on random edits).
+ * whole new text gives, errors included (`test/unit/incremental-parse.test.ts`
+ * compares both on chosen edits, `test/reliability/fuzz-incremental-parse.test.ts`
+ * on random ones).
  *
  * Syntax errors: error recovery can read past the part, so when the part
  * has a parser error it is parsed again up to the end of the text (the
  * declarations before it keep their trees, and the errors' tokens are moved
  * like the leaves); when the text before had errors, the part runs to the
- * end of the text and every old error must lie after the part's start.
+ * end of the text, which starts at a declaration's keyword, and every old
+ * error must lie after that keyword.
  *
  * Returns undefined, and the caller parses the whole text, when the new
  * text has a lexer error (its message names an offset), an old error lies
