@@ -1,19 +1,19 @@
 import type { AstNode, Cancellation, LangiumDocument, Mutable, ParseResult, URI } from 'langium';
-
-type CancellationToken = Cancellation.CancellationToken;
 import { DefaultLangiumDocumentFactory } from 'langium';
 import { parseEdited } from './incremental-parse.js';
 
+type CancellationToken = Cancellation.CancellationToken;
+
 /**
  * Langium's document factory, parsing an edited document again only around
- * the change (`incremental-parse.ts`) when its text before parsed without
- * errors; otherwise, and for new documents, the whole text.
+ * the change where `incremental-parse.ts` can; otherwise, and for new
+ * documents, the whole text.
  */
 export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Parse results of the documents being updated, by URI, until their new text is parsed. */
     private readonly updating = new Map<string, ParseResult<AstNode>>();
-    /** Updates parsed in part and in whole since the factory was made (read by the tests and the bench). */
-    readonly parses = { partial: 0, whole: 0 };
+    /** Updates parsed in part since the factory was made (read by the tests). */
+    readonly parses = { partial: 0 };
 
     override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
@@ -28,13 +28,11 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         const before = this.updating.get(uri.toString());
         if (before) {
-            this.updating.delete(uri.toString());
             const parsed = parseEdited(this.serviceRegistry.getServices(uri).parser, before, text);
             if (parsed) {
                 this.parses.partial++;
                 return Promise.resolve(parsed as unknown as ParseResult<T>);
             }
-            this.parses.whole++;
         }
         return super.parseAsync(uri, text, cancellationToken);
     }

@@ -62,9 +62,9 @@ export function parseEdited(parsing: { LangiumParser: LangiumParser; Lexer: Lexe
     const erred = before.lexerErrors.length > 0 || before.parserErrors.length > 0;
     if (erred && !errorsAfter(before, start)) return undefined;
     if (erred) [b, oldEnd] = [kids.length - 1, old.length];
-    // A lexer error before (an unclosed string) mostly stays: lexing first (a tenth of a parse) spares a parse to the end.
-    if (before.lexerErrors.length > 0 && start > 0 && parsing.Lexer.tokenize(text.slice(start)).errors.length > 0) return undefined;
     if (start === 0 && oldEnd === old.length) return undefined;
+    // A lexer error before (an unclosed string) mostly stays: lexing first (a tenth of a parse) spares a parse to the end.
+    if (before.lexerErrors.length > 0 && parsing.Lexer.tokenize(text.slice(start)).errors.length > 0) return undefined;
 
     let part = parser.parse<Model>(text.slice(start, oldEnd + delta));
     if (lexerErrors(part)) return undefined;
@@ -73,8 +73,8 @@ export function parseEdited(parsing: { LangiumParser: LangiumParser; Lexer: Lexe
         [b, oldEnd] = [kids.length - 1, old.length];
         if (start === 0) return undefined;
         part = parser.parse<Model>(text.slice(start));
+        if (lexerErrors(part)) return undefined;
     }
-    if (lexerErrors(part)) return undefined;
     const newEnd = oldEnd + delta;
     const partRoot = part.value.$cstNode;
     if (!(partRoot instanceof RootCstNodeImpl)) return undefined;
@@ -89,7 +89,7 @@ export function parseEdited(parsing: { LangiumParser: LangiumParser; Lexer: Lexe
     const elementsIn = countElements(kids, a, b + 1);
 
     // Where the part starts (unchanged) and where it ends, before and after.
-    const first = a < kids.length && start > 0 ? firstLeaf(kids[a]!) : undefined;
+    const first = start > 0 ? firstLeaf(kids[a]!) : undefined;
     const startLine = first ? fields(first)._startLine : 0;
     const startColumn = first ? fields(first)._startColumn : 0;
     moveLeaves(partRoot, start, 0, startLine, startColumn);
@@ -106,7 +106,7 @@ export function parseEdited(parsing: { LangiumParser: LangiumParser; Lexer: Lexe
     for (const kid of content) (kid as { container?: CstNode }).container = partRoot;
     partRoot.content = content;
     (partRoot as unknown as RootFields)._text = text;
-    forgetRanges(partRoot);
+    forgetRange(partRoot);
     const tree = part.value;
     tree.elements = [...model.elements.slice(0, elementsBefore), ...tree.elements, ...model.elements.slice(elementsBefore + elementsIn)];
     AstUtils.linkContentToContainer(tree);
@@ -143,14 +143,14 @@ function moveLeaves(node: CstNode, offset: number, line: number, lines: number, 
     if (node instanceof LeafCstNodeImpl) {
         moveLeaf(fields(node), offset, line, lines, columns);
     } else if (node instanceof CompositeCstNodeImpl) {
-        (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+        forgetRange(node);
         const content = node.content;
         for (let i = 0; i < content.length; i++) moveLeaves(content[i]!, offset, line, lines, columns);
     }
 }
 
-/** Forgets the range the root composite cached (the composites below are reset when their leaves move, or kept their places). */
-function forgetRanges(node: CompositeCstNodeImpl): void {
+/** Forgets the range a composite node cached (Langium's private field): its leaves moved, or its children changed. */
+function forgetRange(node: CompositeCstNodeImpl): void {
     (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
 }
 

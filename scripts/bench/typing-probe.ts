@@ -22,8 +22,7 @@ const original = generateWorkspace({ elements: 10_000, files: 1, dir: arg('dir')
 const at = original.indexOf('\nprogram ', original.length / 2) + 1;
 const typed = 'skill Typed "A skill typed here" { assessed by "a check" }\n';
 
-let text = original;
-let tree: ParseResult<AstNode> = parser.parse(text);
+let tree: ParseResult<AstNode> = parser.parse(original);
 const ratios: number[] = [];
 let partial = 0;
 for (let i = 1; i <= typed.length; i++) {
@@ -38,6 +37,6 @@ for (let i = 1; i <= typed.length; i++) {
     if (part) partial++;
     ratios.push(editMs / wholeMs);
     console.log(`keystroke ${String(i).padStart(2)} ${JSON.stringify(typed.slice(0, i)).padEnd(62)} ${part ? 'part ' : 'whole'} ${editMs.toFixed(0).padStart(4)} ms, whole parse ${wholeMs.toFixed(0).padStart(4)} ms, ${whole.parserErrors.length + whole.lexerErrors.length > 0 ? 'errors' : 'clean'}`);
-    [text, tree] = [next, result];
+    tree = result;
 }
 console.log(`${partial} of ${typed.length} keystrokes parsed in part; median parse / whole parse: ${median(ratios).toFixed(2)}x`);

@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { CstNodeBuilder, EmptyFileSystem, isCompositeCstNode, isLeafCstNode, type CstNode, type LangiumParser } from 'langium';
+import { CstNodeBuilder, EmptyFileSystem, type LangiumParser } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
 import { AlignCstNodeBuilder } from '../../language/align-parser.js';
 import { HOST_WITHOUT_LINKS } from '../../language/host.js';
+import { parseDump } from './helpers/parse-dump.js';
 
 const services = () => createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align;
 const builderOf = (parser: LangiumParser) => (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder;
-
-/** The tree as text: each node's kind, place, hidden flag and token, depth-first. */
-function shape(node: CstNode, depth = 0, out: string[] = []): string[] {
-    const kind = isLeafCstNode(node) ? `leaf ${node.tokenType.name}${node.hidden ? ' hidden' : ''}` : 'node';
-    out.push(`${' '.repeat(depth)}${kind} ${node.offset}+${node.length} ${node.astNode.$type}`);
-    if (isCompositeCstNode(node)) for (const child of node.content) shape(child, depth + 1, out);
-    return out;
-}
 
 describe('the CST builder that skips placing no comments', () => {
     const ours = services().parser.LangiumParser;
@@ -36,7 +29,7 @@ describe('the CST builder that skips placing no comments', () => {
     for (const [name, text] of cases) {
         it(`builds the same tree as Langium's: ${name}`, () => {
             const [a, b] = [ours.parse(text), langiums.parse(text)];
-            assert.deepEqual(shape(a.value.$cstNode!), shape(b.value.$cstNode!));
+            assert.deepEqual(parseDump(a), parseDump(b));
             assert.deepEqual(a.parserErrors.map(e => e.message), b.parserErrors.map(e => e.message));
         });
     }
