@@ -3,13 +3,13 @@ import { RULES } from '../language/rules.js';
 export const MAIN_HELP = `Usage: align <command> [options]
 
 Commands:
-  check [paths...]   check .align files (default: the current folder, recursively)
+  check [paths...]   check .align files (default: the current folder)
   graph [paths...]   print the impact chain as Mermaid, DOT, JSON or SVG
   report [paths...]  write the monthly stakeholder review (Markdown or HTML)
   init [name]        write a template program that passes align check
   fmt [paths...]     format .align files in place (--check: only list them)
-  pull [paths...]    pull actuals from DuckDB, SQLite, PostgreSQL or an LRS into snapshots
-  diff BASE [HEAD]   what a change does to the impact chain (git revisions or folders)
+  pull [paths...]    pull actuals from databases or an xAPI LRS into snapshots
+  diff BASE [HEAD]   what a change does to the impact chain (git or folders)
   help [command]     show this help, or the help of a command
 
 Options:
@@ -26,19 +26,23 @@ Loads every .align file under the paths (default: .) as one workspace and
 reports the findings of every rule.
 
 Options:
-  -f, --format FORMAT        pretty (default), json, sarif, github, junit, gitlab
-                             (gitlab: a Code Quality report for merge requests)
+  -f, --format FORMAT        pretty (default), json, sarif, github, junit or
+                             gitlab (a Code Quality report for merge requests)
   -o, --output FILE          write the report to FILE instead of standard output
-      --baseline FILE        report only findings that are not in the baseline FILE
-                             (matched by rule, element and message key, not by line)
-      --write-baseline FILE  record the current findings in FILE (then report none)
-  -c, --config FILE          settings file (default: align.config.json at the workspace root)
-      --rule ID=SEVERITY     set a rule's severity: off, info, warning, error (repeatable)
+      --baseline FILE        report only findings that are not in FILE (matched
+                             by rule, element and message key, not by line)
+      --write-baseline FILE  record the current findings in FILE, report none
+  -c, --config FILE          settings file (default: align.config.json at the
+                             workspace root)
+      --rule ID=SEVERITY     set a rule's severity: off, info, warning, error
+                             (repeatable)
       --max-warnings N       exit 1 when there are more than N warnings
-      --max-severity LEVEL   highest severity that still exits 0: warning (default), info, error
+      --max-severity LEVEL   highest severity that still exits 0: warning
+                             (default), info or error
       --max-lagging-kpis N   lagging KPIs a program's chain may have (default 3)
       --max-pilot-days N     longest pilot in days (default 90)
-      --color, --no-color    force colour on or off (default: on when writing to a terminal)
+      --color, --no-color    force colour on or off (default: on when writing to
+                             a terminal)
   -h, --help                 show this help
 
 Rules:
@@ -46,8 +50,10 @@ ${RULES.map(r => `  ${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.descri
 `;
 }
 
-const WORKSPACE_OPTIONS_HELP = `  -c, --config FILE          settings file (default: align.config.json at the workspace root)
-      --rule ID=SEVERITY     set a rule's severity: off, info, warning, error (repeatable)
+const WORKSPACE_OPTIONS_HELP = `  -c, --config FILE          settings file (default: align.config.json at the
+                             workspace root)
+      --rule ID=SEVERITY     set a rule's severity: off, info, warning, error
+                             (repeatable)
       --max-lagging-kpis N   lagging KPIs a program's chain may have (default 3)
       --max-pilot-days N     longest pilot in days (default 90)`;
 
@@ -60,15 +66,19 @@ lagging metrics, outcomes, and the edges between them (builds, enables,
 moves, drives, measures; a direct kpi link dotted, red when unexplained).
 
 Options:
-  -f, --format FORMAT        mermaid (default): a flowchart for GitHub comments and Markdown
+  -f, --format FORMAT        mermaid (default): a flowchart for GitHub comments
+                             and Markdown
                              dot: a Graphviz digraph (dot -Tpng)
-                             json: the impact graph (nodes with their figures, edges, coverage)
-                             svg: a standalone drawing, the layout and styles of the preview
-      --focus NAME           only the chain of one program or outcome (its name, or
-                             Program.Name); an unknown name is a usage error (exit 2)
-      --direction DIR        svg: auto (default: as the preview lays it out in a
-                             1600x1000 pane), right (layers left to right) or down
-                             (top to bottom)
+                             json: the impact graph (nodes with their figures,
+                             edges, coverage)
+                             svg: a standalone drawing, the layout and styles of
+                             the preview
+      --focus NAME           only the chain of one program or outcome (its name
+                             or Program.Name); an unknown name is a usage error
+                             (exit 2)
+      --direction DIR        svg: auto (default: as the preview lays it out in
+                             a 1600x1000 pane), right (layers left to right) or
+                             down (top to bottom)
   -o, --output FILE          write to FILE instead of standard output
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
@@ -95,7 +105,8 @@ and the KPIs' values are known; then outcomes that no program serves.
 
 Options:
   -f, --format FORMAT        md (default): Markdown
-                             html: one self-contained page, with the impact chain as inline SVG
+                             html: one self-contained page, with the impact
+                             chain as inline SVG
   -o, --output FILE          write to FILE instead of standard output
       --date YYYY-MM-DD      the report's date (default: today)
 ${WORKSPACE_OPTIONS_HELP}
@@ -132,7 +143,8 @@ Options:
       --force                overwrite the file if it exists (otherwise: exit 2)
       --date YYYY-MM-DD      first day of the pilot (default: today)
   -t, --template NAME        the template to start from (default: builtin)
-      --list-templates       list the templates: the built-in one and the configured ones
+      --list-templates       list the templates: the built-in one and the
+                             configured ones
       --title TEXT           the program's title (default: from its name)
   -h, --help                 show this help
 
@@ -149,7 +161,7 @@ changed. Comments are kept; a file with a syntax error is reported
 (file:line:column message) and left as it is.
 
 Options:
-      --check                write nothing: list the files that are not formatted
+      --check                write nothing; list the files not formatted
                              and exit 1 if there is any
   -h, --help                 show this help
 
@@ -170,15 +182,20 @@ and the editor read only the snapshots and compare them with the lock file
 (rule snapshot-drift); they never connect to anything.
 
 Sources:
-  pull sql "q.sql"                  DuckDB in memory over the workspace's CSV, Parquet, JSON files
+  pull sql "q.sql"                  DuckDB in memory over the workspace's CSV,
+                                    Parquet and JSON files
   pull sql "q.sql" on "db.duckdb"   a DuckDB or SQLite file
   pull sql "q.sql" on env "VAR"     PostgreSQL: VAR holds a postgres:// URL
-  pull xapi env "VAR" { ... }       an LRS's statements resource: VAR holds its xAPI endpoint
+  pull xapi env "VAR" { ... }       an LRS's statements resource: VAR holds its
+                                    xAPI endpoint
 
 Options:
-  -m, --metric NAME          only the pulls of this metric (Name or Program.Name; repeatable)
-      --dry-run              run the pulls and say what would be written; write nothing
-  -c, --config FILE          settings file (default: align.config.json at the workspace root)
+  -m, --metric NAME          only the pulls of this metric (Name or
+                             Program.Name; repeatable)
+      --dry-run              run the pulls and say what they would write; write
+                             nothing
+  -c, --config FILE          settings file (default: align.config.json at the
+                             workspace root)
   -h, --help                 show this help
 
 Secrets come from environment variables only (the URL in \`on env\`, the
@@ -222,12 +239,14 @@ two folders. Paths (default: .) come after --; they must be in the repository.
 
 Options:
   -f, --format FORMAT        text (default): for a terminal, 80 columns
-                             md: one pull-request comment (summary, table, Mermaid
-                             picture of the changed neighbourhood, details), with the
-                             hidden marker <!-- align-diff -->
-                             json: the comparison, schema align-diff/v1 (docs/diff.md)
+                             md: one pull-request comment (summary, table,
+                             Mermaid picture of the changed neighbourhood,
+                             details), with the hidden marker
+                             <!-- align-diff -->
+                             json: the comparison, schema align-diff/v1
+                             (docs/diff.md)
   -o, --output FILE          write to FILE instead of standard output
-\${WORKSPACE_OPTIONS_HELP}
+${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 
 Examples:

@@ -7,6 +7,7 @@ import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';
 import { runGraph } from './graph/run-graph.js';
 import { commandHelp, COMMANDS, MAIN_HELP } from './help.js';
+import { fitHelp, helpWidth } from './help-layout.js';
 import { runInit } from './init/run-init.js';
 import { createProgress } from './progress.js';
 import { runPull } from './pull/run-pull.js';
@@ -21,20 +22,21 @@ const VERSION = typeof __ALIGN_VERSION__ === 'string' ? __ALIGN_VERSION__ : '0.0
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     const write = (text: string): void => { process.stdout.write(text); };
+    const writeHelp = (text: string): void => { write(fitHelp(text, helpWidth(process.stdout))); };
     if (command === undefined) {
         // A usage error: the help goes to stderr so that `align > file` does not capture it.
-        process.stderr.write(MAIN_HELP);
+        process.stderr.write(fitHelp(MAIN_HELP, helpWidth(process.stderr)));
         return 2;
     }
     if (command === '-h' || command === '--help' || command === 'help') {
         const topic = command === 'help' ? rest[0] : undefined;
         if (topic === undefined) {
-            write(MAIN_HELP);
+            writeHelp(MAIN_HELP);
             return 0;
         }
         const help = topic === '-h' || topic === '--help' ? commandHelp('help') : commandHelp(topic);
         if (help === undefined) throw new InputError(`help: unknown command '${topic}'${didYouMean(topic, COMMANDS)} (see align --help)`);
-        write(help);
+        writeHelp(help);
         return 0;
     }
     if (command === '-v' || command === '--version') {
@@ -43,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const help = commandHelp(command);
     if (help !== undefined && (rest.includes('-h') || rest.includes('--help'))) {
-        write(help);
+        writeHelp(help);
         return 0;
     }
     const progress = createProgress(process.stderr);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { RULES } from '../../language/rules.js';
 import { FORMATS } from '../../cli/check-formats/types.js';
 import { closest } from '../../cli/suggest.js';
+import { COMMANDS } from '../../cli/help.js';
 import { assertOneLineFailure, REPO_ROOT, requireBundle, runCli } from './run-cli.js';
 
 describe('align help and version', () => {
@@ -89,6 +90,33 @@ describe('align help and version', () => {
             assert.equal(closest('xyz', ['check', 'graph']), undefined);
             assert.equal(closest('fm', ['check', 'fmt']), 'fmt');
             assert.equal(closest('ab', ['check', 'fmt']), undefined);
+        });
+    });
+
+    describe('fits an 80-column terminal', () => {
+        for (const args of [['--help'], ...COMMANDS.map(c => [c, '--help'])]) {
+            it(`align ${args.join(' ')}: no line over 80 columns, nothing left unfilled`, () => {
+                const result = runCli(args);
+                assert.equal(result.status, 0, result.stderr);
+                const long = result.stdout.split('\n').filter(line => line.length > 80);
+                assert.deepEqual(long, []);
+                assert.doesNotMatch(result.stdout, /\$\{[A-Z_]+\}/, "a constant left in the template");
+            });
+        }
+
+        for (const command of ['graph', 'report', 'diff']) {
+            it(`align ${command} --help lists the workspace options`, () => {
+                const help = runCli([command, '--help']).stdout;
+                for (const option of ['--config FILE', '--rule ID=SEVERITY', '--max-lagging-kpis N', '--max-pilot-days N']) assert.ok(help.includes(option), option);
+            });
+        }
+
+        it('keeps each rule on a line that starts with its id and severity, its description wrapped beneath', () => {
+            const lines = runCli(['check', '--help']).stdout.split('\n');
+            const first = lines.findIndex(line => /^\s+isolation-invalid\s+error\s/.test(line));
+            assert.ok(first >= 0);
+            const column = lines[first]!.indexOf('An ');
+            assert.match(lines[first + 1]!, new RegExp(`^ {${column}}\\S`), 'the continuation starts under the description');
         });
     });
 
