@@ -23,11 +23,11 @@ export function fitHelp(text: string, width: number): string {
 function fitLine(line: string, width: number): string[] {
     const column = descriptionColumn(line, width);
     const lead = line.slice(0, column);
-    const words = wrapWords(line.slice(column), Math.max(1, width - column));
-    return words.map((words, i) => (i === 0 ? lead : ' '.repeat(column)) + words);
+    const parts = wrapWords(line.slice(column), Math.max(1, width - column));
+    return parts.map((part, i) => (i === 0 ? lead : ' '.repeat(column)) + part);
 }
 
-/** Where the line's wrapped part starts. */
+/** Where the line's wrapped part starts: the end of its last wide gap within the first half (plus 8), else its indent. */
 function descriptionColumn(line: string, width: number): number {
     const half = Math.floor(width / 2) + 8;
     let column = line.length - line.trimStart().length;
