@@ -1,6 +1,6 @@
 import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
-import { programNameProblem } from '../language/templates/fill-template.js';
+import { programNameProblem, programTitleProblem } from '../language/templates/fill-template.js';
 import { parseStrict } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
@@ -25,7 +25,7 @@ export interface CheckArgs {
 
 /** Parses `align check` arguments; unknown options and bad values are InputErrors naming them. */
 export function parseCheckArgs(argv: string[]): CheckArgs {
-    const { values, positionals } = parseOrFail(argv);
+    const { values, positionals, tokens } = parseOrFail(argv);
     const format = values.format as string;
     if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}'${didYouMean(format, FORMATS)} (use ${FORMATS.join(', ')})`);
     const maxSeverity = values['max-severity'] as string;
@@ -45,7 +45,7 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         maxSeverity,
         maxLaggingKpis: wholeNumber(values['max-lagging-kpis'], '--max-lagging-kpis'),
         maxPilotDays: wholeNumber(values['max-pilot-days'], '--max-pilot-days'),
-        color: values['no-color'] ? false : values.color as boolean | undefined,
+        color: lastColorFlag(tokens),
         baseline: values.baseline as string | undefined,
         writeBaseline: values['write-baseline'] as string | undefined
     };
@@ -69,6 +69,13 @@ const CHECK_OPTIONS = {
 
 function parseOrFail(args: string[]) {
     return parseStrict(args, CHECK_OPTIONS);
+}
+
+/** `--color` or `--no-color`, whichever comes last (as with git and ls); undefined when neither is given. */
+function lastColorFlag(tokens: readonly { kind: string; name?: string }[]): boolean | undefined {
+    let color: boolean | undefined;
+    for (const t of tokens) if (t.kind === 'option' && (t.name === 'color' || t.name === 'no-color')) color = t.name === 'color';
+    return color;
 }
 
 function parseRuleFlags(flags: string[]): RuleSeverities {
@@ -210,6 +217,9 @@ export function parseInitArgs(argv: string[]): InitArgs {
     const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
     if (programNameProblem(name) === 'not-a-name') {
         throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
+    }
+    if (values.title !== undefined && programTitleProblem(values.title) === 'line-break') {
+        throw new InputError('--title: a title is one line (an Align string holds no line break)');
     }
     return {
         name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date'),

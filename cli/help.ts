@@ -41,8 +41,8 @@ Options:
                              (default), info or error
       --max-lagging-kpis N   lagging KPIs a program's chain may have (default 3)
       --max-pilot-days N     longest pilot in days (default 90)
-      --color, --no-color    force colour on or off (default: on when writing to
-                             a terminal)
+      --color, --no-color    force colour on or off, the last one given wins
+                             (default: on when writing to a terminal)
   -h, --help                 show this help
 
 Rules:

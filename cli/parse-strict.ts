@@ -13,7 +13,7 @@ export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options']
 /** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
 export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
     try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true });
+        return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
     } catch (error) {
         throw new InputError(cleanParseError(error, options));
     }
@@ -30,6 +30,10 @@ function cleanParseError(error: unknown, options: OptionSpec): string {
     if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
     const unknown = /^Unknown option '([^']+)'/.exec(first);
     if (unknown) return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, optionNames(options))}`;
+    const missing = /^Option '(?:-\w, )?(--[^' ]+) <value>' argument missing/.exec(first);
+    if (missing) return `option '${missing[1]}' needs a value`;
+    const noValue = /^Option '(--[^' ]+)' does not take an argument/.exec(first);
+    if (noValue) return `option '${noValue[1]}' takes no value`;
     return first.replace(/^Option /, 'option ');
 }
 

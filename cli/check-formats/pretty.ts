@@ -34,10 +34,10 @@ function oneLine(message: string): string {
  */
 function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
     const cells = findings.map(f => ({ f, pos: `${f.line}:${f.column}`, message: oneLine(f.message) }));
-    const posWidth = Math.max(...cells.map(c => c.pos.length));
-    const sevWidth = Math.max(...cells.map(c => c.f.severity.length));
-    const msgWidth = Math.max(...cells.map(c => c.message.length));
-    const ruleWidth = Math.max(...cells.map(c => c.f.rule.length));
+    const posWidth = widest(cells.map(c => c.pos));
+    const sevWidth = widest(cells.map(c => c.f.severity));
+    const msgWidth = widest(cells.map(c => c.message));
+    const ruleWidth = widest(cells.map(c => c.f.rule));
     const indent = 2 + posWidth + 2 + sevWidth + 2;
     const table = indent + msgWidth + 2 + ruleWidth <= ctx.width;
     return cells.flatMap(({ f, pos, message }) => {
@@ -52,6 +52,16 @@ function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
     });
 }
 
+/**
+ * The length of the longest text. A loop, not `Math.max(...lengths)`: the
+ * arguments of a call go on the stack, which 60,000 findings overflow.
+ */
+function widest(texts: readonly string[]): number {
+    let width = 0;
+    for (const text of texts) width = Math.max(width, text.length);
+    return width;
+}
+
 /** A terminal hyperlink (OSC 8) where colour is on; plain text elsewhere. */
 function link(ctx: FormatContext, text: string, url: string): string {
     return ctx.color ? `\x1b]8;;${url}\x1b\\${text}\x1b]8;;\x1b\\` : text;
@@ -59,14 +69,18 @@ function link(ctx: FormatContext, text: string, url: string): string {
 
 /**
  * One line per rule that has findings, with its documentation page; only
- * the page (which ends with the rule id) when id and page do not fit the width.
+ * the page (which ends with the rule id) when id and page do not fit the
+ * width, and the page without indent when even that does not fit: a URL
+ * cannot be broken, but nothing else goes past the width.
  */
 function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
     const ids = [...new Set(findings.map(f => f.rule))].sort();
     if (ids.length === 0) return [];
-    const width = Math.max(...ids.map(id => id.length));
-    const fits = ids.every(id => 2 + width + 2 + ruleDocUrl(id).length <= ctx.width);
-    const line = (id: string) => fits ? `  ${id.padEnd(width)}  ${paint(ctx, ruleDocUrl(id), 'dim')}` : `  ${paint(ctx, ruleDocUrl(id), 'dim')}`;
+    const width = widest(ids);
+    const urlWidth = widest(ids.map(ruleDocUrl));
+    const url = (id: string) => paint(ctx, ruleDocUrl(id), 'dim');
+    const line = 2 + width + 2 + urlWidth <= ctx.width ? (id: string) => `  ${id.padEnd(width)}  ${url(id)}`
+        : 2 + urlWidth <= ctx.width ? (id: string) => `  ${url(id)}` : url;
     return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(line), ''];
 }
 
@@ -94,9 +108,13 @@ export const formatPretty: Formatter = (findings, ctx) => {
         group.push(f);
         byFile.set(f.file, group);
     }
+    // No `lines.push(...rows)`: a spread of one file's rows can overflow the stack.
     for (const [file, group] of byFile) {
-        lines.push(paint(ctx, file, 'bold', 'underline'), ...rows(group, ctx), '');
+        lines.push(paint(ctx, file, 'bold', 'underline'));
+        for (const row of rows(group, ctx)) lines.push(row);
+        lines.push('');
     }
-    lines.push(...ruleDocs(sorted, ctx), summary(sorted, ctx));
+    for (const line of ruleDocs(sorted, ctx)) lines.push(line);
+    lines.push(summary(sorted, ctx));
     return lines.join('\n') + '\n';
 };

@@ -15,11 +15,13 @@ const MARKS: Record<string, string> = { added: '+', removed: '-', renamed: '~', 
 export function diffText(report: DiffReport): string {
     const { diff } = report;
     const out: string[] = [...wrap(`Align diff: ${sidesLine(report).replace(/`/g, '')}`, ''), ...wrap(summaryLine(diff), '')];
-    const rows = changeRows(diff);
-    if (rows.length > 0) out.push('', 'Changes', ...rows.flatMap(rowLines));
+    // Loops, not `out.push(...lines)`: the lines of 100,000 changes would overflow the stack.
     const section = <T>(heading: string, items: readonly T[], lines: (item: T) => string[]) => {
-        if (items.length > 0) out.push('', heading, ...items.flatMap(lines));
+        if (items.length === 0) return;
+        out.push('', heading);
+        for (const item of items) for (const line of lines(item)) out.push(line);
     };
+    section('Changes', changeRows(diff), rowLines);
     section('Links added', diff.links.added, l => wrap(linkText(l), '  + ', '    '));
     section('Links removed', diff.links.removed, l => wrap(linkText(l), '  - ', '    '));
     section('New findings', diff.findings.new, f => findingLines(f, '+'));

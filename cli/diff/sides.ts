@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { requireAlignFile } from '../workspace/find-files.js';
 import { InputError } from '../workspace/input-error.js';
 import { copyRevision, repositoryOf, resolveCommit } from './git.js';
 
@@ -39,7 +40,11 @@ export function resolveSides(base: string, head: string | undefined, paths: read
         return [folderSide(base), folderSide(head)];
     }
     const absolute = paths.map(p => path.resolve(p));
-    for (const [i, p] of absolute.entries()) if (!fs.existsSync(p)) throw new InputError(`${paths[i]}: no such file or folder`);
+    for (const [i, p] of absolute.entries()) {
+        if (!fs.existsSync(p)) throw new InputError(`${paths[i]}: no such file or folder`);
+        // Checked here, not in the copy of a revision: the message names the path as given.
+        if (!isFolder(p)) requireAlignFile(paths[i]!, p);
+    }
     const top = repositoryOf(folderOf(absolute[0]!));
     if (!top) {
         throw new InputError(`diff: '${base}' is not a folder, and ${paths[0] === '.' ? 'the current folder' : paths[0]} is not in a git repository (to compare folders: align diff OLD NEW)`);

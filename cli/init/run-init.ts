@@ -47,7 +47,8 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         throw new InputError(`${file}: cannot be written (${code === 'ENOENT' ? 'no such folder, ENOENT' : describeCode(code, error)})`);
     }
     const shown = path.relative(process.cwd(), path.resolve(file)) || file;
-    io.write(`Created ${shown} with program ${args.name}. Next: edit it, then run align check ${shown}\n`);
+    // Two lines: one would run past 80 columns for most names.
+    io.write(`Created ${shown} with program ${args.name}.\nNext: edit it, then run align check ${shown}\n`);
     return 0;
 }
 

@@ -36,7 +36,8 @@ export async function fetchStatements(lrs: LrsConnection, params: URLSearchParam
         if (page > 100_000) throw new PullError(`the LRS in ${lrs.variable} keeps sending \`more\` pages`);
         const body = await getJson(lrs, next) as { statements?: unknown; more?: unknown };
         if (!Array.isArray(body.statements)) throw new PullError(`the LRS in ${lrs.variable} answered without a \`statements\` array`);
-        statements.push(...body.statements as Statement[]);
+        // A loop, not `push(...page)`: a page of 100,000 statements would overflow the stack.
+        for (const statement of body.statements as Statement[]) statements.push(statement);
         // `more` is relative to the LRS's root (scheme, host and port left out), per xAPI 1.0.3.
         next = typeof body.more === 'string' && body.more !== '' ? new URL(body.more, base) : undefined;
     }
@@ -50,7 +51,7 @@ async function getJson(lrs: LrsConnection, url: URL): Promise<unknown> {
             response = await fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
         } catch (error) {
             if (attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
-            throw new PullError(networkCause(error, lrs.variable));
+            throw new PullError(networkCause(error, lrs, url));
         }
         if (response.status === 429 || response.status >= 500) {
             await response.body?.cancel();
@@ -85,12 +86,43 @@ function backoff(attempt: number, retryAfter?: string | null): number {
     return 500 * 2 ** (attempt - 1);
 }
 
-function networkCause(error: unknown, variable: string): string {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if ((error as Error).name === 'TimeoutError') return `timed out after ${timeoutMs() / 1000} s (the LRS in ${variable})`;
-    if (cause?.code === 'ECONNREFUSED') return `connection refused (the LRS in ${variable})`;
-    if (cause?.code === 'ENOTFOUND') return `host not found (the LRS in ${variable})`;
-    return `${firstLine(error)}${cause?.code ? ` (${cause.code})` : ''}`;
+/** Words for the codes of a failed connection. */
+const NETWORK_CODES: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ECONNRESET: 'connection reset',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'the LRS closed the connection'
+};
+
+/**
+ * Why fetch failed, from its `cause` (fetch's own message is only "fetch
+ * failed"), naming the variable that holds the endpoint, never the URL.
+ */
+function networkCause(error: unknown, lrs: LrsConnection, url: URL): string {
+    if ((error as Error).name === 'TimeoutError') return `timed out after ${timeoutMs() / 1000} s (the LRS in ${lrs.variable})`;
+    const cause = rootCause(error);
+    const code = typeof cause.code === 'string' ? cause.code : undefined;
+    const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);
+    const what = code && NETWORK_CODES[code] ? NETWORK_CODES[code]
+        : message === 'bad port' ? `fetch refuses to connect to port ${url.port}, a "bad port"`
+        : `${message}${code ? `, ${code}` : ''}`;
+    return `${what} (the LRS in ${lrs.variable})`;
+}
+
+/** The innermost `cause` of an error; of an AggregateError (one per address tried) without a code, its first error. */
+function rootCause(error: unknown): Error & { code?: unknown } {
+    let current = error as Error & { code?: unknown; cause?: unknown; errors?: unknown[] };
+    for (let depth = 0; depth < 10; depth++) {
+        if (current.cause instanceof Error) current = current.cause as typeof current;
+        else if (current.code === undefined && Array.isArray(current.errors) && current.errors[0] instanceof Error) current = current.errors[0] as typeof current;
+        else break;
+    }
+    return current;
 }
 
 function sleep(ms: number): Promise<void> {

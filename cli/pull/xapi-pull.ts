@@ -32,6 +32,16 @@ function connection(spec: XapiPullSpec): LrsConnection {
     const endpoint = process.env[variable]?.trim();
     if (!endpoint) throw new PullError(`the environment variable ${variable} is not set (expected the LRS's xAPI endpoint)`);
     if (!/^https?:\/\//i.test(endpoint)) throw new PullError(`the environment variable ${variable} does not hold an http:// or https:// URL`);
+    let url: URL;
+    try {
+        url = new URL(endpoint);
+    } catch {
+        throw new PullError(`the environment variable ${variable} does not hold a valid URL`);
+    }
+    // fetch refuses such a URL with a message that quotes it, secret included.
+    if (url.username !== '' || url.password !== '') {
+        throw new PullError(`the URL in ${variable} holds credentials: give them as key:secret in the variable that \`auth env "VAR"\` names`);
+    }
     if (!spec.auth) return { endpoint, variable };
     const authVariable = spec.auth.slice(4);
     const secret = process.env[authVariable];

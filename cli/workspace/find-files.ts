@@ -5,16 +5,32 @@ import { describeCode, InputError } from './input-error.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
 
-/** Every `.align` file under the paths (files given directly are taken whatever their extension), sorted. */
+/**
+ * Every `.align` file under the paths, sorted. A file given by name must be
+ * an `.align` file too (a usage error otherwise): the extension, in lower
+ * case as in a folder's walk, is what makes a file Align source.
+ */
 export function findAlignFiles(paths: readonly string[]): string[] {
     const found = new Set<string>();
     for (const given of paths) {
         const absolute = path.resolve(given);
         const stat = statOrFail(absolute, given);
         if (stat.isDirectory()) walk(absolute, found);
-        else found.add(absolute);
+        else found.add(requireAlignFile(given, absolute));
     }
     return [...found].sort();
+}
+
+/** True for a file name that ends with `.align` (lower case). */
+export function isAlignFile(name: string): boolean {
+    return name.endsWith('.align');
+}
+
+/** `absolute`, the file given as `given`, when it is an `.align` file; else a usage error that names it. */
+export function requireAlignFile(given: string, absolute = path.resolve(given)): string {
+    if (isAlignFile(absolute)) return absolute;
+    const hint = given.toLowerCase().endsWith('.align') ? ' (the extension is .align, in lower case)' : '';
+    throw new InputError(`${given}: not an .align file${hint}`);
 }
 
 function walk(folder: string, found: Set<string>): void {
@@ -29,7 +45,7 @@ function walk(folder: string, found: Set<string>): void {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && full !== templates) walk(full, found);
-        } else if (entry.isFile() && entry.name.endsWith('.align')) {
+        } else if (entry.isFile() && isAlignFile(entry.name)) {
             found.add(full);
         }
     }

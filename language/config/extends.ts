@@ -8,7 +8,7 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettings } from './align-settings.js';
 import { isFolder, locate, type LocatedSource } from './locate.js';
-import { keyPosition, parseAlignConfig, type ConfigProblem } from './parse-config.js';
+import { keyPosition, parseAlignConfig, withoutBom, type ConfigProblem } from './parse-config.js';
 
 /** How many files one `extends` chain may add to the workspace's own. */
 export const MAX_EXTENDS_DEPTH = 5;
@@ -31,7 +31,8 @@ export async function resolveConfig(fs: FileSystemProvider, file: URI, text: str
     return resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)]);
 }
 
-async function resolveLayer(fs: FileSystemProvider, file: URI, text: string, chain: string[], names: string[]): Promise<ResolvedConfig> {
+async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, chain: string[], names: string[]): Promise<ResolvedConfig> {
+    const text = withoutBom(source);
     const parsed = parseAlignConfig(text, UriUtils.basename(file));
     const folder = UriUtils.dirname(file);
     const problems = [...parsed.problems];
@@ -58,7 +59,7 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, text: string, cha
     if (!spec) return own;
     const base = await extended(fs, spec, folder, chain, names);
     if (typeof base === 'string') return { ...own, problems: [...problems, { message: base, ...at('extends') }] };
-    problems.push(...base.problems.map(p => ({ message: nestedMessage(spec, p), ...at('extends') })));
+    for (const p of base.problems) problems.push({ message: nestedMessage(spec, p), ...at('extends') });
     return {
         settings: mergeSettings(base.settings, own.settings),
         catalogs: parsed.references.catalogs ? own.catalogs : base.catalogs,

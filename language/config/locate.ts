@@ -5,6 +5,7 @@
  * server and the web worker (whose files the client sent) share it.
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { withoutBom } from './parse-config.js';
 
 const PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/i;
 
@@ -72,7 +73,7 @@ export async function packageInfo(fs: FileSystemProvider, folder: URI): Promise<
     const file = UriUtils.joinPath(packageRoot(folder) ?? folder, 'package.json');
     try {
         if (!await fs.exists(file)) return {};
-        const json = JSON.parse(await fs.readFile(file)) as { name?: unknown; version?: unknown };
+        const json = JSON.parse(withoutBom(await fs.readFile(file))) as { name?: unknown; version?: unknown };
         return {
             name: typeof json.name === 'string' ? json.name : undefined,
             version: typeof json.version === 'string' ? json.version : undefined

@@ -8,6 +8,14 @@ export interface ConfigReferences {
     templates?: string;
 }
 
+/**
+ * `text` without a leading byte order mark: editors on Windows may write
+ * one, and JSON.parse refuses it. Columns then count as an editor shows them.
+ */
+export function withoutBom(text: string): string {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A problem of `align.config.json`, 1-based line and column. */
 export interface ConfigProblem {
     readonly message: string;
@@ -20,7 +28,8 @@ export interface ConfigProblem {
  * id, unknown severity, bad number or unknown key is a problem (reported as
  * `config-invalid`); text that is not JSON gives no settings at all.
  */
-export function parseAlignConfig(text: string, fileName = 'align.config.json'): { settings: AlignSettings; problems: ConfigProblem[]; references: ConfigReferences } {
+export function parseAlignConfig(source: string, fileName = 'align.config.json'): { settings: AlignSettings; problems: ConfigProblem[]; references: ConfigReferences } {
+    const text = withoutBom(source);
     let json: unknown;
     try {
         json = JSON.parse(text);

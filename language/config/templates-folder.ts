@@ -7,12 +7,13 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import { isMissing, isPathSpec } from './locate.js';
+import { withoutBom } from './parse-config.js';
 
 /** The templates path of a config file's text, when it names a folder (not a package); undefined when the text is not JSON. */
 export function templatesPathIn(configText: string): string | undefined {
     let templates: unknown;
     try {
-        templates = (JSON.parse(configText) as { templates?: unknown } | null)?.templates;
+        templates = (JSON.parse(withoutBom(configText)) as { templates?: unknown } | null)?.templates;
     } catch (error) {
         if (error instanceof SyntaxError) return undefined; // reported as config-invalid when it is the workspace's
         throw error;

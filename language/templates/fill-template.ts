@@ -26,11 +26,14 @@ export function programValues(name: string, start: string): ProgramValues {
     return { name, title: programTitle(name), start, end: isoDay(addDuration(day, PILOT_DAYS, 'days')), startMonth: start.slice(0, 7) };
 }
 
-/** `template` with every `{{placeholder}}` replaced; a placeholder the values do not have is an error. */
+/**
+ * `template` with every `{{placeholder}}` replaced; a placeholder the values
+ * do not have is an error. A value inside a string literal is escaped.
+ */
 export function fillTemplate(template: string, values: ProgramValues): string {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string, offset: number) => {
         if (!Object.hasOwn(values, key)) throw new Error(`unknown template placeholder {{${key}}}`);
-        return values[key as keyof ProgramValues];
+        return placed(template, offset, values[key as keyof ProgramValues]);
     });
 }
 
@@ -46,7 +49,44 @@ export function programFromTemplate(name: string, start: string): string {
  */
 export function programFrom(template: { readonly text: string; readonly builtin: boolean }, name: string, title: string, start: string): string {
     if (template.builtin) return fillTemplate(template.text, { ...programValues(name, start), title });
-    return template.text.replace(/\$\{(name|title)\}/g, (_, key: string) => key === 'name' ? name : title);
+    return template.text.replace(/\$\{(name|title)\}/g, (_, key: string, offset: number) => key === 'name' ? name : placed(template.text, offset, title));
+}
+
+/** Why `title` cannot be a program's title: a string of Align is on one line. Undefined when it can. */
+export function programTitleProblem(title: string): 'line-break' | undefined {
+    return /[\r\n]/.test(title) ? 'line-break' : undefined;
+}
+
+/** `text` as the inside of an Align string literal: `"` and `\` escaped (the only escapes of language.md, "Strings"). */
+export function escapeAlignString(text: string): string {
+    return text.replace(/["\\]/g, '\\$&');
+}
+
+/** `value` as it goes at `offset` of `template`: escaped inside a string literal, as it is elsewhere (a comment). */
+function placed(template: string, offset: number, value: string): string {
+    if (programTitleProblem(value)) throw new Error('a template value with a line break');
+    return insideString(template, offset) ? escapeAlignString(value) : value;
+}
+
+/** True when `offset` is inside a string literal of its line (not in a comment). */
+function insideString(text: string, offset: number): boolean {
+    let open = false;
+    for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+        const c = text[i];
+        if (open) {
+            if (c === '\\') i++;
+            else if (c === '"') open = false;
+        } else if (c === '"') {
+            open = true;
+        } else if (c === '/' && text[i + 1] === '/') {
+            return false;
+        } else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            if (end < 0 || end >= offset) return false;
+            i = end + 1;
+        }
+    }
+    return open;
 }
 
 /** Words that start a declaration: the grammar takes every other keyword as a name. */

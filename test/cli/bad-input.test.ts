@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gitRepo, HAS_GIT } from './git-repo.js';
 import {
     BIN, EXAMPLES, assertOneLineFailure, checkJson, columnOf, copyExamples, lineOf, linesOf, removeTempDirs, requireBundle,
     runCli, tempDir, writeFile, type Finding,
@@ -59,6 +60,19 @@ describe('align check with bad input', () => {
                 assertOneLineFailure(runCli(args, { cwd: EXAMPLES }), ...mentions);
             });
         }
+
+        it('an option without its value, or with one it does not take: named in the CLI\'s words', () => {
+            const cases: [string[], string][] = [
+                [['check', '--format'], "option '--format' needs a value"],
+                [['check', '.', '-f'], "option '--format' needs a value"],
+                [['graph', '--focus'], "option '--focus' needs a value"],
+                [['init', '--title'], "option '--title' needs a value"],
+                [['check', '--color=yes'], "option '--color' takes no value"],
+            ];
+            for (const [args, message] of cases) {
+                assert.equal(runCli(args, { cwd: EXAMPLES }).stderr, `align: ${message}\n`, args.join(' '));
+            }
+        });
 
         it('no command: the usage on stderr, nothing on stdout', () => {
             const result = runCli([]);
@@ -137,6 +151,31 @@ describe('align check with bad input', () => {
             assertOneLineFailure(runCli(['check', EXAMPLES, '--output', 'taken'], { cwd: dir }), '--output', 'taken');
         });
 
+        it('a file given by name that is not an .align file: every command that takes paths says so, and writes nothing', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'churn-pilot.align');
+            writeFile(dir, 'README.md', '# Notes\n');
+            writeFile(dir, 'messy.align', 'skill   X\n');
+            writeFile(dir, 'U.ALIGN', 'skill   Y\n');
+            for (const command of ['check', 'graph', 'report', 'fmt', 'pull']) {
+                assertOneLineFailure(runCli([command, 'churn-pilot.align', 'README.md'], { cwd: dir }), 'README.md: not an .align file');
+                const upper = assertOneLineFailure(runCli([command, 'U.ALIGN'], { cwd: dir }), 'U.ALIGN: not an .align file');
+                assert.match(upper, /lower case/);
+            }
+            assertOneLineFailure(runCli(['fmt', 'messy.align', 'README.md'], { cwd: dir }), 'README.md');
+            assert.equal(fs.readFileSync(path.join(dir, 'messy.align'), 'utf-8'), 'skill   X\n', 'fmt wrote nothing');
+            const folder = runCli(['check', '.'], { cwd: dir });
+            assert.equal(folder.stderr, '');
+            assert.match(folder.stdout, / 2 files\n$/, 'a folder\'s walk takes churn-pilot.align and messy.align only');
+        });
+
+        it('a file given by name that is not an .align file, after align diff REVISION --', function () {
+            if (!HAS_GIT) this.skip();
+            const repo = gitRepo(EXAMPLES);
+            repo.commit('base');
+            assertOneLineFailure(runCli(['diff', 'main', '--', 'README.md'], { cwd: repo.dir }), 'README.md: not an .align file');
+        });
+
         it('--config FILE that is missing', () => {
             assertOneLineFailure(runCli(['check', '.', '--config', 'missing.json'], { cwd: EXAMPLES }), '--config', 'missing.json');
         });
@@ -162,6 +201,15 @@ describe('align check with bad input', () => {
             writeFile(dir, 'churn-pilot.align', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]));
             const findings = checkJson(['.'], { cwd: dir, status: 0 });
             assert.deepEqual(findings.map(f => f.rule), ['metric-unused']);
+        });
+
+        it('a byte order mark at the start of align.config.json: its settings and its templates folder apply', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'churn-pilot.align', 'catalog');
+            const config = '{\n  "rules": { "metric-unused": "off" },\n  "templates": "./templates"\n}\n';
+            writeFile(dir, 'align.config.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(config)]));
+            writeFile(dir, 'templates/starter.align', 'program ${name} "${title}" {\n}\n');
+            assert.deepEqual(checkJson(['.'], { cwd: dir, status: 0 }), [], 'no config-invalid, metric-unused is off, the template is not checked');
         });
 
         it('an empty folder: no files, exit 0', () => {

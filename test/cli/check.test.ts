@@ -129,7 +129,7 @@ describe('align check on the examples', () => {
             assert.equal(runCli(['check', EXAMPLES_REL]).stdout, runCli(['check', EXAMPLES_REL, '--format', 'pretty']).stdout);
         });
 
-        it('colours with --color, and --no-color wins over it', () => {
+        it('colours with --color; of --color and --no-color, the last one given wins', () => {
             const colored = runCli(['check', EXAMPLES_REL, '--color']);
             assert.equal(colored.status, 1);
             assert.match(colored.stdout, ANSI);
@@ -138,6 +138,7 @@ describe('align check on the examples', () => {
             const plain = colored.stdout.replace(/\x1b\[[0-9;]*m/g, '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, '');
             assert.equal(plain, runCli(['check', EXAMPLES_REL]).stdout, 'the same text under the colour');
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '--color', '--no-color']).stdout, ANSI);
+            assert.equal(runCli(['check', EXAMPLES_REL, '--no-color', '--color']).stdout, colored.stdout);
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '-f', 'pretty'], { env: { NO_COLOR: '1' } }).stdout, ANSI);
         });
 

@@ -39,7 +39,8 @@ describe('align init', () => {
         const result = runCli(['init'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
         assert.equal(result.stderr, '');
-        assert.equal(result.stdout, 'Created my-program.align with program MyProgram. Next: edit it, then run align check my-program.align\n');
+        assert.equal(result.stdout, 'Created my-program.align with program MyProgram.\nNext: edit it, then run align check my-program.align\n');
+        for (const line of linesOf(result.stdout)) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
         const text = fs.readFileSync(path.join(dir, 'my-program.align'), 'utf-8');
         assert.match(text, /^program MyProgram "My program" \{$/m);
         assert.deepEqual(findingsOf(dir, 0), []);
@@ -59,7 +60,7 @@ describe('align init', () => {
         }
         assert.deepEqual(fs.readdirSync(dir), [], 'no other file');
         const piped = shell('init Piped | cat');
-        assert.equal(piped.stdout, 'Created piped.align with program Piped. Next: edit it, then run align check piped.align\n', 'a pipe is not a file');
+        assert.equal(piped.stdout, 'Created piped.align with program Piped.\nNext: edit it, then run align check piped.align\n', 'a pipe is not a file');
         assert.deepEqual(findingsOf(dir, 0), []);
     });
 
@@ -175,13 +176,16 @@ describe('align fmt', () => {
         }
     });
 
-    it('takes files and folders, and only .align files of folders', () => {
+    it('takes files and folders, and only .align files of folders; a file given by name that is not one is a usage error', () => {
         const dir = tempDir();
         copyExamples(dir, '.');
-        writeFile(dir, 'notes.txt', 'skill   X\n');
-        const result = runCli(['fmt', '--check', 'safety.align', 'catalog', 'notes.txt'], { cwd: dir });
+        writeFile(dir, 'catalog/notes.txt', 'skill   X\n');
+        const result = runCli(['fmt', '--check', 'safety.align', 'catalog'], { cwd: dir });
         assert.equal(result.status, 1);
-        assert.deepEqual(linesOf(result.stdout).sort(), ['notes.txt', 'safety.align'], 'a file given by name is taken whatever its extension');
+        assert.deepEqual(linesOf(result.stdout), ['safety.align']);
+        writeFile(dir, 'notes.txt', 'skill   X\n');
+        assertOneLineFailure(runCli(['fmt', 'safety.align', 'notes.txt'], { cwd: dir }), 'notes.txt: not an .align file');
+        assert.equal(fs.readFileSync(path.join(dir, 'safety.align'), 'utf-8'), fs.readFileSync(path.join(EXAMPLES, 'safety.align'), 'utf-8'), 'nothing written');
     });
 
     it('reports a file with a syntax error as file:line:column message, leaves it as it is, formats the others, exits 1', () => {

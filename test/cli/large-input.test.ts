@@ -92,6 +92,35 @@ describe('align check with large input', () => {
             }
         });
 
+        it('70,000 findings in one file are printed whole by the default (pretty) format', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            const count = 35_000;
+            writeFile(dir, 'bare.align', Array.from({ length: count }, (_, i) => `objective Bare${i} "Objective ${i}"\n`).join(''));
+            const result = runCli(['check', '.'], { cwd: dir, timeout: 170_000 });
+            assert.equal(result.signal, null);
+            assert.equal(result.stderr, '', 'no internal error (an argument spread of 70,000 rows overflows the stack)');
+            assert.equal(result.status, 1);
+            const lines = result.stdout.split('\n');
+            assert.equal(lines.filter(l => /^ {2}\d+:\d+ /.test(l)).length, 2 * count, 'one row per finding');
+            assert.equal(lines.at(-2), '✖ 70,000 problems (35,000 errors, 0 warnings, 35,000 infos) in 1 file');
+        });
+
+        it('align diff of 35,000 added elements prints every change and new finding as text', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            const count = 35_000;
+            writeFile(dir, 'old/a.align', '');
+            writeFile(dir, 'new/a.align', Array.from({ length: count }, (_, i) => `objective Bare${i} "Objective ${i}"\n`).join(''));
+            const result = runCli(['diff', 'old', 'new'], { cwd: dir, timeout: 170_000 });
+            assert.equal(result.signal, null);
+            assert.equal(result.stderr, '', 'no internal error (an argument spread of every line overflows the stack)');
+            assert.equal(result.status, 0);
+            const lines = result.stdout.split('\n');
+            assert.equal(lines.filter(l => /^ {2}\+ objective Bare\d+$/.test(l)).length, count, 'one change row per element');
+            assert.equal(lines.filter(l => /^ {2}\+ (error|info) /.test(l)).length, 2 * count, 'every new finding');
+        });
+
         it('many files of one workspace complete and print valid JSON', function () {
             this.timeout(180_000);
             const dir = tempDir();

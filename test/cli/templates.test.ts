@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { consumingWorkspace, STANDARDS_PACKAGE } from '../standards-workspace.js';
-import { checkJson, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+import { assertOneLineFailure, checkJson, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 
 const SHIPPED = fs.readdirSync(path.join(STANDARDS_PACKAGE, 'templates')).filter(f => f.endsWith('.align')).map(f => f.replace(/\.align$/, ''));
 
@@ -34,6 +34,29 @@ describe('align init --template', () => {
             assert.deepEqual(checkJson(['.'], { cwd: workspace, status: 0 }), []);
         });
     }
+
+    it('--title with a double quote and backslashes: escaped in the program\'s string, which align check passes and reads back', () => {
+        const title = 'Say "hi" \\ to C:\\new\\"x\\';
+        for (const template of ['builtin', ...SHIPPED]) {
+            const workspace = consumingWorkspace(tempDir());
+            const result = runCli(['init', 'Quoted', '--template', template, '--title', title, '--output', 'quoted.align'], { cwd: workspace });
+            assert.equal(result.status, 0, result.stderr);
+            assert.deepEqual(checkJson(['quoted.align'], { cwd: workspace, status: 0 }), [], template);
+            const graph = runCli(['graph', 'quoted.align', '--format', 'json'], { cwd: workspace });
+            assert.equal(graph.status, 0, graph.stderr);
+            const program = (JSON.parse(graph.stdout) as { nodes: { kind: string; title?: string }[] }).nodes.find(n => n.kind === 'program');
+            assert.equal(program?.title, title, `${template}: the title round-trips`);
+        }
+    });
+
+    it('refuses a --title with a line break: one line, exit 2, no file written', () => {
+        const dir = tempDir();
+        for (const title of ['Two\nlines', 'Carriage\rreturn']) {
+            const result = runCli(['init', 'Broken', '--title', title], { cwd: dir });
+            assertOneLineFailure(result, '--title', 'line break');
+            assert.deepEqual(fs.readdirSync(dir), []);
+        }
+    });
 
     it('refuses an unknown template with exit 2, a did-you-mean and the list', () => {
         const workspace = consumingWorkspace(tempDir());

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { formatAlign } from '../../language/format/format-align.js';
 import { BUILTIN_PROGRAM_TEMPLATE, PILOT_DAYS } from '../../language/templates/builtin-program.js';
 import {
-    fillTemplate, programFileName, programFromTemplate, programNameProblem, programTitle, programValues
+    fillTemplate, programFileName, programFrom, programFromTemplate, programNameProblem, programTitle, programValues
 } from '../../language/templates/fill-template.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 
@@ -62,6 +62,16 @@ describe('the built-in program template', () => {
             assert.equal(programNameProblem(word) === undefined, parses, `${word}: ${findings.filter(f => f.rule === 'syntax').map(f => f.message).join('; ')}`);
         }
         for (const bad of ['9lives', 'my-program', 'My Program', 'café', '']) assert.equal(programNameProblem(bad), 'not-a-name', bad);
+    });
+
+    it('escapes a title inside string literals only: a comment keeps it as written', () => {
+        const title = 'A "quoted" C:\\path\\';
+        const builtin = programFrom({ text: BUILTIN_PROGRAM_TEMPLATE, builtin: true }, 'Quoted', title, '2026-03-01');
+        assert.ok(builtin.startsWith(`// ${title}: an Align program`), builtin.slice(0, 80));
+        assert.match(builtin, /^program Quoted "A \\"quoted\\" C:\\\\path\\\\" \{$/m);
+        const configured = '/* "${title}" */ program ${name} "${title}" // ${title}\nskill S "in \\"${title}\\""\n';
+        assert.equal(programFrom({ text: configured, builtin: false }, 'Q', 'x"y', '2026-03-01'),
+            '/* "x"y" */ program Q "x\\"y" // x"y\nskill S "in \\"x\\"y\\""\n');
     });
 
     it('names the file and the title after the program', () => {

@@ -47,6 +47,12 @@ describe('rule severities and suppressions', () => {
         ]);
     });
 
+    it('reads a file that starts with a byte order mark; columns count as an editor shows them', () => {
+        const { settings, problems } = parseAlignConfig('\uFEFF{ "rules": { "metric-unused": "off", "nope": "off" } }');
+        assert.deepEqual(settings, { rules: { 'metric-unused': 'off' } });
+        assert.deepEqual(problems.map(p => `${p.line}:${p.column} ${p.message}`), ['1:38 unknown rule id "nope"']);
+    });
+
     it('reports text that is not JSON and applies no settings', () => {
         const { settings, problems } = parseAlignConfig('{\n  "rules": {,\n}');
         assert.deepEqual(settings, {});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
 import { requireBundle } from '../run-cli.js';
 import { startLrs, type LrsServer } from './lrs-server.js';
 import { lockOf, pulledKpi, runCliAsync, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
@@ -91,6 +92,25 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         assert.ok(!ws.exists('data/Statements.csv'));
     });
 
+    it('an LRS that cannot be reached or a bad URL: the cause on one line, never the URL or a secret', async () => {
+        ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '')}` });
+        const closed = await closedPort();
+        const failure = async (url: string) => {
+            const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS_URL: url } });
+            assert.equal(result.status, 1, result.stderr);
+            assert.ok(!result.stderr.includes(url) && !result.stderr.includes('s3cret'), result.stderr);
+            return result.stderr;
+        };
+        const prefix = 'align: pull failed: Statements, xapi env:LRS_URL: ';
+        assert.equal(await failure(`http://127.0.0.1:${closed}/xapi`), `${prefix}connection refused (the LRS in LRS_URL)\n`);
+        // Port 1 is closed too, but fetch refuses it before connecting: its error says only "fetch failed".
+        assert.equal(await failure('http://127.0.0.1:1/xapi'), `${prefix}fetch refuses to connect to port 1, a "bad port" (the LRS in LRS_URL)\n`);
+        assert.equal(await failure('http://127.0.0.1:99999/xapi'), `${prefix}the environment variable LRS_URL does not hold a valid URL\n`);
+        assert.equal(await failure(`http://key:s3cret@127.0.0.1:${closed}/xapi`),
+            `${prefix}the URL in LRS_URL holds credentials: give them as key:secret in the variable that \`auth env "VAR"\` names\n`);
+        assert.ok(!ws.exists('data/Statements.csv'));
+    });
+
     it('a server that never answers: each request times out (ALIGN_PULL_TIMEOUT), is retried, then one line', async () => {
         ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '')}` });
         lrs.faults = ['hang', 'hang', 'hang', 'hang'];
@@ -100,3 +120,14 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         assert.equal(lrs.requests.length, 4);
     });
 });
+
+/** A loopback port that nothing listens on: one the system gave a server that is closed again. */
+function closedPort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = createServer().listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')));
+        });
+        server.on('error', reject);
+    });
+}
