@@ -28,6 +28,12 @@ export interface ImpactGraphResult {
     focusable: Array<{ id: string; kind: 'program' | 'outcome'; title?: string }>;
     /** Increases with every validation of the workspace. */
     version: number;
+    /**
+     * The documents with syntax findings when this graph was read, and how
+     * many each has: sent with the graph, so that a client never pairs a
+     * graph with the diagnostics of another build.
+     */
+    syntaxErrors: Array<{ uri: string; count: number }>;
 }
 
 export const ImpactGraphRequest = new RequestType<ImpactGraphParams, ImpactGraphResult, void>('align/impactGraph');

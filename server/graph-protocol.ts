@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import { focusGraph } from '../language/graph/focus-graph.js';
 import { findingsByNode } from '../language/graph/node-findings.js';
+import { ruleIdOf } from '../language/findings.js';
 import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../language/protocol.js';
 
 /**
@@ -21,14 +22,19 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
         await builder.waitUntil(DocumentState.Validated);
         const index = await services.align.Graph.getIndex();
         const graph = params.focus ? focusGraph(index.graph, params.focus) : index.graph;
-        const diagnostics = services.shared.workspace.LangiumDocuments.all.toArray()
+        const documents = services.shared.workspace.LangiumDocuments.all.toArray();
+        const diagnostics = documents
             .flatMap(doc => (doc.diagnostics ?? []).map(d => ({ uri: doc.uri.toString(), range: d.range, severity: d.severity })));
+        const syntaxErrors = documents
+            .map(doc => ({ uri: doc.uri.toString(), count: (doc.diagnostics ?? []).filter(d => ruleIdOf(d) === 'syntax').length }))
+            .filter(doc => doc.count > 0);
         return {
             graph,
             findings: findingsByNode(graph.nodes, diagnostics),
             focusable: index.graph.nodes.filter(n => n.kind === 'program' || n.kind === 'outcome')
                 .map(n => ({ id: n.id, kind: n.kind as 'program' | 'outcome', title: n.title })),
-            version
+            version,
+            syntaxErrors
         };
     });
 }

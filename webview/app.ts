@@ -13,6 +13,7 @@ import {
 } from './protocol.js';
 import { applyDelta } from './graph-delta.js';
 import { MetricDetail } from './metric-detail.js';
+import { pickerEntries } from './picker-entries.js';
 import { isDrawableResult, matchesQuery, syntaxErrorsText } from './result.js';
 import { Stage, type UpdateReason } from './stage.js';
 import { Toolbar } from './toolbar.js';
@@ -88,7 +89,7 @@ export class PreviewApp {
             case 'graph-delta': return this.onDelta(message);
             case 'cursor': return this.onCursor(message, message.show === true);
             case 'syntax-errors':
-                this.page.banner.textContent = syntaxErrorsText(message.files, this.result !== undefined);
+                this.page.banner.textContent = syntaxErrorsText(message);
                 this.page.banner.hidden = false;
                 return;
             case 'export': return this.export(message.format);
@@ -114,9 +115,9 @@ export class PreviewApp {
         if (this.state.scope.kind === 'focus' && !result.focusable.some(f => f.id === (this.state.scope as { id: string }).id)) this.state.scope = { kind: 'cursor' };
         if (message.cursor) this.stage.setCursor(message.cursor);
         // The toolbar in a task of its own: a large workspace has hundreds of programs and outcomes to list.
-        const focusable = result.focusable;
+        const entries = pickerEntries(result.focusable, result.graph);
         setTimeout(() => {
-            this.toolbar.setFocusable(focusable, this.state.scope);
+            this.toolbar.setFocusable(entries, this.state.scope);
             this.toolbar.setHideLearningMetrics(this.state.hideLearningMetrics);
             this.toolbar.setDirection(this.state.direction);
         }, 0);
@@ -140,7 +141,7 @@ export class PreviewApp {
         this.page.banner.hidden = true;
         const before = JSON.stringify([this.state.hideLearningMetrics, this.state.direction]);
         this.adoptOptions(message.options, false);
-        if (delta.focusable) this.toolbar.setFocusable(delta.focusable, this.state.scope);
+        if (delta.focusable) this.toolbar.setFocusable(pickerEntries(delta.focusable, this.result.graph), this.state.scope);
         if (JSON.stringify([this.state.hideLearningMetrics, this.state.direction]) !== before) {
             this.toolbar.setHideLearningMetrics(this.state.hideLearningMetrics);
             this.toolbar.setDirection(this.state.direction);
@@ -178,7 +179,7 @@ export class PreviewApp {
         if (JSON.stringify(choice) === JSON.stringify(this.state.scope)) return;
         this.state.scope = choice;
         this.save();
-        if (this.result) this.toolbar.setFocusable(this.result.focusable, choice);
+        if (this.result) this.toolbar.setFocusable(pickerEntries(this.result.focusable, this.result.graph), choice);
         this.stage.update('scope');
     }
 

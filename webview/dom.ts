@@ -23,9 +23,20 @@ export function buildPage(): PageElements {
         message: element('div', { class: 'message' }),
         status: element('div', { class: 'status' })
     };
+    // The status line sits in the canvas's bottom corner, costing the drawing no height; it steps aside from boxes (Stage).
     page.canvas.append(page.message, page.status);
     document.body.replaceChildren(page.toolbarSlot, page.banner, page.canvas);
     return page;
+}
+
+/** `1 node`, `2 nodes`. */
+export function counted(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The status line: `1 node · 0 edges · aligned 9/11`. */
+export function statusText(nodes: number, edges: number, coverage: { aligned: number; total: number }): string {
+    return `${counted(nodes, 'node')} · ${counted(edges, 'edge')} · aligned ${coverage.aligned}/${coverage.total}`;
 }
 
 /** Shows a message over the canvas (empty state, loading), or hides it with no arguments. */

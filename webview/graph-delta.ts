@@ -27,5 +27,5 @@ export function applyDelta(result: ImpactGraphResult, delta: GraphDelta): Impact
     const edges = [...result.graph.edges.filter(e => !gone.has(edgeKey(e))), ...delta.edges.added];
     const findings = { ...result.findings, ...delta.findings.set };
     for (const id of delta.findings.removed) delete findings[id];
-    return { graph: { nodes, edges, coverage: delta.coverage }, findings, focusable: delta.focusable ?? result.focusable, version: delta.version };
+    return { graph: { nodes, edges, coverage: delta.coverage }, findings, focusable: delta.focusable ?? result.focusable, version: delta.version, syntaxErrors: result.syntaxErrors };
 }

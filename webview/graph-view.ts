@@ -7,7 +7,7 @@
  */
 import type { NodeFindings } from '../language/protocol.js';
 import {
-    renderColumns, renderDefs, renderEdge, renderNode, shortLabel, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+    PAD, renderColumns, renderDefs, renderEdge, renderNode, shortLabel, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
 } from '../language/render/index.js';
 import { afterNextPaint, nextTask } from './scheduling.js';
 import { TiledLayer, type Bounds } from './tiled-layer.js';
@@ -193,10 +193,13 @@ export class GraphView {
         for (const [, el, node] of this.nodes.all()) this.writeShortLabel(el, node);
     }
 
+    /** The name starts where the lines do, right of the kind's icon, so that the two never overlap; it is cut to the room left. */
     private writeShortLabel(el: Element, node: LaidOutNode): void {
         if (!this.short) return;
         const label = el.querySelector('.node-short');
-        if (label) label.textContent = shortLabel(node.node, node.width, this.short.size, this.short.measure);
+        if (!label) return;
+        setIfChanged(label, 'x', String(node.x + TEXT_X));
+        label.textContent = shortLabel(node.node, node.width - (TEXT_X - PAD), this.short.size, this.short.measure);
     }
 
     /** Applies the classes and marks again to every element (after the marks changed). */

@@ -97,8 +97,14 @@ export type HostMessage =
     | { type: 'graph-delta'; json: string; options: PreviewOptions; base: number; seq: number }
     /** The editor cursor moved: highlight the innermost node containing it and its chain (`show`: even outside a picked scope). */
     | ({ type: 'cursor'; show?: boolean } & CursorPosition)
-    /** The workspace has syntax errors: keep the last good graph and show a banner. */
-    | { type: 'syntax-errors'; files: string[] }
+    /**
+     * Sent after a graph (or instead of one, when the webview holds the graph
+     * to show): the workspace has `errors` syntax errors in `files`
+     * (workspace-relative). `shows`: what the graph held is, for the banner:
+     * the last graph read without syntax errors, or (there was none since
+     * the preview opened) what could be read. The next graph clears it.
+     */
+    | { type: 'syntax-errors'; files: string[]; errors: number; shows: 'last-valid' | 'partial' }
     /** The host asks for an export (command palette); answered with `exported`. */
     | { type: 'export'; format: 'svg' | 'png' }
     /** The editor's title bar changed the direction. */
@@ -181,7 +187,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
         case 'graph-delta': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null
             && typeof m['base'] === 'number' && typeof m['seq'] === 'number';
         case 'cursor': return isCursor(m);
-        case 'syntax-errors': return Array.isArray(m['files']) && m['files'].every(f => typeof f === 'string');
+        case 'syntax-errors': return Array.isArray(m['files']) && m['files'].every(f => typeof f === 'string')
+            && typeof m['errors'] === 'number' && (m['shows'] === 'last-valid' || m['shows'] === 'partial');
         case 'export': return m['format'] === 'svg' || m['format'] === 'png';
         case 'direction': return isDirectionChoice(m['direction']);
         case 'hide-learning-metrics': return typeof m['hidden'] === 'boolean';

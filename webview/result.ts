@@ -25,10 +25,26 @@ export function matchesQuery(node: GraphNode, query: string): boolean {
     return node.name.toLowerCase().includes(query) || (node.title?.toLowerCase().includes(query) ?? false);
 }
 
-/** The banner shown while the workspace has syntax errors. */
-export function syntaxErrorsText(files: readonly string[], hasGraph: boolean): string {
-    const names = files.map(f => decodeURIComponent(f.replace(/[?#].*$/, '').split('/').pop() ?? f)).join(', ') || 'the workspace';
-    return hasGraph
-        ? `Syntax errors in ${names}: showing the last valid graph until they are fixed.`
-        : `Syntax errors in ${names}: the graph appears once they are fixed.`;
+/** The last segment of a URI or path, decoded: `sales onboarding.align`. */
+export function fileName(uri: string): string {
+    const last = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? uri;
+    try {
+        return decodeURIComponent(last);
+    } catch {
+        return last;
+    }
+}
+
+/**
+ * The banner shown while the workspace has syntax errors, saying what the
+ * drawing is: `2 syntax errors in safety.align: showing the last valid graph
+ * until they are fixed.`
+ */
+export function syntaxErrorsText(message: { files: readonly string[]; errors: number; shows: 'last-valid' | 'partial' }): string {
+    const names = message.files.map(fileName).join(', ') || 'the workspace';
+    const count = Math.max(1, message.errors);
+    const errors = `${count} syntax error${count === 1 ? '' : 's'} in ${names}`;
+    return message.shows === 'last-valid'
+        ? `${errors}: showing the last valid graph until ${count === 1 ? 'it is' : 'they are'} fixed.`
+        : `${errors}: no valid graph yet, showing what could be read.`;
 }

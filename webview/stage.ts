@@ -11,7 +11,7 @@ import type { ImpactGraphResult } from '../language/protocol.js';
 import { columnOf, GEOMETRY, type GraphLayout, type MeasureText } from '../language/render/index.js';
 import { canvasMeasure } from './canvas-measure.js';
 import { chainOf, nodeAt } from './chain.js';
-import { showEmptyState, type PageElements } from './dom.js';
+import { showEmptyState, statusText, type PageElements } from './dom.js';
 import { changesContentOnly } from './graph-delta.js';
 import { GraphView } from './graph-view.js';
 import { patchLayout } from './patch.js';
@@ -21,6 +21,7 @@ import type { CursorPosition, GraphDelta, WebviewMessage, WebviewState } from '.
 import { viewReport } from './report.js';
 import { listenToNodes } from './node-events.js';
 import { scopedGraph, scopeIds, scopeTitle } from './scope.js';
+import { StatusLine } from './status-line.js';
 import { Viewport, type ViewTransform } from './viewport.js';
 
 export type { UpdateReason } from './framing.js';
@@ -51,13 +52,15 @@ export class Stage {
     private drawGeneration = 0;
     private renders = 0;
     private pane = { width: 0, height: 0 };
+    private readonly status: StatusLine;
     /** Settles when the update scheduled last has been laid out. */
     private drawn: Promise<void> = Promise.resolve();
 
     constructor(private readonly page: PageElements, private readonly hooks: StageHooks) {
         this.planner = new Planner(() => this.measure());
         page.canvas.prepend(this.view.root);
-        this.viewport = new Viewport(page.canvas, this.view.root, t => { hooks.transformChanged(t); this.stickLabels(t); },
+        this.status = new StatusLine(page.status);
+        this.viewport = new Viewport(page.canvas, this.view.root, t => { hooks.transformChanged(t); this.stickLabels(t); this.status.place(t); },
             size => this.view.setShortLabels(size === undefined ? undefined : { size, measure: this.measure() }));
         this.listen();
     }
@@ -119,10 +122,14 @@ export class Stage {
         this.report();
     }
 
-    /** Fit: the whole drawing, no smaller than readable (then from the cursor's box). */
+    /**
+     * Fit (the toolbar's button, the 0 key): the whole drawing in view, as
+     * small as it takes (zoomed far out, boxes show their names; a drawing
+     * too large even at the least zoom is shown around the cursor's box).
+     */
     fit(): void {
         const around = this.chain()?.around;
-        this.viewport.fit(around ? this.plan?.layout.nodes.find(n => n.id === around) : undefined);
+        this.viewport.fit(around ? this.plan?.layout.nodes.find(n => n.id === around) : undefined, 0);
     }
 
     /** Lays out and draws in a task of its own; several calls before it runs make one. */
@@ -203,7 +210,7 @@ export class Stage {
         this.viewport.setContentSize(plan.layout.width, plan.layout.height);
         this.stickLabels(this.viewport.current);
         showEmptyState(this.page.message, plan.layout.nodes.length > 0 ? 'none' : result.graph.nodes.some(n => columnOf(n) !== undefined) ? 'filtered' : 'empty');
-        this.page.status.textContent = `${plan.layout.nodes.length} nodes · ${plan.layout.edges.length} edges · aligned ${graph.coverage.aligned}/${graph.coverage.total}`;
+        this.status.show(statusText(plan.layout.nodes.length, plan.layout.edges.length, graph.coverage), plan.layout.nodes, this.viewport.current);
         this.highlight();
         if (reasons.has('restore') && !reasons.has('first')) this.viewport.set(state);
         else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain())) frameChain(this.viewport, plan.layout, this.chain());

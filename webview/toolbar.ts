@@ -9,7 +9,7 @@ import {
     provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField,
     type Checkbox, type Dropdown, type TextField
 } from '@vscode/webview-ui-toolkit';
-import type { ImpactGraphResult } from '../language/protocol.js';
+import type { PickerEntry } from './picker-entries.js';
 import type { DirectionChoice, ScopeChoice } from './protocol.js';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
@@ -76,14 +76,15 @@ export class Toolbar {
     }
 
     /**
-     * Fills the scope picker with the programs and outcomes, then selects
+     * Fills the scope picker with the programs and outcomes (sorted, with a
+     * description where titles repeat: picker-entries.ts), then selects
      * `current`. A large workspace lists hundreds: they are added in batches,
      * each in a task of its own (a toolkit option costs about 0.1 ms to
      * connect, more for the first), and `current` is selected once its option is in.
      */
-    setFocusable(focusable: ImpactGraphResult['focusable'], current: ScopeChoice): void {
+    setFocusable(entries: readonly PickerEntry[], current: ScopeChoice): void {
         const value = valueOf(current);
-        const key = JSON.stringify(focusable);
+        const key = JSON.stringify(entries);
         if (key === this.focusable) {
             this.selected = value;
             if (!this.filling) select(this.scope, value);
@@ -91,18 +92,17 @@ export class Toolbar {
         }
         this.focusable = key;
         this.selected = value;
-        const sorted = [...focusable].sort((a, b) => a.kind.localeCompare(b.kind) || (a.title ?? a.id).localeCompare(b.title ?? b.id));
         const fill = ++this.fills;
         this.scope.replaceChildren(this.cursorOption, option(WHOLE, 'Whole workspace'));
         const addBatch = (from: number): void => {
             if (fill !== this.fills) return;
             const start = performance.now();
             let next = from;
-            while (next < sorted.length && (next === from || performance.now() - start < OPTION_BATCH_MS)) {
-                const f = sorted[next++]!;
-                this.scope.append(option(f.id, `${f.kind === 'program' ? 'Program' : 'Outcome'}: ${f.title ?? f.id}`));
+            while (next < entries.length && (next === from || performance.now() - start < OPTION_BATCH_MS)) {
+                const entry = entries[next++]!;
+                this.scope.append(option(entry.id, entry.label, entry.description));
             }
-            this.filling = next < sorted.length;
+            this.filling = next < entries.length;
             if (!this.filling || from === 0) select(this.scope, this.selected);
             if (this.filling) setTimeout(() => addBatch(next), 0);
         };
@@ -154,8 +154,11 @@ function el(tag: string, attributes: Record<string, string>, text?: string): HTM
     return element;
 }
 
-function option(value: string, label: string): HTMLElement {
-    return el('vscode-option', { value, title: label }, label);
+/** An option; a description follows the label in a quieter colour (and in its text, which the closed picker shows). */
+function option(value: string, label: string, description?: string): HTMLElement {
+    const o = el('vscode-option', { value, title: description ? `${label} (${description})` : label }, label);
+    if (description) o.append(' ', el('span', { class: 'description' }, `(${description})`));
+    return o;
 }
 
 function button(label: string, title: string, onClick: () => void): HTMLElement {

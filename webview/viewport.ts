@@ -21,6 +21,8 @@ export interface Rect {
 }
 
 const MAX_ZOOM = 4;
+/** Fit may zoom out below MIN_ZOOM to show a large drawing whole, but not below this (boxes would be specks). */
+const LEAST_ZOOM = 0.05;
 const DRAG_THRESHOLD = 4;
 /** Room kept around what is framed: above, at the sides, and below (more: the status line sits there). */
 export const FRAME_PAD = 12;
@@ -65,7 +67,7 @@ export class Viewport {
     }
 
     set(t: ViewTransform): void {
-        const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, t.zoom));
+        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
         this.transform = { zoom, pan: { x: t.pan.x, y: t.pan.y } };
         this.content.style.transform = `translate(${t.pan.x}px, ${t.pan.y}px) scale(${zoom})`;
         const size = shortLabelSize(zoom);
@@ -92,36 +94,37 @@ export class Viewport {
     zoomBy(factor: number, around?: { x: number; y: number }): void {
         const { zoom, pan } = this.transform;
         const p = around ?? { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 };
-        const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * factor));
+        const next = Math.min(MAX_ZOOM, Math.max(this.minZoom(), zoom * factor));
         const k = next / zoom;
         this.set({ zoom: next, pan: { x: p.x - (p.x - pan.x) * k, y: p.y - (p.y - pan.y) * k } });
     }
 
     /**
      * Shows the whole drawing, never enlarged beyond 100% nor shrunk below
-     * the readable zoom: a drawing too large for that is shown from `keep`
-     * (centred on it), else from its top-left corner, and scrolls.
+     * `floor`: the readable zoom when the preview frames by itself (a
+     * drawing too large for that is shown from `keep`, centred on it, else
+     * from its top-left corner, and scrolls); the smallest zoom when the user
+     * asks for Fit, so that the whole drawing is in view (zoomed far out,
+     * boxes show their names).
      */
-    fit(keep?: Rect): void {
+    fit(keep?: Rect, floor = READABLE_ZOOM): void {
         const { width, height } = this.size;
         if (width <= 0 || height <= 0) return;
-        this.frame({ x: 0, y: 0, width, height }, keep);
+        this.frame({ x: 0, y: 0, width, height }, keep, floor);
     }
 
     /**
      * Shows `r` whole at the largest zoom up to 100%, centred; when that
-     * would take text below the readable size, at the readable zoom, centred
-     * on `r` but with `keep` (the editor cursor's box) in view, or from `r`'s
-     * top-left corner.
+     * would take the zoom below `floor` (by default the readable zoom), at
+     * `floor`, centred on `r` but with `keep` (the editor cursor's box) in
+     * view, or from `r`'s top-left corner.
      */
-    frame(r: Rect, keep?: Rect): void {
-        const w = Math.max(1, this.container.clientWidth);
-        const h = Math.max(1, this.container.clientHeight);
-        const room = { width: w - 2 * FRAME_PAD, height: h - FRAME_PAD - FRAME_PAD_BOTTOM };
-        const fits = Math.min(1, room.width / Math.max(1, r.width), room.height / Math.max(1, r.height));
-        const zoom = Math.max(READABLE_ZOOM, fits);
+    frame(r: Rect, keep?: Rect, floor = READABLE_ZOOM): void {
+        const room = this.room();
+        const fits = this.fitting(r);
+        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), floor, fits));
         let pan = { x: FRAME_PAD + room.width / 2 - (r.x + r.width / 2) * zoom, y: FRAME_PAD + room.height / 2 - (r.y + r.height / 2) * zoom };
-        if (fits < READABLE_ZOOM) {
+        if (fits < zoom) {
             pan = {
                 x: r.width * zoom > room.width ? FRAME_PAD - r.x * zoom : pan.x,
                 y: r.height * zoom > room.height ? FRAME_PAD - r.y * zoom : pan.y
@@ -129,6 +132,24 @@ export class Viewport {
             if (keep) pan = this.panToShow(keep, zoom, pan);
         }
         this.set({ zoom, pan });
+    }
+
+    /** The pane less the room kept around what is framed. */
+    private room(): { width: number; height: number } {
+        return { width: Math.max(1, this.container.clientWidth) - 2 * FRAME_PAD, height: Math.max(1, this.container.clientHeight) - FRAME_PAD - FRAME_PAD_BOTTOM };
+    }
+
+    /** The zoom (up to 100%) at which `r` fills the room. */
+    private fitting(r: Rect): number {
+        const room = this.room();
+        return Math.min(1, room.width / Math.max(1, r.width), room.height / Math.max(1, r.height));
+    }
+
+    /** The smallest zoom: MIN_ZOOM, or the zoom that shows the whole drawing when that is smaller (Fit), down to LEAST_ZOOM. */
+    private minZoom(): number {
+        const { width, height } = this.size;
+        if (width <= 0 || height <= 0) return MIN_ZOOM;
+        return Math.max(LEAST_ZOOM, Math.min(MIN_ZOOM, this.fitting({ x: 0, y: 0, width, height })));
     }
 
     /** Whether `r` is wholly in view now, at a readable zoom. */

@@ -6,7 +6,7 @@
  */
 import { READABLE_PX, READABLE_ZOOM } from '../language/render/index.js';
 
-/** The smallest zoom of the preview: a box still shows a few letters of its name there. */
+/** The smallest zoom of wheel and buttons (Fit may go lower to show a large drawing whole): a box still shows a few letters of its name there. */
 export const MIN_ZOOM = 0.25;
 const STEPS = [READABLE_ZOOM, 0.7, 0.58, 0.48, 0.4, 0.33, MIN_ZOOM];
 

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { ruleIdOf } from '../../language/findings.js';
 import type { ChainComparison, ImpactGraphResult } from '../../language/protocol.js';
 import { graphJson, isWebviewMessage, jsonBytes, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { deltaToPost } from './graph-diff.js';
@@ -44,9 +43,12 @@ export class ImpactPreview implements vscode.Disposable {
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
     private requestCount = 0;
     private ready = false;
+    /** The graph shown: the latest, or while there are syntax errors the last valid one. */
     private latest: ImpactGraphResult | undefined;
-    /** The graph the webview holds (the last posted, whole or as a delta) and its number; undefined: send it whole. */
-    private held: { result: ImpactGraphResult; seq: number } | undefined;
+    /** The last graph read from a workspace without syntax errors: shown, under the banner, while there are some. */
+    private lastValid: ImpactGraphResult | undefined;
+    /** The graph the webview holds (the last posted, whole or as a delta), its number and options; undefined: send it whole. */
+    private held: { result: ImpactGraphResult; seq: number; options: string } | undefined;
     private seq = 0;
     private pendingNode: string | undefined;
     private editorColumn = vscode.ViewColumn.One;
@@ -182,15 +184,24 @@ export class ImpactPreview implements vscode.Disposable {
         this.refreshTimer = setTimeout(() => this.refresh().catch(logError), delay);
     }
 
-    /** Requests the graph and posts it; a newer request wins over an older one still running. */
+    /**
+     * Requests the graph and posts it; a newer request wins over an older one
+     * still running. While files have syntax errors, the webview keeps (or
+     * gets) the last graph read without any, and a banner that says so; when
+     * there has been none since the preview opened, what could be read, and
+     * a banner that says that.
+     */
     private async refresh(): Promise<void> {
         if (!this.ready) return;
         const request = ++this.requestCount;
         const result = await this.deps.feed.request();
         if (request !== this.requestCount || ImpactPreview.currentPanel !== this) return;
-        this.latest = result;
-        this.postGraph(result);
-        this.postSyntaxErrors();
+        const errors = syntaxErrorsOf(result);
+        if (errors.files.length === 0) this.lastValid = result;
+        const shown = errors.files.length > 0 && this.lastValid ? this.lastValid : result;
+        this.latest = shown;
+        this.postGraph(shown);
+        if (errors.files.length > 0) this.post({ type: 'syntax-errors', files: errors.files, errors: errors.count, shows: this.lastValid ? 'last-valid' : 'partial' });
         this.resolveGraphShown();
         if (this.pendingNode) this.postPendingNode();
     }
@@ -202,6 +213,8 @@ export class ImpactPreview implements vscode.Disposable {
      */
     private postGraph(result: ImpactGraphResult): void {
         const options = previewOptions();
+        // The webview holds it already (the last valid graph, kept while there are syntax errors).
+        if (this.held?.result === result && this.held.options === JSON.stringify(options)) return;
         const seq = ++this.seq;
         const delta = deltaToPost(this.held?.result, result);
         if (this.held && delta) {
@@ -210,7 +223,7 @@ export class ImpactPreview implements vscode.Disposable {
             const cursor = this.cursorPosition();
             this.post({ type: 'graph', json: jsonBytes(graphJson(result)), options, seq, ...(cursor ? { cursor } : {}) });
         }
-        this.held = { result, seq };
+        this.held = { result, seq, options: JSON.stringify(options) };
     }
 
     /** The title bar's buttons follow the panel that is active, and what it shows. */
@@ -237,18 +250,6 @@ export class ImpactPreview implements vscode.Disposable {
         this.post({ type: 'cursor', uri: node.uri, line: node.nameRange.start.line, character: node.nameRange.start.character, show: true });
     }
 
-    /**
-     * After a graph, the files with syntax errors (workspace-relative), if any:
-     * the webview shows a banner until the next graph.
-     */
-    private postSyntaxErrors(): void {
-        const files = vscode.languages.getDiagnostics()
-            .filter(([, diagnostics]) => diagnostics.some(d => d.source === 'align' && ruleIdOf(d) === 'syntax'))
-            .map(([uri]) => vscode.workspace.asRelativePath(uri))
-            .sort();
-        if (files.length > 0) this.post({ type: 'syntax-errors', files });
-    }
-
     private followEditor(editor: vscode.TextEditor): void {
         if (editor.document.languageId !== LANGUAGE_ID) return;
         this.editor = editor;
@@ -266,6 +267,12 @@ export class ImpactPreview implements vscode.Disposable {
 /** Scripts on; resources only from the built webview folder. */
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out', 'webview')] };
+}
+
+/** The files with syntax errors when the server read `result` (workspace-relative, sorted), and how many errors they have. */
+function syntaxErrorsOf(result: ImpactGraphResult): { files: string[]; count: number } {
+    const files = result.syntaxErrors.map(f => vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))).sort((a, b) => a.localeCompare(b));
+    return { files, count: result.syntaxErrors.reduce((n, f) => n + f.count, 0) };
 }
 
 function previewOptions(): PreviewOptions {

@@ -116,7 +116,7 @@ export function generateImpactGraph(size: number, seed = 7): ImpactGraphResult {
         else if (r < 0.14) findings[n.id] = { errors: 0, warnings: 0, infos: 1 };
     }
     return {
-        graph, findings, version: 1,
+        graph, findings, version: 1, syntaxErrors: [],
         focusable: nodes.filter(n => n.kind === 'program' || n.kind === 'outcome').map(n => ({ id: n.id, kind: n.kind as 'program' | 'outcome', title: n.title }))
     };
 }

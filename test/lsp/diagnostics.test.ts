@@ -89,6 +89,21 @@ describe('language server: diagnostics over LSP', function () {
         assert.ok(!ids.includes('ChurnRate') && !ids.includes('DiscoveryBootcamp.KnowTheProduct'));
     });
 
+    it('sends, with each graph, the documents that had syntax errors when it was read', async () => {
+        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+        assert.deepEqual((await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).syntaxErrors, []);
+        const safety = path.join(root, 'safety.align');
+        const text = fs.readFileSync(safety, 'utf-8');
+        await session.open(safety, text);
+        await session.change(safety, text + '\nmetric {{{\n');
+        const broken = await session.diagnosticsOf(safety, d => d.some(x => x.code === 'syntax'));
+        const withErrors = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        assert.deepEqual(withErrors.syntaxErrors, [{ uri: uriOf(safety), count: broken.filter(d => d.code === 'syntax').length }]);
+        await session.change(safety, text);
+        await session.diagnosticsOf(safety, d => !d.some(x => x.code === 'syntax'));
+        assert.deepEqual((await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).syntaxErrors, []);
+    });
+
     it('notifies align/didChangeGraph when a file is deleted and nothing else is parsed again', async () => {
         await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
         const file = path.join(root, 'onboarding.align');

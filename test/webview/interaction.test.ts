@@ -191,16 +191,13 @@ describe('preview: interaction', () => {
         const panned = await state();
         assert.ok(Math.abs(panned.x - zoomed.x) > 50, JSON.stringify({ zoomed, panned }));
         assert.equal((await w.posted()).slice(before).filter(m => m.type === 'reveal').length, 0, 'a drag does not reveal');
-        // Fit shows all it can, but never below the readable size: the example workspace at 1400x900 then scrolls a little.
+        // Fit shows the whole drawing, however far it must zoom out (fit-and-status.test.ts measures it in narrow panes).
         await w.page.locator('vscode-button', { hasText: 'Fit' }).click();
         const fitted = await w.page.evaluate(() => {
             const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
             const svg = document.querySelector('.align-graph')!.getBoundingClientRect();
-            const title = document.querySelector('.node-title')!.getBoundingClientRect();
-            return { inside: svg.left >= canvas.left - 1 && svg.top >= canvas.top - 1 && svg.right <= canvas.right + 1 && svg.bottom <= canvas.bottom + 1, titleHeight: title.height };
+            return svg.left >= canvas.left - 1 && svg.top >= canvas.top - 1 && svg.right <= canvas.right + 1 && svg.bottom <= canvas.bottom + 1;
         });
-        const zoom = (await state()).zoom;
-        assert.ok(zoom >= 11 / 13 - 1e-6, `zoom ${zoom}`);
-        assert.ok(fitted.inside || Math.abs(zoom - 11 / 13) < 1e-6, JSON.stringify(fitted));
+        assert.ok(fitted, `zoom ${(await state()).zoom}`);
     });
 });

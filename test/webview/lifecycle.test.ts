@@ -114,14 +114,18 @@ describe('preview: state, updates, exports and bad input', () => {
         assert.ok(!await message.isVisible());
     });
 
-    it('keeps the last good graph under a banner while there are syntax errors', async () => {
+    it('keeps the graph it holds under a banner that says truthfully what it is, while there are syntax errors', async () => {
         const w = await preview.openWithGraph();
-        await w.post({ type: 'syntax-errors', files: ['file:///ws/churn-pilot.align', 'file:///ws/my%20program.align'] });
+        await w.post({ type: 'syntax-errors', files: ['churn-pilot.align', 'my%20program.align'], errors: 3, shows: 'last-valid' });
         const banner = w.page.locator('.banner');
         await banner.waitFor({ state: 'visible' });
-        assert.match(await banner.textContent() ?? '', /Syntax errors in churn-pilot\.align, my program\.align: showing the last valid graph/);
+        assert.equal(await banner.textContent(), '3 syntax errors in churn-pilot.align, my program.align: showing the last valid graph until they are fixed.');
         assert.equal(await banner.getAttribute('role'), 'alert');
         assert.deepEqual(await drawnNow(w), drawnIds(result));
+        // Never a graph without errors since the preview opened: the host sends what could be read, and the banner says so.
+        await w.post({ type: 'syntax-errors', files: ['safety.align'], errors: 1, shows: 'partial' });
+        await w.page.waitForFunction(() => document.querySelector('.banner')!.textContent!.startsWith('1 syntax error in'));
+        assert.equal(await banner.textContent(), '1 syntax error in safety.align: no valid graph yet, showing what could be read.');
         await w.postGraph(graphMessage());
         assert.ok(!await banner.isVisible());
     });
@@ -133,7 +137,7 @@ describe('preview: state, updates, exports and bad input', () => {
             { type: 'graph', result: examplesResult(), options: {} },
             { type: 'graph', json: JSON.stringify({ graph: { nodes: 'x', edges: [] }, findings: {}, focusable: [] }), options: {} },
             { type: 'graph', json: JSON.stringify({ graph: { nodes: [{ id: 1 }], edges: [] }, findings: {}, focusable: [] }), options: {} },
-            { type: 'cursor', uri: 5, line: 1, character: 1 }, { type: 'export', format: 'gif' }, { type: 'syntax-errors', files: [1] }, { type: 'unknown' }]) {
+            { type: 'cursor', uri: 5, line: 1, character: 1 }, { type: 'export', format: 'gif' }, { type: 'syntax-errors', files: [1], errors: 1, shows: 'partial' }, { type: 'syntax-errors', files: ['a.align'] }, { type: 'unknown' }]) {
             await w.post(junk);
         }
         await w.post({ type: 'cursor', uri: 'file:///nowhere.align', line: 1, character: 1 });

@@ -47,7 +47,7 @@ async function result(source = SOURCE): Promise<ImpactGraphResult> {
     const { graph, services } = await checkWorkspace({ 'sales.align': source });
     const diagnostics = services.shared.workspace.LangiumDocuments.all.toArray()
         .flatMap(doc => (doc.diagnostics ?? []).map(d => ({ uri: doc.uri.toString(), range: d.range, severity: d.severity })));
-    return { graph: graph.graph, findings: findingsByNode(graph.graph.nodes, diagnostics), focusable: [], version: 1 };
+    return { graph: graph.graph, findings: findingsByNode(graph.graph.nodes, diagnostics), focusable: [], version: 1, syntaxErrors: [] };
 }
 
 const WORKSPACE: OpenOptions['state'] = { zoom: 1, pan: { x: 0, y: 0 }, scope: { kind: 'workspace' }, direction: 'auto', hideLearningMetrics: false, search: '' };

@@ -43,14 +43,17 @@ describe('preview: readable at any zoom and in any pane', function () {
         assert.equal(await w.page.locator('.align-graph.zoomed-out').count(), 0);
     });
 
-    it('Fit never takes titles below the readable size: a drawing too large for the pane scrolls', async () => {
+    it('Fit shows the whole drawing, zoomed out as far as it takes; the preview\'s own framing stays readable', async () => {
         for (const viewport of [{ width: 420, height: 860 }, { width: 1600, height: 1000 }]) {
-            const w = await preview.open({ viewport, state: { zoom: 0.3, pan: { x: 0, y: 0 }, scope: { kind: 'workspace' }, direction: 'auto', hideLearningMetrics: false, search: '' } });
+            const w = await preview.open({ viewport });
             await w.postGraph(graphMessage(result));
+            const framed = await measureView(w.page, result.graph.nodes.filter(n => n.kind === 'objective').map(n => n.id));
+            assert.ok(framed.zoom >= READABLE_ZOOM - 1e-6, `${viewport.width}: first framing at zoom ${framed.zoom}`);
             await w.page.locator('vscode-button', { hasText: 'Fit' }).click();
             const view = await measureView(w.page, result.graph.nodes.filter(n => n.kind === 'objective').map(n => n.id));
-            assert.ok(view.zoom >= READABLE_ZOOM - 1e-6, `${viewport.width}: zoom ${view.zoom}`);
-            for (const n of view.chain) assert.ok(n.titlePx >= READABLE_PX - 1e-6, `${n.id} ${n.titlePx}`);
+            assert.ok(view.chain.every(n => n.inView), `${viewport.width}: every box in view at zoom ${view.zoom}`);
+            // Down to the smallest zoom of the buttons, names stay readable; below it (a narrow pane), they shrink with the drawing.
+            if (view.zoom >= 0.25) for (const n of view.chain) assert.ok(n.titlePx >= READABLE_PX - 1e-6, `${n.id} ${n.titlePx}`);
         }
     });
 

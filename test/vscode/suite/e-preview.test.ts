@@ -180,17 +180,20 @@ suite('Extension: impact-chain preview', () => {
         }
     });
 
-    test('tells the webview, after each graph, which files have syntax errors', async function () {
-        const editor = await open('safety.align');
-        await vscode.commands.executeCommand('align.openPreviewToSide');
-        await until(() => api.preview.isOpen(), [api.preview.onDidPostMessage], () => 'the preview');
+    test('while a file has syntax errors, the webview keeps the last valid graph under a banner that says so', async function () {
         const traffic = recorder(api);
+        const editor = await open('safety.align');
         try {
+            await vscode.commands.executeCommand('align.openPreviewToSide');
+            await until(() => traffic.received.some(m => m.type === 'view'), [api.preview.onDidReceiveMessage], () => `the first drawing; received ${JSON.stringify(traffic.received.map(m => m.type))}`);
+            const graphs = () => traffic.posted.filter(m => m.type === 'graph' || m.type === 'graph-delta');
+            const valid = graphs().length;
             await editor.edit(edit => edit.insert(new vscode.Position(2, 0), 'metric {{{\n'));
-            const banner = await until(() => traffic.posted.find(m => m.type === 'syntax-errors'), [api.preview.onDidPostMessage],
+            const banner = await until(() => traffic.posted.find((m): m is Extract<HostMessage, { type: 'syntax-errors' }> => m.type === 'syntax-errors'), [api.preview.onDidPostMessage],
                 () => `syntax-errors; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
-            assert.deepStrictEqual(banner, { type: 'syntax-errors', files: ['safety.align'] });
-            assert.match(traffic.posted[traffic.posted.indexOf(banner) - 1]?.type ?? '', /^graph(-delta)?$/, 'right after the graph (or its delta)');
+            assert.deepStrictEqual({ ...banner, errors: banner.errors > 0 }, { type: 'syntax-errors', files: ['safety.align'], errors: true, shows: 'last-valid' });
+            // The graph read from the broken file is not sent: the webview keeps the one it holds, from before the error.
+            assert.deepStrictEqual(graphs().slice(valid).map(m => m.type), [], 'no graph sent while the file is broken');
             // Fixed: a graph comes alone, which clears the banner.
             const before = traffic.posted.length;
             await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -199,6 +202,24 @@ suite('Extension: impact-chain preview', () => {
                 + `dirty ${editor.document.isDirty}, the editor's text ${editor.document.getText().includes('metric {{{') ? 'still has' : 'no longer has'} the insert, version ${editor.document.version}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
         } finally {
             traffic.dispose();
+        }
+    });
+
+    test('opened while a file has syntax errors, the preview shows what could be read, under a banner that says so', async function () {
+        const traffic = recorder(api);
+        const editor = await open('safety.align');
+        try {
+            await editor.edit(edit => edit.insert(new vscode.Position(2, 0), 'metric {{{\n'));
+            await until(() => vscode.languages.getDiagnostics(editor.document.uri).some(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax'),
+                [vscode.languages.onDidChangeDiagnostics], () => 'the syntax error reported');
+            await vscode.commands.executeCommand('align.openPreviewToSide');
+            const banner = await until(() => traffic.posted.find((m): m is Extract<HostMessage, { type: 'syntax-errors' }> => m.type === 'syntax-errors'), [api.preview.onDidPostMessage],
+                () => `syntax-errors; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            assert.strictEqual(banner.shows, 'partial');
+            assert.strictEqual(traffic.posted[traffic.posted.indexOf(banner) - 1]?.type, 'graph', 'right after the graph read from the broken file');
+        } finally {
+            traffic.dispose();
+            await vscode.commands.executeCommand('workbench.action.files.revert');
         }
     });
 
