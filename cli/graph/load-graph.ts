@@ -3,6 +3,7 @@
  * `align check` loads it, its one impact graph, and its findings placed on
  * the graph's nodes. Nothing here re-derives the chain.
  */
+import * as path from 'node:path';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { severityNumber } from '../../language/findings.js';
 import type { GraphRange } from '../../language/graph/types.js';
@@ -21,8 +22,12 @@ export interface LoadedGraph {
     findings: PlacedFinding[];
 }
 
-/** Loads the workspace, builds its impact graph, and collects its findings. */
-export async function loadGraph(args: WorkspaceArgs, progress: Progress): Promise<LoadedGraph> {
+/**
+ * Loads the workspace, builds its impact graph, and collects its findings;
+ * their files are named relative to the current folder, or with `filesFrom:
+ * 'root'` to the workspace root (for a report read elsewhere).
+ */
+export async function loadGraph(args: WorkspaceArgs, progress: Progress, filesFrom: 'cwd' | 'root' = 'cwd'): Promise<LoadedGraph> {
     const workspace = await loadWorkspace({
         paths: args.paths,
         configFile: args.config,
@@ -32,7 +37,8 @@ export async function loadGraph(args: WorkspaceArgs, progress: Progress): Promis
     progress.done();
     reportLogged(workspace.logged);
     const index = await workspace.services.align.Graph.getIndex();
-    return { workspace, index, findings: collectFindings(workspace) };
+    const fromRoot = (file: string) => path.relative(workspace.root, file).split(path.sep).join('/');
+    return { workspace, index, findings: collectFindings(workspace, filesFrom === 'root' ? fromRoot : undefined) };
 }
 
 /** The findings in the shape `findingsByNode` places (config problems have no node). */

@@ -28,6 +28,8 @@ export type Align = 'left' | 'right' | 'center';
 
 /** A chart: drawn in HTML (or its note when there is nothing to draw); Markdown prints `lines`. */
 export interface ChartFigure {
+    /** A KPI's chart, or a program's learning beside its KPIs (rows on one time axis). */
+    kind: 'kpi' | 'progress';
     caption: Inline;
     svg?: () => string;
     /** Said in place of the chart when there is none (no actuals yet). */
@@ -58,6 +60,8 @@ export type Block =
     | { type: 'glance'; items: GlanceItem[] }
     /** Charts: `wide` ones take the page's width, the others sit two to a row. */
     | { type: 'charts'; wide?: boolean; charts: ChartFigure[] }
+    /** A warning at the top of the report that its figures are incomplete (files that could not be read), with what it concerns. */
+    | { type: 'notice'; text: Inline; items: Inline[] }
     /** The impact chain: SVG in HTML, a Mermaid graph (or a note why not) in Markdown. */
     | { type: 'drawing'; title: string; svg: () => string; mermaid: () => Block[] };
 

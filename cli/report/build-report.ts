@@ -13,13 +13,14 @@ import { placeOnInnermost, type Place } from '../../language/graph/node-findings
 import type { GraphNode } from '../../language/graph/types.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import type { Block } from './blocks.js';
-import { findingBlocks, findingTotals } from './finding-blocks.js';
+import { findingBlocks, findingTotals, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText } from '../../language/present/index.js';
 import { joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
 
 export interface ReportInput {
     index: GraphIndex;
+    /** The findings, their files named relative to the workspace root. */
     findings: readonly PlacedFinding[];
     /** `YYYY-MM-DD`. */
     date: string;
@@ -44,6 +45,7 @@ export function buildReport(input: ReportInput): Block[] {
     const blocks: Block[] = [
         { type: 'heading', level: 1, text: [REPORT_TITLE] },
         { type: 'paragraph', text: [{ strong: 'Date:' }, ` ${input.date} · `, { strong: 'Files:' }, ` ${input.files} · `, { strong: 'Programs:' }, ` ${programs.length}`] },
+        ...optional(syntaxNotice(findings)),
         { type: 'heading', level: 2, text: ['Summary'], id: 'summary' },
         { type: 'paragraph', text: [{ strong: `Aligned ${coverageText(graph.coverage)}` }, ' across the workspace: the share of learning objectives that reach a leading or lagging KPI.'] },
         { type: 'paragraph', text: [findingTotals(findings)] }
@@ -70,6 +72,10 @@ export function buildReport(input: ReportInput): Block[] {
         });
     }
     return blocks;
+}
+
+function optional(block: Block | undefined): Block[] {
+    return block ? [block] : [];
 }
 
 /** How to read the charts, once, under the summary. */

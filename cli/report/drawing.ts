@@ -1,7 +1,7 @@
 /**
  * The impact chain of a program or outcome in the report: in HTML an SVG
- * laid out with the preview's direction logic for the report's page
- * (at most 1000 px wide, one printed page tall); in Markdown a Mermaid
+ * laid out with the preview's direction logic for a printed page, every
+ * title in full; in Markdown a Mermaid
  * graph while it stays within Mermaid's default limits, else a summary.
  */
 import { focusGraph } from '../../language/graph/focus-graph.js';
@@ -14,12 +14,21 @@ import { toMermaid } from '../graph/mermaid.js';
 import type { Block } from './blocks.js';
 import { anchor, type Context } from './report-context.js';
 
+/** The drawing's box on paper, in CSS px: A4's width less its margins (186 mm; Letter is wider), and its `max-height` in print (235 mm, report-css.ts). */
+export const PRINT_BOX = { width: 703, height: 888 } as const;
+/** The scale at which the drawing's smallest text (11 px) prints at 7 pt. */
+export const PRINT_MIN_SCALE = (7 * 96 / 72) / 11;
+
 /**
- * The space a drawing gets: the report's column (1000 px less the page's
- * padding and the figure's border), and about what a printed A4 page holds
- * at that width, so that a tall chain turns into columns before it runs long.
+ * The space a drawing gets: what a printed page holds at a scale where its
+ * text stays at 7 pt or more (about 830 x 1050 px). On screen that fits the
+ * report's 1000 px column unscaled; a tall or wide chain turns the other way
+ * or takes narrower boxes (their titles wrapping onto more lines) first.
  */
-export const REPORT_SPACE: Space = { width: 950, height: 1300 };
+export const REPORT_SPACE: Space = { width: Math.floor(PRINT_BOX.width / PRINT_MIN_SCALE), height: Math.floor(PRINT_BOX.height / PRINT_MIN_SCALE) };
+
+/** The narrowest box tried: every text wraps in full (no ellipsis, paper cannot expand it), so a narrow box only grows taller. */
+const MIN_NODE_WIDTH = 160;
 
 /** Mermaid's default limits: `maxTextSize` (characters) and `maxEdges`. */
 export const MERMAID_LIMITS = { characters: 50_000, edges: 500 } as const;
@@ -29,7 +38,7 @@ export function drawing(focus: string, title: string, ctx: Context): Block {
     const graph = focusGraph(ctx.index.graph, focus);
     return {
         type: 'drawing', title,
-        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE), {
+        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH }), {
             findings: findingsByNode(graph.nodes, diagnosticsOf(ctx.findings)),
             title, idPrefix: `ag-${anchor(title)}-`
         }),

@@ -44,6 +44,23 @@ export function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
     ];
 }
 
+/**
+ * The notice at the top of a report read from files with syntax errors: the
+ * parser skipped what it could not read, so the figures below may lack
+ * declarations, links or actuals. Undefined when every file was read.
+ */
+export function syntaxNotice(findings: readonly PlacedFinding[]): Block | undefined {
+    const byFile = new Map<string, PlacedFinding[]>();
+    for (const f of findings) if (f.rule === 'syntax') pushTo(byFile, f.file, f);
+    if (byFile.size === 0) return undefined;
+    const files = [...byFile.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return {
+        type: 'notice',
+        text: [{ strong: `${plural(files.length, 'file')} ${files.length === 1 ? 'has' : 'have'} syntax errors` }, '; the figures below omit what could not be read. Fix them (', { code: 'align check' }, ' lists them) and make the report again.'],
+        items: files.map(([file, list]) => [{ code: file }, `: ${plural(list.length, 'syntax error')}, the first at line ${Math.min(...list.map(f => f.line))}.`])
+    };
+}
+
 function worst(findings: readonly PlacedFinding[]): FindingSeverity {
     return findings.reduce<FindingSeverity>((w, f) => SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w, 'info');
 }

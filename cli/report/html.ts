@@ -7,6 +7,7 @@
  */
 import { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, chartCss } from '../../language/render/index.js';
 import { STATUS_WORDS, type Block, type ChartFigure, type GlanceItem, type Inline, type Span, type TrackMark } from './blocks.js';
+import { screenMinWidth, type DrawingKind } from './figure-scale.js';
 import { REPORT_CSS } from './report-css.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
@@ -47,14 +48,19 @@ function htmlBlock(block: Block): string {
         case 'glance': return `<div class="glance">${block.items.map(glanceItem).join('')}</div>`;
         case 'charts': return charts(block);
         case 'drawing':
-            return `<figure class="graph">\n${block.svg().trimEnd()}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
+            return `<figure class="graph">\n${scrolling(block.svg().trimEnd(), 'graph')}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
+        case 'notice':
+            return `<div class="notice" role="note">\n<p>${icon(SEVERITY_GLYPHS.error)}${inline(block.text)}</p>\n`
+                + `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n</div>`;
     }
 }
 
 function table(block: Extract<Block, { type: 'table' }>): string {
     const cls = (align: string) => align === 'left' ? '' : ` class="${align}"`;
     const head = block.columns.map(c => `<th scope="col"${cls(c.align)}>${escapeHtml(c.label)}</th>`).join('');
-    const rows = block.rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.align ?? 'left')}>${inline(cell)}</td>`).join('')}</tr>`);
+    // Each cell carries its column's label: a narrow screen shows every row as a card of label and value (report-css.ts).
+    const label = (i: number) => ` data-label="${escapeHtml(block.columns[i]?.label ?? '')}"`;
+    const rows = block.rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.align ?? 'left')}${label(i)}>${inline(cell)}</td>`).join('')}</tr>`);
     return `<div class="table"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }
 
@@ -74,15 +80,24 @@ function charts(block: Extract<Block, { type: 'charts' }>): string {
 }
 
 function chartFigure(chart: ChartFigure): string {
-    return `<figure class="chart"><figcaption>${inline(chart.caption)}</figcaption>\n${chart.svg!()}\n</figure>`;
+    return `<figure class="chart"><figcaption>${inline(chart.caption)}</figcaption>\n${scrolling(chart.svg!(), chart.kind)}\n</figure>`;
+}
+
+/** A drawing in a box that scrolls sideways rather than let it shrink below its readable width (figure-scale.ts). */
+function scrolling(svg: string, kind: DrawingKind): string {
+    const min = screenMinWidth(svg, kind);
+    return `<div class="scroll"${min === undefined ? '' : ` style="--min-width: ${min}px"`}>${svg}</div>`;
 }
 
 function inline(text: Inline): string {
     return text.map(span).join('');
 }
 
+/** Dates and periods (`2026-06-30`, `2026-03`, `2026-Q2`, `2026-H2`): never broken at their hyphens. */
+const DATE = /\b\d{4}-(?:\d{2}-\d{2}|\d{2}|Q[1-4]|H[12])\b/g;
+
 function span(s: Span): string {
-    if (typeof s === 'string') return escapeHtml(s);
+    if (typeof s === 'string') return escapeHtml(s).replace(DATE, date => `<span class="date">${date}</span>`);
     if ('code' in s) return `<code>${escapeHtml(s.code)}</code>`;
     if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
     if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)}</a>`;

@@ -58,6 +58,7 @@ export function kpiCharts(kpis: readonly GraphNode[], context: string, ctx: Cont
             const chart = kpiChart(kpi, { title });
             const id = chartId(ctx, kpi.id);
             return {
+                kind: 'kpi',
                 caption: nameCell(kpi),
                 svg: chart ? () => renderKpiChart(chart, { idPrefix: id }) : undefined,
                 note: chart ? undefined : ['no actuals yet; add an ', { code: `actuals ${kpi.name}` }, ' block (rows or a CSV file) to chart it.'],
@@ -115,7 +116,7 @@ export function progressBlocks(program: GraphNode, ctx: Context): Block[] {
     return [{
         type: 'group', blocks: [heading, intro, {
             type: 'charts', wide: true,
-            charts: [{ caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: id }), lines: learning.map(trendLine) }]
+            charts: [{ kind: 'progress', caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: id }), lines: learning.map(trendLine) }]
         }]
     }];
 }

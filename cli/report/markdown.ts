@@ -30,6 +30,7 @@ function markdownBlocks(block: Block): string[] {
         case 'glance': return [block.items.map(glanceText).join(' · ')];
         case 'charts': return [block.charts.flatMap(c => c.lines).map(line => `- ${inline(line)}`).join('\n')];
         case 'drawing': return block.mermaid().flatMap(markdownBlocks);
+        case 'notice': return [[`> ${inline(block.text)}`, '>', ...block.items.map(item => `> - ${inline(item)}`)].join('\n')];
     }
 }
 

@@ -1,8 +1,12 @@
 /**
- * The report page's styles: a column at most 1000 px wide on screen; on
+ * The report page's styles: a column at most 1000 px wide on screen; under
+ * 640 px (a phone, a mail pane) each table row becomes a card of labelled
+ * values and drawings scroll sideways rather than shrink (figure-scale.ts); on
  * paper (A4 or Letter, whichever the printer has) each program starts a
  * page, no chart, table row or drawing is cut across pages, and every state
- * reads in black and white (icons differ in shape, lines in dash).
+ * reads in black and white (icons differ in shape, lines in dash); headings
+ * and the sentence introducing a table or list stay with it. Dates never
+ * break at their hyphens.
  */
 export const REPORT_CSS = `:root { color-scheme: light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
 * { box-sizing: border-box; }
@@ -13,6 +17,8 @@ h2 { font-size: 21px; margin: 36px 0 8px; padding-top: 14px; border-top: 2px sol
 h3 { font-size: 16px; margin: 22px 0 6px; }
 h2, h3 { break-after: avoid; }
 p { margin: 6px 0; }
+p:has(+ .table, + ul, + .charts) { break-after: avoid; }
+.date { white-space: nowrap; }
 p.muted { color: var(--muted); font-size: 13.5px; }
 a { color: #1a5fb4; }
 code { font: 0.87em "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--head); padding: 1px 4px; border-radius: 4px; overflow-wrap: break-word; }
@@ -22,12 +28,13 @@ pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
+td code { overflow-wrap: anywhere; }
 td.right, th.right { text-align: right; font-variant-numeric: tabular-nums; }
 td.center, th.center { text-align: center; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 ul { margin: 6px 0; padding-left: 22px; }
-li { margin: 2px 0; }
+li { margin: 2px 0; break-inside: avoid; }
 .icon { width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; fill: var(--muted); }
 .status, .severity { white-space: nowrap; font-size: 13px; }
 .status-on .icon, .mark-on .icon { fill: var(--on); }
@@ -49,11 +56,28 @@ figure { margin: 0; }
 figure.chart { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px 4px; break-inside: avoid; }
 figure.chart figcaption { font-size: 13.5px; font-weight: 600; margin: 0 0 4px; }
 figure.chart svg { display: block; width: 100%; height: auto; }
+.scroll { overflow-x: auto; }
+.scroll > svg { min-width: var(--min-width, 0); }
+.notice { border: 2px solid var(--off); border-left-width: 6px; border-radius: 6px; background: #fdf0ef; padding: 6px 12px; margin: 12px 0; break-inside: avoid; }
+.notice .icon { width: 14px; height: 14px; margin-right: 6px; fill: var(--off); vertical-align: -2px; }
+.notice ul { margin: 4px 0; }
 .no-chart { color: var(--muted); font-size: 13.5px; }
 figure.graph { margin: 12px 0; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
 figure.graph svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10px; border-top: 1px solid var(--line); }
 @media (max-width: 760px) { .charts { grid-template-columns: minmax(0, 1fr); } .glance { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media screen and (max-width: 640px) {
+  main { padding: 16px 12px 48px; }
+  figure.chart { padding: 6px 6px 4px; }
+  .table table, .table tbody, .table tr, .table td { display: block; }
+  .table table { width: 100%; }
+  .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .table tr { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; margin: 0 0 8px; }
+  .table td { border: none; position: relative; padding: 2px 0 2px 42%; text-align: left; overflow-wrap: anywhere; }
+  .table td::before { content: attr(data-label); position: absolute; left: 0; width: 40%; color: var(--muted); font-size: 12.5px; font-weight: 600; line-height: 1.7; overflow-wrap: normal; }
+  .table td:first-child { padding-left: 0; font-weight: 600; }
+  .table td:first-child::before { content: none; }
+}
 @page { margin: 14mm 12mm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -70,5 +94,7 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
   .glance-label, .glance-note { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
   .glance-value { font-size: 16pt; }
+  .scroll { overflow: visible; }
+  .scroll > svg { min-width: 0; }
   figure.graph svg { width: auto; max-width: 100%; max-height: 235mm; }
 }`;

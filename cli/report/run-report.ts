@@ -15,7 +15,8 @@ export interface ReportIo {
 
 /** Runs `align report`; resolves to 0 once the report is written (findings are its content, not a failure). */
 export async function runReport(args: ReportArgs, io: ReportIo): Promise<number> {
-    const { workspace, index, findings } = await loadGraph(args, io.progress);
+    // Files named from the workspace root, not from wherever the command ran: the report is read elsewhere.
+    const { workspace, index, findings } = await loadGraph(args, io.progress, 'root');
     const date = args.date ?? localToday();
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);

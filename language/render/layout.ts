@@ -25,6 +25,8 @@ export interface LayoutOptions {
     direction?: Direction;
     /** Width of every box (default: NODE_WIDTH of the direction). */
     nodeWidth?: number;
+    /** Wrap every text onto as many lines as it needs, never cut with an ellipsis (print; default false). */
+    fullText?: boolean;
     /** Measures text for wrapping (default: the width table of the declared fonts). */
     measure?: MeasureText;
     /**
@@ -189,7 +191,7 @@ function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, P
     const layerOf = LAYER_INDEX[direction];
     for (const node of kept) {
         if (vertices.length > 0 && vertices.length % TEXT_STEP === 0) yield;
-        const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure);
+        const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure, options.fullText === true);
         const column = columnOf(node)!;
         vertices.push({ id: node.id, node, text, column, layer: layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
     }

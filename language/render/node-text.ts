@@ -6,7 +6,7 @@
  * layout sizes boxes with it and the SVG draws exactly these lines.
  */
 import type { GraphNode, MetricFigures } from '../graph/types.js';
-import { TEXT, type MeasureText } from './measure.js';
+import { TEXT, type MeasureText, type TextStyle } from './measure.js';
 import { figuresText, plural, statusText, truncate, wrap } from './text.js';
 
 /** Horizontal padding inside a box, and where text starts (after the kind icon). */
@@ -28,6 +28,8 @@ export interface NodeText {
     /** `Name · kind` or `Name · Program`, in the monospace font. */
     readonly name: string;
     readonly nameY: number;
+    /** The name wrapped onto several lines (SMALL_LINE apart) instead of cut: full text only. */
+    readonly nameLines?: readonly string[];
     /** Objective: `2 KPIs · 1 outcome` (undefined: the "no KPI link" label). Behavior: `reinforced by ...` (two lines at most). */
     readonly footer?: readonly string[];
     /** Baseline of the footer's first line; the next ones follow SMALL_LINE apart. */
@@ -37,56 +39,84 @@ export interface NodeText {
      * deadline at the end of the figures' row, else of the status' last line,
      * else on a row of its own.
      */
-    readonly metric?: { figures: string; deadline: string; deadlineY: number; figuresY: number; barY: number; status: readonly string[]; statusY: number };
+    readonly metric?: {
+        figures: string; deadline: string; deadlineY: number; figuresY: number; barY: number; status: readonly string[]; statusY: number;
+        /** The figures wrapped onto several lines (SMALL_LINE apart) instead of cut: full text only. */
+        figureLines?: readonly string[];
+    };
     readonly height: number;
 }
 
-/** The text of a node box `width` wide. */
-export function nodeText(node: GraphNode, toolkits: readonly GraphNode[], width: number, measure: MeasureText): NodeText {
+/**
+ * The text of a node box `width` wide. With `full`, nothing is cut with an
+ * ellipsis: titles, names, footers and statuses take as many lines as they
+ * need (print, where a reader cannot hover or zoom to read the rest).
+ */
+export function nodeText(node: GraphNode, toolkits: readonly GraphNode[], width: number, measure: MeasureText, full = false): NodeText {
     const inner = width - TEXT_X - PAD;
-    const title = wrap(node.title ?? node.name, inner, TEXT.title, TITLE_LINES, measure);
+    const most = (lines: number): number => full ? Infinity : lines;
+    const title = wrap(node.title ?? node.name, inner, TEXT.title, most(TITLE_LINES), measure);
     const titleY = title.map((_, i) => TITLE_TOP + i * LINE);
     const nameY = titleY[titleY.length - 1]! + 16;
-    const name = truncate(node.name + (node.metric ? ` · ${node.metric.kind ?? 'untyped'}` : node.program ? ` · ${node.program}` : ''), inner, TEXT.name, measure);
-    const base = { title, titleY, name, nameY };
+    const suffix = node.metric ? `· ${node.metric.kind ?? 'untyped'}` : node.program ? `· ${node.program}` : '';
+    const nameLines = full ? nameWrapped(node.name, suffix, inner, measure) : [truncate(suffix ? `${node.name} ${suffix}` : node.name, inner, TEXT.name, measure)];
+    const name = nameLines[0]!;
+    const base = { title, titleY, name, nameY, ...(nameLines.length > 1 ? { nameLines } : {}) };
+    const nameBottom = nameY + (nameLines.length - 1) * SMALL_LINE;
     if (node.kind === 'objective') {
-        const footerY = nameY + 17;
+        const footerY = nameBottom + 17;
         const links = node.objective;
         const footer = links && links.kpis.length > 0
-            ? [truncate(plural(links.kpis.length, 'KPI') + (links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : ''), inner, TEXT.small, measure)]
+            ? fitted(plural(links.kpis.length, 'KPI') + (links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : ''), inner, TEXT.small, measure, full)
             : undefined;
-        return { ...base, footer, footerY, height: footerY + BOTTOM + (footer ? 0 : 4) };
+        return { ...base, footer, footerY, height: footerY + ((footer?.length ?? 1) - 1) * SMALL_LINE + BOTTOM + (footer ? 0 : 4) };
     }
     if (node.kind === 'behavior' && toolkits.length > 0) {
-        const footerY = nameY + 17;
+        const footerY = nameBottom + 17;
         const kits = toolkits.length === 1 ? toolkits[0]!.name : plural(toolkits.length, 'toolkit');
-        const footer = wrap(`reinforced by ${kits}`, inner - 16, TEXT.small, 2, measure);
+        const footer = wrap(`reinforced by ${kits}`, inner - 16, TEXT.small, most(2), measure);
         return { ...base, footer, footerY, height: footerY + (footer.length - 1) * SMALL_LINE + BOTTOM };
     }
     if (node.metric) {
-        const { rows, bottom } = metricRows(node.metric, width, nameY, measure);
+        const { rows, bottom } = metricRows(node.metric, width, nameBottom, measure, full);
         return { ...base, metric: rows, height: bottom + BOTTOM };
     }
-    return { ...base, height: nameY + BOTTOM };
+    return { ...base, height: nameBottom + BOTTOM };
 }
 
 /** A metric's rows under its name line, and the baseline of the last one. */
-function metricRows(m: MetricFigures, width: number, nameY: number, measure: MeasureText): { rows: NonNullable<NodeText['metric']>; bottom: number } {
+function metricRows(m: MetricFigures, width: number, nameY: number, measure: MeasureText, full: boolean): { rows: NonNullable<NodeText['metric']>; bottom: number } {
     const bar = width - 2 * PAD;
     const deadline = m.deadline ? `by ${m.deadline}` : '';
     const deadlineWidth = deadline ? measure(deadline, TEXT.small) + 8 : 0;
-    const figures = truncate(figuresText(m), bar, TEXT.figures, measure);
+    const figureLines = fitted(figuresText(m), bar, TEXT.figures, measure, full);
+    const figures = figureLines[figureLines.length - 1]!;
     const figuresY = nameY + 19;
-    const barY = figuresY + 6;
+    const figuresBottom = figuresY + (figureLines.length - 1) * SMALL_LINE;
+    const barY = figuresBottom + 6;
     const statusY = barY + 19;
-    const status = wrap(statusText(m), bar - 16, TEXT.smallBold, 2, measure);
+    const status = wrap(statusText(m), bar - 16, TEXT.smallBold, full ? Infinity : 2, measure);
     let last = statusY + (status.length - 1) * SMALL_LINE;
-    let deadlineY = figuresY;
+    let deadlineY = figuresBottom;
     if (deadline && measure(figures, TEXT.figures) + deadlineWidth > bar) {
         const after = measure(status[status.length - 1]!, TEXT.smallBold) + 16 + deadlineWidth <= bar;
         deadlineY = after ? last : (last += SMALL_LINE);
     }
-    return { rows: { figures, deadline, deadlineY, figuresY, barY, status, statusY }, bottom: last };
+    const more = figureLines.length > 1 ? { figureLines } : {};
+    return { rows: { figures: figureLines[0]!, deadline, deadlineY, figuresY, barY, status, statusY, ...more }, bottom: last };
+}
+
+/** The name line in full: the name wrapped, then `· kind` on its last line when it fits, else on a line of its own. */
+function nameWrapped(name: string, suffix: string, width: number, measure: MeasureText): string[] {
+    const lines = wrap(name, width, TEXT.name, Infinity, measure);
+    if (!suffix) return lines;
+    const last = `${lines[lines.length - 1]!} ${suffix}`;
+    return measure(last, TEXT.name) <= width ? [...lines.slice(0, -1), last] : [...lines, ...wrap(suffix, width, TEXT.name, Infinity, measure)];
+}
+
+/** One line cut with an ellipsis, or with `full` as many lines as the text needs. */
+function fitted(text: string, width: number, style: TextStyle, measure: MeasureText, full: boolean): string[] {
+    return full ? wrap(text, width, style, Infinity, measure) : [truncate(text, width, style, measure)];
 }
 
 /** The compact form of a node far zoomed out: its name, cut to the box at `size` px. */

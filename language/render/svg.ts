@@ -60,7 +60,7 @@ export function renderNode(item: LaidOutNode, options: RenderOptions = {}): stri
         + `<g class="node-icon">${drawGlyph(kindGlyph(node.kind), x + 10, y + 10)}</g>`
         + `<g class="node-text">`
         + t.title.map((line, i) => text('node-title', x + TEXT_X, y + t.titleY[i]!, line)).join('')
-        + text('node-name', x + TEXT_X, y + t.nameY, t.name)
+        + lines('node-name', x + TEXT_X, y + t.nameY, t.nameLines ?? [t.name])
         + footer(item)
         + `</g>`
         + (options.interactive ? `<text class="node-short" x="${x + PAD}" y="${y + Math.round(h / 2)}"></text>` : '')
@@ -103,7 +103,7 @@ function footer(item: LaidOutNode): string {
     if (!m || !f) return '';
     const barWidth = w - 2 * PAD;
     const fill = Math.max(0, Math.min(1, m.progress ?? 0)) * barWidth;
-    return text('metric-figures', x + PAD, y + f.figuresY, f.figures)
+    return lines('metric-figures', x + PAD, y + f.figuresY, f.figureLines ?? [f.figures])
         + (f.deadline ? text('metric-deadline', x + w - PAD, y + f.deadlineY, f.deadline, 'end') : '')
         + `<rect class="progress-track" x="${x + PAD}" y="${y + f.barY}" width="${barWidth}" height="6" rx="3"/>`
         + (fill > 0 ? `<rect class="progress-fill" x="${x + PAD}" y="${y + f.barY}" width="${Math.round(fill * 10) / 10}" height="6" rx="3"/>` : '')

@@ -53,6 +53,29 @@ const READ_DRAWN = `[...document.querySelectorAll('svg.align-chart, svg.align-gr
     };
 })`;
 
+/** The text of each heading, and of each paragraph followed by the table, list or charts it introduces. */
+const INTRODUCING = `[...document.querySelectorAll('main h2, main h3, main p')]
+    .filter(e => e.tagName !== 'P' || (e.nextElementSibling && e.nextElementSibling.matches('.table, ul, .charts')))
+    .map(e => e.textContent.trim())`;
+
+/** A4's width less the report's print margins (12 mm each side), in CSS px. */
+const A4_CONTENT_PX = 703;
+
+/** Each impact chain as printed: its nodes' title and name lines joined, any text cut with an ellipsis, and its titles' size in pt. */
+const PRINTED_CHAINS = `[...document.querySelectorAll('svg.align-graph')].map(svg => {
+    const join = (g, cls) => [...g.querySelectorAll(cls)].map(t => t.textContent).join(' ');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const title = svg.querySelector('.node-title');
+    return {
+        name: svg.getAttribute('aria-label'),
+        titlePt: parseFloat(getComputedStyle(title).fontSize) * scale * 72 / 96,
+        ellipses: [...svg.querySelectorAll('text')].map(t => t.textContent).filter(t => t.includes('\u2026')),
+        nodes: [...svg.querySelectorAll('g.node')].map(g => ({ id: g.dataset.id, title: join(g, '.node-title'), name: join(g, '.node-name') }))
+    };
+})`;
+
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
 describe('align report --format html in Chromium: screen and print', function () {
     this.timeout(180_000);
     let browser: Browser | undefined;
@@ -115,6 +138,39 @@ describe('align report --format html in Chromium: screen and print', function ()
         assert.equal(icons, true, 'icons are hidden from screen readers and always beside words');
     });
 
+    it('prints headings and the sentences that introduce a table or list on the page of what they introduce (A4)', async () => {
+        const pages = await pdfPages(new Uint8Array(await page.pdf({ format: 'A4', tagged: true })));
+        const intros = await page.evaluate(INTRODUCING) as string[];
+        assert.ok(intros.some(t => t.startsWith('1 of 1 behavior reinforced')), intros.join(' | '));
+        for (const p of pages.slice(0, -1)) {
+            const text = squeeze(p.texts.join(''));
+            const stranded = intros.filter(intro => text.endsWith(squeeze(intro)));
+            assert.deepEqual(stranded, [], `page ${p.number} ends with what introduces page ${p.number + 1}`);
+        }
+    });
+
+    it('prints every impact chain with each node\'s full title and name (no ellipsis), titles at about 7 pt or more on A4', async () => {
+        const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
+        try {
+            await print.emulateMedia({ media: 'print' });
+            await print.goto(page.url());
+            const chains = await print.evaluate(PRINTED_CHAINS) as Array<{ name: string; titlePt: number; ellipses: string[]; nodes: Array<{ id: string; title: string; name: string }> }>;
+            assert.equal(chains.length, programs.length);
+            const byId = new Map(graph.nodes.map(n => [n.id, n]));
+            for (const chain of chains) {
+                assert.deepEqual(chain.ellipses, [], `${chain.name}: nothing cut with an ellipsis`);
+                for (const node of chain.nodes) {
+                    const declared = byId.get(node.id)!;
+                    assert.equal(node.title, declared.title ?? declared.name, `${chain.name}: the title of ${node.id}`);
+                    assert.ok(squeeze(node.name).startsWith(declared.name), `${chain.name}: the name of ${node.id} (${node.name})`);
+                }
+                assert.ok(chain.titlePt >= 6.9, `${chain.name}: titles print at ${chain.titlePt.toFixed(1)} pt`);
+            }
+        } finally {
+            await print.close();
+        }
+    });
+
     for (const format of ['A4', 'Letter'] as const) {
         it(`prints on ${format}: the summary on page 1, each program from a new page, no chart cut across pages`, async () => {
             const pdf = await page.pdf({ format, tagged: true });
@@ -125,7 +181,6 @@ describe('align report --format html in Chromium: screen and print', function ()
             assert.ok(pages[0]!.texts.join(' ').includes('Summary'), 'page 1 holds the summary');
             assert.equal(starts[0], 2, 'the first program starts on page 2');
             starts.forEach((start, i) => { if (i > 0) assert.ok(start > starts[i - 1]!, `program ${i + 1} starts after program ${i}`); });
-            const squeeze = (text: string): string => text.replace(/\s+/g, '');
             for (const d of all) {
                 const on = pages.filter(p => p.figures.some(alt => alt.startsWith(d.name)));
                 assert.equal(on.length, 1, `${format}: '${d.name}' lies on one page, not ${on.map(p => p.number).join(', ') || 'none'}`);

@@ -1,0 +1,117 @@
+/**
+ * The HTML report of `examples/` in headless Chromium at a mail pane's
+ * width (400 px), and dates at 400 and 900 px: nothing widens the page,
+ * every table row shows all its columns (status included) within the page,
+ * drawings keep their text at 9 px or more (scrolling sideways in their
+ * figure rather than shrinking), and no date breaks across lines.
+ * Screenshots go to out/report-test/ (ignored).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../webview/harness/webview-page.js';
+import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+
+const OUT = path.join(REPO_ROOT, 'out', 'report-test');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Elements that reach past the window's right edge, unless a box inside the window clips or scrolls them (a drawing's figure). */
+const SPILLING = `[...document.body.querySelectorAll('*')].filter(e => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.right <= edge) return false;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= edge) return false;
+    }
+    return true;
+}).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '') + ' ' + (e.textContent || '').trim().slice(0, 40))`;
+
+/** The smallest text of each drawing as shown: its computed font size times the drawing's scale. */
+const SMALLEST_TEXT = `[...document.querySelectorAll('svg.align-graph, svg.align-chart')].map(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    let smallest = Infinity, text = '';
+    for (const t of svg.querySelectorAll('text')) {
+        if (!t.textContent.trim()) continue;
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < smallest) { smallest = px; text = t.textContent; }
+    }
+    return { name: svg.getAttribute('aria-label') || svg.querySelector('title').textContent, smallest, text };
+})`;
+
+/** Every date or period in the page's text (outside drawings) and how many line boxes it takes. */
+const DATE_LINES = `(() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement.closest('svg, code')) continue;
+        for (const m of n.textContent.matchAll(/\\d{4}-(?:\\d{2}-\\d{2}|\\d{2}|Q[1-4]|H[12])\\b/g)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            found.push({ date: m[0], lines: tops.size, inTable: !!n.parentElement.closest('td') });
+        }
+    }
+    return found;
+})()`;
+
+describe('align report --format html in Chromium: a 400 px mail pane', function () {
+    this.timeout(120_000);
+    let browser: Browser | undefined;
+    let file: string;
+
+    before(async function () {
+        requireBundle();
+        if (!fs.existsSync(CHROMIUM)) this.skip();
+        fs.mkdirSync(OUT, { recursive: true });
+        file = path.join(OUT, 'review-narrow.html');
+        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
+        assert.equal(result.status, 0, result.stderr);
+        browser = await launchChromium();
+    });
+
+    after(async () => { await browser?.close(); });
+
+    const open = async (width: number): Promise<Page> => {
+        const page = await browser!.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`file://${file}`);
+        return page;
+    };
+
+    it('widens nothing: the page is 400 px wide, every table row and its status column lie inside it', async () => {
+        const page = await open(400);
+        const scrollWidth = await page.evaluate('document.documentElement.scrollWidth') as number;
+        assert.ok(scrollWidth <= 400, `the page is ${scrollWidth} px wide`);
+        assert.deepEqual(await page.evaluate(SPILLING), [], 'no element reaches past the right edge');
+        const tables = await page.evaluate(`[...document.querySelectorAll('.table')].map(t => ({ head: t.querySelector('th').textContent, inner: t.scrollWidth, outer: t.clientWidth }))`) as Array<{ head: string; inner: number; outer: number }>;
+        assert.ok(tables.length > 20);
+        for (const t of tables) assert.ok(t.inner <= t.outer, `the table under '${t.head}' needs no scrolling (${t.inner} > ${t.outer})`);
+        const status = await page.evaluate(`[...document.querySelectorAll('td')].filter(td => /on track|off track|track unknown/.test(td.textContent)).map(td => td.getBoundingClientRect()).map(r => [r.left, r.right])`) as Array<[number, number]>;
+        assert.ok(status.length > 10, 'the KPI tables\' on-track cells');
+        for (const [left, right] of status) assert.ok(left >= 0 && right <= 400, `an on-track cell lies at ${left}..${right}`);
+        await page.screenshot({ path: path.join(OUT, 'review-400px.png'), fullPage: true });
+        await page.close();
+    });
+
+    it('draws every impact chain and chart with its text at 9 px or more, scrolling sideways inside its figure', async () => {
+        const page = await open(400);
+        const drawings = await page.evaluate(SMALLEST_TEXT) as Array<{ name: string; smallest: number; text: string }>;
+        assert.ok(drawings.length > 10);
+        for (const d of drawings) assert.ok(d.smallest >= 9 - 0.01, `${d.name}: '${d.text}' drawn at ${d.smallest.toFixed(1)} px`);
+        const scrolled = await page.evaluate(`[...document.querySelectorAll('figure.graph')].filter(f => f.querySelector('.scroll').scrollWidth > f.querySelector('.scroll').clientWidth).length`) as number;
+        assert.ok(scrolled > 0, 'a wide chain scrolls inside its figure');
+        await page.close();
+    });
+
+    for (const width of [400, 900]) {
+        it(`keeps every date on one line at ${width} px`, async () => {
+            const page = await open(width);
+            const dates = await page.evaluate(DATE_LINES) as Array<{ date: string; lines: number; inTable: boolean }>;
+            assert.ok(dates.filter(d => d.inTable).length > 20, 'the tables\' deadlines and periods');
+            const broken = dates.filter(d => d.lines !== 1).map(d => d.date);
+            assert.deepEqual(broken, [], `dates broken across lines at ${width} px`);
+            await page.close();
+        });
+    }
+});

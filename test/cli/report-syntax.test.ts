@@ -1,0 +1,47 @@
+/**
+ * `align report` of a workspace with a file that has syntax errors: a
+ * notice at the top (before the summary) names each such file, in Markdown
+ * and HTML, and every finding names its file from the workspace root, not
+ * from the folder the command ran in.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { report } from './report-helpers.js';
+import { copyExamples, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+
+describe('align report of files with syntax errors', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** A workspace (a program and a broken file in a subfolder), reported from its parent folder. */
+    const reportFromParent = (format: 'md' | 'html'): string => {
+        const dir = tempDir();
+        copyExamples(dir, 'churn-pilot.align');
+        writeFile(dir, 'drafts/broken.align', 'program Broken {\n  title "unterminated\n  serves ???\n}\n');
+        return report([path.basename(dir), '--format', format], path.dirname(dir));
+    };
+
+    it('opens the Markdown review with a notice naming the file, and names files from the workspace root', () => {
+        const text = reportFromParent('md');
+        const notice = text.indexOf('> **1 file has syntax errors**; the figures below omit what could not be read.');
+        assert.ok(notice > 0 && notice < text.indexOf('## Summary'), 'the notice comes before the summary');
+        assert.match(text, /^> - `drafts\/broken\.align`: \d+ syntax errors?, the first at line 2\.$/m);
+        assert.match(text, /^ {2}- `drafts\/broken\.align:2:\d+` /m, 'findings name the file from the workspace root');
+        assert.ok(!text.includes('align-cli-'), 'no path through the folder the command ran in');
+    });
+
+    it('opens the HTML review with the notice, before the summary', () => {
+        const html = reportFromParent('html');
+        const notice = html.indexOf('<div class="notice" role="note">');
+        assert.ok(notice > 0 && notice < html.indexOf('<h2 id="summary">'), 'the notice comes before the summary');
+        assert.ok(html.slice(notice).startsWith('<div class="notice" role="note">\n<p><svg class="icon"'));
+        assert.ok(html.includes('<li><code>drafts/broken.align</code>: '));
+        assert.ok(html.includes('<code>drafts/broken.align:2:'), 'findings name the file from the workspace root');
+    });
+
+    it('shows no notice when every file was read', () => {
+        const dir = tempDir();
+        copyExamples(dir, 'churn-pilot.align');
+        assert.ok(!report([path.basename(dir)], path.dirname(dir)).includes('syntax errors'));
+    });
+});
