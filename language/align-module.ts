@@ -9,7 +9,7 @@ import { AlignValidationRegistry } from './validation/align-validation-registry.
 import { AlignIndexManager } from './scope/align-index-manager.js';
 import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } from './scope/align-descriptions.js';
 import { AlignValueConverter } from './align-value-converter.js';
-import { createAlignParser } from './align-parser.js';
+import { AlignLexer, createAlignParser } from './align-parser.js';
 import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
 import { registerValidationChecks } from './validation/register-rules.js';
@@ -60,6 +60,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
     },
     parser: {
         LangiumParser: (services) => createAlignParser(services),
+        Lexer: (services) => new AlignLexer(services),
         ValueConverter: () => new AlignValueConverter(),
         ParserErrorMessageProvider: () => new AlignParserErrorMessageProvider()
     },

@@ -44,3 +44,111 @@ function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || token.image === '') return 'the end of the file';
     return `\`${token.image}\``;
 }
+
+/** A lexer error as chevrotain reports it: where the characters no token matches start, and how many there are. */
+export interface LexerError {
+    offset: number;
+    line: number | undefined;
+    column: number | undefined;
+    length: number;
+    message: string;
+}
+
+/** What went wrong at a place the lexer could not read, in words, and how far it reaches. */
+export interface LexerProblem {
+    readonly message: string;
+    /** Characters the problem covers from its offset (on its line). */
+    readonly length: number;
+    /** Later lexer errors before this offset follow from this one (the rest of an unclosed string or comment). */
+    readonly until: number;
+}
+
+/**
+ * Lexer errors in words ("unexpected character: ->"<- at offset: 12,
+ * skipped 1 characters." says nothing of an unclosed string): an
+ * unterminated string runs to the end of its line, a string with an escape
+ * other than `\"` and `\\` to its closing quote, an unclosed `/*` is named
+ * at its start; anything else is an unexpected character, shown as written
+ * (or as its code point when it cannot be seen).
+ */
+export function lexerProblem(text: string, offset: number, length: number): LexerProblem {
+    if (text[offset] === '"') return stringProblem(text, offset);
+    if (text.startsWith('/*', offset)) {
+        return { message: 'Unterminated comment: add `*/` to close the comment that `/*` opens here.', length: 2, until: text.length };
+    }
+    if (text.startsWith('*/', offset)) {
+        return { message: '`*/` closes no comment: remove it, or open the comment with `/*`.', length: 2, until: offset + 2 };
+    }
+    const skipped = [...text.slice(offset, offset + Math.max(length, 1))];
+    const shown = shownCharacters(skipped);
+    const many = skipped.length > 1;
+    return {
+        message: `Unexpected character${many ? 's' : ''} ${shown}: ${many ? 'they' : 'it'} may stand only in a "quoted string" or a comment.`,
+        length, until: offset + length
+    };
+}
+
+function stringProblem(text: string, offset: number): LexerProblem {
+    let badEscape: string | undefined;
+    for (let i = offset + 1; i < text.length; i++) {
+        const c = text[i]!;
+        if (c === '\n' || c === '\r') break;
+        if (c === '\\') {
+            const next = text[i + 1];
+            if (next === undefined || next === '\n' || next === '\r') break;
+            if (next !== '"' && next !== '\\') badEscape ??= `\\${next}`;
+            i++;
+            continue;
+        }
+        if (c === '"') {
+            const escape = badEscape ?? '\\';
+            return {
+                message: `Invalid escape \`${escape}\` in a string: only \`\\"\` (a quote) and \`\\\\\` (a backslash) may follow a backslash.`,
+                length: i + 1 - offset, until: i + 1
+            };
+        }
+    }
+    const end = lineEnd(text, offset);
+    return { message: 'Unterminated string: add the closing `"` on the same line.', length: end - offset, until: end };
+}
+
+function lineEnd(text: string, offset: number): number {
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return end;
+}
+
+/** Characters as a message shows them: those that can be seen in backticks, the others by code point (`§§` U+200B). */
+function shownCharacters(characters: readonly string[]): string {
+    const parts: string[] = [];
+    let run = '';
+    for (const c of characters) {
+        if (/[\p{L}\p{N}\p{P}\p{S}]/u.test(c)) {
+            run += c;
+            continue;
+        }
+        if (run) parts.push(`\`${run}\``);
+        run = '';
+        parts.push(`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    if (run) parts.push(`\`${run}\``);
+    return parts.join(' ');
+}
+
+/**
+ * The errors of one lexing with readable messages and ranges; errors that
+ * lie in what an earlier one reports (the rest of an unclosed string or
+ * comment) are left out. Linear in the text: each problem reads only up to
+ * its own end, and the errors inside it are not read again.
+ */
+export function readableLexerErrors<E extends LexerError>(text: string, errors: readonly E[]): E[] {
+    const result: E[] = [];
+    let until = -1;
+    for (const error of errors) {
+        if (error.offset < until) continue;
+        const problem = lexerProblem(text, error.offset, error.length);
+        result.push({ ...error, message: problem.message, length: problem.length });
+        until = problem.until;
+    }
+    return result;
+}

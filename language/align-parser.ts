@@ -1,4 +1,5 @@
-import { CstNodeBuilder, createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { CstNodeBuilder, createLangiumParser, DefaultLexer, type LangiumCoreServices, type LangiumParser, type LexerResult, type TokenizeOptions } from 'langium';
+import { readableLexerErrors } from './align-parser-errors.js';
 
 type HiddenTokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
 
@@ -25,4 +26,18 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
     if (!(fields.nodeBuilder instanceof CstNodeBuilder)) throw new Error('Langium\'s parser no longer keeps its CST builder in `nodeBuilder`');
     fields.nodeBuilder = new AlignCstNodeBuilder();
     return parser;
+}
+
+/**
+ * Langium's lexer with lexer errors in words and ranges that cover what they
+ * name (an unclosed string to the end of its line), without the errors that
+ * only follow from an earlier one (`readableLexerErrors`); `offset`, `line`
+ * and `column` stay where chevrotain found the error.
+ */
+export class AlignLexer extends DefaultLexer {
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const result = super.tokenize(text, options);
+        if (result.errors.length > 0) result.errors = readableLexerErrors(text, result.errors);
+        return result;
+    }
 }

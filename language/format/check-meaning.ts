@@ -1,5 +1,6 @@
 import type { AstNode, LangiumCoreServices } from 'langium';
 import { astShape, commentShape } from './ast-shape.js';
+import { suppressedLineChange, suppressedLineKeys, type SuppressedLineKey } from './suppressed-lines.js';
 
 /** What Langium's parser returns. */
 export type AlignParseResult = ReturnType<LangiumCoreServices['parser']['LangiumParser']['parse']>;
@@ -18,22 +19,42 @@ const where = (line: number | undefined, column: number | undefined): string =>
 
 const oneLine = (message: string): string => message.replace(/\s+/g, ' ').trim();
 
-/** The parsed original text: its AST and its comments (hidden lexer tokens). */
+/** The parsed original text: its AST, its comments (hidden lexer tokens), and what its `align-disable-next-line` comments cover. */
 export interface ParsedOriginal {
     readonly root: AstNode;
     readonly comments: ReadonlyArray<{ image: string }>;
+    readonly suppressed: readonly SuppressedLineKey[];
+}
+
+/** The original as `changedMeaning` compares it (from its parse and lexing when the caller has them). */
+export function parsedOriginal(services: LangiumCoreServices, text: string, root?: AstNode, lexed = services.parser.Lexer.tokenize(text)): ParsedOriginal {
+    return {
+        root: root ?? services.parser.LangiumParser.parse(text).value,
+        comments: lexed.hidden,
+        suppressed: suppressedLineKeys(text, lexed.tokens, lexed.hidden)
+    };
 }
 
 /**
  * How `candidate` differs in meaning from the original: a syntax error, other
- * declarations or values, other comments. `undefined` when it means the same.
+ * declarations or values, other comments, other text on a line an
+ * `align-disable-next-line` comment suppresses (then `suppression` is true:
+ * the layout is at fault, not the formatter). `undefined` when it means the same.
  */
-export function changedMeaning(services: LangiumCoreServices, original: ParsedOriginal, candidate: string): string | undefined {
+export function changedMeaning(services: LangiumCoreServices, original: ParsedOriginal, candidate: string): MeaningChange | undefined {
     const reparsed = services.parser.LangiumParser.parse(candidate);
     const error = syntaxError(reparsed);
-    if (error) return `the result does not parse: ${error}`;
-    if (JSON.stringify(astShape(original.root)) !== JSON.stringify(astShape(reparsed.value))) return 'the declarations differ';
-    const comments = services.parser.Lexer.tokenize(candidate).hidden;
-    if (JSON.stringify(commentShape(original.comments)) !== JSON.stringify(commentShape(comments))) return 'the comments differ';
+    if (error) return { reason: `the result does not parse: ${error}` };
+    if (JSON.stringify(astShape(original.root)) !== JSON.stringify(astShape(reparsed.value))) return { reason: 'the declarations differ' };
+    const lexed = services.parser.Lexer.tokenize(candidate);
+    if (JSON.stringify(commentShape(original.comments)) !== JSON.stringify(commentShape(lexed.hidden))) return { reason: 'the comments differ' };
+    const suppression = suppressedLineChange(original.suppressed, suppressedLineKeys(candidate, lexed.tokens, lexed.hidden));
+    if (suppression) return { reason: suppression, suppression: true };
     return undefined;
+}
+
+export interface MeaningChange {
+    readonly reason: string;
+    /** The change is to what a line after `align-disable-next-line` holds. */
+    readonly suppression?: boolean;
 }

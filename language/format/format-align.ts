@@ -1,9 +1,10 @@
 import { EmptyFileSystem, type LangiumCoreServices } from 'langium';
 import { createAlignServices } from '../align-module.js';
 import { HOST_WITHOUT_LINKS } from '../host.js';
-import { changedMeaning, syntaxError } from './check-meaning.js';
+import { changedMeaning, parsedOriginal, syntaxError } from './check-meaning.js';
 import { buildLayout, LayoutError } from './layout.js';
 import { printLayout } from './print-layout.js';
+import { keepSuppressedBlocksOnOneLine } from './suppressed-lines.js';
 
 /**
  * The canonical formatter of `.align` files: text in, text out, for
@@ -26,7 +27,10 @@ import { printLayout } from './print-layout.js';
  *   whole), comments after a token stay at the end of its line (one space
  *   before them); a blank line before or after a comment is kept (at most one);
  * - no trailing whitespace; the file ends with one line break (`\r\n` if the
- *   file used it).
+ *   file used it);
+ * - a line after an `// align-disable-next-line` comment keeps its text: a
+ *   block written on it whole stays on one line; any other change to it
+ *   (which would show or hide findings) is refused (suppressed-lines.ts).
  *
  * The result is idempotent and parses to the same AST with the same
  * comments; this is checked on every call, and a text with syntax errors is
@@ -70,12 +74,15 @@ export function formatAlignWith(services: LangiumCoreServices, text: string, opt
     };
     let formatted: string;
     try {
-        formatted = printLayout(buildLayout(text, parsed.value, lexed.hidden, lexed.tokens.length), style);
+        const layout = buildLayout(text, parsed.value, lexed.hidden, lexed.tokens.length);
+        keepSuppressedBlocksOnOneLine(layout, text);
+        formatted = printLayout(layout, style);
     } catch (e) {
         if (e instanceof LayoutError) return { error: `Not formatted: unexpected structure (${e.message}).` };
         throw e;
     }
-    const loss = changedMeaning(services, { root: parsed.value, comments: lexed.hidden }, formatted);
-    if (loss) return { error: `Not formatted: the formatter would change the file's meaning (${loss}); please report this.` };
+    const loss = changedMeaning(services, parsedOriginal(services, text, parsed.value, lexed), formatted);
+    if (loss?.suppression) return { error: `Not formatted: ${loss.reason}. Put the comment right above the line it is meant for, with nothing else on that line that it should not hide.` };
+    if (loss) return { error: `Not formatted: the formatter would change the file's meaning (${loss.reason}); please report this.` };
     return { text: formatted, changed: formatted !== text };
 }

@@ -1,5 +1,5 @@
 import type { LangiumCoreServices } from 'langium';
-import { changedMeaning } from './check-meaning.js';
+import { changedMeaning, parsedOriginal } from './check-meaning.js';
 import { formatAlignWith, formatterServices, type FormatOptions, type FormatResult } from './format-align.js';
 import { lineHunks, type Hunk } from './line-diff.js';
 
@@ -28,8 +28,7 @@ export function formatAlignRangeWith(services: LangiumCoreServices, text: string
     const inside = hunks.filter(h => h.start <= range.end && h.end >= range.start);
     if (inside.length === hunks.length) return whole;
     const partial = apply(text, inside);
-    const original = { root: services.parser.LangiumParser.parse(text).value, comments: services.parser.Lexer.tokenize(text).hidden };
-    if (changedMeaning(services, original, partial)) return whole;
+    if (changedMeaning(services, parsedOriginal(services, text), partial)) return whole;
     return { text: partial, changed: partial !== text };
 }
 

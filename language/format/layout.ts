@@ -52,6 +52,8 @@ export interface Declaration {
     readonly items: Item[];
     /** The closing brace, when the declaration has a block. */
     close?: Token;
+    /** Printed on one line as written (a block on the line after `align-disable-next-line`: suppressed-lines.ts). */
+    oneLine?: boolean;
 }
 
 /** What a block (or the file) contains. */

@@ -1,4 +1,5 @@
 import type { Comment, Declaration, Item, Layout, Token } from './layout.js';
+import { declarationTokens } from './suppressed-lines.js';
 
 /** How the printer indents and ends lines. */
 export interface PrintStyle {
@@ -73,6 +74,10 @@ class Printer {
     private declaration(declaration: Declaration, depth: number): void {
         const { header, close, items } = declaration;
         const open = header[header.length - 1];
+        if (declaration.oneLine) {
+            this.tokens(declarationTokens(declaration), depth);
+            return;
+        }
         if (!close || !open) {
             this.tokens(header, depth);
             return;

@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, URI, UriUtils } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { GraphNode } from '../graph/types.js';
@@ -8,13 +8,15 @@ import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /**
  * `duplicate-name`: marks each declaration whose name is taken again in its
- * scope. When a catalog declares the name, the message names the catalog's
- * package and version (a catalog file itself is never reported).
+ * scope, naming where the others are: their file relative to the workspace
+ * root and their line. When a catalog declares the name, the message names
+ * the catalog's package and version and the file's name (a catalog file
+ * itself is never reported).
  */
-export function checkDuplicateName(node: Declaration | Program, { graph, report }: RuleContext): void {
+export function checkDuplicateName(node: Declaration | Program, { graph, report, settings }: RuleContext): void {
     const others = (graph.duplicates.get(node) ?? []).map(o => graph.nodeOf(o)).filter(n => n !== undefined);
     if (others.length === 0) return;
-    const at = (n: GraphNode) => `${n.uri.split('/').pop()}:${n.nameRange.start.line + 1}`;
+    const at = (n: GraphNode) => `${n.catalog ? UriUtils.basename(URI.parse(n.uri)) : readablePath(n.uri, settings.workspaceRoot)}:${n.nameRange.start.line + 1}`;
     const inCatalogs = others.filter(n => n.catalog);
     const message = inCatalogs.length === 0
         ? `'${node.name}' is declared more than once in the same scope (also at ${others.map(at).join(', ')}). Rename one of them.`
@@ -22,6 +24,17 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report 
             + `${others.length > inCatalogs.length ? `, and also at ${others.filter(n => !n.catalog).map(at).join(', ')}` : ''}.`
             + ' Rename this declaration, or remove it and use the catalog\'s.';
     report('duplicate-name', message, { node, property: 'name' });
+}
+
+/**
+ * A document's path as people read it: relative to the workspace root when
+ * it lies inside, with `/` (`programs/sales q1.align`); else its file-system
+ * path. Never percent-encoded.
+ */
+export function readablePath(uri: string, root: URI | undefined): string {
+    const parsed = URI.parse(uri);
+    if (root && UriUtils.contains(root, parsed) && !UriUtils.equals(root, parsed)) return UriUtils.relative(root, parsed);
+    return parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
 }
 
 /** Words that start a list attribute, written in the declaration's own block (`serves A, B`). */
