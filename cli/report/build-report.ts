@@ -9,9 +9,10 @@
  */
 import { AstUtils } from 'langium';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
+import { FindingsPlacer } from '../../language/graph/findings-placer.js';
 import { placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
-import type { PlacedFinding } from '../graph/load-graph.js';
+import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block } from './blocks.js';
 import { findingBlocks, findingTotals, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
@@ -39,6 +40,8 @@ export function buildReport(input: ReportInput): Block[] {
     const unserved = graph.nodes.filter(n => n.kind === 'outcome' && !served.has(n.id));
     const ctx: Context = {
         index, findings, shown: new Set(), chartCount: { value: 0 },
+        findingOrder: new Map(findings.map((f, i) => [f, i])),
+        placer: new FindingsPlacer(diagnosticsOf(findings)),
         order: new Map(graph.nodes.map((n, i) => [n.id, i])),
         placed: placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings)
     };

@@ -9,7 +9,6 @@ import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
 import { COLUMNS, columnOf, layoutForPage, renderSvg, type Space } from '../../language/render/index.js';
 import { diagramOf } from '../graph/diagram.js';
-import { diagnosticsOf } from '../graph/load-graph.js';
 import { toMermaid } from '../graph/mermaid.js';
 import type { Block } from './blocks.js';
 import { anchor, type Context } from './report-context.js';
@@ -39,7 +38,7 @@ export function drawing(focus: string, title: string, ctx: Context): Block {
     return {
         type: 'drawing', title,
         svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH }), {
-            findings: findingsByNode(graph.nodes, diagnosticsOf(ctx.findings)),
+            findings: findingsByNode(graph.nodes, ctx.placer),
             title, idPrefix: `ag-${anchor(title)}-`
         }),
         mermaid: () => mermaidBlock(graph, focus)

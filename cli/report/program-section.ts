@@ -178,11 +178,11 @@ function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
     }];
 }
 
-/** Findings of a program: those placed on a node of its chain (the program itself included). */
+/** Findings of a program: those placed on a node of its chain (the program itself included), in the report's order. */
 function programFindings(program: GraphNode, ctx: Context): PlacedFinding[] {
     const chain = new Set(program.programFigures?.chain ?? [program.id]);
-    const mine = new Set([...chain].flatMap(id => ctx.placed.get(id) ?? []));
-    return ctx.findings.filter(f => mine.has(f));
+    const mine = [...new Set([...chain].flatMap(id => ctx.placed.get(id) ?? []))];
+    return mine.sort((a, b) => ctx.findingOrder.get(a)! - ctx.findingOrder.get(b)!);
 }
 
 export function servedOutcomes(program: GraphNode, ctx: Context): GraphNode[] {

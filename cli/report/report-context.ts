@@ -1,5 +1,7 @@
 /** What every part of the report reads (the graph, the findings), and small helpers for its text. */
 import type { GraphIndex } from '../../language/graph/build-graph.js';
+import type { FindingsPlacer } from '../../language/graph/findings-placer.js';
+import type { PlacedDiagnostic } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import type { Inline } from './blocks.js';
@@ -12,6 +14,10 @@ export interface Context {
     /** Findings shown in a program or outcome section so far. */
     shown: Set<PlacedFinding>;
     findings: readonly PlacedFinding[];
+    /** Each finding's position in `findings`, to keep a subset in the report's order. */
+    findingOrder: ReadonlyMap<PlacedFinding, number>;
+    /** The findings sorted once for placing on each drawing's nodes. */
+    placer: FindingsPlacer<PlacedDiagnostic>;
     /** Ids given to charts so far, to keep element ids unique in the page. */
     chartCount: { value: number };
 }
