@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph, NodeKind } from '../../language/graph/types.js';
+import { seededRandom as random } from './helpers/seeded-random.js';
 
 /** Focusing as it was first written: the graph's lists filtered for each focus. The indexed focus must agree with it exactly. */
 function referenceFocus(graph: ImpactGraph, focus: string): ImpactGraph {
@@ -26,16 +27,6 @@ function referenceFocus(graph: ImpactGraph, focus: string): ImpactGraph {
         nodes,
         edges: graph.edges.filter(e => keep.has(e.from) && keep.has(e.to)),
         coverage: { aligned: objectives.filter(o => (o.objective?.kpis.length ?? 0) > 0).length, total: objectives.length }
-    };
-}
-
-function random(seed: number): (n: number) => number {
-    let a = seed;
-    return n => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
     };
 }
 

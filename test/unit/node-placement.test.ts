@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FindingsPlacer, findingsByNode, placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
 import type { GraphNode, GraphPosition, GraphRange } from '../../language/graph/types.js';
+import { seededRandom as random } from './helpers/seeded-random.js';
 
 /** The placement as it was first written: every place of the document scanned for each item. The sweep must agree with it exactly. */
 function referencePlacement<T extends { uri?: string; range?: GraphRange }>(places: readonly Place[], items: readonly T[]): Map<string, T[]> {
@@ -25,17 +26,6 @@ function contains(range: GraphRange, p: GraphPosition): boolean {
 
 function size(range: GraphRange): number {
     return (range.end.line - range.start.line) * 1e6 + (range.end.character - range.start.character);
-}
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): (n: number) => number {
-    let a = seed;
-    return n => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
 }
 
 const pos = (line: number, character: number): GraphPosition => ({ line, character });
