@@ -5,7 +5,6 @@
  * its chain reaches (an outcome is its own scope). The user may instead pick
  * the whole workspace or one program or outcome.
  */
-import { focusGraph } from '../language/graph/focus-graph.js';
 import type { GraphNode, ImpactGraph } from '../language/graph/types.js';
 import { chainOf } from './chain.js';
 import type { ScopeChoice } from './protocol.js';
@@ -37,21 +36,6 @@ export function scopeIds(graph: ImpactGraph, choice: ScopeChoice, cursor: { node
         case 'focus': return graph.nodes.some(n => n.id === choice.id) ? [choice.id] : [];
         case 'cursor': return !cursor ? [] : cursor.node ? scopeOfNode(graph, cursor.node) : scopeOfFile(graph, cursor.uri);
     }
-}
-
-/** The part of the graph the scope shows: the union of each program's or outcome's chain; the whole graph for no ids. */
-export function scopedGraph(graph: ImpactGraph, ids: readonly string[]): ImpactGraph {
-    if (ids.length === 0) return graph;
-    if (ids.length === 1) return focusGraph(graph, ids[0]!);
-    const keep = new Set<string>();
-    for (const id of ids) for (const node of focusGraph(graph, id).nodes) keep.add(node.id);
-    const nodes = graph.nodes.filter(n => keep.has(n.id));
-    const objectives = nodes.filter(n => n.kind === 'objective');
-    return {
-        nodes,
-        edges: graph.edges.filter(e => keep.has(e.from) && keep.has(e.to)),
-        coverage: { aligned: objectives.filter(o => (o.objective?.kpis.length ?? 0) > 0).length, total: objectives.length }
-    };
 }
 
 /** The words for a scope, for the toolbar and the panel title: `Consultative discovery bootcamp`, `Churn reduction pilot + 1 outcome`. */

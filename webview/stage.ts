@@ -20,7 +20,8 @@ import { boxOf, Planner, runSteps, type Plan } from './planner.js';
 import type { CursorPosition, GraphDelta, WebviewMessage, WebviewState } from './protocol.js';
 import { viewReport } from './report.js';
 import { listenToNodes } from './node-events.js';
-import { scopedGraph, scopeIds, scopeTitle } from './scope.js';
+import { scopeIds, scopeTitle } from './scope.js';
+import { focusGraphs } from '../language/graph/focus-graph.js';
 import { StatusLine } from './status-line.js';
 import { Viewport, type ViewTransform } from './viewport.js';
 
@@ -198,7 +199,8 @@ export class Stage {
         const key = this.keyOf(ids);
         const newScope = key !== this.scopeKey;
         this.scopeKey = key;
-        const graph = scopedGraph(result.graph, ids);
+        // The scope's part of the graph: the union of each program's or outcome's chain.
+        const graph = focusGraphs(result.graph, ids);
         this.hooks.scopeTitle(scopeTitle(result.graph, ids));
         this.pane = this.viewport.paneSize;
         const previous = this.plan;

@@ -57,7 +57,7 @@ export function syntaxNotice(findings: readonly PlacedFinding[]): Block | undefi
     return {
         type: 'notice',
         text: [{ strong: `${plural(files.length, 'file')} ${files.length === 1 ? 'has' : 'have'} syntax errors` }, '; the figures below omit what could not be read. Fix them (', { code: 'align check' }, ' lists them) and make the report again.'],
-        items: files.map(([file, list]) => [{ code: file }, `: ${plural(list.length, 'syntax error')}, the first at line ${Math.min(...list.map(f => f.line))}.`])
+        items: files.map(([file, list]) => [{ code: file }, `: ${plural(list.length, 'syntax error')}, the first at line ${list.reduce((first, f) => Math.min(first, f.line), Infinity)}.`])
     };
 }
 

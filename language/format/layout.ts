@@ -168,3 +168,14 @@ function startsAttribute(leaf: LeafCstNode): boolean {
 }
 
 const repeated = (element: GrammarAST.AbstractElement): boolean => element.cardinality === '*' || element.cardinality === '+';
+
+/** Every token of a declaration in source order: header, items (declarations within included), closing brace. */
+export function declarationTokens(declaration: Declaration, into: Token[] = []): Token[] {
+    for (const token of declaration.header) into.push(token);
+    for (const item of declaration.items) {
+        if (item.kind === 'attribute') for (const token of item.tokens) into.push(token);
+        else declarationTokens(item, into);
+    }
+    if (declaration.close) into.push(declaration.close);
+    return into;
+}

@@ -1,5 +1,4 @@
-import type { Comment, Declaration, Item, Layout, Token } from './layout.js';
-import { declarationTokens } from './suppressed-lines.js';
+import { declarationTokens, type Comment, type Declaration, type Item, type Layout, type Token } from './layout.js';
 
 /** How the printer indents and ends lines. */
 export interface PrintStyle {

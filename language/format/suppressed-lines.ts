@@ -1,5 +1,5 @@
 import { suppressedLines } from '../validation/suppressions.js';
-import type { Declaration, Item, Layout, Token } from './layout.js';
+import { declarationTokens, type Declaration, type Item, type Layout } from './layout.js';
 
 /**
  * `// align-disable-next-line` suppresses findings by line: the formatter
@@ -37,13 +37,6 @@ export function keepSuppressedBlocksOnOneLine(layout: Layout, text: string): voi
     visit(layout.items);
 }
 
-/** Every token of a declaration in source order: header, items (declarations within included), closing brace. */
-export function declarationTokens(declaration: Declaration): Token[] {
-    const tokens = [...declaration.header];
-    for (const item of declaration.items) tokens.push(...(item.kind === 'attribute' ? item.tokens : declarationTokens(item)));
-    if (declaration.close) tokens.push(declaration.close);
-    return tokens;
-}
 
 /** Comments between the first and the last token (those before it and after it stay where they are). */
 function hasInnerComments(declaration: Declaration): boolean {
@@ -96,7 +89,7 @@ export function suppressedLineChange(before: readonly SuppressedLineKey[], after
     });
     const gained = [...left.values()].some(n => n > 0);
     if (lost.length === 0 && !gained) return undefined;
-    const line = lost.length > 0 ? Math.min(...lost.map(k => k.line)) + 1 : undefined;
+    const line = lost.length > 0 ? lost.reduce((first, k) => Math.min(first, k.line), Infinity) + 1 : undefined;
     return `${line !== undefined ? `line ${line}` : 'a line'} follows an \`align-disable-next-line\` comment, and the canonical layout would put other text on it, so that findings it hides would show or others would be hidden`;
 }
 

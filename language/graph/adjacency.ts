@@ -115,7 +115,8 @@ export class Adjacency {
     }
 }
 
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+/** Appends `value` to the list of `key`, starting the list if there is none. */
+export function push<V>(map: Map<string, V[]>, key: string, value: V): void {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);

@@ -1,3 +1,4 @@
+import { push } from './adjacency.js';
 import { comparePositions, InnermostIndex } from './innermost-index.js';
 import type { GraphPosition, GraphRange } from './types.js';
 
@@ -22,10 +23,7 @@ export class FindingsPlacer<T extends { uri?: string; range?: GraphRange }> {
 
     constructor(private readonly items: readonly T[]) {
         items.forEach((item, i) => {
-            if (!item.uri || !item.range) return;
-            const list = this.byUri.get(item.uri);
-            if (list) list.push(i);
-            else this.byUri.set(item.uri, [i]);
+            if (item.uri && item.range) push(this.byUri, item.uri, i);
         });
         for (const list of this.byUri.values()) list.sort((a, b) => comparePositions(this.startOf(a), this.startOf(b)) || a - b);
     }
@@ -49,11 +47,7 @@ export class FindingsPlacer<T extends { uri?: string; range?: GraphRange }> {
         }
         chosen.sort((a, b) => a.item - b.item);
         const placed = new Map<string, T[]>();
-        for (const { item, id } of chosen) {
-            const list = placed.get(id);
-            if (list) list.push(this.items[item]!);
-            else placed.set(id, [this.items[item]!]);
-        }
+        for (const { item, id } of chosen) push(placed, id, this.items[item]!);
         return placed;
     }
 
@@ -88,10 +82,6 @@ function coveredSpans(ranges: readonly GraphRange[]): GraphRange[] {
 
 function groupByUri(places: readonly Place[]): Map<string, Place[]> {
     const byUri = new Map<string, Place[]>();
-    for (const place of places) {
-        const list = byUri.get(place.uri);
-        if (list) list.push(place);
-        else byUri.set(place.uri, [place]);
-    }
+    for (const place of places) push(byUri, place.uri, place);
     return byUri;
 }

@@ -1,4 +1,4 @@
-import { focusIndexOf } from './focus-index.js';
+import { focusIndexOf, type FocusIndex } from './focus-index.js';
 import type { ImpactGraph } from './types.js';
 
 /**
@@ -11,10 +11,28 @@ import type { ImpactGraph } from './types.js';
  */
 export function focusGraph(graph: ImpactGraph, focus: string): ImpactGraph {
     const index = focusIndexOf(graph);
-    const target = index.node(focus);
-    let keep: Set<string>;
-    if (target?.kind === 'program' && target.programFigures) keep = new Set(target.programFigures.chain);
-    else if (target?.kind === 'outcome') keep = index.upstream(focus);
-    else return graph;
+    const keep = keptBy(index, focus);
+    return keep ? index.subgraph(keep) : graph;
+}
+
+/**
+ * The union of the parts `focusGraph` gives for each focus (the preview's
+ * scope of several programs and outcomes); the whole graph for none. An
+ * unknown id among several keeps every node, as its `focusGraph` would.
+ */
+export function focusGraphs(graph: ImpactGraph, focuses: readonly string[]): ImpactGraph {
+    if (focuses.length === 0) return graph;
+    if (focuses.length === 1) return focusGraph(graph, focuses[0]!);
+    const index = focusIndexOf(graph);
+    const keep = new Set<string>();
+    for (const focus of focuses) for (const id of keptBy(index, focus) ?? graph.nodes.map(n => n.id)) keep.add(id);
     return index.subgraph(keep);
+}
+
+/** The ids a focus keeps: a program's chain, or an outcome and what is upstream of it; undefined for an unknown id. */
+function keptBy(index: FocusIndex, focus: string): Set<string> | undefined {
+    const target = index.node(focus);
+    if (target?.kind === 'program' && target.programFigures) return new Set(target.programFigures.chain);
+    if (target?.kind === 'outcome') return index.upstream(focus);
+    return undefined;
 }

@@ -1,3 +1,4 @@
+import { push } from './adjacency.js';
 import type { GraphEdge, GraphNode, ImpactGraph } from './types.js';
 
 /**
@@ -88,10 +89,4 @@ export function focusIndexOf(graph: ImpactGraph): FocusIndex {
     const index = new FocusIndex(graph.nodes, graph.edges);
     cache.set(graph, index);
     return index;
-}
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { focusGraph } from '../../language/graph/focus-graph.js';
+import { focusGraph, focusGraphs } from '../../language/graph/focus-graph.js';
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph, NodeKind } from '../../language/graph/types.js';
 import { seededRandom as random } from './helpers/seeded-random.js';
 
@@ -21,6 +21,19 @@ function referenceFocus(graph: ImpactGraph, focus: string): ImpactGraph {
         }
         for (const e of graph.edges) if (e.kind === 'serves' && keep.has(e.to)) keep.add(e.from);
     } else return graph;
+    return filtered(graph, keep);
+}
+
+/** The preview's scope of several focuses as it was first written: the union of each focus's nodes, the graph's lists filtered. */
+function referenceUnion(graph: ImpactGraph, focuses: readonly string[]): ImpactGraph {
+    if (focuses.length <= 1) return focuses.length === 0 ? graph : referenceFocus(graph, focuses[0]!);
+    const keep = new Set<string>();
+    for (const focus of focuses) for (const node of referenceFocus(graph, focus).nodes) keep.add(node.id);
+    return filtered(graph, keep);
+}
+
+/** The nodes of `keep` and the edges between them, in the graph's order, with their coverage. */
+function filtered(graph: ImpactGraph, keep: ReadonlySet<string>): ImpactGraph {
     const nodes = graph.nodes.filter(n => keep.has(n.id));
     const objectives = nodes.filter(n => n.kind === 'objective');
     return {
@@ -66,6 +79,15 @@ describe('focusing the graph on a program or an outcome', () => {
             const graph = generatedGraph(seed, 60 + seed * 4);
             const focuses = [...graph.nodes.filter(n => n.kind === 'program' || n.kind === 'outcome').map(n => n.id), 'metric3', 'Nothing'];
             for (const focus of focuses) assert.deepEqual(focusGraph(graph, focus), referenceFocus(graph, focus), `seed ${seed}, focus ${focus}`);
+        }
+    });
+
+    it('focuses on several programs and outcomes at once as the union of their parts, an unknown id keeping everything', () => {
+        for (let seed = 1; seed <= 25; seed++) {
+            const graph = generatedGraph(seed, 60 + seed * 4);
+            const ids = graph.nodes.filter(n => n.kind === 'program' || n.kind === 'outcome').map(n => n.id);
+            const scopes = [[], ids.slice(0, 1), ids.slice(0, 2), ids.slice(1, 4), ids, [ids[0]!, 'Nothing'], ['metric3', ids.at(-1)!]];
+            for (const scope of scopes) assert.deepEqual(focusGraphs(graph, scope), referenceUnion(graph, scope), `seed ${seed}, scope ${scope.join(',')}`);
         }
     });
 
