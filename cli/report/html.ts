@@ -96,11 +96,20 @@ function inline(text: Inline): string {
 /** Dates and periods (`2026-06-30`, `2026-03`, `2026-Q2`, `2026-H2`): never broken at their hyphens. */
 const DATE = /\b\d{4}-(?:\d{2}-\d{2}|\d{2}|Q[1-4]|H[12])\b/g;
 
+/**
+ * Code text that may break after a dot (`FieldSafetyPilot.<wbr>HazardCheckRate`):
+ * a qualified name then never widens a printed table past the page, and
+ * nothing else in a name is broken (copied text is unchanged).
+ */
+function codeText(code: string): string {
+    return escapeHtml(code).replace(/\.(?=[A-Za-z_])/g, '.<wbr>');
+}
+
 function span(s: Span): string {
     if (typeof s === 'string') return escapeHtml(s).replace(DATE, date => `<span class="date">${date}</span>`);
-    if ('code' in s) return `<code>${escapeHtml(s.code)}</code>`;
+    if ('code' in s) return `<code>${codeText(s.code)}</code>`;
     if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
-    if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)}</a>`;
+    if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${codeText(s.text)}</code>` : escapeHtml(s.text)}</a>`;
     if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity])}${s.severity}</span>`;
     return `<span class="status status-${s.status}">${statusIcon(s.status)}${escapeHtml(s.words ?? STATUS_WORDS[s.status])}</span>`;
 }

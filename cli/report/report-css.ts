@@ -28,7 +28,7 @@ pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
-td code { overflow-wrap: anywhere; }
+@media screen { td code { overflow-wrap: anywhere; } }
 td.right, th.right { text-align: right; font-variant-numeric: tabular-nums; }
 td.center, th.center { text-align: center; }
 tr { break-inside: avoid; }

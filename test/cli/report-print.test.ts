@@ -171,6 +171,44 @@ describe('align report --format html in Chromium: screen and print', function ()
         }
     });
 
+    it('prints every table within the A4 page, breaking names only after a dot of a qualified name', async () => {
+        const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
+        try {
+            await print.emulateMedia({ media: 'print' });
+            await print.goto(page.url());
+            const read = await print.evaluate(() => {
+                const right = document.querySelector('main')!.getBoundingClientRect().right;
+                const wide = [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > right + 0.5).map(t => t.querySelector('th')?.textContent);
+                // A name broken inside a segment: one of its line boxes ends other than at a dot.
+                const broken: string[] = [];
+                for (const code of document.querySelectorAll('td code')) {
+                    const rects = [...code.getClientRects()];
+                    if (rects.length < 2) continue;
+                    const range = document.createRange();
+                    const text = code.textContent ?? '';
+                    let node: Node | null;
+                    let offset = 0;
+                    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+                    const tops: Array<{ top: number; char: string }> = [];
+                    while ((node = walker.nextNode())) {
+                        for (let i = 0; i < node.textContent!.length; i++) {
+                            range.setStart(node, i);
+                            range.setEnd(node, i + 1);
+                            tops.push({ top: Math.round(range.getBoundingClientRect().top), char: text[offset + i]! });
+                        }
+                        offset += node.textContent!.length;
+                    }
+                    for (let i = 1; i < tops.length; i++) if (tops[i]!.top > tops[i - 1]!.top && tops[i - 1]!.char !== '.') broken.push(text);
+                }
+                return { wide, broken };
+            });
+            assert.deepEqual(read.wide, [], 'tables wider than the page');
+            assert.deepEqual(read.broken, [], 'names broken inside a segment');
+        } finally {
+            await print.close();
+        }
+    });
+
     for (const format of ['A4', 'Letter'] as const) {
         it(`prints on ${format}: the summary on page 1, each program from a new page, no chart cut across pages`, async () => {
             const pdf = await page.pdf({ format, tagged: true });
