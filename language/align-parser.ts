@@ -1,5 +1,6 @@
-import { CstNodeBuilder, createLangiumParser, DefaultLexer, type LangiumCoreServices, type LangiumParser, type LexerResult, type TokenizeOptions } from 'langium';
+import { CstNodeBuilder, createLangiumParser, DefaultLexer, type AstNode, type LangiumCoreServices, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
 import { readableLexerErrors } from './align-parser-errors.js';
+import { recoverTokens } from './lexer-recovery.js';
 
 type HiddenTokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
 
@@ -25,6 +26,15 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
     const fields = parser as unknown as { nodeBuilder: CstNodeBuilder };
     if (!(fields.nodeBuilder instanceof CstNodeBuilder)) throw new Error('Langium\'s parser no longer keeps its CST builder in `nodeBuilder`');
     fields.nodeBuilder = new AlignCstNodeBuilder();
+    const parse = parser.parse.bind(parser);
+    parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
+        const result = parse<T>(input, options);
+        // An unclosed `/*` comments out the rest (`recoverTokens`): the end of the file it reaches too early is no second error.
+        if (result.lexerErrors.some(e => input.startsWith('/*', e.offset))) {
+            result.parserErrors = result.parserErrors.filter(e => e.token.tokenType?.name !== 'EOF' && e.token.image !== '');
+        }
+        return result;
+    };
     return parser;
 }
 
@@ -32,12 +42,18 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
  * Langium's lexer with lexer errors in words and ranges that cover what they
  * name (an unclosed string to the end of its line), without the errors that
  * only follow from an earlier one (`readableLexerErrors`); `offset`, `line`
- * and `column` stay where chevrotain found the error.
+ * and `column` stay where chevrotain found the error. After an unclosed
+ * string or comment the tokens are those the writer meant
+ * (`recoverTokens`), so the parser reports nothing that only follows from it.
  */
 export class AlignLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
-        if (result.errors.length > 0) result.errors = readableLexerErrors(text, result.errors);
-        return result;
+        if (result.errors.length === 0) return result;
+        result.errors = readableLexerErrors(text, result.errors);
+        const string = this.tokenTypes['STRING'];
+        if (!string) throw new Error('The grammar has no STRING terminal');
+        const { tokens, hidden } = recoverTokens(text, result, result.errors, string);
+        return { ...result, tokens, hidden };
     }
 }

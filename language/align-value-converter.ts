@@ -1,5 +1,6 @@
 import type { CstNode, GrammarAST, ValueType } from 'langium';
 import { DefaultValueConverter } from 'langium';
+import { isClosedString } from './lexer-recovery.js';
 
 /**
  * Converts `12%` (terminal PERCENT) to 12, and the terminals the grammar
@@ -14,7 +15,10 @@ import { DefaultValueConverter } from 'langium';
 export class AlignValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
-            case 'STRING': return input.includes('\\') ? super.runConverter(rule, input, cstNode) : input.slice(1, -1);
+            case 'STRING':
+                // The lexer makes an unterminated string a STRING to the end of its line (`recoverTokens`): no closing quote to drop.
+                if (!input.includes('\\')) return input.slice(1, input.length > 1 && input.endsWith('"') ? -1 : undefined);
+                return super.runConverter(rule, isClosedString(input) ? input : `${input}"`, cstNode);
             case 'ID': case 'DATE': case 'QUARTER': case 'HALF': case 'MONTH': return input;
             case 'NUMBER': return Number(input);
             case 'PERCENT': return Number(input.slice(0, -1));

@@ -36,4 +36,49 @@ describe('lexer errors in words', () => {
             for (const f of findings) assert.doesNotMatch(f.message, /->|<-|at offset|skipped \d+ characters/, `${JSON.stringify(text)}: ${f.message}`);
         }
     });
+
+    describe('what follows an unclosed string or comment reads as the writer meant it', () => {
+        /** Every finding of one file as `line:column rule`, and the graph's titles by name. */
+        async function check(text: string): Promise<{ findings: string[]; titles: Map<string, string> }> {
+            const { findings, graph } = await checkWorkspace({ 'a.align': text });
+            return {
+                findings: findings.map(f => `${f.line}:${f.column} ${f.rule}`).sort(),
+                titles: new Map(graph.graph.nodes.map(n => [n.name, n.title ?? '']))
+            };
+        }
+
+        it('an unterminated string ends its line: the next declaration is read, and no parser error follows', async () => {
+            const { findings, titles } = await check('skill S "It is open\nskill T "b"\n');
+            assert.deepEqual(findings, ['1:7 skill-enables-nothing', '1:9 syntax', '2:7 skill-enables-nothing']);
+            assert.equal(titles.get('S'), 'It is open');
+            assert.equal(titles.get('T'), 'b');
+        });
+
+        it('an unterminated string before the `{` that ends its line: the block is read', async () => {
+            const text = 'outcome O "Grow {\n  measured by K\n}\nmetric K "Sales {\n  kind lagging\n  owner "Ops"\n  cadence monthly\n  source "CRM"\n}\n';
+            const { findings, titles } = await check(text);
+            assert.deepEqual(findings.filter(f => f.endsWith('syntax') || f.includes('unresolved')), ['1:11 syntax', '4:10 syntax']);
+            assert.equal(titles.get('O'), 'Grow');
+            assert.equal(titles.get('K'), 'Sales');
+        });
+
+        it('an unterminated string with an escape keeps its text', async () => {
+            const { titles } = await check('skill S "a \\"b\\" c\nskill T "t"\n');
+            assert.equal(titles.get('S'), 'a "b" c');
+            assert.equal(titles.get('T'), 't');
+        });
+
+        it('an unclosed `/*` comments out the rest of the file: nothing after it is read, and the early end is no second error', async () => {
+            const { findings, titles } = await check('skill S "s"\n/* a note\nskill T "t"\n');
+            assert.deepEqual(findings, ['1:7 skill-enables-nothing', '2:1 syntax']);
+            assert.equal(titles.has('T'), false);
+            const inBlock = await check('skill S "s" {\n  /* a note\n  assessed by "quiz"\n}\n');
+            assert.deepEqual(inBlock.findings, ['1:7 skill-enables-nothing', '2:3 syntax']);
+        });
+
+        it('a comment opened inside an unterminated string and closed lines later is left as the lexer read it', async () => {
+            const { findings } = await check('skill S "a /* b\nc */ skill T "t"\n');
+            assert.ok(findings.includes('1:9 syntax'), findings.join(', '));
+        });
+    });
 });
