@@ -12,6 +12,8 @@ import { AlignHoverProvider } from './features/hover-provider.js';
 import { AlignCodeLensProvider } from './features/code-lens-provider.js';
 import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
 import { lazyCompletionParser } from './features/lazy-completion-parser.js';
+import { AlignDocumentHighlightProvider, AlignReferencesProvider } from './features/references-provider.js';
+import { AlignDocumentSymbolProvider } from './features/document-symbols.js';
 
 /**
  * The editor features of the language server, one provider per file under
@@ -27,6 +29,9 @@ export const AlignLspModule: Module<AlignServices, PartialLangiumServices> = {
         CodeLensProvider: (services) => new AlignCodeLensProvider(services),
         CodeActionProvider: (services) => new AlignCodeActionProvider(services),
         RenameProvider: (services) => new AlignRenameProvider(services),
+        ReferencesProvider: (services) => new AlignReferencesProvider(services),
+        DocumentHighlightProvider: (services) => new AlignDocumentHighlightProvider(services),
+        DocumentSymbolProvider: (services) => new AlignDocumentSymbolProvider(services),
         Formatter: (services) => new AlignFormatter(services),
         SemanticTokenProvider: (services) => new AlignSemanticTokenProvider(services),
     }

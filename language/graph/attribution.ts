@@ -78,6 +78,11 @@ export function attributeKpi(input: AttributionInput): KpiAttribution {
     const m = kpi.metric!;
     const result: KpiAttribution = { metric: kpi.id, method: methodOf(isolate), value: m.value?.amount, missing: [] };
     if (input.control) result.control = input.control.id;
+    // As written, whether or not the change can be attributed: hover, lens and report show them.
+    if (isEstimateIsolation(isolate?.method)) {
+        result.share = isolate.method.share;
+        result.confidence = isolate.method.confidence;
+    }
     const missing = (term: string): void => { result.missing.push(`${kpi.name}: ${term}`); };
     if (m.baseline === undefined) missing('baseline');
     if (!m.latest) missing('an actual');
@@ -104,8 +109,6 @@ function attributedChange(input: AttributionInput, result: KpiAttribution): numb
     const method = input.isolate?.method;
     if (methodProblems(input).length > 0) return undefined;
     if (isEstimateIsolation(method)) {
-        result.share = method.share;
-        result.confidence = method.confidence;
         if (method.share === undefined || method.confidence === undefined) return undefined;
         return rawChange * (method.share / 100) * (method.confidence / 100);
     }

@@ -10,6 +10,7 @@ import { writtenAttributes } from './completion-present.js';
 import { referenceCandidates, referenceDetail } from './completion-references.js';
 import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
 import { expandChoices, snippetAsText } from './completion-snippets.js';
+import { inComment } from './completion-comments.js';
 
 /** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
 interface AttributeItem {
@@ -31,7 +32,8 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  *   means, instead of its bare keyword;
  * - references of the kind the scope provider allows, without a program's own
  *   members twice, with the kind and title as `detail`;
- * - on its own after a space only where a reference comes next (`moves `).
+ * - on its own after a space only where a reference comes next (`moves `);
+ * - nothing inside a comment.
  */
 export class AlignCompletionProvider extends DefaultCompletionProvider {
     /** By `Rule:keyword`; several items where declarations share an attribute rule (`Owner:owner`). */
@@ -50,6 +52,8 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        if (root && inComment(root, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
         if (triggeredBySpace(params) && !this.referenceComesNext(document, document.textDocument.offsetAt(params.position))) {
             return CompletionList.create([], false);
         }

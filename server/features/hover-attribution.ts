@@ -2,6 +2,7 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
 import { formatAmount, formatMoney, formatNumber, roiWords } from '../../language/present/index.js';
 import { bullets } from './hover-format.js';
+import { isControlGroup, type Isolate, type Program } from '../../language/generated/ast.js';
 
 /** Money in the program's currency, whole units: `57000 USD`. */
 function money(roi: RoiFigures, value: number): string {
@@ -21,21 +22,33 @@ export function roiLine(roi: RoiFigures): string {
     return raw ? `${attributed} · raw ${raw.roi} · ${raw.bcr} (benefit ${raw.benefit})` : attributed;
 }
 
-/** `by control-group ChurnRateControl`, `by trend`, `by estimate 60% confidence 80%`, `not isolated`. */
-export function methodText(index: GraphIndex, a: KpiAttribution): string {
+/**
+ * `by control-group ChurnRateControl`, `by trend`, `by estimate 60% confidence 80%`, `not isolated`.
+ * An unresolved control group is named as written.
+ */
+export function methodText(index: GraphIndex, a: KpiAttribution, written?: Isolate): string {
+    const method = written?.method;
     switch (a.method) {
-        case 'control-group': return `by control-group ${a.control ? index.node(a.control)?.name ?? a.control : '?'}`;
+        case 'control-group': {
+            const name = a.control ? index.node(a.control)?.name ?? a.control : isControlGroup(method) ? method.control?.$refText : undefined;
+            return `by control-group ${name || '?'}`;
+        }
         case 'trend': return 'by trend';
         case 'estimate': return `by estimate ${a.share ?? '?'}% confidence ${a.confidence ?? '?'}%`;
         case 'none': return 'not isolated';
     }
 }
 
+/** The `isolate` of a program for a KPI, as written. */
+export function isolateOf(index: GraphIndex, program: Program | undefined, kpiId: string): Isolate | undefined {
+    return program?.isolations.find(i => index.nodeOf(i.metric?.ref)?.id === kpiId);
+}
+
 /**
  * One KPI's attribution:
  * `ChurnRate by trend: change −3 (raw) → −2.1 attributed (trend projected 11.1) · benefit 37800 USD (raw 54000 USD)`.
  */
-export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {
+export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttribution, written?: Isolate): string {
     const kpi = index.node(a.metric);
     const unit = kpi?.metric?.unit;
     const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
@@ -46,24 +59,24 @@ export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttrib
     const detail = a.projected !== undefined ? ` (trend projects ${formatAmount(a.projected, unit)})`
         : a.controlChange !== undefined ? ` (control group ${signed(a.controlChange)})` : '';
     const benefit = a.benefit !== undefined ? ` · benefit ${money(roi, a.benefit)}${a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? ` (raw ${money(roi, a.rawBenefit)})` : ''}` : '';
-    return `${kpi?.name ?? a.metric} ${methodText(index, a)}: ${change}${detail}${benefit}`;
+    return `${kpi?.name ?? a.metric} ${methodText(index, a, written)}: ${change}${detail}${benefit}`;
 }
 
 /** The attribution section of a program's hover: one line per KPI with `value`. */
-export function attributionSection(index: GraphIndex, program: GraphNode): string | undefined {
+export function attributionSection(index: GraphIndex, program: GraphNode, ast?: Program): string | undefined {
     const roi = program.programFigures?.roi;
-    const lines = (roi?.attribution ?? []).map(a => attributionLine(index, roi!, a));
+    const lines = (roi?.attribution ?? []).map(a => attributionLine(index, roi!, a, isolateOf(index, ast, a.metric)));
     return lines.length > 0 ? `**Attribution** (Phillips: only the program's part of each change counts)\n${bullets(lines)}` : undefined;
 }
 
 /** Hover of an `isolate` statement: the KPI's attribution in that program. */
-export function isolateHover(index: GraphIndex, program: GraphNode, kpi: GraphNode): string {
+export function isolateHover(index: GraphIndex, program: GraphNode, kpi: GraphNode, written?: Isolate): string {
     const roi = program.programFigures?.roi;
     const a = roi?.attribution?.find(x => x.metric === kpi.id);
     const head = `**isolate** \`${kpi.qualifiedName}\` in program \`${program.name}\``;
     if (!roi || !a) return `${head}\n\n'${kpi.name}' has no \`value\` in the chain of '${program.name}': nothing to attribute.`;
     const missing = a.missing.length > 0 ? `\n\nMissing: ${a.missing.join('; ')}` : '';
-    return `${head}\n\n${attributionLine(index, roi, a)}${missing}`;
+    return `${head}\n\n${attributionLine(index, roi, a, written)}${missing}`;
 }
 
 /** Code lens title of a program with a known ROI: `ROI 27% · BCR 1.27 (raw ROI 60%)`. */
@@ -75,10 +88,18 @@ export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
     return `${words.roi} · ${words.bcr}${raw}`;
 }
 
-/** Code lens title of an `isolate`: `attributed +9.6 of +20 · benefit 9600 USD`. */
+/**
+ * Code lens title of an `isolate`: `attributed +9.6 of +20 · benefit 9600 USD`, or the
+ * first term the attribution misses (`attribution unknown: missing Sales: an actual`);
+ * the hover on `isolate` lists them all.
+ */
 export function isolateLensTitle(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {
     const unit = index.node(a.metric)?.metric?.unit;
     const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
-    if (a.rawChange === undefined || a.attributedChange === undefined) return 'attribution unknown: see isolation-invalid';
+    if (a.rawChange === undefined || a.attributedChange === undefined) {
+        const first = a.missing[0]?.replace(/ \(.*$/, '').replace(/`/g, '');
+        if (!first) return 'attribution unknown: see the hover on isolate';
+        return `attribution unknown: missing ${first}${a.missing.length > 1 ? ` (+${a.missing.length - 1} more)` : ''}`;
+    }
     return `attributed ${signed(a.attributedChange)} of ${signed(a.rawChange)}${a.benefit !== undefined ? ` · benefit ${money(roi, a.benefit)}` : ''}`;
 }

@@ -67,7 +67,7 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
             `Lagging KPIs: ${f.laggingKpis.length > 0 ? names(index, f.laggingKpis) : 'none'}`,
             roiLine(node.programFigures!.roi)
         ]),
-        attributionSection(index, node),
+        attributionSection(index, node, ast),
         attributes([['Sponsor', attribute(ast, 'Sponsor')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
     ]);
 }

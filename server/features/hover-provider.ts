@@ -50,7 +50,7 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
         if (isolate) {
             const index = await this.graph.getIndex();
             const [program, kpi] = [index.nodeOf(isolate.$container), index.nodeOf(isolate.metric?.ref)];
-            return program && kpi ? isolateHover(index, program, kpi) : undefined;
+            return program && kpi ? isolateHover(index, program, kpi, isolate) : undefined;
         }
         const actuals = AstUtils.getContainerOfType(ast, isActuals);
         const onSnapshot = actuals?.pull && (AstUtils.getContainerOfType(ast, isPull) || text === `"${actuals.file}"`);

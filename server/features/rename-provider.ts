@@ -1,14 +1,14 @@
-import type { AstNode, CstNode, LangiumDocument, LangiumDocuments, ReferenceDescription } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import { AstUtils, CstUtils } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Position, Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
 import { ResponseError, TextEdit } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
-import { isProgram, type Program } from '../../language/generated/ast.js';
+import { isProgram } from '../../language/generated/ast.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 import { renameRefusal } from './catalog-origin.js';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { programSegments, segmentRange } from './program-references.js';
+import { conflictReason, invalidNameReason, reservedWords } from './rename-checks.js';
 /** JSON-RPC `InvalidParams`. */
 const INVALID_PARAMS = -32602;
 
@@ -23,36 +23,39 @@ interface RenameTarget {
  * only the segment that names it: `ChurnPilot.RepeatContactRate` becomes
  * `ChurnPilot.NewName`, and renaming a program rewrites the first segment of
  * every qualified reference to one of its members. On the first segment of a
- * qualified reference, the program is what is renamed.
+ * qualified reference, the program is what is renamed. A new name that is
+ * a keyword, or that is taken in the target's scope or would make a
+ * reference point elsewhere, is refused with the reason (rename-checks.ts).
  */
 export class AlignRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
     private readonly catalogs: AlignCatalogRegistry;
+    private readonly reserved: ReadonlySet<string>;
 
     constructor(services: AlignServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.catalogs = services.align.Catalogs;
+        this.reserved = reservedWords(services.Grammar);
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
-        if (!NAME.test(params.newName)) {
-            throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is not a valid Align name.`);
-        }
+        const invalid = invalidNameReason(params.newName, this.reserved);
+        if (invalid) throw new ResponseError(INVALID_PARAMS, invalid);
         const target = this.targetAt(document, params.position);
         if (!target) return undefined;
         this.refuseCatalog(target.node);
+        const conflict = conflictReason(this.documents, target.node, params.newName);
+        if (conflict) throw new ResponseError(INVALID_PARAMS, conflict);
         const changes: Record<string, TextEdit[]> = {};
         const add = (uri: string, range: Range | undefined): void => {
             if (range && !this.catalogs.isCatalog(uri)) (changes[uri] ??= []).push(TextEdit.replace(range, params.newName));
         };
         for (const ref of this.references.findReferences(target.node, { includeDeclaration: true })) {
-            add(ref.sourceUri.toString(), this.segmentRange(ref, 'last'));
+            add(ref.sourceUri.toString(), segmentRange(this.documents, ref, 'last'));
         }
         if (isProgram(target.node)) {
-            for (const ref of this.memberReferences(target.node)) {
-                add(ref.sourceUri.toString(), this.segmentRange(ref, 'first'));
-            }
+            for (const segment of programSegments(this.references, this.documents, target.node)) add(segment.uri, segment.range);
         }
         return { changes };
     }
@@ -100,23 +103,6 @@ export class AlignRenameProvider extends DefaultRenameProvider {
             if (cst && cst.offset <= leaf.offset && leaf.end <= cst.end) return cst;
         }
         return undefined;
-    }
-
-    /** References elsewhere to the members of a program. */
-    private memberReferences(program: Program): ReferenceDescription[] {
-        return program.members.flatMap(member => this.references.findReferences(member, { includeDeclaration: false }).toArray());
-    }
-
-    /** The range of the first or last name segment of a reference (the whole text if it has one segment). */
-    private segmentRange(ref: ReferenceDescription, which: 'first' | 'last'): Range | undefined {
-        const doc = this.documents.getDocument(ref.sourceUri);
-        const root = doc?.parseResult.value.$cstNode;
-        if (!root) return which === 'last' ? ref.segment.range : undefined;
-        const first = CstUtils.findLeafNodeAtOffset(root, ref.segment.offset);
-        const last = CstUtils.findLeafNodeAtOffset(root, ref.segment.end - 1);
-        if (!first || !last) return which === 'last' ? ref.segment.range : undefined;
-        if (which === 'last') return last.range;
-        return first !== last ? first.range : undefined;
     }
 }
 

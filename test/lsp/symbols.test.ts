@@ -40,7 +40,8 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
             'Summarizing Function 42-45 @42:11',
             'TeamLeadKit Interface 47-53 @47:10',
             'AskOpenQuestions Class 55-59 @55:12',
-            'RestateNeeds Class 61-65 @61:12'
+            'RestateNeeds Class 61-65 @61:12',
+            'actuals RepeatContactRate Array 67-71 @67:10'
         ]);
     });
 

@@ -43,6 +43,16 @@ actuals Sales { 2026-01: 110\n 2026-02: ${latest} }`);
         assert.deepEqual(roi.missing, []);
     });
 
+    it('estimate without an actual yet: the change is unknown, the share and confidence are as written', async () => {
+        const { of } = await programOf(`${kpi('Sales', 'up', 100, 1000)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 5000 USD isolate Sales by estimate 55% confidence 70% }`);
+        const a = of('Sales');
+        assert.equal(a.attributedChange, undefined);
+        assert.deepEqual([a.method, a.share, a.confidence], ['estimate', 55, 70]);
+        assert.deepEqual(a.missing, ['Sales: an actual']);
+    });
+
     it('control group: (latest M - baseline M) - (latest C - baseline C), C\'s baseline its first actual when it has none', async () => {
         const { of } = await programOf(`${kpi('Churn', 'down', 12, 100)}
 metric ChurnControl "Untrained teams" { kind lagging unit count direction down }

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { copyExamples, LspSession, positionOf, uriOf } from './lsp-session.js';
+
+const CHURN = 'churn-pilot.align';
+const CATALOG = 'catalog/metrics.align';
+
+/**
+ * Rename refuses, with the reason, a new name the file could not hold (a
+ * keyword) and a new name that would break or silently change the
+ * workspace (taken in the scope, or making a reference point elsewhere).
+ */
+describe('language server: rename refuses names that break the workspace', function () {
+    this.timeout(30000);
+    let root: string;
+    let session: LspSession;
+
+    before(async () => {
+        root = copyExamples('rename-refusals');
+        ({ session } = await LspSession.start(root));
+        for (const name of [CHURN, CATALOG]) await session.diagnosticsOf(path.join(root, name));
+    });
+    after(async () => {
+        await session.stop();
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    function rename(name: string, line: number, needle: string, newName: string): Promise<WorkspaceEdit> {
+        const file = path.join(root, name);
+        return session.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriOf(file) }, position: positionOf(file, line, needle, 1), newName });
+    }
+
+    /** The new texts of the edits, per file name. */
+    function newTexts(edit: WorkspaceEdit): string[] {
+        return Object.entries(edit.changes ?? {}).flatMap(([uri, edits]) => edits.map(e => `${path.basename(uri)}:${e.range.start.line + 1}:${e.newText}`)).sort();
+    }
+
+    it('refuses a declaration keyword, which cannot be a name, and says so', async () => {
+        await assert.rejects(rename(CHURN, 17, 'RepeatContactRate', 'metric'), /'metric' is a keyword of Align and cannot be a name/);
+        await assert.rejects(rename(CHURN, 8, 'ChurnPilot', 'actuals'), /'actuals' is a keyword of Align and cannot be a name/);
+        await assert.rejects(rename(CHURN, 36, 'Probing', 'talk-track'), /not a valid Align name: use a letter or _ followed by letters, digits and _/);
+    });
+
+    it('accepts an attribute word, which can be a name', async () => {
+        const edit = await rename(CHURN, 36, 'Probing', 'source');
+        assert.deepEqual(newTexts(edit), ['churn-pilot.align:36:source', 'churn-pilot.align:48:source']);
+    });
+
+    it('refuses a name taken in the same scope', async () => {
+        await assert.rejects(rename(CHURN, 36, 'Probing', 'Summarizing'),
+            /'Summarizing' is already the name of behavior ChurnPilot.Summarizing \(churn-pilot.align\); names must be unique in a program/);
+        await assert.rejects(rename(CHURN, 8, 'ChurnPilot', 'ChurnRate'),
+            /'ChurnRate' is already the name of metric ChurnRate \(metrics.align\); global names and program names must be unique/);
+    });
+
+    it('refuses a member\'s new name that would take over the program\'s references to a global', async () => {
+        // ChurnPilot's Summarizing `moves RepeatContactRate, NPS`: NPS is the catalog's global metric.
+        await assert.rejects(rename(CHURN, 17, 'RepeatContactRate', 'NPS'),
+            /would change what 'NPS' means in program ChurnPilot: its references to the global metric NPS would point to ChurnPilot.NPS instead/);
+    });
+
+    it('refuses a global\'s new name that a program\'s own member would take over', async () => {
+        await assert.rejects(rename(CATALOG, 27, 'NPS', 'RepeatContactRate'),
+            /would change what 'RepeatContactRate' means in program ChurnPilot: its references to NPS would point to its own metric ChurnPilot.RepeatContactRate instead/);
+    });
+
+    it('accepts a member\'s new name that a global has, where the program does not use the global', async () => {
+        // WinRate is a global metric of sales-win-rate.align; ChurnPilot never names it.
+        const edit = await rename(CHURN, 17, 'RepeatContactRate', 'WinRate');
+        assert.deepEqual(newTexts(edit), ['churn-pilot.align:17:WinRate', 'churn-pilot.align:38:WinRate', 'churn-pilot.align:44:WinRate',
+            'churn-pilot.align:63:WinRate', 'churn-pilot.align:67:WinRate']);
+    });
+});
