@@ -15,6 +15,8 @@ export type Span =
     | string
     | { code: string }
     | { strong: string }
+    /** Figures with their unit (`30 days`, `81,812 USD (raw 96,000 USD)`): HTML keeps each number on the line of its unit. */
+    | { value: string }
     /** A mark with its words (default: the on-track words). */
     | { status: TrackMark; words?: string }
     | { severity: SeverityMark }
@@ -81,6 +83,7 @@ export function plainText(inline: Inline): string {
         if (typeof span === 'string') return span;
         if ('code' in span) return span.code;
         if ('strong' in span) return span.strong;
+        if ('value' in span) return span.value;
         if ('status' in span) return span.words ?? STATUS_WORDS[span.status];
         if ('severity' in span) return span.severity;
         return span.text;

@@ -13,16 +13,18 @@ import { toMermaid } from '../graph/mermaid.js';
 import type { Block } from './blocks.js';
 import { anchor, type Context } from './report-context.js';
 
-/** The drawing's box on paper, in CSS px: A4's width less its margins (186 mm; Letter is wider), and its `max-height` in print (235 mm, report-css.ts). */
-export const PRINT_BOX = { width: 703, height: 888 } as const;
+/** The drawing's box on paper, in CSS px: A4's width less its margins (186 mm; Letter is wider), and its `max-height` in print (225 mm, report-css.ts: with its heading and caption it fits a Letter page). */
+export const PRINT_BOX = { width: 703, height: 850 } as const;
 /** The scale at which the drawing's smallest text (11 px) prints at 7 pt. */
 export const PRINT_MIN_SCALE = (7 * 96 / 72) / 11;
 
 /**
  * The space a drawing gets: what a printed page holds at a scale where its
- * text stays at 7 pt or more (about 830 x 1050 px). On screen that fits the
- * report's 1000 px column unscaled; a tall or wide chain turns the other way
- * or takes narrower boxes (their titles wrapping onto more lines) first.
+ * text stays at 7 pt or more (about 830 x 1000 px). On screen that fits the
+ * report's 1000 px column unscaled; a tall or wide chain turns the other way,
+ * takes narrower boxes (their titles wrapping onto more lines), or wraps a
+ * row of more boxes than fit side by side onto two rows first; only a chain
+ * that fits none of these prints smaller.
  */
 export const REPORT_SPACE: Space = { width: Math.floor(PRINT_BOX.width / PRINT_MIN_SCALE), height: Math.floor(PRINT_BOX.height / PRINT_MIN_SCALE) };
 
@@ -37,7 +39,7 @@ export function drawing(focus: string, title: string, ctx: Context): Block {
     const graph = focusGraph(ctx.index.graph, focus);
     return {
         type: 'drawing', title,
-        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH }), {
+        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH, wrapRows: true }), {
             findings: findingsByNode(graph.nodes, ctx.placer),
             title, idPrefix: `ag-${anchor(title)}-`
         }),

@@ -5,13 +5,14 @@
  * toolkit covers them.
  */
 import type { GraphNode } from '../../language/graph/types.js';
+import { push } from '../../language/graph/adjacency.js';
 import { isBehavior } from '../../language/generated/ast.js';
 import { attribute } from '../../language/attributes.js';
 import { ruleDocUrl, type FindingSeverity } from '../../language/rules.js';
 import { plural } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { withCode, type Block, type Inline } from './blocks.js';
-import { byOrder, joinSpans, nameCell, nodesOf, pushTo, type Context } from './report-context.js';
+import { byOrder, joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -25,7 +26,7 @@ export function findingTotals(findings: readonly PlacedFinding[]): string {
 /** A table of counts by rule (most severe first, the rule linked to its page), then each rule's messages. */
 export function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
     const byRule = new Map<string, PlacedFinding[]>();
-    for (const f of findings) pushTo(byRule, f.rule, f);
+    for (const f of findings) push(byRule, f.rule, f);
     const rules = [...byRule.entries()].map(([rule, list]) => ({ rule, list, severity: worst(list) }))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     return [
@@ -51,7 +52,7 @@ export function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
  */
 export function syntaxNotice(findings: readonly PlacedFinding[]): Block | undefined {
     const byFile = new Map<string, PlacedFinding[]>();
-    for (const f of findings) if (f.rule === 'syntax') pushTo(byFile, f.file, f);
+    for (const f of findings) if (f.rule === 'syntax') push(byFile, f.file, f);
     if (byFile.size === 0) return undefined;
     const files = [...byFile.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
     return {

@@ -105,10 +105,20 @@ function codeText(code: string): string {
     return escapeHtml(code).replace(/\.(?=[A-Za-z_])/g, '.<wbr>');
 }
 
+/**
+ * Figures with their unit: the space after each number is a no-break space,
+ * so a narrow column wraps between figures (before `(raw ...)`), never
+ * between `30` and `days` or `12,000` and `EUR`.
+ */
+function valueHtml(value: string): string {
+    return escapeHtml(value).replace(/(\d%?) (?=[^\s\d(])/g, '$1&nbsp;');
+}
+
 function span(s: Span): string {
     if (typeof s === 'string') return escapeHtml(s).replace(DATE, date => `<span class="date">${date}</span>`);
     if ('code' in s) return `<code>${codeText(s.code)}</code>`;
     if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
+    if ('value' in s) return valueHtml(s.value);
     if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${codeText(s.text)}</code>` : escapeHtml(s.text)}</a>`;
     if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity])}${s.severity}</span>`;
     return `<span class="status status-${s.status}">${statusIcon(s.status)}${escapeHtml(s.words ?? STATUS_WORDS[s.status])}</span>`;

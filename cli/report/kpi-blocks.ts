@@ -38,9 +38,9 @@ export function kpiTable(kpis: readonly GraphNode[]): Block {
             return [
                 nameCell(kpi),
                 [m?.kind ?? 'untyped'],
-                [valueText(m?.baseline, m?.unit)],
-                [m?.latest ? `${valueText(m.latest.value, m.unit)} (${m.latest.period})` : '—'],
-                [valueText(m?.target, m?.unit)],
+                [{ value: valueText(m?.baseline, m?.unit) }],
+                m?.latest ? [{ value: valueText(m.latest.value, m.unit) }, ` (${m.latest.period})`] : ['—'],
+                [{ value: valueText(m?.target, m?.unit) }],
                 [m?.deadline ?? '—'],
                 [m?.progress === undefined ? '—' : shareText(m.progress)],
                 [{ status: trackMark(kpi) }]

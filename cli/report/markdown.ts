@@ -46,6 +46,7 @@ function spanText(span: Span, inTable: boolean): string {
     if (typeof span === 'string') return escapeMarkdown(span);
     if ('code' in span) return codeSpan(span.code, inTable);
     if ('strong' in span) return `**${escapeMarkdown(span.strong)}**`;
+    if ('value' in span) return escapeMarkdown(span.value);
     if ('link' in span) return `[${span.mono ? codeSpan(span.text, inTable) : escapeMarkdown(span.text)}](${span.link.replace(/[()\s]/g, encodeURIComponent)})`;
     if ('severity' in span) return span.severity;
     const words = escapeMarkdown(span.words ?? STATUS_WORDS[span.status]);

@@ -142,8 +142,8 @@ function roiText(roi: RoiFigures): Inline {
         ? roiWords({ ...roi, roiPercent: roi.rawRoiPercent, bcr: roi.rawBcr, benefit: roi.rawBenefit }) : undefined;
     return [
         { strong: words.roi }, ' · ', { strong: words.bcr },
-        ` (Phillips: attributed benefit ${words.benefit}, cost ${words.cost}; ROI = (benefit − cost) / cost, BCR = benefit / cost).`,
-        ...(raw ? [` Counting every KPI's whole change as the program's would give ${raw.roi} · ${raw.bcr} (benefit ${raw.benefit}).`] : [])
+        ' (Phillips: attributed benefit ', { value: words.benefit }, ', cost ', { value: words.cost }, '; ROI = (benefit − cost) / cost, BCR = benefit / cost).',
+        ...(raw ? [` Counting every KPI's whole change as the program's would give ${raw.roi} · ${raw.bcr} (benefit `, { value: raw.benefit }, ').'] : [])
     ];
 }
 
@@ -169,10 +169,10 @@ function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
             return [
                 kpi ? nameCell(kpi) : [{ code: a.metric }],
                 [method],
-                [a.rawChange === undefined ? MISSING : changeText(a.rawChange, unit)],
-                [a.attributedChange === undefined ? MISSING : changeText(a.attributedChange, unit)],
-                [money(a.value)],
-                [attributedBenefitText(a, roi.currency)]
+                [{ value: a.rawChange === undefined ? MISSING : changeText(a.rawChange, unit) }],
+                [{ value: a.attributedChange === undefined ? MISSING : changeText(a.attributedChange, unit) }],
+                [{ value: money(a.value) }],
+                [{ value: attributedBenefitText(a, roi.currency) }]
             ];
         })
     }];

@@ -35,12 +35,6 @@ export function byOrder(ctx: Context): (a: GraphNode, b: GraphNode) => number {
     return (a, b) => (ctx.order.get(a.id) ?? 0) - (ctx.order.get(b.id) ?? 0);
 }
 
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-}
-
 export function isNode(node: GraphNode | undefined): node is GraphNode {
     return node !== undefined;
 }

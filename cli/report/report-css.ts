@@ -96,5 +96,5 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
   .glance-value { font-size: 16pt; }
   .scroll { overflow: visible; }
   .scroll > svg { min-width: 0; }
-  figure.graph svg { width: auto; max-width: 100%; max-height: 235mm; }
+  figure.graph svg { width: auto; max-width: 100%; max-height: 225mm; }
 }`;

@@ -116,7 +116,7 @@ export class Adjacency {
 }
 
 /** Appends `value` to the list of `key`, starting the list if there is none. */
-export function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);

@@ -4,7 +4,7 @@
  * boxes keep their own height; rows (down) are as tall as their tallest box
  * and boxes are top-aligned in them. Then the edges through their bends.
  */
-import { COLUMN_LABEL, GEOMETRY, LAYERS } from './columns.js';
+import { COLUMN_LABEL, GEOMETRY } from './columns.js';
 import { edgePath, type Box } from './geometry.js';
 import type { GraphLayout, LaidOutColumn, LaidOutEdge, LaidOutNode, Prepared } from './layout.js';
 import type { Steps } from './steps.js';
@@ -91,14 +91,23 @@ export function* assembleSteps(prepared: Prepared, cols: number[][], center: Flo
 
 function columnsOf(prepared: Prepared, cols: readonly (readonly number[])[], layers: Layers, crossEnd: number): LaidOutColumn[] {
     const out: LaidOutColumn[] = [];
-    LAYERS[prepared.direction].forEach((ids, c) => {
+    prepared.layers.forEach((layer, c) => {
         const along = layers.start.get(c);
         if (along === undefined) return;
         const nodes = cols[c]!.filter(v => v < prepared.nodeCount).map(v => prepared.vertices[v]!);
-        const parts = ids.map(id => ({ id, label: COLUMN_LABEL[id], count: nodes.filter(v => v.column === id).length })).filter(p => p.count > 0);
         const thick = layers.thickness.get(c)!;
+        const last = out[out.length - 1];
+        if (layer.continued && last) {
+            // A wrapped row carries on the one before it: one layer, one label, counted once.
+            const parts = last.parts.map(p => ({ ...p, count: p.count + nodes.filter(v => v.column === p.id).length }));
+            out[out.length - 1] = prepared.direction === 'right'
+                ? { ...last, parts, count: last.count + nodes.length, width: along + thick - last.x }
+                : { ...last, parts, count: last.count + nodes.length, height: along + thick - last.y };
+            return;
+        }
+        const parts = layer.ids.map(id => ({ id, label: COLUMN_LABEL[id], count: nodes.filter(v => v.column === id).length })).filter(p => p.count > 0);
         const across = crossEnd - layers.crossStart;
-        const base = { id: ids[0]!, parts, count: nodes.length };
+        const base = { id: layer.ids[0]!, parts, count: nodes.length };
         out.push(prepared.direction === 'right'
             ? { ...base, x: along, y: layers.crossStart, width: thick, height: across, labelX: along + 2, labelY: GEOMETRY.margin + 14 }
             : { ...base, x: layers.crossStart, y: along, width: across, height: thick, labelX: GEOMETRY.margin + 2, labelY: along - 9 });

@@ -7,7 +7,7 @@
  */
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph } from '../graph/types.js';
 import { assembleSteps } from './assemble.js';
-import { GEOMETRY, LAYER_INDEX, LAYERS, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
+import { COLUMNS, GEOMETRY, LAYER_INDEX, LAYERS, NODE_WIDTH, columnOf, isActivityOrLearning, type ColumnId, type Direction } from './columns.js';
 import { cachedMeasure, tableMeasure, type MeasureText } from './measure.js';
 import { nodeText, type NodeText } from './node-text.js';
 import { orderStable, orderSweeps, type OrderGraph } from './order.js';
@@ -45,6 +45,16 @@ export interface LayoutOptions {
      * kept. For a pane too narrow to show the chain as laid out.
      */
     align?: { readonly ids: ReadonlySet<string>; readonly around: string };
+    /**
+     * Rows (`down`) only, for paper, which cannot scroll sideways (the
+     * report): at most this many boxes side by side. A row with more wraps:
+     * leading and activity & learning metrics take a row each, then a row
+     * still too full deals its boxes out in turn, in their order along the
+     * row, onto as many rows as it needs (each row then spans about the same
+     * breadth, and edges pass between the boxes of the rows they cross).
+     * Default: no limit (the preview never wraps).
+     */
+    maxPerRow?: number;
 }
 
 /** What a layout keeps of the one before it. */
@@ -126,9 +136,23 @@ export interface Vertex {
     readonly size: number;
 }
 
+/** A layer as laid out: the columns whose boxes it holds; `continued` when it carries on the row before it (a wrapped row: one label for both). */
+export interface Layer {
+    readonly ids: readonly ColumnId[];
+    readonly continued?: boolean;
+}
+
+/** The layers and each node's layer, when rows wrap (`maxPerRow`). */
+interface Wrap {
+    readonly layers: readonly Layer[];
+    readonly layerOf: ReadonlyMap<string, number>;
+}
+
 export interface Prepared {
     direction: Direction;
     nodeWidth: number;
+    /** The layers in chain order (LAYERS of the direction, unless rows wrap). */
+    layers: readonly Layer[];
     /** Graph nodes first (indices 0..nodeCount-1), then edge bends. */
     vertices: Vertex[];
     nodeCount: number;
@@ -151,11 +175,18 @@ export function layoutGraph(graph: ImpactGraph, options: LayoutOptions = {}): Gr
  * UI thread can run each step in a task of its own, so no task is long.
  */
 export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): Generator<void, GraphLayout, void> {
-    const prepared = yield* prepare(graph, options);
+    let prepared = yield* prepare(graph, options);
     yield;
     const previous = stableBase(prepared, options.previous);
-    const cols = previous ? orderStableFrom(prepared, previous) : yield* orderSweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
+    let cols = previous ? orderStableFrom(prepared, previous) : yield* orderSweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
     yield;
+    const wrap = !previous && prepared.direction === 'down' && options.maxPerRow !== undefined ? wrapRows(prepared, cols, options.maxPerRow) : undefined;
+    if (wrap) {
+        prepared = yield* prepare(graph, options, wrap);
+        yield;
+        cols = yield* orderSweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
+        yield;
+    }
     const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.size), gap: GEOMETRY.nodeGap };
     const samePlaces = previous?.centers && (previous.direction ?? 'right') === prepared.direction && (previous.nodeWidth ?? prepared.nodeWidth) === prepared.nodeWidth;
     const centers = samePlaces
@@ -168,7 +199,7 @@ export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): G
 /** Boxes whose text is measured in one step: measuring is most of a large layout's work. */
 const TEXT_STEP = 100;
 
-function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, Prepared, void> {
+function* prepare(graph: ImpactGraph, options: LayoutOptions, wrap?: Wrap): Generator<void, Prepared, void> {
     const direction = options.direction ?? 'right';
     const nodeWidth = options.nodeWidth ?? NODE_WIDTH[direction];
     const measure = cachedMeasure(options.measure ?? tableMeasure);
@@ -188,12 +219,13 @@ function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, P
         const kit = edge.kind === 'reinforces' ? byId.get(edge.from) : undefined;
         if (kit && index.has(edge.to)) toolkits.set(edge.to, [...(toolkits.get(edge.to) ?? []), kit]);
     }
+    const layers = wrap?.layers ?? LAYERS[direction].map(ids => ({ ids }));
     const layerOf = LAYER_INDEX[direction];
     for (const node of kept) {
         if (vertices.length > 0 && vertices.length % TEXT_STEP === 0) yield;
         const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure, options.fullText === true);
         const column = columnOf(node)!;
-        vertices.push({ id: node.id, node, text, column, layer: layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
+        vertices.push({ id: node.id, node, text, column, layer: wrap?.layerOf.get(node.id) ?? layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
     }
     const nodeCount = vertices.length;
     const present = new Set(vertices.map(v => v.layer));
@@ -206,7 +238,7 @@ function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, P
         for (let c = vertices[a]!.layer + 1; c < vertices[b]!.layer; c++) {
             if (!present.has(c)) continue;
             chain.push(vertices.length);
-            vertices.push({ id: `${edge.kind}:${edge.from}>${edge.to}@${c}`, column: LAYERS[direction][c]![0]!, layer: c, size: BEND_SIZE });
+            vertices.push({ id: `${edge.kind}:${edge.from}>${edge.to}@${c}`, column: layers[c]!.ids[0]!, layer: c, size: BEND_SIZE });
         }
         chain.push(b);
         edges.push({ edge, chain });
@@ -223,7 +255,38 @@ function* prepare(graph: ImpactGraph, options: LayoutOptions): Generator<void, P
         }
     }
     const column = Int32Array.from(vertices, v => v.layer);
-    return { direction, nodeWidth, vertices, nodeCount, edges, toolkits, graph: { column, neighbors, pull, columnCount: LAYERS[direction].length } };
+    return { direction, nodeWidth, layers, vertices, nodeCount, edges, toolkits, graph: { column, neighbors, pull, columnCount: layers.length } };
+}
+
+/**
+ * The layers with every row of more than `max` boxes wrapped (`maxPerRow`),
+ * from a first order of the unwrapped rows; undefined when no row is too full.
+ * A row of two columns (leading, activity & learning metrics) first splits by
+ * column, in chain order (activity & learning first, as in columns); a part
+ * still too full deals its boxes out in turn onto rows that share one label.
+ */
+function wrapRows(prepared: Prepared, cols: readonly (readonly number[])[], max: number): Wrap | undefined {
+    const full = (c: number): boolean => cols[c]!.filter(v => v < prepared.nodeCount).length > Math.max(1, max);
+    if (!prepared.layers.some((_, c) => full(c))) return undefined;
+    const layers: Layer[] = [];
+    const layerOf = new Map<string, number>();
+    prepared.layers.forEach((layer, c) => {
+        if (!full(c)) {
+            for (const v of cols[c]!) if (v < prepared.nodeCount) layerOf.set(prepared.vertices[v]!.id, layers.length);
+            layers.push(layer);
+            return;
+        }
+        const nodes = cols[c]!.filter(v => v < prepared.nodeCount).map(v => prepared.vertices[v]!);
+        for (const { id } of COLUMNS) {
+            const part = nodes.filter(v => v.column === id);
+            if (part.length === 0) continue;
+            const rows = Math.ceil(part.length / Math.max(1, max));
+            const first = layers.length;
+            for (let r = 0; r < rows; r++) layers.push(r === 0 ? { ids: [id] } : { ids: [id], continued: true });
+            part.forEach((v, i) => layerOf.set(v.id, first + i % rows));
+        }
+    });
+    return { layers, layerOf };
 }
 
 function aligned(prepared: Prepared, input: PlaceInput, centers: Float64Array, align: NonNullable<LayoutOptions['align']>): Float64Array {
@@ -247,7 +310,7 @@ function stableBase(prepared: Prepared, previous: PreviousLayout | undefined): P
 }
 
 function byColumn(prepared: Prepared, pick: (v: number) => boolean): number[][] {
-    const cols: number[][] = LAYERS[prepared.direction].map(() => []);
+    const cols: number[][] = prepared.layers.map(() => []);
     prepared.vertices.forEach((_, v) => { if (pick(v)) cols[prepared.graph.column[v]!]!.push(v); });
     return cols;
 }

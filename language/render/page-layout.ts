@@ -1,15 +1,15 @@
 /**
  * A layout for a printed or scrolled page (the HTML report): the preview's
  * direction logic (direction.ts) proposes a direction and box width from an
- * estimate; here real layouts check it. Boxes narrow step by step, then the
- * other direction is tried, until the drawing fits the page at its own
- * size; when nothing does, the layout that needs the least scaling wins
- * (of near-equals, the one tried first: wider boxes, the estimated
- * direction).
+ * estimate; here real layouts check it. Boxes narrow step by step (with
+ * `wrapRows`, rows too full for the page also wrap), then the other
+ * direction is tried, until the drawing fits the page at its own size; when
+ * nothing does, the layout that needs the least scaling wins (of
+ * near-equals, the one tried first: wider boxes, the estimated direction).
  */
 import type { ImpactGraph } from '../graph/types.js';
-import { NODE_WIDTH_RANGE, type Direction } from './columns.js';
-import { fitToSpace, layerCounts, type Space } from './direction.js';
+import { GEOMETRY, LAYERS, NODE_WIDTH_RANGE, type Direction } from './columns.js';
+import { fitToSpace, layerCounts, type LayerCounts, type Space } from './direction.js';
 import { layoutGraph, type GraphLayout, type LayoutOptions } from './layout.js';
 
 /** A try this close to the best scale counts as as good: the first of them (wider boxes, the estimated direction) wins. */
@@ -21,6 +21,20 @@ const STEP = 20;
 export interface PageLayoutOptions extends Pick<LayoutOptions, 'fullText'> {
     /** The narrowest box to try (default NODE_WIDTH_RANGE.min); with `fullText` narrower boxes only take more lines. */
     minNodeWidth?: number;
+    /**
+     * Top to bottom, a row with more boxes than the page's width holds may wrap
+     * onto two (`maxPerRow`, layout.ts): at each box width, tried after the
+     * unwrapped layout (for paper, which cannot scroll sideways; default false).
+     */
+    wrapRows?: boolean;
+}
+
+/** A row wraps onto at most this many rows: a layer fuller than that is too large for a page anyway (and every edge that crosses a row gains a bend). */
+const MAX_WRAP = 2;
+
+/** How many boxes of this width sit side by side in the space's width. */
+function boxesPerRow(space: Space, nodeWidth: number): number {
+    return Math.max(1, Math.floor((space.width - 2 * GEOMETRY.margin + GEOMETRY.nodeGap) / (nodeWidth + GEOMETRY.nodeGap)));
 }
 
 /** Box widths to try: from `first` down by STEP, and the narrowest last. */
@@ -38,18 +52,34 @@ export function scaleToFit(layout: GraphLayout, space: Space): number {
 
 /** The layout of `graph` that fits `space` unscaled, else the one that needs the least scaling, trying the estimated fit first. */
 export function layoutForPage(graph: ImpactGraph, space: Space, options: PageLayoutOptions = {}): GraphLayout {
-    const { minNodeWidth = NODE_WIDTH_RANGE.min, ...layoutOptions } = options;
-    const fit = fitToSpace(layerCounts(graph), space);
+    const { minNodeWidth = NODE_WIDTH_RANGE.min, wrapRows = false, ...layoutOptions } = options;
+    const counts = layerCounts(graph);
+    const fit = fitToSpace(counts, space);
     const other: Direction = fit.direction === 'down' ? 'right' : 'down';
     const tries: Array<{ layout: GraphLayout; scale: number }> = [];
     for (const [direction, first] of [[fit.direction, fit.nodeWidth], [other, NODE_WIDTH_RANGE.max]] as const) {
         for (const width of widths(first, minNodeWidth)) {
-            const layout = layoutGraph(graph, { ...layoutOptions, direction, nodeWidth: width });
-            const scale = scaleToFit(layout, space);
-            if (scale >= 1) return layout;
-            tries.push({ layout, scale });
+            for (const maxPerRow of wrapRows && direction === 'down' ? rowLimits(counts, boxesPerRow(space, width)) : [undefined]) {
+                const layout = layoutGraph(graph, { ...layoutOptions, direction, nodeWidth: width, maxPerRow });
+                const scale = scaleToFit(layout, space);
+                if (scale >= 1) return layout;
+                tries.push({ layout, scale });
+            }
         }
     }
     const best = Math.max(...tries.map(t => t.scale));
     return tries.find(t => t.scale >= best * NEAR)!.layout;
+}
+
+/**
+ * The limits of boxes per row to try at one box width: none first, then, when
+ * a row holds more than fit side by side, from as many as fit down to fewer
+ * (edges passing between boxes widen a row too), as long as no row wraps onto
+ * more than MAX_WRAP rows.
+ */
+function rowLimits(counts: LayerCounts, perRow: number): Array<number | undefined> {
+    const fullest = Math.max(0, ...LAYERS.down.map(ids => counts.filter(l => ids.includes(l.id)).reduce((sum, l) => sum + l.count, 0)));
+    const limits: Array<number | undefined> = [undefined];
+    for (let max = Math.min(perRow, fullest - 1); max >= Math.max(2, Math.ceil(fullest / MAX_WRAP)); max--) limits.push(max);
+    return limits;
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { report } from './report-helpers.js';
-import { copyExamples, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+import { copyExamples, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 describe('align report of files with syntax errors', () => {
     before(requireBundle);
@@ -37,6 +37,27 @@ describe('align report of files with syntax errors', () => {
         assert.ok(html.slice(notice).startsWith('<div class="notice" role="note">\n<p><svg class="icon"'));
         assert.ok(html.includes('<li><code>drafts/broken.<wbr>align</code>: '));
         assert.ok(html.includes('<code>drafts/broken.<wbr>align:2:'), 'findings name the file from the workspace root');
+    });
+
+    it('lists each rule\'s messages in the order align check reports them, and names each file\'s first syntax error', () => {
+        const dir = tempDir();
+        copyExamples(dir, 'churn-pilot.align');
+        writeFile(dir, 'broken.align', 'program Broken {\n  serves ???\n}\n\nprogram Other {\n  serves !!!\n}\n');
+        const text = report(['.'], dir);
+        const check = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: dir }).stdout) as Array<{ file: string; line: number; column: number; rule: string }>;
+        const rank = new Map(check.map((f, i) => [`${f.rule} ${f.file}:${f.line}:${f.column}`, i]));
+        // Each rule's list: `- \`rule\` (severity, n)` and its messages, `  - \`file:line:column\` message`.
+        const lists = [...text.matchAll(/^- `([a-z-]+)` \((?:error|warning|info), \d+\)\n((?: {2}- .*\n)+)/gm)].map(m => ({
+            rule: m[1]!,
+            at: [...m[2]!.matchAll(/^ {2}- `([^`]+)`/gm)].map(l => rank.get(`${m[1]} ${l[1]}`) ?? -1)
+        }));
+        assert.ok(lists.some(l => l.at.length >= 2), 'a rule with several messages in one program');
+        for (const list of lists) {
+            assert.ok(list.at.every(i => i >= 0), `${list.rule}: every message is a finding of align check`);
+            assert.deepEqual(list.at, [...list.at].sort((a, b) => a - b), `${list.rule}: messages in the order of align check`);
+        }
+        const firstSyntax = check.find(f => f.rule === 'syntax' && f.file === 'broken.align')!;
+        assert.match(text, new RegExp(`^> - \`broken\\.align\`: \\d+ syntax errors?, the first at line ${firstSyntax.line}\\.$`, 'm'));
     });
 
     it('shows no notice when every file was read', () => {
