@@ -201,7 +201,8 @@ Options:
 Secrets come from environment variables only (the URL in \`on env\`, the
 endpoint and \`auth env "VAR"\` key:secret of an LRS); messages and the lock
 file name the variable, never its value. ALIGN_PULL_TIMEOUT sets the
-time-out of a connection or request, in seconds (default 30).
+time-out in seconds of a connection or request (default 30) and of a DuckDB
+or PostgreSQL query (default 300).
 
 Exit status: 0 every pull succeeded, 1 a pull failed (one line each on
 standard error: metric, source, cause; the other snapshots are still written),

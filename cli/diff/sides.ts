@@ -40,28 +40,46 @@ export function resolveSides(base: string, head: string | undefined, paths: read
         return [folderSide(base), folderSide(head)];
     }
     const absolute = paths.map(p => path.resolve(p));
+    // A path missing on disk (deleted in the working tree) may still be in the revisions: checked once they are copied.
+    const missing = absolute.flatMap((p, i) => fs.existsSync(p) ? [] : [i]);
     for (const [i, p] of absolute.entries()) {
-        if (!fs.existsSync(p)) throw new InputError(`${paths[i]}: no such file or folder`);
-        // Checked here, not in the copy of a revision: the message names the path as given.
-        if (!isFolder(p)) requireAlignFile(paths[i]!, p);
+        // Checked here, not in the copy of a revision: the message names the path as given. A missing path is a file when it ends with .align.
+        if (missing.includes(i) ? /\.align$/i.test(p) : !isFolder(p)) requireAlignFile(paths[i]!, p);
     }
-    const top = repositoryOf(folderOf(absolute[0]!));
+    const top = repositoryOf(folderOf(nearestExisting(absolute[0]!)));
     if (!top) {
         throw new InputError(`diff: '${base}' is not a folder, and ${paths[0] === '.' ? 'the current folder' : paths[0]} is not in a git repository (to compare folders: align diff OLD NEW)`);
     }
     const realTop = fs.realpathSync(top);
     const prefixes = absolute.map(p => {
-        const relative = path.relative(realTop, fs.realpathSync(p));
+        const existing = nearestExisting(p);
+        const relative = path.relative(realTop, path.join(fs.realpathSync(existing), path.relative(existing, p)));
         if (relative.startsWith('..') || path.isAbsolute(relative)) throw new InputError(`${p}: is outside the repository ${top}`);
         return relative.split(path.sep).join('/');
     });
     const baseSide = revisionSide(realTop, base, prefixes);
+    let headSide: Side | undefined;
     try {
-        return [baseSide, head === undefined ? worktreeSide(realTop, prefixes) : revisionSide(realTop, head, prefixes)];
+        headSide = head === undefined ? worktreeSide(realTop, prefixes) : revisionSide(realTop, head, prefixes);
+        for (const i of missing) {
+            const inRevision = (side: Side) => side.commit !== undefined && fs.existsSync(path.join(side.root, ...splitPath(prefixes[i]!)));
+            if (!inRevision(baseSide) && !inRevision(headSide)) {
+                throw new InputError(`${paths[i]}: no such file or folder in the working tree${head !== undefined ? `, in ${base} or in ${head}` : ` or in ${base}`}`);
+            }
+        }
+        return [baseSide, headSide];
     } catch (error) {
         baseSide.dispose();
+        headSide?.dispose();
         throw error;
     }
+}
+
+/** `absolute`, or its nearest ancestor that exists. */
+function nearestExisting(absolute: string): string {
+    let existing = absolute;
+    while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+    return existing;
 }
 
 function folderSide(folder: string): Side {
@@ -70,7 +88,11 @@ function folderSide(folder: string): Side {
 }
 
 function worktreeSide(top: string, prefixes: readonly string[]): Side {
-    return { label: 'working tree', root: top, anchor: top, paths: prefixes.map(p => path.join(top, ...splitPath(p))), dispose: () => undefined };
+    const paths = prefixes.map(p => path.join(top, ...splitPath(p))).filter(p => fs.existsSync(p));
+    if (paths.length > 0) return { label: 'working tree', root: top, anchor: top, paths, dispose: () => undefined };
+    // Every path was deleted from the working tree: an empty workspace.
+    const empty = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-diff-')));
+    return { label: 'working tree', root: empty, anchor: top, paths: [empty], dispose: () => fs.rmSync(empty, { recursive: true, force: true }) };
 }
 
 function revisionSide(top: string, revision: string, prefixes: readonly string[]): Side {

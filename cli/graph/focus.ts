@@ -4,6 +4,7 @@
  * names it.
  */
 import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
+import { didYouMean } from '../suggest.js';
 import { InputError } from '../workspace/input-error.js';
 
 const FOCUSABLE = new Set(['program', 'outcome']);
@@ -26,5 +27,6 @@ export function resolveFocus(graph: ImpactGraph, name: string): GraphNode {
     const known = focusable.map(n => n.id);
     const list = known.length === 0 ? 'the workspace has none'
         : `known: ${known.slice(0, LISTED).join(', ')}${known.length > LISTED ? `, and ${known.length - LISTED} more` : ''}`;
-    throw new InputError(`--focus ${wanted}: no program or outcome named '${wanted}' (${list})`);
+    const names = [...new Set(focusable.flatMap(n => [n.id, n.qualifiedName, n.name]))];
+    throw new InputError(`--focus ${wanted}: no program or outcome named '${wanted}'${didYouMean(wanted, names)} (${list})`);
 }

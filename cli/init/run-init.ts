@@ -39,6 +39,9 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         return 0;
     }
     const file = args.output ?? programFileName(args.name);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+        throw new InputError(`${file}: is a folder; give the file to write (e.g. --output ${path.join(file, programFileName(args.name))})`);
+    }
     try {
         fs.writeFileSync(file, text, { flag: args.force ? 'w' : 'wx' });
     } catch (error) {
@@ -59,8 +62,9 @@ async function configuredTemplates(output: string | undefined): Promise<ProgramT
     const fileSystem = NodeFileSystem.fileSystemProvider();
     if (!fs.existsSync(configFile)) return [BUILTIN_TEMPLATE];
     const resolved = await resolveConfig(fileSystem, URI.file(configFile), fs.readFileSync(configFile, 'utf-8'));
-    const problem = resolved.problems.find(p => p.message.startsWith('templates:'));
-    if (problem) throw new InputError(`${path.relative(process.cwd(), configFile) || configFile}:${problem.line}: ${problem.message}`);
+    // Problems that can hide the templates: theirs, the file's JSON, and `extends` (templates may come from it).
+    const problem = resolved.problems.find(p => /^(templates:|"templates"|extends)/.test(p.message) || /is not valid JSON|must hold a JSON object/.test(p.message));
+    if (problem) throw new InputError(`${path.relative(process.cwd(), configFile) || configFile}:${problem.line}: ${problem.message.replace(/; the defaults apply$/, '')}`);
     return listTemplates(fileSystem, resolved.templates);
 }
 

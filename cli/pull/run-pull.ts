@@ -1,15 +1,17 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LockEntry } from '../../language/pull/lock-file.js';
 import { normalisedXapi, pullLabel } from '../../language/pull/pull-spec.js';
 import { sha256Hex } from '../../language/pull/sha256.js';
 import type { PullArgs } from '../args.js';
 import type { Progress } from '../progress.js';
-import { InputError } from '../workspace/input-error.js';
+import { describeCode, InputError } from '../workspace/input-error.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { confinedPath } from './confine.js';
 import { toSnapshot, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { runSqlPull } from './run-sql.js';
+import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { readLock, recordInLock, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
@@ -27,6 +29,7 @@ export interface PullIo {
  * Exit 0 when all succeeded, 1 when any failed (the others are still written).
  */
 export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
+    checkTimeoutSetting();
     const workspace = await loadWorkspace({ paths: args.paths, configFile: args.config });
     io.progress?.done();
     const all = await pullTargets(workspace);
@@ -41,9 +44,14 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         io.write('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
         return 0;
     }
+    const writers = snapshotWriters(all);
     let failed = 0;
     for (const target of targets) {
         try {
+            const others = writers.get(snapshotPath(target))!.filter(t => t !== target);
+            if (others.length > 0) {
+                throw new PullError(`the snapshot "${target.file}" is also written by the pull of ${others.map(t => t.metric).join(', ')}: give each pull its own file`);
+            }
             io.write(`${await pullOne(target, workspace.root, args.dryRun)}\n`);
         } catch (error) {
             failed++;
@@ -56,10 +64,26 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     return failed > 0 ? 1 : 0;
 }
 
+/** The snapshot file a target writes, resolved (not yet confined to the workspace). */
+function snapshotPath(target: PullTarget): string {
+    return path.resolve(target.folder, target.file);
+}
+
+/** The targets that write each snapshot file: two pulls into one file would overwrite each other's snapshot and lock entry. */
+function snapshotWriters(targets: readonly PullTarget[]): Map<string, PullTarget[]> {
+    const writers = new Map<string, PullTarget[]>();
+    for (const target of targets) {
+        const file = snapshotPath(target);
+        writers.set(file, [...writers.get(file) ?? [], target]);
+    }
+    return writers;
+}
+
 /** Runs one pull and writes its snapshot and lock entry; returns the line that says what was written. */
 async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promise<string> {
     if (!target.resolved) throw new PullError(`metric '${target.metric}' is not declared`);
     const snapshotFile = confinedPath(root, target.folder, target.file, 'the snapshot');
+    if (fs.existsSync(snapshotFile) && fs.statSync(snapshotFile).isDirectory()) throw new PullError(`the snapshot "${target.file}" is a folder`);
     const lockFolder = path.dirname(target.lockFile);
     const relative = (file: string) => path.relative(lockFolder, file).split(path.sep).join('/');
     let rows: RawRow[];
@@ -78,7 +102,11 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
     if (dryRun) return `would write ${shown}: ${summary}`;
-    writeAtomic(snapshotFile, snapshot.csv);
+    try {
+        writeAtomic(snapshotFile, snapshot.csv);
+    } catch (error) {
+        throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+    }
     recordInLock(target.lockFile, relative(snapshotFile), {
         metric: target.metric, kind: target.spec.kind, ...source,
         rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,

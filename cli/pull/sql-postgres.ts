@@ -1,7 +1,7 @@
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { periodValueColumns } from './sql-columns.js';
-import { timeoutMs } from './timeout.js';
+import { queryTimedOut, queryTimeoutMs, timeoutMs } from './timeout.js';
 
 /** PostgreSQL type ids (pg_type.oid) the pull reads. */
 const DATE_TYPES = new Set([1082, 1114, 1184]);
@@ -14,11 +14,24 @@ const TEXT_TYPES = new Set([25, 1042, 1043]);
  */
 export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs(), options: '-c TimeZone=UTC' });
+    let client: InstanceType<typeof pg.Client>;
+    try {
+        // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
+        client = new pg.Client({
+            connectionString: url, connectionTimeoutMillis: timeoutMs(),
+            options: `-c TimeZone=UTC -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000
+        });
+    } catch (error) {
+        // An unparsable URL: the driver's message is not shown, it may quote the URL with its password.
+        const code = (error as { code?: string }).code;
+        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${code && code !== 'ERR_INVALID_URL' ? ` (${code})` : ''}`);
+    }
     client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
     try {
         await client.connect();
-        const result = await client.query({ text: sql, types: { getTypeParser: () => (text: string) => text } });
+        const results = await client.query({ text: sql, types: { getTypeParser: () => (text: string) => text } }) as unknown;
+        // Several statements give one result each: the last one is the query's.
+        const result = (Array.isArray(results) ? results.at(-1) : results) as import('pg').QueryResult;
         const columns = periodValueColumns(result.fields.map(f => f.name));
         const periodType = result.fields[columns.period]!.dataTypeID;
         return result.rows.map(row => {
@@ -45,6 +58,8 @@ function periodCell(value: unknown, type: number): PeriodCell {
 
 function describe(error: unknown, variable: string): string {
     const code = (error as { code?: string }).code;
+    // 57014 query_canceled: the server's statement_timeout; `Query read timeout`: the client's query_timeout.
+    if ((code === '57014' && /statement timeout/.test(firstLine(error))) || /^Query read timeout$/.test(firstLine(error))) return queryTimedOut();
     if (code === 'ECONNREFUSED') return `connection refused (the server in ${variable} does not answer)`;
     if (code === 'ENOTFOUND') return `host not found (the server in ${variable})`;
     if (/timeout/i.test(firstLine(error))) return `connection timed out (the server in ${variable})`;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LOCK_VERSION, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
-import { InputError } from '../workspace/input-error.js';
+import { describeCode, InputError } from '../workspace/input-error.js';
 
 /**
  * Writes a file atomically: a temporary file in the same folder, then a
@@ -23,8 +23,18 @@ export function writeAtomic(file: string, text: string): void {
 /** Reads a lock file; none yet is an empty lock; one that cannot be parsed is a usage error (nothing is pulled). */
 export function readLock(file: string): LockFile {
     if (!fs.existsSync(file)) return { version: LOCK_VERSION, snapshots: {} };
-    const parsed = parseLock(fs.readFileSync(file, 'utf-8'));
-    if ('problem' in parsed) throw new InputError(`${file} ${parsed.problem}: fix it, or delete it to pull every snapshot anew`);
+    const shown = path.relative(process.cwd(), file) || file;
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf-8');
+    } catch (error) {
+        throw new InputError(`${shown}: cannot be read (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+    }
+    const parsed = parseLock(text);
+    if ('problem' in parsed) {
+        const advice = parsed.problem.includes('newer align') ? '' : ': fix it, or delete it to pull every snapshot anew';
+        throw new InputError(`${shown} ${parsed.problem}${advice}`);
+    }
     return parsed.lock;
 }
 

@@ -41,7 +41,19 @@ export function parseLock(text: string): { lock: LockFile } | { problem: string 
     if (typeof data !== 'object' || data === null || typeof snapshots !== 'object' || snapshots === null || Array.isArray(snapshots)) {
         return { problem: 'has no `snapshots` object' };
     }
-    return { lock: { version: Number((data as { version?: unknown }).version ?? LOCK_VERSION), snapshots: snapshots as Record<string, LockEntry> } };
+    const version = (data as { version?: unknown }).version ?? LOCK_VERSION;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        return { problem: `has the version ${JSON.stringify(version)}; expected ${LOCK_VERSION}` };
+    }
+    if (version > LOCK_VERSION) {
+        return { problem: `has the version ${version}, written by a newer align (this one reads version ${LOCK_VERSION}; update align)` };
+    }
+    for (const [key, entry] of Object.entries(snapshots)) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+            return { problem: `has a record of ${JSON.stringify(key)} that is not an object (${JSON.stringify(entry)})` };
+        }
+    }
+    return { lock: { version, snapshots: snapshots as Record<string, LockEntry> } };
 }
 
 /** The lock file's text: snapshots sorted by path, fields in a fixed order, two-space indent, final newline. */

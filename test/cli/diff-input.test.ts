@@ -10,6 +10,11 @@ import * as path from 'node:path';
 import { gitRepo, HAS_GIT, type GitRepo } from './git-repo.js';
 import { assertOneLineFailure, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 
+/** The part of `align diff --format json` these tests read. */
+interface DiffJson {
+    nodes: { added: Array<{ id: string }>; removed: Array<{ id: string }> };
+}
+
 describe('align diff on bad input', function () {
     this.timeout(120_000);
     let repo: GitRepo;
@@ -48,6 +53,30 @@ describe('align diff on bad input', function () {
         const outside = tempDir();
         assertOneLineFailure(diff(['HEAD', '--', '.', outside]), outside, 'is outside the repository');
         assertOneLineFailure(diff(['HEAD', '--', outside]), outside, 'is not in a git repository');
+    });
+
+    it('a path deleted from the working tree (or absent from one revision) is compared with the revision that has it', () => {
+        fs.mkdirSync(path.join(repo.dir, 'legacy'));
+        fs.renameSync(path.join(repo.dir, 'onboarding.align'), path.join(repo.dir, 'legacy', 'onboarding.align'));
+        repo.commit('onboarding moves to legacy/');
+        fs.rmSync(path.join(repo.dir, 'legacy'), { recursive: true });
+        try {
+            for (const paths of [['legacy'], ['legacy/onboarding.align'], ['legacy', 'churn-pilot.align']]) {
+                const result = diff(['HEAD', '--format', 'json', '--', ...paths]);
+                assert.equal(result.status, 0, `${paths.join(' ')}: ${result.stderr}`);
+                const removed = (JSON.parse(result.stdout) as DiffJson).nodes.removed.map(n => n.id);
+                assert.ok(removed.includes('NewHireAcademy') && removed.includes('FasterRampUp'), `${paths.join(' ')}: removed ${removed.join(', ')}`);
+            }
+            // Two revisions: the path need not be on disk; one revision that has it is enough.
+            const added = diff(['HEAD~1', 'HEAD', '--format', 'json', '--', 'legacy']);
+            assert.equal(added.status, 0, added.stderr);
+            assert.ok((JSON.parse(added.stdout) as DiffJson).nodes.added.some(n => n.id === 'NewHireAcademy'));
+            // In no side at all: still one line.
+            assertOneLineFailure(diff(['HEAD', '--', 'legacy/nope.align']), 'legacy/nope.align: no such file or folder in the working tree or in HEAD');
+            assertOneLineFailure(diff(['HEAD~1', 'HEAD', '--', 'gone']), 'gone: no such file or folder in the working tree, in HEAD~1 or in HEAD');
+        } finally {
+            repo.git('reset', '-q', '--hard', 'HEAD~1');
+        }
     });
 
     it('usage errors: no base, three sides, an unknown format or option', () => {

@@ -283,6 +283,11 @@ describe('align graph', () => {
             const line = assertOneLineFailure(runCli(['graph', '--focus', 'NoSuchProgram'], { cwd: EXAMPLES }), 'NoSuchProgram');
             assert.match(line, /^align: --focus NoSuchProgram: no program or outcome named 'NoSuchProgram' \(known: .*ChurnPilot/);
             for (const format of ['dot', 'json', 'svg']) assertOneLineFailure(runCli(['graph', '--format', format, '--focus', 'Nope'], { cwd: EXAMPLES }), 'Nope');
+            // A typo (or the wrong case) gets a did-you-mean before the list.
+            for (const typo of ['ChurnPilt', 'churnpilot']) {
+                const suggested = assertOneLineFailure(runCli(['graph', '--focus', typo], { cwd: EXAMPLES }), `--focus ${typo}`);
+                assert.match(suggested, new RegExp(`no program or outcome named '${typo}'; did you mean 'ChurnPilot'\\? \\(known: `));
+            }
         });
 
         it('exits 2 for a name that is not a program or outcome', () => {

@@ -129,6 +129,36 @@ describe('align init', () => {
         assertOneLineFailure(runCli(['init', '--output', path.join(dir, 'no', 'such', 'x.align')], { cwd: dir }), 'cannot be written');
         assert.deepEqual(fs.readdirSync(dir), []);
     });
+
+    it('--output of a folder says it is a folder (not "already exists ... --force"), with or without --force', () => {
+        const dir = tempDir();
+        fs.mkdirSync(path.join(dir, 'programs'));
+        for (const args of [['init', 'X', '--output', 'programs'], ['init', 'X', '--output', 'programs', '--force']]) {
+            const line = assertOneLineFailure(runCli(args, { cwd: dir }), 'programs: is a folder', '--output programs/x.align');
+            assert.ok(!line.includes('already exists'), line);
+        }
+        assert.deepEqual(fs.readdirSync(path.join(dir, 'programs')), []);
+    });
+
+    it('--template and --list-templates say what is wrong with align.config.json instead of offering only builtin', () => {
+        const dir = tempDir();
+        const cases: Array<[string, string[]]> = [
+            ['{ "templates": "./tpl", }', ['align.config.json:1', 'is not valid JSON']],
+            ['["./tpl"]', ['align.config.json:1', 'must hold a JSON object']],
+            ['{\n  "templates": ["./tpl"]\n}', ['align.config.json:2', '"templates" must be a package name or a relative path']],
+            ['{ "extends": "./base" }', ['align.config.json:1', 'extends: no file or folder ./base']]
+        ];
+        for (const [config, mentions] of cases) {
+            writeFile(dir, 'align.config.json', config);
+            for (const args of [['init', 'X', '--template', 'onboarding'], ['init', '--list-templates']]) {
+                const line = assertOneLineFailure(runCli(args, { cwd: dir }), ...mentions);
+                assert.ok(!line.includes('the defaults apply'), line);
+            }
+        }
+        // Without --template, the built-in template does not need the config.
+        assert.equal(runCli(['init', 'X'], { cwd: dir }).status, 0);
+        assert.deepEqual(fs.readdirSync(dir).sort(), ['align.config.json', 'x.align']);
+    });
 });
 
 describe('align fmt', () => {

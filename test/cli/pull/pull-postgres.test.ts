@@ -78,5 +78,31 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         assert.equal(ws.read('data/Good.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
         const unset = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: '' } });
         assert.match(unset.stderr, /the environment variable WAREHOUSE_URL is not set \(expected a postgres:\/\/ URL\)\n$/);
+        // A URL the driver cannot parse: one line, no internal error, and no password (the driver's message may quote the URL).
+        const unparsable = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: 'postgres://align:s3cret pw@127.0.0.1:notaport/align' } });
+        assert.equal(unparsable.status, 1);
+        assert.equal(unparsable.stderr, 'align: pull failed: Good, sql "queries/Good.sql" on env:WAREHOUSE_URL: the environment variable WAREHOUSE_URL does not hold a valid postgres:// URL\n');
+    });
+
+    it('a query that runs longer than ALIGN_PULL_TIMEOUT is cancelled on the server: one line, exit 1, the snapshot kept', async () => {
+        ws = workspace({ Slow: `SELECT quarter AS period, score AS value FROM ${schema}.nps` });
+        assert.equal((await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } })).status, 0);
+        const [snapshot, lock] = [ws.bytes('data/Slow.csv'), ws.read('align.lock.json')];
+        ws.write('queries/Slow.sql', `SELECT quarter AS period, score AS value FROM ${schema}.nps, pg_sleep(30)`);
+        const started = Date.now();
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url, ALIGN_PULL_TIMEOUT: '1' } });
+        assert.equal(result.signal, null, 'align pull ends by itself');
+        assert.equal(result.status, 1, result.stderr);
+        assert.equal(result.stderr, 'align: pull failed: Slow, sql "queries/Slow.sql" on env:WAREHOUSE_URL: the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
+        assert.ok(Date.now() - started < 15_000, `stopped soon after the time-out (${Date.now() - started} ms)`);
+        assert.ok(ws.bytes('data/Slow.csv').equals(snapshot));
+        assert.equal(ws.read('align.lock.json'), lock);
+    });
+
+    it('a query file of several statements: the rows of the last one are the snapshot (as with SQLite)', async () => {
+        ws = workspace({ Multi: `SET LOCAL search_path TO ${schema}; SELECT quarter AS period, score AS value FROM nps` });
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(ws.read('data/Multi.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
     });
 });

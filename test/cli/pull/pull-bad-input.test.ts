@@ -1,0 +1,120 @@
+/**
+ * `align pull` with bad input, through the built bundle: a lock file it
+ * cannot use, a query that runs too long, two pulls into one snapshot, a
+ * snapshot path that is a folder. Each is one clear line, the right exit
+ * status, and no file touched that the failure concerns.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assertOneLineFailure, requireBundle, runCli } from '../run-cli.js';
+import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+
+const QUERY = "SELECT '2026-01' AS period, 1 AS value";
+
+describe('align pull with bad input (child process on the built bundle)', function () {
+    this.timeout(120_000);
+    let ws: TempWorkspace;
+    before(requireBundle);
+    afterEach(() => ws?.remove());
+
+    const oneMetric = () => tempWorkspace({
+        'a.sql': QUERY,
+        'p.align': `${pulledKpi('A', 'monthly')}\nactuals A from "a.csv" { pull sql "a.sql" }\n`
+    });
+
+    describe('a lock file that cannot be used: exit 2, one line naming it, nothing written', () => {
+        const cases: Array<[string, string, string[]]> = [
+            ['a newer version', '{"version": 2, "snapshots": {}}', ['align.lock.json', 'version 2', 'newer align', 'update align']],
+            ['a version that is not a whole number', '{"version": "one", "snapshots": {}}', ['align.lock.json', 'version "one"', 'expected 1']],
+            ['a record that is not an object', '{"version": 1, "snapshots": {"a.csv": 5}}', ['align.lock.json', 'record of "a.csv"', 'not an object']],
+            ['no snapshots object', '{"version": 1}', ['align.lock.json', '`snapshots`']]
+        ];
+        for (const [name, text, mentions] of cases) {
+            it(name, () => {
+                ws = oneMetric();
+                ws.write('align.lock.json', text);
+                assertOneLineFailure(runCli(['pull'], { cwd: ws.root }), ...mentions);
+                assert.equal(ws.read('align.lock.json'), text, 'the lock file is left as it was');
+                assert.ok(!ws.exists('a.csv'), 'no snapshot is written');
+            });
+        }
+
+        it('a record that is not an object is a snapshot-drift finding of align check, not a crash', () => {
+            ws = oneMetric();
+            ws.write('align.lock.json', '{"version": 1, "snapshots": {"a.csv": null}}');
+            ws.write('a.csv', 'period,value\n2026-01,1\n');
+            const check = runCli(['check', '--format', 'json'], { cwd: ws.root });
+            assert.equal(check.status, 1, check.stderr);
+            assert.equal(check.stderr, '');
+            const drift = (JSON.parse(check.stdout) as Array<{ rule: string; message: string }>).filter(f => f.rule === 'snapshot-drift');
+            assert.equal(drift.length, 1);
+            assert.match(drift[0]!.message, /align\.lock\.json has a record of "a\.csv" that is not an object \(null\)/);
+        });
+
+        it('a lock file that is a folder', () => {
+            ws = oneMetric();
+            fs.mkdirSync(path.join(ws.root, 'align.lock.json'));
+            assertOneLineFailure(runCli(['pull'], { cwd: ws.root }), 'align.lock.json', 'cannot be read', 'is a folder');
+            assert.ok(!ws.exists('a.csv'));
+        });
+    });
+
+    it('a DuckDB query that runs longer than ALIGN_PULL_TIMEOUT is stopped: one line, exit 1, the old snapshot kept', () => {
+        ws = oneMetric();
+        assert.equal(runCli(['pull'], { cwd: ws.root }).status, 0);
+        const [snapshot, lock] = [ws.bytes('a.csv'), ws.read('align.lock.json')];
+        ws.write('a.sql', "SELECT '2026-02' AS period, count(*) AS value FROM range(1000000000000)");
+        const started = Date.now();
+        const result = runCli(['pull'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: '1' }, timeout: 40_000 });
+        assert.equal(result.signal, null, 'align pull ends by itself');
+        assert.equal(result.status, 1, result.stderr);
+        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql": the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
+        assert.ok(Date.now() - started < 20_000, `stopped soon after the time-out (${Date.now() - started} ms)`);
+        assert.ok(ws.bytes('a.csv').equals(snapshot));
+        assert.equal(ws.read('align.lock.json'), lock);
+    });
+
+    it('ALIGN_PULL_TIMEOUT that is not a number of seconds is a usage error, before anything runs', () => {
+        ws = oneMetric();
+        for (const value of ['abc', '0', '-5']) {
+            assertOneLineFailure(runCli(['pull'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: value } }), 'ALIGN_PULL_TIMEOUT', `'${value}'`);
+        }
+        assert.ok(!ws.exists('a.csv'));
+    });
+
+    it('two pulls into one snapshot file both fail, naming each other; nothing is written', () => {
+        ws = tempWorkspace({
+            'a.sql': QUERY,
+            'b.sql': "SELECT '2026-02' AS period, 2 AS value",
+            'c.sql': "SELECT '2026-03' AS period, 3 AS value",
+            'p.align': `${pulledKpi('A', 'monthly')}\n${pulledKpi('B', 'monthly')}\n${pulledKpi('C', 'monthly')}\n`
+                + 'actuals A from "data/shared.csv" { pull sql "a.sql" }\n'
+                + 'actuals B from "data/../data/shared.csv" { pull sql "b.sql" }\n'
+                + 'actuals C from "data/c.csv" { pull sql "c.sql" }\n'
+        });
+        const result = runCli(['pull'], { cwd: ws.root });
+        assert.equal(result.status, 1, result.stderr);
+        assert.equal(result.stderr,
+            'align: pull failed: A, sql "a.sql": the snapshot "data/shared.csv" is also written by the pull of B: give each pull its own file\n'
+            + 'align: pull failed: B, sql "b.sql": the snapshot "data/../data/shared.csv" is also written by the pull of A: give each pull its own file\n');
+        assert.ok(!ws.exists('data/shared.csv'));
+        assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['data/c.csv']);
+        // --metric of one of them: still refused, the other pull's record would be overwritten.
+        assert.equal(runCli(['pull', '--metric', 'A'], { cwd: ws.root }).status, 1);
+        assert.ok(!ws.exists('data/shared.csv'));
+    });
+
+    it('a snapshot path that is a folder fails that pull with one line, not an internal error', () => {
+        ws = tempWorkspace({
+            'a.sql': QUERY,
+            'p.align': `${pulledKpi('A', 'monthly')}\nactuals A from "data" { pull sql "a.sql" }\n`
+        });
+        fs.mkdirSync(path.join(ws.root, 'data'));
+        const result = runCli(['pull'], { cwd: ws.root });
+        assert.equal(result.status, 1);
+        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql": the snapshot "data" is a folder\n');
+        assert.ok(fs.statSync(path.join(ws.root, 'data')).isDirectory());
+        assert.ok(!ws.exists('align.lock.json'));
+    });
+});
