@@ -33,8 +33,16 @@ export function repositoryOf(folder: string): string | undefined {
 /** The commit a revision names (`main`, `HEAD~1`, a SHA), or an InputError naming it. */
 export function resolveCommit(top: string, revision: string): string {
     const out = git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
-    if (!out) throw new InputError(`unknown revision '${revision}' in the repository ${top}`);
+    if (!out) throw new InputError(unknownRevision(top, revision));
     return out.toString('utf-8').trim();
+}
+
+/** Why a revision names no commit, with what to write instead where that is clear. */
+function unknownRevision(top: string, revision: string): string {
+    if (!git(top, ['rev-parse', '--verify', '--quiet', 'HEAD'])) return `unknown revision '${revision}': the repository ${top} has no commit yet`;
+    const range = /^(.+?)\.\.\.?(.+)$/.exec(revision);
+    if (range) return `unknown revision '${revision}': write the two revisions apart: align diff ${range[1]} ${range[2]}`;
+    return `unknown revision '${revision}' in the repository ${top}`;
 }
 
 interface TreeEntry {

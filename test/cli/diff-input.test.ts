@@ -35,6 +35,14 @@ describe('align diff on bad input', function () {
         assertOneLineFailure(diff(['HEAD', 'nope~3']), "unknown revision 'nope~3'");
     });
 
+    it('a range names the two revisions to give instead; a repository without commits says so', () => {
+        assertOneLineFailure(diff(['HEAD~1..HEAD']), "unknown revision 'HEAD~1..HEAD'", 'align diff HEAD~1 HEAD');
+        assertOneLineFailure(diff(['main...HEAD']), 'align diff main HEAD');
+        const empty = gitRepo();
+        fs.writeFileSync(path.join(empty.dir, 'a.align'), 'skill A "a"\n');
+        assertOneLineFailure(diff(['HEAD'], empty.dir), "unknown revision 'HEAD'", 'has no commit yet');
+    });
+
     it('a revision outside a git repository says so, and how to compare folders', () => {
         const plain = tempDir();
         fs.cpSync(EXAMPLES, plain, { recursive: true });
