@@ -87,8 +87,10 @@ function periodOf(cell: PeriodCell, cadence: Cadence | undefined, row: number): 
 
 /** Plain decimal notation: no exponent, at most 12 decimals, no trailing zeros. */
 function formatValue(value: number): string {
-    if (Number.isInteger(value)) return String(value);
-    return value.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+    // String() and toFixed() write 1e+21 from there on; such a number is an integer, which BigInt writes out.
+    if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+    const fixed = value.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+    return fixed === '-0' ? '0' : fixed;
 }
 
 /** A value cell from a number or numeric text; anything else is `bad`. */
