@@ -60,6 +60,8 @@ export function chartCss(resolve?: ResolveVariable): string {
         `${s} .expected-mark { fill: ${c('background')}; stroke: ${c('reference')}; stroke-width: 1.5; }`,
         `${s} .gap { stroke: ${c('reference')}; stroke-width: 1; }`,
         `${s} .label { paint-order: stroke; stroke: ${c('background')}; stroke-width: 3px; stroke-linejoin: round; }`,
+        `${s} .label-halo { display: none; fill: ${c('background')}; }`,
+        `@media print { ${s} .label-halo { display: inline; } ${s} .label { stroke: none; } }`,
         `${s} .label-latest { font-weight: 700; font-size: 11.5px; }`,
         `${s} .label-target, ${s} .label-baseline, ${s} .label-deadline { fill: ${c('muted')}; }`,
         `${s} .window { fill: ${c('window')}; fill-opacity: 0.07; }`,

@@ -7,7 +7,7 @@
 import { chartCss } from './chart-styles.js';
 import { drawGlyph, STATUS_GLYPHS } from './icons.js';
 import type { KpiChart } from './kpi-chart.js';
-import { escapeXml } from './text.js';
+import { escapeXml, labelHalo } from './text.js';
 
 export interface ChartSvgOptions {
     /** Prefix of element ids (title, description), unique within the page. */
@@ -38,7 +38,7 @@ export function renderKpiChart(chart: KpiChart, options: ChartSvgOptions = {}): 
         + grid(chart)
         + references(chart)
         + actuals(chart)
-        + `<g class="labels">${chart.labels.map(l => `<text class="label label-${l.role}" x="${n(l.x)}" y="${n(l.y)}"${l.anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeXml(l.text)}</text>`).join('')}</g>`
+        + `<g class="labels">${chart.labels.map(l => `${labelHalo(l.box)}<text class="label label-${l.role}" x="${n(l.x)}" y="${n(l.y)}"${l.anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeXml(l.text)}</text>`).join('')}</g>`
         + `</svg>`;
 }
 

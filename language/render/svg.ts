@@ -10,7 +10,8 @@ import { catalogLabel } from '../catalogs/catalog-label.js';
 import { nodeLabel, worstSeverity } from './labels.js';
 import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
 import { graphCss, type ResolveVariable } from './styles.js';
-import { escapeXml, trackStatus } from './text.js';
+import { escapeXml, labelHalo, trackStatus } from './text.js';
+import { tableMeasure, TEXT } from './measure.js';
 
 export interface RenderOptions {
     /** Findings per node id, for badges. */
@@ -144,9 +145,23 @@ export function renderDefs(options: RenderOptions = {}): string {
     return `<defs>${marker('arrow', 'arrow')}${marker('arrow-unexplained', 'arrow-unexplained')}</defs>`;
 }
 
-/** Layer labels: column headers (right), or a label above each row (down). */
+/** Letter spacing of a layer label (0.08em of its 11 px, styles.ts), per character. */
+const LABEL_SPACING = 0.88;
+
+/**
+ * Layer labels: column headers (right), or a label above each row (down).
+ * Each has a `label-halo` box of the background behind it, shown in print
+ * only (styles.ts): on screen a stroke halo keeps crossing edges off the
+ * text, but printed to PDF a stroke is a second copy of the text, which
+ * copying and searching the PDF then find twice.
+ */
 export function renderColumns(layout: GraphLayout): string {
-    return layout.columns.map(c => `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · '))}</text>`).join('');
+    return layout.columns.map(c => {
+        const text = c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · ');
+        const width = tableMeasure(text, TEXT.label) + LABEL_SPACING * [...text].length;
+        return `${labelHalo({ x: c.labelX, y: c.labelY - TEXT.label.size, width, height: TEXT.label.size * 1.3 })}`
+            + `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(text)}</text>`;
+    }).join('');
 }
 
 /** A standalone SVG document of the layout, styles embedded. */

@@ -86,3 +86,9 @@ export type TrackStatus = 'on-track' | 'off-track' | 'unknown';
 export function trackStatus(m: MetricFigures): TrackStatus {
     return m.onTrack === true ? 'on-track' : m.onTrack === false ? 'off-track' : 'unknown';
 }
+
+/** A box of the background behind a label, 2 px around it; shown in print only (see renderColumns). */
+export function labelHalo(box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }): string {
+    const r = (v: number): number => Math.round(v * 10) / 10;
+    return `<rect class="label-halo" x="${r(box.x - 2)}" y="${r(box.y - 2)}" width="${r(box.width + 4)}" height="${r(box.height + 4)}" rx="2"/>`;
+}

@@ -230,6 +230,28 @@ describe('align report --format html in Chromium: screen and print', function ()
         }
     });
 
+    it('prints each drawing label once in the PDF\'s text, on a box of the background (a stroke halo would print it twice)', async () => {
+        // The latest value's label ("11.1% (2026-03)") is also a table cell: the layer, target, baseline and deadline labels are the drawings' own.
+        const labels = await page.evaluate(`[...document.querySelectorAll('svg .column-label, svg .label:not(.label-latest)')].map(t => t.textContent.trim())`) as string[];
+        assert.ok(labels.some(l => /^OBJECTIVES \(\d+\)$/.test(l)) && labels.some(l => l.startsWith('target ')), labels.join(' | '));
+        const texts = (await pdfPages(new Uint8Array(await page.pdf({ format: 'A4', tagged: true })))).flatMap(p => p.texts);
+        const count = (list: readonly string[], text: string) => list.filter(t => t === text).length;
+        const twice = [...new Set(labels)].filter(l => count(texts, l) > count(labels, l));
+        assert.deepEqual(twice, [], 'labels printed more often than drawn');
+        const halos = async (media: 'print' | 'screen') => {
+            await page.emulateMedia({ media });
+            return page.evaluate(`[...document.querySelectorAll('svg .label-halo')].filter(r => getComputedStyle(r).display !== 'none').length`) as Promise<number>;
+        };
+        try {
+            const all = await page.evaluate(`document.querySelectorAll('svg .column-label, svg .label').length`) as number;
+            assert.equal(await halos('print'), all, 'every label has its box on paper');
+            assert.equal(await halos('screen'), 0, 'on screen the stroke halo serves');
+        } finally {
+            // Back to no emulation: page.pdf() prints with the print styles only then.
+            await page.emulateMedia({ media: null });
+        }
+    });
+
     it('prints every impact chain with each node\'s full title and name (no ellipsis), titles at 7.5 pt or more on A4, no edge across a box', async () => {
         const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
         try {
