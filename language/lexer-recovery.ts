@@ -21,23 +21,59 @@ export interface LexedTokens {
  * from them.
  */
 export function recoverTokens(text: string, lexed: LexedTokens, errors: readonly LexerError[], stringType: TokenType): LexedTokens {
-    let { tokens, hidden } = lexed;
+    // Linear in the tokens: the strings' spans do not overlap and come in order, so each token is looked at a bounded number of times.
+    const strings: IToken[] = [];
+    let cut = Infinity;
     for (const error of errors) {
         if (text.startsWith('/*', error.offset)) {
-            const before = (t: IToken): boolean => t.startOffset < error.offset;
-            return { tokens: tokens.filter(before), hidden: hidden.filter(before) };
+            cut = error.offset;
+            break;
         }
         if (text[error.offset] !== '"' || error.line === undefined || error.column === undefined) continue;
         const end = stringEnd(text, error.offset);
-        const inside = (t: IToken): boolean => t.startOffset >= error.offset && t.startOffset < end;
         // A comment opened inside the string may run past its line: then the pieces are left as they are.
-        if ([...tokens, ...hidden].some(t => inside(t) && (t.endOffset ?? t.startOffset) >= end && (t.endLine ?? 0) > error.line!)) continue;
-        const at = tokens.findIndex(t => t.startOffset >= error.offset);
-        const token = stringToken(text, error.offset, end, error.line, error.column, stringType);
-        tokens = [...tokens.slice(0, at < 0 ? tokens.length : at), token, ...tokens.filter(t => t.startOffset >= end)];
-        hidden = hidden.filter(t => !inside(t));
+        const runsOn = (t: IToken): boolean => (t.endOffset ?? t.startOffset) >= end && (t.endLine ?? 0) > error.line!;
+        if (within(lexed.tokens, error.offset, end).some(runsOn) || within(lexed.hidden, error.offset, end).some(runsOn)) continue;
+        strings.push(stringToken(text, error.offset, end, error.line, error.column, stringType));
     }
-    return { tokens, hidden };
+    if (strings.length === 0 && cut === Infinity) return lexed;
+    return { tokens: merged(lexed.tokens, strings, cut), hidden: merged(lexed.hidden, [], cut, strings) };
+}
+
+/** The tokens (sorted by offset) that start in `[start, end)`, found by binary search. */
+function within(tokens: readonly IToken[], start: number, end: number): IToken[] {
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (tokens[middle]!.startOffset < start) low = middle + 1;
+        else high = middle;
+    }
+    const result: IToken[] = [];
+    for (let i = low; i < tokens.length && tokens[i]!.startOffset < end; i++) result.push(tokens[i]!);
+    return result;
+}
+
+/**
+ * `tokens` before `cut`, without those inside a recovered string (`strings`,
+ * or `spans` when the strings are not to be added), with `strings` in their
+ * places; one pass over both sorted lists.
+ */
+function merged(tokens: readonly IToken[], strings: readonly IToken[], cut: number, spans: readonly IToken[] = strings): IToken[] {
+    const result: IToken[] = [];
+    let next = 0;
+    for (const token of tokens) {
+        if (token.startOffset >= cut) break;
+        while (next < spans.length && spans[next]!.endOffset! < token.startOffset) {
+            if (spans === strings) result.push(strings[next]!);
+            next++;
+        }
+        const span = spans[next];
+        if (span && token.startOffset >= span.startOffset && token.startOffset <= span.endOffset!) continue;
+        result.push(token);
+    }
+    if (spans === strings) for (; next < strings.length && strings[next]!.startOffset < cut; next++) result.push(strings[next]!);
+    return result;
 }
 
 /** Where a string that starts at `start` ends (exclusive): its closing quote, else its line less a final ` {` and trailing spaces. */

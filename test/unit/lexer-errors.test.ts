@@ -76,6 +76,16 @@ describe('lexer errors in words', () => {
             assert.deepEqual(inBlock.findings, ['1:7 skill-enables-nothing', '2:3 syntax']);
         });
 
+        it('20,000 unterminated strings are recovered in one pass (no hang on a pathological file)', async function () {
+            this.timeout(8000);
+            const { services } = await checkWorkspace({});
+            const text = Array.from({ length: 20000 }, (_, i) => `skill S${i} "open ${i}\n`).join('');
+            const lexed = services.parser.Lexer.tokenize(text);
+            assert.equal(lexed.errors.length, 20000);
+            assert.equal(lexed.tokens.filter(t => t.tokenType.name === 'STRING').length, 20000);
+            assert.equal(lexed.tokens.length, 60000);
+        });
+
         it('a comment opened inside an unterminated string and closed lines later is left as the lexer read it', async () => {
             const { findings } = await check('skill S "a /* b\nc */ skill T "t"\n');
             assert.ok(findings.includes('1:9 syntax'), findings.join(', '));
