@@ -5,7 +5,8 @@ import type { CatalogDocuments } from './catalog-documents.js';
 import { checkWorkspace } from './commands/check-workspace.js';
 import { exportImpactChain } from './commands/export-graph.js';
 import { newProgram } from './commands/new-program.js';
-import { Commands } from './constants.js';
+import { Commands, LANGUAGE_ID } from './constants.js';
+import { regionRanges } from './folding-regions.js';
 import { GraphFeed } from './graph-feed.js';
 import { ImpactPreview, type PreviewDeps } from './preview/impact-preview.js';
 import type { RandomBytes } from './preview/nonce.js';
@@ -56,7 +57,11 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
         vscode.commands.registerCommand(Commands.exportPng, (target?: unknown) => exportImpactChain(deps, 'png', target)),
         vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(feed)),
         vscode.commands.registerCommand(Commands.newProgram, (name?: unknown, template?: unknown) => newProgram(feed, name, template)),
-        ...host.features?.(deps) ?? []
+        ...host.features?.(deps) ?? [],
+        vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, {
+            provideFoldingRanges: document => regionRanges(document.getText().split(/\r?\n/))
+                .map(r => new vscode.FoldingRange(r.start, r.end, vscode.FoldingRangeKind.Region))
+        })
     );
     // Trust can only be granted while running: restart so the server reads CSV files from now on.
     if (!vscode.workspace.isTrusted) {

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { DidChangeGraphParams } from '../language/protocol.js';
 import { Commands } from './constants.js';
 import type { GraphFeed } from './graph-feed.js';
+import { coverageStatus } from './status-text.js';
 
-/** The status bar item with the alignment coverage of the workspace: "$(graph) Aligned 7/9". */
+/** The status bar item with the alignment coverage of the workspace: "$(graph) Aligned 7/9" (client/status-text.ts). */
 export class CoverageStatusBar implements vscode.Disposable {
     private readonly item = vscode.window.createStatusBarItem('align.coverage', vscode.StatusBarAlignment.Left, 100);
     private readonly subscription: vscode.Disposable;
@@ -21,11 +22,9 @@ export class CoverageStatusBar implements vscode.Disposable {
     }
 
     private update({ coverage }: DidChangeGraphParams): void {
-        this.item.text = `$(graph) Aligned ${coverage.aligned}/${coverage.total}`;
-        const missing = coverage.total - coverage.aligned;
-        this.item.tooltip = new vscode.MarkdownString(
-            `**Alignment coverage**: ${coverage.aligned} of ${coverage.total} learning objectives reach a business KPI` +
-            (missing > 0 ? ` (${missing} not aligned).` : '.') + '\n\nClick to open the impact chain preview.');
+        const { text, tooltip } = coverageStatus(coverage);
+        this.item.text = text;
+        this.item.tooltip = new vscode.MarkdownString(tooltip);
         this.item.show();
     }
 

@@ -1,29 +1,29 @@
 import * as vscode from 'vscode';
-import { formatNumber, plural } from '../../language/present/index.js';
 import { LANGUAGE_ID } from '../constants.js';
 import type { GraphFeed } from '../graph-feed.js';
+import { checkMessage, type CheckSummary } from './check-message.js';
 
-/** What `Align: Check Workspace` found (also the command's return value). */
-export interface CheckSummary {
-    files: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-    aligned: number;
-    objectives: number;
+export type { CheckSummary } from './check-message.js';
+
+/** An untitled document, or a local file outside every workspace folder (the folders' files are found on disk). */
+function isOutsideFolders(uri: vscode.Uri): boolean {
+    return uri.scheme === 'untitled' || (uri.scheme === 'file' && !vscode.workspace.getWorkspaceFolder(uri));
 }
 
 /**
  * `Align: Check Workspace`: waits until the server has validated every file
- * of the workspace (opened or not), opens the Problems view and reports the
- * counts.
+ * of the workspace (opened or not) and the `.align` documents open outside
+ * it, opens the Problems view and reports the counts.
  */
 export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
     const result = await feed.request();
     const files = await vscode.workspace.findFiles('**/*.align', '{**/node_modules/**,**/out/**,**/.*/**}');
-    const untitled = vscode.workspace.textDocuments.filter(d => d.isUntitled && d.languageId === LANGUAGE_ID);
+    // Open documents too: untitled ones, and files opened outside every folder (or with no folder open).
+    // (Not a catalog's read-only view, nor the other side of a diff: `git:` and the like.)
+    const open = vscode.workspace.textDocuments.filter(d => d.languageId === LANGUAGE_ID && isOutsideFolders(d.uri)).map(d => d.uri);
+    const checked = new Set([...files, ...open].map(uri => uri.toString()));
     const { aligned, total } = result.graph.coverage;
-    const summary: CheckSummary = { files: files.length + untitled.length, errors: 0, warnings: 0, infos: 0, aligned, objectives: total };
+    const summary: CheckSummary = { files: checked.size, errors: 0, warnings: 0, infos: 0, aligned, objectives: total };
     for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
         for (const d of diagnostics.filter(x => x.source === 'align')) {
             if (d.severity === vscode.DiagnosticSeverity.Error) summary.errors++;
@@ -31,9 +31,8 @@ export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
             else summary.infos++;
         }
     }
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const text = `Align: ${plural(summary.files, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ` +
-        `${plural(summary.infos, 'info')}. ${formatNumber(summary.aligned)} of ${plural(summary.objectives, 'objective')} aligned to a KPI.`;
+    if (summary.files > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const text = checkMessage(summary);
     void (summary.errors > 0 ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));
     return summary;
 }

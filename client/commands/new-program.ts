@@ -10,8 +10,9 @@ import type { ProgramTemplateInfo } from '../../language/protocol.js';
  * `Align: New Program from Template`: lets the user pick the template (the
  * built-in one, the one `align init` writes, or one that `templates` of
  * `align.config.json` names; or takes it as the second argument), asks a
- * name (or takes it as the first argument) and opens the program: a new `.align` file in the first
- * workspace folder, or an untitled document when no folder is open. A name
+ * name (or takes it as the first argument) and opens the program: a new `.align` file in the
+ * workspace folder of the active editor (else the first one), or an untitled document when no
+ * folder is open. A name
  * the workspace already declares is refused (the template's declarations
  * are inside the program, so only its name can clash).
  * Returns the document's URI, or undefined if cancelled.
@@ -33,12 +34,27 @@ export async function newProgram(feed: GraphFeed, nameArgument?: unknown, templa
     const name = typeof nameArgument === 'string' ? nameArgument : await askName(problem);
     if (!name) return undefined;
     const text = programFrom(template, name, programTitle(name), localToday());
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const document = folder
-        ? await vscode.workspace.openTextDocument(await createFile(folder.uri, programFileName(name).replace(/\.align$/, ''), text))
-        : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+    const document = await openProgram(targetFolder(), programFileName(name), text);
     await vscode.window.showTextDocument(document);
     return document.uri;
+}
+
+/** The workspace folder of the active editor's file (with two folders, the one being worked on), else the first one. */
+function targetFolder(): vscode.Uri | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const folder = (active ? vscode.workspace.getWorkspaceFolder(active) : undefined) ?? vscode.workspace.workspaceFolders?.[0];
+    return folder?.uri;
+}
+
+/**
+ * The new program's document: the file `fileName` (or `<stem>-2.align`...)
+ * created in `folder`, never overwriting one; without a folder, an untitled
+ * `.align` document (an untitled URI with a path would be saved to that path
+ * without asking, or cannot be opened at all without a folder).
+ */
+export async function openProgram(folder: vscode.Uri | undefined, fileName: string, text: string): Promise<vscode.TextDocument> {
+    if (!folder) return vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+    return vscode.workspace.openTextDocument(await createFile(folder, fileName.replace(/\.align$/, ''), text));
 }
 
 /**

@@ -108,6 +108,17 @@ export class ImpactPreview implements vscode.Disposable {
         await this.handle(message);
     }
 
+    /** The `.align` document the preview follows (the last one active), while it is open. */
+    get followedDocument(): vscode.TextDocument | undefined {
+        const document = this.editor?.document;
+        return document && !document.isClosed ? document : undefined;
+    }
+
+    /** What the webview last said it shows (its scope and title), if it has said. */
+    get view(): ViewReport | undefined {
+        return this.shown;
+    }
+
     /** Highlights a node and its chain (code lens "show impact chain"), whatever scope is picked. */
     showNode(nodeId: string): void {
         this.pendingNode = nodeId;
