@@ -1,3 +1,4 @@
+import type { ActualsProblem } from '../actuals/read-actuals.js';
 import type { Actuals } from '../generated/ast.js';
 import { formatAmount } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
@@ -7,7 +8,8 @@ export function checkActualsValid(actuals: Actuals, { graph, report }: RuleConte
     const read = graph.actualsRead.get(actuals);
     const name = actuals.metric?.$refText ?? '';
     for (const problem of read?.problems ?? []) {
-        report('actuals-invalid', `Actuals of '${name}': ${problem.message}.`,
+        const fix = fixOf(problem);
+        report('actuals-invalid', `Actuals of '${name}': ${problem.message}.${fix ? ` ${fix}.` : ''}`,
             problem.row ? { node: problem.row } : whereFileOrFirstRow(actuals));
     }
     const metric = graph.nodeOf(actuals.metric?.ref)?.metric;
@@ -32,4 +34,21 @@ function whereFileOrFirstRow(actuals: Actuals) {
     const first = actuals.rows[0];
     if (actuals.file !== undefined) return { node: actuals, property: 'file' as const };
     return first ? { node: first } : { node: actuals, property: 'metric' as const };
+}
+
+/**
+ * What to do about a problem of an actuals block, for the problems whose
+ * own words do not say it already (`periods must increase`, `add ...`,
+ * `expected ...`): a row's period that is no real date, a file that cannot
+ * be read, a CSV cell that is not a period or a number.
+ */
+function fixOf(problem: ActualsProblem): string | undefined {
+    const { message } = problem;
+    if (/periods must increase|: add |expected /.test(message)) return undefined;
+    if (problem.row) return 'Write the period as YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2)';
+    if (/untrusted workspace/.test(message)) return 'Trust the workspace to read it';
+    if (/outside the workspace folder/.test(message)) return 'Move the file into the workspace folder, and give its path relative to this `.align` file';
+    if (/is missing|cannot be read|was not read/.test(message)) return 'Fix the path (relative to this `.align` file), or create the file';
+    if (/line \d+: (period|value) /.test(message)) return 'Write each row as a period (2026-03, 2026-Q1, 2026-03-31) and a number or percentage (12.5 or 12.5%)';
+    return 'Save it as a text CSV file: a header row `period,value`, then one row per period';
 }

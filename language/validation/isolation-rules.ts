@@ -21,6 +21,9 @@ export function checkRoiIsolation(program: Program, { graph, report }: RuleConte
         { node: cost });
 }
 
+/** What to do about an invalid `isolate`: the problems name what to fix. */
+export const ISOLATE_FIX = 'Fix what is named, isolate by another method, or remove the `isolate`.';
+
 /** `isolation-invalid`, and `syntax` for a second `isolate` of the same KPI in one program. */
 export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): void {
     const program = isolate.$container;
@@ -35,6 +38,6 @@ export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): 
     const control = isolate.method?.$type === 'ControlGroup' ? graph.nodeOf(isolate.method.control?.ref) : undefined;
     const problems = isolationProblems({ kpi, isolate, control, startDay: programWindow(program)?.start, inChain: chain.includes(kpi.id) });
     if (problems.length === 0) return;
-    report('isolation-invalid', `\`isolate ${kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}.`,
+    report('isolation-invalid', `\`isolate ${kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}. ${ISOLATE_FIX}`,
         { node: isolate });
 }

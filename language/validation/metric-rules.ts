@@ -45,11 +45,11 @@ export function checkLeadingDrives(metric: Metric, { graph, report }: RuleContex
     }
 }
 
-/** `metric-unused`: nothing but actuals refers to the metric. */
+/** `metric-unused`: nothing but actuals (and the metric's own `drives`, even of itself) refers to the metric. */
 export function checkMetricUsed(metric: Metric, { graph, report }: RuleContext): void {
     const node = graph.nodeOf(metric);
     if (!node) return;
-    const used = graph.adjacency.incoming(node.id).some(e => e.kind === 'moves' || e.kind === 'kpi' || e.kind === 'drives')
+    const used = graph.adjacency.incoming(node.id).some(e => e.kind === 'moves' || e.kind === 'kpi' || (e.kind === 'drives' && e.from !== node.id))
         || graph.adjacency.targets(node.id, 'measures').length > 0
         || graph.isControlGroup(node.id);
     if (!used) {
