@@ -27,7 +27,12 @@ function command(args) {
         const [name, inline] = args[i].split(/=(.*)/s);
         if (name === '-h' || name === '--help') return { help: true };
         if (name === '-v' || name === '--version') return { version: true };
-        if (name === '--stdio' || name === '--node-ipc') return { start: true };
+        if (name === '--stdio') return { start: true };
+        if (name === '--node-ipc') {
+            // Without a channel (started from a shell, or by an editor that means --stdio) it would end at once, silently.
+            if (typeof process.send !== 'function') return { error: '--node-ipc needs the IPC channel of a parent that forked this process; editors start it with --stdio' };
+            return { start: true };
+        }
         if (name === '--socket' || name === '--pipe') {
             const value = inline ?? args[i + 1];
             if (value === undefined || value === '') return { error: `${name} needs a value (${name}=${name === '--socket' ? 'PORT' : 'NAME'})` };

@@ -1,5 +1,6 @@
-import type { Connection } from 'vscode-languageserver';
-import type { DefaultSharedModuleContext } from 'langium/lsp';
+import type { Connection, InitializeParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { URI, UriUtils } from 'langium';
+import type { DefaultSharedModuleContext, LangiumSharedServices } from 'langium/lsp';
 import { startLanguageServer, type TextDocuments } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
@@ -41,6 +42,53 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     registerGraphProtocol(publishing, Align);
     registerCompareProtocol(publishing, Align);
     registerTemplatesProtocol(publishing, Align, settings);
+    withWorkspaceFolderFromRoot(shared);
+    ignoringOtherLanguages(shared, publishing);
     startLanguageServer(shared);
     return Align;
+}
+
+/**
+ * Clients that send only `rootUri`, or only `rootPath` (the ones before LSP
+ * 3.6 and some today), open a workspace all the same: Langium reads only
+ * `workspaceFolders`, and without it loaded no file of the workspace.
+ * Without any of the three the server runs on the open files alone.
+ */
+function withWorkspaceFolderFromRoot(shared: LangiumSharedServices): void {
+    const server = shared.lsp.LanguageServer;
+    const initialize = server.initialize.bind(server);
+    server.initialize = params => initialize(workspaceFoldersOf(params));
+}
+
+export function workspaceFoldersOf(params: InitializeParams): InitializeParams {
+    if (params.workspaceFolders && params.workspaceFolders.length > 0) return params;
+    const root = params.rootUri ? URI.parse(params.rootUri) : params.rootPath ? URI.file(params.rootPath) : undefined;
+    if (!root) return params;
+    return { ...params, workspaceFolders: [{ uri: root.toString(), name: UriUtils.basename(root) || root.toString() }] };
+}
+
+/**
+ * A document the client opens in another language (a client set up for
+ * more file types than `.align`) is left alone: building it threw in
+ * Langium's service registry and stopped the server. Requests about it
+ * answer nothing; the log says once why.
+ */
+function ignoringOtherLanguages(shared: LangiumSharedServices, connection: Connection): void {
+    const handler = shared.lsp.DocumentUpdateHandler;
+    const registry = shared.ServiceRegistry;
+    const logged = new Set<string>();
+    const isAlign = (change: TextDocumentChangeEvent<TextDocument>): boolean => {
+        const { uri, languageId } = change.document;
+        if (registry.hasServices(URI.parse(uri))) return true;
+        if (!logged.has(uri)) {
+            logged.add(uri);
+            connection.console.warn(`${uri} (language '${languageId}') is not an Align file (.align, or language 'align'): the Align server ignores it`);
+        }
+        return false;
+    };
+    // Not `didCloseDocument`: by then the client's language is gone, and it only drops documents Langium has.
+    for (const method of ['didOpenDocument', 'didChangeContent', 'didSaveDocument'] as const) {
+        const original = handler[method]?.bind(handler);
+        if (original) handler[method] = (change: TextDocumentChangeEvent<TextDocument>) => { if (isAlign(change)) original(change); };
+    }
 }

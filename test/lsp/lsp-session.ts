@@ -58,6 +58,32 @@ export class LspSession {
         return { session, init };
     }
 
+    /**
+     * Starts the server and sends `initialize` with exactly `params` (plus
+     * `processId`), as editors other than VS Code send it: only `rootUri`,
+     * only `rootPath` or no root, other capabilities. Completes `initialized`.
+     */
+    static async startWith(root: string, params: Record<string, unknown>): Promise<{ session: LspSession; init: InitializeResult }> {
+        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
+        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const session = new LspSession(child, connection, root);
+        connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+            session.diagnostics.set(p.uri, p.diagnostics);
+            session.publishCount.set(p.uri, (session.publishCount.get(p.uri) ?? 0) + 1);
+            session.wake();
+        });
+        connection.onNotification((method, p) => { session.notifications.push({ method, params: p }); session.wake(); });
+        connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+            p.items.map(i => i.section === 'align' ? session.settings : null));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.onRequest('window/workDoneProgress/create', () => null);
+        connection.listen();
+        const init = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, ...params });
+        await connection.sendNotification('initialized', {});
+        return { session, init };
+    }
+
     private wake(): void {
         for (const w of this.waiters.splice(0)) w();
     }

@@ -1,0 +1,157 @@
+/**
+ * The standalone server as editors other than VS Code drive it (Neovim,
+ * Helix, Emacs eglot, Sublime LSP, Zed): a root given only as `rootUri` or
+ * `rootPath`, or none; no `workspace/configuration` and no
+ * `workspace/didChangeWatchedFiles` capability; a client set up for more
+ * file types than `.align`; the end of a session (`shutdown`/`exit`, or the
+ * client gone).
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { copyExamples, EXAMPLES, LspSession, SERVER, uriOf } from './lsp-session.js';
+
+/** A file of the examples with findings, never opened by these tests: diagnostics of it mean the workspace was read. */
+const UNOPENED = 'sales-win-rate.align';
+
+describe('language server in other editors', function () {
+    this.timeout(30000);
+    let session: LspSession | undefined;
+    afterEach(async () => {
+        await session?.stop();
+        session = undefined;
+    });
+
+    const roots: Array<[string, (root: string) => Record<string, unknown>]> = [
+        ['only rootUri (no workspaceFolders)', root => ({ rootUri: uriOf(root), capabilities: {} })],
+        ['only rootPath (rootUri null)', root => ({ rootPath: root, rootUri: null, capabilities: {} })],
+        ['rootUri and an empty workspaceFolders', root => ({ rootUri: uriOf(root), workspaceFolders: [], capabilities: {} })]
+    ];
+    for (const [name, params] of roots) {
+        it(`reads the workspace given ${name}: unopened files are checked, align.config.json applies`, async () => {
+            ({ session } = await LspSession.startWith(EXAMPLES, params(EXAMPLES)));
+            const diagnostics = await session.diagnosticsOf(path.join(EXAMPLES, UNOPENED), d => d.length > 0);
+            assert.ok(diagnostics.every(d => d.source === 'align'), JSON.stringify(diagnostics));
+            // Go to definition across files: the workspace's declarations are indexed.
+            const symbols = await session.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
+            const files = new Set(symbols.map(s => path.basename(s.location.uri)));
+            for (const file of ['churn-pilot.align', 'onboarding.align', 'safety.align', UNOPENED]) assert.ok(files.has(file), `${file} in ${[...files].join(', ')}`);
+            await session.diagnosticsOf(path.join(EXAMPLES, 'align.config.json'), d => d.length === 0);
+        });
+    }
+
+    it('without any root (single-file mode) checks the files opened, and only them', async () => {
+        ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: null, workspaceFolders: null, capabilities: {} }));
+        const file = path.join(EXAMPLES, 'churn-pilot.align');
+        await session.open(file, `${fs.readFileSync(file, 'utf-8')}\nmetric Stray "stray" { kind bogus }\n`);
+        const diagnostics = await session.diagnosticsOf(file, d => d.length > 0);
+        assert.ok(diagnostics.some(d => d.range.start.line >= fs.readFileSync(file, 'utf-8').split('\n').length - 1), JSON.stringify(diagnostics));
+        assert.equal(session.diagnostics.has(uriOf(path.join(EXAMPLES, UNOPENED))), false, 'no file of a folder was read');
+    });
+
+    it('ignores a document of another language (a client set up for more file types), says so once, and keeps serving', async () => {
+        ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities: {} }));
+        const markdown = 'file:///tmp/notes/README.md';
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: markdown, languageId: 'markdown', version: 1, text: '# Notes\n\nNot Align.\n' } });
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: markdown, version: 2 }, contentChanges: [{ text: '# Notes 2\n' }] });
+        await session.until(() => session!.notifications.find(n => n.method === 'window/logMessage'
+            && String((n.params as { message: string }).message).includes(`${markdown} (language 'markdown') is not an Align file`)), 'the log message');
+        // Still alive: an Align file opened afterwards is checked and answered.
+        const file = path.join(EXAMPLES, 'churn-pilot.align');
+        const uri = await session.open(file);
+        const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 10 } });
+        assert.ok(hover && JSON.stringify(hover.contents).includes('ReduceChurn'), JSON.stringify(hover));
+        await session.diagnosticsOf(path.join(EXAMPLES, UNOPENED), d => d.length > 0);
+        assert.equal(session.process.exitCode, null, 'the server is running');
+        assert.equal(session.diagnostics.has(markdown), false, 'nothing published for the Markdown file');
+        const logged = session.notifications.filter(n => n.method === 'window/logMessage' && String((n.params as { message: string }).message).includes(markdown));
+        assert.equal(logged.length, 1, 'said once');
+    });
+
+    it('takes its settings from workspace/didChangeConfiguration when the client has no workspace/configuration', async () => {
+        ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities: {} }));
+        const safety = path.join(EXAMPLES, 'safety.align');
+        await session.diagnosticsOf(safety, d => d.some(x => x.code === 'metric-without-source'));
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { align: { rules: { 'metric-without-source': 'off' } } } });
+        const after = await session.diagnosticsOf(safety, d => !d.some(x => x.code === 'metric-without-source'));
+        assert.ok(after.length > 0, 'the other findings stay');
+    });
+
+    describe('files changed on disk when the client does not watch them', () => {
+        let root: string;
+        beforeEach(() => { root = copyExamples('watch'); });
+        afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+        it('sees a file created, a folder of files created, and a file deleted', async () => {
+            ({ session } = await LspSession.startWith(root, { rootUri: uriOf(root), capabilities: {} }));
+            const onboarding = path.join(root, 'onboarding.align');
+            await session.diagnosticsOf(onboarding, d => d.length > 0);
+            const before = await session.request<Array<{ name: string }>>('workspace/symbol', { query: '' });
+            assert.ok(before.some(s => s.name === 'NewHireAcademy'), 'onboarding.align is read');
+            const created = path.join(root, 'new.align');
+            fs.writeFileSync(created, 'metric Fresh "fresh" { kind bogus }\n');
+            const found = await session.diagnosticsOf(created, d => d.length > 0);
+            assert.ok(found.some(d => d.range.start.line === 0), JSON.stringify(found));
+            fs.mkdirSync(path.join(root, 'more', 'deeper'), { recursive: true });
+            const nested = path.join(root, 'more', 'deeper', 'nested.align');
+            fs.writeFileSync(nested, 'metric Nested "nested" { kind bogus }\n');
+            await session.diagnosticsOf(nested, d => d.length > 0);
+            fs.rmSync(onboarding);
+            await session.diagnosticsOf(onboarding, d => d.length === 0);
+            const symbols = await session.request<Array<{ name: string }>>('workspace/symbol', { query: '' });
+            assert.ok(!symbols.some(s => s.name === 'NewHireAcademy'), 'the deleted file\'s declarations are gone');
+        });
+    });
+
+    describe('end of the session', () => {
+        const startRaw = () => {
+            const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+            let stderr = '';
+            child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+            const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+            connection.listen();
+            const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+            const within = (ms: number) => Promise.race([exited, new Promise<string>(r => setTimeout(() => r('still running'), ms))]);
+            return { child, connection, within, stderr: () => stderr };
+        };
+        const initialize = async (connection: ReturnType<typeof startRaw>['connection']) => {
+            await connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(EXAMPLES), capabilities: {} });
+            await connection.sendNotification('initialized', {});
+        };
+
+        it('exits 0 on exit after shutdown, 1 on exit without it', async () => {
+            for (const [shutdown, code] of [[true, 0], [false, 1]] as const) {
+                const server = startRaw();
+                try {
+                    await initialize(server.connection);
+                    if (shutdown) await server.connection.sendRequest('shutdown');
+                    await server.connection.sendNotification('exit');
+                    assert.equal(await server.within(10_000), code, server.stderr());
+                    assert.equal(server.stderr(), '');
+                } finally {
+                    server.connection.dispose();
+                    server.child.kill();
+                }
+            }
+        });
+
+        it('exits when the client closes its input (the editor died), before or after initialize', async () => {
+            for (const initialized of [true, false]) {
+                const server = startRaw();
+                try {
+                    if (initialized) await initialize(server.connection);
+                    server.child.stdin.end();
+                    const code = await server.within(10_000);
+                    assert.notEqual(code, 'still running', `initialized: ${initialized}`);
+                    assert.equal(server.stderr(), '');
+                } finally {
+                    server.connection.dispose();
+                    server.child.kill();
+                }
+            }
+        });
+    });
+});
