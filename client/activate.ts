@@ -35,6 +35,8 @@ export interface ClientHost {
 export function activateAlign(context: vscode.ExtensionContext, host: ClientHost): AlignApi {
     const { client } = host;
     context.subscriptions.push(...host.catalogs.register(client));
+    let starts = 0;
+    context.subscriptions.push(client.onDidChangeState(() => { if (client.isRunning()) starts++; }));
     const ready = client.start();
     ready.catch((error: unknown) => console.error('Align: the language server did not start', error));
     const feed = new GraphFeed(client, ready);
@@ -57,6 +59,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
         vscode.commands.registerCommand(Commands.exportPng, (target?: unknown) => exportImpactChain(deps, 'png', target)),
         vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(feed)),
         vscode.commands.registerCommand(Commands.newProgram, (name?: unknown, template?: unknown) => newProgram(feed, name, template)),
+        vscode.commands.registerCommand(Commands.restartServer, () => restartServer(client)),
         ...host.features?.(deps) ?? [],
         vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, {
             provideFoldingRanges: document => regionRanges(document.getText().split(/\r?\n/))
@@ -72,6 +75,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
     return {
         statusText: () => status.text,
         ready,
+        serverStarts: () => starts,
         onDidChangeGraph: feed.onDidChange,
         preview: {
             isOpen: () => ImpactPreview.currentPanel !== undefined,
@@ -81,6 +85,20 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
             exportGraph: format => ImpactPreview.createOrShow(deps, true).exportGraph(format)
         }
     };
+}
+
+/**
+ * `Align: Restart Language Server`: the way back after the server stopped
+ * for good (the client gives up after 5 crashes), without reloading the
+ * window; says so in the status bar, or why it failed.
+ */
+async function restartServer(client: BaseLanguageClient): Promise<void> {
+    try {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Align: restarting the language server' }, () => restart(client));
+        vscode.window.setStatusBarMessage('$(check) Align: language server restarted', 4000);
+    } catch (error) {
+        void vscode.window.showErrorMessage(`Align: the language server did not restart: ${error instanceof Error ? error.message : String(error)}. See the "Align Language Server" output.`);
+    }
 }
 
 /** Stops and starts the client: `initializationOptions` are read again. */

@@ -8,6 +8,8 @@ export interface AlignApi {
     statusText(): string;
     /** Resolves once the language client runs. */
     readonly ready: Promise<void>;
+    /** How many times the language server has started running (1 after activation, one more per restart). */
+    serverStarts(): number;
     /** Fires after every validation of the workspace (`align/didChangeGraph`), with the coverage. */
     readonly onDidChangeGraph: Event<DidChangeGraphParams>;
     /** The impact-chain preview panel, while one is open. */

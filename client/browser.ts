@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { DidChangeWorkspaceFilesNotification } from '../language/protocol.js';
 import type { AlignApi } from './api.js';
 import { activateAlign } from './activate.js';
@@ -20,11 +20,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<AlignA
     const mirror = new WorkspaceMirror();
     context.subscriptions.push(mirror);
     await mirror.load();
-    const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'out', 'web', 'server-browser.js').toString(true));
+    // A new worker per start, the one before ended: a restart (Align: Restart Language Server) cannot reuse a worker the server has left.
+    const script = vscode.Uri.joinPath(context.extensionUri, 'out', 'web', 'server-browser.js').toString(true);
+    let worker: Worker | undefined;
+    // The transports, not the worker: the client's own `instanceof Worker` fails for the extension host's Worker.
+    const startWorker = async (): Promise<MessageTransports> => {
+        worker?.terminate();
+        worker = new Worker(script);
+        return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+    };
     const catalogs = new CatalogDocuments();
     const options = clientOptions(['file', 'untitled', 'vscode-vfs', 'vscode-test-web'],
         () => ({ ...trustOptions(), files: mirror.snapshot() }), catalogs);
-    client = new LanguageClient('align', 'Align', worker, options);
+    client = new LanguageClient('align', 'Align', startWorker, options);
     const running = client;
     context.subscriptions.push(mirror.onDidChange(change => {
         if (running.isRunning()) void running.sendNotification(DidChangeWorkspaceFilesNotification.method, change);

@@ -22,8 +22,27 @@ export function clientOptions(schemes: readonly string[], initializationOptions:
         // A function: evaluated again when the client restarts (after trust is granted).
         initializationOptions,
         outputChannelName: 'Align Language Server',
-        diagnosticCollectionName: 'align'
+        diagnosticCollectionName: 'align',
+        middleware: {
+            // VS Code keeps a closed editor's document loaded for a while; when the server (re)starts, the
+            // client opens every loaded document again, and a file deleted meanwhile would be checked again.
+            didOpen: async (document, next) => {
+                if (!await isDeletedFile(document)) await next(document);
+            }
+        }
     };
+}
+
+/** A saved document whose file no longer exists (untitled, modified and catalog documents are never deleted files). */
+async function isDeletedFile(document: vscode.TextDocument): Promise<boolean> {
+    if (document.isUntitled || document.isDirty || document.uri.scheme === CATALOG_SCHEME) return false;
+    try {
+        await vscode.workspace.fs.stat(document.uri);
+        return false;
+    } catch (error) {
+        // Only "not found" means deleted; a file system that cannot say (another error) keeps the document checked.
+        return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+    }
 }
 
 /** `trusted: false` in an untrusted workspace: the server then reads no CSV file. */

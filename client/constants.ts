@@ -8,7 +8,9 @@ export const Commands = {
     newProgram: 'align.newProgram',
     showImpactChain: 'align.showImpactChain',
     /** Desktop only, in a trusted workspace: runs `align pull` in a terminal. */
-    pullActuals: 'align.pullActuals'
+    pullActuals: 'align.pullActuals',
+    /** Stops and starts the language server (after it stopped for good, or to read changed files anew). */
+    restartServer: 'align.restartServer'
 } as const;
 
 /** Commands of the preview panel's title bar (client/preview/preview-commands.ts). */

@@ -18,7 +18,7 @@ suite('Extension: activation, commands, status bar', () => {
         assert.deepStrictEqual([...contributed].sort(), [
             'align.checkWorkspace', 'align.exportPng', 'align.exportSvg', 'align.newProgram',
             'align.openPreview', 'align.openPreviewToSide', 'align.preview.compareWithLastCommit', 'align.preview.layoutAuto', 'align.preview.layoutDown', 'align.preview.layoutRight',
-            'align.preview.stopComparing', 'align.preview.toggleLearningMetrics', 'align.pullActuals', 'align.showImpactChain'
+            'align.preview.stopComparing', 'align.preview.toggleLearningMetrics', 'align.pullActuals', 'align.restartServer', 'align.showImpactChain'
         ]);
         const registered = new Set(await vscode.commands.getCommands(true));
         // Pull Actuals runs the CLI in a terminal, the comparison reads git: desktop only (d-commands checks both sides).

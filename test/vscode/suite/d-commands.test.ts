@@ -2,7 +2,8 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { AlignApi } from '../../../client/api.js';
 import type { CheckSummary } from '../../../client/commands/check-workspace.js';
-import { activateAlign, diagnosticsOf, EXTENSION_ID, until } from './helpers.js';
+import type { DidChangeGraphParams } from '../../../language/protocol.js';
+import { activateAlign, diagnosticsOf, EXTENSION_ID, expectedFindings, fileUri, keys, readText, until } from './helpers.js';
 
 suite('Extension: commands', () => {
     let api: AlignApi;
@@ -28,6 +29,28 @@ suite('Extension: commands', () => {
             await vscode.workspace.fs.delete(uri);
         }
         await until(() => api.statusText() === '$(graph) Aligned 9/11', [api.onDidChangeGraph], () => `Aligned 9/11 again, now ${api.statusText()}`);
+    });
+
+    test('Restart Language Server starts a new server, which publishes the findings again (not those of a file deleted since)', async () => {
+        // A program opened, closed and deleted: VS Code keeps its document loaded, and the restarted client must not check it again.
+        const ghost = await vscode.commands.executeCommand<vscode.Uri>('align.newProgram', 'Ghost');
+        await until(() => api.statusText() === '$(graph) Aligned 10/12', [api.onDidChangeGraph], () => `Aligned 10/12 with Ghost, now ${api.statusText()}`);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(ghost);
+        await until(() => api.statusText() === '$(graph) Aligned 9/11', [api.onDidChangeGraph], () => `Aligned 9/11 without Ghost, now ${api.statusText()}`);
+        assert.ok(vscode.workspace.textDocuments.some(d => d.uri.toString() === ghost.toString()), 'the closed document is still loaded');
+        const starts = api.serverStarts();
+        assert.ok(starts >= 1, `the server started at activation (${starts})`);
+        const firstGraph = new Promise<DidChangeGraphParams>(resolve => {
+            const listener = api.onDidChangeGraph(params => { listener.dispose(); resolve(params); });
+        });
+        await vscode.commands.executeCommand('align.restartServer');
+        assert.strictEqual(api.serverStarts(), starts + 1, 'one more start');
+        assert.deepStrictEqual((await firstGraph).coverage, { aligned: 9, total: 11 }, 'the new server\'s first graph, without the deleted program');
+        const uri = fileUri('onboarding.align');
+        const expected = expectedFindings(await readText('onboarding.align'));
+        assert.deepStrictEqual(keys(await diagnosticsOf(uri, d => d.length === expected.length)), expected);
+        assert.deepStrictEqual(vscode.languages.getDiagnostics(ghost), []);
     });
 
     test('New Program from Template refuses a name the workspace already declares', async () => {
