@@ -117,12 +117,35 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         return super.shouldValidate(document) && !catalogs?.isCatalog(document.uri);
     }
 
-    /** Validates every document again (settings or a CSV file changed). */
+    /**
+     * Validates every document again (settings or a CSV file changed). A
+     * document whose file was deleted before the deletion was announced
+     * cannot be read again: when the build fails, such documents are deleted
+     * (as the announcement will do) and the build runs once more.
+     */
     async revalidateAll(): Promise<void> {
+        try {
+            await this.validateAllAgain();
+        } catch (error) {
+            const vanished = await this.vanishedDocuments();
+            if (vanished.length === 0) throw error;
+            await this.update([], vanished);
+            await this.validateAllAgain();
+        }
+    }
+
+    private async validateAllAgain(): Promise<void> {
         for (const document of this.langiumDocuments.all) {
             if (document.state > DocumentState.IndexedReferences) this.resetToState(document, DocumentState.IndexedReferences);
         }
         await this.build(this.langiumDocuments.all.toArray(), { validation: true });
+    }
+
+    /** Documents not open in the editor whose file no longer exists. */
+    private async vanishedDocuments(): Promise<URI[]> {
+        const documents = this.langiumDocuments.all.filter(d => !this.textDocuments?.get(d.uri.toString())).toArray();
+        const gone = await Promise.all(documents.map(async d => !await this.fileSystemProvider.exists(d.uri)));
+        return documents.filter((_, i) => gone[i]).map(d => d.uri);
     }
 
     /** Gives the validated documents whose workspace findings changed their new diagnostics, and tells the listeners. */

@@ -68,9 +68,12 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const configChanged = data.some(c => c.uri.endsWith(`/${CONFIG_FILE}`) || /\/\.?package(-lock)?\.json$/.test(c.uri));
         const dataChanged = folder || data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
         if (!configChanged && !dataChanged) return;
-        void this.workspaceLock.write(async () => {
+        this.workspaceLock.write(async () => {
             if (configChanged) await settings.reloadConfigFile();
             await settings.revalidate();
+        }).catch((error: unknown) => {
+            // Never an unhandled rejection: it would end the server.
+            console.error('Align: validating the workspace again after a file change failed:', error);
         });
     }
 }

@@ -38,10 +38,13 @@ export class WorkspaceSettings {
             await this.reloadConfigFile();
             this.resolveReady();
         });
-        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
             if (update.section !== 'align') return;
             this.applyEditorSettings(update.configuration);
-            await this.revalidate();
+            // In the workspace lock, as the builds of edits and file changes; a failure is logged, not an unhandled rejection that ends the server.
+            shared.workspace.WorkspaceLock.write(() => this.revalidate()).catch((error: unknown) => {
+                console.error('Align: validating the workspace again after a settings change failed:', error);
+            });
         });
         services.validation.ValidationRegistry.registerBeforeDocument(async () => { await this.ready; });
         services.align.Catalogs.configured = this.ready;

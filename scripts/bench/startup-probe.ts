@@ -44,7 +44,7 @@ async function once(): Promise<[number, number, number]> {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(dir), workspaceFolders: [{ uri: uriOf(dir), name: path.basename(dir) }],
-        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } } });
+        capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } } });
     await connection.sendNotification('initialized', {});
     const every = await all;
     await connection.sendRequest('shutdown');

@@ -50,7 +50,8 @@ export class LspSession {
         const init = await connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }], initializationOptions,
             capabilities: {
-                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+                // As VS Code: the client watches the files (the tests announce changes on disk themselves), so the server does not.
+                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
                 textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } }
             }
         });
