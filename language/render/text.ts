@@ -62,20 +62,39 @@ export function wrap(text: string, maxWidth: number, style: TextStyle, maxLines:
     return lines;
 }
 
-/** A word as pieces no wider than `maxWidth` (most words are one piece). */
+/**
+ * A word as pieces no wider than `maxWidth` (most words are one piece):
+ * where a piece must end, it ends after the last dot inside it (between
+ * the parts of a qualified name), else at the last place where a reader
+ * sees a word end (before a capital that follows a small letter or digit,
+ * after `_` or `-`: `ExecutiveConversations` breaks as `Executive` /
+ * `Conversations`), unless that would leave less than a third of the line;
+ * else between characters.
+ */
 function breakWord(word: string, maxWidth: number, style: TextStyle, measure: MeasureText): string[] {
     if (measure(word, style) <= maxWidth) return [word];
+    const chars = [...word];
     const pieces: string[] = [];
-    let piece = '';
-    for (const ch of word) {
-        if (piece && measure(piece + ch, style) > maxWidth) {
-            pieces.push(piece);
-            piece = '';
+    let start = 0;
+    while (start < chars.length) {
+        let end = start + 1;
+        while (end < chars.length && measure(chars.slice(start, end + 1).join(''), style) <= maxWidth) end++;
+        if (end < chars.length) {
+            const enough = (boundary: number): boolean => boundary - start >= (end - start) / 3;
+            const dot = lastBoundary(chars, start, end, before => before === '.');
+            const word = lastBoundary(chars, start, end, (before, at) => /[_-]/.test(before) || (at !== undefined && /\p{Lu}/u.test(at) && /[\p{Ll}\p{N}]/u.test(before)));
+            end = enough(dot) ? dot : enough(word) ? word : end;
         }
-        piece += ch;
+        pieces.push(chars.slice(start, end).join(''));
+        start = end;
     }
-    if (piece) pieces.push(piece);
     return pieces;
+}
+
+/** The last index in (start, end] between two characters that `ends` accepts; `start` when there is none. */
+function lastBoundary(chars: readonly string[], start: number, end: number, ends: (before: string, at: string | undefined) => boolean): number {
+    for (let i = end; i > start; i--) if (ends(chars[i - 1]!, chars[i])) return i;
+    return start;
 }
 
 // Figures and counts are printed by the presentation module, as everywhere else.
