@@ -5,6 +5,7 @@ import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/mo
 import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
 import { AlignLinker } from './scope/align-linker.js';
+import { AlignReferences } from './scope/align-references.js';
 import { AlignValidationRegistry } from './validation/align-validation-registry.js';
 import { AlignIndexManager } from './scope/align-index-manager.js';
 import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } from './scope/align-descriptions.js';
@@ -54,6 +55,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         Catalogs: (services) => new AlignCatalogRegistry(host, services.shared.workspace.FileSystemProvider, services.align.Settings)
     },
     references: {
+        References: (services) => new AlignReferences(services),
         Linker: (services) => new AlignLinker(services),
         ScopeComputation: (services) => new AlignScopeComputation(services),
         ScopeProvider: (services) => new AlignScopeProvider(services)

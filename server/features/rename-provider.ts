@@ -1,10 +1,11 @@
-import type { AstNode, CstNode, LangiumDocument, LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import { AstUtils, CstUtils } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Position, Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
 import { ResponseError, TextEdit } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import { isProgram } from '../../language/generated/ast.js';
+import { referenceNameLeaves } from '../../language/scope/align-references.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 import { renameRefusal } from './catalog-origin.js';
 import { programSegments, segmentRange } from './program-references.js';
@@ -87,26 +88,11 @@ export class AlignRenameProvider extends DefaultRenameProvider {
         if (nameNode && (nameNode === leaf || CstUtils.isChildNode(leaf, nameNode))) {
             return { node: declared, range: nameNode.range };
         }
-        const refNode = this.referenceNodeOf(leaf);
-        const leaves = refNode ? nameLeaves(refNode) : [leaf];
-        if (leaves.length > 1 && leaf !== leaves.at(-1) && leaf === leaves[0] && isProgram(declared.$container)) {
-            return { node: declared.$container, range: leaf.range };
-        }
-        if (leaf !== leaves.at(-1)) return undefined;
+        // On the first segment of a qualified reference the declaration found is the program (AlignReferences).
+        if (isProgram(declared)) return { node: declared, range: leaf.range };
+        const leaves = referenceNameLeaves(leaf);
+        if (leaves.length > 0 && leaf !== leaves.at(-1)) return undefined;
         return { node: declared, range: leaf.range };
     }
-
-    /** The CST node of the whole reference a leaf belongs to. */
-    private referenceNodeOf(leaf: CstNode): CstNode | undefined {
-        for (const info of AstUtils.streamReferences(leaf.astNode)) {
-            const cst = info.reference.$refNode;
-            if (cst && cst.offset <= leaf.offset && leaf.end <= cst.end) return cst;
-        }
-        return undefined;
-    }
 }
 
-/** The name tokens of a (possibly qualified) reference, without the dots and comments. */
-function nameLeaves(refNode: CstNode): CstNode[] {
-    return CstUtils.flattenCst(refNode).filter(l => !l.hidden && l.text !== '.').toArray();
-}

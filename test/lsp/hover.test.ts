@@ -190,11 +190,14 @@ describe('language server: hover follows edits', function () {
         const line = text.split('\n').findIndex(l => l.includes('kpi ChurnPilot.'));
         await session.open(file, text);
         await session.diagnosticsOf(file, d => d.some(x => x.code === 'unexplained-kpi-link' && x.range.start.line === line));
-        for (const needle of ['ChurnPilot', 'RepeatContactRate']) {
+        const hoverOn = async (needle: string) => {
             const position = { line, character: text.split('\n')[line]!.indexOf(needle) + 1 };
             const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position });
-            includesAll((hover!.contents as MarkupContent).value, '**metric** `ChurnPilot.RepeatContactRate`',
-                '- Reached by 3 objectives: AskOpenQuestions, RestateNeeds, CrossSell');
-        }
+            return (hover!.contents as MarkupContent).value;
+        };
+        includesAll(await hoverOn('RepeatContactRate'), '**metric** `ChurnPilot.RepeatContactRate`',
+            '- Reached by 3 objectives: AskOpenQuestions, RestateNeeds, CrossSell');
+        // The first segment names the program, as go to definition and rename there take it.
+        includesAll(await hoverOn('ChurnPilot'), '**program** `ChurnPilot` — Churn reduction pilot');
     });
 });

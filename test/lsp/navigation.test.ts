@@ -79,6 +79,21 @@ describe('language server: navigation and rename over LSP', function () {
         assert.deepEqual(range, { start: { line: 2, character: 7 }, end: { line: 2, character: 16 } });
     });
 
+    it('goes from the first segment of a qualified reference to the program, from the last to the member', async () => {
+        await addExtraFile();
+        const target = async (needle: string) => {
+            const result = await session.request<Array<Location | LocationLink>>('textDocument/definition', at('extra.align', 3, needle, 1));
+            assert.equal(result.length, 1, needle);
+            const link = result[0]!;
+            const [uri, range] = 'targetUri' in link ? [link.targetUri, link.targetSelectionRange] : [link.uri, link.range];
+            return where(uri, range);
+        };
+        assert.equal(await target('ChurnPilot'), 'churn-pilot.align:8');
+        assert.equal(await target('RepeatContactRate'), 'churn-pilot.align:17');
+        const highlights = await session.request<Array<{ range: Range }>>('textDocument/documentHighlight', at('extra.align', 3, 'ChurnPilot', 1));
+        assert.ok(highlights.some(h => h.range.start.line === 2 && h.range.start.character === 6), JSON.stringify(highlights));
+    });
+
     it('lists the references of a metric across files', async () => {
         const refs = await session.request<Location[]>('textDocument/references', { ...at('churn-pilot.align', 4, 'ChurnRate'), context: { includeDeclaration: true } });
         assert.deepEqual(refs.map(r => `${where(r.uri, r.range)}:${r.range.start.character}`).sort(),
