@@ -19,9 +19,10 @@ export function buildPage(): PageElements {
     const page: PageElements = {
         toolbarSlot: element('div'),
         banner: element('div', { class: 'banner', role: 'alert', hidden: '' }),
-        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: Tab moves between nodes, Enter reveals one in the editor and opens a metric\'s details, Escape closes them' }),
+        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: Tab or the arrow keys move between nodes, Enter reveals one in the editor and opens a metric\'s details, Escape closes them' }),
         message: element('div', { class: 'message' }),
-        status: element('div', { class: 'status' })
+        // A polite live region: a screen reader hears the counts when they change (a new graph, scope or filter), not more.
+        status: element('div', { class: 'status', role: 'status' })
     };
     // The status line sits in the canvas's bottom corner, costing the drawing no height; it steps aside from boxes (Stage).
     page.canvas.append(page.message, page.status);

@@ -162,6 +162,11 @@ export class GraphView {
         return node?.getAttribute('data-id') ?? undefined;
     }
 
+    /** A node's element, if it is drawn. */
+    nodeElement(id: string): (Element & HTMLOrSVGElement) | undefined {
+        return this.root.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(id)}"]`) ?? undefined;
+    }
+
     box(id: string): Rect | undefined {
         return this.boxes.get(id);
     }

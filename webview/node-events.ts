@@ -1,6 +1,17 @@
-/** Clicks and keys on the drawing's nodes: Enter, Space or a click reveals a node; a focused node is brought into view. */
+/**
+ * Clicks and keys on the drawing's nodes: Enter, Space or a click reveals a
+ * node; the arrow keys move the focus to the nearest node that way, Home and
+ * End to the first and last; a focused node is brought into view.
+ */
 import type { GraphView } from './graph-view.js';
-import type { Viewport } from './viewport.js';
+import type { Rect, Viewport } from './viewport.js';
+
+type Step = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
+const STEPS: Readonly<Record<Step, { axis: 'x' | 'y'; sign: 1 | -1 }>> = {
+    ArrowUp: { axis: 'y', sign: -1 }, ArrowDown: { axis: 'y', sign: 1 }, ArrowLeft: { axis: 'x', sign: -1 }, ArrowRight: { axis: 'x', sign: 1 }
+};
+/** How much a step sideways counts against a node, beside a step the arrow's way: the nearest node in line wins. */
+const ASKEW = 3;
 
 export function listenToNodes(view: GraphView, viewport: Viewport, reveal: (id: string) => void): void {
     view.root.addEventListener('click', event => {
@@ -9,13 +20,53 @@ export function listenToNodes(view: GraphView, viewport: Viewport, reveal: (id: 
     });
     view.root.addEventListener('keydown', event => {
         const id = view.nodeIdAt(event.target);
-        if (!id || (event.key !== 'Enter' && event.key !== ' ')) return;
+        if (!id || event.altKey || event.ctrlKey || event.metaKey) return;
+        if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            reveal(id);
+            return;
+        }
+        const next = event.key in STEPS ? neighbour(view, id, STEPS[event.key as Step]) : event.key === 'Home' || event.key === 'End' ? end(view, event.key) : undefined;
+        if (next === undefined) return;
         event.preventDefault();
-        reveal(id);
+        if (next !== id) view.nodeElement(next)?.focus();
     });
     view.root.addEventListener('focusin', event => {
         const id = view.nodeIdAt(event.target);
         const box = id ? view.box(id) : undefined;
         if (box) viewport.ensureVisible(box);
     });
+}
+
+/** The nearest node from `id` in the arrow's direction, preferring one in line (`id` itself when there is none). */
+function neighbour(view: GraphView, id: string, step: { axis: 'x' | 'y'; sign: 1 | -1 }): string {
+    const from = view.box(id);
+    const nodes = view.current?.nodes ?? [];
+    if (!from) return id;
+    const centre = (r: Rect): { x: number; y: number } => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+    const a = centre(from);
+    const cross = step.axis === 'x' ? 'y' : 'x';
+    let best = id;
+    let bestScore = Infinity;
+    for (const n of nodes) {
+        if (n.id === id) continue;
+        const b = centre(n);
+        const ahead = (b[step.axis] - a[step.axis]) * step.sign;
+        // Ahead, and in line (the boxes overlap across the arrow) or within 45° of it: the top node of a column goes nowhere up.
+        const size = cross === 'x' ? 'width' : 'height';
+        const inLine = n[cross] < from[cross] + from[size] && n[cross] + n[size] > from[cross];
+        if (ahead <= 1 || (!inLine && ahead < Math.abs(b[cross] - a[cross]))) continue;
+        const score = ahead + ASKEW * Math.abs(b[cross] - a[cross]);
+        if (score < bestScore) {
+            bestScore = score;
+            best = n.id;
+        }
+    }
+    return best;
+}
+
+/** The first or the last node in the Tab order (the order of the nodes' elements). */
+function end(view: GraphView, key: 'Home' | 'End'): string | undefined {
+    const nodes = view.root.querySelectorAll('.node[data-id]');
+    return (key === 'Home' ? nodes[0] : nodes[nodes.length - 1])?.getAttribute('data-id') ?? undefined;
 }

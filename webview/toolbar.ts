@@ -29,6 +29,9 @@ const CURSOR = '@cursor';
 /** Script time per task spent adding scope options. */
 const OPTION_BATCH_MS = 8;
 const WHOLE = '@workspace';
+const SEARCH_LABEL = 'Search nodes';
+/** How long the count of matches must stay the same before a screen reader is told it. */
+const ANNOUNCE_DELAY_MS = 700;
 const DIRECTIONS: ReadonlyArray<[DirectionChoice, string]> = [['auto', 'Auto direction'], ['right', 'Left to right'], ['down', 'Top to bottom']];
 
 export class Toolbar {
@@ -39,6 +42,9 @@ export class Toolbar {
     private readonly hide: Checkbox;
     private readonly searchField: TextField;
     private readonly matches: HTMLElement;
+    /** The polite live region that says the count of matches, once per pause in typing. */
+    private readonly announcer: HTMLElement;
+    private announceTimer: ReturnType<typeof setTimeout> | undefined;
     private focusable = '';
     /** The scope to select once the picker is filled. */
     private selected = CURSOR;
@@ -58,13 +64,16 @@ export class Toolbar {
         this.directionPicker.addEventListener('change', () => events.direction(this.directionPicker.value as DirectionChoice));
         this.hide = el('vscode-checkbox', { class: 'wide-only' }, 'Hide activity & learning metrics') as Checkbox;
         this.hide.addEventListener('change', () => events.hideLearningMetrics(this.hide.checked));
-        this.searchField = el('vscode-text-field', { placeholder: 'Search nodes', 'aria-label': 'Search nodes' }) as TextField;
+        this.searchField = el('vscode-text-field', { placeholder: 'Search nodes', 'aria-label': SEARCH_LABEL }) as TextField;
+        keepLabel(this.searchField, SEARCH_LABEL);
         this.searchField.addEventListener('input', () => events.search(this.searchField.value, false));
         this.searchField.addEventListener('keydown', e => { if (e.key === 'Enter') events.search(this.searchField.value, true); });
-        this.matches = el('span', { class: 'matches', 'aria-live': 'polite' });
+        // The count follows every keystroke on screen; a screen reader hears it once the typing pauses (announce()).
+        this.matches = el('span', { class: 'matches', 'aria-hidden': 'true' });
+        this.announcer = el('span', { class: 'visually-hidden', role: 'status' });
         this.element.append(
             group('pickers', this.scope, this.directionPicker),
-            group('find', this.searchField, this.matches,
+            group('find', this.searchField, this.matches, this.announcer,
                 button('−', 'Zoom out', () => events.zoom(1 / 1.25)),
                 button('+', 'Zoom in', () => events.zoom(1.25)),
                 button('Fit', 'Fit the graph to the view', () => events.fit())),
@@ -129,8 +138,35 @@ export class Toolbar {
 
     /** `3 matches`, `no match`, or nothing without a search. */
     setMatches(count: number | undefined): void {
-        this.matches.textContent = count === undefined ? '' : count === 0 ? 'no match' : count === 1 ? '1 match' : `${count} matches`;
+        const text = count === undefined ? '' : count === 0 ? 'no match' : count === 1 ? '1 match' : `${count} matches`;
+        if (this.matches.textContent === text) return;
+        this.matches.textContent = text;
+        this.announce(text);
     }
+
+    /**
+     * Says `text` in the live region when the count has not changed for
+     * ANNOUNCE_DELAY_MS (not on every keystroke). The same count as the last
+     * one said (after a search that went and came back) is said again: a
+     * no-break space makes it new text.
+     */
+    private announce(text: string): void {
+        clearTimeout(this.announceTimer);
+        this.announceTimer = setTimeout(() => {
+            this.announcer.textContent = text !== '' && this.announcer.textContent === text ? `${text}\u00a0` : text;
+        }, ANNOUNCE_DELAY_MS);
+    }
+}
+
+/**
+ * Keeps an element's accessible name: the toolkit's text field sets its
+ * `aria-label` to "Text field" when connected (it has no label text),
+ * which would hide ours from screen readers.
+ */
+function keepLabel(element: HTMLElement, label: string): void {
+    new MutationObserver(() => {
+        if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
+    }).observe(element, { attributes: true, attributeFilter: ['aria-label'] });
 }
 
 function choiceOf(value: string): ScopeChoice {

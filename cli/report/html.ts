@@ -11,7 +11,8 @@ import { screenMinWidth, type DrawingKind } from './figure-scale.js';
 import { REPORT_CSS } from './report-css.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
-    const body = blocks.map(htmlBlock).join('\n');
+    const names = tableNames(blocks);
+    const body = blocks.map(block => htmlBlock(block, names)).join('\n');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -34,17 +35,66 @@ ${body}
 `;
 }
 
-function htmlBlock(block: Block): string {
+/**
+ * What names each table for a screen reader (its list of tables, and on
+ * entering one): the headings it sits under, the program's and its own
+ * (`Program: ... Outcome: ...`), by their ids; headings without an id get one.
+ */
+interface TableNames {
+    headingIds: Map<Block, string>;
+    tableLabels: Map<Block, string>;
+}
+
+function tableNames(blocks: readonly Block[]): TableNames {
+    const names: TableNames = { headingIds: new Map(), tableLabels: new Map() };
+    const taken = new Set<string>();
+    const collect = (list: readonly Block[]): void => {
+        for (const b of list) {
+            if (b.type === 'heading' && b.id) taken.add(b.id);
+            if (b.type === 'section' || b.type === 'group') collect(b.blocks);
+        }
+    };
+    collect(blocks);
+    let count = 0;
+    const idOf = (heading: Block & { type: 'heading' }): string => {
+        const known = names.headingIds.get(heading) ?? heading.id;
+        if (known !== undefined) return known;
+        let id = `heading-${++count}`;
+        while (taken.has(id)) id = `heading-${++count}`;
+        names.headingIds.set(heading, id);
+        taken.add(id);
+        return id;
+    };
+    const under: Array<Block & { type: 'heading' }> = [];
+    const walk = (list: readonly Block[]): void => {
+        for (const b of list) {
+            if (b.type === 'heading') {
+                while (under.length > 0 && under[under.length - 1]!.level >= b.level) under.pop();
+                under.push(b);
+            } else if (b.type === 'table') {
+                const around = under.filter(h => h.level >= 2);
+                if (around.length > 0) names.tableLabels.set(b, around.map(idOf).join(' '));
+            } else if (b.type === 'section' || b.type === 'group') walk(b.blocks);
+        }
+    };
+    walk(blocks);
+    return names;
+}
+
+function htmlBlock(block: Block, names: TableNames): string {
     switch (block.type) {
-        case 'heading': return `<h${block.level}${block.id ? ` id="${escapeHtml(block.id)}"` : ''}>${inline(block.text)}</h${block.level}>`;
+        case 'heading': {
+            const id = block.id ?? names.headingIds.get(block);
+            return `<h${block.level}${id ? ` id="${escapeHtml(id)}"` : ''}>${inline(block.text)}</h${block.level}>`;
+        }
         case 'paragraph': return `<p${block.muted ? ' class="muted"' : ''}>${inline(block.text)}</p>`;
-        case 'table': return table(block);
+        case 'table': return table(block, names.tableLabels.get(block));
         case 'list':
             return `<ul>\n${block.items.map(item => `<li>${inline(item.text)}${item.items && item.items.length > 0
                 ? `\n<ul>\n${item.items.map(sub => `<li>${inline(sub)}</li>`).join('\n')}\n</ul>\n` : ''}</li>`).join('\n')}\n</ul>`;
         case 'code': return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;
-        case 'section': return `<section class="part" id="${escapeHtml(block.id)}">\n${block.blocks.map(htmlBlock).join('\n')}\n</section>`;
-        case 'group': return `<div class="keep">\n${block.blocks.map(htmlBlock).join('\n')}\n</div>`;
+        case 'section': return `<section class="part" id="${escapeHtml(block.id)}">\n${block.blocks.map(b => htmlBlock(b, names)).join('\n')}\n</section>`;
+        case 'group': return `<div class="keep">\n${block.blocks.map(b => htmlBlock(b, names)).join('\n')}\n</div>`;
         case 'glance': return `<div class="glance">${block.items.map(glanceItem).join('')}</div>`;
         case 'charts': return charts(block);
         case 'drawing':
@@ -55,13 +105,13 @@ function htmlBlock(block: Block): string {
     }
 }
 
-function table(block: Extract<Block, { type: 'table' }>): string {
+function table(block: Extract<Block, { type: 'table' }>, labelledBy: string | undefined): string {
     const cls = (align: string) => align === 'left' ? '' : ` class="${align}"`;
     const head = block.columns.map(c => `<th scope="col"${cls(c.align)}>${escapeHtml(c.label)}</th>`).join('');
     // Each cell carries its column's label: a narrow screen shows every row as a card of label and value (report-css.ts).
     const label = (i: number) => ` data-label="${escapeHtml(block.columns[i]?.label ?? '')}"`;
     const rows = block.rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.align ?? 'left')}${label(i)}>${inline(cell)}</td>`).join('')}</tr>`);
-    return `<div class="table"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
+    return `<div class="table"><table${labelledBy ? ` aria-labelledby="${escapeHtml(labelledBy)}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }
 
 function glanceItem(item: GlanceItem): string {
