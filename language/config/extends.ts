@@ -3,12 +3,13 @@
  * "Configuration"): keys merge, the extending file wins, `rules` merge per
  * rule; a chain is at most MAX_EXTENDS_DEPTH deep. A missing target, a cycle
  * or a problem of an extended file is `config-invalid` at the `extends` key
- * of the workspace's file, naming the package or the cycle.
+ * of the workspace's file, naming the package or the cycle; a problem of an
+ * extended file names the chain, the file and its line, and what to do.
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettings } from './align-settings.js';
 import { isFolder, locate, type LocatedSource } from './locate.js';
-import { keyPosition, parseAlignConfig, withoutBom, type ConfigProblem } from './parse-config.js';
+import { keyPosition, offsetPosition, parseAlignConfig, withoutBom, type ConfigProblem } from './parse-config.js';
 
 /** How many files one `extends` chain may add to the workspace's own. */
 export const MAX_EXTENDS_DEPTH = 5;
@@ -28,19 +29,37 @@ export interface ResolvedConfig {
 
 /** Resolves the config file `file` whose text is `text` (read by the caller, which reports an unreadable file its own way). */
 export async function resolveConfig(fs: FileSystemProvider, file: URI, text: string): Promise<ResolvedConfig> {
-    return resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)]);
+    const resolved = await resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)]);
+    const at = keyPosition(withoutBom(text), 'extends');
+    const root = UriUtils.dirname(file);
+    return { ...resolved, problems: resolved.problems.map(p => p.via.length === 0 ? plain(p) : { message: nestedMessage(p, root), ...at }) };
 }
 
-async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, chain: string[], names: string[]): Promise<ResolvedConfig> {
+/** A problem of one file of the chain: where it is, and the `extends` specs that lead to that file from the workspace's. */
+interface LayerProblem extends ConfigProblem {
+    readonly file: URI;
+    readonly via: readonly string[];
+}
+
+interface Layer extends Omit<ResolvedConfig, 'problems'> {
+    readonly problems: readonly LayerProblem[];
+}
+
+function plain(p: LayerProblem): ConfigProblem {
+    return { message: p.message, line: p.line, column: p.column };
+}
+
+async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, chain: string[], names: string[]): Promise<Layer> {
     const text = withoutBom(source);
-    const parsed = parseAlignConfig(text, UriUtils.basename(file));
+    const nested = chain.length > 1;
+    const parsed = parseAlignConfig(text, UriUtils.basename(file), nested ? 'its settings are not merged' : 'the defaults apply');
     const folder = UriUtils.dirname(file);
-    const problems = [...parsed.problems];
-    const at = (key: string) => keyPosition(text, key);
+    const problems: LayerProblem[] = parsed.problems.map(p => ({ ...p, file, via: [] }));
+    const at = (key: string, value?: string) => ({ ...valuePosition(text, key, value), file, via: [] });
     const catalogs: LocatedSource[] = [];
     for (const spec of parsed.references.catalogs ?? []) {
         const found = await locate(fs, spec, folder);
-        if (typeof found === 'string') problems.push({ message: `catalogs: ${found}`, ...at('catalogs') });
+        if (typeof found === 'string') problems.push({ message: `catalogs: ${found}`, ...at('catalogs', spec) });
         else catalogs.push(found);
     }
     let templates: LocatedSource | undefined;
@@ -49,7 +68,7 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
         if (typeof found === 'string') problems.push({ message: `templates: ${found}`, ...at('templates') });
         else templates = found;
     }
-    const own: ResolvedConfig = {
+    const own: Layer = {
         settings: parsed.settings,
         catalogs: parsed.references.catalogs ? catalogs : [],
         templates,
@@ -59,7 +78,7 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
     if (!spec) return own;
     const base = await extended(fs, spec, folder, chain, names);
     if (typeof base === 'string') return { ...own, problems: [...problems, { message: base, ...at('extends') }] };
-    for (const p of base.problems) problems.push({ message: nestedMessage(spec, p), ...at('extends') });
+    for (const p of base.problems) problems.push({ ...p, via: [spec, ...p.via] });
     return {
         settings: mergeSettings(base.settings, own.settings),
         catalogs: parsed.references.catalogs ? own.catalogs : base.catalogs,
@@ -69,31 +88,48 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
 }
 
 /** The resolved config `spec` names, or a message: missing, a cycle, too deep. */
-async function extended(fs: FileSystemProvider, spec: string, folder: URI, chain: string[], names: string[]): Promise<ResolvedConfig | string> {
+async function extended(fs: FileSystemProvider, spec: string, folder: URI, chain: string[], names: string[]): Promise<Layer | string> {
     const found = await locate(fs, spec, folder);
     if (typeof found === 'string') return `extends: ${found}`;
     const target = found.isPackage || await isFolder(fs, found.uri) ? UriUtils.joinPath(found.uri, CONFIG_FILE) : found.uri;
-    if (!await fs.exists(target)) return `extends: package ${spec} has no ${CONFIG_FILE}`;
+    if (!await fs.exists(target)) {
+        return found.isPackage
+            ? `extends: package ${spec} has no ${CONFIG_FILE}, so it is no Align standards package; check the package name (and its version: an older one may lack the file)`
+            : `extends: folder ${spec} has no ${CONFIG_FILE}; name the config file itself (e.g. "${spec.replace(/\/$/, '')}/${CONFIG_FILE}") or add one there`;
+    }
     const key = target.toString();
     if (chain.includes(key)) {
         const cycle = [...names.slice(chain.indexOf(key)), spec].join(' -> ');
-        return `extends: cycle ${cycle}; the chain is not followed`;
+        return `extends: cycle ${cycle}; the chain is not followed. Remove the "extends" that leads back`;
     }
-    if (chain.length > MAX_EXTENDS_DEPTH) return `extends: chain deeper than ${MAX_EXTENDS_DEPTH} files at ${spec}; the rest is not followed`;
+    if (chain.length > MAX_EXTENDS_DEPTH) return `extends: chain deeper than ${MAX_EXTENDS_DEPTH} files at ${spec}; the rest is not followed. Merge files so that the chain is at most ${MAX_EXTENDS_DEPTH} deep`;
     let text: string;
     try {
         text = await fs.readFile(target);
     } catch (error) {
-        return `extends: ${spec} cannot be read (${(error as { code?: string }).code ?? String(error)})`;
+        return `extends: ${spec} cannot be read (${(error as { code?: string }).code ?? String(error)}); check that it is a readable file`;
     }
     return resolveLayer(fs, target, text, [...chain, key], [...names, spec]);
 }
 
-/** A problem of an extended file, told at the `extends` key that leads to it; a cycle names itself. */
-function nestedMessage(spec: string, problem: ConfigProblem): string {
-    if (problem.message.startsWith('extends: cycle ')) return problem.message;
-    const message = problem.message.replace(/^extends: /, '');
-    return `extends ${spec}: ${message}${problem.line > 1 ? ` (its line ${problem.line})` : ''}`;
+/**
+ * A problem of an extended file, told at the workspace's `extends` key: the
+ * chain of `extends` that leads to it, then the file (relative to the
+ * workspace's config) and line it is on.
+ */
+function nestedMessage(problem: LayerProblem, root: URI): string {
+    if (problem.message.startsWith('extends: cycle ')) return problem.message; // names the whole chain itself
+    const where = UriUtils.relative(root, problem.file) || UriUtils.basename(problem.file);
+    const message = problem.message.replace(/^extends: /, 'its extends: ');
+    const owners = /(^|\/)node_modules\//.test(where) ? '; it is in an installed package: ask its owners for a fixed version, or override the key in this file' : '';
+    return `extends ${problem.via.join(' -> ')}: ${where}:${problem.line}:${problem.column}: ${message}${owners}`;
+}
+
+/** The position of `value` (a JSON string) after `"key"`, else of `"key"`. */
+function valuePosition(text: string, key: string, value?: string): { line: number; column: number } {
+    const keyAt = text.indexOf(`"${key}"`);
+    const valueAt = value === undefined || keyAt < 0 ? -1 : text.indexOf(JSON.stringify(value), keyAt + key.length + 2);
+    return valueAt >= 0 ? offsetPosition(text, valueAt) : keyPosition(text, key);
 }
 
 /** `own` over `base`: every key `own` gives wins; `rules` merge per rule. */

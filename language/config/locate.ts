@@ -32,7 +32,7 @@ export function isPathSpec(spec: string): boolean {
 export async function locate(fs: FileSystemProvider, spec: string, folder: URI): Promise<LocatedSource | string> {
     if (isPathSpec(spec)) {
         const uri = UriUtils.resolvePath(folder, spec);
-        return await fs.exists(uri) ? { spec, uri, isPackage: false } : `no file or folder ${spec} (relative to ${UriUtils.basename(folder) || folder.path})`;
+        return await fs.exists(uri) ? { spec, uri, isPackage: false } : `no file or folder ${spec} (relative to the folder ${UriUtils.basename(folder) || folder.path} of the file that names it); correct the path`;
     }
     if (!PACKAGE_NAME.test(spec)) return `"${spec}" is neither a package name nor a relative path (start a path with ./ or ../)`;
     const found = await findPackage(fs, spec, folder);

@@ -1,5 +1,11 @@
-import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../rules.js';
-import type { AlignSettings } from './align-settings.js';
+import { BUILTIN_RULES, RULES, SEVERITIES, isConfigurableRule, isRuleSeverity, ruleDocUrl, type RuleSeverities } from '../rules.js';
+import { DEFAULT_MAX_LAGGING_KPIS, DEFAULT_MAX_PILOT_DAYS, type AlignSettings } from './align-settings.js';
+import { didYouMean, nearest, notJsonReason } from './config-hints.js';
+
+/** The keys of `align.config.json`. */
+export const CONFIG_KEYS = ['extends', 'catalogs', 'templates', 'rules', 'maxLaggingKpis', 'maxPilotDays'] as const;
+const SEVERITY_LIST = SEVERITIES.map(s => `"${s}"`).join(', ');
+const THRESHOLD_DEFAULTS: Record<'maxLaggingKpis' | 'maxPilotDays', number> = { maxLaggingKpis: DEFAULT_MAX_LAGGING_KPIS, maxPilotDays: DEFAULT_MAX_PILOT_DAYS };
 
 /** The keys of `align.config.json` that name other files: packages or relative paths, as written. */
 export interface ConfigReferences {
@@ -16,6 +22,9 @@ export function withoutBom(text: string): string {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** At most this many problems are told per config file; one more says how many were left out. */
+export const MAX_CONFIG_PROBLEMS = 100;
+
 /** A problem of `align.config.json`, 1-based line and column. */
 export interface ConfigProblem {
     readonly message: string;
@@ -26,43 +35,48 @@ export interface ConfigProblem {
 /**
  * Reads `align.config.json`. Whatever is valid is kept; each unknown rule
  * id, unknown severity, bad number or unknown key is a problem (reported as
- * `config-invalid`); text that is not JSON gives no settings at all.
+ * `config-invalid`) that says what to write instead; text that is not JSON
+ * gives no settings at all. `ignored` ends the message of a file that gives
+ * none: the defaults apply (the workspace's file), or its settings are not
+ * merged (an extended file).
  */
-export function parseAlignConfig(source: string, fileName = 'align.config.json'): { settings: AlignSettings; problems: ConfigProblem[]; references: ConfigReferences } {
+export function parseAlignConfig(source: string, fileName = 'align.config.json', ignored = 'the defaults apply'): { settings: AlignSettings; problems: ConfigProblem[]; references: ConfigReferences } {
     const text = withoutBom(source);
     let json: unknown;
     try {
         json = JSON.parse(text);
     } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-        return { settings: {}, references: {}, problems: [{ message: `${fileName} is not valid JSON (${message}); the defaults apply`, ...lineColumn(text, offset) }] };
+        if (!(error instanceof SyntaxError)) throw error;
+        const { reason, offset } = notJsonReason(text, Number(/position (\d+)/.exec(error.message)?.[1] ?? 0), error.message);
+        return { settings: {}, references: {}, problems: [{ message: `${fileName} is not valid JSON: ${reason}; ${ignored}`, ...lineColumn(text, offset) }] };
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        return { settings: {}, references: {}, problems: [{ message: `${fileName} must hold a JSON object; the defaults apply`, line: 1, column: 1 }] };
+        const found = Array.isArray(json) ? 'a list' : JSON.stringify(json);
+        return { settings: {}, references: {}, problems: [{ message: `${fileName} must hold a JSON object such as { "rules": { "metric-unused": "warning" } }, not ${found}; ${ignored}`, line: 1, column: 1 }] };
     }
     const settings: AlignSettings = {};
     const references: ConfigReferences = {};
-    const problems: ConfigProblem[] = [];
-    const at = (needle: string): { line: number; column: number } => lineColumn(text, Math.max(0, text.indexOf(needle)));
+    const problems = new ProblemList();
+    const positions = new TextPositions(text);
+    const at = (needle: string): { line: number; column: number } => positions.of(Math.max(0, text.indexOf(needle)));
     for (const [key, value] of Object.entries(json)) {
-        if (key === 'rules') settings.rules = parseRules(value, problems, at);
+        if (key === 'rules') settings.rules = parseRules(value, problems, at, ruleFinder(text, positions));
         else if (key === 'extends' || key === 'templates') {
             if (typeof value === 'string' && value.trim() !== '') references[key] = value;
-            else problems.push({ message: `"${key}" must be a package name or a relative path, not ${JSON.stringify(value)}`, ...at(`"${key}"`) });
+            else problems.add(() => ({ message: `"${key}" must be a package name or a relative path, one string such as "${key === 'extends' ? '@acme/align-standards' : './templates'}", not ${shown(value)}`, ...at(`"${key}"`) }));
         } else if (key === 'catalogs') {
             const list = typeof value === 'string' ? [value] : value;
             if (Array.isArray(list) && list.every(v => typeof v === 'string' && v.trim() !== '')) references.catalogs = list as string[];
-            else problems.push({ message: `"catalogs" must be a list of package names or relative paths, not ${JSON.stringify(value)}`, ...at('"catalogs"') });
+            else problems.add(() => ({ message: `"catalogs" must be a list of package names or relative paths (e.g. ["@acme/kpi-catalog", "./kpis"]), not ${shown(value)}`, ...at('"catalogs"') }));
         }
         else if (key === 'maxLaggingKpis' || key === 'maxPilotDays') {
             if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[key] = value;
-            else problems.push({ message: `"${key}" must be a whole number of 0 or more, not ${JSON.stringify(value)}`, ...at(`"${key}"`) });
+            else problems.add(() => ({ message: thresholdMessage(key, value), ...at(`"${key}"`) }));
         } else {
-            problems.push({ message: `unknown key "${key}" (expected "extends", "catalogs", "templates", "rules", "maxLaggingKpis" or "maxPilotDays")`, ...at(`"${key}"`) });
+            problems.add(() => ({ message: `unknown key "${key}"${didYouMean(key, CONFIG_KEYS) || '; remove it'} (the keys are ${CONFIG_KEYS.map(k => `"${k}"`).join(', ')})`, ...at(`"${key}"`) }));
         }
     }
-    return { settings, problems, references };
+    return { settings, problems: problems.done(fileName), references };
 }
 
 /** The 1-based position of `"key"` in a config file's text (line 1, column 1 when it is not there). */
@@ -70,21 +84,112 @@ export function keyPosition(text: string, key: string): { line: number; column: 
     return lineColumn(text, Math.max(0, text.indexOf(`"${key}"`)));
 }
 
-function parseRules(value: unknown, problems: ConfigProblem[], at: (needle: string) => { line: number; column: number }): RuleSeverities {
+/**
+ * The positions of the rule ids of `"rules"`, in the order JSON.parse gives
+ * them: each searched from the one before, so that a file of many ids is
+ * read in linear time (searching each from the start made a large file take
+ * minutes, and hang the language server).
+ */
+function ruleFinder(text: string, positions: TextPositions): (id: string) => { line: number; column: number } {
+    let cursor = Math.max(0, text.indexOf('"rules"'));
+    return id => {
+        const needle = JSON.stringify(id);
+        let found = text.indexOf(needle, cursor);
+        if (found < 0) found = text.indexOf(needle); // an id JSON.parse moved (an integer-like key), or written with escapes
+        if (found >= 0) cursor = found + needle.length;
+        return positions.of(Math.max(0, found));
+    };
+}
+
+function parseRules(value: unknown, problems: ProblemList, at: (needle: string) => { line: number; column: number }, ruleAt: (id: string) => { line: number; column: number }): RuleSeverities {
     const rules: RuleSeverities = {};
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problems.push({ message: '"rules" must be an object of rule id to severity', ...at('"rules"') });
+        problems.add(() => ({ message: `"rules" must be an object of rule id to severity, such as { "metric-unused": "warning" }, not ${shown(value)}`, ...at('"rules"') }));
         return rules;
     }
     for (const [id, severity] of Object.entries(value)) {
-        if (!isConfigurableRule(id)) problems.push({ message: `unknown rule id "${id}"`, ...at(`"${id}"`) });
-        else if (!isRuleSeverity(severity)) problems.push({ message: `rule "${id}": unknown severity ${JSON.stringify(severity)} (use off, info, warning or error)`, ...at(`"${id}"`) });
+        if (!isConfigurableRule(id)) problems.add(() => ({ message: unknownRuleMessage(id), ...ruleAt(id) }));
+        else if (!isRuleSeverity(severity)) problems.add(() => ({ message: severityMessage(id, severity), ...ruleAt(id) }));
         else rules[id] = severity;
     }
     return rules;
 }
 
+/** An id that is no configurable rule: a built-in one, a near miss, or neither. */
+function unknownRuleMessage(id: string): string {
+    if (BUILTIN_RULES.some(r => r.id === id)) return `rule "${id}" is built in and cannot be configured; remove it`;
+    const near = nearest(id, RULES.map(r => r.id));
+    if (near !== undefined) return `unknown rule id "${id}"; did you mean "${near}"?`;
+    return `unknown rule id "${id}"; use an id of the rule index (${ruleDocUrl('README')}), or remove it`;
+}
+
+function severityMessage(id: string, severity: unknown): string {
+    const near = typeof severity === 'string' ? nearest(severity, SEVERITIES) : undefined;
+    const hint = near !== undefined ? `; did you mean "${near}"?` : '';
+    return `rule "${id}": unknown severity ${shown(severity)}${hint} (the severities are ${SEVERITY_LIST})`;
+}
+
+function thresholdMessage(key: 'maxLaggingKpis' | 'maxPilotDays', value: unknown): string {
+    const example = `e.g. "${key}": ${THRESHOLD_DEFAULTS[key]} (the default)`;
+    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return `"${key}" must be a number, not the string ${JSON.stringify(value)}; write ${value.trim()} without quotes`;
+    if (typeof value === 'number' && value < 0) return `"${key}" must be 0 or more, not ${value}; ${example}`;
+    if (typeof value === 'number') return `"${key}" must be a whole number, not ${value}; ${example}`;
+    return `"${key}" must be a whole number of 0 or more, not ${shown(value)}; ${example}`;
+}
+
+/** The problems of one file, the first MAX_CONFIG_PROBLEMS of them made (a message is only made when it is told). */
+class ProblemList {
+    private readonly told: ConfigProblem[] = [];
+    private left = 0;
+    private firstLeft: ConfigProblem | undefined;
+
+    add(make: () => ConfigProblem): void {
+        if (this.told.length < MAX_CONFIG_PROBLEMS) this.told.push(make());
+        else if (this.left++ === 0) this.firstLeft = make();
+    }
+
+    done(fileName: string): ConfigProblem[] {
+        if (!this.firstLeft) return this.told;
+        return [...this.told, { ...this.firstLeft, message: `${this.left} more problems in ${fileName} from here on are not listed; fix the ones above and check again` }];
+    }
+}
+
+/** A value as written in JSON, cut short when long. */
+function shown(value: unknown): string {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The 1-based position of `offset` in a config file's text. */
+export function offsetPosition(text: string, offset: number): { line: number; column: number } {
+    return lineColumn(text, offset);
+}
+
 function lineColumn(text: string, offset: number): { line: number; column: number } {
-    const before = text.slice(0, offset).split(/\r?\n/);
-    return { line: before.length, column: before.at(-1)!.length + 1 };
+    return new TextPositions(text).of(offset);
+}
+
+/** 1-based line and column of offsets in one text; its line starts (after each `\n`) are found once. */
+class TextPositions {
+    private starts: number[] | undefined;
+
+    constructor(private readonly text: string) { }
+
+    of(offset: number): { line: number; column: number } {
+        const starts = this.starts ??= this.lineStarts();
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (starts[mid]! <= offset) low = mid;
+            else high = mid - 1;
+        }
+        return { line: low + 1, column: offset - starts[low]! + 1 };
+    }
+
+    private lineStarts(): number[] {
+        const starts = [0];
+        for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) starts.push(at + 1);
+        return starts;
+    }
 }

@@ -129,6 +129,18 @@ describe('organisation standards: align check on a workspace that extends a pack
         assert.match(messages[0]!, /chain deeper than 5 files at \.\/c6\.json/);
         writeFile(workspace, 'c2.json', '{ "rules": { "no-such-rule": "off" } }\n');
         const nested = checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => f.message);
-        assert.deepEqual(nested, ['extends ./c1.json: extends ./c2.json: unknown rule id "no-such-rule"']);
+        // The chain that leads to the file, then the file and line the problem is on, then what to do.
+        assert.deepEqual(nested, ['extends ./c1.json -> ./c2.json: c2.json:1:14: unknown rule id "no-such-rule"; use an id of the rule index (https://github.com/align-lang/align/blob/main/docs/rules/README.md), or remove it']);
+    });
+
+    it('reports a config with a comment, a near-miss rule id or a binary file as one config-invalid finding each (exit 1, not a usage error), saying what to do', () => {
+        const workspace = consumingWorkspace(tempDir());
+        const invalid = () => checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => `${f.file}:${f.line}:${f.column} ${f.message}`);
+        writeFile(workspace, 'align.config.json', '{\n  // Acme\n  "extends": "@acme/align-standards"\n}\n');
+        assert.deepEqual(invalid(), ['align.config.json:2:3 align.config.json is not valid JSON: comments are not allowed (the file is strict JSON); remove the comment; the defaults apply']);
+        writeFile(workspace, 'align.config.json', '{\n  "extends": "@acme/align-standards",\n  "rules": { "metric-unsued": "warn" }\n}\n');
+        assert.deepEqual(invalid(), ['align.config.json:3:14 unknown rule id "metric-unsued"; did you mean "metric-unused"?']);
+        writeFile(workspace, 'align.config.json', Buffer.from([0x7b, 0x00, 0x0a, 0xff, 0xfe, 0x00]));
+        assert.deepEqual(invalid(), ['align.config.json:1:1 align.config.json is not valid JSON: it is not UTF-8 text (binary data, or saved as UTF-16); save it as UTF-8 JSON; the defaults apply']);
     });
 });

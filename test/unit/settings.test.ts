@@ -43,14 +43,14 @@ describe('rule severities and suppressions', () => {
         const { settings, problems } = parseAlignConfig(text);
         assert.deepEqual(settings, { rules: { 'metric-unused': 'warning' }, maxPilotDays: 60 });
         assert.deepEqual(problems.map(p => `${p.line}:${p.message.split(' ').slice(0, 3).join(' ')}`), [
-            '2:unknown rule id', '2:rule "metric-without-source": unknown', '4:"maxLaggingKpis" must be', '5:unknown key "extra"'
+            '2:unknown rule id', '2:rule "metric-without-source": unknown', '4:"maxLaggingKpis" must be', '5:unknown key "extra";'
         ]);
     });
 
     it('reads a file that starts with a byte order mark; columns count as an editor shows them', () => {
         const { settings, problems } = parseAlignConfig('\uFEFF{ "rules": { "metric-unused": "off", "nope": "off" } }');
         assert.deepEqual(settings, { rules: { 'metric-unused': 'off' } });
-        assert.deepEqual(problems.map(p => `${p.line}:${p.column} ${p.message}`), ['1:38 unknown rule id "nope"']);
+        assert.deepEqual(problems.map(p => `${p.line}:${p.column} ${p.message}`), ['1:38 unknown rule id "nope"; use an id of the rule index (https://github.com/align-lang/align/blob/main/docs/rules/README.md), or remove it']);
     });
 
     it('reports text that is not JSON and applies no settings', () => {

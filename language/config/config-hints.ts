@@ -1,0 +1,73 @@
+/**
+ * What to do about a problem of `align.config.json`: the near name a typo
+ * meant ("did you mean"), and a plain reason for text that is not JSON
+ * (comments, trailing commas, single quotes, binary or UTF-16 data).
+ */
+
+/** The candidate `input` most likely meant (edit distance, a swap of neighbouring letters is one edit), or undefined when none is close. */
+export function nearest(input: string, candidates: readonly string[]): string | undefined {
+    const typed = input.toLowerCase();
+    const limit = typed.length <= 3 ? 1 : typed.length <= 8 ? 2 : 3;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const candidate of candidates) {
+        const lower = candidate.toLowerCase();
+        // A word cut short (`warn` for `warning`) is near whatever its length.
+        const d = lower === typed ? 0 : typed.length >= 3 && lower.startsWith(typed) ? 1 : distance(typed, lower);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+/** `; did you mean "x"?`, or '' when no candidate is close. */
+export function didYouMean(input: string, candidates: readonly string[]): string {
+    const match = nearest(input, candidates);
+    return match === undefined || match === input ? '' : `; did you mean "${match}"?`;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function distance(a: string, b: string): number {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+            rows[i]![j] = d;
+        }
+    }
+    return rows[a.length]![b.length]!;
+}
+
+/**
+ * Why `text` is not JSON, and what to do, for the parse error at `offset`
+ * (`parserMessage` is JSON.parse's own words, used when no plainer reason
+ * is found). Never quotes the file's text: it may be binary.
+ */
+export function notJsonReason(text: string, offset: number, parserMessage: string): { reason: string; offset: number } {
+    const at = (reason: string, where = offset) => ({ reason, offset: where });
+    if (text.trim() === '') return at('the file is empty; write {} in it, or delete it', 0);
+    if (text.includes('\u0000')) {
+        return at('it is not UTF-8 text (binary data, or saved as UTF-16); save it as UTF-8 JSON', 0);
+    }
+    if (text.includes('\uFFFD') || /[\u0001-\u0008\u000E-\u001F]/.test(text)) {
+        return at('it holds bytes that are not text (binary data, or an encoding other than UTF-8); save it as UTF-8 JSON', 0);
+    }
+    const outside = stringsBlanked(text);
+    const comment = /\/\/|\/\*/.exec(outside);
+    if (comment) return at('comments are not allowed (the file is strict JSON); remove the comment', comment.index);
+    const comma = /,\s*[}\]]/.exec(outside);
+    if (comma) return at('a trailing comma (the file is strict JSON); remove the comma before the closing bracket');
+    if (text[offset] === '\'') return at('keys and strings take double quotes in JSON ("..."), not single quotes');
+    const words = parserMessage.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/, ".*$/s, '');
+    return at(`${words}; correct the JSON there`);
+}
+
+/** `text` with its JSON strings (but their opening quote) replaced by spaces, offsets kept, so that `//` in a path is not taken for a comment. */
+function stringsBlanked(text: string): string {
+    return text.replace(/"(?:[^"\\\n]|\\.)*"?/g, s => `"${' '.repeat(s.length - 1)}`);
+}
