@@ -233,6 +233,17 @@ describe('preview: accessibility', () => {
         });
     }
 
+    for (const width of [400, 480, 900]) {
+        it(`keeps the search field and the zoom buttons on one line in a ${width} px pane (they wrap only far narrower)`, async () => {
+            const w = await preview.openWithGraph({ viewport: { width, height: 700 } });
+            const tops = await w.page.evaluate(`[...document.querySelectorAll('.toolbar .find vscode-text-field, .toolbar .find vscode-button')]
+                .filter(e => e.getClientRects().length > 0).map(e => Math.round(e.getBoundingClientRect().top))`) as number[];
+            assert.ok(tops.length >= 4, `search and three buttons: ${tops.length}`);
+            // A wrapped control sits a whole line (about 30 px) lower; the field and the buttons differ by a pixel of alignment.
+            assert.ok(Math.max(...tops) - Math.min(...tops) <= 4, `one line: tops ${tops.join(', ')}`);
+        });
+    }
+
     it('moves nothing by itself when the user prefers reduced motion: no animation or transition runs while searching, zooming and fitting', async () => {
         const w = await preview.open({ viewport: { width: 900, height: 700 } });
         await w.page.emulateMedia({ reducedMotion: 'reduce' });
