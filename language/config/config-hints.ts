@@ -3,6 +3,7 @@
  * meant ("did you mean"), and a plain reason for text that is not JSON
  * (comments, trailing commas, single quotes, binary or UTF-16 data).
  */
+import { editDistance } from '../edit-distance.js';
 
 /** The candidate `input` most likely meant (edit distance, a swap of neighbouring letters is one edit), or undefined when none is close. */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
@@ -13,7 +14,7 @@ export function nearest(input: string, candidates: readonly string[]): string | 
     for (const candidate of candidates) {
         const lower = candidate.toLowerCase();
         // A word cut short (`warn` for `warning`) is near whatever its length.
-        const d = lower === typed ? 0 : typed.length >= 3 && lower.startsWith(typed) ? 1 : distance(typed, lower);
+        const d = lower === typed ? 0 : typed.length >= 3 && lower.startsWith(typed) ? 1 : editDistance(typed, lower);
         if (d < bestDistance) {
             best = candidate;
             bestDistance = d;
@@ -26,21 +27,6 @@ export function nearest(input: string, candidates: readonly string[]): string | 
 export function didYouMean(input: string, candidates: readonly string[]): string {
     const match = nearest(input, candidates);
     return match === undefined || match === input ? '' : `; did you mean "${match}"?`;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function distance(a: string, b: string): number {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-            rows[i]![j] = d;
-        }
-    }
-    return rows[a.length]![b.length]!;
 }
 
 /**

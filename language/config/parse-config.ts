@@ -1,6 +1,7 @@
 import { BUILTIN_RULES, RULES, SEVERITIES, isConfigurableRule, isRuleSeverity, ruleDocUrl, type RuleSeverities } from '../rules.js';
 import { DEFAULT_MAX_LAGGING_KPIS, DEFAULT_MAX_PILOT_DAYS, type AlignSettings } from './align-settings.js';
 import { didYouMean, nearest, notJsonReason } from './config-hints.js';
+import { lineOfOffset } from '../line-starts.js';
 
 /** The keys of `align.config.json`. */
 export const CONFIG_KEYS = ['extends', 'catalogs', 'templates', 'rules', 'maxLaggingKpis', 'maxPilotDays'] as const;
@@ -177,14 +178,8 @@ class TextPositions {
 
     of(offset: number): { line: number; column: number } {
         const starts = this.starts ??= this.lineStarts();
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (starts[mid]! <= offset) low = mid;
-            else high = mid - 1;
-        }
-        return { line: low + 1, column: offset - starts[low]! + 1 };
+        const line = lineOfOffset(starts, offset);
+        return { line: line + 1, column: offset - starts[line]! + 1 };
     }
 
     private lineStarts(): number[] {

@@ -1,5 +1,6 @@
 import { suppressedLines } from '../validation/suppressions.js';
 import { declarationTokens, type Declaration, type Item, type Layout } from './layout.js';
+import { lineOfOffset } from '../line-starts.js';
 
 /**
  * `// align-disable-next-line` suppresses findings by line: the formatter
@@ -98,14 +99,5 @@ function lineIndex(text: string): (offset: number) => number {
     const starts = [0];
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-    return offset => {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (starts[mid]! <= offset) low = mid;
-            else high = mid - 1;
-        }
-        return low;
-    };
+    return offset => lineOfOffset(starts, offset);
 }
