@@ -12,3 +12,23 @@ export function editDistance(a: string, b: string): number {
     }
     return rows[a.length]![b.length]!;
 }
+
+/**
+ * The candidate nearest to `input` (case ignored) within `limit` edits, the
+ * first of equally near ones; undefined when none is that close. `distance`
+ * measures the lower-cased pair (by default the edit distance).
+ */
+export function nearestWithin(input: string, candidates: readonly string[], limit: number,
+    distance: (typed: string, candidate: string) => number = editDistance): string | undefined {
+    const typed = input.toLowerCase();
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const candidate of candidates) {
+        const d = distance(typed, candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}

@@ -3,24 +3,15 @@
  * meant ("did you mean"), and a plain reason for text that is not JSON
  * (comments, trailing commas, single quotes, binary or UTF-16 data).
  */
-import { editDistance } from '../edit-distance.js';
+import { editDistance, nearestWithin } from '../edit-distance.js';
 
 /** The candidate `input` most likely meant (edit distance, a swap of neighbouring letters is one edit), or undefined when none is close. */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
-    const typed = input.toLowerCase();
-    const limit = typed.length <= 3 ? 1 : typed.length <= 8 ? 2 : 3;
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const candidate of candidates) {
-        const lower = candidate.toLowerCase();
-        // A word cut short (`warn` for `warning`) is near whatever its length.
-        const d = lower === typed ? 0 : typed.length >= 3 && lower.startsWith(typed) ? 1 : editDistance(typed, lower);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return best;
+    const length = input.toLowerCase().length;
+    const limit = length <= 3 ? 1 : length <= 8 ? 2 : 3;
+    // A word cut short (`warn` for `warning`) is near whatever its length.
+    return nearestWithin(input, candidates, limit, (typed, candidate) =>
+        candidate === typed ? 0 : typed.length >= 3 && candidate.startsWith(typed) ? 1 : editDistance(typed, candidate));
 }
 
 /** `; did you mean "x"?`, or '' when no candidate is close. */
