@@ -1,5 +1,6 @@
-import type { LangiumDocument } from 'langium';
+import { UriUtils, type LangiumDocument } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver-protocol';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, FormattingOptions, TextEdit
 } from 'vscode-languageserver-protocol';
@@ -14,10 +15,18 @@ import type { AlignServices } from '../../language/align-module.js';
  * (none when the text is already canonical); `textDocument/rangeFormatting`
  * answers the line changes that touch the range (the whole file's when only
  * those would change its meaning). A file with syntax errors is left alone
- * (no edits; the reason is logged). Indentation follows the editor's
- * `tabSize`/`insertSpaces`. No format-on-type.
+ * (no edits; the reason is logged) and the user is told once, by a
+ * `window/showMessage` warning naming the file and the first error: a
+ * Format Document that does nothing would otherwise look broken. The notice
+ * comes again only after that file has been formatted (or found canonical)
+ * once more, so that format-on-save of a file being mended does not repeat
+ * it at each save. Indentation follows the editor's `tabSize`/`insertSpaces`.
+ * No format-on-type.
  */
 export class AlignFormatter implements Formatter {
+    /** Documents whose refusal the user has been shown, until they format again. */
+    private readonly told = new Set<string>();
+
     constructor(private readonly services: LangiumServices) { }
 
     formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
@@ -58,12 +67,24 @@ export class AlignFormatter implements Formatter {
 
     /** The new text, or `undefined` when unchanged or refused (logged). */
     private ok(document: LangiumDocument, result: FormatResult): string | undefined {
+        const key = document.uri.toString();
+        const connection = this.services.shared.lsp.Connection;
         if ('error' in result) {
-            this.services.shared.lsp.Connection?.console.info(`${document.uri.path}: ${result.error}`);
+            connection?.console.info(`${document.uri.path}: ${result.error}`);
+            if (!this.told.has(key)) {
+                this.told.add(key);
+                void connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${UriUtils.basename(document.uri)} was not formatted: ${reasonOf(result.error)}` });
+            }
             return undefined;
         }
+        this.told.delete(key);
         return result.changed ? result.text : undefined;
     }
+}
+
+/** The formatter's refusal without its `Not formatted: ` lead, to follow `X was not formatted: `. */
+function reasonOf(error: string): string {
+    return error.replace(/^Not formatted: /, '');
 }
 
 function indentation(options: FormattingOptions): { tabSize: number; insertSpaces: boolean } {

@@ -53,6 +53,28 @@ describe('language server: formatting', function () {
         assert.deepEqual(await session.request('textDocument/formatting', { textDocument: { uri }, options: twoSpaces }), []);
     });
 
+    it('tells the user once why a file with syntax errors was not formatted, and again after it formatted', async () => {
+        const file = path.join(root, 'broken.align');
+        fs.writeFileSync(file, 'metric   M {\n  kind laggin\n}\n');
+        const uri = await session.open(file);
+        await session.diagnosticsOf(file, d => d.length > 0);
+        const format = () => session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: twoSpaces });
+        const notices = () => session.notifications.filter(n => n.method === 'window/showMessage').map(n => n.params as { type: number; message: string });
+        assert.deepEqual(await format(), []);
+        assert.deepEqual(await format(), []); // format-on-save while mending: no second notice
+        await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }); // the notices arrive before this answer
+        assert.equal(notices().length, 1);
+        assert.equal(notices()[0]!.type, 2); // Warning
+        assert.match(notices()[0]!.message, /^broken\.align was not formatted: the file has a syntax error \(2:\d+ .+\)\.$/);
+
+        await session.change(file, 'metric   M {\n  kind lagging\n}\n');
+        assert.equal((await format()).length, 1);
+        await session.change(file, 'metric M {\n  kind laggin\n}\n');
+        assert.deepEqual(await format(), []);
+        await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+        assert.equal(notices().length, 2);
+    });
+
     it('indents as the editor asks (tab size 4)', async () => {
         const uri = await session.open(path.join(root, 'churn-pilot.align'));
         const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
