@@ -31,6 +31,7 @@ export class WorkspaceSettings {
         shared.lsp.LanguageServer.onInitialize(params => {
             const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
             if (root) services.align.Settings.workspaceRoot = URI.parse(root);
+            this.otherFolders = (params.workspaceFolders ?? []).slice(1).map(folder => URI.parse(folder.uri));
         });
         shared.lsp.LanguageServer.onInitialized(async () => {
             await shared.workspace.ConfigurationProvider.ready;
@@ -74,9 +75,40 @@ export class WorkspaceSettings {
         void this.connection.sendNotification(DidChangeCatalogFilesNotification, { files });
         if (this.catalogsLoaded) await updateCatalogDocuments(this.services, current, removed);
         this.catalogsLoaded = true;
+        await this.warnIgnoredConfigs();
     }
 
     private catalogsLoaded = false;
+    /** The workspace folders after the first (a multi-root workspace): their config files are not applied. */
+    private otherFolders: URI[] = [];
+    /** Config files of other folders that carry the "not applied" warning now. */
+    private readonly warnedConfigs = new Set<string>();
+
+    /**
+     * One settings object serves the whole workspace, read from the first
+     * folder's `align.config.json` (as the editor's own `align` settings are
+     * one per window). A config file in another folder of a multi-root
+     * workspace would otherwise be ignored without a word: it gets a warning
+     * saying so and where the settings come from; the warning goes when the
+     * file does.
+     */
+    private async warnIgnoredConfigs(): Promise<void> {
+        const fileSystem = this.services.shared.workspace.FileSystemProvider;
+        const first = this.services.align.Settings.workspaceRoot;
+        for (const folder of this.otherFolders) {
+            const uri = UriUtils.joinPath(folder, CONFIG_FILE);
+            const key = uri.toString();
+            const exists = await fileSystem.exists(uri).catch(() => false);
+            if (exists) {
+                this.warnedConfigs.add(key);
+                const message = `This ${CONFIG_FILE} is not applied: in a workspace of several folders, Align reads the first folder's `
+                    + `(${first ? UriUtils.basename(first) : 'none'}/${CONFIG_FILE}) for all of them. Move these settings there, or open this folder on its own.`;
+                void this.connection.sendDiagnostics({ uri: key, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Warning, source: 'align', message }] });
+            } else if (this.warnedConfigs.delete(key)) {
+                void this.connection.sendDiagnostics({ uri: key, diagnostics: [] });
+            }
+        }
+    }
 
     /** Reads the config file into the settings; returns its text and problems, to publish once the catalogs are listed. */
     private async readConfigFile(): Promise<{ uri: URI; text: string; diagnostics: Diagnostic[] } | undefined> {
