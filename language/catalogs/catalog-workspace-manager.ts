@@ -11,7 +11,12 @@ type WorkspaceFolder = Parameters<DefaultWorkspaceManager['initializeWorkspace']
  * often under `node_modules`, which the workspace walk skips) once the
  * configuration has been read. Like `align check`, it skips the templates
  * folder that any folder's `align.config.json` names (a standards package
- * inside the workspace): its files have placeholders.
+ * inside the workspace): its files have placeholders. `shouldIncludeEntry`
+ * is the one answer to "is this entry part of the workspace?": the start-up
+ * walk, the files and folders the client reports created, and the server's
+ * own file watcher (server/folder-watcher.ts) all ask it. A templates folder is known
+ * once the walk has read the `align.config.json` that names it, so before
+ * `ready` the answer may still include it.
  */
 export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     private readonly templateFolders = new Set<string>();
@@ -27,7 +32,19 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        return super.shouldIncludeEntry(entry) && !(entry.isDirectory && this.templateFolders.has(entry.uri.toString()));
+        return super.shouldIncludeEntry(entry) && !this.inTemplatesFolder(entry.uri);
+    }
+
+    /**
+     * Whether a file or folder is a templates folder or lies inside one: a
+     * file created there, or the folder created after start-up, arrives
+     * alone (a watched-file event), without the walk that skips the folder.
+     */
+    private inTemplatesFolder(uri: URI): boolean {
+        if (this.templateFolders.size === 0) return false;
+        const text = uri.toString();
+        for (const folder of this.templateFolders) if (text === folder || text.startsWith(`${folder}/`)) return true;
+        return false;
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {

@@ -1,6 +1,7 @@
-import type { AstNode, LangiumDocuments } from 'langium';
-import { AstUtils, GrammarAST, isReference } from 'langium';
+import type { AstNode, LangiumDocuments, URI } from 'langium';
+import { AstUtils, GrammarAST, isReference, UriUtils } from 'langium';
 import { isModel, isProgram, type Program, type TopLevelElement } from '../../language/generated/ast.js';
+import { readablePath } from '../../language/validation/structure-rules.js';
 
 /**
  * What a rename must refuse before it edits anything: a new name the
@@ -44,7 +45,17 @@ type Named = AstNode & { name: string };
 
 const isNamed = (node: AstNode | undefined): node is Named => typeof (node as { name?: unknown } | undefined)?.name === 'string';
 const kindOf = (node: AstNode): string => node.$type.toLowerCase();
-const fileOf = (node: AstNode): string => AstUtils.getDocument(node).uri.path.split('/').pop() ?? '';
+
+/** How the refusals name a declaration's file, as `duplicate-name` does: a catalog file by its name, any other by its path from the workspace root. */
+export interface FileNaming {
+    readonly root: URI | undefined;
+    isCatalog(uri: string): boolean;
+}
+
+const fileOf = (node: AstNode, naming: FileNaming): string => {
+    const uri = AstUtils.getDocument(node).uri;
+    return naming.isCatalog(uri.toString()) ? UriUtils.basename(uri) : readablePath(uri.toString(), naming.root);
+};
 
 /**
  * Why renaming `target` to `newName` would break the workspace, or undefined:
@@ -57,12 +68,12 @@ const fileOf = (node: AstNode): string => AstUtils.getDocument(node).uri.path.sp
  * - a member's new name is the name of a global of the same kind its program
  *   refers to by its simple name: those references would point to the member.
  */
-export function conflictReason(documents: LangiumDocuments, target: AstNode, newName: string): string | undefined {
+export function conflictReason(documents: LangiumDocuments, target: AstNode, newName: string, naming: FileNaming): string | undefined {
     const program = isProgram(target.$container) ? target.$container : undefined;
     const targetName = isNamed(target) ? target.name : newName;
     if (program) {
         const taken = program.members.find(m => m !== target && isNamed(m) && m.name === newName);
-        if (taken) return `'${newName}' is already the name of ${kindOf(taken)} ${program.name}.${newName} (${fileOf(taken)}); names must be unique in a program.`;
+        if (taken) return `'${newName}' is already the name of ${kindOf(taken)} ${program.name}.${newName} (${fileOf(taken, naming)}); names must be unique in a program.`;
         const global = globals(documents).find(g => g.name === newName && g.$type === target.$type);
         if (global && simpleReferencesIn(program, newName, ref => ref === global)) {
             return `Renaming '${program.name}.${targetName}' to '${newName}' would change what '${newName}' means in program ${program.name}: `
@@ -71,7 +82,7 @@ export function conflictReason(documents: LangiumDocuments, target: AstNode, new
         return undefined;
     }
     const taken = globals(documents).find(g => g !== target && g.name === newName);
-    if (taken) return `'${newName}' is already the name of ${kindOf(taken)} ${newName} (${fileOf(taken)}); global names and program names must be unique.`;
+    if (taken) return `'${newName}' is already the name of ${kindOf(taken)} ${newName} (${fileOf(taken, naming)}); global names and program names must be unique.`;
     if (isProgram(target)) return undefined;
     for (const other of programs(documents)) {
         const member = other.members.find(m => isNamed(m) && m.name === newName && m.$type === target.$type);

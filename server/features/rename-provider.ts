@@ -7,6 +7,7 @@ import type { AlignServices } from '../../language/align-module.js';
 import { isProgram } from '../../language/generated/ast.js';
 import { referenceNameLeaves } from '../../language/scope/align-references.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
+import type { AlignSettingsService } from '../../language/config/align-settings.js';
 import { renameRefusal } from './catalog-origin.js';
 import { programSegments, segmentRange } from './program-references.js';
 import { conflictReason, invalidNameReason, reservedWords } from './rename-checks.js';
@@ -31,12 +32,14 @@ interface RenameTarget {
 export class AlignRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
     private readonly catalogs: AlignCatalogRegistry;
+    private readonly settings: AlignSettingsService;
     private readonly reserved: ReadonlySet<string>;
 
     constructor(services: AlignServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.catalogs = services.align.Catalogs;
+        this.settings = services.align.Settings;
         this.reserved = reservedWords(services.Grammar);
     }
 
@@ -46,7 +49,7 @@ export class AlignRenameProvider extends DefaultRenameProvider {
         const target = this.targetAt(document, params.position);
         if (!target) return undefined;
         this.refuseCatalog(target.node);
-        const conflict = conflictReason(this.documents, target.node, params.newName);
+        const conflict = conflictReason(this.documents, target.node, params.newName, { root: this.settings.workspaceRoot, isCatalog: uri => this.catalogs.isCatalog(uri) });
         if (conflict) throw new ResponseError(INVALID_PARAMS, conflict);
         const changes: Record<string, TextEdit[]> = {};
         const add = (uri: string, range: Range | undefined): void => {

@@ -6,6 +6,10 @@ import { copyExamples, LspSession, positionOf, uriOf } from './lsp-session.js';
 
 const CHURN = 'churn-pilot.align';
 const CATALOG = 'catalog/metrics.align';
+/** Two files of one name in two folders, each declaring a metric. */
+const NORTH = 'north/kpis.align';
+const SOUTH = 'south team/kpis.align';
+const metric = (name: string) => `metric ${name} "${name}" {\n  kind lagging\n}\n`;
 
 /**
  * Rename refuses, with the reason, a new name the file could not hold (a
@@ -19,8 +23,12 @@ describe('language server: rename refuses names that break the workspace', funct
 
     before(async () => {
         root = copyExamples('rename-refusals');
+        for (const [name, declared] of [[NORTH, 'NorthRate'], [SOUTH, 'SouthRate']] as const) {
+            fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+            fs.writeFileSync(path.join(root, name), metric(declared));
+        }
         ({ session } = await LspSession.start(root));
-        for (const name of [CHURN, CATALOG]) await session.diagnosticsOf(path.join(root, name));
+        for (const name of [CHURN, CATALOG, NORTH, SOUTH]) await session.diagnosticsOf(path.join(root, name));
     });
     after(async () => {
         await session.stop();
@@ -52,7 +60,14 @@ describe('language server: rename refuses names that break the workspace', funct
         await assert.rejects(rename(CHURN, 36, 'Probing', 'Summarizing'),
             /'Summarizing' is already the name of behavior ChurnPilot.Summarizing \(churn-pilot.align\); names must be unique in a program/);
         await assert.rejects(rename(CHURN, 8, 'ChurnPilot', 'ChurnRate'),
-            /'ChurnRate' is already the name of metric ChurnRate \(metrics.align\); global names and program names must be unique/);
+            /'ChurnRate' is already the name of metric ChurnRate \(catalog\/metrics.align\); global names and program names must be unique/);
+    });
+
+    it('names the file of the taken name by its path from the workspace root, as duplicate-name does: two files of one name are told apart', async () => {
+        await assert.rejects(rename(NORTH, 1, 'NorthRate', 'SouthRate'),
+            (error: Error) => error.message.includes('\'SouthRate\' is already the name of metric SouthRate (south team/kpis.align);') || assert.fail(error.message));
+        await assert.rejects(rename(SOUTH, 1, 'SouthRate', 'NorthRate'),
+            (error: Error) => error.message.includes('\'NorthRate\' is already the name of metric NorthRate (north/kpis.align);') || assert.fail(error.message));
     });
 
     it('refuses a member\'s new name that would take over the program\'s references to a global', async () => {
