@@ -5,6 +5,7 @@ import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
+import { configText } from '../language/config/parse-config.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
@@ -171,7 +172,8 @@ export function editorSettings(section: unknown): AlignSettings {
  * the workspace folder): at the catalog's name in the file, else at the
  * `catalogs` key, else at `extends` (a catalog of an extended package).
  */
-export function skippedCatalogDiagnostic(text: string, spec: string): Diagnostic {
+export function skippedCatalogDiagnostic(source: string, spec: string): Diagnostic {
+    const text = configText(source); // comments blanked: a catalog named in a comment is not the place
     const offset = [JSON.stringify(spec), '"catalogs"', '"extends"'].map(needle => text.indexOf(needle)).find(at => at >= 0) ?? 0;
     const before = text.slice(0, offset).split(/\r?\n/);
     const start = { line: before.length - 1, character: before.at(-1)!.length };

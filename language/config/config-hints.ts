@@ -1,7 +1,7 @@
 /**
  * What to do about a problem of `align.config.json`: the near name a typo
  * meant ("did you mean"), and a plain reason for text that is not JSON
- * (comments, trailing commas, single quotes, binary or UTF-16 data).
+ * (trailing commas, single quotes, binary or UTF-16 data).
  */
 import { editDistance, nearestWithin } from '../edit-distance.js';
 
@@ -23,7 +23,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 /**
  * Why `text` is not JSON, and what to do, for the parse error at `offset`
  * (`parserMessage` is JSON.parse's own words, used when no plainer reason
- * is found). Never quotes the file's text: it may be binary.
+ * is found). `text` has its comments blanked (jsonc.ts). Never quotes the
+ * file's text: it may be binary.
  */
 export function notJsonReason(text: string, offset: number, parserMessage: string): { reason: string; offset: number } {
     const at = (reason: string, where = offset) => ({ reason, offset: where });
@@ -34,17 +35,14 @@ export function notJsonReason(text: string, offset: number, parserMessage: strin
     if (text.includes('\uFFFD') || /[\u0001-\u0008\u000E-\u001F]/.test(text)) {
         return at('it holds bytes that are not text (binary data, or an encoding other than UTF-8); save it as UTF-8 JSON', 0);
     }
-    const outside = stringsBlanked(text);
-    const comment = /\/\/|\/\*/.exec(outside);
-    if (comment) return at('comments are not allowed (the file is strict JSON); remove the comment', comment.index);
-    const comma = /,\s*[}\]]/.exec(outside);
-    if (comma) return at('a trailing comma (the file is strict JSON); remove the comma before the closing bracket');
+    const comma = /,\s*[}\]]/.exec(stringsBlanked(text));
+    if (comma) return at('a trailing comma (comments are allowed, trailing commas are not); remove the comma before the closing bracket');
     if (text[offset] === '\'') return at('keys and strings take double quotes in JSON ("..."), not single quotes');
     const words = parserMessage.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/, ".*$/s, '');
     return at(`${words}; correct the JSON there`);
 }
 
-/** `text` with its JSON strings (but their opening quote) replaced by spaces, offsets kept, so that `//` in a path is not taken for a comment. */
+/** `text` with its JSON strings (but their opening quote) replaced by spaces, offsets kept, so that `,]` in a string is not taken for a trailing comma. */
 function stringsBlanked(text: string): string {
     return text.replace(/"(?:[^"\\\n]|\\.)*"?/g, s => `"${' '.repeat(s.length - 1)}`);
 }

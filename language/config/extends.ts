@@ -9,7 +9,7 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettings } from './align-settings.js';
 import { isFolder, locate, type LocatedSource } from './locate.js';
-import { keyPosition, offsetPosition, parseAlignConfig, withoutBom, type ConfigProblem } from './parse-config.js';
+import { configText, keyPosition, offsetPosition, parseAlignConfig, type ConfigProblem } from './parse-config.js';
 
 /** How many files one `extends` chain may add to the workspace's own. */
 export const MAX_EXTENDS_DEPTH = 5;
@@ -30,7 +30,7 @@ export interface ResolvedConfig {
 /** Resolves the config file `file` whose text is `text` (read by the caller, which reports an unreadable file its own way). */
 export async function resolveConfig(fs: FileSystemProvider, file: URI, text: string): Promise<ResolvedConfig> {
     const resolved = await resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)]);
-    const at = keyPosition(withoutBom(text), 'extends');
+    const at = keyPosition(configText(text), 'extends');
     const root = UriUtils.dirname(file);
     return { ...resolved, problems: resolved.problems.map(p => p.via.length === 0 ? plain(p) : { message: nestedMessage(p, root), ...at }) };
 }
@@ -50,9 +50,9 @@ function plain(p: LayerProblem): ConfigProblem {
 }
 
 async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, chain: string[], names: string[]): Promise<Layer> {
-    const text = withoutBom(source);
+    const text = configText(source); // comments blanked: a key or path in a comment is not where a problem is
     const nested = chain.length > 1;
-    const parsed = parseAlignConfig(text, UriUtils.basename(file), nested ? 'its settings are not merged' : 'the defaults apply');
+    const parsed = parseAlignConfig(source, UriUtils.basename(file), nested ? 'its settings are not merged' : 'the defaults apply');
     const folder = UriUtils.dirname(file);
     const problems: LayerProblem[] = parsed.problems.map(p => ({ ...p, file, via: [] }));
     const at = (key: string, value?: string) => ({ ...valuePosition(text, key, value), file, via: [] });

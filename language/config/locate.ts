@@ -5,7 +5,7 @@
  * server and the web worker (whose files the client sent) share it.
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
-import { withoutBom } from './parse-config.js';
+import { withoutBom } from './jsonc.js';
 
 const PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/i;
 
@@ -73,6 +73,7 @@ export async function packageInfo(fs: FileSystemProvider, folder: URI): Promise<
     const file = UriUtils.joinPath(packageRoot(folder) ?? folder, 'package.json');
     try {
         if (!await fs.exists(file)) return {};
+        // package.json is npm's, strict JSON: not a config file.
         const json = JSON.parse(withoutBom(await fs.readFile(file))) as { name?: unknown; version?: unknown };
         return {
             name: typeof json.name === 'string' ? json.name : undefined,

@@ -1,6 +1,7 @@
 import { BUILTIN_RULES, RULES, SEVERITIES, isConfigurableRule, isRuleSeverity, ruleDocUrl, type RuleSeverities } from '../rules.js';
 import { DEFAULT_MAX_LAGGING_KPIS, DEFAULT_MAX_PILOT_DAYS, type AlignSettings } from './align-settings.js';
-import { didYouMean, nearest, notJsonReason } from './config-hints.js';
+import { didYouMean, nearest } from './config-hints.js';
+import { readConfigJson } from './jsonc.js';
 import { lineOfOffset } from '../line-starts.js';
 
 /** The keys of `align.config.json`. */
@@ -15,13 +16,7 @@ export interface ConfigReferences {
     templates?: string;
 }
 
-/**
- * `text` without a leading byte order mark: editors on Windows may write
- * one, and JSON.parse refuses it. Columns then count as an editor shows them.
- */
-export function withoutBom(text: string): string {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+export { configText, withoutBom } from './jsonc.js';
 
 /** At most this many problems are told per config file; one more says how many were left out. */
 export const MAX_CONFIG_PROBLEMS = 100;
@@ -34,7 +29,7 @@ export interface ConfigProblem {
 }
 
 /**
- * Reads `align.config.json`. Whatever is valid is kept; each unknown rule
+ * Reads `align.config.json`, JSON with comments (jsonc.ts). Whatever is valid is kept; each unknown rule
  * id, unknown severity, bad number or unknown key is a problem (reported as
  * `config-invalid`) that says what to write instead; text that is not JSON
  * gives no settings at all. `ignored` ends the message of a file that gives
@@ -42,15 +37,11 @@ export interface ConfigProblem {
  * merged (an extended file).
  */
 export function parseAlignConfig(source: string, fileName = 'align.config.json', ignored = 'the defaults apply'): { settings: AlignSettings; problems: ConfigProblem[]; references: ConfigReferences } {
-    const text = withoutBom(source);
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
-    } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error;
-        const { reason, offset } = notJsonReason(text, Number(/position (\d+)/.exec(error.message)?.[1] ?? 0), error.message);
-        return { settings: {}, references: {}, problems: [{ message: `${fileName} is not valid JSON: ${reason}; ${ignored}`, ...lineColumn(text, offset) }] };
-    }
+    // Positions are searched in `text`, the file with its comments blanked: a key in a comment is not the key.
+    const read = readConfigJson(source);
+    const text = read.text;
+    if (!read.ok) return { settings: {}, references: {}, problems: [{ message: `${fileName} is not valid JSON: ${read.reason}; ${ignored}`, ...lineColumn(text, read.offset) }] };
+    const json = read.value;
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
         const found = Array.isArray(json) ? 'a list' : JSON.stringify(json);
         return { settings: {}, references: {}, problems: [{ message: `${fileName} must hold a JSON object such as { "rules": { "metric-unused": "warning" } }, not ${found}; ${ignored}`, line: 1, column: 1 }] };
@@ -80,7 +71,7 @@ export function parseAlignConfig(source: string, fileName = 'align.config.json',
     return { settings, problems: problems.done(fileName), references };
 }
 
-/** The 1-based position of `"key"` in a config file's text (line 1, column 1 when it is not there). */
+/** The 1-based position of `"key"` in a config file's text, `configText(source)` (line 1, column 1 when it is not there). */
 export function keyPosition(text: string, key: string): { line: number; column: number } {
     return lineColumn(text, Math.max(0, text.indexOf(`"${key}"`)));
 }

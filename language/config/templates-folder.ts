@@ -7,17 +7,13 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import { isMissing, isPathSpec } from './locate.js';
-import { withoutBom } from './parse-config.js';
+import { readConfigJson } from './jsonc.js';
 
-/** The templates path of a config file's text, when it names a folder (not a package); undefined when the text is not JSON. */
+/** The templates path of a config file's text (JSON with comments), when it names a folder (not a package); undefined when the text is not JSON. */
 export function templatesPathIn(configText: string): string | undefined {
-    let templates: unknown;
-    try {
-        templates = (JSON.parse(withoutBom(configText)) as { templates?: unknown } | null)?.templates;
-    } catch (error) {
-        if (error instanceof SyntaxError) return undefined; // reported as config-invalid when it is the workspace's
-        throw error;
-    }
+    const read = readConfigJson(configText);
+    if (!read.ok) return undefined; // reported as config-invalid when it is the workspace's
+    const templates = (read.value as { templates?: unknown } | null)?.templates;
     return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
 }
 

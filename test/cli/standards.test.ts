@@ -133,11 +133,11 @@ describe('organisation standards: align check on a workspace that extends a pack
         assert.deepEqual(nested, ['extends ./c1.json -> ./c2.json: c2.json:1:14: unknown rule id "no-such-rule"; use an id of the rule index (https://github.com/align-lang/align/blob/main/docs/rules/README.md), or remove it']);
     });
 
-    it('reports a config with a comment, a near-miss rule id or a binary file as one config-invalid finding each (exit 1, not a usage error), saying what to do', () => {
+    it('reports a config with an unclosed comment, a near-miss rule id or a binary file as one config-invalid finding each (exit 1, not a usage error), saying what to do', () => {
         const workspace = consumingWorkspace(tempDir());
         const invalid = () => checkJson(['.'], { cwd: workspace, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => `${f.file}:${f.line}:${f.column} ${f.message}`);
-        writeFile(workspace, 'align.config.json', '{\n  // Acme\n  "extends": "@acme/align-standards"\n}\n');
-        assert.deepEqual(invalid(), ['align.config.json:2:3 align.config.json is not valid JSON: comments are not allowed (the file is strict JSON); remove the comment; the defaults apply']);
+        writeFile(workspace, 'align.config.json', '{\n  /* Acme\n  "extends": "@acme/align-standards"\n}\n');
+        assert.deepEqual(invalid(), ['align.config.json:2:3 align.config.json is not valid JSON: a block comment /* is not closed; end it with */, or remove it; the defaults apply']);
         writeFile(workspace, 'align.config.json', '{\n  "extends": "@acme/align-standards",\n  "rules": { "metric-unsued": "warn" }\n}\n');
         assert.deepEqual(invalid(), ['align.config.json:3:14 unknown rule id "metric-unsued"; did you mean "metric-unused"?']);
         writeFile(workspace, 'align.config.json', Buffer.from([0x7b, 0x00, 0x0a, 0xff, 0xfe, 0x00]));

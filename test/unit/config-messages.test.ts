@@ -71,12 +71,10 @@ describe('align.config.json: messages that say what to do', () => {
         assert.match(messages('{ "colour": 1 }')[0]!, /^1:3 unknown key "colour"; remove it \(the keys are "extends", "catalogs", "templates", "rules", "maxLaggingKpis", "maxPilotDays"\)$/);
     });
 
-    it('says that comments and trailing commas are not allowed (strict JSON), at the comment or the closing bracket', () => {
-        assert.deepEqual(messages('{\n  // Acme rules\n  "rules": {}\n}'), [
-            '2:3 align.config.json is not valid JSON: comments are not allowed (the file is strict JSON); remove the comment; the defaults apply'
-        ]);
+    it('says that trailing commas are not allowed (comments are: config-comments.test.ts), at the closing bracket', () => {
+        assert.deepEqual(messages('{\n  // Acme rules\n  "rules": {}\n}'), []);
         assert.deepEqual(messages('{\n  "rules": { "metric-unused": "off" },\n}'), [
-            '3:1 align.config.json is not valid JSON: a trailing comma (the file is strict JSON); remove the comma before the closing bracket; the defaults apply'
+            '3:1 align.config.json is not valid JSON: a trailing comma (comments are allowed, trailing commas are not); remove the comma before the closing bracket; the defaults apply'
         ]);
         // `//` inside a string (a URL) is no comment: the real fault is named.
         assert.deepEqual(messages('{ "extends": "https://x", \'rules\': {} }'), [

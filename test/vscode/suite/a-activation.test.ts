@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { activateAlign, EXTENSION_ID, open, until } from './helpers.js';
+import { activateAlign, EXTENSION_ID, fileUri, open, until } from './helpers.js';
 
 suite('Extension: activation, commands, status bar', () => {
     test('activates on a .align file and starts the language server', async () => {
@@ -32,5 +32,17 @@ suite('Extension: activation, commands, status bar', () => {
         const text = await until(() => api.statusText() === '$(graph) Aligned 9/11' && api.statusText(), [api.onDidChangeGraph],
             () => `status bar text "$(graph) Aligned 9/11", now "${api.statusText()}"; diagnostics: ${JSON.stringify(vscode.languages.getDiagnostics().map(([u, d]) => [u.toString(), d.length]))}`);
         assert.strictEqual(text, '$(graph) Aligned 9/11');
+    });
+
+    test('opens an align.config.json as JSON with comments, as Align reads it', async () => {
+        // In a subfolder: only the root's config is read, so the workspace's findings stay as they are.
+        const uri = fileUri('config-language/align.config.json');
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  // comments are allowed\n  "maxPilotDays": 60\n}\n'));
+        try {
+            const document = await vscode.workspace.openTextDocument(uri);
+            assert.strictEqual(document.languageId, 'jsonc');
+        } finally {
+            await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
+        }
     });
 });
