@@ -21,7 +21,7 @@ export function timeoutMs(): number {
     return (givenSeconds() ?? 30) * 1000;
 }
 
-/** Time-out of a SQL query (DuckDB, PostgreSQL), in ms: `ALIGN_PULL_TIMEOUT` seconds, 300 by default. */
+/** Time-out of a SQL query (DuckDB, PostgreSQL, SQLite), in ms: `ALIGN_PULL_TIMEOUT` seconds, 300 by default. */
 export function queryTimeoutMs(): number {
     return (givenSeconds() ?? 300) * 1000;
 }
@@ -29,4 +29,12 @@ export function queryTimeoutMs(): number {
 /** The message of a query stopped by its time-out. */
 export function queryTimedOut(): string {
     return `the query did not finish within ${queryTimeoutMs() / 1000} s (set ${VARIABLE} to allow longer)`;
+}
+
+/**
+ * A delay for setTimeout: Node fires a timer of more than 2^31 - 1 ms
+ * (24.8 days) at once, with a warning; a longer time-out waits that long.
+ */
+export function timerDelay(ms: number): number {
+    return Math.min(ms, 2 ** 31 - 1);
 }

@@ -39,7 +39,7 @@ describe('the npm package', function () {
             assert.ok(loaded.length > 0, `${bin} loads a bundle`);
             for (const file of loaded) assert.ok(files.includes(file), `${bin} loads ${file}, which the package must hold`);
         }
-        for (const entry of ['out/client.cjs', 'out/web/client-browser.cjs', 'out/web/server-browser.js', 'out/webview/main.js']) {
+        for (const entry of ['out/client.cjs', 'out/sqlite-worker.cjs', 'out/web/client-browser.cjs', 'out/web/server-browser.js', 'out/webview/main.js']) {
             assert.ok(files.includes(entry), `the extension's ${entry}`);
         }
     });

@@ -1,0 +1,55 @@
+/**
+ * The worker thread that runs a SQLite query for `align pull`, bundled on
+ * its own as out/sqlite-worker.cjs next to the CLI's bundle. sql.js runs a
+ * query synchronously, so the query runs here, where the CLI's thread can
+ * stop it at the time-out (Worker.terminate stops the WebAssembly too);
+ * see querySqlite in sql-sqlite.ts. It answers with one message.
+ */
+import * as fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { firstLine } from './pull-error.js';
+
+/** What the worker is started with (its workerData). */
+export interface SqliteJob {
+    readonly sql: string;
+    readonly databaseFile: string;
+}
+
+/**
+ * The worker's one message: the columns and rows of the last statement's
+ * result (none when no statement returns rows), or a one-line error: a
+ * pull error (bad SQL, a corrupt file), or `internal` when sql.js failed
+ * to start or the file could not be read.
+ */
+export type SqliteAnswer =
+    | { readonly columns: string[]; readonly values: unknown[][] }
+    | { readonly error: string; readonly internal: boolean };
+
+async function run(job: SqliteJob): Promise<SqliteAnswer> {
+    let initSqlJs: typeof import('sql.js').default;
+    try {
+        initSqlJs = (await import('sql.js')).default;
+    } catch (error) {
+        return { error: `sql.js is not available (${firstLine(error)}): reinstall align's dependencies`, internal: false };
+    }
+    let db: InstanceType<Awaited<ReturnType<typeof initSqlJs>>['Database']>;
+    try {
+        const SQL = await initSqlJs();
+        db = new SQL.Database(fs.readFileSync(job.databaseFile));
+    } catch (error) {
+        return { error: firstLine(error), internal: true };
+    }
+    try {
+        const result = db.exec(job.sql).at(-1);
+        return { columns: result?.columns ?? [], values: result?.values ?? [] };
+    } catch (error) {
+        return { error: firstLine(error), internal: false };
+    } finally {
+        db.close();
+    }
+}
+
+if (parentPort) {
+    const port = parentPort;
+    void run(workerData as SqliteJob).then(answer => port.postMessage(answer));
+}
