@@ -23,7 +23,8 @@ export function checkHelp(): string {
     return `Usage: align check [paths...] [options]
 
 Loads every .align file under the paths (default: .) as one workspace and
-reports the findings of every rule.
+reports the findings of every rule. A folder without .align files is a
+usage error (exit 2), as for graph, report, fmt and pull.
 
 Options:
   -f, --format FORMAT        pretty (default), json, sarif, github, junit or
@@ -201,8 +202,8 @@ Options:
 Secrets come from environment variables only (the URL in \`on env\`, the
 endpoint and \`auth env "VAR"\` key:secret of an LRS); messages and the lock
 file name the variable, never its value. ALIGN_PULL_TIMEOUT sets the
-time-out in seconds of a connection or request (default 30) and of a DuckDB
-or PostgreSQL query (default 300).
+time-out in seconds of a connection or request (default 30) and of a SQL
+query, DuckDB, PostgreSQL or SQLite (default 300).
 
 Exit status: 0 every pull succeeded, 1 a pull failed (one line each on
 standard error: metric, source, cause; the other snapshots are still written),

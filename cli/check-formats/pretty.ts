@@ -8,6 +8,7 @@ import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/r
 import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 import { wrapWords } from './wrap.js';
+import { cellWidth, padCells } from '../cell-width.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
 const STYLE = {
@@ -43,22 +44,23 @@ function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
     return cells.flatMap(({ f, pos, message }) => {
         const head = '  ' + paint(ctx, pos.padEnd(posWidth), 'dim') + '  ' + paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]) + '  ';
         const rule = paint(ctx, link(ctx, f.rule, ruleDocUrl(f.rule)), 'dim');
-        if (table) return [`${head}${message.padEnd(msgWidth)}  ${rule}`];
+        if (table) return [`${head}${padCells(message, msgWidth)}  ${rule}`];
         const lines = wrapWords(message, Math.max(20, ctx.width - indent));
         const last = lines[lines.length - 1]!;
-        const ruleOnLast = indent + last.length + 2 + f.rule.length <= ctx.width;
+        const ruleOnLast = indent + cellWidth(last) + 2 + f.rule.length <= ctx.width;
         const text = [...lines.slice(0, -1), ruleOnLast ? `${last}  ${rule}` : last, ...(ruleOnLast ? [] : [rule])];
         return text.map((line, i) => (i === 0 ? head : ' '.repeat(indent)) + line);
     });
 }
 
 /**
- * The length of the longest text. A loop, not `Math.max(...lengths)`: the
+ * The width of the longest text in terminal cells (a CJK title in a message
+ * takes two a character). A loop, not `Math.max(...lengths)`: the
  * arguments of a call go on the stack, which 60,000 findings overflow.
  */
 function widest(texts: readonly string[]): number {
     let width = 0;
-    for (const text of texts) width = Math.max(width, text.length);
+    for (const text of texts) width = Math.max(width, cellWidth(text));
     return width;
 }
 

@@ -1,19 +1,27 @@
 /**
  * Word wrapping for the terminal formats: lines of at most `width`
- * characters, broken at spaces. A word longer than the width (a long name,
- * a URL) stays whole on a line of its own.
+ * terminal cells (cli/cell-width.ts), broken at spaces. A word longer than
+ * the width (a long name, a URL) stays whole on a line of its own.
  */
+import { cellWidth } from '../cell-width.js';
 
-/** `text` in lines of at most `width` characters where its words allow. */
+/** `text` in lines of at most `width` cells where its words allow. */
 export function wrapWords(text: string, width: number): string[] {
     const lines: string[] = [];
     let line = '';
+    let lineWidth = 0;
     for (const word of text.split(' ').filter(w => w !== '')) {
-        if (line === '') line = word;
-        else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-        else {
+        const wordWidth = cellWidth(word);
+        if (line === '') {
+            line = word;
+            lineWidth = wordWidth;
+        } else if (lineWidth + 1 + wordWidth <= width) {
+            line += ` ${word}`;
+            lineWidth += 1 + wordWidth;
+        } else {
             lines.push(line);
             line = word;
+            lineWidth = wordWidth;
         }
     }
     return [...lines, line];

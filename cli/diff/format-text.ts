@@ -3,6 +3,7 @@
  * columns: the sides, the summary, then one section per kind of change.
  */
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
+import { cellWidth } from '../cell-width.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { sidesLine, type DiffReport } from './report.js';
 
@@ -11,7 +12,7 @@ export const TEXT_WIDTH = 80;
 
 const MARKS: Record<string, string> = { added: '+', removed: '-', renamed: '~', changed: '~' };
 
-/** The diff as plain text, every line at most 80 columns (longer words are not cut). */
+/** The diff as plain text, every line at most 80 terminal cells (longer words are not cut). */
 export function diffText(report: DiffReport): string {
     const { diff } = report;
     const out: string[] = [...wrap(`Align diff: ${sidesLine(report).replace(/`/g, '')}`, ''), ...wrap(summaryLine(diff), '')];
@@ -47,17 +48,25 @@ function findingLines(f: DiffFinding, mark: string): string[] {
     return [...wrap(head, `  ${mark} `, '    '), ...wrap(f.message, '      ', '      ')];
 }
 
-/** Words of `text` on lines of at most 80 columns: the first after `first`, the others after `rest`. */
+/**
+ * Words of `text` on lines of at most 80 columns: the first after `first`,
+ * the others after `rest`. Columns are terminal cells (cli/cell-width.ts):
+ * a CJK character takes two, a combining accent none.
+ */
 export function wrap(text: string, first: string, rest = first): string[] {
     const lines: string[] = [];
     let line = first;
+    let width = cellWidth(first);
     let empty = true;
     for (const word of text.split(/\s+/).filter(Boolean)) {
-        if (!empty && line.length + 1 + word.length > TEXT_WIDTH) {
+        const wordWidth = cellWidth(word);
+        if (!empty && width + 1 + wordWidth > TEXT_WIDTH) {
             lines.push(line);
             line = rest + word;
+            width = cellWidth(rest) + wordWidth;
         } else {
             line += (empty ? '' : ' ') + word;
+            width += (empty ? 0 : 1) + wordWidth;
         }
         empty = false;
     }

@@ -28,6 +28,7 @@ export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progre
     const nameOf = (fsPath: string) => path.relative(side.root, fsPath).split(path.sep).join('/');
     const workspace = await loadWorkspace({
         paths: side.paths,
+        allowEmpty: true, // a revision before the first .align file
         configFile: args.config,
         overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays },
         onProgress: (verb, done, total) => progress.update(`${verb} (${side.label})`, done, total)

@@ -5,20 +5,97 @@ import { describeCode, InputError } from './input-error.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
 
+/** What one path given holds. */
+export interface FoundPath {
+    /** As given on the command line. */
+    readonly given: string;
+    readonly absolute: string;
+    readonly isFolder: boolean;
+    /** Its `.align` files (the file itself when a file is given), sorted. */
+    readonly files: string[];
+    /** The templates folders (align.config.json `templates`) that the walk skipped. */
+    readonly skippedTemplates: string[];
+}
+
+/** Options of {@link findAlignFiles}. */
+export interface FindOptions {
+    /**
+     * A folder given that holds no `.align` file is a usage error (exit 2,
+     * "no .align files in DIR/"), as ESLint's "No files matching the
+     * pattern": in CI it is a wrong path. True for `align diff`, whose sides
+     * may be empty (a revision before the first `.align` file).
+     */
+    readonly allowEmpty?: boolean;
+}
+
 /**
  * Every `.align` file under the paths, sorted. A file given by name must be
  * an `.align` file too (a usage error otherwise): the extension, in lower
- * case as in a folder's walk, is what makes a file Align source.
+ * case as in a folder's walk, is what makes a file Align source. A folder
+ * without one is a usage error unless `options.allowEmpty`.
  */
-export function findAlignFiles(paths: readonly string[]): string[] {
-    const found = new Set<string>();
-    for (const given of paths) {
+export function findAlignFiles(paths: readonly string[], options: FindOptions = {}): string[] {
+    const found = findAlignFilesPerPath(paths);
+    if (!options.allowEmpty) requireFilesIn(found);
+    return [...new Set(found.flatMap(p => p.files))].sort();
+}
+
+/** The `.align` files of each path given, in the order given. */
+export function findAlignFilesPerPath(paths: readonly string[]): FoundPath[] {
+    return paths.map(given => {
         const absolute = path.resolve(given);
         const stat = statOrFail(absolute, given);
-        if (stat.isDirectory()) walk(absolute, found);
-        else found.add(requireAlignFile(given, absolute));
+        if (!stat.isDirectory()) return { given, absolute, isFolder: false, files: [requireAlignFile(given, absolute)], skippedTemplates: [] };
+        const files = new Set<string>();
+        const skippedTemplates: string[] = [];
+        walk(absolute, files, skippedTemplates);
+        return { given, absolute, isFolder: true, files: [...files].sort(), skippedTemplates };
+    });
+}
+
+/**
+ * Throws the usage error for the first folder given whose `.align` files,
+ * after `excluded` (the library's catalog files), are none.
+ */
+export function requireFilesIn(found: readonly FoundPath[], excluded: (file: string) => boolean = () => false): void {
+    for (const entry of found) {
+        if (!entry.isFolder || entry.files.some(file => !excluded(file))) continue;
+        throw new InputError(noFilesMessage(entry));
     }
-    return [...found].sort();
+}
+
+/**
+ * `no .align files in DIR/`, and why when the folder holds some that are
+ * not its source: all are catalog files (excluded), or program templates.
+ */
+function noFilesMessage(entry: FoundPath): string {
+    const folder = shownFolder(entry.given);
+    if (entry.files.length > 0) return `no .align files in ${folder} other than catalog files (the catalogs of align.config.json are a library, not checked)`;
+    const templates = entry.skippedTemplates.filter(holdsAlignFile).map(shownRelative);
+    if (templates.length > 0) return `no .align files in ${folder} outside its templates folder ${templates.join(', ')} (program templates are skipped)`;
+    return `no .align files in ${folder}`;
+}
+
+/** A folder as given, ending with a slash: `examples/`, `./`. */
+function shownFolder(given: string): string {
+    return /[\\/]$/.test(given) ? given : `${given}/`;
+}
+
+function shownRelative(folder: string): string {
+    return `${path.relative(process.cwd(), folder) || '.'}/`;
+}
+
+/** True when `folder` holds an `.align` file at any depth (the walk's skipped folders aside). */
+function holdsAlignFile(folder: string): boolean {
+    const files = new Set<string>();
+    try {
+        walk(folder, files, []);
+    } catch (error) {
+        // A templates folder it cannot read: the message names no templates; anything else is a fault.
+        if (error instanceof InputError) return false;
+        throw error;
+    }
+    return files.size > 0;
 }
 
 /** True for a file name that ends with `.align` (lower case). */
@@ -33,7 +110,7 @@ export function requireAlignFile(given: string, absolute = path.resolve(given)):
     throw new InputError(`${given}: not an .align file${hint}`);
 }
 
-function walk(folder: string, found: Set<string>): void {
+function walk(folder: string, found: Set<string>, skippedTemplates: string[]): void {
     const templates = templateFolder(folder);
     let entries: fs.Dirent[];
     try {
@@ -44,7 +121,8 @@ function walk(folder: string, found: Set<string>): void {
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && full !== templates) walk(full, found);
+            if (full === templates) skippedTemplates.push(full);
+            else if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(full, found, skippedTemplates);
         } else if (entry.isFile() && isAlignFile(entry.name)) {
             found.add(full);
         }

@@ -9,7 +9,7 @@ import type { ConfigProblem } from '../../language/config/parse-config.js';
 import { neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
 import { resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
-import { findAlignFiles } from './find-files.js';
+import { findAlignFilesPerPath, requireFilesIn } from './find-files.js';
 import { describeCode, InputError } from './input-error.js';
 import { readSourceFile } from './read-source.js';
 
@@ -22,6 +22,12 @@ export interface WorkspaceOptions {
     readonly overrides?: AlignSettings;
     /** Called as files are read (`read`) and checked (`checked`), for progress on a terminal. */
     readonly onProgress?: (verb: 'read' | 'checked', done: number, total: number) => void;
+    /**
+     * True when a folder without `.align` files (other than catalog files)
+     * is an empty workspace; otherwise it is a usage error, exit 2
+     * (find-files.ts, `FindOptions`): `align diff`'s sides may be empty.
+     */
+    readonly allowEmpty?: boolean;
 }
 
 /** A loaded, linked and validated workspace. */
@@ -42,7 +48,8 @@ export interface LoadedWorkspace {
 /** Loads every `.align` file under the paths as one workspace and builds it with validation. */
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     const paths = options.paths.length > 0 ? options.paths : ['.'];
-    const files = findAlignFiles(paths);
+    const found = findAlignFilesPerPath(paths);
+    const files = [...new Set(found.flatMap(p => p.files))].sort();
     const root = workspaceRoot(paths);
     const configFile = options.configFile ?? existing(path.join(root, 'align.config.json'));
     // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
@@ -53,6 +60,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const catalogs = services.align.Catalogs;
     const library = (await catalogs.reload()).current;
     const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
+    if (!options.allowEmpty) requireFilesIn(found, file => catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;
     const readText = (file: string) => readSourceFile(file, path.relative(process.cwd(), file) || file);
     const add = (uri: URI, text: string) => {

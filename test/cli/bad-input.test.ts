@@ -212,9 +212,9 @@ describe('align check with bad input', () => {
             assert.deepEqual(checkJson(['.'], { cwd: dir, status: 0 }), [], 'no config-invalid, metric-unused is off, the template is not checked');
         });
 
-        it('an empty folder: no files, exit 0', () => {
+        it('an empty folder is a usage error, exit 2, nothing on stdout (no-files.test.ts)', () => {
             const dir = tempDir();
-            assert.deepEqual(checkJson(['.'], { cwd: dir, status: 0 }), []);
+            assertOneLineFailure(runCli(['check', '.', '--format', 'json'], { cwd: dir }), 'no .align files in ./');
         });
 
         it('a reader that stops early (`align check | head`) gets no stack trace', async () => {

@@ -1,0 +1,99 @@
+/**
+ * A folder given that holds no `.align` file is a usage error, as ESLint's
+ * "No files matching the pattern": in CI an empty check of a wrong path
+ * must not pass. Every command that reads a workspace says so the same way
+ * (cli/workspace/find-files.ts): one line on stderr naming the folder,
+ * nothing on stdout (so `--format json|sarif` never prints a report of no
+ * files), exit 2. `align diff`'s sides may still be empty.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { gitRepo, HAS_GIT } from './git-repo.js';
+import { assertOneLineFailure, copyExamples, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+
+describe('a folder without .align files', function () {
+    this.timeout(60_000);
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** A folder with an empty `empty/` folder and a README in `docs/`. */
+    function workspace(): string {
+        const dir = tempDir();
+        fs.mkdirSync(path.join(dir, 'empty'));
+        writeFile(dir, 'docs/README.md', '# not Align source\n');
+        return dir;
+    }
+
+    it('check, graph, report, fmt and pull: one line naming the folder, nothing on stdout, exit 2', () => {
+        const dir = workspace();
+        for (const command of [['check'], ['graph'], ['report'], ['fmt'], ['fmt', '--check'], ['pull']]) {
+            for (const folder of ['empty', 'docs/']) {
+                const line = assertOneLineFailure(runCli([...command, folder], { cwd: dir }));
+                const shown = folder.endsWith('/') ? folder : `${folder}/`;
+                assert.equal(line, `align: no .align files in ${shown}`, `align ${command.join(' ')} ${folder}`);
+            }
+        }
+    });
+
+    it('with no path, the current folder: ./', () => {
+        const dir = workspace();
+        assert.equal(assertOneLineFailure(runCli(['check'], { cwd: path.join(dir, 'empty') })), 'align: no .align files in ./');
+    });
+
+    it('machine formats: stdout stays empty (never a report of no files), the message is on stderr', () => {
+        const dir = workspace();
+        for (const format of ['json', 'sarif', 'junit', 'gitlab', 'github']) {
+            assertOneLineFailure(runCli(['check', 'empty', '--format', format], { cwd: dir }), 'no .align files in empty/');
+        }
+        const output = path.join(dir, 'out.sarif');
+        assertOneLineFailure(runCli(['check', 'empty', '--format', 'sarif', '--output', output], { cwd: dir }), 'empty/');
+        assert.ok(!fs.existsSync(output), '--output is not written');
+        assertOneLineFailure(runCli(['graph', 'empty', '--format', 'json'], { cwd: dir }), 'empty/');
+    });
+
+    it('with several paths, any folder without .align files fails, naming it', () => {
+        const dir = workspace();
+        copyExamples(dir, 'churn-pilot.align', 'catalog');
+        assertOneLineFailure(runCli(['check', '.', 'empty', '--format', 'json'], { cwd: dir }), 'no .align files in empty/');
+        assertOneLineFailure(runCli(['fmt', '--check', 'churn-pilot.align', 'docs'], { cwd: dir }), 'no .align files in docs/');
+        const both = runCli(['check', '.', 'catalog', '--format', 'json'], { cwd: dir });
+        assert.equal(both.status, 0, both.stderr);
+    });
+
+    it('a folder whose files are all program templates names the templates folder', () => {
+        const dir = tempDir();
+        writeFile(dir, 'align.config.json', '{ "templates": "./templates" }\n');
+        writeFile(dir, 'templates/starter.align', 'program ${name} "${title}" {\n}\n');
+        for (const command of ['check', 'fmt']) {
+            const line = assertOneLineFailure(runCli([command, '.'], { cwd: dir }));
+            assert.equal(line, 'align: no .align files in ./ outside its templates folder templates/ (program templates are skipped)');
+        }
+    });
+
+    it('a folder whose files are all catalog files (a library, not checked) says so', () => {
+        const dir = tempDir();
+        writeFile(dir, 'align.config.json', '{ "catalogs": ["./kpis"] }\n');
+        writeFile(dir, 'kpis/skills.align', 'skill Listen "Listen"\n');
+        assertOneLineFailure(runCli(['check', 'kpis', '--format', 'json'], { cwd: dir }), 'no .align files in kpis/ other than catalog files');
+        assertOneLineFailure(runCli(['check', '--format', 'sarif'], { cwd: dir }), 'no .align files in ./ other than catalog files');
+    });
+
+    it('a file given by name must be an .align file (unchanged)', () => {
+        const dir = workspace();
+        assertOneLineFailure(runCli(['check', 'docs/README.md'], { cwd: dir }), 'docs/README.md: not an .align file');
+    });
+
+    it('align diff: a side without .align files is an empty workspace, not an error', function () {
+        if (!HAS_GIT) this.skip();
+        const repo = gitRepo();
+        writeFile(repo.dir, 'README.md', '# programs\n');
+        repo.commit('no Align yet');
+        copyExamples(repo.dir, 'churn-pilot.align', 'catalog');
+        const result = runCli(['diff', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.ok((JSON.parse(result.stdout) as { nodes: { added: unknown[] } }).nodes.added.length > 0, 'everything is added');
+        const folders = runCli(['diff', path.join(repo.dir, 'catalog'), tempDir(), '--format', 'json']);
+        assert.equal(folders.status, 0, folders.stderr);
+    });
+});
