@@ -52,7 +52,8 @@ export interface GlanceItem {
 export type Block =
     | { type: 'heading'; level: 1 | 2 | 3; text: Inline; id?: string }
     | { type: 'paragraph'; text: Inline; muted?: boolean }
-    | { type: 'table'; columns: Array<{ label: string; align: Align }>; rows: Inline[][] }
+    /** `rowHeader`: the column whose cell names each row's subject (HTML: a row header), default the first. */
+    | { type: 'table'; columns: Array<{ label: string; align: Align }>; rows: Inline[][]; rowHeader?: number }
     | { type: 'list'; items: Array<{ text: Inline; items?: Inline[] }> }
     | { type: 'code'; language: string; text: string }
     /** A part that starts on a new page when printed (a program, the outcomes no program serves). */

@@ -33,6 +33,8 @@ export function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
         {
             type: 'table',
             columns: [{ label: 'Severity', align: 'left' }, { label: 'Rule', align: 'left' }, { label: 'Count', align: 'right' }],
+            // Each row is about its rule: a screen reader announces the rule with every cell of the row.
+            rowHeader: 1,
             rows: rules.map(r => [[{ severity: r.severity }], [{ link: ruleDocUrl(r.rule), text: r.rule, mono: true }], [String(r.list.length)]])
         },
         {

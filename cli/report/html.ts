@@ -110,7 +110,13 @@ function table(block: Extract<Block, { type: 'table' }>, labelledBy: string | un
     const head = block.columns.map(c => `<th scope="col"${cls(c.align)}>${escapeHtml(c.label)}</th>`).join('');
     // Each cell carries its column's label: a narrow screen shows every row as a card of label and value (report-css.ts).
     const label = (i: number) => ` data-label="${escapeHtml(block.columns[i]?.label ?? '')}"`;
-    const rows = block.rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.align ?? 'left')}${label(i)}>${inline(cell)}</td>`).join('')}</tr>`);
+    // The cell that names the row's subject (the KPI, the program, the rule) is its row header: a screen reader says it with each cell of the row.
+    const rowHeader = block.rowHeader ?? 0;
+    const cell = (text: Inline, i: number) => {
+        const tag = i === rowHeader ? 'th' : 'td';
+        return `<${tag}${i === rowHeader ? ' scope="row"' : ''}${cls(block.columns[i]?.align ?? 'left')}${label(i)}>${inline(text)}</${tag}>`;
+    };
+    const rows = block.rows.map(row => `<tr>${row.map(cell).join('')}</tr>`);
     return `<div class="table"><table${labelledBy ? ` aria-labelledby="${escapeHtml(labelledBy)}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }
 
@@ -147,13 +153,22 @@ function inline(text: Inline): string {
 const DATE = /\b\d{4}-(?:\d{2}-\d{2}|\d{2}|Q[1-4]|H[12])\b/g;
 
 /**
- * Code text that may break after a dot (`FieldSafetyPilot.<wbr>HazardCheckRate`):
+ * Code text that may break after a dot (`FieldSafetyPilot.` BREAK `HazardCheckRate`):
  * a qualified name then never widens a printed table past the page, and
  * nothing else in a name is broken (copied text is unchanged).
  */
 function codeText(code: string): string {
-    return escapeHtml(code).replace(/\.(?=[A-Za-z_])/g, '.<wbr>');
+    return escapeHtml(code).replace(/\.(?=[A-Za-z_])/g, `.${BREAK}`);
 }
+
+/**
+ * A line break opportunity that is not read: Chromium counts a bare `<wbr>` as
+ * a space in accessible names (a heading, the table it names, a row header or
+ * a figure's caption read "ChurnPilot. RepeatContactRate"); hidden from the
+ * accessibility tree, it still lets the line break. A zero-width space would
+ * also be copied with the name.
+ */
+const BREAK = '<span aria-hidden="true"><wbr></span>';
 
 /**
  * Figures with their unit: the space after each number is a no-break space,

@@ -28,7 +28,8 @@ pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
-@media screen { td code { overflow-wrap: anywhere; } }
+th[scope="row"] { background: none; font-weight: normal; }
+@media screen { td code, th[scope="row"] code { overflow-wrap: anywhere; } }
 td.right, th.right { text-align: right; font-variant-numeric: tabular-nums; }
 td.center, th.center { text-align: center; }
 tr { break-inside: avoid; }
@@ -69,14 +70,14 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
 @media screen and (max-width: 640px) {
   main { padding: 16px 12px 48px; }
   figure.chart { padding: 6px 6px 4px; }
-  .table table, .table tbody, .table tr, .table td { display: block; }
+  .table table, .table tbody, .table tr, .table td, .table th[scope="row"] { display: block; }
   .table table { width: 100%; }
   .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   .table tr { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; margin: 0 0 8px; }
-  .table td { border: none; position: relative; padding: 2px 0 2px 42%; text-align: left; overflow-wrap: anywhere; }
-  .table td::before { content: attr(data-label); position: absolute; left: 0; width: 40%; color: var(--muted); font-size: 12.5px; font-weight: 600; line-height: 1.7; overflow-wrap: normal; }
-  .table td:first-child { padding-left: 0; font-weight: 600; }
-  .table td:first-child::before { content: none; }
+  .table td, .table th[scope="row"] { border: none; position: relative; padding: 2px 0 2px 42%; text-align: left; overflow-wrap: anywhere; }
+  .table td::before, .table th[scope="row"]::before { content: attr(data-label); position: absolute; left: 0; width: 40%; color: var(--muted); font-size: 12.5px; font-weight: 600; line-height: 1.7; overflow-wrap: normal; }
+  .table tr > :is(td, th):first-child { padding-left: 0; font-weight: 600; }
+  .table tr > :is(td, th):first-child::before { content: none; }
 }
 @page { margin: 14mm 12mm; }
 @media print {

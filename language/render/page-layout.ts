@@ -3,9 +3,10 @@
  * direction logic (direction.ts) proposes a direction and box width from an
  * estimate; here real layouts check it. Boxes narrow step by step (with
  * `wrapRows`, rows too full for the page also wrap), then the other
- * direction is tried, until the drawing fits the page at its own size; when
- * nothing does, the layout that needs the least scaling wins (of
- * near-equals, the one tried first: wider boxes, the estimated direction).
+ * direction is tried, then the widths between the steps, until the drawing
+ * fits the page at its own size; when nothing does, the layout that needs
+ * the least scaling wins (of near-equals, the one tried first: wider boxes,
+ * the estimated direction).
  */
 import type { ImpactGraph } from '../graph/types.js';
 import { GEOMETRY, LAYERS, NODE_WIDTH_RANGE, type Direction } from './columns.js';
@@ -15,7 +16,12 @@ import { layoutGraph, type GraphLayout, type LayoutOptions } from './layout.js';
 /** A try this close to the best scale counts as as good: the first of them (wider boxes, the estimated direction) wins. */
 const NEAR = 0.98;
 
-/** How much narrower each try makes the boxes. */
+/**
+ * How much narrower each try makes the boxes; when no width fits, the widths
+ * halfway between are tried too (a chain may fit at 170 px and neither at
+ * 180 nor 160: the report's value-selling pilot, whose text printed at 6.6 pt
+ * instead of 7).
+ */
 const STEP = 20;
 
 export interface PageLayoutOptions extends Pick<LayoutOptions, 'fullText'> {
@@ -37,9 +43,13 @@ function boxesPerRow(space: Space, nodeWidth: number): number {
     return Math.max(1, Math.floor((space.width - 2 * GEOMETRY.margin + GEOMETRY.nodeGap) / (nodeWidth + GEOMETRY.nodeGap)));
 }
 
-/** Box widths to try: from `first` down by STEP, and the narrowest last. */
-function widths(first: number, min: number): number[] {
+/** Box widths to try: from `first` down by STEP, and the narrowest last; or (`between`) the widths halfway between those. */
+function widths(first: number, min: number, between = false): number[] {
     const list: number[] = [];
+    if (between) {
+        for (let width = first - STEP / 2; width > min; width -= STEP) list.push(width);
+        return list;
+    }
     for (let width = first; width > min; width -= STEP) list.push(width);
     if (first >= min) list.push(min);
     return list;
@@ -57,13 +67,15 @@ export function layoutForPage(graph: ImpactGraph, space: Space, options: PageLay
     const fit = fitToSpace(counts, space);
     const other: Direction = fit.direction === 'down' ? 'right' : 'down';
     const tries: Array<{ layout: GraphLayout; scale: number }> = [];
-    for (const [direction, first] of [[fit.direction, fit.nodeWidth], [other, NODE_WIDTH_RANGE.max]] as const) {
-        for (const width of widths(first, minNodeWidth)) {
-            for (const maxPerRow of wrapRows && direction === 'down' ? rowLimits(counts, boxesPerRow(space, width)) : [undefined]) {
-                const layout = layoutGraph(graph, { ...layoutOptions, direction, nodeWidth: width, maxPerRow });
-                const scale = scaleToFit(layout, space);
-                if (scale >= 1) return layout;
-                tries.push({ layout, scale });
+    for (const between of [false, true]) {
+        for (const [direction, first] of [[fit.direction, fit.nodeWidth], [other, NODE_WIDTH_RANGE.max]] as const) {
+            for (const width of widths(first, minNodeWidth, between)) {
+                for (const maxPerRow of wrapRows && direction === 'down' ? rowLimits(counts, boxesPerRow(space, width)) : [undefined]) {
+                    const layout = layoutGraph(graph, { ...layoutOptions, direction, nodeWidth: width, maxPerRow });
+                    const scale = scaleToFit(layout, space);
+                    if (scale >= 1) return layout;
+                    tries.push({ layout, scale });
+                }
             }
         }
     }

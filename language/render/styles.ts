@@ -45,6 +45,41 @@ const ACCENT: Record<string, PaletteToken> = { objective: 'blue', skill: 'purple
 const EDGE_INTO: Record<string, PaletteToken> = { builds: 'purple', enables: 'orange', moves: 'yellow', drives: 'yellow', measures: 'green', kpi: 'blue' };
 
 /**
+ * How far (percent) the box borders and the kinds' colours (icon, side bar) are
+ * taken towards the text's colour, so that they stand 3:1 or more from the box
+ * and the background: the light theme's widget border #c8c8c8 becomes about
+ * #898989 (3.3:1 on the box, was 1.6:1), the dark theme's #454545 about #828282
+ * (4.2:1, was 1.7:1); the light orange 3.3:1 and yellow 3.5:1 on the box (were
+ * 2.8 and 2.9:1). High contrast themes draw borders in their own contrast colour.
+ */
+const BORDER_SHARE = 45;
+const ACCENT_SHARE = 15;
+
+/** `colour` taken `share` percent towards `toward` in sRGB (what CSS `color-mix` computes), as #rrggbb; undefined unless both are #hex or rgb()/rgba() (alpha kept). */
+export function mixColours(colour: string, toward: string, share: number): string | undefined {
+    const a = parseColour(colour);
+    const b = parseColour(toward);
+    if (!a || !b) return undefined;
+    const t = share / 100;
+    const hex = [0, 1, 2].map(i => Math.round(a[i]! * (1 - t) + b[i]! * t).toString(16).padStart(2, '0')).join('');
+    return a[3] === 1 ? `#${hex}` : `rgba(${[0, 1, 2].map(i => Math.round(a[i]! * (1 - t) + b[i]! * t)).join(', ')}, ${a[3]})`;
+}
+
+function parseColour(text: string): [number, number, number, number] | undefined {
+    const value = text.trim().toLowerCase();
+    const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(value)?.[1];
+    if (hex) {
+        const long = hex.length <= 4 ? [...hex].map(d => d + d).join('') : hex;
+        const n = [0, 2, 4, 6].map(i => parseInt(long.slice(i, i + 2) || 'ff', 16));
+        return [n[0]!, n[1]!, n[2]!, n[3]! / 255];
+    }
+    const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(value);
+    if (!rgb) return undefined;
+    const alpha = rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? parseFloat(rgb[4]) / 100 : Number(rgb[4]);
+    return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), alpha];
+}
+
+/**
  * The CSS of the drawing, every rule under `.align-graph`. Without `resolve`
  * colours are `var(--vscode-x, fallback)`; with it, the resolved values.
  */
@@ -55,6 +90,12 @@ export function graphCss(resolve?: ResolveVariable): string {
         const value = resolve(name)?.trim();
         return value && SAFE_VALUE.test(value) && !/(url|image|image-set|var|env|attr)\s*\(/i.test(value) ? value : fallback;
     };
+    // A colour taken `share` of the way towards the text's, keeping its hue: darker in a light theme, lighter in a dark one.
+    // The theme's border and chart colours are made for large areas: as a thin border or a 16 px icon on the box some are
+    // under 3:1 (WCAG 1.4.11: VS Code's light widget border is 1.7:1 on white, its light orange and yellow 2.8 and 2.9:1 on the box).
+    const towardText = (token: PaletteToken, share: number): string => resolve
+        ? mixColours(c(token), c('foreground'), share) ?? c(token)
+        : `color-mix(in srgb, ${c(token)} ${100 - share}%, ${c('foreground')})`;
     const g = '.align-graph';
     const hc = 'body.vscode-high-contrast .align-graph';
     return [
@@ -67,7 +108,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .label-halo { display: none; fill: ${c('background')}; }`,
         `@media print { ${g} .label-halo { display: inline; } ${g} .column-label { stroke: none; } }`,
         `${g} .node { cursor: pointer; outline: none; }`,
-        `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${c('nodeBorder')}; stroke-width: 1; }`,
+        `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${towardText('nodeBorder', BORDER_SHARE)}; stroke-width: 1; }`,
         `${g} .node-title { font-size: ${TEXT.title.size}px; font-weight: 600; }`,
         `${g} .node-name, ${g} .node-footer, ${g} .metric-deadline { fill: ${c('muted')}; font-size: ${TEXT.small.size}px; }`,
         `${g} .node-name { font-family: ${c('monoFont')}; }`,
@@ -76,8 +117,8 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .node-icon { fill: none; stroke-width: 1.6; stroke-linejoin: round; stroke-linecap: round; }`,
         `${g} .node-icon .solid { stroke: none; }`,
         ...Object.entries(ACCENT).flatMap(([kind, token]) => [
-            `${g} .kind-${kind} .node-accent, ${g} .kind-${kind} .node-icon .solid { fill: ${c(token)}; }`,
-            `${g} .kind-${kind} .node-icon { stroke: ${c(token)}; }`,
+            `${g} .kind-${kind} .node-accent, ${g} .kind-${kind} .node-icon .solid { fill: ${towardText(token, ACCENT_SHARE)}; }`,
+            `${g} .kind-${kind} .node-icon { stroke: ${towardText(token, ACCENT_SHARE)}; }`,
             // Zoomed far out, boxes also show their kind by colour.
             `${g}.zoomed-out .kind-${kind} .node-box { fill: ${c(token)}; fill-opacity: 0.22; }`
         ]),

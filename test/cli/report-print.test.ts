@@ -287,7 +287,7 @@ describe('align report --format html in Chromium: screen and print', function ()
                 const wide = [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > right + 0.5).map(t => t.querySelector('th')?.textContent);
                 // A name broken inside a segment: one of its line boxes ends other than at a dot.
                 const broken: string[] = [];
-                for (const code of document.querySelectorAll('td code')) {
+                for (const code of document.querySelectorAll('td code, th code')) {
                     const rects = [...code.getClientRects()];
                     if (rects.length < 2) continue;
                     const range = document.createRange();
