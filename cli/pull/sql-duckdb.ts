@@ -1,7 +1,7 @@
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { periodValueColumns } from './sql-columns.js';
-import { queryTimedOut, queryTimeoutMs, timerDelay } from './timeout.js';
+import { queryTimedOut, queryTimeoutMs } from './timeout.js';
 
 type DuckDb = typeof import('@duckdb/node-api');
 
@@ -35,7 +35,7 @@ export async function queryDuckDb(sql: string, folder: string, databaseFile?: st
             await connection.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`);
             await connection.run(`SET TimeZone = 'UTC'`);
             let timedOut = false;
-            const timer = setTimeout(() => { timedOut = true; connection.interrupt(); }, timerDelay(queryTimeoutMs()));
+            const timer = setTimeout(() => { timedOut = true; connection.interrupt(); }, queryTimeoutMs());
             const reader = await connection.runAndReadAll(sql).catch((error: unknown) => {
                 throw timedOut ? new PullError(queryTimedOut()) : error;
             }).finally(() => clearTimeout(timer));

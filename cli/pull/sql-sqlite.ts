@@ -3,7 +3,7 @@ import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './peri
 import { PullError } from './pull-error.js';
 import { periodValueColumns } from './sql-columns.js';
 import type { SqliteAnswer, SqliteJob } from './sqlite-worker.js';
-import { queryTimedOut, queryTimeoutMs, timerDelay } from './timeout.js';
+import { queryTimedOut, queryTimeoutMs } from './timeout.js';
 
 /**
  * The worker's bundle, next to the CLI's: esbuild.mjs builds
@@ -41,7 +41,7 @@ function inWorker(job: SqliteJob): Promise<SqliteAnswer> {
         };
         const timer = setTimeout(() => settle(() => {
             void worker.terminate().finally(() => reject(new PullError(queryTimedOut())));
-        }), timerDelay(queryTimeoutMs()));
+        }), queryTimeoutMs());
         worker.once('message', (answer: SqliteAnswer) => settle(() => {
             resolve(answer);
             void worker.terminate();

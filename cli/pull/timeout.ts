@@ -2,12 +2,21 @@ import { InputError } from '../workspace/input-error.js';
 
 const VARIABLE = 'ALIGN_PULL_TIMEOUT';
 
-/** `ALIGN_PULL_TIMEOUT` in seconds, when it is set (a usage error when it is not a positive number). */
+/**
+ * The longest time-out, in seconds (24.8 days): Node fires a timer of more
+ * than 2^31 - 1 ms at once, and PostgreSQL's `statement_timeout` takes no
+ * more either.
+ */
+const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `ALIGN_PULL_TIMEOUT` in seconds, when it is set (a usage error when it is not a positive number, or longer than a timer holds). */
 function givenSeconds(): number | undefined {
     const text = process.env[VARIABLE];
     if (text === undefined || text.trim() === '') return undefined;
     const seconds = Number(text);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`${VARIABLE}: expected a number of seconds greater than 0, not '${text}'`);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SECONDS) {
+        throw new InputError(`${VARIABLE}: expected a number of seconds greater than 0 and at most ${MAX_SECONDS} (24.8 days), not '${text}'`);
+    }
     return seconds;
 }
 
@@ -29,12 +38,4 @@ export function queryTimeoutMs(): number {
 /** The message of a query stopped by its time-out. */
 export function queryTimedOut(): string {
     return `the query did not finish within ${queryTimeoutMs() / 1000} s (set ${VARIABLE} to allow longer)`;
-}
-
-/**
- * A delay for setTimeout: Node fires a timer of more than 2^31 - 1 ms
- * (24.8 days) at once, with a warning; a longer time-out waits that long.
- */
-export function timerDelay(ms: number): number {
-    return Math.min(ms, 2 ** 31 - 1);
 }

@@ -75,9 +75,9 @@ describe('align pull with bad input (child process on the built bundle)', functi
         assert.equal(ws.read('align.lock.json'), lock);
     });
 
-    it('ALIGN_PULL_TIMEOUT that is not a number of seconds is a usage error, before anything runs', () => {
+    it('ALIGN_PULL_TIMEOUT that is not a number of seconds, or longer than a timer holds (24.8 days), is a usage error, before anything runs', () => {
         ws = oneMetric();
-        for (const value of ['abc', '0', '-5']) {
+        for (const value of ['abc', '0', '-5', '2147484', '3000000']) {
             assertOneLineFailure(runCli(['pull'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: value } }), 'ALIGN_PULL_TIMEOUT', `'${value}'`);
         }
         assert.ok(!ws.exists('a.csv'));
