@@ -13,8 +13,13 @@ import { toMermaid } from '../graph/mermaid.js';
 import type { Block } from './blocks.js';
 import { anchor, type Context } from './report-context.js';
 
-/** The drawing's box on paper, in CSS px: A4's width less its margins (186 mm; Letter is wider), and its `max-height` in print (225 mm, report-css.ts: with its heading and caption it fits a Letter page). */
-export const PRINT_BOX = { width: 703, height: 850 } as const;
+/**
+ * The drawing's box on paper, in CSS px: A4's width less its margins (186 mm,
+ * 703 px; Letter is wider) and the figure's border (1 px each side), and its
+ * `max-height` in print (225 mm, report-css.ts: with its heading and caption
+ * it fits a Letter page).
+ */
+export const PRINT_BOX = { width: 701, height: 850 } as const;
 /** The scale at which the drawing's smallest text (11 px) prints at 7 pt. */
 export const PRINT_MIN_SCALE = (7 * 96 / 72) / 11;
 

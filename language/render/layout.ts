@@ -55,6 +55,14 @@ export interface LayoutOptions {
      * Default: no limit (the preview never wraps).
      */
     maxPerRow?: number;
+    /**
+     * For paper (the report): the most the drawing may span across its
+     * layers, in px (its width top to bottom, its height left to right).
+     * Boxes are placed within it wherever a layer's boxes and the edges
+     * passing it fit side by side; edges then bend more rather than spread
+     * the drawing wider than the page. Default: no limit (the preview scrolls).
+     */
+    across?: number;
 }
 
 /** What a layout keeps of the one before it. */
@@ -187,13 +195,22 @@ export function* layoutSteps(graph: ImpactGraph, options: LayoutOptions = {}): G
         cols = yield* orderSweeps(prepared.graph, byColumn(prepared, () => true), options.sweeps ?? 4);
         yield;
     }
-    const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.size), gap: GEOMETRY.nodeGap };
+    const input = { graph: prepared.graph, cols, height: prepared.vertices.map(v => v.size), gap: GEOMETRY.nodeGap, room: roomAcross(prepared.direction, options.across) };
     const samePlaces = previous?.centers && (previous.direction ?? 'right') === prepared.direction && (previous.nodeWidth ?? prepared.nodeWidth) === prepared.nodeWidth;
     const centers = samePlaces
         ? placeStable({ ...input, previous: Float64Array.from(prepared.vertices, v => previous.centers!.get(v.id) ?? NaN) })
         : yield* placeSteps(input);
     yield;
     return yield* assembleSteps(prepared, cols, options.align ? aligned(prepared, input, centers, options.align) : centers);
+}
+
+/**
+ * The room the placement has across the layers for a drawing at most `across`
+ * px across: less the margins and, left to right, the column headers (1 px
+ * less for the rounding of box positions).
+ */
+function roomAcross(direction: Direction, across: number | undefined): number | undefined {
+    return across === undefined ? undefined : across - 2 * GEOMETRY.margin - (direction === 'right' ? GEOMETRY.header.right : 0) - 1;
 }
 
 /** Boxes whose text is measured in one step: measuring is most of a large layout's work. */

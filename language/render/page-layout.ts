@@ -1,7 +1,9 @@
 /**
  * A layout for a printed or scrolled page (the HTML report): the preview's
  * direction logic (direction.ts) proposes a direction and box width from an
- * estimate; here real layouts check it. Boxes narrow step by step (with
+ * estimate; here real layouts check it, each placing its boxes within the
+ * page (`across`: its width top to bottom, where edges passing a wrapped row
+ * would otherwise pull its boxes apart). Boxes narrow step by step (with
  * `wrapRows`, rows too full for the page also wrap), then the other
  * direction is tried, then the widths between the steps, until the drawing
  * fits the page at its own size; when nothing does, the layout that needs
@@ -71,7 +73,7 @@ export function layoutForPage(graph: ImpactGraph, space: Space, options: PageLay
         for (const [direction, first] of [[fit.direction, fit.nodeWidth], [other, NODE_WIDTH_RANGE.max]] as const) {
             for (const width of widths(first, minNodeWidth, between)) {
                 for (const maxPerRow of wrapRows && direction === 'down' ? rowLimits(counts, boxesPerRow(space, width)) : [undefined]) {
-                    const layout = layoutGraph(graph, { ...layoutOptions, direction, nodeWidth: width, maxPerRow });
+                    const layout = layoutGraph(graph, { ...layoutOptions, direction, nodeWidth: width, maxPerRow, across: direction === 'down' ? space.width : space.height });
                     const scale = scaleToFit(layout, space);
                     if (scale >= 1) return layout;
                     tries.push({ layout, scale });

@@ -15,11 +15,17 @@ export interface PlaceInput {
     readonly height: ArrayLike<number>;
     readonly gap: number;
     readonly passes?: number;
+    /**
+     * The room across the layers: each layer whose boxes fit in it side by
+     * side stays within 0..room (a layer too full for it keeps its own
+     * extent). Default: no limit.
+     */
+    readonly room?: number;
 }
 
 /** Centre y of every node; the topmost box starts at 0. In steps: one per pass. */
 export function* placeSteps(input: PlaceInput): Steps<Float64Array> {
-    const { graph, cols, height, gap } = input;
+    const { graph, cols, height, gap, room } = input;
     const center = new Float64Array(graph.column.length);
     const extent = cols.map(col => col.reduce((sum, v) => sum + height[v]!, 0) + gap * Math.max(0, col.length - 1));
     const tallest = Math.max(0, ...extent);
@@ -34,19 +40,19 @@ export function* placeSteps(input: PlaceInput): Steps<Float64Array> {
     for (let p = 0; p < passes; p++) {
         for (let k = 0; k < cols.length; k++) {
             const c = p % 2 === 0 ? k : cols.length - 1 - k;
-            relaxColumn(graph, cols[c]!, c, center, height, gap, () => true);
+            relaxColumn(graph, cols[c]!, c, center, height, gap, () => true, room);
         }
         yield;
     }
     // A last pass left to right towards upstream neighbours only: chains read straight from their objectives.
-    for (let c = 1; c < cols.length; c++) relaxColumn(graph, cols[c]!, c, center, height, gap, u => graph.column[u]! < c);
+    for (let c = 1; c < cols.length; c++) relaxColumn(graph, cols[c]!, c, center, height, gap, u => graph.column[u]! < c, room);
     let top = Infinity;
     for (const col of cols) if (col.length > 0) top = Math.min(top, center[col[0]!]! - height[col[0]!]! / 2);
     if (Number.isFinite(top)) for (let v = 0; v < center.length; v++) center[v] = center[v]! - top;
     return center;
 }
 
-function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, center: Float64Array, height: ArrayLike<number>, gap: number, accept: (u: number) => boolean): void {
+function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, center: Float64Array, height: ArrayLike<number>, gap: number, accept: (u: number) => boolean, room?: number): void {
     const m = col.length;
     if (m === 0) return;
     const target = new Float64Array(m);
@@ -64,7 +70,12 @@ function relaxColumn(graph: OrderGraph, col: readonly number[], c: number, cente
         target[i] = (count > 0 ? sum / count : center[v]!) - offset[i]!;
     }
     const z = isotonic(target);
-    for (let i = 0; i < m; i++) center[col[i]!] = z[i]! + offset[i]!;
+    // Within a room: the first box starts at 0 or later, the last ends by `room`. Clipping the fit
+    // to these bounds is the least-squares fit under them (the bounds are the same for every z).
+    const low = height[col[0]!]! / 2;
+    const high = (room ?? Infinity) - offset[m - 1]! - height[col[m - 1]!]! / 2;
+    const bounded = room !== undefined && low <= high;
+    for (let i = 0; i < m; i++) center[col[i]!] = (bounded ? Math.min(high, Math.max(low, z[i]!)) : z[i]!) + offset[i]!;
 }
 
 /** The neighbours that pull a node into line: its chain neighbours, or for a node linked only by `kpi` shortcuts, those. */

@@ -252,7 +252,7 @@ describe('align report --format html in Chromium: screen and print', function ()
         }
     });
 
-    it('prints every impact chain with each node\'s full title and name (no ellipsis), titles at 7.5 pt or more on A4, no edge across a box', async () => {
+    it('prints every impact chain with each node\'s full title and name (no ellipsis), titles at 8 pt or more on A4, no edge across a box', async () => {
         const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
         try {
             await print.emulateMedia({ media: 'print' });
@@ -267,8 +267,9 @@ describe('align report --format html in Chromium: screen and print', function ()
                     assert.equal(node.title, declared.title ?? declared.name, `${chain.name}: the title of ${node.id}`);
                     assert.ok(squeeze(node.name).startsWith(declared.name), `${chain.name}: the name of ${node.id} (${node.name})`);
                 }
-                // A layer with more boxes than the page's width holds wraps onto two rows (FieldSafetyPilot's metrics) rather than shrink its titles.
-                assert.ok(chain.titlePt >= 7.5, `${chain.name}: titles print at ${chain.titlePt.toFixed(2)} pt`);
+                // A layer with more boxes than the page's width holds wraps onto two rows (FieldSafetyPilot's metrics), and boxes are placed
+                // within the page's width, rather than shrink the titles (FieldSafetyPilot's printed at 7.7 pt before, its names at 6.5 pt).
+                assert.ok(chain.titlePt >= 8, `${chain.name}: titles print at ${chain.titlePt.toFixed(2)} pt`);
                 assert.ok(chain.edges > 0, `${chain.name}: edges drawn`);
                 assert.deepEqual(chain.crossing, [], `${chain.name}: edges pass between boxes`);
             }
