@@ -6,6 +6,7 @@ import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 
 /** The files whose changes matter: sources, `align.config.json`, `package.json` and lock files, CSV actuals, pull queries. */
@@ -38,6 +39,8 @@ export function watchFilesUnlessTheClientDoes(connection: Connection, shared: La
         const watcher = new FolderWatcher(shared, roots,
             changes => shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes }), message => connection.console.warn(message));
         shared.workspace.WorkspaceManager.ready.then(() => watcher.settle(), () => watcher.settle());
+        // A config file changed the templates folders: a folder that is one now is watched no more, a former one is watched again.
+        (shared.workspace.WorkspaceManager as Partial<AlignWorkspaceManager>).onDidChangeTemplateFolders?.(() => watcher.refresh());
     });
 }
 
@@ -74,6 +77,40 @@ export class FolderWatcher {
             this.watchers.delete(folder);
         }
         this.flush();
+    }
+
+    /**
+     * The manager's answer changed (the templates folders did): folders it
+     * excludes now are watched no more, and those it includes are watched,
+     * with their subfolders.
+     */
+    refresh(): void {
+        if (this.stopped || !this.settled) return; // settle() applies the answers of the time
+        for (const [folder, watcher] of this.watchers) {
+            if (this.roots.includes(folder) || this.includes(folder, true)) continue;
+            watcher.close();
+            this.watchers.delete(folder);
+        }
+        for (const root of this.roots) this.watchIncluded(root);
+    }
+
+    /** Watches `folder` and the folders under it that the manager includes and that are not watched yet. */
+    private watchIncluded(folder: string): void {
+        if (this.stopped) return;
+        if (!this.watchers.has(folder)) {
+            this.watchTree(folder);
+            return;
+        }
+        let entries: fsSync.Dirent[] = [];
+        try {
+            entries = fsSync.readdirSync(folder, { withFileTypes: true });
+        } catch {
+            return; // gone meanwhile: its parent's watcher reports that
+        }
+        for (const entry of entries) {
+            const child = path.join(folder, entry.name);
+            if (entry.isDirectory() && this.includes(child, true)) this.watchIncluded(child);
+        }
     }
 
     /** The workspace manager's answer for a folder or file: the same as for its start-up walk. */

@@ -3,6 +3,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
+import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
 import { configText } from '../language/config/parse-config.js';
@@ -62,7 +63,8 @@ export class WorkspaceSettings {
      * Reads `align.config.json` again (with its `extends` chain), publishes
      * its problems and lists the catalog files again. After the first time
      * (the workspace manager loads the first catalogs), call it under the
-     * workspace lock: it updates the catalog documents.
+     * workspace lock: it updates the catalog documents, and the documents of
+     * the templates folders that changed.
      */
     async reloadConfigFile(): Promise<void> {
         const read = await this.readConfigFile();
@@ -74,7 +76,12 @@ export class WorkspaceSettings {
         }
         const files = catalogs.uris.map(uri => ({ uri: uri.toString(), catalog: catalogMark(catalogs.originOf(uri)!) }));
         void this.connection.sendNotification(DidChangeCatalogFilesNotification, { files });
-        if (this.catalogsLoaded) await updateCatalogDocuments(this.services, current, removed);
+        if (this.catalogsLoaded) {
+            await updateCatalogDocuments(this.services, current, removed);
+            // `templates` (its own or through `extends`) may name another folder: its files leave the workspace, those of the former one return.
+            const templates = await (this.services.shared.workspace.WorkspaceManager as AlignWorkspaceManager).updateTemplateFolders();
+            if (templates.removed.length > 0 || templates.added.length > 0) await this.services.shared.workspace.DocumentBuilder.update(templates.added, templates.removed);
+        }
         this.catalogsLoaded = true;
         await this.warnIgnoredConfigs();
     }

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isFileError, templatesPathIn } from '../../language/config/templates-folder.js';
+import { MAX_EXTENDS_DEPTH } from '../../language/config/extends.js';
+import { isPathSpec } from '../../language/config/locate.js';
+import { isFileError, templatesKeysIn } from '../../language/config/templates-folder.js';
 import { describeCode, InputError } from './input-error.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -110,8 +112,13 @@ export function requireAlignFile(given: string, absolute = path.resolve(given)):
     throw new InputError(`${given}: not an .align file${hint}`);
 }
 
-function walk(folder: string, found: Set<string>, skippedTemplates: string[]): void {
-    const templates = templateFolder(folder);
+/**
+ * Walks `folder`, skipping the templates folders that its `align.config.json`
+ * or that of a folder above in the walk names (`templates`, [...`inherited`]).
+ */
+function walk(folder: string, found: Set<string>, skippedTemplates: string[], inherited: ReadonlySet<string> = new Set()): void {
+    const own = templateFolder(folder);
+    const templates = own === undefined || inherited.has(own) ? inherited : new Set([...inherited, own]);
     let entries: fs.Dirent[];
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -121,28 +128,72 @@ function walk(folder: string, found: Set<string>, skippedTemplates: string[]): v
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (full === templates) skippedTemplates.push(full);
-            else if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(full, found, skippedTemplates);
+            if (templates.has(full)) skippedTemplates.push(full);
+            else if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(full, found, skippedTemplates, templates);
         } else if (entry.isFile() && isAlignFile(entry.name)) {
             found.add(full);
         }
     }
 }
 
-/** The templates folder that `folder`'s `align.config.json` names (language/config/templates-folder.ts). */
+/**
+ * The templates folder of `folder`'s `align.config.json`, with its `extends`
+ * chain followed as language/config/extends.ts resolves it: the file's own
+ * `templates` (a path relative to it), else the one of the file it extends
+ * (relative to that file). The language server's workspace manager skips
+ * the same folders (language/catalogs/catalog-workspace-manager.ts).
+ */
 function templateFolder(folder: string): string | undefined {
-    const config = path.join(folder, 'align.config.json');
-    let text: string;
+    return configTemplates(path.join(folder, 'align.config.json'), []);
+}
+
+/** The templates folder of the config file `file` and its `extends` chain; `chain` are the files that led to it (a cycle or a chain too deep stops, as reported by `resolveConfig`). */
+function configTemplates(file: string, chain: readonly string[]): string | undefined {
+    if (chain.includes(file) || chain.length > MAX_EXTENDS_DEPTH) return undefined;
+    const text = readConfig(file);
+    const keys = text === undefined ? undefined : templatesKeysIn(text);
+    if (!keys) return undefined;
+    const folder = path.dirname(file);
+    // A `templates` of the file wins over the extended one's, even a package's (in node_modules, which the walk skips) or a missing path.
+    if (typeof keys.templates === 'string') return isPathSpec(keys.templates) ? path.resolve(folder, keys.templates) : undefined;
+    if (typeof keys.extends !== 'string') return undefined;
+    const target = extendedConfig(keys.extends, folder);
+    return target === undefined ? undefined : configTemplates(target, [...chain, file]);
+}
+
+/** The config file that `extends: spec` in a file of `folder` names (language/config/locate.ts), if it exists. */
+function extendedConfig(spec: string, folder: string): string | undefined {
+    let found: string | undefined;
+    if (isPathSpec(spec)) {
+        found = path.resolve(folder, spec);
+    } else {
+        for (let current = folder; ; current = path.dirname(current)) {
+            const candidate = path.join(current, 'node_modules', ...spec.split('/'));
+            if (isDirectory(candidate)) { found = candidate; break; }
+            if (path.dirname(current) === current) return undefined;
+        }
+    }
+    return isDirectory(found) ? path.join(found, 'align.config.json') : found;
+}
+
+function isDirectory(file: string): boolean {
     try {
-        if (!fs.statSync(config).isFile()) return undefined;
-        text = fs.readFileSync(config, 'utf-8');
+        return fs.statSync(file).isDirectory();
     } catch (error) {
-        // Missing, or no readable file: it names no templates (the workspace's own is reported as config-invalid).
+        if (isFileError(error)) return false;
+        throw error;
+    }
+}
+
+/** The text of a config file; undefined when it is missing or no readable file (it names no templates; the workspace's own is reported as config-invalid). */
+function readConfig(file: string): string | undefined {
+    try {
+        if (!fs.statSync(file).isFile()) return undefined;
+        return fs.readFileSync(file, 'utf-8');
+    } catch (error) {
         if (isFileError(error)) return undefined;
         throw error;
     }
-    const templates = templatesPathIn(text);
-    return templates === undefined ? undefined : path.resolve(folder, templates);
 }
 
 function statOrFail(absolute: string, given: string): fs.Stats {

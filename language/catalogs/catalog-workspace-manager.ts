@@ -1,25 +1,42 @@
-import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
-import { DefaultWorkspaceManager } from 'langium';
+import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, URI, UriUtils } from 'langium';
 import type { AlignServices } from '../align-module.js';
+import { isMissing } from '../config/locate.js';
 import { templatesFolderOf } from '../config/templates-folder.js';
 
 type WorkspaceFolder = Parameters<DefaultWorkspaceManager['initializeWorkspace']>[0][number];
+
+/** What a change of the templates folders changes in the workspace: documents to drop, files to read. */
+export interface TemplateFoldersChange {
+    /** Documents now inside a templates folder. */
+    readonly removed: URI[];
+    /** Files of folders that are templates folders no more. */
+    readonly added: URI[];
+}
 
 /**
  * The workspace manager of the language server: besides the workspace's
  * files, it loads the catalog files (`catalogs` of `align.config.json`,
  * often under `node_modules`, which the workspace walk skips) once the
  * configuration has been read. Like `align check`, it skips the templates
- * folder that any folder's `align.config.json` names (a standards package
- * inside the workspace): its files have placeholders. `shouldIncludeEntry`
- * is the one answer to "is this entry part of the workspace?": the start-up
- * walk, the files and folders the client reports created, and the server's
- * own file watcher (server/folder-watcher.ts) all ask it. A templates folder is known
- * once the walk has read the `align.config.json` that names it, so before
- * `ready` the answer may still include it.
+ * folders: the one of the configuration in force (the workspace's
+ * `align.config.json` with its `extends` chain: an extended file may name
+ * it), and the one any walked folder's `align.config.json` names (a
+ * standards package inside the workspace): their files have placeholders.
+ * `shouldIncludeEntry` is the one answer to "is this entry part of the
+ * workspace?": the start-up walk, the files and folders the client reports
+ * created, and the server's own file watcher (server/folder-watcher.ts) all
+ * ask it. The configuration is read before the walk; the folder a walked
+ * config names is known once the walk has read it, so before `ready` the
+ * answer may still include it. After a config file changed,
+ * {@link updateTemplateFolders} follows the change.
  */
 export class AlignWorkspaceManager extends DefaultWorkspaceManager {
-    private readonly templateFolders = new Set<string>();
+    /** Per folder walked: the templates folder its `align.config.json` names, if any. */
+    private readonly walkedFolders = new Map<string, string | undefined>();
+    /** The templates folder of the configuration in force (Settings.templates). */
+    private configuredTemplates: string | undefined;
+    private readonly templateListeners: Array<() => void> = [];
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -27,12 +44,83 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
 
     override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
         const templates = await templatesFolderOf(this.fileSystemProvider, folderPath);
-        if (templates) this.templateFolders.add(templates.toString());
+        this.walkedFolders.set(folderPath.toString(), templates?.toString());
         await super.traverseFolder(folderPath, uris);
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
         return super.shouldIncludeEntry(entry) && !this.inTemplatesFolder(entry.uri);
+    }
+
+    /** Calls `listener` after the templates folders changed (a config file changed). */
+    onDidChangeTemplateFolders(listener: () => void): void {
+        this.templateListeners.push(listener);
+    }
+
+    /**
+     * Follows the configuration after a config file changed: the templates
+     * folder of the configuration in force (read again by the caller into
+     * the settings) and those the walked folders' config files name now.
+     * Returns the documents now inside a templates folder (catalog files
+     * aside) and the files of the folders that are templates folders no
+     * more; the caller updates the documents with them, under the workspace lock.
+     */
+    async updateTemplateFolders(): Promise<TemplateFoldersChange> {
+        const before = this.templateFolders();
+        this.configuredTemplates = this.align()?.align.Settings.templates?.uri.toString();
+        for (const folder of [...this.walkedFolders.keys()]) {
+            // A folder deleted since names none.
+            this.walkedFolders.set(folder, (await templatesFolderOf(this.fileSystemProvider, URI.parse(folder)))?.toString());
+        }
+        const after = this.templateFolders();
+        const entered = after.filter(folder => !before.includes(folder));
+        const left = before.filter(folder => !after.includes(folder));
+        if (entered.length === 0 && left.length === 0) return { removed: [], added: [] };
+        const catalogs = this.align()?.align.Catalogs;
+        const removed = this.langiumDocuments.all
+            .filter(document => within(document.uri, entered) && !catalogs?.isCatalog(document.uri))
+            .map(document => document.uri).toArray();
+        const added: URI[] = [];
+        for (const folder of left) added.push(...await this.filesOf(URI.parse(folder)));
+        for (const listener of this.templateListeners) listener();
+        return { removed, added: added.filter(uri => !this.langiumDocuments.hasDocument(uri)) };
+    }
+
+    /** The `.align` files the walk reads in `uri` (a folder or file that is no templates folder now), none when the walk does not reach it. */
+    private async filesOf(uri: URI): Promise<URI[]> {
+        if (!this.isWalked(uri)) return [];
+        try {
+            const stat = await this.fileSystemProvider.stat(uri);
+            if (stat.isDirectory) return await this.searchFolder(uri);
+            return stat.isFile && this.shouldIncludeEntry({ isFile: true, isDirectory: false, uri }) ? [uri] : [];
+        } catch (error) {
+            if (isMissing(error)) return [];
+            throw error;
+        }
+    }
+
+    /** Whether the walk of a workspace folder reaches `uri`: every folder from the workspace folder down to it is included. */
+    private isWalked(uri: URI): boolean {
+        for (const folder of this.workspaceFolders ?? []) {
+            const root = URI.parse(folder.uri);
+            if (!UriUtils.contains(root, uri)) continue;
+            const segments = UriUtils.relative(root, uri).split('/').filter(segment => segment !== '');
+            let current = root;
+            let reached = true;
+            for (const segment of segments) {
+                current = UriUtils.joinPath(current, segment);
+                if (!this.shouldIncludeEntry({ isDirectory: true, isFile: false, uri: current })) { reached = false; break; }
+            }
+            if (reached) return true;
+        }
+        return false;
+    }
+
+    private templateFolders(): string[] {
+        const folders = new Set<string>();
+        for (const folder of this.walkedFolders.values()) if (folder) folders.add(folder);
+        if (this.configuredTemplates) folders.add(this.configuredTemplates);
+        return [...folders];
     }
 
     /**
@@ -41,20 +129,30 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
      * alone (a watched-file event), without the walk that skips the folder.
      */
     private inTemplatesFolder(uri: URI): boolean {
-        if (this.templateFolders.size === 0) return false;
-        const text = uri.toString();
-        for (const folder of this.templateFolders) if (text === folder || text.startsWith(`${folder}/`)) return true;
-        return false;
+        return within(uri, this.templateFolders());
+    }
+
+    private align(): AlignServices | undefined {
+        return this.serviceRegistry.all.find((s): s is AlignServices => 'align' in s);
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
-        const align = this.serviceRegistry.all.find((s): s is AlignServices => 'align' in s);
+        const align = this.align();
         if (!align) return;
         const catalogs = align.align.Catalogs;
         await catalogs.configured;
+        // The configuration is read now, before the walk: the walk skips its templates folder.
+        this.configuredTemplates = align.align.Settings.templates?.uri.toString();
         for (const uri of catalogs.uris) {
             collector(await this.langiumDocuments.getOrCreateDocument(uri));
         }
     }
+}
+
+/** Whether `uri` is one of `folders` or lies inside one. */
+function within(uri: URI, folders: readonly string[]): boolean {
+    if (folders.length === 0) return false;
+    const text = uri.toString();
+    return folders.some(folder => text === folder || text.startsWith(`${folder}/`));
 }

@@ -11,10 +11,21 @@ import { readConfigJson } from './jsonc.js';
 
 /** The templates path of a config file's text (JSON with comments), when it names a folder (not a package); undefined when the text is not JSON. */
 export function templatesPathIn(configText: string): string | undefined {
+    const templates = templatesKeysIn(configText)?.templates;
+    return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
+}
+
+/**
+ * `templates` and `extends` of a config file's text (JSON with comments),
+ * as written; undefined when the text is no JSON object. For a walk that
+ * follows the `extends` chain to the templates folder without the rest of
+ * the configuration (cli/workspace/find-files.ts).
+ */
+export function templatesKeysIn(configText: string): { readonly templates?: unknown; readonly extends?: unknown } | undefined {
     const read = readConfigJson(configText);
     if (!read.ok) return undefined; // reported as config-invalid when it is the workspace's
-    const templates = (read.value as { templates?: unknown } | null)?.templates;
-    return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
+    const value = read.value as { templates?: unknown; extends?: unknown } | null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? { templates: value.templates, extends: value.extends } : undefined;
 }
 
 /**

@@ -1,0 +1,117 @@
+/**
+ * The templates folder follows the configuration in force, over real
+ * JSON-RPC to the built server: one that an extended config file names
+ * (`extends`) is skipped as the workspace's own, and a `templates` entry
+ * added to or removed from `align.config.json` after start-up applies
+ * without a restart: the folder's files leave the workspace (their
+ * diagnostics cleared), or come back.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LspSession, uriOf } from './lsp-session.js';
+import { makeTempDir } from '../temp-dirs.js';
+
+/** A template: placeholders, which are findings if the file is checked as a program. */
+const TEMPLATE = 'program ${name} "${title}" {\n  owner "L&D team"\n}\n';
+/** A file with findings: diagnostics of it mean it was read. */
+const bogus = (name: string) => `metric ${name} "${name}" { kind bogus }\n`;
+const CHANGED = 2;
+
+describe('language server: the templates folder of the configuration in force', function () {
+    this.timeout(60000);
+    let root: string;
+    let session: LspSession | undefined;
+    const file = (name: string) => path.join(root, name);
+    const write = (name: string, text: string) => {
+        fs.mkdirSync(path.dirname(file(name)), { recursive: true });
+        fs.writeFileSync(file(name), text);
+    };
+
+    beforeEach(() => {
+        root = makeTempDir('align-templates-config-');
+        write('programs/existing.align', bogus('Existing'));
+    });
+    afterEach(async () => {
+        await session?.stop();
+        session = undefined;
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    /** The workspace symbols' file paths relative to the root. */
+    async function symbolFiles(lsp: LspSession): Promise<string[]> {
+        const symbols = await lsp.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
+        return [...new Set(symbols.map(s => path.relative(root, new URL(s.location.uri).pathname)))].sort();
+    }
+
+    /** Writes align.config.json and tells the server, as VS Code's watcher does. */
+    async function writeConfig(lsp: LspSession, text: string): Promise<void> {
+        fs.writeFileSync(file('align.config.json'), text);
+        await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('align.config.json')), type: CHANGED }] });
+    }
+
+    it('skips the templates folder that an extended config file names, relative to that file', async () => {
+        // The extended file is no align.config.json of a walked folder: only the resolved configuration names the folder.
+        write('align.config.json', '{ "extends": "./standards/base.json" }\n');
+        write('standards/base.json', '{ "templates": "./templates", "maxPilotDays": 90 }\n');
+        write('standards/templates/onboarding.align', TEMPLATE);
+        write('standards/templates/more/deeper.align', TEMPLATE);
+        ({ session } = await LspSession.start(root));
+        const lsp = session;
+        await lsp.diagnosticsOf(file('programs/existing.align'), d => d.length > 0);
+        assert.deepEqual(lsp.diagnostics.get(uriOf(file('align.config.json'))) ?? [], [], 'the config and its extends chain are valid');
+        for (const name of ['standards/templates/onboarding.align', 'standards/templates/more/deeper.align']) {
+            assert.equal(lsp.publishCount.get(uriOf(file(name))), undefined, `nothing published for ${name}`);
+        }
+        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align']);
+    });
+
+    it('applies "templates" added to align.config.json after start-up, and its removal (workspace/didChangeWatchedFiles)', async () => {
+        write('align.config.json', '{}\n');
+        write('tpl/onboarding.align', TEMPLATE);
+        write('tpl/more/deeper.align', TEMPLATE);
+        ({ session } = await LspSession.start(root));
+        const lsp = session;
+        await lsp.diagnosticsOf(file('tpl/onboarding.align'), d => d.length > 0);
+        await lsp.diagnosticsOf(file('tpl/more/deeper.align'), d => d.length > 0);
+
+        await writeConfig(lsp, '{ "templates": "./tpl" }\n');
+        await lsp.diagnosticsOf(file('tpl/onboarding.align'), d => d.length === 0);
+        await lsp.diagnosticsOf(file('tpl/more/deeper.align'), d => d.length === 0);
+        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align']);
+        // A file created there now is not read either.
+        write('tpl/late.align', bogus('Late'));
+        write('programs/fresh.align', bogus('Fresh'));
+        await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('tpl/late.align')), type: 1 }] });
+        await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('programs/fresh.align')), type: 1 }] });
+        await lsp.diagnosticsOf(file('programs/fresh.align'), d => d.length > 0);
+        assert.equal(lsp.publishCount.get(uriOf(file('tpl/late.align'))), undefined, 'nothing published for tpl/late.align');
+
+        await writeConfig(lsp, '{}\n');
+        for (const name of ['tpl/onboarding.align', 'tpl/more/deeper.align', 'tpl/late.align']) {
+            await lsp.diagnosticsOf(file(name), d => d.length > 0);
+        }
+        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align', 'programs/fresh.align', 'tpl/late.align']);
+    });
+
+    it('follows an extends added or removed, with the server\'s own watcher (a client that does not watch files)', async () => {
+        write('align.config.json', '{ "extends": "./.align/base.json" }\n');
+        write('.align/base.json', '{ "templates": "../tpl" }\n');
+        write('tpl/onboarding.align', TEMPLATE);
+        ({ session } = await LspSession.startWith(root, { rootUri: uriOf(root), capabilities: {} }));
+        const lsp = session;
+        await lsp.diagnosticsOf(file('programs/existing.align'), d => d.length > 0);
+        assert.equal(lsp.publishCount.get(uriOf(file('tpl/onboarding.align'))), undefined, 'nothing published for the template');
+        // Out of the templates: the folder's files are read, and the watcher watches it now: a file created there is read.
+        fs.writeFileSync(file('align.config.json'), '{}\n');
+        await lsp.diagnosticsOf(file('tpl/onboarding.align'), d => d.length > 0);
+        await new Promise(resolve => setTimeout(resolve, 300));
+        write('tpl/late.align', bogus('Late'));
+        await lsp.diagnosticsOf(file('tpl/late.align'), d => d.length > 0);
+        // Back in: both leave the workspace.
+        fs.writeFileSync(file('align.config.json'), '{ "extends": "./.align/base.json" }\n');
+        await lsp.diagnosticsOf(file('tpl/onboarding.align'), d => d.length === 0);
+        await lsp.diagnosticsOf(file('tpl/late.align'), d => d.length === 0);
+        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align']);
+    });
+});
