@@ -7,24 +7,9 @@
  * read without colour (words, and a glyph of its own shape for each).
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { COLOUR_HELPERS } from '../webview/harness/colour.js';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
-
-const OUT = path.join(REPO_ROOT, 'out', 'report-test');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-interface AxNode {
-    nodeId: string;
-    role?: { value: string };
-    name?: { value: string };
-    ignored?: boolean;
-    childIds?: string[];
-    properties?: Array<{ name: string; value: { value: unknown } }>;
-}
+import { openExamplesReport, type AxNode } from './report-page.js';
 
 /**
  * In-page (a string: the test runner's transpiler adds nothing to it): every
@@ -86,18 +71,9 @@ describe('align report --format html: accessibility', function () {
     let tree: AxNode[];
 
     before(async function () {
-        requireBundle();
-        if (!fs.existsSync(CHROMIUM)) this.skip();
-        fs.mkdirSync(OUT, { recursive: true });
-        const file = path.join(OUT, 'review-a11y.html');
-        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
-        assert.equal(result.status, 0, result.stderr);
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(`file://${file}`);
-        const cdp = await page.context().newCDPSession(page);
-        tree = ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] }).nodes.filter(n => !n.ignored);
-        await cdp.detach();
+        const opened = await openExamplesReport('review-a11y');
+        if (!opened) this.skip();
+        ({ browser, page, tree } = opened);
     });
 
     after(async () => { await browser?.close(); });

@@ -8,23 +8,12 @@
  * an impact chain under 7 pt.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { GRAPHIC_CONTRASTS } from '../webview/harness/graphic-contrast.js';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+import { openExamplesReport, type AxNode } from './report-page.js';
 
-const OUT = path.join(REPO_ROOT, 'out', 'report-test');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** A4's width less the report's print margins (12 mm each side), in CSS px. */
 const A4_CONTENT_PX = 703;
-
-interface AxNode {
-    role?: { value: string };
-    name?: { value: string };
-    ignored?: boolean;
-}
 
 describe('align report --format html: WCAG review (non-text contrast, row headers, names read whole, printed size)', function () {
     this.timeout(120_000);
@@ -33,18 +22,9 @@ describe('align report --format html: WCAG review (non-text contrast, row header
     let tree: AxNode[];
 
     before(async function () {
-        requireBundle();
-        if (!fs.existsSync(CHROMIUM)) this.skip();
-        fs.mkdirSync(OUT, { recursive: true });
-        const file = path.join(OUT, 'review-wcag.html');
-        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
-        assert.equal(result.status, 0, result.stderr);
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(`file://${file}`);
-        const cdp = await page.context().newCDPSession(page);
-        tree = ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] }).nodes.filter(n => !n.ignored);
-        await cdp.detach();
+        const opened = await openExamplesReport('review-wcag');
+        if (!opened) this.skip();
+        ({ browser, page, tree } = opened);
     });
 
     after(async () => { await browser?.close(); });

@@ -189,17 +189,6 @@ describe('preview: accessibility', () => {
             const w = await preview.openWithGraph({ theme, viewport: { width: 1400, height: 900 } });
             const ratios = await w.page.evaluate(`(() => {
                 ${COLOUR_HELPERS}
-                // Any CSS colour (color-mix() computes to color(srgb ...)) as RGBA, through a 1 px canvas.
-                const canvas = document.createElement('canvas');
-                canvas.width = canvas.height = 1;
-                const context = canvas.getContext('2d', { willReadFrequently: true });
-                const rgba = c => {
-                    context.clearRect(0, 0, 1, 1);
-                    context.fillStyle = c;
-                    context.fillRect(0, 0, 1, 1);
-                    const d = context.getImageData(0, 0, 1, 1).data;
-                    return [d[0], d[1], d[2], d[3] / 255];
-                };
                 const page = parse(getComputedStyle(document.body).backgroundColor);
                 const out = {};
                 for (const e of document.querySelectorAll('path.edge, .arrow, .focus-ring')) {

@@ -3,7 +3,9 @@
  * `parse` reads a CSS `rgb()`/`rgba()` colour into numbers, `blend` lays a
  * colour with alpha over an opaque one, `luminance` is WCAG's relative
  * luminance, and `ratio(fg, bg)` the WCAG contrast ratio of two opaque
- * colours, rounded to two decimals. A string, so that the test runner's
+ * colours, rounded to two decimals; `rgba` reads any CSS colour
+ * (`color-mix()` computes to `color(srgb ...)`, which `parse` does not read)
+ * as RGBA numbers through a 1 px canvas. A string, so that the test runner's
  * transpiler adds nothing to it.
  */
 export const COLOUR_HELPERS = `
@@ -14,4 +16,14 @@ export const COLOUR_HELPERS = `
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const ratio = (fg, bg) => { const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x); return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100; };
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const rgba = c => {
+        context.clearRect(0, 0, 1, 1);
+        context.fillStyle = c;
+        context.fillRect(0, 0, 1, 1);
+        const d = context.getImageData(0, 0, 1, 1).data;
+        return [d[0], d[1], d[2], d[3] / 255];
+    };
 `;

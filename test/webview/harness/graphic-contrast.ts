@@ -11,17 +11,6 @@ import { COLOUR_HELPERS } from './colour.js';
  */
 export const GRAPHIC_CONTRASTS = `(() => {
     ${COLOUR_HELPERS}
-    // Any CSS colour (color-mix() computes to color(srgb ...)) as RGBA, through a 1 px canvas.
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 1;
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    const rgba = c => {
-        context.clearRect(0, 0, 1, 1);
-        context.fillStyle = c;
-        context.fillRect(0, 0, 1, 1);
-        const d = context.getImageData(0, 0, 1, 1).data;
-        return [d[0], d[1], d[2], d[3] / 255];
-    };
     const out = {};
     const low = (key, r) => { out[key] = Math.min(out[key] ?? Infinity, r); };
     for (const svg of document.querySelectorAll('.align-graph')) {

@@ -1,0 +1,48 @@
+/** The HTML report of `examples/` opened in headless Chromium, with its accessibility tree: what the report's accessibility tests read. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../webview/harness/webview-page.js';
+import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+
+export const REPORT_OUT = path.join(REPO_ROOT, 'out', 'report-test');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** A node of Chromium's accessibility tree (CDP `Accessibility.getFullAXTree`). */
+export interface AxNode {
+    nodeId: string;
+    role?: { value: string };
+    name?: { value: string };
+    ignored?: boolean;
+    childIds?: string[];
+    properties?: Array<{ name: string; value: { value: unknown } }>;
+}
+
+export interface OpenReport {
+    readonly browser: Browser;
+    readonly page: Page;
+    /** The nodes that are not ignored. */
+    readonly tree: AxNode[];
+}
+
+/**
+ * Writes the HTML report of `examples/` (dated 2026-04-01) to
+ * out/report-test/NAME.html with the built CLI and opens it in headless
+ * Chromium at 1000 x 900; undefined when there is no Chromium (the caller skips).
+ */
+export async function openExamplesReport(name: string): Promise<OpenReport | undefined> {
+    requireBundle();
+    if (!fs.existsSync(CHROMIUM)) return undefined;
+    fs.mkdirSync(REPORT_OUT, { recursive: true });
+    const file = path.join(REPORT_OUT, `${name}.html`);
+    const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
+    assert.equal(result.status, 0, result.stderr);
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`file://${file}`);
+    const cdp = await page.context().newCDPSession(page);
+    const tree = ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] }).nodes.filter(n => !n.ignored);
+    await cdp.detach();
+    return { browser, page, tree };
+}
