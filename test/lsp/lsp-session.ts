@@ -126,6 +126,12 @@ export class LspSession {
         await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     }
 
+    /** The files that `workspace/symbol` (every symbol) lists, as paths from the session's root, sorted. */
+    async symbolFiles(): Promise<string[]> {
+        const symbols = await this.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
+        return [...new Set(symbols.map(s => path.relative(this.root, fileURLToPath(s.location.uri))))].sort();
+    }
+
     request<R>(method: string, params: unknown): Promise<R> {
         return this.connection.sendRequest<R>(method, params);
     }

@@ -38,11 +38,6 @@ describe('language server: the templates folder of the configuration in force', 
         fs.rmSync(root, { recursive: true, force: true });
     });
 
-    /** The workspace symbols' file paths relative to the root. */
-    async function symbolFiles(lsp: LspSession): Promise<string[]> {
-        const symbols = await lsp.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
-        return [...new Set(symbols.map(s => path.relative(root, new URL(s.location.uri).pathname)))].sort();
-    }
 
     /** Writes align.config.json and tells the server, as VS Code's watcher does. */
     async function writeConfig(lsp: LspSession, text: string): Promise<void> {
@@ -63,7 +58,7 @@ describe('language server: the templates folder of the configuration in force', 
         for (const name of ['standards/templates/onboarding.align', 'standards/templates/more/deeper.align']) {
             assert.equal(lsp.publishCount.get(uriOf(file(name))), undefined, `nothing published for ${name}`);
         }
-        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align']);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align']);
     });
 
     it('applies "templates" added to align.config.json after start-up, and its removal (workspace/didChangeWatchedFiles)', async () => {
@@ -78,7 +73,7 @@ describe('language server: the templates folder of the configuration in force', 
         await writeConfig(lsp, '{ "templates": "./tpl" }\n');
         await lsp.diagnosticsOf(file('tpl/onboarding.align'), d => d.length === 0);
         await lsp.diagnosticsOf(file('tpl/more/deeper.align'), d => d.length === 0);
-        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align']);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align']);
         // A file created there now is not read either.
         write('tpl/late.align', bogus('Late'));
         write('programs/fresh.align', bogus('Fresh'));
@@ -91,7 +86,7 @@ describe('language server: the templates folder of the configuration in force', 
         for (const name of ['tpl/onboarding.align', 'tpl/more/deeper.align', 'tpl/late.align']) {
             await lsp.diagnosticsOf(file(name), d => d.length > 0);
         }
-        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align', 'programs/fresh.align', 'tpl/late.align']);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align', 'programs/fresh.align', 'tpl/late.align']);
     });
 
     it('follows an extends added or removed, with the server\'s own watcher (a client that does not watch files)', async () => {
@@ -112,6 +107,6 @@ describe('language server: the templates folder of the configuration in force', 
         fs.writeFileSync(file('align.config.json'), '{ "extends": "./.align/base.json" }\n');
         await lsp.diagnosticsOf(file('tpl/onboarding.align'), d => d.length === 0);
         await lsp.diagnosticsOf(file('tpl/late.align'), d => d.length === 0);
-        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align']);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align']);
     });
 });

@@ -36,11 +36,6 @@ describe('language server: files created in the templates folder after start-up'
         fs.rmSync(root, { recursive: true, force: true });
     });
 
-    /** The workspace symbols' file paths relative to the root. */
-    async function symbolFiles(lsp: LspSession): Promise<string[]> {
-        const symbols = await lsp.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
-        return [...new Set(symbols.map(s => path.relative(root, new URL(s.location.uri).pathname)))].sort();
-    }
 
     function assertNotRead(lsp: LspSession, ...names: string[]): void {
         for (const name of names) assert.equal(lsp.publishCount.get(uriOf(file(name))), undefined, `nothing published for ${name}`);
@@ -64,7 +59,7 @@ describe('language server: files created in the templates folder after start-up'
         fs.writeFileSync(file('programs/fresher.align'), bogus('Fresher'));
         await lsp.diagnosticsOf(file('programs/fresher.align'), d => d.length > 0);
         assertNotRead(lsp, 'templates/onboarding.align', 'templates/late.align', 'templates/more/deeper.align', 'templates/later.align');
-        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align', 'programs/fresh.align', 'programs/fresher.align']);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align', 'programs/fresh.align', 'programs/fresher.align']);
     });
 
     it('files and folders the client reports created there (workspace/didChangeWatchedFiles) are not read either', async () => {
@@ -80,6 +75,6 @@ describe('language server: files created in the templates folder after start-up'
         await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('programs/fresh.align')), type: 1 }] });
         await lsp.diagnosticsOf(file('programs/fresh.align'), d => d.length > 0);
         assertNotRead(lsp, 'templates/onboarding.align', 'templates/late.align', 'templates/more/deeper.align');
-        assert.deepEqual(await symbolFiles(lsp), ['programs/existing.align', 'programs/fresh.align']);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align', 'programs/fresh.align']);
     });
 });
