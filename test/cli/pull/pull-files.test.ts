@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE, REPO_ROOT, requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, sqlite, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
 
 const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -15,15 +15,6 @@ async function duckdb(file: string, statements: string[]): Promise<void> {
     for (const sql of statements) await connection.run(sql);
     connection.closeSync();
     instance.closeSync();
-}
-
-/** Writes a SQLite file with sql.js. */
-async function sqlite(file: string, statements: string[]): Promise<void> {
-    const SQL = await (await import('sql.js')).default();
-    const db = new SQL.Database();
-    for (const sql of statements) db.run(sql);
-    fs.writeFileSync(file, db.export());
-    db.close();
 }
 
 const DEALS_CSV = 'closed_on,amount\n2026-01-05,3\n2026-01-07,4\n2026-01-14,5\n2026-01-19,\n';

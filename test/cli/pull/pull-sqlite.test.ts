@@ -8,16 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
-
-/** Writes a SQLite file with sql.js. */
-async function sqlite(file: string, statements: string[]): Promise<void> {
-    const SQL = await (await import('sql.js')).default();
-    const db = new SQL.Database();
-    for (const sql of statements) db.run(sql);
-    fs.writeFileSync(file, db.export());
-    db.close();
-}
+import { lockOf, pulledKpi, sqlite, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
 
 /** A query that never ends: a recursive CTE without a limit. */
 const RUNAWAY = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT '2026-02' AS period, count(*) AS value FROM r";

@@ -60,3 +60,12 @@ export function pulledKpi(name: string, cadence: string, unit = 'count'): string
 export function lockOf(ws: TempWorkspace): { version: number; snapshots: Record<string, Record<string, unknown>> } {
     return JSON.parse(ws.read('align.lock.json')) as { version: number; snapshots: Record<string, Record<string, unknown>> };
 }
+
+/** Writes a SQLite file with sql.js. */
+export async function sqlite(file: string, statements: string[]): Promise<void> {
+    const SQL = await (await import('sql.js')).default();
+    const db = new SQL.Database();
+    for (const sql of statements) db.run(sql);
+    fs.writeFileSync(file, db.export());
+    db.close();
+}
