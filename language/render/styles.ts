@@ -106,7 +106,9 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; paint-order: stroke; stroke: ${c('background')}; stroke-width: 4px; stroke-linejoin: round; }`,
         // On paper a box, not a stroke: a stroked text is printed to PDF as a second copy of it (svg.ts, renderColumns).
         `${g} .label-halo { display: none; fill: ${c('background')}; }`,
-        `@media print { ${g} .label-halo { display: inline; } ${g} .column-label { stroke: none; } }`,
+        // The arrowheads the box would hide drawn again above it (svg.ts, renderColumns): on screen the markers show.
+        `${g} .label-arrowheads { display: none; }`,
+        `@media print { ${g} .label-halo, ${g} .label-arrowheads { display: inline; } ${g} .column-label { stroke: none; } }`,
         `${g} .node { cursor: pointer; outline: none; }`,
         `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${towardText('nodeBorder', BORDER_SHARE)}; stroke-width: 1; }`,
         `${g} .node-title { font-size: ${TEXT.title.size}px; font-weight: 600; }`,

@@ -11,6 +11,7 @@ import { nodeLabel, worstSeverity } from './labels.js';
 import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
 import { graphCss, type ResolveVariable } from './styles.js';
 import { escapeXml, labelHalo, trackStatus } from './text.js';
+import type { Box } from './geometry.js';
 import { tableMeasure, TEXT } from './measure.js';
 
 export interface RenderOptions {
@@ -136,30 +137,115 @@ export function renderEdge(edge: LaidOutEdge, options: RenderOptions = {}): stri
     return `<path${attrs({ class: cls, d: edge.path, 'data-from': edge.from, 'data-to': edge.to, 'marker-end': `url(#${prefix}arrow${unexplained ? '-unexplained' : ''})` })}/>`;
 }
 
-/** Markers the edges refer to. */
+/** An arrowhead: its length back from the tip along the edge, and its half width across it (user units, as the markers draw it). */
+const ARROW = { length: 8, half: 3.5 } as const;
+
+/** The class of an edge's arrowhead (its colour), as the marker's. */
+const arrowClass = (edge: LaidOutEdge): string => edge.kind === 'kpi' && edge.explained === false ? 'arrow-unexplained' : 'arrow';
+
+/** Markers the edges refer to: a triangle ARROW.length long and 2 × ARROW.half wide, its tip at the edge's end. */
 export function renderDefs(options: RenderOptions = {}): string {
     const prefix = options.idPrefix ?? 'ag-';
+    const { length: l, half: h } = ARROW;
     const marker = (id: string, cls: string): string =>
-        `<marker id="${prefix}${id}" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">`
-        + `<path class="${cls}" d="M0 0.5 8 4 0 7.5Z"/></marker>`;
+        `<marker id="${prefix}${id}" viewBox="0 0 ${l} ${l}" refX="${l}" refY="${l / 2}" markerWidth="${l}" markerHeight="${l}" markerUnits="userSpaceOnUse" orient="auto">`
+        + `<path class="${cls}" d="M0 ${l / 2 - h} ${l} ${l / 2} 0 ${l / 2 + h}Z"/></marker>`;
     return `<defs>${marker('arrow', 'arrow')}${marker('arrow-unexplained', 'arrow-unexplained')}</defs>`;
 }
 
+interface Point { readonly x: number; readonly y: number }
+
+/**
+ * Where an edge's path ends and the direction it arrives from there (as a
+ * marker with `orient="auto"` takes it): from the last control point, or
+ * the point before, that differs from the end. Undefined for a path with no
+ * length at its end or other commands than the absolute M, L, H, V and C
+ * that geometry.ts writes.
+ */
+function pathEnd(d: string): { tip: Point; from: Point } | undefined {
+    let at: Point = { x: 0, y: 0 };
+    let from: Point | undefined;
+    const same = (a: Point, b: Point): boolean => a.x === b.x && a.y === b.y;
+    for (const [, command, args] of d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
+        const n = args!.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+        if (n.some(v => !Number.isFinite(v))) return undefined;
+        switch (command) {
+            case 'M': at = { x: n[0]!, y: n[1]! }; from = undefined; break;
+            case 'L': from = at; at = { x: n[0]!, y: n[1]! }; break;
+            case 'H': from = at; at = { x: n[0]!, y: at.y }; break;
+            case 'V': from = at; at = { x: at.x, y: n[0]! }; break;
+            case 'C': {
+                const end = { x: n[4]!, y: n[5]! };
+                from = [{ x: n[2]!, y: n[3]! }, { x: n[0]!, y: n[1]! }, at].find(p => !same(p, end));
+                at = end;
+                break;
+            }
+            default: return undefined;
+        }
+    }
+    return from && !same(from, at) ? { tip: at, from } : undefined;
+}
+
+/** The arrowhead a marker draws at an edge's end, as a closed path, and its bounding box. */
+function arrowhead(edge: LaidOutEdge): { d: string; box: Box } | undefined {
+    const end = pathEnd(edge.path);
+    if (!end) return undefined;
+    const { tip, from } = end;
+    const len = Math.hypot(tip.x - from.x, tip.y - from.y);
+    const u = { x: (tip.x - from.x) / len, y: (tip.y - from.y) / len };
+    const corner = (across: number): Point => ({ x: tip.x - ARROW.length * u.x - across * u.y, y: tip.y - ARROW.length * u.y + across * u.x });
+    const points = [corner(-ARROW.half), tip, corner(ARROW.half)];
+    const r = (v: number): number => Math.round(v * 100) / 100;
+    const xs = points.map(p => p.x);
+    const ys = points.map(p => p.y);
+    return {
+        d: `M${points.map(p => `${r(p.x)} ${r(p.y)}`).join(' ')}Z`,
+        box: { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
+    };
+}
+
+const meets = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** Letter spacing of a layer label (0.08em of its 11 px, styles.ts), per character. */
 const LABEL_SPACING = 0.88;
+
+/**
+ * How far a layer label's glyphs reach above and below its baseline, in em:
+ * capitals, digits, `&` and the brackets of the count (bracket tops and
+ * bottoms are the extremes, 0.73 and 0.21 em in Arial and Liberation Sans,
+ * a little more in Segoe UI and Helvetica).
+ */
+const LABEL_ASCENT = 0.8;
+const LABEL_DESCENT = 0.22;
+
+/** The background around a layer label's glyphs: 2 px at either end, 1 px above and below. */
+const HALO_PAD = { x: 2, y: 1 } as const;
 
 /**
  * Layer labels: column headers (right), or a label above each row (down).
  * Each has a `label-halo` box of the background behind it, shown in print
  * only (styles.ts): on screen a stroke halo keeps crossing edges off the
  * text, but printed to PDF a stroke is a second copy of the text, which
- * copying and searching the PDF then find twice.
+ * copying and searching the PDF then find twice. The box hugs the glyphs,
+ * and the arrowheads it meets are drawn again above it (`label-arrowheads`,
+ * print only as well): a row's label sits right above its boxes, where the
+ * edges into them end, and a box over the arrowheads hid them on paper.
  */
 export function renderColumns(layout: GraphLayout): string {
+    let heads: Array<{ d: string; box: Box; cls: string }> | undefined;
     return layout.columns.map(c => {
         const text = c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · ');
         const width = tableMeasure(text, TEXT.label) + LABEL_SPACING * [...text].length;
-        return `${labelHalo({ x: c.labelX, y: c.labelY - TEXT.label.size, width, height: TEXT.label.size * 1.3 })}`
+        const size = TEXT.label.size;
+        const glyphs = { x: c.labelX, y: c.labelY - size * LABEL_ASCENT, width, height: size * (LABEL_ASCENT + LABEL_DESCENT) };
+        const halo = { x: glyphs.x - HALO_PAD.x, y: glyphs.y - HALO_PAD.y, width: glyphs.width + 2 * HALO_PAD.x, height: glyphs.height + 2 * HALO_PAD.y };
+        heads ??= layout.edges.flatMap(e => {
+            const head = arrowhead(e);
+            return head ? [{ ...head, cls: arrowClass(e) }] : [];
+        });
+        const under = heads.filter(h => meets(h.box, halo));
+        return labelHalo(glyphs, HALO_PAD)
+            + (under.length > 0 ? `<g class="label-arrowheads">${under.map(h => `<path class="${h.cls}" d="${h.d}"/>`).join('')}</g>` : '')
             + `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(text)}</text>`;
     }).join('');
 }

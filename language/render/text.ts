@@ -106,8 +106,15 @@ export function trackStatus(m: MetricFigures): TrackStatus {
     return m.onTrack === true ? 'on-track' : m.onTrack === false ? 'off-track' : 'unknown';
 }
 
-/** A box of the background behind a label, 2 px around it; shown in print only (see renderColumns). */
-export function labelHalo(box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }): string {
+interface TextBox { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+
+/**
+ * A box of the background behind a label, `pad` px around it (2 px each
+ * side unless told); shown in print only (see renderColumns). A layer
+ * label's box hugs its glyphs (1 px above and below), so that it covers no
+ * more of what lies under the label than the text needs.
+ */
+export function labelHalo(box: TextBox, pad: { readonly x: number; readonly y: number } = { x: 2, y: 2 }): string {
     const r = (v: number): number => Math.round(v * 10) / 10;
-    return `<rect class="label-halo" x="${r(box.x - 2)}" y="${r(box.y - 2)}" width="${r(box.width + 4)}" height="${r(box.height + 4)}" rx="2"/>`;
+    return `<rect class="label-halo" x="${r(box.x - pad.x)}" y="${r(box.y - pad.y)}" width="${r(box.width + 2 * pad.x)}" height="${r(box.height + 2 * pad.y)}" rx="2"/>`;
 }
