@@ -73,6 +73,7 @@ export function requireFilesIn(found: readonly FoundPath[], excluded: (file: str
 function noFilesMessage(entry: FoundPath): string {
     const folder = shownFolder(entry.given);
     if (entry.files.length > 0) return `no .align files in ${folder} other than catalog files (the catalogs of align.config.json are a library, not checked)`;
+    if (entry.skippedTemplates.includes(entry.absolute)) return `no .align files in ${folder}: it is the templates folder of align.config.json (program templates are skipped)`;
     const templates = entry.skippedTemplates.filter(holdsAlignFile).map(shownRelative);
     if (templates.length > 0) return `no .align files in ${folder} outside its templates folder ${templates.join(', ')} (program templates are skipped)`;
     return `no .align files in ${folder}`;

@@ -9,7 +9,8 @@ import type { ConfigProblem } from '../../language/config/parse-config.js';
 import { neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
 import { resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
-import { findAlignFilesPerPath, requireFilesIn } from './find-files.js';
+import type { LocatedSource } from '../../language/config/locate.js';
+import { findAlignFilesPerPath, requireFilesIn, type FoundPath } from './find-files.js';
 import { describeCode, InputError } from './input-error.js';
 import { readSourceFile } from './read-source.js';
 
@@ -48,14 +49,14 @@ export interface LoadedWorkspace {
 /** Loads every `.align` file under the paths as one workspace and builds it with validation. */
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     const paths = options.paths.length > 0 ? options.paths : ['.'];
-    const found = findAlignFilesPerPath(paths);
-    const files = [...new Set(found.flatMap(p => p.files))].sort();
     const root = workspaceRoot(paths);
     const configFile = options.configFile ?? existing(path.join(root, 'align.config.json'));
     // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
     const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
     services.align.Settings.workspaceRoot = URI.file(root);
     const configProblems = configFile ? await applyConfig(services, configFile, options.configFile !== undefined) : [];
+    const found = withoutTemplates(findAlignFilesPerPath(paths), services.align.Settings.templates);
+    const files = [...new Set(found.flatMap(p => p.files))].sort();
     services.align.Settings.setOverrides(options.overrides ?? {});
     const catalogs = services.align.Catalogs;
     const library = (await catalogs.reload()).current;
@@ -136,6 +137,23 @@ function isInside(child: string, folder: string): boolean {
 
 function existing(file: string): string | undefined {
     return fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * The files found less those in the templates folder of the configuration in
+ * force (its `templates`, `extends` followed), which the walk does not see
+ * when the config file is above the paths given (`align check programs/`
+ * with `"templates": "./programs/templates"` at the root, or `--config`).
+ */
+function withoutTemplates(found: FoundPath[], templates: LocatedSource | undefined): FoundPath[] {
+    if (!templates || templates.isPackage) return found;
+    const folder = templates.uri.fsPath;
+    const inside = (file: string) => file.startsWith(`${folder}${path.sep}`);
+    return found.map(entry => {
+        const files = entry.files.filter(file => !inside(file));
+        if (files.length === entry.files.length) return entry;
+        return { ...entry, files, skippedTemplates: [...entry.skippedTemplates, folder] };
+    });
 }
 
 /** Reads the config file and its `extends` chain into the settings; returns its problems. */

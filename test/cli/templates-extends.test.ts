@@ -51,4 +51,18 @@ describe('align check: the templates folder that an extended config names', func
         writeFile(dir, 'programs/existing.align', bogus('Existing'));
         assert.deepEqual(checkedFiles(dir), ['programs/existing.align', 'standards/templates/old.align']);
     });
+
+    it('skips it when the config that names it is above the folder given, or given by --config', () => {
+        const dir = tempDir();
+        writeFile(dir, 'align.config.json', '{ "templates": "./programs/templates" }\n');
+        writeFile(dir, 'programs/templates/onboarding.align', TEMPLATE);
+        writeFile(dir, 'programs/existing.align', bogus('Existing'));
+        writeFile(dir, 'elsewhere/align.config.json', '{ "templates": "../programs/templates" }\n');
+        assert.deepEqual(checkedFiles(`${dir}/programs`), ['existing.align']);
+        const viaConfig = checkJson(['programs', '--config', 'elsewhere/align.config.json'], { cwd: dir });
+        assert.deepEqual([...new Set(viaConfig.map(f => f.file))], ['programs/existing.align']);
+        const line = assertOneLineFailure(runCli(['check', 'templates'], { cwd: `${dir}/programs` }));
+        assert.equal(line, 'align: no .align files in templates/: it is the templates folder of align.config.json (program templates are skipped)');
+    });
 });
+
