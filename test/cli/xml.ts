@@ -101,3 +101,13 @@ export function elementsNamed(root: XmlElement, name: string): XmlElement[] {
     visit(root);
     return found;
 }
+
+/** Every element for which `test` holds, the root included, depth first. */
+export function elementsWhere(root: XmlElement, test: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
+    if (test(root)) out.push(root);
+    for (const child of root.children) elementsWhere(child, test, out);
+    return out;
+}
+
+/** True when the element's `class` lists `cls`. */
+export const hasClass = (e: XmlElement, cls: string): boolean => (e.attributes['class'] ?? '').split(' ').includes(cls);

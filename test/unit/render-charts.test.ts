@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import type { GraphNode } from '../../language/graph/types.js';
 import { kpiChart, progressChart, renderKpiChart, renderProgressChart, tableMeasure } from '../../language/render/index.js';
-import { parseXml, type XmlElement } from '../cli/xml.js';
+import { elementsWhere, hasClass, parseXml, type XmlElement } from '../cli/xml.js';
 import { checkWorkspace, type CheckedWorkspace } from './helpers/check-workspace.js';
 
 const PILOT = `outcome Faster "Faster" { measured by Lag }
@@ -30,18 +30,12 @@ program P "Pilot" {
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
-function all(root: XmlElement, test: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
-    if (test(root)) out.push(root);
-    for (const child of root.children) all(child, test, out);
-    return out;
-}
-const hasClass = (e: XmlElement, cls: string): boolean => (e.attributes['class'] ?? '').split(' ').includes(cls);
 const num = (e: XmlElement, name: string): number => Number(e.attributes[name]);
 
 /** The x of a date and the y of a value, read from the chart's grid lines (`data-date`, `data-value`). */
 function axes(root: XmlElement): { x: (iso: string) => number; y: (value: number) => number } {
-    const xs = all(root, e => e.name === 'line' && e.attributes['data-date'] !== undefined);
-    const ys = all(root, e => e.name === 'line' && e.attributes['data-value'] !== undefined);
+    const xs = elementsWhere(root, e => e.name === 'line' && e.attributes['data-date'] !== undefined);
+    const ys = elementsWhere(root, e => e.name === 'line' && e.attributes['data-value'] !== undefined);
     assert.ok(xs.length >= 2, 'at least two dated grid lines');
     const [a, b] = [xs[0]!, xs.at(-1)!];
     const perDay = (num(b, 'x1') - num(a, 'x1')) / (day(b.attributes['data-date']!) - day(a.attributes['data-date']!));
@@ -65,7 +59,7 @@ describe('render: KPI charts', () => {
     it('draws each actual at its value, on its period\'s last day (2026-03, 2026-Q2, 2026-H2)', () => {
         const root = svgOf('P.Up');
         const { x, y } = axes(root);
-        const points = all(root, e => e.name === 'circle' && hasClass(e, 'actual'));
+        const points = elementsWhere(root, e => e.name === 'circle' && hasClass(e, 'actual'));
         assert.deepEqual(points.map(p => [p.attributes['data-period'], p.attributes['data-date'], p.attributes['data-value']]),
             [['2026-03', '2026-03-31', '30'], ['2026-Q2', '2026-06-30', '41'], ['2026-H2', '2026-12-31', '58']]);
         for (const [p, date, value] of [[points[0]!, '2026-03-31', 30], [points[1]!, '2026-06-30', 41], [points[2]!, '2026-12-31', 58]] as const) {
@@ -78,18 +72,18 @@ describe('render: KPI charts', () => {
     it('draws the trajectory from the baseline at the program start to the target at the deadline', () => {
         const root = svgOf('P.Up');
         const { x, y } = axes(root);
-        const t = all(root, e => e.name === 'line' && hasClass(e, 'trajectory'))[0]!;
+        const t = elementsWhere(root, e => e.name === 'line' && hasClass(e, 'trajectory'))[0]!;
         near(num(t, 'x1'), x('2026-01-01'), 'start x');
         near(num(t, 'y1'), y(20), 'baseline y');
         near(num(t, 'x2'), x('2026-12-31'), 'deadline x');
         near(num(t, 'y2'), y(60), 'target y');
         const lag = svgOf('P.Lag');
         const lagAxes = axes(lag);
-        const lt = all(lag, e => e.name === 'line' && hasClass(e, 'trajectory'))[0]!;
+        const lt = elementsWhere(lag, e => e.name === 'line' && hasClass(e, 'trajectory'))[0]!;
         near(num(lt, 'x2'), lagAxes.x('2026-12-31'), 'a deadline `by 2026-H2` is its last day');
-        const deadline = all(lag, e => e.name === 'line' && hasClass(e, 'deadline-line'))[0]!;
+        const deadline = elementsWhere(lag, e => e.name === 'line' && hasClass(e, 'deadline-line'))[0]!;
         near(num(deadline, 'x1'), lagAxes.x('2026-12-31'), 'the deadline line');
-        const target = all(lag, e => e.name === 'line' && hasClass(e, 'target-line'))[0]!;
+        const target = elementsWhere(lag, e => e.name === 'line' && hasClass(e, 'target-line'))[0]!;
         near(num(target, 'y1'), lagAxes.y(30), 'the target line');
     });
 
@@ -97,26 +91,26 @@ describe('render: KPI charts', () => {
         const root = svgOf('P.Lag');
         const { y } = axes(root);
         assert.ok(hasClass(root, 'direction-down'));
-        const t = all(root, e => e.name === 'line' && hasClass(e, 'trajectory'))[0]!;
+        const t = elementsWhere(root, e => e.name === 'line' && hasClass(e, 'trajectory'))[0]!;
         assert.ok(num(t, 'y2') > num(t, 'y1'), 'the target (30) is drawn below the baseline (45)');
         assert.ok(y(30) > y(45), 'smaller values are lower');
-        const plotBottom = Math.max(...all(root, e => e.name === 'line' && e.attributes['data-value'] !== undefined).map(l => num(l, 'y1')));
-        const zone = all(root, e => e.name === 'path' && hasClass(e, 'zone'))[0]!;
+        const plotBottom = Math.max(...elementsWhere(root, e => e.name === 'line' && e.attributes['data-value'] !== undefined).map(l => num(l, 'y1')));
+        const zone = elementsWhere(root, e => e.name === 'path' && hasClass(e, 'zone'))[0]!;
         const zoneYs = [...zone.attributes['d']!.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].map(m => Number(m[2]));
         assert.equal(Math.max(...zoneYs), plotBottom, 'the shaded side reaches the bottom of the plot');
         assert.ok(Math.min(...zoneYs) >= num(t, 'y1') - 0.01, 'and nothing above the trajectory');
-        const text = all(root, e => e.name === 'text').map(e => e.text).join(' | ');
+        const text = elementsWhere(root, e => e.name === 'text').map(e => e.text).join(' | ');
         assert.ok(text.includes('lower is better'), text);
         // 39 days on 2026-06-30 against the trajectory's 45 - 15 x 180/364 = 37.6: worse, so off track, drawn above the line.
         assert.ok(hasClass(root, 'status-off-track'));
         assert.ok(text.includes('Off track'), text);
-        const latest = all(root, e => hasClass(e, 'latest'))[0]!;
-        const expected = all(root, e => hasClass(e, 'expected-mark'))[0]!;
+        const latest = elementsWhere(root, e => hasClass(e, 'latest'))[0]!;
+        const expected = elementsWhere(root, e => hasClass(e, 'expected-mark'))[0]!;
         near(num(expected, 'cy'), y(45 - 15 * 180 / 364), 'where the trajectory is at the latest actual');
         assert.ok(num(latest, 'cy') < num(expected, 'cy'), 'the latest actual sits on the wrong side of the trajectory');
         const up = svgOf('P.Up');
-        const upZone = all(up, e => e.name === 'path' && hasClass(e, 'zone'))[0]!;
-        const plotTop = Math.min(...all(up, e => e.name === 'line' && e.attributes['data-value'] !== undefined).map(l => num(l, 'y1')));
+        const upZone = elementsWhere(up, e => e.name === 'path' && hasClass(e, 'zone'))[0]!;
+        const plotTop = Math.min(...elementsWhere(up, e => e.name === 'line' && e.attributes['data-value'] !== undefined).map(l => num(l, 'y1')));
         assert.equal(Math.min(...[...upZone.attributes['d']!.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].map(m => Number(m[2]))), plotTop, 'direction up: the shaded side reaches the top');
     });
 
@@ -135,7 +129,7 @@ describe('render: KPI charts', () => {
             }));
             for (const b of boxes) assert.ok(b.x >= 0 && b.x + b.w <= chart.width + 0.5, `${id}: a label inside the chart`);
         }
-        const texts = all(svgOf('P.Up'), e => e.name === 'text' && hasClass(e, 'label')).map(e => e.text);
+        const texts = elementsWhere(svgOf('P.Up'), e => e.name === 'text' && hasClass(e, 'label')).map(e => e.text);
         assert.ok(texts.includes('58% (2026-H2)') && texts.includes('target 60%') && texts.includes('baseline 20%'), texts.join(', '));
     });
 
@@ -143,8 +137,8 @@ describe('render: KPI charts', () => {
         const root = svgOf('P.Up');
         assert.equal(root.attributes['role'], 'img');
         const [titleId, descId] = root.attributes['aria-labelledby']!.split(' ');
-        const title = all(root, e => e.attributes['id'] === titleId)[0]!;
-        const desc = all(root, e => e.attributes['id'] === descId)[0]!;
+        const title = elementsWhere(root, e => e.attributes['id'] === titleId)[0]!;
+        const desc = elementsWhere(root, e => e.attributes['id'] === descId)[0]!;
         assert.equal(title.name, 'title');
         assert.equal(title.text, 'Business cases (Up)');
         assert.equal(desc.name, 'desc');
@@ -166,20 +160,20 @@ describe('render: the progress panel', () => {
         const metrics = ['P.Lag', 'P.Up', 'P.Score', 'P.Empty'].map(id => w.graph.node(id)!);
         const chart = progressChart(metrics, { window: { start: '2026-01-01', end: '2026-12-31', label: 'pilot' } })!;
         const root = parseXml(renderProgressChart(chart, { idPrefix: 'p-' }));
-        const rows = all(root, e => e.name === 'g' && hasClass(e, 'row'));
+        const rows = elementsWhere(root, e => e.name === 'g' && hasClass(e, 'row'));
         assert.deepEqual(rows.map(r => r.attributes['data-id']), ['P.Score', 'P.Up', 'P.Empty', 'P.Lag']);
         const { x } = axes(root);
-        const point = (row: string, period: string): XmlElement => all(rows.find(r => r.attributes['data-id'] === row)!, e => e.attributes['data-period'] === period)[0]!;
+        const point = (row: string, period: string): XmlElement => elementsWhere(rows.find(r => r.attributes['data-id'] === row)!, e => e.attributes['data-period'] === period)[0]!;
         near(num(point('P.Score', '2026-02'), 'cx'), x('2026-02-28'), 'the learning check of 2026-02');
         near(num(point('P.Up', '2026-03'), 'cx'), num(point('P.Lag', '2026-03'), 'cx'), 'the same period lines up across rows');
         near(num(point('P.Up', '2026-Q2'), 'cx'), x('2026-06-30'), 'a quarter on its last day');
-        const window = all(root, e => e.name === 'rect' && hasClass(e, 'window'))[0]!;
+        const window = elementsWhere(root, e => e.name === 'rect' && hasClass(e, 'window'))[0]!;
         near(num(window, 'x'), x('2026-01-01'), 'the window starts at the program start');
         near(num(window, 'x') + num(window, 'width'), x('2026-12-31'), 'and ends at its end');
         const empty = rows.find(r => r.attributes['data-id'] === 'P.Empty')!;
-        assert.ok(all(empty, e => e.name === 'text').some(e => e.text === 'no actuals yet'));
+        assert.ok(elementsWhere(empty, e => e.name === 'text').some(e => e.text === 'no actuals yet'));
         assert.equal(root.attributes['role'], 'img');
-        const desc = all(root, e => e.name === 'desc')[0]!.text;
+        const desc = elementsWhere(root, e => e.name === 'desc')[0]!.text;
         assert.ok(desc.includes('Skills check (learning): from 40% on 2026-01-15 to 71% on 2026-02-28'), desc);
     });
 

@@ -4,17 +4,11 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImpactGraphResult } from '../../language/protocol.js';
 import { graphCss, layoutGraph, renderColumns, renderDefs, TEXT, type GraphLayout, type LaidOutEdge } from '../../language/render/index.js';
-import { parseXml, type XmlElement } from '../cli/xml.js';
+import { elementsWhere, hasClass, parseXml, type XmlElement } from '../cli/xml.js';
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../webview/fixtures/examples-graph.json');
 const examples = (): ImpactGraphResult => JSON.parse(fs.readFileSync(fixture, 'utf-8')) as ImpactGraphResult;
 
-function all(root: XmlElement, test: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
-    if (test(root)) out.push(root);
-    for (const child of root.children) all(child, test, out);
-    return out;
-}
-const hasClass = (e: XmlElement, cls: string): boolean => (e.attributes['class'] ?? '').split(' ').includes(cls);
 const columnsOf = (layout: GraphLayout): XmlElement => parseXml(`<svg xmlns="http://www.w3.org/2000/svg"><g class="columns">${renderColumns(layout)}</g></svg>`);
 
 interface Rect { x: number; y: number; width: number; height: number }
@@ -34,8 +28,8 @@ describe('render: layer labels\' boxes in print, and the arrowheads under them',
     it('hugs each label\'s glyphs: 1 px above its capitals and below its brackets, no more', () => {
         const layout = layoutGraph(examples().graph, { direction: 'down', nodeWidth: 200 });
         const root = columnsOf(layout);
-        const texts = all(root, e => hasClass(e, 'column-label'));
-        const halos = all(root, e => hasClass(e, 'label-halo'));
+        const texts = elementsWhere(root, e => hasClass(e, 'column-label'));
+        const halos = elementsWhere(root, e => hasClass(e, 'label-halo'));
         assert.equal(halos.length, texts.length);
         const size = TEXT.label.size;
         halos.forEach((h, i) => {
@@ -50,10 +44,10 @@ describe('render: layer labels\' boxes in print, and the arrowheads under them',
         const layout = layoutGraph(examples().graph, { direction: 'down', nodeWidth: 200 });
         const root = columnsOf(layout);
         const group = root.children[0]!;
-        const halos = all(root, e => hasClass(e, 'label-halo')).map(rectOf);
+        const halos = elementsWhere(root, e => hasClass(e, 'label-halo')).map(rectOf);
         const expected = layout.edges.map(e => ({ edge: e, ...downArrowhead(e) })).filter(a => halos.some(h => meets(a.box, h)));
         assert.ok(expected.length > 0, 'some edges end under a label (the case this is about)');
-        const drawn = all(root, e => e.name === 'path' && e.attributes['d'] !== undefined);
+        const drawn = elementsWhere(root, e => e.name === 'path' && e.attributes['d'] !== undefined);
         assert.deepEqual(drawn.map(p => p.attributes['d']).sort(), expected.map(a => a.d).sort());
         for (const a of expected) {
             const path = drawn.find(p => p.attributes['d'] === a.d)!;
@@ -69,8 +63,8 @@ describe('render: layer labels\' boxes in print, and the arrowheads under them',
     it('draws no arrowheads again where no label box meets one (columns left to right)', () => {
         const layout = layoutGraph(examples().graph);
         const root = columnsOf(layout);
-        assert.ok(all(root, e => hasClass(e, 'column-label')).length > 0);
-        assert.equal(all(root, e => hasClass(e, 'label-arrowheads')).length, 0);
+        assert.ok(elementsWhere(root, e => hasClass(e, 'column-label')).length > 0);
+        assert.equal(elementsWhere(root, e => hasClass(e, 'label-arrowheads')).length, 0);
     });
 
     it('shows the boxes and the arrowheads drawn again in print only', () => {

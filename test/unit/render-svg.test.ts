@@ -6,17 +6,11 @@ import type { ImpactGraphResult } from '../../language/protocol.js';
 import { graphCss, layoutGraph, PALETTE, renderSvg } from '../../language/render/index.js';
 import { escapeXml } from '../../language/render/text.js';
 import { generateImpactGraph } from '../../scripts/bench/webview-graph.js';
-import { parseXml, type XmlElement } from '../cli/xml.js';
+import { elementsWhere, hasClass, parseXml, type XmlElement } from '../cli/xml.js';
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../webview/fixtures/examples-graph.json');
 const examples = (): ImpactGraphResult => JSON.parse(fs.readFileSync(fixture, 'utf-8')) as ImpactGraphResult;
 
-function all(root: XmlElement, test: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
-    if (test(root)) out.push(root);
-    for (const child of root.children) all(child, test, out);
-    return out;
-}
-const hasClass = (e: XmlElement, cls: string): boolean => (e.attributes['class'] ?? '').split(' ').includes(cls);
 
 describe('render: standalone SVG', () => {
     it('is well-formed XML with a node group per drawn node and a path per drawn edge', () => {
@@ -27,14 +21,14 @@ describe('render: standalone SVG', () => {
         assert.equal(root.name, 'svg');
         assert.equal(root.attributes['xmlns'], 'http://www.w3.org/2000/svg');
         assert.equal(root.attributes['viewBox'], `0 0 ${layout.width} ${layout.height}`);
-        assert.equal(all(root, e => e.name === 'g' && hasClass(e, 'node')).length, layout.nodes.length);
-        assert.equal(all(root, e => e.name === 'path' && hasClass(e, 'edge')).length, layout.edges.length);
+        assert.equal(elementsWhere(root, e => e.name === 'g' && hasClass(e, 'node')).length, layout.nodes.length);
+        assert.equal(elementsWhere(root, e => e.name === 'path' && hasClass(e, 'edge')).length, layout.edges.length);
     });
 
     it('classes nodes by kind and status and edges by kind', () => {
         const result = examples();
         const root = parseXml(renderSvg(layoutGraph(result.graph), { findings: result.findings }));
-        const node = (id: string): string[] => all(root, e => e.attributes['data-id'] === id)[0]!.attributes['class']!.split(' ');
+        const node = (id: string): string[] => elementsWhere(root, e => e.attributes['data-id'] === id)[0]!.attributes['class']!.split(' ');
         assert.ok(node('DiscoveryBootcamp.KnowTheProduct').includes('unlinked'));
         assert.ok(node('DiscoveryBootcamp.KnowTheProduct').includes('sev-error'));
         assert.ok(!node('ChurnPilot.AskOpenQuestions').includes('unlinked'));
@@ -42,7 +36,7 @@ describe('render: standalone SVG', () => {
         assert.ok(node('DiscoveryBootcamp.PipelineHygiene').includes('status-off-track'));
         assert.ok(node('CompletionRate').includes('metric-activity'));
         assert.ok(node('ChurnPilot.Probing').includes('kind-behavior'));
-        const edge = (from: string, to: string): XmlElement => all(root, e => e.attributes['data-from'] === from && e.attributes['data-to'] === to)[0]!;
+        const edge = (from: string, to: string): XmlElement => elementsWhere(root, e => e.attributes['data-from'] === from && e.attributes['data-to'] === to)[0]!;
         assert.equal(edge('DiscoveryBootcamp.ForecastCategories', 'WinRate').attributes['class'], 'edge edge-kpi unexplained');
         assert.equal(edge('DiscoveryBootcamp.ForecastCategories', 'WinRate').attributes['marker-end'], 'url(#ag-arrow-unexplained)');
         assert.equal(edge('ChurnPilot.Probing', 'ChurnPilot.RepeatContactRate').attributes['class'], 'edge edge-moves');
@@ -70,24 +64,24 @@ describe('render: standalone SVG', () => {
         node.title = 'Asks <b>"why"</b> & \'how\' \u0001\u0008 \uD800 ]]> — ok';
         const svg = renderSvg(layoutGraph(result.graph), { title: 'A <title> & more' });
         const root = parseXml(svg);
-        const probing = all(root, e => e.attributes['data-id'] === 'ChurnPilot.Probing')[0]!;
-        const text = all(probing, e => e.name === 'title')[0]!.text;
+        const probing = elementsWhere(root, e => e.attributes['data-id'] === 'ChurnPilot.Probing')[0]!;
+        const text = elementsWhere(probing, e => e.name === 'title')[0]!.text;
         assert.equal(text, 'behavior ChurnPilot.Probing: Asks <b>"why"</b> & \'how\'   ]]> — ok');
-        assert.equal(all(root, e => e.name === 'title')[0]!.text, 'A <title> & more');
+        assert.equal(elementsWhere(root, e => e.name === 'title')[0]!.text, 'A <title> & more');
         assert.equal(escapeXml('a<b>&"\''), 'a&lt;b&gt;&amp;&quot;&apos;');
     });
 
     it('draws an empty layout as a small valid document', () => {
         const root = parseXml(renderSvg(layoutGraph({ nodes: [], edges: [], coverage: { aligned: 0, total: 0 } })));
         assert.equal(root.name, 'svg');
-        assert.equal(all(root, e => hasClass(e, 'node')).length, 0);
+        assert.equal(elementsWhere(root, e => hasClass(e, 'node')).length, 0);
     });
 
     it('renders a large graph to valid XML', () => {
         const result = generateImpactGraph(2000);
         const layout = layoutGraph(result.graph);
         const root = parseXml(renderSvg(layout, { findings: result.findings }));
-        assert.equal(all(root, e => e.name === 'g' && hasClass(e, 'node')).length, layout.nodes.length);
+        assert.equal(elementsWhere(root, e => e.name === 'g' && hasClass(e, 'node')).length, layout.nodes.length);
     });
 
     it('draws the lines the layout fitted, in boxes as tall as their lines, with a declared font stack', () => {
@@ -95,13 +89,13 @@ describe('render: standalone SVG', () => {
         const svg = renderSvg(layoutGraph(result.graph, { direction: 'down', nodeWidth: 200 }), { findings: result.findings });
         assert.match(svg, /\.align-graph \{ font-family: var\(--vscode-font-family, "Liberation Sans", Arial, Helvetica, sans-serif\);/);
         const root = parseXml(svg);
-        const qualify = all(root, e => e.attributes['data-id'] === 'DiscoveryBootcamp.QualifyDeals')[0]!;
-        const titles = all(qualify, e => hasClass(e, 'node-title')).map(e => e.text);
+        const qualify = elementsWhere(root, e => e.attributes['data-id'] === 'DiscoveryBootcamp.QualifyDeals')[0]!;
+        const titles = elementsWhere(qualify, e => hasClass(e, 'node-title')).map(e => e.text);
         assert.ok(titles.length >= 2 && titles.length <= 3, titles.join(' / '));
         assert.equal(titles.join(' ').replace(/…$/, ''), 'Qualify a deal against the buyer\'s success criteria'.slice(0, titles.join(' ').replace(/…$/, '').length));
-        const box = all(qualify, e => hasClass(e, 'node-box'))[0]!;
-        const name = all(qualify, e => hasClass(e, 'node-name'))[0]!;
+        const box = elementsWhere(qualify, e => hasClass(e, 'node-box'))[0]!;
+        const name = elementsWhere(qualify, e => hasClass(e, 'node-name'))[0]!;
         assert.ok(Number(name.attributes['y']) < Number(box.attributes['y']) + Number(box.attributes['height']), 'the name line inside the box');
-        assert.equal(all(root, e => hasClass(e, 'node-short')).length, 0, 'no zoomed-out names outside the preview');
+        assert.equal(elementsWhere(root, e => hasClass(e, 'node-short')).length, 0, 'no zoomed-out names outside the preview');
     });
 });
