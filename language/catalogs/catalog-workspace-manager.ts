@@ -36,6 +36,8 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     private readonly walkedFolders = new Map<string, string | undefined>();
     /** The templates folder of the configuration in force (Settings.templates). */
     private configuredTemplates: string | undefined;
+    /** Both of the above as one list, made again after either changed: every entry of the walk asks for it. */
+    private folderList: string[] | undefined;
     private readonly templateListeners: Array<() => void> = [];
 
     constructor(services: LangiumSharedCoreServices) {
@@ -45,6 +47,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
         const templates = await templatesFolderOf(this.fileSystemProvider, folderPath);
         this.walkedFolders.set(folderPath.toString(), templates?.toString());
+        this.folderList = undefined;
         await super.traverseFolder(folderPath, uris);
     }
 
@@ -72,6 +75,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
             // A folder deleted since names none.
             this.walkedFolders.set(folder, (await templatesFolderOf(this.fileSystemProvider, URI.parse(folder)))?.toString());
         }
+        this.folderList = undefined;
         const after = this.templateFolders();
         const entered = after.filter(folder => !before.includes(folder));
         const left = before.filter(folder => !after.includes(folder));
@@ -117,10 +121,11 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     private templateFolders(): string[] {
+        if (this.folderList) return this.folderList;
         const folders = new Set<string>();
         for (const folder of this.walkedFolders.values()) if (folder) folders.add(folder);
         if (this.configuredTemplates) folders.add(this.configuredTemplates);
-        return [...folders];
+        return this.folderList = [...folders];
     }
 
     /**
@@ -144,6 +149,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         await catalogs.configured;
         // The configuration is read now, before the walk: the walk skips its templates folder.
         this.configuredTemplates = align.align.Settings.templates?.uri.toString();
+        this.folderList = undefined;
         for (const uri of catalogs.uris) {
             collector(await this.langiumDocuments.getOrCreateDocument(uri));
         }
