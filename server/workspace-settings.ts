@@ -6,7 +6,7 @@ import type { AlignDocumentBuilder } from '../language/align-document-builder.js
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
-import { configText } from '../language/config/parse-config.js';
+import { configText, offsetPosition } from '../language/config/parse-config.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
@@ -182,8 +182,8 @@ export function editorSettings(section: unknown): AlignSettings {
 export function skippedCatalogDiagnostic(source: string, spec: string): Diagnostic {
     const text = configText(source); // comments blanked: a catalog named in a comment is not the place
     const offset = [JSON.stringify(spec), '"catalogs"', '"extends"'].map(needle => text.indexOf(needle)).find(at => at >= 0) ?? 0;
-    const before = text.slice(0, offset).split(/\r?\n/);
-    const start = { line: before.length - 1, character: before.at(-1)!.length };
+    const at = offsetPosition(text, offset);
+    const start = { line: at.line - 1, character: at.column - 1 };
     return {
         range: { start, end: { line: start.line, character: start.character + (text.startsWith(JSON.stringify(spec), offset) ? JSON.stringify(spec).length : 1) } },
         severity: DiagnosticSeverity.Warning, code: 'config-invalid', source: 'align',
