@@ -9,8 +9,8 @@
  *   sequence, a flag) is one cluster of 2 cells;
  * - otherwise each code point counts: 0 for combining marks, format and
  *   control characters, Hangul medial vowels and final consonants; 2 for
- *   East Asian Wide and Fullwidth; 1 for the others (Ambiguous too, as
- *   terminals outside East Asian locales show them).
+ *   East Asian Wide and Fullwidth; 1 for the others, East Asian Ambiguous
+ *   too (as wcwidth counts them and most Western terminals show them).
  *
  * ANSI colour (SGR) and OSC 8 hyperlink sequences take no cell.
  */

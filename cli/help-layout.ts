@@ -5,7 +5,7 @@
  * an option, a command or a rule's id and severity), or to the line's own
  * indent when it has no such gap.
  */
-import { outputWidth, wrapWords } from './check-formats/wrap.js';
+import { outputWidth, wrapWords } from './wrap.js';
 
 /** Help is never wider than this, even in a wide terminal. */
 export const HELP_WIDTH = 80;
@@ -22,9 +22,7 @@ export function fitHelp(text: string, width: number): string {
 
 function fitLine(line: string, width: number): string[] {
     const column = descriptionColumn(line, width);
-    const lead = line.slice(0, column);
-    const parts = wrapWords(line.slice(column), Math.max(1, width - column));
-    return parts.map((part, i) => (i === 0 ? lead : ' '.repeat(column)) + part);
+    return wrapWords(line.slice(column), Math.max(column + 1, width), { first: line.slice(0, column), rest: ' '.repeat(column) });
 }
 
 /** Where the line's wrapped part starts: the end of its last wide gap within the first half (plus 8), else its indent. */

@@ -1,7 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parsePullArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
-import { outputWidth } from './check-formats/wrap.js';
+import { outputWidth } from './wrap.js';
 import { parseDiffArgs } from './diff/diff-args.js';
 import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';

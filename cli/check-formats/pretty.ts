@@ -7,7 +7,7 @@ import { plural } from '../../language/present/index.js';
 import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/rules.js';
 import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
-import { wrapWords } from './wrap.js';
+import { wrapWords } from '../wrap.js';
 import { cellWidth, padCells } from '../cell-width.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
@@ -23,9 +23,9 @@ function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
     return `\x1b[${styles.map(s => STYLE[s]).join(';')}m${text}\x1b[0m`;
 }
 
-/** A message on one row: line breaks would break the alignment. */
+/** A message on one row: line breaks and tabs would break the alignment. */
 function oneLine(message: string): string {
-    return message.replace(/\s*[\r\n]+\s*/g, ' ');
+    return message.replace(/\s*[\t\n\v\f\r]+\s*/g, ' ');
 }
 
 /**

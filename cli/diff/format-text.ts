@@ -3,7 +3,7 @@
  * columns: the sides, the summary, then one section per kind of change.
  */
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
-import { cellWidth } from '../cell-width.js';
+import { wrapWords } from '../wrap.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { sidesLine, type DiffReport } from './report.js';
 
@@ -48,28 +48,7 @@ function findingLines(f: DiffFinding, mark: string): string[] {
     return [...wrap(head, `  ${mark} `, '    '), ...wrap(f.message, '      ', '      ')];
 }
 
-/**
- * Words of `text` on lines of at most 80 columns: the first after `first`,
- * the others after `rest`. Columns are terminal cells (cli/cell-width.ts):
- * a CJK character takes two, a combining accent none.
- */
-export function wrap(text: string, first: string, rest = first): string[] {
-    const lines: string[] = [];
-    let line = first;
-    let width = cellWidth(first);
-    let empty = true;
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-        const wordWidth = cellWidth(word);
-        if (!empty && width + 1 + wordWidth > TEXT_WIDTH) {
-            lines.push(line);
-            line = rest + word;
-            width = cellWidth(rest) + wordWidth;
-        } else {
-            line += (empty ? '' : ' ') + word;
-            width += (empty ? 0 : 1) + wordWidth;
-        }
-        empty = false;
-    }
-    lines.push(line);
-    return lines;
+/** Words of `text` on lines of at most 80 cells: the first after `first`, the others after `rest`. */
+function wrap(text: string, first: string, rest = first): string[] {
+    return wrapWords(text, TEXT_WIDTH, { first, rest });
 }

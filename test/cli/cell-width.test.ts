@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { cellWidth, padCells } from '../../cli/cell-width.js';
 import { formatPretty } from '../../cli/check-formats/pretty.js';
-import { wrapWords } from '../../cli/check-formats/wrap.js';
-import { wrap } from '../../cli/diff/format-text.js';
+import { wrapWords } from '../../cli/wrap.js';
 import type { Finding } from '../../language/rules.js';
 import { linesOf, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
@@ -73,9 +72,9 @@ describe('columns in cells: wrapping and alignment', function () {
     this.timeout(60_000);
     after(removeTempDirs);
 
-    it('wrapWords (align check pretty, help) and the diff text wrap keep lines within the width in cells', () => {
+    it('wrapWords (align check pretty, help, align diff text), with and without prefixes, keeps lines within the width in cells', () => {
         for (const line of wrapWords(JAPANESE, 40)) assert.ok(cellWidth(line) <= 40, `${cellWidth(line)} cells: ${line}`);
-        const lines = wrap(JAPANESE, '  ~ ', '    ');
+        const lines = wrapWords(JAPANESE, 80, { first: '  ~ ', rest: '    ' });
         assert.ok(lines.length >= 2);
         for (const line of lines) assert.ok(cellWidth(line) <= 80, `${cellWidth(line)} cells: ${line}`);
         assert.ok(cellWidth(lines[0]!) > 70, 'and filled: a line is not broken early');

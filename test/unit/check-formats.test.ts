@@ -11,7 +11,7 @@ import { formatPretty } from '../../cli/check-formats/pretty.js';
 import { escapeData, escapeProperty, formatGithub } from '../../cli/check-formats/github.js';
 import { escapeXml, formatJunit } from '../../cli/check-formats/junit.js';
 import { formatSarif, ruleName } from '../../cli/check-formats/sarif.js';
-import { outputWidth, wrapWords } from '../../cli/check-formats/wrap.js';
+import { outputWidth } from '../../cli/wrap.js';
 import { makeTempDir } from '../temp-dirs.js';
 
 const ctx: FormatContext = { toolVersion: '1.2.3', color: false, filesChecked: 6, width: 200 };
@@ -137,13 +137,25 @@ describe('format: pretty', () => {
         assert.equal(colored.replace(new RegExp(ANSI, 'g'), '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, ''), text, 'colour does not change the wrapping');
     });
 
+    it('shows a tab in a message as a space: a terminal would move to its tab stop, past the columns', () => {
+        const tabbed = finding({ line: 3, rule: 'syntax', message: 'Expecting end of file but found `"a\tb\t\tc d e f g h i j k l m n o p q r s t u v w x y z"`.' });
+        const other = finding({ line: 4, rule: 'objective-without-kpi', message: 'Objective has no KPI.' });
+        for (const width of [200, 60]) {
+            const text = formatPretty([tabbed, other], { ...ctx, width });
+            assert.ok(!text.includes('\t'), text);
+            assert.ok(text.includes('`"a b c d e'), text);
+            const lines = text.split('\n').filter(l => /^ {2}\d+:|^ {4}/.test(l));
+            for (const line of lines) assert.ok(line.length <= width, `wider than ${width}: ${line}`);
+        }
+        const rows = formatPretty([tabbed, other], ctx).split('\n').slice(1, 3);
+        assert.equal(rows[0]!.lastIndexOf('syntax'), rows[1]!.lastIndexOf('objective-without-kpi'), `rule ids not aligned:\n${rows.join('\n')}`);
+    });
+
     it('takes the width of a terminal, and 80 columns elsewhere', () => {
         assert.equal(outputWidth({ isTTY: true, columns: 132 }), 132);
         assert.equal(outputWidth({ isTTY: false, columns: 132 }), 80);
         assert.equal(outputWidth({}), 80);
         assert.equal(outputWidth({ isTTY: true, columns: 0 }), 80);
-        assert.deepEqual(wrapWords('aa bb cc dd', 5), ['aa bb', 'cc dd']);
-        assert.deepEqual(wrapWords('https://example.com/long x', 5), ['https://example.com/long', 'x']);
     });
 
     it('says when there is no problem', () => {
