@@ -7,7 +7,7 @@
  */
 import type { NodeFindings } from '../language/protocol.js';
 import {
-    PAD, renderColumns, renderDefs, renderEdge, renderNode, shortLabel, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+    PAD, readPath, renderColumns, renderDefs, renderEdge, renderNode, shortLabel, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
 } from '../language/render/index.js';
 import { afterNextPaint, nextTask } from './scheduling.js';
 import { TiledLayer, type Bounds } from './tiled-layer.js';
@@ -233,36 +233,13 @@ export class GraphView {
     }
 }
 
-/**
- * The box around an edge: a cubic curve lies inside the hull of its points.
- * Its path holds M and C points and H or V moves (language/render/geometry.ts).
- */
+/** The box around an edge: a cubic curve lies inside the hull of its points (readPath). */
 function edgeBounds(edge: LaidOutEdge): Bounds {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    let x = 0, y = 0;
-    let command = 'M';
-    let pending: number | undefined;
-    const at = (px: number, py: number): void => {
-        x = px; y = py;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-    };
-    for (const [token] of edge.path.matchAll(/[A-Za-z]|-?\d*\.?\d+(?:e[-+]?\d+)?/g)) {
-        const value = Number(token);
-        if (Number.isNaN(value)) {
-            command = token;
-            pending = undefined;
-        } else if (command === 'H') at(value, y);
-        else if (command === 'V') at(x, value);
-        else if (pending === undefined) pending = value;
-        else {
-            at(pending, value);
-            pending = undefined;
-        }
-    }
-    return x0 === Infinity ? { x0: 0, y0: 0, x1: 0, y1: 0 } : { x0, y0, x1, y1 };
+    const points = readPath(edge.path)?.flat() ?? [];
+    if (points.length === 0) return { x0: 0, y0: 0, x1: 0, y1: 0 };
+    const xs = points.map(p => p.x);
+    const ys = points.map(p => p.y);
+    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
 /** Sets an attribute only when its value changes (setting an SVG size again would lay it out again). */

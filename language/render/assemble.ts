@@ -89,6 +89,14 @@ export function* assembleSteps(prepared: Prepared, cols: number[][], center: Flo
     };
 }
 
+/**
+ * A row's label (down): its baseline this far above the row's boxes, so that
+ * the bottoms of its brackets (0.22 em of 11 px) stay clear of the arrowheads
+ * into the row (8 px long, their tips 1 px above the boxes), and its capitals
+ * (0.8 em) clear of the row above (GEOMETRY.layerGap.down).
+ */
+const ROW_LABEL_ABOVE = 12;
+
 function columnsOf(prepared: Prepared, cols: readonly (readonly number[])[], layers: Layers, crossEnd: number): LaidOutColumn[] {
     const out: LaidOutColumn[] = [];
     prepared.layers.forEach((layer, c) => {
@@ -110,7 +118,7 @@ function columnsOf(prepared: Prepared, cols: readonly (readonly number[])[], lay
         const base = { id: layer.ids[0]!, parts, count: nodes.length };
         out.push(prepared.direction === 'right'
             ? { ...base, x: along, y: layers.crossStart, width: thick, height: across, labelX: along + 2, labelY: GEOMETRY.margin + 14 }
-            : { ...base, x: layers.crossStart, y: along, width: across, height: thick, labelX: GEOMETRY.margin + 2, labelY: along - 9 });
+            : { ...base, x: layers.crossStart, y: along, width: across, height: thick, labelX: GEOMETRY.margin + 2, labelY: along - ROW_LABEL_ABOVE });
     });
     return out;
 }

@@ -1,4 +1,4 @@
-/** Edge geometry: one cubic curve per edge, from box side to box side, left to right or top to bottom. */
+/** Edge geometry: one cubic curve per edge, from box side to box side, left to right or top to bottom; and reading such a path back. */
 import type { Direction } from './columns.js';
 
 export interface Box {
@@ -53,6 +53,37 @@ class PathWriter {
     toString(): string {
         return this.d;
     }
+}
+
+export interface Point {
+    readonly x: number;
+    readonly y: number;
+}
+
+/** Numbers each command PathWriter writes takes. */
+const ARITY: Readonly<Record<string, number>> = { M: 2, L: 2, H: 1, V: 1, C: 6 };
+
+/**
+ * Reads a path that PathWriter wrote (absolute M, L, H, V and C), one entry
+ * per command: the points it draws through, from the pen's position before
+ * it to where it leaves the pen. M: [to]; L, H, V: [from, to]; C: [from,
+ * control 1, control 2, to]. Undefined for any other command or a wrong
+ * count of numbers.
+ */
+export function readPath(d: string): Point[][] | undefined {
+    const segments: Point[][] = [];
+    let at: Point = { x: 0, y: 0 };
+    // Commands are letters other than e and E, which belong to numbers (1e-7).
+    for (const [, command, args] of d.matchAll(/([A-DF-Za-df-z])([^A-DF-Za-df-z]*)/g)) {
+        const n = args!.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+        if (n.length !== ARITY[command!] || n.some(v => !Number.isFinite(v))) return undefined;
+        const points: Point[] = command === 'H' ? [{ x: n[0]!, y: at.y }]
+            : command === 'V' ? [{ x: at.x, y: n[0]! }]
+            : [0, 2, 4].slice(0, n.length / 2).map(i => ({ x: n[i]!, y: n[i + 1]! }));
+        segments.push(command === 'M' ? points : [at, ...points]);
+        at = points[points.length - 1]!;
+    }
+    return segments;
 }
 
 /**

@@ -6,6 +6,7 @@
  *   const svg = renderSvg(layout, { findings: result.findings });
  */
 export { COLUMNS, columnOf, GEOMETRY, isActivityOrLearning, NODE_WIDTH, type ColumnId, type Direction } from './columns.js';
+export { readPath, type Point } from './geometry.js';
 export { fitToSpace, layerCounts, READABLE_PX, READABLE_ZOOM, type Fit, type FitOptions, type LayerCounts, type Space } from './direction.js';
 export { layoutToFit, SCREEN } from './fit-layout.js';
 export { layoutGraph, layoutSteps, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions, type PreviousLayout } from './layout.js';

@@ -11,7 +11,7 @@ import { nodeLabel, worstSeverity } from './labels.js';
 import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
 import { graphCss, type ResolveVariable } from './styles.js';
 import { escapeXml, labelHalo, trackStatus } from './text.js';
-import type { Box } from './geometry.js';
+import { readPath, type Box, type Point } from './geometry.js';
 import { tableMeasure, TEXT } from './measure.js';
 
 export interface RenderOptions {
@@ -153,37 +153,17 @@ export function renderDefs(options: RenderOptions = {}): string {
     return `<defs>${marker('arrow', 'arrow')}${marker('arrow-unexplained', 'arrow-unexplained')}</defs>`;
 }
 
-interface Point { readonly x: number; readonly y: number }
-
 /**
  * Where an edge's path ends and the direction it arrives from there (as a
- * marker with `orient="auto"` takes it): from the last control point, or
- * the point before, that differs from the end. Undefined for a path with no
- * length at its end or other commands than the absolute M, L, H, V and C
- * that geometry.ts writes.
+ * marker with `orient="auto"` takes it): from the last point of its last
+ * segment (control point, or the point before) that differs from the end.
+ * Undefined for a path with no length at its end or that readPath cannot read.
  */
 function pathEnd(d: string): { tip: Point; from: Point } | undefined {
-    let at: Point = { x: 0, y: 0 };
-    let from: Point | undefined;
-    const same = (a: Point, b: Point): boolean => a.x === b.x && a.y === b.y;
-    for (const [, command, args] of d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
-        const n = args!.trim().split(/[\s,]+/).filter(Boolean).map(Number);
-        if (n.some(v => !Number.isFinite(v))) return undefined;
-        switch (command) {
-            case 'M': at = { x: n[0]!, y: n[1]! }; from = undefined; break;
-            case 'L': from = at; at = { x: n[0]!, y: n[1]! }; break;
-            case 'H': from = at; at = { x: n[0]!, y: at.y }; break;
-            case 'V': from = at; at = { x: at.x, y: n[0]! }; break;
-            case 'C': {
-                const end = { x: n[4]!, y: n[5]! };
-                from = [{ x: n[2]!, y: n[3]! }, { x: n[0]!, y: n[1]! }, at].find(p => !same(p, end));
-                at = end;
-                break;
-            }
-            default: return undefined;
-        }
-    }
-    return from && !same(from, at) ? { tip: at, from } : undefined;
+    const last = readPath(d)?.at(-1);
+    const tip = last?.at(-1);
+    const from = last?.slice(0, -1).reverse().find(p => p.x !== tip!.x || p.y !== tip!.y);
+    return tip && from ? { tip, from } : undefined;
 }
 
 /** The arrowhead a marker draws at an edge's end, as a closed path, and its bounding box. */

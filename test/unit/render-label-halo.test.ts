@@ -60,6 +60,21 @@ describe('render: layer labels\' boxes in print, and the arrowheads under them',
         assert.match(renderDefs(), /refX="8" refY="4"[^>]*orient="auto"><path class="arrow" d="M0 0.5 8 4 0 7.5Z"\/>/);
     });
 
+    it('keeps each row\'s label, its brackets included, above the arrowheads into the row and below the row above', () => {
+        const layout = layoutGraph(examples().graph, { direction: 'down', nodeWidth: 200 });
+        const size = TEXT.label.size;
+        const heads = layout.edges.map(e => downArrowhead(e).box);
+        let checked = 0;
+        layout.columns.forEach((c, i) => {
+            const into = heads.filter(h => h.y + h.height === c.y - 1);
+            checked += into.length;
+            for (const h of into) assert.ok(c.labelY + 0.22 * size < h.y, `${c.id}: the label's brackets end ${c.labelY + 0.22 * size - h.y} px below an arrowhead's top`);
+            const above = layout.columns[i - 1];
+            if (above) assert.ok(c.labelY - 0.8 * size - 1 > above.y + above.height, `${c.id}: the label's box meets the row above`);
+        });
+        assert.ok(checked > 0, 'some edges end in a row under its label');
+    });
+
     it('draws no arrowheads again where no label box meets one (columns left to right)', () => {
         const layout = layoutGraph(examples().graph);
         const root = columnsOf(layout);
