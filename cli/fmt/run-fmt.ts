@@ -20,7 +20,7 @@ export interface FmtIo {
 
 /** Runs `align fmt`; resolves to 0 (nothing to do or all written), 1 (--check found changes, or syntax errors). */
 export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
-    const files = findAlignFiles(args.paths).map(file => ({ file, shown: relativePath(file) || file }));
+    const files = (await findAlignFiles(args.paths)).map(file => ({ file, shown: relativePath(file) || file }));
     const sources = files.map(({ file, shown }, i) => {
         const text = readSourceFile(file, shown);
         io.progress.update('read', i + 1, files.length);

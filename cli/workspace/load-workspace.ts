@@ -13,6 +13,7 @@ import type { LocatedSource } from '../../language/config/locate.js';
 import { findAlignFilesPerPath, requireFilesIn, type FoundPath } from './find-files.js';
 import { describeCode, InputError } from './input-error.js';
 import { readSourceFile } from './read-source.js';
+import { templatesResolver, type TemplatesOf } from './templates-of.js';
 
 /** Options shared by every command that loads a workspace. */
 export interface WorkspaceOptions {
@@ -55,13 +56,14 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
     services.align.Settings.workspaceRoot = URI.file(root);
     const configProblems = configFile ? await applyConfig(services, configFile, options.configFile !== undefined) : [];
-    const found = withoutTemplates(findAlignFilesPerPath(paths), services.align.Settings.templates);
+    const walkTemplates = configuredTemplatesOf(services, configFile);
+    const found = withoutTemplates(await findAlignFilesPerPath(paths, walkTemplates), services.align.Settings.templates);
     const files = [...new Set(found.flatMap(p => p.files))].sort();
     services.align.Settings.setOverrides(options.overrides ?? {});
     const catalogs = services.align.Catalogs;
     const library = (await catalogs.reload()).current;
     const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
-    if (!options.allowEmpty) requireFilesIn(found, file => catalogs.isCatalog(URI.file(file)));
+    if (!options.allowEmpty) await requireFilesIn(found, walkTemplates, file => catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;
     const readText = (file: string) => readSourceFile(file, path.relative(process.cwd(), file) || file);
     const add = (uri: URI, text: string) => {
@@ -154,6 +156,20 @@ function withoutTemplates(found: FoundPath[], templates: LocatedSource | undefin
         if (files.length === entry.files.length) return entry;
         return { ...entry, files, skippedTemplates: [...entry.skippedTemplates, folder] };
     });
+}
+
+/**
+ * The templates folders for the file walk: the config file just resolved
+ * (`configFile`, when it is a folder's `align.config.json`) gives its
+ * folder's, so that its `extends` chain is read once; the walk resolves
+ * any other folder's config file itself.
+ */
+function configuredTemplatesOf(services: AlignServices, configFile: string | undefined): TemplatesOf {
+    const fs = services.shared.workspace.FileSystemProvider;
+    const absolute = configFile === undefined ? undefined : path.resolve(configFile);
+    if (absolute === undefined || path.basename(absolute) !== 'align.config.json') return templatesResolver(fs);
+    const templates = services.align.Settings.templates;
+    return templatesResolver(fs, new Map([[path.dirname(absolute), templates && !templates.isPackage ? templates.uri : undefined]]));
 }
 
 /** Reads the config file and its `extends` chain into the settings; returns its problems. */

@@ -6,46 +6,52 @@
  * all skip it.
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { resolveConfig } from './extends.js';
 import { isMissing, isPathSpec } from './locate.js';
 import { readConfigJson } from './jsonc.js';
 
 /** The templates path of a config file's text (JSON with comments), when it names a folder (not a package); undefined when the text is not JSON. */
 export function templatesPathIn(configText: string): string | undefined {
-    const templates = templatesKeysIn(configText)?.templates;
+    const read = readConfigJson(configText);
+    if (!read.ok) return undefined; // reported as config-invalid when it is the workspace's
+    const templates = (read.value as { templates?: unknown } | null)?.templates;
     return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
 }
 
 /**
- * `templates` and `extends` of a config file's text (JSON with comments),
- * as written; undefined when the text is no JSON object. For a walk that
- * follows the `extends` chain to the templates folder without the rest of
- * the configuration (cli/workspace/find-files.ts).
+ * The templates folder that `folder`'s `align.config.json` itself names, if
+ * any (its `extends` not followed). A config that is no readable file names
+ * none here: the workspace's own is reported as `config-invalid` where it is
+ * read, and a package's is its owners' to fix.
  */
-export function templatesKeysIn(configText: string): { readonly templates?: unknown; readonly extends?: unknown } | undefined {
-    const read = readConfigJson(configText);
-    if (!read.ok) return undefined; // reported as config-invalid when it is the workspace's
-    const value = read.value as { templates?: unknown; extends?: unknown } | null;
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? { templates: value.templates, extends: value.extends } : undefined;
+export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
+    const config = await readFolderConfig(fs, folder);
+    const templates = config && templatesPathIn(config.text);
+    return templates === undefined ? undefined : UriUtils.resolvePath(folder, templates);
 }
 
 /**
- * The templates folder that `folder`'s `align.config.json` names, if any.
- * A config that is no readable file names none here: the workspace's own is
- * reported as `config-invalid` where it is read, and a package's is its
- * owners' to fix.
+ * The templates folder of `folder`'s `align.config.json` with its `extends`
+ * chain followed (extends.ts): the file's own `templates`, else the one of
+ * the file it extends. A folder only: a package's is in `node_modules`,
+ * which no walk enters. Read as {@link templatesFolderOf} reads the file.
  */
-export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
-    const config = UriUtils.joinPath(folder, 'align.config.json');
-    let text: string;
+export async function resolvedTemplatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
+    const config = await readFolderConfig(fs, folder);
+    const templates = config && (await resolveConfig(fs, config.uri, config.text)).templates;
+    return templates && !templates.isPackage ? templates.uri : undefined;
+}
+
+/** `folder`'s `align.config.json` and its text; undefined when it is missing or no readable file. */
+async function readFolderConfig(fs: FileSystemProvider, folder: URI): Promise<{ uri: URI; text: string } | undefined> {
+    const uri = UriUtils.joinPath(folder, 'align.config.json');
     try {
-        if (!(await fs.stat(config)).isFile) return undefined;
-        text = await fs.readFile(config);
+        if (!(await fs.stat(uri)).isFile) return undefined;
+        return { uri, text: await fs.readFile(uri) };
     } catch (error) {
         if (isMissing(error) || isFileError(error)) return undefined;
         throw error;
     }
-    const templates = templatesPathIn(text);
-    return templates === undefined ? undefined : UriUtils.resolvePath(folder, templates);
 }
 
 /** An error of the file system (EACCES, EISDIR...), as opposed to a fault of this code. */
