@@ -2,7 +2,7 @@ import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices } from 
 import { DefaultWorkspaceManager, URI, UriUtils } from 'langium';
 import type { AlignServices } from '../align-module.js';
 import { isMissing } from '../config/locate.js';
-import { templatesFolderOf } from '../config/templates-folder.js';
+import { resolvedTemplatesFolderOf } from '../config/templates-folder.js';
 
 type WorkspaceFolder = Parameters<DefaultWorkspaceManager['initializeWorkspace']>[0][number];
 
@@ -23,6 +23,8 @@ export interface TemplateFoldersChange {
  * `align.config.json` with its `extends` chain: an extended file may name
  * it), and the one any walked folder's `align.config.json` names (a
  * standards package inside the workspace): their files have placeholders.
+ * A walked folder's config file counts with its `extends` chain, as in
+ * `align check` (cli/workspace/templates-of.ts).
  * `shouldIncludeEntry` is the one answer to "is this entry part of the
  * workspace?": the start-up walk, the files and folders the client reports
  * created, and the server's own file watcher (server/folder-watcher.ts) all
@@ -45,7 +47,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
-        const templates = await templatesFolderOf(this.fileSystemProvider, folderPath);
+        const templates = await resolvedTemplatesFolderOf(this.fileSystemProvider, folderPath);
         this.walkedFolders.set(folderPath.toString(), templates?.toString());
         this.folderList = undefined;
         await super.traverseFolder(folderPath, uris);
@@ -73,7 +75,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         this.configuredTemplates = this.align()?.align.Settings.templates?.uri.toString();
         for (const folder of [...this.walkedFolders.keys()]) {
             // A folder deleted since names none.
-            this.walkedFolders.set(folder, (await templatesFolderOf(this.fileSystemProvider, URI.parse(folder)))?.toString());
+            this.walkedFolders.set(folder, (await resolvedTemplatesFolderOf(this.fileSystemProvider, URI.parse(folder)))?.toString());
         }
         this.folderList = undefined;
         const after = this.templateFolders();

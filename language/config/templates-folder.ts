@@ -7,7 +7,7 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import { resolveConfig } from './extends.js';
-import { isMissing, isPathSpec } from './locate.js';
+import { isMissing, isPathSpec, type LocatedSource } from './locate.js';
 import { readConfigJson } from './jsonc.js';
 
 /** The templates path of a config file's text (JSON with comments), when it names a folder (not a package); undefined when the text is not JSON. */
@@ -26,7 +26,11 @@ export function templatesPathIn(configText: string): string | undefined {
  */
 export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
     const config = await readFolderConfig(fs, folder);
-    const templates = config && templatesPathIn(config.text);
+    return config && ownTemplates(folder, config.text);
+}
+
+function ownTemplates(folder: URI, configText: string): URI | undefined {
+    const templates = templatesPathIn(configText);
     return templates === undefined ? undefined : UriUtils.resolvePath(folder, templates);
 }
 
@@ -34,11 +38,20 @@ export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Pr
  * The templates folder of `folder`'s `align.config.json` with its `extends`
  * chain followed (extends.ts): the file's own `templates`, else the one of
  * the file it extends. A folder only: a package's is in `node_modules`,
- * which no walk enters. Read as {@link templatesFolderOf} reads the file.
+ * which no walk enters. Read as {@link templatesFolderOf} reads the file;
+ * when a file or folder of the chain cannot be looked at (EACCES...), the
+ * file's own `templates` counts, as if it extended nothing: a walk goes on.
  */
 export async function resolvedTemplatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
     const config = await readFolderConfig(fs, folder);
-    const templates = config && (await resolveConfig(fs, config.uri, config.text)).templates;
+    if (!config) return undefined;
+    let templates: LocatedSource | undefined;
+    try {
+        templates = (await resolveConfig(fs, config.uri, config.text)).templates;
+    } catch (error) {
+        if (!isFileError(error)) throw error;
+        return ownTemplates(folder, config.text);
+    }
     return templates && !templates.isPackage ? templates.uri : undefined;
 }
 

@@ -4,7 +4,8 @@
  * (`extends`) is skipped as the workspace's own, and a `templates` entry
  * added to or removed from `align.config.json` after start-up applies
  * without a restart: the folder's files leave the workspace (their
- * diagnostics cleared), or come back.
+ * diagnostics cleared), or come back. A nested folder's config counts with
+ * its `extends` chain too.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -109,4 +110,21 @@ describe('language server: the templates folder of the configuration in force', 
         await lsp.diagnosticsOf(file('tpl/late.align'), d => d.length === 0);
         assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align']);
     });
+
+    it('skips the templates folder that a nested folder\'s config names through its extends, as align check does', async () => {
+        // A standards folder inside the workspace, its templates named by the file its config extends.
+        write('vendor/standards/align.config.json', '{ "extends": "./base.json" }\n');
+        write('vendor/standards/base.json', '{ "templates": "./templates" }\n');
+        write('vendor/standards/templates/onboarding.align', TEMPLATE);
+        // Declarations that parse: were the folder read, they would be symbols with findings.
+        write('vendor/standards/templates/parses.align', bogus('Parses'));
+        ({ session } = await LspSession.start(root));
+        const lsp = session;
+        await lsp.diagnosticsOf(file('programs/existing.align'), d => d.length > 0);
+        assert.deepEqual(await lsp.symbolFiles(), ['programs/existing.align']);
+        for (const name of ['onboarding', 'parses']) {
+            assert.equal(lsp.publishCount.get(uriOf(file(`vendor/standards/templates/${name}.align`))), undefined, `nothing published for ${name}.align`);
+        }
+    });
 });
+

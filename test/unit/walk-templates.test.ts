@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import { findAlignFilesPerPath } from '../../cli/workspace/find-files.js';
 import { loadWorkspace } from '../../cli/workspace/load-workspace.js';
 import { templatesResolver } from '../../cli/workspace/templates-of.js';
+import type { FileSystemProvider, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 
 /** A template: placeholders. */
 const TEMPLATE = 'program ${name} "${title}" {\n}\n';
@@ -97,5 +99,23 @@ describe('the CLI file walk and the templates folders of config files', () => {
             'standards/base.json': 1,
             'node_modules/@acme/standards/align.config.json': 1
         });
+    });
+
+    it('a chain it cannot look into (EACCES) leaves the walked config\'s own templates folder, and the walk goes on', async () => {
+        const dir = workspace({
+            'teams/a/align.config.json': '{ "extends": "@acme/locked", "templates": "./tpl" }',
+            'teams/a/tpl/one.align': TEMPLATE,
+            'teams/a/program.align': PROGRAM
+        });
+        const disk = NodeFileSystem.fileSystemProvider();
+        const locked: FileSystemProvider = Object.assign(Object.create(disk) as FileSystemProvider, {
+            stat: async (uri: URI) => {
+                if (uri.fsPath.includes('node_modules')) throw Object.assign(new Error(`EACCES: permission denied, stat '${uri.fsPath}'`), { code: 'EACCES' });
+                return disk.stat(uri);
+            }
+        });
+        const [found] = await findAlignFilesPerPath([dir], templatesResolver(locked));
+        assert.deepEqual(relative(dir, found!.files), ['teams/a/program.align']);
+        assert.deepEqual(relative(dir, found!.skippedTemplates), ['teams/a/tpl']);
     });
 });
