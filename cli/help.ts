@@ -77,9 +77,10 @@ Options:
       --focus NAME           only the chain of one program or outcome (its name
                              or Program.Name); an unknown name is a usage error
                              (exit 2)
-      --direction DIR        svg: auto (default: as the preview lays it out in
-                             a 1600x1000 pane), right (layers left to right) or
-                             down (top to bottom)
+      --direction DIR        auto (default), right (layers left to right) or
+                             down (top to bottom); for svg, auto lays it out
+                             as the preview does in a 1600x1000 pane; mermaid
+                             and dot run left to right unless down
   -o, --output FILE          write to FILE instead of standard output
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help

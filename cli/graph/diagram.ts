@@ -41,6 +41,9 @@ export interface Diagram {
     coverage: ImpactGraph['coverage'];
 }
 
+/** Which way the text formats run: columns left to right, or rows top to bottom (`align graph --direction down`). */
+export type DiagramDirection = 'right' | 'down';
+
 /**
  * Headings of the columns. They follow the preview (language/render/columns.ts),
  * which gives activity and learning metrics their own column beside the

@@ -1,11 +1,12 @@
 /**
- * `align graph --format dot`: a Graphviz digraph, left to right, one
+ * `align graph --format dot`: a Graphviz digraph, left to right (or top to
+ * bottom for `--direction down`), one
  * `rank=same` subgraph per column of the preview headed by a plain-text
  * node; edges labelled by kind (`kpi` dashed, unexplained ones red),
  * objectives without a KPI link red, metrics off track amber.
  */
 import type { Diagram, NodeMark } from './diagram.js';
-import { coverageLine } from './diagram.js';
+import { coverageLine, type DiagramDirection } from './diagram.js';
 
 const MARK_STYLE: Record<NodeMark, string> = {
     unlinked: 'fillcolor="#fdecea", color="#d93025", fontcolor="#a50e0e", penwidth=3',
@@ -14,11 +15,11 @@ const MARK_STYLE: Record<NodeMark, string> = {
 };
 
 /** The DOT text of a diagram, ending with a newline. */
-export function toDot(diagram: Diagram): string {
+export function toDot(diagram: Diagram, direction: DiagramDirection = 'right'): string {
     const out = [
         'digraph impact_chain {',
         `  // Align impact chain: ${coverageLine(diagram)}`,
-        '  rankdir=LR;',
+        `  rankdir=${direction === 'down' ? 'TB' : 'LR'};`,
         '  newrank=true;',
         '  node [shape=box, style="rounded,filled", fillcolor="#f3f3f3", color="#8a8a8a", fontname="Helvetica", fontsize=11];',
         '  edge [color="#8a8a8a", fontname="Helvetica", fontsize=9];'

@@ -1,12 +1,13 @@
 /**
- * `align graph --format mermaid`: a `flowchart LR` that GitHub renders in a
- * pull-request comment. One subgraph per column of the preview, node ids
+ * `align graph --format mermaid`: a `flowchart LR` (or `TB` for `--direction
+ * down`) that GitHub renders in a pull-request comment. One subgraph per
+ * column of the preview (a row, top to bottom), node ids
  * sanitised, labels escaped with Mermaid's entity codes, edges labelled by
  * kind (`kpi` dotted; unexplained ones labelled and red), objectives
  * without a KPI link red, metrics off track amber, on track green.
  */
 import type { Diagram, NodeMark } from './diagram.js';
-import { coverageLine } from './diagram.js';
+import { coverageLine, type DiagramDirection } from './diagram.js';
 
 const CLASS_DEFS: Record<NodeMark, string> = {
     unlinked: 'fill:#fdecea,stroke:#d93025,stroke-width:3px,color:#a50e0e',
@@ -16,15 +17,15 @@ const CLASS_DEFS: Record<NodeMark, string> = {
 const UNEXPLAINED_LINK = 'stroke:#d93025,stroke-width:2px,color:#d93025';
 
 /** The Mermaid text of a diagram, ending with a newline. */
-export function toMermaid(diagram: Diagram): string {
+export function toMermaid(diagram: Diagram, direction: DiagramDirection = 'right'): string {
     const ids = mermaidIds(diagram.columns.flatMap(c => c.nodes.map(n => n.id)));
-    const out = ['flowchart LR', `  %% Align impact chain: ${coverageLine(diagram)}`];
+    const out = [`flowchart ${direction === 'down' ? 'TB' : 'LR'}`, `  %% Align impact chain: ${coverageLine(diagram)}`];
     if (diagram.columns.length === 0) {
         out.push('  empty["No objectives, skills, behaviors, metrics or outcomes"]');
         return out.join('\n') + '\n';
     }
     for (const column of diagram.columns) {
-        out.push(`  subgraph col_${column.id}["${escapeMermaid(column.label)}"]`, '    direction TB');
+        out.push(`  subgraph col_${column.id}["${escapeMermaid(column.label)}"]`, `    direction ${direction === 'down' ? 'LR' : 'TB'}`);
         for (const node of column.nodes) out.push(`    ${ids.get(node.id)}["${node.lines.map(escapeMermaid).join('<br/>')}"]`);
         out.push('  end');
     }

@@ -38,11 +38,15 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     return 0;
 }
 
-/** The text of a graph in a format; an SVG is laid out like the preview in a 1600x1000 pane, or in `direction`. */
+/**
+ * The text of a graph in a format; an SVG is laid out like the preview in a
+ * 1600x1000 pane, or in `direction`; Mermaid and DOT run left to right, or
+ * top to bottom for `down` (their own layout engines place the boxes).
+ */
 export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: readonly PlacedFinding[], title: string, direction: GraphDirection = 'auto'): string {
     switch (format) {
-        case 'mermaid': return toMermaid(diagramOf(graph));
-        case 'dot': return toDot(diagramOf(graph));
+        case 'mermaid': return toMermaid(diagramOf(graph), direction === 'down' ? 'down' : 'right');
+        case 'dot': return toDot(diagramOf(graph), direction === 'down' ? 'down' : 'right');
         case 'json': return `${JSON.stringify(graph, null, 2)}\n`;
         case 'svg': return renderSvg(layoutToFit(graph, SCREEN, { direction }), { findings: findingsByNode(graph.nodes, diagnosticsOf(findings)), title });
     }

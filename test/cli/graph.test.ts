@@ -208,7 +208,7 @@ describe('align graph', () => {
             assert.match(svg, /<title>Impact chain: Consultative discovery bootcamp \(program DiscoveryBootcamp\)<\/title>/);
         });
 
-        it('lays the chain out as the preview does: left to right for a screen, or in the --direction given', () => {
+        it('lays the chain out as the preview does: left to right for a screen, or in the --direction given (Mermaid and DOT too)', () => {
             const boxOf = (svg: string, id: string): { x: number; y: number; width: number; height: number } => {
                 const g = svgNodes(svg).find(n => n.attributes['data-id'] === id)!;
                 const rect = elements(g).find(e => e.name === 'rect' && e.attributes['class'] === 'node-box')!;
@@ -224,6 +224,15 @@ describe('align graph', () => {
                 assert.ok(c.y + c.height < d.y, `down: ${chain[i - 1]} above ${chain[i]}`);
             }
             assert.equal(graph(['--format', 'svg', '--direction', 'right']), right);
+            // Mermaid and DOT take the direction too, their boxes placed by their own engines.
+            const mermaidDown = graph(['--direction', 'down']);
+            assert.match(mermaidDown, /^flowchart TB\n/);
+            assert.ok(linesOf(mermaidDown).filter(l => /^ {4}direction /.test(l)).every(l => l === '    direction LR'), 'each layer a row');
+            assert.equal(mermaidDown.replace(/^flowchart TB/, 'flowchart LR').replace(/^ {4}direction LR$/gm, '    direction TB'), graph([]), 'nothing else changes');
+            assert.equal(graph(['--direction', 'right']), graph([]));
+            const dotDown = graph(['--format', 'dot', '--direction', 'down']);
+            assert.ok(linesOf(dotDown).includes('  rankdir=TB;'), dotDown.slice(0, 200));
+            assert.equal(dotDown.replace('  rankdir=TB;', '  rankdir=LR;'), graph(['--format', 'dot']));
             assertOneLineFailure(runCli(['graph', '--format', 'svg', '--direction', 'up'], { cwd: EXAMPLES }), "--direction: unknown direction 'up'", 'auto, right, down');
         });
 
