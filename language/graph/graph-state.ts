@@ -269,7 +269,7 @@ export class ImpactGraphState {
             nodeOf: ast => ast ? nodeOfAst.get(ast) : undefined,
             node: id => nodeById.get(id),
             astOf: id => nodes.astOf(id),
-            duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, actualsRead,
+            duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, repeatedActuals: this.actuals.repeats, actualsRead,
             isControlGroup: id => this.derived.isControlGroup(id)
         };
     }

@@ -1,16 +1,35 @@
+import type { AstNode, URI } from 'langium';
 import type { ActualsProblem } from '../actuals/read-actuals.js';
+import type { ActualValue } from '../actuals/actual-values.js';
 import type { Actuals } from '../generated/ast.js';
+import type { RepeatedActual } from '../graph/actuals-index.js';
 import { formatAmount } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
+import { readablePath } from './structure-rules.js';
 
-/** `actuals-invalid`: malformed rows or CSV cells, periods not increasing, missing file, metric without baseline. */
-export function checkActualsValid(actuals: Actuals, { graph, report }: RuleContext): void {
+/**
+ * `actuals-invalid`: malformed rows or CSV cells, periods not increasing (in
+ * a block, or a period an earlier block of the metric gives a value already),
+ * missing or unreadable file, metric without baseline.
+ */
+export function checkActualsValid(actuals: Actuals, { graph, report, settings }: RuleContext): void {
     const read = graph.actualsRead.get(actuals);
     const name = actuals.metric?.$refText ?? '';
     for (const problem of read?.problems ?? []) {
         const fix = fixOf(problem);
         report('actuals-invalid', `Actuals of '${name}': ${problem.message}.${fix ? ` ${fix}.` : ''}`,
             problem.row ? { node: problem.row } : whereFileOrFirstRow(actuals));
+    }
+    for (const repeat of graph.repeatedActuals.get(actuals) ?? []) {
+        const at = placeOf(repeat.first, settings.workspaceRoot);
+        const here = repeat.entry.csvLine ? `file "${actuals.file}" line ${repeat.entry.csvLine}: ` : '';
+        const { entry, first } = repeat;
+        const period = entry.period.text === first.entry.period.text
+            ? `period ${entry.period.text} is given twice`
+            : `period ${entry.period.text} ends the same day as ${first.entry.period.text}, given before`;
+        report('actuals-invalid', `Actuals of '${name}': ${here}${period}: ${valueText(entry.value)} here, ${valueText(first.entry.value)} at ${at} (the earlier value counts). `
+            + 'Keep one value for the period: remove this row or the other.',
+            entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
     }
     const metric = graph.nodeOf(actuals.metric?.ref)?.metric;
     if (metric && metric.baseline === undefined) {
@@ -28,6 +47,17 @@ export function checkActualsOnTrack(actuals: Actuals, { graph, report }: RuleCon
     const amount = (value: number | undefined): string => formatAmount(value ?? 0, figures.unit);
     report('actuals-off-track', `'${node.name}' is off track: ${latest.entry.period.text} is ${amount(latest.entry.value.value)}, the trajectory from ${amount(figures.baseline)} to ${amount(figures.target)} by ${figures.deadline} expects ${figures.direction === 'up' ? 'at least' : 'at most'} ${amount(figures.expected)}. Review the program with its sponsor.`,
         latest.entry.row ? { node: latest.entry.row } : { node: actuals, property: 'file' });
+}
+
+/** Where a period was first given: `file.align:line` for a row, `"data.csv" line n (file.align:line)` for a CSV row. */
+function placeOf({ uri, entry, actuals }: RepeatedActual['first'], root: URI | undefined): string {
+    const document = readablePath(uri, root);
+    const line = (node: AstNode) => (node.$cstNode?.range.start.line ?? 0) + 1;
+    return entry.row ? `${document}:${line(entry.row)}` : `"${actuals.file}" line ${entry.csvLine} (${document}:${line(actuals)})`;
+}
+
+function valueText(value: ActualValue): string {
+    return `${value.value}${value.percent ? '%' : ''}`;
 }
 
 function whereFileOrFirstRow(actuals: Actuals) {
@@ -48,6 +78,7 @@ function fixOf(problem: ActualsProblem): string | undefined {
     if (problem.row) return 'Write the period as YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2)';
     if (/untrusted workspace/.test(message)) return 'Trust the workspace to read it';
     if (/outside the workspace folder/.test(message)) return 'Move the file into the workspace folder, and give its path relative to this `.align` file';
+    if (/permission denied/.test(message)) return 'Check the file\'s permissions: the user running Align must be allowed to read it';
     if (/is missing|cannot be read|was not read/.test(message)) return 'Fix the path (relative to this `.align` file), or create the file';
     if (/line \d+: (period|value) /.test(message)) return 'Write each row as a period (2026-03, 2026-Q1, 2026-03-31) and a number or percentage (12.5 or 12.5%)';
     return 'Save it as a text CSV file: a header row `period,value`, then one row per period';
