@@ -5,6 +5,7 @@ import type { ObjectiveLinks } from './types.js';
  * How an objective reaches metrics: through `builds` -> `enables` -> `moves`,
  * and directly by `kpi`, following `drives` from every metric reached.
  * Also returns the metrics the chain alone reaches, which explain `kpi` links.
+ * Only resolved references are edges, so an unresolved `moves` leads nowhere.
  */
 export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi: (id: string) => boolean): { links: ObjectiveLinks; explained: Set<string> } {
     const skills = adjacency.targets(objectiveId, 'builds');
@@ -13,10 +14,25 @@ export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi:
     const metrics = [...adjacency.drivesClosure([...chainMetrics, ...adjacency.targets(objectiveId, 'kpi')])];
     const outcomes = unique(targetsOfAll(metrics, 'measures', adjacency));
     const kpis = metrics.filter(isKpi);
+    const via = behaviors.filter(b => leadsToKpi(adjacency.targets(b, 'moves'), adjacency, isKpi));
     return {
-        links: { metrics, kpis, behaviors, outcomes, paths: chainPaths(objectiveId, adjacency, chainEnds(kpis, outcomes, adjacency)) },
+        links: { metrics, kpis, behaviors, via, outcomes, paths: chainPaths(objectiveId, adjacency, chainEnds(kpis, outcomes, adjacency)) },
         explained: chainMetrics
     };
+}
+
+/** True when one of `moved`, or a metric it `drives` to (transitively), is a KPI; stops at the first. */
+function leadsToKpi(moved: readonly string[], adjacency: Adjacency, isKpi: (id: string) => boolean): boolean {
+    const seen = new Set<string>();
+    const stack = [...moved];
+    while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        if (isKpi(id)) return true;
+        seen.add(id);
+        pushAll(stack, adjacency.targets(id, 'drives'));
+    }
+    return false;
 }
 
 /** Paths kept per objective: enough for hover, bounded on long `drives` chains. */

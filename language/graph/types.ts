@@ -53,6 +53,11 @@ export interface ObjectiveLinks {
     kpis: string[];
     /** Behaviors the objective's skills enable. */
     behaviors: string[];
+    /**
+     * The behaviors among `behaviors` through which the objective reaches its
+     * KPIs: each moves a metric that is, or `drives` to, one of `kpis`.
+     */
+    via: string[];
     /** Outcomes measured by the reached metrics. */
     outcomes: string[];
     /** Chain paths from the objective to each KPI, as node ids. */

@@ -136,6 +136,7 @@ function completeFigures(graph: ImpactGraph): void {
         return seen;
     };
     const chainKinds = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives']);
+    const movesKinds = new Set<EdgeKind>(['moves', 'drives']);
     let aligned = 0;
     let total = 0;
     for (const n of graph.nodes) {
@@ -145,7 +146,9 @@ function completeFigures(graph: ImpactGraph): void {
         for (const e of direct) e.explained = viaChain.has(e.to);
         const metrics = new Set([...viaChain, ...direct.map(e => e.to)].filter(id => byId.get(id)?.kind === 'metric'));
         const kpis = [...metrics].filter(id => byId.get(id)!.metric!.isKpi);
-        n.objective = { metrics: [...metrics], kpis, behaviors: [...viaChain].filter(id => byId.get(id)?.kind === 'behavior'), outcomes: [], paths: [] };
+        const behaviors = [...viaChain].filter(id => byId.get(id)?.kind === 'behavior');
+        const via = behaviors.filter(b => [...reach(b, movesKinds)].some(id => byId.get(id)?.metric?.isKpi));
+        n.objective = { metrics: [...metrics], kpis, behaviors, via, outcomes: [], paths: [] };
         total++;
         if (kpis.length > 0) aligned++;
     }

@@ -47,7 +47,7 @@ export function objectiveLensTitle(node: GraphNode): string | undefined {
     if (!links) return undefined;
     if (links.kpis.length === 0) return links.metrics.length > 0 ? 'no KPI link (activity/learning only)' : 'no KPI link';
     const kpis = plural(links.kpis.length, 'KPI');
-    return links.behaviors.length === 0 ? `${kpis} (direct)` : `${kpis} via ${plural(links.behaviors.length, 'behavior')}`;
+    return links.via.length === 0 ? `${kpis} (direct)` : `${kpis} via ${plural(links.via.length, 'behavior')}`;
 }
 
 /** "moved by 2 behaviors, reached by 3 objectives". */

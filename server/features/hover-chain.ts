@@ -28,7 +28,7 @@ export function objectiveHover(index: GraphIndex, node: GraphNode, ast: Objectiv
 
 /** `Reaches 2 KPIs: ChurnRate, RepeatContactRate · via 1 behavior: Probing · outcome ReduceChurn` */
 function reachText(index: GraphIndex, node: GraphNode): string {
-    const { kpis, behaviors, outcomes } = node.objective!;
+    const { kpis, via: behaviors, outcomes } = node.objective!;
     const via = behaviors.length > 0 ? `via ${plural(behaviors.length, 'behavior')}: ${names(index, behaviors)}` : 'directly by `kpi` (no behavior)';
     const serves = outcomes.length > 0 ? `${outcomes.length === 1 ? 'outcome' : 'outcomes'} ${names(index, outcomes)}` : 'no outcome';
     return `Reaches ${plural(kpis.length, 'KPI')}: ${names(index, kpis)} · ${via} · ${serves}`;

@@ -82,6 +82,26 @@ describe('language server: code lens follows edits', function () {
         fs.rmSync(root, { recursive: true, force: true });
     });
 
+    it('counts only the behaviors through which an objective reaches its KPIs', async () => {
+        // ViaTypo moves an unresolved metric, ViaNothing moves nothing: neither leads to a KPI.
+        const text = [
+            'metric ViaLag "lag" { kind lagging unit percent direction down baseline 10% target 8% by 2026-06-30 source "s" owner "o" cadence monthly }',
+            'metric ViaLead "lead" { kind leading unit count direction up baseline 5 target 6 by 2026-06-30 source "s" owner "o" cadence weekly drives ViaLag }',
+            'skill ViaSkill "s"',
+            'behavior ViaMoves "b1" { enabled by ViaSkill moves ViaLead observed by manager }',
+            'behavior ViaTypo "b3" { enabled by ViaSkill moves ViaTypoMetric }',
+            'behavior ViaNothing "b4" { enabled by ViaSkill }',
+            'objective ViaObjective "o1" { builds ViaSkill practice case "c" }',
+            ''
+        ].join('\n');
+        const file = path.join(root, 'via.align');
+        fs.writeFileSync(file, text);
+        await session.open(file, text);
+        await session.diagnosticsOf(file, d => d.some(x => typeof x.message === 'string' && x.message.includes('ViaTypoMetric')));
+        const lenses = await lensesOf(session, 'via.align');
+        assert.ok(lenses.includes('7:2 KPIs via 1 behavior'), lenses.join('\n'));
+    });
+
     it('recounts when an objective gains a skill and loses its direct kpi', async () => {
         const file = path.join(root, 'sales-win-rate.align');
         const text = fs.readFileSync(file, 'utf-8')

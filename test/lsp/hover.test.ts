@@ -137,6 +137,18 @@ describe('language server: hover over LSP', function () {
     });
 });
 
+/** An objective whose skill enables three behaviors: one moves a KPI, one an unresolved metric, one nothing. */
+const VIA_TEXT = [
+    'metric ViaLag "lag" { kind lagging unit percent direction down baseline 10% target 8% by 2026-06-30 source "s" owner "o" cadence monthly }',
+    'metric ViaLead "lead" { kind leading unit count direction up baseline 5 target 6 by 2026-06-30 source "s" owner "o" cadence weekly drives ViaLag }',
+    'skill ViaSkill "s"',
+    'behavior ViaMoves "b1" { enabled by ViaSkill moves ViaLead observed by manager }',
+    'behavior ViaTypo "b3" { enabled by ViaSkill moves ViaTypoMetric }',
+    'behavior ViaNothing "b4" { enabled by ViaSkill }',
+    'objective ViaObjective "o1" { builds ViaSkill practice case "c" }',
+    ''
+].join('\n');
+
 describe('language server: hover follows edits', function () {
     this.timeout(30000);
     let root: string;
@@ -182,6 +194,17 @@ describe('language server: hover follows edits', function () {
         includesAll(await hoverText(session, CATALOG, line, 'DealSize'),
             '**Baseline** 12,000 EUR → **latest** 12,500 EUR (2026-02) → **target** 15,000 EUR (no deadline) · track unknown (no deadline)',
             'lagging KPI · unit currency EUR · direction up (higher is better)');
+    });
+
+    it('lists only the behaviors through which an objective reaches its KPIs', async () => {
+        const file = path.join(root, 'via.align');
+        const text = VIA_TEXT;
+        fs.writeFileSync(file, text); // for positionOf; the server reads the open document
+        await session.open(file, text);
+        await session.diagnosticsOf(file, d => d.some(x => typeof x.message === 'string' && x.message.includes('ViaTypoMetric')));
+        const line = text.split('\n').findIndex(l => l.startsWith('objective ViaObjective')) + 1;
+        const hover = await hoverText(session, 'via.align', line, 'ViaObjective');
+        includesAll(hover, '· via 1 behavior: ViaMoves · ');
     });
 
     it('resolves a qualified reference from another file', async () => {

@@ -55,7 +55,7 @@ function generatedGraph(seed: number, size: number, edgesPerNode = 2, longestCha
         const id = `${kind}${i}`;
         const r = { start: { line: i, character: 0 }, end: { line: i, character: 1 } };
         const node: GraphNode = { id, kind, name: id, qualifiedName: id, uri: 'u', range: r, nameRange: r };
-        if (kind === 'objective') node.objective = { metrics: [], kpis: next(2) === 0 ? [] : ['k'], behaviors: [], outcomes: [], paths: [] };
+        if (kind === 'objective') node.objective = { metrics: [], kpis: next(2) === 0 ? [] : ['k'], behaviors: [], via: [], outcomes: [], paths: [] };
         nodes.push(node);
     }
     const edges: GraphEdge[] = [];

@@ -72,6 +72,39 @@ describe('the impact graph of the examples', () => {
     });
 });
 
+describe('the behaviors an objective reaches its KPIs through', () => {
+    // Only resolved references are edges: `moves Typo` leads nowhere, like a behavior that moves nothing.
+    const text = [
+        'metric Lag "lag" { kind lagging }',
+        'metric Lead "lead" { kind leading drives Lag }',
+        'metric Act "act" { kind activity }',
+        'metric Bridge "bridge" { kind activity drives Lag }',
+        'skill S1 "s1"',
+        'skill S2 "s2"',
+        'behavior B1 "b1" { enabled by S1 moves Lead }',
+        'behavior B2 "b2" { enabled by S2 moves Act }',
+        'behavior B3 "b3" { enabled by S1 moves Typo }',
+        'behavior B4 "b4" { enabled by S1 }',
+        'behavior B5 "b5" { enabled by S2 moves Bridge }',
+        'objective O1 "o1" { builds S1 }',
+        'objective O4 "o4" { builds S2 kpi Lead }',
+        'objective O5 "o5" { kpi Lag }'
+    ].join('\n');
+
+    it('lists only the behaviors on a path to a KPI, and keeps every enabled behavior apart', async () => {
+        const { graph } = await checkWorkspace({ 'a.align': text });
+        const o1 = graph.node('O1')!.objective!;
+        assert.deepEqual(o1.kpis.sort(), ['Lag', 'Lead']);
+        assert.deepEqual(o1.behaviors, ['B1', 'B3', 'B4']);
+        assert.deepEqual(o1.via, ['B1']);
+        // B2 moves an activity metric only; B5's activity metric drives a KPI.
+        const o4 = graph.node('O4')!.objective!;
+        assert.deepEqual(o4.behaviors, ['B2', 'B5']);
+        assert.deepEqual(o4.via, ['B5']);
+        assert.deepEqual(graph.node('O5')!.objective!.via, []);
+    });
+});
+
 describe('long drives chains', () => {
     it('lead to chain ends only, a bounded number of paths per objective', async function () {
         this.timeout(20000);
