@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { LOCK_VERSION, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
-import { describeCode, InputError } from '../workspace/input-error.js';
+import { LOCK_VERSION, lockProblemMessage, lockReadProblem, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
+import { InputError } from '../workspace/input-error.js';
 
 /**
  * Writes a file atomically: a temporary file in the same folder, then a
@@ -28,13 +28,10 @@ export function readLock(file: string): LockFile {
     try {
         text = fs.readFileSync(file, 'utf-8');
     } catch (error) {
-        throw new InputError(`${shown}: cannot be read (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+        throw new InputError(lockProblemMessage(shown, lockReadProblem(error)));
     }
     const parsed = parseLock(text);
-    if ('problem' in parsed) {
-        const advice = parsed.problem.includes('newer align') ? '' : ': fix it, or delete it to pull every snapshot anew';
-        throw new InputError(`${shown} ${parsed.problem}${advice}`);
-    }
+    if (!('lock' in parsed)) throw new InputError(lockProblemMessage(shown, parsed));
     return parsed.lock;
 }
 

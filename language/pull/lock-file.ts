@@ -29,29 +29,91 @@ export interface LockFile {
     readonly snapshots: Record<string, LockEntry>;
 }
 
-/** Parses a lock file; a problem (not JSON, wrong shape) is a sentence. */
-export function parseLock(text: string): { lock: LockFile } | { problem: string } {
+/**
+ * Why a lock file cannot be used, and what to do about it: said alike by
+ * `align pull` (a usage error) and by `align check` (rule `snapshot-drift`).
+ */
+export interface LockProblem {
+    /** What is wrong, said after the file's name: `is not valid JSON (...)`. */
+    readonly problem: string;
+    /** What to do, e.g. `update align`. */
+    readonly advice: string;
+}
+
+/** The advice for a lock file that is broken (not one written by a newer align). */
+const REPAIR = 'fix it, or delete it to pull every snapshot anew';
+
+/** One line: a JSON parser's message may quote the text, line breaks and all. */
+function oneLine(text: string): string {
+    return text.replace(/[\s\uFEFF]+/g, ' ').trim();
+}
+
+/** The sentence for a lock file that cannot be used, naming it as `shown`; one line. */
+export function lockProblemMessage(shown: string, { problem, advice }: LockProblem): string {
+    return oneLine(`${shown} ${problem}: ${advice}`);
+}
+
+/** A lock file that exists but cannot be read (a folder, no permission). */
+export function lockReadProblem(error: unknown): LockProblem {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    const reason = code === 'EISDIR' ? 'is a folder, EISDIR'
+        : code === 'EACCES' || code === 'EPERM' ? `permission denied, ${code}`
+        : typeof code === 'string' ? code
+        : error instanceof Error ? error.message : String(error);
+    return { problem: `cannot be read (${oneLine(reason)})`, advice: REPAIR };
+}
+
+/** The fields of a record and what each must be; `kind` says which are required besides the common ones. */
+const TEXT_FIELDS = ['metric', 'query', 'querySha256', 'pullSha256', 'on', 'firstPeriod', 'lastPeriod', 'snapshotSha256', 'pulledAt'] as const;
+const REQUIRED: Record<LockEntry['kind'], ReadonlyArray<keyof LockEntry>> = {
+    sql: ['metric', 'kind', 'query', 'querySha256', 'rows', 'snapshotSha256'],
+    xapi: ['metric', 'kind', 'pullSha256', 'rows', 'snapshotSha256']
+};
+
+/** What is wrong with the fields of one record (`\`rows\` is "many"`, `no \`kind\``); empty when it is well formed. */
+function recordFaults(entry: Record<string, unknown>): string[] {
+    const faults: string[] = [];
+    const kind = entry['kind'];
+    const known = kind === 'sql' || kind === 'xapi';
+    if (kind === undefined) faults.push('no `kind`');
+    else if (!known) faults.push(`\`kind\` is ${JSON.stringify(kind)}, not "sql" or "xapi"`);
+    for (const field of known ? REQUIRED[kind] : ['metric', 'rows', 'snapshotSha256']) {
+        if (field !== 'kind' && entry[field] === undefined) faults.push(`no \`${field}\``);
+    }
+    for (const field of TEXT_FIELDS) {
+        const value = entry[field];
+        if (value !== undefined && typeof value !== 'string') faults.push(`\`${field}\` is ${JSON.stringify(value)}, not text`);
+    }
+    const rows = entry['rows'];
+    if (rows !== undefined && !(typeof rows === 'number' && Number.isInteger(rows) && rows >= 0)) faults.push(`\`rows\` is ${JSON.stringify(rows)}, not a count`);
+    return faults;
+}
+
+/** Parses a lock file (a leading byte order mark is allowed); a problem (not JSON, wrong shape) says what is wrong and what to do. */
+export function parseLock(text: string): { lock: LockFile } | LockProblem {
     let data: unknown;
     try {
-        data = JSON.parse(text);
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-        return { problem: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+        return { problem: `is not valid JSON (${oneLine(error instanceof Error ? error.message : String(error))})`, advice: REPAIR };
     }
     const snapshots = (data as { snapshots?: unknown } | null)?.snapshots;
     if (typeof data !== 'object' || data === null || typeof snapshots !== 'object' || snapshots === null || Array.isArray(snapshots)) {
-        return { problem: 'has no `snapshots` object' };
+        return { problem: 'has no `snapshots` object', advice: REPAIR };
     }
     const version = (data as { version?: unknown }).version ?? LOCK_VERSION;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        return { problem: `has the version ${JSON.stringify(version)}; expected ${LOCK_VERSION}` };
+        return { problem: `has the version ${JSON.stringify(version)}; expected ${LOCK_VERSION}`, advice: REPAIR };
     }
     if (version > LOCK_VERSION) {
-        return { problem: `has the version ${version}, written by a newer align (this one reads version ${LOCK_VERSION}; update align)` };
+        return { problem: `has the version ${version}, written by a newer align (this one reads version ${LOCK_VERSION})`, advice: 'update align' };
     }
     for (const [key, entry] of Object.entries(snapshots)) {
         if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-            return { problem: `has a record of ${JSON.stringify(key)} that is not an object (${JSON.stringify(entry)})` };
+            return { problem: `has a record of ${JSON.stringify(key)} that is not an object (${JSON.stringify(entry)})`, advice: REPAIR };
         }
+        const faults = recordFaults(entry as Record<string, unknown>);
+        if (faults.length > 0) return { problem: `has a malformed record of ${JSON.stringify(key)}: ${faults.join(', ')}`, advice: REPAIR };
     }
     return { lock: { version, snapshots: snapshots as Record<string, LockEntry> } };
 }

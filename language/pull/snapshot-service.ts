@@ -5,7 +5,7 @@ import type { AlignSettingsService } from '../config/align-settings.js';
 import type { AlignHost } from '../host.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { actualsBlocks } from '../model-utils.js';
-import { LOCK_FILE, parseLock, type LockEntry, type LockFile } from './lock-file.js';
+import { LOCK_FILE, lockProblemMessage, lockReadProblem, parseLock, type LockEntry, type LockFile, type LockProblem } from './lock-file.js';
 import { normalisedXapi, pullSpec, type PullSpec } from './pull-spec.js';
 import { sha256Hex } from './sha256.js';
 import { driftReasons, type SnapshotFacts } from './snapshot-drift.js';
@@ -17,9 +17,15 @@ export interface SnapshotStatus {
     readonly entry?: LockEntry;
     /** Why the snapshot no longer comes from its source; empty when it does. */
     readonly drift: string[];
+    /**
+     * When the lock file itself cannot be used (not JSON, a newer version, a
+     * malformed record, a folder): the sentence `align pull` says about it,
+     * advice included (also the only entry of `drift`).
+     */
+    readonly lockProblem?: string;
 }
 
-type LockRead = { uri: URI; lock?: LockFile; problem?: string } | undefined;
+type LockRead = { uri: URI; lock?: LockFile; problem?: LockProblem } | undefined;
 
 /**
  * Compares every pulled snapshot with its record in the nearest
@@ -82,8 +88,12 @@ export class AlignSnapshotService {
         const snapshot = UriUtils.resolvePath(folder, file);
         const lockFolder = lockRead ? UriUtils.dirname(lockRead.uri) : folder;
         const key = UriUtils.relative(lockFolder, snapshot);
+        if (lockRead?.problem) {
+            const lockProblem = lockProblemMessage(this.shownLock(lockRead.uri), lockRead.problem);
+            return { spec, drift: [lockProblem], lockProblem };
+        }
         const entry = lockRead?.lock?.snapshots[key];
-        const none = !lockRead ? `no ${LOCK_FILE} records it` : lockRead.problem ? `${LOCK_FILE} ${lockRead.problem}` : !entry ? `${LOCK_FILE} has no record of "${key}"` : undefined;
+        const none = !lockRead ? `no ${LOCK_FILE} records it` : !entry ? `${LOCK_FILE} has no record of "${key}"` : undefined;
         const facts: SnapshotFacts = {
             spec, file,
             entry: none !== undefined ? { none } : entry!,
@@ -102,13 +112,19 @@ export class AlignSnapshotService {
             const uri = UriUtils.joinPath(current, LOCK_FILE);
             if (await this.fileSystem.exists(uri)) {
                 const text = await this.fileSystem.readFile(uri).catch((error: unknown) => ({ error }));
-                if (typeof text !== 'string') return { uri, problem: `cannot be read (${String((text.error as Error)?.message ?? text.error)})` };
+                if (typeof text !== 'string') return { uri, problem: lockReadProblem(text.error) };
                 const parsed = parseLock(text);
-                return 'lock' in parsed ? { uri, lock: parsed.lock } : { uri, problem: parsed.problem };
+                return 'lock' in parsed ? { uri, lock: parsed.lock } : { uri, problem: parsed };
             }
             const parent = UriUtils.dirname(current);
             if (!root || !UriUtils.contains(root, parent) || parent.toString() === current.toString()) return undefined;
         }
+    }
+
+    /** A lock file as messages name it: relative to the workspace root. */
+    private shownLock(uri: URI): string {
+        const root = this.settings.workspaceRoot;
+        return root && UriUtils.contains(root, uri) ? UriUtils.relative(root, uri) : LOCK_FILE;
     }
 
     private async hashOf(uri: URI): Promise<string | { error: string }> {

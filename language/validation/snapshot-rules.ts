@@ -12,6 +12,12 @@ export function checkSnapshotDrift(actuals: Actuals, { graph, snapshots, report 
     const status = snapshots.get(actuals);
     if (!status || status.drift.length === 0) return;
     const metric = graph.nodeOf(actuals.metric?.ref)?.qualifiedName ?? actuals.metric?.$refText ?? '';
+    if (status.lockProblem !== undefined) {
+        // The lock file itself is unusable: `align pull` would refuse it too, so say what it says (no pull command).
+        report('snapshot-drift', `Snapshot "${actuals.file}" of '${metric}' cannot be checked: ${status.lockProblem}.`,
+            { node: actuals, property: 'file', data: { code: 'snapshot-drift', metric, lockProblem: true } });
+        return;
+    }
     report('snapshot-drift', `Snapshot "${actuals.file}" of '${metric}' no longer matches its record in ${LOCK_FILE}: ${status.drift.join('; ')}. Run \`${pullCommand(metric)}\` and commit the snapshot and ${LOCK_FILE}.`,
         { node: actuals, property: 'file', data: { code: 'snapshot-drift', metric } });
 }

@@ -52,6 +52,51 @@ describe('align pull with bad input (child process on the built bundle)', functi
             assert.match(drift[0]!.message, /align\.lock\.json has a record of "a\.csv" that is not an object \(null\)/);
         });
 
+        describe('align check says what align pull says about it, never `align pull --metric`, on one line', () => {
+            const unusable: Array<[string, (ws: TempWorkspace) => void]> = [
+                ['not valid JSON', w => w.write('align.lock.json', '{"version": 1,\n  "snapshots": oops\n}\n')],
+                ['a newer version', w => w.write('align.lock.json', '{"version": 2, "snapshots": {}}')],
+                ['a record that is a string', w => w.write('align.lock.json', '{"version": 1, "snapshots": {"a.csv": "x"}}')],
+                ['a malformed record', w => w.write('align.lock.json', '{"version": 1, "snapshots": {"a.csv": {"metric": "A", "rows": "many", "snapshotSha256": 5}}}')],
+                ['a folder', w => fs.mkdirSync(path.join(w.root, 'align.lock.json'))]
+            ];
+            for (const [name, make] of unusable) {
+                it(name, () => {
+                    ws = oneMetric();
+                    ws.write('a.csv', 'period,value\n2026-01,1\n');
+                    make(ws);
+                    const said = assertOneLineFailure(runCli(['pull'], { cwd: ws.root }), 'align.lock.json').replace(/^align: /, '');
+                    assert.doesNotMatch(said, /undefined|EISDIR: illegal/);
+                    const check = runCli(['check', '--format', 'json'], { cwd: ws.root });
+                    assert.equal(check.status, 1, check.stderr);
+                    const drift = (JSON.parse(check.stdout) as Array<{ rule: string; message: string }>).filter(f => f.rule === 'snapshot-drift');
+                    assert.equal(drift.length, 1);
+                    assert.ok(drift[0]!.message.includes(said), `check says what pull says:\n${drift[0]!.message}\n${said}`);
+                    assert.doesNotMatch(drift[0]!.message, /align pull --metric|undefined|[\r\n]/);
+                });
+            }
+        });
+
+        it('a malformed record names its fields, never `undefined`', () => {
+            ws = oneMetric();
+            ws.write('align.lock.json', '{"version": 1, "snapshots": {"a.csv": {"metric": "A", "rows": "many", "snapshotSha256": 5}}}');
+            assertOneLineFailure(runCli(['pull'], { cwd: ws.root }), 'malformed record of "a.csv"', 'no `kind`', '`rows` is "many"', '`snapshotSha256` is 5');
+        });
+
+        it('a lock file starting with a byte order mark is read; a broken one is said on one line without the mark', () => {
+            ws = oneMetric();
+            assert.equal(runCli(['pull'], { cwd: ws.root }).status, 0);
+            const lock = ws.read('align.lock.json');
+            ws.write('align.lock.json', `\uFEFF${lock}`);
+            const check = runCli(['check', '--format', 'json'], { cwd: ws.root });
+            assert.deepEqual((JSON.parse(check.stdout) as Array<{ rule: string }>).filter(f => f.rule === 'snapshot-drift'), [], check.stdout);
+            const pull = runCli(['pull'], { cwd: ws.root });
+            assert.equal(pull.status, 0, pull.stderr);
+            ws.write('align.lock.json', '\uFEFF{\n  "version": 1,\n');
+            const line = assertOneLineFailure(runCli(['pull'], { cwd: ws.root }), 'align.lock.json', 'is not valid JSON');
+            assert.doesNotMatch(line, /\uFEFF/);
+        });
+
         it('a lock file that is a folder', () => {
             ws = oneMetric();
             fs.mkdirSync(path.join(ws.root, 'align.lock.json'));
