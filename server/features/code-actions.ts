@@ -43,7 +43,7 @@ export class AlignCodeActionProvider implements CodeActionProvider {
             const create = createForUnresolved(this.services, document, diagnostic, graph);
             return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.uri, create.edit, true)] : [];
         }
-        if (rule === 'snapshot-drift') return [pullAction(diagnostic)];
+        if (rule === 'snapshot-drift') return isLockProblem(diagnostic) ? [] : [pullAction(diagnostic)];
         const attributeFix = ATTRIBUTE_FIXES[rule];
         const node = declarationAt(document, diagnostic);
         const fix = attributeFix && node ? attributeFix(document, node) : undefined;
@@ -73,6 +73,11 @@ function pullAction(diagnostic: Diagnostic): CodeAction {
     const metric = (diagnostic.data as { metric?: unknown } | undefined)?.metric;
     const command = pullCommand(typeof metric === 'string' ? metric : '<metric>');
     return { title: `Refresh the snapshot: run \`${command}\` in a terminal (or Align: Pull Actuals)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false };
+}
+
+/** A `snapshot-drift` about the lock file itself (unusable): `align pull` refuses it too, its message says what to do. */
+function isLockProblem(diagnostic: Diagnostic): boolean {
+    return (diagnostic.data as { lockProblem?: unknown } | undefined)?.lockProblem === true;
 }
 
 function quickFix(title: string, diagnostic: Diagnostic, uri: string, edit: TextEdit, isPreferred: boolean): CodeAction {

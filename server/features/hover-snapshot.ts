@@ -14,7 +14,8 @@ export function snapshotHover(actuals: Actuals, status: SnapshotStatus | undefin
         `Pulled ${e.pulledAt} from ${pullLabel(status.spec)}`,
         `${e.rows} ${e.rows === 1 ? 'row' : 'rows'}${e.firstPeriod ? `, ${e.firstPeriod} to ${e.lastPeriod}` : ''}`
     ]) : undefined;
-    const state = status.drift.length === 0 ? `Matches its record in ${LOCK_FILE}: checks read only this snapshot.`
+    const state = status.lockProblem !== undefined ? `Not compared: ${status.lockProblem}.`
+        : status.drift.length === 0 ? `Matches its record in ${LOCK_FILE}: checks read only this snapshot.`
         : `Drift: ${status.drift.join('; ')}. Run \`${pullCommand(metric)}\`.`;
     return [head, `Source: ${pullLabel(status.spec)}`, recorded, state].filter(Boolean).join('\n\n');
 }

@@ -89,4 +89,20 @@ describe('language server: attribution and pulled snapshots over LSP', function 
         await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(query), type: 2 }] });
         await session.diagnosticsOf(file, d => !d.some(x => x.code === 'snapshot-drift'));
     });
+
+    it('an unusable lock file: the finding, the hover and no quick fix say to fix it, none says to pull', async () => {
+        const lock = path.join(session.root, 'align.lock.json');
+        fs.writeFileSync(lock, '{ "version": 1, "snapshots": ');
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(lock), type: 2 }] });
+        const diagnostics = await session.diagnosticsOf(file, d => d.some(x => x.code === 'snapshot-drift'));
+        const drift = diagnostics.find(d => d.code === 'snapshot-drift')!;
+        const message = typeof drift.message === 'string' ? drift.message : drift.message.value;
+        assert.match(message, /cannot be checked: align\.lock\.json .*delete it/);
+        assert.ok(!message.includes('align pull --metric'), message);
+        const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: drift.range, context: { diagnostics: [drift] } });
+        assert.deepEqual(actions, []);
+        const text = await hover(11, '"data/sales.csv"');
+        assert.match(text, /Not compared: align\.lock\.json .*delete it/);
+        assert.ok(!text.includes('align pull --metric'), text);
+    });
 });
