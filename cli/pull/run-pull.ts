@@ -15,6 +15,7 @@ import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { readLock, recordInLock, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
+import { wrapWords } from '../wrap.js';
 
 /** Where `align pull` prints: results to `write`, failures to `error`. */
 export interface PullIo {
@@ -60,9 +61,13 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         }
     }
     const done = targets.length - failed;
-    io.write(`${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.\n`);
+    const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.`;
+    io.write(`${wrapWords(summary, SUMMARY_WIDTH).join('\n')}\n`);
     return failed > 0 ? 1 : 0;
 }
+
+/** The summary fits an 80-column terminal (the lines before it are one per pull, as long as their paths). */
+const SUMMARY_WIDTH = 80;
 
 /** The snapshot file a target writes, resolved (not yet confined to the workspace). */
 function snapshotPath(target: PullTarget): string {
