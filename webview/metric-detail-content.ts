@@ -6,7 +6,7 @@
  * (the graph's `programFigures.roi.attribution`; words from language/present).
  */
 import type { GraphNode, ImpactGraph, KpiAttribution, MetricFigures, RoiFigures } from '../language/graph/types.js';
-import { attributedBenefitText, figuresText, formatMoney, isolationText, MISSING, statusText } from '../language/present/index.js';
+import { attributedBenefitText, attributedValueText, figuresText, isolationText, MISSING, statusText } from '../language/present/index.js';
 import { changeText, directionWords, kpiChart, renderKpiChart, type MeasureText } from '../language/render/index.js';
 import { element } from './dom.js';
 
@@ -77,7 +77,7 @@ export function attributionSection(graph: ImpactGraph, node: GraphNode): HTMLEle
             ['Method', isolationText(a, controlName)],
             ['Raw change', change(a.rawChange)],
             ['Attributed change', change(a.attributedChange)],
-            [`Value per ${value?.per ?? 'point'}`, a.value === undefined ? MISSING : formatMoney(a.value, value?.currency ?? roi.currency)],
+            [`Value per ${value?.per ?? 'point'}`, attributedValueText(a, roi.currency)],
             ['Benefit', attributedBenefitText(a, roi.currency)]
         ];
         if (a.missing.length > 0) rows.push(['Missing', a.missing.join('; ')]);

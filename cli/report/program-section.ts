@@ -8,7 +8,7 @@ import { attribute } from '../../language/attributes.js';
 import type { GraphNode, RoiFigures } from '../../language/graph/types.js';
 import { isOutcome, type Program } from '../../language/generated/ast.js';
 import { changeText } from '../../language/render/index.js';
-import { attributedBenefitText, coverageText, formatMoney, formatShare, isolationText, MISSING, plural, roiWords, windowText } from '../../language/present/index.js';
+import { attributedBenefitText, attributedValueText, coverageText, formatShare, isolationText, MISSING, plural, roiWords, windowText } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { withCode, type Block, type GlanceItem, type Inline } from './blocks.js';
 import { drawing } from './drawing.js';
@@ -155,7 +155,6 @@ function roiText(roi: RoiFigures): Inline {
 function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
     const rows = roi.attribution ?? [];
     if (rows.length === 0) return [];
-    const money = (amount: number | undefined) => amount === undefined ? MISSING : formatMoney(amount, roi.currency, 0);
     return [{
         type: 'table',
         columns: [
@@ -171,7 +170,7 @@ function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
                 [method],
                 [{ value: a.rawChange === undefined ? MISSING : changeText(a.rawChange, unit) }],
                 [{ value: a.attributedChange === undefined ? MISSING : changeText(a.attributedChange, unit) }],
-                [{ value: money(a.value) }],
+                [{ value: attributedValueText(a, roi.currency) }],
                 [{ value: attributedBenefitText(a, roi.currency) }]
             ];
         })

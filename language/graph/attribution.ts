@@ -76,7 +76,8 @@ function controlProblems(kpi: MetricNode, control: MetricNode): string[] {
 export function attributeKpi(input: AttributionInput): KpiAttribution {
     const { kpi, isolate } = input;
     const m = kpi.metric!;
-    const result: KpiAttribution = { metric: kpi.id, method: methodOf(isolate), value: m.value?.amount, missing: [] };
+    const currency = m.value?.currency;
+    const result: KpiAttribution = { metric: kpi.id, method: methodOf(isolate), value: m.value?.amount, ...currency ? { currency } : {}, missing: [] };
     if (input.control) result.control = input.control.id;
     // As written, whether or not the change can be attributed: hover, lens and report show them.
     if (isEstimateIsolation(isolate?.method)) {

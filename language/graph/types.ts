@@ -94,6 +94,8 @@ export interface KpiAttribution {
     improvement?: number;
     /** Money per point or unit of improvement. */
     value?: number;
+    /** The currency of `value` as written on the KPI (`value 18000 USD per point`); the benefits are in it too. */
+    currency?: string;
     rawBenefit?: number;
     benefit?: number;
     /** Terms that are not known for this KPI. */

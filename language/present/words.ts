@@ -88,8 +88,33 @@ export function isolationText(a: Pick<KpiAttribution, 'method' | 'share' | 'conf
     }
 }
 
-/** The benefit the program is credited with for one KPI, whole money: `9,600 USD (raw 20,000 USD)`, `9,600 USD`, or `—`. */
-export function attributedBenefitText(a: Pick<KpiAttribution, 'benefit' | 'rawBenefit'>, currency: string | undefined): string {
-    const money = (amount: number | undefined): string => amount === undefined ? MISSING : formatMoney(amount, currency, 0);
+/**
+ * The currency of one KPI's figures in a program's attribution: the KPI's own,
+ * as its `value` is written (`value 5 EUR per point`), else the program's
+ * `cost` currency, in which a value written without one is counted. A KPI's
+ * value and benefit are never printed in another currency than their own: a
+ * benefit in EUR is not converted to a cost in USD (the ROI is missing then).
+ */
+export function attributionCurrency(a: Pick<KpiAttribution, 'currency'>, programCurrency: string | undefined): string | undefined {
+    return a.currency ?? programCurrency;
+}
+
+/** An amount of one KPI's attribution in the KPI's currency, whole money by default: `9,600 EUR`, or `—`. */
+export function attributionMoney(amount: number | undefined, a: Pick<KpiAttribution, 'currency'>, programCurrency: string | undefined, decimals = 0): string {
+    return amount === undefined ? MISSING : formatMoney(amount, attributionCurrency(a, programCurrency), decimals);
+}
+
+/** What a point (or unit) of a KPI's improvement is worth, in the KPI's currency: `18,000 USD`, `2.5 EUR`, or `—`. */
+export function attributedValueText(a: Pick<KpiAttribution, 'value' | 'currency'>, programCurrency: string | undefined): string {
+    return attributionMoney(a.value, a, programCurrency, 2);
+}
+
+/**
+ * The benefit the program is credited with for one KPI, whole money in the
+ * KPI's currency (`programCurrency` only for a value written without one):
+ * `9,600 USD (raw 20,000 USD)`, `9,600 USD`, or `—`.
+ */
+export function attributedBenefitText(a: Pick<KpiAttribution, 'benefit' | 'rawBenefit' | 'currency'>, programCurrency: string | undefined): string {
+    const money = (amount: number | undefined): string => attributionMoney(amount, a, programCurrency);
     return a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? `${money(a.benefit)} (raw ${money(a.rawBenefit)})` : money(a.benefit);
 }

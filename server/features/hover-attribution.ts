@@ -1,13 +1,8 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
-import { formatAmount, formatMoney, formatNumber, roiWords } from '../../language/present/index.js';
+import { attributedBenefitText, attributionMoney, formatAmount, formatNumber, roiWords } from '../../language/present/index.js';
 import { bullets } from './hover-format.js';
 import { isControlGroup, type Isolate, type Program } from '../../language/generated/ast.js';
-
-/** Money in the program's currency, whole units: `57000 USD`. */
-function money(roi: RoiFigures, value: number): string {
-    return formatMoney(value, roi.currency, 0);
-}
 
 /**
  * `ROI 27% · BCR 1.27 (attributed benefit 57000 USD, cost 45000 USD) · raw ROI 60% · BCR 1.6 (benefit 72000 USD)`,
@@ -58,7 +53,8 @@ export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttrib
         : `change ${signed(a.rawChange)} raw → ${signed(a.attributedChange)} attributed`;
     const detail = a.projected !== undefined ? ` (trend projects ${formatAmount(a.projected, unit)})`
         : a.controlChange !== undefined ? ` (control group ${signed(a.controlChange)})` : '';
-    const benefit = a.benefit !== undefined ? ` · benefit ${money(roi, a.benefit)}${a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? ` (raw ${money(roi, a.rawBenefit)})` : ''}` : '';
+    // In the KPI's own currency: a value in EUR is not converted to a cost in USD (the ROI is missing then).
+    const benefit = a.benefit !== undefined ? ` · benefit ${attributedBenefitText(a, roi.currency)}` : '';
     return `${kpi?.name ?? a.metric} ${methodText(index, a, written)}: ${change}${detail}${benefit}`;
 }
 
@@ -101,5 +97,5 @@ export function isolateLensTitle(index: GraphIndex, roi: RoiFigures, a: KpiAttri
         if (!first) return 'attribution unknown: see the hover on isolate';
         return `attribution unknown: missing ${first}${a.missing.length > 1 ? ` (+${a.missing.length - 1} more)` : ''}`;
     }
-    return `attributed ${signed(a.attributedChange)} of ${signed(a.rawChange)}${a.benefit !== undefined ? ` · benefit ${money(roi, a.benefit)}` : ''}`;
+    return `attributed ${signed(a.attributedChange)} of ${signed(a.rawChange)}${a.benefit !== undefined ? ` · benefit ${attributionMoney(a.benefit, a, roi.currency)}` : ''}`;
 }

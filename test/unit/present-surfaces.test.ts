@@ -3,6 +3,7 @@ import type { Metric, Program } from '../../language/generated/ast.js';
 import { layoutGraph, nodeLabel, renderSvg } from '../../language/render/index.js';
 import { buildReport } from '../../cli/report/build-report.js';
 import { toMarkdown } from '../../cli/report/markdown.js';
+import { isolateLensTitle } from '../../server/features/hover-attribution.js';
 import { programHover } from '../../server/features/hover-chain.js';
 import { metricHover } from '../../server/features/hover-elements.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
@@ -75,5 +76,77 @@ describe('figures read the same on every surface', () => {
         assert.ok(programText.includes('ROI -25% · BCR 0.75 (attributed benefit 15,000 USD, cost 20,000 USD)'), programText);
         assert.ok(report.includes('**ROI -25%** · **BCR 0.75** (Phillips: attributed benefit 15,000 USD, cost 20,000 USD;'), 'the report\'s ROI');
         assert.ok(programText.includes('window 2026-01-05 to 2026-03-06') && report.includes('2026-01-05 to 2026-03-06'), 'the pilot window');
+    });
+});
+
+/** A program paid in USD whose chain has a KPI valued in EUR, and one without `cost` whose KPI is valued in USD. */
+const CURRENCIES = `
+outcome Grow "Grow" { measured by Won }
+metric Won "Deals won" { kind lagging unit count direction up baseline 0 target 100 by 2026-12-31 source "CRM" owner "Ops" cadence monthly value 10 USD per point }
+actuals Won { 2026-01: 30 }
+program Paid "Paid in USD" {
+  sponsor "VP"
+  serves Grow
+  pilot 100 days from 2026-01-01
+  review monthly
+  cost 1000 USD
+  metric Lead "Qualified leads" { kind leading unit count direction up baseline 0 target 100 by 2026-04-10 source "CRM" owner "Ops" cadence monthly drives Won value 5 EUR per point }
+  isolate Lead by estimate 50% confidence 100%
+  skill S "s"
+  behavior B "b" { enabled by S moves Lead observed by coach }
+  objective O "o" { builds S practice case "c" }
+  actuals Lead { 2026-02: 28 }
+}
+program Unpaid "Without cost" {
+  sponsor "VP"
+  serves Grow
+  pilot 100 days from 2026-01-01
+  review monthly
+}
+`;
+
+/**
+ * Each KPI's value and benefit in the KPI's own currency (its `value`), on
+ * every surface: not the program's `cost` currency (no conversion is made,
+ * the ROI is missing then), and not dropped when the program has no `cost`.
+ */
+describe('attributed figures keep the currency of their KPI', () => {
+    let paid: string;
+    let unpaid: string;
+    let lens: string;
+    let report: string;
+
+    before(async () => {
+        const { graph } = await checkWorkspace({ 'money.align': CURRENCIES });
+        const program = (id: string) => programHover(graph, graph.node(id)!, graph.astOf(id) as Program);
+        paid = program('Paid');
+        unpaid = program('Unpaid');
+        const roi = graph.node('Paid')!.programFigures!.roi;
+        lens = isolateLensTitle(graph, roi, roi.attribution!.find(a => a.metric === 'Paid.Lead')!);
+        report = toMarkdown(buildReport({ index: graph, findings: [], date: '2026-03-01', files: 1 }));
+    });
+
+    it('the graph carries the currency of each KPI\'s value beside it', async () => {
+        const { graph } = await checkWorkspace({ 'money.align': CURRENCIES });
+        const attribution = graph.node('Paid')!.programFigures!.roi.attribution!;
+        assert.deepEqual(attribution.map(a => [a.metric, a.value, a.currency]), [['Won', 10, 'USD'], ['Paid.Lead', 5, 'EUR']]);
+        assert.equal(graph.node('Paid')!.programFigures!.roi.currency, 'USD');
+    });
+
+    it('hover and code lens', () => {
+        assert.ok(paid.includes('Lead: value in EUR, cost in USD'), paid);
+        assert.ok(paid.includes('benefit 70 EUR (raw 140 EUR)'), paid);
+        assert.ok(paid.includes('benefit 300 USD'), paid);
+        assert.ok(!/\d USD \(raw 140|70 USD/.test(paid), paid);
+        assert.equal(lens, 'attributed +14 of +28 · benefit 70 EUR');
+        assert.ok(unpaid.includes('benefit 300 USD'), unpaid);
+    });
+
+    it('the report\'s attribution table', () => {
+        assert.ok(report.includes('ROI not shown: missing Lead: value in EUR, cost in USD.'), 'the missing terms');
+        assert.ok(report.includes('| 5 EUR | 70 EUR (raw 140 EUR) |'), report);
+        assert.ok(!report.includes('5 USD') && !report.includes('70 USD'), 'no EUR figure relabelled USD');
+        // Both programs count Won: 10 USD a point, 30 points.
+        assert.equal(report.split('| 10 USD | 300 USD |').length - 1, 2, report);
     });
 });

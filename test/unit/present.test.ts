@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { MetricFigures, RoiFigures } from '../../language/graph/types.js';
 import {
-    attributedBenefitText, coverageText, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, isolationText, plural, roiWords, statusText,
+    attributedBenefitText, attributedValueText, attributionMoney, coverageText, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, isolationText, plural, roiWords, statusText,
     trackState, windowText
 } from '../../language/present/index.js';
 
@@ -70,5 +70,24 @@ describe('presentation of figures', () => {
         assert.equal(attributedBenefitText({ benefit: 20000, rawBenefit: 20000 }, 'USD'), '20,000 USD');
         assert.equal(attributedBenefitText({ rawBenefit: 20000 }, 'EUR'), '— (raw 20,000 EUR)');
         assert.equal(attributedBenefitText({}, 'EUR'), '—');
+    });
+
+    it('prints a KPI\'s value and benefit in the KPI\'s own currency, the program\'s only for a value written without one', () => {
+        // `value 5 EUR per point` on a KPI of a program with `cost 1000 USD`: not converted, never relabelled USD.
+        const eur = { value: 5, currency: 'EUR', benefit: 140, rawBenefit: 200 };
+        assert.equal(attributedValueText(eur, 'USD'), '5 EUR');
+        assert.equal(attributedBenefitText(eur, 'USD'), '140 EUR (raw 200 EUR)');
+        assert.equal(attributionMoney(140, eur, 'USD'), '140 EUR');
+        // A program without `cost` has no currency: the KPI's own is kept.
+        const usd = { value: 18000, currency: 'USD', benefit: 16200, rawBenefit: 16200 };
+        assert.equal(attributedValueText(usd, undefined), '18,000 USD');
+        assert.equal(attributedBenefitText(usd, undefined), '16,200 USD');
+        // `value 2.5 per point`: counted in the cost's currency; a value keeps its decimals, a benefit is whole.
+        const plain = { value: 2.5, benefit: 70.4 };
+        assert.equal(attributedValueText(plain, 'USD'), '2.5 USD');
+        assert.equal(attributedBenefitText(plain, 'USD'), '70 USD');
+        assert.equal(attributedValueText({ value: 2.5 }, undefined), '2.5');
+        assert.equal(attributedValueText({ currency: 'EUR' }, 'USD'), '—');
+        assert.equal(attributionMoney(undefined, eur, 'USD'), '—');
     });
 });
