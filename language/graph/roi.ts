@@ -16,7 +16,7 @@ export type MetricNodeOf = (metric: Metric | undefined) => MetricNode | undefine
  */
 export function programRoi(program: Program, chainKpis: readonly MetricNode[], nodeOf: MetricNodeOf, startDay: number | undefined): RoiFigures {
     const missing: string[] = [];
-    const { amount: cost, currency } = attribute(program, 'Cost') ?? {};
+    const { amount: cost, currency: costCurrency } = attribute(program, 'Cost') ?? {};
     if (cost === undefined) missing.push('the program\'s `cost`');
     else if (cost <= 0) missing.push('a positive `cost`');
     const valued = chainKpis.filter(k => k.metric?.value);
@@ -27,9 +27,17 @@ export function programRoi(program: Program, chainKpis: readonly MetricNode[], n
         const control = isolate?.method?.$type === 'ControlGroup' ? nodeOf(isolate.method.control?.ref) : undefined;
         return attributeKpi({ kpi, isolate, control, startDay, inChain: true });
     });
+    // Nothing is converted: every value in the cost's currency, or (a cost written without one) in one currency.
+    const first = valued.find(k => k.metric!.value!.currency);
+    // A cost written without a currency is read in the values' (as a value without one is read in the cost's).
+    const currency = costCurrency ?? first?.metric!.value!.currency;
     for (const kpi of valued) {
         const value = kpi.metric!.value!;
-        if (currency && value.currency && value.currency !== currency) missing.push(`${kpi.name}: value in ${value.currency}, cost in ${currency}`);
+        if (!value.currency) continue;
+        if (costCurrency && value.currency !== costCurrency) missing.push(`${kpi.name}: value in ${value.currency}, cost in ${costCurrency}`);
+        else if (!costCurrency && value.currency !== currency) {
+            missing.push(`${kpi.name}: value in ${value.currency}, ${first!.name}'s in ${currency} (one currency for the values, or a currency on \`cost\`)`);
+        }
     }
     missing.push(...attribution.flatMap(a => a.missing));
     const rawBenefit = sum(attribution.map(a => a.rawBenefit));

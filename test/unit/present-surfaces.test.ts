@@ -149,4 +149,18 @@ describe('attributed figures keep the currency of their KPI', () => {
         // Both programs count Won: 10 USD a point, 30 points.
         assert.equal(report.split('| 10 USD | 300 USD |').length - 1, 2, report);
     });
+
+    it('a cost without a currency: values in two currencies are not added up, the ROI is missing', async () => {
+        const mixed = CURRENCIES.replace('cost 1000 USD', 'cost 1000');
+        const { graph } = await checkWorkspace({ 'money.align': mixed });
+        const roi = graph.node('Paid')!.programFigures!.roi;
+        assert.deepEqual(roi.missing, ["Lead: value in EUR, Won's in USD (one currency for the values, or a currency on `cost`)"]);
+        assert.equal(roi.benefit, undefined);
+        assert.equal(roi.roiPercent, undefined);
+        const same = await checkWorkspace({ 'money.align': mixed.replace('value 5 EUR per point', 'value 5 USD per point') });
+        const single = same.graph.node('Paid')!.programFigures!.roi;
+        assert.deepEqual(single.missing, []);
+        assert.equal(single.currency, 'USD', 'the cost read in the values\' currency');
+        assert.equal(single.benefit, 300 + 70);
+    });
 });
