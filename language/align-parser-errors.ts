@@ -3,11 +3,20 @@ import { LangiumParserErrorMessageProvider } from 'langium';
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name', STRING: 'a "quoted string"', NUMBER: 'a number', PERCENT: 'a percentage such as 12%',
-    DATE: 'a date such as 2026-06-30', MONTH: 'a month such as 2026-06', QUARTER: 'a quarter such as 2026-Q2', HALF: 'a half such as 2026-H2'
+    DATE: 'a date such as 2026-06-30', MONTH: 'a month such as 2026-06', QUARTER: 'a quarter such as 2026-Q2', HALF: 'a half such as 2026-H2',
+    EOF: 'the end of the file'
 };
 
 /** Past this many choices the message names the kinds of thing expected, not every keyword. */
 const MAX_LISTED = 6;
+
+/** Past this many characters a message shows the start of what it quotes and an ellipsis (a file may hold one 5 MB word). */
+export const MAX_QUOTED = 40;
+
+/** Text left over after the declarations (a stray word or `}`): what it is, and what to do. */
+function unexpectedAfterDeclarations(token: IToken | undefined): string {
+    return `Unexpected ${found(token)} outside a declaration: start a declaration (\`outcome\`, \`metric\`, \`skill\`, …) or remove it.`;
+}
 
 /**
  * Parser errors in words: "Expected a number or a percentage such as 12%,
@@ -16,6 +25,7 @@ const MAX_LISTED = 6;
  */
 export class AlignParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        if (options.expected.name === 'EOF') return unexpectedAfterDeclarations(options.actual);
         return `Expected ${describe([options.expected])}, but found ${found(options.actual)}.`;
     }
 
@@ -27,6 +37,10 @@ export class AlignParserErrorMessageProvider extends LangiumParserErrorMessagePr
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const first = options.expectedIterationPaths.map(path => path[0]).filter((t): t is TokenType => t !== undefined);
         return `Expected at least one ${describe(first)}, but found ${found(options.actual[0])}.`;
+    }
+
+    override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        return unexpectedAfterDeclarations(options.firstRedundant);
     }
 }
 
@@ -42,7 +56,14 @@ function describe(tokens: readonly TokenType[]): string {
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || token.image === '') return 'the end of the file';
-    return `\`${token.image}\``;
+    return `\`${shortened(token.image)}\``;
+}
+
+/** `text` as a message quotes it: whole, or its first `MAX_QUOTED` characters and `…` (never half a surrogate pair). */
+export function shortened(text: string): string {
+    if (text.length <= MAX_QUOTED + 1) return text;
+    const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED;
+    return `${text.slice(0, cut)}…`;
 }
 
 /** A lexer error as chevrotain reports it: where the characters no token matches start, and how many there are. */
@@ -79,8 +100,10 @@ export function lexerProblem(text: string, offset: number, length: number): Lexe
     if (text.startsWith('*/', offset)) {
         return { message: '`*/` closes no comment: remove it, or open the comment with `/*`.', length: 2, until: offset + 2 };
     }
-    const skipped = [...text.slice(offset, offset + Math.max(length, 1))];
-    const shown = shownCharacters(skipped);
+    // Only the first characters are shown: a run of thousands would make a message line of thousands.
+    const skipped = [...text.slice(offset, offset + Math.min(Math.max(length, 1), 2 * MAX_QUOTED + 2))];
+    const cut = skipped.length > MAX_QUOTED + 1;
+    const shown = `${shownCharacters(cut ? skipped.slice(0, MAX_QUOTED) : skipped)}${cut ? ' …' : ''}`;
     const many = skipped.length > 1;
     return {
         message: `Unexpected character${many ? 's' : ''} ${shown}: ${many ? 'they' : 'it'} may stand only in a "quoted string" or a comment.`,

@@ -29,8 +29,10 @@ export function checkKpiDataDefinition(metric: Metric, { graph, report }: RuleCo
     const owner = attribute(metric, 'Owner');
     const cadence = attribute(metric, 'MetricCadence');
     if (!owner || !cadence) {
-        const missing = [!owner && '`owner`', !cadence && '`cadence`'].filter(Boolean).join(' and ');
-        report('metric-without-owner', `KPI '${metric.name}' has no ${missing}. Add who owns the data and how often it is measured.`,
+        // The advice names only what is missing: a KPI with an owner is told to add a cadence, not an owner.
+        const missing = [!owner && '`owner`', !cadence && '`cadence`'].filter(Boolean).join(' and no ');
+        const advice = [!owner && 'who owns the data (`owner "Team"`)', !cadence && 'how often it is measured (`cadence monthly`)'].filter(Boolean).join(' and ');
+        report('metric-without-owner', `KPI '${metric.name}' has no ${missing}. Add ${advice}.`,
             { node: metric, property: 'name' });
     }
 }

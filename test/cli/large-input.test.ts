@@ -145,4 +145,26 @@ describe('align check with large input', () => {
             assert.deepEqual(findings, [], 'every chain is complete (`drives` counts as a use of Revenue)');
         });
     });
+
+    describe('a huge token', () => {
+        it('a 5 MB word or a 3 MB number: check (text, JSON) and fmt --check quote 40 characters of it, not the whole', function () {
+            this.timeout(120_000);
+            const dir = tempDir();
+            writeFile(dir, 'word.align', `skill A "a"\n${'w'.repeat(5 * 1024 * 1024)}\n`);
+            writeFile(dir, 'number.align', `skill B "b"\n${'7'.repeat(3 * 1024 * 1024)}\n`);
+            const left = (quoted: string) => `Unexpected \`${quoted}…\` outside a declaration: start a declaration (\`outcome\`, \`metric\`, \`skill\`, …) or remove it`;
+            const runs = [runCli(['check', '.'], { cwd: dir, timeout: 110_000 }), runCli(['check', '.', '--format', 'json'], { cwd: dir, timeout: 110_000 }),
+                runCli(['fmt', '--check', '.'], { cwd: dir, timeout: 110_000 })];
+            for (const result of runs) {
+                assert.equal(result.status, 1, result.stderr.slice(0, 2000));
+                const output = result.stdout + result.stderr;
+                for (const line of output.split('\n')) assert.ok(line.length < 400, `a line of ${line.length} characters: ${line.slice(0, 200)}`);
+                // The text format wraps the message: the quoted token is one word of it.
+                assert.ok(output.includes(`Unexpected \`${'w'.repeat(40)}…\``), output.slice(0, 2000));
+                assert.ok(output.includes(`Unexpected \`${'7'.repeat(40)}…\``), output.slice(0, 2000));
+            }
+            const json = parseFindings(runs[1]!.stdout).filter(f => f.rule === 'syntax').map(f => f.message);
+            assert.deepEqual(json.sort(), [`${left('7'.repeat(40))}.`, `${left('w'.repeat(40))}.`]);
+        });
+    });
 });

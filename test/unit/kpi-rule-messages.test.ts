@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { checkWorkspace } from './helpers/check-workspace.js';
+
+/** The messages of one rule's findings in one file. */
+async function messages(text: string, rule: string): Promise<string[]> {
+    const { findings } = await checkWorkspace({ 'a.align': text });
+    return findings.filter(f => f.rule === rule).map(f => f.message);
+}
+
+const kpi = (name: string, extra: string) =>
+    `metric ${name} "${name}" { kind lagging unit count direction up baseline 1 target 2 by 2026-12-31 source "s" ${extra} }\noutcome O${name} "O" { measured by ${name} }\n`;
+
+describe('metric-without-owner advises only what is missing', () => {
+    it('no cadence: add how often it is measured (not who owns it)', async () => {
+        assert.deepEqual(await messages(kpi('K', 'owner "o"'), 'metric-without-owner'),
+            ['KPI \'K\' has no `cadence`. Add how often it is measured (`cadence monthly`).']);
+    });
+
+    it('no owner: add who owns the data (not how often)', async () => {
+        assert.deepEqual(await messages(kpi('K', 'cadence monthly'), 'metric-without-owner'),
+            ['KPI \'K\' has no `owner`. Add who owns the data (`owner "Team"`).']);
+    });
+
+    it('neither: both', async () => {
+        assert.deepEqual(await messages(kpi('K', ''), 'metric-without-owner'),
+            ['KPI \'K\' has no `owner` and no `cadence`. Add who owns the data (`owner "Team"`) and how often it is measured (`cadence monthly`).']);
+    });
+});
+
+describe('activity-only-link: a metric without `kind` is not an activity or learning metric', () => {
+    it('an objective whose only `kpi` has no kind: no activity-only-link (and no objective-without-kpi: it reaches a metric)', async () => {
+        const text = 'metric NoKind "No kind" { unit count }\nobjective A "A" { kpi NoKind practice case "x" }\n';
+        const { findings } = await checkWorkspace({ 'a.align': text });
+        assert.deepEqual(findings.filter(f => f.rule === 'activity-only-link' || f.rule === 'objective-without-kpi'), []);
+    });
+
+    it('nor when it also reaches an activity metric: not every one is activity or learning', async () => {
+        const text = 'metric NoKind "No kind" { unit count }\nmetric Done "Done" { kind activity }\nobjective A "A" { kpi NoKind, Done practice case "x" }\n';
+        assert.deepEqual(await messages(text, 'activity-only-link'), []);
+    });
+
+    it('still fires when every metric reached is activity or learning, naming them', async () => {
+        const text = 'metric Done "Done" { kind activity }\nmetric Quiz "Quiz" { kind learning }\nobjective A "A" { kpi Done, Quiz practice case "x" }\n';
+        const found = await messages(text, 'activity-only-link');
+        assert.equal(found.length, 1, found.join('\n'));
+        assert.match(found[0]!, /^Objective 'A' reaches only activity or learning metrics \((Done, Quiz|Quiz, Done)\), which are not evidence of business impact\. Link it to a leading or lagging KPI\.$/);
+    });
+
+    it('a metric without kind is no KPI and no activity metric elsewhere either: no outcome-measured-by-activity, no KPI data rules', async () => {
+        const text = 'metric NoKind "No kind" { unit count }\noutcome O "O" { measured by NoKind }\n';
+        const { findings } = await checkWorkspace({ 'a.align': text });
+        const rules: string[] = findings.map(f => f.rule);
+        for (const rule of ['outcome-measured-by-activity', 'metric-without-owner', 'metric-without-source']) assert.ok(!rules.includes(rule), rules.join(', '));
+    });
+});
