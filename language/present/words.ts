@@ -118,3 +118,13 @@ export function attributedBenefitText(a: Pick<KpiAttribution, 'benefit' | 'rawBe
     const money = (amount: number | undefined): string => attributionMoney(amount, a, programCurrency);
     return a.rawBenefit !== undefined && a.rawBenefit !== a.benefit ? `${money(a.benefit)} (raw ${money(a.rawBenefit)})` : money(a.benefit);
 }
+
+/**
+ * Why an objective that reaches metrics reaches no KPI: some have no `kind`
+ * (neither a KPI nor activity or learning: `kindless`), or every one is
+ * activity or learning. The hover, the report and the text diagrams word it.
+ */
+export function unlinkedMetrics(metrics: readonly string[], kindOf: (id: string) => string | undefined): { kindless: string[]; activity: string[] } {
+    const kindless = metrics.filter(id => kindOf(id) === undefined);
+    return { kindless, activity: metrics.filter(id => kindOf(id) !== undefined) };
+}

@@ -3,7 +3,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
 import { attributionSection, roiLine } from './hover-attribution.js';
 import { attributes } from './hover-elements.js';
-import { coverageText, plural, windowText } from '../../language/present/index.js';
+import { coverageText, plural, unlinkedMetrics, windowText } from '../../language/present/index.js';
 import { bullets, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
@@ -37,7 +37,11 @@ function reachText(index: GraphIndex, node: GraphNode): string {
 /** Why an objective reaches no KPI, from its edges in the graph. */
 export function noLinkReason(index: GraphIndex, node: GraphNode): string {
     const { metrics, behaviors } = node.objective!;
-    if (metrics.length > 0) return `reaches only activity/learning metrics: ${names(index, metrics)}`;
+    if (metrics.length > 0) {
+        const { kindless } = unlinkedMetrics(metrics, id => index.node(id)?.metric?.kind);
+        return kindless.length > 0 ? `reaches metrics without a \`kind\`: ${names(index, kindless)}; give each its kind (\`leading\` or \`lagging\` for a KPI)`
+            : `reaches only activity/learning metrics: ${names(index, metrics)}`;
+    }
     const skills = index.adjacency.targets(node.id, 'builds');
     if (skills.length === 0) return 'builds no skill and has no `kpi`';
     if (behaviors.length === 0) return `its ${skills.length === 1 ? 'skill' : 'skills'} ${names(index, skills)} ${skills.length === 1 ? 'enables' : 'enable'} no behavior, and it has no \`kpi\``;

@@ -4,7 +4,8 @@ import { layoutGraph, nodeLabel, renderSvg } from '../../language/render/index.j
 import { buildReport } from '../../cli/report/build-report.js';
 import { toMarkdown } from '../../cli/report/markdown.js';
 import { isolateLensTitle } from '../../server/features/hover-attribution.js';
-import { programHover } from '../../server/features/hover-chain.js';
+import { noLinkReason, programHover } from '../../server/features/hover-chain.js';
+import { diagramOf } from '../../cli/graph/diagram.js';
 import { metricHover } from '../../server/features/hover-elements.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 
@@ -162,5 +163,36 @@ describe('attributed figures keep the currency of their KPI', () => {
         assert.deepEqual(single.missing, []);
         assert.equal(single.currency, 'USD', 'the cost read in the values\' currency');
         assert.equal(single.benefit, 300 + 70);
+    });
+});
+
+/**
+ * An objective whose metrics have no `kind`: no KPI link, and no rule fires
+ * (such a metric is neither a KPI nor activity or learning, language.md).
+ * Every surface says why in the same terms, not "activity or learning only".
+ */
+describe('an objective that reaches only metrics without a kind', () => {
+    const SOURCE = `
+outcome Grow "Grow" { measured by Won }
+metric Won "Won" { kind lagging unit count direction up baseline 0 target 10 by 2026-12-31 source "CRM" owner "Ops" cadence monthly }
+metric Quiz "Quiz score" { kind learning unit "%" }
+metric Loose "Loose metric" { unit count }
+program P "p" {
+  sponsor "VP"
+  serves Grow
+  review monthly
+  skill S "s"
+  behavior B "b" { enabled by S moves Loose observed by coach }
+  objective O "o" { builds S practice case "c" kpi Quiz }
+}
+`;
+    it('the hover, the report and the text diagrams name the metrics without kind', async () => {
+        const { graph, findings } = await checkWorkspace({ 'kindless.align': SOURCE });
+        const rules = findings.map(f => f.rule);
+        assert.ok(!rules.includes('activity-only-link') && !rules.includes('objective-without-kpi'), rules.join(', '));
+        assert.equal(noLinkReason(graph, graph.node('P.O')!), 'reaches metrics without a `kind`: Loose; give each its kind (`leading` or `lagging` for a KPI)');
+        assert.equal(diagramOf(graph.graph).columns.flatMap(c => c.nodes).find(n => n.id === 'P.O')!.lines.at(-1), 'no KPI link: metrics without kind (Loose)');
+        const report = toMarkdown(buildReport({ index: graph, findings: [], date: '2026-03-01', files: 1 }));
+        assert.ok(report.includes('reaches metrics without a `kind` (`Loose`): give each its kind (`leading` or `lagging` for a KPI).'), report);
     });
 });
