@@ -3,6 +3,7 @@ import { addDuration, parsePeriod } from '../dates.js';
 import { formatNumber, plural } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
+import { isValidDurationAmount } from '../graph/program-window.js';
 
 /** `program-without-outcome`: counts resolved `serves` only. */
 export function checkProgramServes(program: Program, { graph, report }: RuleContext): void {
@@ -45,7 +46,8 @@ export function checkProgramGovernance(program: Program, { report }: LocalRuleCo
 export function checkPilotLength(program: Program, { settings, report }: LocalRuleContext): void {
     const pilot = attribute(program, 'Pilot');
     const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
-    if (!pilot?.duration?.unit || pilot.duration.amount === undefined || start === undefined) return;
+    // A duration that is not a whole number greater than 0 is a `syntax` error, not a length.
+    if (!pilot?.duration?.unit || !isValidDurationAmount(pilot.duration.amount) || start === undefined) return;
     const days = addDuration(start, pilot.duration.amount, pilot.duration.unit) - start;
     if (days > settings.maxPilotDays) {
         report('pilot-too-long', `The pilot of program '${program.name}' runs ${plural(days, 'day')}, longer than ${plural(settings.maxPilotDays, 'day')}. Start with a shorter pilot.`,

@@ -1,9 +1,11 @@
 import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, URI, UriUtils } from 'langium';
-import type { Declaration, Program } from '../generated/ast.js';
+import type { Declaration, Program, Window } from '../generated/ast.js';
+import { isDuration, isPilot, isProgram, isWindow } from '../generated/ast.js';
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { GraphNode } from '../graph/types.js';
 import { parsePeriod } from '../dates.js';
+import { isValidDurationAmount } from '../graph/program-window.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /**
@@ -162,7 +164,12 @@ function isListKeyword(leaf: CstNode): boolean {
     return starts;
 }
 
-/** `syntax`: dates that are not real calendar dates, and durations that are not whole positive numbers. */
+/**
+ * `syntax`: dates that are not real calendar dates, durations that are not
+ * whole positive numbers (marking the duration, `0 days`), and a `window A to B`
+ * whose end comes before its start (marking both dates). While any of these
+ * stands the program has no window (see `programWindow`).
+ */
 export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void {
     for (const property of ['deadline', 'start', 'end', 'period'] as const) {
         const text = (node as unknown as Record<string, unknown>)[property];
@@ -170,10 +177,25 @@ export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void
             report('syntax', `\`${text}\` is not a real date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2).`, { node, property });
         }
     }
-    if (node.$type === 'Duration') {
-        const amount = (node as unknown as { amount?: number }).amount;
-        if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0)) {
-            report('syntax', `A duration must be a whole number of days, weeks or months greater than 0, not ${amount}.`, { node, property: 'amount' });
-        }
+    if (isDuration(node) && node.amount !== undefined && !isValidDurationAmount(node.amount)) {
+        const program = isPilot(node.$container) && isProgram(node.$container.$container) ? node.$container.$container.name : undefined;
+        const whose = program ? `The pilot of program '${program}'` : 'The pilot';
+        report('syntax', `${whose} lasts ${node.amount}${node.unit ? ` ${node.unit}` : ''}: a duration must be a whole number of days, weeks or months greater than 0. `
+            + 'Give a whole number of at least 1 (`pilot 90 days from 2026-01-05`).', { node });
     }
+    if (isWindow(node)) checkWindowOrder(node, report);
+}
+
+/** A `window A to B` whose B comes before A (A == B is a one-day window); marks `A to B`. */
+function checkWindowOrder(window: Window, report: LocalRuleContext['report']): void {
+    const start = window.start ? parsePeriod(window.start) : undefined;
+    const end = window.end ? parsePeriod(window.end) : undefined;
+    if (!start || !end || end.day >= start.day) return;
+    const from = GrammarUtils.findNodeForProperty(window.$cstNode, 'start');
+    const to = GrammarUtils.findNodeForProperty(window.$cstNode, 'end');
+    const range = from && to ? { start: from.range.start, end: to.range.end } : undefined;
+    const program = isProgram(window.$container) ? window.$container.name : undefined;
+    report('syntax', `${program ? `The window of program '${program}'` : 'The window'} ends on ${window.end}, before it starts on ${window.start}. `
+        + `Swap the dates (\`window ${window.end} to ${window.start}\`) or correct them: \`window START to END\`, both days included.`,
+        range ? { node: window, range } : { node: window, property: 'start' });
 }
