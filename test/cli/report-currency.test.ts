@@ -7,32 +7,9 @@
 import assert from 'node:assert/strict';
 import { report, section } from './report-helpers.js';
 import { removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+import { currenciesSource } from '../fixtures/currencies.js';
 
-/** `Paid` costs USD, its KPI `Lead` is valued in EUR; `Unpaid` has no `cost`; both count `Won`, valued in USD. */
-const SOURCE = `
-outcome Grow "Grow" { measured by Won }
-metric Won "Deals won" { kind lagging unit count direction up baseline 0 target 100 by 2026-12-31 source "CRM" owner "Ops" cadence monthly value 18000 USD per point }
-actuals Won { 2026-01: 3 }
-program Paid "Paid in USD" {
-  sponsor "VP"
-  serves Grow
-  pilot 100 days from 2026-01-01
-  review monthly
-  cost 1000 USD
-  metric Lead "Qualified leads" { kind leading unit count direction up baseline 0 target 100 by 2026-04-10 source "CRM" owner "Ops" cadence monthly drives Won value 5 EUR per point }
-  isolate Lead by estimate 50% confidence 100%
-  skill S "s"
-  behavior B "b" { enabled by S moves Lead observed by coach }
-  objective O "o" { builds S practice case "c" }
-  actuals Lead { 2026-02: 28 }
-}
-program Unpaid "Without cost" {
-  sponsor "VP"
-  serves Grow
-  pilot 100 days from 2026-01-01
-  review monthly
-}
-`;
+const SOURCE = currenciesSource({ value: 18000, actual: 3 });
 
 describe('align report: the currency of attributed figures', () => {
     before(requireBundle);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens, InitializeResult } from 'vscode-languageserver-protocol';
 import { copyExamples, EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { VIA_TEXT } from '../fixtures/via.js';
 
 const FILES = ['churn-pilot.align', 'sales-win-rate.align', 'catalog/metrics.align'];
 
@@ -84,16 +85,7 @@ describe('language server: code lens follows edits', function () {
 
     it('counts only the behaviors through which an objective reaches its KPIs', async () => {
         // ViaTypo moves an unresolved metric, ViaNothing moves nothing: neither leads to a KPI.
-        const text = [
-            'metric ViaLag "lag" { kind lagging unit percent direction down baseline 10% target 8% by 2026-06-30 source "s" owner "o" cadence monthly }',
-            'metric ViaLead "lead" { kind leading unit count direction up baseline 5 target 6 by 2026-06-30 source "s" owner "o" cadence weekly drives ViaLag }',
-            'skill ViaSkill "s"',
-            'behavior ViaMoves "b1" { enabled by ViaSkill moves ViaLead observed by manager }',
-            'behavior ViaTypo "b3" { enabled by ViaSkill moves ViaTypoMetric }',
-            'behavior ViaNothing "b4" { enabled by ViaSkill }',
-            'objective ViaObjective "o1" { builds ViaSkill practice case "c" }',
-            ''
-        ].join('\n');
+        const text = VIA_TEXT;
         const file = path.join(root, 'via.align');
         fs.writeFileSync(file, text);
         await session.open(file, text);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { copyExamples, EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { VIA_TEXT } from '../fixtures/via.js';
 
 const CHURN = 'churn-pilot.align';
 const SALES = 'sales-win-rate.align';
@@ -137,17 +138,6 @@ describe('language server: hover over LSP', function () {
     });
 });
 
-/** An objective whose skill enables three behaviors: one moves a KPI, one an unresolved metric, one nothing. */
-const VIA_TEXT = [
-    'metric ViaLag "lag" { kind lagging unit percent direction down baseline 10% target 8% by 2026-06-30 source "s" owner "o" cadence monthly }',
-    'metric ViaLead "lead" { kind leading unit count direction up baseline 5 target 6 by 2026-06-30 source "s" owner "o" cadence weekly drives ViaLag }',
-    'skill ViaSkill "s"',
-    'behavior ViaMoves "b1" { enabled by ViaSkill moves ViaLead observed by manager }',
-    'behavior ViaTypo "b3" { enabled by ViaSkill moves ViaTypoMetric }',
-    'behavior ViaNothing "b4" { enabled by ViaSkill }',
-    'objective ViaObjective "o1" { builds ViaSkill practice case "c" }',
-    ''
-].join('\n');
 
 describe('language server: hover follows edits', function () {
     this.timeout(30000);

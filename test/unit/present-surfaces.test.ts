@@ -8,6 +8,7 @@ import { noLinkReason, programHover } from '../../server/features/hover-chain.js
 import { diagramOf } from '../../cli/graph/diagram.js';
 import { metricHover } from '../../server/features/hover-elements.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
+import { currenciesSource } from '../fixtures/currencies.js';
 
 const SALES = `
 outcome Grow "Grow revenue" { measured by Sales.Revenue }
@@ -80,31 +81,7 @@ describe('figures read the same on every surface', () => {
     });
 });
 
-/** A program paid in USD whose chain has a KPI valued in EUR, and one without `cost` whose KPI is valued in USD. */
-const CURRENCIES = `
-outcome Grow "Grow" { measured by Won }
-metric Won "Deals won" { kind lagging unit count direction up baseline 0 target 100 by 2026-12-31 source "CRM" owner "Ops" cadence monthly value 10 USD per point }
-actuals Won { 2026-01: 30 }
-program Paid "Paid in USD" {
-  sponsor "VP"
-  serves Grow
-  pilot 100 days from 2026-01-01
-  review monthly
-  cost 1000 USD
-  metric Lead "Qualified leads" { kind leading unit count direction up baseline 0 target 100 by 2026-04-10 source "CRM" owner "Ops" cadence monthly drives Won value 5 EUR per point }
-  isolate Lead by estimate 50% confidence 100%
-  skill S "s"
-  behavior B "b" { enabled by S moves Lead observed by coach }
-  objective O "o" { builds S practice case "c" }
-  actuals Lead { 2026-02: 28 }
-}
-program Unpaid "Without cost" {
-  sponsor "VP"
-  serves Grow
-  pilot 100 days from 2026-01-01
-  review monthly
-}
-`;
+const CURRENCIES = currenciesSource({ value: 10, actual: 30 });
 
 /**
  * Each KPI's value and benefit in the KPI's own currency (its `value`), on
