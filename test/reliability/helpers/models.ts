@@ -117,7 +117,8 @@ const program = fc.tuple(fc.constantFrom(...PROGRAMS), title, block({
     serves: references.map(r => `serves ${r}`),
     span: fc.oneof(
         fc.tuple(fc.integer({ min: 1, max: 400 }), fc.constantFrom('days', 'weeks', 'months'), day).map(([n, u, d]) => `pilot ${n} ${u} from ${d}`),
-        fc.tuple(day, day).map(([a, b]) => `window ${a} to ${b}`),
+        // Grammatical means valid too: a window ends on or after its start (`syntax` otherwise).
+        fc.tuple(day, day).map(([a, b]) => (a <= b ? `window ${a} to ${b}` : `window ${b} to ${a}`)),
     ),
     review: cadence.map(c => `review ${c}`),
     phase: fc.constantFrom('discover', 'design', 'deliver', 'measure').map(p => `phase ${p}`),
