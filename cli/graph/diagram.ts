@@ -5,7 +5,7 @@
  */
 import type { EdgeKind, GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { COLUMNS, columnOf, DRAWN_EDGE_KINDS, type ColumnId } from '../../language/render/index.js';
-import { coverageText, figuresText, plural, statusText, unlinkedMetrics } from '../../language/present/index.js';
+import { coverageText, figuresText, plural, statusText, metricsWithoutKind } from '../../language/present/index.js';
 
 /** How a node is marked: objectives without a KPI link, metrics off or on track. */
 export type NodeMark = 'unlinked' | 'offTrack' | 'onTrack';
@@ -102,7 +102,7 @@ function objectiveLine(node: GraphNode, byId: ReadonlyMap<string, GraphNode>): s
     if (!links || links.metrics.length === 0) return 'no KPI link: reaches no metric';
     if (links.kpis.length === 0) {
         const names = (ids: readonly string[]) => ids.map(id => byId.get(id)?.name ?? id).join(', ');
-        const { kindless } = unlinkedMetrics(links.metrics, id => byId.get(id)?.metric?.kind);
+        const kindless = metricsWithoutKind(links.metrics, id => byId.get(id)?.metric?.kind);
         return kindless.length > 0 ? `no KPI link: metrics without kind (${names(kindless)})` : `no KPI link: activity or learning only (${names(links.metrics)})`;
     }
     return plural(links.kpis.length, 'KPI') + (links.outcomes.length > 0 ? ` · ${plural(links.outcomes.length, 'outcome')}` : '');

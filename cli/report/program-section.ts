@@ -8,7 +8,7 @@ import { attribute } from '../../language/attributes.js';
 import type { GraphNode, RoiFigures } from '../../language/graph/types.js';
 import { isOutcome, type Program } from '../../language/generated/ast.js';
 import { changeText } from '../../language/render/index.js';
-import { attributedBenefitText, attributedValueText, coverageText, formatShare, isolationText, MISSING, plural, roiWords, unlinkedMetrics, windowText } from '../../language/present/index.js';
+import { attributedBenefitText, attributedValueText, coverageText, formatShare, isolationText, MISSING, plural, roiWords, metricsWithoutKind, windowText } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { withCode, type Block, type GlanceItem, type Inline } from './blocks.js';
 import { drawing } from './drawing.js';
@@ -130,7 +130,7 @@ function unlinkedReason(objective: GraphNode, ctx: Context): Inline {
     const metrics = objective.objective?.metrics ?? [];
     if (metrics.length === 0) return ['reaches no metric.'];
     const spans = (ids: readonly string[]) => joinSpans(ids.map(id => [{ code: ctx.index.node(id)?.name ?? id }]));
-    const { kindless } = unlinkedMetrics(metrics, id => ctx.index.node(id)?.metric?.kind);
+    const kindless = metricsWithoutKind(metrics, id => ctx.index.node(id)?.metric?.kind);
     if (kindless.length > 0) return ['reaches metrics without a ', { code: 'kind' }, ' (', ...spans(kindless), '): give each its kind (', { code: 'leading' }, ' or ', { code: 'lagging' }, ' for a KPI).'];
     return ['reaches only activity or learning metrics (', ...spans(metrics), '), which are not evidence of business impact.'];
 }

@@ -120,11 +120,12 @@ export function attributedBenefitText(a: Pick<KpiAttribution, 'benefit' | 'rawBe
 }
 
 /**
- * Why an objective that reaches metrics reaches no KPI: some have no `kind`
- * (neither a KPI nor activity or learning: `kindless`), or every one is
- * activity or learning. The hover, the report and the text diagrams word it.
+ * The metrics without a `kind` among those an objective reaches: neither a
+ * KPI nor activity or learning. An objective that reaches metrics but no KPI
+ * reaches some of these, or else only activity or learning ones
+ * (`activity-only-link`); the rule, the hover, the report and the text
+ * diagrams tell the two apart with this.
  */
-export function unlinkedMetrics(metrics: readonly string[], kindOf: (id: string) => string | undefined): { kindless: string[]; activity: string[] } {
-    const kindless = metrics.filter(id => kindOf(id) === undefined);
-    return { kindless, activity: metrics.filter(id => kindOf(id) !== undefined) };
+export function metricsWithoutKind(metrics: readonly string[], kindOf: (id: string) => string | undefined): string[] {
+    return metrics.filter(id => kindOf(id) === undefined);
 }

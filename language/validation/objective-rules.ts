@@ -1,6 +1,7 @@
 import type { Objective } from '../generated/ast.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
+import { metricsWithoutKind } from '../present/index.js';
 
 /** `objective-without-kpi` and `activity-only-link`. */
 export function checkObjectiveLinks(objective: Objective, { graph, report }: RuleContext): void {
@@ -9,15 +10,13 @@ export function checkObjectiveLinks(objective: Objective, { graph, report }: Rul
     if (links.metrics.length === 0) {
         report('objective-without-kpi', `Objective '${objective.name}' reaches no metric. Link it to a KPI: add \`kpi Metric\`, or build a skill that enables a behavior that moves a KPI.`,
             { node: objective, property: 'name' });
-    } else if (links.kpis.length === 0 && links.metrics.every(id => isActivityOrLearning(graph.node(id)?.metric?.kind))) {
-        // Every metric reached is `activity` or `learning` (language.md): one without a `kind` is neither, so it does not count as one.
+    } else if (links.kpis.length === 0 && metricsWithoutKind(links.metrics, id => graph.node(id)?.metric?.kind).length === 0) {
+        // Every metric reached is `activity` or `learning` (language.md): one without a `kind` is neither.
         const names = links.metrics.map(id => graph.node(id)?.name ?? id).join(', ');
         report('activity-only-link', `Objective '${objective.name}' reaches only activity or learning metrics (${names}), which are not evidence of business impact. Link it to a leading or lagging KPI.`,
             { node: objective, property: 'name' });
     }
 }
-
-const isActivityOrLearning = (kind: string | undefined): boolean => kind === 'activity' || kind === 'learning';
 
 /** `unexplained-kpi-link`: a direct `kpi` to a KPI that no skill -> behavior -> moves chain explains. */
 export function checkKpiLinksExplained(objective: Objective, { graph, report }: RuleContext): void {

@@ -3,7 +3,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
 import { attributionSection, roiLine } from './hover-attribution.js';
 import { attributes } from './hover-elements.js';
-import { coverageText, plural, unlinkedMetrics, windowText } from '../../language/present/index.js';
+import { coverageText, plural, metricsWithoutKind, windowText } from '../../language/present/index.js';
 import { bullets, maximalPaths, names, paragraphs, pathText } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
@@ -38,7 +38,7 @@ function reachText(index: GraphIndex, node: GraphNode): string {
 export function noLinkReason(index: GraphIndex, node: GraphNode): string {
     const { metrics, behaviors } = node.objective!;
     if (metrics.length > 0) {
-        const { kindless } = unlinkedMetrics(metrics, id => index.node(id)?.metric?.kind);
+        const kindless = metricsWithoutKind(metrics, id => index.node(id)?.metric?.kind);
         return kindless.length > 0 ? `reaches metrics without a \`kind\`: ${names(index, kindless)}; give each its kind (\`leading\` or \`lagging\` for a KPI)`
             : `reaches only activity/learning metrics: ${names(index, metrics)}`;
     }
