@@ -3,18 +3,4 @@ export class InputError extends Error {
     override readonly name = 'InputError';
 }
 
-const CODES: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'is a folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    ELOOP: 'too many symbolic links',
-    ENAMETOOLONG: 'name too long',
-    EIO: 'input/output error',
-};
-
-/** A short reason for a failed file operation, e.g. `permission denied, EACCES`. */
-export function describeCode(code: string | undefined, error?: unknown): string {
-    if (code === undefined) return error instanceof Error ? error.message.split(/\r?\n/)[0]! : String(error);
-    return CODES[code] ? `${CODES[code]}, ${code}` : code;
-}
+export { describeCode } from '../../language/files/file-errors.js';

@@ -1,3 +1,5 @@
+import { describeCode } from '../files/file-errors.js';
+
 /** The name of the lock file that records every pulled snapshot. */
 export const LOCK_FILE = 'align.lock.json';
 /** The lock file's format version. */
@@ -56,11 +58,7 @@ export function lockProblemMessage(shown: string, { problem, advice }: LockProbl
 /** A lock file that exists but cannot be read (a folder, no permission). */
 export function lockReadProblem(error: unknown): LockProblem {
     const code = (error as { code?: unknown } | undefined)?.code;
-    const reason = code === 'EISDIR' ? 'is a folder, EISDIR'
-        : code === 'EACCES' || code === 'EPERM' ? `permission denied, ${code}`
-        : typeof code === 'string' ? code
-        : error instanceof Error ? error.message : String(error);
-    return { problem: `cannot be read (${oneLine(reason)})`, advice: REPAIR };
+    return { problem: `cannot be read (${oneLine(describeCode(typeof code === 'string' ? code : undefined, error))})`, advice: REPAIR };
 }
 
 /** The fields of a record and what each must be; `kind` says which are required besides the common ones. */
