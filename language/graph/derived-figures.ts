@@ -73,6 +73,7 @@ export class DerivedFigures {
     linkObjectives(ids: Iterable<string>, input: DerivationInput): Set<string> {
         const changed = new Set<string>();
         const isKpi = (id: string): boolean => this.metric.get(id)?.isKpi === true;
+        const leadsOf = new Map<string, boolean>();
         for (const id of ids) {
             const old = this.objective.get(id);
             if (old && old.kpis.length > 0) this.aligned--;
@@ -80,7 +81,7 @@ export class DerivedFigures {
                 if (old) { this.objective.delete(id); changed.add(id); }
                 continue;
             }
-            const { links, explained } = objectiveLinks(id, input.adjacency, isKpi);
+            const { links, explained } = objectiveLinks(id, input.adjacency, isKpi, leadsOf);
             const outgoing = input.adjacency.outgoing(id);
             for (let i = 0; i < outgoing.length; i++) {
                 const edge = outgoing[i]!;

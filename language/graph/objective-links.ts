@@ -6,15 +6,23 @@ import type { ObjectiveLinks } from './types.js';
  * and directly by `kpi`, following `drives` from every metric reached.
  * Also returns the metrics the chain alone reaches, which explain `kpi` links.
  * Only resolved references are edges, so an unresolved `moves` leads nowhere.
+ * `leadsOf` remembers, per behavior, whether it leads to a KPI: pass one map
+ * to the objectives of one update, so that a shared behavior is walked once.
  */
-export function objectiveLinks(objectiveId: string, adjacency: Adjacency, isKpi: (id: string) => boolean): { links: ObjectiveLinks; explained: Set<string> } {
+export function objectiveLinks(
+    objectiveId: string, adjacency: Adjacency, isKpi: (id: string) => boolean, leadsOf: Map<string, boolean> = new Map()
+): { links: ObjectiveLinks; explained: Set<string> } {
     const skills = adjacency.targets(objectiveId, 'builds');
     const behaviors = unique(targetsOfAll(skills, 'enables', adjacency));
     const chainMetrics = adjacency.drivesClosure(targetsOfAll(behaviors, 'moves', adjacency));
     const metrics = [...adjacency.drivesClosure([...chainMetrics, ...adjacency.targets(objectiveId, 'kpi')])];
     const outcomes = unique(targetsOfAll(metrics, 'measures', adjacency));
     const kpis = metrics.filter(isKpi);
-    const via = behaviors.filter(b => leadsToKpi(adjacency.targets(b, 'moves'), adjacency, isKpi));
+    const via = behaviors.filter(b => {
+        let leads = leadsOf.get(b);
+        if (leads === undefined) leadsOf.set(b, leads = leadsToKpi(adjacency.targets(b, 'moves'), adjacency, isKpi));
+        return leads;
+    });
     return {
         links: { metrics, kpis, behaviors, via, outcomes, paths: chainPaths(objectiveId, adjacency, chainEnds(kpis, outcomes, adjacency)) },
         explained: chainMetrics

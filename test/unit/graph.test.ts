@@ -88,7 +88,9 @@ describe('the behaviors an objective reaches its KPIs through', () => {
         'behavior B5 "b5" { enabled by S2 moves Bridge }',
         'objective O1 "o1" { builds S1 }',
         'objective O4 "o4" { builds S2 kpi Lead }',
-        'objective O5 "o5" { kpi Lag }'
+        'objective O5 "o5" { kpi Lag }',
+        'objective O6 "o6" { builds S2 }',
+        'objective O7 "o7" { builds S1 }'
     ].join('\n');
 
     it('lists only the behaviors on a path to a KPI, and keeps every enabled behavior apart', async () => {
@@ -102,6 +104,9 @@ describe('the behaviors an objective reaches its KPIs through', () => {
         assert.deepEqual(o4.behaviors, ['B2', 'B5']);
         assert.deepEqual(o4.via, ['B5']);
         assert.deepEqual(graph.node('O5')!.objective!.via, []);
+        // Behaviors shared with an earlier objective give the same answer (walked once per build).
+        assert.deepEqual(graph.node('O6')!.objective!.via, ['B5']);
+        assert.deepEqual(graph.node('O7')!.objective!.via, ['B1']);
     });
 });
 
