@@ -11,6 +11,8 @@ export interface AttributionInput {
     readonly control?: MetricNode;
     /** Day number of the program's start (`pilot ... from D`, `window A to ...`). */
     readonly startDay?: number;
+    /** True when the program writes a `pilot` or `window` (then a missing start is one the `syntax` rule rejects). */
+    readonly windowWritten?: boolean;
     /** False when the KPI is not in the program's chain. */
     readonly inChain?: boolean;
 }
@@ -51,7 +53,11 @@ function methodProblems(input: AttributionInput): string[] {
             if (p !== undefined && (p < 0 || p > 100)) problems.push(`the ${word} ${p}% is outside 0-100%`);
         }
     } else if (isTrendIsolation(method)) {
-        if (startDay === undefined) problems.push('the program has no start (`pilot ... from` or `window`) to split the actuals at');
+        if (startDay === undefined) {
+            problems.push(input.windowWritten
+                ? 'the program\'s `pilot` or `window` is not valid (see its `syntax` error), so there is no start to split the actuals at'
+                : 'the program has no start (`pilot ... from` or `window`) to split the actuals at');
+        }
         else {
             const before = actualsBefore(m, startDay).length;
             if (before < MIN_TREND_ACTUALS) problems.push(`a trend needs at least ${MIN_TREND_ACTUALS} actuals of '${kpi.name}' dated before the program's start, it has ${before}`);

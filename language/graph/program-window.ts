@@ -7,6 +7,11 @@ export function isValidDurationAmount(amount: number | undefined): amount is num
     return amount !== undefined && Number.isInteger(amount) && amount > 0;
 }
 
+/** Whether the program writes a `pilot ... from` or a `window` (valid or not). */
+export function writesWindow(program: Program): boolean {
+    return attribute(program, 'Pilot') !== undefined || attribute(program, 'Window') !== undefined;
+}
+
 /**
  * A program's window as day numbers: `pilot N from D` or `window A to B`,
  * both ends included. A window the `syntax` rule rejects (a date that is

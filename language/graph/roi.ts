@@ -2,6 +2,7 @@ import type { Isolate, Metric, Program } from '../generated/ast.js';
 import { attributeKpi } from './attribution.js';
 import type { MetricNode, RoiFigures } from './types.js';
 import { attribute } from '../attributes.js';
+import { writesWindow } from './program-window.js';
 
 /** Finds the graph node of a referenced metric. */
 export type MetricNodeOf = (metric: Metric | undefined) => MetricNode | undefined;
@@ -22,10 +23,11 @@ export function programRoi(program: Program, chainKpis: readonly MetricNode[], n
     const valued = chainKpis.filter(k => k.metric?.value);
     if (valued.length === 0) missing.push('a `value ... per point` on a KPI of the chain');
     const isolates = isolatesByMetric(program, nodeOf);
+    const windowWritten = writesWindow(program);
     const attribution = valued.map(kpi => {
         const isolate = isolates.get(kpi.id);
         const control = isolate?.method?.$type === 'ControlGroup' ? nodeOf(isolate.method.control?.ref) : undefined;
-        return attributeKpi({ kpi, isolate, control, startDay, inChain: true });
+        return attributeKpi({ kpi, isolate, control, startDay, windowWritten, inChain: true });
     });
     // Nothing is converted: every value in the cost's currency, or (a cost written without one) in one currency.
     const first = valued.find(k => k.metric!.value!.currency);

@@ -1,7 +1,7 @@
 import type { Isolate, Program } from '../generated/ast.js';
 import { attribute } from '../attributes.js';
 import { isolationProblems } from '../graph/attribution.js';
-import { programWindow } from '../graph/build-graph.js';
+import { programWindow, writesWindow } from '../graph/program-window.js';
 import type { RuleContext } from './rule-context.js';
 
 /** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole, as `isolate` would name them there. */
@@ -36,7 +36,7 @@ export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): 
     }
     const chain = graph.nodeOf(program)?.programFigures?.chain ?? [];
     const control = isolate.method?.$type === 'ControlGroup' ? graph.nodeOf(isolate.method.control?.ref) : undefined;
-    const problems = isolationProblems({ kpi, isolate, control, startDay: programWindow(program)?.start, inChain: chain.includes(kpi.id) });
+    const problems = isolationProblems({ kpi, isolate, control, startDay: programWindow(program)?.start, windowWritten: writesWindow(program), inChain: chain.includes(kpi.id) });
     if (problems.length === 0) return;
     report('isolation-invalid', `\`isolate ${kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}. ${ISOLATE_FIX}`,
         { node: isolate });

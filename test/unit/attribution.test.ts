@@ -157,4 +157,18 @@ program P "P" {
         assert.equal(twice.length, 1);
         assert.equal(twice[0]!.line, 7);
     });
+
+    for (const [written, what] of [['window 2026-12-31 to 2026-01-01', 'a backwards window'], ['pilot 0 days from 2026-01-01', 'a pilot of 0 days']]) {
+        it(`a trend in a program with ${what}: the start is missing because of the syntax error, and says so`, async () => {
+            const { roi, findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD ${written} isolate Sales by trend }
+actuals Sales { 2026-01: 130 }`);
+            assert.ok(findings.some(f => f.rule === 'syntax'), 'the window itself is a syntax error');
+            const message = findings.find(f => f.rule === 'isolation-invalid')?.message ?? '';
+            assert.match(message, /`pilot` or `window` is not valid \(see its `syntax` error\)/);
+            assert.doesNotMatch(message, /has no start/);
+            assert.ok(roi.missing.some(m => m.includes('is not valid (see its `syntax` error)')), roi.missing.join(' | '));
+        });
+    }
 });
