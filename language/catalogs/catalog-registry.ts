@@ -8,7 +8,7 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
-import { templatesFolderOf } from '../config/templates-folder.js';
+import { resolvedTemplatesFolderOf } from '../config/templates-folder.js';
 import type { AlignHost } from '../host.js';
 
 /** Where a catalog file comes from: the package (name and version from its `package.json`) or folder. */
@@ -67,7 +67,7 @@ export class AlignCatalogRegistry {
                 continue;
             }
             const origin = await this.originFor(source);
-            const templates = (await templatesFolderOf(this.fs, source.uri))?.toString();
+            const templates = (await resolvedTemplatesFolderOf(this.fs, source.uri))?.toString();
             for (const uri of await this.alignFiles(source.uri, templates)) {
                 if (next.has(uri.toString())) continue;
                 next.set(uri.toString(), origin);

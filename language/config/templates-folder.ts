@@ -18,17 +18,6 @@ export function templatesPathIn(configText: string): string | undefined {
     return typeof templates === 'string' && isPathSpec(templates) ? templates : undefined;
 }
 
-/**
- * The templates folder that `folder`'s `align.config.json` itself names, if
- * any (its `extends` not followed). A config that is no readable file names
- * none here: the workspace's own is reported as `config-invalid` where it is
- * read, and a package's is its owners' to fix.
- */
-export async function templatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
-    const config = await readFolderConfig(fs, folder);
-    return config && ownTemplates(folder, config.text);
-}
-
 function ownTemplates(folder: URI, configText: string): URI | undefined {
     const templates = templatesPathIn(configText);
     return templates === undefined ? undefined : UriUtils.resolvePath(folder, templates);
@@ -38,9 +27,12 @@ function ownTemplates(folder: URI, configText: string): URI | undefined {
  * The templates folder of `folder`'s `align.config.json` with its `extends`
  * chain followed (extends.ts): the file's own `templates`, else the one of
  * the file it extends. A folder only: a package's is in `node_modules`,
- * which no walk enters. Read as {@link templatesFolderOf} reads the file;
- * when a file or folder of the chain cannot be looked at (EACCES...), the
- * file's own `templates` counts, as if it extended nothing: a walk goes on.
+ * which no walk enters. A config that is no readable file names none here:
+ * the workspace's own is reported as `config-invalid` where it is read, and
+ * a package's or a catalog's is its owners' to fix. When a file or folder
+ * of the chain cannot be looked at (EACCES...), the file's own `templates`
+ * counts, as if it extended nothing: a walk goes on. Used by the CLI's walk,
+ * the server's workspace walk and the catalogs.
  */
 export async function resolvedTemplatesFolderOf(fs: FileSystemProvider, folder: URI): Promise<URI | undefined> {
     const config = await readFolderConfig(fs, folder);

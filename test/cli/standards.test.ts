@@ -99,6 +99,19 @@ describe('organisation standards: align check on a workspace that extends a pack
             ['program.align \'Retention\' is already declared in catalog ../kpis (retention.align:1). Rename this declaration, or remove it and use the catalog\'s.']);
     });
 
+    it('skips the templates folder a folder catalog\'s config names through its extends', () => {
+        const dir = tempDir();
+        writeFile(dir, 'kpis/retention.align', metricText('Retention'));
+        writeFile(dir, 'kpis/align.config.json', '{ "extends": "./base.json" }\n');
+        writeFile(dir, 'kpis/base.json', '{ "templates": "./tpl" }\n');
+        // A declaration in the templates folder: read as a catalog file, it would resolve the reference below.
+        writeFile(dir, 'kpis/tpl/only-in-templates.align', metricText('OnlyInTemplates'));
+        writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+        writeFile(dir, 'workspace/program.align', 'outcome Kept "Kept" { measured by Retention, OnlyInTemplates }\n');
+        const unresolved = checkJson(['.'], { cwd: path.join(dir, 'workspace'), status: 1 }).filter(f => f.rule === 'unresolved-reference');
+        assert.deepEqual(unresolved.map(f => f.message.match(/'[^']+'/)?.[0]), ["'OnlyInTemplates'"]);
+    });
+
     it('reports an extends cycle as config-invalid at the extends key, naming the cycle', () => {
         const workspace = consumingWorkspace(tempDir());
         writeFile(workspace, 'align.config.json', '{\n  "rules": {},\n  "extends": "./base.json"\n}\n');
