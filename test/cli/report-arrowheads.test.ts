@@ -8,15 +8,10 @@
  * Screenshots go to out/report-test/ (ignored).
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
-
-const EXAMPLES = path.join(REPO_ROOT, 'examples');
-const OUT = path.join(REPO_ROOT, 'out', 'report-test');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { REPORT_OUT, writeExamplesReport } from './report-page.js';
 
 interface Arrowhead {
     chain: string;
@@ -84,12 +79,8 @@ describe('align report --format html in Chromium, printed: arrowheads above the 
     let page: Page;
 
     before(async function () {
-        requireBundle();
-        if (!fs.existsSync(CHROMIUM)) this.skip();
-        fs.mkdirSync(OUT, { recursive: true });
-        const file = path.join(OUT, 'arrowheads.html');
-        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: EXAMPLES });
-        assert.equal(result.status, 0, result.stderr);
+        const file = writeExamplesReport('arrowheads');
+        if (!file) this.skip();
         browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
         // tsx names the functions it compiles with a helper the page lacks.
@@ -113,7 +104,7 @@ describe('align report --format html in Chromium, printed: arrowheads above the 
         const hidden = arrowheads.filter(a => a.hidden.length > 0).map(a => `${a.chain}: ${a.edge} at ${a.hidden.join(' ')}`);
         if (hidden.length > 0) {
             const chain = await page.$('svg.align-graph[aria-label*="FieldSafetyPilot"]');
-            await chain?.screenshot({ path: path.join(OUT, 'arrowheads-print.png') });
+            await chain?.screenshot({ path: path.join(REPORT_OUT, 'arrowheads-print.png') });
         }
         assert.deepEqual(hidden, [], 'arrowheads hidden by a label\'s box on paper');
     });

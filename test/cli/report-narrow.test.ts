@@ -7,14 +7,10 @@
  * Screenshots go to out/report-test/ (ignored).
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
-
-const OUT = path.join(REPO_ROOT, 'out', 'report-test');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { REPORT_OUT, writeExamplesReport } from './report-page.js';
 
 /** Elements that reach past the window's right edge, unless a box inside the window clips or scrolls them (a drawing's figure). */
 const SPILLING = `[...document.body.querySelectorAll('*')].filter(e => {
@@ -62,12 +58,9 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
     let file: string;
 
     before(async function () {
-        requireBundle();
-        if (!fs.existsSync(CHROMIUM)) this.skip();
-        fs.mkdirSync(OUT, { recursive: true });
-        file = path.join(OUT, 'review-narrow.html');
-        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
-        assert.equal(result.status, 0, result.stderr);
+        const written = writeExamplesReport('review-narrow');
+        if (!written) this.skip();
+        file = written;
         browser = await launchChromium();
     });
 
@@ -90,7 +83,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         const status = await page.evaluate(`[...document.querySelectorAll('td')].filter(td => /on track|off track|track unknown/.test(td.textContent)).map(td => td.getBoundingClientRect()).map(r => [r.left, r.right])`) as Array<[number, number]>;
         assert.ok(status.length > 10, 'the KPI tables\' on-track cells');
         for (const [left, right] of status) assert.ok(left >= 0 && right <= 400, `an on-track cell lies at ${left}..${right}`);
-        await page.screenshot({ path: path.join(OUT, 'review-400px.png'), fullPage: true });
+        await page.screenshot({ path: path.join(REPORT_OUT, 'review-400px.png'), fullPage: true });
         await page.close();
     });
 

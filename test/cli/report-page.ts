@@ -28,16 +28,23 @@ export interface OpenReport {
 
 /**
  * Writes the HTML report of `examples/` (dated 2026-04-01) to
- * out/report-test/NAME.html with the built CLI and opens it in headless
- * Chromium at 1000 x 900; undefined when there is no Chromium (the caller skips).
+ * out/report-test/NAME.html with the built CLI; returns its path, or
+ * undefined when there is no Chromium to open it (the caller skips).
  */
-export async function openExamplesReport(name: string): Promise<OpenReport | undefined> {
+export function writeExamplesReport(name: string): string | undefined {
     requireBundle();
     if (!fs.existsSync(CHROMIUM)) return undefined;
     fs.mkdirSync(REPORT_OUT, { recursive: true });
     const file = path.join(REPORT_OUT, `${name}.html`);
     const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
     assert.equal(result.status, 0, result.stderr);
+    return file;
+}
+
+/** {@link writeExamplesReport}, opened in headless Chromium at 1000 x 900 with its accessibility tree. */
+export async function openExamplesReport(name: string): Promise<OpenReport | undefined> {
+    const file = writeExamplesReport(name);
+    if (!file) return undefined;
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`file://${file}`);

@@ -14,11 +14,10 @@ import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { READABLE_PX } from '../../language/render/index.js';
 import { launchChromium } from '../webview/harness/webview-page.js';
 import { pdfPages, type PdfPage } from './pdf-pages.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+import { REPORT_OUT, writeExamplesReport } from './report-page.js';
+import { REPO_ROOT, runCli } from './run-cli.js';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
-const OUT = path.join(REPO_ROOT, 'out', 'report-test');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** What the page's charts and drawings are and say, read from the DOM. */
 interface Drawn {
@@ -150,12 +149,8 @@ describe('align report --format html in Chromium: screen and print', function ()
     let graph: ImpactGraph;
 
     before(async function () {
-        requireBundle();
-        if (!fs.existsSync(CHROMIUM)) this.skip();
-        fs.mkdirSync(OUT, { recursive: true });
-        const file = path.join(OUT, 'review.html');
-        const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: EXAMPLES });
-        assert.equal(result.status, 0, result.stderr);
+        const file = writeExamplesReport('review');
+        if (!file) this.skip();
         graph = JSON.parse(runCli(['graph', '.', '--format', 'json'], { cwd: EXAMPLES }).stdout) as ImpactGraph;
         programs = graph.nodes.filter(n => n.kind === 'program');
         browser = await launchChromium();
@@ -178,7 +173,7 @@ describe('align report --format html in Chromium: screen and print', function ()
             assert.ok(smallest >= READABLE_PX - 0.01, `${d.name}: text drawn at ${smallest.toFixed(1)} px`);
         }
         assert.equal(all.filter(d => d.kind === 'graph').length, programs.length, 'one impact chain per program');
-        await page.screenshot({ path: path.join(OUT, 'review-1000px.png'), fullPage: true });
+        await page.screenshot({ path: path.join(REPORT_OUT, 'review-1000px.png'), fullPage: true });
     });
 
     it('charts every KPI that has actuals, and each program\'s learning beside its KPIs', async () => {
@@ -319,7 +314,7 @@ describe('align report --format html in Chromium: screen and print', function ()
     for (const format of ['A4', 'Letter'] as const) {
         it(`prints on ${format}: the summary on page 1, each program from a new page, no chart cut across pages`, async () => {
             const pdf = await page.pdf({ format, tagged: true });
-            fs.writeFileSync(path.join(OUT, `review-${format}.pdf`), pdf);
+            fs.writeFileSync(path.join(REPORT_OUT, `review-${format}.pdf`), pdf);
             const pages = await pdfPages(new Uint8Array(pdf));
             const all = await drawn();
             const starts = programs.map(p => startPage(pages, `Program: ${p.title ?? p.name}`));
