@@ -20,7 +20,7 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
     const deadline = targetNode?.deadline ? parsePeriod(targetNode.deadline) : undefined;
     const figures: MetricFigures = {
         kind, isKpi: kind === 'leading' || kind === 'lagging',
-        unit: unit ? (unit.currency ? `currency ${unit.currency}` : unit.kind) : undefined,
+        unit: unit?.kind ? unitText(unit) : undefined,
         direction: attribute(metric, 'MetricDirection')?.value,
         baseline: amountValue(attribute(metric, 'Baseline')?.amount),
         target: amountValue(targetNode?.amount),
@@ -50,4 +50,9 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
 export function isWorse(value: number, reference: number, direction: 'up' | 'down'): boolean {
     const epsilon = 1e-9 * Math.max(1, Math.abs(reference));
     return direction === 'up' ? value < reference - epsilon : value > reference + epsilon;
+}
+
+/** A metric's unit as written: `count`, `currency USD`. */
+export function unitText(unit: { kind?: string; currency?: string }): string {
+    return unit.currency ? `currency ${unit.currency}` : unit.kind ?? '';
 }

@@ -10,7 +10,8 @@ import { readablePath } from './structure-rules.js';
 /**
  * `actuals-invalid`: malformed rows or CSV cells, periods not increasing (in
  * a block, or a period an earlier block of the metric gives a value already),
- * missing or unreadable file, metric without baseline.
+ * a percentage for a metric of another unit, missing or unreadable file,
+ * metric without baseline.
  */
 export function checkActualsValid(actuals: Actuals, { graph, report, settings }: RuleContext): void {
     const read = graph.actualsRead.get(actuals);
@@ -32,6 +33,16 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
             entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
     }
     const metric = graph.nodeOf(actuals.metric?.ref)?.metric;
+    const unit = metric?.unit;
+    if (unit && unit !== 'percent') {
+        for (const entry of read?.entries ?? []) {
+            if (!entry.value.percent) continue;
+            const here = entry.csvLine ? `file "${actuals.file}" line ${entry.csvLine}: ` : '';
+            report('actuals-invalid', `Actuals of '${name}': ${here}${entry.period.text} is a percentage (${valueText(entry.value)}), but metric '${name}' has unit ${unit}. `
+                + `Write the value in ${unit} (${entry.value.value}), or set \`unit percent\` on the metric.`,
+                entry.row ? { node: entry.row, property: 'value' } : { node: actuals, property: 'file' });
+        }
+    }
     if (metric && metric.baseline === undefined) {
         report('actuals-invalid', `Actuals of '${name}' have nothing to compare with: metric '${name}' has no baseline. Add \`baseline\` to the metric.`,
             whereFileOrFirstRow(actuals));

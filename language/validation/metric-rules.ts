@@ -1,7 +1,7 @@
 import type { Metric } from '../generated/ast.js';
 import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
-import { isWorse } from '../graph/metric-figures.js';
+import { isWorse, unitText } from '../graph/metric-figures.js';
 import { parsePeriod } from '../dates.js';
 import { formatAmount } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
@@ -34,6 +34,22 @@ export function checkKpiDataDefinition(metric: Metric, { graph, report }: RuleCo
         const advice = [!owner && 'who owns the data (`owner "Team"`)', !cadence && 'how often it is measured (`cadence monthly`)'].filter(Boolean).join(' and ');
         report('metric-without-owner', `KPI '${metric.name}' has no ${missing}. Add ${advice}.`,
             { node: metric, property: 'name' });
+    }
+}
+
+/**
+ * `syntax`: a percentage (`12%`, "unit percent implied") as the baseline or
+ * target of a metric whose `unit` is another; marks the amount.
+ */
+export function checkPercentAmounts(metric: Metric, { report }: LocalRuleContext): void {
+    const unit = attribute(metric, 'Unit');
+    if (!unit?.kind || unit.kind === 'percent') return;
+    for (const written of [attribute(metric, 'Baseline'), attribute(metric, 'Target')]) {
+        const percent = written?.amount?.percent;
+        if (!written || percent === undefined) continue;
+        const word = written.$type === 'Baseline' ? 'baseline' : 'target';
+        report('syntax', `Metric '${metric.name}' has unit ${unitText(unit)}, but its ${word} ${percent}% is a percentage. `
+            + `Write the ${word} in ${unitText(unit)} (\`${word} ${percent}\`), or set \`unit percent\`.`, { node: written, property: 'amount' });
     }
 }
 

@@ -2,7 +2,7 @@ import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AlignServices } from '../align-module.js';
 import { isDeclaration, isProgram, type AlignAstType } from '../generated/ast.js';
 import { runGuarded, type GuardedCheck } from './internal-error.js';
-import { checkDeadlineInWindow } from './metric-rules.js';
+import { checkDeadlineInWindow, checkPercentAmounts } from './metric-rules.js';
 import { checkObjectivePractice } from './objective-rules.js';
 import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
 import { localRuleContext, type LocalRuleContext } from './rule-context.js';
@@ -35,7 +35,7 @@ export function registerValidationChecks(services: AlignServices): void {
     const checks: ValidationChecks<AlignAstType> = {
         Program: run(attributes, [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
         Outcome: run(attributes),
-        Metric: run(attributes, [checkDeadlineInWindow, 'deadline-outside-window']),
+        Metric: run(attributes, [checkDeadlineInWindow, 'deadline-outside-window'], [checkPercentAmounts, 'syntax']),
         Skill: run(attributes),
         Behavior: run(attributes),
         Objective: run(attributes, [checkObjectivePractice, 'objective-without-practice']),

@@ -11,6 +11,8 @@ import { checkWorkspace, expectedFindings, findingKeys, type TestFinding } from 
 const METRIC = 'metric L "L" { kind lagging unit count direction up baseline 1 target 20 by 2026-12-31 source "s" owner "o" cadence monthly }\n'
     + 'outcome O "O" { measured by L }\n';
 
+const PERCENT_METRIC = METRIC.replace('unit count', 'unit percent');
+
 const invalid = (findings: readonly TestFinding[]) => findings.filter(f => f.rule === 'actuals-invalid');
 
 describe('actuals: a period given a value by two blocks', () => {
@@ -37,12 +39,13 @@ describe('actuals: a period given a value by two blocks', () => {
     });
 
     it('a CSV row that repeats a period (or ends the same day) marks the file string and names the line', async () => {
-        const text = `${METRIC}actuals L from "l.csv"\nactuals L {\n  2026-02: 3\n  // expect: actuals-invalid\n  2026-Q1: 4\n}\n`;
+        // A percent metric: the CSV's `9%` is quoted as written.
+        const text = `${PERCENT_METRIC}actuals L from "l.csv"\nactuals L {\n  2026-02: 3\n  // expect: actuals-invalid\n  2026-Q1: 4\n}\n`;
         const { findings } = await checkWorkspace({ 'a.align': text, 'l.csv': 'period,value\n2026-01,1\n2026-03,9%\n' });
         assert.deepEqual(findingKeys(invalid(findings), 'a.align'), expectedFindings(text));
         assert.equal(invalid(findings)[0]!.message, 'Actuals of \'L\': period 2026-Q1 ends the same day as 2026-03, given before: 4 here, 9% at "l.csv" line 3 (a.align:3)'
             + ' (the earlier value counts). Keep one value for the period: remove this row or the other.');
-        const later = `${METRIC}actuals L {\n  2026-03: 9\n}\n// expect: actuals-invalid\nactuals L from "l.csv"\n`;
+        const later = `${PERCENT_METRIC}actuals L {\n  2026-03: 9\n}\n// expect: actuals-invalid\nactuals L from "l.csv"\n`;
         const csv = await checkWorkspace({ 'a.align': later, 'l.csv': 'period,value\n2026-01,1\n2026-03,2\n' });
         assert.deepEqual(findingKeys(invalid(csv.findings), 'a.align'), expectedFindings(later));
         assert.match(invalid(csv.findings)[0]!.message, /^Actuals of 'L': file "l\.csv" line 3: period 2026-03 is given twice: 2 here, 9 at a\.align:4 /);
