@@ -1,5 +1,5 @@
 import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, OperationCancelled, URI, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from './align-module.js';
 import type { AlignIndexManager } from './scope/align-index-manager.js';
@@ -109,6 +109,69 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
+    }
+
+    /** URIs (files or folders) named by updates queued or under way, with how many such updates. */
+    private readonly announced = new Map<string, number>();
+    private readonly announcedListeners = new Set<() => void>();
+
+    /**
+     * Notes that an update of `uris` is about to be queued behind the
+     * workspace lock; the returned function is called once that update has
+     * run, was cancelled or failed. A document opened while another build
+     * runs is created only when its update runs: until then requests on it
+     * wait (see `awaitDocumentState`) instead of failing.
+     */
+    announce(uris: URI[]): () => void {
+        const keys = uris.map(u => u.toString());
+        for (const key of keys) this.announced.set(key, (this.announced.get(key) ?? 0) + 1);
+        let done = false;
+        return () => {
+            if (done) return;
+            done = true;
+            for (const key of keys) {
+                const left = (this.announced.get(key) ?? 1) - 1;
+                if (left > 0) this.announced.set(key, left);
+                else this.announced.delete(key);
+            }
+            for (const listener of [...this.announcedListeners]) listener();
+        };
+    }
+
+    private isAnnounced(uri: URI): boolean {
+        const key = uri.toString();
+        for (const announced of this.announced.keys()) if (key === announced || key.startsWith(announced.endsWith('/') ? announced : announced + '/')) return true;
+        return false;
+    }
+
+    /**
+     * Langium rejects a request on a document its builder does not have yet
+     * (opened while another build runs: its update waits behind that build),
+     * or has not built although the workspace is past the state asked for.
+     * While an update naming the document is queued or under way, wait until
+     * that update has started on it (then Langium waits for the phase), or is
+     * over; cancellation is honoured. Nothing waits for a document no update
+     * names, so no request waits for ever.
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        const document = this.langiumDocuments.getDocument(uri);
+        const notQueuedYet = !document || (document.state < state && this.currentState >= state);
+        if (!notQueuedYet || !this.isAnnounced(uri) || cancelToken.isCancellationRequested) return super.awaitDocumentState(state, uri, cancelToken);
+        return new Promise<URI>((resolve, reject) => {
+            const stop = () => {
+                updates.dispose();
+                cancel.dispose();
+                this.announcedListeners.delete(finished);
+            };
+            const settle = () => {
+                stop();
+                super.awaitDocumentState(state, uri, cancelToken).then(resolve, reject);
+            };
+            const finished = () => { if (!this.isAnnounced(uri)) settle(); };
+            const updates = this.onUpdate(changed => { if (changed.some(c => UriUtils.equals(c, uri))) settle(); });
+            const cancel = cancelToken.onCancellationRequested(() => { stop(); reject(OperationCancelled); });
+            this.announcedListeners.add(finished);
+        });
     }
 
     /** Catalog files (a library) are never validated: no finding is reported inside them. */

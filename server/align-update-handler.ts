@@ -56,6 +56,20 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         super.didChangeContent(change);
     }
 
+    /**
+     * As Langium, and the builder is told of the update before it waits
+     * behind the workspace lock (requests on a document opened meanwhile
+     * wait for it instead of failing), and when it is over.
+     */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        const done = (this.documentBuilder as AlignDocumentBuilder).announce(changed);
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            // Never an unhandled rejection: it would end the server.
+            .catch((error: unknown) => console.error('Align: updating the documents failed:', error))
+            .finally(done);
+    }
+
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const isSource = (uri: string) => uri.endsWith('.align') || !/\.[A-Za-z0-9]+$/.test(uri.split('/').pop() ?? '');
         const data = params.changes.filter(c => !isSource(c.uri));

@@ -2,7 +2,7 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
 import type { Behavior, Metric, Outcome, Skill, Toolkit } from '../../language/generated/ast.js';
 import { formatAmount, formatMoney, plural, progressText } from '../../language/present/index.js';
-import { bullets, figuresLine, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
+import { bullets, figuresLine, metricKindText, names, objectivesWhere, literalText, paragraphs, relation } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
 /**
@@ -89,7 +89,7 @@ export function toolkitHover(index: GraphIndex, node: GraphNode, ast: Toolkit): 
             ['Talk track', attribute(ast, 'TalkTrack')?.value], ['Rubric', attribute(ast, 'Rubric')?.value],
             ['Checklist', attribute(ast, 'Checklist')?.value], ['Micro-challenge', attribute(ast, 'MicroChallenge')?.value],
             ['Dashboard', attribute(ast, 'Dashboard')?.value]
-        ].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`))
+        ].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${literalText(v!)}`))
     ]);
 }
 
@@ -107,6 +107,6 @@ function directionText(m: MetricFigures): string {
 
 /** `Source: … · Owner: … · Cadence: …` for the attributes that are present. */
 export function attributes(pairs: ReadonlyArray<readonly [string, string | undefined]>): string | undefined {
-    const present = pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}: ${v}`);
+    const present = pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}: ${literalText(v!)}`);
     return present.length > 0 ? present.join(' · ') : undefined;
 }

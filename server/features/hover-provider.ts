@@ -13,7 +13,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Behavior, Declaration, Metric, Objective, Outcome, Program, Skill, Toolkit } from '../../language/generated/ast.js';
 import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
-import { paragraphs } from './hover-format.js';
+import { literalText, paragraphs } from './hover-format.js';
 import { originHoverLine } from './catalog-origin.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 
@@ -75,7 +75,7 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
 
 /** `**metric** `ChurnPilot.RepeatContactRate` — Repeat contact within 7 days` */
 function headerOf(node: GraphNode): string {
-    const title = node.title ? ` — ${node.title}` : '';
+    const title = node.title ? ` — ${literalText(node.title)}` : '';
     return `**${node.kind}** \`${node.qualifiedName}\`${title}`;
 }
 

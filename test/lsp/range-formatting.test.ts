@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits, copyExamples, LspSession } from './lsp-session.js';
+
+const twoSpaces = { tabSize: 2, insertSpaces: true };
+/** No line of it is canonical, so the whole file's formatting is one change. */
+const MESSY = 'metric A "A" { kind activity unit count }\nmetric B "B" {   kind activity\n      unit count }\nmetric C "C" { kind activity unit count }\n'
+    + 'program P "P" { serves ReduceChurn\n  skill S "S" { assessed by "x" }\n    skill T\n}\n';
+const LINES = MESSY.split('\n');
+const block = (name: string) => `metric ${name} "${name}" {\n  kind activity\n  unit count\n}\n`;
+
+describe('language server: range formatting stays within the declarations the range touches', function () {
+    this.timeout(30000);
+    let root: string;
+    let session: LspSession;
+    let uri: string;
+
+    before(async () => {
+        root = copyExamples('rfmt');
+        ({ session } = await LspSession.start(root));
+        const file = path.join(root, 'messy.align');
+        fs.writeFileSync(file, MESSY);
+        uri = await session.open(file);
+        await session.diagnosticsOf(file);
+    });
+    after(async () => {
+        await session.stop();
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    const format = (start: [number, number], end: [number, number]) => session.request<TextEdit[]>('textDocument/rangeFormatting', {
+        textDocument: { uri }, options: twoSpaces, range: { start: { line: start[0], character: start[1] }, end: { line: end[0], character: end[1] } }
+    });
+    /** The lines of the text that `edits` leave as they were. */
+    const untouched = (edits: TextEdit[]) => LINES.filter((_, i) => !edits.some(e => e.range.start.line <= i && i < Math.max(e.range.end.line, e.range.start.line + 1)));
+
+    it('a selection of metric B reformats B alone', async () => {
+        const edits = await format([1, 0], [2, 20]);
+        assert.equal(applyEdits(MESSY, edits), MESSY.replace(LINES.slice(1, 3).join('\n') + '\n', block('B')));
+        assert.deepEqual(untouched(edits), [LINES[0], LINES[3], ...LINES.slice(4)]);
+    });
+
+    it('an empty range inside metric C formats C alone', async () => {
+        const edits = await format([3, 20], [3, 20]);
+        assert.equal(applyEdits(MESSY, edits), MESSY.replace(LINES[3] + '\n', block('C')));
+    });
+
+    it('a whole-line selection ending at the next line start does not reach the next declaration', async () => {
+        const edits = await format([0, 0], [1, 0]);
+        assert.equal(applyEdits(MESSY, edits), MESSY.replace(LINES[0] + '\n', block('A')));
+    });
+
+    it('a member line formats its program, and nothing before it', async () => {
+        const edits = await format([6, 4], [6, 11]);
+        const result = applyEdits(MESSY, edits);
+        assert.ok(result.startsWith(LINES.slice(0, 4).join('\n') + '\n'), result);
+        assert.ok(result.includes('program P "P" {\n  serves ReduceChurn\n'), result);
+        assert.ok(result.includes('\n  skill T\n}\n'), result);
+    });
+});
