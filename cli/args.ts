@@ -1,5 +1,6 @@
 import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
+import { parsePeriod } from '../language/dates.js';
 import { programNameProblem, programTitleProblem } from '../language/templates/fill-template.js';
 import { parseStrict } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
@@ -216,7 +217,7 @@ export function parseInitArgs(argv: string[]): InitArgs {
     if (positionals.length > 1) throw new InputError(`init takes one name, not ${positionals.length} ('${positionals.join("', '")}')`);
     const name = positionals[0] ?? DEFAULT_PROGRAM_NAME;
     if (programNameProblem(name) === 'not-a-name') {
-        throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, starting with a letter (e.g. ChurnPilot)`);
+        throw new InputError(`'${name}' is not a valid program name: use letters, digits and _, not starting with a digit (e.g. ChurnPilot)`);
     }
     if (values.title !== undefined && programTitleProblem(values.title) === 'line-break') {
         throw new InputError('--title: a title is one line (an Align string holds no line break)');
@@ -271,10 +272,7 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 function isoDate(value: unknown, flag: string): string | undefined {
     if (value === undefined) return undefined;
     const text = String(value);
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-    if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
-        throw new InputError(`${flag}: expected a date YYYY-MM-DD, not '${text}'`);
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new InputError(`${flag}: expected a date YYYY-MM-DD, not '${text}'`);
+    if (parsePeriod(text) === undefined) throw new InputError(`${flag}: '${text}' is not a real date; give a day that exists, YYYY-MM-DD`);
     return text;
 }

@@ -90,8 +90,12 @@ Examples:
   align graph programs/ --focus ChurnPilot --format svg --output churn.svg
   align graph --format svg --direction down --output chain.svg
 
-Exit status: 0 when the graph is printed (whatever the findings), 2 on a usage
-error or unreadable input.
+A file with syntax errors gets one line on standard error (its first error
+and how many), then a line says to run align check: the graph leaves out
+what could not be read.
+
+Exit status: 0 when the graph is printed (whatever the findings, syntax errors
+too), 2 on a usage error or unreadable input.
 `;
 }
 
@@ -150,7 +154,13 @@ Options:
       --title TEXT           the program's title (default: from its name)
   -h, --help                 show this help
 
-NAME must be an Align name: letters, digits and _, not starting with a digit.
+NAME must be an Align name: letters, digits and _, not starting with a digit,
+and not a keyword; a leading _ stays in the file name (_Draft -> _draft.align).
+
+Exit status: 0 when the program is written (or printed, or the templates
+listed), 2 on a usage error: a name or --date that is not usable, a file that
+exists (without --force) or cannot be written, an unknown template or an
+align.config.json whose templates cannot be read.
 `;
 }
 
@@ -159,12 +169,14 @@ export function fmtHelp(): string {
 
 Formats every .align file under the paths (default: .) in place, in the one
 canonical layout (the editor's Format Document), and lists the files it
-changed. Comments are kept; a file with a syntax error is reported
-(file:line:column message) and left as it is.
+changed. Comments, line ends (CRLF or LF) and a UTF-8 byte order mark are
+kept; a file with a syntax error is reported (file:line:column message) and
+left as it is.
 
 Options:
-      --check                write nothing; list the files not formatted
-                             and exit 1 if there is any
+      --check                write nothing; print "FILE: not formatted" for
+                             each file that would change, then the align fmt
+                             command to run, and exit 1 if there is any
   -h, --help                 show this help
 
 Exit status: 0 all files formatted (with --check: none would change), 1 a file
@@ -239,6 +251,9 @@ BASE and HEAD are git revisions (main, HEAD~1, a commit), read with git
 from the repository that holds the paths, without touching its work tree;
 HEAD defaults to the working tree (the files on disk). Or BASE and HEAD are
 two folders. Paths (default: .) come after --; they must be in the repository.
+A name that is an existing folder is read as the folder; write main~0 for
+the revision main when a folder main/ exists. In a shallow clone, fetch the
+base first (the error says how).
 
 Options:
   -f, --format FORMAT        text (default): for a terminal, 80 columns

@@ -37,12 +37,34 @@ export function resolveCommit(top: string, revision: string): string {
     return out.toString('utf-8').trim();
 }
 
-/** Why a revision names no commit, with what to write instead where that is clear. */
+/** The commit `revision` names in the repository that holds `folder`; undefined when there is none (or no repository, or no git). */
+export function commitNamed(folder: string, revision: string): string | undefined {
+    const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd: folder, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+    return result.error === undefined && result.status === 0 ? result.stdout.toString('utf-8').trim() : undefined;
+}
+
+/** Why a revision names no commit, with what to write or fetch instead where that is clear. */
 function unknownRevision(top: string, revision: string): string {
     if (!git(top, ['rev-parse', '--verify', '--quiet', 'HEAD'])) return `unknown revision '${revision}': the repository ${top} has no commit yet`;
     const range = /^(.+?)\.\.\.?(.+)$/.exec(revision);
     if (range) return `unknown revision '${revision}': write the two revisions apart: align diff ${range[1]} ${range[2]}`;
+    if (git(top, ['rev-parse', '--is-shallow-repository'])?.toString('utf-8').trim() === 'true') {
+        return `unknown revision '${revision}' in ${top}, a shallow clone: ${fetchHint(revision)}`;
+    }
     return `unknown revision '${revision}' in the repository ${top}`;
+}
+
+/** How to get a revision that a shallow clone lacks: fetch the branch, or the history (`HEAD~3`, a commit). */
+function fetchHint(revision: string): string {
+    const checkout = 'or check out with fetch-depth: 0 (actions/checkout)';
+    const remote = /^origin\/([\w./-]+)$/.exec(revision);
+    // The full refspec: a single-branch clone (`git clone --depth=1`) would not update origin/NAME otherwise.
+    const fetch = (branch: string) => `git fetch --depth=1 origin ${branch}:refs/remotes/origin/${branch}`;
+    if (remote) return `fetch it (${fetch(remote[1]!)}), ${checkout}`;
+    if (/^[\w./-]+$/.test(revision) && !/^[0-9a-f]{7,}$/i.test(revision)) {
+        return `fetch it (${fetch(revision)}) and write origin/${revision}, ${checkout}`;
+    }
+    return `fetch the history (git fetch --unshallow), ${checkout}`;
 }
 
 interface TreeEntry {

@@ -25,6 +25,11 @@ const FORMATTERS: Record<DiffFormat, (report: DiffReport) => string> = { md: dif
 export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
     const explicitPaths = !(args.paths.length === 1 && args.paths[0] === '.');
     const [base, head] = resolveSides(args.base, args.head, explicitPaths ? args.paths : ['.']);
+    const ambiguous = [base, head].filter(side => side.alsoRevision).map(side => side.label);
+    if (ambiguous.length > 0) {
+        const [names, tilde] = [ambiguous.join(' and '), ambiguous.map(name => `${name}~0`).join(' ')];
+        process.stderr.write(`align: ${names} ${ambiguous.length === 1 ? 'is a folder' : 'are folders'} here, compared as such; for git, write ${tilde}\n`);
+    }
     try {
         const before = await loadSide(base, args, io.progress);
         const after = await loadSide(head, args, io.progress);

@@ -3,14 +3,15 @@
  * that holds the paths into a temporary folder), the working tree, or
  * folders. Each side says where its files are on disk (`root`), what they
  * stand for (`anchor`: the repository's top or the folder given), and the
- * paths to load.
+ * paths to load. A name that is an existing folder is read as the folder,
+ * even when it is a git revision too (`main~0` names the revision).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireAlignFile } from '../workspace/find-files.js';
 import { InputError } from '../workspace/input-error.js';
-import { copyRevision, repositoryOf, resolveCommit } from './git.js';
+import { commitNamed, copyRevision, repositoryOf, resolveCommit } from './git.js';
 
 /** One side, ready to be loaded. */
 export interface Side {
@@ -26,6 +27,8 @@ export interface Side {
     paths: string[];
     /** Removes a temporary copy. */
     dispose(): void;
+    /** For a folder: true when its name is also a git revision here (it is read as the folder). */
+    alsoRevision?: boolean;
 }
 
 /** The base and head of `align diff BASE [HEAD] [-- PATH...]`. */
@@ -34,7 +37,9 @@ export function resolveSides(base: string, head: string | undefined, paths: read
     if (baseIsFolder || (head !== undefined && isFolder(head))) {
         if (head === undefined) throw new InputError(`diff: '${base}' is a folder: give the folder to compare it with (align diff OLD NEW)`);
         if (!baseIsFolder || !isFolder(head)) {
-            throw new InputError(`diff: give two git revisions or two folders, not '${base}' and '${head}' (${baseIsFolder ? head : base} is not a folder)`);
+            const [folder, other] = baseIsFolder ? [base, head] : [head, base];
+            const revision = commitNamed(process.cwd(), folder) ? `; for the git revision ${folder}, write ${folder}~0` : '';
+            throw new InputError(`diff: give two git revisions or two folders, not '${base}' and '${head}' (${other} is not a folder${revision})`);
         }
         if (paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) throw new InputError('diff: paths after -- apply to git revisions, not to folders');
         return [folderSide(base), folderSide(head)];
@@ -84,7 +89,7 @@ function nearestExisting(absolute: string): string {
 
 function folderSide(folder: string): Side {
     const root = fs.realpathSync(folder);
-    return { label: folder, root, anchor: root, paths: [root], dispose: () => undefined };
+    return { label: folder, root, anchor: root, paths: [root], dispose: () => undefined, alsoRevision: commitNamed(process.cwd(), folder) !== undefined };
 }
 
 function worktreeSide(top: string, prefixes: readonly string[]): Side {

@@ -2,16 +2,19 @@
  * `align fmt [paths...] [--check]`: the canonical layout (language/format),
  * in place. Every file is read before any is written, so unreadable input
  * (exit 2) leaves everything untouched; a file with a syntax error is
- * reported as `file:line:column message` and left as it is (exit 1).
+ * reported as `file:line:column message` and left as it is (exit 1). A
+ * rewritten file keeps its line ends (CRLF or LF) and its UTF-8 byte order
+ * mark. `--check` prints `file: not formatted` per file and a closing hint.
  */
 import * as fs from 'node:fs';
 import { formatAlign } from '../../language/format/format-align.js';
 import type { FmtArgs } from '../args.js';
+import { cellWidth } from '../cell-width.js';
 import { relativePath } from '../check/collect-findings.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
-import { readSourceFile } from '../workspace/read-source.js';
+import { readSource } from '../workspace/read-source.js';
 
 export interface FmtIo {
     write(text: string): void;
@@ -22,13 +25,13 @@ export interface FmtIo {
 export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
     const files = (await findAlignFiles(args.paths)).map(file => ({ file, shown: relativePath(file) || file }));
     const sources = files.map(({ file, shown }, i) => {
-        const text = readSourceFile(file, shown);
+        const { text, bom } = readSource(file, shown);
         io.progress.update('read', i + 1, files.length);
-        return { file, shown, text };
+        return { file, shown, text, bom };
     });
     const changed: string[] = [];
     const problems: string[] = [];
-    sources.forEach(({ file, shown, text }, i) => {
+    sources.forEach(({ file, shown, text, bom }, i) => {
         const result = formatAlign(text);
         io.progress.update(args.check ? 'checked' : 'formatted', i + 1, sources.length);
         if ('error' in result) {
@@ -36,13 +39,27 @@ export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
             return;
         }
         if (!result.changed) return;
-        if (!args.check) writeSource(file, shown, result.text);
+        if (!args.check) writeSource(file, shown, bom ? `\uFEFF${result.text}` : result.text);
         changed.push(shown);
     });
     io.progress.done();
-    if (changed.length > 0) io.write(changed.map(f => `${f}\n`).join(''));
+    if (changed.length > 0) io.write(changed.map(f => args.check ? `${f}: not formatted\n` : `${f}\n`).join(''));
     if (problems.length > 0) process.stderr.write(problems.map(p => `${p}\n`).join(''));
+    if (args.check && changed.length > 0) process.stderr.write(`${formatHint(args.paths, changed.length)}\n`);
     return problems.length > 0 || (args.check && changed.length > 0) ? 1 : 0;
+}
+
+/** The closing line of `--check`: the command that formats the files, with the paths given when they fit in 80 columns. */
+function formatHint(paths: readonly string[], count: number): string {
+    const files = `${count} ${count === 1 ? 'file' : 'files'}`;
+    const given = paths.length === 1 && paths[0] === '.' ? [] : paths.some(p => p.startsWith('-')) ? ['--', ...paths] : paths;
+    const line = `align: run ${['align', 'fmt', ...given.map(shellWord)].join(' ')} to format ${files}`;
+    return cellWidth(line) <= 80 ? line : `align: run align fmt on the paths given to format ${files}`;
+}
+
+/** A path as a shell word: quoted when it holds anything but letters, digits and ./_-. */
+function shellWord(text: string): string {
+    return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

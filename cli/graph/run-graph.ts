@@ -16,13 +16,18 @@ import { toDot } from './dot.js';
 import { resolveFocus } from './focus.js';
 import { diagnosticsOf, loadGraph, type PlacedFinding } from './load-graph.js';
 import { toMermaid } from './mermaid.js';
+import { syntaxNotices } from './syntax-notice.js';
 
 export interface GraphIo {
     write(text: string): void;
     progress: Progress;
 }
 
-/** Runs `align graph`; resolves to the exit status (0: the graph is printed whatever the findings). */
+/**
+ * Runs `align graph`; resolves to the exit status (0: the graph is printed
+ * whatever the findings). A file with syntax errors gets one line on
+ * standard error: the graph leaves out what could not be read.
+ */
 export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     const { index, findings } = await loadGraph(args, io.progress);
     let graph = index.graph;
@@ -35,6 +40,7 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     const text = renderGraph(graph, args.format, findings, title, args.direction);
     if (args.output !== undefined) writeOutputFile(args.output, text);
     else io.write(text);
+    for (const line of syntaxNotices(findings)) process.stderr.write(`${line}\n`);
     return 0;
 }
 

@@ -3,7 +3,10 @@
  * appears in the head with the same kind, the same title and the same links
  * (neighbours compared through the renames found so far) are one element
  * under a new name. Only one-to-one matches count; an element with neither
- * a title nor a link is never taken for a rename.
+ * a title nor a link is never taken for a rename. An element declared in a
+ * program pairs only when its program is on both sides (the same or
+ * renamed) on each end: the children of an added or removed program are
+ * added or removed with it, however alike they are.
  */
 import type { GraphNode, ImpactGraph } from '../graph/types.js';
 
@@ -27,12 +30,19 @@ export function matchNodes(base: ImpactGraph, head: ImpactGraph): Map<string, st
         for (const [sig, removedNodes] of removedBySig) {
             const candidates = addedBySig.get(sig) ?? [];
             if (removedNodes.length !== 1 || candidates.length !== 1) continue;
-            mapping.set(removedNodes[0]!.id, candidates[0]!.id);
-            taken.add(candidates[0]!.id);
+            const [from, to] = [removedNodes[0]!, candidates[0]!];
+            if (!onBothSides(from.program, mapping) || !onBothSides(to.program, taken)) continue;
+            mapping.set(from.id, to.id);
+            taken.add(to.id);
             found = true;
         }
     }
     return mapping;
+}
+
+/** True for an element outside every program, or one whose program is matched so far (`matched`: base ids mapped, or head ids taken). */
+function onBothSides(program: string | undefined, matched: { has(id: string): boolean }): boolean {
+    return program === undefined || matched.has(program);
 }
 
 type Neighbours = Map<string, string[]>;

@@ -105,9 +105,9 @@ export function programTitle(name: string): string {
     return text.length === 0 ? name : text[0]!.toUpperCase() + text.slice(1);
 }
 
-/** `ChurnPilot` -> `churn-pilot.align`: the file a program from a template goes to. */
+/** `ChurnPilot` -> `churn-pilot.align`, `_Draft` -> `_draft.align` (a leading `_` kept): the file a program from a template goes to. */
 export function programFileName(name: string): string {
-    const base = wordsOf(name).map(w => w.toLowerCase()).join('-');
+    const base = /^_*/.exec(name)![0] + wordsOf(name).map(w => w.toLowerCase()).join('-');
     return `${base || 'program'}.align`;
 }
 

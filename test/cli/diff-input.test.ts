@@ -5,9 +5,11 @@
  * the problem, exit status 2, nothing on stdout, no temporary copy left.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gitRepo, HAS_GIT, type GitRepo } from './git-repo.js';
+import { pathToFileURL } from 'node:url';
+import { GIT_ENV, gitRepo, HAS_GIT, type GitRepo } from './git-repo.js';
 import { assertOneLineFailure, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 
 /** The part of `align diff --format json` these tests read. */
@@ -100,6 +102,50 @@ describe('align diff on bad input', function () {
         fs.rmSync(path.join(repo.dir, 'broken.align'));
         assertOneLineFailure(diff(['HEAD']), 'HEAD:broken.align: is a binary file, not Align source');
         repo.git('reset', '-q', '--hard', 'HEAD~1');
+    });
+
+    it('a revision a shallow clone lacks: says it is shallow and what to fetch, and the fetch it names makes the diff work', () => {
+        const origin = gitRepo(EXAMPLES);
+        origin.git('checkout', '-q', '-b', 'feature');
+        origin.edit('safety.align', t => t.replace('owner "Plant EHS leads"', 'owner "Plant EHS team"'));
+        origin.commit('feature change');
+        const clone = tempDir('align-clone-');
+        const cloned = spawnSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', pathToFileURL(origin.dir).href, clone], { env: GIT_ENV, encoding: 'utf-8' });
+        assert.equal(cloned.status, 0, cloned.stderr);
+        const fetch = assertOneLineFailure(diff(['main'], clone), `unknown revision 'main' in ${fs.realpathSync(clone)}, a shallow clone`,
+            '(git fetch --depth=1 origin main:refs/remotes/origin/main) and write origin/main', 'fetch-depth: 0');
+        assertOneLineFailure(diff(['origin/main'], clone), 'a shallow clone', '(git fetch --depth=1 origin main:refs/remotes/origin/main)');
+        assertOneLineFailure(diff(['HEAD~1'], clone), 'a shallow clone', 'git fetch --unshallow', 'fetch-depth: 0');
+        const command = /\((git fetch [^)]+)\)/.exec(fetch)![1]!.split(' ');
+        const fetched = spawnSync(command[0]!, command.slice(1), { cwd: clone, env: GIT_ENV, encoding: 'utf-8' });
+        assert.equal(fetched.status, 0, fetched.stderr);
+        const result = diff(['origin/main', '--format', 'json'], clone);
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(JSON.parse(result.stdout).nodes.changed[0].changes[0].after, '"Plant EHS team"');
+        const full = assertOneLineFailure(diff(['no-such-branch']), "unknown revision 'no-such-branch' in the repository");
+        assert.ok(!full.includes('fetch'), `a full clone gets no fetch hint: ${full}`);
+    });
+
+    it('a name that is a folder and a revision is read as the folder; NAME~0 is the revision, and the messages say so', () => {
+        const named = gitRepo(EXAMPLES);
+        named.git('branch', 'feature');
+        fs.mkdirSync(path.join(named.dir, 'main'));
+        fs.writeFileSync(path.join(named.dir, 'main', 'a.align'), 'skill A "a"\n');
+        assertOneLineFailure(diff(['main', 'feature'], named.dir), "not 'main' and 'feature' (feature is not a folder; for the git revision main, write main~0)");
+        const byRevision = diff(['main~0', 'feature', '--format', 'json'], named.dir);
+        assert.equal(byRevision.status, 0, byRevision.stderr);
+        assert.equal(byRevision.stderr, '');
+        assert.deepEqual(JSON.parse(byRevision.stdout).nodes.added, [], 'the revisions, not the folder, were compared');
+        fs.mkdirSync(path.join(named.dir, 'feature'));
+        fs.writeFileSync(path.join(named.dir, 'feature', 'a.align'), 'skill A "a"\nskill B "b"\n');
+        const folders = diff(['main', 'feature', '--format', 'json'], named.dir);
+        assert.equal(folders.status, 0, folders.stderr);
+        assert.equal(folders.stderr, 'align: main and feature are folders here, compared as such; for git, write main~0 feature~0\n');
+        assert.deepEqual((JSON.parse(folders.stdout) as DiffJson).nodes.added.map(n => n.id), ['B']);
+        const plain = tempDir();
+        fs.cpSync(path.join(named.dir, 'main'), path.join(plain, 'old'), { recursive: true });
+        fs.cpSync(path.join(named.dir, 'feature'), path.join(plain, 'new'), { recursive: true });
+        assert.equal(diff(['old', 'new'], plain).stderr, '', 'folders that are no revision: no note');
     });
 
     it('an output file that cannot be written', () => {

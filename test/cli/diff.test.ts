@@ -133,3 +133,58 @@ describe('align diff between git revisions', function () {
         assert.equal(parsed.base.commit, undefined);
     });
 });
+
+describe('align diff when a program is replaced or renamed', function () {
+    this.timeout(120_000);
+    const ids = (refs: ReadonlyArray<{ id: string }>) => refs.map(r => r.id);
+    const CHILDREN = ['BusinessResult', 'CoreSkill', 'LaggingKpi', 'LeadingKpi', 'ManagerKit', 'OnTheJob', 'PractiseSkill'];
+
+    /** A repository whose `main` holds program Beta and whose `feature` holds Gamma instead, both from `align init`. */
+    function replaced(title: { beta: string; gamma: string }): GitRepo {
+        const repo = gitRepo();
+        const init = (name: string, programTitle: string) => {
+            const result = runCli(['init', name, '--title', programTitle, '--date', '2026-01-05', '--output', `${name}.align`], { cwd: repo.dir });
+            assert.equal(result.status, 0, result.stderr);
+        };
+        init('Beta', title.beta);
+        repo.commit('Beta');
+        repo.git('checkout', '-q', '-b', 'feature');
+        fs.rmSync(path.join(repo.dir, 'Beta.align'));
+        init('Gamma', title.gamma);
+        repo.commit('Gamma replaces Beta');
+        return repo;
+    }
+
+    before(function () {
+        requireBundle();
+        if (!HAS_GIT) this.skip();
+        tmp = tempDir('align-tmp-');
+    });
+    after(removeTempDirs);
+
+    it('another program with alike children: every element added or removed with its program, no link in neither version', () => {
+        const repo = replaced({ beta: 'Beta', gamma: 'Gamma' });
+        const json = JSON.parse(diff(repo, 'main', 'feature', '--format', 'json'));
+        assertSchema(json);
+        assert.deepEqual(json.nodes.renamed, []);
+        assert.deepEqual(ids(json.nodes.added), ['Gamma', ...CHILDREN.map(c => `Gamma.${c}`)]);
+        assert.deepEqual(ids(json.nodes.removed), ['Beta', ...CHILDREN.map(c => `Beta.${c}`)]);
+        const ends = (links: ReadonlyArray<{ from: string; to: string }>) => [...new Set(links.flatMap(l => [l.from, l.to]))].sort();
+        assert.deepEqual(ends(json.links.removed), ids(json.nodes.removed).sort(), 'removed links join base elements only');
+        assert.deepEqual(ends(json.links.added), ids(json.nodes.added).sort(), 'added links join head elements only');
+        const text = diff(repo, 'main', 'feature');
+        assert.match(text, /^8 added, 8 removed elements · 7 links added, 7 removed ·/m);
+        assert.ok(text.includes('  - Beta serves Beta.BusinessResult\n'), text);
+        assert.ok(!text.includes('→ Gamma.') && !text.includes('Beta serves Gamma'), text);
+    });
+
+    it('the same program under a new name: it and all its children renamed, no link change', () => {
+        const repo = replaced({ beta: 'Sales academy', gamma: 'Sales academy' });
+        const json = JSON.parse(diff(repo, 'main', 'feature', '--format', 'json'));
+        assertSchema(json);
+        assert.deepEqual(json.nodes.renamed.map((r: { from: { id: string }; to: { id: string } }) => `${r.from.id} -> ${r.to.id}`),
+            ['Beta -> Gamma', ...CHILDREN.map(c => `Beta.${c} -> Gamma.${c}`)]);
+        assert.deepEqual([json.nodes.added, json.nodes.removed, json.links.added, json.links.removed], [[], [], [], []]);
+        assert.match(diff(repo, 'main', 'feature'), /^8 renamed elements · /m);
+    });
+});

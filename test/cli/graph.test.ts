@@ -311,6 +311,23 @@ describe('align graph', () => {
             assert.equal(runCli(['graph', '.'], { cwd: EXAMPLES }).status, 0);
         });
 
+        it('exits 0 on files with syntax errors, but names each on stderr: first error at line:column, count, then align check', () => {
+            const dir = tempDir();
+            writeFile(dir, 'broken.align', 'program Beta "B" {\n  sponsor "x"\n  serves\n');
+            writeFile(dir, 'sub/two.align', 'skill A "a" {\n  assessed by\n}\nskill B "b" {\n  assessed by\n}\n');
+            writeFile(dir, 'ok.align', 'skill C "c"\n');
+            const result = runCli(['graph', '--output', path.join(dir, 'impact.mmd')], { cwd: dir });
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stdout, '');
+            const lines = linesOf(result.stderr);
+            assert.equal(lines.length, 3, result.stderr);
+            assert.equal(lines[0], 'broken.align:3:9: Expected a name, but found the end of the fi… (1 syntax error)', 'the message cut to 80 columns');
+            assert.equal(lines[1], 'sub/two.align:3:1: Expected a "quoted string", but found `}` (2 syntax errors)');
+            assert.equal(lines[2], 'align: the graph leaves out what could not be read; run align check');
+            for (const line of lines) assert.ok(line.length <= 80, `longer than 80 columns: ${line}`);
+            assert.equal(runCli(['graph', 'ok.align'], { cwd: dir }).stderr, '', 'nothing for a file without syntax errors');
+        });
+
         it('--output writes the file and prints nothing', () => {
             const dir = tempDir();
             const file = path.join(dir, 'impact.mmd');

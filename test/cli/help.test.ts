@@ -104,6 +104,12 @@ describe('align help and version', () => {
             });
         }
 
+        for (const command of ['graph', 'report', 'init', 'fmt', 'pull', 'diff']) {
+            it(`align ${command} --help says its exit status`, () => {
+                assert.match(runCli([command, '--help']).stdout, /\n\nExit status: 0 /);
+            });
+        }
+
         for (const command of ['graph', 'report', 'diff']) {
             it(`align ${command} --help lists the workspace options`, () => {
                 const help = runCli([command, '--help']).stdout;

@@ -97,7 +97,7 @@ describe('align init', () => {
 
     it('names the file after the program in kebab case; two templates in one folder do not clash', () => {
         const dir = tempDir();
-        for (const [name, file] of [['ChurnPilot', 'churn-pilot.align'], ['HRBasics', 'hr-basics.align'], ['sales_bootcamp', 'sales-bootcamp.align']] as const) {
+        for (const [name, file] of [['ChurnPilot', 'churn-pilot.align'], ['HRBasics', 'hr-basics.align'], ['sales_bootcamp', 'sales-bootcamp.align'], ['_Draft', '_draft.align']] as const) {
             const result = runCli(['init', name], { cwd: dir });
             assert.equal(result.status, 0, result.stderr);
             assert.ok(fs.readFileSync(path.join(dir, file), 'utf-8').includes(`program ${name} "`), file);
@@ -121,11 +121,14 @@ describe('align init', () => {
     it('refuses a name that is not an Align name, or a keyword (exit 2, no file)', () => {
         const dir = tempDir();
         for (const name of ['9lives', 'my-program', 'My Program', 'café']) {
-            assertOneLineFailure(runCli(['init', name], { cwd: dir }), `'${name}' is not a valid program name`);
+            assertOneLineFailure(runCli(['init', name], { cwd: dir }), `'${name}' is not a valid program name`, 'not starting with a digit');
         }
+        assert.match(runCli(['init', '--help']).stdout, /^NAME must be an Align name: letters, digits and _, not starting with a digit,$/m, 'help and error say the same');
         assertOneLineFailure(runCli(['init', 'program'], { cwd: dir }), "'program' cannot be a program name", 'keyword');
         assertOneLineFailure(runCli(['init', 'A', 'B'], { cwd: dir }), 'one name');
-        assertOneLineFailure(runCli(['init', '--date', '2026-13-01'], { cwd: dir }), '--date');
+        assertOneLineFailure(runCli(['init', '--date', '2026-13-01'], { cwd: dir }), "--date: '2026-13-01' is not a real date; give a day that exists, YYYY-MM-DD");
+        assertOneLineFailure(runCli(['init', '--date', '2026-02-30'], { cwd: dir }), "--date: '2026-02-30' is not a real date; give a day that exists, YYYY-MM-DD");
+        assertOneLineFailure(runCli(['init', '--date', '2026-2-3'], { cwd: dir }), "--date: expected a date YYYY-MM-DD, not '2026-2-3'");
         assertOneLineFailure(runCli(['init', '--output', path.join(dir, 'no', 'such', 'x.align')], { cwd: dir }), 'cannot be written');
         assert.deepEqual(fs.readdirSync(dir), []);
     });
@@ -165,12 +168,12 @@ describe('align fmt', () => {
     before(requireBundle);
     after(removeTempDirs);
 
-    it('--check lists safety.align (one-line objectives) in the examples, exits 1 and writes nothing', () => {
+    it('--check names safety.align (one-line objectives) in the examples as not formatted, says what to run, exits 1 and writes nothing', () => {
         const before = snapshot(EXAMPLES);
         const result = runCli(['fmt', '--check'], { cwd: EXAMPLES });
         assert.equal(result.status, 1);
-        assert.equal(result.stdout, 'safety.align\n');
-        assert.equal(result.stderr, '');
+        assert.equal(result.stdout, 'safety.align: not formatted\n');
+        assert.equal(result.stderr, 'align: run align fmt to format 1 file\n');
         assert.deepEqual(snapshot(EXAMPLES), before, 'nothing written');
     });
 
@@ -212,7 +215,8 @@ describe('align fmt', () => {
         writeFile(dir, 'catalog/notes.txt', 'skill   X\n');
         const result = runCli(['fmt', '--check', 'safety.align', 'catalog'], { cwd: dir });
         assert.equal(result.status, 1);
-        assert.deepEqual(linesOf(result.stdout), ['safety.align']);
+        assert.deepEqual(linesOf(result.stdout), ['safety.align: not formatted']);
+        assert.equal(result.stderr, 'align: run align fmt safety.align catalog to format 1 file\n', 'the hint names the paths given');
         writeFile(dir, 'notes.txt', 'skill   X\n');
         assertOneLineFailure(runCli(['fmt', 'safety.align', 'notes.txt'], { cwd: dir }), 'notes.txt: not an .align file');
         assert.equal(fs.readFileSync(path.join(dir, 'safety.align'), 'utf-8'), fs.readFileSync(path.join(EXAMPLES, 'safety.align'), 'utf-8'), 'nothing written');
@@ -254,6 +258,22 @@ describe('align fmt', () => {
         writeFile(dir, 'c.align', '// top\r\nskill A "A" // why\r\nskill   B\r\n');
         assert.equal(runCli(['fmt'], { cwd: dir }).status, 0);
         assert.equal(fs.readFileSync(path.join(dir, 'c.align'), 'utf-8'), '// top\r\nskill A "A" // why\r\nskill B\r\n');
+    });
+
+    it('keeps a UTF-8 byte order mark (with CRLF) in a file it rewrites, and adds none', () => {
+        const dir = tempDir();
+        const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+        writeFile(dir, 'bom.align', Buffer.concat([BOM, Buffer.from('skill   A "A"\r\nskill B\r\n')]));
+        writeFile(dir, 'plain.align', 'skill   C\n');
+        const check = runCli(['fmt', '--check'], { cwd: dir });
+        assert.deepEqual([check.status, linesOf(check.stdout)], [1, ['bom.align: not formatted', 'plain.align: not formatted']]);
+        assert.equal(check.stderr, 'align: run align fmt to format 2 files\n');
+        const result = runCli(['fmt'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(linesOf(result.stdout), ['bom.align', 'plain.align']);
+        assert.deepEqual(fs.readFileSync(path.join(dir, 'bom.align')), Buffer.concat([BOM, Buffer.from('skill A "A"\r\nskill B\r\n')]));
+        assert.equal(fs.readFileSync(path.join(dir, 'plain.align'), 'utf-8'), 'skill C\n');
+        assert.equal(runCli(['fmt', '--check'], { cwd: dir }).status, 0, 'the byte order mark is not a change');
     });
 });
 
@@ -464,7 +484,7 @@ describe('docs/ci.md recipes', () => {
             const result = commit();
             assert.equal(result.status, 1);
             // git shows a hook's standard output on its standard error
-            assert.match(String(result.stdout) + String(result.stderr), /^safety\.align$/m, 'fmt --check lists the file');
+            assert.match(String(result.stdout) + String(result.stderr), /^safety\.align: not formatted$/m, 'fmt --check names the file');
             assert.match(String(result.stderr), /not formatted; run: align fmt safety\.align/);
             assert.match(String(result.stderr), /align check found errors/);
             assert.equal(runCli(['fmt', 'safety.align'], { cwd: dir }).status, 0);

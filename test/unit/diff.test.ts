@@ -139,6 +139,19 @@ describe('diffChains', () => {
         assert.deepEqual(diff.nodes.renamed.map(r => `${r.from.id} -> ${r.to.id}`), ['Sales.Prospecting -> Sales.Outreach', 'Sales.Prospects -> Sales.Reaches']);
         assert.deepEqual([diff.links.added, diff.links.removed], [[], []]);
     });
+
+    it('takes a move into another program that is on both sides for a rename, but not an alike child of a replaced program', async () => {
+        // Programs of different titles: Old is not renamed to New.
+        const other = (name: string) => `program ${name} "${name} academy" {\n  sponsor "CRO"\n}\n`;
+        const spare = '  skill Spare "Spare"\n';
+        const moved = await diffOf({ ...BASE_FILES, 'sales.align': PROGRAM.replace(spare, ''), 'other.align': other('Other').replace('}', `${spare}}`) },
+            { ...BASE_FILES, 'other.align': other('Other') });
+        assert.deepEqual(moved.nodes.renamed.map(r => `${r.from.id} -> ${r.to.id}`), ['Sales.Spare -> Other.Spare']);
+        const replaced = await diffOf({ ...BASE_FILES, 'other.align': other('New').replace('}', `${spare}}`) },
+            { ...BASE_FILES, 'other.align': other('Old').replace('}', `${spare}}`) });
+        assert.deepEqual([replaced.nodes.renamed, replaced.nodes.added.map(n => n.id), replaced.nodes.removed.map(n => n.id)],
+            [[], ['New', 'New.Spare'], ['Old', 'Old.Spare']]);
+    });
 });
 
 describe('graphAttributes', () => {

@@ -78,6 +78,7 @@ describe('the built-in program template', () => {
         assert.equal(programFileName('ChurnPilot'), 'churn-pilot.align');
         assert.equal(programFileName('HRBasics'), 'hr-basics.align');
         assert.equal(programFileName('sales_bootcamp'), 'sales-bootcamp.align');
+        assert.equal(programFileName('_Draft'), '_draft.align', 'a leading _ stays: _Draft and Draft are two programs');
         assert.equal(programTitle('CustomerEscalations'), 'Customer escalations');
         assert.equal(programTitle('my_program'), 'My program');
     });

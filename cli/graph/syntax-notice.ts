@@ -1,0 +1,42 @@
+/**
+ * What `align graph` says on standard error about files with syntax errors:
+ * the graph is still printed (exit 0), but it leaves out what could not be
+ * read, so each such file gets one line with its first syntax error and
+ * their count, and a closing line says to run `align check`.
+ */
+import { plural } from '../../language/present/words.js';
+import { cellWidth } from '../cell-width.js';
+import type { PlacedFinding } from './load-graph.js';
+
+const WIDTH = 80;
+
+/** One line per file with syntax errors, in file order (`findings` sorted by file, line, column), then the hint; none without. */
+export function syntaxNotices(findings: readonly PlacedFinding[]): string[] {
+    const byFile = new Map<string, PlacedFinding[]>();
+    for (const f of findings) {
+        if (f.rule !== 'syntax') continue;
+        const list = byFile.get(f.file);
+        if (list) list.push(f);
+        else byFile.set(f.file, [f]);
+    }
+    if (byFile.size === 0) return [];
+    const lines = [...byFile.values()].map(list => {
+        const first = list[0]!;
+        const place = `${first.file}:${first.line}:${first.column}: `;
+        const count = ` (${plural(list.length, 'syntax error')})`;
+        return place + fitted(first.message.trim().replace(/\.$/, ''), WIDTH - cellWidth(place) - cellWidth(count)) + count;
+    });
+    return [...lines, 'align: the graph leaves out what could not be read; run align check'];
+}
+
+/** `text` cut to `width` cells (at least 20) with an ellipsis when longer. */
+function fitted(text: string, width: number): string {
+    const room = Math.max(width, 20);
+    if (cellWidth(text) <= room) return text;
+    let cut = '';
+    for (const ch of text) {
+        if (cellWidth(`${cut}${ch}…`) > room) break;
+        cut += ch;
+    }
+    return `${cut.trimEnd()}…`;
+}
