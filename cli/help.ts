@@ -46,6 +46,9 @@ Options:
                              (default: on when writing to a terminal)
   -h, --help                 show this help
 
+Exit status: 0 no finding above --max-severity (and no more warnings than
+--max-warnings), 1 otherwise, 2 on a usage error or unreadable input.
+
 Rules:
 ${RULES.map(r => `  ${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.description}`).join('\n')}
 `;

@@ -23,7 +23,7 @@ export async function newProgram(feed: GraphFeed, nameArgument?: unknown, templa
     const taken = new Set((await feed.request()).graph.nodes.map(n => n.qualifiedName));
     const problem = (value: string): string | undefined => {
         const kind = programNameProblem(value);
-        if (kind === 'not-a-name') return 'Use letters, digits and _, starting with a letter.';
+        if (kind === 'not-a-name') return 'Use letters, digits and _, not starting with a digit.';
         if (kind === 'keyword') return `${value} is a keyword of Align.`;
         return taken.has(value) ? `The workspace already declares ${value}.` : undefined;
     };

@@ -104,7 +104,7 @@ describe('align help and version', () => {
             });
         }
 
-        for (const command of ['graph', 'report', 'init', 'fmt', 'pull', 'diff']) {
+        for (const command of ['check', 'graph', 'report', 'init', 'fmt', 'pull', 'diff']) {
             it(`align ${command} --help says its exit status`, () => {
                 assert.match(runCli([command, '--help']).stdout, /\n\nExit status: 0 /);
             });
