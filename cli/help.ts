@@ -117,7 +117,9 @@ Options:
                              html: one self-contained page, with the impact
                              chain as inline SVG
   -o, --output FILE          write to FILE instead of standard output
-      --date YYYY-MM-DD      the report's date (default: today)
+      --date YYYY-MM-DD      the report's date (default: today): KPI statuses
+                             are as of that day (deadline passed, target
+                             met, no recent actual)
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 

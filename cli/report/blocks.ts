@@ -21,7 +21,9 @@ export type Span =
     | { status: TrackMark; words?: string }
     | { severity: SeverityMark }
     /** A link (rule documentation); `mono` shows the text as code. */
-    | { link: string; text: string; mono?: boolean };
+    | { link: string; text: string; mono?: boolean }
+    /** A link to a heading of the page (HTML); Markdown writes the text alone (hosts give headings their own anchors). */
+    | { ref: string; text: Span[] };
 
 /** Inline text. */
 export type Inline = Span[];
@@ -65,6 +67,8 @@ export type Block =
     | { type: 'charts'; wide?: boolean; charts: ChartFigure[] }
     /** A warning at the top of the report that its figures are incomplete (files that could not be read), with what it concerns. */
     | { type: 'notice'; text: Inline; items: Inline[] }
+    /** The page's table of contents (HTML only): links to the headings of these ids. */
+    | { type: 'contents'; title: string; id: string; items: Array<{ ref: string; text: Inline }> }
     /** The impact chain: SVG in HTML, a Mermaid graph (or a note why not) in Markdown. */
     | { type: 'drawing'; title: string; svg: () => string; mermaid: () => Block[] };
 
@@ -87,6 +91,7 @@ export function plainText(inline: Inline): string {
         if ('value' in span) return span.value;
         if ('status' in span) return span.words ?? STATUS_WORDS[span.status];
         if ('severity' in span) return span.severity;
+        if ('ref' in span) return plainText(span.text);
         return span.text;
     }).join('');
 }

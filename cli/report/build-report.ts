@@ -13,11 +13,12 @@ import { FindingsPlacer } from '../../language/graph/findings-placer.js';
 import { placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
-import type { Block } from './blocks.js';
+import type { Block, Inline } from './blocks.js';
 import { findingBlocks, findingTotals, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText } from '../../language/present/index.js';
-import { joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
+import { STALE_PERIODS } from './dated-status.js';
+import { headingId, joinSpans, kpiCounts, nameCell, nodesOf, type Context } from './report-context.js';
 
 export interface ReportInput {
     index: GraphIndex;
@@ -43,8 +44,11 @@ export function buildReport(input: ReportInput): Block[] {
         findingOrder: new Map(findings.map((f, i) => [f, i])),
         placer: new FindingsPlacer(diagnosticsOf(findings)),
         order: new Map(graph.nodes.map((n, i) => [n.id, i])),
-        placed: placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings)
+        placed: placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings),
+        date: input.date, statuses: new Map(), headingIds: new Set(), programIds: new Map()
     };
+    for (const id of ['summary', 'contents', 'unserved-outcomes', 'other-findings']) headingId(ctx, id);
+    for (const program of programs) ctx.programIds.set(program.id, headingId(ctx, 'program', program.id));
     const blocks: Block[] = [
         { type: 'heading', level: 1, text: [REPORT_TITLE] },
         { type: 'paragraph', text: [{ strong: 'Date:' }, ` ${input.date} · `, { strong: 'Files:' }, ` ${input.files} · `, { strong: 'Programs:' }, ` ${programs.length}`] },
@@ -53,7 +57,7 @@ export function buildReport(input: ReportInput): Block[] {
         { type: 'paragraph', text: [{ strong: `Aligned ${coverageText(graph.coverage)}` }, ' across the workspace: the share of learning objectives that reach a leading or lagging KPI.'] },
         { type: 'paragraph', text: [findingTotals(findings)] }
     ];
-    if (programs.length > 0) blocks.push(summaryTable(programs, ctx), HOW_TO_READ);
+    if (programs.length > 0) blocks.push(summaryTable(programs, ctx), howToRead(input.date), contents(programs, unserved.length > 0, ctx));
     for (const program of programs) blocks.push(programSection(program, ctx));
     if (unserved.length > 0) {
         blocks.push({
@@ -66,6 +70,7 @@ export function buildReport(input: ReportInput): Block[] {
     }
     const rest = findings.filter(f => !ctx.shown.has(f));
     if (rest.length > 0) {
+        addContentsItem(blocks, 'other-findings', ['Findings outside any program']);
         blocks.push({
             type: 'section', id: 'section-other-findings', blocks: [
                 { type: 'heading', level: 2, text: ['Findings outside any program'], id: 'other-findings' },
@@ -81,34 +86,51 @@ function optional(block: Block | undefined): Block[] {
     return block ? [block] : [];
 }
 
-/** How to read the charts, once, under the summary. */
-const HOW_TO_READ: Block = {
-    type: 'paragraph', muted: true,
-    text: [{ strong: 'Reading the charts:' }, ' each KPI\'s actuals (solid line, one dot per period, dated on the period\'s last day) run against the straight trajectory from the baseline to the target (dashed), which ends at the deadline (dotted line, diamond). The shaded side of the trajectory is on track; the status above each chart says it in words.']
-};
+/** How to read the charts and the statuses, once, under the summary. */
+function howToRead(date: string): Block {
+    return {
+        type: 'paragraph', muted: true,
+        text: [{ strong: 'Reading the charts:' }, ' each KPI\'s actuals (solid line, one dot per period, dated on the period\'s last day) run against the straight trajectory from the baseline to the target (dashed), which ends at the deadline (dotted line, diamond). The shaded side of the trajectory is on track; the status above each chart says it in words. ',
+            { strong: `Statuses are as of ${date}:` }, ' once a KPI\'s deadline has passed it reads ', { strong: 'target met' }, ' or ', { strong: 'deadline passed' },
+            `; a KPI whose latest actual is more than ${STALE_PERIODS} periods of its cadence old reads `, { strong: 'no actual since' }, ' its period; the KPIs on track count both on track and target met.']
+    };
+}
+
+/** The page's table of contents (HTML): the programs, then the parts after them. */
+function contents(programs: readonly GraphNode[], unserved: boolean, ctx: Context): Block {
+    const items: Array<{ ref: string; text: Inline }> = programs.map(p => ({ ref: ctx.programIds.get(p.id)!, text: [p.title ?? p.name] }));
+    if (unserved) items.push({ ref: 'unserved-outcomes', text: ['Outcomes not served by any program'] });
+    return { type: 'contents', title: 'Contents', id: 'contents', items };
+}
+
+/** Adds a part of the page to its table of contents, once the part is known to be there. */
+function addContentsItem(blocks: Block[], ref: string, text: Inline): void {
+    const toc = blocks.find((b): b is Extract<Block, { type: 'contents' }> => b.type === 'contents');
+    toc?.items.push({ ref, text });
+}
 
 function summaryTable(programs: readonly GraphNode[], ctx: Context): Block {
     return {
         type: 'table',
         columns: [
             { label: 'Program', align: 'left' }, { label: 'Serves', align: 'left' }, { label: 'Aligned', align: 'right' },
-            { label: 'KPIs on track', align: 'right' }, { label: 'Errors', align: 'right' }, { label: 'Warnings', align: 'right' }
+            { label: 'KPIs on track', align: 'right' }, { label: 'Errors', align: 'right' }, { label: 'Warnings', align: 'right' }, { label: 'Infos', align: 'right' }
         ],
         rows: programs.map(program => {
             const figures = program.programFigures;
             const kpis = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]);
-            const known = kpis.filter(k => k.metric?.onTrack !== undefined);
-            const onTrack = known.filter(k => k.metric?.onTrack === true);
+            const { known, on } = kpiCounts(kpis, ctx);
             const chain = new Set(figures?.chain ?? [program.id]);
             const found = new Set([...chain].flatMap(id => ctx.placed.get(id) ?? []));
             const outcomes = servedOutcomes(program, ctx);
             return [
-                nameCell(program),
+                [{ ref: ctx.programIds.get(program.id)!, text: nameCell(program) }],
                 outcomes.length === 0 ? ['—'] : joinSpans(outcomes.map(o => [{ code: o.name }])),
                 [figures ? coverageText(figures.coverage, false) : '—'],
-                [known.length === 0 ? '—' : `${onTrack.length}/${known.length}`],
+                [known === 0 ? '—' : `${on}/${known}`],
                 [String([...found].filter(f => f.severity === 'error').length)],
-                [String([...found].filter(f => f.severity === 'warning').length)]
+                [String([...found].filter(f => f.severity === 'warning').length)],
+                [String([...found].filter(f => f.severity === 'info').length)]
             ];
         })
     };

@@ -11,7 +11,7 @@ import { COLUMNS, columnOf, layoutForPage, renderSvg, type Space } from '../../l
 import { diagramOf } from '../graph/diagram.js';
 import { toMermaid } from '../graph/mermaid.js';
 import type { Block } from './blocks.js';
-import { anchor, type Context } from './report-context.js';
+import { anchor, datedNode, type Context } from './report-context.js';
 
 /**
  * The drawing's box on paper, in CSS px: A4's width less its margins (186 mm,
@@ -41,7 +41,7 @@ export const MERMAID_LIMITS = { characters: 50_000, edges: 500 } as const;
 
 /** The drawing block of the chain around `focus` (a program or an outcome). */
 export function drawing(focus: string, title: string, ctx: Context): Block {
-    const graph = focusGraph(ctx.index.graph, focus);
+    const graph = datedGraph(focusGraph(ctx.index.graph, focus), ctx);
     return {
         type: 'drawing', title,
         svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH, wrapRows: true }), {
@@ -50,6 +50,15 @@ export function drawing(focus: string, title: string, ctx: Context): Block {
         }),
         mermaid: () => mermaidBlock(graph, focus)
     };
+}
+
+/**
+ * The chain with each KPI drawn in its state as of the report's date: a KPI
+ * whose deadline has passed is off track unless it met its target, one with
+ * stale actuals is not known (dated-status.ts); the tables say which.
+ */
+function datedGraph(graph: ImpactGraph, ctx: Context): ImpactGraph {
+    return { ...graph, nodes: graph.nodes.map(node => datedNode(node, ctx)) };
 }
 
 /** A Mermaid graph of the chain, or a summary with a note when Mermaid would refuse to draw it. */

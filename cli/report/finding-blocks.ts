@@ -96,9 +96,9 @@ export function reinforcements(program: GraphNode, ctx: Context): Reinforcement[
 }
 
 /** Manager reinforcement: a sentence, and a table of the chain's behaviors. */
-export function reinforcementBlocks(program: GraphNode, ctx: Context): Block[] {
+export function reinforcementBlocks(program: GraphNode, ctx: Context, id?: string): Block[] {
     const list = reinforcements(program, ctx);
-    const heading: Block = { type: 'heading', level: 3, text: ['Manager reinforcement'] };
+    const heading: Block = { type: 'heading', level: 3, text: ['Manager reinforcement'], id };
     if (list.length === 0) return [heading, { type: 'paragraph', text: ['The chain has no behavior to reinforce.'] }];
     const reinforced = list.filter(r => r.observed || r.toolkits.length > 0).length;
     const cell = (text: string | undefined): Inline => [text ?? '—'];

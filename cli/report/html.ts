@@ -19,6 +19,7 @@ export function toHtml(blocks: readonly Block[], title: string): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
 <meta name="generator" content="align report">
 <title>${escapeHtml(title)}</title>
 <style>
@@ -99,6 +100,9 @@ function htmlBlock(block: Block, names: TableNames): string {
         case 'charts': return charts(block);
         case 'drawing':
             return `<figure class="graph">\n${scrolling(block.svg().trimEnd(), 'graph')}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
+        case 'contents':
+            return `<nav class="contents" aria-labelledby="${escapeHtml(block.id)}">\n<h2 id="${escapeHtml(block.id)}">${escapeHtml(block.title)}</h2>\n<ul>\n`
+                + `${block.items.map(item => `<li><a href="#${escapeHtml(item.ref)}">${inline(item.text)}</a></li>`).join('\n')}\n</ul>\n</nav>`;
         case 'notice':
             return `<div class="notice" role="note">\n<p>${icon(SEVERITY_GLYPHS.error)}${inline(block.text)}</p>\n`
                 + `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n</div>`;
@@ -185,6 +189,7 @@ function span(s: Span): string {
     if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
     if ('value' in s) return valueHtml(s.value);
     if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${codeText(s.text)}</code>` : escapeHtml(s.text)}</a>`;
+    if ('ref' in s) return `<a href="#${escapeHtml(s.ref)}">${inline(s.text)}</a>`;
     if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity])}${s.severity}</span>`;
     return `<span class="status status-${s.status}">${statusIcon(s.status)}${escapeHtml(s.words ?? STATUS_WORDS[s.status])}</span>`;
 }

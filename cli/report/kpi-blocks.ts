@@ -7,29 +7,29 @@ import { attribute } from '../../language/attributes.js';
 import { isProgram } from '../../language/generated/ast.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import {
-    directionWords, kpiChart, progressChart, renderKpiChart, renderProgressChart, shareText, trackWords, unknownReason, valueText
+    directionWords, kpiChart, progressChart, renderKpiChart, renderProgressChart, shareText, unknownReason, valueText, trackWords, type KpiChart, type ProgressChart
 } from '../../language/render/index.js';
 import type { Block, ChartFigure, Inline, Span, TrackMark } from './blocks.js';
-import { chartId, nameCell, type Context } from './report-context.js';
+import { chartId, datedNode, nameCell, statusOf, type Context } from './report-context.js';
 
 const KPI_COLUMNS = [
     { label: 'KPI', align: 'left' }, { label: 'Kind', align: 'left' }, { label: 'Baseline', align: 'right' },
     { label: 'Latest actual (period)', align: 'right' }, { label: 'Target', align: 'right' }, { label: 'Deadline', align: 'left' },
-    { label: 'Progress', align: 'right' }, { label: 'On track', align: 'left' }
+    { label: 'Progress', align: 'right' }, { label: 'Status', align: 'left' }
 ] as const;
 
-/** The on-track mark of a metric. */
-export function trackMark(node: GraphNode): TrackMark {
-    const onTrack = node.metric?.onTrack;
-    return onTrack === true ? 'on' : onTrack === false ? 'off' : 'unknown';
+/** The status of a KPI as of the report's date, with its mark. */
+function statusSpan(kpi: GraphNode, ctx: Context): Span {
+    const status = statusOf(ctx, kpi);
+    return { status: status.state, words: status.words };
 }
 
 /** The KPIs' figures as a table, or a note when there are none. */
-export function kpiTableOrNote(kpis: readonly GraphNode[], none: string): Block {
-    return kpis.length > 0 ? kpiTable(kpis) : { type: 'paragraph', text: [none] };
+export function kpiTableOrNote(kpis: readonly GraphNode[], none: string, ctx: Context): Block {
+    return kpis.length > 0 ? kpiTable(kpis, ctx) : { type: 'paragraph', text: [none] };
 }
 
-export function kpiTable(kpis: readonly GraphNode[]): Block {
+export function kpiTable(kpis: readonly GraphNode[], ctx: Context): Block {
     return {
         type: 'table',
         columns: KPI_COLUMNS.map(c => ({ ...c })),
@@ -43,7 +43,7 @@ export function kpiTable(kpis: readonly GraphNode[]): Block {
                 [{ value: valueText(m?.target, m?.unit) }],
                 [m?.deadline ?? '—'],
                 [m?.progress === undefined ? '—' : shareText(m.progress)],
-                [{ status: trackMark(kpi) }]
+                [statusSpan(kpi, ctx)]
             ];
         })
     };
@@ -55,24 +55,55 @@ export function kpiCharts(kpis: readonly GraphNode[], context: string, ctx: Cont
         type: 'charts',
         charts: kpis.map((kpi): ChartFigure => {
             const title = `${kpi.title ?? kpi.name} (${kpi.id}), ${context}`;
-            const chart = kpiChart(kpi, { title });
+            const chart = datedChart(kpiChart(kpi, { title }), kpi, ctx);
             const id = chartId(ctx, kpi.id);
             return {
                 kind: 'kpi',
                 caption: nameCell(kpi),
                 svg: chart ? () => renderKpiChart(chart, { idPrefix: id }) : undefined,
                 note: chart ? undefined : ['no actuals yet; add an ', { code: `actuals ${kpi.name}` }, ' block (rows or a CSV file) to chart it.'],
-                lines: [trendLine(kpi)]
+                lines: [trendLine(kpi, ctx)]
             };
         })
     };
 }
 
+const CHART_STATUS: Record<TrackMark, KpiChart['status']> = { on: 'on-track', off: 'off-track', unknown: 'unknown' };
+
+/** The chart with its status as of the report's date, when the date changed it (a deadline passed, stale actuals). */
+function datedChart(chart: KpiChart | undefined, kpi: GraphNode, ctx: Context): KpiChart | undefined {
+    const status = statusOf(ctx, kpi);
+    if (!chart || status.detail === undefined) return chart;
+    // The graph's sentence on the trajectory holds at the latest actual: say so, then the status at the report's date.
+    const graphWords = trackWords(kpi.metric!);
+    const at = chart.description.lastIndexOf(graphWords);
+    const description = at < 0 ? chart.description : `${chart.description.slice(0, at)}${graphWords} at ${kpi.metric!.latest?.period ?? 'the latest actual'}${chart.description.slice(at + graphWords.length)}`;
+    return {
+        ...chart, status: CHART_STATUS[status.state], statusWords: capital(status.words), statusDetail: status.detail,
+        description: `${description} As of ${ctx.date}: ${status.words}, ${status.detail}.`
+    };
+}
+
+/** The learning chart with each KPI's status words as of the report's date. */
+function datedProgress(chart: ProgressChart | undefined, ctx: Context): ProgressChart | undefined {
+    if (!chart) return chart;
+    const rows = chart.rows.map(row => {
+        const node = ctx.index.node(row.id);
+        const status = node && row.statusWords !== undefined ? statusOf(ctx, node) : undefined;
+        return status?.detail === undefined ? row : { ...row, statusWords: capital(status.words) };
+    });
+    return { ...chart, rows };
+}
+
+function capital(words: string): string {
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
  * One line per metric for Markdown: its recent direction, its last three
- * actuals, which way is better and whether it is on track.
+ * actuals, which way is better and its status as of the report's date.
  */
-export function trendLine(node: GraphNode): Inline {
+export function trendLine(node: GraphNode, ctx: Context): Inline {
     const m = node.metric;
     const name = nameCell(node);
     if (!m || m.actuals.length === 0) return [...name, ': no actuals yet.'];
@@ -84,8 +115,10 @@ export function trendLine(node: GraphNode): Inline {
     const spans: Span[] = [...name, `: ${move}, ${values}`];
     if (better) spans.push(`; ${better}`);
     if (m.isKpi) {
-        const reason = unknownReason(m);
-        spans.push('; ', m.onTrack === false ? { strong: trackWords(m).toLowerCase() } : trackWords(m).toLowerCase() + (reason ? ` (${reason})` : ''));
+        const status = statusOf(ctx, node);
+        const reason = status.detail ?? unknownReason(m);
+        const words = status.words + (reason ? ` (${reason})` : '');
+        spans.push('; ', status.state === 'off' ? { strong: words } : words);
     }
     spans.push('.');
     return spans;
@@ -96,12 +129,12 @@ export function trendLine(node: GraphNode): Inline {
  * axis (HTML), their trend lines (Markdown); a note when the chain has no
  * learning or activity metric, or nothing has actuals yet.
  */
-export function progressBlocks(program: GraphNode, ctx: Context): Block[] {
+export function progressBlocks(program: GraphNode, ctx: Context, id?: string): Block[] {
     const figures = program.programFigures;
     const chain = (figures?.chain ?? []).map(id => ctx.index.node(id)).filter((n): n is GraphNode => n?.kind === 'metric');
     const learning = chain.filter(n => n.metric?.kind === 'learning' || n.metric?.kind === 'activity');
     const kpis = chain.filter(n => n.metric?.isKpi);
-    const heading: Block = { type: 'heading', level: 3, text: ['Learning beside the business'] };
+    const heading: Block = { type: 'heading', level: 3, text: ['Learning beside the business'], id };
     if (learning.length === 0) {
         return [heading, { type: 'paragraph', text: ['No learning or activity metric in this program\'s chain: add a pre/post skills check (', { code: 'kind learning' }, ') with actuals to see whether learning moved before the KPIs did.'] }];
     }
@@ -109,14 +142,14 @@ export function progressBlocks(program: GraphNode, ctx: Context): Block[] {
     const ast = ctx.index.astOf(program.id);
     const pilot = isProgram(ast) && attribute(ast, 'Pilot') !== undefined;
     const window = figures?.window ? { ...figures.window, label: pilot ? 'pilot' : 'window' } : undefined;
-    const chart = progressChart([...learning, ...kpis], { title, window });
+    const chart = datedProgress(progressChart([...learning, ...kpis].map(n => datedNode(n, ctx)), { title, window }), ctx);
     const intro: Block = { type: 'paragraph', muted: true, text: ['Learning and activity metrics first, then leading and lagging KPIs, on one time axis: did learning move before the business did?'] };
-    if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n) })) }];
-    const id = chartId(ctx, `progress-${program.id}`);
+    if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n, ctx) })) }];
+    const prefix = chartId(ctx, `progress-${program.id}`);
     return [{
         type: 'group', blocks: [heading, intro, {
             type: 'charts', wide: true,
-            charts: [{ kind: 'progress', caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: id }), lines: learning.map(trendLine) }]
+            charts: [{ kind: 'progress', caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: prefix }), lines: learning.map(n => trendLine(n, ctx)) }]
         }]
     }];
 }

@@ -30,6 +30,7 @@ function markdownBlocks(block: Block): string[] {
         case 'glance': return [block.items.map(glanceText).join(' · ')];
         case 'charts': return [block.charts.flatMap(c => c.lines).map(line => `- ${inline(line)}`).join('\n')];
         case 'drawing': return block.mermaid().flatMap(markdownBlocks);
+        case 'contents': return [];
         case 'notice': return [[`> ${inline(block.text)}`, '>', ...block.items.map(item => `> - ${inline(item)}`)].join('\n')];
     }
 }
@@ -49,6 +50,7 @@ function spanText(span: Span, inTable: boolean): string {
     if ('value' in span) return escapeMarkdown(span.value);
     if ('link' in span) return `[${span.mono ? codeSpan(span.text, inTable) : escapeMarkdown(span.text)}](${span.link.replace(/[()\s]/g, encodeURIComponent)})`;
     if ('severity' in span) return span.severity;
+    if ('ref' in span) return inline(span.text, inTable);
     const words = escapeMarkdown(span.words ?? STATUS_WORDS[span.status]);
     return span.status === 'off' ? `**${words}**` : words;
 }

@@ -7,14 +7,14 @@
 import { attribute } from '../../language/attributes.js';
 import type { GraphNode, RoiFigures } from '../../language/graph/types.js';
 import { isOutcome, type Program } from '../../language/generated/ast.js';
-import { changeText } from '../../language/render/index.js';
-import { attributedBenefitText, attributedValueText, coverageText, formatShare, isolationText, MISSING, plural, roiWords, metricsWithoutKind, windowText } from '../../language/present/index.js';
+import { coverageText, formatShare, MISSING, plural, roiWords, metricsWithoutKind, windowText } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
-import { withCode, type Block, type GlanceItem, type Inline } from './blocks.js';
+import type { Block, GlanceItem, Inline } from './blocks.js';
 import { drawing } from './drawing.js';
 import { findingBlocks, reinforcementBlocks, reinforcements, severityCounts } from './finding-blocks.js';
 import { kpiCharts, kpiTable, kpiTableOrNote, progressBlocks } from './kpi-blocks.js';
-import { anchor, byOrder, joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
+import { attributionBlocks } from './roi-blocks.js';
+import { anchor, byOrder, headingId, joinSpans, kpiCounts, nameCell, nodesOf, type Context } from './report-context.js';
 
 /** The section of a program. */
 export function programSection(program: GraphNode, ctx: Context): Block {
@@ -22,7 +22,9 @@ export function programSection(program: GraphNode, ctx: Context): Block {
     const name = program.title ?? program.name;
     const found = programFindings(program, ctx);
     found.forEach(f => ctx.shown.add(f));
-    const blocks: Block[] = [{ type: 'heading', level: 2, text: ['Program: ', ...nameCell(program)], id: `program-${anchor(program.id)}` }];
+    const pid = ctx.programIds.get(program.id) ?? headingId(ctx, 'program', program.id);
+    const sub = (...parts: string[]) => headingId(ctx, pid, ...parts);
+    const blocks: Block[] = [{ type: 'heading', level: 2, text: ['Program: ', ...nameCell(program)], id: pid }];
     const facts = programFacts(program, ctx);
     if (facts.length > 0) blocks.push({ type: 'paragraph', text: joinSpans(facts, ' · ') });
     if (program.doc) blocks.push({ type: 'paragraph', text: [program.doc] });
@@ -34,15 +36,15 @@ export function programSection(program: GraphNode, ctx: Context): Block {
     for (const outcome of outcomes) {
         const measuring = measuringKpis(outcome, ctx);
         measuring.forEach(m => listed.add(m.id));
-        blocks.push({ type: 'heading', level: 3, text: ['Outcome: ', ...nameCell(outcome)] }, ...outcomeFacts(outcome, ctx),
-            kpiTableOrNote(measuring, 'No KPI measures this outcome.'));
+        blocks.push({ type: 'heading', level: 3, text: ['Outcome: ', ...nameCell(outcome)], id: sub('outcome', outcome.id) }, ...outcomeFacts(outcome, ctx),
+            kpiTableOrNote(measuring, 'No KPI measures this outcome.', ctx));
         if (measuring.length > 0) blocks.push(kpiCharts(measuring, name, ctx));
     }
     const others = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]).filter(n => !listed.has(n.id)).sort(byOrder(ctx));
-    if (others.length > 0) blocks.push({ type: 'heading', level: 3, text: ['Other KPIs of the chain'] }, kpiTable(others), kpiCharts(others, name, ctx));
-    blocks.push(...progressBlocks(program, ctx));
+    if (others.length > 0) blocks.push({ type: 'heading', level: 3, text: ['Other KPIs of the chain'], id: sub('other-kpis') }, kpiTable(others, ctx), kpiCharts(others, name, ctx));
+    blocks.push(...progressBlocks(program, ctx, sub('learning')));
 
-    blocks.push({ type: 'heading', level: 3, text: ['Alignment'] },
+    blocks.push({ type: 'heading', level: 3, text: ['Alignment'], id: sub('alignment') },
         { type: 'paragraph', text: [{ strong: `Aligned ${figures ? coverageText(figures.coverage) : '0/0 objectives'}` }, ' of this program\'s chain.'] });
     const objectives = nodesOf(ctx, figures?.chain ?? []).filter(n => n.kind === 'objective').sort(byOrder(ctx));
     const unlinked = objectives.filter(o => (o.objective?.kpis.length ?? 0) === 0);
@@ -50,12 +52,12 @@ export function programSection(program: GraphNode, ctx: Context): Block {
         blocks.push({ type: 'paragraph', text: ['Objectives without a KPI link:'] },
             { type: 'list', items: unlinked.map(o => ({ text: [...nameCell(o), ': ', ...unlinkedReason(o, ctx)] })) });
     }
-    blocks.push(...reinforcementBlocks(program, ctx));
-    blocks.push({ type: 'heading', level: 3, text: [`Open findings (${found.length})`] },
+    blocks.push(...reinforcementBlocks(program, ctx, sub('reinforcement')));
+    blocks.push({ type: 'heading', level: 3, text: [`Open findings (${found.length})`], id: sub('findings') },
         ...(found.length === 0 ? [{ type: 'paragraph', text: ['None.'] } as Block] : findingBlocks(found)));
-    blocks.push({ type: 'heading', level: 3, text: ['Return on investment'] }, { type: 'paragraph', text: figures ? roiText(figures.roi) : ['ROI not shown: the program has no figures.'] });
-    if (figures) blocks.push(...attributionBlocks(figures.roi, ctx));
-    blocks.push({ type: 'group', blocks: [{ type: 'heading', level: 3, text: ['Impact chain'] }, drawing(program.id, `Impact chain of program ${program.id}`, ctx)] });
+    blocks.push({ type: 'heading', level: 3, text: ['Return on investment'], id: sub('roi') },
+        ...(figures ? attributionBlocks(program, figures.roi, ctx) : [{ type: 'paragraph', text: ['ROI not shown: the program has no figures.'] } as Block]));
+    blocks.push({ type: 'group', blocks: [{ type: 'heading', level: 3, text: ['Impact chain'], id: sub('chain') }, drawing(program.id, `Impact chain of program ${program.id}`, ctx)] });
     return { type: 'section', id: `section-${anchor(program.id)}`, blocks };
 }
 
@@ -76,8 +78,7 @@ function programFacts(program: GraphNode, ctx: Context): Inline[] {
 function glance(program: GraphNode, found: readonly PlacedFinding[], ctx: Context): Block {
     const figures = program.programFigures;
     const kpis = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]);
-    const known = kpis.filter(k => k.metric?.onTrack !== undefined);
-    const on = known.filter(k => k.metric?.onTrack === true).length;
+    const { known, on } = kpiCounts(kpis, ctx);
     const counts = severityCounts(found);
     const behaviors = reinforcements(program, ctx);
     const reinforced = behaviors.filter(r => r.observed || r.toolkits.length > 0).length;
@@ -85,7 +86,7 @@ function glance(program: GraphNode, found: readonly PlacedFinding[], ctx: Contex
     const coverage = figures?.coverage ?? { aligned: 0, total: 0 };
     const items: GlanceItem[] = [
         { label: 'Aligned objectives', value: `${coverage.aligned}/${coverage.total}`, note: [coverage.total === 0 ? 'no objectives' : `${formatShare(coverage.aligned / coverage.total)} reach a KPI`], mark: coverage.aligned === coverage.total && coverage.total > 0 ? 'on' : 'off' },
-        { label: 'KPIs on track', value: known.length === 0 ? '—' : `${on}/${known.length}`, note: [known.length === kpis.length ? `all ${plural(kpis.length, 'KPI')} known` : `${kpis.length - known.length} of ${plural(kpis.length, 'KPI')} not known yet`], mark: known.length === 0 ? 'unknown' : on === known.length ? 'on' : 'off' },
+        { label: 'KPIs on track', value: known === 0 ? '—' : `${on}/${known}`, note: [known === kpis.length ? `all ${plural(kpis.length, 'KPI')} known` : `${kpis.length - known} of ${plural(kpis.length, 'KPI')} not known yet`], mark: known === 0 ? 'unknown' : on === known ? 'on' : 'off' },
         { label: 'Open findings', value: String(found.length), note: [`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`], mark: counts.error > 0 ? 'off' : counts.warning > 0 ? 'unknown' : 'on' },
         { label: 'Behaviors reinforced', value: `${reinforced}/${behaviors.length}`, note: ['observed or coached'], mark: behaviors.length === 0 ? 'unknown' : reinforced === behaviors.length ? 'on' : 'off' },
         roiGlance(roi)
@@ -116,9 +117,9 @@ export function unservedOutcomeBlocks(outcome: GraphNode, ctx: Context): Block[]
     const unique = ctx.findings.filter(f => found.has(f));
     unique.forEach(f => ctx.shown.add(f));
     return [
-        { type: 'heading', level: 3, text: ['Outcome: ', ...nameCell(outcome)], id: `outcome-${anchor(outcome.id)}` },
+        { type: 'heading', level: 3, text: ['Outcome: ', ...nameCell(outcome)], id: headingId(ctx, 'outcome', outcome.id) },
         ...outcomeFacts(outcome, ctx),
-        kpiTableOrNote(measuring, 'No KPI measures this outcome.'),
+        kpiTableOrNote(measuring, 'No KPI measures this outcome.', ctx),
         ...(measuring.length > 0 ? [kpiCharts(measuring, outcome.title ?? outcome.name, ctx)] : []),
         { type: 'paragraph', text: [{ strong: `Open findings (${unique.length})` }] },
         ...(unique.length === 0 ? [{ type: 'paragraph', text: ['None.'] } as Block] : findingBlocks(unique)),
@@ -133,51 +134,6 @@ function unlinkedReason(objective: GraphNode, ctx: Context): Inline {
     const kindless = metricsWithoutKind(metrics, id => ctx.index.node(id)?.metric?.kind);
     if (kindless.length > 0) return ['reaches metrics without a ', { code: 'kind' }, ' (', ...spans(kindless), '): give each its kind (', { code: 'leading' }, ' or ', { code: 'lagging' }, ' for a KPI).'];
     return ['reaches only activity or learning metrics (', ...spans(metrics), '), which are not evidence of business impact.'];
-}
-
-function roiText(roi: RoiFigures): Inline {
-    const words = roiWords(roi);
-    if (!words) {
-        const missing = roi.missing.length > 0 ? roi.missing : ['the benefit'];
-        return ['ROI not shown: missing ', ...joinSpans(missing.map(withCode), '; '), '.'];
-    }
-    const raw = roi.rawBenefit !== undefined && roi.rawBenefit !== roi.benefit
-        ? roiWords({ ...roi, roiPercent: roi.rawRoiPercent, bcr: roi.rawBcr, benefit: roi.rawBenefit }) : undefined;
-    return [
-        { strong: words.roi }, ' · ', { strong: words.bcr },
-        ' (Phillips: attributed benefit ', { value: words.benefit }, ', cost ', { value: words.cost }, '; ROI = (benefit − cost) / cost, BCR = benefit / cost).',
-        ...(raw ? [` Counting every KPI's whole change as the program's would give ${raw.roi} · ${raw.bcr} (benefit `, { value: raw.benefit }, ').'] : [])
-    ];
-}
-
-/**
- * The attribution table (Phillips, isolating the effects of the program):
- * per KPI with `value` in the chain, its method, raw change, the change
- * attributed to the program, the value of a unit of it, and the benefit.
- */
-function attributionBlocks(roi: RoiFigures, ctx: Context): Block[] {
-    const rows = roi.attribution ?? [];
-    if (rows.length === 0) return [];
-    return [{
-        type: 'table',
-        columns: [
-            { label: 'KPI', align: 'left' }, { label: 'Method', align: 'left' }, { label: 'Raw change', align: 'right' },
-            { label: 'Attributed change', align: 'right' }, { label: 'Value per unit', align: 'right' }, { label: 'Benefit', align: 'right' }
-        ],
-        rows: rows.map(a => {
-            const kpi = ctx.index.node(a.metric);
-            const unit = kpi?.metric?.unit;
-            const method = isolationText(a, a.control ? ctx.index.node(a.control)?.name : undefined);
-            return [
-                kpi ? nameCell(kpi) : [{ code: a.metric }],
-                [method],
-                [{ value: a.rawChange === undefined ? MISSING : changeText(a.rawChange, unit) }],
-                [{ value: a.attributedChange === undefined ? MISSING : changeText(a.attributedChange, unit) }],
-                [{ value: attributedValueText(a, roi.currency) }],
-                [{ value: attributedBenefitText(a, roi.currency) }]
-            ];
-        })
-    }];
 }
 
 /** Findings of a program: those placed on a node of its chain (the program itself included), in the report's order. */

@@ -4,7 +4,9 @@ import type { FindingsPlacer } from '../../language/graph/findings-placer.js';
 import type { PlacedDiagnostic } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
+import { TRACK_WORDS } from '../../language/present/index.js';
 import type { Inline } from './blocks.js';
+import { cadenceOfNode, statusAt, type DatedStatus } from './dated-status.js';
 
 export interface Context {
     index: GraphIndex;
@@ -20,6 +22,50 @@ export interface Context {
     placer: FindingsPlacer<PlacedDiagnostic>;
     /** Ids given to charts so far, to keep element ids unique in the page. */
     chartCount: { value: number };
+    /** The report's date (`YYYY-MM-DD`): KPI statuses are judged as of it (dated-status.ts). */
+    date: string;
+    /** Each metric's status as of `date`, by node id, once computed. */
+    statuses: Map<string, DatedStatus>;
+    /** Heading ids given so far, to keep them unique in the page. */
+    headingIds: Set<string>;
+    /** The heading id of each program's section, by program id (given before the summary links to them). */
+    programIds: Map<string, string>;
+}
+
+/** A metric's status as of the report's date. */
+export function statusOf(ctx: Context, node: GraphNode): DatedStatus {
+    let status = ctx.statuses.get(node.id);
+    if (!status) {
+        status = node.metric ? statusAt(node.metric, ctx.date, cadenceOfNode(node, id => ctx.index.astOf(id))) : { state: 'unknown', words: TRACK_WORDS.unknown };
+        ctx.statuses.set(node.id, status);
+    }
+    return status;
+}
+
+/**
+ * The node with its on-track state as of the report's date, for what draws
+ * it (the impact chain, the learning chart): a KPI whose deadline has passed
+ * is off track unless it met its target, one with stale actuals is not known.
+ */
+export function datedNode(node: GraphNode, ctx: Context): GraphNode {
+    if (!node.metric?.isKpi) return node;
+    const onTrack = statusOf(ctx, node).onTrack;
+    return onTrack === node.metric.onTrack ? node : { ...node, metric: { ...node.metric, onTrack } };
+}
+
+/** Of these KPIs, how many have a known status as of the report's date, and how many of those are on track or met their target. */
+export function kpiCounts(kpis: readonly GraphNode[], ctx: Context): { known: number; on: number } {
+    const states = kpis.map(k => statusOf(ctx, k).state);
+    return { known: states.filter(s => s !== 'unknown').length, on: states.filter(s => s === 'on').length };
+}
+
+/** A heading id built from names (`program-churnpilot-alignment`), made unique with `-2`, `-3`... when taken. */
+export function headingId(ctx: Context, ...parts: string[]): string {
+    const base = parts.map(anchor).filter(Boolean).join('-') || 'part';
+    let id = base;
+    for (let n = 2; ctx.headingIds.has(id); n++) id = `${base}-${n}`;
+    ctx.headingIds.add(id);
+    return id;
 }
 
 /** `Title (`Name`)`, or the name alone. */

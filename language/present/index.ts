@@ -7,5 +7,5 @@ export {
     figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, formatValue, MISSING, unitSuffix
 } from './numbers.js';
 export {
-    attributedBenefitText, attributedValueText, attributionCurrency, attributionMoney, coverageText, isolationText, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, windowText, type RoiWords, type TrackState
+    attributedBenefitText, attributedValueText, attributionCurrency, attributionMoney, coverageText, isolationText, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, type RoiWords, type TrackState
 } from './words.js';

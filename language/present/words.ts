@@ -109,6 +109,23 @@ export function attributedValueText(a: Pick<KpiAttribution, 'value' | 'currency'
     return attributionMoney(a.value, a, programCurrency, 2);
 }
 
+const UNIT_OF_CHANGE: Readonly<Record<string, string>> = { days: 'day', hours: 'hour', minutes: 'minute' };
+
+/**
+ * What a unit of a KPI's improvement is worth, saying which unit (`value V
+ * CUR per point` or `per unit`, language.md): `18,000 USD per point of
+ * change` (a percent KPI), `24 USD per USD of change` (a KPI counted in USD:
+ * each dollar its figure gains is worth 24), `200 USD per day of change`,
+ * `5 EUR per unit of change` (counts, scores, ratios); `—` when unknown.
+ */
+export function valuePerUnitText(a: Pick<KpiAttribution, 'value' | 'currency'>, programCurrency: string | undefined, per: 'point' | 'unit' | undefined, unit: string | undefined): string {
+    const money = attributedValueText(a, programCurrency);
+    if (money === MISSING) return MISSING;
+    const of = per === 'point' || (per === undefined && unit === 'percent') ? 'point'
+        : unit?.startsWith('currency ') ? unit.slice('currency '.length) : (unit && UNIT_OF_CHANGE[unit]) ?? 'unit';
+    return `${money} per ${of} of change`;
+}
+
 /**
  * The benefit the program is credited with for one KPI, whole money in the
  * KPI's currency (`programCurrency` only for a value written without one):

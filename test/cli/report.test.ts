@@ -32,14 +32,16 @@ describe('align report', () => {
             assert.ok(text.startsWith(`# Align impact review\n\n**Date:** ${DATE} · **Files:** 5 · **Programs:** 4\n`));
             assert.ok(text.includes('**Aligned 9/11 objectives (82%)** across the workspace'));
             assert.ok(text.includes('13 open findings: 4 errors, 5 warnings, 4 infos.'));
-            assert.ok(text.includes('| Consultative discovery bootcamp (`DiscoveryBootcamp`) | `GrowWinRate` | 3/5 (60%) | 0/1 | 2 | 2 |'));
+            assert.ok(text.includes('| Program | Serves | Aligned | KPIs on track | Errors | Warnings | Infos |'), 'the summary counts infos too');
+            assert.ok(text.includes('| Consultative discovery bootcamp (`DiscoveryBootcamp`) | `GrowWinRate` | 3/5 (60%) | 0/1 | 2 | 2 | 2 |'));
+            assert.ok(text.includes('| New-hire academy (`NewHireAcademy`) | `FasterRampUp` | 2/2 (100%) | — | 1 | 1 | 2 |'));
         });
 
         it('gives each program its outcomes with a KPI table: baseline, latest actual (period), target, deadline, progress, on track', () => {
             const churn = section(report([]), '## Program: Churn reduction pilot (`ChurnPilot`)');
             assert.ok(churn.includes('**Sponsor:** VP Customer Success · **Owner:** Service Academy · **Pilot:** 2026-01-05 to 2026-04-05 · **Review:** monthly · **Phase:** measure'));
             assert.ok(churn.includes('### Outcome: Reduce customer churn by two points (`ReduceChurn`)'));
-            assert.ok(churn.includes('| KPI | Kind | Baseline | Latest actual (period) | Target | Deadline | Progress | On track |'));
+            assert.ok(churn.includes('| KPI | Kind | Baseline | Latest actual (period) | Target | Deadline | Progress | Status |'));
             assert.ok(churn.includes('| Monthly logo churn (`ChurnRate`) | lagging | 12% | — | 10% | 2026-06-30 | — | track unknown |'));
             assert.ok(churn.includes('| Repeat contact within 7 days (`ChurnPilot.RepeatContactRate`) | leading | 18% | 14.1% (2026-03) | 14% | 2026-04-05 | 98% | on track |'));
             assert.ok(churn.includes('| Net promoter score (`NPS`) | leading | 31 | 35 (2026-03) | 38 | 2026-06-30 | 57% | on track |'));
@@ -99,8 +101,8 @@ describe('align report', () => {
             const pilot = section(report([], dir), '## Program: Pilot (`Pilot`)');
             const money = (n: number) => `${n.toLocaleString('en-US')} USD`;
             const roi = (benefit: number) => `${((benefit - cost) / cost * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
-            assert.ok(pilot.includes('| KPI | Method | Raw change | Attributed change | Value per unit | Benefit |'), pilot);
-            assert.ok(pilot.includes(`| Sales (\`Sales\`) | estimate ${share}%, confidence ${confidence}% | +${latest - baseline} | +${attributed} | ${money(value)} | ${money(attributed * value)} (raw ${money((latest - baseline) * value)}) |`), pilot);
+            assert.ok(pilot.includes('| KPI | Method | Raw change | Attributed change | Value | Benefit |'), pilot);
+            assert.ok(pilot.includes(`| Sales (\`Sales\`) | estimate ${share}%, confidence ${confidence}% | +${latest - baseline} | +${attributed} | ${money(value)} per point of change | ${money(attributed * value)} (raw ${money((latest - baseline) * value)}) |`), pilot);
             assert.ok(pilot.includes(`**ROI ${roi(attributed * value)}** · **BCR ${(attributed * value / cost).toFixed(2)}** (Phillips: attributed benefit ${money(attributed * value)}, cost ${money(cost)};`), pilot);
             assert.ok(pilot.includes(`would give ROI ${roi((latest - baseline) * value)} · BCR ${((latest - baseline) * value / cost).toFixed(2)} (benefit ${money((latest - baseline) * value)})`), pilot);
         });
@@ -147,7 +149,7 @@ describe('align report', () => {
             assert.ok(hrefs.length > 0);
             for (const [, tag, href] of hrefs) {
                 assert.equal(tag, 'a', 'only links have an href');
-                assert.match(href!, /^https:\/\/github\.com\/align-lang\/align\/blob\/main\/docs\/rules\/[a-z-]+\.md$/, 'links go to the rule pages');
+                assert.match(href!, /^(?:https:\/\/github\.com\/align-lang\/align\/blob\/main\/docs\/rules\/[a-z-]+\.md|#[a-z0-9-]+)$/, 'links go to the rule pages or within the page');
             }
             assert.ok(!/url\(\s*["']?(?:https?:)?\/\//i.test(html), 'no remote url() in styles');
             assert.ok(!/@import/i.test(html));
@@ -226,7 +228,8 @@ describe('align report', () => {
         });
 
         it('is a usage error (exit 2, one line) for a bad date or format, or unreadable input', () => {
-            for (const date of ['2026-02-30', '2026-4-1', 'today']) assertOneLineFailure(runCli(['report', '--date', date], { cwd: EXAMPLES }), `--date: expected a date YYYY-MM-DD, not '${date}'`);
+            for (const date of ['2026-4-1', 'today']) assertOneLineFailure(runCli(['report', '--date', date], { cwd: EXAMPLES }), `--date: expected a date YYYY-MM-DD, not '${date}'`);
+            assertOneLineFailure(runCli(['report', '--date', '2026-02-30'], { cwd: EXAMPLES }), "--date: '2026-02-30' is not a real date; give a day that exists, YYYY-MM-DD");
             assertOneLineFailure(runCli(['report', '--format', 'pdf'], { cwd: EXAMPLES }), "--format: unknown format 'pdf' (use md, html)");
             const dir = tempDir();
             writeFile(dir, 'bin.align', Buffer.from([0, 1, 2, 3]));

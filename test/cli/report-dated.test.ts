@@ -1,0 +1,95 @@
+/**
+ * `align report` through the built bundle: each KPI's status is judged as
+ * of the report's date (`--date`): a deadline behind it reads `target met`
+ * or `deadline passed`, a latest actual more than two periods of the
+ * cadence old reads `no actual since PERIOD`, and the headline counts
+ * follow; in Markdown and HTML (tables, trend lines, charts).
+ */
+import assert from 'node:assert/strict';
+import { runCli, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+import { inlineSvgs, section } from './report-helpers.js';
+
+/** Churn: on its trajectory, 10% not reached. Retention: 92% reached. Quality: last actual in January, monthly. */
+const SOURCE = `outcome Keep "Keep customers" {
+  measured by Churn, Retention, Quality
+  owner "COO"
+}
+metric Churn "Monthly logo churn" {
+  kind lagging unit percent direction down baseline 12% target 10% by 2026-06-30
+  source "CRM" owner "RevOps" cadence monthly
+}
+metric Retention "Net retention" {
+  kind lagging unit percent direction up baseline 85% target 92% by 2026-06-30
+  source "CRM" owner "RevOps" cadence monthly
+}
+metric Quality "Ticket quality" {
+  kind lagging unit score direction up baseline 70 target 80 by 2026-12-31
+  source "QA" owner "Support" cadence monthly
+}
+program Pilot "Churn pilot" {
+  sponsor "VP" review monthly serves Keep
+  pilot 90 days from 2026-01-05
+}
+actuals Churn {
+  2026-01: 11.9%
+  2026-02: 11.5%
+  2026-03: 11.1%
+}
+actuals Retention {
+  2026-01: 88%
+  2026-02: 90%
+  2026-03: 93%
+}
+actuals Quality {
+  2026-01: 72
+}
+`;
+
+function reportAt(dir: string, date: string, format: 'md' | 'html'): string {
+    const result = runCli(['report', '--date', date, '--format', format], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout;
+}
+
+describe('align report: statuses as of the report date', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+    let dir: string;
+    before(() => {
+        dir = tempDir();
+        writeFile(dir, 'pilot.align', SOURCE);
+    });
+
+    it('Markdown: on track before the deadline, target met or deadline passed after it, stale actuals named', () => {
+        const before = section(reportAt(dir, '2026-04-15', 'md'), '## Program: Churn pilot (`Pilot`)');
+        assert.ok(before.includes('| Monthly logo churn (`Churn`) | lagging | 12% | 11.1% (2026-03) | 10% | 2026-06-30 | 45% | on track |'), before);
+        assert.ok(before.includes('| Net retention (`Retention`) | lagging | 85% | 93% (2026-03) | 92% | 2026-06-30 | 114% | on track |'), before);
+        // January's actual is more than two months old on 2026-04-15 (the March period ended 2026-03-31).
+        assert.ok(before.includes('| Ticket quality (`Quality`) | lagging | 70 | 72 (2026-01) | 80 | 2026-12-31 | 20% | no actual since 2026-01 |'), before);
+        assert.ok(before.includes('- Ticket quality (`Quality`): one actual, 72 (2026-01); higher is better; no actual since 2026-01 (monthly actuals expected; on track then).'), before);
+        assert.ok(before.includes('**KPIs on track:** 2/2 (1 of 3 KPIs not known yet)'), before);
+
+        const after = reportAt(dir, '2026-12-04', 'md');
+        const pilot = section(after, '## Program: Churn pilot (`Pilot`)');
+        assert.ok(pilot.includes('| Monthly logo churn (`Churn`) | lagging | 12% | 11.1% (2026-03) | 10% | 2026-06-30 | 45% | **deadline passed** |'), pilot);
+        assert.ok(pilot.includes('| Net retention (`Retention`) | lagging | 85% | 93% (2026-03) | 92% | 2026-06-30 | 114% | target met |'), pilot);
+        assert.ok(pilot.includes('- Monthly logo churn (`Churn`): falling ↓, 11.9% (2026-01) → 11.5% (2026-02) → 11.1% (2026-03); lower is better; **deadline passed (target 10% by 2026-06-30)**.'), pilot);
+        assert.ok(pilot.includes('**KPIs on track:** 1/2 (1 of 3 KPIs not known yet)'), pilot);
+        assert.ok(after.includes('| Churn pilot (`Pilot`) | `Keep` | 0/0 | 1/2 |'), 'the summary counts target met as on track, deadline passed as not');
+        assert.ok(after.includes('**Statuses are as of 2026-12-04:**'), 'the legend says statuses are as of the report date');
+    });
+
+    it('HTML: the tables and the charts say the same', () => {
+        const before = reportAt(dir, '2026-04-15', 'html');
+        assert.match(before, /<span class="status status-on">[^]*?<\/svg>on track<\/span>/);
+        assert.ok(!before.includes('deadline passed</span>') && !before.includes('target met</span>'));
+        const after = reportAt(dir, '2026-12-04', 'html');
+        assert.match(after, /<td data-label="Status"><span class="status status-off">[^]*?<\/svg>deadline passed<\/span><\/td>/);
+        assert.match(after, /<td data-label="Status"><span class="status status-on">[^]*?<\/svg>target met<\/span><\/td>/);
+        assert.ok(!/<\/svg>on track<\/span>/.test(after), 'no KPI is on track months after its deadline');
+        const chart = (title: string) => inlineSvgs(after).find(svg => svg.includes('class="align-chart kpi-chart') && svg.includes(title)) ?? '';
+        assert.match(chart('Monthly logo churn (Churn)'), /class="align-chart kpi-chart status-off-track[^]*>Deadline passed<\/text>/);
+        assert.match(chart('Net retention (Retention)'), /class="align-chart kpi-chart status-on-track[^]*>Target met<\/text>/);
+        assert.ok(after.includes('As of 2026-12-04: deadline passed, target 10% by 2026-06-30.'), 'the chart\'s description says it too');
+    });
+});
