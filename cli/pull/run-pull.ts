@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LockEntry } from '../../language/pull/lock-file.js';
 import { normalisedXapi, pullLabel } from '../../language/pull/pull-spec.js';
-import { sha256Hex } from '../../language/pull/sha256.js';
+import { sha256Hex, textSha256Hex } from '../../language/pull/sha256.js';
 import type { PullArgs } from '../args.js';
 import type { Progress } from '../progress.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
@@ -84,6 +84,11 @@ function snapshotWriters(targets: readonly PullTarget[]): Map<string, PullTarget
     return writers;
 }
 
+/** Whether a file holds exactly this text already (then it is not written again). */
+function sameBytes(file: string, text: string): boolean {
+    return fs.existsSync(file) && fs.readFileSync(file).equals(Buffer.from(text, 'utf-8'));
+}
+
 /** Runs one pull and writes its snapshot and lock entry; returns the line that says what was written. */
 async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promise<string> {
     if (!target.resolved) throw new PullError(`metric '${target.metric}' is not declared`);
@@ -96,26 +101,33 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     if (target.spec.kind === 'sql') {
         const pulled = await runSqlPull(target.spec, root, target.folder);
         rows = pulled.rows;
-        source = { query: relative(path.resolve(target.folder, target.spec.query)), querySha256: await sha256Hex(pulled.query), on: target.spec.on };
+        source = { query: relative(path.resolve(target.folder, target.spec.query)), querySha256: await textSha256Hex(pulled.query), on: target.spec.on };
     } else {
         rows = await runXapiPull(target.spec, target.cadence, target.percent);
         source = { pullSha256: await sha256Hex(normalisedXapi(target.spec)), on: target.spec.endpoint };
     }
     const snapshot = toSnapshot(rows, target.cadence);
+    if (snapshot.rows === 0) {
+        // An empty answer is far likelier a broken filter or source than a metric without data: the old snapshot stays.
+        const what = target.spec.kind === 'sql' ? 'the query' : 'the LRS';
+        throw new PullError(snapshot.skipped > 0
+            ? `every value was NULL (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} skipped): nothing to write, the snapshot is kept`
+            : `${what} returned no rows: nothing to write, the snapshot is kept`);
+    }
     const shown = path.relative(process.cwd(), snapshotFile) || snapshotFile;
-    const range = snapshot.rows > 0 ? `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}` : '';
+    const range = `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}`;
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
     if (dryRun) return `would write ${shown}: ${summary}`;
     try {
-        writeAtomic(snapshotFile, snapshot.csv);
+        if (!sameBytes(snapshotFile, snapshot.csv)) writeAtomic(snapshotFile, snapshot.csv);
     } catch (error) {
         throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
     }
     recordInLock(target.lockFile, relative(snapshotFile), {
         metric: target.metric, kind: target.spec.kind, ...source,
         rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
-        snapshotSha256: await sha256Hex(snapshot.csv), pulledAt: new Date().toISOString()
+        snapshotSha256: await textSha256Hex(snapshot.csv), pulledAt: new Date().toISOString()
     } as LockEntry);
     return `pulled ${shown}: ${summary}`;
 }

@@ -6,6 +6,7 @@ import { PullError } from './pull-error.js';
 import { queryDuckDb } from './sql-duckdb.js';
 import { queryPostgres } from './sql-postgres.js';
 import { querySqlite } from './sql-sqlite.js';
+import { countStatements } from './sql-statements.js';
 
 /** What a SQL pull read: the rows, and the query's text (hashed into the lock). */
 export interface SqlPulled {
@@ -22,12 +23,16 @@ export async function runSqlPull(spec: SqlPullSpec, root: string, folder: string
     const query = readOrFail(queryFile, `the query file "${spec.query}"`);
     const sql = new TextDecoder().decode(query).trim();
     if (sql === '') throw new PullError(`the query file "${spec.query}" is empty`);
-    if (spec.on === undefined) return { rows: await queryDuckDb(sql, folder), query };
+    const statements = countStatements(sql);
+    if (statements !== 1) {
+        throw new PullError(`the query file "${spec.query}" holds ${statements === 0 ? 'no statement, only comments' : `${statements} statements`}; it must hold one`);
+    }
+    if (spec.on === undefined) return { rows: await queryDuckDb(sql, root, folder), query };
     if (spec.on.startsWith('env:')) return { rows: await queryPostgres(sql, postgresUrl(spec.on.slice(4)), spec.on.slice(4)), query };
     const database = confinedPath(root, folder, spec.on, 'the database file');
     const header = readOrFail(database, `the database file "${spec.on}"`).subarray(0, 16);
     if (new TextDecoder().decode(header) === 'SQLite format 3\0') return { rows: await querySqlite(sql, database), query };
-    if (new TextDecoder().decode(header.subarray(8, 12)) === 'DUCK') return { rows: await queryDuckDb(sql, folder, database), query };
+    if (new TextDecoder().decode(header.subarray(8, 12)) === 'DUCK') return { rows: await queryDuckDb(sql, root, folder, database), query };
     throw new PullError(`the database file "${spec.on}" is neither a DuckDB nor a SQLite file`);
 }
 

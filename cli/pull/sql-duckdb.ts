@@ -1,9 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { periodValueColumns } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs } from './timeout.js';
 
 type DuckDb = typeof import('@duckdb/node-api');
+type DuckDBConnection = import('@duckdb/node-api').DuckDBConnection;
 
 /**
  * Loads DuckDB only when a pull needs it: a native, optional dependency,
@@ -18,13 +21,17 @@ async function loadDuckDb(): Promise<DuckDb> {
 }
 
 /**
- * Runs a query with DuckDB: in memory with `folder` as the folder relative
- * paths are read from (CSV, Parquet, JSON files), or on a DuckDB file.
- * Extensions are never downloaded.
+ * Runs a query with DuckDB: in memory with `folder` as the working
+ * directory relative paths are read from (CSV, Parquet, JSON files), or on
+ * a DuckDB file opened read-only. DuckDB may touch no file outside the
+ * workspace `root` (`enable_external_access` off, `allowed_directories` the
+ * root, the configuration locked), only a SELECT runs (no COPY, ATTACH,
+ * INSERT...), and extensions are never downloaded.
  */
-export async function queryDuckDb(sql: string, folder: string, databaseFile?: string): Promise<RawRow[]> {
-    const { DuckDBInstance } = await loadDuckDb();
+export async function queryDuckDb(sql: string, root: string, folder: string, databaseFile?: string): Promise<RawRow[]> {
+    const { DuckDBInstance, StatementType } = await loadDuckDb();
     let instance: Awaited<ReturnType<typeof DuckDBInstance.create>> | undefined;
+    const workingDirectory = process.cwd();
     try {
         instance = await DuckDBInstance.create(databaseFile ?? ':memory:', {
             access_mode: databaseFile ? 'READ_ONLY' : 'AUTOMATIC',
@@ -32,11 +39,20 @@ export async function queryDuckDb(sql: string, folder: string, databaseFile?: st
         });
         const connection = await instance.connect();
         try {
-            await connection.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`);
-            await connection.run(`SET TimeZone = 'UTC'`);
+            await confine(connection, root, folder);
+            // DuckDB checks a relative path against the allowed folders as resolved from the process's working directory.
+            process.chdir(folder);
+            const extracted = await connection.extractStatements(sql);
+            // One statement by countStatements, more for DuckDB: a PIVOT without `IN (...)` becomes a CREATE TYPE and a SELECT.
+            if (extracted.count !== 1) throw new PullError(`DuckDB runs the query as ${extracted.count} statements (a PIVOT does without \`IN (...)\`): write one SELECT`);
+            const statement = await extracted.prepare(0);
+            if (statement.statementType !== StatementType.SELECT) {
+                const type = StatementType[statement.statementType] ?? String(statement.statementType);
+                throw new PullError(`the query is ${article(type)} statement: a pull runs only a SELECT, which changes nothing`);
+            }
             let timedOut = false;
             const timer = setTimeout(() => { timedOut = true; connection.interrupt(); }, queryTimeoutMs());
-            const reader = await connection.runAndReadAll(sql).catch((error: unknown) => {
+            const reader = await statement.runAndReadAll().catch((error: unknown) => {
                 throw timedOut ? new PullError(queryTimedOut()) : error;
             }).finally(() => clearTimeout(timer));
             const columns = periodValueColumns(reader.columnNames());
@@ -51,10 +67,34 @@ export async function queryDuckDb(sql: string, folder: string, databaseFile?: st
         }
     } catch (error) {
         if (error instanceof PullError) throw error;
-        throw new PullError(firstLine(error));
+        const message = firstLine(error).replace(/^Failed to extract statements: /, '');
+        throw new PullError(/^Permission Error: Cannot access/.test(message) ? `${message} (a pull reads files of the workspace folder only)` : message);
     } finally {
+        process.chdir(workingDirectory);
         instance?.closeSync();
     }
+}
+
+/**
+ * Confines DuckDB to the workspace: files outside `root` can be neither read
+ * nor written, no temporary files are spilled, and the query cannot undo
+ * this (`lock_configuration`).
+ */
+async function confine(connection: DuckDBConnection, root: string, folder: string): Promise<void> {
+    const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+    // The root as given and with its symbolic links resolved (macOS's /var is /private/var), each ending in a separator.
+    const roots = [...new Set([root, fs.realpathSync(root)])].map(r => quote(r.endsWith(path.sep) ? r : `${r}${path.sep}`));
+    await connection.run(`SET allowed_directories = [${roots.join(', ')}]`);
+    await connection.run(`SET temp_directory = ''`);
+    await connection.run(`SET enable_external_access = false`);
+    await connection.run(`SET file_search_path = ${quote(folder)}`);
+    await connection.run(`SET TimeZone = 'UTC'`);
+    await connection.run(`SET lock_configuration = true`);
+}
+
+/** `a COPY`, `an INSERT`. */
+function article(type: string): string {
+    return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 function periodCell(value: unknown, type: string): PeriodCell {

@@ -9,7 +9,8 @@ const TEXT_TYPES = new Set([25, 1042, 1043]);
 
 /**
  * Runs a query on a PostgreSQL server through `pg`, in UTC, every value read
- * as text and converted here (no driver-side dates in local time). The URL
+ * as text and converted here (no driver-side dates in local time), in a
+ * read-only transaction that is rolled back. The URL
  * (with its password) never reaches a message.
  */
 export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
@@ -19,7 +20,7 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
         client = new pg.Client({
             connectionString: url, connectionTimeoutMillis: timeoutMs(),
-            options: `-c TimeZone=UTC -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000
+            options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000
         });
     } catch (error) {
         // An unparsable URL: the driver's message is not shown, it may quote the URL with its password.
@@ -27,11 +28,15 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${code && code !== 'ERR_INVALID_URL' ? ` (${code})` : ''}`);
     }
     client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
+    let began = false;
     try {
         await client.connect();
-        const results = await client.query({ text: sql, types: { getTypeParser: () => (text: string) => text } }) as unknown;
-        // Several statements give one result each: the last one is the query's.
-        const result = (Array.isArray(results) ? results.at(-1) : results) as import('pg').QueryResult;
+        // A read-only transaction, rolled back: a query that writes fails with the server's own message, and nothing is committed.
+        await client.query('BEGIN TRANSACTION READ ONLY');
+        began = true;
+        // The extended protocol (a prepared statement) refuses a text of several commands.
+        const query: import('pg').QueryConfig & { queryMode: 'extended' } = { text: sql, queryMode: 'extended', types: { getTypeParser: () => (text: string) => text } };
+        const result = await client.query(query);
         const columns = periodValueColumns(result.fields.map(f => f.name));
         const periodType = result.fields[columns.period]!.dataTypeID;
         return result.rows.map(row => {
@@ -42,6 +47,7 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         if (error instanceof PullError) throw error;
         throw new PullError(describe(error, variable));
     } finally {
+        if (began) await client.query('ROLLBACK').catch(() => undefined);
         await client.end().catch(() => undefined);
     }
 }

@@ -16,8 +16,8 @@ export interface SqliteJob {
 }
 
 /**
- * The worker's one message: the columns and rows of the last statement's
- * result (none when no statement returns rows), or a one-line error: a
+ * The worker's one message: the columns and rows of the statement's
+ * result, or a one-line error: a
  * pull error (bad SQL, a corrupt file), or `internal` when sql.js failed
  * to start or the file could not be read.
  */
@@ -40,8 +40,17 @@ async function run(job: SqliteJob): Promise<SqliteAnswer> {
         return { error: firstLine(error), internal: true };
     }
     try {
-        const result = db.exec(job.sql).at(-1);
-        return { columns: result?.columns ?? [], values: result?.values ?? [] };
+        // The file is read into memory and never written back; query_only also makes a query that writes fail.
+        db.exec('PRAGMA query_only = ON');
+        // A prepared statement, not exec: a query that returns no rows still has its columns.
+        const statement = db.prepare(job.sql);
+        try {
+            const values: unknown[][] = [];
+            while (statement.step()) values.push(statement.get());
+            return { columns: statement.getColumnNames(), values };
+        } finally {
+            statement.free();
+        }
     } catch (error) {
         return { error: firstLine(error), internal: false };
     } finally {

@@ -35,8 +35,21 @@ export function readLock(file: string): LockFile {
     return parsed.lock;
 }
 
-/** Records one snapshot in its lock file (read again, so that entries of other pulls stay), written atomically. */
+/**
+ * Records one snapshot in its lock file (read again, so that entries of
+ * other pulls stay), written atomically. A record that differs from the old
+ * one only in `pulledAt` keeps the old one, and a lock file whose text
+ * would not change is not written: pulling unchanged data changes no file.
+ */
 export function recordInLock(file: string, key: string, entry: LockEntry): void {
     const lock = readLock(file);
-    writeAtomic(file, serializeLock({ version: LOCK_VERSION, snapshots: { ...lock.snapshots, [key]: entry } }));
+    const old = lock.snapshots[key];
+    const text = serializeLock({ version: LOCK_VERSION, snapshots: { ...lock.snapshots, [key]: old && sameRecord(old, entry) ? old : entry } });
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf-8') !== text) writeAtomic(file, text);
+}
+
+/** Whether two records say the same but perhaps for the time of the pull. */
+function sameRecord(a: LockEntry, b: LockEntry): boolean {
+    const without = (entry: LockEntry) => serializeLock({ version: LOCK_VERSION, snapshots: { key: { ...entry, pulledAt: '' } } });
+    return without(a) === without(b);
 }

@@ -24,9 +24,9 @@ const ATTEMPTS = 4;
 
 /**
  * Every statement of one query: `GET <endpoint>/statements?...`, following
- * `more` until it is empty. 429 and 5xx answers and network failures are
- * retried with back-off (honouring `Retry-After`); 401, 403, 404 and invalid
- * JSON stop the pull with one line.
+ * `more` until it is empty. 429 and 5xx answers, network failures and
+ * time-outs are tried ATTEMPTS times in all, with back-off (honouring
+ * `Retry-After`); 401, 403, 404 and invalid JSON stop the pull with one line.
  */
 export async function fetchStatements(lrs: LrsConnection, params: URLSearchParams): Promise<Statement[]> {
     const base = new URL(lrs.endpoint.endsWith('/') ? lrs.endpoint : `${lrs.endpoint}/`);
@@ -104,7 +104,7 @@ const NETWORK_CODES: Record<string, string> = {
  * failed"), naming the variable that holds the endpoint, never the URL.
  */
 function networkCause(error: unknown, lrs: LrsConnection, url: URL): string {
-    if ((error as Error).name === 'TimeoutError') return `timed out after ${timeoutMs() / 1000} s (the LRS in ${lrs.variable})`;
+    if ((error as Error).name === 'TimeoutError') return `timed out after ${timeoutMs() / 1000} s, ${ATTEMPTS} attempts (the LRS in ${lrs.variable})`;
     const cause = rootCause(error);
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);

@@ -7,7 +7,7 @@ import type { Actuals, Model } from '../generated/ast.js';
 import { actualsBlocks } from '../model-utils.js';
 import { LOCK_FILE, lockProblemMessage, lockReadProblem, parseLock, type LockEntry, type LockFile, type LockProblem } from './lock-file.js';
 import { normalisedXapi, pullSpec, type PullSpec } from './pull-spec.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex, textSha256Hex } from './sha256.js';
 import { driftReasons, type SnapshotFacts } from './snapshot-drift.js';
 
 /** How a pulled actuals block stands against `align.lock.json`. */
@@ -131,7 +131,7 @@ export class AlignSnapshotService {
         const root = this.settings.workspaceRoot;
         if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
         try {
-            return await sha256Hex(await this.fileSystem.readBinary(uri));
+            return await textSha256Hex(await this.fileSystem.readBinary(uri));
         } catch (error) {
             return { error: (error as { code?: string }).code === 'ENOENT' ? 'is missing' : `cannot be read (${error instanceof Error ? error.message : String(error)})` };
         }

@@ -99,10 +99,40 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         assert.equal(ws.read('align.lock.json'), lock);
     });
 
-    it('a query file of several statements: the rows of the last one are the snapshot (as with SQLite)', async () => {
-        ws = workspace({ Multi: `SET LOCAL search_path TO ${schema}; SELECT quarter AS period, score AS value FROM nps` });
-        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
-        assert.equal(result.status, 0, result.stderr);
-        assert.equal(ws.read('data/Multi.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
+    it('a query that writes fails with the server\'s own message in a read-only transaction, and nothing is committed', async () => {
+        const count = async () => Number((await client.query(`SELECT count(*) AS n FROM ${schema}.renewals`)).rows[0].n);
+        const created = async () => (await client.query(`SELECT to_regclass('${schema}.pwn') AS t`)).rows[0].t as string | null;
+        ws = workspace({ Write: `DELETE FROM ${schema}.renewals RETURNING renewed_on AS period, renewed AS value` });
+        const prefix = 'align: pull failed: Write, sql "queries/Write.sql" on env:WAREHOUSE_URL: ';
+        const deleted = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(deleted.status, 1);
+        assert.equal(deleted.stderr, `${prefix}cannot execute DELETE in a read-only transaction\n`);
+        ws.write('queries/Write.sql', `CREATE TABLE ${schema}.pwn AS SELECT quarter AS period, score AS value FROM ${schema}.nps`);
+        const create = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(create.stderr, `${prefix}cannot execute CREATE TABLE AS in a read-only transaction\n`);
+        // The transaction cannot be made writable by the query, and a second statement never runs.
+        ws.write('queries/Write.sql', `SET TRANSACTION READ WRITE`);
+        const writable = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(writable.status, 1);
+        ws.write('queries/Write.sql', `CREATE TABLE ${schema}.pwn AS SELECT 1; SELECT quarter AS period, score AS value FROM ${schema}.nps`);
+        const two = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(two.stderr, `${prefix}the query file "queries/Write.sql" holds 2 statements; it must hold one\n`);
+        assert.equal(await count(), 4, 'no row deleted');
+        assert.equal(await created(), null, 'no table created');
+        assert.ok(!ws.exists('data/Write.csv'));
+    });
+
+    it('a query file of one statement: semicolons in quotes, $$ bodies and comments and a trailing semicolon are fine; two are refused', async () => {
+        ws = workspace({ One: `-- NPS; by quarter\nSELECT quarter || $$;$$ AS q, quarter AS period, score AS value FROM ${schema}.nps /* ; */;\n` });
+        const columns = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.match(columns.stderr, /the query returns the columns `q`, `period`, `value`/);
+        ws.write('queries/One.sql', `SELECT quarter AS period, score AS value FROM ${schema}.nps WHERE quarter <> ';' AND quarter <> E'\\';' ; -- last\n`);
+        const one = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(one.status, 0, one.stderr);
+        assert.equal(ws.read('data/One.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
+        ws.write('queries/One.sql', `SET LOCAL search_path TO ${schema}; SELECT quarter AS period, score AS value FROM nps`);
+        const two = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
+        assert.equal(two.status, 1);
+        assert.equal(two.stderr, 'align: pull failed: One, sql "queries/One.sql" on env:WAREHOUSE_URL: the query file "queries/One.sql" holds 2 statements; it must hold one\n');
     });
 });

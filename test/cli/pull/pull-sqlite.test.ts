@@ -88,7 +88,8 @@ describe('align pull on a SQLite file (child process on the built bundle)', func
             ['a missing table', w => w.write('a.sql', 'SELECT month AS period, n AS value FROM gone'), 'no such table: gone'],
             ['a missing column', w => w.write('a.sql', 'SELECT month AS period, m AS value FROM counts'), 'no such column: m'],
             ['the wrong columns', w => w.write('a.sql', 'SELECT month, n FROM counts'), 'the query returns the columns `month`, `n`; it must return exactly `period` and `value`'],
-            ['no statement that returns rows', w => w.write('a.sql', 'CREATE TEMP TABLE t(x)'), 'the query returns the columns none; it must return exactly `period` and `value`'],
+            ['a statement that writes', w => w.write('a.sql', 'CREATE TEMP TABLE t(x)'), 'attempt to write a readonly database'],
+            ['a query that returns no rows', w => w.write('a.sql', 'SELECT month AS period, n AS value FROM counts WHERE n > 100'), 'the query returned no rows: nothing to write, the snapshot is kept'],
             ['a period that is a number', w => w.write('a.sql', 'SELECT n AS period, n AS value FROM counts'), 'row 1: period `3` (a number) is not a DATE, a TIMESTAMP or text such as 2026-03'],
             ['a corrupt database file', w => w.write('lms.sqlite', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 7)])), 'file is not a database'],
             ['a missing database file', w => fs.rmSync(path.join(w.root, 'lms.sqlite')), 'the database file "lms.sqlite" is missing']

@@ -114,10 +114,24 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
     it('a server that never answers: each request times out (ALIGN_PULL_TIMEOUT), is retried, then one line', async () => {
         ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '')}` });
         lrs.faults = ['hang', 'hang', 'hang', 'hang'];
-        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), ALIGN_PULL_TIMEOUT: '1' } });
+        const started = Date.now();
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), ALIGN_PULL_TIMEOUT: '0.25' } });
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 1 s (the LRS in LRS_URL)\n');
+        // Four attempts of 0.25 s each, with 0.5, 1 and 2 s of back-off between them: the message says both.
+        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 0.25 s, 4 attempts (the LRS in LRS_URL)\n');
         assert.equal(lrs.requests.length, 4);
+        assert.ok(Date.now() - started >= 4500, 'each attempt waited');
+    });
+
+    it('an LRS that returns no statements fails and keeps the old snapshot', async () => {
+        ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '')}` });
+        assert.equal((await runCliAsync(['pull'], { cwd: ws.root, env: env() })).status, 0);
+        const snapshot = ws.bytes('data/Statements.csv');
+        ws.write('p.align', `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '    verb "http://example.com/verbs/never-used"')}`);
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: env() });
+        assert.equal(result.status, 1);
+        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: the LRS returned no rows: nothing to write, the snapshot is kept\n');
+        assert.ok(ws.bytes('data/Statements.csv').equals(snapshot));
     });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * How many statements a query file holds: its text split at semicolons
+ * outside quotes (`'...'` with `''`, `E'...'` with backslash escapes,
+ * `"..."`, `` `...` ``, PostgreSQL's `$tag$...$tag$`) and comments (`--` to
+ * the end of the line, nested block comments). A trailing semicolon and
+ * comments alone are no statement.
+ */
+export function countStatements(sql: string): number {
+    let count = 0;
+    let content = false;
+    let i = 0;
+    while (i < sql.length) {
+        const c = sql[i]!;
+        const next = sql[i + 1];
+        if (c === '-' && next === '-') {
+            const end = sql.indexOf('\n', i);
+            i = end < 0 ? sql.length : end + 1;
+        } else if (c === '/' && next === '*') {
+            i = blockCommentEnd(sql, i);
+        } else if (c === ';') {
+            if (content) count++;
+            content = false;
+            i++;
+        } else {
+            if (!/\s/.test(c)) content = true;
+            i = quotedEnd(sql, i);
+        }
+    }
+    return content ? count + 1 : count;
+}
+
+/** The index after the (nested) block comment that starts at `start`. */
+function blockCommentEnd(sql: string, start: number): number {
+    let depth = 0;
+    let i = start;
+    while (i < sql.length) {
+        if (sql.startsWith('/*', i)) { depth++; i += 2; }
+        else if (sql.startsWith('*/', i)) { depth--; i += 2; if (depth === 0) return i; }
+        else i++;
+    }
+    return sql.length;
+}
+
+/** The index after the quoted text or dollar-quoted body that starts at `start`; `start + 1` for any other character. */
+function quotedEnd(sql: string, start: number): number {
+    const c = sql[start]!;
+    const before = sql[start - 1] ?? ' ';
+    if (c === "'") {
+        const escapes = /[eE]/.test(before) && !/[\w$]/.test(sql[start - 2] ?? ' ');
+        return closingQuote(sql, start, "'", escapes);
+    }
+    if (c === '"' || c === '`') return closingQuote(sql, start, c, false);
+    if (c === '$' && !/[\w$]/.test(before)) {
+        const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(start, start + 64))?.[0];
+        if (tag) {
+            const end = sql.indexOf(tag, start + tag.length);
+            return end < 0 ? sql.length : end + tag.length;
+        }
+    }
+    return start + 1;
+}
+
+function closingQuote(sql: string, start: number, quote: string, escapes: boolean): number {
+    let i = start + 1;
+    while (i < sql.length) {
+        if (escapes && sql[i] === '\\') { i += 2; continue; }
+        if (sql[i] === quote) {
+            if (sql[i + 1] === quote) { i += 2; continue; }
+            return i + 1;
+        }
+        i++;
+    }
+    return sql.length;
+}
