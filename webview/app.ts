@@ -6,7 +6,7 @@
 import type { ImpactGraphResult } from '../language/protocol.js';
 import { layoutGraph } from '../language/render/index.js';
 import { CompareMarks } from './compare-marks.js';
-import { buildPage, showMessage, type PageElements } from './dom.js';
+import { buildPage, setSyntaxErrors, showMessage, type PageElements } from './dom.js';
 import { exportSvg, svgToPng } from './export.js';
 import {
     asWebviewState, isGraphDelta, isHostMessage, jsonTextOf, type JsonText, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ScopeChoice, type WebviewState
@@ -91,6 +91,7 @@ export class PreviewApp {
             case 'syntax-errors':
                 this.page.banner.textContent = syntaxErrorsText(message);
                 this.page.banner.hidden = false;
+                setSyntaxErrors(this.page.message, true);
                 return;
             case 'export': return this.export(message.format);
             case 'direction': return this.setDirection(message.direction);
@@ -110,6 +111,7 @@ export class PreviewApp {
         this.result = result;
         this.seq = message.seq;
         this.page.banner.hidden = true;
+        setSyntaxErrors(this.page.message, false);
         this.adoptOptions(message.options, first);
         if (message.focus !== undefined) this.state.scope = message.focus ? { kind: 'focus', id: message.focus } : { kind: 'workspace' };
         if (this.state.scope.kind === 'focus' && !result.focusable.some(f => f.id === (this.state.scope as { id: string }).id)) this.state.scope = { kind: 'cursor' };
@@ -139,6 +141,7 @@ export class PreviewApp {
         this.result = applyDelta(this.result, delta);
         this.seq = message.seq;
         this.page.banner.hidden = true;
+        setSyntaxErrors(this.page.message, false);
         const before = JSON.stringify([this.state.hideLearningMetrics, this.state.direction]);
         this.adoptOptions(message.options, false);
         if (delta.focusable) this.toolbar.setFocusable(pickerEntries(delta.focusable, this.result.graph), this.state.scope);

@@ -19,7 +19,7 @@ export function buildPage(): PageElements {
     const page: PageElements = {
         toolbarSlot: element('div'),
         banner: element('div', { class: 'banner', role: 'alert', hidden: '' }),
-        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: Tab or the arrow keys move between nodes, Enter reveals one in the editor and opens a metric\'s details, Escape closes them' }),
+        canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: the arrow keys, Home and End move between nodes, Enter reveals one in the editor and opens a metric\'s details, Escape closes them, Tab leaves the graph' }),
         message: element('div', { class: 'message' }),
         // A polite live region: a screen reader hears the counts when they change (a new graph, scope or filter), not more.
         status: element('div', { class: 'status', role: 'status' })
@@ -46,9 +46,32 @@ export function showMessage(message: HTMLElement, title?: string, detail?: Array
     message.replaceChildren(...(title === undefined ? [] : [element('strong', {}, title), ...(detail ? [element('span', {}, ...detail)] : [])]));
 }
 
-/** The message over an empty drawing: none, a workspace without declarations, or filters that leave nothing. */
-export function showEmptyState(message: HTMLElement, why: 'none' | 'empty' | 'filtered'): void {
+export type EmptyWhy = 'none' | 'empty' | 'filtered';
+
+/**
+ * The message over an empty drawing: none, a workspace without
+ * declarations, or filters that leave nothing. An empty workspace whose
+ * files have syntax errors (setSyntaxErrors) is not "without declarations":
+ * the message then says to fix them, and the status line (0 nodes) is hidden
+ * (main.css).
+ */
+export function showEmptyState(message: HTMLElement, why: EmptyWhy): void {
+    message.dataset['why'] = why;
     if (why === 'none') showMessage(message);
-    else if (why === 'empty') showMessage(message, 'No Align declarations yet', ['— create a program with the command ', element('code', {}, 'Align: New Program from Template'), '.']);
+    else if (why === 'empty' && message.hasAttribute('data-syntax-errors')) {
+        message.dataset['why'] = 'syntax-errors';
+        showMessage(message, 'No valid graph yet', ['Fix the syntax errors to see the impact chain: the Problems panel lists them.']);
+    } else if (why === 'empty') showMessage(message, 'No Align declarations yet', ['— create a program with the command ', element('code', {}, 'Align: New Program from Template'), '.']);
     else showMessage(message, 'Nothing to show', ['The focus or the filters leave no node: pick "Whole workspace" or show all metrics.']);
+}
+
+/**
+ * Whether the workspace has syntax errors (the banner says so; cleared by
+ * the next graph): an empty state on show is said again to match.
+ */
+export function setSyntaxErrors(message: HTMLElement, has: boolean): void {
+    if (has === message.hasAttribute('data-syntax-errors')) return;
+    message.toggleAttribute('data-syntax-errors', has);
+    const why = message.dataset['why'];
+    if (why === 'empty' || why === 'syntax-errors') showEmptyState(message, 'empty');
 }

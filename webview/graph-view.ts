@@ -7,8 +7,9 @@
  */
 import type { NodeFindings } from '../language/protocol.js';
 import {
-    PAD, readPath, renderColumns, renderDefs, renderEdge, renderNode, shortLabel, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+    PAD, readPath, renderDefs, renderLabelParts, renderEdge, renderNode, shortLabel, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
 } from '../language/render/index.js';
+import { canvasMeasure } from './canvas-measure.js';
 import { afterNextPaint, nextTask } from './scheduling.js';
 import { TiledLayer, type Bounds } from './tiled-layer.js';
 import type { Rect } from './viewport.js';
@@ -31,7 +32,11 @@ export class GraphView {
     readonly root: HTMLElement;
     private readonly base: SVGSVGElement;
     private readonly background: SVGRectElement;
+    /** The layer labels' boxes and texts (moved along x with the pane, see offsetLabels), and the arrowheads drawn again between them. */
     private readonly columns: SVGGElement;
+    private readonly labelHeads: SVGGElement;
+    private readonly labelTexts: SVGGElement;
+    private labelMeasure: MeasureText | undefined;
     private readonly nodes: TiledLayer<LaidOutNode>;
     private readonly edges: TiledLayer<LaidOutEdge>;
     private layout: GraphLayout | undefined;
@@ -57,14 +62,20 @@ export class GraphView {
         this.base.setAttribute('class', 'graph-base');
         this.base.insertAdjacentHTML('beforeend', renderDefs({ idPrefix: ID_PREFIX }));
         this.background = this.child('rect', 'background');
-        // The layer labels sit above the edges (which cross them) and below the boxes.
+        // The layer labels sit above the edges (which cross them), each on a box of the background, and below the boxes.
         const labels = document.createElementNS(SVG_NS, 'svg');
         labels.setAttribute('class', 'labels');
         labels.setAttribute('width', '1');
         labels.setAttribute('height', '1');
-        this.columns = document.createElementNS(SVG_NS, 'g');
-        this.columns.setAttribute('class', 'columns');
-        labels.append(this.columns);
+        const group = (cls: string): SVGGElement => {
+            const g = document.createElementNS(SVG_NS, 'g');
+            g.setAttribute('class', cls);
+            labels.append(g);
+            return g;
+        };
+        this.columns = group('columns');
+        this.labelHeads = group('label-arrowheads');
+        this.labelTexts = group('column-labels');
         const edgeTiles = document.createElement('div');
         edgeTiles.className = 'tiles';
         const nodeTiles = document.createElement('div');
@@ -96,8 +107,15 @@ export class GraphView {
         this.root.style.height = `${height}px`;
         setIfChanged(this.background, 'width', String(width));
         setIfChanged(this.background, 'height', String(height));
-        const columns = renderColumns(layout);
-        if (columns !== this.columnsMarkup) this.columns.innerHTML = this.columnsMarkup = columns;
+        const parts = renderLabelParts(layout, this.labelMeasure ??= canvasMeasure(this.root));
+        const columns = parts.halos + parts.arrowheads + parts.texts;
+        if (columns !== this.columnsMarkup) {
+            this.columnsMarkup = columns;
+            this.columns.innerHTML = parts.halos;
+            this.labelHeads.innerHTML = parts.arrowheads;
+            this.labelTexts.innerHTML = parts.texts;
+            this.classifyLabelHeads();
+        }
         this.nodes.begin(new Set(layout.nodes.map(n => n.id)));
         this.edges.begin(new Set(layout.edges.map(e => e.key)));
         // Edges by where they start, so that each tile holds edges near one another (and is out of view together).
@@ -188,7 +206,9 @@ export class GraphView {
 
     /** Moves the layer labels along x (rows' labels stay at the pane's left edge when it shows the middle of a wide row). */
     offsetLabels(dx: number): void {
-        setIfChanged(this.columns, 'transform', dx > 0 ? `translate(${Math.round(dx)} 0)` : 'translate(0 0)');
+        const transform = dx > 0 ? `translate(${Math.round(dx)} 0)` : 'translate(0 0)';
+        setIfChanged(this.columns, 'transform', transform);
+        setIfChanged(this.labelTexts, 'transform', transform);
     }
 
     /** Zoomed far out: every box shows its name cut to fit at `size` px; undefined: back to the full lines. */
@@ -211,6 +231,15 @@ export class GraphView {
     reclassify(): void {
         for (const [id, el] of this.nodes.all()) this.classifyNode(el, id);
         for (const [, el, edge] of this.edges.all()) this.classifyEdge(el, edge);
+        this.classifyLabelHeads();
+    }
+
+    /** The arrowheads drawn again above the labels' boxes are highlighted (or dimmed) with their edges. */
+    private classifyLabelHeads(): void {
+        for (const el of this.labelHeads.children) {
+            const on = this.highlighted !== undefined && this.highlighted.has(el.getAttribute('data-from') ?? '') && this.highlighted.has(el.getAttribute('data-to') ?? '');
+            el.classList.toggle('highlight', on);
+        }
     }
 
     private classifyNode(el: Element, id: string): void {

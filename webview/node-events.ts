@@ -2,6 +2,11 @@
  * Clicks and keys on the drawing's nodes: Enter, Space or a click reveals a
  * node; the arrow keys move the focus to the nearest node that way, Home and
  * End to the first and last; a focused node is brought into view.
+ *
+ * The graph is one Tab stop (a roving tabindex): nodes are drawn with
+ * `tabindex="-1"`, and one of them, the last focused while it is drawn, else
+ * the first in keyboard order, has `tabindex="0"`. Tab enters the graph
+ * there and leaves it with the next press.
  */
 import type { GraphView } from './graph-view.js';
 import type { Rect, Viewport } from './viewport.js';
@@ -14,6 +19,7 @@ const STEPS: Readonly<Record<Step, { axis: 'x' | 'y'; sign: 1 | -1 }>> = {
 const ASKEW = 3;
 
 export function listenToNodes(view: GraphView, viewport: Viewport, reveal: (id: string) => void): void {
+    const stop = new TabStop(view);
     view.root.addEventListener('click', event => {
         const id = view.nodeIdAt(event.target);
         if (id) reveal(id);
@@ -35,7 +41,34 @@ export function listenToNodes(view: GraphView, viewport: Viewport, reveal: (id: 
         const id = view.nodeIdAt(event.target);
         const box = id ? view.box(id) : undefined;
         if (box) viewport.ensureVisible(box);
+        if (id) stop.set(id);
     });
+}
+
+/** The node that Tab enters the graph at; kept as tiles add, replace and remove nodes' elements. */
+class TabStop {
+    private id: string | undefined;
+    private element: Element | undefined;
+
+    constructor(private readonly view: GraphView) {
+        new MutationObserver(() => this.keep()).observe(view.root, { childList: true, subtree: true });
+    }
+
+    set(id: string): void {
+        this.id = id;
+        this.keep();
+    }
+
+    /** The stop's element, or the first node's when the stop is not drawn (a new scope): tabindex 0, the one before -1. */
+    private keep(): void {
+        const held = this.element;
+        if (held?.isConnected && held.getAttribute('tabindex') === '0' && (this.id === undefined || held.getAttribute('data-id') === this.id)) return;
+        const el = (this.id !== undefined ? this.view.nodeElement(this.id) : undefined) ?? this.view.root.querySelector('.node[data-id]') ?? undefined;
+        if (el === this.element && el?.getAttribute('tabindex') === '0') return;
+        if (this.element?.isConnected) this.element.setAttribute('tabindex', '-1');
+        this.element = el;
+        el?.setAttribute('tabindex', '0');
+    }
 }
 
 /** The nearest node from `id` in the arrow's direction, preferring one in line (`id` itself when there is none). */

@@ -54,11 +54,12 @@ export class Toolbar {
 
     constructor(events: ToolbarEvents) {
         this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Impact chain preview' });
-        this.scope = el('vscode-dropdown', { class: 'scope', 'aria-label': 'Show', title: 'What the preview shows' }) as Dropdown;
+        // Its value is one line, cut with an ellipsis in a narrow pane: the tooltip has it whole (showTitle).
+        this.scope = el('vscode-dropdown', { class: 'scope', 'aria-label': 'Show' }) as Dropdown;
         this.cursorOption = option(CURSOR, 'Cursor');
         this.cursorOption.setAttribute('title', 'Follow the editor cursor: the program, or the programs and outcomes, of the element under it');
         this.scope.append(this.cursorOption, option(WHOLE, 'Whole workspace'));
-        this.scope.addEventListener('change', () => events.scope(choiceOf(this.scope.value)));
+        this.scope.addEventListener('change', () => { this.showTitle(); events.scope(choiceOf(this.scope.value)); });
         this.directionPicker = el('vscode-dropdown', { class: 'direction wide-only', 'aria-label': 'Direction', title: 'Which way the chain runs' }) as Dropdown;
         this.directionPicker.append(...DIRECTIONS.map(([value, label]) => option(value, label)));
         this.directionPicker.addEventListener('change', () => events.direction(this.directionPicker.value as DirectionChoice));
@@ -96,7 +97,7 @@ export class Toolbar {
         const key = JSON.stringify(entries);
         if (key === this.focusable) {
             this.selected = value;
-            if (!this.filling) select(this.scope, value);
+            if (!this.filling) this.selectScope(value);
             return;
         }
         this.focusable = key;
@@ -112,7 +113,7 @@ export class Toolbar {
                 this.scope.append(option(entry.id, entry.label, entry.description));
             }
             this.filling = next < entries.length;
-            if (!this.filling || from === 0) select(this.scope, this.selected);
+            if (!this.filling || from === 0) this.selectScope(this.selected);
             if (this.filling) setTimeout(() => addBatch(next), 0);
         };
         addBatch(0);
@@ -122,6 +123,18 @@ export class Toolbar {
     setCursorScope(title: string): void {
         const label = `Cursor: ${title}`;
         if (this.cursorOption.textContent !== label) this.cursorOption.textContent = label;
+        this.showTitle();
+    }
+
+    private selectScope(value: string): void {
+        select(this.scope, value);
+        setTimeout(() => this.showTitle(), 0);
+    }
+
+    /** The scope picker's tooltip: what it shows, whole (`Cursor: Consultative discovery bootcamp`). */
+    private showTitle(): void {
+        const text = (this.scope.selectedOptions[0]?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'What the preview shows';
+        if (this.scope.getAttribute('title') !== text) this.scope.setAttribute('title', text);
     }
 
     setDirection(choice: DirectionChoice): void {

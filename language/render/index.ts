@@ -12,7 +12,7 @@ export { layoutToFit, SCREEN } from './fit-layout.js';
 export { layoutGraph, layoutSteps, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions, type PreviousLayout } from './layout.js';
 export { cachedMeasure, MONO_STACK, SANS_STACK, tableMeasure, TEXT, type MeasureText, type TextStyle } from './measure.js';
 export { nodeText, shortLabel, PAD, TEXT_X, type NodeText } from './node-text.js';
-export { renderSvg, renderNode, renderEdge, renderDefs, renderColumns, nodeClasses, type RenderOptions } from './svg.js';
+export { renderSvg, renderNode, renderEdge, renderDefs, renderColumns, renderLabelParts, nodeClasses, type RenderOptions } from './svg.js';
 export { graphCss, PALETTE, type PaletteToken, type ResolveVariable } from './styles.js';
 export { nodeLabel, worstSeverity, findingsText, type Severity } from './labels.js';
 export { escapeXml, truncate, wrap } from './text.js';

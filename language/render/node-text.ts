@@ -2,7 +2,8 @@
  * What a node box says and how tall that makes it: the title wrapped to at
  * most three lines, the name line, and the footer of its kind (an
  * objective's KPIs, a behavior's toolkits, a metric's figures, progress and
- * status), each fitted to the box width with the injected measurer. The
+ * status), each fitted to the box width with the injected measurer (a
+ * metric's figures are never cut: they wrap onto more lines). The
  * layout sizes boxes with it and the SVG draws exactly these lines.
  */
 import type { GraphNode, MetricFigures } from '../graph/types.js';
@@ -41,7 +42,7 @@ export interface NodeText {
      */
     readonly metric?: {
         figures: string; deadline: string; deadlineY: number; figuresY: number; barY: number; status: readonly string[]; statusY: number;
-        /** The figures wrapped onto several lines (SMALL_LINE apart) instead of cut: full text only. */
+        /** The figures on several lines (SMALL_LINE apart) when one is too narrow for them: never cut. */
         figureLines?: readonly string[];
     };
     readonly height: number;
@@ -89,7 +90,7 @@ function metricRows(m: MetricFigures, width: number, nameY: number, measure: Mea
     const bar = width - 2 * PAD;
     const deadline = m.deadline ? `by ${m.deadline}` : '';
     const deadlineWidth = deadline ? measure(deadline, TEXT.small) + 8 : 0;
-    const figureLines = fitted(figuresText(m), bar, TEXT.figures, measure, full);
+    const figureLines = figuresWrapped(figuresText(m), bar, measure);
     const figures = figureLines[figureLines.length - 1]!;
     const figuresY = nameY + 19;
     const figuresBottom = figuresY + (figureLines.length - 1) * SMALL_LINE;
@@ -112,6 +113,23 @@ function nameWrapped(name: string, suffix: string, width: number, measure: Measu
     if (!suffix) return lines;
     const last = `${lines[lines.length - 1]!} ${suffix}`;
     return measure(last, TEXT.name) <= width ? [...lines.slice(0, -1), last] : [...lines, ...wrap(suffix, width, TEXT.name, Infinity, measure)];
+}
+
+/**
+ * The figures (`baseline → actual → target`) on as many lines as they need,
+ * never cut: a reader compares the three, and the target is the point. A
+ * line breaks before an arrow (`55% → 67.6%` / `→ 80%`); a part wider than a
+ * line wraps as any text does.
+ */
+export function figuresWrapped(text: string, width: number, measure: MeasureText): string[] {
+    const [first, ...rest] = text.split(' → ');
+    const lines = [first!];
+    for (const part of rest) {
+        const joined = `${lines[lines.length - 1]!} → ${part}`;
+        if (measure(joined, TEXT.figures) <= width) lines[lines.length - 1] = joined;
+        else lines.push(`→ ${part}`);
+    }
+    return lines.flatMap(line => wrap(line, width, TEXT.figures, Infinity, measure));
 }
 
 /** One line cut with an ellipsis, or with `full` as many lines as the text needs. */

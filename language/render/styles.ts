@@ -109,6 +109,12 @@ export function graphCss(resolve?: ResolveVariable): string {
         // The arrowheads the box would hide drawn again above it (svg.ts, renderColumns): on screen the markers show.
         `${g} .label-arrowheads { display: none; }`,
         `@media print { ${g} .label-halo, ${g} .label-arrowheads { display: inline; } ${g} .column-label { stroke: none; } }`,
+        // The preview's labels (svg.labels, svg.ts renderLabelParts) have their boxes on screen too: edges cross a row's label between its letters.
+        `${g} > svg.labels .label-halo, ${g} > svg.labels .label-arrowheads { display: inline; }`,
+        `${g} > svg.labels .column-label { stroke: none; }`,
+        `${g}.zoomed-out > svg.labels .label-halo, ${g}.zoomed-out > svg.labels .label-arrowheads { display: none; }`,
+        `${g}.has-highlight .label-arrowheads path { opacity: 0.25; }`,
+        `${g}.has-highlight .label-arrowheads path.highlight { opacity: 1; }`,
         `${g} .node { cursor: pointer; outline: none; }`,
         `${g} .node-box { fill: ${c('nodeBackground')}; stroke: ${towardText('nodeBorder', BORDER_SHARE)}; stroke-width: 1; }`,
         `${g} .node-title { font-size: ${TEXT.title.size}px; font-weight: 600; }`,
@@ -175,7 +181,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${hc} .node.highlight .node-box, ${hc} .focus-ring { stroke: ${c('contrastActiveBorder')}; }`,
         `${hc} .edge { stroke-width: 2; }`,
         `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,
-        `${hc}.has-highlight .node, ${hc}.has-highlight .edge { opacity: 0.4; }`,
-        `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight { opacity: 1; }`
+        `${hc}.has-highlight .node, ${hc}.has-highlight .edge, ${hc}.has-highlight .label-arrowheads path { opacity: 0.4; }`,
+        `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight, ${hc}.has-highlight .label-arrowheads path.highlight { opacity: 1; }`
     ].join('\n');
 }

@@ -12,12 +12,12 @@ import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
 import { graphCss, type ResolveVariable } from './styles.js';
 import { escapeXml, labelHalo, trackStatus } from './text.js';
 import { readPath, type Box, type Point } from './geometry.js';
-import { tableMeasure, TEXT } from './measure.js';
+import { tableMeasure, TEXT, type MeasureText } from './measure.js';
 
 export interface RenderOptions {
     /** Findings per node id, for badges. */
     findings?: Readonly<Record<string, NodeFindings>>;
-    /** Adds `tabindex`, `role="button"`, `aria-label` and the zoomed-out label to nodes (the preview's DOM). */
+    /** Adds `tabindex="-1"` (the preview makes one node the Tab stop), `role="button"`, `aria-label` and the zoomed-out label to nodes (the preview's DOM). */
     interactive?: boolean;
     /** Prefix of element ids (markers), for several drawings in one page. */
     idPrefix?: string;
@@ -50,7 +50,7 @@ export function nodeClasses(item: LaidOutNode, findings?: NodeFindings): string 
  */
 export function renderNode(item: LaidOutNode, options: RenderOptions = {}): string {
     const findings = options.findings?.[item.id];
-    const interactive = options.interactive ? { tabindex: 0, role: 'button', 'aria-label': nodeLabel(item, findings) } : {};
+    const interactive = options.interactive ? { tabindex: -1, role: 'button', 'aria-label': nodeLabel(item, findings) } : {};
     const { node, x, y, width: w, height: h, text: t } = item;
     const tooltip = `${node.kind} ${node.qualifiedName}${node.title ? `: ${node.title}` : ''}`
         + (node.catalog ? `\nFrom catalog ${catalogLabel(node.catalog)} (read-only)` : '');
@@ -201,6 +201,37 @@ const LABEL_DESCENT = 0.22;
 /** The background around a layer label's glyphs: 2 px at either end, 1 px above and below. */
 const HALO_PAD = { x: 2, y: 1 } as const;
 
+/** A layer label: its text, and the boxes of its glyphs and of the background behind them. */
+interface ColumnLabel {
+    readonly text: string;
+    readonly x: number;
+    readonly y: number;
+    readonly glyphs: Box;
+    readonly halo: Box;
+}
+
+/** The layer labels of a layout, their widths measured with `measure` (the preview: the font drawn). */
+function columnLabels(layout: GraphLayout, measure: MeasureText): ColumnLabel[] {
+    return layout.columns.map(c => {
+        const text = c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · ');
+        const width = measure(text, TEXT.label) + LABEL_SPACING * [...text].length;
+        const size = TEXT.label.size;
+        const glyphs = { x: c.labelX, y: c.labelY - size * LABEL_ASCENT, width, height: size * (LABEL_ASCENT + LABEL_DESCENT) };
+        const halo = { x: glyphs.x - HALO_PAD.x, y: glyphs.y - HALO_PAD.y, width: glyphs.width + 2 * HALO_PAD.x, height: glyphs.height + 2 * HALO_PAD.y };
+        return { text, x: c.labelX, y: c.labelY, glyphs, halo };
+    });
+}
+
+/** Every edge's arrowhead as a path of its own, with its box, class and edge. */
+function arrowheads(layout: GraphLayout): Array<{ d: string; box: Box; cls: string; edge: LaidOutEdge }> {
+    return layout.edges.flatMap(e => {
+        const head = arrowhead(e);
+        return head ? [{ ...head, cls: arrowClass(e), edge: e }] : [];
+    });
+}
+
+const labelText = (l: ColumnLabel): string => `<text class="column-label" x="${l.x}" y="${l.y}">${escapeXml(l.text)}</text>`;
+
 /**
  * Layer labels: column headers (right), or a label above each row (down).
  * Each has a `label-halo` box of the background behind it, shown in print
@@ -210,24 +241,37 @@ const HALO_PAD = { x: 2, y: 1 } as const;
  * and the arrowheads it meets are drawn again above it (`label-arrowheads`,
  * print only as well): a row's label sits right above its boxes, where the
  * edges into them end, and a box over the arrowheads hid them on paper.
+ * The preview draws its labels in parts instead (renderLabelParts).
  */
 export function renderColumns(layout: GraphLayout): string {
-    let heads: Array<{ d: string; box: Box; cls: string }> | undefined;
-    return layout.columns.map(c => {
-        const text = c.parts.map(p => `${p.label.toUpperCase()} (${p.count})`).join(' · ');
-        const width = tableMeasure(text, TEXT.label) + LABEL_SPACING * [...text].length;
-        const size = TEXT.label.size;
-        const glyphs = { x: c.labelX, y: c.labelY - size * LABEL_ASCENT, width, height: size * (LABEL_ASCENT + LABEL_DESCENT) };
-        const halo = { x: glyphs.x - HALO_PAD.x, y: glyphs.y - HALO_PAD.y, width: glyphs.width + 2 * HALO_PAD.x, height: glyphs.height + 2 * HALO_PAD.y };
-        heads ??= layout.edges.flatMap(e => {
-            const head = arrowhead(e);
-            return head ? [{ ...head, cls: arrowClass(e) }] : [];
-        });
-        const under = heads.filter(h => meets(h.box, halo));
-        return labelHalo(glyphs, HALO_PAD)
+    let heads: ReturnType<typeof arrowheads> | undefined;
+    return columnLabels(layout, tableMeasure).map(l => {
+        heads ??= arrowheads(layout);
+        const under = heads.filter(h => meets(h.box, l.halo));
+        return labelHalo(l.glyphs, HALO_PAD)
             + (under.length > 0 ? `<g class="label-arrowheads">${under.map(h => `<path class="${h.cls}" d="${h.d}"/>`).join('')}</g>` : '')
-            + `<text class="column-label" x="${c.labelX}" y="${c.labelY}">${escapeXml(text)}</text>`;
+            + labelText(l);
     }).join('');
+}
+
+/**
+ * The preview's layer labels, on screen as on paper: each on a box of the
+ * background (`label-halo`, shown in the preview's `svg.labels`, styles.ts),
+ * above the edges, and the arrowheads the boxes may meet drawn again above
+ * them. A row's label follows the pane's left edge (stage.ts moves `halos`
+ * and `texts` along x), so the arrowheads drawn again are those in its band
+ * across the whole drawing, wherever the label is; they stay in place and
+ * carry their edge's ends (`data-from`, `data-to`) to be dimmed with it.
+ */
+export function renderLabelParts(layout: GraphLayout, measure: MeasureText = tableMeasure): { halos: string; arrowheads: string; texts: string } {
+    const labels = columnLabels(layout, measure);
+    const bands = labels.map(l => ({ ...l.halo, x: 0, width: layout.width }));
+    const heads = labels.length === 0 ? [] : arrowheads(layout).filter(h => bands.some(b => meets(h.box, b)));
+    return {
+        halos: labels.map(l => labelHalo(l.glyphs, HALO_PAD)).join(''),
+        arrowheads: heads.map(h => `<path${attrs({ class: h.cls, d: h.d, 'data-from': h.edge.from, 'data-to': h.edge.to })}/>`).join(''),
+        texts: labels.map(labelText).join('')
+    };
 }
 
 /** A standalone SVG document of the layout, styles embedded. */

@@ -157,9 +157,9 @@ describe('preview: accessibility', () => {
             const scratch = await w.page.context().newPage();
             await w.page.waitForTimeout(200);
             const weak: string[] = [];
-            // The toolbar's controls at this width, then the first nodes.
-            for (let i = 0; i < 9; i++) {
-                await w.page.keyboard.press('Tab');
+            // The toolbar's controls at this width, then the graph's Tab stop (its first node), then the next node (an arrow key).
+            for (const key of [...Array<string>(8).fill('Tab'), 'ArrowDown']) {
+                await w.page.keyboard.press(key);
                 const target = await w.page.evaluate(() => {
                     const e = document.activeElement!;
                     const r = e.getBoundingClientRect();

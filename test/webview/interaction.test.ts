@@ -19,21 +19,21 @@ describe('preview: interaction', () => {
         assert.deepEqual(await w.waitForPosted('reveal', before), { type: 'reveal', nodeId: 'ChurnPilot.Probing', uri: probing.uri, range: probing.nameRange });
     });
 
-    it('moves through nodes with Tab in column order and reveals with Enter and Space', async () => {
+    it('enters the graph with Tab at its first node, moves in column order with the arrow keys and reveals with Enter and Space', async () => {
         const w = await preview.openWithGraph();
         await w.page.locator('vscode-button', { hasText: 'Export PNG' }).focus();
         await w.page.keyboard.press('Tab');
         const order = await w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!));
         const focused = (): Promise<string | null> => w.page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null);
         assert.equal(await focused(), order[0]);
-        await w.page.keyboard.press('Tab');
+        await w.page.keyboard.press('ArrowDown');
         assert.equal(await focused(), order[1]);
         assert.match(order[0]!, /^[^.]+\.[A-Za-z]+$/);
         assert.equal(await w.page.$eval(`[data-id="${order[1]}"]`, e => e.getAttribute('aria-label')!.startsWith('objective ')), true);
         const before = (await w.posted()).length;
         await w.page.keyboard.press('Enter');
         assert.equal((await w.waitForPosted('reveal', before)).nodeId, order[1]);
-        await w.page.keyboard.press('Tab');
+        await w.page.keyboard.press('ArrowDown');
         await w.page.keyboard.press('Space');
         assert.equal((await w.waitForPosted('reveal', before + 1)).nodeId, order[2]);
     });
