@@ -5,6 +5,7 @@ import type { AlignApi } from './api.js';
 import { activateAlign } from './activate.js';
 import { CatalogDocuments } from './catalog-documents.js';
 import { clientOptions, trustOptions } from './client-options.js';
+import { Commands } from './constants.js';
 import { webRandomBytes } from './preview/nonce.js';
 import { WorkspaceMirror } from './web/workspace-mirror.js';
 
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AlignA
     };
     const catalogs = new CatalogDocuments();
     const options = clientOptions(['file', 'untitled', 'vscode-vfs', 'vscode-test-web'],
-        () => ({ ...trustOptions(), files: mirror.snapshot() }), catalogs);
+        () => ({ ...trustOptions(), files: mirror.snapshot(), clientCommands: [Commands.showImpactChain] }), catalogs);
     client = new LanguageClient('align', 'Align', startWorker, options);
     const running = client;
     context.subscriptions.push(mirror.onDidChange(change => {

@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): AlignApi {
     const watchers = [...WATCHED_GLOBS, ...PACKAGE_GLOBS].map(glob => vscode.workspace.createFileSystemWatcher(glob));
     context.subscriptions.push(...watchers);
     const catalogs = new CatalogDocuments();
-    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], trustOptions, catalogs);
+    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], () => ({ ...trustOptions(), clientCommands: [Commands.showImpactChain, Commands.pullActuals] }), catalogs);
     options.synchronize = { ...options.synchronize, fileEvents: watchers };
     client = new LanguageClient('align', 'Align', serverOptions, options);
     // Desktop only: a pull runs the CLI in a terminal (the web has none).

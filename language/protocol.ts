@@ -58,6 +58,13 @@ export interface AlignInitializationOptions {
     trusted?: boolean;
     /** The workspace's `.align`, CSV and `align.config.json` files, for a server without file access (web). */
     files?: WorkspaceFile[];
+    /**
+     * The client's own Align commands that code lenses and quick fixes may
+     * name: the Align extension sends `align.showImpactChain`, and on the
+     * desktop `align.pullActuals`. Other clients send none and get the
+     * server's commands (`workspace/executeCommand`) or none.
+     */
+    clientCommands?: string[];
 }
 
 /** Workspace files created, changed or deleted (web client -> web worker server). */

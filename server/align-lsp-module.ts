@@ -14,6 +14,7 @@ import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
 import { lazyCompletionParser } from './features/lazy-completion-parser.js';
 import { AlignDocumentHighlightProvider, AlignReferencesProvider } from './features/references-provider.js';
 import { AlignDocumentSymbolProvider } from './features/document-symbols.js';
+import { AlignCommandHandler } from './features/impact-chain-command.js';
 
 /**
  * The editor features of the language server, one provider per file under
@@ -43,5 +44,6 @@ export const AlignSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         DocumentUpdateHandler: (services) => new AlignDocumentUpdateHandler(services),
         NodeKindProvider: () => new AlignNodeKindProvider(),
         FuzzyMatcher: () => new AlignFuzzyMatcher(),
+        ExecuteCommandHandler: (services) => new AlignCommandHandler(services),
     }
 };

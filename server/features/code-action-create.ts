@@ -14,7 +14,8 @@ export interface CreateDeclaration {
     readonly kind: CreatableKind;
     /** The name as the reference wrote it (`X` or `Program.X`). */
     readonly refText: string;
-    readonly uri: string;
+    /** The document the edit is for. */
+    readonly document: LangiumDocument;
     readonly edit: TextEdit;
 }
 
@@ -43,11 +44,12 @@ export function createForUnresolved(services: AlignServices, document: LangiumDo
     const deadline = program ? graph.nodeOf(program)?.programFigures?.window?.end : undefined;
     const lines = skeleton(kind, name, info.property, deadline ?? defaultDeadline());
     if (program) {
-        const edit = appendToBlock(AstUtils.getDocument(program), program, lines);
-        return edit ? { kind, refText, uri: AstUtils.getDocument(program).uri.toString(), edit } : undefined;
+        const target = AstUtils.getDocument(program);
+        const edit = appendToBlock(target, program, lines);
+        return edit ? { kind, refText, document: target, edit } : undefined;
     }
     const topLevel = topLevelOf(info.container);
-    return { kind, refText, uri: document.uri.toString(), edit: insertAfter(topLevel, lines) };
+    return { kind, refText, document, edit: insertAfter(document, topLevel, lines) };
 }
 
 /** The reference whose text covers `offset`, with its container and property. */

@@ -39,9 +39,31 @@ export function indentOf(document: LangiumDocument, node: AstNode): string {
     return lineIndent(document, node.$cstNode!.range.start.line);
 }
 
+/** The file's unit of indentation: a tab where a line is indented with tabs, else two spaces. */
+export function indentUnit(document: LangiumDocument): string {
+    return /^\t/m.test(document.textDocument.getText()) ? '\t' : '  ';
+}
+
 /** One level deeper than `indent`, in the file's style (tabs stay tabs). */
-export function deeper(indent: string): string {
-    return indent.includes('\t') ? `${indent}\t` : `${indent}  `;
+export function deeper(indent: string, unit: string): string {
+    return indent.includes('\t') ? `${indent}\t` : `${indent}${unit}`;
+}
+
+/** A line written with two spaces a level (`  kind leading`) in the file's unit of indentation. */
+export function inUnit(line: string, unit: string): string {
+    const levels = /^(?: {2})*/.exec(line)![0].length / 2;
+    return unit.repeat(levels) + line.slice(levels * 2);
+}
+
+/** The line break of a document: `\r\n` where its lines end so, else `\n`. */
+export function lineBreakOf(document: LangiumDocument): string {
+    return document.textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** An edit written with `\n` in the document's line breaks. */
+export function withLineBreaks(document: LangiumDocument, edit: TextEdit): TextEdit {
+    const eol = lineBreakOf(document);
+    return eol === '\n' ? edit : { ...edit, newText: edit.newText.replace(/\r?\n/g, eol) };
 }
 
 /** The indentation of the lines inside a declaration's block. */
@@ -52,7 +74,7 @@ export function childIndent(document: LangiumDocument, node: AstNode, block: Blo
             return lineIndent(document, first.range.start.line);
         }
     }
-    return deeper(indentOf(document, node));
+    return deeper(indentOf(document, node), indentUnit(document));
 }
 
 /** The next token (not a comment) after `node`, anywhere in the document. */
@@ -108,14 +130,15 @@ export function addAttributeLines(document: LangiumDocument, node: AstNode, line
 }
 
 /**
- * Inserts a new declaration (given as unindented lines) as the last member
- * of a program's block.
+ * Inserts a new declaration (given as unindented lines, nested ones two
+ * spaces a level) as the last member of a program's block.
  */
 export function appendToBlock(document: LangiumDocument, node: AstNode, lines: readonly string[]): TextEdit | undefined {
     const block = blockOf(node);
     if (!block) return undefined;
     const inner = childIndent(document, node, block);
-    const body = lines.map(l => l === '' ? '' : `${inner}${l}`).join('\n');
+    const unit = indentUnit(document);
+    const body = lines.map(l => l === '' ? '' : `${inner}${inUnit(l, unit)}`).join('\n');
     const closeLine = block.close.range.start.line;
     const closeAlone = lineText(document, closeLine).slice(0, block.close.range.start.character).trim() === '';
     if (closeAlone && closeLine > block.open.range.start.line) {
@@ -125,8 +148,9 @@ export function appendToBlock(document: LangiumDocument, node: AstNode, lines: r
 }
 
 /** Inserts a new top-level declaration (unindented lines) after a top-level element. */
-export function insertAfter(node: AstNode, lines: readonly string[]): TextEdit {
-    return { range: emptyAt(node.$cstNode!.range.end), newText: `\n\n${lines.join('\n')}` };
+export function insertAfter(document: LangiumDocument, node: AstNode, lines: readonly string[]): TextEdit {
+    const unit = indentUnit(document);
+    return { range: emptyAt(node.$cstNode!.range.end), newText: `\n\n${lines.map(l => inUnit(l, unit)).join('\n')}` };
 }
 
 /** An empty range at a position. */

@@ -10,6 +10,11 @@ import { pullCommand } from '../../language/validation/snapshot-rules.js';
 import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
 import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
+import { withLineBreaks } from './code-action-edits.js';
+import { ClientCommands } from './client-commands.js';
+
+/** The Align extension's *Pull Actuals* (desktop): `align pull`, for the metric given, in a terminal. */
+const PULL_ACTUALS_COMMAND = 'align.pullActuals';
 
 /**
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
@@ -18,9 +23,11 @@ import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-l
  */
 export class AlignCodeActionProvider implements CodeActionProvider {
     private readonly services: AlignServices;
+    private readonly client: ClientCommands;
 
     constructor(services: AlignServices) {
         this.services = services;
+        this.client = new ClientCommands(services.shared.lsp.LanguageServer);
     }
 
     async getCodeActions(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
@@ -41,20 +48,20 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         }
         if (rule === 'unresolved-reference') {
             const create = createForUnresolved(this.services, document, diagnostic, graph);
-            return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.uri, create.edit, true)] : [];
+            return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.document, create.edit, true)] : [];
         }
-        if (rule === 'snapshot-drift') return isLockProblem(diagnostic) ? [] : [pullAction(diagnostic)];
+        if (rule === 'snapshot-drift') return isLockProblem(diagnostic) || !this.client.pullActuals ? [] : [pullAction(diagnostic)];
         const attributeFix = ATTRIBUTE_FIXES[rule];
         const node = declarationAt(document, diagnostic);
         const fix = attributeFix && node ? attributeFix(document, node) : undefined;
-        return fix ? [quickFix(fix.title, diagnostic, document.uri.toString(), fix.edit, true)] : [];
+        return fix ? [quickFix(fix.title, diagnostic, document, fix.edit, true)] : [];
     }
 
     private linkKpiActions(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {
         const objective = declarationAt(document, diagnostic);
         if (!isObjective(objective)) return [];
         return kpiCandidates(objective, graph).slice(0, MAX_KPI_ACTIONS).map((candidate, i) =>
-            quickFix(`Link to KPI ${candidate.reference}`, diagnostic, document.uri.toString(), linkKpiEdit(document, objective, candidate.reference), i === 0));
+            quickFix(`Link to KPI ${candidate.reference}`, diagnostic, document, linkKpiEdit(document, objective, candidate.reference), i === 0));
     }
 }
 
@@ -67,12 +74,15 @@ function declarationAt(document: LangiumDocument, diagnostic: Diagnostic): AstNo
 
 /**
  * The fix of `snapshot-drift` is a pull, which connects to a data source:
- * the quick fix runs nothing and edits nothing, it says the command to run.
+ * the quick fix runs the Align extension's *Pull Actuals* for the metric, in
+ * a terminal (offered only where the client has that command; elsewhere the
+ * diagnostic says the command to run).
  */
 function pullAction(diagnostic: Diagnostic): CodeAction {
     const metric = (diagnostic.data as { metric?: unknown } | undefined)?.metric;
-    const command = pullCommand(typeof metric === 'string' ? metric : '<metric>');
-    return { title: `Refresh the snapshot: run \`${command}\` in a terminal (or Align: Pull Actuals)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false };
+    const args = typeof metric === 'string' ? [metric] : [];
+    const title = `Refresh the snapshot: run \`${typeof metric === 'string' ? pullCommand(metric) : 'align pull'}\` in a terminal`;
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, command: { title, command: PULL_ACTUALS_COMMAND, arguments: args } };
 }
 
 /** A `snapshot-drift` about the lock file itself (unusable): `align pull` refuses it too, its message says what to do. */
@@ -80,6 +90,7 @@ function isLockProblem(diagnostic: Diagnostic): boolean {
     return (diagnostic.data as { lockProblem?: unknown } | undefined)?.lockProblem === true;
 }
 
-function quickFix(title: string, diagnostic: Diagnostic, uri: string, edit: TextEdit, isPreferred: boolean): CodeAction {
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: [edit] } } };
+/** A fix that edits one document, in that document's line breaks. */
+function quickFix(title: string, diagnostic: Diagnostic, target: LangiumDocument, edit: TextEdit, isPreferred: boolean): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [target.uri.toString()]: [withLineBreaks(target, edit)] } } };
 }

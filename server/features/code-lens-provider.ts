@@ -7,8 +7,10 @@ import type { AlignGraphService } from '../../language/graph/graph-service.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import { attributionLenses } from './code-lens-attribution.js';
 import { plural } from '../../language/present/index.js';
+import { ClientCommands } from './client-commands.js';
+import { SERVER_IMPACT_CHAIN_COMMAND } from './impact-chain-command.js';
 
-/** The command a lens runs: the client reveals the node's impact chain. Arguments: `[nodeId]`. */
+/** The command a lens runs in VS Code: the Align extension reveals the node's impact chain. Arguments: `[nodeId]`. */
 export const SHOW_IMPACT_CHAIN_COMMAND = 'align.showImpactChain';
 
 /**
@@ -19,15 +21,19 @@ export const SHOW_IMPACT_CHAIN_COMMAND = 'align.showImpactChain';
  */
 export class AlignCodeLensProvider implements CodeLensProvider {
     private readonly graph: AlignGraphService;
+    private readonly client: ClientCommands;
 
     constructor(services: AlignServices) {
         this.graph = services.align.Graph;
+        this.client = new ClientCommands(services.shared.lsp.LanguageServer);
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
         const index = await this.graph.getIndex();
         const uri = document.uri.toString();
         const reached = reachCounts(index);
+        // Other clients run the server's command (workspace/executeCommand), which shows the chain as text.
+        const command = this.client.showImpactChain ? SHOW_IMPACT_CHAIN_COMMAND : SERVER_IMPACT_CHAIN_COMMAND;
         const lenses: CodeLens[] = [];
         for (const node of index.graph.nodes) {
             if (node.uri !== uri) continue;
@@ -35,9 +41,9 @@ export class AlignCodeLensProvider implements CodeLensProvider {
                 : node.kind === 'metric' ? metricLensTitle(index, node, reached.get(node.id) ?? 0)
                 : undefined;
             if (title === undefined) continue;
-            lenses.push({ range: node.nameRange, command: { title, command: SHOW_IMPACT_CHAIN_COMMAND, arguments: [node.id] } });
+            lenses.push({ range: node.nameRange, command: { title, command, arguments: [node.id] } });
         }
-        return [...lenses, ...attributionLenses(index, document, SHOW_IMPACT_CHAIN_COMMAND)];
+        return [...lenses, ...attributionLenses(index, document, command)];
     }
 }
 

@@ -10,7 +10,7 @@ import { writtenAttributes } from './completion-present.js';
 import { referenceCandidates, referenceDetail } from './completion-references.js';
 import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
 import { expandChoices, snippetAsText } from './completion-snippets.js';
-import { inComment } from './completion-comments.js';
+import { inCommentOrString } from './completion-comments.js';
 
 /** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
 interface AttributeItem {
@@ -33,7 +33,7 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  * - references of the kind the scope provider allows, without a program's own
  *   members twice, with the kind and title as `detail`;
  * - on its own after a space only where a reference comes next (`moves `);
- * - nothing inside a comment.
+ * - nothing inside a comment or a string, closed or not.
  */
 export class AlignCompletionProvider extends DefaultCompletionProvider {
     /** By `Rule:keyword`; several items where declarations share an attribute rule (`Owner:owner`). */
@@ -52,12 +52,14 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        const root = document.parseResult.value.$cstNode;
-        if (root && inComment(root, document.textDocument.offsetAt(params.position))) return CompletionList.create([], false);
-        if (triggeredBySpace(params) && !this.referenceComesNext(document, document.textDocument.offsetAt(params.position))) {
+        const text = document.textDocument;
+        const offset = text.offsetAt(params.position);
+        if (inCommentOrString(text.getText(), offset)) return CompletionList.create([], false);
+        if (triggeredBySpace(params) && !this.referenceComesNext(document, offset)) {
             return CompletionList.create([], false);
         }
-        return super.getCompletion(document, params, cancelToken);
+        // A position past the end of its line (or of the text) is taken as that end, so that no edit range leaves the document.
+        return super.getCompletion(document, { ...params, position: text.positionAt(offset) }, cancelToken);
     }
 
     /** Whether a space was just typed after a keyword or comma where the grammar expects a reference. */

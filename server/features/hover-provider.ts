@@ -39,10 +39,22 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
     /** Names and references as Langium finds them; besides, the words of an `isolate` and of a pulled actuals block. */
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult.value.$cstNode;
-        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position)) : undefined;
+        const offset = this.wordOffset(document, params);
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
         const reference = leaf && GrammarAST.isCrossReference(GrammarUtils.findAssignment(leaf)?.terminal);
         const value = leaf && !reference ? await this.statementHover(leaf.astNode, leaf.text) : undefined;
-        return value ? { contents: { kind: 'markdown', value } } : super.getHoverContent(document, params);
+        return value ? { contents: { kind: 'markdown', value } } : super.getHoverContent(document, { ...params, position: document.textDocument.positionAt(offset) });
+    }
+
+    /**
+     * The offset of the word hovered, as go to definition and rename take it:
+     * right after a word (its end, or past the end of its line) is that word.
+     */
+    private wordOffset(document: LangiumDocument, params: HoverParams): number {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const nameChar = (i: number): boolean => i >= 0 && i < text.length && this.grammarConfig.nameRegexp.test(text.charAt(i));
+        return offset > 0 && !nameChar(offset) && nameChar(offset - 1) ? offset - 1 : offset;
     }
 
     private async statementHover(ast: AstNode, text: string): Promise<string | undefined> {

@@ -70,10 +70,11 @@ export class AlignRenameProvider extends DefaultRenameProvider {
         return target?.range;
     }
 
-    /** A catalog's declarations are renamed in its package, never from the workspace. */
+    /** A catalog's declarations are renamed in its folder or package, never from the workspace. */
     private refuseCatalog(node: AstNode): void {
-        const origin = this.catalogs.originOf(AstUtils.getDocument(node).uri);
-        if (origin) throw new ResponseError(INVALID_PARAMS, renameRefusal(origin, (node as { name?: string }).name ?? ''));
+        const file = AstUtils.getDocument(node).uri;
+        const origin = this.catalogs.originOf(file);
+        if (origin) throw new ResponseError(INVALID_PARAMS, renameRefusal(origin, (node as { name?: string }).name ?? '', file, this.settings.workspaceRoot));
     }
 
     /**

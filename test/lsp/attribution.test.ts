@@ -23,9 +23,10 @@ describe('language server: attribution and pulled snapshots over LSP', function 
     let session: LspSession;
     let file: string;
 
-    before(async () => {
+    /** A workspace whose pulled snapshot drifted (its query file changed), opened by a client with these `initializationOptions`. */
+    async function startPilot(initializationOptions?: unknown): Promise<{ session: LspSession; file: string }> {
         const root = makeTempDir('align-attribution-');
-        file = path.join(root, 'pilot.align');
+        const file = path.join(root, 'pilot.align');
         fs.writeFileSync(file, SOURCE);
         fs.mkdirSync(path.join(root, 'data'));
         fs.writeFileSync(path.join(root, 'data/sales.csv'), SNAPSHOT);
@@ -33,9 +34,14 @@ describe('language server: attribution and pulled snapshots over LSP', function 
         fs.writeFileSync(path.join(root, 'align.lock.json'), JSON.stringify({ version: 1, snapshots: { 'data/sales.csv': {
             metric: 'Sales', kind: 'sql', query: 'sales.sql', querySha256: sha('SELECT month AS period, sales AS value FROM sales'),
             rows: 2, firstPeriod: '2026-01', lastPeriod: '2026-02', snapshotSha256: sha(SNAPSHOT), pulledAt: '2026-03-01T08:00:00.000Z' } } }));
-        ({ session } = await LspSession.start(root));
+        const { session } = await LspSession.start(root, {}, initializationOptions);
         await session.open(file);
         await session.diagnosticsOf(file);
+        return { session, file };
+    }
+
+    before(async () => {
+        ({ session, file } = await startPilot());
     });
     after(async () => { await session.stop(); });
 
@@ -64,16 +70,38 @@ describe('language server: attribution and pulled snapshots over LSP', function 
         assert.ok(titles.includes(`9:attributed +${ATTRIBUTED} of +${LATEST - BASELINE} · benefit ${num(BENEFIT, 0)} USD`), titles.join('\n'));
     });
 
-    it('snapshot-drift on the from string; its quick fix says the command and runs nothing', async () => {
-        const diagnostics = await session.diagnosticsOf(file);
+    /** The quick fixes of the snapshot-drift finding on the `from` string. */
+    async function driftActions(lsp: LspSession, pilot: string): Promise<CodeAction[]> {
+        const diagnostics = await lsp.diagnosticsOf(pilot);
         const drift = diagnostics.find(d => d.code === 'snapshot-drift');
         assert.ok(drift, JSON.stringify(diagnostics));
-        assert.deepEqual(drift.range.start, positionOf(file, 11, '"data/sales.csv"'));
-        const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: drift.range, context: { diagnostics: [drift] } });
-        assert.equal(actions.length, 1);
-        assert.equal(actions[0]!.title, 'Refresh the snapshot: run `align pull --metric Sales` in a terminal (or Align: Pull Actuals)');
-        assert.equal(actions[0]!.edit, undefined);
-        assert.equal(actions[0]!.command, undefined);
+        assert.deepEqual(drift.range.start, positionOf(pilot, 11, '"data/sales.csv"'));
+        assert.match(typeof drift.message === 'string' ? drift.message : drift.message.value, /Run `align pull --metric Sales`/);
+        return lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(pilot) }, range: drift.range, context: { diagnostics: [drift] } });
+    }
+
+    it('snapshot-drift on the from string says the command; a client without Pull Actuals gets no quick fix that would do nothing', async () => {
+        assert.deepEqual(await driftActions(session, file), []);
+    });
+
+    it('snapshot-drift: in the Align extension on the desktop (trusted), the quick fix runs Pull Actuals for the metric', async () => {
+        const desktop = await startPilot({ trusted: true, clientCommands: ['align.showImpactChain', 'align.pullActuals'] });
+        try {
+            const actions = await driftActions(desktop.session, desktop.file);
+            const title = 'Refresh the snapshot: run `align pull --metric Sales` in a terminal';
+            assert.deepEqual(actions.map(a => [a.title, a.edit, a.command]), [[title, undefined, { title, command: 'align.pullActuals', arguments: ['Sales'] }]]);
+        } finally {
+            await desktop.session.stop();
+        }
+    });
+
+    it('snapshot-drift: no quick fix in the Align extension on the web, which cannot pull', async () => {
+        const web = await startPilot({ trusted: true, files: [], clientCommands: ['align.showImpactChain'] });
+        try {
+            assert.deepEqual(await driftActions(web.session, web.file), []);
+        } finally {
+            await web.session.stop();
+        }
     });
 
     it('hover on the snapshot: what the lock recorded and why it drifted', async () => {

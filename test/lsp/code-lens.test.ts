@@ -19,7 +19,8 @@ describe('language server: code lens over LSP', function () {
     let init: InitializeResult;
 
     before(async () => {
-        ({ session, init } = await LspSession.start(EXAMPLES));
+        // As the Align extension starts it (client-commands.test.ts covers other clients).
+        ({ session, init } = await LspSession.start(EXAMPLES, {}, { trusted: true, clientCommands: ['align.showImpactChain'] }));
         for (const file of FILES) await session.diagnosticsOf(path.join(EXAMPLES, file));
     });
     after(async () => { await session.stop(); });
