@@ -122,10 +122,10 @@ describe('attributed figures keep the currency of their KPI', () => {
 
     it('the report\'s attribution table', () => {
         assert.ok(report.includes('ROI not shown: missing Lead: value in EUR, cost in USD.'), 'the missing terms');
-        assert.ok(report.includes('| 5 EUR | 70 EUR (raw 140 EUR) |'), report);
+        assert.ok(report.includes('| 5 EUR per point of change | 70 EUR (raw 140 EUR) |'), report);
         assert.ok(!report.includes('5 USD') && !report.includes('70 USD'), 'no EUR figure relabelled USD');
-        // Both programs count Won: 10 USD a point, 30 points.
-        assert.equal(report.split('| 10 USD | 300 USD |').length - 1, 2, report);
+        // Both programs count Won: 10 USD a point, 30 points; each marks it shared.
+        assert.equal(report.split('| 10 USD per point of change | 300 USD, shared |').length - 1, 2, report);
     });
 
     it('a cost without a currency: values in two currencies are not added up, the ROI is missing', async () => {
