@@ -66,7 +66,12 @@ const metric = fc.tuple(name, title, block({
     cadence: cadence.map(c => `cadence ${c}`),
     drives: references.map(r => `drives ${r}`),
     value: fc.tuple(fc.integer({ min: 0, max: 50000 }), fc.constantFrom('point', 'unit')).map(([v, per]) => `value ${v} USD per ${per}`),
-}, '')).map(([n, t, b]) => `metric ${n}${t}${b}`);
+}, '')).map(([n, t, b]) => `metric ${n}${t}${percentOnlyInPercent(b)}`);
+
+/** A percentage implies unit percent: in a block of another unit, baseline and target are plain numbers (else a `syntax` error by design). */
+function percentOnlyInPercent(block: string): string {
+    return /\bunit (?!percent)/.test(block) ? block.replace(/\b(baseline|target) (-?\d+)%/g, '$1 $2') : block;
+}
 
 const skill = fc.tuple(name, title, block({ assessed: text.map(t => `assessed by ${t}`) }, '')).map(([n, t, b]) => `skill ${n}${t}${b}`);
 
