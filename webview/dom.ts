@@ -6,6 +6,8 @@ export interface PageElements {
     canvas: HTMLElement;
     message: HTMLElement;
     status: HTMLElement;
+    /** Fit's notice at the canvas's top (showNotice). */
+    notice: HTMLElement;
 }
 
 export function element(tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
@@ -22,10 +24,12 @@ export function buildPage(): PageElements {
         canvas: element('div', { class: 'canvas', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Impact chain: the arrow keys, Home and End move between nodes, Enter reveals one in the editor and opens a metric\'s details, Escape closes them, Tab leaves the graph' }),
         message: element('div', { class: 'message' }),
         // A polite live region: a screen reader hears the counts when they change (a new graph, scope or filter), not more.
-        status: element('div', { class: 'status', role: 'status' })
+        status: element('div', { class: 'status', role: 'status' }),
+        // Always in the page (empty when off, main.css), so that a screen reader hears its text when it comes.
+        notice: element('div', { class: 'notice', role: 'status' })
     };
     // The status line sits in the canvas's bottom corner, costing the drawing no height; it steps aside from boxes (Stage).
-    page.canvas.append(page.message, page.status);
+    page.canvas.append(page.message, page.notice, page.status);
     document.body.replaceChildren(page.toolbarSlot, page.banner, page.canvas);
     return page;
 }
@@ -44,6 +48,29 @@ export function statusText(nodes: number, edges: number, coverage: { aligned: nu
 export function showMessage(message: HTMLElement, title?: string, detail?: Array<Node | string>): void {
     message.hidden = title === undefined;
     message.replaceChildren(...(title === undefined ? [] : [element('strong', {}, title), ...(detail ? [element('span', {}, ...detail)] : [])]));
+}
+
+/**
+ * Shows `text` in the notice with a button that dismisses it, or clears it
+ * with no text; returns the height it takes at the canvas's top (0 when
+ * cleared), which Fit keeps clear.
+ */
+export function showNotice(notice: HTMLElement, text?: string): number {
+    if (text === undefined) {
+        notice.replaceChildren();
+        return 0;
+    }
+    const dismiss = element('button', { type: 'button', 'aria-label': 'Dismiss', title: 'Dismiss' }, '×');
+    dismiss.addEventListener('click', () => showNotice(notice));
+    notice.replaceChildren(element('span', {}, text), dismiss);
+    return notice.offsetTop + notice.offsetHeight;
+}
+
+/** Fit's notice for a drawing too large to show whole: what to do (`focused`: the Show picker shows one program or outcome already). */
+export function tooLargeText(focused: boolean): string {
+    return focused
+        ? 'This chain is too large to show whole at a readable size: drag to pan, or search for a node.'
+        : 'The chain is too large to show whole at a readable size: choose a program in "Show" to see its chain alone.';
 }
 
 export type EmptyWhy = 'none' | 'empty' | 'filtered';

@@ -11,7 +11,7 @@ import type { ImpactGraphResult } from '../language/protocol.js';
 import { columnOf, GEOMETRY, type GraphLayout, type MeasureText } from '../language/render/index.js';
 import { canvasMeasure } from './canvas-measure.js';
 import { chainOf, nodeAt } from './chain.js';
-import { showEmptyState, statusText, type PageElements } from './dom.js';
+import { showEmptyState, showNotice, statusText, tooLargeText, type PageElements } from './dom.js';
 import { changesContentOnly } from './graph-delta.js';
 import { GraphView } from './graph-view.js';
 import { patchLayout } from './patch.js';
@@ -54,6 +54,8 @@ export class Stage {
     private renders = 0;
     private pane = { width: 0, height: 0 };
     private readonly status: StatusLine;
+    /** Fit is moving the view (its notice stays; any other move removes it). */
+    private fitting = false;
     /** Settles when the update scheduled last has been laid out. */
     private drawn: Promise<void> = Promise.resolve();
 
@@ -61,7 +63,12 @@ export class Stage {
         this.planner = new Planner(() => this.measure());
         page.canvas.prepend(this.view.root);
         this.status = new StatusLine(page.status);
-        this.viewport = new Viewport(page.canvas, this.view.root, t => { hooks.transformChanged(t); this.stickLabels(t); this.status.place(t); },
+        this.viewport = new Viewport(page.canvas, this.view.root, t => {
+            hooks.transformChanged(t);
+            this.stickLabels(t);
+            this.status.place(t);
+            if (!this.fitting) showNotice(page.notice);
+        },
             size => this.view.setShortLabels(size === undefined ? undefined : { size, measure: this.measure() }));
         this.listen();
     }
@@ -125,12 +132,26 @@ export class Stage {
 
     /**
      * Fit (the toolbar's button, the 0 key): the whole drawing in view, as
-     * small as it takes (zoomed far out, boxes show their names; a drawing
-     * too large even at the least zoom is shown around the cursor's box).
+     * small as it takes (zoomed far out, boxes show their names). A drawing
+     * too large for that (Viewport.fitsWhole) is shown from its start, or
+     * around the cursor's box, at a zoom where names read, and a notice at
+     * the canvas's top says what to do; the view's next move removes it.
      */
     fit(): void {
         const around = this.chain()?.around;
-        this.viewport.fit(around ? this.plan?.layout.nodes.find(n => n.id === around) : undefined, 0);
+        const keep = around ? this.plan?.layout.nodes.find(n => n.id === around) : undefined;
+        if (this.viewport.fitsWhole()) {
+            showNotice(this.page.notice);
+            this.viewport.fit(keep, 0);
+            return;
+        }
+        const top = showNotice(this.page.notice, tooLargeText(this.hooks.state().scope.kind === 'focus'));
+        this.fitting = true;
+        try {
+            this.viewport.showStart(keep, top);
+        } finally {
+            this.fitting = false;
+        }
     }
 
     /** Lays out and draws in a task of its own; several calls before it runs make one. */

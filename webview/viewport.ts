@@ -21,8 +21,14 @@ export interface Rect {
 }
 
 const MAX_ZOOM = 4;
-/** Fit may zoom out below MIN_ZOOM to show a large drawing whole, but not below this (boxes would be specks). */
+/** The wheel and buttons may zoom out below MIN_ZOOM down to the zoom that shows the whole drawing, but not below this (boxes are specks). */
 const LEAST_ZOOM = 0.05;
+/**
+ * Fit shows the whole drawing down to this zoom (names at ~7 px on screen;
+ * the examples need 0.16 in a 400 px pane); a drawing that needs less is
+ * shown in part, at MIN_ZOOM (fitsWhole, showStart).
+ */
+export const FIT_LEAST_ZOOM = 0.15;
 const DRAG_THRESHOLD = 4;
 /** Room kept around what is framed: above, at the sides, and below (more: the status line sits there). */
 export const FRAME_PAD = 12;
@@ -105,7 +111,8 @@ export class Viewport {
      * drawing too large for that is shown from `keep`, centred on it, else
      * from its top-left corner, and scrolls); the smallest zoom when the user
      * asks for Fit, so that the whole drawing is in view (zoomed far out,
-     * boxes show their names).
+     * boxes show their names; a drawing that needs less than FIT_LEAST_ZOOM
+     * is shown with showStart instead).
      */
     fit(keep?: Rect, floor = READABLE_ZOOM): void {
         const { width, height } = this.size;
@@ -152,6 +159,23 @@ export class Viewport {
         return Math.max(LEAST_ZOOM, Math.min(MIN_ZOOM, this.fitting({ x: 0, y: 0, width, height })));
     }
 
+    /** Whether Fit can show the whole drawing, at FIT_LEAST_ZOOM or more. */
+    fitsWhole(): boolean {
+        const { width, height } = this.size;
+        return width <= 0 || height <= 0 || this.fitting({ x: 0, y: 0, width, height }) >= FIT_LEAST_ZOOM - 1e-9;
+    }
+
+    /**
+     * Fit for a drawing too large to show whole (fitsWhole): at MIN_ZOOM,
+     * where every name reads at 11 px, from its top-left corner `top` px
+     * lower than framing puts it (room for a notice), or with `keep` (the
+     * editor cursor's box) in view.
+     */
+    showStart(keep: Rect | undefined, top: number): void {
+        const pan = { x: FRAME_PAD, y: FRAME_PAD + top };
+        this.set({ zoom: MIN_ZOOM, pan: keep ? this.panToShow(keep, MIN_ZOOM, pan, top) : pan });
+    }
+
     /** Whether `r` is wholly in view now, at a readable zoom. */
     shows(r: Rect): boolean {
         const { zoom, pan } = this.transform;
@@ -160,15 +184,15 @@ export class Viewport {
         return zoom >= READABLE_ZOOM - 1e-9 && left >= 0 && top >= 0 && left + r.width * zoom <= this.container.clientWidth + 0.5 && top + r.height * zoom <= this.container.clientHeight + 0.5;
     }
 
-    /** The pan nearest to `pan` that shows `r` whole (as much of it as fits, from its top-left). */
-    private panToShow(r: Rect, zoom: number, pan: { x: number; y: number }): { x: number; y: number } {
+    /** The pan nearest to `pan` that shows `r` whole (as much of it as fits, from its top-left), `top` px more kept clear above. */
+    private panToShow(r: Rect, zoom: number, pan: { x: number; y: number }, top = 0): { x: number; y: number } {
         // The pans that show [start, start + length] lie in [low, high]; a box larger than the view shows from its start.
-        const axis = (p: number, start: number, length: number, view: number, after: number): number => {
-            const low = FRAME_PAD - start * zoom;
+        const axis = (p: number, start: number, length: number, view: number, after: number, before = 0): number => {
+            const low = FRAME_PAD + before - start * zoom;
             const high = view - after - (start + length) * zoom;
             return high < low ? low : Math.min(high, Math.max(low, p));
         };
-        return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM) };
+        return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM, top) };
     }
 
     /** Centres a rectangle of the drawing, zooming in to the readable size when needed. */
