@@ -6,7 +6,7 @@ import { RULES, SEVERITIES } from '../../language/rules.js';
 // The extension manifest (package.json `contributes`...) against the code it
 // describes. Runs under node mocha: `npm run test:web` runs it first.
 
-interface Setting { type: string | string[]; enum?: string[]; default?: unknown; markdownDescription?: string; properties?: Record<string, Setting> }
+interface Setting { type: string | string[]; enum?: string[]; default?: unknown; markdownDescription?: string; order?: number; properties?: Record<string, Setting> }
 interface Manifest {
     main: string;
     browser: string;
@@ -15,6 +15,7 @@ interface Manifest {
     contributes: {
         commands: Array<{ command: string; title: string; category: string }>;
         menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
+        keybindings: Array<{ command: string; key: string; mac: string; when: string }>;
         configuration: { properties: Record<string, Setting> };
         languages: Array<{ id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }>;
         grammars: Array<{ language: string; path: string }>;
@@ -27,6 +28,27 @@ const settings = manifest.contributes.configuration.properties;
 const repoFile = (path: string) => new URL(`../../${path.replace(/^\.\//, '')}`, import.meta.url);
 
 describe('extension manifest', () => {
+    it('orders the settings, the rules first, and gives the preview the keys of the Markdown preview in .align files', () => {
+        const orders = Object.entries(settings).map(([key, s]) => [key, s.order] as const);
+        assert.deepEqual(orders.filter(([, order]) => order === undefined).map(([key]) => key), [], 'every setting has an order');
+        assert.equal(orders.sort((a, b) => a[1]! - b[1]!)[0]![0], 'align.rules');
+        assert.equal(new Set(orders.map(([, order]) => order)).size, orders.length, 'no two settings share an order');
+        assert.deepEqual(manifest.contributes.keybindings.map(k => `${k.key} ${k.command} when ${k.when}`),
+            [`ctrl+k v ${Commands.openPreviewToSide} when editorLangId == align`, `ctrl+shift+v ${Commands.openPreview} when editorLangId == align`]);
+    });
+
+    it('packages the extension\'s own page as the .vsix README, not the repository\'s build instructions', () => {
+        const script = readFileSync(repoFile('scripts/vscode-package.mjs'), 'utf-8');
+        const readme = /const EXTENSION_README = '([^']+)'/.exec(script)?.[1];
+        assert.ok(readme && existsSync(repoFile(readme)), `the packaging script names an existing page (${readme})`);
+        const page = readFileSync(repoFile(readme), 'utf-8');
+        assert.match(page.split('\n')[0]!, /^# Align for VS Code$/);
+        assert.doesNotMatch(page, /npm ci|apt-get|node22\.sh/, 'no set-up commands of a contributor');
+        for (const command of manifest.contributes.commands.filter(c => c.command !== Commands.showImpactChain && !c.command.startsWith('align.preview.'))) {
+            assert.ok(page.includes(command.title.replace(/ to the Side$/, '')), `the page names ${command.title}`);
+        }
+    });
+
     it('align.rules has one property per configurable rule, with its severities, default and description', () => {
         const rules = settings['align.rules']!;
         assert.equal(rules.type, 'object');
