@@ -11,6 +11,7 @@ import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
 import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
 import { withLineBreaks } from './code-action-edits.js';
+import { suppressActions } from './code-action-suppress.js';
 import { ClientCommands } from './client-commands.js';
 
 /** The Align extension's *Pull Actuals* (desktop): `align pull`, for the metric given, in a terminal. */
@@ -19,7 +20,8 @@ const PULL_ACTUALS_COMMAND = 'align.pullActuals';
 /**
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
  * link an unaligned objective to a KPI, create the declaration an
- * unresolved reference names, and add the attributes a rule misses.
+ * unresolved reference names, and add the attributes a rule misses;
+ * after them, `Disable <rule> for this line` (code-action-suppress.ts).
  */
 export class AlignCodeActionProvider implements CodeActionProvider {
     private readonly services: AlignServices;
@@ -36,7 +38,8 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         const catalogs = this.services.align.Catalogs;
         if (catalogs.isCatalog(document.uri)) return [];
         const graph = await this.services.align.Graph.getIndex();
-        const actions = params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph));
+        const fixes = params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph));
+        const actions = [...fixes, ...suppressActions(document, params.context.diagnostics)];
         // A fix never edits a catalog file (a declaration created in one, say).
         return actions.filter(action => !Object.keys(action.edit?.changes ?? {}).some(uri => catalogs.isCatalog(uri)));
     }
