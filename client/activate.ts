@@ -82,6 +82,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
             onDidReceiveMessage: traffic.onDidReceive,
             onDidPostMessage: traffic.onDidPost,
             receive: async message => { await ImpactPreview.currentPanel?.receive(message); },
+            contextKeys: () => ImpactPreview.currentPanel?.contextKeys ?? {},
             exportGraph: format => ImpactPreview.createOrShow(deps, true).exportGraph(format)
         }
     };

@@ -26,6 +26,8 @@ export interface PreviewTestHooks {
     readonly onDidPostMessage: Event<HostMessage>;
     /** Handles a message as if the webview had posted it (for `reveal` tests). */
     receive(message: unknown): Promise<void>;
+    /** The context keys of the title bar menus as the open preview last set them ({} while none is open). */
+    contextKeys(): Readonly<Record<string, unknown>>;
     /** Asks the webview to export the graph and resolves with its data (SVG text or PNG data URL). */
     exportGraph(format: 'svg' | 'png'): Promise<string>;
 }

@@ -18,6 +18,11 @@ export const PreviewCommands = {
     layoutDown: 'align.preview.layoutDown',
     layoutRight: 'align.preview.layoutRight',
     layoutAuto: 'align.preview.layoutAuto',
+    /** Shown when the preview shows them (PreviewContext.hidesLearningMetrics false). */
+    hideLearningMetrics: 'align.preview.hideLearningMetrics',
+    /** Shown when the preview hides them. */
+    showLearningMetrics: 'align.preview.showLearningMetrics',
+    /** The former single menu item, kept for keybindings; hidden from the palette. */
     toggleLearningMetrics: 'align.preview.toggleLearningMetrics',
     /** Desktop only (the git extension's API): marks what changed since HEAD (client/compare). */
     compareWithLastCommit: 'align.preview.compareWithLastCommit',
@@ -28,6 +33,14 @@ export const PreviewCommands = {
 export const CompareContext = {
     available: 'align.canCompareWithCommit',
     comparing: 'align.previewComparing'
+} as const;
+
+/** Context keys of the preview's title bar, set from what the preview last reported (client/preview/preview-context.ts). */
+export const PreviewContext = {
+    /** The direction the active preview is laid out in; unset while no preview is active. */
+    direction: 'align.previewDirection',
+    /** True while the preview hides activity and learning metrics: picks Show or Hide in the "..." menu. */
+    hidesLearningMetrics: 'align.previewHidesLearningMetrics'
 } as const;
 
 /** The webview panel type of the impact-chain preview (serializer and `onWebviewPanel:` activation). */

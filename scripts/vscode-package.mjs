@@ -2,8 +2,9 @@
 // package.json has a "files" list for the npm package (CLI, server, extension),
 // and vsce refuses a .vscodeignore next to one; so vsce runs on a staged copy
 // whose package.json has no "files", and the .vscodeignore allow-list decides
-// what goes into the .vsix (bundles, syntaxes, icons; no node_modules). The
-// .vsix's README.md is docs/extension/README.md, the extension's own page.
+// what goes into the .vsix (bundles, syntaxes, icons, the align.config.json
+// schema; no node_modules). The .vsix's README.md is docs/extension/README.md,
+// the extension's own page.
 //   node scripts/vscode-package.mjs      (after `node esbuild.mjs --minify`)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ for (const entry of [manifest.main, manifest.browser, './out/server.cjs', './out
 
 const stage = mkdtempSync(join(tmpdir(), 'align-vsix-'));
 try {
-    for (const entry of ['.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out']) {
+    for (const entry of ['.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out', 'docs/schemas']) {
         if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(stage, entry), { recursive: true });
     }
     // The extension's page: what it does and how to use it (the repository's README starts with building it).

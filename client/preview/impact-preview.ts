@@ -9,6 +9,7 @@ import { previewHtml } from './preview-html.js';
 import type { PreviewTraffic } from './preview-hooks.js';
 import { originalOf, type CatalogDocuments } from '../catalog-documents.js';
 import { revealDeclaration } from './reveal.js';
+import { previewContextKeys } from './preview-context.js';
 
 /** What a preview panel needs from the extension. */
 export interface PreviewDeps {
@@ -56,6 +57,8 @@ export class ImpactPreview implements vscode.Disposable {
     private editor: vscode.TextEditor | undefined;
     /** What the webview last said it shows. */
     private shown: ViewReport | undefined;
+    /** The context keys this panel last set (for the extension tests). */
+    private context: Readonly<Record<string, unknown>> = {};
 
     /** Shows the panel, creating it if needed; `toSide` opens it beside the active editor, keeping focus there. */
     static createOrShow(deps: PreviewDeps, toSide: boolean): ImpactPreview {
@@ -99,6 +102,7 @@ export class ImpactPreview implements vscode.Disposable {
             vscode.window.onDidChangeActiveTextEditor(editor => { if (editor) this.followEditor(editor); })
         );
         this.setHtml();
+        this.setContext();
     }
 
     /** Handles a message from the webview; anything that is not a valid `WebviewMessage` is ignored. */
@@ -130,9 +134,19 @@ export class ImpactPreview implements vscode.Disposable {
         this.post({ type: 'direction', direction });
     }
 
-    /** The title bar's filter: hides activity and learning metrics, or shows them again. */
+    /** The context keys of the title bar as this panel last set them. */
+    get contextKeys(): Readonly<Record<string, unknown>> {
+        return this.context;
+    }
+
+    /** The "..." menu's filter: hides activity and learning metrics, or shows them again. */
+    setLearningMetricsHidden(hidden: boolean): void {
+        this.post({ type: 'hide-learning-metrics', hidden });
+    }
+
+    /** The former single menu item (kept for keybindings): the opposite of what the preview shows. */
     toggleLearningMetrics(): void {
-        this.post({ type: 'hide-learning-metrics', hidden: !(this.shown?.hideLearningMetrics ?? false) });
+        this.setLearningMetricsHidden(!(this.shown?.hideLearningMetrics ?? previewOptions().hideLearningMetrics));
     }
 
     /** Shows the chain compared with the last commit, or stops with null (client/compare). */
@@ -153,7 +167,7 @@ export class ImpactPreview implements vscode.Disposable {
     dispose(): void {
         if (ImpactPreview.currentPanel === this) {
             ImpactPreview.currentPanel = undefined;
-            void vscode.commands.executeCommand('setContext', 'align.previewDirection', undefined);
+            this.applyContext(previewContextKeys(undefined));
         }
         clearTimeout(this.refreshTimer);
         this.panel.dispose();
@@ -239,9 +253,12 @@ export class ImpactPreview implements vscode.Disposable {
 
     /** The title bar's buttons follow the panel that is active, and what it shows. */
     private setContext(): void {
-        const direction = this.panel.active ? this.shown?.direction : undefined;
-        void vscode.commands.executeCommand('setContext', 'align.previewDirection', direction);
-        void vscode.commands.executeCommand('setContext', 'align.previewHidesLearningMetrics', this.shown?.hideLearningMetrics === true);
+        this.applyContext(previewContextKeys({ active: this.panel.active, shown: this.shown, hiddenBySetting: previewOptions().hideLearningMetrics }));
+    }
+
+    private applyContext(keys: Record<string, unknown>): void {
+        this.context = keys;
+        for (const [key, value] of Object.entries(keys)) void vscode.commands.executeCommand('setContext', key, value);
     }
 
     /** Where the followed editor's cursor is, when the preview follows it. */

@@ -12,6 +12,8 @@ export function registerPreviewCommands(): vscode.Disposable[] {
         vscode.commands.registerCommand(PreviewCommands.layoutDown, onPreview(p => p.setDirection('down'))),
         vscode.commands.registerCommand(PreviewCommands.layoutRight, onPreview(p => p.setDirection('right'))),
         vscode.commands.registerCommand(PreviewCommands.layoutAuto, onPreview(p => p.setDirection('auto'))),
+        vscode.commands.registerCommand(PreviewCommands.hideLearningMetrics, onPreview(p => p.setLearningMetricsHidden(true))),
+        vscode.commands.registerCommand(PreviewCommands.showLearningMetrics, onPreview(p => p.setLearningMetricsHidden(false))),
         vscode.commands.registerCommand(PreviewCommands.toggleLearningMetrics, onPreview(p => p.toggleLearningMetrics()))
     ];
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { CATALOG_SCHEME, CompareContext, Commands, PREVIEW_VIEW_TYPE, PreviewCommands } from '../../client/constants.js';
+import { CATALOG_SCHEME, CompareContext, Commands, PREVIEW_VIEW_TYPE, PreviewCommands, PreviewContext } from '../../client/constants.js';
 import { RULES, SEVERITIES } from '../../language/rules.js';
 
 // The extension manifest (package.json `contributes`...) against the code it
@@ -17,7 +17,8 @@ interface Manifest {
         menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
         keybindings: Array<{ command: string; key: string; mac: string; when: string }>;
         configuration: { properties: Record<string, Setting> };
-        languages: Array<{ id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }>;
+        languages: Array<{ id: string; extensions?: string[]; filenames?: string[]; configuration: string; icon: { light: string; dark: string } }>;
+        jsonValidation: Array<{ fileMatch: string; url: string }>;
         grammars: Array<{ language: string; path: string }>;
         snippets: Array<{ language: string; path: string }>;
     };
@@ -82,7 +83,22 @@ describe('extension manifest', () => {
         const previewTitle = manifest.contributes.menus['editor/title']!.filter(m => m.when?.startsWith("activeWebviewPanelId == 'align.preview'"));
         assert.deepEqual(previewTitle.filter(m => m.group?.startsWith('navigation')).map(m => m.command).sort(),
             [PreviewCommands.compareWithLastCommit, PreviewCommands.layoutDown, PreviewCommands.layoutRight, PreviewCommands.stopComparing]);
-        assert.ok([Commands.exportSvg, Commands.exportPng, PreviewCommands.layoutAuto, PreviewCommands.toggleLearningMetrics].every(c => previewTitle.some(m => m.command === c)));
+        assert.ok([Commands.exportSvg, Commands.exportPng, PreviewCommands.layoutAuto, PreviewCommands.hideLearningMetrics, PreviewCommands.showLearningMetrics].every(c => previewTitle.some(m => m.command === c)));
+    });
+
+    it('offers Hide or Show Activity & Learning Metrics, whichever applies, and keeps the old toggle for keybindings only', () => {
+        const preview = `activeWebviewPanelId == '${PREVIEW_VIEW_TYPE}'`;
+        const expected = (menu: string) => [
+            { menu, command: PreviewCommands.hideLearningMetrics, when: `${preview} && !${PreviewContext.hidesLearningMetrics}` },
+            { menu, command: PreviewCommands.showLearningMetrics, when: `${preview} && ${PreviewContext.hidesLearningMetrics}` }
+        ];
+        const filters: string[] = [PreviewCommands.hideLearningMetrics, PreviewCommands.showLearningMetrics, PreviewCommands.toggleLearningMetrics];
+        const items = Object.entries(manifest.contributes.menus).flatMap(([menu, list]) => list.filter(m => filters.includes(m.command)).map(m => ({ menu, command: m.command, when: m.when })));
+        assert.deepEqual(items, [...expected('editor/title'), ...expected('commandPalette'),
+            { menu: 'commandPalette', command: PreviewCommands.toggleLearningMetrics, when: 'false' }]);
+        const titles = Object.fromEntries(manifest.contributes.commands.map(c => [c.command, c.title]));
+        assert.equal(titles[PreviewCommands.hideLearningMetrics], 'Hide Activity & Learning Metrics');
+        assert.equal(titles[PreviewCommands.showLearningMetrics], 'Show Activity & Learning Metrics');
     });
 
     it('offers Compare with Last Commit only where the client found the git extension (never on the web), one of its two buttons at a time', () => {
@@ -100,7 +116,10 @@ describe('extension manifest', () => {
         const command = manifest.contributes.commands.find(c => c.command === Commands.pullActuals) as { enablement?: string } | undefined;
         assert.equal(command?.enablement, 'isWorkspaceTrusted && !isWeb');
         assert.ok(manifest.contributes.menus['commandPalette']!.some(m => m.command === Commands.pullActuals && m.when === 'isWorkspaceTrusted && !isWeb'));
-        assert.ok(settings['align.pull.command']?.markdownDescription);
+        const pullSettings = Object.keys(settings).filter(key => key.startsWith('align.pull.'));
+        assert.ok(pullSettings.includes('align.pull.command'));
+        // Listed on the web too, where pull never runs: each says so first.
+        for (const key of pullSettings) assert.match(settings[key]!.markdownDescription ?? '', /^\*\*Desktop only\*\*/, key);
         assert.deepEqual((manifest as unknown as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations, ['align.pull.command']);
     });
 
@@ -117,6 +136,18 @@ describe('extension manifest', () => {
         assert.equal(manifest.contributes.grammars[0]?.path, './syntaxes/align.tmLanguage.json');
         assert.equal(manifest.contributes.snippets[0]?.path, './syntaxes/align.code-snippets');
         for (const icon of [language.icon.light, language.icon.dark, manifest.icon]) assert.ok(existsSync(repoFile(icon)), icon);
+    });
+
+    it('validates align.config.json, read as JSON with comments, with the schema it packages', () => {
+        assert.ok(manifest.contributes.languages.some(l => l.id === 'jsonc' && l.filenames?.includes('align.config.json')));
+        assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: 'align.config.json', url: './docs/schemas/align-config.schema.json' }]);
+        const schema = manifest.contributes.jsonValidation[0]!.url.replace(/^\.\//, '');
+        assert.ok(existsSync(repoFile(schema)), schema);
+        const allowed = readFileSync(repoFile('.vscodeignore'), 'utf-8').split('\n').filter(l => l.startsWith('!')).map(l => l.slice(1).trim());
+        assert.ok(allowed.some(pattern => matches(pattern, schema)), `${schema} is packaged (.vscodeignore)`);
+        // vsce runs on a staged copy: the packaging script must copy the schema's folder there.
+        const staged = /for \(const entry of (\['\.vscodeignore'[^\]]*\])\)/.exec(readFileSync(repoFile('scripts/vscode-package.mjs'), 'utf-8'))?.[1];
+        assert.ok(staged && (JSON.parse(staged.replaceAll("'", '"')) as string[]).some(entry => schema.startsWith(`${entry}/`)), `scripts/vscode-package.mjs stages ${schema}: ${staged}`);
     });
 
     it('packages the bundles it names as entry points (.vscodeignore allow-list)', () => {

@@ -17,8 +17,8 @@ suite('Extension: activation, commands, status bar', () => {
             .contributes.commands.map(c => c.command);
         assert.deepStrictEqual([...contributed].sort(), [
             'align.checkWorkspace', 'align.exportPng', 'align.exportSvg', 'align.newProgram',
-            'align.openPreview', 'align.openPreviewToSide', 'align.preview.compareWithLastCommit', 'align.preview.layoutAuto', 'align.preview.layoutDown', 'align.preview.layoutRight',
-            'align.preview.stopComparing', 'align.preview.toggleLearningMetrics', 'align.pullActuals', 'align.restartServer', 'align.showImpactChain'
+            'align.openPreview', 'align.openPreviewToSide', 'align.preview.compareWithLastCommit', 'align.preview.hideLearningMetrics', 'align.preview.layoutAuto', 'align.preview.layoutDown', 'align.preview.layoutRight',
+            'align.preview.showLearningMetrics', 'align.preview.stopComparing', 'align.preview.toggleLearningMetrics', 'align.pullActuals', 'align.restartServer', 'align.showImpactChain'
         ]);
         const registered = new Set(await vscode.commands.getCommands(true));
         // Pull Actuals runs the CLI in a terminal, the comparison reads git: desktop only (d-commands checks both sides).

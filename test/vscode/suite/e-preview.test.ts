@@ -122,6 +122,33 @@ suite('Extension: impact-chain preview', () => {
         }
     });
 
+    test('the "..." menu offers Hide or Show Activity & Learning Metrics by a context key that follows the preview; the old toggle still works', async () => {
+        const traffic = recorder(api);
+        const key = 'align.previewHidesLearningMetrics';
+        /** Waits for a view report that shows (or hides) the metrics, and for the context key to say the same. */
+        const shown = async (hidden: boolean) => {
+            await until(() => traffic.received.some(m => m.type === 'view' && m.hideLearningMetrics === hidden) && api.preview.contextKeys()[key] === hidden,
+                [api.preview.onDidReceiveMessage], () => `a view with hideLearningMetrics ${hidden} and ${key} ${hidden}; context ${JSON.stringify(api.preview.contextKeys())}`);
+            traffic.received.length = 0;
+        };
+        try {
+            await open('churn-pilot.align');
+            await vscode.commands.executeCommand('align.openPreviewToSide');
+            await shown(false);
+            await vscode.commands.executeCommand('align.preview.hideLearningMetrics');
+            await shown(true);
+            await vscode.commands.executeCommand('align.preview.showLearningMetrics');
+            await shown(false);
+            // Users' keybindings of the former single item keep working.
+            await vscode.commands.executeCommand('align.preview.toggleLearningMetrics');
+            await shown(true);
+            await vscode.commands.executeCommand('align.preview.toggleLearningMetrics');
+            await shown(false);
+        } finally {
+            traffic.dispose();
+        }
+    });
+
     test('Show Impact Chain (code lens) highlights the node: a cursor message at its declaration', async () => {
         const traffic = recorder(api);
         try {
