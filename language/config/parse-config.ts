@@ -4,8 +4,10 @@ import { didYouMean, nearest } from './config-hints.js';
 import { readConfigJson } from './jsonc.js';
 import { lineOfOffset } from '../line-starts.js';
 
-/** The keys of `align.config.json`. */
-export const CONFIG_KEYS = ['extends', 'catalogs', 'templates', 'rules', 'maxLaggingKpis', 'maxPilotDays'] as const;
+/** The keys of `align.config.json`; `$schema` names the file's JSON schema for editors and is otherwise ignored. */
+export const CONFIG_KEYS = ['$schema', 'extends', 'catalogs', 'templates', 'rules', 'maxLaggingKpis', 'maxPilotDays'] as const;
+/** The keys a message lists: those that set something. */
+const SETTING_KEYS = CONFIG_KEYS.filter(key => key !== '$schema');
 const SEVERITY_LIST = SEVERITIES.map(s => `"${s}"`).join(', ');
 const THRESHOLD_DEFAULTS: Record<'maxLaggingKpis' | 'maxPilotDays', number> = { maxLaggingKpis: DEFAULT_MAX_LAGGING_KPIS, maxPilotDays: DEFAULT_MAX_PILOT_DAYS };
 
@@ -61,11 +63,13 @@ export function parseAlignConfig(source: string, fileName = 'align.config.json',
             if (Array.isArray(list) && list.every(v => typeof v === 'string' && v.trim() !== '')) references.catalogs = list as string[];
             else problems.add(() => ({ message: `"catalogs" must be a list of package names or relative paths (e.g. ["@acme/kpi-catalog", "./kpis"]), not ${shown(value)}`, ...at('"catalogs"') }));
         }
-        else if (key === 'maxLaggingKpis' || key === 'maxPilotDays') {
+        else if (key === '$schema') {
+            if (typeof value !== 'string' || value.trim() === '') problems.add(() => ({ message: `"$schema" must be the path or URL of the file's JSON schema, such as "./node_modules/align-lang/docs/schemas/align-config.schema.json", not ${shown(value)}`, ...at('"$schema"') }));
+        } else if (key === 'maxLaggingKpis' || key === 'maxPilotDays') {
             if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[key] = value;
             else problems.add(() => ({ message: thresholdMessage(key, value), ...at(`"${key}"`) }));
         } else {
-            problems.add(() => ({ message: `unknown key "${key}"${didYouMean(key, CONFIG_KEYS) || '; remove it'} (the keys are ${CONFIG_KEYS.map(k => `"${k}"`).join(', ')})`, ...at(`"${key}"`) }));
+            problems.add(() => ({ message: `unknown key "${key}"${didYouMean(key, CONFIG_KEYS) || '; remove it'} (the keys are ${SETTING_KEYS.map(k => `"${k}"`).join(', ')})`, ...at(`"${key}"`) }));
         }
     }
     return { settings, problems: problems.done(fileName), references };

@@ -1,7 +1,8 @@
 /**
  * What `npm pack` puts in the package that `npm install -g` gives users: the
  * two commands and the bundles they load, the extension's bundles and the
- * syntaxes; no source map, test bundle, screenshot or report that a
+ * syntaxes, the JSON schemas (align.config.json's `$schema` can name the
+ * installed one); no source map, test bundle, screenshot or report that a
  * developer's `out/` also holds.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +14,7 @@ import { REPO_ROOT, requireBundle } from './run-cli.js';
 /** The paths a package may hold. */
 const ALLOWED = [
     /^bin\/[^/]+\.cjs$/, /^out\/[^/]+\.cjs$/, /^out\/web\/[^/]+\.c?js$/, /^out\/webview\/[^/]+\.js$/,
-    /^syntaxes\/[^/]+\.json$/, /^syntaxes\/align\.code-snippets$/, /^(LICENSE|README\.md|package\.json)$/
+    /^syntaxes\/[^/]+\.json$/, /^syntaxes\/align\.code-snippets$/, /^docs\/schemas\/[^/]+\.schema\.json$/, /^(LICENSE|README\.md|package\.json)$/
 ];
 
 describe('the npm package', function () {
@@ -39,6 +40,7 @@ describe('the npm package', function () {
             assert.ok(loaded.length > 0, `${bin} loads a bundle`);
             for (const file of loaded) assert.ok(files.includes(file), `${bin} loads ${file}, which the package must hold`);
         }
+        for (const schema of ['docs/schemas/align-config.schema.json', 'docs/schemas/align-diff-v1.schema.json']) assert.ok(files.includes(schema), schema);
         for (const entry of ['out/client.cjs', 'out/sqlite-worker.cjs', 'out/web/client-browser.cjs', 'out/web/server-browser.js', 'out/webview/main.js']) {
             assert.ok(files.includes(entry), `the extension's ${entry}`);
         }

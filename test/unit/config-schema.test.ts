@@ -95,11 +95,18 @@ describe('align.config.json schema', () => {
         }
     });
 
+    it('accepts a "$schema" naming the installed schema, as the parser does', () => {
+        const value = { $schema: './node_modules/align-lang/docs/schemas/align-config.schema.json', maxPilotDays: 120 };
+        assert.deepEqual(parserProblems(value), []);
+        assert.deepEqual(schemaErrors(value), []);
+        assert.deepEqual(parseAlignConfig(JSON.stringify(value)).settings, { maxPilotDays: 120 });
+    });
+
     it('rejects what the parser rejects', () => {
         const invalid: unknown[] = [
             [], 'rules', null,
             { rule: { 'metric-unused': 'warning' } },
-            { $schema: './docs/schemas/align-config.schema.json' },
+            { $schema: '' }, { $schema: 3 },
             { rules: { 'metric-unsued': 'warning' } },
             { rules: { syntax: 'off' } },
             { rules: { 'metric-unused': 'warn' } },
