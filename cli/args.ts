@@ -22,6 +22,8 @@ export interface CheckArgs {
     baseline?: string;
     /** `--write-baseline FILE`: record the current findings in it. */
     writeBaseline?: string;
+    /** `--root DIR`: the folder the paths of sarif, github, gitlab and junit are relative to. */
+    root?: string;
 }
 
 /** Parses `align check` arguments; unknown options and bad values are InputErrors naming them. */
@@ -48,7 +50,8 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         maxPilotDays: wholeNumber(values['max-pilot-days'], '--max-pilot-days'),
         color: lastColorFlag(tokens),
         baseline: values.baseline as string | undefined,
-        writeBaseline: values['write-baseline'] as string | undefined
+        writeBaseline: values['write-baseline'] as string | undefined,
+        root: values.root as string | undefined
     };
 }
 
@@ -65,7 +68,8 @@ const CHECK_OPTIONS = {
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     baseline: { type: 'string' },
-    'write-baseline': { type: 'string' }
+    'write-baseline': { type: 'string' },
+    root: { type: 'string' }
 } as const;
 
 function parseOrFail(args: string[]) {

@@ -30,6 +30,10 @@ Options:
   -f, --format FORMAT        pretty (default), json, sarif, github, junit or
                              gitlab (a Code Quality report for merge requests)
   -o, --output FILE          write the report to FILE instead of standard output
+                             (- for standard output)
+      --root DIR             folder that sarif, github, gitlab and junit paths
+                             are relative to (default: the nearest folder up
+                             with a .git entry, else the current folder)
       --baseline FILE        report only findings that are not in FILE (matched
                              by rule, element and message key, not by line)
       --write-baseline FILE  record the current findings in FILE, report none
@@ -43,11 +47,14 @@ Options:
       --max-lagging-kpis N   lagging KPIs a program's chain may have (default 3)
       --max-pilot-days N     longest pilot in days (default 90)
       --color, --no-color    force colour on or off, the last one given wins
-                             (default: on when writing to a terminal)
+                             (default: FORCE_COLOR=1 on, FORCE_COLOR=0 off,
+                             else off when NO_COLOR is set, else on when
+                             writing to a terminal)
   -h, --help                 show this help
 
 Exit status: 0 no finding above --max-severity (and no more warnings than
---max-warnings), 1 otherwise, 2 on a usage error or unreadable input.
+--max-warnings), 1 otherwise, 2 on a usage error or unreadable input. When
+warnings or infos alone give 1, a line on stderr says which option.
 
 Rules:
 ${RULES.map(r => `  ${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.description}`).join('\n')}

@@ -6,6 +6,7 @@
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { Formatter } from './types.js';
 import { sortFindings } from './sort.js';
+import { escapeControls } from './printable.js';
 
 const COMMANDS: Record<FindingSeverity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -22,7 +23,8 @@ export function escapeProperty(text: string): string {
 /** The workflow command line of one finding, without a newline. */
 export function githubCommand(f: Finding): string {
     const properties: [string, string | number][] = [
-        ['file', f.file], ['line', f.line], ['col', f.column],
+        // Line breaks are percent-escaped (GitHub decodes them); other controls would reach the log raw.
+        ['file', escapeControls(f.file, '\r\n')], ['line', f.line], ['col', f.column],
         ['endLine', f.endLine], ['endColumn', f.endColumn], ['title', f.rule],
     ];
     const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');

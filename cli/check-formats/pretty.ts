@@ -9,6 +9,7 @@ import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 import { wrapWords } from '../wrap.js';
 import { cellWidth, padCells } from '../cell-width.js';
+import { escapeControls } from './printable.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
 const STYLE = {
@@ -86,7 +87,7 @@ function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
     return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(line), ''];
 }
 
-/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files`. */
+/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files` (`ℹ` when all are infos). */
 export function summary(findings: readonly Finding[], ctx: FormatContext): string {
     if (findings.length === 0) return paint(ctx, `✔ No problems in ${plural(ctx.filesChecked, 'file')}`, 'green', 'bold');
     const withFindings = new Set(findings.map(f => f.file)).size;
@@ -95,7 +96,9 @@ export function summary(findings: readonly Finding[], ctx: FormatContext): strin
     const count = (s: FindingSeverity) => findings.filter(f => f.severity === s).length;
     const errors = count('error');
     const warnings = count('warning');
-    const text = `✖ ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, `
+    // Infos alone are advice, not failures: no error mark.
+    const mark = errors > 0 || warnings > 0 ? '✖' : 'ℹ';
+    const text = `${mark} ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, `
         + `${plural(warnings, 'warning')}, ${plural(count('info'), 'info')}) in ${files}`;
     return paint(ctx, text, errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'cyan', 'bold');
 }
@@ -112,7 +115,7 @@ export const formatPretty: Formatter = (findings, ctx) => {
     }
     // No `lines.push(...rows)`: a spread of one file's rows can overflow the stack.
     for (const [file, group] of byFile) {
-        lines.push(paint(ctx, file, 'bold', 'underline'));
+        lines.push(paint(ctx, escapeControls(file), 'bold', 'underline'));
         for (const row of rows(group, ctx)) lines.push(row);
         lines.push('');
     }

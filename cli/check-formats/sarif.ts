@@ -1,7 +1,8 @@
 /**
  * `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning. One run,
  * metadata for every rule of the catalogue, file locations relative to
- * `%SRCROOT%` (the current directory, which finding paths are relative to).
+ * `%SRCROOT%` (the folder finding paths are relative to: `align check` makes
+ * it the repository root), absolute file URIs for files outside it.
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,7 +73,7 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
     return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-/** The base URI of `%SRCROOT%`: the current directory as a file URI ending in `/`. */
+/** The base URI of `%SRCROOT%`: a folder (default: the current one) as a file URI ending in `/`. */
 export function srcRootUri(cwd = process.cwd()): string {
     const href = pathToFileURL(cwd).href;
     return href.endsWith('/') ? href : href + '/';
@@ -88,7 +89,7 @@ function region(f: Finding) {
 }
 
 /** Builds the SARIF log object (see {@link formatSarif} for the text). */
-export function sarifLog(findings: readonly Finding[], toolVersion: string) {
+export function sarifLog(findings: readonly Finding[], toolVersion: string, root = process.cwd()) {
     const rules: Array<RuleInfo<string>> = [...ALL_RULES];
     const index = new Map(rules.map((r, i) => [r.id, i]));
     const sorted = sortFindings(findings);
@@ -116,7 +117,7 @@ export function sarifLog(findings: readonly Finding[], toolVersion: string) {
                 },
             },
             invocations: [{ executionSuccessful: true }],
-            originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri() } },
+            originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(root) } },
             results,
             columnKind: 'utf16CodeUnits',
         }],
@@ -124,4 +125,4 @@ export function sarifLog(findings: readonly Finding[], toolVersion: string) {
 }
 
 /** Formats findings as a SARIF 2.1.0 log. */
-export const formatSarif: Formatter = (findings, ctx) => JSON.stringify(sarifLog(findings, ctx.toolVersion), null, 2) + '\n';
+export const formatSarif: Formatter = (findings, ctx) => JSON.stringify(sarifLog(findings, ctx.toolVersion, ctx.root), null, 2) + '\n';

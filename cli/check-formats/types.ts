@@ -13,6 +13,8 @@ export interface FormatContext {
     filesChecked: number;
     /** Columns to fit (`pretty`): the terminal's width, 80 when not writing to a terminal. */
     width: number;
+    /** The folder the finding paths are relative to (`sarif`: `%SRCROOT%`); default: the current folder. */
+    root?: string;
 }
 
 /**

@@ -9,6 +9,9 @@ import { plural } from '../../language/present/index.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { collectFindings } from './collect-findings.js';
 import { reportLogged } from '../workspace/report-logged.js';
+import { checkColor } from './color.js';
+import { fromRoot, reportRoot, ROOT_RELATIVE_FORMATS } from './report-root.js';
+import { refuseOutputOverInput } from './output-file.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -32,11 +35,16 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     });
     io.progress?.done();
     reportLogged(workspace.logged);
+    const toStdout = args.output === undefined || args.output === '-';
+    if (!toStdout) refuseOutputOverInput(args.output!, workspace, args.baseline);
+    // Checked for every format (a wrong --root is an error), used by the CI formats.
+    const root = reportRoot(args.root);
     const findings = withBaseline(collectFindings(workspace), args);
-    const color = args.output === undefined && (args.color ?? (io.isTty && !process.env['NO_COLOR']));
-    const width = args.output === undefined ? io.width : 80;
-    const text = formatterFor(args.format)(findings, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width });
-    if (args.output !== undefined) writeOutput(args.output, text);
+    const shown = ROOT_RELATIVE_FORMATS.includes(args.format) ? findings.map(f => ({ ...f, file: fromRoot(f.file, root) })) : findings;
+    const color = toStdout && checkColor(args.color, io.isTty, process.env);
+    const width = toStdout ? io.width : 80;
+    const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root });
+    if (!toStdout) writeOutput(args.output!, text);
     else io.write(text);
     return exitStatus(findings, args);
 }
@@ -60,9 +68,19 @@ function withBaseline(findings: Finding[], args: CheckArgs): Finding[] {
 }
 
 function exitStatus(findings: readonly Finding[], args: CheckArgs): number {
-    const failing = findings.some(f => RANK[f.severity] > RANK[args.maxSeverity]);
-    const warnings = findings.filter(f => f.severity === 'warning').length;
-    return failing || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
+    const count = (severity: FindingSeverity) => findings.filter(f => f.severity === severity).length;
+    const above = (['error', 'warning', 'info'] as const).filter(s => RANK[s] > RANK[args.maxSeverity] && count(s) > 0);
+    const tooManyWarnings = args.maxWarnings !== undefined && count('warning') > args.maxWarnings;
+    if (above.length === 0 && !tooManyWarnings) return 0;
+    // Errors say why the run fails; warnings and infos need a line that names the option.
+    if (!above.includes('error')) {
+        const reasons = [
+            ...(above.length > 0 ? [`${above.map(s => plural(count(s), s)).join(' and ')} above --max-severity ${args.maxSeverity}`] : []),
+            ...(tooManyWarnings ? [`${plural(count('warning'), 'warning')}, more than --max-warnings ${args.maxWarnings}`] : []),
+        ];
+        process.stderr.write(`align: ${reasons.join('; ')}\n`);
+    }
+    return 1;
 }
 
 function writeOutput(file: string, text: string): void {

@@ -92,7 +92,7 @@ describe('the Align GitHub Action (action.yml)', function () {
             assert.ok(!step.run!.includes('${{'), `no expression inside a script (injection): ${step.name}`);
             assert.equal(step.shell, 'bash');
         }
-        assert.deepEqual(Object.keys(ACTION.inputs), ['paths', 'align', 'sarif', 'comment', 'fail-on-errors', 'github-token']);
+        assert.deepEqual(Object.keys(ACTION.inputs), ['paths', 'align', 'args', 'sarif', 'comment', 'fail-on-errors', 'github-token']);
     });
 
     it('on a pull request: annotations, SARIF uploaded, ONE diff comment updated on the next push, then the job fails on errors', async () => {
@@ -103,7 +103,7 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.equal(hasBase(), true, 'the diff step fetched it');
         const outcome = (name: string) => first.steps.find(s => s.name === name)!.outcome;
         assert.equal(first.steps.find(s => s.name === 'Check (annotations)')!.outputs['status'], '1');
-        assert.match(first.steps[0]!.stdout, /^::error file=sales-win-rate\.align,line=68,/m);
+        assert.match(first.steps.find(s => s.name === 'Check (annotations)')!.stdout, /^::error file=sales-win-rate\.align,line=68,/m);
         assert.deepEqual([outcome('Check (SARIF)'), outcome('Impact-chain diff'), outcome('Fail on errors')], ['success', 'success', 'failure']);
         assert.equal(JSON.parse(fs.readFileSync(path.join(workspace, 'align.sarif'), 'utf-8')).version, '2.1.0');
         assert.deepEqual(first.calls, ['github/codeql-action/upload-sarif@v3', 'actions/github-script@v7', 'create']);
@@ -128,6 +128,39 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.ok(!fs.existsSync(path.join(workspace, 'align-diff.md')));
     });
 
+    it('fails at once, saying so, when align is not installed (npx exits 1, which must not read as "errors found")', async () => {
+        const { workspace, baseSha } = pullRequest(reviewChange);
+        // What `npx --no-install align` does without align-lang in node_modules.
+        const npx = path.join(workspace, '..', 'npx-without-align');
+        fs.writeFileSync(npx, '#!/bin/sh\necho "npm error npx canceled due to missing packages and no YES option: [\"align\"]" >&2\nexit 1\n', { mode: 0o755 });
+        const result = await run(workspace, { baseSha, inputs: { align: `${npx} --no-install align` } });
+        assert.equal(result.failed, true);
+        assert.equal(result.steps[0]!.outcome, 'failure');
+        assert.match(result.steps[0]!.stdout, /^::error title=align is not installed::'.*npx-without-align --no-install align --version' failed\. Add the align-lang dev dependency/m);
+        assert.match(result.steps[0]!.stdout, /npx canceled due to missing packages/);
+        assert.ok(result.steps.slice(1).every(s => s.outcome === 'skipped'), 'no check, no SARIF, no comment');
+        assert.deepEqual(result.calls, []);
+    });
+
+    it('passes the args input to both checks, split as a shell would, and not to align diff', async () => {
+        const { workspace, baseSha } = pullRequest(reviewChange);
+        const write = spawnSync(process.execPath, [BIN, 'check', '--write-baseline', "today's baseline.json"], { cwd: workspace, encoding: 'utf-8' });
+        assert.equal(write.status, 0, write.stderr);
+        const result = await run(workspace, { baseSha, inputs: { args: `--baseline "today's baseline.json"  --max-warnings 0` } });
+        const check = result.steps.find(s => s.name === 'Check (annotations)')!;
+        assert.equal(check.outputs['status'], '0', check.stderr);
+        assert.equal(check.stdout, '', 'every finding is in the baseline');
+        assert.match(check.stderr, /^align: baseline today's baseline\.json: \d+ matched, 0 new\n$/);
+        assert.deepEqual(JSON.parse(fs.readFileSync(path.join(workspace, 'align.sarif'), 'utf-8')).runs[0].results, []);
+        assert.equal(result.steps.find(s => s.name === 'Impact-chain diff')!.outcome, 'success', 'align diff takes no --baseline: it did not get the args');
+        assert.equal(result.failed, false);
+        const unmatched = await run(workspace, { baseSha, inputs: { args: `--baseline "today's` } });
+        const failed = unmatched.steps.find(s => s.name === 'Check (annotations)')!;
+        assert.equal(failed.outcome, 'failure');
+        assert.match(failed.stdout, /^::error title=align args::the args input has an unmatched quote/m);
+        assert.equal(unmatched.failed, true);
+    });
+
     it('inputs turn parts off; an unreadable path fails at once', async () => {
         const { workspace, baseSha } = pullRequest(reviewChange);
         const quiet = await run(workspace, { baseSha, inputs: { sarif: 'false', comment: 'false', 'fail-on-errors': 'false' } });
@@ -135,9 +168,10 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.equal(quiet.failed, false);
         assert.ok(!fs.existsSync(path.join(workspace, 'align.sarif')));
         const broken = await run(workspace, { baseSha, inputs: { paths: 'no-such-folder' } });
-        assert.equal(broken.steps[0]!.outcome, 'failure');
-        assert.match(broken.steps[0]!.stderr, /no-such-folder: no such file or folder/);
-        assert.ok(broken.steps.slice(1).every(s => s.outcome === 'skipped'));
+        const check = broken.steps.findIndex(s => s.name === 'Check (annotations)');
+        assert.equal(broken.steps[check]!.outcome, 'failure');
+        assert.match(broken.steps[check]!.stderr, /no-such-folder: no such file or folder/);
+        assert.ok(broken.steps.slice(check + 1).every(s => s.outcome === 'skipped'));
         assert.equal(broken.failed, true);
     });
 });

@@ -142,6 +142,20 @@ describe('align check on the examples', () => {
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '-f', 'pretty'], { env: { NO_COLOR: '1' } }).stdout, ANSI);
         });
 
+        it('honours FORCE_COLOR (1, 2, 3, true: on without a terminal; 0, false: off) after --color / --no-color, before NO_COLOR', () => {
+            const pretty = (env: NodeJS.ProcessEnv, ...flags: string[]) => runCli(['check', EXAMPLES_REL, ...flags], { env }).stdout;
+            for (const on of ['1', '2', '3', 'true']) assert.match(pretty({ FORCE_COLOR: on }), ANSI, `FORCE_COLOR=${on}`);
+            assert.match(pretty({ FORCE_COLOR: '1', NO_COLOR: '1' }), ANSI, 'FORCE_COLOR beats NO_COLOR');
+            assert.doesNotMatch(pretty({ FORCE_COLOR: '1' }, '--no-color'), ANSI, '--no-color beats FORCE_COLOR');
+            for (const off of ['0', 'false']) {
+                assert.doesNotMatch(pretty({ FORCE_COLOR: off }), ANSI, `FORCE_COLOR=${off}`);
+                assert.match(pretty({ FORCE_COLOR: off }, '--color'), ANSI, `--color beats FORCE_COLOR=${off}`);
+            }
+            const report = path.join(tempDir(), 'report.txt');
+            assert.equal(runCli(['check', EXAMPLES_REL, '-o', report], { env: { FORCE_COLOR: '1' } }).status, 1);
+            assert.doesNotMatch(fs.readFileSync(report, 'utf-8'), ANSI, 'a report file stays plain');
+        });
+
         it('colours by default on a terminal, unless NO_COLOR or --no-color', function () {
             if (spawnSync('script', ['--version'], { encoding: 'utf-8' }).status !== 0) this.skip();
             const onTerminal = (extra: string, env: NodeJS.ProcessEnv = {}) => {

@@ -296,7 +296,7 @@ describe('docs/ci.md recipes', () => {
 
     /** Runs a shell script as GitHub's `bash -e -o pipefail` would, with `npx align` being the built CLI. */
     function runShell(script: string, cwd: string, env: NodeJS.ProcessEnv = {}) {
-        const text = script.replace(/npx align /g, `${ALIGN} `);
+        const text = script.replace(/npx (--no-install )?align /g, `${ALIGN} `);
         return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', text], { cwd, encoding: 'utf-8', env: { ...process.env, ...env }, timeout: 60_000 });
     }
 

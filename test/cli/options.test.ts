@@ -78,6 +78,51 @@ describe('align check options', () => {
         });
     });
 
+    describe('a line on stderr says which option failed the run', () => {
+        it('when warnings exceed --max-warnings or --max-severity, in every format', () => {
+            const dir = warningsOnlyWorkspace();
+            for (const format of ['pretty', 'json', 'sarif', 'github', 'junit', 'gitlab']) {
+                const warnings = runCli(['check', '--max-severity', 'error', '--max-warnings', '0', '-f', format], { cwd: dir });
+                assert.equal(warnings.status, 1, format);
+                assert.equal(warnings.stderr, 'align: 1 warning, more than --max-warnings 0\n', format);
+                const severity = runCli(['check', '--max-severity', 'info', '-f', format], { cwd: dir });
+                assert.equal(severity.status, 1, format);
+                assert.equal(severity.stderr, 'align: 1 warning above --max-severity info\n', format);
+            }
+            const both = runCli(['check', '--max-severity', 'info', '--max-warnings', '0', '-f', 'json'], { cwd: dir });
+            assert.equal(both.stderr, 'align: 1 warning above --max-severity info; 1 warning, more than --max-warnings 0\n');
+        });
+
+        it('not when errors fail the run (they say why), nor when it passes', () => {
+            assert.equal(runCli(['check', EXAMPLES, '-f', 'json', '--max-warnings', '0']).stderr, '');
+            assert.equal(runCli(['check', '--max-warnings', '1'], { cwd: warningsOnlyWorkspace() }).stderr, '');
+        });
+    });
+
+    describe('--output', () => {
+        it('- writes to standard output', () => {
+            const dir = warningsOnlyWorkspace();
+            const result = runCli(['check', '-f', 'json', '-o', '-'], { cwd: dir });
+            assert.equal(result.status, 0, result.stderr);
+            assert.deepEqual(result.stdout, runCli(['check', '-f', 'json'], { cwd: dir }).stdout);
+            assert.ok(!fs.existsSync(path.join(dir, '-')), 'no file named -');
+        });
+
+        it('refuses a file the check reads (an .align file, the settings, the baseline), writing nothing', () => {
+            const dir = warningsOnlyWorkspace();
+            writeFile(dir, 'align.config.json', '{}\n');
+            assert.equal(runCli(['check', '--write-baseline', 'base.json'], { cwd: dir }).status, 0);
+            const lonely = fs.readFileSync(path.join(dir, 'lonely.align'), 'utf-8');
+            assert.match(assertOneLineFailure(runCli(['check', '-o', 'lonely.align'], { cwd: dir }), '--output lonely.align'), /is a checked \.align file, which the report would overwrite; write the report to another file/);
+            assert.equal(fs.readFileSync(path.join(dir, 'lonely.align'), 'utf-8'), lonely);
+            assertOneLineFailure(runCli(['check', '-f', 'sarif', '-o', './align.config.json'], { cwd: dir }), '--output ./align.config.json: is the settings file');
+            assert.equal(fs.readFileSync(path.join(dir, 'align.config.json'), 'utf-8'), '{}\n');
+            const base = fs.readFileSync(path.join(dir, 'base.json'), 'utf-8');
+            assertOneLineFailure(runCli(['check', '--baseline', 'base.json', '-o', 'base.json'], { cwd: dir }), '--output base.json: is the baseline');
+            assert.equal(fs.readFileSync(path.join(dir, 'base.json'), 'utf-8'), base);
+        });
+    });
+
     describe('--rule, --max-lagging-kpis, --max-pilot-days', () => {
         let defaults: Finding[];
         before(() => { defaults = checkJson([EXAMPLES], { status: 1 }); });

@@ -100,7 +100,24 @@ describe('format: pretty', () => {
         const text = formatPretty([finding({})], { ...ctx, filesChecked: 1 });
         assert.ok(text.endsWith('✖ 1 problem (1 error, 0 warnings, 0 infos) in 1 file\n'), text);
         const infos = formatPretty([finding({ severity: 'info' }), finding({ line: 2, severity: 'info' })], ctx);
-        assert.ok(infos.endsWith('✖ 2 problems (0 errors, 0 warnings, 2 infos) in 1 of 6 files\n'), infos);
+        assert.ok(infos.endsWith('ℹ 2 problems (0 errors, 0 warnings, 2 infos) in 1 of 6 files\n'), infos);
+    });
+
+    it('marks the summary ✖ when there is an error or a warning, ℹ when all are infos (advice, not a failure)', () => {
+        const info = finding({ severity: 'info' });
+        assert.match(formatPretty([info], ctx), /\nℹ 1 problem \(0 errors, 0 warnings, 1 info\) in 1 of 6 files\n$/);
+        assert.match(formatPretty([info, finding({ line: 2, severity: 'warning' })], ctx), /\n✖ 2 problems /);
+    });
+
+    it('prints control characters of file names as \\xHH in pretty and github output', () => {
+        const f = finding({ file: 'evil\x1b[31m\x07\x9b.align' });
+        const pretty = formatPretty([f], ctx);
+        assert.ok(pretty.startsWith('evil\\x1b[31m\\x07\\x9b.align\n'), pretty);
+        assert.doesNotMatch(pretty, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+        const github = formatGithub([f, finding({ file: 'a\nb.align' })], ctx);
+        assert.ok(github.includes('file=evil\\x1b[31m\\x07\\x9b.align,'), github);
+        assert.ok(github.includes('file=a%0Ab.align,'), 'line breaks stay percent-escaped, as GitHub decodes them');
+        assert.doesNotMatch(github, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
     });
 
     it('counts the files with problems among the files checked, never more than were checked', () => {
