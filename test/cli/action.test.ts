@@ -106,7 +106,7 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.match(first.steps.find(s => s.name === 'Check (annotations)')!.stdout, /^::error file=sales-win-rate\.align,line=68,/m);
         assert.deepEqual([outcome('Check (SARIF)'), outcome('Impact-chain diff'), outcome('Fail on errors')], ['success', 'success', 'failure']);
         assert.equal(JSON.parse(fs.readFileSync(path.join(workspace, 'align.sarif'), 'utf-8')).version, '2.1.0');
-        assert.deepEqual(first.calls, ['github/codeql-action/upload-sarif@v3', 'actions/github-script@v7', 'create']);
+        assert.deepEqual(first.calls, ['github/codeql-action/upload-sarif@v4', 'actions/github-script@v7', 'create']);
         assert.equal(first.failed, true, 'errors fail the job, after everything else');
         const body = first.comments[0]!.body;
         assert.equal(body, fs.readFileSync(path.join(workspace, 'align-diff.md'), 'utf-8'));
@@ -121,7 +121,7 @@ describe('the Align GitHub Action (action.yml)', function () {
         const { workspace, baseSha } = pullRequest(repo => fs.writeFileSync(path.join(repo.dir, 'README.md'), '# programs\n'));
         const pr = await run(workspace, { baseSha });
         assert.match(fs.readFileSync(path.join(workspace, 'align-diff.md'), 'utf-8'), /\*\*No change to the impact chain/);
-        assert.deepEqual(pr.calls, ['github/codeql-action/upload-sarif@v3', 'actions/github-script@v7']);
+        assert.deepEqual(pr.calls, ['github/codeql-action/upload-sarif@v4', 'actions/github-script@v7']);
         fs.rmSync(path.join(workspace, 'align-diff.md'));
         const push = await run(workspace, { eventName: 'push' });
         assert.equal(push.steps.find(s => s.name === 'Impact-chain diff')!.outcome, 'skipped');
