@@ -124,5 +124,24 @@ export function sarifLog(findings: readonly Finding[], toolVersion: string, root
     };
 }
 
-/** Formats findings as a SARIF 2.1.0 log. */
-export const formatSarif: Formatter = (findings, ctx) => JSON.stringify(sarifLog(findings, ctx.toolVersion, ctx.root), null, 2) + '\n';
+/**
+ * GitHub code scanning's limits on one run (docs.github.com, "SARIF results
+ * exceed limit"): it stores the first `stored` results by severity and
+ * rejects an upload of more than `accepted`.
+ */
+export const CODE_SCANNING_LIMITS = { stored: 5_000, accepted: 25_000 } as const;
+
+/** Above this many results the log is written without indentation: a tenth of the size, under the upload's 10 MB. */
+export const INDENTED_RESULTS = 1_000;
+
+/** Formats findings as a SARIF 2.1.0 log: indented for reading, compact when it is large. */
+export const formatSarif: Formatter = (findings, ctx) =>
+    JSON.stringify(sarifLog(findings, ctx.toolVersion, ctx.root), null, findings.length > INDENTED_RESULTS ? undefined : 2) + '\n';
+
+/** What a SARIF log of `results` results meets in GitHub code scanning, as a line of at most 80 columns for standard error (undefined when nothing). */
+export function codeScanningNotice(results: number): string | undefined {
+    const count = results.toLocaleString('en-US');
+    if (results > CODE_SCANNING_LIMITS.accepted) return `align: ${count} SARIF results; code scanning rejects over ${CODE_SCANNING_LIMITS.accepted.toLocaleString('en-US')} (try --baseline)`;
+    if (results > CODE_SCANNING_LIMITS.stored) return `align: ${count} SARIF results; code scanning keeps ${CODE_SCANNING_LIMITS.stored.toLocaleString('en-US')} (try --baseline)`;
+    return undefined;
+}

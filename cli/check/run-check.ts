@@ -12,6 +12,7 @@ import { reportLogged } from '../workspace/report-logged.js';
 import { checkColor } from './color.js';
 import { fromRoot, reportRoot, ROOT_RELATIVE_FORMATS } from './report-root.js';
 import { refuseOutputOverInput } from './output-file.js';
+import { codeScanningNotice } from '../check-formats/sarif.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -44,6 +45,8 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     const color = toStdout && checkColor(args.color, io.isTty, process.env);
     const width = toStdout ? io.width : 80;
     const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root });
+    const notice = args.format === 'sarif' ? codeScanningNotice(shown.length) : undefined;
+    if (notice !== undefined) process.stderr.write(notice + '\n');
     if (!toStdout) writeOutput(args.output!, text);
     else io.write(text);
     return exitStatus(findings, args);
