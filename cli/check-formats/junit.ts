@@ -2,7 +2,10 @@
  * `--format junit`: JUnit XML for CI test reporters.
  *
  * Scheme: one `<testsuite name="align">`, one `<testcase>` per finding
- * (`classname` = file, `name` = `rule-id at line:col`). Errors and warnings
+ * (`classname` and `file` = the file, `name` = `rule-id: Element.Path`, the
+ * finding's element as in baselines and fingerprints, never its line, so a
+ * test's history survives moved code; a second finding of the same rule on
+ * the same element gets ` (2)` and so on). Errors and warnings
  * are `<failure type="error|warning">`; infos are passing test cases whose
  * `<system-out>` carries the message, so that advice does not turn a CI
  * test report red. `errors` stays 0: in JUnit it counts crashes, not
@@ -34,8 +37,25 @@ function attributes(values: Record<string, string | number>): string {
     return Object.entries(values).map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`).join('');
 }
 
-function testcase(f: Finding): string {
-    const open = `    <testcase${attributes({ classname: f.file, name: `${f.rule} at ${f.line}:${f.column}` })}>`;
+/** A test case's name: the rule and the finding's element (its file when outside every declaration). */
+function baseName(f: Finding): string {
+    return `${f.rule}: ${f.identity?.element ?? f.file}`;
+}
+
+/** Names that are unique within each file: a repeated name gets its occurrence, ` (2)`, ` (3)`... */
+function caseNames(findings: readonly Finding[]): string[] {
+    const seen = new Map<string, number>();
+    return findings.map(f => {
+        const name = baseName(f);
+        const key = JSON.stringify([f.file, name]);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return n === 1 ? name : `${name} (${n})`;
+    });
+}
+
+function testcase(f: Finding, name: string): string {
+    const open = `    <testcase${attributes({ classname: f.file, name, file: f.file })}>`;
     const detail = escapeXml(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`);
     const body = f.severity === 'info'
         ? `      <system-out>${detail}</system-out>`
@@ -49,7 +69,7 @@ export const formatJunit: Formatter = findings => {
     const failures = sorted.filter(f => f.severity !== 'info').length;
     const cases = sorted.length === 0
         ? [`    <testcase${attributes({ classname: 'align', name: 'align check' })}/>`]
-        : sorted.map(testcase);
+        : (names => sorted.map((f, i) => testcase(f, names[i]!)))(caseNames(sorted));
     const counts = { tests: cases.length, failures, errors: 0, skipped: 0 };
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',

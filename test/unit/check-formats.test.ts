@@ -247,9 +247,17 @@ describe('format: junit', () => {
         assert.equal(xml.match(/<failure /g)!.length, 3);
         assert.equal(xml.match(/<failure [^>]*type="error"/g)!.length, 2);
         assert.equal(xml.match(/<failure [^>]*type="warning"/g)!.length, 1);
-        assert.ok(xml.includes('<testcase classname="programs/sales win.align" name="metric-without-source at 12:3">'));
-        assert.match(xml, /<testcase classname="a.align" name="metric-unused at 10:2">\n\s*<system-out>a.align:10:2: info: Metric &apos;Calls&apos; is unused.\nReference it or remove it. \(metric-unused\)<\/system-out>/);
+        assert.ok(xml.includes('<testcase classname="programs/sales win.align" name="metric-without-source: programs/sales win.align" file="programs/sales win.align">'));
+        assert.match(xml, /<testcase classname="a.align" name="metric-unused: a.align" file="a.align">\n\s*<system-out>a.align:10:2: info: Metric &apos;Calls&apos; is unused.\nReference it or remove it. \(metric-unused\)<\/system-out>/);
         assert.ok(xml.includes('message="KPI &quot;Win rate&quot; has no `source`."'));
+    });
+
+    it('names a test case by rule and element, not line: moving code keeps its name; repeats are numbered', () => {
+        const at = (line: number, element: string, key: string) => finding({ line, endLine: line, rule: 'unresolved-reference', identity: { element, key } });
+        const names = (findings: Finding[]) => [...formatJunit(findings, ctx).matchAll(/<testcase [^>]*name="([^"]*)"/g)].map(m => m[1]);
+        const before = names([at(3, 'Sales.Close', 'WinRate'), at(3, 'Sales.Close', 'Quota'), at(9, 'Sales.Open', 'WinRate')]);
+        assert.deepEqual(before, ['unresolved-reference: Sales.Close', 'unresolved-reference: Sales.Close (2)', 'unresolved-reference: Sales.Open']);
+        assert.deepEqual(names([at(30, 'Sales.Close', 'WinRate'), at(30, 'Sales.Close', 'Quota'), at(90, 'Sales.Open', 'WinRate')]), before);
     });
 
     it('escapes XML specials and strips invalid characters', () => {
