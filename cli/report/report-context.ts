@@ -43,14 +43,18 @@ export function statusOf(ctx: Context, node: GraphNode): DatedStatus {
 }
 
 /**
- * The node with its on-track state as of the report's date, for what draws
- * it (the impact chain, the learning chart): a KPI whose deadline has passed
- * is off track unless it met its target, one with stale actuals is not known.
+ * The node with its on-track state and its words as of the report's date,
+ * for what draws it (the impact chain, the learning chart), so that they
+ * say what the tables say: a KPI whose deadline has passed is `deadline
+ * passed` (drawn off track) unless it met its target (`target met`, on
+ * track); one with stale actuals is `no actual since PERIOD` (unknown).
  */
 export function datedNode(node: GraphNode, ctx: Context): GraphNode {
     if (!node.metric?.isKpi) return node;
-    const onTrack = statusOf(ctx, node).onTrack;
-    return onTrack === node.metric.onTrack ? node : { ...node, metric: { ...node.metric, onTrack } };
+    const status = statusOf(ctx, node);
+    const trackWords = status.words === TRACK_WORDS[status.state] ? undefined : status.words;
+    if (status.onTrack === node.metric.onTrack && trackWords === undefined) return node;
+    return { ...node, metric: { ...node.metric, onTrack: status.onTrack, trackWords } };
 }
 
 /** Of these KPIs, how many have a known status as of the report's date, and how many of those are on track or met their target. */

@@ -39,6 +39,13 @@ export interface MetricFigures {
     trajectoryStart?: string;
     /** undefined when it cannot be told (no target, deadline, direction or actuals). */
     onTrack?: boolean;
+    /**
+     * Words for the state that replace `on track` / `off track` / `track
+     * unknown` where the metric is drawn or described (`deadline passed`,
+     * `target met`, `no actual since 2026-03`). The graph never sets it; the
+     * report does, judging KPIs as of its date (cli/report/dated-status.ts).
+     */
+    trackWords?: string;
     /** Share of the way from baseline to target reached by the latest actual, 0..1 (may exceed 1). */
     progress?: number;
     /** Money per point or unit of improvement. */

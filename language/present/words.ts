@@ -31,6 +31,7 @@ export function progressText(progress: number): string {
  */
 export function statusText(m: MetricFigures): string {
     const progress = m.progress === undefined ? '' : ` · ${progressText(m.progress)}`;
+    if (m.trackWords !== undefined) return `${m.trackWords}${progress}`;
     if (m.onTrack !== undefined) return `${TRACK_WORDS[trackState(m)]}${progress}`;
     if (m.baseline === undefined && m.target === undefined) return m.isKpi ? 'no baseline or target' : `${m.kind ?? 'untyped'} metric, not a KPI`;
     if (m.target === undefined) return 'no target';

@@ -58,7 +58,7 @@ export function directionWords(direction: 'up' | 'down' | undefined): string {
 
 /** The on-track state in words, with a capital: never colour alone. */
 export function trackWords(m: MetricFigures): string {
-    const words = TRACK_WORDS[m.onTrack === true ? 'on' : m.onTrack === false ? 'off' : 'unknown'];
+    const words = m.trackWords ?? TRACK_WORDS[m.onTrack === true ? 'on' : m.onTrack === false ? 'off' : 'unknown'];
     return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

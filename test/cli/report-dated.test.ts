@@ -6,7 +6,7 @@
  * follow; in Markdown and HTML (tables, trend lines, charts).
  */
 import assert from 'node:assert/strict';
-import { runCli, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+import { EXAMPLES, runCli, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
 import { inlineSvgs, section } from './report-helpers.js';
 
 /** Churn: on its trajectory, 10% not reached. Retention: 92% reached. Quality: last actual in January, monthly. */
@@ -91,5 +91,40 @@ describe('align report: statuses as of the report date', () => {
         assert.match(chart('Monthly logo churn (Churn)'), /class="align-chart kpi-chart status-off-track[^]*>Deadline passed<\/text>/);
         assert.match(chart('Net retention (Retention)'), /class="align-chart kpi-chart status-on-track[^]*>Target met<\/text>/);
         assert.ok(after.includes('As of 2026-12-04: deadline passed, target 10% by 2026-06-30.'), 'the chart\'s description says it too');
+    });
+});
+
+describe('align report: the impact chain and the learning chart say what the tables say', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** The text of an SVG, its elements' texts joined by spaces. */
+    const textOf = (svg: string) => svg.replace(/<desc[^>]*>[^<]*<\/desc>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&#183;|&middot;/g, '·').replace(/\s+/g, ' ');
+
+    it('a KPI past its deadline reads deadline passed or target met in its box, as in the table', () => {
+        const dir = tempDir();
+        writeFile(dir, 'pilot.align', SOURCE);
+        const after = reportAt(dir, '2026-12-04', 'html');
+        const chain = inlineSvgs(after).find(svg => svg.includes('class="align-graph') && svg.includes('Monthly logo churn'));
+        assert.ok(chain, 'the report draws the chain');
+        const text = textOf(chain);
+        assert.match(text, /deadline passed · 45% of the way/, text);
+        assert.match(text, /target met · 114% of the way/, text);
+        assert.match(text, /no actual since 2026-01/, text);
+        assert.doesNotMatch(text, /\b(on track|off track|track unknown)\b/, 'no box contradicts its table row');
+        assert.match(chain, /class="[^"]*\bstatus-off-track\b[^"]*"[^]*deadline passed/, 'a passed deadline is drawn off track');
+
+        const before = inlineSvgs(reportAt(dir, '2026-04-15', 'html')).find(svg => svg.includes('class="align-graph') && svg.includes('Monthly logo churn'))!;
+        assert.match(textOf(before), /on track · 45% of the way/, 'before the deadline the box says on track, as the table does');
+    });
+
+    it('the learning chart\'s description names the dated status of each KPI', () => {
+        const html = reportAt(EXAMPLES, '2026-12-04', 'html');
+        const descriptions = [...html.matchAll(/<desc id="c\d+-progress[^"]*">([^<]*)<\/desc>/g)].map(m => m[1]!);
+        assert.ok(descriptions.length > 0, 'the examples have learning charts');
+        for (const description of descriptions) {
+            assert.doesNotMatch(description, /\b(on track|off track)\b/, description);
+            assert.match(description, /deadline passed|target met|no actual since/, description);
+        }
     });
 });
