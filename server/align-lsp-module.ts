@@ -11,6 +11,8 @@ import { AlignRenameProvider } from './features/rename-provider.js';
 import { AlignHoverProvider } from './features/hover-provider.js';
 import { AlignCodeLensProvider } from './features/code-lens-provider.js';
 import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
+import { AlignWorkspaceSymbolProvider } from './features/workspace-symbols.js';
+import { AlignFoldingRangeProvider } from './features/folding-ranges.js';
 import { lazyCompletionParser } from './features/lazy-completion-parser.js';
 import { AlignDocumentHighlightProvider, AlignReferencesProvider } from './features/references-provider.js';
 import { AlignDocumentSymbolProvider } from './features/document-symbols.js';
@@ -35,6 +37,7 @@ export const AlignLspModule: Module<AlignServices, PartialLangiumServices> = {
         DocumentSymbolProvider: (services) => new AlignDocumentSymbolProvider(services),
         Formatter: (services) => new AlignFormatter(services),
         SemanticTokenProvider: (services) => new AlignSemanticTokenProvider(services),
+        FoldingRangeProvider: (services) => new AlignFoldingRangeProvider(services),
     }
 };
 
@@ -44,6 +47,7 @@ export const AlignSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         DocumentUpdateHandler: (services) => new AlignDocumentUpdateHandler(services),
         NodeKindProvider: () => new AlignNodeKindProvider(),
         FuzzyMatcher: () => new AlignFuzzyMatcher(),
+        WorkspaceSymbolProvider: (services) => new AlignWorkspaceSymbolProvider(services),
         ExecuteCommandHandler: (services) => new AlignCommandHandler(services),
     }
 };

@@ -65,6 +65,19 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         assert.deepEqual(member.map(s => s.name), ['ChurnPilot.RepeatContactRate']);
     });
 
+    it('lists workspace symbols best match first: exact, other case, prefix, then fuzzy', async () => {
+        const names = async (query: string) => (await session.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => s.name);
+        const exact = await names('ChurnRate');
+        assert.equal(exact[0], 'ChurnRate', exact.join(', '));
+        assert.ok(exact.length > 1, `fuzzy matches follow: ${exact.join(', ')}`);
+        const other = await names('churnpilot');
+        assert.equal(other[0], 'ChurnPilot', other.join(', '));
+        const prefixes = other.slice(1).filter(n => n.toLowerCase().startsWith('churnpilot'));
+        assert.deepEqual(other.slice(1, 1 + prefixes.length), [...prefixes].sort(), 'prefix matches next, by name');
+        const member = await names('restateneeds');
+        assert.equal(member[0], 'ChurnPilot.RestateNeeds', 'a member by its simple name in another case');
+    });
+
     it('folds blocks and multi-line comments (keeping the last line visible)', async () => {
         const uri = await session.open(path.join(root, 'churn-pilot.align'));
         const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
@@ -76,7 +89,32 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         const uri2 = await session.open(file, text);
         await session.diagnosticsOf(file);
         const more = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri2 } });
-        assert.deepEqual(more.map(r => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}`).sort(), ['1-3 comment', '8-9']);
+        assert.deepEqual(more.map(r => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}`).sort(), ['1-4 comment', '8-9']);
+    });
+
+    it('folds every comment of two lines or more, and runs of // comments, wherever they stand', async () => {
+        const file = path.join(root, 'comment-folding.align');
+        const text = [
+            '// A run of line comments',          // 1
+            '// over two lines.',                  // 2
+            'skill Commented "c" {',               // 3
+            '  /* a block comment',                // 4
+            '     of two lines */',                // 5
+            '  assessed by "x" // trailing, alone', // 6
+            '  // #region not part of a run',      // 7
+            '  // one',                            // 8
+            '  // two',                            // 9
+            '}',                                   // 10
+            '/* at the end',                       // 11
+            '   of the file */',                   // 12
+            ''
+        ].join('\n');
+        const uri = await session.open(file, text);
+        await session.diagnosticsOf(file);
+        const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+        const comments = ranges.filter(r => r.kind === 'comment').map(r => `${r.startLine + 1}-${r.endLine + 1}`).sort();
+        assert.deepEqual(comments, ['1-2', '11-12', '4-5', '8-9']);
+        assert.ok(ranges.some(r => r.kind === undefined && r.startLine === 2 && r.endLine === 8), 'the block still folds');
     });
 
     it('gives completion items the kind of their declaration', async () => {

@@ -1,0 +1,43 @@
+import type { WorkspaceSymbolParams } from 'vscode-languageserver';
+import type { SymbolInformation, WorkspaceSymbol } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
+import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
+
+type Symbol = SymbolInformation | WorkspaceSymbol;
+
+/**
+ * Langium's workspace symbols (fuzzy, a word starting after `.`), best
+ * match first: the name as typed (`ChurnRate`, or a member's simple name
+ * `ChurnPilot.RepeatContactRate` for `RepeatContactRate`), then the same
+ * in another case, then names that start with the query, then the other
+ * fuzzy matches; within each, by name and then file.
+ */
+export class AlignWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
+    override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
+        const symbols = await super.getSymbols(params, cancelToken);
+        return rankSymbols(symbols, params.query);
+    }
+}
+
+/** The symbols sorted by how well their name matches `query` (see {@link AlignWorkspaceSymbolProvider}). */
+export function rankSymbols<S extends Symbol>(symbols: readonly S[], query: string): S[] {
+    const ranked = symbols.map(symbol => ({ symbol, rank: matchRank(symbol.name, query), uri: symbol.location.uri }));
+    ranked.sort((a, b) => a.rank - b.rank || compare(a.symbol.name, b.symbol.name) || compare(a.uri, b.uri));
+    return ranked.map(r => r.symbol);
+}
+
+/** 0 exact, 1 exact in another case, 2 prefix, 3 any other match; of the whole name or its last segment. */
+function matchRank(name: string, query: string): number {
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    if (query === '') return 3;
+    if (name === query || last === query) return 0;
+    const lower = query.toLowerCase();
+    const names = [name.toLowerCase(), last.toLowerCase()];
+    if (names.includes(lower)) return 1;
+    if (names.some(n => n.startsWith(lower))) return 2;
+    return 3;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
