@@ -11,8 +11,8 @@ import type { AlignServices } from '../../language/align-module.js';
 
 /**
  * LSP formatting from the canonical formatter (`language/format`).
- * `textDocument/formatting` answers one edit that replaces the whole text
- * (none when the text is already canonical); `textDocument/rangeFormatting`
+ * `textDocument/formatting` answers one edit per run of changed lines (none
+ * when the text is already canonical); `textDocument/rangeFormatting`
  * answers the line changes that touch the range (the whole file's when only
  * those would change its meaning). A file with syntax errors is left alone
  * (no edits; the reason is logged) and the user is told once, by a
@@ -33,8 +33,7 @@ export class AlignFormatter implements Formatter {
         if (this.isCatalog(document)) return [];
         const text = document.textDocument.getText();
         const result = this.ok(document, formatAlignWith(this.services, text, indentation(params.options)));
-        if (!result) return [];
-        return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: result }];
+        return result === undefined ? [] : lineEdits(document, text, result);
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
@@ -43,11 +42,7 @@ export class AlignFormatter implements Formatter {
         const text = textDocument.getText();
         const range = { start: textDocument.offsetAt(params.range.start), end: textDocument.offsetAt(params.range.end) };
         const result = this.ok(document, formatAlignRangeWith(this.services, text, range, indentation(params.options)));
-        if (!result) return [];
-        return lineHunks(text, result).map(h => ({
-            range: { start: textDocument.positionAt(h.start), end: textDocument.positionAt(h.end) },
-            newText: h.text
-        }));
+        return result === undefined ? [] : lineEdits(document, text, result);
     }
 
     formatDocumentOnType(): TextEdit[] {
@@ -80,6 +75,19 @@ export class AlignFormatter implements Formatter {
         this.told.delete(key);
         return result.changed ? result.text : undefined;
     }
+}
+
+/**
+ * The edits that turn `text` into `formatted`, one per run of changed lines
+ * (language/format/line-diff.ts): unchanged lines are never replaced, so
+ * that a client keeps its marks, folds and cursor on them.
+ */
+function lineEdits(document: LangiumDocument, text: string, formatted: string): TextEdit[] {
+    const textDocument = document.textDocument;
+    return lineHunks(text, formatted).map(h => ({
+        range: { start: textDocument.positionAt(h.start), end: textDocument.positionAt(h.end) },
+        newText: h.text
+    }));
 }
 
 /** The formatter's refusal without its `Not formatted: ` lead, to follow `X was not formatted: `. */

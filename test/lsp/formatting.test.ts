@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { expectedFindings } from '../unit/helpers/check-workspace.js';
 import { applyEdits, copyExamples, LspSession } from './lsp-session.js';
@@ -11,8 +14,21 @@ const SPOT_BLOCK = '  objective SpotHazards "Identify hazards on a live line wal
 const LOTO_BLOCK = '  objective ApplyLoto "Apply the six LOTO steps on a live machine" {\n    builds LotoProcedure\n    practice sandbox "Training rig"\n  }\n';
 
 const twoSpaces = { tabSize: 2, insertSpaces: true };
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Applies non-overlapping edits to a text (positions by line and character). */
+/** What `align fmt` (the built CLI) makes of a text, in a folder of its own. */
+function runFmt(text: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'align-fmt-lsp-'));
+    try {
+        const file = path.join(dir, 'x.align');
+        fs.writeFileSync(file, text);
+        const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'align.cjs'), 'fmt', file], { encoding: 'utf-8' });
+        assert.equal(result.status, 0, result.stderr);
+        return fs.readFileSync(file, 'utf-8');
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
 
 describe('language server: formatting', function () {
     this.timeout(30000);
@@ -32,20 +48,35 @@ describe('language server: formatting', function () {
         fs.rmSync(root, { recursive: true, force: true });
     });
 
-    it('answers one whole-document edit with the canonical text, and the result still has the expected findings', async () => {
+    it('answers one edit per run of changed lines, never touching the others, and the result is the canonical text with the expected findings', async () => {
         const file = path.join(root, 'safety.align');
         const text = fs.readFileSync(file, 'utf-8');
         const uri = await session.open(file);
         const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: twoSpaces });
-        assert.equal(edits.length, 1);
-        const lines = text.split('\n');
-        assert.deepEqual(edits[0]!.range, { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: 0 } });
-        const formatted = edits[0]!.newText;
+        const formatted = applyEdits(text, edits);
         assert.equal(formatted, text.replace(SPOT + LOTO, SPOT_BLOCK + LOTO_BLOCK));
+        const first = text.split('\n').findIndex(l => l.includes('objective SpotHazards'));
+        for (const edit of edits) {
+            assert.ok(edit.range.start.line >= first && edit.range.end.line <= first + 2, `${JSON.stringify(edit.range)} stays on the changed lines`);
+        }
         await session.change(file, formatted);
         const expected = expectedFindings(formatted);
         await session.diagnosticsOf(file, d => JSON.stringify(d.map(x => `${x.range.start.line + 1}:${String(x.code)}`).sort()) === JSON.stringify(expected));
         assert.equal(fs.readFileSync(file, 'utf-8'), text, 'the server does not write files');
+    });
+
+    it('answers separate edits for changes far apart, CRLF kept, the same text as align fmt', async () => {
+        const file = path.join(root, 'far.align');
+        const lines = ['metric   First "First" {', '  kind leading', '}', ...Array.from({ length: 30 }, (_, i) => `// note ${i}`), 'metric Last   "Last" {', '  kind lagging', '}', ''];
+        const text = lines.join('\r\n');
+        const uri = await session.open(file, text);
+        const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: twoSpaces });
+        assert.equal(edits.length, 2, JSON.stringify(edits));
+        assert.deepEqual(edits.map(e => [e.range.start.line, e.range.end.line]), [[0, 1], [33, 34]]);
+        const formatted = applyEdits(text, edits);
+        assert.ok(!/[^\r]\n/.test(formatted), 'CRLF kept');
+        const fmt = runFmt(text);
+        assert.equal(formatted, fmt);
     });
 
     it('answers no edit for a canonical file', async () => {
@@ -78,7 +109,7 @@ describe('language server: formatting', function () {
     it('indents as the editor asks (tab size 4)', async () => {
         const uri = await session.open(path.join(root, 'churn-pilot.align'));
         const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
-        const formatted = edits[0]!.newText.split('\n');
+        const formatted = applyEdits(fs.readFileSync(path.join(root, 'churn-pilot.align'), 'utf-8'), edits).split('\n');
         assert.equal(formatted[8], '    sponsor "VP Customer Success"');
         assert.equal(formatted[17], '        kind leading');
     });
