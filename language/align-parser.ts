@@ -1,6 +1,7 @@
 import { CstNodeBuilder, createLangiumParser, DefaultLexer, type AstNode, type LangiumCoreServices, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
 import { readableLexerErrors } from './align-parser-errors.js';
 import { recoverTokens } from './lexer-recovery.js';
+import { recoverWords } from './lexer-words.js';
 
 type HiddenTokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
 
@@ -53,7 +54,9 @@ export class AlignLexer extends DefaultLexer {
         result.errors = readableLexerErrors(text, result.errors);
         const string = this.tokenTypes['STRING'];
         if (!string) throw new Error('The grammar has no STRING terminal');
-        const { tokens, hidden } = recoverTokens(text, result, result.errors, string);
+        const id = this.tokenTypes['ID'];
+        if (!id) throw new Error('The grammar has no ID terminal');
+        const { tokens, hidden } = recoverWords(text, recoverTokens(text, result, result.errors, string), result.errors, id);
         return { ...result, tokens, hidden };
     }
 }
