@@ -21,13 +21,24 @@ const ACTION = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'ut
 const ALIGN = `${process.execPath} ${BIN}`;
 
 /** A fake of the GitHub REST API as github-script hands it to the script: comments of one pull request. */
-function fakeGithub(comments: Array<{ id: number; body: string }>, calls: string[]) {
+type FakeComment = { id: number; body: string; user?: { login: string; type: 'Bot' | 'User' } };
+/** The author of the comments the default GITHUB_TOKEN writes. */
+const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' } as const;
+
+/** As GitHub answers an installation token (GITHUB_TOKEN) that asks for its user. */
+async function installationTokenUser(): Promise<never> {
+    throw Object.assign(new Error('Resource not accessible by integration'), { status: 403 });
+}
+
+/** `tokenUser`: the login of a personal access token given as github-token (else the default installation token). */
+function fakeGithub(comments: FakeComment[], calls: string[], tokenUser?: string) {
     return {
         paginate: async (method: (args: object) => Promise<{ data: unknown[] }>, args: object) => (await method(args)).data,
         rest: {
+            users: { getAuthenticated: tokenUser ? async () => ({ data: { login: tokenUser } }) : installationTokenUser },
             issues: {
                 listComments: async () => ({ data: comments.map(c => ({ ...c })) }),
-                createComment: async ({ body }: { body: string }) => { calls.push('create'); comments.push({ id: comments.length + 1, body }); },
+                createComment: async ({ body }: { body: string }) => { calls.push('create'); comments.push({ id: comments.length + 1, body, user: ACTIONS_BOT }); },
                 updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => { calls.push(`update ${comment_id}`); comments.find(c => c.id === comment_id)!.body = body; }
             }
         }
@@ -62,7 +73,7 @@ describe('the Align GitHub Action (action.yml)', function () {
     after(removeTempDirs);
 
     /** Runs the action; `uses:` steps are recorded, github-script runs its script against `comments`. */
-    async function run(workspace: string, options: { eventName?: string; baseSha?: string; inputs?: Record<string, string>; comments?: Array<{ id: number; body: string }> } = {}) {
+    async function run(workspace: string, options: { eventName?: string; baseSha?: string; inputs?: Record<string, string>; comments?: FakeComment[]; tokenUser?: string } = {}) {
         const calls: string[] = [];
         const comments = options.comments ?? [];
         const context: RunContext = {
@@ -76,7 +87,7 @@ describe('the Align GitHub Action (action.yml)', function () {
                 const cwd = process.cwd();
                 process.chdir(workspace);
                 try {
-                    await script(createRequire(path.join(workspace, 'x.js')), fakeGithub(comments, calls), { repo: { owner: 'acme', repo: 'programs' }, issue: { number: 7 } });
+                    await script(createRequire(path.join(workspace, 'x.js')), fakeGithub(comments, calls, options.tokenUser), { repo: { owner: 'acme', repo: 'programs' }, issue: { number: 7 } });
                 } finally {
                     process.chdir(cwd);
                 }
@@ -112,9 +123,15 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.equal(body, fs.readFileSync(path.join(workspace, 'align-diff.md'), 'utf-8'));
         assert.match(body, /^<!-- align-diff -->\n### Align: impact-chain changes\n\n\*\*1 added, 1 renamed, 2 changed elements/);
         assert.ok(body.includes('```mermaid\nflowchart LR\n'));
-        const second = await run(workspace, { baseSha, comments: [{ id: 1, body: 'Looks good' }, ...first.comments.map(c => ({ ...c, id: 2 }))] });
+        // A reviewer's comment that quotes the Align comment (marker and all) is not the action's to update.
+        const quoted = { id: 1, body: first.comments[0]!.body, user: { login: 'reviewer', type: 'User' as const } };
+        const second = await run(workspace, { baseSha, comments: [quoted, { id: 3, body: 'Looks good', user: quoted.user }, ...first.comments.map(c => ({ ...c, id: 2 }))] });
         assert.deepEqual(second.calls.slice(-1), ['update 2']);
-        assert.equal(second.comments.length, 2, 'no second Align comment');
+        assert.equal(second.comments.length, 3, 'no second Align comment');
+        // With a personal token the action's comments are that user's: found by login, not by a bot author.
+        const alice = { login: 'alice', type: 'User' as const };
+        const third = await run(workspace, { baseSha, tokenUser: 'alice', comments: [quoted, { ...first.comments[0]!, id: 4, user: alice }] });
+        assert.deepEqual(third.calls.slice(-1), ['update 4']);
     });
 
     it('a change that does not touch the chain gets no new comment; a push to main gets no diff', async () => {

@@ -357,7 +357,8 @@ describe('docs/ci.md recipes', () => {
         const steps = workflow().jobs['align']!.steps;
         assert.equal(runShell(steps.find(s => s.name === 'Impact chain and findings summary')!.run!, dir).status, 0);
         const script = String(steps.find(s => s.uses?.startsWith('actions/github-script@'))!.with!['script']);
-        const comments: Array<{ id: number; body: string }> = [{ id: 1, body: 'Looks good to me' }];
+        const reviewer = { login: 'reviewer', type: 'User' };
+        const comments: Array<{ id: number; body: string; user: { login: string; type: string } }> = [{ id: 1, body: 'Looks good to me', user: reviewer }];
         const calls: string[] = [];
         const github = {
             paginate: async (method: (args: object) => Promise<{ data: unknown[] }>, args: object) => (await method(args)).data,
@@ -366,7 +367,7 @@ describe('docs/ci.md recipes', () => {
                     listComments: async () => ({ data: comments.map(c => ({ ...c })) }),
                     createComment: async ({ issue_number, body }: { issue_number: number; body: string }) => {
                         calls.push(`create #${issue_number}`);
-                        comments.push({ id: comments.length + 1, body });
+                        comments.push({ id: comments.length + 1, body, user: { login: 'github-actions[bot]', type: 'Bot' } });
                     },
                     updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
                         calls.push(`update ${comment_id}`);
@@ -388,10 +389,12 @@ describe('docs/ci.md recipes', () => {
             }
         };
         await run();
+        // A reviewer quoting the comment, marker and all, before the next push: not the workflow's to update.
+        comments.unshift({ id: 3, body: comments[1]!.body, user: reviewer });
         await run();
         assert.deepEqual(calls, ['create #7', 'update 2']);
-        assert.equal(comments.length, 2);
-        const body = comments[1]!.body;
+        assert.equal(comments.length, 3);
+        const body = comments.find(c => c.id === 2)!.body;
         assert.ok(body.startsWith('<!-- align-impact-chain -->\n### Align: impact chain\n\n```mermaid\nflowchart LR\n'));
         assert.ok(body.includes(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8') + '```'));
         assert.ok(body.includes('**✖ 13 problems (4 errors, 5 warnings, 4 infos) in 3 of 5 files**'));
