@@ -25,6 +25,18 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
+    /**
+     * The text of a document the editor has open (an untitled one included),
+     * else the file's: a request that waits only for the workspace (document
+     * highlights, references) may come for a document opened since the last
+     * build, before the build that adds it, and must not read a file that is
+     * not there (`ENOENT: Untitled-2`) or is older than the editor's text.
+     */
+    override async getInitialText(uri: URI, cancellationToken: CancellationToken): Promise<string> {
+        const open = this.textDocuments?.get(uri.toString());
+        return open ? open.getText() : super.getInitialText(uri, cancellationToken);
+    }
+
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         const before = this.updating.get(uri.toString());
         if (before) {

@@ -53,6 +53,20 @@ describe('language server: requests on a document opened while a build runs', fu
         assert.deepEqual(await failures(session, untitled, { line: 0, character: 8 }), []);
     });
 
+    it('answers requests that wait for the workspace only (highlights, references) on untitled documents opened just before', async () => {
+        const failed: string[] = [];
+        for (let i = 0; i < 20; i++) {
+            const uri = `untitled:Untitled-${100 + i}`;
+            // Not awaited: the requests follow the notification at once, before any build has added the document.
+            void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'align', version: 1, text: `metric U${i} { kind activity }\n` } });
+            const position = { line: 0, character: 8 };
+            const results = await Promise.allSettled(['textDocument/documentHighlight', 'textDocument/references'].map(m =>
+                session.request(m, { textDocument: { uri }, position, context: { includeDeclaration: true } })));
+            results.forEach((r, k) => { if (r.status === 'rejected') failed.push(`${uri} ${k}: ${(r.reason as Error).message}`); });
+        }
+        assert.deepEqual(failed, []);
+    });
+
     it('still refuses at once a document the server was never given', async () => {
         const never = uriOf(path.join(root, 'never-opened.align'));
         await assert.rejects(session.request('textDocument/documentSymbol', { textDocument: { uri: never } }), /No document found/);
