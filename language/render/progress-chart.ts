@@ -121,9 +121,11 @@ function describe(title: string, nodes: readonly GraphNode[], window: ProgressCh
         const name = `${node.title ?? node.name} (${m.kind ?? 'untyped'})`;
         const first = m.actuals[0];
         const latest = m.latest;
+        // A KPI's status, as its row says it, however many actuals it has.
+        const status = m.isKpi ? `, ${trackWords(m).toLowerCase()}` : '';
         if (!first || !latest) parts.push(`${name}: no actuals yet.`);
-        else if (first === latest) parts.push(`${name}: ${valueText(latest.value, m.unit)} on ${latest.date}.`);
-        else parts.push(`${name}: from ${valueText(first.value, m.unit)} on ${first.date} to ${valueText(latest.value, m.unit)} on ${latest.date}${m.isKpi ? `, ${trackWords(m).toLowerCase()}` : ''}.`);
+        else if (first === latest) parts.push(`${name}: ${valueText(latest.value, m.unit)} on ${latest.date}${status}.`);
+        else parts.push(`${name}: from ${valueText(first.value, m.unit)} on ${first.date} to ${valueText(latest.value, m.unit)} on ${latest.date}${status}.`);
     }
     return parts.join(' ');
 }
