@@ -116,6 +116,16 @@ describe('language server: quick fix that disables a rule for a line', function 
         const fixed = await disable('crlf.align', text, diagnostic);
         assert.equal(fixed, text.replace('  behavior B', '  // align-disable-next-line behavior-not-reinforced\r\n  behavior B'));
         await changeUntilGone('crlf.align', fixed, 'behavior-not-reinforced');
+        const check = runCli(['fmt', '--check', file('crlf.align')]);
+        assert.equal(check.status, 0, check.stdout + check.stderr);
+    });
+
+    it('adds the rule after a trailing comma of the comment above with one space', async () => {
+        const text = program('Comma').replace('  behavior B', '  // align-disable-next-line behavior-not-reinforced,  \n  behavior B');
+        const { diagnostic } = await openWith('comma.align', text, 'behavior-moves-nothing', 6);
+        const fixed = await disable('comma.align', text, diagnostic);
+        assert.equal(fixed, text.replace('behavior-not-reinforced,  \n', 'behavior-not-reinforced, behavior-moves-nothing  \n'));
+        await changeUntilGone('comma.align', fixed, 'behavior-moves-nothing');
     });
 
     it('indents the comment with the tabs of a tab-indented line', async () => {
