@@ -9,8 +9,9 @@ type Symbol = SymbolInformation | WorkspaceSymbol;
  * Langium's workspace symbols (fuzzy, a word starting after `.`), best
  * match first: the name as typed (`ChurnRate`, or a member's simple name
  * `ChurnPilot.RepeatContactRate` for `RepeatContactRate`), then the same
- * in another case, then names that start with the query, then the other
- * fuzzy matches; within each, by name and then file.
+ * in another case, then names that start with the query, then names with
+ * the query whole from a word start, then the other fuzzy matches; within
+ * each, by name and then file.
  */
 export class AlignWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
@@ -26,16 +27,31 @@ export function rankSymbols<S extends Symbol>(symbols: readonly S[], query: stri
     return ranked.map(r => r.symbol);
 }
 
-/** 0 exact, 1 exact in another case, 2 prefix, 3 any other match; of the whole name or its last segment. */
+/**
+ * 0 exact, 1 exact in another case, 2 prefix, 3 the query whole from a
+ * word start (`ShipTally` for `tally`), 4 any other fuzzy match; of the
+ * whole name or its last segment.
+ */
 function matchRank(name: string, query: string): number {
     const last = name.slice(name.lastIndexOf('.') + 1);
-    if (query === '') return 3;
+    if (query === '') return 4;
     if (name === query || last === query) return 0;
     const lower = query.toLowerCase();
     const names = [name.toLowerCase(), last.toLowerCase()];
     if (names.includes(lower)) return 1;
     if (names.some(n => n.startsWith(lower))) return 2;
-    return 3;
+    return wordStarts(name).some(i => name.slice(i, i + query.length).toLowerCase() === lower) ? 3 : 4;
+}
+
+/** Where the words of a name start: its start, after `.` or `_`, and at a lower-to-upper case change (as the fuzzy matcher). */
+function wordStarts(name: string): number[] {
+    const starts = [0];
+    for (let i = 1; i < name.length; i++) {
+        const previous = name[i - 1]!;
+        const current = name[i]!;
+        if (previous === '.' || (previous === '_' && current !== '_') || (/[a-z]/.test(previous) && /[A-Z]/.test(current))) starts.push(i);
+    }
+    return starts;
 }
 
 function compare(a: string, b: string): number {

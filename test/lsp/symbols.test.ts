@@ -78,6 +78,21 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         assert.equal(member[0], 'ChurnPilot.RestateNeeds', 'a member by its simple name in another case');
     });
 
+    it('ranks exact, other case, prefix, whole word, then other fuzzy matches, ties by name and then file', async () => {
+        // Declared worst first, so that the answer's order is the ranking's, not the files'.
+        const second = path.join(root, 'tally-b.align');
+        await session.open(second, 'skill Tally "b"\n');
+        const first = path.join(root, 'tally-a.align');
+        await session.open(first, ['AgedTeamAllYears', 'ShipTally', 'AlphaTally', 'TallyBoard', 'tally', 'Tally'].map(n => `skill ${n} "x"\n`).join(''));
+        await session.diagnosticsOf(first);
+        const symbols = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Tally' });
+        const fileOf = (uri: string) => path.basename(uri);
+        assert.deepEqual(symbols.map(s => `${s.name} ${fileOf(s.location.uri)}`), [
+            'Tally tally-a.align', 'Tally tally-b.align', 'tally tally-a.align', 'TallyBoard tally-a.align',
+            'AlphaTally tally-a.align', 'ShipTally tally-a.align', 'AgedTeamAllYears tally-a.align'
+        ]);
+    });
+
     it('folds blocks and multi-line comments (keeping the last line visible)', async () => {
         const uri = await session.open(path.join(root, 'churn-pilot.align'));
         const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });

@@ -260,6 +260,23 @@ describe('canonical formatting: ranges and line hunks', () => {
         assert.deepEqual(lineHunks('same\n', 'same\n'), []);
     });
 
+    it('line hunks leave unchanged lines out, and a huge changed middle is one hunk', () => {
+        const apply = (before: string, hunks: ReturnType<typeof lineHunks>) =>
+            hunks.reduceRight((t, h) => t.slice(0, h.start) + h.text + t.slice(h.end), before);
+        // Every other line changed: one hunk per changed line, none over a kept one.
+        const small = Array.from({ length: 40 }, (_, i) => `line ${i}\n`);
+        const smallAfter = small.map((l, i) => (i % 2 ? l.toUpperCase() : l));
+        const some = lineHunks(small.join(''), smallAfter.join(''));
+        assert.equal(some.length, 20);
+        assert.equal(apply(small.join(''), some), smallAfter.join(''));
+        // 6,000 lines each side, the same changes: too large to compare line by line.
+        const big = Array.from({ length: 6000 }, (_, i) => `line ${i}\n`);
+        const bigAfter = big.map((l, i) => (i % 2 ? l.toUpperCase() : l));
+        const one = lineHunks(big.join(''), bigAfter.join(''));
+        assert.equal(one.length, 1);
+        assert.equal(apply(big.join(''), one), bigAfter.join(''));
+    });
+
     it('formats only the lines a range touches', () => {
         const input = 'skill  A\n\nskill   B\n\nskill    C\n';
         const start = input.indexOf('skill   B');
