@@ -43,3 +43,15 @@ describe('align-disable-next-line comments, found in one pass', () => {
         assert.deepEqual(found(text), expected);
     });
 });
+
+describe('align-disable-next-line never hides a syntax error', () => {
+    it('hides the named rule and every rule without ids, but not the syntax error on that line', async () => {
+        const { checkWorkspace } = await import('./helpers/check-workspace.js');
+        const text = 'metric M "M" {\n  kind leading unit percent\n  // align-disable-next-line syntax, metric-without-source\n  baseline 14 %\n}\n';
+        const { findings } = await checkWorkspace({ 'a.align': text });
+        const at4 = findings.filter(f => f.line === 4).map(f => f.rule);
+        assert.ok(at4.includes('syntax'), `the syntax error stays: ${JSON.stringify(findings)}`);
+        const bare = await checkWorkspace({ 'a.align': text.replace('syntax, metric-without-source', '') });
+        assert.ok(bare.findings.some(f => f.line === 4 && f.rule === 'syntax'), 'a comment without ids does not hide it either');
+    });
+});
