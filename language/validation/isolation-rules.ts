@@ -38,6 +38,6 @@ export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): 
     const control = isolate.method?.$type === 'ControlGroup' ? graph.nodeOf(isolate.method.control?.ref) : undefined;
     const problems = isolationProblems({ kpi, isolate, control, startDay: programWindow(program)?.start, windowWritten: writesWindow(program), inChain: chain.includes(kpi.id) });
     if (problems.length === 0) return;
-    report('isolation-invalid', `\`isolate ${kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}. ${ISOLATE_FIX}`,
+    report('isolation-invalid', `\`isolate ${isolate.metric?.$refText || kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}. ${ISOLATE_FIX}`,
         { node: isolate });
 }

@@ -96,8 +96,10 @@ export function checkDrivesCycle(metric: Metric, { graph, report }: RuleContext)
     metric.drives.forEach((ref, index) => {
         const target = graph.nodeOf(ref.ref);
         if (target && graph.drivesCycles.has(edgeKey(node.id, target.id))) {
-            report('drives-cycle', `'${metric.name}' drives '${target.name}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`,
-                { node: metric, property: 'drives', index });
+            const message = target === node
+                ? `'${metric.name}' drives itself: \`drives\` must not form a cycle. Remove \`drives ${ref.$refText}\`.`
+                : `'${metric.name}' drives '${target.name}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`;
+            report('drives-cycle', message, { node: metric, property: 'drives', index });
         }
     });
 }

@@ -24,7 +24,7 @@ export function checkProgramKpis(program: Program, { graph, settings, report }: 
     }
     const max = settings.maxLaggingKpis;
     if (figures.laggingKpis.length > max) {
-        const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).join(', ');
+        const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).sort((a, b) => a.localeCompare(b, 'en')).join(', ');
         report('too-many-kpis', `Program '${program.name}' has ${plural(figures.laggingKpis.length, 'lagging KPI')} in its chain (${names}), more than ${formatNumber(max)}. Focus on the few that matter.`,
             { node: program, property: 'name' });
     }
