@@ -44,8 +44,7 @@ export function registerValidationChecks(services: AlignServices): void {
         Target: run(literals),
         Pilot: run(literals),
         Window: run(literals),
-        Duration: run(literals),
-        ActualRow: run(literals)
+        Duration: run(literals)
     };
     registry.register(checks);
 }

@@ -165,13 +165,15 @@ function isListKeyword(leaf: CstNode): boolean {
 }
 
 /**
- * `syntax`: dates that are not real calendar dates, durations that are not
+ * `syntax`: dates that are not real calendar dates (not the period of an
+ * actuals row: that row is `actuals-invalid`, as a CSV row would be, and one
+ * finding is enough), durations that are not
  * whole positive numbers (marking the duration, `0 days`), and a `window A to B`
  * whose end comes before its start (marking both dates). While any of these
  * stands the program has no window (see `programWindow`).
  */
 export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void {
-    for (const property of ['deadline', 'start', 'end', 'period'] as const) {
+    for (const property of ['deadline', 'start', 'end'] as const) {
         const text = (node as unknown as Record<string, unknown>)[property];
         if (typeof text === 'string' && !parsePeriod(text)) {
             report('syntax', `\`${text}\` is not a real date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2).`, { node, property });

@@ -154,3 +154,17 @@ describe('findings say what to do', () => {
         ]);
     });
 });
+
+describe('one finding for one bad actuals row', () => {
+    it('a period that is no real date is actuals-invalid only (no second, syntax, finding on the same row), resolved metric or not', async () => {
+        const { findings } = await checkWorkspace({
+            'a.align': 'metric M "M" { kind lagging direction up baseline 1 }\nactuals M {\n  2026-01: 1\n  2026-02-30: 2\n}\nactuals Nope {\n  2026-13: 1\n}\n'
+        });
+        assert.deepEqual(findings.filter(f => f.line === 4 || f.line === 7).map(f => `${f.line} ${f.rule}`), ['4 actuals-invalid', '7 actuals-invalid']);
+    });
+
+    it('a deadline that is no real date is still a syntax error', async () => {
+        const { findings } = await checkWorkspace({ 'a.align': 'metric M "M" { kind lagging direction up baseline 1 target 2 by 2026-02-30 }\n' });
+        assert.ok(findings.some(f => f.rule === 'syntax' && f.message.startsWith('`2026-02-30` is not a real date')), JSON.stringify(findings));
+    });
+});
