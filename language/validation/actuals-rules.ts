@@ -14,8 +14,10 @@ import { readablePath } from './structure-rules.js';
  * metric without baseline.
  */
 export function checkActualsValid(actuals: Actuals, { graph, report, settings }: RuleContext): void {
-    const read = graph.actualsRead.get(actuals);
     const name = actuals.metric?.$refText ?? '';
+    // `actuals` with no metric named yet (being typed, or what recovery made of a keyword): its syntax error says it all.
+    if (name === '') return;
+    const read = graph.actualsRead.get(actuals);
     for (const problem of read?.problems ?? []) {
         const fix = fixOf(problem);
         report('actuals-invalid', `Actuals of '${name}': ${problem.message}.${fix ? ` ${fix}.` : ''}`,

@@ -168,3 +168,13 @@ describe('one finding for one bad actuals row', () => {
         assert.ok(findings.some(f => f.rule === 'syntax' && f.message.startsWith('`2026-02-30` is not a real date')), JSON.stringify(findings));
     });
 });
+
+describe('an actuals block with no metric named', () => {
+    it('has only its syntax error, no "Actuals of \'\'" finding (recovery after a keyword used as a name)', async () => {
+        for (const text of ['skill actuals "x"\nmetric M "M" { kind activity }\n', 'actuals\nmetric M "M" { kind activity }\n']) {
+            const { findings } = await checkWorkspace({ 'a.align': text });
+            assert.ok(findings.some(f => f.rule === 'syntax'), JSON.stringify(findings));
+            assert.ok(!findings.some(f => f.rule === 'actuals-invalid'), JSON.stringify(findings));
+        }
+    });
+});
