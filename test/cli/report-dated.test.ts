@@ -8,42 +8,18 @@
 import assert from 'node:assert/strict';
 import { EXAMPLES, runCli, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
 import { inlineSvgs, section } from './report-helpers.js';
+import { DATED_ACTUALS, DATED_KPIS } from './dated-kpis.js';
 
 /** Churn: on its trajectory, 10% not reached. Retention: 92% reached. Quality: last actual in January, monthly. */
 const SOURCE = `outcome Keep "Keep customers" {
   measured by Churn, Retention, Quality
   owner "COO"
 }
-metric Churn "Monthly logo churn" {
-  kind lagging unit percent direction down baseline 12% target 10% by 2026-06-30
-  source "CRM" owner "RevOps" cadence monthly
-}
-metric Retention "Net retention" {
-  kind lagging unit percent direction up baseline 85% target 92% by 2026-06-30
-  source "CRM" owner "RevOps" cadence monthly
-}
-metric Quality "Ticket quality" {
-  kind lagging unit score direction up baseline 70 target 80 by 2026-12-31
-  source "QA" owner "Support" cadence monthly
-}
-program Pilot "Churn pilot" {
+${DATED_KPIS}program Pilot "Churn pilot" {
   sponsor "VP" review monthly serves Keep
   pilot 90 days from 2026-01-05
 }
-actuals Churn {
-  2026-01: 11.9%
-  2026-02: 11.5%
-  2026-03: 11.1%
-}
-actuals Retention {
-  2026-01: 88%
-  2026-02: 90%
-  2026-03: 93%
-}
-actuals Quality {
-  2026-01: 72
-}
-`;
+${DATED_ACTUALS}`;
 
 function reportAt(dir: string, date: string, format: 'md' | 'html'): string {
     const result = runCli(['report', '--date', date, '--format', format], { cwd: dir });

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { TEXT, tableMeasure } from '../../language/render/measure.js';
 import { removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 import { inlineSvgs } from './report-helpers.js';
+import { DATED_ACTUALS, DATED_KPIS } from './dated-kpis.js';
 
 /**
  * Churn: on its trajectory, 10% not reached by 2026-06-30. Retention: 92%
@@ -21,19 +22,7 @@ const SOURCE = `outcome Keep "Keep customers" {
   measured by Churn, Retention, Quality, Speed, Backlog
   owner "COO"
 }
-metric Churn "Monthly logo churn" {
-  kind lagging unit percent direction down baseline 12% target 10% by 2026-06-30
-  source "CRM" owner "RevOps" cadence monthly
-}
-metric Retention "Net retention" {
-  kind lagging unit percent direction up baseline 85% target 92% by 2026-06-30
-  source "CRM" owner "RevOps" cadence monthly
-}
-metric Quality "Ticket quality" {
-  kind lagging unit score direction up baseline 70 target 80 by 2026-12-31
-  source "QA" owner "Support" cadence monthly
-}
-metric Speed "First reply time" {
+${DATED_KPIS}metric Speed "First reply time" {
   kind lagging unit hours direction down baseline 20 target 8 by 2026-12-31
   source "Helpdesk" owner "Support" cadence monthly
 }
@@ -58,20 +47,7 @@ program Pilot "Churn pilot" {
     kpi Quiz
   }
 }
-actuals Churn {
-  2026-01: 11.9%
-  2026-02: 11.5%
-  2026-03: 11.1%
-}
-actuals Retention {
-  2026-01: 88%
-  2026-02: 90%
-  2026-03: 93%
-}
-actuals Quality {
-  2026-01: 72
-}
-actuals Speed {
+${DATED_ACTUALS}actuals Speed {
   2026-01: 17
 }
 actuals Backlog {
