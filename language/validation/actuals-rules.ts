@@ -58,8 +58,19 @@ export function checkActualsOnTrack(actuals: Actuals, { graph, report }: RuleCon
     const figures = node?.metric;
     if (!node || !figures || latest?.actuals !== actuals || figures.onTrack !== false) return;
     const amount = (value: number | undefined): string => formatAmount(value ?? 0, figures.unit);
-    report('actuals-off-track', `'${node.name}' is off track: ${latest.entry.period.text} is ${amount(latest.entry.value.value)}, the trajectory from ${amount(figures.baseline)} to ${amount(figures.target)} by ${figures.deadline} expects ${figures.direction === 'up' ? 'at least' : 'at most'} ${amount(figures.expected)}. Review the program with its sponsor.`,
+    report('actuals-off-track', `'${node.name}' is off track: ${latest.entry.period.text} is ${amount(latest.entry.value.value)}, the trajectory from ${amount(figures.baseline)} to ${amount(figures.target)} by ${figures.deadline} expects ${figures.direction === 'up' ? 'at least' : 'at most'} ${amount(figures.expected)}. ${reviewAdvice(graph, node.id)}`,
         latest.entry.row ? { node: latest.entry.row } : { node: actuals, property: 'file' });
+}
+
+/**
+ * Whom to review an off-track KPI with: the program whose chain holds it
+ * (named, when one), else its owner, since no program moves it.
+ */
+function reviewAdvice(graph: RuleContext['graph'], id: string): string {
+    const programs = graph.graph.nodes.filter(n => n.programFigures?.chain.includes(id)).map(n => `'${n.name}'`);
+    if (programs.length === 1) return `Review program ${programs[0]} with its sponsor.`;
+    if (programs.length > 1) return `Review the programs that move it (${programs.join(', ')}) with their sponsors.`;
+    return 'No program moves it: review it with its owner, and link a program that should.';
 }
 
 /** Where a period was first given: `file.align:line` for a row, `"data.csv" line n (file.align:line)` for a CSV row. */

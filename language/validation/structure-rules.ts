@@ -11,14 +11,17 @@ import type { LocalRuleContext, RuleContext } from './rule-context.js';
 /**
  * `duplicate-name`: marks each declaration whose name is taken again in its
  * scope, naming where the others are: their file relative to the workspace
- * root and their line. When a catalog declares the name, the message names
+ * root and their line (and column, on the marked declaration's line). When a catalog declares the name, the message names
  * the catalog's package and version and the file's name (a catalog file
  * itself is never reported).
  */
 export function checkDuplicateName(node: Declaration | Program, { graph, report, settings }: RuleContext): void {
     const others = (graph.duplicates.get(node) ?? []).map(o => graph.nodeOf(o)).filter(n => n !== undefined);
     if (others.length === 0) return;
-    const at = (n: GraphNode) => `${n.catalog ? UriUtils.basename(URI.parse(n.uri)) : readablePath(n.uri, settings.workspaceRoot)}:${n.nameRange.start.line + 1}`;
+    const self = graph.nodeOf(node);
+    // Another declaration on this one's line is told apart by its column too (`a.align:2:14`).
+    const column = (n: GraphNode) => self && n.uri === self.uri && n.nameRange.start.line === self.nameRange.start.line ? `:${n.nameRange.start.character + 1}` : '';
+    const at = (n: GraphNode) => `${n.catalog ? UriUtils.basename(URI.parse(n.uri)) : readablePath(n.uri, settings.workspaceRoot)}:${n.nameRange.start.line + 1}${column(n)}`;
     const inCatalogs = others.filter(n => n.catalog);
     const message = inCatalogs.length === 0
         ? `'${node.name}' is declared more than once in the same scope (also at ${others.map(at).join(', ')}). Rename one of them.`

@@ -39,3 +39,26 @@ describe('rule messages name elements as written, in a reader\'s order', () => {
         assert.ok(found[0]!.startsWith('`isolate P.Lag` in program \'P\''), found[0]);
     });
 });
+
+describe('duplicate-name says where the other declaration is', () => {
+    it('by file and line, and by column too when it stands on the same line', async () => {
+        const { findings } = await checkWorkspace({ 'a.align': 'skill S "s"\nskill T "t" skill T "u"\nskill S "v"\n' });
+        const of = (line: number, column: number) => findings.find(f => f.rule === 'duplicate-name' && f.line === line && f.column === column)?.message ?? '';
+        assert.match(of(2, 7), /also at a\.align:2:19\)/);
+        assert.match(of(2, 19), /also at a\.align:2:7\)/);
+        assert.match(of(1, 7), /also at a\.align:3\)/);
+        assert.match(of(3, 7), /also at a\.align:1\)/);
+    });
+});
+
+describe('actuals-off-track says whom to review an off-track KPI with', () => {
+    const lead = (extra = '') => `metric Lead "Lead" { kind leading unit percent direction up baseline 55% target 80% by 2026-10-31 ${extra}}\n`
+        + 'actuals Lead {\n  2026-07: 58%\n  2026-08: 60%\n  2026-09: 61%\n}\n';
+    const program = (name: string) => `program ${name} "${name}" {\n  skill S${name} "s"\n  behavior B${name} "b" { enabled by S${name} moves Lead }\n}\n`;
+
+    it('names the program whose chain holds it, or the programs, or its owner when no program moves it', async () => {
+        assert.match((await messages(lead() + program('Pilot'), 'actuals-off-track'))[0] ?? '', /Review program 'Pilot' with its sponsor\.$/);
+        assert.match((await messages(lead() + program('A') + program('B'), 'actuals-off-track'))[0] ?? '', /Review the programs that move it \('A', 'B'\) with their sponsors\.$/);
+        assert.match((await messages(lead(), 'actuals-off-track'))[0] ?? '', /No program moves it: review it with its owner, and link a program that should\.$/);
+    });
+});
