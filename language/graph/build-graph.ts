@@ -45,6 +45,8 @@ export interface GraphIndex {
     readonly actualsRead: ReadonlyMap<Actuals, ActualsRead>;
     /** True when a program's ROI uses the metric as its control group. */
     isControlGroup(id: string): boolean;
+    /** The ids of the programs whose chain or `isolate` holds the node (an index: no walk over the graph). */
+    programsHolding(id: string): ReadonlySet<string>;
 }
 
 /** Builds the impact graph of a workspace from scratch: a pure function of its documents (sorted by URI) and actuals. */

@@ -270,7 +270,8 @@ export class ImpactGraphState {
             node: id => nodeById.get(id),
             astOf: id => nodes.astOf(id),
             duplicates: this.duplicates, drivesCycles: this.drivesCycles, latestActual: this.actuals.latest, repeatedActuals: this.actuals.repeats, actualsRead,
-            isControlGroup: id => this.derived.isControlGroup(id)
+            isControlGroup: id => this.derived.isControlGroup(id),
+            programsHolding: id => this.derived.programsHolding([id])
         };
     }
 }

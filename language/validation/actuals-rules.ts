@@ -67,7 +67,9 @@ export function checkActualsOnTrack(actuals: Actuals, { graph, report }: RuleCon
  * (named, when one), else its owner, since no program moves it.
  */
 function reviewAdvice(graph: RuleContext['graph'], id: string): string {
-    const programs = graph.graph.nodes.filter(n => n.programFigures?.chain.includes(id)).map(n => `'${n.name}'`);
+    // The graph's index of programs by member, not a walk over every node (which would also join the lazily built node list).
+    const programs = [...graph.programsHolding(id)].map(p => graph.node(p)).filter(p => p?.programFigures?.chain.includes(id))
+        .sort((a, b) => a!.name.localeCompare(b!.name, 'en')).map(p => `'${p!.name}'`);
     if (programs.length === 1) return `Review program ${programs[0]} with its sponsor.`;
     if (programs.length > 1) return `Review the programs that move it (${programs.join(', ')}) with their sponsors.`;
     return 'No program moves it: review it with its owner, and link a program that should.';
