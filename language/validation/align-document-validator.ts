@@ -6,15 +6,7 @@ import type { AlignServices } from '../align-module.js';
 import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
 import { ruleDocUrl } from '../rules.js';
-import { INTERNAL_ERROR } from './internal-error.js';
 import { isSuppressed, suppressedLines, type Suppressions } from './suppressions.js';
-
-/**
- * Findings no comment hides: a syntax error (the rest of the file may not
- * read as written, and a check must not pass on it) and a fault of Align
- * itself. Neither can be configured either (language/rules.ts).
- */
-const NEVER_SUPPRESSED: ReadonlySet<string> = new Set(['syntax', INTERNAL_ERROR]);
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -119,7 +111,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
     private combine(document: LangiumDocument, own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[]): Diagnostic[] {
         const findings = [...own.local, ...workspace].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         return [...own.syntax, ...linking, ...findings]
-            .filter(d => NEVER_SUPPRESSED.has(ruleIdOf(d)) || !isSuppressed(own.suppressions, d.range.start.line, ruleIdOf(d)))
+            .filter(d => !isSuppressed(own.suppressions, d.range.start.line, ruleIdOf(d)))
             .map(d => {
                 const code = ruleIdOf(d);
                 const identity = identityAt(own.model, document.textDocument.offsetAt(d.range.start), code, { message: messageText(d), data: d.data });

@@ -1,7 +1,17 @@
 /**
  * `// align-disable-next-line id[, id...]` comments: which rule ids are
- * suppressed on which 0-based line. A comment without ids suppresses every rule.
+ * suppressed on which 0-based line. A comment without ids suppresses every
+ * rule, except those in {@link NEVER_SUPPRESSED}.
  */
+import { INTERNAL_ERROR } from './internal-error.js';
+
+/**
+ * Findings no comment hides: a syntax error (the rest of the file may not
+ * read as written, and a check must not pass on it) and a fault of Align
+ * itself. Neither can be configured either (language/rules.ts).
+ */
+export const NEVER_SUPPRESSED: ReadonlySet<string> = new Set(['syntax', INTERNAL_ERROR]);
+
 export type Suppressions = Map<number, Set<string> | 'all'>;
 
 /**
@@ -44,8 +54,9 @@ function forwardLines(text: string): (offset: number) => number {
 /** The first such comment of a line and the rest of that line (a line holds at most one match: the rest runs to its end). */
 const SUPPRESSION = /\/\/[^\S\r\n]*align-disable-next-line\b([^\r\n]*)/g;
 
-/** True when a finding of `rule` that starts on `line` is suppressed. */
+/** True when a finding of `rule` that starts on `line` is suppressed (never one of {@link NEVER_SUPPRESSED}). */
 export function isSuppressed(suppressions: Suppressions, line: number, rule: string): boolean {
+    if (NEVER_SUPPRESSED.has(rule)) return false;
     const entry = suppressions.get(line);
     return entry === 'all' || (entry !== undefined && entry.has(rule));
 }

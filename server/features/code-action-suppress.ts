@@ -2,19 +2,18 @@ import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { ruleIdOf } from '../../language/findings.js';
 import type { RuleId } from '../../language/rules.js';
-import { INTERNAL_ERROR } from '../../language/validation/internal-error.js';
-import { isSuppressed, suppressedLines } from '../../language/validation/suppressions.js';
+import { isSuppressed, NEVER_SUPPRESSED, suppressedLines } from '../../language/validation/suppressions.js';
 import { emptyAt, lineBreakOf, lineIndent, lineText } from './code-action-edits.js';
 
 /** The comment that suppresses findings on the line after it (language/validation/suppressions.ts). */
 const DIRECTIVE = 'align-disable-next-line';
 
 /**
- * Rules not to disable by a comment: syntax errors (the text needs a fix),
- * faults of Align itself (the validator never drops them) and problems of
- * align.config.json (JSON, no such comments).
+ * Rules not to disable by a comment: those no comment hides (syntax errors,
+ * faults of Align itself) and problems of align.config.json (JSON, no such
+ * comments).
  */
-const NOT_SUPPRESSIBLE: ReadonlySet<RuleId> = new Set<RuleId>(['syntax', INTERNAL_ERROR, 'config-invalid']);
+const NOT_SUPPRESSIBLE: ReadonlySet<string> = new Set([...NEVER_SUPPRESSED, 'config-invalid']);
 
 /**
  * ESLint-style `Disable <rule> for this line`, one per rule id and line
