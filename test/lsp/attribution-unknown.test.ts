@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, uriOf } from './lsp-session.js';
+import { uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** A program that isolates the catalog's ChurnRate, which has no actual yet: its attribution is unknown. */
 const text = (method: string) => `program Pilot "Pilot" {
@@ -23,41 +24,30 @@ const ISOLATE_LINE = 6;
  */
 describe('language server: an isolate whose attribution is unknown', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let file: string;
     let opened = false;
 
-    before(async () => {
-        root = copyExamples('attribution-unknown');
-        file = path.join(root, 'pilot.align');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('attribution-unknown', { prepare: root => { file = path.join(root, 'pilot.align'); }, waitFor: ['churn-pilot.align'] });
 
     async function show(method: string): Promise<void> {
         const content = text(method);
         fs.writeFileSync(file, content);
-        if (opened) await session.change(file, content);
-        else await session.open(file, content);
+        if (opened) await ws.session.change(file, content);
+        else await ws.session.open(file, content);
         opened = true;
-        await session.diagnosticsOf(file, d => d.some(x => x.code === 'program-without-leading'));
+        await ws.session.diagnosticsOf(file, d => d.some(x => x.code === 'program-without-leading'));
     }
 
     async function hoverAt(line: number, character: number): Promise<string> {
-        const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line, character } });
+        const hover = await ws.session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line, character } });
         assert.ok(hover, `no hover at ${line}:${character}`);
         return (hover.contents as MarkupContent).value;
     }
 
     it('says on the lens what the attribution misses, where no isolation-invalid finding is shown', async () => {
         await show('estimate 50% confidence 80%');
-        assert.ok(!session.diagnostics.get(uriOf(file))!.some(d => d.code === 'isolation-invalid'));
-        const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
+        assert.ok(!ws.session.diagnostics.get(uriOf(file))!.some(d => d.code === 'isolation-invalid'));
+        const lenses = await ws.session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
         assert.deepEqual(lenses.map(l => `${l.range.start.line}:${l.command?.title}`), [`${ISOLATE_LINE}:attribution unknown: missing ChurnRate: an actual`]);
     });
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { CodeLens, InitializeResult } from 'vscode-languageserver-protocol';
+import type { CodeLens } from 'vscode-languageserver-protocol';
 import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
+import { withSharedExamplesSession } from './examples-session.js';
 
 const CHURN = path.join(EXAMPLES, 'churn-pilot.align');
 const SERVER_COMMAND = 'align.server.showImpactChain';
@@ -21,42 +22,39 @@ describe('language server: the command of a code lens, per client', function () 
     this.timeout(30000);
 
     describe('a client other than the Align extension (Neovim, Helix)', () => {
-        let session: LspSession;
-        let init: InitializeResult;
-        before(async () => { ({ session, init } = await LspSession.start(EXAMPLES)); });
-        after(async () => { await session.stop(); });
+        const ws = withSharedExamplesSession();
 
         it('advertises the server command, and not the extension\'s', () => {
-            assert.deepEqual(init.capabilities.executeCommandProvider?.commands, [SERVER_COMMAND]);
+            assert.deepEqual(ws.init.capabilities.executeCommandProvider?.commands, [SERVER_COMMAND]);
         });
 
         it('gives every lens the server command, which shows and answers the chain paths through the element', async () => {
-            const all = await lenses(session);
+            const all = await lenses(ws.session);
             assert.ok(all.length > 0);
             assert.deepEqual([...new Set(all.map(l => l.command?.command))], [SERVER_COMMAND]);
             const ask = all.find(l => l.command?.arguments?.[0] === 'ChurnPilot.AskOpenQuestions')!;
-            const before = session.notifications.length;
-            const text = await session.request<string>('workspace/executeCommand', { command: ask.command!.command, arguments: ask.command!.arguments });
+            const before = ws.session.notifications.length;
+            const text = await ws.session.request<string>('workspace/executeCommand', { command: ask.command!.command, arguments: ask.command!.arguments });
             assert.equal(text, `Impact chain of objective ChurnPilot.AskOpenQuestions (1 path):\n${ASK_PATH}`);
-            const shown = await session.until(() => session.notifications.slice(before).find(n => n.method === 'window/showMessage'), 'window/showMessage');
+            const shown = await ws.session.until(() => ws.session.notifications.slice(before).find(n => n.method === 'window/showMessage'), 'window/showMessage');
             assert.deepEqual(shown.params, { type: 3, message: text });
         });
 
         it('lists every path through a metric, and says when an element is on none', async () => {
-            const metric = await session.request<string>('workspace/executeCommand', { command: SERVER_COMMAND, arguments: ['ChurnPilot.RepeatContactRate'] });
+            const metric = await ws.session.request<string>('workspace/executeCommand', { command: SERVER_COMMAND, arguments: ['ChurnPilot.RepeatContactRate'] });
             const lines = metric.split('\n');
             assert.equal(lines[0], 'Impact chain of metric ChurnPilot.RepeatContactRate (2 paths):');
             assert.ok(lines.includes(ASK_PATH), metric);
             assert.ok(lines[2]!.startsWith('RestateNeeds —builds→') && lines[2]!.includes('—moves→ RepeatContactRate'), metric);
-            const rate = await session.request<string>('workspace/executeCommand', { command: SERVER_COMMAND, arguments: ['RenewalRate'] });
+            const rate = await ws.session.request<string>('workspace/executeCommand', { command: SERVER_COMMAND, arguments: ['RenewalRate'] });
             assert.equal(rate, 'metric RenewalRate is on no chain path from an objective to a KPI.');
         });
 
         it('warns about an element that is gone', async () => {
-            const before = session.notifications.length;
-            const text = await session.request<string>('workspace/executeCommand', { command: SERVER_COMMAND, arguments: ['Gone'] });
+            const before = ws.session.notifications.length;
+            const text = await ws.session.request<string>('workspace/executeCommand', { command: SERVER_COMMAND, arguments: ['Gone'] });
             assert.match(text, /^No element "Gone" in the workspace/);
-            const shown = await session.until(() => session.notifications.slice(before).find(n => n.method === 'window/showMessage'), 'window/showMessage');
+            const shown = await ws.session.until(() => ws.session.notifications.slice(before).find(n => n.method === 'window/showMessage'), 'window/showMessage');
             assert.deepEqual(shown.params, { type: 2, message: text });
         });
     });

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, copyExamples, LspSession, uriOf } from './lsp-session.js';
+import { applyEdits, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 
 
@@ -16,30 +17,21 @@ function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
 
 describe('language server: quick fixes over LSP', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
-    const file = (name: string) => path.join(root, name);
+    const file = (name: string) => ws.file(name);
     const opened = new Set<string>();
 
-    beforeEach(async () => {
-        opened.clear();
-        root = copyExamples('actions');
-        ({ session } = await LspSession.start(root));
-    });
-    afterEach(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('actions', { eachTest: true });
+    beforeEach(() => { opened.clear(); });
 
     /** Waits for the diagnostic of `rule` on a 1-based line. */
     async function diagnosticAt(name: string, rule: string, line: number): Promise<Diagnostic> {
-        const all = await session.diagnosticsOf(file(name), d => d.some(x => x.code === rule && x.range.start.line === line - 1));
+        const all = await ws.session.diagnosticsOf(file(name), d => d.some(x => x.code === rule && x.range.start.line === line - 1));
         return all.find(x => x.code === rule && x.range.start.line === line - 1)!;
     }
 
     /** The fixes for a diagnostic, without `Disable <rule> for this line` (quick-fix-suppress.test.ts). */
     async function codeActions(name: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-        const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+        const actions = await ws.session.request<CodeAction[]>('textDocument/codeAction', {
             textDocument: { uri: uriOf(file(name)) }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
         });
         return actions.filter(a => !a.title.startsWith('Disable '));
@@ -50,9 +42,9 @@ describe('language server: quick fixes over LSP', function () {
         fs.writeFileSync(file(name), text);
         if (!opened.has(name)) {
             opened.add(name);
-            await session.open(file(name), text);
+            await ws.session.open(file(name), text);
         } else {
-            await session.change(file(name), text);
+            await ws.session.change(file(name), text);
         }
     }
 
@@ -62,7 +54,7 @@ describe('language server: quick fixes over LSP', function () {
         const uris = new Set([...Object.keys(action.edit?.changes ?? {}),
             ...(action.edit?.documentChanges ?? []).flatMap(c => 'textDocument' in c ? [c.textDocument.uri] : [])]);
         for (const uri of uris) {
-            const name = path.relative(root, fileURLToPath(uri));
+            const name = path.relative(ws.root, fileURLToPath(uri));
             const text = applyEdits(fs.readFileSync(file(name), 'utf-8'), editsFor(action.edit, uri));
             await edit(name, text);
             texts.set(name, text);
@@ -88,7 +80,7 @@ describe('language server: quick fixes over LSP', function () {
         const texts = await apply(actions[0]!);
         assert.match(texts.get('sales-win-rate.align')!,
             /objective KnowTheProduct "List the product's features" \{\n {4}practice case "Feature quiz"\n {4}kpi WinRate\n {2}\}/);
-        await session.diagnosticsOf(file('sales-win-rate.align'), d => !d.some(x => x.code === 'objective-without-kpi'));
+        await ws.session.diagnosticsOf(file('sales-win-rate.align'), d => !d.some(x => x.code === 'objective-without-kpi'));
     });
 
     it('extends an existing kpi list for an activity-only link', async () => {
@@ -100,7 +92,7 @@ describe('language server: quick fixes over LSP', function () {
         const text = texts.get('sales-win-rate.align')!;
         assert.ok(text.includes('    kpi CompletionRate, WinRate\n'));
         assert.equal(text.match(/^\s*kpi /gm)!.length, 2, 'no second kpi line');
-        const after = await session.diagnosticsOf(file('sales-win-rate.align'), d => !d.some(x => x.code === 'activity-only-link'));
+        const after = await ws.session.diagnosticsOf(file('sales-win-rate.align'), d => !d.some(x => x.code === 'activity-only-link'));
         assert.ok(!after.some(x => x.code === 'syntax'));
     });
 
@@ -114,7 +106,7 @@ describe('language server: quick fixes over LSP', function () {
         assertQuickFix(actions[0]!, diagnostic);
         const texts = await apply(actions[0]!);
         assert.match(texts.get(name)!, /\n {2}\}\n\n {2}metric Typo "Typo" \{\n {4}kind leading\n[^}]*target 1 by 2026-12-31\n[^}]*cadence monthly\n {2}\}\n\}\n$/);
-        const after = await session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'unresolved-reference'));
+        const after = await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'unresolved-reference'));
         for (const rule of ['syntax', 'duplicate-name', 'deadline-outside-window', 'metric-without-source', 'metric-without-owner', 'target-against-direction']) {
             assert.ok(!after.some(x => x.code === rule), rule);
         }
@@ -129,7 +121,7 @@ describe('language server: quick fixes over LSP', function () {
         assert.equal(action!.title, 'Create metric CsatNewHires');
         const texts = await apply(action!);
         assert.match(texts.get(name)!, /TicketQuality, CsatNewHires\n\}\n\nmetric CsatNewHires "Csat new hires" \{\n {2}kind lagging\n/);
-        await session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'unresolved-reference' || x.code === 'syntax'));
+        await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'unresolved-reference' || x.code === 'syntax'));
     });
 
     it('creates a skill inside the program a qualified reference names, in that program\'s file, and nothing for an unknown program', async () => {
@@ -137,14 +129,14 @@ describe('language server: quick fixes over LSP', function () {
         const text = fs.readFileSync(file(name), 'utf-8')
             .replace('enabled by ToolFluency, ProductKnowledge', 'enabled by ToolFluency, ProductKnowledge, ChurnPilot.Empathy, NoSuchProgram.Empathy');
         await edit(name, text);
-        const all = await session.diagnosticsOf(file(name), d => d.filter(x => x.code === 'unresolved-reference').length === 2);
+        const all = await ws.session.diagnosticsOf(file(name), d => d.filter(x => x.code === 'unresolved-reference').length === 2);
         const [known, unknown] = all.filter(x => x.code === 'unresolved-reference').sort((a, b) => a.range.start.character - b.range.start.character);
         assert.deepEqual(await codeActions(name, unknown!), []);
         const [action] = await codeActions(name, known!);
         assert.equal(action!.title, 'Create skill ChurnPilot.Empathy');
         const texts = await apply(action!);
         assert.match(texts.get('churn-pilot.align')!, /\n {2}skill Empathy "Empathy" \{\n {4}assessed by "[^"]+"\n {2}\}\n\}\n$/);
-        await session.diagnosticsOf(file(name), d => d.filter(x => x.code === 'unresolved-reference').length === 1);
+        await ws.session.diagnosticsOf(file(name), d => d.filter(x => x.code === 'unresolved-reference').length === 1);
     });
 
     it('adds a source to a KPI without one', async () => {
@@ -154,7 +146,7 @@ describe('language server: quick fixes over LSP', function () {
         assertQuickFix(actions[0]!, diagnostic);
         const texts = await apply(actions[0]!);
         assert.match(texts.get('safety.align')!, /drives RecordableIncidents\n {4}source "[^"]+"\n {2}\}/);
-        await session.diagnosticsOf(file('safety.align'), d => !d.some(x => x.code === 'metric-without-source'));
+        await ws.session.diagnosticsOf(file('safety.align'), d => !d.some(x => x.code === 'metric-without-source'));
     });
 
     it('adds a sponsor to a program without one, after its attributes', async () => {
@@ -164,7 +156,7 @@ describe('language server: quick fixes over LSP', function () {
         assertQuickFix(actions[0]!, diagnostic);
         const texts = await apply(actions[0]!);
         assert.match(texts.get('onboarding.align')!, /\n {2}review monthly\n {2}sponsor "[^"]+"\n\n {2}metric SandboxScore/);
-        await session.diagnosticsOf(file('onboarding.align'), d => !d.some(x => x.code === 'program-without-sponsor'));
+        await ws.session.diagnosticsOf(file('onboarding.align'), d => !d.some(x => x.code === 'program-without-sponsor'));
     });
 
     it('adds review, owner and cadence where they are missing, also in one-line and missing blocks', async () => {
@@ -183,13 +175,13 @@ describe('language server: quick fixes over LSP', function () {
         assert.equal(addOwner!.title, 'Add `owner` and `cadence` to NearMissReports');
         texts = await apply(addOwner!);
         assert.match(texts.get(name)!, /drives RecordableIncidents\n {4}owner "TODO"\n {4}cadence monthly\n {2}\}/);
-        const inline = await session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'metric-without-owner' && x.range.start.line === 25)
+        const inline = await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'metric-without-owner' && x.range.start.line === 25)
             && d.some(x => x.code === 'metric-without-owner' && x.range.start.line > 50));
         const inlineOwner = inline.find(x => x.code === 'metric-without-owner' && x.range.start.line > 50)!;
         const [addInline] = await codeActions(name, inlineOwner);
         texts = await apply(addInline!);
         assert.ok(texts.get(name)!.includes('source "x" owner "TODO" cadence monthly }'));
-        const after = await session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'metric-without-owner' || x.code === 'program-without-review'));
+        const after = await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'metric-without-owner' || x.code === 'program-without-review'));
         assert.ok(!after.some(x => x.code === 'syntax'));
     });
 
@@ -206,6 +198,6 @@ describe('language server: quick fixes over LSP', function () {
         assert.equal(actions[0]!.title, 'Link to KPI TimeToProductivity');
         const texts = await apply(actions[0]!);
         assert.match(texts.get(name)!, /objective ExplainPlans "Explain the three plans to a customer" \{\n {4}kpi TimeToProductivity\n {2}\}\n\}/);
-        await session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'objective-without-kpi' || x.code === 'syntax'));
+        await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'objective-without-kpi' || x.code === 'syntax'));
     });
 });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeLens, InitializeResult } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import type { CodeLens } from 'vscode-languageserver-protocol';
+import { EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { withExamplesSession, withSharedExamplesSession } from './examples-session.js';
 import { VIA_TEXT } from '../fixtures/via.js';
 
 const FILES = ['churn-pilot.align', 'sales-win-rate.align', 'catalog/metrics.align'];
@@ -15,22 +16,15 @@ async function lensesOf(session: LspSession, file: string): Promise<string[]> {
 
 describe('language server: code lens over LSP', function () {
     this.timeout(30000);
-    let session: LspSession;
-    let init: InitializeResult;
-
-    before(async () => {
-        // As the Align extension starts it (client-commands.test.ts covers other clients).
-        ({ session, init } = await LspSession.start(EXAMPLES, {}, { trusted: true, clientCommands: ['align.showImpactChain'] }));
-        for (const file of FILES) await session.diagnosticsOf(path.join(EXAMPLES, file));
-    });
-    after(async () => { await session.stop(); });
+    // As the Align extension starts it (client-commands.test.ts covers other clients).
+    const ws = withSharedExamplesSession({ initializationOptions: { trusted: true, clientCommands: ['align.showImpactChain'] }, waitFor: FILES });
 
     it('advertises the code lens capability', () => {
-        assert.ok(init.capabilities.codeLensProvider);
+        assert.ok(ws.init.capabilities.codeLensProvider);
     });
 
     it('counts KPIs and behaviors on objectives, behaviors and objectives on metrics (churn pilot)', async () => {
-        assert.deepEqual(await lensesOf(session, 'churn-pilot.align'), [
+        assert.deepEqual(await lensesOf(ws.session, 'churn-pilot.align'), [
             '17:moved by 2 behaviors, reached by 2 objectives', // RepeatContactRate: Probing, Summarizing; AskOpenQuestions, RestateNeeds
             '55:2 KPIs via 1 behavior', // AskOpenQuestions: Probing -> RepeatContactRate -> ChurnRate
             '61:3 KPIs via 2 behaviors' // RestateNeeds: Probing, Summarizing -> RepeatContactRate, NPS, ChurnRate
@@ -38,7 +32,7 @@ describe('language server: code lens over LSP', function () {
     });
 
     it('says "(direct)" and "no KPI link" where the chain says so (sales win rate)', async () => {
-        assert.deepEqual(await lensesOf(session, 'sales-win-rate.align'), [
+        assert.deepEqual(await lensesOf(ws.session, 'sales-win-rate.align'), [
             '3:moved by 0 behaviors, reached by 3 objectives', // WinRate: QualifyDeals, MapStakeholders, ForecastCategories
             '27:moved by 1 behavior, reached by 2 objectives', // PipelineHygiene: BuildsClosePlan; QualifyDeals, MapStakeholders
             '50:2 KPIs via 1 behavior', // QualifyDeals
@@ -50,7 +44,7 @@ describe('language server: code lens over LSP', function () {
     });
 
     it('counts objectives across files on catalog metrics', async () => {
-        assert.deepEqual(await lensesOf(session, 'catalog/metrics.align'), [
+        assert.deepEqual(await lensesOf(ws.session, 'catalog/metrics.align'), [
             '3:moved by 0 behaviors, reached by 2 objectives', // ChurnRate, driven by RepeatContactRate and NPS
             '15:moved by 0 behaviors, reached by 0 objectives', // RenewalRate
             '27:moved by 1 behavior, reached by 1 objective', // NPS: Summarizing; RestateNeeds
@@ -60,7 +54,7 @@ describe('language server: code lens over LSP', function () {
 
     it('puts the lens on the declaration name with the show-impact-chain command and the node id', async () => {
         const file = path.join(EXAMPLES, 'churn-pilot.align');
-        const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
+        const lenses = await ws.session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
         const lens = lenses.find(l => l.command?.arguments?.[0] === 'ChurnPilot.AskOpenQuestions');
         assert.ok(lens);
         const start = positionOf(file, 55, 'AskOpenQuestions');
@@ -71,38 +65,27 @@ describe('language server: code lens over LSP', function () {
 
 describe('language server: code lens follows edits', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
-
-    before(async () => {
-        root = copyExamples('lens');
-        ({ session } = await LspSession.start(root));
-        for (const file of FILES) await session.diagnosticsOf(path.join(root, file));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('lens', { waitFor: FILES });
 
     it('counts only the behaviors through which an objective reaches its KPIs', async () => {
         // ViaTypo moves an unresolved metric, ViaNothing moves nothing: neither leads to a KPI.
         const text = VIA_TEXT;
-        const file = path.join(root, 'via.align');
+        const file = ws.file('via.align');
         fs.writeFileSync(file, text);
-        await session.open(file, text);
-        await session.diagnosticsOf(file, d => d.some(x => typeof x.message === 'string' && x.message.includes('ViaTypoMetric')));
-        const lenses = await lensesOf(session, 'via.align');
+        await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file, d => d.some(x => typeof x.message === 'string' && x.message.includes('ViaTypoMetric')));
+        const lenses = await lensesOf(ws.session, 'via.align');
         assert.ok(lenses.includes('7:2 KPIs via 1 behavior'), lenses.join('\n'));
     });
 
     it('recounts when an objective gains a skill and loses its direct kpi', async () => {
-        const file = path.join(root, 'sales-win-rate.align');
+        const file = ws.file('sales-win-rate.align');
         const text = fs.readFileSync(file, 'utf-8')
             .replace('    builds ProductTrivia\n    // expect: unexplained-kpi-link\n    kpi WinRate\n', '    builds QualifyingQuestions\n    //\n    //\n')
             .replace('  objective KnowTheProduct "List the product\'s features" {\n', '  objective KnowTheProduct "List the product\'s features" {\n    kpi WinRate\n');
-        await session.open(file, text);
-        await session.diagnosticsOf(file, d => !d.some(x => x.code === 'objective-without-kpi'));
-        const lenses = await lensesOf(session, 'sales-win-rate.align');
+        await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file, d => !d.some(x => x.code === 'objective-without-kpi'));
+        const lenses = await lensesOf(ws.session, 'sales-win-rate.align');
         assert.ok(lenses.includes('60:2 KPIs via 1 behavior'), lenses.join('\n'));
         assert.ok(lenses.includes('68:1 KPI (direct)'), lenses.join('\n'));
         assert.ok(lenses.includes('27:moved by 1 behavior, reached by 3 objectives'), lenses.join('\n'));

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompareGraphRequest, DidChangeGraphNotification, type ChainComparison, type WorkspaceFile } from '../../language/protocol.js';
-import { copyExamples, LspSession, uriOf } from './lsp-session.js';
+import { uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 const ALIGN_FILES = ['catalog/metrics.align', 'churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align'];
 
@@ -17,35 +18,29 @@ function edited(text: string): string {
 
 describe('language server: align/compareGraph (the preview compared with the last commit)', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let base: WorkspaceFile[];
 
-    before(async () => {
-        root = copyExamples('lsp-compare');
-        base = ALIGN_FILES.map(file => ({ uri: uriOf(path.join(root, file)), text: fs.readFileSync(path.join(root, file), 'utf-8') }));
-        ({ session } = await LspSession.start(root));
-        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+    const ws = withExamplesSession('lsp-compare', {
+        prepare: root => { base = ALIGN_FILES.map(file => ({ uri: uriOf(path.join(root, file)), text: fs.readFileSync(path.join(root, file), 'utf-8') })); }
     });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
+    before(async () => {
+        await ws.session.until(() => ws.session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
     });
 
     it('compares the base texts with themselves: nothing marked', async () => {
-        const same = await session.request<ChainComparison>(CompareGraphRequest.method, { files: base, base: 'HEAD (abc1234)' });
+        const same = await ws.session.request<ChainComparison>(CompareGraphRequest.method, { files: base, base: 'HEAD (abc1234)' });
         assert.deepEqual(same, { base: 'HEAD (abc1234)', marks: {}, removed: { nodes: [], edges: [] }, addedLinks: [], counts: { added: 0, removed: 0, renamed: 0, changed: 0 } });
     });
 
     it('marks an added objective, a renamed skill, a moved target and a removed objective (as a ghost with its links)', async () => {
-        const file = path.join(root, 'sales-win-rate.align');
+        const file = ws.file('sales-win-rate.align');
         const text = edited(fs.readFileSync(file, 'utf-8'));
         assert.notEqual(text, fs.readFileSync(file, 'utf-8'));
-        await session.open(file);
-        const before = session.notifications.length;
-        await session.change(file, text);
-        await session.until(() => session.notifications.slice(before).some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph after the edit');
-        const result = await session.request<ChainComparison>(CompareGraphRequest.method, { files: base, base: 'HEAD (abc1234)' });
+        await ws.session.open(file);
+        const before = ws.session.notifications.length;
+        await ws.session.change(file, text);
+        await ws.session.until(() => ws.session.notifications.slice(before).some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph after the edit');
+        const result = await ws.session.request<ChainComparison>(CompareGraphRequest.method, { files: base, base: 'HEAD (abc1234)' });
         assert.deepEqual(result.marks['DiscoveryBootcamp.HandleObjections'], { status: 'added' });
         assert.deepEqual(result.marks['DiscoveryBootcamp.JointActionPlans'], { status: 'renamed', from: 'DiscoveryBootcamp.MutualActionPlans' });
         assert.deepEqual(result.marks['WinRate'], { status: 'changed', changes: [{ field: 'target', before: '34% by 2026-H2', after: '36% by 2026-H2' }] });
@@ -59,13 +54,13 @@ describe('language server: align/compareGraph (the preview compared with the las
     });
 
     it('marks nothing when the base differs only by order, files and layout', async () => {
-        const current = await Promise.all(ALIGN_FILES.map(async file => ({ uri: uriOf(path.join(root, file)), text: fs.readFileSync(path.join(root, file), 'utf-8') })));
-        const file = path.join(root, 'sales-win-rate.align');
+        const current = await Promise.all(ALIGN_FILES.map(async file => ({ uri: uriOf(ws.file(file)), text: fs.readFileSync(ws.file(file), 'utf-8') })));
+        const file = ws.file('sales-win-rate.align');
         const live = edited(fs.readFileSync(file, 'utf-8'));
         // The same declarations, reformatted onto one line each... and split across two files.
         const [head, tail] = [live.slice(0, live.indexOf('program DiscoveryBootcamp')), live.slice(live.indexOf('program DiscoveryBootcamp'))];
-        const files = [...current.filter(f => f.uri !== uriOf(file)), { uri: uriOf(file), text: tail.replace(/\n\n+/g, '\n') }, { uri: uriOf(path.join(root, 'moved.align')), text: head.replaceAll('  ', '\t') }];
-        const result = await session.request<ChainComparison>(CompareGraphRequest.method, { files, base: 'HEAD' });
+        const files = [...current.filter(f => f.uri !== uriOf(file)), { uri: uriOf(file), text: tail.replace(/\n\n+/g, '\n') }, { uri: uriOf(ws.file('moved.align')), text: head.replaceAll('  ', '\t') }];
+        const result = await ws.session.request<ChainComparison>(CompareGraphRequest.method, { files, base: 'HEAD' });
         assert.deepEqual(result.counts, { added: 0, removed: 0, renamed: 0, changed: 0 }, JSON.stringify(result.marks));
     });
 });

@@ -1,35 +1,24 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, positionAt, uriOf } from './lsp-session.js';
+import { positionAt, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** Completion offers nothing inside a comment, and as before right outside one. */
 describe('language server: completion in and around comments', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let opened = false;
 
-    before(async () => {
-        root = copyExamples('completion-comments');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('completion-comments', { waitFor: ['churn-pilot.align'] });
 
     /** The labels completion offers at `|` in `marked` (invoked, as with Ctrl+Space). */
     async function labelsAt(marked: string): Promise<string[]> {
-        const file = path.join(root, 'comments.align');
+        const file = ws.file('comments.align');
         const text = marked.replace('|', '');
-        if (opened) await session.change(file, text);
-        else await session.open(file, text);
+        if (opened) await ws.session.change(file, text);
+        else await ws.session.open(file, text);
         opened = true;
         const position = positionAt(text, marked.indexOf('|'));
-        const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position, context: { triggerKind: 1 } });
+        const result = await ws.session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position, context: { triggerKind: 1 } });
         return (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
     }
 

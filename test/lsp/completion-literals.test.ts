@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, positionAt, uriOf } from './lsp-session.js';
+import { positionAt, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /**
  * Completion offers nothing inside a string or a block comment the writer
@@ -11,30 +10,20 @@ import { copyExamples, LspSession, positionAt, uriOf } from './lsp-session.js';
  */
 describe('language server: completion in unclosed strings and comments', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let opened = false;
 
-    before(async () => {
-        root = copyExamples('completion-literals');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('completion-literals', { waitFor: ['churn-pilot.align'] });
 
     /** The labels completion offers at `|` in `marked`, invoked (Ctrl+Space) and on the trigger space. */
     async function labelsAt(marked: string): Promise<{ invoked: string[]; space: string[] }> {
-        const file = path.join(root, 'literals.align');
+        const file = ws.file('literals.align');
         const text = marked.replace('|', '');
-        if (opened) await session.change(file, text);
-        else await session.open(file, text);
+        if (opened) await ws.session.change(file, text);
+        else await ws.session.open(file, text);
         opened = true;
         const position = positionAt(text, marked.indexOf('|'));
         const labels = async (context: unknown): Promise<string[]> => {
-            const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position, context });
+            const result = await ws.session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position, context });
             return (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
         };
         return { invoked: await labels({ triggerKind: 1 }), space: await labels({ triggerKind: 2, triggerCharacter: ' ' }) };

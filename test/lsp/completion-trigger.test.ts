@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, positionAt, uriOf } from './lsp-session.js';
+import { positionAt, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** LSP `CompletionTriggerKind`: typed by the user (1), or a trigger character (2). */
 const INVOKED = 1;
@@ -15,32 +15,20 @@ const TRIGGER_CHARACTER = 2;
  */
 describe('language server: completion after a reference keyword and a space', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let triggers: string[] | undefined;
-    const file = (): string => path.join(root, 'churn-pilot.align');
+    const file = (): string => ws.file('churn-pilot.align');
 
-    before(async () => {
-        root = copyExamples('trigger');
-        const started = await LspSession.start(root);
-        session = started.session;
-        triggers = started.init.capabilities.completionProvider?.triggerCharacters;
-        await session.open(file());
-        await session.diagnosticsOf(file());
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('trigger', { open: ['churn-pilot.align'] });
+    before(() => { triggers = ws.init.capabilities.completionProvider?.triggerCharacters; });
 
     /** Labels offered at the end of churn-pilot.align followed by `typed`, asked as the editor asks after a space, or invoked. */
     async function labelsAfter(typed: string, triggerKind = TRIGGER_CHARACTER): Promise<string[]> {
         const text = `${fs.readFileSync(file(), 'utf-8')}\n${typed}`;
-        session.diagnostics.delete(uriOf(file()));
-        await session.change(file(), text);
-        await session.diagnosticsOf(file());
+        ws.session.diagnostics.delete(uriOf(file()));
+        await ws.session.change(file(), text);
+        await ws.session.diagnosticsOf(file());
         const context = triggerKind === TRIGGER_CHARACTER ? { triggerKind, triggerCharacter: ' ' } : { triggerKind };
-        const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
+        const result = await ws.session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
             { textDocument: { uri: uriOf(file()) }, position: positionAt(text, text.length), context });
         return (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label).sort();
     }

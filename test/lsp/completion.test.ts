@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, positionAt, SERVER, uriOf } from './lsp-session.js';
+import { EXAMPLES, positionAt, SERVER, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** Marks the cursor in a test text. */
 const CURSOR = '‸';
@@ -31,19 +32,9 @@ function withInsertion(file: string, anchor: string, insertion: string): string 
 
 describe('language server: completion over LSP', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     const opened = new Set<string>();
 
-    before(async () => {
-        root = copyExamples('completion');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('completion', { waitFor: ['churn-pilot.align'] });
 
     /**
      * Sets a workspace file's text (with one CURSOR) in the editor and asks
@@ -52,45 +43,45 @@ describe('language server: completion over LSP', function () {
      * while an earlier build is still validating from the earlier parse.
      */
     async function complete(relative: string, textWithCursor: string): Promise<CompletionItem[]> {
-        const file = path.join(root, relative);
+        const file = ws.file(relative);
         const offset = textWithCursor.indexOf(CURSOR);
         assert.ok(offset >= 0, 'no cursor in the text');
         const text = textWithCursor.replace(CURSOR, '');
-        session.diagnostics.delete(uriOf(file));
+        ws.session.diagnostics.delete(uriOf(file));
         if (opened.has(file)) {
-            await session.change(file, text);
+            await ws.session.change(file, text);
         } else {
-            await session.open(file, text);
+            await ws.session.open(file, text);
             opened.add(file);
         }
-        await session.diagnosticsOf(file);
-        const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
+        await ws.session.diagnosticsOf(file);
+        const result = await ws.session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
             { textDocument: { uri: uriOf(file) }, position: positionAt(text, offset) });
         return Array.isArray(result) ? result : result?.items ?? [];
     }
 
     /** Completion in churn-pilot.align with `insertion` after `anchor`. */
     const inChurnPilot = (anchor: string, insertion: string) =>
-        complete('churn-pilot.align', withInsertion(path.join(root, 'churn-pilot.align'), anchor, insertion));
+        complete('churn-pilot.align', withInsertion(ws.file('churn-pilot.align'), anchor, insertion));
 
     /** Inside program ChurnPilot, before its actuals. */
     const INSIDE = '  phase measure\n';
 
     it('answers from the text just sent, without waiting for its diagnostics', async () => {
-        const file = path.join(root, 'safety.align');
-        await session.open(file);
-        await session.diagnosticsOf(file);
+        const file = ws.file('safety.align');
+        await ws.session.open(file);
+        await ws.session.diagnosticsOf(file);
         for (let round = 0; round < 5; round++) {
             const text = fs.readFileSync(file, 'utf-8') + `\nbehavior Quick${round} "q" {\n  enabled by `;
-            await session.change(file, text);
-            const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
+            await ws.session.change(file, text);
+            const result = await ws.session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
                 { textDocument: { uri: uriOf(file) }, position: positionAt(text, text.length) });
             const labels = (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
             assert.ok(labels.includes('LockoutTagout.HazardSpotting'), `round ${round}: ${labels.join(', ')}`);
             assert.ok(!labels.includes('NearMissReports') && !labels.includes('LockoutTagout.NearMissReports'), `round ${round}: ${labels.join(', ')}`);
         }
-        await session.change(file, fs.readFileSync(file, 'utf-8'));
-        await session.diagnosticsOf(file, d => !d.some(x => x.code === 'syntax'));
+        await ws.session.change(file, fs.readFileSync(file, 'utf-8'));
+        await ws.session.diagnosticsOf(file, d => !d.some(x => x.code === 'syntax'));
     });
 
     it('offers the declaration keywords at the top level, with what they declare', async () => {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedFindings } from '../unit/helpers/check-workspace.js';
-import { copyExamples, EXAMPLES, LspSession, uriOf } from './lsp-session.js';
+import { EXAMPLES, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../../language/protocol.js';
 
 const REPO = path.resolve(EXAMPLES, '../../..');
@@ -14,22 +15,13 @@ const keys = (diagnostics: Array<{ range: { start: { line: number } }; code?: un
 
 describe('language server: diagnostics over LSP', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
 
-    beforeEach(async () => {
-        root = copyExamples('lsp');
-        ({ session } = await LspSession.start(root));
-    });
-    afterEach(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('lsp', { eachTest: true });
 
     it('publishes every expected finding for every workspace file at start-up, unopened', async () => {
         for (const file of ALIGN_FILES) {
-            const full = path.join(root, file);
-            const diagnostics = await session.diagnosticsOf(full);
+            const full = ws.file(file);
+            const diagnostics = await ws.session.diagnosticsOf(full);
             assert.deepEqual(keys(diagnostics), expectedFindings(fs.readFileSync(full, 'utf-8')), file);
             for (const d of diagnostics) {
                 // Every finding links to its rule's page, which exists in docs/rules.
@@ -40,79 +32,77 @@ describe('language server: diagnostics over LSP', function () {
     });
 
     it('keeps diagnostics live across files on every edit', async () => {
-        const sales = path.join(root, 'sales-win-rate.align');
-        const catalog = path.join(root, 'catalog/metrics.align');
-        await session.diagnosticsOf(sales, d => d.length === 6);
-        await session.open(catalog);
+        const sales = ws.file('sales-win-rate.align');
+        const catalog = ws.file('catalog/metrics.align');
+        await ws.session.diagnosticsOf(sales, d => d.length === 6);
+        await ws.session.open(catalog);
         // Turning CompletionRate into a KPI in the catalog clears activity-only-link in another file.
         const text = fs.readFileSync(catalog, 'utf-8').replace('kind activity', 'kind leading\n  baseline 1\n  target 2 by 2026-06-30\n  drives ChurnRate');
-        await session.change(catalog, text);
-        const after = await session.diagnosticsOf(sales, d => !d.some(x => x.code === 'activity-only-link'));
+        await ws.session.change(catalog, text);
+        const after = await ws.session.diagnosticsOf(sales, d => !d.some(x => x.code === 'activity-only-link'));
         assert.ok(after.some(d => d.code === 'objective-without-kpi'));
     });
 
     it('re-publishes with the new severity when the editor settings change', async () => {
-        const sales = path.join(root, 'sales-win-rate.align');
-        const before = await session.diagnosticsOf(sales, d => d.length === 6);
+        const sales = ws.file('sales-win-rate.align');
+        const before = await ws.session.diagnosticsOf(sales, d => d.length === 6);
         assert.equal(before.find(d => d.code === 'objective-without-kpi')!.severity, 1);
-        session.settings = { rules: { 'objective-without-kpi': 'warning', 'objective-without-practice': 'off' } };
-        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { align: session.settings } });
-        const after = await session.diagnosticsOf(sales, d => d.find(x => x.code === 'objective-without-kpi')?.severity === 2);
+        ws.session.settings = { rules: { 'objective-without-kpi': 'warning', 'objective-without-practice': 'off' } };
+        await ws.session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { align: ws.session.settings } });
+        const after = await ws.session.diagnosticsOf(sales, d => d.find(x => x.code === 'objective-without-kpi')?.severity === 2);
         assert.ok(!after.some(d => d.code === 'objective-without-practice'));
     });
 
     it('reads align.config.json at the root, reports its problems as config-invalid, and re-reads it when it changes', async () => {
-        await session.stop();
-        const config = path.join(root, 'align.config.json');
-        fs.writeFileSync(config, '{ "rules": { "skill-enables-nothing": "off", "nonsense": "error" } }');
-        ({ session } = await LspSession.start(root));
-        const sales = path.join(root, 'sales-win-rate.align');
-        await session.diagnosticsOf(sales, d => d.length === 5 && !d.some(x => x.code === 'skill-enables-nothing'));
-        const problems = await session.diagnosticsOf(config, d => d.length > 0);
+        const config = ws.file('align.config.json');
+        await ws.restart(() => fs.writeFileSync(config, '{ "rules": { "skill-enables-nothing": "off", "nonsense": "error" } }'));
+        const sales = ws.file('sales-win-rate.align');
+        await ws.session.diagnosticsOf(sales, d => d.length === 5 && !d.some(x => x.code === 'skill-enables-nothing'));
+        const problems = await ws.session.diagnosticsOf(config, d => d.length > 0);
         assert.deepEqual(problems.map(d => d.code), ['config-invalid']);
         assert.match(String(problems[0]!.message), /nonsense/);
         fs.writeFileSync(config, '{ "rules": { "objective-without-kpi": "off" } }');
-        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
-        await session.diagnosticsOf(sales, d => d.some(x => x.code === 'skill-enables-nothing') && !d.some(x => x.code === 'objective-without-kpi'));
-        assert.deepEqual(await session.diagnosticsOf(config, d => d.length === 0), []);
+        await ws.session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+        await ws.session.diagnosticsOf(sales, d => d.some(x => x.code === 'skill-enables-nothing') && !d.some(x => x.code === 'objective-without-kpi'));
+        assert.deepEqual(await ws.session.diagnosticsOf(config, d => d.length === 0), []);
     });
 
     it('answers align/impactGraph, focused or whole, and notifies align/didChangeGraph', async () => {
-        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
-        const whole = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        await ws.session.until(() => ws.session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+        const whole = await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
         assert.deepEqual(whole.graph.coverage, { aligned: 9, total: 11 });
         assert.ok(whole.focusable.some(f => f.id === 'ChurnPilot' && f.kind === 'program'));
         assert.deepEqual(whole.findings['DiscoveryBootcamp.KnowTheProduct'], { errors: 1, warnings: 0, infos: 0 });
-        const focused = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, { focus: 'GrowWinRate' });
+        const focused = await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, { focus: 'GrowWinRate' });
         const ids = focused.graph.nodes.map(n => n.id);
         assert.ok(ids.includes('DiscoveryBootcamp.QualifyDeals') && ids.includes('WinRate'));
         assert.ok(!ids.includes('ChurnRate') && !ids.includes('DiscoveryBootcamp.KnowTheProduct'));
     });
 
     it('sends, with each graph, the documents that had syntax errors when it was read', async () => {
-        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
-        assert.deepEqual((await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).syntaxErrors, []);
-        const safety = path.join(root, 'safety.align');
+        await ws.session.until(() => ws.session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+        assert.deepEqual((await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).syntaxErrors, []);
+        const safety = ws.file('safety.align');
         const text = fs.readFileSync(safety, 'utf-8');
-        await session.open(safety, text);
-        await session.change(safety, text + '\nmetric {{{\n');
-        const broken = await session.diagnosticsOf(safety, d => d.some(x => x.code === 'syntax'));
-        const withErrors = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        await ws.session.open(safety, text);
+        await ws.session.change(safety, text + '\nmetric {{{\n');
+        const broken = await ws.session.diagnosticsOf(safety, d => d.some(x => x.code === 'syntax'));
+        const withErrors = await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
         assert.deepEqual(withErrors.syntaxErrors, [{ uri: uriOf(safety), count: broken.filter(d => d.code === 'syntax').length }]);
-        await session.change(safety, text);
-        await session.diagnosticsOf(safety, d => !d.some(x => x.code === 'syntax'));
-        assert.deepEqual((await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).syntaxErrors, []);
+        await ws.session.change(safety, text);
+        await ws.session.diagnosticsOf(safety, d => !d.some(x => x.code === 'syntax'));
+        assert.deepEqual((await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).syntaxErrors, []);
     });
 
     it('notifies align/didChangeGraph when a file is deleted and nothing else is parsed again', async () => {
-        await session.until(() => session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
-        const file = path.join(root, 'onboarding.align');
-        const before = (await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).graph.coverage;
-        const seen = session.notifications.length;
+        await ws.session.until(() => ws.session.notifications.some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph');
+        const file = ws.file('onboarding.align');
+        const before = (await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).graph.coverage;
+        const seen = ws.session.notifications.length;
         fs.rmSync(file);
-        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 3 }] });
-        await session.until(() => session.notifications.slice(seen).some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph after the deletion');
-        const after = (await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).graph.coverage;
+        await ws.session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 3 }] });
+        await ws.session.until(() => ws.session.notifications.slice(seen).some(n => n.method === DidChangeGraphNotification.method), 'didChangeGraph after the deletion');
+        const after = (await ws.session.request<ImpactGraphResult>(ImpactGraphRequest.method, {})).graph.coverage;
         assert.ok(after.total < before.total, `coverage ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
     });
 });

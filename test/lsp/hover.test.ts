@@ -2,19 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { EXAMPLES, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { withExamplesSession, withSharedExamplesSession } from './examples-session.js';
 import { VIA_TEXT } from '../fixtures/via.js';
 
 const CHURN = 'churn-pilot.align';
 const SALES = 'sales-win-rate.align';
 const CATALOG = 'catalog/metrics.align';
 
-/** Starts a session on `root` and waits until every fixture file has been checked. */
-async function startOn(root: string): Promise<LspSession> {
-    const { session } = await LspSession.start(root);
-    for (const file of [CHURN, SALES, CATALOG]) await session.diagnosticsOf(path.join(root, file));
-    return session;
-}
+/** Every fixture file, checked before the tests start. */
+const FIXTURES = [CHURN, SALES, CATALOG];
 
 /** The markdown shown when hovering `needle` (1 character in) on a 1-based line of a fixture file. */
 async function hoverText(session: LspSession, file: string, line: number, needle: string): Promise<string> {
@@ -32,13 +29,10 @@ function includesAll(text: string, ...parts: string[]): void {
 
 describe('language server: hover over LSP', function () {
     this.timeout(30000);
-    let session: LspSession;
-
-    before(async () => { session = await startOn(EXAMPLES); });
-    after(async () => { await session.stop(); });
+    const ws = withSharedExamplesSession({ waitFor: FIXTURES });
 
     it('shows a program metric: kind, title, figures with units and on-track, definition', async () => {
-        const text = await hoverText(session, CHURN, 17, 'RepeatContactRate');
+        const text = await hoverText(ws.session, CHURN, 17, 'RepeatContactRate');
         includesAll(text,
             '**metric** `ChurnPilot.RepeatContactRate` — Repeat contact within 7 days',
             '**Baseline** 18% → **latest** 14.1% (2026-03) → **target** 14% by 2026-04-05 · on track',
@@ -50,7 +44,7 @@ describe('language server: hover over LSP', function () {
     });
 
     it('shows a global metric with CSV actuals and its doc comment', async () => {
-        const text = await hoverText(session, CATALOG, 27, 'NPS');
+        const text = await hoverText(ws.session, CATALOG, 27, 'NPS');
         includesAll(text,
             '**metric** `NPS` — Net promoter score',
             'Relationship NPS, surveyed monthly; a leading signal for churn.',
@@ -62,28 +56,28 @@ describe('language server: hover over LSP', function () {
     });
 
     it('shows the same content on a reference as on the declaration', async () => {
-        const onReference = await hoverText(session, CHURN, 44, 'NPS');
-        assert.equal(onReference, await hoverText(session, CATALOG, 27, 'NPS'));
-        const onDrivesReference = await hoverText(session, CHURN, 26, 'ChurnRate');
+        const onReference = await hoverText(ws.session, CHURN, 44, 'NPS');
+        assert.equal(onReference, await hoverText(ws.session, CATALOG, 27, 'NPS'));
+        const onDrivesReference = await hoverText(ws.session, CHURN, 26, 'ChurnRate');
         includesAll(onDrivesReference, '**metric** `ChurnRate`', '**Baseline** 12% → no actuals yet → **target** 10% by 2026-06-30',
             'Value: 18,000 USD per point', '- Driven by: NPS, RepeatContactRate', '- Measures: ReduceChurn');
         assert.ok(!onDrivesReference.includes('on track'), 'no on-track status without actuals');
     });
 
     it('says a metric is off track and where the trajectory expected it', async () => {
-        const text = await hoverText(session, SALES, 27, 'PipelineHygiene');
+        const text = await hoverText(ws.session, SALES, 27, 'PipelineHygiene');
         includesAll(text, '**Baseline** 55% → **latest** 61% (2026-09) → **target** 80% by 2026-10-31 · off track (trajectory expects 73.65%)',
             'Progress: 24% of the way from baseline to target');
     });
 
     it('says what an activity metric lacks', async () => {
-        const text = await hoverText(session, CATALOG, 39, 'CompletionRate');
+        const text = await hoverText(ws.session, CATALOG, 39, 'CompletionRate');
         includesAll(text, 'no baseline → no actuals yet → no target', 'activity metric (learning analytics, not evidence of business impact)',
             '- Reached by 1 objective: CompleteModules');
     });
 
     it('shows the chain path of an objective to its KPIs and outcome', async () => {
-        const text = await hoverText(session, CHURN, 55, 'AskOpenQuestions');
+        const text = await hoverText(ws.session, CHURN, 55, 'AskOpenQuestions');
         includesAll(text, '**objective** `ChurnPilot.AskOpenQuestions` — Use open questions to uncover the real need',
             'Reaches 2 KPIs: ChurnRate, RepeatContactRate · via 1 behavior: Probing · outcome ReduceChurn',
             '- AskOpenQuestions —builds→ NeedsDiscovery —enables→ Probing —moves→ RepeatContactRate —drives→ ChurnRate —measures→ ReduceChurn',
@@ -91,49 +85,49 @@ describe('language server: hover over LSP', function () {
     });
 
     it('marks a direct kpi link the chain does not explain', async () => {
-        const text = await hoverText(session, SALES, 60, 'ForecastCategories');
+        const text = await hoverText(ws.session, SALES, 60, 'ForecastCategories');
         includesAll(text, 'Reaches 1 KPI: WinRate · directly by `kpi` (no behavior) · outcome GrowWinRate',
             '- ForecastCategories —kpi (unexplained)→ WinRate —measures→ GrowWinRate',
             'Direct `kpi WinRate` is not explained by its skills and behaviors');
     });
 
     it('says why an objective has no KPI link', async () => {
-        includesAll(await hoverText(session, SALES, 68, 'KnowTheProduct'), 'No KPI link: builds no skill and has no `kpi`');
-        includesAll(await hoverText(session, SALES, 73, 'CompleteModules'), 'No KPI link: reaches only activity/learning metrics: CompletionRate');
-        assert.ok(!(await hoverText(session, SALES, 68, 'KnowTheProduct')).includes('**Chain**'));
+        includesAll(await hoverText(ws.session, SALES, 68, 'KnowTheProduct'), 'No KPI link: builds no skill and has no `kpi`');
+        includesAll(await hoverText(ws.session, SALES, 73, 'CompleteModules'), 'No KPI link: reaches only activity/learning metrics: CompletionRate');
+        assert.ok(!(await hoverText(ws.session, SALES, 68, 'KnowTheProduct')).includes('**Chain**'));
     });
 
     it('shows a program\'s coverage, window, KPIs and the missing ROI terms', async () => {
-        const text = await hoverText(session, SALES, 19, 'DiscoveryBootcamp');
+        const text = await hoverText(ws.session, SALES, 19, 'DiscoveryBootcamp');
         includesAll(text, '**program** `DiscoveryBootcamp` — Consultative discovery bootcamp',
             'Aligned 3/5 objectives (60%) · window 2026-07-01 to 2026-12-31 · phase deliver · review monthly',
             '- Serves: GrowWinRate', '- Leading KPIs: PipelineHygiene', '- Lagging KPIs: WinRate',
             '- ROI not shown, missing: the program\'s `cost`; a `value ... per point` on a KPI of the chain',
             'Sponsor: Chief Revenue Officer · Owner: Sales Enablement');
-        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · window 2026-01-05 to 2026-04-05');
+        includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · window 2026-01-05 to 2026-04-05');
     });
 
     it('shows an outcome\'s measuring KPIs with their status', async () => {
-        const text = await hoverText(session, CHURN, 3, 'ReduceChurn');
+        const text = await hoverText(ws.session, CHURN, 3, 'ReduceChurn');
         includesAll(text, 'Measured by:\n- ChurnRate (lagging): **Baseline** 12% → no actuals yet → **target** 10% by 2026-06-30',
             '- RenewalRate (lagging): **Baseline** 84% → no actuals yet → **target** 87% by 2026-06-30',
             '- Served by: ChurnPilot', '- Reached by 2 objectives: AskOpenQuestions, RestateNeeds', 'Owner: COO');
     });
 
     it('shows what a skill and a behavior enable or move, and which objectives reach them', async () => {
-        includesAll(await hoverText(session, CHURN, 32, 'NeedsDiscovery'),
+        includesAll(await hoverText(ws.session, CHURN, 32, 'NeedsDiscovery'),
             '**skill** `ChurnPilot.NeedsDiscovery` — Needs discovery', 'Enables: Probing', 'Built by 1 objective: AskOpenQuestions');
-        includesAll(await hoverText(session, CHURN, 42, 'Summarizing'),
+        includesAll(await hoverText(ws.session, CHURN, 42, 'Summarizing'),
             '**behavior** `ChurnPilot.Summarizing`', 'The behavior managers coach hardest in weekly 1:1s.',
             'Moves: RepeatContactRate, NPS', '- Enabled by: ActiveListening', '- Reached by 1 objective: RestateNeeds', '- Reinforced by: TeamLeadKit');
-        includesAll(await hoverText(session, SALES, 42, 'ProductTrivia'), 'Enables no behavior', 'Built by 1 objective: ForecastCategories');
+        includesAll(await hoverText(ws.session, SALES, 42, 'ProductTrivia'), 'Enables no behavior', 'Built by 1 objective: ForecastCategories');
     });
 
     it('gives no hover on a keyword or blank space', async () => {
         const file = path.join(EXAMPLES, CHURN);
-        const onKeyword = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(file, 38, 'moves', 1) });
+        const onKeyword = await ws.session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(file, 38, 'moves', 1) });
         assert.equal(onKeyword, null);
-        const onBlank = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 1, character: 0 } });
+        const onBlank = await ws.session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 1, character: 0 } });
         assert.equal(onBlank, null);
     });
 });
@@ -141,71 +135,61 @@ describe('language server: hover over LSP', function () {
 
 describe('language server: hover follows edits', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
-
-    before(async () => {
-        root = copyExamples('hover');
-        session = await startOn(root);
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('hover', { waitFor: FIXTURES });
 
     it('shows the new latest actual after an edit, off track', async () => {
-        const file = path.join(root, CHURN);
+        const file = ws.file(CHURN);
         const text = fs.readFileSync(file, 'utf-8');
-        await session.open(file, text);
-        await session.change(file, text.replace('    2026-03: 14.1%\n', '    2026-03: 17.9%\n'));
-        await session.diagnosticsOf(file, d => d.some(x => x.code === 'actuals-off-track'));
-        includesAll(await hoverText(session, CHURN, 17, 'RepeatContactRate'),
+        await ws.session.open(file, text);
+        await ws.session.change(file, text.replace('    2026-03: 14.1%\n', '    2026-03: 17.9%\n'));
+        await ws.session.diagnosticsOf(file, d => d.some(x => x.code === 'actuals-off-track'));
+        includesAll(await hoverText(ws.session, CHURN, 17, 'RepeatContactRate'),
             '**Baseline** 18% → **latest** 17.9% (2026-03) → **target** 14% by 2026-04-05 · off track (trajectory expects 14.22%)');
     });
 
     it('shows ROI once the program has a cost and its valued KPI an actual', async () => {
-        const file = path.join(root, CHURN);
+        const file = ws.file(CHURN);
         const text = fs.readFileSync(file, 'utf-8')
             .replace('  phase measure\n', '  phase measure\n  cost 45000 USD\n')
             .replace('  actuals RepeatContactRate {', '  actuals ChurnRate {\n    2026-03: 11%\n  }\n  actuals RepeatContactRate {');
-        await session.change(file, text);
-        await session.diagnosticsOf(file, d => !d.some(x => x.code === 'actuals-off-track'));
-        includesAll(await hoverText(session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.40 (attributed benefit 18,000 USD, cost 45,000 USD)',
+        await ws.session.change(file, text);
+        await ws.session.diagnosticsOf(file, d => !d.some(x => x.code === 'actuals-off-track'));
+        includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.40 (attributed benefit 18,000 USD, cost 45,000 USD)',
             '- ChurnRate not isolated: change -1%, all of it counted as the program\'s · benefit 18,000 USD');
     });
 
     it('shows currency units and says why on-track cannot be told', async () => {
-        const file = path.join(root, CATALOG);
+        const file = ws.file(CATALOG);
         const text = `${fs.readFileSync(file, 'utf-8')}\nmetric DealSize "Average deal size" {\n  kind lagging\n  unit currency EUR\n  direction up\n  baseline 12000\n  target 15000\n}\nactuals DealSize {\n  2026-02: 12500\n}\n`;
         fs.writeFileSync(file, text); // for positionOf; the server reads the open document
-        await session.open(file, text);
-        await session.diagnosticsOf(file, d => d.some(x => x.code === 'metric-without-source'));
+        await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file, d => d.some(x => x.code === 'metric-without-source'));
         const line = text.split('\n').findIndex(l => l.startsWith('metric DealSize')) + 1;
-        includesAll(await hoverText(session, CATALOG, line, 'DealSize'),
+        includesAll(await hoverText(ws.session, CATALOG, line, 'DealSize'),
             '**Baseline** 12,000 EUR → **latest** 12,500 EUR (2026-02) → **target** 15,000 EUR (no deadline) · track unknown (no deadline)',
             'lagging KPI · unit currency EUR · direction up (higher is better)');
     });
 
     it('lists only the behaviors through which an objective reaches its KPIs', async () => {
-        const file = path.join(root, 'via.align');
+        const file = ws.file('via.align');
         const text = VIA_TEXT;
         fs.writeFileSync(file, text); // for positionOf; the server reads the open document
-        await session.open(file, text);
-        await session.diagnosticsOf(file, d => d.some(x => typeof x.message === 'string' && x.message.includes('ViaTypoMetric')));
+        await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file, d => d.some(x => typeof x.message === 'string' && x.message.includes('ViaTypoMetric')));
         const line = text.split('\n').findIndex(l => l.startsWith('objective ViaObjective')) + 1;
-        const hover = await hoverText(session, 'via.align', line, 'ViaObjective');
+        const hover = await hoverText(ws.session, 'via.align', line, 'ViaObjective');
         includesAll(hover, '· via 1 behavior: ViaMoves · ');
     });
 
     it('resolves a qualified reference from another file', async () => {
-        const file = path.join(root, SALES);
+        const file = ws.file(SALES);
         const text = `${fs.readFileSync(file, 'utf-8')}\nobjective CrossSell "Spot churn risk" {\n  kpi ChurnPilot.RepeatContactRate\n  practice case "c"\n}\n`;
         const line = text.split('\n').findIndex(l => l.includes('kpi ChurnPilot.'));
-        await session.open(file, text);
-        await session.diagnosticsOf(file, d => d.some(x => x.code === 'unexplained-kpi-link' && x.range.start.line === line));
+        await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file, d => d.some(x => x.code === 'unexplained-kpi-link' && x.range.start.line === line));
         const hoverOn = async (needle: string) => {
             const position = { line, character: text.split('\n')[line]!.indexOf(needle) + 1 };
-            const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position });
+            const hover = await ws.session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position });
             return (hover!.contents as MarkupContent).value;
         };
         includesAll(await hoverOn('RepeatContactRate'), '**metric** `ChurnPilot.RepeatContactRate`',

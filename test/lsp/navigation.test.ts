@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location, LocationLink, Range, SymbolInformation, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { applyEdits, copyExamples, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { applyEdits, positionOf, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 
 
@@ -16,33 +17,23 @@ objective ReduceRepeats "Reduce repeat contacts" {
 
 describe('language server: navigation and rename over LSP', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
-    const file = (name: string) => path.join(root, name);
+    const file = (name: string) => ws.file(name);
     const opened = new Set<string>();
     const open = async (target: string, text?: string) => {
         opened.add(target);
-        await session.open(target, text);
+        await ws.session.open(target, text);
     };
     /** `file:line` (1-based) of an LSP location, relative to the workspace. */
-    const where = (uri: string, range: Range) => `${path.relative(root, fileURLToPath(uri))}:${range.start.line + 1}`;
+    const where = (uri: string, range: Range) => `${path.relative(ws.root, fileURLToPath(uri))}:${range.start.line + 1}`;
 
-    beforeEach(async () => {
-        opened.clear();
-        root = copyExamples('nav');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(file('churn-pilot.align'));
-    });
-    afterEach(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('nav', { waitFor: ['churn-pilot.align'], eachTest: true });
+    beforeEach(() => { opened.clear(); });
 
     const at = (name: string, line: number, needle: string, offset = 0) =>
         ({ textDocument: { uri: uriOf(file(name)) }, position: positionOf(file(name), line, needle, offset) });
 
     function rename(name: string, line: number, needle: string, newName: string, offset = 0): Promise<WorkspaceEdit> {
-        return session.request<WorkspaceEdit>('textDocument/rename', { ...at(name, line, needle, offset), newName });
+        return ws.session.request<WorkspaceEdit>('textDocument/rename', { ...at(name, line, needle, offset), newName });
     }
 
     /** Every edit as `file:line:text replaced->new`, sorted. */
@@ -59,7 +50,7 @@ describe('language server: navigation and rename over LSP', function () {
             const target = fileURLToPath(uri);
             const text = applyEdits(fs.readFileSync(target, 'utf-8'), edits);
             fs.writeFileSync(target, text);
-            if (opened.has(target)) await session.change(target, text);
+            if (opened.has(target)) await ws.session.change(target, text);
             else await open(target, text);
         }
     }
@@ -67,11 +58,11 @@ describe('language server: navigation and rename over LSP', function () {
     async function addExtraFile(): Promise<void> {
         fs.writeFileSync(file('extra.align'), EXTRA);
         await open(file('extra.align'));
-        await session.diagnosticsOf(file('extra.align'), d => !d.some(x => x.code === 'unresolved-reference'));
+        await ws.session.diagnosticsOf(file('extra.align'), d => !d.some(x => x.code === 'unresolved-reference'));
     }
 
     it('goes to the definition of a global metric in another file', async () => {
-        const result = await session.request<Array<Location | LocationLink>>('textDocument/definition', at('churn-pilot.align', 4, 'ChurnRate', 2));
+        const result = await ws.session.request<Array<Location | LocationLink>>('textDocument/definition', at('churn-pilot.align', 4, 'ChurnRate', 2));
         assert.equal(result.length, 1);
         const target = result[0]!;
         const [uri, range] = 'targetUri' in target ? [target.targetUri, target.targetSelectionRange] : [target.uri, target.range];
@@ -82,7 +73,7 @@ describe('language server: navigation and rename over LSP', function () {
     it('goes from the first segment of a qualified reference to the program, from the last to the member', async () => {
         await addExtraFile();
         const target = async (needle: string) => {
-            const result = await session.request<Array<Location | LocationLink>>('textDocument/definition', at('extra.align', 3, needle, 1));
+            const result = await ws.session.request<Array<Location | LocationLink>>('textDocument/definition', at('extra.align', 3, needle, 1));
             assert.equal(result.length, 1, needle);
             const link = result[0]!;
             const [uri, range] = 'targetUri' in link ? [link.targetUri, link.targetSelectionRange] : [link.uri, link.range];
@@ -90,15 +81,15 @@ describe('language server: navigation and rename over LSP', function () {
         };
         assert.equal(await target('ChurnPilot'), 'churn-pilot.align:8');
         assert.equal(await target('RepeatContactRate'), 'churn-pilot.align:17');
-        const highlights = await session.request<Array<{ range: Range }>>('textDocument/documentHighlight', at('extra.align', 3, 'ChurnPilot', 1));
+        const highlights = await ws.session.request<Array<{ range: Range }>>('textDocument/documentHighlight', at('extra.align', 3, 'ChurnPilot', 1));
         assert.ok(highlights.some(h => h.range.start.line === 2 && h.range.start.character === 6), JSON.stringify(highlights));
     });
 
     it('lists the references of a metric across files', async () => {
-        const refs = await session.request<Location[]>('textDocument/references', { ...at('churn-pilot.align', 4, 'ChurnRate'), context: { includeDeclaration: true } });
+        const refs = await ws.session.request<Location[]>('textDocument/references', { ...at('churn-pilot.align', 4, 'ChurnRate'), context: { includeDeclaration: true } });
         assert.deepEqual(refs.map(r => `${where(r.uri, r.range)}:${r.range.start.character}`).sort(),
             ['catalog/metrics.align:3:7', 'catalog/metrics.align:36:9', 'churn-pilot.align:26:11', 'churn-pilot.align:4:14'].sort());
-        const without = await session.request<Location[]>('textDocument/references', { ...at('catalog/metrics.align', 3, 'ChurnRate'), context: { includeDeclaration: false } });
+        const without = await ws.session.request<Location[]>('textDocument/references', { ...at('catalog/metrics.align', 3, 'ChurnRate'), context: { includeDeclaration: false } });
         assert.deepEqual(without.map(r => where(r.uri, r.range)).sort(), ['catalog/metrics.align:36', 'churn-pilot.align:26', 'churn-pilot.align:4']);
     });
 
@@ -113,8 +104,8 @@ describe('language server: navigation and rename over LSP', function () {
         ].sort());
         await applyWorkspaceEdit(edit);
         assert.ok(fs.readFileSync(file('extra.align'), 'utf-8').includes('  kpi ChurnPilot.RepeatContacts\n'));
-        await session.diagnosticsOf(file('extra.align'), d => !d.some(x => x.code === 'unresolved-reference'));
-        const pilot = await session.diagnosticsOf(file('churn-pilot.align'), d => !d.some(x => x.code === 'unresolved-reference'));
+        await ws.session.diagnosticsOf(file('extra.align'), d => !d.some(x => x.code === 'unresolved-reference'));
+        const pilot = await ws.session.diagnosticsOf(file('churn-pilot.align'), d => !d.some(x => x.code === 'unresolved-reference'));
         assert.deepEqual(pilot, []);
     });
 
@@ -134,23 +125,23 @@ describe('language server: navigation and rename over LSP', function () {
         assert.deepEqual(describeEdits(fromReference), expected);
         await applyWorkspaceEdit(fromReference);
         assert.ok(fs.readFileSync(file('extra.align'), 'utf-8').includes('  kpi Pilot2.RepeatContactRate\n'));
-        await session.diagnosticsOf(file('extra.align'), d => !d.some(x => x.code === 'unresolved-reference'));
+        await ws.session.diagnosticsOf(file('extra.align'), d => !d.some(x => x.code === 'unresolved-reference'));
     });
 
     it('prepares a rename with the range of the name segment, and refuses elsewhere', async () => {
         await addExtraFile();
-        const onDeclaration = await session.request<Range | null>('textDocument/prepareRename', at('churn-pilot.align', 17, 'RepeatContactRate', 4));
+        const onDeclaration = await ws.session.request<Range | null>('textDocument/prepareRename', at('churn-pilot.align', 17, 'RepeatContactRate', 4));
         assert.deepEqual(onDeclaration, { start: { line: 16, character: 9 }, end: { line: 16, character: 26 } });
-        const onQualified = await session.request<Range | null>('textDocument/prepareRename', at('extra.align', 3, 'RepeatContactRate'));
+        const onQualified = await ws.session.request<Range | null>('textDocument/prepareRename', at('extra.align', 3, 'RepeatContactRate'));
         assert.deepEqual(onQualified, { start: { line: 2, character: 17 }, end: { line: 2, character: 34 } });
-        const onProgramSegment = await session.request<Range | null>('textDocument/prepareRename', at('extra.align', 3, 'ChurnPilot'));
+        const onProgramSegment = await ws.session.request<Range | null>('textDocument/prepareRename', at('extra.align', 3, 'ChurnPilot'));
         assert.deepEqual(onProgramSegment, { start: { line: 2, character: 6 }, end: { line: 2, character: 16 } });
-        assert.equal(await session.request<Range | null>('textDocument/prepareRename', at('churn-pilot.align', 18, 'kind')), null);
+        assert.equal(await ws.session.request<Range | null>('textDocument/prepareRename', at('churn-pilot.align', 18, 'kind')), null);
         await assert.rejects(rename('churn-pilot.align', 17, 'RepeatContactRate', 'not a name'), /not a valid Align name/);
     });
 
     it('finds workspace symbols by name, qualified for program members', async () => {
-        const found = async (query: string) => (await session.request<Array<SymbolInformation | WorkspaceSymbol>>('workspace/symbol', { query }))
+        const found = async (query: string) => (await ws.session.request<Array<SymbolInformation | WorkspaceSymbol>>('workspace/symbol', { query }))
             .map(s => `${s.name}@${'range' in s.location ? where(s.location.uri, s.location.range) : s.location.uri}`);
         assert.ok((await found('ChurnPilotRepeat')).includes('ChurnPilot.RepeatContactRate@churn-pilot.align:17'));
         const churn = await found('ChurnRate');

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** `name — detail` of a symbol and its children, indented. */
 function outline(symbols: readonly DocumentSymbol[], depth = 0): string[] {
@@ -12,26 +10,16 @@ function outline(symbols: readonly DocumentSymbol[], depth = 0): string[] {
 /** The outline says what each declaration is (its title) and lists the actuals blocks, which have no name. */
 describe('language server: outline details and actuals', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
 
-    before(async () => {
-        root = copyExamples('outline');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('outline', { waitFor: ['churn-pilot.align'] });
 
     it('shows each declaration\'s title as its detail, and each actuals block with its rows or file', async () => {
-        const file = path.join(root, 'outline.align');
+        const file = ws.file('outline.align');
         const text = 'metric Plain\n\nmetric Titled "Titled metric" { kind lagging }\n\nactuals Titled from "data/titled.csv"\n\n'
             + 'program Pilot "The pilot" {\n  skill Listening "Active listening"\n  actuals Titled {\n    2026-01: 1\n    2026-02: 2\n  }\n}\n';
-        const uri = await session.open(file, text);
-        await session.diagnosticsOf(file);
-        const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        const uri = await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file);
+        const symbols = await ws.session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
         assert.deepEqual(outline(symbols), [
             'Plain',
             'Titled — Titled metric',

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Hover, Location, Range } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { positionOf, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 const CHURN = 'churn-pilot.align';
 
@@ -13,22 +14,15 @@ const CHURN = 'churn-pilot.align';
  */
 describe('language server: positions at and past the end of a line', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let file: string;
     let lines: string[];
 
-    before(async () => {
-        root = copyExamples('positions');
-        file = path.join(root, CHURN);
-        lines = fs.readFileSync(file, 'utf-8').split('\n');
-        ({ session } = await LspSession.start(root));
-        await session.open(file);
-        await session.diagnosticsOf(file);
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
+    const ws = withExamplesSession('positions', {
+        prepare: root => {
+            file = path.join(root, CHURN);
+            lines = fs.readFileSync(file, 'utf-8').split('\n');
+        },
+        open: [CHURN]
     });
 
     const at = (position: { line: number; character: number }) => ({ textDocument: { uri: uriOf(file) }, position });
@@ -39,9 +33,9 @@ describe('language server: positions at and past the end of a line', function ()
         assert.equal(lines[11], '  serves ReduceChurn', 'fixture line 12');
         for (const character of [start.character, end - 1, end, end + 30]) {
             const position = { line: start.line, character };
-            const definition = await session.request<Location[] | Location | null>('textDocument/definition', at(position));
+            const definition = await ws.session.request<Location[] | Location | null>('textDocument/definition', at(position));
             assert.ok(definition && (!Array.isArray(definition) || definition.length > 0), `definition at ${character}`);
-            const hover = await session.request<Hover | null>('textDocument/hover', at(position));
+            const hover = await ws.session.request<Hover | null>('textDocument/hover', at(position));
             const value = (hover?.contents as { value?: string } | undefined)?.value ?? '';
             assert.ok(value.startsWith('**outcome** `ReduceChurn`'), `hover at ${character}: ${value}`);
         }
@@ -49,12 +43,12 @@ describe('language server: positions at and past the end of a line', function ()
 
     it('hovers nothing after a space that follows no word', async () => {
         const blank = lines.findIndex(l => l === '');
-        assert.equal(await session.request<Hover | null>('textDocument/hover', at({ line: blank, character: 5 })), null);
+        assert.equal(await ws.session.request<Hover | null>('textDocument/hover', at({ line: blank, character: 5 })), null);
     });
 
     /** Every completion edit range of a request, as `line:from-to`. */
     async function editRanges(position: { line: number; character: number }): Promise<Range[]> {
-        const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { ...at(position), context: { triggerKind: 1 } });
+        const result = await ws.session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { ...at(position), context: { triggerKind: 1 } });
         const items = Array.isArray(result) ? result : result?.items ?? [];
         assert.ok(items.length > 0, `completion at ${JSON.stringify(position)}`);
         return items.map(i => i.textEdit && 'range' in i.textEdit ? i.textEdit.range : undefined).filter((r): r is Range => r !== undefined);

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { applyEdits, copyExamples, LspSession, uriOf } from './lsp-session.js';
+import { applyEdits, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** A program whose fixes create declarations (unresolved `Missing1`, `Nope`) and add attributes. */
 const PROGRAM = `program Fx "Fx" {
@@ -25,27 +24,18 @@ const TABS = `${PROGRAM}objective G "G" {\n  builds Nope2\n}\nbehavior H "H"\n`.
  */
 describe('language server: quick fixes keep the line breaks and indentation of the file', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
 
-    before(async () => {
-        root = copyExamples('quick-fix-style');
-        ({ session } = await LspSession.start(root));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('quick-fix-style');
 
     /** Every quick fix with an edit for the diagnostics of a file, as `[title, new text of the file]`. */
     async function fixedTexts(name: string, text: string): Promise<Array<[string, string]>> {
-        const file = path.join(root, name);
+        const file = ws.file(name);
         const uri = uriOf(file);
-        await session.open(file, text);
-        const diagnostics = await session.diagnosticsOf(file, d => ['unresolved-reference', 'behavior-not-reinforced', 'objective-without-practice'].every(code => d.some(x => x.code === code)));
+        await ws.session.open(file, text);
+        const diagnostics = await ws.session.diagnosticsOf(file, d => ['unresolved-reference', 'behavior-not-reinforced', 'objective-without-practice'].every(code => d.some(x => x.code === code)));
         const results: Array<[string, string]> = [];
         for (const diagnostic of diagnostics as Diagnostic[]) {
-            const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+            const actions = await ws.session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
             for (const action of actions) {
                 const edits = action.edit?.changes?.[uri];
                 if (edits) results.push([action.title, applyEdits(text, edits)]);

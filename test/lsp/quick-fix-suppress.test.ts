@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { runCli } from '../cli/run-cli.js';
-import { applyEdits, copyExamples, LspSession, uriOf } from './lsp-session.js';
+import { applyEdits, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /**
  * A program in the canonical layout: behavior B (line 5) is not reinforced
@@ -34,30 +34,21 @@ const DISABLE = /^Disable /;
  */
 describe('language server: quick fix that disables a rule for a line', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
-    const file = (name: string) => path.join(root, name);
+    const file = (name: string) => ws.file(name);
 
-    before(async () => {
-        root = copyExamples('quick-fix-suppress');
-        ({ session } = await LspSession.start(root));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('quick-fix-suppress');
 
     /** Opens a new file and waits for its finding of `rule` on a 1-based line. */
     async function openWith(name: string, text: string, rule: string, line: number): Promise<{ all: Diagnostic[]; diagnostic: Diagnostic }> {
         fs.writeFileSync(file(name), text);
-        await session.open(file(name), text);
-        const all = await session.diagnosticsOf(file(name), d => d.some(x => x.code === rule && x.range.start.line === line - 1));
+        await ws.session.open(file(name), text);
+        const all = await ws.session.diagnosticsOf(file(name), d => d.some(x => x.code === rule && x.range.start.line === line - 1));
         return { all, diagnostic: all.find(x => x.code === rule && x.range.start.line === line - 1)! };
     }
 
     function codeActions(name: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
         const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        return session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file(name)) }, range, context: { diagnostics } });
+        return ws.session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file(name)) }, range, context: { diagnostics } });
     }
 
     /** The one disabling action for a diagnostic, checked for kind and preference, and the text after its edit. */
@@ -75,8 +66,8 @@ describe('language server: quick fix that disables a rule for a line', function 
     /** Applies a new text in the editor and waits for diagnostics without `rule` (the file had one finding of it). */
     async function changeUntilGone(name: string, text: string, rule: string): Promise<Diagnostic[]> {
         fs.writeFileSync(file(name), text);
-        await session.change(file(name), text);
-        return session.diagnosticsOf(file(name), d => !d.some(x => x.code === rule));
+        await ws.session.change(file(name), text);
+        return ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === rule));
     }
 
     const rulesOf = (diagnostics: Diagnostic[]) => diagnostics.map(d => `${d.range.start.line}:${String(d.code)}`).sort();

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, copyExamples, LspSession } from './lsp-session.js';
+import { applyEdits } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 const twoSpaces = { tabSize: 2, insertSpaces: true };
 /** No line of it is canonical, so the whole file's formatting is one change. */
@@ -13,24 +13,17 @@ const block = (name: string) => `metric ${name} "${name}" {\n  kind activity\n  
 
 describe('language server: range formatting stays within the declarations the range touches', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let uri: string;
 
+    const ws = withExamplesSession('rfmt');
     before(async () => {
-        root = copyExamples('rfmt');
-        ({ session } = await LspSession.start(root));
-        const file = path.join(root, 'messy.align');
+        const file = ws.file('messy.align');
         fs.writeFileSync(file, MESSY);
-        uri = await session.open(file);
-        await session.diagnosticsOf(file);
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
+        uri = await ws.session.open(file);
+        await ws.session.diagnosticsOf(file);
     });
 
-    const format = (start: [number, number], end: [number, number]) => session.request<TextEdit[]>('textDocument/rangeFormatting', {
+    const format = (start: [number, number], end: [number, number]) => ws.session.request<TextEdit[]>('textDocument/rangeFormatting', {
         textDocument: { uri }, options: twoSpaces, range: { start: { line: start[0], character: start[1] }, end: { line: end[0], character: end[1] } }
     });
     /** The lines of the text that `edits` leave as they were. */

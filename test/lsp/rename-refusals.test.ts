@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, positionOf, uriOf } from './lsp-session.js';
+import { positionOf, uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 const CHURN = 'churn-pilot.align';
 const CATALOG = 'catalog/metrics.align';
@@ -18,26 +19,20 @@ const metric = (name: string) => `metric ${name} "${name}" {\n  kind lagging\n}\
  */
 describe('language server: rename refuses names that break the workspace', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
 
-    before(async () => {
-        root = copyExamples('rename-refusals');
-        for (const [name, declared] of [[NORTH, 'NorthRate'], [SOUTH, 'SouthRate']] as const) {
-            fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-            fs.writeFileSync(path.join(root, name), metric(declared));
-        }
-        ({ session } = await LspSession.start(root));
-        for (const name of [CHURN, CATALOG, NORTH, SOUTH]) await session.diagnosticsOf(path.join(root, name));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
+    const ws = withExamplesSession('rename-refusals', {
+        prepare: root => {
+            for (const [name, declared] of [[NORTH, 'NorthRate'], [SOUTH, 'SouthRate']] as const) {
+                fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+                fs.writeFileSync(path.join(root, name), metric(declared));
+            }
+        },
+        waitFor: [CHURN, CATALOG, NORTH, SOUTH]
     });
 
     function rename(name: string, line: number, needle: string, newName: string): Promise<WorkspaceEdit> {
-        const file = path.join(root, name);
-        return session.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriOf(file) }, position: positionOf(file, line, needle, 1), newName });
+        const file = ws.file(name);
+        return ws.session.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriOf(file) }, position: positionOf(file, line, needle, 1), newName });
     }
 
     /** The new texts of the edits, per file name. */

@@ -6,7 +6,7 @@ import { DECLARATION_TOKEN_TYPES } from '../../server/features/semantic-tokens.j
 import { colourDistance, defaultThemes, tokenForeground } from '../unit/helpers/theme-colours.js';
 import { BUILTIN_PROGRAM_TEMPLATE } from '../../language/templates/builtin-program.js';
 import { fillTemplate, programValues } from '../../language/templates/fill-template.js';
-import { copyExamples, LspSession } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /**
  * How far (RGB distance) a token's colour must be from the editor's text colour
@@ -52,32 +52,24 @@ const onLine = (tokens: Decoded[], line: number): string[] =>
 
 describe('language server: semantic tokens', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
     let legend: SemanticTokensLegend;
 
-    before(async () => {
-        root = copyExamples('sem');
-        const started = await LspSession.start(root);
-        session = started.session;
-        const provider = started.init.capabilities.semanticTokensProvider;
+    const ws = withExamplesSession('sem');
+    before(() => {
+        const provider = ws.init.capabilities.semanticTokensProvider;
         assert.ok(provider, 'semanticTokensProvider is advertised');
         legend = provider.legend;
     });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
 
     async function tokensOf(file: string, text?: string): Promise<Decoded[]> {
-        const uri = await session.open(file, text);
-        await session.diagnosticsOf(file);
-        const result = await session.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+        const uri = await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file);
+        const result = await ws.session.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
         return decode(result, legend, text ?? fs.readFileSync(file, 'utf-8'));
     }
 
     it('colours churn-pilot.align by declaration kind, with declaration and metric (readonly) modifiers', async () => {
-        const t = await tokensOf(path.join(root, 'churn-pilot.align'));
+        const t = await tokensOf(ws.file('churn-pilot.align'));
         assert.deepEqual(onLine(t, 3), ['outcome:keyword', 'ReduceChurn:parameter+declaration', '"Reduce customer churn by two points":string']);
         // ChurnRate and RenewalRate are lagging KPIs of the catalog (another file).
         assert.deepEqual(onLine(t, 4), ['measured:keyword', 'by:keyword', 'ChurnRate:variable+readonly', 'RenewalRate:variable+readonly']);
@@ -119,7 +111,7 @@ describe('language server: semantic tokens', function () {
             '  observed by manager weekly with "rubric"',
             '}'
         ].join('\n');
-        const t = await tokensOf(path.join(root, 'extra.align'), text);
+        const t = await tokensOf(ws.file('extra.align'), text);
         assert.deepEqual(onLine(t, 1), ['metric:keyword', 'source:variable+declaration+readonly', '"s":string']);
         assert.deepEqual(onLine(t, 2), ['kind:keyword', 'activity:enumMember']);
         assert.deepEqual(onLine(t, 3), ['unit:keyword', 'currency:enumMember', 'USD:enumMember']);
@@ -131,7 +123,7 @@ describe('language server: semantic tokens', function () {
     it('every declaration kind, keyword, value word and string is coloured in VS Code\'s default themes', async () => {
         const files = ['churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align', 'catalog/metrics.align'];
         const tokens: Decoded[] = [];
-        for (const file of files) tokens.push(...await tokensOf(path.join(root, file)));
+        for (const file of files) tokens.push(...await tokensOf(ws.file(file)));
         // Numbers keep VS Code's own number colour, which Dark 2026 puts close to its text colour.
         const styled = tokens.filter(t => t.type !== 'number');
         const kinds = new Set(styled.filter(t => t.modifiers.includes('declaration')).map(t => t.type));
@@ -152,27 +144,27 @@ describe('language server: semantic tokens', function () {
     });
 
     it('answers ranges too', async () => {
-        const file = path.join(root, 'churn-pilot.align');
-        const uri = await session.open(file);
-        const result = await session.request<SemanticTokens>('textDocument/semanticTokens/range', {
+        const file = ws.file('churn-pilot.align');
+        const uri = await ws.session.open(file);
+        const result = await ws.session.request<SemanticTokens>('textDocument/semanticTokens/range', {
             textDocument: { uri }, range: { start: { line: 62, character: 0 }, end: { line: 63, character: 0 } }
         });
         assert.deepEqual(decode(result, legend, fs.readFileSync(file, 'utf-8')).map(d => `${d.line}:${d.text}:${d.type}`), ['63:kpi:keyword', '63:RepeatContactRate:variable']);
     });
 
     it('sends tokens in order and never overlapping (VS Code drops overlapping ones), in every example, the template and broken text', async () => {
-        const files = fs.readdirSync(root, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.align')).map(f => path.join(root, f));
+        const files = fs.readdirSync(ws.root, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.align')).map(f => ws.file(f));
         const template = fillTemplate(BUILTIN_PROGRAM_TEMPLATE, programValues('Tpl', '2026-01-05'));
         const texts: Array<[string, string | undefined]> = [
             ...files.map((f): [string, undefined] => [f, undefined]),
-            [path.join(root, 'template-check.align'), template],
-            [path.join(root, 'broken-check.align'), 'metric M "M" {\n  kind lagging unit percent baseline\n}\nprogram P {\n  serves\n  isolate M by estimate 60% confidence\n']
+            [ws.file('template-check.align'), template],
+            [ws.file('broken-check.align'), 'metric M "M" {\n  kind lagging unit percent baseline\n}\nprogram P {\n  serves\n  isolate M by estimate 60% confidence\n']
         ];
         const problems: string[] = [];
         for (const [file, text] of texts) {
-            const uri = await session.open(file, text);
-            await session.diagnosticsOf(file);
-            const result = await session.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+            const uri = await ws.session.open(file, text);
+            await ws.session.diagnosticsOf(file);
+            const result = await ws.session.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
             let [line, start, end] = [0, 0, 0];
             for (let i = 0; i < result.data.length; i += 5) {
                 const [deltaLine, deltaStart, length] = result.data.slice(i, i + 3) as [number, number, number];

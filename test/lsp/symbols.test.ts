@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type CompletionList, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { copyExamples, LspSession, uriOf } from './lsp-session.js';
+import { uriOf } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** The name of a constant of an LSP namespace of numbers (`SymbolKind`, `CompletionItemKind`). */
 const nameIn = (constants: Record<string, unknown>, value: number | undefined): string | undefined =>
@@ -14,22 +14,12 @@ const describeSymbol = (s: DocumentSymbol) =>
 
 describe('language server: symbols, workspace symbols, folding, kinds', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
 
-    before(async () => {
-        root = copyExamples('sym');
-        ({ session } = await LspSession.start(root));
-        await session.diagnosticsOf(path.join(root, 'churn-pilot.align'));
-    });
-    after(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('sym', { waitFor: ['churn-pilot.align'] });
 
     it('outlines churn-pilot.align: the program with its members as children, each with its kind', async () => {
-        const uri = await session.open(path.join(root, 'churn-pilot.align'));
-        const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        const uri = await ws.session.open(ws.file('churn-pilot.align'));
+        const symbols = await ws.session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
         assert.deepEqual(symbols.map(describeSymbol), ['ReduceChurn Event 3-6 @3:8', 'ChurnPilot Namespace 8-72 @8:8']);
         assert.equal(symbols[0]!.children, undefined);
         assert.deepEqual(symbols[1]!.children!.map(describeSymbol), [
@@ -46,7 +36,7 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
     });
 
     it('finds workspace symbols by fuzzy name, with qualified names for program members and their kinds', async () => {
-        const symbols = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Churn' });
+        const symbols = await ws.session.request<SymbolInformation[]>('workspace/symbol', { query: 'Churn' });
         const found = new Map(symbols.map(s => [s.name, s]));
         const kindOf = (name: string) => nameIn(SymbolKind, found.get(name)?.kind);
         assert.equal(kindOf('ChurnRate'), 'Variable');
@@ -56,17 +46,17 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         assert.equal(kindOf('ChurnPilot.Probing'), 'Function');
         assert.ok(!found.has('WinRate') && !found.has('NPS'), symbols.map(s => s.name).join(', '));
         const churnRate = found.get('ChurnRate')!;
-        assert.equal(churnRate.location.uri, uriOf(path.join(root, 'catalog/metrics.align')));
+        assert.equal(churnRate.location.uri, uriOf(ws.file('catalog/metrics.align')));
         assert.deepEqual(churnRate.location.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 16 } });
-        const onboarding = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'ramp' });
+        const onboarding = await ws.session.request<SymbolInformation[]>('workspace/symbol', { query: 'ramp' });
         assert.deepEqual(onboarding.map(s => `${s.name} ${nameIn(SymbolKind, s.kind)}`), ['FasterRampUp Event']);
         // A program member is found by its simple name too (a word starts after the dot).
-        const member = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'RepeatContact' });
+        const member = await ws.session.request<SymbolInformation[]>('workspace/symbol', { query: 'RepeatContact' });
         assert.deepEqual(member.map(s => s.name), ['ChurnPilot.RepeatContactRate']);
     });
 
     it('lists workspace symbols best match first: exact, other case, prefix, then fuzzy', async () => {
-        const names = async (query: string) => (await session.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => s.name);
+        const names = async (query: string) => (await ws.session.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => s.name);
         const exact = await names('ChurnRate');
         assert.equal(exact[0], 'ChurnRate', exact.join(', '));
         assert.ok(exact.length > 1, `fuzzy matches follow: ${exact.join(', ')}`);
@@ -80,12 +70,12 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
 
     it('ranks exact, other case, prefix, whole word, then other fuzzy matches, ties by name and then file', async () => {
         // Declared worst first, so that the answer's order is the ranking's, not the files'.
-        const second = path.join(root, 'tally-b.align');
-        await session.open(second, 'skill Tally "b"\n');
-        const first = path.join(root, 'tally-a.align');
-        await session.open(first, ['AgedTeamAllYears', 'ShipTally', 'AlphaTally', 'TallyBoard', 'tally', 'Tally'].map(n => `skill ${n} "x"\n`).join(''));
-        await session.diagnosticsOf(first);
-        const symbols = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Tally' });
+        const second = ws.file('tally-b.align');
+        await ws.session.open(second, 'skill Tally "b"\n');
+        const first = ws.file('tally-a.align');
+        await ws.session.open(first, ['AgedTeamAllYears', 'ShipTally', 'AlphaTally', 'TallyBoard', 'tally', 'Tally'].map(n => `skill ${n} "x"\n`).join(''));
+        await ws.session.diagnosticsOf(first);
+        const symbols = await ws.session.request<SymbolInformation[]>('workspace/symbol', { query: 'Tally' });
         const fileOf = (uri: string) => path.basename(uri);
         assert.deepEqual(symbols.map(s => `${s.name} ${fileOf(s.location.uri)}`), [
             'Tally tally-a.align', 'Tally tally-b.align', 'tally tally-a.align', 'TallyBoard tally-a.align',
@@ -94,21 +84,21 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
     });
 
     it('folds blocks and multi-line comments (keeping the last line visible)', async () => {
-        const uri = await session.open(path.join(root, 'churn-pilot.align'));
-        const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+        const uri = await ws.session.open(ws.file('churn-pilot.align'));
+        const ranges = await ws.session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
         const lines = ranges.map(r => `${r.startLine + 1}-${r.endLine + 1}`);
         // outcome 3-6, program 8-72, metric 17-27, ..., actuals 67-71 (1-based; the fold ends before `}`).
         assert.deepEqual(lines, ['3-5', '8-71', '17-26', '29-30', '32-33', '36-38', '42-44', '47-52', '55-58', '61-64', '67-70']);
-        const file = path.join(root, 'folding.align');
+        const file = ws.file('folding.align');
         const text = '/**\n * A documented skill,\n * over three lines.\n */\nskill Folded "f"\n\n// one line\nskill Single {\n  assessed by "x"\n}\n';
-        const uri2 = await session.open(file, text);
-        await session.diagnosticsOf(file);
-        const more = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri2 } });
+        const uri2 = await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file);
+        const more = await ws.session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri2 } });
         assert.deepEqual(more.map(r => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}`).sort(), ['1-4 comment', '8-9']);
     });
 
     it('folds every comment of two lines or more, and runs of // comments, wherever they stand', async () => {
-        const file = path.join(root, 'comment-folding.align');
+        const file = ws.file('comment-folding.align');
         const text = [
             '// A run of line comments',          // 1
             '// over two lines.',                  // 2
@@ -124,9 +114,9 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
             '   of the file */',                   // 12
             ''
         ].join('\n');
-        const uri = await session.open(file, text);
-        await session.diagnosticsOf(file);
-        const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+        const uri = await ws.session.open(file, text);
+        await ws.session.diagnosticsOf(file);
+        const ranges = await ws.session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
         const comments = ranges.filter(r => r.kind === 'comment').map(r => `${r.startLine + 1}-${r.endLine + 1}`).sort();
         assert.deepEqual(comments, ['1-2', '11-12', '4-5', '8-9']);
         assert.ok(ranges.some(r => r.kind === undefined && r.startLine === 2 && r.endLine === 8), 'the block still folds');
@@ -134,10 +124,10 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
 
     it('gives completion items the kind of their declaration', async () => {
         const complete = async (name: string, text: string, line: number, character: number) => {
-            const file = path.join(root, name);
-            const uri = await session.open(file, text);
-            await session.diagnosticsOf(file);
-            const result = await session.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+            const file = ws.file(name);
+            const uri = await ws.session.open(file, text);
+            await ws.session.diagnosticsOf(file);
+            const result = await ws.session.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
             return Array.isArray(result) ? result : result.items;
         };
         const metrics = await complete('moves.align', 'behavior CompletingMoves {\n  moves \n}\n', 1, 8);
