@@ -134,9 +134,14 @@ export function isRuleSeverity(value: unknown): value is RuleSeverity {
 /** Where the project lives; each rule's page is `docs/rules/<id>.md` in it. */
 export const PROJECT_URI = 'https://github.com/align-lang/align';
 
-/** The documentation page of a rule: linked from every finding (LSP, SARIF, pretty output). */
+/** The documentation page of a rule: linked from every finding (LSP, pretty output). */
 export function ruleDocUrl(id: string): string {
-    return `${PROJECT_URI}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
+    return ruleDocUrlAt(id, 'main');
+}
+
+/** The documentation page of a rule at a git branch or tag (SARIF: the release's tag). */
+export function ruleDocUrlAt(id: string, ref: string): string {
+    return `${PROJECT_URI}/blob/${ref}/docs/rules/${encodeURIComponent(id)}.md`;
 }
 
 /** A finding as tools print it: normative JSON shape of language.md, plus its identity. */

@@ -6,9 +6,9 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES, PROJECT_URI, ruleDocUrl, type Finding, type FindingSeverity, type RuleInfo } from '../../language/rules.js';
+import { ALL_RULES, PROJECT_URI, ruleDocUrlAt, type Finding, type FindingSeverity, type RuleInfo } from '../../language/rules.js';
 import { findingFingerprints } from './fingerprint.js';
-import type { Formatter } from './types.js';
+import type { Formatter, SuppressedFinding, Suppression } from './types.js';
 import { sortFindings } from './sort.js';
 
 export const INFORMATION_URI = PROJECT_URI;
@@ -37,11 +37,17 @@ export function ruleName(id: string): string {
     return name.toLowerCase() === id.toLowerCase() ? `Align${name}` : name;
 }
 
-/** The documentation page of a rule. */
-export const ruleHelpUri = ruleDocUrl;
+/**
+ * The documentation page of a rule as released with `version`: at the tag
+ * `v<version>` (the tags the action is used by, `align-lang/align@v0.1.0`),
+ * so that a log links to the rules that made it, not to later edits on `main`.
+ */
+export function ruleHelpUri(id: string, version: string): string {
+    return ruleDocUrlAt(id, `v${version}`);
+}
 
-function ruleDescriptor(rule: RuleInfo<string>) {
-    const helpUri = ruleHelpUri(rule.id);
+function ruleDescriptor(rule: RuleInfo<string>, version: string) {
+    const helpUri = ruleHelpUri(rule.id, version);
     return {
         id: rule.id,
         name: ruleName(rule.id),
@@ -88,11 +94,20 @@ function region(f: Finding) {
     return { startLine, startColumn, endLine, endColumn };
 }
 
-/** Builds the SARIF log object (see {@link formatSarif} for the text). */
-export function sarifLog(findings: readonly Finding[], toolVersion: string, root = process.cwd()) {
+/** A SARIF `suppressions` entry: accepted, as align never reports the finding. */
+function suppressionOf(s: Suppression) {
+    return { kind: s.kind, status: 'accepted', ...(s.justification === undefined ? {} : { justification: s.justification }) };
+}
+
+/**
+ * Builds the SARIF log object (see {@link formatSarif} for the text). The
+ * `suppressed` findings are results too, with `suppressions`; fingerprints
+ * count them, so a finding keeps its fingerprint when it is suppressed.
+ */
+export function sarifLog(findings: readonly Finding[], toolVersion: string, root = process.cwd(), suppressed: readonly SuppressedFinding[] = []) {
     const rules: Array<RuleInfo<string>> = [...ALL_RULES];
     const index = new Map(rules.map((r, i) => [r.id, i]));
-    const sorted = sortFindings(findings);
+    const sorted = sortFindings([...findings, ...suppressed]) as Array<Finding | SuppressedFinding>;
     const fingerprints = findingFingerprints(sorted);
     const results = sorted.map((f, i) => {
         if (!index.has(f.rule)) index.set(f.rule, rules.push(unknownRule(f.rule)) - 1);
@@ -104,6 +119,7 @@ export function sarifLog(findings: readonly Finding[], toolVersion: string, root
             locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file), region: region(f) } }],
             // From the finding's identity (rule, model path, message key), never its line: code scanning tracks it across commits.
             partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
+            ...('suppression' in f ? { suppressions: [suppressionOf(f.suppression)] } : {}),
         };
     });
     return {
@@ -113,7 +129,7 @@ export function sarifLog(findings: readonly Finding[], toolVersion: string, root
             tool: {
                 driver: {
                     name: 'align', version: toolVersion, semanticVersion: toolVersion,
-                    informationUri: INFORMATION_URI, rules: rules.map(ruleDescriptor),
+                    informationUri: INFORMATION_URI, rules: rules.map(r => ruleDescriptor(r, toolVersion)),
                 },
             },
             invocations: [{ executionSuccessful: true }],
@@ -134,9 +150,12 @@ export const CODE_SCANNING_LIMITS = { stored: 5_000, accepted: 25_000 } as const
 /** Above this many results the log is written without indentation: a tenth of the size, under the upload's 10 MB. */
 export const INDENTED_RESULTS = 1_000;
 
-/** Formats findings as a SARIF 2.1.0 log: indented for reading, compact when it is large. */
-export const formatSarif: Formatter = (findings, ctx) =>
-    JSON.stringify(sarifLog(findings, ctx.toolVersion, ctx.root), null, findings.length > INDENTED_RESULTS ? undefined : 2) + '\n';
+/** Formats findings (and the suppressed ones of the context) as a SARIF 2.1.0 log: indented for reading, compact when it is large. */
+export const formatSarif: Formatter = (findings, ctx) => {
+    const suppressed = ctx.suppressed ?? [];
+    const compact = findings.length + suppressed.length > INDENTED_RESULTS;
+    return JSON.stringify(sarifLog(findings, ctx.toolVersion, ctx.root, suppressed), null, compact ? undefined : 2) + '\n';
+};
 
 /** What a SARIF log of `results` results meets in GitHub code scanning, as a line of at most 80 columns for standard error (undefined when nothing). */
 export function codeScanningNotice(results: number): string | undefined {

@@ -15,6 +15,19 @@ export interface FormatContext {
     width: number;
     /** The folder the finding paths are relative to (`sarif`: `%SRCROOT%`); default: the current folder. */
     root?: string;
+    /** Findings suppressed by a comment or held by the baseline: only `sarif` shows them (as suppressed results). */
+    suppressed?: readonly SuppressedFinding[];
+}
+
+/** How a finding was suppressed: SARIF's `suppression.kind` (`inSource`: a comment, `external`: the baseline) and why. */
+export interface Suppression {
+    kind: 'inSource' | 'external';
+    justification?: string;
+}
+
+/** A finding left out of the report and of the exit status, with its suppression. */
+export interface SuppressedFinding extends Finding {
+    suppression: Suppression;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface BaselineEntry {
 export interface BaselineResult {
     /** Findings not in the baseline: the ones to report. */
     fresh: Finding[];
+    /** Findings the baseline holds: not reported (`sarif` shows them as suppressed). */
+    held: Finding[];
     matched: number;
     /** Baseline findings that no longer occur (fixed, or their element renamed). */
     gone: number;
@@ -97,5 +99,6 @@ export function applyBaseline(findings: readonly Finding[], baseline: readonly B
         identity: e.key === undefined ? undefined : e.element === undefined ? { key: e.key } : { element: e.element, key: e.key }
     })));
     const match = matchByIdentity(findings, previous, identityText, identityText);
-    return { fresh: match.added, matched: match.matched, gone: match.removed.length };
+    const fresh = new Set(match.added);
+    return { fresh: match.added, held: findings.filter(f => !fresh.has(f)), matched: match.matched, gone: match.removed.length };
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { toFinding } from '../../language/findings.js';
 import type { GraphRange } from '../../language/graph/types.js';
 import type { Finding } from '../../language/rules.js';
+import type { AlignDocumentValidator } from '../../language/validation/align-document-validator.js';
 import { sortFindings } from '../check-formats/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 
@@ -30,6 +31,22 @@ export function collectFindings(workspace: LoadedWorkspace, fileOf: (fsPath: str
         }
     }
     return sortFindings(findings) as PlacedFinding[];
+}
+
+/**
+ * The findings that `align-disable-next-line` comments hide, sorted: asked
+ * of the validator only when a format shows them (`sarif`), so a check that
+ * does not pays nothing for them.
+ */
+export async function collectSuppressedFindings(workspace: LoadedWorkspace, fileOf: (fsPath: string) => string = relativePath): Promise<Finding[]> {
+    const validator = workspace.services.validation.DocumentValidator as AlignDocumentValidator;
+    const findings: Finding[] = [];
+    for (const document of workspace.documents) {
+        const suppressed = await validator.suppressed(document) ?? [];
+        const file = fileOf(document.uri.fsPath);
+        for (const diagnostic of suppressed) findings.push(toFinding(file, diagnostic));
+    }
+    return sortFindings(findings);
 }
 
 export function relativePath(file: string): string {

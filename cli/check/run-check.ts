@@ -13,6 +13,7 @@ import { checkColor } from './color.js';
 import { fromRoot, reportRoot, ROOT_RELATIVE_FORMATS } from './report-root.js';
 import { refuseOutputOverInput } from './output-file.js';
 import { codeScanningNotice } from '../check-formats/sarif.js';
+import { sarifSuppressed } from './sarif-suppressed.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -40,12 +41,15 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     if (!toStdout) refuseOutputOverInput(args.output!, workspace, args.baseline);
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);
-    const findings = withBaseline(collectFindings(workspace), args);
-    const shown = ROOT_RELATIVE_FORMATS.includes(args.format) ? findings.map(f => ({ ...f, file: fromRoot(f.file, root) })) : findings;
+    const { findings, held } = withBaseline(collectFindings(workspace), args);
+    // Only SARIF shows suppressed findings (as results with `suppressions`); they never count for the exit status.
+    const suppressed = args.format === 'sarif' ? await sarifSuppressed(workspace, held, args.baseline, findings.length) : [];
+    const relative = <F extends Finding>(list: F[]): F[] => ROOT_RELATIVE_FORMATS.includes(args.format) ? list.map(f => ({ ...f, file: fromRoot(f.file, root) })) : list;
+    const shown = relative(findings);
     const color = toStdout && checkColor(args.color, io.isTty, process.env);
     const width = toStdout ? io.width : 80;
-    const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root });
-    const notice = args.format === 'sarif' ? codeScanningNotice(shown.length) : undefined;
+    const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root, suppressed: relative(suppressed) });
+    const notice = args.format === 'sarif' ? codeScanningNotice(shown.length + suppressed.length) : undefined;
     if (notice !== undefined) process.stderr.write(notice + '\n');
     if (!toStdout) writeOutput(args.output!, text);
     else io.write(text);
@@ -54,20 +58,21 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
 
 /**
  * `--write-baseline FILE` records every finding (none is then reported);
- * `--baseline FILE` keeps only the findings it does not hold, and says on
- * standard error how many matched and how many of its findings are gone.
+ * `--baseline FILE` keeps only the findings it does not hold (`held`: the
+ * others), and says on standard error how many matched and how many of its
+ * findings are gone.
  */
-function withBaseline(findings: Finding[], args: CheckArgs): Finding[] {
+function withBaseline(all: Finding[], args: CheckArgs): { findings: Finding[]; held: Finding[] } {
     if (args.writeBaseline !== undefined) {
-        writeBaseline(args.writeBaseline, findings);
-        process.stderr.write(`align: wrote ${plural(findings.length, 'finding')} to the baseline ${args.writeBaseline}\n`);
-        return [];
+        writeBaseline(args.writeBaseline, all);
+        process.stderr.write(`align: wrote ${plural(all.length, 'finding')} to the baseline ${args.writeBaseline}\n`);
+        return { findings: [], held: [] };
     }
-    if (args.baseline === undefined) return findings;
-    const result = applyBaseline(findings, readBaseline(args.baseline));
+    if (args.baseline === undefined) return { findings: all, held: [] };
+    const result = applyBaseline(all, readBaseline(args.baseline));
     const gone = result.gone === 0 ? '' : `; ${plural(result.gone, 'baseline finding')} no longer ${result.gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed): run align check --write-baseline ${args.baseline} to drop ${result.gone === 1 ? 'it' : 'them'}`;
     process.stderr.write(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${gone}\n`);
-    return result.fresh;
+    return { findings: result.fresh, held: result.held };
 }
 
 function exitStatus(findings: readonly Finding[], args: CheckArgs): number {

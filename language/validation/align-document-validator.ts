@@ -73,6 +73,22 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * The findings an `align-disable-next-line` comment hides in the
+     * document, as `validateDocument` would give them without the comment;
+     * computed only when asked (`align check --format sarif`), from its
+     * last validation: undefined when it was parsed again since.
+     */
+    async suppressed(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
+        const own = this.own.get(document);
+        if (!own || own.model !== document.parseResult.value) return undefined;
+        if (own.suppressions.size === 0) return [];
+        const linking: Diagnostic[] = [];
+        this.processLinkingErrors(document, linking, {});
+        const index = await this.workspaceFindings.ready();
+        return this.combine(document, own, linking, this.workspaceFindings.of(document, index), true);
+    }
+
+    /**
      * The rules' findings are kept for `validateDocument` to append, and
      * none returned: Langium appends them with `push(...findings)`, which
      * overflows the stack past about 120,000 findings in one document and
@@ -107,11 +123,15 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    /** Syntax errors and unresolved references first, then rule findings in the order of their place in the text. */
-    private combine(document: LangiumDocument, own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[]): Diagnostic[] {
+    /**
+     * Syntax errors and unresolved references first, then rule findings in
+     * the order of their place in the text; without the suppressed ones, or
+     * (`suppressed`) only those.
+     */
+    private combine(document: LangiumDocument, own: OwnDiagnostics, linking: readonly Diagnostic[], workspace: readonly Diagnostic[], suppressed = false): Diagnostic[] {
         const findings = [...own.local, ...workspace].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         return [...own.syntax, ...linking, ...findings]
-            .filter(d => !isSuppressed(own.suppressions, d.range.start.line, ruleIdOf(d)))
+            .filter(d => isSuppressed(own.suppressions, d.range.start.line, ruleIdOf(d)) === suppressed)
             .map(d => {
                 const code = ruleIdOf(d);
                 const identity = identityAt(own.model, document.textDocument.offsetAt(d.range.start), code, { message: messageText(d), data: d.data });

@@ -79,12 +79,16 @@ describe('align check --baseline', function () {
         assert.match(note, /12 matched, 1 new; 1 baseline finding no longer occurs/);
     });
 
-    it('applies to every format: SARIF holds only the new results', () => {
+    it('applies to every format: in SARIF only the new result is unsuppressed, the baselined ones are suppressed (external)', () => {
         const dir = baselined();
         edit(dir, 'onboarding.align', t => t + '\nskill Spare "Spare"\n');
         const result = runCli(['check', '--baseline', 'baseline.json', '--format', 'sarif'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
-        assert.deepEqual(JSON.parse(result.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['skill-enables-nothing']);
+        const results: { ruleId: string; suppressions?: { kind: string }[] }[] = JSON.parse(result.stdout).runs[0].results;
+        assert.deepEqual(results.filter(r => !r.suppressions).map(r => r.ruleId), ['skill-enables-nothing']);
+        const matched = Number(/baseline baseline\.json: (\d+) matched, 1 new/.exec(result.stderr)?.[1]);
+        assert.ok(matched > 0, result.stderr);
+        assert.equal(results.filter(r => r.suppressions?.[0]?.kind === 'external').length, matched, 'each matched finding');
     });
 
     it('bad baselines and flags are one-line errors, exit 2', () => {

@@ -340,7 +340,7 @@ describe('format: sarif', () => {
             assert.ok(r.fullDescription.text.startsWith(info.description));
             assert.equal(r.help.text, info.help);
             assert.ok(r.help.markdown.includes(info.help));
-            assert.equal(r.helpUri, `https://github.com/align-lang/align/blob/main/docs/rules/${info.id}.md`);
+            assert.equal(r.helpUri, `https://github.com/align-lang/align/blob/v1.2.3/docs/rules/${info.id}.md`, 'the docs of the release, tag v<version>');
             assert.equal(r.defaultConfiguration.level, levels[info.defaultSeverity]);
             assert.ok(Array.isArray(r.properties.tags) && r.properties.tags.length > 0);
         });
