@@ -3,11 +3,13 @@
  * runner does, as far as the Align action needs: `${{ }}` expressions of
  * inputs, github, steps; `if:` conditions made of `==`/`!=` comparisons
  * joined by `&&`; `run:` steps in `bash --noprofile --norc -eo pipefail`
- * with a fresh `$GITHUB_OUTPUT` per step; `continue-on-error`; a failed step
- * skips the rest. `uses:` steps are handed to the caller.
+ * with a fresh `$GITHUB_OUTPUT` per step and a `$RUNNER_TEMP` per run (an
+ * empty folder, removed after it); `continue-on-error`; a failed step skips
+ * the rest. `uses:` steps are handed to the caller.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface ActionStep {
@@ -57,26 +59,31 @@ export async function runAction(action: Action, context: RunContext): Promise<{ 
     let failed = false;
     const value = (expression: string): string => resolve(expression.trim(), { inputs, context, done });
     const expand = (text: string) => text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, e: string) => value(e));
-    for (const step of action.runs.steps) {
-        const name = step.name ?? step.uses ?? '?';
-        const run = !failed && (step.if === undefined || condition(step.if, value));
-        let result: StepResult = { name, outcome: 'skipped', stdout: '', stderr: '', outputs: {} };
-        if (run && step.run !== undefined) result = runStep(name, step, expand, context);
-        else if (run && step.uses) {
-            const withValues = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v))]));
-            result = { ...result, outcome: await context.uses(step, withValues) ? 'success' : 'failure' };
+    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'align-runner-temp-'));
+    try {
+        for (const step of action.runs.steps) {
+            const name = step.name ?? step.uses ?? '?';
+            const run = !failed && (step.if === undefined || condition(step.if, value));
+            let result: StepResult = { name, outcome: 'skipped', stdout: '', stderr: '', outputs: {} };
+            if (run && step.run !== undefined) result = runStep(name, step, expand, context, runnerTemp);
+            else if (run && step.uses) {
+                const withValues = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v))]));
+                result = { ...result, outcome: await context.uses(step, withValues) ? 'success' : 'failure' };
+            }
+            if (result.outcome === 'failure' && !step['continue-on-error']) failed = true;
+            if (step.id) done.set(step.id, result);
+            results.push(result);
         }
-        if (result.outcome === 'failure' && !step['continue-on-error']) failed = true;
-        if (step.id) done.set(step.id, result);
-        results.push(result);
+    } finally {
+        fs.rmSync(runnerTemp, { recursive: true, force: true });
     }
     return { steps: results, failed };
 }
 
-function runStep(name: string, step: ActionStep, expand: (t: string) => string, context: RunContext): StepResult {
+function runStep(name: string, step: ActionStep, expand: (t: string) => string, context: RunContext, runnerTemp: string): StepResult {
     const outputFile = path.join(context.workspace, '..', `github-output-${process.pid}-${Date.now()}`);
     fs.writeFileSync(outputFile, '');
-    const env: NodeJS.ProcessEnv = { ...process.env, ...context.env, GITHUB_OUTPUT: outputFile, GITHUB_WORKSPACE: context.workspace };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...context.env, GITHUB_OUTPUT: outputFile, GITHUB_WORKSPACE: context.workspace, RUNNER_TEMP: runnerTemp };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(String(v));
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], { cwd: context.workspace, env, encoding: 'utf-8', timeout: 120_000 });
     const outputs = Object.fromEntries(fs.readFileSync(outputFile, 'utf-8').split('\n').filter(l => l.includes('=')).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));

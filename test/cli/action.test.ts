@@ -106,6 +106,13 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.deepEqual(Object.keys(ACTION.inputs), ['paths', 'align', 'args', 'sarif', 'comment', 'fail-on-errors', 'github-token']);
     });
 
+    it('splits the args input in one step, whose words the SARIF check reads from $RUNNER_TEMP', () => {
+        assert.deepEqual(ACTION.runs.steps.filter(s => s.run?.includes('xargs')).map(s => s.name), ['Check (annotations)']);
+        const sarif = ACTION.runs.steps.find(s => s.name === 'Check (SARIF)')!;
+        assert.equal(sarif.env?.['ALIGN_ARGS'], undefined, 'the SARIF step does not split the input again');
+        assert.match(sarif.run!, /< "\$RUNNER_TEMP\/align-args"/);
+    });
+
     it('on a pull request: annotations, SARIF uploaded, ONE diff comment updated on the next push, then the job fails on errors', async () => {
         const { workspace, baseSha } = pullRequest(reviewChange);
         const hasBase = () => spawnSync('git', ['cat-file', '-e', `${baseSha}^{commit}`], { cwd: workspace }).status === 0;
@@ -168,7 +175,9 @@ describe('the Align GitHub Action (action.yml)', function () {
         assert.equal(check.outputs['status'], '0', check.stderr);
         assert.equal(check.stdout, '', 'every finding is in the baseline');
         assert.match(check.stderr, /^align: baseline today's baseline\.json: \d+ matched, 0 new\n$/);
-        assert.deepEqual(JSON.parse(fs.readFileSync(path.join(workspace, 'align.sarif'), 'utf-8')).runs[0].results, []);
+        // Baselined findings are left out of the SARIF or marked suppressed: none is new.
+        const results = JSON.parse(fs.readFileSync(path.join(workspace, 'align.sarif'), 'utf-8')).runs[0].results as Array<{ suppressions?: unknown[] }>;
+        assert.deepEqual(results.filter(r => !r.suppressions?.length), [], 'the SARIF check got the args too');
         assert.equal(result.steps.find(s => s.name === 'Impact-chain diff')!.outcome, 'success', 'align diff takes no --baseline: it did not get the args');
         assert.equal(result.failed, false);
         const unmatched = await run(workspace, { baseSha, inputs: { args: `--baseline "today's` } });
