@@ -9,13 +9,15 @@
  * - before it, when the latest actual is more than two periods of the
  *   metric's cadence old (its actuals' period when it has no cadence,
  *   monthly at the finest): `no actual since PERIOD`;
- * - otherwise the graph's on-track state.
+ * - otherwise the graph's on-track state, in the words of the KPI's box in
+ *   the impact chain (`statusText`): an unknown state says why when it can
+ *   (`no actuals yet`, `no target`, `no baseline or target`).
  */
 import { attribute } from '../../language/attributes.js';
 import { addMonths, isoDay, parsePeriod } from '../../language/dates.js';
 import { isMetric } from '../../language/generated/ast.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-import { TRACK_WORDS, trackState, type TrackState } from '../../language/present/index.js';
+import { statusText, TRACK_WORDS, trackState, type TrackState } from '../../language/present/index.js';
 import { valueText } from '../../language/render/index.js';
 
 export type Cadence = 'daily' | 'weekly' | 'monthly' | 'quarterly';
@@ -35,7 +37,8 @@ export interface DatedStatus {
 
 /** The status of a metric on `date` (`YYYY-MM-DD`); `cadence` as its declaration writes it. */
 export function statusAt(m: MetricFigures, date: string, cadence?: Cadence): DatedStatus {
-    const graph: DatedStatus = { state: trackState(m), words: TRACK_WORDS[trackState(m)], onTrack: m.onTrack };
+    // The box's words without its progress (`· 73% of the way`): the table has a column for that.
+    const graph: DatedStatus = { state: trackState(m), words: statusText({ ...m, progress: undefined }), onTrack: m.onTrack };
     if (!m.isKpi) return graph;
     const latest = m.latest;
     if (m.deadline && m.target !== undefined && date > m.deadline) {

@@ -9,6 +9,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import {
     directionWords, kpiChart, progressChart, renderKpiChart, renderProgressChart, shareText, unknownReason, valueText, trackWords, type KpiChart, type ProgressChart
 } from '../../language/render/index.js';
+import { TRACK_WORDS } from '../../language/present/index.js';
 import type { Block, ChartFigure, Inline, Span, TrackMark } from './blocks.js';
 import { chartId, datedNode, nameCell, statusOf, type Context } from './report-context.js';
 
@@ -73,7 +74,8 @@ const CHART_STATUS: Record<TrackMark, KpiChart['status']> = { on: 'on-track', of
 /** The chart with its status as of the report's date, when the date changed it (a deadline passed, stale actuals). */
 function datedChart(chart: KpiChart | undefined, kpi: GraphNode, ctx: Context): KpiChart | undefined {
     const status = statusOf(ctx, kpi);
-    if (!chart || status.detail === undefined) return chart;
+    if (!chart) return chart;
+    if (status.detail === undefined) return reasonedChart(chart, status.words);
     // The graph's sentence on the trajectory holds at the latest actual: say so, then the status at the report's date.
     const graphWords = trackWords(kpi.metric!);
     const at = chart.description.lastIndexOf(graphWords);
@@ -82,6 +84,21 @@ function datedChart(chart: KpiChart | undefined, kpi: GraphNode, ctx: Context): 
         ...chart, status: CHART_STATUS[status.state], statusWords: capital(status.words), statusDetail: status.detail,
         description: `${description} As of ${ctx.date}: ${status.words}, ${status.detail}.`
     };
+}
+
+/**
+ * The chart in the table's words when they give the reason its state is
+ * unknown (`no target`): its detail only when it says more (`no target, deadline`).
+ */
+function reasonedChart(chart: KpiChart, words: string): KpiChart {
+    const statusWords = capital(words);
+    if (statusWords === chart.statusWords) return chart;
+    const statusDetail = chart.statusDetail === words ? '' : chart.statusDetail;
+    const sentence = (w: string, detail: string) => `${w}${detail ? `: ${detail}` : ''}.`;
+    const was = sentence(chart.statusWords, chart.statusDetail);
+    const at = chart.description.lastIndexOf(was);
+    const description = at < 0 ? chart.description : chart.description.slice(0, at) + sentence(statusWords, statusDetail) + chart.description.slice(at + was.length);
+    return { ...chart, statusWords, statusDetail, description };
 }
 
 /** The learning chart with each KPI's status words as of the report's date. */
@@ -116,7 +133,8 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
     if (better) spans.push(`; ${better}`);
     if (m.isKpi) {
         const status = statusOf(ctx, node);
-        const reason = status.detail ?? unknownReason(m);
+        // `track unknown (no deadline)`; `no target` says why itself.
+        const reason = status.detail ?? (status.words === TRACK_WORDS[status.state] ? unknownReason(m) : '');
         const words = status.words + (reason ? ` (${reason})` : '');
         spans.push('; ', status.state === 'off' ? { strong: words } : words);
     }

@@ -17,8 +17,18 @@ export function checkRoiIsolation(program: Program, { graph, report }: RuleConte
     });
     if (whole.length === 0) return;
     const list = whole.map(n => `'${n}'`).join(', ');
-    report('roi-without-isolation', `Program '${program.name}' counts all of the change of ${list} as its own in its ROI. Add \`isolate ${whole[0]} by control-group C\`, \`by trend\` or \`by estimate P% confidence Q%\`.`,
+    report('roi-without-isolation', `Program '${program.name}' counts all of the change of ${list} as its own in its ROI. ${isolateAdvice(whole)}`,
         { node: cost });
+}
+
+/**
+ * What to add: one `isolate` per KPI, with the methods spelled out on the
+ * first and the others named after it (`... and likewise` each `isolate K`).
+ */
+function isolateAdvice(kpis: readonly string[]): string {
+    const methods = `\`isolate ${kpis[0]} by control-group C\`, \`by trend\` or \`by estimate P% confidence Q%\``;
+    if (kpis.length === 1) return `Add ${methods}.`;
+    return `Add one \`isolate\` per KPI: ${methods}, and likewise ${kpis.slice(1).map(n => `\`isolate ${n}\``).join(', ')}.`;
 }
 
 /** What to do about an invalid `isolate`: the problems name what to fix. */

@@ -191,3 +191,92 @@ describe('align report: a KPI reads the same in its table row, its box, its char
         assert.equal(checked, 5, 'the Mermaid graph draws the five KPIs of the table');
     });
 });
+
+/**
+ * KPIs whose state is unknown for a reason the box gives: Wait has no
+ * actuals (`no actuals yet`), Effort and Score no target (`no target`),
+ * Effort with actuals, so with a chart and a row in the learning chart.
+ */
+const UNKNOWN_SOURCE = `outcome Keep "Keep customers" {
+  measured by Wait, Effort, Score
+  owner "COO"
+}
+metric Wait "Wait for a first reply" {
+  kind lagging unit hours direction down baseline 20 target 8 by 2026-12-31
+  source "Helpdesk" owner "Support" cadence monthly
+}
+metric Effort "Customer effort" {
+  kind leading unit score direction down baseline 5
+  source "Survey" owner "CX" cadence monthly
+}
+metric Score "Satisfaction score" {
+  kind lagging unit score direction up baseline 70
+  source "Survey" owner "CX" cadence monthly
+}
+program Pilot "Service pilot" {
+  sponsor "VP" review monthly serves Keep
+  metric Quiz "Service quiz" {
+    kind learning unit percent direction up baseline 30% target 80% by 2026-06-30
+    source "LMS" cadence weekly
+  }
+  skill Replies "Clear replies"
+  behavior Answers "Answers in one reply" {
+    enabled by Replies
+    moves Wait, Effort, Score
+  }
+  objective Learn "Write clear replies" {
+    builds Replies
+    kpi Quiz
+  }
+}
+actuals Effort {
+  2026-03: 4.6
+}
+actuals Pilot.Quiz {
+  2026-03-10: 60%
+}
+`;
+
+describe('align report: a KPI whose state is unknown says why, the same in its table row and its box', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    let unknownDir: string | undefined;
+    function unknownReport(format: 'md' | 'html'): string {
+        if (!unknownDir) writeFile(unknownDir = tempDir(), 'service.align', UNKNOWN_SOURCE);
+        const result = runCli(['report', '--date', '2026-04-01', '--format', format], { cwd: unknownDir });
+        assert.equal(result.status, 0, result.stderr);
+        return result.stdout;
+    }
+    const expected = { Wait: 'no actuals yet', Effort: 'no target', Score: 'no target' };
+
+    it('HTML: the table, the boxes and the charts', () => {
+        const html = unknownReport('html');
+        const table = tableStatuses(html);
+        assert.deepEqual(Object.fromEntries([...table].map(([id, row]) => [id, row.words])), expected, 'the tables');
+        const drawn = boxes(html);
+        for (const [id, row] of table) {
+            assert.equal(row.state, 'unknown', `${id} is drawn unknown`);
+            const drawnBoxes = drawn.get(id) ?? [];
+            assert.ok(drawnBoxes.length > 0, `${id} is drawn in the chain`);
+            for (const box of drawnBoxes) assert.equal(boxWords(box), row.words, `${id}: box ${box.lines.join(' / ')}`);
+        }
+        const chart = chartStatus(html, 'Effort');
+        assert.ok(chart, 'Effort has a chart');
+        assert.equal(chart.words, 'No target', 'the chart says the table\'s words');
+        assert.deepEqual(describedWords(html, 'Customer effort'), ['no target'], 'the learning chart says the table\'s words');
+        assert.doesNotMatch(html.replace(/<span class="visually-hidden"> \(track unknown\)<\/span>—/g, ''), /track unknown/i, "only the summary's marks say `track unknown`");
+    });
+
+    it('Markdown: the table and the Mermaid labels', () => {
+        const md = unknownReport('md');
+        const rows = [...md.matchAll(/^\| [^|]*\(`([\w.]+)`\) \| (?:leading|lagging) \|(?:[^|]*\|){5} \**([^|*]+?)\**? \|$/gm)];
+        assert.deepEqual(Object.fromEntries(rows.map(([, id, words]) => [id!, words!])), expected, 'the tables');
+        for (const [id, words] of Object.entries(expected)) {
+            const labels = [...md.matchAll(new RegExp(`n_${id}\\["([^"]*)"\\]`, 'g'))].map(m => m[1]!.split('<br/>').at(-1)!);
+            assert.ok(labels.length > 0, `Mermaid draws ${id}`);
+            for (const label of labels) assert.equal(label.split(' · ')[0], words, `${id}: Mermaid says ${label}`);
+        }
+        assert.match(md, /Customer effort \(`Effort`\): one actual, 4\.6 \(2026-03\); lower is better; no target\./, 'the trend line says it once');
+    });
+});

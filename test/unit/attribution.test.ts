@@ -124,7 +124,22 @@ ${member('Nps')}
 }` });
         const message = findings.find(f => f.rule === 'roi-without-isolation' && f.message.includes("Program 'P'"))?.message ?? '';
         assert.match(message, /change of 'Nps', 'Q\.Nps' as its own/);
-        assert.match(message, /Add `isolate Nps by control-group C`/);
+        assert.match(message, /Add one `isolate` per KPI: `isolate Nps by control-group C`, `by trend` or `by estimate P% confidence Q%`, and likewise `isolate Q\.Nps`\.$/);
+    });
+
+    it('roi-without-isolation asks for an `isolate` of each KPI it names, on one line', async () => {
+        const { findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+${kpi('Nps', 'up', 30, 10)}
+${kpi('Wins', 'up', 20, 10)}
+outcome O "O" { measured by Sales, Nps, Wins }
+program P "P" { serves O cost 100 USD isolate Nps by trend }
+actuals Sales { 2026-01: 130 }`);
+        const message = findings.find(f => f.rule === 'roi-without-isolation')?.message ?? '';
+        const named = /change of ((?:'\w+'(?:, )?)+) as its own/.exec(message)?.[1];
+        assert.deepEqual(named?.split(', ').sort(), ["'Sales'", "'Wins'"], message);
+        for (const name of ['Sales', 'Wins']) assert.match(message, new RegExp(`\`isolate ${name}\\b`), `an isolate of ${name}: ${message}`);
+        assert.doesNotMatch(message, /isolate Nps/, 'not the KPI it isolates');
+        assert.doesNotMatch(message, /\n/);
     });
 
     it('an invalid isolate leaves the ROI unshown and names why; isolation-invalid names each problem', async () => {
