@@ -1,5 +1,6 @@
-import type { AstNode, Cancellation, LangiumDocument, Mutable, ParseResult, URI } from 'langium';
+import type { AstNode, Cancellation, LangiumDocument, Mutable, ParseResult, ParserOptions, URI } from 'langium';
 import { DefaultLangiumDocumentFactory } from 'langium';
+import { binarySource, firstNulLine, sourceProblemMessage } from './files/source-problems.js';
 import { parseEdited } from './incremental-parse.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -37,7 +38,13 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
         return open ? open.getText() : super.getInitialText(uri, cancellationToken);
     }
 
+    protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        return this.binary<T>(uri, text) ?? super.parse<T>(uri, text, options);
+    }
+
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        const binary = this.binary<T>(uri, text);
+        if (binary) return Promise.resolve(binary);
         const before = this.updating.get(uri.toString());
         if (before) {
             const parsed = parseEdited(this.serviceRegistry.getServices(uri).parser, before, text);
@@ -47,5 +54,19 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
             }
         }
         return super.parseAsync(uri, text, cancellationToken);
+    }
+
+    /**
+     * A text with a NUL character is a binary file, not Align source
+     * (language/files/source-problems.ts): an empty model and one lexer
+     * error at the start, the `syntax` finding `align check` gives it,
+     * rather than a syntax error for every run of bytes.
+     */
+    private binary<T extends AstNode>(uri: URI, text: string): ParseResult<T> | undefined {
+        const line = firstNulLine(text);
+        if (line < 0) return undefined;
+        const empty = super.parse<T>(uri, '');
+        const message = sourceProblemMessage(binarySource(line));
+        return { ...empty, lexerErrors: [{ offset: 0, line: 1, column: 1, length: 0, message }] };
     }
 }

@@ -10,9 +10,10 @@ import { neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
 import { resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import type { LocatedSource } from '../../language/config/locate.js';
+import { sourceProblemDiagnostic, type SourceProblem } from '../../language/files/source-problems.js';
 import { findAlignFilesPerPath, requireFilesIn, type FoundPath } from './find-files.js';
 import { describeCode, InputError } from './input-error.js';
-import { readSourceFile } from './read-source.js';
+import { readSourceFile, tryReadSource } from './read-source.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
 
 /** Options shared by every command that loads a workspace. */
@@ -65,14 +66,19 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
     if (!options.allowEmpty) await requireFilesIn(found, walkTemplates, file => catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;
+    // A catalog file that is not Align source still stops the run (exit 2): the library is not checked, its findings not reported.
     const readText = (file: string) => readSourceFile(file, path.relative(process.cwd(), file) || file);
     const add = (uri: URI, text: string) => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         services.shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     };
+    // A file that is not Align source (binary, not UTF-8, unreadable) is an empty document with one `syntax` finding.
+    const unreadable = new Map<LangiumDocument, SourceProblem>();
     const documents = checkedFiles.map((file, i) => {
-        const document = add(URI.file(file), readText(file));
+        const read = tryReadSource(file);
+        const document = add(URI.file(file), 'text' in read ? read.text : '');
+        if ('problem' in read) unreadable.set(document, read.problem);
         progress?.('read', i + 1, checkedFiles.length);
         return document;
     });
@@ -84,6 +90,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const listening = progress && services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress('checked', ++checked, checkedFiles.length));
     const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build([...documents, ...libraryDocuments], { validation: true }))
         .finally(() => listening?.dispose());
+    for (const [document, problem] of unreadable) document.diagnostics = [sourceProblemDiagnostic(problem), ...document.diagnostics ?? []];
     return { services, documents, root, configFile, configProblems, logged };
 }
 

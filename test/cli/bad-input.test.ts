@@ -1,7 +1,8 @@
 /**
  * What `align check` does with bad input, through the built bundle: usage
- * errors and unreadable input exit 2 with one line on stderr and no stack
- * trace; broken Align source and broken actuals are findings (exit 1).
+ * errors and missing paths exit 2 with one line on stderr and no stack
+ * trace; broken Align source, a file that is not Align source (binary, not
+ * UTF-8, unreadable) and broken actuals are findings (exit 1).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
 import {
-    BIN, EXAMPLES, assertOneLineFailure, checkJson, columnOf, copyExamples, lineOf, linesOf, removeTempDirs, requireBundle,
-    runCli, tempDir, writeFile, type Finding,
+    BIN, EXAMPLES, assertOneLineFailure, checkJson, columnOf, copyExamples, keysOf, lineOf, linesOf, parseFindings, removeTempDirs,
+    requireBundle, runCli, tempDir, writeFile, type Finding,
 } from './run-cli.js';
 
 describe('align check with bad input', () => {
@@ -88,42 +89,10 @@ describe('align check with bad input', () => {
         });
     });
 
-    describe('unreadable input: exit 2, one line naming the file', () => {
+    describe('paths that cannot be walked, and bad --output or --config: exit 2, one line naming them', () => {
         it('a missing path', () => {
             assertOneLineFailure(runCli(['check', 'no-such-folder/nope.align'], { cwd: EXAMPLES }), 'no-such-folder/nope.align');
             assertOneLineFailure(runCli(['check', '.', 'missing.align'], { cwd: EXAMPLES }), 'missing.align');
-        });
-
-        it('a binary file passed as an .align file (NUL bytes)', () => {
-            const dir = tempDir();
-            writeFile(dir, 'logo.align', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-            const line = assertOneLineFailure(runCli(['check', 'logo.align'], { cwd: dir }), 'logo.align');
-            assert.match(line, /binary/);
-        });
-
-        it('a binary .align file found in a folder', () => {
-            const dir = tempDir();
-            copyExamples(dir, 'churn-pilot.align', 'catalog');
-            writeFile(dir, 'catalog/blob.align', Buffer.concat([Buffer.from('metric X "x"\n'), Buffer.from([0, 0, 0])]));
-            assertOneLineFailure(runCli(['check', '.'], { cwd: dir }), 'catalog/blob.align');
-        });
-
-        it('a file that is not UTF-8 (bytes 0xff 0xfe in the text)', () => {
-            const dir = tempDir();
-            writeFile(dir, 'latin.align', Buffer.concat([Buffer.from('skill Caf'), Buffer.from([0xff, 0xfe]), Buffer.from(' "Coffee"\n')]));
-            const line = assertOneLineFailure(runCli(['check', '.'], { cwd: dir }), 'latin.align');
-            assert.match(line, /UTF-8/);
-        });
-
-        it('an unreadable file (chmod 000, checked as an unprivileged user)', function () {
-            if (isRoot && !canSwitchUser()) this.skip();
-            const dir = sharedTempDir();
-            const file = writeFile(dir, 'secret.align', 'skill S "s"\n');
-            fs.chmodSync(file, 0o000);
-            if (!isRoot && canRead(file)) this.skip();
-            const line = assertOneLineFailure(runAsUnprivileged(['check', 'secret.align'], dir), 'secret.align');
-            assert.match(line, /permission denied/);
-            assertOneLineFailure(runAsUnprivileged(['check', '.'], dir), 'secret.align');
         });
 
         it('an unreadable folder (chmod 000, checked as an unprivileged user)', function () {
@@ -227,6 +196,120 @@ describe('align check with bad input', () => {
             const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
             assert.equal(stderr, '', 'nothing on stderr');
             assert.equal(status, 1, 'the status of the check (errors were found)');
+        });
+    });
+
+    describe('a file that is not Align source (binary, not UTF-8, unreadable) is a `syntax` finding; the others are checked', () => {
+        /** The workspace examples, checked alone, as `file:line rule` keys. */
+        function examplesAlone(): string[] {
+            const dir = tempDir();
+            copyExamples(dir, '.');
+            return keysOf(checkJson(['.'], { cwd: dir, status: 1 }));
+        }
+
+        /** One `syntax` error at 1:1 of `file` with a message matching `message`, and the other findings. */
+        function splitOff(findings: Finding[], file: string, message: RegExp): Finding[] {
+            const own = findings.filter(f => f.file === file);
+            assert.deepEqual(own.map(f => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.rule}`), ['1:1-1:1 error syntax'], JSON.stringify(own));
+            assert.match(own[0]!.message, message);
+            return findings.filter(f => f.file !== file);
+        }
+
+        const BINARY = /^This file is binary \(a NUL byte on line 3\), not Align source: remove it or rename it\.$/;
+        /** A PNG file's signature (its line feeds put the first NUL on line 3) and the length of its first chunk. */
+        const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0x00, 0x00, 0x00, 0x0d])]);
+
+        it('a binary file next to the examples: its finding and every finding of the examples, exit 1 (json)', () => {
+            const dir = tempDir();
+            copyExamples(dir, '.');
+            writeFile(dir, 'zz.align', PNG);
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+            assert.equal(result.status, 1);
+            assert.equal(result.stderr, '');
+            const others = splitOff(parseFindings(result.stdout), 'zz.align', BINARY);
+            assert.deepEqual(keysOf(others), examplesAlone());
+        });
+
+        it('the same in the pretty format: the file under its name at 1:1, and the files counted', () => {
+            const dir = tempDir();
+            copyExamples(dir, '.');
+            writeFile(dir, 'zz.align', PNG);
+            const result = runCli(['check', '.'], { cwd: dir });
+            assert.equal(result.status, 1);
+            assert.equal(result.stderr, '');
+            assert.match(result.stdout, /^zz\.align\n {2}1:1 {2}error {2}This file is binary \(a NUL byte on line 3\), not Align source:\n\s+remove it or rename it\. {2}syntax$/m);
+            assert.match(result.stdout, /^sales-win-rate\.align\n/m, 'the other files are checked');
+            assert.match(result.stdout, / in \d+ of 6 files\n$/);
+        });
+
+        it('every format carries it like any finding', () => {
+            const dir = tempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            writeFile(dir, 'blob.align', Buffer.from('x\n\0'));
+            for (const format of ['pretty', 'json', 'sarif', 'github', 'gitlab', 'junit']) {
+                const result = runCli(['check', '.', '--format', format], { cwd: dir });
+                assert.equal(result.status, 1, format);
+                assert.equal(result.stderr, '', format);
+                assert.match(result.stdout, /blob\.align/, format);
+                assert.match(result.stdout.replace(/\s+/g, ' '), /This file is binary \(a NUL byte on line 2\), not Align source: remove it or rename it/, format);
+                assert.match(result.stdout, /skill-enables-nothing/, `${format}: ok.align is checked too`);
+            }
+        });
+
+        it('a binary file given by name: the same finding', () => {
+            const dir = tempDir();
+            writeFile(dir, 'logo.align', PNG);
+            splitOff(checkJson(['logo.align'], { cwd: dir, status: 1 }), 'logo.align', BINARY);
+        });
+
+        it('a file that is not UTF-8: its first bad byte and line', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'churn-pilot.align', 'catalog');
+            writeFile(dir, 'latin.align', Buffer.concat([Buffer.from('// caf\n\nskill Caf'), Buffer.from([0xe9]), Buffer.from(' "Coffee"\n')]));
+            const others = splitOff(checkJson(['.'], { cwd: dir, status: 1 }), 'latin.align', /^This file is not UTF-8 text \(byte 0xe9 on line 3\): save it as UTF-8\.$/);
+            assert.ok(others.some(f => f.file === 'catalog/metrics.align'), 'the other files are checked');
+        });
+
+        it('a file that cannot be read (chmod 000, checked as an unprivileged user)', function () {
+            if (isRoot && !canSwitchUser()) this.skip();
+            const dir = sharedTempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            const file = writeFile(dir, 'secret.align', 'skill T "t"\n');
+            fs.chmodSync(file, 0o000);
+            if (!isRoot && canRead(file)) this.skip();
+            const result = runAsUnprivileged(['check', '.', '--format', 'json'], dir);
+            assert.equal(result.status, 1);
+            const others = splitOff(parseFindings(result.stdout), 'secret.align', /^This file cannot be read \(permission denied, EACCES\): make it readable or remove it\.$/);
+            assert.deepEqual(keysOf(others), ['ok.align:1 skill-enables-nothing']);
+        });
+
+        it('a folder named x.align in a folder is walked, not read as a file', () => {
+            const dir = tempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            writeFile(dir, 'x.align/inner.align', 'skill T "t"\n');
+            assert.deepEqual(keysOf(checkJson(['.'], { cwd: dir })), ['ok.align:1 skill-enables-nothing', 'x.align/inner.align:1 skill-enables-nothing']);
+        });
+
+        it('align graph and align report: a notice and the finding, exit 0 as for any syntax error', () => {
+            const dir = tempDir();
+            copyExamples(dir, '.');
+            writeFile(dir, 'zz.align', PNG);
+            const graph = runCli(['graph', '.'], { cwd: dir });
+            assert.equal(graph.status, 0);
+            assert.match(graph.stdout, /^flowchart /m);
+            assert.match(graph.stderr, /^zz\.align:1:1: This file is binary .* \(1 syntax error\)$/m);
+            const report = runCli(['report', '.', '--format', 'md'], { cwd: dir });
+            assert.equal(report.status, 0, report.stderr);
+            assert.match(report.stdout, /This file is binary \(a NUL byte on line 3\), not Align source: remove it or rename it/);
+        });
+
+        it('a binary catalog file (align.config.json `catalogs`) still stops the run: exit 2, one line naming it', () => {
+            const dir = tempDir();
+            writeFile(dir, 'kpis/blob.align', PNG);
+            writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+            writeFile(dir, 'workspace/program.align', 'skill S "s"\n');
+            const line = assertOneLineFailure(runCli(['check', '.'], { cwd: path.join(dir, 'workspace') }), 'blob.align');
+            assert.match(line, /binary/);
         });
     });
 

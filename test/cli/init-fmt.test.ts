@@ -347,8 +347,9 @@ describe('docs/ci.md recipes', () => {
         assert.ok(fs.readFileSync(path.join(dir, 'impact.mmd'), 'utf-8').startsWith('flowchart LR\n'));
         assert.match(fs.readFileSync(path.join(dir, 'findings.txt'), 'utf-8'), /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 3 of 5 files\n$/);
         assert.notEqual(runShell(byName('Fail on errors').run!, dir).status, 0);
-        writeFile(dir, 'bin.align', Buffer.from([0, 1]));
-        assert.notEqual(runShell(byName('Check (SARIF)').run!, dir).status, 0, 'exit 2 (unreadable input) fails the step');
+        fs.rmSync(path.join(dir, 'align.sarif'));
+        fs.mkdirSync(path.join(dir, 'align.sarif'));
+        assert.notEqual(runShell(byName('Check (SARIF)').run!, dir).status, 0, 'exit 2 (the SARIF file cannot be written) fails the step');
     });
 
     it('the PR-comment script creates ONE comment, then updates it (found by its marker)', async () => {

@@ -42,7 +42,7 @@ describe('align report', () => {
             assert.ok(churn.includes('**Sponsor:** VP Customer Success · **Owner:** Service Academy · **Pilot:** 2026-01-05 to 2026-04-05 · **Review:** monthly · **Phase:** measure'));
             assert.ok(churn.includes('### Outcome: Reduce customer churn by two points (`ReduceChurn`)'));
             assert.ok(churn.includes('| KPI | Kind | Baseline | Latest actual (period) | Target | Deadline | Progress | Status |'));
-            assert.ok(churn.includes('| Monthly logo churn (`ChurnRate`) | lagging | 12% | — | 10% | 2026-06-30 | — | track unknown |'));
+            assert.ok(churn.includes('| Monthly logo churn (`ChurnRate`) | lagging | 12% | — | 10% | 2026-06-30 | — | no actuals yet |'));
             assert.ok(churn.includes('| Repeat contact within 7 days (`ChurnPilot.RepeatContactRate`) | leading | 18% | 14.1% (2026-03) | 14% | 2026-04-05 | 98% | on track |'));
             assert.ok(churn.includes('| Net promoter score (`NPS`) | leading | 31 | 35 (2026-03) | 38 | 2026-06-30 | 57% | on track |'));
             assert.ok(churn.includes('**Aligned 2/2 objectives (100%)** of this program\'s chain.'));
@@ -50,7 +50,7 @@ describe('align report', () => {
             const bootcamp = section(report([]), '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
             assert.ok(bootcamp.includes('| Opportunities with a next step and a close plan (`DiscoveryBootcamp.PipelineHygiene`) | leading | 55% | 61% (2026-09) | 80% | 2026-10-31 | 24% | **off track** |'));
             const ramp = section(report([]), '## Program: New-hire academy (`NewHireAcademy`)');
-            assert.ok(ramp.includes('| Days until a new hire resolves tickets unaided (`TimeToProductivity`) | lagging | 45 days | — | 30 days | 2026-09-30 | — | track unknown |'));
+            assert.ok(ramp.includes('| Days until a new hire resolves tickets unaided (`TimeToProductivity`) | lagging | 45 days | — | 30 days | 2026-09-30 | — | no actuals yet |'));
         });
 
         it('lists the objectives without a KPI link, activity-only ones with their metrics', () => {
@@ -120,7 +120,7 @@ describe('align report', () => {
             const orphans = section(text, '## Outcomes not served by any program');
             assert.ok(orphans.includes('### Outcome: Shorter support queues (`ShorterQueues`)'));
             assert.ok(orphans.includes('**Owner:** Head of Support'));
-            assert.ok(orphans.includes('| Median time in queue (`QueueTime`) | lagging | 30 minutes | — | 20 minutes | 2026-12-31 | — | track unknown |'));
+            assert.ok(orphans.includes('| Median time in queue (`QueueTime`) | lagging | 30 minutes | — | 20 minutes | 2026-12-31 | — | no actuals yet |'));
             const other = section(text, '## Findings outside any program');
             assert.ok(other.includes('`metric-unused`'), other);
             assert.ok(other.includes('`orphan.align:17:8`'), other);
@@ -227,13 +227,18 @@ describe('align report', () => {
             assert.equal(fs.readFileSync(file, 'utf-8'), report([]));
         });
 
-        it('is a usage error (exit 2, one line) for a bad date or format, or unreadable input', () => {
+        it('is a usage error (exit 2, one line) for a bad date or format', () => {
             for (const date of ['2026-4-1', 'today']) assertOneLineFailure(runCli(['report', '--date', date], { cwd: EXAMPLES }), `--date: expected a date YYYY-MM-DD, not '${date}'`);
             assertOneLineFailure(runCli(['report', '--date', '2026-02-30'], { cwd: EXAMPLES }), "--date: '2026-02-30' is not a real date; give a day that exists, YYYY-MM-DD");
             assertOneLineFailure(runCli(['report', '--format', 'pdf'], { cwd: EXAMPLES }), "--format: unknown format 'pdf' (use md, html)");
+        });
+
+        it('reports a binary .align file as its syntax finding, exit 0 (bad-input.test.ts)', () => {
             const dir = tempDir();
             writeFile(dir, 'bin.align', Buffer.from([0, 1, 2, 3]));
-            assertOneLineFailure(runCli(['report'], { cwd: dir }), 'bin.align', 'binary');
+            const result = runCli(['report', '--format', 'md'], { cwd: dir });
+            assert.equal(result.status, 0, result.stderr);
+            assert.match(result.stdout, /`bin\.align:1:1` This file is binary \(a NUL byte on line 1\), not Align source/);
         });
 
         it('exits 0 although the examples have errors (the findings are its content)', () => {

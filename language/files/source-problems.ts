@@ -1,0 +1,58 @@
+/**
+ * Why a file named `.align` is not Align source that can be parsed: binary
+ * (a NUL byte, as Git and `tsc`'s TS1490 "File appears to be binary."
+ * decide), not UTF-8, or not readable. `align check` and the language
+ * server report it as one `syntax` finding at the file's start, and check
+ * the other files (docs/reliability.md). Pure: the browser server uses it too.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ruleDocUrl } from '../rules.js';
+
+/** What is wrong with a file, as a phrase after "This file", and what to do about it. */
+export interface SourceProblem {
+    readonly problem: string;
+    readonly advice: string;
+}
+
+/** A file whose first NUL byte is on `line` (1-based). */
+export function binarySource(line: number): SourceProblem {
+    return { problem: `is binary (a NUL byte on line ${line}), not Align source`, advice: 'remove it or rename it' };
+}
+
+/** A file that is not UTF-8: its first invalid byte and the line it is on (1-based). */
+export function notUtf8Source(byte: number, line: number): SourceProblem {
+    const hex = byte.toString(16).padStart(2, '0');
+    return { problem: `is not UTF-8 text (byte 0x${hex} on line ${line})`, advice: 'save it as UTF-8' };
+}
+
+/** A file the system would not read: `reason` as `describeCode` words it. */
+export function unreadableSource(reason: string): SourceProblem {
+    return { problem: `cannot be read (${reason})`, advice: 'make it readable or remove it' };
+}
+
+/** The message of the finding: `This file is binary (...), not Align source: remove it or rename it.` */
+export function sourceProblemMessage(problem: SourceProblem): string {
+    return `This file ${problem.problem}: ${problem.advice}.`;
+}
+
+/**
+ * The 1-based line of the first NUL character of a file's text, or -1 when
+ * it has none. The same as in its bytes: a decoder that reads an invalid
+ * byte as U+FFFD never takes a line feed with it.
+ */
+export function firstNulLine(text: string): number {
+    const at = text.indexOf('\0');
+    if (at < 0) return -1;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+}
+
+/** The `syntax` finding of such a file, at its start, as the validator shapes a diagnostic (for `align check`, which does not parse the file). */
+export function sourceProblemDiagnostic(problem: SourceProblem): Diagnostic {
+    const start = { line: 0, character: 0 };
+    return {
+        range: { start, end: start }, severity: 1, message: sourceProblemMessage(problem),
+        code: 'syntax', codeDescription: { href: ruleDocUrl('syntax') }, source: 'align', data: { code: 'syntax' }
+    };
+}
