@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { expectedFindings } from '../unit/helpers/check-workspace.js';
-import { copyExamples, LspSession } from './lsp-session.js';
+import { withExamplesSession } from './examples-session.js';
 
 /** A PNG file's signature (its line feeds put the first NUL on line 3) and the length of its first chunk. */
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -19,37 +19,26 @@ const shape = (diagnostics: readonly Diagnostic[]) => diagnostics.map(d =>
 
 describe('language server: a binary .align file in the workspace', function () {
     this.timeout(30000);
-    let root: string;
-    let session: LspSession;
-
-    beforeEach(async () => {
-        root = copyExamples('lsp-binary');
-        fs.writeFileSync(path.join(root, 'logo.align'), PNG);
-        ({ session } = await LspSession.start(root));
-    });
-    afterEach(async () => {
-        await session.stop();
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    const ws = withExamplesSession('lsp-binary', { prepare: root => fs.writeFileSync(path.join(root, 'logo.align'), PNG), eachTest: true });
 
     it('publishes one syntax diagnostic at its start, and the other files\' findings', async () => {
-        const logo = await session.diagnosticsOf(path.join(root, 'logo.align'));
+        const logo = await ws.session.diagnosticsOf(ws.file('logo.align'));
         assert.deepEqual(shape(logo), ['0:0-0:0 1 syntax This file is binary (a NUL byte on line 3), not Align source: remove it or rename it.']);
         assert.match(logo[0]!.codeDescription?.href ?? '', /\/docs\/rules\/syntax\.md$/);
-        const churn = path.join(root, 'churn-pilot.align');
-        const diagnostics = await session.diagnosticsOf(churn);
+        const churn = ws.file('churn-pilot.align');
+        const diagnostics = await ws.session.diagnosticsOf(churn);
         const keys = diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
         assert.deepEqual(keys, expectedFindings(fs.readFileSync(churn, 'utf-8')));
     });
 
     it('follows edits: Align text is checked, a NUL character makes it binary again', async () => {
-        const file = path.join(root, 'logo.align');
-        await session.diagnosticsOf(file, d => d.length === 1);
-        await session.open(file, 'skill Logo "Logo"\n');
-        const text = await session.diagnosticsOf(file, d => d.some(x => x.code === 'skill-enables-nothing'));
+        const file = ws.file('logo.align');
+        await ws.session.diagnosticsOf(file, d => d.length === 1);
+        await ws.session.open(file, 'skill Logo "Logo"\n');
+        const text = await ws.session.diagnosticsOf(file, d => d.some(x => x.code === 'skill-enables-nothing'));
         assert.ok(!text.some(d => d.code === 'syntax'), JSON.stringify(text));
-        await session.change(file, 'skill Logo "Logo"\n\0\n');
-        const binary = await session.diagnosticsOf(file, d => d.some(x => x.code === 'syntax'));
+        await ws.session.change(file, 'skill Logo "Logo"\n\0\n');
+        const binary = await ws.session.diagnosticsOf(file, d => d.some(x => x.code === 'syntax'));
         assert.deepEqual(shape(binary), ['0:0-0:0 1 syntax This file is binary (a NUL byte on line 2), not Align source: remove it or rename it.']);
     });
 });
