@@ -261,8 +261,10 @@ an empty diff.
 
 BASE and HEAD are git revisions (main, HEAD~1, a commit), read with git
 from the repository that holds the paths, without touching its work tree;
-HEAD defaults to the working tree (the files on disk). Or BASE and HEAD are
-two folders. Paths (default: .) come after --; they must be in the repository.
+HEAD defaults to the working tree (the files on disk). A range reads as in
+git diff: main...feature is the merge base of main and feature against
+feature (what a pull request changes), main..feature is main against
+feature; an empty end is HEAD. Or BASE and HEAD are two folders. Paths (default: .) come after --; they must be in the repository.
 A name that is an existing folder is read as the folder; write main~0 for
 the revision main when a folder main/ exists. In a shallow clone, fetch the
 base first (the error says how).
@@ -281,7 +283,7 @@ ${WORKSPACE_OPTIONS_HELP}
 
 Examples:
   align diff main
-  align diff origin/main HEAD --format md --output align-diff.md -- programs/
+  align diff origin/main... --format md --output align-diff.md -- programs/
   align diff old-programs/ programs/ --format json
 
 Exit status: 0 when the comparison is printed (whatever it says), 2 on a usage

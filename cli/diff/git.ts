@@ -46,12 +46,39 @@ export function commitNamed(folder: string, revision: string): string | undefine
 /** Why a revision names no commit, with what to write or fetch instead where that is clear. */
 function unknownRevision(top: string, revision: string): string {
     if (!git(top, ['rev-parse', '--verify', '--quiet', 'HEAD'])) return `unknown revision '${revision}': the repository ${top} has no commit yet`;
-    const range = /^(.+?)\.\.\.?(.+)$/.exec(revision);
-    if (range) return `unknown revision '${revision}': write the two revisions apart: align diff ${range[1]} ${range[2]}`;
-    if (git(top, ['rev-parse', '--is-shallow-repository'])?.toString('utf-8').trim() === 'true') {
-        return `unknown revision '${revision}' in ${top}, a shallow clone: ${fetchHint(revision)}`;
-    }
+    if (isShallow(top)) return `unknown revision '${revision}' in ${top}, a shallow clone: ${fetchHint(revision)}`;
     return `unknown revision '${revision}' in the repository ${top}`;
+}
+
+function isShallow(top: string): boolean {
+    return git(top, ['rev-parse', '--is-shallow-repository'])?.toString('utf-8').trim() === 'true';
+}
+
+/** A range as `git diff` reads it: `A..B` (A and B) or `A...B` (the merge base of A and B, and B); an empty end is HEAD. */
+export interface RevisionRange {
+    from: string;
+    to: string;
+    mergeBase: boolean;
+}
+
+/** The range `revision` writes, or undefined for a single revision (a ref name never holds `..`). */
+export function parseRange(revision: string): RevisionRange | undefined {
+    const match = /^(.*?)(\.\.\.?)(.*)$/.exec(revision);
+    if (!match) return undefined;
+    const [from, dots, to] = [match[1]!, match[2]!, match[3]!];
+    if (from === '' && to === '') throw new InputError(`diff: '${revision}' names no revision: write e.g. main...HEAD`);
+    return { from: from || 'HEAD', to: to || 'HEAD', mergeBase: dots === '...' };
+}
+
+/** The best common ancestor of two commits (`git merge-base`), or an InputError saying what to fetch or write instead. */
+export function mergeBase(top: string, range: RevisionRange, from: string, to: string): string {
+    const out = git(top, ['merge-base', from, to]);
+    if (out) return out.toString('utf-8').trim().split('\n')[0]!;
+    const written = `${range.from}...${range.to}`;
+    if (isShallow(top)) {
+        throw new InputError(`no merge base of ${range.from} and ${range.to} in ${top}, a shallow clone: fetch the history (git fetch --unshallow), or check out with fetch-depth: 0 (actions/checkout)`);
+    }
+    throw new InputError(`${written}: ${range.from} and ${range.to} have no common commit; to compare them as they are: align diff ${range.from} ${range.to}`);
 }
 
 /** How to get a revision that a shallow clone lacks: fetch the branch, or the history (`HEAD~3`, a commit). */

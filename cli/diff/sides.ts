@@ -7,11 +7,11 @@
  * even when it is a git revision too (`main~0` names the revision).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireAlignFile } from '../workspace/find-files.js';
 import { InputError } from '../workspace/input-error.js';
-import { commitNamed, copyRevision, repositoryOf, resolveCommit } from './git.js';
+import { makeTempCopy } from './temp-copy.js';
+import { commitNamed, copyRevision, mergeBase, parseRange, repositoryOf, resolveCommit } from './git.js';
 
 /** One side, ready to be loaded. */
 export interface Side {
@@ -62,14 +62,16 @@ export function resolveSides(base: string, head: string | undefined, paths: read
         if (relative.startsWith('..') || path.isAbsolute(relative)) throw new InputError(`${p}: is outside the repository ${top}`);
         return relative.split(path.sep).join('/');
     });
-    const baseSide = revisionSide(realTop, base, prefixes);
+    const revisions = revisionsOf(realTop, base, head);
+    const baseSide = revisionSide(realTop, revisions.base, prefixes);
     let headSide: Side | undefined;
     try {
-        headSide = head === undefined ? worktreeSide(realTop, prefixes) : revisionSide(realTop, head, prefixes);
+        headSide = revisions.head === undefined ? worktreeSide(realTop, prefixes) : revisionSide(realTop, revisions.head, prefixes);
         for (const i of missing) {
             const inRevision = (side: Side) => side.commit !== undefined && fs.existsSync(path.join(side.root, ...splitPath(prefixes[i]!)));
             if (!inRevision(baseSide) && !inRevision(headSide)) {
-                throw new InputError(`${paths[i]}: no such file or folder in the working tree${head !== undefined ? `, in ${base} or in ${head}` : ` or in ${base}`}`);
+                const where = headSide.commit === undefined ? ` or in ${baseSide.label}` : `, in ${baseSide.label} or in ${headSide.label}`;
+                throw new InputError(`${paths[i]}: no such file or folder in the working tree${where}`);
             }
         }
         return [baseSide, headSide];
@@ -78,6 +80,28 @@ export function resolveSides(base: string, head: string | undefined, paths: read
         headSide?.dispose();
         throw error;
     }
+}
+
+/** A revision to read: how the output names it, and its commit. */
+interface Revision {
+    label: string;
+    commit: string;
+}
+
+/**
+ * The commits of BASE and HEAD. A range reads as `git diff` reads it:
+ * `A..B` compares A and B; `A...B` compares the merge base of A and B with
+ * B (what a pull request from B into A changes); an empty end is HEAD.
+ */
+function revisionsOf(top: string, base: string, head: string | undefined): { base: Revision; head?: Revision } {
+    const range = parseRange(base);
+    if (range && head !== undefined) throw new InputError(`diff: give a range (${base}) or two revisions, not both ('${base}' and '${head}')`);
+    if (head !== undefined && parseRange(head)) throw new InputError(`diff: '${head}' is a range: give it alone (align diff ${head}) or give two revisions`);
+    const revision = (name: string): Revision => ({ label: name, commit: resolveCommit(top, name) });
+    if (!range) return { base: revision(base), head: head === undefined ? undefined : revision(head) };
+    const [from, to] = [revision(range.from), revision(range.to)];
+    if (!range.mergeBase) return { base: from, head: to };
+    return { base: { label: `merge-base ${range.from} ${range.to}`, commit: mergeBase(top, range, from.commit, to.commit) }, head: to };
 }
 
 /** `absolute`, or its nearest ancestor that exists. */
@@ -96,13 +120,12 @@ function worktreeSide(top: string, prefixes: readonly string[]): Side {
     const paths = prefixes.map(p => path.join(top, ...splitPath(p))).filter(p => fs.existsSync(p));
     if (paths.length > 0) return { label: 'working tree', root: top, anchor: top, paths, dispose: () => undefined };
     // Every path was deleted from the working tree: an empty workspace.
-    const empty = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-diff-')));
+    const empty = makeTempCopy();
     return { label: 'working tree', root: empty, anchor: top, paths: [empty], dispose: () => fs.rmSync(empty, { recursive: true, force: true }) };
 }
 
-function revisionSide(top: string, revision: string, prefixes: readonly string[]): Side {
-    const commit = resolveCommit(top, revision);
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'align-diff-')));
+function revisionSide(top: string, { label, commit }: Revision, prefixes: readonly string[]): Side {
+    const root = makeTempCopy();
     const dispose = () => fs.rmSync(root, { recursive: true, force: true });
     try {
         copyRevision(top, commit, [...prefixes, ...configFilesAbove(prefixes)], root);
@@ -113,7 +136,7 @@ function revisionSide(top: string, revision: string, prefixes: readonly string[]
         throw error;
     }
     const paths = prefixes.map(p => path.join(root, ...splitPath(p))).filter(p => fs.existsSync(p));
-    return { label: revision, commit, root, anchor: top, paths: paths.length > 0 ? paths : [root], dispose };
+    return { label, commit, root, anchor: top, paths: paths.length > 0 ? paths : [root], dispose };
 }
 
 /** `align.config.json` in every folder from the top down to each prefix: the nearest one is the workspace's settings. */

@@ -37,9 +37,7 @@ describe('align diff on bad input', function () {
         assertOneLineFailure(diff(['HEAD', 'nope~3']), "unknown revision 'nope~3'");
     });
 
-    it('a range names the two revisions to give instead; a repository without commits says so', () => {
-        assertOneLineFailure(diff(['HEAD~1..HEAD']), "unknown revision 'HEAD~1..HEAD'", 'align diff HEAD~1 HEAD');
-        assertOneLineFailure(diff(['main...HEAD']), 'align diff main HEAD');
+    it('a repository without commits says so', () => {
         const empty = gitRepo();
         fs.writeFileSync(path.join(empty.dir, 'a.align'), 'skill A "a"\n');
         assertOneLineFailure(diff(['HEAD'], empty.dir), "unknown revision 'HEAD'", 'has no commit yet');
@@ -96,11 +94,13 @@ describe('align diff on bad input', function () {
         assertOneLineFailure(diff(['HEAD', '--frobnicate']), '--frobnicate');
     });
 
-    it('a binary .align file in a revision is named as revision:path', () => {
+    it('a binary .align file in a revision is its `syntax` finding, named by its path in the repository', () => {
         fs.writeFileSync(path.join(repo.dir, 'broken.align'), Buffer.from([0, 1, 2, 3]));
         repo.commit('a binary file');
         fs.rmSync(path.join(repo.dir, 'broken.align'));
-        assertOneLineFailure(diff(['HEAD']), 'HEAD:broken.align: is a binary file, not Align source');
+        const result = diff(['HEAD']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /^Fixed findings\n {2}- error syntax \(broken\.align:1\)\n\s+This file is binary \(a NUL byte on line 1\), not Align source/m);
         repo.git('reset', '-q', '--hard', 'HEAD~1');
     });
 
@@ -146,6 +146,21 @@ describe('align diff on bad input', function () {
         fs.cpSync(path.join(named.dir, 'main'), path.join(plain, 'old'), { recursive: true });
         fs.cpSync(path.join(named.dir, 'feature'), path.join(plain, 'new'), { recursive: true });
         assert.equal(diff(['old', 'new'], plain).stderr, '', 'folders that are no revision: no note');
+    });
+
+    it('the copies a stopped run left behind (Ctrl-C, a cancelled job) are removed by the next run; a running one\'s, and young ones, are kept', () => {
+        const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+        const stale = path.join(tmp, `align-diff-${dead}-Ab12Cd`);
+        const young = path.join(tmp, `align-diff-${dead}-Ij56Kl`);
+        const live = path.join(tmp, `align-diff-${process.pid}-Ef34Gh`);
+        for (const folder of [stale, young, live]) fs.mkdirSync(path.join(folder, 'catalog'), { recursive: true });
+        const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+        for (const folder of [stale, live]) fs.utimesSync(folder, twoHoursAgo, twoHoursAgo);
+        const result = diff(['HEAD']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(fs.readdirSync(tmp).sort(), [path.basename(live), path.basename(young)].sort(),
+            'the dead run\'s old copy is gone; the running one\'s and a young one (maybe another PID namespace\'s) kept');
+        for (const folder of [young, live]) fs.rmSync(folder, { recursive: true });
     });
 
     it('an output file that cannot be written', () => {
