@@ -5,7 +5,7 @@
  */
 import type { ChainDiff, FieldChange, NodeRef, RoiSummary } from '../../language/diff/index.js';
 import type { Coverage } from '../../language/graph/types.js';
-import { formatNumber, plural } from '../../language/present/index.js';
+import { coverageText as objectivesText, formatNumber, plural } from '../../language/present/index.js';
 
 /** One row of the table of changes. */
 export interface ChangeRow {
@@ -26,16 +26,16 @@ export function summaryLine(diff: ChainDiff): string {
     const { added, removed, renamed, changed } = diff.nodes;
     const parts: string[] = [];
     const elements = [[added, 'added'], [removed, 'removed'], [renamed, 'renamed'], [changed, 'changed']] as const;
-    const counted = elements.filter(([list]) => list.length > 0).map(([list, word]) => `${list.length} ${word}`);
+    const counted = elements.filter(([list]) => list.length > 0).map(([list, word]) => `${formatNumber(list.length, 0)} ${word}`);
     const total = added.length + removed.length + renamed.length + changed.length;
     if (total > 0) parts.push(`${counted.join(', ')} ${total === 1 ? 'element' : 'elements'}`);
     const links = [[diff.links.added, 'added'], [diff.links.removed, 'removed']] as const;
-    const linkParts = links.filter(([list]) => list.length > 0).map(([list, word], i) => i === 0 ? `${plural(list.length, 'link')} ${word}` : `${list.length} ${word}`);
+    const linkParts = links.filter(([list]) => list.length > 0).map(([list, word], i) => i === 0 ? `${plural(list.length, 'link')} ${word}` : `${formatNumber(list.length, 0)} ${word}`);
     if (linkParts.length > 0) parts.push(linkParts.join(', '));
     const lost = diff.kpiLinks.lost.length + diff.kpiLinks.addedWithout.length;
     if (lost > 0) parts.push(`${plural(lost, 'objective')} without a KPI link`);
     parts.push(`coverage ${coverageChange(diff.coverage.before, diff.coverage.after)}`);
-    parts.push(`findings: ${diff.findings.new.length} new, ${diff.findings.fixed.length} fixed`);
+    parts.push(`findings: ${formatNumber(diff.findings.new.length, 0)} new, ${formatNumber(diff.findings.fixed.length, 0)} fixed`);
     return parts.join(' · ');
 }
 
@@ -63,11 +63,12 @@ export function fieldChangeText(change: FieldChange): string {
     return `${change.field}: ${change.before ?? 'none'} → ${change.after ?? 'none'}`;
 }
 
-/** `9/11 (82%)`, or `none` when absent. */
+/**
+ * `9/11 (82%)` in the report's words, or `none` when absent; a no-break
+ * space keeps the share with its figures when the summary line wraps.
+ */
 export function coverageText(coverage: Coverage | undefined): string {
-    if (!coverage) return 'none';
-    const share = coverage.total === 0 ? '' : ` (${Math.round(coverage.aligned / coverage.total * 100)}%)`;
-    return `${coverage.aligned}/${coverage.total}${share}`;
+    return coverage ? objectivesText(coverage, false).replace(' (', '\u00a0(') : 'none';
 }
 
 /** `9/11 (82%) → 9/12 (75%)`, or `9/11 (82%)` when unchanged. */

@@ -49,6 +49,7 @@ function findingLines(f: DiffFinding, mark: string): string[] {
 }
 
 /** Words of `text` on lines of at most 80 cells: the first after `first`, the others after `rest`. */
+/** Wrapped lines; a no-break space (`9/11\u00a0(82%)`) keeps words together, then prints as a space. */
 function wrap(text: string, first: string, rest = first): string[] {
-    return wrapWords(text, TEXT_WIDTH, { first, rest });
+    return wrapWords(text, TEXT_WIDTH, { first, rest }).map(line => line.replace(/\u00a0/g, ' '));
 }

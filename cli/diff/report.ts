@@ -19,13 +19,20 @@ export interface DiffReport {
     diff: ChainDiff;
     base: SideInfo;
     head: SideInfo;
+    /** For git, when not the whole repository is compared: the paths that are, relative to its top. */
+    scope?: readonly string[];
     change: ChangeGraph;
 }
 
-/** `` `main` (1a2b3c4) → working tree ``: the compared sides, with code marks. */
+/**
+ * `` `main` (1a2b3c4) → working tree ``: the compared sides, with code
+ * marks, and `` in `catalog` `` when only some paths of the repository are
+ * compared (paths after `--`, or a run from a subfolder).
+ */
 export function sidesLine(report: DiffReport): string {
     const side = (s: SideInfo) => s.commit ? `\`${s.label}\` (${s.commit.slice(0, 7)})` : s.label === 'working tree' ? s.label : `\`${s.label}\``;
-    return `${side(report.base)} → ${side(report.head)}`;
+    const scope = report.scope ? `, in ${report.scope.map(p => `\`${p}\``).join(', ')}` : '';
+    return `${side(report.base)} → ${side(report.head)}${scope}`;
 }
 
 /** Short notes for the picture: `renamed from Old`, and the fields that changed. */

@@ -38,6 +38,7 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
             diff,
             base: { label: base.label, commit: base.commit, files: before.files },
             head: { label: head.label, commit: head.commit, files: after.files },
+            scope: base.scope && !base.scope.includes('') ? base.scope : undefined,
             change: changeGraph(before.diff.graph, after.diff.graph, diff)
         };
         const text = FORMATTERS[args.format](report);

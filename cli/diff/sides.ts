@@ -29,6 +29,8 @@ export interface Side {
     dispose(): void;
     /** For a folder: true when its name is also a git revision here (it is read as the folder). */
     alsoRevision?: boolean;
+    /** For git: the paths compared, relative to the repository's top (`''` for all of it). */
+    scope?: readonly string[];
 }
 
 /** The base and head of `align diff BASE [HEAD] [-- PATH...]`. */
@@ -74,7 +76,7 @@ export function resolveSides(base: string, head: string | undefined, paths: read
                 throw new InputError(`${paths[i]}: no such file or folder in the working tree${where}`);
             }
         }
-        return [baseSide, headSide];
+        return [{ ...baseSide, scope: prefixes }, { ...headSide, scope: prefixes }];
     } catch (error) {
         baseSide.dispose();
         headSide?.dispose();

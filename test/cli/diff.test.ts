@@ -118,6 +118,18 @@ describe('align diff between git revisions', function () {
         assert.deepEqual(JSON.parse(fromSub.stdout).nodes.added.map((n: { id: string; file: string }) => `${n.id} ${n.file}`), ['WinRate catalog/win-rate.align']);
     });
 
+    it('the sides line names the paths compared when they are not the whole repository', () => {
+        const short = (rev: string) => repo.git('rev-parse', '--short=7', rev).trim();
+        const sides = (text: string) => text.split('\n')[0];
+        assert.equal(sides(diff(repo, 'base', 'review', '--', 'churn-pilot.align', 'catalog')),
+            `Align diff: base (${short('base')}) → review (${short('review')}), in churn-pilot.align, catalog`);
+        const fromSub = runCli(['diff', 'base', 'review', '--format', 'md'], { cwd: path.join(repo.dir, 'catalog') });
+        assert.equal(fromSub.status, 0, fromSub.stderr);
+        assert.match(fromSub.stdout, new RegExp(`^\`base\` \\(${short('base')}\\) → \`review\` \\(${short('review')}\\), in \`catalog\`$`, 'm'));
+        assert.equal(sides(diff(repo, 'base', 'review')), `Align diff: base (${short('base')}) → review (${short('review')})`, 'the whole repository: no paths named');
+        assert.equal(sides(diff(repo, 'base', 'review', '--', '.', 'catalog')), `Align diff: base (${short('base')}) → review (${short('review')})`, 'the top among them: the whole repository');
+    });
+
     it('compares two folders', () => {
         const old = tempDir();
         const now = tempDir();

@@ -1,0 +1,50 @@
+/**
+ * `align diff`'s summary line as a terminal shows it: counts with thousands
+ * separators like every other figure, and a coverage figure never split
+ * from its share (`0/5 (0%)`) where the line wraps at 80 columns.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+
+/** Two folders: the base holds `removed` lone skills and `before` objectives, each building its skill; the head `after` such objectives. */
+function folders(removed: number, before: number, after: number): [string, string] {
+    const pairs = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =>
+        `skill ${prefix}S${i} "Skill ${i}"\nobjective ${prefix}O${i} "Objective ${i}" {\n  builds ${prefix}S${i}\n}\n`).join('');
+    const base = tempDir();
+    const head = tempDir();
+    fs.writeFileSync(path.join(base, 'x.align'), Array.from({ length: removed }, (_, i) => `skill Old${i} "Old ${i}"\n`).join('') + pairs('B', before));
+    fs.writeFileSync(path.join(head, 'x.align'), pairs('', after));
+    return [base, head];
+}
+
+/** The summary: the lines after the sides line, up to the first blank line. */
+function summaryLines(base: string, head: string): string[] {
+    const result = runCli(['diff', base, head]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(!result.stdout.includes('\u00a0'), 'no-break spaces print as spaces');
+    return result.stdout.split('\n\n')[0]!.split('\n').slice(1);
+}
+
+describe('align diff: the summary line in a terminal', function () {
+    this.timeout(60_000);
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('counts have thousands separators', () => {
+        const summary = summaryLines(...folders(1000, 0, 1000)).join(' ');
+        assert.match(summary, /^2,000 added, 1,000 removed elements · 1,000 links added · /);
+        assert.match(summary, /· findings: [\d,]+ new, 1,000 fixed$/);
+        assert.doesNotMatch(summary, /\d{4}/, 'no count of four digits or more without a separator');
+    });
+
+    it('a coverage figure stays on one line with its share where the summary wraps', () => {
+        // 40 objectives before, 5 after: the line fills up to `0/5`, which a plain space would leave at the end of line 1.
+        const lines = summaryLines(...folders(0, 40, 5));
+        assert.ok(lines.length > 1, `the summary wraps: ${JSON.stringify(lines)}`);
+        for (const line of lines) assert.ok(line.length <= 80, `within 80 columns: ${line}`);
+        assert.ok(lines.every(line => !line.startsWith('(')), `no line starts with a share: ${JSON.stringify(lines)}`);
+        assert.match(lines.join('\n'), /→\s0\/5 \(0%\)/);
+    });
+});
