@@ -91,7 +91,8 @@ Options:
                              down (top to bottom); for svg, auto lays it out
                              as the preview does in a 1600x1000 pane; mermaid
                              and dot run left to right unless down
-  -o, --output FILE          write to FILE instead of standard output
+  -o, --output FILE          write to FILE instead (- for standard output);
+                             never an .align file or the settings it reads
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 
@@ -123,7 +124,8 @@ Options:
   -f, --format FORMAT        md (default): Markdown
                              html: one self-contained page, with the impact
                              chain as inline SVG
-  -o, --output FILE          write to FILE instead of standard output
+  -o, --output FILE          write to FILE instead (- for standard output);
+                             never an .align file or the settings it reads
       --date YYYY-MM-DD      the report's date (default: today): KPI statuses
                              are as of that day (deadline passed, target
                              met, no recent actual)
@@ -192,7 +194,8 @@ Options:
   -h, --help                 show this help
 
 Exit status: 0 all files formatted (with --check: none would change), 1 a file
-would change (--check) or has a syntax error, 2 usage error or unreadable input.
+would change (--check) or has a syntax error, 2 usage error, unreadable input
+or a file it cannot write (the others are still formatted).
 `;
 }
 
@@ -277,7 +280,8 @@ Options:
                              <!-- align-diff -->
                              json: the comparison, schema align-diff/v1
                              (docs/diff.md)
-  -o, --output FILE          write to FILE instead of standard output
+  -o, --output FILE          write to FILE instead (- for standard output);
+                             never an .align file or align.config.json
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 

@@ -1,6 +1,7 @@
 /**
- * `align check --output FILE` never overwrites what the check reads: an
- * `.align` source, the settings file or the baseline.
+ * `--output FILE` of `align check`, `graph` and `report` never overwrites
+ * what the command reads: an `.align` source, the settings file or the
+ * baseline.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,5 +28,5 @@ export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace
         ...(baseline !== undefined ? [{ file: baseline, what: 'the baseline' }] : []),
     ];
     const hit = inputs.find(input => canonical(input.file) === target);
-    if (hit) throw new InputError(`--output ${output}: is ${hit.what}, which the report would overwrite; write the report to another file`);
+    if (hit) throw new InputError(`--output ${output}: is ${hit.what}, which it would overwrite; write the output to another file`);
 }

@@ -3,7 +3,9 @@
  * copied from the repository, the working tree, or folders), compares
  * their impact graphs and findings (language/diff), and prints the result.
  */
+import * as path from 'node:path';
 import { changeGraph, diffChains } from '../../language/diff/index.js';
+import { InputError } from '../workspace/input-error.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import type { Progress } from '../progress.js';
 import type { DiffArgs, DiffFormat } from './diff-args.js';
@@ -23,6 +25,7 @@ const FORMATTERS: Record<DiffFormat, (report: DiffReport) => string> = { md: dif
 
 /** Runs `align diff`; resolves to 0 when the comparison is printed (whatever it says). */
 export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
+    const output = diffOutput(args.output);
     const explicitPaths = !(args.paths.length === 1 && args.paths[0] === '.');
     const [base, head] = resolveSides(args.base, args.head, explicitPaths ? args.paths : ['.']);
     const ambiguous = [base, head].filter(side => side.alsoRevision).map(side => side.label);
@@ -42,11 +45,25 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
             change: changeGraph(before.diff.graph, after.diff.graph, diff)
         };
         const text = FORMATTERS[args.format](report);
-        if (args.output !== undefined) writeOutputFile(args.output, text);
+        if (output !== undefined) writeOutputFile(output, text);
         else io.write(text);
         return 0;
     } finally {
         base.dispose();
         head.dispose();
     }
+}
+
+/**
+ * The file `--output` names: none for `-` (standard output, as for the
+ * other commands); never an `.align` file or a settings file, which a diff
+ * reads (on the working tree's side) and never writes (exit 2).
+ */
+function diffOutput(output: string | undefined): string | undefined {
+    if (output === undefined || output === '-') return undefined;
+    const name = path.basename(output);
+    if (/\.align$/i.test(name) || name === 'align.config.json') {
+        throw new InputError(`--output ${output}: is ${name.endsWith('.json') ? 'a settings file' : 'an .align file'}, which align diff reads; write the output to another file`);
+    }
+    return output;
 }

@@ -5,6 +5,9 @@
  * reported as `file:line:column message` and left as it is (exit 1). A
  * rewritten file keeps its line ends (CRLF or LF) and its UTF-8 byte order
  * mark. `--check` prints `file: not formatted` per file and a closing hint.
+ * A file that cannot be written (read-only, permission denied) gets one
+ * line on standard error and the others are still formatted (exit 2), as
+ * gofmt and prettier do: the list names only the files written.
  */
 import * as fs from 'node:fs';
 import { formatAlign } from '../../language/format/format-align.js';
@@ -13,7 +16,7 @@ import { cellWidth } from '../cell-width.js';
 import { relativePath } from '../check/collect-findings.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
-import { describeCode, InputError } from '../workspace/input-error.js';
+import { describeCode } from '../workspace/input-error.js';
 import { readSource } from '../workspace/read-source.js';
 
 export interface FmtIo {
@@ -21,7 +24,7 @@ export interface FmtIo {
     progress: Progress;
 }
 
-/** Runs `align fmt`; resolves to 0 (nothing to do or all written), 1 (--check found changes, or syntax errors). */
+/** Runs `align fmt`; resolves to 0 (nothing to do or all written), 1 (--check found changes, or syntax errors), 2 (a file could not be written). */
 export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
     const files = (await findAlignFiles(args.paths)).map(file => ({ file, shown: relativePath(file) || file }));
     const sources = files.map(({ file, shown }, i) => {
@@ -31,6 +34,7 @@ export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
     });
     const changed: string[] = [];
     const problems: string[] = [];
+    const unwritten: string[] = [];
     sources.forEach(({ file, shown, text, bom }, i) => {
         const result = formatAlign(text);
         io.progress.update(args.check ? 'checked' : 'formatted', i + 1, sources.length);
@@ -39,20 +43,24 @@ export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
             return;
         }
         if (!result.changed) return;
-        if (!args.check) writeSource(file, shown, bom ? `\uFEFF${result.text}` : result.text);
-        changed.push(shown);
+        const failure = args.check ? undefined : writeSource(file, shown, bom ? `\uFEFF${result.text}` : result.text);
+        if (failure) unwritten.push(failure);
+        else changed.push(shown);
     });
     io.progress.done();
     if (changed.length > 0) io.write(changed.map(f => args.check ? `${f}: not formatted\n` : `${f}\n`).join(''));
     if (problems.length > 0) process.stderr.write(problems.map(p => `${p}\n`).join(''));
+    if (unwritten.length > 0) process.stderr.write(unwritten.map(p => `${p}\n`).join(''));
     if (args.check && changed.length > 0) process.stderr.write(`${formatHint(args.paths, changed.length)}\n`);
+    if (unwritten.length > 0) return 2;
     return problems.length > 0 || (args.check && changed.length > 0) ? 1 : 0;
 }
 
-/** The closing line of `--check`: the command that formats the files, with the paths given when they fit in 80 columns. */
+/** The closing line of `--check`: the command that formats the files, with the paths given (each once) when they fit in 80 columns. */
 function formatHint(paths: readonly string[], count: number): string {
     const files = `${count} ${count === 1 ? 'file' : 'files'}`;
-    const given = paths.length === 1 && paths[0] === '.' ? [] : paths.some(p => p.startsWith('-')) ? ['--', ...paths] : paths;
+    const unique = [...new Set(paths)];
+    const given = unique.length === 1 && unique[0] === '.' ? [] : unique.some(p => p.startsWith('-')) ? ['--', ...unique] : unique;
     const line = `align: run ${['align', 'fmt', ...given.map(shellWord)].join(' ')} to format ${files}`;
     return cellWidth(line) <= 80 ? line : `align: run align fmt on the paths given to format ${files}`;
 }
@@ -82,10 +90,12 @@ function sentence(message: string): string {
     return message.trim().replace(/\.$/, '');
 }
 
-function writeSource(file: string, shown: string, text: string): void {
+/** Writes a formatted file; the one-line message when it cannot be written, else undefined. */
+function writeSource(file: string, shown: string, text: string): string | undefined {
     try {
         fs.writeFileSync(file, text);
+        return undefined;
     } catch (error) {
-        throw new InputError(`${shown}: cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+        return `align: ${shown}: cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
     }
 }

@@ -1,9 +1,10 @@
 /**
  * `align graph --format dot`: a Graphviz digraph, left to right (or top to
- * bottom for `--direction down`), one
- * `rank=same` subgraph per column of the preview headed by a plain-text
- * node; edges labelled by kind (`kpi` dashed, unexplained ones red),
- * objectives without a KPI link red, metrics off track amber.
+ * bottom for `--direction down`), one `rank=same` subgraph per column of
+ * the preview headed by a plain-text node (the headings linked in column
+ * order by invisible edges); edges labelled by kind (`kpi` dashed,
+ * unexplained ones red), objectives without a KPI link red, metrics off
+ * track amber.
  */
 import type { Diagram, NodeMark } from './diagram.js';
 import { coverageLine, type DiagramDirection } from './diagram.js';
@@ -33,6 +34,10 @@ export function toDot(diagram: Diagram, direction: DiagramDirection = 'right'): 
         }
         out.push('  }');
     }
+    // The headings chained by invisible edges: the columns keep their order
+    // and their headings stay in one row, also for a part of the chain that
+    // no edge links to the rest.
+    if (diagram.columns.length > 1) out.push(`  ${diagram.columns.map(c => dotId(`column:${c.id}`)).join(' -> ')} [style=invis];`);
     for (const edge of diagram.edges) {
         const attrs = [`label=${dotString(edge.unexplained ? 'kpi, unexplained' : edge.kind)}`];
         if (edge.kind === 'kpi') attrs.push('style=dashed');

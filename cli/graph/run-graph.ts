@@ -9,6 +9,7 @@ import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
 import { layoutToFit, renderSvg, SCREEN } from '../../language/render/index.js';
 import type { GraphArgs, GraphDirection, GraphFormat } from '../args.js';
+import { refuseOutputOverInput } from '../check/output-file.js';
 import type { Progress } from '../progress.js';
 import { writeOutputFile } from './write-output.js';
 import { diagramOf } from './diagram.js';
@@ -26,10 +27,15 @@ export interface GraphIo {
 /**
  * Runs `align graph`; resolves to the exit status (0: the graph is printed
  * whatever the findings). A file with syntax errors gets one line on
- * standard error: the graph leaves out what could not be read.
+ * standard error: the graph leaves out what could not be read. `--output`
+ * never overwrites an `.align` file or the settings file it read (exit 2);
+ * `--output -` is standard output.
  */
 export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
-    const { index, findings } = await loadGraph(args, io.progress);
+    const { workspace, index, findings } = await loadGraph(args, io.progress);
+    // `--output -` is standard output, as for align check.
+    const output = args.output === '-' ? undefined : args.output;
+    if (output !== undefined) refuseOutputOverInput(output, workspace, undefined);
     let graph = index.graph;
     let title = 'Impact chain';
     if (args.focus !== undefined) {
@@ -38,7 +44,7 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
         title = `Impact chain: ${focus.title ?? focus.name} (${focus.kind} ${focus.id})`;
     }
     const text = renderGraph(graph, args.format, findings, title, args.direction);
-    if (args.output !== undefined) writeOutputFile(args.output, text);
+    if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
     for (const line of syntaxNotices(findings)) process.stderr.write(`${line}\n`);
     return 0;

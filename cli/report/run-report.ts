@@ -2,6 +2,7 @@
 import { localToday } from '../../language/dates.js';
 import type { ReportArgs } from '../args.js';
 import { loadGraph } from '../graph/load-graph.js';
+import { refuseOutputOverInput } from '../check/output-file.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import type { Progress } from '../progress.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
@@ -13,14 +14,20 @@ export interface ReportIo {
     progress: Progress;
 }
 
-/** Runs `align report`; resolves to 0 once the report is written (findings are its content, not a failure). */
+/**
+ * Runs `align report`; resolves to 0 once the report is written (findings
+ * are its content, not a failure). `--output` never overwrites an `.align`
+ * file or the settings file it read (exit 2); `--output -` is standard output.
+ */
 export async function runReport(args: ReportArgs, io: ReportIo): Promise<number> {
     // Files named from the workspace root, not from wherever the command ran: the report is read elsewhere.
     const { workspace, index, findings } = await loadGraph(args, io.progress, 'root');
+    const output = args.output === '-' ? undefined : args.output;
+    if (output !== undefined) refuseOutputOverInput(output, workspace, undefined);
     const date = args.date ?? localToday();
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
-    if (args.output !== undefined) writeOutputFile(args.output, text);
+    if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
     return 0;
 }

@@ -290,13 +290,34 @@ describe('align graph', () => {
 
         it('exits 2 with one line naming an unknown name', () => {
             const line = assertOneLineFailure(runCli(['graph', '--focus', 'NoSuchProgram'], { cwd: EXAMPLES }), 'NoSuchProgram');
-            assert.match(line, /^align: --focus NoSuchProgram: no program or outcome named 'NoSuchProgram' \(known: .*ChurnPilot/);
+            assert.equal(line, 'align: --focus NoSuchProgram: no such program or outcome (known: ReduceChurn, …)');
             for (const format of ['dot', 'json', 'svg']) assertOneLineFailure(runCli(['graph', '--format', format, '--focus', 'Nope'], { cwd: EXAMPLES }), 'Nope');
-            // A typo (or the wrong case) gets a did-you-mean before the list.
+            // A typo (or the wrong case) gets a did-you-mean instead of the list.
             for (const typo of ['ChurnPilt', 'churnpilot']) {
                 const suggested = assertOneLineFailure(runCli(['graph', '--focus', typo], { cwd: EXAMPLES }), `--focus ${typo}`);
-                assert.match(suggested, new RegExp(`no program or outcome named '${typo}'; did you mean 'ChurnPilot'\\? \\(known: `));
+                assert.equal(suggested, `align: --focus ${typo}: no such program or outcome; did you mean 'ChurnPilot'?`);
             }
+        });
+
+        it('fits the unknown-name line in 80 columns, listing as many names as fit', () => {
+            const known = (JSON.parse(graph(['--format', 'json'])) as ImpactGraph).nodes.filter(n => n.kind === 'program' || n.kind === 'outcome').map(n => n.id);
+            for (const name of ['X', 'NoSuchProgram', 'Q'.repeat(60)]) {
+                const line = assertOneLineFailure(runCli(['graph', '--focus', name], { cwd: EXAMPLES }), `--focus ${name}`);
+                const head = `align: --focus ${name}: no such program or outcome`;
+                const listed = /^ \(known: (.*?)(, …)?\)$/.exec(line.slice(head.length));
+                if (!listed) {
+                    assert.equal(line, `${head} (${known.length} known)`);
+                    assert.ok(`${head} (known: ${known[0]}, …)`.length > 80, 'not even one name fits');
+                    continue;
+                }
+                assert.ok(line.length <= 80, `at most 80 columns: ${line}`);
+                const names = listed[1]!.split(', ');
+                assert.deepEqual(names, known.slice(0, names.length), 'the first names, in graph order');
+                assert.equal(listed[2] !== undefined, names.length < known.length, 'an ellipsis when names are left out');
+                const next = `${head} (known: ${known.slice(0, names.length + 1).join(', ')}, …)`;
+                assert.ok(names.length === known.length || next.length > 80, `one more name would not fit: ${next}`);
+            }
+            assert.ok(known.length > 3, 'enough names to leave some out');
         });
 
         it('exits 2 for a name that is not a program or outcome', () => {

@@ -113,7 +113,7 @@ describe('align check options', () => {
             writeFile(dir, 'align.config.json', '{}\n');
             assert.equal(runCli(['check', '--write-baseline', 'base.json'], { cwd: dir }).status, 0);
             const lonely = fs.readFileSync(path.join(dir, 'lonely.align'), 'utf-8');
-            assert.match(assertOneLineFailure(runCli(['check', '-o', 'lonely.align'], { cwd: dir }), '--output lonely.align'), /is a checked \.align file, which the report would overwrite; write the report to another file/);
+            assert.match(assertOneLineFailure(runCli(['check', '-o', 'lonely.align'], { cwd: dir }), '--output lonely.align'), /is a checked \.align file, which it would overwrite; write the output to another file/);
             assert.equal(fs.readFileSync(path.join(dir, 'lonely.align'), 'utf-8'), lonely);
             assertOneLineFailure(runCli(['check', '-f', 'sarif', '-o', './align.config.json'], { cwd: dir }), '--output ./align.config.json: is the settings file');
             assert.equal(fs.readFileSync(path.join(dir, 'align.config.json'), 'utf-8'), '{}\n');
