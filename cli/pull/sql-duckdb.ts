@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
-import { periodValueColumns } from './sql-columns.js';
+import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs } from './timeout.js';
 
 type DuckDb = typeof import('@duckdb/node-api');
@@ -52,10 +52,12 @@ export async function queryDuckDb(sql: string, root: string, folder: string, dat
             }
             let timedOut = false;
             const timer = setTimeout(() => { timedOut = true; connection.interrupt(); }, queryTimeoutMs());
-            const reader = await statement.runAndReadAll().catch((error: unknown) => {
+            // Streamed, and read no further than one row too many: a result of millions of rows would exhaust memory.
+            const reader = await statement.streamAndReadUntil(MAX_ROWS + 1).catch((error: unknown) => {
                 throw timedOut ? new PullError(queryTimedOut()) : error;
             }).finally(() => clearTimeout(timer));
             const columns = periodValueColumns(reader.columnNames());
+            if (reader.currentRowCount > MAX_ROWS) throw tooManyRows();
             const types = reader.columnTypes().map(t => t.toString());
             const periodType = types[columns.period]!;
             return reader.getRowsJson().map(row => ({

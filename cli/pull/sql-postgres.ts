@@ -1,6 +1,6 @@
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
-import { periodValueColumns } from './sql-columns.js';
+import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs, timeoutMs } from './timeout.js';
 
 /** PostgreSQL type ids (pg_type.oid) the pull reads. */
@@ -38,6 +38,8 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         const query: import('pg').QueryConfig & { queryMode: 'extended' } = { text: sql, queryMode: 'extended', types: { getTypeParser: () => (text: string) => text } };
         const result = await client.query(query);
         const columns = periodValueColumns(result.fields.map(f => f.name));
+        // Counted once read (pg reads a result whole): the same limit and message as DuckDB and SQLite, which stop reading there.
+        if (result.rows.length > MAX_ROWS) throw tooManyRows();
         const periodType = result.fields[columns.period]!.dataTypeID;
         return result.rows.map(row => {
             const values = Object.values(row as Record<string, unknown>);

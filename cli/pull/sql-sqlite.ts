@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { PullError } from './pull-error.js';
-import { periodValueColumns } from './sql-columns.js';
+import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import type { SqliteAnswer, SqliteJob } from './sqlite-worker.js';
 import { queryTimedOut, queryTimeoutMs } from './timeout.js';
 
@@ -25,6 +25,7 @@ export async function querySqlite(sql: string, databaseFile: string): Promise<Ra
     const answer = await inWorker({ sql, databaseFile });
     if ('error' in answer) throw answer.internal ? new Error(answer.error) : new PullError(answer.error);
     const columns = periodValueColumns(answer.columns);
+    if (answer.values.length > MAX_ROWS) throw tooManyRows();
     return answer.values.map(row => ({ period: periodCell(row[columns.period]), value: numericCell(row[columns.value]) }));
 }
 

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { firstLine } from './pull-error.js';
+import { MAX_ROWS } from './sql-columns.js';
 
 /** What the worker is started with (its workerData). */
 export interface SqliteJob {
@@ -46,7 +47,8 @@ async function run(job: SqliteJob): Promise<SqliteAnswer> {
         const statement = db.prepare(job.sql);
         try {
             const values: unknown[][] = [];
-            while (statement.step()) values.push(statement.get());
+            // One row too many is enough to know the query does not aggregate; all of them might not fit in memory.
+            while (values.length <= MAX_ROWS && statement.step()) values.push(statement.get());
             return { columns: statement.getColumnNames(), values };
         } finally {
             statement.free();
