@@ -22,7 +22,9 @@ export function resolveFocus(graph: ImpactGraph, name: string): GraphNode {
     for (const matches of [focusable.filter(n => n.qualifiedName === wanted), focusable.filter(n => n.name === wanted)]) {
         if (matches.length === 1) return matches[0]!;
         if (matches.length > 1) {
-            throw new InputError(`--focus ${wanted}: ambiguous, it names ${matches.map(n => `${n.kind} ${n.id}`).join(', ')}; give the qualified name`);
+            const head = `--focus ${wanted}: ambiguous; give a qualified name`;
+            const names = fitted(`${head}: `, matches.map(n => n.id), '', '');
+            throw new InputError(names ? `${head}: ${names}` : `--focus ${wanted}: ambiguous (${matches.length} programs and outcomes); give a qualified name`);
         }
     }
     const other = graph.nodes.find(n => n.id === wanted || n.qualifiedName === wanted || n.name === wanted);
@@ -31,13 +33,19 @@ export function resolveFocus(graph: ImpactGraph, name: string): GraphNode {
     const suggestion = didYouMean(wanted, names);
     const head = `--focus ${wanted}: no such program or outcome`;
     if (suggestion) throw new InputError(head + suggestion);
-    throw new InputError(focusable.length === 0 ? `${head} (the workspace has none)` : `${head} (${knownList(head, focusable.map(n => n.id))})`);
+    if (focusable.length === 0) throw new InputError(`${head} (the workspace has none)`);
+    throw new InputError(`${head} (${fitted(`${head} (known: `, focusable.map(n => n.id), ')', `${focusable.length} known`, 'known: ')})`);
 }
 
-/** `known: A, B, …`: as many ids as fit after `head` in {@link WIDTH} columns (`14 known` when none does). */
-function knownList(head: string, ids: readonly string[]): string {
-    const text = (count: number) => count === 0 ? `${ids.length} known` : `known: ${ids.slice(0, count).join(', ')}${count < ids.length ? ', …' : ''}`;
+/**
+ * `A, B, …`: as many items as fit between `before` and `after` in
+ * {@link WIDTH} columns, with `label` before them; `none` (`14 known`)
+ * when not even one does.
+ */
+function fitted(before: string, items: readonly string[], after: string, none: string, label = ''): string {
+    const text = (count: number) => `${items.slice(0, count).join(', ')}${count < items.length ? ', …' : ''}`;
+    const room = WIDTH - cellWidth(before) - cellWidth(after);
     let shown = 0;
-    while (shown < ids.length && cellWidth(`${head} (${text(shown + 1)})`) <= WIDTH) shown++;
-    return text(shown);
+    while (shown < items.length && cellWidth(text(shown + 1)) <= room) shown++;
+    return shown === 0 ? none : label + text(shown);
 }

@@ -285,7 +285,16 @@ describe('align graph', () => {
             writeFile(dir, 't.align', TWO_PROGRAMS_ALIGN);
             const first = JSON.parse(graph(['--format', 'json', '--focus', 'P1.Out'], dir)) as ImpactGraph;
             assert.ok(first.nodes.some(n => n.id === 'P1.Out') && !first.nodes.some(n => n.id === 'P2.Out'));
-            assertOneLineFailure(runCli(['graph', '--focus', 'Out'], { cwd: dir }), '--focus Out', 'ambiguous', 'P1.Out', 'P2.Out');
+            assert.equal(assertOneLineFailure(runCli(['graph', '--focus', 'Out'], { cwd: dir }), '--focus Out'), 'align: --focus Out: ambiguous; give a qualified name: P1.Out, P2.Out');
+        });
+
+        it('an ambiguous name that many programs hold lists as many as fit in 80 columns', () => {
+            const dir = tempDir();
+            const programs = Array.from({ length: 12 }, (_, i) => `program LongProgramName${i} "P ${i}" {\n  outcome Out "Out" {\n    owner "COO"\n  }\n}\n`);
+            writeFile(dir, 't.align', programs.join(''));
+            const line = assertOneLineFailure(runCli(['graph', '--focus', 'Out'], { cwd: dir }), '--focus Out: ambiguous; give a qualified name: LongProgramName0.Out, ');
+            assert.ok(line.length <= 80, `${line.length} columns: ${line}`);
+            assert.match(line, /, …$/);
         });
 
         it('exits 2 with one line naming an unknown name', () => {
