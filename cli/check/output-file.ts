@@ -30,3 +30,14 @@ export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace
     const hit = inputs.find(input => canonical(input.file) === target);
     if (hit) throw new InputError(`--output ${output}: is ${hit.what}, which it would overwrite; write the output to another file`);
 }
+
+/**
+ * The file `--output` names, or undefined for standard output (no
+ * `--output`, or `-`); refused (InputError, exit 2) when it is a file the
+ * command read.
+ */
+export function outputFileOf(output: string | undefined, workspace: LoadedWorkspace, baseline?: string): string | undefined {
+    if (output === undefined || output === '-') return undefined;
+    refuseOutputOverInput(output, workspace, baseline);
+    return output;
+}

@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { CheckArgs } from '../args.js';
 import type { Progress } from '../progress.js';
 import { formatterFor } from '../check-formats/index.js';
-import { describeCode, InputError } from '../workspace/input-error.js';
+import { writeOutputFile } from '../graph/write-output.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { plural } from '../../language/present/index.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
@@ -11,7 +10,7 @@ import { collectFindings } from './collect-findings.js';
 import { reportLogged } from '../workspace/report-logged.js';
 import { checkColor } from './color.js';
 import { fromRoot, reportRoot, ROOT_RELATIVE_FORMATS } from './report-root.js';
-import { refuseOutputOverInput } from './output-file.js';
+import { outputFileOf } from './output-file.js';
 import { codeScanningNotice } from '../check-formats/sarif.js';
 import { sarifSuppressed } from './sarif-suppressed.js';
 
@@ -37,8 +36,8 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     });
     io.progress?.done();
     reportLogged(workspace.logged);
-    const toStdout = args.output === undefined || args.output === '-';
-    if (!toStdout) refuseOutputOverInput(args.output!, workspace, args.baseline);
+    const output = outputFileOf(args.output, workspace, args.baseline);
+    const toStdout = output === undefined;
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);
     const { findings, held } = withBaseline(collectFindings(workspace), args);
@@ -51,7 +50,7 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root, suppressed: relative(suppressed) });
     const notice = args.format === 'sarif' ? codeScanningNotice(shown.length + suppressed.length) : undefined;
     if (notice !== undefined) process.stderr.write(notice + '\n');
-    if (!toStdout) writeOutput(args.output!, text);
+    if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
     return exitStatus(findings, args);
 }
@@ -89,13 +88,4 @@ function exitStatus(findings: readonly Finding[], args: CheckArgs): number {
         process.stderr.write(`align: ${reasons.join('; ')}\n`);
     }
     return 1;
-}
-
-function writeOutput(file: string, text: string): void {
-    try {
-        fs.writeFileSync(file, text);
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new InputError(`--output ${file}: cannot be written (${code === 'ENOENT' ? 'no such folder, ENOENT' : describeCode(code, error)})`);
-    }
 }

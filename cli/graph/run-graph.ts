@@ -9,7 +9,7 @@ import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
 import { layoutToFit, renderSvg, SCREEN } from '../../language/render/index.js';
 import type { GraphArgs, GraphDirection, GraphFormat } from '../args.js';
-import { refuseOutputOverInput } from '../check/output-file.js';
+import { outputFileOf } from '../check/output-file.js';
 import type { Progress } from '../progress.js';
 import { writeOutputFile } from './write-output.js';
 import { diagramOf } from './diagram.js';
@@ -33,9 +33,7 @@ export interface GraphIo {
  */
 export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     const { workspace, index, findings } = await loadGraph(args, io.progress);
-    // `--output -` is standard output, as for align check.
-    const output = args.output === '-' ? undefined : args.output;
-    if (output !== undefined) refuseOutputOverInput(output, workspace, undefined);
+    const output = outputFileOf(args.output, workspace);
     let graph = index.graph;
     let title = 'Impact chain';
     if (args.focus !== undefined) {

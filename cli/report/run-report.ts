@@ -2,7 +2,7 @@
 import { localToday } from '../../language/dates.js';
 import type { ReportArgs } from '../args.js';
 import { loadGraph } from '../graph/load-graph.js';
-import { refuseOutputOverInput } from '../check/output-file.js';
+import { outputFileOf } from '../check/output-file.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import type { Progress } from '../progress.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
@@ -22,8 +22,7 @@ export interface ReportIo {
 export async function runReport(args: ReportArgs, io: ReportIo): Promise<number> {
     // Files named from the workspace root, not from wherever the command ran: the report is read elsewhere.
     const { workspace, index, findings } = await loadGraph(args, io.progress, 'root');
-    const output = args.output === '-' ? undefined : args.output;
-    if (output !== undefined) refuseOutputOverInput(output, workspace, undefined);
+    const output = outputFileOf(args.output, workspace);
     const date = args.date ?? localToday();
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
