@@ -64,12 +64,7 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
      * parsed again since (it must be validated).
      */
     async refresh(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
-        const own = this.own.get(document);
-        if (!own || own.model !== document.parseResult.value) return undefined;
-        const linking: Diagnostic[] = [];
-        this.processLinkingErrors(document, linking, {});
-        const index = await this.workspaceFindings.ready();
-        return this.combine(document, own, linking, this.workspaceFindings.of(document, index));
+        return this.fromLast(document, false);
     }
 
     /**
@@ -79,13 +74,18 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
      * last validation: undefined when it was parsed again since.
      */
     async suppressed(document: LangiumDocument): Promise<Diagnostic[] | undefined> {
+        return this.fromLast(document, true);
+    }
+
+    /** `refresh` (the shown diagnostics) or `suppressed` (the hidden ones) from the document's last validation. */
+    private async fromLast(document: LangiumDocument, suppressed: boolean): Promise<Diagnostic[] | undefined> {
         const own = this.own.get(document);
         if (!own || own.model !== document.parseResult.value) return undefined;
-        if (own.suppressions.size === 0) return [];
+        if (suppressed && own.suppressions.size === 0) return [];
         const linking: Diagnostic[] = [];
         this.processLinkingErrors(document, linking, {});
         const index = await this.workspaceFindings.ready();
-        return this.combine(document, own, linking, this.workspaceFindings.of(document, index), true);
+        return this.combine(document, own, linking, this.workspaceFindings.of(document, index), suppressed);
     }
 
     /**
