@@ -13,10 +13,13 @@ import * as path from 'node:path';
 
 const PREFIX = 'align-diff-';
 const STALE_AFTER_MS = 60 * 60 * 1000;
+/** The temporary folder is scanned once per process, not for each copy. */
+let scanned = false;
 
-/** A new empty folder for a copy, after removing the copies that stopped runs left behind. */
+/** A new empty folder for a copy; the first of the process removes the copies that stopped runs left behind. */
 export function makeTempCopy(): string {
-    removeStaleCopies(os.tmpdir());
+    if (!scanned) removeStaleCopies(os.tmpdir());
+    scanned = true;
     return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`)));
 }
 
