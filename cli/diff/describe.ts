@@ -20,9 +20,12 @@ export interface ChangeRow {
     details: string[];
 }
 
-/** `2 added, 1 renamed elements · 3 links added · coverage 9/11 → 9/12 · findings: 1 new, 0 fixed`. */
-export function summaryLine(diff: ChainDiff): string {
-    if (diff.empty) return `No change to the impact chain · coverage ${coverageText(diff.coverage.after)}`;
+/**
+ * `2 added, 1 renamed elements · 3 links added · coverage 9/11 → 9/12 · findings: 1 new, 0 fixed`;
+ * `glue` goes between a coverage's figures and its share (`9/11 (82%)`).
+ */
+export function summaryLine(diff: ChainDiff, glue = ' '): string {
+    if (diff.empty) return `No change to the impact chain · coverage ${coverageText(diff.coverage.after, glue)}`;
     const { added, removed, renamed, changed } = diff.nodes;
     const parts: string[] = [];
     const elements = [[added, 'added'], [removed, 'removed'], [renamed, 'renamed'], [changed, 'changed']] as const;
@@ -34,13 +37,13 @@ export function summaryLine(diff: ChainDiff): string {
     if (linkParts.length > 0) parts.push(linkParts.join(', '));
     const lost = diff.kpiLinks.lost.length + diff.kpiLinks.addedWithout.length;
     if (lost > 0) parts.push(`${plural(lost, 'objective')} without a KPI link`);
-    parts.push(`coverage ${coverageChange(diff.coverage.before, diff.coverage.after)}`);
+    parts.push(`coverage ${coverageChange(diff.coverage.before, diff.coverage.after, glue)}`);
     parts.push(`findings: ${formatNumber(diff.findings.new.length, 0)} new, ${formatNumber(diff.findings.fixed.length, 0)} fixed`);
     return parts.join(' · ');
 }
 
-/** The rows of the table of changes, in a fixed order. */
-export function changeRows(diff: ChainDiff): ChangeRow[] {
+/** The rows of the table of changes, in a fixed order; `glue` as for `summaryLine`. */
+export function changeRows(diff: ChainDiff, glue = ' '): ChangeRow[] {
     const lostIds = new Set([...diff.kpiLinks.lost, ...diff.kpiLinks.addedWithout].map(n => n.id));
     const rows: ChangeRow[] = [
         ...diff.nodes.added.map(n => ({ change: 'added', element: n, details: lostIds.has(n.id) ? ['no KPI link'] : [] })),
@@ -51,8 +54,8 @@ export function changeRows(diff: ChainDiff): ChangeRow[] {
         ...diff.kpiLinks.gained.map(n => ({ change: 'gained KPI link', element: n, details: ['now linked to a KPI'] }))
     ];
     const { before, after } = diff.coverage;
-    if (!sameCoverage(before, after)) rows.push({ change: 'coverage', details: [coverageChange(before, after)] });
-    for (const p of diff.coverage.programs) rows.push({ change: 'coverage', program: p.program, details: [coverageChange(p.before, p.after)] });
+    if (!sameCoverage(before, after)) rows.push({ change: 'coverage', details: [coverageChange(before, after, glue)] });
+    for (const p of diff.coverage.programs) rows.push({ change: 'coverage', program: p.program, details: [coverageChange(p.before, p.after, glue)] });
     for (const r of diff.roi) rows.push({ change: 'ROI', program: r.program, details: [`${roiText(r.before)} → ${roiText(r.after)}`] });
     return rows;
 }
@@ -64,16 +67,17 @@ export function fieldChangeText(change: FieldChange): string {
 }
 
 /**
- * `9/11 (82%)` in the report's words, or `none` when absent; a no-break
- * space keeps the share with its figures when the summary line wraps.
+ * `9/11 (82%)` in the report's words, or `none` when absent; `glue` between
+ * the figures and the share (the text format's no-break space keeps them
+ * together when it wraps).
  */
-export function coverageText(coverage: Coverage | undefined): string {
-    return coverage ? objectivesText(coverage, false).replace(' (', '\u00a0(') : 'none';
+export function coverageText(coverage: Coverage | undefined, glue = ' '): string {
+    return coverage ? objectivesText(coverage, false).replace(' (', `${glue}(`) : 'none';
 }
 
 /** `9/11 (82%) → 9/12 (75%)`, or `9/11 (82%)` when unchanged. */
-export function coverageChange(before: Coverage | undefined, after: Coverage | undefined): string {
-    return before && after && sameCoverage(before, after) ? coverageText(after) : `${coverageText(before)} → ${coverageText(after)}`;
+export function coverageChange(before: Coverage | undefined, after: Coverage | undefined, glue = ' '): string {
+    return before && after && sameCoverage(before, after) ? coverageText(after, glue) : `${coverageText(before, glue)} → ${coverageText(after, glue)}`;
 }
 
 /** `ROI 120% · BCR 2.20`, or what is missing for it. */

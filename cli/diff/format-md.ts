@@ -44,19 +44,14 @@ export function diffMarkdown(report: DiffReport): string {
 function render(report: DiffReport, limit: number, pictureRoom: number): string {
     const { diff } = report;
     const out = [DIFF_MARKER, '### Align: impact-chain changes', '', `**${escapeMarkdown(summaryLine(diff))}**`, '', sidesMarkdown(report)];
-    if (diff.empty) return plainSpaces(out);
+    if (diff.empty) return out.join('\n') + '\n';
     const rows = changeRows(diff);
     if (rows.length > 0) out.push('', toMarkdown([table(rows.slice(0, limit))]).trimEnd(), ...more(rows.length, limit, 'changes'));
     if (pictureRoom >= SMALLEST_PICTURE) out.push('', ...mermaidSection(report, pictureRoom));
     else if (pictureRoom > 0 || limit === LIMITS.at(-1)) out.push('', '_The change is too large for a picture in one comment: run `align diff` locally, or `align graph --focus NAME`._');
     const details = detailBlocks(report, limit);
     if (details.length > 0) out.push('', `<details><summary>${detailsSummary(report)}</summary>`, '', toMarkdown(details).trimEnd(), '', '</details>');
-    return plainSpaces(out);
-}
-
-/** The lines as one text; no-break spaces (they keep words together in the text format's wrapping) as spaces. */
-function plainSpaces(lines: readonly string[]): string {
-    return lines.join('\n').replace(/\u00a0/g, ' ') + '\n';
+    return out.join('\n') + '\n';
 }
 
 function sidesMarkdown(report: DiffReport): string {

@@ -10,19 +10,22 @@ import { sidesLine, type DiffReport } from './report.js';
 /** The width the text is wrapped to. */
 export const TEXT_WIDTH = 80;
 
+/** Keeps a coverage's figures with its share (`9/11 (82%)`) when a line wraps; printed as a space. */
+const NO_BREAK = '\u00a0';
+
 const MARKS: Record<string, string> = { added: '+', removed: '-', renamed: '~', changed: '~' };
 
 /** The diff as plain text, every line at most 80 terminal cells (longer words are not cut). */
 export function diffText(report: DiffReport): string {
     const { diff } = report;
-    const out: string[] = [...wrap(`Align diff: ${sidesLine(report).replace(/`/g, '')}`, ''), ...wrap(summaryLine(diff), '')];
+    const out: string[] = [...wrap(`Align diff: ${sidesLine(report).replace(/`/g, '')}`, ''), ...wrap(summaryLine(diff, NO_BREAK), '')];
     // Loops, not `out.push(...lines)`: the lines of 100,000 changes would overflow the stack.
     const section = <T>(heading: string, items: readonly T[], lines: (item: T) => string[]) => {
         if (items.length === 0) return;
         out.push('', heading);
         for (const item of items) for (const line of lines(item)) out.push(line);
     };
-    section('Changes', changeRows(diff), rowLines);
+    section('Changes', changeRows(diff, NO_BREAK), rowLines);
     section('Links added', diff.links.added, l => wrap(linkText(l), '  + ', '    '));
     section('Links removed', diff.links.removed, l => wrap(linkText(l), '  - ', '    '));
     section('New findings', diff.findings.new, f => findingLines(f, '+'));
@@ -48,8 +51,7 @@ function findingLines(f: DiffFinding, mark: string): string[] {
     return [...wrap(head, `  ${mark} `, '    '), ...wrap(f.message, '      ', '      ')];
 }
 
-/** Words of `text` on lines of at most 80 cells: the first after `first`, the others after `rest`. */
-/** Wrapped lines; a no-break space (`9/11\u00a0(82%)`) keeps words together, then prints as a space. */
+/** Words of `text` on lines of at most 80 cells, the first after `first`, the others after `rest`; no-break spaces print as spaces. */
 function wrap(text: string, first: string, rest = first): string[] {
-    return wrapWords(text, TEXT_WIDTH, { first, rest }).map(line => line.replace(/\u00a0/g, ' '));
+    return wrapWords(text, TEXT_WIDTH, { first, rest }).map(line => line.replaceAll(NO_BREAK, ' '));
 }
