@@ -48,3 +48,20 @@ describe('align diff: the summary line in a terminal', function () {
         assert.match(lines.join('\n'), /→\s0\/5 \(0%\)/);
     });
 });
+
+describe('align diff --format md: the text as written', function () {
+    this.timeout(60_000);
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('keeps a no-break space the author wrote in a title, and has none of its own', () => {
+        const base = tempDir();
+        const head = tempDir();
+        fs.writeFileSync(path.join(base, 'x.align'), 'skill S "Close deals"\n');
+        fs.writeFileSync(path.join(head, 'x.align'), 'skill S "Close\u00a0deals faster"\n');
+        const result = runCli(['diff', base, head, '--format', 'md']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.ok(result.stdout.includes('Close\u00a0deals faster'), result.stdout);
+        assert.ok(!result.stdout.replaceAll('Close\u00a0deals', '').includes('\u00a0'), 'every no-break space is the title\'s');
+    });
+});
