@@ -37,7 +37,7 @@ export function diffChains(base: DiffSide, head: DiffSide): ChainDiff {
     const kpiLinks = diffKpiLinks(paired, head.graph.nodes.filter(n => !headIds.has(n.id)), headRef);
     const coverage = { before: base.graph.coverage, after: head.graph.coverage, programs: programCoverage(base.graph, head.graph, mapping) };
     const roi = programRoi(base.graph, head.graph, mapping);
-    const findings = diffFindings(base.findings, head.findings);
+    const findings = diffFindings(base.findings, head.findings, mapping);
     const empty = nodes.added.length + nodes.removed.length + nodes.renamed.length + nodes.changed.length
         + links.added.length + links.removed.length + coverage.programs.length + roi.length
         + findings.new.length + findings.fixed.length === 0 && sameCoverage(coverage.before, coverage.after);
@@ -91,9 +91,35 @@ function roiSummary(roi: RoiFigures | undefined): RoiSummary | undefined {
     return withoutUndefined({ cost: roi.cost, currency: roi.currency, benefit: roi.benefit, roiPercent: roi.roiPercent, bcr: roi.bcr, missing: [...roi.missing] });
 }
 
-function diffFindings(base: readonly DiffFindingInput[], head: readonly DiffFindingInput[]): ChainDiff['findings'] {
-    const match = matchByIdentity(head, base, identityText, identityText);
+/**
+ * Findings matched by identity, the base's read under the head's names: a
+ * renamed element keeps its findings, and so does a reference to it
+ * (`kpis Sales.Pipeline` when `Pipeline` is renamed).
+ */
+function diffFindings(base: readonly DiffFindingInput[], head: readonly DiffFindingInput[], mapping: ReadonlyMap<string, string>): ChainDiff['findings'] {
+    const match = matchByIdentity(head, base, identityText, f => identityText(underHeadNames(f, mapping)));
     return { new: match.added.map(diffFinding).sort(compareFindings), fixed: match.removed.map(diffFinding).sort(compareFindings), unchanged: match.matched };
+}
+
+/** A base finding with its element, and the element its key references, renamed as in the head. */
+function underHeadNames(f: DiffFindingInput, mapping: ReadonlyMap<string, string>): DiffFindingInput {
+    const identity = f.identity;
+    if (!identity) return f;
+    const element = identity.element === undefined ? undefined : renamedPath(identity.element, mapping);
+    // A reference's key is `property target` (language/identity/message-key.ts).
+    const space = identity.key.indexOf(' ');
+    const key = space < 0 ? identity.key : `${identity.key.slice(0, space)} ${renamedPath(identity.key.slice(space + 1), mapping)}`;
+    if (element === identity.element && key === identity.key) return f;
+    return { ...f, identity: element === undefined ? { key } : { element, key } };
+}
+
+/** A model path under the head's names: its longest renamed prefix replaced (`Old.actuals` -> `New.actuals`). */
+function renamedPath(modelPath: string, mapping: ReadonlyMap<string, string>): string {
+    for (let end = modelPath.length; end > 0; end = modelPath.lastIndexOf('.', end - 1)) {
+        const renamed = mapping.get(modelPath.slice(0, end));
+        if (renamed !== undefined) return renamed + modelPath.slice(end);
+    }
+    return modelPath;
 }
 
 function diffFinding(f: DiffFindingInput): DiffFinding {

@@ -99,6 +99,30 @@ describe('diffChains', () => {
         assert.deepEqual([diff.nodes.added, diff.nodes.removed, diff.nodes.changed, diff.links.added, diff.links.removed], [[], [], [], [], []]);
     });
 
+    it('keeps a renamed element\'s findings, and those whose key references it: none new, none fixed', async () => {
+        // Quiz builds a skill that enables nothing, so its KPI link is unexplained: the finding's key references Sales.Pipeline.
+        const quiz = '  objective Quiz "Quiz" {\n    builds Spare\n    kpi Pipeline\n  }\n';
+        const base = { ...BASE_FILES, 'sales.align': PROGRAM.replace('  skill Spare "Spare"\n', `  skill Spare "Spare"\n${quiz}`) };
+        const head = { ...base, 'sales.align': base['sales.align'].replace(/\bSpare\b(?!")/g, 'Unused').replace(/\bPipeline\b(?! coverage)/g, 'Coverage') };
+        const before = await side(base);
+        assert.ok(before.findings.some(f => f.identity?.element === 'Sales.Spare'), 'the renamed skill has a finding');
+        assert.ok(before.findings.some(f => f.identity?.key === 'kpis Sales.Pipeline'), 'a finding references the renamed metric');
+        const diff = diffChains(before, await side(head));
+        assert.deepEqual(diff.nodes.renamed.map(r => `${r.from.id} -> ${r.to.id}`), ['Sales.Pipeline -> Sales.Coverage', 'Sales.Spare -> Sales.Unused']);
+        assert.deepEqual([diff.findings.new, diff.findings.fixed], [[], []]);
+        assert.equal(diff.findings.unchanged, before.findings.length);
+    });
+
+    it('keeps the findings of a renamed metric\'s actuals (`Revenue.actuals` is `Income.actuals` in the head)', async () => {
+        const base = { ...BASE_FILES, 'sales.align': PROGRAM.replace('  2026-01: 110\n', '  2026-01: 110\n  2026-01: 111\n') };
+        const head = { 'catalog.align': CATALOG.replace(/\bRevenue\b(?!")/g, 'Income'), 'sales.align': base['sales.align'].replace(/\bRevenue\b(?!")/g, 'Income') };
+        const before = await side(base);
+        assert.ok(before.findings.some(f => f.identity?.element === 'Revenue.actuals'), JSON.stringify(before.findings.map(f => [f.rule, f.identity])));
+        const diff = diffChains(before, await side(head));
+        assert.deepEqual(diff.nodes.renamed.map(r => `${r.from.id} -> ${r.to.id}`), ['Revenue -> Income']);
+        assert.deepEqual([diff.findings.new, diff.findings.fixed], [[], []]);
+    });
+
     it('reports a moved target, a changed source and documentation, and a new latest actual as field changes', async () => {
         const head = {
             'catalog.align': CATALOG.replace('target 120 by 2026-12-31', 'target 130 by 2027-06-30').replace('source "ERP"', 'source "ERP: ledger"'),
