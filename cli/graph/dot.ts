@@ -4,10 +4,16 @@
  * the preview headed by a plain-text node (the headings linked in column
  * order by invisible edges); edges labelled by kind (`kpi` dashed,
  * unexplained ones red), objectives without a KPI link red, metrics off
- * track amber.
+ * track amber. Label lines wrap at words near 32 characters: Graphviz sizes
+ * a box to its longest line and would otherwise draw a long title as one
+ * very wide box.
  */
 import type { Diagram, NodeMark } from './diagram.js';
 import { coverageLine, type DiagramDirection } from './diagram.js';
+import { wrapWords } from '../wrap.js';
+
+/** Label lines wrap at words to at most this many cells (a longer word stays whole). */
+const LABEL_WIDTH = 32;
 
 const MARK_STYLE: Record<NodeMark, string> = {
     unlinked: 'fillcolor="#fdecea", color="#d93025", fontcolor="#a50e0e", penwidth=3',
@@ -30,7 +36,7 @@ export function toDot(diagram: Diagram, direction: DiagramDirection = 'right'): 
         out.push(`    ${dotId(`column:${column.id}`)} [label=${dotString(column.label)}, shape=plaintext, style="", fontsize=13, fontcolor="#616161"];`);
         for (const node of column.nodes) {
             const style = node.mark ? `, ${MARK_STYLE[node.mark]}` : '';
-            out.push(`    ${dotId(node.id)} [label=${dotString(node.lines.join('\n'))}${style}];`);
+            out.push(`    ${dotId(node.id)} [label=${dotString(node.lines.flatMap(line => wrapWords(line, LABEL_WIDTH)).join('\n'))}${style}];`);
         }
         out.push('  }');
     }

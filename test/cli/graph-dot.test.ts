@@ -2,7 +2,8 @@
  * `align graph --format dot` laid out by Graphviz (`dot -Tplain`, when it is
  * installed): the column headings stand in one row (one column for
  * `--direction down`), in the order of the preview, also when a part of the
- * chain has no edge to the rest.
+ * chain has no edge to the rest; a long title wraps into a box of a
+ * reasonable width.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -78,5 +79,21 @@ describe('align graph --format dot in Graphviz', () => {
         const placed = headings(dotOf(['--direction', 'down'], split()));
         for (const [id, x] of placed) assert.equal(x, placed[0]![1], `${id} in the column of the headings`);
         for (let i = 1; i < placed.length; i++) assert.ok(placed[i]![2] < placed[i - 1]![2], `${placed[i]![0]} below ${placed[i - 1]![0]}`);
+    });
+
+    it('a long title wraps at words: the box stays narrow, and every word is in its label', () => {
+        const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+        const dir = tempDir();
+        writeFile(dir, 'long.align', `program P "P" {\n  skill Long "${words.join(' ')}"\n}\n`);
+        const dotText = dotOf([], dir);
+        const label = /^ {4}"P\.Long" \[label="([^"]*)"/m.exec(dotText)?.[1];
+        assert.ok(label !== undefined, dotText);
+        const lines = label.split('\\n');
+        assert.ok(lines.length > 3, `wrapped: ${label}`);
+        for (const line of lines) assert.ok(line.length <= 32, `a line of at most 32 characters: ${line}`);
+        assert.deepEqual(lines.join(' ').split(' ').filter(w => w.startsWith('word')), words);
+        const plain = spawnSync('dot', ['-Tplain'], { input: dotText, encoding: 'utf-8' });
+        const width = Number(/^node "P\.Long" [\d.]+ [\d.]+ ([\d.]+) /m.exec(plain.stdout)?.[1]);
+        assert.ok(width > 0 && width < 3.5, `the box is ${width} inches wide`);
     });
 });
