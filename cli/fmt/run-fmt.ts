@@ -3,7 +3,7 @@
  * in place. Every file is read before any is written, so unreadable input
  * (exit 2) leaves everything untouched; a file with a syntax error is
  * reported as `file:line:column message` and left as it is (exit 1). A
- * rewritten file keeps its line ends (CRLF or LF) and its UTF-8 byte order
+ * rewritten file keeps its line ends (CRLF, LF or lone CR) and its UTF-8 byte order
  * mark. `--check` prints `file: not formatted` per file and a closing hint.
  * A file that cannot be written (read-only, permission denied) gets one
  * line on standard error and the others are still formatted (exit 2), as
@@ -79,7 +79,7 @@ function problemLine(shown: string, text: string, error: string): string {
     if (syntax) return `${shown}:${syntax[1]}:${syntax[2]} syntax error: ${sentence(syntax[3]!)} (not formatted)`;
     const atEnd = /syntax error \(end of file: (.*)\)\.$/.exec(error);
     if (atEnd) {
-        const lines = text.split(/\r?\n/);
+        const lines = text.split(/\r\n?|\n/);
         return `${shown}:${lines.length}:${lines.at(-1)!.length + 1} syntax error: ${sentence(atEnd[1]!)} (not formatted)`;
     }
     return `${shown}: ${error}`;

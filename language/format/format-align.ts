@@ -26,8 +26,9 @@ import { keepSuppressedBlocksOnOneLine } from './suppressed-lines.js';
  *   attribute or closing brace they precede (block comments re-indented as a
  *   whole), comments after a token stay at the end of its line (one space
  *   before them); a blank line before or after a comment is kept (at most one);
- * - no trailing whitespace; the file ends with one line break (`\r\n` if the
- *   file used it);
+ * - no trailing whitespace; the file ends with one line break, of the kind
+ *   its first line break is (`\r\n`, `\n`, or a lone `\r` as old Mac files
+ *   have: such a file is formatted with `\n` and written back with `\r`);
  * - a line after an `// align-disable-next-line` comment keeps its text: a
  *   block written on it whole stays on one line; any other change to it
  *   (which would show or hide findings) is refused (suppressed-lines.ts).
@@ -63,6 +64,18 @@ export function formatAlign(text: string, options: FormatOptions = {}): FormatRe
 
 /** Formats an Align file with the parser and lexer of `services` (the language server passes its own). */
 export function formatAlignWith(services: LangiumCoreServices, text: string, options: FormatOptions = {}): FormatResult {
+    if (/^[^\r\n]*\r(?!\n)/.test(text)) {
+        // Lone CRs: the layout counts `\n`s; every line keeps its number.
+        const result = formatLinesWith(services, text.replace(/\r\n?/g, '\n'), options);
+        if ('error' in result) return result;
+        const formatted = result.text.replace(/\n/g, '\r');
+        return { text: formatted, changed: formatted !== text };
+    }
+    return formatLinesWith(services, text, options);
+}
+
+/** Formats a text whose line breaks are `\n` or `\r\n`. */
+function formatLinesWith(services: LangiumCoreServices, text: string, options: FormatOptions): FormatResult {
     const parsed = services.parser.LangiumParser.parse(text);
     const syntax = syntaxError(parsed);
     if (syntax) return { error: `Not formatted: the file has a syntax error (${syntax}).` };

@@ -260,6 +260,15 @@ describe('align fmt', () => {
         assert.equal(fs.readFileSync(path.join(dir, 'c.align'), 'utf-8'), '// top\r\nskill A "A" // why\r\nskill B\r\n');
     });
 
+    it('keeps lone-CR (old Mac) line ends, and places a syntax error at the end of such a file on its last line', () => {
+        const dir = tempDir();
+        writeFile(dir, 'm.align', '// top\rskill A "A" // why\rskill   B\r');
+        assert.equal(runCli(['fmt'], { cwd: dir }).status, 0);
+        assert.equal(fs.readFileSync(path.join(dir, 'm.align'), 'utf-8'), '// top\rskill A "A" // why\rskill B\r');
+        writeFile(dir, 'm.align', 'program X {\r  sponsor "a"\r');
+        assert.match(runCli(['fmt', '--check', 'm.align'], { cwd: dir }).stderr, /^m\.align:3:1 syntax error: .+ \(not formatted\)\n$/);
+    });
+
     it('keeps a UTF-8 byte order mark (with CRLF) in a file it rewrites, and adds none', () => {
         const dir = tempDir();
         const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

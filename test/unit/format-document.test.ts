@@ -150,6 +150,15 @@ describe('canonical formatting: layout', () => {
         assert.equal(format('  \n\n '), '');
     });
 
+    it('keeps lone-CR (old Mac) files lone-CR: comments, blank lines and an unchanged file included', () => {
+        const input = '// A\r/* one\r   two */\rmetric M {\r    kind lagging   \r\r\r}\rskill S';
+        const expected = format(input.replace(/\r/g, '\n')).replace(/\n/g, '\r');
+        assert.ok(expected.includes('\r\r') && !expected.includes('\n'), JSON.stringify(expected));
+        assert.equal(format(input), expected);
+        assert.deepEqual(formatAlign(expected), { text: expected, changed: false });
+        assert.match((formatAlign('metric M {\r  kind\r') as { error: string }).error, /^Not formatted: the file has a syntax error/);
+    });
+
     it('reports whether the text changed', () => {
         assert.deepEqual(formatAlign('skill A\n'), { text: 'skill A\n', changed: false });
         assert.deepEqual(formatAlign('skill  A\n'), { text: 'skill A\n', changed: true });
