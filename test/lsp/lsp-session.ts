@@ -10,6 +10,12 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SERVER = path.join(repo, 'bin/align-language-server.cjs');
 export const EXAMPLES = path.join(repo, 'test/fixtures/examples');
 
+/** How the server is started: a program and its arguments, `--stdio` added (default: this Node on the built server). */
+export interface ServerCommand {
+    readonly file: string;
+    readonly args: readonly string[];
+}
+
 /** A file URI for a path. */
 export const uriOf = (file: string): string => pathToFileURL(file).href;
 
@@ -30,8 +36,8 @@ export class LspSession {
     private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly root: string) { }
 
     /** Starts the server on a workspace folder and completes `initialize`/`initialized` (with `initializationOptions`, if given). */
-    static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ session: LspSession; init: InitializeResult }> {
-        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: unknown, command: ServerCommand = { file: process.execPath, args: [SERVER] }): Promise<{ session: LspSession; init: InitializeResult }> {
+        const child = spawn(command.file, [...command.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const session = new LspSession(child, connection, root);

@@ -1,0 +1,97 @@
+/**
+ * An `.align` file the server may not read (permission denied) in the
+ * workspace: one `syntax` diagnostic at its start, the one `align check`
+ * gives it, and the other files are checked, where the read error used to
+ * stop the whole workspace build (no diagnostics at all). Root reads any
+ * file, so as root the server runs as `nobody` (setpriv) from a copy of the
+ * built server that user can read; the suite is skipped where neither is
+ * possible.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeTempDir, removeTempDirs } from '../temp-dirs.js';
+import { LspSession, SERVER, uriOf, type ServerCommand } from './lsp-session.js';
+
+const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+/** The command that runs the server as a user who cannot read a `chmod 000` file; undefined when there is none here. */
+function serverCommand(): ServerCommand | undefined {
+    if (!isRoot) return { file: process.execPath, args: [SERVER] };
+    if (spawnSync('setpriv', ['--version']).status !== 0) return undefined;
+    // A copy nobody can read (the checkout may be under a private folder), started by a Node nobody can run.
+    const copy = makeTempDir('lsp-server-copy-');
+    const repo = path.resolve(path.dirname(SERVER), '..');
+    for (const file of ['bin/align-language-server.cjs', 'out/server.cjs', 'package.json']) {
+        fs.mkdirSync(path.join(copy, path.dirname(file)), { recursive: true });
+        fs.copyFileSync(path.join(repo, file), path.join(copy, file));
+    }
+    const node = ['/usr/bin/node', '/usr/local/bin/node', process.execPath].find(candidate =>
+        spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', candidate, '--version']).status === 0);
+    if (node === undefined) return undefined;
+    makeReadable(copy);
+    return { file: 'setpriv', args: [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', node, path.join(copy, 'bin/align-language-server.cjs')] };
+}
+
+/** Lets every user read a tree (temporary folders are made private). */
+function makeReadable(dir: string): void {
+    fs.chmodSync(dir, 0o755);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) makeReadable(file);
+        else fs.chmodSync(file, 0o644);
+    }
+}
+
+describe('language server: an .align file it may not read', function () {
+    this.timeout(30000);
+    let session: LspSession | undefined;
+    let root = '';
+    before(async function () {
+        const command = serverCommand();
+        if (!command) this.skip();
+        root = makeTempDir('lsp-unreadable-');
+        fs.writeFileSync(path.join(root, 'readable.align'), 'skill A "A"\n');
+        fs.writeFileSync(path.join(root, 'locked.align'), 'skill B "B"\n');
+        makeReadable(root);
+        fs.chmodSync(path.join(root, 'locked.align'), 0o000);
+        ({ session } = await LspSession.start(root, {}, undefined, command));
+    });
+    after(async () => {
+        await session?.stop();
+        removeTempDirs();
+    });
+
+    it('publishes one syntax diagnostic at its start, and checks the other files', async () => {
+        const locked = await session!.diagnosticsOf(path.join(root, 'locked.align'));
+        assert.deepEqual(locked.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${d.message}`),
+            ['0:0-0:0 1 syntax This file cannot be read (permission denied, EACCES): make it readable or remove it.']);
+        const readable = await session!.diagnosticsOf(path.join(root, 'readable.align'));
+        assert.deepEqual(readable.map(d => d.code), ['skill-enables-nothing']);
+    });
+
+    it('checks the file once it is readable again and announced as changed', async () => {
+        const file = path.join(root, 'locked.align');
+        fs.chmodSync(file, 0o644);
+        await session!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 2 }] });
+        const diagnostics = await session!.diagnosticsOf(file, d => !d.some(x => x.code === 'syntax'));
+        assert.deepEqual(diagnostics.map(d => d.code), ['skill-enables-nothing']);
+    });
+
+    it('an empty file that becomes unreadable, and back: the same text (\'\'), parsed again', async () => {
+        const file = path.join(root, 'locked.align');
+        const announce = () => session!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 2 }] });
+        fs.writeFileSync(file, '');
+        await announce();
+        await session!.diagnosticsOf(file, d => d.length === 0);
+        fs.chmodSync(file, 0o000);
+        await announce();
+        const locked = await session!.diagnosticsOf(file, d => d.length > 0);
+        assert.deepEqual(locked.map(d => d.message), ['This file cannot be read (permission denied, EACCES): make it readable or remove it.']);
+        fs.chmodSync(file, 0o644);
+        await announce();
+        assert.deepEqual(await session!.diagnosticsOf(file, d => d.length === 0), []);
+    });
+});
