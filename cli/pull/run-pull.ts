@@ -11,6 +11,7 @@ import { confinedPath } from './confine.js';
 import { toSnapshot, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { runSqlPull } from './run-sql.js';
+import { stoppedBySignals } from './interrupt.js';
 import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { readLock, recordInLock, writeAtomic } from './write-snapshot.js';
@@ -47,19 +48,25 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     }
     const writers = snapshotWriters(all);
     let failed = 0;
-    for (const target of targets) {
-        try {
-            const others = writers.get(snapshotPath(target))!.filter(t => t !== target);
-            if (others.length > 0) {
-                throw new PullError(`the snapshot "${target.file}" is also written by the pull of ${others.map(t => t.metric).join(', ')}: give each pull its own file`);
+    let written = 0;
+    const interrupted = (signal: string) => wrapWords(args.dryRun ? `align: interrupted (${signal}); dry run: wrote nothing.`
+        : `align: interrupted (${signal}) after ${written + failed} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'}; the snapshots and lock entries of the others are unchanged.`, SUMMARY_WIDTH).join('\n');
+    await stoppedBySignals(interrupted, async () => {
+        for (const target of targets) {
+            try {
+                const others = writers.get(snapshotPath(target))!.filter(t => t !== target);
+                if (others.length > 0) {
+                    throw new PullError(`the snapshot "${target.file}" is also written by the pull of ${others.map(t => t.metric).join(', ')}: give each pull its own file`);
+                }
+                io.write(`${await pullOne(target, workspace.root, args.dryRun)}\n`);
+                written++;
+            } catch (error) {
+                failed++;
+                const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
+                io.error(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cause}\n`);
             }
-            io.write(`${await pullOne(target, workspace.root, args.dryRun)}\n`);
-        } catch (error) {
-            failed++;
-            const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
-            io.error(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cause}\n`);
         }
-    }
+    });
     const done = targets.length - failed;
     const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.`;
     io.write(`${wrapWords(summary, SUMMARY_WIDTH).join('\n')}\n`);
@@ -119,6 +126,8 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
     if (dryRun) return `would write ${shown}: ${summary}`;
+    // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
+    const snapshotSha256 = await textSha256Hex(snapshot.csv);
     try {
         if (!sameBytes(snapshotFile, snapshot.csv)) writeAtomic(snapshotFile, snapshot.csv);
     } catch (error) {
@@ -127,7 +136,7 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     recordInLock(target.lockFile, relative(snapshotFile), {
         metric: target.metric, kind: target.spec.kind, ...source,
         rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
-        snapshotSha256: await textSha256Hex(snapshot.csv), pulledAt: new Date().toISOString()
+        snapshotSha256, pulledAt: new Date().toISOString()
     } as LockEntry);
     return `pulled ${shown}: ${summary}`;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
+import { cancelledBySignals } from './interrupt.js';
 import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs } from './timeout.js';
@@ -53,7 +54,7 @@ export async function queryDuckDb(sql: string, root: string, folder: string, dat
             let timedOut = false;
             const timer = setTimeout(() => { timedOut = true; connection.interrupt(); }, queryTimeoutMs());
             // Streamed, and read no further than one row too many: a result of millions of rows would exhaust memory.
-            const reader = await statement.streamAndReadUntil(MAX_ROWS + 1).catch((error: unknown) => {
+            const reader = await cancelledBySignals('the DuckDB query', () => connection.interrupt(), statement.streamAndReadUntil(MAX_ROWS + 1)).catch((error: unknown) => {
                 throw timedOut ? new PullError(queryTimedOut()) : error;
             }).finally(() => clearTimeout(timer));
             const columns = periodValueColumns(reader.columnNames());

@@ -1,4 +1,5 @@
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
+import { cancelledBySignals } from './interrupt.js';
 import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs, timeoutMs } from './timeout.js';
@@ -36,7 +37,8 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         began = true;
         // The extended protocol (a prepared statement) refuses a text of several commands.
         const query: import('pg').QueryConfig & { queryMode: 'extended' } = { text: sql, queryMode: 'extended', types: { getTypeParser: () => (text: string) => text } };
-        const result = await client.query(query);
+        const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+        const result = await cancelledBySignals('the PostgreSQL query', () => cancelQuery(pg, url, pid), client.query(query));
         const columns = periodValueColumns(result.fields.map(f => f.name));
         // Counted once read (pg reads a result whole): the same limit and message as DuckDB and SQLite, which stop reading there.
         if (result.rows.length > MAX_ROWS) throw tooManyRows();
@@ -51,6 +53,17 @@ export async function queryPostgres(sql: string, url: string, variable: string):
     } finally {
         if (began) await client.query('ROLLBACK').catch(() => undefined);
         await client.end().catch(() => undefined);
+    }
+}
+
+/** Asks the server to cancel the query of backend `pid`, from a connection of its own (as psql does on Ctrl-C). */
+async function cancelQuery(pg: typeof import('pg').default, url: string, pid: number): Promise<void> {
+    const canceller = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+        await canceller.connect();
+        await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+    } finally {
+        await canceller.end();
     }
 }
 

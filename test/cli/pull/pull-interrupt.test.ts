@@ -1,0 +1,94 @@
+/**
+ * `align pull` stopped by Ctrl-C (SIGINT) or SIGTERM while a query runs:
+ * exit 130 / 143, one message of what was done (80 columns), the pulls
+ * done before kept whole (snapshot and lock entry), the one under way
+ * leaving no file, no temporary file, and no stack trace; a DuckDB query
+ * is interrupted and a PostgreSQL query (a real server) cancelled on the
+ * server, not left running there.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import pg from 'pg';
+import { BIN, requireBundle } from '../run-cli.js';
+import { postgresUrl } from './postgres-server.js';
+import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+
+/** A DuckDB query that counts for minutes. */
+const SLOW_DUCKDB = "SELECT '2026-01' AS period, count(*) AS value FROM range(100000000000)";
+
+/** A quick pull into a.csv, then a slow one into b.csv (`on` its database). */
+function workspace(slow: string, on = ''): TempWorkspace {
+    return tempWorkspace({
+        'quick.sql': "SELECT '2026-01' AS period, 1 AS value",
+        'slow.sql': slow,
+        'p.align': `${pulledKpi('A', 'monthly')}\n${pulledKpi('B', 'monthly')}\n`
+            + `actuals A from "a.csv" { pull sql "quick.sql" }\nactuals B from "b.csv" { pull sql "slow.sql"${on} }\n`
+    });
+}
+
+/** Runs `align pull`, sends `signal` once the quick pull is reported, and gives how it ended. */
+function interruptedPull(cwd: string, signal: NodeJS.Signals, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'pull'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        let sentAt = 0;
+        child.stdout.on('data', chunk => {
+            stdout += String(chunk);
+            if (sentAt === 0 && stdout.includes('pulled a.csv')) {
+                // Well into the slow query's run.
+                setTimeout(() => { sentAt = Date.now(); child.kill(signal); }, 500);
+            }
+        });
+        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+        child.on('error', reject);
+        child.on('close', status => { clearTimeout(timer); resolve({ status, stdout, stderr, ms: Date.now() - sentAt }); });
+    });
+}
+
+describe('align pull: interrupted', function () {
+    this.timeout(120_000);
+    let ws: TempWorkspace | undefined;
+    before(requireBundle);
+    afterEach(() => ws?.remove());
+
+    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+        it(`${signal} during a query: exit ${status}, one message, the pull done before kept, nothing of the one under way`, async () => {
+            ws = workspace(SLOW_DUCKDB);
+            const result = await interruptedPull(ws.root, signal);
+            assert.equal(result.status, status, `status; stderr: ${result.stderr}`);
+            assert.ok(result.ms < 5_000, `stopped within 5 s (${result.ms} ms)`);
+            assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
+            const lines = result.stderr.trimEnd().split('\n');
+            assert.equal(lines.join(' '), `align: interrupted (${signal}) after 1 of 2 pulls; the snapshots and lock entries of the others are unchanged.`);
+            for (const line of lines) assert.ok(line.length <= 80, `at most 80 columns: ${line}`);
+            assert.equal(ws.read('a.csv'), 'period,value\n2026-01,1\n');
+            assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['a.csv']);
+            assert.deepEqual(fs.readdirSync(ws.root).sort(), ['a.csv', 'align.lock.json', 'p.align', 'quick.sql', 'slow.sql']);
+        });
+    }
+
+    it('SIGINT during a PostgreSQL query: the query is cancelled on the server', async () => {
+        const url = postgresUrl();
+        const marker = `align_interrupt_${process.pid}_${Date.now().toString(36)}`;
+        ws = workspace(`SELECT '2026-01' AS period, 1 AS value, '${marker}' AS marker FROM pg_sleep(60)`, ' on env "WAREHOUSE_URL"');
+        const observer = new pg.Client({ connectionString: url });
+        await observer.connect();
+        try {
+            const running = async () => Number((await observer.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()", [`%${marker}%`])).rows[0].n);
+            const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: url });
+            assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
+            assert.equal(result.stderr.trimEnd().split('\n').join(' '), 'align: interrupted (SIGINT) after 1 of 2 pulls; the snapshots and lock entries of the others are unchanged.');
+            assert.ok(result.ms < 5_000, `stopped within 5 s (${result.ms} ms)`);
+            assert.equal(ws.exists('b.csv'), false);
+            // The server ends the cancelled query's backend once its client is gone; before the fix it slept on for a minute.
+            const deadline = Date.now() + 5_000;
+            while (await running() > 0 && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
+            assert.equal(await running(), 0, 'no query left running on the server');
+        } finally {
+            await observer.end();
+        }
+    });
+});
