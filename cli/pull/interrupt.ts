@@ -19,6 +19,18 @@ const CANCEL_MS = 2_000;
 /** What cancels each query under way: what it runs on, and how. */
 const cancellers = new Map<() => unknown, string>();
 
+/** Set by a signal: the process is about to exit. */
+let signalled = false;
+
+/**
+ * After a signal, never settles: a pull whose query the signal cancelled
+ * (and so failed) waits here for the exit, rather than reporting a failure
+ * or starting the next pull. Before one, settles at once.
+ */
+export async function unlessSignalled(): Promise<void> {
+    if (signalled) await new Promise<never>(() => undefined);
+}
+
 /** `work`, with `cancel` (for `what`: `the PostgreSQL query`) called if a signal comes before it settles. */
 export async function cancelledBySignals<T>(what: string, cancel: () => unknown, work: Promise<T>): Promise<T> {
     cancellers.set(cancel, what);
@@ -32,10 +44,13 @@ export async function cancelledBySignals<T>(what: string, cancel: () => unknown,
 /** Runs `run`; a signal meanwhile cancels the queries under way, writes `message(signal)` on standard error and exits. */
 export async function stoppedBySignals<T>(message: (signal: string) => string, run: () => Promise<T>): Promise<T> {
     const handlers = SIGNALS.map(([signal, status]) => {
-        const handler = () => void cancelAll().then(problems => {
-            process.stderr.write([message(signal), ...problems].join('\n') + '\n');
-            process.exit(status);
-        });
+        const handler = () => {
+            signalled = true;
+            void cancelAll().then(problems => {
+                process.stderr.write([message(signal), ...problems].join('\n') + '\n');
+                process.exit(status);
+            });
+        };
         process.once(signal, handler);
         return [signal, handler] as const;
     });

@@ -11,7 +11,7 @@ import { confinedPath } from './confine.js';
 import { toSnapshot, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { runSqlPull } from './run-sql.js';
-import { stoppedBySignals } from './interrupt.js';
+import { stoppedBySignals, unlessSignalled } from './interrupt.js';
 import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { readLock, recordInLock, writeAtomic } from './write-snapshot.js';
@@ -53,6 +53,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         : `align: interrupted (${signal}) after ${written + failed} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'}; the snapshots and lock entries of the others are unchanged.`, SUMMARY_WIDTH).join('\n');
     await stoppedBySignals(interrupted, async () => {
         for (const target of targets) {
+            await unlessSignalled();
             try {
                 const others = writers.get(snapshotPath(target))!.filter(t => t !== target);
                 if (others.length > 0) {
@@ -61,6 +62,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
                 io.write(`${await pullOne(target, workspace.root, args.dryRun)}\n`);
                 written++;
             } catch (error) {
+                await unlessSignalled();
                 failed++;
                 const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
                 io.error(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cause}\n`);

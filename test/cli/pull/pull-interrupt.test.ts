@@ -17,13 +17,14 @@ import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-wor
 /** A DuckDB query that counts for minutes. */
 const SLOW_DUCKDB = "SELECT '2026-01' AS period, count(*) AS value FROM range(100000000000)";
 
-/** A quick pull into a.csv, then a slow one into b.csv (`on` its database). */
-function workspace(slow: string, on = ''): TempWorkspace {
+/** A quick pull into a.csv, a slow one into b.csv (`on` its database), and with `third` another quick one into c.csv. */
+function workspace(slow: string, on = '', third = false): TempWorkspace {
     return tempWorkspace({
         'quick.sql': "SELECT '2026-01' AS period, 1 AS value",
         'slow.sql': slow,
-        'p.align': `${pulledKpi('A', 'monthly')}\n${pulledKpi('B', 'monthly')}\n`
+        'p.align': `${pulledKpi('A', 'monthly')}\n${pulledKpi('B', 'monthly')}\n${pulledKpi('C', 'monthly')}\n`
             + `actuals A from "a.csv" { pull sql "quick.sql" }\nactuals B from "b.csv" { pull sql "slow.sql"${on} }\n`
+            + (third ? 'actuals C from "c.csv" { pull sql "quick.sql" }\n' : '')
     });
 }
 
@@ -70,19 +71,21 @@ describe('align pull: interrupted', function () {
         });
     }
 
-    it('SIGINT during a PostgreSQL query: the query is cancelled on the server', async () => {
+    it('SIGINT during a PostgreSQL query: the query is cancelled on the server, and its failure neither reported nor followed by the next pull', async () => {
         const url = postgresUrl();
         const marker = `align_interrupt_${process.pid}_${Date.now().toString(36)}`;
-        ws = workspace(`SELECT '2026-01' AS period, 1 AS value, '${marker}' AS marker FROM pg_sleep(60)`, ' on env "WAREHOUSE_URL"');
+        ws = workspace(`SELECT '2026-01' AS period, 1 AS value, '${marker}' AS marker FROM pg_sleep(60)`, ' on env "WAREHOUSE_URL"', true);
         const observer = new pg.Client({ connectionString: url });
         await observer.connect();
         try {
             const running = async () => Number((await observer.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()", [`%${marker}%`])).rows[0].n);
             const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: url });
             assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
-            assert.equal(result.stderr.trimEnd().split('\n').join(' '), 'align: interrupted (SIGINT) after 1 of 2 pulls; the snapshots and lock entries of the others are unchanged.');
+            assert.equal(result.stderr.trimEnd().split('\n').join(' '), 'align: interrupted (SIGINT) after 1 of 3 pulls; the snapshots and lock entries of the others are unchanged.');
+            assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
             assert.ok(result.ms < 5_000, `stopped within 5 s (${result.ms} ms)`);
-            assert.equal(ws.exists('b.csv'), false);
+            assert.deepEqual([ws.exists('b.csv'), ws.exists('c.csv')], [false, false]);
+            assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['a.csv']);
             // The server ends the cancelled query's backend once its client is gone; before the fix it slept on for a minute.
             const deadline = Date.now() + 5_000;
             while (await running() > 0 && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
