@@ -89,6 +89,8 @@ function recordFaults(entry: Record<string, unknown>): string[] {
 
 /** Parses a lock file (a leading byte order mark is allowed); a problem (not JSON, wrong shape) says what is wrong and what to do. */
 export function parseLock(text: string): { lock: LockFile } | LockProblem {
+    // Empty: a write that never finished, or a file made by hand; JSON.parse would say `Unexpected end of JSON input`.
+    if (text.replace(/^\uFEFF/, '').trim() === '') return { problem: 'is empty', advice: 'restore it from version control, or delete it to pull every snapshot anew' };
     let data: unknown;
     try {
         data = JSON.parse(text.replace(/^\uFEFF/, ''));

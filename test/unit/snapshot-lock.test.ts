@@ -82,6 +82,14 @@ describe('snapshot-drift on a lock file that cannot be used', () => {
         }
     });
 
+    it('an empty lock file (or one of white space, or a byte order mark alone) is said to be empty', () => {
+        for (const text of ['', ' \n', '\uFEFF']) {
+            const parsed = parseLock(text);
+            assert.ok(!('lock' in parsed));
+            assert.equal(lockProblemMessage('align.lock.json', parsed), 'align.lock.json is empty: restore it from version control, or delete it to pull every snapshot anew');
+        }
+    });
+
     it('a lock file that is a folder is said as align pull says it', () => {
         const error = Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
         const message = lockProblemMessage('align.lock.json', lockReadProblem(error));
