@@ -20,7 +20,7 @@ const MAX_FOLDERS = 2000;
  * server of files created, changed or deleted on disk (`git checkout`,
  * `align init`, a CSV written by `align pull`): the server watches the
  * workspace folders itself then, the ones the workspace manager reads (its
- * `shouldIncludeEntry`: no hidden folders, `node_modules`, `out`, nor a
+ * `shouldIncludeEntry`: no hidden folders, `node_modules`, `out`, `dist`, nor a
  * templates folder that an `align.config.json` names), and hands the
  * changes to the same handler.
  */

@@ -7,10 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { InputError } from '../workspace/input-error.js';
 
 /** Folders that are never copied (as `align check` never reads them). */
-const SKIPPED = new Set(['node_modules', 'out', 'dist']);
 /** Files larger than this are not copied (no `.align` or actuals file is that large). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -143,5 +143,5 @@ function parseTree(text: string): TreeEntry[] {
 
 function copied(relative: string): boolean {
     const folders = relative.split('/').slice(0, -1);
-    return folders.every(f => !f.startsWith('.') && !SKIPPED.has(f));
+    return folders.every(f => !isSkippedFolder(f));
 }

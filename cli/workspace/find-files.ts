@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { describeCode, InputError } from './input-error.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
 const CONFIG_FILE = 'align.config.json';
 
 /** What one path given holds. */
@@ -140,7 +140,7 @@ async function walk(folder: string, found: Set<string>, skippedTemplates: string
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (templates.has(full)) skippedTemplates.push(full);
-            else if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full, found, skippedTemplates, templatesOf, templates);
+            else if (!isSkippedFolder(entry.name)) await walk(full, found, skippedTemplates, templatesOf, templates);
         } else if (entry.isFile() && isAlignFile(entry.name)) {
             found.add(full);
         }

@@ -1,5 +1,6 @@
 import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DefaultWorkspaceManager, URI, UriUtils } from 'langium';
+import { isSkippedFolder } from '../files/skipped-folders.js';
 import type { AlignServices } from '../align-module.js';
 import { isMissing } from '../config/locate.js';
 import { resolvedTemplatesFolderOf } from '../config/templates-folder.js';
@@ -54,6 +55,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        if (entry.isDirectory && isSkippedFolder(UriUtils.basename(entry.uri))) return false;
         return super.shouldIncludeEntry(entry) && !this.inTemplatesFolder(entry.uri);
     }
 
