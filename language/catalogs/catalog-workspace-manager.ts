@@ -1,5 +1,6 @@
 import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DefaultWorkspaceManager, URI, UriUtils } from 'langium';
+import { describeCode } from '../files/file-errors.js';
 import { isSkippedFolder } from '../files/skipped-folders.js';
 import type { AlignServices } from '../align-module.js';
 import { isMissing } from '../config/locate.js';
@@ -51,7 +52,19 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         const templates = await resolvedTemplatesFolderOf(this.fileSystemProvider, folderPath);
         this.walkedFolders.set(folderPath.toString(), templates?.toString());
         this.folderList = undefined;
-        await super.traverseFolder(folderPath, uris);
+        // As Langium's walk, but a folder it may not read is one line in the log (Langium logs a stack trace).
+        let entries: FileSystemNode[];
+        try {
+            entries = await this.fileSystemProvider.readDirectory(folderPath);
+        } catch (error) {
+            console.warn(`Align: the folder ${folderPath.fsPath} cannot be read (${describeCode((error as { code?: string }).code, error)}): its .align files are not checked`);
+            return;
+        }
+        await Promise.all(entries.map(async entry => {
+            if (!this.shouldIncludeEntry(entry)) return;
+            if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
+            else if (entry.isFile) uris.push(entry.uri);
+        }));
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {

@@ -2,7 +2,8 @@
  * An `.align` file the server may not read (permission denied) in the
  * workspace: one `syntax` diagnostic at its start, the one `align check`
  * gives it, and the other files are checked, where the read error used to
- * stop the whole workspace build (no diagnostics at all). Root reads any
+ * stop the whole workspace build (no diagnostics at all). A folder it may
+ * not read is one warning line in the log, not a stack trace. Root reads any
  * file, so as root the server runs as `nobody` (setpriv) from a copy of the
  * built server that user can read; the suite is skipped where neither is
  * possible.
@@ -55,8 +56,11 @@ describe('language server: an .align file it may not read', function () {
         root = makeTempDir('lsp-unreadable-');
         fs.writeFileSync(path.join(root, 'readable.align'), 'skill A "A"\n');
         fs.writeFileSync(path.join(root, 'locked.align'), 'skill B "B"\n');
+        fs.mkdirSync(path.join(root, 'locked-folder'));
+        fs.writeFileSync(path.join(root, 'locked-folder', 'inner.align'), 'skill C "C"\n');
         makeReadable(root);
         fs.chmodSync(path.join(root, 'locked.align'), 0o000);
+        fs.chmodSync(path.join(root, 'locked-folder'), 0o000);
         ({ session } = await LspSession.start(root, {}, undefined, command));
     });
     after(async () => {
@@ -70,6 +74,16 @@ describe('language server: an .align file it may not read', function () {
             ['0:0-0:0 1 syntax This file cannot be read (permission denied, EACCES): make it readable or remove it.']);
         const readable = await session!.diagnosticsOf(path.join(root, 'readable.align'));
         assert.deepEqual(readable.map(d => d.code), ['skill-enables-nothing']);
+    });
+
+    it('a folder it may not read: one warning line in the log, no stack trace; the other files are checked', async () => {
+        await session!.diagnosticsOf(path.join(root, 'readable.align'));
+        const logs = session!.notifications.filter(n => n.method === 'window/logMessage').map(n => n.params as { type: number; message: string });
+        const folder = path.join(root, 'locked-folder');
+        assert.deepEqual(logs.filter(l => l.message.includes('locked-folder')), [
+            { type: 2, message: `Align: the folder ${folder} cannot be read (permission denied, EACCES): its .align files are not checked` }
+        ]);
+        assert.ok(!logs.some(l => /\n\s+at /.test(l.message)), `no stack trace: ${JSON.stringify(logs)}`);
     });
 
     it('checks the file once it is readable again and announced as changed', async () => {
