@@ -47,11 +47,16 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
      */
     override async getInitialText(uri: URI, cancellationToken: CancellationToken): Promise<string> {
         const open = this.textDocuments?.get(uri.toString());
-        return open ? open.getText() : this.readFile(uri, () => super.getInitialText(uri, cancellationToken));
+        if (!open) return this.readFile(uri, () => super.getInitialText(uri, cancellationToken));
+        // The editor's text: whatever the file on disk was, it is read now.
+        this.unreadable.delete(uri.toString());
+        return open.getText();
     }
 
     protected override getUpdatedText(document: LangiumDocument, textDocument: TextDocument | undefined, cancellationToken: CancellationToken): Promise<string> {
-        return textDocument ? super.getUpdatedText(document, textDocument, cancellationToken) : this.readFile(document.uri, () => super.getUpdatedText(document, undefined, cancellationToken));
+        if (!textDocument) return this.readFile(document.uri, () => super.getUpdatedText(document, undefined, cancellationToken));
+        this.unreadable.delete(document.uri.toString());
+        return super.getUpdatedText(document, textDocument, cancellationToken);
     }
 
     /** The file's text; '' for a file there that the system would not read, with the reason kept for its parse. */

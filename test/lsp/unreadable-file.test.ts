@@ -108,4 +108,14 @@ describe('language server: an .align file it may not read', function () {
         await announce();
         assert.deepEqual(await session!.diagnosticsOf(file, d => d.length === 0), []);
     });
+
+    it('an unreadable file opened in the editor is the editor\'s text, even an empty one', async () => {
+        const file = path.join(root, 'locked.align');
+        fs.writeFileSync(file, '');
+        fs.chmodSync(file, 0o000);
+        await session!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 2 }] });
+        await session!.diagnosticsOf(file, d => d.some(x => x.code === 'syntax'));
+        await session!.open(file, '');
+        assert.deepEqual(await session!.diagnosticsOf(file, d => d.length === 0), []);
+    });
 });
