@@ -14,7 +14,7 @@ import { runSqlPull } from './run-sql.js';
 import { stoppedBySignals, unlessSignalled } from './interrupt.js';
 import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
-import { readLock, recordInLock, writeAtomic } from './write-snapshot.js';
+import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
 import { wrapWords } from '../wrap.js';
 
@@ -41,7 +41,10 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         }
     }
     const targets = args.metrics.length > 0 ? all.filter(t => matchesMetric(t, args.metrics)) : all;
-    for (const lockFile of new Set(targets.map(t => t.lockFile))) readLock(lockFile);
+    for (const lockFile of new Set(targets.map(t => t.lockFile))) {
+        readLock(lockFile);
+        if (!args.dryRun) checkLockWritable(lockFile);
+    }
     if (targets.length === 0) {
         io.write('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
         return 0;
@@ -49,8 +52,8 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     const writers = snapshotWriters(all);
     let failed = 0;
     let written = 0;
-    const interrupted = (signal: string) => wrapWords(args.dryRun ? `align: interrupted (${signal}); dry run: wrote nothing.`
-        : `align: interrupted (${signal}) after ${written + failed} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'}; the snapshots and lock entries of the others are unchanged.`, SUMMARY_WIDTH).join('\n');
+    const interrupted = (signal: string) => fitted(args.dryRun ? `align: interrupted (${signal}); dry run: wrote nothing.`
+        : `align: interrupted (${signal}) after ${written + failed} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'}; the snapshots and lock entries of the others are unchanged.`);
     await stoppedBySignals(interrupted, async () => {
         for (const target of targets) {
             await unlessSignalled();
@@ -59,24 +62,40 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
                 if (others.length > 0) {
                     throw new PullError(`the snapshot "${target.file}" is also written by the pull of ${others.map(t => t.metric).join(', ')}: give each pull its own file`);
                 }
-                io.write(`${await pullOne(target, workspace.root, args.dryRun)}\n`);
+                io.write(`${fitted(await pullOne(target, workspace.root, args.dryRun))}\n`);
                 written++;
             } catch (error) {
                 await unlessSignalled();
                 failed++;
                 const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
-                io.error(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cause}\n`);
+                io.error(`${fitted(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cut(cause)}`)}\n`);
             }
         }
     });
     const done = targets.length - failed;
     const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.`;
-    io.write(`${wrapWords(summary, SUMMARY_WIDTH).join('\n')}\n`);
+    io.write(`${fitted(summary)}\n`);
     return failed > 0 ? 1 : 0;
 }
 
-/** The summary fits an 80-column terminal (the lines before it are one per pull, as long as their paths). */
-const SUMMARY_WIDTH = 80;
+/** Every line fits an 80-column terminal (but a word longer than that, a long path, which is never cut). */
+const WIDTH = 80;
+
+/** The longest cause printed: a database may say a lot on its first line (a query quoted back); the rest is cut. */
+const MAX_CAUSE = 300;
+
+/** A line of `align pull` wrapped to 80 columns, the lines after the first indented by two spaces. */
+function fitted(line: string): string {
+    return wrapWords(line, WIDTH, { rest: '  ' }).join('\n');
+}
+
+/** A cause of at most {@link MAX_CAUSE} characters, cut at a space with `...` when longer. */
+function cut(cause: string): string {
+    if (cause.length <= MAX_CAUSE) return cause;
+    const head = cause.slice(0, MAX_CAUSE - 4);
+    const space = head.lastIndexOf(' ');
+    return `${space > MAX_CAUSE / 2 ? head.slice(0, space) : head} ...`;
+}
 
 /** The snapshot file a target writes, resolved (not yet confined to the workspace). */
 function snapshotPath(target: PullTarget): string {
@@ -130,15 +149,27 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     if (dryRun) return `would write ${shown}: ${summary}`;
     // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
     const snapshotSha256 = await textSha256Hex(snapshot.csv);
+    const readOnly = unwritable(snapshotFile);
+    if (readOnly !== undefined) throw new PullError(`the snapshot "${target.file}" ${readOnly}: make it writable`);
+    const old = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
     try {
         if (!sameBytes(snapshotFile, snapshot.csv)) writeAtomic(snapshotFile, snapshot.csv);
     } catch (error) {
         throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
     }
-    recordInLock(target.lockFile, relative(snapshotFile), {
-        metric: target.metric, kind: target.spec.kind, ...source,
-        rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
-        snapshotSha256, pulledAt: new Date().toISOString()
-    } as LockEntry);
+    try {
+        recordInLock(target.lockFile, relative(snapshotFile), {
+            metric: target.metric, kind: target.spec.kind, ...source,
+            rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
+            snapshotSha256, pulledAt: new Date().toISOString()
+        } as LockEntry);
+    } catch (error) {
+        // A snapshot without its lock entry is snapshot-drift: the old snapshot is put back.
+        if (old === undefined) fs.rmSync(snapshotFile, { force: true });
+        else if (!old.equals(fs.readFileSync(snapshotFile))) writeAtomic(snapshotFile, old);
+        const shown = path.relative(process.cwd(), target.lockFile) || target.lockFile;
+        const why = error instanceof InputError ? error.message : `${shown} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
+        throw new PullError(`${why}; the snapshot is kept as it was`);
+    }
     return `pulled ${shown}: ${summary}`;
 }

@@ -6,13 +6,16 @@ import { InputError } from '../workspace/input-error.js';
 
 /**
  * Writes a file atomically: a temporary file in the same folder, then a
- * rename over the old one. A failure leaves the old file as it was.
+ * rename over the old one, whose permissions it keeps. A failure leaves the
+ * old file as it was.
  */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Buffer): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    const mode = fs.existsSync(file) ? fs.statSync(file).mode & 0o7777 : undefined;
     try {
         fs.writeFileSync(temporary, text, { flag: 'wx' });
+        if (mode !== undefined) fs.chmodSync(temporary, mode);
         fs.renameSync(temporary, file);
     } catch (error) {
         fs.rmSync(temporary, { force: true });
@@ -33,6 +36,37 @@ export function readLock(file: string): LockFile {
     const parsed = parseLock(text);
     if (!('lock' in parsed)) throw new InputError(lockProblemMessage(shown, parsed));
     return parsed.lock;
+}
+
+/**
+ * Why a file cannot be written by `writeAtomic`: it is read-only (the
+ * rename would replace it all the same, so that is checked first), or its
+ * folder takes no new file; undefined when it can be.
+ */
+export function unwritable(file: string): string | undefined {
+    if (fs.existsSync(file) && !canWrite(file)) return 'is read-only';
+    const folder = path.dirname(file);
+    if (fs.existsSync(folder) && !canWrite(folder)) return `cannot be written: its folder "${path.relative(process.cwd(), folder) || folder}" is not writable`;
+    return undefined;
+}
+
+/** Whether this process may write a file or folder. */
+function canWrite(file: string): boolean {
+    try {
+        fs.accessSync(file, fs.constants.W_OK);
+        return true;
+    } catch (error) {
+        if (['EACCES', 'EPERM', 'EROFS'].includes(String((error as NodeJS.ErrnoException).code))) return false;
+        throw error;
+    }
+}
+
+/** Checks, before anything is pulled, that a lock file can be written: a usage error naming it when not. */
+export function checkLockWritable(file: string): void {
+    const problem = unwritable(file);
+    if (problem === undefined) return;
+    const shown = path.relative(process.cwd(), file) || file;
+    throw new InputError(lockProblemMessage(shown, { problem, advice: `make it writable, or pull with --dry-run` }));
 }
 
 /**

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertOneLineFailure, requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const QUERY = "SELECT '2026-01' AS period, 1 AS value";
 
@@ -28,7 +28,10 @@ describe('align pull with bad input (child process on the built bundle)', functi
             ['a newer version', '{"version": 2, "snapshots": {}}', ['align.lock.json', 'version 2', 'newer align', 'update align']],
             ['a version that is not a whole number', '{"version": "one", "snapshots": {}}', ['align.lock.json', 'version "one"', 'expected 1']],
             ['a record that is not an object', '{"version": 1, "snapshots": {"a.csv": 5}}', ['align.lock.json', 'record of "a.csv"', 'not an object']],
-            ['no snapshots object', '{"version": 1}', ['align.lock.json', '`snapshots`']]
+            ['no snapshots object', '{"version": 1}', ['align.lock.json', '`snapshots`']],
+            ['empty (a write that never finished)', '\n', ['align.lock.json is empty', 'restore it from version control, or delete it']],
+            ['not valid JSON', '{"version": 1, "snapshots": {', ['align.lock.json is not valid JSON (', 'fix it, or delete it']],
+            ['an array', '[]', ['align.lock.json has no `snapshots` object']]
         ];
         for (const [name, text, mentions] of cases) {
             it(name, () => {
@@ -46,7 +49,7 @@ describe('align pull with bad input (child process on the built bundle)', functi
             ws.write('a.csv', 'period,value\n2026-01,1\n');
             const check = runCli(['check', '--format', 'json'], { cwd: ws.root });
             assert.equal(check.status, 1, check.stderr);
-            assert.equal(check.stderr, '');
+            assert.equal(unwrapped(check.stderr), '');
             const drift = (JSON.parse(check.stdout) as Array<{ rule: string; message: string }>).filter(f => f.rule === 'snapshot-drift');
             assert.equal(drift.length, 1);
             assert.match(drift[0]!.message, /align\.lock\.json has a record of "a\.csv" that is not an object \(null\)/);
@@ -114,7 +117,7 @@ describe('align pull with bad input (child process on the built bundle)', functi
         const result = runCli(['pull'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: '1' }, timeout: 40_000 });
         assert.equal(result.signal, null, 'align pull ends by itself');
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql": the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: A, sql "a.sql": the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
         assert.ok(Date.now() - started < 20_000, `stopped soon after the time-out (${Date.now() - started} ms)`);
         assert.ok(ws.bytes('a.csv').equals(snapshot));
         assert.equal(ws.read('align.lock.json'), lock);
@@ -140,7 +143,7 @@ describe('align pull with bad input (child process on the built bundle)', functi
         });
         const result = runCli(['pull'], { cwd: ws.root });
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(result.stderr,
+        assert.equal(unwrapped(result.stderr),
             'align: pull failed: A, sql "a.sql": the snapshot "data/shared.csv" is also written by the pull of B: give each pull its own file\n'
             + 'align: pull failed: B, sql "b.sql": the snapshot "data/../data/shared.csv" is also written by the pull of A: give each pull its own file\n');
         assert.ok(!ws.exists('data/shared.csv'));
@@ -158,8 +161,22 @@ describe('align pull with bad input (child process on the built bundle)', functi
         fs.mkdirSync(path.join(ws.root, 'data'));
         const result = runCli(['pull'], { cwd: ws.root });
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql": the snapshot "data" is a folder\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: A, sql "a.sql": the snapshot "data" is a folder\n');
         assert.ok(fs.statSync(path.join(ws.root, 'data')).isDirectory());
         assert.ok(!ws.exists('align.lock.json'));
+    });
+
+    it('a record whose pull is gone is kept (a partial pull cannot tell it from one not loaded), the others updated', () => {
+        ws = oneMetric();
+        assert.equal(runCli(['pull'], { cwd: ws.root }).status, 0);
+        const gone = { metric: 'Old', kind: 'sql', query: 'old.sql', querySha256: 'a'.repeat(64), rows: 1, snapshotSha256: 'b'.repeat(64), pulledAt: '2025-01-01T00:00:00.000Z' };
+        const lock = lockOf(ws);
+        ws.write('align.lock.json', JSON.stringify({ ...lock, snapshots: { ...lock.snapshots, 'old.csv': gone } }, undefined, 2));
+        ws.write('a.sql', "SELECT '2026-02' AS period, 2 AS value");
+        const result = runCli(['pull'], { cwd: ws.root });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stderr, '');
+        assert.deepEqual(lockOf(ws).snapshots['old.csv'], gone);
+        assert.equal(lockOf(ws).snapshots['a.csv']!['firstPeriod'], '2026-02');
     });
 });

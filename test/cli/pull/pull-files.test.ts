@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE, REPO_ROOT, requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, sqlite, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -41,7 +41,7 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         // DuckDB's weeks start on Monday (2026-01-05, 2026-01-12, 2026-01-19): each lands on the Sunday that ends it; the 19th's NULL is skipped.
         assert.equal(ws.read('programs/data/deals-weekly.csv'), 'period,value\n2026-01-11,7\n2026-01-18,5\n');
         assert.equal(ws.read('programs/data/wins.csv'), 'period,value\n2026-01,6\n2026-02,7.5\n');
-        assert.match(result.stdout, /Deals: 2 rows, 2026-01-11 to 2026-01-18 \(1 row with a NULL value skipped\)/);
+        assert.match(unwrapped(result.stdout), /Deals: 2 rows, 2026-01-11 to 2026-01-18 \(1 row with a NULL value skipped\)/);
         const entry = lockOf(ws).snapshots['programs/data/deals-weekly.csv']!;
         assert.deepEqual(Object.keys(entry), ['metric', 'kind', 'query', 'querySha256', 'rows', 'firstPeriod', 'lastPeriod', 'snapshotSha256', 'pulledAt']);
         assert.deepEqual({ ...entry, pulledAt: undefined }, {
@@ -84,7 +84,7 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         // Each opened_at is its own row: two rows land in 2026-Q2, a pull error; the SQLite pull is still written.
         assert.equal(result.status, 1, result.stderr);
         assert.equal(ws.read('data/scores.csv'), 'period,value\n2026-01,75\n2026-02,90\n');
-        assert.match(result.stderr, /^align: pull failed: Tickets, sql "q\/tickets.sql" on "db\/support.duckdb": rows 2 and 3 both give period 2026-Q2: aggregate in the query/);
+        assert.match(unwrapped(result.stderr), /^align: pull failed: Tickets, sql "q\/tickets.sql" on "db\/support.duckdb": rows 2 and 3 both give period 2026-Q2: aggregate in the query/);
         ws.write('q/tickets.sql', "SELECT date_trunc('quarter', opened_at) AS period, count(*)::DOUBLE AS value FROM tickets GROUP BY 1 ORDER BY 1");
         const again = runCli(['pull', '--metric', 'Tickets'], { cwd: ws.root });
         assert.equal(again.status, 0, again.stderr);
@@ -123,7 +123,7 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         ws.write('data/deals.csv', `${DEALS_CSV}2026-02-01,1\n`);
         const result = runCli(['pull'], { cwd: ws.root });
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql": the query returns the columns `day`, `amount`; it must return exactly `period` and `value`\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: A, sql "a.sql": the query returns the columns `day`, `amount`; it must return exactly `period` and `value`\n');
         assert.ok(ws.bytes('a.csv').equals(snapshot), 'the old snapshot is unchanged');
         assert.deepEqual(lockOf(ws).snapshots['a.csv'], lock.snapshots['a.csv']);
         assert.equal(ws.read('b.csv'), 'period,value\n2026-01,4\n2026-02,1\n');
@@ -143,10 +143,10 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         assert.ok(!ws.exists('a.csv') && !ws.exists('align.lock.json'));
         const unknown = runCli(['pull', '--metric', 'Nope'], { cwd: ws.root });
         assert.equal(unknown.status, 2);
-        assert.equal(unknown.stderr, 'align: --metric Nope: no pulled actuals of that metric (pulled: A, Out)\n');
+        assert.equal(unwrapped(unknown.stderr), 'align: --metric Nope: no pulled actuals of that metric (pulled: A, Out)\n');
         const outside = runCli(['pull', '--metric', 'Out'], { cwd: ws.root });
         assert.equal(outside.status, 1);
-        assert.match(outside.stderr, /^align: pull failed: Out, sql "a.sql": the snapshot "..\/out.csv" is outside the workspace folder\n$/);
+        assert.match(unwrapped(outside.stderr), /^align: pull failed: Out, sql "a.sql": the snapshot "..\/out.csv" is outside the workspace folder\n$/);
     });
 
     it('pulling the project\'s own example again reproduces its committed snapshot and lock entry', () => {
@@ -175,7 +175,7 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         assert.ok((JSON.parse(check.stdout) as Array<{ rule: string }>).some(f => f.rule === 'snapshot-drift'));
         const pull = run(['pull', 'p.align']);
         assert.equal(pull.status, 1);
-        assert.match(pull.stderr, /^align: pull failed: A, sql "a.sql": DuckDB is not available \(.*\): it is an optional dependency whose binary may be missing on this platform; install it with `npm install @duckdb\/node-api`\n$/);
+        assert.match(unwrapped(pull.stderr), /^align: pull failed: A, sql "a.sql": DuckDB is not available \(.*\): it is an optional dependency whose binary may be missing on this platform; install it with `npm install @duckdb\/node-api`\n$/);
     });
 });
 

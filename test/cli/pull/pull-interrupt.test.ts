@@ -11,8 +11,9 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import pg from 'pg';
 import { BIN, requireBundle } from '../run-cli.js';
+import { startLrs } from './lrs-server.js';
 import { postgresUrl } from './postgres-server.js';
-import { lockOf, pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 /** A DuckDB query that counts for minutes. */
 const SLOW_DUCKDB = "SELECT '2026-01' AS period, count(*) AS value FROM range(100000000000)";
@@ -63,7 +64,7 @@ describe('align pull: interrupted', function () {
             assert.ok(result.ms < 5_000, `stopped within 5 s (${result.ms} ms)`);
             assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
             const lines = result.stderr.trimEnd().split('\n');
-            assert.equal(lines.join(' '), `align: interrupted (${signal}) after 1 of 2 pulls; the snapshots and lock entries of the others are unchanged.`);
+            assert.equal(unwrapped(result.stderr).trimEnd(), `align: interrupted (${signal}) after 1 of 2 pulls; the snapshots and lock entries of the others are unchanged.`);
             for (const line of lines) assert.ok(line.length <= 80, `at most 80 columns: ${line}`);
             assert.equal(ws.read('a.csv'), 'period,value\n2026-01,1\n');
             assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['a.csv']);
@@ -81,7 +82,7 @@ describe('align pull: interrupted', function () {
             const running = async () => Number((await observer.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()", [`%${marker}%`])).rows[0].n);
             const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: url });
             assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
-            assert.equal(result.stderr.trimEnd().split('\n').join(' '), 'align: interrupted (SIGINT) after 1 of 3 pulls; the snapshots and lock entries of the others are unchanged.');
+            assert.equal(unwrapped(result.stderr).trimEnd(), 'align: interrupted (SIGINT) after 1 of 3 pulls; the snapshots and lock entries of the others are unchanged.');
             assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
             assert.ok(result.ms < 5_000, `stopped within 5 s (${result.ms} ms)`);
             assert.deepEqual([ws.exists('b.csv'), ws.exists('c.csv')], [false, false]);
@@ -92,6 +93,27 @@ describe('align pull: interrupted', function () {
             assert.equal(await running(), 0, 'no query left running on the server');
         } finally {
             await observer.end();
+        }
+    });
+
+    it('SIGTERM while the LRS has not answered: exit 143 at once, one message, no snapshot of the xAPI pull', async () => {
+        const lrs = await startLrs([], 'k:s');
+        lrs.faults = ['hang'];
+        try {
+            ws = tempWorkspace({
+                'quick.sql': "SELECT '2026-01' AS period, 1 AS value",
+                'p.align': `${pulledKpi('A', 'monthly')}\n${pulledKpi('B', 'monthly')}\nactuals A from "a.csv" { pull sql "quick.sql" }\n`
+                    + 'actuals B from "b.csv" {\n  pull xapi env "LRS_URL" {\n    auth env "LRS_AUTH"\n    value count statements\n  }\n}\n'
+            });
+            const result = await interruptedPull(ws.root, 'SIGTERM', { LRS_URL: lrs.endpoint, LRS_AUTH: 'k:s' });
+            assert.equal(result.status, 143, `status; stderr: ${result.stderr}`);
+            assert.ok(result.ms < 2_000, `stopped within 2 s (${result.ms} ms)`);
+            assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGTERM) after 1 of 2 pulls; the snapshots and lock entries of the others are unchanged.\n');
+            assert.equal(lrs.requests.length, 1, 'the LRS was asked');
+            assert.deepEqual(fs.readdirSync(ws.root).sort(), ['a.csv', 'align.lock.json', 'p.align', 'quick.sql']);
+            assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['a.csv']);
+        } finally {
+            await lrs.close();
         }
     });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { requireBundle } from '../run-cli.js';
 import { postgresUrl } from './postgres-server.js';
-import { lockOf, pulledKpi, runCliAsync, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 describe('align pull: PostgreSQL (a real server, pg)', function () {
     this.timeout(300_000);
@@ -45,7 +45,7 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
         assert.equal(result.status, 0, result.stderr);
         assert.equal(ws.read('data/Renewed.csv'), 'period,value\n2026-01,12.5\n2026-02,4\n');
-        assert.match(result.stdout, /Renewed: 2 rows, 2026-01 to 2026-02 \(1 row with a NULL value skipped\)/);
+        assert.match(unwrapped(result.stdout), /Renewed: 2 rows, 2026-01 to 2026-02 \(1 row with a NULL value skipped\)/);
         // 2026-01-31 23:30 at UTC-8 is 2026-02-01 07:30 UTC.
         assert.equal(ws.read('data/AtUtc.csv'), 'period,value\n2026-01,1\n2026-02,2\n2026-03,1\n');
         assert.equal(ws.read('data/Nps.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
@@ -62,7 +62,7 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         ws = workspace({ Broken: `SELEC 1`, Good: `SELECT quarter AS period, score AS value FROM ${schema}.nps` });
         const refused = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: 'postgres://align:s3cret-pw@127.0.0.1:1/align' } });
         assert.equal(refused.status, 1);
-        const lines = refused.stderr.trim().split('\n');
+        const lines = unwrapped(refused.stderr).trim().split('\n');
         assert.equal(lines.length, 2);
         assert.equal(lines[0], 'align: pull failed: Broken, sql "queries/Broken.sql" on env:WAREHOUSE_URL: connection refused (the server in WAREHOUSE_URL does not answer)');
         assert.ok(!refused.stderr.includes('s3cret-pw'));
@@ -70,18 +70,18 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         badPassword.password = 'wrong-s3cret';
         const denied = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: badPassword.toString() } });
         assert.equal(denied.status, 1);
-        assert.match(denied.stderr, /^align: pull failed: Good, sql "queries\/Good.sql" on env:WAREHOUSE_URL: password authentication failed for user "align"\n$/);
+        assert.match(unwrapped(denied.stderr), /^align: pull failed: Good, sql "queries\/Good.sql" on env:WAREHOUSE_URL: password authentication failed for user "align"\n$/);
         assert.ok(!denied.stderr.includes('wrong-s3cret'));
         const syntax = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
         assert.equal(syntax.status, 1);
-        assert.equal(syntax.stderr, 'align: pull failed: Broken, sql "queries/Broken.sql" on env:WAREHOUSE_URL: syntax error at or near "SELEC"\n');
+        assert.equal(unwrapped(syntax.stderr), 'align: pull failed: Broken, sql "queries/Broken.sql" on env:WAREHOUSE_URL: syntax error at or near "SELEC"\n');
         assert.equal(ws.read('data/Good.csv'), 'period,value\n2026-Q1,31\n2026-Q2,35\n');
         const unset = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: '' } });
-        assert.match(unset.stderr, /the environment variable WAREHOUSE_URL is not set \(expected a postgres:\/\/ URL\)\n$/);
+        assert.match(unwrapped(unset.stderr), /the environment variable WAREHOUSE_URL is not set \(expected a postgres:\/\/ URL\)\n$/);
         // A URL the driver cannot parse: one line, no internal error, and no password (the driver's message may quote the URL).
         const unparsable = await runCliAsync(['pull', '--metric', 'Good'], { cwd: ws.root, env: { WAREHOUSE_URL: 'postgres://align:s3cret pw@127.0.0.1:notaport/align' } });
         assert.equal(unparsable.status, 1);
-        assert.equal(unparsable.stderr, 'align: pull failed: Good, sql "queries/Good.sql" on env:WAREHOUSE_URL: the environment variable WAREHOUSE_URL does not hold a valid postgres:// URL\n');
+        assert.equal(unwrapped(unparsable.stderr), 'align: pull failed: Good, sql "queries/Good.sql" on env:WAREHOUSE_URL: the environment variable WAREHOUSE_URL does not hold a valid postgres:// URL\n');
     });
 
     it('a query that runs longer than ALIGN_PULL_TIMEOUT is cancelled on the server: one line, exit 1, the snapshot kept', async () => {
@@ -93,7 +93,7 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url, ALIGN_PULL_TIMEOUT: '1' } });
         assert.equal(result.signal, null, 'align pull ends by itself');
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(result.stderr, 'align: pull failed: Slow, sql "queries/Slow.sql" on env:WAREHOUSE_URL: the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Slow, sql "queries/Slow.sql" on env:WAREHOUSE_URL: the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
         assert.ok(Date.now() - started < 15_000, `stopped soon after the time-out (${Date.now() - started} ms)`);
         assert.ok(ws.bytes('data/Slow.csv').equals(snapshot));
         assert.equal(ws.read('align.lock.json'), lock);
@@ -106,17 +106,17 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         const prefix = 'align: pull failed: Write, sql "queries/Write.sql" on env:WAREHOUSE_URL: ';
         const deleted = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
         assert.equal(deleted.status, 1);
-        assert.equal(deleted.stderr, `${prefix}cannot execute DELETE in a read-only transaction\n`);
+        assert.equal(unwrapped(deleted.stderr), `${prefix}cannot execute DELETE in a read-only transaction\n`);
         ws.write('queries/Write.sql', `CREATE TABLE ${schema}.pwn AS SELECT quarter AS period, score AS value FROM ${schema}.nps`);
         const create = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
-        assert.equal(create.stderr, `${prefix}cannot execute CREATE TABLE AS in a read-only transaction\n`);
+        assert.equal(unwrapped(create.stderr), `${prefix}cannot execute CREATE TABLE AS in a read-only transaction\n`);
         // The transaction cannot be made writable by the query, and a second statement never runs.
         ws.write('queries/Write.sql', `SET TRANSACTION READ WRITE`);
         const writable = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
         assert.equal(writable.status, 1);
         ws.write('queries/Write.sql', `CREATE TABLE ${schema}.pwn AS SELECT 1; SELECT quarter AS period, score AS value FROM ${schema}.nps`);
         const two = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
-        assert.equal(two.stderr, `${prefix}the query file "queries/Write.sql" holds 2 statements; it must hold one\n`);
+        assert.equal(unwrapped(two.stderr), `${prefix}the query file "queries/Write.sql" holds 2 statements; it must hold one\n`);
         assert.equal(await count(), 4, 'no row deleted');
         assert.equal(await created(), null, 'no table created');
         assert.ok(!ws.exists('data/Write.csv'));
@@ -125,7 +125,7 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
     it('a query file of one statement: semicolons in quotes, $$ bodies and comments and a trailing semicolon are fine; two are refused', async () => {
         ws = workspace({ One: `-- NPS; by quarter\nSELECT quarter || $$;$$ AS q, quarter AS period, score AS value FROM ${schema}.nps /* ; */;\n` });
         const columns = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
-        assert.match(columns.stderr, /the query returns the columns `q`, `period`, `value`/);
+        assert.match(unwrapped(columns.stderr), /the query returns the columns `q`, `period`, `value`/);
         ws.write('queries/One.sql', `SELECT quarter AS period, score AS value FROM ${schema}.nps WHERE quarter <> ';' AND quarter <> E'\\';' ; -- last\n`);
         const one = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
         assert.equal(one.status, 0, one.stderr);
@@ -133,6 +133,6 @@ describe('align pull: PostgreSQL (a real server, pg)', function () {
         ws.write('queries/One.sql', `SET LOCAL search_path TO ${schema}; SELECT quarter AS period, score AS value FROM nps`);
         const two = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: url } });
         assert.equal(two.status, 1);
-        assert.equal(two.stderr, 'align: pull failed: One, sql "queries/One.sql" on env:WAREHOUSE_URL: the query file "queries/One.sql" holds 2 statements; it must hold one\n');
+        assert.equal(unwrapped(two.stderr), 'align: pull failed: One, sql "queries/One.sql" on env:WAREHOUSE_URL: the query file "queries/One.sql" holds 2 statements; it must hold one\n');
     });
 });

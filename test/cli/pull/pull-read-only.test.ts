@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeTempDir } from '../../temp-dirs.js';
 import { requireBundle, runCli } from '../run-cli.js';
-import { pulledKpi, sqlite, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 /** A workspace with one pulled metric `A` whose query is `sql`, on `on` when given. */
 function oneQuery(sql: string, on?: string): TempWorkspace {
@@ -24,7 +24,7 @@ function oneQuery(sql: string, on?: string): TempWorkspace {
 function failure(ws: TempWorkspace): string {
     const result = runCli(['pull'], { cwd: ws.root });
     assert.equal(result.status, 1, result.stdout);
-    const lines = result.stderr.split('\n').filter(Boolean);
+    const lines = unwrapped(result.stderr).split('\n').filter(Boolean);
     assert.equal(lines.length, 1, result.stderr);
     return lines[0]!.replace(/^align: pull failed: A, sql "a\.sql"( on "[^"]+")?: /, '');
 }

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireBundle } from '../run-cli.js';
 import { postgresUrl } from './postgres-server.js';
-import { pulledKpi, runCliAsync, sqlite, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { pulledKpi, runCliAsync, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const ROWS = 150_000;
 const MESSAGE = 'the query returns more than 100,000 rows: aggregate in the query (one row per period)';
@@ -30,7 +30,7 @@ describe('align pull: a result of more than 100,000 rows', function () {
     async function assertRefused(env: Record<string, string> = {}): Promise<void> {
         const result = await runCliAsync(['pull'], { cwd: ws.root, env });
         assert.equal(result.status, 1, result.stderr);
-        assert.match(result.stderr, new RegExp(`^align: pull failed: A, sql "a\\.sql".*?: ${MESSAGE.replace(/[()]/g, '\\$&')}\\n`));
+        assert.match(unwrapped(result.stderr), new RegExp(`^align: pull failed: A, sql "a\\.sql".*?: ${MESSAGE.replace(/[()]/g, '\\$&')}\\n`));
         assert.equal(fs.existsSync(path.join(ws.root, 'a.csv')), false, 'no snapshot written');
     }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, sqlite, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 /** A query that never ends: a recursive CTE without a limit. */
 const RUNAWAY = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT '2026-02' AS period, count(*) AS value FROM r";
@@ -49,12 +49,12 @@ describe('align pull on a SQLite file (child process on the built bundle)', func
         const took = Date.now() - started;
         assert.equal(result.signal, null, 'align pull ends by itself');
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql" on "lms.sqlite": the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: A, sql "a.sql" on "lms.sqlite": the query did not finish within 1 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
         assert.ok(took < 10_000, `the run ends soon after the time-out (${took} ms)`);
         assert.ok(ws.bytes('a.csv').equals(snapshot), 'the old snapshot is kept');
         assert.deepEqual(lockOf(ws).snapshots['a.csv'], lock.snapshots['a.csv'], 'its lock entry is kept');
         assert.equal(ws.read('b.csv'), 'period,value\n2026-01,9\n2026-02,12\n', 'the pull after it is written');
-        assert.match(result.stdout, /\n1 of 2 pulls succeeded, 1 failed \(their snapshots and lock entries are\nunchanged\)\.\n$/, 'the summary wrapped to 80 columns');
+        assert.match(result.stdout, /\n1 of 2 pulls succeeded, 1 failed \(their snapshots and lock entries are\n  unchanged\)\.\n$/, 'the summary wrapped to 80 columns');
     });
 
     it('a fractional ALIGN_PULL_TIMEOUT is honoured, and a quick query within it is unaffected', async () => {
@@ -63,7 +63,7 @@ describe('align pull on a SQLite file (child process on the built bundle)', func
         const started = Date.now();
         const result = runCli(['pull', '--metric', 'A'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: '0.5' }, timeout: 30_000 });
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(result.stderr, 'align: pull failed: A, sql "a.sql" on "lms.sqlite": the query did not finish within 0.5 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: A, sql "a.sql" on "lms.sqlite": the query did not finish within 0.5 s (set ALIGN_PULL_TIMEOUT to allow longer)\n');
         assert.ok(Date.now() - started < 10_000, `stopped soon after the time-out (${Date.now() - started} ms)`);
         assert.ok(!ws.exists('a.csv'));
         const quick = runCli(['pull', '--metric', 'B'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: '5' } });
@@ -76,7 +76,7 @@ describe('align pull on a SQLite file (child process on the built bundle)', func
         ws.write('c.sql', "SELECT '2026-01' AS period, 5 AS value");
         ws.write('p.align', `${ws.read('p.align')}${pulledKpi('C', 'monthly')}\nactuals C from "c.csv" { pull sql "c.sql" }\n`);
         const result = runCli(['pull'], { cwd: ws.root, env: { ALIGN_PULL_TIMEOUT: '2147483' } });
-        assert.equal(result.stderr, '', 'no pull failure, no TimeoutOverflowWarning');
+        assert.equal(unwrapped(result.stderr), '', 'no pull failure, no TimeoutOverflowWarning');
         assert.equal(result.status, 0);
         assert.equal(ws.read('a.csv'), 'period,value\n2026-01,3\n2026-02,4\n');
         assert.equal(ws.read('c.csv'), 'period,value\n2026-01,5\n');
@@ -100,7 +100,7 @@ describe('align pull on a SQLite file (child process on the built bundle)', func
                 breakIt(ws);
                 const result = runCli(['pull', '--metric', 'A'], { cwd: ws.root });
                 assert.equal(result.status, 1, result.stderr);
-                assert.equal(result.stderr, `align: pull failed: A, sql "a.sql" on "lms.sqlite": ${message}\n`);
+                assert.equal(unwrapped(result.stderr), `align: pull failed: A, sql "a.sql" on "lms.sqlite": ${message}\n`);
                 assert.ok(!ws.exists('a.csv'));
             });
         }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { requireBundle, runCli } from '../run-cli.js';
-import { pulledKpi, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { pulledKpi, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const QUERY = "SELECT date_trunc('month', closed_on) AS period, sum(amount) AS value FROM 'data/deals.csv' GROUP BY 1\n";
 
@@ -36,11 +36,11 @@ describe('align pull: what it leaves unchanged', function () {
         ws.write('a.sql', QUERY.replace(" GROUP BY", " WHERE amount > 100 GROUP BY"));
         const empty = runCli(['pull'], { cwd: ws.root });
         assert.equal(empty.status, 1);
-        assert.equal(empty.stderr, 'align: pull failed: A, sql "a.sql": the query returned no rows: nothing to write, the snapshot is kept\n');
+        assert.equal(unwrapped(empty.stderr), 'align: pull failed: A, sql "a.sql": the query returned no rows: nothing to write, the snapshot is kept\n');
         ws.write('a.sql', QUERY.replace('sum(amount)', 'NULL::DOUBLE'));
         const nulls = runCli(['pull'], { cwd: ws.root });
         assert.equal(nulls.status, 1);
-        assert.equal(nulls.stderr, 'align: pull failed: A, sql "a.sql": every value was NULL (2 rows skipped): nothing to write, the snapshot is kept\n');
+        assert.equal(unwrapped(nulls.stderr), 'align: pull failed: A, sql "a.sql": every value was NULL (2 rows skipped): nothing to write, the snapshot is kept\n');
         assert.ok(ws.bytes('a.csv').equals(snapshot));
         assert.ok(ws.bytes('align.lock.json').equals(lock));
     });

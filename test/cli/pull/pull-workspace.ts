@@ -69,3 +69,8 @@ export async function sqlite(file: string, statements: string[]): Promise<void> 
     fs.writeFileSync(file, db.export());
     db.close();
 }
+
+/** What `align pull` printed with its wrapping undone: a line continued on the next, indented by two spaces, joined to it. */
+export function unwrapped(text: string): string {
+    return text.replace(/\n {2}/g, ' ');
+}

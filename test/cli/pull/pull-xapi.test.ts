@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { requireBundle } from '../run-cli.js';
 import { startLrs, type LrsServer } from './lrs-server.js';
-import { lockOf, pulledKpi, runCliAsync, tempWorkspace, type TempWorkspace } from './pull-workspace.js';
+import { lockOf, pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 import { CALLS, SCORED, STATEMENTS, TICKETS } from './xapi-fixtures.js';
 
 const KEY = 'lrs-key:lrs-s3cret';
@@ -71,12 +71,12 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         const lock = ws.bytes('align.lock.json');
         const unauthorised = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS_AUTH: 'lrs-key:wrong-s3cret' } });
         assert.equal(unauthorised.status, 1);
-        assert.equal(unauthorised.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 401 (check the credentials in LRS_AUTH)\n');
+        assert.equal(unwrapped(unauthorised.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 401 (check the credentials in LRS_AUTH)\n');
         lrs.faults = ['invalid-json'];
         const invalid = await runCliAsync(['pull'], { cwd: ws.root, env: env() });
-        assert.equal(invalid.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: the LRS in LRS_URL answered with invalid JSON\n');
+        assert.equal(unwrapped(invalid.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: the LRS in LRS_URL answered with invalid JSON\n');
         const missing = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS_URL: `${lrs.endpoint}/nowhere` } });
-        assert.equal(missing.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 404 (no statements resource under the endpoint in LRS_URL)\n');
+        assert.equal(unwrapped(missing.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 404 (no statements resource under the endpoint in LRS_URL)\n');
         assert.ok(ws.bytes('data/Statements.csv').equals(snapshot));
         assert.ok(ws.bytes('align.lock.json').equals(lock));
         for (const r of [unauthorised, invalid, missing]) assert.ok(!r.stderr.includes('s3cret') && !r.stderr.includes('127.0.0.1'));
@@ -87,7 +87,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         lrs.faults = [503, 429, 500, 503];
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: env() });
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 503 from the LRS in LRS_URL, after 4 attempts\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 503 from the LRS in LRS_URL, after 4 attempts\n');
         assert.equal(lrs.requests.length, 4);
         assert.ok(!ws.exists('data/Statements.csv'));
     });
@@ -99,7 +99,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
             const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS_URL: url } });
             assert.equal(result.status, 1, result.stderr);
             assert.ok(!result.stderr.includes(url) && !result.stderr.includes('s3cret'), result.stderr);
-            return result.stderr;
+            return unwrapped(result.stderr);
         };
         const prefix = 'align: pull failed: Statements, xapi env:LRS_URL: ';
         assert.equal(await failure(`http://127.0.0.1:${closed}/xapi`), `${prefix}connection refused (the LRS in LRS_URL)\n`);
@@ -118,7 +118,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), ALIGN_PULL_TIMEOUT: '0.25' } });
         assert.equal(result.status, 1);
         // Four attempts of 0.25 s each, with 0.5, 1 and 2 s of back-off between them: the message says both.
-        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 0.25 s, 4 attempts (the LRS in LRS_URL)\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 0.25 s, 4 attempts (the LRS in LRS_URL)\n');
         assert.equal(lrs.requests.length, 4);
         assert.ok(Date.now() - started >= 4500, 'each attempt waited');
     });
@@ -130,7 +130,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         ws.write('p.align', `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '    verb "http://example.com/verbs/never-used"')}`);
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: env() });
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'align: pull failed: Statements, xapi env:LRS_URL: the LRS returned no rows: nothing to write, the snapshot is kept\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: the LRS returned no rows: nothing to write, the snapshot is kept\n');
         assert.ok(ws.bytes('data/Statements.csv').equals(snapshot));
     });
 });
