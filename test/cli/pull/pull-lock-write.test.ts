@@ -56,6 +56,12 @@ describe('align pull where it may not write (child process on the built bundle)'
     before(function () {
         requireBundle();
         if (isRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+        // As nobody, Node and the checkout must be reachable: a checkout under a private folder (a CI's mktemp -d) is not.
+        const reachable = !isRoot || spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(BIN)})`]).status === 0;
+        if (!reachable) {
+            console.log(`      skipped: user nobody cannot reach ${BIN} or ${process.execPath} (a private parent folder)`);
+            this.skip();
+        }
     });
     afterEach(() => {
         if (ws) fs.chmodSync(ws.root, 0o755);
