@@ -52,6 +52,8 @@ export class Stage {
     private pending: Set<UpdateReason> | undefined;
     private drawGeneration = 0;
     private renders = 0;
+    /** Graphs given to show(), counted (see painted). */
+    private shown = 0;
     private pane = { width: 0, height: 0 };
     private readonly status: StatusLine;
     /** Fit is moving the view (its notice stays; any other move removes it). */
@@ -90,6 +92,7 @@ export class Stage {
     /** Shows a new graph. */
     show(result: ImpactGraphResult, reason: UpdateReason): void {
         this.result = result;
+        document.body.setAttribute('data-shown', String(++this.shown));
         this.update(reason);
     }
 
@@ -114,7 +117,7 @@ export class Stage {
         this.hooks.drawn();
         performance.measure('align-patch', { start, end: performance.now() });
         // Counted once the frame that shows the patch is painted.
-        requestAnimationFrame(() => setTimeout(() => this.painted(patched.layout), 0));
+        requestAnimationFrame(() => setTimeout(() => this.painted(patched.layout, this.shown), 0));
     }
 
     /** The cursor moved: a new scope, a new layout for its chain, or only a new highlight. */
@@ -214,6 +217,7 @@ export class Stage {
     private async draw(reasons: ReadonlySet<UpdateReason>): Promise<void> {
         const result = this.result;
         if (!result) return;
+        const shown = this.shown;
         const generation = ++this.drawGeneration;
         const state = this.hooks.state();
         const ids = this.currentScope();
@@ -240,15 +244,21 @@ export class Stage {
         this.hooks.drawn();
         void this.view.render(plan.layout, result.findings).then(complete => {
             if (!complete) return;
-            this.painted(plan.layout);
+            this.painted(plan.layout, shown);
             this.report();
         });
     }
 
-    /** A drawing (or a patch) is on screen: counted for tests, marked for the benchmark. */
-    private painted(layout: GraphLayout): void {
+    /**
+     * A drawing (or a patch) is on screen: counted for tests, marked for the
+     * benchmark. `shown` counts the graphs given to show() up to the one drawn,
+     * so a test waits for its graph, not for a redraw of the one before it
+     * (a resize when the banner comes or goes).
+     */
+    private painted(layout: GraphLayout, shown: number): void {
         this.renders++;
         document.body.setAttribute('data-renders', String(this.renders));
+        document.body.setAttribute('data-painted-graphs', String(shown));
         performance.mark('align-painted', { detail: { nodes: layout.nodes.length, edges: layout.edges.length } });
     }
 

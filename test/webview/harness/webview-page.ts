@@ -153,11 +153,17 @@ export class WebviewPage {
         }, [message as object, this.sender === this.page, options.text === true] as const);
     }
 
-    /** Posts a graph and waits until it is painted. */
+    /**
+     * Posts a graph and waits until it is painted: that graph, not a redraw
+     * of the one before (a resize when the banner comes or goes also paints).
+     */
     async postGraph(message: HostMessage & { type: 'graph' }): Promise<void> {
-        const before = await this.renders();
+        const count = (name: string): Promise<number> => this.page.evaluate(n => Number(document.body.getAttribute(n) ?? '0'), name);
+        const before = await count('data-shown');
         await this.post(message);
-        await this.waitForRenders(before + 1);
+        await this.page.waitForFunction(n => Number(document.body.getAttribute('data-shown') ?? '0') > n, before);
+        const shown = await count('data-shown');
+        await this.page.waitForFunction(n => Number(document.body.getAttribute('data-painted-graphs') ?? '0') >= n, shown);
     }
 
     async renders(): Promise<number> {
