@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import { toFinding } from '../../language/findings.js';
 import type { GraphRange } from '../../language/graph/types.js';
 import type { Finding } from '../../language/rules.js';
 import type { AlignDocumentValidator } from '../../language/validation/align-document-validator.js';
 import { sortFindings } from '../check-formats/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
+import { relativePath } from '../shown-path.js';
 
 /** A finding with the document and range it was reported on, for placing it on the graph's nodes. */
 export interface PlacedFinding extends Finding {
@@ -47,8 +47,4 @@ export async function collectSuppressedFindings(workspace: LoadedWorkspace, file
         for (const diagnostic of suppressed) findings.push(toFinding(file, diagnostic));
     }
     return sortFindings(findings);
-}
-
-export function relativePath(file: string): string {
-    return path.relative(process.cwd(), file).split(path.sep).join('/');
 }

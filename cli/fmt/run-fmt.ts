@@ -13,11 +13,11 @@ import * as fs from 'node:fs';
 import { formatAlign } from '../../language/format/format-align.js';
 import type { FmtArgs } from '../args.js';
 import { cellWidth } from '../cell-width.js';
-import { relativePath } from '../check/collect-findings.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { describeCode } from '../workspace/input-error.js';
 import { readSource } from '../workspace/read-source.js';
+import { shownPath } from '../shown-path.js';
 
 export interface FmtIo {
     write(text: string): void;
@@ -26,7 +26,7 @@ export interface FmtIo {
 
 /** Runs `align fmt`; resolves to 0 (nothing to do or all written), 1 (--check found changes, or syntax errors), 2 (a file could not be written). */
 export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
-    const files = (await findAlignFiles(args.paths)).map(file => ({ file, shown: relativePath(file) || file }));
+    const files = (await findAlignFiles(args.paths)).map(file => ({ file, shown: shownPath(file) }));
     const sources = files.map(({ file, shown }, i) => {
         const { text, bom } = readSource(file, shown);
         io.progress.update('read', i + 1, files.length);

@@ -11,6 +11,7 @@ import { didYouMean } from '../suggest.js';
 import { workspaceRoot } from '../workspace/load-workspace.js';
 import type { InitArgs } from '../args.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
+import { shownPath } from '../shown-path.js';
 
 export interface InitIo {
     write(text: string): void;
@@ -49,7 +50,7 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         if (code === 'EEXIST') throw new InputError(`${file}: already exists; give another name or --output FILE, or --force to overwrite it`);
         throw new InputError(`${file}: cannot be written (${code === 'ENOENT' ? 'no such folder, ENOENT' : describeCode(code, error)})`);
     }
-    const shown = path.relative(process.cwd(), path.resolve(file)) || file;
+    const shown = shownPath(path.resolve(file), file);
     // Two lines: one would run past 80 columns for most names.
     io.write(`Created ${shown} with program ${args.name}.\nNext: edit it, then run align check ${shown}\n`);
     return 0;
@@ -64,7 +65,7 @@ async function configuredTemplates(output: string | undefined): Promise<ProgramT
     const resolved = await resolveConfig(fileSystem, URI.file(configFile), fs.readFileSync(configFile, 'utf-8'));
     // Problems that can hide the templates: theirs, the file's JSON, and `extends` (templates may come from it).
     const problem = resolved.problems.find(p => /^(templates:|"templates"|extends)/.test(p.message) || /is not valid JSON|must hold a JSON object/.test(p.message));
-    if (problem) throw new InputError(`${path.relative(process.cwd(), configFile) || configFile}:${problem.line}: ${problem.message.replace(/; the defaults apply$/, '')}`);
+    if (problem) throw new InputError(`${shownPath(configFile)}:${problem.line}: ${problem.message.replace(/; the defaults apply$/, '')}`);
     return listTemplates(fileSystem, resolved.templates);
 }
 

@@ -17,6 +17,7 @@ import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
 import { wrapWords } from '../wrap.js';
+import { shownPath } from '../shown-path.js';
 
 /** Where `align pull` prints: results to `write`, failures to `error`. */
 export interface PullIo {
@@ -142,7 +143,7 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
             ? `every value was NULL (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} skipped): nothing to write, the snapshot is kept`
             : `${what} returned no rows: nothing to write, the snapshot is kept`);
     }
-    const shown = path.relative(process.cwd(), snapshotFile) || snapshotFile;
+    const shown = shownPath(snapshotFile);
     const range = `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}`;
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
@@ -167,8 +168,7 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
         // A snapshot without its lock entry is snapshot-drift: the old snapshot is put back.
         if (old === undefined) fs.rmSync(snapshotFile, { force: true });
         else if (!old.equals(fs.readFileSync(snapshotFile))) writeAtomic(snapshotFile, old);
-        const shown = path.relative(process.cwd(), target.lockFile) || target.lockFile;
-        const why = error instanceof InputError ? error.message : `${shown} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
+        const why = error instanceof InputError ? error.message : `${shownPath(target.lockFile)} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
         throw new PullError(`${why}; the snapshot is kept as it was`);
     }
     return `pulled ${shown}: ${summary}`;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LOCK_VERSION, lockProblemMessage, lockReadProblem, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
 import { InputError } from '../workspace/input-error.js';
+import { shownPath } from '../shown-path.js';
 
 /**
  * Writes a file atomically: a temporary file in the same folder, then a
@@ -26,7 +27,7 @@ export function writeAtomic(file: string, text: string | Buffer): void {
 /** Reads a lock file; none yet is an empty lock; one that cannot be parsed is a usage error (nothing is pulled). */
 export function readLock(file: string): LockFile {
     if (!fs.existsSync(file)) return { version: LOCK_VERSION, snapshots: {} };
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = shownPath(file);
     let text: string;
     try {
         text = fs.readFileSync(file, 'utf-8');
@@ -46,7 +47,7 @@ export function readLock(file: string): LockFile {
 export function unwritable(file: string): string | undefined {
     if (fs.existsSync(file) && !canWrite(file)) return 'is read-only';
     const folder = path.dirname(file);
-    if (fs.existsSync(folder) && !canWrite(folder)) return `cannot be written: its folder "${path.relative(process.cwd(), folder) || folder}" is not writable`;
+    if (fs.existsSync(folder) && !canWrite(folder)) return `cannot be written: its folder "${shownPath(folder)}" is not writable`;
     return undefined;
 }
 
@@ -65,7 +66,7 @@ function canWrite(file: string): boolean {
 export function checkLockWritable(file: string): void {
     const problem = unwritable(file);
     if (problem === undefined) return;
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = shownPath(file);
     throw new InputError(lockProblemMessage(shown, { problem, advice: `make it writable, or pull with --dry-run` }));
 }
 

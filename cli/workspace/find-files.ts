@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { describeCode, InputError } from './input-error.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
+import { shownPath } from '../shown-path.js';
 
 const CONFIG_FILE = 'align.config.json';
 
@@ -93,7 +94,7 @@ function shownFolder(given: string): string {
 }
 
 function shownRelative(folder: string): string {
-    return `${path.relative(process.cwd(), folder) || '.'}/`;
+    return `${shownPath(folder, '.')}/`;
 }
 
 /** True when `folder` holds an `.align` file at any depth (the walk's skipped folders aside). */
@@ -132,7 +133,7 @@ async function walk(folder: string, found: Set<string>, skippedTemplates: string
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-        throw new InputError(`${path.relative(process.cwd(), folder) || '.'}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+        throw new InputError(`${shownPath(folder, '.')}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
     }
     const own = entries.some(entry => entry.name === CONFIG_FILE) ? await templatesOf(folder) : undefined;
     const templates = own === undefined || inherited.has(own) ? inherited : new Set([...inherited, own]);

@@ -15,6 +15,7 @@ import { findAlignFilesPerPath, requireFilesIn, type FoundPath } from './find-fi
 import { describeCode, InputError } from './input-error.js';
 import { readSourceFile, tryReadSource } from './read-source.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
+import { shownPath } from '../shown-path.js';
 
 /** Options shared by every command that loads a workspace. */
 export interface WorkspaceOptions {
@@ -67,7 +68,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     if (!options.allowEmpty) await requireFilesIn(found, walkTemplates, file => catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;
     // A catalog file that is not Align source still stops the run (exit 2): the library is not checked, its findings not reported.
-    const readText = (file: string) => readSourceFile(file, path.relative(process.cwd(), file) || file);
+    const readText = (file: string) => readSourceFile(file, shownPath(file));
     const add = (uri: URI, text: string) => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         services.shared.workspace.LangiumDocuments.addDocument(document);

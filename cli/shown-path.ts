@@ -1,0 +1,14 @@
+import * as path from 'node:path';
+
+/** A file as findings name it: relative to the working folder, with `/` on every system. */
+export function relativePath(file: string): string {
+    return path.relative(process.cwd(), file).split(path.sep).join('/');
+}
+
+/**
+ * A file or folder as a message shows it: relative to the working folder,
+ * or `whenHere` (by default the path as given) when it is that folder.
+ */
+export function shownPath(file: string, whenHere = file): string {
+    return path.relative(process.cwd(), file) || whenHere;
+}
