@@ -26,14 +26,16 @@ export function removeTempDirs(): void {
 
 process.once('exit', removeTempDirs);
 
-/** Undoes `chmod 000` (tests of unreadable files) in a tree, so that it can be removed. */
+/**
+ * Undoes `chmod 000` of folders (tests of unreadable files) in a tree, so
+ * that it can be removed. Only folders: removing a file needs no right on
+ * the file, and a file's mode is its inode's, which a hard link in the tree
+ * (test/as-nobody.ts) shares with the original.
+ */
 function makeWritable(dir: string): void {
     if (!fs.existsSync(dir)) return;
     fs.chmodSync(dir, 0o755);
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isSymbolicLink()) continue;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) makeWritable(full);
-        else fs.chmodSync(full, 0o644);
+        if (entry.isDirectory()) makeWritable(path.join(dir, entry.name));
     }
 }

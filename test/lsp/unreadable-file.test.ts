@@ -9,41 +9,19 @@
  * possible.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AS_NOBODY, copyForNobody, isRoot, makeReadable } from '../as-nobody.js';
 import { makeTempDir, removeTempDirs } from '../temp-dirs.js';
 import { LspSession, SERVER, uriOf, type ServerCommand } from './lsp-session.js';
 
-const isRoot = process.getuid?.() === 0;
-const NOBODY = 65534;
-
-/** The command that runs the server as a user who cannot read a `chmod 000` file; undefined when there is none here. */
-function serverCommand(): ServerCommand | undefined {
+/** The command that runs the server as a user who cannot read a `chmod 000` file; the reason when there is none here. */
+function serverCommand(): ServerCommand | string {
     if (!isRoot) return { file: process.execPath, args: [SERVER] };
-    if (spawnSync('setpriv', ['--version']).status !== 0) return undefined;
-    // A copy nobody can read (the checkout may be under a private folder), started by a Node nobody can run.
-    const copy = makeTempDir('lsp-server-copy-');
     const repo = path.resolve(path.dirname(SERVER), '..');
-    for (const file of ['bin/align-language-server.cjs', 'out/server.cjs', 'package.json']) {
-        fs.mkdirSync(path.join(copy, path.dirname(file)), { recursive: true });
-        fs.copyFileSync(path.join(repo, file), path.join(copy, file));
-    }
-    const node = ['/usr/bin/node', '/usr/local/bin/node', process.execPath].find(candidate =>
-        spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', candidate, '--version']).status === 0);
-    if (node === undefined) return undefined;
-    makeReadable(copy);
-    return { file: 'setpriv', args: [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', node, path.join(copy, 'bin/align-language-server.cjs')] };
-}
-
-/** Lets every user read a tree (temporary folders are made private). */
-function makeReadable(dir: string): void {
-    fs.chmodSync(dir, 0o755);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) makeReadable(file);
-        else fs.chmodSync(file, 0o644);
-    }
+    const copy = copyForNobody('lsp-server-copy-', repo, ['bin/align-language-server.cjs', 'out/server.cjs', 'package.json']);
+    if (typeof copy === 'string') return copy;
+    return { file: 'setpriv', args: [...AS_NOBODY, copy.node, path.join(copy.root, 'bin/align-language-server.cjs')] };
 }
 
 describe('language server: an .align file it may not read', function () {
@@ -52,7 +30,10 @@ describe('language server: an .align file it may not read', function () {
     let root = '';
     before(async function () {
         const command = serverCommand();
-        if (!command) this.skip();
+        if (typeof command === 'string') {
+            console.log(`      skipped: ${command}`);
+            this.skip();
+        }
         root = makeTempDir('lsp-unreadable-');
         fs.writeFileSync(path.join(root, 'readable.align'), 'skill A "A"\n');
         fs.writeFileSync(path.join(root, 'locked.align'), 'skill B "B"\n');

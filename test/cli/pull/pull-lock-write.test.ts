@@ -11,21 +11,40 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { assertOneLineFailure, BIN, requireBundle, runCli, type CliResult } from '../run-cli.js';
+import { AS_NOBODY, copyForNobody, isRoot, NOBODY, type NobodyCopy } from '../../as-nobody.js';
 import { postgresUrl } from './postgres-server.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
-const NOBODY = 65534;
-const isRoot = process.getuid?.() === 0;
+/** Where `nobody` runs the CLI from (as root), or why it cannot here. */
+let copy: NobodyCopy | string = 'not made yet';
 
 /** `align pull` in the workspace, as a user the permission bits apply to (setpriv, as test/lsp/unreadable-file.test.ts does). */
 function pullAsUser(ws: TempWorkspace, args: string[] = []): CliResult {
     if (!isRoot) return runCli(['pull', ...args], { cwd: ws.root });
+    if (typeof copy === 'string') assert.fail(copy);
     chownTree(ws.root);
-    const result = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, 'pull', ...args],
+    const result = spawnSync('setpriv', [...AS_NOBODY, copy.node, path.join(copy.root, 'bin/align.cjs'), 'pull', ...args],
         { cwd: ws.root, encoding: 'utf-8', timeout: 50_000, stdio: ['ignore', 'pipe', 'pipe'] });
     if (result.error) throw result.error;
     return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Waits until a query holding `marker` runs on the test's PostgreSQL server. */
+async function untilRunning(marker: string): Promise<void> {
+    const observer = new pg.Client({ connectionString: postgresUrl() });
+    await observer.connect();
+    try {
+        const deadline = Date.now() + 20_000;
+        const sql = 'SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()';
+        while (Number((await observer.query(sql, [`%${marker}%`])).rows[0].n) === 0) {
+            assert.ok(Date.now() < deadline, 'the query never started on the server');
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+    } finally {
+        await observer.end();
+    }
 }
 
 /** Gives a tree to `nobody`, modes unchanged. */
@@ -55,11 +74,11 @@ describe('align pull where it may not write (child process on the built bundle)'
     let ws: TempWorkspace | undefined;
     before(function () {
         requireBundle();
-        if (isRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
-        // As nobody, Node and the checkout must be reachable: a checkout under a private folder (a CI's mktemp -d) is not.
-        const reachable = !isRoot || spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(BIN)})`]).status === 0;
-        if (!reachable) {
-            console.log(`      skipped: user nobody cannot reach ${BIN} or ${process.execPath} (a private parent folder)`);
+        if (!isRoot) return;
+        // The checkout may be under a private folder (a CI's mktemp -d): nobody runs a copy.
+        copy = copyForNobody('align-pull-cli-', path.resolve(path.dirname(BIN), '..'), ['bin/align.cjs', 'out/cli.cjs', 'out/sqlite-worker.cjs', 'package.json'], { nodeModules: true });
+        if (typeof copy === 'string') {
+            console.log(`      skipped: ${copy}`);
             this.skip();
         }
     });
@@ -115,9 +134,10 @@ describe('align pull where it may not write (child process on the built bundle)'
         const env = { WAREHOUSE_URL: postgresUrl() };
         assert.equal((await runCliAsync(['pull'], { cwd: ws.root, env })).status, 0);
         const snapshot = ws.read('a.csv');
-        ws.write('a.sql', "SELECT '2026-02' AS period, 2 AS value FROM pg_sleep(1.5)");
+        const marker = `align_lock_${process.pid}_${Date.now().toString(36)}`;
+        ws.write('a.sql', `SELECT '2026-02' AS period, 2 AS value FROM pg_sleep(2) WHERE '${marker}' <> ''`);
         const running = runCliAsync(['pull'], { cwd: ws.root, env });
-        await new Promise(resolve => setTimeout(resolve, 700)); // the query sleeps on the server meanwhile
+        await untilRunning(marker); // the lock was read and found fine; the query sleeps on the server meanwhile
         ws.write('align.lock.json', '{"version": 1,');
         const result = await running;
         assert.equal(result.status, 1, result.stderr);
