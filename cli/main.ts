@@ -1,7 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parsePullArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
-import { outputWidth } from './wrap.js';
+import { fitMessage, outputWidth } from './wrap.js';
 import { parseDiffArgs } from './diff/diff-args.js';
 import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';
@@ -73,12 +73,17 @@ function stdoutIsFile(): boolean {
     }
 }
 
-/** Prints one line for expected failures; never a stack trace unless ALIGN_DEBUG is set. */
+/**
+ * Prints one message for expected failures, wrapped to the terminal (80
+ * columns when standard error is not one), the lines after the first
+ * indented; never a stack trace unless ALIGN_DEBUG is set.
+ */
 export function reportFailure(error: unknown): number {
+    const width = outputWidth(process.stderr);
     if (error instanceof InputError) {
-        process.stderr.write(`align: ${error.message}\n`);
+        process.stderr.write(`${fitMessage(`align: ${error.message}`, width)}\n`);
     } else {
-        process.stderr.write(`align: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`${fitMessage(`align: internal error: ${error instanceof Error ? error.message : String(error)}`, width)}\n`);
         if (process.env['ALIGN_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     }
     return 2;

@@ -1,6 +1,7 @@
 /**
  * Word wrapping for the plain-text terminal outputs (`align check` pretty,
- * `align diff --format text`, help), and the width to wrap to. Widths are
+ * `align diff --format text`, help, `align pull`'s lines and every
+ * command's failure message), and the width to wrap to. Widths are
  * terminal cells (cli/cell-width.ts): a CJK character takes two, a
  * combining accent none. Lines break at white space (spaces, tabs, line
  * breaks, an ideographic space), never at a no-break space; a run of it
@@ -37,6 +38,15 @@ export function wrapWords(text: string, width: number, { first = '', rest = firs
     }
     lines.push(line);
     return lines;
+}
+
+/**
+ * One message (a failure, a line of `align pull`) on lines of at most
+ * `width` cells, the lines after the first indented by two spaces: a
+ * reader, or a test, puts it back on one line by joining them.
+ */
+export function fitMessage(message: string, width: number): string {
+    return wrapWords(message, width, { rest: '  ' }).join('\n');
 }
 
 /** White space but the no-break spaces (U+00A0, U+2007, U+202F, U+FEFF). */

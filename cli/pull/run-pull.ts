@@ -16,7 +16,7 @@ import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
-import { wrapWords } from '../wrap.js';
+import { fitMessage } from '../wrap.js';
 import { shownPath } from '../shown-path.js';
 
 /** Where `align pull` prints: results to `write`, failures to `error`. */
@@ -87,7 +87,7 @@ const MAX_CAUSE = 300;
 
 /** A line of `align pull` wrapped to 80 columns, the lines after the first indented by two spaces. */
 function fitted(line: string): string {
-    return wrapWords(line, WIDTH, { rest: '  ' }).join('\n');
+    return fitMessage(line, WIDTH);
 }
 
 /** A cause of at most {@link MAX_CAUSE} characters, cut at a space with `...` when longer. */

@@ -40,9 +40,6 @@ export interface RunOptions {
     cwd?: string;
     env?: NodeJS.ProcessEnv;
     timeout?: number;
-    /** Run as another user (only possible as root). */
-    uid?: number;
-    gid?: number;
 }
 
 /** Fails early, with advice, when the bundle has not been built. */
@@ -64,8 +61,6 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
         maxBuffer: 256 * 1024 * 1024,
         stdio: ['ignore', 'pipe', 'pipe'],
     };
-    if (options.uid !== undefined) spawnOptions.uid = options.uid;
-    if (options.gid !== undefined) spawnOptions.gid = options.gid;
     const result = spawnSync(process.execPath, [BIN, ...args], spawnOptions);
     if (result.error) throw result.error;
     return { status: result.status, signal: result.signal, stdout: String(result.stdout), stderr: String(result.stderr) };
@@ -176,6 +171,11 @@ export function writeFile(dir: string, relative: string, content: string | Buffe
 /** ANSI SGR escape sequences. */
 export const ANSI = /\x1b\[[0-9;]*m/;
 
+/** What the CLI printed with its wrapping of messages undone (cli/wrap.ts fitMessage): a line continued on the next, indented by two spaces, joined to it. */
+export function unwrapped(text: string): string {
+    return text.replace(/\n {2}/g, ' ');
+}
+
 /** Lines of text without the trailing empty one. */
 export function linesOf(text: string): string[] {
     const lines = text.split('\n');
@@ -185,15 +185,19 @@ export function linesOf(text: string): string[] {
 
 /**
  * Asserts a usage error or unreadable input: exit 2, nothing on stdout,
- * exactly one line on stderr that contains each of `mentions`, and no stack trace.
+ * exactly one message on stderr (lines of at most 80 columns) that
+ * contains each of `mentions`, and no stack trace.
  */
 export function assertOneLineFailure(result: CliResult, ...mentions: string[]): string {
     assert.equal(result.status, 2, `exit status 2\nstderr: ${result.stderr}\nstdout: ${result.stdout.slice(0, 500)}`);
     assert.equal(result.stdout, '', 'nothing on stdout');
-    const lines = linesOf(result.stderr);
-    assert.equal(lines.length, 1, `exactly one line on stderr, got:\n${result.stderr}`);
+    for (const printed of linesOf(result.stderr)) {
+        assert.ok([...printed].length <= 80 || !printed.trim().includes(' '), `wrapped to 80 columns (a word longer than that alone on its line):\n${result.stderr}`);
+    }
+    const lines = linesOf(unwrapped(result.stderr));
+    assert.equal(lines.length, 1, `exactly one message on stderr, got:\n${result.stderr}`);
     const line = lines[0]!;
-    assert.ok(!/^\s+at /m.test(result.stderr), `no stack trace: ${result.stderr}`);
+    assert.ok(!/^ {4}at /m.test(result.stderr), `no stack trace: ${result.stderr}`);
     assert.ok(!/internal error/i.test(line), `an expected failure, not an internal error: ${line}`);
     for (const mention of mentions) assert.ok(line.includes(mention), `stderr names '${mention}': ${line}`);
     return line;

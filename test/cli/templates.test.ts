@@ -60,10 +60,8 @@ describe('align init --template', () => {
 
     it('refuses an unknown template with exit 2, a did-you-mean and the list', () => {
         const workspace = consumingWorkspace(tempDir());
-        const result = runCli(['init', 'X', '--template', 'onbording'], { cwd: workspace });
-        assert.equal(result.status, 2);
-        assert.match(result.stderr, /--template onbording: no such template; did you mean 'onboarding'\? \(templates: builtin, onboarding/);
-        assert.equal(result.stderr.split('\n').filter(Boolean).length, 1, 'one line, no stack');
+        const line = assertOneLineFailure(runCli(['init', 'X', '--template', 'onbording'], { cwd: workspace }));
+        assert.match(line, /--template onbording: no such template; did you mean 'onboarding'\? \(templates: builtin, onboarding/);
     });
 
     it('offers only the built-in template where no align.config.json names templates', () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { cellWidth } from '../../cli/cell-width.js';
-import { wrapWords } from '../../cli/wrap.js';
+import { fitMessage, wrapWords } from '../../cli/wrap.js';
 
 describe('wrapWords', () => {
     it('fills each line up to the width and breaks between words', () => {
@@ -51,5 +51,15 @@ describe('wrapWords', () => {
     it('never breaks at a no-break space', () => {
         assert.deepEqual(wrapWords('aa bb\u00a0cc dd', 6), ['aa', 'bb\u00a0cc', 'dd']);
         assert.deepEqual(wrapWords('10\u202f% of 5\u2007000', 80), ['10\u202f% of 5\u2007000']);
+    });
+});
+
+describe('fitMessage', () => {
+    it('wraps a failure message at spaces, the lines after the first indented by two spaces, and joins back whole', () => {
+        const message = "align: --format: unknown format 'xml' (use pretty, json, sarif, github, junit, gitlab)";
+        const fitted = fitMessage(message, 80);
+        assert.equal(fitted, "align: --format: unknown format 'xml' (use pretty, json, sarif, github, junit,\n  gitlab)");
+        assert.equal(fitted.replace(/\n {2}/g, ' '), message, 'joining a line that starts with two spaces to the one before gives the message');
+        assert.equal(fitMessage('align: short', 80), 'align: short', 'a message that fits stays one line');
     });
 });

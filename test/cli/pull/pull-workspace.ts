@@ -70,7 +70,4 @@ export async function sqlite(file: string, statements: string[]): Promise<void> 
     db.close();
 }
 
-/** What `align pull` printed with its wrapping undone: a line continued on the next, indented by two spaces, joined to it. */
-export function unwrapped(text: string): string {
-    return text.replace(/\n {2}/g, ' ');
-}
+export { unwrapped } from '../run-cli.js';
