@@ -66,3 +66,19 @@ export function makeReadable(dir: string): void {
         else fs.chmodSync(file, 0o644);
     }
 }
+
+/** What a command run as `nobody` did: its exit status or signal and its outputs. */
+export interface NobodyRun {
+    readonly status: number | null;
+    readonly signal: NodeJS.Signals | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** Runs `node <copy>/<script> ...args` in `cwd` as `nobody` (setpriv); a failure to start it throws. */
+export function runAsNobody(copy: NobodyCopy, script: string, args: readonly string[], cwd: string): NobodyRun {
+    const result = spawnSync('setpriv', [...AS_NOBODY, copy.node, path.join(copy.root, script), ...args],
+        { cwd, encoding: 'utf-8', timeout: 50_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (result.error) throw result.error;
+    return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,6 +1,7 @@
 /**
  * What `align check` does with bad input, through the built bundle: usage
- * errors and missing paths exit 2 with one line on stderr and no stack
+ * errors and missing paths exit 2 with one message on stderr (wrapped to
+ * 80 columns) and no stack
  * trace; broken Align source, a file that is not Align source (binary, not
  * UTF-8, unreadable) and broken actuals are findings (exit 1).
  */
@@ -11,19 +12,24 @@ import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
 import {
     BIN, EXAMPLES, assertOneLineFailure, checkJson, columnOf, copyExamples, keysOf, lineOf, linesOf, parseFindings, removeTempDirs,
-    requireBundle, runCli, tempDir, writeFile, type Finding,
+    requireBundle, runCli, tempDir, writeFile, type CliResult, type Finding,
 } from './run-cli.js';
+import { copyForNobody, isRoot, runAsNobody } from '../as-nobody.js';
 
 describe('align check with bad input', () => {
     before(requireBundle);
     afterEach(removeTempDirs);
 
-    const NOBODY = 65534;
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-    /** Runs as a user that `chmod 000` applies to: `nobody` when the tests run as root. */
-    function runAsUnprivileged(args: string[], cwd: string) {
-        return runCli(args, isRoot ? { cwd, uid: NOBODY, gid: NOBODY } : { cwd });
+    /**
+     * Runs as a user that `chmod 000` applies to: `nobody` when the tests
+     * run as root, from a copy of the bundle it can read (the checkout and
+     * Node may sit where it cannot); the copy goes with the test's folders.
+     */
+    function runAsUnprivileged(args: string[], cwd: string): CliResult {
+        if (!isRoot) return runCli(args, { cwd });
+        const copy = copyForNobody('align-check-cli-', path.resolve(path.dirname(BIN), '..'), ['bin/align.cjs', 'out/cli.cjs', 'package.json']);
+        if (typeof copy === 'string') assert.fail(`cannot run as nobody: ${copy}`);
+        return runAsNobody(copy, 'bin/align.cjs', args, cwd);
     }
 
     /** A temp folder that `nobody` may enter (mkdtemp makes it 0700). */
@@ -96,7 +102,6 @@ describe('align check with bad input', () => {
         });
 
         it('an unreadable folder (chmod 000, checked as an unprivileged user)', function () {
-            if (isRoot && !canSwitchUser()) this.skip();
             const dir = sharedTempDir();
             writeFile(dir, 'ok.align', 'skill S "s"\n');
             const locked = path.join(dir, 'locked');
@@ -271,7 +276,6 @@ describe('align check with bad input', () => {
         });
 
         it('a file that cannot be read (chmod 000, checked as an unprivileged user)', function () {
-            if (isRoot && !canSwitchUser()) this.skip();
             const dir = sharedTempDir();
             writeFile(dir, 'ok.align', 'skill S "s"\n');
             const file = writeFile(dir, 'secret.align', 'skill T "t"\n');
@@ -467,26 +471,15 @@ describe('align check with bad input', () => {
         });
     });
 
+    /** Whether this (unprivileged) user can still read `file`: a capability may let it read past the permission bits. */
     function canRead(file: string): boolean {
         try {
             fs.accessSync(file, fs.constants.R_OK);
             return true;
-        } catch {
-            return false;
+        } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'EACCES') return false;
+            throw error;
         }
     }
 
-    /** True when a child process can run as `nobody` and still read the bundle. */
-    let switchable: boolean | undefined;
-    function canSwitchUser(): boolean {
-        if (switchable === undefined) {
-            try {
-                const result = runCli(['--version'], { uid: NOBODY, gid: NOBODY, cwd: '/' });
-                switchable = result.status === 0;
-            } catch {
-                switchable = false;
-            }
-        }
-        return switchable;
-    }
 });

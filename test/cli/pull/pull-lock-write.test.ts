@@ -10,10 +10,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { assertOneLineFailure, BIN, requireBundle, runCli, type CliResult } from '../run-cli.js';
-import { AS_NOBODY, copyForNobody, isRoot, NOBODY, type NobodyCopy } from '../../as-nobody.js';
+import { copyForNobody, isRoot, NOBODY, runAsNobody, type NobodyCopy } from '../../as-nobody.js';
 import { postgresUrl } from './postgres-server.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
@@ -25,10 +24,7 @@ function pullAsUser(ws: TempWorkspace, args: string[] = []): CliResult {
     if (!isRoot) return runCli(['pull', ...args], { cwd: ws.root });
     if (typeof copy === 'string') assert.fail(copy);
     chownTree(ws.root);
-    const result = spawnSync('setpriv', [...AS_NOBODY, copy.node, path.join(copy.root, 'bin/align.cjs'), 'pull', ...args],
-        { cwd: ws.root, encoding: 'utf-8', timeout: 50_000, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (result.error) throw result.error;
-    return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+    return runAsNobody(copy, 'bin/align.cjs', ['pull', ...args], ws.root);
 }
 
 /** Waits until a query holding `marker` runs on the test's PostgreSQL server. */
