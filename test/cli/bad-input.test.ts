@@ -1,8 +1,9 @@
 /**
  * What `align check` does with bad input, through the built bundle: usage
  * errors and missing paths exit 2 with one message on stderr (wrapped to
- * 80 columns) and no stack trace; broken Align source, a file that is not Align source (binary, not
- * UTF-8, unreadable) and broken actuals are findings (exit 1).
+ * 80 columns) and no stack trace; broken Align source, a file that is not
+ * Align source (binary, not UTF-8, unreadable) and broken actuals are
+ * findings (exit 1).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
