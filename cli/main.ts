@@ -1,7 +1,8 @@
 import { fstatSync } from 'node:fs';
 import { parseCheckArgs, parseFmtArgs, parseGraphArgs, parseInitArgs, parsePullArgs, parseReportArgs } from './args.js';
 import { runCheck } from './check/run-check.js';
-import { fitMessage, outputWidth } from './wrap.js';
+import { outputWidth } from './wrap.js';
+import { printMessage } from './message.js';
 import { parseDiffArgs } from './diff/diff-args.js';
 import { runDiff } from './diff/run-diff.js';
 import { runFmt } from './fmt/run-fmt.js';
@@ -79,11 +80,10 @@ function stdoutIsFile(): boolean {
  * indented; never a stack trace unless ALIGN_DEBUG is set.
  */
 export function reportFailure(error: unknown): number {
-    const width = outputWidth(process.stderr);
     if (error instanceof InputError) {
-        process.stderr.write(`${fitMessage(`align: ${error.message}`, width)}\n`);
+        printMessage(`align: ${error.message}`);
     } else {
-        process.stderr.write(`${fitMessage(`align: internal error: ${error instanceof Error ? error.message : String(error)}`, width)}\n`);
+        printMessage(`align: internal error: ${error instanceof Error ? error.message : String(error)}`);
         if (process.env['ALIGN_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     }
     return 2;

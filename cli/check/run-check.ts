@@ -13,6 +13,7 @@ import { fromRoot, reportRoot, ROOT_RELATIVE_FORMATS } from './report-root.js';
 import { outputFileOf } from './output-file.js';
 import { codeScanningNotice } from '../check-formats/sarif.js';
 import { sarifSuppressed } from './sarif-suppressed.js';
+import { printMessage } from '../message.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -49,7 +50,7 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     const width = toStdout ? io.width : 80;
     const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root, suppressed: relative(suppressed) });
     const notice = args.format === 'sarif' ? codeScanningNotice(shown.length + suppressed.length) : undefined;
-    if (notice !== undefined) process.stderr.write(notice + '\n');
+    if (notice !== undefined) printMessage(notice);
     if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
     return exitStatus(findings, args);
@@ -64,13 +65,13 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
 function withBaseline(all: Finding[], args: CheckArgs): { findings: Finding[]; held: Finding[] } {
     if (args.writeBaseline !== undefined) {
         writeBaseline(args.writeBaseline, all);
-        process.stderr.write(`align: wrote ${plural(all.length, 'finding')} to the baseline ${args.writeBaseline}\n`);
+        printMessage(`align: wrote ${plural(all.length, 'finding')} to the baseline ${args.writeBaseline}`);
         return { findings: [], held: [] };
     }
     if (args.baseline === undefined) return { findings: all, held: [] };
     const result = applyBaseline(all, readBaseline(args.baseline));
     const gone = result.gone === 0 ? '' : `; ${plural(result.gone, 'baseline finding')} no longer ${result.gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed): run align check --write-baseline ${args.baseline} to drop ${result.gone === 1 ? 'it' : 'them'}`;
-    process.stderr.write(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${gone}\n`);
+    printMessage(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${gone}`);
     return { findings: result.fresh, held: result.held };
 }
 
@@ -85,7 +86,7 @@ function exitStatus(findings: readonly Finding[], args: CheckArgs): number {
             ...(above.length > 0 ? [`${above.map(s => plural(count(s), s)).join(' and ')} above --max-severity ${args.maxSeverity}`] : []),
             ...(tooManyWarnings ? [`${plural(count('warning'), 'warning')}, more than --max-warnings ${args.maxWarnings}`] : []),
         ];
-        process.stderr.write(`align: ${reasons.join('; ')}\n`);
+        printMessage(`align: ${reasons.join('; ')}`);
     }
     return 1;
 }

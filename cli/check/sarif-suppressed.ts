@@ -10,6 +10,7 @@ import { CODE_SCANNING_LIMITS } from '../check-formats/sarif.js';
 import type { SuppressedFinding } from '../check-formats/types.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 import { collectSuppressedFindings } from './collect-findings.js';
+import { printMessage } from '../message.js';
 
 /**
  * The suppressed findings for the SARIF log of `reported` findings; none
@@ -22,6 +23,6 @@ export async function sarifSuppressed(workspace: LoadedWorkspace, held: readonly
     const external = held.map(f => ({ ...f, suppression: { kind: 'external' as const, justification: `in the baseline ${baseline}` } }));
     const suppressed = [...inSource, ...external];
     if (suppressed.length === 0 || reported + suppressed.length <= CODE_SCANNING_LIMITS.stored) return suppressed;
-    process.stderr.write(`align: ${plural(suppressed.length, 'suppressed finding')} not in the SARIF log (over ${CODE_SCANNING_LIMITS.stored.toLocaleString('en-US')} results)\n`);
+    printMessage(`align: ${plural(suppressed.length, 'suppressed finding')} not in the SARIF log (over ${CODE_SCANNING_LIMITS.stored.toLocaleString('en-US')} results)`);
     return [];
 }

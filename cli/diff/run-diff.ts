@@ -15,6 +15,7 @@ import { diffText } from './format-text.js';
 import { loadSide } from './load-side.js';
 import type { DiffReport } from './report.js';
 import { resolveSides } from './sides.js';
+import { printMessage } from '../message.js';
 
 export interface DiffIo {
     write(text: string): void;
@@ -31,7 +32,7 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
     const ambiguous = [base, head].filter(side => side.alsoRevision).map(side => side.label);
     if (ambiguous.length > 0) {
         const [names, tilde] = [ambiguous.join(' and '), ambiguous.map(name => `${name}~0`).join(' ')];
-        process.stderr.write(`align: ${names} ${ambiguous.length === 1 ? 'is a folder' : 'are folders'} here, compared as such; for git, write ${tilde}\n`);
+        printMessage(`align: ${names} ${ambiguous.length === 1 ? 'is a folder' : 'are folders'} here, compared as such; for git, write ${tilde}`);
     }
     try {
         const before = await loadSide(base, args, io.progress);

@@ -1,7 +1,9 @@
+import { printMessage } from '../message.js';
+
 /**
  * Langium logs a validation check that throws (with its stack) and reports
- * it as a diagnostic; the diagnostic is a finding, the log becomes one line
- * on stderr (all of it with ALIGN_DEBUG=1).
+ * it as a diagnostic; the diagnostic is a finding, the log becomes one
+ * message on stderr, wrapped like every other (all of it with ALIGN_DEBUG=1).
  */
 export function reportLogged(logged: readonly string[]): void {
     if (logged.length === 0) return;
@@ -11,5 +13,5 @@ export function reportLogged(logged: readonly string[]): void {
     }
     const first = logged[0]!.split(/\r?\n/)[0]!;
     const more = logged.length > 1 ? ` (and ${logged.length - 1} more)` : '';
-    process.stderr.write(`align: internal error while checking, some findings may be missing: ${first}${more}; set ALIGN_DEBUG=1 for details\n`);
+    printMessage(`align: internal error while checking, some findings may be missing: ${first}${more}; set ALIGN_DEBUG=1 for details`);
 }

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertOneLineFailure, copyExamples, parseFindings, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { assertFits80, assertOneLineFailure, copyExamples, parseFindings, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 /** A copy of the examples with a baseline of its findings in `baseline.json`. */
 function baselined(): string {
@@ -67,7 +67,9 @@ describe('align check --baseline', function () {
         assert.deepEqual(findings.map(f => `${f.file}:${f.line} ${f.rule}`), ['sales-win-rate.align:79 objective-without-kpi']);
         assert.match(findings[0]!.message, /^Objective 'Negotiate' reaches no metric/);
         assert.equal(status, 1, 'the new finding is an error');
-        assert.match(note, /^align: baseline baseline\.json: 12 matched, 1 new; 1 baseline finding no longer occurs \(fixed, or the element was renamed\): run align check --write-baseline baseline\.json to drop it\n$/);
+        assert.match(unwrapped(note), /^align: baseline baseline\.json: 12 matched, 1 new; 1 baseline finding no longer occurs \(fixed, or the element was renamed\): run align check --write-baseline baseline\.json to drop it\n$/);
+        assertFits80(note);
+        assert.ok(note.split('\n').length > 2, `a long message on more than one line:\n${note}`);
     });
 
     it('a renamed element\'s findings are new (its model path changed)', () => {
@@ -76,7 +78,7 @@ describe('align check --baseline', function () {
         const { findings, note } = checkAgainst(dir);
         assert.deepEqual(findings.map(f => f.rule), ['objective-without-kpi']);
         assert.match(findings[0]!.message, /ProductTour/);
-        assert.match(note, /12 matched, 1 new; 1 baseline finding no longer occurs/);
+        assert.match(unwrapped(note), /12 matched, 1 new; 1 baseline finding no longer occurs/);
     });
 
     it('applies to every format: in SARIF only the new result is unsuppressed, the baselined ones are suppressed (external)', () => {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GIT_ENV, gitRepo, HAS_GIT, type GitRepo } from './git-repo.js';
-import { assertOneLineFailure, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+import { assertFits80, assertOneLineFailure, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, unwrapped } from './run-cli.js';
 
 /** The part of `align diff --format json` these tests read. */
 interface DiffJson {
@@ -140,7 +140,8 @@ describe('align diff on bad input', function () {
         fs.writeFileSync(path.join(named.dir, 'feature', 'a.align'), 'skill A "a"\nskill B "b"\n');
         const folders = diff(['main', 'feature', '--format', 'json'], named.dir);
         assert.equal(folders.status, 0, folders.stderr);
-        assert.equal(folders.stderr, 'align: main and feature are folders here, compared as such; for git, write main~0 feature~0\n');
+        assert.equal(unwrapped(folders.stderr), 'align: main and feature are folders here, compared as such; for git, write main~0 feature~0\n');
+        assertFits80(folders.stderr);
         assert.deepEqual((JSON.parse(folders.stdout) as DiffJson).nodes.added.map(n => n.id), ['B']);
         const plain = tempDir();
         fs.cpSync(path.join(named.dir, 'main'), path.join(plain, 'old'), { recursive: true });

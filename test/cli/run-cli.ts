@@ -183,6 +183,13 @@ export function linesOf(text: string): string[] {
     return lines;
 }
 
+/** Asserts that every line of `text` fits 80 columns, but a single word longer than that (a path) alone on its line. */
+export function assertFits80(text: string): void {
+    for (const printed of linesOf(text)) {
+        assert.ok([...printed].length <= 80 || !printed.trim().includes(' '), `wrapped to 80 columns (a word longer than that alone on its line):\n${text}`);
+    }
+}
+
 /**
  * Asserts a usage error or unreadable input: exit 2, nothing on stdout,
  * exactly one message on stderr (lines of at most 80 columns) that
@@ -191,9 +198,7 @@ export function linesOf(text: string): string[] {
 export function assertOneLineFailure(result: CliResult, ...mentions: string[]): string {
     assert.equal(result.status, 2, `exit status 2\nstderr: ${result.stderr}\nstdout: ${result.stdout.slice(0, 500)}`);
     assert.equal(result.stdout, '', 'nothing on stdout');
-    for (const printed of linesOf(result.stderr)) {
-        assert.ok([...printed].length <= 80 || !printed.trim().includes(' '), `wrapped to 80 columns (a word longer than that alone on its line):\n${result.stderr}`);
-    }
+    assertFits80(result.stderr);
     const lines = linesOf(unwrapped(result.stderr));
     assert.equal(lines.length, 1, `exactly one message on stderr, got:\n${result.stderr}`);
     const line = lines[0]!;
