@@ -75,10 +75,16 @@ export interface NobodyRun {
     readonly stderr: string;
 }
 
-/** Runs `node <copy>/<script> ...args` in `cwd` as `nobody` (setpriv); a failure to start it throws. */
+/**
+ * Runs `node <copy>/<script> ...args` in `cwd` as `nobody` (setpriv), with
+ * the environment less what changes the CLI's output (colour, ALIGN_DEBUG's
+ * stack traces), as test/cli/run-cli.ts runs it; a failure to start throws.
+ */
 export function runAsNobody(copy: NobodyCopy, script: string, args: readonly string[], cwd: string): NobodyRun {
+    const env = { ...process.env };
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'ALIGN_DEBUG']) delete env[name];
     const result = spawnSync('setpriv', [...AS_NOBODY, copy.node, path.join(copy.root, script), ...args],
-        { cwd, encoding: 'utf-8', timeout: 50_000, stdio: ['ignore', 'pipe', 'pipe'] });
+        { cwd, env, encoding: 'utf-8', timeout: 50_000, stdio: ['ignore', 'pipe', 'pipe'] });
     if (result.error) throw result.error;
     return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
