@@ -75,14 +75,8 @@ export interface NobodyRun {
     readonly stderr: string;
 }
 
-/**
- * Runs `node <copy>/<script> ...args` in `cwd` as `nobody` (setpriv), with
- * the environment less what changes the CLI's output (colour, ALIGN_DEBUG's
- * stack traces), as test/cli/run-cli.ts runs it; a failure to start throws.
- */
-export function runAsNobody(copy: NobodyCopy, script: string, args: readonly string[], cwd: string): NobodyRun {
-    const env = { ...process.env };
-    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'ALIGN_DEBUG']) delete env[name];
+/** Runs `node <copy>/<script> ...args` in `cwd` with `env` as `nobody` (setpriv); a failure to start throws. */
+export function runAsNobody(copy: NobodyCopy, script: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): NobodyRun {
     const result = spawnSync('setpriv', [...AS_NOBODY, copy.node, path.join(copy.root, script), ...args],
         { cwd, env, encoding: 'utf-8', timeout: 50_000, stdio: ['ignore', 'pipe', 'pipe'] });
     if (result.error) throw result.error;

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
 import {
-    BIN, EXAMPLES, assertOneLineFailure, checkJson, columnOf, copyExamples, keysOf, lineOf, linesOf, parseFindings, removeTempDirs,
+    BIN, EXAMPLES, REPO_ROOT, assertOneLineFailure, cliEnv, checkJson, columnOf, copyExamples, keysOf, lineOf, linesOf, parseFindings, removeTempDirs,
     requireBundle, runCli, tempDir, writeFile, type CliResult, type Finding,
 } from './run-cli.js';
 import { copyForNobody, isRoot, runAsNobody } from '../as-nobody.js';
@@ -27,9 +27,9 @@ describe('align check with bad input', () => {
      */
     function runAsUnprivileged(args: string[], cwd: string): CliResult {
         if (!isRoot) return runCli(args, { cwd });
-        const copy = copyForNobody('align-check-cli-', path.resolve(path.dirname(BIN), '..'), ['bin/align.cjs', 'out/cli.cjs', 'package.json']);
+        const copy = copyForNobody('align-check-cli-', REPO_ROOT, ['bin/align.cjs', 'out/cli.cjs', 'package.json']);
         if (typeof copy === 'string') assert.fail(`cannot run as nobody: ${copy}`);
-        return runAsNobody(copy, 'bin/align.cjs', args, cwd);
+        return runAsNobody(copy, 'bin/align.cjs', args, cwd, cliEnv());
     }
 
     /** A temp folder that `nobody` may enter (mkdtemp makes it 0700). */

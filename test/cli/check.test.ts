@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../language/rules.js';
 import {
-    ANSI, BIN, EXAMPLES, REPO_ROOT, assertOneLineFailure, checkJson, expectedFindings, isSortedByFileLineColumn, keysOf,
+    ANSI, BIN, EXAMPLES, REPO_ROOT, assertOneLineFailure, checkJson, cliEnv, expectedFindings, isSortedByFileLineColumn, keysOf,
     linesOf, parseFindings, removeTempDirs, requireBundle, runCli, tempDir, type Finding,
 } from './run-cli.js';
 import { elementsNamed, parseXml } from './xml.js';
@@ -159,11 +159,8 @@ describe('align check on the examples', () => {
         it('colours by default on a terminal, unless NO_COLOR or --no-color', function () {
             if (spawnSync('script', ['--version'], { encoding: 'utf-8' }).status !== 0) this.skip();
             const onTerminal = (extra: string, env: NodeJS.ProcessEnv = {}) => {
-                const environment: NodeJS.ProcessEnv = { ...process.env, ...env };
-                if (!('NO_COLOR' in env)) delete environment['NO_COLOR'];
-                delete environment['FORCE_COLOR'];
                 const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check ${EXAMPLES_REL} ${extra}`;
-                return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf-8', env: environment, timeout: 50_000 });
+                return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf-8', env: cliEnv(env), timeout: 50_000 });
             };
             const colored = onTerminal('');
             assert.equal(colored.status, 1, 'script passes the exit status on');

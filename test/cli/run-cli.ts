@@ -47,12 +47,22 @@ export function requireBundle(): void {
     assert.ok(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` before the CLI tests`);
 }
 
-/** Runs `node bin/align.cjs ...args` and waits for it. NO_COLOR and FORCE_COLOR are cleared so colour depends only on the flags. */
-export function runCli(args: readonly string[], options: RunOptions = {}): CliResult {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-    if (!options.env || !('NO_COLOR' in options.env)) delete env['NO_COLOR'];
-    if (!options.env || !('FORCE_COLOR' in options.env)) delete env['FORCE_COLOR'];
+/**
+ * The environment the CLI runs in under test: this process's with `extra`,
+ * less ALIGN_DEBUG (stack traces), and less NO_COLOR and FORCE_COLOR
+ * unless `extra` sets them, so that colour depends only on the flags.
+ */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+    if (!('NO_COLOR' in extra)) delete env['NO_COLOR'];
+    if (!('FORCE_COLOR' in extra)) delete env['FORCE_COLOR'];
     delete env['ALIGN_DEBUG'];
+    return env;
+}
+
+/** Runs `node bin/align.cjs ...args` in {@link cliEnv} and waits for it. */
+export function runCli(args: readonly string[], options: RunOptions = {}): CliResult {
+    const env = cliEnv(options.env);
     const spawnOptions: SpawnSyncOptions = {
         cwd: options.cwd ?? REPO_ROOT,
         env,

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
-import { assertOneLineFailure, BIN, requireBundle, runCli, type CliResult } from '../run-cli.js';
+import { assertOneLineFailure, cliEnv, REPO_ROOT, requireBundle, runCli, type CliResult } from '../run-cli.js';
 import { copyForNobody, isRoot, NOBODY, runAsNobody, type NobodyCopy } from '../../as-nobody.js';
 import { postgresUrl } from './postgres-server.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
@@ -24,7 +24,7 @@ function pullAsUser(ws: TempWorkspace, args: string[] = []): CliResult {
     if (!isRoot) return runCli(['pull', ...args], { cwd: ws.root });
     if (typeof copy === 'string') assert.fail(copy);
     chownTree(ws.root);
-    return runAsNobody(copy, 'bin/align.cjs', ['pull', ...args], ws.root);
+    return runAsNobody(copy, 'bin/align.cjs', ['pull', ...args], ws.root, cliEnv());
 }
 
 /** Waits until a query holding `marker` runs on the test's PostgreSQL server. */
@@ -72,7 +72,7 @@ describe('align pull where it may not write (child process on the built bundle)'
         requireBundle();
         if (!isRoot) return;
         // The checkout may be under a private folder (a CI's mktemp -d): nobody runs a copy.
-        copy = copyForNobody('align-pull-cli-', path.resolve(path.dirname(BIN), '..'), ['bin/align.cjs', 'out/cli.cjs', 'out/sqlite-worker.cjs', 'package.json'], { nodeModules: true });
+        copy = copyForNobody('align-pull-cli-', REPO_ROOT, ['bin/align.cjs', 'out/cli.cjs', 'out/sqlite-worker.cjs', 'package.json'], { nodeModules: true });
         if (typeof copy === 'string') {
             console.log(`      skipped: ${copy}`);
             this.skip();

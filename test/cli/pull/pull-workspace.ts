@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, type CliResult } from '../run-cli.js';
+import { BIN, cliEnv, type CliResult } from '../run-cli.js';
 import { makeTempDir } from '../../temp-dirs.js';
 
 /** A temporary workspace folder for pull tests. */
@@ -38,9 +38,7 @@ export function tempWorkspace(files: Record<string, string | Uint8Array> = {}): 
  */
 export function runCliAsync(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
     return new Promise((resolve, reject) => {
-        const env = { ...process.env, ...options.env };
-        delete env['ALIGN_DEBUG'];
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', chunk => { stdout += String(chunk); });
