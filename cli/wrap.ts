@@ -1,7 +1,7 @@
 /**
  * Word wrapping for the plain-text terminal outputs (`align check` pretty,
  * `align diff --format text`, help, `align pull`'s lines and every
- * command's failure message), and the width to wrap to. Widths are
+ * command's `align: ` messages), and the width to wrap to. Widths are
  * terminal cells (cli/cell-width.ts): a CJK character takes two, a
  * combining accent none. Lines break at white space (spaces, tabs, line
  * breaks, an ideographic space), never at a no-break space; a run of it
