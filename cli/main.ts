@@ -56,8 +56,13 @@ export async function main(argv: string[]): Promise<number> {
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
         case 'init': return runInit(parseInitArgs(rest), { write, stdoutIsFile });
         case 'fmt': return runFmt(parseFmtArgs(rest), { write, progress });
-        case 'diff': return runDiff(parseDiffArgs(rest), { write, progress });
-        case 'pull': return runPull(parsePullArgs(rest), { write, error: text => { process.stderr.write(text); }, progress });
+        case 'diff': return runDiff(parseDiffArgs(rest), { write, width: outputWidth(process.stdout), progress });
+        case 'pull': return runPull(parsePullArgs(rest), {
+            write,
+            error: text => { process.stderr.write(text); },
+            width: { out: outputWidth(process.stdout), error: outputWidth(process.stderr) },
+            progress,
+        });
     }
     throw new InputError(command.startsWith('-')
         ? `unknown option '${command}'${didYouMean(command, ['--help', '-h', '--version', '-v'])} (see align --help)`

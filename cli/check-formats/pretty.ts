@@ -87,7 +87,10 @@ function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
     return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(line), ''];
 }
 
-/** The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files` (`ℹ` when all are infos). */
+/**
+ * The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files`
+ * (`ℹ` when all are infos), wrapped to the width as a message is.
+ */
 export function summary(findings: readonly Finding[], ctx: FormatContext): string {
     if (findings.length === 0) return paint(ctx, `✔ No problems in ${plural(ctx.filesChecked, 'file')}`, 'green', 'bold');
     const withFindings = new Set(findings.map(f => f.file)).size;
@@ -100,7 +103,8 @@ export function summary(findings: readonly Finding[], ctx: FormatContext): strin
     const mark = errors > 0 || warnings > 0 ? '✖' : 'ℹ';
     const text = `${mark} ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, `
         + `${plural(warnings, 'warning')}, ${plural(count('info'), 'info')}) in ${files}`;
-    return paint(ctx, text, errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'cyan', 'bold');
+    const style = errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'cyan';
+    return wrapWords(text, ctx.width, { rest: '  ' }).map(line => paint(ctx, line, style, 'bold')).join('\n');
 }
 
 /** Formats findings for a terminal. */

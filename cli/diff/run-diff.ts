@@ -11,7 +11,7 @@ import type { Progress } from '../progress.js';
 import type { DiffArgs, DiffFormat } from './diff-args.js';
 import { diffJson } from './format-json.js';
 import { diffMarkdown } from './format-md.js';
-import { diffText } from './format-text.js';
+import { diffText, TEXT_WIDTH } from './format-text.js';
 import { loadSide } from './load-side.js';
 import type { DiffReport } from './report.js';
 import { resolveSides } from './sides.js';
@@ -19,10 +19,13 @@ import { printMessage } from '../message.js';
 
 export interface DiffIo {
     write(text: string): void;
+    /** Columns of standard output: the terminal's, 80 when it is not a terminal. */
+    width: number;
     progress: Progress;
 }
 
-const FORMATTERS: Record<DiffFormat, (report: DiffReport) => string> = { md: diffMarkdown, json: diffJson, text: diffText };
+/** Each format; `width` is the text's (the terminal's, 80 in a file). */
+const FORMATTERS: Record<DiffFormat, (report: DiffReport, width: number) => string> = { md: diffMarkdown, json: diffJson, text: diffText };
 
 /** Runs `align diff`; resolves to 0 when the comparison is printed (whatever it says). */
 export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
@@ -45,7 +48,7 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
             scope: base.scope && !base.scope.includes('') ? base.scope : undefined,
             change: changeGraph(before.diff.graph, after.diff.graph, diff)
         };
-        const text = FORMATTERS[args.format](report);
+        const text = FORMATTERS[args.format](report, output === undefined ? io.width : TEXT_WIDTH);
         if (output !== undefined) writeOutputFile(output, text);
         else io.write(text);
         return 0;

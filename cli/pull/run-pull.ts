@@ -23,6 +23,8 @@ import { shownPath } from '../shown-path.js';
 export interface PullIo {
     write(text: string): void;
     error(text: string): void;
+    /** Columns of standard output and of standard error: the terminal's, 80 when not a terminal. */
+    width: { out: number; error: number };
     progress?: Progress;
 }
 
@@ -53,8 +55,8 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     const writers = snapshotWriters(all);
     let failed = 0;
     let written = 0;
-    const interrupted = (signal: string) => fitted(args.dryRun ? `align: interrupted (${signal}); dry run: wrote nothing.`
-        : `align: interrupted (${signal}) after ${written + failed} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'}; the snapshots and lock entries of the others are unchanged.`);
+    const interrupted = (signal: string) => fitMessage(args.dryRun ? `align: interrupted (${signal}); dry run: wrote nothing.`
+        : `align: interrupted (${signal}) after ${written + failed} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'}; the snapshots and lock entries of the others are unchanged.`, io.width.error);
     await stoppedBySignals(interrupted, async () => {
         for (const target of targets) {
             await unlessSignalled();
@@ -63,32 +65,24 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
                 if (others.length > 0) {
                     throw new PullError(`the snapshot "${target.file}" is also written by the pull of ${others.map(t => t.metric).join(', ')}: give each pull its own file`);
                 }
-                io.write(`${fitted(await pullOne(target, workspace.root, args.dryRun))}\n`);
+                io.write(`${fitMessage(await pullOne(target, workspace.root, args.dryRun), io.width.out)}\n`);
                 written++;
             } catch (error) {
                 await unlessSignalled();
                 failed++;
                 const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
-                io.error(`${fitted(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cut(cause)}`)}\n`);
+                io.error(`${fitMessage(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cut(cause)}`, io.width.error)}\n`);
             }
         }
     });
     const done = targets.length - failed;
     const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.`;
-    io.write(`${fitted(summary)}\n`);
+    io.write(`${fitMessage(summary, io.width.out)}\n`);
     return failed > 0 ? 1 : 0;
 }
 
-/** Every line fits an 80-column terminal (but a word longer than that, a long path, which is never cut). */
-const WIDTH = 80;
-
 /** The longest cause printed: a database may say a lot on its first line (a query quoted back); the rest is cut. */
 const MAX_CAUSE = 300;
-
-/** A line of `align pull` wrapped to 80 columns, the lines after the first indented by two spaces. */
-function fitted(line: string): string {
-    return fitMessage(line, WIDTH);
-}
 
 /** A cause of at most {@link MAX_CAUSE} characters, cut at a space with `...` when longer. */
 function cut(cause: string): string {
