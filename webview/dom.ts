@@ -88,7 +88,7 @@ export function showEmptyState(message: HTMLElement, why: EmptyWhy): void {
     else if (why === 'empty' && message.hasAttribute('data-syntax-errors')) {
         message.dataset['why'] = 'syntax-errors';
         showMessage(message, 'No valid graph yet', ['Fix the syntax errors to see the impact chain: the Problems panel lists them.']);
-    } else if (why === 'empty') showMessage(message, 'No Align declarations yet', ['— create a program with the command ', element('code', {}, 'Align: New Program from Template'), '.']);
+    } else if (why === 'empty') showMessage(message, 'No Align declarations yet', ['Create a program with the command ', element('code', {}, 'Align: New Program from Template'), '.']);
     else showMessage(message, 'Nothing to show', ['The focus or the filters leave no node: pick "Whole workspace" or show all metrics.']);
 }
 

@@ -1,10 +1,14 @@
 /**
- * `--output FILE` of `align check`, `graph` and `report` never overwrites
- * what the command reads: an `.align` source, the settings file or the
- * baseline.
+ * `--output FILE` of `align check`, `graph` and `report`, and `align check
+ * --write-baseline FILE`, never overwrite what a check reads: an `.align`
+ * source, a settings file, the baseline, an actuals file (a CSV file or a
+ * pulled snapshot) or a lock file of `align pull`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AstUtils } from 'langium';
+import { isActuals } from '../../language/generated/ast.js';
+import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { InputError } from '../workspace/input-error.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 
@@ -19,16 +23,41 @@ function canonical(file: string): string {
     }
 }
 
-/** Throws an InputError (exit 2) when `output` is one of the files the check read. */
-export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace, baseline: string | undefined): void {
+/**
+ * Throws an InputError (exit 2) when `output` (the file `option` names) is
+ * one of the files the check read, or a lock file of `align pull`. A
+ * baseline is JSON, so `--write-baseline` also refuses any `.align` or
+ * settings file by its name (`--output` may write a drawing into an
+ * `.align` file outside the paths read).
+ */
+export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace, baseline: string | undefined, option = '--output'): void {
     const target = canonical(output);
     const inputs = [
         ...workspace.documents.map(d => ({ file: d.uri.fsPath, what: 'a checked .align file' })),
         ...(workspace.configFile ? [{ file: workspace.configFile, what: 'the settings file' }] : []),
         ...(baseline !== undefined ? [{ file: baseline, what: 'the baseline' }] : []),
+        ...actualsFiles(workspace).map(file => ({ file, what: 'an actuals file the check reads' })),
     ];
-    const hit = inputs.find(input => canonical(input.file) === target);
-    if (hit) throw new InputError(`--output ${output}: is ${hit.what}, which it would overwrite; write the output to another file`);
+    const what = inputs.find(input => canonical(input.file) === target)?.what ?? readByName(path.basename(output), option === '--write-baseline');
+    if (what !== undefined) throw new InputError(`${option} ${output}: is ${what}, which it would overwrite; write ${option === '--output' ? 'the output' : 'it'} to another file`);
+}
+
+/** What a file of this name is, where any file of that name is an input of Align's. */
+function readByName(name: string, baseline: boolean): string | undefined {
+    if (name === LOCK_FILE) return 'a lock file of align pull';
+    if (baseline && /\.align$/i.test(name)) return 'an .align file';
+    if (baseline && name === 'align.config.json') return 'a settings file';
+    return undefined;
+}
+
+/** The files of `actuals ... from "file"` in the workspace's documents. */
+function actualsFiles(workspace: LoadedWorkspace): string[] {
+    return workspace.documents.flatMap(document => AstUtils.streamAllContents(document.parseResult.value)
+        .filter(isActuals)
+        .map(actuals => actuals.file)
+        .filter((file): file is string => file !== undefined && file.trim() !== '')
+        .map(file => path.resolve(path.dirname(document.uri.fsPath), file))
+        .toArray());
 }
 
 /**

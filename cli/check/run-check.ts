@@ -10,7 +10,7 @@ import { collectFindings } from './collect-findings.js';
 import { reportLogged } from '../workspace/report-logged.js';
 import { checkColor } from './color.js';
 import { fromRoot, reportRoot, ROOT_RELATIVE_FORMATS } from './report-root.js';
-import { outputFileOf } from './output-file.js';
+import { outputFileOf, refuseOutputOverInput } from './output-file.js';
 import { codeScanningNotice } from '../check-formats/sarif.js';
 import { sarifSuppressed } from './sarif-suppressed.js';
 import { printMessage } from '../message.js';
@@ -37,7 +37,8 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     });
     io.progress?.done();
     reportLogged(workspace.logged);
-    const output = outputFileOf(args.output, workspace, args.baseline);
+    const output = outputFileOf(args.output, workspace, args.baseline ?? args.writeBaseline);
+    if (args.writeBaseline !== undefined) refuseOutputOverInput(args.writeBaseline, workspace, undefined, '--write-baseline');
     const toStdout = output === undefined;
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);

@@ -84,3 +84,55 @@ describe('align report and align diff --output', () => {
         assert.equal(fs.existsSync(path.join(repo.dir, '-')), false, 'no file named -');
     });
 });
+
+describe('align check --write-baseline and --output over the data a check reads', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    const CSV = 'period,value\n2026-01,4\n';
+    const LOCK = '{ "version": 1, "snapshots": {} }\n';
+
+    /** A workspace with a source, settings, an actuals CSV file and a lock file; returns it and a check of its files' contents. */
+    function workspace(): { dir: string; untouched(): void } {
+        const dir = tempDir();
+        const source = `${SOURCE}metric M "M" { kind leading unit count direction up baseline 1 }\nactuals M from "data/m.csv"\n`;
+        writeFile(dir, 'chain.align', source);
+        writeFile(dir, 'align.config.json', SETTINGS);
+        writeFile(dir, 'data/m.csv', CSV);
+        writeFile(dir, 'align.lock.json', LOCK);
+        const untouched = () => {
+            const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf-8');
+            assert.deepEqual([read('chain.align'), read('align.config.json'), read('data/m.csv'), read('align.lock.json')], [source, SETTINGS, CSV, LOCK], 'no input was overwritten');
+        };
+        return { dir, untouched };
+    }
+
+    it('--write-baseline refuses (exit 2, one line) a source, the settings, an actuals file, a lock file, or any .align file', () => {
+        const { dir, untouched } = workspace();
+        writeFile(dir, 'elsewhere/other.align', SOURCE);
+        const refused = [
+            ['chain.align', 'a checked .align file'], ['align.config.json', 'the settings file'], ['data/m.csv', 'an actuals file'],
+            ['align.lock.json', 'a lock file'], ['elsewhere/other.align', 'an .align file'], ['elsewhere/align.config.json', 'a settings file'],
+        ] as const;
+        for (const [file, what] of refused) {
+            assertOneLineFailure(runCli(['check', 'chain.align', '--write-baseline', file], { cwd: dir }), `--write-baseline ${file}`, what);
+        }
+        untouched();
+        assert.equal(fs.readFileSync(path.join(dir, 'elsewhere/other.align'), 'utf-8'), SOURCE);
+        assert.equal(fs.existsSync(path.join(dir, 'elsewhere/align.config.json')), false, 'nothing written');
+        const written = runCli(['check', 'chain.align', '--write-baseline', 'baseline.json'], { cwd: dir });
+        assert.equal(written.status, 0, written.stderr);
+        assert.match(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf-8'), /"baseline"/);
+    });
+
+    it('--output of check, graph and report refuses an actuals file, a lock file, and the file --write-baseline writes', () => {
+        const { dir, untouched } = workspace();
+        for (const command of ['check', 'graph', 'report']) {
+            assertOneLineFailure(runCli([command, '--output', 'data/m.csv'], { cwd: dir }), '--output data/m.csv', 'an actuals file');
+            assertOneLineFailure(runCli([command, '--output', 'align.lock.json'], { cwd: dir }), '--output align.lock.json', 'a lock file');
+        }
+        assertOneLineFailure(runCli(['check', '--write-baseline', 'b.json', '--output', 'b.json'], { cwd: dir }), '--output b.json', 'the baseline');
+        untouched();
+        assert.equal(fs.existsSync(path.join(dir, 'b.json')), false, 'no baseline written');
+    });
+});

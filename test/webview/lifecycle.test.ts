@@ -108,7 +108,7 @@ describe('preview: state, updates, exports and bad input', () => {
         await w.postGraph(graphMessage(empty));
         const message = w.page.locator('.message');
         assert.ok(await message.isVisible());
-        assert.equal((await message.innerText()).replace(/\s+/g, ' '), 'No Align declarations yet — create a program with the command Align: New Program from Template.');
+        assert.equal((await message.innerText()).replace(/\s+/g, ' '), 'No Align declarations yet Create a program with the command Align: New Program from Template.');
         assert.equal(await w.page.locator('.nodes > .node').count(), 0);
         await w.postGraph(graphMessage());
         assert.ok(!await message.isVisible());

@@ -55,7 +55,7 @@ describe('preview: syntax errors and no node', () => {
         assert.match(await w.page.locator('.canvas .status').textContent() ?? '', /^\d+ nodes · \d+ edges · aligned \d+\/\d+$/);
         // A valid workspace without declarations: the usual empty state again.
         await w.postGraph(graphMessage(emptyResult()));
-        assert.equal(await messageText(w), 'No Align declarations yet — create a program with the command Align: New Program from Template.');
+        assert.equal(await messageText(w), 'No Align declarations yet Create a program with the command Align: New Program from Template.');
         assert.ok(await w.page.locator('.canvas .status').isVisible());
     });
 });
