@@ -1,7 +1,8 @@
 /**
  * A long program title in the "Show" picker of a 400 px pane: one line cut
  * with an ellipsis, the whole title in its tooltip, the toolbar one row of
- * controls high (it does not push the drawing down).
+ * controls high (it does not push the drawing down). At every pane width,
+ * no control of the toolbar lies over another or past the pane.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -58,5 +59,34 @@ describe('preview: a long title in the toolbar', () => {
         await picker.click();
         await w.page.locator('vscode-option', { hasText: 'Whole workspace' }).click();
         await w.page.waitForFunction(() => document.querySelector('vscode-dropdown.scope')!.getAttribute('title') === 'Whole workspace');
+    });
+
+    it('lays no control over another, nor past the pane, at any width from 340 to 1200 px', async () => {
+        const result = examplesResult();
+        result.graph.nodes.find(n => n.id === 'ChurnPilot')!.title = LONG;
+        const w = await preview.open({ viewport: { width: 800, height: 600 } });
+        await w.postGraph({ ...graphMessage(result), cursor: cursorOn(result, 'ChurnPilot') });
+        const problems: string[] = [];
+        for (let width = 340; width <= 1200; width += 20) {
+            await w.page.setViewportSize({ width, height: 600 });
+            await w.page.waitForFunction(wide => document.documentElement.clientWidth === wide, width);
+            problems.push(...await w.page.evaluate(() => {
+                const controls = [...document.querySelectorAll<HTMLElement>('.toolbar vscode-dropdown, .toolbar vscode-text-field, .toolbar vscode-button, .toolbar vscode-checkbox')]
+                    .filter(c => c.offsetParent !== null)
+                    .map(c => ({ name: c.getAttribute('aria-label') ?? c.textContent!.trim(), box: c.getBoundingClientRect() }));
+                const found: string[] = [];
+                const pane = document.documentElement.clientWidth;
+                for (const [i, a] of controls.entries()) {
+                    if (a.box.right > pane + 0.5) found.push(`${pane} px: ${a.name} reaches ${Math.round(a.box.right - pane)} px past the pane`);
+                    for (const b of controls.slice(i + 1)) {
+                        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+                        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+                        if (x > 0.5 && y > 0.5) found.push(`${pane} px: ${a.name} and ${b.name} overlap by ${Math.round(x)} px`);
+                    }
+                }
+                return found;
+            }));
+        }
+        assert.deepEqual(problems, []);
     });
 });
