@@ -17,7 +17,7 @@ import { GraphView } from './graph-view.js';
 import { patchLayout } from './patch.js';
 import { frameChain, needsFraming, type Chain, type UpdateReason } from './framing.js';
 import { boxOf, Planner, runSteps, type Plan } from './planner.js';
-import type { CursorPosition, GraphDelta, WebviewMessage, WebviewState } from './protocol.js';
+import type { CursorPosition, GraphDelta, ScopeChoice, WebviewMessage, WebviewState } from './protocol.js';
 import { viewReport } from './report.js';
 import { listenToNodes } from './node-events.js';
 import { scopeIds, scopeTitle } from './scope.js';
@@ -126,6 +126,7 @@ export class Stage {
         if (!this.result || !plan || this.pending) return;
         if (this.keyOf(this.currentScope()) !== this.scopeKey) return this.update('scope');
         if (this.planner.needsNewPlan(plan, this.chain(), this.viewport.paneSize)) return this.update('cursor');
+        this.nameCursorScope();
         this.highlight();
         const chain = this.chain();
         const box = chain && boxOf(plan.layout, chain.ids);
@@ -201,8 +202,28 @@ export class Stage {
     }
 
     private currentScope(): string[] {
+        return this.scopeOf(this.hooks.state().scope);
+    }
+
+    /** The ids `choice` stands for now. */
+    private scopeOf(choice: ScopeChoice): string[] {
         const cursor = this.cursor ? { node: this.cursorNode(), uri: this.cursor.uri } : undefined;
-        return this.result ? scopeIds(this.result.graph, this.hooks.state().scope, cursor) : [];
+        return this.result ? scopeIds(this.result.graph, choice, cursor) : [];
+    }
+
+    /**
+     * Whether what is drawn is about the cursor: its own scope or the whole
+     * workspace, a picked program or outcome the cursor is in, or one that
+     * draws the element under the cursor.
+     */
+    private cursorChainShown(): boolean {
+        const scope = this.hooks.state().scope;
+        return scope.kind !== 'focus' || this.cursorInScope() || this.scopeOf({ kind: 'cursor' }).includes(scope.id);
+    }
+
+    /** Names what the picker's "Cursor" entry would show, whatever is picked. */
+    private nameCursorScope(): void {
+        if (this.result) this.hooks.scopeTitle(scopeTitle(this.result.graph, this.scopeOf({ kind: 'cursor' })));
     }
 
     private keyOf(ids: readonly string[]): string {
@@ -226,7 +247,7 @@ export class Stage {
         this.scopeKey = key;
         // The scope's part of the graph: the union of each program's or outcome's chain.
         const graph = focusGraphs(result.graph, ids);
-        this.hooks.scopeTitle(scopeTitle(result.graph, ids));
+        this.nameCursorScope();
         this.pane = this.viewport.paneSize;
         const previous = this.plan;
         const keep = !newScope && !reasons.has('layout');
@@ -268,8 +289,9 @@ export class Stage {
         this.view.offsetLabels(layout?.direction === 'down' ? Math.min(layout.width, -t.pan.x / t.zoom + 8 - GEOMETRY.margin) : 0);
     }
 
+    /** Highlights the cursor's chain, dimming the rest; a program or outcome picked away from the cursor is shown whole, none of it dimmed. */
     private highlight(): void {
-        const chain = this.chain();
+        const chain = this.cursorChainShown() ? this.chain() : undefined;
         this.view.setHighlight(chain?.ids, chain?.around);
     }
 

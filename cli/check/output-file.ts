@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
-import { isActuals } from '../../language/generated/ast.js';
+import { isActuals, isPullSql } from '../../language/generated/ast.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { InputError } from '../workspace/input-error.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
@@ -36,7 +36,7 @@ export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace
         ...workspace.documents.map(d => ({ file: d.uri.fsPath, what: 'a checked .align file' })),
         ...(workspace.configFile ? [{ file: workspace.configFile, what: 'the settings file' }] : []),
         ...(baseline !== undefined ? [{ file: baseline, what: 'the baseline' }] : []),
-        ...actualsFiles(workspace).map(file => ({ file, what: 'an actuals file the check reads' })),
+        ...actualsFiles(workspace),
     ];
     const what = inputs.find(input => canonical(input.file) === target)?.what ?? readByName(path.basename(output), option === '--write-baseline');
     if (what !== undefined) throw new InputError(`${option} ${output}: is ${what}, which it would overwrite; write ${option === '--output' ? 'the output' : 'it'} to another file`);
@@ -50,13 +50,15 @@ function readByName(name: string, baseline: boolean): string | undefined {
     return undefined;
 }
 
-/** The files of `actuals ... from "file"` in the workspace's documents. */
-function actualsFiles(workspace: LoadedWorkspace): string[] {
+/** The files of `actuals ... from "file"` in the workspace's documents, and the query and database files of their `pull sql`. */
+function actualsFiles(workspace: LoadedWorkspace): Array<{ file: string; what: string }> {
     return workspace.documents.flatMap(document => AstUtils.streamAllContents(document.parseResult.value)
         .filter(isActuals)
-        .map(actuals => actuals.file)
-        .filter((file): file is string => file !== undefined && file.trim() !== '')
-        .map(file => path.resolve(path.dirname(document.uri.fsPath), file))
+        .flatMap(actuals => {
+            const sql = isPullSql(actuals.pull) ? actuals.pull : undefined;
+            const files: Array<[string | undefined, string]> = [[actuals.file, 'an actuals file the check reads'], [sql?.query, 'the query of a pull'], [sql?.database, 'the database of a pull']];
+            return files.flatMap(([file, what]) => file !== undefined && file.trim() !== '' ? [{ file: path.resolve(path.dirname(document.uri.fsPath), file), what }] : []);
+        })
         .toArray());
 }
 

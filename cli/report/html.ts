@@ -183,10 +183,15 @@ function valueHtml(value: string): string {
     return escapeHtml(value).replace(/(\d%?) (?=[^\s\d(])/g, '$1&nbsp;');
 }
 
+/** Escaped text whose dates never break at their hyphens. */
+function datesKept(html: string): string {
+    return html.replace(DATE, date => `<span class="date">${date}</span>`);
+}
+
 function span(s: Span): string {
-    if (typeof s === 'string') return escapeHtml(s).replace(DATE, date => `<span class="date">${date}</span>`);
+    if (typeof s === 'string') return datesKept(escapeHtml(s));
     if ('code' in s) return `<code>${codeText(s.code)}</code>`;
-    if ('strong' in s) return `<strong>${escapeHtml(s.strong)}</strong>`;
+    if ('strong' in s) return `<strong>${datesKept(escapeHtml(s.strong))}</strong>`;
     if ('value' in s) return valueHtml(s.value);
     if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${codeText(s.text)}</code>` : escapeHtml(s.text)}</a>`;
     if ('ref' in s) return `<a href="#${escapeHtml(s.ref)}">${inline(s.text)}</a>`;

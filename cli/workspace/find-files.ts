@@ -110,15 +110,17 @@ async function holdsAlignFile(folder: string, templatesOf: TemplatesOf): Promise
     return files.size > 0;
 }
 
-/** True for a file name that ends with `.align` (lower case). */
+/** True for a file name (or path) that ends with `.align` (lower case) after a name: a file named just `.align` has no extension, as for the editor. */
 export function isAlignFile(name: string): boolean {
-    return name.endsWith('.align');
+    const base = path.basename(name);
+    return base.endsWith('.align') && base !== '.align';
 }
 
 /** `absolute`, the file given as `given`, when it is an `.align` file; else a usage error that names it. */
 export function requireAlignFile(given: string, absolute = path.resolve(given)): string {
     if (isAlignFile(absolute)) return absolute;
-    const hint = given.toLowerCase().endsWith('.align') ? ' (the extension is .align, in lower case)' : '';
+    const hint = path.basename(absolute) === '.align' ? ' (a file named just .align has no extension: give it a name, such as program.align)'
+        : given.toLowerCase().endsWith('.align') ? ' (the extension is .align, in lower case)' : '';
     throw new InputError(`${given}: not an .align file${hint}`);
 }
 

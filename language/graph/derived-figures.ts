@@ -85,7 +85,8 @@ export class DerivedFigures {
             const outgoing = input.adjacency.outgoing(id);
             for (let i = 0; i < outgoing.length; i++) {
                 const edge = outgoing[i]!;
-                if (edge.kind === 'kpi') input.explain(edge, explained.has(edge.to));
+                // A direct link to an activity or learning metric is not checked (unexplained-kpi-link): never drawn as unexplained.
+                if (edge.kind === 'kpi') input.explain(edge, explained.has(edge.to) || !isKpi(edge.to));
             }
             if (links.kpis.length > 0) this.aligned++;
             if (old && sameData(old, links)) continue;

@@ -176,7 +176,7 @@ export interface GraphEdge {
     kind: EdgeKind;
     from: string;
     to: string;
-    /** For `kpi` edges: true when the chain explains the direct link. */
+    /** For `kpi` edges: true when the chain explains the direct link, or when it leads to an activity or learning metric (not checked). */
     explained?: boolean;
 }
 

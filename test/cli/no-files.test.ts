@@ -84,6 +84,24 @@ describe('a folder without .align files', function () {
         assertOneLineFailure(runCli(['check', 'docs/README.md'], { cwd: dir }), 'docs/README.md: not an .align file');
     });
 
+    it('a file named just .align (no name before the extension) is not an .align file: skipped in a folder, refused by name', () => {
+        const dir = workspace();
+        const source = 'outcome Out "Out" {\n  owner "COO"\n}\n';
+        writeFile(dir, 'src/.align', source);
+        writeFile(dir, 'src/sub/.align', source);
+        writeFile(dir, 'src/real.align', source.replace('Out', 'Real'));
+        for (const command of [['check'], ['graph'], ['report'], ['fmt', '--check']]) {
+            const result = runCli([...command, 'src'], { cwd: dir });
+            assert.ok(result.status === 0 || result.status === 1, `align ${command.join(' ')}: exit ${result.status}: ${result.stderr}`);
+            assert.doesNotMatch(result.stderr, /internal error/, `align ${command.join(' ')}`);
+        }
+        assert.match(runCli(['check', 'src'], { cwd: dir }).stdout, / in 1 file\n$/, 'only real.align is checked');
+        assertOneLineFailure(runCli(['check', 'src/.align'], { cwd: dir }), 'src/.align: not an .align file', 'give it a name');
+        assertOneLineFailure(runCli(['check', 'empty'], { cwd: dir }), 'no .align files in empty/');
+        writeFile(dir, 'only/.align', source);
+        assertOneLineFailure(runCli(['check', 'only'], { cwd: dir }), 'no .align files in only/');
+    });
+
     it('align diff: a side without .align files is an empty workspace, not an error', function () {
         if (!HAS_GIT) this.skip();
         const repo = gitRepo();

@@ -91,28 +91,32 @@ describe('align check --write-baseline and --output over the data a check reads'
 
     const CSV = 'period,value\n2026-01,4\n';
     const LOCK = '{ "version": 1, "snapshots": {} }\n';
+    const QUERY = "SELECT '2026-01' AS period, 4 AS value\n";
 
     /** A workspace with a source, settings, an actuals CSV file and a lock file; returns it and a check of its files' contents. */
     function workspace(): { dir: string; untouched(): void } {
         const dir = tempDir();
-        const source = `${SOURCE}metric M "M" { kind leading unit count direction up baseline 1 }\nactuals M from "data/m.csv"\n`;
+        const source = `${SOURCE}metric M "M" { kind leading unit count direction up baseline 1 }\nactuals M from "data/m.csv"\n`
+            + `metric P "P" { kind leading unit count direction up baseline 1 cadence monthly }\nactuals P from "data/p.csv" { pull sql "q/p.sql" }\n`;
         writeFile(dir, 'chain.align', source);
         writeFile(dir, 'align.config.json', SETTINGS);
         writeFile(dir, 'data/m.csv', CSV);
         writeFile(dir, 'align.lock.json', LOCK);
+        writeFile(dir, 'q/p.sql', QUERY);
         const untouched = () => {
             const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf-8');
-            assert.deepEqual([read('chain.align'), read('align.config.json'), read('data/m.csv'), read('align.lock.json')], [source, SETTINGS, CSV, LOCK], 'no input was overwritten');
+            assert.deepEqual([read('chain.align'), read('align.config.json'), read('data/m.csv'), read('align.lock.json'), read('q/p.sql')], [source, SETTINGS, CSV, LOCK, QUERY], 'no input was overwritten');
         };
         return { dir, untouched };
     }
 
-    it('--write-baseline refuses (exit 2, one line) a source, the settings, an actuals file, a lock file, or any .align file', () => {
+    it('--write-baseline refuses (exit 2, one line) a source, the settings, an actuals file, a pull\'s query, a lock file, or any .align file', () => {
         const { dir, untouched } = workspace();
         writeFile(dir, 'elsewhere/other.align', SOURCE);
         const refused = [
             ['chain.align', 'a checked .align file'], ['align.config.json', 'the settings file'], ['data/m.csv', 'an actuals file'],
-            ['align.lock.json', 'a lock file'], ['elsewhere/other.align', 'an .align file'], ['elsewhere/align.config.json', 'a settings file'],
+            ['align.lock.json', 'a lock file'], ['q/p.sql', 'the query of a pull'],
+            ['elsewhere/other.align', 'an .align file'], ['elsewhere/align.config.json', 'a settings file'],
         ] as const;
         for (const [file, what] of refused) {
             assertOneLineFailure(runCli(['check', 'chain.align', '--write-baseline', file], { cwd: dir }), `--write-baseline ${file}`, what);
@@ -125,11 +129,12 @@ describe('align check --write-baseline and --output over the data a check reads'
         assert.match(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf-8'), /"baseline"/);
     });
 
-    it('--output of check, graph and report refuses an actuals file, a lock file, and the file --write-baseline writes', () => {
+    it('--output of check, graph and report refuses an actuals file, a pull\'s query, a lock file, and the file --write-baseline writes', () => {
         const { dir, untouched } = workspace();
         for (const command of ['check', 'graph', 'report']) {
             assertOneLineFailure(runCli([command, '--output', 'data/m.csv'], { cwd: dir }), '--output data/m.csv', 'an actuals file');
             assertOneLineFailure(runCli([command, '--output', 'align.lock.json'], { cwd: dir }), '--output align.lock.json', 'a lock file');
+            assertOneLineFailure(runCli([command, '--output', 'q/p.sql'], { cwd: dir }), '--output q/p.sql', 'the query of a pull');
         }
         assertOneLineFailure(runCli(['check', '--write-baseline', 'b.json', '--output', 'b.json'], { cwd: dir }), '--output b.json', 'the baseline');
         untouched();

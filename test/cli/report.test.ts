@@ -161,6 +161,7 @@ describe('align report', () => {
             assert.ok(html.includes('<title>Align impact review, 2026-04-01</title>'));
             assert.ok(html.includes('<strong>Aligned 9/11 objectives (82%)</strong>'));
             assert.ok(html.includes('<td class="right" data-label="Latest actual (period)">14.1% (<span class="date">2026-03</span>)</td>'));
+            assert.ok(html.includes('<strong>Statuses are as of <span class="date">2026-04-01</span>:</strong>'), 'the report\'s date never breaks at a hyphen either');
             assert.match(html, /<span class="status status-off"><svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">[^]*?<\/svg>off track<\/span>/);
             assert.ok(html.includes('ROI not shown: missing the program&#39;s <code>cost</code>; ChurnRate: an actual.'));
             const svgs = inlineSvgs(html);

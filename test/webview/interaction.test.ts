@@ -90,7 +90,8 @@ describe('preview: interaction', () => {
         const w = await preview.openWithGraph();
         const pick = async (label: string): Promise<void> => {
             await w.page.locator('vscode-dropdown.scope').click();
-            await w.page.locator('vscode-option', { hasText: label }).click();
+            // Not the "Cursor" entry: it names what it would show (`Cursor: Whole workspace` without a cursor).
+            await w.page.locator('vscode-option:not([value="@cursor"])', { hasText: label }).click();
         };
         const viewAfter = async (before: number, scope: object): Promise<void> => {
             await w.page.waitForFunction(({ before, scope }) => (window as unknown as { __posted: Array<{ type: string; scope?: object }> }).__posted.slice(before)

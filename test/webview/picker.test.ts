@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImpactGraphResult } from '../../language/protocol.js';
-import { examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
+import { cursorOn, examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/screenshots/picker');
 
@@ -49,4 +49,26 @@ describe('preview: scope picker', () => {
             assert.deepEqual(await w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id'))), ['SalesOnboarding.FasterRamp']);
         });
     }
+
+    it('a program picked while the cursor is in another is drawn whole, none of it dimmed, and the "Cursor" entry still names the cursor\'s program', async () => {
+        const w = await preview.open({ viewport: { width: 900, height: 700 } });
+        const result = examplesResult();
+        await w.postGraph({ ...graphMessage(result), cursor: cursorOn(result, 'DiscoveryBootcamp.QualifyDeals') });
+        const state = () => w.page.evaluate(() => ({
+            highlighting: document.querySelector('.align-graph')!.classList.contains('has-highlight'),
+            ids: [...document.querySelectorAll('.nodes > .node')].map(e => e.getAttribute('data-id')),
+        }));
+        assert.equal((await state()).highlighting, true, 'the cursor\'s chain is highlighted');
+        const cursorEntry = () => w.page.locator('vscode-dropdown.scope vscode-option').first().textContent();
+        assert.equal(await cursorEntry(), 'Cursor: Consultative discovery bootcamp');
+        const before = (await w.posted()).length;
+        await w.page.locator('vscode-dropdown.scope').click();
+        await w.page.locator('vscode-option', { hasText: 'Churn reduction pilot' }).click();
+        await w.page.waitForFunction(before => (window as unknown as { __posted: Array<{ type: string; scope?: { id?: string } }> }).__posted.slice(before)
+            .some(m => m.type === 'view' && m.scope?.id === 'ChurnPilot'), before);
+        const picked = await state();
+        assert.ok(picked.ids.includes('ChurnPilot.AskOpenQuestions') && !picked.ids.includes('DiscoveryBootcamp.QualifyDeals'), picked.ids.join(' '));
+        assert.equal(picked.highlighting, false, 'nothing dimmed: the cursor\'s element is not drawn');
+        assert.equal(await cursorEntry(), 'Cursor: Consultative discovery bootcamp', 'the "Cursor" entry still names what it would show');
+    });
 });
