@@ -226,6 +226,9 @@ export function parseInitArgs(argv: string[]): InitArgs {
     if (values.title !== undefined && programTitleProblem(values.title) === 'line-break') {
         throw new InputError('--title: a title is one line (an Align string holds no line break)');
     }
+    if (values.title !== undefined && values.title.trim() === '') {
+        throw new InputError('--title: is empty; give the program\'s title in words, or leave --title out to derive it from the name');
+    }
     return {
         name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date'),
         template: values.template, listTemplates: values['list-templates'] === true, title: values.title

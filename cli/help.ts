@@ -273,7 +273,8 @@ the revision main when a folder main/ exists. In a shallow clone, fetch the
 base first (the error says how).
 
 Options:
-  -f, --format FORMAT        text (default): for a terminal, 80 columns
+  -f, --format FORMAT        text (default): for a terminal, as wide as
+                             it is (80 columns in a file or a pipe)
                              md: one pull-request comment (summary, table,
                              Mermaid picture of the changed neighbourhood,
                              details), with the hidden marker

@@ -28,7 +28,7 @@ export function resolveFocus(graph: ImpactGraph, name: string): GraphNode {
         }
     }
     const other = graph.nodes.find(n => n.id === wanted || n.qualifiedName === wanted || n.name === wanted);
-    if (other) throw new InputError(`--focus ${wanted}: '${wanted}' is a ${other.kind}, not a program or outcome`);
+    if (other) throw new InputError(`--focus ${wanted}: '${wanted}' is ${/^[aeiou]/.test(other.kind) ? 'an' : 'a'} ${other.kind}, not a program or outcome`);
     const names = [...new Set(focusable.flatMap(n => [n.id, n.qualifiedName, n.name]))];
     const suggestion = didYouMean(wanted, names);
     const head = `--focus ${wanted}: no such program or outcome`;

@@ -1,6 +1,7 @@
 /** `align init [name]`: writes the built-in template program, which passes `align check`. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isAlignFile } from '../workspace/find-files.js';
 import { localToday } from '../../language/dates.js';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -40,6 +41,9 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         return 0;
     }
     const file = args.output ?? programFileName(args.name);
+    if (!isAlignFile(file) && !(fs.existsSync(file) && fs.statSync(file).isDirectory())) {
+        throw new InputError(`--output ${file}: not an .align file; a program is written to a file named NAME.align (e.g. --output ${programFileName(args.name)})`);
+    }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
         throw new InputError(`${file}: is a folder; give the file to write (e.g. --output ${path.join(file, programFileName(args.name))})`);
     }

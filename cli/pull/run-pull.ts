@@ -49,7 +49,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         if (!args.dryRun) checkLockWritable(lockFile);
     }
     if (targets.length === 0) {
-        io.write('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
+        io.write(fitMessage('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.', io.width.out) + '\n');
         return 0;
     }
     const writers = snapshotWriters(all);

@@ -333,6 +333,7 @@ describe('align graph', () => {
 
         it('exits 2 for a name that is not a program or outcome', () => {
             assertOneLineFailure(runCli(['graph', '--focus', 'WinRate'], { cwd: EXAMPLES }), "'WinRate' is a metric, not a program or outcome");
+            assertOneLineFailure(runCli(['graph', '--focus', 'DiscoveryBootcamp.ForecastCategories'], { cwd: EXAMPLES }), "is an objective, not a program or outcome");
             assertOneLineFailure(runCli(['graph', '--focus', ''], { cwd: EXAMPLES }), '--focus');
         });
     });

@@ -118,7 +118,7 @@ describe('align init', () => {
         assert.match(fs.readFileSync(file, 'utf-8'), /^program MyProgram /m);
     });
 
-    it('refuses a name that is not an Align name, or a keyword (exit 2, no file)', () => {
+    it('refuses a name that is not an Align name, or a keyword, an output that is not an .align file, a blank title (exit 2, no file)', () => {
         const dir = tempDir();
         for (const name of ['9lives', 'my-program', 'My Program', 'café']) {
             assertOneLineFailure(runCli(['init', name], { cwd: dir }), `'${name}' is not a valid program name`, 'not starting with a digit');
@@ -130,6 +130,10 @@ describe('align init', () => {
         assertOneLineFailure(runCli(['init', '--date', '2026-02-30'], { cwd: dir }), "--date: '2026-02-30' is not a real date; give a day that exists, YYYY-MM-DD");
         assertOneLineFailure(runCli(['init', '--date', '2026-2-3'], { cwd: dir }), "--date: expected a date YYYY-MM-DD, not '2026-2-3'");
         assertOneLineFailure(runCli(['init', '--output', path.join(dir, 'no', 'such', 'x.align')], { cwd: dir }), 'cannot be written');
+        // A file align check would not read, and a blank title.
+        assertOneLineFailure(runCli(['init', 'Foo', '--output', 'foo.txt'], { cwd: dir }), '--output foo.txt: not an .align file', '--output foo.align');
+        assertOneLineFailure(runCli(['init', 'Foo', '--output', '.align'], { cwd: dir }), '--output .align: not an .align file');
+        for (const title of ['', '   ']) assertOneLineFailure(runCli(['init', 'Foo', '--title', title], { cwd: dir }), '--title: is empty');
         assert.deepEqual(fs.readdirSync(dir), []);
     });
 

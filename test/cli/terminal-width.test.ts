@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { linesWiderThan, runInTerminal } from './in-terminal.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeTempDirs, requireBundle, tempDir } from './run-cli.js';
+import { removeTempDirs, requireBundle, runCli, tempDir, unwrapped } from './run-cli.js';
 import { pulledKpi, tempWorkspace, type TempWorkspace } from './pull/pull-workspace.js';
 
 const EXAMPLES = 'test/fixtures/examples';
@@ -81,6 +81,16 @@ describe('align at a terminal follows its width (child process in a pseudo-termi
                     + `${pulledKpi('Bad', 'monthly')}\nactuals Bad from "data/bad.csv" { pull sql "q/bad.sql" }\n`,
             });
         }
+
+        it('a workspace without pulls: its one line wraps to 80 columns in a pipe, and is whole in a 120-column terminal', () => {
+            ws = tempWorkspace({ 'p.align': `${pulledKpi('Good', 'monthly')}\n` });
+            const piped = runCli(['pull'], { cwd: ws.root });
+            assert.equal(piped.status, 0, piped.stderr);
+            assert.deepEqual(linesWiderThan(piped.stdout, 80), []);
+            assert.equal(unwrapped(piped.stdout), 'Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
+            const wide = runInTerminal(['pull'], 120, { cwd: ws.root });
+            assert.equal(wide.screen, 'Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
+        });
 
         it('results, failures and the summary wrap to a 50-column terminal and use a 120-column one', () => {
             ws = pullWorkspace();
