@@ -51,6 +51,8 @@ export async function findAlignFilesPerPath(paths: readonly string[], templatesO
         const absolute = path.resolve(given);
         const stat = statOrFail(absolute, given);
         if (!stat.isDirectory()) {
+            // A named pipe or a device would be read until it ends, which may be never (a folder's walk skips them too).
+            if (!stat.isFile()) throw new InputError(`${given}: is not a regular file (a named pipe, socket or device); give an .align file`);
             found.push({ given, absolute, isFolder: false, files: [requireAlignFile(given, absolute)], skippedTemplates: [] });
             continue;
         }

@@ -6,7 +6,7 @@
  * findings (exit 1).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
@@ -31,6 +31,19 @@ describe('align check with bad input', () => {
         if (typeof copy === 'string') assert.fail(`cannot run as nobody: ${copy}`);
         return runAsNobody(copy, 'bin/align.cjs', args, cwd, cliEnv());
     }
+
+    it('a named pipe given by name is refused at once (exit 2, one line); in a folder it is skipped', () => {
+        const dir = tempDir();
+        writeFile(dir, 'real.align', 'outcome Out "Out" {\n  owner "COO"\n}\n');
+        const made = spawnSync('mkfifo', [path.join(dir, 'pipe.align')]);
+        assert.equal(made.status, 0, `mkfifo: ${String(made.stderr)}`);
+        for (const command of ['check', 'graph', 'fmt']) {
+            assertOneLineFailure(runCli([command, 'pipe.align'], { cwd: dir, timeout: 20_000 }), 'pipe.align: is not a regular file');
+        }
+        const folder = runCli(['check', '.'], { cwd: dir, timeout: 20_000 });
+        assert.ok(folder.status === 0 || folder.status === 1, folder.stderr);
+        assert.match(folder.stdout, / in 1 file\n$/);
+    });
 
     /** A temp folder that `nobody` may enter (mkdtemp makes it 0700). */
     function sharedTempDir(): string {
