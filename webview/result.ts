@@ -35,13 +35,19 @@ export function fileName(uri: string): string {
     }
 }
 
+/** The files the syntax-error banner names at most. */
+const MAX_NAMED_FILES = 3;
+
 /**
  * The banner shown while the workspace has syntax errors, saying what the
  * drawing is: `2 syntax errors in safety.align: showing the last valid graph
  * until they are fixed.`
  */
 export function syntaxErrorsText(message: { files: readonly string[]; errors: number; shows: 'last-valid' | 'partial' }): string {
-    const names = message.files.map(fileName).join(', ') || 'the workspace';
+    // A few names, then a count: the banner stays a line or two above the drawing (the Problems panel lists them all).
+    const shown = message.files.length > MAX_NAMED_FILES ? MAX_NAMED_FILES - 1 : message.files.length;
+    const more = message.files.length - shown;
+    const names = [...message.files.slice(0, shown).map(fileName), ...(more > 0 ? [`${more} more files`] : [])].join(', ') || 'the workspace';
     const count = Math.max(1, message.errors);
     const errors = `${count} syntax error${count === 1 ? '' : 's'} in ${names}`;
     return message.shows === 'last-valid'

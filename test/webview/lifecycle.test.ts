@@ -126,6 +126,13 @@ describe('preview: state, updates, exports and bad input', () => {
         await w.post({ type: 'syntax-errors', files: ['safety.align'], errors: 1, shows: 'partial' });
         await w.page.waitForFunction(() => document.querySelector('.banner')!.textContent!.startsWith('1 syntax error in'));
         assert.equal(await banner.textContent(), '1 syntax error in safety.align: no valid graph yet, showing what could be read.');
+        // Many files: three names at most, then how many more (the Problems panel lists them); the banner stays short.
+        await w.post({ type: 'syntax-errors', files: ['a.align', 'b.align', 'c.align'], errors: 3, shows: 'partial' });
+        await w.page.waitForFunction(() => document.querySelector('.banner')!.textContent!.startsWith('3 syntax errors in a.align, b.align, c.align:'));
+        const many = Array.from({ length: 120 }, (_, i) => `sales-enablement-${i}.align`);
+        await w.post({ type: 'syntax-errors', files: many, errors: 240, shows: 'partial' });
+        await w.page.waitForFunction(() => document.querySelector('.banner')!.textContent!.startsWith('240 '));
+        assert.equal(await banner.textContent(), '240 syntax errors in sales-enablement-0.align, sales-enablement-1.align, 118 more files: no valid graph yet, showing what could be read.');
         await w.postGraph(graphMessage());
         assert.ok(!await banner.isVisible());
     });
