@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils } from 'langium';
-import { isActuals, isPullSql } from '../../language/generated/ast.js';
+import { isPullSql, type Model } from '../../language/generated/ast.js';
+import { actualsBlocks } from '../../language/model-utils.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { InputError } from '../workspace/input-error.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
@@ -45,21 +45,23 @@ export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace
 /** What a file of this name is, where any file of that name is an input of Align's. */
 function readByName(name: string, baseline: boolean): string | undefined {
     if (name === LOCK_FILE) return 'a lock file of align pull';
-    if (baseline && /\.align$/i.test(name)) return 'an .align file';
-    if (baseline && name === 'align.config.json') return 'a settings file';
+    return baseline ? sourceOrSettingsByName(name) : undefined;
+}
+
+/** `an .align file` or `a settings file` for a file of that name (any case of `.align`), wherever it lies; else undefined. */
+export function sourceOrSettingsByName(name: string): string | undefined {
+    if (/\.align$/i.test(name)) return 'an .align file';
+    if (name === 'align.config.json') return 'a settings file';
     return undefined;
 }
 
 /** The files of `actuals ... from "file"` in the workspace's documents, and the query and database files of their `pull sql`. */
 function actualsFiles(workspace: LoadedWorkspace): Array<{ file: string; what: string }> {
-    return workspace.documents.flatMap(document => AstUtils.streamAllContents(document.parseResult.value)
-        .filter(isActuals)
-        .flatMap(actuals => {
-            const sql = isPullSql(actuals.pull) ? actuals.pull : undefined;
-            const files: Array<[string | undefined, string]> = [[actuals.file, 'an actuals file the check reads'], [sql?.query, 'the query of a pull'], [sql?.database, 'the database of a pull']];
-            return files.flatMap(([file, what]) => file !== undefined && file.trim() !== '' ? [{ file: path.resolve(path.dirname(document.uri.fsPath), file), what }] : []);
-        })
-        .toArray());
+    return workspace.documents.flatMap(document => actualsBlocks(document.parseResult.value as Model).flatMap(actuals => {
+        const sql = isPullSql(actuals.pull) ? actuals.pull : undefined;
+        const files: Array<[string | undefined, string]> = [[actuals.file, 'an actuals file the check reads'], [sql?.query, 'the query of a pull'], [sql?.database, 'the database of a pull']];
+        return files.flatMap(([file, what]) => file !== undefined && file.trim() !== '' ? [{ file: path.resolve(path.dirname(document.uri.fsPath), file), what }] : []);
+    }));
 }
 
 /**

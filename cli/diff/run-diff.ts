@@ -12,6 +12,7 @@ import type { DiffArgs, DiffFormat } from './diff-args.js';
 import { diffJson } from './format-json.js';
 import { diffMarkdown } from './format-md.js';
 import { diffText, TEXT_WIDTH } from './format-text.js';
+import { sourceOrSettingsByName } from '../check/output-file.js';
 import { loadSide } from './load-side.js';
 import type { DiffReport } from './report.js';
 import { resolveSides } from './sides.js';
@@ -66,8 +67,7 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
 function diffOutput(output: string | undefined): string | undefined {
     if (output === undefined || output === '-') return undefined;
     const name = path.basename(output);
-    if (/\.align$/i.test(name) || name === 'align.config.json') {
-        throw new InputError(`--output ${output}: is ${name.endsWith('.json') ? 'a settings file' : 'an .align file'}, which align diff reads; write the output to another file`);
-    }
+    const what = sourceOrSettingsByName(name);
+    if (what !== undefined) throw new InputError(`--output ${output}: is ${what}, which align diff reads; write the output to another file`);
     return output;
 }

@@ -12,6 +12,7 @@ import {
     linesOf, parseFindings, removeTempDirs, requireBundle, runCli, tempDir, type Finding,
 } from './run-cli.js';
 import { elementsNamed, parseXml } from './xml.js';
+import { withoutEscapes } from './in-terminal.js';
 
 const EXAMPLES_REL = path.relative(REPO_ROOT, EXAMPLES).split(path.sep).join('/');
 const SUMMARY = '13 problems (4 errors, 5 warnings, 4 infos) in 3 of 5 files';
@@ -135,7 +136,7 @@ describe('align check on the examples', () => {
             assert.match(colored.stdout, ANSI);
             // Colour and OSC 8 hyperlinks (rule ids link to their documentation pages) wrap the same text.
             assert.match(colored.stdout, /\x1b\]8;;https:\/\/[^\x1b]*docs\/rules\/objective-without-kpi\.md\x1b\\objective-without-kpi\x1b\]8;;\x1b\\/);
-            const plain = colored.stdout.replace(/\x1b\[[0-9;]*m/g, '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, '');
+            const plain = withoutEscapes(colored.stdout);
             assert.equal(plain, runCli(['check', EXAMPLES_REL]).stdout, 'the same text under the colour');
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '--color', '--no-color']).stdout, ANSI);
             assert.equal(runCli(['check', EXAMPLES_REL, '--no-color', '--color']).stdout, colored.stdout);
