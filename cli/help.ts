@@ -221,8 +221,8 @@ Sources:
 Options:
   -m, --metric NAME          only the pulls of this metric (Name or
                              Program.Name; repeatable)
-      --dry-run              run the pulls and say what they would write; write
-                             nothing
+      --dry-run              run the pulls and say whether each would create,
+                             change or keep its snapshot; write nothing
   -c, --config FILE          settings file (default: align.config.json at the
                              workspace root)
   -h, --help                 show this help

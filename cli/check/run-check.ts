@@ -14,6 +14,9 @@ import { outputFileOf, refuseOutputOverInput } from './output-file.js';
 import { codeScanningNotice } from '../check-formats/sarif.js';
 import { sarifSuppressed } from './sarif-suppressed.js';
 import { printMessage } from '../message.js';
+import { rewriteBaselineCommand } from './rewrite-command.js';
+import { shellLines } from '../shell-word.js';
+import { outputWidth } from '../wrap.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -71,8 +74,10 @@ function withBaseline(all: Finding[], args: CheckArgs): { findings: Finding[]; h
     }
     if (args.baseline === undefined) return { findings: all, held: [] };
     const result = applyBaseline(all, readBaseline(args.baseline));
-    const gone = result.gone === 0 ? '' : `; ${plural(result.gone, 'baseline finding')} no longer ${result.gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed): run align check --write-baseline ${args.baseline} to drop ${result.gone === 1 ? 'it' : 'them'}`;
+    const gone = result.gone === 0 ? '' : `; ${plural(result.gone, 'baseline finding')} no longer ${result.gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed); to drop ${result.gone === 1 ? 'it' : 'them'}, run:`;
     printMessage(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${gone}`);
+    // The command on lines of its own, continued with ` \`: pasted whole into a shell, never cut by the wrapping.
+    if (result.gone > 0) process.stderr.write(`${shellLines(rewriteBaselineCommand(args, args.baseline), outputWidth(process.stderr), '    ').join('\n')}\n`);
     return { findings: result.fresh, held: result.held };
 }
 

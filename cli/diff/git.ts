@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { InputError } from '../workspace/input-error.js';
+import { shellCommand } from '../shell-word.js';
 
 /** Folders that are never copied (as `align check` never reads them). */
 /** Files larger than this are not copied (no `.align` or actuals file is that large). */
@@ -78,7 +79,7 @@ export function mergeBase(top: string, range: RevisionRange, from: string, to: s
     if (isShallow(top)) {
         throw new InputError(`no merge base of ${range.from} and ${range.to} in ${top}, a shallow clone: fetch the history (git fetch --unshallow), or check out with fetch-depth: 0 (actions/checkout)`);
     }
-    throw new InputError(`${written}: ${range.from} and ${range.to} have no common commit; to compare them as they are: align diff ${range.from} ${range.to}`);
+    throw new InputError(`${written}: ${range.from} and ${range.to} have no common commit; to compare them as they are: ${shellCommand(['align', 'diff', range.from, range.to])}`);
 }
 
 /** How to get a revision that a shallow clone lacks: fetch the branch, or the history (`HEAD~3`, a commit). */

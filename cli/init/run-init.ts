@@ -10,6 +10,7 @@ import { programFileName, programFrom, programNameProblem, programTitle } from '
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
 import { didYouMean } from '../suggest.js';
 import { workspaceRoot } from '../workspace/load-workspace.js';
+import { shellWord } from '../shell-word.js';
 import type { InitArgs } from '../args.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { shownPath } from '../shown-path.js';
@@ -56,7 +57,7 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     }
     const shown = shownPath(path.resolve(file), file);
     // Two lines: one would run past 80 columns for most names.
-    io.write(`Created ${shown} with program ${args.name}.\nNext: edit it, then run align check ${shown}\n`);
+    io.write(`Created ${shown} with program ${args.name}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
     return 0;
 }
 

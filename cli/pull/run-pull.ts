@@ -112,7 +112,7 @@ function sameBytes(file: string, text: string): boolean {
     return fs.existsSync(file) && fs.readFileSync(file).equals(Buffer.from(text, 'utf-8'));
 }
 
-/** Runs one pull and writes its snapshot and lock entry; returns the line that says what was written. */
+/** Runs one pull and writes its snapshot and lock entry; returns the line that says what was (or, dry, would be) written, and whether the snapshot changes. */
 async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promise<string> {
     if (!target.resolved) throw new PullError(`metric '${target.metric}' is not declared`);
     const snapshotFile = confinedPath(root, target.folder, target.file, 'the snapshot');
@@ -141,14 +141,15 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const range = `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}`;
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
-    if (dryRun) return `would write ${shown}: ${summary}`;
+    const unchanged = sameBytes(snapshotFile, snapshot.csv);
+    if (dryRun) return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${fs.existsSync(snapshotFile) ? 'change' : 'create'} ${shown}`}: ${summary}`;
     // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
     const snapshotSha256 = await textSha256Hex(snapshot.csv);
     const readOnly = unwritable(snapshotFile);
     if (readOnly !== undefined) throw new PullError(`the snapshot "${target.file}" ${readOnly}: make it writable`);
     const old = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
     try {
-        if (!sameBytes(snapshotFile, snapshot.csv)) writeAtomic(snapshotFile, snapshot.csv);
+        if (!unchanged) writeAtomic(snapshotFile, snapshot.csv);
     } catch (error) {
         throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
     }
@@ -165,5 +166,5 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
         const why = error instanceof InputError ? error.message : `${shownPath(target.lockFile)} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
         throw new PullError(`${why}; the snapshot is kept as it was`);
     }
-    return `pulled ${shown}: ${summary}`;
+    return `pulled ${shown}${unchanged ? ' (unchanged)' : ''}: ${summary}`;
 }

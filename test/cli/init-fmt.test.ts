@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import { gitRepo, HAS_GIT, reviewChange } from './git-repo.js';
 import { assertGolden } from './golden/golden.js';
-import { alignFilesUnder, assertOneLineFailure, BIN, copyExamples, EXAMPLES, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { alignFilesUnder, assertOneLineFailure, BIN, copyExamples, EXAMPLES, cliEnv, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 /** `align check DIR --format json`: the findings, asserting the exit status. */
 function findingsOf(dir: string, status = 0) {
@@ -46,6 +46,13 @@ describe('align init', () => {
         assert.deepEqual(findingsOf(dir, 0), []);
         const strict = runCli(['check', '.', '--max-severity', 'info'], { cwd: dir });
         assert.equal(strict.status, 0, 'not even an info');
+        // The suggested command is quoted for the shell when the path needs it, and runs as printed.
+        fs.mkdirSync(path.join(dir, "Q1 it's"));
+        const spaced = runCli(['init', 'Spaced', '--output', "Q1 it's/spaced.align"], { cwd: dir });
+        assert.equal(spaced.stdout, "Created Q1 it's/spaced.align with program Spaced.\nNext: edit it, then run align check 'Q1 it'\\''s/spaced.align'\n");
+        const next = spawnSync('/bin/sh', ['-c', `align() { "${process.execPath}" "${BIN}" "$@"; }\n${linesOf(spaced.stdout)[1]!.replace('Next: edit it, then run ', '')}`], { cwd: dir, encoding: 'utf-8', env: cliEnv() });
+        assert.equal(next.status, 0, next.stderr);
+        assert.equal(next.stdout, '✔ No problems in 1 file\n', 'the one file it names is checked (the folder holds two)');
     });
 
     it('writes into the file that standard output is redirected to: align init ChurnPilot > churn-pilot.align', () => {

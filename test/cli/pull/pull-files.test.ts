@@ -139,8 +139,16 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         });
         const dry = runCli(['pull', '--dry-run', '--metric', 'A'], { cwd: ws.root });
         assert.equal(dry.status, 0, dry.stderr);
-        assert.match(dry.stdout, /^would write a\.csv: A: 1 row, 2026-01 to 2026-01\nDry run: wrote nothing; 1 of 1 pull succeeded\.\n$/);
+        assert.match(dry.stdout, /^would create a\.csv: A: 1 row, 2026-01 to 2026-01\nDry run: wrote nothing; 1 of 1 pull succeeded\.\n$/);
         assert.ok(!ws.exists('a.csv') && !ws.exists('align.lock.json'));
+        // Each line says what the pull would do to the snapshot: create it, change it, or keep it.
+        assert.equal(runCli(['pull', '--metric', 'A'], { cwd: ws.root }).stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n1 of 1 pull succeeded.\n');
+        assert.match(runCli(['pull', '--dry-run', '--metric', 'A'], { cwd: ws.root }).stdout, /^would keep a\.csv \(unchanged\): A: 1 row/);
+        assert.match(runCli(['pull', '--metric', 'A'], { cwd: ws.root }).stdout, /^pulled a\.csv \(unchanged\): A: 1 row/);
+        ws.write('data/deals.csv', DEALS_CSV.trimEnd() + '\n2026-02-03,100\n');
+        const changed = ws.bytes('a.csv');
+        assert.match(runCli(['pull', '--dry-run', '--metric', 'A'], { cwd: ws.root }).stdout, /^would change a\.csv: A: 2 rows, 2026-01 to 2026-02\n/);
+        assert.ok(ws.bytes('a.csv').equals(changed), 'a dry run leaves the snapshot as it was');
         const unknown = runCli(['pull', '--metric', 'Nope'], { cwd: ws.root });
         assert.equal(unknown.status, 2);
         assert.equal(unwrapped(unknown.stderr), 'align: --metric Nope: no pulled actuals of that metric (pulled: A, Out)\n');
@@ -156,7 +164,7 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         const snapshot = ws.bytes('data/deal-size.csv');
         const result = runCli(['pull'], { cwd: ws.root });
         assert.equal(result.status, 0, result.stderr);
-        assert.equal(result.stdout, 'pulled data/deal-size.csv: DealSize: 6 rows, 2025-10 to 2026-03\n1 of 1 pull succeeded.\n');
+        assert.equal(result.stdout, 'pulled data/deal-size.csv (unchanged): DealSize: 6 rows, 2025-10 to 2026-03\n1 of 1 pull succeeded.\n');
         assert.ok(ws.bytes('data/deal-size.csv').equals(snapshot));
         assert.deepEqual({ ...lockOf(ws).snapshots['data/deal-size.csv'], pulledAt: 0 }, { ...committed, pulledAt: 0 });
     });
