@@ -267,10 +267,11 @@ from the repository that holds the paths, without touching its work tree;
 HEAD defaults to the working tree (the files on disk). A range reads as in
 git diff: main...feature is the merge base of main and feature against
 feature (what a pull request changes), main..feature is main against
-feature; an empty end is HEAD. Or BASE and HEAD are two folders. Paths (default: .) come after --; they must be in the repository.
-A name that is an existing folder is read as the folder; write main~0 for
-the revision main when a folder main/ exists. In a shallow clone, fetch the
-base first (the error says how).
+feature; an empty end is HEAD. Or BASE and HEAD are two folders. Paths
+(default: .) come after --; they must be in the repository. A name that is
+an existing folder is read as the folder; write main~0 for the revision
+main when a folder main/ exists. In a shallow clone, fetch the base first
+(the error says how).
 
 Options:
   -f, --format FORMAT        text (default): for a terminal, as wide as

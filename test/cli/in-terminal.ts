@@ -6,6 +6,7 @@
  * received, with colours and hyperlinks taken out.
  */
 import { spawnSync } from 'node:child_process';
+import { shellCommand } from '../../cli/shell-word.js';
 import { BIN, cliEnv, REPO_ROOT } from './run-cli.js';
 
 export interface TerminalResult {
@@ -16,7 +17,7 @@ export interface TerminalResult {
 
 /** Runs `align ...args` in a `columns`-wide terminal; NO_COLOR is set unless `env` says otherwise. */
 export function runInTerminal(args: readonly string[], columns: number, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): TerminalResult {
-    const command = `stty cols ${columns} rows 50 && exec ${[process.execPath, BIN, ...args].map(shellQuoted).join(' ')}`;
+    const command = `stty cols ${columns} rows 50 && exec ${shellCommand([process.execPath, BIN, ...args])}`;
     const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
         cwd: options.cwd ?? REPO_ROOT,
         env: cliEnv({ NO_COLOR: '1', ...options.env }),
@@ -40,6 +41,3 @@ export function linesWiderThan(screen: string, columns: number): string[] {
     return screen.split('\n').filter(line => [...line].length > columns && line.trim().includes(' '));
 }
 
-function shellQuoted(word: string): string {
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}

@@ -4,6 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { fitHelp, helpWidth } from '../../cli/help-layout.js';
+import { commandHelp, COMMANDS, MAIN_HELP } from '../../cli/help.js';
+import { cellWidth } from '../../cli/cell-width.js';
+
+/** Every help text of the CLI, by name. */
+const HELPS: [string, string][] = [['align', MAIN_HELP], ...COMMANDS.map(c => [c, commandHelp(c)!] as [string, string])];
 
 describe('help layout', () => {
     it('leaves lines that fit as they are', () => {
@@ -38,5 +43,56 @@ describe('help layout', () => {
         assert.equal(helpWidth({ isTTY: true, columns: 200 }), 80);
         assert.equal(helpWidth({ isTTY: true, columns: 60 }), 60);
         assert.equal(helpWidth({ isTTY: true, columns: 20 }), 40);
+    });
+
+    it('in a narrower terminal, lays every help out again: within the width, every word kept in order, items and examples on lines of their own', () => {
+        for (const [name, text] of HELPS) {
+            for (const width of [40, 44, 50, 60, 72]) {
+                const lines = fitHelp(text, width).split('\n');
+                const over = lines.filter(l => cellWidth(l) > width && l.trim().includes(' '));
+                assert.deepEqual(over, [], `${name} at ${width} columns`);
+                assert.deepEqual(lines.join(' ').split(/\s+/), text.split(/\s+/), `${name} at ${width}: the same words`);
+                // What started a line of its own still does: an item of a description, an example command, a table row.
+                for (const start of text.split('\n').map(l => l.trim()).filter(l => /^([\w-]+( \([^)]*\))?: |align \w+ )|^-.*\S {2,}\S/.test(l))) {
+                    const word = start.split(/\s{2,}/)[0]!.split(' ').slice(0, 2).join(' ');
+                    assert.ok(lines.some(l => l.trim().startsWith(word)), `${name} at ${width}: a line starts with '${word}'`);
+                }
+            }
+        }
+    });
+
+    it('joins the lines of a paragraph before wrapping it again, instead of wrapping each line', () => {
+        const check = fitHelp(commandHelp('check')!, 50).split('\n');
+        assert.deepEqual(check.slice(2, 7), [
+            'Loads every .align file under the paths (default:',
+            '.) as one workspace and reports the findings of',
+            'every rule. A folder without .align files is a',
+            'usage error (exit 2), as for graph, report, fmt',
+            'and pull.'
+        ]);
+    });
+
+    it('puts a description under its option when beside it would leave it too narrow, every table at one column', () => {
+        const graph = fitHelp(commandHelp('graph')!, 50).split('\n');
+        const at = graph.indexOf('  -f, --format FORMAT');
+        assert.deepEqual(graph.slice(at, at + 8), [
+            '  -f, --format FORMAT',
+            '        mermaid (default): a flowchart for GitHub',
+            '        comments and Markdown',
+            '        dot: a Graphviz digraph (dot -Tpng)',
+            '        json: the impact graph (nodes with their',
+            '        figures, edges, coverage)',
+            '        svg: a standalone drawing, the layout and',
+            '        styles of the preview'
+        ]);
+        assert.equal(graph[graph.indexOf('      --focus NAME') + 1], '        only the chain of one program or outcome');
+    });
+
+    it('at 80 columns leaves every help as written but for a line longer than 80', () => {
+        for (const [name, text] of HELPS) {
+            const fitted = fitHelp(text, 80).split('\n');
+            const asWritten = text.split('\n').filter(l => l.length <= 80);
+            assert.ok(asWritten.every(l => fitted.includes(l)), name);
+        }
     });
 });
