@@ -37,7 +37,8 @@ const EMOJI = /^(?:\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pi
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11FF\uD7B0-\uD7FF]$/u;
 
 let segmenter: Intl.Segmenter | undefined;
-function graphemes(): Intl.Segmenter {
+/** The grapheme-cluster segmenter (one, made when first needed). */
+export function graphemes(): Intl.Segmenter {
     return segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 }
 

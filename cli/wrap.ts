@@ -7,8 +7,12 @@
  * breaks, an ideographic space), never at a no-break space; a run of it
  * becomes one space. A word longer than the line (a file path, a URL) is
  * not cut: it stays whole on a line of its own, to be copied or clicked.
+ * A run of text written without spaces (Chinese, Japanese) that is longer
+ * than a line also breaks between two of its wide characters, but never before closing punctuation (`。`, `、`,
+ * `）`) or after opening punctuation (`「`, `（`), as the line-breaking
+ * rules of those languages (kinsoku) ask.
  */
-import { cellWidth } from './cell-width.js';
+import { cellWidth, graphemes } from './cell-width.js';
 
 /** What goes before the wrapped lines: `first` before the first, `rest` (default `first`) before the others. */
 export interface WrapPrefixes {
@@ -23,18 +27,25 @@ export function wrapWords(text: string, width: number, { first = '', rest = firs
     let line = first;
     let lineWidth = cellWidth(first);
     let empty = true;
-    for (const word of text.split(BREAK)) {
-        if (word === '') continue;
-        const wordWidth = cellWidth(word);
-        if (empty || lineWidth + 1 + wordWidth <= width) {
-            line += empty ? word : ` ${word}`;
-            lineWidth += (empty ? 0 : 1) + wordWidth;
-        } else {
-            lines.push(line);
-            line = rest + word;
-            lineWidth = restWidth + wordWidth;
+    for (const whole of text.split(BREAK)) {
+        if (whole === '') continue;
+        // A run of Chinese or Japanese longer than a line breaks between its characters; its pieces join without a space.
+        const wholeWidth = cellWidth(whole);
+        let joined = false;
+        for (const word of wholeWidth > whole.length && wholeWidth > width - restWidth ? cjkPieces(whole) : [whole]) {
+            const gap = empty || joined ? 0 : 1;
+            const wordWidth = cellWidth(word);
+            if (empty || lineWidth + gap + wordWidth <= width) {
+                line += gap === 0 ? word : ` ${word}`;
+                lineWidth += gap + wordWidth;
+            } else {
+                lines.push(line);
+                line = rest + word;
+                lineWidth = restWidth + wordWidth;
+            }
+            empty = false;
+            joined = true;
         }
-        empty = false;
     }
     lines.push(line);
     return lines;
@@ -55,4 +66,32 @@ const BREAK = /[^\S\u00a0\u2007\u202f\ufeff]+/;
 /** The width to fit: the terminal's columns when standard output is one, else 80. */
 export function outputWidth(stream: { isTTY?: boolean; columns?: number }): number {
     return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? stream.columns : 80;
+}
+
+/** Punctuation a line must not start with (closing brackets, stops, small kana marks). */
+const NO_LINE_START = new Set([...'、。，．・：；？！）］｝〉》」』】〕〙〗ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ)]},.:;?!']);
+/** Punctuation a line must not end with (opening brackets). */
+const NO_LINE_END = new Set([...'（［｛〈《「『【〔〘〖([{']);
+
+/**
+ * A word cut where a line may break inside it: between two characters of
+ * which one is wide (CJK), unless that puts closing punctuation at a
+ * line's start or opening punctuation at its end. Latin runs stay whole.
+ */
+function cjkPieces(word: string): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    let previous = '';
+    for (const { segment } of graphemes().segment(word)) {
+        const breaks = piece !== '' && (cellWidth(previous) === 2 || cellWidth(segment) === 2)
+            && !NO_LINE_START.has(segment) && !NO_LINE_END.has(previous);
+        if (breaks) {
+            pieces.push(piece);
+            piece = '';
+        }
+        piece += segment;
+        previous = segment;
+    }
+    pieces.push(piece);
+    return pieces;
 }

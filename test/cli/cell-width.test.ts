@@ -105,6 +105,17 @@ describe('columns in cells: wrapping and alignment', function () {
             for (const line of linesOf(result.stdout)) assert.ok(cellWidth(line) <= 80, `${cellWidth(line)} cells: ${line}`);
         });
 
+        it('align diff --format text: a Japanese title written without spaces wraps within 80 cells too', () => {
+            const dir = tempDir();
+            const title = JAPANESE.replace(/ /g, '');
+            writeFile(dir, 'old/a.align', 'skill Listen "Onboarding"\n');
+            writeFile(dir, 'new/a.align', `skill Listen "${title}"\n`);
+            const result = runCli(['diff', 'old', 'new', '--format', 'text'], { cwd: dir });
+            assert.equal(result.status, 0, result.stderr);
+            for (const line of linesOf(result.stdout)) assert.ok(cellWidth(line) <= 80, `${cellWidth(line)} cells: ${line}`);
+            assert.ok(result.stdout.replace(/\s+/g, '').includes(title), result.stdout);
+        });
+
         it('align check (pretty, 80 columns when not a terminal): a message with CJK wraps within 80 cells', () => {
             const dir = tempDir();
             writeFile(dir, 'a.align', 'skill 研修プログラム研修プログラム研修プログラム研修 "b"\n');

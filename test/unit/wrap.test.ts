@@ -48,6 +48,21 @@ describe('wrapWords', () => {
         assert.deepEqual(wrapWords('営業研修\u3000基礎知識', 10), ['営業研修', '基礎知識']);
     });
 
+    it('breaks Chinese or Japanese written without spaces between its characters when a run is longer than the line, never before 。、） or after （「', () => {
+        const sentence = '新入社員向けの研修では、営業チームの基礎知識と商品理解を「ロールプレイ」で確認し、顧客対応の基本を実践します。';
+        for (const width of [20, 31, 40]) {
+            const lines = wrapWords(sentence, width, { first: '  ', rest: '    ' });
+            assert.ok(lines.length > 1, `${width}: wrapped`);
+            for (const line of lines) assert.ok(cellWidth(line) <= width, `${cellWidth(line)} cells at ${width}: ${line}`);
+            assert.ok(lines.slice(0, -1).every(line => cellWidth(line) >= width - 4), `${width}: lines filled:\n${lines.join('\n')}`);
+            assert.equal(lines.map(l => l.trim()).join(''), sentence, 'nothing added between the pieces');
+            assert.ok(lines.slice(1).every(line => !/^\s*[、。）」]/.test(line)) && lines.every(line => !/[（「]$/.test(line)), lines.join('\n'));
+        }
+        assert.deepEqual(wrapWords('研修「ロールプレイ」で', 8), ['研修', '「ロール', 'プレイ」', 'で'], 'opening punctuation stays with what follows, closing with what precedes');
+        assert.deepEqual(wrapWords('see 新入社員向けの研修 now', 12), ['see 新入社員', '向けの研修', 'now'], 'Latin words stay whole around it');
+        assert.deepEqual(wrapWords('日本語 研修', 8), ['日本語', '研修'], 'a run that fits a line moves whole, as a word does');
+    });
+
     it('never breaks at a no-break space', () => {
         assert.deepEqual(wrapWords('aa bb\u00a0cc dd', 6), ['aa', 'bb\u00a0cc', 'dd']);
         assert.deepEqual(wrapWords('10\u202f% of 5\u2007000', 80), ['10\u202f% of 5\u2007000']);
