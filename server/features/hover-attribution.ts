@@ -2,6 +2,7 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
 import { attributedBenefitText, attributionMoney, formatAmount, formatNumber, roiWords } from '../../language/present/index.js';
 import { bullets } from './hover-format.js';
+import { changeText } from '../../language/render/index.js';
 import { isControlGroup, type Isolate, type Program } from '../../language/generated/ast.js';
 
 /**
@@ -41,12 +42,13 @@ export function isolateOf(index: GraphIndex, program: Program | undefined, kpiId
 
 /**
  * One KPI's attribution:
- * `ChurnRate by trend: change −3 (raw) → −2.1 attributed (trend projected 11.1) · benefit 37800 USD (raw 54000 USD)`.
+ * `ChurnRate by trend: change −3 points raw → −2.1 points attributed (trend projects 11.1%) · benefit 37800 USD`
+ * (a change of a percent KPI in points, as the report and the preview write it).
  */
 export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttribution, written?: Isolate): string {
     const kpi = index.node(a.metric);
     const unit = kpi?.metric?.unit;
-    const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
+    const signed = (v: number) => changeText(v, unit);
     const change = a.rawChange === undefined ? 'no change known'
         : a.method === 'none' ? `change ${signed(a.rawChange)}, all of it counted as the program's`
         : a.attributedChange === undefined ? `change ${signed(a.rawChange)} (raw), attributed unknown`
@@ -85,13 +87,13 @@ export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
 }
 
 /**
- * Code lens title of an `isolate`: `attributed +9.6 of +20 · benefit 9600 USD`, or the
+ * Code lens title of an `isolate`: `attributed +9.6 points of +20 points · benefit 9600 USD`, or the
  * first term the attribution misses (`attribution unknown: missing Sales: an actual`);
  * the hover on `isolate` lists them all.
  */
 export function isolateLensTitle(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {
     const unit = index.node(a.metric)?.metric?.unit;
-    const signed = (v: number) => `${v > 0 ? '+' : ''}${formatAmount(v, unit)}`;
+    const signed = (v: number) => changeText(v, unit);
     if (a.rawChange === undefined || a.attributedChange === undefined) {
         const first = a.missing[0]?.replace(/ \(.*$/, '').replace(/`/g, '');
         if (!first) return 'attribution unknown: see the hover on isolate';

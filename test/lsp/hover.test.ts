@@ -155,7 +155,7 @@ describe('language server: hover follows edits', function () {
         await ws.session.change(file, text);
         await ws.session.diagnosticsOf(file, d => !d.some(x => x.code === 'actuals-off-track'));
         includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), '- ROI -60% · BCR 0.40 (attributed benefit 18,000 USD, cost 45,000 USD)',
-            '- ChurnRate not isolated: change -1%, all of it counted as the program\'s · benefit 18,000 USD');
+            '- ChurnRate not isolated: change \u22121 point, all of it counted as the program\'s · benefit 18,000 USD');
     });
 
     it('shows currency units and says why on-track cannot be told', async () => {
