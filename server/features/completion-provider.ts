@@ -7,7 +7,7 @@ import type { AlignServices } from '../../language/align-module.js';
 import { isDeclaration, isProgram } from '../../language/generated/ast.js';
 import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from './completion-attributes.js';
 import { writtenAttributes } from './completion-present.js';
-import { referenceCandidates, referenceDetail } from './completion-references.js';
+import { kindRank, referenceCandidates, referenceDetail } from './completion-references.js';
 import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
 import { expandChoices, snippetAsText } from './completion-snippets.js';
 import { inCommentOrString } from './completion-comments.js';
@@ -100,8 +100,8 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
         return {
             ...super.createReferenceCompletionItem(nodeDescription, refInfo, context),
             detail: referenceDetail(nodeDescription),
-            // Simple names before `Program.Name`.
-            sortText: nodeDescription.name.includes('.') ? '01' : '00'
+            // The kinds of metric the clause is for first (lagging for `measured by`), then simple names before `Program.Name`.
+            sortText: `0${kindRank(nodeDescription, refInfo)}${nodeDescription.name.includes('.') ? 1 : 0}`
         };
     }
 

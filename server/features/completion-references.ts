@@ -55,3 +55,25 @@ export function referenceDetail(candidate: AstNodeDescription): string {
     const title = node && 'title' in node && typeof node.title === 'string' ? node.title : undefined;
     return title ? `${head} — ${title}` : head;
 }
+
+/**
+ * For a metric reference, the kinds of metric the clause is for, best
+ * first: an outcome is `measured by` lagging KPIs, a metric `drives` a
+ * lagging one, a behavior `moves` leading KPIs, an objective's `kpi` names
+ * a leading or lagging one. Activity and learning metrics come last.
+ */
+const KINDS_FIRST: Readonly<Record<string, readonly string[]>> = {
+    measuredBy: ['lagging', 'leading'],
+    drives: ['lagging', 'leading'],
+    moves: ['leading', 'lagging'],
+    kpis: ['leading', 'lagging']
+};
+
+/** Where a candidate goes in its list, by how well its kind of metric fits the clause (0 best). */
+export function kindRank(candidate: AstNodeDescription, refInfo: ReferenceInfo): number {
+    const kinds = KINDS_FIRST[refInfo.property];
+    if (!kinds) return 0;
+    const kind = isMetric(candidate.node) ? attribute(candidate.node, 'Kind')?.value : undefined;
+    const at = kind === undefined ? -1 : kinds.indexOf(kind);
+    return at < 0 ? kinds.length : at;
+}

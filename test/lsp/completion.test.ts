@@ -157,6 +157,26 @@ describe('language server: completion over LSP', function () {
         }
     });
 
+    it('lists first the kinds of metric a clause is for: lagging for `measured by` and `drives`, leading for `moves` and `kpi`; activity and learning last', async () => {
+        /** The labels as an editor shows them: by sortText, then by label. */
+        const shown = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
+        const kindOf = (item: CompletionItem) => /^metric · (\w+)/.exec(item.detail ?? '')?.[1];
+        const cases: Array<[string, string[]]> = [
+            [`outcome Fresh {\n  measured by ${CURSOR}\n}`, ['lagging', 'leading']],
+            [`metric Fresh {\n  drives ${CURSOR}\n}`, ['lagging', 'leading']],
+            [`behavior Fresh {\n  moves ${CURSOR}\n}`, ['leading', 'lagging']],
+            [`objective Fresh {\n  kpi ${CURSOR}\n}`, ['leading', 'lagging']]
+        ];
+        for (const [text, first] of cases) {
+            const kinds = shown(await inChurnPilot('', `\n${text}\n`)).map(kindOf);
+            const expected = [...kinds].sort((a, b) => rankOf(a) - rankOf(b));
+            function rankOf(kind: string | undefined): number { const at = first.indexOf(kind ?? ''); return at < 0 ? first.length : at; }
+            assert.deepEqual(kinds, expected, text);
+            assert.equal(kinds[0], first[0], text);
+            assert.ok(kinds.includes('activity') && ['activity', 'learning'].includes(kinds.at(-1)!), `${text}: activity and learning metrics still offered, last`);
+        }
+    });
+
     it('offers the values of an attribute after its keyword', async () => {
         const items = await inChurnPilot('', `\nmetric Fresh {\n  kind ${CURSOR}\n}\n`);
         assert.deepEqual(labelsOf(items), ['activity', 'lagging', 'leading', 'learning']);
