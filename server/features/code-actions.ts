@@ -12,6 +12,7 @@ import { createForUnresolved } from './code-action-create.js';
 import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
 import { withLineBreaks } from './code-action-edits.js';
 import { suppressActions } from './code-action-suppress.js';
+import { shortenPilot } from './code-action-pilot.js';
 import { ClientCommands } from './client-commands.js';
 
 /** The Align extension's *Pull Actuals* (desktop): `align pull`, for the metric given, in a terminal. */
@@ -20,7 +21,8 @@ const PULL_ACTUALS_COMMAND = 'align.pullActuals';
 /**
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
  * link an unaligned objective to a KPI, create the declaration an
- * unresolved reference names, and add the attributes a rule misses;
+ * unresolved reference names, add the attributes a rule misses, and
+ * shorten a pilot that runs too long;
  * after them, `Disable <rule> for this line` (code-action-suppress.ts).
  */
 export class AlignCodeActionProvider implements CodeActionProvider {
@@ -56,7 +58,8 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         if (rule === 'snapshot-drift') return isLockProblem(diagnostic) || !this.client.pullActuals ? [] : [pullAction(diagnostic)];
         const attributeFix = ATTRIBUTE_FIXES[rule];
         const node = declarationAt(document, diagnostic);
-        const fix = attributeFix && node ? attributeFix(document, node) : undefined;
+        const fix = rule === 'pilot-too-long' ? shortenPilot(document, node, this.services.align.Settings.maxPilotDays)
+            : attributeFix && node ? attributeFix(document, node) : undefined;
         return fix ? [quickFix(fix.title, diagnostic, document, fix.edit, true)] : [];
     }
 

@@ -159,6 +159,24 @@ describe('language server: quick fixes over LSP', function () {
         await ws.session.diagnosticsOf(file('onboarding.align'), d => !d.some(x => x.code === 'program-without-sponsor'));
     });
 
+    it('shortens a pilot that runs too long to the longest allowed, keeping its start, in weeks when written in weeks', async () => {
+        const diagnostic = await diagnosticAt('onboarding.align', 'pilot-too-long', 34);
+        const actions = await codeActions('onboarding.align', diagnostic);
+        assert.deepEqual(actions.map(a => [a.title, a.isPreferred]), [['Shorten the pilot to 90 days', true]]);
+        assertQuickFix(actions[0]!, diagnostic);
+        const texts = await apply(actions[0]!);
+        assert.ok(texts.get('onboarding.align')!.includes('\n  pilot 90 days from 2026-05-04\n'), texts.get('onboarding.align'));
+        await ws.session.diagnosticsOf(file('onboarding.align'), d => !d.some(x => x.code === 'pilot-too-long'));
+        // Written in weeks: 90 days is no whole number of weeks, so days; in months, days too.
+        for (const [written, fixed] of [['20 weeks', '90 days'], ['4 months', '90 days']]) {
+            await edit('onboarding.align', texts.get('onboarding.align')!.replace('pilot 90 days', `pilot ${written}`));
+            const again = await diagnosticAt('onboarding.align', 'pilot-too-long', 34);
+            const [fix] = await codeActions('onboarding.align', again);
+            assert.equal(fix!.title, `Shorten the pilot to ${fixed}`, written);
+            assert.ok((await apply(fix!)).get('onboarding.align')!.includes(`pilot ${fixed} from 2026-05-04`));
+        }
+    });
+
     it('adds review, owner and cadence where they are missing, also in one-line and missing blocks', async () => {
         const name = 'safety.align';
         const text = fs.readFileSync(file(name), 'utf-8')
