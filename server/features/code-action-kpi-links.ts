@@ -2,8 +2,9 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode } from '../../language/graph/types.js';
-import { isMetric, isProgram, type Objective, type Program } from '../../language/generated/ast.js';
+import { isProgram, type Objective } from '../../language/generated/ast.js';
 import { addAttributeLines, emptyAt } from './code-action-edits.js';
+import { visibleName } from './code-action-names.js';
 
 /** How many "Link to KPI" actions one diagnostic offers at most. */
 export const MAX_KPI_ACTIONS = 8;
@@ -49,17 +50,10 @@ export function kpiCandidates(objective: Objective, graph: GraphIndex): KpiCandi
         const node = graph.node(id);
         const ast = graph.astOf(id);
         if (!node?.metric?.isKpi || !ast || graph.duplicates.has(ast)) continue;
-        const reference = referenceName(node, programNode?.id, program);
+        const reference = visibleName(node, graph, program);
         if (reference) result.push({ node, reference });
     }
     return result;
-}
-
-/** The name under which `target` is visible from inside `program` (or from the top level), if any. */
-function referenceName(target: GraphNode, programId: string | undefined, program: Program | undefined): string | undefined {
-    if (target.program) return target.program === programId ? target.name : target.qualifiedName;
-    const hidden = program?.members.some(m => isMetric(m) && m.name === target.name);
-    return hidden ? undefined : target.name;
 }
 
 /** Adds `kpi Name` to an objective: appends to its `kpi` list if it has one, else adds a line (and a block if needed). */

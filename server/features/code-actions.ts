@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { ruleIdOf } from '../../language/findings.js';
-import { isDeclaration, isObjective, isProgram } from '../../language/generated/ast.js';
+import { isDeclaration, isObjective, isProgram, isSkill } from '../../language/generated/ast.js';
 import { pullCommand } from '../../language/validation/snapshot-rules.js';
 import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
@@ -13,6 +13,7 @@ import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-l
 import { withLineBreaks } from './code-action-edits.js';
 import { suppressActions } from './code-action-suppress.js';
 import { shortenPilot } from './code-action-pilot.js';
+import { enableChoices, serveChoices } from './code-action-choices.js';
 import { ClientCommands } from './client-commands.js';
 
 /** The Align extension's *Pull Actuals* (desktop): `align pull`, for the metric given, in a terminal. */
@@ -21,8 +22,9 @@ const PULL_ACTUALS_COMMAND = 'align.pullActuals';
 /**
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
  * link an unaligned objective to a KPI, create the declaration an
- * unresolved reference names, add the attributes a rule misses, and
- * shorten a pilot that runs too long;
+ * unresolved reference names, add the attributes a rule misses, shorten
+ * a pilot that runs too long, let a program serve an outcome and a
+ * behavior be enabled by an idle skill;
  * after them, `Disable <rule> for this line` (code-action-suppress.ts).
  */
 export class AlignCodeActionProvider implements CodeActionProvider {
@@ -54,6 +56,12 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         if (rule === 'unresolved-reference') {
             const create = createForUnresolved(this.services, document, diagnostic, graph);
             return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.document, create.edit, true)] : [];
+        }
+        if (rule === 'program-without-outcome' || rule === 'skill-enables-nothing') {
+            const node = declarationAt(document, diagnostic);
+            const choices = isProgram(node) && rule === 'program-without-outcome' ? serveChoices(document, node, graph)
+                : isSkill(node) && rule === 'skill-enables-nothing' ? enableChoices(node, graph) : [];
+            return choices.map(c => quickFix(c.title, diagnostic, c.document, c.edit, c.best));
         }
         if (rule === 'snapshot-drift') return isLockProblem(diagnostic) || !this.client.pullActuals ? [] : [pullAction(diagnostic)];
         const attributeFix = ATTRIBUTE_FIXES[rule];

@@ -177,6 +177,35 @@ describe('language server: quick fixes over LSP', function () {
         }
     });
 
+    it('lets a program without outcome serve one: the outcome its chain measures first and preferred, then the others', async () => {
+        const name = 'sales-win-rate.align';
+        await edit(name, fs.readFileSync(file(name), 'utf-8').replace('  serves GrowWinRate\n', ''));
+        const diagnostic = await diagnosticAt(name, 'program-without-outcome', 19);
+        const actions = await codeActions(name, diagnostic);
+        assert.deepEqual(actions.slice(0, 2).map(a => [a.title, a.isPreferred]), [['Serve outcome GrowWinRate', true], ['Serve outcome ReduceChurn', false]]);
+        assert.ok(actions.length <= 8 && actions.filter(a => a.isPreferred).length === 1, actions.map(a => a.title).join());
+        actions.forEach(a => assertQuickFix(a, diagnostic));
+        const texts = await apply(actions[0]!);
+        assert.match(texts.get(name)!, /\n {2}phase deliver\n {2}serves GrowWinRate\n\n {2}metric PipelineHygiene/);
+        await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'program-without-outcome' || x.code === 'syntax'));
+    });
+
+    it('lets a behavior be enabled by a skill that enables nothing: the behaviors of its program first, none preferred', async () => {
+        const name = 'sales-win-rate.align';
+        const diagnostic = await diagnosticAt(name, 'skill-enables-nothing', 42);
+        const actions = await codeActions(name, diagnostic);
+        assert.equal(actions[0]!.title, 'Add ProductTrivia to the `enabled by` of behavior DiscoveryBootcamp.BuildsClosePlan');
+        assert.ok(actions.length > 1 && actions.length <= 8 && actions.every(a => !a.isPreferred), actions.map(a => a.title).join());
+        // A behavior of another program names the skill by its qualified name, in that behavior's file.
+        const other = actions.find(a => a.title.includes('behavior ChurnPilot.Probing'));
+        assert.equal(other?.title, 'Add DiscoveryBootcamp.ProductTrivia to the `enabled by` of behavior ChurnPilot.Probing');
+        assert.deepEqual(Object.keys(other!.edit!.changes!).map(uri => path.basename(fileURLToPath(uri))), ['churn-pilot.align']);
+        actions.forEach(a => assertQuickFix(a, diagnostic));
+        const texts = await apply(actions[0]!);
+        assert.ok(texts.get(name)!.includes('    enabled by QualifyingQuestions, MutualActionPlans, ProductTrivia\n'), texts.get(name));
+        await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'skill-enables-nothing' || x.code === 'syntax'));
+    });
+
     it('adds review, owner and cadence where they are missing, also in one-line and missing blocks', async () => {
         const name = 'safety.align';
         const text = fs.readFileSync(file(name), 'utf-8')
