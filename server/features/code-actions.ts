@@ -13,6 +13,7 @@ import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-l
 import { withLineBreaks } from './code-action-edits.js';
 import { suppressActions } from './code-action-suppress.js';
 import { shortenPilot } from './code-action-pilot.js';
+import { deadlineAtWindowEnd } from './code-action-deadline.js';
 import { enableChoices, serveChoices } from './code-action-choices.js';
 import { ClientCommands } from './client-commands.js';
 
@@ -23,8 +24,8 @@ const PULL_ACTUALS_COMMAND = 'align.pullActuals';
  * Quick fixes keyed on the rule id of each diagnostic the client sends:
  * link an unaligned objective to a KPI, create the declaration an
  * unresolved reference names, add the attributes a rule misses, shorten
- * a pilot that runs too long, let a program serve an outcome and a
- * behavior be enabled by an idle skill;
+ * a pilot that runs too long, move a deadline into the window, let a
+ * program serve an outcome and a behavior be enabled by an idle skill;
  * after them, `Disable <rule> for this line` (code-action-suppress.ts).
  */
 export class AlignCodeActionProvider implements CodeActionProvider {
@@ -66,6 +67,10 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         if (rule === 'snapshot-drift') return isLockProblem(diagnostic) || !this.client.pullActuals ? [] : [pullAction(diagnostic)];
         const attributeFix = ATTRIBUTE_FIXES[rule];
         const node = declarationAt(document, diagnostic);
+        if (rule === 'deadline-outside-window') {
+            const moved = deadlineAtWindowEnd(node);
+            return moved ? [quickFix(moved.title, diagnostic, document, moved.edit, false)] : [];
+        }
         const fix = rule === 'pilot-too-long' ? shortenPilot(document, node, this.services.align.Settings.maxPilotDays)
             : attributeFix && node ? attributeFix(document, node) : undefined;
         return fix ? [quickFix(fix.title, diagnostic, document, fix.edit, true)] : [];

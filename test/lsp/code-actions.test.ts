@@ -206,6 +206,19 @@ describe('language server: quick fixes over LSP', function () {
         await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'skill-enables-nothing' || x.code === 'syntax'));
     });
 
+    it('moves a deadline outside the program\'s window to the window\'s last day (not preferred)', async () => {
+        const name = 'churn-pilot.align';
+        const text = fs.readFileSync(file(name), 'utf-8').replace('target 14% by 2026-04-05', 'target 14% by 2026-05-31');
+        await edit(name, text);
+        const line = text.slice(0, text.indexOf('target 14% by')).split('\n').length;
+        const diagnostic = await diagnosticAt(name, 'deadline-outside-window', line);
+        const actions = await codeActions(name, diagnostic);
+        assert.deepEqual(actions.map(a => [a.title, a.isPreferred]), [['Move the deadline to 2026-04-05, the end of the program\'s window', false]]);
+        assertQuickFix(actions[0]!, diagnostic);
+        assert.ok((await apply(actions[0]!)).get(name)!.includes('    target 14% by 2026-04-05\n'));
+        await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'deadline-outside-window'));
+    });
+
     it('adds review, owner and cadence where they are missing, also in one-line and missing blocks', async () => {
         const name = 'safety.align';
         const text = fs.readFileSync(file(name), 'utf-8')
