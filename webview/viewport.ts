@@ -24,11 +24,12 @@ const MAX_ZOOM = 4;
 /** The wheel and buttons may zoom out below MIN_ZOOM down to the zoom that shows the whole drawing, but not below this (boxes are specks). */
 const LEAST_ZOOM = 0.05;
 /**
- * Fit shows the whole drawing down to this zoom (names at ~7 px on screen;
- * the examples need 0.16 in a 400 px pane); a drawing that needs less is
- * shown in part, at MIN_ZOOM (fitsWhole, showStart).
+ * Fit never zooms below this readable floor: MIN_ZOOM, where every box's
+ * name is drawn at READABLE_PX on screen. A drawing that needs less to show
+ * whole is shown in part at this zoom (fitsWhole, showStart); the wheel and
+ * the buttons may still zoom out further.
  */
-export const FIT_LEAST_ZOOM = 0.15;
+export const FIT_LEAST_ZOOM = MIN_ZOOM;
 const DRAG_THRESHOLD = 4;
 /** Room kept around what is framed: above, at the sides, and below (more: the status line sits there). */
 export const FRAME_PAD = 12;
@@ -110,9 +111,9 @@ export class Viewport {
      * `floor`: the readable zoom when the preview frames by itself (a
      * drawing too large for that is shown from `keep`, centred on it, else
      * from its top-left corner, and scrolls); the smallest zoom when the user
-     * asks for Fit, so that the whole drawing is in view (zoomed far out,
-     * boxes show their names; a drawing that needs less than FIT_LEAST_ZOOM
-     * is shown with showStart instead).
+     * asks for Fit (FIT_LEAST_ZOOM), so that the whole drawing is in view
+     * (zoomed far out, boxes show their names; a drawing that needs less than
+     * FIT_LEAST_ZOOM is shown with showStart instead).
      */
     fit(keep?: Rect, floor = READABLE_ZOOM): void {
         const { width, height } = this.size;
@@ -166,14 +167,28 @@ export class Viewport {
     }
 
     /**
-     * Fit for a drawing too large to show whole (fitsWhole): at MIN_ZOOM,
-     * where every name reads at 11 px, from its top-left corner `top` px
-     * lower than framing puts it (room for a notice), or with `keep` (the
-     * editor cursor's box) in view.
+     * Fit for a drawing too large to show whole (fitsWhole): at the readable
+     * floor FIT_LEAST_ZOOM, `top` px kept clear above (room for a notice),
+     * centred on `keep` (the editor cursor's box) as far as the drawing
+     * reaches, else from the drawing's top-left corner (the chain's start).
      */
     showStart(keep: Rect | undefined, top: number): void {
-        const pan = { x: FRAME_PAD, y: FRAME_PAD + top };
-        this.set({ zoom: MIN_ZOOM, pan: keep ? this.panToShow(keep, MIN_ZOOM, pan, top) : pan });
+        const zoom = FIT_LEAST_ZOOM;
+        let pan = { x: FRAME_PAD, y: FRAME_PAD + top };
+        if (keep) {
+            const { width, height } = this.size;
+            const room = { width: this.container.clientWidth - 2 * FRAME_PAD, height: this.container.clientHeight - top - FRAME_PAD - FRAME_PAD_BOTTOM };
+            // Centred on it, but with no empty room beyond the drawing's edges (a drawing shorter than the room on an axis is centred itself).
+            const axis = (start: number, centre: number, length: number, view: number): number => {
+                if (length * zoom <= view) return start + (view - length * zoom) / 2;
+                return Math.min(start, Math.max(start + view - length * zoom, start + view / 2 - centre * zoom));
+            };
+            pan = {
+                x: axis(FRAME_PAD, keep.x + keep.width / 2, width, room.width),
+                y: axis(FRAME_PAD + top, keep.y + keep.height / 2, height, room.height)
+            };
+        }
+        this.set({ zoom, pan });
     }
 
     /** Whether `r` is wholly in view now, at a readable zoom. */
