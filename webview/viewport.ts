@@ -227,11 +227,30 @@ export class Viewport {
         if (!inside) this.set({ zoom, pan: this.panToShow(r, zoom, pan) });
     }
 
+    /**
+     * The wheel: upright (a mouse wheel, a trackpad's vertical scroll) and
+     * with Ctrl (a trackpad's pinch) it zooms around the pointer; sideways (a
+     * trackpad's horizontal scroll, deltaX) and with Shift it pans across.
+     */
     private onWheel(e: WheelEvent): void {
         e.preventDefault();
+        const lines = e.deltaMode === 1 ? 16 : 1;
+        const dx = e.deltaX * lines;
+        const dy = e.deltaY * lines;
+        // Shift+wheel: some platforms turn it into deltaX themselves, others leave it in deltaY.
+        const across = e.ctrlKey ? 0 : e.shiftKey ? dx || dy : Math.abs(dx) > Math.abs(dy) ? dx : 0;
+        if (across !== 0) {
+            this.panBy(-across, 0);
+            return;
+        }
         const box = this.container.getBoundingClientRect();
-        const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
-        this.zoomBy(Math.exp(-delta * 0.0015), { x: e.clientX - box.left, y: e.clientY - box.top });
+        this.zoomBy(Math.exp(-dy * 0.0015), { x: e.clientX - box.left, y: e.clientY - box.top });
+    }
+
+    /** Moves the drawing by (dx, dy) screen px (kept partly in view by set). */
+    panBy(dx: number, dy: number): void {
+        const { zoom, pan } = this.transform;
+        this.set({ zoom, pan: { x: pan.x + dx, y: pan.y + dy } });
     }
 
     private onPointerDown(e: PointerEvent): void {
