@@ -31,6 +31,8 @@ const LEAST_ZOOM = 0.05;
  */
 export const FIT_LEAST_ZOOM = MIN_ZOOM;
 const DRAG_THRESHOLD = 4;
+/** The share of the pane, each way, that the drawing always covers at least (all of it when smaller). */
+const KEEP_IN_VIEW = 1 / 3;
 /** Room kept around what is framed: above, at the sides, and below (more: the status line sits there). */
 export const FRAME_PAD = 12;
 export const FRAME_PAD_BOTTOM = 24;
@@ -75,8 +77,9 @@ export class Viewport {
 
     set(t: ViewTransform): void {
         const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
-        this.transform = { zoom, pan: { x: t.pan.x, y: t.pan.y } };
-        this.content.style.transform = `translate(${t.pan.x}px, ${t.pan.y}px) scale(${zoom})`;
+        const pan = this.inView(t.pan, zoom);
+        this.transform = { zoom, pan };
+        this.content.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`;
         const size = shortLabelSize(zoom);
         if (size !== this.labelSize) {
             this.labelSize = size;
@@ -85,6 +88,20 @@ export class Viewport {
             this.onLabelSize(size);
         }
         this.onChange(this.current);
+    }
+
+    /**
+     * The pan nearest to `pan` that keeps part of the drawing in view (a
+     * drag, the wheel or a key never leaves an empty pane): KEEP_IN_VIEW of
+     * the pane each way, or the whole drawing's extent when it is smaller.
+     */
+    private inView(pan: { x: number; y: number }, zoom: number): { x: number; y: number } {
+        const axis = (p: number, length: number, view: number): number => {
+            if (length <= 0 || view <= 0) return p;
+            const keep = Math.min(length * zoom, view * KEEP_IN_VIEW);
+            return Math.min(view - keep, Math.max(keep - length * zoom, p));
+        };
+        return { x: axis(pan.x, this.size.width, this.container.clientWidth), y: axis(pan.y, this.size.height, this.container.clientHeight) };
     }
 
     /** The font size of the zoomed-out names now (undefined at readable zooms). */
