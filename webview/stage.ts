@@ -23,7 +23,7 @@ import { listenToNodes } from './node-events.js';
 import { scopeIds, scopeTitle } from './scope.js';
 import { focusGraphs } from '../language/graph/focus-graph.js';
 import { StatusLine } from './status-line.js';
-import { Viewport, type ViewTransform } from './viewport.js';
+import { FIT_LEAST_ZOOM, Viewport, type ViewTransform } from './viewport.js';
 
 export type { UpdateReason } from './framing.js';
 
@@ -136,17 +136,18 @@ export class Stage {
 
     /**
      * Fit (the toolbar's button, the 0 key): the whole drawing in view, as
-     * small as it takes (zoomed far out, boxes show their names). A drawing
-     * too large for that (Viewport.fitsWhole) is shown from its start, or
-     * around the cursor's box, at a zoom where names read, and a notice at
-     * the canvas's top says what to do; the view's next move removes it.
+     * small as it takes but never below the readable floor FIT_LEAST_ZOOM
+     * (zoomed far out, boxes show their names at 11 px). A drawing too large
+     * for that (Viewport.fitsWhole) is shown at that floor, centred on the
+     * cursor's box or from its start, and a notice at the canvas's top says
+     * what to do; the view's next move removes it.
      */
     fit(): void {
         const around = this.chain()?.around;
         const keep = around ? this.plan?.layout.nodes.find(n => n.id === around) : undefined;
         if (this.viewport.fitsWhole()) {
             showNotice(this.page.notice);
-            this.viewport.fit(keep, 0);
+            this.viewport.fit(keep, FIT_LEAST_ZOOM);
             return;
         }
         const top = showNotice(this.page.notice, tooLargeText(this.hooks.state().scope.kind === 'focus'));

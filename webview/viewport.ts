@@ -24,12 +24,15 @@ const MAX_ZOOM = 4;
 /** The wheel and buttons may zoom out below MIN_ZOOM down to the zoom that shows the whole drawing, but not below this (boxes are specks). */
 const LEAST_ZOOM = 0.05;
 /**
- * Fit shows the whole drawing down to this zoom (names at ~7 px on screen;
- * the examples need 0.16 in a 400 px pane); a drawing that needs less is
- * shown in part, at MIN_ZOOM (fitsWhole, showStart).
+ * Fit never zooms below this readable floor: MIN_ZOOM, where every box's
+ * name is drawn at READABLE_PX on screen. A drawing that needs less to show
+ * whole is shown in part at this zoom (fitsWhole, showStart); the wheel and
+ * the buttons may still zoom out further.
  */
-export const FIT_LEAST_ZOOM = 0.15;
+export const FIT_LEAST_ZOOM = MIN_ZOOM;
 const DRAG_THRESHOLD = 4;
+/** The share of the pane, each way, that the drawing always covers at least (all of it when smaller). */
+const KEEP_IN_VIEW = 1 / 3;
 /** Room kept around what is framed: above, at the sides, and below (more: the status line sits there). */
 export const FRAME_PAD = 12;
 export const FRAME_PAD_BOTTOM = 24;
@@ -74,8 +77,9 @@ export class Viewport {
 
     set(t: ViewTransform): void {
         const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
-        this.transform = { zoom, pan: { x: t.pan.x, y: t.pan.y } };
-        this.content.style.transform = `translate(${t.pan.x}px, ${t.pan.y}px) scale(${zoom})`;
+        const pan = this.inView(t.pan, zoom);
+        this.transform = { zoom, pan };
+        this.content.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`;
         const size = shortLabelSize(zoom);
         if (size !== this.labelSize) {
             this.labelSize = size;
@@ -84,6 +88,20 @@ export class Viewport {
             this.onLabelSize(size);
         }
         this.onChange(this.current);
+    }
+
+    /**
+     * The pan nearest to `pan` that keeps part of the drawing in view (a
+     * drag, the wheel or a key never leaves an empty pane): KEEP_IN_VIEW of
+     * the pane each way, or the whole drawing's extent when it is smaller.
+     */
+    private inView(pan: { x: number; y: number }, zoom: number): { x: number; y: number } {
+        const axis = (p: number, length: number, view: number): number => {
+            if (length <= 0 || view <= 0) return p;
+            const keep = Math.min(length * zoom, view * KEEP_IN_VIEW);
+            return Math.min(view - keep, Math.max(keep - length * zoom, p));
+        };
+        return { x: axis(pan.x, this.size.width, this.container.clientWidth), y: axis(pan.y, this.size.height, this.container.clientHeight) };
     }
 
     /** The font size of the zoomed-out names now (undefined at readable zooms). */
@@ -110,9 +128,9 @@ export class Viewport {
      * `floor`: the readable zoom when the preview frames by itself (a
      * drawing too large for that is shown from `keep`, centred on it, else
      * from its top-left corner, and scrolls); the smallest zoom when the user
-     * asks for Fit, so that the whole drawing is in view (zoomed far out,
-     * boxes show their names; a drawing that needs less than FIT_LEAST_ZOOM
-     * is shown with showStart instead).
+     * asks for Fit (FIT_LEAST_ZOOM), so that the whole drawing is in view
+     * (zoomed far out, boxes show their names; a drawing that needs less than
+     * FIT_LEAST_ZOOM is shown with showStart instead).
      */
     fit(keep?: Rect, floor = READABLE_ZOOM): void {
         const { width, height } = this.size;
@@ -166,14 +184,28 @@ export class Viewport {
     }
 
     /**
-     * Fit for a drawing too large to show whole (fitsWhole): at MIN_ZOOM,
-     * where every name reads at 11 px, from its top-left corner `top` px
-     * lower than framing puts it (room for a notice), or with `keep` (the
-     * editor cursor's box) in view.
+     * Fit for a drawing too large to show whole (fitsWhole): at the readable
+     * floor FIT_LEAST_ZOOM, `top` px kept clear above (room for a notice),
+     * centred on `keep` (the editor cursor's box) as far as the drawing
+     * reaches, else from the drawing's top-left corner (the chain's start).
      */
     showStart(keep: Rect | undefined, top: number): void {
-        const pan = { x: FRAME_PAD, y: FRAME_PAD + top };
-        this.set({ zoom: MIN_ZOOM, pan: keep ? this.panToShow(keep, MIN_ZOOM, pan, top) : pan });
+        const zoom = FIT_LEAST_ZOOM;
+        let pan = { x: FRAME_PAD, y: FRAME_PAD + top };
+        if (keep) {
+            const { width, height } = this.size;
+            const room = { width: this.container.clientWidth - 2 * FRAME_PAD, height: this.container.clientHeight - top - FRAME_PAD - FRAME_PAD_BOTTOM };
+            // Centred on it, but with no empty room beyond the drawing's edges (a drawing shorter than the room on an axis is centred itself).
+            const axis = (start: number, centre: number, length: number, view: number): number => {
+                if (length * zoom <= view) return start + (view - length * zoom) / 2;
+                return Math.min(start, Math.max(start + view - length * zoom, start + view / 2 - centre * zoom));
+            };
+            pan = {
+                x: axis(FRAME_PAD, keep.x + keep.width / 2, width, room.width),
+                y: axis(FRAME_PAD + top, keep.y + keep.height / 2, height, room.height)
+            };
+        }
+        this.set({ zoom, pan });
     }
 
     /** Whether `r` is wholly in view now, at a readable zoom. */
@@ -212,11 +244,30 @@ export class Viewport {
         if (!inside) this.set({ zoom, pan: this.panToShow(r, zoom, pan) });
     }
 
+    /**
+     * The wheel: upright (a mouse wheel, a trackpad's vertical scroll) and
+     * with Ctrl (a trackpad's pinch) it zooms around the pointer; sideways (a
+     * trackpad's horizontal scroll, deltaX) and with Shift it pans across.
+     */
     private onWheel(e: WheelEvent): void {
         e.preventDefault();
+        const lines = e.deltaMode === 1 ? 16 : 1;
+        const dx = e.deltaX * lines;
+        const dy = e.deltaY * lines;
+        // Shift+wheel: some platforms turn it into deltaX themselves, others leave it in deltaY.
+        const across = e.ctrlKey ? 0 : e.shiftKey ? dx || dy : Math.abs(dx) > Math.abs(dy) ? dx : 0;
+        if (across !== 0) {
+            this.panBy(-across, 0);
+            return;
+        }
         const box = this.container.getBoundingClientRect();
-        const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
-        this.zoomBy(Math.exp(-delta * 0.0015), { x: e.clientX - box.left, y: e.clientY - box.top });
+        this.zoomBy(Math.exp(-dy * 0.0015), { x: e.clientX - box.left, y: e.clientY - box.top });
+    }
+
+    /** Moves the drawing by (dx, dy) screen px (kept partly in view by set). */
+    panBy(dx: number, dy: number): void {
+        const { zoom, pan } = this.transform;
+        this.set({ zoom, pan: { x: pan.x + dx, y: pan.y + dy } });
     }
 
     private onPointerDown(e: PointerEvent): void {

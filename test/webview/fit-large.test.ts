@@ -1,10 +1,11 @@
 /**
  * Fit on a drawing too large to show whole in the pane (a workspace of
- * about 2,500 drawn nodes): it stops at the zoom where names still read,
- * shows the drawing's start (or the cursor's box), and a notice at the
+ * about 2,500 drawn nodes, or the examples in a 400 px pane): it never goes
+ * below the readable floor (every name at 11 px or more), shows the
+ * drawing's start or is centred on the cursor's box, and a notice at the
  * canvas's top, covering no box, says to choose a program in "Show"; the
- * view's next move or its button removes it. The examples' graph still
- * fits whole, with no notice.
+ * view's next move or its button removes it; the zoom-out button still goes
+ * further. The examples' graph fits whole in a 900 px pane, with no notice.
  * Screenshots go to out/screenshots/fit-large/.
  */
 import * as assert from 'node:assert/strict';
@@ -14,9 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { READABLE_PX } from '../../language/render/index.js';
 import { generateImpactGraph } from '../../scripts/bench/webview-graph.js';
 import type { WebviewState } from '../../webview/protocol.js';
-import { FIT_LEAST_ZOOM } from '../../webview/viewport.js';
 import { MIN_ZOOM } from '../../webview/zoom-labels.js';
-import { cursorOn, graphMessage, usePreview } from './harness/fixture.js';
+import { cursorOn, drawnIds, examplesResult, graphMessage, usePreview } from './harness/fixture.js';
 import { measureView } from './harness/measure-view.js';
 import type { WebviewPage } from './harness/webview-page.js';
 
@@ -57,7 +57,6 @@ describe('preview: Fit on a drawing too large for the pane', function () {
             await w.page.waitForFunction(() => !!document.querySelector('.notice')?.textContent);
             await w.page.screenshot({ path: path.join(out, `huge-${width}.png`) });
             const zoom = await zoomOf(w);
-            assert.ok(zoom >= FIT_LEAST_ZOOM, `zoom ${zoom} after Fit`);
             assert.equal(zoom, MIN_ZOOM, 'shown at the zoom where names read');
             assert.equal(await noticeText(w), 'The chain is too large to show whole at a readable size: choose a program in "Show" to see its chain alone.×');
             assert.equal(await w.page.getAttribute('.notice', 'role'), 'status');
@@ -81,16 +80,50 @@ describe('preview: Fit on a drawing too large for the pane', function () {
         });
     }
 
-    it('900 px: Fit keeps the cursor\'s box in view; the notice\'s button dismisses it; Fit again brings it back', async () => {
+    it('900 px: Fit centres the cursor\'s box at the readable floor; the notice\'s button dismisses it; Fit again brings it back', async () => {
         const w = await preview.open({ viewport: { width: 900, height: 800 }, state: workspace });
-        const far = huge.graph.nodes.filter(n => n.kind === 'objective').at(-1)!.id;
-        await w.postGraph({ ...graphMessage(huge), cursor: cursorOn(huge, far) });
+        await w.postGraph(graphMessage(huge));
+        // The node drawn nearest the middle of the drawing, far from its corners.
+        const middle = await w.page.evaluate(() => {
+            const d = document.querySelector('.align-graph')!.getBoundingClientRect();
+            const centre = { x: d.left + d.width / 2, y: d.top + d.height / 2 };
+            let best = { id: '', distance: Infinity };
+            for (const e of document.querySelectorAll('.nodes > .node')) {
+                const b = e.querySelector('.node-box')!.getBoundingClientRect();
+                const distance = Math.hypot(b.left + b.width / 2 - centre.x, b.top + b.height / 2 - centre.y);
+                if (distance < best.distance) best = { id: e.getAttribute('data-id')!, distance };
+            }
+            return best.id;
+        });
+        await w.post({ type: 'cursor', ...cursorOn(huge, middle) });
+        await w.page.waitForFunction(id => document.querySelector('.nodes > .node.cursor')?.getAttribute('data-id') === id, middle);
         await fit(w);
         await w.page.waitForFunction(() => !!document.querySelector('.notice')?.textContent);
-        const view = await measureView(w.page, [far]);
-        assert.ok(view.chain[0]!.inView, `${far} in view at zoom ${view.zoom}`);
-        const target = await box(w, `.nodes > .node[data-id="${far}"] .node-box`);
-        assert.ok(target.top >= (await box(w, '.notice')).bottom, `${far} below the notice`);
+        const view = await measureView(w.page, [middle]);
+        assert.ok(view.zoom >= MIN_ZOOM - 1e-9, `zoom ${view.zoom}`);
+        assert.ok(view.chain[0]!.inView, `${middle} in view at zoom ${view.zoom}`);
+        assert.ok(view.chain[0]!.titlePx >= READABLE_PX - 1e-6, `name at ${view.chain[0]!.titlePx} px`);
+        const target = await box(w, `.nodes > .node[data-id="${middle}"] .node-box`);
+        const notice = await box(w, '.notice');
+        const canvas = await box(w, '.canvas');
+        assert.ok(target.top >= notice.bottom, `${middle} below the notice`);
+        // Centred in the room below the notice (the status line keeps 12 px more at the bottom), on each axis
+        // where the drawing is larger than that room; where it is not, the drawing is whole and centred.
+        const drawing = await box(w, '.align-graph');
+        const room = { left: canvas.left + 12, right: canvas.right - 12, top: notice.bottom + 12, bottom: canvas.bottom - 24 };
+        const axes = [['across', 'left', 'right'], ['down', 'top', 'bottom']] as const;
+        let centred = 0;
+        for (const [name, start, end] of axes) {
+            const middleOf = (b: Box): number => (b[start] + b[end]) / 2;
+            if (drawing[end] - drawing[start] > room[end] - room[start]) {
+                assert.ok(Math.abs(middleOf(target) - middleOf(room)) < 3, `centred ${name}: ${middleOf(target)} vs ${middleOf(room)}`);
+                centred++;
+            } else {
+                assert.ok(drawing[start] >= room[start] - 1 && drawing[end] <= room[end] + 1, `the drawing whole ${name}`);
+                assert.ok(Math.abs(middleOf(drawing) - middleOf(room)) < 3, `the drawing centred ${name}`);
+            }
+        }
+        assert.ok(centred > 0, 'the drawing is larger than the room on one axis at least');
         await w.page.screenshot({ path: path.join(out, 'huge-cursor-900.png') });
         await w.page.locator('.notice button').click();
         assert.equal(await noticeText(w), '');
@@ -98,19 +131,35 @@ describe('preview: Fit on a drawing too large for the pane', function () {
         await w.page.waitForFunction(() => !!document.querySelector('.notice')?.textContent);
     });
 
-    for (const width of [400, 900]) {
-        it(`${width} px: the examples still fit whole, below the zoom of the buttons in a narrow pane, with no notice`, async () => {
-            const w = await preview.open({ viewport: { width, height: 800 }, state: workspace });
-            await w.postGraph(graphMessage());
-            await fit(w);
-            await w.page.waitForFunction(() => (window as unknown as { __state: { zoom: number } }).__state.zoom < 0.5);
-            const drawing = await box(w, '.align-graph');
-            const canvas = await box(w, '.canvas');
-            const zoom = await zoomOf(w);
-            assert.ok(drawing.left >= canvas.left && drawing.right <= canvas.right && drawing.top >= canvas.top && drawing.bottom <= canvas.bottom, `the whole drawing in the pane at zoom ${zoom}`);
-            if (width === 400) assert.ok(zoom < MIN_ZOOM && zoom >= FIT_LEAST_ZOOM, `zoom ${zoom}`);
-            assert.equal(await noticeText(w), '', 'no notice');
-            await w.page.screenshot({ path: path.join(out, `examples-${width}.png`) });
-        });
-    }
+    it('400 px: the examples, which need zoom 0.16 to show whole, are shown at the readable floor around the cursor\'s box; the zoom-out button goes further', async () => {
+        const result = examplesResult();
+        const objective = result.graph.nodes.find(n => n.kind === 'objective')!.id;
+        const w = await preview.open({ viewport: { width: 400, height: 800 }, state: workspace });
+        await w.postGraph({ ...graphMessage(result), cursor: cursorOn(result, objective) });
+        await fit(w);
+        await w.page.waitForFunction(() => !!document.querySelector('.notice')?.textContent);
+        await w.page.screenshot({ path: path.join(out, 'examples-400.png') });
+        const view = await measureView(w.page, drawnIds(result));
+        assert.ok(view.zoom >= MIN_ZOOM - 1e-9, `Fit went to zoom ${view.zoom}, below the readable floor ${MIN_ZOOM}`);
+        const seen = view.chain.filter(n => n.inView);
+        assert.ok(seen.some(n => n.id === objective), `the cursor's ${objective} in view`);
+        for (const n of seen) assert.ok(n.titlePx >= READABLE_PX - 1e-6, `${n.id}: name at ${n.titlePx} px`);
+        assert.ok(seen.length < view.chain.length, 'the drawing is shown in part');
+        await w.page.locator('vscode-button', { hasText: '−' }).click();
+        await w.page.waitForFunction(floor => (window as unknown as { __state: { zoom: number } }).__state.zoom < floor, MIN_ZOOM);
+    });
+
+    it('900 px: the examples still fit whole, at the readable floor or more, with no notice', async () => {
+        const w = await preview.open({ viewport: { width: 900, height: 800 }, state: workspace });
+        await w.postGraph(graphMessage());
+        await fit(w);
+        await w.page.waitForFunction(() => (window as unknown as { __state: { zoom: number } }).__state.zoom < 0.5);
+        const drawing = await box(w, '.align-graph');
+        const canvas = await box(w, '.canvas');
+        const zoom = await zoomOf(w);
+        assert.ok(drawing.left >= canvas.left && drawing.right <= canvas.right && drawing.top >= canvas.top && drawing.bottom <= canvas.bottom, `the whole drawing in the pane at zoom ${zoom}`);
+        assert.ok(zoom >= MIN_ZOOM - 1e-9, `zoom ${zoom}`);
+        assert.equal(await noticeText(w), '', 'no notice');
+        await w.page.screenshot({ path: path.join(out, 'examples-900.png') });
+    });
 });
