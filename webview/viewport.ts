@@ -195,14 +195,15 @@ export class Viewport {
         if (keep) {
             const { width, height } = this.size;
             const room = { width: this.container.clientWidth - 2 * FRAME_PAD, height: this.container.clientHeight - top - FRAME_PAD - FRAME_PAD_BOTTOM };
-            // Centred on it, but with no empty room beyond the drawing's edges (a drawing shorter than the room on an axis is centred itself).
-            const axis = (start: number, centre: number, length: number, view: number): number => {
-                if (length * zoom <= view) return start + (view - length * zoom) / 2;
+            // Centred on it, but with no empty room beyond the drawing's edges. A drawing narrower than the room is centred
+            // across; one shorter than it starts at the top, under the notice (centred, it left an empty band above).
+            const axis = (start: number, centre: number, length: number, view: number, fits: 'centre' | 'start'): number => {
+                if (length * zoom <= view) return fits === 'start' ? start : start + (view - length * zoom) / 2;
                 return Math.min(start, Math.max(start + view - length * zoom, start + view / 2 - centre * zoom));
             };
             pan = {
-                x: axis(FRAME_PAD, keep.x + keep.width / 2, width, room.width),
-                y: axis(FRAME_PAD + top, keep.y + keep.height / 2, height, room.height)
+                x: axis(FRAME_PAD, keep.x + keep.width / 2, width, room.width, 'centre'),
+                y: axis(FRAME_PAD + top, keep.y + keep.height / 2, height, room.height, 'start')
             };
         }
         this.set({ zoom, pan });
