@@ -28,6 +28,8 @@ export interface ReportInput {
     date: string;
     /** How many files were read. */
     files: number;
+    /** How many actuals are dated after `date` (left out of `index`: the report is as of its date). */
+    laterActuals?: number;
 }
 
 export const REPORT_TITLE = 'Align impact review';
@@ -52,6 +54,7 @@ export function buildReport(input: ReportInput): Block[] {
     const blocks: Block[] = [
         { type: 'heading', level: 1, text: [REPORT_TITLE] },
         { type: 'paragraph', text: [{ strong: 'Date:' }, ` ${input.date} · `, { strong: 'Files:' }, ` ${input.files} · `, { strong: 'Programs:' }, ` ${programs.length}`] },
+        ...optional(laterNotice(input)),
         ...optional(syntaxNotice(findings)),
         { type: 'heading', level: 2, text: ['Summary'], id: 'summary' },
         { type: 'paragraph', text: [{ strong: `Aligned ${coverageText(graph.coverage)}` }, ' across the workspace: the share of learning objectives that reach a leading or lagging KPI.'] },
@@ -84,6 +87,12 @@ export function buildReport(input: ReportInput): Block[] {
 
 function optional(block: Block | undefined): Block[] {
     return block ? [block] : [];
+}
+
+/** One line when actuals dated after the report's date were left out. */
+function laterNotice({ laterActuals: later = 0, date }: ReportInput): Block | undefined {
+    if (later === 0) return undefined;
+    return { type: 'paragraph', muted: true, text: [`${later === 1 ? '1 actual' : `${later} actuals`} dated after ${date} ${later === 1 ? 'is' : 'are'} left out: this is the report as of that date.`] };
 }
 
 /** How to read the charts and the statuses, once, under the summary. */

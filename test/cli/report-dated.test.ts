@@ -104,3 +104,39 @@ describe('align report: the impact chain and the learning chart say what the tab
         }
     });
 });
+
+describe('align report: a back-dated report leaves out the actuals dated after its date', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** The dated KPIs with later actuals: Churn's September actual is far off its trajectory, Quality gets one in April. */
+    const LATER = `${SOURCE}actuals Churn {
+  2026-09: 13%
+}
+actuals Quality from "quality.csv"
+`;
+
+    it('figures, statuses, trend lines and charts are those of the date; one line counts what was left out', () => {
+        const dir = tempDir();
+        writeFile(dir, 'pilot.align', LATER);
+        writeFile(dir, 'quality.csv', 'period,value\n2026-04,73\n');
+        const md = reportAt(dir, '2026-04-15', 'md');
+        const pilot = section(md, '## Program: Churn pilot (`Pilot`)');
+        assert.ok(pilot.includes('| Monthly logo churn (`Churn`) | lagging | 12% | 11.1% (2026-03) | 10% | 2026-06-30 | 45% | on track |'), pilot);
+        assert.ok(pilot.includes('| Ticket quality (`Quality`) | lagging | 70 | 72 (2026-01) | 80 | 2026-12-31 | 20% | no actual since 2026-01 |'), pilot);
+        // The findings are align check's of today (documented): its off-track finding on September's row is the only mention.
+        const later = md.split('\n').filter(line => /2026-09|13%/.test(line));
+        assert.ok(later.length > 0 && later.every(line => /^\s*- `pilot\.align:\d+:\d+` /.test(line)), later.join('\n'));
+        assert.ok(md.includes('2 actuals dated after 2026-04-15 are left out: this is the report as of that date.'), md.slice(0, 600));
+
+        const html = reportAt(dir, '2026-04-15', 'html');
+        const svgs = inlineSvgs(html);
+        assert.ok(svgs.some(svg => svg.includes('kpi-chart status-on-track') && svg.includes('Monthly logo churn')), 'Churn\'s chart is on track');
+        for (const svg of svgs) assert.ok(!/data-period="2026-0[49]"|>13%|>73<|off track/.test(svg), `the charts and the chain have no later actual either: ${svg.slice(0, 200)}`);
+        assert.match(html, /<p class="muted">2 actuals dated after <span class="date">2026-04-15<\/span> are left out: this is the report as of that date.<\/p>/);
+
+        const now = reportAt(dir, '2026-10-15', 'md');
+        assert.ok(now.includes('13% (2026-09)'), 'on a later date the actual is shown');
+        assert.ok(!now.includes('left out: this is the report as of'), 'no line when nothing is left out');
+    });
+});
