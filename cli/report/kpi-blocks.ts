@@ -131,7 +131,8 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
     const better = directionWords(m.direction);
     const spans: Span[] = [...name, `: ${move}, ${values}`];
     if (better) spans.push(`; ${better}`);
-    if (m.isKpi) {
+    // A learning or activity metric with a target is judged by the report's date as a KPI is.
+    if (m.isKpi || m.target !== undefined) {
         const status = statusOf(ctx, node);
         // `track unknown (no deadline)`; `no target` says why itself.
         const reason = status.detail ?? (status.words === TRACK_WORDS[status.state] ? unknownReason(m) : '');

@@ -140,3 +140,50 @@ actuals Quality from "quality.csv"
         assert.ok(!now.includes('left out: this is the report as of'), 'no line when nothing is left out');
     });
 });
+
+describe('align report: a learning metric is judged by the report date as its KPIs are', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** A pre/post check that reached its target before its deadline, and one that did not. */
+    const LEARNING = `${SOURCE}program Academy "Academy" {
+  sponsor "VP" review monthly serves Keep
+  pilot 90 days from 2026-01-05
+  metric Check "Pre/post check" {
+    kind learning unit percent direction up baseline 48% target 80% by 2026-05-31 cadence monthly
+  }
+  metric Quiz "Product quiz" {
+    kind learning unit percent direction up baseline 40% target 90% by 2026-05-31 cadence monthly
+  }
+  skill Spot "Spotting churn signals"
+  objective SpotSignals "Spot churn signals in a call" {
+    builds Spot
+    kpi Check, Quiz, Churn
+  }
+  actuals Check {
+    2026-04: 77%
+    2026-05: 84%
+  }
+  actuals Quiz {
+    2026-04: 60%
+    2026-05: 70%
+  }
+}
+`;
+
+    it('past its deadline a learning metric reads target met or deadline passed in its box and its trend line, never on track', () => {
+        const dir = tempDir();
+        writeFile(dir, 'academy.align', LEARNING);
+        const md = section(reportAt(dir, '2026-12-04', 'md'), '## Program: Academy (`Academy`)');
+        assert.match(md, /Pre\/post check<br\/>Check · learning<br\/>48% → 84% → 80% by 2026-05-31<br\/>target met · 113% of the way"/, md);
+        assert.match(md, /Product quiz<br\/>Quiz · learning<br\/>40% → 70% → 90% by 2026-05-31<br\/>deadline passed · 60% of the way"/, md);
+        assert.ok(md.includes('- Pre/post check (`Academy.Check`): rising ↑, 77% (2026-04) → 84% (2026-05); higher is better; target met (target 80% by 2026-05-31).'), md);
+        assert.ok(md.includes('- Product quiz (`Academy.Quiz`): rising ↑, 60% (2026-04) → 70% (2026-05); higher is better; **deadline passed (target 90% by 2026-05-31)**.'), md);
+        const html = reportAt(dir, '2026-12-04', 'html');
+        const chain = inlineSvgs(html).find(svg => svg.includes('class="align-graph') && svg.includes('Pre/post check'))!;
+        assert.match(chain, /class="[^"]*\bstatus-off-track\b[^"]*"[^]*deadline passed · 60% of the way/, 'a missed learning target is drawn off track');
+
+        const before = section(reportAt(dir, '2026-05-10', 'md'), '## Program: Academy (`Academy`)');
+        assert.match(before, /Pre\/post check<br\/>Check · learning<br\/>48% → 77% → 80% by 2026-05-31<br\/>on track/, 'before its deadline it is judged on its trajectory');
+    });
+});
