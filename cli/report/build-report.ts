@@ -14,7 +14,7 @@ import { placeOnInnermost, type Place } from '../../language/graph/node-findings
 import type { GraphNode } from '../../language/graph/types.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block, Inline } from './blocks.js';
-import { findingBlocks, findingTotals, syntaxNotice } from './finding-blocks.js';
+import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText } from '../../language/present/index.js';
 import { STALE_PERIODS } from './dated-status.js';
@@ -54,6 +54,7 @@ export function buildReport(input: ReportInput): Block[] {
     const blocks: Block[] = [
         { type: 'heading', level: 1, text: [REPORT_TITLE] },
         { type: 'paragraph', text: [{ strong: 'Date:' }, ` ${input.date} · `, { strong: 'Files:' }, ` ${input.files} · `, { strong: 'Programs:' }, ` ${programs.length}`] },
+        ...optional(settingsNotice(findings)),
         ...optional(laterNotice(input)),
         ...optional(syntaxNotice(findings)),
         { type: 'heading', level: 2, text: ['Summary'], id: 'summary' },

@@ -105,7 +105,7 @@ function htmlBlock(block: Block, names: TableNames): string {
                 + `${block.items.map(item => `<li><a href="#${escapeHtml(item.ref)}">${inline(item.text)}</a></li>`).join('\n')}\n</ul>\n</nav>`;
         case 'notice':
             return `<div class="notice" role="note">\n<p>${icon(SEVERITY_GLYPHS.error)}${inline(block.text)}</p>\n`
-                + `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n</div>`;
+                + (block.items.length === 0 ? '' : `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n`) + '</div>';
     }
 }
 

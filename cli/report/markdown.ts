@@ -31,7 +31,7 @@ function markdownBlocks(block: Block): string[] {
         case 'charts': return [block.charts.flatMap(c => c.lines).map(line => `- ${inline(line)}`).join('\n')];
         case 'drawing': return block.mermaid().flatMap(markdownBlocks);
         case 'contents': return [];
-        case 'notice': return [[`> ${inline(block.text)}`, '>', ...block.items.map(item => `> - ${inline(item)}`)].join('\n')];
+        case 'notice': return [[`> ${inline(block.text)}`, ...(block.items.length === 0 ? [] : ['>', ...block.items.map(item => `> - ${inline(item)}`)])].join('\n')];
     }
 }
 
