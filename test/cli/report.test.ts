@@ -76,9 +76,9 @@ describe('align report', () => {
 
         it('says which ROI terms are missing', () => {
             const churn = section(report([]), '## Program: Churn reduction pilot (`ChurnPilot`)');
-            assert.ok(churn.includes('ROI not shown: missing the program\'s `cost`; ChurnRate: an actual.'));
+            assert.ok(churn.includes('ROI not shown: it needs the program\'s `cost` and an actual of ChurnRate.'));
             const safety = section(report([]), '## Program: Lockout/tagout refresher (`LockoutTagout`)');
-            assert.ok(safety.includes('ROI not shown: missing the program\'s `cost`; a `value ... per point` on a KPI of the chain.'));
+            assert.ok(safety.includes('ROI not shown: it needs the program\'s `cost` and a `value ... per point` on a KPI of the chain.'));
         });
 
         it('shows Phillips ROI and BCR when the cost and the values are known', () => {
@@ -163,7 +163,7 @@ describe('align report', () => {
             assert.ok(html.includes('<td class="right" data-label="Latest actual (period)">14.1% (<span class="date">2026-03</span>)</td>'));
             assert.ok(html.includes(`<strong>Statuses are as of <span class="date">${DATE}</span>:</strong>`), 'the report\'s date never breaks at a hyphen either');
             assert.match(html, /<span class="status status-off"><svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">[^]*?<\/svg>off track<\/span>/);
-            assert.ok(html.includes('ROI not shown: missing the program&#39;s <code>cost</code>; ChurnRate: an actual.'));
+            assert.ok(html.includes('ROI not shown: it needs the program&#39;s <code>cost</code> and an actual of ChurnRate.'));
             const svgs = inlineSvgs(html);
             for (const svg of svgs) parseXml(svg);
             assert.equal(svgs.filter(svg => svg.includes('class="align-graph"')).length, 4, 'one drawing per program');
