@@ -99,9 +99,9 @@ function laterNotice({ laterActuals: later = 0, date }: ReportInput): Block | un
 /** How to read the charts and the statuses, once, under the summary. */
 function howToRead(date: string): Block {
     return {
-        type: 'paragraph', muted: true,
-        text: [{ strong: 'Reading the charts:' }, ' each KPI\'s actuals (solid line, one dot per period, dated on the period\'s last day) run against the straight trajectory from the baseline to the target (dashed), which ends at the deadline (dotted line, diamond). The shaded side of the trajectory is on track; the status above each chart says it in words. ',
-            { strong: `Statuses are as of ${date}:` }, ' once a KPI\'s deadline has passed it reads ', { strong: 'target met' }, ' or ', { strong: 'deadline passed' },
+        type: 'legend',
+        charts: [{ strong: 'Reading the charts:' }, ' each KPI\'s actuals (solid line, one dot per period, dated on the period\'s last day) run against the straight trajectory from the baseline to the target (dashed), which ends at the deadline (dotted line, diamond). The shaded side of the trajectory is on track; the status above each chart says it in words.'],
+        text: [{ strong: `Statuses are as of ${date}:` }, ' once a KPI\'s deadline has passed it reads ', { strong: 'target met' }, ' or ', { strong: 'deadline passed' },
             `; a KPI whose latest actual is more than ${STALE_PERIODS} periods of its cadence old reads `, { strong: 'no actual since' }, ' its period; the KPIs on track count both on track and target met.']
     };
 }

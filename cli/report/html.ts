@@ -89,6 +89,7 @@ function htmlBlock(block: Block, names: TableNames): string {
             return `<h${block.level}${id ? ` id="${escapeHtml(id)}"` : ''}>${inline(block.text)}</h${block.level}>`;
         }
         case 'paragraph': return `<p${block.muted ? ' class="muted"' : ''}>${inline(block.text)}</p>`;
+        case 'legend': return `<p class="muted">${inline([...block.charts, ' ', ...block.text])}</p>`;
         case 'table': return table(block, names.tableLabels.get(block));
         case 'list':
             return `<ul>\n${block.items.map(item => `<li>${inline(item.text)}${item.items && item.items.length > 0

@@ -13,6 +13,8 @@ function markdownBlocks(block: Block): string[] {
     switch (block.type) {
         case 'heading': return [`${'#'.repeat(block.level)} ${inline(block.text)}`];
         case 'paragraph': return [inline(block.text)];
+        // Markdown has trend lines, not charts: only the statuses' part of the legend.
+        case 'legend': return [inline(block.text)];
         case 'table': {
             const head = `| ${block.columns.map(c => escapeMarkdown(c.label)).join(' | ')} |`;
             const rule = `|${block.columns.map(c => c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---').join('|')}|`;

@@ -27,6 +27,15 @@ describe('align report: trends, Mermaid, no emoji', () => {
         assert.ok(longer.includes('- Monthly logo churn (`ChurnRate`): rising \u2191, 12% (2025-12) \u2192 12.3% (2026-01) \u2192 12.5% (2026-02); lower is better; **off track**.'), longer);
     });
 
+    it('keeps the statuses\' legend but not the charts\' (it has no charts); HTML keeps both', () => {
+        const text = report([]);
+        assert.ok(!/<svg/.test(text), 'Markdown draws no chart');
+        assert.ok(!text.includes('Reading the charts') && !text.includes('dotted line, diamond'), 'no legend of charts that are not there');
+        assert.match(text, /^\*\*Statuses are as of 2026-09-30:\*\* once a KPI's deadline has passed/m, 'the statuses are still explained');
+        const html = report(['--format', 'html']);
+        assert.match(html, /<p class="muted"><strong>Reading the charts:<\/strong> [^<]*dotted line, diamond[^]*?<strong>Statuses are as of/);
+    });
+
     it('draws each program\'s chain as Mermaid within Mermaid\'s default limits, and summarises a chain too large for it', () => {
         const text = report([]);
         const blocks = [...text.matchAll(/```mermaid\n([^]*?)\n```/g)].map(m => m[1]!);
