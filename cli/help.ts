@@ -128,7 +128,8 @@ Options:
                              never an .align file or the settings it reads
       --date YYYY-MM-DD      the report's date (default: today): KPI statuses
                              are as of that day (deadline passed, target
-                             met, no recent actual)
+                             met, no recent actual); actuals dated after it
+                             are left out
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 

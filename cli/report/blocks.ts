@@ -54,6 +54,8 @@ export interface GlanceItem {
 export type Block =
     | { type: 'heading'; level: 1 | 2 | 3; text: Inline; id?: string }
     | { type: 'paragraph'; text: Inline; muted?: boolean }
+    /** How to read the report (muted): `charts` says how to read the charts, so only HTML, which draws them, shows it. */
+    | { type: 'legend'; charts: Inline; text: Inline }
     /** `rowHeader`: the column whose cell names each row's subject (HTML: a row header), default the first. */
     | { type: 'table'; columns: Array<{ label: string; align: Align }>; rows: Inline[][]; rowHeader?: number }
     | { type: 'list'; items: Array<{ text: Inline; items?: Inline[] }> }

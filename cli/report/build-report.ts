@@ -14,7 +14,7 @@ import { placeOnInnermost, type Place } from '../../language/graph/node-findings
 import type { GraphNode } from '../../language/graph/types.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block, Inline } from './blocks.js';
-import { findingBlocks, findingTotals, syntaxNotice } from './finding-blocks.js';
+import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText } from '../../language/present/index.js';
 import { STALE_PERIODS } from './dated-status.js';
@@ -28,6 +28,8 @@ export interface ReportInput {
     date: string;
     /** How many files were read. */
     files: number;
+    /** How many actuals are dated after `date` (left out of `index`: the report is as of its date). */
+    laterActuals?: number;
 }
 
 export const REPORT_TITLE = 'Align impact review';
@@ -52,6 +54,8 @@ export function buildReport(input: ReportInput): Block[] {
     const blocks: Block[] = [
         { type: 'heading', level: 1, text: [REPORT_TITLE] },
         { type: 'paragraph', text: [{ strong: 'Date:' }, ` ${input.date} · `, { strong: 'Files:' }, ` ${input.files} · `, { strong: 'Programs:' }, ` ${programs.length}`] },
+        ...optional(settingsNotice(findings)),
+        ...optional(laterNotice(input)),
         ...optional(syntaxNotice(findings)),
         { type: 'heading', level: 2, text: ['Summary'], id: 'summary' },
         { type: 'paragraph', text: [{ strong: `Aligned ${coverageText(graph.coverage)}` }, ' across the workspace: the share of learning objectives that reach a leading or lagging KPI.'] },
@@ -86,12 +90,18 @@ function optional(block: Block | undefined): Block[] {
     return block ? [block] : [];
 }
 
+/** One line when actuals dated after the report's date were left out. */
+function laterNotice({ laterActuals: later = 0, date }: ReportInput): Block | undefined {
+    if (later === 0) return undefined;
+    return { type: 'paragraph', muted: true, text: [`${later === 1 ? '1 actual' : `${later} actuals`} dated after ${date} ${later === 1 ? 'is' : 'are'} left out: this is the report as of that date.`] };
+}
+
 /** How to read the charts and the statuses, once, under the summary. */
 function howToRead(date: string): Block {
     return {
-        type: 'paragraph', muted: true,
-        text: [{ strong: 'Reading the charts:' }, ' each KPI\'s actuals (solid line, one dot per period, dated on the period\'s last day) run against the straight trajectory from the baseline to the target (dashed), which ends at the deadline (dotted line, diamond). The shaded side of the trajectory is on track; the status above each chart says it in words. ',
-            { strong: `Statuses are as of ${date}:` }, ' once a KPI\'s deadline has passed it reads ', { strong: 'target met' }, ' or ', { strong: 'deadline passed' },
+        type: 'legend',
+        charts: [{ strong: 'Reading the charts:' }, ' each KPI\'s actuals (solid line, one dot per period, dated on the period\'s last day) run against the straight trajectory from the baseline to the target (dashed), which ends at the deadline (dotted line, diamond). The shaded side of the trajectory is on track; the status above each chart says it in words.'],
+        text: [{ strong: `Statuses are as of ${date}:` }, ' once a KPI\'s deadline has passed it reads ', { strong: 'target met' }, ' or ', { strong: 'deadline passed' },
             `; a KPI whose latest actual is more than ${STALE_PERIODS} periods of its cadence old reads `, { strong: 'no actual since' }, ' its period; the KPIs on track count both on track and target met.']
     };
 }

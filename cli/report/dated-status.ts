@@ -1,5 +1,6 @@
 /**
- * A KPI's status as of the report's date. `align check` and the impact graph
+ * A metric's status as of the report's date (a KPI's, and a learning or
+ * activity metric's alike, so that one page never judges them apart). `align check` and the impact graph
  * judge a metric's latest actual against its trajectory whatever the day;
  * a review read months later must not call a KPI "on track" whose deadline
  * is behind it, or whose latest actual is long out of date. So, at the
@@ -39,7 +40,6 @@ export interface DatedStatus {
 export function statusAt(m: MetricFigures, date: string, cadence?: Cadence): DatedStatus {
     // The box's words without its progress (`· 73% of the way`): the table has a column for that.
     const graph: DatedStatus = { state: trackState(m), words: statusText({ ...m, progress: undefined }), onTrack: m.onTrack };
-    if (!m.isKpi) return graph;
     const latest = m.latest;
     if (m.deadline && m.target !== undefined && date > m.deadline) {
         const target = `target ${valueText(m.target, m.unit)} by ${m.deadline}`;

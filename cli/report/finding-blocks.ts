@@ -64,6 +64,25 @@ export function syntaxNotice(findings: readonly PlacedFinding[]): Block | undefi
     };
 }
 
+/**
+ * The line at the top of a report whose settings file did not load (bad
+ * JSON, an `extends` of a package not installed...): the defaults applied,
+ * so the findings below are not those the team set up. Undefined when the
+ * settings loaded.
+ */
+export function settingsNotice(findings: readonly PlacedFinding[]): Block | undefined {
+    const problems = findings.filter(f => f.rule === 'config-invalid');
+    const first = problems[0];
+    if (!first) return undefined;
+    const more = problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')}, listed with the findings)` : '';
+    return {
+        type: 'notice',
+        text: [{ strong: 'The settings did not load' }, ': ', { code: `${first.file}:${first.line}:${first.column}` }, ' ', ...withCode(first.message.replace(/\.$/, '')),
+            `${more}. The default rules and severities apply, so the findings below are not those the settings ask for.`],
+        items: []
+    };
+}
+
 function worst(findings: readonly PlacedFinding[]): FindingSeverity {
     return findings.reduce<FindingSeverity>((w, f) => SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w, 'info');
 }

@@ -89,6 +89,7 @@ function htmlBlock(block: Block, names: TableNames): string {
             return `<h${block.level}${id ? ` id="${escapeHtml(id)}"` : ''}>${inline(block.text)}</h${block.level}>`;
         }
         case 'paragraph': return `<p${block.muted ? ' class="muted"' : ''}>${inline(block.text)}</p>`;
+        case 'legend': return `<p class="muted">${inline([...block.charts, ' ', ...block.text])}</p>`;
         case 'table': return table(block, names.tableLabels.get(block));
         case 'list':
             return `<ul>\n${block.items.map(item => `<li>${inline(item.text)}${item.items && item.items.length > 0
@@ -105,7 +106,7 @@ function htmlBlock(block: Block, names: TableNames): string {
                 + `${block.items.map(item => `<li><a href="#${escapeHtml(item.ref)}">${inline(item.text)}</a></li>`).join('\n')}\n</ul>\n</nav>`;
         case 'notice':
             return `<div class="notice" role="note">\n<p>${icon(SEVERITY_GLYPHS.error)}${inline(block.text)}</p>\n`
-                + `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n</div>`;
+                + (block.items.length === 0 ? '' : `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n`) + '</div>';
     }
 }
 

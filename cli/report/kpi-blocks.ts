@@ -131,7 +131,8 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
     const better = directionWords(m.direction);
     const spans: Span[] = [...name, `: ${move}, ${values}`];
     if (better) spans.push(`; ${better}`);
-    if (m.isKpi) {
+    // A learning or activity metric with a target is judged by the report's date as a KPI is.
+    if (m.isKpi || m.target !== undefined) {
         const status = statusOf(ctx, node);
         // `track unknown (no deadline)`; `no target` says why itself.
         const reason = status.detail ?? (status.words === TRACK_WORDS[status.state] ? unknownReason(m) : '');
@@ -141,6 +142,13 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
     spans.push('.');
     return spans;
 }
+
+/**
+ * The learning chart's width, in its own units: near an A4 page's width less
+ * the margins (703 px), so that printed its smallest text (10.5) stays above
+ * 7 pt; the preview's 880 would print it at 6.1 pt.
+ */
+export const PROGRESS_WIDTH = 720;
 
 /**
  * The program's learning and activity metrics beside its KPIs on one time
@@ -160,7 +168,7 @@ export function progressBlocks(program: GraphNode, ctx: Context, id?: string): B
     const ast = ctx.index.astOf(program.id);
     const pilot = isProgram(ast) && attribute(ast, 'Pilot') !== undefined;
     const window = figures?.window ? { ...figures.window, label: pilot ? 'pilot' : 'window' } : undefined;
-    const chart = datedProgress(progressChart([...learning, ...kpis].map(n => datedNode(n, ctx)), { title, window }), ctx);
+    const chart = datedProgress(progressChart([...learning, ...kpis].map(n => datedNode(n, ctx)), { title, window, width: PROGRESS_WIDTH }), ctx);
     const intro: Block = { type: 'paragraph', muted: true, text: ['Learning and activity metrics first, then leading and lagging KPIs, on one time axis: did learning move before the business did?'] };
     if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n, ctx) })) }];
     const prefix = chartId(ctx, `progress-${program.id}`);

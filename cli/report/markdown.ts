@@ -13,6 +13,8 @@ function markdownBlocks(block: Block): string[] {
     switch (block.type) {
         case 'heading': return [`${'#'.repeat(block.level)} ${inline(block.text)}`];
         case 'paragraph': return [inline(block.text)];
+        // Markdown has trend lines, not charts: only the statuses' part of the legend.
+        case 'legend': return [inline(block.text)];
         case 'table': {
             const head = `| ${block.columns.map(c => escapeMarkdown(c.label)).join(' | ')} |`;
             const rule = `|${block.columns.map(c => c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---').join('|')}|`;
@@ -31,7 +33,7 @@ function markdownBlocks(block: Block): string[] {
         case 'charts': return [block.charts.flatMap(c => c.lines).map(line => `- ${inline(line)}`).join('\n')];
         case 'drawing': return block.mermaid().flatMap(markdownBlocks);
         case 'contents': return [];
-        case 'notice': return [[`> ${inline(block.text)}`, '>', ...block.items.map(item => `> - ${inline(item)}`)].join('\n')];
+        case 'notice': return [[`> ${inline(block.text)}`, ...(block.items.length === 0 ? [] : ['>', ...block.items.map(item => `> - ${inline(item)}`)])].join('\n')];
     }
 }
 

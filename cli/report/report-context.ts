@@ -50,7 +50,7 @@ export function statusOf(ctx: Context, node: GraphNode): DatedStatus {
  * track); one with stale actuals is `no actual since PERIOD` (unknown).
  */
 export function datedNode(node: GraphNode, ctx: Context): GraphNode {
-    if (!node.metric?.isKpi) return node;
+    if (!node.metric) return node;
     const status = statusOf(ctx, node);
     const trackWords = status.words === TRACK_WORDS[status.state] ? undefined : status.words;
     if (status.onTrack === node.metric.onTrack && trackWords === undefined) return node;

@@ -79,7 +79,7 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
   .table tr > :is(td, th):first-child { padding-left: 0; font-weight: 600; }
   .table tr > :is(td, th):first-child::before { content: none; }
 }
-@page { margin: 14mm 12mm; }
+@page { margin: 14mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt "Liberation Sans", Arial, Helvetica, sans-serif; color: #5f6368; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10.5pt; }
@@ -95,6 +95,9 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
   .glance-label, .glance-note { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
   .glance-value { font-size: 16pt; }
+  /* Two KPI charts a row with little around them: drawn 400 wide, they print at 0.85 and their 11 px text at 7 pt. */
+  .charts { gap: 8px; }
+  figure.chart { padding: 4px 2px 2px; }
   .scroll { overflow: visible; }
   .scroll > svg { min-width: 0; }
   figure.graph svg { width: auto; max-width: 100%; max-height: 225mm; }

@@ -46,11 +46,18 @@ export function attributionBlocks(program: GraphNode, roi: RoiFigures, ctx: Cont
     return blocks;
 }
 
+/** `a`, `a and b`, `a, b and c`; items holding a `;` of their own are parted by `; ` so that they stay apart. */
+function listSpans(items: readonly Inline[]): Inline {
+    if (items.length <= 1) return items.flat();
+    const own = items.some(item => item.some(span => typeof span === 'string' && span.includes(';')));
+    return [...joinSpans(items.slice(0, -1), own ? '; ' : ', '), own ? '; and ' : ' and ', ...items.at(-1)!];
+}
+
 function roiText(roi: RoiFigures): Inline {
     const words = roiWords(roi);
     if (!words) {
         const missing = roi.missing.length > 0 ? roi.missing : ['the benefit'];
-        return ['ROI not shown: missing ', ...joinSpans(missing.map(withCode), '; '), '.'];
+        return ['ROI not shown: it needs ', ...listSpans(missing.map(withCode)), '.'];
     }
     const raw = roi.rawBenefit !== undefined && roi.rawBenefit !== roi.benefit
         ? roiWords({ ...roi, roiPercent: roi.rawRoiPercent, bcr: roi.rawBcr, benefit: roi.rawBenefit }) : undefined;

@@ -90,15 +90,16 @@ export function attributeKpi(input: AttributionInput): KpiAttribution {
         result.share = isolate.method.share;
         result.confidence = isolate.method.confidence;
     }
-    const missing = (term: string): void => { result.missing.push(`${kpi.name}: ${term}`); };
-    if (m.baseline === undefined) missing('baseline');
-    if (!m.latest) missing('an actual');
-    if (!m.direction) missing('direction');
+    // Each term names its KPI so that a list of them reads as one sentence: `the program's cost and an actual of ChurnRate`.
+    const missing = (term: string): void => { result.missing.push(term); };
+    if (m.baseline === undefined) missing(`${kpi.name}'s baseline`);
+    if (!m.latest) missing(`an actual of ${kpi.name}`);
+    if (!m.direction) missing(`${kpi.name}'s direction`);
     if (m.baseline === undefined || !m.latest) return result;
     result.rawChange = m.latest.value - m.baseline;
     const attributed = attributedChange(input, result);
     if (attributed !== undefined) result.attributedChange = attributed;
-    else if (result.method !== 'none') missing(`a valid \`isolate ... by ${result.method}\` (${methodProblems(input).join('; ') || 'see isolation-invalid'})`);
+    else if (result.method !== 'none') missing(`a valid \`isolate ... by ${result.method}\` for ${kpi.name} (${methodProblems(input).join('; ') || 'see isolation-invalid'})`);
     if (!m.direction) return result;
     const better = (change: number): number => Math.max(0, m.direction === 'down' ? -change : change);
     result.rawImprovement = better(result.rawChange);

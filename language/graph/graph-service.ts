@@ -6,8 +6,10 @@ import type { AlignCatalogRegistry, CatalogOrigin } from '../catalogs/catalog-re
 import type { AlignCsvFiles } from '../files/csv-files.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { readCsvActuals, readInlineActuals, type ActualsRead, type CsvFileResult } from '../actuals/read-actuals.js';
+import { parsePeriod } from '../dates.js';
 import { actualsBlocks } from '../model-utils.js';
 import type { GraphIndex } from './build-graph.js';
+import { actualsAfter, actualsUpTo } from './graph-as-of.js';
 import { ImpactGraphState } from './graph-state.js';
 import type { CatalogMark } from './types.js';
 
@@ -66,6 +68,22 @@ export class AlignGraphService {
     getIndex(): Promise<GraphIndex> {
         this.pending ??= this.build(this.generation);
         return this.pending;
+    }
+
+    /**
+     * The graph of the current workspace as it stood on `date` (`YYYY-MM-DD`):
+     * built apart (the kept graph is untouched) without the actuals dated after
+     * it; `later` counts those (the current graph itself when there are none).
+     */
+    async indexAsOf(date: string): Promise<{ index: GraphIndex; later: number }> {
+        const current = await this.getIndex();
+        const day = parsePeriod(date)?.day;
+        const later = day === undefined ? 0 : actualsAfter(current.graph, date);
+        if (day === undefined || later === 0) return { index: current, later: 0 };
+        const docs = this.linkedDocuments();
+        const index = new ImpactGraphState().update(docs.map(d => ({ uri: d.uri.toString(), model: modelOf(d), references: d.references, catalog: this.catalogMark(d) })),
+            actuals => actualsUpTo(this.readActuals(actuals), day));
+        return { index, later };
     }
 
     /** The documents whose workspace findings may have changed since the last call ('all' after a full build). */

@@ -36,9 +36,9 @@ export function programRoi(program: Program, chainKpis: readonly MetricNode[], n
     for (const kpi of valued) {
         const value = kpi.metric!.value!;
         if (!value.currency) continue;
-        if (costCurrency && value.currency !== costCurrency) missing.push(`${kpi.name}: value in ${value.currency}, cost in ${costCurrency}`);
+        if (costCurrency && value.currency !== costCurrency) missing.push(`${kpi.name}'s value in ${costCurrency}, the cost's currency (it is in ${value.currency})`);
         else if (!costCurrency && value.currency !== currency) {
-            missing.push(`${kpi.name}: value in ${value.currency}, ${first!.name}'s in ${currency} (one currency for the values, or a currency on \`cost\`)`);
+            missing.push(`${kpi.name}'s value in ${currency}, as ${first!.name}'s (it is in ${value.currency}), or a currency on \`cost\``);
         }
     }
     missing.push(...attribution.flatMap(a => a.missing));

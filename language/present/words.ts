@@ -63,12 +63,17 @@ let ratioFormat: Intl.NumberFormat | undefined;
 const ratio = (value: number): string =>
     (ratioFormat ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
 
-/** ROI with at most one decimal, BCR with two, money whole; undefined while a term is missing. */
+/**
+ * BCR with two decimals and ROI in whole percent, both from one rounding of
+ * the BCR (ROI = BCR − 1), so that they never disagree (`ROI 44.5% · BCR
+ * 1.44` read as two figures); money whole; undefined while a term is missing.
+ */
 export function roiWords(roi: RoiFigures): RoiWords | undefined {
     if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined || roi.benefit === undefined || roi.cost === undefined) return undefined;
+    const hundredths = Math.round(roi.bcr * 100);
     return {
-        roi: `ROI ${formatNumber(roi.roiPercent, 1)}%`,
-        bcr: `BCR ${ratio(roi.bcr)}`,
+        roi: `ROI ${formatNumber(hundredths - 100, 0)}%`,
+        bcr: `BCR ${ratio(hundredths / 100)}`,
         benefit: formatMoney(roi.benefit, roi.currency, 0),
         cost: formatMoney(roi.cost, roi.currency, 0)
     };

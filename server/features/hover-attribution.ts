@@ -88,7 +88,7 @@ export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
 
 /**
  * Code lens title of an `isolate`: `attributed +9.6 points of +20 points · benefit 9600 USD`, or the
- * first term the attribution misses (`attribution unknown: missing Sales: an actual`);
+ * first term the attribution misses (`attribution unknown: missing an actual of Sales`);
  * the hover on `isolate` lists them all.
  */
 export function isolateLensTitle(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {

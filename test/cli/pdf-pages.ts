@@ -9,8 +9,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export interface PdfPage {
     /** 1-based page number. */
     number: number;
-    /** The page's text items, in content order, trimmed, empty ones left out. */
+    /** The page's text items, in content order, trimmed, empty ones left out (and its page number, `label`). */
     texts: string[];
+    /** The printed size, in pt, of each of `texts`. */
+    sizes: number[];
+    /** The page number printed in the page's margin (`2 / 27`), if any. */
+    label?: string;
     /** Alternative texts of the figures on the page. */
     figures: string[];
 }
@@ -32,9 +36,11 @@ export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
         for (let number = 1; number <= doc.numPages; number++) {
             const page = await doc.getPage(number);
             const content = await page.getTextContent();
-            const texts = content.items.flatMap(item => 'str' in item && item.str.trim() !== '' ? [item.str.trim()] : []);
+            const items = content.items.flatMap(item => 'str' in item && item.str.trim() !== '' ? [{ text: item.str.trim(), size: Math.hypot(item.transform[2], item.transform[3]) }] : []);
+            const label = items.find(item => /^\d+ \/ \d+$/.test(item.text));
+            const rest = items.filter(item => item !== label);
             const tree = await page.getStructTree() as StructNode | null;
-            pages.push({ number, texts, figures: figuresOf(tree) });
+            pages.push({ number, texts: rest.map(item => item.text), sizes: rest.map(item => item.size), label: label?.text, figures: figuresOf(tree) });
         }
         return pages;
     } finally {

@@ -23,7 +23,7 @@ describe('align report: the currency of attributed figures', () => {
     it('Markdown: a KPI valued in EUR keeps EUR beside a cost in USD, and USD stays without a cost', () => {
         const text = report([], dir);
         const paid = section(text, '## Program: Paid in USD (`Paid`)');
-        assert.ok(paid.includes('ROI not shown: missing Lead: value in EUR, cost in USD.'), paid);
+        assert.ok(paid.includes("ROI not shown: it needs Lead's value in USD, the cost's currency (it is in EUR)."), paid);
         assert.ok(paid.includes('| Qualified leads (`Paid.Lead`) | estimate 50%, confidence 100% | +28 | +14 | 5 EUR per point of change | 70 EUR (raw 140 EUR) |'), paid);
         assert.ok(paid.includes('| Deals won (`Won`) | not isolated | +3 | +3 | 18,000 USD per point of change | 54,000 USD, shared |'), paid);
         const unpaid = section(text, '## Program: Without cost (`Unpaid`)');

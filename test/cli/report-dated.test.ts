@@ -104,3 +104,86 @@ describe('align report: the impact chain and the learning chart say what the tab
         }
     });
 });
+
+describe('align report: a back-dated report leaves out the actuals dated after its date', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** The dated KPIs with later actuals: Churn's September actual is far off its trajectory, Quality gets one in April. */
+    const LATER = `${SOURCE}actuals Churn {
+  2026-09: 13%
+}
+actuals Quality from "quality.csv"
+`;
+
+    it('figures, statuses, trend lines and charts are those of the date; one line counts what was left out', () => {
+        const dir = tempDir();
+        writeFile(dir, 'pilot.align', LATER);
+        writeFile(dir, 'quality.csv', 'period,value\n2026-04,73\n');
+        const md = reportAt(dir, '2026-04-15', 'md');
+        const pilot = section(md, '## Program: Churn pilot (`Pilot`)');
+        assert.ok(pilot.includes('| Monthly logo churn (`Churn`) | lagging | 12% | 11.1% (2026-03) | 10% | 2026-06-30 | 45% | on track |'), pilot);
+        assert.ok(pilot.includes('| Ticket quality (`Quality`) | lagging | 70 | 72 (2026-01) | 80 | 2026-12-31 | 20% | no actual since 2026-01 |'), pilot);
+        // The findings are align check's of today (documented): its off-track finding on September's row is the only mention.
+        const later = md.split('\n').filter(line => /2026-09|13%/.test(line));
+        assert.ok(later.length > 0 && later.every(line => /^\s*- `pilot\.align:\d+:\d+` /.test(line)), later.join('\n'));
+        assert.ok(md.includes('2 actuals dated after 2026-04-15 are left out: this is the report as of that date.'), md.slice(0, 600));
+
+        const html = reportAt(dir, '2026-04-15', 'html');
+        const svgs = inlineSvgs(html);
+        assert.ok(svgs.some(svg => svg.includes('kpi-chart status-on-track') && svg.includes('Monthly logo churn')), 'Churn\'s chart is on track');
+        for (const svg of svgs) assert.ok(!/data-period="2026-0[49]"|>13%|>73<|off track/.test(svg), `the charts and the chain have no later actual either: ${svg.slice(0, 200)}`);
+        assert.match(html, /<p class="muted">2 actuals dated after <span class="date">2026-04-15<\/span> are left out: this is the report as of that date.<\/p>/);
+
+        const now = reportAt(dir, '2026-10-15', 'md');
+        assert.ok(now.includes('13% (2026-09)'), 'on a later date the actual is shown');
+        assert.ok(!now.includes('left out: this is the report as of'), 'no line when nothing is left out');
+    });
+});
+
+describe('align report: a learning metric is judged by the report date as its KPIs are', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+
+    /** A pre/post check that reached its target before its deadline, and one that did not. */
+    const LEARNING = `${SOURCE}program Academy "Academy" {
+  sponsor "VP" review monthly serves Keep
+  pilot 90 days from 2026-01-05
+  metric Check "Pre/post check" {
+    kind learning unit percent direction up baseline 48% target 80% by 2026-05-31 cadence monthly
+  }
+  metric Quiz "Product quiz" {
+    kind learning unit percent direction up baseline 40% target 90% by 2026-05-31 cadence monthly
+  }
+  skill Spot "Spotting churn signals"
+  objective SpotSignals "Spot churn signals in a call" {
+    builds Spot
+    kpi Check, Quiz, Churn
+  }
+  actuals Check {
+    2026-04: 77%
+    2026-05: 84%
+  }
+  actuals Quiz {
+    2026-04: 60%
+    2026-05: 70%
+  }
+}
+`;
+
+    it('past its deadline a learning metric reads target met or deadline passed in its box and its trend line, never on track', () => {
+        const dir = tempDir();
+        writeFile(dir, 'academy.align', LEARNING);
+        const md = section(reportAt(dir, '2026-12-04', 'md'), '## Program: Academy (`Academy`)');
+        assert.match(md, /Pre\/post check<br\/>Check · learning<br\/>48% → 84% → 80% by 2026-05-31<br\/>target met · 113% of the way"/, md);
+        assert.match(md, /Product quiz<br\/>Quiz · learning<br\/>40% → 70% → 90% by 2026-05-31<br\/>deadline passed · 60% of the way"/, md);
+        assert.ok(md.includes('- Pre/post check (`Academy.Check`): rising ↑, 77% (2026-04) → 84% (2026-05); higher is better; target met (target 80% by 2026-05-31).'), md);
+        assert.ok(md.includes('- Product quiz (`Academy.Quiz`): rising ↑, 60% (2026-04) → 70% (2026-05); higher is better; **deadline passed (target 90% by 2026-05-31)**.'), md);
+        const html = reportAt(dir, '2026-12-04', 'html');
+        const chain = inlineSvgs(html).find(svg => svg.includes('class="align-graph') && svg.includes('Pre/post check'))!;
+        assert.match(chain, /class="[^"]*\bstatus-off-track\b[^"]*"[^]*deadline passed · 60% of the way/, 'a missed learning target is drawn off track');
+
+        const before = section(reportAt(dir, '2026-05-10', 'md'), '## Program: Academy (`Academy`)');
+        assert.match(before, /Pre\/post check<br\/>Check · learning<br\/>48% → 77% → 80% by 2026-05-31<br\/>on track/, 'before its deadline it is judged on its trajectory');
+    });
+});

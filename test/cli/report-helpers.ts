@@ -2,11 +2,15 @@
 import assert from 'node:assert/strict';
 import { EXAMPLES, runCli } from './run-cli.js';
 
-export const DATE = '2026-04-01';
+/** After the examples' last actual (2026-09): a report dated earlier leaves later actuals out. */
+export const DATE = '2026-09-30';
 
-/** `align report --date 2026-04-01 ...args` in `cwd`; asserts exit 0 and a quiet stderr. */
-export function report(args: readonly string[], cwd = EXAMPLES): string {
-    const result = runCli(['report', '--date', DATE, ...args], { cwd });
+/** Before the Churn pilot's deadlines: its KPIs are judged on their trajectory, not on their deadline. */
+export const PILOT_DATE = '2026-04-01';
+
+/** `align report --date DATE ...args` in `cwd`; asserts exit 0 and a quiet stderr. */
+export function report(args: readonly string[], cwd = EXAMPLES, date = DATE): string {
+    const result = runCli(['report', '--date', date, ...args], { cwd });
     assert.equal(result.status, 0, `align report ${args.join(' ')}\nstderr: ${result.stderr}`);
     assert.equal(result.stderr, '', 'nothing on stderr');
     return result.stdout;

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { bigProgramAlign } from './golden/workspaces.js';
-import { report, section } from './report-helpers.js';
+import { PILOT_DATE, report, section } from './report-helpers.js';
 import { copyExamples, EXAMPLES, REPO_ROOT, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
 
 describe('align report: trends, Mermaid, no emoji', () => {
@@ -15,7 +15,7 @@ describe('align report: trends, Mermaid, no emoji', () => {
 
     it('gives each KPI one trend line: direction, the last three periods, which way is better, on track', () => {
         const text = report([]);
-        const churn = section(text, '## Program: Churn reduction pilot (`ChurnPilot`)');
+        const churn = section(report([], EXAMPLES, PILOT_DATE), '## Program: Churn reduction pilot (`ChurnPilot`)');
         assert.ok(churn.includes('- Repeat contact within 7 days (`ChurnPilot.RepeatContactRate`): falling \u2193, 17.1% (2026-01) \u2192 15.8% (2026-02) \u2192 14.1% (2026-03); lower is better; on track.'), churn);
         assert.ok(churn.includes('- Monthly logo churn (`ChurnRate`): no actuals yet.'));
         const bootcamp = section(text, '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
@@ -23,8 +23,17 @@ describe('align report: trends, Mermaid, no emoji', () => {
         const dir = tempDir();
         copyExamples(dir, '.');
         writeFile(dir, 'churn-actuals.align', 'actuals ChurnRate {\n  2025-10: 12.4%\n  2025-11: 12.2%\n  2025-12: 12%\n  2026-01: 12.3%\n  2026-02: 12.5%\n}\n');
-        const longer = section(report([], dir), '## Program: Churn reduction pilot (`ChurnPilot`)');
+        const longer = section(report([], dir, PILOT_DATE), '## Program: Churn reduction pilot (`ChurnPilot`)');
         assert.ok(longer.includes('- Monthly logo churn (`ChurnRate`): rising \u2191, 12% (2025-12) \u2192 12.3% (2026-01) \u2192 12.5% (2026-02); lower is better; **off track**.'), longer);
+    });
+
+    it('keeps the statuses\' legend but not the charts\' (it has no charts); HTML keeps both', () => {
+        const text = report([]);
+        assert.ok(!/<svg/.test(text), 'Markdown draws no chart');
+        assert.ok(!text.includes('Reading the charts') && !text.includes('dotted line, diamond'), 'no legend of charts that are not there');
+        assert.match(text, /^\*\*Statuses are as of 2026-09-30:\*\* once a KPI's deadline has passed/m, 'the statuses are still explained');
+        const html = report(['--format', 'html']);
+        assert.match(html, /<p class="muted"><strong>Reading the charts:<\/strong> [^<]*dotted line, diamond[^]*?<strong>Statuses are as of/);
     });
 
     it('draws each program\'s chain as Mermaid within Mermaid\'s default limits, and summarises a chain too large for it', () => {

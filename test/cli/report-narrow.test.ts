@@ -80,7 +80,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         const tables = await page.evaluate(`[...document.querySelectorAll('.table')].map(t => ({ head: t.querySelector('th').textContent, inner: t.scrollWidth, outer: t.clientWidth }))`) as Array<{ head: string; inner: number; outer: number }>;
         assert.ok(tables.length > 20);
         for (const t of tables) assert.ok(t.inner <= t.outer, `the table under '${t.head}' needs no scrolling (${t.inner} > ${t.outer})`);
-        const status = await page.evaluate(`[...document.querySelectorAll('td')].filter(td => /on track|off track|track unknown/.test(td.textContent)).map(td => td.getBoundingClientRect()).map(r => [r.left, r.right])`) as Array<[number, number]>;
+        const status = await page.evaluate(`[...document.querySelectorAll('td')].filter(td => /on track|off track|track unknown|target met|deadline passed|no actual since/.test(td.textContent)).map(td => td.getBoundingClientRect()).map(r => [r.left, r.right])`) as Array<[number, number]>;
         assert.ok(status.length > 10, 'the KPI tables\' on-track cells');
         for (const [left, right] of status) assert.ok(left >= 0 && right <= 400, `an on-track cell lies at ${left}..${right}`);
         await page.screenshot({ path: path.join(REPORT_OUT, 'review-400px.png'), fullPage: true });

@@ -27,7 +27,7 @@ export interface OpenReport {
 }
 
 /**
- * Writes the HTML report of `examples/` (dated 2026-04-01) to
+ * Writes the HTML report of `examples/` (dated 2026-09-30, after its last actual) to
  * out/report-test/NAME.html with the built CLI; returns its path, or
  * undefined when there is no Chromium to open it (the caller skips).
  */
@@ -36,7 +36,7 @@ export function writeExamplesReport(name: string): string | undefined {
     if (!fs.existsSync(CHROMIUM)) return undefined;
     fs.mkdirSync(REPORT_OUT, { recursive: true });
     const file = path.join(REPORT_OUT, `${name}.html`);
-    const result = runCli(['report', '.', '--format', 'html', '--date', '2026-04-01', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
+    const result = runCli(['report', '.', '--format', 'html', '--date', '2026-09-30', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
     assert.equal(result.status, 0, result.stderr);
     return file;
 }

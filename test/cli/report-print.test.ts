@@ -225,6 +225,14 @@ describe('align report --format html in Chromium: screen and print', function ()
         }
     });
 
+    it('prints no text below 7 pt on A4 (the charts\' smallest included), and each page\'s number out of how many', async () => {
+        const pages = await pdfPages(new Uint8Array(await page.pdf({ format: 'A4', tagged: true })));
+        const small = pages.flatMap(p => p.texts.flatMap((text, i) => p.sizes[i]! < 7 ? [`page ${p.number}: '${text}' at ${p.sizes[i]!.toFixed(2)} pt`] : []));
+        assert.ok(pages.flatMap(p => p.sizes).length > 1000, 'the sizes are read');
+        assert.deepEqual(small.slice(0, 10), [], `${small.length} texts print below 7 pt`);
+        assert.deepEqual(pages.map(p => p.label), pages.map(p => `${p.number} / ${pages.length}`), 'every page prints its number');
+    });
+
     it('prints each drawing label once in the PDF\'s text, on a box of the background (a stroke halo would print it twice)', async () => {
         // The latest value's label ("11.1% (2026-03)") is also a table cell: the layer, target, baseline and deadline labels are the drawings' own.
         const labels = await page.evaluate(`[...document.querySelectorAll('svg .column-label, svg .label:not(.label-latest)')].map(t => t.textContent.trim())`) as string[];

@@ -11,7 +11,7 @@ import { launchChromium } from '../../scripts/chromium.mjs';
 import { assertGolden } from './golden/golden.js';
 import { ATTRIBUTED, PILOT, pilotSource } from '../fixtures/attribution.js';
 import { NASTY_ALIGN } from './golden/workspaces.js';
-import { DATE, inlineSvgs, report, section } from './report-helpers.js';
+import { DATE, inlineSvgs, PILOT_DATE, report, section } from './report-helpers.js';
 import { assertOneLineFailure, copyExamples, EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 import { parseXml } from './xml.js';
 
@@ -38,7 +38,7 @@ describe('align report', () => {
         });
 
         it('gives each program its outcomes with a KPI table: baseline, latest actual (period), target, deadline, progress, on track', () => {
-            const churn = section(report([]), '## Program: Churn reduction pilot (`ChurnPilot`)');
+            const churn = section(report([], EXAMPLES, PILOT_DATE), '## Program: Churn reduction pilot (`ChurnPilot`)');
             assert.ok(churn.includes('**Sponsor:** VP Customer Success · **Owner:** Service Academy · **Pilot:** 2026-01-05 to 2026-04-05 · **Review:** monthly · **Phase:** measure'));
             assert.ok(churn.includes('### Outcome: Reduce customer churn by two points (`ReduceChurn`)'));
             assert.ok(churn.includes('| KPI | Kind | Baseline | Latest actual (period) | Target | Deadline | Progress | Status |'));
@@ -49,7 +49,7 @@ describe('align report', () => {
             assert.ok(churn.includes('### Open findings (0)\n\nNone.'));
             const bootcamp = section(report([]), '## Program: Consultative discovery bootcamp (`DiscoveryBootcamp`)');
             assert.ok(bootcamp.includes('| Opportunities with a next step and a close plan (`DiscoveryBootcamp.PipelineHygiene`) | leading | 55% | 61% (2026-09) | 80% | 2026-10-31 | 24% | **off track** |'));
-            const ramp = section(report([]), '## Program: New-hire academy (`NewHireAcademy`)');
+            const ramp = section(report([], EXAMPLES, PILOT_DATE), '## Program: New-hire academy (`NewHireAcademy`)');
             assert.ok(ramp.includes('| Days until a new hire resolves tickets unaided (`TimeToProductivity`) | lagging | 45 days | — | 30 days | 2026-09-30 | — | no actuals yet |'));
         });
 
@@ -76,9 +76,9 @@ describe('align report', () => {
 
         it('says which ROI terms are missing', () => {
             const churn = section(report([]), '## Program: Churn reduction pilot (`ChurnPilot`)');
-            assert.ok(churn.includes('ROI not shown: missing the program\'s `cost`; ChurnRate: an actual.'));
+            assert.ok(churn.includes('ROI not shown: it needs the program\'s `cost` and an actual of ChurnRate.'));
             const safety = section(report([]), '## Program: Lockout/tagout refresher (`LockoutTagout`)');
-            assert.ok(safety.includes('ROI not shown: missing the program\'s `cost`; a `value ... per point` on a KPI of the chain.'));
+            assert.ok(safety.includes('ROI not shown: it needs the program\'s `cost` and a `value ... per point` on a KPI of the chain.'));
         });
 
         it('shows Phillips ROI and BCR when the cost and the values are known', () => {
@@ -158,12 +158,12 @@ describe('align report', () => {
 
         it('holds the figures of the Markdown review and one inline SVG impact chain per program', () => {
             const html = report(['--format', 'html']);
-            assert.ok(html.includes('<title>Align impact review, 2026-04-01</title>'));
+            assert.ok(html.includes(`<title>Align impact review, ${DATE}</title>`));
             assert.ok(html.includes('<strong>Aligned 9/11 objectives (82%)</strong>'));
             assert.ok(html.includes('<td class="right" data-label="Latest actual (period)">14.1% (<span class="date">2026-03</span>)</td>'));
-            assert.ok(html.includes('<strong>Statuses are as of <span class="date">2026-04-01</span>:</strong>'), 'the report\'s date never breaks at a hyphen either');
+            assert.ok(html.includes(`<strong>Statuses are as of <span class="date">${DATE}</span>:</strong>`), 'the report\'s date never breaks at a hyphen either');
             assert.match(html, /<span class="status status-off"><svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">[^]*?<\/svg>off track<\/span>/);
-            assert.ok(html.includes('ROI not shown: missing the program&#39;s <code>cost</code>; ChurnRate: an actual.'));
+            assert.ok(html.includes('ROI not shown: it needs the program&#39;s <code>cost</code> and an actual of ChurnRate.'));
             const svgs = inlineSvgs(html);
             for (const svg of svgs) parseXml(svg);
             assert.equal(svgs.filter(svg => svg.includes('class="align-graph"')).length, 4, 'one drawing per program');

@@ -48,7 +48,7 @@ describe('language server: an isolate whose attribution is unknown', function ()
         await show('estimate 50% confidence 80%');
         assert.ok(!ws.session.diagnostics.get(uriOf(file))!.some(d => d.code === 'isolation-invalid'));
         const lenses = await ws.session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
-        assert.deepEqual(lenses.map(l => `${l.range.start.line}:${l.command?.title}`), [`${ISOLATE_LINE}:attribution unknown: missing ChurnRate: an actual`]);
+        assert.deepEqual(lenses.map(l => `${l.range.start.line}:${l.command?.title}`), [`${ISOLATE_LINE}:attribution unknown: missing an actual of ChurnRate`]);
     });
 
     it('shows an estimate\'s share and confidence as written while the change is unknown', async () => {

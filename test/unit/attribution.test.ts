@@ -50,7 +50,7 @@ program P "P" { serves O cost 5000 USD isolate Sales by estimate 55% confidence 
         const a = of('Sales');
         assert.equal(a.attributedChange, undefined);
         assert.deepEqual([a.method, a.share, a.confidence], ['estimate', 55, 70]);
-        assert.deepEqual(a.missing, ['Sales: an actual']);
+        assert.deepEqual(a.missing, ['an actual of Sales']);
     });
 
     it('control group: (latest M - baseline M) - (latest C - baseline C), C\'s baseline its first actual when it has none', async () => {
@@ -149,7 +149,7 @@ outcome O "O" { measured by Sales }
 program P "P" { serves O cost 100 USD isolate Sales by control-group Ctl }
 actuals Sales { 2026-01: 130 }`);
         assert.equal(roi.roiPercent, undefined);
-        assert.ok(roi.missing.some(m => m.startsWith('Sales: a valid `isolate ... by control-group`')), roi.missing.join(' | '));
+        assert.ok(roi.missing.some(m => m.startsWith('a valid `isolate ... by control-group` for Sales (')), roi.missing.join(' | '));
         const message = findings.find(f => f.rule === 'isolation-invalid')?.message ?? '';
         assert.match(message, /unit percent, 'Sales' has count/);
         assert.match(message, /'Ctl' has no actuals/);

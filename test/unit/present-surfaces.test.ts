@@ -112,7 +112,7 @@ describe('attributed figures keep the currency of their KPI', () => {
     });
 
     it('hover and code lens', () => {
-        assert.ok(paid.includes('Lead: value in EUR, cost in USD'), paid);
+        assert.ok(paid.includes("Lead's value in USD, the cost's currency (it is in EUR)"), paid);
         assert.ok(paid.includes('benefit 70 EUR (raw 140 EUR)'), paid);
         assert.ok(paid.includes('benefit 300 USD'), paid);
         assert.ok(!/\d USD \(raw 140|70 USD/.test(paid), paid);
@@ -121,7 +121,7 @@ describe('attributed figures keep the currency of their KPI', () => {
     });
 
     it('the report\'s attribution table', () => {
-        assert.ok(report.includes('ROI not shown: missing Lead: value in EUR, cost in USD.'), 'the missing terms');
+        assert.ok(report.includes("ROI not shown: it needs Lead's value in USD, the cost's currency (it is in EUR)."), 'the missing terms');
         assert.ok(report.includes('| 5 EUR per point of change | 70 EUR (raw 140 EUR) |'), report);
         assert.ok(!report.includes('5 USD') && !report.includes('70 USD'), 'no EUR figure relabelled USD');
         // Both programs count Won: 10 USD a point, 30 points; each marks it shared.
@@ -132,7 +132,7 @@ describe('attributed figures keep the currency of their KPI', () => {
         const mixed = CURRENCIES.replace('cost 1000 USD', 'cost 1000');
         const { graph } = await checkWorkspace({ 'money.align': mixed });
         const roi = graph.node('Paid')!.programFigures!.roi;
-        assert.deepEqual(roi.missing, ["Lead: value in EUR, Won's in USD (one currency for the values, or a currency on `cost`)"]);
+        assert.deepEqual(roi.missing, ["Lead's value in USD, as Won's (it is in EUR), or a currency on `cost`"]);
         assert.equal(roi.benefit, undefined);
         assert.equal(roi.roiPercent, undefined);
         const same = await checkWorkspace({ 'money.align': mixed.replace('value 5 EUR per point', 'value 5 USD per point') });

@@ -53,7 +53,14 @@ describe('presentation of figures', () => {
         assert.equal(windowText({ start: '2026-01-05', end: '2026-04-05' }), '2026-01-05 to 2026-04-05');
         const roi: RoiFigures = { cost: 45000, currency: 'USD', benefit: 112500, roiPercent: 150, bcr: 2.5, missing: [] };
         assert.deepEqual(roiWords(roi), { roi: 'ROI 150%', bcr: 'BCR 2.50', benefit: '112,500 USD', cost: '45,000 USD' });
-        assert.equal(roiWords({ ...roi, roiPercent: 37.46 })?.roi, 'ROI 37.5%');
+        // ROI = BCR − 1: the two always read as one figure, whatever the rounding (1.445 once read `ROI 44.5% · BCR 1.44`).
+        for (let i = 0; i <= 400; i++) {
+            const bcr = 0.3 + i * 0.00537;
+            const words = roiWords({ ...roi, bcr, roiPercent: (bcr - 1) * 100 })!;
+            const [roiShown, bcrShown] = [parseFloat(words.roi.slice('ROI '.length)), parseFloat(words.bcr.slice('BCR '.length))];
+            assert.equal(roiShown, Math.round((bcrShown - 1) * 100), `${words.roi} · ${words.bcr}`);
+            assert.ok(Math.abs(bcrShown - bcr) <= 0.005 + 1e-9, `${words.bcr} rounds ${bcr}`);
+        }
         assert.equal(roiWords({ cost: 45000, missing: ['a `value ... per point` on a KPI of the chain'] }), undefined);
     });
 
