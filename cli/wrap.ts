@@ -8,9 +8,9 @@
  * becomes one space. A word longer than the line (a file path, a URL) is
  * not cut: it stays whole on a line of its own, to be copied or clicked.
  * A run of text written without spaces (Chinese, Japanese) that is longer
- * than a line also breaks between two of its wide characters, but never before closing punctuation (`。`, `、`,
- * `）`) or after opening punctuation (`「`, `（`), as the line-breaking
- * rules of those languages (kinsoku) ask.
+ * than a line also breaks between two of its wide characters, but never
+ * before closing punctuation (`。`, `、`, `）`) or after opening punctuation
+ * (`「`, `（`), as the line-breaking rules of those languages (kinsoku) ask.
  */
 import { cellWidth, graphemes } from './cell-width.js';
 
@@ -32,9 +32,10 @@ export function wrapWords(text: string, width: number, { first = '', rest = firs
         // A run of Chinese or Japanese longer than a line breaks between its characters; its pieces join without a space.
         const wholeWidth = cellWidth(whole);
         let joined = false;
-        for (const word of wholeWidth > whole.length && wholeWidth > width - restWidth ? cjkPieces(whole) : [whole]) {
+        const pieces = wholeWidth > whole.length && wholeWidth > width - restWidth ? cjkPieces(whole) : [whole];
+        for (const word of pieces) {
             const gap = empty || joined ? 0 : 1;
-            const wordWidth = cellWidth(word);
+            const wordWidth = pieces.length === 1 ? wholeWidth : cellWidth(word);
             if (empty || lineWidth + gap + wordWidth <= width) {
                 line += gap === 0 ? word : ` ${word}`;
                 lineWidth += gap + wordWidth;
@@ -82,15 +83,17 @@ function cjkPieces(word: string): string[] {
     const pieces: string[] = [];
     let piece = '';
     let previous = '';
+    let previousWide = false;
     for (const { segment } of graphemes().segment(word)) {
-        const breaks = piece !== '' && (cellWidth(previous) === 2 || cellWidth(segment) === 2)
-            && !NO_LINE_START.has(segment) && !NO_LINE_END.has(previous);
+        const wide = cellWidth(segment) === 2;
+        const breaks = piece !== '' && (previousWide || wide) && !NO_LINE_START.has(segment) && !NO_LINE_END.has(previous);
         if (breaks) {
             pieces.push(piece);
             piece = '';
         }
         piece += segment;
         previous = segment;
+        previousWide = wide;
     }
     pieces.push(piece);
     return pieces;

@@ -1,6 +1,5 @@
 import type { CheckArgs } from '../args.js';
 
-
 /**
  * The `align check` that rewrites the baseline of this check: the same
  * paths and the options that decide which findings there are (settings,

@@ -107,12 +107,7 @@ function snapshotWriters(targets: readonly PullTarget[]): Map<string, PullTarget
     return writers;
 }
 
-/** Whether a file holds exactly this text already (then it is not written again). */
-function sameBytes(file: string, text: string): boolean {
-    return fs.existsSync(file) && fs.readFileSync(file).equals(Buffer.from(text, 'utf-8'));
-}
-
-/** Runs one pull and writes its snapshot and lock entry; returns the line that says what was (or, dry, would be) written, and whether the snapshot changes. */
+/** Runs one pull and writes its snapshot and lock entry; returns the line that says what it did (or, dry, would do) to the snapshot: created, changed or kept. */
 async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promise<string> {
     if (!target.resolved) throw new PullError(`metric '${target.metric}' is not declared`);
     const snapshotFile = confinedPath(root, target.folder, target.file, 'the snapshot');
@@ -141,13 +136,14 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const range = `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}`;
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
-    const unchanged = sameBytes(snapshotFile, snapshot.csv);
-    if (dryRun) return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${fs.existsSync(snapshotFile) ? 'change' : 'create'} ${shown}`}: ${summary}`;
+    // The snapshot as it is, read once: whether it changes, and what to put back if the lock cannot be written.
+    const old = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
+    const unchanged = old !== undefined && old.equals(Buffer.from(snapshot.csv, 'utf-8'));
+    if (dryRun) return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${old !== undefined ? 'change' : 'create'} ${shown}`}: ${summary}`;
     // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
     const snapshotSha256 = await textSha256Hex(snapshot.csv);
     const readOnly = unwritable(snapshotFile);
     if (readOnly !== undefined) throw new PullError(`the snapshot "${target.file}" ${readOnly}: make it writable`);
-    const old = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
     try {
         if (!unchanged) writeAtomic(snapshotFile, snapshot.csv);
     } catch (error) {

@@ -16,7 +16,7 @@ import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block, Inline } from './blocks.js';
 import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
-import { coverageText } from '../../language/present/index.js';
+import { coverageText, plural } from '../../language/present/index.js';
 import { STALE_PERIODS } from './dated-status.js';
 import { headingId, joinSpans, kpiCounts, nameCell, nodesOf, type Context } from './report-context.js';
 
@@ -93,7 +93,7 @@ function optional(block: Block | undefined): Block[] {
 /** One line when actuals dated after the report's date were left out. */
 function laterNotice({ laterActuals: later = 0, date }: ReportInput): Block | undefined {
     if (later === 0) return undefined;
-    return { type: 'paragraph', muted: true, text: [`${later === 1 ? '1 actual' : `${later} actuals`} dated after ${date} ${later === 1 ? 'is' : 'are'} left out: this is the report as of that date.`] };
+    return { type: 'paragraph', muted: true, text: [`${plural(later, 'actual')} dated after ${date} ${later === 1 ? 'is' : 'are'} left out: this is the report as of that date.`] };
 }
 
 /** How to read the charts and the statuses, once, under the summary. */
