@@ -5,20 +5,27 @@ import type { RuleId } from '../../language/rules.js';
 import { addAttributeLines } from './code-action-edits.js';
 import { attribute } from '../../language/attributes.js';
 
-/** A quick fix that adds missing attribute lines to the declaration a rule marks. */
-export interface AttributeFix {
+/** A quick fix that edits the declaration a rule marks (adds the attribute lines it misses, or changes one); preferred unless `preferred` is false. */
+export interface DeclarationFix {
     readonly title: string;
     readonly edit: TextEdit;
+    readonly preferred?: boolean;
 }
 
-type AttributeRule = (document: LangiumDocument, node: AstNode) => AttributeFix | undefined;
+/** What a fix may read of the settings in force. */
+export interface FixSettings {
+    readonly maxPilotDays: number;
+}
+
+/** The fix of one rule for the declaration it marks, if that declaration has one. */
+export type DeclarationRule = (document: LangiumDocument, node: AstNode, settings: FixSettings) => DeclarationFix | undefined;
 
 /** Where a program's attributes end: before its first member, so that they stay together. */
 function attributesEnd(node: AstNode): number | undefined {
     return isProgram(node) ? node.members[0]?.$cstNode?.offset : undefined;
 }
 
-function fix(document: LangiumDocument, node: AstNode, lines: string[], title: string): AttributeFix {
+function fix(document: LangiumDocument, node: AstNode, lines: string[], title: string): DeclarationFix {
     return { title, edit: addAttributeLines(document, node, lines, attributesEnd(node)) };
 }
 
@@ -26,7 +33,7 @@ function fix(document: LangiumDocument, node: AstNode, lines: string[], title: s
  * Rule id -> the fix that adds what the rule misses, for the declaration it
  * marks (placeholders say what to fill in).
  */
-export const ATTRIBUTE_FIXES: Readonly<Partial<Record<RuleId, AttributeRule>>> = {
+export const ATTRIBUTE_FIXES: Readonly<Partial<Record<RuleId, DeclarationRule>>> = {
     'metric-without-source': (document, node) => isMetric(node) && !attribute(node, 'Source')
         ? fix(document, node, ['source "TODO: system and report"'], `Add \`source\` to ${node.name}`) : undefined,
     'metric-without-owner': (document, node) => {

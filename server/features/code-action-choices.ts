@@ -27,18 +27,20 @@ export function serveChoices(document: LangiumDocument, program: Program, graph:
     if (!self) return [];
     const measured = new Set((self.programFigures?.chain ?? []).flatMap(id => graph.adjacency.targets(id, 'measures')));
     const outcomes = graph.graph.nodes.filter(n => n.kind === 'outcome' && !graph.duplicates.has(graph.astOf(n.id)!));
-    const rank = (id: string, program?: string) => measured.has(id) ? 0 : program === self.id ? 1 : 2;
-    const ordered = outcomes.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n.id, a.n.program) - rank(b.n.id, b.n.program) || a.i - b.i).map(x => x.n);
+    const rank = (n: { id: string; program?: string }) => measured.has(n.id) ? 0 : n.program === self.id ? 1 : 2;
+    // A stable sort: in graph order within each rank.
+    const ordered = outcomes.sort((a, b) => rank(a) - rank(b));
+    const last = program.serves.at(-1)?.$refNode;
     const choices: Choice[] = [];
     for (const outcome of ordered) {
         const name = visibleName(outcome, graph, program);
         if (!name) continue;
-        const last = program.serves.at(-1)?.$refNode;
         const edit = last ? { range: emptyAt(last.range.end), newText: `, ${name}` }
             : addAttributeLines(document, program, [`serves ${name}`], program.members[0]?.$cstNode?.offset);
         choices.push({ title: `Serve outcome ${name}`, document, edit, best: choices.length === 0 && measured.has(outcome.id) });
+        if (choices.length === MAX_CHOICES) break;
     }
-    return choices.slice(0, MAX_CHOICES);
+    return choices;
 }
 
 /**

@@ -5,9 +5,10 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { ruleIdOf } from '../../language/findings.js';
+import type { RuleId } from '../../language/rules.js';
 import { isDeclaration, isObjective, isProgram, isSkill } from '../../language/generated/ast.js';
 import { pullCommand } from '../../language/validation/snapshot-rules.js';
-import { ATTRIBUTE_FIXES } from './code-action-attributes.js';
+import { ATTRIBUTE_FIXES, type DeclarationRule } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
 import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
 import { withLineBreaks } from './code-action-edits.js';
@@ -16,6 +17,13 @@ import { shortenPilot } from './code-action-pilot.js';
 import { deadlineAtWindowEnd } from './code-action-deadline.js';
 import { enableChoices, serveChoices } from './code-action-choices.js';
 import { ClientCommands } from './client-commands.js';
+
+/** Rule id -> the fix of the declaration it marks: the attributes it misses, or the one value to change. */
+const DECLARATION_FIXES: Readonly<Partial<Record<RuleId, DeclarationRule>>> = {
+    ...ATTRIBUTE_FIXES,
+    'pilot-too-long': (_document, node, settings) => shortenPilot(node, settings.maxPilotDays),
+    'deadline-outside-window': (_document, node) => deadlineAtWindowEnd(node)
+};
 
 /** The Align extension's *Pull Actuals* (desktop): `align pull`, for the metric given, in a terminal. */
 const PULL_ACTUALS_COMMAND = 'align.pullActuals';
@@ -58,22 +66,14 @@ export class AlignCodeActionProvider implements CodeActionProvider {
             const create = createForUnresolved(this.services, document, diagnostic, graph);
             return create ? [quickFix(`Create ${create.kind} ${create.refText}`, diagnostic, create.document, create.edit, true)] : [];
         }
-        if (rule === 'program-without-outcome' || rule === 'skill-enables-nothing') {
-            const node = declarationAt(document, diagnostic);
-            const choices = isProgram(node) && rule === 'program-without-outcome' ? serveChoices(document, node, graph)
-                : isSkill(node) && rule === 'skill-enables-nothing' ? enableChoices(node, graph) : [];
-            return choices.map(c => quickFix(c.title, diagnostic, c.document, c.edit, c.best));
-        }
         if (rule === 'snapshot-drift') return isLockProblem(diagnostic) || !this.client.pullActuals ? [] : [pullAction(diagnostic)];
-        const attributeFix = ATTRIBUTE_FIXES[rule];
         const node = declarationAt(document, diagnostic);
-        if (rule === 'deadline-outside-window') {
-            const moved = deadlineAtWindowEnd(node);
-            return moved ? [quickFix(moved.title, diagnostic, document, moved.edit, false)] : [];
-        }
-        const fix = rule === 'pilot-too-long' ? shortenPilot(document, node, this.services.align.Settings.maxPilotDays)
-            : attributeFix && node ? attributeFix(document, node) : undefined;
-        return fix ? [quickFix(fix.title, diagnostic, document, fix.edit, true)] : [];
+        if (!node) return [];
+        const choices = rule === 'program-without-outcome' && isProgram(node) ? serveChoices(document, node, graph)
+            : rule === 'skill-enables-nothing' && isSkill(node) ? enableChoices(node, graph) : [];
+        if (choices.length > 0) return choices.map(c => quickFix(c.title, diagnostic, c.document, c.edit, c.best));
+        const fix = DECLARATION_FIXES[rule]?.(document, node, this.services.align.Settings);
+        return fix ? [quickFix(fix.title, diagnostic, document, fix.edit, fix.preferred ?? true)] : [];
     }
 
     private linkKpiActions(document: LangiumDocument, diagnostic: Diagnostic, graph: GraphIndex): CodeAction[] {

@@ -14,7 +14,7 @@ async function fixed(pilot: string, maxPilotDays: number): Promise<{ title: stri
     const source = `program P "p" {\n  pilot ${pilot} from 2026-01-05\n}\n`;
     const { services } = await checkWorkspace({ 'p.align': source });
     const document = services.shared.workspace.LangiumDocuments.all.toArray()[0]!;
-    const fix = shortenPilot(document, (document.parseResult.value as Model).elements[0], maxPilotDays);
+    const fix = shortenPilot((document.parseResult.value as Model).elements[0]!, maxPilotDays);
     return fix && { title: fix.title, text: TextDocument.applyEdits(TextDocument.create('x', 'align', 1, source), [fix.edit]) };
 }
 
