@@ -124,10 +124,12 @@ export class Stage {
     cursorMoved(): void {
         const plan = this.plan;
         if (!this.result || !plan || this.pending) return;
-        if (this.keyOf(this.currentScope()) !== this.scopeKey) return this.update('scope');
+        const ids = this.currentScope();
+        if (this.keyOf(ids) !== this.scopeKey) return this.update('scope');
         if (this.planner.needsNewPlan(plan, this.chain(), this.viewport.paneSize)) return this.update('cursor');
-        this.nameCursorScope();
-        this.highlight();
+        const cursorIds = this.cursorScope(ids);
+        this.nameCursorScope(cursorIds);
+        this.highlight(cursorIds);
         const chain = this.chain();
         const box = chain && boxOf(plan.layout, chain.ids);
         if (box && !this.viewport.shows(box)) frameChain(this.viewport, plan.layout, chain);
@@ -212,19 +214,24 @@ export class Stage {
         return this.result ? scopeIds(this.result.graph, choice, cursor) : [];
     }
 
+    /** The ids of the cursor's own scope, worked out once per update: `shown` (the scope drawn) when the cursor's scope is what is picked. */
+    private cursorScope(shown: string[]): string[] {
+        return this.hooks.state().scope.kind === 'cursor' ? shown : this.scopeOf({ kind: 'cursor' });
+    }
+
     /**
      * Whether what is drawn is about the cursor: its own scope or the whole
      * workspace, a picked program or outcome the cursor is in, or one that
-     * draws the element under the cursor.
+     * draws the element under the cursor (`cursorIds`: the cursor's scope).
      */
-    private cursorChainShown(): boolean {
+    private cursorChainShown(cursorIds: readonly string[]): boolean {
         const scope = this.hooks.state().scope;
-        return scope.kind !== 'focus' || this.cursorInScope() || this.scopeOf({ kind: 'cursor' }).includes(scope.id);
+        return scope.kind !== 'focus' || this.cursorInScope() || cursorIds.includes(scope.id);
     }
 
-    /** Names what the picker's "Cursor" entry would show, whatever is picked. */
-    private nameCursorScope(): void {
-        if (this.result) this.hooks.scopeTitle(scopeTitle(this.result.graph, this.scopeOf({ kind: 'cursor' })));
+    /** Names what the picker's "Cursor" entry would show (`cursorIds`), whatever is picked. */
+    private nameCursorScope(cursorIds: string[]): void {
+        if (this.result) this.hooks.scopeTitle(scopeTitle(this.result.graph, cursorIds));
     }
 
     private keyOf(ids: readonly string[]): string {
@@ -248,7 +255,7 @@ export class Stage {
         this.scopeKey = key;
         // The scope's part of the graph: the union of each program's or outcome's chain.
         const graph = focusGraphs(result.graph, ids);
-        this.nameCursorScope();
+        this.nameCursorScope(this.cursorScope(ids));
         this.pane = this.viewport.paneSize;
         const previous = this.plan;
         const keep = !newScope && !reasons.has('layout');
@@ -260,7 +267,8 @@ export class Stage {
         this.stickLabels(this.viewport.current);
         showEmptyState(this.page.message, plan.layout.nodes.length > 0 ? 'none' : result.graph.nodes.some(n => columnOf(n) !== undefined) ? 'filtered' : 'empty');
         this.status.show(statusText(plan.layout.nodes.length, plan.layout.edges.length, graph.coverage), plan.layout.nodes, this.viewport.current);
-        this.highlight();
+        // Worked out again: the cursor may have moved while the layout was planned.
+        this.highlight(this.cursorScope(ids));
         if (reasons.has('restore') && !reasons.has('first')) this.viewport.set(state);
         else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain())) frameChain(this.viewport, plan.layout, this.chain());
         this.hooks.drawn();
@@ -291,8 +299,8 @@ export class Stage {
     }
 
     /** Highlights the cursor's chain, dimming the rest; a program or outcome picked away from the cursor is shown whole, none of it dimmed. */
-    private highlight(): void {
-        const chain = this.cursorChainShown() ? this.chain() : undefined;
+    private highlight(cursorIds: readonly string[]): void {
+        const chain = this.cursorChainShown(cursorIds) ? this.chain() : undefined;
         this.view.setHighlight(chain?.ids, chain?.around);
     }
 

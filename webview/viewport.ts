@@ -217,15 +217,15 @@ export class Viewport {
         return zoom >= READABLE_ZOOM - 1e-9 && left >= 0 && top >= 0 && left + r.width * zoom <= this.container.clientWidth + 0.5 && top + r.height * zoom <= this.container.clientHeight + 0.5;
     }
 
-    /** The pan nearest to `pan` that shows `r` whole (as much of it as fits, from its top-left), `top` px more kept clear above. */
-    private panToShow(r: Rect, zoom: number, pan: { x: number; y: number }, top = 0): { x: number; y: number } {
+    /** The pan nearest to `pan` that shows `r` whole (as much of it as fits, from its top-left). */
+    private panToShow(r: Rect, zoom: number, pan: { x: number; y: number }): { x: number; y: number } {
         // The pans that show [start, start + length] lie in [low, high]; a box larger than the view shows from its start.
-        const axis = (p: number, start: number, length: number, view: number, after: number, before = 0): number => {
-            const low = FRAME_PAD + before - start * zoom;
+        const axis = (p: number, start: number, length: number, view: number, after: number): number => {
+            const low = FRAME_PAD - start * zoom;
             const high = view - after - (start + length) * zoom;
             return high < low ? low : Math.min(high, Math.max(low, p));
         };
-        return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM, top) };
+        return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM) };
     }
 
     /** Centres a rectangle of the drawing, zooming in to the readable size when needed. */
