@@ -17,6 +17,7 @@ import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { describeCode } from '../workspace/input-error.js';
 import { readSource } from '../workspace/read-source.js';
+import { shellCommand } from '../shell-word.js';
 import { shownPath } from '../shown-path.js';
 
 export interface FmtIo {
@@ -61,13 +62,8 @@ function formatHint(paths: readonly string[], count: number): string {
     const files = `${count} ${count === 1 ? 'file' : 'files'}`;
     const unique = [...new Set(paths)];
     const given = unique.length === 1 && unique[0] === '.' ? [] : unique.some(p => p.startsWith('-')) ? ['--', ...unique] : unique;
-    const line = `align: run ${['align', 'fmt', ...given.map(shellWord)].join(' ')} to format ${files}`;
+    const line = `align: run ${shellCommand(['align', 'fmt', ...given])} to format ${files}`;
     return cellWidth(line) <= 80 ? line : `align: run align fmt on the paths given to format ${files}`;
-}
-
-/** A path as a shell word: quoted when it holds anything but letters, digits and ./_-. */
-function shellWord(text: string): string {
-    return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -233,6 +233,21 @@ describe('align fmt', () => {
         assert.equal(fs.readFileSync(path.join(dir, 'safety.align'), 'utf-8'), fs.readFileSync(path.join(EXAMPLES, 'safety.align'), 'utf-8'), 'nothing written');
     });
 
+    it('quotes the paths of the --check hint for the shell, so that the hint formats what it names when pasted', () => {
+        const dir = tempDir();
+        writeFile(dir, '~drafts/a.align', 'skill   A    "A"\n');
+        writeFile(dir, "Q1 it's/b.align", 'skill   B    "B"\n');
+        const result = runCli(['fmt', '--check', '~drafts', "Q1 it's"], { cwd: dir });
+        assert.equal(result.status, 1);
+        assert.equal(result.stderr, "align: run align fmt '~drafts' 'Q1 it'\\''s' to format 2 files\n", 'a leading ~ is quoted as well as spaces and quotes');
+        const hint = result.stderr.replace(/^align: run /, '').replace(/ to format .*\n$/, '');
+        // HOME points at the test folder so that an unquoted ~drafts would name something else.
+        const pasted = spawnSync('/bin/sh', ['-c', `align() { "${process.execPath}" "${BIN}" "$@"; }\n${hint}`], { cwd: dir, encoding: 'utf-8', env: { ...cliEnv(), HOME: path.join(dir, 'elsewhere') } });
+        assert.equal(pasted.status, 0, pasted.stderr);
+        assert.equal(fs.readFileSync(path.join(dir, '~drafts/a.align'), 'utf-8'), 'skill A "A"\n');
+        assert.equal(fs.readFileSync(path.join(dir, "Q1 it's/b.align"), 'utf-8'), 'skill B "B"\n');
+    });
+
     it('reports a file with a syntax error as file:line:column message, leaves it as it is, formats the others, exits 1', () => {
         const dir = tempDir();
         const broken = 'program X {\n  sponsor "a"\n  serves\n}\n';
