@@ -1,6 +1,6 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
-import { attributedBenefitText, attributionMoney, formatAmount, formatNumber, roiWords } from '../../language/present/index.js';
+import { attributedBenefitText, attributionMoney, formatAmount, formatNumber, isolationText, roiWords } from '../../language/present/index.js';
 import { bullets } from './hover-format.js';
 import { changeText } from '../../language/render/index.js';
 import { isControlGroup, type Isolate, type Program } from '../../language/generated/ast.js';
@@ -19,20 +19,14 @@ export function roiLine(roi: RoiFigures): string {
 }
 
 /**
- * `by control-group ChurnRateControl`, `by trend`, `by estimate 60% confidence 80%`, `not isolated`.
- * An unresolved control group is named as written.
+ * `by control group ChurnRateControl`, `by trend`, `by estimate 60%, confidence 80%`, `not isolated`:
+ * the words of the report and the preview (`isolationText`). An unresolved control group is named as written.
  */
-export function methodText(index: GraphIndex, a: KpiAttribution, written?: Isolate): string {
+function methodText(index: GraphIndex, a: KpiAttribution, written?: Isolate): string {
+    if (a.method === 'none') return isolationText(a);
     const method = written?.method;
-    switch (a.method) {
-        case 'control-group': {
-            const name = a.control ? index.node(a.control)?.name ?? a.control : isControlGroup(method) ? method.control?.$refText : undefined;
-            return `by control-group ${name || '?'}`;
-        }
-        case 'trend': return 'by trend';
-        case 'estimate': return `by estimate ${a.share ?? '?'}% confidence ${a.confidence ?? '?'}%`;
-        case 'none': return 'not isolated';
-    }
+    const control = a.control ? index.node(a.control)?.name ?? a.control : isControlGroup(method) ? method.control?.$refText || undefined : undefined;
+    return `by ${isolationText({ ...a, control }, control)}`;
 }
 
 /** The `isolate` of a program for a KPI, as written. */

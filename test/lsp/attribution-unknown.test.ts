@@ -54,14 +54,14 @@ describe('language server: an isolate whose attribution is unknown', function ()
     it('shows an estimate\'s share and confidence as written while the change is unknown', async () => {
         await show('estimate 50% confidence 80%');
         const onIsolate = await hoverAt(ISOLATE_LINE, 3);
-        assert.ok(onIsolate.includes('ChurnRate by estimate 50% confidence 80%: no change known'), onIsolate);
+        assert.ok(onIsolate.includes('ChurnRate by estimate 50%, confidence 80%: no change known'), onIsolate);
         const onProgram = await hoverAt(0, 9);
-        assert.ok(onProgram.includes('- ChurnRate by estimate 50% confidence 80%: no change known'), onProgram);
+        assert.ok(onProgram.includes('- ChurnRate by estimate 50%, confidence 80%: no change known'), onProgram);
     });
 
     it('names the control group as written when it does not resolve', async () => {
         await show('control-group ChurnControl');
         const onIsolate = await hoverAt(ISOLATE_LINE, 3);
-        assert.ok(onIsolate.includes('ChurnRate by control-group ChurnControl: no change known'), onIsolate);
+        assert.ok(onIsolate.includes('ChurnRate by control group ChurnControl: no change known'), onIsolate);
     });
 });

@@ -54,7 +54,7 @@ describe('language server: attribution and pulled snapshots over LSP', function 
         const text = await hover(6, 'Pilot');
         assert.ok(text.includes(`ROI ${num((BENEFIT - COST) / COST * 100)}% · BCR ${bcr(BENEFIT / COST)} (attributed benefit ${num(BENEFIT, 0)} USD, cost ${num(COST, 0)} USD)`), text);
         assert.ok(text.includes(`raw ROI ${num((RAW_BENEFIT - COST) / COST * 100)}% · BCR ${bcr(RAW_BENEFIT / COST)} (benefit ${num(RAW_BENEFIT, 0)} USD)`), text);
-        assert.ok(text.includes(`Sales by estimate ${SHARE}% confidence ${CONFIDENCE}%: change +${LATEST - BASELINE} raw → +${ATTRIBUTED} attributed · benefit ${num(BENEFIT, 0)} USD (raw ${num(RAW_BENEFIT, 0)} USD)`), text);
+        assert.ok(text.includes(`Sales by estimate ${SHARE}%, confidence ${CONFIDENCE}%: change +${LATEST - BASELINE} raw → +${ATTRIBUTED} attributed · benefit ${num(BENEFIT, 0)} USD (raw ${num(RAW_BENEFIT, 0)} USD)`), text);
     });
 
     it('hover on isolate: the KPI\'s attribution in the program', async () => {

@@ -44,7 +44,7 @@ describe('the change of a percent KPI, in points', () => {
         const attribution = roi.attribution!.find(a => a.metric === 'P.Churn')!;
         assert.deepEqual([attribution.rawChange, attribution.attributedChange].map(v => Number(v!.toFixed(6))), [-1.5, -0.75]);
         const hover = programHover(graph, graph.node('P')!, graph.astOf('P') as Program);
-        assert.ok(hover.includes('Churn by estimate 50% confidence 100%: change \u22121.5 points raw \u2192 \u22120.75 points attributed'), hover);
+        assert.ok(hover.includes('Churn by estimate 50%, confidence 100%: change \u22121.5 points raw \u2192 \u22120.75 points attributed'), hover);
         assert.equal(isolateLensTitle(graph, roi, attribution), 'attributed \u22120.75 points of \u22121.5 points \u00b7 benefit 1,500 USD');
         const report = toMarkdown(buildReport({ index: graph, findings: [], date: '2026-03-01', files: 1 }));
         assert.ok(report.includes('\u22121.5 points') && report.includes('\u22120.75 points'), report);
