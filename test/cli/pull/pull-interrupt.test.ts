@@ -13,6 +13,7 @@ import pg from 'pg';
 import { BIN, requireBundle } from '../run-cli.js';
 import { startLrs } from './lrs-server.js';
 import { postgresUrl } from './postgres-server.js';
+import { startSlowCancelProxy } from './slow-cancel-proxy.js';
 import { lockOf, pulledKpi, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 /** A DuckDB query that counts for minutes. */
@@ -93,6 +94,42 @@ describe('align pull: interrupted', function () {
             assert.equal(await running(), 0, 'no query left running on the server');
         } finally {
             await observer.end();
+        }
+    });
+
+    it('SIGINT while the cancel request is slow to answer: the query\'s failure, which comes first, is not reported, and the next pull does not start', async () => {
+        // Without this wait the failure of the cancelled query was printed as "pull failed" and the next pull ran.
+        const proxy = await startSlowCancelProxy(postgresUrl(), 1_000, 'answers');
+        try {
+            ws = workspace("SELECT '2026-01' AS period, 1 AS value FROM pg_sleep(60)", ' on env "WAREHOUSE_URL"', true);
+            const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: proxy.url });
+            assert.equal(proxy.cancels(), 1, 'the query was cancelled through the slow connection');
+            assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
+            assert.ok(result.ms >= 1_000, `the exit waited for the cancel's answer (${result.ms} ms)`);
+            assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGINT) after 1 of 3 pulls; the snapshots and lock entries of the others are unchanged.\n');
+            assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
+            assert.deepEqual([ws.exists('b.csv'), ws.exists('c.csv')], [false, false], 'neither the cancelled pull nor the next one wrote');
+            assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['a.csv']);
+        } finally {
+            await proxy.close();
+        }
+    });
+
+    it('SIGINT when the query ends well before the cancel reaches the server: its snapshot is kept, and the next pull does not start', async () => {
+        // Without the wait before each pull, the third pull ran once the second had ended.
+        const proxy = await startSlowCancelProxy(postgresUrl(), 1_500, 'request');
+        try {
+            ws = workspace("SELECT '2026-01' AS period, 2 AS value FROM pg_sleep(1)", ' on env "WAREHOUSE_URL"', true);
+            const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: proxy.url });
+            assert.equal(proxy.cancels(), 1, 'the cancel was sent through the slow connection');
+            assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
+            assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGINT) after 2 of 3 pulls; the snapshots and lock entries of the others are unchanged.\n');
+            assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\npulled b.csv: B: 1 row, 2026-01 to 2026-01\n');
+            assert.equal(ws.read('b.csv'), 'period,value\n2026-01,2\n', 'the pull that ended is kept whole');
+            assert.deepEqual(Object.keys(lockOf(ws).snapshots).sort(), ['a.csv', 'b.csv']);
+            assert.equal(ws.exists('c.csv'), false, 'the next pull did not start');
+        } finally {
+            await proxy.close();
         }
     });
 
