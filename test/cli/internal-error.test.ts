@@ -1,0 +1,73 @@
+/**
+ * A rule that throws inside `align check`, `align graph` and `align diff`:
+ * the finding `internal-error` is reported as any other, and what Langium
+ * logged (the stack) becomes one message on standard error, wrapped to 80
+ * columns, the whole stack only with ALIGN_DEBUG=1. The fault is injected by
+ * preloading test/cli/fault/compare-faulty.cjs into the built CLI.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { gitRepo, HAS_GIT } from './git-repo.js';
+import { BIN, cliEnv, linesOf, removeTempDirs, REPO_ROOT, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+
+const FAULT = { NODE_OPTIONS: `--require ${JSON.stringify(path.join(REPO_ROOT, 'test', 'cli', 'fault', 'compare-faulty.cjs'))}` };
+
+/** Four lagging KPIs (more than the three allowed), one of them named Faulty: `too-many-kpis` lists them, and throws. */
+const PROGRAM = ['Faulty', 'B', 'C', 'D'].map(k => `metric ${k} "${k}" { kind lagging unit count direction up baseline 1 target 2 by 2026-06-30 source "s" owner "o" cadence monthly }\n`).join('')
+    + 'outcome O "o" { owner "x" measured by Faulty, B, C, D }\nbehavior Bh "b" { moves Faulty, B, C, D }\nprogram P "p" { serves O }\n';
+
+const MESSAGE = 'align: internal error while checking, some findings may be missing: Align: the check of program-without-leading, too-many-kpis failed on Program: RangeError: fault injected in a comparison of Faulty; set ALIGN_DEBUG=1 for details';
+
+/** Standard error with its wrapping undone. */
+function unwrapped(stderr: string): string {
+    return stderr.replace(/\n  /g, ' ').trimEnd();
+}
+
+describe('align: a rule that throws', function () {
+    this.timeout(60_000);
+    before(requireBundle);
+    after(removeTempDirs);
+
+    it('check: an internal-error finding, and the log as one wrapped message on stderr', () => {
+        const dir = tempDir();
+        writeFile(dir, 'p.align', PROGRAM);
+        const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, env: FAULT });
+        assert.equal(result.status, 1, result.stderr);
+        const internal = (JSON.parse(result.stdout) as { rule: string; message: string }[]).filter(f => f.rule === 'internal-error');
+        assert.equal(internal.length, 1, result.stdout);
+        assert.match(internal[0]!.message, /^Rules program-without-leading, too-many-kpis failed on program 'P': RangeError: fault injected/);
+        assert.equal(unwrapped(result.stderr), MESSAGE);
+        for (const line of linesOf(result.stderr)) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
+        assert.ok(!result.stderr.includes('    at '), 'no stack');
+    });
+
+    it('check with ALIGN_DEBUG=1: the whole log, stack included', () => {
+        const dir = tempDir();
+        writeFile(dir, 'p.align', PROGRAM);
+        // cliEnv drops ALIGN_DEBUG whatever the test asks: set it after.
+        const result = spawnSync(process.execPath, [BIN, 'check', '.', '--format', 'json'], { cwd: dir, env: { ...cliEnv(FAULT), ALIGN_DEBUG: '1' }, encoding: 'utf-8' });
+        assert.equal(result.status, 1, result.stderr);
+        assert.match(result.stderr, /^Align: the check of program-without-leading, too-many-kpis failed on Program: RangeError: fault injected in a comparison of Faulty\n    at /);
+        assert.ok(!result.stderr.includes('set ALIGN_DEBUG=1'), 'the one-line summary gives way to the log');
+    });
+
+    it('graph: the same one message; the graph is still written', () => {
+        const dir = tempDir();
+        writeFile(dir, 'p.align', PROGRAM);
+        const result = runCli(['graph', '.', '--format', 'json'], { cwd: dir, env: FAULT });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(unwrapped(result.stderr), MESSAGE);
+        assert.ok((JSON.parse(result.stdout) as { nodes: { name: string }[] }).nodes.some(n => n.name === 'Faulty'), 'the graph names the KPI');
+    });
+
+    (HAS_GIT ? it : it.skip)('diff: one message for each side that was checked', () => {
+        const repo = gitRepo();
+        writeFile(repo.dir, 'p.align', PROGRAM);
+        repo.commit('base');
+        repo.edit('p.align', text => text.replace('program P "p"', 'program P "renamed"'));
+        const result = runCli(['diff', 'HEAD'], { cwd: repo.dir, env: FAULT });
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(unwrapped(result.stderr).split('\n'), [MESSAGE, MESSAGE]);
+    });
+});
