@@ -30,12 +30,20 @@ export type Inline = Span[];
 
 export type Align = 'left' | 'right' | 'center';
 
+/** A chart's view for a narrower screen (report-css.ts says which window widths show it). */
+export type NarrowView = 'kpi-narrow' | 'progress-medium' | 'progress-narrow';
+
 /** A chart: drawn in HTML (or its note when there is nothing to draw); Markdown prints `lines`. */
 export interface ChartFigure {
     /** A KPI's chart, or a program's learning beside its KPIs (rows on one time axis). */
     kind: 'kpi' | 'progress';
     caption: Inline;
     svg?: () => string;
+    /**
+     * The chart drawn again for narrower screens, each shown instead of
+     * `svg` below its window width (report-css.ts); print always shows `svg`.
+     */
+    narrower?: ReadonlyArray<{ readonly view: NarrowView; readonly svg: () => string }>;
     /** Said in place of the chart when there is none (no actuals yet). */
     note?: Inline;
     /** The chart in words, for Markdown: one line per metric. */

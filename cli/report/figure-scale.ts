@@ -2,7 +2,9 @@
  * How small a drawing may get on screen: never below the scale at which its
  * smallest text is SCREEN_MIN_TEXT_PX. A narrower window (a phone, a mail
  * pane 400 px wide) scrolls the drawing sideways inside its figure instead
- * of shrinking it. Paper is not bound by this: print scales each drawing to
+ * of shrinking it; the charts are drawn again narrower for such windows
+ * instead (kpi-blocks.ts), so that they fit without scrolling. Paper is not
+ * bound by this: print scales each drawing to
  * the page (report-css.ts), and the chain's layout is sized so that its text
  * stays readable there (drawing.ts).
  */
@@ -15,7 +17,9 @@ export const SCREEN_MIN_TEXT_PX = 9;
 export const SMALLEST_TEXT_PX = {
     graph: Math.min(...Object.values(TEXT).map(style => style.size)),
     kpi: 11,
-    progress: 10.5
+    progress: 10.5,
+    /** The learning chart stacked for a narrow screen. */
+    stacked: 11.5
 } as const;
 
 export type DrawingKind = keyof typeof SMALLEST_TEXT_PX;

@@ -141,13 +141,20 @@ function charts(block: Extract<Block, { type: 'charts' }>): string {
 }
 
 function chartFigure(chart: ChartFigure): string {
-    return `<figure class="chart"><figcaption>${inline(chart.caption)}</figcaption>\n${scrolling(chart.svg!(), chart.kind)}\n</figure>`;
+    const views = chart.narrower
+        ? [scrolling(chart.svg!(), chart.kind, `view-${chart.kind}-wide`), ...chart.narrower.map(v => scrolling(v.svg(), v.view === 'kpi-narrow' ? 'kpi' : 'stacked', `view-${v.view}`))]
+        : [scrolling(chart.svg!(), chart.kind)];
+    return `<figure class="chart"><figcaption>${inline(chart.caption)}</figcaption>\n${views.join('\n')}\n</figure>`;
 }
 
-/** A drawing in a box that scrolls sideways rather than let it shrink below its readable width (figure-scale.ts). */
-function scrolling(svg: string, kind: DrawingKind): string {
+/**
+ * A drawing in a box that scrolls sideways rather than let it shrink below
+ * its readable width (figure-scale.ts); `view`: which window widths show it
+ * (report-css.ts).
+ */
+function scrolling(svg: string, kind: DrawingKind, view?: string): string {
     const min = screenMinWidth(svg, kind);
-    return `<div class="scroll"${min === undefined ? '' : ` style="--min-width: ${min}px"`}>${svg}</div>`;
+    return `<div class="scroll${view ? ` ${view}` : ''}"${min === undefined ? '' : ` style="--min-width: ${min}px"`}>${svg}</div>`;
 }
 
 function inline(text: Inline): string {

@@ -62,12 +62,20 @@ export function kpiCharts(kpis: readonly GraphNode[], context: string, ctx: Cont
                 kind: 'kpi',
                 caption: nameCell(kpi),
                 svg: chart ? () => renderKpiChart(chart, { idPrefix: id }) : undefined,
+                narrower: chart ? [{ view: 'kpi-narrow', svg: () => renderKpiChart(datedChart(kpiChart(kpi, { title, width: KPI_NARROW_WIDTH }), kpi, ctx)!, { idPrefix: `${id}narrow-` }) }] : undefined,
                 note: chart ? undefined : ['no actuals yet; add an ', { code: `actuals ${kpi.name}` }, ' block (rows or a CSV file) to chart it.'],
                 lines: [trendLine(kpi, ctx)]
             };
         })
     };
 }
+
+/**
+ * A KPI chart's width for a phone, in its own units: its smallest text (11)
+ * shows at 11 px or more from a 320 px wide figure (a 375 px phone leaves
+ * 337 px); the 400 wide chart would show it at 9.3 px there.
+ */
+export const KPI_NARROW_WIDTH = 320;
 
 const CHART_STATUS: Record<TrackMark, KpiChart['status']> = { on: 'on-track', off: 'off-track', unknown: 'unknown' };
 
@@ -151,6 +159,14 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
 export const PROGRESS_WIDTH = 720;
 
 /**
+ * The widths of the learning chart stacked for a narrow screen (each row's
+ * title above its line), in its own units: its smallest text (11.5) shows at
+ * 11 px or more from a 306 px wide figure (a 375 px phone leaves 337 px), the
+ * medium one from 498 px (report-css.ts switches between them).
+ */
+export const PROGRESS_STACKED_WIDTHS = { medium: 520, narrow: 320 } as const;
+
+/**
  * The program's learning and activity metrics beside its KPIs on one time
  * axis (HTML), their trend lines (Markdown); a note when the chain has no
  * learning or activity metric, or nothing has actuals yet.
@@ -168,14 +184,24 @@ export function progressBlocks(program: GraphNode, ctx: Context, id?: string): B
     const ast = ctx.index.astOf(program.id);
     const pilot = isProgram(ast) && attribute(ast, 'Pilot') !== undefined;
     const window = figures?.window ? { ...figures.window, label: pilot ? 'pilot' : 'window' } : undefined;
-    const chart = datedProgress(progressChart([...learning, ...kpis].map(n => datedNode(n, ctx)), { title, window, width: PROGRESS_WIDTH }), ctx);
+    const metrics = [...learning, ...kpis].map(n => datedNode(n, ctx));
+    const laid = (width: number, layout: 'columns' | 'stacked') => datedProgress(progressChart(metrics, { title, window, width, layout }), ctx);
+    const chart = laid(PROGRESS_WIDTH, 'columns');
     const intro: Block = { type: 'paragraph', muted: true, text: ['Learning and activity metrics first, then leading and lagging KPIs, on one time axis: did learning move before the business did?'] };
     if (!chart) return [heading, { type: 'paragraph', text: ['No learning, activity or KPI metric of this program has actuals yet.'] }, { type: 'list', items: learning.map(n => ({ text: trendLine(n, ctx) })) }];
     const prefix = chartId(ctx, `progress-${program.id}`);
     return [{
         type: 'group', blocks: [heading, intro, {
             type: 'charts', wide: true,
-            charts: [{ kind: 'progress', caption: ['Learning, activity and KPIs of ', ...nameCell(program)], svg: () => renderProgressChart(chart, { idPrefix: prefix }), lines: learning.map(n => trendLine(n, ctx)) }]
+            charts: [{
+                kind: 'progress', caption: ['Learning, activity and KPIs of ', ...nameCell(program)],
+                svg: () => renderProgressChart(chart, { idPrefix: prefix }),
+                narrower: (['medium', 'narrow'] as const).map(size => ({
+                    view: `progress-${size}` as const,
+                    svg: () => renderProgressChart(laid(PROGRESS_STACKED_WIDTHS[size], 'stacked')!, { idPrefix: `${prefix}${size}-` })
+                })),
+                lines: learning.map(n => trendLine(n, ctx))
+            }]
         }]
     }];
 }

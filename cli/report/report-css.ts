@@ -1,7 +1,8 @@
 /**
  * The report page's styles: a column at most 1000 px wide on screen; under
  * 640 px (a phone, a mail pane) each table row becomes a card of labelled
- * values and drawings scroll sideways rather than shrink (figure-scale.ts); on
+ * values, drawings scroll sideways rather than shrink (figure-scale.ts) and
+ * charts show their views drawn for narrower windows; on
  * paper (A4 or Letter, whichever the printer has) each program starts a
  * page, no chart, table row or drawing is cut across pages, and every state
  * reads in black and white (icons differ in shape, lines in dash); headings
@@ -59,6 +60,9 @@ figure.chart figcaption { font-size: 13.5px; font-weight: 600; margin: 0 0 4px; 
 figure.chart svg { display: block; width: 100%; height: auto; }
 .scroll { overflow-x: auto; }
 .scroll > svg { min-width: var(--min-width, 0); }
+.view-progress-medium, .view-progress-narrow, .view-kpi-narrow { display: none; }
+.view-progress-medium > svg { max-width: 728px; }
+.view-progress-narrow > svg { max-width: 448px; }
 .notice { border: 2px solid var(--off); border-left-width: 6px; border-radius: 6px; background: #fdf0ef; padding: 6px 12px; margin: 12px 0; break-inside: avoid; }
 .notice .icon { width: 14px; height: 14px; margin-right: 6px; fill: var(--off); vertical-align: -2px; }
 .notice ul { margin: 4px 0; }
@@ -79,6 +83,17 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
   .table tr > :is(td, th):first-child { padding-left: 0; font-weight: 600; }
   .table tr > :is(td, th):first-child::before { content: none; }
 }
+/*
+ * A chart's views for narrower screens (kpi-blocks.ts), each where the wider
+ * one would show its smallest text below 11 px. The learning chart stacked
+ * (each row's title above its line) in a figure under 755 px (a window of
+ * 820 px or less), narrower in a figure under 498 px (a window under 540 px),
+ * each growing to 1.4 times its size at most; a KPI chart 320 wide in a
+ * figure under 400 px (a window under 440 px). Print shows the wide ones.
+ */
+@media screen and (max-width: 820px) { .view-progress-wide { display: none; } .view-progress-medium { display: block; } }
+@media screen and (max-width: 539.98px) { .view-progress-medium { display: none; } .view-progress-narrow { display: block; } }
+@media screen and (max-width: 439.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block; } }
 @page { margin: 14mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt "Liberation Sans", Arial, Helvetica, sans-serif; color: #5f6368; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

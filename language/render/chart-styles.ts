@@ -72,6 +72,9 @@ export function chartCss(resolve?: ResolveVariable): string {
         `${s} .row-rule { stroke: ${c('grid')}; stroke-width: 1; }`,
         `${s} .row-latest { font-size: 12px; font-weight: 700; }`,
         `${s} .row-change { font-size: 10.5px; fill: ${c('muted')}; }`,
-        `${s} .no-data { fill: ${c('muted')}; font-style: italic; }`
+        `${s} .no-data { fill: ${c('muted')}; font-style: italic; }`,
+        // The stacked progress panel, drawn for a narrow screen: its text a size larger (progress-chart.ts).
+        `${s}.stacked text { font-size: 11.5px; }`,
+        `${s}.stacked .row-title, ${s}.stacked .row-latest { font-size: 12.5px; }`
     ].join('\n');
 }

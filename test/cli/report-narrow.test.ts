@@ -3,7 +3,9 @@
  * width (400 px), and dates at 400 and 900 px: nothing widens the page,
  * every table row shows all its columns (status included) within the page,
  * drawings keep their text at 9 px or more (scrolling sideways in their
- * figure rather than shrinking), and no date breaks across lines.
+ * figure rather than shrinking), and no date breaks across lines; at 375,
+ * 480 and 600 px every chart (the learning charts stacked, the KPI charts
+ * narrower at 375) fits without scrolling, its text at 11 px or more.
  * Screenshots go to out/report-test/ (ignored).
  */
 import assert from 'node:assert/strict';
@@ -24,7 +26,7 @@ const SPILLING = `[...document.body.querySelectorAll('*')].filter(e => {
 }).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '') + ' ' + (e.textContent || '').trim().slice(0, 40))`;
 
 /** The smallest text of each drawing as shown: its computed font size times the drawing's scale. */
-const SMALLEST_TEXT = `[...document.querySelectorAll('svg.align-graph, svg.align-chart')].map(svg => {
+const SMALLEST_TEXT = `[...document.querySelectorAll('svg.align-graph, svg.align-chart')].filter(svg => svg.getClientRects().length > 0).map(svg => {
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     let smallest = Infinity, text = '';
     for (const t of svg.querySelectorAll('text')) {
@@ -33,6 +35,34 @@ const SMALLEST_TEXT = `[...document.querySelectorAll('svg.align-graph, svg.align
         if (px < smallest) { smallest = px; text = t.textContent; }
     }
     return { name: svg.getAttribute('aria-label') || svg.querySelector('title').textContent, smallest, text };
+})`;
+
+/**
+ * Each chart's figure as shown: whether it or the box its chart scrolls in
+ * is wider inside than out, its smallest text (computed font size times the
+ * drawing's scale), and any text reaching past the chart's edges or cut
+ * with an ellipsis and no tooltip (a `<title>` around it).
+ */
+const CHARTS_SHOWN = `[...document.querySelectorAll('figure.chart')].map(figure => {
+    const shown = [...figure.querySelectorAll('.scroll')].filter(s => s.getClientRects().length > 0);
+    const svg = shown[0] && shown[0].querySelector('svg.align-chart');
+    if (!svg) return { name: figure.querySelector('figcaption').textContent, kind: figure.querySelector('svg.progress-chart') ? 'progress' : 'kpi', views: 0, scroll: [], smallest: Infinity, text: '', outside: [], cut: [] };
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    let smallest = Infinity, text = '';
+    const outside = [], cut = [];
+    for (const t of svg.querySelectorAll('text')) {
+        if (!t.textContent.trim()) continue;
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < smallest) { smallest = px; text = t.textContent; }
+        const r = t.getBoundingClientRect();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) outside.push(t.textContent);
+        if (t.textContent.includes('\u2026') && !t.closest('g:has(> title)')) cut.push(t.textContent);
+    }
+    return {
+        name: svg.querySelector('title').textContent, kind: svg.classList.contains('progress-chart') ? 'progress' : 'kpi', views: shown.length,
+        scroll: [figure, ...shown].map(e => [e.scrollWidth, e.clientWidth]), smallest, text, outside, cut
+    };
 })`;
 
 /** Every date or period in the page's text (outside drawings) and how many line boxes it takes. */
@@ -96,6 +126,24 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         assert.ok(scrolled > 0, 'a wide chain scrolls inside its figure');
         await page.close();
     });
+
+    for (const width of [375, 480, 600]) {
+        it(`fits every chart, the learning charts included, into a ${width} px window with its text at 11 px or more`, async () => {
+            const page = await open(width);
+            const charts = await page.evaluate(CHARTS_SHOWN) as Array<{ name: string; kind: string; views: number; scroll: Array<[number, number]>; smallest: number; text: string; outside: string[]; cut: string[] }>;
+            assert.ok(charts.filter(c => c.kind === 'kpi').length > 10, 'the KPI charts');
+            assert.equal(charts.filter(c => c.kind === 'progress').length, 3, 'a learning chart per program with learning metrics');
+            for (const c of charts) {
+                assert.equal(c.views, 1, `${c.name}: one view shown`);
+                for (const [inner, outer] of c.scroll) assert.ok(inner <= outer, `${c.name} scrolls sideways at ${width} px (${inner} > ${outer})`);
+                assert.ok(c.smallest >= 11 - 0.01, `${c.name}: '${c.text}' drawn at ${c.smallest.toFixed(1)} px at ${width} px`);
+                assert.deepEqual(c.outside, [], `${c.name}: text past the chart's edges`);
+                assert.deepEqual(c.cut, [], `${c.name}: text cut without its full words on hover`);
+            }
+            await page.screenshot({ path: path.join(REPORT_OUT, `review-${width}px.png`), fullPage: true });
+            await page.close();
+        });
+    }
 
     for (const width of [400, 900]) {
         it(`keeps every date on one line at ${width} px`, async () => {

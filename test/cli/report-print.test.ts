@@ -34,14 +34,14 @@ interface Drawn {
     last: string;
 }
 
-const READ_DRAWN = `[...document.querySelectorAll('svg.align-chart, svg.align-graph')].map(svg => {
+const READ_DRAWN = `[...document.querySelectorAll('svg.align-chart, svg.align-graph')].filter(svg => svg.getClientRects().length > 0).map(svg => {
     const r = svg.getBoundingClientRect();
     const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
     const text = id => (document.getElementById(id) || {}).textContent || '';
     const shown = [];
     const walker = document.createTreeWalker(svg.closest('figure') || svg, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.parentElement.closest('title, desc, style') && n.textContent.trim()) shown.push(n.textContent.trim());
+        if (!n.parentElement.closest('title, desc, style') && n.parentElement.getClientRects().length > 0 && n.textContent.trim()) shown.push(n.textContent.trim());
     }
     return {
         first: shown[0] || '', last: shown[shown.length - 1] || '',

@@ -168,7 +168,9 @@ describe('align report', () => {
             for (const svg of svgs) parseXml(svg);
             assert.equal(svgs.filter(svg => svg.includes('class="align-graph"')).length, 4, 'one drawing per program');
             // The fixture's KPIs with actuals: NPS and RepeatContactRate (ChurnPilot), PipelineHygiene (DiscoveryBootcamp).
-            assert.equal(svgs.filter(svg => svg.includes('class="align-chart kpi-chart')).length, 3, 'a chart per KPI with actuals');
+            assert.equal(svgs.filter(svg => svg.includes('class="align-chart kpi-chart')).length, 6, 'a chart per KPI with actuals, and each again narrower for a phone');
+            assert.equal(html.match(/<div class="scroll view-kpi-wide"[^>]*><svg[^>]* class="align-chart kpi-chart/g)?.length, 3, 'a chart per KPI with actuals');
+            assert.equal(html.match(/<div class="scroll view-kpi-narrow"[^>]*><svg[^>]* class="align-chart kpi-chart/g)?.length, 3, 'the same for a phone');
             assert.ok(html.includes('<figcaption>Impact chain of program ChurnPilot</figcaption>'));
             const ids = svgs.map(svg => [...svg.matchAll(/\sid="([^"]+)"/g)].map(m => m[1])).flat();
             assert.equal(new Set(ids).size, ids.length, 'element ids are unique across the drawings');

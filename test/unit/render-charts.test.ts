@@ -177,6 +177,43 @@ describe('render: the progress panel', () => {
         assert.ok(desc.includes('Skills check (learning): from 40% on 2026-01-15 to 71% on 2026-02-28'), desc);
     });
 
+    it('stacks each row for a phone: the title on the full width, wrapped, above its line on the same time axis', () => {
+        const long = { ...w.graph.node('P.Up')!, title: 'Business cases written with a named sponsor, a signed-off cost estimate and a dated decision before the first quarterly review' };
+        const metrics = [w.graph.node('P.Lag')!, long, w.graph.node('P.Score')!, w.graph.node('P.Empty')!];
+        const chart = progressChart(metrics, { width: 320, layout: 'stacked', window: { start: '2026-01-01', end: '2026-12-31', label: 'pilot' } })!;
+        assert.equal(chart.layout, 'stacked');
+        const root = parseXml(renderProgressChart(chart, { idPrefix: 's-' }));
+        assert.ok(hasClass(root, 'stacked'), 'its text a size larger (chart-styles.ts)');
+        const rows = elementsWhere(root, e => e.name === 'g' && hasClass(e, 'row'));
+        assert.deepEqual(rows.map(r => r.attributes['data-id']), ['P.Score', 'P.Up', 'P.Empty', 'P.Lag']);
+        const texts = (row: XmlElement, cls: string) => elementsWhere(row, e => e.name === 'text' && hasClass(e, cls));
+        const up = rows[1]!;
+        const title = texts(up, 'row-title');
+        assert.ok(title.length > 2, `the long title wraps (${title.map(t => t.text).join(" | ")})`);
+        assert.equal(title.map(t => t.text).join(' '), long.title, 'in full, no ellipsis');
+        for (const t of elementsWhere(root, e => e.name === 'text')) {
+            const size = hasClass(t, 'row-title') || hasClass(t, 'row-latest') ? { size: 12.5, bold: true } : { size: 11.5 };
+            const width = tableMeasure(t.text, size);
+            const left = t.attributes['text-anchor'] === 'middle' ? num(t, 'x') - width / 2 : num(t, 'x');
+            assert.ok(left >= 0 && left + width <= 320, `'${t.text}' lies inside the chart (${left.toFixed(1)}..${(left + width).toFixed(1)})`);
+        }
+        rows.forEach((row, i) => {
+            const lines = elementsWhere(row, e => e.name === 'line' && e.attributes['data-date'] !== undefined);
+            const band = Math.min(...lines.map(l => num(l, 'y1')));
+            const above = [...texts(row, 'row-title'), ...texts(row, 'row-kind')].map(t => num(t, 'y'));
+            assert.ok(Math.max(...above) < band, `${row.attributes['data-id']}: its title and kind above its line`);
+            for (const c of elementsWhere(row, e => e.name === 'circle' && hasClass(e, 'actual'))) assert.ok(num(c, 'cy') >= band, 'its marks in its strip');
+            const next = rows[i + 1];
+            if (next) assert.ok(Math.max(...elementsWhere(row, e => e.name === 'text').map(t => num(t, 'y'))) < Math.min(...texts(next, 'row-title').map(t => num(t, 'y'))) - 12, 'the next row starts under it');
+        });
+        const { x } = axes(root);
+        const point = (row: string, period: string): XmlElement => elementsWhere(rows.find(r => r.attributes['data-id'] === row)!, e => e.attributes['data-period'] === period)[0]!;
+        near(num(point('P.Score', '2026-02'), 'cx'), x('2026-02-28'), 'the learning check of 2026-02');
+        near(num(point('P.Up', '2026-03'), 'cx'), num(point('P.Lag', '2026-03'), 'cx'), 'the same period lines up across rows');
+        assert.ok(chart.xTicks.length <= 5, `few enough ticks for a phone (${chart.xTicks.length})`);
+        assert.equal(elementsWhere(root, e => e.name === 'desc')[0]!.text, progressChart(metrics, { window: { start: '2026-01-01', end: '2026-12-31', label: 'pilot' } })!.description, 'the same description as the wide chart');
+    });
+
     it('is not drawn when no metric has actuals', () => {
         assert.equal(progressChart([w.graph.node('P.Empty')!]), undefined);
     });
