@@ -1,13 +1,26 @@
 /**
  * "Did you mean ...?" for a mistyped command, option or value: the closest
  * candidate by edit distance (a swap of two neighbouring letters counts as
- * one edit), if it is close enough to be what was meant.
+ * one edit), if it is close enough to be what was meant; else the one
+ * candidate that begins with what was typed (`--out` for `--output`, as
+ * GNU getopt would take it), which is suggested rather than taken.
  */
 import { nearestWithin } from '../language/edit-distance.js';
 
 /** The candidate `input` most likely meant, or undefined when none is close. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
-    return nearestWithin(input, candidates, input.toLowerCase().replace(/^-+/, '').length <= 3 ? 1 : 2);
+    const letters = input.toLowerCase().replace(/^-+/, '').length;
+    return nearestWithin(input, candidates, letters <= 3 ? 1 : 2) ?? (letters >= MIN_PREFIX ? onlyExtension(input, candidates) : undefined);
+}
+
+/** Letters (after the dashes) that a beginning must have to be suggested what it begins. */
+const MIN_PREFIX = 3;
+
+/** The one candidate longer than `input` that begins with it (case aside), if exactly one does. */
+function onlyExtension(input: string, candidates: readonly string[]): string | undefined {
+    const typed = input.toLowerCase();
+    const longer = new Set(candidates.filter(c => c.length > typed.length && c.toLowerCase().startsWith(typed)));
+    return longer.size === 1 ? [...longer][0] : undefined;
 }
 
 /** `; did you mean 'check'?`, or '' when no candidate is close. */

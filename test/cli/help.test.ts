@@ -74,6 +74,9 @@ describe('align help and version', () => {
             [['check', '--formt', 'json'], "unknown option '--formt'; did you mean '--format'?"],
             [['check', '--max-warning', '3'], "unknown option '--max-warning'; did you mean '--max-warnings'?"],
             [['fmt', '--chek'], "unknown option '--chek'; did you mean '--check'?"],
+            [['report', '--out', 'r.md'], "unknown option '--out'; did you mean '--output'?"],
+            [['rep'], "unknown command 'rep'; did you mean 'report'?"],
+            [['check', '--max-sev', 'error'], "unknown option '--max-sev'; did you mean '--max-severity'?"],
             [['check', '--format', 'jsno'], "unknown format 'jsno'; did you mean 'json'?"],
             [['graph', '--format', 'mermiad'], "unknown format 'mermiad'; did you mean 'mermaid'?"],
             [['check', '--rule', 'objective-without-kpis=off'], "unknown rule id 'objective-without-kpis'; did you mean 'objective-without-kpi'?"]
@@ -90,6 +93,9 @@ describe('align help and version', () => {
             assert.equal(closest('xyz', ['check', 'graph']), undefined);
             assert.equal(closest('fm', ['check', 'fmt']), 'fmt');
             assert.equal(closest('ab', ['check', 'fmt']), undefined);
+            assert.equal(closest('--max', ['--max-warnings', '--max-severity']), undefined, 'a beginning of two is not suggested');
+            assert.equal(closest('--o', ['--output', '--other']), undefined, 'nor one of fewer than three letters');
+            assert.equal(closest('Churn', ['ChurnPilot', 'ChurnPilot', 'SalesWinRate']), 'ChurnPilot', 'a name listed twice is one candidate');
         });
     });
 
