@@ -142,7 +142,7 @@ function charts(block: Extract<Block, { type: 'charts' }>): string {
 
 function chartFigure(chart: ChartFigure): string {
     const views = chart.narrower
-        ? [scrolling(chart.svg!(), chart.kind, `view-${chart.kind}-wide`), ...chart.narrower.map(v => scrolling(v.svg(), v.view === 'kpi-narrow' ? 'kpi' : 'stacked', `view-${v.view}`))]
+        ? [scrolling(chart.svg!(), chart.kind, `view-${chart.kind}-wide`), ...chart.narrower.map(v => scrolling(v.svg(), v.view === 'kpi-narrow' ? 'kpi' : 'stacked', `view-${v.view}`, true))]
         : [scrolling(chart.svg!(), chart.kind)];
     return `<figure class="chart"><figcaption>${inline(chart.caption)}</figcaption>\n${views.join('\n')}\n</figure>`;
 }
@@ -150,11 +150,14 @@ function chartFigure(chart: ChartFigure): string {
 /**
  * A drawing in a box that scrolls sideways rather than let it shrink below
  * its readable width (figure-scale.ts); `view`: which window widths show it
- * (report-css.ts).
+ * (report-css.ts). A view for narrower windows is hidden in its own `style`
+ * as well, so that a mail client that drops the page's style sheet shows
+ * the wide view alone rather than every view of the chart.
  */
-function scrolling(svg: string, kind: DrawingKind, view?: string): string {
+function scrolling(svg: string, kind: DrawingKind, view?: string, narrower = false): string {
     const min = screenMinWidth(svg, kind);
-    return `<div class="scroll${view ? ` ${view}` : ''}"${min === undefined ? '' : ` style="--min-width: ${min}px"`}>${svg}</div>`;
+    const style = [narrower ? 'display: none' : '', min === undefined ? '' : `--min-width: ${min}px`].filter(Boolean).join('; ');
+    return `<div class="scroll${view ? ` ${view}` : ''}"${style ? ` style="${style}"` : ''}>${svg}</div>`;
 }
 
 function inline(text: Inline): string {

@@ -60,7 +60,6 @@ figure.chart figcaption { font-size: 13.5px; font-weight: 600; margin: 0 0 4px; 
 figure.chart svg { display: block; width: 100%; height: auto; }
 .scroll { overflow-x: auto; }
 .scroll > svg { min-width: var(--min-width, 0); }
-.view-progress-medium, .view-progress-narrow, .view-kpi-narrow { display: none; }
 .view-progress-medium > svg { max-width: 728px; }
 .view-progress-narrow > svg { max-width: 448px; }
 .notice { border: 2px solid var(--off); border-left-width: 6px; border-radius: 6px; background: #fdf0ef; padding: 6px 12px; margin: 12px 0; break-inside: avoid; }
@@ -90,10 +89,12 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
  * 820 px or less), narrower in a figure under 498 px (a window under 540 px),
  * each growing to 1.4 times its size at most; a KPI chart 320 wide in a
  * figure under 400 px (a window under 440 px). Print shows the wide ones.
+ * The narrower views are hidden in their own style attribute (html.ts), so
+ * !important shows them here.
  */
-@media screen and (max-width: 820px) { .view-progress-wide { display: none; } .view-progress-medium { display: block; } }
-@media screen and (max-width: 539.98px) { .view-progress-medium { display: none; } .view-progress-narrow { display: block; } }
-@media screen and (max-width: 439.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block; } }
+@media screen and (max-width: 820px) { .view-progress-wide { display: none; } .view-progress-medium { display: block !important; } }
+@media screen and (max-width: 539.98px) { .view-progress-medium { display: none !important; } .view-progress-narrow { display: block !important; } }
+@media screen and (max-width: 439.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block !important; } }
 @page { margin: 14mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt "Liberation Sans", Arial, Helvetica, sans-serif; color: #5f6368; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -145,6 +145,20 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         });
     }
 
+    it('shows each chart once in a mail client that drops the page\'s style sheet: the wide view', async () => {
+        for (const width of [375, 1000]) {
+            const page = await open(width);
+            await page.evaluate(`document.querySelectorAll('style').forEach(s => s.remove())`);
+            const views = await page.evaluate(`[...document.querySelectorAll('figure.chart')].map(f => [...f.querySelectorAll('.scroll')].filter(s => s.getClientRects().length > 0).map(s => s.className))`) as string[][];
+            assert.ok(views.length > 10, 'the charts');
+            for (const shown of views) {
+                assert.equal(shown.length, 1, `one view shown at ${width} px: ${shown.join(', ')}`);
+                assert.doesNotMatch(shown[0]!, /narrow|medium/, `the wide view at ${width} px`);
+            }
+            await page.close();
+        }
+    });
+
     for (const width of [400, 900]) {
         it(`keeps every date on one line at ${width} px`, async () => {
             const page = await open(width);
