@@ -97,40 +97,38 @@ describe('align pull: interrupted', function () {
         }
     });
 
-    it('SIGINT while the cancel request is slow to answer: the query\'s failure, which comes first, is not reported, and the next pull does not start', async () => {
-        // Without this wait the failure of the cancelled query was printed as "pull failed" and the next pull ran.
-        const proxy = await startSlowCancelProxy(postgresUrl(), 1_000, 'answers');
+    /** `align pull` of the three pulls, B's `query` on PostgreSQL through a proxy that makes the cancel's `late` side late; SIGINT during B. */
+    async function pullWithSlowCancel(query: string, delayMs: number, late: 'answers' | 'request') {
+        const proxy = await startSlowCancelProxy(postgresUrl(), delayMs, late);
         try {
-            ws = workspace("SELECT '2026-01' AS period, 1 AS value FROM pg_sleep(60)", ' on env "WAREHOUSE_URL"', true);
+            ws = workspace(query, ' on env "WAREHOUSE_URL"', true);
             const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: proxy.url });
-            assert.equal(proxy.cancels(), 1, 'the query was cancelled through the slow connection');
+            assert.equal(proxy.cancels(), 1, 'the cancel went through the slow connection');
             assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
-            assert.ok(result.ms >= 1_000, `the exit waited for the cancel's answer (${result.ms} ms)`);
-            assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGINT) after 1 of 3 pulls; the snapshots and lock entries of the others are unchanged.\n');
-            assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
-            assert.deepEqual([ws.exists('b.csv'), ws.exists('c.csv')], [false, false], 'neither the cancelled pull nor the next one wrote');
-            assert.deepEqual(Object.keys(lockOf(ws).snapshots), ['a.csv']);
+            return { ...result, ws };
         } finally {
             await proxy.close();
         }
+    }
+
+    it('SIGINT while the cancel request is slow to answer: the query\'s failure, which comes first, is not reported, and the next pull does not start', async () => {
+        // Without this wait the failure of the cancelled query was printed as "pull failed" and the next pull ran.
+        const result = await pullWithSlowCancel("SELECT '2026-01' AS period, 1 AS value FROM pg_sleep(60)", 1_000, 'answers');
+        assert.ok(result.ms >= 1_000, `the exit waited for the cancel's answer (${result.ms} ms)`);
+        assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGINT) after 1 of 3 pulls; the snapshots and lock entries of the others are unchanged.\n');
+        assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\n');
+        assert.deepEqual([result.ws.exists('b.csv'), result.ws.exists('c.csv')], [false, false], 'neither the cancelled pull nor the next one wrote');
+        assert.deepEqual(Object.keys(lockOf(result.ws).snapshots), ['a.csv']);
     });
 
     it('SIGINT when the query ends well before the cancel reaches the server: its snapshot is kept, and the next pull does not start', async () => {
         // Without the wait before each pull, the third pull ran once the second had ended.
-        const proxy = await startSlowCancelProxy(postgresUrl(), 1_500, 'request');
-        try {
-            ws = workspace("SELECT '2026-01' AS period, 2 AS value FROM pg_sleep(1)", ' on env "WAREHOUSE_URL"', true);
-            const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: proxy.url });
-            assert.equal(proxy.cancels(), 1, 'the cancel was sent through the slow connection');
-            assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
-            assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGINT) after 2 of 3 pulls; the snapshots and lock entries of the others are unchanged.\n');
-            assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\npulled b.csv: B: 1 row, 2026-01 to 2026-01\n');
-            assert.equal(ws.read('b.csv'), 'period,value\n2026-01,2\n', 'the pull that ended is kept whole');
-            assert.deepEqual(Object.keys(lockOf(ws).snapshots).sort(), ['a.csv', 'b.csv']);
-            assert.equal(ws.exists('c.csv'), false, 'the next pull did not start');
-        } finally {
-            await proxy.close();
-        }
+        const result = await pullWithSlowCancel("SELECT '2026-01' AS period, 2 AS value FROM pg_sleep(1)", 1_500, 'request');
+        assert.equal(unwrapped(result.stderr), 'align: interrupted (SIGINT) after 2 of 3 pulls; the snapshots and lock entries of the others are unchanged.\n');
+        assert.equal(result.stdout, 'pulled a.csv: A: 1 row, 2026-01 to 2026-01\npulled b.csv: B: 1 row, 2026-01 to 2026-01\n');
+        assert.equal(result.ws.read('b.csv'), 'period,value\n2026-01,2\n', 'the pull that ended is kept whole');
+        assert.deepEqual(Object.keys(lockOf(result.ws).snapshots).sort(), ['a.csv', 'b.csv']);
+        assert.equal(result.ws.exists('c.csv'), false, 'the next pull did not start');
     });
 
     it('SIGTERM while the LRS has not answered: exit 143 at once, one message, no snapshot of the xAPI pull', async () => {
