@@ -71,7 +71,7 @@ export class Stage {
             this.status.place(t);
             if (!this.fitting) showNotice(page.notice);
         },
-            size => this.view.setShortLabels(size === undefined ? undefined : { size, measure: this.measure() }));
+            labels => this.view.setShortLabels(labels === undefined ? undefined : { ...labels, measure: this.measure() }));
         this.listen();
     }
 

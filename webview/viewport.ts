@@ -6,7 +6,7 @@
  * zoom-labels.ts).
  */
 import { READABLE_ZOOM } from '../language/render/index.js';
-import { MIN_ZOOM, shortLabelSize } from './zoom-labels.js';
+import { MIN_ZOOM, shortLabels, type ShortLabels } from './zoom-labels.js';
 
 export interface ViewTransform {
     zoom: number;
@@ -43,14 +43,14 @@ export class Viewport {
     private drag: { id: number; x: number; y: number; pan: { x: number; y: number }; moved: boolean } | undefined;
     private suppressClick = false;
 
-    private labelSize: number | undefined;
+    private labels: ShortLabels | undefined;
 
     constructor(
         private readonly container: HTMLElement,
         private readonly content: HTMLElement,
         private readonly onChange: (t: ViewTransform) => void,
-        /** Called when the size of the zoomed-out names changes (undefined: back to readable zooms). */
-        private readonly onLabelSize: (size: number | undefined) => void
+        /** Called when the zoomed-out names change step (undefined: back to readable zooms). */
+        private readonly onShortLabels: (labels: ShortLabels | undefined) => void
     ) {
         container.addEventListener('wheel', e => this.onWheel(e), { passive: false });
         container.addEventListener('pointerdown', e => this.onPointerDown(e));
@@ -80,12 +80,13 @@ export class Viewport {
         const pan = this.inView(t.pan, zoom);
         this.transform = { zoom, pan };
         this.content.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`;
-        const size = shortLabelSize(zoom);
-        if (size !== this.labelSize) {
-            this.labelSize = size;
-            this.content.style.setProperty('--align-short-size', size === undefined ? '' : `${size}px`);
-            this.content.classList.toggle('zoomed-out', size !== undefined);
-            this.onLabelSize(size);
+        const labels = shortLabels(zoom);
+        if (labels?.size !== this.labels?.size) {
+            this.labels = labels;
+            this.content.style.setProperty('--align-short-size', labels === undefined ? '' : `${labels.size}px`);
+            this.content.classList.toggle('zoomed-out', labels !== undefined);
+            this.content.classList.toggle('names-only', labels?.icons === false);
+            this.onShortLabels(labels);
         }
         this.onChange(this.current);
     }
@@ -102,11 +103,6 @@ export class Viewport {
             return Math.min(view - keep, Math.max(keep - length * zoom, p));
         };
         return { x: axis(pan.x, this.size.width, this.container.clientWidth), y: axis(pan.y, this.size.height, this.container.clientHeight) };
-    }
-
-    /** The font size of the zoomed-out names now (undefined at readable zooms). */
-    get shortLabelSize(): number | undefined {
-        return this.labelSize;
     }
 
     /** The container's size in CSS px. */
