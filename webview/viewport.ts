@@ -76,8 +76,7 @@ export class Viewport {
     }
 
     set(t: ViewTransform): void {
-        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
-        const pan = this.inView(t.pan, zoom);
+        const { zoom, pan } = this.bounded(t);
         this.transform = { zoom, pan };
         this.content.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`;
         const labels = shortLabels(zoom);
@@ -89,6 +88,23 @@ export class Viewport {
             this.onShortLabels(labels);
         }
         this.onChange(this.current);
+    }
+
+    /**
+     * Applies the bounds of set again when the drawing or the pane changed
+     * size since the view was set: a view restored while the pane had no
+     * size (a hidden webview) was not bounded then. Moves only when it is
+     * out of bounds (a move removes Fit's notice).
+     */
+    keepInView(): void {
+        const { zoom, pan } = this.bounded(this.transform);
+        if (zoom !== this.transform.zoom || pan.x !== this.transform.pan.x || pan.y !== this.transform.pan.y) this.set({ zoom, pan });
+    }
+
+    /** The view nearest to `t` within the zoom's range and with part of the drawing in view. */
+    private bounded(t: ViewTransform): ViewTransform {
+        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
+        return { zoom, pan: this.inView(t.pan, zoom) };
     }
 
     /**
