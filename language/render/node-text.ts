@@ -143,9 +143,10 @@ const SHORT_EXTENT = 1.12;
 
 /**
  * The compact form of a node far zoomed out: its name at `size` px (not
- * bold: a tenth more letters fit) in a room `width` by `height`, wrapped over as many lines as the height
- * holds (between the words of a name such as `AskOpenQuestions`, see
- * wrap), the last line cut with an ellipsis when the name needs more.
+ * bold: a tenth more letters fit) in a room `width` by `height`, wrapped
+ * over as many lines as the height holds (between the words of a name
+ * such as `AskOpenQuestions`, see wrap), the last line cut with an
+ * ellipsis when the name needs more.
  */
 export function shortLabel(node: GraphNode, width: number, height: number, size: number, measure: MeasureText): string[] {
     const style = { size };
