@@ -7,7 +7,7 @@
  */
 import type { NodeFindings } from '../language/protocol.js';
 import {
-    PAD, readPath, renderDefs, renderLabelParts, renderEdge, renderNode, shortLabel, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
+    readPath, renderDefs, renderLabelParts, renderEdge, renderNode, shortLabel, SHORT_PITCH, TEXT_X, type GraphLayout, type LaidOutEdge, type LaidOutNode, type MeasureText
 } from '../language/render/index.js';
 import { canvasMeasure } from './canvas-measure.js';
 import { afterNextPaint, nextTask } from './scheduling.js';
@@ -25,6 +25,8 @@ const SLICE_EDGE_CHANGES = 800;
 /** Small tiles: a tile in view is drawn whole, the others are skipped (tiled-layer.ts). */
 const NODES_PER_TILE = 25;
 const EDGES_PER_TILE = 50;
+/** Room kept between a zoomed-out name and its box's edges, in layout px (the side bar ends 4 px in). */
+const SHORT_INSET = { left: 7, right: 5, y: 2 };
 
 
 export class GraphView {
@@ -50,8 +52,8 @@ export class GraphView {
     /** Extra marks on a node or edge element, applied with the classes (webview/compare-marks.ts). */
     decorateNode: ((el: Element, id: string) => void) | undefined;
     decorateEdge: ((el: Element, edge: LaidOutEdge) => void) | undefined;
-    /** Font size of the zoomed-out names, and what measures them (undefined: readable zoom, no names). */
-    private short: { size: number; measure: MeasureText } | undefined;
+    /** Font size of the zoomed-out names, whether the kind icons show beside them, and what measures them (undefined: readable zoom, no names). */
+    private short: { size: number; icons: boolean; measure: MeasureText } | undefined;
 
     constructor() {
         this.root = document.createElement('div');
@@ -211,20 +213,36 @@ export class GraphView {
         setIfChanged(this.labelTexts, 'transform', transform);
     }
 
-    /** Zoomed far out: every box shows its name cut to fit at `size` px; undefined: back to the full lines. */
-    setShortLabels(short: { size: number; measure: MeasureText } | undefined): void {
+    /** Zoomed far out: every box shows its name wrapped to fit at `size` px; undefined: back to the full lines. */
+    setShortLabels(short: { size: number; icons: boolean; measure: MeasureText } | undefined): void {
         this.short = short;
         if (!short) return;
         for (const [, el, node] of this.nodes.all()) this.writeShortLabel(el, node);
     }
 
-    /** The name starts where the lines do, right of the kind's icon, so that the two never overlap; it is cut to the room left. */
+    /**
+     * The name over the whole box, a line under another, centred down it:
+     * right of the kind's icon (where the lines start) while the icon
+     * shows, so that the two never overlap; from the box's left edge once
+     * it is hidden (names-only, zoom-labels.ts).
+     */
     private writeShortLabel(el: Element, node: LaidOutNode): void {
         if (!this.short) return;
         const label = el.querySelector('.node-short');
         if (!label) return;
-        setIfChanged(label, 'x', String(node.x + TEXT_X));
-        label.textContent = shortLabel(node.node, node.width - (TEXT_X - PAD), this.short.size, this.short.measure);
+        const { size, icons, measure } = this.short;
+        const x = node.x + (icons ? TEXT_X : SHORT_INSET.left);
+        const lines = shortLabel(node.node, node.x + node.width - SHORT_INSET.right - x, node.height - 2 * SHORT_INSET.y, size, measure);
+        const pitch = SHORT_PITCH * size;
+        setIfChanged(label, 'x', String(x));
+        setIfChanged(label, 'y', String(node.y + node.height / 2 - ((lines.length - 1) * pitch) / 2));
+        label.replaceChildren(...lines.map((line, i) => {
+            const span = document.createElementNS(SVG_NS, 'tspan');
+            span.setAttribute('x', String(x));
+            if (i > 0) span.setAttribute('dy', String(pitch));
+            span.textContent = line;
+            return span;
+        }));
     }
 
     /** Applies the classes and marks again to every element (after the marks changed). */

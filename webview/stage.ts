@@ -71,7 +71,7 @@ export class Stage {
             this.status.place(t);
             if (!this.fitting) showNotice(page.notice);
         },
-            size => this.view.setShortLabels(size === undefined ? undefined : { size, measure: this.measure() }));
+            labels => this.view.setShortLabels(labels === undefined ? undefined : { ...labels, measure: this.measure() }));
         this.listen();
     }
 
@@ -271,6 +271,8 @@ export class Stage {
         this.highlight(this.cursorScope(ids));
         if (reasons.has('restore') && !reasons.has('first')) this.viewport.set(state);
         else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain())) frameChain(this.viewport, plan.layout, this.chain());
+        // A view kept (an edit, a resize): bounded again for the drawing and pane of now (one restored while the pane had no size was not).
+        else this.viewport.keepInView();
         this.hooks.drawn();
         void this.view.render(plan.layout, result.findings).then(complete => {
             if (!complete) return;

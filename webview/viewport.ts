@@ -6,7 +6,7 @@
  * zoom-labels.ts).
  */
 import { READABLE_ZOOM } from '../language/render/index.js';
-import { MIN_ZOOM, shortLabelSize } from './zoom-labels.js';
+import { MIN_ZOOM, shortLabels, type ShortLabels } from './zoom-labels.js';
 
 export interface ViewTransform {
     zoom: number;
@@ -43,14 +43,14 @@ export class Viewport {
     private drag: { id: number; x: number; y: number; pan: { x: number; y: number }; moved: boolean } | undefined;
     private suppressClick = false;
 
-    private labelSize: number | undefined;
+    private labels: ShortLabels | undefined;
 
     constructor(
         private readonly container: HTMLElement,
         private readonly content: HTMLElement,
         private readonly onChange: (t: ViewTransform) => void,
-        /** Called when the size of the zoomed-out names changes (undefined: back to readable zooms). */
-        private readonly onLabelSize: (size: number | undefined) => void
+        /** Called when the zoomed-out names change step (undefined: back to readable zooms). */
+        private readonly onShortLabels: (labels: ShortLabels | undefined) => void
     ) {
         container.addEventListener('wheel', e => this.onWheel(e), { passive: false });
         container.addEventListener('pointerdown', e => this.onPointerDown(e));
@@ -76,18 +76,35 @@ export class Viewport {
     }
 
     set(t: ViewTransform): void {
-        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
-        const pan = this.inView(t.pan, zoom);
+        const { zoom, pan } = this.bounded(t);
         this.transform = { zoom, pan };
         this.content.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`;
-        const size = shortLabelSize(zoom);
-        if (size !== this.labelSize) {
-            this.labelSize = size;
-            this.content.style.setProperty('--align-short-size', size === undefined ? '' : `${size}px`);
-            this.content.classList.toggle('zoomed-out', size !== undefined);
-            this.onLabelSize(size);
+        const labels = shortLabels(zoom);
+        if (labels?.size !== this.labels?.size) {
+            this.labels = labels;
+            this.content.style.setProperty('--align-short-size', labels === undefined ? '' : `${labels.size}px`);
+            this.content.classList.toggle('zoomed-out', labels !== undefined);
+            this.content.classList.toggle('names-only', labels?.icons === false);
+            this.onShortLabels(labels);
         }
         this.onChange(this.current);
+    }
+
+    /**
+     * Applies the bounds of set again when the drawing or the pane changed
+     * size since the view was set: a view restored while the pane had no
+     * size (a hidden webview) was not bounded then. Moves only when it is
+     * out of bounds (a move removes Fit's notice).
+     */
+    keepInView(): void {
+        const { zoom, pan } = this.bounded(this.transform);
+        if (zoom !== this.transform.zoom || pan.x !== this.transform.pan.x || pan.y !== this.transform.pan.y) this.set({ zoom, pan });
+    }
+
+    /** The view nearest to `t` within the zoom's range and with part of the drawing in view. */
+    private bounded(t: ViewTransform): ViewTransform {
+        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
+        return { zoom, pan: this.inView(t.pan, zoom) };
     }
 
     /**
@@ -102,11 +119,6 @@ export class Viewport {
             return Math.min(view - keep, Math.max(keep - length * zoom, p));
         };
         return { x: axis(pan.x, this.size.width, this.container.clientWidth), y: axis(pan.y, this.size.height, this.container.clientHeight) };
-    }
-
-    /** The font size of the zoomed-out names now (undefined at readable zooms). */
-    get shortLabelSize(): number | undefined {
-        return this.labelSize;
     }
 
     /** The container's size in CSS px. */

@@ -11,7 +11,7 @@ export { fitToSpace, layerCounts, READABLE_PX, READABLE_ZOOM, type Fit, type Fit
 export { layoutToFit, SCREEN } from './fit-layout.js';
 export { layoutGraph, layoutSteps, DRAWN_EDGE_KINDS, type GraphLayout, type LaidOutColumn, type LaidOutEdge, type LaidOutNode, type LayoutOptions, type PreviousLayout } from './layout.js';
 export { cachedMeasure, MONO_STACK, SANS_STACK, tableMeasure, TEXT, type MeasureText, type TextStyle } from './measure.js';
-export { nodeText, shortLabel, PAD, TEXT_X, type NodeText } from './node-text.js';
+export { nodeText, shortLabel, PAD, SHORT_PITCH, TEXT_X, type NodeText } from './node-text.js';
 export { renderSvg, renderNode, renderEdge, renderDefs, renderColumns, renderLabelParts, nodeClasses, type RenderOptions } from './svg.js';
 export { graphCss, PALETTE, type PaletteToken, type ResolveVariable } from './styles.js';
 export { nodeLabel, worstSeverity, findingsText, type Severity } from './labels.js';

@@ -137,7 +137,23 @@ function fitted(text: string, width: number, style: TextStyle, measure: MeasureT
     return full ? wrap(text, width, style, Infinity, measure) : [truncate(text, width, style, measure)];
 }
 
-/** The compact form of a node far zoomed out: its name, cut to the box at `size` px. */
-export function shortLabel(node: GraphNode, width: number, size: number, measure: MeasureText): string {
-    return truncate(node.name, width - 2 * PAD, { size, bold: true }, measure);
+/** A zoomed-out name's line pitch, and the height of a line's glyphs (ascent and descent), in ems of its size. */
+export const SHORT_PITCH = 1.05;
+const SHORT_EXTENT = 1.12;
+
+/**
+ * The compact form of a node far zoomed out: its name at `size` px (not
+ * bold: a tenth more letters fit) in a room `width` by `height`, wrapped
+ * over as many lines as the height holds (between the words of a name
+ * such as `AskOpenQuestions`, see wrap), the last line cut with an
+ * ellipsis when the name needs more.
+ */
+export function shortLabel(node: GraphNode, width: number, height: number, size: number, measure: MeasureText): string[] {
+    const style = { size };
+    const most = Math.max(1, 1 + Math.floor((height - SHORT_EXTENT * size) / (SHORT_PITCH * size)));
+    const lines = wrap(node.name, width, style, Infinity, measure);
+    if (lines.length <= most) return lines;
+    // A name is an identifier (no spaces): the last line goes on with the rest of it, joined again.
+    const kept = lines.slice(0, most - 1);
+    return [...kept, truncate(node.name.slice(kept.join('').length), width, style, measure)];
 }

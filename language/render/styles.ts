@@ -121,7 +121,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .node-name, ${g} .node-footer, ${g} .metric-deadline { fill: ${c('muted')}; font-size: ${TEXT.small.size}px; }`,
         `${g} .node-name { font-family: ${c('monoFont')}; }`,
         `${g} .metric-figures { font-size: ${TEXT.figures.size}px; font-weight: 600; }`,
-        `${g} .node-short { display: none; font-weight: 600; dominant-baseline: central; }`,
+        `${g} .node-short { display: none; dominant-baseline: central; }`,
         `${g} .node-icon { fill: none; stroke-width: 1.6; stroke-linejoin: round; stroke-linecap: round; }`,
         `${g} .node-icon .solid { stroke: none; }`,
         ...Object.entries(ACCENT).flatMap(([kind, token]) => [

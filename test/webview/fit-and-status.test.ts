@@ -4,7 +4,7 @@
  * the whole drawing (the readability floor is for the preview's own
  * framing only), the status line counts in words and sits in the pane's
  * corner without ever covering a box, and a box's kind icon never overlaps
- * its name.
+ * its name (far out, below 58%, it is hidden and the name takes its room).
  * Screenshots go to out/screenshots/fit-and-status/.
  */
 import * as assert from 'node:assert/strict';
@@ -109,10 +109,13 @@ describe('preview: Fit, the status line, zoomed-out names', () => {
                     await w.page.waitForFunction(() => !!document.querySelector('.align-graph.zoomed-out .node-short')?.textContent);
                 }
                 const overlaps = await w.page.$$eval('.nodes > .node', nodes => nodes.flatMap(n => {
-                    const icon = n.querySelector(':scope > .node-icon')!.getBoundingClientRect();
+                    const iconElement = n.querySelector(':scope > .node-icon')!;
+                    const icon = iconElement.getBoundingClientRect();
                     const name = n.querySelector('.node-short')!;
                     const text = name.getBoundingClientRect();
                     if (getComputedStyle(name).display === 'none' || text.width === 0) return [`${n.getAttribute('data-id')}: no name shown`];
+                    // Far out (names-only), the icon gives way to the name.
+                    if (getComputedStyle(iconElement).display === 'none') return n.closest('.names-only') ? [] : [`${n.getAttribute('data-id')}: icon hidden`];
                     const apart = icon.right <= text.left || text.right <= icon.left || icon.bottom <= text.top || text.bottom <= icon.top;
                     return apart ? [] : [`${n.getAttribute('data-id')}: icon ${icon.left},${icon.top}-${icon.right},${icon.bottom} name ${text.left},${text.top}-${text.right},${text.bottom}`];
                 }));
