@@ -144,16 +144,39 @@ const SHORT_EXTENT = 1.12;
 /**
  * The compact form of a node far zoomed out: its name at `size` px (not
  * bold: a tenth more letters fit) in a room `width` by `height`, wrapped
- * over as many lines as the height holds (between the words of a name
- * such as `AskOpenQuestions`, see wrap), the last line cut with an
- * ellipsis when the name needs more.
+ * over as many lines as the height holds, between the words of a name such
+ * as `AskOpenQuestions` (see wrap). Where that would break a word between
+ * letters (`Renewa` / `lRate`), each line starts a word instead and a word
+ * too long for its line is cut with an ellipsis (`Renew…` / `Rate`); the
+ * last line holds the rest of the name, cut when it needs more.
  */
 export function shortLabel(node: GraphNode, width: number, height: number, size: number, measure: MeasureText): string[] {
     const style = { size };
     const most = Math.max(1, 1 + Math.floor((height - SHORT_EXTENT * size) / (SHORT_PITCH * size)));
-    const lines = wrap(node.name, width, style, Infinity, measure);
-    if (lines.length <= most) return lines;
-    // A name is an identifier (no spaces): the last line goes on with the rest of it, joined again.
-    const kept = lines.slice(0, most - 1);
-    return [...kept, truncate(node.name.slice(kept.join('').length), width, style, measure)];
+    const name = node.name;
+    const lines = wrap(name, width, style, Infinity, measure);
+    const words = nameWords(name);
+    if (lines.length <= most && (words.length === 1 || wordsWhole(lines, words))) return lines;
+    if (words.length === 1) {
+        // A name is an identifier (no spaces): the last line goes on with the rest of it, joined again.
+        const kept = lines.slice(0, most - 1);
+        return [...kept, truncate(name.slice(kept.join('').length), width, style, measure)];
+    }
+    const starts = words.slice(0, most - 1);
+    const rest = words.slice(most - 1).join('');
+    return [...starts, ...(rest ? [rest] : [])].map(line => truncate(line, width, style, measure));
+}
+
+/** A name's words: `AskOpenQuestions` as Ask, Open, Questions; `Q.Nps` as Q., Nps; `first_aid` as first_, aid. */
+function nameWords(name: string): string[] {
+    return name.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=[._-])/u).filter(Boolean);
+}
+
+/** True when each line of a wrapped name (the name's `words`, in lines) ends where one of its words ends. */
+function wordsWhole(lines: readonly string[], words: readonly string[]): boolean {
+    const ends = new Set<number>();
+    let at = 0;
+    for (const word of words) ends.add(at += word.length);
+    at = 0;
+    return lines.every(line => ends.has(at += line.length));
 }

@@ -27,6 +27,11 @@ const workspace: WebviewState = { zoom: 1, pan: { x: 0, y: 0 }, scope: { kind: '
  */
 const MIN_LETTERS = { 400: 4, 900: 7 } as const;
 
+/** Where the words of a name start: `RenewalRate` at 0 and 7. */
+function wordStarts(name: string): number[] {
+    return [0, ...[...name.matchAll(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=[._-])(?=.)/gu)].map(m => m.index)];
+}
+
 describe('preview: names at the Fit floor', function () {
     this.timeout(120_000);
     const preview = usePreview();
@@ -53,12 +58,24 @@ describe('preview: names at the Fit floor', function () {
             assert.equal(names.length, drawnIds(result).length);
             const byId = new Map(result.graph.nodes.map(n => [n.id, n.name]));
             const short: string[] = [];
+            const midWord: string[] = [];
             for (const { id, lines } of names) {
                 const name = byId.get(id)!;
-                const shown = lines.join('').replace(/…$/, '');
-                assert.ok(name.startsWith(shown), `${id}: "${lines.join('|')}" is not the start of ${name}`);
-                if (shown.length < Math.min(MIN_LETTERS[width], name.length)) short.push(`${id} "${lines.join('|')}"`);
+                const starts = wordStarts(name);
+                let at = 0;
+                let letters = 0;
+                lines.forEach((line, i) => {
+                    const text = line.replace(/…$/, '');
+                    // A line starts where the last one ended, or, after a cut one, at the next word.
+                    if (i > 0 && lines[i - 1]!.endsWith('…')) at = starts.find(s => s > at) ?? name.length;
+                    assert.equal(name.slice(at, at + text.length), text, `${id}: "${lines.join('|')}" does not read ${name} in order`);
+                    if (i > 0 && !starts.includes(at) && starts.length > 1) midWord.push(`${id} "${lines.join('|')}"`);
+                    at += text.length;
+                    letters += text.length;
+                });
+                if (letters < Math.min(MIN_LETTERS[width], name.length)) short.push(`${id} "${lines.join('|')}"`);
             }
+            assert.deepEqual(midWord, [], 'a name of several words has a line that starts inside a word');
             assert.deepEqual(short, [], `names shorter than ${MIN_LETTERS[width]} letters`);
             assert.ok(names.some(n => n.lines.length >= 2), 'a tall box shows its name on two lines');
             const icons = await w.page.$$eval('.nodes > .node > .node-icon', els => els.filter(e => e.getBoundingClientRect().width > 0).length);
