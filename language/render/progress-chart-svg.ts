@@ -59,15 +59,18 @@ function stackedBody(chart: ProgressChart): string {
         + chart.rows.map((r, i) => renderStackedRow(r, chart, i)).join('');
 }
 
+/** A row's title lines; when the title was too long for them (it ends with an ellipsis), hovering shows it in full. */
+function titleOf(r: ProgressRow, lines: string): string {
+    return r.titleLines.join(' ') === r.title ? lines : `<g><title>${escapeXml(r.title)}</title>${lines}</g>`;
+}
+
 function renderStackedRow(r: ProgressRow, chart: ProgressChart, index: number): string {
     const { plot, width } = chart;
     const place = r.place!;
     const { band } = place;
     const w = chart.window;
     const rule = index > 0 ? `<line class="row-rule" x1="6" x2="${width - 6}" y1="${n(r.y)}" y2="${n(r.y)}"/>` : '';
-    const lines = r.titleLines.map((line, i) => `<text class="row-title" x="10" y="${n(r.y + 17 + i * 16)}">${escapeXml(line)}</text>`).join('');
-    // A title too long for its lines ends with an ellipsis: hovering shows it in full.
-    const title = r.titleLines.join(' ') === r.title ? lines : `<g><title>${escapeXml(r.title)}</title>${lines}</g>`;
+    const title = titleOf(r, r.titleLines.map((line, i) => `<text class="row-title" x="10" y="${n(r.y + 17 + i * 16)}">${escapeXml(line)}</text>`).join(''));
     const kind = `<text class="row-kind" x="10" y="${n(place.kindY)}">${escapeXml(r.kindLine)}</text>`;
     const [y1, y2] = [band.y, band.y + band.height];
     const grid = `<g class="grid">${chart.xTicks.map(t => `<line data-date="${t.date}" x1="${n(t.x)}" x2="${n(t.x)}" y1="${n(y1)}" y2="${n(y2)}"/>`).join('')}</g>`;
@@ -93,7 +96,7 @@ function renderRow(r: ProgressRow, chart: ProgressChart, index: number): string 
     const { plot, width } = chart;
     const mid = r.y + r.height / 2;
     const rule = index > 0 ? `<line class="row-rule" x1="6" x2="${width - 6}" y1="${n(r.y)}" y2="${n(r.y)}"/>` : '';
-    const title = r.titleLines.map((line, i) => `<text class="row-title" x="8" y="${n(r.y + 19 + i * 14)}">${escapeXml(line)}</text>`).join('');
+    const title = titleOf(r, r.titleLines.map((line, i) => `<text class="row-title" x="8" y="${n(r.y + 19 + i * 14)}">${escapeXml(line)}</text>`).join(''));
     const kind = `<text class="row-kind" x="8" y="${n(r.y + 19 + r.titleLines.length * 14 + 1)}">${escapeXml(r.kindLine)}</text>`;
     const baseline = r.baselineY !== undefined ? `<line class="baseline-line" x1="${n(plot.x)}" x2="${n(plot.x + plot.width)}" y1="${n(r.baselineY)}" y2="${n(r.baselineY)}"/>` : '';
     const empty = r.points.length === 0 ? `<text class="no-data" x="${n(plot.x + 8)}" y="${n(mid + 4)}">no actuals yet</text>` : '';

@@ -214,6 +214,18 @@ describe('render: the progress panel', () => {
         assert.equal(elementsWhere(root, e => e.name === 'desc')[0]!.text, progressChart(metrics, { window: { start: '2026-01-01', end: '2026-12-31', label: 'pilot' } })!.description, 'the same description as the wide chart');
     });
 
+    it('side by side, a title cut after its two lines shows in full on hover; a title that fits has no tooltip', () => {
+        const long = { ...w.graph.node('P.Up')!, title: 'Business cases written with a named sponsor, a signed-off cost estimate and a dated decision before the first quarterly review' };
+        const chart = progressChart([w.graph.node('P.Lag')!, long], {})!;
+        const rows = elementsWhere(parseXml(renderProgressChart(chart, { idPrefix: 'w-' })), e => e.name === 'g' && hasClass(e, 'row'));
+        const tooltip = (id: string) => elementsWhere(rows.find(r => r.attributes['data-id'] === id)!, e => e.name === 'title').map(t => t.text);
+        const lines = elementsWhere(rows.find(r => r.attributes['data-id'] === 'P.Up')!, e => e.name === 'text' && hasClass(e, 'row-title'));
+        assert.equal(lines.length, 2);
+        assert.match(lines[1]!.text, /…$/, 'cut');
+        assert.deepEqual(tooltip('P.Up'), [long.title]);
+        assert.deepEqual(tooltip('P.Lag'), []);
+    });
+
     it('is not drawn when no metric has actuals', () => {
         assert.equal(progressChart([w.graph.node('P.Empty')!]), undefined);
     });
