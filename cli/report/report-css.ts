@@ -88,13 +88,15 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
  * (each row's title above its line) in a figure under 755 px (a window of
  * 820 px or less), narrower in a figure under 498 px (a window under 540 px),
  * each growing to 1.4 times its size at most; a KPI chart 320 wide in a
- * figure under 400 px (a window under 440 px). Print shows the wide ones.
+ * figure under 400 px (a window under 440 px), and again where two share a
+ * row in a window under 900 px. Print shows the wide ones.
  * The narrower views are hidden in their own style attribute (html.ts), so
  * !important shows them here.
  */
 @media screen and (max-width: 820px) { .view-progress-wide { display: none; } .view-progress-medium { display: block !important; } }
 @media screen and (max-width: 539.98px) { .view-progress-medium { display: none !important; } .view-progress-narrow { display: block !important; } }
 @media screen and (max-width: 439.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block !important; } }
+@media screen and (min-width: 760.02px) and (max-width: 899.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block !important; } }
 @page { margin: 14mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt "Liberation Sans", Arial, Helvetica, sans-serif; color: #5f6368; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

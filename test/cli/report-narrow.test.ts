@@ -4,8 +4,9 @@
  * every table row shows all its columns (status included) within the page,
  * drawings keep their text at 9 px or more (scrolling sideways in their
  * figure rather than shrinking), and no date breaks across lines; at 375,
- * 480 and 600 px every chart (the learning charts stacked, the KPI charts
- * narrower at 375) fits without scrolling, its text at 11 px or more.
+ * 480, 600, 780 and 860 px every chart (the learning charts stacked, the
+ * KPI charts narrower at 375 and where two share a row under 900 px) fits
+ * without scrolling, its text at 11 px or more.
  * Screenshots go to out/report-test/ (ignored).
  */
 import assert from 'node:assert/strict';
@@ -127,7 +128,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         await page.close();
     });
 
-    for (const width of [375, 480, 600]) {
+    for (const width of [375, 480, 600, 780, 860]) {
         it(`fits every chart, the learning charts included, into a ${width} px window with its text at 11 px or more`, async () => {
             const page = await open(width);
             const charts = await page.evaluate(CHARTS_SHOWN) as Array<{ name: string; kind: string; views: number; scroll: Array<[number, number]>; smallest: number; text: string; outside: string[]; cut: string[] }>;
