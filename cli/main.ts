@@ -88,8 +88,9 @@ export function reportFailure(error: unknown): number {
     if (error instanceof InputError) {
         printMessage(`align: ${error.message}`);
     } else {
-        printMessage(`align: internal error: ${error instanceof Error ? error.message : String(error)}`);
-        if (process.env['ALIGN_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+        const debug = process.env['ALIGN_DEBUG'] && error instanceof Error;
+        printMessage(`align: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : '; set ALIGN_DEBUG=1 for details'}`);
+        if (debug) process.stderr.write(`${error.stack}\n`);
     }
     return 2;
 }

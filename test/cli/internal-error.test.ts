@@ -11,7 +11,9 @@ import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
 import { BIN, cliEnv, linesOf, removeTempDirs, REPO_ROOT, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
-const FAULT = { NODE_OPTIONS: `--require ${JSON.stringify(path.join(REPO_ROOT, 'test', 'cli', 'fault', 'compare-faulty.cjs'))}` };
+/** The environment that preloads test/cli/fault/`file` into the CLI. */
+const preload = (file: string) => ({ NODE_OPTIONS: `--require ${JSON.stringify(path.join(REPO_ROOT, 'test', 'cli', 'fault', file))}` });
+const FAULT = preload('compare-faulty.cjs');
 
 /** Four lagging KPIs (more than the three allowed), one of them named Faulty: `too-many-kpis` lists them, and throws. */
 const PROGRAM = ['Faulty', 'B', 'C', 'D'].map(k => `metric ${k} "${k}" { kind lagging unit count direction up baseline 1 target 2 by 2026-06-30 source "s" owner "o" cadence monthly }\n`).join('')
@@ -69,5 +71,17 @@ describe('align: a rule that throws', function () {
         const result = runCli(['diff', 'HEAD'], { cwd: repo.dir, env: FAULT });
         assert.equal(result.status, 0, result.stderr);
         assert.deepEqual(unwrapped(result.stderr).split('\n'), [MESSAGE, MESSAGE]);
+    });
+
+    it('a fault outside the rules (the impact graph\'s build): exit 2, one message that says how to see the stack; ALIGN_DEBUG=1 prints it', () => {
+        const dir = tempDir();
+        writeFile(dir, 'p.align', PROGRAM.replace('by 2026-06-30', 'by 1999-06-30'));
+        const result = runCli(['check', '.'], { cwd: dir, env: preload('date-1999.cjs') });
+        assert.equal(result.status, 2, result.stderr);
+        assert.equal(result.stdout, '');
+        assert.equal(unwrapped(result.stderr), 'align: internal error: fault injected for the year 1999; set ALIGN_DEBUG=1 for details');
+        const debug = spawnSync(process.execPath, [BIN, 'check', '.'], { cwd: dir, env: { ...cliEnv(preload('date-1999.cjs')), ALIGN_DEBUG: '1' }, encoding: 'utf-8' });
+        assert.equal(debug.status, 2);
+        assert.match(debug.stderr, /^align: internal error: fault injected for the year 1999\nRangeError: fault injected for the year 1999\n    at /);
     });
 });
