@@ -30,19 +30,23 @@ function workspace(slow: string, on = '', third = false): TempWorkspace {
     });
 }
 
-/** Runs `align pull`, sends `signal` once the quick pull is reported, and gives how it ended. */
-function interruptedPull(cwd: string, signal: NodeJS.Signals, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
+/**
+ * Runs `align pull`, sends `signal` once the quick pull is reported (or,
+ * given `when`, once it settles: the slow query reached the server), and
+ * gives how it ended.
+ */
+function interruptedPull(cwd: string, signal: NodeJS.Signals, env: NodeJS.ProcessEnv = {}, when?: Promise<unknown>): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [BIN, 'pull'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         let sentAt = 0;
+        const send = (afterMs: number) => setTimeout(() => { sentAt = Date.now(); child.kill(signal); }, afterMs);
+        void when?.then(() => send(300));
         child.stdout.on('data', chunk => {
             stdout += String(chunk);
-            if (sentAt === 0 && stdout.includes('pulled a.csv')) {
-                // Well into the slow query's run.
-                setTimeout(() => { sentAt = Date.now(); child.kill(signal); }, 500);
-            }
+            // Well into the slow query's run.
+            if (!when && sentAt === 0 && stdout.includes('pulled a.csv')) send(500);
         });
         child.stderr.on('data', chunk => { stderr += String(chunk); });
         const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -102,7 +106,7 @@ describe('align pull: interrupted', function () {
         const proxy = await startSlowCancelProxy(postgresUrl(), delayMs, late);
         try {
             ws = workspace(query, ' on env "WAREHOUSE_URL"', true);
-            const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: proxy.url });
+            const result = await interruptedPull(ws.root, 'SIGINT', { WAREHOUSE_URL: proxy.url }, proxy.sent('pg_sleep'));
             assert.equal(proxy.cancels(), 1, 'the cancel went through the slow connection');
             assert.equal(result.status, 130, `status; stderr: ${result.stderr}`);
             return { ...result, ws };

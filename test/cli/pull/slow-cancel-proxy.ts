@@ -17,6 +17,8 @@ export interface SlowCancelProxy {
     readonly url: string;
     /** How many cancel requests passed through. */
     readonly cancels: () => number;
+    /** Settles when a client has sent `text` (a query's) to the server. */
+    sent(text: string): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startSlowCancelProxy(serverUrl: string, delayMs: number, l
     const target = new URL(serverUrl);
     const sockets = new Set<net.Socket>();
     let cancels = 0;
+    const awaited: Array<{ text: string; resolve: () => void }> = [];
     const server = net.createServer(client => {
         const upstream = net.connect(Number(target.port || 5432), target.hostname);
         sockets.add(client).add(upstream);
@@ -31,6 +34,10 @@ export async function startSlowCancelProxy(serverUrl: string, delayMs: number, l
         const toServer = (send: () => void) => slowed && late === 'request' ? setTimeout(send, delayMs) : send();
         const toClient = (send: () => void) => slowed && late === 'answers' ? setTimeout(send, delayMs) : send();
         client.on('data', chunk => {
+            for (const wait of awaited.filter(w => chunk.includes(w.text))) {
+                awaited.splice(awaited.indexOf(wait), 1);
+                wait.resolve();
+            }
             if (!slowed && chunk.includes('pg_cancel_backend')) {
                 slowed = true;
                 cancels++;
@@ -52,6 +59,7 @@ export async function startSlowCancelProxy(serverUrl: string, delayMs: number, l
     return {
         url: url.toString(),
         cancels: () => cancels,
+        sent: text => new Promise(resolve => awaited.push({ text, resolve })),
         close: () => new Promise(resolve => {
             for (const socket of sockets) socket.destroy();
             server.close(() => resolve());
