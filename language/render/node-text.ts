@@ -8,7 +8,7 @@
  */
 import type { GraphNode, MetricFigures } from '../graph/types.js';
 import { TEXT, type MeasureText, type TextStyle } from './measure.js';
-import { figuresText, plural, statusText, truncate, wrap } from './text.js';
+import { figuresText, nameWords, plural, statusText, truncate, wrap } from './text.js';
 
 /** Horizontal padding inside a box, and where text starts (after the kind icon). */
 export const PAD = 10;
@@ -165,11 +165,6 @@ export function shortLabel(node: GraphNode, width: number, height: number, size:
     const starts = words.slice(0, most - 1);
     const rest = words.slice(most - 1).join('');
     return [...starts, ...(rest ? [rest] : [])].map(line => truncate(line, width, style, measure));
-}
-
-/** A name's words: `AskOpenQuestions` as Ask, Open, Questions; `Q.Nps` as Q., Nps; `first_aid` as first_, aid. */
-function nameWords(name: string): string[] {
-    return name.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=[._-])/u).filter(Boolean);
 }
 
 /** True when each line of a wrapped name (the name's `words`, in lines) ends where one of its words ends. */

@@ -82,13 +82,33 @@ function breakWord(word: string, maxWidth: number, style: TextStyle, measure: Me
         if (end < chars.length) {
             const enough = (boundary: number): boolean => boundary - start >= (end - start) / 3;
             const dot = lastBoundary(chars, start, end, before => before === '.');
-            const word = lastBoundary(chars, start, end, (before, at) => /[_-]/.test(before) || (at !== undefined && /\p{Lu}/u.test(at) && /[\p{Ll}\p{N}]/u.test(before)));
+            const word = lastBoundary(chars, start, end, endsWord);
             end = enough(dot) ? dot : enough(word) ? word : end;
         }
         pieces.push(chars.slice(start, end).join(''));
         start = end;
     }
     return pieces;
+}
+
+/** Whether a reader sees a word of a name end between `before` and `at`: after `_` or `-`, or before a capital that follows a small letter or digit. */
+function endsWord(before: string, at: string | undefined): boolean {
+    return /[_-]/.test(before) || (at !== undefined && /\p{Lu}/u.test(at) && /[\p{Ll}\p{N}]/u.test(before));
+}
+
+/** A name's words, where breakWord may end a piece: `AskOpenQuestions` as Ask, Open, Questions; `Q.Nps` as Q., Nps; `first_aid` as first_, aid. */
+export function nameWords(name: string): string[] {
+    const chars = [...name];
+    const words: string[] = [];
+    let start = 0;
+    for (let i = 1; i < chars.length; i++) {
+        if (chars[i - 1] === '.' || endsWord(chars[i - 1]!, chars[i])) {
+            words.push(chars.slice(start, i).join(''));
+            start = i;
+        }
+    }
+    words.push(chars.slice(start).join(''));
+    return words;
 }
 
 /** The last index in (start, end] between two characters that `ends` accepts; `start` when there is none. */
