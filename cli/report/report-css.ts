@@ -95,8 +95,7 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
  */
 @media screen and (max-width: 820px) { .view-progress-wide { display: none; } .view-progress-medium { display: block !important; } }
 @media screen and (max-width: 539.98px) { .view-progress-medium { display: none !important; } .view-progress-narrow { display: block !important; } }
-@media screen and (max-width: 439.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block !important; } }
-@media screen and (min-width: 760.02px) and (max-width: 899.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block !important; } }
+@media screen and (max-width: 439.98px), screen and (min-width: 760.02px) and (max-width: 899.98px) { .view-kpi-wide { display: none; } .view-kpi-narrow { display: block !important; } }
 @page { margin: 14mm 12mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt "Liberation Sans", Arial, Helvetica, sans-serif; color: #5f6368; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
