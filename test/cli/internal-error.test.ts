@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
-import { BIN, cliEnv, linesOf, removeTempDirs, REPO_ROOT, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { BIN, cliEnv, linesOf, removeTempDirs, REPO_ROOT, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 /** The environment that preloads test/cli/fault/`file` into the CLI. */
 const preload = (file: string) => ({ NODE_OPTIONS: `--require ${JSON.stringify(path.join(REPO_ROOT, 'test', 'cli', 'fault', file))}` });
@@ -20,11 +20,6 @@ const PROGRAM = ['Faulty', 'B', 'C', 'D'].map(k => `metric ${k} "${k}" { kind la
     + 'outcome O "o" { owner "x" measured by Faulty, B, C, D }\nbehavior Bh "b" { moves Faulty, B, C, D }\nprogram P "p" { serves O }\n';
 
 const MESSAGE = 'align: internal error while checking, some findings may be missing: Align: the check of program-without-leading, too-many-kpis failed on Program: RangeError: fault injected in a comparison of Faulty; set ALIGN_DEBUG=1 for details';
-
-/** Standard error with its wrapping undone. */
-function unwrapped(stderr: string): string {
-    return stderr.replace(/\n  /g, ' ').trimEnd();
-}
 
 describe('align: a rule that throws', function () {
     this.timeout(60_000);
@@ -39,7 +34,7 @@ describe('align: a rule that throws', function () {
         const internal = (JSON.parse(result.stdout) as { rule: string; message: string }[]).filter(f => f.rule === 'internal-error');
         assert.equal(internal.length, 1, result.stdout);
         assert.match(internal[0]!.message, /^Rules program-without-leading, too-many-kpis failed on program 'P': RangeError: fault injected/);
-        assert.equal(unwrapped(result.stderr), MESSAGE);
+        assert.equal(unwrapped(result.stderr).trimEnd(), MESSAGE);
         for (const line of linesOf(result.stderr)) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
         assert.ok(!result.stderr.includes('    at '), 'no stack');
     });
@@ -59,7 +54,7 @@ describe('align: a rule that throws', function () {
         writeFile(dir, 'p.align', PROGRAM);
         const result = runCli(['graph', '.', '--format', 'json'], { cwd: dir, env: FAULT });
         assert.equal(result.status, 0, result.stderr);
-        assert.equal(unwrapped(result.stderr), MESSAGE);
+        assert.equal(unwrapped(result.stderr).trimEnd(), MESSAGE);
         assert.ok((JSON.parse(result.stdout) as { nodes: { name: string }[] }).nodes.some(n => n.name === 'Faulty'), 'the graph names the KPI');
     });
 
@@ -70,7 +65,7 @@ describe('align: a rule that throws', function () {
         repo.edit('p.align', text => text.replace('program P "p"', 'program P "renamed"'));
         const result = runCli(['diff', 'HEAD'], { cwd: repo.dir, env: FAULT });
         assert.equal(result.status, 0, result.stderr);
-        assert.deepEqual(unwrapped(result.stderr).split('\n'), [MESSAGE, MESSAGE]);
+        assert.deepEqual(unwrapped(result.stderr).trimEnd().split('\n'), [MESSAGE, MESSAGE]);
     });
 
     it('a fault outside the rules (the impact graph\'s build): exit 2, one message that says how to see the stack; ALIGN_DEBUG=1 prints it', () => {
@@ -79,7 +74,7 @@ describe('align: a rule that throws', function () {
         const result = runCli(['check', '.'], { cwd: dir, env: preload('date-1999.cjs') });
         assert.equal(result.status, 2, result.stderr);
         assert.equal(result.stdout, '');
-        assert.equal(unwrapped(result.stderr), 'align: internal error: fault injected for the year 1999; set ALIGN_DEBUG=1 for details');
+        assert.equal(unwrapped(result.stderr).trimEnd(), 'align: internal error: fault injected for the year 1999; set ALIGN_DEBUG=1 for details');
         const debug = spawnSync(process.execPath, [BIN, 'check', '.'], { cwd: dir, env: { ...cliEnv(preload('date-1999.cjs')), ALIGN_DEBUG: '1' }, encoding: 'utf-8' });
         assert.equal(debug.status, 2);
         assert.match(debug.stderr, /^align: internal error: fault injected for the year 1999\nRangeError: fault injected for the year 1999\n    at /);
