@@ -15,7 +15,9 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
     let version = 0;
     builder.onBuildPhase(DocumentState.Validated, async () => {
         version++;
-        const index = await services.align.Graph.getIndex();
+        // A graph that could not be built (a bug, logged and reported as `internal-error` on every document): the preview keeps the one it has.
+        const index = await services.align.Graph.getIndex().catch(() => undefined);
+        if (!index) return;
         void connection.sendNotification(DidChangeGraphNotification, { version, coverage: index.graph.coverage });
     });
     connection.onRequest(ImpactGraphRequest, async (params): Promise<ImpactGraphResult> => {

@@ -34,8 +34,9 @@ export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progre
         onProgress: (verb, done, total) => progress.update(`${verb} (${side.label})`, done, total)
     }).catch(error => { throw renamed(error, side); });
     progress.done();
-    reportLogged(workspace.logged);
+    // A graph that cannot be built stops the command with that one message; what validation logged of it is not repeated.
     const index = await workspace.services.align.Graph.getIndex();
+    reportLogged(workspace.logged);
     return {
         diff: {
             graph: index.graph,

@@ -35,8 +35,9 @@ export async function loadGraph(args: WorkspaceArgs, progress: Progress, filesFr
         onProgress: (verb, done, total) => progress.update(verb, done, total)
     });
     progress.done();
-    reportLogged(workspace.logged);
+    // A graph that cannot be built stops the command with that one message; what validation logged of it is not repeated.
     const index = await workspace.services.align.Graph.getIndex();
+    reportLogged(workspace.logged);
     const fromRoot = (file: string) => path.relative(workspace.root, file).split(path.sep).join('/');
     return { workspace, index, findings: collectFindings(workspace, filesFrom === 'root' ? fromRoot : undefined) };
 }

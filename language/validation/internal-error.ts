@@ -1,4 +1,5 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { RuleId } from '../rules.js';
 
 /** The rule id of a finding that reports a fault in Align itself, never in the checked text. */
@@ -12,11 +13,30 @@ export const INTERNAL_ERROR = 'internal-error' satisfies RuleId;
  */
 export function reportInternalError(rules: readonly RuleId[], node: AstNode, error: unknown, accept: ValidationAcceptor): void {
     console.error(`Align: the check of ${rules.join(', ')} failed on ${node.$type}:`, error);
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const name = 'name' in node && typeof node.name === 'string' ? ` '${node.name}'` : '';
     const subject = rules.length === 1 ? `Rule ${rules[0]}` : `Rules ${rules.join(', ')}`;
-    accept('error', `${subject} failed on ${node.$type.toLowerCase()}${name}: ${detail}. This is a bug in Align, not in the file: please report it. The other rules ran.`,
+    accept('error', `${subject} failed on ${node.$type.toLowerCase()}${name}: ${errorText(error)}. ${BUG} The other rules ran.`,
         { node, code: INTERNAL_ERROR, data: { code: INTERNAL_ERROR } });
+}
+
+/**
+ * The `internal-error` a document gets when the impact graph could not be
+ * built: the workspace rules, which read it, did not run; the rules that
+ * read the document alone did. At the start of the document: no
+ * declaration is at fault.
+ */
+export function graphFaultFinding(error: unknown): Diagnostic {
+    const start = { line: 0, character: 0 };
+    return {
+        severity: DiagnosticSeverity.Error, range: { start, end: start }, code: INTERNAL_ERROR, data: { code: INTERNAL_ERROR },
+        message: `The impact graph could not be built: ${errorText(error)}. ${BUG} The rules that read the graph did not run; the other rules ran.`
+    };
+}
+
+const BUG = 'This is a bug in Align, not in the file: please report it.';
+
+function errorText(error: unknown): string {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** A check and the rule ids it reports: an `internal-error` names them when the check throws. */

@@ -7,6 +7,7 @@ import type { GraphIndex } from '../graph/build-graph.js';
 import type { AlignGraphService } from '../graph/graph-service.js';
 import type { Model } from '../generated/ast.js';
 import type { AlignSnapshotService } from '../pull/snapshot-service.js';
+import { graphFaultFinding } from './internal-error.js';
 import { ruleContext } from './rule-context.js';
 import { runWorkspaceRules } from './workspace-rules.js';
 
@@ -33,6 +34,10 @@ export class AlignWorkspaceFindings {
     private readonly byUri = new Map<string, DocumentFindings>();
     private readonly changed = new Set<string>();
     private computedFor: GraphIndex | undefined;
+    /** The fault of the last graph build that failed (logged once), until a build succeeds. */
+    private fault: unknown;
+    /** The documents given the fault instead of their workspace findings: shown again once a build succeeds. */
+    private readonly faulted = new Set<string>();
 
     constructor(services: AlignServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -41,15 +46,31 @@ export class AlignWorkspaceFindings {
         this.snapshots = services.align.Snapshots;
     }
 
-    /** The graph of the current workspace state, once the snapshots' standing (read by `snapshot-drift`) is known too. */
-    async ready(): Promise<GraphIndex> {
-        const index = await this.graph.getIndex();
+    /**
+     * The graph of the current workspace state, once the snapshots' standing
+     * (read by `snapshot-drift`) is known too; undefined when the graph's
+     * build failed (a bug in Align: logged once, and `of` gives each document
+     * one `internal-error` instead of the workspace rules' findings).
+     */
+    async ready(): Promise<GraphIndex | undefined> {
+        let index: GraphIndex;
+        try {
+            index = await this.graph.getIndex();
+        } catch (error) {
+            if (error !== this.fault) console.error('Align: the impact graph could not be built, so the rules that read it did not run:', error);
+            this.fault = error;
+            return undefined;
+        }
         await this.snapshots.getStatuses();
         return index;
     }
 
-    /** The findings of one document for this graph. */
-    of(document: LangiumDocument, index: GraphIndex): Diagnostic[] {
+    /** The findings of one document for this graph (for none: the fault of its build). */
+    of(document: LangiumDocument, index: GraphIndex | undefined): Diagnostic[] {
+        if (!index) {
+            this.faulted.add(document.uri.toString());
+            return [graphFaultFinding(this.fault)];
+        }
         this.update(index);
         const found = this.byUri.get(document.uri.toString());
         return found && found.model === document.parseResult.value ? found.diagnostics : this.compute(document, index).diagnostics;
@@ -61,9 +82,12 @@ export class AlignWorkspaceFindings {
      * computed is left to its validation (`of`): at start-up the first
      * documents validated need not wait for the workspace rules of all.
      */
-    update(index: GraphIndex): void {
-        if (this.computedFor === index) return;
+    update(index: GraphIndex | undefined): void {
+        if (!index || this.computedFor === index) return;
         this.computedFor = index;
+        this.fault = undefined;
+        for (const uri of this.faulted) this.changed.add(uri);
+        this.faulted.clear();
         const changed = this.graph.takeChangedDocuments();
         const seen = new Set<string>();
         for (const document of this.documents.all) {

@@ -3,7 +3,9 @@
  * the finding `internal-error` is reported as any other, and what Langium
  * logged (the stack) becomes one message on standard error, wrapped to 80
  * columns, the whole stack only with ALIGN_DEBUG=1. The fault is injected by
- * preloading test/cli/fault/compare-faulty.cjs into the built CLI.
+ * preloading test/cli/fault/compare-faulty.cjs into the built CLI. And a
+ * fault in the impact graph's build (test/cli/fault/graph-build.cjs): `check`
+ * still reports every file's other findings, `graph` stops with one message.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -68,15 +70,38 @@ describe('align: a rule that throws', function () {
         assert.deepEqual(unwrapped(result.stderr).trimEnd().split('\n'), [MESSAGE, MESSAGE]);
     });
 
-    it('a fault outside the rules (the impact graph\'s build): exit 2, one message that says how to see the stack; ALIGN_DEBUG=1 prints it', () => {
-        const dir = tempDir();
-        writeFile(dir, 'p.align', PROGRAM.replace('by 2026-06-30', 'by 1999-06-30'));
-        const result = runCli(['check', '.'], { cwd: dir, env: preload('date-1999.cjs') });
-        assert.equal(result.status, 2, result.stderr);
-        assert.equal(result.stdout, '');
-        assert.equal(unwrapped(result.stderr).trimEnd(), 'align: internal error: fault injected for the year 1999; set ALIGN_DEBUG=1 for details');
-        const debug = spawnSync(process.execPath, [BIN, 'check', '.'], { cwd: dir, env: { ...cliEnv(preload('date-1999.cjs')), ALIGN_DEBUG: '1' }, encoding: 'utf-8' });
-        assert.equal(debug.status, 2);
-        assert.match(debug.stderr, /^align: internal error: fault injected for the year 1999\nRangeError: fault injected for the year 1999\n    at /);
+    describe('a fault outside the rules: the impact graph cannot be built', () => {
+        /** A workspace of two files and the environment that makes its graph's build throw (test/cli/fault/graph-build.cjs). */
+        const faulted = () => {
+            const dir = tempDir();
+            writeFile(dir, 'p.align', PROGRAM);
+            writeFile(dir, 'q.align', 'skill T "t" { }\n');
+            writeFile(dir, 'fault-on', '');
+            return { dir, env: { ...preload('graph-build.cjs'), ALIGN_TEST_GRAPH_FAULT: path.join(dir, 'fault-on') } };
+        };
+        const GRAPH_FAULT = /^The impact graph could not be built: TypeError: fault injected in the impact graph's build\. This is a bug in Align, not in the file: please report it\. The rules that read the graph did not run; the other rules ran\.$/;
+
+        it('check: every file gets one internal-error at its start and its other findings; one message on stderr', () => {
+            const { dir, env } = faulted();
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, env });
+            assert.equal(result.status, 1, result.stderr);
+            const findings = JSON.parse(result.stdout) as { file: string; line: number; column: number; rule: string; message: string }[];
+            assert.deepEqual(findings.map(f => `${f.file}:${f.line}:${f.column} ${f.rule}`), [
+                'p.align:1:1 internal-error', 'p.align:7:9 program-without-review', 'p.align:7:9 program-without-sponsor', 'q.align:1:1 internal-error'
+            ]);
+            for (const f of findings.filter(f => f.rule === 'internal-error')) assert.match(f.message, GRAPH_FAULT);
+            assert.equal(unwrapped(result.stderr).trimEnd(), 'align: internal error while checking, some findings may be missing: Align: the impact graph could not be built, so the rules that read it did not run: TypeError: fault injected in the impact graph\'s build; set ALIGN_DEBUG=1 for details');
+        });
+
+        it('graph: exit 2 with one message that says how to see the stack; ALIGN_DEBUG=1 prints it', () => {
+            const { dir, env } = faulted();
+            const result = runCli(['graph', '.'], { cwd: dir, env });
+            assert.equal(result.status, 2, result.stderr);
+            assert.equal(result.stdout, '');
+            assert.equal(unwrapped(result.stderr).trimEnd(), 'align: internal error: fault injected in the impact graph\'s build; set ALIGN_DEBUG=1 for details');
+            const debug = spawnSync(process.execPath, [BIN, 'graph', '.'], { cwd: dir, env: { ...cliEnv(env), ALIGN_DEBUG: '1' }, encoding: 'utf-8' });
+            assert.equal(debug.status, 2);
+            assert.match(debug.stderr, /^align: internal error: fault injected in the impact graph's build\nTypeError: fault injected in the impact graph's build\n    at /);
+        });
     });
 });
