@@ -71,6 +71,17 @@ export class AlignGraphService {
     }
 
     /**
+     * The graph for the editor's features that can answer without it (hover,
+     * code lens, quick fixes): undefined when its build failed. That fault is
+     * reported already, as an `internal-error` on every document and in the
+     * log (AlignWorkspaceFindings); failing the request as well would make
+     * the editor pop up an error at every hover and every code-lens refresh.
+     */
+    indexIfBuilt(): Promise<GraphIndex | undefined> {
+        return this.getIndex().then(index => index, () => undefined);
+    }
+
+    /**
      * The graph of the current workspace as it stood on `date` (`YYYY-MM-DD`):
      * built apart (the kept graph is untouched) without the actuals dated after
      * it; `later` counts those (the current graph itself when there are none).

@@ -50,8 +50,9 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
         const catalogs = this.services.align.Catalogs;
         if (catalogs.isCatalog(document.uri)) return [];
-        const graph = await this.services.align.Graph.getIndex();
-        const fixes = params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph));
+        const graph = await this.services.align.Graph.indexIfBuilt();
+        // Without the graph (its build failed: reported on every document), only the suppression comments are offered.
+        const fixes = graph ? params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic, graph)) : [];
         const actions = [...fixes, ...suppressActions(document, params.context.diagnostics)];
         // A fix never edits a catalog file (a declaration created in one, say).
         return actions.filter(action => !Object.keys(action.edit?.changes ?? {}).some(uri => catalogs.isCatalog(uri)));

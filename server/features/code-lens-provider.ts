@@ -29,7 +29,8 @@ export class AlignCodeLensProvider implements CodeLensProvider {
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
-        const index = await this.graph.getIndex();
+        const index = await this.graph.indexIfBuilt();
+        if (!index) return [];
         const uri = document.uri.toString();
         const reached = reachCounts(index);
         // Other clients run the server's command (workspace/executeCommand), which shows the chain as text.

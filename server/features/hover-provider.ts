@@ -60,15 +60,15 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
     private async statementHover(ast: AstNode, text: string): Promise<string | undefined> {
         const isolate = AstUtils.getContainerOfType(ast, isIsolate);
         if (isolate) {
-            const index = await this.graph.getIndex();
-            const [program, kpi] = [index.nodeOf(isolate.$container), index.nodeOf(isolate.metric?.ref)];
-            return program && kpi ? isolateHover(index, program, kpi, isolate) : undefined;
+            const index = await this.graph.indexIfBuilt();
+            const [program, kpi] = [index?.nodeOf(isolate.$container), index?.nodeOf(isolate.metric?.ref)];
+            return index && program && kpi ? isolateHover(index, program, kpi, isolate) : undefined;
         }
         const actuals = AstUtils.getContainerOfType(ast, isActuals);
         const onSnapshot = actuals?.pull && (AstUtils.getContainerOfType(ast, isPull) || text === `"${actuals.file}"`);
         if (!actuals || !onSnapshot) return undefined;
-        const index = await this.graph.getIndex();
-        const metric = index.nodeOf(actuals.metric?.ref)?.qualifiedName ?? actuals.metric?.$refText ?? '';
+        const index = await this.graph.indexIfBuilt();
+        const metric = index?.nodeOf(actuals.metric?.ref)?.qualifiedName ?? actuals.metric?.$refText ?? '';
         return snapshotHover(actuals, (await this.snapshots.getStatuses()).get(actuals), metric);
     }
 
@@ -77,9 +77,9 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
     }
 
     private async content(ast: AstNode): Promise<string | undefined> {
-        const index = await this.graph.getIndex();
-        const node = index.nodeOf(ast);
-        if (!node) return undefined;
+        const index = await this.graph.indexIfBuilt();
+        const node = index?.nodeOf(ast);
+        if (!index || !node) return undefined;
         const origin = originHoverLine(this.catalogs, AstUtils.getDocument(ast).uri.toString());
         return paragraphs([headerOf(node), origin, node.doc, '---', bodyOf(index, node, ast as Declaration | Program)]);
     }

@@ -3,7 +3,8 @@
  * every document still gets its diagnostics, the syntax errors and the rules
  * that read the document alone, plus one `internal-error` at its start that
  * says the rules reading the graph did not run. Before, nothing was
- * published at all and the editor showed the files as clean. Once a build
+ * published at all and the editor showed the files as clean. Hover, code
+ * lens and quick fixes answer without the graph. Once a build
  * succeeds (after the next edit), every document shows the graph's findings
  * again. The fault is test/cli/fault/graph-build.cjs, preloaded into the
  * built server while its marker file exists.
@@ -14,7 +15,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ImpactGraphRequest, type ImpactGraphResult } from '../../language/protocol.js';
 import { makeTempDir, removeTempDirs } from '../temp-dirs.js';
-import { LspSession, SERVER } from './lsp-session.js';
+import { LspSession, SERVER, uriOf } from './lsp-session.js';
 
 const FAULT = path.resolve(path.dirname(SERVER), '../test/cli/fault/graph-build.cjs');
 /** A program without a sponsor (`program-without-sponsor`: read from the document alone) that serves nothing (`program-without-outcome`: from the graph). */
@@ -59,6 +60,14 @@ describe('language server: the impact graph cannot be built', function () {
         assert.deepEqual(fault.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
         assert.equal(fault.severity, 1);
         assert.deepEqual(rules(await session.diagnosticsOf(skill, d => d.length > 0)), ['internal-error']);
+        // The features that read the graph answer without it (no error, which the editor would pop up at every hover).
+        const uri = uriOf(program);
+        const onName = { textDocument: { uri }, position: { line: 0, character: 8 } };
+        assert.equal(await session.request('textDocument/hover', onName), null);
+        assert.deepEqual(await session.request('textDocument/codeLens', { textDocument: { uri } }), []);
+        const sponsor = programFaulted.filter(d => d.code === 'program-without-sponsor');
+        const actions = await session.request<Array<{ title: string }>>('textDocument/codeAction', { textDocument: { uri }, range: sponsor[0]!.range, context: { diagnostics: sponsor } });
+        assert.deepEqual(actions.map(a => a.title), ['Disable program-without-sponsor for this line']);
         // Logged once with its stack, for both documents; the build itself did not fail.
         assert.deepEqual(errorsLogged(session).map(m => m.split('\n')[0]), ['Align: the impact graph could not be built, so the rules that read it did not run: TypeError: fault injected in the impact graph\'s build']);
 
@@ -69,6 +78,8 @@ describe('language server: the impact graph cannot be built', function () {
         // The other file was not edited: it is published again because its fault is gone.
         assert.deepEqual(rules(await session.diagnosticsOf(skill, d => !faultOf(d))), ['skill-enables-nothing']);
         const graph = await session.request<ImpactGraphResult>(ImpactGraphRequest.method, {});
+        const hover = await session.request<{ contents: { value: string } }>('textDocument/hover', onName);
+        assert.match(hover.contents.value, /^\*\*program\*\* `P` — renamed/);
         assert.equal(errorsLogged(session).length, 1, 'nothing more logged');
         assert.deepEqual(graph.graph.nodes.map(n => `${n.name} ${n.title}`).sort(), ['P renamed', 'T t']);
     });
