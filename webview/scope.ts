@@ -6,7 +6,7 @@
  * the whole workspace or one program or outcome.
  */
 import type { GraphNode, ImpactGraph } from '../language/graph/types.js';
-import { chainOf } from './chain.js';
+import { chainThrough } from '../language/graph/chain-through.js';
 import type { ScopeChoice } from './protocol.js';
 
 /** The programs and outcomes (ids) an element belongs to; empty for nothing (the whole workspace). */
@@ -16,7 +16,7 @@ export function scopeOfNode(graph: ImpactGraph, node: GraphNode | undefined): st
     if (node.program) return [node.program];
     const programs = graph.nodes.filter(n => n.kind === 'program' && n.programFigures?.chain.includes(node.id)).map(n => n.id);
     const byId = new Map(graph.nodes.map(n => [n.id, n]));
-    const outcomes = node.kind === 'toolkit' ? [] : [...chainOf(graph, node)].filter(id => byId.get(id)?.kind === 'outcome');
+    const outcomes = node.kind === 'toolkit' ? [] : [...chainThrough(graph, node)].filter(id => byId.get(id)?.kind === 'outcome');
     return [...programs, ...outcomes];
 }
 

@@ -10,7 +10,7 @@ import type { GraphNode } from '../language/graph/types.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
 import { columnOf, GEOMETRY, type GraphLayout, type MeasureText } from '../language/render/index.js';
 import { canvasMeasure } from './canvas-measure.js';
-import { chainOf, nodeAt } from './chain.js';
+import { chainThrough, nodeAt } from '../language/graph/chain-through.js';
 import { showEmptyState, showNotice, statusText, tooLargeText, type PageElements } from './dom.js';
 import { changesContentOnly } from './graph-delta.js';
 import { GraphView } from './graph-view.js';
@@ -240,7 +240,7 @@ export class Stage {
 
     private chain(): Chain | undefined {
         const node = this.cursorNode();
-        return node && this.result ? { ids: chainOf(this.result.graph, node), around: node.id } : undefined;
+        return node && this.result ? { ids: chainThrough(this.result.graph, node), around: node.id } : undefined;
     }
 
     private async draw(reasons: ReadonlySet<UpdateReason>): Promise<void> {

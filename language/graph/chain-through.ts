@@ -1,6 +1,11 @@
-/** What the editor cursor points at, and the chain through it. */
-import { Adjacency } from '../language/graph/adjacency.js';
-import type { EdgeKind, GraphNode, GraphPosition, GraphRange, ImpactGraph } from '../language/graph/types.js';
+/**
+ * What a position in a document points at, and the chain through an
+ * element: queries of the published graph, answered on its edges (the
+ * preview highlights the chain under the editor's cursor with them).
+ */
+import { Adjacency } from './adjacency.js';
+import { rangeSize } from './innermost-index.js';
+import type { EdgeKind, GraphNode, GraphPosition, GraphRange, ImpactGraph } from './types.js';
 
 const CHAIN_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
 const adjacencies = new WeakMap<ImpactGraph, Adjacency>();
@@ -17,16 +22,12 @@ function contains(range: GraphRange, p: GraphPosition): boolean {
     return afterStart && beforeEnd;
 }
 
-function extent(range: GraphRange): number {
-    return (range.end.line - range.start.line) * 1e6 + (range.end.character - range.start.character);
-}
-
 /** The innermost declaration (any kind, programs and toolkits too) whose range holds the position. */
 export function nodeAt(graph: ImpactGraph, uri: string, position: GraphPosition): GraphNode | undefined {
     let best: GraphNode | undefined;
     for (const node of graph.nodes) {
         if (node.uri !== uri || !contains(node.range, position)) continue;
-        if (!best || extent(node.range) < extent(best.range)) best = node;
+        if (!best || rangeSize(node.range) < rangeSize(best.range)) best = node;
     }
     return best;
 }
@@ -36,7 +37,7 @@ export function nodeAt(graph: ImpactGraph, uri: string, position: GraphPosition)
  * downstream (what it leads to). A toolkit stands for the behaviors it
  * reinforces, a program for its chain.
  */
-export function chainOf(graph: ImpactGraph, node: GraphNode): Set<string> {
+export function chainThrough(graph: ImpactGraph, node: GraphNode): Set<string> {
     if (node.kind === 'program') return new Set([node.id, ...(node.programFigures?.chain ?? [])]);
     const adjacency = adjacencyOf(graph);
     const starts = node.kind === 'toolkit' ? adjacency.targets(node.id, 'reinforces') : [node.id];
