@@ -11,6 +11,13 @@ import { graphFaultFinding } from './internal-error.js';
 import { ruleContext } from './rule-context.js';
 import { runWorkspaceRules } from './workspace-rules.js';
 
+/** A build of the impact graph that threw: what it threw. */
+export interface GraphFault {
+    readonly fault: unknown;
+}
+
+const isFault = (index: GraphIndex | GraphFault): index is GraphFault => 'fault' in index;
+
 interface DocumentFindings {
     readonly model: Model;
     readonly diagnostics: Diagnostic[];
@@ -34,8 +41,8 @@ export class AlignWorkspaceFindings {
     private readonly byUri = new Map<string, DocumentFindings>();
     private readonly changed = new Set<string>();
     private computedFor: GraphIndex | undefined;
-    /** The fault of the last graph build that failed (logged once), until a build succeeds. */
-    private fault: unknown;
+    /** The fault of the last graph build that failed, logged once. */
+    private logged: unknown;
     /** The documents given the fault instead of their workspace findings: shown again once a build succeeds. */
     private readonly faulted = new Set<string>();
 
@@ -48,28 +55,28 @@ export class AlignWorkspaceFindings {
 
     /**
      * The graph of the current workspace state, once the snapshots' standing
-     * (read by `snapshot-drift`) is known too; undefined when the graph's
-     * build failed (a bug in Align: logged once, and `of` gives each document
-     * one `internal-error` instead of the workspace rules' findings).
+     * (read by `snapshot-drift`) is known too; or the fault of its build (a
+     * bug in Align: logged once, and `of` gives each document one
+     * `internal-error` instead of the workspace rules' findings).
      */
-    async ready(): Promise<GraphIndex | undefined> {
+    async ready(): Promise<GraphIndex | GraphFault> {
         let index: GraphIndex;
         try {
             index = await this.graph.getIndex();
         } catch (error) {
-            if (error !== this.fault) console.error('Align: the impact graph could not be built, so the rules that read it did not run:', error);
-            this.fault = error;
-            return undefined;
+            if (error !== this.logged) console.error('Align: the impact graph could not be built, so the rules that read it did not run:', error);
+            this.logged = error;
+            return { fault: error };
         }
         await this.snapshots.getStatuses();
         return index;
     }
 
-    /** The findings of one document for this graph (for none: the fault of its build). */
-    of(document: LangiumDocument, index: GraphIndex | undefined): Diagnostic[] {
-        if (!index) {
+    /** The findings of one document for this graph (for a fault of its build: that fault). */
+    of(document: LangiumDocument, index: GraphIndex | GraphFault): Diagnostic[] {
+        if (isFault(index)) {
             this.faulted.add(document.uri.toString());
-            return [graphFaultFinding(this.fault)];
+            return [graphFaultFinding(index.fault)];
         }
         this.update(index);
         const found = this.byUri.get(document.uri.toString());
@@ -82,10 +89,9 @@ export class AlignWorkspaceFindings {
      * computed is left to its validation (`of`): at start-up the first
      * documents validated need not wait for the workspace rules of all.
      */
-    update(index: GraphIndex | undefined): void {
-        if (!index || this.computedFor === index) return;
+    update(index: GraphIndex | GraphFault): void {
+        if (isFault(index) || this.computedFor === index) return;
         this.computedFor = index;
-        this.fault = undefined;
         for (const uri of this.faulted) this.changed.add(uri);
         this.faulted.clear();
         const changed = this.graph.takeChangedDocuments();
