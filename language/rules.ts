@@ -94,7 +94,8 @@ export const BUILTIN_RULES = [
         'Fix the syntax at the marked place.', false),
     rule('config-invalid', 'error', 'align.config.json', 'align.config.json is not valid JSON, or names an unknown rule or severity.',
         'Fix align.config.json; the defaults apply meanwhile.', false),
-    rule('internal-error', 'error', 'the declaration being checked', 'A rule failed with an error inside Align: a bug in Align, not in the file.',
+    rule('internal-error', 'error', 'the declaration being checked (the start of each file when the impact graph cannot be built)',
+        'A rule, or the build of the impact graph, failed with an error inside Align: a bug in Align, not in the file.',
         'Report it with the file; the other rules still ran.', false),
 ] as const;
 
