@@ -54,6 +54,11 @@ describe('chain through an element (language/graph/chain-through)', () => {
         assert.equal(at('moves NearMissReports'), 'LockoutTagout.ReportsNearMisses');
         assert.equal(at('review monthly'), 'LockoutTagout');
         assert.equal(at('measured by RecordableIncidents'), 'SaferPlants');
+        // A range ends after its last character: a cursor just after the closing brace is still in the declaration, one further is not.
+        const line = lines.findIndex(l => l.includes('objective SpotHazards'));
+        const end = lines[line]!.length;
+        assert.equal(nodeAt(graph, uri, { line, character: end })?.id, 'LockoutTagout.SpotHazards');
+        assert.equal(nodeAt(graph, uri, { line, character: end + 1 })?.id, 'LockoutTagout');
         assert.equal(nodeAt(graph, uri, { line: 1, character: 0 }), undefined, 'a blank line outside every declaration');
         assert.equal(nodeAt(graph, 'file:///elsewhere.align', { line: 30, character: 4 }), undefined, 'another document');
     });
