@@ -16,7 +16,7 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
     builder.onBuildPhase(DocumentState.Validated, async () => {
         version++;
         // A graph that could not be built (a bug, logged and reported as `internal-error` on every document): the preview keeps the one it has.
-        const index = await services.align.Graph.getIndex().catch(() => undefined);
+        const index = await services.align.Graph.indexIfBuilt();
         if (!index) return;
         void connection.sendNotification(DidChangeGraphNotification, { version, coverage: index.graph.coverage });
     });

@@ -1,5 +1,12 @@
 import type { EdgeKind, GraphEdge } from './types.js';
 
+/**
+ * The edge kinds of a chain path (objective, skill, behavior, KPIs,
+ * outcome); `reinforces` (a toolkit's) and `serves` (a program's) are not
+ * steps of it.
+ */
+export const CHAIN_EDGE_KINDS = ['builds', 'enables', 'moves', 'drives', 'measures', 'kpi'] as const satisfies readonly EdgeKind[];
+
 const NONE: readonly string[] = Object.freeze([]);
 const NO_EDGES: readonly GraphEdge[] = Object.freeze([]);
 

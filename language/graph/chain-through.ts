@@ -3,11 +3,10 @@
  * element: queries of the published graph, answered on its edges (the
  * preview highlights the chain under the editor's cursor with them).
  */
-import { Adjacency } from './adjacency.js';
+import { Adjacency, CHAIN_EDGE_KINDS } from './adjacency.js';
 import { rangeSize } from './innermost-index.js';
-import type { EdgeKind, GraphNode, GraphPosition, GraphRange, ImpactGraph } from './types.js';
+import type { GraphNode, GraphPosition, GraphRange, ImpactGraph } from './types.js';
 
-const CHAIN_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['builds', 'enables', 'moves', 'drives', 'measures', 'kpi']);
 const adjacencies = new WeakMap<ImpactGraph, Adjacency>();
 
 function adjacencyOf(graph: ImpactGraph): Adjacency {
@@ -42,8 +41,8 @@ export function chainThrough(graph: ImpactGraph, node: GraphNode): Set<string> {
     const adjacency = adjacencyOf(graph);
     const starts = node.kind === 'toolkit' ? adjacency.targets(node.id, 'reinforces') : [node.id];
     const result = new Set<string>([node.id]);
-    walk(starts, id => adjacency.outgoing(id).filter(e => CHAIN_KINDS.has(e.kind)).map(e => e.to), result);
-    walk(starts, id => adjacency.incoming(id).filter(e => CHAIN_KINDS.has(e.kind)).map(e => e.from), result);
+    walk(starts, id => CHAIN_EDGE_KINDS.flatMap(kind => adjacency.targets(id, kind)), result);
+    walk(starts, id => CHAIN_EDGE_KINDS.flatMap(kind => adjacency.sources(id, kind)), result);
     return result;
 }
 

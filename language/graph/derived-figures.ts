@@ -1,7 +1,7 @@
 import type { Metric, Program } from '../generated/ast.js';
 import type { ActualsEntry } from '../actuals/read-actuals.js';
 import { isoDay } from '../dates.js';
-import type { Adjacency } from './adjacency.js';
+import { CHAIN_EDGE_KINDS, type Adjacency } from './adjacency.js';
 import { metricFigures } from './metric-figures.js';
 import { objectiveLinks, programChain } from './objective-links.js';
 import { programRoi, type MetricNodeOf } from './roi.js';
@@ -228,9 +228,8 @@ export function objectivesReaching(seeds: Iterable<string>, adjacency: Adjacency
         if (seen.has(id)) continue;
         seen.add(id);
         if (kindOf(id) === 'objective') objectives.add(id);
-        for (const kind of BACKWARD) for (const source of adjacency.sources(id, kind)) stack.push(source);
+        for (const kind of CHAIN_EDGE_KINDS) for (const source of adjacency.sources(id, kind)) stack.push(source);
     }
     return objectives;
 }
 
-const BACKWARD = ['builds', 'enables', 'moves', 'drives', 'measures', 'kpi'] as const;
