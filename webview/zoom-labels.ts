@@ -7,7 +7,7 @@
  */
 import { READABLE_PX, READABLE_ZOOM } from '../language/render/index.js';
 
-/** The readable floor: Fit goes no lower (viewport.ts FIT_LEAST_ZOOM), the wheel and buttons only to show a large drawing whole; a box still shows the start of its name there. */
+/** The readable floor, where a box still shows the start of its name: Fit goes no lower (viewport.ts FIT_LEAST_ZOOM); the wheel and buttons go lower only to show a large drawing whole. */
 export const MIN_ZOOM = 0.25;
 const STEPS = [READABLE_ZOOM, 0.7, 0.58, 0.48, 0.4, 0.33, MIN_ZOOM];
 /**
