@@ -111,6 +111,38 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         await super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
     }
 
+    /** Requests waiting for the workspace to reach a state (`waitUntil(state)`), each with its resolve. */
+    private readonly stateWaiters = new Set<{ state: DocumentState; reached(): void }>();
+
+    /**
+     * Langium tells a phase to the listeners it had when the phase began,
+     * and marks the workspace as past it only after they ran. The graph's
+     * listeners of the Validated phase await (the graph is built then): a
+     * request that came in meanwhile (the preview's graph, Check Workspace,
+     * right after an edit) waited for the next build, which may never come.
+     * It is answered when the phase ends too.
+     */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.currentState >= state || cancelToken.isCancellationRequested) return super.awaitBuilderState(state, cancelToken);
+        return new Promise<void>((resolve, reject) => {
+            const stop = () => {
+                phase.dispose();
+                cancel.dispose();
+                this.stateWaiters.delete(waiter);
+            };
+            const waiter = { state, reached: () => { stop(); resolve(); } };
+            const phase = this.onBuildPhase(state, () => waiter.reached());
+            const cancel = cancelToken.onCancellationRequested(() => { stop(); reject(OperationCancelled); });
+            this.stateWaiters.add(waiter);
+        });
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => unknown): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        for (const waiter of [...this.stateWaiters]) if (this.currentState >= waiter.state) waiter.reached();
+    }
+
     /** URIs (files or folders) named by updates queued or under way, with how many such updates. */
     private readonly announced = new Map<string, number>();
     private readonly announcedListeners = new Set<() => void>();
