@@ -96,6 +96,23 @@ const testBuilds = [
         alias: { 'node:assert': 'assert' },
         banner: { js: processShim }
     },
+    // With a language server whose impact graph cannot be built (test/vscode/fault-server), put in place of
+    // out/web/server-browser.js by scripts/vscode-test-web.mjs for this suite's run.
+    {
+        ...common, minify: false,
+        entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
+        outdir: 'out/test/web-fault', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
+        external: ['vscode'], plugins: [suiteFiles('test/vscode/fault-suite')],
+        alias: { 'node:assert': 'assert' },
+        banner: { js: processShim }
+    },
+    {
+        ...common, minify: false,
+        entryPoints: entries({ 'server-browser': 'test/vscode/fault-server/server-browser-fault.ts' }),
+        outdir: 'out/test/web-fault', platform: 'browser', format: 'cjs', target: 'es2022',
+        alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
+        banner: { js: polyfill }
+    },
     {
         ...common, minify: false,
         entryPoints: entries({ suite: 'test/vscode/runner-desktop.ts' }),

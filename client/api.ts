@@ -10,7 +10,7 @@ export interface AlignApi {
     readonly ready: Promise<void>;
     /** How many times the language server has started running (1 after activation, one more per restart). */
     serverStarts(): number;
-    /** Fires after every validation of the workspace (`align/didChangeGraph`), with the coverage. */
+    /** Fires after every validation of the workspace (`align/didChangeGraph`), with the coverage, or the fault when the graph could not be built. */
     readonly onDidChangeGraph: Event<DidChangeGraphParams>;
     /** The impact-chain preview panel, while one is open. */
     readonly preview: PreviewTestHooks;

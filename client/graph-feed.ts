@@ -49,3 +49,17 @@ export class GraphFeed implements vscode.Disposable {
         this.emitter.dispose();
     }
 }
+
+/** JSON-RPC's InternalError: the server's handler failed (`align/impactGraph`: the graph could not be built). */
+const INTERNAL_ERROR = -32603;
+
+/**
+ * The server's message when a request failed because the graph could not
+ * be built, or any other fault of its handler (a bug in Align, which the
+ * preview shows); undefined for another failure (the connection closing
+ * at a restart, a cancellation), which is not the graph's.
+ */
+export function graphFaultOf(error: unknown): string | undefined {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    return code === INTERNAL_ERROR && typeof message === 'string' ? message : undefined;
+}

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DidChangeGraphParams } from '../language/protocol.js';
 import { Commands } from './constants.js';
 import type { GraphFeed } from './graph-feed.js';
-import { coverageStatus } from './status-text.js';
+import { graphStatus } from './status-text.js';
 
 /** The status bar item with the alignment coverage of the workspace: "$(graph) Aligned 7/9" (client/status-text.ts). */
 export class CoverageStatusBar implements vscode.Disposable {
@@ -21,10 +21,11 @@ export class CoverageStatusBar implements vscode.Disposable {
         return this.item.text;
     }
 
-    private update({ coverage }: DidChangeGraphParams): void {
-        const { text, tooltip } = coverageStatus(coverage);
+    private update(params: DidChangeGraphParams): void {
+        const { text, tooltip, error } = graphStatus(params);
         this.item.text = text;
         this.item.tooltip = new vscode.MarkdownString(tooltip);
+        this.item.backgroundColor = error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
         this.item.show();
     }
 

@@ -38,11 +38,15 @@ export interface ImpactGraphResult {
 
 export const ImpactGraphRequest = new RequestType<ImpactGraphParams, ImpactGraphResult, void>('align/impactGraph');
 
-/** Sent after each validation of the workspace. */
-export interface DidChangeGraphParams {
-    version: number;
-    coverage: Coverage;
-}
+/**
+ * Sent after each validation of the workspace: the graph's coverage, or
+ * `fault` when the graph could not be built (a bug in Align: `The impact
+ * graph could not be built: TypeError: ...`; `align/impactGraph` fails
+ * with that message until a build succeeds).
+ */
+export type DidChangeGraphParams =
+    | { version: number; coverage: Coverage; fault?: undefined }
+    | { version: number; fault: string; coverage?: undefined };
 
 export const DidChangeGraphNotification = new NotificationType<DidChangeGraphParams>('align/didChangeGraph');
 

@@ -69,8 +69,17 @@ function prepareBrowsers() {
  */
 function snapshotExtension() {
     const dir = mkdtempSync(join(tmpdir(), 'align-vscode-web-extension-'));
-    for (const entry of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out/client.cjs', 'out/server.cjs', 'out/web', 'out/webview', 'out/test/web', 'out/test/web-standards']) {
+    for (const entry of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'syntaxes', 'out/client.cjs', 'out/server.cjs', 'out/web', 'out/webview', 'out/test/web', 'out/test/web-standards', 'out/test/web-fault']) {
         if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+    }
+    return dir;
+}
+
+/** The snapshot with the language server whose impact graph cannot be built (test/vscode/fault-server) in place of the web worker's. */
+function faultyExtension() {
+    const dir = snapshotExtension();
+    for (const file of ['server-browser.js', 'server-browser.js.map']) {
+        cpSync(join(repo, 'out/test/web-fault', file), join(dir, 'out/web', file));
     }
     return dir;
 }
@@ -103,7 +112,9 @@ try {
 } catch (error) {
     fail(error.message);
 }
-if (!existsSync(suite)) fail(`${suite} is missing: run node esbuild.mjs --vscode-tests first`);
+for (const bundle of [suite, join(repo, 'out/test/web-fault/server-browser.js')]) {
+    if (!existsSync(bundle)) fail(`${bundle} is missing: run node esbuild.mjs --vscode-tests first`);
+}
 if (!existsSync(join(repo, 'out/web/client-browser.cjs'))) fail('out/web/client-browser.cjs is missing: run node esbuild.mjs first');
 
 /** A temporary workspace folder, with auto-save off. */
@@ -145,16 +156,18 @@ function standardsWorkspace() {
 prepareBuild();
 prepareBrowsers();
 const extension = snapshotExtension();
+const faulty = faultyExtension();
 const timer = setTimeout(() => fail(`no result after ${timeoutSeconds} s`), timeoutSeconds * 1000);
 
 if (process.env.ALIGN_TEST_WEB_VERBOSE !== '1') hideRoutineMessages();
 // Loaded only now: test-web reads PLAYWRIGHT_BROWSERS_PATH when it is required.
 const { runTests } = await import('@vscode/test-web');
 let failed = false;
-for (const [suiteFolder, makeWorkspace] of [['out/test/web', examplesWorkspace], ['out/test/web-standards', standardsWorkspace]]) {
+const runs = [['out/test/web', examplesWorkspace, extension], ['out/test/web-standards', standardsWorkspace, extension], ['out/test/web-fault', examplesWorkspace, faulty]];
+for (const [suiteFolder, makeWorkspace, extensionDir] of runs) {
     const workspace = makeWorkspace();
     try {
-        await runSuite(suiteFolder, workspace);
+        await runSuite(suiteFolder, workspace, extensionDir);
     } catch (error) {
         failed = true;
         console.error(`vscode-web tests failed (${suiteFolder}): ${error instanceof Error ? error.message : String(error)}`);
@@ -163,11 +176,11 @@ for (const [suiteFolder, makeWorkspace] of [['out/test/web', examplesWorkspace],
     }
 }
 clearTimeout(timer);
-rmSync(extension, { recursive: true, force: true });
+for (const dir of [extension, faulty]) rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
 
-/** Runs the bundled suite in `suiteFolder` of the extension on `workspace`. */
-async function runSuite(suiteFolder, workspace) {
+/** Runs the bundled suite in `suiteFolder` of the extension snapshot `extension` on `workspace`. */
+async function runSuite(suiteFolder, workspace, extension) {
     await runTests({
         browserType: 'chromium',
         headless: true,

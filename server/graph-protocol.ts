@@ -1,8 +1,10 @@
 import { DocumentState } from 'langium';
-import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
+import type { GraphIndex } from '../language/graph/build-graph.js';
 import { focusGraph } from '../language/graph/focus-graph.js';
 import { findingsByNode } from '../language/graph/node-findings.js';
+import { graphFaultMessage } from '../language/validation/internal-error.js';
 import { ruleIdOf } from '../language/findings.js';
 import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../language/protocol.js';
 
@@ -15,14 +17,14 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
     let version = 0;
     builder.onBuildPhase(DocumentState.Validated, async () => {
         version++;
-        // A graph that could not be built (a bug, logged and reported as `internal-error` on every document): the preview keeps the one it has.
-        const index = await services.align.Graph.indexIfBuilt();
-        if (!index) return;
-        void connection.sendNotification(DidChangeGraphNotification, { version, coverage: index.graph.coverage });
+        // A graph that could not be built (a bug, logged and reported as `internal-error` on every document): said as `fault`.
+        const params = await services.align.Graph.getIndex()
+            .then(index => ({ version, coverage: index.graph.coverage }), (error: unknown) => ({ version, fault: graphFaultMessage(error) }));
+        void connection.sendNotification(DidChangeGraphNotification, params);
     });
     connection.onRequest(ImpactGraphRequest, async (params): Promise<ImpactGraphResult> => {
         await builder.waitUntil(DocumentState.Validated);
-        const index = await services.align.Graph.getIndex();
+        const index = await graphForRequest(services);
         const graph = params.focus ? focusGraph(index.graph, params.focus) : index.graph;
         const documents = services.shared.workspace.LangiumDocuments.all.toArray();
         const diagnostics = documents
@@ -38,5 +40,17 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
             version,
             syntaxErrors
         };
+    });
+}
+
+/**
+ * The workspace's graph for a request that cannot answer without it: when
+ * its build failed (a bug, already logged and reported as `internal-error`
+ * on every document), an InternalError whose message says so, which the
+ * preview shows (`The impact graph could not be built: TypeError: ...`).
+ */
+export function graphForRequest(services: AlignServices): Promise<GraphIndex> {
+    return services.align.Graph.getIndex().catch((error: unknown) => {
+        throw new ResponseError(ErrorCodes.InternalError, graphFaultMessage(error));
     });
 }

@@ -14,7 +14,7 @@ import {
 import { applyDelta } from './graph-delta.js';
 import { MetricDetail } from './metric-detail.js';
 import { pickerEntries } from './picker-entries.js';
-import { isDrawableResult, matchesQuery, syntaxErrorsText } from './result.js';
+import { graphFaultText, isDrawableResult, matchesQuery, syntaxErrorsText } from './result.js';
 import { Stage, type UpdateReason } from './stage.js';
 import { Toolbar } from './toolbar.js';
 import type { Host } from './vscode-api.js';
@@ -93,6 +93,7 @@ export class PreviewApp {
                 this.page.banner.hidden = false;
                 setSyntaxErrors(this.page.message, true);
                 return;
+            case 'graph-fault': return this.onGraphFault(message.message);
             case 'export': return this.export(message.format);
             case 'direction': return this.setDirection(message.direction);
             case 'hide-learning-metrics': return this.setHideLearningMetrics(message.hidden);
@@ -127,6 +128,16 @@ export class PreviewApp {
         const reason: UpdateReason = !first ? 'edit' : this.restored ? 'restore' : 'first';
         this.stage.show(this.compare.merge(result), reason);
         this.detail.setGraph(result.graph);
+    }
+
+    /** The server could not build the graph: the one held stays, under a banner; with none, the message says why. */
+    private onGraphFault(reason: string): void {
+        if (this.result) {
+            this.page.banner.textContent = graphFaultText(reason, true);
+            this.page.banner.hidden = false;
+        } else {
+            showMessage(this.page.message, 'The impact chain could not be built', [graphFaultText(reason, false)]);
+        }
     }
 
     /** Applies a delta to the graph held; asks for the whole graph when it does not fit. */

@@ -105,6 +105,13 @@ export type HostMessage =
      * the preview opened) what could be read. The next graph clears it.
      */
     | { type: 'syntax-errors'; files: string[]; errors: number; shows: 'last-valid' | 'partial' }
+    /**
+     * The server could not build the impact graph (a bug in Align): `message`
+     * says why (`The impact graph could not be built: TypeError: ...`). The
+     * webview keeps the graph it holds under a banner that says so, or shows
+     * the message in place of one. The next graph clears it.
+     */
+    | { type: 'graph-fault'; message: string }
     /** The host asks for an export (command palette); answered with `exported`. */
     | { type: 'export'; format: 'svg' | 'png' }
     /** The editor's title bar changed the direction. */
@@ -189,6 +196,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
         case 'cursor': return isCursor(m);
         case 'syntax-errors': return Array.isArray(m['files']) && m['files'].every(f => typeof f === 'string')
             && typeof m['errors'] === 'number' && (m['shows'] === 'last-valid' || m['shows'] === 'partial');
+        case 'graph-fault': return typeof m['message'] === 'string';
         case 'export': return m['format'] === 'svg' || m['format'] === 'png';
         case 'direction': return isDirectionChoice(m['direction']);
         case 'hide-learning-metrics': return typeof m['hidden'] === 'boolean';

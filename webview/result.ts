@@ -54,3 +54,17 @@ export function syntaxErrorsText(message: { files: readonly string[]; errors: nu
         ? `${errors}: showing the last valid graph until ${count === 1 ? 'it is' : 'they are'} fixed.`
         : `${errors}: no valid graph yet, showing what could be read.`;
 }
+
+/** The longest reason a fault's banner quotes: a stack or a long message would push the drawing down. */
+const MAX_FAULT_REASON = 240;
+
+/**
+ * What the preview says when the server could not build the graph (a bug
+ * in Align), after the server's reason: `kept` when it still shows the
+ * last graph it had.
+ */
+export function graphFaultText(reason: string, kept: boolean): string {
+    const short = reason.length > MAX_FAULT_REASON ? `${reason.slice(0, MAX_FAULT_REASON - 1).trimEnd()}…` : reason;
+    const sentence = /[.!?…]$/.test(short) ? short : `${short}.`;
+    return `${sentence} This is a bug in Align: please report it. ${kept ? 'Showing the last graph built until' : 'The impact chain shows once'} it can be built again.`;
+}

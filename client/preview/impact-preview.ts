@@ -3,7 +3,7 @@ import type { ChainComparison, ImpactGraphResult } from '../../language/protocol
 import { graphJson, isWebviewMessage, jsonBytes, type CursorPosition, type DirectionChoice, type HostMessage, type PreviewOptions, type ViewReport, type WebviewMessage } from '../../webview/protocol.js';
 import { deltaToPost } from './graph-diff.js';
 import { CATALOG_SCHEME, LANGUAGE_ID, PREVIEW_VIEW_TYPE } from '../constants.js';
-import type { GraphFeed } from '../graph-feed.js';
+import { graphFaultOf, type GraphFeed } from '../graph-feed.js';
 import { createNonce, type RandomBytes } from './nonce.js';
 import { previewHtml } from './preview-html.js';
 import type { PreviewTraffic } from './preview-hooks.js';
@@ -219,8 +219,18 @@ export class ImpactPreview implements vscode.Disposable {
     private async refresh(): Promise<void> {
         if (!this.ready) return;
         const request = ++this.requestCount;
-        const result = await this.deps.feed.request();
-        if (request !== this.requestCount || ImpactPreview.currentPanel !== this) return;
+        const current = () => request === this.requestCount && ImpactPreview.currentPanel === this;
+        let result: ImpactGraphResult;
+        try {
+            result = await this.deps.feed.request();
+        } catch (error) {
+            // The graph could not be built: the webview says so, over the graph it holds.
+            const fault = graphFaultOf(error);
+            if (fault === undefined) throw error;
+            if (current()) this.post({ type: 'graph-fault', message: fault });
+            return;
+        }
+        if (!current()) return;
         const errors = syntaxErrorsOf(result);
         if (errors.files.length === 0) this.lastValid = result;
         const shown = errors.files.length > 0 && this.lastValid ? this.lastValid : result;

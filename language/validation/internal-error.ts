@@ -29,8 +29,13 @@ export function graphFaultFinding(error: unknown): Diagnostic {
     const start = { line: 0, character: 0 };
     return {
         severity: DiagnosticSeverity.Error, range: { start, end: start }, code: INTERNAL_ERROR, data: { code: INTERNAL_ERROR },
-        message: `The impact graph could not be built: ${errorText(error)}. ${BUG} The rules that read the graph did not run; the other rules ran.`
+        message: `${graphFaultMessage(error)} ${BUG} The rules that read the graph did not run; the other rules ran.`
     };
+}
+
+/** `The impact graph could not be built: TypeError: ...`: the finding's first sentence, and the error of a request that needs the graph. */
+export function graphFaultMessage(error: unknown): string {
+    return `The impact graph could not be built: ${errorText(error)}.`;
 }
 
 const BUG = 'This is a bug in Align, not in the file: please report it.';

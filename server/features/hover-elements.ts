@@ -1,8 +1,8 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
 import type { Behavior, Metric, Outcome, Skill, Toolkit } from '../../language/generated/ast.js';
-import { formatAmount, formatMoney, plural, progressText } from '../../language/present/index.js';
-import { bullets, figuresLine, metricKindText, names, objectivesWhere, literalText, paragraphs, relation } from './hover-format.js';
+import { formatAmount, formatMoney, literalText, plural, progressText } from '../../language/present/index.js';
+import { bullets, figuresLine, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
 /**

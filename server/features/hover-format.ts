@@ -81,11 +81,3 @@ export function bullets(lines: readonly string[]): string | undefined {
     return lines.length > 0 ? lines.map(l => `- ${l}`).join('\n') : undefined;
 }
 
-/**
- * A user's string (a title, a source, an owner) as markdown that reads
- * literally: markdown's and HTML's special characters are escaped, so that
- * `CRM **report**`, `[link](http://x)`, `<b>` or a backslash show as written.
- */
-export function literalText(text: string): string {
-    return text.replace(/\r?\n/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
-}

@@ -13,7 +13,8 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Behavior, Declaration, Metric, Objective, Outcome, Program, Skill, Toolkit } from '../../language/generated/ast.js';
 import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
-import { literalText, paragraphs } from './hover-format.js';
+import { literalText } from '../../language/present/index.js';
+import { paragraphs } from './hover-format.js';
 import { originHoverLine } from './catalog-origin.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 

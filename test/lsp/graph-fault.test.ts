@@ -68,6 +68,12 @@ describe('language server: the impact graph cannot be built', function () {
         const sponsor = programFaulted.filter(d => d.code === 'program-without-sponsor');
         const actions = await session.request<Array<{ title: string }>>('textDocument/codeAction', { textDocument: { uri }, range: sponsor[0]!.range, context: { diagnostics: sponsor } });
         assert.deepEqual(actions.map(a => a.title), ['Disable program-without-sponsor for this line']);
+        // The preview's graph cannot be answered: an InternalError that says why (the preview shows it), not a generic failure.
+        await assert.rejects(session.request(ImpactGraphRequest.method, {}), (error: { code?: number; message?: string }) => {
+            assert.equal(error.code, -32603);
+            assert.equal(error.message, 'The impact graph could not be built: TypeError: fault injected in the impact graph\'s build.');
+            return true;
+        });
         // Logged once with its stack, for both documents; the build itself did not fail.
         assert.deepEqual(errorsLogged(session).map(m => m.split('\n')[0]), ['Align: the impact graph could not be built, so the rules that read it did not run: TypeError: fault injected in the impact graph\'s build']);
 

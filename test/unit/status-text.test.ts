@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { coverageStatus } from '../../client/status-text.js';
+import { coverageStatus, graphStatus } from '../../client/status-text.js';
 
 describe('coverage status bar item (client/status-text.ts)', () => {
     it('shows aligned/total, and in the tooltip how many are not aligned', () => {
@@ -14,5 +14,14 @@ describe('coverage status bar item (client/status-text.ts)', () => {
         assert.equal(status.text, '$(graph) No objectives');
         assert.doesNotMatch(status.tooltip, /0 of 0/);
         assert.match(status.tooltip, /no learning objective is declared yet/);
+    });
+
+    it('after a validation: the coverage, or that the graph could not be built, with the reason in the tooltip, read literally', () => {
+        assert.deepEqual(graphStatus({ version: 3, coverage: { aligned: 9, total: 11 } }), { ...coverageStatus({ aligned: 9, total: 11 }), error: false });
+        const fault = graphStatus({ version: 4, fault: 'The impact graph could not be built: TypeError: a_b is *not* a function.' });
+        assert.equal(fault.text, '$(error) Align: no graph');
+        assert.equal(fault.error, true);
+        assert.match(fault.tooltip, /^\*\*The impact graph could not be built\*\*, so the alignment coverage is unknown\. This is a bug in Align: please report it\./);
+        assert.ok(fault.tooltip.includes('\n\nThe impact graph could not be built: TypeError: a\\_b is \\*not\\* a function.\n\nClick to open the impact chain preview.'), fault.tooltip);
     });
 });
