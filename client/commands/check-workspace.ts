@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants.js';
-import type { GraphFeed } from '../graph-feed.js';
-import { checkMessage, type CheckSummary } from './check-message.js';
+import { graphFaultOf, type GraphFeed } from '../graph-feed.js';
+import { checkMessage, type CheckCounts, type CheckSummary } from './check-message.js';
 
 export type { CheckSummary } from './check-message.js';
 
@@ -16,21 +16,26 @@ function isOutsideFolders(uri: vscode.Uri): boolean {
  * it, opens the Problems view and reports the counts.
  */
 export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
-    const result = await feed.request();
+    // The graph could not be built (a bug, reported on every file): the findings are counted all the same.
+    const coverage = await feed.request().then(result => result.graph.coverage, (error: unknown) => {
+        const fault = graphFaultOf(error);
+        if (fault === undefined) throw error;
+        return { fault };
+    });
     const files = await vscode.workspace.findFiles('**/*.align', '{**/node_modules/**,**/out/**,**/.*/**}');
     // Open documents too: untitled ones, and files opened outside every folder (or with no folder open).
     // (Not a catalog's read-only view, nor the other side of a diff: `git:` and the like.)
     const open = vscode.workspace.textDocuments.filter(d => d.languageId === LANGUAGE_ID && isOutsideFolders(d.uri)).map(d => d.uri);
     const checked = new Set([...files, ...open].map(uri => uri.toString()));
-    const { aligned, total } = result.graph.coverage;
-    const summary: CheckSummary = { files: checked.size, errors: 0, warnings: 0, infos: 0, aligned, objectives: total };
+    const counts: CheckCounts = { files: checked.size, errors: 0, warnings: 0, infos: 0 };
     for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
         for (const d of diagnostics.filter(x => x.source === 'align')) {
-            if (d.severity === vscode.DiagnosticSeverity.Error) summary.errors++;
-            else if (d.severity === vscode.DiagnosticSeverity.Warning) summary.warnings++;
-            else summary.infos++;
+            if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
+            else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
+            else counts.infos++;
         }
     }
+    const summary: CheckSummary = 'fault' in coverage ? { ...counts, ...coverage } : { ...counts, aligned: coverage.aligned, objectives: coverage.total };
     if (summary.files > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
     const text = checkMessage(summary);
     void (summary.errors > 0 ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));

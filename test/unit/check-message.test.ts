@@ -18,4 +18,9 @@ describe('Align: Check Workspace message', () => {
         assert.equal(checkMessage({ files: 1, errors: 0, warnings: 1, infos: 0, aligned: 0, objectives: 0 }),
             'Align: 1 file checked: 0 errors, 1 warning, 0 infos. No learning objective declared yet.');
     });
+
+    it('without a graph (a bug in Align), counts the findings and says the rules reading it did not run', () => {
+        assert.equal(checkMessage({ files: 5, errors: 6, warnings: 2, infos: 0, fault: 'The impact graph could not be built: TypeError: x.' }),
+            'Align: 5 files checked: 6 errors, 2 warnings, 0 infos. The impact graph could not be built (a bug in Align: please report it), so the rules that read it did not run.');
+    });
 });

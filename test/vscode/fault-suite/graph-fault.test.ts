@@ -4,11 +4,13 @@
  * this suite puts that server in the extension's place). What the user
  * meets: every file's diagnostics with one `internal-error`, a status bar
  * item that says there is no graph, and a preview that says why instead of
- * "Loading the impact chain…" for ever. Typing FAULT_OFF ends the fault:
+ * "Loading the impact chain…" for ever, and Check Workspace that counts the
+ * findings all the same. Typing FAULT_OFF ends the fault:
  * the next build brings all of it back.
  */
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import type { CheckSummary } from '../../../client/commands/check-workspace.js';
 import type { HostMessage } from '../../../webview/protocol.js';
 import { FAULT_OFF } from '../fault-server/fault-marker.js';
 import { activateAlign, diagnosticsOf, fileUri, open, ruleOf, until } from '../suite/helpers.js';
@@ -24,6 +26,12 @@ suite('Extension on the web: the impact graph cannot be built', () => {
         const faulted = await diagnosticsOf(onboarding, hasFault);
         assert.strictEqual(faulted.find(d => ruleOf(d) === 'internal-error')!.message,
             `${REASON} This is a bug in Align, not in the file: please report it. The rules that read the graph did not run; the other rules ran.`);
+
+        // Check Workspace counts the findings all the same, and says why there is no coverage.
+        const summary = await vscode.commands.executeCommand<CheckSummary>('align.checkWorkspace');
+        assert.ok('fault' in summary && summary.fault === REASON, JSON.stringify(summary));
+        assert.strictEqual(summary.files, 5);
+        assert.ok(summary.errors >= 5, `an internal-error in each file at least: ${JSON.stringify(summary)}`);
 
         const posted: HostMessage[] = [];
         const subscription = api.preview.onDidPostMessage(m => posted.push(m));
