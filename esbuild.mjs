@@ -21,6 +21,18 @@ const entries = (map) => {
 
 const common = { bundle: true, sourcemap: !minify, minify, logLevel: 'warning', define };
 
+/** The language server for a web worker, from `entry` to `outdir/server-browser.js`. */
+function webWorkerServer(entry, outdir, options = {}) {
+    return {
+        ...common, ...options,
+        entryPoints: entries({ 'server-browser': entry }),
+        outdir, platform: 'browser', format: 'cjs', target: 'es2022',
+        // csv-parse's browser build carries its own Buffer.
+        alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
+        banner: { js: polyfill }
+    };
+}
+
 const builds = [
     // Node: the CLI, the language server and the desktop extension.
     {
@@ -46,14 +58,7 @@ const builds = [
         external: ['vscode']
     },
     // Browser: its language server, in a web worker (a classic worker script, hence `.js`).
-    {
-        ...common,
-        entryPoints: entries({ 'server-browser': 'server/main-browser.ts' }),
-        outdir: 'out/web', platform: 'browser', format: 'cjs', target: 'es2022',
-        // csv-parse's browser build carries its own Buffer.
-        alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
-        banner: { js: polyfill }
-    },
+    webWorkerServer('server/main-browser.ts', 'out/web'),
     // The preview UI inside the webview.
     {
         ...common,
@@ -77,42 +82,25 @@ const suiteFiles = (folder = 'test/vscode/suite') => ({
 // Inside the web extension host there is no `process`: Node's assert (the npm package) and mocha read it.
 const processShim = 'var process = globalThis.process || { env: {}, argv: [], platform: "browser", version: "", versions: {}, browser: true, cwd: () => "/", nextTick: (f, ...a) => queueMicrotask(() => f(...a)) };';
 
+/** A suite of extension tests for the web extension host: every test file of `folder`, bundled to `outdir/suite.cjs`. */
+const webSuite = (outdir, folder) => ({
+    ...common, minify: false,
+    entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
+    outdir, outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
+    external: ['vscode'], plugins: [suiteFiles(folder)],
+    alias: { 'node:assert': 'assert' },
+    banner: { js: processShim }
+});
+
 /** The extension tests that run inside VS Code: for the web extension host, and for desktop VS Code. */
 const testBuilds = [
-    {
-        ...common, minify: false,
-        entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
-        outdir: 'out/test/web', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
-        external: ['vscode'], plugins: [suiteFiles()],
-        alias: { 'node:assert': 'assert' },
-        banner: { js: processShim }
-    },
+    webSuite('out/test/web', 'test/vscode/suite'),
     // On a second workspace: the consuming workspace of examples/standards, the package in its node_modules.
-    {
-        ...common, minify: false,
-        entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
-        outdir: 'out/test/web-standards', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
-        external: ['vscode'], plugins: [suiteFiles('test/vscode/standards-suite')],
-        alias: { 'node:assert': 'assert' },
-        banner: { js: processShim }
-    },
+    webSuite('out/test/web-standards', 'test/vscode/standards-suite'),
     // With a language server whose impact graph cannot be built (test/vscode/fault-server), put in place of
     // out/web/server-browser.js by scripts/vscode-test-web.mjs for this suite's run.
-    {
-        ...common, minify: false,
-        entryPoints: entries({ suite: 'test/vscode/runner-web.ts' }),
-        outdir: 'out/test/web-fault', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022',
-        external: ['vscode'], plugins: [suiteFiles('test/vscode/fault-suite')],
-        alias: { 'node:assert': 'assert' },
-        banner: { js: processShim }
-    },
-    {
-        ...common, minify: false,
-        entryPoints: entries({ 'server-browser': 'test/vscode/fault-server/server-browser-fault.ts' }),
-        outdir: 'out/test/web-fault', platform: 'browser', format: 'cjs', target: 'es2022',
-        alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
-        banner: { js: polyfill }
-    },
+    webSuite('out/test/web-fault', 'test/vscode/fault-suite'),
+    webWorkerServer('test/vscode/fault-server/server-browser-fault.ts', 'out/test/web-fault', { minify: false }),
     {
         ...common, minify: false,
         entryPoints: entries({ suite: 'test/vscode/runner-desktop.ts' }),
