@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants.js';
-import type { GraphFeed } from '../graph-feed.js';
+import { graphFaultOf, type GraphFeed } from '../graph-feed.js';
 import { exists } from '../workspace-fs.js';
 import { localToday } from '../../language/dates.js';
 import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
@@ -20,7 +20,7 @@ import type { ProgramTemplateInfo } from '../../language/protocol.js';
 export async function newProgram(feed: GraphFeed, nameArgument?: unknown, templateArgument?: unknown): Promise<vscode.Uri | undefined> {
     const template = await chooseTemplate(feed, nameArgument, templateArgument);
     if (!template) return undefined;
-    const taken = new Set((await feed.request()).graph.nodes.map(n => n.qualifiedName));
+    const taken = await takenNames(feed);
     const problem = (value: string): string | undefined => {
         const kind = programNameProblem(value);
         if (kind === 'not-a-name') return 'Use letters, digits and _, not starting with a digit.';
@@ -37,6 +37,21 @@ export async function newProgram(feed: GraphFeed, nameArgument?: unknown, templa
     const document = await openProgram(targetFolder(), programFileName(name), text);
     await vscode.window.showTextDocument(document);
     return document.uri;
+}
+
+/**
+ * The names the workspace declares, from the impact graph; while it cannot
+ * be built (a bug in Align, reported on every file), from the workspace's
+ * symbols, which the language server lists without it.
+ */
+async function takenNames(feed: GraphFeed): Promise<Set<string>> {
+    try {
+        return new Set((await feed.request()).graph.nodes.map(n => n.qualifiedName));
+    } catch (error) {
+        if (graphFaultOf(error) === undefined) throw error;
+        const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '');
+        return new Set(symbols.map(s => s.name));
+    }
 }
 
 /** The workspace folder of the active editor's file (with two folders, the one being worked on), else the first one. */

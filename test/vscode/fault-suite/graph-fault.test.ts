@@ -4,8 +4,8 @@
  * this suite puts that server in the extension's place). What the user
  * meets: every file's diagnostics with one `internal-error`, a status bar
  * item that says there is no graph, and a preview that says why instead of
- * "Loading the impact chain…" for ever, and Check Workspace that counts the
- * findings all the same. Typing FAULT_OFF ends the fault:
+ * "Loading the impact chain…" for ever, Check Workspace that counts the
+ * findings all the same, and New Program that checks its name all the same. Typing FAULT_OFF ends the fault:
  * the next build brings all of it back.
  */
 import * as assert from 'node:assert';
@@ -32,6 +32,13 @@ suite('Extension on the web: the impact graph cannot be built', () => {
         assert.ok('fault' in summary && summary.fault === REASON, JSON.stringify(summary));
         assert.strictEqual(summary.files, 5);
         assert.ok(summary.errors >= 5, `an internal-error in each file at least: ${JSON.stringify(summary)}`);
+
+        // New Program from Template still refuses a name the workspace declares (from the workspace's symbols), and creates another.
+        assert.strictEqual(await vscode.commands.executeCommand('align.newProgram', 'ChurnPilot'), undefined);
+        const created = await vscode.commands.executeCommand<vscode.Uri>('align.newProgram', 'Escalations');
+        assert.strictEqual(vscode.workspace.asRelativePath(created, false), 'escalations.align');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(created);
 
         const posted: HostMessage[] = [];
         const subscription = api.preview.onDidPostMessage(m => posted.push(m));
