@@ -31,6 +31,8 @@ export function wordsOf(text: string): Set<string> {
  * through other needed catalog files.
  */
 export function neededCatalogFiles<K>(workspace: Iterable<string>, catalog: ReadonlyMap<K, string>): Set<K> {
+    // No catalog (the usual workspace): nothing to look for, so the workspace's words are not collected.
+    if (catalog.size === 0) return new Set();
     const owners = new Map<string, K[]>();
     for (const [key, text] of catalog) for (const name of declaredNames(text)) owners.set(name, [...owners.get(name) ?? [], key]);
     const needed = new Set<K>();

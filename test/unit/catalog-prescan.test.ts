@@ -24,4 +24,9 @@ describe('catalog pre-scan: which catalog files a workspace can need', () => {
     it('counts a word anywhere (a string, a comment): it may load more, never less', () => {
         assert.deepEqual([...neededCatalogFiles(['// see Speed\n'], catalog)], ['c.align']);
     });
+
+    it('without a catalog, does not read the workspace at all (align check of a workspace without one)', () => {
+        const unread: Iterable<string> = { [Symbol.iterator]: () => { throw new Error('the workspace was read'); } };
+        assert.deepEqual(neededCatalogFiles(unread, new Map<string, string>()), new Set());
+    });
 });
