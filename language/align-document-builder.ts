@@ -115,24 +115,20 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
     private readonly stateWaiters = new Set<{ state: DocumentState; reached(): void }>();
 
     /**
-     * Langium tells a phase to the listeners it had when the phase began,
-     * and marks the workspace as past it only after they ran. The graph's
-     * listeners of the Validated phase await (the graph is built then): a
-     * request that came in meanwhile (the preview's graph, Check Workspace,
-     * right after an edit) waited for the next build, which may never come.
-     * It is answered when the phase ends too.
+     * Langium answers a request waiting for the workspace as one more
+     * listener of the phase, but tells a phase only to the listeners it had
+     * when the phase began, and marks the workspace as past it only after
+     * they ran. The graph's listeners of the Validated phase await (the
+     * graph is built then): a request that came in meanwhile (the preview's
+     * graph, Check Workspace, right after an edit) waited for the next
+     * build, which may never come. It is answered when the phase has ended
+     * (`runCancelable`, through which every phase of every build goes).
      */
     protected override awaitBuilderState(state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
         if (this.currentState >= state || cancelToken.isCancellationRequested) return super.awaitBuilderState(state, cancelToken);
         return new Promise<void>((resolve, reject) => {
-            const stop = () => {
-                phase.dispose();
-                cancel.dispose();
-                this.stateWaiters.delete(waiter);
-            };
-            const waiter = { state, reached: () => { stop(); resolve(); } };
-            const phase = this.onBuildPhase(state, () => waiter.reached());
-            const cancel = cancelToken.onCancellationRequested(() => { stop(); reject(OperationCancelled); });
+            const waiter = { state, reached: () => { cancel.dispose(); this.stateWaiters.delete(waiter); resolve(); } };
+            const cancel = cancelToken.onCancellationRequested(() => { cancel.dispose(); this.stateWaiters.delete(waiter); reject(OperationCancelled); });
             this.stateWaiters.add(waiter);
         });
     }

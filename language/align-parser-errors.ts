@@ -1,5 +1,6 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
+import { shortened } from './present/index.js';
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name', STRING: 'a "quoted string"', NUMBER: 'a number', PERCENT: 'a percentage such as 12%',
@@ -56,14 +57,7 @@ function describe(tokens: readonly TokenType[]): string {
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || token.image === '') return 'the end of the file';
-    return `\`${shortened(token.image)}\``;
-}
-
-/** `text` as a message quotes it: whole, or its first `MAX_QUOTED` characters and `…` (never half a surrogate pair). */
-export function shortened(text: string): string {
-    if (text.length <= MAX_QUOTED + 1) return text;
-    const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED;
-    return `${text.slice(0, cut)}…`;
+    return `\`${shortened(token.image, MAX_QUOTED)}\``;
 }
 
 /** A lexer error as chevrotain reports it: where the characters no token matches start, and how many there are. */

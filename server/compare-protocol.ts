@@ -1,9 +1,8 @@
-import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import { chainMarks, diffChains, diffSideOfTexts, type DiffSide } from '../language/diff/index.js';
 import { graphAttributes } from '../language/graph/node-attributes.js';
-import { graphForRequest } from './graph-protocol.js';
+import { validatedGraph } from './graph-protocol.js';
 import { CompareGraphRequest, type ChainComparison, type CompareGraphParams } from '../language/protocol.js';
 
 /**
@@ -26,8 +25,7 @@ export function registerCompareProtocol(connection: Connection, services: AlignS
     };
     connection.onRequest(CompareGraphRequest, async (params): Promise<ChainComparison> => {
         const base = await baseSide(params);
-        await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
-        const index = await graphForRequest(services);
+        const index = await validatedGraph(services);
         const head: DiffSide = { graph: index.graph, attributes: graphAttributes(index), findings: [] };
         return chainMarks(base.graph, diffChains(base, head), params.base);
     });

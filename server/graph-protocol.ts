@@ -23,8 +23,7 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
         void connection.sendNotification(DidChangeGraphNotification, params);
     });
     connection.onRequest(ImpactGraphRequest, async (params): Promise<ImpactGraphResult> => {
-        await builder.waitUntil(DocumentState.Validated);
-        const index = await graphForRequest(services);
+        const index = await validatedGraph(services);
         const graph = params.focus ? focusGraph(index.graph, params.focus) : index.graph;
         const documents = services.shared.workspace.LangiumDocuments.all.toArray();
         const diagnostics = documents
@@ -44,12 +43,13 @@ export function registerGraphProtocol(connection: Connection, services: AlignSer
 }
 
 /**
- * The workspace's graph for a request that cannot answer without it: when
- * its build failed (a bug, already logged and reported as `internal-error`
- * on every document), an InternalError whose message says so, which the
- * preview shows (`The impact graph could not be built: TypeError: ...`).
+ * The graph of the validated workspace, for a request that cannot answer
+ * without it: when its build failed (a bug, already logged and reported as
+ * `internal-error` on every document), an InternalError whose message says
+ * so, which the preview shows (`The impact graph could not be built: TypeError: ...`).
  */
-export function graphForRequest(services: AlignServices): Promise<GraphIndex> {
+export async function validatedGraph(services: AlignServices): Promise<GraphIndex> {
+    await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     return services.align.Graph.getIndex().catch((error: unknown) => {
         throw new ResponseError(ErrorCodes.InternalError, graphFaultMessage(error));
     });

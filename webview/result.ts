@@ -1,5 +1,6 @@
 /** Reading what the host sends: a graph result worth drawing, search matches, file names for the banner. */
 import type { GraphNode, GraphRange, ImpactGraph } from '../language/graph/types.js';
+import { shortened } from '../language/present/index.js';
 import type { ImpactGraphResult } from '../language/protocol.js';
 
 const isRange = (r: unknown): r is GraphRange =>
@@ -64,7 +65,7 @@ const MAX_FAULT_REASON = 240;
  * last graph it had.
  */
 export function graphFaultText(reason: string, kept: boolean): string {
-    const short = reason.length > MAX_FAULT_REASON ? `${reason.slice(0, MAX_FAULT_REASON - 1).trimEnd()}…` : reason;
+    const short = shortened(reason, MAX_FAULT_REASON);
     const sentence = /[.!?…]$/.test(short) ? short : `${short}.`;
     return `${sentence} This is a bug in Align: please report it. ${kept ? 'Showing the last graph built until' : 'The impact chain shows once'} it can be built again.`;
 }

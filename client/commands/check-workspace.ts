@@ -17,7 +17,7 @@ function isOutsideFolders(uri: vscode.Uri): boolean {
  */
 export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
     // The graph could not be built (a bug, reported on every file): the findings are counted all the same.
-    const coverage = await feed.request().then(result => result.graph.coverage, (error: unknown) => {
+    const graph = await feed.request().then(({ graph: { coverage } }) => ({ aligned: coverage.aligned, objectives: coverage.total }), (error: unknown) => {
         const fault = graphFaultOf(error);
         if (fault === undefined) throw error;
         return { fault };
@@ -35,7 +35,7 @@ export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
             else counts.infos++;
         }
     }
-    const summary: CheckSummary = 'fault' in coverage ? { ...counts, ...coverage } : { ...counts, aligned: coverage.aligned, objectives: coverage.total };
+    const summary: CheckSummary = { ...counts, ...graph };
     if (summary.files > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
     const text = checkMessage(summary);
     void (summary.errors > 0 ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));

@@ -10,3 +10,4 @@ export {
     attributedBenefitText, attributedValueText, attributionCurrency, attributionMoney, coverageText, isolationText, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, type RoiWords, type TrackState
 } from './words.js';
 export { literalText } from './markdown.js';
+export { shortened } from './quote.js';

@@ -5,8 +5,9 @@
  * meets: every file's diagnostics with one `internal-error`, a status bar
  * item that says there is no graph, and a preview that says why instead of
  * "Loading the impact chain…" for ever, Check Workspace that counts the
- * findings all the same, and New Program that checks its name all the same. Typing FAULT_OFF ends the fault:
- * the next build brings all of it back.
+ * findings all the same, and New Program that checks its name all the
+ * same. Typing FAULT_OFF ends the fault: the next build brings all of it
+ * back.
  */
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
