@@ -3,7 +3,6 @@ import { focusGraph } from '../../language/graph/focus-graph.js';
 import { drawnIds, examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
 import type { WebviewPage } from './harness/webview-page.js';
 
-const drawnNow = (w: WebviewPage): Promise<string[]> => w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!).sort());
 const classed = (w: WebviewPage, cls: string): Promise<string[]> => w.page.$$eval(`.nodes > .node.${cls}`, els => els.map(e => e.getAttribute('data-id')!).sort());
 const opacity = (w: WebviewPage, id: string): Promise<number> => w.page.$eval(`[data-id="${id}"]`, e => Number(getComputedStyle(e).opacity));
 
@@ -44,7 +43,7 @@ describe('preview: interaction', () => {
         await w.post({ type: 'cursor', uri: probing.uri, line: probing.range.start.line + 1, character: 4 });
         await w.page.waitForSelector('.align-graph.has-highlight');
         await w.page.waitForFunction(() => !document.querySelector('[data-id="WinRate"]'));
-        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'ChurnPilot') }));
+        assert.deepEqual(await w.drawnIds(), drawnIds({ ...result, graph: focusGraph(result.graph, 'ChurnPilot') }));
         assert.deepEqual(await classed(w, 'highlight'), [
             'ChurnPilot.ActiveListening', 'ChurnPilot.AskOpenQuestions', 'ChurnPilot.NeedsDiscovery', 'ChurnPilot.Probing',
             'ChurnPilot.RepeatContactRate', 'ChurnPilot.RestateNeeds', 'ChurnRate', 'ReduceChurn'
@@ -67,13 +66,13 @@ describe('preview: interaction', () => {
         await w.page.waitForSelector('.align-graph:not(.has-highlight)');
         assert.deepEqual(await classed(w, 'highlight'), []);
         const declared = new Set([...drawnIds({ ...result, graph: focusGraph(result.graph, 'ChurnPilot') }), ...drawnIds({ ...result, graph: focusGraph(result.graph, 'ReduceChurn') })]);
-        assert.deepEqual(await drawnNow(w), [...declared].sort());
+        assert.deepEqual(await w.drawnIds(), [...declared].sort());
 
         // Another file's element: its program.
         const hazards = node(result, 'LockoutTagout.SpotHazards');
         await w.post({ type: 'cursor', uri: hazards.uri, line: hazards.nameRange.start.line, character: hazards.nameRange.start.character });
         await w.page.waitForFunction(() => !!document.querySelector('.node.cursor[data-id="LockoutTagout.SpotHazards"]'));
-        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'LockoutTagout') }));
+        assert.deepEqual(await w.drawnIds(), drawnIds({ ...result, graph: focusGraph(result.graph, 'LockoutTagout') }));
     });
 
     it('with the whole workspace picked, dims what is off the cursor\'s chain', async () => {
@@ -81,7 +80,7 @@ describe('preview: interaction', () => {
         const probing = node(result, 'ChurnPilot.Probing');
         await w.post({ type: 'cursor', uri: probing.uri, line: probing.range.start.line + 1, character: 4 });
         await w.page.waitForSelector('.align-graph.has-highlight');
-        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.deepEqual(await w.drawnIds(), drawnIds(result));
         assert.ok(await opacity(w, 'WinRate') < 0.5);
         assert.equal(await opacity(w, 'ReduceChurn'), 1);
     });
@@ -101,19 +100,19 @@ describe('preview: interaction', () => {
         await pick('Program: Churn reduction pilot');
         await viewAfter(before, { kind: 'focus', id: 'ChurnPilot' });
         const churnPilot = focusGraph(result.graph, 'ChurnPilot');
-        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: churnPilot }));
+        assert.deepEqual(await w.drawnIds(), drawnIds({ ...result, graph: churnPilot }));
         assert.deepEqual((await w.savedState())?.scope, { kind: 'focus', id: 'ChurnPilot' });
 
         before = (await w.posted()).length;
         await pick('Outcome: Increase win rate');
         await viewAfter(before, { kind: 'focus', id: 'GrowWinRate' });
-        assert.deepEqual(await drawnNow(w), drawnIds({ ...result, graph: focusGraph(result.graph, 'GrowWinRate') }));
-        assert.ok(!(await drawnNow(w)).includes('DiscoveryBootcamp.ProductTrivia'));
+        assert.deepEqual(await w.drawnIds(), drawnIds({ ...result, graph: focusGraph(result.graph, 'GrowWinRate') }));
+        assert.ok(!(await w.drawnIds()).includes('DiscoveryBootcamp.ProductTrivia'));
 
         before = (await w.posted()).length;
         await pick('Whole workspace');
         await viewAfter(before, { kind: 'workspace' });
-        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.deepEqual(await w.drawnIds(), drawnIds(result));
         const view = (await w.posted()).filter(m => m.type === 'view').at(-1)!;
         assert.ok(view.type === 'view' && view.scopeTitle === 'Whole workspace');
     });
@@ -122,19 +121,19 @@ describe('preview: interaction', () => {
         const w = await preview.open();
         const expected = drawnIds({ ...result, graph: focusGraph(result.graph, 'LockoutTagout') });
         await w.postGraph(graphMessage(examplesResult(), {}, 'LockoutTagout'));
-        assert.deepEqual(await drawnNow(w), expected);
+        assert.deepEqual(await w.drawnIds(), expected);
         assert.equal(await w.page.locator('vscode-dropdown.scope').evaluate(e => (e as HTMLSelectElement).value), 'LockoutTagout');
         await w.postGraph(graphMessage({ ...examplesResult(), graph: focusGraph(examplesResult().graph, 'LockoutTagout') }));
-        assert.deepEqual(await drawnNow(w), expected);
+        assert.deepEqual(await w.drawnIds(), expected);
     });
 
     it('hides activity and learning metrics with the checkbox, and from the host option', async () => {
         const w = await preview.openWithGraph();
-        assert.ok((await drawnNow(w)).includes('CompletionRate'));
+        assert.ok((await w.drawnIds()).includes('CompletionRate'));
         await w.page.locator('vscode-checkbox').click();
         await w.page.waitForFunction(() => !document.querySelector('[data-id="CompletionRate"]'));
-        assert.deepEqual(await drawnNow(w), drawnIds(result, true));
-        assert.ok(!(await drawnNow(w)).includes('NewHireAcademy.SandboxScore'));
+        assert.deepEqual(await w.drawnIds(), drawnIds(result, true));
+        assert.ok(!(await w.drawnIds()).includes('NewHireAcademy.SandboxScore'));
         assert.equal(await w.page.locator('path.edge[data-to="CompletionRate"], path.edge[data-to="NewHireAcademy.SandboxScore"]').count(), 0);
         assert.equal((await w.savedState())?.hideLearningMetrics, true);
         await w.page.locator('vscode-checkbox').click();
@@ -142,7 +141,7 @@ describe('preview: interaction', () => {
 
         const fromHost = await preview.open();
         await fromHost.postGraph(graphMessage(examplesResult(), { hideLearningMetrics: true }));
-        assert.deepEqual(await drawnNow(fromHost), drawnIds(result, true));
+        assert.deepEqual(await fromHost.drawnIds(), drawnIds(result, true));
         assert.equal(await fromHost.page.locator('vscode-checkbox').evaluate(e => (e as HTMLInputElement).checked), true);
     });
 

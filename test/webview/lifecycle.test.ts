@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { GraphNode } from '../../language/graph/types.js';
 import { drawnIds, examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
-import type { WebviewPage } from './harness/webview-page.js';
 
-const drawnNow = (w: WebviewPage): Promise<string[]> => w.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!).sort());
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe('preview: state, updates, exports and bad input', () => {
@@ -22,14 +20,14 @@ describe('preview: state, updates, exports and bad input', () => {
         const saved = (await w.savedState())!;
         assert.deepEqual(saved.scope, { kind: 'focus', id: 'DiscoveryBootcamp' });
         assert.equal(saved.hideLearningMetrics, true);
-        const drawnBefore = await drawnNow(w);
+        const drawnBefore = await w.drawnIds();
         const transformBefore = await w.page.$eval('.align-graph', e => (e as HTMLElement).style.transform);
 
         await w.reload();
         // After a reload the host sends the whole graph again, with its settings.
         await w.postGraph(graphMessage(examplesResult(), { hideLearningMetrics: false }));
         assert.deepEqual(await w.savedState(), saved);
-        assert.deepEqual(await drawnNow(w), drawnBefore);
+        assert.deepEqual(await w.drawnIds(), drawnBefore);
         assert.ok(!drawnBefore.includes('CompletionRate') && drawnBefore.includes('DiscoveryBootcamp.BuildsClosePlan'));
         assert.equal(await w.page.$eval('.align-graph', e => (e as HTMLElement).style.transform), transformBefore);
         assert.equal(await w.page.locator('vscode-checkbox').evaluate(e => (e as HTMLInputElement).checked), true);
@@ -121,7 +119,7 @@ describe('preview: state, updates, exports and bad input', () => {
         await banner.waitFor({ state: 'visible' });
         assert.equal(await banner.textContent(), '3 syntax errors in churn-pilot.align, my program.align: showing the last valid graph until they are fixed.');
         assert.equal(await banner.getAttribute('role'), 'alert');
-        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.deepEqual(await w.drawnIds(), drawnIds(result));
         // Never a graph without errors since the preview opened: the host sends what could be read, and the banner says so.
         await w.post({ type: 'syntax-errors', files: ['safety.align'], errors: 1, shows: 'partial' });
         await w.page.waitForFunction(() => document.querySelector('.banner')!.textContent!.startsWith('1 syntax error in'));
@@ -150,7 +148,7 @@ describe('preview: state, updates, exports and bad input', () => {
         await w.post({ type: 'cursor', uri: 'file:///nowhere.align', line: 1, character: 1 });
         await w.page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))));
         assert.equal(await w.renders(), renders);
-        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.deepEqual(await w.drawnIds(), drawnIds(result));
         assert.ok(!await w.page.locator('.banner').isVisible());
         assert.equal((await w.posted()).filter(m => m.type === 'exported').length, 0);
     });
@@ -158,14 +156,14 @@ describe('preview: state, updates, exports and bad input', () => {
     it('takes a graph as UTF-8 bytes (as the extension posts it) or as a string', async () => {
         const w = await preview.open();
         await w.postGraph(graphMessage(result));
-        assert.deepEqual(await drawnNow(w), drawnIds(result));
+        assert.deepEqual(await w.drawnIds(), drawnIds(result));
         const smaller = examplesResult();
         smaller.graph.nodes = smaller.graph.nodes.filter(n => n.kind !== 'skill');
         smaller.graph.edges = smaller.graph.edges.filter(e => smaller.graph.nodes.some(n => n.id === e.from) && smaller.graph.nodes.some(n => n.id === e.to));
         const renders = await w.renders();
         await w.post(graphMessage(smaller), { text: true });
         await w.waitForRenders(renders + 1);
-        assert.deepEqual(await drawnNow(w), drawnIds(smaller));
+        assert.deepEqual(await w.drawnIds(), drawnIds(smaller));
         assert.notDeepEqual(drawnIds(smaller), drawnIds(result));
     });
 

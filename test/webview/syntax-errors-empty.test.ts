@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { examplesResult, graphMessage, usePreview } from './harness/fixture.js';
-import type { WebviewPage } from './harness/webview-page.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/screenshots/syntax-errors-empty');
 
@@ -20,7 +19,6 @@ function emptyResult(): ReturnType<typeof examplesResult> {
     return empty;
 }
 
-const messageText = async (w: WebviewPage): Promise<string> => (await w.page.locator('.message').innerText()).replace(/\s+/g, ' ');
 
 describe('preview: syntax errors and no node', () => {
     const preview = usePreview();
@@ -37,7 +35,7 @@ describe('preview: syntax errors and no node', () => {
         await w.page.screenshot({ path: path.join(out, 'only-syntax-errors.png') });
         assert.equal(await w.page.locator('.banner').textContent(), '3 syntax errors in a.align, b.align: no valid graph yet, showing what could be read.');
         assert.ok(await message.isVisible());
-        assert.equal(await messageText(w), 'No valid graph yet Fix the syntax errors to see the impact chain: the Problems panel lists them.');
+        assert.equal(await w.messageText(), 'No valid graph yet Fix the syntax errors to see the impact chain: the Problems panel lists them.');
         assert.equal(await w.page.locator('.canvas .status').isVisible(), false, 'the status line claims an empty workspace');
         // The same when the banner comes before the empty graph is drawn.
         const renders = await w.renders();
@@ -45,7 +43,7 @@ describe('preview: syntax errors and no node', () => {
         await w.post({ type: 'syntax-errors', files: ['a.align'], errors: 1, shows: 'partial' });
         await w.waitForRenders(renders + 1);
         await w.page.waitForFunction(() => document.querySelector('.banner')!.textContent!.startsWith('1 syntax error'));
-        assert.match(await messageText(w), /^No valid graph yet Fix the syntax errors/);
+        assert.match(await w.messageText(), /^No valid graph yet Fix the syntax errors/);
         assert.equal(await w.page.locator('.canvas .status').isVisible(), false);
 
         // Fixed: a valid graph clears the banner and the message, and the status line is back.
@@ -55,7 +53,7 @@ describe('preview: syntax errors and no node', () => {
         assert.match(await w.page.locator('.canvas .status').textContent() ?? '', /^\d+ nodes · \d+ edges · aligned \d+\/\d+$/);
         // A valid workspace without declarations: the usual empty state again.
         await w.postGraph(graphMessage(emptyResult()));
-        assert.equal(await messageText(w), 'No Align declarations yet Create a program with the command Align: New Program from Template.');
+        assert.equal(await w.messageText(), 'No Align declarations yet Create a program with the command Align: New Program from Template.');
         assert.ok(await w.page.locator('.canvas .status').isVisible());
     });
 });

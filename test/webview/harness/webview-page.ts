@@ -166,6 +166,16 @@ export class WebviewPage {
         await this.page.waitForFunction(n => Number(document.body.getAttribute('data-painted-graphs') ?? '0') >= n, shown);
     }
 
+    /** The ids of the nodes drawn, sorted. */
+    async drawnIds(): Promise<string[]> {
+        return this.page.$$eval('.nodes > .node', els => els.map(e => e.getAttribute('data-id')!).sort());
+    }
+
+    /** The text of the message over the drawing (loading, empty states, a fault), its white space collapsed. */
+    async messageText(): Promise<string> {
+        return (await this.page.locator('.message').innerText()).replace(/\s+/g, ' ');
+    }
+
     async renders(): Promise<number> {
         return this.page.evaluate(() => Number(document.body.getAttribute('data-renders') ?? '0'));
     }
