@@ -68,6 +68,23 @@ describe('align pull: reads only (DuckDB confined to the workspace, database fil
         }
     });
 
+    it('DuckDB follows no symbolic link out of the workspace (a file, a folder, a glob over both); a link that stays inside is read', () => {
+        ws = oneQuery("SELECT '2026-01' AS period, 1 AS value");
+        fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(ws.root, 'data', 'secret.csv'));
+        fs.symlinkSync(outside, path.join(ws.root, 'linked'));
+        fs.symlinkSync('deals.csv', path.join(ws.root, 'data', 'inside.csv'));
+        for (const from of ["'data/secret.csv'", "'linked/secret.csv'", "read_text('linked/secret.csv')", "read_csv('linked/*.csv')", "read_csv('data/*.csv')", "glob('linked/*')"]) {
+            ws.write('a.sql', `SELECT '2026-01' AS period, count(*) AS value FROM ${from}`);
+            const cause = failure(ws);
+            assert.match(cause, /^Permission Error: Cannot access file "([^"]*\/)?(data|linked)\/[^"]*" - file system operations are disabled by configuration \(a pull reads files of the workspace folder only\)$/, `${from}: ${cause}`);
+            assert.ok(!ws.exists('a.csv'), from);
+        }
+        ws.write('a.sql', "SELECT date_trunc('month', closed_on) AS period, sum(amount) AS value FROM 'data/inside.csv' GROUP BY 1");
+        const inside = runCli(['pull'], { cwd: ws.root });
+        assert.equal(inside.status, 0, inside.stderr);
+        assert.equal(ws.read('a.csv'), 'period,value\n2026-01,3\n2026-02,4\n');
+    });
+
     it('DuckDB writes no file: COPY outside the workspace fails and writes nothing; COPY or ATTACH inside is not a SELECT', () => {
         ws = oneQuery(`COPY (SELECT '2026-01' AS period, 1 AS value) TO '${outside}/copied.csv'`);
         assert.match(failure(ws), /^Permission Error: Cannot access file ".*copied\.csv" - file system operations are disabled by configuration/);
