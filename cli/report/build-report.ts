@@ -17,6 +17,7 @@ import type { Block, Inline } from './blocks.js';
 import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
 import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText, plural } from '../../language/present/index.js';
+import { cachedMeasure, tableMeasure } from '../../language/render/index.js';
 import { STALE_PERIODS } from './dated-status.js';
 import { headingId, joinSpans, kpiCounts, nameCell, nodesOf, type Context } from './report-context.js';
 
@@ -47,7 +48,8 @@ export function buildReport(input: ReportInput): Block[] {
         placer: new FindingsPlacer(diagnosticsOf(findings)),
         order: new Map(graph.nodes.map((n, i) => [n.id, i])),
         placed: placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings),
-        date: input.date, statuses: new Map(), headingIds: new Set(), programIds: new Map()
+        date: input.date, statuses: new Map(), headingIds: new Set(), programIds: new Map(),
+        measure: cachedMeasure(tableMeasure)
     };
     for (const id of ['summary', 'contents', 'unserved-outcomes', 'other-findings']) headingId(ctx, id);
     for (const program of programs) ctx.programIds.set(program.id, headingId(ctx, 'program', program.id));

@@ -44,7 +44,7 @@ export function drawing(focus: string, title: string, ctx: Context): Block {
     const graph = datedGraph(focusGraph(ctx.index.graph, focus), ctx);
     return {
         type: 'drawing', title,
-        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH, wrapRows: true }), {
+        svg: () => renderSvg(layoutForPage(graph, REPORT_SPACE, { fullText: true, minNodeWidth: MIN_NODE_WIDTH, wrapRows: true, measure: ctx.measure }), {
             findings: findingsByNode(graph.nodes, ctx.placer),
             title, idPrefix: `ag-${anchor(title)}-`
         }),

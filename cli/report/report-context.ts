@@ -5,6 +5,7 @@ import type { PlacedDiagnostic } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { TRACK_WORDS } from '../../language/present/index.js';
+import type { MeasureText } from '../../language/render/index.js';
 import type { Inline } from './blocks.js';
 import { cadenceOfNode, statusAt, type DatedStatus } from './dated-status.js';
 
@@ -26,6 +27,8 @@ export interface Context {
     date: string;
     /** Each metric's status as of `date`, by node id, once computed. */
     statuses: Map<string, DatedStatus>;
+    /** The measurer of every drawing's text: the chains share nodes, so their texts are measured and wrapped once. */
+    measure: MeasureText;
     /** Heading ids given so far, to keep them unique in the page. */
     headingIds: Set<string>;
     /** The heading id of each program's section, by program id (given before the summary links to them). */

@@ -213,6 +213,21 @@ function roomAcross(direction: Direction, across: number | undefined): number | 
     return across === undefined ? undefined : across - 2 * GEOMETRY.margin - (direction === 'right' ? GEOMETRY.header.right : 0) - 1;
 }
 
+/** The texts of boxes, by measurer (a cached one) and node: a page layout tries many widths, and the report draws a node in many chains. */
+const NODE_TEXTS = new WeakMap<MeasureText, WeakMap<GraphNode, Map<string, NodeText>>>();
+
+/** nodeText, kept with the cached measurer `measure` (never changed by its readers) for the same node, box width, toolkits and fullness. */
+function keptNodeText(node: GraphNode, toolkits: readonly GraphNode[], width: number, measure: MeasureText, full: boolean): NodeText {
+    let byNode = NODE_TEXTS.get(measure);
+    if (!byNode) NODE_TEXTS.set(measure, byNode = new WeakMap());
+    let texts = byNode.get(node);
+    if (!texts) byNode.set(node, texts = new Map());
+    const key = `${width}|${full ? 1 : 0}|${toolkits.map(kit => kit.name).join(' ')}`;
+    let text = texts.get(key);
+    if (!text) texts.set(key, text = nodeText(node, toolkits, width, measure, full));
+    return text;
+}
+
 /** Boxes whose text is measured in one step: measuring is most of a large layout's work. */
 const TEXT_STEP = 100;
 
@@ -240,7 +255,7 @@ function* prepare(graph: ImpactGraph, options: LayoutOptions, wrap?: Wrap): Gene
     const layerOf = LAYER_INDEX[direction];
     for (const node of kept) {
         if (vertices.length > 0 && vertices.length % TEXT_STEP === 0) yield;
-        const text = nodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure, options.fullText === true);
+        const text = keptNodeText(node, toolkits.get(node.id) ?? [], nodeWidth, measure, options.fullText === true);
         const column = columnOf(node)!;
         vertices.push({ id: node.id, node, text, column, layer: wrap?.layerOf.get(node.id) ?? layerOf[column], size: direction === 'right' ? text.height : nodeWidth });
     }

@@ -32,11 +32,23 @@ export const TEXT = {
     label: { size: 11, bold: true }
 } as const satisfies Record<string, TextStyle>;
 
-const index = new Map<number, number>();
-let offset = 0;
-for (const [from, to] of RANGES) {
-    for (let c = from; c <= to; c++) index.set(c, offset + c - from);
-    offset += to - from + 1;
+/** Code points below this have a slot in the width tables (the last range ends just under it). */
+const TABLE_END = RANGES[RANGES.length - 1]![1] + 1;
+/** Widths by code point (0: no glyph, or outside RANGES): one array read per character. */
+const REGULAR_BY_CODE_POINT = new Uint16Array(TABLE_END);
+const BOLD_BY_CODE_POINT = new Uint16Array(TABLE_END);
+/** 1 where RANGES covers the code point. */
+const COVERED = new Uint8Array(TABLE_END);
+{
+    let offset = 0;
+    for (const [from, to] of RANGES) {
+        for (let c = from; c <= to; c++) {
+            REGULAR_BY_CODE_POINT[c] = REGULAR[offset + c - from]!;
+            BOLD_BY_CODE_POINT[c] = BOLD[offset + c - from]!;
+            COVERED[c] = 1;
+        }
+        offset += to - from + 1;
+    }
 }
 
 /** Wide (East Asian, emoji) characters: one em. Others missing from the table: a wide Latin letter. */
@@ -49,32 +61,58 @@ function fallbackWidth(codePoint: number): number {
 
 /** Width of one character in thousandths of an em. */
 function charWidth(codePoint: number, bold: boolean): number {
-    const i = index.get(codePoint);
-    const width = i === undefined ? 0 : (bold ? BOLD : REGULAR)[i]!;
+    const width = codePoint < TABLE_END ? (bold ? BOLD_BY_CODE_POINT : REGULAR_BY_CODE_POINT)[codePoint]! : 0;
     return width > 0 ? width : fallbackWidth(codePoint);
+}
+
+/** Width of one character of the monospace font: wide characters it has no glyph for take two cells. */
+function monoWidth(codePoint: number): number {
+    return fallbackWidth(codePoint) === 1000 && !(codePoint < TABLE_END && COVERED[codePoint] === 1) ? 2 * MONO : MONO;
 }
 
 /** The measurer without a DOM: the width table of Liberation Sans and DejaVu Sans Mono. */
 export const tableMeasure: MeasureText = (text, style) => {
     let units = 0;
-    for (const ch of text) {
-        const codePoint = ch.codePointAt(0)!;
+    const bold = style.bold === true;
+    for (let i = 0; i < text.length; i++) {
+        let codePoint = text.charCodeAt(i);
+        // A surrogate pair is one character (as `for...of` reads it); a lone surrogate counts as itself.
+        if (codePoint >= 0xd800 && codePoint <= 0xdbff && i + 1 < text.length) {
+            const low = text.charCodeAt(i + 1);
+            if (low >= 0xdc00 && low <= 0xdfff) {
+                codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low - 0xdc00);
+                i++;
+            }
+        }
         if (codePoint >= 0x300 && codePoint <= 0x36f) continue;
-        units += style.mono ? (fallbackWidth(codePoint) === 1000 && index.get(codePoint) === undefined ? 2 * MONO : MONO) : charWidth(codePoint, style.bold === true);
+        units += style.mono ? monoWidth(codePoint) : charWidth(codePoint, bold);
     }
     return units / 1000 * style.size;
 };
 
+/** The measurers cachedMeasure made: caching one again would only add a second lookup. */
+const CACHED = new WeakSet<MeasureText>();
+
 /**
  * A measurer that remembers widths (titles repeat words; a canvas call costs
- * microseconds). Unbounded within one layout; make a new one per layout.
+ * microseconds), and lets wrap (text.ts) remember its lines. Unbounded for
+ * as long as it is kept: make a new one per layout, or per document (the
+ * report's drawings share one). A measurer it made is returned as it is.
  */
 export function cachedMeasure(measure: MeasureText): MeasureText {
+    if (CACHED.has(measure)) return measure;
     const cache = new Map<string, number>();
-    return (text, style) => {
+    const cached: MeasureText = (text, style) => {
         const key = `${style.size}|${style.bold ? 1 : 0}${style.mono ? 1 : 0}|${text}`;
         let width = cache.get(key);
         if (width === undefined) cache.set(key, width = measure(text, style));
         return width;
     };
+    CACHED.add(cached);
+    return cached;
+}
+
+/** Whether `measure` was made by cachedMeasure: its results, and what is computed from them alone, may be kept as long as it is. */
+export function isCachedMeasure(measure: MeasureText): boolean {
+    return CACHED.has(measure);
 }

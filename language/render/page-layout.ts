@@ -14,6 +14,7 @@ import type { ImpactGraph } from '../graph/types.js';
 import { GEOMETRY, LAYERS, NODE_WIDTH_RANGE, type Direction } from './columns.js';
 import { fitToSpace, layerCounts, type LayerCounts, type Space } from './direction.js';
 import { layoutGraph, type GraphLayout, type LayoutOptions } from './layout.js';
+import { cachedMeasure, tableMeasure } from './measure.js';
 
 /** A try this close to the best scale counts as as good: the first of them (wider boxes, the estimated direction) wins. */
 const NEAR = 0.98;
@@ -26,7 +27,7 @@ const NEAR = 0.98;
  */
 const STEP = 20;
 
-export interface PageLayoutOptions extends Pick<LayoutOptions, 'fullText'> {
+export interface PageLayoutOptions extends Pick<LayoutOptions, 'fullText' | 'measure'> {
     /** The narrowest box to try (default NODE_WIDTH_RANGE.min); with `fullText` narrower boxes only take more lines. */
     minNodeWidth?: number;
     /**
@@ -64,7 +65,9 @@ export function scaleToFit(layout: GraphLayout, space: Space): number {
 
 /** The layout of `graph` that fits `space` unscaled, else the one that needs the least scaling, trying the estimated fit first. */
 export function layoutForPage(graph: ImpactGraph, space: Space, options: PageLayoutOptions = {}): GraphLayout {
-    const { minNodeWidth = NODE_WIDTH_RANGE.min, wrapRows = false, ...layoutOptions } = options;
+    const { minNodeWidth = NODE_WIDTH_RANGE.min, wrapRows = false, measure, ...rest } = options;
+    // One measurer for every try: the tries wrap the same texts at the same widths.
+    const layoutOptions = { ...rest, measure: cachedMeasure(measure ?? tableMeasure) };
     const counts = layerCounts(graph);
     const fit = fitToSpace(counts, space);
     const other: Direction = fit.direction === 'down' ? 'right' : 'down';

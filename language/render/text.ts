@@ -1,6 +1,6 @@
 /** Text helpers for drawings: XML escaping, wrapping and truncation by measured width, figures in words. */
 import type { MetricFigures } from '../graph/types.js';
-import type { MeasureText, TextStyle } from './measure.js';
+import { isCachedMeasure, type MeasureText, type TextStyle } from './measure.js';
 
 // XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF, even as character references.
 // eslint-disable-next-line no-control-regex
@@ -36,6 +36,20 @@ const ELLIPSIS = '\u2026';
  * does not fit ends the last line with an ellipsis.
  */
 export function wrap(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
+    if (!isCachedMeasure(measure)) return wrapped(text, maxWidth, style, maxLines, measure);
+    // A drawing wraps the same texts at the same widths again and again (each box width a page layout tries, a node in many chains).
+    let memo = WRAPPED.get(measure);
+    if (!memo) WRAPPED.set(measure, memo = new Map());
+    const key = `${style.size}|${style.bold ? 1 : 0}${style.mono ? 1 : 0}|${maxWidth}|${maxLines}|${text}`;
+    let lines = memo.get(key);
+    if (!lines) memo.set(key, lines = wrapped(text, maxWidth, style, maxLines, measure));
+    return [...lines];
+}
+
+/** The lines wrap computed, by cached measurer (kept as long as it is) and by text, width, style and line count. */
+const WRAPPED = new WeakMap<MeasureText, Map<string, readonly string[]>>();
+
+function wrapped(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
     const words = text.trim().split(/\s+/).filter(Boolean).flatMap(word => breakWord(word, maxWidth, style, measure));
     const space = measure(' ', style);
     const lines: string[] = [];

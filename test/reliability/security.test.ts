@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SourceMap } from 'node:module';
-import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { URI } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
 import { HOST_WITHOUT_LINKS, type AlignHost } from '../../language/host.js';
 import { messageText, ruleIdOf } from '../../language/findings.js';
@@ -23,29 +23,8 @@ import { parseFindings, requireBundle, runCli } from '../cli/run-cli.js';
 import { report } from './helpers/fuzz-config.js';
 import { LspSession, requireServerBundle } from './helpers/server.js';
 import { makeTempDir } from '../temp-dirs.js';
+import { MemoryFileSystem } from '../unit/helpers/memory-file-system.js';
 import { REPO_ROOT } from './helpers/vocabulary.js';
-
-/** A file system over absolute paths that records every read: to prove that a refused file is never read. */
-class RecordingFileSystem implements FileSystemProvider {
-    readonly reads: string[] = [];
-    constructor(private readonly files: Readonly<Record<string, string>>) { }
-    private text(uri: URI): string {
-        this.reads.push(uri.path);
-        const text = this.files[uri.path];
-        if (text === undefined) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
-        return text;
-    }
-    async readFile(uri: URI): Promise<string> { return this.text(uri); }
-    readFileSync(uri: URI): string { return this.text(uri); }
-    async readBinary(uri: URI): Promise<Uint8Array> { return new TextEncoder().encode(this.text(uri)); }
-    readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.text(uri)); }
-    async exists(uri: URI): Promise<boolean> { return uri.path in this.files; }
-    existsSync(uri: URI): boolean { return uri.path in this.files; }
-    async stat(uri: URI): Promise<FileSystemNode> { return this.statSync(uri); }
-    statSync(uri: URI): FileSystemNode { return { isFile: true, isDirectory: false, uri }; }
-    async readDirectory(): Promise<FileSystemNode[]> { return []; }
-    readDirectorySync(): FileSystemNode[] { return []; }
-}
 
 const SECRET = 'period,value\n2026-01,TOPSECRET\n';
 
@@ -54,9 +33,10 @@ function actualsSource(paths: readonly string[]): string {
     return paths.map((p, i) => `metric M${i} "Metric ${i}" {\n  kind leading\n  baseline 1\n  target 2 by 2026-12-31\n}\nactuals M${i} from "${p}"\n`).join('');
 }
 
-/** Builds `/ws/main.align` over the recording file system, with the host given (default: no symbolic links, reads allowed). */
+/** Builds `/ws/main.align` over a file system that records every read, with the host given (default: no symbolic links, reads allowed). */
 async function buildInMemory(paths: readonly string[], files: Record<string, string>, host: AlignHost = HOST_WITHOUT_LINKS) {
-    const fileSystem = new RecordingFileSystem(files);
+    // Keyed by absolute path: the files outside the workspace are there too.
+    const fileSystem = new MemoryFileSystem(URI.file('/'), Object.fromEntries(Object.entries(files).map(([p, text]) => [p.slice(1), text])));
     const services = createAlignServices({ fileSystemProvider: () => fileSystem, host }).Align;
     services.align.Settings.workspaceRoot = URI.file('/ws');
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(actualsSource(paths), URI.file('/ws/main.align'));

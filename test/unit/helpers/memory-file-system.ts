@@ -1,13 +1,27 @@
 import type { FileSystemNode, FileSystemProvider } from 'langium';
 import { URI } from 'langium';
 
-/** A read-only file system over a map of paths (relative to `root`) to text: for CSV reads in tests. */
+/**
+ * A read-only file system over a map of paths (relative to `root`) to text:
+ * for CSV reads in tests. It records the path of every read, found or not,
+ * so that a test can prove a file was never read.
+ */
 export class MemoryFileSystem implements FileSystemProvider {
-    constructor(private readonly root: URI, private readonly files: Readonly<Record<string, string>>) { }
+    readonly reads: string[] = [];
+    private readonly prefix: string;
+
+    constructor(root: URI, private readonly files: Readonly<Record<string, string>>) {
+        this.prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    }
+
+    private lookup(uri: URI): string | undefined {
+        const relative = uri.path.startsWith(this.prefix) ? uri.path.slice(this.prefix.length) : undefined;
+        return relative !== undefined && Object.hasOwn(this.files, relative) ? this.files[relative] : undefined;
+    }
 
     private text(uri: URI): string {
-        const relative = uri.path.startsWith(this.root.path + '/') ? uri.path.slice(this.root.path.length + 1) : undefined;
-        const text = relative === undefined ? undefined : this.files[relative];
+        this.reads.push(uri.path);
+        const text = this.lookup(uri);
         if (text === undefined) throw Object.assign(new Error(`ENOENT: ${uri.path}`), { code: 'ENOENT' });
         return text;
     }
@@ -17,9 +31,7 @@ export class MemoryFileSystem implements FileSystemProvider {
     async readBinary(uri: URI): Promise<Uint8Array> { return new TextEncoder().encode(this.text(uri)); }
     readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.text(uri)); }
     async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
-    existsSync(uri: URI): boolean {
-        try { this.text(uri); return true; } catch (error) { if ((error as { code?: string }).code === 'ENOENT') return false; throw error; }
-    }
+    existsSync(uri: URI): boolean { return this.lookup(uri) !== undefined; }
     async stat(uri: URI): Promise<FileSystemNode> { return this.statSync(uri); }
     statSync(uri: URI): FileSystemNode { return { isFile: true, isDirectory: false, uri: URI.parse(uri.toString()) }; }
     async readDirectory(): Promise<FileSystemNode[]> { return []; }
