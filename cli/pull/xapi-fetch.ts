@@ -50,8 +50,9 @@ async function getJson(lrs: LrsConnection, url: URL): Promise<unknown> {
         try {
             response = await fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
         } catch (error) {
-            if (attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
-            throw new PullError(networkCause(error, lrs, url));
+            const failure = networkFailure(error, lrs, url);
+            if (failure.retry && attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
+            throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (the LRS in ${lrs.variable})`);
         }
         if (response.status === 429 || response.status >= 500) {
             await response.body?.cancel();
@@ -99,19 +100,30 @@ const NETWORK_CODES: Record<string, string> = {
     UND_ERR_SOCKET: 'the LRS closed the connection'
 };
 
+/** Codes of a certificate that does not lead to a trusted authority: an organisation's own CA, most often. */
+const UNTRUSTED_CERTIFICATE = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
+
 /**
  * Why fetch failed, from its `cause` (fetch's own message is only "fetch
- * failed"), naming the variable that holds the endpoint, never the URL.
+ * failed"), never naming the URL; and whether trying again may help. A bad
+ * port and a refused certificate (untrusted, expired, for another host) or
+ * a server without TLS fail the same way each time: they are not retried.
  */
-function networkCause(error: unknown, lrs: LrsConnection, url: URL): string {
-    if ((error as Error).name === 'TimeoutError') return `timed out after ${timeoutMs() / 1000} s, ${ATTEMPTS} attempts (the LRS in ${lrs.variable})`;
+function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: string; retry: boolean } {
+    if ((error as Error).name === 'TimeoutError') return { what: `timed out after ${timeoutMs() / 1000} s`, retry: true };
     const cause = rootCause(error);
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);
-    const what = code && NETWORK_CODES[code] ? NETWORK_CODES[code]
-        : message === 'bad port' ? `fetch refuses to connect to port ${url.port}, a "bad port"`
-        : `${message}${code ? `, ${code}` : ''}`;
-    return `${what} (the LRS in ${lrs.variable})`;
+    if (code && NETWORK_CODES[code]) return { what: NETWORK_CODES[code], retry: true };
+    if (message === 'bad port') return { what: `fetch refuses to connect to port ${url.port}, a "bad port"`, retry: false };
+    if (code && UNTRUSTED_CERTIFICATE.has(code)) {
+        return { what: `the LRS's certificate is not trusted (${message}): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS`, retry: false };
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return { what: `the LRS's certificate is for another host name than the one in ${lrs.variable}`, retry: false };
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return { what: 'the server at that port does not speak TLS (is the URL http:// rather than https://?)', retry: false };
+    if (code && /^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code)) return { what: `the LRS's TLS connection failed: ${message}, ${code}`, retry: false };
+    return { what: `${message}${code ? `, ${code}` : ''}`, retry: true };
 }
 
 /** The innermost `cause` of an error; of an AggregateError (one per address tried) without a code, its first error. */

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** An xAPI statement as the fixture LRS stores it. */
@@ -17,8 +18,10 @@ export type Fault = 500 | 503 | 429 | 'invalid-json' | 'hang';
 
 /** The fixture LRS's knobs and what it saw. */
 export interface LrsServer {
-    /** `http://127.0.0.1:PORT/xapi` */
+    /** `http://127.0.0.1:PORT/xapi` (`https:` with `tls`) */
     readonly endpoint: string;
+    /** The connections made to the server (TCP, before any TLS handshake). */
+    readonly connections: number;
     readonly requests: Array<{ url: string; headers: http.IncomingHttpHeaders; status: number }>;
     faults: Fault[];
     /** Page size (the `limit` the server applies when the client gives none). */
@@ -36,13 +39,14 @@ export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
  * `activity` and `since` filters, `limit`, `more` (a path relative to the
  * server root), voided statements left out (the voiding ones are returned),
  * newest stored first. No maintained LRS installs here; this one serves
- * fixture statements.
+ * fixture statements, over HTTP, or over HTTPS with the certificate and
+ * key `tls` gives.
  */
-export async function startLrs(statements: readonly StoredStatement[], credentials: string): Promise<LrsServer> {
+export async function startLrs(statements: readonly StoredStatement[], credentials: string, tls?: { key: Buffer; cert: Buffer }): Promise<LrsServer> {
     const pages = new Map<string, StoredStatement[]>();
     const state = { faults: [] as Fault[], pageSize: 2, repeatAtPageBoundary: false };
     const requests: LrsServer['requests'] = [];
-    const server = http.createServer((req, res) => {
+    const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const send = (status: number, body: unknown, raw = false) => {
             requests.push({ url: req.url ?? '', headers: req.headers, status });
@@ -72,11 +76,15 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
             more = `/xapi/statements?cursor=${next}`;
         }
         send(200, { statements: page, more });
-    });
+    };
+    const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
+    let connections = 0;
+    server.on('connection', () => connections++);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     return {
-        endpoint: `http://127.0.0.1:${port}/xapi`, requests,
+        endpoint: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/xapi`, requests,
+        get connections() { return connections; },
         get faults() { return state.faults; }, set faults(f) { state.faults = f; },
         get pageSize() { return state.pageSize; }, set pageSize(n) { state.pageSize = n; },
         get repeatAtPageBoundary() { return state.repeatAtPageBoundary; }, set repeatAtPageBoundary(b) { state.repeatAtPageBoundary = b; },

@@ -102,7 +102,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
             return unwrapped(result.stderr);
         };
         const prefix = 'align: pull failed: Statements, xapi env:LRS_URL: ';
-        assert.equal(await failure(`http://127.0.0.1:${closed}/xapi`), `${prefix}connection refused (the LRS in LRS_URL)\n`);
+        assert.equal(await failure(`http://127.0.0.1:${closed}/xapi`), `${prefix}connection refused, 4 attempts (the LRS in LRS_URL)\n`);
         // Port 1 is closed too, but fetch refuses it before connecting: its error says only "fetch failed".
         assert.equal(await failure('http://127.0.0.1:1/xapi'), `${prefix}fetch refuses to connect to port 1, a "bad port" (the LRS in LRS_URL)\n`);
         assert.equal(await failure('http://127.0.0.1:99999/xapi'), `${prefix}the environment variable LRS_URL does not hold a valid URL\n`);
