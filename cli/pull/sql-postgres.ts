@@ -1,4 +1,5 @@
 import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
+import { tlsProblem } from './certificate.js';
 import { cancelledBySignals } from './interrupt.js';
 import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
@@ -16,17 +17,18 @@ const TEXT_TYPES = new Set([25, 1042, 1043]);
  */
 export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
     const { default: pg } = await import('pg');
+    const connection = await connectionOf(url, variable);
     let client: InstanceType<typeof pg.Client>;
     try {
         // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
         client = new pg.Client({
-            connectionString: url, connectionTimeoutMillis: timeoutMs(),
-            options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000
+            connectionTimeoutMillis: timeoutMs(),
+            options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
+            // What the URL says comes last, as when pg parses a connectionString itself.
+            ...connection
         });
     } catch (error) {
-        // An unparsable URL: the driver's message is not shown, it may quote the URL with its password.
-        const code = (error as { code?: string }).code;
-        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${code && code !== 'ERR_INVALID_URL' ? ` (${code})` : ''}`);
+        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${codeNote(error)}`);
     }
     client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
     let began = false;
@@ -38,7 +40,7 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         // The extended protocol (a prepared statement) refuses a text of several commands.
         const query: import('pg').QueryConfig & { queryMode: 'extended' } = { text: sql, queryMode: 'extended', types: { getTypeParser: () => (text: string) => text } };
         const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
-        const result = await cancelledBySignals('the PostgreSQL query', () => cancelQuery(pg, url, pid), client.query(query));
+        const result = await cancelledBySignals('the PostgreSQL query', () => cancelQuery(pg, connection, pid), client.query(query));
         const columns = periodValueColumns(result.fields.map(f => f.name));
         // Counted once read (pg reads a result whole): the same limit and message as DuckDB and SQLite, which stop reading there.
         if (result.rows.length > MAX_ROWS) throw tooManyRows();
@@ -57,8 +59,8 @@ export async function queryPostgres(sql: string, url: string, variable: string):
 }
 
 /** Asks the server to cancel the query of backend `pid`, from a connection of its own (as psql does on Ctrl-C). */
-async function cancelQuery(pg: typeof import('pg').default, url: string, pid: number): Promise<void> {
-    const canceller = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+async function cancelQuery(pg: typeof import('pg').default, connection: ClientConfig, pid: number): Promise<void> {
+    const canceller = new pg.Client({ connectionTimeoutMillis: 2_000, ...connection });
     try {
         await canceller.connect();
         await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
@@ -77,8 +79,48 @@ function periodCell(value: unknown, type: number): PeriodCell {
     return TEXT_TYPES.has(type) ? { text } : { bad: `\`${text}\` (type ${type})` };
 }
 
+type ClientConfig = import('pg').ClientConfig;
+
+/**
+ * The connection the URL describes, with `sslmode` as libpq reads it (as
+ * psql, and every tool built on libpq): `require` encrypts without checking
+ * the certificate, `verify-ca` checks it against `sslrootcert`, `verify-full`
+ * checks the host name too. pg 8 reads `prefer`, `require` and `verify-ca`
+ * as `verify-full` and prints a warning of several lines; a URL that sets
+ * `uselibpqcompat` itself gets what it asks for.
+ */
+async function connectionOf(url: string, variable: string): Promise<ClientConfig> {
+    const { parse } = await import('pg-connection-string');
+    try {
+        const options = /[?&]uselibpqcompat=/i.test(url) ? {} : { useLibpqCompat: true };
+        return parse(url, options) as ClientConfig;
+    } catch (error) {
+        // The driver's message is not shown: it may quote the URL with its password.
+        const code = (error as { code?: string }).code;
+        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+            throw new PullError(`a file that the URL in ${variable} names (sslrootcert, sslcert or sslkey) cannot be read (${code})`);
+        }
+        if (/SECURITY WARNING: Using sslmode=verify-ca requires/.test(firstLine(error))) {
+            throw new PullError(`sslmode=verify-ca in ${variable} needs sslrootcert, the file of the CA to check the server's certificate against`);
+        }
+        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${codeNote(error)}`);
+    }
+}
+
+/** ` (CODE)` for an error with a code other than an invalid URL's. */
+function codeNote(error: unknown): string {
+    const code = (error as { code?: string }).code;
+    return code && code !== 'ERR_INVALID_URL' ? ` (${code})` : '';
+}
+
 function describe(error: unknown, variable: string): string {
     const code = (error as { code?: string }).code;
+    switch (tlsProblem(code)) {
+        case 'untrusted': return `the server's certificate is not trusted (${firstLine(error)}): add sslrootcert=FILE, the file of its CA, to the URL in ${variable}`;
+        case 'other-host': return `the server's certificate is for another host name than the one in ${variable}`;
+        case 'other': return `the TLS connection failed: ${firstLine(error)}, ${code} (the server in ${variable})`;
+        default: break;
+    }
     // 57014 query_canceled: the server's statement_timeout; `Query read timeout`: the client's query_timeout.
     if ((code === '57014' && /statement timeout/.test(firstLine(error))) || /^Query read timeout$/.test(firstLine(error))) return queryTimedOut();
     if (code === 'ECONNREFUSED') return `connection refused (the server in ${variable} does not answer)`;

@@ -1,3 +1,4 @@
+import { tlsProblem } from './certificate.js';
 import { firstLine, PullError } from './pull-error.js';
 import { timeoutMs } from './timeout.js';
 
@@ -100,10 +101,6 @@ const NETWORK_CODES: Record<string, string> = {
     UND_ERR_SOCKET: 'the LRS closed the connection'
 };
 
-/** Codes of a certificate that does not lead to a trusted authority: an organisation's own CA, most often. */
-const UNTRUSTED_CERTIFICATE = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
-
 /**
  * Why fetch failed, from its `cause` (fetch's own message is only "fetch
  * failed"), never naming the URL; and whether trying again may help. A bad
@@ -117,13 +114,13 @@ function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: s
     const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);
     if (code && NETWORK_CODES[code]) return { what: NETWORK_CODES[code], retry: true };
     if (message === 'bad port') return { what: `fetch refuses to connect to port ${url.port}, a "bad port"`, retry: false };
-    if (code && UNTRUSTED_CERTIFICATE.has(code)) {
-        return { what: `the LRS's certificate is not trusted (${message}): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS`, retry: false };
+    switch (tlsProblem(code)) {
+        case 'untrusted': return { what: `the LRS's certificate is not trusted (${message}): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS`, retry: false };
+        case 'other-host': return { what: `the LRS's certificate is for another host name than the one in ${lrs.variable}`, retry: false };
+        case 'no-tls': return { what: 'the server at that port does not speak TLS (is the URL http:// rather than https://?)', retry: false };
+        case 'other': return { what: `the LRS's TLS connection failed: ${message}, ${code}`, retry: false };
+        default: return { what: `${message}${code ? `, ${code}` : ''}`, retry: true };
     }
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return { what: `the LRS's certificate is for another host name than the one in ${lrs.variable}`, retry: false };
-    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return { what: 'the server at that port does not speak TLS (is the URL http:// rather than https://?)', retry: false };
-    if (code && /^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code)) return { what: `the LRS's TLS connection failed: ${message}, ${code}`, retry: false };
-    return { what: `${message}${code ? `, ${code}` : ''}`, retry: true };
 }
 
 /** The innermost `cause` of an error; of an AggregateError (one per address tried) without a code, its first error. */
