@@ -24,8 +24,9 @@ done
 psql_postgres() { su postgres -c "psql -p $port -qtAX -c \"$1\""; }
 # TLS with the tests' self-signed certificate for 127.0.0.1 (test/cli/pull/tls), for the sslmode tests:
 # copied beside the cluster's data, readable by postgres only, switched on with a reload.
-if [ "$(psql_postgres "SHOW ssl")" != "on" ]; then
-    data=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $6; exit }')
+data=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $6; exit }')
+# (Debian may have turned TLS on already, with its own "snakeoil" certificate.)
+if [ "$(psql_postgres "SHOW ssl")" != "on" ] || [ "$(psql_postgres "SHOW ssl_cert_file")" != "$data/align-test.crt" ]; then
     tls="$(cd "$(dirname "$0")/.." && pwd)/test/cli/pull/tls"
     install -o postgres -g postgres -m 600 "$tls/loopback.pem" "$data/align-test.crt"
     install -o postgres -g postgres -m 600 "$tls/loopback.key" "$data/align-test.key"
@@ -33,7 +34,7 @@ if [ "$(psql_postgres "SHOW ssl")" != "on" ]; then
     psql_postgres "ALTER SYSTEM SET ssl_key_file = '$data/align-test.key'"
     psql_postgres "ALTER SYSTEM SET ssl = on"
     psql_postgres "SELECT pg_reload_conf()" > /dev/null
-    for _ in $(seq 1 20); do [ "$(psql_postgres "SHOW ssl")" = "on" ] && break; sleep 0.25; done
+    for _ in $(seq 1 20); do [ "$(psql_postgres "SHOW ssl_cert_file")" = "$data/align-test.crt" ] && break; sleep 0.25; done
 fi
 [ "$(psql_postgres "SELECT 1 FROM pg_roles WHERE rolname = 'align'")" = "1" ] || psql_postgres "CREATE ROLE align LOGIN PASSWORD 'align'"
 [ "$(psql_postgres "SELECT 1 FROM pg_database WHERE datname = 'align'")" = "1" ] || psql_postgres "CREATE DATABASE align OWNER align"
