@@ -43,8 +43,8 @@ const builds = [
         outdir: 'out', outExtension: { '.js': '.cjs' },
         platform: 'node', format: 'cjs', target: 'node20',
         // The data back ends of `align pull` load from node_modules when a pull runs: DuckDB is
-        // native and optional, pg and sql.js (WebAssembly) stay out of check's start-up.
-        external: ['vscode', '@duckdb/node-api', 'pg', 'pg-connection-string', 'pg-native', 'sql.js'],
+        // native and optional, pg, sql.js (WebAssembly) and undici (xAPI's HTTP) stay out of check's start-up.
+        external: ['vscode', '@duckdb/node-api', 'pg', 'pg-connection-string', 'pg-native', 'sql.js', 'undici'],
         banner: { js: polyfill },
         define: { ...define, 'import.meta.url': 'importMetaUrl' },
         inject: ['scripts/import-meta-url.js']

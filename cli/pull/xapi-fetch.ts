@@ -1,4 +1,5 @@
 import { tlsProblem } from './certificate.js';
+import { proxyVariable, type HttpClient } from './http-client.js';
 import { firstLine, PullError } from './pull-error.js';
 import { timeoutMs } from './timeout.js';
 
@@ -29,13 +30,13 @@ const ATTEMPTS = 4;
  * time-outs are tried ATTEMPTS times in all, with back-off (honouring
  * `Retry-After`); 401, 403, 404 and invalid JSON stop the pull with one line.
  */
-export async function fetchStatements(lrs: LrsConnection, params: URLSearchParams): Promise<Statement[]> {
+export async function fetchStatements(lrs: LrsConnection, params: URLSearchParams, client: HttpClient): Promise<Statement[]> {
     const base = new URL(lrs.endpoint.endsWith('/') ? lrs.endpoint : `${lrs.endpoint}/`);
     let next: URL | undefined = new URL(`statements?${params.toString()}`, base);
     const statements: Statement[] = [];
     for (let page = 0; next; page++) {
         if (page > 100_000) throw new PullError(`the LRS in ${lrs.variable} keeps sending \`more\` pages`);
-        const body = await getJson(lrs, next) as { statements?: unknown; more?: unknown };
+        const body = await getJson(lrs, next, client) as { statements?: unknown; more?: unknown };
         if (!Array.isArray(body.statements)) throw new PullError(`the LRS in ${lrs.variable} answered without a \`statements\` array`);
         // A loop, not `push(...page)`: a page of 100,000 statements would overflow the stack.
         for (const statement of body.statements as Statement[]) statements.push(statement);
@@ -45,15 +46,15 @@ export async function fetchStatements(lrs: LrsConnection, params: URLSearchParam
     return statements;
 }
 
-async function getJson(lrs: LrsConnection, url: URL): Promise<unknown> {
+async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
-        let response: Response;
+        let response: Awaited<ReturnType<HttpClient['fetch']>>;
         try {
-            response = await fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
+            response = await client.fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
         } catch (error) {
             const failure = networkFailure(error, lrs, url);
             if (failure.retry && attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
-            throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (the LRS in ${lrs.variable})`);
+            throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (${failure.where ?? `the LRS in ${lrs.variable}`})`);
         }
         if (response.status === 429 || response.status >= 500) {
             await response.body?.cancel();
@@ -107,12 +108,27 @@ const NETWORK_CODES: Record<string, string> = {
  * port and a refused certificate (untrusted, expired, for another host) or
  * a server without TLS fail the same way each time: they are not retried.
  */
-function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: string; retry: boolean } {
+function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: string; retry: boolean; where?: string } {
     if ((error as Error).name === 'TimeoutError') return { what: `timed out after ${timeoutMs() / 1000} s`, retry: true };
     const cause = rootCause(error);
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);
-    if (code && NETWORK_CODES[code]) return { what: NETWORK_CODES[code], retry: true };
+    const proxy = proxyVariable(url);
+    // undici's words for a proxy's refusal: of a tunnel (https://), and of a request it forwards (http://) asking for credentials.
+    const tunnel = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/.exec(message) ?? /^Proxy Authentication Required \((407)\)$/.exec(message);
+    if (proxy && tunnel) {
+        const status = tunnel[1]!;
+        const where = proxyWhere(proxy, lrs);
+        return status === '407'
+            ? { what: `the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in ${proxy}`, retry: false, where }
+            : { what: `the proxy answered HTTP ${status} to the tunnel to the LRS`, retry: status.startsWith('5'), where };
+    }
+    if (code && NETWORK_CODES[code]) {
+        // A failure to reach the proxy itself names the proxy's variable: its address is the one the error gives.
+        const proxyPort = proxy ? proxyPortOf(process.env[proxy]!) : undefined;
+        const where = proxyPort !== undefined && cause.port === proxyPort ? proxyWhere(proxy!, lrs) : undefined;
+        return { what: NETWORK_CODES[code], retry: true, where };
+    }
     if (message === 'bad port') return { what: `fetch refuses to connect to port ${url.port}, a "bad port"`, retry: false };
     switch (tlsProblem(code)) {
         case 'untrusted': return { what: `the LRS's certificate is not trusted (${message}): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS`, retry: false };
@@ -123,9 +139,21 @@ function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: s
     }
 }
 
+/** Where a failure of the proxy happened. */
+function proxyWhere(proxy: string, lrs: LrsConnection): string {
+    return `the proxy in ${proxy}, for the LRS in ${lrs.variable}`;
+}
+
+/** The port of a proxy's URL (80 or 443 when it gives none). */
+function proxyPortOf(proxy: string): number | undefined {
+    if (!URL.canParse(proxy)) return undefined;
+    const url = new URL(proxy);
+    return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+}
+
 /** The innermost `cause` of an error; of an AggregateError (one per address tried) without a code, its first error. */
-function rootCause(error: unknown): Error & { code?: unknown } {
-    let current = error as Error & { code?: unknown; cause?: unknown; errors?: unknown[] };
+function rootCause(error: unknown): Error & { code?: unknown; port?: unknown } {
+    let current = error as Error & { code?: unknown; port?: unknown; cause?: unknown; errors?: unknown[] };
     for (let depth = 0; depth < 10; depth++) {
         if (current.cause instanceof Error) current = current.cause as typeof current;
         else if (current.code === undefined && Array.isArray(current.errors) && current.errors[0] instanceof Error) current = current.errors[0] as typeof current;

@@ -1,5 +1,6 @@
 import type { XapiPullSpec } from '../../language/pull/pull-spec.js';
 import { bucket, dayOfDateText, type Cadence, type RawRow } from './periods.js';
+import { httpClient } from './http-client.js';
 import { PullError } from './pull-error.js';
 import { fetchStatements, type LrsConnection, type Statement } from './xapi-fetch.js';
 
@@ -15,12 +16,17 @@ export async function runXapiPull(spec: XapiPullSpec, cadence: Cadence | undefin
     const activities = spec.activities.length > 0 ? spec.activities : [undefined];
     const byId = new Map<string, Statement>();
     let anonymous = 0;
-    for (const activity of activities) {
-        const params = new URLSearchParams();
-        if (spec.verb) params.set('verb', spec.verb);
-        if (activity) params.set('activity', activity);
-        if (spec.since) params.set('since', `${spec.since}T00:00:00Z`);
-        for (const statement of await fetchStatements(lrs, params)) byId.set(statement.id ?? `#${anonymous++}`, statement);
+    const client = await httpClient();
+    try {
+        for (const activity of activities) {
+            const params = new URLSearchParams();
+            if (spec.verb) params.set('verb', spec.verb);
+            if (activity) params.set('activity', activity);
+            if (spec.since) params.set('since', `${spec.since}T00:00:00Z`);
+            for (const statement of await fetchStatements(lrs, params, client)) byId.set(statement.id ?? `#${anonymous++}`, statement);
+        }
+    } finally {
+        await client.close();
     }
     const voided = new Set([...byId.values()].filter(s => s.verb?.id === VOIDED && s.object?.objectType === 'StatementRef').map(s => s.object!.id));
     const kept = [...byId.entries()].filter(([id, s]) => s.verb?.id !== VOIDED && !voided.has(id)).map(([, s]) => s);

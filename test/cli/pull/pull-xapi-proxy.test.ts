@@ -1,0 +1,108 @@
+/**
+ * `align pull` from an LRS behind a proxy, as on a corporate network: the
+ * proxy variables are honoured as curl honours them (Node's own fetch
+ * ignores them). The proxy is a loopback forward proxy (forward-proxy.ts):
+ * an http:// LRS is reached by requests in absolute form, an https:// one
+ * through a CONNECT tunnel; NO_PROXY skips it; a proxy that wants
+ * credentials, or cannot be reached, says so on one line naming its
+ * variable, never its URL or password.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireBundle } from '../run-cli.js';
+import { startForwardProxy, type ForwardProxy } from './forward-proxy.js';
+import { startLrs, type LrsServer } from './lrs-server.js';
+import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
+import { STATEMENTS } from './xapi-fixtures.js';
+
+const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
+const KEY = 'lrs-key:lrs-s3cret';
+const PREFIX = 'align: pull failed: Statements, xapi env:LRS_URL: ';
+const EXPECTED = 'period,value\n2026-01,4\n2026-02,2\n';
+
+describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)', function () {
+    this.timeout(120_000);
+    let lrs: LrsServer | undefined;
+    let proxy: ForwardProxy | undefined;
+    let ws: TempWorkspace;
+    before(requireBundle);
+    beforeEach(() => {
+        ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\nactuals Statements from "data/Statements.csv" {\n  pull xapi env "LRS_URL" {\n    auth env "LRS_AUTH"\n    value count statements\n  }\n}\n` });
+    });
+    afterEach(async () => {
+        await lrs?.close();
+        await proxy?.close();
+        lrs = proxy = undefined;
+        ws.remove();
+    });
+
+    const pull = (env: Record<string, string>) => runCliAsync(['pull'], { cwd: ws.root, env: { LRS_URL: lrs!.endpoint, LRS_AUTH: KEY, ALIGN_PULL_TIMEOUT: '10', ...env } });
+
+    it('an http:// LRS through HTTP_PROXY: the requests go to the proxy in absolute form', async () => {
+        lrs = await startLrs(STATEMENTS, KEY);
+        proxy = await startForwardProxy();
+        const result = await pull({ HTTP_PROXY: proxy.url });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(ws.read('data/Statements.csv'), EXPECTED);
+        assert.ok(proxy.seen.length > 0 && proxy.seen.every(line => line.startsWith(`GET ${lrs!.endpoint}/statements?`) && line.endsWith(' 200')), proxy.seen.join('\n'));
+        assert.equal(proxy.seen.length, lrs.requests.length, 'every request went through the proxy');
+    });
+
+    it('an https:// LRS through HTTPS_PROXY: one CONNECT tunnel, the certificate checked end to end', async () => {
+        lrs = await startLrs(STATEMENTS, KEY, { key: fs.readFileSync(path.join(TLS, 'loopback.key')), cert: fs.readFileSync(path.join(TLS, 'loopback.pem')) });
+        proxy = await startForwardProxy();
+        const result = await pull({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: path.join(TLS, 'loopback.pem') });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(ws.read('data/Statements.csv'), EXPECTED);
+        const host = new URL(lrs.endpoint).host;
+        assert.ok(proxy.seen.length >= 1 && proxy.seen.every(line => line === `CONNECT ${host} 200`), proxy.seen.join('\n'));
+    });
+
+    it('NO_PROXY lists the LRS\'s host: the proxy is not used', async () => {
+        lrs = await startLrs(STATEMENTS, KEY);
+        proxy = await startForwardProxy();
+        const result = await pull({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(ws.read('data/Statements.csv'), EXPECTED);
+        assert.deepEqual(proxy.seen, []);
+    });
+
+    it('a proxy that wants credentials: one line naming its variable, for a request and for a tunnel; with them in its URL, the pull works', async () => {
+        lrs = await startLrs(STATEMENTS, KEY);
+        proxy = await startForwardProxy('proxy-user:proxy-pa55');
+        const plain = await pull({ HTTP_PROXY: proxy.url });
+        assert.equal(plain.status, 1);
+        assert.equal(unwrapped(plain.stderr), `${PREFIX}the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in HTTP_PROXY (the proxy in HTTP_PROXY, for the LRS in LRS_URL)\n`);
+        const tunnel = await pull({ HTTPS_PROXY: proxy.url, LRS_URL: lrs.endpoint.replace(/^http:/, 'https:') });
+        assert.equal(tunnel.status, 1);
+        assert.equal(unwrapped(tunnel.stderr), `${PREFIX}the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in HTTPS_PROXY (the proxy in HTTPS_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(proxy.seen.filter(line => line.endsWith(' 407')).length, 2, `not retried: ${proxy.seen.join('\n')}`);
+        const withCredentials = await pull({ HTTP_PROXY: proxy.url.replace('http://', 'http://proxy-user:proxy-pa55@') });
+        assert.equal(withCredentials.status, 0, withCredentials.stderr);
+        assert.equal(ws.read('data/Statements.csv'), EXPECTED);
+        for (const result of [plain, tunnel, withCredentials]) assert.ok(!`${result.stdout}${result.stderr}`.includes('proxy-pa55'), 'no proxy password printed');
+    });
+
+    it('a proxy that cannot be reached, cannot reach the LRS, or is not a URL: one line naming its variable', async () => {
+        lrs = await startLrs(STATEMENTS, KEY);
+        proxy = await startForwardProxy();
+        const closed = proxy.url;
+        await proxy.close();
+        proxy = undefined;
+        const refused = await pull({ HTTP_PROXY: closed });
+        assert.equal(refused.status, 1);
+        assert.equal(unwrapped(refused.stderr), `${PREFIX}connection refused, 4 attempts (the proxy in HTTP_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(lrs.requests.length, 0);
+        // The proxy is there, the LRS is not: the proxy's 502 to the tunnel, tried again like any 5xx.
+        proxy = await startForwardProxy();
+        const gone = await pull({ HTTPS_PROXY: proxy.url, LRS_URL: closed.replace('http:', 'https:') + '/xapi' });
+        assert.equal(gone.status, 1);
+        assert.equal(unwrapped(gone.stderr), `${PREFIX}the proxy answered HTTP 502 to the tunnel to the LRS, 4 attempts (the proxy in HTTPS_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(proxy.seen.filter(line => line.startsWith('CONNECT ')).length, 4);
+        const invalid = await pull({ HTTP_PROXY: 'not a url' });
+        assert.equal(invalid.status, 1);
+        assert.equal(unwrapped(invalid.stderr), `${PREFIX}the environment variable HTTP_PROXY does not hold a valid proxy URL (http://host:port)\n`);
+    });
+});
