@@ -232,7 +232,10 @@ Secrets come from environment variables only (the URL in \`on env\`, the
 endpoint and \`auth env "VAR"\` key:secret of an LRS); messages and the lock
 file name the variable, never its value. ALIGN_PULL_TIMEOUT sets the
 time-out in seconds of a connection or request (default 30) and of a SQL
-query, DuckDB, PostgreSQL or SQLite (default 300).
+query, DuckDB, PostgreSQL or SQLite (default 300). An LRS is reached through
+the proxy in HTTPS_PROXY or HTTP_PROXY unless NO_PROXY lists its host; a
+certificate signed by your organisation's CA needs that CA's file in
+NODE_EXTRA_CA_CERTS (PostgreSQL: sslrootcert=FILE in the URL).
 
 Exit status: 0 every pull succeeded, 1 a pull failed (one line each on
 standard error: metric, source, cause; the other snapshots are still written),
