@@ -1,5 +1,5 @@
 import { tlsProblem } from './certificate.js';
-import { proxyVariable, type HttpClient } from './http-client.js';
+import { proxyFor, type HttpClient } from './http-client.js';
 import { firstLine, PullError } from './pull-error.js';
 import { timeoutMs } from './timeout.js';
 
@@ -113,20 +113,20 @@ function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: s
     const cause = rootCause(error);
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);
-    const proxy = proxyVariable(url);
+    const proxy = proxyFor(url);
     // undici's words for a proxy's refusal: of a tunnel (https://), and of a request it forwards (http://) asking for credentials.
     const tunnel = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/.exec(message) ?? /^Proxy Authentication Required \((407)\)$/.exec(message);
     if (proxy && tunnel) {
         const status = tunnel[1]!;
-        const where = proxyWhere(proxy, lrs);
+        const where = proxyWhere(proxy.variable, lrs);
         return status === '407'
-            ? { what: `the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in ${proxy}`, retry: false, where }
+            ? { what: `the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in ${proxy.variable}`, retry: false, where }
             : { what: `the proxy answered HTTP ${status} to the tunnel to the LRS`, retry: status.startsWith('5'), where };
     }
     if (code && NETWORK_CODES[code]) {
-        // A failure to reach the proxy itself names the proxy's variable: its address is the one the error gives.
-        const proxyPort = proxy ? proxyPortOf(process.env[proxy]!) : undefined;
-        const where = proxyPort !== undefined && cause.port === proxyPort ? proxyWhere(proxy!, lrs) : undefined;
+        // A failure to reach the proxy itself names the proxy's variable: its port is the one the error gives.
+        const proxyPort = proxy ? Number(proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80)) : undefined;
+        const where = proxy && cause.port === proxyPort ? proxyWhere(proxy.variable, lrs) : undefined;
         return { what: NETWORK_CODES[code], retry: true, where };
     }
     if (message === 'bad port') return { what: `fetch refuses to connect to port ${url.port}, a "bad port"`, retry: false };
@@ -142,13 +142,6 @@ function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: s
 /** Where a failure of the proxy happened. */
 function proxyWhere(proxy: string, lrs: LrsConnection): string {
     return `the proxy in ${proxy}, for the LRS in ${lrs.variable}`;
-}
-
-/** The port of a proxy's URL (80 or 443 when it gives none). */
-function proxyPortOf(proxy: string): number | undefined {
-    if (!URL.canParse(proxy)) return undefined;
-    const url = new URL(proxy);
-    return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
 }
 
 /** The innermost `cause` of an error; of an AggregateError (one per address tried) without a code, its first error. */

@@ -48,6 +48,11 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
         assert.equal(ws.read('data/Statements.csv'), EXPECTED);
         assert.ok(proxy.seen.length > 0 && proxy.seen.every(line => line.startsWith(`GET ${lrs!.endpoint}/statements?`) && line.endsWith(' 200')), proxy.seen.join('\n'));
         assert.equal(proxy.seen.length, lrs.requests.length, 'every request went through the proxy');
+        // Written without a scheme, as curl allows: an http:// proxy.
+        const seen = proxy.seen.length;
+        const bare = await pull({ http_proxy: proxy.url.replace('http://', '') });
+        assert.equal(bare.status, 0, bare.stderr);
+        assert.ok(proxy.seen.length > seen, 'the proxy without a scheme was used');
     });
 
     it('an https:// LRS through HTTPS_PROXY: one CONNECT tunnel, the certificate checked end to end', async () => {
@@ -104,5 +109,8 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
         const invalid = await pull({ HTTP_PROXY: 'not a url' });
         assert.equal(invalid.status, 1);
         assert.equal(unwrapped(invalid.stderr), `${PREFIX}the environment variable HTTP_PROXY does not hold a valid proxy URL (http://host:port)\n`);
+        const ftp = await pull({ HTTPS_PROXY: 'ftp://127.0.0.1:21' });
+        assert.equal(ftp.status, 1);
+        assert.equal(unwrapped(ftp.stderr), `${PREFIX}the environment variable HTTPS_PROXY does not hold a valid proxy URL (http://host:port)\n`);
     });
 });
