@@ -17,23 +17,20 @@ const TEXT_TYPES = new Set([25, 1042, 1043]);
  */
 export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
     const { default: pg } = await import('pg');
-    const connection = await connectionOf(url, variable);
-    let client: InstanceType<typeof pg.Client>;
-    try {
-        // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
-        client = new pg.Client({
-            connectionTimeoutMillis: timeoutMs(),
-            options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
-            // What the URL says comes last, as when pg parses a connectionString itself.
-            ...connection
-        });
-    } catch (error) {
-        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${codeNote(error)}`);
-    }
-    client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
+    let connection = await connectionOf(url, variable);
+    let client = newClient(pg, connection, variable);
     let began = false;
     try {
-        await client.connect();
+        try {
+            await client.connect();
+        } catch (error) {
+            // libpq's `prefer`: TLS when the server offers it, else a connection without.
+            if (!(sslMode(connection) === 'prefer' && NO_TLS.test(firstLine(error)))) throw error;
+            await client.end().catch(() => undefined);
+            connection = { ...connection, ssl: false };
+            client = newClient(pg, connection, variable);
+            await client.connect();
+        }
         // A read-only transaction, rolled back: a query that writes fails with the server's own message, and nothing is committed.
         await client.query('BEGIN TRANSACTION READ ONLY');
         began = true;
@@ -51,11 +48,38 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         });
     } catch (error) {
         if (error instanceof PullError) throw error;
-        throw new PullError(describe(error, variable));
+        throw new PullError(describe(error, variable, connection));
     } finally {
         if (began) await client.query('ROLLBACK').catch(() => undefined);
         await client.end().catch(() => undefined);
     }
+}
+
+/** pg's message when the server answers a request for TLS with no. */
+const NO_TLS = /^The server does not support SSL connections$/;
+
+/** A client of `connection`, in UTC, read-only, with the time-outs of ALIGN_PULL_TIMEOUT. */
+function newClient(pg: typeof import('pg').default, connection: ClientConfig, variable: string): InstanceType<typeof import('pg').default.Client> {
+    let client: InstanceType<typeof pg.Client>;
+    try {
+        // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
+        client = new pg.Client({
+            connectionTimeoutMillis: timeoutMs(),
+            options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
+            // What the URL says comes last, as when pg parses a connectionString itself.
+            ...connection
+        });
+    } catch (error) {
+        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${codeNote(error)}`);
+    }
+    client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
+    return client;
+}
+
+/** The URL's sslmode, when it gives one. */
+function sslMode(connection: ClientConfig): string | undefined {
+    const mode = (connection as { sslmode?: unknown }).sslmode;
+    return typeof mode === 'string' ? mode : undefined;
 }
 
 /** Asks the server to cancel the query of backend `pid`, from a connection of its own (as psql does on Ctrl-C). */
@@ -113,7 +137,7 @@ function codeNote(error: unknown): string {
     return code && code !== 'ERR_INVALID_URL' ? ` (${code})` : '';
 }
 
-function describe(error: unknown, variable: string): string {
+function describe(error: unknown, variable: string, connection: ClientConfig): string {
     const code = (error as { code?: string }).code;
     switch (tlsProblem(code)) {
         case 'untrusted': return `the server's certificate is not trusted (${firstLine(error)}): add sslrootcert=FILE, the file of its CA, to the URL in ${variable}`;
@@ -121,6 +145,7 @@ function describe(error: unknown, variable: string): string {
         case 'other': return `the TLS connection failed: ${firstLine(error)}, ${code} (the server in ${variable})`;
         default: break;
     }
+    if (NO_TLS.test(firstLine(error))) return `the server in ${variable} does not offer TLS, which sslmode=${sslMode(connection) ?? 'require'} asks for (sslmode=disable, or prefer, connects without it)`;
     // 57014 query_canceled: the server's statement_timeout; `Query read timeout`: the client's query_timeout.
     if ((code === '57014' && /statement timeout/.test(firstLine(error))) || /^Query read timeout$/.test(firstLine(error))) return queryTimedOut();
     if (code === 'ECONNREFUSED') return `connection refused (the server in ${variable} does not answer)`;

@@ -6,13 +6,15 @@
  * certificate, `verify-full` checks it against `sslrootcert`; pg 8's own
  * reading (every mode as verify-full) and its warning of several lines do
  * not reach the user. A certificate that is not trusted says what to add.
+ * `prefer` falls back to a connection without TLS on a server without it
+ * (the script's second cluster, with TLS off).
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { requireBundle } from '../run-cli.js';
-import { postgresUrl } from './postgres-server.js';
+import { postgresUrl, postgresUrlWithoutTls } from './postgres-server.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
@@ -52,6 +54,22 @@ describe('align pull: PostgreSQL over TLS (sslmode as libpq reads it)', function
         const plain = await pull('sslmode=disable');
         assert.equal(plain.status, 0, plain.stderr);
         assert.equal(ws.read('data/Tls.csv'), 'period,value\n2026-01,0\n');
+        // prefer: TLS, since the server offers it.
+        const preferred = await pull('sslmode=prefer');
+        assert.equal(preferred.status, 0, preferred.stderr);
+        assert.equal(ws.read('data/Tls.csv'), 'period,value\n2026-01,1\n');
+        assert.equal(preferred.stderr, '');
+    });
+
+    it('a server without TLS: sslmode=prefer connects without it, as psql does; require says the server offers none', async () => {
+        const plainUrl = postgresUrlWithoutTls();
+        const preferred = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: `${plainUrl}?sslmode=prefer` } });
+        assert.equal(preferred.status, 0, preferred.stderr);
+        assert.equal(ws.read('data/Tls.csv'), 'period,value\n2026-01,0\n');
+        assert.equal(preferred.stderr, '');
+        const required = await runCliAsync(['pull'], { cwd: ws.root, env: { WAREHOUSE_URL: `${plainUrl}?sslmode=require` } });
+        assert.equal(required.status, 1);
+        assert.equal(unwrapped(required.stderr), `${PREFIX}the server in WAREHOUSE_URL does not offer TLS, which sslmode=require asks for (sslmode=disable, or prefer, connects without it)\n`);
     });
 
     it('sslmode=verify-full with a self-signed certificate fails on one line that says to add sslrootcert; with it, it works', async () => {
