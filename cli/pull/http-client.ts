@@ -28,7 +28,7 @@ export interface Proxy {
 const HTTP_VARIABLES = ['http_proxy', 'HTTP_PROXY'];
 const HTTPS_VARIABLES = ['https_proxy', 'HTTPS_PROXY'];
 
-/** The proxy of the first of `variables` that is set; a usage of the variable that is not a URL is a pull error naming it. */
+/** The proxy of the first of `variables` that is set; one that does not hold an http(s) URL is a pull error naming it. */
 function proxyOf(variables: readonly string[]): Proxy | undefined {
     const variable = variables.find(name => process.env[name]?.trim());
     if (!variable) return undefined;
