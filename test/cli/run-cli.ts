@@ -57,7 +57,7 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     if (!('NO_COLOR' in extra)) delete env['NO_COLOR'];
     if (!('FORCE_COLOR' in extra)) delete env['FORCE_COLOR'];
     delete env['ALIGN_DEBUG'];
-    // A proxy of the machine's would carry the pulls from the tests' loopback servers (pull-xapi-proxy.test.ts sets its own).
+    // A proxy of the machine's would carry the pulls from the tests' loopback servers (pull-xapi-proxy.test.ts starts its own).
     for (const name of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY']) if (!(name in extra)) delete env[name];
     return env;
 }
