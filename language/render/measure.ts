@@ -90,6 +90,11 @@ export const tableMeasure: MeasureText = (text, style) => {
     return units / 1000 * style.size;
 };
 
+/** A style as part of a cache's key: size, weight and font. */
+export function styleKey(style: TextStyle): string {
+    return `${style.size}|${style.bold ? 1 : 0}${style.mono ? 1 : 0}`;
+}
+
 /** The measurers cachedMeasure made: caching one again would only add a second lookup. */
 const CACHED = new WeakSet<MeasureText>();
 
@@ -103,7 +108,7 @@ export function cachedMeasure(measure: MeasureText): MeasureText {
     if (CACHED.has(measure)) return measure;
     const cache = new Map<string, number>();
     const cached: MeasureText = (text, style) => {
-        const key = `${style.size}|${style.bold ? 1 : 0}${style.mono ? 1 : 0}|${text}`;
+        const key = `${styleKey(style)}|${text}`;
         let width = cache.get(key);
         if (width === undefined) cache.set(key, width = measure(text, style));
         return width;

@@ -1,6 +1,6 @@
 /** Text helpers for drawings: XML escaping, wrapping and truncation by measured width, figures in words. */
 import type { MetricFigures } from '../graph/types.js';
-import { isCachedMeasure, type MeasureText, type TextStyle } from './measure.js';
+import { isCachedMeasure, styleKey, type MeasureText, type TextStyle } from './measure.js';
 
 // XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF, even as character references.
 // eslint-disable-next-line no-control-regex
@@ -40,7 +40,7 @@ export function wrap(text: string, maxWidth: number, style: TextStyle, maxLines:
     // A drawing wraps the same texts at the same widths again and again (each box width a page layout tries, a node in many chains).
     let memo = WRAPPED.get(measure);
     if (!memo) WRAPPED.set(measure, memo = new Map());
-    const key = `${style.size}|${style.bold ? 1 : 0}${style.mono ? 1 : 0}|${maxWidth}|${maxLines}|${text}`;
+    const key = `${styleKey(style)}|${maxWidth}|${maxLines}|${text}`;
     let lines = memo.get(key);
     if (!lines) memo.set(key, lines = wrapped(text, maxWidth, style, maxLines, measure));
     return [...lines];
