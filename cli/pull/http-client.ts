@@ -14,14 +14,17 @@ type Undici = typeof import('undici');
 
 export interface HttpClient {
     readonly fetch: Undici['fetch'];
+    /** The proxy a request to `url` goes through (NO_PROXY aside), for messages. */
+    proxyFor(url: URL): Proxy | undefined;
     /** Closes the connections kept open (keep-alive), so that the process can end at once. */
     close(): Promise<void>;
 }
 
-/** A proxy the environment names: its variable, for messages, and its URL. */
+/** A proxy the environment names: its variable, for messages, and its port, which a failure to reach it gives. */
 export interface Proxy {
     readonly variable: string;
     readonly url: URL;
+    readonly port: number;
 }
 
 /** The variables of each scheme's proxy, in the order undici reads them (lower case first). */
@@ -38,12 +41,7 @@ function proxyOf(variables: readonly string[]): Proxy | undefined {
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
         throw new PullError(`the environment variable ${variable} does not hold a valid proxy URL (http://host:port)`);
     }
-    return { variable, url };
-}
-
-/** The proxy the environment names for a request to `url` (NO_PROXY aside). */
-export function proxyFor(url: URL): Proxy | undefined {
-    return (url.protocol === 'https:' ? proxyOf(HTTPS_VARIABLES) : undefined) ?? proxyOf(HTTP_VARIABLES);
+    return { variable, url, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
 }
 
 /** A client whose connections go through the proxy that the environment names, if any. */
@@ -54,6 +52,8 @@ export async function httpClient(): Promise<HttpClient> {
     const dispatcher = new undici.EnvHttpProxyAgent({ proxyTunnel: false, httpProxy: http?.url.href, httpsProxy: https?.url.href });
     return {
         fetch: (input, init) => undici.fetch(input, { ...init, dispatcher }),
+        // As the dispatcher picks: the HTTPS proxy for https:// (else the HTTP one), the HTTP proxy for http://.
+        proxyFor: url => (url.protocol === 'https:' ? https : undefined) ?? http,
         close: () => dispatcher.close()
     };
 }

@@ -5,6 +5,8 @@ import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs, timeoutMs } from './timeout.js';
 
+type ClientConfig = import('pg').ClientConfig;
+
 /** PostgreSQL type ids (pg_type.oid) the pull reads. */
 const DATE_TYPES = new Set([1082, 1114, 1184]);
 const TEXT_TYPES = new Set([25, 1042, 1043]);
@@ -18,7 +20,7 @@ const TEXT_TYPES = new Set([25, 1042, 1043]);
 export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
     const { default: pg } = await import('pg');
     let connection = await connectionOf(url, variable);
-    let client = newClient(pg, connection, variable);
+    let client = newClient(pg, connection);
     let began = false;
     try {
         try {
@@ -28,7 +30,7 @@ export async function queryPostgres(sql: string, url: string, variable: string):
             if (!(sslMode(connection) === 'prefer' && NO_TLS.test(firstLine(error)))) throw error;
             await client.end().catch(() => undefined);
             connection = { ...connection, ssl: false };
-            client = newClient(pg, connection, variable);
+            client = newClient(pg, connection);
             await client.connect();
         }
         // A read-only transaction, rolled back: a query that writes fails with the server's own message, and nothing is committed.
@@ -59,19 +61,14 @@ export async function queryPostgres(sql: string, url: string, variable: string):
 const NO_TLS = /^The server does not support SSL connections$/;
 
 /** A client of `connection`, in UTC, read-only, with the time-outs of ALIGN_PULL_TIMEOUT. */
-function newClient(pg: typeof import('pg').default, connection: ClientConfig, variable: string): InstanceType<typeof import('pg').default.Client> {
-    let client: InstanceType<typeof pg.Client>;
-    try {
-        // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
-        client = new pg.Client({
-            connectionTimeoutMillis: timeoutMs(),
-            options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
-            // What the URL says comes last, as when pg parses a connectionString itself.
-            ...connection
-        });
-    } catch (error) {
-        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${codeNote(error)}`);
-    }
+function newClient(pg: typeof import('pg').default, connection: ClientConfig): InstanceType<typeof import('pg').default.Client> {
+    // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
+    const client = new pg.Client({
+        connectionTimeoutMillis: timeoutMs(),
+        options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
+        // What the URL says comes last, as when pg parses a connectionString itself.
+        ...connection
+    });
     client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
     return client;
 }
@@ -103,7 +100,6 @@ function periodCell(value: unknown, type: number): PeriodCell {
     return TEXT_TYPES.has(type) ? { text } : { bad: `\`${text}\` (type ${type})` };
 }
 
-type ClientConfig = import('pg').ClientConfig;
 
 /**
  * The connection the URL describes, with `sslmode` as libpq reads it (as
@@ -127,14 +123,8 @@ async function connectionOf(url: string, variable: string): Promise<ClientConfig
         if (/SECURITY WARNING: Using sslmode=verify-ca requires/.test(firstLine(error))) {
             throw new PullError(`sslmode=verify-ca in ${variable} needs sslrootcert, the file of the CA to check the server's certificate against`);
         }
-        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${codeNote(error)}`);
+        throw new PullError(`the environment variable ${variable} does not hold a valid postgres:// URL${code && code !== 'ERR_INVALID_URL' ? ` (${code})` : ''}`);
     }
-}
-
-/** ` (CODE)` for an error with a code other than an invalid URL's. */
-function codeNote(error: unknown): string {
-    const code = (error as { code?: string }).code;
-    return code && code !== 'ERR_INVALID_URL' ? ` (${code})` : '';
 }
 
 function describe(error: unknown, variable: string, connection: ClientConfig): string {

@@ -1,5 +1,5 @@
 import { tlsProblem } from './certificate.js';
-import { proxyFor, type HttpClient } from './http-client.js';
+import type { HttpClient } from './http-client.js';
 import { firstLine, PullError } from './pull-error.js';
 import { timeoutMs } from './timeout.js';
 
@@ -52,7 +52,7 @@ async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promis
         try {
             response = await client.fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
         } catch (error) {
-            const failure = networkFailure(error, lrs, url);
+            const failure = networkFailure(error, lrs, url, client);
             if (failure.retry && attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
             throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (${failure.where ?? `the LRS in ${lrs.variable}`})`);
         }
@@ -108,12 +108,12 @@ const NETWORK_CODES: Record<string, string> = {
  * port and a refused certificate (untrusted, expired, for another host) or
  * a server without TLS fail the same way each time: they are not retried.
  */
-function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: string; retry: boolean; where?: string } {
+function networkFailure(error: unknown, lrs: LrsConnection, url: URL, client: HttpClient): { what: string; retry: boolean; where?: string } {
     if ((error as Error).name === 'TimeoutError') return { what: `timed out after ${timeoutMs() / 1000} s`, retry: true };
     const cause = rootCause(error);
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const message = firstLine(cause).split(url.href).join(lrs.variable).split(lrs.endpoint).join(lrs.variable);
-    const proxy = proxyFor(url);
+    const proxy = client.proxyFor(url);
     // undici's words for a proxy's refusal: of a tunnel (https://), and of a request it forwards (http://) asking for credentials.
     const tunnel = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/.exec(message) ?? /^Proxy Authentication Required \((407)\)$/.exec(message);
     if (proxy && tunnel) {
@@ -125,8 +125,7 @@ function networkFailure(error: unknown, lrs: LrsConnection, url: URL): { what: s
     }
     if (code && NETWORK_CODES[code]) {
         // A failure to reach the proxy itself names the proxy's variable: its port is the one the error gives.
-        const proxyPort = proxy ? Number(proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80)) : undefined;
-        const where = proxy && cause.port === proxyPort ? proxyWhere(proxy.variable, lrs) : undefined;
+        const where = proxy && cause.port === proxy.port ? proxyWhere(proxy.variable, lrs) : undefined;
         return { what: NETWORK_CODES[code], retry: true, where };
     }
     if (message === 'bad port') return { what: `fetch refuses to connect to port ${url.port}, a "bad port"`, retry: false };
