@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
 import * as net from 'node:net';
+import { freePort } from '../free-port.js';
 import * as path from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
@@ -14,15 +15,6 @@ import { makeTempDir } from '../temp-dirs.js';
 import { EXAMPLES, SERVER, uriOf } from './lsp-session.js';
 
 const run = (args: string[]) => spawnSync(process.execPath, [SERVER, ...args], { encoding: 'utf-8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
-
-/** A port of this machine nobody listens on (just freed). */
-async function freePort(): Promise<number> {
-    const server = net.createServer();
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as net.AddressInfo).port;
-    await new Promise<void>(resolve => server.close(() => resolve()));
-    return port;
-}
 
 describe('align-language-server transports', function () {
     this.timeout(30000);

@@ -10,14 +10,12 @@
  * (the script's second cluster, with TLS off).
  */
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { requireBundle } from '../run-cli.js';
 import { postgresUrl, postgresUrlWithoutTls } from './postgres-server.js';
+import { certificateFile } from './test-certificates.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
-const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
 const PREFIX = 'align: pull failed: Tls, sql "q.sql" on env:WAREHOUSE_URL: ';
 /** A query whose value is 1 when its own connection is encrypted. */
 const ENCRYPTED = "SELECT '2026-01' AS period, (SELECT count(*) FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl) AS value";
@@ -76,13 +74,13 @@ describe('align pull: PostgreSQL over TLS (sslmode as libpq reads it)', function
         const refused = await pull('sslmode=verify-full');
         assert.equal(refused.status, 1, refused.stdout);
         assert.equal(unwrapped(refused.stderr), `${PREFIX}the server's certificate is not trusted (self-signed certificate): add sslrootcert=FILE, the file of its CA, to the URL in WAREHOUSE_URL\n`);
-        const trusted = await pull(`sslmode=verify-full&sslrootcert=${encodeURIComponent(path.join(TLS, 'loopback.pem'))}`);
+        const trusted = await pull(`sslmode=verify-full&sslrootcert=${encodeURIComponent(certificateFile('loopback'))}`);
         assert.equal(trusted.status, 0, trusted.stderr);
         assert.equal(ws.read('data/Tls.csv'), 'period,value\n2026-01,1\n');
     });
 
     it('a CA that did not sign the server\'s certificate, a missing sslrootcert file and verify-ca without one: one line each, no URL', async () => {
-        const other = await pull(`sslmode=verify-full&sslrootcert=${encodeURIComponent(path.join(TLS, 'other-host.pem'))}`);
+        const other = await pull(`sslmode=verify-full&sslrootcert=${encodeURIComponent(certificateFile('other-host'))}`);
         assert.equal(other.status, 1);
         // The CA given (another host's self-signed certificate) did not sign the server's: not trusted.
         assert.match(unwrapped(other.stderr), /^align: pull failed: Tls, sql "q\.sql" on env:WAREHOUSE_URL: the server's certificate is not trusted \([^)]+\): add sslrootcert=FILE/);

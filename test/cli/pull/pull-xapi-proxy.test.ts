@@ -8,16 +8,14 @@
  * variable, never its URL or password.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort } from '../../free-port.js';
 import { requireBundle } from '../run-cli.js';
 import { startLrs, type LrsServer } from './lrs-server.js';
+import { certificateFile, serverCertificate } from './test-certificates.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
-import { freePort, startTinyproxy, type Tinyproxy } from './tinyproxy.js';
+import { startTinyproxy, type Tinyproxy } from './tinyproxy.js';
 import { STATEMENTS } from './xapi-fixtures.js';
 
-const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
 const KEY = 'lrs-key:lrs-s3cret';
 const PREFIX = 'align: pull failed: Statements, xapi env:LRS_URL: ';
 const EXPECTED = 'period,value\n2026-01,4\n2026-02,2\n';
@@ -57,9 +55,9 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
     });
 
     it('an https:// LRS through HTTPS_PROXY: one CONNECT tunnel, the certificate checked end to end', async () => {
-        lrs = await startLrs(STATEMENTS, KEY, { key: fs.readFileSync(path.join(TLS, 'loopback.key')), cert: fs.readFileSync(path.join(TLS, 'loopback.pem')) });
+        lrs = await startLrs(STATEMENTS, KEY, serverCertificate('loopback'));
         proxy = await startTinyproxy();
-        const result = await pull({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: path.join(TLS, 'loopback.pem') });
+        const result = await pull({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: certificateFile('loopback') });
         assert.equal(result.status, 0, result.stderr);
         assert.equal(ws.read('data/Statements.csv'), EXPECTED);
         const host = new URL(lrs.endpoint).host;

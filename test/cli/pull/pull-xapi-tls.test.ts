@@ -9,17 +9,13 @@
  * work.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { requireBundle } from '../run-cli.js';
 import { startLrs, type LrsServer } from './lrs-server.js';
+import { certificateFile, serverCertificate } from './test-certificates.js';
 import { pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 import { STATEMENTS } from './xapi-fixtures.js';
 
-const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls');
 const KEY = 'lrs-key:lrs-s3cret';
-const certificate = (name: string) => ({ key: fs.readFileSync(path.join(TLS, `${name}.key`)), cert: fs.readFileSync(path.join(TLS, `${name}.pem`)) });
 const PREFIX = 'align: pull failed: Statements, xapi env:LRS_URL: ';
 
 describe('align pull: xAPI over HTTPS (certificates, no TLS)', function () {
@@ -37,7 +33,7 @@ describe('align pull: xAPI over HTTPS (certificates, no TLS)', function () {
         runCliAsync(['pull'], { cwd: ws.root, env: { LRS_URL: endpoint, LRS_AUTH: KEY, ALIGN_PULL_TIMEOUT: '10', NODE_EXTRA_CA_CERTS: '', ...extra } });
 
     it('a self-signed certificate: not trusted, say NODE_EXTRA_CA_CERTS, one connection; with it, the pull works', async () => {
-        lrs = await startLrs(STATEMENTS, KEY, certificate('loopback'));
+        lrs = await startLrs(STATEMENTS, KEY, serverCertificate('loopback'));
         const refused = await pull(lrs.endpoint);
         assert.equal(refused.status, 1, refused.stderr);
         assert.equal(unwrapped(refused.stderr), `${PREFIX}the LRS's certificate is not trusted (self-signed certificate): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS (the LRS in LRS_URL)\n`);
@@ -45,15 +41,15 @@ describe('align pull: xAPI over HTTPS (certificates, no TLS)', function () {
         assert.equal(lrs.requests.length, 0, 'no request was sent');
         assert.ok(!ws.exists('data/Statements.csv'));
 
-        const trusted = await pull(lrs.endpoint, { NODE_EXTRA_CA_CERTS: path.join(TLS, 'loopback.pem') });
+        const trusted = await pull(lrs.endpoint, { NODE_EXTRA_CA_CERTS: certificateFile('loopback') });
         assert.equal(trusted.status, 0, trusted.stderr);
         assert.equal(ws.read('data/Statements.csv'), 'period,value\n2026-01,4\n2026-02,2\n');
         assert.ok(lrs.requests.length > 0 && lrs.requests.every(r => r.status === 200));
     });
 
     it('a trusted certificate for another host name: says so without the URL, one connection', async () => {
-        lrs = await startLrs(STATEMENTS, KEY, certificate('other-host'));
-        const result = await pull(lrs.endpoint, { NODE_EXTRA_CA_CERTS: path.join(TLS, 'other-host.pem') });
+        lrs = await startLrs(STATEMENTS, KEY, serverCertificate('other-host'));
+        const result = await pull(lrs.endpoint, { NODE_EXTRA_CA_CERTS: certificateFile('other-host') });
         assert.equal(result.status, 1, result.stderr);
         assert.equal(unwrapped(result.stderr), `${PREFIX}the LRS's certificate is for another host name than the one in LRS_URL (the LRS in LRS_URL)\n`);
         assert.ok(!result.stderr.includes('127.0.0.1'), result.stderr);

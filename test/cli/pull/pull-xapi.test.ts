@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../../free-port.js';
 import { requireBundle } from '../run-cli.js';
 import { startLrs, type LrsServer } from './lrs-server.js';
 import { lockOf, pulledKpi, runCliAsync, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
@@ -94,7 +94,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
 
     it('an LRS that cannot be reached or a bad URL: the cause on one line, never the URL or a secret', async () => {
         ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '')}` });
-        const closed = await closedPort();
+        const closed = await freePort();
         const failure = async (url: string) => {
             const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS_URL: url } });
             assert.equal(result.status, 1, result.stderr);
@@ -134,14 +134,3 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         assert.ok(ws.bytes('data/Statements.csv').equals(snapshot));
     });
 });
-
-/** A loopback port that nothing listens on: one the system gave a server that is closed again. */
-function closedPort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer().listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')));
-        });
-        server.on('error', reject);
-    });
-}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { freePort } from '../../free-port.js';
 import { makeTempDir } from '../../temp-dirs.js';
 
 /** A real forward proxy for the tests: Debian's tinyproxy, on a loopback port, with a log of what it was asked. */
@@ -11,17 +12,6 @@ export interface Tinyproxy {
     /** The request lines it received, in order: `GET http://host:port/path` (forwarded), `CONNECT host:port` (a tunnel). */
     requests(): string[];
     close(): Promise<void>;
-}
-
-/** A loopback port that nothing listens on now. */
-export function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer().listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')));
-        });
-        server.on('error', reject);
-    });
 }
 
 /**
