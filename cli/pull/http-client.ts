@@ -38,6 +38,9 @@ function proxyOf(variables: readonly string[]): Proxy | undefined {
     const value = process.env[variable]!.trim();
     const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
     const url = URL.canParse(text) ? new URL(text) : undefined;
+    if (url && /^socks/.test(url.protocol)) {
+        throw new PullError(`the environment variable ${variable} names a SOCKS proxy (${url.protocol}//), which align pull does not support: give an HTTP proxy (http://host:port)`);
+    }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
         throw new PullError(`the environment variable ${variable} does not hold a valid proxy URL (http://host:port)`);
     }

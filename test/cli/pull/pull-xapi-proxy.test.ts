@@ -109,5 +109,8 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
         const ftp = await pull({ HTTPS_PROXY: 'ftp://127.0.0.1:21' });
         assert.equal(ftp.status, 1);
         assert.equal(unwrapped(ftp.stderr), `${PREFIX}the environment variable HTTPS_PROXY does not hold a valid proxy URL (http://host:port)\n`);
+        const socks = await pull({ https_proxy: 'socks5h://127.0.0.1:1080' });
+        assert.equal(socks.status, 1);
+        assert.equal(unwrapped(socks.stderr), `${PREFIX}the environment variable https_proxy names a SOCKS proxy (socks5h://), which align pull does not support: give an HTTP proxy (http://host:port)\n`);
     });
 });
