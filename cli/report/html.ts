@@ -122,7 +122,8 @@ function table(block: Extract<Block, { type: 'table' }>, labelledBy: string | un
         return `<${tag}${i === rowHeader ? ' scope="row"' : ''}${cls(block.columns[i]?.align ?? 'left')}${label(i)}>${inline(text)}</${tag}>`;
     };
     const rows = block.rows.map(row => `<tr>${row.map(cell).join('')}</tr>`);
-    return `<div class="table"><table${labelledBy ? ` aria-labelledby="${escapeHtml(labelledBy)}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
+    // A wide table (the KPIs') is shown as cards on a tablet too, where it would scroll its last columns out of view (report-css.ts).
+    return `<div class="${block.columns.length >= 7 ? 'table wide' : 'table'}"><table${labelledBy ? ` aria-labelledby="${escapeHtml(labelledBy)}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
 }
 
 function glanceItem(item: GlanceItem): string {

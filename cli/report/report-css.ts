@@ -1,7 +1,8 @@
 /**
  * The report page's styles: a column at most 1000 px wide on screen; under
  * 640 px (a phone, a mail pane) each table row becomes a card of labelled
- * values, drawings scroll sideways rather than shrink (figure-scale.ts) and
+ * values, and so does a wide table's (seven columns or more, the KPIs'
+ * tables) under 840 px, where it would scroll its status out of view; drawings scroll sideways rather than shrink (figure-scale.ts) and
  * charts show their views drawn for narrower windows; on
  * paper (A4 or Letter, whichever the printer has) each program starts a
  * page, no chart, table row or drawing is cut across pages, and every state
@@ -73,15 +74,9 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
 @media screen and (max-width: 640px) {
   main { padding: 16px 12px 48px; }
   figure.chart { padding: 6px 6px 4px; }
-  .table table, .table tbody, .table tr, .table td, .table th[scope="row"] { display: block; }
-  .table table { width: 100%; }
-  .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .table tr { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; margin: 0 0 8px; }
-  .table td, .table th[scope="row"] { border: none; position: relative; padding: 2px 0 2px 42%; text-align: left; overflow-wrap: anywhere; }
-  .table td::before, .table th[scope="row"]::before { content: attr(data-label); position: absolute; left: 0; width: 40%; color: var(--muted); font-size: 12.5px; font-weight: 600; line-height: 1.7; overflow-wrap: normal; }
-  .table tr > :is(td, th):first-child { padding-left: 0; font-weight: 600; }
-  .table tr > :is(td, th):first-child::before { content: none; }
 }
+${cards('screen and (max-width: 640px)', '.table')}
+${cards('screen and (min-width: 640.02px) and (max-width: 840px)', '.table.wide')}
 /*
  * A chart's views for narrower screens (kpi-blocks.ts), each where the wider
  * one would show its smallest text below 11 px. The learning chart stacked
@@ -119,3 +114,23 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
   .scroll > svg { min-width: 0; }
   figure.graph svg { width: auto; max-width: 100%; max-height: 225mm; }
 }`;
+
+
+/**
+ * The rules that show each row of the tables `scope` selects as a card of
+ * labelled values (each cell's label from its `data-label`, html.ts) on the
+ * screens `media` selects. The label column is at most 11em wide, so a card
+ * on a tablet does not leave half its width to labels.
+ */
+function cards(media: string, scope: string): string {
+    return `@media ${media} {
+  ${scope} table, ${scope} tbody, ${scope} tr, ${scope} td, ${scope} th[scope="row"] { display: block; }
+  ${scope} table { width: 100%; }
+  ${scope} thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  ${scope} tr { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; margin: 0 0 8px; }
+  ${scope} td, ${scope} th[scope="row"] { border: none; position: relative; padding: 2px 0 2px min(42%, 12em); text-align: left; overflow-wrap: anywhere; }
+  ${scope} td::before, ${scope} th[scope="row"]::before { content: attr(data-label); position: absolute; left: 0; width: min(40%, 11em); color: var(--muted); font-size: 12.5px; font-weight: 600; line-height: 1.7; overflow-wrap: normal; }
+  ${scope} tr > :is(td, th):first-child { padding-left: 0; font-weight: 600; }
+  ${scope} tr > :is(td, th):first-child::before { content: none; }
+}`;
+}

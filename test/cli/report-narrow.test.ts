@@ -2,7 +2,8 @@
  * The HTML report of `examples/` in headless Chromium at a mail pane's
  * width (400 px), and dates at 400 and 900 px: nothing widens the page,
  * every table row shows all its columns (status included) within the page,
- * drawings keep their text at 9 px or more (scrolling sideways in their
+ * between 640 and 1000 px no table scrolls (the KPI tables, of 7 or 8
+ * columns, become cards under 840 px), drawings keep their text at 9 px or more (scrolling sideways in their
  * figure rather than shrinking), and no date breaks across lines; at 375,
  * 480, 600, 780 and 860 px every chart (the learning charts stacked, the
  * KPI charts narrower at 375 and where two share a row under 900 px) fits
@@ -116,6 +117,19 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         for (const [left, right] of status) assert.ok(left >= 0 && right <= 400, `an on-track cell lies at ${left}..${right}`);
         await page.screenshot({ path: path.join(REPORT_OUT, 'review-400px.png'), fullPage: true });
         await page.close();
+    });
+
+    it('shows every table\'s columns, status included, without scrolling at tablet and mail-pane widths: a KPI table becomes cards under 840 px', async () => {
+        for (const width of [641, 660, 700, 760, 800, 840, 841, 900, 1000]) {
+            const page = await open(width);
+            const tables = await page.evaluate(`[...document.querySelectorAll('.table')].map(t => ({ head: t.querySelector('th').textContent, columns: t.querySelectorAll('thead th').length, inner: t.scrollWidth, outer: t.clientWidth, cards: getComputedStyle(t.querySelector('tr')).display === 'block' }))`) as Array<{ head: string; columns: number; inner: number; outer: number; cards: boolean }>;
+            assert.ok(tables.filter(t => t.columns >= 7).length > 10, 'the KPI tables');
+            for (const t of tables) {
+                assert.ok(t.inner <= t.outer, `the table under '${t.head}' scrolls at ${width} px (${t.inner} > ${t.outer})`);
+                assert.equal(t.cards, t.columns >= 7 && width <= 840, `the table under '${t.head}' (${t.columns} columns) as ${t.cards ? 'cards' : 'a table'} at ${width} px`);
+            }
+            await page.close();
+        }
     });
 
     it('draws every impact chain and chart with its text at 9 px or more, scrolling sideways inside its figure', async () => {
