@@ -1,5 +1,5 @@
 // Object.groupBy arrived in Node 21; langium 4.4 (chevrotain 13) calls it. Load before Langium on Node 20.
-if (typeof Object.groupBy !== 'function') {
+if (typeof (/** @type {any} */ (Object)).groupBy !== 'function') {
     Object.defineProperty(Object, 'groupBy', {
         configurable: true, writable: true,
         value(items, keyOf) {

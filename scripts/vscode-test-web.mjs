@@ -85,7 +85,7 @@ let chromium;
 try {
     chromium = chromiumPath();
 } catch (error) {
-    fail(error.message);
+    fail(error instanceof Error ? error.message : String(error));
 }
 for (const bundle of [suite, join(repo, 'out/test/web-fault/server-browser.js')]) {
     if (!existsSync(bundle)) fail(`${bundle} is missing: run node esbuild.mjs --vscode-tests first`);
@@ -138,6 +138,7 @@ if (process.env.ALIGN_TEST_WEB_VERBOSE !== '1') hideRoutineMessages();
 // Loaded only now: test-web reads PLAYWRIGHT_BROWSERS_PATH when it is required.
 const { runTests } = await import('@vscode/test-web');
 let failed = false;
+/** @type {Array<[string, () => string, string]>} */
 const runs = [['out/test/web', examplesWorkspace, extension], ['out/test/web-standards', standardsWorkspace, extension], ['out/test/web-fault', examplesWorkspace, faulty]];
 for (const [suiteFolder, makeWorkspace, extensionDir] of runs) {
     const workspace = makeWorkspace();

@@ -19,15 +19,20 @@ function repositorySources(): Map<string, string> {
 }
 
 /** Type errors of one in-memory file compiled with a tsconfig's options (and no other file). */
-function compileWith(tsconfig: string, text: string): string[] {
-    const { config } = ts.readConfigFile(path.join(REPO_ROOT, tsconfig), ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
-    const file = path.join(REPO_ROOT, 'language/probe.ts');
+function compileWith(tsconfig: string, text: string, probe = 'language/probe.ts'): string[] {
+    const { options } = parsedConfig(tsconfig);
+    const file = path.join(REPO_ROOT, probe);
     const host = ts.createCompilerHost(options);
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (name, version) => name === file ? ts.createSourceFile(name, text, version) : read(name, version);
     const program = ts.createProgram([file], options, host);
     return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+/** A tsconfig of the repository as the compiler reads it (its options and files). */
+function parsedConfig(tsconfig: string): ts.ParsedCommandLine {
+    const { config } = ts.readConfigFile(path.join(REPO_ROOT, tsconfig), ts.sys.readFile);
+    return ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
 }
 
 /** The folder rules of product.md, enforced on every test run. */
@@ -73,5 +78,17 @@ describe('layers', () => {
         assert.match(errors[0]!, /Cannot find name 'document'/);
         assert.match(errors[1]!, /Cannot find name 'HTMLElement'/);
         assert.equal(compileWith('tsconfig.json', 'export const title = document.title;').length, 0, 'the other layers have the DOM');
+    });
+
+    it('the scripts are type-checked too (tsconfig.scripts.json): a name used but never imported fails npm run typecheck', () => {
+        const checked = new Set(parsedConfig('tsconfig.scripts.json').fileNames.map(file => path.relative(REPO_ROOT, file)));
+        const scripts = fs.readdirSync(path.join(REPO_ROOT, 'scripts')).filter(name => name.endsWith('.mjs')).map(name => `scripts/${name}`);
+        assert.ok(scripts.length > 5, 'the scripts were listed');
+        assert.deepEqual(scripts.filter(script => !checked.has(script)), [], 'scripts the type check leaves out');
+        const probe = "import { existsSync } from 'node:fs';\nexport const gone = existsSync('x') && rmSync('x');\n";
+        const errors = compileWith('tsconfig.scripts.json', probe, 'scripts/probe.mjs');
+        assert.equal(errors.length, 1, errors.join('\n'));
+        assert.match(errors[0]!, /Cannot find name 'rmSync'/);
+        assert.deepEqual(compileWith('tsconfig.scripts.json', probe.replace('{ existsSync }', '{ existsSync, rmSync }'), 'scripts/probe.mjs'), []);
     });
 });
