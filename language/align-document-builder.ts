@@ -202,10 +202,22 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    /** Catalog files (a library) are never validated: no finding is reported inside them. */
-    protected override shouldValidate(document: LangiumDocument): boolean {
+    /**
+     * Catalog files (a library) are never validated: no finding is reported
+     * inside them. They still pass through the validation phase, with no
+     * diagnostics (so nothing is published for them): requests that wait for
+     * a validated document (code actions) are answered in them, and a build
+     * in which only a catalog file changed ends as every build does, with the
+     * diagnostics of the documents whose references changed refreshed.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.isCatalog(document)) return;
+        await super.validate(document, cancelToken);
+    }
+
+    private isCatalog(document: LangiumDocument): boolean {
         const catalogs = (this.serviceRegistry.getServices(document.uri) as Partial<AlignServices>).align?.Catalogs;
-        return super.shouldValidate(document) && !catalogs?.isCatalog(document.uri);
+        return catalogs?.isCatalog(document.uri) ?? false;
     }
 
     /**
@@ -249,7 +261,7 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         this.relinked.clear();
         for (const uri of uris) {
             const document = this.langiumDocuments.getDocument(URI.parse(uri));
-            if (!document || document.state < DocumentState.Validated) continue;
+            if (!document || document.state < DocumentState.Validated || this.isCatalog(document)) continue;
             const diagnostics = await validator.refresh(document);
             if (!diagnostics || JSON.stringify(diagnostics) === JSON.stringify(document.diagnostics)) continue;
             document.diagnostics = diagnostics;

@@ -2,6 +2,7 @@ import { CstNodeBuilder, createLangiumParser, DefaultLexer, type AstNode, type L
 import { readableLexerErrors } from './align-parser-errors.js';
 import { recoverTokens } from './lexer-recovery.js';
 import { recoverWords } from './lexer-words.js';
+import { flattenRepetitionRecovery } from './repetition-recovery.js';
 
 type HiddenTokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
 
@@ -27,6 +28,7 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
     const fields = parser as unknown as { nodeBuilder: CstNodeBuilder };
     if (!(fields.nodeBuilder instanceof CstNodeBuilder)) throw new Error('Langium\'s parser no longer keeps its CST builder in `nodeBuilder`');
     fields.nodeBuilder = new AlignCstNodeBuilder();
+    flattenRepetitionRecovery(parser);
     const parse = parser.parse.bind(parser);
     parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
         const result = parse<T>(input, options);

@@ -1,4 +1,6 @@
-import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { AlignServices } from '../language/align-module.js';
+import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
@@ -28,7 +30,10 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     /**
      * A document closed without saving kept, in Langium, the text it had in
      * the editor, and with it findings of text that exists nowhere. Read it
-     * again from disk when that differs, or drop it when it is gone.
+     * again from disk when that differs, or drop it when it is gone. A file
+     * the workspace does not hold (outside its folders, or in a folder its
+     * walk skips) was checked only while it was open: it is dropped, its
+     * diagnostics cleared, and what it declared is gone from the workspace.
      */
     didCloseDocument(change: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(change.document.uri);
@@ -39,7 +44,7 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             const exists = await this.fileSystem.exists(uri);
             const onDisk = exists ? await this.fileSystem.readFile(uri).catch(() => shown) : undefined;
             if (this.textDocuments.get(change.document.uri)) return; // opened again meanwhile
-            if (onDisk === undefined) this.fireDocumentUpdate([], [uri]);
+            if (onDisk === undefined || !this.holds(uri)) this.fireDocumentUpdate([], [uri]);
             else if (onDisk !== shown) this.fireDocumentUpdate([uri], []);
         })();
     }
@@ -70,10 +75,32 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             .finally(done);
     }
 
+    /**
+     * Whether a source change concerns the workspace: a deletion, a document
+     * it has or the editor shows, or a file or folder its start-up walk
+     * reaches. Clients watch every file (`**\/*`): a `.align` file written
+     * under `node_modules`, `out`, `dist` or a hidden folder (`.history`) is
+     * no more part of the workspace than it was at start-up.
+     */
+    private concerns(change: FileEvent): boolean {
+        if (change.type === FileChangeType.Deleted || this.textDocuments.get(change.uri)) return true;
+        const uri = URI.parse(change.uri);
+        if (this.documents.hasDocument(uri)) return true;
+        return this.holds(uri);
+    }
+
+    /** Whether the workspace holds a file when the editor does not show it: a catalog file, or one its walk reaches. */
+    private holds(uri: URI): boolean {
+        // A folder has no services (the registry throws).
+        const align = this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
+        if (align?.Catalogs.isCatalog(uri)) return true;
+        return (this.workspaceManager as Partial<AlignWorkspaceManager>).isWalked?.(uri) ?? true;
+    }
+
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const isSource = (uri: string) => uri.endsWith('.align') || !/\.[A-Za-z0-9]+$/.test(uri.split('/').pop() ?? '');
         const data = params.changes.filter(c => !isSource(c.uri));
-        super.didChangeWatchedFiles({ changes: params.changes.filter(c => isSource(c.uri)) });
+        super.didChangeWatchedFiles({ changes: params.changes.filter(c => isSource(c.uri) && this.concerns(c)) });
         const settings = this.settings;
         // A folder created or deleted (one event, no extension) may hold CSV or query files.
         const folder = params.changes.some(c => c.type !== FileChangeType.Changed && !/\.[A-Za-z0-9]+$/.test(c.uri.split('/').pop() ?? ''));

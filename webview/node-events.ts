@@ -5,8 +5,9 @@
  *
  * The graph is one Tab stop (a roving tabindex): nodes are drawn with
  * `tabindex="-1"`, and one of them, the last focused while it is drawn, else
- * the first in keyboard order, has `tabindex="0"`. Tab enters the graph
- * there and leaves it with the next press.
+ * the editor cursor's node, else the first in keyboard order, has
+ * `tabindex="0"`. Tab enters the graph there and leaves it with the next
+ * press.
  */
 import type { GraphView } from './graph-view.js';
 import type { Rect, Viewport } from './viewport.js';
@@ -51,7 +52,8 @@ class TabStop {
     private element: Element | undefined;
 
     constructor(private readonly view: GraphView) {
-        new MutationObserver(() => this.keep()).observe(view.root, { childList: true, subtree: true });
+        // Nodes drawn or removed, and the cursor's mark moved (a class).
+        new MutationObserver(() => this.keep()).observe(view.root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
     }
 
     set(id: string): void {
@@ -59,11 +61,16 @@ class TabStop {
         this.keep();
     }
 
-    /** The stop's element, or the first node's when the stop is not drawn (a new scope): tabindex 0, the one before -1. */
+    /**
+     * The stop's element, or when the stop is not drawn (none focused yet, a
+     * new scope) the cursor's node, else the first: tabindex 0, the one
+     * before -1.
+     */
     private keep(): void {
         const held = this.element;
-        if (held?.isConnected && held.getAttribute('tabindex') === '0' && (this.id === undefined || held.getAttribute('data-id') === this.id)) return;
-        const el = (this.id !== undefined ? this.view.nodeElement(this.id) : undefined) ?? this.view.root.querySelector('.node[data-id]') ?? undefined;
+        if (held?.isConnected && held.getAttribute('tabindex') === '0' && this.id !== undefined && held.getAttribute('data-id') === this.id) return;
+        const el = (this.id !== undefined ? this.view.nodeElement(this.id) : undefined)
+            ?? this.view.root.querySelector('.node.cursor[data-id]') ?? this.view.root.querySelector('.node[data-id]') ?? undefined;
         if (el === this.element && el?.getAttribute('tabindex') === '0') return;
         if (this.element?.isConnected) this.element.setAttribute('tabindex', '-1');
         this.element = el;

@@ -120,8 +120,13 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         }
     }
 
-    /** Whether the walk of a workspace folder reaches `uri`: every folder from the workspace folder down to it is included. */
-    private isWalked(uri: URI): boolean {
+    /**
+     * Whether the walk of a workspace folder reaches `uri`: every folder from
+     * the workspace folder down to it is included. A file or folder the client
+     * reports created is read only then (not one under `node_modules`, `out`,
+     * a hidden or a templates folder: the start-up walk skips those).
+     */
+    isWalked(uri: URI): boolean {
         for (const folder of this.workspaceFolders ?? []) {
             const root = URI.parse(folder.uri);
             if (!UriUtils.contains(root, uri)) continue;

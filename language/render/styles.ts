@@ -102,16 +102,11 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} { font-family: ${c('font')}; color: ${c('foreground')}; }`,
         `${g} .background { fill: ${c('background')}; }`,
         `${g} text { fill: ${c('foreground')}; font-size: 12px; }`,
-        // A halo of the background keeps a label readable where edges cross it.
-        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; paint-order: stroke; stroke: ${c('background')}; stroke-width: 4px; stroke-linejoin: round; }`,
-        // On paper a box, not a stroke: a stroked text is printed to PDF as a second copy of it (svg.ts, renderColumns).
-        `${g} .label-halo { display: none; fill: ${c('background')}; }`,
-        // The arrowheads the box would hide drawn again above it (svg.ts, renderColumns): on screen the markers show.
-        `${g} .label-arrowheads { display: none; }`,
-        `@media print { ${g} .label-halo, ${g} .label-arrowheads { display: inline; } ${g} .column-label { stroke: none; } }`,
-        // The preview's labels (svg.labels, svg.ts renderLabelParts) have their boxes on screen too: edges cross a row's label between its letters.
-        `${g} > svg.labels .label-halo, ${g} > svg.labels .label-arrowheads { display: inline; }`,
-        `${g} > svg.labels .column-label { stroke: none; }`,
+        // A layer label sits on a box of the background (svg.ts, renderColumns), on screen and on paper: edges crossing it pass
+        // under it whole (a stroke halo let them show between the letters, and prints to PDF as a second copy of the text).
+        `${g} .column-label { fill: ${c('muted')}; font-size: 11px; font-weight: 700; letter-spacing: 0.08em; }`,
+        `${g} .label-halo { fill: ${c('background')}; }`,
+        // The arrowheads a box meets are drawn again above it (label-arrowheads); zoomed out, the preview shows no labels.
         `${g}.zoomed-out > svg.labels .label-halo, ${g}.zoomed-out > svg.labels .label-arrowheads { display: none; }`,
         `${g}.has-highlight .label-arrowheads path { opacity: 0.25; }`,
         `${g}.has-highlight .label-arrowheads path.highlight { opacity: 1; }`,
@@ -167,6 +162,8 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${g} .node:focus-visible .focus-ring { visibility: visible; }`,
         `${g}.has-highlight .node, ${g}.has-highlight .edge { opacity: 0.25; }`,
         `${g}.has-highlight .node.highlight, ${g}.has-highlight .edge.highlight { opacity: 1; }`,
+        // A dimmed node with the keyboard's focus is shown whole: its focus ring faded with it.
+        `${g}.has-highlight .node:focus-visible { opacity: 1; }`,
         `${g} .node.highlight .node-box { stroke: ${c('focus')}; stroke-width: 2; }`,
         `${g} .node.cursor .node-box { stroke-width: 3.5; }`,
         `${g} .edge.highlight { stroke-width: 2.5; }`,
@@ -182,6 +179,7 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${hc} .edge { stroke-width: 2; }`,
         `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,
         `${hc}.has-highlight .node, ${hc}.has-highlight .edge, ${hc}.has-highlight .label-arrowheads path { opacity: 0.4; }`,
-        `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight, ${hc}.has-highlight .label-arrowheads path.highlight { opacity: 1; }`
+        `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight, ${hc}.has-highlight .label-arrowheads path.highlight { opacity: 1; }`,
+        `${hc}.has-highlight .node:focus-visible { opacity: 1; }`
     ].join('\n');
 }

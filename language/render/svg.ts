@@ -234,13 +234,13 @@ const labelText = (l: ColumnLabel): string => `<text class="column-label" x="${l
 
 /**
  * Layer labels: column headers (right), or a label above each row (down).
- * Each has a `label-halo` box of the background behind it, shown in print
- * only (styles.ts): on screen a stroke halo keeps crossing edges off the
- * text, but printed to PDF a stroke is a second copy of the text, which
- * copying and searching the PDF then find twice. The box hugs the glyphs,
- * and the arrowheads it meets are drawn again above it (`label-arrowheads`,
- * print only as well): a row's label sits right above its boxes, where the
- * edges into them end, and a box over the arrowheads hid them on paper.
+ * Each sits on a `label-halo` box of the background (styles.ts), on screen
+ * and on paper: edges crossing the label pass under it whole. (A stroke
+ * halo let them show between the letters, and printed to PDF a stroke is a
+ * second copy of the text, which copying and searching the PDF then find
+ * twice.) The box hugs the glyphs, and the arrowheads it meets are drawn
+ * again above it (`label-arrowheads`): a row's label sits right above its
+ * boxes, where the edges into them end, and the box would hide them.
  * The preview draws its labels in parts instead (renderLabelParts).
  */
 export function renderColumns(layout: GraphLayout): string {

@@ -18,7 +18,9 @@ export function checkSnapshotDrift(actuals: Actuals, { graph, snapshots, report 
             { node: actuals, property: 'file', data: { code: 'snapshot-drift', metric, lockProblem: true } });
         return;
     }
-    report('snapshot-drift', `Snapshot "${actuals.file}" of '${metric}' no longer matches its record in ${LOCK_FILE}: ${status.drift.join('; ')}. Run \`${pullCommand(metric)}\` and commit the snapshot and ${LOCK_FILE}.`,
+    // No record at all: the snapshot was never pulled (or the lock file lost its record); "no longer matches" would contradict the reason.
+    const state = status.entry === undefined ? `was never pulled into ${LOCK_FILE}` : `no longer matches its record in ${LOCK_FILE}`;
+    report('snapshot-drift', `Snapshot "${actuals.file}" of '${metric}' ${state}: ${status.drift.join('; ')}. Run \`${pullCommand(metric)}\` and commit the snapshot and ${LOCK_FILE}.`,
         { node: actuals, property: 'file', data: { code: 'snapshot-drift', metric } });
 }
 

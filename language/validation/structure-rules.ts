@@ -24,12 +24,21 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report,
     const at = (n: GraphNode) => `${n.catalog ? UriUtils.basename(URI.parse(n.uri)) : readablePath(n.uri, settings.workspaceRoot)}:${n.nameRange.start.line + 1}${column(n)}`;
     const inCatalogs = others.filter(n => n.catalog);
     const message = inCatalogs.length === 0
-        ? `'${node.name}' is declared more than once in the same scope (also at ${others.map(at).join(', ')}). Rename one of them.`
-        : `'${node.name}' is already declared in ${inCatalogs.map(n => `catalog ${catalogLabel(n.catalog!)} (${at(n)})`).join(', ')}`
-            + `${others.length > inCatalogs.length ? `, and also at ${others.filter(n => !n.catalog).map(at).join(', ')}` : ''}.`
+        ? `'${node.name}' is declared more than once in the same scope (also at ${listed(others, at)}). Rename one of them.`
+        : `'${node.name}' is already declared in ${listed(inCatalogs, n => `catalog ${catalogLabel(n.catalog!)} (${at(n)})`)}`
+            + `${others.length > inCatalogs.length ? `, and also at ${listed(others.filter(n => !n.catalog), at)}` : ''}.`
             + ' Rename this declaration, or remove it and use the catalog\'s.';
     report('duplicate-name', message, { node, property: 'name' });
 }
+
+/** How many places a `duplicate-name` message names before "and N more": a name declared 3,000 times gave 3,000 messages of 3,000 places each (166 MB). */
+export const PLACES_NAMED = 5;
+
+/** The first places (only those are written out: each is a path made relative), and how many more. */
+const listed = <T>(places: readonly T[], name: (place: T) => string): string => {
+    const named = places.slice(0, PLACES_NAMED).map(name).join(', ');
+    return places.length <= PLACES_NAMED ? named : `${named} and ${(places.length - PLACES_NAMED).toLocaleString('en-US')} more`;
+};
 
 /**
  * A document's path as people read it: relative to the workspace root when

@@ -71,6 +71,36 @@ describe('align check with large input', () => {
             assert.deepEqual(findings.map(f => `${f.file}:${f.line} ${f.rule}`), broken.map(line => `large.align:${line} objective-without-kpi`));
         });
 
+        it('a file with a stray word after each of 3,000 declarations: every syntax error, and the other files\' findings (the parser\'s recovery nested once per error and ran out of stack)', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            const count = 3000;
+            writeFile(dir, 'stray.align', Array.from({ length: count }, (_, i) => `skill S${i} "Skill ${i}"\n  stray${i}\n`).join(''));
+            writeFile(dir, 'other.align', 'objective Lone "Lone"\n');
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, timeout: 170_000 });
+            assert.equal(result.signal, null);
+            assert.equal(result.stderr, '', 'no internal error');
+            assert.equal(result.status, 1);
+            const findings = parseFindings(result.stdout);
+            const syntax = findings.filter(f => f.rule === 'syntax');
+            assert.deepEqual(syntax.map(f => f.line), Array.from({ length: count }, (_, i) => 2 * i + 2), 'one syntax error at each stray word');
+            assert.ok(findings.some(f => f.file === 'other.align' && f.rule === 'objective-without-kpi'), 'the other file is checked');
+        });
+
+        it('a name declared 3,000 times: each duplicate-name finding names five places and how many more (they named all: 166 MB)', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            const count = 3000;
+            writeFile(dir, 'same.align', 'skill A "A"\n'.repeat(count));
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, timeout: 170_000 });
+            assert.equal(result.signal, null);
+            assert.equal(result.stderr, '');
+            const duplicates = parseFindings(result.stdout).filter(f => f.rule === 'duplicate-name');
+            assert.equal(duplicates.length, count);
+            assert.equal(duplicates[0]!.message, '\'A\' is declared more than once in the same scope (also at same.align:2, same.align:3, same.align:4, same.align:5, same.align:6 and 2,994 more). Rename one of them.');
+            assert.ok(result.stdout.length < 2_000_000, `${result.stdout.length} characters of output`);
+        });
+
         it('thousands of findings are printed whole (no truncated output)', function () {
             this.timeout(180_000);
             const dir = tempDir();

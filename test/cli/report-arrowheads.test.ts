@@ -1,7 +1,7 @@
 /**
  * The impact chains of the `examples/` report, printed (print emulation in
- * headless Chromium): the layer labels' background boxes (`label-halo`,
- * shown in print only) keep edges off the labels' text, but never hide an
+ * headless Chromium) and on screen: the layer labels' background boxes
+ * (`label-halo`) keep edges off the labels' text, but never hide an
  * arrowhead — an edge ending at the top of a box right under its row's
  * label (FieldSafetyPilot's red dashed edge into "Hazard-spotting check
  * score" under "ACTIVITY & LEARNING (2)") keeps its arrowhead on paper.
@@ -109,15 +109,19 @@ describe('align report --format html in Chromium, printed: arrowheads above the 
         assert.deepEqual(hidden, [], 'arrowheads hidden by a label\'s box on paper');
     });
 
-    it('keeps the labels\' boxes off screen and the drawing\'s arrowheads as markers there', async () => {
+    it('shows the labels\' boxes and the arrowheads drawn above them on screen too, where edges would cross a label between its letters', async () => {
         try {
-            await page.emulateMedia({ media: 'screen' });
             const shown = () => page.evaluate(() => [...document.querySelectorAll('svg.align-graph .label-halo, svg.align-graph .label-arrowheads')]
                 .filter(e => getComputedStyle(e).display !== 'none').map(e => e.getAttribute('class')));
-            assert.deepEqual(await shown(), [], 'label boxes and their arrowheads are print-only');
-            await page.emulateMedia({ media: 'print' });
-            const printed = await shown();
-            assert.ok(printed.includes('label-halo') && printed.includes('label-arrowheads'), 'both shown in print');
+            for (const media of ['screen', 'print'] as const) {
+                await page.emulateMedia({ media });
+                const classes = await shown();
+                assert.ok(classes.includes('label-halo') && classes.includes('label-arrowheads'), `both shown (${media})`);
+            }
+            await page.emulateMedia({ media: 'screen' });
+            const onScreen = await page.evaluate(readArrowheads);
+            assert.ok(onScreen.some(a => a.underHalo), 'some arrowheads lie under a label\'s box on screen as well');
+            assert.deepEqual(onScreen.filter(a => a.hidden.length > 0).map(a => `${a.chain}: ${a.edge}`), [], 'arrowheads hidden by a label\'s box on screen');
         } finally {
             await page.emulateMedia({ media: 'print' });
         }

@@ -82,10 +82,10 @@ describe('render: layer labels\' boxes in print, and the arrowheads under them',
         assert.equal(elementsWhere(root, e => hasClass(e, 'label-arrowheads')).length, 0);
     });
 
-    it('shows the boxes and the arrowheads drawn again in print only', () => {
+    it('shows the boxes and the arrowheads drawn again on screen and in print, and no stroke halo', () => {
         const css = graphCss();
-        assert.match(css, /\.align-graph \.label-halo \{ display: none;/);
-        assert.match(css, /\.align-graph \.label-arrowheads \{ display: none; \}/);
-        assert.match(css, /@media print \{ \.align-graph \.label-halo, \.align-graph \.label-arrowheads \{ display: inline; \}/);
+        const hiding = [...css.matchAll(/([^{}]*)\{([^{}]*)\}/g)].filter(([, selector, body]) => /label-(halo|arrowheads)/.test(selector!) && /display: none/.test(body!));
+        assert.deepEqual(hiding.map(([, selector]) => selector!.trim()), ['.align-graph.zoomed-out > svg.labels .label-halo, .align-graph.zoomed-out > svg.labels .label-arrowheads'], 'hidden nowhere but zoomed out in the preview');
+        assert.doesNotMatch(css, /\.column-label \{[^}]*stroke/);
     });
 });

@@ -4,7 +4,7 @@
  * between nodes, and Tab comes back to the node last focused.
  */
 import * as assert from 'node:assert/strict';
-import { examplesResult, graphMessage, usePreview } from './harness/fixture.js';
+import { cursorOn, examplesResult, graphMessage, usePreview } from './harness/fixture.js';
 import type { WebviewPage } from './harness/webview-page.js';
 
 /** Where the focus is: a node's id, or a control's name, or `body`. */
@@ -55,5 +55,35 @@ describe('preview: the graph is one Tab stop', () => {
         result.graph.nodes = result.graph.nodes.map(n => n.id === order[1] ? { ...n, title: `${n.title ?? n.name} (edited)` } : n);
         await w.postGraph(graphMessage(result));
         assert.deepEqual(await tabStops(w), [order[order.length - 1]]);
+    });
+
+    it('enters the graph at the editor cursor\'s node until a node is focused, and shows a dimmed node whole while it has the focus', async () => {
+        const w = await preview.openWithGraph({ viewport: { width: 600, height: 700 } });
+        const result = examplesResult();
+        await w.post({ type: 'cursor', ...cursorOn(result, 'ChurnPilot.RestateNeeds') });
+        await w.page.waitForSelector('.node.cursor[data-id="ChurnPilot.RestateNeeds"]');
+        assert.deepEqual(await tabStops(w), ['ChurnPilot.RestateNeeds']);
+        // The cursor moves: so does the stop, while no node has had the focus.
+        await w.post({ type: 'cursor', ...cursorOn(result, 'ChurnPilot.Probing') });
+        await w.page.waitForSelector('.node.cursor[data-id="ChurnPilot.Probing"]');
+        assert.deepEqual(await tabStops(w), ['ChurnPilot.Probing']);
+        // Tab from the page's start walks the toolbar, then enters the graph at the cursor's node.
+        for (let i = 0; i < 12 && (await focusNow(w)).node === null; i++) await w.page.keyboard.press('Tab');
+        assert.equal((await focusNow(w)).node, 'ChurnPilot.Probing');
+        const opacity = (id: string) => w.page.$eval(`[data-id="${id}"]`, e => Number(getComputedStyle(e).opacity));
+        const dimmed = 'ChurnPilot.Summarizing';
+        assert.ok(await opacity(dimmed) < 0.5, 'off the chain: dimmed');
+        // The focus moves on to a dimmed node (as the arrow keys move it): it and its focus ring are opaque while focused.
+        await w.page.focus(`[data-id="${dimmed}"]`);
+        assert.ok(await w.page.evaluate(() => document.activeElement!.matches(':focus-visible')), 'the focus shows');
+        assert.equal(await opacity(dimmed), 1);
+        assert.equal(await w.page.$eval(`[data-id="${dimmed}"] .focus-ring`, e => getComputedStyle(e).visibility), 'visible');
+        assert.deepEqual(await tabStops(w), [dimmed], 'the stop stays with the focused node');
+        await w.page.keyboard.press('Shift+Tab');
+        assert.equal((await focusNow(w)).node, null, 'Shift+Tab left the graph');
+        assert.ok(await opacity(dimmed) < 0.5, 'dimmed again once the focus left');
+        await w.post({ type: 'cursor', ...cursorOn(result, 'ChurnPilot.ActiveListening') });
+        await w.page.waitForSelector('.node.cursor[data-id="ChurnPilot.ActiveListening"]');
+        assert.deepEqual(await tabStops(w), [dimmed], 'a node focused once keeps the stop when the cursor moves');
     });
 });
