@@ -12,13 +12,18 @@ import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { InputError } from '../workspace/input-error.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 
-/** The real path of a file (through symbolic links) when it exists, else its absolute path. */
+/**
+ * The real path of a file (through symbolic links) when it exists, else its
+ * absolute path: one under a file (ENOTDIR) cannot be an input either, and
+ * writing it says why.
+ */
 function canonical(file: string): string {
     const absolute = path.resolve(file);
     try {
         return fs.realpathSync(absolute);
     } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return absolute;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return absolute;
         throw error;
     }
 }

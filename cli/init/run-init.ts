@@ -12,7 +12,8 @@ import { didYouMean } from '../suggest.js';
 import { workspaceRoot } from '../workspace/load-workspace.js';
 import { shellWord } from '../shell-word.js';
 import type { InitArgs } from '../args.js';
-import { describeCode, InputError } from '../workspace/input-error.js';
+import { InputError } from '../workspace/input-error.js';
+import { cannotWrite, makeFolderOf } from '../graph/write-output.js';
 import { shownPath } from '../shown-path.js';
 
 export interface InitIo {
@@ -49,11 +50,16 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         throw new InputError(`${file}: is a folder; give the file to write (e.g. --output ${path.join(file, programFileName(args.name))})`);
     }
     try {
+        makeFolderOf(file);
+    } catch (error) {
+        throw new InputError(`${file}: ${cannotWrite(error)}`);
+    }
+    try {
         fs.writeFileSync(file, text, { flag: args.force ? 'w' : 'wx' });
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new InputError(`${file}: already exists; give another name or --output FILE, or --force to overwrite it`);
-        throw new InputError(`${file}: cannot be written (${code === 'ENOENT' ? 'no such folder, ENOENT' : describeCode(code, error)})`);
+        throw new InputError(`${file}: ${cannotWrite(error)}`);
     }
     const shown = shownPath(path.resolve(file), file);
     // Two lines: one would run past 80 columns for most names.

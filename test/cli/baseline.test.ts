@@ -126,6 +126,9 @@ describe('align check --baseline', function () {
         writeFile(dir, 'broken.json', JSON.stringify({ baseline: 'align', version: 1, findings: [{ rule: 'x', count: 0, file: 'a', message: 'm' }] }));
         assertOneLineFailure(runCli(['check', '--baseline', 'broken.json'], { cwd: dir }), 'finding 1 is malformed');
         assertOneLineFailure(runCli(['check', '--baseline', 'a.json', '--write-baseline', 'b.json'], { cwd: dir }), '--baseline and --write-baseline');
-        assertOneLineFailure(runCli(['check', '--write-baseline', path.join(dir, 'no', 'dir.json')], { cwd: dir }), '--write-baseline', 'cannot be written');
+        // A missing folder is made (as for --output); a file in the way of the folder is a usage error.
+        assert.equal(runCli(['check', '--write-baseline', path.join(dir, 'new', 'dir', 'b.json')], { cwd: dir }).status, 0);
+        assert.match(fs.readFileSync(path.join(dir, 'new', 'dir', 'b.json'), 'utf-8'), /"baseline": "align"/);
+        assertOneLineFailure(runCli(['check', '--write-baseline', path.join(dir, 'bad.json', 'b.json')], { cwd: dir }), '--write-baseline', 'cannot be written (a file is in the way of its folder');
     });
 });

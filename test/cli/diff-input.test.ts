@@ -164,7 +164,11 @@ describe('align diff on bad input', function () {
         for (const folder of [young, live]) fs.rmSync(folder, { recursive: true });
     });
 
-    it('an output file that cannot be written', () => {
-        assertOneLineFailure(diff(['HEAD', '--output', path.join(tmp, 'no', 'such', 'folder.md')]), '--output', 'cannot be written');
+    it('an output file in a folder not made yet (made), and one that cannot be written (a file in the way)', () => {
+        const made = path.join(tmp, 'no', 'such', 'folder.md');
+        assert.equal(diff(['HEAD', '--output', made]).status, 0);
+        assert.ok(fs.statSync(made).isFile());
+        assertOneLineFailure(diff(['HEAD', '--output', path.join(made, 'x.md')]), '--output', 'cannot be written (a file is in the way of its folder');
+        fs.rmSync(path.join(tmp, 'no'), { recursive: true });
     });
 });

@@ -372,7 +372,10 @@ describe('align graph', () => {
 
         it('is a usage error (exit 2, one line) for a bad format, an unwritable output, a missing path', () => {
             assertOneLineFailure(runCli(['graph', '--format', 'png'], { cwd: EXAMPLES }), "--format: unknown format 'png'", 'mermaid, dot, json, svg');
-            assertOneLineFailure(runCli(['graph', '--output', path.join(tempDir(), 'no', 'such', 'x.mmd')], { cwd: EXAMPLES }), '--output', 'cannot be written');
+            const made = path.join(tempDir(), 'no', 'such', 'x.mmd');
+            assert.equal(runCli(['graph', '--output', made], { cwd: EXAMPLES }).status, 0, 'a missing folder is made');
+            assert.equal(fs.readFileSync(made, 'utf-8'), graph([]));
+            assertOneLineFailure(runCli(['graph', '--output', path.join(made, 'x.mmd')], { cwd: EXAMPLES }), '--output', 'cannot be written (a file is in the way of its folder');
             assertOneLineFailure(runCli(['graph', 'no-such-folder'], { cwd: EXAMPLES }), 'no-such-folder');
             assertOneLineFailure(runCli(['graph', '--bogus'], { cwd: EXAMPLES }), '--bogus');
         });

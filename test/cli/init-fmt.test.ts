@@ -136,7 +136,9 @@ describe('align init', () => {
         assertOneLineFailure(runCli(['init', '--date', '2026-13-01'], { cwd: dir }), "--date: '2026-13-01' is not a real date; give a day that exists, YYYY-MM-DD");
         assertOneLineFailure(runCli(['init', '--date', '2026-02-30'], { cwd: dir }), "--date: '2026-02-30' is not a real date; give a day that exists, YYYY-MM-DD");
         assertOneLineFailure(runCli(['init', '--date', '2026-2-3'], { cwd: dir }), "--date: expected a date YYYY-MM-DD, not '2026-2-3'");
-        assertOneLineFailure(runCli(['init', '--output', path.join(dir, 'no', 'such', 'x.align')], { cwd: dir }), 'cannot be written');
+        const elsewhere = tempDir();
+        assert.equal(runCli(['init', '--output', path.join(elsewhere, 'new', 'folder', 'x.align')], { cwd: dir }).status, 0, 'a missing folder is made');
+        assertOneLineFailure(runCli(['init', '--output', path.join(elsewhere, 'new', 'folder', 'x.align', 'y.align')], { cwd: dir }), 'cannot be written (a file is in the way of its folder');
         // A file align check would not read, and a blank title.
         assertOneLineFailure(runCli(['init', 'Foo', '--output', 'foo.txt'], { cwd: dir }), '--output foo.txt: not an .align file', '--output foo.align');
         assertOneLineFailure(runCli(['init', 'Foo', '--output', '.align'], { cwd: dir }), '--output .align: not an .align file');
