@@ -10,6 +10,8 @@ import { nearestWithin } from '../language/edit-distance.js';
 /** The candidate `input` most likely meant, or undefined when none is close. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
     const letters = input.toLowerCase().replace(/^-+/, '').length;
+    // One letter is one edit from every other letter: only the same letter in the other case is a likely slip (`-F` for `-f`).
+    if (letters <= 1) return candidates.find(c => c !== input && c.toLowerCase() === input.toLowerCase());
     return nearestWithin(input, candidates, letters <= 3 ? 1 : 2) ?? (letters >= MIN_PREFIX ? onlyExtension(input, candidates) : undefined);
 }
 

@@ -96,6 +96,11 @@ describe('align help and version', () => {
             assert.equal(closest('--max', ['--max-warnings', '--max-severity']), undefined, 'a beginning of two is not suggested');
             assert.equal(closest('--o', ['--output', '--other']), undefined, 'nor one of fewer than three letters');
             assert.equal(closest('Churn', ['ChurnPilot', 'ChurnPilot', 'SalesWinRate']), 'ChurnPilot', 'a name listed twice is one candidate');
+            // Every letter is one edit from every other: a one-letter option gets a suggestion only for its case.
+            for (const letter of ['-x', '-z', '-v', '-d']) {
+                assert.doesNotMatch(assertOneLineFailure(runCli(['check', letter], { cwd: REPO_ROOT }), `unknown option '${letter}'`), /did you mean/);
+            }
+            assert.equal(closest('-F', ['-f', '-o', '--format']), '-f');
         });
     });
 
