@@ -29,7 +29,7 @@ export function syntaxNotices(findings: readonly PlacedFinding[]): string[] {
     return [...lines, 'align: the graph leaves out what could not be read; run align check'];
 }
 
-/** `text` cut to `width` cells (at least 20) with an ellipsis when longer. */
+/** `text` cut to `width` cells (at least 20) with an ellipsis when longer, after a whole word when one ends in the second half. */
 function fitted(text: string, width: number): string {
     const room = Math.max(width, 20);
     if (cellWidth(text) <= room) return text;
@@ -38,5 +38,7 @@ function fitted(text: string, width: number): string {
         if (cellWidth(`${cut}${ch}…`) > room) break;
         cut += ch;
     }
-    return `${cut.trimEnd()}…`;
+    const word = /\s\S*$/.exec(cut);
+    if (word && text[cut.length] !== undefined && /\S/.test(text[cut.length]!) && word.index >= cut.length / 2) cut = cut.slice(0, word.index);
+    return `${cut.trimEnd().replace(/[,;:]$/, '')}…`;
 }

@@ -354,7 +354,7 @@ describe('align graph', () => {
             assert.equal(result.stdout, '');
             const lines = linesOf(result.stderr);
             assert.equal(lines.length, 3, result.stderr);
-            assert.equal(lines[0], 'broken.align:3:9: Expected a name, but found the end of the fi… (1 syntax error)', 'the message cut to 80 columns');
+            assert.equal(lines[0], 'broken.align:3:9: Expected a name, but found the end of the… (1 syntax error)', 'the message cut to 80 columns, after a word');
             assert.equal(lines[1], 'sub/two.align:3:1: Expected a "quoted string", but found `}` (2 syntax errors)');
             assert.equal(lines[2], 'align: the graph leaves out what could not be read; run align check');
             for (const line of lines) assert.ok(line.length <= 80, `longer than 80 columns: ${line}`);
