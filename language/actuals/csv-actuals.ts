@@ -26,12 +26,18 @@ export function parseActualsCsv(text: string): CsvActuals {
     try {
         records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: false, trim: true }) as string[][];
     } catch (error) {
-        return { rows: [], problems: [`is not valid CSV: ${error instanceof Error ? error.message : String(error)}`] };
+        return { rows: [], problems: [`is not valid CSV: ${csvProblem(error)}`] };
     }
     const [header, ...body] = records;
     if (!header) return { rows: [], problems: ['is empty: expected a header row `period,value` and one row per period'] };
     const periodColumn = header.findIndex(h => h.toLowerCase() === 'period');
     const valueColumn = header.findIndex(h => h.toLowerCase() === 'value');
+    const separator = header.length === 1 ? /[;\t|]/.exec(header[0]!)?.[0] : undefined;
+    if ((periodColumn < 0 || valueColumn < 0) && separator !== undefined) {
+        // A spreadsheet saved with the locale's list separator (`period;value` in much of Europe).
+        const shown = separator === '\t' ? 'tabs' : `\`${separator}\``;
+        return { rows: [], problems: [`separates its columns with ${shown}, not commas (header row \`${header[0]}\`)`] };
+    }
     if (periodColumn < 0 || valueColumn < 0) {
         return { rows: [], problems: [`has no ${periodColumn < 0 ? '`period`' : '`value`'} column in its header row (expected \`period,value\`)`] };
     }
@@ -48,4 +54,16 @@ export function parseActualsCsv(text: string): CsvActuals {
         if (period && value) rows.push({ period, value, line });
     });
     return { rows, problems };
+}
+
+/** What csv-parse found, in the words of the other problems (a line, what is wrong); its own message for anything else. */
+function csvProblem(error: unknown): string {
+    const { code, lines, record } = error as { code?: string; lines?: number; record?: unknown[] };
+    const expected = /expect (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && lines !== undefined && record && expected !== undefined) {
+        return `line ${lines} has ${record.length} ${record.length === 1 ? 'column' : 'columns'}, the header row ${expected}`;
+    }
+    if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote `"` is never closed (the file ends inside a quoted cell)';
+    if (code === 'CSV_INVALID_CLOSING_QUOTE' && lines !== undefined) return `line ${lines}: a quoted cell goes on after its closing quote \`"\``;
+    return error instanceof Error ? error.message : String(error);
 }

@@ -119,9 +119,13 @@ describe('findings say what to do', () => {
     it('actuals-invalid tells how to fix a row, a cell or a file, after saying what is wrong', async () => {
         const { findings } = await checkWorkspace({
             'a.align': `metric M "M" { kind lagging direction up baseline 1 }\nactuals M {\n  2026-13: 1\n}\n`
-                + 'actuals M from "missing.csv"\nactuals M from "../outside.csv"\nactuals M from "cells.csv"\nactuals M from "binary.csv"\n',
+                + 'actuals M from "missing.csv"\nactuals M from "../outside.csv"\nactuals M from "cells.csv"\nactuals M from "binary.csv"\n'
+                + 'actuals M from "semicolons.csv"\nactuals M from "short.csv"\nactuals M from "quote.csv"\n',
             'cells.csv': 'period,value\n2026-01,x\n',
-            'binary.csv': 'period,value\n\u0000\n'
+            'binary.csv': 'period,value\n\u0000\n',
+            'semicolons.csv': 'period;value\n2026-01;1\n',
+            'short.csv': 'period,value\n2026-01,1\n2026-02\n',
+            'quote.csv': 'period,value\n2026-01,"1\n2026-02,2\n'
         });
         const byLine = new Map(findings.filter(f => f.rule === 'actuals-invalid').map(f => [f.line, f.message]));
         const says = (line: number, problem: string, fix: string) => {
@@ -134,6 +138,10 @@ describe('findings say what to do', () => {
         says(6, 'is outside the workspace folder', 'Move the file into the workspace folder, and give its path relative to this `.align` file');
         says(7, 'line 2: value `x` is not a number or percentage', 'Write each row as a period (2026-03, 2026-Q1, 2026-03-31) and a number or percentage (12.5 or 12.5%)');
         says(8, 'is not a text file', 'Save it as a text CSV file: a header row `period,value`, then one row per period');
+        const save = 'Save it as a text CSV file: a header row `period,value`, then one row per period';
+        says(9, 'file "semicolons.csv" separates its columns with `;`, not commas (header row `period;value`)', save);
+        says(10, 'file "short.csv" is not valid CSV: line 3 has 1 column, the header row 2', save);
+        says(11, 'file "quote.csv" is not valid CSV: a quote `"` is never closed (the file ends inside a quoted cell)', save);
     });
 
     it('actuals-invalid adds nothing where the problem already says what to do', async () => {
