@@ -57,8 +57,12 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
 function withWorkspaceFolderFromRoot(shared: LangiumSharedServices): void {
     const server = shared.lsp.LanguageServer;
     const initialize = server.initialize.bind(server);
-    server.initialize = params => initialize(workspaceFoldersOf(params));
+    // `serverInfo` names the server and its version to the client (Neovim's :checkhealth, Helix's log).
+    server.initialize = async params => ({ ...await initialize(workspaceFoldersOf(params)), serverInfo: { name: 'align-language-server', version: VERSION } });
 }
+
+declare const __ALIGN_VERSION__: string;
+const VERSION = typeof __ALIGN_VERSION__ === 'string' ? __ALIGN_VERSION__ : '0.0.0-dev';
 
 export function workspaceFoldersOf(params: InitializeParams): InitializeParams {
     if (params.workspaceFolders && params.workspaceFolders.length > 0) return params;

@@ -1,8 +1,8 @@
-import type { LangiumDocument, LangiumDocuments, LeafCstNode, References } from 'langium';
-import { CstUtils } from 'langium';
+import type { LangiumDocument, LangiumDocuments, LeafCstNode, ReferenceDescription, References } from 'langium';
+import { CstUtils, UriUtils } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { DefaultDocumentHighlightProvider, DefaultReferencesProvider } from 'langium/lsp';
-import { DocumentHighlight, Location, type CancellationToken, type DocumentHighlightParams, type ReferenceParams } from 'vscode-languageserver';
+import { DocumentHighlight, DocumentHighlightKind, Location, type CancellationToken, type DocumentHighlightParams, type ReferenceParams } from 'vscode-languageserver';
 import { isProgram, type Program } from '../../language/generated/ast.js';
 import { programSegments } from './program-references.js';
 
@@ -25,15 +25,21 @@ export class AlignReferencesProvider extends DefaultReferencesProvider {
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
+    /** In file order: by document, then by position (Langium gives the declaration first, then each document's references as indexed). */
     protected override getReferences(selectedNode: LeafCstNode, params: ReferenceParams, document: LangiumDocument): Location[] {
         const locations = super.getReferences(selectedNode, params, document);
         const program = programAt(this.references, selectedNode);
-        if (!program) return locations;
-        return [...locations, ...programSegments(this.references, this.documents, program).map(s => Location.create(s.uri, s.range))];
+        const all = program ? [...locations, ...programSegments(this.references, this.documents, program).map(s => Location.create(s.uri, s.range))] : locations;
+        return all.sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
 }
 
-/** Document highlights as Langium finds them; on a program's name, besides, the first segment of the qualified references to its members in the file. */
+/**
+ * Document highlights as Langium finds them, the declaration's name a write
+ * and the references reads (editors colour them apart); on a program's
+ * name, besides, the first segment of the qualified references to its
+ * members in the file.
+ */
 export class AlignDocumentHighlightProvider extends DefaultDocumentHighlightProvider {
     private readonly documents: LangiumDocuments;
 
@@ -48,7 +54,13 @@ export class AlignDocumentHighlightProvider extends DefaultDocumentHighlightProv
         const selected = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
         const program = selected ? programAt(this.references, selected) : undefined;
         if (!program) return highlights;
-        const segments = programSegments(this.references, this.documents, program, document.uri).map(s => DocumentHighlight.create(s.range));
+        const segments = programSegments(this.references, this.documents, program, document.uri).map(s => DocumentHighlight.create(s.range, DocumentHighlightKind.Read));
         return [...highlights ?? [], ...segments];
+    }
+
+    /** The declaration itself (its reference description points from its own node to itself) is written there; the others read it. */
+    protected override createDocumentHighlight(reference: ReferenceDescription): DocumentHighlight {
+        const declaration = reference.sourcePath === reference.targetPath && UriUtils.equals(reference.sourceUri, reference.targetUri);
+        return DocumentHighlight.create(reference.segment.range, declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read);
     }
 }

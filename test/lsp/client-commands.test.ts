@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { EXAMPLES, LspSession, uriOf } from './lsp-session.js';
 import { withSharedExamplesSession } from './examples-session.js';
+import { REPO_ROOT } from '../unit/helpers/textmate-grammar.js';
 
 const CHURN = path.join(EXAMPLES, 'churn-pilot.align');
 const SERVER_COMMAND = 'align.server.showImpactChain';
@@ -26,6 +28,11 @@ describe('language server: the command of a code lens, per client', function () 
 
         it('advertises the server command, and not the extension\'s', () => {
             assert.deepEqual(ws.init.capabilities.executeCommandProvider?.commands, [SERVER_COMMAND]);
+        });
+
+        it('names itself and its version (serverInfo, read by Neovim\'s :checkhealth)', () => {
+            const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf-8')) as { version: string };
+            assert.deepEqual(ws.init.serverInfo, { name: 'align-language-server', version });
         });
 
         it('gives every lens the server command, which shows and answers the chain paths through the element', async () => {

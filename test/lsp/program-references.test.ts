@@ -57,6 +57,6 @@ describe('language server: references and highlights of a program', function () 
         const line = text.split('\n').findIndex(l => l.includes('kpi ChurnPilot.')) + 1;
         await ws.session.diagnosticsOf(file(CHURN), d => d.some(x => x.range.start.line === line - 1));
         const highlights = await ws.session.request<DocumentHighlight[]>('textDocument/documentHighlight', at(CHURN, 8, 'ChurnPilot'));
-        assert.deepEqual(highlights.map(h => located(uriOf(file(CHURN)), h.range)).sort(), [`churn-pilot.align:${line}:ChurnPilot`, 'churn-pilot.align:8:ChurnPilot']);
+        assert.deepEqual(highlights.map(h => `${located(uriOf(file(CHURN)), h.range)} ${h.kind}`).sort(), [`churn-pilot.align:${line}:ChurnPilot 2`, 'churn-pilot.align:8:ChurnPilot 3']);
     });
 });
