@@ -12,6 +12,7 @@ import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } fr
 import { AlignValueConverter } from './align-value-converter.js';
 import { AlignLexer, createAlignParser } from './align-parser.js';
 import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
+import { BlockWords } from './block-words.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
 import { registerValidationChecks } from './validation/register-rules.js';
 import { AlignSettingsService } from './config/align-settings.js';
@@ -64,7 +65,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
         LangiumParser: (services) => createAlignParser(services),
         Lexer: (services) => new AlignLexer(services),
         ValueConverter: () => new AlignValueConverter(),
-        ParserErrorMessageProvider: () => new AlignParserErrorMessageProvider()
+        ParserErrorMessageProvider: (services) => new AlignParserErrorMessageProvider(new BlockWords(services.Grammar))
     },
     validation: {
         DocumentValidator: (services) => new AlignDocumentValidator(services),

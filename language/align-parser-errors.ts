@@ -1,5 +1,6 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
+import type { BlockWords } from './block-words.js';
 import { shortened } from './present/index.js';
 
 const TOKEN_WORDS: Record<string, string> = {
@@ -25,9 +26,16 @@ function unexpectedAfterDeclarations(token: IToken | undefined): string {
  * name may stand, the keywords that may also serve as names are not listed.
  */
 export class AlignParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    /** The words of each declaration's block, for a word in a block that none of them is (`kidn` for `kind`). */
+    constructor(private readonly blockWords?: BlockWords) {
+        super();
+    }
+
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         if (options.expected.name === 'EOF') return unexpectedAfterDeclarations(options.actual);
-        return `Expected ${describe([options.expected])}, but found ${found(options.actual)}.`;
+        const message = `Expected ${describe([options.expected])}, but found ${found(options.actual)}`;
+        const hint = options.expected.name === '}' ? this.blockWords?.hint(options.ruleName, options.actual.image) : undefined;
+        return hint ? `${message}: ${hint}${hint.endsWith('?') ? '' : '.'}` : `${message}.`;
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {

@@ -55,4 +55,23 @@ describe('syntax messages', () => {
             assert.deepEqual(found, ['2:1 Unterminated string: add the closing `"` on the same line.', `2:1 Unexpected \`"unterminated\` ${LEFT_OVER}`]);
         });
     });
+
+    describe('a word in a block that starts none of its entries says which was meant, or where it belongs', () => {
+        const cases: Array<[string, string]> = [
+            ['metric M1 "m" {\n  kidn leading\n}\n', '2:3 Expected `}`, but found `kidn`: did you mean `kind`?'],
+            ['behavior B "b" {\n  moves M\n  observd by manager weekly\n}\n', '3:3 Expected `}`, but found `observd`: did you mean `observed`?'],
+            ['outcome O "o" {\n  mesured by K\n}\n', '2:3 Expected `}`, but found `mesured`: did you mean `measured`?'],
+            ['metric M1 "m" {\n  practice case "x"\n}\n', '2:3 Expected `}`, but found `practice`: `practice` is written in an objective\'s block, not in a metric\'s.'],
+            ['skill S "s" {\n  owner "x"\n}\n', '2:3 Expected `}`, but found `owner`: `owner` is written in an outcome\'s or a metric\'s block, not in a skill\'s.'],
+            ['program P "p" {\n  sponsor "x"\n  program Q "q" {\n  }\n}\n', '3:3 Expected `}`, but found `program`: programs do not nest; close this one with `}` first.'],
+            // Words close to none, and what is not a word, keep the plain message.
+            ['metric M1 "m" {\n  zzzzz 3\n}\n', '2:3 Expected `}`, but found `zzzzz`.'],
+            ['metric M1 "m" {\n  baseline 10 USD\n}\n', '2:15 Expected `}`, but found `USD`.']
+        ];
+        for (const [text, message] of cases) {
+            it(message, async () => {
+                assert.deepEqual((await syntaxFindings(text))[0], message);
+            });
+        }
+    });
 });
