@@ -19,7 +19,7 @@ export function toHtml(blocks: readonly Block[], title: string): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
+<meta name="color-scheme" content="only light">
 <meta name="generator" content="align report">
 <title>${escapeHtml(title)}</title>
 <style>

@@ -10,7 +10,7 @@
  * and the sentence introducing a table or list stay with it. Dates never
  * break at their hyphens.
  */
-export const REPORT_CSS = `:root { color-scheme: light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
+export const REPORT_CSS = `:root { color-scheme: only light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--fg); background: #fff; }
 main { max-width: 1000px; margin: 0 auto; padding: 24px 24px 64px; }

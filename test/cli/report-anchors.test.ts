@@ -68,9 +68,9 @@ describe('align report --format html: anchors, contents and colour scheme', () =
         assert.deepEqual(beta(report(['--format', 'html'], two)), alone);
     });
 
-    it('declares a light colour scheme (meta and CSS)', () => {
+    it('declares a light colour scheme only (meta and CSS): a browser or mail client that forces dark mode leaves it alone', () => {
         const html = report(['--format', 'html'], EXAMPLES_DIR);
-        assert.ok(html.includes('<meta name="color-scheme" content="light">'));
-        assert.match(html, /:root \{ color-scheme: light;/);
+        assert.ok(html.includes('<meta name="color-scheme" content="only light">'));
+        assert.match(html, /:root \{ color-scheme: only light;/);
     });
 });
