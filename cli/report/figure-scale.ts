@@ -29,3 +29,29 @@ export function screenMinWidth(svg: string, kind: DrawingKind): number | undefin
     const width = /viewBox="0 0 ([\d.]+) /.exec(svg)?.[1];
     return width === undefined ? undefined : Math.ceil(Number(width) * SCREEN_MIN_TEXT_PX / SMALLEST_TEXT_PX[kind]);
 }
+
+/**
+ * The page around a drawing's scrolling box on screen (report-css.ts): the
+ * main column's padding on both sides and the figure's border, under and
+ * over 640 px.
+ */
+const AROUND = { narrow: 2 * 12 + 2, wide: 2 * 24 + 2 } as const;
+const NARROW_MAX = 640;
+
+/** The window widths at which the report may say a drawing scrolls: every HINT_STEP px from HINT_FROM (report-css.ts has a rule for each). */
+export const HINT_FROM = 320;
+export const HINT_STEP = 40;
+export const HINT_TO = 1040;
+
+/**
+ * The widest window, rounded down to a step, in which a drawing at least
+ * `minWidth` px wide no longer fits its figure and scrolls: the report says
+ * so there ("scroll sideways"). Rounded down, the note never shows where
+ * nothing scrolls (a desktop's scroll bar aside); undefined when the drawing
+ * fits every window from HINT_FROM.
+ */
+export function scrollHintWidth(minWidth: number): number | undefined {
+    const widest = minWidth + AROUND.wide > NARROW_MAX + 1 ? minWidth + AROUND.wide - 1 : Math.min(minWidth + AROUND.narrow - 1, NARROW_MAX);
+    const step = Math.floor((Math.min(widest, HINT_TO) - HINT_FROM) / HINT_STEP);
+    return step < 0 ? undefined : HINT_FROM + step * HINT_STEP;
+}

@@ -7,7 +7,7 @@
  */
 import { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, chartCss } from '../../language/render/index.js';
 import { STATUS_WORDS, type Block, type ChartFigure, type GlanceItem, type Inline, type Span, type TrackMark } from './blocks.js';
-import { screenMinWidth, type DrawingKind } from './figure-scale.js';
+import { scrollHintWidth, screenMinWidth, type DrawingKind } from './figure-scale.js';
 import { REPORT_CSS } from './report-css.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
@@ -99,8 +99,14 @@ function htmlBlock(block: Block, names: TableNames): string {
         case 'group': return `<div class="keep">\n${block.blocks.map(b => htmlBlock(b, names)).join('\n')}\n</div>`;
         case 'glance': return `<div class="glance">${block.items.map(glanceItem).join('')}</div>`;
         case 'charts': return charts(block);
-        case 'drawing':
-            return `<figure class="graph">\n${scrolling(block.svg().trimEnd(), 'graph')}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
+        case 'drawing': {
+            const svg = block.svg().trimEnd();
+            const min = screenMinWidth(svg, 'graph');
+            const hint = min === undefined ? undefined : scrollHintWidth(min);
+            // Shown only in windows where the drawing scrolls (report-css.ts): phones hide scroll bars, and a row cut at the edge looked empty.
+            const note = hint === undefined ? '' : `<p class="scroll-hint w${hint}" aria-hidden="true">Scroll sideways to see the whole chain →</p>\n`;
+            return `<figure class="graph">\n${note}${scrolling(svg, 'graph')}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
+        }
         case 'contents':
             return `<nav class="contents" aria-labelledby="${escapeHtml(block.id)}">\n<h2 id="${escapeHtml(block.id)}">${escapeHtml(block.title)}</h2>\n<ul>\n`
                 + `${block.items.map(item => `<li><a href="#${escapeHtml(item.ref)}">${inline(item.text)}</a></li>`).join('\n')}\n</ul>\n</nav>`;

@@ -10,6 +10,8 @@
  * and the sentence introducing a table or list stay with it. Dates never
  * break at their hyphens.
  */
+import { HINT_FROM, HINT_STEP, HINT_TO } from './figure-scale.js';
+
 export const REPORT_CSS = `:root { color-scheme: only light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--fg); background: #fff; }
@@ -70,6 +72,8 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 figure.graph { margin: 12px 0; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
 figure.graph svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10px; border-top: 1px solid var(--line); }
+.scroll-hint { display: none; margin: 0; padding: 4px 10px; color: var(--muted); font-size: 13px; border-bottom: 1px solid var(--line); }
+${scrollHints()}
 @media (max-width: 760px) { .charts { grid-template-columns: minmax(0, 1fr); } .glance { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 @media screen and (max-width: 640px) {
   main { padding: 16px 12px 48px; }
@@ -133,4 +137,11 @@ function cards(media: string, scope: string): string {
   ${scope} tr > :is(td, th):first-child { padding-left: 0; font-weight: 600; }
   ${scope} tr > :is(td, th):first-child::before { content: none; }
 }`;
+}
+
+/** A rule per window width at which a drawing may scroll (figure-scale.ts, scrollHintWidth): its note shows in windows up to that width. */
+function scrollHints(): string {
+    const rules: string[] = [];
+    for (let width = HINT_FROM; width <= HINT_TO; width += HINT_STEP) rules.push(`@media screen and (max-width: ${width}px) { .scroll-hint.w${width} { display: block; } }`);
+    return rules.join('\n');
 }

@@ -142,6 +142,27 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
         await page.close();
     });
 
+    it('says "scroll sideways" over a chain exactly where it scrolls (at each step of 40 px), and never where it fits', async () => {
+        let shownSomewhere = 0;
+        for (const width of [360, 375, 400, 440, 480, 520, 600, 640, 700, 720, 800, 1000]) {
+            const page = await open(width);
+            const figures = await page.evaluate(`[...document.querySelectorAll('figure.graph')].map(f => {
+                const scroll = f.querySelector('.scroll');
+                const hint = f.querySelector('.scroll-hint');
+                return { name: f.querySelector('figcaption').textContent, scrolls: scroll.scrollWidth > scroll.clientWidth, hint: !!hint && getComputedStyle(hint).display !== 'none' };
+            })`) as Array<{ name: string; scrolls: boolean; hint: boolean }>;
+            assert.ok(figures.length > 5, 'the chains');
+            const onStep = width % 40 === 0;
+            for (const f of figures) {
+                if (f.hint) assert.ok(f.scrolls, `${f.name}: says it scrolls at ${width} px, and fits`);
+                if (onStep) assert.equal(f.hint, f.scrolls, `${f.name} at ${width} px: scrolls ${f.scrolls}, says so ${f.hint}`);
+            }
+            shownSomewhere += figures.filter(f => f.hint).length;
+            await page.close();
+        }
+        assert.ok(shownSomewhere > 0, 'some chain scrolls in a phone\'s window');
+    });
+
     for (const width of [375, 480, 600, 780, 860]) {
         it(`fits every chart, the learning charts included, into a ${width} px window with its text at 11 px or more`, async () => {
             const page = await open(width);
