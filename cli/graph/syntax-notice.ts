@@ -1,20 +1,23 @@
 /**
- * What `align graph` says on standard error about files with syntax errors:
- * the graph is still printed (exit 0), but it leaves out what could not be
- * read, so each such file gets one line with its first syntax error and
- * their count, and a closing line says to run `align check`.
+ * What `align graph` and `align report` say on standard error about what
+ * they could not read: the output is still written (exit 0), but it leaves
+ * out what could not be read, so each file with syntax errors gets one line
+ * with its first error and their count, and so does an invalid settings
+ * file (`config-invalid`: defaults apply where it is wrong); a closing line
+ * says to run `align check`.
  */
 import { plural } from '../../language/present/words.js';
 import { cellWidth } from '../cell-width.js';
+import { fitMessage } from '../wrap.js';
 import type { PlacedFinding } from './load-graph.js';
 
 const WIDTH = 80;
 
-/** One line per file with syntax errors, in file order (`findings` sorted by file, line, column), then the hint; none without. */
-export function syntaxNotices(findings: readonly PlacedFinding[]): string[] {
+/** One line per file with syntax errors or invalid settings, in file order (`findings` sorted by file, line, column), then the hint; none without. */
+export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph' | 'report' = 'graph'): string[] {
     const byFile = new Map<string, PlacedFinding[]>();
     for (const f of findings) {
-        if (f.rule !== 'syntax') continue;
+        if (f.rule !== 'syntax' && f.rule !== 'config-invalid') continue;
         const list = byFile.get(f.file);
         if (list) list.push(f);
         else byFile.set(f.file, [f]);
@@ -23,10 +26,13 @@ export function syntaxNotices(findings: readonly PlacedFinding[]): string[] {
     const lines = [...byFile.values()].map(list => {
         const first = list[0]!;
         const place = `${first.file}:${first.line}:${first.column}: `;
-        const count = ` (${plural(list.length, 'syntax error')})`;
+        const count = ` (${plural(list.length, first.rule === 'syntax' ? 'syntax error' : 'problem')})`;
         return place + fitted(first.message.trim().replace(/\.$/, ''), WIDTH - cellWidth(place) - cellWidth(count)) + count;
     });
-    return [...lines, 'align: the graph leaves out what could not be read; run align check'];
+    const settings = [...byFile.values()].some(list => list[0]!.rule === 'config-invalid');
+    const syntax = [...byFile.values()].some(list => list[0]!.rule === 'syntax');
+    const what = [syntax ? `the ${output} leaves out what could not be read` : '', settings ? `${syntax ? 'and ' : `the ${output} `}takes the defaults for invalid settings` : ''].filter(Boolean).join(' ');
+    return [...lines, ...fitMessage(`align: ${what}; run align check`, WIDTH).split('\n')];
 }
 
 /** `text` cut to `width` cells (at least 20) with an ellipsis when longer, after a whole word when one ends in the second half. */

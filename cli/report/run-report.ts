@@ -4,6 +4,7 @@ import type { ReportArgs } from '../args.js';
 import { loadGraph } from '../graph/load-graph.js';
 import { outputFileOf } from '../check/output-file.js';
 import { writeOutputFile } from '../graph/write-output.js';
+import { syntaxNotices } from '../graph/syntax-notice.js';
 import type { Progress } from '../progress.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
 import { toHtml } from './html.js';
@@ -30,5 +31,7 @@ export async function runReport(args: ReportArgs, io: ReportIo): Promise<number>
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
     if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
+    // The report says it too, inside; a CI job that writes it to a file shows only this.
+    for (const line of syntaxNotices(findings, 'report')) process.stderr.write(`${line}\n`);
     return 0;
 }

@@ -359,6 +359,19 @@ describe('align graph', () => {
             assert.equal(lines[2], 'align: the graph leaves out what could not be read; run align check');
             for (const line of lines) assert.ok(line.length <= 80, `longer than 80 columns: ${line}`);
             assert.equal(runCli(['graph', 'ok.align'], { cwd: dir }).stderr, '', 'nothing for a file without syntax errors');
+            // align report says the same on stderr (it says it inside the report too), and both name invalid settings.
+            const report = runCli(['report', '--output', path.join(dir, 'review.md')], { cwd: dir });
+            assert.equal(report.status, 0, report.stderr);
+            assert.deepEqual(linesOf(report.stderr), [...lines.slice(0, 2), 'align: the report leaves out what could not be read; run align check']);
+            writeFile(dir, 'align.config.json', '{ "rules": { "metric-unsued": "warn" } }');
+            for (const command of ['graph', 'report']) {
+                const settings = runCli([command, 'ok.align', '--output', path.join(dir, `out-${command}`)], { cwd: dir });
+                assert.equal(settings.status, 0, settings.stderr);
+                assert.deepEqual(linesOf(settings.stderr), [
+                    'align.config.json:1:14: unknown rule id "metric-unsued"; did you… (1 problem)',
+                    `align: the ${command} takes the defaults for invalid settings; run align check`
+                ]);
+            }
         });
 
         it('--output writes the file and prints nothing', () => {
