@@ -92,6 +92,7 @@ function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
  * (`ℹ` when all are infos), wrapped to the width as a message is.
  */
 export function summary(findings: readonly Finding[], ctx: FormatContext): string {
+    if (findings.length === 0 && ctx.baselined) return paint(ctx, `✔ No new problems in ${plural(ctx.filesChecked, 'file')} (${ctx.baselined.toLocaleString('en-US')} in the baseline)`, 'green', 'bold');
     if (findings.length === 0) return paint(ctx, `✔ No problems in ${plural(ctx.filesChecked, 'file')}`, 'green', 'bold');
     const withFindings = new Set(findings.map(f => f.file)).size;
     // A finding may be on a file that is not checked (align.config.json): never "3 of 2 files".

@@ -15,6 +15,8 @@ export interface FormatContext {
     width: number;
     /** The folder the finding paths are relative to (`sarif`: `%SRCROOT%`); default: the current folder. */
     root?: string;
+    /** Findings the baseline holds (`--baseline`) or that were just recorded in it (`--write-baseline`): `pretty` says no problem is new, not that there is none. */
+    baselined?: number;
     /** Findings suppressed by a comment or held by the baseline: only `sarif` shows them (as suppressed results). */
     suppressed?: readonly SuppressedFinding[];
 }

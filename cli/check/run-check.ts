@@ -45,14 +45,16 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     const toStdout = output === undefined;
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);
-    const { findings, held } = withBaseline(collectFindings(workspace), args);
+    const all = collectFindings(workspace);
+    const { findings, held } = withBaseline(all, args);
+    const baselined = args.writeBaseline !== undefined ? all.length : args.baseline !== undefined ? held.length : 0;
     // Only SARIF shows suppressed findings (as results with `suppressions`); they never count for the exit status.
     const suppressed = args.format === 'sarif' ? await sarifSuppressed(workspace, held, args.baseline, findings.length) : [];
     const relative = <F extends Finding>(list: F[]): F[] => ROOT_RELATIVE_FORMATS.includes(args.format) ? list.map(f => ({ ...f, file: fromRoot(f.file, root) })) : list;
     const shown = relative(findings);
     const color = toStdout && checkColor(args.color, io.isTty, process.env);
     const width = toStdout ? io.width : 80;
-    const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root, suppressed: relative(suppressed) });
+    const text = formatterFor(args.format)(shown, { toolVersion: io.version, color, filesChecked: workspace.documents.length, width, root, suppressed: relative(suppressed), baselined });
     const notice = args.format === 'sarif' ? codeScanningNotice(shown.length + suppressed.length) : undefined;
     if (notice !== undefined) printMessage(notice);
     if (output !== undefined) writeOutputFile(output, text);

@@ -18,6 +18,7 @@ function baselined(): string {
     const written = runCli(['check', '--write-baseline', 'baseline.json'], { cwd: dir });
     assert.equal(written.status, 0, written.stderr);
     assert.equal(written.stderr, 'align: wrote 13 findings to the baseline baseline.json\n');
+    assert.equal(written.stdout, '✔ No new problems in 5 files (13 in the baseline)\n', 'not "No problems": 13 were recorded');
     return dir;
 }
 
@@ -57,6 +58,7 @@ describe('align check --baseline', function () {
         assert.deepEqual(findings, []);
         assert.equal(status, 0);
         assert.equal(note, 'align: baseline baseline.json: 13 matched, 0 new\n');
+        assert.equal(runCli(['check', '--baseline', 'baseline.json'], { cwd: dir }).stdout, '✔ No new problems in 6 files (13 in the baseline)\n');
     });
 
     it('fixing one finding and adding another of the same rule in the same file: exactly one new', () => {

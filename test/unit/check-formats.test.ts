@@ -178,6 +178,7 @@ describe('format: pretty', () => {
     it('says when there is no problem', () => {
         assert.equal(formatPretty([], ctx), '✔ No problems in 6 files\n');
         assert.equal(formatPretty([], { ...ctx, filesChecked: 1 }), '✔ No problems in 1 file\n');
+        assert.equal(formatPretty([], { ...ctx, baselined: 1300 }), '✔ No new problems in 6 files (1,300 in the baseline)\n', 'a baseline holds them');
     });
 
     it('colours severities, rule ids and file names when color is on', () => {
