@@ -76,7 +76,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         }
     });
     const done = targets.length - failed;
-    const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (their snapshots and lock entries are unchanged)` : ''}.`;
+    const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (${failed === 1 ? 'its snapshot and lock entry are' : 'their snapshots and lock entries are'} unchanged)` : ''}.`;
     io.write(`${fitMessage(summary, io.width.out)}\n`);
     return failed > 0 ? 1 : 0;
 }
