@@ -57,7 +57,7 @@ export class PreviewApp {
         this.stage = new Stage(this.page, {
             state: () => this.state,
             transformChanged: t => { this.state.zoom = t.zoom; this.state.pan = t.pan; this.save(); },
-            drawn: () => this.applySearch(false, false),
+            drawn: nodes => { this.toolbar.setDrawn(nodes > 0); this.applySearch(false, false); },
             post: message => { host.post(message); if (message.type === 'view') this.detail.keepNodeVisible(); },
             scopeTitle: title => this.toolbar.setCursorScope(title)
         });

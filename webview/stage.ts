@@ -30,8 +30,8 @@ export type { UpdateReason } from './framing.js';
 export interface StageHooks {
     state(): WebviewState;
     transformChanged(t: ViewTransform): void;
-    /** A layout is in place (search matches can be found). */
-    drawn(): void;
+    /** A layout is in place, of `nodes` boxes (search matches can be found; with none there is nothing to zoom or export). */
+    drawn(nodes: number): void;
     post(message: WebviewMessage): void;
     /** What "follow the cursor" shows now. */
     scopeTitle(title: string): void;
@@ -114,7 +114,7 @@ export class Stage {
         }
         this.plan = { ...plan, layout: patched.layout, base: plan.base === plan.layout ? patched.layout : plan.base };
         this.view.patch(patched.layout, patched.items, result.findings);
-        this.hooks.drawn();
+        this.hooks.drawn(this.plan?.layout.nodes.length ?? 0);
         performance.measure('align-patch', { start, end: performance.now() });
         // Counted once the frame that shows the patch is painted.
         requestAnimationFrame(() => setTimeout(() => this.painted(patched.layout, this.shown), 0));
@@ -273,7 +273,7 @@ export class Stage {
         else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain())) frameChain(this.viewport, plan.layout, this.chain());
         // A view kept (an edit, a resize): bounded again for the drawing and pane of now (one restored while the pane had no size was not).
         else this.viewport.keepInView();
-        this.hooks.drawn();
+        this.hooks.drawn(plan.layout.nodes.length);
         void this.view.render(plan.layout, result.findings).then(complete => {
             if (!complete) return;
             this.painted(plan.layout, shown);

@@ -45,6 +45,8 @@ export class Toolbar {
     /** The polite live region that says the count of matches, once per pause in typing. */
     private readonly announcer: HTMLElement;
     private announceTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Zoom, Fit and the exports: nothing to act on while no box is drawn (an empty workspace or scope). */
+    private readonly onDrawing: HTMLElement[];
     private focusable = '';
     /** The scope to select once the picker is filled. */
     private selected = CURSOR;
@@ -72,17 +74,30 @@ export class Toolbar {
         // The count follows every keystroke on screen; a screen reader hears it once the typing pauses (announce()).
         this.matches = el('span', { class: 'matches', 'aria-hidden': 'true' });
         this.announcer = el('span', { class: 'visually-hidden', role: 'status' });
+        const zoom = [
+            button('−', 'Zoom out', () => events.zoom(1 / 1.25)),
+            button('+', 'Zoom in', () => events.zoom(1.25)),
+            button('Fit', 'Fit the graph to the view', () => events.fit())
+        ];
+        const exports = [
+            button('Export SVG', 'Export the graph as SVG', () => events.export('svg')),
+            button('Export PNG', 'Export the graph as PNG', () => events.export('png'))
+        ];
+        this.onDrawing = [...zoom, ...exports];
         this.element.append(
             group('pickers', this.scope, this.directionPicker),
-            group('find', this.searchField, this.matches, this.announcer,
-                button('−', 'Zoom out', () => events.zoom(1 / 1.25)),
-                button('+', 'Zoom in', () => events.zoom(1.25)),
-                button('Fit', 'Fit the graph to the view', () => events.fit())),
+            group('find', this.searchField, this.matches, this.announcer, ...zoom),
             this.hide,
-            group('exports wide-only',
-                button('Export SVG', 'Export the graph as SVG', () => events.export('svg')),
-                button('Export PNG', 'Export the graph as PNG', () => events.export('png')))
+            group('exports wide-only', ...exports)
         );
+    }
+
+    /** Whether any box is drawn: without one, zoom, Fit and the exports are disabled (and out of the Tab order). */
+    setDrawn(any: boolean): void {
+        for (const b of this.onDrawing) {
+            if (any) b.removeAttribute('disabled');
+            else if (!b.hasAttribute('disabled')) b.setAttribute('disabled', '');
+        }
     }
 
     /**

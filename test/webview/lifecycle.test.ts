@@ -108,8 +108,12 @@ describe('preview: state, updates, exports and bad input', () => {
         assert.ok(await message.isVisible());
         assert.equal((await message.innerText()).replace(/\s+/g, ' '), 'No Align declarations yet Create a program with the command Align: New Program from Template.');
         assert.equal(await w.page.locator('.nodes > .node').count(), 0);
+        // Nothing to zoom, fit or export: those buttons are disabled, and enabled again with a graph.
+        const disabled = () => w.page.$$eval('.toolbar vscode-button', buttons => buttons.filter(b => b.hasAttribute('disabled')).map(b => b.getAttribute('aria-label')));
+        assert.deepEqual(await disabled(), ['Zoom out', 'Zoom in', 'Fit the graph to the view', 'Export the graph as SVG', 'Export the graph as PNG']);
         await w.postGraph(graphMessage());
         assert.ok(!await message.isVisible());
+        assert.deepEqual(await disabled(), []);
     });
 
     it('keeps the graph it holds under a banner that says truthfully what it is, while there are syntax errors', async () => {
