@@ -63,6 +63,11 @@ export function buildReport(input: ReportInput): Block[] {
         { type: 'paragraph', text: [{ strong: `Aligned ${coverageText(graph.coverage)}` }, ' across the workspace: the share of learning objectives that reach a leading or lagging KPI.'] },
         { type: 'paragraph', text: [findingTotals(findings)] }
     ];
+    if (programs.length === 0 && unserved.length === 0) {
+        // An empty review says why, rather than "Aligned 0/0" alone (a report run in the wrong folder, or a new repository).
+        const read = input.files === 1 ? 'the file read declares' : `the ${plural(input.files, 'file')} read declare`;
+        blocks.push({ type: 'paragraph', text: [{ strong: 'Nothing to review:' }, ` ${read} no program and no outcome. Write a program with `, { code: 'align init NAME' }, ', or run the report in the folder that holds the programs\' ', { code: '.align' }, ' files.'] });
+    }
     if (programs.length > 0) blocks.push(summaryTable(programs, ctx), howToRead(input.date), contents(programs, unserved.length > 0, ctx));
     for (const program of programs) blocks.push(programSection(program, ctx));
     if (unserved.length > 0) {

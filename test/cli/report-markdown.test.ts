@@ -62,4 +62,17 @@ describe('align report: trends, Mermaid, no emoji', () => {
             }
         }
     });
+
+    it('says why an empty review is empty: no program and no outcome in the files read, and what to do', () => {
+        const dir = tempDir();
+        writeFile(dir, 'empty.align', '// nothing yet\n');
+        for (const format of ['md', 'html']) {
+            const text = report(['--format', format], dir).replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/\*\*/g, '');
+            assert.match(text, /Nothing to review: the file read declares no program and no outcome\. Write a program with `?align init NAME`?, or run the report in the folder that holds the programs' `?\.align`? files\./, format);
+        }
+        writeFile(dir, 'a.align', 'skill A "a"\n');
+        assert.match(report([], dir), /the 2 files read declare no program and no outcome/);
+        writeFile(dir, 'o.align', 'outcome O "o"\n');
+        assert.doesNotMatch(report([], dir), /Nothing to review/, 'an outcome is something to review');
+    });
 });

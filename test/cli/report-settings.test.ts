@@ -4,7 +4,7 @@
  * the problem; the report is still written (exit 0).
  */
 import assert from 'node:assert/strict';
-import { report } from './report-helpers.js';
+import { DATE, report, SETTINGS_NOTICES } from './report-helpers.js';
 import { copyExamples, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
 
 describe('align report with settings that did not load', () => {
@@ -19,7 +19,7 @@ describe('align report with settings that did not load', () => {
     };
 
     it('opens the Markdown review with the settings file and its problem', () => {
-        const text = report([], workspace('{ "extends": "@acme/align-standards" }\n'));
+        const text = report([], workspace('{ "extends": "@acme/align-standards" }\n'), DATE, SETTINGS_NOTICES);
         const line = text.split('\n').find(l => l.startsWith('> **The settings did not load**'));
         assert.ok(line, text.slice(0, 800));
         assert.ok(text.indexOf(line) < text.indexOf('## Summary'), 'before the summary');
@@ -28,7 +28,7 @@ describe('align report with settings that did not load', () => {
     });
 
     it('opens the HTML review with the same line, in a notice', () => {
-        const html = report(['--format', 'html'], workspace('{ "rules": { "no-such-rule": "error" }, \n'));
+        const html = report(['--format', 'html'], workspace('{ "rules": { "no-such-rule": "error" }, \n'), DATE, SETTINGS_NOTICES);
         const notice = /<div class="notice" role="note">\n<p>[^]*?<\/p>\n<\/div>/.exec(html)?.[0];
         assert.ok(notice && notice.includes('<strong>The settings did not load</strong>'), html.slice(0, 3000));
         assert.ok(html.indexOf(notice) < html.indexOf('<h2 id="summary">'), 'before the summary');

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { report } from './report-helpers.js';
+import { DATE, report, SYNTAX_NOTICES } from './report-helpers.js';
 import { copyExamples, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 describe('align report of files with syntax errors', () => {
@@ -18,7 +18,7 @@ describe('align report of files with syntax errors', () => {
         const dir = tempDir();
         copyExamples(dir, 'churn-pilot.align');
         writeFile(dir, 'drafts/broken.align', 'program Broken {\n  title "unterminated\n  serves ???\n}\n');
-        return report([path.basename(dir), '--format', format], path.dirname(dir));
+        return report([path.basename(dir), '--format', format], path.dirname(dir), DATE, SYNTAX_NOTICES);
     };
 
     it('opens the Markdown review with a notice naming the file, and names files from the workspace root', () => {
@@ -43,7 +43,7 @@ describe('align report of files with syntax errors', () => {
         const dir = tempDir();
         copyExamples(dir, 'churn-pilot.align');
         writeFile(dir, 'broken.align', 'program Broken {\n  serves ???\n}\n\nprogram Other {\n  serves !!!\n}\n');
-        const text = report(['.'], dir);
+        const text = report(['.'], dir, DATE, SYNTAX_NOTICES);
         const check = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: dir }).stdout) as Array<{ file: string; line: number; column: number; rule: string }>;
         const rank = new Map(check.map((f, i) => [`${f.rule} ${f.file}:${f.line}:${f.column}`, i]));
         // Each rule's list: `- \`rule\` (severity, n)` and its messages, `  - \`file:line:column\` message`.
