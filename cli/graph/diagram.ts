@@ -112,3 +112,6 @@ function objectiveLine(node: GraphNode, byId: ReadonlyMap<string, GraphNode>): s
 export function coverageLine(diagram: Diagram): string {
     return `Aligned ${coverageText(diagram.coverage)}`;
 }
+
+/** What an empty drawing says (Mermaid, SVG): the files read declare no element of an impact chain. */
+export const NOTHING_TO_DRAW = 'No objectives, skills, behaviors, metrics or outcomes';

@@ -7,7 +7,7 @@
  * without a KPI link red, metrics off track amber, on track green.
  */
 import type { Diagram, NodeMark } from './diagram.js';
-import { coverageLine, type DiagramDirection } from './diagram.js';
+import { coverageLine, NOTHING_TO_DRAW, type DiagramDirection } from './diagram.js';
 
 const CLASS_DEFS: Record<NodeMark, string> = {
     unlinked: 'fill:#fdecea,stroke:#d93025,stroke-width:3px,color:#a50e0e',
@@ -21,7 +21,7 @@ export function toMermaid(diagram: Diagram, direction: DiagramDirection = 'right
     const ids = mermaidIds(diagram.columns.flatMap(c => c.nodes.map(n => n.id)));
     const out = [`flowchart ${direction === 'down' ? 'TB' : 'LR'}`, `  %% Align impact chain: ${coverageLine(diagram)}`];
     if (diagram.columns.length === 0) {
-        out.push('  empty["No objectives, skills, behaviors, metrics or outcomes"]');
+        out.push(`  empty["${NOTHING_TO_DRAW}"]`);
         return out.join('\n') + '\n';
     }
     for (const column of diagram.columns) {

@@ -7,12 +7,12 @@
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
-import { layoutToFit, renderSvg, SCREEN } from '../../language/render/index.js';
+import { escapeXml, layoutToFit, renderSvg, SCREEN } from '../../language/render/index.js';
 import type { GraphArgs, GraphDirection, GraphFormat } from '../args.js';
 import { outputFileOf } from '../check/output-file.js';
 import type { Progress } from '../progress.js';
 import { writeOutputFile } from './write-output.js';
-import { diagramOf } from './diagram.js';
+import { diagramOf, NOTHING_TO_DRAW } from './diagram.js';
 import { toDot } from './dot.js';
 import { resolveFocus } from './focus.js';
 import { diagnosticsOf, loadGraph, type PlacedFinding } from './load-graph.js';
@@ -58,6 +58,19 @@ export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: r
         case 'mermaid': return toMermaid(diagramOf(graph), direction === 'down' ? 'down' : 'right');
         case 'dot': return toDot(diagramOf(graph), direction === 'down' ? 'down' : 'right');
         case 'json': return `${JSON.stringify(graph, null, 2)}\n`;
-        case 'svg': return renderSvg(layoutToFit(graph, SCREEN, { direction }), { findings: findingsByNode(graph.nodes, diagnosticsOf(findings)), title });
+        case 'svg': {
+            const layout = layoutToFit(graph, SCREEN, { direction });
+            // A blank image says nothing: an empty drawing says why it is empty.
+            if (layout.nodes.length === 0) return emptySvg(title);
+            return renderSvg(layout, { findings: findingsByNode(graph.nodes, diagnosticsOf(findings)), title });
+        }
     }
 }
+
+/** The SVG of a graph with nothing to draw: one line saying so, in the drawings' font and muted colour. */
+function emptySvg(title: string): string {
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="420" height="56" viewBox="0 0 420 56" role="img">'
+        + `<title>${escapeXml(title)}: nothing to draw</title><rect width="420" height="56" fill="#ffffff"/>`
+        + `<text x="16" y="33" font-family="'Liberation Sans', Arial, Helvetica, sans-serif" font-size="14" fill="#5f6368">${escapeXml(NOTHING_TO_DRAW)}</text></svg>\n`;
+}
+

@@ -10,7 +10,7 @@
 import type { GraphNode, MetricFigures } from '../graph/types.js';
 import { placeLabels, pointBox, segmentBoxes, type Box, type LabelRequest, type PlacedLabel } from './chart-labels.js';
 import { linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
-import { axisUnit, dayOfIso, directionWords, shortDate, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
+import { axisUnit, dayOfIso, directionWords, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText, type TextStyle } from './measure.js';
 import { trackStatus, type TrackStatus } from './text.js';
 
@@ -166,7 +166,7 @@ function labelsOf(chart: Omit<KpiChart, 'labels'>, m: MetricFigures, measure: Me
         const dx = chart.deadlineX;
         const [top, bottom] = [chart.plot.y + 10, chart.plot.y + chart.plot.height - 4];
         requests.push({
-            role: 'deadline', text: `deadline ${shortDate(m.deadline)}`, style: LABEL,
+            role: 'deadline', text: `deadline ${m.deadline}`, style: LABEL,
             candidates: [{ x: dx - 4, y: top, anchor: 'end' }, { x: dx - 4, y: bottom, anchor: 'end' }, { x: dx + 4, y: top, anchor: 'start' }, { x: dx + 4, y: bottom, anchor: 'start' }]
         });
     }

@@ -1,12 +1,13 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import { astNodes } from '../ast-nodes.js';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from '../align-module.js';
 import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
-import { ruleDocUrl } from '../rules.js';
-import { isSuppressed, suppressedLines, type Suppressions } from './suppressions.js';
+import { ALL_RULES, ruleDocUrl } from '../rules.js';
+import { nearestWithin } from '../edit-distance.js';
+import { isSuppressed, suppressedLines, unknownSuppressionIds, type Suppressions } from './suppressions.js';
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -47,11 +48,12 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
         this.astFindings.delete(root);
         // Appended one by one: a spread of this many arguments would overflow the stack (see `validateAst`).
         if (found) for (let i = 0; i < found.length; i++) diagnostics.push(found[i]!);
+        const text = document.textDocument.getText();
         const own: OwnDiagnostics = {
             model: root,
             syntax: diagnostics.filter(d => isSyntax(d)),
-            local: diagnostics.filter(d => !isSyntax(d) && !isLinking(d)),
-            suppressions: suppressedLines(document.textDocument.getText())
+            local: [...diagnostics.filter(d => !isSyntax(d) && !isLinking(d)), ...unknownSuppressions(document, text)],
+            suppressions: suppressedLines(text)
         };
         this.own.set(document, own);
         const index = await this.workspaceFindings.ready();
@@ -151,4 +153,24 @@ function isLinking(d: Diagnostic): boolean {
 function isSyntax(d: Diagnostic): boolean {
     const code = codeOf(d);
     return code === DocumentValidator.ParsingError || (typeof code === 'string' && code.startsWith('lexing-'));
+}
+
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map(r => r.id));
+
+/**
+ * `syntax`, on each id of an `align-disable-next-line` comment that names no
+ * rule: the comment suppresses nothing, and the finding it was meant for
+ * shows all the same (as ESLint reports a rule it does not know).
+ */
+function unknownSuppressions(document: LangiumDocument, text: string): Diagnostic[] {
+    return unknownSuppressionIds(text, RULE_IDS).map(({ offset, id }) => {
+        const near = nearestWithin(id, [...RULE_IDS], 3);
+        const fix = near ? `did you mean \`${near}\`?` : `give an id of the rule index (${ruleDocUrl('README')})`;
+        return {
+            range: { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + id.length) },
+            severity: DiagnosticSeverity.Error,
+            message: `Unknown rule id \`${id}\` in align-disable-next-line: it suppresses nothing; ${fix}`,
+            data: { code: 'syntax' }
+        };
+    });
 }

@@ -31,7 +31,8 @@ export function suppressedLines(text: string): Suppressions {
         const rest = m[1]!;
         // The rest of the line runs to its end: a line separator inside it (not a line break here) ends it early.
         if (rest.includes('\u2028') || rest.includes('\u2029')) continue;
-        const ids = rest.split(/[,\s]+/).map(s => s.trim()).filter(s => s.length > 0 && !s.startsWith('--'));
+        // `-- why` after the ids explains the suppression (as for ESLint): its words are no ids.
+        const ids = rest.replace(/(^|[\s,])--.*$/, '$1').split(/[,\s]+/).filter(s => s.length > 0);
         result.set(lineAt(m.index!) + 1, ids.length === 0 ? 'all' : new Set(ids));
     }
     return result;
@@ -59,4 +60,31 @@ export function isSuppressed(suppressions: Suppressions, line: number, rule: str
     if (NEVER_SUPPRESSED.has(rule)) return false;
     const entry = suppressions.get(line);
     return entry === 'all' || (entry !== undefined && entry.has(rule));
+}
+
+/** An id in a suppression comment that names no rule: where it is (offset in the text) and what it says. */
+export interface UnknownSuppressionId {
+    readonly offset: number;
+    readonly id: string;
+}
+
+/**
+ * The ids of `align-disable-next-line` comments that name no rule of
+ * `known`: such a comment suppresses nothing (a typo, or a rule renamed),
+ * and the finding it was meant for shows all the same.
+ */
+export function unknownSuppressionIds(text: string, known: ReadonlySet<string>): UnknownSuppressionId[] {
+    if (!text.includes('align-disable-next-line')) return [];
+    const unknown: UnknownSuppressionId[] = [];
+    for (const m of text.matchAll(SUPPRESSION)) {
+        const rest = m[1]!;
+        if (rest.includes('\u2028') || rest.includes('\u2029')) continue;
+        const start = m.index! + m[0].length - rest.length;
+        for (const word of rest.matchAll(/[^,\s]+/g)) {
+            // `-- why` ends the ids (as in suppressedLines).
+            if (word[0].startsWith('--')) break;
+            if (!known.has(word[0])) unknown.push({ offset: start + word.index!, id: word[0] });
+        }
+    }
+    return unknown;
 }

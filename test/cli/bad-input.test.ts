@@ -131,8 +131,9 @@ describe('align check with bad input', () => {
             assertOneLineFailure(runCli(['check', 'loop.align'], { cwd: dir }), 'loop.align');
         });
 
-        it('--output into a folder that is missing, or onto a folder', () => {
+        it('--output under a file, or onto a folder (a missing folder is made)', () => {
             const dir = tempDir();
+            fs.writeFileSync(path.join(dir, 'out'), 'a file, not a folder');
             assertOneLineFailure(runCli(['check', EXAMPLES, '--output', 'out/report.json'], { cwd: dir }), '--output', 'out/report.json');
             fs.mkdirSync(path.join(dir, 'taken'));
             assertOneLineFailure(runCli(['check', EXAMPLES, '--output', 'taken'], { cwd: dir }), '--output', 'taken');

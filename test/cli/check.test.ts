@@ -342,11 +342,14 @@ describe('align check on the examples', () => {
             assert.deepEqual(parseFindings(fs.readFileSync(out, 'utf-8')), fromRoot);
         });
 
-        it('fails with one line when the folder of the file is missing, and writes nothing', () => {
+        it('makes the folder of the file when it is missing; fails with one line when a file is in its way, and writes nothing', () => {
             const dir = tempDir();
             const out = path.join(dir, 'missing', 'report.json');
-            assertOneLineFailure(runCli(['check', EXAMPLES_REL, '--format', 'json', '--output', out]), '--output', out);
-            assert.equal(fs.existsSync(path.dirname(out)), false);
+            assert.equal(runCli(['check', EXAMPLES_REL, '--format', 'json', '--output', out]).stdout, '');
+            assert.deepEqual(parseFindings(fs.readFileSync(out, 'utf-8')).length > 0, true);
+            const blocked = path.join(out, 'again.json');
+            assertOneLineFailure(runCli(['check', EXAMPLES_REL, '--format', 'json', '--output', blocked]), '--output', 'a file is in the way of its folder');
+            assert.equal(fs.existsSync(blocked), false);
         });
     });
 });

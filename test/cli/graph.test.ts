@@ -249,6 +249,14 @@ describe('align graph', () => {
             assert.match(elements(g).find(e => e.name === 'title')!.text, /what the skill is A very long skill title .* about what the skill is$/);
         });
 
+        it('says there is nothing to draw in the image, as the Mermaid diagram does, for files that declare no element (it wrote a blank image)', () => {
+            const dir = tempDir();
+            writeFile(dir, 'empty.align', '// nothing yet\n');
+            const svg = graph(['--format', 'svg'], dir);
+            assert.equal(parseXml(svg).name, 'svg');
+            assert.match(svg, /<text [^>]*>No objectives, skills, behaviors, metrics or outcomes<\/text>/);
+        });
+
         it('escapes every title', () => {
             const dir = tempDir();
             writeFile(dir, 'n.align', NASTY_ALIGN);

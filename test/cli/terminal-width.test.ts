@@ -101,7 +101,7 @@ describe('align at a terminal follows its width (child process in a pseudo-termi
             const wide = runInTerminal(['pull', '--dry-run'], 120, { cwd: ws.root });
             assert.equal(wide.status, 1, wide.screen);
             assert.deepEqual(linesWiderThan(wide.screen, 120), []);
-            assert.match(wide.screen, /^Dry run: wrote nothing; 1 of 2 pulls succeeded, 1 failed \(their snapshots and lock entries are unchanged\)\.$/m);
+            assert.match(wide.screen, /^Dry run: wrote nothing; 1 of 2 pulls succeeded, 1 failed \(its snapshot and lock entry are unchanged\)\.$/m);
         });
     });
 });

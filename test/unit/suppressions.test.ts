@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { suppressedLines, type Suppressions } from '../../language/validation/suppressions.js';
+import { checkWorkspace } from './helpers/check-workspace.js';
 
 /** What the comments meant before the one-pass search: the text split into lines, each line matched on its own. */
 function byLines(text: string): Suppressions {
@@ -7,7 +8,10 @@ function byLines(text: string): Suppressions {
     text.split(/\r\n|\r|\n/).forEach((line, index) => {
         const m = /\/\/\s*align-disable-next-line\b(.*)$/.exec(line);
         if (!m) return;
-        const ids = m[1]!.split(/[,\s]+/).map(s => s.trim()).filter(s => s.length > 0 && !s.startsWith('--'));
+        // Words after `--` explain the suppression: they are no ids.
+        const words = m[1]!.split(/[,\s]+/).filter(s => s.length > 0);
+        const end = words.findIndex(s => s.startsWith('--'));
+        const ids = end < 0 ? words : words.slice(0, end);
         result.set(index + 1, ids.length === 0 ? 'all' : new Set(ids));
     });
     return result;
@@ -53,5 +57,16 @@ describe('align-disable-next-line never hides a syntax error', () => {
         assert.ok(at4.includes('syntax'), `the syntax error stays: ${JSON.stringify(findings)}`);
         const bare = await checkWorkspace({ 'a.align': text.replace('syntax, metric-without-source', '') });
         assert.ok(bare.findings.some(f => f.line === 4 && f.rule === 'syntax'), 'a comment without ids does not hide it either');
+    });
+
+    it('an id that names no rule is a syntax error on that id (it suppresses nothing), with the rule meant; the words after -- are no ids', async () => {
+        const text = 'objective O "o" {\n  builds S\n}\nskill S "s"\n// align-disable-next-line objective-without-practise, metric-unused -- the pilot, for now\nobjective P "p" {\n  builds S\n}\n// align-disable-next-line frobnicate\nskill T "t"\n';
+        const { findings } = await checkWorkspace({ 'a.align': text });
+        const syntax = findings.filter(f => f.rule === 'syntax').map(f => `${f.line}:${f.column} ${f.message}`);
+        assert.equal(syntax.length, 2, syntax.join('\n'));
+        assert.equal(syntax[0], '5:28 Unknown rule id `objective-without-practise` in align-disable-next-line: it suppresses nothing; did you mean `objective-without-practice`?');
+        assert.match(syntax[1]!, /^9:28 Unknown rule id `frobnicate` in align-disable-next-line: it suppresses nothing; give an id of the rule index \(https:\/\/[^)]+\)$/);
+        // The finding the comment was meant for still shows; `the`, `pilot`, `for` and `now` are no ids.
+        assert.ok(findings.some(f => f.rule === 'objective-without-practice' && f.line === 6), 'the finding it was meant to hide');
     });
 });
