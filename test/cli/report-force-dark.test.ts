@@ -8,18 +8,11 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, launchChromium } from '../webview/harness/webview-page.js';
 import { writeExamplesReport } from './report-page.js';
+import { PNG_PIXELS } from '../webview/harness/colour.js';
 
 /** In-page: the mean brightness (0-255) of a PNG screenshot given as base64. */
 const MEAN_BRIGHTNESS = `async png => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + png;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(img, 0, 0);
-    const d = context.getImageData(0, 0, img.width, img.height).data;
+    const d = await (${PNG_PIXELS})(png);
     let total = 0;
     for (let i = 0; i < d.length; i += 4) total += (d[i] + d[i + 1] + d[i + 2]) / 3;
     return total / (d.length / 4);

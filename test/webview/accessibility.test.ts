@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { examplesResult, graphMessage, node, usePreview } from './harness/fixture.js';
 import type { ThemeName } from './harness/themes.js';
 import type { WebviewPage } from './harness/webview-page.js';
-import { COLOUR_HELPERS } from './harness/colour.js';
+import { COLOUR_HELPERS, PNG_PIXELS } from './harness/colour.js';
 
 interface AxNode {
     role?: { value: string };
@@ -39,17 +39,7 @@ const focusedNode = (w: WebviewPage): Promise<string | null> => w.page.evaluate(
  * colour changed by a contrast ratio of 3:1 or more.
  */
 const CHANGED_PIXELS = `async ([a, b]) => {
-    const load = async source => {
-        const img = new Image();
-        img.src = 'data:image/png;base64,' + source;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const context = canvas.getContext('2d');
-        context.drawImage(img, 0, 0);
-        return context.getImageData(0, 0, img.width, img.height).data;
-    };
+    const load = ${PNG_PIXELS};
     const [p, q] = [await load(a), await load(b)];
     const luminance = (r, g, bl) => [r, g, bl].map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
         .reduce((t, v, i) => t + v * [0.2126, 0.7152, 0.0722][i], 0);

@@ -27,3 +27,19 @@ export const COLOUR_HELPERS = `
         return [d[0], d[1], d[2], d[3] / 255];
     };
 `;
+
+/**
+ * In-page (a string, as above): an async function from a PNG as base64 to
+ * its pixels (RGBA bytes), decoded through an image and a canvas.
+ */
+export const PNG_PIXELS = `async source => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + source;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    return context.getImageData(0, 0, img.width, img.height).data;
+}`;
