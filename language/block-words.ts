@@ -7,7 +7,7 @@ import { nearestWithin } from './edit-distance.js';
  * the grammar: for `Metric`, `kind`, `unit`, …, `drives`; for `Program`
  * its attributes and the declarations it holds. A syntax error in a block
  * at a word that is none of them says which was meant, or where the word
- * belongs (`parserErrorHint`).
+ * belongs (`hint`, read by the parser's error messages, align-parser-errors.ts).
  */
 export class BlockWords {
     private readonly byRule = new Map<string, readonly string[]>();
