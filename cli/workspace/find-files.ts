@@ -48,6 +48,8 @@ export async function findAlignFiles(paths: readonly string[], options: FindOpti
 export async function findAlignFilesPerPath(paths: readonly string[], templatesOf: TemplatesOf): Promise<FoundPath[]> {
     const found: FoundPath[] = [];
     for (const given of paths) {
+        // `align check "$FILES"` with the variable empty: path.resolve('') is the current folder, checked in its place.
+        if (given.trim() === '') throw new InputError(`an empty path was given (${JSON.stringify(given)}): give a file or folder, or none for the current folder`);
         const absolute = path.resolve(given);
         const stat = statOrFail(absolute, given);
         if (!stat.isDirectory()) {

@@ -41,6 +41,14 @@ describe('a folder without .align files', function () {
         assert.equal(assertOneLineFailure(runCli(['check'], { cwd: path.join(dir, 'empty') })), 'align: no .align files in ./');
     });
 
+    it('an empty path (align check "$FILES" with the variable empty) is a usage error, not the current folder', () => {
+        const dir = workspace();
+        copyExamples(dir, 'churn-pilot.align');
+        for (const command of ['check', 'graph', 'report', 'fmt']) {
+            assert.equal(assertOneLineFailure(runCli([command, ''], { cwd: dir })), 'align: an empty path was given (""): give a file or folder, or none for the current folder', command);
+        }
+    });
+
     it('machine formats: stdout stays empty (never a report of no files), the message is on stderr', () => {
         const dir = workspace();
         for (const format of ['json', 'sarif', 'junit', 'gitlab', 'github']) {
