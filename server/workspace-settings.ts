@@ -1,12 +1,12 @@
 import { URI, UriUtils } from 'langium';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
-import { configText, offsetPosition } from '../language/config/parse-config.js';
+import { configText, offsetPosition, settingsValueProblems } from '../language/config/parse-config.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
@@ -156,8 +156,25 @@ export class WorkspaceSettings {
         return { rules: await read('rules'), maxLaggingKpis: await read('maxLaggingKpis'), maxPilotDays: await read('maxPilotDays') };
     }
 
+    /** The problems of the editor settings last shown, so that a settings change that keeps them says them once. */
+    private shownProblems = '';
+
+    /**
+     * Applies the valid parts of the editor's settings. What is ignored is
+     * said once (a warning message and the log): VS Code's settings schema
+     * underlines it, but Neovim, Helix, Emacs and Sublime have no schema.
+     */
     private applyEditorSettings(section: unknown): void {
         this.services.align.Settings.setOverrides(editorSettings(section));
+        const problems = settingsValueProblems((section ?? {}) as Record<string, unknown>);
+        const key = problems.join('\n');
+        if (key === this.shownProblems) return;
+        this.shownProblems = key;
+        if (problems.length === 0) return;
+        const message = `Align: editor settings ignored (the rest applies): ${problems.join('; ')}`;
+        this.connection.console.warn(message);
+        // A notification (window/showMessage), not showWarningMessage's request: nothing to answer, nothing to wait for.
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
 }
 

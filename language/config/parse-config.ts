@@ -111,6 +111,30 @@ function parseRules(value: unknown, problems: ProblemList, at: (needle: string) 
     return rules;
 }
 
+/**
+ * What is wrong in settings given as a value rather than a file (an
+ * editor's `align` section): the messages of the config file's problems,
+ * without places. Missing keys are no problem.
+ */
+export function settingsValueProblems(value: { rules?: unknown; maxLaggingKpis?: unknown; maxPilotDays?: unknown }): string[] {
+    const problems: string[] = [];
+    const { rules } = value;
+    if (rules !== undefined && rules !== null) {
+        if (typeof rules !== 'object' || Array.isArray(rules)) problems.push(`"rules" must be an object of rule id to severity, such as { "metric-unused": "warning" }, not ${shown(rules)}`);
+        else {
+            for (const [id, severity] of Object.entries(rules)) {
+                if (!isConfigurableRule(id)) problems.push(unknownRuleMessage(id));
+                else if (!isRuleSeverity(severity)) problems.push(severityMessage(id, severity));
+            }
+        }
+    }
+    for (const key of ['maxLaggingKpis', 'maxPilotDays'] as const) {
+        const n = value[key];
+        if (n !== undefined && n !== null && !(typeof n === 'number' && Number.isInteger(n) && n >= 0)) problems.push(thresholdMessage(key, n));
+    }
+    return problems;
+}
+
 /** An id that is no configurable rule: a built-in one, a near miss, or neither. */
 function unknownRuleMessage(id: string): string {
     if (BUILTIN_RULES.some(r => r.id === id)) return `rule "${id}" is built in and cannot be configured; remove it`;

@@ -78,6 +78,17 @@ describe('language server in other editors', function () {
         await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { align: { rules: { 'metric-without-source': 'off' } } } });
         const after = await session.diagnosticsOf(safety, d => !d.some(x => x.code === 'metric-without-source'));
         assert.ok(after.length > 0, 'the other findings stay');
+        // What it ignores (no schema underlines it in these editors) it says once, as the settings file's problems are said.
+        const shown = () => session!.notifications.filter(n => n.method === 'window/showMessage').map(n => (n.params as { type: number; message: string }));
+        const bad = { align: { rules: { 'metric-without-source': 'off', 'objective-without-practise': 'off', 'metric-unused': 'loud' }, maxPilotDays: 'abc' } };
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: bad });
+        const said = await session.until(() => shown().length > 0 ? shown() : undefined, 'a message about the ignored settings');
+        assert.deepEqual(said, [{ type: 2, message: 'Align: editor settings ignored (the rest applies): unknown rule id "objective-without-practise"; did you mean "objective-without-practice"?; '
+            + 'rule "metric-unused": unknown severity "loud" (the severities are "off", "info", "warning", "error"); "maxPilotDays" must be a whole number of 0 or more, not "abc"; e.g. "maxPilotDays": 90 (the default)' }]);
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: bad });
+        await session.diagnosticsOf(safety, d => !d.some(x => x.code === 'metric-without-source'));
+        await new Promise(resolve => setTimeout(resolve, 300));
+        assert.equal(shown().length, 1, 'the same problems are said once');
     });
 
     describe('files changed on disk when the client does not watch them', () => {
