@@ -4,13 +4,11 @@ import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
-import type { AlignSettings } from '../language/config/align-settings.js';
 import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
-import { configText, offsetPosition, settingsValueProblems } from '../language/config/parse-config.js';
+import { configText, offsetPosition, settingsFromValue } from '../language/config/parse-config.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
-import { isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../language/rules.js';
 
 export const CONFIG_FILE = 'align.config.json';
 
@@ -165,8 +163,8 @@ export class WorkspaceSettings {
      * underlines it, but Neovim, Helix, Emacs and Sublime have no schema.
      */
     private applyEditorSettings(section: unknown): void {
-        this.services.align.Settings.setOverrides(editorSettings(section));
-        const problems = settingsValueProblems((section ?? {}) as Record<string, unknown>);
+        const { settings, problems } = settingsFromValue(section);
+        this.services.align.Settings.setOverrides(settings);
         const key = problems.join('\n');
         if (key === this.shownProblems) return;
         this.shownProblems = key;
@@ -176,19 +174,6 @@ export class WorkspaceSettings {
         // A notification (window/showMessage), not showWarningMessage's request: nothing to answer, nothing to wait for.
         void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
-}
-
-/** Keeps the valid parts of the editor's `align` settings; unknown ids and values are ignored (the editor's schema reports them). */
-export function editorSettings(section: unknown): AlignSettings {
-    const value = (section ?? {}) as { rules?: unknown; maxLaggingKpis?: unknown; maxPilotDays?: unknown };
-    const rules: RuleSeverities = {};
-    if (value.rules && typeof value.rules === 'object') {
-        for (const [id, severity] of Object.entries(value.rules)) {
-            if (isConfigurableRule(id) && isRuleSeverity(severity)) rules[id] = severity;
-        }
-    }
-    const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
-    return { rules, maxLaggingKpis: whole(value.maxLaggingKpis), maxPilotDays: whole(value.maxPilotDays) };
 }
 
 /**

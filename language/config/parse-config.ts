@@ -66,7 +66,7 @@ export function parseAlignConfig(source: string, fileName = 'align.config.json',
         else if (key === '$schema') {
             if (typeof value !== 'string' || value.trim() === '') problems.add(() => ({ message: `"$schema" must be the path or URL of the file's JSON schema, such as "./node_modules/align-lang/docs/schemas/align-config.schema.json", not ${shown(value)}`, ...at('"$schema"') }));
         } else if (key === 'maxLaggingKpis' || key === 'maxPilotDays') {
-            if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[key] = value;
+            if (isThreshold(value)) settings[key] = value;
             else problems.add(() => ({ message: thresholdMessage(key, value), ...at(`"${key}"`) }));
         } else {
             problems.add(() => ({ message: `unknown key "${key}"${didYouMean(key, CONFIG_KEYS) || '; remove it'} (the keys are ${SETTING_KEYS.map(k => `"${k}"`).join(', ')})`, ...at(`"${key}"`) }));
@@ -97,7 +97,7 @@ function ruleFinder(text: string, positions: TextPositions): (id: string) => { l
     };
 }
 
-function parseRules(value: unknown, problems: ProblemList, at: (needle: string) => { line: number; column: number }, ruleAt: (id: string) => { line: number; column: number }): RuleSeverities {
+function parseRules(value: unknown, problems: Pick<ProblemList, 'add'>, at: (needle: string) => { line: number; column: number }, ruleAt: (id: string) => { line: number; column: number }): RuleSeverities {
     const rules: RuleSeverities = {};
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         problems.add(() => ({ message: `"rules" must be an object of rule id to severity, such as { "metric-unused": "warning" }, not ${shown(value)}`, ...at('"rules"') }));
@@ -112,27 +112,29 @@ function parseRules(value: unknown, problems: ProblemList, at: (needle: string) 
 }
 
 /**
- * What is wrong in settings given as a value rather than a file (an
- * editor's `align` section): the messages of the config file's problems,
- * without places. Missing keys are no problem.
+ * Settings given as a value rather than a file (an editor's `align`
+ * section): the valid parts, and what is wrong with the rest, in the words
+ * of the config file's problems but without places. Missing keys are no
+ * problem.
  */
-export function settingsValueProblems(value: { rules?: unknown; maxLaggingKpis?: unknown; maxPilotDays?: unknown }): string[] {
+export function settingsFromValue(section: unknown): { settings: AlignSettings; problems: string[] } {
+    const value = (section ?? {}) as Partial<Record<'rules' | 'maxLaggingKpis' | 'maxPilotDays', unknown>>;
+    const settings: AlignSettings = {};
     const problems: string[] = [];
-    const { rules } = value;
-    if (rules !== undefined && rules !== null) {
-        if (typeof rules !== 'object' || Array.isArray(rules)) problems.push(`"rules" must be an object of rule id to severity, such as { "metric-unused": "warning" }, not ${shown(rules)}`);
-        else {
-            for (const [id, severity] of Object.entries(rules)) {
-                if (!isConfigurableRule(id)) problems.push(unknownRuleMessage(id));
-                else if (!isRuleSeverity(severity)) problems.push(severityMessage(id, severity));
-            }
-        }
-    }
+    const nowhere = () => ({ line: 1, column: 1 });
+    if (value.rules !== undefined && value.rules !== null) settings.rules = parseRules(value.rules, { add: make => { problems.push(make().message); } }, nowhere, nowhere);
     for (const key of ['maxLaggingKpis', 'maxPilotDays'] as const) {
         const n = value[key];
-        if (n !== undefined && n !== null && !(typeof n === 'number' && Number.isInteger(n) && n >= 0)) problems.push(thresholdMessage(key, n));
+        if (n === undefined || n === null) continue;
+        if (isThreshold(n)) settings[key] = n;
+        else problems.push(thresholdMessage(key, n));
     }
-    return problems;
+    return { settings, problems };
+}
+
+/** A value `maxLaggingKpis` or `maxPilotDays` may take: a whole number, 0 or more. */
+function isThreshold(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 /** An id that is no configurable rule: a built-in one, a near miss, or neither. */
