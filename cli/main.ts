@@ -15,9 +15,8 @@ import { runPull } from './pull/run-pull.js';
 import { didYouMean } from './suggest.js';
 import { runReport } from './report/run-report.js';
 import { InputError } from './workspace/input-error.js';
+import { ALIGN_VERSION } from '../language/version.js';
 
-declare const __ALIGN_VERSION__: string;
-const VERSION = typeof __ALIGN_VERSION__ === 'string' ? __ALIGN_VERSION__ : '0.0.0-dev';
 
 /** Runs the `align` command line; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -41,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
     }
     if (command === '-v' || command === '--version') {
-        write(`${VERSION}\n`);
+        write(`${ALIGN_VERSION}\n`);
         return 0;
     }
     const help = commandHelp(command);
@@ -51,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const progress = createProgress(process.stderr);
     switch (command) {
-        case 'check': return runCheck(parseCheckArgs(rest), { version: VERSION, isTty: process.stdout.isTTY === true, width: outputWidth(process.stdout), write, progress });
+        case 'check': return runCheck(parseCheckArgs(rest), { version: ALIGN_VERSION, isTty: process.stdout.isTTY === true, width: outputWidth(process.stdout), write, progress });
         case 'graph': return runGraph(parseGraphArgs(rest), { write, progress });
         case 'report': return runReport(parseReportArgs(rest), { write, progress });
         case 'init': return runInit(parseInitArgs(rest), { write, stdoutIsFile });

@@ -7,6 +7,7 @@ import type { AlignDocumentBuilder } from '../language/align-document-builder.js
 import { publishingChangesOnly } from './diagnostics-publisher.js';
 import { createAlignServices, type AlignServices } from '../language/align-module.js';
 import { HOST_WITHOUT_LINKS, nodeHost } from '../language/host.js';
+import { ALIGN_VERSION } from '../language/version.js';
 import type { AlignInitializationOptions } from '../language/protocol.js';
 import { AlignDocumentUpdateHandler } from './align-update-handler.js';
 import { AlignLspModule, AlignSharedLspModule } from './align-lsp-module.js';
@@ -58,11 +59,8 @@ function withWorkspaceFolderFromRoot(shared: LangiumSharedServices): void {
     const server = shared.lsp.LanguageServer;
     const initialize = server.initialize.bind(server);
     // `serverInfo` names the server and its version to the client (Neovim's :checkhealth, Helix's log).
-    server.initialize = async params => ({ ...await initialize(workspaceFoldersOf(params)), serverInfo: { name: 'align-language-server', version: VERSION } });
+    server.initialize = async params => ({ ...await initialize(workspaceFoldersOf(params)), serverInfo: { name: 'align-language-server', version: ALIGN_VERSION } });
 }
-
-declare const __ALIGN_VERSION__: string;
-const VERSION = typeof __ALIGN_VERSION__ === 'string' ? __ALIGN_VERSION__ : '0.0.0-dev';
 
 export function workspaceFoldersOf(params: InitializeParams): InitializeParams {
     if (params.workspaceFolders && params.workspaceFolders.length > 0) return params;
