@@ -1,7 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import type { BlockWords } from './block-words.js';
-import { shortened } from './present/index.js';
+import { orList, shortened } from './present/index.js';
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name', STRING: 'a "quoted string"', NUMBER: 'a number', PERCENT: 'a percentage such as 12%',
@@ -60,7 +60,7 @@ function describe(tokens: readonly TokenType[]): string {
     const words = names.filter(n => !isKeyword(n) || !names.includes('ID'))
         .map(n => isKeyword(n) ? `\`${n}\`` : TOKEN_WORDS[n]!);
     const shown = words.length > MAX_LISTED ? [...words.slice(0, MAX_LISTED), 'another keyword'] : words;
-    return shown.length <= 1 ? shown[0] ?? 'something else' : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`;
+    return shown.length === 0 ? 'something else' : orList(shown);
 }
 
 function found(token: IToken | undefined): string {

@@ -1,6 +1,7 @@
 import type { Grammar } from 'langium';
 import { GrammarAST } from 'langium';
 import { nearestWithin } from './edit-distance.js';
+import { orList, withArticle } from './present/index.js';
 
 /**
  * The words that may start an entry of each declaration's block, read from
@@ -36,7 +37,7 @@ export class BlockWords {
         // The blocks of declarations (not the file's top level, nor a program, which holds declarations).
         const owners = [...this.byRule].filter(([rule, list]) => rule !== 'Model' && rule !== 'Program' && list.includes(word)).map(([rule]) => kindOf(rule));
         if (owners.length === 0) return undefined;
-        return `\`${word}\` is written in ${listed(owners.map(owner => `${article(owner)} ${owner}'s`))} block, not in ${article(kindOf(ruleName))} ${kindOf(ruleName)}'s`;
+        return `\`${word}\` is written in ${orList(owners.map(owner => `${withArticle(owner)}'s`))} block, not in ${withArticle(kindOf(ruleName))}'s`;
     }
 }
 
@@ -77,5 +78,3 @@ function firstKeywords(element: GrammarAST.AbstractElement, seen: Set<string>): 
 
 const KINDS: Readonly<Record<string, string>> = { PullXapi: 'xAPI pull' };
 const kindOf = (rule: string): string => KINDS[rule] ?? rule.toLowerCase();
-const article = (word: string): string => /^[aeiou]/i.test(word) ? 'an' : 'a';
-const listed = (items: readonly string[]): string => items.length <= 1 ? items[0] ?? '' : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;

@@ -5,6 +5,7 @@
  * (`did you mean`), else as many known names as fit.
  */
 import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
+import { withArticle } from '../../language/present/index.js';
 import { cellWidth } from '../cell-width.js';
 import { didYouMean } from '../suggest.js';
 import { InputError } from '../workspace/input-error.js';
@@ -28,7 +29,7 @@ export function resolveFocus(graph: ImpactGraph, name: string): GraphNode {
         }
     }
     const other = graph.nodes.find(n => n.id === wanted || n.qualifiedName === wanted || n.name === wanted);
-    if (other) throw new InputError(`--focus ${wanted}: '${wanted}' is ${/^[aeiou]/.test(other.kind) ? 'an' : 'a'} ${other.kind}, not a program or outcome`);
+    if (other) throw new InputError(`--focus ${wanted}: '${wanted}' is ${withArticle(other.kind)}, not a program or outcome`);
     const names = [...new Set(focusable.flatMap(n => [n.id, n.qualifiedName, n.name]))];
     const suggestion = didYouMean(wanted, names);
     const head = `--focus ${wanted}: no such program or outcome`;

@@ -5,6 +5,7 @@ import { cancelledBySignals } from './interrupt.js';
 import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
 import { queryTimedOut, queryTimeoutMs } from './timeout.js';
+import { withArticle } from '../../language/present/index.js';
 
 type DuckDb = typeof import('@duckdb/node-api');
 type DuckDBConnection = import('@duckdb/node-api').DuckDBConnection;
@@ -49,7 +50,7 @@ export async function queryDuckDb(sql: string, root: string, folder: string, dat
             const statement = await extracted.prepare(0);
             if (statement.statementType !== StatementType.SELECT) {
                 const type = StatementType[statement.statementType] ?? String(statement.statementType);
-                throw new PullError(`the query is ${article(type)} statement: a pull runs only a SELECT, which changes nothing`);
+                throw new PullError(`the query is ${withArticle(type)} statement: a pull runs only a SELECT, which changes nothing`);
             }
             let timedOut = false;
             const timer = setTimeout(() => { timedOut = true; connection.interrupt(); }, queryTimeoutMs());
@@ -93,11 +94,6 @@ async function confine(connection: DuckDBConnection, root: string, folder: strin
     await connection.run(`SET file_search_path = ${quote(folder)}`);
     await connection.run(`SET TimeZone = 'UTC'`);
     await connection.run(`SET lock_configuration = true`);
-}
-
-/** `a COPY`, `an INSERT`. */
-function article(type: string): string {
-    return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 function periodCell(value: unknown, type: string): PeriodCell {

@@ -10,6 +10,16 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
     return `${formatNumber(count, 0)} ${count === 1 ? noun : nouns}`;
 }
 
+/** `a metric`, `an objective`, `an INSERT`: a word with its indefinite article, chosen by its first letter. */
+export function withArticle(word: string): string {
+    return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+/** `a`, `a or b`, `a, b or c`: choices in a sentence (nothing for none). */
+export function orList(items: readonly string[]): string {
+    return items.length <= 1 ? items[0] ?? '' : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
 /** Whether a metric is on its trajectory: `unknown` without target, deadline, direction or actuals. */
 export type TrackState = 'on' | 'off' | 'unknown';
 
