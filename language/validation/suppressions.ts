@@ -27,15 +27,36 @@ export function suppressedLines(text: string): Suppressions {
     // Most documents have none.
     if (!text.includes('align-disable-next-line')) return result;
     const lineAt = forwardLines(text);
+    for (const comment of suppressionComments(text)) {
+        result.set(lineAt(comment.index) + 1, comment.ids.length === 0 ? 'all' : new Set(comment.ids.map(i => i.id)));
+    }
+    return result;
+}
+
+/** A suppression comment: where it starts, and its ids with the offset of each in the text. */
+interface SuppressionComment {
+    readonly index: number;
+    readonly ids: ReadonlyArray<{ readonly id: string; readonly offset: number }>;
+}
+
+/**
+ * The suppression comments of `text`, in order. The ids are the words after
+ * the keyword, separated by commas or spaces, up to a word that starts with
+ * `--`: `-- why` explains the suppression (as for ESLint), its words are no ids.
+ */
+function* suppressionComments(text: string): Generator<SuppressionComment> {
     for (const m of text.matchAll(SUPPRESSION)) {
         const rest = m[1]!;
         // The rest of the line runs to its end: a line separator inside it (not a line break here) ends it early.
         if (rest.includes('\u2028') || rest.includes('\u2029')) continue;
-        // `-- why` after the ids explains the suppression (as for ESLint): its words are no ids.
-        const ids = rest.replace(/(^|[\s,])--.*$/, '$1').split(/[,\s]+/).filter(s => s.length > 0);
-        result.set(lineAt(m.index!) + 1, ids.length === 0 ? 'all' : new Set(ids));
+        const start = m.index! + m[0].length - rest.length;
+        const ids: Array<{ id: string; offset: number }> = [];
+        for (const word of rest.matchAll(/[^,\s]+/g)) {
+            if (word[0].startsWith('--')) break;
+            ids.push({ id: word[0], offset: start + word.index! });
+        }
+        yield { index: m.index!, ids };
     }
-    return result;
 }
 
 /** The 0-based line of offsets asked in increasing order: the line breaks before each are counted on from the last. */
@@ -76,15 +97,6 @@ export interface UnknownSuppressionId {
 export function unknownSuppressionIds(text: string, known: ReadonlySet<string>): UnknownSuppressionId[] {
     if (!text.includes('align-disable-next-line')) return [];
     const unknown: UnknownSuppressionId[] = [];
-    for (const m of text.matchAll(SUPPRESSION)) {
-        const rest = m[1]!;
-        if (rest.includes('\u2028') || rest.includes('\u2029')) continue;
-        const start = m.index! + m[0].length - rest.length;
-        for (const word of rest.matchAll(/[^,\s]+/g)) {
-            // `-- why` ends the ids (as in suppressedLines).
-            if (word[0].startsWith('--')) break;
-            if (!known.has(word[0])) unknown.push({ offset: start + word.index!, id: word[0] });
-        }
-    }
+    for (const comment of suppressionComments(text)) for (const i of comment.ids) if (!known.has(i.id)) unknown.push(i);
     return unknown;
 }
