@@ -7,7 +7,7 @@
 import { focusGraph } from '../../language/graph/focus-graph.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
-import { escapeXml, layoutToFit, renderSvg, SCREEN } from '../../language/render/index.js';
+import { escapeXml, layoutToFit, PALETTE, renderSvg, SANS_STACK, SCREEN } from '../../language/render/index.js';
 import type { GraphArgs, GraphDirection, GraphFormat } from '../args.js';
 import { outputFileOf } from '../check/output-file.js';
 import type { Progress } from '../progress.js';
@@ -67,10 +67,10 @@ export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: r
     }
 }
 
-/** The SVG of a graph with nothing to draw: one line saying so, in the drawings' font and muted colour. */
+/** The SVG of a graph with nothing to draw: one line saying so, in the drawings' font and colours (their light fallbacks, as an exported drawing has). */
 function emptySvg(title: string): string {
+    const [background, muted] = [PALETTE.background[1], PALETTE.muted[1]];
     return '<svg xmlns="http://www.w3.org/2000/svg" width="420" height="56" viewBox="0 0 420 56" role="img">'
-        + `<title>${escapeXml(title)}: nothing to draw</title><rect width="420" height="56" fill="#ffffff"/>`
-        + `<text x="16" y="33" font-family="'Liberation Sans', Arial, Helvetica, sans-serif" font-size="14" fill="#5f6368">${escapeXml(NOTHING_TO_DRAW)}</text></svg>\n`;
+        + `<title>${escapeXml(title)}: nothing to draw</title><rect width="420" height="56" fill="${background}"/>`
+        + `<text x="16" y="33" font-family="${escapeXml(SANS_STACK)}" font-size="14" fill="${muted}">${escapeXml(NOTHING_TO_DRAW)}</text></svg>\n`;
 }
-

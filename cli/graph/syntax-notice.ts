@@ -29,10 +29,9 @@ export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph
         const count = ` (${plural(list.length, first.rule === 'syntax' ? 'syntax error' : 'problem')})`;
         return place + fitted(first.message.trim().replace(/\.$/, ''), WIDTH - cellWidth(place) - cellWidth(count)) + count;
     });
-    const settings = [...byFile.values()].some(list => list[0]!.rule === 'config-invalid');
-    const syntax = [...byFile.values()].some(list => list[0]!.rule === 'syntax');
-    const what = [syntax ? `the ${output} leaves out what could not be read` : '', settings ? `${syntax ? 'and ' : `the ${output} `}takes the defaults for invalid settings` : ''].filter(Boolean).join(' ');
-    return [...lines, ...fitMessage(`align: ${what}; run align check`, WIDTH).split('\n')];
+    const firstRules = new Set([...byFile.values()].map(list => list[0]!.rule));
+    const what = [firstRules.has('syntax') ? 'leaves out what could not be read' : '', firstRules.has('config-invalid') ? 'takes the defaults for invalid settings' : ''].filter(Boolean).join(' and ');
+    return [...lines, ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
 }
 
 /** `text` cut to `width` cells (at least 20) with an ellipsis when longer, after a whole word when one ends in the second half. */
