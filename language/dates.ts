@@ -97,3 +97,20 @@ export function localToday(now = new Date()): string {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Today in local time as a day number (the day `localToday` says). */
+export function localDay(now = new Date()): number {
+    return parsePeriod(localToday(now))!.day;
+}
+
+/** The text of the period of a granularity that holds a day: `2026-12-06`, `2026-12`, `2026-Q4`, `2026-H2`. */
+export function periodOf(day: number, granularity: ParsedPeriod['granularity']): string {
+    const iso = isoDay(day);
+    const [year, month] = [iso.slice(0, 4), Number(iso.slice(5, 7))];
+    switch (granularity) {
+        case 'day': return iso;
+        case 'month': return iso.slice(0, 7);
+        case 'quarter': return `${year}-Q${Math.ceil(month / 3)}`;
+        case 'half': return `${year}-H${month <= 6 ? 1 : 2}`;
+    }
+}

@@ -11,6 +11,8 @@ import { kindRank, referenceCandidates, referenceDetail } from './completion-ref
 import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
 import { expandChoices, snippetAsText } from './completion-snippets.js';
 import { inCommentOrString } from './completion-comments.js';
+import { literalKind, valueItems, type LiteralKind } from './completion-values.js';
+import type { AlignGraphService } from '../../language/graph/graph-service.js';
 
 /** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
 interface AttributeItem {
@@ -32,6 +34,9 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  *   means, instead of its bare keyword;
  * - references of the kind the scope provider allows, without a program's own
  *   members twice, with the kind and title as `detail`;
+ * - where the grammar takes a literal: dates and periods (`by `, `from `,
+ *   a new actuals row) from the clock, and currency codes after an amount
+ *   or `unit currency`, the workspace's first;
  * - on its own after a space only where a reference comes next (`moves `);
  * - nothing inside a comment or a string, closed or not.
  */
@@ -40,11 +45,16 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     private readonly attributes = new Map<string, AttributeItem[]>();
     private readonly nameContexts = new WeakMap<CompletionContext, boolean>();
     private readonly writtenByContext = new WeakMap<CompletionContext, Map<AstNode, Set<string>>>();
+    /** The literals already offered in a context (a period is four terminals of the grammar: one list). */
+    private readonly literalsOffered = new WeakMap<CompletionContext, Set<LiteralKind>>();
+    private readonly graph: AlignGraphService;
 
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [REFERENCE_TRIGGER] };
 
-    constructor(services: AlignServices) {
+    /** `now` is the clock the offered dates are read from (today, this quarter...). */
+    constructor(services: AlignServices, private readonly now: () => Date = () => new Date()) {
         super(services);
+        this.graph = services.align.Graph;
         ATTRIBUTES.forEach((spec, rank) => {
             const key = attributeKey(spec.rule, spec.keyword);
             this.attributes.set(key, [...this.attributes.get(key) ?? [], { spec, snippet: expandChoices(spec.snippet, this.grammar), rank }]);
@@ -71,7 +81,20 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (this.expectsName(context)) return;
+        const literal = literalKind(next, context.node);
+        if (literal) return this.completionForLiteral(context, literal, acceptor);
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Dates, periods or currency codes, once per context. */
+    private async completionForLiteral(context: CompletionContext, literal: LiteralKind, acceptor: CompletionAcceptor): Promise<void> {
+        let offered = this.literalsOffered.get(context);
+        if (!offered) this.literalsOffered.set(context, offered = new Set());
+        if (offered.has(literal)) return;
+        offered.add(literal);
+        const index = literal === 'currency' ? await this.graph.indexIfBuilt() : undefined;
+        const snippets = this.clientCapabilities?.completionItem?.snippetSupport === true;
+        for (const item of valueItems(literal, context.node, { now: this.now(), offset: context.offset, index, snippets })) acceptor(context, item);
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {

@@ -1,0 +1,90 @@
+import { isoDay, localDay, parsePeriod, periodOf, type ParsedPeriod } from '../../language/dates.js';
+
+/** A date or period to offer: the text to write and what it is. */
+export interface DateChoice {
+    readonly text: string;
+    readonly detail: string;
+}
+
+type Granularity = ParsedPeriod['granularity'];
+
+const WORD: Readonly<Record<Granularity, string>> = { day: 'day', month: 'month', quarter: 'quarter', half: 'half' };
+
+/** The last day of the period of a granularity that holds `day`. */
+const endOf = (day: number, granularity: Granularity): number => parsePeriod(periodOf(day, granularity))!.day;
+
+/** A period and the day it ends on: `2026-Q4`, "this quarter, ends 2026-12-31". */
+function period(day: number, granularity: Granularity, which: 'this' | 'next'): DateChoice {
+    const text = periodOf(day, granularity);
+    return { text, detail: `${which} ${WORD[granularity]}, ends ${isoDay(parsePeriod(text)!.day)}` };
+}
+
+/** Drops a choice whose text an earlier one has (the end of the quarter may be the end of the half). */
+function distinct(choices: readonly DateChoice[]): DateChoice[] {
+    const seen = new Set<string>();
+    return choices.filter(c => !seen.has(c.text) && seen.add(c.text));
+}
+
+/**
+ * What a `by` deadline may say (any period, dated on its last day): this
+ * quarter, this half, the next of each, the end of this quarter and today
+ * as full dates.
+ */
+export function deadlineChoices(now: Date): DateChoice[] {
+    const today = localDay(now);
+    const quarterEnd = endOf(today, 'quarter');
+    const halfEnd = endOf(today, 'half');
+    return distinct([
+        period(today, 'quarter', 'this'),
+        period(quarterEnd + 1, 'quarter', 'next'),
+        period(today, 'half', 'this'),
+        period(halfEnd + 1, 'half', 'next'),
+        { text: isoDay(quarterEnd), detail: 'end of this quarter (full date)' },
+        { text: isoDay(today), detail: 'today (full date)' }
+    ]);
+}
+
+/**
+ * What a full date (`pilot ... from`, `window ... to ...`, `since`) may
+ * say: today, the first day of next month and of next quarter, the last
+ * day of this quarter and of this half.
+ */
+export function dayChoices(now: Date): DateChoice[] {
+    const today = localDay(now);
+    return distinct([
+        { text: isoDay(today), detail: 'today' },
+        { text: isoDay(endOf(today, 'month') + 1), detail: 'first day of next month' },
+        { text: isoDay(endOf(today, 'quarter') + 1), detail: 'first day of next quarter' },
+        { text: isoDay(endOf(today, 'quarter')), detail: 'last day of this quarter' },
+        { text: isoDay(endOf(today, 'half')), detail: 'last day of this half' }
+    ]);
+}
+
+/** The granularity of an actuals row for a metric's cadence (weekly and daily rows are days). */
+function rowGranularity(cadence: string | undefined, last: ParsedPeriod | undefined): Granularity {
+    switch (cadence) {
+        case 'quarterly': return 'quarter';
+        case 'monthly': return 'month';
+        case 'weekly': case 'daily': return 'day';
+        default: return last?.granularity ?? 'month';
+    }
+}
+
+/**
+ * The periods a new actuals row may start with, for the metric's cadence:
+ * the one after the block's last row (a week after it for a weekly metric),
+ * then the current one (this month, this quarter, today).
+ */
+export function rowChoices(now: Date, cadence: string | undefined, lastRow: string | undefined): DateChoice[] {
+    const last = lastRow ? parsePeriod(lastRow) : undefined;
+    const granularity = rowGranularity(cadence, last);
+    const today = localDay(now);
+    const current: DateChoice = granularity === 'day'
+        ? { text: isoDay(today), detail: 'today' }
+        : { text: periodOf(today, granularity), detail: `this ${WORD[granularity]}` };
+    if (!last) return [current];
+    const step = granularity === 'day' && cadence === 'weekly' ? 7 : 1;
+    const next = periodOf(granularity === 'day' ? last.day + step : endOf(last.day, granularity) + 1, granularity);
+    const after = cadence === 'weekly' ? 'a week after the last row' : `the ${WORD[granularity]} after the last row`;
+    return distinct([{ text: next, detail: after }, current]);
+}
