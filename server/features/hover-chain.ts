@@ -1,6 +1,7 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import type { Objective, Program } from '../../language/generated/ast.js';
+import type { ProgramFigures } from '../../language/graph/types.js';
 import { attributionSection, roiLine } from './hover-attribution.js';
 import { attributes } from './hover-elements.js';
 import { coverageText, plural, metricsWithoutKind, windowText } from '../../language/present/index.js';
@@ -59,7 +60,7 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
     const review = attribute(ast, 'Review')?.value;
     const head = [
         `Aligned ${coverageText(f.coverage)}`,
-        f.window ? `window ${windowText(f.window)}` : 'no window',
+        f.window ? windowLine(ast, f.window) : 'no window',
         phase ? `phase ${phase}` : undefined,
         review ? `review ${review}` : 'no review'
     ].filter(x => x !== undefined).join(' · ');
@@ -74,4 +75,16 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
         attributionSection(index, node, ast),
         attributes([['Sponsor', attribute(ast, 'Sponsor')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Stakeholders', ast.stakeholders.join(', ') || undefined]])
     ]);
+}
+
+/**
+ * The program's window as the source writes it: `window 2026-07-01 to
+ * 2026-12-31`, or `pilot 90 days from 2026-01-05 (ends 2026-04-05)` with the
+ * last day the duration gives.
+ */
+function windowLine(ast: Program, window: NonNullable<ProgramFigures['window']>): string {
+    const pilot = attribute(ast, 'Pilot');
+    return pilot?.duration && pilot.start
+        ? `pilot ${pilot.duration.amount} ${pilot.duration.unit} from ${pilot.start} (ends ${window.end})`
+        : `window ${windowText(window)}`;
 }

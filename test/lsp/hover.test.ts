@@ -104,7 +104,15 @@ describe('language server: hover over LSP', function () {
             '- Serves: GrowWinRate', '- Leading KPIs: PipelineHygiene', '- Lagging KPIs: WinRate',
             '- ROI not shown, missing: the program\'s `cost`; a `value ... per point` on a KPI of the chain',
             'Sponsor: Chief Revenue Officer · Owner: Sales Enablement');
-        includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · window 2026-01-05 to 2026-04-05');
+        // A pilot as written, with the last day its duration gives.
+        includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · pilot 90 days from 2026-01-05 (ends 2026-04-05) · phase measure · review monthly');
+    });
+
+    it('shows a deadline as the source writes it: a period with the day it ends on, a full date as it is', async () => {
+        // `target 34% by 2026-H2`, on the metric and in the outcome it measures.
+        includesAll(await hoverText(ws.session, SALES, 3, 'WinRate'), '**target** 34% by 2026-H2 (2026-12-31)');
+        includesAll(await hoverText(ws.session, SALES, 14, 'GrowWinRate'), '- WinRate (lagging): **Baseline** 28% → no actuals yet → **target** 34% by 2026-H2 (2026-12-31)');
+        includesAll(await hoverText(ws.session, CHURN, 3, 'ReduceChurn'), '**target** 10% by 2026-06-30\n');
     });
 
     it('shows an outcome\'s measuring KPIs with their status', async () => {
