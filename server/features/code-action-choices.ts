@@ -44,15 +44,25 @@ export function serveChoices(document: LangiumDocument, program: Program, graph:
 }
 
 /**
- * `skill-enables-nothing`: *Add S to the `enabled by` of behavior B*, the
- * behaviors of the skill's program first (none preferred: which behavior a
- * skill enables is the author's call). The edit may be in another file.
+ * `skill-enables-nothing`: *Add S to the `enabled by` of behavior B* (none
+ * preferred: which behavior a skill enables is the author's call).
+ * - A program's skill: the behaviors of its program, then the top-level
+ *   (shared) ones. Not those of other programs: references run one way
+ *   (language.md, "Program membership"), so the edit would put the skill
+ *   into that other program's chain and change it, in what is usually
+ *   another team's file, without connecting the skill to its own program.
+ * - A top-level skill, which any program may use: the top-level
+ *   behaviors, then those of the programs.
+ * Catalog behaviors are never edited. The edit may be in another file.
  */
 export function enableChoices(skill: Skill, graph: GraphIndex): Choice[] {
     const self = graph.nodeOf(skill);
     if (!self) return [];
     const behaviors = graph.graph.nodes.filter(n => n.kind === 'behavior' && !n.catalog);
-    const ordered = [...behaviors.filter(n => n.program === self.program), ...behaviors.filter(n => n.program !== self.program)];
+    const shared = behaviors.filter(n => !n.program);
+    const ordered = self.program
+        ? [...behaviors.filter(n => n.program === self.program), ...shared]
+        : [...shared, ...behaviors.filter(n => n.program)];
     const choices: Choice[] = [];
     for (const node of ordered) {
         const behavior = graph.astOf(node.id);

@@ -190,17 +190,38 @@ describe('language server: quick fixes over LSP', function () {
         await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'program-without-outcome' || x.code === 'syntax'));
     });
 
-    it('lets a behavior be enabled by a skill that enables nothing: the behaviors of its program first, none preferred', async () => {
+    it('lets a behavior be enabled by a skill that enables nothing: its program\'s behaviors, then shared ones, never another program\'s', async () => {
         const name = 'sales-win-rate.align';
         const diagnostic = await diagnosticAt(name, 'skill-enables-nothing', 42);
-        const actions = await codeActions(name, diagnostic);
-        assert.equal(actions[0]!.title, 'Add ProductTrivia to the `enabled by` of behavior DiscoveryBootcamp.BuildsClosePlan');
-        assert.ok(actions.length > 1 && actions.length <= 8 && actions.every(a => !a.isPreferred), actions.map(a => a.title).join());
-        // A behavior of another program names the skill by its qualified name, in that behavior's file.
-        const other = actions.find(a => a.title.includes('behavior ChurnPilot.Probing'));
-        assert.equal(other?.title, 'Add DiscoveryBootcamp.ProductTrivia to the `enabled by` of behavior ChurnPilot.Probing');
-        assert.deepEqual(Object.keys(other!.edit!.changes!).map(uri => path.basename(fileURLToPath(uri))), ['churn-pilot.align']);
+        const titles = async (d: Diagnostic) => (await codeActions(name, d)).map(a => a.title);
+        // The other programs' behaviors (ChurnPilot.Probing in churn-pilot.align...) are not offered.
+        assert.deepEqual(await titles(diagnostic), ['Add ProductTrivia to the `enabled by` of behavior DiscoveryBootcamp.BuildsClosePlan']);
+
+        // A top-level behavior is shared: offered after the program's own, by the skill's qualified name.
+        await edit('shared.align', 'behavior Negotiating "Negotiates on value" {\n  moves WinRate\n}\n\nskill Storytelling "Storytelling"\n');
+        const shared = await diagnosticAt('shared.align', 'skill-enables-nothing', 5);
+        const actions = await codeActions(name, await diagnosticAt(name, 'skill-enables-nothing', 42));
+        assert.deepEqual(actions.map(a => a.title), [
+            'Add ProductTrivia to the `enabled by` of behavior DiscoveryBootcamp.BuildsClosePlan',
+            'Add DiscoveryBootcamp.ProductTrivia to the `enabled by` of behavior Negotiating'
+        ]);
+        assert.ok(actions.every(a => !a.isPreferred));
         actions.forEach(a => assertQuickFix(a, diagnostic));
+
+        // A top-level skill may enable any program's behavior: the shared ones first, then the programs'.
+        const forShared = (await codeActions('shared.align', shared)).map(a => a.title);
+        assert.equal(forShared[0], 'Add Storytelling to the `enabled by` of behavior Negotiating');
+        assert.ok(forShared.includes('Add Storytelling to the `enabled by` of behavior ChurnPilot.Probing') && forShared.length <= 8, forShared.join());
+
+        const texts = await apply(actions[1]!);
+        assert.deepEqual([...texts.keys()], ['shared.align']);
+        assert.ok(texts.get('shared.align')!.includes('  enabled by DiscoveryBootcamp.ProductTrivia\n'), texts.get('shared.align'));
+        await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'skill-enables-nothing' || x.code === 'syntax'));
+    });
+
+    it('applies the program\'s own behavior for a skill that enables nothing, and the finding goes away', async () => {
+        const name = 'sales-win-rate.align';
+        const actions = await codeActions(name, await diagnosticAt(name, 'skill-enables-nothing', 42));
         const texts = await apply(actions[0]!);
         assert.ok(texts.get(name)!.includes('    enabled by QualifyingQuestions, MutualActionPlans, ProductTrivia\n'), texts.get(name));
         await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'skill-enables-nothing' || x.code === 'syntax'));
