@@ -78,13 +78,11 @@ export function programHover(index: GraphIndex, node: GraphNode, ast: Program): 
 }
 
 /**
- * The program's window as the source writes it: `window 2026-07-01 to
- * 2026-12-31`, or `pilot 90 days from 2026-01-05 (ends 2026-04-05)` with the
- * last day the duration gives.
+ * The program's window, as the report and the preview write it, and for a
+ * pilot what the source says: `window 2026-01-05 to 2026-04-05 (pilot 90
+ * days)`.
  */
 function windowLine(ast: Program, window: NonNullable<ProgramFigures['window']>): string {
-    const pilot = attribute(ast, 'Pilot');
-    return pilot?.duration && pilot.start
-        ? `pilot ${pilot.duration.amount} ${pilot.duration.unit} from ${pilot.start} (ends ${window.end})`
-        : `window ${windowText(window)}`;
+    const duration = attribute(ast, 'Pilot')?.duration;
+    return `window ${windowText(window)}${duration ? ` (pilot ${duration.amount} ${duration.unit})` : ''}`;
 }

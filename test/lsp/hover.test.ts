@@ -104,8 +104,8 @@ describe('language server: hover over LSP', function () {
             '- Serves: GrowWinRate', '- Leading KPIs: PipelineHygiene', '- Lagging KPIs: WinRate',
             '- ROI not shown, missing: the program\'s `cost`; a `value ... per point` on a KPI of the chain',
             'Sponsor: Chief Revenue Officer · Owner: Sales Enablement');
-        // A pilot as written, with the last day its duration gives.
-        includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · pilot 90 days from 2026-01-05 (ends 2026-04-05) · phase measure · review monthly');
+        // A pilot's window, and its duration as written.
+        includesAll(await hoverText(ws.session, CHURN, 8, 'ChurnPilot'), 'Aligned 2/2 objectives (100%) · window 2026-01-05 to 2026-04-05 (pilot 90 days) · phase measure · review monthly');
     });
 
     it('shows a deadline as the source writes it: a period with the day it ends on, a full date as it is', async () => {
