@@ -3,6 +3,7 @@ import { Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, Operat
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AlignServices } from './align-module.js';
 import type { AlignIndexManager } from './scope/align-index-manager.js';
+import type { AlignDocumentValidator } from './validation/align-document-validator.js';
 import { PartialRelinker } from './scope/partial-relinker.js';
 
 /**
@@ -203,17 +204,28 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Catalog files (a library) are never validated: no finding is reported
-     * inside them. They still pass through the validation phase, with no
-     * diagnostics (so nothing is published for them): requests that wait for
-     * a validated document (code actions) are answered in them, and a build
-     * in which only a catalog file changed ends as every build does, with the
-     * diagnostics of the documents whose references changed refreshed.
+     * Catalog files (a library) are never validated: no rule finding is
+     * reported inside them. They still pass through the validation phase,
+     * with no diagnostics (so nothing is published for them): requests that
+     * wait for a validated document (code actions) are answered in them, and
+     * a build in which only a catalog file changed ends as every build does,
+     * with the diagnostics of the documents whose references changed
+     * refreshed. A catalog file open in the editor shows its syntax errors
+     * (one breaks every reference into the file); they are cleared once fixed
+     * or once it is closed (`AlignDocumentUpdateHandler` builds it again then).
      */
     protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        if (this.isCatalog(document)) return;
-        await super.validate(document, cancelToken);
+        if (!this.isCatalog(document)) return super.validate(document, cancelToken);
+        const key = document.uri.toString();
+        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator as AlignDocumentValidator;
+        const errors = this.textDocuments?.get(key) ? validator.syntaxErrors(document) : [];
+        // Published when there are errors, or to clear those shown before.
+        if (errors.length > 0 || this.catalogsWithErrors.delete(key)) document.diagnostics = errors;
+        if (errors.length > 0) this.catalogsWithErrors.add(key);
     }
+
+    /** Catalog files whose syntax errors are shown (they were open in the editor). */
+    private readonly catalogsWithErrors = new Set<string>();
 
     private isCatalog(document: LangiumDocument): boolean {
         const catalogs = (this.serviceRegistry.getServices(document.uri) as Partial<AlignServices>).align?.Catalogs;

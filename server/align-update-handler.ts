@@ -34,6 +34,8 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      * the workspace does not hold (outside its folders, or in a folder its
      * walk skips) was checked only while it was open: it is dropped, its
      * diagnostics cleared, and what it declared is gone from the workspace.
+     * A catalog file that shows syntax errors is built again all the same:
+     * they were shown only while it was open.
      */
     didCloseDocument(change: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(change.document.uri);
@@ -45,7 +47,7 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             const onDisk = exists ? await this.fileSystem.readFile(uri).catch(() => shown) : undefined;
             if (this.textDocuments.get(change.document.uri)) return; // opened again meanwhile
             if (onDisk === undefined || !this.holds(uri)) this.fireDocumentUpdate([], [uri]);
-            else if (onDisk !== shown) this.fireDocumentUpdate([uri], []);
+            else if (onDisk !== shown || (this.isCatalog(uri) && (document.diagnostics?.length ?? 0) > 0)) this.fireDocumentUpdate([uri], []);
         })();
     }
 
@@ -91,10 +93,14 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     /** Whether the workspace holds a file when the editor does not show it: a catalog file, or one its walk reaches. */
     private holds(uri: URI): boolean {
+        if (this.isCatalog(uri)) return true;
+        return (this.workspaceManager as Partial<AlignWorkspaceManager>).isWalked?.(uri) ?? true;
+    }
+
+    private isCatalog(uri: URI): boolean {
         // A folder has no services (the registry throws).
         const align = this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
-        if (align?.Catalogs.isCatalog(uri)) return true;
-        return (this.workspaceManager as Partial<AlignWorkspaceManager>).isWalked?.(uri) ?? true;
+        return align?.Catalogs.isCatalog(uri) ?? false;
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {

@@ -70,6 +70,19 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * The document's syntax errors alone (lexing and parsing), shaped as
+     * `validateDocument` shapes every diagnostic: what a catalog file open
+     * in the editor shows (no rule runs inside a catalog).
+     */
+    syntaxErrors(document: LangiumDocument): Diagnostic[] {
+        const syntax: Diagnostic[] = [];
+        this.processLexingErrors(document.parseResult, syntax, {});
+        this.processParsingErrors(document.parseResult, syntax, {});
+        const own: OwnDiagnostics = { model: document.parseResult.value, syntax, local: [], suppressions: new Map() };
+        return this.combine(document, own, [], []);
+    }
+
+    /**
      * The findings an `align-disable-next-line` comment hides in the
      * document, as `validateDocument` would give them without the comment;
      * computed only when asked (`align check --format sarif`), from its
