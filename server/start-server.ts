@@ -1,10 +1,10 @@
 import type { Connection, InitializeParams, TextDocumentChangeEvent } from 'vscode-languageserver';
 import { URI, UriUtils } from 'langium';
 import type { DefaultSharedModuleContext, LangiumSharedServices } from 'langium/lsp';
-import { startLanguageServer, type TextDocuments } from 'langium/lsp';
+import { startLanguageServer } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
-import { publishingChangesOnly } from './diagnostics-publisher.js';
+import { DiagnosedVersions, publishingChangesOnly } from './diagnostics-publisher.js';
 import { createAlignServices, type AlignServices } from '../language/align-module.js';
 import { HOST_WITHOUT_LINKS, nodeHost } from '../language/host.js';
 import { ALIGN_VERSION } from '../language/version.js';
@@ -27,10 +27,10 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     let trusted = true;
     const fileReadsAllowed = () => trusted;
     const host = realPath ? nodeHost(realPath, fileReadsAllowed) : { ...HOST_WITHOUT_LINKS, fileReadsAllowed };
-    let textDocuments: TextDocuments<TextDocument> | undefined;
-    const publishing = publishingChangesOnly(connection, uri => textDocuments?.get(uri)?.version);
+    const versions = new DiagnosedVersions();
+    const publishing = publishingChangesOnly(connection, uri => versions.of(uri));
     const { shared, Align } = createAlignServices({ connection: publishing, ...context, host }, AlignLspModule, AlignSharedLspModule);
-    textDocuments = shared.workspace.TextDocuments;
+    versions.listen(shared);
     (shared.workspace.DocumentBuilder as AlignDocumentBuilder).onDiagnosticsChanged(document => {
         void publishing.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
     });

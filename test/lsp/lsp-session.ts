@@ -28,6 +28,8 @@ export class LspSession {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** How many times diagnostics were published for each URI. */
     readonly publishCount = new Map<string, number>();
+    /** The `version` of the last diagnostics published for each URI (undefined: none given). */
+    readonly diagnosticsVersion = new Map<string, number | undefined>();
     readonly notifications: Array<{ method: string; params: unknown }> = [];
     settings: Record<string, unknown> = {};
     private readonly waiters: Array<() => void> = [];
@@ -44,6 +46,7 @@ export class LspSession {
         session.settings = settings;
         connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
             session.diagnostics.set(p.uri, p.diagnostics);
+            session.diagnosticsVersion.set(p.uri, p.version);
             session.publishCount.set(p.uri, (session.publishCount.get(p.uri) ?? 0) + 1);
             session.wake();
         });
@@ -77,6 +80,7 @@ export class LspSession {
         const session = new LspSession(child, connection, root);
         connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
             session.diagnostics.set(p.uri, p.diagnostics);
+            session.diagnosticsVersion.set(p.uri, p.version);
             session.publishCount.set(p.uri, (session.publishCount.get(p.uri) ?? 0) + 1);
             session.wake();
         });
