@@ -2,15 +2,18 @@ import { promises as fs } from 'node:fs';
 import * as net from 'node:net';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, SocketMessageReader, SocketMessageWriter } from 'vscode-languageserver/node';
+import { RefusingRequestsAfterShutdown } from './after-shutdown.js';
 import { reason, watchFilesUnlessTheClientDoes } from './folder-watcher.js';
 import { startAlignServer } from './start-server.js';
 
 // Transport from the command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (bin/align-language-server.cjs checks them).
 // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
 const socket = socketOfCommandLine(process.argv.slice(2));
+const afterShutdown = new RefusingRequestsAfterShutdown();
 const connection = socket
-    ? createConnection(ProposedFeatures.all, new SocketMessageReader(socket), new SocketMessageWriter(socket))
-    : createConnection(ProposedFeatures.all);
+    ? createConnection(ProposedFeatures.all, new SocketMessageReader(socket), new SocketMessageWriter(socket), afterShutdown.options)
+    : createConnection(ProposedFeatures.all, afterShutdown.options);
+afterShutdown.listen(connection);
 if (socket) {
     // As stdin's end does for --stdio: the editor closed the socket, the session is over (the check of
     // `processId` every 3 s otherwise kept the server running until the editor itself exited).

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, SERVER, uriOf } from './lsp-session.js';
+import { copyExamples, EXAMPLES, LspSession, positionOf, SERVER, uriOf } from './lsp-session.js';
 
 /** A file of the examples with findings, never opened by these tests: diagnostics of it mean the workspace was read. */
 const UNOPENED = 'sales-win-rate.align';
@@ -146,6 +146,28 @@ describe('language server in other editors', function () {
                     server.connection.dispose();
                     server.child.kill();
                 }
+            }
+        });
+
+        it('answers requests after shutdown with InvalidRequest, naming them, and still exits 0 on exit', async () => {
+            const server = startRaw();
+            try {
+                await initialize(server.connection);
+                const file = path.join(EXAMPLES, 'churn-pilot.align');
+                const hover = { textDocument: { uri: uriOf(file) }, position: positionOf(file, 12, 'ReduceChurn', 2) };
+                const before = await server.connection.sendRequest<Hover | null>('textDocument/hover', hover);
+                assert.ok(before, 'answered before shutdown');
+                await server.connection.sendRequest('shutdown');
+                for (const [method, params] of [['textDocument/hover', hover], ['workspace/symbol', { query: '' }], ['shutdown', undefined]] as const) {
+                    const error = await server.connection.sendRequest(method, params).then(() => undefined, (e: { code: number; message: string }) => e);
+                    assert.equal(error?.code, -32600, `${method}: ${JSON.stringify(error)}`);
+                    assert.ok(error.message.includes(method), error.message);
+                }
+                await server.connection.sendNotification('exit');
+                assert.equal(await server.within(10_000), 0, server.stderr());
+            } finally {
+                server.connection.dispose();
+                server.child.kill();
             }
         });
 
