@@ -1,6 +1,6 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
-import { MessageType } from 'vscode-languageserver';
+import { ErrorCodes, MessageType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode } from '../../language/graph/types.js';
@@ -21,11 +21,23 @@ export class AlignCommandHandler extends AbstractExecuteCommandHandler {
         super();
     }
 
+    /** An unknown command is an error naming it and the server's commands (Langium answered `null`). */
+    override async executeCommand(name: string, args: unknown[], cancelToken?: CancellationToken): Promise<unknown> {
+        if (!this.commands.includes(name)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${JSON.stringify(name)}: the Align server runs ${this.commands.join(', ')}.`);
+        }
+        return super.executeCommand(name, args, cancelToken);
+    }
+
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(SERVER_IMPACT_CHAIN_COMMAND, async ([nodeId]: unknown[]) => {
+            if (typeof nodeId !== 'string') {
+                const given = nodeId === undefined ? 'none was given' : `got ${JSON.stringify(nodeId)}`;
+                throw new ResponseError(ErrorCodes.InvalidParams, `${SERVER_IMPACT_CHAIN_COMMAND} takes an element's id as its argument (its code lens gives it); ${given}.`);
+            }
             const align = this.shared.ServiceRegistry.all[0] as AlignServices;
             const index = await align.align.Graph.getIndex();
-            const node = typeof nodeId === 'string' ? index.node(nodeId) : undefined;
+            const node = index.node(nodeId);
             const text = node ? impactChainText(index, node) : `No element ${JSON.stringify(nodeId)} in the workspace: ask for the code lenses again.`;
             void this.shared.lsp.Connection?.sendNotification('window/showMessage', { type: node ? MessageType.Info : MessageType.Warning, message: text });
             return text;

@@ -64,6 +64,17 @@ describe('language server: the command of a code lens, per client', function () 
             const shown = await ws.session.until(() => ws.session.notifications.slice(before).find(n => n.method === 'window/showMessage'), 'window/showMessage');
             assert.deepEqual(shown.params, { type: 2, message: text });
         });
+
+        it('answers an unknown command, or the command without its element id, with an error saying so', async () => {
+            const failure = (params: unknown) => ws.session.request('workspace/executeCommand', params)
+                .then(result => assert.fail(`answered ${JSON.stringify(result)}`), (e: { code: number; message: string }) => e);
+            const unknown = await failure({ command: 'align.nope', arguments: [] });
+            assert.deepEqual([unknown.code, unknown.message], [-32602, `Unknown command "align.nope": the Align server runs ${SERVER_COMMAND}.`]);
+            for (const [params, given] of [[{ command: SERVER_COMMAND }, 'none was given'], [{ command: SERVER_COMMAND, arguments: [42] }, 'got 42']] as const) {
+                const error = await failure(params);
+                assert.deepEqual([error.code, error.message], [-32602, `${SERVER_COMMAND} takes an element's id as its argument (its code lens gives it); ${given}.`]);
+            }
+        });
     });
 
     it('gives a client that names no command of its own (trust given, no clientCommands) the server command', async () => {
