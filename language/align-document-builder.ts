@@ -167,7 +167,8 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         };
     }
 
-    private isAnnounced(uri: URI): boolean {
+    /** Whether an update naming the document (or a folder holding it) is queued or under way. */
+    isAnnounced(uri: URI): boolean {
         const key = uri.toString();
         for (const announced of this.announced.keys()) if (key === announced || key.startsWith(announced.endsWith('/') ? announced : announced + '/')) return true;
         return false;

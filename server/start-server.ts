@@ -5,6 +5,7 @@ import { startLanguageServer } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DiagnosedVersions, publishingChangesOnly } from './diagnostics-publisher.js';
+import { answeringNullForUnheldDocuments } from './unheld-documents.js';
 import { createAlignServices, type AlignServices } from '../language/align-module.js';
 import { HOST_WITHOUT_LINKS, nodeHost } from '../language/host.js';
 import { ALIGN_VERSION } from '../language/version.js';
@@ -29,7 +30,8 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     const host = realPath ? nodeHost(realPath, fileReadsAllowed) : { ...HOST_WITHOUT_LINKS, fileReadsAllowed };
     const versions = new DiagnosedVersions();
     const publishing = publishingChangesOnly(connection, uri => versions.of(uri));
-    const { shared, Align } = createAlignServices({ connection: publishing, ...context, host }, AlignLspModule, AlignSharedLspModule);
+    const answering = answeringNullForUnheldDocuments(publishing, () => shared);
+    const { shared, Align } = createAlignServices({ connection: answering, ...context, host }, AlignLspModule, AlignSharedLspModule);
     versions.listen(shared);
     (shared.workspace.DocumentBuilder as AlignDocumentBuilder).onDiagnosticsChanged(document => {
         void publishing.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
