@@ -40,8 +40,9 @@ const NUMBER_TERMINALS = new Set(['NUMBER', 'PERCENT', 'DATE', 'MONTH', 'QUARTER
 /**
  * Semantic tokens of `.align` files:
  * - declaration names: the type of their kind (above) with `declaration`;
- * - references: the type of their target's kind (the expected kind when
- *   unresolved), with its modifiers; the qualifier of `Program.Name` is a `namespace`;
+ * - references: the type of their target's kind, with its modifiers; the
+ *   qualifier of `Program.Name` is a `namespace`. An unresolved reference
+ *   gets no token (the editor's own colour, beside its error);
  * - keywords that start declarations and attributes: `keyword`;
  * - value words (`lagging`, `percent`, `down`, `monthly`, `roleplay`, `days`,
  *   `point`, `currency`...) and currency codes (`USD`): `enumMember`;
@@ -67,16 +68,17 @@ export class AlignSemanticTokenProvider extends AbstractSemanticTokenProvider {
         for (const info of AstUtils.streamReferences(node)) {
             const refNode = info.reference.$refNode;
             if (!refNode) continue;
+            for (const leaf of leaves(refNode)) handled.add(leaf);
             const target = isReference(info.reference) ? info.reference.ref : undefined;
-            const kind = target?.$type ?? this.services.shared.AstReflection.getReferenceType(info);
-            const type = DECLARATION_TOKEN_TYPES[kind];
+            // Unresolved: no token at all, so that it never takes the colour of a valid reference.
+            if (!target) continue;
+            const type = DECLARATION_TOKEN_TYPES[target.$type];
             const parts = leaves(refNode).filter(l => !l.hidden && l.text !== '.');
             parts.forEach((part, i) => {
                 const last = i === parts.length - 1;
                 if (!last) acceptor({ cst: part, type: SemanticTokenTypes.namespace });
-                else if (type) acceptor({ cst: part, type, modifier: [...DECLARATION_MODIFIERS[kind] ?? []] });
+                else if (type) acceptor({ cst: part, type, modifier: [...DECLARATION_MODIFIERS[target.$type] ?? []] });
             });
-            for (const leaf of leaves(refNode)) handled.add(leaf);
         }
         for (const leaf of ownLeaves(node)) {
             if (handled.has(leaf) || leaf.hidden) continue;

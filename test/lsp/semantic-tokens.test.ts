@@ -120,6 +120,16 @@ describe('language server: semantic tokens', function () {
         assert.deepEqual(onLine(t, 9), ['observed:keyword', 'by:keyword', 'manager:enumMember', 'weekly:enumMember', 'with:keyword', '"rubric":string']);
     });
 
+    it('gives an unresolved reference no token, plain or qualified, so that it never looks like a valid one', async () => {
+        const text = [
+            'behavior Stray {',
+            '  moves Nope, ChurnPilot.Nope, Nowhere.RepeatContactRate, RenewalRate',
+            '}'
+        ].join('\n');
+        const t = await tokensOf(ws.file('stray.align'), text);
+        assert.deepEqual(onLine(t, 2), ['moves:keyword', 'RenewalRate:variable+readonly']);
+    });
+
     it('every declaration kind, keyword, value word and string is coloured in VS Code\'s default themes', async () => {
         const files = ['churn-pilot.align', 'onboarding.align', 'safety.align', 'sales-win-rate.align', 'catalog/metrics.align'];
         const tokens: Decoded[] = [];
