@@ -71,21 +71,24 @@ function link(ctx: FormatContext, text: string, url: string): string {
 }
 
 /**
- * One line per rule that has findings, with its documentation page; only
- * the page (which ends with the rule id) when id and page do not fit the
- * width, and the page without indent when even that does not fit: a URL
- * cannot be broken, but nothing else goes past the width.
+ * The rules' documentation pages, in one layout at every width: the page
+ * address once (`.../docs/rules/<id>.md`), then the ids of the rules that
+ * have findings, sorted, wrapped under it (each a link to its page where
+ * colour is on). The address goes on a line of its own only in a
+ * terminal too narrow for it: a URL cannot be broken.
  */
 function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
     const ids = [...new Set(findings.map(f => f.rule))].sort();
     if (ids.length === 0) return [];
-    const width = widest(ids);
-    const urlWidth = widest(ids.map(ruleDocUrl));
-    const url = (id: string) => paint(ctx, ruleDocUrl(id), 'dim');
-    const line = 2 + width + 2 + urlWidth <= ctx.width ? (id: string) => `  ${id.padEnd(width)}  ${url(id)}`
-        : 2 + urlWidth <= ctx.width ? (id: string) => `  ${url(id)}` : url;
-    return [paint(ctx, 'Rule docs:', 'bold'), ...ids.map(line), ''];
+    const head = paint(ctx, 'Rule docs:', 'bold');
+    const pages = paint(ctx, PAGES, 'dim');
+    const heading = cellWidth(`Rule docs: ${PAGES}`) <= ctx.width ? [`${head} ${pages}`] : [head, `  ${pages}`];
+    const linked = ids.map((id, i) => paint(ctx, link(ctx, id, ruleDocUrl(id)), 'dim') + (i < ids.length - 1 ? ',' : ''));
+    return [...heading, ...wrapWords(linked.join(' '), ctx.width, { first: '  ' }), ''];
 }
+
+/** The address of the rules' pages, `<id>` for the rule id. */
+const PAGES = ruleDocUrl('ID').replace(/ID\.md$/, '<id>.md');
 
 /**
  * The closing line, e.g. `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2 of 5 files`

@@ -136,6 +136,9 @@ describe('align check on the examples', () => {
             assert.match(colored.stdout, ANSI);
             // Colour and OSC 8 hyperlinks (rule ids link to their documentation pages) wrap the same text.
             assert.match(colored.stdout, /\x1b\]8;;https:\/\/[^\x1b]*docs\/rules\/objective-without-kpi\.md\x1b\\objective-without-kpi\x1b\]8;;\x1b\\/);
+            // The rule docs: the ids after the address are links too.
+            const docs = colored.stdout.slice(colored.stdout.indexOf('Rule docs:'));
+            for (const id of ['activity-only-link', 'unexplained-kpi-link']) assert.ok(docs.includes(`\x1b]8;;https://github.com/align-lang/align/blob/main/docs/rules/${id}.md\x1b\\${id}\x1b]8;;\x1b\\`), `${id} links to its page`);
             const plain = withoutEscapes(colored.stdout);
             assert.equal(plain, runCli(['check', EXAMPLES_REL]).stdout, 'the same text under the colour');
             assert.doesNotMatch(runCli(['check', EXAMPLES_REL, '--color', '--no-color']).stdout, ANSI);

@@ -31,6 +31,20 @@ describe('align at a terminal follows its width (child process in a pseudo-termi
         assert.ok(narrow.screen.split('\n').length > wide.screen.split('\n').length, 'fewer lines when wider');
     });
 
+    it('check: the rule docs are the address once and the rule ids, every line within 80 columns, URLs too', () => {
+        const result = runInTerminal(['check', 'examples'], 80);
+        assert.equal(result.status, 1, result.screen);
+        assert.match(result.screen, /✖ 13 problems \(4 errors, 5 warnings, 4 infos\) in 3 of 9 files/);
+        const lines = result.screen.split('\n');
+        assert.deepEqual(lines.filter(line => [...line].length > 80), [], 'no line past 80 columns, not even a URL');
+        const at = lines.indexOf('Rule docs: https://github.com/align-lang/align/blob/main/docs/rules/<id>.md');
+        assert.ok(at >= 0, result.screen);
+        const ids = lines.slice(at + 1, lines.indexOf('', at));
+        assert.ok(ids.length > 1 && ids.every(line => /^ {2}[a-z-]+(, [a-z-]+)*,?$/.test(line)), `ids wrapped under the address:\n${ids.join('\n')}`);
+        assert.equal(ids.join(' ').split(', ').length, 13, 'one id per rule with findings');
+        assert.ok(!result.screen.includes('docs/rules/activity-only-link.md'), 'no page per rule');
+    });
+
     it('--help fits a 50-column terminal', () => {
         const help = runInTerminal(['check', '--help'], 50);
         assert.equal(help.status, 0, help.screen);
