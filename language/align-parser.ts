@@ -1,5 +1,6 @@
 import { CstNodeBuilder, createLangiumParser, DefaultLexer, type AstNode, type LangiumCoreServices, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
 import { readableLexerErrors } from './align-parser-errors.js';
+import { conflictMarkers, errorsOutside, withoutSpans } from './conflict-markers.js';
 import { recoverTokens } from './lexer-recovery.js';
 import { recoverWords } from './lexer-words.js';
 import { flattenRepetitionRecovery } from './repetition-recovery.js';
@@ -48,17 +49,22 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
  * and `column` stay where chevrotain found the error. After an unclosed
  * string or comment the tokens are those the writer meant
  * (`recoverTokens`), so the parser reports nothing that only follows from it.
+ * Merge-conflict markers are named as such, and the parser reads the first
+ * side of each conflict only (`conflictMarkers`).
  */
 export class AlignLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
         if (result.errors.length === 0) return result;
-        result.errors = readableLexerErrors(text, result.errors);
+        const conflicts = conflictMarkers(text, result.errors);
+        const lexed = conflicts ? withoutSpans(result, conflicts.spans) : result;
+        result.errors = readableLexerErrors(text, conflicts ? errorsOutside(result.errors, conflicts.spans) : result.errors);
         const string = this.tokenTypes['STRING'];
         if (!string) throw new Error('The grammar has no STRING terminal');
         const id = this.tokenTypes['ID'];
         if (!id) throw new Error('The grammar has no ID terminal');
-        const { tokens, hidden } = recoverWords(text, recoverTokens(text, result, result.errors, string), result.errors, id);
+        const { tokens, hidden } = recoverWords(text, recoverTokens(text, lexed, result.errors, string), result.errors, id);
+        if (conflicts) result.errors = [...result.errors, ...conflicts.errors].sort((a, b) => a.offset - b.offset);
         return { ...result, tokens, hidden };
     }
 }

@@ -55,7 +55,7 @@ const NUMBERS = ['0', '1', '12', '12.5', '-3', '12%', '-0%', '100%', '0.000001',
 const STRINGS = ['"x"', '""', '"VP Customer Success"', '"with \\" quote"', '"back\\\\slash"', '"bad \\n escape"', '"unterminated', '"é ünïcödé 😀"', '"data/nps.csv"', '"../x.csv"', '"/etc/passwd"', '"tab\there"'];
 const COMMENTS = ['//', '// comment', '/*', '*/', '/* block */', '/** doc */', '// expect: objective-without-kpi', '// align-disable-next-line objective-without-kpi', '// align-disable-next-line', '/* unterminated'];
 const SPACES = [' ', '  ', '\n', '\n\n', '\t', '\r\n', '\r', '\u00a0', '\u2028', '\ufeff'];
-const ODD = ['é', '😀', '\u0000', '\u0007', '\ud800', 'ÿ', '中文', 'İ', 'ſ', '\u200b'];
+const ODD = ['é', '😀', '\u0000', '\u0007', '\ud800', 'ÿ', '中文', 'İ', 'ſ', '\u200b', '\n<<<<<<< HEAD\n', '\n|||||||\n', '\n=======\n', '\n>>>>>>> topic/x\n'];
 
 /** One token of the vocabulary, or a random identifier, or a few random characters. */
 export const tokenArb: fc.Arbitrary<string> = fc.oneof(
