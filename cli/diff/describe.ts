@@ -5,7 +5,7 @@
  */
 import type { ChainDiff, FieldChange, NodeRef, RoiSummary } from '../../language/diff/index.js';
 import type { Coverage } from '../../language/graph/types.js';
-import { coverageText as objectivesText, formatNumber, plural } from '../../language/present/index.js';
+import { coverageText as objectivesText, formatNumber, MISSING, plural } from '../../language/present/index.js';
 
 /** One row of the table of changes. */
 export interface ChangeRow {
@@ -67,12 +67,15 @@ export function fieldChangeText(change: FieldChange): string {
 }
 
 /**
- * `9/11 (82%)` in the report's words, or `none` when absent; `glue` between
- * the figures and the share (the text format's no-break space keeps them
- * together when it wraps).
+ * `9/11 (82%)` in the report's words, `0/0 (—)` when there is no objective
+ * (a share of nothing is not known: `—`, as everywhere the CLI has no
+ * figure), or `none` when absent; `glue` between the figures and the share
+ * (the text format's no-break space keeps them together when it wraps).
  */
 export function coverageText(coverage: Coverage | undefined, glue = ' '): string {
-    return coverage ? objectivesText(coverage, false).replace(' (', `${glue}(`) : 'none';
+    if (!coverage) return 'none';
+    if (coverage.total === 0) return `${objectivesText(coverage, false)}${glue}(${MISSING})`;
+    return objectivesText(coverage, false).replace(' (', `${glue}(`);
 }
 
 /** `9/11 (82%) → 9/12 (75%)`, or `9/11 (82%)` when unchanged. */

@@ -39,6 +39,18 @@ describe('align diff: the summary line in a terminal', function () {
         assert.doesNotMatch(summary, /\d{4}/, 'no count of four digits or more without a separator');
     });
 
+    it('a side with no objective has no share of them: `0/0 (—)`, in text and Markdown alike', () => {
+        const [base, head] = folders(0, 4, 0);
+        const empty = tempDir();
+        assert.match(summaryLines(base, empty).join(' '), /coverage 0\/4 \(0%\) → 0\/0 \(—\) · /);
+        assert.match(summaryLines(head, empty).join(' ').trim(), /^No change to the impact chain · coverage 0\/0 \(—\)$/);
+        const md = runCli(['diff', base, empty, '--format', 'md']);
+        assert.equal(md.status, 0, md.stderr);
+        assert.ok(md.stdout.includes('| coverage | workspace | 0/4 (0%) → 0/0 (—) |'), md.stdout);
+        const json = JSON.parse(runCli(['diff', base, empty, '--format', 'json']).stdout) as { coverage: { after: unknown } };
+        assert.deepEqual(json.coverage.after, { aligned: 0, total: 0 }, 'JSON keeps the figures');
+    });
+
     it('a coverage figure stays on one line with its share where the summary wraps', () => {
         // 40 objectives before, 5 after: the line fills up to `0/5`, which a plain space would leave at the end of line 1.
         const lines = summaryLines(...folders(0, 40, 5));
