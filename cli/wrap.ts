@@ -61,6 +61,15 @@ export function fitMessage(message: string, width: number): string {
     return wrapWords(message, width, { rest: '  ' }).join('\n');
 }
 
+/**
+ * A sentence printed on its own, with no `align: ` or entry before it to
+ * hang under (`Nothing to pull: ...`, a closing summary), on lines of at
+ * most `width` cells that all start at the left margin.
+ */
+export function fitParagraph(text: string, width: number): string {
+    return wrapWords(text, width).join('\n');
+}
+
 /** White space but the no-break spaces (U+00A0, U+2007, U+202F, U+FEFF). */
 const BREAK = /[^\S\u00a0\u2007\u202f\ufeff]+/;
 

@@ -16,7 +16,7 @@ import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
-import { fitMessage } from '../wrap.js';
+import { fitMessage, fitParagraph } from '../wrap.js';
 import { shownPath } from '../shown-path.js';
 
 /** Where `align pull` prints: results to `write`, failures to `error`. */
@@ -49,7 +49,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         if (!args.dryRun) checkLockWritable(lockFile);
     }
     if (targets.length === 0) {
-        io.write(fitMessage('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.', io.width.out) + '\n');
+        io.write(fitParagraph('Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.', io.width.out) + '\n');
         return 0;
     }
     const writers = snapshotWriters(all);
@@ -77,7 +77,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     });
     const done = targets.length - failed;
     const summary = `${args.dryRun ? 'Dry run: wrote nothing; ' : ''}${done} of ${targets.length} ${targets.length === 1 ? 'pull' : 'pulls'} succeeded${failed > 0 ? `, ${failed} failed (${failed === 1 ? 'its snapshot and lock entry are' : 'their snapshots and lock entries are'} unchanged)` : ''}.`;
-    io.write(`${fitMessage(summary, io.width.out)}\n`);
+    io.write(`${fitParagraph(summary, io.width.out)}\n`);
     return failed > 0 ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { linesWiderThan, runInTerminal } from './in-terminal.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeTempDirs, requireBundle, runCli, tempDir, unwrapped } from './run-cli.js';
+import { removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 import { pulledKpi, tempWorkspace, type TempWorkspace } from './pull/pull-workspace.js';
 
 const EXAMPLES = 'test/fixtures/examples';
@@ -101,7 +101,7 @@ describe('align at a terminal follows its width (child process in a pseudo-termi
             const piped = runCli(['pull'], { cwd: ws.root });
             assert.equal(piped.status, 0, piped.stderr);
             assert.deepEqual(linesWiderThan(piped.stdout, 80), []);
-            assert.equal(unwrapped(piped.stdout), 'Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
+            assert.equal(piped.stdout, 'Nothing to pull: no `actuals ... from "file" { pull ... }` block in the\nworkspace.\n', 'no prefix to hang under: every line at the margin');
             const wide = runInTerminal(['pull'], 120, { cwd: ws.root });
             assert.equal(wide.screen, 'Nothing to pull: no `actuals ... from "file" { pull ... }` block in the workspace.\n');
         });
@@ -116,6 +116,7 @@ describe('align at a terminal follows its width (child process in a pseudo-termi
             assert.equal(wide.status, 1, wide.screen);
             assert.deepEqual(linesWiderThan(wide.screen, 120), []);
             assert.match(wide.screen, /^Dry run: wrote nothing; 1 of 2 pulls succeeded, 1 failed \(its snapshot and lock entry are unchanged\)\.$/m);
+            assert.match(narrow.screen, /^Dry run: wrote nothing; 1 of 2 pulls succeeded, 1\nfailed \(its snapshot and lock entry are\nunchanged\)\.$/m, 'the summary at the margin');
         });
     });
 });

@@ -50,7 +50,8 @@ describe('align pull fits 80 columns (child process on the built bundle)', funct
         assert.match(cause, /^Invalid Input Error: word0 word1 .* word\d+ \.\.\.$/);
         assert.ok(cause.length <= 300, `cut to 300 characters (${cause.length})`);
         assert.equal(failures.length, 3, result.stderr);
-        assert.equal(unwrapped(result.stdout), 'pulled data/skipped.csv: Skipped: 1 row, 2026-01 to 2026-01 (1 row with a NULL value skipped)\n'
-            + '1 of 4 pulls succeeded, 3 failed (their snapshots and lock entries are unchanged).\n');
+        // A result hangs under its first line; the summary, a sentence of its own, starts every line at the margin.
+        assert.equal(result.stdout, 'pulled data/skipped.csv: Skipped: 1 row, 2026-01 to 2026-01 (1 row with a NULL\n  value skipped)\n'
+            + '1 of 4 pulls succeeded, 3 failed (their snapshots and lock entries are\nunchanged).\n');
     });
 });
