@@ -35,9 +35,9 @@ export async function fetchStatements(lrs: LrsConnection, params: URLSearchParam
     let next: URL | undefined = new URL(`statements?${params.toString()}`, base);
     const statements: Statement[] = [];
     for (let page = 0; next; page++) {
-        if (page > 100_000) throw new PullError(`the LRS in ${lrs.variable} keeps sending \`more\` pages`);
+        if (page > 100_000) throw new PullError(`${lrsIn(lrs)} keeps sending \`more\` pages`);
         const body = await getJson(lrs, next, client) as { statements?: unknown; more?: unknown };
-        if (!Array.isArray(body.statements)) throw new PullError(`the LRS in ${lrs.variable} answered without a \`statements\` array`);
+        if (!Array.isArray(body.statements)) throw new PullError(`${lrsIn(lrs)} answered without a \`statements\` array`);
         // A loop, not `push(...page)`: a page of 100,000 statements would overflow the stack.
         for (const statement of body.statements as Statement[]) statements.push(statement);
         // `more` is relative to the LRS's root (scheme, host and port left out), per xAPI 1.0.3.
@@ -54,12 +54,12 @@ async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promis
         } catch (error) {
             const failure = networkFailure(error, lrs, url, client);
             if (failure.retry && attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
-            throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (${failure.where ?? `the LRS in ${lrs.variable}`})`);
+            throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (${failure.where ?? lrsIn(lrs)})`);
         }
         if (response.status === 429 || response.status >= 500) {
             await response.body?.cancel();
             if (attempt < ATTEMPTS) { await sleep(backoff(attempt, response.headers.get('retry-after'))); continue; }
-            throw new PullError(`HTTP ${response.status} from the LRS in ${lrs.variable}, after ${ATTEMPTS} attempts`);
+            throw new PullError(`HTTP ${response.status} from ${lrsIn(lrs)}, after ${ATTEMPTS} attempts`);
         }
         if (!response.ok) {
             await response.body?.cancel();
@@ -71,7 +71,7 @@ async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promis
         try {
             return JSON.parse(text) as unknown;
         } catch {
-            throw new PullError(`the LRS in ${lrs.variable} answered with invalid JSON`);
+            throw new PullError(`${lrsIn(lrs)} answered with invalid JSON`);
         }
     }
 }
@@ -138,9 +138,18 @@ function networkFailure(error: unknown, lrs: LrsConnection, url: URL, client: Ht
     }
 }
 
+/**
+ * The LRS as messages name it: by the environment variable of its endpoint,
+ * called one (`the LRS in the environment variable LRS`: `the LRS in LRS`
+ * would read as a typo when the variable is named for what it holds).
+ */
+function lrsIn(lrs: LrsConnection): string {
+    return `the LRS in the environment variable ${lrs.variable}`;
+}
+
 /** Where a failure of the proxy happened. */
 function proxyWhere(proxy: string, lrs: LrsConnection): string {
-    return `the proxy in ${proxy}, for the LRS in ${lrs.variable}`;
+    return `the proxy in ${proxy}, for ${lrsIn(lrs)}`;
 }
 
 /** The innermost `cause` of an error; of an AggregateError (one per address tried) without a code, its first error. */

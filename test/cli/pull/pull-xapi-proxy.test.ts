@@ -79,10 +79,10 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
         proxy = await startTinyproxy('proxy-user:proxy-pa55');
         const plain = await pull({ HTTP_PROXY: proxy.url });
         assert.equal(plain.status, 1);
-        assert.equal(unwrapped(plain.stderr), `${PREFIX}the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in HTTP_PROXY (the proxy in HTTP_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(plain.stderr), `${PREFIX}the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in HTTP_PROXY (the proxy in HTTP_PROXY, for the LRS in the environment variable LRS_URL)\n`);
         const tunnel = await pull({ HTTPS_PROXY: proxy.url, LRS_URL: lrs.endpoint.replace(/^http:/, 'https:') });
         assert.equal(tunnel.status, 1);
-        assert.equal(unwrapped(tunnel.stderr), `${PREFIX}the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in HTTPS_PROXY (the proxy in HTTPS_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(tunnel.stderr), `${PREFIX}the proxy answered HTTP 407: it wants credentials, as http://user:password@host:port in HTTPS_PROXY (the proxy in HTTPS_PROXY, for the LRS in the environment variable LRS_URL)\n`);
         assert.equal(proxy.requests().length, 2, `not retried: ${proxy.requests().join('\n')}`);
         const withCredentials = await pull({ HTTP_PROXY: proxy.url.replace('http://', 'http://proxy-user:proxy-pa55@') });
         assert.equal(withCredentials.status, 0, withCredentials.stderr);
@@ -95,13 +95,13 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
         const closed = `http://127.0.0.1:${await freePort()}`;
         const refused = await pull({ HTTP_PROXY: closed });
         assert.equal(refused.status, 1);
-        assert.equal(unwrapped(refused.stderr), `${PREFIX}connection refused, 4 attempts (the proxy in HTTP_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(refused.stderr), `${PREFIX}connection refused, 4 attempts (the proxy in HTTP_PROXY, for the LRS in the environment variable LRS_URL)\n`);
         assert.equal(lrs.requests.length, 0);
         // The proxy is there, the LRS is not: tinyproxy answers the tunnel with 500, tried again like any 5xx.
         proxy = await startTinyproxy();
         const gone = await pull({ HTTPS_PROXY: proxy.url, LRS_URL: closed.replace('http:', 'https:') + '/xapi' });
         assert.equal(gone.status, 1);
-        assert.equal(unwrapped(gone.stderr), `${PREFIX}the proxy answered HTTP 500 to the tunnel to the LRS, 4 attempts (the proxy in HTTPS_PROXY, for the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(gone.stderr), `${PREFIX}the proxy answered HTTP 500 to the tunnel to the LRS, 4 attempts (the proxy in HTTPS_PROXY, for the LRS in the environment variable LRS_URL)\n`);
         assert.equal(proxy.requests().filter(line => line.startsWith('CONNECT ')).length, 4);
         const invalid = await pull({ HTTP_PROXY: 'not a url' });
         assert.equal(invalid.status, 1);

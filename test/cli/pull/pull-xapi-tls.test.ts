@@ -36,7 +36,7 @@ describe('align pull: xAPI over HTTPS (certificates, no TLS)', function () {
         lrs = await startLrs(STATEMENTS, KEY, serverCertificate('loopback'));
         const refused = await pull(lrs.endpoint);
         assert.equal(refused.status, 1, refused.stderr);
-        assert.equal(unwrapped(refused.stderr), `${PREFIX}the LRS's certificate is not trusted (self-signed certificate): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS (the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(refused.stderr), `${PREFIX}the LRS's certificate is not trusted (self-signed certificate): if your organisation signs it, give its CA certificate's file in NODE_EXTRA_CA_CERTS (the LRS in the environment variable LRS_URL)\n`);
         assert.equal(lrs.connections, 1, 'not retried');
         assert.equal(lrs.requests.length, 0, 'no request was sent');
         assert.ok(!ws.exists('data/Statements.csv'));
@@ -51,7 +51,7 @@ describe('align pull: xAPI over HTTPS (certificates, no TLS)', function () {
         lrs = await startLrs(STATEMENTS, KEY, serverCertificate('other-host'));
         const result = await pull(lrs.endpoint, { NODE_EXTRA_CA_CERTS: certificateFile('other-host') });
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(unwrapped(result.stderr), `${PREFIX}the LRS's certificate is for another host name than the one in LRS_URL (the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(result.stderr), `${PREFIX}the LRS's certificate is for another host name than the one in LRS_URL (the LRS in the environment variable LRS_URL)\n`);
         assert.ok(!result.stderr.includes('127.0.0.1'), result.stderr);
         assert.equal(lrs.connections, 1, 'not retried');
     });
@@ -60,7 +60,7 @@ describe('align pull: xAPI over HTTPS (certificates, no TLS)', function () {
         lrs = await startLrs(STATEMENTS, KEY);
         const result = await pull(lrs.endpoint.replace(/^http:/, 'https:'));
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(unwrapped(result.stderr), `${PREFIX}the server at that port does not speak TLS (is the URL http:// rather than https://?) (the LRS in LRS_URL)\n`);
+        assert.equal(unwrapped(result.stderr), `${PREFIX}the server at that port does not speak TLS (is the URL http:// rather than https://?) (the LRS in the environment variable LRS_URL)\n`);
         assert.equal(lrs.connections, 1, 'not retried');
     });
 });

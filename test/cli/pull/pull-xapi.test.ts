@@ -74,7 +74,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         assert.equal(unwrapped(unauthorised.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 401 (check the credentials in LRS_AUTH)\n');
         lrs.faults = ['invalid-json'];
         const invalid = await runCliAsync(['pull'], { cwd: ws.root, env: env() });
-        assert.equal(unwrapped(invalid.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: the LRS in LRS_URL answered with invalid JSON\n');
+        assert.equal(unwrapped(invalid.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: the LRS in the environment variable LRS_URL answered with invalid JSON\n');
         const missing = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS_URL: `${lrs.endpoint}/nowhere` } });
         assert.equal(unwrapped(missing.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 404 (no statements resource under the endpoint in LRS_URL)\n');
         assert.ok(ws.bytes('data/Statements.csv').equals(snapshot));
@@ -87,7 +87,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         lrs.faults = [503, 429, 500, 503];
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: env() });
         assert.equal(result.status, 1);
-        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 503 from the LRS in LRS_URL, after 4 attempts\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: HTTP 503 from the LRS in the environment variable LRS_URL, after 4 attempts\n');
         assert.equal(lrs.requests.length, 4);
         assert.ok(!ws.exists('data/Statements.csv'));
     });
@@ -102,13 +102,21 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
             return unwrapped(result.stderr);
         };
         const prefix = 'align: pull failed: Statements, xapi env:LRS_URL: ';
-        assert.equal(await failure(`http://127.0.0.1:${closed}/xapi`), `${prefix}connection refused, 4 attempts (the LRS in LRS_URL)\n`);
+        assert.equal(await failure(`http://127.0.0.1:${closed}/xapi`), `${prefix}connection refused, 4 attempts (the LRS in the environment variable LRS_URL)\n`);
         // Port 1 is closed too, but fetch refuses it before connecting: its error says only "fetch failed".
-        assert.equal(await failure('http://127.0.0.1:1/xapi'), `${prefix}fetch refuses to connect to port 1, a "bad port" (the LRS in LRS_URL)\n`);
+        assert.equal(await failure('http://127.0.0.1:1/xapi'), `${prefix}fetch refuses to connect to port 1, a "bad port" (the LRS in the environment variable LRS_URL)\n`);
         assert.equal(await failure('http://127.0.0.1:99999/xapi'), `${prefix}the environment variable LRS_URL does not hold a valid URL\n`);
         assert.equal(await failure(`http://key:s3cret@127.0.0.1:${closed}/xapi`),
             `${prefix}the URL in LRS_URL holds credentials: give them as key:secret in the variable that \`auth env "VAR"\` names\n`);
         assert.ok(!ws.exists('data/Statements.csv'));
+    });
+
+    it('an endpoint in a variable named LRS: the cause names it as the environment variable it is, not `the LRS in LRS`', async () => {
+        ws = tempWorkspace({ 'p.align': `${pulledKpi('Statements', 'monthly')}\n${block('Statements', 'count statements', '').replace('env "LRS_URL"', 'env "LRS"')}` });
+        const closed = await freePort();
+        const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), LRS: `http://127.0.0.1:${closed}/xapi` } });
+        assert.equal(result.status, 1, result.stderr);
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS: connection refused, 4 attempts (the LRS in the environment variable LRS)\n');
     });
 
     it('a server that never answers: each request times out (ALIGN_PULL_TIMEOUT), is retried, then one line', async () => {
@@ -118,7 +126,7 @@ describe('align pull: xAPI statements from a loopback LRS (xAPI 1.0.3 statements
         const result = await runCliAsync(['pull'], { cwd: ws.root, env: { ...env(), ALIGN_PULL_TIMEOUT: '0.25' } });
         assert.equal(result.status, 1);
         // Four attempts of 0.25 s each, with 0.5, 1 and 2 s of back-off between them: the message says both.
-        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 0.25 s, 4 attempts (the LRS in LRS_URL)\n');
+        assert.equal(unwrapped(result.stderr), 'align: pull failed: Statements, xapi env:LRS_URL: timed out after 0.25 s, 4 attempts (the LRS in the environment variable LRS_URL)\n');
         assert.equal(lrs.requests.length, 4);
         assert.ok(Date.now() - started >= 4500, 'each attempt waited');
     });
