@@ -50,6 +50,8 @@ export async function findAlignFilesPerPath(paths: readonly string[], templatesO
     for (const given of paths) {
         // `align check "$FILES"` with the variable empty: path.resolve('') is the current folder, checked in its place.
         if (given.trim() === '') throw new InputError(`an empty path was given (${JSON.stringify(given)}): give a file or folder, or none for the current folder`);
+        // `-` is standard input to many tools; here it would be a file called `-`, which is seldom what was meant.
+        if (given === '-') throw new InputError('-: reading standard input is not supported: save the text to an .align file and give its path (./- names a file or folder called -)');
         const absolute = path.resolve(given);
         const stat = statOrFail(absolute, given);
         if (!stat.isDirectory()) {

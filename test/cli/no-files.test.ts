@@ -49,6 +49,20 @@ describe('a folder without .align files', function () {
         }
     });
 
+    it('`-` (standard input to many tools) is a usage error that says standard input is not read and what to do', () => {
+        const dir = workspace();
+        copyExamples(dir, 'churn-pilot.align');
+        for (const command of ['check', 'graph', 'report', 'fmt']) {
+            assert.equal(assertOneLineFailure(runCli([command, '-'], { cwd: dir })),
+                'align: -: reading standard input is not supported: save the text to an .align file and give its path (./- names a file or folder called -)', command);
+        }
+        fs.mkdirSync(path.join(dir, '-'));
+        fs.copyFileSync(path.join(dir, 'churn-pilot.align'), path.join(dir, '-', 'x.align'));
+        const folder = runCli(['check', './-', '--format', 'json'], { cwd: dir });
+        assert.notEqual(folder.status, 2, `a folder called - is read as ./-: ${folder.stderr}`);
+        assert.ok((JSON.parse(folder.stdout) as Array<{ file: string }>).some(f => f.file === '-/x.align'), folder.stdout);
+    });
+
     it('machine formats: stdout stays empty (never a report of no files), the message is on stderr', () => {
         const dir = workspace();
         for (const format of ['json', 'sarif', 'junit', 'gitlab', 'github']) {
