@@ -135,7 +135,7 @@ export class WorkspaceSettings {
         target.catalogs = read.catalogs;
         target.templates = read.templates;
         const diagnostics: Diagnostic[] = problems.map(p => ({
-            range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
+            range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: (p.endColumn ?? p.column + 1) - 1 } },
             severity: DiagnosticSeverity.Error, code: 'config-invalid', source: 'align', message: p.message
         }));
         return { uri, text, diagnostics };

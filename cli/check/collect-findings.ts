@@ -27,7 +27,7 @@ export function collectFindings(workspace: LoadedWorkspace, fileOf: (fsPath: str
     if (workspace.configFile) {
         const file = fileOf(workspace.configFile);
         for (const problem of workspace.configProblems) {
-            findings.push({ file, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column + 1, severity: 'error', rule: 'config-invalid', message: problem.message });
+            findings.push({ file, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.endColumn ?? problem.column + 1, severity: 'error', rule: 'config-invalid', message: problem.message });
         }
     }
     return sortFindings(findings) as PlacedFinding[];

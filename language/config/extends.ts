@@ -9,7 +9,7 @@
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettings } from './align-settings.js';
 import { isFolder, locate, type LocatedSource } from './locate.js';
-import { configText, keyPosition, offsetPosition, parseAlignConfig, type ConfigProblem } from './parse-config.js';
+import { configText, keyPosition, offsetPosition, parseAlignConfig, tokenEnds, type ConfigProblem } from './parse-config.js';
 
 /** How many files one `extends` chain may add to the workspace's own. */
 export const MAX_EXTENDS_DEPTH = 5;
@@ -30,9 +30,12 @@ export interface ResolvedConfig {
 /** Resolves the config file `file` whose text is `text` (read by the caller, which reports an unreadable file its own way). */
 export async function resolveConfig(fs: FileSystemProvider, file: URI, text: string): Promise<ResolvedConfig> {
     const resolved = await resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)]);
-    const at = keyPosition(configText(text), 'extends');
+    const shown = configText(text);
+    const at = keyPosition(shown, 'extends');
     const root = UriUtils.dirname(file);
-    return { ...resolved, problems: resolved.problems.map(p => p.via.length === 0 ? plain(p) : { message: nestedMessage(p, root), ...at }) };
+    const problems = resolved.problems.map(p => p.via.length === 0 ? plain(p) : { message: nestedMessage(p, root), ...at });
+    const endOf = tokenEnds(shown);
+    return { ...resolved, problems: problems.map(p => ({ ...p, endColumn: endOf(p.line, p.column) })) };
 }
 
 /** A problem of one file of the chain: where it is, and the `extends` specs that lead to that file from the workspace's. */

@@ -28,6 +28,8 @@ export interface ConfigProblem {
     readonly message: string;
     readonly line: number;
     readonly column: number;
+    /** Past the JSON token the problem is on (a key with its quotes, a value), on the same line; unset: one character. */
+    readonly endColumn?: number;
 }
 
 /**
@@ -182,6 +184,32 @@ function shown(value: unknown): string {
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/**
+ * For `text` (`configText(source)`), the 1-based column just past the JSON
+ * token at a 1-based line and column: a string with its quotes (to the
+ * line's end when it is not closed), or a run of other characters up to a
+ * space or punctuation; one character past the column when none starts
+ * there. The line starts are found once.
+ */
+export function tokenEnds(text: string): (line: number, column: number) => number {
+    const positions = new TextPositions(text);
+    return (line, column) => {
+        const start = positions.lineStarts()[line - 1];
+        if (start === undefined) return column + 1;
+        const newline = text.indexOf('\n', start);
+        const lineEnd = newline < 0 ? text.length : newline;
+        const from = start + column - 1;
+        let end = from;
+        if (text[from] === '"') {
+            for (end = from + 1; end < lineEnd && text[end] !== '"'; end++) if (text[end] === '\\') end++;
+            end = Math.min(end + 1, lineEnd);
+        } else {
+            while (end < lineEnd && !/[\s,:{}[\]"]/.test(text[end]!)) end++;
+        }
+        return Math.max(end, from + 1) - start + 1;
+    };
+}
+
 /** The 1-based position of `offset` in a config file's text. */
 export function offsetPosition(text: string, offset: number): { line: number; column: number } {
     return lineColumn(text, offset);
@@ -198,13 +226,14 @@ class TextPositions {
     constructor(private readonly text: string) { }
 
     of(offset: number): { line: number; column: number } {
-        const starts = this.starts ??= this.lineStarts();
+        const starts = this.lineStarts();
         const line = lineOfOffset(starts, offset);
         return { line: line + 1, column: offset - starts[line]! + 1 };
     }
 
-    private lineStarts(): number[] {
-        const starts = [0];
+    lineStarts(): number[] {
+        if (this.starts) return this.starts;
+        const starts = this.starts = [0];
         for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) starts.push(at + 1);
         return starts;
     }

@@ -50,12 +50,12 @@ describe('align.config.json with comments, through the built CLI', () => {
         assert.match(result.stdout, /^onboarding {2}\(@acme\/align-templates 3\.1\.0\)$/m);
     });
 
-    it('a comment is no finding; an unclosed block comment is one config-invalid finding at the /*', () => {
+    it('a comment is no finding; an unclosed block comment is one config-invalid finding at the /*; a finding spans its key, quotes included', () => {
         const workspace = consumingWorkspace(tempDir());
-        const invalid = () => checkJson(['.'], { cwd: workspace }).filter(f => f.rule === 'config-invalid').map(f => `${f.file}:${f.line}:${f.column} ${f.message}`);
+        const invalid = () => checkJson(['.'], { cwd: workspace }).filter(f => f.rule === 'config-invalid').map(f => `${f.file}:${f.line}:${f.column}-${f.endColumn} ${f.message}`);
         writeFile(workspace, 'align.config.json', '{\n  // Acme\n  "extends": "@acme/align-standards", /* our rules */\n  "rules": { /* "metric-unsued" */ "metric-unsued": "warn" }\n}\n');
-        assert.deepEqual(invalid(), ['align.config.json:4:36 unknown rule id "metric-unsued"; did you mean "metric-unused"?']);
+        assert.deepEqual(invalid(), ['align.config.json:4:36-51 unknown rule id "metric-unsued"; did you mean "metric-unused"?']);
         writeFile(workspace, 'align.config.json', '{\n  "extends": "@acme/align-standards" /* our rules\n}\n');
-        assert.deepEqual(invalid(), ['align.config.json:2:38 align.config.json is not valid JSON: a block comment /* is not closed; end it with */, or remove it; the defaults apply']);
+        assert.deepEqual(invalid(), ['align.config.json:2:38-39 align.config.json is not valid JSON: a block comment /* is not closed; end it with */, or remove it; the defaults apply']);
     });
 });

@@ -61,6 +61,9 @@ describe('language server: diagnostics over LSP', function () {
         const problems = await ws.session.diagnosticsOf(config, d => d.length > 0);
         assert.deepEqual(problems.map(d => d.code), ['config-invalid']);
         assert.match(String(problems[0]!.message), /nonsense/);
+        // The whole key is underlined, its quotes included (it was its opening quote).
+        const text = '{ "rules": { "skill-enables-nothing": "off", "nonsense": "error" } }';
+        assert.deepEqual(problems[0]!.range, { start: { line: 0, character: text.indexOf('"nonsense"') }, end: { line: 0, character: text.indexOf('"nonsense"') + '"nonsense"'.length } });
         fs.writeFileSync(config, '{ "rules": { "objective-without-kpi": "off" } }');
         await ws.session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
         await ws.session.diagnosticsOf(sales, d => d.some(x => x.code === 'skill-enables-nothing') && !d.some(x => x.code === 'objective-without-kpi'));
