@@ -30,7 +30,7 @@ export interface DatedStatus {
     state: TrackState;
     /** `on track`, `target met`, `deadline passed`, `no actual since 2026-03`... */
     words: string;
-    /** Why, when the date changed the graph's state: `target 10% by 2026-06-30`, `monthly actuals expected; on track then`. */
+    /** Why, when the date changed the graph's state: `target 10% by 2026-06-30`, `monthly actuals expected; on track at the last actual`. */
     detail?: string;
     /** The on-track state to draw the KPI with (charts, impact chain): met is on, passed is off, stale unknown. */
     onTrack?: boolean;
@@ -52,7 +52,7 @@ export function statusAt(m: MetricFigures, date: string, cadence?: Cadence): Dat
         return graph;
     }
     if (latest && date > staleAfter(latest, cadence)) {
-        const then = m.onTrack === undefined ? '' : `; ${TRACK_WORDS[trackState(m)]} then`;
+        const then = m.onTrack === undefined ? '' : `; ${TRACK_WORDS[trackState(m)]} at the last actual`;
         return { state: 'unknown', words: `no actual since ${latest.period}`, detail: `${cadenceOf(latest, cadence)} actuals expected${then}`, onTrack: undefined };
     }
     return graph;

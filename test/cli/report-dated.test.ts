@@ -42,7 +42,7 @@ describe('align report: statuses as of the report date', () => {
         assert.ok(before.includes('| Net retention (`Retention`) | lagging | 85% | 93% (2026-03) | 92% | 2026-06-30 | 114% | on track |'), before);
         // January's actual is more than two months old on 2026-04-15 (the March period ended 2026-03-31).
         assert.ok(before.includes('| Ticket quality (`Quality`) | lagging | 70 | 72 (2026-01) | 80 | 2026-12-31 | 20% | no actual since 2026-01 |'), before);
-        assert.ok(before.includes('- Ticket quality (`Quality`): one actual, 72 (2026-01); higher is better; no actual since 2026-01 (monthly actuals expected; on track then).'), before);
+        assert.ok(before.includes('- Ticket quality (`Quality`): one actual, 72 (2026-01); higher is better; no actual since 2026-01 (monthly actuals expected; on track at the last actual).'), before);
         assert.ok(before.includes('**KPIs on track:** 2/2 (1 of 3 KPIs not known yet)'), before);
 
         const after = reportAt(dir, '2026-12-04', 'md');
