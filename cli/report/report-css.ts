@@ -25,7 +25,8 @@ p:has(+ .table, + ul, + .charts) { break-after: avoid; }
 .date { white-space: nowrap; }
 p.muted { color: var(--muted); font-size: 13.5px; }
 a { color: #1a5fb4; }
-code { font: 0.87em "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--head); padding: 1px 4px; border-radius: 4px; overflow-wrap: break-word; }
+/* Its shade reaches 2 px past the name, the margin takes 1 px of that back: a name reads tight in its parentheses, "(ChurnPilot)". */
+code { font: 0.87em "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--head); padding: 1px 2px; margin: 0 -1px; border-radius: 3px; overflow-wrap: break-word; }
 pre { background: var(--head); padding: 8px 10px; border-radius: 6px; overflow-x: auto; font-size: 12px; }
 pre code { background: none; padding: 0; }
 .table { overflow-x: auto; }
