@@ -11,6 +11,10 @@
  * break at their hyphens.
  */
 import { HINT_FROM, HINT_STEP, HINT_TO } from './figure-scale.js';
+import { KPI_CHART_SIZE } from '../../language/render/index.js';
+
+/** The widest a KPI chart is shown alone on a row: 1.25 times its own width. */
+export const KPI_CHART_MAX = KPI_CHART_SIZE.width * 1.25;
 
 export const REPORT_CSS = `:root { color-scheme: only light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
 * { box-sizing: border-box; }
@@ -76,6 +80,12 @@ figure.graph figcaption { color: var(--muted); font-size: 13px; padding: 6px 10p
 .scroll-hint { display: none; margin: 0; padding: 4px 10px; color: var(--muted); font-size: 13px; border-bottom: 1px solid var(--line); }
 ${scrollHints()}
 @media (max-width: 760px) { .charts { grid-template-columns: minmax(0, 1fr); } .glance { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+/*
+ * A KPI chart alone on its row grows at most to 1.25 times its size (400
+ * wide: 500 px and its padding), so that its 11 px labels stay near the
+ * body's text (13.75 px) rather than grow to 18 px in a 700 px window.
+ */
+@media screen and (max-width: 760px) { .charts:not(.wide) { grid-template-columns: minmax(0, ${KPI_CHART_MAX + 18}px); } }
 @media screen and (max-width: 640px) {
   main { padding: 16px 12px 48px; }
   figure.chart { padding: 6px 6px 4px; }
