@@ -26,6 +26,12 @@ export interface PlacedLabel {
 
 /** Covering another label costs this many times more than covering a line or a point: text on text cannot be read. */
 const LABEL_WEIGHT = 20;
+/**
+ * Room kept around a label for other labels (so at least twice this between
+ * two): two labels closer than a line's gap read as one (`deadline
+ * 2026-06-30` stacked on `target 48,000 USD`).
+ */
+export const LABEL_GAP = 5;
 
 /** Places labels in order; `obstacles` (data points, lines) are avoided, `bounds` must hold each label. */
 export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], bounds: Box, measure: MeasureText): PlacedLabel[] {
@@ -40,7 +46,7 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
             const shifted = clampInto(box, bounds);
             const label = { text: request.text, x: c.x + (shifted.x - box.x), y: c.y + (shifted.y - box.y), anchor: c.anchor, box: shifted };
             const cost = obstacles.reduce((sum, t) => sum + overlap(shifted, t), 0)
-                + LABEL_WEIGHT * placed.reduce((sum, p) => sum + overlap(shifted, p.box), 0)
+                + LABEL_WEIGHT * placed.reduce((sum, p) => sum + overlap(shifted, p.box, LABEL_GAP), 0)
                 + (shifted.x !== box.x || shifted.y !== box.y ? 1 : 0);
             if (!best || cost < best.cost) best = { label, cost };
             if (cost === 0) break;
@@ -57,9 +63,8 @@ function clampInto(box: Box, bounds: Box): Box {
     return { ...box, x, y };
 }
 
-/** The area two boxes share (with a 2 px margin around each). */
-export function overlap(a: Box, b: Box): number {
-    const m = 2;
+/** The area two boxes share (with a margin around each, 2 px unless told). */
+export function overlap(a: Box, b: Box, m = 2): number {
     const w = Math.min(a.x + a.width + m, b.x + b.width + m) - Math.max(a.x - m, b.x - m);
     const h = Math.min(a.y + a.height + m, b.y + b.height + m) - Math.max(a.y - m, b.y - m);
     return w > 0 && h > 0 ? w * h : 0;

@@ -6,7 +6,7 @@
  */
 import { chartCss } from './chart-styles.js';
 import { drawGlyph, STATUS_GLYPHS } from './icons.js';
-import type { KpiChart } from './kpi-chart.js';
+import { UNIT_Y, type KpiChart } from './kpi-chart.js';
 import { escapeXml, labelHalo } from './text.js';
 
 export interface ChartSvgOptions {
@@ -42,7 +42,7 @@ export function renderKpiChart(chart: KpiChart, options: ChartSvgOptions = {}): 
         + `</svg>`;
 }
 
-/** Status glyph and words at the top left; the direction in words and an arrow at the top right. */
+/** Status glyph and words at the top left; the direction in words and an arrow at the top right; the unit over the value axis. */
 function header(chart: KpiChart): string {
     const right = chart.width - 6;
     const arrow = chart.direction ? `<path class="direction-glyph" d="${shift(ARROWS[chart.direction], right - 10, 5)}"/>` : '';
@@ -52,8 +52,8 @@ function header(chart: KpiChart): string {
         + `<text class="status-words" x="24" y="15.5">${escapeXml(chart.statusWords)}</text>`
         + (chart.statusDetail ? `<text class="status-detail" x="24" y="31">${escapeXml(chart.statusDetail)}</text>` : '')
         + (chart.directionText ? `<text class="direction" x="${n(directionX)}" y="15" text-anchor="end">${escapeXml(chart.directionText)}</text>${arrow}` : '')
-        + (chart.unitLabel ? `<text class="unit" x="${n(right)}" y="31" text-anchor="end">${escapeXml(chart.unitLabel)}</text>` : '')
-        + `</g>`;
+        + `</g>`
+        + (chart.unitLabel && chart.unitX !== undefined ? `<text class="unit" x="${n(chart.unitX)}" y="${UNIT_Y}" text-anchor="end">${escapeXml(chart.unitLabel)}</text>` : '');
 }
 
 function shift(d: string, dx: number, dy: number): string {

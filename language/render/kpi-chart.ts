@@ -42,7 +42,10 @@ export interface KpiChart {
     readonly statusDetail: string;
     readonly directionText: string;
     readonly direction?: 'up' | 'down';
+    /** What the values are counted in (`in USD`, `score`), over the value axis; '' for percent and plain numbers. */
     readonly unitLabel: string;
+    /** Where the unit ends (anchored at its end, over the value axis's labels), when there is one. */
+    readonly unitX?: number;
     readonly xTicks: ReadonlyArray<{ x: number; date: string; label: string; year?: string }>;
     readonly yTicks: ReadonlyArray<{ y: number; value: number; label: string }>;
     readonly points: readonly ChartPoint[];
@@ -62,6 +65,9 @@ export const KPI_CHART_SIZE = { width: 400, height: 240 } as const;
 const TICK: TextStyle = { size: 11 };
 const LABEL: TextStyle = { size: 11 };
 const LABEL_BOLD: TextStyle = { size: 11.5, bold: true };
+/** The plot's top when a unit heads the value axis: the unit's line (baseline UNIT_Y) between the header and the axis' top label. */
+const UNIT_TOP = 58;
+export const UNIT_Y = 47;
 
 /** The chart of a metric node, or undefined when it has no actuals to draw. */
 export function kpiChart(node: GraphNode, options: KpiChartOptions = {}): KpiChart | undefined {
@@ -80,7 +86,10 @@ export function kpiChart(node: GraphNode, options: KpiChartOptions = {}): KpiCha
     const axis = valueAxis(values);
     const yTicks0 = axis.ticks.map(v => ({ value: v, label: tickText(v, m.unit) }));
     const left = 10 + Math.max(...yTicks0.map(t => measure(t.label, TICK))) + 6;
-    const plot: Box = { x: round(left), y: 40, width: round(width - 14 - left), height: height - 40 - 34 };
+    const unitLabel = axisUnit(m.unit);
+    // The unit heads the value axis, over its labels, below the header (beside the direction it read as part of it).
+    const top = unitLabel ? UNIT_TOP : 40;
+    const plot: Box = { x: round(left), y: top, width: round(width - 14 - left), height: height - top - 34 };
     const x = linearScale([first - pad, last + pad], [plot.x, plot.x + plot.width]);
     const y = linearScale(axis.domain, [plot.y + plot.height, plot.y]);
 
@@ -99,7 +108,8 @@ export function kpiChart(node: GraphNode, options: KpiChartOptions = {}): KpiCha
         statusDetail: statusDetail(m),
         directionText: directionWords(m.direction),
         direction: m.direction,
-        unitLabel: axisUnit(m.unit),
+        unitLabel,
+        unitX: unitLabel ? round(Math.max(plot.x - 6, 6 + measure(unitLabel, TICK))) : undefined,
         xTicks: timeTicks(first - pad, last + pad, tickCount).map(t => ({ x: x(t.day), date: isoOf(t.day), label: t.label, year: t.year })),
         yTicks: yTicks0.map(t => ({ ...t, y: y(t.value) })),
         points, trajectory, expected,
