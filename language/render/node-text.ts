@@ -8,7 +8,7 @@
  */
 import type { GraphNode, MetricFigures } from '../graph/types.js';
 import { TEXT, type MeasureText, type TextStyle } from './measure.js';
-import { figuresText, nameWords, plural, statusText, truncate, wrap } from './text.js';
+import { figuresText, nameWords, plural, statusText, truncate, wrap, wrapPhrases } from './text.js';
 
 /** Horizontal padding inside a box, and where text starts (after the kind icon). */
 export const PAD = 10;
@@ -37,8 +37,8 @@ export interface NodeText {
     readonly footerY?: number;
     /**
      * Metric rows: figures, progress bar top, status (two lines at most); the
-     * deadline at the end of the figures' row, else of the status' last line,
-     * else on a row of its own.
+     * deadline at the end of the figures' last row, else on a row of its own
+     * under them (above the bar: it belongs to the target).
      */
     readonly metric?: {
         figures: string; deadline: string; deadlineY: number; figuresY: number; barY: number; status: readonly string[]; statusY: number;
@@ -94,25 +94,23 @@ function metricRows(m: MetricFigures, width: number, nameY: number, measure: Mea
     const figures = figureLines[figureLines.length - 1]!;
     const figuresY = nameY + 19;
     const figuresBottom = figuresY + (figureLines.length - 1) * SMALL_LINE;
-    const barY = figuresBottom + 6;
+    // The deadline goes with the target: at the end of the figures' last line, else on the line under it.
+    const deadlineY = deadline && measure(figures, TEXT.figures) + deadlineWidth > bar ? figuresBottom + SMALL_LINE : figuresBottom;
+    const barY = deadlineY + 6;
     const statusY = barY + 19;
-    const status = wrap(statusText(m), bar - 16, TEXT.smallBold, full ? Infinity : 2, measure);
-    let last = statusY + (status.length - 1) * SMALL_LINE;
-    let deadlineY = figuresBottom;
-    if (deadline && measure(figures, TEXT.figures) + deadlineWidth > bar) {
-        const after = measure(status[status.length - 1]!, TEXT.smallBold) + 16 + deadlineWidth <= bar;
-        deadlineY = after ? last : (last += SMALL_LINE);
-    }
+    const status = wrapPhrases(statusText(m), bar - 16, TEXT.smallBold, full ? Infinity : 2, measure);
+    const last = statusY + (status.length - 1) * SMALL_LINE;
     const more = figureLines.length > 1 ? { figureLines } : {};
     return { rows: { figures: figureLines[0]!, deadline, deadlineY, figuresY, barY, status, statusY, ...more }, bottom: last };
 }
 
-/** The name line in full: the name wrapped, then `· kind` on its last line when it fits, else on a line of its own. */
+/**
+ * The name line in full: the name wrapped, then `· kind` on its last line
+ * when it fits, else the kind on a line of its own, the separator left at
+ * the end of the name's line (`EnergyIsolation ·` / `FieldSafetyPilot`).
+ */
 function nameWrapped(name: string, suffix: string, width: number, measure: MeasureText): string[] {
-    const lines = wrap(name, width, TEXT.name, Infinity, measure);
-    if (!suffix) return lines;
-    const last = `${lines[lines.length - 1]!} ${suffix}`;
-    return measure(last, TEXT.name) <= width ? [...lines.slice(0, -1), last] : [...lines, ...wrap(suffix, width, TEXT.name, Infinity, measure)];
+    return suffix ? wrapPhrases(`${name} ${suffix}`, width, TEXT.name, Infinity, measure) : wrap(name, width, TEXT.name, Infinity, measure);
 }
 
 /**

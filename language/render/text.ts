@@ -36,18 +36,59 @@ const ELLIPSIS = '\u2026';
  * does not fit ends the last line with an ellipsis.
  */
 export function wrap(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
-    if (!isCachedMeasure(measure)) return wrapped(text, maxWidth, style, maxLines, measure);
+    return remembered('words', text, maxWidth, style, maxLines, measure, wrapped);
+}
+
+/**
+ * Wraps a text of phrases joined by ` · ` (`no actual since 2026-06 · 33%
+ * of the way`) as {@link wrap} does, but breaking between phrases: a line
+ * ends after a whole phrase with the separator at its end (`no actual
+ * since 2026-06 ·` / `33% of the way`; dropped when it does not fit), and
+ * only a phrase wider than a line breaks between its words.
+ */
+export function wrapPhrases(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
+    return remembered('phrases', text, maxWidth, style, maxLines, measure, phrased);
+}
+
+type Wrapper = (text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText) => string[];
+
+/** The lines `how` wraps a text into, kept by a cached measurer. */
+function remembered(kind: string, text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText, how: Wrapper): string[] {
+    if (!isCachedMeasure(measure)) return how(text, maxWidth, style, maxLines, measure);
     // A drawing wraps the same texts at the same widths again and again (each box width a page layout tries, a node in many chains).
     let memo = WRAPPED.get(measure);
     if (!memo) WRAPPED.set(measure, memo = new Map());
-    const key = `${styleKey(style)}|${maxWidth}|${maxLines}|${text}`;
+    const key = `${kind}|${styleKey(style)}|${maxWidth}|${maxLines}|${text}`;
     let lines = memo.get(key);
-    if (!lines) memo.set(key, lines = wrapped(text, maxWidth, style, maxLines, measure));
+    if (!lines) memo.set(key, lines = how(text, maxWidth, style, maxLines, measure));
     return [...lines];
 }
 
 /** The lines wrap computed, by cached measurer (kept as long as it is) and by text, width, style and line count. */
 const WRAPPED = new WeakMap<MeasureText, Map<string, readonly string[]>>();
+
+const PHRASE_SEPARATOR = ' · ';
+
+function phrased(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
+    const phrases = text.trim().split(PHRASE_SEPARATOR);
+    if (phrases.length === 1) return wrapped(text, maxWidth, style, maxLines, measure);
+    const closed = (line: string): string => measure(`${line} ·`, style) <= maxWidth ? `${line} ·` : line;
+    const lines: string[] = [];
+    let line = '';
+    for (const phrase of phrases) {
+        if (line && measure(`${line}${PHRASE_SEPARATOR}${phrase}`, style) <= maxWidth) {
+            line += `${PHRASE_SEPARATOR}${phrase}`;
+            continue;
+        }
+        if (line) lines.push(closed(line));
+        const parts = wrapped(phrase, maxWidth, style, Infinity, measure);
+        lines.push(...parts.slice(0, -1));
+        line = parts[parts.length - 1] ?? '';
+    }
+    if (line) lines.push(line);
+    if (lines.length <= maxLines) return lines;
+    return [...lines.slice(0, maxLines - 1), truncate(lines.slice(maxLines - 1).join(' '), maxWidth, style, measure)];
+}
 
 function wrapped(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
     const words = text.trim().split(/\s+/).filter(Boolean).flatMap(word => breakWord(word, maxWidth, style, measure));
