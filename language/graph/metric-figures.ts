@@ -34,6 +34,8 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
     const last = sorted.at(-1);
     const first = sorted[0];
     const { baseline, target, direction } = figures;
+    if (last && baseline !== undefined) figures.change = { amount: last.value.value - baseline, from: 'baseline', reference: baseline };
+    else if (last && first && sorted.length > 1) figures.change = { amount: last.value.value - first.value.value, from: 'first actual', reference: first.value.value, period: first.period.text };
     if (last && first && baseline !== undefined && target !== undefined && deadline) {
         const start = startDay ?? first.period.day;
         const span = deadline.day - start;

@@ -48,8 +48,24 @@ export interface MetricFigures {
     trackWords?: string;
     /** Share of the way from baseline to target reached by the latest actual, 0..1 (may exceed 1). */
     progress?: number;
+    /**
+     * The latest actual's change (latest - reference): from the baseline when
+     * the metric has one (the reference of its progress), else from its first
+     * actual when it has two or more.
+     */
+    change?: MetricChange;
     /** Money per point or unit of improvement. */
     value?: { amount: number; currency?: string; per: 'point' | 'unit' };
+}
+
+/** A metric's change and what it is measured from. */
+export interface MetricChange {
+    readonly amount: number;
+    readonly from: 'baseline' | 'first actual';
+    /** The value it is measured from. */
+    readonly reference: number;
+    /** The first actual's period, when measured from it. */
+    readonly period?: string;
 }
 
 /** How an objective reaches KPIs. */

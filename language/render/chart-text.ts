@@ -81,8 +81,3 @@ export function calendarOf(day: number): { month: string; monthIndex: number; ye
     return { month: MONTHS[d.getUTCMonth()]!, monthIndex: d.getUTCMonth(), year: d.getUTCFullYear(), day: d.getUTCDate() };
 }
 
-/** A short date: `Apr 5, 2026`. */
-export function shortDate(iso: string): string {
-    const c = calendarOf(dayOfIso(iso));
-    return `${c.month} ${c.day}, ${c.year}`;
-}

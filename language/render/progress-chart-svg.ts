@@ -104,7 +104,7 @@ function renderRow(r: ProgressRow, chart: ProgressChart, index: number): string 
     const glyph = r.status ? `<g class="status-glyph">${drawGlyph(STATUS_GLYPHS[r.status], vx, r.y + 9)}</g>` : '';
     const tx = r.status ? vx + 17 : vx;
     const value = r.latest ? `<text class="row-latest" x="${n(tx)}" y="${n(r.y + 19)}">${escapeXml(r.latest)}</text>` : '';
-    const sub = r.status && r.statusWords ? r.statusWords : r.change;
-    const under = sub ? `<text class="row-change" x="${n(tx)}" y="${n(r.y + 34)}">${escapeXml(sub)}</text>` : '';
+    const sub = r.status && r.statusWords ? [r.statusWords] : r.changeLines ?? (r.change ? [r.change] : []);
+    const under = sub.map((line, i) => `<text class="row-change" x="${n(tx)}" y="${n(r.y + 34 + i * 14)}">${escapeXml(line)}</text>`).join('');
     return `<g class="row row-${r.kind}${r.status ? ` status-${r.status}` : ''}" data-id="${escapeXml(r.id)}">${rule}${title}${kind}${baseline}${line(r)}${marks(r)}${empty}${glyph}${value}${under}</g>`;
 }

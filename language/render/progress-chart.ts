@@ -5,12 +5,13 @@
  * axis with the program's window shaded, so that a reader sees whether
  * learning moved before the business did. Each row has its own value
  * scale (the metrics have different units); the row's label says what it
- * is, its right end the latest value and the change since the first actual.
+ * is, its right end the latest value and the change from the baseline (or
+ * the first actual), as the impact graph figures it (MetricFigures.change).
  */
 import type { GraphNode, MetricFigures, MetricKindName } from '../graph/types.js';
 import type { Box } from './chart-labels.js';
 import { linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
-import { changeText, dayOfIso, directionWords, shortDate, trackWords, valueText } from './chart-text.js';
+import { changeText, dayOfIso, directionWords, trackWords, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText } from './measure.js';
 import { trackStatus, truncate, wrap, type TrackStatus } from './text.js';
 
@@ -52,7 +53,10 @@ export interface ProgressRow {
     readonly points: ReadonlyArray<{ x: number; y: number; period: string; date: string; value: number }>;
     readonly baselineY?: number;
     readonly latest?: string;
+    /** `+36 points since baseline (48%)`, `+35 points since 2026-04-03 (49%)`. */
     readonly change?: string;
+    /** In a columns chart: the change in the lines it takes in the value column. */
+    readonly changeLines?: readonly string[];
     readonly status?: TrackStatus;
     readonly statusWords?: string;
     /** In a stacked chart: where its parts go (a columns chart places them from `y`). */
@@ -83,6 +87,9 @@ const AXIS = 34;
 const LABEL_WIDTH = 240;
 const TITLE = { size: 12, bold: true } as const;
 const VALUE_WIDTH = 150;
+/** The change under the latest value, in the value column of a columns chart (chart-styles.ts: .row-change). */
+const CHANGE = { size: 10.5 } as const;
+const CHANGE_WIDTH = VALUE_WIDTH - 10;
 const LEGEND = 'each row on its own scale · dotted line: baseline';
 
 /** The stacked layout: its text sizes (chart-styles.ts) and spacing. */
@@ -123,14 +130,19 @@ interface Laid { readonly plot: Box; readonly x: (day: number) => number; readon
 /** Label, line and latest value side by side, the rows on one plot. */
 function columns(sorted: readonly Metric[], width: number, domain: readonly [number, number], measure: MeasureText): Laid {
     const titles = sorted.map(({ node }) => wrap(node.title ?? node.name, LABEL_WIDTH - 8, TITLE, 2, measure));
-    const heights = titles.map(lines => ROW + (lines.length - 1) * LINE);
+    // A KPI's row says its status under its value; another metric's its change, on two lines when it needs them.
+    const changes = sorted.map(({ m }) => {
+        const change = m.isKpi && m.latest ? undefined : changeWords(m);
+        return change ? wrap(change, CHANGE_WIDTH, CHANGE, 2, measure) : [];
+    });
+    const heights = titles.map((lines, i) => Math.max(ROW + (lines.length - 1) * LINE, 46 + (Math.max(1, changes[i]!.length) - 1) * LINE));
     const plot: Box = { x: LABEL_WIDTH + 12, y: TOP, width: width - LABEL_WIDTH - VALUE_WIDTH - 24, height: heights.reduce((a, b) => a + b, 0) };
     const x = linearScale([...domain], [plot.x, plot.x + plot.width]);
     let top = plot.y;
     const rows = sorted.map(({ node, m }, i) => {
         const r = row(node, m, { top, height: heights[i]!, titleLines: titles[i]! }, x, measure);
         top += heights[i]!;
-        return r;
+        return changes[i]!.length > 0 ? { ...r, changeLines: changes[i]! } : r;
     });
     return { plot, x, rows, height: plot.y + plot.height + AXIS, legend: [LEGEND] };
 }
@@ -191,17 +203,24 @@ function row(node: GraphNode, m: MetricFigures, box: RowBox, x: (day: number) =>
     const y = m.actuals.length > 0 ? linearScale(valueAxis(values, 2).domain, [low, high]) : undefined;
     const direction = directionWords(m.direction);
     const kindLine = truncate(`${KIND_LABEL[kind]}${direction ? ` · ${direction}` : ''}`, strip ? strip.inner : LABEL_WIDTH - 8, strip ? STACKED.small : { size: 10.5 }, measure);
-    const first = m.actuals[0];
     const latest = m.latest;
     return {
         id: node.id, title: node.title ?? node.name, kind, y: top, height, titleLines, kindLine,
         points: y ? m.actuals.map(a => ({ x: x(dayOfIso(a.date)), y: y(a.value), period: a.period, date: a.date, value: a.value })) : [],
         baselineY: y && m.baseline !== undefined ? y(m.baseline) : undefined,
         latest: latest ? `${valueText(latest.value, m.unit)} (${latest.period})` : undefined,
-        change: first && latest && m.actuals.length > 1 ? `${changeText(round(latest.value - first.value), m.unit)} since ${shortDate(first.date).replace(/, \d{4}$/, '')}` : undefined,
+        change: changeWords(m),
         status: m.isKpi && latest ? trackStatus(m) : undefined,
         statusWords: m.isKpi && latest ? trackWords(m) : undefined
     };
+}
+
+/** The latest actual's change as the graph figures it, and what from: `+36 points since baseline (48%)`, `+35 points since 2026-04-03 (49%)`. */
+function changeWords(m: MetricFigures): string | undefined {
+    const c = m.change;
+    if (!c) return undefined;
+    const since = c.from === 'baseline' ? 'baseline' : c.period ?? 'the first actual';
+    return `${changeText(round(c.amount), m.unit)} since ${since} (${valueText(c.reference, m.unit)})`;
 }
 
 function describe(title: string, nodes: readonly GraphNode[], window: ProgressChartOptions['window']): string {
