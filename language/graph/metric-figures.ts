@@ -34,8 +34,8 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
     const last = sorted.at(-1);
     const first = sorted[0];
     const { baseline, target, direction } = figures;
-    if (last && baseline !== undefined) figures.change = { amount: last.value.value - baseline, from: 'baseline', reference: baseline };
-    else if (last && first && sorted.length > 1) figures.change = { amount: last.value.value - first.value.value, from: 'first actual', reference: first.value.value, period: first.period.text };
+    if (last && baseline !== undefined) figures.change = { amount: difference(last.value.value, baseline), from: 'baseline', reference: baseline };
+    else if (last && first && sorted.length > 1) figures.change = { amount: difference(last.value.value, first.value.value), from: 'first actual', reference: first.value.value, period: first.period.text };
     if (last && first && baseline !== undefined && target !== undefined && deadline) {
         const start = startDay ?? first.period.day;
         const span = deadline.day - start;
@@ -46,6 +46,11 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
         if (direction) figures.onTrack = !isWorse(last.value.value, figures.expected, direction);
     }
     return figures;
+}
+
+/** `a - b` without the binary fraction's noise (18 - 14.1 is 3.9, not 3.9000000000000004). */
+function difference(a: number, b: number): number {
+    return Number((a - b).toPrecision(12));
 }
 
 /** True when `value` is worse than `reference` for the direction (equal is not worse). */
