@@ -146,6 +146,8 @@ export interface GraphArgs extends WorkspaceArgs {
     focus?: string;
     output?: string;
     direction: GraphDirection;
+    /** `YYYY-MM-DD`: KPI statuses as of that day, actuals after it left out; undefined: no date (the graph's own statuses). */
+    date?: string;
 }
 
 /** Parses `align graph` arguments. */
@@ -155,13 +157,14 @@ export function parseGraphArgs(argv: string[]): GraphArgs {
         format: { type: 'string', short: 'f', default: 'mermaid' },
         focus: { type: 'string' },
         output: { type: 'string', short: 'o' },
-        direction: { type: 'string', default: 'auto' }
+        direction: { type: 'string', default: 'auto' },
+        date: { type: 'string' }
     });
     const format = oneOf(values.format, GRAPH_FORMATS, '--format', 'format');
     const direction = oneOf(values.direction, GRAPH_DIRECTIONS, '--direction', 'direction');
     const focus = values.focus;
     if (focus !== undefined && focus.trim() === '') throw new InputError('--focus: expected the name of a program or outcome');
-    return { ...workspaceArgs(values, positionals), format, focus, output: values.output, direction };
+    return { ...workspaceArgs(values, positionals), format, focus, output: values.output, direction, date: isoDate(values.date, '--date') };
 }
 
 /** The values of `align report --format`. */

@@ -93,6 +93,11 @@ Options:
                              and dot run left to right unless down
   -o, --output FILE          write to FILE instead (- for standard output);
                              never an .align file or the settings it reads
+      --date YYYY-MM-DD      KPI statuses as of that day, as align report
+                             judges them (deadline passed, target met, no
+                             recent actual); actuals dated after it are left
+                             out. Default: no date, each KPI's latest actual
+                             against its trajectory
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 
@@ -100,6 +105,7 @@ Examples:
   align graph --format mermaid > impact.mmd
   align graph programs/ --focus ChurnPilot --format svg --output churn.svg
   align graph --format svg --direction down --output chain.svg
+  align graph --focus ChurnPilot --format svg --date 2026-09-30 -o churn.svg
 
 A file with syntax errors gets one line on standard error (its first error
 and how many), then a line says to run align check: the graph leaves out

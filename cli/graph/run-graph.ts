@@ -5,11 +5,13 @@
  * language/render).
  */
 import { focusGraph } from '../../language/graph/focus-graph.js';
+import type { AlignGraphService } from '../../language/graph/graph-service.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
 import { escapeXml, layoutToFit, PALETTE, renderSvg, SANS_STACK, SCREEN } from '../../language/render/index.js';
 import type { GraphArgs, GraphDirection, GraphFormat } from '../args.js';
 import { outputFileOf } from '../check/output-file.js';
+import { cadenceOfNode, statusAt, withStatus } from '../report/dated-status.js';
 import type { Progress } from '../progress.js';
 import { writeOutputFile } from './write-output.js';
 import { diagramOf, NOTHING_TO_DRAW } from './diagram.js';
@@ -34,7 +36,7 @@ export interface GraphIo {
 export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     const { workspace, index, findings } = await loadGraph(args, io.progress);
     const output = outputFileOf(args.output, workspace);
-    let graph = index.graph;
+    let graph = args.date === undefined ? index.graph : await datedGraph(workspace.services.align.Graph, args.date);
     let title = 'Impact chain';
     if (args.focus !== undefined) {
         const focus = resolveFocus(graph, args.focus);
@@ -46,6 +48,17 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     else io.write(text);
     for (const line of syntaxNotices(findings)) process.stderr.write(`${line}\n`);
     return 0;
+}
+
+/**
+ * The graph as of `date`, as `align report` judges it on that day: actuals
+ * dated after it left out, and each metric's status as of it (`deadline
+ * passed`, `target met`, `no actual since PERIOD`; dated-status.ts).
+ */
+async function datedGraph(graphs: AlignGraphService, date: string): Promise<ImpactGraph> {
+    const { index } = await graphs.indexAsOf(date);
+    const astOf = (id: string) => index.astOf(id);
+    return { ...index.graph, nodes: index.graph.nodes.map(node => node.metric ? withStatus(node, statusAt(node.metric, date, cadenceOfNode(node, astOf))) : node) };
 }
 
 /**

@@ -77,6 +77,20 @@ function staleAfter(latest: NonNullable<MetricFigures['latest']>, cadence: Caden
     return isoDay(last);
 }
 
+/**
+ * The node with its on-track state and words as of a date, for what draws
+ * it (the impact chain, the learning chart, `align graph --date`): a KPI
+ * whose deadline has passed is `deadline passed` (drawn off track) unless it
+ * met its target (`target met`, on track); one with stale actuals is `no
+ * actual since PERIOD` (unknown). The node itself when nothing changes.
+ */
+export function withStatus(node: GraphNode, status: DatedStatus): GraphNode {
+    if (!node.metric) return node;
+    const trackWords = status.words === TRACK_WORDS[status.state] ? undefined : status.words;
+    if (status.onTrack === node.metric.onTrack && trackWords === undefined) return node;
+    return { ...node, metric: { ...node.metric, onTrack: status.onTrack, trackWords } };
+}
+
 /** The declared cadence of a metric node, read from its declaration. */
 export function cadenceOfNode(node: GraphNode, astOf: (id: string) => unknown): Cadence | undefined {
     const ast = astOf(node.id);

@@ -7,7 +7,7 @@ import type { PlacedFinding } from '../graph/load-graph.js';
 import { TRACK_WORDS } from '../../language/present/index.js';
 import type { MeasureText } from '../../language/render/index.js';
 import type { Inline } from './blocks.js';
-import { cadenceOfNode, statusAt, type DatedStatus } from './dated-status.js';
+import { cadenceOfNode, statusAt, withStatus, type DatedStatus } from './dated-status.js';
 
 export interface Context {
     index: GraphIndex;
@@ -45,19 +45,9 @@ export function statusOf(ctx: Context, node: GraphNode): DatedStatus {
     return status;
 }
 
-/**
- * The node with its on-track state and its words as of the report's date,
- * for what draws it (the impact chain, the learning chart), so that they
- * say what the tables say: a KPI whose deadline has passed is `deadline
- * passed` (drawn off track) unless it met its target (`target met`, on
- * track); one with stale actuals is `no actual since PERIOD` (unknown).
- */
+/** The node as of the report's date, for what draws it, so that it says what the tables say (dated-status.ts, `withStatus`). */
 export function datedNode(node: GraphNode, ctx: Context): GraphNode {
-    if (!node.metric) return node;
-    const status = statusOf(ctx, node);
-    const trackWords = status.words === TRACK_WORDS[status.state] ? undefined : status.words;
-    if (status.onTrack === node.metric.onTrack && trackWords === undefined) return node;
-    return { ...node, metric: { ...node.metric, onTrack: status.onTrack, trackWords } };
+    return node.metric ? withStatus(node, statusOf(ctx, node)) : node;
 }
 
 /** Of these KPIs, how many have a known status as of the report's date, and how many of those are on track or met their target. */

@@ -189,6 +189,33 @@ describe('align graph', () => {
         });
     });
 
+    describe('--date', () => {
+        const metricOf = (g: ImpactGraph, id: string) => g.nodes.find(n => n.id === id)!.metric!;
+
+        it('judges each KPI as of the day, as align report does: a passed deadline is off track and says so', () => {
+            // RepeatContactRate: 14.1% against a target of 14% by 2026-04-05, on its trajectory (fullGraph: on track).
+            const dated = JSON.parse(graph(['--format', 'json', '--date', '2026-09-30'])) as ImpactGraph;
+            assert.equal(metricOf(dated, 'ChurnPilot.RepeatContactRate').onTrack, false);
+            assert.equal(metricOf(dated, 'ChurnPilot.RepeatContactRate').trackWords, 'deadline passed');
+            assert.equal(metricOf(fullGraph(), 'ChurnPilot.RepeatContactRate').trackWords, undefined);
+            const svg = graph(['--format', 'svg', '--focus', 'ChurnPilot', '--date', '2026-09-30']);
+            assert.match(svg, /deadline passed/);
+            assert.doesNotMatch(graph(['--format', 'svg', '--focus', 'ChurnPilot']), /deadline passed/);
+        });
+
+        it('leaves out the actuals dated after the day, and a day before every deadline keeps the graph\'s statuses', () => {
+            const early = JSON.parse(graph(['--format', 'json', '--date', '2026-02-10'])) as ImpactGraph;
+            const repeat = metricOf(early, 'ChurnPilot.RepeatContactRate');
+            assert.deepEqual(repeat.actuals.map(a => a.period), ['2026-01'], 'the 2026-02 actual is dated 2026-02-28, after the day; the weekly cadence makes 2026-01 stale after 2026-02-14');
+            assert.equal(repeat.latest?.value, 17.1);
+            assert.equal(repeat.trackWords, undefined);
+        });
+
+        it('is a usage error for a day that does not exist', () => {
+            assertOneLineFailure(runCli(['graph', '--date', '2026-02-30'], { cwd: EXAMPLES }), '--date', '2026-02-30');
+        });
+    });
+
     describe('--format svg', () => {
         it('is one well-formed SVG document with a node element per drawn node', () => {
             const svg = graph(['--format', 'svg']);
