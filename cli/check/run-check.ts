@@ -17,6 +17,7 @@ import { printMessage } from '../message.js';
 import { rewriteBaselineCommand } from './rewrite-command.js';
 import { shellLines } from '../shell-word.js';
 import { outputWidth } from '../wrap.js';
+import { unreadFilesHint } from './unread-files-hint.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -59,6 +60,9 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     if (notice !== undefined) printMessage(notice);
     if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
+    // For a reader: the machine formats keep standard error for failures.
+    const hint = args.format === 'pretty' ? await unreadFilesHint(findings, workspace) : undefined;
+    if (hint !== undefined) printMessage(hint);
     return exitStatus(findings, args);
 }
 

@@ -1,0 +1,30 @@
+/**
+ * References are resolved among the files a check reads: `align check
+ * churn-pilot.align` alone does not read the metrics declared in the other
+ * files of its folder, and reports each use of them as an
+ * `unresolved-reference`. When some references did not resolve and the
+ * paths given leave out `.align` files of the workspace folder, one line on
+ * standard error says so and gives the command that reads them all (in the
+ * `pretty` format, for a reader).
+ */
+import { URI } from 'langium';
+import type { Finding } from '../../language/rules.js';
+import { plural } from '../../language/present/index.js';
+import { shellCommand } from '../shell-word.js';
+import { shownPath } from '../shown-path.js';
+import { findAlignFiles } from '../workspace/find-files.js';
+import type { LoadedWorkspace } from '../workspace/load-workspace.js';
+
+/** The hint, or undefined: every reference resolved, or every `.align` file of the workspace folder was read. */
+export async function unreadFilesHint(findings: readonly Finding[], workspace: LoadedWorkspace): Promise<string | undefined> {
+    const unresolved = findings.filter(f => f.rule === 'unresolved-reference').length;
+    if (unresolved === 0) return undefined;
+    const read = new Set(workspace.documents.map(d => d.uri.fsPath));
+    const catalogs = workspace.services.align.Catalogs;
+    const left = (await findAlignFiles([workspace.root], { allowEmpty: true })).filter(file => !read.has(file) && !catalogs.isCatalog(URI.file(file)));
+    if (left.length === 0) return undefined;
+    const folder = shownPath(workspace.root, '.');
+    const were = left.length === 1 ? 'was' : 'were';
+    return `align: ${plural(unresolved, 'reference')} did not resolve, and ${plural(left.length, 'other .align file')} in ${folder === '.' ? 'this folder' : folder} ${were} not read:`
+        + ` a name declared there is unknown to this check. To read them all, run ${shellCommand(['align', 'check', folder])}`;
+}
