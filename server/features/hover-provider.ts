@@ -15,6 +15,7 @@ import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
 import { literalText } from '../../language/present/index.js';
 import { paragraphs } from './hover-format.js';
+import { plainHover, readsMarkdown } from './plain-text.js';
 import { originHoverLine } from './catalog-origin.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 
@@ -29,9 +30,12 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
     private readonly graph: AlignGraphService;
     private readonly snapshots: AlignSnapshotService;
     private readonly catalogs: AlignCatalogRegistry;
+    /** False for a client that reads plain text only (other editors may say so): hovers are then sent as plain text. */
+    private markdown = true;
 
     constructor(services: AlignServices) {
         super(services);
+        services.shared.lsp.LanguageServer.onInitialize(params => { this.markdown = readsMarkdown(params.capabilities.textDocument?.hover?.contentFormat); });
         this.catalogs = services.align.Catalogs;
         this.graph = services.align.Graph;
         this.snapshots = services.align.Snapshots;
@@ -39,6 +43,11 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
 
     /** Names and references as Langium finds them; besides, the words of an `isolate` and of a pulled actuals block. */
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await this.markdownHover(document, params);
+        return hover && !this.markdown ? plainHover(hover) : hover;
+    }
+
+    private async markdownHover(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult.value.$cstNode;
         const offset = this.wordOffset(document, params);
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;

@@ -61,7 +61,7 @@ export class LspSession {
             capabilities: {
                 // As VS Code: the client watches the files (the tests announce changes on disk themselves), so the server does not.
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
-                textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } } }
+                textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, completion: { completionItem: { snippetSupport: true } } }
             }
         });
         await connection.sendNotification('initialized', {});

@@ -71,6 +71,24 @@ describe('language server in other editors', function () {
         assert.equal(logged.length, 1, 'said once');
     });
 
+    it('answers a client that reads plain text only, and one without hierarchical symbols, in their shapes', async () => {
+        const capabilities = { textDocument: { hover: { contentFormat: ['plaintext'] }, documentSymbol: {} } };
+        ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities }));
+        const file = path.join(EXAMPLES, 'churn-pilot.align');
+        const uri = await session.open(file);
+        await session.diagnosticsOf(file, d => d.length === 0); // a fully aligned pilot
+        const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(file, 3, 'ReduceChurn') });
+        const contents = hover?.contents as { kind: string; value: string } | undefined;
+        assert.equal(contents?.kind, 'plaintext', JSON.stringify(hover));
+        assert.match(contents!.value, /^outcome ReduceChurn — /, contents!.value);
+        assert.doesNotMatch(contents!.value, /\*\*|`|^---$/m, 'no Markdown left');
+        const symbols = await session.request<Array<{ name: string; location?: { uri: string }; containerName?: string; children?: unknown }>>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.ok(symbols.length > 3 && symbols.every(s => s.location?.uri === uri && s.children === undefined), JSON.stringify(symbols.slice(0, 3)));
+        const member = symbols.find(s => s.name === 'RepeatContactRate');
+        assert.equal(member?.containerName, 'ChurnPilot', 'a program member names its program');
+        assert.equal(symbols.find(s => s.name === 'ChurnPilot')?.containerName, undefined);
+    });
+
     it('takes its settings from workspace/didChangeConfiguration when the client has no workspace/configuration', async () => {
         ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities: {} }));
         const safety = path.join(EXAMPLES, 'safety.align');
