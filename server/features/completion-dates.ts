@@ -60,13 +60,18 @@ export function dayChoices(now: Date): DateChoice[] {
     ]);
 }
 
-/** The granularity of an actuals row for a metric's cadence (weekly and daily rows are days). */
+/**
+ * The granularity of a new actuals row: that of the block's last row (its
+ * rows say how it writes periods: a weekly metric may be reported per
+ * month), else the metric's cadence (weekly and daily rows are days), else
+ * months.
+ */
 function rowGranularity(cadence: string | undefined, last: ParsedPeriod | undefined): Granularity {
+    if (last) return last.granularity;
     switch (cadence) {
         case 'quarterly': return 'quarter';
-        case 'monthly': return 'month';
         case 'weekly': case 'daily': return 'day';
-        default: return last?.granularity ?? 'month';
+        default: return 'month';
     }
 }
 
@@ -85,6 +90,6 @@ export function rowChoices(now: Date, cadence: string | undefined, lastRow: stri
     if (!last) return [current];
     const step = granularity === 'day' && cadence === 'weekly' ? 7 : 1;
     const next = periodOf(granularity === 'day' ? last.day + step : endOf(last.day, granularity) + 1, granularity);
-    const after = cadence === 'weekly' ? 'a week after the last row' : `the ${WORD[granularity]} after the last row`;
+    const after = step === 7 ? 'a week after the last row' : `the ${WORD[granularity]} after the last row`;
     return distinct([{ text: next, detail: after }, current]);
 }

@@ -37,6 +37,10 @@ describe('completion: dates and periods on a fixed clock', () => {
         assert.deepEqual(rowChoices(feb15, 'weekly', '2026-02-09'), [
             { text: '2026-02-16', detail: 'a week after the last row' }, { text: '2026-02-15', detail: 'today' }]);
         assert.deepEqual(rowChoices(feb15, 'daily', '2026-02-28').map(c => c.text), ['2026-03-01', '2026-02-15']);
+        // The block's rows say how it writes periods: a weekly metric reported per month goes on per month.
+        assert.deepEqual(rowChoices(feb15, 'weekly', '2025-12'), [
+            { text: '2026-01', detail: 'the month after the last row' }, { text: '2026-02', detail: 'this month' }]);
+        assert.deepEqual(rowChoices(feb15, 'monthly', '2025-12-31').map(c => c.text), ['2026-01-01', '2026-02-15']);
         // No cadence: the granularity of the last row, else months.
         assert.deepEqual(rowChoices(feb15, undefined, '2025-H2').map(c => c.text), ['2026-H1']);
         assert.deepEqual(rowChoices(feb15, undefined, undefined), [{ text: '2026-02', detail: 'this month' }]);
