@@ -2,6 +2,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import type { BlockWords } from './block-words.js';
 import { orList, shortened } from './present/index.js';
+import { lineEnd } from './line-starts.js';
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name', STRING: 'a "quoted string"', NUMBER: 'a number', PERCENT: 'a percentage such as 12%',
@@ -135,12 +136,6 @@ function stringProblem(text: string, offset: number): LexerProblem {
     }
     const end = lineEnd(text, offset);
     return { message: 'Unterminated string: add the closing `"` on the same line.', length: end - offset, until: end };
-}
-
-function lineEnd(text: string, offset: number): number {
-    let end = offset;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    return end;
 }
 
 /** Characters as a message shows them: those that can be seen in backticks, the others by code point (`§§` U+200B). */

@@ -10,6 +10,7 @@
 import type { IToken } from 'chevrotain';
 import type { LexerError } from './align-parser-errors.js';
 import type { LexedTokens } from './lexer-recovery.js';
+import { lineEnd } from './line-starts.js';
 
 /** The markers of a text and what the parser leaves unread. */
 export interface ConflictMarkers {
@@ -91,12 +92,6 @@ export function withoutSpans(lexed: LexedTokens, spans: ReadonlyArray<readonly [
         });
     };
     return { tokens: keep(lexed.tokens), hidden: keep(lexed.hidden) };
-}
-
-function lineEnd(text: string, offset: number): number {
-    let end = offset;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    return end;
 }
 
 function nextLine(text: string, end: number): number {

@@ -9,3 +9,10 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
     }
     return low;
 }
+
+/** The offset where the line holding `offset` ends: its first `\n` or `\r` at or after `offset`, else the text's end. */
+export function lineEnd(text: string, offset: number): number {
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return end;
+}
