@@ -6,7 +6,7 @@
  * (the graph's `programFigures.roi.attribution`; words from language/present).
  */
 import type { GraphNode, ImpactGraph, KpiAttribution, MetricFigures, RoiFigures } from '../language/graph/types.js';
-import { attributedBenefitText, attributedValueText, figuresText, isolationText, MISSING, statusText } from '../language/present/index.js';
+import { attributedBenefitText, attributedValueText, deadlineText, figuresText, isolationText, MISSING, statusText } from '../language/present/index.js';
 import { changeText, directionWords, kpiChart, renderKpiChart, type MeasureText } from '../language/render/index.js';
 import { element } from './dom.js';
 
@@ -44,7 +44,7 @@ export function factsList(m: MetricFigures): HTMLElement {
         ['Status', statusText(m)]
     ];
     if (m.latest) rows.push(['Latest actual', m.latest.period]);
-    if (m.deadline) rows.push(['Deadline', m.deadline]);
+    if (m.deadline) rows.push(['Deadline', deadlineText(m, 'long')!]);
     return definitions('facts', rows);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { EdgeKind, GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { COLUMNS, columnOf, DRAWN_EDGE_KINDS, type ColumnId } from '../../language/render/index.js';
-import { coverageText, figuresText, plural, statusText, metricsWithoutKind } from '../../language/present/index.js';
+import { coverageText, deadlineText, figuresText, plural, statusText, metricsWithoutKind } from '../../language/present/index.js';
 
 /** How a node is marked: objectives without a KPI link, metrics off or on track. */
 export type NodeMark = 'unlinked' | 'offTrack' | 'onTrack';
@@ -89,7 +89,7 @@ function labelLines(node: GraphNode, toolkits: readonly string[], byId: Readonly
     const name = m ? `${node.name} · ${m.kind ?? 'untyped'}` : node.name;
     if (node.title || m) lines.push(name);
     if (m) {
-        lines.push(figuresText(m) + (m.deadline ? ` by ${m.deadline}` : ''));
+        lines.push(figuresText(m) + (m.deadline ? ` by ${deadlineText(m, 'short')}` : ''));
         lines.push(statusText(m));
     }
     if (node.kind === 'objective') lines.push(objectiveLine(node, byId));

@@ -18,7 +18,7 @@ import { attribute } from '../../language/attributes.js';
 import { addMonths, isoDay, parsePeriod } from '../../language/dates.js';
 import { isMetric } from '../../language/generated/ast.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-import { statusText, TRACK_WORDS, trackState, type TrackState } from '../../language/present/index.js';
+import { deadlineText, statusText, TRACK_WORDS, trackState, type TrackState } from '../../language/present/index.js';
 import { valueText } from '../../language/render/index.js';
 
 export type Cadence = 'daily' | 'weekly' | 'monthly' | 'quarterly';
@@ -42,7 +42,7 @@ export function statusAt(m: MetricFigures, date: string, cadence?: Cadence): Dat
     const graph: DatedStatus = { state: trackState(m), words: statusText({ ...m, progress: undefined }), onTrack: m.onTrack };
     const latest = m.latest;
     if (m.deadline && m.target !== undefined && date > m.deadline) {
-        const target = `target ${valueText(m.target, m.unit)} by ${m.deadline}`;
+        const target = `target ${valueText(m.target, m.unit)} by ${deadlineText(m, 'long')}`;
         const against = latest ? target : `no actual; ${target}`;
         if (latest && m.direction) {
             const met = m.direction === 'up' ? latest.value >= m.target : latest.value <= m.target;

@@ -9,7 +9,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import {
     directionWords, kpiChart, progressChart, renderKpiChart, renderProgressChart, shareText, unknownReason, valueText, trackWords, type KpiChart, type ProgressChart
 } from '../../language/render/index.js';
-import { TRACK_WORDS } from '../../language/present/index.js';
+import { deadlineText, TRACK_WORDS } from '../../language/present/index.js';
 import type { Block, ChartFigure, Inline, Span, TrackMark } from './blocks.js';
 import { chartId, datedNode, nameCell, statusOf, type Context } from './report-context.js';
 
@@ -42,7 +42,7 @@ export function kpiTable(kpis: readonly GraphNode[], ctx: Context): Block {
                 [{ value: valueText(m?.baseline, m?.unit) }],
                 m?.latest ? [{ value: valueText(m.latest.value, m.unit) }, ` (${m.latest.period})`] : ['—'],
                 [{ value: valueText(m?.target, m?.unit) }],
-                [m?.deadline ?? '—'],
+                [(m && deadlineText(m, 'long')) ?? '—'],
                 [m?.progress === undefined ? '—' : shareText(m.progress)],
                 [statusSpan(kpi, ctx)]
             ];

@@ -25,6 +25,7 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
         baseline: amountValue(attribute(metric, 'Baseline')?.amount),
         target: amountValue(targetNode?.amount),
         deadline: deadline ? isoDay(deadline.day) : undefined,
+        deadlinePeriod: deadline && deadline.granularity !== 'day' ? deadline.text : undefined,
         actuals,
         latest: actuals.at(-1),
         value: value && value.amount !== undefined

@@ -31,6 +31,8 @@ export interface MetricFigures {
     target?: number;
     /** ISO date of the target's deadline. */
     deadline?: string;
+    /** The deadline as written when it is a period (`2026-H2`, `2026-Q2`, `2026-06`), dated on its last day; unset for a full date. */
+    deadlinePeriod?: string;
     actuals: ActualPoint[];
     latest?: ActualPoint;
     /** Where the straight-line trajectory says the metric should be at the latest actual. */

@@ -30,6 +30,19 @@ export function trackState(m: MetricFigures): TrackState {
 /** The words of each state: never a colour or an icon alone. */
 export const TRACK_WORDS: Readonly<Record<TrackState, string>> = { on: 'on track', off: 'off track', unknown: 'track unknown' };
 
+/**
+ * A metric's deadline as its source writes it, undefined without one. A
+ * period (`by 2026-H2`) is dated on its last day: `long` says that day too,
+ * `2026-H2 (2026-12-31)`, where the words have room (hover, tables,
+ * sentences); `short` keeps the period alone, where a drawing has little
+ * room. A full date is the same in both.
+ */
+export function deadlineText(m: Pick<MetricFigures, 'deadline' | 'deadlinePeriod'>, form: 'short' | 'long'): string | undefined {
+    if (!m.deadline) return undefined;
+    if (!m.deadlinePeriod) return m.deadline;
+    return form === 'short' ? m.deadlinePeriod : `${m.deadlinePeriod} (${m.deadline})`;
+}
+
 /** `73% of the way`: how far the latest actual has come from baseline to target. */
 export function progressText(progress: number): string {
     return `${formatShare(progress)} of the way`;

@@ -12,7 +12,7 @@ import { placeLabels, pointBox, segmentBoxes, type Box, type LabelRequest, type 
 import { linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
 import { axisUnit, dayOfIso, directionWords, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText, type TextStyle } from './measure.js';
-import { trackStatus, type TrackStatus } from './text.js';
+import { deadlineText, trackStatus, type TrackStatus } from './text.js';
 
 export interface KpiChartOptions {
     /** Size of the drawing in px (default 400 x 240). */
@@ -176,7 +176,7 @@ function labelsOf(chart: Omit<KpiChart, 'labels'>, m: MetricFigures, measure: Me
         const dx = chart.deadlineX;
         const [top, bottom] = [chart.plot.y + 10, chart.plot.y + chart.plot.height - 4];
         requests.push({
-            role: 'deadline', text: `deadline ${m.deadline}`, style: LABEL,
+            role: 'deadline', text: `deadline ${deadlineText(m, 'short')}`, style: LABEL,
             candidates: [{ x: dx - 4, y: top, anchor: 'end' }, { x: dx - 4, y: bottom, anchor: 'end' }, { x: dx + 4, y: top, anchor: 'start' }, { x: dx + 4, y: bottom, anchor: 'start' }]
         });
     }
@@ -189,7 +189,7 @@ function describe(title: string, m: MetricFigures): string {
     const direction = directionWords(m.direction);
     const parts = [`${title}: ${kind}${direction ? `, ${direction}` : ''}.`];
     if (m.baseline !== undefined) parts.push(`Baseline ${valueText(m.baseline, m.unit)}${m.trajectoryStart ? ` on ${m.trajectoryStart}` : ''}.`);
-    if (m.target !== undefined) parts.push(`Target ${valueText(m.target, m.unit)}${m.deadline ? ` by ${m.deadline}` : ''}.`);
+    if (m.target !== undefined) parts.push(`Target ${valueText(m.target, m.unit)}${m.deadline ? ` by ${deadlineText(m, 'long')}` : ''}.`);
     const shown = m.actuals.slice(-6).map(a => `${valueText(a.value, m.unit)} (${a.period})`);
     const earlier = m.actuals.length - shown.length;
     parts.push(`Actuals: ${earlier > 0 ? `${earlier} earlier, then ` : ''}${shown.join(', ')}.`);

@@ -2,7 +2,7 @@
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { NodeFindings } from '../protocol.js';
 import type { LaidOutNode } from './layout.js';
-import { formatValue, plural, statusText, unitSuffix } from './text.js';
+import { deadlineText, formatValue, plural, statusText, unitSuffix } from './text.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -42,7 +42,7 @@ export function nodeLabel(item: LaidOutNode, findings?: NodeFindings): string {
     if (m) {
         const unit = unitSuffix(m.unit);
         parts.push(`baseline ${formatValue(m.baseline, m.unit)}${unit}`, `latest ${formatValue(m.latest?.value, m.unit)}${unit}`,
-            `target ${formatValue(m.target, m.unit)}${unit}${m.deadline ? ` by ${m.deadline}` : ''}`, statusText(m));
+            `target ${formatValue(m.target, m.unit)}${unit}${m.deadline ? ` by ${deadlineText(m, 'long')}` : ''}`, statusText(m));
     }
     if (node.program) parts.push(`in program ${node.program}`);
     if (node.catalog) parts.push(`from catalog ${catalogLabel(node.catalog)} (read-only)`);

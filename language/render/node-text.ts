@@ -8,7 +8,7 @@
  */
 import type { GraphNode, MetricFigures } from '../graph/types.js';
 import { TEXT, type MeasureText, type TextStyle } from './measure.js';
-import { figuresText, nameWords, plural, statusText, truncate, wrap, wrapPhrases } from './text.js';
+import { deadlineText, figuresText, nameWords, plural, statusText, truncate, wrap, wrapPhrases } from './text.js';
 
 /** Horizontal padding inside a box, and where text starts (after the kind icon). */
 export const PAD = 10;
@@ -88,7 +88,7 @@ export function nodeText(node: GraphNode, toolkits: readonly GraphNode[], width:
 /** A metric's rows under its name line, and the baseline of the last one. */
 function metricRows(m: MetricFigures, width: number, nameY: number, measure: MeasureText, full: boolean): { rows: NonNullable<NodeText['metric']>; bottom: number } {
     const bar = width - 2 * PAD;
-    const deadline = m.deadline ? `by ${m.deadline}` : '';
+    const deadline = m.deadline ? `by ${deadlineText(m, 'short')}` : '';
     const deadlineWidth = deadline ? measure(deadline, TEXT.small) + 8 : 0;
     const figureLines = figuresWrapped(figuresText(m), bar, measure);
     const figures = figureLines[figureLines.length - 1]!;

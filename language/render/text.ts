@@ -173,7 +173,7 @@ function lastBoundary(chars: readonly string[], start: number, end: number, ends
 }
 
 // Figures and counts are printed by the presentation module, as everywhere else.
-export { figuresText, formatNumber, formatValue, plural, statusText, unitSuffix } from '../present/index.js';
+export { deadlineText, figuresText, formatNumber, formatValue, plural, statusText, unitSuffix } from '../present/index.js';
 
 export type TrackStatus = 'on-track' | 'off-track' | 'unknown';
 

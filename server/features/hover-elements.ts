@@ -1,6 +1,6 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-import { isMetric, type Behavior, type Metric, type Outcome, type Skill, type Toolkit } from '../../language/generated/ast.js';
+import type { Behavior, Metric, Outcome, Skill, Toolkit } from '../../language/generated/ast.js';
 import { formatAmount, formatMoney, literalText, plural, progressText } from '../../language/present/index.js';
 import { bullets, figuresLine, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
@@ -15,7 +15,7 @@ export function metricHover(index: GraphIndex, node: GraphNode, ast: Metric): st
     const id = node.id;
     const reachedBy = objectivesWhere(index, links => links.metrics.includes(id));
     return paragraphs([
-        figuresLine(m, attribute(ast, 'Target')?.deadline),
+        figuresLine(m),
         progressLine(m),
         [metricKindText(m), m.unit ? `unit ${m.unit}` : 'no unit', directionText(m)].join(' · '),
         attributes([['Source', attribute(ast, 'Source')?.value], ['Owner', attribute(ast, 'Owner')?.value], ['Cadence', attribute(ast, 'MetricCadence')?.value]]),
@@ -36,8 +36,7 @@ export function outcomeHover(index: GraphIndex, node: GraphNode, ast: Outcome): 
     const kpiLines = measuring.map(id => {
         const metric = index.node(id);
         const m = metric?.metric;
-        const written = index.astOf(id);
-        return m ? `${metric.name} (${m.kind ?? 'no kind'}): ${figuresLine(m, isMetric(written) ? attribute(written, 'Target')?.deadline : undefined)}` : id;
+        return m ? `${metric.name} (${m.kind ?? 'no kind'}): ${figuresLine(m)}` : id;
     });
     const reachedBy = objectivesWhere(index, links => links.outcomes.includes(node.id));
     return paragraphs([

@@ -1,29 +1,20 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-import { formatAmount, TRACK_WORDS } from '../../language/present/index.js';
+import { deadlineText, formatAmount, TRACK_WORDS } from '../../language/present/index.js';
 
 /**
  * The figures of a metric on one line:
  * `**Baseline** 18% → **latest** 14.1% (2026-03) → **target** 14% by 2026-04-05 · on track`,
  * saying what is missing (`no baseline`, `no actuals yet`, `no target`) and why on-track cannot be told.
- * The deadline is shown as `deadline` writes it (`by 2026-H2 (2026-12-31)`).
+ * A period's deadline is shown as written, with its day (`by 2026-H2 (2026-12-31)`).
  */
-export function figuresLine(m: MetricFigures, deadline?: string): string {
+export function figuresLine(m: MetricFigures): string {
     const amount = (v: number): string => formatAmount(v, m.unit);
     const baseline = m.baseline !== undefined ? `**Baseline** ${amount(m.baseline)}` : 'no baseline';
     const latest = m.latest ? `**latest** ${amount(m.latest.value)} (${m.latest.period})` : 'no actuals yet';
     const target = m.target === undefined ? 'no target'
-        : `**target** ${amount(m.target)}${m.deadline ? ` by ${writtenDate(deadline, m.deadline)}` : ' (no deadline)'}`;
+        : `**target** ${amount(m.target)}${m.deadline ? ` by ${deadlineText(m, 'long')}` : ' (no deadline)'}`;
     return `${baseline} → ${latest} → ${target}${m.latest ? ` · ${trackStatus(m)}` : ''}`;
-}
-
-/**
- * A date or period as the source writes it, followed by the day it stands
- * for where that differs: `2026-H2 (2026-12-31)`, `2026-06 (2026-06-30)`;
- * a full date as it is. Without the written text, the resolved day.
- */
-export function writtenDate(written: string | undefined, resolved: string): string {
-    return written && written !== resolved ? `${written} (${resolved})` : resolved;
 }
 
 /** `on track`, `off track (trajectory expects 73.61%)`, or why it cannot be told. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Metric, Program } from '../../language/generated/ast.js';
-import { layoutGraph, nodeLabel, renderSvg } from '../../language/render/index.js';
+import { kpiChart, layoutGraph, nodeLabel, renderKpiChart, renderSvg } from '../../language/render/index.js';
 import { buildReport } from '../../cli/report/build-report.js';
 import { toMarkdown } from '../../cli/report/markdown.js';
 import { isolateLensTitle } from '../../server/features/hover-attribution.js';
@@ -78,6 +78,39 @@ describe('figures read the same on every surface', () => {
         assert.ok(programText.includes('ROI -25% · BCR 0.75 (attributed benefit 15,000 USD, cost 20,000 USD)'), programText);
         assert.ok(report.includes('**ROI -25%** · **BCR 0.75** (Phillips: attributed benefit 15,000 USD, cost 20,000 USD;'), 'the report\'s ROI');
         assert.ok(programText.includes('window 2026-01-05 to 2026-03-06') && report.includes('2026-01-05 to 2026-03-06'), 'the pilot window');
+    });
+});
+
+/**
+ * A deadline written as a period (`by 2026-H1`) is dated on its last day,
+ * and every surface still says the period the author wrote: the drawings,
+ * short of room, the period alone; words with room, the period and its day.
+ */
+describe('a deadline written as a period reads as written on every surface', () => {
+    it('hover, report, drawing, accessible name, Mermaid, chart and the report\'s dated status', async () => {
+        const { graph } = await checkWorkspace({ 'sales.align': SALES.replace('target 15000 by 2026-06-30', 'target 15000 by 2026-H1') });
+        const metric = graph.node('Sales.Revenue')!;
+        assert.equal(metric.metric!.deadline, '2026-06-30', 'the graph dates it on its last day');
+        assert.equal(metric.metric!.deadlinePeriod, '2026-H1');
+        const layout = layoutGraph(graph.graph);
+        const surfaces = {
+            hover: metricHover(graph, metric, graph.astOf(metric.id) as Metric),
+            report: toMarkdown(buildReport({ index: graph, findings: [], date: '2026-03-01', files: 1 })),
+            svg: renderSvg(layout),
+            label: nodeLabel(layout.nodes.find(n => n.id === 'Sales.Revenue')!),
+            mermaid: diagramOf(graph.graph).columns.flatMap(c => c.nodes).find(n => n.id === 'Sales.Revenue')!.lines.join('\n'),
+            chart: renderKpiChart(kpiChart(metric)!, { idPrefix: 'c-' }),
+            passed: toMarkdown(buildReport({ index: graph, findings: [], date: '2026-07-15', files: 1 }))
+        };
+        assert.ok(surfaces.hover.includes('**target** 15,000 USD by 2026-H1 (2026-06-30)'), surfaces.hover);
+        assert.ok(surfaces.report.includes('| 15,000 USD | 2026-H1 (2026-06-30) |'), surfaces.report);
+        assert.ok(surfaces.svg.includes('>by 2026-H1<'), 'the drawn deadline');
+        assert.ok(surfaces.label.includes('target 15,000 USD by 2026-H1 (2026-06-30)'), surfaces.label);
+        assert.ok(surfaces.mermaid.includes('by 2026-H1'), surfaces.mermaid);
+        assert.ok(surfaces.chart.includes('>deadline 2026-H1<'), 'the chart\'s deadline label');
+        assert.ok(surfaces.chart.includes('Target 15,000 USD by 2026-H1 (2026-06-30).'), 'the chart\'s description');
+        assert.ok(surfaces.passed.includes('target 15,000 USD by 2026-H1 (2026-06-30)'), surfaces.passed);
+        for (const [name, text] of Object.entries(surfaces)) assert.ok(!/by 2026-06-30(?!\))/.test(text), `${name} dates the deadline without its period`);
     });
 });
 
