@@ -73,12 +73,12 @@ function link(ctx: FormatContext, text: string, url: string): string {
 /**
  * The rules' documentation pages, in one layout at every width: the page
  * address once (`.../docs/rules/<id>.md`), then the ids of the rules that
- * have findings, sorted, wrapped under it (each a link to its page where
+ * have findings shown, sorted, wrapped under it (each a link to its page where
  * colour is on). The address goes on a line of its own only in a
  * terminal too narrow for it: a URL cannot be broken.
  */
-function ruleDocs(findings: readonly Finding[], ctx: FormatContext): string[] {
-    const ids = [...new Set(findings.map(f => f.rule))].sort();
+function ruleDocs(rules: readonly string[], ctx: FormatContext): string[] {
+    const ids = [...rules].sort();
     if (ids.length === 0) return [];
     const head = paint(ctx, 'Rule docs:', 'bold');
     const pages = paint(ctx, PAGES, 'dim');
@@ -111,6 +111,23 @@ export function summary(findings: readonly Finding[], ctx: FormatContext): strin
     return wrapWords(text, ctx.width, { rest: '  ' }).map(line => paint(ctx, line, style, 'bold')).join('\n');
 }
 
+/**
+ * What a file with many syntax errors shows: its first 20, as a compiler
+ * stops after its first few (clang's 20). One error often causes the next,
+ * and a file that is not Align source (a Markdown file renamed) has one on
+ * most lines, and rule findings on what the parser made of the rest. Under
+ * that number every finding is shown. The summary and every other format
+ * count all.
+ */
+export const SYNTAX_ERRORS_SHOWN = 20;
+
+function fewerSyntaxErrors(group: readonly Finding[]): { shown: readonly Finding[]; syntax: number; others: number } {
+    const isSyntax = (f: Finding): boolean => f.rule === 'syntax' && f.severity === 'error';
+    const syntaxErrors = group.filter(isSyntax);
+    if (syntaxErrors.length <= SYNTAX_ERRORS_SHOWN) return { shown: group, syntax: 0, others: 0 };
+    return { shown: syntaxErrors.slice(0, SYNTAX_ERRORS_SHOWN), syntax: syntaxErrors.length - SYNTAX_ERRORS_SHOWN, others: group.length - syntaxErrors.length };
+}
+
 /** Formats findings for a terminal. */
 export const formatPretty: Formatter = (findings, ctx) => {
     const lines: string[] = [];
@@ -121,13 +138,22 @@ export const formatPretty: Formatter = (findings, ctx) => {
         group.push(f);
         byFile.set(f.file, group);
     }
+    const documented = new Set<string>();
     // No `lines.push(...rows)`: a spread of one file's rows can overflow the stack.
     for (const [file, group] of byFile) {
         lines.push(paint(ctx, escapeControls(file), 'bold', 'underline'));
-        for (const row of rows(group, ctx)) lines.push(row);
+        const { shown, syntax, others } = fewerSyntaxErrors(group);
+        for (const row of rows(shown, ctx)) lines.push(row);
+        for (const f of shown) documented.add(f.rule);
+        if (syntax > 0) {
+            const hidden = others > 0 ? `${plural(syntax, 'more syntax error')} and ${plural(others, 'other finding')}` : plural(syntax, 'more syntax error');
+            const text = `… ${hidden} in this file, not shown: fix the first syntax errors, which often cause the rest. `
+                + 'Is it Align source? `--format json` lists every finding.';
+            for (const line of wrapWords(text, ctx.width, { first: '  ' })) lines.push(paint(ctx, line, 'dim'));
+        }
         lines.push('');
     }
-    for (const line of ruleDocs(sorted, ctx)) lines.push(line);
+    for (const line of ruleDocs([...documented], ctx)) lines.push(line);
     lines.push(summary(sorted, ctx));
     return lines.join('\n') + '\n';
 };

@@ -347,6 +347,33 @@ describe('align check with bad input', () => {
             assert.ok(findings.some(f => f.file === 'catalog/metrics.align' && f.rule === 'metric-unused'), 'the other files are checked');
         });
 
+        it('a file with more than 20 syntax errors (the README renamed .align) shows its first 20 and one line for the rest; the summary and json count all', () => {
+            const dir = tempDir();
+            copyExamples(dir, 'safety.align');
+            fs.copyFileSync(path.join(REPO_ROOT, 'README.md'), path.join(dir, 'readme.align'));
+            const all = checkJson(['.'], { cwd: dir, status: 1 });
+            const inReadme = all.filter(f => f.file === 'readme.align');
+            const syntax = inReadme.filter(f => f.rule === 'syntax');
+            assert.ok(syntax.length > 100 && inReadme.length > syntax.length, `${syntax.length} syntax errors, ${inReadme.length} findings`);
+
+            const result = runCli(['check', '.'], { cwd: dir });
+            assert.equal(result.status, 1);
+            const out = result.stdout;
+            const readme = out.slice(out.indexOf('readme.align\n'), out.indexOf('\n\n', out.indexOf('readme.align\n')));
+            const rows = linesOf(readme).filter(l => /^ {2}\d+:\d+ /.test(l));
+            assert.equal(rows.length, 20, readme);
+            assert.ok(rows.every(r => /\berror\b/.test(r)), 'only syntax errors are shown');
+            const more = readme.replace(/\s+/g, ' ');
+            assert.ok(more.includes(`… ${(syntax.length - 20).toLocaleString('en-US')} more syntax errors and ${(inReadme.length - syntax.length).toLocaleString('en-US')} other findings in this file, not shown`), readme);
+            assert.ok(more.includes('`--format json` lists every finding.'), readme);
+            assert.ok(linesOf(out).every(l => [...l].length <= 80), 'within 80 columns');
+            assert.ok(out.includes('safety.align\n'), 'the other file is shown whole');
+            assert.match(out, new RegExp(`✖ ${all.length.toLocaleString('en-US')} problems`), 'the summary counts every finding');
+            const documented = out.slice(out.indexOf('<id>.md') + 7, out.indexOf('✖')).split(/[\s,]+/).filter(Boolean);
+            const shown = new Set(['syntax', ...all.filter(f => f.file === 'safety.align').map(f => f.rule)]);
+            assert.deepEqual(documented, [...shown].sort(), 'the rule docs name the rules shown, not those of the findings left out');
+        });
+
         it('an attribute given twice is a `syntax` finding on the second one', () => {
             const dir = tempDir();
             writeFile(dir, 'twice.align', 'skill Twice "Twice" {\n  assessed by "a"\n  assessed by "b"\n}\n');
