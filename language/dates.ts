@@ -81,6 +81,11 @@ export function addDuration(start: number, amount: number, unit: 'days' | 'weeks
 
 const isoDays = new Map<number, string>();
 
+/** A deadline as the graph keeps it (MetricFigures): its day, and the period as written when it is not a full date. */
+export function deadlineOf(parsed: ParsedPeriod): { deadline: string; deadlinePeriod?: string } {
+    return { deadline: isoDay(parsed.day), deadlinePeriod: parsed.granularity === 'day' ? undefined : parsed.text };
+}
+
 /** ISO `YYYY-MM-DD` of a day number. */
 export function isoDay(day: number): string {
     let iso = isoDays.get(day);

@@ -1,6 +1,6 @@
 import type { Metric } from '../generated/ast.js';
 import { amountValue, type ActualsEntry } from '../actuals/read-actuals.js';
-import { isoDay, parsePeriod } from '../dates.js';
+import { deadlineOf, isoDay, parsePeriod } from '../dates.js';
 import type { ActualPoint, MetricFigures } from './types.js';
 import { attribute } from '../attributes.js';
 
@@ -18,14 +18,15 @@ export function metricFigures(metric: Metric, entries: readonly ActualsEntry[], 
     const unit = attribute(metric, 'Unit');
     const value = attribute(metric, 'MoneyValue');
     const deadline = targetNode?.deadline ? parsePeriod(targetNode.deadline) : undefined;
+    const due = deadline ? deadlineOf(deadline) : undefined;
     const figures: MetricFigures = {
         kind, isKpi: kind === 'leading' || kind === 'lagging',
         unit: unit?.kind ? unitText(unit) : undefined,
         direction: attribute(metric, 'MetricDirection')?.value,
         baseline: amountValue(attribute(metric, 'Baseline')?.amount),
         target: amountValue(targetNode?.amount),
-        deadline: deadline ? isoDay(deadline.day) : undefined,
-        deadlinePeriod: deadline && deadline.granularity !== 'day' ? deadline.text : undefined,
+        deadline: due?.deadline,
+        deadlinePeriod: due?.deadlinePeriod,
         actuals,
         latest: actuals.at(-1),
         value: value && value.amount !== undefined

@@ -2,8 +2,8 @@ import type { Metric } from '../generated/ast.js';
 import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse, unitText } from '../graph/metric-figures.js';
-import { parsePeriod } from '../dates.js';
-import { formatAmount } from '../present/index.js';
+import { deadlineOf, isoDay, parsePeriod } from '../dates.js';
+import { deadlineText, formatAmount, windowText } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
@@ -84,7 +84,9 @@ export function checkDeadlineInWindow(metric: Metric, { report }: LocalRuleConte
     const window = program ? programWindow(program) : undefined;
     if (!program || !deadline || !window || !target) return;
     if (deadline.day < window.start || deadline.day > window.end) {
-        report('deadline-outside-window', `Metric '${metric.name}' is due ${target.deadline}, outside program '${program.name}''s window. Move the deadline inside the window, or widen the window.`,
+        const due = deadlineText(deadlineOf(deadline), 'long');
+        const dates = windowText({ start: isoDay(window.start), end: isoDay(window.end) });
+        report('deadline-outside-window', `Metric '${metric.name}' is due ${due}, outside program '${program.name}''s window (${dates}). Move the deadline inside the window, or widen the window.`,
             { node: target, property: 'deadline' });
     }
 }

@@ -53,3 +53,15 @@ describe('activity-only-link: a metric without `kind` is not an activity or lear
         for (const rule of ['outcome-measured-by-activity', 'metric-without-owner', 'metric-without-source']) assert.ok(!rules.includes(rule), rules.join(', '));
     });
 });
+
+describe('deadline-outside-window says both dates', () => {
+    it('a period deadline with the day it is dated on, and the window it misses', async () => {
+        const text = 'program P "P" { sponsor "s" review monthly pilot 90 days from 2026-01-05\n'
+            + '  metric Q "Q" { kind leading direction down baseline 18% target 14% by 2026-Q2 }\n'
+            + '  metric D "D" { kind leading direction down baseline 18% target 14% by 2026-05-01 }\n}\n';
+        assert.deepEqual(await messages(text, 'deadline-outside-window'), [
+            'Metric \'Q\' is due 2026-Q2 (2026-06-30), outside program \'P\'\'s window (2026-01-05 to 2026-04-05). Move the deadline inside the window, or widen the window.',
+            'Metric \'D\' is due 2026-05-01, outside program \'P\'\'s window (2026-01-05 to 2026-04-05). Move the deadline inside the window, or widen the window.'
+        ]);
+    });
+});
