@@ -4,7 +4,9 @@
  *
  * A snippet may name a value rule of the grammar as `@Rule` inside a choice
  * (`${1|@Cadence|}`); the rule's keywords are filled in from the grammar, so
- * the choices follow it.
+ * the choices follow it. A date is a choice of `%start%`, `%end%`,
+ * `%deadline%` or `%since%`: dates from the day of the completion
+ * (completion-dates.ts), never a fixed date that time leaves behind.
  */
 
 /** The declaration kinds that have a block of attributes. */
@@ -46,10 +48,10 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     text('Program', 'Owner', 'owner', 'The L&D owner of the program, as a string.'),
     attr('Program', 'Program', 'stakeholders', 'stakeholders "${1}"', 'Optional: the other parties of the program, as comma-separated strings.'),
     attr('Program', 'Program', 'serves', 'serves ${1}', 'The business outcome(s) the program serves, one or more outcome names. A program that serves no outcome is an error (`program-without-outcome`).'),
-    attr('Program', 'Pilot', 'pilot', 'pilot ${1:90} ${2|@DurationUnit|} from ${3:2026-01-05}',
+    attr('Program', 'Pilot', 'pilot', 'pilot ${1:90} ${2|@DurationUnit|} from ${3|%start%|}',
         'The program window as a pilot: from a full date for a duration (`days`, `weeks`, `months`), both ends included. The alternative to `window`. A pilot longer than `maxPilotDays` (default 90) is reported (`pilot-too-long`).',
         ['Window:window']),
-    attr('Program', 'Window', 'window', 'window ${1:2026-01-05} to ${2:2026-06-30}',
+    attr('Program', 'Window', 'window', 'window ${1|%start%|} to ${2|%end%|}',
         'The program window, from one full date to another, both ends included. The alternative to `pilot`; metric deadlines should fall inside it (`deadline-outside-window`).',
         ['Pilot:pilot']),
     attr('Program', 'Review', 'review', 'review ${1|@Cadence|}', 'How often the program is reviewed. A program without a review cadence is reported (`program-without-review`).'),
@@ -68,7 +70,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     attr('Metric', 'Unit', 'unit', 'unit ${1|@PlainUnit,currency USD|}', 'The unit of the metric\'s values: a plain unit, or `currency` and a currency code.'),
     attr('Metric', 'MetricDirection', 'direction', 'direction ${1|@Direction|}', 'Which way is better: `up` or `down`.'),
     attr('Metric', 'Baseline', 'baseline', 'baseline ${1:value}', 'The value before the program: a number or a percentage (`12%`), in the metric\'s unit.'),
-    attr('Metric', 'Target', 'target', 'target ${1:value} by ${2:2026-06-30}',
+    attr('Metric', 'Target', 'target', 'target ${1:value} by ${2|%deadline%|}',
         'The value wanted, and by when (a day, month, quarter or half; a period ends on its last day). `by` may be left out, but a KPI that measures an outcome needs it.'),
     text('Metric', 'Source', 'source', 'Where the data comes from, as a string. A KPI without one is reported (`metric-without-source`).'),
     text('Metric', 'Owner', 'owner', 'Who owns the data definition, as a string. A KPI needs an owner and a cadence (`metric-without-owner`).'),
@@ -102,7 +104,7 @@ export const ATTRIBUTES: readonly AttributeSpec[] = [
     attr('PullXapi', 'XapiAuth', 'auth env', 'auth env "${1:LRS_AUTH}"', 'Optional: the environment variable that holds `key:secret` for HTTP Basic. The secret itself never goes in a file.'),
     attr('PullXapi', 'XapiVerb', 'verb', 'verb "${1:http://adlnet.gov/expapi/verbs/completed}"', 'Optional: only statements with this verb IRI.'),
     repeatable(attr('PullXapi', 'XapiActivity', 'activity', 'activity "${1}"', 'Optional, repeatable: only statements about this activity IRI; several are queried one by one and merged (each statement counted once).')),
-    attr('PullXapi', 'XapiSince', 'since', 'since ${1:2026-01-01}', 'Optional: only statements stored after this day.'),
+    attr('PullXapi', 'XapiSince', 'since', 'since ${1|%since%|}', 'Optional: only statements stored after this day.'),
     attr('PullXapi', 'XapiValue', 'value', 'value ${1|count statements,count actors,mean score,share success|}',
         'What each period\'s value is: the statements, the distinct actors, the mean score (`scaled` x 100 for a percent metric, else `raw`), or the percentage of actors whose last statement succeeded. Default: `count statements`.')
 ];

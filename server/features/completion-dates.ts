@@ -60,6 +60,40 @@ export function dayChoices(now: Date): DateChoice[] {
     ]);
 }
 
+/** Where a program's window starts (`pilot ... from`, `window` and its start): today, the first day of next month, of next quarter. */
+export function startChoices(now: Date): DateChoice[] {
+    const today = localDay(now);
+    return distinct([
+        { text: isoDay(today), detail: 'today' },
+        { text: isoDay(endOf(today, 'month') + 1), detail: 'first day of next month' },
+        { text: isoDay(endOf(today, 'quarter') + 1), detail: 'first day of next quarter' }
+    ]);
+}
+
+/** Where a `window` ends: the last day of next half (a window of about six months), of this half, of next quarter. */
+export function endChoices(now: Date): DateChoice[] {
+    const today = localDay(now);
+    const halfEnd = endOf(today, 'half');
+    return distinct([
+        { text: isoDay(endOf(halfEnd + 1, 'half')), detail: 'last day of next half' },
+        { text: isoDay(halfEnd), detail: 'last day of this half' },
+        { text: isoDay(endOf(endOf(today, 'quarter') + 1, 'quarter')), detail: 'last day of next quarter' }
+    ]);
+}
+
+/** From when an xAPI pull reads (`since`): the first day of this month, of this quarter, of this year. */
+export function sinceChoices(now: Date): DateChoice[] {
+    const today = localDay(now);
+    const iso = isoDay(today);
+    const quarter = periodOf(today, 'quarter');
+    const firstMonth = String((Number(quarter.slice(-1)) - 1) * 3 + 1).padStart(2, '0');
+    return distinct([
+        { text: `${iso.slice(0, 7)}-01`, detail: 'first day of this month' },
+        { text: `${iso.slice(0, 4)}-${firstMonth}-01`, detail: 'first day of this quarter' },
+        { text: `${iso.slice(0, 4)}-01-01`, detail: 'first day of this year' }
+    ]);
+}
+
 /**
  * The granularity of a new actuals row: that of the block's last row (its
  * rows say how it writes periods: a weekly metric may be reported per

@@ -9,7 +9,7 @@ import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from '
 import { writtenAttributes } from './completion-present.js';
 import { kindRank, referenceCandidates, referenceDetail } from './completion-references.js';
 import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
-import { expandChoices, snippetAsText } from './completion-snippets.js';
+import { dateWords, expandChoices, snippetAsText, withDates } from './completion-snippets.js';
 import { inCommentOrString } from './completion-comments.js';
 import { literalKind, valueItems, type LiteralKind } from './completion-values.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
@@ -146,9 +146,9 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
         acceptor(context, {
             label: spec.label,
             kind: snippets ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
-            detail: snippetAsText(snippet),
+            detail: snippetAsText(dateWords(snippet)),
             documentation: { kind: 'markdown', value: spec.documentation },
-            insertText: snippets ? snippet : spec.label,
+            insertText: snippets ? withDates(snippet, this.now()) : spec.label,
             insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
             sortText: `0${String(rank).padStart(2, '0')}`
         });

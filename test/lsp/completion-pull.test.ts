@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
+import { sinceChoices } from '../../server/features/completion-dates.js';
 import { LspSession, uriOf } from './lsp-session.js';
 import { makeTempDir } from '../temp-dirs.js';
 
@@ -23,6 +24,10 @@ describe('language server: completion of isolate and pull', function () {
     after(async () => { await session.stop(); });
 
     async function labels(textWithCursor: string): Promise<string[]> {
+        return (await items(textWithCursor)).map(i => i.label).sort();
+    }
+
+    async function items(textWithCursor: string): Promise<CompletionItem[]> {
         const offset = textWithCursor.indexOf(CURSOR);
         const text = textWithCursor.replace(CURSOR, '');
         session.diagnostics.delete(uriOf(file));
@@ -32,7 +37,7 @@ describe('language server: completion of isolate and pull', function () {
         const before = text.slice(0, offset).split('\n');
         const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion',
             { textDocument: { uri: uriOf(file) }, position: { line: before.length - 1, character: before.at(-1)!.length } });
-        return (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label).sort();
+        return Array.isArray(result) ? result : result?.items ?? [];
     }
 
     it('offers isolate in a program, again after one, and the three methods after `by`', async () => {
@@ -47,5 +52,13 @@ describe('language server: completion of isolate and pull', function () {
         assert.deepEqual(await labels(`${BASE}actuals Sales from "s.csv" {\n  pull ${CURSOR}\n}\n`), ['sql', 'xapi']);
         assert.deepEqual(await labels(`${BASE}actuals Sales from "s.csv" {\n  pull xapi env "LRS_URL" {\n    activity "a"\n    since 2026-01-01\n    ${CURSOR}\n  }\n}\n`),
             ['activity', 'auth env', 'value', 'verb']);
+    });
+
+    it('offers `since` with the first day of this month, quarter and year, from the server\'s clock', async () => {
+        const since = (await items(`${BASE}actuals Sales from "s.csv" {\n  pull xapi env "LRS_URL" {\n    ${CURSOR}\n  }\n}\n`)).find(i => i.label === 'since');
+        const expected = sinceChoices(new Date()).map(c => c.text);
+        assert.deepEqual(expected.map(d => d.slice(8)), expected.map(() => '01'), 'first days');
+        assert.equal((since?.textEdit as TextEdit | undefined)?.newText ?? since?.insertText, `since \${1|${expected.join(',')}|}`);
+        assert.equal(since!.detail, 'since date');
     });
 });

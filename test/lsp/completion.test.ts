@@ -6,6 +6,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
 import { EXAMPLES, positionAt, SERVER, uriOf } from './lsp-session.js';
 import { withExamplesSession } from './examples-session.js';
+import { deadlineChoices, endChoices, startChoices } from '../../server/features/completion-dates.js';
 
 /** Marks the cursor in a test text. */
 const CURSOR = '‸';
@@ -20,6 +21,8 @@ const OUTCOMES = ['FasterRampUp', 'GrowWinRate', 'ReduceChurn', 'SaferPlants'];
 const sorted = (labels: string[]): string[] => [...labels].sort();
 const labelsOf = (items: CompletionItem[]): string[] => sorted(items.map(i => i.label));
 const newTextOf = (item: CompletionItem | undefined): string | undefined => (item?.textEdit as TextEdit | undefined)?.newText;
+/** The dates a snippet's choice offers on today's local calendar, as the server reads its clock. */
+const choices = (offered: (now: Date) => ReadonlyArray<{ text: string }>): string => offered(new Date()).map(c => c.text).join(',');
 
 /** A fixture file's text with `insertion` put right after the first occurrence of `anchor` (`''`: at the end). */
 function withInsertion(file: string, anchor: string, insertion: string): string {
@@ -196,7 +199,9 @@ describe('language server: completion over LSP', function () {
         const empty = await inChurnPilot('', `\nmetric Fresh "F" {\n  ${CURSOR}\n}\n`);
         assert.equal(empty.length, 10);
         assert.equal(newTextOf(empty.find(i => i.label === 'kind')), 'kind ${1|lagging,leading,activity,learning|}');
-        assert.equal(newTextOf(empty.find(i => i.label === 'target')), 'target ${1:value} by ${2:2026-06-30}');
+        // Dates from the server's clock (the same local calendar here), never a fixed day that time leaves behind.
+        assert.equal(newTextOf(empty.find(i => i.label === 'target')), `target \${1:value} by \${2|${choices(deadlineChoices)}|}`);
+        assert.equal(empty.find(i => i.label === 'target')!.detail, 'target value by deadline');
         assert.match(JSON.stringify(empty.find(i => i.label === 'kind')!.documentation), /business KPIs/);
     });
 
@@ -228,7 +233,12 @@ describe('language server: completion over LSP', function () {
         assert.equal(newTextOf(items.find(i => i.label === 'cost')), 'cost ${1:amount} ${2:USD}');
         const fresh = await inChurnPilot('', `\nprogram Fresh {\n  ${CURSOR}\n}\n`);
         assert.ok(['sponsor', 'owner', 'stakeholders', 'serves', 'pilot', 'window', 'review', 'phase', 'cost'].every(a => fresh.some(i => i.label === a)));
-        assert.equal(newTextOf(fresh.find(i => i.label === 'pilot')), 'pilot ${1:90} ${2|days,weeks,months|} from ${3:2026-01-05}');
+        assert.equal(newTextOf(fresh.find(i => i.label === 'pilot')), `pilot \${1:90} \${2|days,weeks,months|} from \${3|${choices(startChoices)}|}`);
+        assert.equal(newTextOf(fresh.find(i => i.label === 'window')), `window \${1|${choices(startChoices)}|} to \${2|${choices(endChoices)}|}`);
+        assert.equal(fresh.find(i => i.label === 'window')!.detail, 'window start date to end date');
+        const today = startChoices(new Date())[0]!.text;
+        const dates = [newTextOf(fresh.find(i => i.label === 'pilot')), newTextOf(fresh.find(i => i.label === 'window'))].join(' ').match(/\d{4}-\d{2}-\d{2}/g)!;
+        assert.ok(dates.length >= 6 && dates.every(d => d >= today), `no day before today (${today}): ${dates.join(', ')}`);
     });
 });
 

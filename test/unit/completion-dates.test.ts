@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayChoices, deadlineChoices, rowChoices } from '../../server/features/completion-dates.js';
+import { dayChoices, deadlineChoices, endChoices, rowChoices, sinceChoices, startChoices } from '../../server/features/completion-dates.js';
 
 /** The dates completion offers, on a fixed clock (local time, as the server reads it). */
 describe('completion: dates and periods on a fixed clock', () => {
@@ -28,6 +28,26 @@ describe('completion: dates and periods on a fixed clock', () => {
             { text: '2026-06-30', detail: 'last day of this half' }
         ]);
         assert.deepEqual(dayChoices(dec31).map(c => c.text), ['2026-12-31', '2027-01-01']);
+    });
+
+    it('offers the dates of a new window, a pilot and an xAPI pull: starts, ends and first days, each once', () => {
+        assert.deepEqual(startChoices(feb15), [
+            { text: '2026-02-15', detail: 'today' },
+            { text: '2026-03-01', detail: 'first day of next month' },
+            { text: '2026-04-01', detail: 'first day of next quarter' }
+        ]);
+        assert.deepEqual(startChoices(dec31).map(c => c.text), ['2026-12-31', '2027-01-01']);
+        // In February the next quarter ends with this half: offered once.
+        assert.deepEqual(endChoices(feb15), [
+            { text: '2026-12-31', detail: 'last day of next half' },
+            { text: '2026-06-30', detail: 'last day of this half' }
+        ]);
+        assert.deepEqual(endChoices(dec31).map(c => c.text), ['2027-06-30', '2026-12-31', '2027-03-31']);
+        assert.deepEqual(sinceChoices(feb15), [
+            { text: '2026-02-01', detail: 'first day of this month' },
+            { text: '2026-01-01', detail: 'first day of this quarter' }
+        ]);
+        assert.deepEqual(sinceChoices(new Date(2026, 7, 20)).map(c => c.text), ['2026-08-01', '2026-07-01', '2026-01-01']);
     });
 
     it('offers the period after the last row for the cadence, then the current one', () => {
