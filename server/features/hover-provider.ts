@@ -6,6 +6,7 @@ import type { AlignSnapshotService } from '../../language/pull/snapshot-service.
 import { isActuals, isIsolate, isPull } from '../../language/generated/ast.js';
 import { isolateHover } from './hover-attribution.js';
 import { snapshotHover } from './hover-snapshot.js';
+import { periodHover } from './hover-period.js';
 import type { AlignServices } from '../../language/align-module.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
@@ -21,7 +22,7 @@ import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-regis
 
 /**
  * Hover on a declaration's name or on a reference to it (Langium resolves
- * which declaration is meant). Markdown: kind, name and title, the doc
+ * which declaration is meant), and on a date or a period (hover-period.ts). Markdown: kind, name and title, the doc
  * comment, then what the impact graph says about the element: metric
  * figures, an objective's chain paths or why it has none, a program's
  * coverage and ROI, an outcome's KPIs, what a skill or behavior enables.
@@ -52,7 +53,8 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
         const offset = this.wordOffset(document, params);
         const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
         const reference = leaf && GrammarAST.isCrossReference(GrammarUtils.findAssignment(leaf)?.terminal);
-        const value = leaf && !reference ? await this.statementHover(leaf.astNode, leaf.text) : undefined;
+        const period = leaf && !reference ? periodHover(leaf.tokenType.name, leaf.text) : undefined;
+        const value = period ?? (leaf && !reference ? await this.statementHover(leaf.astNode, leaf.text) : undefined);
         return value ? { contents: { kind: 'markdown', value } } : super.getHoverContent(document, { ...params, position: document.textDocument.positionAt(offset) });
     }
 

@@ -115,6 +115,13 @@ describe('language server: hover over LSP', function () {
         includesAll(await hoverText(ws.session, CHURN, 3, 'ReduceChurn'), '**target** 10% by 2026-06-30\n');
     });
 
+    it('on a date or a period: the days a period covers and the day it is dated on; a day\'s weekday', async () => {
+        const half = await hoverText(ws.session, SALES, 8, '2026-H2');
+        assert.equal(half, '**2026-H2**: the second half of 2026, 2026-07-01 to 2026-12-31\n\nDated on its last day, 2026-12-31: a deadline falls due then, an actual is placed there.');
+        includesAll(await hoverText(ws.session, CHURN, 68, '2026-01'), '**2026-01**: January 2026, 2026-01-01 to 2026-01-31', 'Dated on its last day, 2026-01-31');
+        assert.equal(await hoverText(ws.session, CHURN, 13, '2026-01-05'), '**2026-01-05**: Monday, 5 January 2026');
+    });
+
     it('shows an outcome\'s measuring KPIs with their status', async () => {
         const text = await hoverText(ws.session, CHURN, 3, 'ReduceChurn');
         includesAll(text, 'Measured by:\n- ChurnRate (lagging): **Baseline** 12% → no actuals yet → **target** 10% by 2026-06-30',
