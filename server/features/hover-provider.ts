@@ -3,7 +3,7 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { AlignSnapshotService } from '../../language/pull/snapshot-service.js';
-import { isActuals, isIsolate, isPull } from '../../language/generated/ast.js';
+import { isActuals, isIsolate, isPilot, isPull } from '../../language/generated/ast.js';
 import { isolateHover } from './hover-attribution.js';
 import { snapshotHover } from './hover-snapshot.js';
 import { periodHover } from './hover-period.js';
@@ -14,7 +14,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Behavior, Declaration, Metric, Objective, Outcome, Program, Skill, Toolkit } from '../../language/generated/ast.js';
 import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
-import { literalText } from '../../language/present/index.js';
+import { literalText, windowText } from '../../language/present/index.js';
 import { paragraphs } from './hover-format.js';
 import { plainHover, readsMarkdown } from './plain-text.js';
 import { originHoverLine } from './catalog-origin.js';
@@ -22,7 +22,8 @@ import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-regis
 
 /**
  * Hover on a declaration's name or on a reference to it (Langium resolves
- * which declaration is meant), and on a date or a period (hover-period.ts). Markdown: kind, name and title, the doc
+ * which declaration is meant), on a date or a period (hover-period.ts), and
+ * on a pilot's duration (the window it makes). Markdown: kind, name and title, the doc
  * comment, then what the impact graph says about the element: metric
  * figures, an objective's chain paths or why it has none, a program's
  * coverage and ROI, an outcome's KPIs, what a skill or behavior enables.
@@ -70,6 +71,11 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
     }
 
     private async statementHover(ast: AstNode, text: string): Promise<string | undefined> {
+        const pilot = AstUtils.getContainerOfType(ast, isPilot);
+        if (pilot) {
+            const window = (await this.graph.indexIfBuilt())?.nodeOf(pilot.$container)?.programFigures?.window;
+            return window && pilot.duration ? `**pilot ${pilot.duration.amount} ${pilot.duration.unit}**: ${windowText(window)}, both days included` : undefined;
+        }
         const isolate = AstUtils.getContainerOfType(ast, isIsolate);
         if (isolate) {
             const index = await this.graph.indexIfBuilt();

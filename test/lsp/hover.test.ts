@@ -120,6 +120,10 @@ describe('language server: hover over LSP', function () {
         assert.equal(half, '**2026-H2**: the second half of 2026, 2026-07-01 to 2026-12-31\n\nDated on its last day, 2026-12-31: a deadline falls due then, an actual is placed there.');
         includesAll(await hoverText(ws.session, CHURN, 68, '2026-01'), '**2026-01**: January 2026, 2026-01-01 to 2026-01-31', 'Dated on its last day, 2026-01-31');
         assert.equal(await hoverText(ws.session, CHURN, 13, '2026-01-05'), '**2026-01-05**: Monday, 5 January 2026');
+        // The rest of a pilot: the window it makes.
+        for (const word of ['pilot', '90', 'days']) {
+            assert.equal(await hoverText(ws.session, CHURN, 13, word), '**pilot 90 days**: 2026-01-05 to 2026-04-05, both days included', word);
+        }
     });
 
     it('shows an outcome\'s measuring KPIs with their status', async () => {
