@@ -13,6 +13,7 @@ import { AlignCodeLensProvider } from './features/code-lens-provider.js';
 import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
 import { AlignWorkspaceSymbolProvider } from './features/workspace-symbols.js';
 import { AlignFoldingRangeProvider } from './features/folding-ranges.js';
+import { AlignDocumentLinkProvider } from './features/document-links.js';
 import { lazyCompletionParser } from './features/lazy-completion-parser.js';
 import { AlignDocumentHighlightProvider, AlignReferencesProvider } from './features/references-provider.js';
 import { AlignDocumentSymbolProvider } from './features/document-symbols.js';
@@ -38,6 +39,7 @@ export const AlignLspModule: Module<AlignServices, PartialLangiumServices> = {
         Formatter: (services) => new AlignFormatter(services),
         SemanticTokenProvider: (services) => new AlignSemanticTokenProvider(services),
         FoldingRangeProvider: (services) => new AlignFoldingRangeProvider(services),
+        DocumentLinkProvider: (services) => new AlignDocumentLinkProvider(services),
     }
 };
 

@@ -1,0 +1,55 @@
+import type { FileSystemProvider, LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, UriUtils } from 'langium';
+import type { DocumentLinkProvider } from 'langium/lsp';
+import type { DocumentLink } from 'vscode-languageserver';
+import type { AlignServices } from '../../language/align-module.js';
+import type { AlignSettingsService } from '../../language/config/align-settings.js';
+import { isActuals, isProgram, type Actuals } from '../../language/generated/ast.js';
+
+/**
+ * The CSV file of `actuals M from "data/m.csv"` as a link (Ctrl+click opens
+ * it), where `align check` would read it: relative to the document, inside
+ * the workspace folder, and there. A missing file or one outside the
+ * workspace has its finding (`actuals-invalid`) instead.
+ */
+export class AlignDocumentLinkProvider implements DocumentLinkProvider {
+    private readonly settings: AlignSettingsService;
+    private readonly fileSystem: FileSystemProvider;
+
+    constructor(services: AlignServices) {
+        this.settings = services.align.Settings;
+        this.fileSystem = services.shared.workspace.FileSystemProvider;
+    }
+
+    async getDocumentLinks(document: LangiumDocument): Promise<DocumentLink[]> {
+        const links: DocumentLink[] = [];
+        for (const actuals of actualsBlocks(document)) {
+            const link = await this.linkOf(document, actuals);
+            if (link) links.push(link);
+        }
+        return links;
+    }
+
+    private async linkOf(document: LangiumDocument, actuals: Actuals): Promise<DocumentLink | undefined> {
+        const path = actuals.file;
+        const string = actuals.$cstNode && GrammarUtils.findNodeForProperty(actuals.$cstNode, 'file');
+        if (!path?.trim() || !string) return undefined;
+        const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), path);
+        const root = this.settings.workspaceRoot;
+        if ((root && !UriUtils.contains(root, uri)) || !(await this.fileSystem.exists(uri))) return undefined;
+        const { start, end } = string.range;
+        // The path between the quotes, where the string is on one line.
+        const range = start.line === end.line && end.character - start.character >= 2
+            ? { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } }
+            : string.range;
+        return { range, target: uri.toString(), tooltip: `Open ${path}` };
+    }
+}
+
+/** The actuals blocks of a document: top-level and in programs. */
+function actualsBlocks(document: LangiumDocument): Actuals[] {
+    return AstUtils.streamContents(document.parseResult.value)
+        .flatMap(element => isProgram(element) ? AstUtils.streamContents(element) : [element])
+        .filter(isActuals)
+        .toArray();
+}
