@@ -22,11 +22,12 @@ import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-regis
 
 /**
  * Hover on a declaration's name or on a reference to it (Langium resolves
- * which declaration is meant), on a date or a period (hover-period.ts), and
- * on a pilot's duration (the window it makes). Markdown: kind, name and title, the doc
+ * which declaration is meant). Markdown: kind, name and title, the doc
  * comment, then what the impact graph says about the element: metric
  * figures, an objective's chain paths or why it has none, a program's
  * coverage and ROI, an outcome's KPIs, what a skill or behavior enables.
+ * Besides: a date or a period (hover-period.ts), a pilot's duration (the
+ * window it makes), an `isolate` and a pulled actuals block.
  */
 export class AlignHoverProvider extends AstNodeHoverProvider {
     private readonly graph: AlignGraphService;
