@@ -7,9 +7,9 @@
  * read without colour (words, and a glyph of its own shape for each).
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { COLOUR_HELPERS } from '../webview/harness/colour.js';
-import { openExamplesReport, type AxNode } from './report-page.js';
+import { accessibilityTree, useExamplesReport, type AxNode } from './report-page.js';
 
 /**
  * In-page (a string: the test runner's transpiler adds nothing to it): every
@@ -66,17 +66,14 @@ const LOW_CONTRAST = `(() => {
 
 describe('align report --format html: accessibility', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review-a11y');
     let page: Page;
     let tree: AxNode[];
 
-    before(async function () {
-        const opened = await openExamplesReport('review-a11y');
-        if (!opened) this.skip();
-        ({ browser, page, tree } = opened);
+    before(async () => {
+        page = await report.open(1000);
+        tree = await accessibilityTree(page);
     });
-
-    after(async () => { await browser?.close(); });
 
     const byRole = (role: string): AxNode[] => tree.filter(n => n.role?.value === role);
     const nameOf = (n: AxNode): string => String(n.name?.value ?? '');

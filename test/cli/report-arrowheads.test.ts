@@ -9,9 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPORT_OUT, writeExamplesReport } from './report-page.js';
+import type { Page } from 'playwright-core';
+import { REPORT_OUT, useExamplesReport } from './report-page.js';
 
 interface Arrowhead {
     chain: string;
@@ -75,21 +74,16 @@ function readArrowheads(): Arrowhead[] {
 
 describe('align report --format html in Chromium, printed: arrowheads above the labels\' boxes', function () {
     this.timeout(180_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('arrowheads');
     let page: Page;
 
-    before(async function () {
-        const file = writeExamplesReport('arrowheads');
-        if (!file) this.skip();
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    before(async () => {
+        page = await report.browser.newPage({ viewport: { width: 1000, height: 900 } });
         // tsx names the functions it compiles with a helper the page lacks.
         await page.addInitScript('window.__name = f => f');
         await page.emulateMedia({ media: 'print' });
-        await page.goto(`file://${file}`);
+        await page.goto(report.url);
     });
-
-    after(async () => { await browser?.close(); });
 
     it('shows every edge\'s arrowhead where a row\'s label box meets it (no point of it under a label-halo)', async () => {
         const arrowheads = await page.evaluate(readArrowheads);

@@ -6,9 +6,8 @@
  * never inside a phrase (`33% of` / `the way`) nor before a separator.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { writeExamplesReport } from './report-page.js';
+import type { Page } from 'playwright-core';
+import { useExamplesReport } from './report-page.js';
 
 interface BoxText {
     chain: string;
@@ -31,21 +30,15 @@ const READ_BOXES = `[...document.querySelectorAll('svg.align-graph')].flatMap(sv
 
 describe('align report --format html in Chromium: the text of the impact chains\' boxes', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review-chain-wrap');
     let page: Page;
     let boxes: BoxText[];
 
-    before(async function () {
-        const file = writeExamplesReport('review-chain-wrap');
-        if (!file) this.skip();
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(`file://${file}`);
+    before(async () => {
+        page = await report.open(1000);
         boxes = await page.evaluate(READ_BOXES) as BoxText[];
         assert.ok(boxes.filter(b => b.deadlineY !== undefined).length > 10, 'metric boxes with a deadline');
     });
-
-    after(async () => { await browser?.close(); });
 
     it('draws each deadline with its figures, above the progress bar, never under the status', () => {
         const under = boxes.filter(b => b.deadlineY !== undefined && b.barY !== undefined && b.deadlineY >= b.barY);

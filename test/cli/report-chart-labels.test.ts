@@ -6,9 +6,7 @@
  * than sitting under the direction, where it read as part of it.
  */
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { writeExamplesReport } from './report-page.js';
+import { useExamplesReport } from './report-page.js';
 
 interface Texts { name: string; texts: Array<{ cls: string; text: string; x: number; y: number; width: number; height: number }>; }
 
@@ -24,22 +22,11 @@ function gap(a: Texts['texts'][number], b: Texts['texts'][number]): number {
 
 describe('align report --format html in Chromium: the KPI charts\' labels', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
-    let file: string;
-
-    before(async function () {
-        const written = writeExamplesReport('review-chart-labels');
-        if (!written) this.skip();
-        file = written;
-        browser = await launchChromium();
-    });
-
-    after(async () => { await browser?.close(); });
+    const report = useExamplesReport('review-chart-labels');
 
     for (const width of [400, 700, 850, 1000]) {
         it(`lays out every KPI chart's texts apart at ${width} px, the unit over the value axis`, async () => {
-            const page = await browser!.newPage({ viewport: { width, height: 900 } });
-            await page.goto(`file://${file}`);
+            const page = await report.open(width);
             const charts = await page.evaluate(READ) as Texts[];
             await page.close();
             assert.ok(charts.length > 5, `KPI charts at ${width} px`);

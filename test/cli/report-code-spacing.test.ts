@@ -5,9 +5,7 @@
  * a shade of its own).
  */
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { writeExamplesReport } from './report-page.js';
+import { useExamplesReport } from './report-page.js';
 
 /** For each code element right after `(` in the summary and the contents: the gaps between the parentheses' ink boxes and the name's glyphs. */
 const GAPS = `[...document.querySelectorAll('#summary ~ .table code, #contents ~ * code')].filter(c => {
@@ -24,16 +22,10 @@ const GAPS = `[...document.querySelectorAll('#summary ~ .table code, #contents ~
 
 describe('align report --format html in Chromium: names in parentheses', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review-code-spacing');
 
-    after(async () => { await browser?.close(); });
-
-    it('sets a name tight in its parentheses in the summary and the contents, in monospace on a shade', async function () {
-        const file = writeExamplesReport('review-code-spacing');
-        if (!file) this.skip();
-        browser = await launchChromium();
-        const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(`file://${file}`);
+    it('sets a name tight in its parentheses in the summary and the contents, in monospace on a shade', async () => {
+        const page = await report.open(1000);
         const gaps = await page.evaluate(GAPS) as Array<{ name: string; before: number; after: number; font: string; shade: string; page: string }>;
         assert.ok(gaps.length >= 7, `names in parentheses: ${gaps.length}`);
         for (const g of gaps) {

@@ -5,9 +5,8 @@
  * `color-scheme: light` alone did not stop it; `only light` does.
  */
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, launchChromium } from '../webview/harness/webview-page.js';
-import { writeExamplesReport } from './report-page.js';
+import { CHROMIUM_ARGS } from '../webview/harness/webview-page.js';
+import { useExamplesReport } from './report-page.js';
 import { PNG_PIXELS } from '../webview/harness/colour.js';
 
 /** In-page: the mean brightness (0-255) of a PNG screenshot given as base64. */
@@ -20,21 +19,13 @@ const MEAN_BRIGHTNESS = `async png => {
 
 describe('align report --format html in a Chromium that forces dark mode', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
-    let file: string;
-
-    before(async function () {
-        const written = writeExamplesReport('force-dark');
-        if (!written) this.skip();
-        file = written;
-        browser = await launchChromium({ args: [...CHROMIUM_ARGS, '--enable-features=WebContentsForceDark'] });
-    });
-    after(async () => { await browser?.close(); });
+    const report = useExamplesReport('force-dark', [...CHROMIUM_ARGS, '--enable-features=WebContentsForceDark']);
 
     const brightness = async (html?: string): Promise<number> => {
-        const page = await browser!.newPage({ viewport: { width: 1000, height: 600 }, colorScheme: 'dark' });
-        if (html === undefined) await page.goto(`file://${file}`);
-        else await page.setContent(html);
+        const page = html === undefined
+            ? await report.open(1000, { height: 600, colorScheme: 'dark' })
+            : await report.browser.newPage({ viewport: { width: 1000, height: 600 }, colorScheme: 'dark' });
+        if (html !== undefined) await page.setContent(html);
         const png = (await page.screenshot({ clip: { x: 0, y: 0, width: 1000, height: 300 } })).toString('base64');
         const mean = await page.evaluate(`(${MEAN_BRIGHTNESS})(${JSON.stringify(png)})`) as number;
         await page.close();

@@ -5,9 +5,7 @@
  * size (15 px) at every width.
  */
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { writeExamplesReport } from './report-page.js';
+import { useExamplesReport } from './report-page.js';
 
 /** The largest label of each shown KPI chart, in px as drawn, and the body's text size. */
 const LARGEST = `({
@@ -21,17 +19,11 @@ const LARGEST = `({
 
 describe('align report --format html in Chromium: the KPI charts\' size', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review-kpi-size');
 
-    after(async () => { await browser?.close(); });
-
-    it('keeps each KPI chart\'s labels at most as large as the body text from 440 to 1000 px', async function () {
-        const file = writeExamplesReport('review-kpi-size');
-        if (!file) this.skip();
-        browser = await launchChromium();
+    it('keeps each KPI chart\'s labels at most as large as the body text from 440 to 1000 px', async () => {
         for (const width of [460, 560, 640, 700, 760, 800, 900, 1000]) {
-            const page = await browser.newPage({ viewport: { width, height: 900 } });
-            await page.goto(`file://${file}`);
+            const page = await report.open(width);
             const { body, charts } = await page.evaluate(LARGEST) as { body: number; charts: Array<{ name: string; largest: number }> };
             assert.ok(charts.length > 5, `KPI charts at ${width} px`);
             const large = charts.filter(c => c.largest > body).map(c => `${c.name}: ${c.largest.toFixed(1)} px`);

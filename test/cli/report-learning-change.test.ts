@@ -5,9 +5,7 @@
  * writes dates as the rest of the report does (ISO), never `Apr 3`.
  */
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { writeExamplesReport } from './report-page.js';
+import { useExamplesReport } from './report-page.js';
 
 interface Row { id: string; latest: string; change: string; }
 
@@ -20,16 +18,10 @@ const READ = `({
 
 describe('align report --format html in Chromium: the learning chart\'s change', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review-learning-change');
 
-    after(async () => { await browser?.close(); });
-
-    it('measures each change from the baseline of the chain\'s box, names it, and dates no change by month and day', async function () {
-        const file = writeExamplesReport('review-learning-change');
-        if (!file) this.skip();
-        browser = await launchChromium();
-        const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(`file://${file}`);
+    it('measures each change from the baseline of the chain\'s box, names it, and dates no change by month and day', async () => {
+        const page = await report.open(1000);
         const { rows, figures } = await page.evaluate(READ) as { rows: Row[]; figures: Record<string, string> };
         assert.ok(rows.length > 0, 'rows with a change');
         for (const row of rows) {

@@ -12,9 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPORT_OUT, writeExamplesReport } from './report-page.js';
+import { REPORT_OUT, useExamplesReport } from './report-page.js';
 
 /** Elements that reach past the window's right edge, unless a box inside the window clips or scrolls them (a drawing's figure). */
 const SPILLING = `[...document.body.querySelectorAll('*')].filter(e => {
@@ -86,26 +84,10 @@ const DATE_LINES = `(() => {
 
 describe('align report --format html in Chromium: a 400 px mail pane', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
-    let file: string;
-
-    before(async function () {
-        const written = writeExamplesReport('review-narrow');
-        if (!written) this.skip();
-        file = written;
-        browser = await launchChromium();
-    });
-
-    after(async () => { await browser?.close(); });
-
-    const open = async (width: number): Promise<Page> => {
-        const page = await browser!.newPage({ viewport: { width, height: 900 } });
-        await page.goto(`file://${file}`);
-        return page;
-    };
+    const report = useExamplesReport('review-narrow');
 
     it('widens nothing: the page is 400 px wide, every table row and its status column lie inside it', async () => {
-        const page = await open(400);
+        const page = await report.open(400);
         const scrollWidth = await page.evaluate('document.documentElement.scrollWidth') as number;
         assert.ok(scrollWidth <= 400, `the page is ${scrollWidth} px wide`);
         assert.deepEqual(await page.evaluate(SPILLING), [], 'no element reaches past the right edge');
@@ -121,7 +103,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
 
     it('shows every table\'s columns, status included, without scrolling at tablet and mail-pane widths: a KPI table becomes cards under 840 px', async () => {
         for (const width of [641, 660, 700, 760, 800, 840, 841, 900, 1000]) {
-            const page = await open(width);
+            const page = await report.open(width);
             const tables = await page.evaluate(`[...document.querySelectorAll('.table')].map(t => ({ head: t.querySelector('th').textContent, columns: t.querySelectorAll('thead th').length, inner: t.scrollWidth, outer: t.clientWidth, cards: getComputedStyle(t.querySelector('tr')).display === 'block' }))`) as Array<{ head: string; columns: number; inner: number; outer: number; cards: boolean }>;
             assert.ok(tables.filter(t => t.columns >= 7).length > 10, 'the KPI tables');
             for (const t of tables) {
@@ -133,7 +115,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
     });
 
     it('draws every impact chain and chart with its text at 9 px or more, scrolling sideways inside its figure', async () => {
-        const page = await open(400);
+        const page = await report.open(400);
         const drawings = await page.evaluate(SMALLEST_TEXT) as Array<{ name: string; smallest: number; text: string }>;
         assert.ok(drawings.length > 10);
         for (const d of drawings) assert.ok(d.smallest >= 9 - 0.01, `${d.name}: '${d.text}' drawn at ${d.smallest.toFixed(1)} px`);
@@ -145,7 +127,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
     it('says "scroll sideways" over a chain exactly where it scrolls (at each step of 40 px), and never where it fits', async () => {
         let shownSomewhere = 0;
         for (const width of [360, 375, 400, 440, 480, 520, 600, 640, 700, 720, 800, 1000]) {
-            const page = await open(width);
+            const page = await report.open(width);
             const figures = await page.evaluate(`[...document.querySelectorAll('figure.graph')].map(f => {
                 const scroll = f.querySelector('.scroll');
                 const hint = f.querySelector('.scroll-hint');
@@ -165,7 +147,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
 
     for (const width of [375, 480, 600, 780, 860]) {
         it(`fits every chart, the learning charts included, into a ${width} px window with its text at 11 px or more`, async () => {
-            const page = await open(width);
+            const page = await report.open(width);
             const charts = await page.evaluate(CHARTS_SHOWN) as Array<{ name: string; kind: string; views: number; scroll: Array<[number, number]>; smallest: number; text: string; outside: string[]; cut: string[] }>;
             assert.ok(charts.filter(c => c.kind === 'kpi').length > 10, 'the KPI charts');
             assert.equal(charts.filter(c => c.kind === 'progress').length, 3, 'a learning chart per program with learning metrics');
@@ -183,7 +165,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
 
     it('shows each chart once in a mail client that drops the page\'s style sheet: the wide view', async () => {
         for (const width of [375, 1000]) {
-            const page = await open(width);
+            const page = await report.open(width);
             await page.evaluate(`document.querySelectorAll('style').forEach(s => s.remove())`);
             const views = await page.evaluate(`[...document.querySelectorAll('figure.chart')].map(f => [...f.querySelectorAll('.scroll')].filter(s => s.getClientRects().length > 0).map(s => s.className))`) as string[][];
             assert.ok(views.length > 10, 'the charts');
@@ -197,7 +179,7 @@ describe('align report --format html in Chromium: a 400 px mail pane', function 
 
     for (const width of [400, 900]) {
         it(`keeps every date on one line at ${width} px`, async () => {
-            const page = await open(width);
+            const page = await report.open(width);
             const dates = await page.evaluate(DATE_LINES) as Array<{ date: string; lines: number; inTable: boolean }>;
             assert.ok(dates.filter(d => d.inTable).length > 20, 'the tables\' deadlines and periods');
             const broken = dates.filter(d => d.lines !== 1).map(d => d.date);

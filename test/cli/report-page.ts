@@ -1,4 +1,4 @@
-/** The HTML report of `examples/` opened in headless Chromium, with its accessibility tree: what the report's accessibility tests read. */
+/** The HTML report of `examples/` for the tests that read it in headless Chromium: written once per suite, with a browser of its own, and its accessibility tree. */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,19 +19,12 @@ export interface AxNode {
     properties?: Array<{ name: string; value: { value: unknown } }>;
 }
 
-export interface OpenReport {
-    readonly browser: Browser;
-    readonly page: Page;
-    /** The nodes that are not ignored. */
-    readonly tree: AxNode[];
-}
-
 /**
  * Writes the HTML report of `examples/` (dated 2026-09-30, after its last actual) to
  * out/report-test/NAME.html with the built CLI; returns its path, or
  * undefined when there is no Chromium to open it (the caller skips).
  */
-export function writeExamplesReport(name: string): string | undefined {
+function writeExamplesReport(name: string): string | undefined {
     requireBundle();
     if (!fs.existsSync(CHROMIUM)) return undefined;
     fs.mkdirSync(REPORT_OUT, { recursive: true });
@@ -41,15 +34,50 @@ export function writeExamplesReport(name: string): string | undefined {
     return file;
 }
 
-/** {@link writeExamplesReport}, opened in headless Chromium at 1000 x 900 with its accessibility tree. */
-export async function openExamplesReport(name: string): Promise<OpenReport | undefined> {
-    const file = writeExamplesReport(name);
-    if (!file) return undefined;
-    const browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(`file://${file}`);
+/** The examples' report of a suite and the headless Chromium it is read in (see {@link useExamplesReport}). */
+export interface ExamplesReport {
+    /** Set by the suite's first `before`. */
+    readonly browser: Browser;
+    /** `file://` address of the report. */
+    readonly url: string;
+    /** A new page with the report loaded, `height` 900 unless `options` says otherwise. */
+    open(width: number, options?: PageOptions): Promise<Page>;
+}
+
+type PageOptions = Omit<NonNullable<Parameters<Browser['newPage']>[0]>, 'viewport'> & { readonly height?: number };
+
+/**
+ * Registers the hooks of the calling `describe`: before its tests, writes
+ * the examples' HTML report to out/report-test/NAME.html and launches
+ * Chromium with `args` (skipping the suite where there is no Chromium);
+ * after them, closes the browser. Register it before the suite's own
+ * `before`, which may then use it.
+ */
+export function useExamplesReport(name: string, args?: readonly string[]): ExamplesReport {
+    let browser: Browser | undefined;
+    let url = '';
+    before(async function () {
+        const file = writeExamplesReport(name);
+        if (!file) this.skip();
+        url = `file://${file}`;
+        browser = await launchChromium(args ? { args: [...args] } : undefined);
+    });
+    after(async () => { await browser?.close(); });
+    return {
+        get browser() { return browser!; },
+        get url() { return url; },
+        async open(width, { height = 900, ...options } = {}) {
+            const page = await browser!.newPage({ ...options, viewport: { width, height } });
+            await page.goto(url);
+            return page;
+        }
+    };
+}
+
+/** The nodes of a page's accessibility tree that are not ignored. */
+export async function accessibilityTree(page: Page): Promise<AxNode[]> {
     const cdp = await page.context().newCDPSession(page);
     const tree = ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] }).nodes.filter(n => !n.ignored);
     await cdp.detach();
-    return { browser, page, tree };
+    return tree;
 }

@@ -9,12 +9,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { READABLE_PX } from '../../language/render/index.js';
-import { launchChromium } from '../webview/harness/webview-page.js';
 import { pdfPages, type PdfPage } from './pdf-pages.js';
-import { REPORT_OUT, writeExamplesReport } from './report-page.js';
+import { REPORT_OUT, useExamplesReport } from './report-page.js';
 import { REPO_ROOT, runCli } from './run-cli.js';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
@@ -143,22 +142,16 @@ function readValueUnits(pattern: string): ValueUnit[] {
 
 describe('align report --format html in Chromium: screen and print', function () {
     this.timeout(180_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review');
     let page: Page;
     let programs: GraphNode[];
     let graph: ImpactGraph;
 
-    before(async function () {
-        const file = writeExamplesReport('review');
-        if (!file) this.skip();
+    before(async () => {
         graph = JSON.parse(runCli(['graph', '.', '--format', 'json'], { cwd: EXAMPLES }).stdout) as ImpactGraph;
         programs = graph.nodes.filter(n => n.kind === 'program');
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(`file://${file}`);
+        page = await report.open(1000);
     });
-
-    after(async () => { await browser?.close(); });
 
     const drawn = async (): Promise<Drawn[]> => page.evaluate(READ_DRAWN) as Promise<Drawn[]>;
 
@@ -187,7 +180,7 @@ describe('align report --format html in Chromium: screen and print', function ()
     });
 
     it('keeps each figure on the line of its unit in table cells at 1000 px and printed on A4 (30 days, 42,000 USD)', async () => {
-        const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
+        const print = await report.browser.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
         try {
             await print.emulateMedia({ media: 'print' });
             await print.goto(page.url());
@@ -257,7 +250,7 @@ describe('align report --format html in Chromium: screen and print', function ()
     });
 
     it('prints every impact chain with each node\'s full title and name (no ellipsis), titles at 8 pt or more on A4, no edge across a box', async () => {
-        const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
+        const print = await report.browser.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
         try {
             await print.emulateMedia({ media: 'print' });
             await print.goto(page.url());
@@ -283,7 +276,7 @@ describe('align report --format html in Chromium: screen and print', function ()
     });
 
     it('prints every table within the A4 page, breaking names only after a dot of a qualified name', async () => {
-        const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
+        const print = await report.browser.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
         try {
             await print.emulateMedia({ media: 'print' });
             await print.goto(page.url());

@@ -8,26 +8,23 @@
  * an impact chain under 7 pt.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { GRAPHIC_CONTRASTS } from '../webview/harness/graphic-contrast.js';
-import { openExamplesReport, type AxNode } from './report-page.js';
+import { accessibilityTree, useExamplesReport, type AxNode } from './report-page.js';
 
 /** A4's width less the report's print margins (12 mm each side), in CSS px. */
 const A4_CONTENT_PX = 703;
 
 describe('align report --format html: WCAG review (non-text contrast, row headers, names read whole, printed size)', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
+    const report = useExamplesReport('review-wcag');
     let page: Page;
     let tree: AxNode[];
 
-    before(async function () {
-        const opened = await openExamplesReport('review-wcag');
-        if (!opened) this.skip();
-        ({ browser, page, tree } = opened);
+    before(async () => {
+        page = await report.open(1000);
+        tree = await accessibilityTree(page);
     });
-
-    after(async () => { await browser?.close(); });
 
     it('draws the impact chains\' box borders, kind icons and side bars at 3:1 or more (WCAG 1.4.11)', async () => {
         const ratios = await page.evaluate(GRAPHIC_CONTRASTS) as Record<string, number>;
@@ -84,7 +81,7 @@ describe('align report --format html: WCAG review (non-text contrast, row header
     });
 
     it('prints every impact chain\'s text (titles, names, footers, labels) at 7 pt or more on A4', async () => {
-        const print = await browser!.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
+        const print = await report.browser.newPage({ viewport: { width: A4_CONTENT_PX, height: 1000 } });
         try {
             await print.emulateMedia({ media: 'print' });
             await print.goto(page.url());
