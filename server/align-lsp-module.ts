@@ -14,6 +14,7 @@ import { AlignFuzzyMatcher } from './features/fuzzy-matcher.js';
 import { AlignWorkspaceSymbolProvider } from './features/workspace-symbols.js';
 import { AlignFoldingRangeProvider } from './features/folding-ranges.js';
 import { AlignDocumentLinkProvider } from './features/document-links.js';
+import { AlignInlayHintProvider } from './features/inlay-hints.js';
 import { lazyCompletionParser } from './features/lazy-completion-parser.js';
 import { AlignDocumentHighlightProvider, AlignReferencesProvider } from './features/references-provider.js';
 import { AlignDocumentSymbolProvider } from './features/document-symbols.js';
@@ -40,6 +41,7 @@ export const AlignLspModule: Module<AlignServices, PartialLangiumServices> = {
         SemanticTokenProvider: (services) => new AlignSemanticTokenProvider(services),
         FoldingRangeProvider: (services) => new AlignFoldingRangeProvider(services),
         DocumentLinkProvider: (services) => new AlignDocumentLinkProvider(services),
+        InlayHintProvider: (services) => new AlignInlayHintProvider(services),
     }
 };
 

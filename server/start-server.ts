@@ -14,6 +14,7 @@ import { AlignDocumentUpdateHandler } from './align-update-handler.js';
 import { AlignLspModule, AlignSharedLspModule } from './align-lsp-module.js';
 import { registerCompareProtocol } from './compare-protocol.js';
 import { registerGraphProtocol } from './graph-protocol.js';
+import { refreshingLensesAndHints } from './editor-refresh.js';
 import { registerTemplatesProtocol } from './templates-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 
@@ -43,6 +44,7 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     const settings = new WorkspaceSettings(Align, publishing);
     (shared.lsp.DocumentUpdateHandler as AlignDocumentUpdateHandler).settings = settings;
     registerGraphProtocol(publishing, Align);
+    refreshingLensesAndHints(publishing, shared);
     registerCompareProtocol(publishing, Align);
     registerTemplatesProtocol(publishing, Align, settings);
     withWorkspaceFolderFromRoot(shared);

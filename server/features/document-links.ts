@@ -1,10 +1,11 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils, UriUtils } from 'langium';
+import { GrammarUtils, UriUtils } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import type { AlignSettingsService } from '../../language/config/align-settings.js';
-import { isActuals, isProgram, type Actuals } from '../../language/generated/ast.js';
+import type { Actuals, Model } from '../../language/generated/ast.js';
+import { actualsBlocks } from '../../language/model-utils.js';
 
 /**
  * The CSV file of `actuals M from "data/m.csv"` as a link (Ctrl+click opens
@@ -23,7 +24,7 @@ export class AlignDocumentLinkProvider implements DocumentLinkProvider {
 
     async getDocumentLinks(document: LangiumDocument): Promise<DocumentLink[]> {
         const links: DocumentLink[] = [];
-        for (const actuals of actualsBlocks(document)) {
+        for (const actuals of actualsBlocks(document.parseResult.value as Model)) {
             const link = await this.linkOf(document, actuals);
             if (link) links.push(link);
         }
@@ -44,12 +45,4 @@ export class AlignDocumentLinkProvider implements DocumentLinkProvider {
             : string.range;
         return { range, target: uri.toString(), tooltip: `Open ${path}` };
     }
-}
-
-/** The actuals blocks of a document: top-level and in programs. */
-function actualsBlocks(document: LangiumDocument): Actuals[] {
-    return AstUtils.streamContents(document.parseResult.value)
-        .flatMap(element => isProgram(element) ? AstUtils.streamContents(element) : [element])
-        .filter(isActuals)
-        .toArray();
 }

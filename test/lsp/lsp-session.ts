@@ -31,6 +31,8 @@ export class LspSession {
     /** The `version` of the last diagnostics published for each URI (undefined: none given). */
     readonly diagnosticsVersion = new Map<string, number | undefined>();
     readonly notifications: Array<{ method: string; params: unknown }> = [];
+    /** The refresh requests the server sent (`workspace/codeLens/refresh`, `workspace/inlayHint/refresh`), in order. */
+    readonly refreshes: string[] = [];
     settings: Record<string, unknown> = {};
     private readonly waiters: Array<() => void> = [];
     private versions = new Map<string, number>();
@@ -55,12 +57,15 @@ export class LspSession {
             p.items.map(i => i.section === 'align' ? session.settings : null));
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
+        for (const method of ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
+            connection.onRequest(method, () => { session.refreshes.push(method); session.wake(); return null; });
+        }
         connection.listen();
         const init = await connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }], initializationOptions,
             capabilities: {
                 // As VS Code: the client watches the files (the tests announce changes on disk themselves), so the server does not.
-                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
                 textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, completion: { completionItem: { snippetSupport: true } } }
             }
         });
