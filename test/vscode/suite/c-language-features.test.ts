@@ -39,6 +39,14 @@ suite('Extension: language features through the VS Code API', () => {
         assert.match(hoverText(hovers), /Monthly logo churn/);
     });
 
+    test('an inlay hint gives the pilot\'s last day after its start', async () => {
+        const editor = await open('churn-pilot.align');
+        const start = positionOf(editor.document, 'from 2026-01-05', 'from 2026-01-05'.length);
+        const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0));
+        const labels = hints.filter(h => h.position.isEqual(start)).map(h => typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join(''));
+        assert.deepStrictEqual(labels, ['to 2026-04-05']);
+    });
+
     test('go to definition crosses files', async () => {
         const editor = await open('churn-pilot.align');
         const position = positionOf(editor.document, 'drives ChurnRate', 'drives '.length + 1);
