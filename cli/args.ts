@@ -1,6 +1,7 @@
 import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
-import { parsePeriod } from '../language/dates.js';
+import { addDuration, parsePeriod } from '../language/dates.js';
+import { PILOT_DAYS } from '../language/templates/builtin-program.js';
 import { programNameProblem, programTitleProblem } from '../language/templates/fill-template.js';
 import { parseStrict } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
@@ -233,7 +234,7 @@ export function parseInitArgs(argv: string[]): InitArgs {
         throw new InputError('--title: is empty; give the program\'s title in words, or leave --title out to derive it from the name');
     }
     return {
-        name, output: values.output, force: values.force === true, date: isoDate(values.date, '--date'),
+        name, output: values.output, force: values.force === true, date: pilotStart(values.date),
         template: values.template, listTemplates: values['list-templates'] === true, title: values.title
     };
 }
@@ -279,6 +280,15 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 }
 
 /** A calendar date `YYYY-MM-DD`, checked (no 2026-02-30). */
+/** `init --date`: a day from which the template's pilot ends by 9999-12-31 (the last day a date can be written). */
+function pilotStart(value: unknown): string | undefined {
+    const date = isoDate(value, '--date');
+    if (date !== undefined && addDuration(parsePeriod(date)!.day, PILOT_DAYS, 'days') === undefined) {
+        throw new InputError(`--date: a pilot of ${PILOT_DAYS} days from ${date} would end after 9999-12-31; give an earlier day`);
+    }
+    return date;
+}
+
 function isoDate(value: unknown, flag: string): string | undefined {
     if (value === undefined) return undefined;
     const text = String(value);

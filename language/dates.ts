@@ -13,12 +13,19 @@ export interface ParsedPeriod {
 const MS_PER_DAY = 86_400_000;
 
 function dayOf(year: number, month: number, day: number): number {
-    return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    // Date.UTC reads years 0-99 as 1900-1999.
+    if (year >= 100) return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    return date.getTime() / MS_PER_DAY;
 }
 
 function lastDayOfMonth(year: number, month: number): number {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return new Date(dayOf(year, month + 1, 0) * MS_PER_DAY).getUTCDate();
 }
+
+/** The last day a date can be written (`YYYY` has four digits): a pilot or window may not end after it. */
+export const LAST_DAY = dayOf(9999, 12, 31);
 
 /** Parsed periods by text: a workspace writes the same few periods many times (results are immutable). */
 const parsed = new Map<string, ParsedPeriod | undefined>();
@@ -70,13 +77,10 @@ export function addMonths(day: number, months: number): number {
     return dayOf(year, month, Math.min(d.getUTCDate(), lastDayOfMonth(year, month)));
 }
 
-/** The day a duration starting on `start` ends on. */
-export function addDuration(start: number, amount: number, unit: 'days' | 'weeks' | 'months'): number {
-    switch (unit) {
-        case 'days': return start + amount;
-        case 'weeks': return start + amount * 7;
-        case 'months': return addMonths(start, amount);
-    }
+/** The day a duration starting on `start` ends on; undefined when that is after LAST_DAY (no date can say it). */
+export function addDuration(start: number, amount: number, unit: 'days' | 'weeks' | 'months'): number | undefined {
+    const end = unit === 'days' ? start + amount : unit === 'weeks' ? start + amount * 7 : addMonths(start, amount);
+    return end <= LAST_DAY ? end : undefined;
 }
 
 const isoDays = new Map<number, string>();

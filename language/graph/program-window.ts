@@ -15,8 +15,8 @@ export function writesWindow(program: Program): boolean {
 /**
  * A program's window as day numbers: `pilot N from D` or `window A to B`,
  * both ends included. A window the `syntax` rule rejects (a date that is
- * not a real date, a duration that is not a whole number greater than 0,
- * `window A to B` with B before A) is no window: the other rules and the
+ * not a real date, a duration that is not a whole number greater than 0
+ * or that ends after 9999-12-31, `window A to B` with B before A) is no window: the other rules and the
  * report treat the program as one without a window until it is corrected.
  */
 export function programWindow(program: Program): { start: number; end: number } | undefined {
@@ -25,8 +25,8 @@ export function programWindow(program: Program): { start: number; end: number } 
     if (pilot?.start && pilot.duration) {
         const start = parsePeriod(pilot.start)?.day;
         const { amount, unit } = pilot.duration;
-        if (start === undefined || !isValidDurationAmount(amount) || !unit) return undefined;
-        return { start, end: addDuration(start, amount, unit) };
+        const end = start !== undefined && isValidDurationAmount(amount) && unit ? addDuration(start, amount, unit) : undefined;
+        return start !== undefined && end !== undefined ? { start, end } : undefined;
     }
     if (window?.start && window.end) {
         const start = parsePeriod(window.start)?.day;

@@ -34,10 +34,24 @@ export function tickStep(span: number, count: number): number {
     return (ratio >= 7.07 ? 10 : ratio >= 3.16 ? 5 : ratio >= 1.41 ? 2 : 1) * power;
 }
 
+/**
+ * The least and the greatest of `values` (non-empty). A loop: `Math.min(...values)`
+ * passes each value as an argument and overflows the stack past some 120,000
+ * (a CSV of daily actuals over centuries).
+ */
+export function extent(values: readonly number[]): [number, number] {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+    }
+    return [min, max];
+}
+
 /** A value domain that holds every value with some room, widened to round ticks; and those ticks. */
 export function valueAxis(values: readonly number[], count = 4): { domain: [number, number]; ticks: number[] } {
-    let min = Math.min(...values);
-    let max = Math.max(...values);
+    let [min, max] = extent(values);
     if (min === max) {
         const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
         min -= pad;

@@ -9,7 +9,7 @@
  */
 import type { GraphNode, MetricFigures } from '../graph/types.js';
 import { placeLabels, pointBox, segmentBoxes, type Box, type LabelRequest, type PlacedLabel } from './chart-labels.js';
-import { linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
+import { extent, linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
 import { axisUnit, dayOfIso, directionWords, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText, type TextStyle } from './measure.js';
 import { deadlineText, trackStatus, type TrackStatus } from './text.js';
@@ -80,7 +80,7 @@ export function kpiChart(node: GraphNode, options: KpiChartOptions = {}): KpiCha
 
     const start = m.trajectoryStart ?? m.actuals[0]!.date;
     const days = [dayOfIso(start), ...m.actuals.map(a => dayOfIso(a.date)), ...(m.deadline ? [dayOfIso(m.deadline)] : [])];
-    const [first, last] = [Math.min(...days), Math.max(...days)];
+    const [first, last] = extent(days);
     const pad = Math.max(3, (last - first) * 0.04);
     const values = [...m.actuals.map(a => a.value), ...[m.baseline, m.target, m.expected].filter((v): v is number => v !== undefined)];
     const axis = valueAxis(values);
@@ -142,7 +142,7 @@ function statusDetail(m: MetricFigures): string {
 /** `value` with as many decimals as the metric's most precise figure (at most two). */
 function roundLike(value: number, m: MetricFigures): number {
     const figures = [m.baseline, m.target, ...m.actuals.map(a => a.value)].filter((v): v is number => v !== undefined);
-    const decimals = Math.min(2, Math.max(0, ...figures.map(v => (String(v).split('.')[1] ?? '').length)));
+    const decimals = Math.min(2, Math.max(0, extent(figures.map(v => (String(v).split('.')[1] ?? '').length))[1]));
     const scale = 10 ** decimals;
     return Math.round(value * scale) / scale;
 }

@@ -10,7 +10,7 @@
  */
 import type { GraphNode, MetricFigures, MetricKindName } from '../graph/types.js';
 import type { Box } from './chart-labels.js';
-import { linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
+import { extent, linearScale, round, timeTicks, valueAxis } from './chart-scale.js';
 import { changeText, dayOfIso, directionWords, trackWords, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText } from './measure.js';
 import { trackStatus, truncate, wrap, type TrackStatus } from './text.js';
@@ -107,7 +107,7 @@ export function progressChart(metrics: readonly GraphNode[], options: ProgressCh
     const days = sorted.flatMap(r => r.m.actuals.map(a => dayOfIso(a.date)));
     if (days.length === 0) return undefined;
     if (options.window) days.push(dayOfIso(options.window.start), dayOfIso(options.window.end));
-    const [first, last] = [Math.min(...days), Math.max(...days)];
+    const [first, last] = extent(days);
     const pad = Math.max(3, (last - first) * 0.03);
     const title = options.title ?? 'Learning beside the KPIs it feeds';
     const w = options.window;

@@ -23,7 +23,9 @@ export interface ProgramValues {
 export function programValues(name: string, start: string): ProgramValues {
     const day = parsePeriod(start)?.day;
     if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new Error(`not a date YYYY-MM-DD: ${start}`);
-    return { name, title: programTitle(name), start, end: isoDay(addDuration(day, PILOT_DAYS, 'days')), startMonth: start.slice(0, 7) };
+    const end = addDuration(day, PILOT_DAYS, 'days');
+    if (end === undefined) throw new Error(`a pilot of ${PILOT_DAYS} days from ${start} ends after 9999-12-31`);
+    return { name, title: programTitle(name), start, end: isoDay(end), startMonth: start.slice(0, 7) };
 }
 
 /**

@@ -48,8 +48,10 @@ export function checkPilotLength(program: Program, { settings, report }: LocalRu
     const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
     // A duration that is not a whole number greater than 0 is a `syntax` error, not a length.
     if (!pilot?.duration?.unit || !isValidDurationAmount(pilot.duration.amount) || start === undefined) return;
-    const days = addDuration(start, pilot.duration.amount, pilot.duration.unit) - start;
-    if (days > settings.maxPilotDays) {
+    // One that ends after 9999-12-31 is a `syntax` error too.
+    const end = addDuration(start, pilot.duration.amount, pilot.duration.unit);
+    const days = end === undefined ? undefined : end - start;
+    if (days !== undefined && days > settings.maxPilotDays) {
         report('pilot-too-long', `The pilot of program '${program.name}' runs ${plural(days, 'day')}, longer than ${plural(settings.maxPilotDays, 'day')}. Start with a shorter pilot.`,
             { node: pilot.duration });
     }

@@ -1,10 +1,10 @@
 import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, URI, UriUtils } from 'langium';
-import type { Declaration, Program, Window } from '../generated/ast.js';
+import type { Declaration, Duration, Program, Window } from '../generated/ast.js';
 import { isDuration, isPilot, isProgram, isWindow } from '../generated/ast.js';
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { GraphNode } from '../graph/types.js';
-import { parsePeriod } from '../dates.js';
+import { addDuration, parsePeriod } from '../dates.js';
 import { isValidDurationAmount } from '../graph/program-window.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
@@ -191,13 +191,24 @@ export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void
             report('syntax', `\`${text}\` is not a real date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2).`, { node, property });
         }
     }
-    if (isDuration(node) && node.amount !== undefined && !isValidDurationAmount(node.amount)) {
-        const program = isPilot(node.$container) && isProgram(node.$container.$container) ? node.$container.$container.name : undefined;
-        const whose = program ? `The pilot of program '${program}'` : 'The pilot';
-        report('syntax', `${whose} lasts ${node.amount}${node.unit ? ` ${node.unit}` : ''}: a duration must be a whole number of days, weeks or months greater than 0. `
-            + 'Give a whole number of at least 1 (`pilot 90 days from 2026-01-05`).', { node });
-    }
+    if (isDuration(node) && node.amount !== undefined) checkDuration(node, report);
     if (isWindow(node)) checkWindowOrder(node, report);
+}
+
+/** A duration that is not a whole number greater than 0, or that ends after the last day a date can say (marking the duration). */
+function checkDuration(duration: Duration, report: LocalRuleContext['report']): void {
+    const pilot = isPilot(duration.$container) ? duration.$container : undefined;
+    const program = pilot && isProgram(pilot.$container) ? pilot.$container.name : undefined;
+    const lasts = `${program ? `The pilot of program '${program}'` : 'The pilot'} lasts ${duration.amount}${duration.unit ? ` ${duration.unit}` : ''}`;
+    if (!isValidDurationAmount(duration.amount)) {
+        report('syntax', `${lasts}: a duration must be a whole number of days, weeks or months greater than 0. `
+            + 'Give a whole number of at least 1 (`pilot 90 days from 2026-01-05`).', { node: duration });
+        return;
+    }
+    const start = pilot?.start ? parsePeriod(pilot.start)?.day : undefined;
+    if (start !== undefined && duration.unit && addDuration(start, duration.amount, duration.unit) === undefined) {
+        report('syntax', `${lasts}: from ${pilot!.start} it would end after 9999-12-31, the last day a date can be written. Give a shorter duration.`, { node: duration });
+    }
 }
 
 /** A `window A to B` whose B comes before A (A == B is a one-day window); marks `A to B`. */

@@ -136,6 +136,8 @@ describe('align init', () => {
         assertOneLineFailure(runCli(['init', '--date', '2026-13-01'], { cwd: dir }), "--date: '2026-13-01' is not a real date; give a day that exists, YYYY-MM-DD");
         assertOneLineFailure(runCli(['init', '--date', '2026-02-30'], { cwd: dir }), "--date: '2026-02-30' is not a real date; give a day that exists, YYYY-MM-DD");
         assertOneLineFailure(runCli(['init', '--date', '2026-2-3'], { cwd: dir }), "--date: expected a date YYYY-MM-DD, not '2026-2-3'");
+        // The template's pilot of 90 days must end by 9999-12-31: no `by +010000-01` that check would refuse.
+        assertOneLineFailure(runCli(['init', '--date', '9999-10-03'], { cwd: dir }), '--date: a pilot of 90 days from 9999-10-03 would end after 9999-12-31; give an earlier day');
         const elsewhere = tempDir();
         assert.equal(runCli(['init', '--output', path.join(elsewhere, 'new', 'folder', 'x.align')], { cwd: dir }).status, 0, 'a missing folder is made');
         assertOneLineFailure(runCli(['init', '--output', path.join(elsewhere, 'new', 'folder', 'x.align', 'y.align')], { cwd: dir }), 'cannot be written (a file is in the way of its folder');
@@ -144,6 +146,16 @@ describe('align init', () => {
         assertOneLineFailure(runCli(['init', 'Foo', '--output', '.align'], { cwd: dir }), '--output .align: not an .align file');
         for (const title of ['', '   ']) assertOneLineFailure(runCli(['init', 'Foo', '--title', title], { cwd: dir }), '--title: is empty');
         assert.deepEqual(fs.readdirSync(dir), []);
+    });
+
+    it('--date in the first century writes that century\'s days, and the program passes check', () => {
+        const dir = tempDir();
+        assert.equal(runCli(['init', '--date', '0050-01-01'], { cwd: dir }).status, 0);
+        const text = fs.readFileSync(path.join(dir, 'my-program.align'), 'utf-8');
+        assert.match(text, /pilot 90 days from 0050-01-01 \/\/ or: window 0050-01-01 to 0050-04-01/);
+        assert.doesNotMatch(text, /19\d\d-/, 'no day of the 20th century');
+        const check = runCli(['check'], { cwd: dir });
+        assert.equal(check.status, 0, check.stdout);
     });
 
     it('--output of a folder says it is a folder (not "already exists ... --force"), with or without --force', () => {

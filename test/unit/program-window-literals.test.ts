@@ -69,4 +69,27 @@ describe('program windows and pilot durations', () => {
             assert.deepEqual(await windowOf(program('pilot 1 days from 2026-01-01')), { start: '2026-01-01', end: '2026-01-02' });
         });
     });
+
+    describe('a pilot that would end after 9999-12-31', () => {
+        it('is a syntax error on the duration: no window, no pilot-too-long, no crash of the graph', async () => {
+            for (const [length, mark] of [['99999999999 days', '3:9-3:25'], ['3000000 days', '3:9-3:21'], ['100000000000 months', '3:9-3:28']] as const) {
+                const text = program(`pilot ${length} from 2026-01-01`);
+                assert.deepEqual(await found(text), [`${mark} The pilot of program 'P' lasts ${length}: from 2026-01-01 it would end after 9999-12-31, `
+                    + 'the last day a date can be written. Give a shorter duration.'], length);
+                assert.equal(await windowOf(text), undefined, length);
+                assert.deepEqual(await found(text, 'pilot-too-long'), [], length);
+                assert.deepEqual(await found(text, 'internal-error'), [], length);
+            }
+            // The control: ending on 9999-12-31 itself is a window (and too long).
+            assert.deepEqual(await windowOf(program('pilot 1 days from 9999-12-30')), { start: '9999-12-30', end: '9999-12-31' });
+        });
+    });
+
+    it('a pilot in the first century ends in that century (Date.UTC reads years 0-99 as 1900-1999)', async () => {
+        assert.deepEqual(await windowOf(program('pilot 90 days from 0050-01-01')), { start: '0050-01-01', end: '0050-04-01' });
+        assert.deepEqual(await windowOf(program('pilot 2 months from 0004-01-31')), { start: '0004-01-31', end: '0004-03-31' });
+        // 0000 is a leap year (divisible by 400), 1900 is not.
+        assert.deepEqual(await found(program('window 0000-02-29 to 0000-03-01')), []);
+        assert.equal((await found(program('window 1900-02-29 to 1900-03-01'))).length, 1);
+    });
 });

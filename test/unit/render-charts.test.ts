@@ -230,3 +230,20 @@ describe('render: the progress panel', () => {
         assert.equal(progressChart([w.graph.node('P.Empty')!]), undefined);
     });
 });
+
+describe('render: charts of very many actuals', () => {
+    it('draw 200,000 daily actuals (the extent of days and values is not a spread of arguments, which overflowed the stack)', async () => {
+        const w = await checkWorkspace({ 'p.align': PILOT });
+        const node = w.graph.node('P.Up')!;
+        const start = day('1500-01-01');
+        const actuals = Array.from({ length: 200_000 }, (_, i) => {
+            const date = new Date((start + i) * 86_400_000).toISOString().slice(0, 10);
+            return { period: date, date, value: 20 + (i % 40) };
+        });
+        const many: GraphNode = { ...node, metric: { ...node.metric!, actuals, latest: actuals.at(-1) } };
+        const chart = kpiChart(many);
+        assert.ok(chart, 'a chart');
+        assert.ok(renderKpiChart(chart).includes('<svg'), 'rendered');
+        assert.ok(progressChart([many]), 'a progress panel');
+    });
+});
