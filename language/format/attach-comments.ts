@@ -52,16 +52,30 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
     return trailing;
 }
 
-/** `program P "T" // note` + `{` on the next line: the note moves after the brace, which stays on the header line. */
+/**
+ * `program P "T" // note` + `{` on the next line: the note moves after the
+ * brace, which stays on the header line. A comment the brace had after it
+ * (`{ // more`) cannot follow a line comment on that line: it goes on its
+ * own line, first in the block.
+ */
 export function moveCommentsAfterOpeningBraces(items: Item[]): void {
     for (const item of items) {
         if (item.kind !== 'declaration') continue;
         const open = item.header[item.header.length - 1];
         const beforeOpen = item.header[item.header.length - 2];
         if (open?.text === '{' && beforeOpen && open.before.length === 0 && beforeOpen.after.some(c => c.breakAfter)) {
+            const first = firstTokenOf(item.items[0]) ?? item.close;
+            if (open.after.length > 0 && first) {
+                first.before.unshift(...open.after.map(c => ({ ...c, blankBefore: false })));
+                open.after = [];
+            }
             open.after.unshift(...beforeOpen.after);
             beforeOpen.after = [];
         }
         moveCommentsAfterOpeningBraces(item.items);
     }
+}
+
+function firstTokenOf(item: Item | undefined): Token | undefined {
+    return item?.kind === 'attribute' ? item.tokens[0] : item?.header[0];
 }

@@ -221,6 +221,14 @@ describe('canonical formatting: comments', () => {
         assert.equal(format('metric M // note\n{}\n'), lines('metric M { // note', '}'));
     });
 
+    it('a comment after that `{` too goes on its own line, first in the block (two line comments cannot share the brace\'s line)', () => {
+        const out = lines('metric M "m" { // note', '  // more', '  kind lagging', '}');
+        assert.equal(format('metric M "m" // note\n{ // more\n  kind lagging\n}\n'), out);
+        assert.equal(format(out), out);
+        assert.equal(format('metric M // note\n{ /* more */ }\n'), lines('metric M { // note', '  /* more */', '}'));
+        assert.equal(format('program P // p\n{ // q\n  // r\n  skill S\n}\n'), lines('program P { // p', '  // q', '  // r', '  skill S', '}'));
+    });
+
     it('keeps inline block comments inside an attribute', () => {
         assert.equal(format('metric M { drives /* first */ A,B }'), lines('metric M {', '  drives /* first */ A, B', '}'));
     });
