@@ -21,7 +21,7 @@ export interface SqlPulled {
 export async function runSqlPull(spec: SqlPullSpec, root: string, folder: string): Promise<SqlPulled> {
     const queryFile = confinedPath(root, folder, spec.query, 'the query file');
     const query = readOrFail(queryFile, `the query file "${spec.query}"`);
-    const sql = new TextDecoder().decode(query).trim();
+    const sql = queryText(query, spec.query).trim();
     if (sql === '') throw new PullError(`the query file "${spec.query}" is empty`);
     const statements = countStatements(sql);
     if (statements !== 1) {
@@ -42,6 +42,16 @@ function postgresUrl(variable: string): string {
     if (url === undefined || url.trim() === '') throw new PullError(`the environment variable ${variable} is not set (expected a postgres:// URL)`);
     if (!/^postgres(ql)?:\/\//i.test(url.trim())) throw new PullError(`the environment variable ${variable} does not hold a postgres:// or postgresql:// URL`);
     return url.trim();
+}
+
+/** A query file's text; a binary file (a NUL byte) or one that is not UTF-8 is refused, not sent to the database cut or garbled. */
+function queryText(bytes: Uint8Array, file: string): string {
+    if (bytes.includes(0)) throw new PullError(`the query file "${file}" is binary (a NUL byte), not SQL text`);
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        throw new PullError(`the query file "${file}" is not UTF-8 text; save it as UTF-8`);
+    }
 }
 
 function readOrFail(file: string, what: string): Uint8Array {

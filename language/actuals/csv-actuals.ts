@@ -41,6 +41,12 @@ export function parseActualsCsv(text: string): CsvActuals {
     if (periodColumn < 0 || valueColumn < 0) {
         return { rows: [], problems: [`has no ${periodColumn < 0 ? '`period`' : '`value`'} column in its header row (expected \`period,value\`)`] };
     }
+    for (const name of ['period', 'value']) {
+        const columns = header.flatMap((h, i) => h.toLowerCase() === name ? [i + 1] : []);
+        if (columns.length > 1) {
+            return { rows: [], problems: [`has ${columns.length} \`${name}\` columns in its header row (columns ${columns.join(', ')}): keep one, or rename the others`] };
+        }
+    }
     const rows: CsvActual[] = [];
     const problems: string[] = [];
     body.forEach((record, i) => {

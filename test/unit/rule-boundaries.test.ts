@@ -120,12 +120,13 @@ describe('findings say what to do', () => {
         const { findings } = await checkWorkspace({
             'a.align': `metric M "M" { kind lagging direction up baseline 1 }\nactuals M {\n  2026-13: 1\n}\n`
                 + 'actuals M from "missing.csv"\nactuals M from "../outside.csv"\nactuals M from "cells.csv"\nactuals M from "binary.csv"\n'
-                + 'actuals M from "semicolons.csv"\nactuals M from "short.csv"\nactuals M from "quote.csv"\n',
+                + 'actuals M from "semicolons.csv"\nactuals M from "short.csv"\nactuals M from "quote.csv"\nactuals M from "twice.csv"\n',
             'cells.csv': 'period,value\n2026-01,x\n',
             'binary.csv': 'period,value\n\u0000\n',
             'semicolons.csv': 'period;value\n2026-01;1\n',
             'short.csv': 'period,value\n2026-01,1\n2026-02\n',
-            'quote.csv': 'period,value\n2026-01,"1\n2026-02,2\n'
+            'quote.csv': 'period,value\n2026-01,"1\n2026-02,2\n',
+            'twice.csv': 'period,Value,value\n2026-01,1,2\n'
         });
         const byLine = new Map(findings.filter(f => f.rule === 'actuals-invalid').map(f => [f.line, f.message]));
         const says = (line: number, problem: string, fix: string) => {
@@ -142,6 +143,7 @@ describe('findings say what to do', () => {
         says(9, 'file "semicolons.csv" separates its columns with `;`, not commas (header row `period;value`)', save);
         says(10, 'file "short.csv" is not valid CSV: line 3 has 1 column, the header row 2', save);
         says(11, 'file "quote.csv" is not valid CSV: a quote `"` is never closed (the file ends inside a quoted cell)', save);
+        says(12, 'file "twice.csv" has 2 `value` columns in its header row (columns 2, 3): keep one, or rename the others', save);
     });
 
     it('actuals-invalid adds nothing where the problem already says what to do', async () => {

@@ -137,4 +137,16 @@ describe('align pull: reads only (DuckDB confined to the workspace, database fil
         ws.write('a.sql', '-- only a comment;\n');
         assert.equal(failure(ws), 'the query file "a.sql" holds no statement, only comments; it must hold one');
     });
+
+    it('a query file that is binary or not UTF-8 is refused by name, before any database sees it', () => {
+        ws = oneQuery('');
+        ws.write('a.sql', Buffer.from([0xff, 0xfe, 0x53, 0x00, 0x45, 0x00]));
+        assert.equal(failure(ws), 'the query file "a.sql" is binary (a NUL byte), not SQL text');
+        // A NUL byte was cut there: the query ran as its first half.
+        ws.write('a.sql', Buffer.concat([Buffer.from("SELECT '2026-01' AS period, 1 AS value"), Buffer.from([0]), Buffer.from(' junk')]));
+        assert.equal(failure(ws), 'the query file "a.sql" is binary (a NUL byte), not SQL text');
+        ws.write('a.sql', Buffer.concat([Buffer.from("SELECT 'caf"), Buffer.from([0xe9]), Buffer.from("' AS period, 1 AS value")]));
+        assert.equal(failure(ws), 'the query file "a.sql" is not UTF-8 text; save it as UTF-8');
+        assert.ok(!ws.exists('a.csv'));
+    });
 });
