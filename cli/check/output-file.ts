@@ -29,6 +29,16 @@ function canonical(file: string): string {
 }
 
 /**
+ * What names one file: its device and inode when it exists (the same
+ * through a symbolic link or a hard link), else its canonical path.
+ */
+function identity(file: string): string {
+    const real = canonical(file);
+    const stat = fs.statSync(real, { bigint: true, throwIfNoEntry: false });
+    return stat ? `inode ${stat.dev}:${stat.ino}` : `path ${real}`;
+}
+
+/**
  * Throws an InputError (exit 2) when `output` (the file `option` names) is
  * one of the files the check read, or a lock file of `align pull`. A
  * baseline is JSON, so `--write-baseline` also refuses any `.align` or
@@ -36,14 +46,14 @@ function canonical(file: string): string {
  * `.align` file outside the paths read).
  */
 export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace, baseline: string | undefined, option = '--output'): void {
-    const target = canonical(output);
+    const target = identity(output);
     const inputs = [
         ...workspace.documents.map(d => ({ file: d.uri.fsPath, what: 'a checked .align file' })),
         ...(workspace.configFile ? [{ file: workspace.configFile, what: 'the settings file' }] : []),
         ...(baseline !== undefined ? [{ file: baseline, what: 'the baseline' }] : []),
         ...actualsFiles(workspace),
     ];
-    const what = inputs.find(input => canonical(input.file) === target)?.what ?? readByName(path.basename(output), option === '--write-baseline');
+    const what = inputs.find(input => identity(input.file) === target)?.what ?? readByName(path.basename(output), option === '--write-baseline');
     if (what !== undefined) throw new InputError(`${option} ${output}: is ${what}, which it would overwrite; write ${option === '--output' ? 'the output' : 'it'} to another file`);
 }
 

@@ -1,8 +1,8 @@
 /**
  * `--output FILE` of `align graph`, `report` and `diff` through the built
  * bundle: it never overwrites what the command reads (an `.align` file,
- * also through a symbolic link, or the settings file), as `align check
- * --output` does not; `--output -` is standard output.
+ * also through a symbolic or a hard link, or the settings file), as `align
+ * check --output` does not; `--output -` is standard output.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -22,7 +22,8 @@ describe('align graph --output', () => {
         writeFile(dir, 'chain.align', SOURCE);
         writeFile(dir, 'align.config.json', SETTINGS);
         fs.symlinkSync('chain.align', path.join(dir, 'link.mmd'));
-        for (const [output, what] of [['chain.align', 'a checked .align file'], ['./link.mmd', 'a checked .align file'], ['align.config.json', 'the settings file']] as const) {
+        fs.linkSync(path.join(dir, 'chain.align'), path.join(dir, 'hard-link.mmd'));
+        for (const [output, what] of [['chain.align', 'a checked .align file'], ['./link.mmd', 'a checked .align file'], ['hard-link.mmd', 'a checked .align file'], ['align.config.json', 'the settings file']] as const) {
             for (const format of ['mermaid', 'svg']) {
                 assertOneLineFailure(runCli(['graph', '--format', format, '--output', output], { cwd: dir }), `--output ${output}`, what);
             }
