@@ -12,6 +12,7 @@ import { fitHelp, helpWidth } from './help-layout.js';
 import { runInit } from './init/run-init.js';
 import { createProgress } from './progress.js';
 import { runPull } from './pull/run-pull.js';
+import { HelpRequest } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { runReport } from './report/run-report.js';
 import { InputError } from './workspace/input-error.js';
@@ -48,6 +49,17 @@ export async function main(argv: string[]): Promise<number> {
         writeHelp(help);
         return 0;
     }
+    try {
+        return await runCommand(command, rest, write);
+    } catch (error) {
+        if (!(error instanceof HelpRequest) || help === undefined) throw error;
+        writeHelp(help);
+        return 0;
+    }
+}
+
+/** Runs a command with its arguments; throws HelpRequest when they ask for its help in a group (`-hf json`). */
+async function runCommand(command: string, rest: string[], write: (text: string) => void): Promise<number> {
     const progress = createProgress(process.stderr);
     switch (command) {
         case 'check': return runCheck(parseCheckArgs(rest), { version: ALIGN_VERSION, isTty: process.stdout.isTTY === true, width: outputWidth(process.stdout), write, progress });

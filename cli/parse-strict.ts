@@ -10,13 +10,27 @@ import { InputError } from './workspace/input-error.js';
 /** The option specs `parseArgs` takes. */
 export type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-/** node:util's `parseArgs`, strict, with its errors as one-line InputErrors. */
+/** What `parseArgs` gives for these options (the help option left out: it never reaches a command). */
+type Parsed<T extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>>;
+
+/** Thrown when the options ask for the command's help among others (`-hf json`): main prints that help. */
+export class HelpRequest extends Error {
+    override readonly name = 'HelpRequest';
+}
+
+/**
+ * node:util's `parseArgs`, strict, with its errors as one-line InputErrors.
+ * Every command takes `-h`/`--help`, also in a group of short options.
+ */
 export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
+    let parsed: Parsed<T>;
     try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+        parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true }) as Parsed<T>;
     } catch (error) {
         throw new InputError(cleanParseError(error, options));
     }
+    if ((parsed.values as { help?: boolean }).help === true) throw new HelpRequest();
+    return parsed;
 }
 
 /**

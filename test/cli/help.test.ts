@@ -29,7 +29,8 @@ describe('align help and version', () => {
     });
 
     describe('align check --help', () => {
-        for (const args of [['check', '--help'], ['check', '-h'], ['help', 'check'], ['check', '.', '--format', 'json', '--help']]) {
+        // `-hf json`: -h in a group of short options (it was an unknown option '-h').
+        for (const args of [['check', '--help'], ['check', '-h'], ['help', 'check'], ['check', '.', '--format', 'json', '--help'], ['check', '-hf', 'json'], ['check', '-hfjson']]) {
             it(`${args.join(' ')} lists every option, format and rule id, and exits 0`, () => {
                 const result = runCli(args);
                 assert.equal(result.status, 0);
@@ -47,8 +48,17 @@ describe('align help and version', () => {
         }
 
         it('does not run the check', () => {
-            const result = runCli(['check', 'no-such-folder', '--help']);
-            assert.equal(result.status, 0);
+            for (const args of [['check', 'no-such-folder', '--help'], ['check', 'no-such-folder', '-hf', 'json']]) {
+                const result = runCli(args);
+                assert.equal(result.status, 0, args.join(' '));
+                assert.match(result.stdout, /^Usage: align check/, args.join(' '));
+            }
+        });
+
+        it('-fh reads h as the format, as POSIX groups say: a usage error, not the help', () => {
+            const result = runCli(['check', '-fh']);
+            assert.equal(result.status, 2);
+            assert.match(result.stderr, /unknown format 'h'/);
         });
     });
 
