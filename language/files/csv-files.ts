@@ -15,23 +15,33 @@ export class AlignCsvFiles {
     /** The text of the file `path` names, relative to the document, or why it was not read. */
     async read(documentUri: URI, path: string): Promise<CsvFileResult> {
         if (!this.host.fileReadsAllowed()) return { error: 'was not read: CSV files are not read in an untrusted workspace' };
-        if (path.trim() === '') return { error: 'is an empty path' };
-        let uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
-        const root = this.settings.workspaceRoot;
-        if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
         try {
-            const realPath = this.host.realPath;
-            if (root && realPath) {
-                // A symbolic link inside the workspace may point outside it: compare where both really are.
-                const [realFile, realRoot] = [await realPath(uri), await realPath(root).catch(() => root)];
-                if (!UriUtils.contains(realRoot, realFile)) return { error: 'leads, through a symbolic link, outside the workspace folder and is not read' };
-                uri = realFile;
-            }
-            const text = await this.fileSystem.readFile(uri);
+            const located = await this.locate(documentUri, path);
+            if ('error' in located) return located;
+            const text = await this.fileSystem.readFile(located.uri);
             return text.includes('\uFFFD') ? { error: 'is not UTF-8 text' } : { text };
         } catch (error) {
             return { error: describeReadError(error) };
         }
+    }
+
+    /**
+     * Where the file `path` names (relative to the document) really is, when
+     * it is inside the workspace folder, or why it is not read (the document
+     * links of actuals follow this too). Throws when a symbolic link cannot
+     * be resolved (a missing file).
+     */
+    async locate(documentUri: URI, path: string): Promise<{ uri: URI } | { error: string }> {
+        if (path.trim() === '') return { error: 'is an empty path' };
+        const uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
+        const root = this.settings.workspaceRoot;
+        if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
+        const realPath = this.host.realPath;
+        if (!root || !realPath) return { uri };
+        // A symbolic link inside the workspace may point outside it: compare where both really are.
+        const [realFile, realRoot] = [await realPath(uri), await realPath(root).catch(() => root)];
+        if (!UriUtils.contains(realRoot, realFile)) return { error: 'leads, through a symbolic link, outside the workspace folder and is not read' };
+        return { uri: realFile };
     }
 }
 

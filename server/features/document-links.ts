@@ -3,22 +3,23 @@ import { GrammarUtils, UriUtils } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
-import type { AlignSettingsService } from '../../language/config/align-settings.js';
+import type { AlignCsvFiles } from '../../language/files/csv-files.js';
 import type { Actuals, Model } from '../../language/generated/ast.js';
 import { actualsBlocks } from '../../language/model-utils.js';
 
 /**
  * The CSV file of `actuals M from "data/m.csv"` as a link (Ctrl+click opens
  * it), where `align check` would read it: relative to the document, inside
- * the workspace folder, and there. A missing file or one outside the
- * workspace has its finding (`actuals-invalid`) instead.
+ * the workspace folder (also once symbolic links are followed), and there.
+ * A missing file or one outside the workspace has its finding
+ * (`actuals-invalid`) instead.
  */
 export class AlignDocumentLinkProvider implements DocumentLinkProvider {
-    private readonly settings: AlignSettingsService;
+    private readonly csvFiles: AlignCsvFiles;
     private readonly fileSystem: FileSystemProvider;
 
     constructor(services: AlignServices) {
-        this.settings = services.align.Settings;
+        this.csvFiles = services.align.CsvFiles;
         this.fileSystem = services.shared.workspace.FileSystemProvider;
     }
 
@@ -36,8 +37,8 @@ export class AlignDocumentLinkProvider implements DocumentLinkProvider {
         const string = actuals.$cstNode && GrammarUtils.findNodeForProperty(actuals.$cstNode, 'file');
         if (!path?.trim() || !string) return undefined;
         const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), path);
-        const root = this.settings.workspaceRoot;
-        if ((root && !UriUtils.contains(root, uri)) || !(await this.fileSystem.exists(uri))) return undefined;
+        // Where align check reads it (inside the workspace folder, also through symbolic links), and there.
+        if (!(await this.fileSystem.exists(uri)) || 'error' in await this.csvFiles.locate(document.uri, path)) return undefined;
         const { start, end } = string.range;
         // The path between the quotes, where the string is on one line.
         const range = start.line === end.line && end.character - start.character >= 2

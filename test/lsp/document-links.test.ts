@@ -31,18 +31,21 @@ describe('language server: links to the CSV files of actuals', function () {
         }]);
     });
 
-    it('no link for a missing file, a path outside the workspace or an empty one; a block in a program is linked', async () => {
+    it('no link for a missing file, a path outside the workspace (also through a symbolic link) or an empty one; a block in a program is linked', async () => {
         // A file that exists, outside the workspace folder.
         const outside = path.join(makeTempDir('align-links-outside-'), 'outside.csv');
         fs.writeFileSync(outside, 'period,value\n2026-01,1\n');
         fs.mkdirSync(path.dirname(ws.file('data/in.csv')), { recursive: true });
         fs.writeFileSync(ws.file('data/in.csv'), 'period,value\n2026-01,1\n');
+        // A symbolic link inside the workspace to that file: align check does not read it either.
+        fs.symlinkSync(outside, ws.file('data/link.csv'));
         const file = ws.file('links.align');
         const text = 'metric A "A" { kind activity }\n'
             + 'actuals A from "data/missing.csv"\n'
             + `actuals A from "${path.relative(ws.root, outside)}"\n`
             + 'actuals A from ""\n'
-            + 'program P "P" {\n  actuals A from "data/in.csv"\n}\n';
+            + 'program P "P" {\n  actuals A from "data/in.csv"\n}\n'
+            + 'actuals A from "data/link.csv"\n';
         const uri = await ws.session.open(file, text);
         await ws.session.diagnosticsOf(file);
         const links = await ws.session.request<DocumentLink[] | null>('textDocument/documentLink', { textDocument: { uri } });
