@@ -4,6 +4,7 @@ import { conflictMarkers, errorsOutside, withoutSpans } from './conflict-markers
 import { recoverTokens } from './lexer-recovery.js';
 import { recoverWords } from './lexer-words.js';
 import { flattenRepetitionRecovery } from './repetition-recovery.js';
+import { cacheNoViableAltPaths } from './no-viable-alt-paths.js';
 
 type HiddenTokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
 
@@ -30,6 +31,7 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
     if (!(fields.nodeBuilder instanceof CstNodeBuilder)) throw new Error('Langium\'s parser no longer keeps its CST builder in `nodeBuilder`');
     fields.nodeBuilder = new AlignCstNodeBuilder();
     flattenRepetitionRecovery(parser);
+    cacheNoViableAltPaths(parser);
     const parse = parser.parse.bind(parser);
     parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
         const result = parse<T>(input, options);

@@ -33,7 +33,7 @@ export interface GraphIndex {
     nodeOf(ast: AstNode | undefined): GraphNode | undefined;
     node(id: string): GraphNode | undefined;
     astOf(id: string): Declaration | Program | undefined;
-    /** For each declaration whose name is taken twice in a scope: the others. */
+    /** For each declaration whose name is taken twice in a scope: every declaration of that name, itself included (one array per name). */
     readonly duplicates: ReadonlyMap<AstNode, ReadonlyArray<Declaration | Program>>;
     /** Keys `from -> to` of `drives` edges on a cycle. */
     readonly drivesCycles: ReadonlySet<string>;

@@ -7,7 +7,7 @@ import type { Fragment } from './fragment.js';
 export interface AssignedIds {
     /** New ids of each fragment, in the fragments' order. */
     readonly ids: string[][];
-    /** For each declaration whose qualified name is taken more than once: the others. */
+    /** For each declaration whose qualified name is taken more than once: every declaration of that name, itself included (one array per name). */
     readonly duplicates: Map<AstNode, Array<Declaration | Program>>;
     /** The qualified names taken more than once. */
     readonly dupKeys: Set<string>;
@@ -36,7 +36,7 @@ export function assignIds(fragments: readonly Fragment[]): AssignedIds {
     seen.forEach((group, key) => {
         if (!Array.isArray(group)) return;
         dupKeys.add(key);
-        for (const ast of group) duplicates.set(ast, group.filter(other => other !== ast));
+        for (const ast of group) duplicates.set(ast, group);
     });
     return { ids, duplicates, dupKeys };
 }

@@ -16,17 +16,20 @@ import type { LocalRuleContext, RuleContext } from './rule-context.js';
  * itself is never reported).
  */
 export function checkDuplicateName(node: Declaration | Program, { graph, report, settings }: RuleContext): void {
-    const others = (graph.duplicates.get(node) ?? []).map(o => graph.nodeOf(o)).filter(n => n !== undefined);
-    if (others.length === 0) return;
+    const group = graph.duplicates.get(node);
     const self = graph.nodeOf(node);
+    if (!group || !self) return;
+    const { catalog, local } = groupNodes(graph, group);
     // Another declaration on this one's line is told apart by its column too (`a.align:2:14`).
-    const column = (n: GraphNode) => self && n.uri === self.uri && n.nameRange.start.line === self.nameRange.start.line ? `:${n.nameRange.start.character + 1}` : '';
+    const column = (n: GraphNode) => n.uri === self.uri && n.nameRange.start.line === self.nameRange.start.line ? `:${n.nameRange.start.character + 1}` : '';
     const at = (n: GraphNode) => `${n.catalog ? UriUtils.basename(URI.parse(n.uri)) : readablePath(n.uri, settings.workspaceRoot)}:${n.nameRange.start.line + 1}${column(n)}`;
-    const inCatalogs = others.filter(n => n.catalog);
-    const message = inCatalogs.length === 0
-        ? `'${node.name}' is declared more than once in the same scope (also at ${listed(others, at)}). Rename one of them.`
+    const inCatalogs = othersThan(self, catalog, self.catalog !== undefined);
+    const elsewhere = othersThan(self, local, self.catalog === undefined);
+    if (inCatalogs.count + elsewhere.count === 0) return;
+    const message = inCatalogs.count === 0
+        ? `'${node.name}' is declared more than once in the same scope (also at ${listed(elsewhere, at)}). Rename one of them.`
         : `'${node.name}' is already declared in ${listed(inCatalogs, n => `catalog ${catalogLabel(n.catalog!)} (${at(n)})`)}`
-            + `${others.length > inCatalogs.length ? `, and also at ${listed(others.filter(n => !n.catalog), at)}` : ''}.`
+            + `${elsewhere.count > 0 ? `, and also at ${listed(elsewhere, at)}` : ''}.`
             + ' Rename this declaration, or remove it and use the catalog\'s.';
     report('duplicate-name', message, { node, property: 'name' });
 }
@@ -34,10 +37,33 @@ export function checkDuplicateName(node: Declaration | Program, { graph, report,
 /** How many places a `duplicate-name` message names before "and N more": a name declared 3,000 times gave 3,000 messages of 3,000 places each (166 MB). */
 export const PLACES_NAMED = 5;
 
+/** The nodes of a group of declarations of one name, in catalogs and not; made once per group (8,000 declarations of one name made 64 million lookups). */
+const groups = new WeakMap<readonly AstNode[], { catalog: GraphNode[]; local: GraphNode[] }>();
+
+function groupNodes(graph: RuleContext['graph'], group: readonly AstNode[]): { catalog: GraphNode[]; local: GraphNode[] } {
+    let nodes = groups.get(group);
+    if (!nodes) {
+        const all = group.map(o => graph.nodeOf(o)).filter(n => n !== undefined);
+        nodes = { catalog: all.filter(n => n.catalog), local: all.filter(n => !n.catalog) };
+        groups.set(group, nodes);
+    }
+    return nodes;
+}
+
+/** The first places of `nodes` other than `self` (as many as are named), and how many there are (`holdsSelf`: `self` is one of `nodes`). */
+function othersThan(self: GraphNode, nodes: readonly GraphNode[], holdsSelf: boolean): { first: GraphNode[]; count: number } {
+    const first: GraphNode[] = [];
+    for (const n of nodes) {
+        if (first.length > PLACES_NAMED) break;
+        if (n !== self) first.push(n);
+    }
+    return { first: first.slice(0, PLACES_NAMED), count: nodes.length - (holdsSelf ? 1 : 0) };
+}
+
 /** The first places (only those are written out: each is a path made relative), and how many more. */
-const listed = <T>(places: readonly T[], name: (place: T) => string): string => {
-    const named = places.slice(0, PLACES_NAMED).map(name).join(', ');
-    return places.length <= PLACES_NAMED ? named : `${named} and ${(places.length - PLACES_NAMED).toLocaleString('en-US')} more`;
+const listed = (places: { first: readonly GraphNode[]; count: number }, name: (place: GraphNode) => string): string => {
+    const named = places.first.map(name).join(', ');
+    return places.count <= PLACES_NAMED ? named : `${named} and ${(places.count - PLACES_NAMED).toLocaleString('en-US')} more`;
 };
 
 /**
