@@ -40,9 +40,16 @@ export class AlignParserErrorMessageProvider extends LangiumParserErrorMessagePr
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const first = options.expectedPathsPerAlt.flat().map(path => path[0]).filter((t): t is TokenType => t !== undefined);
-        return `Expected ${describe(first)}, but found ${found(options.actual[0])}.`;
+        let expected = this.expectedWords.get(options.expectedPathsPerAlt);
+        if (expected === undefined) {
+            expected = describe(options.expectedPathsPerAlt.flat().map(path => path[0]).filter((t): t is TokenType => t !== undefined));
+            this.expectedWords.set(options.expectedPathsPerAlt, expected);
+        }
+        return `Expected ${expected}, but found ${found(options.actual[0])}.`;
     }
+
+    /** What each choice expects, in words, by its paths (no-viable-alt-paths.ts gives a choice the same paths every time). */
+    private readonly expectedWords = new WeakMap<TokenType[][][], string>();
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const first = options.expectedIterationPaths.map(path => path[0]).filter((t): t is TokenType => t !== undefined);

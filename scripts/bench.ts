@@ -18,10 +18,11 @@
  * built bundles (`npm run build`). Then what a 5,000-metric catalog adds to
  * the 10,000-element check and to the edit latency (bench/catalog-bench.ts).
  * Then `align report` and `align graph --focus` on one file at each size,
- * with their growth (bench/report-bench.ts).
+ * with their growth (bench/report-bench.ts). Then files of syntax errors,
+ * parsed beside Langium's parser as it comes (bench/errors-bench.ts).
  *
  * Options: --sizes=10000,50000  --files=1,100  --runs=3  --keep (keep the generated files)
- *          --warmup-each (warm up before every workspace)  --only=check,lsp,webview,catalog,report
+ *          --warmup-each (warm up before every workspace)  --only=check,lsp,webview,catalog,report,errors
  *
  * Goals (figures, not tests; docs/performance.md): the whole check at 10,000
  * and 50,000 elements within 1.5x the raw parse time, growing linearly; the
@@ -38,6 +39,7 @@ import { benchLspLatency, type LspFigures } from './bench/lsp-latency.js';
 import { targetsTable } from './bench/targets.js';
 import { benchWebview } from './bench/webview-bench.js';
 import { benchCatalog } from './bench/catalog-bench.js';
+import { benchErrors } from './bench/errors-bench.js';
 import { benchReport } from './bench/report-bench.js';
 import { collectGarbage, median, medianOf, ms, now, progress, ratio, table, thousands } from './bench/timing.js';
 
@@ -58,8 +60,8 @@ interface Options {
     sections: Set<Section>;
 }
 
-type Section = 'check' | 'lsp' | 'webview' | 'catalog' | 'report';
-const SECTIONS: readonly Section[] = ['check', 'lsp', 'webview', 'catalog', 'report'];
+type Section = 'check' | 'lsp' | 'webview' | 'catalog' | 'report' | 'errors';
+const SECTIONS: readonly Section[] = ['check', 'lsp', 'webview', 'catalog', 'report', 'errors'];
 
 interface Row {
     readonly workspace: GeneratedWorkspace;
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
         if (options.sections.has('webview')) extra.push(await benchWebview());
         if (options.sections.has('catalog')) extra.push(await benchCatalog(tmp, options.runs));
         if (options.sections.has('report')) extra.push(await benchReport(tmp, options.sizes, options.runs));
+        if (options.sections.has('errors')) extra.push(benchErrors(options.runs));
     } finally {
         if (!options.keep) fs.rmSync(tmp, { recursive: true, force: true });
         else progress(`kept the generated workspaces in ${tmp}`);
