@@ -116,7 +116,8 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        return stream(referenceCandidates(super.getReferenceCandidates(refInfo, context), refInfo, context.offset));
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        return stream(referenceCandidates(super.getReferenceCandidates(refInfo, context), refInfo, context.offset, typed));
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

@@ -6,15 +6,17 @@ import { attribute } from '../../language/attributes.js';
 
 /**
  * The candidates worth offering for a reference, from the scope's:
- * - inside a program, its members by simple name only (not again as `Program.Name`);
+ * - inside a program, its members by simple name only (not again as
+ *   `Program.Name`, unless the text typed so far, `typed`, starts with `Program.`);
  * - one candidate per name (a program member shadows a global of the same name);
  * - not the declaration that holds the reference (`drives` itself);
  * - not the elements the same clause already lists (`moves A, B, |`), except
  *   the reference under the cursor, which is being edited.
  */
-export function referenceCandidates(scope: Iterable<AstNodeDescription>, refInfo: ReferenceInfo, offset: number): AstNodeDescription[] {
+export function referenceCandidates(scope: Iterable<AstNodeDescription>, refInfo: ReferenceInfo, offset: number, typed: string): AstNodeDescription[] {
     const program = enclosingProgramName(refInfo.container);
-    const ownPrefix = program ? `${program}.` : undefined;
+    // Its own members qualified too once the writer has typed the program's name and the dot (`ChurnPilot.Rep`).
+    const ownPrefix = program && !typed.startsWith(`${program}.`) ? `${program}.` : undefined;
     // A fresh element's container is synthetic (its parent is only the node before the cursor): only a real declaration counts.
     const self = isDeclaration(refInfo.container) ? refInfo.container : undefined;
     const listed = listedReferences(refInfo, offset);

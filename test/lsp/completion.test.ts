@@ -126,6 +126,15 @@ describe('language server: completion over LSP', function () {
         assert.equal(edit.range.start.character, '  moves '.length);
     });
 
+    it('inside the program, a reference typed as ChurnPilot.Rep is completed to the qualified name too', async () => {
+        for (const insertion of [`  behavior Fresh {\n    moves ChurnPilot.Rep${CURSOR}\n  }\n`, `  objective Fresh {\n    kpi ChurnPilot.Rep${CURSOR}\n  }\n`]) {
+            const items = await inChurnPilot(INSIDE, insertion);
+            const item = items.find(i => i.label === 'ChurnPilot.RepeatContactRate');
+            assert.ok(item, JSON.stringify(labelsOf(items)));
+            assert.equal((item.textEdit as TextEdit).newText, 'ChurnPilot.RepeatContactRate');
+        }
+    });
+
     it('leaves out what the clause already lists, and a metric driving itself', async () => {
         const listed = await inChurnPilot(INSIDE, `  behavior Fresh {\n    moves RepeatContactRate, NPS, ${CURSOR}\n  }\n`);
         assert.deepEqual(labelsOf(listed), sorted(METRICS.filter(m => m !== 'NPS')));
