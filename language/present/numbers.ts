@@ -23,6 +23,18 @@ export function formatNumber(value: number, decimals = 2): string {
     return /^-0(\.0*)?$/.test(text) ? '0' : text;
 }
 
+/**
+ * The decimals that show two compared figures apart: `decimals`, or more
+ * (up to 6) where `decimals` would print them the same though they differ:
+ * an actual of `32.2%` against a limit of `32.198%`, not `32.2%` against
+ * `32.2%` under "off track".
+ */
+export function decimalsApart(value: number, other: number, decimals = 2): number {
+    if (value === other) return decimals;
+    for (let d = decimals; d <= 6; d++) if (formatNumber(value, d) !== formatNumber(other, d)) return d;
+    return decimals;
+}
+
 /** A share of 1 as a whole percentage: `0.734` -> `73%`, `1.25` -> `125%`. */
 export function formatShare(share: number): string {
     return `${formatNumber(Math.round(share * 100), 0)}%`;
@@ -40,8 +52,8 @@ const TIME_UNITS: Readonly<Record<string, string>> = { days: 'day', hours: 'hour
  * `days`, `currency USD`...): `18%`, `45 days`, `1 day`, `18,000 USD`, `3.1`
  * (counts, scores and ratios have no unit word).
  */
-export function formatAmount(value: number, unit: string | undefined): string {
-    const n = formatNumber(value);
+export function formatAmount(value: number, unit: string | undefined, decimals = 2): string {
+    const n = formatNumber(value, decimals);
     if (unit === 'percent') return `${n}%`;
     if (unit?.startsWith('currency ')) return `${n} ${unit.slice('currency '.length)}`;
     const singular = unit ? TIME_UNITS[unit] : undefined;

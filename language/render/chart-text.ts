@@ -4,14 +4,14 @@
  * Figures go through language/present, as on every other surface.
  */
 import type { MetricFigures } from '../graph/types.js';
-import { formatMoney, formatNumber, formatOptionalAmount, formatShare, TRACK_WORDS } from '../present/index.js';
+import { formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, TRACK_WORDS } from '../present/index.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const MS_PER_DAY = 86_400_000;
 
 /** A figure with its unit: `14.1%`, `45 days`, `18,000 USD`, `3.1`; `—` when unknown. */
-export function valueText(value: number | undefined, unit: string | undefined): string {
-    return formatOptionalAmount(value, unit);
+export function valueText(value: number | undefined, unit: string | undefined, decimals = 2): string {
+    return value === undefined ? formatOptionalAmount(value, unit) : formatAmount(value, unit, decimals);
 }
 
 /** A money amount: `18,000 USD`. */

@@ -13,6 +13,7 @@ import { extent, linearScale, round, timeTicks, valueAxis } from './chart-scale.
 import { axisUnit, dayOfIso, directionWords, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText, type TextStyle } from './measure.js';
 import { deadlineText, trackStatus, type TrackStatus } from './text.js';
+import { decimalsApart } from '../present/index.js';
 
 export interface KpiChartOptions {
     /** Size of the drawing in px (default 400 x 240). */
@@ -134,7 +135,12 @@ function zoneOf(t: NonNullable<KpiChart['trajectory']>, plot: Box, direction: 'u
 
 function statusDetail(m: MetricFigures): string {
     if (m.onTrack !== undefined && m.latest && m.expected !== undefined) {
-        return `${valueText(m.latest.value, m.unit)} against ${valueText(roundLike(m.expected, m), m.unit)} on the trajectory`;
+        // The expected value as precise as the metric's figures, or as much more as tells it apart from the actual (not "54 against 54").
+        const rounded = roundLike(m.expected, m);
+        const expected = rounded === m.latest.value && m.expected !== m.latest.value
+            ? valueText(m.expected, m.unit, decimalsApart(m.latest.value, m.expected))
+            : valueText(rounded, m.unit);
+        return `${valueText(m.latest.value, m.unit)} against ${expected} on the trajectory`;
     }
     return unknownReason(m);
 }

@@ -247,3 +247,18 @@ describe('render: charts of very many actuals', () => {
         assert.ok(progressChart([many]), 'a progress panel');
     });
 });
+
+describe('render: an actual and the trajectory it misses, told apart', () => {
+    const SOURCE = (actual: string) => `metric G "Growth" { kind lagging unit count direction up baseline 0 target 100 by 2026-12-31 }\n`
+        + `outcome O "O" { measured by G }\nactuals G {\n  2026-01: 5\n  2026-07: ${actual}\n}\n`;
+
+    it('prints the expected value with the decimals that show it apart from an equal-looking actual (not "54 against 54")', async () => {
+        // From the first actual (2026-01-31) to 2026-12-31: 181 of 334 days of 100 is 54.19.
+        const w = await checkWorkspace({ 'a.align': SOURCE('54') });
+        const chart = kpiChart(w.graph.node('G')!)!;
+        assert.ok(chart.description.includes('Off track: 54 against 54.19 on the trajectory'), chart.description);
+        // Where the metric's precision tells them apart, the expected value is rounded like its figures.
+        const apart = await checkWorkspace({ 'a.align': SOURCE('50') });
+        assert.ok(kpiChart(apart.graph.node('G')!)!.description.includes('Off track: 50 against 54 on the trajectory'));
+    });
+});

@@ -62,3 +62,15 @@ describe('actuals-off-track says whom to review an off-track KPI with', () => {
         assert.match((await messages(lead(), 'actuals-off-track'))[0] ?? '', /No program moves it: review it with its owner, and link a program that should\.$/);
     });
 });
+
+describe('actuals-off-track tells the actual and the limit apart', () => {
+    it('with more decimals where two would print them the same (not "is 31, ... expects at most 31")', async () => {
+        // From 59 on 2026-01-31 to 0 on 2026-03-31: 31 on 2026-02-28; 31.001 is a hair worse.
+        const text = 'metric Down "Down" { kind lagging direction down baseline 59 target 0 by 2026-03-31 }\nactuals Down {\n  2026-01: 59\n  2026-02: 31.001\n}\n';
+        const [message] = await messages(text, 'actuals-off-track');
+        assert.match(message ?? '', /^'Down' is off track: 2026-02 is 31\.001, the trajectory from 59 to 0 by 2026-03-31 expects at most 31\. /);
+        // Apart at two decimals: two decimals, as everywhere.
+        const [plain] = await messages(text.replace('31.001', '31.5'), 'actuals-off-track');
+        assert.match(plain ?? '', /2026-02 is 31\.5, the trajectory from 59 to 0 by 2026-03-31 expects at most 31\. /);
+    });
+});
