@@ -5,7 +5,7 @@
  */
 import type { ChainDiff, FieldChange, NodeRef, RoiSummary } from '../../language/diff/index.js';
 import type { Coverage } from '../../language/graph/types.js';
-import { coverageText as objectivesText, formatNumber, MISSING, plural } from '../../language/present/index.js';
+import { bcrWords, coverageText as objectivesText, formatMoney, formatNumber, MISSING, plural } from '../../language/present/index.js';
 
 /** One row of the table of changes. */
 export interface ChangeRow {
@@ -56,7 +56,7 @@ export function changeRows(diff: ChainDiff, glue = ' '): ChangeRow[] {
     const { before, after } = diff.coverage;
     if (!sameCoverage(before, after)) rows.push({ change: 'coverage', details: [coverageChange(before, after, glue)] });
     for (const p of diff.coverage.programs) rows.push({ change: 'coverage', program: p.program, details: [coverageChange(p.before, p.after, glue)] });
-    for (const r of diff.roi) rows.push({ change: 'ROI', program: r.program, details: [`${roiText(r.before)} → ${roiText(r.after)}`] });
+    for (const r of diff.roi) rows.push({ change: 'ROI', program: r.program, details: [roiChange(r.before, r.after)] });
     return rows;
 }
 
@@ -87,7 +87,22 @@ export function coverageChange(before: Coverage | undefined, after: Coverage | u
 export function roiText(roi: RoiSummary | undefined): string {
     if (!roi) return 'no program';
     if (roi.roiPercent === undefined || roi.bcr === undefined || roi.missing.length > 0) return `not known (missing ${roi.missing.join(', ') || 'the benefit'})`;
-    return `ROI ${formatNumber(Math.round(roi.roiPercent * 10) / 10)}% · BCR ${roi.bcr.toFixed(2)}`;
+    // As the report prints it (docs/figures.md): ROI in whole percent, from the BCR rounded to hundredths.
+    const words = bcrWords(roi.bcr);
+    return `${words.roi} · ${words.bcr}`;
+}
+
+/**
+ * `ROI 20% · BCR 1.20 → ROI 38% · BCR 1.38`; where both read the same in
+ * whole percent, what moved: `ROI 38% · BCR 1.38 (benefit 57,000 →
+ * 114,000 USD, cost 41,300 → 82,600 USD)`.
+ */
+function roiChange(before: RoiSummary | undefined, after: RoiSummary | undefined): string {
+    const [from, to] = [roiText(before), roiText(after)];
+    if (from !== to || !before || !after) return `${from} → ${to}`;
+    const money = (a: number | undefined, b: number | undefined, currency: string | undefined): string =>
+        a === b ? formatMoney(b ?? 0, currency, 0) : `${formatNumber(a ?? 0, 0)} → ${formatMoney(b ?? 0, currency, 0)}`;
+    return `${to} (benefit ${money(before.benefit, after.benefit, after.currency)}, cost ${money(before.cost, after.cost, after.currency)})`;
 }
 
 /** `objective DiscoveryBootcamp.Negotiate`. */

@@ -7,7 +7,7 @@ export {
     decimalsApart, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, formatValue, MISSING, unitSuffix
 } from './numbers.js';
 export {
-    attributedBenefitText, attributedValueText, deadlineText, attributionCurrency, attributionMoney, coverageText, isolationText, orList, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, withArticle, type RoiWords, type TrackState
+    attributedBenefitText, attributedValueText, bcrWords, deadlineText, attributionCurrency, attributionMoney, coverageText, isolationText, orList, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, withArticle, type RoiWords, type TrackState
 } from './words.js';
 export { literalText } from './markdown.js';
 export { shortened } from './quote.js';

@@ -93,13 +93,13 @@ const ratio = (value: number): string =>
  */
 export function roiWords(roi: RoiFigures): RoiWords | undefined {
     if (roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined || roi.benefit === undefined || roi.cost === undefined) return undefined;
-    const hundredths = Math.round(roi.bcr * 100);
-    return {
-        roi: `ROI ${formatNumber(hundredths - 100, 0)}%`,
-        bcr: `BCR ${ratio(hundredths / 100)}`,
-        benefit: formatMoney(roi.benefit, roi.currency, 0),
-        cost: formatMoney(roi.cost, roi.currency, 0)
-    };
+    return { ...bcrWords(roi.bcr), benefit: formatMoney(roi.benefit, roi.currency, 0), cost: formatMoney(roi.cost, roi.currency, 0) };
+}
+
+/** `ROI 38%` and `BCR 1.38` of a benefit-cost ratio, from one rounding of it (see roiWords). */
+export function bcrWords(bcr: number): Pick<RoiWords, 'roi' | 'bcr'> {
+    const hundredths = Math.round(bcr * 100);
+    return { roi: `ROI ${formatNumber(hundredths - 100, 0)}%`, bcr: `BCR ${ratio(hundredths / 100)}` };
 }
 
 /**
