@@ -45,7 +45,10 @@ interface SuppressionComment {
  * `--`: `-- why` explains the suppression (as for ESLint), its words are no ids.
  */
 function* suppressionComments(text: string): Generator<SuppressionComment> {
-    for (const m of text.matchAll(SUPPRESSION)) {
+    for (const comment of lineCommentStarts(text)) {
+        SUPPRESSION.lastIndex = comment;
+        const m = SUPPRESSION.exec(text);
+        if (!m) continue;
         const rest = m[1]!;
         // The rest of the line runs to its end: a line separator inside it (not a line break here) ends it early.
         if (rest.includes('\u2028') || rest.includes('\u2029')) continue;
@@ -73,8 +76,42 @@ function forwardLines(text: string): (offset: number) => number {
     };
 }
 
-/** The first such comment of a line and the rest of that line (a line holds at most one match: the rest runs to its end). */
-const SUPPRESSION = /\/\/[^\S\r\n]*align-disable-next-line\b([^\r\n]*)/g;
+/** A suppression comment where a `//` comment starts, and the rest of its line. */
+const SUPPRESSION = /\/\/[^\S\r\n]*align-disable-next-line\b([^\r\n]*)/y;
+
+/**
+ * Where each `//` comment starts, as the lexer reads the text: not inside a
+ * "string" (one line; `\"` escapes a quote) nor inside a `/* ... *\/`
+ * comment, where `// align-disable-next-line` is text and suppresses nothing.
+ */
+function* lineCommentStarts(text: string): Generator<number> {
+    const special = /["/]/g;
+    const lineEnd = /[\r\n]/g;
+    for (let m = special.exec(text); m; m = special.exec(text)) {
+        const at = m.index;
+        if (text[at] === '"') {
+            special.lastIndex = stringEnd(text, at + 1);
+        } else if (text[at + 1] === '/') {
+            yield at;
+            lineEnd.lastIndex = at;
+            special.lastIndex = lineEnd.exec(text)?.index ?? text.length;
+        } else if (text[at + 1] === '*') {
+            const close = text.indexOf('*/', at + 2);
+            special.lastIndex = close < 0 ? text.length : close + 2;
+        }
+    }
+}
+
+/** The offset after a string that opens before `from`: after its closing quote, or at its line's end when it is not closed there. */
+function stringEnd(text: string, from: number): number {
+    for (let i = from; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+        else if (c === '"') return i + 1;
+        else if (c === '\n' || c === '\r') return i;
+    }
+    return text.length;
+}
 
 /** True when a finding of `rule` that starts on `line` is suppressed (never one of {@link NEVER_SUPPRESSED}). */
 export function isSuppressed(suppressions: Suppressions, line: number, rule: string): boolean {

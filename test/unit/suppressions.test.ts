@@ -32,7 +32,7 @@ describe('align-disable-next-line comments, found in one pass', () => {
         ['a word that only starts with the keyword', '// align-disable-next-lines metric-unused\nmetric A "A"'],
         ['a line separator inside the line (not a line break)', '// align-disable-next-line a\u2028b\nmetric A "A"\n//\u2028align-disable-next-line c\nmetric B "B"'],
         ['tabs and the last line without a line end', 'metric A "A"\n//\talign-disable-next-line\tmetric-unused'],
-        ['inside a string', 'metric A "// align-disable-next-line metric-unused"\nmetric B "B"']
+        ['after strings, one with an escaped quote and a slash', 'metric A "a \\" / b" // align-disable-next-line metric-unused\nmetric B "B"']
     ];
     for (const [says, text] of cases) {
         it(`${says}: the same lines and ids as matching each line`, () => {
@@ -45,6 +45,32 @@ describe('align-disable-next-line comments, found in one pass', () => {
         const expected = byLines(text);
         assert.ok(expected.size > 10_000);
         assert.deepEqual(found(text), expected);
+    });
+});
+
+describe('align-disable-next-line is a comment only where the lexer reads one', () => {
+    const none: Array<[string, string]> = [
+        ['inside a string', 'metric A "// align-disable-next-line metric-unused"\nmetric B "B"'],
+        ['inside a string with an escaped quote', 'metric A "say \\"hi\\" // align-disable-next-line"\nmetric B "B"'],
+        ['inside a block comment', '/* notes:\n   // align-disable-next-line -- */\nmetric B "B"'],
+        ['inside an unclosed block comment', '/* notes:\n// align-disable-next-line\nmetric B "B"']
+    ];
+    for (const [says, text] of none) {
+        it(`not ${says}`, () => assert.deepEqual(found(text), new Map()));
+    }
+
+    it('after a string closed on its line, and after a block comment closed before it', () => {
+        assert.deepEqual(found('metric A "/*" // align-disable-next-line metric-unused\nmetric B "B"'), new Map([[1, new Set(['metric-unused'])]]));
+        assert.deepEqual(found('/* a "b */ // align-disable-next-line\nmetric B "B"'), new Map([[1, 'all']]));
+        // An unclosed string ends at its line's end, as the lexer reads it.
+        assert.deepEqual(found('metric A "open\n// align-disable-next-line\nmetric B "B"'), new Map([[2, 'all']]));
+    });
+
+    it('in a check: a comment-like text in a string or a block comment hides nothing, and is no unknown rule id', async () => {
+        const text = 'skill Sa "see // align-disable-next-line skill-enables-nothing"\nskill Sb "s"\n/* notes:\n   // align-disable-next-line -- */\nskill Sc "s"\n';
+        const { findings } = await checkWorkspace({ 'a.align': text });
+        assert.deepEqual(findings.filter(f => f.rule === 'skill-enables-nothing').map(f => f.line), [1, 2, 5]);
+        assert.deepEqual(findings.filter(f => f.rule === 'syntax'), []);
     });
 });
 
