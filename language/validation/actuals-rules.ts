@@ -42,7 +42,8 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
             const here = entry.csvLine ? `file "${actuals.file}" line ${entry.csvLine}: ` : '';
             report('actuals-invalid', `Actuals of '${name}': ${here}${entry.period.text} is a percentage (${valueText(entry.value)}), but metric '${name}' has unit ${unit}. `
                 + `Write the value in ${unit} (${entry.value.value}), or set \`unit percent\` on the metric.`,
-                entry.row ? { node: entry.row, property: 'value' } : { node: actuals, property: 'file' });
+                // The row, as every finding on a row of actuals (language.md: "marks the row, or the file string").
+                entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
         }
     }
     if (metric && metric.baseline === undefined) {

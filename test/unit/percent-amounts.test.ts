@@ -31,10 +31,10 @@ describe('a percentage for a metric of another unit', () => {
         assert.deepEqual(await found({ 'a.align': metric('unit percent', '12', '20') }, 'syntax'), []);
     });
 
-    it('marks an actual written as a percentage, inline at its value and in a CSV file at the file, as actuals-invalid', async () => {
+    it('marks an actual written as a percentage, inline on its row (as language.md says of actuals-invalid) and in a CSV file at the file', async () => {
         const inline = await found({ 'a.align': `${metric('unit count', '12', '20')}actuals Calls {\n  2026-01: 13\n  2026-02: 14%\n}\n` }, 'actuals-invalid');
         assert.deepEqual(inline, [
-            "4:12-4:15 Actuals of 'Calls': 2026-02 is a percentage (14%), but metric 'Calls' has unit count. Write the value in count (14), or set `unit percent` on the metric."
+            "4:3-4:15 Actuals of 'Calls': 2026-02 is a percentage (14%), but metric 'Calls' has unit count. Write the value in count (14), or set `unit percent` on the metric."
         ]);
         const csv = await found({
             'a.align': `${metric('unit hours', '12', '20')}actuals Calls from "calls.csv"\n`,
