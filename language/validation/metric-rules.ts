@@ -3,7 +3,7 @@ import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse, unitText } from '../graph/metric-figures.js';
 import { deadlineOf, isoDay, parsePeriod } from '../dates.js';
-import { deadlineText, formatAmount, windowText } from '../present/index.js';
+import { deadlineText, decimalsApart, formatAmount, windowText } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 
@@ -14,7 +14,8 @@ export function checkTargetDirection(metric: Metric, { graph, report }: RuleCont
     if (!figures || !target || figures.baseline === undefined || figures.target === undefined || !figures.direction) return;
     if (isWorse(figures.target, figures.baseline, figures.direction)) {
         const better = figures.direction === 'down' ? 'below' : 'above';
-        report('target-against-direction', `Metric '${metric.name}' has target ${formatAmount(figures.target, figures.unit)} worse than its baseline ${formatAmount(figures.baseline, figures.unit)} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
+        const apart = decimalsApart(figures.target, figures.baseline);
+        report('target-against-direction', `Metric '${metric.name}' has target ${formatAmount(figures.target, figures.unit, apart)} worse than its baseline ${formatAmount(figures.baseline, figures.unit, apart)} for \`direction ${figures.direction}\`. Set a target ${better} the baseline, or fix the direction.`,
             { node: target });
     }
 }

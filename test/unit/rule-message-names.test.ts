@@ -74,3 +74,12 @@ describe('actuals-off-track tells the actual and the limit apart', () => {
         assert.match(plain ?? '', /2026-02 is 31\.5, the trajectory from 59 to 0 by 2026-03-31 expects at most 31\. /);
     });
 });
+
+describe('target-against-direction tells the target and the baseline apart', () => {
+    it('with the decimals it takes: not "target 0 worse than its baseline 0"', async () => {
+        const [message] = await messages('metric M "m" { kind activity unit ratio direction up baseline 0.000012 target 0.00001 }\n', 'target-against-direction');
+        assert.match(message ?? '', /^Metric 'M' has target 0\.00001 worse than its baseline 0\.000012 for `direction up`\./);
+        const [plain] = await messages('metric M "m" { kind activity unit count direction up baseline 12 target 10 }\n', 'target-against-direction');
+        assert.match(plain ?? '', /^Metric 'M' has target 10 worse than its baseline 12 for `direction up`\./);
+    });
+});
