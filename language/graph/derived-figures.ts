@@ -43,8 +43,10 @@ export class DerivedFigures {
     private holding: Map<string, Set<string>> | undefined;
     /** For each program: the ids it holds (its chain and the metrics its `isolate` statements name). */
     private readonly held = new Map<string, string[]>();
-    /** For each metric: the programs whose ROI uses it as a control group. */
+    /** For each metric: the programs whose `isolate ... by control-group` names it. */
     private readonly controls = new Map<string, Set<string>>();
+    /** For each program: the control groups its `isolate` statements name. */
+    private readonly controlsByProgram = new Map<string, Set<string>>();
     /** How many objectives reach a KPI (of `objective.size`). */
     private aligned = 0;
 
@@ -107,10 +109,12 @@ export class DerivedFigures {
         for (const id of ids) {
             const old = this.program.get(id);
             this.unhold(id);
-            const before = controlsOf(old);
+            const before = this.controlsByProgram.get(id) ?? new Set<string>();
             const ast = input.astOf(id) as Program | undefined;
             const figures = ast?.$type === 'Program' ? this.programFigures(ast, id, input) : undefined;
-            const after = controlsOf(figures);
+            const after = ast?.$type === 'Program' ? controlGroups(ast, input) : new Set<string>();
+            if (after.size > 0) this.controlsByProgram.set(id, after);
+            else this.controlsByProgram.delete(id);
             for (const c of before) if (!after.has(c)) { this.controls.get(c)?.delete(id); controlsChanged.add(c); }
             for (const c of after) if (!before.has(c)) { mapSet(this.controls, c).add(id); controlsChanged.add(c); }
             if (!figures) {
@@ -125,7 +129,7 @@ export class DerivedFigures {
         return { changed, controlsChanged };
     }
 
-    /** True when a program's ROI uses the metric as a control group. */
+    /** True when a program's `isolate ... by control-group` names the metric (valid or not: it holds the untrained group's actuals). */
     isControlGroup(id: string): boolean {
         return (this.controls.get(id)?.size ?? 0) > 0;
     }
@@ -195,18 +199,18 @@ export class DerivedFigures {
 
 /** The ids of the metrics a program's `isolate` statements name (KPI and control group). */
 function isolated(program: Program, input: DerivationInput): string[] {
-    const ids: string[] = [];
-    for (const isolate of program.isolations) {
-        const metric = isolate.metric?.ref && input.idOf(isolate.metric.ref);
-        const control = isolate.method?.$type === 'ControlGroup' && isolate.method.control?.ref ? input.idOf(isolate.method.control.ref) : undefined;
-        if (metric) ids.push(metric);
-        if (control) ids.push(control);
-    }
-    return ids;
+    const metrics = program.isolations.flatMap(isolate => isolate.metric?.ref ? input.idOf(isolate.metric.ref) ?? [] : []);
+    return [...metrics, ...controlGroups(program, input)];
 }
 
-function controlsOf(figures: ProgramFigures | undefined): Set<string> {
-    return new Set((figures?.roi.attribution ?? []).flatMap(a => a.control === undefined ? [] : [a.control]));
+/** The metrics a program's `isolate ... by control-group` statements name. */
+function controlGroups(program: Program, input: DerivationInput): Set<string> {
+    const ids = new Set<string>();
+    for (const isolate of program.isolations) {
+        const control = isolate.method?.$type === 'ControlGroup' && isolate.method.control?.ref ? input.idOf(isolate.method.control.ref) : undefined;
+        if (control) ids.add(control);
+    }
+    return ids;
 }
 
 function mapSet<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {

@@ -155,6 +155,18 @@ actuals Sales { 2026-01: 130 }`);
         assert.match(message, /'Ctl' has no actuals/);
     });
 
+    it('a control group counts as used whether or not its KPI has a value (the ROI leaves a KPI without one out)', async () => {
+        const control = 'metric Ctl "control" { kind activity unit count direction up baseline 100 }\nactuals Ctl { 2026-01: 101 }';
+        const noValue = 'metric Sales "Sales" { kind lagging unit count direction up baseline 100 target 150 by 2026-12-31 source "s" owner "o" cadence monthly }';
+        for (const sales of [noValue, kpi('Sales', 'up', 100, 10)]) {
+            const { findings } = await programOf(`${sales}\n${control}\noutcome O "O" { measured by Sales }\nprogram P "P" { serves O cost 100 USD isolate Sales by control-group Ctl }\nactuals Sales { 2026-01: 130 }`);
+            assert.deepEqual(findings.filter(f => f.rule === 'metric-unused').map(f => f.message), [], sales);
+        }
+        // The control: a metric no isolate names is unused.
+        const { findings } = await programOf(`${noValue}\n${control}\noutcome O "O" { measured by Sales }\nprogram P "P" { serves O cost 100 USD isolate Sales by estimate 50% confidence 50% }\nactuals Sales { 2026-01: 130 }`);
+        assert.deepEqual(findings.filter(f => f.rule === 'metric-unused').map(f => f.message.slice(0, 13)), ['Metric \'Ctl\' ']);
+    });
+
     it('a trend without a program start, a KPI outside the chain, a second isolate of one KPI', async () => {
         const { findings } = await programOf(`${kpi('Sales', 'up', 100, 10)}
 ${kpi('Elsewhere', 'up', 100, 10)}
