@@ -3,6 +3,7 @@ import { attribute } from '../attributes.js';
 import { isolationProblems } from '../graph/attribution.js';
 import { programWindow, writesWindow } from '../graph/program-window.js';
 import type { RuleContext } from './rule-context.js';
+import { nameInProgram } from './name-in-program.js';
 
 /** `roi-without-isolation`: on `cost`, naming the KPIs with `value` whose change the program takes whole, as `isolate` would name them there. */
 export function checkRoiIsolation(program: Program, { graph, report }: RuleContext): void {
@@ -11,10 +12,7 @@ export function checkRoiIsolation(program: Program, { graph, report }: RuleConte
     const cost = attribute(program, 'Cost');
     if (!cost || !node || !figures) return;
     // As the program's own text would name each KPI: by its qualified name when another program declares it.
-    const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => {
-        const kpi = graph.node(a.metric);
-        return !kpi ? a.metric : kpi.program !== undefined && kpi.program !== node.id ? kpi.qualifiedName : kpi.name;
-    });
+    const whole = (figures.roi.attribution ?? []).filter(a => a.method === 'none').map(a => nameInProgram(graph, a.metric, node.id));
     if (whole.length === 0) return;
     const list = whole.map(n => `'${n}'`).join(', ');
     report('roi-without-isolation', `Program '${program.name}' counts all of the change of ${list} as its own in its ROI. ${isolateAdvice(whole)}`,

@@ -1,6 +1,7 @@
 import type { Program } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
 import { formatNumber, plural } from '../present/index.js';
+import { nameInProgram } from './name-in-program.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 import { isValidDurationAmount } from '../graph/program-window.js';
@@ -16,15 +17,17 @@ export function checkProgramServes(program: Program, { graph, report }: RuleCont
 
 /** `program-without-leading` and `too-many-kpis`, over the program's chain. */
 export function checkProgramKpis(program: Program, { graph, settings, report }: RuleContext): void {
-    const figures = graph.nodeOf(program)?.programFigures;
-    if (!figures) return;
+    const node = graph.nodeOf(program);
+    const figures = node?.programFigures;
+    if (!node || !figures) return;
     if (figures.leadingKpis.length === 0) {
         report('program-without-leading', `Program '${program.name}' has no leading KPI in its chain. Add a leading metric that its behaviors move and that \`drives\` a lagging KPI.`,
             { node: program, property: 'name' });
     }
     const max = settings.maxLaggingKpis;
     if (figures.laggingKpis.length > max) {
-        const names = figures.laggingKpis.map(id => graph.node(id)?.name ?? id).sort((a, b) => a.localeCompare(b, 'en')).join(', ');
+        // As the program's text names them: another program's KPI by its qualified name (two `Lag1` are told apart).
+        const names = figures.laggingKpis.map(id => nameInProgram(graph, id, node.id)).sort((a, b) => a.localeCompare(b, 'en')).join(', ');
         report('too-many-kpis', `Program '${program.name}' has ${plural(figures.laggingKpis.length, 'lagging KPI')} in its chain (${names}), more than ${formatNumber(max)}. Focus on the few that matter.`,
             { node: program, property: 'name' });
     }

@@ -18,6 +18,14 @@ describe('rule messages name elements as written, in a reader\'s order', () => {
         assert.ok(two.includes("'A' drives 'B', which leads back to 'A': `drives` must not form a cycle. Remove one `drives` on the cycle."), two.join('\n'));
     });
 
+    it('too-many-kpis: another program\'s KPI by its qualified name, as the program would write it (not "Lag1, Lag1")', async () => {
+        const text = 'program P "p" {\n  metric Lag1 "l" { kind lagging }\n}\n'
+            + 'program Q "q" {\n  metric Lag1 "l" { kind lagging }\n  skill S "s"\n  behavior B "b" { enabled by S moves P.Lag1, Lag1 }\n}\n';
+        const found = await checkWorkspace({ 'a.align': text }, { maxLaggingKpis: 1 });
+        const messages = found.findings.filter(f => f.rule === 'too-many-kpis').map(f => f.message);
+        assert.deepEqual(messages, ["Program 'Q' has 2 lagging KPIs in its chain (Lag1, P.Lag1), more than 1. Focus on the few that matter."]);
+    });
+
     it('too-many-kpis: the lagging KPIs in name order', async () => {
         const text = KPI('L3', 'lagging') + KPI('L1', 'lagging') + KPI('L4', 'lagging') + KPI('L2', 'lagging')
             + KPI('Ld', 'leading', 'drives L3, L2, L1, L4 ')
