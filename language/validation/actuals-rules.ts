@@ -74,7 +74,7 @@ function reviewAdvice(graph: RuleContext['graph'], id: string): string {
     const programs = [...graph.programsHolding(id)].map(p => graph.node(p)).filter(p => p?.programFigures?.chain.includes(id))
         .sort((a, b) => a!.name.localeCompare(b!.name, 'en')).map(p => `'${p!.name}'`);
     if (programs.length === 1) return `Review program ${programs[0]} with its sponsor.`;
-    if (programs.length > 1) return `Review the programs that move it (${programs.join(', ')}) with their sponsors.`;
+    if (programs.length > 1) return `Review the programs whose chain holds it (${programs.join(', ')}) with their sponsors.`;
     return 'No program moves it: review it with its owner, and link a program that should.';
 }
 

@@ -66,7 +66,7 @@ describe('actuals-off-track says whom to review an off-track KPI with', () => {
 
     it('names the program whose chain holds it, or the programs, or its owner when no program moves it', async () => {
         assert.match((await messages(lead() + program('Pilot'), 'actuals-off-track'))[0] ?? '', /Review program 'Pilot' with its sponsor\.$/);
-        assert.match((await messages(lead() + program('A') + program('B'), 'actuals-off-track'))[0] ?? '', /Review the programs that move it \('A', 'B'\) with their sponsors\.$/);
+        assert.match((await messages(lead() + program('A') + program('B'), 'actuals-off-track'))[0] ?? '', /Review the programs whose chain holds it \('A', 'B'\) with their sponsors\.$/);
         assert.match((await messages(lead(), 'actuals-off-track'))[0] ?? '', /No program moves it: review it with its owner, and link a program that should\.$/);
     });
 });
