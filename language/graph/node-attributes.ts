@@ -13,6 +13,7 @@
 import type { AstNode, CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode } from 'langium';
 import type { GraphIndex } from './build-graph.js';
+import { isProgram } from '../generated/ast.js';
 
 /** Attributes by keyword, of each node id that has some. */
 export type GraphAttributes = ReadonlyMap<string, Readonly<Record<string, string>>>;
@@ -41,8 +42,10 @@ export function declarationAttributes(owner: AstNode): Record<string, string> | 
     const parts = (owner as AstNode & { attributes?: unknown }).attributes;
     const attributeNodes = new Set(Array.isArray(parts) ? parts as AstNode[] : []);
     const groups: CstNode[][] = [...attributeNodes].map(a => a.$cstNode ? CstUtils.flattenCst(a.$cstNode).filter(l => !l.hidden).toArray() : []);
+    // Each `isolate K by ...` of a program is one attribute, keyed by its KPI as written: `isolate Churn`: `by trend`.
+    const isolations = isProgram(owner) ? owner.isolations : [];
     let inBlock = false;
-    for (const leaf of ownLeaves(owner.$cstNode, owner, attributeNodes, [])) {
+    for (const leaf of ownLeaves(owner.$cstNode, owner, new Set([...attributeNodes, ...isolations]), [])) {
         if (isPunctuation(leaf, '{')) inBlock = true;
         else if (!inBlock || isPunctuation(leaf, '}')) continue;
         else if (startsList(leaf)) groups.push([leaf]);
@@ -59,6 +62,15 @@ export function declarationAttributes(owner: AstNode): Record<string, string> | 
         let unique = key;
         for (let n = 2; unique in attributes; n++) unique = `${key} (${n})`;
         attributes[unique] = joinTokens(rest);
+    }
+    for (const isolate of isolations) {
+        const leaves = isolate.$cstNode ? CstUtils.flattenCst(isolate.$cstNode).filter(l => !l.hidden).toArray() : [];
+        const kpi = isolate.metric?.$refText;
+        const by = leaves.findIndex(l => isPunctuation(l, 'by'));
+        if (!kpi || by < 0) continue;
+        let unique = `isolate ${kpi}`;
+        for (let n = 2; unique in attributes; n++) unique = `isolate ${kpi} (${n})`;
+        attributes[unique] = joinTokens(leaves.slice(by));
     }
     return Object.keys(attributes).length > 0 ? attributes : undefined;
 }

@@ -192,6 +192,15 @@ describe('graphAttributes', () => {
         assert.deepEqual(attributes.get('Revenue')?.['value'], '1000 USD per unit');
         assert.equal(attributes.get('Grow'), undefined, 'measured by is a link, not an attribute');
     });
+
+    it('reads each `isolate` of a program as one attribute keyed by its KPI as written (not its method\'s keywords)', async () => {
+        const isolates = '  isolate Revenue by estimate 50%   confidence 80%\n  isolate Sales.Pipeline by trend\n';
+        const { graph } = await checkWorkspace({ ...BASE_FILES, 'sales.align': PROGRAM.replace('  sponsor "CRO"\n', `  sponsor "CRO"\n${isolates}`) });
+        const sales = graphAttributes(graph).get('Sales')!;
+        assert.equal(sales['isolate Revenue'], 'by estimate 50% confidence 80%');
+        assert.equal(sales['isolate Sales.Pipeline'], 'by trend');
+        for (const word of ['estimate', 'confidence', 'trend', 'isolate']) assert.equal(sales[word], undefined, word);
+    });
 });
 
 describe('changeGraph', () => {
