@@ -103,8 +103,11 @@ export class Viewport {
 
     /** The view nearest to `t` within the zoom's range and with part of the drawing in view. */
     private bounded(t: ViewTransform): ViewTransform {
-        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), t.zoom));
-        return { zoom, pan: this.inView(t.pan, zoom) };
+        // A view that is not a number (from a drawing of no size, or a state saved from one) is none: 100% at the origin.
+        const finite = Number.isFinite(t.zoom) && Number.isFinite(t.pan.x) && Number.isFinite(t.pan.y);
+        const view = finite ? t : { zoom: 1, pan: { x: 0, y: 0 } };
+        const zoom = Math.min(MAX_ZOOM, Math.max(this.minZoom(), view.zoom));
+        return { zoom, pan: this.inView(view.pan, zoom) };
     }
 
     /**

@@ -80,7 +80,8 @@ function sameRange(a: GraphRange, b: GraphRange): boolean {
 function makeBase(ast: Declaration | Program, uri: string, qualifiedName: string, catalog: CatalogMark | undefined): NodeBase {
     const nameCst = nameNode(ast.$cstNode!, ast);
     const base: NodeBase = {
-        kind: KIND[ast.$type], name: ast.name, qualifiedName, title: ast.title, doc: docComment(ast), uri,
+        // A title of blanks (`""`, as it stands while being typed) is no title: drawings and words fall back to the name.
+        kind: KIND[ast.$type], name: ast.name, qualifiedName, title: ast.title?.trim() ? ast.title : undefined, doc: docComment(ast), uri,
         range: ast.$cstNode!.range, nameRange: (nameCst ?? ast.$cstNode!).range
     };
     return catalog ? { ...base, catalog } : base;

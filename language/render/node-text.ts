@@ -56,7 +56,8 @@ export interface NodeText {
 export function nodeText(node: GraphNode, toolkits: readonly GraphNode[], width: number, measure: MeasureText, full = false): NodeText {
     const inner = width - TEXT_X - PAD;
     const most = (lines: number): number => full ? Infinity : lines;
-    const title = wrap(node.title ?? node.name, inner, TEXT.title, most(TITLE_LINES), measure);
+    // A blank title has no line to measure (the graph leaves it out; another producer of graphs may not).
+    const title = wrap(node.title?.trim() ? node.title : node.name, inner, TEXT.title, most(TITLE_LINES), measure);
     const titleY = title.map((_, i) => TITLE_TOP + i * LINE);
     const nameY = titleY[titleY.length - 1]! + 16;
     const suffix = node.metric ? `· ${node.metric.kind ?? 'untyped'}` : node.program ? `· ${node.program}` : '';

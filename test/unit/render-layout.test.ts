@@ -194,3 +194,17 @@ function hash(s: string): number {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
     return h >>> 0;
 }
+
+describe('a title of blanks, as it stands while being typed', () => {
+    it('is no title in the graph: the node is drawn with its name, and no figure is NaN', async () => {
+        const { checkWorkspace } = await import('./helpers/check-workspace.js');
+        const { renderSvg } = await import('../../language/render/index.js');
+        const { graph } = await checkWorkspace({ 'a.align': 'skill S ""\nbehavior B "  " { enabled by S }\nskill T "Titled"\n' });
+        assert.equal(graph.node('S')!.title, undefined);
+        assert.equal(graph.node('B')!.title, undefined);
+        assert.equal(graph.node('T')!.title, 'Titled');
+        const svg = renderSvg(layoutGraph(graph.graph));
+        assert.doesNotMatch(svg, /NaN|Infinity/);
+        assert.match(svg, /class="node-title"[^>]*>S</);
+    });
+});
