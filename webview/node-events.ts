@@ -46,18 +46,43 @@ export function listenToNodes(view: GraphView, viewport: Viewport, reveal: (id: 
     });
 }
 
-/** The node that Tab enters the graph at; kept as tiles add, replace and remove nodes' elements. */
+/**
+ * The node that Tab enters the graph at; kept as tiles add, replace and
+ * remove nodes' elements. While the keyboard focus is in the graph, a
+ * drawing that replaces the focused node's element (a new layout, a
+ * resize, another direction) puts the focus back on that node, or when it
+ * is gone on the stop that replaces it (the cursor's node, else the first):
+ * it does not drop to the page, where the arrow keys do nothing.
+ */
 class TabStop {
     private id: string | undefined;
     private element: Element | undefined;
+    /** The keyboard focus is on a node, or was until its element was taken out of the page. */
+    private focused = false;
+    /** The focus is being put back: the node it lands on is not the user's choice of stop. */
+    private restoring = false;
+    /** The id whose node the focus was put back on for want of the focused one (which may still be drawn later in the pass). */
+    private standIn = false;
 
     constructor(private readonly view: GraphView) {
         // Nodes drawn or removed, and the cursor's mark moved (a class).
         new MutationObserver(() => this.keep()).observe(view.root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+        view.root.addEventListener('focusin', () => { this.focused = true; });
+        // Focus moved elsewhere in the page (the toolbar): the graph lets it go. An element taken out of the page has no next target.
+        view.root.addEventListener('focusout', event => {
+            const next = (event as FocusEvent).relatedTarget;
+            if (next instanceof Node && !view.root.contains(next)) this.focused = false;
+        });
+        // A click elsewhere than on a node (the canvas, to pan) takes the focus away from the graph too.
+        document.addEventListener('pointerdown', event => {
+            if (!view.nodeIdAt(event.target)) this.focused = false;
+        }, true);
     }
 
     set(id: string): void {
+        if (this.restoring) return;
         this.id = id;
+        this.standIn = false;
         this.keep();
     }
 
@@ -71,10 +96,26 @@ class TabStop {
         if (held?.isConnected && held.getAttribute('tabindex') === '0' && this.id !== undefined && held.getAttribute('data-id') === this.id) return;
         const el = (this.id !== undefined ? this.view.nodeElement(this.id) : undefined)
             ?? this.view.root.querySelector('.node.cursor[data-id]') ?? this.view.root.querySelector('.node[data-id]') ?? undefined;
-        if (el === this.element && el?.getAttribute('tabindex') === '0') return;
-        if (this.element?.isConnected) this.element.setAttribute('tabindex', '-1');
-        this.element = el;
-        el?.setAttribute('tabindex', '0');
+        if (el !== this.element || el?.getAttribute('tabindex') !== '0') {
+            if (this.element?.isConnected) this.element.setAttribute('tabindex', '-1');
+            this.element = el;
+            el?.setAttribute('tabindex', '0');
+        }
+        this.keepFocus();
+    }
+
+    /** Puts the focus back in the graph when the focused node's element left the page (see the class). */
+    private keepFocus(): void {
+        if (!this.focused || !this.element?.isConnected) return;
+        const active = document.activeElement;
+        const lost = !active || active === document.body || !active.isConnected;
+        // A stand-in holds the focus while the focused node is not drawn yet: once it is, it takes the focus back.
+        const back = this.standIn && this.id !== undefined && this.element.getAttribute('data-id') === this.id && active !== this.element;
+        if (!lost && !back) return;
+        this.standIn = this.element.getAttribute('data-id') !== this.id;
+        this.restoring = true;
+        (this.element as HTMLElement | SVGElement).focus({ preventScroll: true });
+        this.restoring = false;
     }
 }
 
