@@ -18,9 +18,10 @@ export interface Chain {
 }
 
 /** Whether the view should frame the chain after a drawing of `plan` (the one before: `previous`). */
-export function needsFraming(reasons: ReadonlySet<UpdateReason>, newScope: boolean, previous: Plan | undefined, plan: Plan, viewport: Viewport, chain: Chain | undefined): boolean {
+export function needsFraming(reasons: ReadonlySet<UpdateReason>, newScope: boolean, previous: Plan | undefined, plan: Plan, viewport: Viewport, chain: Chain | undefined, newCursorNode = false): boolean {
     if (reasons.has('first') || reasons.has('layout') || newScope) return true;
-    if (!reasons.has('resize') && !reasons.has('cursor')) return false;
+    // An edit that gives the cursor another node (one just typed, where the cursor is) is followed as a cursor move is.
+    if (!reasons.has('resize') && !reasons.has('cursor') && !newCursorNode) return false;
     const moved = previous !== undefined && (previous.layout.direction !== plan.layout.direction || previous.layout.nodeWidth !== plan.layout.nodeWidth || previous.aligned || plan.aligned);
     const box = chain && boxOf(plan.layout, chain.ids);
     return moved || (box !== undefined && !viewport.shows(box));

@@ -51,6 +51,8 @@ export class Stage {
     private measurer: MeasureText | undefined;
     private pending: Set<UpdateReason> | undefined;
     private drawGeneration = 0;
+    /** The cursor's node when the last drawing was made: an edit that changes it is followed like a cursor move. */
+    private drawnAround: string | undefined;
     private renders = 0;
     /** Graphs given to show(), counted (see painted). */
     private shown = 0;
@@ -270,9 +272,10 @@ export class Stage {
         // Worked out again: the cursor may have moved while the layout was planned.
         this.highlight(this.cursorScope(ids));
         if (reasons.has('restore') && !reasons.has('first')) this.viewport.set(state);
-        else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain())) frameChain(this.viewport, plan.layout, this.chain());
+        else if (needsFraming(reasons, newScope, previous, plan, this.viewport, this.chain(), this.chain()?.around !== this.drawnAround)) frameChain(this.viewport, plan.layout, this.chain());
         // A view kept (an edit, a resize): bounded again for the drawing and pane of now (one restored while the pane had no size was not).
         else this.viewport.keepInView();
+        this.drawnAround = this.chain()?.around;
         this.hooks.drawn(plan.layout.nodes.length);
         void this.view.render(plan.layout, result.findings).then(complete => {
             if (!complete) return;
