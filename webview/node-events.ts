@@ -61,7 +61,7 @@ class TabStop {
     private focused = false;
     /** The focus is being put back: the node it lands on is not the user's choice of stop. */
     private restoring = false;
-    /** The id whose node the focus was put back on for want of the focused one (which may still be drawn later in the pass). */
+    /** The focus was put back on another node for want of the focused one, which may still be drawn later in the pass. */
     private standIn = false;
 
     constructor(private readonly view: GraphView) {
