@@ -243,12 +243,19 @@ export class Viewport {
         return { x: axis(pan.x, r.x, r.width, this.container.clientWidth, FRAME_PAD), y: axis(pan.y, r.y, r.height, this.container.clientHeight, FRAME_PAD_BOTTOM) };
     }
 
-    /** Centres a rectangle of the drawing, zooming in to the readable size when needed. */
+    /**
+     * Centres a rectangle of the drawing, zooming in to the readable size
+     * when needed; along a side where the drawing is larger than the pane,
+     * no further than its edge (a match in the top row is shown at the top,
+     * not below an empty band).
+     */
     centerOn(r: Rect, minZoom = READABLE_ZOOM): void {
         const zoom = Math.max(this.transform.zoom, minZoom);
-        const w = this.container.clientWidth;
-        const h = this.container.clientHeight;
-        this.set({ zoom, pan: { x: w / 2 - (r.x + r.width / 2) * zoom, y: h / 2 - (r.y + r.height / 2) * zoom } });
+        const axis = (centre: number, length: number, view: number): number => {
+            const p = view / 2 - centre * zoom;
+            return length * zoom <= view ? p : Math.min(0, Math.max(view - length * zoom, p));
+        };
+        this.set({ zoom, pan: { x: axis(r.x + r.width / 2, this.size.width, this.container.clientWidth), y: axis(r.y + r.height / 2, this.size.height, this.container.clientHeight) } });
     }
 
     /** Brings a rectangle into view when it is not wholly in view (keyboard focus). */

@@ -145,28 +145,51 @@ describe('preview: interaction', () => {
         assert.equal(await fromHost.page.locator('vscode-checkbox').evaluate(e => (e as HTMLInputElement).checked), true);
     });
 
-    it('searches titles and names, marks the matches and centres the first', async () => {
+    it('searches titles and names, marks the matches and centres the first (as far as the drawing\'s edges allow)', async () => {
         const w = await preview.openWithGraph();
         await w.page.locator('vscode-text-field input').fill('win rate');
         await w.page.waitForFunction(() => document.querySelectorAll('.node.match').length > 0);
         assert.deepEqual(await classed(w, 'match'), ['GrowWinRate', 'WinRate']);
         assert.equal(await w.page.locator('.toolbar .matches').textContent(), '2 matches');
         const first = (await w.page.$$eval('.nodes > .node.match', els => els.map(e => e.getAttribute('data-id'))))[0]!;
-        const centre = async (id: string): Promise<{ dx: number; dy: number }> => w.page.evaluate(i => {
+        // Along each side: the match centred, or, where centring would leave empty room beyond the drawing's edge, that edge at the pane's.
+        const centred = async (id: string): Promise<string[]> => w.page.evaluate(i => {
             const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+            const drawing = document.querySelector('.align-graph')!.getBoundingClientRect();
             const box = document.querySelector(`[data-id="${i}"]`)!.getBoundingClientRect();
-            return { dx: box.x + box.width / 2 - (canvas.x + canvas.width / 2), dy: box.y + box.height / 2 - (canvas.y + canvas.height / 2) };
+            const sides = [['x', 'width', 'left', 'right'], ['y', 'height', 'top', 'bottom']] as const;
+            return sides.flatMap(([axis, size, low, high]) => {
+                const off = box[axis] + box[size] / 2 - (canvas[axis] + canvas[size] / 2);
+                if (Math.abs(off) < 2) return [];
+                const atEdge = off < 0 ? Math.abs(drawing[low] - canvas[low]) < 2 : Math.abs(drawing[high] - canvas[high]) < 2;
+                const inside = box[low] >= canvas[low] - 1 && box[high] <= canvas[high] + 1;
+                return atEdge && inside ? [] : [`${axis}: ${off} off centre, drawing ${drawing[low]}-${drawing[high]}, pane ${canvas[low]}-${canvas[high]}`];
+            });
         }, id);
-        const c = await centre(first);
-        assert.ok(Math.abs(c.dx) < 2 && Math.abs(c.dy) < 2, JSON.stringify(c));
+        assert.deepEqual(await centred(first), []);
         await w.page.locator('vscode-text-field input').press('Enter');
         const second = await w.page.$$eval('.nodes > .node.match', els => els.map(e => e.getAttribute('data-id'))[1]!);
-        const c2 = await centre(second);
-        assert.ok(Math.abs(c2.dx) < 2 && Math.abs(c2.dy) < 2, JSON.stringify(c2));
+        assert.deepEqual(await centred(second), []);
         assert.equal((await w.savedState())?.search, 'win rate');
         await w.page.locator('vscode-text-field input').fill('no such thing');
         await w.page.waitForFunction(() => document.querySelectorAll('.node.match').length === 0);
         assert.equal(await w.page.locator('.toolbar .matches').textContent(), 'no match');
+    });
+
+    it('a match near the drawing\'s edge is shown at that edge, not beyond it with empty room between (400 x 420 px)', async () => {
+        const w = await preview.openWithGraph({ viewport: { width: 400, height: 420 } });
+        // `AskOpenQuestions`, an objective in the top row, matches first.
+        await w.page.locator('vscode-text-field input').fill('AskOpenQuestions');
+        await w.page.waitForFunction(() => document.querySelectorAll('.node.match').length > 0);
+        const room = await w.page.evaluate(() => {
+            const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+            const drawing = document.querySelector('.align-graph')!.getBoundingClientRect();
+            const box = document.querySelector('.node.match')!.getBoundingClientRect();
+            return { emptyAbove: drawing.top - canvas.top, tall: drawing.height > canvas.height, boxTop: box.top - canvas.top, boxBottom: canvas.bottom - box.bottom };
+        });
+        assert.ok(room.tall, 'the drawing is taller than the pane');
+        assert.ok(room.emptyAbove <= 1, `no empty band above the drawing: ${JSON.stringify(room)}`);
+        assert.ok(room.boxTop >= 0 && room.boxBottom >= 0, `the match in view: ${JSON.stringify(room)}`);
     });
 
     it('zooms with the wheel and the buttons, pans by dragging, fits, and a drag is no click', async () => {
