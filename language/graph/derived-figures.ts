@@ -121,7 +121,7 @@ export class DerivedFigures {
                 if (old) { this.program.delete(id); changed.add(id); }
                 continue;
             }
-            this.hold(id, [...figures.chain, ...isolated(ast!, input)]);
+            this.hold(id, [...figures.chain, ...isolatedMetrics(ast!, input), ...after]);
             if (old && sameData(old, figures)) continue;
             this.program.set(id, figures);
             changed.add(id);
@@ -197,10 +197,9 @@ export class DerivedFigures {
     }
 }
 
-/** The ids of the metrics a program's `isolate` statements name (KPI and control group). */
-function isolated(program: Program, input: DerivationInput): string[] {
-    const metrics = program.isolations.flatMap(isolate => isolate.metric?.ref ? input.idOf(isolate.metric.ref) ?? [] : []);
-    return [...metrics, ...controlGroups(program, input)];
+/** The ids of the metrics a program's `isolate` statements attribute (not their control groups). */
+function isolatedMetrics(program: Program, input: DerivationInput): string[] {
+    return program.isolations.flatMap(isolate => isolate.metric?.ref ? input.idOf(isolate.metric.ref) ?? [] : []);
 }
 
 /** The metrics a program's `isolate ... by control-group` statements name. */
