@@ -1,19 +1,25 @@
 /**
- * Which catalog files a workspace can need, from their text alone: a file
- * is needed when a word of the workspace (or of a file already needed) is a
- * name the file declares. The CLI parses only those (a catalog can hold
- * as much text as the workspace); the editor loads every catalog file, as
- * completion lists them all.
+ * Which catalog files a workspace can need, from their text alone. A file is
+ * needed when it can change what the workspace's build finds:
+ * - a word of the workspace (or of a file already needed) is a name the
+ *   file declares (a reference, a duplicate name, a chain into the catalog);
+ * - or the file mentions a name that the workspace or a needed file declares
+ *   (`actuals NPS { ... }` kept in a file of its own, a catalog behavior
+ *   that `moves` a workspace metric).
+ * The CLI parses only those (a catalog can hold as much text as the
+ * workspace); the editor loads every catalog file, as completion lists them
+ * all.
  *
- * The scan over-includes, never under-includes: every identifier of the
- * workspace counts (strings and comments too), and every word after a
- * declaration keyword counts as declared. So a reference, a duplicate name
- * or a chain into the catalog always finds its file, and the findings are
- * those of a build with the whole catalog (a test compares them).
+ * The scan over-includes, never under-includes: every identifier counts
+ * (strings and comments too), and every word after a declaration keyword
+ * counts as declared. So the findings are those of a build with the whole
+ * catalog (a test compares them).
  */
 
-/** `program Name`, `metric Name`...: the declarations that name something (language/align.langium). */
-const DECLARATION = /\b(?:program|outcome|metric|skill|behavior|objective|toolkit)\s+([A-Za-z_][A-Za-z0-9_]*)/g;
+/** Whitespace and comments, which may stand between a keyword and the name it declares. */
+const GAP = String.raw`(?:\s|//[^\n]*|/\*[\s\S]*?\*/)+`;
+/** `program Name`, `metric /* note *\/ Name`...: the declarations that name something (language/align.langium). */
+const DECLARATION = new RegExp(String.raw`\b(?:program|outcome|metric|skill|behavior|objective|toolkit)${GAP}([A-Za-z_][A-Za-z0-9_]*)`, 'g');
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
 
 /** The names a text declares (with some words that are not names: harmless). */
@@ -33,21 +39,35 @@ export function wordsOf(text: string): Set<string> {
 export function neededCatalogFiles<K>(workspace: Iterable<string>, catalog: ReadonlyMap<K, string>): Set<K> {
     // No catalog (the usual workspace): nothing to look for, so the workspace's words are not collected.
     if (catalog.size === 0) return new Set();
-    const owners = new Map<string, K[]>();
-    for (const [key, text] of catalog) for (const name of declaredNames(text)) owners.set(name, [...owners.get(name) ?? [], key]);
+    const declaring = new Map<string, K[]>();
+    const mentioning = new Map<string, K[]>();
+    for (const [key, text] of catalog) {
+        for (const name of declaredNames(text)) push(declaring, name, key);
+        for (const word of wordsOf(text)) push(mentioning, word, key);
+    }
     const needed = new Set<K>();
+    const seenWords = new Set<string>();
+    const seenNames = new Set<string>();
     const pending = [...workspace];
-    const seen = new Set<string>();
     while (pending.length > 0) {
-        for (const word of wordsOf(pending.pop()!)) {
-            if (seen.has(word)) continue;
+        const text = pending.pop()!;
+        const found = (word: string, files: Map<string, K[]>, seen: Set<string>) => {
+            if (seen.has(word)) return;
             seen.add(word);
-            for (const key of owners.get(word) ?? []) {
+            for (const key of files.get(word) ?? []) {
                 if (needed.has(key)) continue;
                 needed.add(key);
                 pending.push(catalog.get(key)!);
             }
-        }
+        };
+        for (const word of wordsOf(text)) found(word, declaring, seenWords);
+        for (const name of declaredNames(text)) found(name, mentioning, seenNames);
     }
     return needed;
+}
+
+function push<K>(map: Map<string, K[]>, word: string, key: K): void {
+    const keys = map.get(word);
+    if (keys) keys.push(key);
+    else map.set(word, [key]);
 }

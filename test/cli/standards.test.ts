@@ -71,6 +71,26 @@ describe('organisation standards: align check on a workspace that extends a pack
         assert.ok(findings.some(f => f.rule === 'duplicate-name') && findings.some(f => f.rule === 'objective-without-practice'), JSON.stringify(findings));
     });
 
+    it('parses a catalog file that only holds the actuals of a needed KPI, and a declaration with a comment before its name', () => {
+        const dir = tempDir();
+        writeFile(dir, 'kpis/retention.align', metricText('Retention').replace('metric Retention', 'metric /* yearly */ Retention'));
+        writeFile(dir, 'kpis/retention-actuals.align', '// kept apart from the definitions\nactuals Retention {\n  2026-01: 12%\n  2026-02: 14%\n}\n');
+        writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+        writeFile(dir, 'workspace/program.align', 'outcome Kept "Kept" { measured by Retention }\n');
+        const cwd = path.join(dir, 'workspace');
+        assert.deepEqual(checkJson(['.'], { cwd, status: 0 }), [], 'Retention resolves');
+        const graph = JSON.parse(runCli(['graph', '.', '--format', 'json'], { cwd }).stdout) as { nodes: Array<{ id: string; metric?: { actuals: Array<{ period: string }> } }> };
+        assert.deepEqual(graph.nodes.find(n => n.id === 'Retention')?.metric?.actuals.map(a => a.period), ['2026-01', '2026-02']);
+    });
+
+    it('parses a catalog file that refers to a workspace declaration: the findings are those of the whole catalog', () => {
+        const dir = tempDir();
+        writeFile(dir, 'kpis/behaviors.align', 'behavior CatBehavior "Catalog behavior" {\n  enabled by WsSkill\n}\n');
+        writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+        writeFile(dir, 'workspace/skill.align', 'skill WsSkill "Workspace skill" {\n  assessed by "Check"\n}\n');
+        assert.deepEqual(checkJson(['.'], { cwd: path.join(dir, 'workspace'), status: 0 }).map(f => f.rule), [], 'WsSkill enables the catalog\'s behavior');
+    });
+
     it('merges the rule set of the package under the workspace\'s own rules, per rule', () => {
         const workspace = consumingWorkspace(tempDir());
         writeFile(workspace, 'pilot.align', OBJECTIVE_WITHOUT_PRACTICE);

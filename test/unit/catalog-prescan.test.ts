@@ -21,8 +21,21 @@ describe('catalog pre-scan: which catalog files a workspace can need', () => {
         assert.deepEqual([...neededCatalogFiles(['metric Other "Other" {}'], catalog)], []);
     });
 
+    it('finds a name after a comment that follows its keyword', () => {
+        assert.deepEqual([...declaredNames('metric /* churn, monthly */ Churn "Churn" {}\nskill // note\n  Listening "L" {}')].sort(), ['Churn', 'Listening']);
+    });
+
+    it('needs a file that only mentions a needed name (its actuals), and one that mentions a workspace name', () => {
+        const withActuals = new Map([...catalog, ['e.align', 'actuals Speed {\n  2026-01: 3\n}\n']]);
+        assert.deepEqual([...neededCatalogFiles(['behavior B { moves Ramp }'], withActuals)].sort(), ['b.align', 'c.align', 'e.align']);
+        const reverse = new Map([...catalog, ['f.align', 'behavior CatBehavior "C" { enabled by WsSkill }\n']]);
+        assert.deepEqual([...neededCatalogFiles(['skill WsSkill "S" {}'], reverse)], ['f.align']);
+        assert.deepEqual([...neededCatalogFiles(['// WsSkill is only a word here'], reverse)], [], 'a word the workspace does not declare');
+    });
+
     it('counts a word anywhere (a string, a comment): it may load more, never less', () => {
-        assert.deepEqual([...neededCatalogFiles(['// see Speed\n'], catalog)], ['c.align']);
+        // c.align declares Speed; b.align mentions it (Ramp drives Speed), so it is needed too.
+        assert.deepEqual([...neededCatalogFiles(['// see Speed\n'], catalog)].sort(), ['b.align', 'c.align']);
     });
 
     it('without a catalog, does not read the workspace at all (align check of a workspace without one)', () => {
