@@ -49,7 +49,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
     align: {
         Host: () => host,
         Settings: () => new AlignSettingsService(),
-        CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings),
+        CsvFiles: (services) => new AlignCsvFiles(host, services.shared.workspace.FileSystemProvider, services.align.Settings, services.align.Catalogs),
         Graph: (services) => new AlignGraphService(services),
         WorkspaceFindings: (services) => new AlignWorkspaceFindings(services),
         Snapshots: (services) => new AlignSnapshotService(host, services),

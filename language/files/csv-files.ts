@@ -1,16 +1,23 @@
 import type { FileSystemProvider, URI } from 'langium';
 import { UriUtils } from 'langium';
+import type { AlignCatalogRegistry } from '../catalogs/catalog-registry.js';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import type { AlignHost } from '../host.js';
 import type { CsvFileResult } from '../actuals/read-actuals.js';
 
 /**
  * Reads the CSV files of `actuals ... from "file.csv"`, confined to the
- * workspace folder (symbolic links resolved through the host), and only
- * where the host allows file reads (not in an untrusted workspace).
+ * workspace folder, or for a catalog file to its catalog's folder (symbolic
+ * links resolved through the host), and only where the host allows file
+ * reads (not in an untrusted workspace).
  */
 export class AlignCsvFiles {
-    constructor(private readonly host: AlignHost, private readonly fileSystem: FileSystemProvider, private readonly settings: AlignSettingsService) { }
+    constructor(
+        private readonly host: AlignHost,
+        private readonly fileSystem: FileSystemProvider,
+        private readonly settings: AlignSettingsService,
+        private readonly catalogs: AlignCatalogRegistry
+    ) { }
 
     /** The text of the file `path` names, relative to the document, or why it was not read. */
     async read(documentUri: URI, path: string): Promise<CsvFileResult> {
@@ -34,14 +41,22 @@ export class AlignCsvFiles {
     async locate(documentUri: URI, path: string): Promise<{ uri: URI } | { error: string }> {
         if (path.trim() === '') return { error: 'is an empty path' };
         const uri = UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
-        const root = this.settings.workspaceRoot;
-        if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
+        const { root, name } = this.confinementOf(documentUri);
+        if (root && !UriUtils.contains(root, uri)) return { error: `is outside ${name} and is not read` };
         const realPath = this.host.realPath;
         if (!root || !realPath) return { uri };
-        // A symbolic link inside the workspace may point outside it: compare where both really are.
+        // A symbolic link inside the folder may point outside it: compare where both really are.
         const [realFile, realRoot] = [await realPath(uri), await realPath(root).catch(() => root)];
-        if (!UriUtils.contains(realRoot, realFile)) return { error: 'leads, through a symbolic link, outside the workspace folder and is not read' };
+        if (!UriUtils.contains(realRoot, realFile)) return { error: `leads, through a symbolic link, outside ${name} and is not read` };
         return { uri: realFile };
+    }
+
+    /** The folder a document's CSV files must be in: its catalog's (a package may lie outside the workspace), or the workspace's. */
+    private confinementOf(documentUri: URI): { root?: URI; name: string } {
+        const origin = this.catalogs.originOf(documentUri);
+        if (!origin) return { root: this.settings.workspaceRoot, name: 'the workspace folder' };
+        const root = origin.folder.path.endsWith('.align') ? UriUtils.dirname(origin.folder) : origin.folder;
+        return { root, name: `the folder of catalog ${origin.name}` };
     }
 }
 

@@ -83,6 +83,20 @@ describe('organisation standards: align check on a workspace that extends a pack
         assert.deepEqual(graph.nodes.find(n => n.id === 'Retention')?.metric?.actuals.map(a => a.period), ['2026-01', '2026-02']);
     });
 
+    it('reads a catalog\'s CSV actuals inside the catalog\'s folder, even when the catalog lies outside the workspace; not outside the catalog', () => {
+        const dir = tempDir();
+        writeFile(dir, 'kpis/retention.align', metricText('Retention') + 'actuals Retention from "data/retention.csv"\n');
+        writeFile(dir, 'kpis/data/retention.csv', 'period,value\n2026-01,12%\n2026-02,13%\n');
+        writeFile(dir, 'kpis/other.align', metricText('Other') + 'actuals Other from "../elsewhere.csv"\n');
+        writeFile(dir, 'elsewhere.csv', 'period,value\n2026-01,12%\n');
+        writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+        writeFile(dir, 'workspace/program.align', 'outcome Kept "Kept" { measured by Retention, Other }\n');
+        const graph = JSON.parse(runCli(['graph', '.', '--format', 'json'], { cwd: path.join(dir, 'workspace') }).stdout) as { nodes: Array<{ id: string; metric?: { actuals: Array<{ period: string }> } }> };
+        const periods = (id: string) => graph.nodes.find(n => n.id === id)?.metric?.actuals.map(a => a.period);
+        assert.deepEqual(periods('Retention'), ['2026-01', '2026-02']);
+        assert.deepEqual(periods('Other'), [], 'a CSV outside the catalog\'s folder is not read');
+    });
+
     it('parses a catalog file that refers to a workspace declaration: the findings are those of the whole catalog', () => {
         const dir = tempDir();
         writeFile(dir, 'kpis/behaviors.align', 'behavior CatBehavior "Catalog behavior" {\n  enabled by WsSkill\n}\n');
