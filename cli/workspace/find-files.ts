@@ -86,7 +86,7 @@ export async function requireFilesIn(found: readonly FoundPath[], templatesOf: T
  */
 async function noFilesMessage(entry: FoundPath, templatesOf: TemplatesOf): Promise<string> {
     const folder = shownFolder(entry.given);
-    if (entry.files.length > 0) return `no .align files in ${folder} other than catalog files (the catalogs of align.config.json are a library, not checked)`;
+    if (entry.files.length > 0) return `no .align files in ${folder} other than catalog files (the catalogs of align.config.json are a library, not checked; to check a catalog itself, name its folder)`;
     if (entry.skippedTemplates.includes(entry.absolute)) return `no .align files in ${folder}: it is the templates folder of align.config.json (program templates are skipped)`;
     const templates: string[] = [];
     for (const skipped of entry.skippedTemplates) if (await holdsAlignFile(skipped, templatesOf)) templates.push(shownRelative(skipped));

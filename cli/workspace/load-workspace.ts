@@ -63,7 +63,10 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const files = [...new Set(found.flatMap(p => p.files))].sort();
     services.align.Settings.setOverrides(options.overrides ?? {});
     const catalogs = services.align.Catalogs;
-    const library = (await catalogs.reload()).current;
+    await catalogs.reload();
+    // A catalog folder or file named on the command line is checked as workspace files (its owners check it so).
+    catalogs.adopt(paths.map(p => URI.file(path.resolve(p))));
+    const library = catalogs.uris;
     const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
     if (!options.allowEmpty) await requireFilesIn(found, walkTemplates, file => catalogs.isCatalog(URI.file(file)));
     const progress = options.onProgress;

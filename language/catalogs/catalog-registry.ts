@@ -80,6 +80,22 @@ export class AlignCatalogRegistry {
         return { current: found, removed };
     }
 
+    /**
+     * Makes the catalog files under `given` workspace files, where a path
+     * given lies inside a catalog (its folder, or one of its files): the
+     * command line names the catalog itself, as its owners check it
+     * (`align check catalog/`). Returns the files no longer in a catalog.
+     */
+    adopt(given: readonly URI[]): URI[] {
+        const inCatalog = given.filter(uri => [...this.files.values()].some(origin => UriUtils.contains(origin.folder, uri)));
+        const adopted = [...this.known.values()].filter(file => inCatalog.some(uri => UriUtils.contains(uri, file)));
+        for (const file of adopted) {
+            this.files.delete(file.toString());
+            this.known.delete(file.toString());
+        }
+        return adopted;
+    }
+
     /** In an untrusted workspace only catalogs inside the workspace folder are read. */
     private mayRead(source: LocatedSource): boolean {
         if (this.host.fileReadsAllowed()) return true;

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
-import { assertOneLineFailure, copyExamples, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { metricText } from '../standards-workspace.js';
+import { assertOneLineFailure, checkJson, copyExamples, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 describe('a folder without .align files', function () {
     this.timeout(60_000);
@@ -93,12 +94,22 @@ describe('a folder without .align files', function () {
         }
     });
 
-    it('a folder whose files are all catalog files (a library, not checked) says so', () => {
+    it('a folder whose files are all catalog files (a library, not checked) says so, and how to check the catalog', () => {
         const dir = tempDir();
         writeFile(dir, 'align.config.json', '{ "catalogs": ["./kpis"] }\n');
         writeFile(dir, 'kpis/skills.align', 'skill Listen "Listen"\n');
-        assertOneLineFailure(runCli(['check', 'kpis', '--format', 'json'], { cwd: dir }), 'no .align files in kpis/ other than catalog files');
-        assertOneLineFailure(runCli(['check', '--format', 'sarif'], { cwd: dir }), 'no .align files in ./ other than catalog files');
+        const line = assertOneLineFailure(runCli(['check', '--format', 'sarif'], { cwd: dir }), 'no .align files in ./ other than catalog files');
+        assert.match(line, /to check a catalog itself, name its folder\)$/);
+    });
+
+    it('a catalog folder or file named on the command line is checked as workspace files (its owners check it so)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'align.config.json', '{ "catalogs": ["./kpis"] }\n');
+        writeFile(dir, 'kpis/skills.align', 'skill Listen "Listen" {\n  assessed by "Quiz"\n}\n');
+        writeFile(dir, 'kpis/more/metrics.align', metricText('Unused'));
+        const rules = (args: string[]) => checkJson(args, { cwd: dir, status: 0 }).map(f => `${f.file} ${f.rule}`);
+        assert.deepEqual(rules(['kpis']), ['kpis/more/metrics.align metric-unused', 'kpis/skills.align skill-enables-nothing']);
+        assert.deepEqual(rules(['kpis/skills.align']), ['kpis/skills.align skill-enables-nothing'], 'a file named: it alone (the rest of the catalog stays the library)');
     });
 
     it('a file given by name must be an .align file (unchanged)', () => {
