@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireAlignFile } from '../workspace/find-files.js';
 import { InputError } from '../workspace/input-error.js';
+import { completeNamedSources, linkInstalledPackages, mirrored } from './revision-context.js';
 import { makeTempCopy } from './temp-copy.js';
 import { commitNamed, copyRevision, mergeBase, parseRange, repositoryOf, resolveCommit } from './git.js';
 
@@ -127,12 +128,17 @@ function worktreeSide(top: string, prefixes: readonly string[]): Side {
 }
 
 function revisionSide(top: string, { label, commit }: Revision, prefixes: readonly string[]): Side {
-    const root = makeTempCopy();
-    const dispose = () => fs.rmSync(root, { recursive: true, force: true });
+    const base = makeTempCopy();
+    const dispose = () => fs.rmSync(base, { recursive: true, force: true });
+    // At the repository's own place inside the copy: what its configs name resolves as on disk (revision-context.ts).
+    const root = mirrored(base, top);
     try {
+        fs.mkdirSync(root, { recursive: true });
         copyRevision(top, commit, [...prefixes, ...configFilesAbove(prefixes)], root);
         // A folder the revision does not have is an empty workspace; a file it does not have is left out.
         for (const prefix of prefixes) if (isFolder(path.join(top, ...splitPath(prefix)))) fs.mkdirSync(path.join(root, ...splitPath(prefix)), { recursive: true });
+        completeNamedSources(top, commit, base);
+        linkInstalledPackages(base, prefixes.map(p => folderOf(nearestExisting(path.join(top, ...splitPath(p))))));
     } catch (error) {
         dispose();
         throw error;

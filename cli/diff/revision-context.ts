@@ -1,0 +1,98 @@
+/**
+ * What a revision's copy needs beyond its paths, so that `align diff` reads
+ * it as `align check` reads the working tree. The copy mirrors the
+ * repository's absolute place inside its temporary folder (`<tmp>/work/repo`
+ * for `/work/repo`), so that every path `align.config.json` names resolves
+ * in the copy as it does on disk:
+ * - packages (`extends`, `catalogs`, `templates` naming a package): the
+ *   `node_modules` folders on the way from the file system's root down to
+ *   each path are linked into the copy at the same place (installed
+ *   packages are not in git; both sides read the installed version);
+ * - files and folders named by relative path (`"catalogs": ["../kpis"]`,
+ *   `"extends": "./standards/base.json"`) inside the repository but outside
+ *   the paths compared: copied from the same revision, and what their own
+ *   configs name in turn;
+ * - the same outside the repository: linked to where they are on disk.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isPathSpec } from '../../language/config/locate.js';
+import { parseAlignConfig } from '../../language/config/parse-config.js';
+import { copyRevision } from './git.js';
+
+/** Where `real` (an absolute path on disk) is in a copy made under `base`. */
+export function mirrored(base: string, real: string): string {
+    return path.join(base, path.resolve(real).replace(/^[A-Za-z]:/, ''));
+}
+
+/** Links every `node_modules` folder from the file system's root down to each of `folders` into the copy under `base`. */
+export function linkInstalledPackages(base: string, folders: readonly string[]): void {
+    const seen = new Set<string>();
+    for (const folder of folders) {
+        for (let current = path.resolve(folder); !seen.has(current); current = path.dirname(current)) {
+            seen.add(current);
+            linkIfPresent(base, path.join(current, 'node_modules'));
+            if (path.dirname(current) === current) break;
+        }
+    }
+}
+
+/**
+ * Copies from `commit` what the configs in the copy name by relative path
+ * and the copy lacks; links what lies outside the repository `top`.
+ */
+export function completeNamedSources(top: string, commit: string, base: string): void {
+    const root = mirrored(base, top);
+    const pending = configFilesUnder(root);
+    const done = new Set<string>();
+    while (pending.length > 0) {
+        const config = pending.pop()!;
+        if (done.has(config)) continue;
+        done.add(config);
+        const text = readText(config);
+        if (text === undefined) continue;
+        const { references } = parseAlignConfig(text);
+        const specs = [references.extends, ...references.catalogs ?? [], references.templates].filter((s): s is string => s !== undefined && isPathSpec(s));
+        for (const spec of specs) {
+            const inCopy = path.resolve(path.dirname(config), spec);
+            const real = path.join('/', path.relative(base, inCopy));
+            if (path.relative(base, inCopy).startsWith('..')) continue;
+            const relative = path.relative(top, real);
+            if (relative.startsWith('..') || path.isAbsolute(relative)) linkIfPresent(base, real);
+            else if (!fs.existsSync(inCopy)) copyRevision(top, commit, [relative.split(path.sep).join('/')], root);
+            pending.push(...configsOf(inCopy));
+        }
+    }
+}
+
+/** The config files a named source brings: the file itself (an extended config), or a folder's `align.config.json`. */
+function configsOf(named: string): string[] {
+    const stat = fs.statSync(named, { throwIfNoEntry: false });
+    if (!stat) return [];
+    if (stat.isFile()) return named.endsWith('.json') ? [named] : [];
+    const config = path.join(named, 'align.config.json');
+    return fs.existsSync(config) ? [config] : [];
+}
+
+/** The `align.config.json` files copied from the revision (the copy holds no links yet, nor skipped folders). */
+function configFilesUnder(folder: string): string[] {
+    const found: string[] = [];
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory() && !entry.isSymbolicLink()) found.push(...configFilesUnder(full));
+        else if (entry.isFile() && entry.name === 'align.config.json') found.push(full);
+    }
+    return found;
+}
+
+function linkIfPresent(base: string, real: string): void {
+    const at = mirrored(base, real);
+    if (!fs.existsSync(real) || fs.existsSync(at)) return;
+    fs.mkdirSync(path.dirname(at), { recursive: true });
+    fs.symlinkSync(real, at);
+}
+
+function readText(file: string): string | undefined {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? fs.readFileSync(file, 'utf-8') : undefined;
+}
