@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { escapeControls } from './check-formats/printable.js';
 
 /** A file as findings name it: relative to the working folder, with `/` on every system. */
 export function relativePath(file: string): string {
@@ -7,8 +8,9 @@ export function relativePath(file: string): string {
 
 /**
  * A file or folder as a message shows it: relative to the working folder,
- * or `whenHere` (by default the path as given) when it is that folder.
+ * or `whenHere` (by default the path as given) when it is that folder;
+ * control characters in the name as `\xHH` (they would drive the terminal).
  */
 export function shownPath(file: string, whenHere = file): string {
-    return path.relative(process.cwd(), file) || whenHere;
+    return escapeControls(path.relative(process.cwd(), file) || whenHere);
 }

@@ -28,7 +28,7 @@ export function githubCommand(f: Finding): string {
         ['endLine', f.endLine], ['endColumn', f.endColumn], ['title', f.rule],
     ];
     const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-    return `::${COMMANDS[f.severity]} ${props}::${escapeData(f.message)}`;
+    return `::${COMMANDS[f.severity]} ${props}::${escapeData(escapeControls(f.message, '\r\n'))}`;
 }
 
 /** Formats findings as workflow commands; empty when there is none. */

@@ -24,9 +24,9 @@ function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
     return `\x1b[${styles.map(s => STYLE[s]).join(';')}m${text}\x1b[0m`;
 }
 
-/** A message on one row: line breaks and tabs would break the alignment. */
+/** A message on one row: line breaks and tabs would break the alignment; other controls (from a title, a path, a CSV cell) as `\xHH`. */
 function oneLine(message: string): string {
-    return message.replace(/\s*[\t\n\v\f\r]+\s*/g, ' ');
+    return escapeControls(message.replace(/\s*[\t\n\v\f\r]+\s*/g, ' '));
 }
 
 /**

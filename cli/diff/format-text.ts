@@ -4,6 +4,7 @@
  * section per kind of change.
  */
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
+import { escapeControls } from '../check-formats/printable.js';
 import { wrapWords } from '../wrap.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { sidesLine, type DiffReport } from './report.js';
@@ -35,7 +36,8 @@ export function diffText(report: DiffReport, width = TEXT_WIDTH): string {
     section('Links removed', diff.links.removed, l => wrap(linkText(l), '  - ', '    '));
     section('New findings', diff.findings.new, f => findingLines(f, '+', wrap));
     section('Fixed findings', diff.findings.fixed, f => findingLines(f, '-', wrap));
-    return out.join('\n') + '\n';
+    // A title or path may hold control characters: written as `\xHH`, not sent to the terminal.
+    return escapeControls(out.join('\n'), '\n') + '\n';
 }
 
 function rowLines(row: ChangeRow, wrap: Wrap): string[] {

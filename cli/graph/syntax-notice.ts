@@ -8,6 +8,7 @@
  */
 import { plural } from '../../language/present/words.js';
 import { cellWidth } from '../cell-width.js';
+import { escapeControls } from '../check-formats/printable.js';
 import { fitMessage } from '../wrap.js';
 import type { PlacedFinding } from './load-graph.js';
 
@@ -31,7 +32,8 @@ export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph
     });
     const firstRules = new Set([...byFile.values()].map(list => list[0]!.rule));
     const what = [firstRules.has('syntax') ? 'leaves out what could not be read' : '', firstRules.has('config-invalid') ? 'takes the defaults for invalid settings' : ''].filter(Boolean).join(' and ');
-    return [...lines, ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
+    // A file name or message may hold control characters: written as `\xHH`, not sent to the terminal.
+    return [...lines.map(line => escapeControls(line)), ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
 }
 
 /** `text` cut to `width` cells (at least 20) with an ellipsis when longer, after a whole word when one ends in the second half. */
