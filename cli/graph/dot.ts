@@ -62,10 +62,13 @@ export function dotId(id: string): string {
 /**
  * A DOT quoted string: `\` and `"` escaped, line breaks as `\n` (centred
  * lines), other control characters dropped. Backslashes are escaped so
- * that `\N`, `\G`, `\l` in titles stay text.
+ * that `\N`, `\G`, `\l` in titles stay text, and `&` as `&amp;` so that
+ * `&copy;` or `&#65;` in a title stays text (Graphviz decodes entities in
+ * every string).
  */
 export function dotString(text: string): string {
     const escaped = text
+        .replace(/&/g, '&amp;')
         .replace(/\\/g, '\\\\')
         .replace(/"/g, '\\"')
         .replace(/\r?\n/g, '\\n')

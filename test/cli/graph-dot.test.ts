@@ -81,6 +81,15 @@ describe('align graph --format dot in Graphviz', () => {
         for (let i = 1; i < placed.length; i++) assert.ok(placed[i]![2] < placed[i - 1]![2], `${placed[i]![0]} below ${placed[i - 1]![0]}`);
     });
 
+    it('a title with entities is laid out as written (Graphviz decodes &...; in strings)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'ent.align', 'skill S "Use &lt;br&gt; tags &amp; &#65; &copy;"\n');
+        const plain = spawnSync('dot', ['-Tplain'], { input: dotOf([], dir), encoding: 'utf-8' });
+        assert.equal(plain.status, 0, plain.stderr);
+        const label = /^node "?S"? (?:[\d.]+ ){4}"([^"]*)"/m.exec(plain.stdout)?.[1];
+        assert.equal(label?.split('\\n').slice(0, -1).join(' '), 'Use &lt;br&gt; tags &amp; &#65; &copy;', plain.stdout);
+    });
+
     it('a long title wraps at words: the box stays narrow, and every word is in its label', () => {
         const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
         const dir = tempDir();
