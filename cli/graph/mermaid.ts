@@ -71,7 +71,7 @@ export function mermaidIds(graphIds: readonly string[]): Map<string, string> {
 const MERMAID_ENTITIES: Readonly<Record<string, string>> = {
     '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;',
     '[': '#91;', ']': '#93;', '{': '#123;', '}': '#125;',
-    '|': '#124;', '`': '#96;', ';': '#59;', '\\': '#92;'
+    '|': '#124;', '`': '#96;', ';': '#59;', '\\': '#92;', '\u2060': '#8288;'
 };
 
 /**
@@ -79,11 +79,14 @@ const MERMAID_ENTITIES: Readonly<Record<string, string>> = {
  * HTML it renders would read as syntax become entity codes (`#quot;`,
  * `#35;`...), which Mermaid turns back into the characters. Line breaks
  * and other control characters become spaces; `%%` (a comment) becomes `#37;%`.
+ * A backslash before a letter gets a word joiner (U+2060, invisible) after
+ * it: Mermaid reads `\n` as a line break once the backslash is decoded.
  */
 export function escapeMermaid(text: string): string {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f]/g, ' ')
-        .replace(/["#&<>[\]{}|`;\\]/g, c => MERMAID_ENTITIES[c]!)
+        .replace(/\\(?=[A-Za-z])/g, '\\\u2060')
+        .replace(/["#&<>[\]{}|`;\\\u2060]/g, c => MERMAID_ENTITIES[c]!)
         // `%%` starts a comment
         .replace(/%(?=%)/g, '#37;');
 }

@@ -165,7 +165,7 @@ describe('align graph', () => {
             }
             // The title wraps at words (a label line is at most 32 characters): its lines joined by spaces are the title as escaped.
             const end = lines.find(l => l.startsWith('    "end" [label="'));
-            assert.equal(end?.replace(/\\n(?!end")/g, ' '), '    "end" [label="Say \\"hi\\" #1 <b>bold</b> [x] {y} (z) | a; b & c `x` %% d \\\\ e <script>alert(1)</script>\\nend"];');
+            assert.equal(end?.replace(/\\n(?!end")/g, ' '), '    "end" [label="Say \\"hi\\" #1 <b>bold</b> [x] {y} (z) | a; b &amp; c `x` %% d \\\\ e <script>alert(1)</script>\\nend"];');
             assert.ok(lines.includes('    "subgraph.direction" [label="line\\\\nbreak\\ndirection"];'));
         });
     });

@@ -67,6 +67,8 @@ describe('Mermaid output renders with mermaid in Chromium', function () {
         assert.ok(outcome?.startsWith(NASTY_OUTCOME_TITLE), `the outcome's title as text: ${outcome}`);
         assert.ok(!result.svg.includes('<script'), 'no markup from titles');
         assert.ok(result.nodes.some(n => n.startsWith('A -->|x| B; click end call alert() %%{init}%% #quot; *em* _u_')), result.nodes.join('\n'));
+        // A backslash before n stays text (Mermaid would break the line there): a word joiner, invisible, follows it.
+        assert.ok(result.nodes.some(n => n.replace(/\u2060/g, '').startsWith('line\\nbreak')), result.nodes.join('\n'));
     });
 
     it('ids that sanitise alike, and an empty workspace', async () => {
