@@ -74,9 +74,9 @@ function unknownRule(id: string): RuleInfo<string> {
  * `:` which would otherwise read as a scheme); absolute paths as file URIs.
  */
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
-    const path = file.replace(/\\/g, '/');
     if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
-    return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+    // Findings name files with `/` on every system (cli/shown-path.ts): a backslash is part of a POSIX file's name (`%5C`).
+    return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /** The base URI of `%SRCROOT%`: a folder (default: the current one) as a file URI ending in `/`. */

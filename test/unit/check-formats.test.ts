@@ -374,6 +374,8 @@ describe('format: sarif', () => {
         const out = parseSarif(formatSarif([finding({ file: 'c:d/x #1?.align', rule: 'future-rule' as RuleId /* from a newer validator */ })], ctx)).runs[0]!;
         assert.equal(out.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'c%3Ad/x%20%231%3F.align');
         assert.equal(out.tool.driver.rules[out.results[0]!.ruleIndex]!.id, 'future-rule');
+        const slash = parseSarif(formatSarif([finding({ file: 'back\\slash.align' })], ctx)).runs[0]!;
+        assert.equal(slash.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'back%5Cslash.align', 'a backslash in a POSIX name is not a separator');
         assert.equal(out.tool.driver.rules.length, ALL_RULES.length + 1);
     });
 
