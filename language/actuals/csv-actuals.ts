@@ -22,12 +22,14 @@ export interface CsvActuals {
  */
 export function parseActualsCsv(text: string): CsvActuals {
     if (text.includes('\u0000')) return { rows: [], problems: ['is not a text file'] };
-    let records: string[][];
+    let parsed: Array<{ record: string[]; raw: string }>;
     try {
-        records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: false, trim: true }) as string[][];
+        parsed = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: false, trim: true, raw: true }) as typeof parsed;
     } catch (error) {
         return { rows: [], problems: [`is not valid CSV: ${csvProblem(error)}`] };
     }
+    const records = parsed.map(p => p.record);
+    const lines = startLines(parsed.map(p => p.raw));
     const [header, ...body] = records;
     if (!header) return { rows: [], problems: ['is empty: expected a header row `period,value` and one row per period'] };
     const periodColumn = header.findIndex(h => h.toLowerCase() === 'period');
@@ -50,7 +52,7 @@ export function parseActualsCsv(text: string): CsvActuals {
     const rows: CsvActual[] = [];
     const problems: string[] = [];
     body.forEach((record, i) => {
-        const line = i + 2;
+        const line = lines[i + 1]!;
         const periodText = record[periodColumn] ?? '';
         const valueText = record[valueColumn] ?? '';
         const period = parsePeriodCell(periodText);
@@ -60,6 +62,21 @@ export function parseActualsCsv(text: string): CsvActuals {
         if (period && value) rows.push({ period, value, line });
     });
     return { rows, problems };
+}
+
+/**
+ * The line each record starts on, from the raw text of the records (which
+ * together are the whole text): skipped blank lines and line breaks inside
+ * quoted cells move the rows below them down.
+ */
+function startLines(raws: readonly string[]): number[] {
+    const breaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+    let before = 0;
+    return raws.map(raw => {
+        const line = before + breaks(/^\s*/.exec(raw)![0]) + 1;
+        before += breaks(raw);
+        return line;
+    });
 }
 
 /** What csv-parse found, in the words of the other problems (a line, what is wrong); its own message for anything else. */
