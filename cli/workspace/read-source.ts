@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { binarySource, notUtf8Source, unreadableSource, type SourceProblem } from '../../language/files/source-problems.js';
+import * as path from 'node:path';
+import { binarySource, notUtf8NameSource, notUtf8Source, unreadableSource, type SourceProblem } from '../../language/files/source-problems.js';
 import { describeCode, InputError } from './input-error.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -29,7 +30,10 @@ export function tryReadSource(file: string): SourceRead {
     try {
         bytes = fs.readFileSync(file);
     } catch (error) {
-        return { problem: unreadableSource(describeCode((error as NodeJS.ErrnoException).code, error)) };
+        const code = (error as NodeJS.ErrnoException).code;
+        // Listed from its folder but missing by that name: the folder's listing decoded a name that is not UTF-8.
+        if (code === 'ENOENT' && path.basename(file).includes('\uFFFD')) return { problem: notUtf8NameSource() };
+        return { problem: unreadableSource(describeCode(code, error)) };
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) return { problem: binarySource(lineAt(bytes, nul)) };

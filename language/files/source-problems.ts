@@ -30,6 +30,11 @@ export function unreadableSource(reason: string): SourceProblem {
     return { problem: `cannot be read (${reason})`, advice: 'make it readable or remove it' };
 }
 
+/** A file whose name is not UTF-8: listed with U+FFFD in its name, it cannot be opened by that name. */
+export function notUtf8NameSource(): SourceProblem {
+    return { problem: 'has a name that is not UTF-8 (shown with \uFFFD), so it cannot be opened by name', advice: 'rename it' };
+}
+
 /** The message of the finding: `This file is binary (...), not Align source: remove it or rename it.` */
 export function sourceProblemMessage(problem: SourceProblem): string {
     return `This file ${problem.problem}: ${problem.advice}.`;

@@ -289,6 +289,14 @@ describe('align check with bad input', () => {
             assert.ok(others.some(f => f.file === 'catalog/metrics.align'), 'the other files are checked');
         });
 
+        it('a file whose name is not UTF-8: says so (it cannot be opened by the name listed), not that it is missing', () => {
+            const dir = tempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            fs.writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'bad')), Buffer.from([0xff]), Buffer.from('.align')]), 'skill T "t"\n');
+            const findings = checkJson(['.'], { cwd: dir, status: 1 });
+            splitOff(findings, 'bad\uFFFD.align', /^This file has a name that is not UTF-8 \(shown with \uFFFD\), so it cannot be opened by name: rename it\.$/);
+        });
+
         it('a file that cannot be read (chmod 000, checked as an unprivileged user)', function () {
             const dir = sharedTempDir();
             writeFile(dir, 'ok.align', 'skill S "s"\n');
