@@ -34,7 +34,8 @@ const MS_PER_DAY = 86_400_000;
  */
 export function bucket(day: number, cadence: Cadence | undefined): string {
     const date = new Date(day * MS_PER_DAY);
-    const [year, month] = [date.getUTCFullYear(), date.getUTCMonth() + 1];
+    // Four digits, as Align writes years: `0044-03`, not `44-03`.
+    const [year, month] = [String(date.getUTCFullYear()).padStart(4, '0'), date.getUTCMonth() + 1];
     switch (cadence) {
         case 'daily': return isoDay(day);
         case 'weekly': return isoDay(day + (7 - date.getUTCDay()) % 7);
@@ -60,8 +61,9 @@ export function toSnapshot(rows: readonly RawRow[], cadence: Cadence | undefined
     let skipped = 0;
     rows.forEach((raw, i) => {
         const row = i + 1;
-        const period = periodOf(raw.period, cadence, row);
+        // A NULL value skips the row whatever its period (a NULL one too).
         if (raw.value === null) { skipped++; return; }
+        const period = periodOf(raw.period, cadence, row);
         if (typeof raw.value !== 'number' || !Number.isFinite(raw.value)) {
             throw new PullError(`row ${row}: value ${typeof raw.value === 'number' ? String(raw.value) : `\`${raw.value.bad}\``} is not a number`);
         }
@@ -77,7 +79,12 @@ export function toSnapshot(rows: readonly RawRow[], cadence: Cadence | undefined
 function periodOf(cell: PeriodCell, cadence: Cadence | undefined, row: number): { text: string; day: number } {
     if ('day' in cell) {
         const text = bucket(cell.day, cadence);
-        return { text, day: parsePeriod(text)!.day };
+        const parsed = parsePeriod(text);
+        if (!parsed) {
+            const year = new Date(cell.day * MS_PER_DAY).getUTCFullYear();
+            throw new PullError(`row ${row}: the date is in the year ${year}, outside 0000 to 9999, the years Align's periods can write`);
+        }
+        return { text, day: parsed.day };
     }
     if ('bad' in cell) throw new PullError(`row ${row}: period ${cell.bad} is not a DATE, a TIMESTAMP or text such as 2026-03`);
     const parsed = parsePeriod(cell.text.trim());

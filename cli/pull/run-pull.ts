@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LockEntry } from '../../language/pull/lock-file.js';
-import { normalisedXapi, pullLabel } from '../../language/pull/pull-spec.js';
+import { normalisedXapi } from '../../language/pull/pull-spec.js';
 import { sha256Hex, textSha256Hex } from '../../language/pull/sha256.js';
 import type { PullArgs } from '../args.js';
 import type { Progress } from '../progress.js';
@@ -11,6 +11,7 @@ import { confinedPath } from './confine.js';
 import { toSnapshot, type RawRow } from './periods.js';
 import { firstLine, PullError } from './pull-error.js';
 import { runSqlPull } from './run-sql.js';
+import { snapshotOverwritesSource, sourceFiles } from './snapshot-sources.js';
 import { stoppedBySignals, unlessSignalled } from './interrupt.js';
 import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
@@ -53,6 +54,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         return 0;
     }
     const writers = snapshotWriters(all);
+    const sources = sourceFiles(workspace.documents.map(d => d.uri.fsPath), workspace.configFile, all, workspace.root);
     let failed = 0;
     let written = 0;
     const interrupted = (signal: string) => fitMessage(args.dryRun ? `align: interrupted (${signal}); dry run: wrote nothing.`
@@ -61,6 +63,9 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
         for (const target of targets) {
             await unlessSignalled();
             try {
+                if (target.refused !== undefined) throw new PullError(target.refused);
+                const overwrites = snapshotOverwritesSource(target, sources);
+                if (overwrites !== undefined) throw new PullError(overwrites);
                 const others = writers.get(snapshotPath(target))!.filter(t => t !== target);
                 if (others.length > 0) {
                     throw new PullError(`the snapshot "${target.file}" is also written by the pull of ${others.map(t => t.metric).join(', ')}: give each pull its own file`);
@@ -71,7 +76,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
                 await unlessSignalled();
                 failed++;
                 const cause = error instanceof PullError ? error.message : `internal error: ${firstLine(error)}`;
-                io.error(`${fitMessage(`align: pull failed: ${target.metric}, ${pullLabel(target.spec)}: ${cut(cause)}`, io.width.error)}\n`);
+                io.error(`${fitMessage(`align: pull failed: ${target.metric}, ${target.label}: ${cut(cause)}`, io.width.error)}\n`);
             }
         }
     });
@@ -110,24 +115,26 @@ function snapshotWriters(targets: readonly PullTarget[]): Map<string, PullTarget
 /** Runs one pull and writes its snapshot and lock entry; returns the line that says what it did (or, dry, would do) to the snapshot: created, changed or kept. */
 async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promise<string> {
     if (!target.resolved) throw new PullError(`metric '${target.metric}' is not declared`);
+    const spec = target.spec;
+    if (!spec) throw new PullError('the pull block is incomplete');
     const snapshotFile = confinedPath(root, target.folder, target.file, 'the snapshot');
     if (fs.existsSync(snapshotFile) && fs.statSync(snapshotFile).isDirectory()) throw new PullError(`the snapshot "${target.file}" is a folder`);
     const lockFolder = path.dirname(target.lockFile);
     const relative = (file: string) => path.relative(lockFolder, file).split(path.sep).join('/');
     let rows: RawRow[];
     let source: Partial<LockEntry>;
-    if (target.spec.kind === 'sql') {
-        const pulled = await runSqlPull(target.spec, root, target.folder);
+    if (spec.kind === 'sql') {
+        const pulled = await runSqlPull(spec, root, target.folder);
         rows = pulled.rows;
-        source = { query: relative(path.resolve(target.folder, target.spec.query)), querySha256: await textSha256Hex(pulled.query), on: target.spec.on };
+        source = { query: relative(path.resolve(target.folder, spec.query)), querySha256: await textSha256Hex(pulled.query), on: spec.on };
     } else {
-        rows = await runXapiPull(target.spec, target.cadence, target.percent);
-        source = { pullSha256: await sha256Hex(normalisedXapi(target.spec)), on: target.spec.endpoint };
+        rows = await runXapiPull(spec, target.cadence, target.percent);
+        source = { pullSha256: await sha256Hex(normalisedXapi(spec)), on: spec.endpoint };
     }
     const snapshot = toSnapshot(rows, target.cadence);
     if (snapshot.rows === 0) {
         // An empty answer is far likelier a broken filter or source than a metric without data: the old snapshot stays.
-        const what = target.spec.kind === 'sql' ? 'the query' : 'the LRS';
+        const what = spec.kind === 'sql' ? 'the query' : 'the LRS';
         throw new PullError(snapshot.skipped > 0
             ? `every value was NULL (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} skipped): nothing to write, the snapshot is kept`
             : `${what} returned no rows: nothing to write, the snapshot is kept`);
@@ -151,7 +158,7 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     }
     try {
         recordInLock(target.lockFile, relative(snapshotFile), {
-            metric: target.metric, kind: target.spec.kind, ...source,
+            metric: target.metric, kind: spec.kind, ...source,
             rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
             snapshotSha256, pulledAt: new Date().toISOString()
         } as LockEntry);

@@ -36,6 +36,8 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         // A read-only transaction, rolled back: a query that writes fails with the server's own message, and nothing is committed.
         await client.query('BEGIN TRANSACTION READ ONLY');
         began = true;
+        // Again within the transaction: the URL may set these too (`statement_timeout=0`, which the server applies after `options`).
+        await client.query(`SET LOCAL TimeZone = 'UTC'; SET LOCAL statement_timeout = ${Math.ceil(queryTimeoutMs())}`);
         // The extended protocol (a prepared statement) refuses a text of several commands.
         const query: import('pg').QueryConfig & { queryMode: 'extended' } = { text: sql, queryMode: 'extended', types: { getTypeParser: () => (text: string) => text } };
         const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
@@ -64,10 +66,11 @@ const NO_TLS = /^The server does not support SSL connections$/;
 function newClient(pg: typeof import('pg').default, connection: ClientConfig): InstanceType<typeof import('pg').default.Client> {
     // The server stops a query after the time-out (statement_timeout); the client waits a little longer for its answer.
     const client = new pg.Client({
-        connectionTimeoutMillis: timeoutMs(),
-        options: `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`, query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
-        // What the URL says comes last, as when pg parses a connectionString itself.
-        ...connection
+        connectionTimeoutMillis: timeoutMs(), query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
+        // What the URL says comes last, as when pg parses a connectionString itself...
+        ...connection,
+        // ...but for the session settings: Align's follow the URL's `options` (the last `-c` of a setting wins), so UTC, read-only and the time-out always hold.
+        options: [connection.options?.trim(), `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`].filter(Boolean).join(' ')
     });
     client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
     return client;

@@ -2,11 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Model } from '../../language/generated/ast.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
-import { pullSpec, type PullSpec } from '../../language/pull/pull-spec.js';
+import { pullLabel, pullSpec, type PullSpec } from '../../language/pull/pull-spec.js';
 import { actualsBlocks } from '../../language/model-utils.js';
 import { attribute } from '../../language/attributes.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 import type { Cadence } from './periods.js';
+import { pullSyntaxError, writtenPull } from './pull-syntax.js';
 
 /** One `actuals ... from "file" { pull ... }` block to run. */
 export interface PullTarget {
@@ -16,7 +17,12 @@ export interface PullTarget {
     readonly cadence?: Cadence;
     /** True for a `unit percent` metric: xAPI scores are read as `scaled` x 100. */
     readonly percent: boolean;
-    readonly spec: PullSpec;
+    /** Undefined when the block is too broken to have one (then `refused` says why). */
+    readonly spec?: PullSpec;
+    /** The source, as messages name it: `sql "queries/x.sql" on env:WAREHOUSE_URL`. */
+    readonly label: string;
+    /** Why the pull must not run at all (a syntax error in its block), or undefined. */
+    readonly refused?: string;
     /** Folder of the `.align` file: paths are relative to it. */
     readonly folder: string;
     /** `from` as written. */
@@ -32,15 +38,19 @@ export async function pullTargets(workspace: LoadedWorkspace): Promise<PullTarge
     for (const document of workspace.documents) {
         const folder = path.dirname(document.uri.fsPath);
         for (const actuals of actualsBlocks(document.parseResult.value as Model)) {
+            if (!actuals.pull) continue;
+            // A block with a syntax error is refused, never run on what the parser kept of it.
             const spec = pullSpec(actuals);
-            if (!spec || actuals.file === undefined) continue;
+            const refused = pullSyntaxError(document, actuals)
+                ?? (!spec || actuals.file === undefined ? 'the pull block is incomplete: fix it first (`align check` shows it); nothing was run' : undefined);
             const metric = actuals.metric?.ref;
             const node = index.nodeOf(metric);
             targets.push({
                 metric: node?.qualifiedName ?? actuals.metric?.$refText ?? '?', resolved: node !== undefined,
                 cadence: metric ? attribute(metric, 'MetricCadence')?.value as Cadence | undefined : undefined,
                 percent: metric ? attribute(metric, 'Unit')?.kind === 'percent' : false,
-                spec, folder, file: actuals.file, lockFile: lockFileFor(folder, workspace.root)
+                spec: refused === undefined ? spec : undefined, label: refused === undefined && spec ? pullLabel(spec) : writtenPull(document, actuals), refused,
+                folder, file: actuals.file ?? '', lockFile: lockFileFor(folder, workspace.root)
             });
         }
     }

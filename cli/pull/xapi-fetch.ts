@@ -39,11 +39,44 @@ export async function fetchStatements(lrs: LrsConnection, params: URLSearchParam
         const body = await getJson(lrs, next, client) as { statements?: unknown; more?: unknown };
         if (!Array.isArray(body.statements)) throw new PullError(`${lrsIn(lrs)} answered without a \`statements\` array`);
         // A loop, not `push(...page)`: a page of 100,000 statements would overflow the stack.
-        for (const statement of body.statements as Statement[]) statements.push(statement);
-        // `more` is relative to the LRS's root (scheme, host and port left out), per xAPI 1.0.3.
-        next = typeof body.more === 'string' && body.more !== '' ? new URL(body.more, base) : undefined;
+        for (const statement of body.statements as unknown[]) statements.push(checkedStatement(lrs, statement, statements.length + 1));
+        next = typeof body.more === 'string' && body.more !== '' ? moreUrl(lrs, body.more, base) : undefined;
     }
     return statements;
+}
+
+/**
+ * The next page: `more` is relative to the LRS's root (scheme, host and
+ * port left out), per xAPI 1.0.3. One that leads to another origin is not
+ * followed: the credentials would go with it.
+ */
+function moreUrl(lrs: LrsConnection, more: string, base: URL): URL {
+    let url: URL;
+    try {
+        url = new URL(more, base);
+    } catch {
+        throw new PullError(`${lrsIn(lrs)} sent a \`more\` link that is not a URL`);
+    }
+    if (url.origin !== base.origin) {
+        throw new PullError(`${lrsIn(lrs)} pointed \`more\` at another origin (${url.origin}): not followed, so that its credentials are not sent there`);
+    }
+    return url;
+}
+
+/** A statement of the answer as the pull reads it; one it cannot read is a PullError naming it (1-based, in the order received, and by id). */
+function checkedStatement(lrs: LrsConnection, statement: unknown, index: number): Statement {
+    if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) {
+        throw new PullError(`${lrsIn(lrs)} sent statement ${index} that is not an object (${statement === null ? 'null' : Array.isArray(statement) ? 'an array' : typeof statement})`);
+    }
+    const s = statement as Record<string, unknown>;
+    for (const key of ['timestamp', 'stored'] as const) {
+        const value = s[key];
+        if (value !== undefined && value !== null && typeof value !== 'string') {
+            const id = typeof s['id'] === 'string' ? ` (id ${s['id'].slice(0, 64).replace(/[\u0000-\u001f\u007f]/g, '?')})` : '';
+            throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} whose \`${key}\` is not text (${typeof value}): expected an ISO 8601 timestamp`);
+        }
+    }
+    return s as Statement;
 }
 
 async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { parsePeriod } from '../../language/dates.js';
 import type { XapiPullSpec } from '../../language/pull/pull-spec.js';
 import { bucket, dayOfDateText, type Cadence, type RawRow } from './periods.js';
 import { httpClient } from './http-client.js';
@@ -12,6 +13,8 @@ const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
  * left out, bucketed by `timestamp` (UTC) into the cadence and aggregated.
  */
 export async function runXapiPull(spec: XapiPullSpec, cadence: Cadence | undefined, percent: boolean): Promise<RawRow[]> {
+    // The grammar reads any YYYY-MM-DD: a day that does not exist would reach the LRS as a filter it may ignore.
+    if (spec.since !== undefined && parsePeriod(spec.since)?.granularity !== 'day') throw new PullError(`since ${spec.since} is not a real date: give an existing day, YYYY-MM-DD`);
     const lrs = connection(spec);
     const activities = spec.activities.length > 0 ? spec.activities : [undefined];
     const byId = new Map<string, Statement>();

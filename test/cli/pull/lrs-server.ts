@@ -28,6 +28,8 @@ export interface LrsServer {
     pageSize: number;
     /** Repeat the last statement of a page at the start of the next (as a cursor over a changing store may). */
     repeatAtPageBoundary: boolean;
+    /** Changes each answer of statements before it is sent (an LRS that sends what the spec does not allow). */
+    answer?: (body: { statements: unknown[]; more: string }) => unknown;
     close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
  */
 export async function startLrs(statements: readonly StoredStatement[], credentials: string, tls?: { key: Buffer; cert: Buffer }): Promise<LrsServer> {
     const pages = new Map<string, StoredStatement[]>();
-    const state = { faults: [] as Fault[], pageSize: 2, repeatAtPageBoundary: false };
+    const state: Pick<LrsServer, 'faults' | 'pageSize' | 'repeatAtPageBoundary' | 'answer'> = { faults: [], pageSize: 2, repeatAtPageBoundary: false };
     const requests: LrsServer['requests'] = [];
     const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -75,7 +77,8 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
             pages.set(next, rest);
             more = `/xapi/statements?cursor=${next}`;
         }
-        send(200, { statements: page, more });
+        const body = { statements: page as unknown[], more };
+        send(200, state.answer ? state.answer(body) : body);
     };
     const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
     let connections = 0;
@@ -88,6 +91,7 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
         get faults() { return state.faults; }, set faults(f) { state.faults = f; },
         get pageSize() { return state.pageSize; }, set pageSize(n) { state.pageSize = n; },
         get repeatAtPageBoundary() { return state.repeatAtPageBoundary; }, set repeatAtPageBoundary(b) { state.repeatAtPageBoundary = b; },
+        get answer() { return state.answer; }, set answer(a) { state.answer = a; },
         close: () => new Promise<void>(resolve => { server.closeAllConnections(); server.close(() => resolve()); })
     };
 }

@@ -1,7 +1,8 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, cliEnv, type CliResult } from '../run-cli.js';
+import { BIN, cliEnv, linesOf, unwrapped, type CliResult } from '../run-cli.js';
 import { makeTempDir } from '../../temp-dirs.js';
 
 /** A temporary workspace folder for pull tests. */
@@ -66,6 +67,22 @@ export async function sqlite(file: string, statements: string[]): Promise<void> 
     for (const sql of statements) db.run(sql);
     fs.writeFileSync(file, db.export());
     db.close();
+}
+
+/**
+ * Asserts that every pull failed (exit 1) with one line each on stderr that
+ * names what `mentions` say, never an internal error or a stack trace; returns the first line.
+ */
+export function assertPullFailed(result: CliResult, ...mentions: string[]): string {
+    assert.equal(result.status, 1, `exit status 1\nstderr: ${result.stderr}\nstdout: ${result.stdout}`);
+    const lines = linesOf(unwrapped(result.stderr));
+    assert.equal(lines.length, 1, `one line on stderr, got:\n${result.stderr}`);
+    const line = lines[0]!;
+    assert.ok(line.startsWith('align: pull failed: '), line);
+    assert.doesNotMatch(result.stderr, /internal error|^ {4}at /m);
+    for (const mention of mentions) assert.ok(line.includes(mention), `stderr names '${mention}': ${line}`);
+    assert.match(result.stdout, /0 of 1 pull succeeded, 1 failed/);
+    return line;
 }
 
 export { unwrapped } from '../run-cli.js';
