@@ -13,6 +13,7 @@ import type { RandomBytes } from './preview/nonce.js';
 import { registerPreviewCommands } from './preview/preview-commands.js';
 import { PreviewTraffic } from './preview/preview-hooks.js';
 import { registerPreviewSerializer } from './preview/preview-serializer.js';
+import { restartClient } from './restart.js';
 import { CoverageStatusBar } from './status-bar.js';
 
 /** What differs between the desktop and the web extension. */
@@ -40,17 +41,26 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
     const ready = client.start();
     ready.catch((error: unknown) => console.error('Align: the language server did not start', error));
     const feed = new GraphFeed(client, ready);
+    // Requests wait on the latest start: after a start failed, a restart's start (not the first, rejected, one).
+    const restart = () => restartClient(client, start => feed.restarted(start));
     const traffic = new PreviewTraffic();
     const status = new CoverageStatusBar(feed);
     const deps: PreviewDeps = { extensionUri: context.extensionUri, feed, randomBytes: host.randomBytes, traffic, catalogs: host.catalogs };
-    const openPreview = (toSide: boolean) => { ImpactPreview.createOrShow(deps, toSide); };
+    // From the explorer's context menu (or an editor title) the command gets the file's URI: the preview follows
+    // that document, shown in an editor first, as Markdown's preview of a file clicked; without one, the active editor.
+    const openPreview = async (toSide: boolean, resource?: unknown) => {
+        if (resource instanceof vscode.Uri && vscode.window.activeTextEditor?.document.uri.toString() !== resource.toString()) {
+            await vscode.window.showTextDocument(resource, { preserveFocus: false });
+        }
+        ImpactPreview.createOrShow(deps, toSide);
+    };
     context.subscriptions.push(
         feed, traffic, status,
         { dispose: () => ImpactPreview.currentPanel?.dispose() },
         registerPreviewSerializer(deps),
         ...registerPreviewCommands(),
-        vscode.commands.registerCommand(Commands.openPreview, () => openPreview(false)),
-        vscode.commands.registerCommand(Commands.openPreviewToSide, () => openPreview(true)),
+        vscode.commands.registerCommand(Commands.openPreview, (resource?: unknown) => openPreview(false, resource)),
+        vscode.commands.registerCommand(Commands.openPreviewToSide, (resource?: unknown) => openPreview(true, resource)),
         vscode.commands.registerCommand(Commands.showImpactChain, (nodeId?: unknown) => {
             const preview = ImpactPreview.createOrShow(deps, true);
             if (typeof nodeId === 'string') preview.showNode(nodeId);
@@ -59,7 +69,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
         vscode.commands.registerCommand(Commands.exportPng, (target?: unknown) => exportImpactChain(deps, 'png', target)),
         vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(feed)),
         vscode.commands.registerCommand(Commands.newProgram, (name?: unknown, template?: unknown) => newProgram(feed, name, template)),
-        vscode.commands.registerCommand(Commands.restartServer, () => restartServer(client)),
+        vscode.commands.registerCommand(Commands.restartServer, () => restartServer(restart)),
         ...host.features?.(deps) ?? [],
         vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, {
             provideFoldingRanges: document => regionRanges(document.getText().split(/\r?\n/))
@@ -69,7 +79,7 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
     // Trust can only be granted while running: restart so the server reads CSV files from now on.
     if (!vscode.workspace.isTrusted) {
         context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-            restart(client).catch((error: unknown) => console.error('Align: the language server did not restart', error));
+            restart().catch((error: unknown) => console.error('Align: the language server did not restart', error));
         }));
     }
     return {
@@ -93,17 +103,13 @@ export function activateAlign(context: vscode.ExtensionContext, host: ClientHost
  * for good (the client gives up after 5 crashes), without reloading the
  * window; says so in the status bar, or why it failed.
  */
-async function restartServer(client: BaseLanguageClient): Promise<void> {
+async function restartServer(restart: () => Promise<void>): Promise<void> {
     try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Align: restarting the language server' }, () => restart(client));
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Align: restarting the language server' }, restart);
         vscode.window.setStatusBarMessage('$(check) Align: language server restarted', 4000);
     } catch (error) {
         void vscode.window.showErrorMessage(`Align: the language server did not restart: ${error instanceof Error ? error.message : String(error)}. See the "Align Language Server" output.`);
     }
 }
 
-/** Stops and starts the client: `initializationOptions` are read again. */
-async function restart(client: BaseLanguageClient): Promise<void> {
-    await client.stop();
-    await client.start();
-}
+

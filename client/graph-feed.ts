@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    CompareGraphRequest, DidChangeGraphNotification, ImpactGraphRequest, ProgramTemplatesRequest,
-    type ChainComparison, type CompareGraphParams, type DidChangeGraphParams, type ImpactGraphResult, type ProgramTemplatesResult
+    CompareGraphRequest, DidChangeGraphNotification, ImpactGraphRequest, ProgramTemplatesRequest, WorkspaceFilesRequest,
+    type ChainComparison, type CompareGraphParams, type DidChangeGraphParams, type ImpactGraphResult, type ProgramTemplatesResult, type WorkspaceFilesResult
 } from '../language/protocol.js';
 
 /**
  * The impact graph as the extension sees it: `align/didChangeGraph` after
  * every validation of the workspace, and `align/impactGraph` on request;
- * besides, the program templates (`align/programTemplates`).
+ * besides, the program templates (`align/programTemplates`) and the
+ * workspace's files (`align/workspaceFiles`).
  */
 export class GraphFeed implements vscode.Disposable {
     private readonly emitter = new vscode.EventEmitter<DidChangeGraphParams>();
@@ -18,12 +19,19 @@ export class GraphFeed implements vscode.Disposable {
     latest: DidChangeGraphParams | undefined;
     private readonly subscription: vscode.Disposable;
 
-    constructor(private readonly client: BaseLanguageClient, readonly started: Promise<void>) {
+    constructor(private readonly client: BaseLanguageClient, private started: Promise<void>) {
         // By method name: the client bundles its own copy of vscode-jsonrpc, whose message types do not match ours.
         this.subscription = client.onNotification(DidChangeGraphNotification.method, (params: DidChangeGraphParams) => {
             this.latest = params;
             this.emitter.fire(params);
         });
+    }
+
+    /** A restart's start, which requests wait on from now on (the first may have failed). */
+    restarted(start: Promise<void>): void {
+        // Handled here: the restart command reports a failure; requests made meanwhile see it.
+        start.catch(() => undefined);
+        this.started = start;
     }
 
     /** The graph once the workspace is validated; `focus` limits it to one program's or outcome's chain. */
@@ -42,6 +50,12 @@ export class GraphFeed implements vscode.Disposable {
     async programTemplates(): Promise<ProgramTemplatesResult> {
         await this.started;
         return this.client.sendRequest(ProgramTemplatesRequest.method, {}) as Promise<ProgramTemplatesResult>;
+    }
+
+    /** The workspace's `.align` files as the server walks them, and which of `uris` that walk reaches (`align/workspaceFiles`). */
+    async workspaceFiles(uris: readonly string[] = []): Promise<WorkspaceFilesResult> {
+        await this.started;
+        return this.client.sendRequest(WorkspaceFilesRequest.method, { uris }) as Promise<WorkspaceFilesResult>;
     }
 
     dispose(): void {

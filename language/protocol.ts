@@ -110,6 +110,25 @@ export interface ProgramTemplatesResult {
 
 export const ProgramTemplatesRequest = new RequestType<Record<string, never>, ProgramTemplatesResult, void>('align/programTemplates');
 
+/** Parameters of `align/workspaceFiles`: files to ask about (a file deleted since the last commit, say). */
+export interface WorkspaceFilesParams {
+    uris: string[];
+}
+
+/**
+ * The answer to `align/workspaceFiles`: the workspace folders' `.align`
+ * files the server checks (catalog files aside; no hidden, `node_modules`,
+ * `out`, `dist` or templates folder), and which of the URIs asked about its
+ * walk of the folders reaches. The client's Check Workspace counts the
+ * first; Compare with Last Commit reads them, and those asked about, at HEAD.
+ */
+export interface WorkspaceFilesResult {
+    files: string[];
+    walked: string[];
+}
+
+export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('align/workspaceFiles');
+
 /** A catalog file (language.md, "Configuration"): a read-only library document, and where it comes from. */
 export interface CatalogFile {
     uri: string;

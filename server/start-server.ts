@@ -16,6 +16,7 @@ import { registerCompareProtocol } from './compare-protocol.js';
 import { registerGraphProtocol } from './graph-protocol.js';
 import { refreshingLensesAndHints } from './editor-refresh.js';
 import { registerTemplatesProtocol } from './templates-protocol.js';
+import { registerWorkspaceFilesProtocol } from './workspace-files-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 
 /** How the server's host finds real paths: node passes `fs.promises.realpath`; the browser has no symbolic links (`null`). */
@@ -47,6 +48,7 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     refreshingLensesAndHints(publishing, shared);
     registerCompareProtocol(publishing, Align);
     registerTemplatesProtocol(publishing, Align, settings);
+    registerWorkspaceFilesProtocol(publishing, Align);
     withWorkspaceFolderFromRoot(shared);
     ignoringOtherLanguages(shared, publishing);
     startLanguageServer(shared);

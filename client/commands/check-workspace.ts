@@ -22,7 +22,8 @@ export async function checkWorkspace(feed: GraphFeed): Promise<CheckSummary> {
         if (fault === undefined) throw error;
         return { fault };
     });
-    const files = await vscode.workspace.findFiles('**/*.align', '{**/node_modules/**,**/out/**,**/.*/**}');
+    // The folders' files as the server walks them: no hidden, node_modules, out, dist or templates folder.
+    const files = (await feed.workspaceFiles()).files.map(uri => vscode.Uri.parse(uri));
     // Open documents too: untitled ones, and files opened outside every folder (or with no folder open).
     // (Not a catalog's read-only view, nor the other side of a diff: `git:` and the like.)
     const open = vscode.workspace.textDocuments.filter(d => d.languageId === LANGUAGE_ID && isOutsideFolders(d.uri)).map(d => d.uri);

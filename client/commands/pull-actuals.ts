@@ -22,7 +22,8 @@ export async function pullActuals(metric?: unknown): Promise<vscode.Terminal | u
         void vscode.window.showWarningMessage('Align: Pull Actuals needs a workspace folder: open the folder of your .align files.');
         return undefined;
     }
-    const configured = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>(PULL_COMMAND_SETTING)?.trim();
+    // A resource-scoped setting: the folder's value (a multi-root workspace's folders may each set their own).
+    const configured = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri).get<string>(PULL_COMMAND_SETTING)?.trim();
     const command = configured || DEFAULT_PULL_COMMAND;
     const terminal = vscode.window.createTerminal({ name: 'Align: Pull Actuals', cwd: folder.uri });
     terminal.show();

@@ -7,9 +7,6 @@ import { gitApi, type GitApi, type GitRepository } from './git-api.js';
 import { gitHeadSource } from './git-head-source.js';
 import { headFiles, headLabel, repositoryOf } from './head-files.js';
 
-/** Folders whose `.align` files the workspace does not read. */
-const EXCLUDED = '**/{node_modules,out,dist}/**';
-
 /**
  * Desktop only: the preview's "Compare with Last Commit". Registers its two
  * title-bar commands (not on the web) and sets `align.canCompareWithCommit`,
@@ -99,8 +96,13 @@ class CommitComparison implements vscode.Disposable {
     }
 
     private async compare(): Promise<ChainComparison | undefined> {
-        const current = (await vscode.workspace.findFiles('**/*.align', EXCLUDED)).map(uri => uri.fsPath);
         const sources = this.git.repositories.map(gitHeadSource);
+        // The files the server reads (no hidden, node_modules, out, dist or templates folder), so that the base has what the
+        // workspace has; of the files changed since HEAD (deleted ones too), those its walk would reach.
+        const changed = [...new Set(sources.flatMap(source => source.changedSinceHead()).filter(path => path.endsWith('.align')))];
+        const workspace = await this.deps.feed.workspaceFiles(changed.map(path => vscode.Uri.file(path).toString()));
+        const current = workspace.files.map(uri => vscode.Uri.parse(uri).fsPath);
+        const walked = new Set(workspace.walked.map(uri => vscode.Uri.parse(uri).fsPath));
         const used = sources.filter(source => current.some(path => repositoryOf(path, sources) === source) || source.changedSinceHead().some(p => p.endsWith('.align')));
         if (used.length === 0 || used.every(s => s.head === undefined)) {
             this.stop();
@@ -112,7 +114,7 @@ class CommitComparison implements vscode.Disposable {
         const files = await headFiles({
             current,
             repositories: used,
-            inWorkspace: path => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(path)) !== undefined && !/[\\/](node_modules|out|dist)[\\/]/.test(path),
+            inWorkspace: path => walked.has(path),
             readCurrent: async path => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path)))
         });
         const comparison = await this.deps.feed.compare({ files: files.map(f => ({ uri: vscode.Uri.file(f.path).toString(), text: f.text })), base: headLabel(used) });

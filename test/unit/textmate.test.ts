@@ -7,7 +7,7 @@ import { createAlignServices } from '../../language/align-module.js';
 import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 import { describeTokens, GRAMMAR_PATH, loadAlignGrammar, REPO_ROOT, tokenize, type TmToken } from './helpers/textmate-grammar.js';
-import { expandSnippet } from './helpers/textmate-snippets.js';
+import { expandSnippet, expandSnippetChoices } from './helpers/textmate-snippets.js';
 
 const EXAMPLES = path.join(REPO_ROOT, 'test/fixtures/examples');
 const CONFIG_PATH = path.join(REPO_ROOT, 'syntaxes/language-configuration.json');
@@ -364,6 +364,56 @@ describe('TextMate grammar (syntaxes/align.tmLanguage.json)', () => {
             assert.deepEqual(describeTokens(unscoped(tokens)), '');
         });
 
+        it('a keyword after an amount or `unit currency` is no currency code: `cost 45000 isolate WinRate by trend`', () => {
+            const text = [
+                'program P { cost 45000 isolate WinRate by trend }',
+                'metric M { unit currency pull }',
+                'program Q {',
+                '  value 100 since',
+                '}'
+            ].join('\n');
+            const { tokens, lines } = lex(grammar, text);
+            expectScope(tokens, lines, 'isolate', S.attribute);
+            expectScope(tokens, lines, 'WinRate', S.reference('metric'));
+            expectScope(tokens, lines, 'trend', S.value('isolation'));
+            expectScope(tokens, lines, 'pull', S.attribute);
+            expectScope(tokens, lines, 'since', S.attribute);
+            assert.deepEqual(tokens.filter(t => inner(t) === S.currency).map(t => t.text), []);
+        });
+
+        it('pull xapi: `activity "iri"` is an option keyword as `verb` and `since` are; `kind activity` stays a kind', () => {
+            const text = [
+                'actuals Score from "x.csv" {',
+                '  pull xapi env "LRS_URL" {',
+                '    verb "http://adlnet.gov/expapi/verbs/scored"',
+                '    activity "http://example.com/course/1"',
+                '    since 2026-01-01',
+                '  }',
+                '}',
+                'metric M { kind activity }'
+            ].join('\n');
+            const { tokens, lines } = lex(grammar, text);
+            expectScope(tokens, lines, 'activity', S.attribute, '"http://example.com');
+            expectScope(tokens, lines, 'verb', S.attribute);
+            expectScope(tokens, lines, 'activity', S.value('kind'), 'kind activity');
+        });
+
+        it('a reference list goes on past a block comment before its comma: `kpi A /* c */ , B`', () => {
+            const text = [
+                'program P { kpi A /* c */ , B }',
+                'outcome O { measured by M1 /* one */ /* two */, M2 }',
+                'program R { isolate X /* c */ by trend }'
+            ].join('\n');
+            const { tokens, lines } = lex(grammar, text);
+            expectScope(tokens, lines, 'A', S.reference('metric'));
+            expectScope(tokens, lines, 'B', S.reference('metric'));
+            expectScope(tokens, lines, 'M1', S.reference('metric'));
+            expectScope(tokens, lines, 'M2', S.reference('metric'));
+            expectScope(tokens, lines, 'X', S.reference('metric'));
+            expectScope(tokens, lines, 'by', S.connector, 'isolate X');
+            assert.deepEqual(describeTokens(unscoped(tokens)), '');
+        });
+
         it('numbers, percentages, dates, periods and durations', () => {
             const text = [
                 'metric M { baseline -3 target 2.5 by 2026-Q2 }',
@@ -459,6 +509,19 @@ describe('TextMate grammar (syntaxes/align.tmLanguage.json)', () => {
                 assert.equal(tokens.length, 1, `${word} is split: ${describeTokens(tokens)}`);
                 assert.match(inner(tokens[0]!), /^(keyword|storage\.type|constant\.language)\..*\.align$/, `${word}: ${tokens[0]!.scopes.join(' ')}`);
             }
+        });
+
+        it('no keyword of align.langium is taken for a currency code after an amount or `unit currency`', () => {
+            const plain = words.filter(word => /^[A-Za-z_][A-Za-z0-9_]*$/.test(word));
+            assert.ok(plain.includes('isolate') && plain.includes('xapi'), plain.join(' '));
+            for (const word of plain) {
+                for (const text of [`program P { cost 45000 ${word} }`, `metric M { value 12.5 ${word} }`, `metric M { unit currency ${word} }`]) {
+                    const currency = tokenize(grammar, text).filter(t => inner(t) === S.currency).map(t => t.text);
+                    assert.deepEqual(currency, [], text);
+                }
+            }
+            // A currency code is still one.
+            assert.deepEqual(tokenize(grammar, 'program P { cost 45000 USD }').filter(t => inner(t) === S.currency).map(t => t.text), ['USD']);
         });
 
         it('value keywords get constant.language.<category> after their attribute', () => {
@@ -570,6 +633,30 @@ describe('snippets (syntaxes/align.code-snippets)', () => {
             assert.deepEqual(findings.filter(f => f.rule === 'syntax'), [], text);
             const grammar = await loadAlignGrammar();
             assert.deepEqual(describeTokens(unscoped(tokenize(grammar, text))), '');
+        });
+    }
+
+    /** The texts of a snippet's choices: every combination, or for many (align-program), each choice on its own with the others at their defaults. */
+    function choiceTexts(body: string): string[] {
+        const all = expandSnippetChoices(body);
+        if (all.length <= 256) return all;
+        const stops = [...body.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)];
+        return stops.flatMap(stop => stop[2]!.split(',').map(option => expandSnippet(body.replace(stop[0], `\${${stop[1]}:${option}}`))));
+    }
+
+    for (const [name, snippet] of entries) {
+        const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+        if (!/\$\{\d+\|/.test(body)) continue;
+        it(`${name}: no combination of its choices adds a finding to those of its defaults`, async function () {
+            this.timeout(120000);
+            const key = (f: { rule: string; message: string }) => `${f.rule}: ${f.message}`;
+            const defaults = new Set((await checkWorkspace({ 'a.align': textOf(snippet) })).findings.map(key));
+            const texts = choiceTexts(body);
+            assert.ok(texts.length > 1, `${name}: ${texts.length} texts`);
+            for (const text of texts) {
+                const added = (await checkWorkspace({ 'a.align': text })).findings.map(key).filter(k => !defaults.has(k));
+                assert.deepEqual(added, [], text);
+            }
         });
     }
 

@@ -69,3 +69,19 @@ function parse(body: string, start: number, nested: boolean, defaults: Map<strin
     if (nested) throw new Error('unterminated placeholder');
     return { text, end: i };
 }
+
+/**
+ * The texts an editor inserts for every combination of a snippet's choices
+ * (`${1|a,b|}`), the other placeholders at their defaults: one text when
+ * the body has no choice.
+ */
+export function expandSnippetChoices(body: string): string[] {
+    const choice = /\$\{(\d+)\|([^|]*)\|\}/g;
+    const stops = new Map<string, string[]>();
+    for (const m of body.matchAll(choice)) stops.set(m[1]!, m[2]!.split(','));
+    let combinations: Array<Map<string, string>> = [new Map()];
+    for (const [stop, options] of stops) {
+        combinations = combinations.flatMap(picked => options.map(option => new Map([...picked, [stop, option]])));
+    }
+    return combinations.map(picked => expandSnippet(body.replace(choice, (_, stop: string) => `\${${stop}:${picked.get(stop)!}}`)));
+}

@@ -163,6 +163,21 @@ suite('Extension: impact-chain preview', () => {
         }
     });
 
+    test('from the explorer\'s context menu (a file\'s URI), the preview follows that file, not the active editor', async function () {
+        const traffic = recorder(api);
+        try {
+            await open('churn-pilot.align');
+            const clicked = fileUri('onboarding.align');
+            await vscode.commands.executeCommand('align.openPreview', clicked);
+            const graph = await until(() => traffic.posted.find(m => m.type === 'graph'), [api.preview.onDidPostMessage], () => `a graph; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
+            assert.ok(graph.type === 'graph');
+            assert.strictEqual(graph.cursor?.uri, clicked.toString(), 'the graph comes with a cursor in the file clicked');
+            assert.ok(vscode.workspace.textDocuments.some(d => d.uri.toString() === clicked.toString()), 'the file clicked is open');
+        } finally {
+            traffic.dispose();
+        }
+    });
+
     test('follows the editor: the cursor of the .align editor is sent to the webview, and every move', async function () {
         const traffic = recorder(api);
         try {
