@@ -39,9 +39,10 @@ export const REPORT_TITLE = 'Align impact review';
 export function buildReport(input: ReportInput): Block[] {
     const { index, findings } = input;
     const graph = index.graph;
-    const programs = graph.nodes.filter(n => n.kind === 'program');
+    // The workspace's programs and outcomes: a catalog's are a library, reviewed by its owners.
+    const programs = graph.nodes.filter(n => n.kind === 'program' && n.catalog === undefined);
     const served = new Set(graph.edges.filter(e => e.kind === 'serves').map(e => e.to));
-    const unserved = graph.nodes.filter(n => n.kind === 'outcome' && !served.has(n.id));
+    const unserved = graph.nodes.filter(n => n.kind === 'outcome' && n.catalog === undefined && !served.has(n.id));
     const ctx: Context = {
         index, findings, shown: new Set(), chartCount: { value: 0 },
         findingOrder: new Map(findings.map((f, i) => [f, i])),

@@ -133,6 +133,18 @@ describe('organisation standards: align check on a workspace that extends a pack
             ['program.align \'Retention\' is already declared in catalog ../kpis (retention.align:1). Rename this declaration, or remove it and use the catalog\'s.']);
     });
 
+    it('leaves a catalog\'s programs and outcomes out of the monthly review (a library, reviewed by its owners)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'kpis/reference.align', `program CatProg "Catalog reference program" {\n  sponsor "x"\n  ${metricText('Lead').replace(/\n/g, '\n  ')}\n}\noutcome CatOutcome "Catalog outcome" { measured by CatProg.Lead }\n`);
+        writeFile(dir, 'workspace/align.config.json', '{ "catalogs": ["../kpis"] }\n');
+        writeFile(dir, 'workspace/program.align', 'program P "Our program" {\n  sponsor "VP"\n  serves Kept\n}\noutcome Kept "Kept" { measured by CatProg.Lead }\n// CatOutcome\n');
+        const result = runCli(['report', '.', '--date', '2026-03-01', '--output', '-'], { cwd: path.join(dir, 'workspace') });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /\*\*Programs:\*\* 1\b/);
+        assert.match(result.stdout, /^## Program: Our program/m);
+        assert.doesNotMatch(result.stdout, /Catalog reference program|Catalog outcome/);
+    });
+
     it('skips the templates folder a folder catalog\'s config names through its extends', () => {
         const dir = tempDir();
         writeFile(dir, 'kpis/retention.align', metricText('Retention'));
