@@ -7,7 +7,9 @@
  * mark. `--check` prints `file: not formatted` per file and a closing hint.
  * A file that cannot be written (read-only, permission denied) gets one
  * line on standard error and the others are still formatted (exit 2), as
- * gofmt and prettier do: the list names only the files written.
+ * gofmt and prettier do: the list names only the files written. Catalog
+ * files (`catalogs` of align.config.json) are left alone, as `align check`
+ * leaves them out, unless the catalog is named on the command line.
  */
 import * as fs from 'node:fs';
 import { formatAlign } from '../../language/format/format-align.js';
@@ -15,6 +17,7 @@ import type { FmtArgs } from '../args.js';
 import { cellWidth } from '../cell-width.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
+import { catalogFilesOf } from '../workspace/load-workspace.js';
 import { describeCode } from '../workspace/input-error.js';
 import { readSource } from '../workspace/read-source.js';
 import { shellCommand } from '../shell-word.js';
@@ -27,7 +30,9 @@ export interface FmtIo {
 
 /** Runs `align fmt`; resolves to 0 (nothing to do or all written), 1 (--check found changes, or syntax errors), 2 (a file could not be written). */
 export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
-    const files = (await findAlignFiles(args.paths)).map(file => ({ file, shown: shownPath(file) }));
+    // Catalog files are a library: formatting never edits them (language.md), unless the catalog is named (its owners' run).
+    const excluded = await catalogFilesOf(args.paths);
+    const files = (await findAlignFiles(args.paths, { excluded })).map(file => ({ file, shown: shownPath(file) }));
     const sources = files.map(({ file, shown }, i) => {
         const { text, bom } = readSource(file, shown);
         io.progress.update('read', i + 1, files.length);

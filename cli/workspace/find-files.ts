@@ -28,6 +28,8 @@ export interface FindOptions {
      * may be empty (a revision before the first `.align` file).
      */
     readonly allowEmpty?: boolean;
+    /** Files left out (catalog files): a folder that holds only those is a usage error too, which says so. */
+    readonly excluded?: (file: string) => boolean;
 }
 
 /**
@@ -40,8 +42,9 @@ export interface FindOptions {
 export async function findAlignFiles(paths: readonly string[], options: FindOptions = {}): Promise<string[]> {
     const templatesOf = templatesResolver();
     const found = await findAlignFilesPerPath(paths, templatesOf);
-    if (!options.allowEmpty) await requireFilesIn(found, templatesOf);
-    return [...new Set(found.flatMap(p => p.files))].sort();
+    const excluded = options.excluded ?? (() => false);
+    if (!options.allowEmpty) await requireFilesIn(found, templatesOf, excluded);
+    return [...new Set(found.flatMap(p => p.files))].filter(file => !excluded(file)).sort();
 }
 
 /** The `.align` files of each path given, in the order given. */

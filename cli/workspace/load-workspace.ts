@@ -63,9 +63,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const files = [...new Set(found.flatMap(p => p.files))].sort();
     services.align.Settings.setOverrides(options.overrides ?? {});
     const catalogs = services.align.Catalogs;
-    await catalogs.reload();
-    // A catalog folder or file named on the command line is checked as workspace files (its owners check it so).
-    catalogs.adopt(paths.map(p => URI.file(path.resolve(p))));
+    await listCatalogs(services, paths);
     const library = catalogs.uris;
     const checkedFiles = files.filter(file => !catalogs.isCatalog(URI.file(file)));
     if (!options.allowEmpty) await requireFilesIn(found, walkTemplates, file => catalogs.isCatalog(URI.file(file)));
@@ -96,6 +94,34 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         .finally(() => listening?.dispose());
     for (const [document, problem] of unreadable) document.diagnostics = [sourceProblemDiagnostic(problem), ...document.diagnostics ?? []];
     return { services, documents, root, configFile, configProblems, logged };
+}
+
+/**
+ * Lists the catalog files of the settings, but those of a catalog folder or
+ * file named on the command line: they are workspace files for this run
+ * (checked, formatted), as its owners check a catalog.
+ */
+async function listCatalogs(services: AlignServices, paths: readonly string[]): Promise<void> {
+    await services.align.Catalogs.reload();
+    services.align.Catalogs.adopt(paths.map(p => URI.file(path.resolve(p))));
+}
+
+/**
+ * The catalog files of the workspace of `paths` as `align check` leaves
+ * them out (`catalogs` of its `align.config.json`, a catalog named on the
+ * command line aside): `align fmt` does not format them either.
+ */
+export async function catalogFilesOf(paths: readonly string[]): Promise<(file: string) => boolean> {
+    const given = paths.length > 0 ? paths : ['.'];
+    const root = workspaceRoot(given);
+    const configFile = existing(path.join(root, 'align.config.json'));
+    if (configFile === undefined) return () => false;
+    const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
+    services.align.Settings.workspaceRoot = URI.file(root);
+    // Its problems are align check's to report; the catalogs it names are read all the same.
+    await applyConfig(services, configFile, false);
+    await listCatalogs(services, given);
+    return file => services.align.Catalogs.isCatalog(URI.file(file));
 }
 
 /**

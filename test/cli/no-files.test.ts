@@ -112,6 +112,21 @@ describe('a folder without .align files', function () {
         assert.deepEqual(rules(['kpis/skills.align']), ['kpis/skills.align skill-enables-nothing'], 'a file named: it alone (the rest of the catalog stays the library)');
     });
 
+    it('align fmt leaves catalog files alone unless the catalog is named (formatting never edits a library)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'align.config.json', '{ "catalogs": ["./kpis"] }\n');
+        writeFile(dir, 'kpis/skills.align', 'skill   Listen "Listen"\n');
+        writeFile(dir, 'program.align', 'skill   Own "Own"\n');
+        const all = runCli(['fmt', '--check', '.'], { cwd: dir });
+        assert.equal(all.status, 1);
+        assert.equal(all.stdout, 'program.align: not formatted\n');
+        const named = runCli(['fmt', '--check', 'kpis'], { cwd: dir });
+        assert.equal(named.stdout, 'kpis/skills.align: not formatted\n', 'the catalog named: its owners format it');
+        fs.rmSync(path.join(dir, 'program.align'));
+        assertOneLineFailure(runCli(['fmt', '.'], { cwd: dir }), 'no .align files in ./ other than catalog files');
+        assert.equal(fs.readFileSync(path.join(dir, 'kpis/skills.align'), 'utf-8'), 'skill   Listen "Listen"\n', 'not rewritten');
+    });
+
     it('a file given by name must be an .align file (unchanged)', () => {
         const dir = workspace();
         assertOneLineFailure(runCli(['check', 'docs/README.md'], { cwd: dir }), 'docs/README.md: not an .align file');
