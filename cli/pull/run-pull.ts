@@ -145,7 +145,8 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
     // The snapshot as it is, read once: whether it changes, and what to put back if the lock cannot be written.
     const old = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
-    const unchanged = old !== undefined && old.equals(Buffer.from(snapshot.csv, 'utf-8'));
+    // CRLF read as LF, as the lock's hash reads it: a checkout with git's core.autocrlf is unchanged data.
+    const unchanged = old !== undefined && old.toString('utf-8').replaceAll('\r\n', '\n') === snapshot.csv;
     if (dryRun) return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${old !== undefined ? 'change' : 'create'} ${shown}`}: ${summary}`;
     // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
     const snapshotSha256 = await textSha256Hex(snapshot.csv);

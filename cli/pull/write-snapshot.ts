@@ -80,7 +80,8 @@ export function recordInLock(file: string, key: string, entry: LockEntry): void 
     const lock = readLock(file);
     const old = lock.snapshots[key];
     const text = serializeLock({ version: LOCK_VERSION, snapshots: { ...lock.snapshots, [key]: old && sameRecord(old, entry) ? old : entry } });
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf-8') !== text) writeAtomic(file, text);
+    // CRLF read as LF: a lock checked out with git's core.autocrlf that says the same is not rewritten.
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf-8').replaceAll('\r\n', '\n') !== text) writeAtomic(file, text);
 }
 
 /** Whether two records say the same but perhaps for the time of the pull. */

@@ -68,4 +68,18 @@ describe('align pull: what it leaves unchanged', function () {
         ws.write('a.csv', ws.read('a.csv').replace('2026-02,4', '2026-02,9'));
         assert.deepEqual(drift(ws).map(m => m.split('. ')[0]), [`Snapshot "a.csv" of 'A' no longer matches its record in align.lock.json: the snapshot "a.csv" was changed after the last pull`]);
     });
+
+    it('pulling unchanged data into a CRLF checkout keeps the snapshot and align.lock.json byte for byte', () => {
+        ws = workspace();
+        assert.equal(runCli(['pull'], { cwd: ws.root }).status, 0);
+        for (const file of ['a.csv', 'a.sql', 'align.lock.json']) ws.write(file, ws.read(file).replaceAll('\n', '\r\n'));
+        const [snapshot, lock] = [ws.bytes('a.csv'), ws.bytes('align.lock.json')];
+        const dry = runCli(['pull', '--dry-run'], { cwd: ws.root });
+        assert.match(unwrapped(dry.stdout), /would keep a\.csv \(unchanged\)/, dry.stdout);
+        const again = runCli(['pull'], { cwd: ws.root });
+        assert.equal(again.status, 0, again.stderr);
+        assert.match(unwrapped(again.stdout), /pulled a\.csv \(unchanged\)/, again.stdout);
+        assert.ok(ws.bytes('a.csv').equals(snapshot), 'the snapshot is not rewritten');
+        assert.ok(ws.bytes('align.lock.json').equals(lock), 'the lock is not rewritten');
+    });
 });
