@@ -7,6 +7,7 @@ import { createAlignServices, type AlignServices } from '../../language/align-mo
 import { nodeHost } from '../../language/host.js';
 import type { ConfigProblem } from '../../language/config/parse-config.js';
 import { neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
+import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import type { LocatedSource } from '../../language/config/locate.js';
@@ -126,15 +127,23 @@ export async function catalogFilesOf(paths: readonly string[]): Promise<(file: s
 
 /**
  * The folder given (a file's folder), or its nearest ancestor that has an
- * `align.config.json`. With several paths, the folder that holds them all:
- * the root (and so which CSV files may be read) must not depend on their order.
+ * `align.config.json`; without one, the nearest that has an
+ * `align.lock.json` (so `align pull programs/` records in the lock `align
+ * pull` made at the top, and `align check programs/` reads it). With several
+ * paths, the folder that holds them all: the root (and so which CSV files
+ * may be read) must not depend on their order.
  */
 export function workspaceRoot(given: string | readonly string[]): string {
     const folders = (typeof given === 'string' ? [given] : given.length > 0 ? given : ['.']).map(folderOf);
     const start = folders.reduce(commonFolder);
-    for (let folder = start; ; folder = path.dirname(folder)) {
-        if (fs.existsSync(path.join(folder, 'align.config.json'))) return folder;
-        if (path.dirname(folder) === folder) return start;
+    return nearestHolding(start, 'align.config.json') ?? nearestHolding(start, LOCK_FILE) ?? start;
+}
+
+/** `folder` or its nearest ancestor that holds a file named `name`. */
+function nearestHolding(folder: string, name: string): string | undefined {
+    for (let current = folder; ; current = path.dirname(current)) {
+        if (fs.existsSync(path.join(current, name))) return current;
+        if (path.dirname(current) === current) return undefined;
     }
 }
 
