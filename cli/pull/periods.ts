@@ -105,6 +105,15 @@ export function numericCell(value: unknown): ValueCell {
     if (value === null || value === undefined) return null;
     if (typeof value === 'number') return value;
     if (typeof value === 'bigint') return Number(value);
-    const text = String(value).trim();
+    if (typeof value !== 'string') return { bad: shownValue(value) };
+    const text = value.trim();
     return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? Number(text) : { bad: text };
+}
+
+/** A value that is no number or text, as a message shows it: a BLOB as `x'00ff'`, an INTERVAL or STRUCT as JSON. */
+function shownValue(value: unknown): string {
+    const cut = (text: string) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    if (value instanceof Uint8Array) return cut(`x'${Buffer.from(value).toString('hex')}'`);
+    const json = JSON.stringify(value, (_key, v: unknown) => typeof v === 'bigint' ? v.toString() : v);
+    return cut(json ?? String(value));
 }
