@@ -1,6 +1,7 @@
 import { tlsProblem } from './certificate.js';
 import type { HttpClient } from './http-client.js';
 import { firstLine, PullError } from './pull-error.js';
+import { dayOfDateText } from './periods.js';
 import { timeoutMs } from './timeout.js';
 
 /** An xAPI statement, as far as the pull reads it. */
@@ -69,12 +70,18 @@ function checkedStatement(lrs: LrsConnection, statement: unknown, index: number)
         throw new PullError(`${lrsIn(lrs)} sent statement ${index} that is not an object (${statement === null ? 'null' : Array.isArray(statement) ? 'an array' : typeof statement})`);
     }
     const s = statement as Record<string, unknown>;
+    const id = typeof s['id'] === 'string' ? ` (id ${s['id'].slice(0, 64).replace(/[\u0000-\u001f\u007f]/g, '?')})` : '';
     for (const key of ['timestamp', 'stored'] as const) {
         const value = s[key];
         if (value !== undefined && value !== null && typeof value !== 'string') {
-            const id = typeof s['id'] === 'string' ? ` (id ${s['id'].slice(0, 64).replace(/[\u0000-\u001f\u007f]/g, '?')})` : '';
             throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} whose \`${key}\` is not text (${typeof value}): expected an ISO 8601 timestamp`);
         }
+    }
+    // A statement that cannot be dated would be left out of every period without a word.
+    const when = typeof s['timestamp'] === 'string' ? 'timestamp' : typeof s['stored'] === 'string' ? 'stored' : undefined;
+    if (when === undefined) throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} without a \`timestamp\` or \`stored\` time`);
+    if (dayOfDateText((s[when] as string).toUpperCase()) === undefined) {
+        throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} whose \`${when}\` \`${(s[when] as string).slice(0, 40)}\` is not an ISO 8601 timestamp`);
     }
     return s as Statement;
 }

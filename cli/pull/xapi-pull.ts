@@ -33,7 +33,17 @@ export async function runXapiPull(spec: XapiPullSpec, cadence: Cadence | undefin
     }
     const voided = new Set([...byId.values()].filter(s => s.verb?.id === VOIDED && s.object?.objectType === 'StatementRef').map(s => s.object!.id));
     const kept = [...byId.entries()].filter(([id, s]) => s.verb?.id !== VOIDED && !voided.has(id)).map(([, s]) => s);
-    return aggregate(kept, spec.measure, cadence, percent);
+    const rows = aggregate(kept, spec.measure, cadence, percent);
+    if (rows.length === 0 && kept.length > 0 && spec.measure === 'mean score') {
+        const field = percent ? 'result.score.scaled' : 'result.score.raw';
+        throw new PullError(`the LRS returned ${kept.length} ${kept.length === 1 ? 'statement' : 'statements'}, none with a score (\`${field}\`): nothing to write, the snapshot is kept`);
+    }
+    return rows;
+}
+
+/** When a statement happened: its `timestamp`, else `stored`; RFC 3339 allows a lower-case `t` and `z`. */
+function whenOf(s: Statement): string {
+    return (s.timestamp ?? s.stored ?? '').toUpperCase();
 }
 
 function connection(spec: XapiPullSpec): LrsConnection {
@@ -63,7 +73,7 @@ function connection(spec: XapiPullSpec): LrsConnection {
 export function aggregate(statements: readonly Statement[], measure: XapiPullSpec['measure'], cadence: Cadence | undefined, percent: boolean): RawRow[] {
     const periods = new Map<string, { day: number; statements: Statement[] }>();
     for (const s of statements) {
-        const day = dayOfDateText(s.timestamp ?? s.stored ?? '');
+        const day = dayOfDateText(whenOf(s));
         if (day === undefined) continue;
         const period = bucket(day, cadence);
         const group = periods.get(period) ?? { day, statements: [] };
@@ -95,7 +105,7 @@ function measureOf(group: readonly Statement[], measure: XapiPullSpec['measure']
 }
 
 function timeOf(s: Statement): number {
-    return Date.parse(s.timestamp ?? s.stored ?? '') || 0;
+    return Date.parse(whenOf(s)) || 0;
 }
 
 function scaled(s: Statement): number | undefined {

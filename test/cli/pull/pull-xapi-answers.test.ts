@@ -56,4 +56,28 @@ describe('align pull: an LRS answer outside xAPI (child process on the built bun
         assert.match(line, /expected an ISO 8601 timestamp$/);
         assert.ok(!ws.exists('data/m.csv'));
     });
+
+    it('timestamps with a lower-case t and z (RFC 3339) are counted as the upper-case ones', async () => {
+        const plain = await pull();
+        assert.equal(plain.status, 0, plain.stderr);
+        const expected = ws.read('data/m.csv');
+        ws.remove();
+        ws = tempWorkspace({ 'm.align': ALIGN });
+        lrs.answer = body => ({ ...body, statements: body.statements.map(s => ({ ...(s as { timestamp: string }), timestamp: (s as { timestamp: string }).timestamp.toLowerCase() })) });
+        const lower = await pull();
+        assert.equal(lower.status, 0, lower.stderr);
+        assert.equal(ws.read('data/m.csv'), expected);
+    });
+
+    it('a statement whose timestamp is text but no time is named, not left out of every period', async () => {
+        lrs.answer = body => ({ ...body, statements: body.statements.map((s, i) => i === 0 ? { ...(s as object), timestamp: 'yesterday' } : s) });
+        assertPullFailed(await pull(), 'sent statement 1 (id 00000000-0000-4000-8000-', 'whose `timestamp` `yesterday` is not an ISO 8601 timestamp');
+        assert.ok(!ws.exists('data/m.csv'));
+    });
+
+    it('mean score over statements without a score says so, not that the LRS returned no rows', async () => {
+        ws.write('m.align', ALIGN.replace('    auth env "LRS_AUTH"\n', '    auth env "LRS_AUTH"\n    value mean score\n'));
+        lrs.answer = body => ({ ...body, statements: body.statements.map(s => ({ ...(s as object), result: undefined })) });
+        assertPullFailed(await pull(), 'the LRS returned', 'none with a score (`result.score.raw`): nothing to write, the snapshot is kept');
+    });
 });
