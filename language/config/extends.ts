@@ -63,12 +63,16 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
     for (const spec of parsed.references.catalogs ?? []) {
         const found = await locate(fs, spec, folder);
         if (typeof found === 'string') problems.push({ message: `catalogs: ${found}`, ...at('catalogs', spec) });
+        // A folder of .align files, or one .align file: another file (a config, a JSON file) holds no catalog.
+        else if (!found.uri.path.endsWith('.align') && !await isFolder(fs, found.uri)) problems.push({ message: `catalogs: ${spec} is a file, not a folder of .align files or an .align file; name the catalog's folder`, ...at('catalogs', spec) });
         else catalogs.push(found);
     }
     let templates: LocatedSource | undefined;
     if (parsed.references.templates) {
-        const found = await locate(fs, parsed.references.templates, folder);
+        const spec = parsed.references.templates;
+        const found = await locate(fs, spec, folder);
         if (typeof found === 'string') problems.push({ message: `templates: ${found}`, ...at('templates') });
+        else if (!await isFolder(fs, found.uri)) problems.push({ message: `templates: ${spec} is a file, not a folder of program templates; name the folder that holds them`, ...at('templates') });
         else templates = found;
     }
     const own: Layer = {

@@ -202,4 +202,15 @@ describe('organisation standards: align check on a workspace that extends a pack
         writeFile(workspace, 'align.config.json', Buffer.from([0x7b, 0x00, 0x0a, 0xff, 0xfe, 0x00]));
         assert.deepEqual(invalid(), ['align.config.json:1:1 align.config.json is not valid JSON: it is not UTF-8 text (binary data, or saved as UTF-16); save it as UTF-8 JSON; the defaults apply']);
     });
+
+    it('reports catalogs or templates naming a file that holds none (a config file, an .align file as templates)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'main.align', 'skill S "S" {\n  assessed by "Quiz"\n}\n');
+        writeFile(dir, 'align.config.json', '{\n  "catalogs": ["./align.config.json"],\n  "templates": "./main.align"\n}\n');
+        const invalid = checkJson(['.'], { cwd: dir, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => `${f.line}:${f.column} ${f.message}`);
+        assert.deepEqual(invalid, [
+            '2:16 catalogs: ./align.config.json is a file, not a folder of .align files or an .align file; name the catalog\'s folder',
+            '3:3 templates: ./main.align is a file, not a folder of program templates; name the folder that holds them'
+        ]);
+    });
 });
