@@ -7,7 +7,7 @@
  */
 import type { GraphNode, ImpactGraph, KpiAttribution, MetricFigures, RoiFigures } from '../language/graph/types.js';
 import { attributedBenefitText, attributedValueText, deadlineText, figuresText, isolationText, MISSING, statusText } from '../language/present/index.js';
-import { changeText, directionWords, kpiChart, renderKpiChart, type MeasureText } from '../language/render/index.js';
+import { computedChangeText, directionWords, kpiChart, renderKpiChart, type MeasureText } from '../language/render/index.js';
 import { element } from './dom.js';
 
 /** Id prefix of the chart's `<title>` and `<desc>` (one chart on the page at a time). */
@@ -70,7 +70,7 @@ export function attributionSection(graph: ImpactGraph, node: GraphNode): HTMLEle
         element('p', { class: 'note' }, 'Only the program\'s part of the change counts toward its ROI (Phillips: isolate the effects of the program).'));
     for (const { program, roi, attribution: a } of programs) {
         const unit = node.metric?.unit;
-        const change = (v: number | undefined): string => v === undefined ? MISSING : changeText(v, unit);
+        const change = (v: number | undefined): string => v === undefined ? MISSING : computedChangeText(v, unit);
         const controlName = a.control ? graph.nodes.find(n => n.id === a.control)?.name : undefined;
         const value = node.metric?.value;
         const rows: Array<[string, string]> = [

@@ -8,7 +8,7 @@
  */
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
 import { attributedBenefitText, isolationText, MISSING, roiWords, valuePerUnitText } from '../../language/present/index.js';
-import { changeText } from '../../language/render/index.js';
+import { computedChangeText } from '../../language/render/index.js';
 import { withCode, type Block, type Inline } from './blocks.js';
 import { joinSpans, nameCell, type Context } from './report-context.js';
 
@@ -31,8 +31,8 @@ export function attributionBlocks(program: GraphNode, roi: RoiFigures, ctx: Cont
             return [
                 kpi ? nameCell(kpi) : [{ code: a.metric }],
                 [method],
-                [{ value: a.rawChange === undefined ? MISSING : changeFigure(a.rawChange, m?.unit) }],
-                [{ value: a.attributedChange === undefined ? MISSING : changeFigure(a.attributedChange, m?.unit) }],
+                [{ value: a.rawChange === undefined ? MISSING : computedChangeText(a.rawChange, m?.unit) }],
+                [{ value: a.attributedChange === undefined ? MISSING : computedChangeText(a.attributedChange, m?.unit) }],
                 [{ value: valuePerUnitText(a, roi.currency, m?.value?.per, m?.unit) }],
                 [{ value: attributedBenefitText(a, roi.currency) }, ...(shared.get(a)!.length > 0 ? [', shared'] : [])]
             ];
@@ -69,9 +69,6 @@ function roiText(roi: RoiFigures): Inline {
 }
 
 /** A change of a KPI: money whole (as every amount the report computes), other units as the charts print them. */
-function changeFigure(change: number, unit: string | undefined): string {
-    return changeText(unit?.startsWith('currency ') ? Math.round(change) : change, unit);
-}
 
 /** Whether a program's ROI counts a benefit for this KPI's change. */
 function counts(a: KpiAttribution): boolean {

@@ -57,7 +57,7 @@ export function formatAmount(value: number, unit: string | undefined, decimals =
     if (unit === 'percent') return `${n}%`;
     if (unit?.startsWith('currency ')) return `${n} ${unit.slice('currency '.length)}`;
     const singular = unit ? TIME_UNITS[unit] : undefined;
-    if (singular) return `${n} ${value === 1 ? singular : unit}`;
+    if (singular) return `${n} ${n === '1' ? singular : unit}`;
     return n;
 }
 

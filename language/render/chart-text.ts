@@ -47,8 +47,18 @@ export function axisUnit(unit: string | undefined): string {
 export function changeText(change: number, unit: string | undefined): string {
     const sign = change > 0 ? '+' : change < 0 ? '\u2212' : '\u00b1';
     const abs = Math.abs(change);
-    if (unit === 'percent') return `${sign}${formatNumber(abs)} ${abs === 1 ? 'point' : 'points'}`;
+    // Singular as printed: a change of 1.001 points reads `+1 points` no more.
+    if (unit === 'percent') return `${sign}${formatNumber(abs)} ${formatNumber(abs) === '1' ? 'point' : 'points'}`;
     return `${sign}${valueText(abs, unit)}`;
+}
+
+/**
+ * A change that Align computed (an attributed change, a trend's projection
+ * less the baseline): as `changeText`, money in whole units as the report
+ * writes computed money (`+3,409 USD`, never `+3,408.81 USD`).
+ */
+export function computedChangeText(change: number, unit: string | undefined): string {
+    return changeText(unit?.startsWith('currency ') ? Math.round(change) : change, unit);
 }
 
 /** `higher is better` / `lower is better`, or '' when the metric has no direction. */

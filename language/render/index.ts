@@ -20,7 +20,7 @@ export { countCrossings } from './order.js';
 export { kpiChart, KPI_CHART_SIZE, type ChartLabel, type ChartPoint, type KpiChart, type KpiChartOptions } from './kpi-chart.js';
 export { renderKpiChart, type ChartSvgOptions } from './kpi-chart-svg.js';
 export { chartCss } from './chart-styles.js';
-export { changeText, directionWords, moneyText, shareText, trackWords, unknownReason, valueText } from './chart-text.js';
+export { changeText, computedChangeText, directionWords, moneyText, shareText, trackWords, unknownReason, valueText } from './chart-text.js';
 export { progressChart, type ProgressChart, type ProgressChartOptions, type ProgressRow } from './progress-chart.js';
 export { renderProgressChart } from './progress-chart-svg.js';
 export { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, type Glyph } from './icons.js';

@@ -135,12 +135,11 @@ function zoneOf(t: NonNullable<KpiChart['trajectory']>, plot: Box, direction: 'u
 
 function statusDetail(m: MetricFigures): string {
     if (m.onTrack !== undefined && m.latest && m.expected !== undefined) {
-        // The expected value as precise as the metric's figures, or as much more as tells it apart from the actual (not "54 against 54").
-        const rounded = roundLike(m.expected, m);
-        const expected = rounded === m.latest.value && m.expected !== m.latest.value
-            ? valueText(m.expected, m.unit, decimalsApart(m.latest.value, m.expected))
-            : valueText(rounded, m.unit);
-        return `${valueText(m.latest.value, m.unit)} against ${expected} on the trajectory`;
+        // The expected value as precise as the metric's figures, or both as much more precise as tells them apart (not "54 against 54").
+        const [actual, expected] = [valueText(m.latest.value, m.unit), valueText(roundLike(m.expected, m), m.unit)];
+        if (actual !== expected || m.expected === m.latest.value) return `${actual} against ${expected} on the trajectory`;
+        const decimals = decimalsApart(m.latest.value, m.expected);
+        return `${valueText(m.latest.value, m.unit, decimals)} against ${valueText(m.expected, m.unit, decimals)} on the trajectory`;
     }
     return unknownReason(m);
 }

@@ -6,7 +6,7 @@ import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import { attributionLenses } from './code-lens-attribution.js';
-import { plural } from '../../language/present/index.js';
+import { metricsWithoutKind, plural } from '../../language/present/index.js';
 import { ClientCommands } from './client-commands.js';
 import { SERVER_IMPACT_CHAIN_COMMAND } from './impact-chain-command.js';
 
@@ -38,7 +38,7 @@ export class AlignCodeLensProvider implements CodeLensProvider {
         const lenses: CodeLens[] = [];
         for (const node of index.graph.nodes) {
             if (node.uri !== uri) continue;
-            const title = node.kind === 'objective' ? objectiveLensTitle(node)
+            const title = node.kind === 'objective' ? objectiveLensTitle(index, node)
                 : node.kind === 'metric' ? metricLensTitle(index, node, reached.get(node.id) ?? 0)
                 : undefined;
             if (title === undefined) continue;
@@ -48,11 +48,19 @@ export class AlignCodeLensProvider implements CodeLensProvider {
     }
 }
 
-/** "2 KPIs via 1 behavior", "1 KPI (direct)", "no KPI link" or "no KPI link (activity/learning only)". */
-export function objectiveLensTitle(node: GraphNode): string | undefined {
+/**
+ * "2 KPIs via 1 behavior", "1 KPI (direct)", "no KPI link", "no KPI link
+ * (activity/learning only)" or "no KPI link (metrics without kind)", as the
+ * hover tells the last two apart.
+ */
+export function objectiveLensTitle(index: GraphIndex, node: GraphNode): string | undefined {
     const links = node.objective;
     if (!links) return undefined;
-    if (links.kpis.length === 0) return links.metrics.length > 0 ? 'no KPI link (activity/learning only)' : 'no KPI link';
+    if (links.kpis.length === 0) {
+        if (links.metrics.length === 0) return 'no KPI link';
+        const kindless = metricsWithoutKind(links.metrics, id => index.node(id)?.metric?.kind);
+        return kindless.length > 0 ? 'no KPI link (metrics without kind)' : 'no KPI link (activity/learning only)';
+    }
     const kpis = plural(links.kpis.length, 'KPI');
     return links.via.length === 0 ? `${kpis} (direct)` : `${kpis} via ${plural(links.via.length, 'behavior')}`;
 }

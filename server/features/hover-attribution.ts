@@ -1,8 +1,8 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
-import { attributedBenefitText, attributionMoney, formatAmount, formatNumber, isolationText, roiWords } from '../../language/present/index.js';
+import { attributedBenefitText, attributionMoney, bcrWords, formatAmount, isolationText, roiWords } from '../../language/present/index.js';
 import { bullets } from './hover-format.js';
-import { changeText } from '../../language/render/index.js';
+import { computedChangeText } from '../../language/render/index.js';
 import { isControlGroup, type Isolate, type Program } from '../../language/generated/ast.js';
 
 /**
@@ -42,12 +42,13 @@ export function isolateOf(index: GraphIndex, program: Program | undefined, kpiId
 export function attributionLine(index: GraphIndex, roi: RoiFigures, a: KpiAttribution, written?: Isolate): string {
     const kpi = index.node(a.metric);
     const unit = kpi?.metric?.unit;
-    const signed = (v: number) => changeText(v, unit);
+    const signed = (v: number) => computedChangeText(v, unit);
     const change = a.rawChange === undefined ? 'no change known'
         : a.method === 'none' ? `change ${signed(a.rawChange)}, all of it counted as the program's`
         : a.attributedChange === undefined ? `change ${signed(a.rawChange)} (raw), attributed unknown`
         : `change ${signed(a.rawChange)} raw → ${signed(a.attributedChange)} attributed`;
-    const detail = a.projected !== undefined ? ` (trend projects ${formatAmount(a.projected, unit)})`
+    // A projection is computed: money in whole units, as the report writes it.
+    const detail = a.projected !== undefined ? ` (trend projects ${formatAmount(a.projected, unit, unit?.startsWith('currency ') ? 0 : 2)})`
         : a.controlChange !== undefined ? ` (control group ${signed(a.controlChange)})` : '';
     // In the KPI's own currency: a value in EUR is not converted to a cost in USD (the ROI is missing then).
     const benefit = a.benefit !== undefined ? ` · benefit ${attributedBenefitText(a, roi.currency)}` : '';
@@ -76,7 +77,8 @@ export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
     if (!roi || roi.missing.length > 0 || roi.roiPercent === undefined || roi.bcr === undefined) return undefined;
     const words = roiWords(roi);
     if (!words) return undefined;
-    const raw = roi.rawRoiPercent !== undefined && roi.rawBenefit !== roi.benefit ? ` (raw ROI ${formatNumber(roi.rawRoiPercent, 1)}%)` : '';
+    // Whole percent from the rounded BCR, as the hover and the report write it (docs/figures.md).
+    const raw = roi.rawBcr !== undefined && roi.rawBenefit !== roi.benefit ? ` (raw ${bcrWords(roi.rawBcr).roi})` : '';
     return `${words.roi} · ${words.bcr}${raw}`;
 }
 
@@ -87,7 +89,7 @@ export function roiLensTitle(roi: RoiFigures | undefined): string | undefined {
  */
 export function isolateLensTitle(index: GraphIndex, roi: RoiFigures, a: KpiAttribution): string {
     const unit = index.node(a.metric)?.metric?.unit;
-    const signed = (v: number) => changeText(v, unit);
+    const signed = (v: number) => computedChangeText(v, unit);
     if (a.rawChange === undefined || a.attributedChange === undefined) {
         const first = a.missing[0]?.replace(/ \(.*$/, '').replace(/`/g, '');
         if (!first) return 'attribution unknown: see the hover on isolate';

@@ -1,6 +1,6 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-import { deadlineText, formatAmount, TRACK_WORDS } from '../../language/present/index.js';
+import { deadlineText, decimalsApart, formatAmount, TRACK_WORDS } from '../../language/present/index.js';
 
 /**
  * The figures of a metric on one line:
@@ -11,7 +11,7 @@ import { deadlineText, formatAmount, TRACK_WORDS } from '../../language/present/
 export function figuresLine(m: MetricFigures): string {
     const amount = (v: number): string => formatAmount(v, m.unit);
     const baseline = m.baseline !== undefined ? `**Baseline** ${amount(m.baseline)}` : 'no baseline';
-    const latest = m.latest ? `**latest** ${amount(m.latest.value)} (${m.latest.period})` : 'no actuals yet';
+    const latest = m.latest ? `**latest** ${formatAmount(m.latest.value, m.unit, trackDecimals(m))} (${m.latest.period})` : 'no actuals yet';
     const target = m.target === undefined ? 'no target'
         : `**target** ${amount(m.target)}${m.deadline ? ` by ${deadlineText(m, 'long')}` : ' (no deadline)'}`;
     return `${baseline} → ${latest} → ${target}${m.latest ? ` · ${trackStatus(m)}` : ''}`;
@@ -20,12 +20,17 @@ export function figuresLine(m: MetricFigures): string {
 /** `on track`, `off track (trajectory expects 73.61%)`, or why it cannot be told. */
 export function trackStatus(m: MetricFigures): string {
     if (m.onTrack === true) return TRACK_WORDS.on;
-    if (m.onTrack === false) return `${TRACK_WORDS.off} (trajectory expects ${formatAmount(m.expected!, m.unit)})`;
+    if (m.onTrack === false) return `${TRACK_WORDS.off} (trajectory expects ${formatAmount(m.expected!, m.unit, trackDecimals(m))})`;
     const missing = [
         m.baseline === undefined ? 'baseline' : undefined, m.target === undefined ? 'target' : undefined,
         m.deadline === undefined ? 'deadline' : undefined, m.direction === undefined ? 'direction' : undefined
     ].filter((x): x is string => x !== undefined);
     return missing.length > 0 ? `${TRACK_WORDS.unknown} (no ${missing.join(', no ')})` : TRACK_WORDS.unknown;
+}
+
+/** Decimals for the latest actual and the trajectory's value beside it: as many as tell them apart (not "off track: 50% against 50%"). */
+function trackDecimals(m: MetricFigures): number {
+    return m.onTrack === false && m.latest && m.expected !== undefined ? decimalsApart(m.latest.value, m.expected) : 2;
 }
 
 /** `leading KPI`, `activity metric (learning analytics, not evidence of business impact)`... */

@@ -9,6 +9,7 @@ import { buildReport } from '../../cli/report/build-report.js';
 import { toMarkdown } from '../../cli/report/markdown.js';
 import { isolateLensTitle } from '../../server/features/hover-attribution.js';
 import { programHover } from '../../server/features/hover-chain.js';
+import { changeText, computedChangeText } from '../../language/render/index.js';
 import { checkWorkspace } from './helpers/check-workspace.js';
 
 const CHURN = `
@@ -49,5 +50,10 @@ describe('the change of a percent KPI, in points', () => {
         const report = toMarkdown(buildReport({ index: graph, findings: [], date: '2026-03-01', files: 1 }));
         assert.ok(report.includes('\u22121.5 points') && report.includes('\u22120.75 points'), report);
         assert.ok(!/[-\u2212]1\.5%|[-\u2212]0\.75%/.test(hover + report), 'never a percent for a change of a percent KPI');
+    });
+
+    it('a change that prints as 1 is one point; computed money is whole', () => {
+        assert.deepEqual([changeText(1.001, 'percent'), changeText(-1, 'percent'), changeText(1.5, 'percent')], ['+1 point', '\u22121 point', '+1.5 points']);
+        assert.deepEqual([computedChangeText(3408.81, 'currency USD'), computedChangeText(-0.75, 'percent')], ['+3,409 USD', '\u22120.75 points']);
     });
 });

@@ -21,6 +21,7 @@ describe('presentation of figures', () => {
             formatAmount(18, 'percent'), formatAmount(18000, 'currency USD'), formatAmount(45, 'days'), formatAmount(1, 'days'),
             formatAmount(1.5, 'hours'), formatAmount(1, 'minutes'), formatAmount(4.2, 'score'), formatAmount(1200, 'count'), formatAmount(3, undefined)
         ], ['18%', '18,000 USD', '45 days', '1 day', '1.5 hours', '1 minute', '4.2', '1,200', '3']);
+        assert.deepEqual([formatAmount(1.001, 'hours'), formatAmount(0.999, 'days')], ['1 hour', '1 day'], 'singular as printed');
         assert.equal(formatOptionalAmount(undefined, 'percent'), '—');
         assert.deepEqual([formatMoney(45000, 'EUR', 0), formatMoney(12.5)], ['45,000 EUR', '12.5']);
         assert.deepEqual([formatShare(0.734), formatShare(1.256), formatShare(0)], ['73%', '126%', '0%']);

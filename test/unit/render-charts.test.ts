@@ -261,4 +261,11 @@ describe('render: an actual and the trajectory it misses, told apart', () => {
         const apart = await checkWorkspace({ 'a.align': SOURCE('50') });
         assert.ok(kpiChart(apart.graph.node('G')!)!.description.includes('Off track: 50 against 54 on the trajectory'));
     });
+
+    it('prints both with more decimals when an actual more precise than two decimals would read the same as the trajectory', async () => {
+        const w = await checkWorkspace({ 'a.align': SOURCE('54.1912') });
+        const chart = kpiChart(w.graph.node('G')!)!;
+        assert.match(chart.description, /Off track: 54\.191\d? against 54\.19\d+ on the trajectory/, chart.description);
+        assert.ok(!chart.description.includes('54.19 against 54.19 '), chart.description);
+    });
 });
