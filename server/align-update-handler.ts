@@ -71,7 +71,10 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const done = (this.documentBuilder as AlignDocumentBuilder).announce(changed);
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            // A program template open in the editor stays out (once the walk knows the templates folders): its placeholders
+            // are not Align, and its declarations are not the workspace's (docs/standards.md).
+            .then(() => changed.filter(uri => !(this.workspaceManager as Partial<AlignWorkspaceManager>).inTemplatesFolder?.(uri)))
+            .then(kept => this.workspaceLock.write(token => this.documentBuilder.update(kept, deleted, token)))
             // Never an unhandled rejection: it would end the server.
             .catch((error: unknown) => console.error('Align: updating the documents failed:', error))
             .finally(done);

@@ -155,7 +155,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
      * file created there, or the folder created after start-up, arrives
      * alone (a watched-file event), without the walk that skips the folder.
      */
-    private inTemplatesFolder(uri: URI): boolean {
+    inTemplatesFolder(uri: URI): boolean {
         return within(uri, this.templateFolders());
     }
 

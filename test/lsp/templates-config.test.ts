@@ -126,5 +126,22 @@ describe('language server: the templates folder of the configuration in force', 
             assert.equal(lsp.publishCount.get(uriOf(file(`vendor/standards/templates/${name}.align`))), undefined, `nothing published for ${name}.align`);
         }
     });
+    it('keeps a template opened in the editor out of the workspace: no diagnostics, and its declarations join neither the graph nor the references', async () => {
+        write('align.config.json', '{ "templates": "./templates" }\n');
+        write('templates/onboarding.align', 'outcome FasterRamp "Faster ramp-up" { owner "HR" }\nprogram ${name} "${title}" {\n  serves FasterRamp\n}\n');
+        write('programs/uses.align', 'program Uses "Uses" {\n  sponsor "VP"\n  serves FasterRamp\n}\n');
+        ({ session } = await LspSession.start(root));
+        const lsp = session;
+        const unresolved = (d: Array<{ message: string }>) => d.some(x => /FasterRamp/.test(x.message));
+        await lsp.diagnosticsOf(file('programs/uses.align'), unresolved);
+        const nodes = async () => (await lsp.request<{ graph: { nodes: Array<{ id: string }> } }>('align/impactGraph', {})).graph.nodes.map(n => n.id).sort();
+        const before = await nodes();
+        await lsp.open(file('templates/onboarding.align'));
+        // Let the open reach the builder (nothing is published for it: wait on another file's round instead).
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        assert.deepEqual(await nodes(), before, 'the template\'s declarations are not in the graph');
+        assert.equal(lsp.publishCount.get(uriOf(file('templates/onboarding.align'))), undefined, 'nothing published for the template');
+        assert.ok(unresolved(lsp.diagnostics.get(uriOf(file('programs/uses.align'))) ?? []), 'FasterRamp still does not resolve from the workspace');
+    });
 });
 
