@@ -15,7 +15,7 @@ import { runPull } from './pull/run-pull.js';
 import { HelpRequest } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { runReport } from './report/run-report.js';
-import { InputError } from './workspace/input-error.js';
+import { describeCode, InputError } from './workspace/input-error.js';
 import { ALIGN_VERSION } from '../language/version.js';
 
 
@@ -106,13 +106,17 @@ export function reportFailure(error: unknown): number {
     return 2;
 }
 
+/** Set when standard output could not be written: the run fails (exit 2) whatever it would have returned. */
+let outputFailed = false;
+
 // A reader that stops early (`align check | head`) closes the pipe: that is not a failure of the check.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') return;
-    process.exitCode = reportFailure(error);
+    if (error.code === 'EPIPE' || outputFailed) return;
+    outputFailed = true;
+    process.exitCode = reportFailure(new InputError(`standard output cannot be written (${describeCode(error.code, error)})`));
 });
 
 main(process.argv.slice(2)).then(
-    status => { process.exitCode = status; },
+    status => { process.exitCode = outputFailed ? 2 : status; },
     error => { process.exitCode = reportFailure(error); }
 );

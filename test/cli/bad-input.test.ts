@@ -218,6 +218,22 @@ describe('align check with bad input', () => {
         });
     });
 
+    describe('standard output that cannot be written (a full disk: /dev/full)', () => {
+        for (const args of [['init', 'X', '-o', '-'], ['check', EXAMPLES], ['--help']]) {
+            it(`align ${args[0]}: one line naming the cause, exit 2, never 0 with nothing written`, function () {
+                if (!fs.existsSync('/dev/full')) this.skip();
+                const full = fs.openSync('/dev/full', 'w');
+                try {
+                    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: tempDir(), env: cliEnv(), stdio: ['ignore', full, 'pipe'], encoding: 'utf-8' });
+                    assert.equal(result.status, 2, result.stderr);
+                    assert.match(result.stderr, /^align: standard output cannot be written \((?:[^()]*, )?ENOSPC\)\n$/);
+                } finally {
+                    fs.closeSync(full);
+                }
+            });
+        }
+    });
+
     describe('a file that is not Align source (binary, not UTF-8, unreadable) is a `syntax` finding; the others are checked', () => {
         /** The workspace examples, checked alone, as `file:line rule` keys. */
         function examplesAlone(): string[] {

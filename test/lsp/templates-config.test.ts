@@ -132,7 +132,7 @@ describe('language server: the templates folder of the configuration in force', 
         write('programs/uses.align', 'program Uses "Uses" {\n  sponsor "VP"\n  serves FasterRamp\n}\n');
         ({ session } = await LspSession.start(root));
         const lsp = session;
-        const unresolved = (d: Array<{ message: string }>) => d.some(x => /FasterRamp/.test(x.message));
+        const unresolved = (d: ReadonlyArray<{ message: unknown }>) => d.some(x => /FasterRamp/.test(String(x.message)));
         await lsp.diagnosticsOf(file('programs/uses.align'), unresolved);
         const nodes = async () => (await lsp.request<{ graph: { nodes: Array<{ id: string }> } }>('align/impactGraph', {})).graph.nodes.map(n => n.id).sort();
         const before = await nodes();
