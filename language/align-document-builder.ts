@@ -216,14 +216,22 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
      * or once it is closed (`AlignDocumentUpdateHandler` builds it again then).
      */
     protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        if (!this.isCatalog(document)) return super.validate(document, cancelToken);
         const key = document.uri.toString();
+        if (!this.isCatalog(document)) {
+            this.validatedAsWorkspace.add(key);
+            return super.validate(document, cancelToken);
+        }
         const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator as AlignDocumentValidator;
         const errors = this.textDocuments?.get(key) ? validator.syntaxErrors(document) : [];
-        // Published when there are errors, or to clear those shown before.
-        if (errors.length > 0 || this.catalogsWithErrors.delete(key)) document.diagnostics = errors;
+        // Published when there are errors, or to clear those shown before (as a catalog file's, or as a workspace file's
+        // before its folder became a catalog).
+        const shown = this.catalogsWithErrors.delete(key);
+        if (errors.length > 0 || shown || this.validatedAsWorkspace.delete(key)) document.diagnostics = errors;
         if (errors.length > 0) this.catalogsWithErrors.add(key);
     }
+
+    /** Documents last validated as workspace files: their findings were published. */
+    private readonly validatedAsWorkspace = new Set<string>();
 
     /** Catalog files whose syntax errors are shown (they were open in the editor). */
     private readonly catalogsWithErrors = new Set<string>();

@@ -1,11 +1,11 @@
 import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
-import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
+import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, type WorkspaceSettings } from './workspace-settings.js';
+import type { WorkspaceSettings } from './workspace-settings.js';
 
 /**
  * Watched-file changes: `.align` files go to Langium as usual;
@@ -100,6 +100,12 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         return (this.workspaceManager as Partial<AlignWorkspaceManager>).isWalked?.(uri) ?? true;
     }
 
+    /** Whether `uri` lies in a folder that `catalogs` names (a file there is a catalog file once the catalogs are listed again). */
+    private inCatalogFolder(uri: URI): boolean {
+        const align = this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
+        return align?.Settings.catalogs.some(source => UriUtils.contains(source.uri, uri)) ?? false;
+    }
+
     private isCatalog(uri: URI): boolean {
         // A folder has no services (the registry throws).
         const align = this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
@@ -113,9 +119,13 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const settings = this.settings;
         // A folder created or deleted (one event, no extension) may hold CSV or query files.
         const folder = params.changes.some(c => c.type !== FileChangeType.Changed && !/\.[A-Za-z0-9]+$/.test(c.uri.split('/').pop() ?? ''));
-        if (!settings || (data.length === 0 && !folder)) return;
-        // `npm install` rewrites the lock files: a package named by `extends` or `catalogs` may have a new version.
-        const configChanged = data.some(c => c.uri.endsWith(`/${CONFIG_FILE}`) || /\/\.?package(-lock)?\.json$/.test(c.uri));
+        const catalogFile = params.changes.some(c => c.type !== FileChangeType.Changed && c.uri.endsWith('.align') && this.inCatalogFolder(URI.parse(c.uri)));
+        if (!settings || (data.length === 0 && !folder && !catalogFile)) return;
+        // Any JSON file: `align.config.json`, a file of its `extends` chain (`./standards/base.json`), or `npm install`'s
+        // package and lock files (a package named by `extends` or `catalogs` may have a new version). A folder created or
+        // deleted may be a catalog or templates folder the configuration names; an `.align` file created in or deleted from
+        // a catalog folder changes the catalog's files.
+        const configChanged = folder || catalogFile || data.some(c => /\.json$/i.test(c.uri));
         const dataChanged = folder || data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
         if (!configChanged && !dataChanged) return;
         this.workspaceLock.write(async () => {
