@@ -19,6 +19,7 @@ import { lazyCompletionParser } from './features/lazy-completion-parser.js';
 import { AlignDocumentHighlightProvider, AlignReferencesProvider } from './features/references-provider.js';
 import { AlignDocumentSymbolProvider } from './features/document-symbols.js';
 import { AlignCommandHandler } from './features/impact-chain-command.js';
+import { AlignConfigurationProvider } from './configuration-provider.js';
 
 /**
  * The editor features of the language server, one provider per file under
@@ -53,5 +54,8 @@ export const AlignSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         FuzzyMatcher: () => new AlignFuzzyMatcher(),
         WorkspaceSymbolProvider: (services) => new AlignWorkspaceSymbolProvider(services),
         ExecuteCommandHandler: (services) => new AlignCommandHandler(services),
+    },
+    workspace: {
+        ConfigurationProvider: (services) => new AlignConfigurationProvider(services)
     }
 };

@@ -53,6 +53,16 @@ describe('language server: diagnostics over LSP', function () {
         assert.ok(!after.some(d => d.code === 'objective-without-practice'));
     });
 
+    it('asks for the settings again on a change notified without them (the pull model: { settings: null })', async () => {
+        const sales = ws.file('sales-win-rate.align');
+        ws.session.settings = { rules: { 'objective-without-kpi': 'info' } };
+        await ws.session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await ws.session.diagnosticsOf(sales, d => d.find(x => x.code === 'objective-without-kpi')?.severity === 3);
+        ws.session.settings = {};
+        await ws.session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await ws.session.diagnosticsOf(sales, d => d.find(x => x.code === 'objective-without-kpi')?.severity === 1);
+    });
+
     it('reads align.config.json at the root, reports its problems as config-invalid, and re-reads it when it changes', async () => {
         const config = ws.file('align.config.json');
         await ws.restart(() => fs.writeFileSync(config, '{ "rules": { "skill-enables-nothing": "off", "nonsense": "error" } }'));
