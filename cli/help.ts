@@ -168,7 +168,8 @@ in which \${name} and \${title} are replaced); builtin is the built-in one.
 Options:
   -o, --output FILE          write to FILE instead (- for standard output)
       --force                overwrite the file if it exists (otherwise: exit 2)
-      --date YYYY-MM-DD      first day of the pilot (default: today)
+      --date YYYY-MM-DD      first day of the pilot (default: today); the
+                             built-in template only (others keep their dates)
   -t, --template NAME        the template to start from (default: builtin)
       --list-templates       list the templates: the built-in one and the
                              configured ones

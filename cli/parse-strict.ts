@@ -41,7 +41,13 @@ function cleanParseError(error: unknown, options: OptionSpec): string {
     const message = error instanceof Error ? error.message : String(error);
     const first = message.split(/\r?\n/)[0]!.split('. ')[0]!.trim().replace(/\.$/, '');
     const ambiguous = /^Option '([^' ]+)[^']*' argument is ambiguous/.exec(first);
-    if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for a value that starts with '-'`;
+    if (ambiguous) {
+        // `-o=VALUE` would be read as the value `=VALUE`: the long name takes `=`.
+        const name = ambiguous[1]!.replace(/,$/, '');
+        const long = name.startsWith('--') ? name : Object.entries(options ?? {}).find(([, spec]) => `-${spec.short}` === name)?.[0];
+        const written = long === undefined ? `${name} VALUE` : `${long.startsWith('--') ? long : `--${long}`}=VALUE`;
+        return `option '${name}' needs a value; write ${written} for a value that starts with '-'`;
+    }
     const unknown = /^Unknown option '([^']+)'/.exec(first);
     if (unknown) return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, optionNames(options))}`;
     const missing = /^Option '(?:-\w, )?(--[^' ]+) <value>' argument missing/.exec(first);

@@ -31,12 +31,17 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     if (programNameProblem(args.name) === 'keyword') {
         throw new InputError(`'${args.name}' cannot be a program name: it is a keyword of Align; choose another name`);
     }
-    const templates = args.template !== undefined || args.listTemplates ? await configuredTemplates(args.output) : [BUILTIN_TEMPLATE];
+    // The built-in template needs no configuration (one that cannot be read does not stop it).
+    const configured = args.listTemplates || (args.template !== undefined && args.template !== BUILTIN_TEMPLATE_NAME);
+    const templates = configured ? await configuredTemplates(args.output) : [BUILTIN_TEMPLATE];
     if (args.listTemplates) {
         io.write(templates.map(t => `${t.name}  (${t.source})\n`).join(''));
         return 0;
     }
     const template = chosenTemplate(templates, args.template ?? BUILTIN_TEMPLATE_NAME);
+    if (args.date !== undefined && !template.builtin) {
+        throw new InputError(`--date sets the pilot of the built-in template; template ${template.name} (${template.source}) is copied with its own dates: leave out --date and edit them in the program`);
+    }
     const text = programFrom(template, args.name, args.title ?? programTitle(args.name), args.date ?? localToday());
     if (args.output === '-' || (args.output === undefined && io.stdoutIsFile())) {
         io.write(text);
@@ -63,7 +68,9 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     }
     const shown = shownPath(path.resolve(file), file);
     // Two lines: one would run past 80 columns for most names.
-    io.write(`Created ${shown} with program ${args.name}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
+    // The program the file declares: a template may name it itself.
+    const declared = /^\s*program\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1] ?? args.name;
+    io.write(`Created ${shown} with program ${declared}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
     return 0;
 }
 

@@ -26,7 +26,8 @@ describe('align init --template', () => {
     for (const template of ['builtin', ...SHIPPED]) {
         it(`fills \${name} and \${title} of the ${template} template, and align check passes the program`, () => {
             const workspace = consumingWorkspace(tempDir());
-            const result = runCli(['init', 'PeopleLeaders', '--template', template, '--title', 'People leaders programme', '--output', 'people-leaders.align', '--date', '2026-09-07'], { cwd: workspace });
+            const date = template === 'builtin' ? ['--date', '2026-09-07'] : [];
+            const result = runCli(['init', 'PeopleLeaders', '--template', template, '--title', 'People leaders programme', '--output', 'people-leaders.align', ...date], { cwd: workspace });
             assert.equal(result.status, 0, result.stderr);
             const text = fs.readFileSync(path.join(workspace, 'people-leaders.align'), 'utf-8');
             assert.match(text, /^program PeopleLeaders "People leaders programme" \{$/m);
@@ -47,6 +48,39 @@ describe('align init --template', () => {
             const program = (JSON.parse(graph.stdout) as { nodes: { kind: string; title?: string }[] }).nodes.find(n => n.kind === 'program');
             assert.equal(program?.title, title, `${template}: the title round-trips`);
         }
+    });
+
+    it('refuses --date with a configured template (it is copied with its own dates), rather than ignore it', () => {
+        const workspace = consumingWorkspace(tempDir());
+        const result = runCli(['init', 'Hr', '--template', SHIPPED[0]!, '--date', '2027-05-01', '--output', 'hr.align'], { cwd: workspace });
+        assertOneLineFailure(result, '--date sets the pilot of the built-in template', `template ${SHIPPED[0]} (@acme/align-standards 1.2.0)`);
+        assert.ok(!fs.existsSync(path.join(workspace, 'hr.align')));
+    });
+
+    it('--template builtin needs no configuration: an align.config.json whose templates folder is missing does not stop it', () => {
+        const dir = tempDir();
+        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./missing" }\n');
+        const result = runCli(['init', '-t', 'builtin', 'P', '-o', 'p.align'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.ok(fs.existsSync(path.join(dir, 'p.align')));
+    });
+
+    it('says which program the file declares when a template names it itself', () => {
+        const dir = tempDir();
+        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
+        fs.mkdirSync(path.join(dir, 'tpl'));
+        fs.writeFileSync(path.join(dir, 'tpl', 'fixed.align'), 'program Fixed "${title}" {\n  owner "x"\n}\n');
+        const result = runCli(['init', '-t', 'fixed', 'Alpha', '-o', 'alpha.align'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /^Created alpha\.align with program Fixed\.$/m);
+    });
+
+    it('a short option without its value suggests the long name with =, which takes a value that starts with -', () => {
+        const dir = tempDir();
+        assertOneLineFailure(runCli(['init', 'P', '-o', '-x.align'], { cwd: dir }), "option '-o' needs a value; write --output=VALUE");
+        const written = runCli(['init', 'P', '--output=-x.align'], { cwd: dir });
+        assert.equal(written.status, 0, written.stderr);
+        assert.ok(fs.existsSync(path.join(dir, '-x.align')));
     });
 
     it('refuses a --title with a line break: one line, exit 2, no file written', () => {
