@@ -118,7 +118,10 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         super.didChangeWatchedFiles({ changes: params.changes.filter(c => isSource(c.uri) && this.concerns(c)) });
         const settings = this.settings;
         // A folder created or deleted (one event, no extension) may hold CSV or query files.
-        const folder = params.changes.some(c => c.type !== FileChangeType.Changed && !/\.[A-Za-z0-9]+$/.test(c.uri.split('/').pop() ?? ''));
+        const folders = params.changes.filter(c => c.type !== FileChangeType.Changed && !/\.[A-Za-z0-9]+$/.test(c.uri.split('/').pop() ?? ''));
+        const folder = folders.length > 0;
+        // A created folder's config may name a templates folder (read again below, with the configuration).
+        (this.workspaceManager as Partial<AlignWorkspaceManager>).noteCreatedFolders?.(folders.filter(c => c.type === FileChangeType.Created).map(c => URI.parse(c.uri)));
         const catalogFile = params.changes.some(c => c.type !== FileChangeType.Changed && c.uri.endsWith('.align') && this.inCatalogFolder(URI.parse(c.uri)));
         if (!settings || (data.length === 0 && !folder && !catalogFile)) return;
         // Any JSON file: `align.config.json`, a file of its `extends` chain (`./standards/base.json`), or `npm install`'s

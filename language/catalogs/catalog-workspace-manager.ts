@@ -72,6 +72,20 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         return super.shouldIncludeEntry(entry) && !this.inTemplatesFolder(entry.uri);
     }
 
+    /**
+     * Folders created after the start-up walk, which the walk would have
+     * entered: their `align.config.json` (created with them, as `cp -r` or
+     * `git checkout` make a standards folder) may name a templates folder,
+     * which {@link updateTemplateFolders} then finds.
+     */
+    noteCreatedFolders(uris: readonly URI[]): void {
+        for (const uri of uris) {
+            if (this.walkedFolders.has(uri.toString()) || !this.isWalked(uri)) continue;
+            this.walkedFolders.set(uri.toString(), undefined);
+            this.folderList = undefined;
+        }
+    }
+
     /** Calls `listener` after the templates folders changed (a config file changed). */
     onDidChangeTemplateFolders(listener: () => void): void {
         this.templateListeners.push(listener);

@@ -4,7 +4,8 @@
  * a file of the `extends` chain edited, a folder that becomes a catalog
  * (its files' findings cleared), an `.align` file created in a catalog
  * folder (a catalog file, no findings), and catalog or templates folders
- * created after the configuration named them.
+ * created after the configuration named them, and a standards folder whose
+ * config names its templates folder, created in one batch.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -90,5 +91,17 @@ describe('language server: follows what align.config.json names, changed on disk
         await new Promise(resolve => setTimeout(resolve, 1500));
         assert.deepEqual(session.diagnostics.get(uriOf(file('kpis/extra.align'))) ?? [], [], 'the catalog file has no findings');
         assert.deepEqual(session.diagnostics.get(uriOf(file('tpl/t.align'))) ?? [], [], 'the template is not checked');
+    });
+    it('a standards folder created in one batch (cp -r, git checkout): the templates folder its config names is skipped', async () => {
+        write('p.align', PROGRAM);
+        ({ session } = await LspSession.start(root));
+        await session.diagnosticsOf(file('p.align'));
+        write('standards/templates/t.align', 'program ${name} "${title}" {\n}\n');
+        write('standards/align.config.json', '{ "templates": "./templates" }\n');
+        await watched([['standards', CREATED], ['standards/align.config.json', CREATED], ['standards/templates', CREATED], ['standards/templates/t.align', CREATED]]);
+        await new Promise(resolve => setTimeout(resolve, 2000));
+        assert.deepEqual(session.diagnostics.get(uriOf(file('standards/templates/t.align'))) ?? [], [], 'the template is not checked (or its findings are cleared)');
+        const files = await session.request<{ files: string[] }>('align/workspaceFiles', { uris: [] });
+        assert.ok(!files.files.some(uri => uri.includes('/templates/')), files.files.join('\n'));
     });
 });
