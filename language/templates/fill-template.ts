@@ -64,10 +64,14 @@ export function escapeAlignString(text: string): string {
     return text.replace(/["\\]/g, '\\$&');
 }
 
-/** `value` as it goes at `offset` of `template`: escaped inside a string literal, as it is elsewhere (a comment). */
+/**
+ * `value` as it goes at `offset` of `template`: escaped inside a string
+ * literal; elsewhere (a comment) as it is, but a `*\/`, which would end a
+ * block comment there, written `* /`.
+ */
 function placed(template: string, offset: number, value: string): string {
     if (programTitleProblem(value)) throw new Error('a template value with a line break');
-    return insideString(template, offset) ? escapeAlignString(value) : value;
+    return insideString(template, offset) ? escapeAlignString(value) : value.replace(/\*\//g, '* /');
 }
 
 /** True when `offset` is inside a string literal of its line (not in a comment). */

@@ -65,6 +65,17 @@ describe('align init --template', () => {
         assert.ok(fs.existsSync(path.join(dir, 'p.align')));
     });
 
+    it('a --title with */ placed in a template\'s block comment does not end the comment', () => {
+        const dir = tempDir();
+        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
+        fs.mkdirSync(path.join(dir, 'tpl'));
+        fs.writeFileSync(path.join(dir, 'tpl', 'doc.align'), '/** ${title} */\nprogram ${name} "${title}" {\n  sponsor "VP"\n}\n');
+        const result = runCli(['init', '-t', 'doc', 'Delta', '--title', 'Fix */ this', '-o', 'delta.align'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(fs.readFileSync(path.join(dir, 'delta.align'), 'utf-8'), '/** Fix * / this */\nprogram Delta "Fix */ this" {\n  sponsor "VP"\n}\n');
+        assert.ok(!checkJson(['delta.align'], { cwd: dir, status: 1 }).some(f => f.rule === 'syntax'), 'no syntax error (other findings: the template is bare)');
+    });
+
     it('says which program the file declares when a template names it itself', () => {
         const dir = tempDir();
         fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
