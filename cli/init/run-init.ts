@@ -54,14 +54,17 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
         throw new InputError(`${file}: is a folder; give the file to write (e.g. --output ${path.join(file, programFileName(args.name))})`);
     }
+    let undo: () => void;
     try {
-        makeFolderOf(file);
+        undo = makeFolderOf(file);
     } catch (error) {
         throw new InputError(`${file}: ${cannotWrite(error)}`);
     }
     try {
         fs.writeFileSync(file, text, { flag: args.force ? 'w' : 'wx' });
     } catch (error) {
+        // The folders made for it go too.
+        undo();
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new InputError(`${file}: already exists; give another name or --output FILE, or --force to overwrite it`);
         throw new InputError(`${file}: ${cannotWrite(error)}`);

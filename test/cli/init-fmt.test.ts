@@ -112,6 +112,15 @@ describe('align init', () => {
         assert.deepEqual(findingsOf(dir, 0), []);
     });
 
+    it('a file that cannot be written leaves no folder made for it behind (init and graph --output)', () => {
+        const dir = tempDir();
+        const long = `${'x'.repeat(300)}`;
+        assertOneLineFailure(runCli(['init', 'P', '-o', `a/b/${long}.align`], { cwd: dir }), 'cannot be written');
+        copyExamples(dir, 'safety.align');
+        assertOneLineFailure(runCli(['graph', 'safety.align', '--format', 'svg', '--output', `c/d/${long}.svg`], { cwd: dir }), 'cannot be written');
+        assert.deepEqual(fs.readdirSync(dir).sort(), ['safety.align']);
+    });
+
     it('refuses to overwrite a file (exit 2, one line, file untouched) unless --force', () => {
         const dir = tempDir();
         const file = writeFile(dir, 'my-program.align', '// mine\n');
