@@ -91,7 +91,10 @@ function phrased(text: string, maxWidth: number, style: TextStyle, maxLines: num
 }
 
 function wrapped(text: string, maxWidth: number, style: TextStyle, maxLines: number, measure: MeasureText): string[] {
-    const words = text.trim().split(/\s+/).filter(Boolean).flatMap(word => breakWord(word, maxWidth, style, measure));
+    // Pieces of one broken word are glued together again where the rest is cut (`Supercalifrag…`, not `… Supercalifrag…`).
+    const pieces = text.trim().split(/\s+/).filter(Boolean).flatMap(word => breakWord(word, maxWidth, style, measure).map((piece, i) => ({ piece, glued: i > 0 })));
+    const words = pieces.map(p => p.piece);
+    const rest = (from: number): string => pieces.slice(from).map((p, i) => i > 0 && !p.glued ? ` ${p.piece}` : p.piece).join('');
     const space = measure(' ', style);
     const lines: string[] = [];
     let line = '';
@@ -106,7 +109,7 @@ function wrapped(text: string, maxWidth: number, style: TextStyle, maxLines: num
             line += ` ${word}`;
             width += space + w;
         } else if (lines.length === maxLines - 1) {
-            return [...lines, truncate(`${line} ${words.slice(i).join(' ')}`, maxWidth, style, measure)];
+            return [...lines, truncate(`${line}${pieces[i]!.glued ? '' : ' '}${rest(i)}`, maxWidth, style, measure)];
         } else {
             lines.push(line);
             line = word;

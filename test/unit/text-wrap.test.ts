@@ -19,6 +19,13 @@ describe('wrapping a word wider than its line', () => {
         assert.deepEqual(wrap('AbCdefghijklmnopqrstuvwxyz', width(10), style, Infinity, tableMeasure), ['AbCdefghij', 'klmnopqrst', 'uvwxyz']);
     });
 
+    it('cut after the last line: the rest of a broken word follows without a space', () => {
+        // Broken before each capital: pieces of 10 on lines of 15, the rest cut on the second line.
+        const lines = wrap('AbcdefghijAbcdefghijAbcdefghijAbcdefghij', width(15), style, 2, tableMeasure);
+        assert.equal(lines[0], 'Abcdefghij');
+        assert.match(lines[1]!, /^AbcdefghijAbc\S*\u2026$/, lines[1]);
+    });
+
     it('every piece fits, and the pieces are the word (random names)', () => {
         const random = seededRandom(7);
         const parts = ['Hazard', 'check', 'Rate', 'X', 'pilot', '_', '.', '-', '9', 'Conversations', 'a'];
