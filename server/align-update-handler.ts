@@ -102,14 +102,16 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     /** Whether `uri` lies in a folder that `catalogs` names (a file there is a catalog file once the catalogs are listed again). */
     private inCatalogFolder(uri: URI): boolean {
-        const align = this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
-        return align?.Settings.catalogs.some(source => UriUtils.contains(source.uri, uri)) ?? false;
+        return this.alignOf(uri)?.Settings.catalogs.some(source => UriUtils.contains(source.uri, uri)) ?? false;
     }
 
     private isCatalog(uri: URI): boolean {
-        // A folder has no services (the registry throws).
-        const align = this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
-        return align?.Catalogs.isCatalog(uri) ?? false;
+        return this.alignOf(uri)?.Catalogs.isCatalog(uri) ?? false;
+    }
+
+    /** Align's own services for `uri`; none for a folder (the registry throws for one). */
+    private alignOf(uri: URI): AlignServices['align'] | undefined {
+        return this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {

@@ -4,13 +4,11 @@ import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
-import { resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
+import { CONFIG_FILE, resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
 import { configText, offsetPosition, settingsFromValue } from '../language/config/parse-config.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
-
-export const CONFIG_FILE = 'align.config.json';
 
 /**
  * Keeps the rule settings in step with the editor (`workspace/configuration`,

@@ -16,6 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE } from '../../language/config/extends.js';
 import { isPathSpec } from '../../language/config/locate.js';
 import { parseAlignConfig } from '../../language/config/parse-config.js';
 import { copyRevision } from './git.js';
@@ -70,7 +71,7 @@ function configsOf(named: string): string[] {
     const stat = fs.statSync(named, { throwIfNoEntry: false });
     if (!stat) return [];
     if (stat.isFile()) return named.endsWith('.json') ? [named] : [];
-    const config = path.join(named, 'align.config.json');
+    const config = path.join(named, CONFIG_FILE);
     return fs.existsSync(config) ? [config] : [];
 }
 
@@ -80,7 +81,7 @@ function configFilesUnder(folder: string): string[] {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory() && !entry.isSymbolicLink()) found.push(...configFilesUnder(full));
-        else if (entry.isFile() && entry.name === 'align.config.json') found.push(full);
+        else if (entry.isFile() && entry.name === CONFIG_FILE) found.push(full);
     }
     return found;
 }

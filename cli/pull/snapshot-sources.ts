@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE } from '../../language/config/extends.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import type { PullTarget } from './targets.js';
 
 /** The files a pull reads or that hold the workspace, by real path: what each is, as a message says it. */
 export type SourceFiles = ReadonlyMap<string, { readonly what: string; readonly target?: PullTarget }>;
-
-const CONFIG_FILE = 'align.config.json';
 
 /**
  * The files no snapshot may overwrite (a pull only reads its sources): the

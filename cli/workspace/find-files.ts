@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE } from '../../language/config/extends.js';
 import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { describeCode, InputError } from './input-error.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
 import { shownPath } from '../shown-path.js';
 
-const CONFIG_FILE = 'align.config.json';
 
 /** What one path given holds. */
 export interface FoundPath {

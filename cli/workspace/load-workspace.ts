@@ -8,7 +8,7 @@ import { nodeHost } from '../../language/host.js';
 import type { ConfigProblem } from '../../language/config/parse-config.js';
 import { neededCatalogFiles } from '../../language/catalogs/catalog-prescan.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
-import { resolveConfig } from '../../language/config/extends.js';
+import { CONFIG_FILE, resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import type { LocatedSource } from '../../language/config/locate.js';
 import { sourceProblemDiagnostic, type SourceProblem } from '../../language/files/source-problems.js';
@@ -54,11 +54,8 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     const paths = options.paths.length > 0 ? options.paths : ['.'];
     const root = workspaceRoot(paths);
-    const configFile = options.configFile ?? existing(path.join(root, 'align.config.json'));
-    // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
-    const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
-    services.align.Settings.workspaceRoot = URI.file(root);
-    const configProblems = configFile ? await applyConfig(services, configFile, options.configFile !== undefined) : [];
+    const configFile = options.configFile ?? existing(path.join(root, CONFIG_FILE));
+    const { services, configProblems } = await configuredServices(root, configFile, options.configFile !== undefined);
     const walkTemplates = configuredTemplatesOf(services, configFile);
     const found = withoutTemplates(await findAlignFilesPerPath(paths, walkTemplates), services.align.Settings.templates);
     const files = [...new Set(found.flatMap(p => p.files))].sort();
@@ -115,14 +112,21 @@ async function listCatalogs(services: AlignServices, paths: readonly string[]): 
 export async function catalogFilesOf(paths: readonly string[]): Promise<(file: string) => boolean> {
     const given = paths.length > 0 ? paths : ['.'];
     const root = workspaceRoot(given);
-    const configFile = existing(path.join(root, 'align.config.json'));
+    const configFile = existing(path.join(root, CONFIG_FILE));
     if (configFile === undefined) return () => false;
-    const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
-    services.align.Settings.workspaceRoot = URI.file(root);
     // Its problems are align check's to report; the catalogs it names are read all the same.
-    await applyConfig(services, configFile, false);
+    const { services } = await configuredServices(root, configFile, false);
     await listCatalogs(services, given);
     return file => services.align.Catalogs.isCatalog(URI.file(file));
+}
+
+/** Align's services for the workspace at `root`, with its settings file (if any) applied; the file's problems. */
+async function configuredServices(root: string, configFile: string | undefined, explicit: boolean): Promise<{ services: AlignServices; configProblems: ConfigProblem[] }> {
+    // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
+    const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
+    services.align.Settings.workspaceRoot = URI.file(root);
+    const configProblems = configFile ? await applyConfig(services, configFile, explicit) : [];
+    return { services, configProblems };
 }
 
 /**
@@ -136,7 +140,7 @@ export async function catalogFilesOf(paths: readonly string[]): Promise<(file: s
 export function workspaceRoot(given: string | readonly string[]): string {
     const folders = (typeof given === 'string' ? [given] : given.length > 0 ? given : ['.']).map(folderOf);
     const start = folders.reduce(commonFolder);
-    return nearestHolding(start, 'align.config.json') ?? nearestHolding(start, LOCK_FILE) ?? start;
+    return nearestHolding(start, CONFIG_FILE) ?? nearestHolding(start, LOCK_FILE) ?? start;
 }
 
 /** `folder` or its nearest ancestor that holds a file named `name`. */
@@ -213,7 +217,7 @@ function withoutTemplates(found: FoundPath[], templates: LocatedSource | undefin
 function configuredTemplatesOf(services: AlignServices, configFile: string | undefined): TemplatesOf {
     const fs = services.shared.workspace.FileSystemProvider;
     const absolute = configFile === undefined ? undefined : path.resolve(configFile);
-    if (absolute === undefined || path.basename(absolute) !== 'align.config.json') return templatesResolver(fs);
+    if (absolute === undefined || path.basename(absolute) !== CONFIG_FILE) return templatesResolver(fs);
     const templates = services.align.Settings.templates;
     return templatesResolver(fs, new Map([[path.dirname(absolute), templates && !templates.isPackage ? templates.uri : undefined]]));
 }

@@ -14,7 +14,8 @@ import { configText, keyPosition, offsetPosition, parseAlignConfig, tokenEnds, t
 /** How many files one `extends` chain may add to the workspace's own. */
 export const MAX_EXTENDS_DEPTH = 5;
 
-const CONFIG_FILE = 'align.config.json';
+/** The settings file of a workspace or a standards package. */
+export const CONFIG_FILE = 'align.config.json';
 
 /** The configuration in force: settings, catalogs and templates found on disk, and the problems in the workspace's file. */
 export interface ResolvedConfig {
