@@ -9,9 +9,12 @@ import type { AlignServices } from '../language/align-module.js';
  * Call under the workspace lock.
  */
 export async function updateCatalogDocuments(services: AlignServices, current: URI[], removed: URI[]): Promise<void> {
-    const root = services.align.Settings.workspaceRoot;
-    const isWorkspaceFile = (uri: URI) => root !== undefined && UriUtils.contains(root, uri)
-        && !UriUtils.relative(root, uri).split('/').some(segment => segment === 'node_modules' || segment.startsWith('.'));
+    const settings = services.align.Settings;
+    const isWorkspaceFile = (uri: URI) => {
+        const root = settings.folderOf(uri);
+        return root !== undefined && UriUtils.contains(root, uri)
+            && !UriUtils.relative(root, uri).split('/').some(segment => segment === 'node_modules' || segment.startsWith('.'));
+    };
     const fileSystem = services.shared.workspace.FileSystemProvider;
     const existing = await Promise.all(current.map(async uri => await fileSystem.exists(uri) ? uri : undefined));
     const changed = [...existing.filter((uri): uri is URI => uri !== undefined), ...removed.filter(isWorkspaceFile)];

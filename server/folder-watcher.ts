@@ -31,16 +31,16 @@ export function watchFilesUnlessTheClientDoes(connection: Connection, shared: La
     });
     shared.lsp.LanguageServer.onInitialized(() => {
         if (clientWatches) return;
-        const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
-        const roots = folders.map(f => URI.parse(f.uri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
-        if (roots.length === 0) return;
+        const manager = shared.workspace.WorkspaceManager;
+        const roots = () => (manager.workspaceFolders ?? []).map(f => URI.parse(f.uri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
         // Watching starts at once, so that no change during the start-up walk is missed; the templates folders
         // are known once the walk has read the config files: until then changes wait, and what they exclude is let go then.
         const watcher = new FolderWatcher(shared, roots,
             changes => shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes }), message => connection.console.warn(message));
-        shared.workspace.WorkspaceManager.ready.then(() => watcher.settle(), () => watcher.settle());
-        // A config file changed the templates folders: a folder that is one now is watched no more, a former one is watched again.
-        (shared.workspace.WorkspaceManager as Partial<AlignWorkspaceManager>).onDidChangeTemplateFolders?.(() => watcher.refresh());
+        manager.ready.then(() => watcher.settle(), () => watcher.settle());
+        // A config file changed the templates folders, or the workspace folders changed: a folder the walk skips now is
+        // watched no more, one it reads now is watched.
+        (manager as Partial<AlignWorkspaceManager>).onDidChangeWalk?.(() => watcher.refresh());
     });
 }
 
@@ -57,9 +57,10 @@ export class FolderWatcher {
     /** Whether the workspace manager has walked the workspace (and so knows every templates folder). */
     private settled = false;
 
-    constructor(private readonly shared: LangiumSharedCoreServices, private readonly roots: readonly string[],
+    /** `roots`: the workspace folders now (they may change while the server runs). */
+    constructor(private readonly shared: LangiumSharedCoreServices, private readonly roots: () => readonly string[],
         private readonly report: (changes: FileEvent[]) => void, private readonly warn: (message: string) => void) {
-        for (const root of roots) this.watchTree(root);
+        for (const root of roots()) this.watchTree(root);
     }
 
     /** The folders watched now. */
@@ -71,27 +72,30 @@ export class FolderWatcher {
     settle(): void {
         if (this.stopped) return;
         this.settled = true;
-        for (const [folder, watcher] of this.watchers) {
-            if (this.roots.includes(folder) || this.includes(folder, true)) continue;
-            watcher.close();
-            this.watchers.delete(folder);
-        }
+        this.letGoExcluded();
         this.flush();
     }
 
     /**
-     * The manager's answer changed (the templates folders did): folders it
-     * excludes now are watched no more, and those it includes are watched,
-     * with their subfolders.
+     * The manager's answer changed (the templates folders did, or the
+     * workspace folders): folders it excludes now are watched no more, and
+     * those it includes are watched, with their subfolders.
      */
     refresh(): void {
         if (this.stopped || !this.settled) return; // settle() applies the answers of the time
+        this.letGoExcluded();
+        for (const root of this.roots()) this.watchIncluded(root);
+    }
+
+    /** Stops watching the folders outside the workspace folders now, and those the manager excludes. */
+    private letGoExcluded(): void {
+        const roots = this.roots();
         for (const [folder, watcher] of this.watchers) {
-            if (this.roots.includes(folder) || this.includes(folder, true)) continue;
+            const underRoot = roots.some(root => folder.startsWith(root + path.sep));
+            if (roots.includes(folder) || (underRoot && this.includes(folder, true))) continue;
             watcher.close();
             this.watchers.delete(folder);
         }
-        for (const root of this.roots) this.watchIncluded(root);
     }
 
     /** Watches `folder` and the folders under it that the manager includes and that are not watched yet. */

@@ -18,6 +18,7 @@ import { refreshingLensesAndHints } from './editor-refresh.js';
 import { registerTemplatesProtocol } from './templates-protocol.js';
 import { registerWorkspaceFilesProtocol } from './workspace-files-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
+import { askingForFolderChanges, followingWorkspaceFolders } from './workspace-folders.js';
 
 /** How the server's host finds real paths: node passes `fs.promises.realpath`; the browser has no symbolic links (`null`). */
 export type ServerContext = Omit<DefaultSharedModuleContext, 'connection'> & { readonly realPath: ((path: string) => Promise<string>) | null };
@@ -49,6 +50,7 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     registerCompareProtocol(publishing, Align);
     registerTemplatesProtocol(publishing, Align, settings);
     registerWorkspaceFilesProtocol(publishing, Align);
+    followingWorkspaceFolders(publishing, shared, settings);
     withWorkspaceFolderFromRoot(shared);
     ignoringOtherLanguages(shared, publishing);
     startLanguageServer(shared);
@@ -65,7 +67,7 @@ function withWorkspaceFolderFromRoot(shared: LangiumSharedServices): void {
     const server = shared.lsp.LanguageServer;
     const initialize = server.initialize.bind(server);
     // `serverInfo` names the server and its version to the client (Neovim's :checkhealth, Helix's log).
-    server.initialize = async params => ({ ...await initialize(workspaceFoldersOf(params)), serverInfo: { name: 'align-language-server', version: ALIGN_VERSION } });
+    server.initialize = async params => ({ ...askingForFolderChanges(await initialize(workspaceFoldersOf(params))), serverInfo: { name: 'align-language-server', version: ALIGN_VERSION } });
 }
 
 export function workspaceFoldersOf(params: InitializeParams): InitializeParams {

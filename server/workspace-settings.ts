@@ -1,5 +1,5 @@
 import { URI, UriUtils } from 'langium';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Connection, Diagnostic, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
@@ -29,7 +29,7 @@ export class WorkspaceSettings {
         shared.lsp.LanguageServer.onInitialize(params => {
             const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
             if (root) services.align.Settings.workspaceRoot = URI.parse(root);
-            this.otherFolders = (params.workspaceFolders ?? []).slice(1).map(folder => URI.parse(folder.uri));
+            services.align.Settings.otherFolders = (params.workspaceFolders ?? []).slice(1).map(folder => URI.parse(folder.uri));
         });
         shared.lsp.LanguageServer.onInitialized(async () => {
             await shared.workspace.ConfigurationProvider.ready;
@@ -83,8 +83,6 @@ export class WorkspaceSettings {
     }
 
     private catalogsLoaded = false;
-    /** The workspace folders after the first (a multi-root workspace): their config files are not applied. */
-    private otherFolders: URI[] = [];
     /** Config files of other folders that carry the "not applied" warning now. */
     private readonly warnedConfigs = new Set<string>();
 
@@ -98,8 +96,15 @@ export class WorkspaceSettings {
      */
     private async warnIgnoredConfigs(): Promise<void> {
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
-        const first = this.services.align.Settings.workspaceRoot;
-        for (const folder of this.otherFolders) {
+        const { workspaceRoot: first, otherFolders } = this.services.align.Settings;
+        const others = otherFolders.map(folder => UriUtils.joinPath(folder, CONFIG_FILE).toString());
+        for (const key of [...this.warnedConfigs]) {
+            // A folder removed from the workspace, or the first folder now: its config file is not "not applied" any more.
+            if (others.includes(key)) continue;
+            this.warnedConfigs.delete(key);
+            if (key !== this.configUri?.toString()) void this.connection.sendDiagnostics({ uri: key, diagnostics: [] });
+        }
+        for (const folder of otherFolders) {
             const uri = UriUtils.joinPath(folder, CONFIG_FILE);
             const key = uri.toString();
             const exists = await fileSystem.exists(uri).catch(() => false);
@@ -137,6 +142,35 @@ export class WorkspaceSettings {
             severity: DiagnosticSeverity.Error, code: 'config-invalid', source: 'align', message: p.message
         }));
         return { uri, text, diagnostics };
+    }
+
+    /**
+     * Follows the editor's workspace folders (`workspace/didChangeWorkspaceFolders`):
+     * the files of the folders added are read, the documents of those removed
+     * dropped. When the first folder changes, its `align.config.json` (with
+     * the catalogs and templates it names) applies instead of the former's,
+     * whose diagnostics go. Every document is validated again: a CSV file
+     * or lock file may lie in a folder that came or went. Call under the
+     * workspace lock.
+     */
+    async followFolders(event: WorkspaceFoldersChangeEvent): Promise<void> {
+        const shared = this.services.shared;
+        const manager = shared.workspace.WorkspaceManager as AlignWorkspaceManager;
+        const texts = shared.workspace.TextDocuments;
+        const formerConfig = this.configUri?.toString();
+        const change = await manager.changeFolders(event.added, event.removed, uri => texts.get(uri.toString()) !== undefined);
+        const [first, ...others] = (manager.workspaceFolders ?? []).map(folder => URI.parse(folder.uri));
+        const settings = this.services.align.Settings;
+        settings.workspaceRoot = first;
+        settings.otherFolders = others;
+        await shared.workspace.DocumentBuilder.update(change.added, change.removed);
+        if (formerConfig !== this.configUri?.toString()) {
+            if (formerConfig) void this.connection.sendDiagnostics({ uri: formerConfig, diagnostics: [] });
+            await this.reloadConfigFile();
+        } else {
+            await this.warnIgnoredConfigs();
+        }
+        await this.revalidate();
     }
 
     /** Re-reads what files may have changed and validates every document again. */

@@ -96,11 +96,9 @@ export class AlignCatalogRegistry {
         return adopted;
     }
 
-    /** In an untrusted workspace only catalogs inside the workspace folder are read. */
+    /** In an untrusted workspace only catalogs inside a workspace folder are read. */
     private mayRead(source: LocatedSource): boolean {
-        if (this.host.fileReadsAllowed()) return true;
-        const root = this.settings.workspaceRoot;
-        return root !== undefined && UriUtils.contains(root, source.uri);
+        return this.host.fileReadsAllowed() || this.settings.inWorkspace(source.uri);
     }
 
     /** The package a catalog belongs to (see `packageInfo`). */

@@ -8,8 +8,8 @@ import { resolvedTemplatesFolderOf } from '../config/templates-folder.js';
 
 type WorkspaceFolder = Parameters<DefaultWorkspaceManager['initializeWorkspace']>[0][number];
 
-/** What a change of the templates folders changes in the workspace: documents to drop, files to read. */
-export interface TemplateFoldersChange {
+/** What a change of the templates or workspace folders changes in the workspace: documents to drop, files to read. */
+export interface WalkChange {
     /** Documents now inside a templates folder. */
     readonly removed: URI[];
     /** Files of folders that are templates folders no more. */
@@ -42,7 +42,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     private configuredTemplates: string | undefined;
     /** Both of the above as one list, made again after either changed: every entry of the walk asks for it. */
     private folderList: string[] | undefined;
-    private readonly templateListeners: Array<() => void> = [];
+    private readonly walkListeners: Array<() => void> = [];
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -86,9 +86,37 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         }
     }
 
-    /** Calls `listener` after the templates folders changed (a config file changed). */
-    onDidChangeTemplateFolders(listener: () => void): void {
-        this.templateListeners.push(listener);
+    /** Calls `listener` after the walk's answer changed: the templates folders (a config file changed) or the workspace folders. */
+    onDidChangeWalk(listener: () => void): void {
+        this.walkListeners.push(listener);
+    }
+
+    /**
+     * Follows the editor's workspace folders (`workspace/didChangeWorkspaceFolders`):
+     * returns the `.align` files of the folders added, to read, and the
+     * documents of the folders removed that no folder holds now, to drop
+     * (but catalog files, and those `isOpen` says the editor shows: a file
+     * open in the editor is checked while it is open, as any other file
+     * outside the workspace). The caller updates the documents with them,
+     * under the workspace lock.
+     */
+    async changeFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[], isOpen: (uri: URI) => boolean): Promise<WalkChange> {
+        const key = (folder: WorkspaceFolder) => URI.parse(folder.uri).toString();
+        const gone = new Set(removed.map(key));
+        const kept = (this.folders ?? []).filter(folder => !gone.has(key(folder)));
+        const fresh = added.filter(folder => !kept.some(other => key(other) === key(folder)));
+        this.folders = [...kept, ...fresh];
+        for (const folder of [...this.walkedFolders.keys()]) if (!this.isWalked(URI.parse(folder))) this.walkedFolders.delete(folder);
+        this.folderList = undefined;
+        const files: URI[] = [];
+        for (const folder of fresh) files.push(...await this.filesOf(URI.parse(folder.uri)));
+        const catalogs = this.align()?.align.Catalogs;
+        const removedRoots = removed.map(folder => URI.parse(folder.uri));
+        const dropped = this.langiumDocuments.all
+            .filter(({ uri }) => removedRoots.some(root => UriUtils.contains(root, uri)) && !this.isWalked(uri) && !catalogs?.isCatalog(uri) && !isOpen(uri))
+            .map(document => document.uri).toArray();
+        for (const listener of this.walkListeners) listener();
+        return { removed: dropped, added: files };
     }
 
     /**
@@ -99,7 +127,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
      * aside) and the files of the folders that are templates folders no
      * more; the caller updates the documents with them, under the workspace lock.
      */
-    async updateTemplateFolders(): Promise<TemplateFoldersChange> {
+    async updateTemplateFolders(): Promise<WalkChange> {
         const before = this.templateFolders();
         this.configuredTemplates = this.align()?.align.Settings.templates?.uri.toString();
         for (const folder of [...this.walkedFolders.keys()]) {
@@ -117,7 +145,7 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
             .map(document => document.uri).toArray();
         const added: URI[] = [];
         for (const folder of left) added.push(...await this.filesOf(URI.parse(folder)));
-        for (const listener of this.templateListeners) listener();
+        for (const listener of this.walkListeners) listener();
         return { removed, added: added.filter(uri => !this.langiumDocuments.hasDocument(uri)) };
     }
 

@@ -54,7 +54,7 @@ export class AlignCsvFiles {
     /** The folder a document's CSV files must be in: its catalog's (a package may lie outside the workspace), or the workspace's. */
     private confinementOf(documentUri: URI): { root?: URI; name: string } {
         const origin = this.catalogs.originOf(documentUri);
-        if (!origin) return { root: this.settings.workspaceRoot, name: 'the workspace folder' };
+        if (!origin) return { root: this.settings.folderOf(documentUri), name: 'the workspace folder' };
         const root = origin.folder.path.endsWith('.align') ? UriUtils.dirname(origin.folder) : origin.folder;
         return { root, name: `the folder of catalog ${origin.name}` };
     }

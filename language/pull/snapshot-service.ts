@@ -97,9 +97,9 @@ export class AlignSnapshotService {
         const facts: SnapshotFacts = {
             spec, file,
             entry: none !== undefined ? { none } : entry!,
-            snapshotSha256: await this.hashOf(snapshot),
+            snapshotSha256: await this.hashOf(snapshot, folder),
             queryKey: spec.kind === 'sql' ? UriUtils.relative(lockFolder, UriUtils.resolvePath(folder, spec.query)) : undefined,
-            querySha256: spec.kind === 'sql' ? await this.hashOf(UriUtils.resolvePath(folder, spec.query)) : undefined,
+            querySha256: spec.kind === 'sql' ? await this.hashOf(UriUtils.resolvePath(folder, spec.query), folder) : undefined,
             pullSha256: spec.kind === 'xapi' ? await sha256Hex(normalisedXapi(spec)) : undefined
         };
         return { spec, entry: none === undefined ? entry : undefined, drift: driftReasons(facts) };
@@ -107,7 +107,7 @@ export class AlignSnapshotService {
 
     /** The nearest lock file from `folder` up to the workspace root. */
     private async findLock(folder: URI): Promise<LockRead> {
-        const root = this.settings.workspaceRoot;
+        const root = this.settings.folderOf(folder);
         for (let current = folder; ; current = UriUtils.dirname(current)) {
             const uri = UriUtils.joinPath(current, LOCK_FILE);
             if (await this.fileSystem.exists(uri)) {
@@ -123,12 +123,13 @@ export class AlignSnapshotService {
 
     /** A lock file as messages name it: relative to the workspace root. */
     private shownLock(uri: URI): string {
-        const root = this.settings.workspaceRoot;
+        const root = this.settings.folderOf(uri);
         return root && UriUtils.contains(root, uri) ? UriUtils.relative(root, uri) : LOCK_FILE;
     }
 
-    private async hashOf(uri: URI): Promise<string | { error: string }> {
-        const root = this.settings.workspaceRoot;
+    /** The SHA-256 of a file a document in `folder` names, read only inside that document's workspace folder. */
+    private async hashOf(uri: URI, folder: URI): Promise<string | { error: string }> {
+        const root = this.settings.folderOf(folder);
         if (root && !UriUtils.contains(root, uri)) return { error: 'is outside the workspace folder and is not read' };
         try {
             return await textSha256Hex(await this.fileSystem.readBinary(uri));

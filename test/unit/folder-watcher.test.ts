@@ -42,7 +42,7 @@ describe('the server\'s own file watcher follows the workspace manager', functio
         const manager = shared.workspace.WorkspaceManager;
         manager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: URI.file(root).toString(), name: 'ws' }] } as InitializeParams);
         const initialized = manager.initialized({});
-        const started = new FolderWatcher(shared, [root], changes => reported.push(...changes), message => assert.fail(message));
+        const started = new FolderWatcher(shared, () => [root], changes => reported.push(...changes), message => assert.fail(message));
         await manager.ready;
         started.settle();
         await initialized;
