@@ -2,6 +2,7 @@ import { toFinding } from '../../language/findings.js';
 import type { GraphRange } from '../../language/graph/types.js';
 import type { Finding } from '../../language/rules.js';
 import type { AlignDocumentValidator } from '../../language/validation/align-document-validator.js';
+import { UNKNOWN_SUPPRESSION_KEY } from '../../language/validation/suppressions.js';
 import { sortFindings } from '../check-formats/sort.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 import { relativePath } from '../shown-path.js';
@@ -11,6 +12,16 @@ export interface PlacedFinding extends Finding {
     /** The document's URI as the graph writes it; undefined for `align.config.json`. */
     uri?: string;
     range?: GraphRange;
+}
+
+/**
+ * Whether a finding means that text of a file was not read into the model:
+ * a `syntax` finding, but the one on an unknown id of a suppression comment,
+ * which concerns a comment (`align graph` and `align report` say the first
+ * kind leaves things out).
+ */
+export function leavesTextOut(finding: Finding): boolean {
+    return finding.rule === 'syntax' && !finding.identity?.key.startsWith(`${UNKNOWN_SUPPRESSION_KEY} `);
 }
 
 /**

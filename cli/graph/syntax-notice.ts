@@ -11,6 +11,7 @@ import { cellWidth } from '../cell-width.js';
 import { escapeControls } from '../check-formats/printable.js';
 import { fitMessage } from '../wrap.js';
 import type { PlacedFinding } from './load-graph.js';
+import { leavesTextOut } from '../check/collect-findings.js';
 
 const WIDTH = 80;
 
@@ -18,7 +19,7 @@ const WIDTH = 80;
 export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph' | 'report' = 'graph'): string[] {
     const byFile = new Map<string, PlacedFinding[]>();
     for (const f of findings) {
-        if (f.rule !== 'syntax' && f.rule !== 'config-invalid') continue;
+        if (!leavesTextOut(f) && f.rule !== 'config-invalid') continue;
         const list = byFile.get(f.file);
         if (list) list.push(f);
         else byFile.set(f.file, [f]);

@@ -11,6 +11,7 @@ import { attribute } from '../../language/attributes.js';
 import { ruleDocUrl, type FindingSeverity } from '../../language/rules.js';
 import { plural } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
+import { leavesTextOut } from '../check/collect-findings.js';
 import { withCode, type Block, type Inline } from './blocks.js';
 import { byOrder, joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
 
@@ -54,7 +55,7 @@ export function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
  */
 export function syntaxNotice(findings: readonly PlacedFinding[]): Block | undefined {
     const byFile = new Map<string, PlacedFinding[]>();
-    for (const f of findings) if (f.rule === 'syntax') push(byFile, f.file, f);
+    for (const f of findings) if (leavesTextOut(f)) push(byFile, f.file, f);
     if (byFile.size === 0) return undefined;
     const files = [...byFile.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
     return {

@@ -10,7 +10,8 @@
  * - a part of the element (`target ...`, `pilot ...`): the part's first
  *   keyword and the properties down to the marked one (`target deadline`);
  *   an actuals row: `row 2026-03`;
- * - a syntax error of the parser: its message; an unresolved reference: the property and the text.
+ * - a syntax error of the parser: its message; an unresolved reference: the property and the text;
+ * - a key the diagnostic gives (`data.key`): that key.
  *
  * So reordering, reformatting and moving declarations keep the key; two
  * findings of one rule on different references of one element differ.
@@ -31,7 +32,8 @@ export interface KeyedDiagnostic {
 
 /** The message key of a finding of `rule` that starts at `leaf` (see the module comment). */
 export function messageKey(leaf: CstNode | undefined, rule: string, diagnostic: KeyedDiagnostic): string {
-    const data = (diagnostic.data ?? {}) as { code?: unknown; property?: unknown; refText?: unknown };
+    const data = (diagnostic.data ?? {}) as { code?: unknown; property?: unknown; refText?: unknown; key?: unknown };
+    if (typeof data.key === 'string') return data.key; // given by the finding (a suppression comment's unknown rule id)
     if (data.code === DocumentValidator.LinkingError) return [data.property, data.refText].filter(p => typeof p === 'string').join(' ');
     if (data.code === DocumentValidator.ParsingError || data.code === DocumentValidator.LexingError || !leaf) return normalized(diagnostic.message);
     if (WHOLE_ELEMENT_RULES.has(rule)) return '';

@@ -7,7 +7,7 @@ import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
 import { ALL_RULES, ruleDocUrl } from '../rules.js';
 import { nearestWithin } from '../edit-distance.js';
-import { isSuppressed, suppressedLines, unknownSuppressionIds, type Suppressions } from './suppressions.js';
+import { isSuppressed, suppressedLines, UNKNOWN_SUPPRESSION_KEY, unknownSuppressionIds, type Suppressions } from './suppressions.js';
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -183,7 +183,7 @@ function unknownSuppressions(document: LangiumDocument, text: string): Diagnosti
             range: { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + id.length) },
             severity: DiagnosticSeverity.Error,
             message: `Unknown rule id \`${id}\` in align-disable-next-line: it suppresses nothing; ${fix}`,
-            data: { code: 'syntax' }
+            data: { code: 'syntax', key: `${UNKNOWN_SUPPRESSION_KEY} ${id}` }
         };
     });
 }

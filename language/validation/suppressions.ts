@@ -120,6 +120,9 @@ export function isSuppressed(suppressions: Suppressions, line: number, rule: str
     return entry === 'all' || (entry !== undefined && entry.has(rule));
 }
 
+/** The identity key (`data.identity.key`) of the `syntax` finding on an unknown id of a suppression comment: it concerns a comment, not the model. */
+export const UNKNOWN_SUPPRESSION_KEY = 'align-disable-next-line';
+
 /** An id in a suppression comment that names no rule: where it is (offset in the text) and what it says. */
 export interface UnknownSuppressionId {
     readonly offset: number;

@@ -60,6 +60,19 @@ describe('align report of files with syntax errors', () => {
         assert.match(text, new RegExp(`^> - \`broken\\.align\`: \\d+ syntax errors?, the first at line ${firstSyntax.line}\\.$`, 'm'));
     });
 
+    it('says nothing is left out for an unknown rule id in a suppression comment, which align check still reports', () => {
+        const dir = tempDir();
+        copyExamples(dir, 'churn-pilot.align');
+        writeFile(dir, 'typo.align', '// align-disable-next-line metric-unusd\nmetric U "u"\n');
+        const check = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: dir }).stdout) as Array<{ file: string; rule: string; message: string }>;
+        assert.ok(check.some(f => f.file === 'typo.align' && f.rule === 'syntax' && f.message.startsWith('Unknown rule id `metric-unusd`')));
+        const graph = runCli(['graph', '.', '--output', path.join(dir, 'impact.mmd')], { cwd: dir });
+        assert.equal(graph.stderr, '');
+        const text = report(['.'], dir); // nothing on standard error
+        assert.ok(!text.includes('syntax errors'), 'no notice in the report');
+        assert.match(text, /Unknown rule id `metric-unusd`/, 'the finding is listed with the others');
+    });
+
     it('shows no notice when every file was read', () => {
         const dir = tempDir();
         copyExamples(dir, 'churn-pilot.align');
