@@ -23,16 +23,36 @@ export function formatNumber(value: number, decimals = 2): string {
     return /^-0(\.0*)?$/.test(text) ? '0' : text;
 }
 
+/** The most decimals a compared figure is shown with. */
+const MOST_DECIMALS = 10;
+
 /**
  * The decimals that show two compared figures apart: `decimals`, or more
- * (up to 6) where `decimals` would print them the same though they differ:
+ * (up to 10) where `decimals` would print them the same though they differ:
  * an actual of `32.2%` against a limit of `32.198%`, not `32.2%` against
- * `32.2%` under "off track".
+ * `32.2%` under "off track"; a target of `0.3000001` against a baseline of
+ * `0.3`.
  */
 export function decimalsApart(value: number, other: number, decimals = 2): number {
     if (value === other) return decimals;
-    for (let d = decimals; d <= 6; d++) if (formatNumber(value, d) !== formatNumber(other, d)) return d;
+    for (let d = decimals; d <= MOST_DECIMALS; d++) if (formatNumber(value, d) !== formatNumber(other, d)) return d;
     return decimals;
+}
+
+/** The decimals `value` is written with (its shortest form: `0.3099` -> 4), at least `least`, at most 10. */
+export function ownDecimals(value: number, least = 2): number {
+    const [digits = '', exponent] = String(Math.abs(value)).split('e');
+    const written = (digits.split('.')[1]?.length ?? 0) - Number(exponent ?? 0);
+    return Math.min(MOST_DECIMALS, Math.max(least, written));
+}
+
+/**
+ * Decimals for an actual beside the value its trajectory expects: the
+ * actual as written (`0.3099`, not `0.31` beside a baseline of `0.31`), and
+ * as many as tell the two apart.
+ */
+export function actualDecimals(actual: number, expected: number): number {
+    return Math.max(decimalsApart(actual, expected), ownDecimals(actual));
 }
 
 /** A share of 1 as a whole percentage: `0.734` -> `73%`, `1.25` -> `125%`. */

@@ -13,7 +13,7 @@ import { extent, linearScale, round, timeTicks, valueAxis } from './chart-scale.
 import { axisUnit, dayOfIso, directionWords, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText, type TextStyle } from './measure.js';
 import { deadlineText, trackStatus, type TrackStatus } from './text.js';
-import { decimalsApart } from '../present/index.js';
+import { actualDecimals } from '../present/index.js';
 
 export interface KpiChartOptions {
     /** Size of the drawing in px (default 400 x 240). */
@@ -138,7 +138,7 @@ function statusDetail(m: MetricFigures): string {
         // The expected value as precise as the metric's figures, or both as much more precise as tells them apart (not "54 against 54").
         const [actual, expected] = [valueText(m.latest.value, m.unit), valueText(roundLike(m.expected, m), m.unit)];
         if (actual !== expected || m.expected === m.latest.value) return `${actual} against ${expected} on the trajectory`;
-        const decimals = decimalsApart(m.latest.value, m.expected);
+        const decimals = actualDecimals(m.latest.value, m.expected);
         return `${valueText(m.latest.value, m.unit, decimals)} against ${valueText(m.expected, m.unit, decimals)} on the trajectory`;
     }
     return unknownReason(m);

@@ -3,7 +3,7 @@ import type { ActualsProblem } from '../actuals/read-actuals.js';
 import type { ActualValue } from '../actuals/actual-values.js';
 import type { Actuals } from '../generated/ast.js';
 import type { RepeatedActual } from '../graph/actuals-index.js';
-import { deadlineText, decimalsApart, formatAmount } from '../present/index.js';
+import { actualDecimals, deadlineText, formatAmount } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
 import { readablePath } from './structure-rules.js';
 
@@ -59,8 +59,8 @@ export function checkActualsOnTrack(actuals: Actuals, { graph, report }: RuleCon
     const figures = node?.metric;
     if (!node || !figures || latest?.actuals !== actuals || figures.onTrack !== false) return;
     const amount = (value: number | undefined, decimals?: number): string => formatAmount(value ?? 0, figures.unit, decimals);
-    // The actual and the limit it misses, with the decimals that tell them apart.
-    const apart = decimalsApart(latest.entry.value.value, figures.expected ?? 0);
+    // The actual as written, and the limit it misses with the decimals that tell them apart.
+    const apart = actualDecimals(latest.entry.value.value, figures.expected ?? 0);
     report('actuals-off-track', `'${node.name}' is off track: ${latest.entry.period.text} is ${amount(latest.entry.value.value, apart)}, the trajectory from ${amount(figures.baseline)} to ${amount(figures.target)} by ${deadlineText(figures, 'long')} expects ${figures.direction === 'up' ? 'at least' : 'at most'} ${amount(figures.expected, apart)}. ${reviewAdvice(graph, node.id)}`,
         latest.entry.row ? { node: latest.entry.row } : { node: actuals, property: 'file' });
 }

@@ -1,6 +1,6 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
-import { deadlineText, decimalsApart, formatAmount, TRACK_WORDS } from '../../language/present/index.js';
+import { actualDecimals, deadlineText, formatAmount, TRACK_WORDS } from '../../language/present/index.js';
 
 /**
  * The figures of a metric on one line:
@@ -28,9 +28,9 @@ export function trackStatus(m: MetricFigures): string {
     return missing.length > 0 ? `${TRACK_WORDS.unknown} (no ${missing.join(', no ')})` : TRACK_WORDS.unknown;
 }
 
-/** Decimals for the latest actual and the trajectory's value beside it: as many as tell them apart (not "off track: 50% against 50%"). */
+/** Decimals for the latest actual and the trajectory's value beside it: the actual as written, and as many as tell them apart (not "off track: 50% against 50%"). */
 function trackDecimals(m: MetricFigures): number {
-    return m.onTrack === false && m.latest && m.expected !== undefined ? decimalsApart(m.latest.value, m.expected) : 2;
+    return m.onTrack === false && m.latest && m.expected !== undefined ? actualDecimals(m.latest.value, m.expected) : 2;
 }
 
 /** `leading KPI`, `activity metric (learning analytics, not evidence of business impact)`... */

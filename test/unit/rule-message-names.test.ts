@@ -81,12 +81,21 @@ describe('actuals-off-track tells the actual and the limit apart', () => {
         const [plain] = await messages(text.replace('31.001', '31.5'), 'actuals-off-track');
         assert.match(plain ?? '', /2026-02 is 31\.5, the trajectory from 59 to 0 by 2026-03-31 expects at most 31\. /);
     });
+
+    it('with the actual as written: not "0.3099" shown as the baseline\'s "0.31"', async () => {
+        const text = 'metric Rat "r" { kind lagging unit ratio direction down baseline 0.31 target 0.3 by 2026-12-31 }\n'
+            + 'outcome O "o" { measured by Rat }\nactuals Rat {\n  2026-01-01: 0.31\n  2026-07-01: 0.3099\n}\n';
+        const [message] = await messages(text, 'actuals-off-track');
+        assert.match(message ?? '', /^'Rat' is off track: 2026-07-01 is 0\.3099, the trajectory from 0\.31 to 0\.3 by 2026-12-31 expects at most 0\.305\. /);
+    });
 });
 
 describe('target-against-direction tells the target and the baseline apart', () => {
     it('with the decimals it takes: not "target 0 worse than its baseline 0"', async () => {
         const [message] = await messages('metric M "m" { kind activity unit ratio direction up baseline 0.000012 target 0.00001 }\n', 'target-against-direction');
         assert.match(message ?? '', /^Metric 'M' has target 0\.00001 worse than its baseline 0\.000012 for `direction up`\./);
+        const [seventh] = await messages('metric M "m" { kind activity unit ratio direction down baseline 0.3 target 0.3000001 }\n', 'target-against-direction');
+        assert.match(seventh ?? '', /^Metric 'M' has target 0\.3000001 worse than its baseline 0\.3 for `direction down`\./);
         const [plain] = await messages('metric M "m" { kind activity unit count direction up baseline 12 target 10 }\n', 'target-against-direction');
         assert.match(plain ?? '', /^Metric 'M' has target 10 worse than its baseline 12 for `direction up`\./);
     });
