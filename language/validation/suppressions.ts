@@ -85,6 +85,18 @@ const SUPPRESSION = /\/\/[^\S\r\n]*align-disable-next-line\b([^\r\n]*)/y;
  * comment, where `// align-disable-next-line` is text and suppresses nothing.
  */
 function* lineCommentStarts(text: string): Generator<number> {
+    for (const comment of commentsOf(text)) if (!comment.block) yield comment.start;
+}
+
+/** A comment as the lexer reads it: `//` to its line's end, or `/* ... *\/` (to the text's end when unclosed). */
+interface CommentSpan {
+    readonly start: number;
+    readonly end: number;
+    readonly block: boolean;
+}
+
+/** The comments of `text`, in order, outside "strings". */
+function* commentsOf(text: string): Generator<CommentSpan> {
     const special = /["/]/g;
     const lineEnd = /[\r\n]/g;
     for (let m = special.exec(text); m; m = special.exec(text)) {
@@ -92,14 +104,42 @@ function* lineCommentStarts(text: string): Generator<number> {
         if (text[at] === '"') {
             special.lastIndex = stringEnd(text, at + 1);
         } else if (text[at + 1] === '/') {
-            yield at;
             lineEnd.lastIndex = at;
-            special.lastIndex = lineEnd.exec(text)?.index ?? text.length;
+            const end = lineEnd.exec(text)?.index ?? text.length;
+            yield { start: at, end, block: false };
+            special.lastIndex = end;
         } else if (text[at + 1] === '*') {
             const close = text.indexOf('*/', at + 2);
-            special.lastIndex = close < 0 ? text.length : close + 2;
+            const end = close < 0 ? text.length : close + 2;
+            yield { start: at, end, block: true };
+            special.lastIndex = end;
         }
     }
+}
+
+/** The offset after the `*\/` of the block comment that holds `offset` (starts before it, ends after it); undefined when none does. */
+export function blockCommentEndAround(text: string, offset: number): number | undefined {
+    for (const comment of commentsOf(text)) {
+        if (comment.start >= offset) return undefined;
+        if (comment.block && comment.end > offset) return comment.end;
+    }
+    return undefined;
+}
+
+/**
+ * Where a new id goes in the suppression comment that covers `line` (the
+ * comment is on the line before): after its last id, before a `-- why`
+ * (whose words are no ids). Undefined when no such comment.
+ */
+export function suppressionIdsEnd(text: string, line: number): number | undefined {
+    if (!text.includes('align-disable-next-line')) return undefined;
+    const lineAt = forwardLines(text);
+    for (const comment of suppressionComments(text)) {
+        if (lineAt(comment.index) + 1 !== line) continue;
+        const last = comment.ids[comment.ids.length - 1];
+        return last ? last.offset + last.id.length : undefined;
+    }
+    return undefined;
 }
 
 /** The offset after a string that opens before `from`: after its closing quote, or at its line's end when it is not closed there. */

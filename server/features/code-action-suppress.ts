@@ -2,8 +2,8 @@ import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { ruleIdOf } from '../../language/findings.js';
 import type { RuleId } from '../../language/rules.js';
-import { isSuppressed, NEVER_SUPPRESSED, suppressedLines } from '../../language/validation/suppressions.js';
-import { emptyAt, lineBreakOf, lineIndent, lineText } from './code-action-edits.js';
+import { blockCommentEndAround, isSuppressed, NEVER_SUPPRESSED, suppressedLines, suppressionIdsEnd } from '../../language/validation/suppressions.js';
+import { emptyAt, lineBreakOf, lineIndent } from './code-action-edits.js';
 
 /** The comment that suppresses findings on the line after it (language/validation/suppressions.ts). */
 const DIRECTIVE = 'align-disable-next-line';
@@ -36,24 +36,40 @@ export function suppressActions(document: LangiumDocument, diagnostics: readonly
         byKey.set(key, entry);
     }
     return [...byKey.values()].map(({ rule, line, diagnostics: covered }) => {
-        const edit = suppressions.has(line) ? addToComment(document, line - 1, rule) : insertComment(document, line, rule);
+        const edit = suppressions.has(line) ? addToComment(document, line, rule) : insertComment(document, line, rule);
         const title = `Disable ${rule} for this line`;
         return { title, kind: CodeActionKind.QuickFix, diagnostics: covered, isPreferred: false, edit: { changes: { [document.uri.toString()]: [edit] } } };
     });
 }
 
-/** `// align-disable-next-line <rule>` on a new line above `line`, indented like it, in the document's line breaks. */
+/**
+ * `// align-disable-next-line <rule>` on a new line above `line`, indented
+ * like it, in the document's line breaks. When the line starts inside a
+ * `/* ... *\/` comment (the finding follows its end), a comment above it
+ * would be comment text: the line is broken after the block comment instead,
+ * with the suppression comment between.
+ */
 function insertComment(document: LangiumDocument, line: number, rule: RuleId): TextEdit {
-    return { range: emptyAt({ line, character: 0 }), newText: `${lineIndent(document, line)}// ${DIRECTIVE} ${rule}${lineBreakOf(document)}` };
+    const text = document.textDocument.getText();
+    const comment = `// ${DIRECTIVE} ${rule}`;
+    const blockEnd = blockCommentEndAround(text, document.textDocument.offsetAt({ line, character: 0 }));
+    if (blockEnd !== undefined) {
+        const codeStart = blockEnd + /^[^\S\r\n]*/.exec(text.slice(blockEnd))![0].length;
+        const range = { start: document.textDocument.positionAt(blockEnd), end: document.textDocument.positionAt(codeStart) };
+        return { range, newText: `${lineBreakOf(document)}${comment}${lineBreakOf(document)}` };
+    }
+    return { range: emptyAt({ line, character: 0 }), newText: `${lineIndent(document, line)}${comment}${lineBreakOf(document)}` };
 }
 
 /**
- * Appends `rule` to the ids of the comment on `line` (`a, b` becomes
- * `a, b, <rule>`): a second comment would push this one off the line it
- * covers. The comment runs to the end of its line.
+ * Adds `rule` to the ids of the comment that covers `line` (`a, b` becomes
+ * `a, b, <rule>`, before a `-- why`): a second comment would push this one
+ * off the line it covers.
  */
 function addToComment(document: LangiumDocument, line: number, rule: RuleId): TextEdit {
-    const text = lineText(document, line).trimEnd();
-    const separator = text.endsWith(',') ? ' ' : ', ';
-    return { range: emptyAt({ line, character: text.length }), newText: `${separator}${rule}` };
+    const text = document.textDocument.getText();
+    const end = suppressionIdsEnd(text, line)!; // the comment has ids: one without suppresses every rule
+    const comma = /^[^\S\r\n]*,/.exec(text.slice(end))?.[0]; // `a,` takes ` <rule>` after its comma
+    return comma ? { range: emptyAt(document.textDocument.positionAt(end + comma.length)), newText: ` ${rule}` }
+        : { range: emptyAt(document.textDocument.positionAt(end)), newText: `, ${rule}` };
 }

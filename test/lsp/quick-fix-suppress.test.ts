@@ -119,6 +119,22 @@ describe('language server: quick fix that disables a rule for a line', function 
         await changeUntilGone('comma.align', fixed, 'behavior-moves-nothing');
     });
 
+    it('adds the rule before the `-- why` of the comment above (its words are no ids)', async () => {
+        const text = program('Why').replace('  behavior B', '  // align-disable-next-line behavior-not-reinforced -- owner on leave, back in May\n  behavior B');
+        const { diagnostic } = await openWith('why.align', text, 'behavior-moves-nothing', 6);
+        const fixed = await disable('why.align', text, diagnostic);
+        assert.equal(fixed, text.replace('behavior-not-reinforced -- owner', 'behavior-not-reinforced, behavior-moves-nothing -- owner'));
+        await changeUntilGone('why.align', fixed, 'behavior-moves-nothing');
+    });
+
+    it('breaks the line after a block comment the finding\'s line starts in (a comment above would be comment text)', async () => {
+        const text = program('Block').replace('  behavior B "B" {', '  /* kept for\n     reference */ behavior B "B" {');
+        const { diagnostic } = await openWith('block.align', text, 'behavior-not-reinforced', 6);
+        const fixed = await disable('block.align', text, diagnostic);
+        assert.equal(fixed, text.replace('reference */ behavior B', 'reference */\n// align-disable-next-line behavior-not-reinforced\nbehavior B'));
+        await changeUntilGone('block.align', fixed, 'behavior-not-reinforced');
+    });
+
     it('indents the comment with the tabs of a tab-indented line', async () => {
         const text = program('Tabs').replace(/^((?: {2})+)/gm, m => '\t'.repeat(m.length / 2));
         const { diagnostic } = await openWith('tabs.align', text, 'behavior-not-reinforced', 5);
