@@ -100,9 +100,17 @@ export function roiText(roi: RoiSummary | undefined): string {
 function roiChange(before: RoiSummary | undefined, after: RoiSummary | undefined): string {
     const [from, to] = [roiText(before), roiText(after)];
     if (from !== to || !before || !after) return `${from} → ${to}`;
-    const money = (a: number | undefined, b: number | undefined, currency: string | undefined): string =>
-        a === b ? formatMoney(b ?? 0, currency, 0) : `${formatNumber(a ?? 0, 0)} → ${formatMoney(b ?? 0, currency, 0)}`;
-    return `${to} (benefit ${money(before.benefit, after.benefit, after.currency)}, cost ${money(before.cost, after.cost, after.currency)})`;
+    const parts = [moneyChange('benefit', before.benefit, after.benefit, after.currency), moneyChange('cost', before.cost, after.cost, after.currency)];
+    const known = parts.filter((part): part is string => part !== undefined);
+    return known.length > 0 ? `${to} (${known.join(', ')})` : to;
+}
+
+/** `cost 41,300 → 82,600 USD`, `benefit not known → 500 USD`; nothing when not known on either side (not an invented 0). */
+function moneyChange(label: string, a: number | undefined, b: number | undefined, currency: string | undefined): string | undefined {
+    if (a === undefined && b === undefined) return undefined;
+    const shown = (value: number | undefined) => value === undefined ? 'not known' : formatMoney(value, currency, 0);
+    if (a === b) return `${label} ${shown(b)}`;
+    return `${label} ${a !== undefined && b !== undefined ? formatNumber(a, 0) : shown(a)} → ${shown(b)}`;
 }
 
 /** `objective DiscoveryBootcamp.Negotiate`. */

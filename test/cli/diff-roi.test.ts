@@ -49,4 +49,17 @@ describe('align diff: ROI as the report prints it', function () {
         assert.equal(result.status, 0, result.stderr);
         assert.ok(result.stdout.includes('| ROI | program `A` | ROI 11% · BCR 1.11 (benefit 10,000 → 20,000 USD, cost 9,000 → 18,000 USD) |'), result.stdout);
     });
+
+    it('names no benefit where none is known on either side (not "benefit 0 USD")', () => {
+        const unvalued = (cost: number) => {
+            const dir = folder(1000, cost);
+            fs.writeFileSync(path.join(dir, 'a.align'), source(1000, cost).replace(' value 1000 USD per point', ''));
+            return dir;
+        };
+        const result = runCli(['diff', unvalued(1000), unvalued(2500)]);
+        assert.equal(result.status, 0, result.stderr);
+        // The line is wrapped at 80 columns.
+        assert.ok(result.stdout.replace(/\s+/g, ' ').includes('on a KPI of the chain) (cost 1,000 → 2,500 USD)'), result.stdout);
+        assert.ok(!result.stdout.includes('benefit 0'), result.stdout);
+    });
 });
