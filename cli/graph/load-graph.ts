@@ -25,11 +25,13 @@ export interface LoadedGraph {
 /**
  * Loads the workspace, builds its impact graph, and collects its findings;
  * their files are named relative to the current folder, or with `filesFrom:
- * 'root'` to the workspace root (for a report read elsewhere).
+ * 'root'` to the workspace root (for a report read elsewhere). With `asOf`
+ * (`YYYY-MM-DD`), graph and findings alike leave out the actuals dated after it.
  */
-export async function loadGraph(args: WorkspaceArgs, progress: Progress, filesFrom: 'cwd' | 'root' = 'cwd'): Promise<LoadedGraph> {
+export async function loadGraph(args: WorkspaceArgs, progress: Progress, filesFrom: 'cwd' | 'root' = 'cwd', asOf?: string): Promise<LoadedGraph> {
     const workspace = await loadWorkspace({
         paths: args.paths,
+        asOf,
         configFile: args.config,
         overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays },
         onProgress: (verb, done, total) => progress.update(verb, done, total)

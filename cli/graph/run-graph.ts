@@ -5,7 +5,7 @@
  * language/render).
  */
 import { focusGraph } from '../../language/graph/focus-graph.js';
-import type { AlignGraphService } from '../../language/graph/graph-service.js';
+import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
 import { escapeXml, layoutToFit, PALETTE, renderSvg, SANS_STACK, SCREEN } from '../../language/render/index.js';
@@ -34,9 +34,10 @@ export interface GraphIo {
  * `--output -` is standard output.
  */
 export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
-    const { workspace, index, findings } = await loadGraph(args, io.progress);
+    // With a date, graph and findings leave out the actuals dated after it.
+    const { workspace, index, findings } = await loadGraph(args, io.progress, 'cwd', args.date);
     const output = outputFileOf(args.output, workspace);
-    let graph = args.date === undefined ? index.graph : await datedGraph(workspace.services.align.Graph, args.date);
+    let graph = args.date === undefined ? index.graph : datedGraph(index, args.date);
     let title = 'Impact chain';
     if (args.focus !== undefined) {
         const focus = resolveFocus(graph, args.focus);
@@ -51,12 +52,11 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
 }
 
 /**
- * The graph as of `date`, as `align report` judges it on that day: actuals
- * dated after it left out, and each metric's status as of it (`deadline
- * passed`, `target met`, `no actual since PERIOD`; dated-status.ts).
+ * The graph as of `date` (built without the actuals dated after it), as
+ * `align report` judges it on that day: each metric's status as of it
+ * (`deadline passed`, `target met`, `no actual since PERIOD`; dated-status.ts).
  */
-async function datedGraph(graphs: AlignGraphService, date: string): Promise<ImpactGraph> {
-    const { index } = await graphs.indexAsOf(date);
+function datedGraph(index: GraphIndex, date: string): ImpactGraph {
     const astOf = (id: string) => index.astOf(id);
     return { ...index.graph, nodes: index.graph.nodes.map(node => node.metric ? withStatus(node, statusAt(node.metric, date, cadenceOfNode(node, astOf))) : node) };
 }

@@ -22,11 +22,11 @@ export interface ReportIo {
  */
 export async function runReport(args: ReportArgs, io: ReportIo): Promise<number> {
     // Files named from the workspace root, not from wherever the command ran: the report is read elsewhere.
-    const { workspace, findings } = await loadGraph(args, io.progress, 'root');
-    const output = outputFileOf(args.output, workspace);
     const date = args.date ?? localToday();
-    // The report as printed on its date: actuals dated after it are left out of every figure.
-    const { index, later } = await workspace.services.align.Graph.indexAsOf(date);
+    // The report as printed on its date: actuals dated after it are left out of every figure and finding.
+    const { workspace, index, findings } = await loadGraph(args, io.progress, 'root', date);
+    const output = outputFileOf(args.output, workspace);
+    const later = workspace.services.align.Graph.laterActuals();
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length, laterActuals: later });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
     if (output !== undefined) writeOutputFile(output, text);

@@ -33,6 +33,8 @@ export interface WorkspaceOptions {
      * (find-files.ts, `FindOptions`): `align diff`'s sides may be empty.
      */
     readonly allowEmpty?: boolean;
+    /** `YYYY-MM-DD`: the workspace as it stood that day, without the actuals dated after it (AlignGraphService.setAsOf). */
+    readonly asOf?: string;
 }
 
 /** A loaded, linked and validated workspace. */
@@ -60,6 +62,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const found = withoutTemplates(await findAlignFilesPerPath(paths, walkTemplates), services.align.Settings.templates);
     const files = [...new Set(found.flatMap(p => p.files))].sort();
     services.align.Settings.setOverrides(options.overrides ?? {});
+    if (options.asOf !== undefined) services.align.Graph.setAsOf(options.asOf);
     const catalogs = services.align.Catalogs;
     await listCatalogs(services, paths);
     const library = catalogs.uris;

@@ -9,7 +9,7 @@ import { readCsvActuals, readInlineActuals, type ActualsRead, type CsvFileResult
 import { parsePeriod } from '../dates.js';
 import { actualsBlocks } from '../model-utils.js';
 import type { GraphIndex } from './build-graph.js';
-import { actualsAfter, actualsUpTo } from './graph-as-of.js';
+import { actualsUpTo } from './graph-as-of.js';
 import { ImpactGraphState } from './graph-state.js';
 import type { CatalogMark } from './types.js';
 
@@ -82,20 +82,43 @@ export class AlignGraphService {
     }
 
     /**
-     * The graph of the current workspace as it stood on `date` (`YYYY-MM-DD`):
-     * built apart (the kept graph is untouched) without the actuals dated after
-     * it; `later` counts those (the current graph itself when there are none).
+     * From now on the graph leaves out the actuals dated after `date`
+     * (`YYYY-MM-DD`; undefined: none left out): `align report` and `align
+     * graph --date` read the workspace as it stood that day, so that the
+     * findings of the validation that builds it agree with its figures.
      */
-    async indexAsOf(date: string): Promise<{ index: GraphIndex; later: number }> {
-        const current = await this.getIndex();
-        const day = parsePeriod(date)?.day;
-        const later = day === undefined ? 0 : actualsAfter(current.graph, date);
-        if (day === undefined || later === 0) return { index: current, later: 0 };
-        const docs = this.linkedDocuments();
-        const index = new ImpactGraphState().update(docs.map(d => ({ uri: d.uri.toString(), model: modelOf(d), references: d.references, catalog: this.catalogMark(d) })),
-            actuals => actualsUpTo(this.readActuals(actuals), day));
-        return { index, later };
+    setAsOf(date: string | undefined): void {
+        this.asOfDay = date === undefined ? undefined : parsePeriod(date)?.day;
+        this.invalidate();
     }
+
+    /** How many actuals the graph leaves out as of its date (each period of a metric once); 0 without a date. Call after `getIndex`. */
+    laterActuals(): number {
+        const day = this.asOfDay;
+        if (day === undefined) return 0;
+        const later = new Map<object, Set<string>>();
+        for (const doc of this.linkedDocuments()) {
+            for (const actuals of actualsBlocks(modelOf(doc))) {
+                const metric = actuals.metric?.ref;
+                if (!metric) continue; // not in the graph
+                for (const entry of this.readActuals(actuals).entries) {
+                    if (entry.period.day <= day) continue;
+                    const periods = later.get(metric) ?? new Set<string>();
+                    periods.add(entry.period.text);
+                    later.set(metric, periods);
+                }
+            }
+        }
+        return [...later.values()].reduce((sum, periods) => sum + periods.size, 0);
+    }
+
+    /** The actuals of a block as the graph takes them: up to its date, if it has one. */
+    private readAsOf(actuals: Actuals): ActualsRead {
+        const read = this.readActuals(actuals);
+        return this.asOfDay === undefined ? read : actualsUpTo(read, this.asOfDay);
+    }
+
+    private asOfDay: number | undefined;
 
     /** The documents whose workspace findings may have changed since the last call ('all' after a full build). */
     takeChangedDocuments(): Set<string> | 'all' {
@@ -124,7 +147,7 @@ export class AlignGraphService {
                 let index: GraphIndex;
                 try {
                     index = state.update(docs.map(d => ({ uri: d.uri.toString(), model: modelOf(d), references: d.references, catalog: this.catalogMark(d) })),
-                        actuals => this.readActuals(actuals));
+                        actuals => this.readAsOf(actuals));
                 } catch (error) {
                     // A half-updated graph must not be built on: start afresh next time.
                     if (this.state === state) this.state = new ImpactGraphState();

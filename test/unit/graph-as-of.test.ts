@@ -15,26 +15,32 @@ program P "Pilot" { sponsor "VP" review monthly
 `;
 
 describe('the impact graph as of a past day', () => {
-    it('leaves out the actuals dated after the day (inline and CSV), counts them, and keeps the current graph', async () => {
+    it('leaves out the actuals dated after the day (inline and CSV) and counts them', async () => {
         const w = await checkWorkspace({ 'a.align': SOURCE, 'k.csv': 'period,value\n2026-10,21\n2026-11,22\n' });
         const graph = w.services.align.Graph;
-        const current = await graph.getIndex();
-        const { index, later } = await graph.indexAsOf('2026-04-15');
+        assert.equal((await graph.getIndex()).node('K')!.metric!.latest?.value, 22, 'without a date, every actual');
+        assert.equal(graph.laterActuals(), 0);
+        graph.setAsOf('2026-04-15');
+        const index = await graph.getIndex();
         assert.deepEqual(index.node('K')!.metric!.actuals.map(a => a.period), ['2026-02'], 'April is dated on its last day, after the 15th');
         assert.equal(index.node('K')!.metric!.latest?.value, 12);
-        assert.equal(later, 4, 'April, September and the two CSV months');
-        assert.equal(current.node('K')!.metric!.latest?.value, 22, 'the kept graph still has every actual');
+        assert.equal(graph.laterActuals(), 4, 'April, September and the two CSV months');
 
-        const atEnd = await graph.indexAsOf('2026-04-30');
-        assert.deepEqual(atEnd.index.node('K')!.metric!.actuals.map(a => a.period), ['2026-02', '2026-04'], 'a period ending on the day counts');
-        assert.equal(atEnd.later, 3);
+        graph.setAsOf('2026-04-30');
+        assert.deepEqual((await graph.getIndex()).node('K')!.metric!.actuals.map(a => a.period), ['2026-02', '2026-04'], 'a period ending on the day counts');
+        assert.equal(graph.laterActuals(), 3);
+        graph.setAsOf(undefined);
+        assert.equal((await graph.getIndex()).node('K')!.metric!.latest?.value, 22);
     });
 
-    it('is the current graph when no actual is dated after the day', async () => {
-        const w = await checkWorkspace({ 'a.align': SOURCE, 'k.csv': 'period,value\n' });
+    it('counts each period of a metric once, and nothing when no actual is dated after the day', async () => {
+        const w = await checkWorkspace({ 'a.align': SOURCE.replace('actuals K from', 'actuals K {\n  2026-09: 19%\n}\nactuals K from'), 'k.csv': 'period,value\n' });
         const graph = w.services.align.Graph;
-        const { index, later } = await graph.indexAsOf('2027-01-01');
-        assert.equal(later, 0);
-        assert.equal(index, await graph.getIndex());
+        graph.setAsOf('2026-06-30');
+        await graph.getIndex();
+        assert.equal(graph.laterActuals(), 1, 'September, given twice');
+        graph.setAsOf('2027-01-01');
+        await graph.getIndex();
+        assert.equal(graph.laterActuals(), 0);
     });
 });
