@@ -1,8 +1,8 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
-import { AstUtils, GrammarAST, stream } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, stream } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams, type Position } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import { isDeclaration, isProgram } from '../../language/generated/ast.js';
 import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from './completion-attributes.js';
@@ -11,7 +11,8 @@ import { kindRank, referenceCandidates, referenceDetail } from './completion-ref
 import { endsWithKeywordOrComma, REFERENCE_TRIGGER, triggeredBySpace } from './completion-trigger.js';
 import { dateWords, expandChoices, snippetAsText, withDates } from './completion-snippets.js';
 import { inCommentOrString } from './completion-comments.js';
-import { literalKind, valueItems, type LiteralKind } from './completion-values.js';
+import { dateBeingWritten, isDateLiteral, literalKind, valueItems, type LiteralKind } from './completion-values.js';
+import { currencyAt } from './completion-currencies.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
 
 /** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
@@ -36,7 +37,9 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  *   members twice, with the kind and title as `detail`;
  * - where the grammar takes a literal: dates and periods (`by `, `from `,
  *   a new actuals row) from the clock, and currency codes after an amount
- *   or `unit currency`, the workspace's first;
+ *   or `unit currency`, the workspace's first; a date or period half
+ *   written (`2026-1`) is completed as a whole, from its year on, and only
+ *   with dates;
  * - on its own after a space only where a reference comes next (`moves `);
  * - nothing inside a comment or a string, closed or not.
  */
@@ -72,6 +75,31 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
         return super.getCompletion(document, { ...params, position: text.positionAt(offset) }, cancelToken);
     }
 
+    /**
+     * Where a date or period is being written (`by 2026-1|`), the one context
+     * of the dates the grammar takes at its start, the whole run its range;
+     * else Langium's contexts. The lexer reads a half-written date as several
+     * tokens (`2026`, `-1`) or none (`2026-Q`), so Langium's contexts would
+     * complete its last piece: nothing, or the next attribute glued to it.
+     */
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        const textDocument = document.textDocument;
+        const text = textDocument.getText();
+        const offset = textDocument.offsetAt(position);
+        const run = dateBeingWritten(text, offset);
+        if (!run) {
+            yield* super.buildContexts(document, position);
+            return;
+        }
+        const cst = document.parseResult.value.$cstNode;
+        // The node of the token before the run (as Langium takes it): `by`'s target, or the actuals block of a new row.
+        const { previousTokenStart } = this.backtrackToAnyToken(text, run.start);
+        const node = cst && previousTokenStart !== undefined ? CstUtils.findLeafNodeBeforeOffset(cst, previousTokenStart)?.astNode : undefined;
+        const features = this.findFeaturesAt(textDocument, run.start).filter(next => isDateLiteral(literalKind(next, node)));
+        if (features.length === 0) return;
+        yield { document, textDocument, offset, position, node, tokenOffset: run.start, tokenEndOffset: run.end, features };
+    }
+
     /** Whether a space was just typed after a keyword or comma where the grammar expects a reference. */
     private referenceComesNext(document: LangiumDocument, offset: number): boolean {
         const text = document.textDocument.getText();
@@ -93,8 +121,10 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
         if (offered.has(literal)) return;
         offered.add(literal);
         const index = literal === 'currency' ? await this.graph.indexIfBuilt() : undefined;
+        const currencyAtCursor = literal === 'currency' ? currencyAt(context.document.parseResult.value.$cstNode, context.offset) : undefined;
         const snippets = this.clientCapabilities?.completionItem?.snippetSupport === true;
-        for (const item of valueItems(literal, context.node, { now: this.now(), offset: context.offset, index, snippets })) acceptor(context, item);
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        for (const item of valueItems(literal, context.node, { now: this.now(), offset: context.offset, index, snippets, typed, currencyAtCursor })) acceptor(context, item);
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {

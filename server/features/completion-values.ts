@@ -16,6 +16,27 @@ import { currencyChoices } from './completion-currencies.js';
  */
 export type LiteralKind = 'deadline' | 'day' | 'row' | 'currency';
 
+/** The literals that are dates or periods. */
+export const isDateLiteral = (kind: LiteralKind | undefined): kind is 'deadline' | 'day' | 'row' =>
+    kind === 'deadline' || kind === 'day' || kind === 'row';
+
+/**
+ * The date or period being written at `offset`, from its four-digit year
+ * and dash on (`2026-`, `2026-1`, `2026-Q`, `2026-12-`, `2026-12-31`) to
+ * the end of the word after the cursor: offsets of its start and end. The
+ * lexer does not read a half-written one as one token (`2026-1` is two
+ * numbers, `2026-12-` a month and a stray dash), so completion takes it
+ * from its start, as a whole. Undefined where the word at the cursor is no
+ * such run (`2026` alone is a number: Langium's own contexts hold it).
+ */
+export function dateBeingWritten(text: string, offset: number): { start: number; end: number } | undefined {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const before = /(?<![\w.-])\d{4}-[A-Za-z0-9-]*$/.exec(text.slice(lineStart, offset));
+    if (!before) return undefined;
+    const after = /^[A-Za-z0-9-]*/.exec(text.slice(offset))![0];
+    return { start: lineStart + before.index, end: offset + after.length };
+}
+
 /** The literal `next` stands for, if it is one Align offers values for. */
 export function literalKind(next: NextFeature, node: AstNode | undefined): LiteralKind | undefined {
     const feature = next.feature;
@@ -35,6 +56,10 @@ export interface ValueSources {
     readonly offset: number;
     readonly index: GraphIndex | undefined;
     readonly snippets: boolean;
+    /** What is written of the literal before the cursor: dates and periods are offered only where they start with it (`2026-1`). */
+    readonly typed?: string;
+    /** The attribute whose currency is the word at the cursor: not counted as written in the workspace. */
+    readonly currencyAtCursor?: AstNode;
 }
 
 /**
@@ -46,11 +71,13 @@ export function valueItems(kind: LiteralKind, node: AstNode | undefined, sources
     const dates = (choices: readonly DateChoice[]): CompletionValueItem[] => choices.map((c, i) => ({
         label: c.text, kind: CompletionItemKind.Value, detail: c.detail, sortText: `0${String(i).padStart(2, '0')}`
     }));
+    const typed = sources.typed?.toUpperCase() ?? '';
+    const written = (items: CompletionValueItem[]): CompletionValueItem[] => items.filter(i => (i.label ?? '').toUpperCase().startsWith(typed));
     switch (kind) {
-        case 'deadline': return dates(deadlineChoices(sources.now));
-        case 'day': return dates(dayChoices(sources.now));
-        case 'row': return rowItems(AstUtils.getContainerOfType(node, isActuals)!, sources);
-        case 'currency': return currencyChoices(sources.index).map(c => ({
+        case 'deadline': return written(dates(deadlineChoices(sources.now)));
+        case 'day': return written(dates(dayChoices(sources.now)));
+        case 'row': return written(rowItems(AstUtils.getContainerOfType(node, isActuals)!, sources));
+        case 'currency': return currencyChoices(sources.index, sources.currencyAtCursor).map(c => ({
             label: c.code, kind: CompletionItemKind.EnumMember,
             detail: c.used ? 'currency code, used in this workspace' : 'currency code (ISO 4217)',
             sortText: c.used ? `0${c.code}` : `2${c.code}`

@@ -95,6 +95,82 @@ describe('language server: completion of dates, periods and currency codes', fun
         assert.deepEqual((await itemsAt('metric M {\n  target 14% by /* |')).items, []);
     });
 
+    /**
+     * The items at `|` in `template` with `${typed}` in place of the marker's
+     * prefix, and those at `|` with nothing typed, read on the same day.
+     */
+    async function typedAndBlank(template: (typed: string) => string, typed: (day: ReturnType<typeof calendar>) => string) {
+        for (;;) {
+            const blank = await itemsAt(template(''));
+            const text = typed(blank.day);
+            const marked = template(text);
+            const written = await itemsAt(marked);
+            if (written.day.today !== blank.day.today) continue;
+            return { blank: blank.items, written: written.items, marked, text, day: blank.day };
+        }
+    }
+
+    /** Checks that the items on a half-written date are those offered before it, filtered by it, each replacing it whole. */
+    function assertFiltered(result: Awaited<ReturnType<typeof typedAndBlank>>): void {
+        const { blank, written, marked, text } = result;
+        const expected = sorted(blank).filter(i => i.label.startsWith(text)).map(i => i.label);
+        assert.ok(expected.length > 0, `something to offer on ${text}: ${blank.map(i => i.label).join(', ')}`);
+        assert.deepEqual(sorted(written).map(i => i.label), expected, marked);
+        const cursor = marked.indexOf('|');
+        const plain = marked.replace('|', '');
+        for (const item of written) {
+            const edit = item.textEdit as { range: { start: unknown; end: unknown }; newText: string } | undefined;
+            assert.deepEqual(edit?.range, { start: positionAt(plain, cursor - text.length), end: positionAt(plain, cursor) }, `${item.label} replaces ${text} in ${marked}`);
+        }
+    }
+
+    it('offers the dates and periods of `by` on one half written (`2026-1`), filtered by it, replacing it whole', async () => {
+        const deadline = (typed: string) => `metric M {\n  kind leading\n  target 14% by ${typed}|\n}\n`;
+        // `2026-` and `2026-1` are lexed as numbers, `2026-Q` and `2026-H` as a number and a stray dash, `2026-12-` as a month and a stray dash.
+        for (const typed of [
+            (d: ReturnType<typeof calendar>) => d.today.slice(0, 5),
+            (d: ReturnType<typeof calendar>) => d.today.slice(0, 6),
+            (d: ReturnType<typeof calendar>) => d.today.slice(0, 8),
+            (d: ReturnType<typeof calendar>) => d.quarter.slice(0, 6),
+            (d: ReturnType<typeof calendar>) => d.half.slice(0, 6)
+        ]) assertFiltered(await typedAndBlank(deadline, typed)); // only dates: no attribute of the metric glued to one (`2026-12-source "…"`)
+    });
+
+    it('offers full dates after `from` and in a window on one half written, filtered by it, replacing it whole', async () => {
+        assertFiltered(await typedAndBlank(typed => `program P {\n  pilot 90 days from ${typed}|\n}\n`, d => d.today.slice(0, 5)));
+        assertFiltered(await typedAndBlank(typed => `program P {\n  pilot 90 days from ${typed}|\n}\n`, d => d.today.slice(0, 9)));
+        assertFiltered(await typedAndBlank(typed => `program P {\n  window 2026-01-05 to ${typed}|\n}\n`, d => d.today.slice(0, 6)));
+    });
+
+    it('offers the periods of a new actuals row on one half written, filtered by it, replacing it whole', async () => {
+        const monthly = (typed: string) => `metric M {\n  kind leading\n  baseline 10\n  cadence monthly\n}\nactuals M {\n  2026-03: 12\n  ${typed}|\n}\n`;
+        assertFiltered(await typedAndBlank(monthly, () => '2026-'));
+        const r = await typedAndBlank(monthly, () => '2026-0');
+        assertFiltered(r);
+        assert.equal(r.written[0]?.label, '2026-04');
+        assert.equal(r.written[0]?.insertText, '2026-04: ${1:value}');
+        // The first row of a block.
+        assertFiltered(await typedAndBlank(typed => `metric M {\n  cadence quarterly\n}\nactuals M {\n  ${typed}|\n}\n`, d => d.quarter.slice(0, 5)));
+    });
+
+    it('counts a currency code as used in the workspace only where it is written elsewhere than at the cursor', async () => {
+        // Being typed, and written nowhere else: not a code of the workspace (`Q` is no code at all).
+        for (const marked of ['program P {\n  cost 100 Q|\n}\n', 'metric M {\n  unit currency Q|\n}\n', 'metric M {\n  kind leading\n  value 10 Q| per point\n}\n']) {
+            const { items } = await itemsAt(marked);
+            assert.ok(!items.some(i => i.label === 'Q'), `${marked}: ${items.map(i => i.label).join(', ')}`);
+            assert.equal(detailOf(items, 'QAR'), 'currency code (ISO 4217)', marked);
+        }
+        const us = sorted((await itemsAt('program P {\n  cost 100 US|\n}\n')).items);
+        assert.deepEqual(us.map(i => i.label).filter(l => l.startsWith('US')), ['USD'], us.map(i => i.label).join(', '));
+        assert.equal(us[0]?.label, 'USD');
+        assert.equal(detailOf(us, 'USD'), 'currency code, used in this workspace');
+        // A valid code at the cursor: used only if written elsewhere too.
+        assert.equal(detailOf((await itemsAt('program P {\n  cost 100 CHF|\n}\n')).items, 'CHF'), 'currency code (ISO 4217)');
+        for (const marked of ['program P {\n  cost 100 CHF|\n}\nmetric N {\n  unit currency CHF\n}\n', 'metric N {\n  unit currency CHF\n}\nprogram P {\n  cost 100 CH|F\n}\n']) {
+            assert.equal(detailOf((await itemsAt(marked)).items, 'CHF'), 'currency code, used in this workspace', marked);
+        }
+    });
+
     it('offers a row on a new line of an actuals block: the period after the last row for the cadence, then the current one', async () => {
         const monthly = 'metric M {\n  kind leading\n  baseline 10\n  cadence monthly\n}\nactuals M {\n  2026-03: 12\n  |\n}\n';
         const { items, day } = await itemsAt(monthly);
