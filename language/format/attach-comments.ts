@@ -4,7 +4,18 @@ import type { Comment, Item, Token } from './layout.js';
 /** A hidden token of the lexer (a comment). */
 export type LexerComment = LexerResult['hidden'][number];
 
-const lineBreaks = (text: string): number => (text.match(/\n/g) ?? []).length;
+/** Line breaks in a text: `\r\n`, `\n` and a lone `\r` each count one (as Langium's line index counts them). */
+const lineBreaks = (text: string): number => (text.match(/\r\n?|\n/g) ?? []).length;
+
+/** Where the line holding `offset` starts (after a `\n` or a lone `\r`), looking back along that line only. */
+function lineStartOf(text: string, offset: number): number {
+    let start = offset;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    return start;
+}
+
+/** Whether a comment is a doc comment (`/** ... *\/`): it documents the declaration right after it (`docComment` in graph/collect-nodes.ts). */
+export const isDocComment = (comment: Comment): boolean => comment.text.startsWith('/**');
 
 /**
  * Attaches each comment to a token: after the previous token when it starts
@@ -29,7 +40,7 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
         }
         const start = c.startOffset;
         const end = c.startOffset + c.image.length;
-        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        const lineStart = lineStartOf(text, start);
         const comment: Comment = {
             text: c.image, column: start - lineStart, lineComment: c.image.startsWith('//'),
             blankBefore: gapBreaks(lastEnd, start) >= 2, breakAfter: c.image.startsWith('//')
@@ -57,13 +68,20 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
  * brace, which stays on the header line. A comment the brace had after it
  * (`{ // more`) cannot follow a line comment on that line: it goes on its
  * own line, first in the block.
+ *
+ * A doc comment last there (`program P "T" /** note *\/` + `{`) does not
+ * move: after the brace it would document the block's first member. The
+ * brace joins it on the header line instead (`program P "T" /** note *\/ {`).
  */
 export function moveCommentsAfterOpeningBraces(items: Item[]): void {
     for (const item of items) {
         if (item.kind !== 'declaration') continue;
         const open = item.header[item.header.length - 1];
         const beforeOpen = item.header[item.header.length - 2];
-        if (open?.text === '{' && beforeOpen && open.before.length === 0 && beforeOpen.after.some(c => c.breakAfter)) {
+        const last = beforeOpen?.after[beforeOpen.after.length - 1];
+        if (open?.text === '{' && last && isDocComment(last)) {
+            last.breakAfter = false;
+        } else if (open?.text === '{' && beforeOpen && open.before.length === 0 && beforeOpen.after.some(c => c.breakAfter)) {
             const first = firstTokenOf(item.items[0]) ?? item.close;
             if (open.after.length > 0 && first) {
                 first.before.unshift(...open.after.map(c => ({ ...c, blankBefore: false })));

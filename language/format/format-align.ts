@@ -26,16 +26,22 @@ import { keepSuppressedBlocksOnOneLine } from './suppressed-lines.js';
  *   attribute or closing brace they precede (block comments re-indented as a
  *   whole), comments after a token stay at the end of its line (one space
  *   before them); a blank line before or after a comment is kept (at most one);
- * - no trailing whitespace; the file ends with one line break, of the kind
- *   its first line break is (`\r\n`, `\n`, or a lone `\r` as old Mac files
- *   have: such a file is formatted with `\n` and written back with `\r`);
+ * - a doc comment (`/** ... *\/`) documents what follows it, and keeps doing
+ *   so: at the end of a line in a program whose next item moves (attributes
+ *   first), it goes on its own line before the item or `}` it preceded; last
+ *   before a `{` on the next line, it stays before the brace, which joins it
+ *   on the header line (after the brace it would document the first member);
+ * - no trailing whitespace; every line break, a lone `\r` in the middle of
+ *   the file included (it ends a line for Langium and `align check`), is
+ *   written as the file's first line break is: `\r\n`, `\n`, or a lone `\r`
+ *   as old Mac files have; the file ends with one line break;
  * - a line after an `// align-disable-next-line` comment keeps its text: a
  *   block written on it whole stays on one line; any other change to it
  *   (which would show or hide findings) is refused (suppressed-lines.ts).
  *
  * The result is idempotent and parses to the same AST with the same
- * comments; this is checked on every call, and a text with syntax errors is
- * refused, so the formatter never loses text.
+ * comments and doc comments; this is checked on every call, and a text with
+ * syntax errors is refused, so the formatter never loses text.
  */
 
 /** Indentation options (LSP `FormattingOptions` fit). */
@@ -64,27 +70,40 @@ export function formatAlign(text: string, options: FormatOptions = {}): FormatRe
 
 /** Formats an Align file with the parser and lexer of `services` (the language server passes its own). */
 export function formatAlignWith(services: LangiumCoreServices, text: string, options: FormatOptions = {}): FormatResult {
-    if (/^[^\r\n]*\r(?!\n)/.test(text)) {
-        // Lone CRs: the layout counts `\n`s; every line keeps its number.
-        const result = formatLinesWith(services, text.replace(/\r\n?/g, '\n'), options);
-        if ('error' in result) return result;
-        const formatted = result.text.replace(/\n/g, '\r');
-        return { text: formatted, changed: formatted !== text };
-    }
-    return formatLinesWith(services, text, options);
+    // Every line break is one line, whatever its kind: `\r\n`, `\n`, and a lone
+    // `\r` anywhere in the file (Langium's line index and the lexer count it, so
+    // `align check` puts what follows it on the next line). The layout reads
+    // the text with `\n` only; each line keeps its number. The result writes
+    // every line break as the file's line break, which is its first one (so a
+    // lone CR in the middle of an `\n` or `\r\n` file becomes `\n` or `\r\n`,
+    // and a file whose first line break is a lone CR is written with `\r`).
+    const eol = firstLineBreak(text);
+    const result = formatLinesWith(services, text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, options);
+    if ('error' in result) return result;
+    const formatted = eol === '\n' ? result.text : result.text.replace(/\n/g, eol);
+    return { text: formatted, changed: formatted !== text };
 }
 
-/** Formats a text whose line breaks are `\n` or `\r\n`. */
+/** The first line break of a text (`\n` when it has none). */
+function firstLineBreak(text: string): string {
+    const first = /\r\n?|\n/.exec(text);
+    return first ? first[0] : '\n';
+}
+
+/**
+ * Formats a text whose line breaks are all `\n`; the result too has `\n`
+ * only. Its meaning is checked on these texts (the kind of a line break is
+ * layout): a lone `\r` inside a block comment is a line break there too,
+ * re-indented as one, though Langium's reading of a doc comment splits its
+ * lines at `\n` only.
+ */
 function formatLinesWith(services: LangiumCoreServices, text: string, options: FormatOptions): FormatResult {
     const parsed = services.parser.LangiumParser.parse(text);
     const syntax = syntaxError(parsed);
     if (syntax) return { error: `Not formatted: the file has a syntax error (${syntax}).` };
     const lexed = services.parser.Lexer.tokenize(text);
     const tabSize = options.tabSize !== undefined && options.tabSize > 0 ? Math.floor(options.tabSize) : 2;
-    const style = {
-        indent: options.insertSpaces === false ? '\t' : ' '.repeat(tabSize),
-        eol: /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n'
-    };
+    const style = { indent: options.insertSpaces === false ? '\t' : ' '.repeat(tabSize), eol: '\n' };
     let formatted: string;
     try {
         const layout = buildLayout(text, parsed.value, lexed.hidden, lexed.tokens.length);

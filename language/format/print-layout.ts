@@ -1,3 +1,4 @@
+import { isDocComment } from './attach-comments.js';
 import { declarationTokens, type Comment, type Declaration, type Item, type Layout, type Token } from './layout.js';
 
 /** How the printer indents and ends lines. */
@@ -15,7 +16,7 @@ export interface PrintStyle {
  */
 export function printLayout(layout: Layout, style: PrintStyle): string {
     const printer = new Printer(style);
-    printer.items(layout.items, 0, false);
+    printer.items(layout.items, 0);
     printer.danglingComments(layout.trailing, 0, layout.items.length > 0);
     return printer.result();
 }
@@ -32,11 +33,8 @@ class Printer {
         return this.lines.length === 0 ? '' : this.lines.join(this.style.eol) + this.style.eol;
     }
 
-    /** The items of a block (or of the file) at `depth`; a program's attributes come before its members. */
-    items(items: readonly Item[], depth: number, program: boolean): void {
-        const ordered = program
-            ? [...items.filter(i => i.kind === 'attribute'), ...items.filter(i => i.kind === 'declaration')]
-            : items;
+    /** The items of a block (or of the file) at `depth`, in the order given. */
+    items(ordered: readonly Item[], depth: number): void {
         ordered.forEach((item, k) => {
             const first = firstToken(item);
             const leading = first.before;
@@ -85,8 +83,10 @@ class Printer {
             this.tokens([...header, close], depth);
             return;
         }
+        // Ordered first: comments after the opening brace may move into the block.
+        const ordered = declaration.type === 'Program' ? programItems(declaration, open, close) : items;
         this.tokens(header, depth);
-        this.items(items, depth + 1, declaration.type === 'Program');
+        this.items(ordered, depth + 1);
         this.danglingComments(close.before, depth + 1, items.length > 0);
         this.tokens([close], depth);
     }
@@ -159,6 +159,39 @@ class Printer {
     private blank(): void {
         if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
     }
+}
+
+/**
+ * A program's items as printed: its attributes first, then its members,
+ * each in source order. A doc comment (`/** ... *\/`) documents what comes
+ * right after it (`docComment` in graph/collect-nodes.ts), so the comments at
+ * the end of a line that end with one stay right before what they preceded
+ * in the source: when the item (or closing brace) after that line is not the
+ * same once the items move, they go on their own line(s) before the item (or
+ * brace) they preceded. No member gains or loses its doc comment.
+ */
+function programItems(program: Declaration, open: Token, close: Token): readonly Item[] {
+    const items = program.items;
+    const ordered = [...items.filter(i => i.kind === 'attribute'), ...items.filter(i => i.kind === 'declaration')];
+    // What follows the last token of each item (and the opening brace) once ordered.
+    const nextOf = new Map<Token, Token>();
+    ordered.forEach((item, k) => nextOf.set(k === 0 ? open : lastToken(ordered[k - 1]!), firstToken(item)));
+    nextOf.set(ordered.length > 0 ? lastToken(ordered[ordered.length - 1]!) : open, close);
+    for (let k = 0; k <= items.length; k++) {
+        const end = k === 0 ? open : lastToken(items[k - 1]!);
+        const next = k < items.length ? firstToken(items[k]!) : close;
+        const last = end.after[end.after.length - 1];
+        if (nextOf.get(end) === next || !last || !isDocComment(last)) continue;
+        const moved = end.after.map(c => ({ ...c, blankBefore: false }));
+        end.after = [];
+        // A blank line between the comments and what they precede goes before them.
+        if (next.before.length === 0) {
+            moved[0]!.blankBefore = next.blankBefore;
+            next.blankBefore = false;
+        }
+        next.before.unshift(...moved);
+    }
+    return ordered;
 }
 
 /** A comment after a token: its text, with trailing whitespace removed from every line. */
