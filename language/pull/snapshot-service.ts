@@ -93,7 +93,7 @@ export class AlignSnapshotService {
             return { spec, drift: [lockProblem], lockProblem };
         }
         const entry = lockRead?.lock?.snapshots[key];
-        const none = !lockRead ? `no ${LOCK_FILE} records it` : !entry ? `${LOCK_FILE} has no record of "${key}"` : undefined;
+        const none = !lockRead ? `no ${LOCK_FILE} records it` : !entry ? `${this.shownLock(lockRead.uri)} has no record of "${key}"` : undefined;
         const facts: SnapshotFacts = {
             spec, file,
             entry: none !== undefined ? { none } : entry!,

@@ -51,6 +51,16 @@ describe('snapshot-drift on a lock file that cannot be used', () => {
         });
     }
 
+    it('a lock file in a subfolder without the record is named by its path (the nearest lock file is read)', async () => {
+        const { findings } = await checkWorkspace({
+            'align.lock.json': VALID.replace('"data/s.csv"', '"sub/data/s.csv"'),
+            'sub/s.align': PROGRAM, 'sub/data/s.csv': SNAPSHOT, 'sub/q/s.sql': QUERY, 'sub/align.lock.json': '{ "version": 1, "snapshots": {} }'
+        });
+        const messages = findings.filter(f => f.rule === 'snapshot-drift').map(f => f.message);
+        assert.equal(messages.length, 1, messages.join('\n'));
+        assert.match(messages[0]!, /: sub\/align\.lock\.json has no record of "data\/s\.csv"\./);
+    });
+
     it('a malformed record is told as malformed, field by field, never `undefined`', async () => {
         const lock = JSON.stringify({ version: 1, snapshots: { 'data/s.csv': { metric: 'S', rows: 'many', snapshotSha256: 5 } } });
         const messages = await driftMessages(lock);
