@@ -35,6 +35,8 @@ export class PreviewApp {
     private saveQueued = false;
     /** The number of the graph held, for deltas (undefined: none can apply, the next must be whole). */
     private seq: number | undefined;
+    /** A graph came after the banner: it goes when that graph is painted (hideBanner). */
+    private bannerStale = false;
 
     constructor(private readonly host: Host) {
         const saved = asWebviewState(host.loadState());
@@ -59,7 +61,8 @@ export class PreviewApp {
             transformChanged: t => { this.state.zoom = t.zoom; this.state.pan = t.pan; this.save(); },
             drawn: nodes => { this.toolbar.setDrawn(nodes > 0); this.applySearch(false, false); },
             post: message => { host.post(message); if (message.type === 'view') this.detail.keepNodeVisible(); },
-            scopeTitle: title => this.toolbar.setCursorScope(title)
+            scopeTitle: title => this.toolbar.setCursorScope(title),
+            painted: () => this.bannerPainted()
         });
         this.stage.viewport.set(this.state);
         this.compare = new CompareMarks(this.page, this.stage.view);
@@ -89,8 +92,7 @@ export class PreviewApp {
             case 'graph-delta': return this.onDelta(message);
             case 'cursor': return this.onCursor(message, message.show === true);
             case 'syntax-errors':
-                this.page.banner.textContent = syntaxErrorsText(message);
-                this.page.banner.hidden = false;
+                this.showBanner(syntaxErrorsText(message));
                 setSyntaxErrors(this.page.message, true);
                 return;
             case 'graph-fault': return this.onGraphFault(message.message);
@@ -111,7 +113,7 @@ export class PreviewApp {
         const first = this.result === undefined;
         this.result = result;
         this.seq = message.seq;
-        this.page.banner.hidden = true;
+        this.hideBanner();
         setSyntaxErrors(this.page.message, false);
         this.adoptOptions(message.options, first);
         if (message.focus !== undefined) this.state.scope = message.focus ? { kind: 'focus', id: message.focus } : { kind: 'workspace' };
@@ -133,11 +135,38 @@ export class PreviewApp {
     /** The server could not build the graph: the one held stays, under a banner; with none, the message says why. */
     private onGraphFault(reason: string): void {
         if (this.result) {
-            this.page.banner.textContent = graphFaultText(reason, true);
-            this.page.banner.hidden = false;
+            this.showBanner(graphFaultText(reason, true));
         } else {
             showMessage(this.page.message, 'The impact chain could not be built', [graphFaultText(reason, false)]);
         }
+    }
+
+    /**
+     * Shows `text` in the banner (role="alert"): the DOM is touched only
+     * when it says something new, so that a screen reader does not hear the
+     * same alert again on every edit.
+     */
+    private showBanner(text: string): void {
+        this.bannerStale = false;
+        const banner = this.page.banner;
+        if (banner.textContent !== text) banner.textContent = text;
+        if (banner.hidden) banner.hidden = false;
+    }
+
+    /**
+     * A graph clears the banner once it is painted (bannerPainted): the host
+     * sends the syntax errors right after the graph they go with, and when
+     * they come first showBanner keeps the banner as it is, not hidden and
+     * shown again.
+     */
+    private hideBanner(): void {
+        if (!this.page.banner.hidden) this.bannerStale = true;
+    }
+
+    private bannerPainted(): void {
+        if (!this.bannerStale) return;
+        this.bannerStale = false;
+        this.page.banner.hidden = true;
     }
 
     /** Applies a delta to the graph held; asks for the whole graph when it does not fit. */
@@ -151,7 +180,7 @@ export class PreviewApp {
         }
         this.result = applyDelta(this.result, delta);
         this.seq = message.seq;
-        this.page.banner.hidden = true;
+        this.hideBanner();
         setSyntaxErrors(this.page.message, false);
         const before = JSON.stringify([this.state.hideLearningMetrics, this.state.direction]);
         this.adoptOptions(message.options, false);

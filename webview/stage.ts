@@ -23,6 +23,7 @@ import { listenToNodes } from './node-events.js';
 import { scopeIds, scopeTitle } from './scope.js';
 import { focusGraphs } from '../language/graph/focus-graph.js';
 import { StatusLine } from './status-line.js';
+import { scaleFocusRing } from './focus-ring.js';
 import { FIT_LEAST_ZOOM, Viewport, type ViewTransform } from './viewport.js';
 
 export type { UpdateReason } from './framing.js';
@@ -35,6 +36,8 @@ export interface StageHooks {
     post(message: WebviewMessage): void;
     /** What "follow the cursor" shows now. */
     scopeTitle(title: string): void;
+    /** A graph (or a patch) is on screen. */
+    painted(): void;
 }
 
 const RESIZE_DELAY_MS = 120;
@@ -57,6 +60,8 @@ export class Stage {
     /** Graphs given to show(), counted (see painted). */
     private shown = 0;
     private pane = { width: 0, height: 0 };
+    /** The window's size when the layout was planned: a canvas resized without it is the page's doing (a banner), not the pane's. */
+    private window = { width: 0, height: 0 };
     private readonly status: StatusLine;
     /** Fit is moving the view (its notice stays; any other move removes it). */
     private fitting = false;
@@ -69,6 +74,7 @@ export class Stage {
         this.status = new StatusLine(page.status);
         this.viewport = new Viewport(page.canvas, this.view.root, t => {
             hooks.transformChanged(t);
+            scaleFocusRing(t.zoom);
             this.stickLabels(t);
             this.status.place(t);
             if (!this.fitting) showNotice(page.notice);
@@ -135,6 +141,8 @@ export class Stage {
         const chain = this.chain();
         const box = chain && boxOf(plan.layout, chain.ids);
         if (box && !this.viewport.shows(box)) frameChain(this.viewport, plan.layout, chain);
+        // This move is followed: an edit after it (a syntax error fixed) keeps the view the user has since chosen.
+        this.drawnAround = chain?.around;
         this.report();
     }
 
@@ -193,7 +201,17 @@ export class Stage {
             clearTimeout(timer);
             timer = setTimeout(() => {
                 const size = this.viewport.paneSize;
-                if (this.result && (size.width !== this.pane.width || size.height !== this.pane.height)) this.update('resize');
+                if (!this.result || (size.width === this.pane.width && size.height === this.pane.height)) return;
+                // The page's own layout changed the canvas's height (a banner came or went), not the pane: the view the user chose stays.
+                // (A canvas that had or has no size, a hidden webview, is a resize.)
+                const own = window.innerWidth === this.window.width && window.innerHeight === this.window.height
+                    && size.width === this.pane.width && size.height > 0 && this.pane.height > 0;
+                if (own) {
+                    this.viewport.keepInView();
+                    this.status.relocate(this.viewport.current);
+                    return;
+                }
+                this.update('resize');
             }, RESIZE_DELAY_MS);
         }).observe(this.page.canvas);
     }
@@ -259,6 +277,7 @@ export class Stage {
         const graph = focusGraphs(result.graph, ids);
         this.nameCursorScope(this.cursorScope(ids));
         this.pane = this.viewport.paneSize;
+        this.window = { width: window.innerWidth, height: window.innerHeight };
         const previous = this.plan;
         const keep = !newScope && !reasons.has('layout');
         const steps = this.planner.plan({ graph, hideLearningMetrics: state.hideLearningMetrics, direction: state.direction, pane: this.pane, chain: this.chain(), keep });
@@ -291,6 +310,7 @@ export class Stage {
      * (a resize when the banner comes or goes).
      */
     private painted(layout: GraphLayout, shown: number): void {
+        this.hooks.painted();
         this.renders++;
         document.body.setAttribute('data-renders', String(this.renders));
         document.body.setAttribute('data-painted-graphs', String(shown));

@@ -22,6 +22,13 @@ export class StatusLine {
         this.place(t);
     }
 
+    /** Measured again where it sits (the canvas changed size), then placed under the transform `t`. */
+    relocate(t: ViewTransform): void {
+        const e = this.element;
+        if (this.rect) this.rect = { x: e.offsetLeft, y: e.offsetTop, width: e.offsetWidth, height: e.offsetHeight };
+        this.place(t);
+    }
+
     /** Hidden while any box lies under it at the transform `t`. */
     place(t: ViewTransform): void {
         const r = this.rect;

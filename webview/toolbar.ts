@@ -53,6 +53,8 @@ export class Toolbar {
     /** The number of the last fill of the picker, and whether batches of it are still to come. */
     private fills = 0;
     private filling = false;
+    /** The option highlighted in the open picker when its list last changed. */
+    private highlighted: string | undefined;
 
     constructor(events: ToolbarEvents) {
         this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Impact chain preview' });
@@ -84,6 +86,8 @@ export class Toolbar {
             button('Export PNG', 'Export the graph as PNG', () => events.export('png'))
         ];
         this.onDrawing = [...zoom, ...exports];
+        // Nothing is drawn yet (loading, or a fault before any graph): enabled once a layout with boxes is (setDrawn).
+        this.setDrawn(false);
         this.element.append(
             group('pickers', this.scope, this.directionPicker),
             group('find', this.searchField, this.matches, this.announcer, ...zoom),
@@ -110,13 +114,15 @@ export class Toolbar {
     setFocusable(entries: readonly PickerEntry[], current: ScopeChoice): void {
         const value = valueOf(current);
         const key = JSON.stringify(entries);
+        this.selected = value;
         if (key === this.focusable) {
-            this.selected = value;
-            if (!this.filling) this.selectScope(value);
+            // An open picker is left alone: the option the user has highlighted stays so (a graph comes with every edit).
+            if (!this.filling && !this.scope.open) this.selectScope(value);
             return;
         }
         this.focusable = key;
-        this.selected = value;
+        // The list changes under an open picker: the option highlighted stays so when it is still listed (pickedValue).
+        this.highlighted = this.scope.open ? this.scope.value : undefined;
         const fill = ++this.fills;
         this.scope.replaceChildren(this.cursorOption, option(WHOLE, 'Whole workspace'));
         const addBatch = (from: number): void => {
@@ -128,7 +134,7 @@ export class Toolbar {
                 this.scope.append(option(entry.id, entry.label, entry.description));
             }
             this.filling = next < entries.length;
-            if (!this.filling || from === 0) this.selectScope(this.selected);
+            if (!this.filling || from === 0) this.selectScope(this.pickedValue());
             if (this.filling) setTimeout(() => addBatch(next), 0);
         };
         addBatch(0);
@@ -136,8 +142,9 @@ export class Toolbar {
 
     /** What following the cursor shows now, e.g. `Cursor: Consultative discovery bootcamp`. */
     setCursorScope(title: string): void {
-        const label = `Cursor: ${title}`;
+        const label = labelled('Cursor', title);
         if (this.cursorOption.textContent !== label) this.cursorOption.textContent = label;
+        this.cursorOption.toggleAttribute('data-rtl', rightToLeft(title));
         this.showTitle();
     }
 
@@ -146,10 +153,32 @@ export class Toolbar {
         setTimeout(() => this.showTitle(), 0);
     }
 
+    /**
+     * What to select after a fill: the scope shown, or while the picker is
+     * open the option the user had highlighted, if it is still listed. The
+     * picker then tells a choice from the value it had when opened by index
+     * (the toolkit's Select), which the new list has moved: that index is
+     * made the shown scope's again, so that Enter on another option is a change.
+     */
+    private pickedValue(): string {
+        const open = this.scope.open;
+        const highlighted = this.highlighted;
+        if (!open || highlighted === undefined) return this.selected;
+        const options = [...this.scope.querySelectorAll('vscode-option')];
+        if (!options.some(o => o.getAttribute('value') === highlighted)) return this.selected;
+        const shown = options.findIndex(o => o.getAttribute('value') === this.selected);
+        (this.scope as unknown as { indexWhenOpened: number }).indexWhenOpened = shown;
+        return highlighted;
+    }
+
     /** The scope picker's tooltip: what it shows, whole (`Cursor: Consultative discovery bootcamp`). */
     private showTitle(): void {
-        const text = (this.scope.selectedOptions[0]?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'What the preview shows';
+        const selected = this.scope.selectedOptions[0];
+        const text = (selected?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() || 'What the preview shows';
         if (this.scope.getAttribute('title') !== text) this.scope.setAttribute('title', text);
+        // A right-to-left title reads from the right in the closed picker, so that the ellipsis cuts its end, not its beginning (main.css).
+        const rtl = selected?.hasAttribute('data-rtl') === true;
+        if (this.scope.hasAttribute('data-rtl') !== rtl) this.scope.toggleAttribute('data-rtl', rtl);
     }
 
     setDirection(choice: DirectionChoice): void {
@@ -220,9 +249,27 @@ function el(tag: string, attributes: Record<string, string>, text?: string): HTM
 
 /** An option; a description follows the label in a quieter colour (and in its text, which the closed picker shows). */
 function option(value: string, label: string, description?: string): HTMLElement {
-    const o = el('vscode-option', { value, title: description ? `${label} (${description})` : label }, label);
+    const kind = /^(Program|Outcome): (.*)$/s.exec(label);
+    const rtl = kind !== null && rightToLeft(kind[2]!);
+    const o = el('vscode-option', { value, title: description ? `${label} (${description})` : label }, rtl ? labelled(kind[1]!, kind[2]!) : label);
+    if (rtl) o.setAttribute('data-rtl', '');
     if (description) o.append(' ', el('span', { class: 'description' }, `(${description})`));
     return o;
+}
+
+/** Whether a title's first strong letter is of a right-to-left script (Arabic, Hebrew...). */
+function rightToLeft(title: string): boolean {
+    const first = /\p{L}/u.exec(title)?.[0];
+    return first !== undefined && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u.test(first);
+}
+
+/**
+ * `Program: title`; before a right-to-left title, the kind is isolated
+ * left to right (U+2066...U+2069), so that it reads `Program:` whole at
+ * the start of the right-to-left line the closed picker then shows.
+ */
+function labelled(kind: string, title: string): string {
+    return rightToLeft(title) ? `\u2066${kind}:\u2069 ${title}` : `${kind}: ${title}`;
 }
 
 function button(label: string, title: string, onClick: () => void): HTMLElement {

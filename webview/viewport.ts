@@ -247,13 +247,16 @@ export class Viewport {
      * Centres a rectangle of the drawing, zooming in to the readable size
      * when needed; along a side where the drawing is larger than the pane,
      * no further than its edge (a match in the top row is shown at the top,
-     * not below an empty band).
+     * not below an empty band). Along a side where the drawing fits in the
+     * pane, all of it is shown from its start (FRAME_PAD in, or centred when
+     * there is less room than that): any match is then in view, and no empty
+     * band pushes the drawing's far end out of the pane.
      */
     centerOn(r: Rect, minZoom = READABLE_ZOOM): void {
         const zoom = Math.max(this.transform.zoom, minZoom);
         const axis = (centre: number, length: number, view: number): number => {
             const p = view / 2 - centre * zoom;
-            return length * zoom <= view ? p : Math.min(0, Math.max(view - length * zoom, p));
+            return length * zoom <= view ? Math.min(FRAME_PAD, (view - length * zoom) / 2) : Math.min(0, Math.max(view - length * zoom, p));
         };
         this.set({ zoom, pan: { x: axis(r.x + r.width / 2, this.size.width, this.container.clientWidth), y: axis(r.y + r.height / 2, this.size.height, this.container.clientHeight) } });
     }

@@ -180,6 +180,9 @@ export function graphCss(resolve?: ResolveVariable): string {
         `${hc} .progress-track { fill: none; stroke: ${c('contrastBorder')}; stroke-width: 1; }`,
         `${hc}.has-highlight .node, ${hc}.has-highlight .edge, ${hc}.has-highlight .label-arrowheads path { opacity: 0.4; }`,
         `${hc}.has-highlight .node.highlight, ${hc}.has-highlight .edge.highlight, ${hc}.has-highlight .label-arrowheads path.highlight { opacity: 1; }`,
-        `${hc}.has-highlight .node:focus-visible { opacity: 1; }`
+        `${hc}.has-highlight .node:focus-visible { opacity: 1; }`,
+        // High contrast themes draw a match in the same colour as the chain and the cursor's box (their one active border
+        // colour): a match is dashed, so that it reads apart from the cursor's box (solid, as wide).
+        `${hc} .node.match .node-box { stroke: ${c('match')}; stroke-width: 3.5; stroke-dasharray: 8 4; }`
     ].join('\n');
 }

@@ -1,0 +1,30 @@
+/**
+ * Search brings the match into view; along a side where the drawing fits
+ * in the pane, the whole drawing is shown from its start: a match in the top
+ * row is not centred below an empty band that pushes the lower rows out.
+ */
+import * as assert from 'node:assert/strict';
+import { graphMessage, usePreview } from './harness/fixture.js';
+
+describe('preview: search in a drawing that fits the pane', () => {
+    const preview = usePreview();
+
+    it('shows a top-row match with the drawing from its top, all of it in the pane', async () => {
+        const w = await preview.open({ viewport: { width: 1280, height: 900 } });
+        await w.postGraph(graphMessage(undefined, {}, ''));
+        await w.page.waitForTimeout(300);
+        await w.page.locator('vscode-text-field input').fill('AskOpenQuestions');
+        await w.page.waitForFunction(() => document.querySelectorAll('.node.match').length === 1);
+        await w.page.waitForTimeout(200);
+        const m = await w.page.evaluate(() => {
+            const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+            const drawing = document.querySelector('.align-graph > svg')!.getBoundingClientRect();
+            const match = document.querySelector('.node.match')!.getBoundingClientRect();
+            return { canvasTop: canvas.top, canvasBottom: canvas.bottom, canvasLeft: canvas.left, canvasRight: canvas.right, drawingTop: drawing.top, drawingHeight: drawing.height, match: { top: match.top, bottom: match.bottom, left: match.left, right: match.right } };
+        });
+        assert.ok(m.drawingHeight < m.canvasBottom - m.canvasTop, `the drawing fits the pane's height: ${JSON.stringify(m)}`);
+        assert.ok(m.drawingTop - m.canvasTop <= 13, `no empty band above the drawing: ${JSON.stringify(m)}`);
+        assert.ok(m.drawingTop + m.drawingHeight <= m.canvasBottom + 0.5, `its lower rows in the pane: ${JSON.stringify(m)}`);
+        assert.ok(m.match.top >= m.canvasTop && m.match.bottom <= m.canvasBottom && m.match.left >= m.canvasLeft && m.match.right <= m.canvasRight, `the match in view: ${JSON.stringify(m)}`);
+    });
+});
