@@ -43,3 +43,22 @@ export const PNG_PIXELS = `async source => {
     context.drawImage(img, 0, 0);
     return context.getImageData(0, 0, img.width, img.height).data;
 }`;
+
+/**
+ * In-page (a string: the test runner's transpiler adds nothing to it): of two
+ * PNG screenshots of the same place, as base64, the number of pixels whose
+ * colour changed by a contrast ratio of 3:1 or more.
+ */
+export const CHANGED_PIXELS = `async ([a, b]) => {
+    const load = ${PNG_PIXELS};
+    const [p, q] = [await load(a), await load(b)];
+    const luminance = (r, g, bl) => [r, g, bl].map(v => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+        .reduce((t, v, i) => t + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let changed = 0;
+    for (let i = 0; i < p.length; i += 4) {
+        if (p[i] === q[i] && p[i + 1] === q[i + 1] && p[i + 2] === q[i + 2]) continue;
+        const [l1, l2] = [luminance(p[i], p[i + 1], p[i + 2]), luminance(q[i], q[i + 1], q[i + 2])];
+        if ((Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05) >= 3) changed++;
+    }
+    return changed;
+}`;
