@@ -250,15 +250,20 @@ export class Viewport {
      * not below an empty band). Along a side where the drawing fits in the
      * pane, all of it is shown from its start (FRAME_PAD in, or centred when
      * there is less room than that): any match is then in view, and no empty
-     * band pushes the drawing's far end out of the pane.
+     * band pushes the drawing's far end out of the pane. A drawing already
+     * wholly in view along that side at this zoom stays where it is (Fit
+     * centred it: a search does not make it jump to the edge).
      */
     centerOn(r: Rect, minZoom = READABLE_ZOOM): void {
         const zoom = Math.max(this.transform.zoom, minZoom);
-        const axis = (centre: number, length: number, view: number): number => {
+        const same = zoom === this.transform.zoom;
+        const axis = (centre: number, length: number, view: number, now: number): number => {
             const p = view / 2 - centre * zoom;
-            return length * zoom <= view ? Math.min(FRAME_PAD, (view - length * zoom) / 2) : Math.min(0, Math.max(view - length * zoom, p));
+            if (length * zoom > view) return Math.min(0, Math.max(view - length * zoom, p));
+            return same && now >= 0 && now + length * zoom <= view ? now : Math.min(FRAME_PAD, (view - length * zoom) / 2);
         };
-        this.set({ zoom, pan: { x: axis(r.x + r.width / 2, this.size.width, this.container.clientWidth), y: axis(r.y + r.height / 2, this.size.height, this.container.clientHeight) } });
+        const pan = this.transform.pan;
+        this.set({ zoom, pan: { x: axis(r.x + r.width / 2, this.size.width, this.container.clientWidth, pan.x), y: axis(r.y + r.height / 2, this.size.height, this.container.clientHeight, pan.y) } });
     }
 
     /** Brings a rectangle into view when it is not wholly in view (keyboard focus). */
