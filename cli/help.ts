@@ -177,12 +177,14 @@ Options:
   -h, --help                 show this help
 
 NAME must be an Align name: letters, digits and _, not starting with a digit,
-and not a keyword; a leading _ stays in the file name (_Draft -> _draft.align).
+and not a word that starts a declaration (program, metric, ...); a leading _
+stays in the file name (_Draft -> _draft.align). A NAME the workspace already
+declares is refused (it would be a duplicate-name error in both files).
 
 Exit status: 0 when the program is written (or printed, or the templates
 listed), 2 on a usage error: a name or --date that is not usable, a file that
-exists (without --force) or cannot be written, an unknown template or an
-align.config.json whose templates cannot be read.
+exists (without --force) or cannot be written, a name the workspace declares,
+an unknown template or an align.config.json whose templates cannot be read.
 `;
 }
 

@@ -9,7 +9,7 @@ import { resolveConfig } from '../../language/config/extends.js';
 import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
 import { didYouMean } from '../suggest.js';
-import { workspaceRoot } from '../workspace/load-workspace.js';
+import { loadWorkspace, workspaceRoot } from '../workspace/load-workspace.js';
 import { shellWord } from '../shell-word.js';
 import type { InitArgs } from '../args.js';
 import { InputError } from '../workspace/input-error.js';
@@ -43,11 +43,16 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         throw new InputError(`--date sets the pilot of the built-in template; template ${template.name} (${template.source}) is copied with its own dates: leave out --date and edit them in the program`);
     }
     const text = programFrom(template, args.name, args.title ?? programTitle(args.name), args.date ?? localToday());
-    if (args.output === '-' || (args.output === undefined && io.stdoutIsFile())) {
+    // The program the file declares: a template may name it itself.
+    const declared = /^\s*program\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1] ?? args.name;
+    const toStdout = args.output === '-' || (args.output === undefined && io.stdoutIsFile());
+    const file = toStdout ? undefined : args.output ?? programFileName(args.name);
+    // `--output -` goes wherever the user sends it; a redirect (`> x.align`) most likely into this folder.
+    if (args.output !== '-') await refuseTakenName(declared, file, args.force);
+    if (file === undefined) {
         io.write(text);
         return 0;
     }
-    const file = args.output ?? programFileName(args.name);
     if (!isAlignFile(file) && !(fs.existsSync(file) && fs.statSync(file).isDirectory())) {
         throw new InputError(`--output ${file}: not an .align file; a program is written to a file named NAME.align (e.g. --output ${programFileName(args.name)})`);
     }
@@ -71,10 +76,38 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     }
     const shown = shownPath(path.resolve(file), file);
     // Two lines: one would run past 80 columns for most names.
-    // The program the file declares: a template may name it itself.
-    const declared = /^\s*program\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1] ?? args.name;
     io.write(`Created ${shown} with program ${declared}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
     return 0;
+}
+
+/**
+ * An InputError when the workspace the program goes to (that of `file`'s
+ * folder; of the current folder for standard output) declares `name`
+ * already, as VS Code's New Program from Template refuses it: the new file
+ * would be a duplicate-name error in both files. (`--output -` is not
+ * checked: the text goes wherever the user sends it.) The file that --force
+ * overwrites does not count. Its names are those of its impact graph (the
+ * catalogs it uses included).
+ */
+async function refuseTakenName(name: string, file: string | undefined, force: boolean): Promise<void> {
+    const folder = existingAncestor(file === undefined ? process.cwd() : path.dirname(path.resolve(file)));
+    // A file in the way of the folder: writing fails, and says so.
+    if (!fs.statSync(folder).isDirectory()) return;
+    const root = workspaceRoot(folder);
+    const replaced = force && file !== undefined ? URI.file(path.resolve(file)).toString() : undefined;
+    const workspace = await loadWorkspace({ paths: [root], allowEmpty: true });
+    const index = await workspace.services.align.Graph.getIndex();
+    const taken = index.graph.nodes.find(n => n.qualifiedName === name && n.uri !== replaced);
+    if (!taken) return;
+    const where = `${shownPath(URI.parse(taken.uri).fsPath)}:${taken.range.start.line + 1}`;
+    throw new InputError(`${name}: the workspace already declares it (${where}); choose another name`);
+}
+
+/** `folder`, or its nearest ancestor that exists (--output may name folders still to make). */
+function existingAncestor(folder: string): string {
+    let current = folder;
+    while (!fs.existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+    return current;
 }
 
 /** The built-in template and those of `templates` in the `align.config.json` of the folder the program goes to. */
@@ -85,7 +118,8 @@ async function configuredTemplates(output: string | undefined): Promise<ProgramT
     if (!fs.existsSync(configFile)) return [BUILTIN_TEMPLATE];
     const resolved = await resolveConfig(fileSystem, URI.file(configFile), fs.readFileSync(configFile, 'utf-8'));
     // Problems that can hide the templates: theirs, the file's JSON, and `extends` (templates may come from it).
-    const problem = resolved.problems.find(p => /^(templates:|"templates"|extends)/.test(p.message) || /is not valid JSON|must hold a JSON object/.test(p.message));
+    // Templates that were found are listed whatever else the chain gets wrong (align check reports that).
+    const problem = resolved.templates === undefined && resolved.problems.find(p => /^(templates:|"templates"|extends)/.test(p.message) || /is not valid JSON|must hold a JSON object/.test(p.message));
     if (problem) throw new InputError(`${shownPath(configFile)}:${problem.line}: ${problem.message.replace(/; the defaults apply$/, '')}`);
     return listTemplates(fileSystem, resolved.templates);
 }
