@@ -491,6 +491,100 @@ describe('TextMate grammar (syntaxes/align.tmLanguage.json)', () => {
             expectScope(tokens, lines, 'Grow', S.reference('outcome'));
             expectScope(tokens, lines, 'Keep', S.reference('outcome'));
         });
+
+        it('a line comment ending in a letter does not end a reference list: the names on the next lines keep their scope', () => {
+            const text = [
+                'outcome ReduceChurn "Reduce churn" {',
+                '  measured by ChurnRate, // lagging',
+                '    RenewalRate',
+                '}',
+                'objective O {',
+                '  kpi A, // main',
+                '    B',
+                '  kpi C // last one',
+                '  kind leading',
+                '}',
+                'program P {',
+                '  serves // outcomes',
+                '    Grow, Keep',
+                '}',
+                'behavior Probing {',
+                '  measured by // c',
+                '    Speed, Depth',
+                '}'
+            ].join('\n');
+            const { tokens, lines } = lex(grammar, text);
+            expectScope(tokens, lines, ' lagging', S.lineComment);
+            expectScope(tokens, lines, 'RenewalRate', S.reference('metric'));
+            expectScope(tokens, lines, 'B', S.reference('metric'));
+            expectScope(tokens, lines, 'C', S.reference('metric'));
+            // A list whose last name is followed by a comment still ends there.
+            expectScope(tokens, lines, 'kind', S.attribute);
+            expectScope(tokens, lines, 'leading', S.value('kind'));
+            expectScope(tokens, lines, 'Grow', S.reference('outcome'));
+            expectScope(tokens, lines, 'Keep', S.reference('outcome'));
+            expectScope(tokens, lines, 'Speed', S.reference('metric'));
+            expectScope(tokens, lines, 'Depth', S.reference('metric'));
+            assert.deepEqual(describeTokens(unscoped(tokens)), '');
+        });
+
+        it('a line comment after a declaration keyword: the name on the next line is a name, also a keyword-like one', () => {
+            const names: [string, string][] = [
+                ['program', S.programName], ['outcome', S.typeName('outcome')], ['metric', S.typeName('metric')],
+                ['skill', S.typeName('skill')], ['behavior', S.behaviorName], ['objective', S.typeName('objective')],
+                ['toolkit', S.typeName('toolkit')], ['actuals', S.reference('metric')]
+            ];
+            for (const [keyword, scope] of names) {
+                for (const name of ['Foo', 'source']) {
+                    const text = `${keyword} // c\n  ${name} {\n}`;
+                    const { tokens } = lex(grammar, text);
+                    const token = tokens.find(t => t.line === 1 && t.text === name);
+                    assert.equal(token && inner(token), scope, `${JSON.stringify(text)}:\n${describeTokens(tokens)}`);
+                }
+            }
+        });
+
+        it('a line comment in every reference list: the next-line name is a reference, also a keyword-like one (`source`)', () => {
+            const lists: [string, string][] = [
+                ['serves', 'outcome'], ['measured by', 'metric'], ['drives', 'metric'], ['moves', 'metric'], ['kpi', 'metric'],
+                ['enabled by', 'skill'], ['builds', 'skill'], ['for', 'behavior'], ['isolate', 'metric'], ['control-group', 'metric'],
+                ['actuals', 'metric']
+            ];
+            for (const [keyword, kind] of lists) {
+                for (const text of [`  ${keyword} A, // ab1\n    source`, `  ${keyword} // c\n    source`, `  ${keyword} A, // x\n    // y_\n    source`]) {
+                    const { tokens } = lex(grammar, text);
+                    const token = tokens.find(t => t.text === 'source');
+                    assert.equal(token && inner(token), S.reference(kind), `${JSON.stringify(text)}:\n${describeTokens(tokens)}`);
+                }
+            }
+        });
+
+        it('a block comment in a reference list does not end it, also one that spans lines', () => {
+            const text = [
+                'objective O {',
+                '  kpi A, /* x */',
+                '    B',
+                '  kpi C /* a comment',
+                '    on two lines */, D',
+                '  kpi E, /* x',
+                '    y */ F',
+                '  kpi /* x',
+                '    y */ G, H',
+                '  kpi I /* the last',
+                '    one */ kind leading',
+                '}'
+            ].join('\n');
+            const { tokens, lines } = lex(grammar, text);
+            for (const name of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']) expectScope(tokens, lines, name, S.reference('metric'));
+            expectScope(tokens, lines, ' a comment', S.blockComment);
+            expectScope(tokens, lines, '    on two lines ', S.blockComment);
+            expectScope(tokens, lines, ',', S.comma, 'on two lines');
+            // A list whose last name is followed by a block comment spanning lines ends with the comment.
+            expectScope(tokens, lines, '*/', S.blockComment, 'one */');
+            expectScope(tokens, lines, 'kind', S.attribute);
+            expectScope(tokens, lines, 'leading', S.value('kind'));
+            assert.deepEqual(describeTokens(unscoped(tokens)), '');
+        });
     });
 
     describe('coverage of the Langium grammar', () => {
@@ -585,6 +679,37 @@ describe('language configuration (syntaxes/language-configuration.json)', () => 
         assert.doesNotMatch('  source "a { in a string"', increase);
         assert.match('  }', decrease);
         assert.doesNotMatch('  kind leading', decrease);
+    });
+
+    it('increaseIndentPattern skips strings and comments: a `//` in a string is no comment, a `{` in a string or comment opens nothing', () => {
+        // VS Code builds the RegExp from the string with no flags.
+        const increase = new RegExp(config.indentationRules.increaseIndentPattern);
+        for (const line of [
+            'program P "See https://wiki/x" {',
+            'program P {',
+            'x "a\\" // {" {',
+            '  metric M { // comment with a } brace',
+            'metric M /* c */ {',
+            'program P "a {" {',
+            '  metric M { source "a } b"',
+            '  metric M { /* a comment that goes on'
+        ]) {
+            assert.match(line, increase);
+        }
+        for (const line of [
+            '// a { comment',
+            'title "a {"',
+            '  /* a { */',
+            'x "a\\" {"',
+            'program P "See https://wiki/x" { }',
+            '  source "unterminated {'
+        ]) {
+            assert.doesNotMatch(line, increase);
+        }
+        // No catastrophic backtracking on a long line.
+        const start = Date.now();
+        assert.doesNotMatch(`${'{'.repeat(20000)}}`, increase);
+        assert.ok(Date.now() - start < 1000, `${Date.now() - start} ms`);
     });
 
     it('onEnterRules continue doc comments with " * "', () => {
