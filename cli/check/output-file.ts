@@ -34,8 +34,18 @@ function canonical(file: string): string {
  */
 function identity(file: string): string {
     const real = canonical(file);
-    const stat = fs.statSync(real, { bigint: true, throwIfNoEntry: false });
+    const stat = statOf(real);
     return stat ? `inode ${stat.dev}:${stat.ino}` : `path ${real}`;
+}
+
+/** The file's stat, or undefined when there is none: missing, or under a file (ENOTDIR, which Node 22 throws even with throwIfNoEntry false). */
+function statOf(file: string): fs.BigIntStats | undefined {
+    try {
+        return fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+        throw error;
+    }
 }
 
 /**

@@ -2,9 +2,10 @@
  * What `align graph` and `align report` say on standard error about what
  * they could not read: the output is still written (exit 0), but it leaves
  * out what could not be read, so each file with syntax errors gets one line
- * with its first error and their count, and so does an invalid settings
- * file (`config-invalid`: defaults apply where it is wrong); a closing line
- * says to run `align check`.
+ * with its first error and their count, and so does a settings file with
+ * problems (`config-invalid`: its invalid parts are ignored and the rest
+ * applies, or, when it gave no settings at all, the defaults apply); a
+ * closing line says so and to run `align check`.
  */
 import { plural } from '../../language/present/words.js';
 import { cellWidth } from '../cell-width.js';
@@ -12,6 +13,7 @@ import { escapeControls } from '../check-formats/printable.js';
 import { fitMessage } from '../wrap.js';
 import type { PlacedFinding } from './load-graph.js';
 import { leavesTextOut } from '../check/collect-findings.js';
+import { defaultsApply } from '../../language/config/parse-config.js';
 
 const WIDTH = 80;
 
@@ -32,7 +34,9 @@ export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph
         return place + fitted(first.message.trim().replace(/\.$/, ''), WIDTH - cellWidth(place) - cellWidth(count)) + count;
     });
     const firstRules = new Set([...byFile.values()].map(list => list[0]!.rule));
-    const what = [firstRules.has('syntax') ? 'leaves out what could not be read' : '', firstRules.has('config-invalid') ? 'takes the defaults for invalid settings' : ''].filter(Boolean).join(' and ');
+    const settings = findings.filter(f => f.rule === 'config-invalid');
+    const settingsWhat = settings.length === 0 ? '' : settings.some(f => defaultsApply(f.message)) ? 'takes the default settings' : 'ignores the invalid settings';
+    const what = [firstRules.has('syntax') ? 'leaves out what could not be read' : '', settingsWhat].filter(Boolean).join(' and ');
     // A file name or message may hold control characters: written as `\xHH`, not sent to the terminal.
     return [...lines.map(line => escapeControls(line)), ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
 }

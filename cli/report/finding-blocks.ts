@@ -12,6 +12,7 @@ import { ruleDocUrl, type FindingSeverity } from '../../language/rules.js';
 import { plural } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { leavesTextOut } from '../check/collect-findings.js';
+import { defaultsApply } from '../../language/config/parse-config.js';
 import { withCode, type Block, type Inline } from './blocks.js';
 import { byOrder, joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
 
@@ -66,20 +67,33 @@ export function syntaxNotice(findings: readonly PlacedFinding[]): Block | undefi
 }
 
 /**
- * The line at the top of a report whose settings file did not load (bad
- * JSON, an `extends` of a package not installed...): the defaults applied,
- * so the findings below are not those the team set up. Undefined when the
- * settings loaded.
+ * The line at the top of a report whose settings file has problems. When it
+ * gave no settings at all (not JSON, not an object, unreadable), the
+ * defaults applied, so the findings below are not those the team set up;
+ * otherwise (an unknown rule, a catalog or an `extends` not found...) what
+ * could be read applied and only the invalid parts were ignored. Undefined
+ * when the settings loaded.
  */
 export function settingsNotice(findings: readonly PlacedFinding[]): Block | undefined {
     const problems = findings.filter(f => f.rule === 'config-invalid');
-    const first = problems[0];
+    const first = problems.find(f => defaultsApply(f.message)) ?? problems[0];
     if (!first) return undefined;
-    const more = problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')}, listed with the findings)` : '';
+    const place: Inline = [{ code: `${first.file}:${first.line}:${first.column}` }, ' ', ...withCode(first.message.replace(/\.$/, '').replace(/; the defaults apply$/, ''))];
+    if (defaultsApply(first.message)) {
+        const more = problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')}, listed with the findings)` : '';
+        return {
+            type: 'notice',
+            text: [{ strong: 'The settings did not load' }, ': ', ...place,
+                `${more}. The default rules and severities apply, so the findings below are not those the settings ask for.`],
+            items: []
+        };
+    }
+    const others = problems.length - 1;
+    const more = others > 0 ? ` (${others === 1 ? 'the other is' : 'the others are'} listed with the findings)` : '';
     return {
         type: 'notice',
-        text: [{ strong: 'The settings did not load' }, ': ', { code: `${first.file}:${first.line}:${first.column}` }, ' ', ...withCode(first.message.replace(/\.$/, '')),
-            `${more}. The default rules and severities apply, so the findings below are not those the settings ask for.`],
+        text: [{ strong: `The settings file has ${plural(problems.length, 'problem')}` }, ': ', ...place,
+            `${more}. The parts of `, { code: first.file }, ' that could be read apply and the invalid ones were ignored, so the findings below may not be those the settings ask for.'],
         items: []
     };
 }

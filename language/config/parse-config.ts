@@ -23,6 +23,16 @@ export { configText, withoutBom } from './jsonc.js';
 /** At most this many problems are told per config file; one more says how many were left out. */
 export const MAX_CONFIG_PROBLEMS = 100;
 
+/**
+ * Whether a problem of the workspace's config file says the file gave no
+ * settings at all, so the defaults apply: text that is not JSON or not an
+ * object (`parseAlignConfig`), a file that cannot be read (the command
+ * line's `applyConfig`). Any other problem leaves the rest of the file in force.
+ */
+export function defaultsApply(message: string): boolean {
+    return message.endsWith('; the defaults apply');
+}
+
 /** A problem of `align.config.json`, 1-based line and column. */
 export interface ConfigProblem {
     readonly message: string;

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
-import { AstUtils, CstUtils } from 'langium';
+import { AstUtils, CstUtils, URI } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Position, Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
 import { ResponseError, TextEdit } from 'vscode-languageserver';
@@ -8,8 +8,8 @@ import { isProgram } from '../../language/generated/ast.js';
 import { referenceNameLeaves } from '../../language/scope/align-references.js';
 import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-registry.js';
 import type { AlignSettingsService } from '../../language/config/align-settings.js';
-import { renameRefusal } from './catalog-origin.js';
-import { programSegments, segmentRange } from './program-references.js';
+import { referrersRefusal, renameRefusal, type CatalogReferrer } from './catalog-origin.js';
+import { programSegments, segmentRange, type NamedAt } from './program-references.js';
 import { conflictReason, invalidNameReason, reservedWords } from './rename-checks.js';
 /** JSON-RPC `InvalidParams`. */
 const INVALID_PARAMS = -32602;
@@ -28,6 +28,8 @@ interface RenameTarget {
  * qualified reference, the program is what is renamed. A new name that is
  * a keyword, or that is taken in the target's scope or would make a
  * reference point elsewhere, is refused with the reason (rename-checks.ts).
+ * Rename never edits a catalog: a catalog's declaration, and a workspace
+ * declaration that a catalog refers to, are refused with where to change it.
  */
 export class AlignRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
@@ -49,25 +51,55 @@ export class AlignRenameProvider extends DefaultRenameProvider {
         const target = this.targetAt(document, params.position);
         if (!target) return undefined;
         this.refuseCatalog(target.node);
+        const named = this.namedAt(target.node);
+        this.refuseCatalogReferrers(target.node, named);
         const conflict = conflictReason(this.documents, target.node, params.newName, { root: this.settings.workspaceRoot, isCatalog: uri => this.catalogs.isCatalog(uri) });
         if (conflict) throw new ResponseError(INVALID_PARAMS, conflict);
         const changes: Record<string, TextEdit[]> = {};
-        const add = (uri: string, range: Range | undefined): void => {
-            if (range && !this.catalogs.isCatalog(uri)) (changes[uri] ??= []).push(TextEdit.replace(range, params.newName));
-        };
-        for (const ref of this.references.findReferences(target.node, { includeDeclaration: true })) {
-            add(ref.sourceUri.toString(), segmentRange(this.documents, ref, 'last'));
-        }
-        if (isProgram(target.node)) {
-            for (const segment of programSegments(this.references, this.documents, target.node)) add(segment.uri, segment.range);
-        }
+        for (const { uri, range } of named) (changes[uri] ??= []).push(TextEdit.replace(range, params.newName));
         return { changes };
     }
 
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
         const target = this.targetAt(document, params.position);
-        if (target) this.refuseCatalog(target.node);
+        if (target) {
+            this.refuseCatalog(target.node);
+            this.refuseCatalogReferrers(target.node, this.namedAt(target.node));
+        }
         return target?.range;
+    }
+
+    /**
+     * Every place a rename of `node` rewrites: its name, the last segment of
+     * each reference to it, and, for a program, the first segment of each
+     * qualified reference to one of its members.
+     */
+    private namedAt(node: AstNode): NamedAt[] {
+        const named: NamedAt[] = [];
+        for (const ref of this.references.findReferences(node, { includeDeclaration: true })) {
+            const range = segmentRange(this.documents, ref, 'last');
+            if (range) named.push({ uri: ref.sourceUri.toString(), range });
+        }
+        if (isProgram(node)) named.push(...programSegments(this.references, this.documents, node));
+        return named;
+    }
+
+    /**
+     * A workspace declaration that catalog files refer to keeps its name:
+     * rename never edits a catalog, so those references would no longer
+     * resolve, and nothing would say so (no finding in a catalog is shown).
+     */
+    private refuseCatalogReferrers(node: AstNode, named: readonly NamedAt[]): void {
+        const referrers: CatalogReferrer[] = [];
+        const seen = new Set<string>();
+        for (const { uri } of named) {
+            const origin = this.catalogs.originOf(uri);
+            if (!origin || seen.has(uri)) continue;
+            seen.add(uri);
+            referrers.push({ origin, file: URI.parse(uri) });
+        }
+        if (referrers.length === 0) return;
+        throw new ResponseError(INVALID_PARAMS, referrersRefusal((node as { name?: string }).name ?? '', referrers, this.settings.workspaceRoot));
     }
 
     /** A catalog's declarations are renamed in its folder or package, never from the workspace. */

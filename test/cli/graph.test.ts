@@ -399,7 +399,7 @@ describe('align graph', () => {
                 assert.equal(settings.status, 0, settings.stderr);
                 assert.deepEqual(linesOf(settings.stderr), [
                     'align.config.json:1:14: unknown rule id "metric-unsued"; did you… (1 problem)',
-                    `align: the ${command} takes the defaults for invalid settings; run align check`
+                    `align: the ${command} ignores the invalid settings; run align check`
                 ]);
             }
         });

@@ -24,8 +24,8 @@ export function report(args: readonly string[], cwd = EXAMPLES, date = DATE, not
 
 /** The stderr of a report of files with syntax errors. */
 export const SYNTAX_NOTICES = /^(?:.+\(\d+ syntax errors?\)\n)+align: the report leaves out what could not be read; run align check\n$/;
-/** The stderr of a report whose settings file is invalid. */
-export const SETTINGS_NOTICES = /^align\.config\.json:\d+:\d+: .+ \(\d+ problems?\)\nalign: the report takes the defaults for invalid settings; run align check\n$/;
+/** The stderr of a report whose settings file has problems: invalid parts ignored, or (not JSON) the defaults taken. */
+export const SETTINGS_NOTICES = /^align\.config\.json:\d+:\d+: .+ \(\d+ problems?\)\nalign: the report (?:ignores the invalid settings|takes the default settings); run align check\n$/;
 
 /** The Markdown between a heading and the next heading of the same or a higher level. */
 export function section(markdown: string, heading: string): string {

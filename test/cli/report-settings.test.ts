@@ -1,5 +1,5 @@
 /**
- * `align report` of a workspace whose settings file did not load: one line
+ * `align report` of a workspace whose settings file has problems: one line
  * at the top (before the summary), in Markdown and HTML, names the file and
  * the problem; the report is still written (exit 0).
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { DATE, report, SETTINGS_NOTICES } from './report-helpers.js';
 import { copyExamples, removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
 
-describe('align report with settings that did not load', () => {
+describe('align report with settings that have problems', () => {
     before(requireBundle);
     after(removeTempDirs);
 
@@ -20,10 +20,10 @@ describe('align report with settings that did not load', () => {
 
     it('opens the Markdown review with the settings file and its problem', () => {
         const text = report([], workspace('{ "extends": "@acme/align-standards" }\n'), DATE, SETTINGS_NOTICES);
-        const line = text.split('\n').find(l => l.startsWith('> **The settings did not load**'));
+        const line = text.split('\n').find(l => l.startsWith('> **The settings file has 1 problem**'));
         assert.ok(line, text.slice(0, 800));
         assert.ok(text.indexOf(line) < text.indexOf('## Summary'), 'before the summary');
-        assert.match(line, /^> \*\*The settings did not load\*\*: `align\.config\.json:1:\d+` extends: package @acme\/align-standards is not installed .*\. The default rules and severities apply/);
+        assert.match(line, /^> \*\*The settings file has 1 problem\*\*: `align\.config\.json:1:\d+` extends: package @acme\/align-standards is not installed .*\. The parts of `align\.config\.json` that could be read apply and the invalid ones were ignored/);
         assert.ok(text.includes('- `config-invalid` (error, 1)'), 'the finding is still listed with the others');
     });
 
@@ -37,6 +37,6 @@ describe('align report with settings that did not load', () => {
 
     it('says nothing of the settings when they loaded', () => {
         const text = report([], workspace('{ "rules": { "actuals-off-track": "info" } }\n'));
-        assert.ok(!text.includes('The settings did not load'));
+        assert.ok(!text.includes('The settings did not load') && !text.includes('The settings file has'));
     });
 });
