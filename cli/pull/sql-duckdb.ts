@@ -62,9 +62,11 @@ export async function queryDuckDb(sql: string, root: string, folder: string, dat
             if (reader.currentRowCount > MAX_ROWS) throw tooManyRows();
             const types = reader.columnTypes().map(t => t.toString());
             const periodType = types[columns.period]!;
+            // DECIMAL, BIGINT and HUGEINT come as exact text; a FLOAT as its value widened to a double (0.1 as 0.10000000149011612).
+            const binary = types[columns.value] === 'FLOAT' ? 'float32' : undefined;
             return reader.getRowsJson().map(row => ({
                 period: periodCell(row[columns.period], periodType),
-                value: numericCell(row[columns.value])
+                value: numericCell(row[columns.value], binary)
             }));
         } finally {
             connection.closeSync();

@@ -10,6 +10,8 @@ type ClientConfig = import('pg').ClientConfig;
 /** PostgreSQL type ids (pg_type.oid) the pull reads. */
 const DATE_TYPES = new Set([1082, 1114, 1184]);
 const TEXT_TYPES = new Set([25, 1042, 1043]);
+/** real (float4) and double precision (float8). */
+const FLOAT_TYPES = new Map<number, 'float32' | 'float64'>([[700, 'float32'], [701, 'float64']]);
 
 /**
  * Runs a query on a PostgreSQL server through `pg`, in UTC, every value read
@@ -19,25 +21,38 @@ const TEXT_TYPES = new Set([25, 1042, 1043]);
  */
 export async function queryPostgres(sql: string, url: string, variable: string): Promise<RawRow[]> {
     const { default: pg } = await import('pg');
-    let connection = await connectionOf(url, variable);
+    const parsed = await connectionOf(url, variable);
+    // libpq's `allow`: a connection without TLS first.
+    let connection = sslMode(parsed) === 'allow' ? { ...parsed, ssl: false } : parsed;
     let client = newClient(pg, connection);
     let began = false;
     try {
         try {
             await client.connect();
         } catch (error) {
-            // libpq's `prefer`: TLS when the server offers it, else a connection without.
-            if (!(sslMode(connection) === 'prefer' && NO_TLS.test(firstLine(error)))) throw error;
             await client.end().catch(() => undefined);
-            connection = { ...connection, ssl: false };
+            if (sslMode(parsed) === 'prefer' && NO_TLS.test(firstLine(error))) {
+                // libpq's `prefer`: TLS when the server offers it, else a connection without.
+                connection = { ...parsed, ssl: false };
+            } else if (sslMode(parsed) === 'allow' && error instanceof pg.DatabaseError) {
+                // libpq's `allow`: the server refused a connection without TLS (pg_hba.conf's hostssl); then with TLS, its certificate not checked.
+                connection = { ...parsed, ssl: { ...typeof parsed.ssl === 'object' ? parsed.ssl : {}, rejectUnauthorized: false } };
+            } else {
+                throw error;
+            }
             client = newClient(pg, connection);
-            await client.connect();
+            try {
+                await client.connect();
+            } catch (retried) {
+                // A server that offers no TLS either: its refusal of the connection without is the cause.
+                throw sslMode(parsed) === 'allow' && NO_TLS.test(firstLine(retried)) ? error : retried;
+            }
         }
         // A read-only transaction, rolled back: a query that writes fails with the server's own message, and nothing is committed.
         await client.query('BEGIN TRANSACTION READ ONLY');
         began = true;
         // Again within the transaction: the URL may set these too (`statement_timeout=0`, which the server applies after `options`).
-        await client.query(`SET LOCAL TimeZone = 'UTC'; SET LOCAL statement_timeout = ${Math.ceil(queryTimeoutMs())}`);
+        await client.query(`SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO'; SET LOCAL extra_float_digits = 3; SET LOCAL statement_timeout = ${Math.ceil(queryTimeoutMs())}`);
         // The extended protocol (a prepared statement) refuses a text of several commands.
         const query: import('pg').QueryConfig & { queryMode: 'extended' } = { text: sql, queryMode: 'extended', types: { getTypeParser: () => (text: string) => text } };
         const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
@@ -46,9 +61,11 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         // Counted once read (pg reads a result whole): the same limit and message as DuckDB and SQLite, which stop reading there.
         if (result.rows.length > MAX_ROWS) throw tooManyRows();
         const periodType = result.fields[columns.period]!.dataTypeID;
+        // numeric and the integers are kept as the exact text the server sends; real and double precision are floating point.
+        const binary = FLOAT_TYPES.get(result.fields[columns.value]!.dataTypeID);
         return result.rows.map(row => {
             const values = Object.values(row as Record<string, unknown>);
-            return { period: periodCell(values[columns.period], periodType), value: numericCell(values[columns.value]) };
+            return { period: periodCell(values[columns.period], periodType), value: numericCell(values[columns.value], binary) };
         });
     } catch (error) {
         if (error instanceof PullError) throw error;
@@ -58,6 +75,9 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         await client.end().catch(() => undefined);
     }
 }
+
+/** The sslmode values libpq knows. */
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 
 /** pg's message when the server answers a request for TLS with no. */
 const NO_TLS = /^The server does not support SSL connections$/;
@@ -69,8 +89,9 @@ function newClient(pg: typeof import('pg').default, connection: ClientConfig): I
         connectionTimeoutMillis: timeoutMs(), query_timeout: Math.ceil(queryTimeoutMs()) + 5000,
         // What the URL says comes last, as when pg parses a connectionString itself...
         ...connection,
-        // ...but for the session settings: Align's follow the URL's `options` (the last `-c` of a setting wins), so UTC, read-only and the time-out always hold.
-        options: [connection.options?.trim(), `-c TimeZone=UTC -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`].filter(Boolean).join(' ')
+        // ...but for the session settings: Align's follow the URL's `options` (the last `-c` of a setting wins), so UTC, read-only and the time-out always hold,
+        // and the text Align reads is the one it parses: ISO dates (not `05.01.2026`), floats with every digit (extra_float_digits 1 or more: the shortest exact text).
+        options: [connection.options?.trim(), `-c TimeZone=UTC -c DateStyle=ISO -c extra_float_digits=3 -c default_transaction_read_only=on -c statement_timeout=${Math.ceil(queryTimeoutMs())}`].filter(Boolean).join(' ')
     });
     client.on('error', () => { /* a dropped connection also rejects the pending query, which reports it */ });
     return client;
@@ -115,9 +136,16 @@ function periodCell(value: unknown, type: number): PeriodCell {
 async function connectionOf(url: string, variable: string): Promise<ClientConfig> {
     const { parse } = await import('pg-connection-string');
     try {
-        const options = /[?&]uselibpqcompat=/i.test(url) ? {} : { useLibpqCompat: true };
-        return parse(url, options) as ClientConfig;
+        const libpq = !/[?&]uselibpqcompat=/i.test(url);
+        const connection = parse(url, libpq ? { useLibpqCompat: true } : {}) as ClientConfig;
+        const mode = sslMode(connection);
+        // pg reads a mode it does not know as verify-full; psql refuses it.
+        if (libpq && mode !== undefined && !SSL_MODES.includes(mode)) {
+            throw new PullError(`invalid sslmode value: "${mode.length > 40 ? `${mode.slice(0, 37)}...` : mode}" in ${variable} (${SSL_MODES.slice(0, -1).join(', ')} or ${SSL_MODES.at(-1)})`);
+        }
+        return connection;
     } catch (error) {
+        if (error instanceof PullError) throw error;
         // The driver's message is not shown: it may quote the URL with its password.
         const code = (error as { code?: string }).code;
         if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
@@ -137,6 +165,10 @@ function describe(error: unknown, variable: string, connection: ClientConfig): s
         case 'other-host': return `the server's certificate is for another host name than the one in ${variable}`;
         case 'other': return `the TLS connection failed: ${firstLine(error)}, ${code} (the server in ${variable})`;
         default: break;
+    }
+    // pg's SCRAM client without a password (none in the URL, PGPASSWORD or ~/.pgpass).
+    if (/^SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a (non-empty )?string$/.test(firstLine(error))) {
+        return `the server asks for a password, and the URL in ${variable} gives none (nor PGPASSWORD or ~/.pgpass): add it to the URL (postgres://user:password@host/db)`;
     }
     if (NO_TLS.test(firstLine(error))) return `the server in ${variable} does not offer TLS, which sslmode=${sslMode(connection) ?? 'require'} asks for (sslmode=disable, or prefer, connects without it)`;
     // 57014 query_canceled: the server's statement_timeout; `Query read timeout`: the client's query_timeout.

@@ -72,3 +72,37 @@ function closingQuote(sql: string, start: number, quote: string, escapes: boolea
     }
     return sql.length;
 }
+
+/**
+ * The string constants of a query, outside comments: `'...'` (with `''`),
+ * `E'...'` (with backslash escapes) and `$tag$...$tag$` bodies, as the
+ * database reads them. DuckDB reads a file a constant names
+ * (`FROM 'data/deals.csv'`, `read_csv(['a.csv', 'b.csv'])`).
+ */
+export function stringLiterals(sql: string): string[] {
+    const literals: string[] = [];
+    let i = 0;
+    while (i < sql.length) {
+        const c = sql[i]!;
+        const next = sql[i + 1];
+        if (c === '-' && next === '-') {
+            const end = sql.indexOf('\n', i);
+            i = end < 0 ? sql.length : end + 1;
+        } else if (c === '/' && next === '*') {
+            i = blockCommentEnd(sql, i);
+        } else {
+            const end = quotedEnd(sql, i);
+            const body = sql.slice(i, end);
+            if (c === "'" && end - i >= 2 && body.endsWith("'")) {
+                const escapes = /[eE]/.test(sql[i - 1] ?? ' ') && !/[\w$]/.test(sql[i - 2] ?? ' ');
+                const inner = body.slice(1, -1).replaceAll("''", "'");
+                literals.push(escapes ? inner.replace(/\\(.)/gs, '$1') : inner);
+            } else if (c === '$' && end - i > 1) {
+                const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body)![0];
+                if (body.length >= 2 * tag.length && body.endsWith(tag)) literals.push(body.slice(tag.length, -tag.length));
+            }
+            i = end;
+        }
+    }
+    return literals;
+}

@@ -5,10 +5,10 @@
  * stop it at the time-out (Worker.terminate stops the WebAssembly too);
  * see querySqlite in sql-sqlite.ts. It answers with one message.
  */
-import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { firstLine } from './pull-error.js';
 import { MAX_ROWS } from './sql-columns.js';
+import { readDatabaseWithWal } from './sqlite-wal.js';
 
 /** What the worker is started with (its workerData). */
 export interface SqliteJob {
@@ -36,12 +36,15 @@ async function run(job: SqliteJob): Promise<SqliteAnswer> {
     let db: InstanceType<Awaited<ReturnType<typeof initSqlJs>>['Database']>;
     try {
         const SQL = await initSqlJs();
-        db = new SQL.Database(fs.readFileSync(job.databaseFile));
+        // The transactions a database in WAL mode has committed but not yet checkpointed are in `<file>-wal`: applied to the image.
+        const image = readDatabaseWithWal(job.databaseFile);
+        if (image === undefined) return { error: 'the database file and its -wal file changed on each of 5 reads (a writer busy with them): pull again', internal: false };
+        db = new SQL.Database(image);
     } catch (error) {
         return { error: firstLine(error), internal: true };
     }
     try {
-        // The file is read into memory and never written back; query_only also makes a query that writes fail.
+        // The file is read into memory and never written back (nor its WAL); query_only also makes a query that writes fail.
         db.exec('PRAGMA query_only = ON');
         // A prepared statement, not exec: a query that returns no rows still has its columns.
         const statement = db.prepare(job.sql);

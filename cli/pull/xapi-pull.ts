@@ -83,7 +83,8 @@ export function aggregate(statements: readonly Statement[], measure: XapiPullSpe
     const rows: RawRow[] = [];
     for (const { day, statements: group } of periods.values()) {
         const value = measureOf(group, measure, percent);
-        if (value !== undefined) rows.push({ period: { day }, value });
+        // A mean or share is Align's own arithmetic: rounded to 12 decimals, so a scaled 0.29 is 29, not 28.999999999999996.
+        if (value !== undefined) rows.push({ period: { day }, value: Number(value.toFixed(12)) });
     }
     return rows;
 }

@@ -53,14 +53,14 @@ describe('align pull: DuckDB and SQLite files (child process on the built bundle
         assert.equal(check.stdout.trim(), '[]');
     });
 
-    it('values are written in plain decimals: no exponent for 1e21 or 2.5e-7, and no "-0" for a value that rounds to nothing', () => {
+    it('values are written in plain decimals: no exponent for 1e21, 2.5e-7 or -1e-13, and no "-0"', () => {
         ws = tempWorkspace({
-            'q.sql': "SELECT * FROM (VALUES ('2026-01', 1e21::DOUBLE), ('2026-02', -1e-13::DOUBLE), ('2026-03', 2.5e-7::DOUBLE), ('2026-04', -12.5::DOUBLE)) t(period, value)",
+            'q.sql': "SELECT * FROM (VALUES ('2026-01', 1e21::DOUBLE), ('2026-02', -0.0::DOUBLE), ('2026-03', 2.5e-7::DOUBLE), ('2026-04', -12.5::DOUBLE), ('2026-05', -1e-13::DOUBLE)) t(period, value)",
             'p.align': `${pulledKpi('Big', 'monthly')}\nactuals Big from "big.csv" { pull sql "q.sql" }\n`
         });
         const result = runCli(['pull'], { cwd: ws.root });
         assert.equal(result.status, 0, result.stderr);
-        assert.equal(ws.read('big.csv'), 'period,value\n2026-01,1000000000000000000000\n2026-02,0\n2026-03,0.00000025\n2026-04,-12.5\n');
+        assert.equal(ws.read('big.csv'), 'period,value\n2026-01,1000000000000000000000\n2026-02,0\n2026-03,0.00000025\n2026-04,-12.5\n2026-05,-0.0000000000001\n');
     });
 
     it('a DuckDB file with timestamps, and a SQLite file with text dates, by their headers', async () => {
