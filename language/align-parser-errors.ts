@@ -1,4 +1,4 @@
-import type { IToken, TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import type { BlockWords } from './block-words.js';
 import { orList, shortened } from './present/index.js';
@@ -40,6 +40,8 @@ export class AlignParserErrorMessageProvider extends LangiumParserErrorMessagePr
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const after = expectedAfter(options.expectedPathsPerAlt, options.actual);
+        if (after) return after;
         let expected = this.expectedWords.get(options.expectedPathsPerAlt);
         if (expected === undefined) {
             expected = describe(options.expectedPathsPerAlt.flat().map(path => path[0]).filter((t): t is TokenType => t !== undefined));
@@ -59,6 +61,29 @@ export class AlignParserErrorMessageProvider extends LangiumParserErrorMessagePr
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
         return unexpectedAfterDeclarations(options.firstRedundant);
     }
+}
+
+/**
+ * When the choice's alternatives start with the same words and the text
+ * has them (`pull` before `sql` or `xapi`), what may follow them, as
+ * "Expected `sql` or `xapi` after `pull`, but found `postgres`." (naming
+ * the first words of each alternative would say "Expected `pull`, but
+ * found `pull`"); undefined when the text differs from every alternative
+ * at its first word.
+ */
+function expectedAfter(expectedPathsPerAlt: readonly TokenType[][][], actual: readonly IToken[]): string | undefined {
+    const paths = expectedPathsPerAlt.flat();
+    const matched = (path: readonly TokenType[]): number => {
+        let count = 0;
+        while (count < path.length && count < actual.length && tokenMatcher(actual[count]!, path[count]!)) count++;
+        return count;
+    };
+    // How many words of the text some alternative has, short of the whole alternative.
+    const depth = Math.max(0, ...paths.map(path => Math.min(matched(path), path.length - 1)));
+    if (depth === 0 || depth >= actual.length) return undefined;
+    const next = paths.filter(path => path.length > depth && matched(path) >= depth).map(path => path[depth]!);
+    const words = actual.slice(0, depth).map(token => shortened(token.image, MAX_QUOTED)).join(' ');
+    return `Expected ${describe(next)} after \`${words}\`, but found ${found(actual[depth])}.`;
 }
 
 function describe(tokens: readonly TokenType[]): string {

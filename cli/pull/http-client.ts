@@ -3,10 +3,14 @@
  * that honours the proxy variables as curl does, where Node's own fetch
  * ignores them. `https_proxy`/`HTTPS_PROXY` for https:// URLs (else the
  * HTTP proxy), `http_proxy`/`HTTP_PROXY` for http:// URLs, except for the
- * hosts `no_proxy`/`NO_PROXY` lists; a proxy written without a scheme
- * (`proxy.corp:3128`) is an http:// one. An http:// URL goes to the proxy as
- * a plain request, an https:// one through a tunnel (CONNECT). undici is
- * loaded only when an xAPI pull runs.
+ * hosts `no_proxy`/`NO_PROXY` lists (as undici's EnvHttpProxyAgent reads
+ * it); a proxy written without a scheme (`proxy.corp:3128`) is an http://
+ * one. An http:// URL goes to the proxy as a plain request, an https:// one
+ * through a tunnel (CONNECT). A client serves one LRS, whose origin every
+ * request keeps (a `more` link to another origin is not followed): only the
+ * proxy variable that applies to it is read, so that one set for other
+ * URLs (a SOCKS proxy in HTTPS_PROXY, an http:// LRS) does not fail the
+ * pull. undici is loaded only when an xAPI pull runs.
  */
 import { PullError } from './pull-error.js';
 
@@ -14,7 +18,7 @@ type Undici = typeof import('undici');
 
 export interface HttpClient {
     readonly fetch: Undici['fetch'];
-    /** The proxy a request to `url` goes through (NO_PROXY aside), for messages. */
+    /** The proxy a request to `url` (of the LRS's origin) goes through, for messages: none when NO_PROXY lists the host. */
     proxyFor(url: URL): Proxy | undefined;
     /** Closes the connections kept open (keep-alive), so that the process can end at once. */
     close(): Promise<void>;
@@ -47,16 +51,49 @@ function proxyOf(variables: readonly string[]): Proxy | undefined {
     return { variable, url, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
 }
 
-/** A client whose connections go through the proxy that the environment names, if any. */
-export async function httpClient(): Promise<HttpClient> {
-    const http = proxyOf(HTTP_VARIABLES);
-    const https = proxyOf(HTTPS_VARIABLES);
+/** The hosts `no_proxy`/`NO_PROXY` lists, each with a port when it gives one, read as undici reads them. */
+function noProxyEntries(): { all: boolean; entries: Array<{ hostname: string; port: number }> } {
+    const value = process.env['no_proxy'] ?? process.env['NO_PROXY'] ?? '';
+    const entries = value.split(/[,\s]/).filter(Boolean).map(entry => {
+        const parsed = /^(.+):(\d+)$/.exec(entry);
+        // A leading dot or `*.` stands for the domain and its subdomains.
+        return { hostname: (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase(), port: parsed ? Number.parseInt(parsed[2]!, 10) : 0 };
+    });
+    return { all: value === '*', entries };
+}
+
+/** Whether a request to `url` goes through a proxy: not when NO_PROXY lists its host (a subdomain of one, or `*`). */
+function proxied(url: URL): boolean {
+    const { all, entries } = noProxyEntries();
+    if (entries.length === 0) return true;
+    if (all) return false;
+    // The host without its port, brackets of an IPv6 address kept, as undici compares it.
+    const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+    const port = Number.parseInt(url.port, 10) || (url.protocol === 'https:' ? 443 : 80);
+    return !entries.some(entry => (!entry.port || entry.port === port)
+        && (hostname === entry.hostname || hostname.endsWith(`.${entry.hostname}`)));
+}
+
+/**
+ * A client for the requests to the origin of `endpoint` (the LRS), through
+ * the proxy that the environment names for it, if any. Only that proxy's
+ * variable is read: one that does not hold an http(s) URL, or names a SOCKS
+ * proxy, is a pull error; a variable that does not apply (NO_PROXY lists
+ * the host, or HTTPS_PROXY for an http:// LRS) is not read.
+ */
+export async function httpClient(endpoint: URL): Promise<HttpClient> {
+    const proxy = proxied(endpoint) ? proxyOf(endpoint.protocol === 'https:' ? [...HTTPS_VARIABLES, ...HTTP_VARIABLES] : HTTP_VARIABLES) : undefined;
     const undici: Undici = await import('undici');
-    const dispatcher = new undici.EnvHttpProxyAgent({ proxyTunnel: false, httpProxy: http?.url.href, httpsProxy: https?.url.href });
+    const dispatcher = proxy ? new undici.ProxyAgent({ uri: proxy.url.href, proxyTunnel: false }) : new undici.Agent();
+    const sameOrigin = (url: URL) => {
+        if (url.origin !== endpoint.origin) throw new Error('the LRS client was asked for another origin than the LRS\'s');
+    };
     return {
-        fetch: (input, init) => undici.fetch(input, { ...init, dispatcher }),
-        // As the dispatcher picks: the HTTPS proxy for https:// (else the HTTP one), the HTTP proxy for http://.
-        proxyFor: url => (url.protocol === 'https:' ? https : undefined) ?? http,
+        fetch: (input, init) => {
+            sameOrigin(new URL(typeof input === 'string' ? input : 'href' in input ? input.href : input.url));
+            return undici.fetch(input, { ...init, dispatcher });
+        },
+        proxyFor: url => { sameOrigin(url); return proxy; },
         close: () => dispatcher.close()
     };
 }

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Model } from '../../language/generated/ast.js';
+import type { Actuals, Model } from '../../language/generated/ast.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { pullLabel, pullSpec, type PullSpec } from '../../language/pull/pull-spec.js';
 import { actualsBlocks } from '../../language/model-utils.js';
 import { attribute } from '../../language/attributes.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
 import type { Cadence } from './periods.js';
-import { pullSyntaxError, writtenPull } from './pull-syntax.js';
+import { refusedPulls, writtenPull } from './pull-syntax.js';
 
 /** One `actuals ... from "file" { pull ... }` block to run. */
 export interface PullTarget {
@@ -31,28 +31,49 @@ export interface PullTarget {
     readonly lockFile: string;
 }
 
-/** Every pulled actuals block of the workspace, in file order. */
+/**
+ * Every pulled actuals block of the workspace, in file order, and, refused,
+ * every stretch of a file whose syntax error may hide one (`refusedPulls`).
+ */
 export async function pullTargets(workspace: LoadedWorkspace): Promise<PullTarget[]> {
     const index = await workspace.services.align.Graph.getIndex();
+    const lexer = workspace.services.parser.Lexer;
+    const tokenize = (text: string) => lexer.tokenize(text).tokens;
     const targets: PullTarget[] = [];
     for (const document of workspace.documents) {
         const folder = path.dirname(document.uri.fsPath);
+        let lockFile: string | undefined;
+        const refusals = refusedPulls(document, tokenize);
+        const ofFile: Array<{ offset: number; target: PullTarget }> = [];
+        const about = (actuals: Actuals | undefined) => {
+            const metric = actuals?.metric?.ref;
+            const node = index.nodeOf(metric);
+            return {
+                metric: node?.qualifiedName ?? actuals?.metric?.$refText ?? '?', resolved: node !== undefined,
+                cadence: metric ? attribute(metric, 'MetricCadence')?.value as Cadence | undefined : undefined,
+                percent: metric ? attribute(metric, 'Unit')?.kind === 'percent' : false,
+                folder, file: actuals?.file ?? '', lockFile: lockFile ??= lockFileFor(folder, workspace.root)
+            };
+        };
         for (const actuals of actualsBlocks(document.parseResult.value as Model)) {
             if (!actuals.pull) continue;
             // A block with a syntax error is refused, never run on what the parser kept of it.
             const spec = pullSpec(actuals);
-            const refused = pullSyntaxError(document, actuals)
+            const refused = refusals.find(r => r.actuals === actuals)?.refused
                 ?? (!spec || actuals.file === undefined ? 'the pull block is incomplete: fix it first (`align check` shows it); nothing was run' : undefined);
-            const metric = actuals.metric?.ref;
-            const node = index.nodeOf(metric);
-            targets.push({
-                metric: node?.qualifiedName ?? actuals.metric?.$refText ?? '?', resolved: node !== undefined,
-                cadence: metric ? attribute(metric, 'MetricCadence')?.value as Cadence | undefined : undefined,
-                percent: metric ? attribute(metric, 'Unit')?.kind === 'percent' : false,
-                spec: refused === undefined ? spec : undefined, label: refused === undefined && spec ? pullLabel(spec) : writtenPull(document, actuals), refused,
-                folder, file: actuals.file ?? '', lockFile: lockFileFor(folder, workspace.root)
+            ofFile.push({
+                offset: actuals.$cstNode?.offset ?? 0,
+                target: {
+                    ...about(actuals), spec: refused === undefined ? spec : undefined, refused,
+                    label: refused === undefined && spec ? pullLabel(spec) : writtenPull(document.textDocument.getText(), actuals.pull.$cstNode?.offset)
+                }
             });
         }
+        // A pull block the parser dropped (`pull postgres`, a missing `{`) fails: it is never skipped in silence.
+        for (const refusal of refusals.filter(r => r.actuals?.pull === undefined)) {
+            ofFile.push({ offset: refusal.offset, target: { ...about(refusal.actuals), label: refusal.label, refused: refusal.refused } });
+        }
+        targets.push(...ofFile.sort((a, b) => a.offset - b.offset).map(t => t.target));
     }
     return targets;
 }

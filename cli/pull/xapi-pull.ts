@@ -19,7 +19,7 @@ export async function runXapiPull(spec: XapiPullSpec, cadence: Cadence | undefin
     const activities = spec.activities.length > 0 ? spec.activities : [undefined];
     const byId = new Map<string, Statement>();
     let anonymous = 0;
-    const client = await httpClient();
+    const client = await httpClient(new URL(lrs.endpoint));
     try {
         for (const activity of activities) {
             const params = new URLSearchParams();

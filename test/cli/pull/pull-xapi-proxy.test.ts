@@ -106,10 +106,12 @@ describe('align pull: xAPI through a proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)',
         const invalid = await pull({ HTTP_PROXY: 'not a url' });
         assert.equal(invalid.status, 1);
         assert.equal(unwrapped(invalid.stderr), `${PREFIX}the environment variable HTTP_PROXY does not hold a valid proxy URL (http://host:port)\n`);
-        const ftp = await pull({ HTTPS_PROXY: 'ftp://127.0.0.1:21' });
+        // HTTPS_PROXY applies to an https:// LRS (for an http:// one it is not read: pull-xapi-proxy-unused.test.ts).
+        const https = lrs.endpoint.replace(/^http:/, 'https:');
+        const ftp = await pull({ HTTPS_PROXY: 'ftp://127.0.0.1:21', LRS_URL: https });
         assert.equal(ftp.status, 1);
         assert.equal(unwrapped(ftp.stderr), `${PREFIX}the environment variable HTTPS_PROXY does not hold a valid proxy URL (http://host:port)\n`);
-        const socks = await pull({ https_proxy: 'socks5h://127.0.0.1:1080' });
+        const socks = await pull({ https_proxy: 'socks5h://127.0.0.1:1080', LRS_URL: https });
         assert.equal(socks.status, 1);
         assert.equal(unwrapped(socks.stderr), `${PREFIX}the environment variable https_proxy names a SOCKS proxy (socks5h://), which align pull does not support: give an HTTP proxy (http://host:port)\n`);
     });
