@@ -8,7 +8,7 @@
 import { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, chartCss } from '../../language/render/index.js';
 import { STATUS_WORDS, type Block, type ChartFigure, type GlanceItem, type Inline, type Span, type TrackMark } from './blocks.js';
 import { scrollHintWidth, screenMinWidth, type DrawingKind } from './figure-scale.js';
-import { REPORT_CSS } from './report-css.js';
+import { ICON_COLOURS, REPORT_CSS, VISUALLY_HIDDEN } from './report-css.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
     const names = tableNames(blocks);
@@ -104,14 +104,15 @@ function htmlBlock(block: Block, names: TableNames): string {
             const min = screenMinWidth(svg, 'graph');
             const hint = min === undefined ? undefined : scrollHintWidth(min);
             // Shown only in windows where the drawing scrolls (report-css.ts): phones hide scroll bars, and a row cut at the edge looked empty.
-            const note = hint === undefined ? '' : `<p class="scroll-hint w${hint}" aria-hidden="true">Scroll sideways to see the whole chain →</p>\n`;
+            // Hidden in its own style too, so that a mail client that drops the page's style sheet does not show it where nothing scrolls.
+            const note = hint === undefined ? '' : `<p class="scroll-hint w${hint}" style="display: none" aria-hidden="true">Scroll sideways to see the whole chain →</p>\n`;
             return `<figure class="graph">\n${note}${scrolling(svg, 'graph')}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
         }
         case 'contents':
             return `<nav class="contents" aria-labelledby="${escapeHtml(block.id)}">\n<h2 id="${escapeHtml(block.id)}">${escapeHtml(block.title)}</h2>\n<ul>\n`
                 + `${block.items.map(item => `<li><a href="#${escapeHtml(item.ref)}">${inline(item.text)}</a></li>`).join('\n')}\n</ul>\n</nav>`;
         case 'notice':
-            return `<div class="notice" role="note">\n<p>${icon(SEVERITY_GLYPHS.error)}${inline(block.text)}</p>\n`
+            return `<div class="notice" role="note">\n<p>${icon(SEVERITY_GLYPHS.error, ICON_COLOURS.off)}${inline(block.text)}</p>\n`
                 + (block.items.length === 0 ? '' : `<ul>\n${block.items.map(item => `<li>${inline(item)}</li>`).join('\n')}\n</ul>\n`) + '</div>';
     }
 }
@@ -133,7 +134,7 @@ function table(block: Extract<Block, { type: 'table' }>, labelledBy: string | un
 }
 
 function glanceItem(item: GlanceItem): string {
-    const mark = item.mark ? `${statusIcon(item.mark)}<span class="visually-hidden"> (${STATUS_WORDS[item.mark]})</span>` : '';
+    const mark = item.mark ? `${statusIcon(item.mark)}<span class="visually-hidden" style="${VISUALLY_HIDDEN}"> (${STATUS_WORDS[item.mark]})</span>` : '';
     return `<div class="glance-item${item.mark ? ` mark-${item.mark}` : ''}"><div class="glance-label">${escapeHtml(item.label)}</div>`
         + `<div class="glance-value">${mark}${escapeHtml(item.value)}</div>${item.note ? `<div class="glance-note">${inline(item.note)}</div>` : ''}</div>`;
 }
@@ -201,9 +202,9 @@ function valueHtml(value: string): string {
     return escapeHtml(value).replace(/(\d%?) (?=[^\s\d(])/g, '$1&nbsp;');
 }
 
-/** Escaped text whose dates never break at their hyphens. */
+/** Escaped text whose dates never break at their hyphens (in their own style: a mail client may drop the page's style sheet). */
 function datesKept(html: string): string {
-    return html.replace(DATE, date => `<span class="date">${date}</span>`);
+    return html.replace(DATE, date => `<span class="date" style="white-space: nowrap">${date}</span>`);
 }
 
 function span(s: Span): string {
@@ -213,19 +214,26 @@ function span(s: Span): string {
     if ('value' in s) return valueHtml(s.value);
     if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${codeText(s.text)}</code>` : escapeHtml(s.text)}</a>`;
     if ('ref' in s) return `<a href="#${escapeHtml(s.ref)}">${inline(s.text)}</a>`;
-    if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity])}${s.severity}</span>`;
+    if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity], SEVERITY_COLOURS[s.severity])}${s.severity}</span>`;
     return `<span class="status status-${s.status}">${statusIcon(s.status)}${escapeHtml(s.words ?? STATUS_WORDS[s.status])}</span>`;
 }
 
 const STATUS_ICON: Record<TrackMark, keyof typeof STATUS_GLYPHS> = { on: 'on-track', off: 'off-track', unknown: 'unknown' };
 
+const STATUS_COLOURS: Record<TrackMark, string> = { on: ICON_COLOURS.on, off: ICON_COLOURS.off, unknown: ICON_COLOURS.muted };
+const SEVERITY_COLOURS: Record<keyof typeof SEVERITY_GLYPHS, string> = { error: ICON_COLOURS.off, warning: ICON_COLOURS.warning, info: ICON_COLOURS.info };
+
 function statusIcon(mark: TrackMark): string {
-    return icon(STATUS_GLYPHS[STATUS_ICON[mark]]);
+    return icon(STATUS_GLYPHS[STATUS_ICON[mark]], STATUS_COLOURS[mark]);
 }
 
-/** A 12 x 12 glyph as inline SVG, hidden from screen readers (the words beside it say the same). */
-function icon(glyph: Parameters<typeof drawGlyph>[0]): string {
-    return `<svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">${drawGlyph(glyph, 0, 0)}</svg>`;
+/**
+ * A 12 x 12 glyph as inline SVG, hidden from screen readers (the words beside
+ * it say the same); its `fill` as the page's style sheet paints it, for a
+ * mail client that drops the sheet.
+ */
+function icon(glyph: Parameters<typeof drawGlyph>[0], fill: string): string {
+    return `<svg class="icon" width="12" height="12" viewBox="0 0 12 12" fill="${fill}" aria-hidden="true" focusable="false">${drawGlyph(glyph, 0, 0)}</svg>`;
 }
 
 /** Text for HTML content and attribute values. */

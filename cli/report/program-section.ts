@@ -86,7 +86,7 @@ function glance(program: GraphNode, found: readonly PlacedFinding[], ctx: Contex
     const coverage = figures?.coverage ?? { aligned: 0, total: 0 };
     const items: GlanceItem[] = [
         { label: 'Aligned objectives', value: `${coverage.aligned}/${coverage.total}`, note: [coverage.total === 0 ? 'no objectives' : `${formatShare(coverage.aligned / coverage.total)} reach a KPI`], mark: coverage.aligned === coverage.total && coverage.total > 0 ? 'on' : 'off' },
-        { label: 'KPIs on track', value: known === 0 ? '—' : `${on}/${known}`, note: [known === kpis.length ? `all ${plural(kpis.length, 'KPI')} known` : `${kpis.length - known} of ${plural(kpis.length, 'KPI')} not known yet`], mark: known === 0 ? 'unknown' : on === known ? 'on' : 'off' },
+        { label: 'KPIs on track', value: known === 0 ? '—' : `${on}/${known}`, note: [kpis.length === 0 ? 'no KPIs' : known === kpis.length ? `all ${plural(kpis.length, 'KPI')} known` : `${kpis.length - known} of ${plural(kpis.length, 'KPI')} not known yet`], mark: known === 0 ? 'unknown' : on === known ? 'on' : 'off' },
         { label: 'Open findings', value: String(found.length), note: [`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`], mark: counts.error > 0 ? 'off' : counts.warning > 0 ? 'unknown' : 'on' },
         { label: 'Behaviors reinforced', value: `${reinforced}/${behaviors.length}`, note: ['observed or coached'], mark: behaviors.length === 0 ? 'unknown' : reinforced === behaviors.length ? 'on' : 'off' },
         roiGlance(roi)

@@ -13,12 +13,19 @@
 import { HINT_FROM, HINT_STEP, HINT_TO } from './figure-scale.js';
 import { KPI_CHART_SIZE } from '../../language/render/index.js';
 
+/** The colours of the icons (html.ts writes them into each icon too, for a mail client that drops the style sheet). */
+export const ICON_COLOURS = { muted: '#5f6368', on: '#1e7b34', off: '#c5221f', warning: '#b06000', info: '#1a5fb4' } as const;
+
+/** What hides a text from the eye but not from a screen reader: a class of the sheet, and its own style (a mail client may drop the sheet). */
+export const VISUALLY_HIDDEN = 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap';
+
 /** The widest a KPI chart is shown alone on a row: 1.25 times its own width. */
 export const KPI_CHART_MAX = KPI_CHART_SIZE.width * 1.25;
 
-export const REPORT_CSS = `:root { color-scheme: only light; --fg: #1f1f1f; --muted: #5f6368; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: #1e7b34; --off: #c5221f; }
+export const REPORT_CSS = `:root { color-scheme: only light; --fg: #1f1f1f; --muted: ${ICON_COLOURS.muted}; --line: #d0d7de; --head: #f6f8fa; --accent: #12343b; --on: ${ICON_COLOURS.on}; --off: ${ICON_COLOURS.off}; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--fg); background: #fff; }
+/* A word longer than the line (a German compound in a title) breaks at the edge rather than widen the page or run past the paper's margin. */
+body { margin: 0; font: 15px/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--fg); background: #fff; overflow-wrap: break-word; }
 main { max-width: 1000px; margin: 0 auto; padding: 24px 24px 64px; }
 h1 { font-size: 28px; margin: 0 0 8px; color: var(--accent); }
 h2 { font-size: 21px; margin: 36px 0 8px; padding-top: 14px; border-top: 2px solid var(--line); color: var(--accent); }
@@ -26,7 +33,6 @@ h3 { font-size: 16px; margin: 22px 0 6px; }
 h2, h3 { break-after: avoid; }
 p { margin: 6px 0; }
 p:has(+ .table, + ul, + .charts) { break-after: avoid; }
-.date { white-space: nowrap; }
 p.muted { color: var(--muted); font-size: 13.5px; }
 a { color: #1a5fb4; }
 /* Its shade reaches 2 px past the name, the margin takes 1 px of that back: a name reads tight in its parentheses, "(ChurnPilot)". */
@@ -50,9 +56,9 @@ li { margin: 2px 0; break-inside: avoid; }
 .status-on .icon, .mark-on .icon { fill: var(--on); }
 .status-off, .sev-error { font-weight: 600; }
 .status-off .icon, .mark-off .icon, .sev-error .icon { fill: var(--off); }
-.sev-warning .icon { fill: #b06000; }
-.sev-info .icon { fill: #1a5fb4; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sev-warning .icon { fill: ${ICON_COLOURS.warning}; }
+.sev-info .icon { fill: ${ICON_COLOURS.info}; }
+.visually-hidden { ${VISUALLY_HIDDEN}; }
 .glance { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 10px; margin: 12px 0 8px; break-inside: avoid; }
 .glance-item { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
 .glance-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
@@ -113,6 +119,10 @@ ${cards('screen and (min-width: 640.02px) and (max-width: 840px)', '.table.wide'
   main { max-width: none; padding: 0; }
   section.part { break-before: page; }
   section.part > h2:first-child { border-top: none; margin-top: 0; padding-top: 0; }
+  /* The summary fits page 1 on Letter too (17 mm shorter than A4): less room above its headings, the contents in two columns. */
+  h2 { margin-top: 22px; padding-top: 10px; }
+  nav.contents ul { columns: 2; column-gap: 24px; }
+  nav.contents li { margin: 0; padding: 2px 0; }
   .table { overflow: visible; }
   table { font-size: 9pt; width: 100%; }
   th, td { padding: 3px 6px; }
@@ -150,9 +160,13 @@ function cards(media: string, scope: string): string {
 }`;
 }
 
-/** A rule per window width at which a drawing may scroll (figure-scale.ts, scrollHintWidth): its note shows in windows up to that width. */
+/**
+ * A rule per window width at which a drawing may scroll (figure-scale.ts,
+ * scrollHintWidth): its note shows in windows up to that width. The note is
+ * hidden in its own style attribute (html.ts), so !important shows it here.
+ */
 function scrollHints(): string {
     const rules: string[] = [];
-    for (let width = HINT_FROM; width <= HINT_TO; width += HINT_STEP) rules.push(`@media screen and (max-width: ${width}px) { .scroll-hint.w${width} { display: block; } }`);
+    for (let width = HINT_FROM; width <= HINT_TO; width += HINT_STEP) rules.push(`@media screen and (max-width: ${width}px) { .scroll-hint.w${width} { display: block !important; } }`);
     return rules.join('\n');
 }

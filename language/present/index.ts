@@ -4,7 +4,7 @@
  * all print the same figure the same way (docs/figures.md).
  */
 export {
-    actualDecimals, decimalsApart, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, formatValue, MISSING, unitSuffix
+    actualDecimals, decimalsApart, figuresText, formatAmount, formatMoney, formatNumber, formatOptionalAmount, formatShare, formatValue, MISSING, ownDecimals, shownDecimals, unitSuffix
 } from './numbers.js';
 export {
     attributedBenefitText, attributedValueText, bcrWords, deadlineText, attributionCurrency, attributionMoney, coverageText, isolationText, orList, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, withArticle, type RoiWords, type TrackState

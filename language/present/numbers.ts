@@ -1,7 +1,9 @@
 /**
  * Numbers as Align prints them everywhere (hover, code lens, preview, SVG,
- * report, CLI and messages): thousands separated, at most two decimals, no
- * trailing zeros, a unit where the metric has one.
+ * report, CLI and messages): thousands separated, at most two decimals (a
+ * figure under 0.1 with its first three significant digits, so that a ratio
+ * of `0.0032` never prints as `0`), no trailing zeros, a unit where the
+ * metric has one.
  */
 import type { MetricFigures } from '../graph/types.js';
 
@@ -10,13 +12,17 @@ export const MISSING = '—';
 
 const FORMATS = new Map<number, Intl.NumberFormat>();
 
-/** `18,000`, `14.1`, `-2.5`, `0`: en-US digits, at most `decimals` places. */
+/**
+ * `18,000`, `14.1`, `-2.5`, `0`, `0.00275`: en-US digits, at most `decimals`
+ * places (see {@link shownDecimals}).
+ */
 export function formatNumber(value: number, decimals = 2): string {
     if (!Number.isFinite(value)) return MISSING;
-    let format = FORMATS.get(decimals);
+    const places = shownDecimals(value, decimals);
+    let format = FORMATS.get(places);
     if (!format) {
-        format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals });
-        FORMATS.set(decimals, format);
+        format = new Intl.NumberFormat('en-US', { maximumFractionDigits: places });
+        FORMATS.set(places, format);
     }
     // `-0` and values that round to zero print as `0`, not `-0`.
     const text = format.format(value);
@@ -25,6 +31,19 @@ export function formatNumber(value: number, decimals = 2): string {
 
 /** The most decimals a compared figure is shown with. */
 const MOST_DECIMALS = 10;
+
+/**
+ * The decimals `formatNumber(value, decimals)` shows: `decimals`; with two
+ * or more, a figure under 0.1 (but not 0) as many as its first three
+ * significant digits need (`0.0032`, `0.00275`, `0.0571`), at most 10, so
+ * that a small ratio reads neither `0` nor the same as its target. Whole
+ * units (`decimals` 0, money the report computes) and shares stay as asked.
+ */
+export function shownDecimals(value: number, decimals = 2): number {
+    const abs = Math.abs(value);
+    if (decimals < 2 || abs === 0 || abs >= 0.1 || !Number.isFinite(abs)) return decimals;
+    return Math.min(MOST_DECIMALS, Math.max(decimals, 2 - Math.floor(Math.log10(abs))));
+}
 
 /**
  * The decimals that show two compared figures apart: `decimals`, or more
@@ -55,9 +74,16 @@ export function actualDecimals(actual: number, expected: number): number {
     return Math.max(decimalsApart(actual, expected), ownDecimals(actual));
 }
 
-/** A share of 1 as a whole percentage: `0.734` -> `73%`, `1.25` -> `125%`. */
+/**
+ * A share of 1 as a whole percentage: `0.734` -> `73%`, `1.25` -> `125%`;
+ * never the 100% or 0% it did not reach: `0.996` -> `99%` (not "100% of
+ * the way" beside "deadline passed"), `0.003` -> `1%`, `-0.003` -> `-1%`.
+ */
 export function formatShare(share: number): string {
-    return `${formatNumber(Math.round(share * 100), 0)}%`;
+    let percent = Math.round(share * 100);
+    if (percent === 100 && share < 1) percent = 99;
+    else if (percent === 0 && share !== 0) percent = share > 0 ? 1 : -1;
+    return `${formatNumber(percent, 0)}%`;
 }
 
 /** An amount of money: `18,000 USD`, or the number alone without a currency. */

@@ -24,10 +24,13 @@ export function shareText(share: number): string {
     return formatShare(share);
 }
 
-/** A tick label of a value axis: short (`42k`, `11.5%`), the unit left to the axis title unless it is a percent. */
-export function tickText(value: number, unit: string | undefined): string {
+/**
+ * A tick label of a value axis: short (`42k`, `11.5%`, `0.0025`), with up to
+ * `decimals` places, the unit left to the axis title unless it is a percent.
+ */
+export function tickText(value: number, unit: string | undefined, decimals = 2): string {
     const abs = Math.abs(value);
-    const short = abs >= 10_000 ? compact(value) : formatNumber(Number(value.toPrecision(12)));
+    const short = abs >= 10_000 ? compact(value) : formatNumber(Number(value.toPrecision(12)), decimals);
     return unit === 'percent' ? `${short}%` : short;
 }
 

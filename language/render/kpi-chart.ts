@@ -13,7 +13,7 @@ import { extent, linearScale, round, timeTicks, valueAxis } from './chart-scale.
 import { axisUnit, dayOfIso, directionWords, tickText, trackWords, unknownReason, valueText } from './chart-text.js';
 import { tableMeasure, type MeasureText, type TextStyle } from './measure.js';
 import { deadlineText, trackStatus, type TrackStatus } from './text.js';
-import { actualDecimals } from '../present/index.js';
+import { actualDecimals, ownDecimals, shownDecimals } from '../present/index.js';
 
 export interface KpiChartOptions {
     /** Size of the drawing in px (default 400 x 240). */
@@ -85,7 +85,9 @@ export function kpiChart(node: GraphNode, options: KpiChartOptions = {}): KpiCha
     const pad = Math.max(3, (last - first) * 0.04);
     const values = [...m.actuals.map(a => a.value), ...[m.baseline, m.target, m.expected].filter((v): v is number => v !== undefined)];
     const axis = valueAxis(values);
-    const yTicks0 = axis.ticks.map(v => ({ value: v, label: tickText(v, m.unit) }));
+    // Every tick with the decimals of the finest (`0.1`, `0.105`, `0.11`): labels as distinct as the ticks.
+    const tickDecimals = Math.max(2, ...axis.ticks.map(v => ownDecimals(v, 0)));
+    const yTicks0 = axis.ticks.map(v => ({ value: v, label: tickText(v, m.unit, tickDecimals) }));
     const left = 10 + Math.max(...yTicks0.map(t => measure(t.label, TICK))) + 6;
     const unitLabel = axisUnit(m.unit);
     // The unit heads the value axis, over its labels, below the header (beside the direction it read as part of it).
@@ -144,10 +146,10 @@ function statusDetail(m: MetricFigures): string {
     return unknownReason(m);
 }
 
-/** `value` with as many decimals as the metric's most precise figure (at most two). */
+/** `value` with as many decimals as the metric's most precise figure (at most those a figure is shown with: two, more under 0.1). */
 function roundLike(value: number, m: MetricFigures): number {
     const figures = [m.baseline, m.target, ...m.actuals.map(a => a.value)].filter((v): v is number => v !== undefined);
-    const decimals = Math.min(2, Math.max(0, extent(figures.map(v => (String(v).split('.')[1] ?? '').length))[1]));
+    const decimals = Math.min(shownDecimals(value), Math.max(0, extent(figures.map(v => ownDecimals(v, 0)))[1]));
     const scale = 10 ** decimals;
     return Math.round(value * scale) / scale;
 }

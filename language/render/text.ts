@@ -190,9 +190,10 @@ interface TextBox { readonly x: number; readonly y: number; readonly width: numb
  * A box of the background behind a label, `pad` px around it (2 px each
  * side unless told); shown in print only (see renderColumns). A layer
  * label's box hugs its glyphs (1 px above and below), so that it covers no
- * more of what lies under the label than the text needs.
+ * more of what lies under the label than the text needs. `attributes`
+ * paint it where no style sheet does (a chart's, chart-styles.ts).
  */
-export function labelHalo(box: TextBox, pad: { readonly x: number; readonly y: number } = { x: 2, y: 2 }): string {
+export function labelHalo(box: TextBox, pad: { readonly x: number; readonly y: number } = { x: 2, y: 2 }, attributes = ''): string {
     const r = (v: number): number => Math.round(v * 10) / 10;
-    return `<rect class="label-halo" x="${r(box.x - pad.x)}" y="${r(box.y - pad.y)}" width="${r(box.width + 2 * pad.x)}" height="${r(box.height + 2 * pad.y)}" rx="2"/>`;
+    return `<rect class="label-halo"${attributes} x="${r(box.x - pad.x)}" y="${r(box.y - pad.y)}" width="${r(box.width + 2 * pad.x)}" height="${r(box.height + 2 * pad.y)}" rx="2"/>`;
 }

@@ -160,9 +160,9 @@ describe('align report', () => {
             const html = report(['--format', 'html']);
             assert.ok(html.includes(`<title>Align impact review, ${DATE}</title>`));
             assert.ok(html.includes('<strong>Aligned 9/11 objectives (82%)</strong>'));
-            assert.ok(html.includes('<td class="right" data-label="Latest actual (period)">14.1% (<span class="date">2026-03</span>)</td>'));
-            assert.ok(html.includes(`<strong>Statuses are as of <span class="date">${DATE}</span>:</strong>`), 'the report\'s date never breaks at a hyphen either');
-            assert.match(html, /<span class="status status-off"><svg class="icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">[^]*?<\/svg>off track<\/span>/);
+            assert.ok(html.includes('<td class="right" data-label="Latest actual (period)">14.1% (<span class="date" style="white-space: nowrap">2026-03</span>)</td>'));
+            assert.ok(html.includes(`<strong>Statuses are as of <span class="date" style="white-space: nowrap">${DATE}</span>:</strong>`), 'the report\'s date never breaks at a hyphen either');
+            assert.match(html, /<span class="status status-off"><svg class="icon" width="12" height="12" viewBox="0 0 12 12" fill="#c5221f" aria-hidden="true" focusable="false">[^]*?<\/svg>off track<\/span>/);
             assert.ok(html.includes('ROI not shown: it needs the program&#39;s <code>cost</code> and an actual of ChurnRate.'));
             const svgs = inlineSvgs(html);
             for (const svg of svgs) parseXml(svg);

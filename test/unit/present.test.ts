@@ -10,8 +10,8 @@ const metric = (m: Partial<MetricFigures>): MetricFigures => ({ isKpi: true, act
 /** The presentation module: how every surface prints figures and counts. */
 describe('presentation of figures', () => {
     it('prints numbers with thousands separators, at most two decimals, no trailing zeros, no -0', () => {
-        assert.deepEqual([18000, 14.1, 14.125, 2.5, 1234567.891, -2500, 0, -0.001, 3.10].map(n => formatNumber(n)),
-            ['18,000', '14.1', '14.13', '2.5', '1,234,567.89', '-2,500', '0', '0', '3.1']);
+        assert.deepEqual([18000, 14.1, 14.125, 2.5, 1234567.891, -2500, 0, -0.001, -1e-12, 3.10].map(n => formatNumber(n)),
+            ['18,000', '14.1', '14.13', '2.5', '1,234,567.89', '-2,500', '0', '-0.001', '0', '3.1']);
         assert.equal(formatNumber(37.46, 1), '37.5');
         assert.equal(formatNumber(Number.NaN), '—');
     });
