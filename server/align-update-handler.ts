@@ -9,7 +9,9 @@ import type { WorkspaceSettings } from './workspace-settings.js';
 
 /**
  * Watched-file changes: `.align` files go to Langium as usual;
- * `align.config.json`, CSV files, the query files and lock of pulled
+ * `align.config.json` and the files of its `extends` chain (whatever their
+ * names), what `catalogs` or `templates` names created after the
+ * configuration did, CSV files, the query files and lock of pulled
  * snapshots make the settings and actuals be read again and every document
  * be validated again; `package.json` and the npm lock files make the
  * configuration and the catalogs be read again.
@@ -125,12 +127,18 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         // A created folder's config may name a templates folder (read again below, with the configuration).
         (this.workspaceManager as Partial<AlignWorkspaceManager>).noteCreatedFolders?.(folders.filter(c => c.type === FileChangeType.Created).map(c => URI.parse(c.uri)));
         const catalogFile = params.changes.some(c => c.type !== FileChangeType.Changed && c.uri.endsWith('.align') && this.inCatalogFolder(URI.parse(c.uri)));
-        if (!settings || (data.length === 0 && !folder && !catalogFile)) return;
+        if (!settings) return;
+        // A config file in force, whatever its name (`./std/base.jsonc`, `./std/config`: no extension, so not in `data`).
+        const configFile = params.changes.some(c => settings.isConfigFile(URI.parse(c.uri)));
+        // A file or folder created where `catalogs` or `templates` names one that was missing (`./kpis/people.align`
+        // written into a folder that existed: the client reports the file alone).
+        const named = params.changes.some(c => c.type === FileChangeType.Created && settings.completesUnresolved(URI.parse(c.uri)));
+        if (data.length === 0 && !folder && !catalogFile && !configFile && !named) return;
         // Any JSON file: `align.config.json`, a file of its `extends` chain (`./standards/base.json`), or `npm install`'s
         // package and lock files (a package named by `extends` or `catalogs` may have a new version). A folder created or
         // deleted may be a catalog or templates folder the configuration names; an `.align` file created in or deleted from
         // a catalog folder changes the catalog's files.
-        const configChanged = folder || catalogFile || data.some(c => /\.json$/i.test(c.uri));
+        const configChanged = folder || catalogFile || configFile || named || data.some(c => /\.json$/i.test(c.uri));
         const dataChanged = folder || data.some(c => /\.(csv|sql)$/i.test(c.uri) || c.uri.endsWith('/align.lock.json'));
         if (!configChanged && !dataChanged) return;
         this.workspaceLock.write(async () => {

@@ -83,6 +83,26 @@ export class WorkspaceSettings {
     }
 
     private catalogsLoaded = false;
+    /** The config files in force (`align.config.json` and its `extends` chain, whatever their names), as URI strings. */
+    private configFiles = new Set<string>();
+    /** What `catalogs` and `templates` name by relative path where nothing was when the configuration was read. */
+    private unresolved: readonly URI[] = [];
+
+    /** Whether `uri` is one of the config files in force: `align.config.json` or a file of its `extends` chain (`./std/base.jsonc`). */
+    isConfigFile(uri: URI): boolean {
+        return this.configFiles.has(uri.toString());
+    }
+
+    /**
+     * Whether `uri`, just created, is or lies in a catalog or templates path
+     * the configuration names where nothing was (`"catalogs":
+     * ["./kpis/people.align"]` before the file is written): the configuration
+     * reads differently now.
+     */
+    completesUnresolved(uri: URI): boolean {
+        return this.unresolved.some(path => UriUtils.contains(path, uri));
+    }
+
     /** Config files of other folders that carry the "not applied" warning now. */
     private readonly warnedConfigs = new Set<string>();
 
@@ -124,15 +144,17 @@ export class WorkspaceSettings {
         const uri = this.configUri;
         if (!uri) return undefined;
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
-        let read: ResolvedConfig = { settings: {}, catalogs: [], problems: [] };
+        let read: ResolvedConfig = { settings: {}, catalogs: [], problems: [], files: [uri], unresolved: [] };
         let text = '';
         try {
             if (await fileSystem.exists(uri)) read = await resolveConfig(fileSystem, uri, text = await fileSystem.readFile(uri));
         } catch (error) {
             // A folder, or a file it may not read: the defaults apply, as in `align check` (a throw here stopped the server).
-            read = { settings: {}, catalogs: [], problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }] };
+            read = { settings: {}, catalogs: [], problems: [{ message: `${CONFIG_FILE} cannot be read (${describeReadError(error)}); the defaults apply`, line: 1, column: 1 }], files: [uri], unresolved: [] };
         }
         const { settings, problems } = read;
+        this.configFiles = new Set(read.files.map(file => file.toString()));
+        this.unresolved = read.unresolved;
         const target = this.services.align.Settings;
         target.setConfigFile(settings);
         target.catalogs = read.catalogs;

@@ -53,24 +53,30 @@ export function completeNamedSources(top: string, commit: string, base: string):
         const text = readText(config);
         if (text === undefined) continue;
         const { references } = parseAlignConfig(text);
-        const specs = [references.extends, ...references.catalogs ?? [], references.templates].filter((s): s is string => s !== undefined && isPathSpec(s));
-        for (const spec of specs) {
+        // The file `extends` names is a config file whatever its name; a catalog or templates path brings its folder's.
+        const named = [{ spec: references.extends, extended: true }, ...[...references.catalogs ?? [], references.templates].map(spec => ({ spec, extended: false }))];
+        for (const { spec, extended } of named) {
+            if (spec === undefined || !isPathSpec(spec)) continue;
             const inCopy = path.resolve(path.dirname(config), spec);
             const real = path.join('/', path.relative(base, inCopy));
             if (path.relative(base, inCopy).startsWith('..')) continue;
             const relative = path.relative(top, real);
             if (relative.startsWith('..') || path.isAbsolute(relative)) linkIfPresent(base, real);
             else if (!fs.existsSync(inCopy)) copyRevision(top, commit, [relative.split(path.sep).join('/')], root);
-            pending.push(...configsOf(inCopy));
+            pending.push(...configsOf(inCopy, extended));
         }
     }
 }
 
-/** The config files a named source brings: the file itself (an extended config), or a folder's `align.config.json`. */
-function configsOf(named: string): string[] {
+/**
+ * The config files a named source brings: the file `extends` names, whatever
+ * its name (`./std/base.jsonc`, `./std/config`), or a folder's
+ * `align.config.json`; a catalog file brings none.
+ */
+function configsOf(named: string, extended: boolean): string[] {
     const stat = fs.statSync(named, { throwIfNoEntry: false });
     if (!stat) return [];
-    if (stat.isFile()) return named.endsWith('.json') ? [named] : [];
+    if (stat.isFile()) return extended ? [named] : [];
     const config = path.join(named, CONFIG_FILE);
     return fs.existsSync(config) ? [config] : [];
 }

@@ -54,21 +54,28 @@ export class AlignCatalogRegistry {
     }
 
     /**
-     * Lists the catalog files again from the settings' `catalogs`. Returns the
-     * files now in a catalog and those no longer in one.
+     * Lists the catalog files again from the settings' `catalogs`, but those
+     * of a templates folder inside a catalog. Returns the files now in a
+     * catalog and those no longer in one.
      */
     async reload(): Promise<{ current: URI[]; removed: URI[] }> {
         const next = new Map<string, CatalogOrigin>();
         const found: URI[] = [];
         this.skipped = [];
+        // The templates folder the configuration in force names by path, as the workspace walks skip it (templates-folder.ts).
+        const templates = this.settings.templates;
+        const configured = templates && !templates.isPackage ? templates.uri.toString() : undefined;
         for (const source of this.settings.catalogs) {
             if (!this.mayRead(source)) {
                 this.skipped.push(source.spec);
                 continue;
             }
             const origin = await this.originFor(source);
-            const templates = (await resolvedTemplatesFolderOf(this.fs, source.uri))?.toString();
-            for (const uri of await this.alignFiles(source.uri, templates)) {
+            // Skipped: the templates folder the catalog's own config names, and the one of the configuration in force
+            // (`"catalogs": ["./std"], "templates": "./std/templates"`): their placeholder programs are no library.
+            const own = (await resolvedTemplatesFolderOf(this.fs, source.uri))?.toString();
+            const skipped = new Set([own, configured].filter((folder): folder is string => folder !== undefined));
+            for (const uri of await this.alignFiles(source.uri, skipped)) {
                 if (next.has(uri.toString())) continue;
                 next.set(uri.toString(), origin);
                 found.push(uri);
@@ -107,9 +114,9 @@ export class AlignCatalogRegistry {
         return { spec: source.spec, name: info.name ?? source.spec, version: info.version, folder: source.uri };
     }
 
-    /** The `.align` files under a folder (or the file itself), sorted, but those of `skipped`; none when it is gone. */
-    private async alignFiles(uri: URI, skipped?: string): Promise<URI[]> {
-        if (uri.toString() === skipped) return [];
+    /** The `.align` files under a folder (or the file itself), sorted, but those of the folders `skipped`; none when it is gone. */
+    private async alignFiles(uri: URI, skipped: ReadonlySet<string>): Promise<URI[]> {
+        if (skipped.has(uri.toString())) return [];
         let entries;
         try {
             const stat = await this.fs.stat(uri);

@@ -8,7 +8,7 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettings } from './align-settings.js';
-import { isFolder, locate, type LocatedSource } from './locate.js';
+import { isFolder, isPathSpec, locate, type LocatedSource } from './locate.js';
 import { configText, keyPosition, offsetPosition, parseAlignConfig, tokenEnds, type ConfigProblem } from './parse-config.js';
 
 /** How many files one `extends` chain may add to the workspace's own. */
@@ -26,17 +26,41 @@ export interface ResolvedConfig {
     readonly templates?: LocatedSource;
     /** Problems, positioned in the workspace's `align.config.json`. */
     readonly problems: readonly ConfigProblem[];
+    /**
+     * The config files of the chain, whatever their names (`./std/base.jsonc`,
+     * `./std/config`): the file itself, every file `extends` leads to, and
+     * one a relative `extends` names that is missing. A change of any of
+     * them changes the configuration.
+     */
+    readonly files: readonly URI[];
+    /**
+     * What `catalogs` and `templates` of the chain's files name by relative
+     * path where nothing is: creating it, or a file in it, changes the
+     * configuration (the language server reads it again).
+     */
+    readonly unresolved: readonly URI[];
 }
 
 /** Resolves the config file `file` whose text is `text` (read by the caller, which reports an unreadable file its own way). */
 export async function resolveConfig(fs: FileSystemProvider, file: URI, text: string): Promise<ResolvedConfig> {
-    const resolved = await resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)]);
+    const trace: Trace = { files: [], unresolved: [] };
+    const resolved = await resolveLayer(fs, file, text, [file.toString()], [UriUtils.basename(file)], trace);
     const shown = configText(text);
     const at = keyPosition(shown, 'extends');
     const root = UriUtils.dirname(file);
     const problems = resolved.problems.map(p => p.via.length === 0 ? plain(p) : { message: nestedMessage(p, root), ...at });
     const endOf = tokenEnds(shown);
-    return { ...resolved, problems: problems.map(p => ({ ...p, endColumn: endOf(p.line, p.column) })) };
+    return { ...resolved, problems: problems.map(p => ({ ...p, endColumn: endOf(p.line, p.column) })), files: distinct(trace.files), unresolved: distinct(trace.unresolved) };
+}
+
+/** The files of the chain and the paths named where nothing is, gathered as the chain is followed. */
+interface Trace {
+    readonly files: URI[];
+    readonly unresolved: URI[];
+}
+
+function distinct(uris: readonly URI[]): URI[] {
+    return [...new Map(uris.map(uri => [uri.toString(), uri])).values()];
 }
 
 /** A problem of one file of the chain: where it is, and the `extends` specs that lead to that file from the workspace's. */
@@ -45,7 +69,7 @@ interface LayerProblem extends ConfigProblem {
     readonly via: readonly string[];
 }
 
-interface Layer extends Omit<ResolvedConfig, 'problems'> {
+interface Layer extends Omit<ResolvedConfig, 'problems' | 'files' | 'unresolved'> {
     readonly problems: readonly LayerProblem[];
 }
 
@@ -53,7 +77,8 @@ function plain(p: LayerProblem): ConfigProblem {
     return { message: p.message, line: p.line, column: p.column };
 }
 
-async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, chain: string[], names: string[]): Promise<Layer> {
+async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, chain: string[], names: string[], trace: Trace): Promise<Layer> {
+    trace.files.push(file);
     const text = configText(source); // comments blanked: a key or path in a comment is not where a problem is
     const nested = chain.length > 1;
     const parsed = parseAlignConfig(source, UriUtils.basename(file), nested ? 'its settings are not merged' : 'the defaults apply');
@@ -63,7 +88,10 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
     const catalogs: LocatedSource[] = [];
     for (const spec of parsed.references.catalogs ?? []) {
         const found = await locate(fs, spec, folder);
-        if (typeof found === 'string') problems.push({ message: `catalogs: ${found}`, ...at('catalogs', spec) });
+        if (typeof found === 'string') {
+            problems.push({ message: `catalogs: ${found}`, ...at('catalogs', spec) });
+            if (isPathSpec(spec)) trace.unresolved.push(UriUtils.resolvePath(folder, spec));
+        }
         // A folder of .align files, or one .align file: another file (a config, a JSON file) holds no catalog.
         else if (!found.uri.path.endsWith('.align') && !await isFolder(fs, found.uri)) problems.push({ message: `catalogs: ${spec} is a file, not a folder of .align files or an .align file; name the catalog's folder`, ...at('catalogs', spec) });
         else catalogs.push(found);
@@ -72,7 +100,10 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
     if (parsed.references.templates) {
         const spec = parsed.references.templates;
         const found = await locate(fs, spec, folder);
-        if (typeof found === 'string') problems.push({ message: `templates: ${found}`, ...at('templates') });
+        if (typeof found === 'string') {
+            problems.push({ message: `templates: ${found}`, ...at('templates') });
+            if (isPathSpec(spec)) trace.unresolved.push(UriUtils.resolvePath(folder, spec));
+        }
         else if (!await isFolder(fs, found.uri)) problems.push({ message: `templates: ${spec} is a file, not a folder of program templates; name the folder that holds them`, ...at('templates') });
         else templates = found;
     }
@@ -84,7 +115,7 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
     };
     const spec = parsed.references.extends;
     if (!spec) return own;
-    const base = await extended(fs, spec, folder, chain, names);
+    const base = await extended(fs, spec, folder, chain, names, trace);
     if (typeof base === 'string') return { ...own, problems: [...problems, { message: base, ...at('extends') }] };
     for (const p of base.problems) problems.push({ ...p, via: [spec, ...p.via] });
     return {
@@ -96,11 +127,16 @@ async function resolveLayer(fs: FileSystemProvider, file: URI, source: string, c
 }
 
 /** The resolved config `spec` names, or a message: missing, a cycle, too deep. */
-async function extended(fs: FileSystemProvider, spec: string, folder: URI, chain: string[], names: string[]): Promise<Layer | string> {
+async function extended(fs: FileSystemProvider, spec: string, folder: URI, chain: string[], names: string[], trace: Trace): Promise<Layer | string> {
     const found = await locate(fs, spec, folder);
-    if (typeof found === 'string') return `extends: ${found}`;
+    if (typeof found === 'string') {
+        // A config file named by path, not there yet: creating it changes the configuration.
+        if (isPathSpec(spec)) trace.files.push(UriUtils.resolvePath(folder, spec));
+        return `extends: ${found}`;
+    }
     const target = found.isPackage || await isFolder(fs, found.uri) ? UriUtils.joinPath(found.uri, CONFIG_FILE) : found.uri;
     if (!await fs.exists(target)) {
+        trace.files.push(target);
         return found.isPackage
             ? `extends: package ${spec} has no ${CONFIG_FILE}, so it is no Align standards package; check the package name (and its version: an older one may lack the file)`
             : `extends: folder ${spec} has no ${CONFIG_FILE}; name the config file itself (e.g. "${spec.replace(/\/$/, '')}/${CONFIG_FILE}") or add one there`;
@@ -115,9 +151,10 @@ async function extended(fs: FileSystemProvider, spec: string, folder: URI, chain
     try {
         text = await fs.readFile(target);
     } catch (error) {
+        trace.files.push(target);
         return `extends: ${spec} cannot be read (${(error as { code?: string }).code ?? String(error)}); check that it is a readable file`;
     }
-    return resolveLayer(fs, target, text, [...chain, key], [...names, spec]);
+    return resolveLayer(fs, target, text, [...chain, key], [...names, spec], trace);
 }
 
 /**
