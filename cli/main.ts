@@ -44,11 +44,8 @@ export async function main(argv: string[]): Promise<number> {
         write(`${ALIGN_VERSION}\n`);
         return 0;
     }
+    // `-h` or `--help` among a command's options (not after `--`, not an option's value): its parser throws HelpRequest first.
     const help = commandHelp(command);
-    if (help !== undefined && (rest.includes('-h') || rest.includes('--help'))) {
-        writeHelp(help);
-        return 0;
-    }
     try {
         return await runCommand(command, rest, write);
     } catch (error) {
@@ -58,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
-/** Runs a command with its arguments; throws HelpRequest when they ask for its help in a group (`-hf json`). */
+/** Runs a command with its arguments; throws HelpRequest when they ask for its help (`--help`, `-hf json`), before anything else is done. */
 async function runCommand(command: string, rest: string[], write: (text: string) => void): Promise<number> {
     const progress = createProgress(process.stderr);
     switch (command) {

@@ -20,9 +20,13 @@ export class HelpRequest extends Error {
 
 /**
  * node:util's `parseArgs`, strict, with its errors as one-line InputErrors.
- * Every command takes `-h`/`--help`, also in a group of short options.
+ * Every command takes `-h`/`--help`, also in a group of short options, and
+ * shows its help even when other options are wrong (`--format bad --help`).
+ * After `--` they are paths (`align fmt --check -- -h` checks the folder
+ * `-h`), and the value of an option is its value (`-o --help`).
  */
 export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
+    if (asksForHelp(args, options)) throw new HelpRequest();
     let parsed: Parsed<T>;
     try {
         parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true }) as Parsed<T>;
@@ -31,6 +35,12 @@ export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
     }
     if ((parsed.values as { help?: boolean }).help === true) throw new HelpRequest();
     return parsed;
+}
+
+/** True when `-h` or `--help` is an option among `args`: read as `parseArgs` reads them, leniently (an unknown option, a bad value). */
+function asksForHelp(args: string[], options: OptionSpec): boolean {
+    const { tokens } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: false, tokens: true });
+    return tokens.some(token => token.kind === 'option' && token.name === 'help');
 }
 
 /**

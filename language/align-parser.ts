@@ -1,4 +1,4 @@
-import { CstNodeBuilder, createLangiumParser, DefaultLexer, type AstNode, type LangiumCoreServices, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
+import { CstNodeBuilder, createLangiumParser, type AbstractCstNode, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode, DefaultLexer, type AstNode, type LangiumCoreServices, type LangiumParser, type LexerResult, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
 import { readableLexerErrors } from './align-parser-errors.js';
 import { conflictMarkers, errorsOutside, withoutSpans } from './conflict-markers.js';
 import { recoverTokens } from './lexer-recovery.js';
@@ -21,7 +21,38 @@ export class AlignCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: HiddenTokens): void {
         if (tokens.length > 0) super.addHiddenNodes(tokens);
     }
+
+    /*
+     * Langium adds the comments before a token with one `push(...nodes)` or
+     * `splice(index, 0, ...nodes)`: each node is an argument of the call, and
+     * some 130,000 comments in a row overflowed the call stack. These two add
+     * them without spreading, into the same places.
+     */
+    override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
+        const node = parent as CompositeCstNodeImpl;
+        if (node.content.length === 0 || children.length <= SPREAD_LIMIT) {
+            super.appendChildren(parent, children);
+            return;
+        }
+        for (const child of children) {
+            (child as AbstractCstNode).container = parent;
+            node.content.push(child);
+        }
+    }
+
+    override insertChildren(parent: CompositeCstNode, index: number, children: CstNode[]): void {
+        if (children.length <= SPREAD_LIMIT) {
+            super.insertChildren(parent, index, children);
+            return;
+        }
+        const node = parent as CompositeCstNodeImpl;
+        for (const child of children) (child as AbstractCstNode).container = parent;
+        node.content = node.content.slice(0, index).concat(children, node.content.slice(index));
+    }
 }
+
+/** The most nodes Langium may pass as the arguments of one call: far below any engine's stack limit. */
+const SPREAD_LIMIT = 1000;
 
 /** Langium's parser for the grammar, building its syntax trees with `AlignCstNodeBuilder`. */
 export function createAlignParser(services: LangiumCoreServices): LangiumParser {

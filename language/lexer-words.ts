@@ -40,7 +40,7 @@ export function recoverWords(text: string, lexed: LexedTokens, errors: readonly 
         while (j < lexed.tokens.length && lexed.tokens[j]!.startOffset < word.end) j++;
         const pieces = lexed.tokens.slice(i, j);
         if (pieces.every(p => /^[A-Za-z0-9_]+$/.test(p.image))) result.push(wordToken(text, word.start, word.end, lexed.tokens[i]!, idType));
-        else result.push(...pieces);
+        else for (const piece of pieces) result.push(piece); // not `push(...pieces)`: a long word is too many arguments
         i = j - 1;
         w++;
     }

@@ -19,6 +19,7 @@ import { identityText, matchByIdentity, type IdentifiedFinding } from '../../lan
 import type { Finding } from '../../language/rules.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
+import { escapeControls } from '../check-formats/printable.js';
 
 /** More findings of one identity than this is not a baseline align wrote. */
 const MAX_COUNT = 1_000_000;
@@ -73,7 +74,8 @@ export function readBaseline(file: string): BaselineEntry[] {
     try {
         parsed = JSON.parse(text);
     } catch (error) {
-        throw new InputError(`--baseline ${file}: not valid JSON (${(error as Error).message})`);
+        // JSON.parse quotes the text around the error: its control characters are written `\xHH`, not sent to the terminal.
+        throw new InputError(`--baseline ${file}: not valid JSON (${escapeControls((error as Error).message)})`);
     }
     const findings = (parsed as { baseline?: unknown; version?: unknown; findings?: unknown } | null);
     if (!findings || findings.baseline !== 'align' || findings.version !== 1 || !Array.isArray(findings.findings)) {

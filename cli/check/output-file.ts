@@ -1,11 +1,14 @@
 /**
  * `--output FILE` of `align check`, `graph` and `report`, and `align check
  * --write-baseline FILE`, never overwrite what a check reads: an `.align`
- * source, a settings file, the baseline, an actuals file (a CSV file or a
- * pulled snapshot) or a lock file of `align pull`.
+ * source (the workspace's, or a catalog's, read or not), a settings file (the
+ * workspace's or one of its `extends` chain), the baseline, an actuals file
+ * (a CSV file or a pulled snapshot, of the workspace or of a catalog) or a
+ * lock file of `align pull`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'langium';
 import { isPullSql, type Model } from '../../language/generated/ast.js';
 import { actualsBlocks } from '../../language/model-utils.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
@@ -57,11 +60,14 @@ function statOf(file: string): fs.BigIntStats | undefined {
  */
 export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace, baseline: string | undefined, option = '--output'): void {
     const target = identity(output);
+    const catalogs = catalogFiles(workspace);
     const inputs = [
         ...workspace.documents.map(d => ({ file: d.uri.fsPath, what: 'a checked .align file' })),
+        ...catalogs.map(file => ({ file, what: 'a catalog\'s .align file' })),
         ...(workspace.configFile ? [{ file: workspace.configFile, what: 'the settings file' }] : []),
+        ...workspace.configFiles.slice(1).map(file => ({ file, what: 'a settings file that "extends" reads' })),
         ...(baseline !== undefined ? [{ file: baseline, what: 'the baseline' }] : []),
-        ...actualsFiles(workspace),
+        ...actualsFiles(workspace, catalogs),
     ];
     const what = inputs.find(input => identity(input.file) === target)?.what ?? readByName(path.basename(output), option === '--write-baseline');
     if (what !== undefined) throw new InputError(`${option} ${output}: is ${what}, which it would overwrite; write ${option === '--output' ? 'the output' : 'it'} to another file`);
@@ -80,13 +86,42 @@ export function sourceOrSettingsByName(name: string): string | undefined {
     return undefined;
 }
 
-/** The files of `actuals ... from "file"` in the workspace's documents, and the query and database files of their `pull sql`. */
-function actualsFiles(workspace: LoadedWorkspace): Array<{ file: string; what: string }> {
-    return workspace.documents.flatMap(document => actualsBlocks(document.parseResult.value as Model).flatMap(actuals => {
+/** Every catalog file of the settings' `catalogs` on disk, whether this run parsed it or not (only those the workspace needs are). */
+function catalogFiles(workspace: LoadedWorkspace): string[] {
+    return workspace.services.align.Catalogs.uris.filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+}
+
+/**
+ * The files of `actuals ... from "file"` in the workspace's documents and in
+ * every catalog file, and the query and database files of their `pull sql`.
+ * A catalog file the run did not parse is parsed here (a file that cannot be
+ * read names none).
+ */
+function actualsFiles(workspace: LoadedWorkspace, catalogs: readonly string[]): Array<{ file: string; what: string }> {
+    const documents = workspace.services.shared.workspace.LangiumDocuments;
+    const parser = workspace.services.parser.LangiumParser;
+    const models: Array<[string, Model]> = workspace.documents.map(d => [d.uri.fsPath, d.parseResult.value as Model]);
+    for (const file of catalogs) {
+        const uri = URI.file(file);
+        if (documents.hasDocument(uri)) models.push([file, documents.getDocument(uri)!.parseResult.value as Model]);
+        else {
+            const text = readOrUndefined(file);
+            if (text !== undefined) models.push([file, parser.parse<Model>(text).value]);
+        }
+    }
+    return models.flatMap(([source, model]) => actualsBlocks(model).flatMap(actuals => {
         const sql = isPullSql(actuals.pull) ? actuals.pull : undefined;
         const files: Array<[string | undefined, string]> = [[actuals.file, 'an actuals file the check reads'], [sql?.query, 'the query of a pull'], [sql?.database, 'the database of a pull']];
-        return files.flatMap(([file, what]) => file !== undefined && file.trim() !== '' ? [{ file: path.resolve(path.dirname(document.uri.fsPath), file), what }] : []);
+        return files.flatMap(([file, what]) => file !== undefined && file.trim() !== '' ? [{ file: path.resolve(path.dirname(source), file), what }] : []);
     }));
+}
+
+function readOrUndefined(file: string): string | undefined {
+    try {
+        return fs.readFileSync(file, 'utf-8');
+    } catch {
+        return undefined;
+    }
 }
 
 /**

@@ -16,6 +16,50 @@ const CLASS_DEFS: Record<NodeMark, string> = {
 };
 const UNEXPLAINED_LINK = 'stroke:#d93025,stroke-width:2px,color:#d93025';
 
+/**
+ * Mermaid's default limits, which GitHub and GitLab keep: `maxTextSize`
+ * (characters) and `maxEdges`. Over either, Mermaid draws an error box instead
+ * of the chart (as cli/report/drawing.ts and cli/diff/mermaid-diff.ts know).
+ */
+export const MERMAID_LIMITS = { characters: 50_000, edges: 500 } as const;
+
+/** A chart of a diagram as `align graph --format mermaid` writes it, and what to say on standard error when it had to leave the chart out. */
+export interface GraphMermaid {
+    text: string;
+    /** Set when the chart is over Mermaid's limits: `text` is then a chart that says so (`tooLargeMermaid`). */
+    tooLarge?: { edges: number; characters: number };
+}
+
+/**
+ * The chart of a diagram, or, when Mermaid would refuse it (over
+ * `MERMAID_LIMITS`), a chart Mermaid draws that says so: as `align report`
+ * puts a note in place of a chain too large for Mermaid. `instead` is the
+ * command that draws it (`align graph --format svg`).
+ */
+export function graphMermaid(diagram: Diagram, direction: DiagramDirection, instead: string): GraphMermaid {
+    const text = toMermaid(diagram, direction);
+    if (text.length <= MERMAID_LIMITS.characters && diagram.edges.length <= MERMAID_LIMITS.edges) return { text };
+    const tooLarge = { edges: diagram.edges.length, characters: text.length };
+    return { text: tooLargeMermaid(diagram, direction, tooLarge, instead), tooLarge };
+}
+
+/** "632 links and 22,938 characters, where Mermaid draws at most 500 links and 50,000 characters" */
+export function mermaidSize(size: { edges: number; characters: number }): string {
+    const count = (n: number) => n.toLocaleString('en-US');
+    return `${count(size.edges)} links and ${count(size.characters)} characters, where Mermaid draws at most ${count(MERMAID_LIMITS.edges)} links and ${count(MERMAID_LIMITS.characters)} characters`;
+}
+
+/** One box in place of a chart too large for Mermaid: the size, the nodes per layer, and the command that draws it. */
+function tooLargeMermaid(diagram: Diagram, direction: DiagramDirection, size: { edges: number; characters: number }, instead: string): string {
+    const layers = diagram.columns.filter(c => c.nodes.length > 0).map(c => `${c.label}: ${c.nodes.length.toLocaleString('en-US')}`).join(' · ');
+    const lines = [`The impact chain is too large for a Mermaid chart: ${mermaidSize(size)}.`, layers, `Draw it with ${instead}.`];
+    return [
+        `flowchart ${direction === 'down' ? 'TB' : 'LR'}`,
+        `  %% Align impact chain: ${coverageLine(diagram)}`,
+        `  too_large["${lines.map(escapeMermaid).join('<br/>')}"]`,
+    ].join('\n') + '\n';
+}
+
 /** The Mermaid text of a diagram, ending with a newline. */
 export function toMermaid(diagram: Diagram, direction: DiagramDirection = 'right'): string {
     const ids = mermaidIds(diagram.columns.flatMap(c => c.nodes.map(n => n.id)));
@@ -52,14 +96,15 @@ export function toMermaid(diagram: Diagram, direction: DiagramDirection = 'right
 /**
  * Mermaid node ids: `n_` and the graph id with every character other than
  * a letter, digit or `_` replaced by `_` (`Program.Name#2` -> `n_Program_Name_2`);
- * the prefix keeps keywords such as `end` from being ids. Ids that would
- * clash get `_2`, `_3`...
+ * the prefix keeps keywords such as `end` from being ids. `style` and
+ * `classDef` get a `_` inside (`n_Lifestyl_e`), as `escapeMermaid` explains.
+ * Ids that would clash get `_2`, `_3`...
  */
 export function mermaidIds(graphIds: readonly string[]): Map<string, string> {
     const ids = new Map<string, string>();
     const taken = new Set<string>();
     for (const id of graphIds) {
-        const base = `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+        const base = withoutStyleWords(`n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`);
         let candidate = base;
         for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
         taken.add(candidate);
@@ -81,6 +126,14 @@ const MERMAID_ENTITIES: Readonly<Record<string, string>> = {
  * and other control characters become spaces; `%%` (a comment) becomes `#37;%`.
  * A backslash before a letter gets a word joiner (U+2060, invisible) after
  * it: Mermaid reads `\n` as a line break once the backslash is decoded.
+ *
+ * Before it parses, Mermaid drops the last `;` of any line that matches
+ * `/style.*:\S*#.*;/` or `/classDef.*:\S*#.*;/` (its `encodeEntities`, for
+ * `style X fill:#f00;`): in a label with `style` (also in `lifestyle`) and
+ * then `:`, that broke the last entity code (`#amp;` shown as `#amp`). So
+ * the first letter of `style` and `classDef` is an entity code too
+ * (`#115;tyle`, `#99;lassDef`), and ids never hold them (`mermaidIds`): no
+ * line of a label matches.
  */
 export function escapeMermaid(text: string): string {
     // eslint-disable-next-line no-control-regex
@@ -88,5 +141,12 @@ export function escapeMermaid(text: string): string {
         .replace(/\\(?=[A-Za-z])/g, '\\\u2060')
         .replace(/["#&<>[\]{}|`;\\\u2060]/g, c => MERMAID_ENTITIES[c]!)
         // `%%` starts a comment
-        .replace(/%(?=%)/g, '#37;');
+        .replace(/%(?=%)/g, '#37;')
+        .replace(/style/g, '#115;tyle')
+        .replace(/classDef/g, '#99;lassDef');
+}
+
+/** An id without `style` or `classDef` in it (`escapeMermaid`): `styl_e`, `classD_ef`. */
+function withoutStyleWords(id: string): string {
+    return id.replace(/style/g, 'styl_e').replace(/classDef/g, 'classD_ef');
 }

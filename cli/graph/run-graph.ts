@@ -18,7 +18,8 @@ import { diagramOf, NOTHING_TO_DRAW } from './diagram.js';
 import { toDot } from './dot.js';
 import { resolveFocus } from './focus.js';
 import { diagnosticsOf, loadGraph, type PlacedFinding } from './load-graph.js';
-import { toMermaid } from './mermaid.js';
+import { graphMermaid, mermaidSize, type GraphMermaid } from './mermaid.js';
+import { printMessage } from '../message.js';
 import { syntaxNotices } from './syntax-notice.js';
 
 export interface GraphIo {
@@ -39,16 +40,33 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     const output = outputFileOf(args.output, workspace);
     let graph = args.date === undefined ? index.graph : datedGraph(index, args.date);
     let title = 'Impact chain';
+    let focusId: string | undefined;
     if (args.focus !== undefined) {
         const focus = resolveFocus(graph, args.focus);
         graph = focusGraph(graph, focus.id);
+        focusId = focus.id;
         title = `Impact chain: ${focus.title ?? focus.name} (${focus.kind} ${focus.id})`;
     }
-    const text = renderGraph(graph, args.format, findings, title, args.direction);
+    const mermaid = args.format === 'mermaid' ? mermaidOf(graph, args.direction, focusId) : undefined;
+    const text = mermaid?.text ?? renderGraph(graph, args.format, findings, title, args.direction);
     if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
+    if (mermaid?.tooLarge) {
+        const narrower = focusId === undefined ? ', or one program\'s chain with --focus NAME' : '';
+        printMessage(`align: the impact chain is too large for a Mermaid chart (${mermaidSize(mermaid.tooLarge)}); the chart says so instead. Draw it with --format svg${narrower}`);
+    }
     for (const line of syntaxNotices(findings)) process.stderr.write(`${line}\n`);
     return 0;
+}
+
+/**
+ * The Mermaid chart of a graph; over Mermaid's limits (500 links, 50,000
+ * characters), a chart that says so and names the command that draws it
+ * (`graphMermaid`), as `align report` does.
+ */
+function mermaidOf(graph: ImpactGraph, direction: GraphDirection, focus: string | undefined): GraphMermaid {
+    const instead = focus === undefined ? 'align graph --format svg, or one program with align graph --focus NAME' : `align graph --format svg --focus ${focus}`;
+    return graphMermaid(diagramOf(graph), direction === 'down' ? 'down' : 'right', instead);
 }
 
 /**
@@ -68,7 +86,7 @@ function datedGraph(index: GraphIndex, date: string): ImpactGraph {
  */
 export function renderGraph(graph: ImpactGraph, format: GraphFormat, findings: readonly PlacedFinding[], title: string, direction: GraphDirection = 'auto'): string {
     switch (format) {
-        case 'mermaid': return toMermaid(diagramOf(graph), direction === 'down' ? 'down' : 'right');
+        case 'mermaid': return mermaidOf(graph, direction, undefined).text;
         case 'dot': return toDot(diagramOf(graph), direction === 'down' ? 'down' : 'right');
         case 'json': return `${JSON.stringify(graph, null, 2)}\n`;
         case 'svg': {

@@ -5,6 +5,7 @@ import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { describeCode, InputError } from './input-error.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
 import { shownPath } from '../shown-path.js';
+import { printMessage } from '../message.js';
 
 
 /** What one path given holds. */
@@ -65,10 +66,28 @@ export async function findAlignFilesPerPath(paths: readonly string[], templatesO
         }
         const files = new Set<string>();
         const skippedTemplates: string[] = [];
-        await walk(absolute, files, skippedTemplates, templatesOf);
+        noticeOutsideLinks(given, await walk(absolute, files, skippedTemplates, templatesOf));
         found.push({ given, absolute, isFolder: true, files: [...files].sort(), skippedTemplates });
     }
     return found;
+}
+
+/** The links named on standard error so far: a folder walked again (the unread-files hint walks the root) names each once. */
+const noticedLinks = new Set<string>();
+
+/**
+ * One line on standard error for the symbolic links under the folder given
+ * (`.align` files and folders) that lead outside it and were not read
+ * (`walk`); a path given on the command line is read wherever it leads.
+ */
+function noticeOutsideLinks(given: string, links: readonly string[]): void {
+    const fresh = links.filter(link => !noticedLinks.has(link));
+    if (fresh.length === 0) return;
+    for (const link of fresh) noticedLinks.add(link);
+    const SHOWN = 3;
+    const names = fresh.slice(0, SHOWN).map(link => shownPath(link)).join(', ') + (fresh.length > SHOWN ? `, and ${fresh.length - SHOWN} more` : '');
+    const count = fresh.length === 1 ? 'a symbolic link that leads' : `${fresh.length} symbolic links that lead`;
+    printMessage(`align: not read: ${count} outside ${shownFolder(given)} (${names}); give ${fresh.length === 1 ? 'its path' : 'their paths'} on the command line to read ${fresh.length === 1 ? 'it' : 'them'}`);
 }
 
 /**
@@ -134,29 +153,130 @@ export function requireAlignFile(given: string, absolute = path.resolve(given)):
 }
 
 /**
+ * The `.align` files under `root` (added to `found`), symbolic links followed
+ * while they stay inside `root` (real paths compared): a linked `.align` file
+ * or folder is read as if it were there, once. Every real folder is walked
+ * first, then the links in the order met (each folder's entries by name); a
+ * folder already walked (a link to a folder above, a second link to it) is
+ * not walked again. A file reached several ways is read once, under its path
+ * through real folders if it has one, else the shortest. A link to nothing
+ * (dangling, or a loop of links) is skipped. A link that leads outside
+ * `root` is not followed, as a CSV path through a link is not read outside
+ * the workspace (docs/reliability.md): an `.align` file planted as a link to
+ * a secret would show its text in the findings. It is returned, to be named.
+ */
+async function walk(root: string, found: Set<string>, skippedTemplates: string[], templatesOf: TemplatesOf): Promise<string[]> {
+    const state: WalkState = { skippedTemplates, templatesOf, boundary: realFolder(root), folders: new Set(), files: new Map(), links: [], outside: [] };
+    await walkFolder(root, state, new Set(), true);
+    // Links met while walking linked folders join the queue.
+    for (let i = 0; i < state.links.length; i++) await followLink(state.links[i]!, state);
+    for (const { file } of state.files.values()) found.add(file);
+    return state.outside;
+}
+
+interface WalkState {
+    readonly skippedTemplates: string[];
+    readonly templatesOf: TemplatesOf;
+    /** The real path of the folder walked: links are followed inside it only. */
+    readonly boundary: string;
+    /** The real paths of the folders walked. */
+    readonly folders: Set<string>;
+    /** The `.align` files found: each real path, the path it is read under, and whether that path goes through real folders only. */
+    readonly files: Map<string, { file: string; direct: boolean }>;
+    /** Symbolic links met, to follow once the real folders are walked. */
+    readonly links: Array<{ full: string; name: string; templates: ReadonlySet<string> }>;
+    /** The links not followed: they lead outside `boundary`. */
+    readonly outside: string[];
+}
+
+function realFolder(folder: string): string {
+    try {
+        return fs.realpathSync(folder);
+    } catch (error) {
+        throw new InputError(`${shownPath(folder, '.')}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+    }
+}
+
+/** True when the real path `real` is `folder` or lies inside it. */
+function isWithin(real: string, folder: string): boolean {
+    const relative = path.relative(folder, real);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/**
  * Walks `folder`, skipping the templates folders that its `align.config.json`
  * or that of a folder above in the walk names (`templatesOf` the folder,
  * `extends` followed, [...`inherited`]). The language server's workspace
  * manager skips the templates folders too (language/catalogs/catalog-workspace-manager.ts).
  */
-async function walk(folder: string, found: Set<string>, skippedTemplates: string[], templatesOf: TemplatesOf, inherited: ReadonlySet<string> = new Set()): Promise<void> {
+async function walkFolder(folder: string, state: WalkState, inherited: ReadonlySet<string>, direct: boolean): Promise<void> {
     let entries: fs.Dirent[];
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
         throw new InputError(`${shownPath(folder, '.')}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
     }
-    const own = entries.some(entry => entry.name === CONFIG_FILE) ? await templatesOf(folder) : undefined;
+    state.folders.add(realFolder(folder));
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const own = entries.some(entry => entry.name === CONFIG_FILE) ? await state.templatesOf(folder) : undefined;
     const templates = own === undefined || inherited.has(own) ? inherited : new Set([...inherited, own]);
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (templates.has(full)) skippedTemplates.push(full);
-            else if (!isSkippedFolder(entry.name)) await walk(full, found, skippedTemplates, templatesOf, templates);
+            if (templates.has(full)) state.skippedTemplates.push(full);
+            else if (!isSkippedFolder(entry.name)) await walkFolder(full, state, templates, direct);
         } else if (entry.isFile() && isAlignFile(entry.name)) {
-            found.add(full);
+            addFile(full, state, direct);
+        } else if (entry.isSymbolicLink()) {
+            state.links.push({ full, name: entry.name, templates });
         }
     }
+}
+
+/** Reads what a symbolic link met in the walk leads to: an `.align` file or a folder not read yet, inside the folder walked. */
+async function followLink(link: WalkState['links'][number], state: WalkState): Promise<void> {
+    let stat: fs.Stats;
+    let real: string;
+    try {
+        stat = fs.statSync(link.full);
+        real = fs.realpathSync(link.full);
+    } catch (error) {
+        // A dangling link, a loop of links, or one through a file: nothing there to read.
+        if (['ENOENT', 'ELOOP', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+        throw new InputError(`${shownPath(link.full, '.')}: cannot follow the link (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+    }
+    const wanted = stat.isDirectory() ? !isSkippedFolder(link.name) : stat.isFile() && isAlignFile(link.name);
+    if (wanted && !isWithin(real, state.boundary)) {
+        state.outside.push(link.full);
+        return;
+    }
+    if (stat.isDirectory()) {
+        if (link.templates.has(link.full) || link.templates.has(real)) state.skippedTemplates.push(link.full);
+        else if (!isSkippedFolder(link.name) && !state.folders.has(real)) await walkFolder(link.full, state, link.templates, false);
+    } else if (stat.isFile() && isAlignFile(link.name)) {
+        addFile(link.full, state, false);
+    }
+}
+
+/** Adds an `.align` file (`direct`: reached through real folders only); the same file (its real path) reached before keeps the better of the two paths. */
+function addFile(file: string, state: WalkState, direct: boolean): void {
+    let real: string;
+    try {
+        real = fs.realpathSync(file);
+    } catch {
+        real = file;
+    }
+    const before = state.files.get(real);
+    if (before === undefined || better({ file, direct }, before)) state.files.set(real, { file, direct });
+}
+
+/** True when `a` names a file better than `b`: through real folders only, else shorter (fewer folders, then fewer characters, then first by name). */
+function better(a: { file: string; direct: boolean }, b: { file: string; direct: boolean }): boolean {
+    if (a.direct !== b.direct) return a.direct;
+    const depth = (file: string) => file.split(path.sep).length;
+    if (depth(a.file) !== depth(b.file)) return depth(a.file) < depth(b.file);
+    if (a.file.length !== b.file.length) return a.file.length < b.file.length;
+    return a.file < b.file;
 }
 
 function statOrFail(absolute: string, given: string): fs.Stats {

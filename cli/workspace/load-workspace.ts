@@ -43,6 +43,8 @@ export interface LoadedWorkspace {
     readonly documents: LangiumDocument[];
     readonly root: string;
     readonly configFile?: string;
+    /** `configFile` and the settings files of its `extends` chain, as read (none without a settings file). */
+    readonly configFiles: readonly string[];
     readonly configProblems: ConfigProblem[];
     /**
      * What Langium logged to the console while building, e.g. the stack of
@@ -57,7 +59,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const paths = options.paths.length > 0 ? options.paths : ['.'];
     const root = workspaceRoot(paths);
     const configFile = options.configFile ?? existing(path.join(root, CONFIG_FILE));
-    const { services, configProblems } = await configuredServices(root, configFile, options.configFile !== undefined);
+    const { services, configProblems, configFiles } = await configuredServices(root, configFile, options.configFile !== undefined);
     const walkTemplates = configuredTemplatesOf(services, configFile);
     const found = withoutTemplates(await findAlignFilesPerPath(paths, walkTemplates), services.align.Settings.templates);
     const files = [...new Set(found.flatMap(p => p.files))].sort();
@@ -94,7 +96,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const logged = await capturingConsole(() => services.shared.workspace.DocumentBuilder.build([...documents, ...libraryDocuments], { validation: true }))
         .finally(() => listening?.dispose());
     for (const [document, problem] of unreadable) document.diagnostics = [sourceProblemDiagnostic(problem), ...document.diagnostics ?? []];
-    return { services, documents, root, configFile, configProblems, logged };
+    return { services, documents, root, configFile, configFiles, configProblems, logged };
 }
 
 /**
@@ -124,12 +126,12 @@ export async function catalogFilesOf(paths: readonly string[]): Promise<(file: s
 }
 
 /** Align's services for the workspace at `root`, with its settings file (if any) applied; the file's problems. */
-async function configuredServices(root: string, configFile: string | undefined, explicit: boolean): Promise<{ services: AlignServices; configProblems: ConfigProblem[] }> {
+async function configuredServices(root: string, configFile: string | undefined, explicit: boolean): Promise<{ services: AlignServices; configProblems: ConfigProblem[]; configFiles: string[] }> {
     // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
     const services = createAlignServices({ ...NodeFileSystem, host: nodeHost(fs.promises.realpath) }).Align;
     services.align.Settings.workspaceRoot = URI.file(root);
-    const configProblems = configFile ? await applyConfig(services, configFile, explicit) : [];
-    return { services, configProblems };
+    const { problems, files } = configFile ? await applyConfig(services, configFile, explicit) : { problems: [], files: [] };
+    return { services, configProblems: problems, configFiles: files };
 }
 
 /**
@@ -225,19 +227,19 @@ function configuredTemplatesOf(services: AlignServices, configFile: string | und
     return templatesResolver(fs, new Map([[path.dirname(absolute), templates && !templates.isPackage ? templates.uri : undefined]]));
 }
 
-/** Reads the config file and its `extends` chain into the settings; returns its problems. */
-async function applyConfig(services: AlignServices, file: string, explicit: boolean): Promise<ConfigProblem[]> {
+/** Reads the config file and its `extends` chain into the settings; returns its problems and the files read. */
+async function applyConfig(services: AlignServices, file: string, explicit: boolean): Promise<{ problems: ConfigProblem[]; files: string[] }> {
     let text: string;
     try {
         text = fs.readFileSync(file, 'utf-8');
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (explicit) throw new InputError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${describeCode(code, error)})`}`);
-        return [{ message: `align.config.json cannot be read (${describeCode(code, error)}); the defaults apply`, line: 1, column: 1 }];
+        return { problems: [{ message: `align.config.json cannot be read (${describeCode(code, error)}); the defaults apply`, line: 1, column: 1 }], files: [file] };
     }
     const resolved = await resolveConfig(services.shared.workspace.FileSystemProvider, URI.file(path.resolve(file)), text);
     services.align.Settings.setConfigFile(resolved.settings);
     services.align.Settings.catalogs = resolved.catalogs;
     services.align.Settings.templates = resolved.templates;
-    return [...resolved.problems];
+    return { problems: [...resolved.problems], files: (resolved.files ?? []).map(uri => uri.fsPath) };
 }

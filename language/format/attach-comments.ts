@@ -7,11 +7,23 @@ export type LexerComment = LexerResult['hidden'][number];
 /** Line breaks in a text: `\r\n`, `\n` and a lone `\r` each count one (as Langium's line index counts them). */
 const lineBreaks = (text: string): number => (text.match(/\r\n?|\n/g) ?? []).length;
 
-/** Where the line holding `offset` starts (after a `\n` or a lone `\r`), looking back along that line only. */
-function lineStartOf(text: string, offset: number): number {
-    let start = offset;
-    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-    return start;
+/**
+ * Where the line holding an offset starts (after a `\n` or a lone `\r`), looking back along that line only, and no
+ * further back than the offset asked before: offsets asked in order cost their distance, not their line's length each
+ * (thousands of comments on one line).
+ */
+function lineStarts(text: string): (offset: number) => number {
+    let knownAt = 0;
+    let knownStart = 0;
+    return offset => {
+        if (offset < knownAt) knownAt = knownStart = 0;
+        let start = offset;
+        while (start > knownAt && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+        if (start === knownAt) start = knownStart;
+        knownAt = offset;
+        knownStart = start;
+        return start;
+    };
 }
 
 /** Whether a comment is a doc comment (`/** ... *\/`): it documents the declaration right after it (`docComment` in graph/collect-nodes.ts). */
@@ -28,7 +40,11 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
     let t = 0;
     let lastEnd = 0;
     let previousComment: Comment | undefined;
+    // Whether a line break lies between the previous token and `lastEnd` (in a gap or in a comment): kept as it goes,
+    // not counted again from the token for every comment, which took minutes for 20,000 comments after the last token.
+    let brokenSinceToken = false;
     const gapBreaks = (from: number, to: number) => lineBreaks(text.slice(from, to));
+    const lineStartOf = lineStarts(text);
     for (const c of comments) {
         while (t < tokens.length && tokens[t]!.offset < c.startOffset) {
             const token = tokens[t]!;
@@ -36,21 +52,24 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
             if (previousComment) previousComment.breakAfter ||= gapBreaks(lastEnd, token.offset) > 0;
             previousComment = undefined;
             lastEnd = token.end;
+            brokenSinceToken = false;
             t++;
         }
         const start = c.startOffset;
         const end = c.startOffset + c.image.length;
-        const lineStart = lineStartOf(text, start);
+        const lineStart = lineStartOf(start);
+        const gap = gapBreaks(lastEnd, start);
         const comment: Comment = {
             text: c.image, column: start - lineStart, lineComment: c.image.startsWith('//'),
-            blankBefore: gapBreaks(lastEnd, start) >= 2, breakAfter: c.image.startsWith('//')
+            blankBefore: gap >= 2, breakAfter: c.image.startsWith('//')
         };
-        if (previousComment) previousComment.breakAfter ||= gapBreaks(lastEnd, start) > 0;
+        if (previousComment) previousComment.breakAfter ||= gap > 0;
         const previousToken = t > 0 ? tokens[t - 1] : undefined;
-        if (previousToken && gapBreaks(previousToken.end, start) === 0) previousToken.after.push(comment);
+        if (previousToken && !brokenSinceToken && gap === 0) previousToken.after.push(comment);
         else if (t < tokens.length) tokens[t]!.before.push(comment);
         else trailing.push(comment);
         previousComment = comment;
+        brokenSinceToken ||= gap > 0 || lineBreaks(c.image) > 0;
         lastEnd = end;
     }
     for (; t < tokens.length; t++) {
@@ -83,11 +102,12 @@ export function moveCommentsAfterOpeningBraces(items: Item[]): void {
             last.breakAfter = false;
         } else if (open?.text === '{' && beforeOpen && open.before.length === 0 && beforeOpen.after.some(c => c.breakAfter)) {
             const first = firstTokenOf(item.items[0]) ?? item.close;
+            // Joined with `concat`, not `unshift(...)`: a spread passes each comment as an argument, too many for the stack.
             if (open.after.length > 0 && first) {
-                first.before.unshift(...open.after.map(c => ({ ...c, blankBefore: false })));
+                first.before = open.after.map(c => ({ ...c, blankBefore: false })).concat(first.before);
                 open.after = [];
             }
-            open.after.unshift(...beforeOpen.after);
+            open.after = beforeOpen.after.concat(open.after);
             beforeOpen.after = [];
         }
         moveCommentsAfterOpeningBraces(item.items);

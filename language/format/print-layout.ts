@@ -189,7 +189,7 @@ function programItems(program: Declaration, open: Token, close: Token): readonly
             moved[0]!.blankBefore = next.blankBefore;
             next.blankBefore = false;
         }
-        next.before.unshift(...moved);
+        next.before = moved.concat(next.before); // not `unshift(...moved)`: too many comments for the call's arguments
     }
     return ordered;
 }
