@@ -247,7 +247,8 @@ async function followLink(link: WalkState['links'][number], state: WalkState): P
     }
     const wanted = stat.isDirectory() ? !isSkippedFolder(link.name) : stat.isFile() && isAlignFile(link.name);
     if (wanted && !isWithin(real, state.boundary)) {
-        state.outside.push(link.full);
+        // Named only when it holds what the walk would read: a link to a folder of data files is no program left out.
+        if (!stat.isDirectory() || holdsAlignFiles(real)) state.outside.push(link.full);
         return;
     }
     if (stat.isDirectory()) {
@@ -256,6 +257,31 @@ async function followLink(link: WalkState['links'][number], state: WalkState): P
     } else if (stat.isFile() && isAlignFile(link.name)) {
         addFile(link.full, state, false);
     }
+}
+
+/**
+ * Whether a folder outside the walk holds an `.align` file, looked for
+ * breadth first through its real folders (links not followed, skipped
+ * folders left out) and over at most `budget` entries, so that a link to a
+ * large folder costs little. A folder that cannot be read holds none.
+ */
+function holdsAlignFiles(folder: string, budget = 2000): boolean {
+    const queue = [folder];
+    for (let i = 0; i < queue.length && budget > 0; i++) {
+        let entries: fs.Dirent[];
+        try {
+            entries = fs.readdirSync(queue[i]!, { withFileTypes: true });
+        } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== undefined) continue;
+            throw error;
+        }
+        for (const entry of entries) {
+            if (--budget < 0) return false;
+            if (entry.isFile() && isAlignFile(entry.name)) return true;
+            if (entry.isDirectory() && !isSkippedFolder(entry.name)) queue.push(path.join(queue[i]!, entry.name));
+        }
+    }
+    return false;
 }
 
 /** Adds an `.align` file (`direct`: reached through real folders only); the same file (its real path) reached before keeps the better of the two paths. */
