@@ -289,7 +289,9 @@ function addFile(file: string, state: WalkState, direct: boolean): void {
     let real: string;
     try {
         real = fs.realpathSync(file);
-    } catch {
+    } catch (error) {
+        // Gone or unreadable since the walk listed it: read under its own path, where reading it says why.
+        if ((error as NodeJS.ErrnoException).code === undefined) throw error;
         real = file;
     }
     const before = state.files.get(real);
