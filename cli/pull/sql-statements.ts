@@ -1,29 +1,53 @@
+/** A piece of a query's text: a comment, a `;`, a quoted text or dollar-quoted body, or any other character. */
+interface SqlPiece {
+    readonly kind: 'comment' | 'semicolon' | 'quoted' | 'other';
+    readonly start: number;
+    readonly end: number;
+}
+
 /**
- * How many statements a query file holds: its text split at semicolons
- * outside quotes (`'...'` with `''`, `E'...'` with backslash escapes,
- * `"..."`, `` `...` ``, PostgreSQL's `$tag$...$tag$`) and comments (`--` to
- * the end of the line, nested block comments). A trailing semicolon and
- * comments alone are no statement.
+ * The query's text in pieces, in order, as the database splits it: quotes
+ * (`'...'` with `''`, `E'...'` with backslash escapes, `"..."`,
+ * `` `...` ``, PostgreSQL's `$tag$...$tag$`) and comments (`--` to the end
+ * of the line, nested block comments) are one piece each.
  */
-export function countStatements(sql: string): number {
-    let count = 0;
-    let content = false;
+function* sqlPieces(sql: string): Generator<SqlPiece> {
     let i = 0;
     while (i < sql.length) {
+        const start = i;
         const c = sql[i]!;
         const next = sql[i + 1];
         if (c === '-' && next === '-') {
             const end = sql.indexOf('\n', i);
             i = end < 0 ? sql.length : end + 1;
+            yield { kind: 'comment', start, end: i };
         } else if (c === '/' && next === '*') {
             i = blockCommentEnd(sql, i);
+            yield { kind: 'comment', start, end: i };
         } else if (c === ';') {
+            i++;
+            yield { kind: 'semicolon', start, end: i };
+        } else {
+            i = quotedEnd(sql, i);
+            yield { kind: i - start > 1 ? 'quoted' : 'other', start, end: i };
+        }
+    }
+}
+
+/**
+ * How many statements a query file holds: its text split at semicolons
+ * outside quotes and comments (see `sqlPieces`). A trailing semicolon and
+ * comments alone are no statement.
+ */
+export function countStatements(sql: string): number {
+    let count = 0;
+    let content = false;
+    for (const piece of sqlPieces(sql)) {
+        if (piece.kind === 'semicolon') {
             if (content) count++;
             content = false;
-            i++;
-        } else {
-            if (!/\s/.test(c)) content = true;
-            i = quotedEnd(sql, i);
+        } else if (piece.kind === 'quoted' || (piece.kind === 'other' && !/\s/.test(sql[piece.start]!))) {
+            content = true;
         }
     }
     return content ? count + 1 : count;
@@ -81,27 +105,16 @@ function closingQuote(sql: string, start: number, quote: string, escapes: boolea
  */
 export function stringLiterals(sql: string): string[] {
     const literals: string[] = [];
-    let i = 0;
-    while (i < sql.length) {
-        const c = sql[i]!;
-        const next = sql[i + 1];
-        if (c === '-' && next === '-') {
-            const end = sql.indexOf('\n', i);
-            i = end < 0 ? sql.length : end + 1;
-        } else if (c === '/' && next === '*') {
-            i = blockCommentEnd(sql, i);
-        } else {
-            const end = quotedEnd(sql, i);
-            const body = sql.slice(i, end);
-            if (c === "'" && end - i >= 2 && body.endsWith("'")) {
-                const escapes = /[eE]/.test(sql[i - 1] ?? ' ') && !/[\w$]/.test(sql[i - 2] ?? ' ');
-                const inner = body.slice(1, -1).replaceAll("''", "'");
-                literals.push(escapes ? inner.replace(/\\(.)/gs, '$1') : inner);
-            } else if (c === '$' && end - i > 1) {
-                const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body)![0];
-                if (body.length >= 2 * tag.length && body.endsWith(tag)) literals.push(body.slice(tag.length, -tag.length));
-            }
-            i = end;
+    for (const { kind, start, end } of sqlPieces(sql)) {
+        if (kind !== 'quoted') continue;
+        const body = sql.slice(start, end);
+        if (body.startsWith("'") && body.endsWith("'")) {
+            const escapes = /[eE]/.test(sql[start - 1] ?? ' ') && !/[\w$]/.test(sql[start - 2] ?? ' ');
+            const inner = body.slice(1, -1).replaceAll("''", "'");
+            literals.push(escapes ? inner.replace(/\\(.)/gs, '$1') : inner);
+        } else if (body.startsWith('$')) {
+            const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body)![0];
+            if (body.length >= 2 * tag.length && body.endsWith(tag)) literals.push(body.slice(tag.length, -tag.length));
         }
     }
     return literals;
