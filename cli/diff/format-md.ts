@@ -9,6 +9,7 @@ import type { DiffFinding, LinkRef, NodeRef } from '../../language/diff/index.js
 import { formatNumber, plural } from '../../language/present/index.js';
 import { withCode, type Block, type Inline } from '../report/blocks.js';
 import { escapeMarkdown, toMarkdown } from '../report/markdown.js';
+import { MERMAID_LIMITS } from '../graph/mermaid.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { diffMermaid } from './mermaid-diff.js';
 import { changeNotes, sidesLine, type DiffReport } from './report.js';
@@ -82,7 +83,7 @@ function mermaidSection(report: DiffReport, room: number): string[] {
     const lines = ['```mermaid', picture.text.trimEnd(), '```', '',
         '_Green: added · red, dashed: removed · blue: renamed · amber: changed · grey: unchanged neighbours._'];
     if (picture.shownChanged < picture.totalChanged) {
-        lines.push('', `_The picture shows ${formatNumber(picture.shownChanged)} of ${formatNumber(picture.totalChanged)} changed elements, to stay within Mermaid's limits (500 links, 50,000 characters) and one comment._`);
+        lines.push('', `_The picture shows ${formatNumber(picture.shownChanged)} of ${formatNumber(picture.totalChanged)} changed elements, to stay within Mermaid's limits (${formatNumber(MERMAID_LIMITS.edges)} links, ${formatNumber(MERMAID_LIMITS.characters)} characters) and one comment._`);
     } else if (picture.contextDropped) {
         lines.push('', '_Unchanged neighbours are left out of the picture, to stay within Mermaid\'s limits and one comment._');
     }

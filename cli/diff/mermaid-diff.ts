@@ -9,10 +9,7 @@
 import type { ChangeGraph, NodeStatus } from '../../language/diff/index.js';
 import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { diagramOf } from '../graph/diagram.js';
-import { escapeMermaid, mermaidIds } from '../graph/mermaid.js';
-
-/** Mermaid's defaults: `maxTextSize` and `maxEdges`. */
-export const MERMAID_LIMITS = { characters: 50_000, edges: 500 } as const;
+import { escapeMermaid, MERMAID_LIMITS, mermaidIds } from '../graph/mermaid.js';
 
 const NODE_STYLES: Record<NodeStatus, string> = {
     added: 'fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0a3622',

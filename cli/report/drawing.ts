@@ -9,7 +9,7 @@ import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
 import { COLUMNS, columnOf, layoutForPage, renderSvg, type Space } from '../../language/render/index.js';
 import { diagramOf } from '../graph/diagram.js';
-import { toMermaid } from '../graph/mermaid.js';
+import { MERMAID_LIMITS, toMermaid } from '../graph/mermaid.js';
 import type { Block } from './blocks.js';
 import { anchor, datedNode, type Context } from './report-context.js';
 
@@ -35,9 +35,6 @@ export const REPORT_SPACE: Space = { width: Math.floor(PRINT_BOX.width / PRINT_M
 
 /** The narrowest box tried: every text wraps in full (no ellipsis, paper cannot expand it), so a narrow box only grows taller. */
 const MIN_NODE_WIDTH = 160;
-
-/** Mermaid's default limits: `maxTextSize` (characters) and `maxEdges`. */
-export const MERMAID_LIMITS = { characters: 50_000, edges: 500 } as const;
 
 /** The drawing block of the chain around `focus` (a program or an outcome). */
 export function drawing(focus: string, title: string, ctx: Context): Block {
