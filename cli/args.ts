@@ -6,6 +6,7 @@ import { programNameProblem, programTitleProblem } from '../language/templates/f
 import { parseStrict } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
+import { chooseFormat, type OutputFormats } from './output-format.js';
 
 /** Parsed options of `align check`. */
 export interface CheckArgs {
@@ -172,24 +173,34 @@ export function parseGraphArgs(argv: string[]): GraphArgs {
 export const REPORT_FORMATS = ['md', 'html'] as const;
 export type ReportFormat = typeof REPORT_FORMATS[number];
 
+/** The report's formats by the extension of `--output` (`-o review.html` writes HTML without `--format`). */
+export const REPORT_OUTPUT_FORMATS: OutputFormats<ReportFormat> = {
+    byExtension: { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' },
+    names: { md: 'Markdown', html: 'HTML' },
+    fallback: 'md'
+};
+
 /** Parsed options of `align report`. */
 export interface ReportArgs extends WorkspaceArgs {
     format: ReportFormat;
+    /** Said on standard error: `--format` writes another format than the extension of `--output` names. */
+    formatWarning?: string;
     output?: string;
     /** `YYYY-MM-DD`; today (local time) when not given. */
     date?: string;
 }
 
-/** Parses `align report` arguments. */
+/** Parses `align report` arguments; without `--format`, the extension of `--output` says the format (else Markdown). */
 export function parseReportArgs(argv: string[]): ReportArgs {
     const { values, positionals } = parseStrict(argv, {
         ...WORKSPACE_OPTIONS,
-        format: { type: 'string', short: 'f', default: 'md' },
+        format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         date: { type: 'string' }
     });
-    const format = oneOf(values.format, REPORT_FORMATS, '--format', 'format');
-    return { ...workspaceArgs(values, positionals), format, output: values.output, date: isoDate(values.date, '--date') };
+    const given = values.format === undefined ? undefined : oneOf(values.format, REPORT_FORMATS, '--format', 'format');
+    const { format, warning } = chooseFormat(given, values.output, REPORT_OUTPUT_FORMATS);
+    return { ...workspaceArgs(values, positionals), format, formatWarning: warning, output: values.output, date: isoDate(values.date, '--date') };
 }
 
 /** Parsed options of `align init`. */

@@ -127,9 +127,13 @@ the open findings by rule, and its ROI and benefit-cost ratio when its cost
 and the KPIs' values are known; then outcomes that no program serves.
 
 Options:
-  -f, --format FORMAT        md (default): Markdown
+  -f, --format FORMAT        md: Markdown
                              html: one self-contained page, with the impact
                              chain as inline SVG
+                             Default: the format the extension of --output
+                             names (.html or .htm: html; .md: md), else md. A
+                             --format that the extension contradicts is kept,
+                             with a warning on standard error
   -o, --output FILE          write to FILE instead (- for standard output);
                              never an .align file or the settings it reads
       --date YYYY-MM-DD      the report's date (default: today): KPI statuses
@@ -139,8 +143,9 @@ Options:
 ${WORKSPACE_OPTIONS_HELP}
   -h, --help                 show this help
 
-Example:
-  align report --format html --output review-2026-03.html
+Examples:
+  align report --output review-2026-03.html
+  align report --format html > review-2026-03.html
 
 Exit status: 0 when the report is written (whatever the findings), 2 on a usage
 error or unreadable input.

@@ -15,11 +15,11 @@ import type { GraphNode } from '../../language/graph/types.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block, Inline } from './blocks.js';
 import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
-import { programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
+import { programFindings, programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText, plural } from '../../language/present/index.js';
 import { cachedMeasure, tableMeasure } from '../../language/render/index.js';
 import { STALE_PERIODS } from './dated-status.js';
-import { headingId, joinSpans, kpiCounts, nameCell, nodesOf, type Context } from './report-context.js';
+import { headingId, heldBy, joinSpans, kpiCounts, nameCell, nodesOf, type Context } from './report-context.js';
 
 export interface ReportInput {
     index: GraphIndex;
@@ -43,12 +43,13 @@ export function buildReport(input: ReportInput): Block[] {
     const programs = graph.nodes.filter(n => n.kind === 'program' && n.catalog === undefined);
     const served = new Set(graph.edges.filter(e => e.kind === 'serves').map(e => e.to));
     const unserved = graph.nodes.filter(n => n.kind === 'outcome' && n.catalog === undefined && !served.has(n.id));
+    const placed = placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings);
     const ctx: Context = {
         index, findings, shown: new Set(), chartCount: { value: 0 },
         findingOrder: new Map(findings.map((f, i) => [f, i])),
         placer: new FindingsPlacer(diagnosticsOf(findings)),
         order: new Map(graph.nodes.map((n, i) => [n.id, i])),
-        placed: placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings),
+        placed, heldBy: heldBy(placed.keys(), index),
         date: input.date, statuses: new Map(), headingIds: new Set(), programIds: new Map(),
         measure: cachedMeasure(tableMeasure)
     };
@@ -86,7 +87,7 @@ export function buildReport(input: ReportInput): Block[] {
         blocks.push({
             type: 'section', id: 'section-other-findings', blocks: [
                 { type: 'heading', level: 2, text: ['Findings outside any program'], id: 'other-findings' },
-                { type: 'paragraph', text: ['Findings in declarations that no program\'s chain holds, in files outside every declaration, or in the settings.'] },
+                { type: 'paragraph', text: ['Findings in declarations that no program\'s chain or ', { code: 'isolate' }, ' holds, in files outside every declaration, or in the settings.'] },
                 ...findingBlocks(rest)
             ]
         });
@@ -138,17 +139,16 @@ function summaryTable(programs: readonly GraphNode[], ctx: Context): Block {
             const figures = program.programFigures;
             const kpis = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]);
             const { known, on } = kpiCounts(kpis, ctx);
-            const chain = new Set(figures?.chain ?? [program.id]);
-            const found = new Set([...chain].flatMap(id => ctx.placed.get(id) ?? []));
+            const found = programFindings(program, ctx);
             const outcomes = servedOutcomes(program, ctx);
             return [
                 [{ ref: ctx.programIds.get(program.id)!, text: nameCell(program) }],
                 outcomes.length === 0 ? ['—'] : joinSpans(outcomes.map(o => [{ code: o.name }])),
                 [figures ? coverageText(figures.coverage, false) : '—'],
                 [known === 0 ? '—' : `${on}/${known}`],
-                [String([...found].filter(f => f.severity === 'error').length)],
-                [String([...found].filter(f => f.severity === 'warning').length)],
-                [String([...found].filter(f => f.severity === 'info').length)]
+                [String(found.filter(f => f.severity === 'error').length)],
+                [String(found.filter(f => f.severity === 'warning').length)],
+                [String(found.filter(f => f.severity === 'info').length)]
             ];
         })
     };

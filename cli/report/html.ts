@@ -9,6 +9,7 @@ import { drawGlyph, SEVERITY_GLYPHS, STATUS_GLYPHS, chartCss } from '../../langu
 import { STATUS_WORDS, type Block, type ChartFigure, type GlanceItem, type Inline, type Span, type TrackMark } from './blocks.js';
 import { scrollHintWidth, screenMinWidth, type DrawingKind } from './figure-scale.js';
 import { ICON_COLOURS, REPORT_CSS, VISUALLY_HIDDEN } from './report-css.js';
+import { controlsShown, withoutControls } from './control-characters.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
     const names = tableNames(blocks);
@@ -181,7 +182,7 @@ const DATE = /\b\d{4}-(?:\d{2}-\d{2}|\d{2}|Q[1-4]|H[12])\b/g;
  * nothing else in a name is broken (copied text is unchanged).
  */
 function codeText(code: string): string {
-    return escapeHtml(code).replace(/\.(?=[A-Za-z_])/g, `.${BREAK}`);
+    return escapeHtml(controlsShown(code)).replace(/\.(?=[A-Za-z_])/g, `.${BREAK}`);
 }
 
 /**
@@ -236,9 +237,9 @@ function icon(glyph: Parameters<typeof drawGlyph>[0], fill: string): string {
     return `<svg class="icon" width="12" height="12" viewBox="0 0 12 12" fill="${fill}" aria-hidden="true" focusable="false">${drawGlyph(glyph, 0, 0)}</svg>`;
 }
 
-/** Text for HTML content and attribute values. */
+/** Text for HTML content and attribute values, without control characters (the charts' SVG drops them too). */
 export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => HTML_ENTITIES[c]!);
+    return withoutControls(text).replace(/[&<>"']/g, c => HTML_ENTITIES[c]!);
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };

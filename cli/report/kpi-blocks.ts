@@ -133,8 +133,7 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
     const name = nameCell(node);
     if (!m || m.actuals.length === 0) return [...name, ': no actuals yet.'];
     const recent = m.actuals.slice(-3);
-    const change = recent.at(-1)!.value - recent[0]!.value;
-    const move = recent.length < 2 ? 'one actual' : change > 0 ? 'rising \u2191' : change < 0 ? 'falling \u2193' : 'flat \u2192';
+    const move = trendWords(recent.map(a => a.value));
     const values = recent.map(a => `${valueText(a.value, m.unit)} (${a.period})`).join(' \u2192 ');
     const better = directionWords(m.direction);
     const spans: Span[] = [...name, `: ${move}, ${values}`];
@@ -149,6 +148,22 @@ export function trendLine(node: GraphNode, ctx: Context): Inline {
     }
     spans.push('.');
     return spans;
+}
+
+/**
+ * The way the last three actuals went, honest about a turn: `rising` or
+ * `falling` only when neither step went the other way (`10 → 50 → 10` rose
+ * and fell back, it is not flat; `10 → 50 → 12` is not rising), `flat` when
+ * neither moved.
+ */
+function trendWords(actuals: readonly number[]): string {
+    const values = actuals.slice(-3);
+    if (values.length < 2) return 'one actual';
+    const steps = values.slice(1).map((v, i) => Math.sign(v - values[i]!));
+    const up = steps.includes(1);
+    const down = steps.includes(-1);
+    if (up && down) return steps[1] === -1 ? 'up then down \u2191\u2193' : 'down then up \u2193\u2191';
+    return up ? 'rising \u2191' : down ? 'falling \u2193' : 'flat \u2192';
 }
 
 /**

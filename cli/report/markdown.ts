@@ -4,6 +4,7 @@
  * States are words (no emoji).
  */
 import { STATUS_WORDS, type Block, type GlanceItem, type Inline, type Span } from './blocks.js';
+import { controlsShown, withoutControls } from './control-characters.js';
 
 export function toMarkdown(blocks: readonly Block[]): string {
     return blocks.flatMap(markdownBlocks).join('\n\n') + '\n';
@@ -26,7 +27,7 @@ function markdownBlocks(block: Block): string[] {
         case 'code': {
             const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map(run => run.length));
             const fence = '`'.repeat(longest + 1);
-            return [`${fence}${block.language}\n${block.text.trimEnd()}\n${fence}`];
+            return [`${fence}${block.language}\n${withoutControls(block.text).trimEnd()}\n${fence}`];
         }
         case 'section': case 'group': return block.blocks.flatMap(markdownBlocks);
         case 'glance': return [block.items.map(glanceText).join(' · ')];
@@ -59,16 +60,17 @@ function spanText(span: Span, inTable: boolean): string {
 
 /**
  * Plain text for Markdown: characters that would start emphasis, links,
- * code, HTML or entities are backslash-escaped; line breaks become spaces.
- * `|` is escaped everywhere (it ends a table cell).
+ * code, HTML or entities are backslash-escaped; line breaks become spaces,
+ * other control characters are dropped. `|` is escaped everywhere (it ends a
+ * table cell).
  */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`);
+    return withoutControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`);
 }
 
-/** A code span whose fence is longer than any run of backticks inside; `|` escaped in tables. */
+/** A code span whose fence is longer than any run of backticks inside; `|` escaped in tables, control characters as `\xHH`. */
 function codeSpan(code: string, inTable: boolean): string {
-    const flat = code.replace(/\s*[\r\n]+\s*/g, ' ');
+    const flat = controlsShown(code.replace(/\s*[\r\n]+\s*/g, ' '));
     const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
     const fence = '`'.repeat(longest + 1);
     const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

@@ -136,10 +136,16 @@ function unlinkedReason(objective: GraphNode, ctx: Context): Inline {
     return ['reaches only activity or learning metrics (', ...spans(metrics), '), which are not evidence of business impact.'];
 }
 
-/** Findings of a program: those placed on a node of its chain (the program itself included), in the report's order. */
-function programFindings(program: GraphNode, ctx: Context): PlacedFinding[] {
-    const chain = new Set(program.programFigures?.chain ?? [program.id]);
-    const mine = [...new Set([...chain].flatMap(id => ctx.placed.get(id) ?? []))];
+/**
+ * Findings of a program, in the report's order: those placed on a node of
+ * its chain (the program itself included), and on a metric its `isolate`
+ * names outside the chain: a control group's own finding (no actuals, a
+ * target against its direction) is about the program's ROI, so it is read
+ * there, not among the findings outside every program.
+ */
+export function programFindings(program: GraphNode, ctx: Context): PlacedFinding[] {
+    const held = ctx.heldBy.get(program.id) ?? [];
+    const mine = [...new Set([program.id, ...(program.programFigures?.chain ?? []), ...held].flatMap(id => ctx.placed.get(id) ?? []))];
     return mine.sort((a, b) => ctx.findingOrder.get(a)! - ctx.findingOrder.get(b)!);
 }
 

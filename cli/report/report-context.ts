@@ -1,5 +1,6 @@
 /** What every part of the report reads (the graph, the findings), and small helpers for its text. */
 import type { GraphIndex } from '../../language/graph/build-graph.js';
+import { push } from '../../language/graph/adjacency.js';
 import type { FindingsPlacer } from '../../language/graph/findings-placer.js';
 import type { PlacedDiagnostic } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
@@ -14,6 +15,8 @@ export interface Context {
     order: ReadonlyMap<string, number>;
     /** Findings by the id of the innermost node whose declaration holds them. */
     placed: ReadonlyMap<string, PlacedFinding[]>;
+    /** For each program: the ids of `placed` that its chain or its `isolate` statements hold (`heldBy`). */
+    heldBy: ReadonlyMap<string, readonly string[]>;
     /** Findings shown in a program or outcome section so far. */
     shown: Set<PlacedFinding>;
     findings: readonly PlacedFinding[];
@@ -96,4 +99,11 @@ export function anchor(text: string): string {
 export function chartId(ctx: Context, name: string): string {
     ctx.chartCount.value++;
     return `c${ctx.chartCount.value}-${anchor(name)}-`;
+}
+
+/** For each program: the ids among `ids` that its chain or `isolate` statements hold (a control group outside the chain too), read once from the graph's index. */
+export function heldBy(ids: Iterable<string>, index: GraphIndex): Map<string, string[]> {
+    const held = new Map<string, string[]>();
+    for (const id of ids) for (const program of index.programsHolding(id)) push(held, program, id);
+    return held;
 }

@@ -3,8 +3,8 @@
  * the terms missing), then the attribution table: per KPI with `value` in
  * the chain, how the program isolates its change, the raw and attributed
  * change, what a unit of it is worth and the benefit; and under it the KPIs
- * whose change other programs' ROI counts too, so that a reader adding up
- * the programs' benefits does not count one change several times.
+ * whose change other programs count a benefit for too, so that a reader
+ * adding up the programs' benefits does not count one change several times.
  */
 import type { GraphNode, KpiAttribution, RoiFigures } from '../../language/graph/types.js';
 import { attributedBenefitText, isolationText, MISSING, roiWords, valuePerUnitText } from '../../language/present/index.js';
@@ -40,7 +40,7 @@ export function attributionBlocks(program: GraphNode, roi: RoiFigures, ctx: Cont
     });
     const notes = rows.filter(a => shared.get(a)!.length > 0).map(a => sharedNote(a, shared.get(a)!, ctx));
     if (notes.length > 0) {
-        blocks.push({ type: 'paragraph', text: [{ strong: 'Shared changes:' }, ' other programs\' ROI counts the change of these KPIs too; do not add their benefits up.'] },
+        blocks.push({ type: 'paragraph', text: [{ strong: 'Shared changes:' }, ' other programs count a benefit for the change of these KPIs too, in their ROI or (when it is not shown) in their table; do not add their benefits up.'] },
             { type: 'list', items: notes.map(text => ({ text })) });
     }
     return blocks;
@@ -70,12 +70,17 @@ function roiText(roi: RoiFigures): Inline {
 
 /** A change of a KPI: money whole (as every amount the report computes), other units as the charts print them. */
 
-/** Whether a program's ROI counts a benefit for this KPI's change. */
+/** Whether a program counts a benefit for this KPI's change. */
 function counts(a: KpiAttribution): boolean {
     return a.benefit !== undefined && a.benefit > 0;
 }
 
-/** The other programs whose ROI counts a benefit for the change of the KPI that this one counts, in the report's order. */
+/**
+ * The other programs that count a benefit for the change of the KPI that
+ * this one counts, in the report's order: in their ROI, or (no `cost` yet,
+ * another term missing) in their table alone. Either way both claim the
+ * change, and adding their benefits up would count it twice.
+ */
 function alsoCountedBy(program: GraphNode, a: KpiAttribution, ctx: Context): GraphNode[] {
     if (!counts(a)) return [];
     return ctx.index.graph.nodes.filter(p => p.kind === 'program' && p.id !== program.id

@@ -6,6 +6,7 @@ import { outputFileOf } from '../check/output-file.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import { syntaxNotices } from '../graph/syntax-notice.js';
 import type { Progress } from '../progress.js';
+import { printMessage } from '../message.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
 import { toHtml } from './html.js';
 import { toMarkdown } from './markdown.js';
@@ -26,6 +27,8 @@ export async function runReport(args: ReportArgs, io: ReportIo): Promise<number>
     // The report as printed on its date: actuals dated after it are left out of every figure and finding.
     const { workspace, index, findings } = await loadGraph(args, io.progress, 'root', date);
     const output = outputFileOf(args.output, workspace);
+    // `-f md -o review.html`: written as asked (an explicit choice), but said, before a CI job mails the file.
+    if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const later = workspace.services.align.Graph.laterActuals();
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length, laterActuals: later });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);

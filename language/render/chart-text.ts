@@ -46,10 +46,15 @@ export function axisUnit(unit: string | undefined): string {
     return unit === 'days' || unit === 'hours' || unit === 'minutes' ? `in ${unit}` : unit;
 }
 
-/** A change between two values: `+38 points` for percent, `−3.9 days`, `+1,400 USD`. */
+/**
+ * A change between two values: `+38 points` for percent, `−3.9 days`,
+ * `+1,400 USD`, signed with the minus sign (U+2212), where a value takes the
+ * hyphen (docs/figures.md). A change that prints as 0 (a difference of
+ * decimals such as 0.3 − 0.1 − 0.2, 2.8e-17) reads `±0`, not `+0` or `−0`.
+ */
 export function changeText(change: number, unit: string | undefined): string {
-    const sign = change > 0 ? '+' : change < 0 ? '\u2212' : '\u00b1';
     const abs = Math.abs(change);
+    const sign = formatNumber(abs) === '0' ? '\u00b1' : change > 0 ? '+' : '\u2212';
     // Singular as printed: a change of 1.001 points reads `+1 points` no more.
     if (unit === 'percent') return `${sign}${formatNumber(abs)} ${formatNumber(abs) === '1' ? 'point' : 'points'}`;
     return `${sign}${valueText(abs, unit)}`;

@@ -2,9 +2,10 @@
 import type { MetricFigures } from '../graph/types.js';
 import { isCachedMeasure, styleKey, type MeasureText, type TextStyle } from './measure.js';
 
-// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF, even as character references.
+// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF, even as character references;
+// DEL and the C1 controls it only discourages are dropped too: no drawing (in a mailed report, an exported SVG) carries a control.
 // eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for XML content and attribute values (and drops characters XML cannot hold). */
 export function escapeXml(text: string): string {

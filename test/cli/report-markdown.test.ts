@@ -27,6 +27,22 @@ describe('align report: trends, Mermaid, no emoji', () => {
         assert.ok(longer.includes('- Monthly logo churn (`ChurnRate`): rising \u2191, 12% (2025-12) \u2192 12.3% (2026-01) \u2192 12.5% (2026-02); lower is better; **off track**.'), longer);
     });
 
+    it('says a turn in the last three actuals as a turn: a spike is neither flat nor rising', () => {
+        const dir = tempDir();
+        const metric = (name: string) => `metric ${name} "${name}" {\n  kind lagging unit count direction up baseline 10 target 60 by 2026-12-31\n  source "s" owner "o" cadence monthly\n}\n`;
+        const actuals = (name: string, values: number[]) => `actuals ${name} {\n${values.map((v, i) => `  2026-0${i + 1}: ${v}\n`).join('')}}\n`;
+        const series: Record<string, number[]> = { Spike: [10, 10, 50, 10], Relapse: [10, 50, 12], Dip: [50, 10, 40], Steps: [10, 10, 50], Still: [10, 10, 10] };
+        writeFile(dir, 'a.align', Object.entries(series).map(([name, values]) => metric(name) + actuals(name, values)).join('')
+            + `outcome O "o" { measured by ${Object.keys(series).join(', ')} }\n`);
+        const text = report([], dir, '2026-04-30');
+        const move = (name: string) => new RegExp(`^- ${name} \\(\`${name}\`\\): ([^,]+),`, 'm').exec(text)?.[1];
+        assert.equal(move('Spike'), 'up then down \u2191\u2193', '10 → 50 → 10 is not flat');
+        assert.equal(move('Relapse'), 'up then down \u2191\u2193', '10 → 50 → 12 is not rising');
+        assert.equal(move('Dip'), 'down then up \u2193\u2191');
+        assert.equal(move('Steps'), 'rising \u2191', 'a step and a rest: rising');
+        assert.equal(move('Still'), 'flat \u2192');
+    });
+
     it('keeps the statuses\' legend but not the charts\' (it has no charts); HTML keeps both', () => {
         const text = report([]);
         assert.ok(!/<svg/.test(text), 'Markdown draws no chart');

@@ -1,6 +1,6 @@
 /**
  * `align report` through the built bundle: the ROI table of each program
- * marks the KPIs whose change another program's ROI counts too (from the
+ * marks the KPIs whose change another program counts a benefit for too (from the
  * impact graph's attribution of every program), says what a unit of each
  * KPI's change is worth in that KPI's unit, and rounds computed money to
  * whole units; in Markdown and HTML.
@@ -75,5 +75,92 @@ describe('align report: the ROI table', () => {
         // 4,000 x 12.34% = 493.6 USD attributed, printed whole; 493.6 x 24 = 11,846.4 USD.
         assert.ok(c.includes('| Deal size (`Deal`) | estimate 12.34%, confidence 100% | +4,000 USD | +494 USD | 24 USD per USD of change | 11,846 USD (raw 96,000 USD) |'), c);
         assert.ok(c.includes('| KPI | Method | Raw change | Attributed change | Value | Benefit |'), c);
+    });
+});
+
+/**
+ * Churn (-0.9 points, 10,000 USD a point) is counted whole by Gamma (with a
+ * cost: its ROI is shown) and in Beta's table (no cost: no ROI); Alpha
+ * isolates it by a control group declared outside Alpha, whose own finding
+ * (a target against its direction) is Alpha's ROI's problem. Rate falls
+ * 0.2 points as its control group does: the attributed change is 0 (a
+ * difference of decimals, 2.8e-17).
+ */
+const CONTROL_SOURCE = `metric Churn "Churn" {
+  kind lagging unit percent direction down baseline 5% target 3% by 2026-12-31
+  source "s" owner "o" cadence monthly value 10000 USD per point
+}
+metric ChurnControl "Churn of the untrained teams" {
+  kind lagging unit count direction down baseline 5 target 7 by 2026-12-31
+  source "s" owner "o" cadence monthly
+}
+metric Rate "Rate" {
+  kind lagging unit percent direction down baseline 0.3% target 0.1% by 2026-12-31
+  source "s" owner "o" cadence monthly value 100 USD per point
+}
+metric RateControl "Rate of the untrained teams" {
+  kind lagging unit percent direction down baseline 0.2%
+  source "s" owner "o" cadence monthly
+}
+outcome Less "Less churn" { measured by Churn }
+outcome Lower "Lower rate" { measured by Rate }
+program Alpha "Alpha" {
+  sponsor "S" review monthly serves Less cost 5000 USD
+  isolate Churn by control-group ChurnControl
+}
+program Beta "Beta" { sponsor "S" review monthly serves Less }
+program Gamma "Gamma" {
+  sponsor "S" review monthly serves Less cost 8000 USD
+  isolate Churn by estimate 100% confidence 100%
+}
+program Delta "Delta" {
+  sponsor "S" review monthly serves Lower cost 10 USD
+  isolate Rate by control-group RateControl
+}
+actuals Churn {
+  2026-01: 4.8%
+  2026-02: 4.1%
+}
+actuals Rate {
+  2026-01: 0.2%
+  2026-02: 0.1%
+}
+actuals RateControl {
+  2026-01: 0.1%
+  2026-02: 0%
+}
+`;
+
+describe('align report: shared changes and control groups', () => {
+    before(requireBundle);
+    after(removeTempDirs);
+    let text: string;
+    before(() => {
+        const dir = tempDir();
+        writeFile(dir, 'programs.align', CONTROL_SOURCE);
+        text = report([], dir);
+    });
+
+    it('says that a program named as sharing a change may count it in its table alone (no cost: no ROI)', () => {
+        const header = '**Shared changes:** other programs count a benefit for the change of these KPIs too, in their ROI or (when it is not shown) in their table; do not add their benefits up.';
+        const beta = section(text, '## Program: Beta (`Beta`)');
+        assert.ok(beta.includes('ROI not shown: it needs the program\'s `cost`.'), beta);
+        assert.ok(beta.includes(header) && beta.includes('- Churn (`Churn`): also counted by Gamma (`Gamma`); this program counts all of it'), beta);
+        const gamma = section(text, '## Program: Gamma (`Gamma`)');
+        assert.ok(gamma.includes(header) && gamma.includes('- Churn (`Churn`): also counted by Beta (`Beta`); add the benefits only if'), gamma);
+        assert.ok(!text.includes('ROI counts the change'), 'no program without an ROI is said to count the change in it');
+    });
+
+    it('lists a control group\'s own finding with the program that isolates by it, not outside every program', () => {
+        const alpha = section(text, '## Program: Alpha (`Alpha`)');
+        assert.match(alpha, /^ {2}- `programs\.align:6:\d+` Metric 'ChurnControl' has target 7 worse than its baseline 5/m);
+        assert.match(alpha, /\*\*Open findings:\*\* 3 \(2 errors, /, 'the isolate\'s error and the control group\'s');
+        assert.match(section(text, '## Summary'), /^\| Alpha \(`Alpha`\) \| `Less` \| [^|]+ \| [^|]+ \| 2 \|/m, 'the summary counts it too');
+        assert.ok(!text.includes('## Findings outside any program'), text.slice(-1500));
+    });
+
+    it('signs a change that prints as 0 with ±, not + or −', () => {
+        const delta = section(text, '## Program: Delta (`Delta`)');
+        assert.ok(delta.includes('| Rate (`Rate`) | control group RateControl | −0.2 points | ±0 points |'), delta);
     });
 });
