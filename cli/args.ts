@@ -12,6 +12,8 @@ import { chooseFormat, type OutputFormats } from './output-format.js';
 export interface CheckArgs {
     paths: string[];
     format: FormatName;
+    /** Said on standard error: `--format` writes another format than the extension of `--output` names. */
+    formatWarning?: string;
     output?: string;
     config?: string;
     rules: RuleSeverities;
@@ -31,8 +33,9 @@ export interface CheckArgs {
 /** Parses `align check` arguments; unknown options and bad values are InputErrors naming them. */
 export function parseCheckArgs(argv: string[]): CheckArgs {
     const { values, positionals, tokens } = parseOrFail(argv);
-    const format = values.format as string;
-    if (!isFormatName(format)) throw new InputError(`--format: unknown format '${format}'${didYouMean(format, FORMATS)} (use ${FORMATS.join(', ')})`);
+    const given = values.format as string | undefined;
+    if (given !== undefined && !isFormatName(given)) throw new InputError(`--format: unknown format '${given}'${didYouMean(given, FORMATS)} (use ${FORMATS.join(', ')})`);
+    const { format, warning } = chooseFormat(given, values.output as string | undefined, CHECK_OUTPUT_FORMATS);
     const maxSeverity = values['max-severity'] as string;
     if (maxSeverity !== 'info' && maxSeverity !== 'warning' && maxSeverity !== 'error') {
         throw new InputError(`--max-severity: unknown severity '${maxSeverity}' (use info, warning or error)`);
@@ -43,6 +46,7 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
     return {
         paths: positionals.length > 0 ? positionals : ['.'],
         format,
+        formatWarning: warning,
         output: values.output as string | undefined,
         config: values.config as string | undefined,
         rules: parseRuleFlags(values.rule as string[]),
@@ -57,9 +61,16 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
     };
 }
 
+/** The formats of `align check` by the extension of `--output` (`-o align.sarif` writes SARIF without `--format`). */
+const CHECK_OUTPUT_FORMATS: OutputFormats<FormatName> = {
+    byExtension: { '.sarif': 'sarif', '.json': ['json', 'gitlab'], '.xml': 'junit' },
+    names: { pretty: 'text', json: 'JSON', sarif: 'SARIF', github: 'GitHub annotations', junit: 'JUnit XML', gitlab: 'GitLab Code Quality JSON' },
+    fallback: 'pretty'
+};
+
 /** The options of `align check`, as node:util's `parseArgs` reads them. */
 const CHECK_OPTIONS = {
-    format: { type: 'string', short: 'f', default: 'pretty' },
+    format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
     config: { type: 'string', short: 'c' },
     rule: { type: 'string', multiple: true, default: [] as string[] },
@@ -138,6 +149,13 @@ export function workspaceArgs(values: Record<string, unknown>, positionals: stri
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json', 'svg'] as const;
 export type GraphFormat = typeof GRAPH_FORMATS[number];
 
+/** The graph's formats by the extension of `--output` (`-o chain.svg` writes SVG without `--format`). */
+const GRAPH_OUTPUT_FORMATS: OutputFormats<GraphFormat> = {
+    byExtension: { '.mmd': 'mermaid', '.mermaid': 'mermaid', '.dot': 'dot', '.gv': 'dot', '.json': 'json', '.svg': 'svg' },
+    names: { mermaid: 'Mermaid', dot: 'DOT', json: 'JSON', svg: 'SVG' },
+    fallback: 'mermaid'
+};
+
 /** The values of `align graph --direction` (the SVG's layout, as in the preview). */
 export const GRAPH_DIRECTIONS = ['auto', 'right', 'down'] as const;
 export type GraphDirection = typeof GRAPH_DIRECTIONS[number];
@@ -145,6 +163,8 @@ export type GraphDirection = typeof GRAPH_DIRECTIONS[number];
 /** Parsed options of `align graph`. */
 export interface GraphArgs extends WorkspaceArgs {
     format: GraphFormat;
+    /** Said on standard error: `--format` writes another format than the extension of `--output` names. */
+    formatWarning?: string;
     focus?: string;
     output?: string;
     direction: GraphDirection;
@@ -156,17 +176,18 @@ export interface GraphArgs extends WorkspaceArgs {
 export function parseGraphArgs(argv: string[]): GraphArgs {
     const { values, positionals } = parseStrict(argv, {
         ...WORKSPACE_OPTIONS,
-        format: { type: 'string', short: 'f', default: 'mermaid' },
+        format: { type: 'string', short: 'f' },
         focus: { type: 'string' },
         output: { type: 'string', short: 'o' },
         direction: { type: 'string', default: 'auto' },
         date: { type: 'string' }
     });
-    const format = oneOf(values.format, GRAPH_FORMATS, '--format', 'format');
+    const given = values.format === undefined ? undefined : oneOf(values.format, GRAPH_FORMATS, '--format', 'format');
+    const { format, warning } = chooseFormat(given, values.output, GRAPH_OUTPUT_FORMATS);
     const direction = oneOf(values.direction, GRAPH_DIRECTIONS, '--direction', 'direction');
     const focus = values.focus;
     if (focus !== undefined && focus.trim() === '') throw new InputError('--focus: expected the name of a program or outcome');
-    return { ...workspaceArgs(values, positionals), format, focus, output: values.output, direction, date: isoDate(values.date, '--date') };
+    return { ...workspaceArgs(values, positionals), format, formatWarning: warning, focus, output: values.output, direction, date: isoDate(values.date, '--date') };
 }
 
 /** The values of `align report --format`. */

@@ -27,8 +27,12 @@ reports the findings of every rule. A folder without .align files is a
 usage error (exit 2), as for graph, report, fmt and pull.
 
 Options:
-  -f, --format FORMAT        pretty (default), json, sarif, github, junit or
-                             gitlab (a Code Quality report for merge requests)
+  -f, --format FORMAT        pretty, json, sarif, github, junit or gitlab (a
+                             Code Quality report for merge requests). Default:
+                             the format the extension of --output names
+                             (.sarif: sarif; .json: json; .xml: junit), else
+                             pretty. A --format that the extension
+                             contradicts is kept, with a warning
   -o, --output FILE          write the report to FILE instead of standard output
                              (- for standard output)
       --root DIR             folder that sarif, github, gitlab and junit paths
@@ -77,13 +81,17 @@ lagging metrics, outcomes, and the edges between them (builds, enables,
 moves, drives, measures; a direct kpi link dotted, red when unexplained).
 
 Options:
-  -f, --format FORMAT        mermaid (default): a flowchart for GitHub comments
-                             and Markdown
+  -f, --format FORMAT        mermaid: a flowchart for GitHub comments and
+                             Markdown
                              dot: a Graphviz digraph (dot -Tpng)
                              json: the impact graph (nodes with their figures,
                              edges, coverage)
                              svg: a standalone drawing, the layout and styles of
                              the preview
+                             Default: the format the extension of --output
+                             names (.mmd: mermaid; .dot or .gv: dot; .json:
+                             json; .svg: svg), else mermaid. A --format that
+                             the extension contradicts is kept, with a warning
       --focus NAME           only the chain of one program or outcome (its name
                              or Program.Name); an unknown name is a usage error
                              (exit 2)
@@ -292,14 +300,18 @@ main when a folder main/ exists. In a shallow clone, fetch the base first
 (the error says how).
 
 Options:
-  -f, --format FORMAT        text (default): for a terminal, as wide as
-                             it is (80 columns in a file or a pipe)
+  -f, --format FORMAT        text: for a terminal, as wide as it is (80
+                             columns in a file or a pipe)
                              md: one pull-request comment (summary, table,
                              Mermaid picture of the changed neighbourhood,
                              details), with the hidden marker
                              <!-- align-diff -->
                              json: the comparison, schema align-diff/v1
                              (docs/diff.md)
+                             Default: the format the extension of --output
+                             names (.md: md; .json: json), else text. A
+                             --format that the extension contradicts is kept,
+                             with a warning
   -o, --output FILE          write to FILE instead (- for standard output);
                              never an .align file or align.config.json
 ${WORKSPACE_OPTIONS_HELP}

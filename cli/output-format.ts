@@ -8,9 +8,13 @@
 import * as path from 'node:path';
 import { escapeControls } from './check-formats/printable.js';
 
-/** A command's formats: the extensions that name each (lower case, with the dot), what each is called, and the default. */
+/**
+ * A command's formats: the extensions that name each (lower case, with the
+ * dot; a list when several formats write that kind of file, the first
+ * chosen without `--format`), what each is called, and the default.
+ */
 export interface OutputFormats<F extends string> {
-    readonly byExtension: Readonly<Record<string, F>>;
+    readonly byExtension: Readonly<Record<string, F | readonly F[]>>;
     readonly names: Readonly<Record<F, string>>;
     readonly fallback: F;
 }
@@ -29,9 +33,10 @@ export interface ChosenFormat<F extends string> {
 export function chooseFormat<F extends string>(given: F | undefined, output: string | undefined, formats: OutputFormats<F>): ChosenFormat<F> {
     if (output === undefined || output === '-') return { format: given ?? formats.fallback };
     const extension = path.extname(output).toLowerCase();
-    const named = Object.hasOwn(formats.byExtension, extension) ? formats.byExtension[extension] : undefined;
+    const fits = formatsNamedBy(extension, formats);
+    const named = fits[0];
     if (given === undefined) return { format: named ?? formats.fallback };
-    if (named === undefined || named === given) return { format: given };
+    if (named === undefined || fits.includes(given)) return { format: given };
     return {
         format: given,
         warning: `align: --output ${escapeControls(output)} is named for ${formats.names[named]}, but --format ${given} writes ${formats.names[given]}; `
@@ -39,7 +44,14 @@ export function chooseFormat<F extends string>(given: F | undefined, output: str
     };
 }
 
+/** The formats that write files of the extension, the one chosen without `--format` first. */
+function formatsNamedBy<F extends string>(extension: string, formats: OutputFormats<F>): readonly F[] {
+    if (!Object.hasOwn(formats.byExtension, extension)) return [];
+    const named = formats.byExtension[extension]!;
+    return typeof named === 'string' ? [named as F] : named as readonly F[];
+}
+
 /** The first extension that names the format (`.md`). */
 function extensionOf<F extends string>(format: F, formats: OutputFormats<F>): string {
-    return Object.keys(formats.byExtension).find(ext => formats.byExtension[ext] === format) ?? `.${format}`;
+    return Object.keys(formats.byExtension).find(ext => formatsNamedBy(ext, formats).includes(format)) ?? `.${format}`;
 }

@@ -43,6 +43,7 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     reportLogged(workspace.logged);
     const output = outputFileOf(args.output, workspace, args.baseline ?? args.writeBaseline);
     if (args.writeBaseline !== undefined) refuseOutputOverInput(args.writeBaseline, workspace, undefined, '--write-baseline');
+    if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const toStdout = output === undefined;
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);

@@ -31,6 +31,7 @@ const FORMATTERS: Record<DiffFormat, (report: DiffReport, width: number) => stri
 /** Runs `align diff`; resolves to 0 when the comparison is printed (whatever it says). */
 export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
     const output = diffOutput(args.output);
+    if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const explicitPaths = !(args.paths.length === 1 && args.paths[0] === '.');
     const [base, head] = resolveSides(args.base, args.head, explicitPaths ? args.paths : ['.']);
     const ambiguous = [base, head].filter(side => side.alsoRevision).map(side => side.label);

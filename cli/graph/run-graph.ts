@@ -38,6 +38,7 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     // With a date, graph and findings leave out the actuals dated after it.
     const { workspace, index, findings } = await loadGraph(args, io.progress, 'cwd', args.date);
     const output = outputFileOf(args.output, workspace);
+    if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     let graph = args.date === undefined ? index.graph : datedGraph(index, args.date);
     let title = 'Impact chain';
     let focusId: string | undefined;
