@@ -8,6 +8,7 @@ import { clientOptions, trustOptions } from './client-options.js';
 import { pullActuals } from './commands/pull-actuals.js';
 import { registerCommitComparison } from './compare/commit-comparison.js';
 import { Commands, PACKAGE_GLOBS, WATCHED_GLOBS } from './constants.js';
+import { desktopClientCommands } from './virtual-workspace.js';
 
 let client: LanguageClient | undefined;
 
@@ -21,10 +22,10 @@ export function activate(context: vscode.ExtensionContext): AlignApi {
     const watchers = [...WATCHED_GLOBS, ...PACKAGE_GLOBS].map(glob => vscode.workspace.createFileSystemWatcher(glob));
     context.subscriptions.push(...watchers);
     const catalogs = new CatalogDocuments();
-    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], () => ({ ...trustOptions(), clientCommands: [Commands.showImpactChain, Commands.pullActuals] }), catalogs);
+    const options = clientOptions(['file', 'untitled', 'vscode-vfs'], () => ({ ...trustOptions(), clientCommands: desktopClientCommands(vscode.workspace.workspaceFolders) }), catalogs);
     options.synchronize = { ...options.synchronize, fileEvents: watchers };
     client = new LanguageClient('align', 'Align', serverOptions, options);
-    // Desktop only: a pull runs the CLI in a terminal (the web has none).
+    // Desktop only: a pull runs the CLI in a terminal (the web has none; nor has a virtual workspace, where the server offers no pull).
     context.subscriptions.push(vscode.commands.registerCommand(Commands.pullActuals, (metric?: unknown) => pullActuals(metric)));
     // Desktop only: the preview compared with the last commit, through the git extension's API.
     return activateAlign(context, { client, catalogs, randomBytes: size => randomBytes(size), features: deps => [registerCommitComparison(deps)] });

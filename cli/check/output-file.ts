@@ -4,11 +4,14 @@
  * source (the workspace's, or a catalog's, read or not), a settings file (the
  * workspace's or one of its `extends` chain), the baseline, an actuals file
  * (a CSV file or a pulled snapshot, of the workspace or of a catalog) or a
- * lock file of `align pull`.
+ * lock file of `align pull`. Nor do they create one: a file named
+ * `align.config.json` is refused wherever it is, existing or not (a new one
+ * would become the settings of its folder and the folders under it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
+import { CONFIG_FILE } from '../../language/config/extends.js';
 import { isPullSql, type Model } from '../../language/generated/ast.js';
 import { actualsBlocks } from '../../language/model-utils.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
@@ -53,9 +56,10 @@ function statOf(file: string): fs.BigIntStats | undefined {
 
 /**
  * Throws an InputError (exit 2) when `output` (the file `option` names) is
- * one of the files the check read, or a lock file of `align pull`. A
- * baseline is JSON, so `--write-baseline` also refuses any `.align` or
- * settings file by its name (`--output` may write a drawing into an
+ * one of the files the check read (or would read, were it there: a missing
+ * file of the `extends` chain), a lock file of `align pull`, or a settings
+ * file by its name. A baseline is JSON, so `--write-baseline` also refuses
+ * any `.align` file by its name (`--output` may write a drawing into an
  * `.align` file outside the paths read).
  */
 export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace, baseline: string | undefined, option = '--output'): void {
@@ -70,12 +74,19 @@ export function refuseOutputOverInput(output: string, workspace: LoadedWorkspace
         ...actualsFiles(workspace, catalogs),
     ];
     const what = inputs.find(input => identity(input.file) === target)?.what ?? readByName(path.basename(output), option === '--write-baseline');
-    if (what !== undefined) throw new InputError(`${option} ${output}: is ${what}, which it would overwrite; write ${option === '--output' ? 'the output' : 'it'} to another file`);
+    if (what === undefined) return;
+    const fate = statOf(canonical(output)) ? 'overwrite' : 'create';
+    throw new InputError(`${option} ${output}: is ${what}, which it would ${fate}; write ${option === '--output' ? 'the output' : 'it'} to another file`);
 }
 
-/** What a file of this name is, where any file of that name is an input of Align's. */
+/**
+ * What a file of this name is, where any file of that name is an input of
+ * Align's. The settings file's name in any case: a file system that ignores
+ * case reads `Align.config.json` as `align.config.json`.
+ */
 function readByName(name: string, baseline: boolean): string | undefined {
     if (name === LOCK_FILE) return 'a lock file of align pull';
+    if (name.toLowerCase() === CONFIG_FILE) return `a settings file (an ${CONFIG_FILE} holds the settings of its folder and the folders under it)`;
     return baseline ? sourceOrSettingsByName(name) : undefined;
 }
 

@@ -31,6 +31,7 @@ import { keepSuppressedBlocksOnOneLine } from './suppressed-lines.js';
  *   first), it goes on its own line before the item or `}` it preceded; last
  *   before a `{` on the next line, it stays before the brace, which joins it
  *   on the header line (after the brace it would document the first member);
+ * - a byte order mark (U+FEFF) at the start of the text stays there;
  * - no trailing whitespace; every line break, a lone `\r` in the middle of
  *   the file included (it ends a line for Langium and `align check`), is
  *   written as the file's first line break is: `\r\n`, `\n`, or a lone `\r`
@@ -77,12 +78,19 @@ export function formatAlignWith(services: LangiumCoreServices, text: string, opt
     // every line break as the file's line break, which is its first one (so a
     // lone CR in the middle of an `\n` or `\r\n` file becomes `\n` or `\r\n`,
     // and a file whose first line break is a lone CR is written with `\r`).
-    const eol = firstLineBreak(text);
-    const result = formatLinesWith(services, text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, options);
+    // A UTF-8 byte order mark (U+FEFF first, as an editor that keeps it sends
+    // the text) stays where it is: the lexer would take it for white space,
+    // which the layout drops.
+    const bom = text.startsWith(BOM) ? BOM : '';
+    const body = bom ? text.slice(1) : text;
+    const eol = firstLineBreak(body);
+    const result = formatLinesWith(services, body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body, options);
     if ('error' in result) return result;
-    const formatted = eol === '\n' ? result.text : result.text.replace(/\n/g, eol);
+    const formatted = bom + (eol === '\n' ? result.text : result.text.replace(/\n/g, eol));
     return { text: formatted, changed: formatted !== text };
 }
+
+const BOM = '\uFEFF';
 
 /** The first line break of a text (`\n` when it has none). */
 function firstLineBreak(text: string): string {

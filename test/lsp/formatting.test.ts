@@ -72,6 +72,22 @@ describe('language server: formatting', function () {
         assert.equal(formatted, fmt);
     });
 
+    it('keeps a UTF-8 byte order mark at the start of the file, as align fmt does, and answers no edit when only it stands before canonical text', async () => {
+        const file = ws.file('bom.align');
+        const text = '\uFEFFmetric   M "M" { kind leading }\n';
+        const uri = await ws.session.open(file, text);
+        const format = () => ws.session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: twoSpaces });
+        const formatted = applyEdits(text, await format());
+        assert.equal(formatted, '\uFEFFmetric M "M" {\n  kind leading\n}\n');
+        assert.equal(formatted, runFmt(text), 'the same text as align fmt, which writes the mark back');
+        const range = await ws.session.request<TextEdit[]>('textDocument/rangeFormatting', {
+            textDocument: { uri }, options: twoSpaces, range: { start: { line: 0, character: 1 }, end: { line: 0, character: 7 } }
+        });
+        assert.equal(applyEdits(text, range), formatted);
+        await ws.session.change(file, formatted);
+        assert.deepEqual(await format(), []);
+    });
+
     it('answers no edit for a canonical file', async () => {
         const uri = await ws.session.open(ws.file('churn-pilot.align'));
         assert.deepEqual(await ws.session.request('textDocument/formatting', { textDocument: { uri }, options: twoSpaces }), []);

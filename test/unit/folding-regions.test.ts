@@ -25,4 +25,26 @@ describe('#region folding (client/folding-regions.ts)', () => {
         assert.deepEqual(regionRanges(lines), [{ start: 0, end: 5 }, { start: 3, end: 4 }]);
         assert.deepEqual(regionRanges([]), []);
     });
+
+    it('a marker line inside a block or doc comment is comment text: it folds nothing and closes nothing', () => {
+        const lines = [
+            '// #region Metrics', // 0
+            '/*', // 1
+            '// #region commented out', // 2
+            '  // #endregion', // 3
+            '*/ metric A { } /* one line */', // 4
+            '/** doc', // 5
+            ' // #endregion', // 6
+            ' */', // 7
+            'metric B "a /* in a string" { } // and /* in a line comment', // 8
+            '// #region Skills', // 9
+            '/* a */ /* b', // 10
+            '// #endregion inside b', // 11
+            'b */', // 12
+            '// #endregion', // 13
+            '// #endregion' // 14
+        ];
+        assert.deepEqual(regionRanges(lines), [{ start: 0, end: 14 }, { start: 9, end: 13 }]);
+        assert.deepEqual(regionRanges(['/* never closed', '// #region', '// #endregion']), []);
+    });
 });

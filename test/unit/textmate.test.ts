@@ -585,6 +585,38 @@ describe('TextMate grammar (syntaxes/align.tmLanguage.json)', () => {
             expectScope(tokens, lines, 'leading', S.value('kind'));
             assert.deepEqual(describeTokens(unscoped(tokens)), '');
         });
+
+        it('a list with leading commas (comma first on each line) colours its items as one with trailing commas, in every reference list', () => {
+            const lists: [string, string][] = [
+                ['serves', 'outcome'], ['measured by', 'metric'], ['drives', 'metric'], ['moves', 'metric'], ['kpi', 'metric'],
+                ['enabled by', 'skill'], ['builds', 'skill'], ['for', 'behavior'], ['isolate', 'metric'], ['control-group', 'metric'],
+                ['actuals', 'metric']
+            ];
+            /** The innermost scope of each non-blank token, in order, with the leading/trailing commas left out. */
+            const scopesOf = (text: string) => tokenize(grammar, text).filter(t => t.text.trim() !== '' && t.text !== ',').map(t => `${t.text} ${inner(t)}`);
+            for (const [keyword, kind] of lists) {
+                const trailing = `  ${keyword} A,\n    P.B, // b\n\n    C /* c */,\n    source\n  kind leading`;
+                const leading = `  ${keyword} A\n    , P.B // b\n\n    , C /* c */\n    , source\n  kind leading`;
+                const first = `  ${keyword}\n    A\n    // a\n    , source\n  kind leading`;
+                const expected = scopesOf(trailing);
+                assert.ok(expected.includes(`source ${S.reference(kind)}`) && expected.includes(`kind ${S.attribute}`), expected.join('\n'));
+                assert.deepEqual(scopesOf(leading), expected, leading);
+                const commas = tokenize(grammar, leading).filter(t => t.text === ',');
+                assert.equal(commas.length, 3, describeTokens(commas));
+                for (const comma of commas) assert.equal(inner(comma), S.comma, describeTokens([comma]));
+                assert.deepEqual(scopesOf(first), scopesOf(`  ${keyword}\n    A,\n    // a\n    source\n  kind leading`), first);
+            }
+        });
+
+        it('`// #region` inside a block or doc comment is comment text, no region marker', () => {
+            const text = '/*\n// #region x\n  // #endregion\n*/\n/** // #region y */\nobjective O {\n  kpi A /* c\n// #region z\n  */, B\n}';
+            const { tokens, lines } = lex(grammar, text);
+            assert.ok(!tokens.some(t => t.scopes.includes('keyword.other.region.align')), describeTokens(tokens));
+            expectScope(tokens, lines, '// #region x', S.blockComment);
+            expectScope(tokens, lines, '  // #endregion', S.blockComment);
+            expectScope(tokens, lines, '// #region z', S.blockComment);
+            expectScope(tokens, lines, 'B', S.reference('metric'));
+        });
     });
 
     describe('coverage of the Langium grammar', () => {

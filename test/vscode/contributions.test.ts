@@ -112,10 +112,15 @@ describe('extension manifest', () => {
         }
     });
 
-    it('offers Pull Actuals only on the desktop in a trusted workspace, and keeps its command line from untrusted settings', () => {
+    it('offers Pull Actuals only on the desktop in a trusted workspace on disk (no virtual workspace), and keeps its command line from untrusted settings', () => {
         const command = manifest.contributes.commands.find(c => c.command === Commands.pullActuals) as { enablement?: string } | undefined;
-        assert.equal(command?.enablement, 'isWorkspaceTrusted && !isWeb');
-        assert.ok(manifest.contributes.menus['commandPalette']!.some(m => m.command === Commands.pullActuals && m.when === 'isWorkspaceTrusted && !isWeb'));
+        const where = 'isWorkspaceTrusted && !isWeb && !virtualWorkspace';
+        assert.equal(command?.enablement, where);
+        assert.deepEqual(Object.entries(manifest.contributes.menus).flatMap(([menu, list]) => list.filter(m => m.command === Commands.pullActuals).map(m => `${menu} when ${m.when}`)),
+            [`commandPalette when ${where}`]);
+        const capabilities = (manifest as unknown as { capabilities: { virtualWorkspaces: { supported: string; description: string } } }).capabilities;
+        assert.equal(capabilities.virtualWorkspaces.supported, 'limited');
+        assert.match(capabilities.virtualWorkspaces.description, /On the desktop, in a virtual workspace .*Pull Actuals .*not available/);
         const pullSettings = Object.keys(settings).filter(key => key.startsWith('align.pull.'));
         assert.ok(pullSettings.includes('align.pull.command'));
         // Listed on the web too, where pull never runs: each says so first.
