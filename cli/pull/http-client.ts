@@ -3,15 +3,16 @@
  * that honours the proxy variables as curl does, where Node's own fetch
  * ignores them. `https_proxy`/`HTTPS_PROXY` for https:// URLs (else the
  * HTTP proxy), `http_proxy`/`HTTP_PROXY` for http:// URLs, except for the
- * hosts `no_proxy`/`NO_PROXY` lists (as undici's EnvHttpProxyAgent reads
- * it); a proxy written without a scheme (`proxy.corp:3128`) is an http://
- * one. An http:// URL goes to the proxy as a plain request, an https:// one
+ * hosts `no_proxy`/`NO_PROXY` lists (read as curl reads it, in no-proxy.ts);
+ * a proxy written without a scheme (`proxy.corp:3128`) is an http:// one.
+ * An http:// URL goes to the proxy as a plain request, an https:// one
  * through a tunnel (CONNECT). A client serves one LRS, whose origin every
  * request keeps (a `more` link to another origin is not followed): only the
  * proxy variable that applies to it is read, so that one set for other
  * URLs (a SOCKS proxy in HTTPS_PROXY, an http:// LRS) does not fail the
  * pull. undici is loaded only when an xAPI pull runs.
  */
+import { noProxyLists, noProxyValue } from './no-proxy.js';
 import { PullError } from './pull-error.js';
 
 type Undici = typeof import('undici');
@@ -51,29 +52,6 @@ function proxyOf(variables: readonly string[]): Proxy | undefined {
     return { variable, url, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
 }
 
-/** The hosts `no_proxy`/`NO_PROXY` lists, each with a port when it gives one, read as undici reads them. */
-function noProxyEntries(): { all: boolean; entries: Array<{ hostname: string; port: number }> } {
-    const value = process.env['no_proxy'] ?? process.env['NO_PROXY'] ?? '';
-    const entries = value.split(/[,\s]/).filter(Boolean).map(entry => {
-        const parsed = /^(.+):(\d+)$/.exec(entry);
-        // A leading dot or `*.` stands for the domain and its subdomains.
-        return { hostname: (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase(), port: parsed ? Number.parseInt(parsed[2]!, 10) : 0 };
-    });
-    return { all: value === '*', entries };
-}
-
-/** Whether a request to `url` goes through a proxy: not when NO_PROXY lists its host (a subdomain of one, or `*`). */
-function proxied(url: URL): boolean {
-    const { all, entries } = noProxyEntries();
-    if (entries.length === 0) return true;
-    if (all) return false;
-    // The host without its port, brackets of an IPv6 address kept, as undici compares it.
-    const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
-    const port = Number.parseInt(url.port, 10) || (url.protocol === 'https:' ? 443 : 80);
-    return !entries.some(entry => (!entry.port || entry.port === port)
-        && (hostname === entry.hostname || hostname.endsWith(`.${entry.hostname}`)));
-}
-
 /**
  * A client for the requests to the origin of `endpoint` (the LRS), through
  * the proxy that the environment names for it, if any. Only that proxy's
@@ -82,7 +60,7 @@ function proxied(url: URL): boolean {
  * the host, or HTTPS_PROXY for an http:// LRS) is not read.
  */
 export async function httpClient(endpoint: URL): Promise<HttpClient> {
-    const proxy = proxied(endpoint) ? proxyOf(endpoint.protocol === 'https:' ? [...HTTPS_VARIABLES, ...HTTP_VARIABLES] : HTTP_VARIABLES) : undefined;
+    const proxy = noProxyLists(endpoint, noProxyValue()) ? undefined : proxyOf(endpoint.protocol === 'https:' ? [...HTTPS_VARIABLES, ...HTTP_VARIABLES] : HTTP_VARIABLES);
     const undici: Undici = await import('undici');
     const dispatcher = proxy ? new undici.ProxyAgent({ uri: proxy.url.href, proxyTunnel: false }) : new undici.Agent();
     const sameOrigin = (url: URL) => {

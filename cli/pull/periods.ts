@@ -53,24 +53,43 @@ export function bucket(day: number, cadence: Cadence | undefined): string {
  * (`YYYY-MM-DD HH:MM[:SS[.f]]`, `T` or a space, and an optional zone `Z`,
  * `+HH`, `+HHMM` or `+HH:MM` that is converted to UTC): a DATE or TIMESTAMP
  * rendered as text. Undefined for anything else, an impossible date or time
- * (`2026-02-30`, `25:00`) included. A year of five digits or more (which
- * DuckDB and PostgreSQL write after 9999) is read too: periodOf refuses it
- * with its own message.
+ * (`2026-02-30`, `25:00`) included. A leap second is the day it ends
+ * (instantOfDateText). A year of five digits or more (which DuckDB and
+ * PostgreSQL write after 9999) is read too: periodOf refuses it with its
+ * own message.
  */
 export function dayOfDateText(text: string): number | undefined {
-    const m = /^(\d{4,})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text.trim());
+    const instant = instantOfDateText(text);
+    return instant === undefined ? undefined : Math.floor(instant / MS_PER_DAY);
+}
+
+/**
+ * The instant of date text as dayOfDateText reads it, in milliseconds
+ * since 1970-01-01 UTC (a date alone is its midnight, a time without a zone
+ * is UTC); undefined where dayOfDateText is. A leap second, second 60, is
+ * read where ISO 8601 and RFC 3339 (xAPI's timestamps) place one: at
+ * 23:59:60 UTC on the last day of a month (`2016-12-31T23:59:60Z`,
+ * `2017-01-01T08:59:60+09:00`), as 23:59:59.999 of that day, so that it
+ * stays in its day and after the second before it. Second 60 at any other
+ * time does not exist.
+ */
+export function instantOfDateText(text: string): number | undefined {
+    const m = /^(\d{4,})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text.trim());
     if (!m) return undefined;
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
     const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-    if (hour > 23 || minute > 59 || second > 59) return undefined;
-    const date = civilDay(year, month, day);
-    if (m[8] === undefined) return date;
-    const [offsetHours, offsetMinutes] = [Number(m[9]), Number(m[10] ?? 0)];
+    if (hour > 23 || minute > 59 || second > 60) return undefined;
+    const [offsetHours, offsetMinutes] = [Number(m[10] ?? 0), Number(m[11] ?? 0)];
     if (offsetHours > 23 || offsetMinutes > 59) return undefined;
-    // The time in UTC, in minutes from the start of the local day: before 0 the day before, from 1440 on the day after.
-    const utcMinutes = hour * 60 + minute - (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
-    return date + Math.floor(utcMinutes / 1440);
+    const offset = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    const milliseconds = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
+    const local = civilDay(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + Math.min(second, 59)) * 1000;
+    if (second < 60) return local + milliseconds - offset;
+    const leap = local + 999 - offset;
+    // 23:59:59 UTC, and the next day is the first of a month.
+    const endOfMonth = leap - Math.floor(leap / MS_PER_DAY) * MS_PER_DAY === MS_PER_DAY - 1 && new Date(leap + 1).getUTCDate() === 1;
+    return endOfMonth ? leap : undefined;
 }
 
 /** Days in a month of the proleptic Gregorian calendar. */

@@ -1,17 +1,12 @@
-import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
+import type { RawRow } from './periods.js';
 import { tlsProblem } from './certificate.js';
 import { cancelledBySignals } from './interrupt.js';
 import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
+import { cellReaders } from './sql-postgres-types.js';
 import { queryTimedOut, queryTimeoutMs, timeoutMs } from './timeout.js';
 
 type ClientConfig = import('pg').ClientConfig;
-
-/** PostgreSQL type ids (pg_type.oid) the pull reads. */
-const DATE_TYPES = new Set([1082, 1114, 1184]);
-const TEXT_TYPES = new Set([25, 1042, 1043]);
-/** real (float4) and double precision (float8). */
-const FLOAT_TYPES = new Map<number, 'float32' | 'float64'>([[700, 'float32'], [701, 'float64']]);
 
 /**
  * Runs a query on a PostgreSQL server through `pg`, in UTC, every value read
@@ -60,12 +55,11 @@ export async function queryPostgres(sql: string, url: string, variable: string):
         const columns = periodValueColumns(result.fields.map(f => f.name));
         // Counted once read (pg reads a result whole): the same limit and message as DuckDB and SQLite, which stop reading there.
         if (result.rows.length > MAX_ROWS) throw tooManyRows();
-        const periodType = result.fields[columns.period]!.dataTypeID;
-        // numeric and the integers are kept as the exact text the server sends; real and double precision are floating point.
-        const binary = FLOAT_TYPES.get(result.fields[columns.value]!.dataTypeID);
+        // By the columns' types: numeric and the integers as the exact text the server sends, money refused, citext read as text.
+        const read = await cellReaders(client, result.fields[columns.period]!, result.fields[columns.value]!);
         return result.rows.map(row => {
             const values = Object.values(row as Record<string, unknown>);
-            return { period: periodCell(values[columns.period], periodType), value: numericCell(values[columns.value], binary) };
+            return { period: read.period(values[columns.period]), value: read.value(values[columns.value]) };
         });
     } catch (error) {
         if (error instanceof PullError) throw error;
@@ -113,17 +107,6 @@ async function cancelQuery(pg: typeof import('pg').default, connection: ClientCo
         await canceller.end();
     }
 }
-
-function periodCell(value: unknown, type: number): PeriodCell {
-    if (value === null || value === undefined) return { bad: 'NULL' };
-    const text = String(value);
-    if (DATE_TYPES.has(type)) {
-        const day = dayOfDateText(text);
-        return day === undefined ? { bad: `\`${text}\`` } : { day };
-    }
-    return TEXT_TYPES.has(type) ? { text } : { bad: `\`${text}\` (type ${type})` };
-}
-
 
 /**
  * The connection the URL describes, with `sslmode` as libpq reads it (as

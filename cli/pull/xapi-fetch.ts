@@ -26,14 +26,17 @@ export interface LrsConnection {
 const ATTEMPTS = 4;
 
 /**
- * Every statement of one query: `GET <endpoint>/statements?...`, following
- * `more` until it is empty. 429 and 5xx answers, network failures and
+ * Every statement of one query: `GET <endpoint>/statements?...` (the
+ * endpoint's own query kept: statementsUrl), following `more` until it is
+ * empty. 429 and 5xx answers, network failures and
  * time-outs are tried ATTEMPTS times in all, with back-off (honouring
  * `Retry-After`); 401, 403, 404 and invalid JSON stop the pull with one line.
  */
 export async function fetchStatements(lrs: LrsConnection, params: URLSearchParams, client: HttpClient): Promise<Statement[]> {
-    const base = new URL(lrs.endpoint.endsWith('/') ? lrs.endpoint : `${lrs.endpoint}/`);
-    let next: URL | undefined = new URL(`statements?${params.toString()}`, base);
+    const base = new URL(lrs.endpoint);
+    [base.search, base.hash] = ['', ''];
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    let next: URL | undefined = statementsUrl(lrs, params);
     const statements: Statement[] = [];
     for (let page = 0; next; page++) {
         if (page > 100_000) throw new PullError(`${lrsIn(lrs)} keeps sending \`more\` pages`);
@@ -44,6 +47,28 @@ export async function fetchStatements(lrs: LrsConnection, params: URLSearchParam
         next = typeof body.more === 'string' && body.more !== '' ? moreUrl(lrs, body.more, base) : undefined;
     }
     return statements;
+}
+
+/**
+ * The statements resource under the endpoint, with the query's `params`:
+ * `statements` is appended to the endpoint's path and the endpoint's own
+ * query is kept, as written, before the pull's parameters
+ * (`https://lrs.example.com/xapi?tenant=4` is asked
+ * `/xapi/statements?tenant=4&verb=...`); a fragment is left out. A
+ * parameter that both give would reach the LRS twice, to be read as either:
+ * a PullError naming it.
+ */
+function statementsUrl(lrs: LrsConnection, params: URLSearchParams): URL {
+    const url = new URL(lrs.endpoint);
+    url.hash = '';
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/statements`;
+    const own = url.search.slice(1);
+    const twice = [...params.keys()].find(name => new URLSearchParams(own).has(name));
+    if (twice !== undefined) {
+        throw new PullError(`the URL in ${lrs.variable} has a query parameter \`${twice}\`, which the pull block sets too: leave it out of the URL`);
+    }
+    url.search = [own, params.toString()].filter(Boolean).join('&');
+    return url;
 }
 
 /**
@@ -81,7 +106,11 @@ function checkedStatement(lrs: LrsConnection, statement: unknown, index: number)
     const when = typeof s['timestamp'] === 'string' ? 'timestamp' : typeof s['stored'] === 'string' ? 'stored' : undefined;
     if (when === undefined) throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} without a \`timestamp\` or \`stored\` time`);
     if (dayOfDateText((s[when] as string).toUpperCase()) === undefined) {
-        throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} whose \`${when}\` \`${(s[when] as string).slice(0, 40)}\` is not an ISO 8601 timestamp`);
+        // Second 60 is a leap second only where one can be: ISO 8601 and RFC 3339 allow it, no other.
+        const leap = /^\d{4,}-\d\d-\d\d[ T]\d\d:\d\d:60/i.test(s[when] as string);
+        throw new PullError(`${lrsIn(lrs)} sent statement ${index}${id} whose \`${when}\` \`${(s[when] as string).slice(0, 40)}\` is ${leap
+            ? 'no time that exists: second 60, a leap second, comes only at 23:59:60 UTC on the last day of a month'
+            : 'not an ISO 8601 timestamp'}`);
     }
     return s as Statement;
 }

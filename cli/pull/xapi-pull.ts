@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../language/dates.js';
 import type { XapiPullSpec } from '../../language/pull/pull-spec.js';
-import { bucket, dayOfDateText, type Cadence, type RawRow } from './periods.js';
+import { bucket, dayOfDateText, instantOfDateText, type Cadence, type RawRow } from './periods.js';
 import { httpClient } from './http-client.js';
 import { PullError } from './pull-error.js';
 import { fetchStatements, type LrsConnection, type Statement } from './xapi-fetch.js';
@@ -105,8 +105,9 @@ function measureOf(group: readonly Statement[], measure: XapiPullSpec['measure']
     }
 }
 
+/** When a statement happened, in ms (UTC): read as its period is, so that a leap second or a `+01` zone is ordered, not put first. */
 function timeOf(s: Statement): number {
-    return Date.parse(whenOf(s)) || 0;
+    return instantOfDateText(whenOf(s)) ?? 0;
 }
 
 function scaled(s: Statement): number | undefined {

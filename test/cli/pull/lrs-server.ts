@@ -13,12 +13,24 @@ export interface StoredStatement {
     stored: string;
 }
 
+/** Where the fixture LRS listens, and the query parameters that its statements resource wants. */
+export interface LrsOptions {
+    /** The loopback address it listens on: 127.0.0.1 (the default) or ::1. */
+    readonly host?: '127.0.0.1' | '::1';
+    /**
+     * A tenant, as an LRS that serves several routes them: its endpoint
+     * ends in `?tenant=...`, which every statements request must carry
+     * (404 without), `more` links included.
+     */
+    readonly tenant?: string;
+}
+
 /** What the next requests answer instead of statements (one entry per request, consumed in order). */
 export type Fault = 500 | 503 | 429 | 'invalid-json' | 'hang';
 
 /** The fixture LRS's knobs and what it saw. */
 export interface LrsServer {
-    /** `http://127.0.0.1:PORT/xapi` (`https:` with `tls`) */
+    /** `http://127.0.0.1:PORT/xapi` (`https:` with `tls`, `[::1]` on IPv6, `?tenant=...` with the `tenant` it wants) */
     readonly endpoint: string;
     /** The connections made to the server (TCP, before any TLS handshake). */
     readonly connections: number;
@@ -44,7 +56,8 @@ export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
  * fixture statements, over HTTP, or over HTTPS with the certificate and
  * key `tls` gives.
  */
-export async function startLrs(statements: readonly StoredStatement[], credentials: string, tls?: { key: Buffer; cert: Buffer }): Promise<LrsServer> {
+export async function startLrs(statements: readonly StoredStatement[], credentials: string, tls?: { key: Buffer; cert: Buffer }, options: LrsOptions = {}): Promise<LrsServer> {
+    const host = options.host ?? '127.0.0.1';
     const pages = new Map<string, StoredStatement[]>();
     const state: Pick<LrsServer, 'faults' | 'pageSize' | 'repeatAtPageBoundary' | 'answer'> = { faults: [], pageSize: 2, repeatAtPageBoundary: false };
     const requests: LrsServer['requests'] = [];
@@ -55,7 +68,8 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
             res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
             res.end(raw ? String(body) : JSON.stringify(body));
         };
-        if (req.method !== 'GET' || !url.pathname.startsWith('/xapi/statements')) return send(404, { error: 'not found' });
+        if (req.method !== 'GET' || url.pathname !== '/xapi/statements') return send(404, { error: 'not found' });
+        if (options.tenant !== undefined && url.searchParams.get('tenant') !== options.tenant) return send(404, { error: 'no such tenant' });
         if (!String(req.headers['x-experience-api-version'] ?? '').startsWith('1.0')) return send(400, { error: 'X-Experience-API-Version header missing' });
         if (req.headers.authorization !== `Basic ${Buffer.from(credentials).toString('base64')}`) return send(401, { error: 'unauthorized' });
         const fault = state.faults.shift();
@@ -75,7 +89,7 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
         if (rest.length > 0) {
             const next = `c${pages.size + 1}`;
             pages.set(next, rest);
-            more = `/xapi/statements?cursor=${next}`;
+            more = `/xapi/statements?${options.tenant === undefined ? '' : `tenant=${encodeURIComponent(options.tenant)}&`}cursor=${next}`;
         }
         const body = { statements: page as unknown[], more };
         send(200, state.answer ? state.answer(body) : body);
@@ -83,10 +97,11 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
     const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
     let connections = 0;
     server.on('connection', () => connections++);
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>(resolve => server.listen(0, host, resolve));
     const { port } = server.address() as AddressInfo;
+    const tenant = options.tenant === undefined ? '' : `?tenant=${encodeURIComponent(options.tenant)}`;
     return {
-        endpoint: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/xapi`, requests,
+        endpoint: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}/xapi${tenant}`, requests,
         get connections() { return connections; },
         get faults() { return state.faults; }, set faults(f) { state.faults = f; },
         get pageSize() { return state.pageSize; }, set pageSize(n) { state.pageSize = n; },
