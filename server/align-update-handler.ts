@@ -102,6 +102,21 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         return (this.workspaceManager as Partial<AlignWorkspaceManager>).isWalked?.(uri) ?? true;
     }
 
+    /**
+     * The same changes for the files the workspace read through symbolic
+     * links: a client reports a change at the file's real path (a linked
+     * folder under a dot-folder, `lib -> .shared/lib`, is not even walked).
+     * A file created there is one changed where the link already was; a
+     * change or deletion concerns the links the workspace still reads.
+     */
+    private throughLinks(changes: readonly FileEvent[]): FileEvent[] {
+        const manager = this.workspaceManager as Partial<AlignWorkspaceManager>;
+        if (!manager.readThroughLinks) return [];
+        return changes.flatMap(change => manager.readThroughLinks!(URI.parse(change.uri))
+            .filter(uri => change.type === FileChangeType.Created || this.documents.hasDocument(uri))
+            .map(uri => ({ uri: uri.toString(), type: change.type === FileChangeType.Created ? FileChangeType.Changed : change.type })));
+    }
+
     /** Whether `uri` lies in a folder that `catalogs` names (a file there is a catalog file once the catalogs are listed again). */
     private inCatalogFolder(uri: URI): boolean {
         return this.alignOf(uri)?.Settings.catalogs.some(source => UriUtils.contains(source.uri, uri)) ?? false;
@@ -116,7 +131,8 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         return this.serviceRegistry.hasServices(uri) ? (this.serviceRegistry.getServices(uri) as Partial<AlignServices>).align : undefined;
     }
 
-    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    override didChangeWatchedFiles(given: DidChangeWatchedFilesParams): void {
+        const params = { changes: [...given.changes, ...this.throughLinks(given.changes)] };
         const isSource = (uri: string) => uri.endsWith('.align') || !/\.[A-Za-z0-9]+$/.test(uri.split('/').pop() ?? '');
         const data = params.changes.filter(c => !isSource(c.uri));
         super.didChangeWatchedFiles({ changes: params.changes.filter(c => isSource(c.uri) && this.concerns(c)) });

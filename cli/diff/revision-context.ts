@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE } from '../../language/config/extends.js';
 import { isPathSpec } from '../../language/config/locate.js';
 import { parseAlignConfig } from '../../language/config/parse-config.js';
+import { isFileError } from '../../language/config/templates-folder.js';
 import { copyRevision } from './git.js';
 
 /** Where `real` (an absolute path on disk) is in a copy made under `base`. */
@@ -74,7 +75,7 @@ export function completeNamedSources(top: string, commit: string, base: string):
  * `align.config.json`; a catalog file brings none.
  */
 function configsOf(named: string, extended: boolean): string[] {
-    const stat = fs.statSync(named, { throwIfNoEntry: false });
+    const stat = statIfThere(named);
     if (!stat) return [];
     if (stat.isFile()) return extended ? [named] : [];
     const config = path.join(named, CONFIG_FILE);
@@ -99,7 +100,33 @@ function linkIfPresent(base: string, real: string): void {
     fs.symlinkSync(real, at);
 }
 
+/**
+ * A config file's text; undefined when it cannot be read (EACCES, gone): the
+ * side's check reports it as `config-invalid`, as `align check` does, and
+ * nothing more is copied for it.
+ */
 function readText(file: string): string | undefined {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    return stat?.isFile() ? fs.readFileSync(file, 'utf-8') : undefined;
+    if (!statIfThere(file)?.isFile()) return undefined;
+    try {
+        return fs.readFileSync(file, 'utf-8');
+    } catch (error) {
+        if (isFileError(error)) return undefined;
+        throw error;
+    }
+}
+
+/**
+ * What is at `file`; undefined when there is nothing to look at: missing,
+ * a path through a file (`"catalogs": ["./a.align/x"]`: ENOTDIR, which Node
+ * 20 throws even with `throwIfNoEntry: false`) or one that may not be
+ * looked at (EACCES). `align check` reports such a path as `config-invalid`;
+ * the side's check does.
+ */
+function statIfThere(file: string): fs.Stats | undefined {
+    try {
+        return fs.statSync(file);
+    } catch (error) {
+        if (isFileError(error)) return undefined;
+        throw error;
+    }
 }

@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { URI, UriUtils } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { CONFIG_FILE } from '../../language/config/extends.js';
+import { isAlignFileName, oncePerRealPath, walkFolder, type FoundFile, type WalkFileSystem } from '../../language/files/folder-walk.js';
 import { isSkippedFolder } from '../../language/files/skipped-folders.js';
+import { nodeHost } from '../../language/host.js';
 import { describeCode, InputError } from './input-error.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
 import { shownPath } from '../shown-path.js';
@@ -16,6 +20,8 @@ export interface FoundPath {
     readonly isFolder: boolean;
     /** Its `.align` files (the file itself when a file is given), sorted. */
     readonly files: string[];
+    /** Where each of `files` really is, and whether its path goes through real folders only. */
+    readonly realPaths: ReadonlyMap<string, { readonly real: string; readonly direct: boolean }>;
     /** The templates folders (align.config.json `templates`) that the walk skipped. */
     readonly skippedTemplates: string[];
 }
@@ -45,7 +51,27 @@ export async function findAlignFiles(paths: readonly string[], options: FindOpti
     const found = await findAlignFilesPerPath(paths, templatesOf);
     const excluded = options.excluded ?? (() => false);
     if (!options.allowEmpty) await requireFilesIn(found, templatesOf, excluded);
-    return [...new Set(found.flatMap(p => p.files))].filter(file => !excluded(file)).sort();
+    return onceEach(found).filter(file => !excluded(file));
+}
+
+/**
+ * The files of every path given, each once: a file that several paths reach
+ * (`align check lib shared/lib`, with `lib` a link to `shared/lib`) is read
+ * under the path the walk prefers (language/files/folder-walk.ts), so that
+ * its names are not declared twice. Sorted.
+ */
+export function onceEach(found: readonly FoundPath[]): string[] {
+    const files = new Map<string, string>();
+    const candidates: FoundFile[] = [];
+    for (const entry of found) {
+        for (const file of entry.files) {
+            const uri = URI.file(file);
+            files.set(uri.toString(), file);
+            const origin = entry.realPaths.get(file);
+            candidates.push({ uri, real: URI.file(origin?.real ?? file), direct: origin?.direct ?? true });
+        }
+    }
+    return oncePerRealPath(candidates).map(file => files.get(file.uri.toString())!).sort();
 }
 
 /** The `.align` files of each path given, in the order given. */
@@ -61,13 +87,14 @@ export async function findAlignFilesPerPath(paths: readonly string[], templatesO
         if (!stat.isDirectory()) {
             // A named pipe or a device would be read until it ends, which may be never (a folder's walk skips them too).
             if (!stat.isFile()) throw new InputError(`${given}: is not a regular file (a named pipe, socket or device); give an .align file`);
-            found.push({ given, absolute, isFolder: false, files: [requireAlignFile(given, absolute)], skippedTemplates: [] });
+            const file = requireAlignFile(given, absolute);
+            found.push({ given, absolute, isFolder: false, files: [file], realPaths: new Map([[file, givenFileOrigin(file)]]), skippedTemplates: [] });
             continue;
         }
-        const files = new Set<string>();
         const skippedTemplates: string[] = [];
-        noticeOutsideLinks(given, await walk(absolute, files, skippedTemplates, templatesOf));
-        found.push({ given, absolute, isFolder: true, files: [...files].sort(), skippedTemplates });
+        const walked = await walk(absolute, skippedTemplates, templatesOf);
+        noticeOutsideLinks(given, walked.outside);
+        found.push({ given, absolute, isFolder: true, files: walked.files.map(file => file.path), realPaths: new Map(walked.files.map(file => [file.path, file])), skippedTemplates });
     }
     return found;
 }
@@ -127,21 +154,18 @@ function shownRelative(folder: string): string {
 
 /** True when `folder` holds an `.align` file at any depth (the walk's skipped folders aside). */
 async function holdsAlignFile(folder: string, templatesOf: TemplatesOf): Promise<boolean> {
-    const files = new Set<string>();
     try {
-        await walk(folder, files, [], templatesOf);
+        return (await walk(folder, [], templatesOf)).files.length > 0;
     } catch (error) {
         // A templates folder it cannot read: the message names no templates; anything else is a fault.
         if (error instanceof InputError) return false;
         throw error;
     }
-    return files.size > 0;
 }
 
 /** True for a file name (or path) that ends with `.align` (lower case) after a name: a file named just `.align` has no extension, as for the editor. */
 export function isAlignFile(name: string): boolean {
-    const base = path.basename(name);
-    return base.endsWith('.align') && base !== '.align';
+    return isAlignFileName(path.basename(name));
 }
 
 /** `absolute`, the file given as `given`, when it is an `.align` file; else a usage error that names it. */
@@ -152,159 +176,54 @@ export function requireAlignFile(given: string, absolute = path.resolve(given)):
     throw new InputError(`${given}: not an .align file${hint}`);
 }
 
-/**
- * The `.align` files under `root` (added to `found`), symbolic links followed
- * while they stay inside `root` (real paths compared): a linked `.align` file
- * or folder is read as if it were there, once. Every real folder is walked
- * first, then the links in the order met (each folder's entries by name); a
- * folder already walked (a link to a folder above, a second link to it) is
- * not walked again. A file reached several ways is read once, under its path
- * through real folders if it has one, else the shortest. A link to nothing
- * (dangling, or a loop of links) is skipped. A link that leads outside
- * `root` is not followed, as a CSV path through a link is not read outside
- * the workspace (docs/reliability.md): an `.align` file planted as a link to
- * a secret would show its text in the findings. It is returned, to be named.
- */
-async function walk(root: string, found: Set<string>, skippedTemplates: string[], templatesOf: TemplatesOf): Promise<string[]> {
-    const state: WalkState = { skippedTemplates, templatesOf, boundary: realFolder(root), folders: new Set(), files: new Map(), links: [], outside: [] };
-    await walkFolder(root, state, new Set(), true);
-    // Links met while walking linked folders join the queue.
-    for (let i = 0; i < state.links.length; i++) await followLink(state.links[i]!, state);
-    for (const { file } of state.files.values()) found.add(file);
-    return state.outside;
-}
-
-interface WalkState {
-    readonly skippedTemplates: string[];
-    readonly templatesOf: TemplatesOf;
-    /** The real path of the folder walked: links are followed inside it only. */
-    readonly boundary: string;
-    /** The real paths of the folders walked. */
-    readonly folders: Set<string>;
-    /** The `.align` files found: each real path, the path it is read under, and whether that path goes through real folders only. */
-    readonly files: Map<string, { file: string; direct: boolean }>;
-    /** Symbolic links met, to follow once the real folders are walked. */
-    readonly links: Array<{ full: string; name: string; templates: ReadonlySet<string> }>;
-    /** The links not followed: they lead outside `boundary`. */
-    readonly outside: string[];
-}
-
-function realFolder(folder: string): string {
-    try {
-        return fs.realpathSync(folder);
-    } catch (error) {
-        throw new InputError(`${shownPath(folder, '.')}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
-    }
-}
-
-/** True when the real path `real` is `folder` or lies inside it. */
-function isWithin(real: string, folder: string): boolean {
-    const relative = path.relative(folder, real);
-    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
+/** The file system of the walk: the disk, symbolic links resolved. */
+const DISK: WalkFileSystem = { fs: NodeFileSystem.fileSystemProvider(), realPath: nodeHost(fs.promises.realpath).realPath };
 
 /**
- * Walks `folder`, skipping the templates folders that its `align.config.json`
- * or that of a folder above in the walk names (`templatesOf` the folder,
- * `extends` followed, [...`inherited`]). The language server's workspace
- * manager skips the templates folders too (language/catalogs/catalog-workspace-manager.ts).
+ * The `.align` files under `root` (language/files/folder-walk.ts: symbolic
+ * links followed while they stay inside `root`), and the links that lead
+ * outside it, as paths spelled from `root`. Skips the templates folders that
+ * a walked folder's `align.config.json` or that of a folder above in the
+ * walk names (`templatesOf` the folder, `extends` followed), added to
+ * `skippedTemplates`. The language server's workspace manager walks with
+ * the same rules (language/catalogs/catalog-workspace-manager.ts).
  */
-async function walkFolder(folder: string, state: WalkState, inherited: ReadonlySet<string>, direct: boolean): Promise<void> {
-    let entries: fs.Dirent[];
-    try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-        throw new InputError(`${shownPath(folder, '.')}: cannot read folder (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
-    }
-    state.folders.add(realFolder(folder));
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const own = entries.some(entry => entry.name === CONFIG_FILE) ? await state.templatesOf(folder) : undefined;
-    const templates = own === undefined || inherited.has(own) ? inherited : new Set([...inherited, own]);
-    for (const entry of entries) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (templates.has(full)) state.skippedTemplates.push(full);
-            else if (!isSkippedFolder(entry.name)) await walkFolder(full, state, templates, direct);
-        } else if (entry.isFile() && isAlignFile(entry.name)) {
-            addFile(full, state, direct);
-        } else if (entry.isSymbolicLink()) {
-            state.links.push({ full, name: entry.name, templates });
+async function walk(root: string, skippedTemplates: string[], templatesOf: TemplatesOf): Promise<{ files: Array<{ path: string; real: string; direct: boolean }>; outside: string[] }> {
+    const rootUri = URI.file(root);
+    const pathOf = (uri: URI) => path.join(root, ...UriUtils.relative(rootUri, uri).split('/'));
+    const result = await walkFolder<ReadonlySet<string>>(rootUri, new Set(), DISK, {
+        skipsFolderNamed: isSkippedFolder,
+        entersFolder(folder, templates, real) {
+            const full = pathOf(folder);
+            if (!templates.has(full) && !(real && templates.has(real.fsPath))) return true;
+            skippedTemplates.push(full);
+            return false;
+        },
+        readsFile: file => isAlignFileName(UriUtils.basename(file)),
+        async contextOf(folder, entries, inherited) {
+            const own = entries.some(entry => UriUtils.basename(entry.uri) === CONFIG_FILE) ? await templatesOf(pathOf(folder)) : undefined;
+            return own === undefined || inherited.has(own) ? inherited : new Set([...inherited, own]);
+        },
+        unreadable(uri, error, what) {
+            const code = describeCode((error as NodeJS.ErrnoException).code, error);
+            throw new InputError(`${shownPath(pathOf(uri), '.')}: ${what === 'folder' ? 'cannot read folder' : 'cannot follow the link'} (${code})`);
         }
-    }
+    });
+    return {
+        files: result.files.map(file => ({ path: pathOf(file.uri), real: file.real.fsPath, direct: file.direct })),
+        outside: result.outside.map(pathOf)
+    };
 }
 
-/** Reads what a symbolic link met in the walk leads to: an `.align` file or a folder not read yet, inside the folder walked. */
-async function followLink(link: WalkState['links'][number], state: WalkState): Promise<void> {
-    let stat: fs.Stats;
-    let real: string;
+/** Where a file given by name really is; through real folders unless it is a symbolic link itself. */
+function givenFileOrigin(file: string): { real: string; direct: boolean } {
     try {
-        stat = fs.statSync(link.full);
-        real = fs.realpathSync(link.full);
+        return { real: fs.realpathSync(file), direct: !fs.lstatSync(file).isSymbolicLink() };
     } catch (error) {
-        // A dangling link, a loop of links, or one through a file: nothing there to read.
-        if (['ENOENT', 'ELOOP', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
-        throw new InputError(`${shownPath(link.full, '.')}: cannot follow the link (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
-    }
-    const wanted = stat.isDirectory() ? !isSkippedFolder(link.name) : stat.isFile() && isAlignFile(link.name);
-    if (wanted && !isWithin(real, state.boundary)) {
-        // Named only when it holds what the walk would read: a link to a folder of data files is no program left out.
-        if (!stat.isDirectory() || holdsAlignFiles(real)) state.outside.push(link.full);
-        return;
-    }
-    if (stat.isDirectory()) {
-        if (link.templates.has(link.full) || link.templates.has(real)) state.skippedTemplates.push(link.full);
-        else if (!isSkippedFolder(link.name) && !state.folders.has(real)) await walkFolder(link.full, state, link.templates, false);
-    } else if (stat.isFile() && isAlignFile(link.name)) {
-        addFile(link.full, state, false);
-    }
-}
-
-/**
- * Whether a folder outside the walk holds an `.align` file, looked for
- * breadth first through its real folders (links not followed, skipped
- * folders left out) and over at most `budget` entries, so that a link to a
- * large folder costs little. A folder that cannot be read holds none.
- */
-function holdsAlignFiles(folder: string, budget = 2000): boolean {
-    const queue = [folder];
-    for (let i = 0; i < queue.length && budget > 0; i++) {
-        let entries: fs.Dirent[];
-        try {
-            entries = fs.readdirSync(queue[i]!, { withFileTypes: true });
-        } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== undefined) continue;
-            throw error;
-        }
-        for (const entry of entries) {
-            if (--budget < 0) return false;
-            if (entry.isFile() && isAlignFile(entry.name)) return true;
-            if (entry.isDirectory() && !isSkippedFolder(entry.name)) queue.push(path.join(queue[i]!, entry.name));
-        }
-    }
-    return false;
-}
-
-/** Adds an `.align` file (`direct`: reached through real folders only); the same file (its real path) reached before keeps the better of the two paths. */
-function addFile(file: string, state: WalkState, direct: boolean): void {
-    let real: string;
-    try {
-        real = fs.realpathSync(file);
-    } catch (error) {
-        // Gone or unreadable since the walk listed it: read under its own path, where reading it says why.
+        // Gone since it was found: read under its own path, where reading it says why.
         if ((error as NodeJS.ErrnoException).code === undefined) throw error;
-        real = file;
+        return { real: file, direct: true };
     }
-    const before = state.files.get(real);
-    if (before === undefined || better({ file, direct }, before)) state.files.set(real, { file, direct });
-}
-
-/** True when `a` names a file better than `b`: through real folders only, else shorter (fewer folders, then fewer characters, then first by name). */
-function better(a: { file: string; direct: boolean }, b: { file: string; direct: boolean }): boolean {
-    if (a.direct !== b.direct) return a.direct;
-    const depth = (file: string) => file.split(path.sep).length;
-    if (depth(a.file) !== depth(b.file)) return depth(a.file) < depth(b.file);
-    if (a.file.length !== b.file.length) return a.file.length < b.file.length;
-    return a.file < b.file;
 }
 
 function statOrFail(absolute: string, given: string): fs.Stats {

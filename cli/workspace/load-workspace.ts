@@ -12,7 +12,7 @@ import { CONFIG_FILE, resolveConfig } from '../../language/config/extends.js';
 import type { AlignSettings } from '../../language/config/align-settings.js';
 import type { LocatedSource } from '../../language/config/locate.js';
 import { sourceProblemDiagnostic, type SourceProblem } from '../../language/files/source-problems.js';
-import { findAlignFilesPerPath, requireFilesIn, type FoundPath } from './find-files.js';
+import { findAlignFilesPerPath, onceEach, requireFilesIn, type FoundPath } from './find-files.js';
 import { describeCode, InputError } from './input-error.js';
 import { readSourceFile, tryReadSource } from './read-source.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
@@ -62,7 +62,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const { services, configProblems, configFiles } = await configuredServices(root, configFile, options.configFile !== undefined);
     const walkTemplates = configuredTemplatesOf(services, configFile);
     const found = withoutTemplates(await findAlignFilesPerPath(paths, walkTemplates), services.align.Settings.templates);
-    const files = [...new Set(found.flatMap(p => p.files))].sort();
+    const files = onceEach(found);
     services.align.Settings.setOverrides(options.overrides ?? {});
     if (options.asOf !== undefined) services.align.Graph.setAsOf(options.asOf);
     const catalogs = services.align.Catalogs;

@@ -7,6 +7,7 @@
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettingsService } from '../config/align-settings.js';
+import { isAlignFileName, walkFolder } from '../files/folder-walk.js';
 import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
 import { resolvedTemplatesFolderOf } from '../config/templates-folder.js';
 import type { AlignHost } from '../host.js';
@@ -114,25 +115,32 @@ export class AlignCatalogRegistry {
         return { spec: source.spec, name: info.name ?? source.spec, version: info.version, folder: source.uri };
     }
 
-    /** The `.align` files under a folder (or the file itself), sorted, but those of the folders `skipped`; none when it is gone. */
+    /**
+     * The `.align` files under a folder (or the file itself), sorted, but
+     * those of the folders `skipped`; none when it is gone. Symbolic links
+     * are followed as the workspace walks follow them (language/files/folder-walk.ts),
+     * inside the catalog's folder.
+     */
     private async alignFiles(uri: URI, skipped: ReadonlySet<string>): Promise<URI[]> {
         if (skipped.has(uri.toString())) return [];
-        let entries;
         try {
             const stat = await this.fs.stat(uri);
-            if (stat.isFile) return uri.path.endsWith('.align') ? [uri] : [];
-            entries = await this.fs.readDirectory(uri);
+            if (stat.isFile) return isAlignFileName(UriUtils.basename(uri)) ? [uri] : [];
         } catch (error) {
             if (isMissing(error)) return [];
             throw error;
         }
-        const files: URI[] = [];
-        for (const entry of entries.sort((a, b) => a.uri.path.localeCompare(b.uri.path))) {
-            const name = UriUtils.basename(entry.uri);
-            if (entry.isDirectory && !SKIPPED.has(name) && !name.startsWith('.')) files.push(...await this.alignFiles(entry.uri, skipped));
-            else if (entry.isFile && name.endsWith('.align')) files.push(entry.uri);
-        }
-        return files;
+        const { files } = await walkFolder<undefined>(uri, undefined, { fs: this.fs, realPath: this.host.realPath }, {
+            skipsFolderNamed: name => SKIPPED.has(name) || name.startsWith('.'),
+            entersFolder: (folder, _context, real) => !skipped.has(folder.toString()) && !(real && skipped.has(real.toString())),
+            readsFile: file => isAlignFileName(UriUtils.basename(file)),
+            contextOf: () => undefined,
+            unreadable: (_folder, error) => {
+                // Gone meanwhile: no files; anything else stops the listing, as before.
+                if (!isMissing(error)) throw error;
+            }
+        });
+        return files.map(file => file.uri).sort((a, b) => a.path.localeCompare(b.path));
     }
 }
 

@@ -1,6 +1,8 @@
-import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { DefaultWorkspaceManager, URI, UriUtils } from 'langium';
+import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices, Stream } from 'langium';
+import { DefaultWorkspaceManager, stream, URI, UriUtils } from 'langium';
+import { CONFIG_FILE } from '../config/extends.js';
 import { describeCode } from '../files/file-errors.js';
+import { oncePerRealPath, walkFolder, type FoundFile } from '../files/folder-walk.js';
 import { isSkippedFolder } from '../files/skipped-folders.js';
 import type { AlignServices } from '../align-module.js';
 import { isMissing } from '../config/locate.js';
@@ -26,7 +28,9 @@ export interface WalkChange {
  * it), and the one any walked folder's `align.config.json` names (a
  * standards package inside the workspace): their files have placeholders.
  * A walked folder's config file counts with its `extends` chain, as in
- * `align check` (cli/workspace/templates-of.ts).
+ * `align check` (cli/workspace/templates-of.ts). Symbolic links are
+ * followed as `align check` follows them (language/files/folder-walk.ts):
+ * inside the workspace folder, each file once.
  * `shouldIncludeEntry` is the one answer to "is this entry part of the
  * workspace?": the start-up walk, the files and folders the client reports
  * created, and the server's own file watcher (server/folder-watcher.ts) all
@@ -43,28 +47,90 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     /** Both of the above as one list, made again after either changed: every entry of the walk asks for it. */
     private folderList: string[] | undefined;
     private readonly walkListeners: Array<() => void> = [];
+    /** The files the walks found (through a link, some): where each really is, by URI. */
+    private readonly found = new Map<string, FoundFile>();
+    /** The URIs of the files found through links, by their real URI. */
+    private readonly linkedTo = new Map<string, Set<string>>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
     }
 
+    /**
+     * The walk of `align check` (folder-walk.ts) under this manager's rules:
+     * `shouldIncludeEntry`, and a folder it may not read is one line in the
+     * log (Langium logs a stack trace). Links must stay inside the workspace
+     * folder that holds `folderPath`; those that lead outside are named in the log.
+     */
     override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
-        const templates = await resolvedTemplatesFolderOf(this.fileSystemProvider, folderPath);
-        this.walkedFolders.set(folderPath.toString(), templates?.toString());
-        this.folderList = undefined;
-        // As Langium's walk, but a folder it may not read is one line in the log (Langium logs a stack trace).
-        let entries: FileSystemNode[];
-        try {
-            entries = await this.fileSystemProvider.readDirectory(folderPath);
-        } catch (error) {
-            console.warn(`Align: the folder ${folderPath.fsPath} cannot be read (${describeCode((error as { code?: string }).code, error)}): its .align files are not checked`);
-            return;
+        const realPath = this.align()?.align.Host.realPath ?? null;
+        const result = await walkFolder<undefined>(folderPath, undefined, { fs: this.fileSystemProvider, realPath }, {
+            skipsFolderNamed: isSkippedFolder,
+            entersFolder: (folder, _context, real) => this.shouldIncludeEntry({ isDirectory: true, isFile: false, uri: folder }) && !(real && this.inTemplatesFolder(real)),
+            readsFile: file => this.shouldIncludeEntry({ isDirectory: false, isFile: true, uri: file }),
+            contextOf: async (folder, entries) => {
+                const hasConfig = entries.some(entry => UriUtils.basename(entry.uri) === CONFIG_FILE);
+                const templates = hasConfig ? await resolvedTemplatesFolderOf(this.fileSystemProvider, folder) : undefined;
+                this.walkedFolders.set(folder.toString(), templates?.toString());
+                this.folderList = undefined;
+                return undefined;
+            },
+            unreadable: (uri, error, what) => {
+                const why = describeCode((error as { code?: string }).code, error);
+                console.warn(what === 'folder'
+                    ? `Align: the folder ${uri.fsPath} cannot be read (${why}): its .align files are not checked`
+                    : `Align: the symbolic link ${uri.fsPath} cannot be followed (${why}): what it leads to is not checked`);
+            }
+        }, { boundary: this.workspaceFolderOf(folderPath) });
+        for (const file of result.files) {
+            this.remember(file);
+            uris.push(file.uri);
         }
-        await Promise.all(entries.map(async entry => {
-            if (!this.shouldIncludeEntry(entry)) return;
-            if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
-            else if (entry.isFile) uris.push(entry.uri);
-        }));
+        if (result.outside.length > 0) {
+            console.warn(`Align: not read: ${result.outside.length === 1 ? 'a symbolic link that leads' : `${result.outside.length} symbolic links that lead`} outside the workspace folder `
+                + `(${result.outside.map(uri => uri.fsPath).join(', ')}), as align check does not read them`);
+        }
+    }
+
+    private remember(file: FoundFile): void {
+        const key = file.uri.toString();
+        const before = this.found.get(key);
+        if (before) this.linkedTo.get(before.real.toString())?.delete(key);
+        this.found.set(key, file);
+        const real = file.real.toString();
+        if (real !== key) this.linkedTo.set(real, (this.linkedTo.get(real) ?? new Set()).add(key));
+    }
+
+    /**
+     * The files the walk read through a link under other URIs than `real`,
+     * their real URI: a change the client reports there (it watches real
+     * paths, not where links lead) is a change of these.
+     */
+    readThroughLinks(real: URI): URI[] {
+        return [...this.linkedTo.get(real.toString()) ?? []].map(uri => URI.parse(uri));
+    }
+
+    /** The innermost workspace folder that holds `uri`: links found in a walk must stay inside it. */
+    private workspaceFolderOf(uri: URI): URI | undefined {
+        const holding = (this.workspaceFolders ?? []).map(folder => URI.parse(folder.uri)).filter(root => UriUtils.contains(root, uri));
+        return holding.sort((a, b) => b.path.length - a.path.length)[0];
+    }
+
+    /**
+     * As Langium, but a file that several workspace folders reach (one a
+     * link to another, or inside it through a link) is read once, under the
+     * URI the walk prefers (folder-walk.ts), as `align check` reads it.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        const files = oncePerRealPath(uris.map(uri => this.found.get(uri.toString()) ?? { uri, real: uri, direct: true }));
+        await super.loadWorkspaceDocuments(stream(files.map(file => file.uri)), collector);
+    }
+
+    /** Of `files`, those whose real file the workspace holds under another URI (reached through a link). */
+    private heldElsewhere(files: readonly URI[]): Set<string> {
+        const real = (uri: URI) => (this.found.get(uri.toString())?.real ?? uri).toString();
+        const held = new Map(this.langiumDocuments.all.map((document): [string, string] => [real(document.uri), document.uri.toString()]).toArray());
+        return new Set(files.filter(uri => { const other = held.get(real(uri)); return other !== undefined && other !== uri.toString(); }).map(uri => uri.toString()));
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
@@ -154,8 +220,10 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         if (!this.isWalked(uri)) return [];
         try {
             const stat = await this.fileSystemProvider.stat(uri);
-            if (stat.isDirectory) return await this.searchFolder(uri);
-            return stat.isFile && this.shouldIncludeEntry({ isFile: true, isDirectory: false, uri }) ? [uri] : [];
+            if (!stat.isDirectory) return stat.isFile && this.shouldIncludeEntry({ isFile: true, isDirectory: false, uri }) ? [uri] : [];
+            const files = await this.searchFolder(uri);
+            const elsewhere = this.heldElsewhere(files);
+            return files.filter(file => !elsewhere.has(file.toString()));
         } catch (error) {
             if (isMissing(error)) return [];
             throw error;

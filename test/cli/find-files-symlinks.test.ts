@@ -4,11 +4,15 @@
  * one). Now a link to an `.align` file or a folder is followed while it stays
  * inside the folder given, each file read once; one that leads outside is not
  * read (as a CSV path through such a link is not), and a line on standard
- * error names it.
+ * error names it. The same rule (language/files/folder-walk.ts) lists the
+ * catalogs' files, a file that several paths given reach is read once, and
+ * `align diff` copies a revision's links where the walk follows them.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { metricText } from '../standards-workspace.js';
+import { gitRepo, HAS_GIT } from './git-repo.js';
 import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 const metric = (name: string) => `metric ${name} "${name}" {\n  kind lagging\n}\n`;
@@ -65,6 +69,61 @@ describe('symbolic links in the folders align walks', () => {
             assert.equal(result.status, 2, `${command.join(' ')}: ${result.stderr}`);
             assert.match(unwrapped(result.stderr), /^align: not read: a symbolic link that leads outside proj\/ \(proj\/shared\.align\); give its path on the command line to read it\nalign: no \.align files in proj\/\n$/);
         }
+    });
+
+    it('a file that several paths given reach (through a link) is read once, whatever their order', () => {
+        const ws = tempDir();
+        writeFile(ws, '.shared/lib/b.align', metric('B'));
+        link('.shared/lib', path.join(ws, 'lib'));
+        writeFile(ws, 'deep/er/d.align', metric('D'));
+        link('deep/er/d.align', path.join(ws, 'd.align'));
+        for (const paths of [['lib', '.shared/lib', 'deep', 'd.align'], ['d.align', 'deep', '.shared/lib', 'lib']]) {
+            const result = runCli(['check', '--format', 'json', ...paths], { cwd: ws });
+            assert.equal(result.status, 0, `${paths.join(' ')}: ${result.stdout}${result.stderr}`);
+            // Under its path through real folders (deep/er/d.align, not the link d.align), else the shortest.
+            assert.deepEqual(filesOf(result.stdout), ['deep/er/d.align', 'lib/b.align'], paths.join(' '));
+        }
+        writeFile(ws, '.shared/lib/b.align', 'metric B "B" {\nkind lagging\n}\n');
+        const fmt = runCli(['fmt', '--check', 'lib', '.shared/lib'], { cwd: ws });
+        assert.equal(fmt.status, 1, fmt.stderr);
+        assert.equal(fmt.stdout, 'lib/b.align: not formatted\n');
+    });
+
+    it('follows the links inside a catalog folder as the walk does: the catalog\'s names resolve, each declared once', () => {
+        const ws = tempDir();
+        writeFile(ws, 'align.config.json', '{ "catalogs": ["./kpis"] }\n');
+        writeFile(ws, 'programs/program.align', 'outcome Kept "Kept" { measured by Shared, Linked }\n');
+        writeFile(ws, 'kpis/.src/shared.align', metricText('Shared'));
+        link('.src/shared.align', path.join(ws, 'kpis/shared.align'));
+        link('.src/shared.align', path.join(ws, 'kpis/again.align')); // the same file twice
+        writeFile(ws, 'kpis/.src/more/linked.align', metricText('Linked'));
+        link('.src/more', path.join(ws, 'kpis/more'));
+        // The walk of programs/ does not reach the catalog: only the catalog's listing reads it.
+        const result = runCli(['check', '--format', 'json', 'programs'], { cwd: ws });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        assert.deepEqual(parseFindings(result.stdout), []);
+    });
+
+    (HAS_GIT ? it : it.skip)('align diff reads the links of a revision as it reads those of the working tree', () => {
+        const dir = tempDir();
+        writeFile(dir, 'a.align', metric('A'));
+        writeFile(dir, '.shared/lib/b.align', metric('B'));
+        writeFile(dir, 'deep/d.align', metric('D'));
+        const repo = gitRepo(dir);
+        // Made in the repository (copying a tree makes relative links absolute).
+        link('.shared/lib', path.join(repo.dir, 'lib'));
+        link('deep/d.align', path.join(repo.dir, 'd.align'));
+        link('..', path.join(repo.dir, 'up')); // out of the repository: read on neither side
+        repo.commit('links');
+        const summary = (args: string[]) => {
+            const result = runCli(['diff', ...args], { cwd: repo.dir });
+            assert.equal(result.status, 0, result.stderr);
+            return result.stdout.split('\n')[1];
+        };
+        assert.equal(summary(['HEAD']), 'No change to the impact chain · coverage 0/0 (—)');
+        assert.equal(summary(['HEAD', '--', 'lib', 'd.align']), 'No change to the impact chain · coverage 0/0 (—)');
+        repo.edit('.shared/lib/b.align', text => text.replace('"B"', '"B renamed"'));
+        assert.match(summary(['HEAD']), /^1 changed element/);
     });
 
     it('a link given on the command line is read wherever it leads', () => {
