@@ -34,7 +34,9 @@ Options:
                              pretty. A --format that the extension
                              contradicts is kept, with a warning
   -o, --output FILE          write the report to FILE instead of standard output
-                             (- for standard output)
+                             (- for standard output); never an .align file,
+                             align.config.json or another file the workspace
+                             reads
       --root DIR             folder that sarif, github, gitlab and junit paths
                              are relative to (default: the nearest folder up
                              with a .git entry, else the current folder)
@@ -100,7 +102,8 @@ Options:
                              as the preview does in a 1600x1000 pane; mermaid
                              and dot run left to right unless down
   -o, --output FILE          write to FILE instead (- for standard output);
-                             never an .align file or the settings it reads
+                             never an .align file, align.config.json or
+                             another file the workspace reads
       --date YYYY-MM-DD      KPI statuses as of that day, as align report
                              judges them (deadline passed, target met, no
                              recent actual); actuals dated after it are left
@@ -143,7 +146,8 @@ Options:
                              --format that the extension contradicts is kept,
                              with a warning on standard error
   -o, --output FILE          write to FILE instead (- for standard output);
-                             never an .align file or the settings it reads
+                             never an .align file, align.config.json or
+                             another file the workspace reads
       --date YYYY-MM-DD      the report's date (default: today): KPI statuses
                              are as of that day (deadline passed, target
                              met, no recent actual); actuals dated after it

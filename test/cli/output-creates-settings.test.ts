@@ -42,4 +42,12 @@ describe('--output never creates a settings file', () => {
         }
         assert.equal(fs.existsSync(path.join(dir, 'base.jsonc')), false);
     });
+
+    it('the help of each command says so beside --output', () => {
+        for (const command of commands) {
+            const help = runCli([command[0]!, '--help']).stdout;
+            const option = help.slice(help.indexOf('-o, --output FILE'), help.indexOf('\n  -', help.indexOf('-o, --output FILE') + 1)).replace(/\s+/g, ' ');
+            assert.match(option, /never an \.align file, align\.config\.json or another file the workspace reads/, `align ${command[0]} --help: ${option}`);
+        }
+    });
 });

@@ -3,7 +3,7 @@
  * overwrites a catalog's `.align` file (one the run parsed, or one it left
  * out as the workspace does not need it), a catalog's actuals CSV, or a
  * settings file of the `extends` chain. All three were overwritten (exit 0)
- * while the help says "never an .align file or the settings it reads".
+ * while the help said "never an .align file or the settings it reads".
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
