@@ -77,8 +77,8 @@ describe('help layout', () => {
         const at = graph.indexOf('  -f, --format FORMAT');
         assert.deepEqual(graph.slice(at, at + 8), [
             '  -f, --format FORMAT',
-            '        mermaid (default): a flowchart for GitHub',
-            '        comments and Markdown',
+            '        mermaid: a flowchart for GitHub comments',
+            '        and Markdown',
             '        dot: a Graphviz digraph (dot -Tpng)',
             '        json: the impact graph (nodes with their',
             '        figures, edges, coverage)',
