@@ -8,7 +8,7 @@ import type { WorkspaceSettings } from './workspace-settings.js';
 export function registerTemplatesProtocol(connection: Connection, services: AlignServices, settings: WorkspaceSettings): void {
     connection.onRequest(ProgramTemplatesRequest, async (): Promise<ProgramTemplatesResult> => {
         await settings.ready;
-        const templates = await listTemplates(services.shared.workspace.FileSystemProvider, services.align.Settings.templates);
+        const templates = await listTemplates({ fs: services.shared.workspace.FileSystemProvider, realPath: services.align.Host.realPath }, services.align.Settings.templates);
         return { templates: templates.map(t => ({ ...t })) };
     });
 }

@@ -6,6 +6,7 @@ import { localToday } from '../../language/dates.js';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { resolveConfig } from '../../language/config/extends.js';
+import { nodeHost } from '../../language/host.js';
 import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
 import { didYouMean } from '../suggest.js';
@@ -121,7 +122,7 @@ async function configuredTemplates(output: string | undefined): Promise<ProgramT
     // Templates that were found are listed whatever else the chain gets wrong (align check reports that).
     const problem = resolved.templates === undefined && resolved.problems.find(p => /^(templates:|"templates"|extends)/.test(p.message) || /is not valid JSON|must hold a JSON object/.test(p.message));
     if (problem) throw new InputError(`${shownPath(configFile)}:${problem.line}: ${problem.message.replace(/; the defaults apply$/, '')}`);
-    return listTemplates(fileSystem, resolved.templates);
+    return listTemplates({ fs: fileSystem, realPath: nodeHost(fs.promises.realpath).realPath }, resolved.templates);
 }
 
 /** The template named `name`, or an InputError that lists them (with a did-you-mean). */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { URI, UriUtils } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CONFIG_FILE } from '../../language/config/extends.js';
-import { isAlignFileName, oncePerRealPath, walkFolder, type FoundFile, type WalkFileSystem } from '../../language/files/folder-walk.js';
+import { isAlignFileName, isHiddenName, oncePerRealPath, walkFolder, type FoundFile, type WalkFileSystem } from '../../language/files/folder-walk.js';
 import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { nodeHost } from '../../language/host.js';
 import { describeCode, InputError } from './input-error.js';
@@ -140,7 +140,18 @@ async function noFilesMessage(entry: FoundPath, templatesOf: TemplatesOf): Promi
     const templates: string[] = [];
     for (const skipped of entry.skippedTemplates) if (await holdsAlignFile(skipped, templatesOf)) templates.push(shownRelative(skipped));
     if (templates.length > 0) return `no .align files in ${folder} outside its templates folder ${templates.join(', ')} (program templates are skipped)`;
+    const hidden = hiddenAlignFiles(entry.absolute);
+    if (hidden.length > 0) {
+        return `no .align files in ${folder} but hidden ones (${hidden.slice(0, 3).join(', ')}${hidden.length > 3 ? ', ...' : ''}): `
+            + 'a name that starts with . is skipped in a folder; give the file\'s path to check it';
+    }
     return `no .align files in ${folder}`;
+}
+
+/** The hidden `.align` files (`.draft.align`) directly in `folder`, which the walk skips; sorted. */
+function hiddenAlignFiles(folder: string): string[] {
+    return fs.readdirSync(folder, { withFileTypes: true })
+        .filter(entry => !entry.isDirectory() && isHiddenName(entry.name) && isAlignFileName(entry.name)).map(entry => entry.name).sort();
 }
 
 /** A folder as given, ending with a slash: `examples/`, `./`. */

@@ -2,7 +2,7 @@ import type { FileSystemNode, LangiumDocument, LangiumSharedCoreServices, Stream
 import { DefaultWorkspaceManager, stream, URI, UriUtils } from 'langium';
 import { CONFIG_FILE } from '../config/extends.js';
 import { describeCode } from '../files/file-errors.js';
-import { oncePerRealPath, walkFolder, type FoundFile } from '../files/folder-walk.js';
+import { isHiddenName, oncePerRealPath, walkFolder, type FoundFile } from '../files/folder-walk.js';
 import { isSkippedFolder } from '../files/skipped-folders.js';
 import type { AlignServices } from '../align-module.js';
 import { isMissing } from '../config/locate.js';
@@ -134,7 +134,9 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        if (entry.isDirectory && isSkippedFolder(UriUtils.basename(entry.uri))) return false;
+        const name = UriUtils.basename(entry.uri);
+        // Hidden files too, as the walk (Langium's default says the same, but the rule is the walk's).
+        if (isHiddenName(name) || (entry.isDirectory && isSkippedFolder(name))) return false;
         return super.shouldIncludeEntry(entry) && !this.inTemplatesFolder(entry.uri);
     }
 

@@ -19,12 +19,24 @@
  * an `.align` file planted as a link to a secret would show its text in the
  * findings. It is returned, to be named, when it leads to what the walk
  * would read.
+ *
+ * A hidden entry (its name starts with `.`: `.draft.align`, the `._x.align`
+ * AppleDouble files macOS leaves on shared drives, `.git`) is passed over,
+ * file, folder or link, whatever the rules say: the editor and `align check`
+ * read the same files. The folder walked is read whatever its name, and a
+ * file named on the command line or opened in the editor is read as well:
+ * only a walk passes over hidden names.
  */
 import { UriUtils, type FileSystemNode, type FileSystemProvider, type URI } from 'langium';
 
 /** True for a file name that ends with `.align` (lower case) after a name: a file named just `.align` has no extension, as for the editor. */
 export function isAlignFileName(name: string): boolean {
     return name.endsWith('.align') && name !== '.align';
+}
+
+/** True for a hidden name (a leading `.`), which no walk reads or enters. */
+export function isHiddenName(name: string): boolean {
+    return name.startsWith('.');
 }
 
 /** How a walk reads the file system: Langium's provider, and where a path really leads (`null`: no links, as in the browser). */
@@ -134,6 +146,7 @@ async function walkRealFolder<C>(folder: URI, real: URI, inherited: C, state: Wa
     const context = await state.rules.contextOf(folder, entries, inherited);
     for (const entry of entries) {
         const name = UriUtils.basename(entry.uri);
+        if (isHiddenName(name)) continue;
         if (entry.isDirectory) {
             if (state.rules.entersFolder(entry.uri, context) && !state.rules.skipsFolderNamed(name)) await walkRealFolder(entry.uri, UriUtils.joinPath(real, name), context, state, direct);
         } else if (entry.isFile) {
@@ -194,6 +207,7 @@ async function holdsFiles<C>(folder: URI, context: C, state: WalkState<C>, budge
         }
         for (const entry of entries) {
             if (--budget < 0) return false;
+            if (isHiddenName(UriUtils.basename(entry.uri))) continue;
             if (entry.isFile && state.rules.readsFile(entry.uri, context)) return true;
             if (entry.isDirectory && !state.rules.skipsFolderNamed(UriUtils.basename(entry.uri))) queue.push(entry.uri);
         }

@@ -4,9 +4,11 @@
  * language server's workspace and its file watcher, so that the editor and
  * CI check the same files (README, "align check").
  */
+import { isHiddenName } from './folder-walk.js';
+
 const SKIPPED = new Set(['node_modules', 'out', 'dist']);
 
 /** Whether a folder named `name` is left out of a workspace walk. */
 export function isSkippedFolder(name: string): boolean {
-    return name.startsWith('.') || SKIPPED.has(name);
+    return isHiddenName(name) || SKIPPED.has(name);
 }

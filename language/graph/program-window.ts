@@ -16,12 +16,15 @@ export function writesWindow(program: Program): boolean {
  * A program's window as day numbers: `pilot N from D` or `window A to B`,
  * both ends included. A window the `syntax` rule rejects (a date that is
  * not a real date, a duration that is not a whole number greater than 0
- * or that ends after 9999-12-31, `window A to B` with B before A) is no window: the other rules and the
- * report treat the program as one without a window until it is corrected.
+ * or that ends after 9999-12-31, `window A to B` with B before A, a
+ * program that gives both `pilot` and `window`) is no window: the other
+ * rules and the report treat the program as one without a window until it
+ * is corrected.
  */
 export function programWindow(program: Program): { start: number; end: number } | undefined {
     const pilot = attribute(program, 'Pilot');
     const window = attribute(program, 'Window');
+    if (pilot && window) return undefined;
     if (pilot?.start && pilot.duration) {
         const start = parsePeriod(pilot.start)?.day;
         const { amount, unit } = pilot.duration;

@@ -5,8 +5,10 @@
  * Listed beside the built-in template by `align init --template NAME` and
  * by VS Code's *New Program from Template*.
  */
-import { UriUtils, type FileSystemProvider } from 'langium';
+import { UriUtils } from 'langium';
 import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
+import { isAlignFileName, walkFolder, type WalkFileSystem } from '../files/folder-walk.js';
+import { isSkippedFolder } from '../files/skipped-folders.js';
 import { BUILTIN_PROGRAM_TEMPLATE } from './builtin-program.js';
 
 /** The name of the built-in template (`align init --template builtin`). */
@@ -27,21 +29,30 @@ export interface ProgramTemplate {
 /** The built-in template. */
 export const BUILTIN_TEMPLATE: ProgramTemplate = { name: BUILTIN_TEMPLATE_NAME, source: 'built-in', text: BUILTIN_PROGRAM_TEMPLATE, builtin: true };
 
-/** The built-in template, then the `*.align` files of the configured package or folder, sorted by name. */
-export async function listTemplates(fs: FileSystemProvider, configured: LocatedSource | undefined): Promise<ProgramTemplate[]> {
+/**
+ * The built-in template, then the `*.align` files of the configured package
+ * or folder, sorted by name. The folder's own files are read as a
+ * workspace's walk reads them (language/files/folder-walk.ts): hidden files
+ * passed over, symbolic links followed while they stay inside the folder,
+ * a file reached twice read once; its subfolders hold no templates.
+ */
+export async function listTemplates(system: WalkFileSystem, configured: LocatedSource | undefined): Promise<ProgramTemplate[]> {
     if (!configured) return [BUILTIN_TEMPLATE];
-    const info = await packageInfo(fs, configured.uri);
+    const info = await packageInfo(system.fs, configured.uri);
     const source = info.name ? `${info.name}${info.version ? ` ${info.version}` : ''}` : configured.spec;
-    let entries;
-    try {
-        entries = await fs.readDirectory(configured.uri);
-    } catch (error) {
-        if (isMissing(error)) return [BUILTIN_TEMPLATE];
-        throw error;
-    }
-    const files = entries.filter(e => e.isFile && e.uri.path.endsWith('.align')).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
-    const templates = await Promise.all(files.map(async (entry): Promise<ProgramTemplate> => ({
-        name: UriUtils.basename(entry.uri).replace(/\.align$/, ''), source, text: await fs.readFile(entry.uri), builtin: false
+    const { files } = await walkFolder<undefined>(configured.uri, undefined, system, {
+        skipsFolderNamed: isSkippedFolder,
+        entersFolder: () => false,
+        readsFile: file => isAlignFileName(UriUtils.basename(file)),
+        contextOf: () => undefined,
+        unreadable: (_uri, error) => {
+            // A folder that is not there (yet) holds no templates; one that cannot be read stops the listing, as before.
+            if (!isMissing(error)) throw error;
+        }
+    });
+    const templates = await Promise.all(files.map(async (file): Promise<ProgramTemplate> => ({
+        name: UriUtils.basename(file.uri).replace(/\.align$/, ''), source, text: await system.fs.readFile(file.uri), builtin: false
     })));
+    templates.sort((a, b) => a.name.localeCompare(b.name));
     return [BUILTIN_TEMPLATE, ...templates.filter(t => t.name !== BUILTIN_TEMPLATE_NAME)];
 }

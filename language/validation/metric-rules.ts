@@ -86,9 +86,12 @@ export function checkDeadlineInWindow(metric: Metric, { report }: LocalRuleConte
     if (!program || !deadline || !window || !target) return;
     if (deadline.day < window.start || deadline.day > window.end) {
         const due = deadlineText(deadlineOf(deadline), 'long');
-        const dates = windowText({ start: isoDay(window.start), end: isoDay(window.end) });
-        report('deadline-outside-window', `Metric '${metric.name}' is due ${due}, outside program '${program.name}''s window (${dates}). Move the deadline inside the window, or widen the window.`,
-            { node: target, property: 'deadline' });
+        // A program's window is its pilot or its window (never both: that is a `syntax` error, and no window); the message says which.
+        const pilot = attribute(program, 'Pilot');
+        const message = pilot?.duration
+            ? `outside the pilot of program '${program.name}' (${pilot.duration.amount} ${pilot.duration.unit} from ${pilot.start}, ending ${isoDay(window.end)}). Move the deadline inside the pilot, or lengthen the pilot.`
+            : `outside the window of program '${program.name}' (${windowText({ start: isoDay(window.start), end: isoDay(window.end) })}). Move the deadline inside the window, or widen the window.`;
+        report('deadline-outside-window', `Metric '${metric.name}' is due ${due}, ${message}`, { node: target, property: 'deadline' });
     }
 }
 

@@ -7,7 +7,7 @@ import { checkObjectivePractice } from './objective-rules.js';
 import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
 import { localRuleContext, type LocalRuleContext } from './rule-context.js';
 import { checkXapiOptions } from './snapshot-rules.js';
-import { checkDuplicateAttributes, checkLiterals } from './structure-rules.js';
+import { checkDuplicateAttributes, checkLiterals, checkOneWindow } from './structure-rules.js';
 
 type Entry<N extends AstNode> = GuardedCheck<N, LocalRuleContext>;
 
@@ -33,7 +33,7 @@ export function registerValidationChecks(services: AlignServices): void {
     const attributes = [checkDuplicateAttributes, 'syntax'] as const;
     const literals = [checkLiterals, 'syntax'] as const;
     const checks: ValidationChecks<AlignAstType> = {
-        Program: run(attributes, [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
+        Program: run(attributes, [checkOneWindow, 'syntax'], [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
         Outcome: run(attributes),
         Metric: run(attributes, [checkDeadlineInWindow, 'deadline-outside-window'], [checkPercentAmounts, 'syntax']),
         Skill: run(attributes),

@@ -2,6 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, URI, UriUtils } from 'langium';
 import type { Declaration, Duration, Program, Window } from '../generated/ast.js';
 import { isDuration, isPilot, isProgram, isWindow } from '../generated/ast.js';
+import { attribute } from '../attributes.js';
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { GraphNode } from '../graph/types.js';
 import { addDuration, parsePeriod } from '../dates.js';
@@ -249,4 +250,19 @@ function checkWindowOrder(window: Window, report: LocalRuleContext['report']): v
     report('syntax', `${program ? `The window of program '${program}'` : 'The window'} ends on ${window.end}, before it starts on ${window.start}. `
         + `Swap the dates (\`window ${window.end} to ${window.start}\`) or correct them: \`window START to END\`, both days included.`,
         range ? { node: window, range } : { node: window, property: 'start' });
+}
+
+/**
+ * `syntax`: a program that gives both `pilot` and `window` (marking the
+ * keyword of the later one). A program has one window; while both stand it
+ * has none (see `programWindow`), rather than one of them silently.
+ */
+export function checkOneWindow(program: Program, { report }: LocalRuleContext): void {
+    const pilot = attribute(program, 'Pilot');
+    const window = attribute(program, 'Window');
+    if (!pilot?.$cstNode || !window?.$cstNode) return;
+    const later = pilot.$cstNode.offset > window.$cstNode.offset ? pilot : window;
+    report('syntax', `Program '${program.name}' gives both \`pilot\` and \`window\`: a program has one window, so it has none until one is removed. `
+        + 'Keep either the pilot (`pilot N days from START`) or the window (`window START to END`).',
+        { node: later, keyword: later === pilot ? 'pilot' : 'window' });
 }

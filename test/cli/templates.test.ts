@@ -109,6 +109,27 @@ describe('align init --template', () => {
         assert.match(line, /--template onbording: no such template; did you mean 'onboarding'\? \(templates: builtin, onboarding/);
     });
 
+    it('lists linked templates as the workspace walk reads links (inside the folder, each file once), and no hidden file', () => {
+        const dir = tempDir();
+        const template = 'program ${name} "${title}" {\n  sponsor "VP"\n}\n';
+        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
+        for (const file of ['tpl/one.align', 'tpl/versions/two-v2.align', 'tpl/.draft.align', 'tpl/sub/nested.align', 'shared/outside.align']) {
+            fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+            fs.writeFileSync(path.join(dir, file), template);
+        }
+        fs.symlinkSync('versions/two-v2.align', path.join(dir, 'tpl/two.align'));
+        fs.symlinkSync('one.align', path.join(dir, 'tpl/again.align')); // the same file as one.align: listed once
+        fs.symlinkSync('../shared/outside.align', path.join(dir, 'tpl/outside.align')); // leads outside the templates folder
+        fs.symlinkSync('nowhere.align', path.join(dir, 'tpl/dangling.align'));
+        fs.writeFileSync(path.join(dir, 'tpl/._one.align'), Buffer.from([0, 5, 22, 7, 0xff, 0xfe]));
+        const result = runCli(['init', '--list-templates'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stdout, 'builtin  (built-in)\none  (./tpl)\ntwo  (./tpl)\n');
+        const made = runCli(['init', '-t', 'two', 'Linked', '-o', 'linked.align'], { cwd: dir });
+        assert.equal(made.status, 0, made.stderr);
+        assert.equal(fs.readFileSync(path.join(dir, 'linked.align'), 'utf-8'), 'program Linked "Linked" {\n  sponsor "VP"\n}\n');
+    });
+
     it('offers only the built-in template where no align.config.json names templates', () => {
         const dir = tempDir();
         const result = runCli(['init', '--list-templates'], { cwd: dir });

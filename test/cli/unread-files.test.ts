@@ -6,6 +6,8 @@
  * findings are unchanged.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { assertFits80, checkJson, EXAMPLES, linesOf, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 const HINT = /did not resolve, and .* not read: a name declared there is unknown to this check\. To read them all, run align check/;
@@ -41,5 +43,22 @@ describe('align check on some files of a folder: the references to the others', 
         const result = runCli(['check', 'a.align'], { cwd: alone });
         assert.match(result.stdout, /unresolved-reference/);
         assert.doesNotMatch(result.stderr, HINT, 'no other file to read');
+    });
+
+    it('counts a file read under a link\'s name, or through a linked folder, as read (real paths compared)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'a.align', 'skill A "a"\nobjective O "o" { builds A, Nowhere }\n');
+        fs.symlinkSync('a.align', path.join(dir, 'link.align'));
+        const linked = runCli(['check', 'link.align'], { cwd: dir });
+        assert.match(linked.stdout, /unresolved-reference/);
+        assert.doesNotMatch(linked.stderr, HINT, 'a.align was read, as link.align');
+        // The control: another file of the folder not read is named.
+        writeFile(dir, 'b.align', 'skill B "b"\n');
+        assert.match(unwrapped(runCli(['check', 'link.align'], { cwd: dir }).stderr), /1 reference did not resolve, and 1 other \.align file in this folder was not read/);
+        // Through a linked folder: the walk reads lib/c.align, under real/c.align.
+        writeFile(dir, 'real/c.align', 'objective P "p" { builds Missing }\n');
+        fs.symlinkSync('real', path.join(dir, 'lib'));
+        const both = runCli(['check', 'lib/c.align', 'link.align', 'b.align'], { cwd: dir });
+        assert.doesNotMatch(both.stderr, HINT, both.stderr);
     });
 });

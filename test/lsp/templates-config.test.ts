@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ProgramTemplatesResult } from '../../language/protocol.js';
 import { LspSession, uriOf } from './lsp-session.js';
 import { makeTempDir } from '../temp-dirs.js';
 
@@ -143,5 +144,17 @@ describe('language server: the templates folder of the configuration in force', 
         assert.equal(lsp.publishCount.get(uriOf(file('templates/onboarding.align'))), undefined, 'nothing published for the template');
         assert.ok(unresolved(lsp.diagnostics.get(uriOf(file('programs/uses.align'))) ?? []), 'FasterRamp still does not resolve from the workspace');
     });
-});
 
+    it('lists the templates folder\'s files as the workspace walk reads them (align/programTemplates): links inside it followed, hidden files left out', async () => {
+        write('align.config.json', '{ "templates": "./tpl" }\n');
+        write('tpl/one.align', TEMPLATE);
+        write('tpl/versions/two-v2.align', TEMPLATE);
+        write('tpl/.draft.align', TEMPLATE);
+        fs.symlinkSync('versions/two-v2.align', file('tpl/two.align'));
+        fs.symlinkSync('one.align', file('tpl/again.align'));
+        ({ session } = await LspSession.start(root));
+        const { templates } = await session.request<ProgramTemplatesResult>('align/programTemplates', {});
+        assert.deepEqual(templates.map(t => `${t.name} ${t.source}`), ['builtin built-in', 'one ./tpl', 'two ./tpl']);
+        assert.equal(templates[2]!.text, TEMPLATE);
+    });
+});

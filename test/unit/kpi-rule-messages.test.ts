@@ -55,13 +55,21 @@ describe('activity-only-link: a metric without `kind` is not an activity or lear
 });
 
 describe('deadline-outside-window says both dates', () => {
-    it('a period deadline with the day it is dated on, and the window it misses', async () => {
+    it('a period deadline with the day it is dated on, and the pilot it misses with its length, start and end', async () => {
         const text = 'program P "P" { sponsor "s" review monthly pilot 90 days from 2026-01-05\n'
             + '  metric Q "Q" { kind leading direction down baseline 18% target 14% by 2026-Q2 }\n'
             + '  metric D "D" { kind leading direction down baseline 18% target 14% by 2026-05-01 }\n}\n';
         assert.deepEqual(await messages(text, 'deadline-outside-window'), [
-            'Metric \'Q\' is due 2026-Q2 (2026-06-30), outside program \'P\'\'s window (2026-01-05 to 2026-04-05). Move the deadline inside the window, or widen the window.',
-            'Metric \'D\' is due 2026-05-01, outside program \'P\'\'s window (2026-01-05 to 2026-04-05). Move the deadline inside the window, or widen the window.'
+            'Metric \'Q\' is due 2026-Q2 (2026-06-30), outside the pilot of program \'P\' (90 days from 2026-01-05, ending 2026-04-05). Move the deadline inside the pilot, or lengthen the pilot.',
+            'Metric \'D\' is due 2026-05-01, outside the pilot of program \'P\' (90 days from 2026-01-05, ending 2026-04-05). Move the deadline inside the pilot, or lengthen the pilot.'
+        ]);
+    });
+
+    it('a window\'s dates as written, and the program named without a doubled quote', async () => {
+        const text = 'program P2 "P2" { sponsor "s" review monthly window 2026-01-01 to 2026-03-31\n'
+            + '  metric D "D" { kind leading direction down baseline 18% target 14% by 2026-05-01 }\n}\n';
+        assert.deepEqual(await messages(text, 'deadline-outside-window'), [
+            'Metric \'D\' is due 2026-05-01, outside the window of program \'P2\' (2026-01-01 to 2026-03-31). Move the deadline inside the window, or widen the window.'
         ]);
     });
 });

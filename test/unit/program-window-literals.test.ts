@@ -85,6 +85,25 @@ describe('program windows and pilot durations', () => {
         });
     });
 
+    describe('a program that gives both `pilot` and `window`', () => {
+        const message = "Program 'P' gives both `pilot` and `window`: a program has one window, so it has none until one is removed. "
+            + 'Keep either the pilot (`pilot N days from START`) or the window (`window START to END`).';
+
+        it('is a syntax error marking the keyword of the later one, whichever comes first', async () => {
+            assert.deepEqual(await found(program('pilot 30 days from 2026-01-01\n  window 2026-01-01 to 2026-12-31')), [`4:3-4:9 ${message}`]);
+            assert.deepEqual(await found(program('window 2026-01-01 to 2026-12-31\n  pilot 30 days from 2026-01-01')), [`4:3-4:8 ${message}`]);
+        });
+
+        it('gives the program no window, rather than the pilot\'s dates with the window ignored', async () => {
+            const text = program('pilot 30 days from 2026-01-01\n  window 2026-01-01 to 2026-12-31');
+            assert.equal(await windowOf(text), undefined);
+            assert.deepEqual(await found(text, 'deadline-outside-window'), []);
+            // The control: the pilot alone ends on 2026-01-31, before the metric's deadline.
+            assert.equal((await found(program('pilot 30 days from 2026-01-01'), 'deadline-outside-window')).length, 1);
+            assert.deepEqual(await found(program('pilot 30 days from 2026-01-01')), []);
+        });
+    });
+
     it('a pilot in the first century ends in that century (Date.UTC reads years 0-99 as 1900-1999)', async () => {
         assert.deepEqual(await windowOf(program('pilot 90 days from 0050-01-01')), { start: '0050-01-01', end: '0050-04-01' });
         assert.deepEqual(await windowOf(program('pilot 2 months from 0004-01-31')), { start: '0004-01-31', end: '0004-03-31' });

@@ -13,6 +13,13 @@ describe('every rule fires where it should and not in a close case', () => {
         assert.deepEqual(findings, []);
     });
 
+    it('quotes names without doubling a quote (`program \'P\'s`, never `\'P\'\'s`)', async () => {
+        for (const c of RULE_CASES) {
+            const { findings } = await checkWorkspace({ 'base.align': BASE, 'case.align': c.fires, ...c.files }, c.settings);
+            for (const f of findings) assert.doesNotMatch(f.message, /''/, `${c.rule}: ${f.message}`);
+        }
+    });
+
     for (const c of RULE_CASES) {
         const rulesMarked = (text: string) => new Set(expectedFindings(text).map(k => k.split(':')[1]!));
         describe(c.rule, () => {
