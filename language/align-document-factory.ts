@@ -1,5 +1,6 @@
 import type { AstNode, Cancellation, LangiumDocument, Mutable, ParseResult, ParserOptions, TextDocument, URI } from 'langium';
 import { DefaultLangiumDocumentFactory } from 'langium';
+import { withoutBom } from './config/jsonc.js';
 import { describeCode } from './files/file-errors.js';
 import { binarySource, firstNulLine, sourceProblemMessage, unreadableSource, type SourceProblem } from './files/source-problems.js';
 import { parseEdited } from './incremental-parse.js';
@@ -11,7 +12,11 @@ type CancellationToken = Cancellation.CancellationToken;
  * the change where `incremental-parse.ts` can; otherwise, and for new
  * documents, the whole text. A file that is not Align source (binary, or
  * not readable: permission denied) is an empty model with one error at its
- * start, as `align check` reports it, not a failed workspace build.
+ * start, as `align check` reports it, not a failed workspace build. A file
+ * read from disk loses a leading UTF-8 byte order mark, as an editor drops
+ * it when it loads the file (and `align check` when it reads it): positions
+ * in a file not open (rename edits, diagnostics, definitions, symbols) are
+ * those the editor shows, and the same once it is opened.
  */
 export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Parse results of the documents being updated, by URI, until their new text is parsed. */
@@ -59,11 +64,11 @@ export class AlignDocumentFactory extends DefaultLangiumDocumentFactory {
         return super.getUpdatedText(document, textDocument, cancellationToken);
     }
 
-    /** The file's text; '' for a file there that the system would not read, with the reason kept for its parse. */
+    /** The file's text without a leading byte order mark; '' for a file there that the system would not read, with the reason kept for its parse. */
     private async readFile(uri: URI, read: () => Promise<string>): Promise<string> {
         const key = uri.toString();
         try {
-            const text = await read();
+            const text = withoutBom(await read());
             this.unreadable.delete(key);
             return text;
         } catch (error) {

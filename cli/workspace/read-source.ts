@@ -8,7 +8,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** An `.align` file's text, or why it has none. */
 export type SourceRead = { readonly text: string; readonly bom: boolean } | { readonly problem: SourceProblem };
 
-/** Reads an `.align` file as UTF-8 text, without a leading byte order mark; refuses binary and non-UTF-8 files with one clear line. */
+/** Reads an `.align` file as UTF-8 text, without its leading byte order mark (one: a second is text); refuses binary and non-UTF-8 files with one clear line. */
 export function readSourceFile(file: string, shownAs: string): string {
     return readSource(file, shownAs).text;
 }
@@ -44,7 +44,8 @@ export function tryReadSource(file: string): SourceRead {
         const at = firstInvalidUtf8(bytes);
         return { problem: notUtf8Source(bytes[at]!, lineAt(bytes, at)) };
     }
-    return { text: text.replace(/^\uFEFF/, ''), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+    // The decoder has dropped one leading byte order mark (ignoreBOM false): a second one is text, kept.
+    return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
 }
 
 /** The offset of the first byte that does not start a valid UTF-8 sequence (the decoder's rules: no overlong forms, no surrogates, at most U+10FFFF). */

@@ -40,6 +40,39 @@ export function lineHunks(before: string, after: string): Hunk[] {
     return hunks;
 }
 
+/**
+ * As {@link lineHunks}, each hunk split further at the blank lines it
+ * keeps: a line of white space only that stays a blank line (emptied) is a
+ * hunk of its own, apart from the changed lines around it, so that a range
+ * over it (Format Selection) changes that line alone.
+ */
+export function lineHunksApartAtBlankLines(before: string, after: string): Hunk[] {
+    return lineHunks(before, after).flatMap(h => splitAtBlankLines(before, h));
+}
+
+const isBlank = (line: string): boolean => line.trim() === '';
+
+function splitAtBlankLines(before: string, hunk: Hunk): Hunk[] {
+    const replaced = before.slice(hunk.start, hunk.end);
+    const a = segments(replaced);
+    const b = segments(hunk.text);
+    if (a.length * b.length > MAX_CELLS || !a.some(s => isBlank(s.text)) || !b.some(s => isBlank(s.text))) return [hunk];
+    // Only blank lines match: every other line gets a key of its own.
+    const pairs = commonLines(a.map((s, i) => isBlank(s.text) ? '' : `a${i}`), b.map((s, j) => isBlank(s.text) ? '' : `b${j}`));
+    const aOffset = (i: number) => hunk.start + offsetAt(a, i, replaced);
+    const bOffset = (j: number) => offsetAt(b, j, hunk.text);
+    const hunks: Hunk[] = [];
+    let i = 0;
+    let j = 0;
+    for (const [ci, cj] of [...pairs, [a.length, b.length] as const]) {
+        if (ci > i || cj > j) hunks.push({ start: aOffset(i), end: aOffset(ci), text: hunk.text.slice(bOffset(j), bOffset(cj)) });
+        if (ci < a.length && a[ci]!.text !== b[cj]!.text) hunks.push({ start: aOffset(ci), end: aOffset(ci + 1), text: b[cj]!.text });
+        i = ci + 1;
+        j = cj + 1;
+    }
+    return hunks;
+}
+
 interface Segment {
     readonly text: string;
     readonly start: number;

@@ -123,7 +123,25 @@ export function docComment(ast: AstNode): string | undefined {
     const previous = ast.$cstNode ? previousNode(ast.$cstNode) : undefined;
     const comment = previous && isLeafCstNode(previous) && previous.tokenType.name === 'ML_COMMENT' ? previous : undefined;
     // An ML_COMMENT token is `/* ... */`: it is a JSDoc comment when it starts with `/**` (Langium's `isJSDoc` says the same, making three regular expressions per call).
-    return comment?.text.startsWith('/**') ? parseJSDoc(comment).toMarkdown().trim() || undefined : undefined;
+    return comment?.text.startsWith('/**') ? parseJSDoc(docText(comment.text, comment.range.start.character), comment.range.start).toMarkdown().trim() || undefined : undefined;
+}
+
+/**
+ * A doc comment's text as its documentation is read: a continuation line
+ * without a leading `*` keeps only its indentation beyond the comment's
+ * column, the indentation the formatter keeps (`ownLineComment` in
+ * format/print-layout.ts). The doc (hover, report, `align diff`) is then
+ * the same wherever the comment is indented: formatting with another
+ * indentation changes nothing in it.
+ */
+function docText(text: string, column: number): string {
+    if (column === 0 || !/[\r\n]/.test(text)) return text;
+    const [first, ...rest] = text.split(/\r?\n/);
+    const lines = rest.map(line => {
+        if (/^\s*\*/.test(line)) return line; // a `*` line: JSDoc drops what comes before the `*`
+        return line.slice(Math.min(line.length - line.trimStart().length, column));
+    });
+    return [first, ...lines].join('\n');
 }
 
 /**

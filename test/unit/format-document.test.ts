@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { astShape } from '../../language/format/ast-shape.js';
 import { formatAlign, formatterServices, type FormatOptions } from '../../language/format/format-align.js';
 import { formatAlignRange } from '../../language/format/format-range.js';
-import { lineHunks } from '../../language/format/line-diff.js';
+import { lineHunks, lineHunksApartAtBlankLines } from '../../language/format/line-diff.js';
 import { checkWorkspace, expectedFindings, findingKeys } from './helpers/check-workspace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -275,6 +275,18 @@ describe('canonical formatting: ranges and line hunks', () => {
             assert.equal(result + before.slice(at), after, JSON.stringify([before, after]));
         }
         assert.deepEqual(lineHunks('same\n', 'same\n'), []);
+    });
+
+    it('line hunks apart at blank lines: a blank line that stays one is a hunk of its own, and they too turn one text into the other', () => {
+        const apply = (before: string, hunks: ReturnType<typeof lineHunks>) =>
+            hunks.reduceRight((t, h) => t.slice(0, h.start) + h.text + t.slice(h.end), before);
+        const before = 'a\n  \nb  b\n\t\r\nc\n  \nd\n';
+        const after = 'a\n\nb b\n\r\nc\nD\n';
+        assert.equal(lineHunks(before, after).length, 2);
+        const hunks = lineHunksApartAtBlankLines(before, after);
+        assert.deepEqual(hunks.map(h => [before.slice(h.start, h.end), h.text]), [['  \n', '\n'], ['b  b\n', 'b b\n'], ['\t\r\n', '\r\n'], ['  \nd\n', 'D\n']]);
+        assert.equal(apply(before, hunks), after);
+        assert.deepEqual(lineHunksApartAtBlankLines('x\n', 'x\n'), []);
     });
 
     it('line hunks leave unchanged lines out, and a huge changed middle is one hunk', () => {
