@@ -20,7 +20,7 @@ import { CONFIG_FILE } from '../../language/config/extends.js';
 import { isPathSpec } from '../../language/config/locate.js';
 import { parseAlignConfig } from '../../language/config/parse-config.js';
 import { isFileError } from '../../language/config/templates-folder.js';
-import { copyRevision } from './git.js';
+import type { RevisionCopy } from './copy-revision.js';
 
 /** Where `real` (an absolute path on disk) is in a copy made under `base`. */
 export function mirrored(base: string, real: string): string {
@@ -40,11 +40,11 @@ export function linkInstalledPackages(base: string, folders: readonly string[]):
 }
 
 /**
- * Copies from `commit` what the configs in the copy name by relative path
- * and the copy lacks; links what lies outside the repository `top`.
+ * Copies from the revision what the configs in the copy name by relative
+ * path and the copy lacks; links what lies outside the repository.
  */
-export function completeNamedSources(top: string, commit: string, base: string): void {
-    const root = mirrored(base, top);
+export function completeNamedSources(copy: RevisionCopy, base: string): void {
+    const { top, dest: root } = copy;
     const pending = configFilesUnder(root);
     const done = new Set<string>();
     while (pending.length > 0) {
@@ -63,7 +63,7 @@ export function completeNamedSources(top: string, commit: string, base: string):
             if (path.relative(base, inCopy).startsWith('..')) continue;
             const relative = path.relative(top, real);
             if (relative.startsWith('..') || path.isAbsolute(relative)) linkIfPresent(base, real);
-            else if (!fs.existsSync(inCopy)) copyRevision(top, commit, [relative.split(path.sep).join('/')], root);
+            else if (!fs.existsSync(inCopy)) copy.add([relative.split(path.sep).join('/')]);
             pending.push(...configsOf(inCopy, extended));
         }
     }

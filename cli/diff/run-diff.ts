@@ -33,7 +33,8 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
     const output = diffOutput(args.output);
     if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const explicitPaths = !(args.paths.length === 1 && args.paths[0] === '.');
-    const [base, head] = resolveSides(args.base, args.head, explicitPaths ? args.paths : ['.']);
+    const { base, head, notices } = resolveSides(args.base, args.head, explicitPaths ? args.paths : ['.']);
+    for (const notice of notices) printMessage(notice);
     const ambiguous = [base, head].filter(side => side.alsoRevision).map(side => side.label);
     if (ambiguous.length > 0) {
         const [names, tilde] = [ambiguous.join(' and '), ambiguous.map(name => `${name}~0`).join(' ')];

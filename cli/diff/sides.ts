@@ -12,7 +12,9 @@ import { requireAlignFile } from '../workspace/find-files.js';
 import { InputError } from '../workspace/input-error.js';
 import { completeNamedSources, linkInstalledPackages, mirrored } from './revision-context.js';
 import { makeTempCopy } from './temp-copy.js';
-import { commitNamed, copyRevision, mergeBase, parseRange, repositoryOf, resolveCommit } from './git.js';
+import { RevisionCopy, type SubmoduleRecord } from './copy-revision.js';
+import { commitNamed, mergeBase, parseRange, repositoryOf, resolveCommit } from './git.js';
+import { readMissingSubmodules } from './submodule-sides.js';
 
 /** One side, ready to be loaded. */
 export interface Side {
@@ -32,10 +34,19 @@ export interface Side {
     alsoRevision?: boolean;
     /** For git: the paths compared, relative to the repository's top (`''` for all of it). */
     scope?: readonly string[];
+    /** For a revision: the submodules its copy met. */
+    submodules?: readonly SubmoduleRecord[];
+}
+
+/** The base and head, and what stderr says about them (a submodule whose commit could not be read). */
+export interface Sides {
+    base: Side;
+    head: Side;
+    notices: string[];
 }
 
 /** The base and head of `align diff BASE [HEAD] [-- PATH...]`. */
-export function resolveSides(base: string, head: string | undefined, paths: readonly string[]): [Side, Side] {
+export function resolveSides(base: string, head: string | undefined, paths: readonly string[]): Sides {
     const baseIsFolder = isFolder(base);
     if (baseIsFolder || (head !== undefined && isFolder(head))) {
         if (head === undefined) throw new InputError(`diff: '${base}' is a folder: give the folder to compare it with (align diff OLD NEW)`);
@@ -45,7 +56,7 @@ export function resolveSides(base: string, head: string | undefined, paths: read
             throw new InputError(`diff: give two git revisions or two folders, not '${base}' and '${head}' (${other} is not a folder${revision})`);
         }
         if (paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) throw new InputError('diff: paths after -- apply to git revisions, not to folders');
-        return [folderSide(base), folderSide(head)];
+        return { base: folderSide(base), head: folderSide(head), notices: [] };
     }
     const absolute = paths.map(p => path.resolve(p));
     // A path missing on disk (deleted in the working tree) may still be in the revisions: checked once they are copied.
@@ -77,7 +88,8 @@ export function resolveSides(base: string, head: string | undefined, paths: read
                 throw new InputError(`${paths[i]}: no such file or folder in the working tree${where}`);
             }
         }
-        return [{ ...baseSide, scope: prefixes }, { ...headSide, scope: prefixes }];
+        const notices = readMissingSubmodules(realTop, [baseSide, headSide]);
+        return { base: { ...baseSide, scope: prefixes }, head: { ...headSide, scope: prefixes }, notices };
     } catch (error) {
         baseSide.dispose();
         headSide?.dispose();
@@ -132,19 +144,21 @@ function revisionSide(top: string, { label, commit }: Revision, prefixes: readon
     const dispose = () => fs.rmSync(base, { recursive: true, force: true });
     // At the repository's own place inside the copy: what its configs name resolves as on disk (revision-context.ts).
     const root = mirrored(base, top);
+    const copy = new RevisionCopy(top, commit, root);
     try {
         fs.mkdirSync(root, { recursive: true });
-        copyRevision(top, commit, [...prefixes, ...configFilesAbove(prefixes)], root);
+        copy.add([...prefixes, ...configFilesAbove(prefixes)]);
         // A folder the revision does not have is an empty workspace; a file it does not have is left out.
         for (const prefix of prefixes) if (isFolder(path.join(top, ...splitPath(prefix)))) fs.mkdirSync(path.join(root, ...splitPath(prefix)), { recursive: true });
-        completeNamedSources(top, commit, base);
+        completeNamedSources(copy, base);
+        copy.finish();
         linkInstalledPackages(base, prefixes.map(p => folderOf(nearestExisting(path.join(top, ...splitPath(p))))));
     } catch (error) {
         dispose();
         throw error;
     }
     const paths = prefixes.map(p => path.join(root, ...splitPath(p))).filter(p => fs.existsSync(p));
-    return { label, commit, root, anchor: top, paths: paths.length > 0 ? paths : [root], dispose };
+    return { label, commit, root, anchor: top, paths: paths.length > 0 ? paths : [root], dispose, submodules: copy.submodules };
 }
 
 /** `align.config.json` in every folder from the top down to each prefix: the nearest one is the workspace's settings. */
