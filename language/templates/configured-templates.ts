@@ -6,6 +6,7 @@
  * by VS Code's *New Program from Template*.
  */
 import { UriUtils } from 'langium';
+import { withoutBom } from '../config/jsonc.js';
 import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
 import { isAlignFileName, walkFolder, type WalkFileSystem } from '../files/folder-walk.js';
 import { isSkippedFolder } from '../files/skipped-folders.js';
@@ -34,7 +35,9 @@ export const BUILTIN_TEMPLATE: ProgramTemplate = { name: BUILTIN_TEMPLATE_NAME, 
  * or folder, sorted by name. The folder's own files are read as a
  * workspace's walk reads them (language/files/folder-walk.ts): hidden files
  * passed over, symbolic links followed while they stay inside the folder,
- * a file reached twice read once; its subfolders hold no templates.
+ * a file reached twice read once; its subfolders hold no templates. A
+ * file's leading byte order mark is dropped, as for a source: the program
+ * made from it starts with its text, wherever it is written or inserted.
  */
 export async function listTemplates(system: WalkFileSystem, configured: LocatedSource | undefined): Promise<ProgramTemplate[]> {
     if (!configured) return [BUILTIN_TEMPLATE];
@@ -51,7 +54,7 @@ export async function listTemplates(system: WalkFileSystem, configured: LocatedS
         }
     });
     const templates = await Promise.all(files.map(async (file): Promise<ProgramTemplate> => ({
-        name: UriUtils.basename(file.uri).replace(/\.align$/, ''), source, text: await system.fs.readFile(file.uri), builtin: false
+        name: UriUtils.basename(file.uri).replace(/\.align$/, ''), source, text: withoutBom(await system.fs.readFile(file.uri)), builtin: false
     })));
     templates.sort((a, b) => a.name.localeCompare(b.name));
     return [BUILTIN_TEMPLATE, ...templates.filter(t => t.name !== BUILTIN_TEMPLATE_NAME)];

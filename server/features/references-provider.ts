@@ -4,7 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { DefaultDocumentHighlightProvider, DefaultReferencesProvider } from 'langium/lsp';
 import { DocumentHighlight, DocumentHighlightKind, Location, type CancellationToken, type DocumentHighlightParams, type ReferenceParams } from 'vscode-languageserver';
 import { isProgram, type Program } from '../../language/generated/ast.js';
-import { programSegments } from './program-references.js';
+import { programSegments, segmentRange } from './program-references.js';
 
 /** The program whose declared name the selected node is, if any. */
 function programAt(references: References, selected: LeafCstNode): Program | undefined {
@@ -36,8 +36,8 @@ export class AlignReferencesProvider extends DefaultReferencesProvider {
 
 /**
  * Document highlights as Langium finds them, the declaration's name a write
- * and the references reads (editors colour them apart); on a program's
- * name, besides, the first segment of the qualified references to its
+ * and the references reads (editors colour them apart), a qualified one
+ * at its member's name; on a program's name, besides, the first segment of the qualified references to its
  * members in the file.
  */
 export class AlignDocumentHighlightProvider extends DefaultDocumentHighlightProvider {
@@ -58,9 +58,15 @@ export class AlignDocumentHighlightProvider extends DefaultDocumentHighlightProv
         return [...highlights ?? [], ...segments];
     }
 
-    /** The declaration itself (its reference description points from its own node to itself) is written there; the others read it. */
+    /**
+     * The declaration itself (its reference description points from its own
+     * node to itself) is written there; the others read it. A qualified
+     * reference is highlighted at its last segment, the member's name, as
+     * rename edits it: its first one names the program, highlighted with it.
+     */
     protected override createDocumentHighlight(reference: ReferenceDescription): DocumentHighlight {
         const declaration = reference.sourcePath === reference.targetPath && UriUtils.equals(reference.sourceUri, reference.targetUri);
-        return DocumentHighlight.create(reference.segment.range, declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read);
+        const range = segmentRange(this.documents, reference, 'last') ?? reference.segment.range;
+        return DocumentHighlight.create(range, declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read);
     }
 }

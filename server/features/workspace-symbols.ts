@@ -1,6 +1,7 @@
 import type { WorkspaceSymbolParams } from 'vscode-languageserver';
 import type { SymbolInformation, WorkspaceSymbol } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
+import type { AstNodeDescription } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 
 type Symbol = SymbolInformation | WorkspaceSymbol;
@@ -11,12 +12,24 @@ type Symbol = SymbolInformation | WorkspaceSymbol;
  * `ChurnPilot.RepeatContactRate` for `RepeatContactRate`), then the same
  * in another case, then names that start with the query, then names with
  * the query whole from a word start, then the other fuzzy matches; within
- * each, by name and then file.
+ * each, by name and then file. A query from a member's dot (`.Probing`)
+ * ranks as its simple name would.
  */
 export class AlignWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
         const symbols = await super.getSymbols(params, cancelToken);
         return rankSymbols(symbols, params.query);
+    }
+
+    /**
+     * As Langium's, with a program member's program as its container: VS
+     * Code sends the first word of `Probing ChurnPilot` and keeps the
+     * answers whose container matches the rest.
+     */
+    override getWorkspaceSymbol(description: AstNodeDescription): WorkspaceSymbol | undefined {
+        const symbol = super.getWorkspaceSymbol(description);
+        const dot = description.name.lastIndexOf('.');
+        return symbol && dot > 0 ? { ...symbol, containerName: description.name.slice(0, dot) } : symbol;
     }
 }
 
@@ -33,7 +46,9 @@ export function rankSymbols<S extends Symbol>(symbols: readonly S[], query: stri
  * whole name or its last segment.
  */
 function matchRank(name: string, query: string): number {
-    const last = name.slice(name.lastIndexOf('.') + 1);
+    // A member's simple name; with its dot for a query typed from the dot (`.Probing`).
+    const dot = name.lastIndexOf('.');
+    const last = dot < 0 ? name : name.slice(query.startsWith('.') ? dot : dot + 1);
     if (query === '') return 4;
     if (name === query || last === query) return 0;
     const lower = query.toLowerCase();

@@ -76,6 +76,16 @@ describe('align init --template', () => {
         assert.ok(!checkJson(['delta.align'], { cwd: dir, status: 1 }).some(f => f.rule === 'syntax'), 'no syntax error (other findings: the template is bare)');
     });
 
+    it('drops a template file\'s leading byte order mark: the program written starts with its text', () => {
+        const dir = tempDir();
+        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
+        fs.mkdirSync(path.join(dir, 'tpl'));
+        fs.writeFileSync(path.join(dir, 'tpl', 'marked.align'), '\uFEFFprogram ${name} "${title}" {\n  sponsor "VP"\n}\n');
+        const result = runCli(['init', '-t', 'marked', 'Echo', '-o', 'echo.align'], { cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(fs.readFileSync(path.join(dir, 'echo.align'), 'utf-8'), 'program Echo "Echo" {\n  sponsor "VP"\n}\n');
+    });
+
     it('says which program the file declares when a template names it itself', () => {
         const dir = tempDir();
         fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');

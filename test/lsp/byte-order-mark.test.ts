@@ -58,6 +58,20 @@ describe('language server: a file starting with a byte order mark, not open in t
         assert.deepEqual(notMeasurable(opened), [GROW]);
     });
 
+    it('closing the file unedited builds nothing again: its text is that on disk, the mark aside', async () => {
+        const { session } = ws;
+        const [goals, pilotFile] = [ws.file('goals.align'), ws.file('pilot.align')];
+        await session.open(goals, GOALS);
+        await session.until(() => session.diagnosticsVersion.get(uriOf(goals)) === 1, 'diagnostics of goals.align, version 1');
+        await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(goals) } });
+        // Then a document closed with an edit, built again: once it is, goals.align would have been too.
+        await session.change(pilotFile, 'program P "p" {\n  serves Grow\n}\n\n');
+        await session.until(() => session.diagnosticsVersion.get(uriOf(pilotFile)) === 2, 'diagnostics of the edit');
+        await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(pilotFile) } });
+        await session.until(() => session.diagnosticsVersion.has(uriOf(pilotFile)) && session.diagnosticsVersion.get(uriOf(pilotFile)) === undefined, 'pilot.align built again from disk');
+        assert.equal(session.diagnosticsVersion.get(uriOf(goals)), 1, 'goals.align was not built again');
+    });
+
     it('drops one mark only: a second one is a character the editor shows', async () => {
         const twice = ws.session.diagnostics.get(uriOf(ws.file('twice.align')))!;
         assert.deepEqual(notMeasurable(twice), [{ start: { line: 0, character: 9 }, end: { line: 0, character: 14 } }]);

@@ -50,6 +50,11 @@ describe('language server: references and highlights of a program', function () 
         assert.ok(refs.map(r => located(r.uri, r.range)).includes('extra.align:3:ChurnPilot.RepeatContactRate'));
     });
 
+    it('highlights a member\'s qualified reference at the member\'s name, the range rename edits', async () => {
+        const highlights = await ws.session.request<DocumentHighlight[]>('textDocument/documentHighlight', at(EXTRA, 3, 'RepeatContactRate'));
+        assert.deepEqual(highlights.map(h => `${located(uriOf(file(EXTRA)), h.range)} ${h.kind}`), ['extra.align:3:RepeatContactRate 2']);
+    });
+
     it('highlights the program\'s name where the file names it in a qualified reference', async () => {
         const text = `${fs.readFileSync(file(CHURN), 'utf-8')}\nobjective Outside "o" {\n  kpi ChurnPilot.RepeatContactRate\n  practice case "c"\n}\n`;
         fs.writeFileSync(file(CHURN), text);

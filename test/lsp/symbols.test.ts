@@ -44,6 +44,9 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         assert.equal(kindOf('ReduceChurn'), 'Event');
         assert.equal(kindOf('ChurnPilot.RestateNeeds'), 'Class');
         assert.equal(kindOf('ChurnPilot.Probing'), 'Function');
+        // A member's container is its program (VS Code matches `Probing ChurnPilot` against it); a top-level name has none.
+        assert.equal(found.get('ChurnPilot.Probing')?.containerName, 'ChurnPilot');
+        assert.equal(found.get('ChurnPilot')?.containerName, undefined);
         assert.ok(!found.has('WinRate') && !found.has('NPS'), symbols.map(s => s.name).join(', '));
         const churnRate = found.get('ChurnRate')!;
         assert.equal(churnRate.location.uri, uriOf(ws.file('catalog/metrics.align')));
@@ -66,6 +69,19 @@ describe('language server: symbols, workspace symbols, folding, kinds', function
         assert.deepEqual(other.slice(1, 1 + prefixes.length), [...prefixes].sort(), 'prefix matches next, by name');
         const member = await names('restateneeds');
         assert.equal(member[0], 'ChurnPilot.RestateNeeds', 'a member by its simple name in another case');
+    });
+
+    it('finds a program member by its qualified name as typed: whole, from a word of the program\'s name, or from the dot', async () => {
+        const names = async (query: string) => (await ws.session.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => s.name);
+        for (const query of ['ChurnPilot.Probing', 'Pilot.Probing', 'churnpilot.probing', '.Probing', '.probing', 'Pilot.Prob']) {
+            assert.equal((await names(query))[0], 'ChurnPilot.Probing', query);
+        }
+        assert.deepEqual(await names('lot.Probing'), [], 'the query starts at a word of the name, as any other');
+        // From the dot, the simple name ranks as when typed without it: whole before a longer one, whatever their order by name.
+        const probe = ws.file('probe.align');
+        await ws.session.open(probe, 'program AProbe "p" {\n  behavior ProbingDeeper "d" {\n  }\n}\n');
+        await ws.session.diagnosticsOf(probe);
+        assert.deepEqual(await names('.Probing'), ['ChurnPilot.Probing', 'AProbe.ProbingDeeper']);
     });
 
     it('ranks exact, other case, prefix, whole word, then other fuzzy matches, ties by name and then file', async () => {
