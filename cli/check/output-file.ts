@@ -127,10 +127,12 @@ function actualsFiles(workspace: LoadedWorkspace, catalogs: readonly string[]): 
     }));
 }
 
+/** The file's text; undefined when the file system refuses it (gone, unreadable, a folder): such a file names no actuals. */
 function readOrUndefined(file: string): string | undefined {
     try {
         return fs.readFileSync(file, 'utf-8');
-    } catch {
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === undefined) throw error;
         return undefined;
     }
 }
