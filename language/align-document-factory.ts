@@ -1,6 +1,6 @@
 import type { AstNode, Cancellation, LangiumDocument, Mutable, ParseResult, ParserOptions, TextDocument, URI } from 'langium';
 import { DefaultLangiumDocumentFactory } from 'langium';
-import { withoutBom } from './config/jsonc.js';
+import { withoutBom } from './byte-order-mark.js';
 import { describeCode } from './files/file-errors.js';
 import { binarySource, firstNulLine, sourceProblemMessage, unreadableSource, type SourceProblem } from './files/source-problems.js';
 import { parseEdited } from './incremental-parse.js';

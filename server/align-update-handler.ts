@@ -1,6 +1,6 @@
 import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
-import { withoutBom } from '../language/config/jsonc.js';
+import { withoutBom } from '../language/byte-order-mark.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';

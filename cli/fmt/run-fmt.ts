@@ -12,6 +12,7 @@
  * leaves them out, unless the catalog is named on the command line.
  */
 import * as fs from 'node:fs';
+import { BOM } from '../../language/byte-order-mark.js';
 import { formatAlign } from '../../language/format/format-align.js';
 import type { FmtArgs } from '../args.js';
 import { cellWidth } from '../cell-width.js';
@@ -49,7 +50,7 @@ export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
             return;
         }
         if (!result.changed) return;
-        const failure = args.check ? undefined : writeSource(file, shown, bom ? `\uFEFF${result.text}` : result.text);
+        const failure = args.check ? undefined : writeSource(file, shown, bom ? BOM + result.text : result.text);
         if (failure) unwritten.push(failure);
         else changed.push(shown);
     });

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { withoutBom } from '../byte-order-mark.js';
 import type { ParsedPeriod } from '../dates.js';
 import { parsePeriodCell, parseValueCell, type ActualValue } from './actual-values.js';
 
@@ -24,7 +25,7 @@ export function parseActualsCsv(text: string): CsvActuals {
     if (text.includes('\u0000')) return { rows: [], problems: ['is not a text file'] };
     let parsed: Array<{ record: string[]; raw: string }>;
     try {
-        parsed = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: false, trim: true, raw: true }) as unknown as typeof parsed;
+        parsed = parse(withoutBom(text), { skip_empty_lines: true, relax_column_count: false, trim: true, raw: true }) as unknown as typeof parsed;
     } catch (error) {
         return { rows: [], problems: [`is not valid CSV: ${csvProblem(error)}`] };
     }

@@ -12,15 +12,8 @@
  * rule id) stay exact, and a key written in a comment is never taken for
  * the key itself when a position is searched.
  */
+import { withoutBom } from '../byte-order-mark.js';
 import { notJsonReason } from './config-hints.js';
-
-/**
- * `text` without a leading byte order mark: editors on Windows may write
- * one, and JSON.parse refuses it. Columns then count as an editor shows them.
- */
-export function withoutBom(text: string): string {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** `text` with its comments replaced by spaces (line breaks kept), and the offset of a `/*` that is never closed. */
 export function blankComments(text: string): { text: string; unterminatedComment?: number } {

@@ -5,7 +5,7 @@
  * server and the web worker (whose files the client sent) share it.
  */
 import { UriUtils, type FileSystemProvider, type URI } from 'langium';
-import { withoutBom } from './jsonc.js';
+import { withoutBom } from '../byte-order-mark.js';
 
 const PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/i;
 

@@ -18,7 +18,7 @@ export interface ConfigReferences {
     templates?: string;
 }
 
-export { configText, withoutBom } from './jsonc.js';
+export { configText } from './jsonc.js';
 
 /** At most this many problems are told per config file; one more says how many were left out. */
 export const MAX_CONFIG_PROBLEMS = 100;

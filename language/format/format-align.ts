@@ -1,5 +1,6 @@
 import { EmptyFileSystem, type LangiumCoreServices } from 'langium';
 import { createAlignServices } from '../align-module.js';
+import { BOM, withoutBom } from '../byte-order-mark.js';
 import { HOST_WITHOUT_LINKS } from '../host.js';
 import { changedMeaning, parsedOriginal, syntaxError } from './check-meaning.js';
 import { buildLayout, LayoutError } from './layout.js';
@@ -81,16 +82,14 @@ export function formatAlignWith(services: LangiumCoreServices, text: string, opt
     // A UTF-8 byte order mark (U+FEFF first, as an editor that keeps it sends
     // the text) stays where it is: the lexer would take it for white space,
     // which the layout drops.
-    const bom = text.startsWith(BOM) ? BOM : '';
-    const body = bom ? text.slice(1) : text;
+    const body = withoutBom(text);
+    const bom = body.length < text.length ? BOM : '';
     const eol = firstLineBreak(body);
     const result = formatLinesWith(services, body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body, options);
     if ('error' in result) return result;
     const formatted = bom + (eol === '\n' ? result.text : result.text.replace(/\n/g, eol));
     return { text: formatted, changed: formatted !== text };
 }
-
-const BOM = '\uFEFF';
 
 /** The first line break of a text (`\n` when it has none). */
 function firstLineBreak(text: string): string {

@@ -1,3 +1,4 @@
+import { withoutBom } from '../byte-order-mark.js';
 import { describeCode } from '../files/file-errors.js';
 
 /** The name of the lock file that records every pulled snapshot. */
@@ -89,11 +90,12 @@ function recordFaults(entry: Record<string, unknown>): string[] {
 
 /** Parses a lock file (a leading byte order mark is allowed); a problem (not JSON, wrong shape) says what is wrong and what to do. */
 export function parseLock(text: string): { lock: LockFile } | LockProblem {
+    const json = withoutBom(text);
     // Empty: a write that never finished, or a file made by hand; JSON.parse would say `Unexpected end of JSON input`.
-    if (text.replace(/^\uFEFF/, '').trim() === '') return { problem: 'is empty', advice: 'restore it from version control, or delete it to pull every snapshot anew' };
+    if (json.trim() === '') return { problem: 'is empty', advice: 'restore it from version control, or delete it to pull every snapshot anew' };
     let data: unknown;
     try {
-        data = JSON.parse(text.replace(/^\uFEFF/, ''));
+        data = JSON.parse(json);
     } catch (error) {
         return { problem: `is not valid JSON (${oneLine(error instanceof Error ? error.message : String(error))})`, advice: REPAIR };
     }

@@ -6,7 +6,7 @@
  * by VS Code's *New Program from Template*.
  */
 import { UriUtils } from 'langium';
-import { withoutBom } from '../config/jsonc.js';
+import { withoutBom } from '../byte-order-mark.js';
 import { isMissing, packageInfo, type LocatedSource } from '../config/locate.js';
 import { isAlignFileName, walkFolder, type WalkFileSystem } from '../files/folder-walk.js';
 import { isSkippedFolder } from '../files/skipped-folders.js';

@@ -529,6 +529,17 @@ describe('align check with bad input', () => {
             assert.deepEqual(invalid(checkJson(['.'], { cwd: ws })), []);
         });
 
+        it('a CSV file that starts with a UTF-8 byte order mark is read as one without (its header found, its lines counted)', () => {
+            const { ws } = csvWorkspace('calls.csv');
+            const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+            writeFile(ws, 'calls.csv', Buffer.concat([bom, Buffer.from('period,value\n2026-01,11\n2026-02,12\n')]));
+            assert.deepEqual(invalid(checkJson(['.'], { cwd: ws })), []);
+            writeFile(ws, 'calls.csv', Buffer.concat([bom, Buffer.from('period,value\n2026-01,11\n2026-02,abc\n')]));
+            const messages = invalid(checkJson(['.'], { cwd: ws, status: 1 })).map(f => f.message);
+            assert.equal(messages.length, 1, JSON.stringify(messages));
+            assert.match(messages[0]!, /calls\.csv" line 3: value `abc` is not a number/);
+        });
+
         it('a binary CSV file', () => {
             const { ws } = csvWorkspace('calls.csv');
             writeFile(ws, 'calls.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));

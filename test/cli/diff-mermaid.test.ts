@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitRepo, HAS_GIT, reviewChange } from './git-repo.js';
-import { assertRendered, openMermaid, type MermaidPage } from './mermaid-browser.js';
+import { assertRendered, useMermaidPage } from './mermaid-browser.js';
 import { EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 
 /** The Mermaid block of a comment. */
@@ -39,23 +39,16 @@ function manyChains(count: number): string {
 
 describe('the picture of align diff renders with mermaid in Chromium', function () {
     this.timeout(180_000);
-    let mermaid: MermaidPage | undefined;
-
-    before(async function () {
-        requireBundle();
-        mermaid = await openMermaid();
-    });
-    after(async () => {
-        await mermaid?.close();
-        removeTempDirs();
-    });
+    before(requireBundle);
+    after(removeTempDirs);
+    const mermaid = useMermaidPage();
 
     it('the review change: every node, statuses as classes, the removed link dashed', async function () {
         if (!HAS_GIT) this.skip();
         const repo = gitRepo(EXAMPLES);
         reviewChange(repo);
         const text = mermaidBlock(diffMd(['HEAD'], repo.dir));
-        const result = await mermaid!.render(text);
+        const result = await mermaid().render(text);
         assertRendered(result, text);
         assert.equal(result.nodes.length, text.split('\n').filter(l => /^ {4}n_/.test(l)).length);
         const withClass = (c: string) => result.nodes.filter((_, i) => result.nodeClasses[i]!.split(' ').includes(c));
@@ -74,7 +67,7 @@ describe('the picture of align diff renders with mermaid in Chromium', function 
         const sales = path.join(now, 'sales-win-rate.align');
         fs.writeFileSync(sales, fs.readFileSync(sales, 'utf-8').replace(/  behavior BuildsClosePlan[\s\S]*?\n  }\n/, ''));
         const text = mermaidBlock(diffMd([old, now]));
-        const result = await mermaid!.render(text);
+        const result = await mermaid().render(text);
         assertRendered(result, text);
         const removed = result.nodes.filter((_, i) => result.nodeClasses[i]!.split(' ').includes('removed'));
         assert.equal(removed.length, 1);
@@ -94,7 +87,7 @@ describe('the picture of align diff renders with mermaid in Chromium', function 
         assert.match(md, /more changes not shown, to fit in one comment/);
         const text = mermaidBlock(md);
         assert.ok(text.length <= 50_000, `${text.length} characters of Mermaid`);
-        const result = await mermaid!.render(text);
+        const result = await mermaid().render(text);
         assertRendered(result, text);
         assert.ok(result.edgeStyles.length <= 500 && result.nodes.length > 10, `${result.nodes.length} nodes, ${result.edgeStyles.length} edges`);
     });

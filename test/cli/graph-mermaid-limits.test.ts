@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertRendered, openMermaid, type MermaidPage } from './mermaid-browser.js';
+import { assertRendered, useMermaidPage } from './mermaid-browser.js';
 import { removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 const METRICS = 30;
@@ -44,16 +44,9 @@ const NOTICE = /too large for a Mermaid chart/;
 
 describe('align graph --format mermaid over Mermaid\'s limits', function () {
     this.timeout(120_000);
-    let mermaid: MermaidPage | undefined;
-
-    before(async () => {
-        requireBundle();
-        mermaid = await openMermaid();
-    });
-    after(async () => {
-        await mermaid?.close();
-        removeTempDirs();
-    });
+    before(requireBundle);
+    after(removeTempDirs);
+    const mermaid = useMermaidPage();
 
     it('over 500 links: a chart Mermaid draws that says so, and a line on standard error', async () => {
         const dir = tempDir();
@@ -66,7 +59,7 @@ describe('align graph --format mermaid over Mermaid\'s limits', function () {
         assert.match(notice, /--format svg, or one program's chain with --focus NAME/);
         const text = fs.readFileSync(path.join(dir, 'w.mmd'), 'utf-8');
         assert.match(text, /^flowchart LR\n {2}%% Align impact chain: /);
-        const rendered = await mermaid!.render(text);
+        const rendered = await mermaid().render(text);
         assertRendered(rendered, text);
         assert.equal(rendered.nodes.length, 1);
         const box = rendered.nodes[0]!;
@@ -82,7 +75,7 @@ describe('align graph --format mermaid over Mermaid\'s limits', function () {
         assert.equal(result.status, 0, result.stderr);
         assert.match(unwrapped(result.stderr), NOTICE);
         assert.doesNotMatch(unwrapped(result.stderr), /--focus NAME/);
-        const rendered = await mermaid!.render(result.stdout);
+        const rendered = await mermaid().render(result.stdout);
         assertRendered(rendered, result.stdout);
         assert.match(rendered.nodes[0]!, /Draw it with align graph --format svg --focus P\.$/);
     });
@@ -94,7 +87,7 @@ describe('align graph --format mermaid over Mermaid\'s limits', function () {
         assert.equal(result.status, 0, result.stderr);
         assert.match(unwrapped(result.stderr), NOTICE);
         assert.match(unwrapped(result.stderr), /0 links and [\d,]+ characters/);
-        const rendered = await mermaid!.render(result.stdout);
+        const rendered = await mermaid().render(result.stdout);
         assertRendered(rendered, result.stdout);
         assert.match(rendered.nodes[0]!, /Skills: 200/);
     });
@@ -104,7 +97,7 @@ describe('align graph --format mermaid over Mermaid\'s limits', function () {
         writeFile(dir, 'w.align', manyLinks(78)); // 499 links
         const result = runCli(['graph'], { cwd: dir });
         assert.deepEqual([result.status, result.stderr], [0, '']);
-        const rendered = await mermaid!.render(result.stdout);
+        const rendered = await mermaid().render(result.stdout);
         assertRendered(rendered, result.stdout);
         assert.equal(rendered.nodes.length, 1 + 1 + 78 + METRICS + 1);
         assert.equal(rendered.edgeLabels.length, 499);

@@ -1,7 +1,9 @@
 /**
  * The real `mermaid` package in headless Chromium, for the tests that check
  * that Mermaid text renders: `render(text)` runs `mermaid.render` with
- * Mermaid's default limits and reads the drawing back.
+ * Mermaid's default limits and reads the drawing back. A suite takes its
+ * page from `useMermaidPage()`, which opens it before the suite's tests and
+ * closes it after them.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -33,7 +35,7 @@ export interface MermaidPage {
     close(): Promise<void>;
 }
 
-export async function openMermaid(): Promise<MermaidPage> {
+async function openMermaid(): Promise<MermaidPage> {
     assert.ok(fs.existsSync(MERMAID), `${MERMAID} is missing: run npm ci`);
     const browser: Browser = await launchChromium();
     const page: Page = await browser.newPage();
@@ -61,6 +63,27 @@ export async function openMermaid(): Promise<MermaidPage> {
             }
         })()`) as Promise<Rendered>,
         close: () => browser.close()
+    };
+}
+
+/**
+ * Registers the hooks of a suite that renders with Mermaid: a page opened
+ * before its tests, closed after them. Call it in the `describe` body, after
+ * `this.timeout` (the hooks take the suite's); the accessor it returns gives
+ * the page inside a test.
+ */
+export function useMermaidPage(): () => MermaidPage {
+    let page: MermaidPage | undefined;
+    before(async () => {
+        page = await openMermaid();
+    });
+    after(async () => {
+        await page?.close();
+        page = undefined;
+    });
+    return () => {
+        assert.ok(page, 'no Mermaid page: it is open from the suite\'s before hook to its after hook');
+        return page;
     };
 }
 

@@ -8,7 +8,7 @@ import type { ImpactGraph } from '../../language/graph/types.js';
 import { diagramOf } from '../../cli/graph/diagram.js';
 import { toMermaid } from '../../cli/graph/mermaid.js';
 import { bigProgramAlign, NASTY_ALIGN, NASTY_OUTCOME_TITLE, TWO_PROGRAMS_ALIGN } from './golden/workspaces.js';
-import { assertRendered, openMermaid, type MermaidPage, type Rendered } from './mermaid-browser.js';
+import { assertRendered, useMermaidPage, type Rendered } from './mermaid-browser.js';
 import { EXAMPLES, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 /** `align graph --format mermaid ...args` in `cwd`. */
@@ -20,19 +20,11 @@ function mermaidOf(args: readonly string[], cwd = EXAMPLES): string {
 
 describe('Mermaid output renders with mermaid in Chromium', function () {
     this.timeout(120_000);
-    let mermaid: MermaidPage | undefined;
+    before(requireBundle);
+    after(removeTempDirs);
+    const mermaid = useMermaidPage();
 
-    before(async function () {
-        requireBundle();
-        mermaid = await openMermaid();
-    });
-
-    after(async () => {
-        await mermaid?.close();
-        removeTempDirs();
-    });
-
-    const render = (text: string): Promise<Rendered> => mermaid!.render(text);
+    const render = (text: string): Promise<Rendered> => mermaid().render(text);
 
     it('the whole examples workspace: every node, every column, edge labels', async () => {
         const text = mermaidOf([]);

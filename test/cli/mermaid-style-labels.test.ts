@@ -6,7 +6,7 @@
  * `fill:#f00` as `fill:#35f00`.
  */
 import assert from 'node:assert/strict';
-import { assertRendered, openMermaid, type MermaidPage } from './mermaid-browser.js';
+import { assertRendered, useMermaidPage } from './mermaid-browser.js';
 import { removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 const TITLES = [
@@ -28,16 +28,9 @@ const WORKSPACE = [
 
 describe('Mermaid labels with style and classDef render as written', function () {
     this.timeout(120_000);
-    let mermaid: MermaidPage | undefined;
-
-    before(async () => {
-        requireBundle();
-        mermaid = await openMermaid();
-    });
-    after(async () => {
-        await mermaid?.close();
-        removeTempDirs();
-    });
+    before(requireBundle);
+    after(removeTempDirs);
+    const mermaid = useMermaidPage();
 
     for (const args of [[], ['--focus', 'Lifestyle']]) {
         it(`align graph ${args.join(' ')}`.trim(), async () => {
@@ -45,7 +38,7 @@ describe('Mermaid labels with style and classDef render as written', function ()
             writeFile(dir, 'a.align', WORKSPACE);
             const result = runCli(['graph', '--format', 'mermaid', ...args], { cwd: dir });
             assert.equal(result.status, 0, result.stderr);
-            const rendered = await mermaid!.render(result.stdout);
+            const rendered = await mermaid().render(result.stdout);
             assertRendered(rendered, result.stdout);
             for (const title of TITLES) {
                 assert.ok(rendered.nodes.some(n => n.startsWith(title)), `${title} in:\n${rendered.nodes.join('\n')}`);
