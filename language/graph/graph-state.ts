@@ -117,7 +117,8 @@ export class ImpactGraphState {
         // Programs figured again are looked at again even when their figures did not change: `isolate` checks read their KPIs' figures.
         const changedIds = [...touched, ...figures.changed, ...linked, ...figured.changed, ...programs, ...figured.controlsChanged];
         this.nodes.refreshNodes(new Set([...fresh, ...changedIds.flatMap(id => this.nodes.fragmentOf(id) ?? [])]), this.derived);
-        this.recordChanged(false, dirty, changedIds, [...figures.changed, ...links.retargetedMetrics]);
+        // A metric that became or stopped being a control group: its actuals blocks are judged again (a control group needs no baseline).
+        this.recordChanged(false, dirty, changedIds, [...figures.changed, ...links.retargetedMetrics, ...figured.controlsChanged]);
         return this.snapshot();
     }
 

@@ -11,7 +11,8 @@ import { readablePath } from './structure-rules.js';
  * `actuals-invalid`: malformed rows or CSV cells, periods not increasing (in
  * a block, or a period an earlier block of the metric gives a value already),
  * a percentage for a metric of another unit, missing or unreadable file,
- * metric without baseline.
+ * metric without baseline (but a control group: language.md reads its
+ * baseline as its first actual when it has none).
  */
 export function checkActualsValid(actuals: Actuals, { graph, report, settings }: RuleContext): void {
     const name = actuals.metric?.$refText ?? '';
@@ -34,7 +35,8 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
             + 'Keep one value for the period: remove this row or the other.',
             entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
     }
-    const metric = graph.nodeOf(actuals.metric?.ref)?.metric;
+    const node = graph.nodeOf(actuals.metric?.ref);
+    const metric = node?.metric;
     const unit = metric?.unit;
     if (unit && unit !== 'percent') {
         for (const entry of read?.entries ?? []) {
@@ -46,7 +48,7 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
                 entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
         }
     }
-    if (metric && metric.baseline === undefined) {
+    if (node && metric && metric.baseline === undefined && !graph.isControlGroup(node.id)) {
         report('actuals-invalid', `Actuals of '${name}' have nothing to compare with: metric '${name}' has no baseline. Add \`baseline\` to the metric.`,
             whereFileOrFirstRow(actuals));
     }

@@ -193,6 +193,25 @@ describe('reliability: incremental analysis equals a fresh build', function () {
         for (const rule of ['isolation-invalid', 'metric-unused', 'roi-without-isolation']) assert.ok(seen.has(rule), `the steps reach ${rule}`);
     });
 
+    it('a control group without baseline, its actuals in a third file: the isolate that names it, added or removed, reaches their findings', async () => {
+        // language.md: a control group's baseline is its first actual when it has none, so its actuals are not `actuals-invalid`; another metric's are.
+        const program = (isolate: string) => `program P "p" {\n  window 2026-01-01 to 2026-12-31\n  cost 1000 USD\n  objective O "o" { kpi K practice case "c" }\n${isolate}}\n`;
+        const files = {
+            'p.align': program('  isolate K by control-group C\n'),
+            'k.align': 'metric K "k" { kind lagging unit percent direction up baseline 10 value 100 USD per point source "s" owner "o" }\nactuals K { 2026-06: 20 }\n',
+            'c.align': 'metric C "c" { kind lagging unit percent direction up }\n',
+            'd.align': 'actuals C { 2026-01: 10\n 2026-06: 12 }\n'
+        };
+        const workspace = await IncrementalWorkspace.build(files);
+        const invalid = () => workspace.diagnostics().filter(d => d.startsWith('/ws/d.align ') && d.includes(' actuals-invalid '));
+        assert.deepEqual(invalid(), []);
+        for (const [text, count] of [[program(''), 1], [program('  isolate K by control-group C\n'), 0]] as const) {
+            await workspace.edit('p.align', text);
+            assert.deepEqual(workspace.diagnostics(), (await freshOf(workspace.files)).diagnostics, `diagnostics after the edit of p.align (${count ? 'isolate removed' : 'isolate back'})`);
+            assert.equal(invalid().length, count);
+        }
+    });
+
     // A file parsed again keeps the figures of declarations written as before (language/graph/rewritten-ids.ts): these two edits change
     // figures of declarations whose own text stays the same, which the random sequences above do not reach.
     it('a program\'s window moves: the trajectory of a metric it declares follows, the metric\'s text unchanged', async () => {

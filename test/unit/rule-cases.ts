@@ -200,7 +200,10 @@ export const RULE_CASES: RuleCase[] = [
     {
         rule: 'actuals-invalid',
         fires: `actuals Pipeline {\n  2026-02: 2.1\n  // expect: actuals-invalid\n  2026-01: 2.2\n  // expect: actuals-invalid\n  2026-13: 2.3\n}\n// expect: actuals-invalid\nactuals Revenue from "missing.csv"\n// expect: actuals-invalid\nactuals Completions from "data/ok.csv"\n// expect: actuals-invalid\nactuals Pipeline from "data/bad.csv"`,
-        silent: `actuals Pipeline {\n  2026-Q1: 2.1\n  2026-H2: 2.9\n}\nactuals Revenue from "data/ok.csv"`,
+        // Close miss: a control group without baseline (its first actual is its baseline, language.md's ROI).
+        silent: `actuals Pipeline {\n  2026-Q1: 2.1\n  2026-H2: 2.9\n}\nactuals Revenue from "data/ok.csv"\n${valued('Sales')}\noutcome More "More" { measured by Sales }\n`
+            + `metric Untrained "Untrained" { kind lagging unit count direction up source "s" owner "o" cadence monthly }\n`
+            + `${roiProgram('  cost 1000 USD\n  isolate Sales by control-group Untrained')}\nactuals Untrained { 2026-01: 100\n 2026-06: 104 }`,
         files: { 'data/ok.csv': 'period,value\n2026-01,101\n2026-02,103\n', 'data/bad.csv': 'period,value\n2026-03,1\n2026-02,x\n' }
     },
     {
