@@ -39,7 +39,8 @@ const builds = [
         ...common,
         // sqlite-worker: the worker thread in which `align pull` runs a SQLite query (sql.js is
         // synchronous; the thread is stopped at ALIGN_PULL_TIMEOUT), loaded from next to cli.cjs.
-        entryPoints: entries({ cli: 'cli/main.ts', server: 'server/main.ts', client: 'client/main.ts', 'sqlite-worker': 'cli/pull/sqlite-worker.ts' }),
+        // server-command-line: align-language-server's --help, --version and usage errors, answered without loading server.cjs.
+        entryPoints: entries({ cli: 'cli/main.ts', server: 'server/main.ts', 'server-command-line': 'server/command-line.ts', client: 'client/main.ts', 'sqlite-worker': 'cli/pull/sqlite-worker.ts' }),
         outdir: 'out', outExtension: { '.js': '.cjs' },
         platform: 'node', format: 'cjs', target: 'node20',
         // The data back ends of `align pull` load from node_modules when a pull runs: DuckDB is

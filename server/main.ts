@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import * as net from 'node:net';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, SocketMessageReader, SocketMessageWriter } from 'vscode-languageserver/node';
+import { printMessage } from '../cli/message.js';
 import { RefusingRequestsAfterShutdown } from './after-shutdown.js';
 import { reason, watchFilesUnlessTheClientDoes } from './folder-watcher.js';
 import { startAlignServer } from './start-server.js';
 
-// Transport from the command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (bin/align-language-server.cjs checks them).
+// Transport from the command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (server/command-line.ts checks them).
 // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
 const socket = socketOfCommandLine(process.argv.slice(2));
 const afterShutdown = new RefusingRequestsAfterShutdown();
@@ -42,7 +43,7 @@ function socketOfCommandLine(args: string[]): net.Socket | undefined {
         socket.once('connect', () => { connected = true; });
         socket.on('error', error => {
             if (connected) return; // the connection reports it and closes
-            process.stderr.write(`align-language-server: cannot connect to ${where} (${reason(error)}): the editor must listen there before it starts the server\n`);
+            printMessage(`align-language-server: cannot connect to ${where} (${reason(error)}): the editor must listen there before it starts the server`);
             process.exit(1);
         });
         return socket;

@@ -35,7 +35,7 @@ export class PreviewApp {
     private saveQueued = false;
     /** The number of the graph held, for deltas (undefined: none can apply, the next must be whole). */
     private seq: number | undefined;
-    /** A graph came after the banner: it goes when that graph is painted (hideBanner). */
+    /** A graph came after the banner: it goes when that graph is painted (graphCame). */
     private bannerStale = false;
 
     constructor(private readonly host: Host) {
@@ -113,8 +113,7 @@ export class PreviewApp {
         const first = this.result === undefined;
         this.result = result;
         this.seq = message.seq;
-        this.hideBanner();
-        setSyntaxErrors(this.page.message, false);
+        this.graphCame(message.syntaxErrors === true);
         this.adoptOptions(message.options, first);
         if (message.focus !== undefined) this.state.scope = message.focus ? { kind: 'focus', id: message.focus } : { kind: 'workspace' };
         if (this.state.scope.kind === 'focus' && !result.focusable.some(f => f.id === (this.state.scope as { id: string }).id)) this.state.scope = { kind: 'cursor' };
@@ -154,13 +153,18 @@ export class PreviewApp {
     }
 
     /**
-     * A graph clears the banner once it is painted (bannerPainted): the host
-     * sends the syntax errors right after the graph they go with, and when
-     * they come first showBanner keeps the banner as it is, not hidden and
-     * shown again.
+     * A graph clears the banner once it is painted (bannerPainted), unless
+     * it comes with syntax errors (`syntaxErrors`: their message follows it,
+     * and may come after the graph is painted): then the banner stays as it
+     * is, not hidden and shown again (it flickered, and was an alert again).
      */
-    private hideBanner(): void {
+    private graphCame(syntaxErrors: boolean): void {
+        if (syntaxErrors) {
+            this.bannerStale = false;
+            return;
+        }
         if (!this.page.banner.hidden) this.bannerStale = true;
+        setSyntaxErrors(this.page.message, false);
     }
 
     private bannerPainted(): void {
@@ -180,8 +184,7 @@ export class PreviewApp {
         }
         this.result = applyDelta(this.result, delta);
         this.seq = message.seq;
-        this.hideBanner();
-        setSyntaxErrors(this.page.message, false);
+        this.graphCame(message.syntaxErrors === true);
         const before = JSON.stringify([this.state.hideLearningMetrics, this.state.direction]);
         this.adoptOptions(message.options, false);
         if (delta.focusable) this.toolbar.setFocusable(pickerEntries(delta.focusable, this.result.graph), this.state.scope);

@@ -87,14 +87,17 @@ export type HostMessage =
      * long string 60-100 ms, while decoding and parsing the bytes take 20);
      * `focus`: a program or outcome the host wants shown; `cursor`: where
      * the editor cursor is, so that the first drawing already shows its chain.
+     * `syntaxErrors`: the workspace has syntax errors, and a `syntax-errors`
+     * message follows: the banner stays as it is instead of going when the
+     * graph is painted (and coming back with that message, an alert again).
      */
-    | { type: 'graph'; json: JsonText; options: PreviewOptions; focus?: string; cursor?: CursorPosition; seq?: number }
+    | { type: 'graph'; json: JsonText; options: PreviewOptions; focus?: string; cursor?: CursorPosition; seq?: number; syntaxErrors?: boolean }
     /**
      * What changed since the graph (or delta) numbered `base`: a GraphDelta
      * as JSON text. The webview applies it when it
-     * holds graph `base`, else answers `resync`.
+     * holds graph `base`, else answers `resync`. `syntaxErrors` as for `graph`.
      */
-    | { type: 'graph-delta'; json: string; options: PreviewOptions; base: number; seq: number }
+    | { type: 'graph-delta'; json: string; options: PreviewOptions; base: number; seq: number; syntaxErrors?: boolean }
     /** The editor cursor moved: highlight the innermost node containing it and its chain (`show`: even outside a picked scope). */
     | ({ type: 'cursor'; show?: boolean } & CursorPosition)
     /**
@@ -102,7 +105,8 @@ export type HostMessage =
      * to show): the workspace has `errors` syntax errors in `files`
      * (workspace-relative). `shows`: what the graph held is, for the banner:
      * the last graph read without syntax errors, or (there was none since
-     * the preview opened) what could be read. The next graph clears it.
+     * the preview opened) what could be read. The next graph without
+     * `syntaxErrors` clears it.
      */
     | { type: 'syntax-errors'; files: string[]; errors: number; shows: 'last-valid' | 'partial' }
     /**
@@ -183,6 +187,8 @@ function isCursor(m: Record<string, unknown>): boolean {
     return typeof m['uri'] === 'string' && typeof m['line'] === 'number' && typeof m['character'] === 'number';
 }
 
+const isOptionalBoolean = (value: unknown): boolean => value === undefined || typeof value === 'boolean';
+
 /** True when a value is a well-formed HostMessage (the webview ignores anything else). */
 export function isHostMessage(value: unknown): value is HostMessage {
     if (typeof value !== 'object' || value === null) return false;
@@ -190,9 +196,9 @@ export function isHostMessage(value: unknown): value is HostMessage {
     switch (m['type']) {
         case 'graph': return isJsonText(m['json']) && typeof m['options'] === 'object' && m['options'] !== null
             && (m['cursor'] === undefined || (typeof m['cursor'] === 'object' && m['cursor'] !== null && isCursor(m['cursor'] as Record<string, unknown>)))
-            && (m['seq'] === undefined || typeof m['seq'] === 'number');
+            && (m['seq'] === undefined || typeof m['seq'] === 'number') && isOptionalBoolean(m['syntaxErrors']);
         case 'graph-delta': return typeof m['json'] === 'string' && typeof m['options'] === 'object' && m['options'] !== null
-            && typeof m['base'] === 'number' && typeof m['seq'] === 'number';
+            && typeof m['base'] === 'number' && typeof m['seq'] === 'number' && isOptionalBoolean(m['syntaxErrors']);
         case 'cursor': return isCursor(m);
         case 'syntax-errors': return Array.isArray(m['files']) && m['files'].every(f => typeof f === 'string')
             && typeof m['errors'] === 'number' && (m['shows'] === 'last-valid' || m['shows'] === 'partial');

@@ -235,7 +235,7 @@ export class ImpactPreview implements vscode.Disposable {
         if (errors.files.length === 0) this.lastValid = result;
         const shown = errors.files.length > 0 && this.lastValid ? this.lastValid : result;
         this.latest = shown;
-        this.postGraph(shown);
+        this.postGraph(shown, errors.files.length > 0);
         if (errors.files.length > 0) this.post({ type: 'syntax-errors', files: errors.files, errors: errors.count, shows: this.lastValid ? 'last-valid' : 'partial' });
         this.resolveGraphShown();
         if (this.pendingNode) this.postPendingNode();
@@ -244,19 +244,20 @@ export class ImpactPreview implements vscode.Disposable {
     /**
      * Posts a graph: only what changed since the graph the webview holds
      * (a few nodes after an edit), or the whole graph (the first one, after a
-     * reload or a `resync`, or when much changed).
+     * reload or a `resync`, or when much changed). `syntaxErrors`: their
+     * message follows, and the webview keeps its banner meanwhile.
      */
-    private postGraph(result: ImpactGraphResult): void {
+    private postGraph(result: ImpactGraphResult, syntaxErrors: boolean): void {
         const options = previewOptions();
         // The webview holds it already (the last valid graph, kept while there are syntax errors).
         if (this.held?.result === result && this.held.options === JSON.stringify(options)) return;
         const seq = ++this.seq;
         const delta = deltaToPost(this.held?.result, result);
         if (this.held && delta) {
-            this.post({ type: 'graph-delta', json: JSON.stringify(delta), options, base: this.held.seq, seq });
+            this.post({ type: 'graph-delta', json: JSON.stringify(delta), options, base: this.held.seq, seq, ...(syntaxErrors ? { syntaxErrors } : {}) });
         } else {
             const cursor = this.cursorPosition();
-            this.post({ type: 'graph', json: jsonBytes(graphJson(result)), options, seq, ...(cursor ? { cursor } : {}) });
+            this.post({ type: 'graph', json: jsonBytes(graphJson(result)), options, seq, ...(cursor ? { cursor } : {}), ...(syntaxErrors ? { syntaxErrors } : {}) });
         }
         this.held = { result, seq, options: JSON.stringify(options) };
     }

@@ -15,9 +15,9 @@ export interface TerminalResult {
     screen: string;
 }
 
-/** Runs `align ...args` in a `columns`-wide terminal; NO_COLOR is set unless `env` says otherwise. */
-export function runInTerminal(args: readonly string[], columns: number, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): TerminalResult {
-    const command = `stty cols ${columns} rows 50 && exec ${shellCommand([process.execPath, BIN, ...args])}`;
+/** Runs `align ...args` (or another command of the package, `bin`) in a `columns`-wide terminal; NO_COLOR is set unless `env` says otherwise. */
+export function runInTerminal(args: readonly string[], columns: number, options: { cwd?: string; env?: NodeJS.ProcessEnv; bin?: string } = {}): TerminalResult {
+    const command = `stty cols ${columns} rows 50 && exec ${shellCommand([process.execPath, options.bin ?? BIN, ...args])}`;
     const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
         cwd: options.cwd ?? REPO_ROOT,
         env: cliEnv({ NO_COLOR: '1', ...options.env }),

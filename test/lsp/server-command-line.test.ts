@@ -1,6 +1,7 @@
 /**
  * `align-language-server` as a command: its help, version and usage errors
- * (one line, exit 2, no stack trace), and a start over `--socket=PORT`, the
+ * (one message wrapped to 80 columns, or to a narrower terminal, as the
+ * CLI's are; exit 2, no stack trace), and a start over `--socket=PORT`, the
  * transport an editor that listens on a port uses.
  */
 import assert from 'node:assert/strict';
@@ -10,6 +11,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { createMessageConnection, SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { linesWiderThan, runInTerminal } from '../cli/in-terminal.js';
+import { assertOneLineFailure, unwrapped } from '../cli/run-cli.js';
 import { SERVER, EXAMPLES, uriOf } from './lsp-session.js';
 
 const run = (args: string[]) => spawnSync(process.execPath, [SERVER, ...args], { encoding: 'utf-8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,18 +39,24 @@ describe('align-language-server on the command line', () => {
         [['--socket=abc'], "--socket: 'abc' is not a port number"],
         [['--socket=70000'], "--socket: '70000' is not a port number"],
         [['--socket'], '--socket needs a value'],
-        [['--pipe='], '--pipe needs a value']
+        [['--pipe='], '--pipe needs a value'],
+        [['--node-ipc'], '--node-ipc needs the IPC channel of a parent that forked this process; editors start it with --stdio']
     ];
     for (const [args, message] of errors) {
-        it(`[${args.join(' ')}]: one line naming the problem, exit 2, no stack trace`, () => {
-            const result = run(args);
-            assert.equal(result.status, 2, result.stderr);
-            assert.equal(result.stdout, '');
-            const lines = result.stderr.trimEnd().split('\n');
-            assert.equal(lines.length, 1, result.stderr);
-            assert.ok(lines[0]!.startsWith(`align-language-server: ${message}`), lines[0]);
+        it(`[${args.join(' ')}]: one message naming the problem and the help, within 80 columns, exit 2, no stack trace`, () => {
+            const line = assertOneLineFailure(run(args), '(see align-language-server --help)');
+            assert.ok(line.startsWith(`align-language-server: ${message}`), line);
         });
     }
+
+    it('in a 50-column terminal, its help and a usage error fit it', () => {
+        for (const args of [['--help'], [], ['--socket=abc']]) {
+            const { status, screen } = runInTerminal(args, 50, { bin: SERVER });
+            assert.equal(status, args[0] === '--help' ? 0 : 2, screen);
+            assert.deepEqual(linesWiderThan(screen, 50), [], screen);
+            assert.ok(unwrapped(screen).includes(args[0] === '--help' ? '--pipe=NAME' : '(see align-language-server --help)'), screen);
+        }
+    });
 
     it('--socket=PORT connects to the editor listening on PORT and answers initialize', async () => {
         const server = net.createServer();

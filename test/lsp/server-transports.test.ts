@@ -1,8 +1,8 @@
 /**
  * The transports other than `--stdio` when they cannot work: nothing
  * listening on the port or pipe, `--node-ipc` without an IPC channel. Each
- * says why in one line on stderr and exits non-zero, instead of exiting 0
- * without a word. And `--pipe=NAME` and `--node-ipc` when they can.
+ * says why in one message on stderr (wrapped to 80 columns, as the CLI's
+ * are) and exits non-zero, instead of exiting 0 without a word. And `--pipe=NAME` and `--node-ipc` when they can.
  */
 import * as assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { freePort } from '../free-port.js';
 import * as path from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { assertFits80, unwrapped } from '../cli/run-cli.js';
 import { makeTempDir } from '../temp-dirs.js';
 import { EXAMPLES, SERVER, uriOf } from './lsp-session.js';
 
@@ -19,26 +20,29 @@ const run = (args: string[]) => spawnSync(process.execPath, [SERVER, ...args], {
 describe('align-language-server transports', function () {
     this.timeout(30000);
 
-    it('--socket=PORT with nothing listening: one line naming the port and the cause, exit 1', async () => {
+    it('--socket=PORT with nothing listening: one message naming the port and the cause, within 80 columns, exit 1', async () => {
         const port = await freePort();
         const result = run([`--socket=${port}`]);
         assert.equal(result.status, 1, result.stderr);
         assert.equal(result.stdout, '');
-        assert.equal(result.stderr, `align-language-server: cannot connect to port ${port} of 127.0.0.1 (ECONNREFUSED): the editor must listen there before it starts the server\n`);
+        assertFits80(result.stderr);
+        assert.equal(unwrapped(result.stderr), `align-language-server: cannot connect to port ${port} of 127.0.0.1 (ECONNREFUSED): the editor must listen there before it starts the server\n`);
     });
 
-    it('--pipe=NAME with no such pipe: one line naming the pipe and the cause, exit 1', () => {
+    it('--pipe=NAME with no such pipe: one message naming the pipe and the cause, within 80 columns, exit 1', () => {
         const pipe = path.join(makeTempDir('align-pipe-'), 'missing.sock');
         const result = run([`--pipe=${pipe}`]);
         assert.equal(result.status, 1, result.stderr);
-        assert.equal(result.stderr, `align-language-server: cannot connect to the pipe ${pipe} (ENOENT): the editor must listen there before it starts the server\n`);
+        assertFits80(result.stderr);
+        assert.equal(unwrapped(result.stderr), `align-language-server: cannot connect to the pipe ${pipe} (ENOENT): the editor must listen there before it starts the server\n`);
     });
 
-    it('--node-ipc without an IPC channel: one line, exit 2', () => {
+    it('--node-ipc without an IPC channel: one message within 80 columns, exit 2', () => {
         const result = run(['--node-ipc']);
         assert.equal(result.status, 2, result.stderr);
         assert.equal(result.stdout, '');
-        assert.match(result.stderr, /^align-language-server: --node-ipc needs the IPC channel of a parent that forked this process; editors start it with --stdio \(see align-language-server --help\)\n$/);
+        assertFits80(result.stderr);
+        assert.match(unwrapped(result.stderr), /^align-language-server: --node-ipc needs the IPC channel of a parent that forked this process; editors start it with --stdio \(see align-language-server --help\)\n$/);
     });
 
     it('--pipe=NAME connects to the editor listening on a Unix socket and answers initialize', async function () {

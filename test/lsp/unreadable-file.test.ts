@@ -19,7 +19,7 @@ import { LspSession, SERVER, uriOf, type ServerCommand } from './lsp-session.js'
 function serverCommand(): ServerCommand | string {
     if (!isRoot) return { file: process.execPath, args: [SERVER] };
     const repo = path.resolve(path.dirname(SERVER), '..');
-    const copy = copyForNobody('lsp-server-copy-', repo, ['bin/align-language-server.cjs', 'out/server.cjs', 'package.json']);
+    const copy = copyForNobody('lsp-server-copy-', repo, ['bin/align-language-server.cjs', 'out/server-command-line.cjs', 'out/server.cjs', 'package.json']);
     if (typeof copy === 'string') return copy;
     return { file: 'setpriv', args: [...AS_NOBODY, copy.node, path.join(copy.root, 'bin/align-language-server.cjs')] };
 }

@@ -184,7 +184,7 @@ describe('reliability: security', function () {
     });
 
     describe('the built bundles', () => {
-        const BUNDLES = ['out/cli.cjs', 'out/server.cjs', 'out/client.cjs', 'out/web/client-browser.cjs', 'out/web/server-browser.js', 'out/webview/main.js'];
+        const BUNDLES = ['out/cli.cjs', 'out/server.cjs', 'out/server-command-line.cjs', 'out/client.cjs', 'out/web/client-browser.cjs', 'out/web/server-browser.js', 'out/webview/main.js'];
         const OURS = /^(language|server|cli|client|webview)\//;
         /** `eval(`, `new Function(`, and the Function constructor called with a string (`Function("return this")`). */
         const DYNAMIC_CODE = /(?<![\w$.])eval\s*\(|\bnew\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]/g;

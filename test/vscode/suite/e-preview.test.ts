@@ -242,6 +242,8 @@ suite('Extension: impact-chain preview', () => {
             const lastKind = () => traffic.posted.slice(before).map(m => m.type).filter(t => t !== 'cursor').at(-1);
             await until(() => lastKind() === 'graph' || lastKind() === 'graph-delta', [api.preview.onDidPostMessage], () => `a graph without syntax-errors after the revert; posted since: ${JSON.stringify(traffic.posted.slice(before).map(m => m.type))}; `
                 + `dirty ${editor.document.isDirty}, the editor's text ${editor.document.getText().includes('metric {{{') ? 'still has' : 'no longer has'} the insert, version ${editor.document.version}, active ${vscode.window.activeTextEditor?.document.uri.path}, syntax diagnostics ${vscode.languages.getDiagnostics(editor.document.uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'syntax').length}`);
+            const fixed = traffic.posted.slice(before).filter(m => m.type === 'graph' || m.type === 'graph-delta').at(-1);
+            assert.ok(fixed && (fixed.type === 'graph' || fixed.type === 'graph-delta') && fixed.syntaxErrors === undefined, 'the graph after the fix clears the banner');
         } finally {
             traffic.dispose();
         }
@@ -258,7 +260,10 @@ suite('Extension: impact-chain preview', () => {
             const banner = await until(() => traffic.posted.find((m): m is Extract<HostMessage, { type: 'syntax-errors' }> => m.type === 'syntax-errors'), [api.preview.onDidPostMessage],
                 () => `syntax-errors; posted ${JSON.stringify(traffic.posted.map(m => m.type))}`);
             assert.strictEqual(banner.shows, 'partial');
-            assert.strictEqual(traffic.posted[traffic.posted.indexOf(banner) - 1]?.type, 'graph', 'right after the graph read from the broken file');
+            const graph = traffic.posted[traffic.posted.indexOf(banner) - 1];
+            assert.strictEqual(graph?.type, 'graph', 'right after the graph read from the broken file');
+            // The graph says its errors follow: the webview keeps the banner even when it paints the graph before their message comes.
+            assert.strictEqual(graph.syntaxErrors, true);
         } finally {
             traffic.dispose();
             await vscode.commands.executeCommand('workbench.action.files.revert');
