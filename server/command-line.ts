@@ -6,6 +6,7 @@
  */
 import { printMessage } from '../cli/message.js';
 import { fitHelp, helpWidth } from '../cli/help-layout.js';
+import { didYouMean } from '../cli/suggest.js';
 import { ALIGN_VERSION } from '../language/version.js';
 
 const USAGE = `Usage: align-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -25,12 +26,17 @@ Options:
 
 type Asked = { start: true } | { help: true } | { version: true } | { error: string };
 
+const OPTIONS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--help', '--version'];
+
 /**
  * What the arguments ask for. The first transport decides, as
  * vscode-languageserver reads them; other arguments (such as
- * `--clientProcessId=N`) are left to it.
+ * `--clientProcessId=N`, which VS Code adds) are left to it. Without a
+ * transport, the first argument it does not know is named: a mistyped
+ * `--stdoi` is what the user wants to hear about.
  */
 function asked(args: readonly string[]): Asked {
+    let unknown: string | undefined;
     for (let i = 0; i < args.length; i++) {
         const [name, inline] = args[i]!.split(/=(.*)/s);
         if (name === '-h' || name === '--help') return { help: true };
@@ -49,8 +55,15 @@ function asked(args: readonly string[]): Asked {
             }
             return { start: true };
         }
+        if (name !== '--clientProcessId') unknown ??= name;
     }
-    return { error: 'no transport given; start it with --stdio, --node-ipc, --socket=PORT or --pipe=NAME' };
+    const transports = 'start it with --stdio, --node-ipc, --socket=PORT or --pipe=NAME';
+    if (unknown !== undefined) {
+        const what = unknown.startsWith('-') ? `unknown option '${unknown}'` : `unexpected argument '${unknown}'`;
+        const hint = unknown.startsWith('-') ? didYouMean(unknown, OPTIONS) : '';
+        return { error: `${what}${hint || `; ${transports}`}` };
+    }
+    return { error: `no transport given; ${transports}` };
 }
 
 /**

@@ -35,7 +35,10 @@ describe('align-language-server on the command line', () => {
 
     const errors: Array<[string[], string]> = [
         [[], 'no transport given; start it with --stdio'],
-        [['--bogus'], 'no transport given'],
+        [['--bogus'], "unknown option '--bogus'; start it with --stdio"],
+        [['--stdoi'], "unknown option '--stdoi'; did you mean '--stdio'?"],
+        [['serve'], "unexpected argument 'serve'; start it with --stdio"],
+        [['--clientProcessId=7'], 'no transport given; start it with --stdio'],
         [['--socket=abc'], "--socket: 'abc' is not a port number"],
         [['--socket=70000'], "--socket: '70000' is not a port number"],
         [['--socket'], '--socket needs a value'],
