@@ -1,4 +1,4 @@
-import { isConfigurableRule, isRuleSeverity, RULES, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
+import { isConfigurableRule, isRuleSeverity, type FindingSeverity, type RuleSeverities } from '../language/rules.js';
 import { FORMATS, isFormatName, type FormatName } from './check-formats/index.js';
 import { addDuration, parsePeriod } from '../language/dates.js';
 import { PILOT_DAYS } from '../language/templates/builtin-program.js';
@@ -6,6 +6,7 @@ import { programNameProblem, programTitleProblem } from '../language/templates/f
 import { parseStrict } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { InputError } from './workspace/input-error.js';
+import { notConfigurableMessage } from '../language/config/config-hints.js';
 import { chooseFormat, type OutputFormats } from './output-format.js';
 
 /** Parsed options of `align check`. */
@@ -103,7 +104,7 @@ function parseRuleFlags(flags: string[]): RuleSeverities {
         const equals = flag.indexOf('=');
         const id = equals < 0 ? flag : flag.slice(0, equals);
         const severity = equals < 0 ? undefined : flag.slice(equals + 1);
-        if (!id || !isConfigurableRule(id)) throw new InputError(`--rule ${flag}: unknown rule id '${id}'${didYouMean(id, RULES.map(r => r.id))} (see align check --help)`);
+        if (!isConfigurableRule(id)) throw new InputError(`--rule ${flag}: ${notConfigurableMessage(id)}`);
         if (!isRuleSeverity(severity)) throw new InputError(`--rule ${flag}: expected ${id}=off|info|warning|error`);
         rules[id] = severity;
     }

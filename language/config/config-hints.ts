@@ -4,6 +4,7 @@
  * (trailing commas, single quotes, binary or UTF-16 data).
  */
 import { editDistance, nearestWithin } from '../edit-distance.js';
+import { BUILTIN_RULES, RULES, ruleDocUrl } from '../rules.js';
 
 /** The candidate `input` most likely meant (edit distance, a swap of neighbouring letters is one edit), or undefined when none is close. */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
@@ -18,6 +19,17 @@ export function nearest(input: string, candidates: readonly string[]): string | 
 export function didYouMean(input: string, candidates: readonly string[]): string {
     const match = nearest(input, candidates);
     return match === undefined || match === input ? '' : `; did you mean "${match}"?`;
+}
+
+/**
+ * Why a rule id cannot take a severity: a built-in rule, a near miss, or
+ * neither. One message for `align.config.json`, editor settings and `--rule`.
+ */
+export function notConfigurableMessage(id: string): string {
+    if (BUILTIN_RULES.some(r => r.id === id)) return `rule "${id}" is built in and cannot be configured; remove it`;
+    const near = nearest(id, RULES.map(r => r.id));
+    if (near !== undefined) return `unknown rule id "${id}"; did you mean "${near}"?`;
+    return `unknown rule id "${id}"; use an id of the rule index (${ruleDocUrl('README')}), or remove it`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { BUILTIN_RULES, RULES, SEVERITIES, isConfigurableRule, isRuleSeverity, ruleDocUrl, type RuleSeverities } from '../rules.js';
+import { SEVERITIES, isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../rules.js';
 import { DEFAULT_MAX_LAGGING_KPIS, DEFAULT_MAX_PILOT_DAYS, type AlignSettings } from './align-settings.js';
-import { didYouMean, nearest } from './config-hints.js';
+import { didYouMean, nearest, notConfigurableMessage } from './config-hints.js';
 import { readConfigJson } from './jsonc.js';
 import { lineOfOffset } from '../line-starts.js';
 
@@ -116,7 +116,7 @@ function parseRules(value: unknown, problems: Pick<ProblemList, 'add'>, at: (nee
         return rules;
     }
     for (const [id, severity] of Object.entries(value)) {
-        if (!isConfigurableRule(id)) problems.add(() => ({ message: unknownRuleMessage(id), ...ruleAt(id) }));
+        if (!isConfigurableRule(id)) problems.add(() => ({ message: notConfigurableMessage(id), ...ruleAt(id) }));
         else if (!isRuleSeverity(severity)) problems.add(() => ({ message: severityMessage(id, severity), ...ruleAt(id) }));
         else rules[id] = severity;
     }
@@ -147,14 +147,6 @@ export function settingsFromValue(section: unknown): { settings: AlignSettings; 
 /** A value `maxLaggingKpis` or `maxPilotDays` may take: a whole number, 0 or more. */
 function isThreshold(value: unknown): value is number {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-/** An id that is no configurable rule: a built-in one, a near miss, or neither. */
-function unknownRuleMessage(id: string): string {
-    if (BUILTIN_RULES.some(r => r.id === id)) return `rule "${id}" is built in and cannot be configured; remove it`;
-    const near = nearest(id, RULES.map(r => r.id));
-    if (near !== undefined) return `unknown rule id "${id}"; did you mean "${near}"?`;
-    return `unknown rule id "${id}"; use an id of the rule index (${ruleDocUrl('README')}), or remove it`;
 }
 
 function severityMessage(id: string, severity: unknown): string {

@@ -1,6 +1,6 @@
 import type { Isolate } from '../generated/ast.js';
 import { isControlGroup, isEstimateIsolation, isTrendIsolation } from '../generated/ast.js';
-import { parsePeriod } from '../dates.js';
+import { isoDay, parsePeriod } from '../dates.js';
 import type { AttributionMethod, MetricNode, KpiAttribution, MetricFigures } from './types.js';
 
 /** What attributing one KPI's change needs: the KPI, its `isolate` in the program, and the program's start. */
@@ -92,10 +92,13 @@ export function attributeKpi(input: AttributionInput): KpiAttribution {
     }
     // Each term names its KPI so that a list of them reads as one sentence: `the program's cost and an actual of ChurnRate`.
     const missing = (term: string): void => { result.missing.push(term); };
+    // No actual dated from the program's start on: no change measured while it ran, so none is assumed (Phillips).
+    const sinceStart = m.latest && (input.startDay === undefined || dayOf(m.latest.date) >= input.startDay);
     if (m.baseline === undefined) missing(`${kpi.name}'s baseline`);
     if (!m.latest) missing(`an actual of ${kpi.name}`);
+    else if (!sinceStart) missing(`an actual of ${kpi.name} dated on or after the program's start, ${isoDay(input.startDay!)} (the latest is ${m.latest.period})`);
     if (!m.direction) missing(`${kpi.name}'s direction`);
-    if (m.baseline === undefined || !m.latest) return result;
+    if (m.baseline === undefined || !m.latest || !sinceStart) return result;
     result.rawChange = m.latest.value - m.baseline;
     const attributed = attributedChange(input, result);
     if (attributed !== undefined) result.attributedChange = attributed;

@@ -1,4 +1,5 @@
-import type { Program } from '../generated/ast.js';
+import type { Cost, Program } from '../generated/ast.js';
+import { isProgram } from '../generated/ast.js';
 import { addDuration, parsePeriod } from '../dates.js';
 import { formatNumber, plural } from '../present/index.js';
 import { nameInProgram } from './name-in-program.js';
@@ -58,4 +59,17 @@ export function checkPilotLength(program: Program, { settings, report }: LocalRu
         report('pilot-too-long', `The pilot of program '${program.name}' runs ${plural(days, 'day')}, longer than ${plural(settings.maxPilotDays, 'day')}. Start with a shorter pilot.`,
             { node: pilot.duration });
     }
+}
+
+/**
+ * `syntax`: a `cost` of 0 or less (marking the amount). ROI divides by the
+ * cost, and a fully loaded cost is more than nothing (Phillips); the report
+ * then shows no ROI, and this says where to fix it.
+ */
+export function checkCostAmount(cost: Cost, { report }: LocalRuleContext): void {
+    if (cost.amount === undefined || cost.amount > 0) return;
+    const program = isProgram(cost.$container) ? `Program '${cost.$container.name}'` : 'The program';
+    const written = `${String(cost.amount)}${cost.currency ? ` ${cost.currency}` : ''}`;
+    report('syntax', `${program} has cost ${written}: a cost must be greater than 0 (the fully loaded cost, which ROI is divided by). `
+        + 'Write what the program costs (`cost 45000 USD`), or remove `cost`.', { node: cost, property: 'amount' });
 }

@@ -4,7 +4,7 @@ import { isDeclaration, isProgram, type AlignAstType } from '../generated/ast.js
 import { runGuarded, type GuardedCheck } from './internal-error.js';
 import { checkDeadlineInWindow, checkPercentAmounts } from './metric-rules.js';
 import { checkObjectivePractice } from './objective-rules.js';
-import { checkPilotLength, checkProgramGovernance } from './program-rules.js';
+import { checkCostAmount, checkPilotLength, checkProgramGovernance } from './program-rules.js';
 import { localRuleContext, type LocalRuleContext } from './rule-context.js';
 import { checkXapiOptions } from './snapshot-rules.js';
 import { checkDuplicateAttributes, checkLiterals, checkOneWindow } from './structure-rules.js';
@@ -44,7 +44,8 @@ export function registerValidationChecks(services: AlignServices): void {
         Target: run(literals),
         Pilot: run(literals),
         Window: run(literals),
-        Duration: run(literals)
+        Duration: run(literals),
+        Cost: run([checkCostAmount, 'syntax'])
     };
     registry.register(checks);
 }

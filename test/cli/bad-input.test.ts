@@ -81,6 +81,20 @@ describe('align check with bad input', () => {
             });
         }
 
+        it('--rule with a built-in or unknown id: the reason align.config.json gives for the same id', () => {
+            const ids = ['syntax', 'unresolved-reference', 'metric-unsued', 'nonsense'];
+            const dir = tempDir();
+            writeFile(dir, 'align.config.json', `{ "rules": { ${ids.map(id => `"${id}": "off"`).join(', ')} } }\n`);
+            writeFile(dir, 'a.align', 'skill S "s"\n');
+            const fromConfig = checkJson(['.'], { cwd: dir, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => f.message);
+            for (const id of ids) {
+                const line = assertOneLineFailure(runCli(['check', '--rule', `${id}=off`], { cwd: EXAMPLES }));
+                const reason = line.replace(`align: --rule ${id}=off: `, '');
+                assert.ok(fromConfig.some(m => m.includes(reason)), `'${reason}' is what align.config.json says: ${fromConfig.join(' | ')}`);
+            }
+            assert.match(fromConfig.join('\n'), /rule "syntax" is built in and cannot be configured; remove it/);
+        });
+
         it('an option without its value, or with one it does not take: named in the CLI\'s words', () => {
             const cases: [string[], string][] = [
                 [['check', '--format'], "option '--format' needs a value"],

@@ -83,6 +83,37 @@ actuals Sales { 2026-01-01: 100\n 2026-01-11: 102\n 2026-01-21: 104\n 2026-03-02
         close(a.rawBenefit, 20 * 10, 'raw benefit');
     });
 
+    it('trend with every actual dated before the start: no change measured while the program ran, so none attributed', async () => {
+        const { of, roi } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD window 2026-01-01 to 2026-06-30 isolate Sales by trend }
+actuals Sales { 2025-10: 90\n 2025-11: 95\n 2025-12: 105 }`);
+        const a = of('Sales');
+        assert.deepEqual([a.rawChange, a.attributedChange, a.projected, a.benefit, a.rawBenefit], [undefined, undefined, undefined, undefined, undefined]);
+        assert.deepEqual(a.missing, ['an actual of Sales dated on or after the program\'s start, 2026-01-01 (the latest is 2025-12)']);
+        assert.deepEqual([roi.roiPercent, roi.rawRoiPercent], [undefined, undefined]);
+    });
+
+    for (const [isolate, method] of [['', 'no isolate'], ['isolate Sales by estimate 50% confidence 50%', 'an estimate']]) {
+        it(`${method}: the latest actual before the start is no raw change of the program`, async () => {
+            const { of, roi } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD pilot 90 days from 2026-02-01 ${isolate} }
+actuals Sales { 2026-01: 130 }`);
+            assert.equal(of('Sales').rawChange, undefined);
+            assert.deepEqual(roi.missing, ['an actual of Sales dated on or after the program\'s start, 2026-02-01 (the latest is 2026-01)']);
+        });
+    }
+
+    it('a period is dated on its last day: 2026-01 is after a start on 2026-01-15, and counts', async () => {
+        const { of, roi } = await programOf(`${kpi('Sales', 'up', 100, 10)}
+outcome O "O" { measured by Sales }
+program P "P" { serves O cost 100 USD pilot 90 days from 2026-01-15 isolate Sales by estimate 50% confidence 50% }
+actuals Sales { 2026-01: 130 }`);
+        close(of('Sales').rawChange, 30, 'raw change');
+        assert.deepEqual(roi.missing, []);
+    });
+
     it('only improvements count: a change against the direction is 0 and an attributed loss does not offset others', async () => {
         const { of, roi } = await programOf(`${kpi('Up', 'up', 100, 10)}
 ${kpi('Ctl', 'up', 100, 10)}

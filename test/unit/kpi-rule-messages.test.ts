@@ -73,3 +73,43 @@ describe('deadline-outside-window says both dates', () => {
         ]);
     });
 });
+
+describe('objective rules name a metric as the objective\'s text does', () => {
+    const text = 'metric M "global" { kind activity unit count }\n'
+        + 'program P "P" {\n'
+        + '  metric M "local" { kind leading unit count direction up baseline 1 target 2 by 2026-12 }\n'
+        + '  metric A "local activity" { kind activity unit count }\n'
+        + '}\n'
+        + 'program Q "Q" {\n'
+        + '  objective O "O" { kpi P.M practice case "c" }\n'
+        + '  objective Own "Own" { kpi P.A practice case "c" }\n'
+        + '}\n'
+        + 'objective G "G" { kpi P.M practice case "c" }\n';
+
+    it('unexplained-kpi-link: `kpi P.M` is KPI \'P.M\', not the global \'M\', in a program and outside every program', async () => {
+        assert.deepEqual(await messages(text, 'unexplained-kpi-link'), [
+            'The link from objective \'O\' to KPI \'P.M\' is asserted, not explained: no skill it builds enables a behavior that moves \'P.M\'. Build such a skill, or add the behavior.',
+            'The link from objective \'G\' to KPI \'P.M\' is asserted, not explained: no skill it builds enables a behavior that moves \'P.M\'. Build such a skill, or add the behavior.',
+        ]);
+    });
+
+    it('activity-only-link lists `kpi P.A` as \'P.A\'', async () => {
+        assert.deepEqual(await messages(text, 'activity-only-link'),
+            ['Objective \'Own\' reaches only activity or learning metrics (P.A), which are not evidence of business impact. Link it to a leading or lagging KPI.']);
+    });
+
+    it('a program\'s own metric keeps its simple name', async () => {
+        const own = 'program P "P" {\n  metric M "m" { kind leading unit count direction up baseline 1 target 2 by 2026-12 }\n  objective O "O" { kpi M practice case "c" }\n}\n';
+        assert.deepEqual((await messages(own, 'unexplained-kpi-link')).map(m => m.split(' is asserted')[0]), ['The link from objective \'O\' to KPI \'M\'']);
+    });
+});
+
+describe('outcome-not-measurable names a measuring KPI as the outcome\'s text does', () => {
+    it('`measured by P.M` is \'P.M\', not the global \'M\'', async () => {
+        const text = 'metric M "global" { kind lagging unit count direction up baseline 1 target 2 by 2026-12 }\n'
+            + 'program P "P" {\n  metric M "local" { kind lagging unit count direction up target 2 by 2026-12 }\n}\n'
+            + 'outcome Out "o" { measured by P.M }\n';
+        assert.deepEqual(await messages(text, 'outcome-not-measurable'),
+            ['Outcome \'Out\' is not measurable: \'P.M\' has no baseline. Give each measuring KPI a baseline and a `target ... by` deadline.']);
+    });
+});
