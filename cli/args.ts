@@ -104,7 +104,8 @@ function parseRuleFlags(flags: string[]): RuleSeverities {
         const equals = flag.indexOf('=');
         const id = equals < 0 ? flag : flag.slice(0, equals);
         const severity = equals < 0 ? undefined : flag.slice(equals + 1);
-        if (!isConfigurableRule(id)) throw new InputError(`--rule ${flag}: ${notConfigurableMessage(id)}`);
+        // The words of align.config.json for the same id, quoted as the CLI quotes.
+        if (!isConfigurableRule(id)) throw new InputError(`--rule ${flag}: ${notConfigurableMessage(id, "'")}`);
         if (!isRuleSeverity(severity)) throw new InputError(`--rule ${flag}: expected ${id}=off|info|warning|error`);
         rules[id] = severity;
     }

@@ -196,7 +196,10 @@ Options:
 NAME must be an Align name: letters, digits and _, not starting with a digit,
 and not a word that starts a declaration (program, metric, ...); a leading _
 stays in the file name (_Draft -> _draft.align). A NAME the workspace already
-declares is refused (it would be a duplicate-name error in both files).
+declares is refused (it would be a duplicate-name error in both files). The
+workspace is the nearest folder, the file's or above, with align.config.json
+(else align.lock.json), as for align check, else the file's folder alone; a
+folder still to be made holds no names of its own.
 
 Exit status: 0 when the program is written (or printed, or the templates
 listed), 2 on a usage error: a name or --date that is not usable, a file that
@@ -211,8 +214,9 @@ export function fmtHelp(): string {
 Formats every .align file under the paths (default: .) in place, in the one
 canonical layout (the editor's Format Document), and lists the files it
 changed. Comments, line ends (CRLF or LF) and a UTF-8 byte order mark are
-kept; a file with a syntax error is reported (file:line:column message) and
-left as it is.
+kept. A file with a syntax error, or one that is binary, not UTF-8 or
+unreadable, is reported on standard error (align: file:line:column message)
+and left as it is; the others are still formatted.
 
 Options:
       --check                write nothing; print "FILE: not formatted" for
@@ -221,8 +225,9 @@ Options:
   -h, --help                 show this help
 
 Exit status: 0 all files formatted (with --check: none would change), 1 a file
-would change (--check) or has a syntax error, 2 usage error, unreadable input
-or a file it cannot write (the others are still formatted).
+would change (--check) or has a syntax error (or is not Align source), 2 usage
+error, a path or folder it cannot read, or a file it cannot write (the others
+are still formatted).
 `;
 }
 

@@ -1,9 +1,11 @@
 /**
  * `align fmt [paths...] [--check]`: the canonical layout (language/format),
- * in place. Every file is read before any is written, so unreadable input
- * (exit 2) leaves everything untouched; a file with a syntax error is
- * reported as `file:line:column message` and left as it is (exit 1). A
- * rewritten file keeps its line ends (CRLF, LF or lone CR) and its UTF-8 byte order
+ * in place. Every file is read before any is written. A file with a syntax
+ * error is reported as `align: file:line:column message` (wrapped as every
+ * `align: ` message) and left as it is (exit 1); so is a file that is not
+ * Align source (binary, not UTF-8, unreadable), at 1:1 with the words of
+ * `align check`'s `syntax` finding, and the other files are still formatted.
+ * A rewritten file keeps its line ends (CRLF, LF or lone CR) and its UTF-8 byte order
  * mark. `--check` prints `file: not formatted` per file and a closing hint.
  * A file that cannot be written (read-only, permission denied) gets one
  * line on standard error and the others are still formatted (exit 2), as
@@ -14,13 +16,15 @@
 import * as fs from 'node:fs';
 import { BOM } from '../../language/byte-order-mark.js';
 import { formatAlign } from '../../language/format/format-align.js';
+import { sourceProblemMessage } from '../../language/files/source-problems.js';
 import type { FmtArgs } from '../args.js';
 import { cellWidth } from '../cell-width.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { catalogFilesOf } from '../workspace/load-workspace.js';
 import { describeCode } from '../workspace/input-error.js';
-import { readSource } from '../workspace/read-source.js';
+import { tryReadSource, type SourceRead } from '../workspace/read-source.js';
+import { printMessage } from '../message.js';
 import { shellCommand } from '../shell-word.js';
 import { shownPath } from '../shown-path.js';
 
@@ -35,29 +39,29 @@ export async function runFmt(args: FmtArgs, io: FmtIo): Promise<number> {
     const excluded = await catalogFilesOf(args.paths);
     const files = (await findAlignFiles(args.paths, { excluded })).map(file => ({ file, shown: shownPath(file) }));
     const sources = files.map(({ file, shown }, i) => {
-        const { text, bom } = readSource(file, shown);
+        const read = tryReadSource(file);
         io.progress.update('read', i + 1, files.length);
-        return { file, shown, text, bom };
+        return { file, shown, read };
     });
     const changed: string[] = [];
     const problems: string[] = [];
     const unwritten: string[] = [];
-    sources.forEach(({ file, shown, text, bom }, i) => {
-        const result = formatAlign(text);
+    sources.forEach(({ file, shown, read }, i) => {
+        const result = formatSource(shown, read);
         io.progress.update(args.check ? 'checked' : 'formatted', i + 1, sources.length);
-        if ('error' in result) {
-            problems.push(problemLine(shown, text, result.error));
+        if ('problem' in result) {
+            problems.push(result.problem);
             return;
         }
         if (!result.changed) return;
-        const failure = args.check ? undefined : writeSource(file, shown, bom ? BOM + result.text : result.text);
+        const failure = args.check ? undefined : writeSource(file, shown, result.text);
         if (failure) unwritten.push(failure);
         else changed.push(shown);
     });
     io.progress.done();
     if (changed.length > 0) io.write(changed.map(f => args.check ? `${f}: not formatted\n` : `${f}\n`).join(''));
-    if (problems.length > 0) process.stderr.write(problems.map(p => `${p}\n`).join(''));
-    if (unwritten.length > 0) process.stderr.write(unwritten.map(p => `${p}\n`).join(''));
+    for (const problem of problems) printMessage(`align: ${problem}`);
+    for (const failure of unwritten) printMessage(failure);
     if (args.check && changed.length > 0) process.stderr.write(`${formatHint(args.paths, changed.length)}\n`);
     if (unwritten.length > 0) return 2;
     return problems.length > 0 || (args.check && changed.length > 0) ? 1 : 0;
@@ -70,6 +74,15 @@ function formatHint(paths: readonly string[], count: number): string {
     const given = unique.length === 1 && unique[0] === '.' ? [] : unique.some(p => p.startsWith('-')) ? ['--', ...unique] : unique;
     const line = `align: run ${shellCommand(['align', 'fmt', ...given])} to format ${files}`;
     return cellWidth(line) <= 80 ? line : `align: run align fmt on the paths given to format ${files}`;
+}
+
+/** A file's text in the canonical layout (its byte order mark kept), or the problem line that says why it is not formatted. */
+function formatSource(shown: string, read: SourceRead): { problem: string } | { text: string; changed: boolean } {
+    // Not Align source: the `syntax` finding of align check, at the file's start.
+    if ('problem' in read) return { problem: `${shown}:1:1 syntax error: ${sentence(sourceProblemMessage(read.problem))} (not formatted)` };
+    const result = formatAlign(read.text);
+    if ('error' in result) return { problem: problemLine(shown, read.text, result.error) };
+    return { text: read.bom ? BOM + result.text : result.text, changed: result.changed };
 }
 
 /**

@@ -10,7 +10,7 @@ import { nodeHost } from '../../language/host.js';
 import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
 import { didYouMean } from '../suggest.js';
-import { loadWorkspace, workspaceRoot } from '../workspace/load-workspace.js';
+import { loadWorkspace, markedRoot, workspaceRoot } from '../workspace/load-workspace.js';
 import { shellWord } from '../shell-word.js';
 import type { InitArgs } from '../args.js';
 import { InputError } from '../workspace/input-error.js';
@@ -66,6 +66,8 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     } catch (error) {
         throw new InputError(`${file}: ${cannotWrite(error)}`);
     }
+    // Said as it is done: a file --force writes over is overwritten, not created.
+    const overwrites = args.force && fs.existsSync(file);
     try {
         fs.writeFileSync(file, text, { flag: args.force ? 'w' : 'wx' });
     } catch (error) {
@@ -77,7 +79,7 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
     }
     const shown = shownPath(path.resolve(file), file);
     // Two lines: one would run past 80 columns for most names.
-    io.write(`Created ${shown} with program ${declared}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
+    io.write(`${overwrites ? 'Overwrote' : 'Created'} ${shown} with program ${declared}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
     return 0;
 }
 
@@ -88,13 +90,20 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
  * would be a duplicate-name error in both files. (`--output -` is not
  * checked: the text goes wherever the user sends it.) The file that --force
  * overwrites does not count. Its names are those of its impact graph (the
- * catalogs it uses included).
+ * catalogs it uses included). The workspace is found as `align check` finds
+ * its root: the nearest folder, the file's or above, with an
+ * `align.config.json` (else an `align.lock.json`), else the file's folder
+ * alone. A folder still to be made holds no names of its own: without such
+ * a file above it, nothing is read (its parent's other folders are not its
+ * workspace).
  */
 async function refuseTakenName(name: string, file: string | undefined, force: boolean): Promise<void> {
-    const folder = existingAncestor(file === undefined ? process.cwd() : path.dirname(path.resolve(file)));
+    const folder = file === undefined ? process.cwd() : path.dirname(path.resolve(file));
+    const existing = existingAncestor(folder);
     // A file in the way of the folder: writing fails, and says so.
-    if (!fs.statSync(folder).isDirectory()) return;
-    const root = workspaceRoot(folder);
+    if (!fs.statSync(existing).isDirectory()) return;
+    const root = existing === folder ? workspaceRoot(folder) : markedRoot(existing);
+    if (root === undefined) return;
     const replaced = force && file !== undefined ? URI.file(path.resolve(file)).toString() : undefined;
     const workspace = await loadWorkspace({ paths: [root], allowEmpty: true });
     const index = await workspace.services.align.Graph.getIndex();

@@ -145,7 +145,16 @@ async function configuredServices(root: string, configFile: string | undefined, 
 export function workspaceRoot(given: string | readonly string[]): string {
     const folders = (typeof given === 'string' ? [given] : given.length > 0 ? given : ['.']).map(folderOf);
     const start = folders.reduce(commonFolder);
-    return nearestHolding(start, CONFIG_FILE) ?? nearestHolding(start, LOCK_FILE) ?? start;
+    return markedRoot(start) ?? start;
+}
+
+/**
+ * The nearest folder, `folder` or above, that holds an `align.config.json`,
+ * else the nearest that holds an `align.lock.json`: the root that marks the
+ * workspace `folder` is in, as `workspaceRoot` finds it; undefined without one.
+ */
+export function markedRoot(folder: string): string | undefined {
+    return nearestHolding(folder, CONFIG_FILE) ?? nearestHolding(folder, LOCK_FILE);
 }
 
 /** `folder` or its nearest ancestor that holds a file named `name`. */

@@ -10,20 +10,16 @@ export type SourceRead = { readonly text: string; readonly bom: boolean } | { re
 
 /** Reads an `.align` file as UTF-8 text, without its leading byte order mark (one: a second is text); refuses binary and non-UTF-8 files with one clear line. */
 export function readSourceFile(file: string, shownAs: string): string {
-    return readSource(file, shownAs).text;
-}
-
-/** As `readSourceFile`, and whether the file starts with a UTF-8 byte order mark (for `align fmt` to keep it). */
-export function readSource(file: string, shownAs: string): { text: string; bom: boolean } {
     const read = tryReadSource(file);
     if ('problem' in read) throw new InputError(`${shownAs}: ${read.problem.problem}`);
-    return read;
+    return read.text;
 }
 
 /**
- * An `.align` file's text (as `readSource`), or what keeps it from being
- * Align source: unreadable, binary (a NUL byte), not UTF-8. The whole file
- * is read, whatever its size (docs/reliability.md, huge input).
+ * An `.align` file's text (as `readSourceFile`) and whether it starts with
+ * a UTF-8 byte order mark (for `align fmt` to keep it), or what keeps it
+ * from being Align source: unreadable, binary (a NUL byte), not UTF-8. The
+ * whole file is read, whatever its size (docs/reliability.md, huge input).
  */
 export function tryReadSource(file: string): SourceRead {
     let bytes: Buffer;

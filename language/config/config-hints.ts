@@ -25,11 +25,12 @@ export function didYouMean(input: string, candidates: readonly string[]): string
  * Why a rule id cannot take a severity: a built-in rule, a near miss, or
  * neither. One message for `align.config.json`, editor settings and `--rule`.
  */
-export function notConfigurableMessage(id: string): string {
-    if (BUILTIN_RULES.some(r => r.id === id)) return `rule "${id}" is built in and cannot be configured; remove it`;
+export function notConfigurableMessage(id: string, quote: '"' | "'" = '"'): string {
+    const q = (text: string) => `${quote}${text}${quote}`;
+    if (BUILTIN_RULES.some(r => r.id === id)) return `rule ${q(id)} is built in and cannot be configured; remove it`;
     const near = nearest(id, RULES.map(r => r.id));
-    if (near !== undefined) return `unknown rule id "${id}"; did you mean "${near}"?`;
-    return `unknown rule id "${id}"; use an id of the rule index (${ruleDocUrl('README')}), or remove it`;
+    if (near !== undefined) return `unknown rule id ${q(id)}; did you mean ${q(near)}?`;
+    return `unknown rule id ${q(id)}; use an id of the rule index (${ruleDocUrl('README')}), or remove it`;
 }
 
 /**

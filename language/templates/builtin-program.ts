@@ -3,7 +3,8 @@
  * *Align: New Program from Template* opens. Every step of the chain,
  * commented, with placeholder figures that pass every rule; every
  * declaration is inside the program, so two programs from it never clash.
- * In the canonical layout of `align fmt` (a test keeps it so).
+ * In the canonical layout of `align fmt`, every line within 80 columns (tests
+ * keep it so).
  *
  * Placeholders, filled by `fillTemplate` (fill-template.ts): `{{name}}`,
  * `{{title}}`, `{{start}}` (the pilot's first day), `{{end}}` (its last,
@@ -28,7 +29,8 @@ program {{name}} "{{title}}" {
   serves BusinessResult
   pilot 90 days from {{start}} // or: window {{start}} to {{end}}
   review monthly // daily | weekly | monthly | quarterly
-  // cost 45000 USD // fully loaded cost; with a KPI's value, align report shows ROI
+  // Its fully loaded cost; with a KPI's value, align report shows the ROI:
+  // cost 45000 USD
   phase design // discover | design | deliver | measure
 
   // The business result, measured by business KPIs (never by completions).
@@ -40,7 +42,9 @@ program {{name}} "{{title}}" {
   // Lagging KPI: the result itself, with its shared data definition.
   metric LaggingKpi "The result, e.g. monthly logo churn" {
     kind lagging
-    unit percent // percent | count | days | hours | minutes | score | ratio | currency USD
+    // unit: percent | count | days | hours | minutes | score | ratio |
+    // currency USD
+    unit percent
     direction down // which way is better: up | down
     baseline 12%
     target 10% by {{end}}
@@ -50,7 +54,8 @@ program {{name}} "{{title}}" {
     // value 18000 USD per point // money per point of improvement, for ROI
   }
 
-  // Leading KPI: an early signal that the behavior moves and that predicts the result.
+  // Leading KPI: an early signal that the behavior moves and that predicts
+  // the result.
   metric LeadingKpi "The early signal, e.g. repeat contacts within 7 days" {
     kind leading
     unit percent
@@ -85,11 +90,14 @@ program {{name}} "{{title}}" {
   // A learning objective that builds the skill, practised as in real work.
   objective PractiseSkill "Given a realistic situation, apply the skill" {
     builds CoreSkill
-    practice roleplay "A realistic scenario from the job" // roleplay | sandbox | simulation | decision-game | case | shadowing
+    // practice: roleplay | sandbox | simulation | decision-game | case |
+    // shadowing
+    practice roleplay "A realistic scenario from the job"
     assessed by "Pre/post skills check"
   }
 
-  // Measured values, for the Measure phase (or: actuals LeadingKpi from "data/leading.csv").
+  // Measured values, for the Measure phase
+  // (or: actuals LeadingKpi from "data/leading.csv").
   // actuals LeadingKpi {
   //   {{startMonth}}: 17.5%
   // }

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { gitRepo, HAS_GIT } from './git-repo.js';
 import {
     BIN, EXAMPLES, REPO_ROOT, assertOneLineFailure, cliEnv, checkJson, columnOf, copyExamples, keysOf, lineOf, linesOf, parseFindings, removeTempDirs,
-    requireBundle, runCli, tempDir, writeFile, type CliResult, type Finding,
+    requireBundle, runCli, tempDir, unwrapped, writeFile, type CliResult, type Finding,
 } from './run-cli.js';
 import { copyForNobody, isRoot, runAsNobody } from '../as-nobody.js';
 
@@ -89,7 +89,9 @@ describe('align check with bad input', () => {
             const fromConfig = checkJson(['.'], { cwd: dir, status: 1 }).filter(f => f.rule === 'config-invalid').map(f => f.message);
             for (const id of ids) {
                 const line = assertOneLineFailure(runCli(['check', '--rule', `${id}=off`], { cwd: EXAMPLES }));
-                const reason = line.replace(`align: --rule ${id}=off: `, '');
+                assert.ok(line.includes(`'${id}'`), `the CLI quotes as it does elsewhere: ${line}`);
+                // The same words; the CLI quotes ids with ', JSON's "".
+                const reason = line.replace(`align: --rule ${id}=off: `, '').replaceAll("'", '"');
                 assert.ok(fromConfig.some(m => m.includes(reason)), `'${reason}' is what align.config.json says: ${fromConfig.join(' | ')}`);
             }
             assert.match(fromConfig.join('\n'), /rule "syntax" is built in and cannot be configured; remove it/);
@@ -327,9 +329,9 @@ describe('align check with bad input', () => {
             splitOff(findings, 'bad\uFFFD.align', /^This file has a name that is not UTF-8 \(shown with \uFFFD\), so it cannot be opened by name: rename it\.$/);
         });
 
-        it('a file that cannot be read (chmod 000, checked as an unprivileged user)', function () {
+        it('a file that cannot be read (chmod 000, checked as an unprivileged user); align fmt says the same and lists the other file', function () {
             const dir = sharedTempDir();
-            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            writeFile(dir, 'ok.align', 'skill   S "s"\n');
             const file = writeFile(dir, 'secret.align', 'skill T "t"\n');
             fs.chmodSync(file, 0o000);
             if (!isRoot && canRead(file)) this.skip();
@@ -337,6 +339,10 @@ describe('align check with bad input', () => {
             assert.equal(result.status, 1);
             const others = splitOff(parseFindings(result.stdout), 'secret.align', /^This file cannot be read \(permission denied, EACCES\): make it readable or remove it\.$/);
             assert.deepEqual(keysOf(others), ['ok.align:1 skill-enables-nothing']);
+            const fmt = runAsUnprivileged(['fmt', '--check', '.'], dir);
+            assert.equal(fmt.status, 1, fmt.stderr);
+            assert.equal(fmt.stdout, 'ok.align: not formatted\n');
+            assert.equal(linesOf(unwrapped(fmt.stderr))[0], 'align: secret.align:1:1 syntax error: This file cannot be read (permission denied, EACCES): make it readable or remove it (not formatted)');
         });
 
         it('a folder named x.align in a folder is walked, not read as a file', () => {

@@ -55,7 +55,7 @@ describe('control characters from the user\'s data are written as \\xHH in the t
         assert.equal(fmt.status, 1);
         assert.ok(printable(fmt.stdout + fmt.stderr), JSON.stringify(fmt.stdout + fmt.stderr));
         assert.match(fmt.stdout, /^ctl\\x1b\[31mred\.align: not formatted$/m);
-        assert.match(fmt.stderr, /^new\\x0aline\.align:1:9 syntax error/m);
+        assert.match(fmt.stderr, /^align: new\\x0aline\.align:1:9 syntax error/m);
         for (const command of [['graph', '.'], ['report', '.', '--output', '-']]) {
             const { stderr } = runCli(command, { cwd: dir });
             assert.ok(printable(stderr), `${command[0]}: ${JSON.stringify(stderr)}`);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 function findingsOf(dir: string): string[] {
     const result = runCli(['check', '.', '--format', 'json'], { cwd: dir });
@@ -42,7 +42,7 @@ describe('align fmt and align-disable-next-line', () => {
         writeFile(dir, 'q.align', text);
         const result = runCli(['fmt', '.'], { cwd: dir });
         assert.equal(result.status, 1);
-        assert.match(result.stderr, /^q\.align: Not formatted: line 2 follows an `align-disable-next-line` comment/);
+        assert.match(unwrapped(result.stderr), /^align: q\.align: Not formatted: line 2 follows an `align-disable-next-line` comment/);
         assert.equal(fs.readFileSync(path.join(dir, 'q.align'), 'utf-8'), text);
     });
 });

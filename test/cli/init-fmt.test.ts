@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import { gitRepo, HAS_GIT, reviewChange } from './git-repo.js';
 import { assertGolden } from './golden/golden.js';
-import { alignFilesUnder, assertOneLineFailure, BIN, copyExamples, EXAMPLES, cliEnv, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { alignFilesUnder, assertFits80, assertOneLineFailure, BIN, copyExamples, EXAMPLES, cliEnv, linesOf, parseFindings, REPO_ROOT, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 /** `align check DIR --format json`: the findings, asserting the exit status. */
 function findingsOf(dir: string, status = 0) {
@@ -88,6 +88,15 @@ describe('align init', () => {
         assertGolden('init-churn-pilot.align', result.stdout);
     });
 
+    it('writes every line of the template within 80 columns (the user\'s first file)', () => {
+        for (const args of [['init', '--output', '-'], ['init', 'ChurnPilot', '--output', '-', '--date', '2026-05-04']]) {
+            const result = runCli(args);
+            assert.equal(result.status, 0, result.stderr);
+            const long = linesOf(result.stdout).filter(line => [...line].length > 80);
+            assert.deepEqual(long, [], args.join(' '));
+        }
+    });
+
     it('is in the canonical layout of align fmt', () => {
         const dir = tempDir();
         assert.equal(runCli(['init'], { cwd: dir }).status, 0);
@@ -131,7 +140,10 @@ describe('align init', () => {
         assert.equal(fs.readFileSync(other, 'utf-8'), '// other\n');
         const forced = runCli(['init', '--force'], { cwd: dir });
         assert.equal(forced.status, 0, forced.stderr);
+        assert.equal(forced.stdout, 'Overwrote my-program.align with program MyProgram.\nNext: edit it, then run align check my-program.align\n');
         assert.match(fs.readFileSync(file, 'utf-8'), /^program MyProgram /m);
+        const fresh = runCli(['init', 'Fresh', '--force'], { cwd: dir });
+        assert.equal(fresh.stdout, 'Created fresh.align with program Fresh.\nNext: edit it, then run align check fresh.align\n', '--force with no file in the way creates it');
     });
 
     it('refuses a name that is not an Align name, or a keyword, an output that is not an .align file, a blank title (exit 2, no file)', () => {
@@ -271,7 +283,7 @@ describe('align fmt', () => {
         assert.equal(fs.readFileSync(path.join(dir, "Q1 it's/b.align"), 'utf-8'), 'skill B "B"\n');
     });
 
-    it('reports a file with a syntax error as file:line:column message, leaves it as it is, formats the others, exits 1', () => {
+    it('reports a file with a syntax error as align: file:line:column message, wrapped at 80, leaves it as it is, formats the others, exits 1', () => {
         const dir = tempDir();
         const broken = 'program X {\n  sponsor "a"\n  serves\n}\n';
         writeFile(dir, 'broken.align', broken);
@@ -279,27 +291,63 @@ describe('align fmt', () => {
         const result = runCli(['fmt'], { cwd: dir });
         assert.equal(result.status, 1);
         assert.equal(result.stdout, 'ok.align\n');
-        const lines = linesOf(result.stderr);
+        assertFits80(result.stderr);
+        const lines = linesOf(unwrapped(result.stderr));
         assert.equal(lines.length, 1, result.stderr);
-        assert.match(lines[0]!, /^broken\.align:4:1 syntax error: .+ \(not formatted\)$/);
+        assert.match(lines[0]!, /^align: broken\.align:4:1 syntax error: .+ \(not formatted\)$/);
         assert.equal(fs.readFileSync(path.join(dir, 'broken.align'), 'utf-8'), broken);
         assert.equal(fs.readFileSync(path.join(dir, 'ok.align'), 'utf-8'), 'skill A "A"\n');
         writeFile(dir, 'broken.align', 'program X {\n  sponsor "a"\n');
         const atEnd = runCli(['fmt', '--check', 'broken.align'], { cwd: dir });
         assert.equal(atEnd.status, 1);
-        assert.match(atEnd.stderr, /^broken\.align:3:1 syntax error: .+ \(not formatted\)\n$/);
+        assert.match(unwrapped(atEnd.stderr), /^align: broken\.align:3:1 syntax error: .+ \(not formatted\)\n$/);
+        // A long message, as the reporter's: 152 columns on one line before.
+        writeFile(dir, 'broken.align', 'hello\n');
+        const long = runCli(['fmt', 'broken.align'], { cwd: dir });
+        assert.equal(long.stderr, 'align: broken.align:1:1 syntax error: Unexpected `hello` outside a declaration:\n'
+            + '  start a declaration (`outcome`, `metric`, `skill`, …) or remove it (not\n  formatted)\n');
     });
 
-    it('exits 2 on unreadable or binary input without writing any file', () => {
+    it('reports a binary, non-UTF-8, UTF-16 or unreadable file as a syntax error at 1:1, formats or lists every other file, exits 1', () => {
         const dir = tempDir();
         writeFile(dir, 'a.align', 'skill   A\n');
         writeFile(dir, 'b.align', Buffer.from([0x73, 0, 0x6b]));
-        assertOneLineFailure(runCli(['fmt'], { cwd: dir }), 'b.align', 'binary');
-        assert.equal(fs.readFileSync(path.join(dir, 'a.align'), 'utf-8'), 'skill   A\n', 'nothing formatted');
-        writeFile(dir, 'b.align', Buffer.from([0xff, 0xfe, 0x41]));
-        assertOneLineFailure(runCli(['fmt', '--check'], { cwd: dir }), 'b.align', 'UTF-8');
-        assertOneLineFailure(runCli(['fmt', 'no-such.align'], { cwd: dir }), 'no-such.align', 'no such file');
+        writeFile(dir, 'c.align', Buffer.from('program P "\xe9t\xe9" {}\n', 'latin1'));
+        writeFile(dir, 'd.align', Buffer.from([0xff, 0xfe, 0x71, 0x00]));
+        writeFile(dir, 'e.align', 'skill   E\n');
+        const bad = {
+            'b.align': 'This file is binary (a NUL byte on line 1), not Align source: remove it or rename it',
+            'c.align': 'This file is not UTF-8 text (byte 0xe9 on line 1): save it as UTF-8',
+            'd.align': 'This file is binary (a NUL byte on line 1), not Align source: remove it or rename it'
+        };
+        const expected = Object.entries(bad).map(([file, message]) => `align: ${file}:1:1 syntax error: ${message} (not formatted)`);
+        const check = runCli(['fmt', '--check'], { cwd: dir });
+        assert.equal(check.status, 1, check.stderr);
+        assert.equal(check.stdout, 'a.align: not formatted\ne.align: not formatted\n', 'the other files are listed');
+        assertFits80(check.stderr);
+        assert.deepEqual(linesOf(unwrapped(check.stderr)), [...expected, 'align: run align fmt to format 2 files'], 'each bad file named');
+        const snapshotBefore = snapshot(dir);
+        const result = runCli(['fmt'], { cwd: dir });
+        assert.equal(result.status, 1, result.stderr);
+        assert.equal(result.stdout, 'a.align\ne.align\n');
+        assert.deepEqual(linesOf(unwrapped(result.stderr)), expected);
+        assert.equal(fs.readFileSync(path.join(dir, 'a.align'), 'utf-8'), 'skill A\n', 'formatted');
+        assert.equal(fs.readFileSync(path.join(dir, 'e.align'), 'utf-8'), 'skill E\n', 'formatted');
+        for (const file of Object.keys(bad)) assert.equal(snapshot(dir)[file], snapshotBefore[file], `${file} left as it was`);
+        // The same words as align check's `syntax` finding.
+        const findings = findingsOf(dir, 1).filter(f => f.rule === 'syntax').map(f => `${f.file}:${f.line}:${f.column} ${f.message}`);
+        assert.deepEqual(findings, Object.entries(bad).map(([file, message]) => `${file}:1:1 ${message}.`));
+        // Given by name, alone: the same line, exit 1 (not a usage error).
+        const alone = runCli(['fmt', 'c.align'], { cwd: dir });
+        assert.deepEqual([alone.status, alone.stdout, unwrapped(alone.stderr)], [1, '', `${expected[1]}\n`]);
+    });
+
+    it('exits 2 on a missing path or an unknown option, writing no file', () => {
+        const dir = tempDir();
+        writeFile(dir, 'a.align', 'skill   A\n');
+        assertOneLineFailure(runCli(['fmt', 'a.align', 'no-such.align'], { cwd: dir }), 'no-such.align', 'no such file');
         assertOneLineFailure(runCli(['fmt', '--write'], { cwd: dir }), "unknown option '--write'");
+        assert.equal(fs.readFileSync(path.join(dir, 'a.align'), 'utf-8'), 'skill   A\n', 'nothing formatted');
     });
 
     it('keeps CRLF line ends and comments', () => {
@@ -315,7 +363,7 @@ describe('align fmt', () => {
         assert.equal(runCli(['fmt'], { cwd: dir }).status, 0);
         assert.equal(fs.readFileSync(path.join(dir, 'm.align'), 'utf-8'), '// top\rskill A "A" // why\rskill B\r');
         writeFile(dir, 'm.align', 'program X {\r  sponsor "a"\r');
-        assert.match(runCli(['fmt', '--check', 'm.align'], { cwd: dir }).stderr, /^m\.align:3:1 syntax error: .+ \(not formatted\)\n$/);
+        assert.match(unwrapped(runCli(['fmt', '--check', 'm.align'], { cwd: dir }).stderr), /^align: m\.align:3:1 syntax error: .+ \(not formatted\)\n$/);
     });
 
     it('keeps a UTF-8 byte order mark (with CRLF) in a file it rewrites, and adds none', () => {

@@ -28,6 +28,8 @@ describe('align init: names the workspace declares', () => {
     it('refuses the name of a top-level declaration of the examples, also for a redirected standard output', () => {
         const dir = tempDir();
         copyExamples(dir, 'safety.align');
+        // The folder sub/ is still to be made: the workspace marked above it is dir.
+        writeFile(dir, 'align.config.json', '{}\n');
         const declared = /^outcome\s+(\w+)/m.exec(fs.readFileSync(path.join(dir, 'safety.align'), 'utf-8'))![1]!;
         const toFile = runCli(['init', declared, '-o', 'sub/new.align'], { cwd: dir });
         assert.equal(toFile.status, 2, toFile.stderr);
@@ -47,6 +49,28 @@ describe('align init: names the workspace declares', () => {
         const result = runCli(['init', 'ChurnPilot', '-o', 'programs.align', '--force'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
         assert.ok(!fs.readFileSync(path.join(dir, 'programs.align'), 'utf-8').includes('// edited'));
+    });
+
+    it('a folder still to be made holds no names: a name declared beside it is free, as when the folder exists; a marked workspace above it counts', () => {
+        const dir = tempDir();
+        fs.mkdirSync(path.join(dir, 'empty'));
+        assert.equal(runCli(['init', '-o', 'e2/my-program.align'], { cwd: dir }).status, 0);
+        const cwd = path.join(dir, 'empty');
+        for (const target of ['../e5/x.align', '../e6/deeper/x.align']) {
+            const result = runCli(['init', '-o', target], { cwd });
+            assert.equal(result.status, 0, `${target}: ${result.stderr}`);
+            assert.equal(result.stdout, `Created ${target} with program MyProgram.\nNext: edit it, then run align check ${target}\n`);
+        }
+        fs.mkdirSync(path.join(dir, 'e7'));
+        assert.equal(runCli(['init', '-o', '../e7/x.align'], { cwd }).status, 0, 'the same once the folder exists');
+        // An align.config.json above: the folder to make is in that workspace, which declares MyProgram (e2, e5 ...).
+        writeFile(dir, 'align.config.json', '{}\n');
+        for (const target of ['../e8/x.align', '../e7/y.align']) {
+            const refused = runCli(['init', '-o', target], { cwd });
+            assert.equal(refused.status, 2, `${target}: ${refused.stdout}`);
+            assert.match(refused.stderr, /^align: MyProgram: the workspace already declares it \(\.\.\/e\d\/[a-z-]+\.align:\d+\)/);
+        }
+        assert.ok(!fs.existsSync(path.join(dir, 'e8')), 'no folder made');
     });
 
     it('a name declared only in another workspace (its own align.config.json) is free', () => {

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 describe('align check with large input', () => {
     before(requireBundle);
@@ -189,9 +189,9 @@ describe('align check with large input', () => {
                 assert.equal(result.status, 1, result.stderr.slice(0, 2000));
                 const output = result.stdout + result.stderr;
                 for (const line of output.split('\n')) assert.ok(line.length < 400, `a line of ${line.length} characters: ${line.slice(0, 200)}`);
-                // The text format wraps the message: the quoted token is one word of it.
-                assert.ok(output.includes(`Unexpected \`${'w'.repeat(40)}…\``), output.slice(0, 2000));
-                assert.ok(output.includes(`Unexpected \`${'7'.repeat(40)}…\``), output.slice(0, 2000));
+                // The text format and fmt's `align: ` messages wrap the message: the quoted token is one word of it.
+                assert.ok(unwrapped(output).includes(`Unexpected \`${'w'.repeat(40)}…\``), output.slice(0, 2000));
+                assert.ok(unwrapped(output).includes(`Unexpected \`${'7'.repeat(40)}…\``), output.slice(0, 2000));
             }
             const json = parseFindings(runs[1]!.stdout).filter(f => f.rule === 'syntax').map(f => f.message);
             assert.deepEqual(json.sort(), [`${left('7'.repeat(40))}.`, `${left('w'.repeat(40))}.`]);

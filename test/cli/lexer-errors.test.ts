@@ -1,6 +1,6 @@
 /** Lexer errors through the built bundle: `align check` and `align fmt` name them in words, where they are. */
 import assert from 'node:assert/strict';
-import { checkJson, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { checkJson, removeTempDirs, requireBundle, runCli, tempDir, unwrapped, writeFile } from './run-cli.js';
 
 describe('lexer errors on the command line', () => {
     before(requireBundle);
@@ -34,6 +34,6 @@ describe('lexer errors on the command line', () => {
         writeFile(dir, 'bad.align', 'skill A "a\\qb"\n');
         const result = runCli(['fmt', '.'], { cwd: dir });
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'bad.align:1:9 syntax error: Invalid escape `\\q` in a string: only `\\"` (a quote) and `\\\\` (a backslash) may follow a backslash (not formatted)\n');
+        assert.equal(unwrapped(result.stderr), 'align: bad.align:1:9 syntax error: Invalid escape `\\q` in a string: only `\\"` (a quote) and `\\\\` (a backslash) may follow a backslash (not formatted)\n');
     });
 });
