@@ -1,6 +1,6 @@
 import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
-import { withoutBom } from '../language/byte-order-mark.js';
+import { decodeSource } from '../language/files/decode-source.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
@@ -34,8 +34,9 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      * A document closed without saving kept, in Langium, the text it had in
      * the editor, and with it findings of text that exists nowhere. Read it
      * again from disk when that differs (a leading byte order mark aside:
-     * the editor shows the text without it, as the workspace reads it), or
-     * drop it when it is gone. A file
+     * the editor shows the text without it, as the workspace reads it; a
+     * file that is not Align source by its bytes, a Latin-1 one the editor
+     * showed with U+FFFD, always differs), or drop it when it is gone. A file
      * the workspace does not hold (outside its folders, or in a folder its
      * walk skips) was checked only while it was open: it is dropped, its
      * diagnostics cleared, and what it declared is gone from the workspace.
@@ -49,7 +50,8 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const shown = document.textDocument.getText();
         void (async () => {
             const exists = await this.fileSystem.exists(uri);
-            const onDisk = exists ? await this.fileSystem.readFile(uri).then(withoutBom, () => shown) : undefined;
+            // null: not source text (decode-source.ts), whatever the editor showed.
+            const onDisk = exists ? await this.fileSystem.readBinary(uri).then(sourceText, () => shown) : undefined;
             if (this.textDocuments.get(change.document.uri)) return; // opened again meanwhile
             if (onDisk === undefined || !this.holds(uri)) this.fireDocumentUpdate([], [uri]);
             else if (onDisk !== shown || (this.isCatalog(uri) && (document.diagnostics?.length ?? 0) > 0)) this.fireDocumentUpdate([uri], []);
@@ -168,4 +170,10 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             console.error('Align: validating the workspace again after a file change failed:', error);
         });
     }
+}
+
+/** The text of a file's bytes as the workspace reads them, or null for a file that is not Align source (binary, UTF-16, not UTF-8). */
+function sourceText(bytes: Uint8Array): string | null {
+    const decoded = decodeSource(bytes);
+    return 'problem' in decoded ? null : decoded.text;
 }

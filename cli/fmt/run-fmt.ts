@@ -23,7 +23,8 @@ import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { catalogFilesOf } from '../workspace/load-workspace.js';
 import { describeCode } from '../workspace/input-error.js';
-import { tryReadSource, type SourceRead } from '../workspace/read-source.js';
+import type { DecodedSource } from '../../language/files/decode-source.js';
+import { tryReadSource } from '../workspace/read-source.js';
 import { printMessage } from '../message.js';
 import { shellCommand } from '../shell-word.js';
 import { shownPath } from '../shown-path.js';
@@ -77,7 +78,7 @@ function formatHint(paths: readonly string[], count: number): string {
 }
 
 /** A file's text in the canonical layout (its byte order mark kept), or the problem line that says why it is not formatted. */
-function formatSource(shown: string, read: SourceRead): { problem: string } | { text: string; changed: boolean } {
+function formatSource(shown: string, read: DecodedSource): { problem: string } | { text: string; changed: boolean } {
     // Not Align source: the `syntax` finding of align check, at the file's start.
     if ('problem' in read) return { problem: `${shown}:1:1 syntax error: ${sentence(sourceProblemMessage(read.problem))} (not formatted)` };
     const result = formatAlign(read.text);

@@ -78,7 +78,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         services.shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     };
-    // A file that is not Align source (binary, not UTF-8, unreadable) is an empty document with one `syntax` finding.
+    // A file that is not Align source (binary, UTF-16, not UTF-8, unreadable) is an empty document with one `syntax` finding.
     const unreadable = new Map<LangiumDocument, SourceProblem>();
     const documents = checkedFiles.map((file, i) => {
         const read = tryReadSource(file);

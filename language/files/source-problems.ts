@@ -1,9 +1,10 @@
 /**
  * Why a file named `.align` is not Align source that can be parsed: binary
  * (a NUL byte, as Git and `tsc`'s TS1490 "File appears to be binary."
- * decide), not UTF-8, or not readable. `align check` and the language
- * server report it as one `syntax` finding at the file's start, and check
- * the other files (docs/reliability.md). Pure: the browser server uses it too.
+ * decide), saved as UTF-16, not UTF-8, or not readable (decode-source.ts
+ * tells them from the bytes). `align check` and the language server report
+ * it as one `syntax` finding at the file's start, and check the other files
+ * (docs/reliability.md). Pure: the browser server uses it too.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocUrl } from '../rules.js';
@@ -17,6 +18,11 @@ export interface SourceProblem {
 /** A file whose first NUL byte is on `line` (1-based). */
 export function binarySource(line: number): SourceProblem {
     return { problem: `is binary (a NUL byte on line ${line}), not Align source`, advice: 'remove it or rename it' };
+}
+
+/** A file that starts with a UTF-16 byte order mark (FF FE or FE FF): a Windows "Unicode" save. */
+export function utf16Source(): SourceProblem {
+    return { problem: 'is saved as UTF-16, not UTF-8', advice: 'save it as UTF-8' };
 }
 
 /** A file that is not UTF-8: its first invalid byte and the line it is on (1-based). */

@@ -321,6 +321,17 @@ describe('align check with bad input', () => {
             assert.ok(others.some(f => f.file === 'catalog/metrics.align'), 'the other files are checked');
         });
 
+        it('a file saved as UTF-16 (a Windows "Unicode" save, either byte order): says so, not that it is binary', () => {
+            const dir = tempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            const text = Buffer.from('skill T "t"\n', 'utf16le');
+            writeFile(dir, 'le.align', Buffer.concat([Buffer.from([0xff, 0xfe]), text]));
+            writeFile(dir, 'be.align', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text).swap16()]));
+            const UTF16 = /^This file is saved as UTF-16, not UTF-8: save it as UTF-8\.$/;
+            const others = splitOff(splitOff(checkJson(['.'], { cwd: dir, status: 1 }), 'le.align', UTF16), 'be.align', UTF16);
+            assert.deepEqual(keysOf(others), ['ok.align:1 skill-enables-nothing']);
+        });
+
         it('a file whose name is not UTF-8: says so (it cannot be opened by the name listed), not that it is missing', () => {
             const dir = tempDir();
             writeFile(dir, 'ok.align', 'skill S "s"\n');

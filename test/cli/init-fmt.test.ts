@@ -318,7 +318,7 @@ describe('align fmt', () => {
         const bad = {
             'b.align': 'This file is binary (a NUL byte on line 1), not Align source: remove it or rename it',
             'c.align': 'This file is not UTF-8 text (byte 0xe9 on line 1): save it as UTF-8',
-            'd.align': 'This file is binary (a NUL byte on line 1), not Align source: remove it or rename it'
+            'd.align': 'This file is saved as UTF-16, not UTF-8: save it as UTF-8'
         };
         const expected = Object.entries(bad).map(([file, message]) => `align: ${file}:1:1 syntax error: ${message} (not formatted)`);
         const check = runCli(['fmt', '--check'], { cwd: dir });

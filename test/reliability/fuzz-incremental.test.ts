@@ -47,9 +47,14 @@ class IncrementalWorkspace {
         return workspace;
     }
 
-    /** Gives a file new text and updates the workspace as the server does after an edit. */
+    /**
+     * Gives a file new text and updates the workspace as the server does
+     * after an edit. The file holds it as UTF-8, as a file on disk does: a
+     * lone surrogate an edit left (cutting a pair) is U+FFFD, for the server
+     * reads the file's bytes (language/files/decode-source.ts).
+     */
     async edit(name: string, text: string): Promise<void> {
-        this.files[name] = text;
+        this.files[name] = Buffer.from(text, 'utf-8').toString('utf-8');
         await this.services.shared.workspace.DocumentBuilder.update([URI.file(`/ws/${name}`)], []);
     }
 
