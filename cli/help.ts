@@ -302,7 +302,9 @@ from the repository that holds the paths, without touching its work tree;
 HEAD defaults to the working tree (the files on disk). A range reads as in
 git diff: main...feature is the merge base of main and feature against
 feature (what a pull request changes), main..feature is main against
-feature; an empty end is HEAD. Or BASE and HEAD are two folders. Paths
+feature; an empty end is HEAD. A revision without .align files (before the
+workspace was added) is an empty workspace. Or BASE and HEAD are two
+folders, each holding .align files (a usage error otherwise). Paths
 (default: .) come after --; they must be in the repository. A name that is
 an existing folder is read as the folder; write main~0 for the revision
 main when a folder main/ exists. In a shallow clone, fetch the base first

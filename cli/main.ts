@@ -12,7 +12,7 @@ import { fitHelp, helpWidth } from './help-layout.js';
 import { runInit } from './init/run-init.js';
 import { createProgress } from './progress.js';
 import { runPull } from './pull/run-pull.js';
-import { HelpRequest } from './parse-strict.js';
+import { HelpRequest, UnknownOptionError } from './parse-strict.js';
 import { didYouMean } from './suggest.js';
 import { runReport } from './report/run-report.js';
 import { describeCode, InputError } from './workspace/input-error.js';
@@ -49,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     try {
         return await runCommand(command, rest, write);
     } catch (error) {
+        // Every command's unknown option points to its help, as an unknown command points to align --help.
+        if (error instanceof UnknownOptionError && help !== undefined) throw new InputError(`${error.message} (see align ${command} --help)`);
         if (!(error instanceof HelpRequest) || help === undefined) throw error;
         writeHelp(help);
         return 0;

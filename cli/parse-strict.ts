@@ -18,6 +18,9 @@ export class HelpRequest extends Error {
     override readonly name = 'HelpRequest';
 }
 
+/** An option the command does not take: main ends the message with the command's help pointer, `(see align check --help)`. */
+export class UnknownOptionError extends InputError {}
+
 /**
  * node:util's `parseArgs`, strict, with its errors as one-line InputErrors.
  * Every command takes `-h`/`--help`, also in a group of short options, and
@@ -31,7 +34,8 @@ export function parseStrict<T extends OptionSpec>(args: string[], options: T) {
     try {
         parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true }) as Parsed<T>;
     } catch (error) {
-        throw new InputError(cleanParseError(error, options));
+        const message = cleanParseError(error, options);
+        throw message.startsWith('unknown option ') ? new UnknownOptionError(message) : new InputError(message);
     }
     if ((parsed.values as { help?: boolean }).help === true) throw new HelpRequest();
     return parsed;

@@ -43,8 +43,10 @@ export interface BaselineResult {
     /** Findings the baseline holds: not reported (`sarif` shows them as suppressed). */
     held: Finding[];
     matched: number;
-    /** Baseline findings that no longer occur (fixed, or their element renamed). */
+    /** Baseline findings of files this run read that no longer occur (fixed, or their element renamed). */
     gone: number;
+    /** Baseline findings of files this run did not read (a check of some of the paths): neither matched nor gone. */
+    unchecked: number;
 }
 
 /** Writes the baseline of `findings` to `file`. */
@@ -94,13 +96,18 @@ function checkedEntry(entry: unknown, index: number, file: string): BaselineEntr
     return e as BaselineEntry;
 }
 
-/** The findings that the baseline does not hold, and how many matched or are gone. */
-export function applyBaseline(findings: readonly Finding[], baseline: readonly BaselineEntry[]): BaselineResult {
+/**
+ * The findings that the baseline does not hold, and how many matched or are
+ * gone. A baseline finding that matches none is gone when `read(file)`
+ * says this run read its file (named as findings name files), else unchecked.
+ */
+export function applyBaseline(findings: readonly Finding[], baseline: readonly BaselineEntry[], read: (file: string) => boolean): BaselineResult {
     const previous: IdentifiedFinding[] = baseline.flatMap(e => Array.from({ length: e.count }, () => ({
         rule: e.rule, file: e.file, message: e.message,
         identity: e.key === undefined ? undefined : e.element === undefined ? { key: e.key } : { element: e.element, key: e.key }
     })));
     const match = matchByIdentity(findings, previous, identityText, identityText);
     const fresh = new Set(match.added);
-    return { fresh: match.added, held: findings.filter(f => !fresh.has(f)), matched: match.matched, gone: match.removed.length };
+    const gone = match.removed.filter(f => read(f.file)).length;
+    return { fresh: match.added, held: findings.filter(f => !fresh.has(f)), matched: match.matched, gone, unchecked: match.removed.length - gone };
 }

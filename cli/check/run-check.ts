@@ -3,7 +3,8 @@ import type { CheckArgs } from '../args.js';
 import type { Progress } from '../progress.js';
 import { formatterFor } from '../check-formats/index.js';
 import { writeOutputFile } from '../graph/write-output.js';
-import { loadWorkspace } from '../workspace/load-workspace.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
+import { relativePath } from '../shown-path.js';
 import { plural } from '../../language/present/index.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { collectFindings } from './collect-findings.js';
@@ -48,7 +49,7 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);
     const all = collectFindings(workspace);
-    const { findings, held } = withBaseline(all, args);
+    const { findings, held } = withBaseline(all, args, filesRead(workspace));
     const baselined = args.writeBaseline !== undefined ? all.length : args.baseline !== undefined ? held.length : 0;
     // Only SARIF shows suppressed findings (as results with `suppressions`); they never count for the exit status.
     const suppressed = args.format === 'sarif' ? await sarifSuppressed(workspace, held, args.baseline, findings.length) : [];
@@ -67,25 +68,43 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     return exitStatus(findings, args);
 }
 
+/** Whether this run read a file, named as findings name it: its `.align` files and its settings file. */
+function filesRead(workspace: LoadedWorkspace): (file: string) => boolean {
+    const read = new Set(workspace.documents.map(document => relativePath(document.uri.fsPath)));
+    if (workspace.configFile !== undefined) read.add(relativePath(workspace.configFile));
+    return file => read.has(file);
+}
+
 /**
  * `--write-baseline FILE` records every finding (none is then reported);
  * `--baseline FILE` keeps only the findings it does not hold (`held`: the
  * others), and says on standard error how many matched and how many of its
- * findings are gone.
+ * findings are gone. Those of files this run did not read (a check of some
+ * of the paths) are not gone: they are counted apart, and the command that
+ * rewrites the baseline, which would drop them, is not offered.
  */
-function withBaseline(all: Finding[], args: CheckArgs): { findings: Finding[]; held: Finding[] } {
+function withBaseline(all: Finding[], args: CheckArgs, read: (file: string) => boolean): { findings: Finding[]; held: Finding[] } {
     if (args.writeBaseline !== undefined) {
         writeBaseline(args.writeBaseline, all);
         printMessage(`align: wrote ${plural(all.length, 'finding')} to the baseline ${args.writeBaseline}`);
         return { findings: [], held: [] };
     }
     if (args.baseline === undefined) return { findings: all, held: [] };
-    const result = applyBaseline(all, readBaseline(args.baseline));
-    const gone = result.gone === 0 ? '' : `; ${plural(result.gone, 'baseline finding')} no longer ${result.gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed); to drop ${result.gone === 1 ? 'it' : 'them'}, run:`;
-    printMessage(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${gone}`);
+    const result = applyBaseline(all, readBaseline(args.baseline), read);
+    printMessage(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${baselineChanges(result.gone, result.unchecked)}`);
     // The command on lines of its own, continued with ` \`: pasted whole into a shell, never cut by the wrapping.
-    if (result.gone > 0) process.stderr.write(`${shellLines(rewriteBaselineCommand(args, args.baseline), outputWidth(process.stderr), '    ').join('\n')}\n`);
+    if (result.gone > 0 && result.unchecked === 0) process.stderr.write(`${shellLines(rewriteBaselineCommand(args, args.baseline), outputWidth(process.stderr), '    ').join('\n')}\n`);
     return { findings: result.fresh, held: result.held };
+}
+
+/** What the baseline line says of the baseline findings that no longer occur and of those in files not checked. */
+function baselineChanges(gone: number, unchecked: number): string {
+    const them = (n: number) => n === 1 ? 'it' : 'them';
+    const goneText = `${plural(gone, 'baseline finding')} no longer ${gone === 1 ? 'occurs' : 'occur'} (fixed, or the element was renamed)`;
+    if (unchecked === 0) return gone === 0 ? '' : `; ${goneText}; to drop ${them(gone)}, run:`;
+    const where = `${unchecked === 1 ? 'is' : 'are'} in files this run did not check`;
+    if (gone === 0) return `; ${plural(unchecked, 'baseline finding')} ${where}`;
+    return `; ${goneText}, and ${unchecked} ${where}; to drop the ${gone === 1 ? 'one' : gone} gone, write the baseline again with a check of every file it covers`;
 }
 
 function exitStatus(findings: readonly Finding[], args: CheckArgs): number {

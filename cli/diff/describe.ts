@@ -21,7 +21,7 @@ export interface ChangeRow {
 }
 
 /**
- * `2 added, 1 renamed elements · 3 links added · coverage 9/11 → 9/12 · findings: 1 new, 0 fixed`;
+ * `2 added, 1 renamed element · 3 links added · coverage 9/11 → 9/12 · findings: 1 new, 0 fixed`;
  * `glue` goes between a coverage's figures and its share (`9/11 (82%)`).
  */
 export function summaryLine(diff: ChainDiff, glue = ' '): string {
@@ -29,9 +29,10 @@ export function summaryLine(diff: ChainDiff, glue = ' '): string {
     const { added, removed, renamed, changed } = diff.nodes;
     const parts: string[] = [];
     const elements = [[added, 'added'], [removed, 'removed'], [renamed, 'renamed'], [changed, 'changed']] as const;
-    const counted = elements.filter(([list]) => list.length > 0).map(([list, word]) => `${formatNumber(list.length, 0)} ${word}`);
-    const total = added.length + removed.length + renamed.length + changed.length;
-    if (total > 0) parts.push(`${counted.join(', ')} ${total === 1 ? 'element' : 'elements'}`);
+    const present = elements.filter(([list]) => list.length > 0);
+    const counted = present.map(([list, word]) => `${formatNumber(list.length, 0)} ${word}`);
+    // The noun agrees with the count next to it: `1 renamed, 1 changed element`, `1 added, 2 changed elements`.
+    if (present.length > 0) parts.push(`${counted.join(', ')} ${present[present.length - 1]![0].length === 1 ? 'element' : 'elements'}`);
     const links = [[diff.links.added, 'added'], [diff.links.removed, 'removed']] as const;
     const linkParts = links.filter(([list]) => list.length > 0).map(([list, word], i) => i === 0 ? `${plural(list.length, 'link')} ${word}` : `${formatNumber(list.length, 0)} ${word}`);
     if (linkParts.length > 0) parts.push(linkParts.join(', '));

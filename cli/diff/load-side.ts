@@ -28,7 +28,7 @@ export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progre
     const nameOf = (fsPath: string) => path.relative(side.root, fsPath).split(path.sep).join('/');
     const workspace = await loadWorkspace({
         paths: side.paths,
-        allowEmpty: true, // a revision before the first .align file
+        allowEmpty: !side.requireFiles, // a revision before the first .align file, not a folder
         configFile: args.config,
         overrides: { rules: args.rules, maxLaggingKpis: args.maxLaggingKpis, maxPilotDays: args.maxPilotDays },
         onProgress: (verb, done, total) => progress.update(`${verb} (${side.label})`, done, total)
@@ -48,9 +48,19 @@ export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progre
     };
 }
 
-/** A message about a file of a temporary copy names it as `revision:path`. */
+/**
+ * A message about a file of a temporary copy names it as `revision:path`;
+ * one about a folder side (read at its real path) names it as given.
+ */
 function renamed(error: unknown, side: Side): unknown {
-    if (!(error instanceof InputError) || side.commit === undefined) return error;
+    if (!(error instanceof InputError)) return error;
+    if (side.commit === undefined) {
+        if (!side.requireFiles) return error;
+        const given = side.label.replace(/[\\/]+$/, '') || side.label;
+        let message = error.message;
+        for (const separator of new Set([path.sep, '/'])) message = message.split(side.root + separator).join(given + separator);
+        return new InputError(message);
+    }
     const copies = [path.relative(process.cwd(), side.root), side.root].filter(p => p !== '');
     let message = error.message;
     for (const copy of copies) message = message.split(copy + path.sep).join(`${side.label}:`).split(copy).join(`${side.label}:`);

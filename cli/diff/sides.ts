@@ -36,6 +36,12 @@ export interface Side {
     scope?: readonly string[];
     /** For a revision: the submodules its copy met. */
     submodules?: readonly SubmoduleRecord[];
+    /**
+     * For a folder: it must hold `.align` files, as any folder given to
+     * `align check` (a usage error otherwise). A revision without any is an
+     * empty workspace: the workspace was added or removed since.
+     */
+    requireFiles?: boolean;
 }
 
 /** The base and head, and what stderr says about them (a submodule whose commit could not be read). */
@@ -128,7 +134,7 @@ function nearestExisting(absolute: string): string {
 
 function folderSide(folder: string): Side {
     const root = fs.realpathSync(folder);
-    return { label: folder, root, anchor: root, paths: [root], dispose: () => undefined, alsoRevision: commitNamed(process.cwd(), folder) !== undefined };
+    return { label: folder, root, anchor: root, paths: [root], dispose: () => undefined, alsoRevision: commitNamed(process.cwd(), folder) !== undefined, requireFiles: true };
 }
 
 function worktreeSide(top: string, prefixes: readonly string[]): Side {

@@ -31,7 +31,7 @@ export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph
         const first = list[0]!;
         const place = `${first.file}:${first.line}:${first.column}: `;
         const count = ` (${plural(list.length, first.rule === 'syntax' ? 'syntax error' : 'problem')})`;
-        return place + fitted(first.message.trim().replace(/\.$/, ''), WIDTH - cellWidth(place) - cellWidth(count)) + count;
+        return place + fitted(withoutName(first.message.trim().replace(/\.$/, ''), first.file), WIDTH - cellWidth(place) - cellWidth(count)) + count;
     });
     const firstRules = new Set([...byFile.values()].map(list => list[0]!.rule));
     const settings = findings.filter(f => f.rule === 'config-invalid');
@@ -39,6 +39,16 @@ export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph
     const what = [firstRules.has('syntax') ? 'leaves out what could not be read' : '', settingsWhat].filter(Boolean).join(' and ');
     // A file name or message may hold control characters: written as `\xHH`, not sent to the terminal.
     return [...lines.map(line => escapeControls(line)), ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
+}
+
+/**
+ * A message that starts with its file's name (`bad.json is not valid JSON:
+ * ...`, a settings problem) without it: the line names the file first
+ * (`bad.json:1:2: is not valid JSON: ...`), once.
+ */
+function withoutName(message: string, file: string): string {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    return name !== '' && message.startsWith(`${name} `) ? message.slice(name.length + 1) : message;
 }
 
 /** `text` cut to `width` cells (at least 20) with an ellipsis when longer, after a whole word when one ends in the second half. */

@@ -1,4 +1,5 @@
 /** `align report`: the monthly stakeholder review as Markdown or one self-contained HTML page. */
+import * as path from 'node:path';
 import { localToday } from '../../language/dates.js';
 import type { ReportArgs } from '../args.js';
 import { loadGraph } from '../graph/load-graph.js';
@@ -7,6 +8,7 @@ import { writeOutputFile } from '../graph/write-output.js';
 import { syntaxNotices } from '../graph/syntax-notice.js';
 import type { Progress } from '../progress.js';
 import { printMessage } from '../message.js';
+import { relativePath } from '../shown-path.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
 import { toHtml } from './html.js';
 import { toMarkdown } from './markdown.js';
@@ -34,7 +36,9 @@ export async function runReport(args: ReportArgs, io: ReportIo): Promise<number>
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
     if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);
-    // The report says it too, inside; a CI job that writes it to a file shows only this.
-    for (const line of syntaxNotices(findings, 'report')) process.stderr.write(`${line}\n`);
+    // The report says it too, inside; a CI job that writes it to a file shows only this. On stderr,
+    // files are named as align check and align graph name them: relative to the current folder.
+    const fromHere = findings.map(f => ({ ...f, file: relativePath(path.resolve(workspace.root, f.file)) }));
+    for (const line of syntaxNotices(fromHere, 'report')) process.stderr.write(`${line}\n`);
     return 0;
 }

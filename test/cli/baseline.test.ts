@@ -3,7 +3,8 @@
  * copies of the examples: moving blocks reports nothing new; fixing one
  * finding and adding another of the same rule in the same file reports
  * exactly the new one; a renamed element's findings are new (its model path
- * changed: documented in docs/ci.md). Bad baseline files are one-line errors.
+ * changed: documented in docs/ci.md); a check of some of the paths does not
+ * call the findings of the other files gone. Bad baseline files are one-line errors.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -115,6 +116,25 @@ describe('align check --baseline', function () {
         assert.match(shell.stderr, /wrote \d+ findings to the baseline it's\.json/);
         const after = runCli([...base, '--baseline', "it's.json", 'programs sold'], { cwd: dir });
         assert.match(after.stderr, /: \d+ matched, 0 new\n$/, 'the rewritten baseline holds this check\'s findings: the same rule severities and limits');
+    });
+
+    it('a check of some of the paths: the baseline findings of the files it did not read are not gone, and no rewrite is offered', () => {
+        const dir = baselined();
+        const some = (...paths: string[]) => runCli(['check', '--baseline', 'baseline.json', '--format', 'json', ...paths], { cwd: dir });
+        const safety = some('safety.align');
+        assert.equal(safety.status, 0, safety.stderr);
+        assert.equal(safety.stderr, [
+            'align: baseline baseline.json: 3 matched, 0 new; 10 baseline findings are in',
+            '  files this run did not check', ''].join('\n'), 'not "no longer occur", and no command that would drop them');
+        // One finding of the file read fixed: it alone is gone; the command would drop the 10 as well, so it is not offered.
+        edit(dir, 'safety.align', t => t.replace('owner "Plant EHS leads"', 'owner "Plant EHS leads"\n    source "EHS system: near-miss log"'));
+        const fixed = some('safety.align');
+        assert.equal(unwrapped(fixed.stderr), 'align: baseline baseline.json: 2 matched, 0 new; 1 baseline finding no longer occurs '
+            + '(fixed, or the element was renamed), and 10 are in files this run did not check; to drop the one gone, '
+            + 'write the baseline again with a check of every file it covers\n');
+        assertFits80(fixed.stderr);
+        // The whole workspace: the one gone, and the command that drops it.
+        assert.match(unwrapped(some().stderr), /: 12 matched, 0 new; 1 baseline finding no longer occurs \(fixed, or the element was renamed\); to drop it, run: +align check --write-baseline baseline\.json\n$/);
     });
 
     it('bad baselines and flags are one-line errors, exit 2', () => {

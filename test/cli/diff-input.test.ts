@@ -1,6 +1,6 @@
 /**
  * `align diff` on bad input: unknown revisions, folders outside a
- * repository, mixed sides, paths outside the repository, unknown options,
+ * repository, mixed sides, folders without .align files, paths outside the repository, unknown options,
  * and an unreadable file in a revision. Each is one line on stderr naming
  * the problem, exit status 2, nothing on stdout, no temporary copy left.
  */
@@ -54,6 +54,18 @@ describe('align diff on bad input', function () {
         assertOneLineFailure(diff(['HEAD', folder]), 'give two git revisions or two folders');
         assertOneLineFailure(diff([folder]), 'is a folder: give the folder to compare it with');
         assertOneLineFailure(diff([folder, folder, '--', 'x.align']), 'paths after -- apply to git revisions');
+    });
+
+    it('a folder without .align files is a usage error, as for align check (a revision without any is an empty workspace)', () => {
+        const dir = tempDir();
+        fs.mkdirSync(path.join(dir, 'empty'));
+        fs.mkdirSync(path.join(dir, 'csv'));
+        fs.writeFileSync(path.join(dir, 'csv', 'actuals.csv'), 'period,value\n2026-01,3\n');
+        fs.cpSync(EXAMPLES, path.join(dir, 'programs'), { recursive: true });
+        assertOneLineFailure(diff(['empty', 'empty'], dir), 'align: no .align files in empty/');
+        assertOneLineFailure(diff(['programs', 'csv/'], dir), 'align: no .align files in csv/');
+        assertOneLineFailure(diff(['./empty', 'programs'], dir), 'align: no .align files in ./empty/');
+        assert.equal(diff(['programs', 'programs'], dir).status, 0);
     });
 
     it('paths that do not exist or are outside the repository', () => {

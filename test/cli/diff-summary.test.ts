@@ -39,9 +39,22 @@ describe('align diff: the summary line in a terminal', function () {
         assert.doesNotMatch(summary, /\d{4}/, 'no count of four digits or more without a separator');
     });
 
+    it('the noun agrees with the count next to it: `1 renamed, 1 changed element`', () => {
+        const base = tempDir();
+        const head = tempDir();
+        fs.writeFileSync(path.join(base, 'x.align'), 'skill Old "Product tour"\nskill Keep "Keep"\n');
+        fs.writeFileSync(path.join(head, 'x.align'), 'skill New "Product tour"\nskill Keep "Kept"\n');
+        assert.match(summaryLines(base, head).join(' '), /^1 renamed, 1 changed element · /);
+        fs.writeFileSync(path.join(head, 'x.align'), 'skill New "Product tour"\nskill Keep "Kept"\nskill A "A"\nskill B "B"\n');
+        assert.match(summaryLines(base, head).join(' '), /^2 added, 1 renamed, 1 changed element · /);
+        assert.match(summaryLines(head, base).join(' '), /^2 removed, 1 renamed, 1 changed element · /);
+    });
+
     it('a side with no objective has no share of them: `0/0 (—)`, in text and Markdown alike', () => {
         const [base, head] = folders(0, 4, 0);
+        // A folder needs an .align file (an empty folder is a usage error): one without an objective.
         const empty = tempDir();
+        fs.writeFileSync(path.join(empty, 'x.align'), '');
         assert.match(summaryLines(base, empty).join(' '), /coverage 0\/4 \(0%\) → 0\/0 \(—\) · /);
         assert.match(summaryLines(head, empty).join(' ').trim(), /^No change to the impact chain · coverage 0\/0 \(—\)$/);
         const md = runCli(['diff', base, empty, '--format', 'md']);

@@ -97,6 +97,15 @@ describe('align help and version', () => {
             });
         }
 
+        it('an unknown option of any command ends with that command\'s help pointer, as an unknown command ends with align\'s', () => {
+            for (const command of COMMANDS.filter(c => c !== 'help')) {
+                const line = assertOneLineFailure(runCli([command, '--bogus'], { cwd: REPO_ROOT }), `align: unknown option '--bogus'`);
+                assert.ok(line.endsWith(` (see align ${command} --help)`), line);
+            }
+            assert.equal(assertOneLineFailure(runCli(['check', '--formt', 'json'], { cwd: REPO_ROOT })), "align: unknown option '--formt'; did you mean '--format'? (see align check --help)");
+            assert.ok(assertOneLineFailure(runCli(['--bogus'])).endsWith('(see align --help)'));
+        });
+
         it('suggests nothing for a word that is not close to any', () => {
             const line = assertOneLineFailure(runCli(['deploy']), "unknown command 'deploy'");
             assert.doesNotMatch(line, /did you mean/);

@@ -4,7 +4,8 @@
  * must not pass. Every command that reads a workspace says so the same way
  * (cli/workspace/find-files.ts): one line on stderr naming the folder,
  * nothing on stdout (so `--format json|sarif` never prints a report of no
- * files), exit 2. `align diff`'s sides may still be empty.
+ * files), exit 2. So does `align diff OLD/ NEW/` of each folder; only a git
+ * revision without `.align` files is an empty workspace (a workspace added).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -150,7 +151,7 @@ describe('a folder without .align files', function () {
         assertOneLineFailure(runCli(['check', 'only'], { cwd: dir }), 'no .align files in only/');
     });
 
-    it('align diff: a side without .align files is an empty workspace, not an error', function () {
+    it('align diff: a revision without .align files is an empty workspace, a folder without them a usage error', function () {
         if (!HAS_GIT) this.skip();
         const repo = gitRepo();
         writeFile(repo.dir, 'README.md', '# programs\n');
@@ -159,7 +160,7 @@ describe('a folder without .align files', function () {
         const result = runCli(['diff', 'HEAD', '--format', 'json'], { cwd: repo.dir });
         assert.equal(result.status, 0, result.stderr);
         assert.ok((JSON.parse(result.stdout) as { nodes: { added: unknown[] } }).nodes.added.length > 0, 'everything is added');
-        const folders = runCli(['diff', path.join(repo.dir, 'catalog'), tempDir(), '--format', 'json']);
-        assert.equal(folders.status, 0, folders.stderr);
+        const empty = tempDir();
+        assertOneLineFailure(runCli(['diff', path.join(repo.dir, 'catalog'), empty, '--format', 'json']), `no .align files in ${empty}/`);
     });
 });
