@@ -4,7 +4,7 @@ import { addDuration, parsePeriod } from '../language/dates.js';
 import { PILOT_DAYS } from '../language/templates/builtin-program.js';
 import { programNameProblem, programTitleProblem } from '../language/templates/fill-template.js';
 import { parseStrict } from './parse-strict.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../language/text/suggest.js';
 import { InputError } from './workspace/input-error.js';
 import { notConfigurableMessage } from '../language/config/config-hints.js';
 import { chooseFormat, type OutputFormats } from './output-format.js';

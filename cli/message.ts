@@ -1,4 +1,4 @@
-import { fitMessage, outputWidth } from './wrap.js';
+import { writeMessage } from '../language/text/wrap.js';
 
 /**
  * Writes one message of the CLI (`align: ...`: a failure, a notice) on
@@ -6,5 +6,5 @@ import { fitMessage, outputWidth } from './wrap.js';
  * standard error is not one), the lines after the first indented by two.
  */
 export function printMessage(message: string): void {
-    process.stderr.write(`${fitMessage(message, outputWidth(process.stderr))}\n`);
+    writeMessage(process.stderr, message);
 }

@@ -4,7 +4,7 @@
  * "did you mean" for a near miss.
  */
 import { parseArgs } from 'node:util';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../language/text/suggest.js';
 import { InputError } from './workspace/input-error.js';
 
 /** The option specs `parseArgs` takes. */

@@ -1,12 +1,12 @@
 /**
  * `align-language-server` as a command (bin/align-language-server.cjs):
  * its help, its version and its usage errors, read before the server's
- * bundle is loaded. Messages are wrapped as the CLI's are (cli/message.ts,
- * cli/help-layout.ts): to the terminal, 80 columns when it is none.
+ * bundle is loaded. Messages are wrapped as the CLI's are (language/text/wrap.ts,
+ * language/text/help-layout.ts): to the terminal, 80 columns when it is none.
  */
-import { printMessage } from '../cli/message.js';
-import { fitHelp, helpWidth } from '../cli/help-layout.js';
-import { didYouMean } from '../cli/suggest.js';
+import { writeMessage } from '../language/text/wrap.js';
+import { fitHelp, helpWidth } from '../language/text/help-layout.js';
+import { didYouMean } from '../language/text/suggest.js';
 import { ALIGN_VERSION } from '../language/version.js';
 
 const USAGE = `Usage: align-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -75,7 +75,7 @@ export function startsServer(args: readonly string[]): boolean {
     if ('help' in answer) process.stdout.write(fitHelp(USAGE, helpWidth(process.stdout)));
     else if ('version' in answer) process.stdout.write(`${ALIGN_VERSION}\n`);
     else if ('error' in answer) {
-        printMessage(`align-language-server: ${answer.error} (see align-language-server --help)`);
+        writeMessage(process.stderr, `align-language-server: ${answer.error} (see align-language-server --help)`);
         process.exitCode = 2;
     }
     return 'start' in answer;

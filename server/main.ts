@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as net from 'node:net';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, SocketMessageReader, SocketMessageWriter } from 'vscode-languageserver/node';
-import { printMessage } from '../cli/message.js';
+import { writeMessage } from '../language/text/wrap.js';
 import { RefusingRequestsAfterShutdown } from './after-shutdown.js';
 import { reason, watchFilesUnlessTheClientDoes } from './folder-watcher.js';
 import { startAlignServer } from './start-server.js';
@@ -43,7 +43,7 @@ function socketOfCommandLine(args: string[]): net.Socket | undefined {
         socket.once('connect', () => { connected = true; });
         socket.on('error', error => {
             if (connected) return; // the connection reports it and closes
-            printMessage(`align-language-server: cannot connect to ${where} (${reason(error)}): the editor must listen there before it starts the server`);
+            writeMessage(process.stderr, `align-language-server: cannot connect to ${where} (${reason(error)}): the editor must listen there before it starts the server`);
             process.exit(1);
         });
         return socket;

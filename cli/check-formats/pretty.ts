@@ -7,8 +7,8 @@ import { plural } from '../../language/present/index.js';
 import { ruleDocUrl, type Finding, type FindingSeverity } from '../../language/rules.js';
 import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
-import { wrapWords } from '../wrap.js';
-import { cellWidth, padCells } from '../cell-width.js';
+import { wrapWords } from '../../language/text/wrap.js';
+import { cellWidth, padCells } from '../../language/text/cell-width.js';
 import { escapeControls } from './printable.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */

@@ -17,7 +17,7 @@ import { sarifSuppressed } from './sarif-suppressed.js';
 import { printMessage } from '../message.js';
 import { rewriteBaselineCommand } from './rewrite-command.js';
 import { shellLines } from '../shell-word.js';
-import { outputWidth } from '../wrap.js';
+import { outputWidth } from '../../language/text/wrap.js';
 import { unreadFilesHint } from './unread-files-hint.js';
 
 const RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };

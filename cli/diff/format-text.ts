@@ -5,7 +5,7 @@
  */
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
 import { escapeControls } from '../check-formats/printable.js';
-import { wrapWords } from '../wrap.js';
+import { wrapWords } from '../../language/text/wrap.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { sidesLine, type DiffReport } from './report.js';
 

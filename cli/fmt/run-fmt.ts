@@ -18,7 +18,7 @@ import { BOM } from '../../language/byte-order-mark.js';
 import { formatAlign } from '../../language/format/format-align.js';
 import { sourceProblemMessage } from '../../language/files/source-problems.js';
 import type { FmtArgs } from '../args.js';
-import { cellWidth } from '../cell-width.js';
+import { cellWidth } from '../../language/text/cell-width.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { catalogFilesOf } from '../workspace/load-workspace.js';

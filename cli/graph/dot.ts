@@ -10,7 +10,7 @@
  */
 import type { Diagram, NodeMark } from './diagram.js';
 import { coverageLine, type DiagramDirection } from './diagram.js';
-import { wrapWords } from '../wrap.js';
+import { wrapWords } from '../../language/text/wrap.js';
 
 /** Label lines wrap at words to at most this many cells (a longer word stays whole). */
 const LABEL_WIDTH = 32;

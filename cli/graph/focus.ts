@@ -8,7 +8,7 @@
  */
 import type { GraphNode, ImpactGraph } from '../../language/graph/types.js';
 import { withArticle } from '../../language/present/index.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../language/text/suggest.js';
 import { InputError } from '../workspace/input-error.js';
 
 const FOCUSABLE = new Set(['program', 'outcome']);

@@ -8,9 +8,9 @@
  * closing line says so and to run `align check`.
  */
 import { plural } from '../../language/present/words.js';
-import { cellWidth } from '../cell-width.js';
+import { cellWidth } from '../../language/text/cell-width.js';
 import { escapeControls } from '../check-formats/printable.js';
-import { fitMessage } from '../wrap.js';
+import { fitMessage } from '../../language/text/wrap.js';
 import type { PlacedFinding } from './load-graph.js';
 import { leavesTextOut } from '../check/collect-findings.js';
 import { defaultsApply } from '../../language/config/parse-config.js';

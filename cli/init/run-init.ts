@@ -9,7 +9,7 @@ import { resolveConfig } from '../../language/config/extends.js';
 import { nodeHost } from '../../language/host.js';
 import { programFileName, programFrom, programNameProblem, programTitle } from '../../language/templates/fill-template.js';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../language/text/suggest.js';
 import { loadWorkspace, markedRoot, workspaceRoot } from '../workspace/load-workspace.js';
 import { shellWord } from '../shell-word.js';
 import type { InitArgs } from '../args.js';

@@ -17,7 +17,7 @@ import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
-import { fitMessage, fitParagraph } from '../wrap.js';
+import { fitMessage, fitParagraph } from '../../language/text/wrap.js';
 import { shownPath } from '../shown-path.js';
 
 /** Where `align pull` prints: results to `write`, failures to `error`. */

@@ -1,13 +1,13 @@
 /**
  * Terminal cells, not characters: the text outputs that align or wrap
  * columns (`align check` pretty, `align diff --format text`) measure with
- * cellWidth (cli/cell-width.ts). A CJK character (East Asian Wide or
+ * cellWidth (language/text/cell-width.ts). A CJK character (East Asian Wide or
  * Fullwidth) takes two cells, a combining accent none, an emoji two.
  */
 import assert from 'node:assert/strict';
-import { cellWidth, padCells } from '../../cli/cell-width.js';
+import { cellWidth, padCells } from '../../language/text/cell-width.js';
 import { formatPretty } from '../../cli/check-formats/pretty.js';
-import { wrapWords } from '../../cli/wrap.js';
+import { wrapWords } from '../../language/text/wrap.js';
 import type { Finding } from '../../language/rules.js';
 import { linesOf, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 

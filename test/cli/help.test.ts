@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../language/rules.js';
 import { FORMATS } from '../../cli/check-formats/types.js';
-import { closest } from '../../cli/suggest.js';
+import { closest } from '../../language/text/suggest.js';
 import { COMMANDS } from '../../cli/help.js';
 import { assertOneLineFailure, REPO_ROOT, requireBundle, runCli } from './run-cli.js';
 

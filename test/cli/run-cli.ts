@@ -183,7 +183,7 @@ export function writeFile(dir: string, relative: string, content: string | Buffe
 /** ANSI SGR escape sequences. */
 export const ANSI = /\x1b\[[0-9;]*m/;
 
-/** What the CLI printed with its wrapping of messages undone (cli/wrap.ts fitMessage): a line continued on the next, indented by two spaces, joined to it. */
+/** What the CLI printed with its wrapping of messages undone (language/text/wrap.ts fitMessage): a line continued on the next, indented by two spaces, joined to it. */
 export function unwrapped(text: string): string {
     return text.replace(/\n {2}/g, ' ');
 }

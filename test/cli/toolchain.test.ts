@@ -22,10 +22,10 @@ describe('the build', () => {
         }
         fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
         fs.mkdirSync(path.join(dir, 'cli'));
-        fs.copyFileSync(path.join(REPO_ROOT, 'cli/suggest.ts'), path.join(dir, 'cli/main.ts'));
+        fs.copyFileSync(path.join(REPO_ROOT, 'language/edit-distance.ts'), path.join(dir, 'cli/main.ts'));
         const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: dir, encoding: 'utf-8' });
         assert.equal(result.status, 1, result.stderr);
-        assert.match(result.stderr, /^esbuild\.mjs: missing entry points: server\/main\.ts, client\/main\.ts, cli\/pull\/sqlite-worker\.ts, client\/browser\.ts, server\/main-browser\.ts, webview\/main\.ts, test\/vscode\/runner-web\.ts, test\/vscode\/fault-server\/server-browser-fault\.ts, test\/vscode\/runner-desktop\.ts\n$/);
+        assert.match(result.stderr, /^esbuild\.mjs: missing entry points: server\/main\.ts, server\/command-line\.ts, client\/main\.ts, cli\/pull\/sqlite-worker\.ts, client\/browser\.ts, server\/main-browser\.ts, webview\/main\.ts, test\/vscode\/runner-web\.ts, test\/vscode\/fault-server\/server-browser-fault\.ts, test\/vscode\/runner-desktop\.ts\n$/);
         assert.equal(fs.existsSync(path.join(dir, 'out')), false, 'no bundle written');
     });
 });

@@ -11,7 +11,7 @@ import { formatPretty } from '../../cli/check-formats/pretty.js';
 import { escapeData, escapeProperty, formatGithub } from '../../cli/check-formats/github.js';
 import { escapeXml, formatJunit } from '../../cli/check-formats/junit.js';
 import { formatSarif, ruleName } from '../../cli/check-formats/sarif.js';
-import { outputWidth } from '../../cli/wrap.js';
+import { outputWidth } from '../../language/text/wrap.js';
 import { makeTempDir } from '../temp-dirs.js';
 
 const ctx: FormatContext = { toolVersion: '1.2.3', color: false, filesChecked: 6, width: 200 };

@@ -1,11 +1,11 @@
 /**
- * Help texts fitted to the terminal (cli/help-layout.ts): long lines break
+ * Help texts fitted to the terminal (language/text/help-layout.ts): long lines break
  * at spaces with their continuation under the description.
  */
 import assert from 'node:assert/strict';
-import { fitHelp, helpWidth } from '../../cli/help-layout.js';
+import { fitHelp, helpWidth } from '../../language/text/help-layout.js';
 import { commandHelp, COMMANDS, MAIN_HELP } from '../../cli/help.js';
-import { cellWidth } from '../../cli/cell-width.js';
+import { cellWidth } from '../../language/text/cell-width.js';
 
 /** Every help text of the CLI, by name. */
 const HELPS: [string, string][] = [['align', MAIN_HELP], ...COMMANDS.map(c => [c, commandHelp(c)!] as [string, string])];

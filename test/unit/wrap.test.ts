@@ -1,11 +1,11 @@
 /**
- * The word wrapper of the terminal outputs (cli/wrap.ts): `align check`
+ * The word wrapper of the terminal outputs (language/text/wrap.ts): `align check`
  * pretty and help without prefixes, `align diff --format text` with a
  * first-line and an other-line prefix. Widths are terminal cells.
  */
 import assert from 'node:assert/strict';
-import { cellWidth } from '../../cli/cell-width.js';
-import { fitMessage, wrapWords } from '../../cli/wrap.js';
+import { cellWidth } from '../../language/text/cell-width.js';
+import { fitMessage, wrapWords } from '../../language/text/wrap.js';
 
 describe('wrapWords', () => {
     it('fills each line up to the width and breaks between words', () => {

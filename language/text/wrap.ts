@@ -2,7 +2,7 @@
  * Word wrapping for the plain-text terminal outputs (`align check` pretty,
  * `align diff --format text`, help, `align pull`'s lines and every
  * command's `align: ` messages), and the width to wrap to. Widths are
- * terminal cells (cli/cell-width.ts): a CJK character takes two, a
+ * terminal cells (language/text/cell-width.ts): a CJK character takes two, a
  * combining accent none. Lines break at white space (spaces, tabs, line
  * breaks, an ideographic space), never at a no-break space; a run of it
  * becomes one space. A word longer than the line (a file path, a URL) is
@@ -59,6 +59,21 @@ export function wrapWords(text: string, width: number, { first = '', rest = firs
  */
 export function fitMessage(message: string, width: number): string {
     return wrapWords(message, width, { rest: '  ' }).join('\n');
+}
+
+/** Where messages go: standard error, a terminal or not (a structural type: language/ has no node types). */
+export interface MessageStream {
+    write(text: string): unknown;
+    readonly isTTY?: boolean;
+    readonly columns?: number;
+}
+
+/**
+ * Writes one message on `stream` (`align: ...`, `align-language-server:
+ * ...`), wrapped to the terminal, or 80 columns when it is none.
+ */
+export function writeMessage(stream: MessageStream, message: string): void {
+    stream.write(`${fitMessage(message, outputWidth(stream))}\n`);
 }
 
 /**

@@ -5,7 +5,7 @@
  * candidate that begins with what was typed (`--out` for `--output`, as
  * GNU getopt would take it), which is suggested rather than taken.
  */
-import { nearestWithin } from '../language/edit-distance.js';
+import { nearestWithin } from '../edit-distance.js';
 
 /** The candidate `input` most likely meant, or undefined when none is close. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
