@@ -127,7 +127,8 @@ const program = fc.tuple(fc.constantFrom(...PROGRAMS), title, block({
     ),
     review: cadence.map(c => `review ${c}`),
     phase: fc.constantFrom('discover', 'design', 'deliver', 'measure').map(p => `phase ${p}`),
-    cost: fc.integer({ min: 0, max: 100000 }).map(n => `cost ${n} USD`),
+    // A cost is greater than 0 (`syntax` otherwise).
+    cost: fc.integer({ min: 1, max: 100000 }).map(n => `cost ${n} USD`),
 }, '', fc.array(programMember, { maxLength: 6 }))).map(([n, t, b]) => `program ${n}${t}${b}`);
 
 const topLevel = fc.oneof({ arbitrary: declaration, weight: 6 }, { arbitrary: program, weight: 2 }, { arbitrary: actuals, weight: 1 });
