@@ -39,7 +39,7 @@ export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): 
     if (!kpi) return;
     const first = program.isolations.find(i => graph.nodeOf(i.metric?.ref) === kpi);
     if (first !== isolate) {
-        report('syntax', `Program '${program.name}' isolates '${kpi.name}' twice. Give one \`isolate\` per KPI.`, { node: isolate });
+        report('syntax', `Program '${program.name}' isolates '${nameInProgram(graph, kpi.id, graph.nodeOf(program)?.id)}' twice. Give one \`isolate\` per KPI.`, { node: isolate });
         return;
     }
     const chain = graph.nodeOf(program)?.programFigures?.chain ?? [];

@@ -5,6 +5,7 @@ import { isWorse, unitText } from '../graph/metric-figures.js';
 import { deadlineOf, isoDay, parsePeriod } from '../dates.js';
 import { deadlineText, decimalsApart, formatAmount, windowText } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
+import { nameInProgram } from './name-in-program.js';
 import { attribute } from '../attributes.js';
 
 /** `target-against-direction`. */
@@ -102,9 +103,11 @@ export function checkDrivesCycle(metric: Metric, { graph, report }: RuleContext)
     metric.drives.forEach((ref, index) => {
         const target = graph.nodeOf(ref.ref);
         if (target && graph.drivesCycles.has(edgeKey(node.id, target.id))) {
+            // The target as this metric's text names it: `drives P.M` is 'P.M', not a global 'M'.
+            const named = nameInProgram(graph, target.id, node.program);
             const message = target === node
                 ? `'${metric.name}' drives itself: \`drives\` must not form a cycle. Remove \`drives ${ref.$refText}\`.`
-                : `'${metric.name}' drives '${target.name}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`;
+                : `'${metric.name}' drives '${named}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`;
             report('drives-cycle', message, { node: metric, property: 'drives', index });
         }
     });

@@ -113,3 +113,22 @@ describe('outcome-not-measurable names a measuring KPI as the outcome\'s text do
             ['Outcome \'Out\' is not measurable: \'P.M\' has no baseline. Give each measuring KPI a baseline and a `target ... by` deadline.']);
     });
 });
+
+describe('drives-cycle and a second isolate name a metric as the text does', () => {
+    it('drives-cycle: a global metric that drives `P.M` names it \'P.M\', even beside a global M', async () => {
+        const text = 'metric M "global M" { kind leading }\nmetric G "global" { kind leading drives P.M }\n'
+            + 'program P "P" {\n  metric M "local" { kind leading drives G }\n}\n';
+        assert.deepEqual(await messages(text, 'drives-cycle'), [
+            '\'G\' drives \'P.M\', which leads back to \'G\': `drives` must not form a cycle. Remove one `drives` on the cycle.',
+            '\'M\' drives \'G\', which leads back to \'M\': `drives` must not form a cycle. Remove one `drives` on the cycle.'
+        ]);
+    });
+
+    it('a program that isolates another program\'s KPI twice names it \'P.M\'', async () => {
+        const text = 'metric M "global" { kind lagging unit count direction up baseline 1 value 1 USD per unit }\n'
+            + 'program P "P" {\n  metric M "local" { kind lagging unit count direction up baseline 1 value 1 USD per unit }\n}\n'
+            + 'program Q "Q" {\n  window 2026-01-01 to 2026-12-31\n  isolate P.M by estimate 50% confidence 80%\n  isolate P.M by estimate 40% confidence 80%\n}\n';
+        const found = (await messages(text, 'syntax')).filter(m => m.includes('twice'));
+        assert.deepEqual(found, ['Program \'Q\' isolates \'P.M\' twice. Give one `isolate` per KPI.']);
+    });
+});
