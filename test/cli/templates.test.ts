@@ -10,6 +10,15 @@ import * as path from 'node:path';
 import { consumingWorkspace, STANDARDS_PACKAGE } from '../standards-workspace.js';
 import { assertOneLineFailure, checkJson, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 
+/** A workspace whose align.config.json names ./tpl as its templates folder, holding `templates` (name -> text, as tpl/NAME.align). */
+function templatesWorkspace(templates: Readonly<Record<string, string>>): string {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
+    fs.mkdirSync(path.join(dir, 'tpl'));
+    for (const [name, text] of Object.entries(templates)) fs.writeFileSync(path.join(dir, 'tpl', `${name}.align`), text);
+    return dir;
+}
+
 const SHIPPED = fs.readdirSync(path.join(STANDARDS_PACKAGE, 'templates')).filter(f => f.endsWith('.align')).map(f => f.replace(/\.align$/, ''));
 
 describe('align init --template', () => {
@@ -66,10 +75,7 @@ describe('align init --template', () => {
     });
 
     it('a --title with */ placed in a template\'s block comment does not end the comment', () => {
-        const dir = tempDir();
-        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
-        fs.mkdirSync(path.join(dir, 'tpl'));
-        fs.writeFileSync(path.join(dir, 'tpl', 'doc.align'), '/** ${title} */\nprogram ${name} "${title}" {\n  sponsor "VP"\n}\n');
+        const dir = templatesWorkspace({ doc: '/** ${title} */\nprogram ${name} "${title}" {\n  sponsor "VP"\n}\n' });
         const result = runCli(['init', '-t', 'doc', 'Delta', '--title', 'Fix */ this', '-o', 'delta.align'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
         assert.equal(fs.readFileSync(path.join(dir, 'delta.align'), 'utf-8'), '/** Fix * / this */\nprogram Delta "Fix */ this" {\n  sponsor "VP"\n}\n');
@@ -77,20 +83,14 @@ describe('align init --template', () => {
     });
 
     it('drops a template file\'s leading byte order mark: the program written starts with its text', () => {
-        const dir = tempDir();
-        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
-        fs.mkdirSync(path.join(dir, 'tpl'));
-        fs.writeFileSync(path.join(dir, 'tpl', 'marked.align'), '\uFEFFprogram ${name} "${title}" {\n  sponsor "VP"\n}\n');
+        const dir = templatesWorkspace({ marked: '\uFEFFprogram ${name} "${title}" {\n  sponsor "VP"\n}\n' });
         const result = runCli(['init', '-t', 'marked', 'Echo', '-o', 'echo.align'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
         assert.equal(fs.readFileSync(path.join(dir, 'echo.align'), 'utf-8'), 'program Echo "Echo" {\n  sponsor "VP"\n}\n');
     });
 
     it('says which program the file declares when a template names it itself', () => {
-        const dir = tempDir();
-        fs.writeFileSync(path.join(dir, 'align.config.json'), '{ "templates": "./tpl" }\n');
-        fs.mkdirSync(path.join(dir, 'tpl'));
-        fs.writeFileSync(path.join(dir, 'tpl', 'fixed.align'), 'program Fixed "${title}" {\n  owner "x"\n}\n');
+        const dir = templatesWorkspace({ fixed: 'program Fixed "${title}" {\n  owner "x"\n}\n' });
         const result = runCli(['init', '-t', 'fixed', 'Alpha', '-o', 'alpha.align'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
         assert.match(result.stdout, /^Created alpha\.align with program Fixed\.$/m);
