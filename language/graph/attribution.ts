@@ -100,8 +100,11 @@ export function attributeKpi(input: AttributionInput): KpiAttribution {
     if (!m.direction) missing(`${kpi.name}'s direction`);
     if (m.baseline === undefined || !m.latest || !sinceStart) return result;
     result.rawChange = m.latest.value - m.baseline;
-    const attributed = attributedChange(input, result);
+    // A control group that cannot serve (isolation-invalid) is named by its problems instead.
+    const lateControl = methodProblems(input).length === 0 ? controlBeforeStart(input) : undefined;
+    const attributed = lateControl ? undefined : attributedChange(input, result);
     if (attributed !== undefined) result.attributedChange = attributed;
+    else if (lateControl) missing(lateControl);
     else if (result.method !== 'none') missing(`a valid \`isolate ... by ${result.method}\` for ${kpi.name} (${methodProblems(input).join('; ') || 'see isolation-invalid'})`);
     if (!m.direction) return result;
     const better = (change: number): number => Math.max(0, m.direction === 'down' ? -change : change);
@@ -112,6 +115,18 @@ export function attributeKpi(input: AttributionInput): KpiAttribution {
         if (result.improvement !== undefined) result.benefit = result.improvement * result.value;
     }
     return result;
+}
+
+/**
+ * The missing term of a control group whose latest actual is dated before
+ * the program's start: its change says nothing of the program's period, so
+ * none is subtracted, and no attributed change is known (as for the KPI's
+ * own latest actual, Phillips: no data, no improvement assumed).
+ */
+function controlBeforeStart({ kpi, isolate, control, startDay }: AttributionInput): string | undefined {
+    const latest = control?.metric?.latest;
+    if (!isControlGroup(isolate?.method) || !latest || startDay === undefined || dayOf(latest.date) >= startDay) return undefined;
+    return `an actual of ${kpi.name}'s control group ${control!.name} dated on or after the program's start, ${isoDay(startDay)} (the latest is ${latest.period})`;
 }
 
 /** The signed change the method gives the program; undefined when the method cannot tell. */

@@ -22,6 +22,8 @@ export function programRoi(program: Program, chainKpis: readonly MetricNode[], n
     else if (cost <= 0) missing.push('a positive `cost`');
     const valued = chainKpis.filter(k => k.metric?.value);
     if (valued.length === 0) missing.push('a `value ... per point` on a KPI of the chain');
+    // A value of 0 or less is a `syntax` error (as a cost is): its KPI's change is no benefit to count.
+    for (const kpi of valued) if (kpi.metric!.value!.amount <= 0) missing.push(`a positive \`value\` of ${kpi.name}`);
     const isolates = isolatesByMetric(program, nodeOf);
     const windowWritten = writesWindow(program);
     const attribution = valued.map(kpi => {

@@ -7,6 +7,7 @@ import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
 import { ALL_RULES, ruleDocUrl } from '../rules.js';
 import { nearestWithin } from '../edit-distance.js';
+import { repeatsInList } from '../reference-lists.js';
 import { isSuppressed, suppressedLines, UNKNOWN_SUPPRESSION_KEY, unknownSuppressionIds, type Suppressions } from './suppressions.js';
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
 
@@ -104,6 +105,22 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * Langium's unresolved references, but for a name written again in the
+     * same list (`kpi Typo, Typo`): that one is a `syntax` error, and the
+     * first says that the name resolves to nothing.
+     */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const repeated = repeatedUnresolved(document);
+        if (repeated.size === 0) {
+            super.processLinkingErrors(document, diagnostics, options);
+            return;
+        }
+        const all: Diagnostic[] = [];
+        super.processLinkingErrors(document, all, options);
+        for (const d of all) if (!repeated.has(document.textDocument.offsetAt(d.range.start))) diagnostics.push(d);
+    }
+
+    /**
      * The rules' findings are kept for `validateDocument` to append, and
      * none returned: Langium appends them with `push(...findings)`, which
      * overflows the stack past about 120,000 findings in one document and
@@ -153,6 +170,22 @@ export class AlignDocumentValidator extends DefaultDocumentValidator {
                 return { ...d, code, codeDescription: { href: ruleDocUrl(code) }, source: 'align', data: { ...(d.data as object | undefined), identity } };
             });
     }
+}
+
+/** Offsets of the unresolved references that repeat an earlier name of their list. */
+function repeatedUnresolved(document: LangiumDocument): Set<number> {
+    const offsets = new Set<number>();
+    const lists = new Map<unknown, boolean[]>();
+    for (const reference of document.references) {
+        const info = reference.error?.info;
+        if (!info || info.index === undefined || info.index === 0 || !reference.$refNode) continue;
+        const refs = (info.container as unknown as Record<string, unknown>)[info.property];
+        if (!Array.isArray(refs)) continue;
+        let repeats = lists.get(refs);
+        if (!repeats) lists.set(refs, repeats = repeatsInList(refs));
+        if (repeats[info.index]) offsets.add(reference.$refNode.offset);
+    }
+    return offsets;
 }
 
 function codeOf(d: Diagnostic): unknown {

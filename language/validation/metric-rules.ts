@@ -1,4 +1,5 @@
-import type { Metric } from '../generated/ast.js';
+import type { Metric, MoneyValue } from '../generated/ast.js';
+import { isMetric } from '../generated/ast.js';
 import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse, unitText } from '../graph/metric-figures.js';
@@ -6,6 +7,7 @@ import { deadlineOf, isoDay, parsePeriod } from '../dates.js';
 import { deadlineText, decimalsApart, formatAmount, windowText } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { nameInProgram } from './name-in-program.js';
+import { firstOfEachTarget } from './repeated-references.js';
 import { attribute } from '../attributes.js';
 
 /** `target-against-direction`. */
@@ -55,6 +57,21 @@ export function checkPercentAmounts(metric: Metric, { report }: LocalRuleContext
     }
 }
 
+/**
+ * `syntax`: a `value` of 0 or less (marking the amount). ROI multiplies each
+ * point of improvement by it: a point that is worth nothing, or less than
+ * nothing, is no benefit to count; the report then shows no ROI, and this
+ * says where to fix it (as a `cost` of 0 or less).
+ */
+export function checkValueAmount(value: MoneyValue, { report }: LocalRuleContext): void {
+    if (value.amount === undefined || value.amount > 0) return;
+    const metric = isMetric(value.$container) ? `Metric '${value.$container.name}'` : 'The metric';
+    const per = value.per ?? 'point';
+    const written = `${String(value.amount)}${value.currency ? ` ${value.currency}` : ''} per ${per}`;
+    report('syntax', `${metric} has value ${written}: a value must be greater than 0 (the money one ${per} of improvement is worth, which ROI counts as benefit). `
+        + `Write what a ${per} is worth (\`value 18000 USD per ${per}\`), or remove \`value\`.`, { node: value, property: 'amount' });
+}
+
 /** `leading-drives-nothing`. */
 export function checkLeadingDrives(metric: Metric, { graph, report }: RuleContext): void {
     const node = graph.nodeOf(metric);
@@ -100,9 +117,8 @@ export function checkDeadlineInWindow(metric: Metric, { report }: LocalRuleConte
 export function checkDrivesCycle(metric: Metric, { graph, report }: RuleContext): void {
     const node = graph.nodeOf(metric);
     if (!node) return;
-    metric.drives.forEach((ref, index) => {
-        const target = graph.nodeOf(ref.ref);
-        if (target && graph.drivesCycles.has(edgeKey(node.id, target.id))) {
+    for (const { ref, index, target } of firstOfEachTarget(metric.drives, graph)) {
+        if (graph.drivesCycles.has(edgeKey(node.id, target.id))) {
             // The target as this metric's text names it: `drives P.M` is 'P.M', not a global 'M'.
             const named = nameInProgram(graph, target.id, node.program);
             const message = target === node
@@ -110,5 +126,5 @@ export function checkDrivesCycle(metric: Metric, { graph, report }: RuleContext)
                 : `'${metric.name}' drives '${named}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`;
             report('drives-cycle', message, { node: metric, property: 'drives', index });
         }
-    });
+    }
 }

@@ -3,6 +3,7 @@ import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
 import { metricsWithoutKind } from '../present/index.js';
 import { nameInProgram } from './name-in-program.js';
+import { firstOfEachTarget } from './repeated-references.js';
 
 /** `objective-without-kpi` and `activity-only-link`. */
 export function checkObjectiveLinks(objective: Objective, { graph, report }: RuleContext): void {
@@ -24,15 +25,14 @@ export function checkObjectiveLinks(objective: Objective, { graph, report }: Rul
 export function checkKpiLinksExplained(objective: Objective, { graph, report }: RuleContext): void {
     const self = graph.nodeOf(objective);
     if (!self) return;
-    objective.kpis.forEach((ref, index) => {
-        const target = graph.nodeOf(ref.ref);
-        if (!target?.metric?.isKpi) return;
+    for (const { index, target } of firstOfEachTarget(objective.kpis, graph)) {
+        if (!target.metric?.isKpi) continue;
         const edge = graph.adjacency.outgoing(self.id).find(e => e.kind === 'kpi' && e.to === target.id);
-        if (edge?.explained) return;
+        if (edge?.explained) continue;
         const kpi = nameInProgram(graph, target.id, self.program);
         report('unexplained-kpi-link', `The link from objective '${objective.name}' to KPI '${kpi}' is asserted, not explained: no skill it builds enables a behavior that moves '${kpi}'. Build such a skill, or add the behavior.`,
             { node: objective, property: 'kpis', index });
-    });
+    }
 }
 
 /** `objective-without-practice`. */

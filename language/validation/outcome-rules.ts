@@ -2,6 +2,7 @@ import type { Metric, Outcome } from '../generated/ast.js';
 import { attribute } from '../attributes.js';
 import { nameInProgram } from './name-in-program.js';
 import type { RuleContext } from './rule-context.js';
+import { firstOfEachTarget } from './repeated-references.js';
 
 /**
  * `outcome-not-measurable`: no resolved `measured by` (rules see resolved
@@ -11,10 +12,8 @@ import type { RuleContext } from './rule-context.js';
  * only: while it stands, the rule says nothing about the deadline.
  */
 export function checkOutcomeMeasurable(outcome: Outcome, { graph, report }: RuleContext): void {
-    const measuring = outcome.measuredBy.flatMap(ref => {
-        const node = graph.nodeOf(ref.ref);
-        return node && ref.ref ? [{ node, metric: ref.ref }] : [];
-    });
+    // A KPI named twice (`measured by M, M`: a `syntax` error) has its gaps said once.
+    const measuring = firstOfEachTarget(outcome.measuredBy, graph).flatMap(({ ref, target }) => ref.ref ? [{ node: target, metric: ref.ref }] : []);
     if (measuring.length === 0) {
         const what = outcome.measuredBy.length === 0
             ? 'add `measured by` naming the KPIs that measure it'
@@ -47,11 +46,11 @@ function writesDeadline(metric: Metric): boolean {
 
 /** `outcome-measured-by-activity`. */
 export function checkOutcomeMeasuredByKpis(outcome: Outcome, { graph, report }: RuleContext): void {
-    outcome.measuredBy.forEach((ref, index) => {
-        const figures = graph.nodeOf(ref.ref)?.metric;
+    for (const { ref, index, target } of firstOfEachTarget(outcome.measuredBy, graph)) {
+        const figures = target.metric;
         if (figures?.kind === 'activity' || figures?.kind === 'learning') {
             report('outcome-measured-by-activity', `Outcome '${outcome.name}' is measured by '${ref.$refText}', a${figures.kind === 'activity' ? 'n activity' : ' learning'} metric. Measure outcomes by leading or lagging KPIs.`,
                 { node: outcome, property: 'measuredBy', index });
         }
-    });
+    }
 }

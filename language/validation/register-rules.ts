@@ -2,12 +2,13 @@ import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { AlignServices } from '../align-module.js';
 import { isDeclaration, isProgram, type AlignAstType } from '../generated/ast.js';
 import { runGuarded, type GuardedCheck } from './internal-error.js';
-import { checkDeadlineInWindow, checkPercentAmounts } from './metric-rules.js';
+import { checkDeadlineInWindow, checkPercentAmounts, checkValueAmount } from './metric-rules.js';
 import { checkObjectivePractice } from './objective-rules.js';
 import { checkCostAmount, checkPilotLength, checkProgramGovernance } from './program-rules.js';
 import { localRuleContext, type LocalRuleContext } from './rule-context.js';
 import { checkXapiOptions } from './snapshot-rules.js';
 import { checkDuplicateAttributes, checkLiterals, checkOneWindow } from './structure-rules.js';
+import { checkRepeatedReferences } from './repeated-references.js';
 
 type Entry<N extends AstNode> = GuardedCheck<N, LocalRuleContext>;
 
@@ -31,21 +32,23 @@ export function registerValidationChecks(services: AlignServices): void {
         runGuarded(entries, node, contextOf.context, accept);
     };
     const attributes = [checkDuplicateAttributes, 'syntax'] as const;
+    const repeats = [checkRepeatedReferences, 'syntax'] as const;
     const literals = [checkLiterals, 'syntax'] as const;
     const checks: ValidationChecks<AlignAstType> = {
-        Program: run(attributes, [checkOneWindow, 'syntax'], [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
-        Outcome: run(attributes),
-        Metric: run(attributes, [checkDeadlineInWindow, 'deadline-outside-window'], [checkPercentAmounts, 'syntax']),
+        Program: run(attributes, repeats, [checkOneWindow, 'syntax'], [checkProgramGovernance, 'program-without-review', 'program-without-sponsor'], [checkPilotLength, 'pilot-too-long']),
+        Outcome: run(attributes, repeats),
+        Metric: run(attributes, repeats, [checkDeadlineInWindow, 'deadline-outside-window'], [checkPercentAmounts, 'syntax']),
         Skill: run(attributes),
-        Behavior: run(attributes),
-        Objective: run(attributes, [checkObjectivePractice, 'objective-without-practice']),
-        Toolkit: run(attributes),
+        Behavior: run(attributes, repeats),
+        Objective: run(attributes, repeats, [checkObjectivePractice, 'objective-without-practice']),
+        Toolkit: run(attributes, repeats),
         PullXapi: run([checkXapiOptions, 'syntax']),
         Target: run(literals),
         Pilot: run(literals),
         Window: run(literals),
         Duration: run(literals),
-        Cost: run([checkCostAmount, 'syntax'])
+        Cost: run([checkCostAmount, 'syntax']),
+        MoneyValue: run([checkValueAmount, 'syntax'])
     };
     registry.register(checks);
 }

@@ -16,6 +16,7 @@ import { suppressActions } from './code-action-suppress.js';
 import { shortenPilot } from './code-action-pilot.js';
 import { deadlineAtWindowEnd } from './code-action-deadline.js';
 import { enableChoices, serveChoices } from './code-action-choices.js';
+import { removeRepeatedReference } from './code-action-repeats.js';
 import { ClientCommands } from './client-commands.js';
 
 /** Rule id -> the fix of the declaration it marks: the attributes it misses, or the one value to change. */
@@ -33,8 +34,8 @@ const PULL_ACTUALS_COMMAND = 'align.pullActuals';
  * link an unaligned objective to a KPI, create the declaration an
  * unresolved reference names, add the attributes a rule misses, shorten
  * a pilot that runs too long, move a deadline into the window, let a
- * program serve an outcome and a behavior be enabled by an idle skill;
- * after them, `Disable <rule> for this line` (code-action-suppress.ts).
+ * program serve an outcome and a behavior be enabled by an idle skill,
+ * remove a reference written twice in one list; after them, `Disable <rule> for this line` (code-action-suppress.ts).
  */
 export class AlignCodeActionProvider implements CodeActionProvider {
     private readonly services: AlignServices;
@@ -70,6 +71,10 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         if (rule === 'snapshot-drift') return isLockProblem(diagnostic) || !this.client.pullActuals ? [] : [pullAction(diagnostic)];
         const node = declarationAt(document, diagnostic);
         if (!node) return [];
+        if (rule === 'syntax') {
+            const fix = removeRepeatedReference(document, node, diagnostic);
+            return fix ? [quickFix(fix.title, diagnostic, document, fix.edit, true)] : [];
+        }
         const choices = rule === 'program-without-outcome' && isProgram(node) ? serveChoices(document, node, graph)
             : rule === 'skill-enables-nothing' && isSkill(node) ? enableChoices(node, graph) : [];
         if (choices.length > 0) return choices.map(c => quickFix(c.title, diagnostic, c.document, c.edit, c.best));

@@ -198,6 +198,32 @@ describe('reliability: incremental analysis equals a fresh build', function () {
         for (const rule of ['isolation-invalid', 'metric-unused', 'roi-without-isolation']) assert.ok(seen.has(rule), `the steps reach ${rule}`);
     });
 
+    it('a control group whose latest actual is dated before the program\'s start: edits of its actuals, in another file, or of the start reach the ROI', async () => {
+        const program = (start: string) => `program P "p" {\n  window ${start} to 2026-12-31\n  cost 1000 USD\n  objective O "o" { kpi K practice case "c" }\n  isolate K by control-group C\n}\n`;
+        const kpi = 'metric K "k" { kind lagging unit percent direction up baseline 10 value 100 USD per point source "s" owner "o" }\nactuals K { 2026-06: 20 }\n';
+        const control = (rows: string) => `metric C "c" { kind lagging unit percent direction up baseline 10 }\nactuals C { ${rows} }\n`;
+        const late = (start: string) => `an actual of K's control group C dated on or after the program's start, ${start} (the latest is 2025-12)`;
+        // [file, text, the ROI's missing terms after the edit]
+        const steps: Array<[string, string, string[]]> = [
+            ['c.align', control('2025-12: 12'), [late('2026-01-01')]],
+            ['p.align', program('2025-12-01'), []],
+            ['p.align', program('2026-01-01'), [late('2026-01-01')]],
+            ['c.align', control('2025-12: 12\n 2026-06: 12'), []],
+            ['p.align', program('2026-02-01'), []],
+            ['c.align', control('2025-12: 12'), [late('2026-02-01')]]
+        ];
+        const workspace = await IncrementalWorkspace.build({ 'p.align': program('2026-01-01'), 'k.align': kpi, 'c.align': control('2026-06: 12') });
+        const roiOf = async () => JSON.parse(await workspace.graph()).nodes.find((n: { id: string }) => n.id === 'P').programFigures.roi;
+        assert.deepEqual((await roiOf()).missing, []);
+        for (const [name, text, missing] of steps) {
+            await workspace.edit(name, text);
+            const fresh = await freshOf(workspace.files);
+            assert.deepEqual(workspace.diagnostics(), fresh.diagnostics, `diagnostics after the edit of ${name}`);
+            assert.equal(await workspace.graph(), fresh.graph, `impact graph after the edit of ${name}`);
+            assert.deepEqual((await roiOf()).missing, missing, `the ROI's missing terms after the edit of ${name}`);
+        }
+    });
+
     it('a control group without baseline, its actuals in a third file: the isolate that names it, added or removed, reaches their findings', async () => {
         // language.md: a control group's baseline is its first actual when it has none, so its actuals are not `actuals-invalid`; another metric's are.
         const program = (isolate: string) => `program P "p" {\n  window 2026-01-01 to 2026-12-31\n  cost 1000 USD\n  objective O "o" { kpi K practice case "c" }\n${isolate}}\n`;

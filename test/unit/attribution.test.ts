@@ -114,6 +114,26 @@ actuals Sales { 2026-01: 130 }`);
         assert.deepEqual(roi.missing, []);
     });
 
+    it('control group whose latest actual is dated before the start: its change says nothing of the program\'s period, so none is attributed', async () => {
+        const program = (start: string) => `${kpi('Churn', 'down', 12, 100)}
+metric ChurnControl "Untrained teams" { kind lagging unit count direction down baseline 12.5 }
+outcome O "O" { measured by Churn }
+program P "P" { serves O cost 100 USD pilot 90 days from ${start} isolate Churn by control-group ChurnControl }
+actuals Churn { 2026-01: 11\n 2026-03: 9 }
+actuals ChurnControl { 2025-11: 12\n 2025-12: 11.5 }`;
+        const { of, roi, findings } = await programOf(program('2026-01-01'));
+        const a = of('Churn');
+        close(a.rawChange, 9 - 12, 'raw change (Churn is measured since the start)');
+        assert.deepEqual([a.controlChange, a.attributedChange, a.improvement, a.benefit], [undefined, undefined, undefined, undefined]);
+        assert.deepEqual(roi.missing, ['an actual of Churn\'s control group ChurnControl dated on or after the program\'s start, 2026-01-01 (the latest is 2025-12)']);
+        assert.deepEqual([roi.roiPercent, roi.rawRoiPercent], [undefined, undefined]);
+        assert.deepEqual(findings.filter(f => f.rule === 'isolation-invalid'), [], 'actuals not come in yet are no error in the text');
+        // A period is dated on its last day: 2025-12 is on or after a start on 2025-12-15, and counts.
+        const counted = await programOf(program('2025-12-15'));
+        close(counted.of('Churn').attributedChange, (9 - 12) - (11.5 - 12.5), 'attributed change');
+        assert.deepEqual(counted.roi.missing, []);
+    });
+
     it('only improvements count: a change against the direction is 0 and an attributed loss does not offset others', async () => {
         const { of, roi } = await programOf(`${kpi('Up', 'up', 100, 10)}
 ${kpi('Ctl', 'up', 100, 10)}

@@ -65,7 +65,8 @@ const metric = fc.tuple(name, title, block({
     owner: text.map(t => `owner ${t}`),
     cadence: cadence.map(c => `cadence ${c}`),
     drives: references.map(r => `drives ${r}`),
-    value: fc.tuple(fc.integer({ min: 0, max: 50000 }), fc.constantFrom('point', 'unit')).map(([v, per]) => `value ${v} USD per ${per}`),
+    // A value is greater than 0 (`syntax` otherwise), as a cost is.
+    value: fc.tuple(fc.integer({ min: 1, max: 50000 }), fc.constantFrom('point', 'unit')).map(([v, per]) => `value ${v} USD per ${per}`),
 }, '')).map(([n, t, b]) => `metric ${n}${t}${percentOnlyInPercent(b)}`);
 
 /** A percentage implies unit percent: in a block of another unit, baseline and target are plain numbers (else a `syntax` error by design). */
