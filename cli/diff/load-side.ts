@@ -17,10 +17,11 @@ import { loadWorkspace } from '../workspace/load-workspace.js';
 import { reportLogged } from '../workspace/report-logged.js';
 import type { Side } from './sides.js';
 
-/** A loaded side: what the comparison reads, and how many files it had. */
+/** A loaded side: what the comparison reads, and the `.align` files it read. */
 export interface LoadedSide {
     diff: DiffSide;
-    files: number;
+    /** Their names, relative to the side's root (the repository's top, for git). */
+    files: readonly string[];
 }
 
 /** Loads a side with the settings of `args` (an explicit `--config` applies to both sides). */
@@ -44,7 +45,7 @@ export async function loadSide(side: Side, args: WorkspaceArgs, progress: Progre
             findings: collectFindings(workspace, nameOf),
             fileOf: uri => nameOf(URI.parse(uri).fsPath)
         },
-        files: workspace.documents.length
+        files: workspace.documents.map(d => nameOf(d.uri.fsPath))
     };
 }
 

@@ -15,6 +15,7 @@ import { diffText, TEXT_WIDTH } from './format-text.js';
 import { sourceOrSettingsByName } from '../check/output-file.js';
 import { loadSide } from './load-side.js';
 import type { DiffReport } from './report.js';
+import { requireFilesUnder } from './require-files.js';
 import { resolveSides } from './sides.js';
 import { printMessage } from '../message.js';
 
@@ -33,7 +34,8 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
     const output = diffOutput(args.output);
     if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const explicitPaths = !(args.paths.length === 1 && args.paths[0] === '.');
-    const { base, head, notices } = resolveSides(args.base, args.head, explicitPaths ? args.paths : ['.']);
+    const paths = explicitPaths ? args.paths : ['.'];
+    const { base, head, notices } = resolveSides(args.base, args.head, paths);
     for (const notice of notices) printMessage(notice);
     const ambiguous = [base, head].filter(side => side.alsoRevision).map(side => side.label);
     if (ambiguous.length > 0) {
@@ -43,11 +45,12 @@ export async function runDiff(args: DiffArgs, io: DiffIo): Promise<number> {
     try {
         const before = await loadSide(base, args, io.progress);
         const after = await loadSide(head, args, io.progress);
+        if (base.scope) requireFilesUnder(paths, base.scope, { ...base, files: before.files }, { ...head, files: after.files });
         const diff = diffChains(before.diff, after.diff);
         const report: DiffReport = {
             diff,
-            base: { label: base.label, commit: base.commit, files: before.files },
-            head: { label: head.label, commit: head.commit, files: after.files },
+            base: { label: base.label, commit: base.commit, files: before.files.length },
+            head: { label: head.label, commit: head.commit, files: after.files.length },
             scope: base.scope && !base.scope.includes('') ? base.scope : undefined,
             change: changeGraph(before.diff.graph, after.diff.graph, diff)
         };

@@ -78,7 +78,6 @@ function programFacts(program: GraphNode, ctx: Context): Inline[] {
 function glance(program: GraphNode, found: readonly PlacedFinding[], ctx: Context): Block {
     const figures = program.programFigures;
     const kpis = nodesOf(ctx, [...(figures?.leadingKpis ?? []), ...(figures?.laggingKpis ?? [])]);
-    const { known, on } = kpiCounts(kpis, ctx);
     const counts = severityCounts(found);
     const behaviors = reinforcements(program, ctx);
     const reinforced = behaviors.filter(r => r.observed || r.toolkits.length > 0).length;
@@ -86,12 +85,25 @@ function glance(program: GraphNode, found: readonly PlacedFinding[], ctx: Contex
     const coverage = figures?.coverage ?? { aligned: 0, total: 0 };
     const items: GlanceItem[] = [
         { label: 'Aligned objectives', value: `${coverage.aligned}/${coverage.total}`, note: [coverage.total === 0 ? 'no objectives' : `${formatShare(coverage.aligned / coverage.total)} reach a KPI`], mark: coverage.aligned === coverage.total && coverage.total > 0 ? 'on' : 'off' },
-        { label: 'KPIs on track', value: known === 0 ? '—' : `${on}/${known}`, note: [kpis.length === 0 ? 'no KPIs' : known === kpis.length ? `all ${plural(kpis.length, 'KPI')} known` : `${kpis.length - known} of ${plural(kpis.length, 'KPI')} not known yet`], mark: known === 0 ? 'unknown' : on === known ? 'on' : 'off' },
+        kpisGlance(kpis.length, kpiCounts(kpis, ctx)),
         { label: 'Open findings', value: String(found.length), note: [`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`], mark: counts.error > 0 ? 'off' : counts.warning > 0 ? 'unknown' : 'on' },
         { label: 'Behaviors reinforced', value: `${reinforced}/${behaviors.length}`, note: ['observed or coached'], mark: behaviors.length === 0 ? 'unknown' : reinforced === behaviors.length ? 'on' : 'off' },
         roiGlance(roi)
     ];
     return { type: 'glance', items };
+}
+
+/**
+ * KPIs on track at a glance, of those whose status is known: `0 of 4`;
+ * those not known yet in the note (`1 more KPI not known yet`), and `—`
+ * when none is known (`2 KPIs, none known yet`) or there are none.
+ */
+function kpisGlance(total: number, { known, on }: { known: number; on: number }): GlanceItem {
+    const label = 'KPIs on track';
+    if (total === 0) return { label, value: '—', note: ['no KPIs'], mark: 'unknown' };
+    if (known === 0) return { label, value: '—', note: [total === 1 ? '1 KPI, not known yet' : `${plural(total, 'KPI')}, none known yet`], mark: 'unknown' };
+    const unknown = total - known;
+    return { label, value: `${on} of ${known}`, note: unknown === 0 ? undefined : [`${plural(unknown, 'more KPI', 'more KPIs')} not known yet`], mark: on === known ? 'on' : 'off' };
 }
 
 /** ROI at a glance, from the attributed benefit. */

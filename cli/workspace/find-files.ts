@@ -155,7 +155,7 @@ function hiddenAlignFiles(folder: string): string[] {
 }
 
 /** A folder as given, ending with a slash: `examples/`, `./`. */
-function shownFolder(given: string): string {
+export function shownFolder(given: string): string {
     return /[\\/]$/.test(given) ? given : `${given}/`;
 }
 

@@ -5,9 +5,10 @@
  */
 import { editDistance, nearestWithin } from '../edit-distance.js';
 import { BUILTIN_RULES, RULES, ruleDocUrl } from '../rules.js';
+import { didYouMean, type SuggestionQuote, type SuggestionStyle } from '../text/suggest.js';
 
 /** The candidate `input` most likely meant (edit distance, a swap of neighbouring letters is one edit), or undefined when none is close. */
-export function nearest(input: string, candidates: readonly string[]): string | undefined {
+function nearest(input: string, candidates: readonly string[]): string | undefined {
     const length = input.toLowerCase().length;
     const limit = length <= 3 ? 1 : length <= 8 ? 2 : 3;
     // A word cut short (`warn` for `warning`) is near whatever its length.
@@ -15,22 +16,18 @@ export function nearest(input: string, candidates: readonly string[]): string | 
         candidate === typed ? 0 : typed.length >= 3 && candidate.startsWith(typed) ? 1 : editDistance(typed, candidate));
 }
 
-/** `; did you mean "x"?`, or '' when no candidate is close. */
-export function didYouMean(input: string, candidates: readonly string[]): string {
-    const match = nearest(input, candidates);
-    return match === undefined || match === input ? '' : `; did you mean "${match}"?`;
-}
+/** How the settings' messages suggest a name: `; did you mean "x"?` (JSON's quote), by {@link nearest}. */
+export const SETTINGS_SUGGESTION: SuggestionStyle = { quote: '"', match: nearest };
 
 /**
  * Why a rule id cannot take a severity: a built-in rule, a near miss, or
  * neither. One message for `align.config.json`, editor settings and `--rule`.
  */
-export function notConfigurableMessage(id: string, quote: '"' | "'" = '"'): string {
+export function notConfigurableMessage(id: string, quote: SuggestionQuote = '"'): string {
     const q = (text: string) => `${quote}${text}${quote}`;
     if (BUILTIN_RULES.some(r => r.id === id)) return `rule ${q(id)} is built in and cannot be configured; remove it`;
-    const near = nearest(id, RULES.map(r => r.id));
-    if (near !== undefined) return `unknown rule id ${q(id)}; did you mean ${q(near)}?`;
-    return `unknown rule id ${q(id)}; use an id of the rule index (${ruleDocUrl('README')}), or remove it`;
+    const hint = didYouMean(id, RULES.map(r => r.id), { ...SETTINGS_SUGGESTION, quote });
+    return `unknown rule id ${q(id)}${hint || `; use an id of the rule index (${ruleDocUrl('README')}), or remove it`}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { SEVERITIES, isConfigurableRule, isRuleSeverity, type RuleSeverities } from '../rules.js';
 import { DEFAULT_MAX_LAGGING_KPIS, DEFAULT_MAX_PILOT_DAYS, type AlignSettings } from './align-settings.js';
-import { didYouMean, nearest, notConfigurableMessage } from './config-hints.js';
+import { notConfigurableMessage, SETTINGS_SUGGESTION } from './config-hints.js';
+import { didYouMean } from '../text/suggest.js';
 import { readConfigJson } from './jsonc.js';
 import { lineOfOffset } from '../line-starts.js';
 
@@ -81,7 +82,7 @@ export function parseAlignConfig(source: string, fileName = 'align.config.json',
             if (isThreshold(value)) settings[key] = value;
             else problems.add(() => ({ message: thresholdMessage(key, value), ...at(`"${key}"`) }));
         } else {
-            problems.add(() => ({ message: `unknown key "${key}"${didYouMean(key, CONFIG_KEYS) || '; remove it'} (the keys are ${SETTING_KEYS.map(k => `"${k}"`).join(', ')})`, ...at(`"${key}"`) }));
+            problems.add(() => ({ message: `unknown key "${key}"${didYouMean(key, CONFIG_KEYS, SETTINGS_SUGGESTION) || '; remove it'} (the keys are ${SETTING_KEYS.map(k => `"${k}"`).join(', ')})`, ...at(`"${key}"`) }));
         }
     }
     return { settings, problems: problems.done(fileName), references };
@@ -150,8 +151,7 @@ function isThreshold(value: unknown): value is number {
 }
 
 function severityMessage(id: string, severity: unknown): string {
-    const near = typeof severity === 'string' ? nearest(severity, SEVERITIES) : undefined;
-    const hint = near !== undefined ? `; did you mean "${near}"?` : '';
+    const hint = typeof severity === 'string' ? didYouMean(severity, SEVERITIES, SETTINGS_SUGGESTION) : '';
     return `rule "${id}": unknown severity ${shown(severity)}${hint} (the severities are ${SEVERITY_LIST})`;
 }
 

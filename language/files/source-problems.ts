@@ -20,7 +20,7 @@ export function binarySource(line: number): SourceProblem {
     return { problem: `is binary (a NUL byte on line ${line}), not Align source`, advice: 'remove it or rename it' };
 }
 
-/** A file that starts with a UTF-16 byte order mark (FF FE or FE FF): a Windows "Unicode" save. */
+/** A file that starts with a UTF-16 byte order mark (FF FE or FE FF: a Windows "Unicode" save), or UTF-16 text without one. */
 export function utf16Source(): SourceProblem {
     return { problem: 'is saved as UTF-16, not UTF-8', advice: 'save it as UTF-8' };
 }

@@ -25,8 +25,17 @@ function onlyExtension(input: string, candidates: readonly string[]): string | u
     return longer.size === 1 ? [...longer][0] : undefined;
 }
 
-/** `; did you mean 'check'?`, or '' when no candidate is close. */
-export function didYouMean(input: string, candidates: readonly string[]): string {
-    const match = closest(input, candidates);
-    return match === undefined || match === input ? '' : `; did you mean '${match}'?`;
+/** How a suggestion quotes the word meant: `'` in the command line's messages, `"` in those of `align.config.json` (JSON's quote). */
+export type SuggestionQuote = "'" | '"';
+
+/** How {@link didYouMean} picks the word meant: {@link closest} unless told otherwise (the settings' `nearest`, language/config/config-hints.ts). */
+export interface SuggestionStyle {
+    readonly quote?: SuggestionQuote;
+    readonly match?: (input: string, candidates: readonly string[]) => string | undefined;
+}
+
+/** `; did you mean 'check'?` (`"check"` with `quote: '"'`), or '' when no candidate is close. */
+export function didYouMean(input: string, candidates: readonly string[], { quote = "'", match = closest }: SuggestionStyle = {}): string {
+    const meant = match(input, candidates);
+    return meant === undefined || meant === input ? '' : `; did you mean ${quote}${meant}${quote}?`;
 }

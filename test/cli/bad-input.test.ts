@@ -332,6 +332,21 @@ describe('align check with bad input', () => {
             assert.deepEqual(keysOf(others), ['ok.align:1 skill-enables-nothing']);
         });
 
+        it('a file saved as UTF-16 without a byte order mark (either byte order): says so; NUL bytes in every other byte of numbers are still binary', () => {
+            const dir = tempDir();
+            writeFile(dir, 'ok.align', 'skill S "s"\n');
+            const text = Buffer.from('// caf\u00e9\r\nskill T "t"\r\n', 'utf16le');
+            writeFile(dir, 'le.align', text);
+            writeFile(dir, 'be.align', Buffer.from(text).swap16());
+            writeFile(dir, 'numbers.align', Buffer.from(new Uint16Array([1, 2, 3, 4, 10, 5, 6, 7]).buffer));
+            writeFile(dir, 'utf32.align', Buffer.from('skill U "u"\n'.split('').flatMap(c => [c.charCodeAt(0), 0, 0, 0])));
+            const UTF16 = /^This file is saved as UTF-16, not UTF-8: save it as UTF-8\.$/;
+            const findings = checkJson(['.'], { cwd: dir, status: 1 });
+            const binary = (line: number) => new RegExp(`^This file is binary \\(a NUL byte on line ${line}\\), not Align source: remove it or rename it\\.$`);
+            const others = splitOff(splitOff(splitOff(splitOff(findings, 'le.align', UTF16), 'be.align', UTF16), 'numbers.align', binary(1)), 'utf32.align', binary(1));
+            assert.deepEqual(keysOf(others), ['ok.align:1 skill-enables-nothing']);
+        });
+
         it('a file whose name is not UTF-8: says so (it cannot be opened by the name listed), not that it is missing', () => {
             const dir = tempDir();
             writeFile(dir, 'ok.align', 'skill S "s"\n');

@@ -68,6 +68,23 @@ describe('align diff on bad input', function () {
         assert.equal(diff(['programs', 'programs'], dir).status, 0);
     });
 
+    it('a path without .align files in either revision is a usage error naming it and them; one side without any is an added workspace', () => {
+        const own = gitRepo();
+        fs.mkdirSync(path.join(own.dir, 'docs'));
+        fs.writeFileSync(path.join(own.dir, 'docs', 'README.md'), '# Notes\n');
+        fs.writeFileSync(path.join(own.dir, 'a.align'), 'skill A "a"\n');
+        own.commit('docs');
+        fs.mkdirSync(path.join(own.dir, 'team'));
+        fs.writeFileSync(path.join(own.dir, 'team', 't.align'), 'skill T "t"\n');
+        own.commit('the team workspace');
+        assertOneLineFailure(diff(['HEAD', '--', 'docs'], own.dir), 'align: no .align files in docs/, neither in HEAD nor in the working tree');
+        assertOneLineFailure(diff(['HEAD~1', 'HEAD', '--', 'team', 'docs/'], own.dir), 'align: no .align files in docs/, neither in HEAD~1 nor in HEAD');
+        assertOneLineFailure(diff(['HEAD'], path.join(own.dir, 'docs')), 'align: no .align files in ./, neither in HEAD nor in the working tree');
+        const added = diff(['HEAD~1', 'HEAD', '--format', 'json', '--', 'team'], own.dir);
+        assert.equal(added.status, 0, added.stderr);
+        assert.deepEqual((JSON.parse(added.stdout) as DiffJson).nodes.added.map(n => n.id), ['T']);
+    });
+
     it('paths that do not exist or are outside the repository', () => {
         assertOneLineFailure(diff(['HEAD', '--', 'missing.align']), 'missing.align: no such file or folder');
         const outside = tempDir();

@@ -308,17 +308,19 @@ describe('align fmt', () => {
             + '  start a declaration (`outcome`, `metric`, `skill`, …) or remove it (not\n  formatted)\n');
     });
 
-    it('reports a binary, non-UTF-8, UTF-16 or unreadable file as a syntax error at 1:1, formats or lists every other file, exits 1', () => {
+    it('reports a binary, non-UTF-8, UTF-16 (with or without a byte order mark) or unreadable file as a syntax error at 1:1, formats or lists every other file, exits 1', () => {
         const dir = tempDir();
         writeFile(dir, 'a.align', 'skill   A\n');
         writeFile(dir, 'b.align', Buffer.from([0x73, 0, 0x6b]));
         writeFile(dir, 'c.align', Buffer.from('program P "\xe9t\xe9" {}\n', 'latin1'));
         writeFile(dir, 'd.align', Buffer.from([0xff, 0xfe, 0x71, 0x00]));
         writeFile(dir, 'e.align', 'skill   E\n');
+        writeFile(dir, 'f.align', Buffer.from('skill   F\n', 'utf16le'));
         const bad = {
             'b.align': 'This file is binary (a NUL byte on line 1), not Align source: remove it or rename it',
             'c.align': 'This file is not UTF-8 text (byte 0xe9 on line 1): save it as UTF-8',
-            'd.align': 'This file is saved as UTF-16, not UTF-8: save it as UTF-8'
+            'd.align': 'This file is saved as UTF-16, not UTF-8: save it as UTF-8',
+            'f.align': 'This file is saved as UTF-16, not UTF-8: save it as UTF-8'
         };
         const expected = Object.entries(bad).map(([file, message]) => `align: ${file}:1:1 syntax error: ${message} (not formatted)`);
         const check = runCli(['fmt', '--check'], { cwd: dir });

@@ -53,6 +53,8 @@ const SKILL = 'skill S "S"\n';
 /** A Windows "Unicode" save: a byte order mark and UTF-16 little-endian; and its big-endian twin. */
 const UTF16LE = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SKILL, 'utf16le')]);
 const UTF16BE = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(SKILL, 'utf16le').swap16()]);
+/** UTF-16 little-endian without a byte order mark, as some editors and tools save it: a NUL in every other byte, yet no binary file. */
+const UTF16_NO_BOM = Buffer.from(SKILL, 'utf16le');
 
 describe('language server: an .align file on disk that is not UTF-8 text', function () {
     this.timeout(30000);
@@ -61,14 +63,15 @@ describe('language server: an .align file on disk that is not UTF-8 text', funct
             fs.writeFileSync(path.join(root, 'latin.align'), LATIN1);
             fs.writeFileSync(path.join(root, 'utf16le.align'), UTF16LE);
             fs.writeFileSync(path.join(root, 'utf16be.align'), UTF16BE);
+            fs.writeFileSync(path.join(root, 'utf16-no-bom.align'), UTF16_NO_BOM);
         },
         eachTest: true
     });
 
-    it('publishes the one syntax diagnostic align check gives: not UTF-8 at its first bad byte, or saved as UTF-16', async () => {
+    it('publishes the one syntax diagnostic align check gives: not UTF-8 at its first bad byte, or saved as UTF-16 (with a byte order mark or without)', async () => {
         assert.deepEqual(shape(await ws.session.diagnosticsOf(ws.file('latin.align'))),
             ['0:0-0:0 1 syntax This file is not UTF-8 text (byte 0xe9 on line 2): save it as UTF-8.']);
-        for (const name of ['utf16le.align', 'utf16be.align']) {
+        for (const name of ['utf16le.align', 'utf16be.align', 'utf16-no-bom.align']) {
             assert.deepEqual(shape(await ws.session.diagnosticsOf(ws.file(name))),
                 ['0:0-0:0 1 syntax This file is saved as UTF-16, not UTF-8: save it as UTF-8.'], name);
         }

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { looksLikeUtf16 } from '../../language/files/decode-source.js';
 import { parseFindings, removeTempDirs, requireBundle, runCli, tempDir, writeFile, type CliResult } from '../cli/run-cli.js';
 import { announceSeed, fuzzParameters, runsOf, LONG_RUN, report } from './helpers/fuzz-config.js';
 import { tokenStreamArb } from './helpers/vocabulary.js';
@@ -16,7 +17,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** What the CLI must make of these bytes as an `.align` file. */
 function kindOf(bytes: Uint8Array): 'utf16' | 'binary' | 'not-utf8' | 'text' {
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf16';
-    if (bytes.includes(0)) return 'binary';
+    if (bytes.includes(0)) return looksLikeUtf16(bytes) ? 'utf16' : 'binary';
     try { utf8.decode(bytes); return 'text'; } catch { return 'not-utf8'; }
 }
 
@@ -85,7 +86,7 @@ describe('reliability: fuzzing the CLI with random and huge input', function () 
             ),
             fuzzParameters(12),
         );
-        report(`CLI random bytes: ${seen.binary} with NUL, ${seen['not-utf8']} not UTF-8, ${seen.utf16} with a UTF-16 byte order mark, ${seen.text} valid UTF-8; ${seen.bytes} bytes`);
+        report(`CLI random bytes: ${seen.binary} with NUL, ${seen['not-utf8']} not UTF-8, ${seen.utf16} saved as UTF-16, ${seen.text} valid UTF-8; ${seen.bytes} bytes`);
     });
 
     it('random UTF-8 text and token streams: exit 0 or 1 and valid JSON, nothing on stderr', () => {
