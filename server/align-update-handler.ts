@@ -1,4 +1,4 @@
-import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { AlignServices } from '../language/align-module.js';
 import { decodeSource } from '../language/files/decode-source.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
@@ -7,6 +7,7 @@ import type { AlignDocumentBuilder } from '../language/align-document-builder.js
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceSettings } from './workspace-settings.js';
+import { reason } from './failure-reason.js';
 
 /**
  * Watched-file changes: `.align` files go to Langium as usual;
@@ -19,6 +20,9 @@ import type { WorkspaceSettings } from './workspace-settings.js';
  */
 export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     settings: WorkspaceSettings | undefined;
+    /** Resolves false when the client refused to watch the files for the server (the server then watches them itself). */
+    private answerToWatch!: (accepted: boolean) => void;
+    readonly clientWatching = new Promise<boolean>(resolve => { this.answerToWatch = resolve; });
     private readonly documents: LangiumDocuments;
     private readonly fileSystem: FileSystemProvider;
     private readonly textDocuments: TextDocuments<TextDocument>;
@@ -28,6 +32,21 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.documents = services.workspace.LangiumDocuments;
         this.fileSystem = services.workspace.FileSystemProvider;
         this.textDocuments = services.workspace.TextDocuments;
+    }
+
+    /**
+     * As Langium, and a refused registration (a client that declares
+     * `didChangeWatchedFiles.dynamicRegistration` and answers with an error)
+     * is logged in one line and settles {@link clientWatching} false: the
+     * rejection was unhandled and ended the server.
+     */
+    protected override registerFileWatcher(services: LangiumSharedServices): void {
+        const connection = services.lsp.Connection;
+        if (!connection) return this.answerToWatch(false);
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: this.getWatchers() }).then(() => this.answerToWatch(true), (error: unknown) => {
+            connection.console.warn(`Align: the editor refused to watch the workspace files (${reason(error)}); the server watches them itself`);
+            this.answerToWatch(false);
+        });
     }
 
     /**

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
+import type { AlignDocumentUpdateHandler } from './align-update-handler.js';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
+import { reason } from './failure-reason.js';
 
 /** The files whose changes matter: sources, `align.config.json`, `package.json` and lock files, CSV actuals, pull queries. */
 const WATCHED = /\.(align|json|csv|sql)$/i;
@@ -22,7 +24,8 @@ const MAX_FOLDERS = 2000;
  * workspace folders itself then, the ones the workspace manager reads (its
  * `shouldIncludeEntry`: no hidden folders, `node_modules`, `out`, `dist`, nor a
  * templates folder that an `align.config.json` names), and hands the
- * changes to the same handler.
+ * changes to the same handler. So it does when the client refuses the
+ * server's registration of `workspace/didChangeWatchedFiles`.
  */
 export function watchFilesUnlessTheClientDoes(connection: Connection, shared: LangiumSharedServices): void {
     let clientWatches = false;
@@ -30,18 +33,24 @@ export function watchFilesUnlessTheClientDoes(connection: Connection, shared: La
         clientWatches = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     });
     shared.lsp.LanguageServer.onInitialized(() => {
-        if (clientWatches) return;
-        const manager = shared.workspace.WorkspaceManager;
-        const roots = () => (manager.workspaceFolders ?? []).map(f => URI.parse(f.uri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
-        // Watching starts at once, so that no change during the start-up walk is missed; the templates folders
-        // are known once the walk has read the config files: until then changes wait, and what they exclude is let go then.
-        const watcher = new FolderWatcher(shared, roots,
-            changes => shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes }), message => connection.console.warn(message));
-        manager.ready.then(() => watcher.settle(), () => watcher.settle());
-        // A config file changed the templates folders, or the workspace folders changed: a folder the walk skips now is
-        // watched no more, one it reads now is watched.
-        (manager as Partial<AlignWorkspaceManager>).onDidChangeWalk?.(() => watcher.refresh());
+        if (!clientWatches) return watchFolders(connection, shared);
+        const handler = shared.lsp.DocumentUpdateHandler as Partial<AlignDocumentUpdateHandler>;
+        void handler.clientWatching?.then(accepted => { if (!accepted) watchFolders(connection, shared); });
     });
+}
+
+function watchFolders(connection: Connection, shared: LangiumSharedServices): void {
+    const manager = shared.workspace.WorkspaceManager;
+    // The folders as the server holds them: without a trailing separator (server/workspace-folders.ts).
+    const roots = () => (manager.workspaceFolders ?? []).map(f => URI.parse(f.uri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+    // Watching starts at once, so that no change during the start-up walk is missed; the templates folders
+    // are known once the walk has read the config files: until then changes wait, and what they exclude is let go then.
+    const watcher = new FolderWatcher(shared, roots,
+        changes => shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes }), message => connection.console.warn(message));
+    manager.ready.then(() => watcher.settle(), () => watcher.settle());
+    // A config file changed the templates folders, or the workspace folders changed: a folder the walk skips now is
+    // watched no more, one it reads now is watched.
+    (manager as Partial<AlignWorkspaceManager>).onDidChangeWalk?.(() => watcher.refresh());
 }
 
 /**
@@ -212,10 +221,4 @@ export class FolderWatcher {
         this.pending.clear();
         if (changes.length > 0) this.report(changes);
     }
-}
-
-/** A short reason for a failure: its code (`ECONNREFUSED`), else the first line of its message. */
-export function reason(error: unknown): string {
-    const code = (error as { code?: unknown } | undefined)?.code;
-    return typeof code === 'string' ? code : error instanceof Error ? error.message.split(/\r?\n/)[0]! : String(error);
 }

@@ -1,7 +1,7 @@
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { DidChangeWorkspaceFilesNotification, type AlignInitializationOptions } from '../language/protocol.js';
-import { RefusingRequestsAfterShutdown } from './after-shutdown.js';
+import { Lifecycle } from './lifecycle.js';
 import { BrowserFileSystem } from './browser-file-system.js';
 import { startAlignServer } from './start-server.js';
 
@@ -9,9 +9,9 @@ import { startAlignServer } from './start-server.js';
 // files: the client sends the workspace's files at `initialize` and, with
 // their new text, on every change (`align/didChangeWorkspaceFiles`).
 const worker = self as unknown as Worker;
-const afterShutdown = new RefusingRequestsAfterShutdown();
-const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker), afterShutdown.options);
-afterShutdown.listen(connection);
+const lifecycle = new Lifecycle();
+const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker), lifecycle.options);
+lifecycle.listen(connection);
 const files = new BrowserFileSystem();
 const align = startAlignServer(withoutWatchedFileEvents(connection), { fileSystemProvider: () => files, realPath: null });
 

@@ -1,27 +1,45 @@
 import { promises as fs } from 'node:fs';
 import * as net from 'node:net';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures, SocketMessageReader, SocketMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, SocketMessageWriter, StreamMessageWriter } from 'vscode-languageserver/node';
 import { writeMessage } from '../language/text/wrap.js';
-import { RefusingRequestsAfterShutdown } from './after-shutdown.js';
-import { reason, watchFilesUnlessTheClientDoes } from './folder-watcher.js';
+import { Lifecycle } from './lifecycle.js';
+import { firstLine, reason } from './failure-reason.js';
+import { watchFilesUnlessTheClientDoes } from './folder-watcher.js';
+import { consoleToClient, messageReaderOf, stoppingOnBrokenFrames } from './message-frames.js';
 import { startAlignServer } from './start-server.js';
 
 // Transport from the command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (server/command-line.ts checks them).
 // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
-const socket = socketOfCommandLine(process.argv.slice(2));
-const afterShutdown = new RefusingRequestsAfterShutdown();
-const connection = socket
-    ? createConnection(ProposedFeatures.all, new SocketMessageReader(socket), new SocketMessageWriter(socket), afterShutdown.options)
-    : createConnection(ProposedFeatures.all, afterShutdown.options);
-afterShutdown.listen(connection);
+const args = process.argv.slice(2);
+const socket = socketOfCommandLine(args);
+const stdio = !socket && firstTransport(args) === '--stdio';
+const lifecycle = new Lifecycle();
+// Over stdio and sockets the server reads the frames itself, so that a broken one says so (server/message-frames.ts).
+const input = socket ?? (stdio ? process.stdin : undefined);
+const reader = input && messageReaderOf(input);
+const connection = reader
+    ? createConnection(ProposedFeatures.all, reader, socket ? new SocketMessageWriter(socket) : new StreamMessageWriter(process.stdout), lifecycle.options)
+    : createConnection(ProposedFeatures.all, lifecycle.options);
+lifecycle.listen(connection);
+if (reader) stoppingOnBrokenFrames(reader, connection);
+if (stdio) {
+    consoleToClient(connection);
+    // The editor closed stdin (or died): the session is over, as vscode-languageserver ends it when it opens stdio itself.
+    for (const event of ['end', 'close']) process.stdin.once(event, () => process.exit(lifecycle.isShutdown ? 0 : 1));
+}
 if (socket) {
     // As stdin's end does for --stdio: the editor closed the socket, the session is over (the check of
     // `processId` every 3 s otherwise kept the server running until the editor itself exited).
-    let shutdown = false;
-    connection.onShutdown(() => { shutdown = true; });
-    socket.once('connect', () => socket.once('close', () => process.exit(shutdown ? 0 : 1)));
+    socket.once('connect', () => socket.once('close', () => process.exit(lifecycle.isShutdown ? 0 : 1)));
 }
+// A last resort: a promise that fails with nobody to hear it ended every session (Node's default). It is a fault all the
+// same: one line on stderr (tests and editors' logs see it) and in the client's log, and the server goes on.
+process.on('unhandledRejection', error => {
+    const line = `align-language-server: internal error (a failure nobody handled: ${firstLine(error)}); the server goes on`;
+    process.stderr.write(`${line}\n`);
+    connection.console.error(line);
+});
 const Align = startAlignServer(connection, { ...NodeFileSystem, realPath: fs.realpath });
 watchFilesUnlessTheClientDoes(connection, Align.shared);
 
@@ -49,4 +67,9 @@ function socketOfCommandLine(args: string[]): net.Socket | undefined {
         return socket;
     }
     return undefined;
+}
+
+/** The transport the arguments name first (`--stdio`, `--node-ipc`, `--socket`, `--pipe`). */
+function firstTransport(args: readonly string[]): string | undefined {
+    return args.map(arg => arg.split('=')[0]!).find(name => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(name));
 }

@@ -18,7 +18,7 @@ import { refreshingLensesAndHints } from './editor-refresh.js';
 import { registerTemplatesProtocol } from './templates-protocol.js';
 import { registerWorkspaceFilesProtocol } from './workspace-files-protocol.js';
 import { WorkspaceSettings } from './workspace-settings.js';
-import { askingForFolderChanges, followingWorkspaceFolders } from './workspace-folders.js';
+import { askingForFolderChanges, followingWorkspaceFolders, withoutTrailingSlash } from './workspace-folders.js';
 
 /** How the server's host finds real paths: node passes `fs.promises.realpath`; the browser has no symbolic links (`null`). */
 export type ServerContext = Omit<DefaultSharedModuleContext, 'connection'> & { readonly realPath: ((path: string) => Promise<string>) | null };
@@ -70,11 +70,12 @@ function withWorkspaceFolderFromRoot(shared: LangiumSharedServices): void {
     server.initialize = async params => ({ ...askingForFolderChanges(await initialize(workspaceFoldersOf(params))), serverInfo: { name: 'align-language-server', version: ALIGN_VERSION } });
 }
 
+/** The initialize params with `workspaceFolders` from `rootUri` or `rootPath` when it has none, every folder without a trailing `/`. */
 export function workspaceFoldersOf(params: InitializeParams): InitializeParams {
-    if (params.workspaceFolders && params.workspaceFolders.length > 0) return params;
+    if (params.workspaceFolders && params.workspaceFolders.length > 0) return { ...params, workspaceFolders: params.workspaceFolders.map(withoutTrailingSlash) };
     const root = params.rootUri ? URI.parse(params.rootUri) : params.rootPath ? URI.file(params.rootPath) : undefined;
     if (!root) return params;
-    return { ...params, workspaceFolders: [{ uri: root.toString(), name: UriUtils.basename(root) || root.toString() }] };
+    return { ...params, workspaceFolders: [withoutTrailingSlash({ uri: root.toString(), name: UriUtils.basename(root) || root.toString() })] };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspa
 import { CONFIG_FILE, resolveConfig, type ResolvedConfig } from '../language/config/extends.js';
 import { configText, offsetPosition, settingsFromValue } from '../language/config/parse-config.js';
 import { updateCatalogDocuments } from './catalog-updates.js';
+import type { AlignConfigurationProvider } from './configuration-provider.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
 
@@ -202,10 +203,9 @@ export class WorkspaceSettings {
         await (this.services.shared.workspace.DocumentBuilder as AlignDocumentBuilder).revalidateAll();
     }
 
-    private async editorSection(): Promise<unknown> {
-        const provider = this.services.shared.workspace.ConfigurationProvider;
-        const read = (key: string) => provider.getConfiguration('align', key);
-        return { rules: await read('rules'), maxLaggingKpis: await read('maxLaggingKpis'), maxPilotDays: await read('maxPilotDays') };
+    /** The editor's whole `align` section (its unknown keys are said too). */
+    private editorSection(): Promise<unknown> {
+        return (this.services.shared.workspace.ConfigurationProvider as AlignConfigurationProvider).section('align');
     }
 
     /** The problems of the editor settings last shown, so that a settings change that keeps them says them once. */

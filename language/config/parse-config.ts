@@ -124,17 +124,38 @@ function parseRules(value: unknown, problems: Pick<ProblemList, 'add'>, at: (nee
     return rules;
 }
 
+/** The keys of the editor's `align` section that rule the checks (`align.rules`, `align.maxLaggingKpis`, `align.maxPilotDays`). */
+const EDITOR_RULE_KEYS = ['rules', 'maxLaggingKpis', 'maxPilotDays'] as const;
+/**
+ * The keys of the `align` section that are the VS Code extension's own
+ * (`align.pull.command`, `align.preview.*`, `align.trace.server`: the
+ * `contributes.configuration` of package.json; test/unit/editor-settings.test.ts
+ * keeps them in step). VS Code sends them in the same section.
+ */
+export const EDITOR_OWN_KEYS = ['pull', 'preview', 'trace'] as const;
+
 /**
  * Settings given as a value rather than a file (an editor's `align`
  * section): the valid parts, and what is wrong with the rest, in the words
  * of the config file's problems but without places. Missing keys are no
- * problem.
+ * problem; an unknown key is (other editors have no settings schema to
+ * underline a typo), the extension's own keys aside.
  */
 export function settingsFromValue(section: unknown): { settings: AlignSettings; problems: string[] } {
-    const value = (section ?? {}) as Partial<Record<'rules' | 'maxLaggingKpis' | 'maxPilotDays', unknown>>;
     const settings: AlignSettings = {};
     const problems: string[] = [];
+    if (section === undefined || section === null) return { settings, problems };
+    if (typeof section !== 'object' || Array.isArray(section)) {
+        return { settings, problems: [`the "align" settings must be an object, such as { "maxPilotDays": 90 }, not ${shown(section)}`] };
+    }
+    const value = section as Partial<Record<string, unknown>>;
     const nowhere = () => ({ line: 1, column: 1 });
+    for (const key of Object.keys(value)) {
+        if ((EDITOR_RULE_KEYS as readonly string[]).includes(key) || (EDITOR_OWN_KEYS as readonly string[]).includes(key)) continue;
+        problems.push((CONFIG_KEYS as readonly string[]).includes(key)
+            ? `"${key}" is read from align.config.json only, not from the editor's settings`
+            : `unknown key "${key}"${didYouMean(key, [...EDITOR_RULE_KEYS, ...EDITOR_OWN_KEYS], SETTINGS_SUGGESTION) || '; remove it'} (the keys are ${EDITOR_RULE_KEYS.map(k => `"${k}"`).join(', ')})`);
+    }
     if (value.rules !== undefined && value.rules !== null) settings.rules = parseRules(value.rules, { add: make => { problems.push(make().message); } }, nowhere, nowhere);
     for (const key of ['maxLaggingKpis', 'maxPilotDays'] as const) {
         const n = value[key];

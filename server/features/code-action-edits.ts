@@ -103,7 +103,8 @@ function lastTokenBefore(node: CstNode, offset: number): CstNode | undefined {
  * Adds attribute lines to a declaration: inside its block after its last
  * attribute (`anchorEnd` may say where the attributes end, e.g. before a
  * program's first member), or in a new block when it has none. Lines are
- * given without indentation.
+ * given without indentation; in a one-line block they go on that line,
+ * after the same attribute as in a block of several lines.
  */
 export function addAttributeLines(document: LangiumDocument, node: AstNode, lines: readonly string[], anchorEnd?: number): TextEdit {
     const cst = node.$cstNode!;
@@ -114,13 +115,13 @@ export function addAttributeLines(document: LangiumDocument, node: AstNode, line
         const body = lines.map(l => `${inner}${l}\n`).join('');
         return { range: emptyAt(cst.range.end), newText: ` {\n${body}${indent}}` };
     }
-    const sameLine = block.open.range.start.line === block.close.range.start.line;
-    if (sameLine) {
-        const before = document.textDocument.getText().charAt(block.close.offset - 1);
-        const pad = /\s/.test(before) ? '' : ' ';
-        return { range: emptyAt(block.close.range.start), newText: `${pad}${lines.join(' ')} ` };
-    }
     const anchor = lastTokenBefore(cst, Math.min(anchorEnd ?? block.close.offset, block.close.offset)) ?? block.open;
+    if (block.open.range.start.line === block.close.range.start.line) {
+        // A one-line block: after the same anchor, on the line (`{ serves G review monthly skill S "S" }`).
+        const after = document.textDocument.getText().charAt(anchor.end);
+        const pad = /\s/.test(after) ? '' : ' ';
+        return { range: emptyAt(anchor.range.end), newText: ` ${lines.join(' ')}${pad}` };
+    }
     const rest = lineText(document, anchor.range.end.line).slice(anchor.range.end.character);
     const body = lines.map(l => `${inner}${l}`).join('\n');
     if (/^\s*(\/\/.*)?$/.test(rest) && anchor.range.end.line + 1 <= block.close.range.start.line) {

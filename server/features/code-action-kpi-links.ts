@@ -56,6 +56,15 @@ export function kpiCandidates(objective: Objective, graph: GraphIndex): KpiCandi
     return result;
 }
 
+/**
+ * The title of the fix that links an objective to a KPI. A direct `kpi`
+ * link is asserted: it leaves the info `unexplained-kpi-link` until a skill
+ * the objective builds enables a behavior moving the KPI, and says so.
+ */
+export function linkKpiTitle(reference: string): string {
+    return `Link to KPI ${reference} (asserted, not explained)`;
+}
+
 /** Adds `kpi Name` to an objective: appends to its `kpi` list if it has one, else adds a line (and a block if needed). */
 export function linkKpiEdit(document: LangiumDocument, objective: Objective, reference: string): TextEdit {
     const last = objective.kpis.at(-1)?.$refNode;

@@ -10,7 +10,7 @@ import { isDeclaration, isObjective, isProgram, isSkill } from '../../language/g
 import { pullCommand } from '../../language/validation/snapshot-rules.js';
 import { ATTRIBUTE_FIXES, type DeclarationRule } from './code-action-attributes.js';
 import { createForUnresolved } from './code-action-create.js';
-import { kpiCandidates, linkKpiEdit, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
+import { kpiCandidates, linkKpiEdit, linkKpiTitle, MAX_KPI_ACTIONS } from './code-action-kpi-links.js';
 import { withLineBreaks } from './code-action-edits.js';
 import { suppressActions } from './code-action-suppress.js';
 import { shortenPilot } from './code-action-pilot.js';
@@ -40,13 +40,27 @@ const PULL_ACTUALS_COMMAND = 'align.pullActuals';
 export class AlignCodeActionProvider implements CodeActionProvider {
     private readonly services: AlignServices;
     private readonly client: ClientCommands;
+    /**
+     * Whether the client takes `CodeAction` literals (its
+     * `codeActionLiteralSupport`). Without it the answer may hold only
+     * commands, and every fix is an edit: such a client (an old or minimal
+     * one) is offered none, and the log says so once.
+     */
+    private literals = true;
+    private saidNoLiterals = false;
 
     constructor(services: AlignServices) {
         this.services = services;
         this.client = new ClientCommands(services.shared.lsp.LanguageServer);
+        services.shared.lsp.LanguageServer.onInitialize(params => { this.literals = params.capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined; });
     }
 
     async getCodeActions(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
+        if (!this.literals) {
+            if (!this.saidNoLiterals) this.services.shared.lsp.Connection?.console.info('Align: the editor takes no code action literals (codeActionLiteralSupport): no quick fixes are offered');
+            this.saidNoLiterals = true;
+            return [];
+        }
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
         const catalogs = this.services.align.Catalogs;
@@ -86,7 +100,7 @@ export class AlignCodeActionProvider implements CodeActionProvider {
         const objective = declarationAt(document, diagnostic);
         if (!isObjective(objective)) return [];
         return kpiCandidates(objective, graph).slice(0, MAX_KPI_ACTIONS).map((candidate, i) =>
-            quickFix(`Link to KPI ${candidate.reference}`, diagnostic, document, linkKpiEdit(document, objective, candidate.reference), i === 0));
+            quickFix(linkKpiTitle(candidate.reference), diagnostic, document, linkKpiEdit(document, objective, candidate.reference), i === 0));
     }
 }
 

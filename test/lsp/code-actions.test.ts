@@ -68,25 +68,28 @@ describe('language server: quick fixes over LSP', function () {
         assert.ok(action.edit?.changes || action.edit?.documentChanges, 'has a workspace edit');
     }
 
-    it('links an objective without KPI to the KPI of its program\'s outcome, and the finding goes away', async () => {
+    it('links an objective without KPI to the KPI of its program\'s outcome, saying the link is asserted, and the finding goes away', async () => {
         const diagnostic = await diagnosticAt('sales-win-rate.align', 'objective-without-kpi', 68);
         const actions = await codeActions('sales-win-rate.align', diagnostic);
-        assert.equal(actions[0]!.title, 'Link to KPI WinRate');
+        assert.equal(actions[0]!.title, 'Link to KPI WinRate (asserted, not explained)');
         assert.equal(actions[0]!.isPreferred, true);
-        assert.equal(actions[1]!.title, 'Link to KPI PipelineHygiene');
-        assert.ok(actions.length <= 8 && actions.some(a => a.title === 'Link to KPI ChurnPilot.RepeatContactRate'), actions.map(a => a.title).join());
+        assert.equal(actions[1]!.title, 'Link to KPI PipelineHygiene (asserted, not explained)');
+        assert.ok(actions.length <= 8 && actions.some(a => a.title === 'Link to KPI ChurnPilot.RepeatContactRate (asserted, not explained)'), actions.map(a => a.title).join());
         assert.ok(actions.filter(a => a.isPreferred).length === 1);
         actions.forEach(a => assertQuickFix(a, diagnostic));
         const texts = await apply(actions[0]!);
         assert.match(texts.get('sales-win-rate.align')!,
             /objective KnowTheProduct "List the product's features" \{\n {4}practice case "Feature quiz"\n {4}kpi WinRate\n {2}\}/);
-        await ws.session.diagnosticsOf(file('sales-win-rate.align'), d => !d.some(x => x.code === 'objective-without-kpi'));
+        const after = await ws.session.diagnosticsOf(file('sales-win-rate.align'), d => !d.some(x => x.code === 'objective-without-kpi'));
+        const asserted = after.filter(x => x.code === 'unexplained-kpi-link' && x.range.start.line === 69);
+        assert.equal(asserted.length, 1, 'the title\'s "asserted, not explained" is the info the link leaves');
+        assert.equal(asserted[0]!.severity, 3);
     });
 
     it('extends an existing kpi list for an activity-only link', async () => {
         const diagnostic = await diagnosticAt('sales-win-rate.align', 'activity-only-link', 73);
         const actions = await codeActions('sales-win-rate.align', diagnostic);
-        assert.equal(actions[0]!.title, 'Link to KPI WinRate');
+        assert.equal(actions[0]!.title, 'Link to KPI WinRate (asserted, not explained)');
         assertQuickFix(actions[0]!, diagnostic);
         const texts = await apply(actions[0]!);
         const text = texts.get('sales-win-rate.align')!;
@@ -276,7 +279,7 @@ describe('language server: quick fixes over LSP', function () {
         };
         const diagnostic = await diagnosticFor();
         const actions = await codeActions(name, diagnostic);
-        assert.equal(actions[0]!.title, 'Link to KPI TimeToProductivity');
+        assert.equal(actions[0]!.title, 'Link to KPI TimeToProductivity (asserted, not explained)');
         const texts = await apply(actions[0]!);
         assert.match(texts.get(name)!, /objective ExplainPlans "Explain the three plans to a customer" \{\n {4}kpi TimeToProductivity\n {2}\}\n\}/);
         await ws.session.diagnosticsOf(file(name), d => !d.some(x => x.code === 'objective-without-kpi' || x.code === 'syntax'));

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeTempDir } from '../temp-dirs.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ErrorCodes, ResponseError } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,6 +15,17 @@ export const EXAMPLES = path.join(repo, 'test/fixtures/examples');
 export interface ServerCommand {
     readonly file: string;
     readonly args: readonly string[];
+}
+
+/**
+ * How the test client answers the server's requests (`workspace/configuration`,
+ * `client/registerCapability`, `window/workDoneProgress/create`): by default
+ * as VS Code does; the methods in `refuse` get an error (MethodNotFound, as
+ * a strict client answers), those in `ignore` no answer at all.
+ */
+export interface ClientBehaviour {
+    readonly refuse?: readonly string[];
+    readonly ignore?: readonly string[];
 }
 
 /** A file URI for a path. */
@@ -34,6 +46,12 @@ export class LspSession {
     /** The refresh requests the server sent (`workspace/codeLens/refresh`, `workspace/inlayHint/refresh`), in order. */
     readonly refreshes: string[] = [];
     settings: Record<string, unknown> = {};
+    /** The requests the server sent to the client, in order, with their params. */
+    readonly serverRequests: Array<{ method: string; params: unknown }> = [];
+    /** What the server wrote to stderr. */
+    stderr = '';
+    /** The server's exit code, when it exits. */
+    exited!: Promise<number | null>;
     private readonly waiters: Array<() => void> = [];
     private versions = new Map<string, number>();
 
@@ -41,32 +59,18 @@ export class LspSession {
 
     /** Starts the server on a workspace folder and completes `initialize`/`initialized` (with `initializationOptions`, if given). */
     static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: unknown, command: ServerCommand = { file: process.execPath, args: [SERVER] }): Promise<{ session: LspSession; init: InitializeResult }> {
-        const child = spawn(command.file, [...command.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
-        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-        const session = new LspSession(child, connection, root);
+        const session = LspSession.launch(root, command);
         session.settings = settings;
-        connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-            session.diagnostics.set(p.uri, p.diagnostics);
-            session.diagnosticsVersion.set(p.uri, p.version);
-            session.publishCount.set(p.uri, (session.publishCount.get(p.uri) ?? 0) + 1);
-            session.wake();
-        });
-        connection.onNotification((method, params) => { session.notifications.push({ method, params }); session.wake(); });
-        connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-            p.items.map(i => i.section === 'align' ? session.settings : null));
-        connection.onRequest('client/registerCapability', () => null);
-        connection.onRequest('window/workDoneProgress/create', () => null);
+        const connection = session.connection;
         for (const method of ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
             connection.onRequest(method, () => { session.refreshes.push(method); session.wake(); return null; });
         }
-        connection.listen();
         const init = await connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }], initializationOptions,
             capabilities: {
                 // As VS Code: the client watches the files (the tests announce changes on disk themselves), so the server does not.
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
-                textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, completion: { completionItem: { snippetSupport: true } } }
+                textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }, hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, completion: { completionItem: { snippetSupport: true } } }
             }
         });
         await connection.sendNotification('initialized', {});
@@ -77,12 +81,22 @@ export class LspSession {
      * Starts the server and sends `initialize` with exactly `params` (plus
      * `processId`), as editors other than VS Code send it: only `rootUri`,
      * only `rootPath` or no root, other capabilities. Completes `initialized`.
+     * `client` says which of the server's requests get an error or no answer.
      */
-    static async startWith(root: string, params: Record<string, unknown>): Promise<{ session: LspSession; init: InitializeResult }> {
-        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
+    static async startWith(root: string, params: Record<string, unknown>, client: ClientBehaviour = {}): Promise<{ session: LspSession; init: InitializeResult }> {
+        const session = LspSession.launch(root, { file: process.execPath, args: [SERVER] }, client);
+        const init = await session.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, ...params });
+        await session.connection.sendNotification('initialized', {});
+        return { session, init };
+    }
+
+    /** Spawns the server and listens: diagnostics and notifications recorded, the server's requests answered as `client` says. */
+    private static launch(root: string, command: ServerCommand, client: ClientBehaviour = {}): LspSession {
+        const child = spawn(command.file, [...command.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const session = new LspSession(child, connection, root);
+        child.stderr!.on('data', (d: Buffer) => { session.stderr += d.toString(); process.stderr.write(`[server] ${d}`); });
+        session.exited = new Promise(resolve => child.once('exit', code => { resolve(code); session.wake(); }));
         connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
             session.diagnostics.set(p.uri, p.diagnostics);
             session.diagnosticsVersion.set(p.uri, p.version);
@@ -90,14 +104,28 @@ export class LspSession {
             session.wake();
         });
         connection.onNotification((method, p) => { session.notifications.push({ method, params: p }); session.wake(); });
-        connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-            p.items.map(i => i.section === 'align' ? session.settings : null));
-        connection.onRequest('client/registerCapability', () => null);
-        connection.onRequest('window/workDoneProgress/create', () => null);
+        const answer = (method: string, result: (params: unknown) => unknown) => connection.onRequest(method, (params: unknown) => {
+            session.serverRequests.push({ method, params });
+            session.wake();
+            if (client.refuse?.includes(method)) return new ResponseError(ErrorCodes.MethodNotFound, `test client: refuses ${method}`);
+            if (client.ignore?.includes(method)) return new Promise(() => { /* never answered */ });
+            return result(params);
+        });
+        answer('workspace/configuration', p => (p as { items: Array<{ section?: string }> }).items.map(i => i.section === 'align' ? session.settings : null));
+        answer('client/registerCapability', () => null);
+        answer('window/workDoneProgress/create', () => null);
         connection.listen();
-        const init = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, ...params });
-        await connection.sendNotification('initialized', {});
-        return { session, init };
+        return session;
+    }
+
+    /** Writes bytes to the server's stdin as they are, unframed (a broken frame, a body that is not JSON). */
+    writeRaw(bytes: string | Buffer): Promise<void> {
+        return new Promise((resolve, reject) => this.process.stdin!.write(bytes, error => error ? reject(error) : resolve()));
+    }
+
+    /** The lines the server logged to the client (window/logMessage) that include `text`. */
+    logged(text: string): string[] {
+        return this.notifications.filter(n => n.method === 'window/logMessage').map(n => String((n.params as { message: string }).message)).filter(m => m.includes(text));
     }
 
     private wake(): void {

@@ -89,6 +89,26 @@ describe('language server in other editors', function () {
         assert.equal(symbols.find(s => s.name === 'ChurnPilot')?.containerName, undefined);
     });
 
+    it('offers no CodeAction literals to a client without codeActionLiteralSupport, and says so once', async () => {
+        const actions = async (capabilities: Record<string, unknown>) => {
+            ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities }));
+            const file = path.join(EXAMPLES, 'safety.align');
+            const [finding] = await session.diagnosticsOf(file, d => d.length > 0);
+            const params = { textDocument: { uri: uriOf(file) }, range: finding!.range, context: { diagnostics: [finding] } };
+            const answers = [await session.request<unknown[]>('textDocument/codeAction', params), await session.request<unknown[]>('textDocument/codeAction', params)];
+            const said = session.logged('no code action literals');
+            await session.stop();
+            session = undefined;
+            return { answers, said };
+        };
+        const literal = await actions({ textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } });
+        assert.ok(literal.answers[0]!.length > 0, 'a client with literals gets the fixes');
+        assert.deepEqual(literal.said, []);
+        const bare = await actions({});
+        assert.deepEqual(bare.answers, [[], []]);
+        assert.deepEqual(bare.said, ['Align: the editor takes no code action literals (codeActionLiteralSupport): no quick fixes are offered']);
+    });
+
     it('takes its settings from workspace/didChangeConfiguration when the client has no workspace/configuration', async () => {
         ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities: {} }));
         const safety = path.join(EXAMPLES, 'safety.align');
@@ -107,6 +127,18 @@ describe('language server in other editors', function () {
         await session.diagnosticsOf(safety, d => !d.some(x => x.code === 'metric-without-source'));
         await new Promise(resolve => setTimeout(resolve, 300));
         assert.equal(shown().length, 1, 'the same problems are said once');
+    });
+
+    it("says once an unknown key of the editor's align section, and none of the VS Code extension's own keys", async () => {
+        const own = { pull: { command: '' }, preview: { hideLearningMetrics: false, followCursor: true, direction: 'TB' }, trace: { server: 'off' } };
+        ({ session } = await LspSession.start(EXAMPLES, { ...own, maxPilotDay: 120, rules: { 'metric-without-source': 'off' } }));
+        const safety = path.join(EXAMPLES, 'safety.align');
+        await session.diagnosticsOf(safety, d => d.length > 0 && !d.some(x => x.code === 'metric-without-source'));
+        const shown = () => session!.notifications.filter(n => n.method === 'window/showMessage').map(n => (n.params as { message: string }).message);
+        assert.deepEqual(shown(), ['Align: editor settings ignored (the rest applies): unknown key "maxPilotDay"; did you mean "maxPilotDays"? (the keys are "rules", "maxLaggingKpis", "maxPilotDays")']);
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { align: own } });
+        await session.diagnosticsOf(safety, d => d.some(x => x.code === 'metric-without-source'));
+        assert.equal(shown().length, 1, 'the extension\'s own keys are no problem');
     });
 
     describe('files changed on disk when the client does not watch them', () => {
@@ -181,6 +213,32 @@ describe('language server in other editors', function () {
                     assert.equal(error?.code, -32600, `${method}: ${JSON.stringify(error)}`);
                     assert.ok(error.message.includes(method), error.message);
                 }
+                await server.connection.sendNotification('exit');
+                assert.equal(await server.within(10_000), 0, server.stderr());
+            } finally {
+                server.connection.dispose();
+                server.child.kill();
+            }
+        });
+
+        it('refuses requests before initialize with ServerNotInitialized, drops notifications, and refuses a second initialize', async () => {
+            const server = startRaw();
+            try {
+                const file = path.join(EXAMPLES, 'churn-pilot.align');
+                const refused = (method: string, params: unknown) => server.connection.sendRequest(method, params).then(() => undefined, (e: { code: number; message: string }) => e);
+                for (const [method, params] of [['textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(file, 3, 'ReduceChurn') }], ['workspace/symbol', { query: '' }]] as const) {
+                    const error = await refused(method, params);
+                    assert.equal(error?.code, -32002, `${method}: ${JSON.stringify(error)}`);
+                    assert.ok(error.message.includes(method), error.message);
+                }
+                // Dropped: after initialize the file is checked as it is on disk, not as this text.
+                await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'align', version: 1, text: 'this is not align' } });
+                await initialize(server.connection);
+                const symbols = await server.connection.sendRequest<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
+                assert.ok(symbols.some(s => s.location.uri === uriOf(file)), 'churn-pilot.align is read from disk');
+                const again = await refused('initialize', { processId: process.pid, rootUri: uriOf(EXAMPLES), capabilities: {} });
+                assert.equal(again?.code, -32600, JSON.stringify(again));
+                await server.connection.sendRequest('shutdown');
                 await server.connection.sendNotification('exit');
                 assert.equal(await server.within(10_000), 0, server.stderr());
             } finally {

@@ -2,7 +2,8 @@
  * The transports other than `--stdio` when they cannot work: nothing
  * listening on the port or pipe, `--node-ipc` without an IPC channel. Each
  * says why in one message on stderr (wrapped to 80 columns, as the CLI's
- * are) and exits non-zero, instead of exiting 0 without a word. And `--pipe=NAME` and `--node-ipc` when they can.
+ * are) and exits non-zero, instead of exiting 0 without a word. And `--pipe=NAME` and `--node-ipc` when they can;
+ * a broken frame over a socket ends the server as over stdio (broken-frames.test.ts).
  */
 import * as assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
@@ -84,6 +85,28 @@ describe('align-language-server transports', function () {
             socket.destroy();
             const code = await Promise.race([exited, new Promise<string>(r => setTimeout(() => r('still running'), 10_000))]);
             assert.equal(code, 1, 'exits, without shutdown: 1');
+        } finally {
+            child.kill();
+            server.close();
+        }
+    });
+
+    it('--socket=PORT: a frame without Content-Length is one line on stderr and exit 1, as over stdio', async () => {
+        const server = net.createServer();
+        const connected = new Promise<net.Socket>(resolve => server.once('connection', resolve));
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        const port = (server.address() as net.AddressInfo).port;
+        const child = fork(SERVER, [`--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+        let stderr = '';
+        child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        try {
+            const socket = await connected;
+            const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+            socket.write(`Content-Type: application/vscode-jsonrpc\r\n\r\n${body}`);
+            assert.equal(await Promise.race([exited, new Promise<string>(r => setTimeout(() => r('still running'), 10_000))]), 1);
+            assert.match(stderr, /^align-language-server: malformed message from the editor \(Header must provide a Content-Length property\.; .+\): stopping\n$/);
+            socket.destroy();
         } finally {
             child.kill();
             server.close();
