@@ -19,8 +19,8 @@ export function clientOptions(schemes: readonly string[], initializationOptions:
         documentSelector,
         uriConverters: catalogs.uriConverters,
         synchronize: { configurationSection: CONFIG_SECTION },
-        // A function: evaluated again when the client restarts (after trust is granted).
-        initializationOptions,
+        // A function: evaluated again when the client restarts (after trust is granted). The status bar and preview read `align/didChangeGraph`.
+        initializationOptions: () => ({ ...initializationOptions(), graphNotifications: true }),
         outputChannelName: 'Align Language Server',
         diagnosticCollectionName: 'align',
         middleware: {

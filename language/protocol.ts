@@ -39,7 +39,9 @@ export interface ImpactGraphResult {
 export const ImpactGraphRequest = new RequestType<ImpactGraphParams, ImpactGraphResult, void>('align/impactGraph');
 
 /**
- * Sent after each validation of the workspace: the graph's coverage, or
+ * Sent after each validation of the workspace, only to a client that asks
+ * for it with `initializationOptions.graphNotifications: true` (the Align
+ * extension does; other editors get none): the graph's coverage, or
  * `fault` when the graph could not be built (a bug in Align: `The impact
  * graph could not be built: TypeError: ...`; `align/impactGraph` fails
  * with that message until a build succeeds).
@@ -69,6 +71,8 @@ export interface AlignInitializationOptions {
      * server's commands (`workspace/executeCommand`) or none.
      */
     clientCommands?: string[];
+    /** True: the client reads `align/didChangeGraph`, which the server then sends after each validation (the Align extension, both hosts). */
+    graphNotifications?: boolean;
 }
 
 /** Workspace files created, changed or deleted (web client -> web worker server). */

@@ -6,17 +6,24 @@ import { focusGraph } from '../language/graph/focus-graph.js';
 import { findingsByNode } from '../language/graph/node-findings.js';
 import { graphFaultMessage } from '../language/validation/internal-error.js';
 import { ruleIdOf } from '../language/findings.js';
-import { DidChangeGraphNotification, ImpactGraphRequest, type ImpactGraphResult } from '../language/protocol.js';
+import { DidChangeGraphNotification, ImpactGraphRequest, type AlignInitializationOptions, type ImpactGraphResult } from '../language/protocol.js';
 
 /**
  * Answers `align/impactGraph` from the one impact graph and sends
- * `align/didChangeGraph` after each validation of the workspace.
+ * `align/didChangeGraph` after each validation of the workspace to a client
+ * that asks for it (`initializationOptions.graphNotifications`: the Align
+ * extension); other editors would not read it.
  */
 export function registerGraphProtocol(connection: Connection, services: AlignServices): void {
     const builder = services.shared.workspace.DocumentBuilder;
     let version = 0;
+    let notify = false;
+    services.shared.lsp.LanguageServer.onInitialize(params => {
+        notify = (params.initializationOptions as AlignInitializationOptions | null | undefined)?.graphNotifications === true;
+    });
     builder.onBuildPhase(DocumentState.Validated, async () => {
         version++;
+        if (!notify) return;
         // A graph that could not be built (a bug, logged and reported as `internal-error` on every document): said as `fault`.
         const params = await services.align.Graph.getIndex()
             .then(index => ({ version, coverage: index.graph.coverage }), (error: unknown) => ({ version, fault: graphFaultMessage(error) }));

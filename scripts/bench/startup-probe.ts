@@ -44,6 +44,8 @@ async function once(): Promise<[number, number, number]> {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(dir), workspaceFolders: [{ uri: uriOf(dir), name: path.basename(dir) }],
+        // As the Align extension: it asks for align/didChangeGraph, which the server then builds after each validation.
+        initializationOptions: { graphNotifications: true },
         capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } } });
     await connection.sendNotification('initialized', {});
     const every = await all;

@@ -2,7 +2,7 @@ import type { AstNode, AstNodeDescription, LangiumDocument, MaybePromise, Refere
 import { AstUtils, CstUtils, GrammarAST, stream } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Position } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
 import { isDeclaration, isProgram } from '../../language/generated/ast.js';
 import { ATTRIBUTES, DECLARATION_DOCS, attributeKey, type AttributeSpec } from './completion-attributes.js';
@@ -14,6 +14,7 @@ import { inCommentOrString } from './completion-comments.js';
 import { dateBeingWritten, isDateLiteral, literalKind, valueItems, type LiteralKind } from './completion-values.js';
 import { currencyAt } from './completion-currencies.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
+import { plainCompletionItem, readsMarkdown } from './plain-text.js';
 
 /** An attribute ready to offer: its spec, its snippet with the grammar's choices filled in, and its rank. */
 interface AttributeItem {
@@ -41,7 +42,9 @@ const ruleOf = (element: GrammarAST.AbstractElement): string | undefined =>
  *   written (`2026-1`) is completed as a whole, from its year on, and only
  *   with dates;
  * - on its own after a space only where a reference comes next (`moves `);
- * - nothing inside a comment or a string, closed or not.
+ * - nothing inside a comment or a string, closed or not;
+ * - documentation as plain text for a client whose
+ *   `completionItem.documentationFormat` lists no `markdown`.
  */
 export class AlignCompletionProvider extends DefaultCompletionProvider {
     /** By `Rule:keyword`; several items where declarations share an attribute rule (`Owner:owner`). */
@@ -98,6 +101,12 @@ export class AlignCompletionProvider extends DefaultCompletionProvider {
         const features = this.findFeaturesAt(textDocument, run.start).filter(next => isDateLiteral(literalKind(next, node)));
         if (features.length === 0) return;
         yield { document, textDocument, offset, position, node, tokenOffset: run.start, tokenEndOffset: run.end, features };
+    }
+
+    /** Every item, its Markdown documentation as plain text for a client that reads no Markdown. */
+    protected override fillCompletionItem(context: CompletionContext, item: CompletionValueItem): CompletionItem | undefined {
+        const filled = super.fillCompletionItem(context, item);
+        return filled && !readsMarkdown(this.clientCapabilities?.completionItem?.documentationFormat) ? plainCompletionItem(filled) : filled;
     }
 
     /** Whether a space was just typed after a keyword or comma where the grammar expects a reference. */

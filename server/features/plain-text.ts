@@ -1,9 +1,10 @@
 /**
- * Hover text for a client that reads no Markdown (its `hover.contentFormat`
- * lists only `plaintext`): the hovers' Markdown (bold, inline code, links,
+ * Text for a client that reads no Markdown (its `hover.contentFormat`, or
+ * its `completionItem.documentationFormat`, lists only `plaintext`): the
+ * hovers' and completion items' Markdown (bold, inline code, links,
  * escapes, the rule under the header) as the words it stands for.
  */
-import type { Hover, MarkupContent } from 'vscode-languageserver';
+import type { CompletionItem, Hover, MarkupContent } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 
 /** True unless the client lists the formats it reads and Markdown is not among them. */
@@ -11,12 +12,20 @@ export function readsMarkdown(contentFormat: readonly string[] | undefined): boo
     return contentFormat === undefined || contentFormat.length === 0 || contentFormat.includes(MarkupKind.Markdown);
 }
 
+/** Markdown content as plain text; other content as it is. */
+function plainMarkup<T>(content: T | MarkupContent): T | MarkupContent {
+    if (typeof content !== 'object' || content === null || !('kind' in content) || content.kind !== MarkupKind.Markdown) return content;
+    return { kind: MarkupKind.PlainText, value: markdownToPlain(content.value) };
+}
+
 /** The hover with its Markdown as plain text. */
 export function plainHover(hover: Hover): Hover {
-    const contents = hover.contents;
-    if (typeof contents !== 'object' || !('kind' in contents) || contents.kind !== MarkupKind.Markdown) return hover;
-    const plain: MarkupContent = { kind: MarkupKind.PlainText, value: markdownToPlain(contents.value) };
-    return { ...hover, contents: plain };
+    return { ...hover, contents: plainMarkup(hover.contents) };
+}
+
+/** The completion item with its Markdown documentation as plain text. */
+export function plainCompletionItem(item: CompletionItem): CompletionItem {
+    return item.documentation === undefined ? item : { ...item, documentation: plainMarkup(item.documentation) };
 }
 
 /** Markdown as the words it shows: `**a**` is a, `` `b` `` is b, `[c](d)` is `c (d)`, `\*` is *, a `---` rule is left out. */

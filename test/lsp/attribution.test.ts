@@ -24,7 +24,7 @@ describe('language server: attribution and pulled snapshots over LSP', function 
     let file: string;
 
     /** A workspace whose pulled snapshot drifted (its query file changed), opened by a client with these `initializationOptions`. */
-    async function startPilot(initializationOptions?: unknown): Promise<{ session: LspSession; file: string }> {
+    async function startPilot(initializationOptions?: object): Promise<{ session: LspSession; file: string }> {
         const root = makeTempDir('align-attribution-');
         const file = path.join(root, 'pilot.align');
         fs.writeFileSync(file, SOURCE);

@@ -12,8 +12,8 @@ export interface ExamplesSessionOptions {
     open?: readonly string[];
     /** A fresh workspace and server for every test (beforeEach/afterEach), not one for the whole describe. */
     eachTest?: boolean;
-    /** `initializationOptions` sent with `initialize`. */
-    initializationOptions?: unknown;
+    /** `initializationOptions` sent with `initialize` (besides `graphNotifications`, which LspSession.start sends). */
+    initializationOptions?: object;
 }
 
 /** The running session of a describe, readable inside its hooks and tests. */

@@ -57,8 +57,11 @@ export class LspSession {
 
     private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly root: string) { }
 
-    /** Starts the server on a workspace folder and completes `initialize`/`initialized` (with `initializationOptions`, if given). */
-    static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: unknown, command: ServerCommand = { file: process.execPath, args: [SERVER] }): Promise<{ session: LspSession; init: InitializeResult }> {
+    /**
+     * Starts the server on a workspace folder and completes `initialize`/`initialized`, as the
+     * Align extension does: `initializationOptions` asks for `align/didChangeGraph`, with the given ones added.
+     */
+    static async start(root: string, settings: Record<string, unknown> = {}, initializationOptions?: object, command: ServerCommand = { file: process.execPath, args: [SERVER] }): Promise<{ session: LspSession; init: InitializeResult }> {
         const session = LspSession.launch(root, command);
         session.settings = settings;
         const connection = session.connection;
@@ -66,7 +69,8 @@ export class LspSession {
             connection.onRequest(method, () => { session.refreshes.push(method); session.wake(); return null; });
         }
         const init = await connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }], initializationOptions,
+            processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+            initializationOptions: { graphNotifications: true, ...initializationOptions },
             capabilities: {
                 // As VS Code: the client watches the files (the tests announce changes on disk themselves), so the server does not.
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },

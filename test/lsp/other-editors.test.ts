@@ -11,8 +11,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { Hover } from 'vscode-languageserver-protocol';
-import { copyExamples, EXAMPLES, LspSession, positionOf, SERVER, uriOf } from './lsp-session.js';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { copyExamples, EXAMPLES, LspSession, positionAt, positionOf, SERVER, uriOf } from './lsp-session.js';
 
 /** A file of the examples with findings, never opened by these tests: diagnostics of it mean the workspace was read. */
 const UNOPENED = 'sales-win-rate.align';
@@ -87,6 +87,25 @@ describe('language server in other editors', function () {
         const member = symbols.find(s => s.name === 'RepeatContactRate');
         assert.equal(member?.containerName, 'ChurnPilot', 'a program member names its program');
         assert.equal(symbols.find(s => s.name === 'ChurnPilot')?.containerName, undefined);
+    });
+
+    it('gives completion documentation as plain text to a client whose documentationFormat lists no markdown, Markdown to one that lists it', async () => {
+        const documentation = async (documentationFormat: string[]) => {
+            ({ session } = await LspSession.startWith(EXAMPLES, { rootUri: uriOf(EXAMPLES), capabilities: { textDocument: { completion: { completionItem: { documentationFormat } } } } }));
+            const file = path.join(EXAMPLES, 'churn-pilot.align');
+            const text = `${fs.readFileSync(file, 'utf-8')}\nmetric Fresh "F" {\n  \n}\n`;
+            const uri = await session.open(file, text);
+            await session.diagnosticsOf(file);
+            const list = await session.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionAt(text, text.length - 2) });
+            await session.stop();
+            session = undefined;
+            return list.items.find(i => i.label === 'kind')?.documentation as MarkupContent | undefined;
+        };
+        const plain = await documentation(['plaintext']);
+        assert.equal(plain?.kind, 'plaintext', JSON.stringify(plain));
+        assert.match(plain.value, /^lagging and leading metrics are business KPIs; activity \(enrollments/, plain.value);
+        const markdown = await documentation(['markdown', 'plaintext']);
+        assert.deepEqual(markdown, { kind: 'markdown', value: plain.value.replace(/^lagging and leading/, '`lagging` and `leading`').replace('; activity', '; `activity`').replace('and learning', 'and `learning`') });
     });
 
     it('offers no CodeAction literals to a client without codeActionLiteralSupport, and says so once', async () => {
