@@ -16,6 +16,8 @@ export interface ActualsEntry {
 export interface ActualsProblem {
     readonly message: string;
     readonly row?: ActualRow;
+    /** The CSV line of a problem on one row of a CSV file. */
+    readonly csvLine?: number;
 }
 
 export interface ActualsRead {
@@ -54,8 +56,14 @@ export function readCsvActuals(file: CsvFileResult, fileLabel: string): ActualsR
     if ('error' in file) return { entries: [], problems: [{ message: `file "${fileLabel}" ${file.error}` }] };
     const csv = parseActualsCsv(file.text);
     const entries = csv.rows.map(r => ({ period: r.period, value: r.value, csvLine: r.line }));
-    const problems = csv.problems.map(p => ({ message: `file "${fileLabel}" ${p}` }));
-    return { entries, problems: [...problems, ...orderProblems(entries).map(p => ({ message: `file "${fileLabel}" ${p.message}` }))] };
+    const problems = csv.problems.map(p => ({ message: `file "${fileLabel}" ${p}`, ...csvLineOf(p) }));
+    return { entries, problems: [...problems, ...orderProblems(entries).map(p => ({ ...p, message: `file "${fileLabel}" ${p.message}` }))] };
+}
+
+/** The line of a CSV problem on one row (`line 12: ...`). */
+function csvLineOf(problem: string): { csvLine?: number } {
+    const line = /^line (\d+): /.exec(problem)?.[1];
+    return line ? { csvLine: Number(line) } : {};
 }
 
 function orderProblems(entries: readonly ActualsEntry[]): ActualsProblem[] {
@@ -64,7 +72,7 @@ function orderProblems(entries: readonly ActualsEntry[]): ActualsProblem[] {
         const [previous, current] = [entries[i - 1]!, entries[i]!];
         if (current.period.day <= previous.period.day) {
             const where = current.csvLine ? `line ${current.csvLine}: ` : '';
-            problems.push({ row: current.row, message: `${where}period ${current.period.text} does not come after ${previous.period.text}: periods must increase` });
+            problems.push({ row: current.row, csvLine: current.csvLine, message: `${where}period ${current.period.text} does not come after ${previous.period.text}: periods must increase` });
         }
     }
     return problems;

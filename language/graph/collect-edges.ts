@@ -9,7 +9,8 @@ import type { EdgeKind, GraphEdge } from './types.js';
  */
 export function collectEdges(declared: ReadonlyArray<{ ast: Declaration | Program }>, idOf: (ast: AstNode) => string | undefined): GraphEdge[] {
     const edges: GraphEdge[] = [];
-    let start = 0;
+    /** Keys of the current declaration's edges: duplicates are dropped in linear time. */
+    const seen = new Set<string>();
     /** Edges of `kind` between `self` and each reference's target: from `self` (`forward`) or into it. Indexed loops: no closure per declaration. */
     const addAll = (kind: EdgeKind, self: string | undefined, refs: readonly Reference[], forward: boolean): void => {
         if (!self) return;
@@ -19,17 +20,15 @@ export function collectEdges(declared: ReadonlyArray<{ ast: Declaration | Progra
             if (!other) continue;
             const from = forward ? self : other;
             const to = forward ? other : self;
-            let seen = false;
-            for (let i = start; i < edges.length && !seen; i++) {
-                const e = edges[i]!;
-                seen = e.kind === kind && e.from === from && e.to === to;
-            }
-            if (!seen) edges.push({ kind, from, to });
+            const key = `${kind}\0${from}\0${to}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            edges.push({ kind, from, to });
         }
     };
     for (let d = 0; d < declared.length; d++) {
         const ast = declared[d]!.ast;
-        start = edges.length;
+        seen.clear();
         const self = idOf(ast);
         switch (ast.$type) {
             case 'Program': addAll('serves', self, ast.serves, true); break;

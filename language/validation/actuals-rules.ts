@@ -5,6 +5,7 @@ import type { Actuals } from '../generated/ast.js';
 import type { RepeatedActual } from '../graph/actuals-index.js';
 import { actualDecimals, deadlineText, formatAmount } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
+import { CsvRowFindings } from './csv-row-findings.js';
 import { readablePath } from './structure-rules.js';
 
 /**
@@ -19,10 +20,13 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
     // `actuals` with no metric named yet (being typed, or what recovery made of a keyword): its syntax error says it all.
     if (name === '') return;
     const read = graph.actualsRead.get(actuals);
+    // The problems of a CSV file's rows all mark the file string: gathered, in line order, and capped (rowsOfCsv).
+    const csvRows = new CsvRowFindings(name, actuals.file);
     for (const problem of read?.problems ?? []) {
         const fix = fixOf(problem);
-        report('actuals-invalid', `Actuals of '${name}': ${problem.message}.${fix ? ` ${fix}.` : ''}`,
-            problem.row ? { node: problem.row } : whereFileOrFirstRow(actuals));
+        const message = `Actuals of '${name}': ${problem.message}.${fix ? ` ${fix}.` : ''}`;
+        if (problem.csvLine !== undefined && !problem.row) csvRows.add(problem.csvLine, message);
+        else report('actuals-invalid', message, problem.row ? { node: problem.row } : whereFileOrFirstRow(actuals));
     }
     for (const repeat of graph.repeatedActuals.get(actuals) ?? []) {
         const at = placeOf(repeat.first, settings.workspaceRoot);
@@ -31,9 +35,10 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
         const period = entry.period.text === first.entry.period.text
             ? `period ${entry.period.text} is given twice`
             : `period ${entry.period.text} ends the same day as ${first.entry.period.text}, given before`;
-        report('actuals-invalid', `Actuals of '${name}': ${here}${period}: ${valueText(entry.value)} here, ${valueText(first.entry.value)} at ${at} (the earlier value counts). `
-            + 'Keep one value for the period: remove this row or the other.',
-            entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
+        const message = `Actuals of '${name}': ${here}${period}: ${valueText(entry.value)} here, ${valueText(first.entry.value)} at ${at} (the earlier value counts). `
+            + 'Keep one value for the period: remove this row or the other.';
+        if (entry.row) report('actuals-invalid', message, { node: entry.row });
+        else csvRows.add(entry.csvLine ?? 0, message);
     }
     const node = graph.nodeOf(actuals.metric?.ref);
     const metric = node?.metric;
@@ -42,12 +47,14 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
         for (const entry of read?.entries ?? []) {
             if (!entry.value.percent) continue;
             const here = entry.csvLine ? `file "${actuals.file}" line ${entry.csvLine}: ` : '';
-            report('actuals-invalid', `Actuals of '${name}': ${here}${entry.period.text} is a percentage (${valueText(entry.value)}), but metric '${name}' has unit ${unit}. `
-                + `Write the value in ${unit} (${entry.value.value}), or set \`unit percent\` on the metric.`,
-                // The row, as every finding on a row of actuals (language.md: "marks the row, or the file string").
-                entry.row ? { node: entry.row } : { node: actuals, property: 'file' });
+            const message = `Actuals of '${name}': ${here}${entry.period.text} is a percentage (${valueText(entry.value)}), but metric '${name}' has unit ${unit}. `
+                + `Write the value in ${unit} (${entry.value.value}), or set \`unit percent\` on the metric.`;
+            // The row, as every finding on a row of actuals (language.md: "marks the row, or the file string").
+            if (entry.row) report('actuals-invalid', message, { node: entry.row });
+            else csvRows.add(entry.csvLine ?? 0, message);
         }
     }
+    for (const message of csvRows.messages()) report('actuals-invalid', message, { node: actuals, property: 'file' });
     if (node && metric && metric.baseline === undefined && !graph.isControlGroup(node.id)) {
         report('actuals-invalid', `Actuals of '${name}' have nothing to compare with: metric '${name}' has no baseline. Add \`baseline\` to the metric.`,
             whereFileOrFirstRow(actuals));

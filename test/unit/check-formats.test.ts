@@ -41,6 +41,15 @@ describe('format: sorting', () => {
             ['a.align:2:3', 'a.align:2:7', 'a.align:10:2', 'programs/sales win.align:12:3']);
         assert.deepEqual(sample, before);
     });
+
+    it('orders the messages of one place with their numbers as numbers (CSV lines), otherwise by code units', () => {
+        const at = sample[0]!;
+        const messages = ['file "x.csv" line 100000: a', 'file "x.csv" line 9: a', 'file "x.csv" line 10: b', 'file "x.csv" line 10: a',
+            'file "x.csv" line 09: a', 'file "x.csv" lines 13 to 20: more', 'B', 'a'];
+        assert.deepEqual(sortFindings(messages.map(message => ({ ...at, message }))).map(f => f.message),
+            ['B', 'a', 'file "x.csv" line 09: a', 'file "x.csv" line 9: a', 'file "x.csv" line 10: a', 'file "x.csv" line 10: b',
+                'file "x.csv" line 100000: a', 'file "x.csv" lines 13 to 20: more']);
+    });
 });
 
 describe('format: formatterFor', () => {
