@@ -8,6 +8,7 @@ import type { Coverage, GraphEdge, GraphNode, ImpactGraph, RoiFigures } from '..
 import { identityText, matchByIdentity } from '../identity/finding-identity.js';
 import { fieldChanges, nodeRef, withoutUndefined } from './compare-nodes.js';
 import { matchNodes } from './renames.js';
+import { compareNatural, compareText } from '../text/compare-text.js';
 import type { ChainDiff, DiffFinding, DiffFindingInput, DiffSide, LinkRef, ProgramCoverageChange, RoiChange, RoiSummary } from './types.js';
 
 /** What changed from `base` to `head`. */
@@ -127,7 +128,7 @@ function diffFinding(f: DiffFindingInput): DiffFinding {
 }
 
 function compareFindings(a: DiffFinding, b: DiffFinding): number {
-    return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule) || compareText(a.message, b.message);
+    return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule) || compareNatural(a.message, b.message);
 }
 
 function sameCoverage(a: Coverage, b: Coverage): boolean {
@@ -140,9 +141,4 @@ function sortRefs<T extends { id: string }>(refs: T[]): T[] {
 
 function sortLinks(links: LinkRef[]): LinkRef[] {
     return links.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.kind, b.kind));
-}
-
-/** By UTF-16 code units: the order does not depend on the locale. */
-function compareText(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -93,6 +93,13 @@ describe('diffChains', () => {
         assert.equal(diff.empty, false);
     });
 
+    it('lists new findings of one place with the numbers in their messages as numbers (CSV line 9 before line 10)', async () => {
+        const base = await side(BASE_FILES);
+        const row = (line: number) => ({ rule: 'actuals-invalid', severity: 'error' as const, file: 'sales.align', line: 3, message: `Actuals of 'Revenue': file "r.csv" line ${line}: the value is not a number.` });
+        const diff = diffChains(base, { ...base, findings: [...base.findings, row(10), row(9), row(100)] });
+        assert.deepEqual(diff.findings.new.map(f => f.message.match(/line (\d+)/)?.[1]), ['9', '10', '100']);
+    });
+
     it('reports a renamed skill once, with no link change', async () => {
         const diff = await diffOf({ ...BASE_FILES, 'sales.align': PROGRAM.replace(/(?<!")Prospecting\b/g, 'Outreach') });
         assert.deepEqual(diff.nodes.renamed.map(r => [r.from.id, r.to.id, r.changes]), [['Sales.Prospecting', 'Sales.Outreach', []]]);
