@@ -12,6 +12,7 @@ import { AlignAstNodeDescriptionProvider, AlignReferenceDescriptionProvider } fr
 import { AlignValueConverter } from './align-value-converter.js';
 import { AlignLexer, createAlignParser } from './align-parser.js';
 import { AlignParserErrorMessageProvider } from './align-parser-errors.js';
+import { AlignTokenBuilder } from './token-builder.js';
 import { BlockWords } from './block-words.js';
 import { AlignDocumentValidator } from './validation/align-document-validator.js';
 import { registerValidationChecks } from './validation/register-rules.js';
@@ -64,6 +65,7 @@ export const alignModule = (host: AlignHost): Module<AlignServices, PartialLangi
     parser: {
         LangiumParser: (services) => createAlignParser(services),
         Lexer: (services) => new AlignLexer(services),
+        TokenBuilder: () => new AlignTokenBuilder(),
         ValueConverter: () => new AlignValueConverter(),
         ParserErrorMessageProvider: (services) => new AlignParserErrorMessageProvider(new BlockWords(services.Grammar))
     },

@@ -2,6 +2,8 @@ import { CstNodeBuilder, createLangiumParser, type AbstractCstNode, type Composi
 import { readableLexerErrors } from './align-parser-errors.js';
 import { conflictMarkers, errorsOutside, withoutSpans } from './conflict-markers.js';
 import { recoverTokens } from './lexer-recovery.js';
+import { UNLEXABLE_GROUP, unlexableErrors } from './unlexable-token.js';
+import type { IToken } from 'chevrotain';
 import { recoverWords } from './lexer-words.js';
 import { flattenRepetitionRecovery } from './repetition-recovery.js';
 import { cacheNoViableAltPaths } from './no-viable-alt-paths.js';
@@ -84,10 +86,12 @@ export function createAlignParser(services: LangiumCoreServices): LangiumParser 
  * (`recoverTokens`), so the parser reports nothing that only follows from it.
  * Merge-conflict markers are named as such, and the parser reads the first
  * side of each conflict only (`conflictMarkers`).
+ * A run of characters no token matches is one error, as chevrotain reports
+ * it, but read at once (`unlexableToken`).
  */
 export class AlignLexer extends DefaultLexer {
-    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = super.tokenize(text, options);
+    override tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        const result = this.lexed(text);
         if (result.errors.length === 0) return result;
         const conflicts = conflictMarkers(text, result.errors);
         const lexed = conflicts ? withoutSpans(result, conflicts.spans) : result;
@@ -99,5 +103,14 @@ export class AlignLexer extends DefaultLexer {
         const { tokens, hidden } = recoverWords(text, recoverTokens(text, lexed, result.errors, string), result.errors, id);
         if (conflicts) result.errors = [...result.errors, ...conflicts.errors].sort((a, b) => a.offset - b.offset);
         return { ...result, tokens, hidden };
+    }
+
+    /** Langium's lexing, with the runs of characters no token matches (`unlexableToken`) as lexer errors. */
+    private lexed(text: string): LexerResult {
+        const lexed = this.chevrotainLexer.tokenize(text);
+        const unlexable = lexed.groups[UNLEXABLE_GROUP] ?? [];
+        const message = (t: IToken): string => this.errorMessageProvider.buildUnexpectedCharactersMessage(text, t.startOffset, t.image.length, t.startLine, t.startColumn);
+        const errors = unlexable.length === 0 ? lexed.errors : [...lexed.errors, ...unlexableErrors(unlexable, message)].sort((a, b) => a.offset - b.offset);
+        return { tokens: lexed.tokens, errors, hidden: lexed.groups['hidden'] ?? [], report: this.tokenBuilder.flushLexingReport?.(text) };
     }
 }
