@@ -1,6 +1,6 @@
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import { inject, type Module } from 'langium';
+import { inject, type LangiumSharedCoreServices, type Module } from 'langium';
 import { AlignGeneratedModule, AlignGeneratedSharedModule } from './generated/module.js';
 import { AlignScopeComputation } from './scope/align-scope-computation.js';
 import { AlignScopeProvider } from './scope/align-scope-provider.js';
@@ -26,6 +26,7 @@ import type { AlignHost } from './host.js';
 import { AlignSnapshotService } from './pull/snapshot-service.js';
 import { AlignCatalogRegistry } from './catalogs/catalog-registry.js';
 import { AlignWorkspaceManager } from './catalogs/catalog-workspace-manager.js';
+import { regularFilesOnly } from './files/regular-files.js';
 
 /** Services Align adds to Langium's. */
 export type AlignAddedServices = {
@@ -101,7 +102,9 @@ export function createAlignServices(
     shared: LangiumSharedServices;
     Align: AlignServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), AlignGeneratedSharedModule, AlignSharedModule, sharedModule ?? {});
+    // Every file read by name (CSV, config, templates, catalogs, sources) refuses named pipes and devices.
+    const files = { ...context, fileSystemProvider: (services: LangiumSharedCoreServices) => regularFilesOnly(context.fileSystemProvider(services)) };
+    const shared = inject(createDefaultSharedModule(files), AlignGeneratedSharedModule, AlignSharedModule, sharedModule ?? {});
     const Align = inject(createDefaultModule({ shared }), AlignGeneratedModule, alignModule(context.host), module ?? {});
     shared.ServiceRegistry.register(Align);
     registerValidationChecks(Align);

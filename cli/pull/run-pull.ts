@@ -19,6 +19,8 @@ import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } fr
 import { runXapiPull } from './xapi-pull.js';
 import { fitMessage, fitParagraph } from '../../language/text/wrap.js';
 import { shownPath } from '../shown-path.js';
+import { NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
+import { isSpecialFileSync } from '../workspace/read-regular-file.js';
 
 /** Where `align pull` prints: results to `write`, failures to `error`. */
 export interface PullIo {
@@ -119,6 +121,7 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     if (!spec) throw new PullError('the pull block is incomplete');
     const snapshotFile = confinedPath(root, target.folder, target.file, 'the snapshot');
     if (fs.existsSync(snapshotFile) && fs.statSync(snapshotFile).isDirectory()) throw new PullError(`the snapshot "${target.file}" is a folder`);
+    if (isSpecialFileSync(snapshotFile)) throw new PullError(`the snapshot "${target.file}" is ${NOT_REGULAR_WORDS}`);
     const lockFolder = path.dirname(target.lockFile);
     const relative = (file: string) => path.relative(lockFolder, file).split(path.sep).join('/');
     let rows: RawRow[];

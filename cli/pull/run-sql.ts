@@ -3,6 +3,8 @@ import type { SqlPullSpec } from '../../language/pull/pull-spec.js';
 import { confinedPath } from './confine.js';
 import type { RawRow } from './periods.js';
 import { PullError } from './pull-error.js';
+import { NOT_REGULAR_CODE, NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
+import { checkRegularFileSync } from '../workspace/read-regular-file.js';
 import { queryDuckDb } from './sql-duckdb.js';
 import { queryPostgres } from './sql-postgres.js';
 import { querySqlite } from './sql-sqlite.js';
@@ -56,9 +58,10 @@ function queryText(bytes: Uint8Array, file: string): string {
 
 function readOrFail(file: string, what: string): Uint8Array {
     try {
+        checkRegularFileSync(file);
         return fs.readFileSync(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new PullError(`${what} ${code === 'ENOENT' ? 'is missing' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(error)})`}`);
+        throw new PullError(`${what} ${code === 'ENOENT' ? 'is missing' : code === 'EISDIR' ? 'is a folder' : code === NOT_REGULAR_CODE ? `is ${NOT_REGULAR_WORDS}` : `cannot be read (${code ?? String(error)})`}`);
     }
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE } from '../../language/config/extends.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
 import { stringLiterals } from './sql-statements.js';
+import { isSpecialFileSync, readRegularFileSync } from '../workspace/read-regular-file.js';
 import type { PullTarget } from './targets.js';
 
 /** A file a pull reads, as a message says it: `query file`, or for a file the query names, the query and the constant that names it. */
@@ -96,7 +97,7 @@ function ownSources(target: PullTarget): Array<Source & { file: string }> {
 function queryLiterals(file: string): string[] {
     let text: string;
     try {
-        text = fs.readFileSync(file, 'utf-8');
+        text = readRegularFileSync(file);
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== undefined) return [];
         throw error;
@@ -107,6 +108,7 @@ function queryLiterals(file: string): string[] {
 /** Whether a file starts with SQLite's header. */
 function isSqlite(file: string): boolean {
     try {
+        if (isSpecialFileSync(file)) return false; // a named pipe would block the open
         const header = Buffer.alloc(16);
         const fd = fs.openSync(file, 'r');
         try {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LOCK_VERSION, lockProblemMessage, lockReadProblem, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
 import { InputError } from '../workspace/input-error.js';
+import { readRegularFileSync } from '../workspace/read-regular-file.js';
 import { shownPath } from '../shown-path.js';
 
 /**
@@ -30,7 +31,7 @@ export function readLock(file: string): LockFile {
     const shown = shownPath(file);
     let text: string;
     try {
-        text = fs.readFileSync(file, 'utf-8');
+        text = readRegularFileSync(file);
     } catch (error) {
         throw new InputError(lockProblemMessage(shown, lockReadProblem(error)));
     }

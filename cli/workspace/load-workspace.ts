@@ -16,6 +16,7 @@ import { findAlignFilesPerPath, onceEach, requireFilesIn, type FoundPath } from 
 import { describeCode, InputError } from './input-error.js';
 import { readSourceFile, tryReadSource } from './read-source.js';
 import { templatesResolver, type TemplatesOf } from './templates-of.js';
+import { readRegularFileSync } from './read-regular-file.js';
 import { shownPath } from '../shown-path.js';
 
 /** Options shared by every command that loads a workspace. */
@@ -240,7 +241,7 @@ function configuredTemplatesOf(services: AlignServices, configFile: string | und
 async function applyConfig(services: AlignServices, file: string, explicit: boolean): Promise<{ problems: ConfigProblem[]; files: string[] }> {
     let text: string;
     try {
-        text = fs.readFileSync(file, 'utf-8');
+        text = readRegularFileSync(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (explicit) throw new InputError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${describeCode(code, error)})`}`);

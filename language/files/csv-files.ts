@@ -4,6 +4,7 @@ import type { AlignCatalogRegistry } from '../catalogs/catalog-registry.js';
 import type { AlignSettingsService } from '../config/align-settings.js';
 import type { AlignHost } from '../host.js';
 import type { CsvFileResult } from '../actuals/read-actuals.js';
+import { NOT_REGULAR_CODE, NOT_REGULAR_WORDS } from './regular-files.js';
 
 /**
  * Reads the CSV files of `actuals ... from "file.csv"`, confined to the
@@ -64,6 +65,7 @@ function describeReadError(error: unknown): string {
     const code = (error as { code?: unknown } | undefined)?.code;
     if (code === 'ENOENT') return 'is missing';
     if (code === 'EISDIR') return 'is a folder, not a CSV file';
+    if (code === NOT_REGULAR_CODE) return `is ${NOT_REGULAR_WORDS} and is not read`;
     if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
     return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
 }

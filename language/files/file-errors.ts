@@ -1,3 +1,5 @@
+import { NOT_REGULAR_CODE, NOT_REGULAR_REASON } from './regular-files.js';
+
 /** File-system error codes in words, for every message that names a file it could not read or write (CLI and language alike). */
 const CODES: Record<string, string> = {
     EACCES: 'permission denied',
@@ -11,6 +13,7 @@ const CODES: Record<string, string> = {
 
 /** A short reason for a failed file operation, e.g. `permission denied, EACCES`. */
 export function describeCode(code: string | undefined, error?: unknown): string {
+    if (code === NOT_REGULAR_CODE) return NOT_REGULAR_REASON;
     if (code === undefined) return error instanceof Error ? error.message.split(/\r?\n/)[0]! : String(error);
     return CODES[code] ? `${CODES[code]}, ${code}` : code;
 }

@@ -40,6 +40,8 @@ export interface RunOptions {
     cwd?: string;
     env?: NodeJS.ProcessEnv;
     timeout?: number;
+    /** The signal that ends the run at `timeout` (SIGTERM): SIGKILL for a run that may block in a read, signal handlers and all. */
+    killSignal?: NodeJS.Signals;
 }
 
 /** Fails early, with advice, when the bundle has not been built. */
@@ -70,6 +72,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
         env,
         encoding: 'utf-8',
         timeout: options.timeout ?? 50_000,
+        killSignal: options.killSignal ?? 'SIGTERM',
         maxBuffer: 256 * 1024 * 1024,
         stdio: ['ignore', 'pipe', 'pipe'],
     };

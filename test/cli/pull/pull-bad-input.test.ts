@@ -5,10 +5,17 @@
  * status, and no file touched that the failure concerns.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertOneLineFailure, requireBundle, runCli } from '../run-cli.js';
 import { lockOf, pulledKpi, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
+
+/** Makes a named pipe (FIFO) at `file`. */
+function mkfifo(file: string): void {
+    const made = spawnSync('mkfifo', [file]);
+    assert.equal(made.status, 0, `mkfifo: ${String(made.stderr)}`);
+}
 
 const QUERY = "SELECT '2026-01' AS period, 1 AS value";
 
@@ -106,6 +113,13 @@ describe('align pull with bad input (child process on the built bundle)', functi
             assertOneLineFailure(runCli(['pull'], { cwd: ws.root }), 'align.lock.json', 'cannot be read', 'is a folder');
             assert.ok(!ws.exists('a.csv'));
         });
+
+        it('a lock file that is a named pipe: refused at once, never opened', () => {
+            ws = oneMetric();
+            mkfifo(path.join(ws.root, 'align.lock.json'));
+            assertOneLineFailure(runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' }), 'align.lock.json', 'cannot be read', 'not a regular file: a named pipe, socket or device');
+            assert.ok(!ws.exists('a.csv'));
+        });
     });
 
     it('a DuckDB query that runs longer than ALIGN_PULL_TIMEOUT is stopped: one line, exit 1, the old snapshot kept', () => {
@@ -164,6 +178,21 @@ describe('align pull with bad input (child process on the built bundle)', functi
         assert.equal(unwrapped(result.stderr), 'align: pull failed: A, sql "a.sql": the snapshot "data" is a folder\n');
         assert.ok(fs.statSync(path.join(ws.root, 'data')).isDirectory());
         assert.ok(!ws.exists('align.lock.json'));
+    });
+
+    it('a snapshot path or a query file that is a named pipe fails that pull with one line at once', () => {
+        ws = oneMetric();
+        mkfifo(path.join(ws.root, 'a.csv'));
+        const snapshot = runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' });
+        assert.equal(snapshot.status, 1, snapshot.stderr);
+        assert.equal(unwrapped(snapshot.stderr), 'align: pull failed: A, sql "a.sql": the snapshot "a.csv" is not a regular file (a named pipe, socket or device)\n');
+        fs.rmSync(path.join(ws.root, 'a.csv'));
+        fs.rmSync(path.join(ws.root, 'a.sql'));
+        mkfifo(path.join(ws.root, 'a.sql'));
+        const query = runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' });
+        assert.equal(query.status, 1, query.stderr);
+        assert.match(unwrapped(query.stderr), /a\.sql.* is not a regular file \(a named pipe, socket or device\)\n$/);
+        assert.ok(!ws.exists('a.csv'));
     });
 
     it('a record whose pull is gone is kept (a partial pull cannot tell it from one not loaded), the others updated', () => {
