@@ -33,26 +33,44 @@ export function writtenName(ref: Reference): string {
 }
 
 /**
- * For each reference of a list, whether an earlier one of the same comma
- * list writes the same name (so names the same declaration, resolved or
- * not): a `syntax` error, and no finding of its own (`measured by M, M`).
- * A list given twice (`moves M` ... `moves M`) is its keyword's `syntax`
- * error; its names start a list of their own.
+ * For each reference of a list, the earlier one of the same comma list
+ * that it repeats, if any: one that writes the same name (so names the same
+ * declaration, resolved or not), or one that resolves to the same
+ * declaration by another name (`M` and `P.M` in program `P`). A repeat is a
+ * `syntax` error, and no finding of its own (`measured by M, M`). Two names
+ * that resolve to different declarations, or a name that resolves to none
+ * and is written otherwise, repeat nothing. A list given twice (`moves M`
+ * ... `moves M`) is its keyword's `syntax` error; its names start a list of
+ * their own.
  */
-export function repeatsInList(refs: readonly Reference[]): boolean[] {
-    const latest = new Map<string, number>();
+export function repeatedReferences(refs: readonly Reference[]): Array<Reference | undefined> {
+    const byName = new Map<string, number>();
+    const byTarget = new Map<AstNode, number>();
     let clauses: number[] | undefined;
+    const latest = <K>(map: Map<K, number>, key: K, index: number): number | undefined => {
+        const before = map.get(key);
+        map.set(key, index);
+        return before;
+    };
     return refs.map((ref, index) => {
         const name = writtenName(ref);
         // A reference recovery left without a name is a parse error already.
-        if (name === '') return false;
-        const before = latest.get(name);
-        latest.set(name, index);
-        if (before === undefined) return false;
-        // Told apart only once a name comes again (most lists repeat none).
+        if (name === '') return undefined;
+        const target = ref.ref;
+        const sameName = latest(byName, name, index);
+        const sameTarget = target ? latest(byTarget, target, index) : undefined;
+        if (sameName === undefined && sameTarget === undefined) return undefined;
+        // Told apart only once a name or target comes again (most lists repeat none).
         clauses ??= commaLists(refs);
-        return clauses[before] === clauses[index];
+        const list = clauses[index];
+        const earlier = [sameName, sameTarget].find(before => before !== undefined && clauses![before] === list);
+        return earlier === undefined ? undefined : refs[earlier];
     });
+}
+
+/** For each reference of a list, whether it repeats an earlier one of its comma list ({@link repeatedReferences}). */
+export function repeatsInList(refs: readonly Reference[]): boolean[] {
+    return repeatedReferences(refs).map(earlier => earlier !== undefined);
 }
 
 /** For each reference, the number of the comma list it is written in: a new one starts where the text before it is more than a comma. */

@@ -2,6 +2,7 @@ import { AstUtils, type AstNode, type LangiumCoreServices } from 'langium';
 import { changedMeaning, parsedOriginal } from './check-meaning.js';
 import { formatAlignWith, formatterServices, type FormatOptions, type FormatResult } from './format-align.js';
 import { lineHunksApartAtBlankLines, type Hunk } from './line-diff.js';
+import { formatSelectedLines } from './selected-lines.js';
 
 /** A part of a text, by offsets (`end` excluded). */
 export interface OffsetRange {
@@ -10,16 +11,22 @@ export interface OffsetRange {
 }
 
 /**
- * Formats the lines of `text` that `range` touches, never a line outside
- * those lines and the top-level declarations that the range touches: the
- * canonical result's line changes that overlap the range's lines (a blank
- * line that stays one is a change of its own, line-diff.ts) are applied
- * when they stay within those lines and declarations and keep the file's
- * meaning; otherwise those declarations (an empty range inside one: that
- * one; none: the range's lines) are formatted on their own, blank lines at
- * their edges kept blank. When that too would change the file's meaning,
- * the result is an error saying to format the whole file. A range over the
- * whole file gives what formatting the whole file gives.
+ * Formats the lines of `text` that `range` touches: they become what
+ * formatting the whole file makes of them, and no other line changes but
+ * those the formatting joins to them or splits along with them
+ * (selected-lines.ts), blank lines at their edges included. When the
+ * formatting moves text into or out of those lines (a program's attributes
+ * go before its members) or that result would change the file's meaning,
+ * never a line outside those lines and the top-level declarations that the
+ * range touches changes: the canonical result's line changes that overlap
+ * the range's lines (a blank line that stays one is a change of its own,
+ * line-diff.ts) are applied when they stay within those lines and
+ * declarations and keep the file's meaning; otherwise those declarations
+ * (an empty range inside one: that one; none: the range's lines) are
+ * formatted on their own, blank lines at their edges kept blank. When that
+ * too would change the file's meaning, the result is an error saying to
+ * format the whole file. A range over the whole file gives what formatting
+ * the whole file gives.
  */
 export function formatAlignRange(text: string, range: OffsetRange, options: FormatOptions = {}): FormatResult {
     return formatAlignRangeWith(formatterServices(), text, range, options);
@@ -31,6 +38,8 @@ export function formatAlignRangeWith(services: LangiumCoreServices, text: string
     if ('error' in whole || !whole.changed) return whole;
     const original = parsedOriginal(services, text);
     const lines = linesOf(text, range);
+    const selected = formatSelectedLines(services, text, whole.text, lines);
+    if (selected !== undefined && !changedMeaning(services, original, selected)) return { text: selected, changed: selected !== text };
     const declarations = declarationLines(original.root, text, range);
     const span = declarations ? { start: Math.min(lines.start, declarations.start), end: Math.max(lines.end, declarations.end) } : lines;
     const inside = lineHunksApartAtBlankLines(text, whole.text).filter(h => onLines(h, lines));

@@ -5,7 +5,7 @@ export interface Hunk {
     readonly text: string;
 }
 
-/** Larger middle parts (lines before x lines after) are replaced as one hunk. */
+/** Larger middle parts (items before x items after) are not compared: lines there are replaced as one hunk. */
 const MAX_CELLS = 4_000_000;
 
 /**
@@ -16,28 +16,38 @@ const MAX_CELLS = 4_000_000;
 export function lineHunks(before: string, after: string): Hunk[] {
     const a = segments(before);
     const b = segments(after);
-    let prefix = 0;
-    while (prefix < a.length && prefix < b.length && a[prefix]!.text === b[prefix]!.text) prefix++;
-    let suffix = 0;
-    while (suffix < a.length - prefix && suffix < b.length - prefix
-        && a[a.length - 1 - suffix]!.text === b[b.length - 1 - suffix]!.text) suffix++;
-    const aEnd = a.length - suffix;
-    const bEnd = b.length - suffix;
-    const aMid = a.slice(prefix, aEnd).map(s => s.text);
-    const bMid = b.slice(prefix, bEnd).map(s => s.text);
-    if (aMid.length === 0 && bMid.length === 0) return [];
-    const common = aMid.length * bMid.length <= MAX_CELLS ? commonLines(aMid, bMid) : [];
     const aOffset = (i: number) => offsetAt(a, i, before);
     const bOffset = (j: number) => offsetAt(b, j, after);
     const hunks: Hunk[] = [];
-    let i = prefix;
-    let j = prefix;
-    for (const [ci, cj] of [...common.map(([x, y]) => [x + prefix, y + prefix] as const), [aEnd, bEnd] as const]) {
+    let i = 0;
+    let j = 0;
+    for (const [ci, cj] of [...matchedItems(a.map(s => s.text), b.map(s => s.text)), [a.length, b.length] as const]) {
         if (ci > i || cj > j) hunks.push({ start: aOffset(i), end: aOffset(ci), text: after.slice(bOffset(j), bOffset(cj)) });
         i = ci + 1;
         j = cj + 1;
     }
     return hunks;
+}
+
+/**
+ * Index pairs of items that two lists keep in common, in increasing order:
+ * their common start and end, and a longest common subsequence of what
+ * lies between when it is not too large to compare (otherwise none of it).
+ */
+export function matchedItems(a: readonly string[], b: readonly string[]): Array<readonly [number, number]> {
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    const aMid = a.slice(prefix, a.length - suffix);
+    const bMid = b.slice(prefix, b.length - suffix);
+    const common = aMid.length * bMid.length <= MAX_CELLS ? commonLines(aMid, bMid) : [];
+    const around = (count: number, from: number, to: number) => Array.from({ length: count }, (_, k) => [from + k, to + k] as const);
+    return [
+        ...around(prefix, 0, 0),
+        ...common.map(([x, y]) => [x + prefix, y + prefix] as const),
+        ...around(suffix, a.length - suffix, b.length - suffix)
+    ];
 }
 
 /**

@@ -1,21 +1,26 @@
 import type { Reference } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import type { GraphNode } from '../graph/types.js';
-import { referenceLists, repeatsInList, writtenName } from '../reference-lists.js';
+import { referenceLists, repeatedReferences, writtenName } from '../reference-lists.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /**
  * `syntax`: a reference written again in the same list (`measured by M, M`),
- * marking the second: a list names each declaration once, as a block gives
- * each attribute once. The quick fix removes it with its comma.
+ * or naming again by another name what an earlier one of the list names
+ * (`M, P.M` in program `P`), marking the later: a list names each
+ * declaration once, as a block gives each attribute once. The quick fix
+ * removes it with its comma.
  */
 export function checkRepeatedReferences(node: Declaration | Program, { report }: LocalRuleContext): void {
     for (const { property, keyword, refs } of referenceLists(node)) {
         if (refs.length < 2) continue;
-        repeatsInList(refs).forEach((repeated, index) => {
-            if (!repeated) return;
-            const name = writtenName(refs[index]!);
-            report('syntax', `'${node.name}' names \`${name}\` twice in \`${keyword}\`. Name each once: remove this \`${name}\`.`,
+        repeatedReferences(refs).forEach((earlier, index) => {
+            if (!earlier) return;
+            const ref = refs[index]!;
+            const name = writtenName(ref);
+            const first = writtenName(earlier);
+            const twice = first === name ? `\`${name}\` twice` : `${ref.ref?.$type.toLowerCase() ?? 'a declaration'} \`${first}\` twice, the second time as \`${name}\`,`;
+            report('syntax', `'${node.name}' names ${twice} in \`${keyword}\`. Name each once: remove this \`${name}\`.`,
                 { node, property, index });
         });
     }

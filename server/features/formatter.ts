@@ -13,8 +13,8 @@ import type { AlignServices } from '../../language/align-module.js';
  * LSP formatting from the canonical formatter (`language/format`).
  * `textDocument/formatting` answers one edit per run of changed lines (none
  * when the text is already canonical); `textDocument/rangeFormatting`
- * answers the line changes on the range's lines, within them and the
- * top-level declarations the range touches (`format-range.ts`). A file
+ * answers the changes to the range's lines, and to a line the formatting
+ * joins to them, only (`format-range.ts`). A file
  * with syntax errors is left alone
  * (no edits; the reason is logged) and the user is told once, by a
  * `window/showMessage` warning naming the file and the first error: a

@@ -144,7 +144,7 @@ describe('language server: formatting', function () {
         assert.deepEqual(await rangeOn(5), []);
     });
 
-    it('formats the contiguous changed lines around a range (safety.align: both one-line objectives)', async () => {
+    it('formats the line a range is on, not the changed line next to it (safety.align: two one-line objectives)', async () => {
         const file = ws.file('safety.align');
         const text = fs.readFileSync(file, 'utf-8');
         const line = text.split('\n').findIndex(l => l.includes('objective ApplyLoto'));
@@ -152,7 +152,7 @@ describe('language server: formatting', function () {
         const edits = await ws.session.request<TextEdit[]>('textDocument/rangeFormatting', {
             textDocument: { uri }, options: twoSpaces, range: { start: { line, character: 4 }, end: { line, character: 10 } }
         });
-        assert.deepEqual(edits, [{ range: { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } }, newText: SPOT_BLOCK + LOTO_BLOCK }]);
-        assert.equal(applyEdits(text, edits), text.replace(SPOT + LOTO, SPOT_BLOCK + LOTO_BLOCK));
+        assert.deepEqual(edits, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: LOTO_BLOCK }]);
+        assert.equal(applyEdits(text, edits), text.replace(SPOT + LOTO, SPOT + LOTO_BLOCK));
     });
 });

@@ -50,4 +50,23 @@ describe('language server: a reference repeated in a list', function () {
         const after = await ws.session.diagnosticsOf(file, d => repeats(d).length === 1);
         assert.deepEqual(repeats(after).map(d => d.range.start.line + 1), [5]);
     });
+
+    it('is so for a declaration named again by another name (`Mx, Px.Mx` in program Px), whose quick fix removes the later name', async () => {
+        const text = 'program Px "Px" {\n  sponsor "s"\n  review monthly\n  serves Ox\n'
+            + '  metric Mx "Mx" { kind lagging unit count direction up }\n  outcome Ox "Ox" { measured by Mx, Px.Mx }\n}\n';
+        const file = ws.file('other-names.align');
+        const uri = uriOf(file);
+        await ws.session.open(file, text);
+        const repeats = (d: Diagnostic[]) => d.filter(x => x.code === 'syntax' && / twice/.test(messageText(x)));
+        const [diagnostic] = repeats(await ws.session.diagnosticsOf(file, d => repeats(d).length === 1));
+        assert.equal(messageText(diagnostic!), '\'Ox\' names metric `Mx` twice, the second time as `Px.Mx`, in `measured by`. Name each once: remove this `Px.Mx`.');
+        assert.deepEqual(diagnostic!.range.start, { line: 5, character: text.split('\n')[5]!.indexOf('Px.Mx') });
+        const actions = (await ws.session.request<CodeAction[]>('textDocument/codeAction',
+            { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } })).filter(a => !a.title.startsWith('Disable '));
+        assert.deepEqual(actions.map(a => [a.title, a.isPreferred]), [['Remove the repeated `Px.Mx`', true]]);
+        const fixed = applyEdits(text, actions[0]!.edit!.changes![uri]!);
+        assert.equal(fixed, text.replace('Mx, Px.Mx', 'Mx'));
+        await ws.session.change(file, fixed);
+        assert.deepEqual(repeats(await ws.session.diagnosticsOf(file, d => repeats(d).length === 0)), []);
+    });
 });

@@ -11,7 +11,7 @@ const MESSY = 'metric A "A" { kind activity unit count }\nmetric B "B" {   kind 
 const LINES = MESSY.split('\n');
 const block = (name: string) => `metric ${name} "${name}" {\n  kind activity\n  unit count\n}\n`;
 
-describe('language server: range formatting stays within the declarations the range touches', function () {
+describe('language server: range formatting changes the lines the range touches', function () {
     this.timeout(30000);
     let uri: string;
 
@@ -45,11 +45,23 @@ describe('language server: range formatting stays within the declarations the ra
         assert.equal(applyEdits(MESSY, edits), MESSY.replace(LINES[0] + '\n', block('A')));
     });
 
-    it('a member line formats its program, and nothing before it', async () => {
+    it('a member line of a badly formatted program changes that line alone', async () => {
         const edits = await format([6, 4], [6, 11]);
-        const result = applyEdits(MESSY, edits);
-        assert.ok(result.startsWith(LINES.slice(0, 4).join('\n') + '\n'), result);
-        assert.ok(result.includes('program P "P" {\n  serves ReduceChurn\n'), result);
-        assert.ok(result.includes('\n  skill T\n}\n'), result);
+        assert.equal(applyEdits(MESSY, edits), MESSY.replace('\n    skill T\n', '\n  skill T\n'));
+        assert.deepEqual(untouched(edits), LINES.filter((_, i) => i !== 6));
+    });
+
+    it('two member lines of it change as the whole file formatting changes them, and no other line', async () => {
+        const edits = await format([5, 2], [6, 11]);
+        const whole = applyEdits(MESSY, await ws.session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: twoSpaces }));
+        const members = '  skill S "S" {\n    assessed by "x"\n  }\n  skill T\n';
+        assert.ok(whole.includes(members), whole);
+        assert.equal(applyEdits(MESSY, edits), MESSY.replace(LINES.slice(5, 7).join('\n') + '\n', members));
+        assert.deepEqual(untouched(edits), LINES.filter((_, i) => i !== 5 && i !== 6));
+    });
+
+    it('the program header line splits alone, its members left as they are', async () => {
+        const edits = await format([4, 0], [4, 5]);
+        assert.equal(applyEdits(MESSY, edits), MESSY.replace(LINES[4] + '\n', 'program P "P" {\n  serves ReduceChurn\n'));
     });
 });

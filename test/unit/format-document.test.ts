@@ -313,6 +313,23 @@ describe('canonical formatting: ranges and line hunks', () => {
         assert.deepEqual(result, { text: 'skill  A\n\nskill B\n\nskill    C\n', changed: true });
     });
 
+    it('formats the selected line of a declaration alone, and takes along a line the formatting joins to it', () => {
+        const input = 'metric D "D" {   kind\n    activity  unit count\n     owner "Ops" }\n';
+        assert.deepEqual(formatAlignRange(input, { start: input.indexOf('owner'), end: input.indexOf('owner') }),
+            { text: 'metric D "D" {   kind\n    activity  unit count\n  owner "Ops"\n}\n', changed: true });
+        const start = input.indexOf('kind');
+        assert.deepEqual(formatAlignRange(input, { start, end: start }),
+            { text: 'metric D "D" {\n  kind activity\n  unit count\n     owner "Ops" }\n', changed: true });
+    });
+
+    it('adds the blank line the formatting puts between two declarations only for a range over both', () => {
+        const input = 'outcome   A "a"\nmetric   B "B"\n';
+        const second = input.indexOf('metric');
+        assert.deepEqual(formatAlignRange(input, { start: 0, end: 0 }), { text: 'outcome A "a"\nmetric   B "B"\n', changed: true });
+        assert.deepEqual(formatAlignRange(input, { start: second, end: second }), { text: 'outcome   A "a"\nmetric B "B"\n', changed: true });
+        assert.deepEqual(formatAlignRange(input, { start: 0, end: second + 1 }), { text: format(input), changed: true });
+    });
+
     it('formats the whole file when the range alone would change its meaning', () => {
         // Hoisting `owner` moves it across the member: applying one half would duplicate or lose it.
         const input = 'program P {\n  skill S\n  owner "x"\n}\n';

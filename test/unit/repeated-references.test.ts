@@ -23,6 +23,17 @@ describe('a reference repeated in one list', () => {
         assert.equal(measurable, 'Outcome \'Grow\' is not measurable: \'Gap\' has no baseline, target, deadline (`target ... by`). Give each measuring KPI a baseline and a `target ... by` deadline.');
     });
 
+    it('a declaration named again by another name (`M, P.M` in program P) is the repeat on the later; names of different declarations, or of none, are no repeat', async () => {
+        const text = read('other-names.align');
+        const { findings } = await checkWorkspace({ 'other-names.align': text });
+        assert.deepEqual(findingKeys(findings, 'other-names.align'), expectedFindings(text));
+        assert.deepEqual(findings.filter(f => f.rule === 'syntax').map(f => f.message), [
+            '\'O\' names metric `M` twice, the second time as `P.M`, in `measured by`. Name each once: remove this `P.M`.',
+            '\'O\' names `M` twice in `measured by`. Name each once: remove this `M`.',
+            '\'O2\' names metric `K` twice, the second time as `Q.K`, in `measured by`. Name each once: remove this `Q.K`.'
+        ]);
+    });
+
     it('the same name in two lists, or once in each of two declarations, is no repeat', async () => {
         const text = 'metric K "K" { kind leading unit count direction up baseline 1 target 2 by 2026-12-31 source "s" owner "o" cadence weekly }\n'
             + 'skill S "S"\nbehavior B "B" { enabled by S moves K observed by manager }\nbehavior C "C" { enabled by S moves K observed by manager }\n'
