@@ -17,6 +17,7 @@ import { checkTimeoutSetting } from './timeout.js';
 import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
+import { guardLockFile } from './lock-guard.js';
 import { fitMessage, fitParagraph } from '../../language/text/wrap.js';
 import { shownPath } from '../shown-path.js';
 import { NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
@@ -146,32 +147,49 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const range = `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}`;
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
-    // The snapshot as it is, read once: whether it changes, and what to put back if the lock cannot be written.
-    const old = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
-    // CRLF read as LF, as the lock's hash reads it: a checkout with git's core.autocrlf is unchanged data.
-    const unchanged = old !== undefined && old.toString('utf-8').replaceAll('\r\n', '\n') === snapshot.csv;
-    if (dryRun) return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${old !== undefined ? 'change' : 'create'} ${shown}`}: ${summary}`;
+    if (dryRun) {
+        const { unchanged, old } = snapshotNow(snapshotFile, snapshot.csv);
+        return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${old !== undefined ? 'change' : 'create'} ${shown}`}: ${summary}`;
+    }
     // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
     const snapshotSha256 = await textSha256Hex(snapshot.csv);
     const readOnly = unwritable(snapshotFile);
     if (readOnly !== undefined) throw new PullError(`the snapshot "${target.file}" ${readOnly}: make it writable`);
+    // Another align pull may write the same lock file (and snapshot) at once: one at a time, from reading the old snapshot to writing the lock.
+    const release = await guardLockFile(target.lockFile);
     try {
-        if (!unchanged) writeAtomic(snapshotFile, snapshot.csv);
-    } catch (error) {
-        throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+        const { unchanged, old } = snapshotNow(snapshotFile, snapshot.csv);
+        try {
+            if (!unchanged) writeAtomic(snapshotFile, snapshot.csv);
+        } catch (error) {
+            throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
+        }
+        try {
+            recordInLock(target.lockFile, relative(snapshotFile), {
+                metric: target.metric, kind: spec.kind, ...source,
+                rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
+                snapshotSha256, pulledAt: new Date().toISOString()
+            } as LockEntry);
+        } catch (error) {
+            // A snapshot without its lock entry is snapshot-drift: the old snapshot is put back.
+            if (old === undefined) fs.rmSync(snapshotFile, { force: true });
+            else if (!old.equals(fs.readFileSync(snapshotFile))) writeAtomic(snapshotFile, old);
+            const why = error instanceof InputError ? error.message : `${shownPath(target.lockFile)} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
+            throw new PullError(`${why}; the snapshot is kept as it was`);
+        }
+        return `pulled ${shown}${unchanged ? ' (unchanged)' : ''}: ${summary}`;
+    } finally {
+        release();
     }
-    try {
-        recordInLock(target.lockFile, relative(snapshotFile), {
-            metric: target.metric, kind: spec.kind, ...source,
-            rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
-            snapshotSha256, pulledAt: new Date().toISOString()
-        } as LockEntry);
-    } catch (error) {
-        // A snapshot without its lock entry is snapshot-drift: the old snapshot is put back.
-        if (old === undefined) fs.rmSync(snapshotFile, { force: true });
-        else if (!old.equals(fs.readFileSync(snapshotFile))) writeAtomic(snapshotFile, old);
-        const why = error instanceof InputError ? error.message : `${shownPath(target.lockFile)} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
-        throw new PullError(`${why}; the snapshot is kept as it was`);
-    }
-    return `pulled ${shown}${unchanged ? ' (unchanged)' : ''}: ${summary}`;
+}
+
+/**
+ * The snapshot as it is, read once: whether the new text would change it
+ * (CRLF read as LF, as the lock's hash reads it: a checkout with git's
+ * core.autocrlf is unchanged data), and what to put back if the lock cannot
+ * be written.
+ */
+function snapshotNow(file: string, csv: string): { unchanged: boolean; old?: Buffer } {
+    const old = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    return { unchanged: old !== undefined && old.toString('utf-8').replaceAll('\r\n', '\n') === csv, old };
 }

@@ -115,15 +115,24 @@ function checkedStatement(lrs: LrsConnection, statement: unknown, index: number)
     return s as Statement;
 }
 
-async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promise<unknown> {
+async function getJson(lrs: LrsConnection, start: URL, client: HttpClient): Promise<unknown> {
+    let url = start;
+    let redirects = 0;
     for (let attempt = 1; ; attempt++) {
         let response: Awaited<ReturnType<HttpClient['fetch']>>;
         try {
-            response = await client.fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()) });
+            // Redirects are followed here, not by fetch: one to another origin would drop the credentials (or carry them there).
+            response = await client.fetch(url, { headers: headers(lrs), signal: AbortSignal.timeout(timeoutMs()), redirect: 'manual' });
         } catch (error) {
             const failure = networkFailure(error, lrs, url, client);
             if (failure.retry && attempt < ATTEMPTS) { await sleep(backoff(attempt)); continue; }
             throw new PullError(`${failure.what}${failure.retry ? `, ${ATTEMPTS} attempts` : ''} (${failure.where ?? lrsIn(lrs)})`);
+        }
+        if (REDIRECTS.includes(response.status)) {
+            await response.body?.cancel();
+            url = redirected(lrs, url, response.headers.get('location'), ++redirects);
+            attempt = 0;
+            continue;
         }
         if (response.status === 429 || response.status >= 500) {
             await response.body?.cancel();
@@ -143,6 +152,29 @@ async function getJson(lrs: LrsConnection, url: URL, client: HttpClient): Promis
             throw new PullError(`${lrsIn(lrs)} answered with invalid JSON`);
         }
     }
+}
+
+/** The statuses of a redirect that names where to go. */
+const REDIRECTS = [301, 302, 303, 307, 308];
+/** The most redirects one request follows. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * Where a redirect leads: followed within the LRS's origin; one to another
+ * origin (`http://` to `https://` included) is a PullError that says what
+ * to change in the endpoint's variable, without naming its host: fetch
+ * would follow it without the credentials, and the LRS there answer 401,
+ * read as wrong credentials.
+ */
+function redirected(lrs: LrsConnection, from: URL, location: string | null, count: number): URL {
+    const to = location !== null && URL.canParse(location, from) ? new URL(location, from) : undefined;
+    if (!to) throw new PullError(`${lrsIn(lrs)} answered with a redirect ${location === null ? 'without a `Location`' : 'to a `Location` that is not a URL'}`);
+    if (to.origin !== from.origin) {
+        const where = to.hostname !== from.hostname ? 'another host' : to.protocol !== from.protocol ? `${to.protocol}// on the same host` : 'another port of the same host';
+        throw new PullError(`${lrsIn(lrs)} redirected the request to ${where}: not followed, so that its credentials are not sent elsewhere; put the endpoint it moved to in ${lrs.variable}`);
+    }
+    if (count > MAX_REDIRECTS) throw new PullError(`${lrsIn(lrs)} redirected the request more than ${MAX_REDIRECTS} times`);
+    return to;
 }
 
 function headers(lrs: LrsConnection): Record<string, string> {
