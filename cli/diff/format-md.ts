@@ -56,7 +56,7 @@ function render(report: DiffReport, limit: number, pictureRoom: number): string 
 }
 
 function sidesMarkdown(report: DiffReport): string {
-    return sidesLine(report).split(/(`[^`]*`)/).map(part => part.startsWith('`') ? part : escapeMarkdown(part)).join('');
+    return toMarkdown([{ type: 'paragraph', text: sidesLine(report) }]).trimEnd();
 }
 
 function table(rows: readonly ChangeRow[]): Block {

@@ -6,6 +6,7 @@
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
 import { escapeControls } from '../check-formats/printable.js';
 import { wrapWords } from '../../language/text/wrap.js';
+import { plainText } from '../report/blocks.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
 import { sidesLine, type DiffReport } from './report.js';
 
@@ -24,7 +25,7 @@ const MARKS: Record<string, string> = { added: '+', removed: '-', renamed: '~', 
 export function diffText(report: DiffReport, width = TEXT_WIDTH): string {
     const { diff } = report;
     const wrap: Wrap = (text, first, rest = first) => wrapped(text, width, first, rest);
-    const out: string[] = [...wrap(`Align diff: ${sidesLine(report).replace(/`/g, '')}`, ''), ...wrap(summaryLine(diff, NO_BREAK), '')];
+    const out: string[] = [...wrap(`Align diff: ${plainText(sidesLine(report))}`, ''), ...wrap(summaryLine(diff, NO_BREAK), '')];
     // Loops, not `out.push(...lines)`: the lines of 100,000 changes would overflow the stack.
     const section = <T>(heading: string, items: readonly T[], lines: (item: T) => string[]) => {
         if (items.length === 0) return;

@@ -3,6 +3,7 @@
  * (label, commit, files), and the picture of the changed neighbourhood.
  */
 import type { ChainDiff, ChangeGraph } from '../../language/diff/index.js';
+import type { Inline } from '../report/blocks.js';
 
 /** One side as the output names it. */
 export interface SideInfo {
@@ -25,14 +26,15 @@ export interface DiffReport {
 }
 
 /**
- * `` `main` (1a2b3c4) → working tree ``: the compared sides, with code
- * marks, and `` in `catalog` `` when only some paths of the repository are
- * compared (paths after `--`, or a run from a subfolder).
+ * `` `main` (1a2b3c4) → working tree ``: the compared sides, the labels as
+ * code, and `` in `catalog` `` when only some paths of the repository are
+ * compared (paths after `--`, or a run from a subfolder). Spans, not text
+ * with backticks: a label may hold a backtick (a folder, a branch `a`b`).
  */
-export function sidesLine(report: DiffReport): string {
-    const side = (s: SideInfo) => s.commit ? `\`${s.label}\` (${s.commit.slice(0, 7)})` : s.label === 'working tree' ? s.label : `\`${s.label}\``;
-    const scope = report.scope ? `, in ${report.scope.map(p => `\`${p}\``).join(', ')}` : '';
-    return `${side(report.base)} → ${side(report.head)}${scope}`;
+export function sidesLine(report: DiffReport): Inline {
+    const side = (s: SideInfo): Inline => s.commit ? [{ code: s.label }, ` (${s.commit.slice(0, 7)})`] : s.label === 'working tree' ? [s.label] : [{ code: s.label }];
+    const scope: Inline = report.scope ? [', in ', ...report.scope.flatMap((p, i): Inline => [...(i > 0 ? [', '] : []), { code: p }])] : [];
+    return [...side(report.base), ' → ', ...side(report.head), ...scope];
 }
 
 /** Short notes for the picture: `renamed from Old`, and the fields that changed. */

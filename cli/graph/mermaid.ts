@@ -126,6 +126,9 @@ const MERMAID_ENTITIES: Readonly<Record<string, string>> = {
  * and other control characters become spaces; `%%` (a comment) becomes `#37;%`.
  * A backslash before a letter gets a word joiner (U+2060, invisible) after
  * it: Mermaid reads `\n` as a line break once the backslash is decoded.
+ * `$$` gets one between its dollars too: Mermaid renders `$$...$$` as KaTeX
+ * math (and fails the whole diagram on a formula KaTeX cannot parse), even
+ * as `#36;#36;` in a label of several lines.
  *
  * Before it parses, Mermaid drops the last `;` of any line that matches
  * `/style.*:\S*#.*;/` or `/classDef.*:\S*#.*;/` (its `encodeEntities`, for
@@ -139,6 +142,7 @@ export function escapeMermaid(text: string): string {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f]/g, ' ')
         .replace(/\\(?=[A-Za-z])/g, '\\\u2060')
+        .replace(/\$(?=\$)/g, '$\u2060')
         .replace(/["#&<>[\]{}|`;\\\u2060]/g, c => MERMAID_ENTITIES[c]!)
         // `%%` starts a comment
         .replace(/%(?=%)/g, '#37;')
