@@ -87,6 +87,26 @@ describe('align check with large input', () => {
             assert.ok(findings.some(f => f.file === 'other.align' && f.rule === 'objective-without-kpi'), 'the other file is checked');
         });
 
+        it('a reference of 5,000,000 dots (one syntax error each): the first 10,000, one that says the rest is not read, and the pretty summary (it did not finish)', function () {
+            this.timeout(180_000);
+            const dir = tempDir();
+            writeFile(dir, 'dots.align', `skill S "s"\nmetric A { drives X${'.'.repeat(5_000_000)}\n}\nskill B "b"\n`);
+            const result = runCli(['check', '.', '--format', 'json'], { cwd: dir, timeout: 170_000 });
+            assert.equal(result.signal, null, 'finished');
+            assert.equal(result.stderr, '');
+            assert.equal(result.status, 1);
+            const syntax = parseFindings(result.stdout).filter(f => f.rule === 'syntax');
+            assert.equal(syntax.length, 10_001);
+            assert.deepEqual([syntax[0]!.line, syntax[0]!.column, syntax[0]!.message], [2, 21, 'Expected a name, but found `.`.']);
+            const last = syntax.at(-1)!;
+            assert.deepEqual([last.line, last.column, last.message], [2, 10_020,
+                'Too many syntax errors: after the first 10,000, Align reads no further in this file. Fix the first ones (one mistake often causes many), then check again.']);
+            const pretty = runCli(['check', '.'], { cwd: dir, timeout: 170_000 });
+            assert.equal(pretty.signal, null, 'finished');
+            assert.equal(pretty.status, 1);
+            assert.match(unwrapped(pretty.stdout), /… 9,981 more syntax errors and \d+ other findings? in this file, not shown: fix the first syntax errors, which often cause the rest\./);
+        });
+
         it('a name declared 3,000 times: each duplicate-name finding names five places and how many more (they named all: 166 MB)', function () {
             this.timeout(180_000);
             const dir = tempDir();

@@ -24,7 +24,8 @@ describe('the CST builder that skips placing no comments', () => {
         ['comments before, inside and after declarations', '// first\n/** doc */\nskill A "A" // after\n/* a */ skill B /* name */ "B"\nprogram P "P" {\n  // in\n  skill C "C"\n  /** member doc */ behavior D "D" { enabled by C /* x */ }\n  // last in program\n}\n// trailing'],
         ['a comment before the first token of a nested node', 'metric M "M" {\n  kind /* k */ leading\n  baseline /* b */ 10%\n  target 20% by /* d */ 2026-12-31\n}'],
         ['syntax errors among comments', 'skill A "A" {\n  // open\nbehavior B "B" { enabled by /* x */ }\n/** doc */ objective'],
-        ['only comments', '// a\n/* b */\n/** c */\n']
+        ['only comments', '// a\n/* b */\n/** c */\n'],
+        ['names left out by recovery, removed from their reference', 'metric A "A" {\n  drives X.., Y...Z, ., W. /* w */ .\n}\nobjective O { builds S. }']
     ];
     for (const [name, text] of cases) {
         it(`builds the same tree as Langium's: ${name}`, () => {

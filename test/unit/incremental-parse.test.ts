@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { EmptyFileSystem, LeafCstNodeImpl, RootCstNodeImpl, type AstNode, type ParseResult } from 'langium';
 import { createAlignServices } from '../../language/align-module.js';
+import { createAlignParser } from '../../language/align-parser.js';
 import { HOST_WITHOUT_LINKS } from '../../language/host.js';
 import { parseEdited } from '../../language/incremental-parse.js';
+import { tooManySyntaxErrors } from '../../language/syntax-error-cap.js';
 import { parseDump } from './helpers/parse-dump.js';
 
-const parsing = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align.parser;
+const services = createAlignServices({ ...EmptyFileSystem, host: HOST_WITHOUT_LINKS }).Align;
+const parsing = services.parser;
 const parser = parsing.LangiumParser;
 
 /** Declarations enough that an edit in the middle leaves most of them outside the part parsed again. */
@@ -19,18 +22,20 @@ function workspace(count: number): string {
     return parts.join('\n\n') + '\n';
 }
 
+type Parsing = Parameters<typeof parseEdited>[0];
+
 /** Parses `before`, reads the whole tree (filling the range caches), then parses `after` in part; undefined when it parsed in whole. */
-function edited(before: string, after: string): ParseResult<AstNode> | undefined {
-    const old = parser.parse(before);
+function edited(before: string, after: string, using: Parsing = parsing): ParseResult<AstNode> | undefined {
+    const old = using.LangiumParser.parse(before);
     parseDump(old);
-    return parseEdited(parsing, old, after);
+    return parseEdited(using, old, after);
 }
 
-function assertSameAsWhole(before: string, after: string): void {
-    const part = edited(before, after);
+function assertSameAsWhole(before: string, after: string, using: Parsing = parsing): void {
+    const part = edited(before, after, using);
     assert.ok(part, 'parsed in part');
     assert.equal(part.value.$cstNode!.root.fullText, after);
-    assert.deepEqual(parseDump(part), parseDump(parser.parse(after)));
+    assert.deepEqual(parseDump(part), parseDump(using.LangiumParser.parse(after)));
 }
 
 describe('parsing an edited document again in part', () => {
@@ -105,6 +110,28 @@ describe('parsing an edited document again in part', () => {
         assert.ok(at < open.indexOf('program P20') + 64, 'the next declaration starts less than 64 characters before the edit');
         assert.ok(parser.parse(open).parserErrors.length > 0, 'the open block is an error');
         assertSameAsWhole(open, open.slice(0, at) + ' ' + open.slice(at));
+    });
+
+    it('more syntax errors than the cap: the parse stops at the same token, and edits that cross the cap', () => {
+        // The services' parser stops at 10,000 errors; this one, the same but for the cap, at 200.
+        const max = 200;
+        const capped = { LangiumParser: createAlignParser(services, max), Lexer: parsing.Lexer };
+        // A reference of n dots makes n errors (each dot after the first, and the `}`).
+        const dots = (n: number) => text.slice(0, middle) + `metric D "d" {\n  drives X${'.'.repeat(n)}\n}\n` + text.slice(middle);
+        const under = dots(max - 1);
+        const over = dots(max + 40);
+        assert.equal(capped.LangiumParser.parse(under).parserErrors.length, max - 1);
+        assert.equal(capped.LangiumParser.parse(over).parserErrors.at(-1)!.message, tooManySyntaxErrors(max));
+        const dotsEnd = over.indexOf('\n}', over.indexOf('drives X'));
+        // Across the cap, both ways: a dot added, and 41 removed.
+        assertSameAsWhole(under, under.replace('X.', 'X..'), capped);
+        assertSameAsWhole(over, over.replace('X' + '.'.repeat(41), 'X'), capped);
+        // In the dots, before the cut and after it; a declaration before them (the part runs to the end of the text).
+        assertSameAsWhole(over, over.replace('X' + '.'.repeat(100), 'X' + '.'.repeat(99) + 'Y'), capped);
+        assertSameAsWhole(over, over.slice(0, dotsEnd - 10) + 'Y' + over.slice(dotsEnd - 10), capped);
+        assertSameAsWhole(over, over.replace('"Program 19"', '"Program 19, edited"'), capped);
+        // After the cut, where the tree holds no declaration: the part starts at the one the cut is in.
+        assertSameAsWhole(over, over.replace('"Program 30"', '"Program 31"'), capped);
     });
 
     it('parses in whole when an error lies before the part, the new text has a lexer error, or the lexer does not fall back in step', () => {
