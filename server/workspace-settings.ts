@@ -10,7 +10,7 @@ import { updateCatalogDocuments } from './catalog-updates.js';
 import type { AlignConfigurationProvider } from './configuration-provider.js';
 import { DidChangeCatalogFilesNotification } from '../language/protocol.js';
 import { catalogMark } from '../language/catalogs/catalog-label.js';
-import { NOT_REGULAR_CODE, NOT_REGULAR_REASON } from '../language/files/regular-files.js';
+import { NOT_REGULAR_CODE, NOT_REGULAR_WORDS } from '../language/files/regular-files.js';
 
 /**
  * Keeps the rule settings in step with the editor (`workspace/configuration`,
@@ -254,6 +254,6 @@ function describeReadError(error: unknown): string {
     const code = (error as { code?: unknown } | undefined)?.code;
     if (code === 'EISDIR') return 'is a folder, EISDIR';
     if (code === 'EACCES' || code === 'EPERM') return `permission denied, ${code}`;
-    if (code === NOT_REGULAR_CODE) return NOT_REGULAR_REASON;
+    if (code === NOT_REGULAR_CODE) return NOT_REGULAR_WORDS;
     return typeof code === 'string' ? code : error instanceof Error ? error.message.split(/\r?\n/)[0]! : String(error);
 }

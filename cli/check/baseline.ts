@@ -14,7 +14,7 @@
  * `file` identifies findings outside every declaration (syntax errors,
  * settings problems) and is informative for the others; `message` is informative.
  */
-import * as fs from 'node:fs';
+import { readRegularFileSync } from '../workspace/read-regular-file.js';
 import { identityText, matchByIdentity, type IdentifiedFinding } from '../../language/identity/finding-identity.js';
 import type { Finding } from '../../language/rules.js';
 import { writeOutputFile } from '../graph/write-output.js';
@@ -67,7 +67,7 @@ export function writeBaseline(file: string, findings: readonly Finding[]): void 
 export function readBaseline(file: string): BaselineEntry[] {
     let text: string;
     try {
-        text = fs.readFileSync(file, 'utf-8');
+        text = readRegularFileSync(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new InputError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file (write one with --write-baseline)' : `cannot be read (${describeCode(code, error)})`}`);

@@ -19,6 +19,7 @@ import { formatAlign } from '../../language/format/format-align.js';
 import { sourceProblemMessage } from '../../language/files/source-problems.js';
 import type { FmtArgs } from '../args.js';
 import { cellWidth } from '../../language/text/cell-width.js';
+import { lineStarts } from '../../language/line-starts.js';
 import type { Progress } from '../progress.js';
 import { findAlignFiles } from '../workspace/find-files.js';
 import { catalogFilesOf } from '../workspace/load-workspace.js';
@@ -95,8 +96,8 @@ function problemLine(shown: string, text: string, error: string): string {
     if (syntax) return `${shown}:${syntax[1]}:${syntax[2]} syntax error: ${sentence(syntax[3]!)} (not formatted)`;
     const atEnd = /syntax error \(end of file: (.*)\)\.$/.exec(error);
     if (atEnd) {
-        const lines = text.split(/\r\n?|\n/);
-        return `${shown}:${lines.length}:${lines.at(-1)!.length + 1} syntax error: ${sentence(atEnd[1]!)} (not formatted)`;
+        const starts = lineStarts(text);
+        return `${shown}:${starts.length}:${text.length - starts.at(-1)! + 1} syntax error: ${sentence(atEnd[1]!)} (not formatted)`;
     }
     return `${shown}: ${error}`;
 }

@@ -13,7 +13,9 @@ import { didYouMean } from '../../language/text/suggest.js';
 import { loadWorkspace, markedRoot, workspaceRoot } from '../workspace/load-workspace.js';
 import { shellWord } from '../shell-word.js';
 import type { InitArgs } from '../args.js';
-import { InputError } from '../workspace/input-error.js';
+import { describeCode, InputError } from '../workspace/input-error.js';
+import { readRegularFileSync } from '../workspace/read-regular-file.js';
+import { regularFilesOnly } from '../../language/files/regular-files.js';
 import { cannotWrite, makeFolderOf } from '../graph/write-output.js';
 import { shownPath } from '../shown-path.js';
 
@@ -124,9 +126,16 @@ function existingAncestor(folder: string): string {
 async function configuredTemplates(output: string | undefined): Promise<ProgramTemplate[]> {
     const folder = output && output !== '-' ? path.dirname(path.resolve(output)) : process.cwd();
     const configFile = path.join(workspaceRoot(folder), 'align.config.json');
-    const fileSystem = NodeFileSystem.fileSystemProvider();
+    // As align check reads them: a named pipe (the config, a file of its `extends` chain, a template) is never opened.
+    const fileSystem = regularFilesOnly(NodeFileSystem.fileSystemProvider());
     if (!fs.existsSync(configFile)) return [BUILTIN_TEMPLATE];
-    const resolved = await resolveConfig(fileSystem, URI.file(configFile), fs.readFileSync(configFile, 'utf-8'));
+    let text: string;
+    try {
+        text = readRegularFileSync(configFile);
+    } catch (error) {
+        throw new InputError(`${shownPath(configFile)}: cannot be read (${describeCode((error as NodeJS.ErrnoException).code, error)}); its templates cannot be listed`);
+    }
+    const resolved = await resolveConfig(fileSystem, URI.file(configFile), text);
     // Problems that can hide the templates: theirs, the file's JSON, and `extends` (templates may come from it).
     // Templates that were found are listed whatever else the chain gets wrong (align check reports that).
     const problem = resolved.templates === undefined && resolved.problems.find(p => /^(templates:|"templates"|extends)/.test(p.message) || /is not valid JSON|must hold a JSON object/.test(p.message));

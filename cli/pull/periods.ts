@@ -74,9 +74,28 @@ export function dayOfDateText(text: string): number | undefined {
  * time does not exist.
  */
 export function instantOfDateText(text: string): number | undefined {
-    const m = /^(\d{4,})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text.trim());
-    if (!m) return undefined;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return instantOf(text.trim(), false);
+}
+
+/**
+ * The day number of a DATE or TIMESTAMP as DuckDB or PostgreSQL writes it:
+ * dayOfDateText's text, or one of a year before 1 with its era mark
+ * (DuckDB's `0057-03-15 (BC) 00:00:00`, PostgreSQL's `0057-03-15 00:00:00
+ * BC`): 1 BC is the year 0000, 57 BC the year -56, which periodOf refuses
+ * with its own message.
+ */
+export function dayOfDatabaseDate(text: string): number | undefined {
+    const trimmed = text.trim();
+    const bc = /^(\d{4,}-\d{2}-\d{2}) \(BC\)(.*)$/.exec(trimmed) ?? /^(.*) BC()$/.exec(trimmed);
+    const instant = bc ? instantOf(`${bc[1]}${bc[2]}`, true) : instantOf(trimmed, false);
+    return instant === undefined ? undefined : Math.floor(instant / MS_PER_DAY);
+}
+
+/** instantOfDateText of trimmed text; `bc` reads its year as one before Christ (1 BC is the year 0). */
+function instantOf(text: string, bc: boolean): number | undefined {
+    const m = /^(\d{4,})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
+    if (!m || (bc && Number(m[1]) === 0)) return undefined;
+    const [year, month, day] = [bc ? 1 - Number(m[1]) : Number(m[1]), Number(m[2]), Number(m[3])];
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
     const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
     if (hour > 23 || minute > 59 || second > 60) return undefined;
@@ -119,6 +138,9 @@ function yearOfDay(day: number): number {
     return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
 }
 
+/** 0000-01-01, the first day whose period Align can write. */
+const FIRST_DAY = civilDay(0, 1, 1);
+
 /** Turns rows into a snapshot; a row that cannot be placed is a PullError naming it (1-based). */
 export function toSnapshot(rows: readonly RawRow[], cadence: Cadence | undefined): Snapshot {
     const byPeriod = new Map<string, { day: number; value: string; row: number }>();
@@ -150,11 +172,12 @@ function valueText(cell: Exclude<ValueCell, null>, row: number): string {
 
 function periodOf(cell: PeriodCell, cadence: Cadence | undefined, row: number): { text: string; day: number } {
     if ('day' in cell) {
-        // Past 9999 no period can be written (and past the year 275760 no Date holds the day).
-        const text = cell.day <= LAST_DAY ? bucket(cell.day, cadence) : undefined;
+        // Before 0000 and past 9999 no period can be written (and past the year 275760 no Date holds the day).
+        const text = cell.day >= FIRST_DAY && cell.day <= LAST_DAY ? bucket(cell.day, cadence) : undefined;
         const parsed = text === undefined ? undefined : parsePeriod(text);
         if (!parsed) {
             const year = yearOfDay(cell.day);
+            if (year < 0) throw new PullError(`row ${row}: the date is in the year ${1 - year} BC, before 0000: Align's periods can write the years 0000 to 9999`);
             throw new PullError(`row ${row}: the date is in the year ${year}, outside 0000 to 9999, the years Align's periods can write`);
         }
         return { text: parsed.text, day: parsed.day };

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LockEntry } from '../../language/pull/lock-file.js';
+import { lockRecord, type LockEntry } from '../../language/pull/lock-file.js';
 import { normalisedXapi } from '../../language/pull/pull-spec.js';
 import { sha256Hex, textSha256Hex } from '../../language/pull/sha256.js';
 import type { PullArgs } from '../args.js';
@@ -18,6 +18,7 @@ import { matchesMetric, pullTargets, type PullTarget } from './targets.js';
 import { checkLockWritable, readLock, recordInLock, unwritable, writeAtomic } from './write-snapshot.js';
 import { runXapiPull } from './xapi-pull.js';
 import { guardLockFile } from './lock-guard.js';
+import { recordChange, unchangedWords, type RecordChange } from './lock-record-change.js';
 import { fitMessage, fitParagraph } from '../../language/text/wrap.js';
 import { shownPath } from '../shown-path.js';
 import { NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
@@ -147,12 +148,19 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
     const range = `, ${snapshot.firstPeriod} to ${snapshot.lastPeriod}`;
     const skipped = snapshot.skipped > 0 ? ` (${snapshot.skipped} ${snapshot.skipped === 1 ? 'row' : 'rows'} with a NULL value skipped)` : '';
     const summary = `${target.metric}: ${snapshot.rows} ${snapshot.rows === 1 ? 'row' : 'rows'}${range}${skipped}`;
-    if (dryRun) {
-        const { unchanged, old } = snapshotNow(snapshotFile, snapshot.csv);
-        return `${unchanged ? `would keep ${shown} (unchanged)` : `would ${old !== undefined ? 'change' : 'create'} ${shown}`}: ${summary}`;
-    }
     // Hashed before anything is written: the snapshot and its lock entry are then written in one synchronous step, which a signal does not split (interrupt.ts).
     const snapshotSha256 = await textSha256Hex(snapshot.csv);
+    const key = relative(snapshotFile);
+    const entry = (): LockEntry => ({
+        metric: target.metric, kind: spec.kind, ...source,
+        rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
+        snapshotSha256, pulledAt: new Date().toISOString()
+    } as LockEntry);
+    if (dryRun) {
+        const { unchanged, old } = snapshotNow(snapshotFile, snapshot.csv);
+        const kept = () => unchangedWords(recordChange(lockRecord(readLock(target.lockFile), key), entry()), true);
+        return `${unchanged ? `would keep ${shown} ${kept()}` : `would ${old !== undefined ? 'change' : 'create'} ${shown}`}: ${summary}`;
+    }
     const readOnly = unwritable(snapshotFile);
     if (readOnly !== undefined) throw new PullError(`the snapshot "${target.file}" ${readOnly}: make it writable`);
     // Another align pull may write the same lock file (and snapshot) at once: one at a time, from reading the old snapshot to writing the lock.
@@ -164,12 +172,10 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
         } catch (error) {
             throw new PullError(`the snapshot "${target.file}" cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`);
         }
+        const record = entry();
+        let change: RecordChange | undefined;
         try {
-            recordInLock(target.lockFile, relative(snapshotFile), {
-                metric: target.metric, kind: spec.kind, ...source,
-                rows: snapshot.rows, firstPeriod: snapshot.firstPeriod, lastPeriod: snapshot.lastPeriod,
-                snapshotSha256, pulledAt: new Date().toISOString()
-            } as LockEntry);
+            change = recordChange(recordInLock(target.lockFile, key, record), record);
         } catch (error) {
             // A snapshot without its lock entry is snapshot-drift: the old snapshot is put back.
             if (old === undefined) fs.rmSync(snapshotFile, { force: true });
@@ -177,7 +183,7 @@ async function pullOne(target: PullTarget, root: string, dryRun: boolean): Promi
             const why = error instanceof InputError ? error.message : `${shownPath(target.lockFile)} cannot be written (${describeCode((error as NodeJS.ErrnoException).code, error)})`;
             throw new PullError(`${why}; the snapshot is kept as it was`);
         }
-        return `pulled ${shown}${unchanged ? ' (unchanged)' : ''}: ${summary}`;
+        return `pulled ${shown}${unchanged ? ` ${unchangedWords(change, false)}` : ''}: ${summary}`;
     } finally {
         release();
     }

@@ -4,7 +4,7 @@ import { confinedPath } from './confine.js';
 import type { RawRow } from './periods.js';
 import { PullError } from './pull-error.js';
 import { NOT_REGULAR_CODE, NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
-import { checkRegularFileSync } from '../workspace/read-regular-file.js';
+import { checkRegularFileSync, isSpecialFileSync } from '../workspace/read-regular-file.js';
 import { queryDuckDb } from './sql-duckdb.js';
 import { queryPostgres } from './sql-postgres.js';
 import { querySqlite } from './sql-sqlite.js';
@@ -33,8 +33,14 @@ export async function runSqlPull(spec: SqlPullSpec, root: string, folder: string
     if (spec.on.startsWith('env:')) return { rows: await queryPostgres(sql, postgresUrl(spec.on.slice(4)), spec.on.slice(4)), query };
     const database = confinedPath(root, folder, spec.on, 'the database file');
     const header = readOrFail(database, `the database file "${spec.on}"`).subarray(0, 16);
-    if (new TextDecoder().decode(header) === 'SQLite format 3\0') return { rows: await querySqlite(sql, database), query };
-    if (new TextDecoder().decode(header.subarray(8, 12)) === 'DUCK') return { rows: await queryDuckDb(sql, root, folder, database), query };
+    if (new TextDecoder().decode(header) === 'SQLite format 3\0') {
+        refuseSpecialWal(`${database}-wal`, `${spec.on}-wal`);
+        return { rows: await querySqlite(sql, database), query };
+    }
+    if (new TextDecoder().decode(header.subarray(8, 12)) === 'DUCK') {
+        refuseSpecialWal(`${database}.wal`, `${spec.on}.wal`);
+        return { rows: await queryDuckDb(sql, root, folder, database), query };
+    }
     throw new PullError(`the database file "${spec.on}" is neither a DuckDB nor a SQLite file`);
 }
 
@@ -54,6 +60,17 @@ function queryText(bytes: Uint8Array, file: string): string {
     } catch {
         throw new PullError(`the query file "${file}" is not UTF-8 text; save it as UTF-8`);
     }
+}
+
+/**
+ * A PullError when the write-ahead log next to a database file (SQLite's
+ * `-wal`, DuckDB's `.wal`), which the pull reads with it, is a named pipe,
+ * socket or device: opening a pipe blocks until a writer comes, and the
+ * query's time-out cannot stop a thread blocked in open(). A missing log
+ * (the usual case) is fine.
+ */
+function refuseSpecialWal(file: string, shown: string): void {
+    if (isSpecialFileSync(file)) throw new PullError(`the write-ahead log "${shown}" of the database file is ${NOT_REGULAR_WORDS}`);
 }
 
 function readOrFail(file: string, what: string): Uint8Array {

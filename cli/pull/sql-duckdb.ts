@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dayOfDateText, numericCell, type PeriodCell, type RawRow } from './periods.js';
+import { dayOfDatabaseDate, numericCell, type PeriodCell, type RawRow } from './periods.js';
 import { cancelledBySignals } from './interrupt.js';
 import { firstLine, PullError } from './pull-error.js';
 import { MAX_ROWS, periodValueColumns, tooManyRows } from './sql-columns.js';
@@ -31,7 +31,8 @@ async function loadDuckDb(): Promise<DuckDb> {
  * INSERT...), and extensions are never downloaded.
  */
 export async function queryDuckDb(sql: string, root: string, folder: string, databaseFile?: string): Promise<RawRow[]> {
-    const { DuckDBInstance, StatementType } = await loadDuckDb();
+    const duckdb = await loadDuckDb();
+    const { DuckDBInstance, StatementType } = duckdb;
     let instance: Awaited<ReturnType<typeof DuckDBInstance.create>> | undefined;
     const workingDirectory = process.cwd();
     try {
@@ -64,8 +65,8 @@ export async function queryDuckDb(sql: string, root: string, folder: string, dat
             const periodType = types[columns.period]!;
             // DECIMAL, BIGINT and HUGEINT come as exact text; a FLOAT as its value widened to a double (0.1 as 0.10000000149011612).
             const binary = types[columns.value] === 'FLOAT' ? 'float32' : undefined;
-            return reader.getRowsJson().map(row => ({
-                period: periodCell(row[columns.period], periodType),
+            return reader.getRowsJson().map((row, i) => ({
+                period: periodCell(infinity(duckdb, reader.value(columns.period, i)) ?? row[columns.period], periodType),
                 value: numericCell(row[columns.value], binary)
             }));
         } finally {
@@ -98,11 +99,26 @@ async function confine(connection: DuckDBConnection, root: string, folder: strin
     await connection.run(`SET lock_configuration = true`);
 }
 
+/**
+ * `infinity` or `-infinity` for a DATE or TIMESTAMP value that is one,
+ * which DuckDB's text gives as a date (a DATE's as `5881580-07-11`, a
+ * TIMESTAMP_NS's as `2262-04-11 23:47:16.854775807`); undefined for any
+ * other value.
+ */
+function infinity(duckdb: DuckDb, value: unknown): string | undefined {
+    const types = [duckdb.DuckDBDateValue, duckdb.DuckDBTimestampValue, duckdb.DuckDBTimestampTZValue,
+        duckdb.DuckDBTimestampSecondsValue, duckdb.DuckDBTimestampMillisecondsValue, duckdb.DuckDBTimestampNanosecondsValue];
+    const type = types.find(t => value instanceof t);
+    if (type === undefined) return undefined;
+    const text = String(value);
+    return text === String(type.PosInf) ? 'infinity' : text === String(type.NegInf) ? '-infinity' : undefined;
+}
+
 function periodCell(value: unknown, type: string): PeriodCell {
     if (value === null || value === undefined) return { bad: 'NULL' };
     const text = String(value);
     if (type.startsWith('DATE') || type.startsWith('TIMESTAMP')) {
-        const day = dayOfDateText(text);
+        const day = dayOfDatabaseDate(text);
         return day === undefined ? { bad: `\`${text}\`` } : { day };
     }
     if (type === 'VARCHAR') return { text };

@@ -8,7 +8,7 @@
  * messages give.
  */
 import type { FieldDef } from 'pg';
-import { dayOfDateText, numericCell, type PeriodCell, type ValueCell } from './periods.js';
+import { dayOfDatabaseDate, numericCell, type PeriodCell, type ValueCell } from './periods.js';
 import { PullError } from './pull-error.js';
 
 type PgClient = InstanceType<typeof import('pg').default.Client>;
@@ -66,7 +66,7 @@ function periodCell(cell: unknown, type: ColumnType): PeriodCell {
     if (cell === null || cell === undefined) return { bad: 'NULL' };
     const text = String(cell);
     if (DATE_TYPES.has(type.oid)) {
-        const day = dayOfDateText(text);
+        const day = dayOfDatabaseDate(text);
         return day === undefined ? { bad: `\`${text}\`` } : { day };
     }
     return TEXT_CATEGORIES.has(type.category) ? { text } : { bad: `\`${text}\` (type ${type.name})` };

@@ -51,7 +51,9 @@ async function run(job: SqliteJob): Promise<SqliteAnswer> {
         try {
             const values: unknown[][] = [];
             // One row too many is enough to know the query does not aggregate; all of them might not fit in memory.
-            while (values.length <= MAX_ROWS && statement.step()) values.push(statement.get());
+            // An INTEGER as a BigInt, read from SQLite's text of it: a number would lose the digits of one above 2^53.
+            const get = statement.get.bind(statement) as (params: null, config: { useBigInt: boolean }) => unknown[];
+            while (values.length <= MAX_ROWS && statement.step()) values.push(get(null, { useBigInt: true }));
             return { columns: statement.getColumnNames(), values };
         } finally {
             statement.free();

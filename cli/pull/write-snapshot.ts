@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { LOCK_VERSION, lockProblemMessage, lockReadProblem, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
+import { LOCK_VERSION, lockProblemMessage, lockReadProblem, lockRecord, parseLock, serializeLock, type LockEntry, type LockFile } from '../../language/pull/lock-file.js';
+import { recordChange } from './lock-record-change.js';
 import { InputError } from '../workspace/input-error.js';
 import { readRegularFileSync } from '../workspace/read-regular-file.js';
 import { shownPath } from '../shown-path.js';
@@ -27,7 +28,7 @@ export function writeAtomic(file: string, text: string | Buffer): void {
 
 /** Reads a lock file; none yet is an empty lock; one that cannot be parsed is a usage error (nothing is pulled). */
 export function readLock(file: string): LockFile {
-    if (!fs.existsSync(file)) return { version: LOCK_VERSION, snapshots: {} };
+    if (!fs.existsSync(file)) return { version: LOCK_VERSION, snapshots: Object.create(null) as LockFile['snapshots'] };
     const shown = shownPath(file);
     let text: string;
     try {
@@ -76,17 +77,13 @@ export function checkLockWritable(file: string): void {
  * other pulls stay), written atomically. A record that differs from the old
  * one only in `pulledAt` keeps the old one, and a lock file whose text
  * would not change is not written: pulling unchanged data changes no file.
+ * Returns the old record (undefined when there was none).
  */
-export function recordInLock(file: string, key: string, entry: LockEntry): void {
+export function recordInLock(file: string, key: string, entry: LockEntry): LockEntry | undefined {
     const lock = readLock(file);
-    const old = lock.snapshots[key];
-    const text = serializeLock({ version: LOCK_VERSION, snapshots: { ...lock.snapshots, [key]: old && sameRecord(old, entry) ? old : entry } });
+    const old = lockRecord(lock, key);
+    const text = serializeLock({ version: LOCK_VERSION, snapshots: { ...lock.snapshots, [key]: old && recordChange(old, entry) === undefined ? old : entry } });
     // CRLF read as LF: a lock checked out with git's core.autocrlf that says the same is not rewritten.
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf-8').replaceAll('\r\n', '\n') !== text) writeAtomic(file, text);
-}
-
-/** Whether two records say the same but perhaps for the time of the pull. */
-function sameRecord(a: LockEntry, b: LockEntry): boolean {
-    const without = (entry: LockEntry) => serializeLock({ version: LOCK_VERSION, snapshots: { key: { ...entry, pulledAt: '' } } });
-    return without(a) === without(b);
+    return old;
 }

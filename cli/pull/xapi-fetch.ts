@@ -30,7 +30,8 @@ const ATTEMPTS = 4;
  * endpoint's own query kept: statementsUrl), following `more` until it is
  * empty. 429 and 5xx answers, network failures and
  * time-outs are tried ATTEMPTS times in all, with back-off (honouring
- * `Retry-After`); 401, 403, 404 and invalid JSON stop the pull with one line.
+ * `Retry-After`); 401, 403, 404, any other error answer (with what the LRS
+ * says: answerReason) and invalid JSON stop the pull with one line.
  */
 export async function fetchStatements(lrs: LrsConnection, params: URLSearchParams, client: HttpClient): Promise<Statement[]> {
     const base = new URL(lrs.endpoint);
@@ -140,10 +141,11 @@ async function getJson(lrs: LrsConnection, start: URL, client: HttpClient): Prom
             throw new PullError(`HTTP ${response.status} from ${lrsIn(lrs)}, after ${ATTEMPTS} attempts`);
         }
         if (!response.ok) {
-            await response.body?.cancel();
             const hint = response.status === 401 || response.status === 403 ? lrs.authVariable ? ` (check the credentials in ${lrs.authVariable})` : ' (the LRS wants credentials: add `auth env "VAR"`)'
-                : response.status === 404 ? ` (no statements resource under the endpoint in ${lrs.variable})` : '';
-            throw new PullError(`HTTP ${response.status}${hint}`);
+                : response.status === 404 ? ` (no statements resource under the endpoint in ${lrs.variable})` : undefined;
+            if (hint !== undefined) await response.body?.cancel();
+            const reason = hint ?? await answerReason(response, lrs, url);
+            throw new PullError(`HTTP ${response.status}${reason}`);
         }
         const text = await response.text();
         try {
@@ -152,6 +154,47 @@ async function getJson(lrs: LrsConnection, start: URL, client: HttpClient): Prom
             throw new PullError(`${lrsIn(lrs)} answered with invalid JSON`);
         }
     }
+}
+
+/** The most characters of an LRS's own words that a message quotes. */
+const MAX_REASON = 200;
+
+/**
+ * What the LRS says about an error it answers, as the end of a message
+ * (` (the LRS says "...")`), from the `message` or `error` of a JSON body (xAPI
+ * fixes no form; LRSs use these) or from a text body, its first line cut to
+ * MAX_REASON characters; empty when the body says nothing readable (none,
+ * or an HTML page). Credentials and the endpoint that the LRS may quote back
+ * are named by their variables, never shown.
+ */
+async function answerReason(response: Awaited<ReturnType<HttpClient['fetch']>>, lrs: LrsConnection, url: URL): Promise<string> {
+    // A body cut off says nothing more: the status is still reported.
+    const body = await response.text().catch(() => '');
+    let said: unknown = body;
+    if (/^\s*[{[]/.test(body)) {
+        try {
+            const json = JSON.parse(body) as { message?: unknown; error?: unknown } | null;
+            const error = json?.error as { message?: unknown } | undefined;
+            said = [json?.message, json?.error, error?.message].find(text => typeof text === 'string') ?? '';
+        } catch {
+            // Not JSON after all: quoted as text.
+        }
+    }
+    let text = (said as string).split(/\r?\n/).map(line => line.trim()).find(line => line !== '') ?? '';
+    if (text === '' || text.startsWith('<')) return '';
+    if (lrs.authorization !== undefined && lrs.authVariable !== undefined) {
+        const basic = lrs.authorization.replace(/^Basic /, '');
+        const pair = Buffer.from(basic, 'base64').toString('utf-8');
+        text = hide(text, [basic, pair, pair.slice(pair.indexOf(':') + 1)], `(the value of ${lrs.authVariable})`);
+    }
+    text = hide(text, [url.href, lrs.endpoint], `(the value of ${lrs.variable})`);
+    text = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+    return ` (the LRS says "${text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 3)}...` : text}")`;
+}
+
+/** Text with every occurrence of the `values` (the longest first) replaced by `name`. */
+function hide(text: string, values: readonly string[], name: string): string {
+    return [...values].filter(v => v !== '').sort((a, b) => b.length - a.length).reduce((t, v) => t.split(v).join(name), text);
 }
 
 /** The statuses of a redirect that names where to go. */

@@ -4,6 +4,7 @@ import { URI, UriUtils } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CONFIG_FILE } from '../../language/config/extends.js';
 import { isAlignFileName, isHiddenName, oncePerRealPath, walkFolder, type FoundFile, type WalkFileSystem } from '../../language/files/folder-walk.js';
+import { NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
 import { isSkippedFolder } from '../../language/files/skipped-folders.js';
 import { nodeHost } from '../../language/host.js';
 import { describeCode, InputError } from './input-error.js';
@@ -86,7 +87,7 @@ export async function findAlignFilesPerPath(paths: readonly string[], templatesO
         const stat = statOrFail(absolute, given);
         if (!stat.isDirectory()) {
             // A named pipe or a device would be read until it ends, which may be never (a folder's walk skips them too).
-            if (!stat.isFile()) throw new InputError(`${given}: is not a regular file (a named pipe, socket or device); give an .align file`);
+            if (!stat.isFile()) throw new InputError(`${given}: is ${NOT_REGULAR_WORDS}; give an .align file`);
             const file = requireAlignFile(given, absolute);
             found.push({ given, absolute, isFolder: false, files: [file], realPaths: new Map([[file, givenFileOrigin(file)]]), skippedTemplates: [] });
             continue;

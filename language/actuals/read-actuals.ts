@@ -55,7 +55,7 @@ export function readInlineActuals(actuals: Actuals): ActualsRead {
 export function readCsvActuals(file: CsvFileResult, fileLabel: string): ActualsRead {
     if ('error' in file) return { entries: [], problems: [{ message: `file "${fileLabel}" ${file.error}` }] };
     const csv = parseActualsCsv(file.text);
-    const entries = csv.rows.map(r => ({ period: r.period, value: r.value, csvLine: r.line }));
+    const entries: ActualsEntry[] = csv.rows;
     const problems = csv.problems.map(p => ({ message: `file "${fileLabel}" ${p}`, ...csvLineOf(p) }));
     return { entries, problems: [...problems, ...orderProblems(entries).map(p => ({ ...p, message: `file "${fileLabel}" ${p.message}` }))] };
 }

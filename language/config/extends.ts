@@ -10,7 +10,7 @@ import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { AlignSettings } from './align-settings.js';
 import { isFolder, isPathSpec, locate, type LocatedSource } from './locate.js';
 import { configText, keyPosition, offsetPosition, parseAlignConfig, tokenEnds, type ConfigProblem } from './parse-config.js';
-import { NOT_REGULAR_CODE, NOT_REGULAR_REASON } from '../files/regular-files.js';
+import { NOT_REGULAR_CODE, NOT_REGULAR_WORDS } from '../files/regular-files.js';
 
 /** How many files one `extends` chain may add to the workspace's own. */
 export const MAX_EXTENDS_DEPTH = 5;
@@ -153,7 +153,7 @@ async function extended(fs: FileSystemProvider, spec: string, folder: URI, chain
         text = await fs.readFile(target);
     } catch (error) {
         trace.files.push(target);
-        return `extends: ${spec} cannot be read (${(error as { code?: string }).code === NOT_REGULAR_CODE ? NOT_REGULAR_REASON : (error as { code?: string }).code ?? String(error)}); check that it is a readable file`;
+        return `extends: ${spec} cannot be read (${(error as { code?: string }).code === NOT_REGULAR_CODE ? NOT_REGULAR_WORDS : (error as { code?: string }).code ?? String(error)}); check that it is a readable file`;
     }
     return resolveLayer(fs, target, text, [...chain, key], [...names, spec], trace);
 }

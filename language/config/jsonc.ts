@@ -14,6 +14,7 @@
  */
 import { withoutBom } from '../byte-order-mark.js';
 import { notJsonReason } from './config-hints.js';
+import { lineEnd } from '../line-starts.js';
 
 /** `text` with its comments replaced by spaces (line breaks kept), and the offset of a `/*` that is never closed. */
 export function blankComments(text: string): { text: string; unterminatedComment?: number } {
@@ -31,8 +32,8 @@ export function blankComments(text: string): { text: string; unterminatedComment
             // A string, to its closing quote; one never spans lines (JSON.parse reports the unclosed one).
             for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
         } else if (c === '/' && text[i + 1] === '/') {
-            const end = text.indexOf('\n', i);
-            const stop = end < 0 ? text.length : end;
+            // To the line's end: `\r\n`, a lone `\r` or `\n`, as jsonc-parser (VS Code's settings.json) ends one.
+            const stop = lineEnd(text, i);
             blank(i, stop);
             i = stop - 1;
         } else if (c === '/' && text[i + 1] === '*') {

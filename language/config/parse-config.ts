@@ -3,7 +3,7 @@ import { DEFAULT_MAX_LAGGING_KPIS, DEFAULT_MAX_PILOT_DAYS, type AlignSettings } 
 import { notConfigurableMessage, SETTINGS_SUGGESTION } from './config-hints.js';
 import { didYouMean } from '../text/suggest.js';
 import { readConfigJson } from './jsonc.js';
-import { lineOfOffset } from '../line-starts.js';
+import { lineEnd, lineOfOffset, lineStarts } from '../line-starts.js';
 
 /** The keys of `align.config.json`; `$schema` names the file's JSON schema for editors and is otherwise ignored. */
 export const CONFIG_KEYS = ['$schema', 'extends', 'catalogs', 'templates', 'rules', 'maxLaggingKpis', 'maxPilotDays'] as const;
@@ -219,15 +219,14 @@ export function tokenEnds(text: string): (line: number, column: number) => numbe
     return (line, column) => {
         const start = positions.lineStarts()[line - 1];
         if (start === undefined) return column + 1;
-        const newline = text.indexOf('\n', start);
-        const lineEnd = newline < 0 ? text.length : newline;
+        const eol = lineEnd(text, start);
         const from = start + column - 1;
         let end = from;
         if (text[from] === '"') {
-            for (end = from + 1; end < lineEnd && text[end] !== '"'; end++) if (text[end] === '\\') end++;
-            end = Math.min(end + 1, lineEnd);
+            for (end = from + 1; end < eol && text[end] !== '"'; end++) if (text[end] === '\\') end++;
+            end = Math.min(end + 1, eol);
         } else {
-            while (end < lineEnd && !/[\s,:{}[\]"]/.test(text[end]!)) end++;
+            while (end < eol && !/[\s,:{}[\]"]/.test(text[end]!)) end++;
         }
         return Math.max(end, from + 1) - start + 1;
     };
@@ -242,7 +241,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
     return new TextPositions(text).of(offset);
 }
 
-/** 1-based line and column of offsets in one text; its line starts (after each `\n`) are found once. */
+/** 1-based line and column of offsets in one text (`\r\n`, a lone `\r` and `\n` end a line, as in the editor); its line starts are found once. */
 class TextPositions {
     private starts: number[] | undefined;
 
@@ -255,9 +254,6 @@ class TextPositions {
     }
 
     lineStarts(): number[] {
-        if (this.starts) return this.starts;
-        const starts = this.starts = [0];
-        for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) starts.push(at + 1);
-        return starts;
+        return this.starts ??= lineStarts(this.text);
     }
 }

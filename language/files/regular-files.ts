@@ -7,11 +7,12 @@ import type { FileSystemNode, FileSystemProvider, URI } from 'langium';
  */
 export const NOT_REGULAR_CODE = 'ENOTREG';
 
-/** The words for `NOT_REGULAR_CODE`, after "is ". */
-export const NOT_REGULAR_WORDS = 'not a regular file (a named pipe, socket or device)';
-
-/** The words for `NOT_REGULAR_CODE` inside parentheses, after "cannot be read (", as `describeCode` gives them. */
-export const NOT_REGULAR_REASON = 'not a regular file: a named pipe, socket or device';
+/**
+ * The words for `NOT_REGULAR_CODE`, which read well in both shapes of
+ * message: after "is " (`a.csv is not a regular file but ...`) and in
+ * parentheses, as `describeCode` gives them (`cannot be read (not a regular file but ...)`).
+ */
+export const NOT_REGULAR_WORDS = 'not a regular file but a named pipe, socket or device';
 
 /** The error for `path`, which is not a regular file; `code` is `NOT_REGULAR_CODE`, as `describeCode` words it. */
 export function notRegularFileError(path: string): Error {

@@ -1,24 +1,21 @@
 import type { LexerResult } from 'langium';
 import type { Comment, Item, Token } from './layout.js';
+import { lineBreakCount, lineStart } from '../line-starts.js';
 
 /** A hidden token of the lexer (a comment). */
 export type LexerComment = LexerResult['hidden'][number];
 
-/** Line breaks in a text: `\r\n`, `\n` and a lone `\r` each count one (as Langium's line index counts them). */
-const lineBreaks = (text: string): number => (text.match(/\r\n?|\n/g) ?? []).length;
-
 /**
- * Where the line holding an offset starts (after a `\n` or a lone `\r`), looking back along that line only, and no
- * further back than the offset asked before: offsets asked in order cost their distance, not their line's length each
- * (thousands of comments on one line).
+ * Where the line holding an offset starts, looking back along that line only, and no further back than the offset
+ * asked before: offsets asked in order cost their distance, not their line's length each (thousands of comments on
+ * one line).
  */
-function lineStarts(text: string): (offset: number) => number {
+function lineStartFinder(text: string): (offset: number) => number {
     let knownAt = 0;
     let knownStart = 0;
     return offset => {
         if (offset < knownAt) knownAt = knownStart = 0;
-        let start = offset;
-        while (start > knownAt && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+        let start = lineStart(text, offset, knownAt);
         if (start === knownAt) start = knownStart;
         knownAt = offset;
         knownStart = start;
@@ -43,8 +40,8 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
     // Whether a line break lies between the previous token and `lastEnd` (in a gap or in a comment): kept as it goes,
     // not counted again from the token for every comment, which took minutes for 20,000 comments after the last token.
     let brokenSinceToken = false;
-    const gapBreaks = (from: number, to: number) => lineBreaks(text.slice(from, to));
-    const lineStartOf = lineStarts(text);
+    const gapBreaks = (from: number, to: number) => lineBreakCount(text, from, to);
+    const lineStartOf = lineStartFinder(text);
     for (const c of comments) {
         while (t < tokens.length && tokens[t]!.offset < c.startOffset) {
             const token = tokens[t]!;
@@ -69,7 +66,7 @@ export function attachComments(text: string, tokens: Token[], hidden: readonly L
         else if (t < tokens.length) tokens[t]!.before.push(comment);
         else trailing.push(comment);
         previousComment = comment;
-        brokenSinceToken ||= gap > 0 || lineBreaks(c.image) > 0;
+        brokenSinceToken ||= gap > 0 || lineBreakCount(c.image, 0, c.image.length) > 0;
         lastEnd = end;
     }
     for (; t < tokens.length; t++) {

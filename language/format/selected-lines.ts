@@ -1,6 +1,7 @@
 import type { LangiumCoreServices } from 'langium';
 import type { OffsetRange } from './format-range.js';
 import { matchedItems } from './line-diff.js';
+import { lineStarts } from '../line-starts.js';
 
 /** A line boundary that no token crosses, with how many tokens (comments included) come before it. */
 interface Cut {
@@ -113,10 +114,9 @@ function lexed(services: LangiumCoreServices, text: string): Lexed {
     return { keys: tokens.map(t => t.key), cuts };
 }
 
-/** Where the lines of a text start, and its end: every line break (`\r\n`, `\n`, a lone `\r`) ends a line. */
+/** Where the lines of a text start, and its end. */
 function lineBoundaries(text: string): number[] {
-    const result = [0];
-    for (const m of text.matchAll(/\r\n?|\n/g)) result.push(m.index + m[0].length);
+    const result = lineStarts(text);
     if (result[result.length - 1] !== text.length) result.push(text.length);
     return result;
 }

@@ -1,6 +1,6 @@
 import { suppressedLines } from '../validation/suppressions.js';
 import { declarationTokens, type Declaration, type Item, type Layout } from './layout.js';
-import { lineOfOffset } from '../line-starts.js';
+import { lineOfOffset, lineStarts } from '../line-starts.js';
 
 /**
  * `// align-disable-next-line` suppresses findings by line: the formatter
@@ -25,7 +25,8 @@ export interface LineToken {
 export function keepSuppressedBlocksOnOneLine(layout: Layout, text: string): void {
     const suppressed = suppressedLines(text);
     if (suppressed.size === 0) return;
-    const lineOf = lineIndex(text);
+    const starts = lineStarts(text);
+    const lineOf = (offset: number): number => lineOfOffset(starts, offset);
     const visit = (items: readonly Item[]): void => {
         for (const item of items) {
             if (item.kind !== 'declaration') continue;
@@ -92,12 +93,4 @@ export function suppressedLineChange(before: readonly SuppressedLineKey[], after
     if (lost.length === 0 && !gained) return undefined;
     const line = lost.length > 0 ? lost.reduce((first, k) => Math.min(first, k.line), Infinity) + 1 : undefined;
     return `${line !== undefined ? `line ${line}` : 'a line'} follows an \`align-disable-next-line\` comment, and the canonical layout would put other text on it, so that findings it hides would show or others would be hidden`;
-}
-
-/** The 0-based line of an offset (binary search over the line starts; `\r\n`, `\r` and `\n` end a line, as suppressions count them). */
-function lineIndex(text: string): (offset: number) => number {
-    const starts = [0];
-    const breaks = /\r\n?|\n/g;
-    for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-    return offset => lineOfOffset(starts, offset);
 }

@@ -120,12 +120,22 @@ export function parseLock(text: string): { lock: LockFile } | LockProblem {
     return { lock: { version, snapshots: snapshots as Record<string, LockEntry> } };
 }
 
+/**
+ * The record of a snapshot path, if the lock has one: its own property
+ * only, so that a path named `__proto__` or `constructor` is a path like
+ * any other, never the object's prototype or a method.
+ */
+export function lockRecord(lock: LockFile, path: string): LockEntry | undefined {
+    return Object.hasOwn(lock.snapshots, path) ? lock.snapshots[path] : undefined;
+}
+
 /** The lock file's text: snapshots sorted by path, fields in a fixed order, two-space indent, final newline. */
 export function serializeLock(lock: LockFile): string {
     const order: Array<keyof LockEntry> = ['metric', 'kind', 'query', 'querySha256', 'pullSha256', 'on', 'rows', 'firstPeriod', 'lastPeriod', 'snapshotSha256', 'pulledAt'];
-    const snapshots: Record<string, Record<string, unknown>> = {};
+    // No prototype: a snapshot path `__proto__` is set as a key, not as the object's prototype (which JSON.stringify would leave out).
+    const snapshots = Object.create(null) as Record<string, Record<string, unknown>>;
     for (const path of Object.keys(lock.snapshots).sort()) {
-        const entry = lock.snapshots[path]!;
+        const entry = lockRecord(lock, path)!;
         snapshots[path] = Object.fromEntries(order.filter(k => entry[k] !== undefined).map(k => [k, entry[k]]));
     }
     return `${JSON.stringify({ version: lock.version, snapshots }, undefined, 2)}\n`;

@@ -5,7 +5,7 @@ import type { AlignSettingsService } from '../config/align-settings.js';
 import type { AlignHost } from '../host.js';
 import type { Actuals, Model } from '../generated/ast.js';
 import { actualsBlocks } from '../model-utils.js';
-import { LOCK_FILE, lockProblemMessage, lockReadProblem, parseLock, type LockEntry, type LockFile, type LockProblem } from './lock-file.js';
+import { LOCK_FILE, lockProblemMessage, lockReadProblem, lockRecord, parseLock, type LockEntry, type LockFile, type LockProblem } from './lock-file.js';
 import { normalisedXapi, pullSpec, type PullSpec } from './pull-spec.js';
 import { sha256Hex, textSha256Hex } from './sha256.js';
 import { driftReasons, type SnapshotFacts } from './snapshot-drift.js';
@@ -92,7 +92,7 @@ export class AlignSnapshotService {
             const lockProblem = lockProblemMessage(this.shownLock(lockRead.uri), lockRead.problem);
             return { spec, drift: [lockProblem], lockProblem };
         }
-        const entry = lockRead?.lock?.snapshots[key];
+        const entry = lockRead?.lock ? lockRecord(lockRead.lock, key) : undefined;
         const none = !lockRead ? `no ${LOCK_FILE} records it` : !entry ? `${this.shownLock(lockRead.uri)} has no record of "${key}"` : undefined;
         const facts: SnapshotFacts = {
             spec, file,

@@ -6,6 +6,7 @@
  */
 import { addDuration, isoDay, parsePeriod } from '../dates.js';
 import { BUILTIN_PROGRAM_TEMPLATE, PILOT_DAYS } from './builtin-program.js';
+import { lineStart } from '../line-starts.js';
 
 /** What the `{{placeholders}}` of a program template stand for. */
 export interface ProgramValues {
@@ -77,7 +78,7 @@ function placed(template: string, offset: number, value: string): string {
 /** True when `offset` is inside a string literal of its line (not in a comment). */
 function insideString(text: string, offset: number): boolean {
     let open = false;
-    for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+    for (let i = lineStart(text, offset); i < offset; i++) {
         const c = text[i];
         if (open) {
             if (c === '\\') i++;

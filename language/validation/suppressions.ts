@@ -4,6 +4,7 @@
  * rule, except those in {@link NEVER_SUPPRESSED}.
  */
 import { INTERNAL_ERROR } from './internal-error.js';
+import { forwardLineOf } from '../line-starts.js';
 
 /**
  * Findings no comment hides: a syntax error (the rest of the file may not
@@ -26,7 +27,7 @@ export function suppressedLines(text: string): Suppressions {
     const result: Suppressions = new Map();
     // Most documents have none.
     if (!text.includes('align-disable-next-line')) return result;
-    const lineAt = forwardLines(text);
+    const lineAt = forwardLineOf(text);
     for (const comment of suppressionComments(text)) {
         result.set(lineAt(comment.index) + 1, comment.ids.length === 0 ? 'all' : new Set(comment.ids.map(i => i.id)));
     }
@@ -60,20 +61,6 @@ function* suppressionComments(text: string): Generator<SuppressionComment> {
         }
         yield { index: m.index!, ids };
     }
-}
-
-/** The 0-based line of offsets asked in increasing order: the line breaks before each are counted on from the last. */
-function forwardLines(text: string): (offset: number) => number {
-    const breaks = /\r\n?|\n/g;
-    let line = 0;
-    let next = breaks.exec(text);
-    return offset => {
-        while (next && next.index < offset) {
-            line++;
-            next = breaks.exec(text);
-        }
-        return line;
-    };
 }
 
 /** A suppression comment where a `//` comment starts, and the rest of its line. */
@@ -133,7 +120,7 @@ export function blockCommentEndAround(text: string, offset: number): number | un
  */
 export function suppressionIdsEnd(text: string, line: number): number | undefined {
     if (!text.includes('align-disable-next-line')) return undefined;
-    const lineAt = forwardLines(text);
+    const lineAt = forwardLineOf(text);
     for (const comment of suppressionComments(text)) {
         if (lineAt(comment.index) + 1 !== line) continue;
         const last = comment.ids[comment.ids.length - 1];

@@ -6,11 +6,13 @@
  * `source "Sales |`). Read from the text as the lexer reads it, so an
  * unclosed string or comment, which the parser does not see as one, counts.
  */
+import { lineEnd } from '../../language/line-starts.js';
+
 export function inCommentOrString(text: string, offset: number): boolean {
     let i = 0;
     while (i < offset) {
         const span = text[i] === '"' ? stringSpan(text, i)
-            : text.startsWith('//', i) ? { end: lineBreakFrom(text, i), toLineEnd: true }
+            : text.startsWith('//', i) ? { end: lineEnd(text, i), toLineEnd: true }
             : text.startsWith('/*', i) ? blockCommentSpan(text, i)
             : undefined;
         if (!span) {
@@ -46,7 +48,3 @@ function blockCommentSpan(text: string, start: number): Span {
     return close < 0 ? { end: text.length, toLineEnd: true } : { end: close + 2, toLineEnd: false };
 }
 
-function lineBreakFrom(text: string, start: number): number {
-    const breaks = [text.indexOf('\n', start), text.indexOf('\r', start)].filter(i => i >= 0);
-    return breaks.length > 0 ? Math.min(...breaks) : text.length;
-}

@@ -5,6 +5,7 @@ import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { isActuals, type Actuals } from '../../language/generated/ast.js';
 import { attribute } from '../../language/attributes.js';
+import { lineStart } from '../../language/line-starts.js';
 import { dayChoices, deadlineChoices, rowChoices, type DateChoice } from './completion-dates.js';
 import { currencyChoices } from './completion-currencies.js';
 
@@ -30,11 +31,11 @@ export const isDateLiteral = (kind: LiteralKind | undefined): kind is 'deadline'
  * such run (`2026` alone is a number: Langium's own contexts hold it).
  */
 export function dateBeingWritten(text: string, offset: number): { start: number; end: number } | undefined {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const before = /(?<![\w.-])\d{4}-[A-Za-z0-9-]*$/.exec(text.slice(lineStart, offset));
+    const start = lineStart(text, offset);
+    const before = /(?<![\w.-])\d{4}-[A-Za-z0-9-]*$/.exec(text.slice(start, offset));
     if (!before) return undefined;
     const after = /^[A-Za-z0-9-]*/.exec(text.slice(offset))![0];
-    return { start: lineStart + before.index, end: offset + after.length };
+    return { start: start + before.index, end: offset + after.length };
 }
 
 /** The literal `next` stands for, if it is one Align offers values for. */

@@ -33,10 +33,10 @@ describe('language server: named pipes as a CSV and as the config', function () 
 
     it('publishes actuals-invalid for the CSV and config-invalid for the config', async () => {
         const source = await session!.diagnosticsOf(path.join(root, 'a.align'), d => d.some(x => x.code === 'actuals-invalid'));
-        assert.ok(source.some(d => d.code === 'actuals-invalid' && String(d.message).includes('file "data/x.csv" is not a regular file (a named pipe, socket or device) and is not read')),
+        assert.ok(source.some(d => d.code === 'actuals-invalid' && String(d.message).includes('file "data/x.csv" is not a regular file but a named pipe, socket or device and is not read')),
             JSON.stringify(source.map(d => d.message)));
         const config = await session!.diagnosticsOf(path.join(root, 'align.config.json'));
         assert.deepEqual(config.map(d => `${String(d.code)} ${String(d.message)}`),
-            ['config-invalid align.config.json cannot be read (not a regular file: a named pipe, socket or device); the defaults apply']);
+            ['config-invalid align.config.json cannot be read (not a regular file but a named pipe, socket or device); the defaults apply']);
     });
 });

@@ -41,6 +41,7 @@ describe('align.config.json: JSON with comments', () => {
             { name: 'comments inside "rules" and a list', text: '{\n  "rules": {\n    // quiet\n    "metric-unused": /* for now */ "off"\n  },\n  "catalogs": [ /* ours */ "./kpis" // theirs later\n  ]\n}', settings: { rules: { 'metric-unused': 'off' } }, references: { catalogs: ['./kpis'] } },
             { name: 'a block comment over several lines, with * and / in it', text: '{\n  /*\n   * "rules": { "nope": "off" } // old\n   */\n  "maxPilotDays": 7\n}', settings: { maxPilotDays: 7 } },
             { name: 'line breaks of Windows', text: '{\r\n  // c\r\n  "maxPilotDays": 7 /* x\r\n  */\r\n}\r\n', settings: { maxPilotDays: 7 } },
+            { name: 'lone \\r line breaks (classic Mac OS): a line comment ends at one', text: '{\r  // c\r  "maxPilotDays": 7\r}\r', settings: { maxPilotDays: 7 } },
             { name: 'a byte order mark, then a comment', text: '\uFEFF// c\n{ "maxPilotDays": 7 }', settings: { maxPilotDays: 7 } },
             { name: 'an empty object made of comments', text: '{ // nothing yet\n}', settings: {} },
             { name: '// and /* inside strings are kept', text: '{ "extends": "https://example.com//a/*b*/", "catalogs": ["../x//y", "./a/* b"], "templates": "./t // not a comment" }', references: { extends: 'https://example.com//a/*b*/', catalogs: ['../x//y', './a/* b'], templates: './t // not a comment' } },
@@ -80,6 +81,11 @@ describe('align.config.json: JSON with comments', () => {
                 name: 'a syntax error after comments, with line breaks of Windows',
                 text: '{\r\n  // c\r\n  /* d */ "rules": {} x\r\n}',
                 expected: [/^3:23 align\.config\.json is not valid JSON: .*; correct the JSON there; the defaults apply$/]
+            },
+            {
+                name: 'a problem after comments, with lone \\r line breaks: each starts a line, as in the editor',
+                text: '{\r  // c\r  "rules": { "metric-unsued": "off" }\r}',
+                expected: ['3:14 unknown rule id "metric-unsued"; did you mean "metric-unused"?']
             },
             {
                 name: 'a trailing comma before a comment (trailing commas stay errors)',

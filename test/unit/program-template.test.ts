@@ -74,6 +74,11 @@ describe('the built-in program template', () => {
             '/* "x"y" */ program Q "x\\"y" // x"y\nskill S "in \\"x\\"y\\""\n');
     });
 
+    it('reads a configured template with lone \\r line breaks as the lexer does: a line comment ends at one', () => {
+        const configured = '// ${title}\rprogram ${name} "${title}" {\r}\r';
+        assert.equal(programFrom({ text: configured, builtin: false }, 'Q', 'x"y', '2026-03-01'), '// x"y\rprogram Q "x\\"y" {\r}\r');
+    });
+
     it('names the file and the title after the program', () => {
         assert.equal(programFileName('ChurnPilot'), 'churn-pilot.align');
         assert.equal(programFileName('HRBasics'), 'hr-basics.align');

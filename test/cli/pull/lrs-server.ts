@@ -26,7 +26,14 @@ export interface LrsOptions {
 }
 
 /** What the next requests answer instead of statements (one entry per request, consumed in order). */
-export type Fault = 500 | 503 | 429 | 'invalid-json' | 'hang';
+export type Fault = 500 | 503 | 429 | 'invalid-json' | 'hang' | ErrorAnswer;
+
+/** An error answer with a body of its own, as an LRS explains a request it refuses. */
+export interface ErrorAnswer {
+    readonly status: number;
+    readonly body: string;
+    readonly contentType: string;
+}
 
 /** The fixture LRS's knobs and what it saw. */
 export interface LrsServer {
@@ -63,9 +70,9 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
     const requests: LrsServer['requests'] = [];
     const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        const send = (status: number, body: unknown, raw = false) => {
+        const send = (status: number, body: unknown, raw = false, contentType = 'application/json') => {
             requests.push({ url: req.url ?? '', headers: req.headers, status });
-            res.writeHead(status, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
+            res.writeHead(status, { 'Content-Type': contentType, 'X-Experience-API-Version': '1.0.3' });
             res.end(raw ? String(body) : JSON.stringify(body));
         };
         if (req.method !== 'GET' || url.pathname !== '/xapi/statements') return send(404, { error: 'not found' });
@@ -78,6 +85,7 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
             return;
         }
         if (fault === 'invalid-json') return send(200, '{"statements": [', true);
+        if (typeof fault === 'object') return send(fault.status, fault.body, true, fault.contentType);
         if (fault !== undefined) return send(fault, { error: 'injected' });
         const cursor = url.searchParams.get('cursor');
         const matching = cursor ? pages.get(cursor) ?? [] : query(statements, url.searchParams);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertOneLineFailure, requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
+import { duckdb, lockOf, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 /** Makes a named pipe (FIFO) at `file`. */
 function mkfifo(file: string): void {
@@ -117,7 +117,7 @@ describe('align pull with bad input (child process on the built bundle)', functi
         it('a lock file that is a named pipe: refused at once, never opened', () => {
             ws = oneMetric();
             mkfifo(path.join(ws.root, 'align.lock.json'));
-            assertOneLineFailure(runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' }), 'align.lock.json', 'cannot be read', 'not a regular file: a named pipe, socket or device');
+            assertOneLineFailure(runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' }), 'align.lock.json', 'cannot be read', 'not a regular file but a named pipe, socket or device');
             assert.ok(!ws.exists('a.csv'));
         });
     });
@@ -185,14 +185,34 @@ describe('align pull with bad input (child process on the built bundle)', functi
         mkfifo(path.join(ws.root, 'a.csv'));
         const snapshot = runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' });
         assert.equal(snapshot.status, 1, snapshot.stderr);
-        assert.equal(unwrapped(snapshot.stderr), 'align: pull failed: A, sql "a.sql": the snapshot "a.csv" is not a regular file (a named pipe, socket or device)\n');
+        assert.equal(unwrapped(snapshot.stderr), 'align: pull failed: A, sql "a.sql": the snapshot "a.csv" is not a regular file but a named pipe, socket or device\n');
         fs.rmSync(path.join(ws.root, 'a.csv'));
         fs.rmSync(path.join(ws.root, 'a.sql'));
         mkfifo(path.join(ws.root, 'a.sql'));
         const query = runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' });
         assert.equal(query.status, 1, query.stderr);
-        assert.match(unwrapped(query.stderr), /a\.sql.* is not a regular file \(a named pipe, socket or device\)\n$/);
+        assert.match(unwrapped(query.stderr), /a\.sql.* is not a regular file but a named pipe, socket or device\n$/);
         assert.ok(!ws.exists('a.csv'));
+    });
+
+    it('a write-ahead log next to a database file that is a named pipe (SQLite -wal, DuckDB .wal) fails that pull with one line at once', async () => {
+        ws = tempWorkspace({
+            'a.sql': 'SELECT period, value FROM t',
+            'p.align': `${pulledKpi('A', 'monthly')}\n${pulledKpi('B', 'monthly')}\n`
+                + 'actuals A from "a.csv" { pull sql "a.sql" on "app.db" }\nactuals B from "b.csv" { pull sql "a.sql" on "app.duckdb" }\n'
+        });
+        await sqlite(path.join(ws.root, 'app.db'), ["CREATE TABLE t(period TEXT, value INTEGER)", "INSERT INTO t VALUES ('2026-01', 1)"]);
+        await duckdb(path.join(ws.root, 'app.duckdb'), ["CREATE TABLE t AS SELECT '2026-01' AS period, 1 AS value"]);
+        mkfifo(path.join(ws.root, 'app.db-wal'));
+        mkfifo(path.join(ws.root, 'app.duckdb.wal'));
+        const result = runCli(['pull'], { cwd: ws.root, timeout: 20_000, killSignal: 'SIGKILL' });
+        assert.equal(result.status, 1, result.stderr);
+        const not = 'of the database file is not a regular file but a named pipe, socket or device';
+        assert.deepEqual(unwrapped(result.stderr).split('\n').filter(line => line.startsWith('align: pull failed')), [
+            `align: pull failed: A, sql "a.sql" on "app.db": the write-ahead log "app.db-wal" ${not}`,
+            `align: pull failed: B, sql "a.sql" on "app.duckdb": the write-ahead log "app.duckdb.wal" ${not}`
+        ]);
+        assert.ok(!ws.exists('a.csv') && !ws.exists('b.csv'));
     });
 
     it('a record whose pull is gone is kept (a partial pull cannot tell it from one not loaded), the others updated', () => {

@@ -3,19 +3,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE, REPO_ROOT, requireBundle, runCli } from '../run-cli.js';
-import { lockOf, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
+import { duckdb, lockOf, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Writes a DuckDB file (or a Parquet file by COPY) with DuckDB itself. */
-async function duckdb(file: string, statements: string[]): Promise<void> {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(file);
-    const connection = await instance.connect();
-    for (const sql of statements) await connection.run(sql);
-    connection.closeSync();
-    instance.closeSync();
-}
 
 const DEALS_CSV = 'closed_on,amount\n2026-01-05,3\n2026-01-07,4\n2026-01-14,5\n2026-01-19,\n';
 

@@ -69,6 +69,16 @@ export async function sqlite(file: string, statements: string[]): Promise<void> 
     db.close();
 }
 
+/** Writes a DuckDB file (or a Parquet file by COPY) with DuckDB itself. */
+export async function duckdb(file: string, statements: string[]): Promise<void> {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    for (const sql of statements) await connection.run(sql);
+    connection.closeSync();
+    instance.closeSync();
+}
+
 /**
  * Asserts that every pull failed (exit 1) with one line each on stderr that
  * names what `mentions` say, never an internal error or a stack trace; returns the first line.
