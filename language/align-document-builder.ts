@@ -167,6 +167,11 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
         };
     }
 
+    /** Whether no build is under way or announced: the last one ran to its end. */
+    get idle(): boolean {
+        return this.currentState >= DocumentState.Validated && this.announced.size === 0;
+    }
+
     /** Whether an update naming the document (or a folder holding it) is queued or under way. */
     isAnnounced(uri: URI): boolean {
         const key = uri.toString();

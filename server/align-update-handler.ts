@@ -2,7 +2,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatche
 import type { AlignServices } from '../language/align-module.js';
 import { decodeSource } from '../language/files/decode-source.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
-import { URI, UriUtils, type FileSystemProvider, type LangiumDocuments } from 'langium';
+import { Disposable, DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -77,6 +77,49 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         })();
     }
 
+    /** The document whose `didOpen` found it built from the editor's text: the content change Langium fires next builds nothing. */
+    private openedAsBuilt: TextDocument | undefined;
+    private readonly openedAsBuiltListeners: Array<(document: LangiumDocument, version: number) => void> = [];
+
+    /**
+     * A document opened with the very text the server built it from (read
+     * from disk at start-up, or when it was last closed) is not built again:
+     * its findings are those of that text already. Each open was an update
+     * of the whole workspace, and opening 5,000 files at once took about two
+     * minutes. The document becomes the editor's, as a build would make it,
+     * and the listeners record its version and publish its diagnostics.
+     */
+    didOpenDocument(change: TextDocumentChangeEvent<TextDocument>): void {
+        const document = this.builtFrom(change.document);
+        this.openedAsBuilt = document && change.document;
+        if (!document) return;
+        // As Langium's factory does when it builds an open document (langium/lib/workspace/documents.js, `update`).
+        Object.defineProperty(document, 'textDocument', { value: change.document });
+        for (const listener of this.openedAsBuiltListeners) listener(document, change.document.version);
+    }
+
+    /** Called with each document opened with the text it was built from, and the editor's version of it. */
+    onOpenedAsBuilt(listener: (document: LangiumDocument, version: number) => void): Disposable {
+        this.openedAsBuiltListeners.push(listener);
+        return Disposable.create(() => this.openedAsBuiltListeners.splice(this.openedAsBuiltListeners.indexOf(listener), 1));
+    }
+
+    /**
+     * The workspace's document for `open` when it is validated from the same
+     * text and no build is under way or queued (one may change its findings
+     * or its text). Not a catalog file (open, it shows its syntax errors),
+     * nor an empty text: a file that is not source (binary, unreadable) was
+     * built as '' with its problem, which the editor's text replaces.
+     */
+    private builtFrom(open: TextDocument): LangiumDocument | undefined {
+        const uri = URI.parse(open.uri);
+        const document = this.documents.getDocument(uri);
+        if (!document || document.state < DocumentState.Validated || this.isCatalog(uri)) return undefined;
+        if (!(this.documentBuilder as AlignDocumentBuilder).idle) return undefined;
+        const text = open.getText();
+        return text !== '' && document.parseResult.value.$cstNode?.root.fullText === text ? document : undefined;
+    }
+
     /**
      * Langium starts the rebuild a few ticks after an edit arrives; a request
      * that comes in between (completion right after typing) would be answered
@@ -84,6 +127,9 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      * every request wait for the build of the text just sent.
      */
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        const opened = this.openedAsBuilt;
+        this.openedAsBuilt = undefined;
+        if (opened === change.document) return;
         const document = this.documents.getDocument(URI.parse(change.document.uri));
         if (document) (this.documentBuilder as AlignDocumentBuilder).markChanged(document);
         super.didChangeContent(change);

@@ -28,42 +28,64 @@ type Asked = { start: true } | { help: true } | { version: true } | { error: str
 
 const OPTIONS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--help', '--version'];
 
+/** A transport the command line names, where it does (`index`), with the value of `--socket`/`--pipe` (inline, `--socket=PORT`, or the next argument). */
+export interface Transport {
+    readonly name: '--stdio' | '--node-ipc' | '--socket' | '--pipe';
+    readonly value?: string;
+    readonly index: number;
+}
+
+const TRANSPORTS: ReadonlyArray<Transport['name']> = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+/**
+ * The transport the arguments name first: it decides, as vscode-languageserver
+ * reads them. Read by the usage check below and by the server (server/main.ts).
+ */
+export function firstTransport(args: readonly string[]): Transport | undefined {
+    for (let index = 0; index < args.length; index++) {
+        const [name, inline] = args[index]!.split(/=(.*)/s);
+        const transport = TRANSPORTS.find(t => t === name);
+        if (!transport) continue;
+        return transport === '--socket' || transport === '--pipe' ? { name: transport, value: inline ?? args[index + 1], index } : { name: transport, index };
+    }
+    return undefined;
+}
+
 /**
  * What the arguments ask for. The first transport decides, as
- * vscode-languageserver reads them; other arguments (such as
- * `--clientProcessId=N`, which VS Code adds) are left to it. Without a
- * transport, the first argument it does not know is named: a mistyped
- * `--stdoi` is what the user wants to hear about.
+ * vscode-languageserver reads them, unless `--help` or `--version` comes
+ * before it; other arguments (such as `--clientProcessId=N`, which VS Code
+ * adds) are left to it. Without a transport, the first argument it does
+ * not know is named: a mistyped `--stdoi` is what the user wants to hear about.
  */
 function asked(args: readonly string[]): Asked {
-    let unknown: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-        const [name, inline] = args[i]!.split(/=(.*)/s);
+    const transport = firstTransport(args);
+    const names = args.slice(0, transport?.index).map(arg => arg.split('=')[0]!);
+    for (const name of names) {
         if (name === '-h' || name === '--help') return { help: true };
         if (name === '-v' || name === '--version') return { version: true };
-        if (name === '--stdio') return { start: true };
-        if (name === '--node-ipc') {
-            // Without a channel (started from a shell, or by an editor that means --stdio) it would end at once, silently.
-            if (typeof process.send !== 'function') return { error: '--node-ipc needs the IPC channel of a parent that forked this process; editors start it with --stdio' };
-            return { start: true };
-        }
-        if (name === '--socket' || name === '--pipe') {
-            const value = inline ?? args[i + 1];
-            if (value === undefined || value === '') return { error: `${name} needs a value (${name}=${name === '--socket' ? 'PORT' : 'NAME'})` };
-            if (name === '--socket' && (!/^[1-9][0-9]{0,4}$/.test(value) || Number(value) > 65535)) {
-                return { error: `--socket: '${value}' is not a port number (1-65535)` };
-            }
-            return { start: true };
-        }
-        if (name !== '--clientProcessId') unknown ??= name;
     }
+    if (transport) return checked(transport);
     const transports = 'start it with --stdio, --node-ipc, --socket=PORT or --pipe=NAME';
+    const unknown = names.find(name => name !== '--clientProcessId');
     if (unknown !== undefined) {
         const what = unknown.startsWith('-') ? `unknown option '${unknown}'` : `unexpected argument '${unknown}'`;
         const hint = unknown.startsWith('-') ? didYouMean(unknown, OPTIONS) : '';
         return { error: `${what}${hint || `; ${transports}`}` };
     }
     return { error: `no transport given; ${transports}` };
+}
+
+/** Whether the server can start on `transport`: a channel for `--node-ipc`, a value (a port number for `--socket`). */
+function checked({ name, value }: Transport): Asked {
+    // Without a channel (started from a shell, or by an editor that means --stdio) it would end at once, silently.
+    if (name === '--node-ipc' && typeof process.send !== 'function') return { error: '--node-ipc needs the IPC channel of a parent that forked this process; editors start it with --stdio' };
+    if (name !== '--socket' && name !== '--pipe') return { start: true };
+    if (value === undefined || value === '') return { error: `${name} needs a value (${name}=${name === '--socket' ? 'PORT' : 'NAME'})` };
+    if (name === '--socket' && (!/^[1-9][0-9]{0,4}$/.test(value) || Number(value) > 65535)) {
+        return { error: `--socket: '${value}' is not a port number (1-65535)` };
+    }
+    return { start: true };
 }
 
 /**

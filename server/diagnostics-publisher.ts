@@ -47,6 +47,11 @@ export class DiagnosedVersions {
         });
     }
 
+    /** Records that `document`, opened at `version` with the text it was built from, has its diagnostics for that version. */
+    opened(document: LangiumDocument, version: number): void {
+        this.parsed.set(document, version);
+    }
+
     of(uri: string): number | undefined {
         const workspace = this.shared?.workspace;
         const open = workspace?.TextDocuments.get(uri);

@@ -7,13 +7,14 @@ import { Lifecycle } from './lifecycle.js';
 import { firstLine, reason } from './failure-reason.js';
 import { watchFilesUnlessTheClientDoes } from './folder-watcher.js';
 import { consoleToClient, messageReaderOf, stoppingOnBrokenFrames } from './message-frames.js';
+import { firstTransport, type Transport } from './command-line.js';
 import { startAlignServer } from './start-server.js';
 
-// Transport from the command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (server/command-line.ts checks them).
+// Transport from the command line: the first of --stdio, --node-ipc, --socket=PORT or --pipe=NAME (server/command-line.ts reads and checks them).
 // CSV files are confined to the workspace folder with symbolic links resolved (fs.realpath).
-const args = process.argv.slice(2);
-const socket = socketOfCommandLine(args);
-const stdio = !socket && firstTransport(args) === '--stdio';
+const transport = firstTransport(process.argv.slice(2));
+const socket = transport && socketOf(transport);
+const stdio = transport?.name === '--stdio';
 const lifecycle = new Lifecycle();
 // Over stdio and sockets the server reads the frames itself, so that a broken one says so (server/message-frames.ts).
 const input = socket ?? (stdio ? process.stdin : undefined);
@@ -44,32 +45,20 @@ const Align = startAlignServer(connection, { ...NodeFileSystem, realPath: fs.rea
 watchFilesUnlessTheClientDoes(connection, Align.shared);
 
 /**
- * The socket of `--socket=PORT` or `--pipe=NAME` (the first transport
- * decides, as in vscode-languageserver), connected here so that a failed
- * connection says why on stderr and exits 1: vscode-languageserver exited
- * 0 without a word when nothing listened on the port or pipe.
+ * The socket of `--socket=PORT` or `--pipe=NAME`, connected here so that a
+ * failed connection says why on stderr and exits 1: vscode-languageserver
+ * exited 0 without a word when nothing listened on the port or pipe.
  */
-function socketOfCommandLine(args: string[]): net.Socket | undefined {
-    for (let i = 0; i < args.length; i++) {
-        const [name, inline] = args[i]!.split(/=(.*)/s);
-        if (name === '--stdio' || name === '--node-ipc') return undefined;
-        if (name !== '--socket' && name !== '--pipe') continue;
-        const value = inline ?? args[i + 1] ?? '';
-        const where = name === '--socket' ? `port ${value} of 127.0.0.1` : `the pipe ${value}`;
-        const socket = name === '--socket' ? net.createConnection(Number(value), '127.0.0.1') : net.createConnection(value);
-        let connected = false;
-        socket.once('connect', () => { connected = true; });
-        socket.on('error', error => {
-            if (connected) return; // the connection reports it and closes
-            writeMessage(process.stderr, `align-language-server: cannot connect to ${where} (${reason(error)}): the editor must listen there before it starts the server`);
-            process.exit(1);
-        });
-        return socket;
-    }
-    return undefined;
-}
-
-/** The transport the arguments name first (`--stdio`, `--node-ipc`, `--socket`, `--pipe`). */
-function firstTransport(args: readonly string[]): string | undefined {
-    return args.map(arg => arg.split('=')[0]!).find(name => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(name));
+function socketOf({ name, value = '' }: Transport): net.Socket | undefined {
+    if (name !== '--socket' && name !== '--pipe') return undefined;
+    const where = name === '--socket' ? `port ${value} of 127.0.0.1` : `the pipe ${value}`;
+    const socket = name === '--socket' ? net.createConnection(Number(value), '127.0.0.1') : net.createConnection(value);
+    let connected = false;
+    socket.once('connect', () => { connected = true; });
+    socket.on('error', error => {
+        if (connected) return; // the connection reports it and closes
+        writeMessage(process.stderr, `align-language-server: cannot connect to ${where} (${reason(error)}): the editor must listen there before it starts the server`);
+        process.exit(1);
+    });
+    return socket;
 }

@@ -6,10 +6,18 @@
  */
 import { format } from 'node:util';
 import { firstLine } from './failure-reason.js';
-import { StreamMessageReader, type Connection, type Message, type MessageReader } from 'vscode-languageserver/node';
+import { HeaderLines } from './header-lines.js';
+import { Disposable, StreamMessageReader, type Connection, type DataCallback, type Message, type MessageReader } from 'vscode-languageserver/node';
+
+/** What a broken frame's line on stderr adds when the frame's Content-Length is at fault, as it most often is. */
+const COUNTS_BYTES = 'Content-Length counts the bytes of the UTF-8 body';
 
 /** A frame the reader cannot trust what follows of: its header is broken, or its body holds the next frame's header. */
-class BrokenFrame extends Error { }
+class BrokenFrame extends Error {
+    constructor(message: string, readonly hint = COUNTS_BYTES) {
+        super(message);
+    }
+}
 
 /** A body of the right length that is not JSON: dropped, the frames after it are read as before. */
 class NotJson extends Error { }
@@ -31,9 +39,35 @@ const decoder = {
     }
 };
 
-/** A reader of the editor's messages on `stream` (stdin, or the socket of `--socket`/`--pipe`). */
+/**
+ * A reader of the editor's messages on `stream` (stdin, or the socket of
+ * `--socket`/`--pipe`). A header line that ends with LF alone is a broken
+ * frame: vscode-jsonrpc's reader waited for its `\r\n\r\n` for ever.
+ */
 export function messageReaderOf(stream: NodeJS.ReadableStream): MessageReader {
-    return new StreamMessageReader(stream, { charset: 'utf-8', contentTypeDecoder: decoder });
+    return new FramesReader(stream);
+}
+
+class FramesReader extends StreamMessageReader {
+    constructor(private readonly stream: NodeJS.ReadableStream) {
+        super(stream, { charset: 'utf-8', contentTypeDecoder: decoder });
+    }
+
+    override listen(callback: DataCallback): Disposable {
+        const listening = super.listen(callback);
+        const lines = new HeaderLines();
+        const onData = (chunk: Buffer | string) => {
+            const line = lines.read(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+            if (line === undefined) return;
+            const what = line === '' ? 'an empty header line' : `the header line '${line}'`;
+            this.fireError(new BrokenFrame(`${what} ends with LF alone`, 'each header line ends with CRLF, \\r\\n, and the header with an empty line'));
+        };
+        this.stream.on('data', onData);
+        return Disposable.create(() => {
+            this.stream.off('data', onData);
+            listening.dispose();
+        });
+    }
 }
 
 /**
@@ -48,7 +82,8 @@ export function stoppingOnBrokenFrames(reader: MessageReader, connection: Connec
         if (error instanceof NotJson) {
             connection.console.error(`Align: a message from the editor is not JSON (${firstLine(error)}): ignored`);
         } else if (error instanceof BrokenFrame || typeof (error as { code?: unknown }).code !== 'string') {
-            process.stderr.write(`align-language-server: malformed message from the editor (${firstLine(error)}; Content-Length counts the bytes of the UTF-8 body): stopping\n`);
+            const hint = error instanceof BrokenFrame ? error.hint : COUNTS_BYTES;
+            process.stderr.write(`align-language-server: malformed message from the editor (${firstLine(error)}; ${hint}): stopping\n`);
             process.exit(1);
         }
     });

@@ -39,6 +39,10 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     (shared.workspace.DocumentBuilder as AlignDocumentBuilder).onDiagnosticsChanged(document => {
         void publishing.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
     });
+    (shared.lsp.DocumentUpdateHandler as AlignDocumentUpdateHandler).onOpenedAsBuilt((document, version) => {
+        versions.opened(document, version);
+        void publishing.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
+    });
     shared.lsp.LanguageServer.onInitialize(params => {
         trusted = (params.initializationOptions as AlignInitializationOptions | undefined)?.trusted !== false;
     });

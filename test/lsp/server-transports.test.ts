@@ -91,7 +91,11 @@ describe('align-language-server transports', function () {
         }
     });
 
-    it('--socket=PORT: a frame without Content-Length is one line on stderr and exit 1, as over stdio', async () => {
+    const brokenFrames = [
+        { what: 'without Content-Length', header: 'Content-Type: application/vscode-jsonrpc\r\n\r\n', problem: 'Header must provide a Content-Length property.; Content-Length counts' },
+        { what: 'with LF-only header lines', header: 'Content-Length: 99\n\n', problem: "the header line 'Content-Length: 99' ends with LF alone; each header line ends with CRLF" }
+    ];
+    for (const frame of brokenFrames) it(`--socket=PORT: a frame ${frame.what} is one line on stderr and exit 1, as over stdio`, async () => {
         const server = net.createServer();
         const connected = new Promise<net.Socket>(resolve => server.once('connection', resolve));
         await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
@@ -103,9 +107,10 @@ describe('align-language-server transports', function () {
         try {
             const socket = await connected;
             const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-            socket.write(`Content-Type: application/vscode-jsonrpc\r\n\r\n${body}`);
+            socket.write(`${frame.header}${body}`);
             assert.equal(await Promise.race([exited, new Promise<string>(r => setTimeout(() => r('still running'), 10_000))]), 1);
-            assert.match(stderr, /^align-language-server: malformed message from the editor \(Header must provide a Content-Length property\.; .+\): stopping\n$/);
+            assert.match(stderr, /^align-language-server: malformed message from the editor \(.+\): stopping\n$/);
+            assert.ok(stderr.includes(frame.problem), stderr);
             socket.destroy();
         } finally {
             child.kill();
