@@ -11,10 +11,32 @@ export interface CsvActual {
     readonly csvLine: number;
 }
 
+/** How many rows with problems of one CSV file `actuals-invalid` lists, each with all its problems; one more finding counts the rest. */
+export const CSV_ROWS_LISTED = 10;
+
+/**
+ * The rows with bad cells whose problems are worded: one more than are
+ * listed, since 11 rows with problems are all listed (a count in place of
+ * the 11th would say no less).
+ */
+const ROWS_WORDED = CSV_ROWS_LISTED + 1;
+
+/** Rows with bad cells past those whose problems are worded: counted, with the first and last of their lines, not worded. */
+export interface UnlistedRows {
+    readonly rows: number;
+    /** Their problems: one or two a row (the period, the value). */
+    readonly problems: number;
+    readonly firstLine: number;
+    readonly lastLine: number;
+}
+
 /** The rows of a CSV file and what is wrong with it. */
 export interface CsvActuals {
     readonly rows: CsvActual[];
+    /** What is wrong with the file, or the problems of its first rows with bad cells (`line N: ...`). */
     readonly problems: string[];
+    /** The rows with bad cells after the first ROWS_WORDED (a file of a million bad rows words 11, not a million). */
+    readonly unlisted?: UnlistedRows;
 }
 
 /**
@@ -44,6 +66,8 @@ class ActualsRows {
     private valueColumn = -1;
     private readonly rows: CsvActual[] = [];
     private readonly problems: string[] = [];
+    private rowsWithProblems = 0;
+    private unlisted: { rows: number; problems: number; firstLine: number; lastLine: number } | undefined;
 
     add(record: string[], line: number): void {
         if (this.header === undefined) {
@@ -57,7 +81,7 @@ class ActualsRows {
     result(): CsvActuals {
         if (!this.header) return { rows: [], problems: ['is empty: expected a header row `period,value` and one row per period'] };
         if (this.headerProblem !== undefined) return { rows: [], problems: [this.headerProblem] };
-        return { rows: this.rows, problems: this.problems };
+        return { rows: this.rows, problems: this.problems, ...(this.unlisted ? { unlisted: this.unlisted } : {}) };
     }
 
     private readHeader(header: string[]): string | undefined {
@@ -84,8 +108,21 @@ class ActualsRows {
         const valueText = record[this.valueColumn] ?? '';
         const period = parsePeriodCell(periodText);
         const value = parseValueCell(valueText);
-        if (!period) this.problems.push(`line ${line}: period \`${periodText}\` is not a date, month, quarter or half (e.g. 2026-03)`);
-        if (!value) this.problems.push(`line ${line}: value \`${valueText}\` is not a number or percentage`);
-        if (period && value) this.rows.push({ period, value, csvLine: line });
+        if (period && value) {
+            this.rows.push({ period, value, csvLine: line });
+        } else if (++this.rowsWithProblems <= ROWS_WORDED) {
+            if (!period) this.problems.push(`line ${line}: period \`${periodText}\` is not a date, month, quarter or half (e.g. 2026-03)`);
+            if (!value) this.problems.push(`line ${line}: value \`${valueText}\` is not a number or percentage`);
+        } else {
+            this.countUnlisted(line, (period ? 0 : 1) + (value ? 0 : 1));
+        }
+    }
+
+    /** A row with bad cells past the worded ones: the records come in line order, so its line is the last. */
+    private countUnlisted(line: number, problems: number): void {
+        this.unlisted ??= { rows: 0, problems: 0, firstLine: line, lastLine: line };
+        this.unlisted.rows++;
+        this.unlisted.problems += problems;
+        this.unlisted.lastLine = line;
     }
 }

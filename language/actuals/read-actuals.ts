@@ -1,7 +1,7 @@
 import type { Actuals, ActualRow, Amount } from '../generated/ast.js';
 import { parsePeriod, type ParsedPeriod } from '../dates.js';
 import type { ActualValue } from './actual-values.js';
-import { parseActualsCsv } from './csv-actuals.js';
+import { parseActualsCsv, type UnlistedRows } from './csv-actuals.js';
 
 /** One measured value and where it was written. */
 export interface ActualsEntry {
@@ -23,6 +23,8 @@ export interface ActualsProblem {
 export interface ActualsRead {
     readonly entries: ActualsEntry[];
     readonly problems: ActualsProblem[];
+    /** The rows of a CSV file with bad cells after the first few: counted, not worded (csv-actuals.ts). */
+    readonly unlistedRows?: UnlistedRows;
 }
 
 /** What reading a CSV file gave: its text, or why it could not be read. */
@@ -57,7 +59,16 @@ export function readCsvActuals(file: CsvFileResult, fileLabel: string): ActualsR
     const csv = parseActualsCsv(file.text);
     const entries: ActualsEntry[] = csv.rows;
     const problems = csv.problems.map(p => ({ message: `file "${fileLabel}" ${p}`, ...csvLineOf(p) }));
-    return { entries, problems: [...problems, ...orderProblems(entries).map(p => ({ ...p, message: `file "${fileLabel}" ${p.message}` }))] };
+    return {
+        entries,
+        problems: [...problems, ...orderProblems(entries).map(p => ({ ...p, message: `file "${fileLabel}" ${p.message}` }))],
+        ...(csv.unlisted ? { unlistedRows: csv.unlisted } : {})
+    };
+}
+
+/** How many problems an actuals block has: those worded and those of its unlisted CSV rows. */
+export function problemCount(read: ActualsRead): number {
+    return read.problems.length + (read.unlistedRows?.problems ?? 0);
 }
 
 /** The line of a CSV problem on one row (`line 12: ...`). */

@@ -8,5 +8,5 @@ import type { ActualsRead } from '../actuals/read-actuals.js';
 /** What reading an actuals block gave, without its entries dated after `day` (a day number); its problems are kept. */
 export function actualsUpTo(read: ActualsRead, day: number): ActualsRead {
     const entries = read.entries.filter(e => e.period.day <= day);
-    return entries.length === read.entries.length ? read : { entries, problems: read.problems };
+    return entries.length === read.entries.length ? read : { ...read, entries };
 }

@@ -20,7 +20,7 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
     // `actuals` with no metric named yet (being typed, or what recovery made of a keyword): its syntax error says it all.
     if (name === '') return;
     const read = graph.actualsRead.get(actuals);
-    // The problems of a CSV file's rows all mark the file string: gathered, in line order, and capped (rowsOfCsv).
+    // The problems of a CSV file's rows all mark the file string: gathered, in line order, and capped (csv-row-findings.ts).
     const csvRows = new CsvRowFindings(name, actuals.file);
     for (const problem of read?.problems ?? []) {
         const fix = fixOf(problem);
@@ -54,6 +54,7 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
             else csvRows.add(entry.csvLine ?? 0, message);
         }
     }
+    if (read?.unlistedRows) csvRows.addUnlisted(read.unlistedRows);
     for (const message of csvRows.messages()) report('actuals-invalid', message, { node: actuals, property: 'file' });
     if (node && metric && metric.baseline === undefined && !graph.isControlGroup(node.id)) {
         report('actuals-invalid', `Actuals of '${name}' have nothing to compare with: metric '${name}' has no baseline. Add \`baseline\` to the metric.`,

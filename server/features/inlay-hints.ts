@@ -3,7 +3,7 @@ import { GrammarUtils } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position, Range } from 'vscode-languageserver';
 import type { AlignServices } from '../../language/align-module.js';
-import type { ActualsRead } from '../../language/actuals/read-actuals.js';
+import { problemCount, type ActualsRead } from '../../language/actuals/read-actuals.js';
 import { attribute } from '../../language/attributes.js';
 import { isProgram, type Actuals, type Model, type Program } from '../../language/generated/ast.js';
 import { actualsBlocks } from '../../language/model-utils.js';
@@ -75,7 +75,8 @@ function rowsText(read: ActualsRead): string {
 function rowsTooltip(file: string, read: ActualsRead, unit: string | undefined): string {
     const [, last] = span(read);
     const latest = last ? ` The latest, ${last.period.text}, is ${formatAmount(last.value.value, unit)}.` : '';
-    const problems = read.problems.length ? ` ${plural(read.problems.length, 'problem')} in the file: see ${read.problems.length === 1 ? 'its finding' : 'the findings'}.` : '';
+    const count = problemCount(read);
+    const problems = count ? ` ${plural(count, 'problem')} in the file: see ${count === 1 ? 'its finding' : 'the findings'}.` : '';
     return `What align check reads from ${file}: ${plural(read.entries.length, 'row')}.${latest}${problems}`;
 }
 

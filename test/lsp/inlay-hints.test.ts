@@ -40,6 +40,9 @@ describe('language server: inlay hints', function () {
             fs.mkdirSync(`${root}/data`, { recursive: true });
             fs.writeFileSync(`${root}/data/sales.csv`, 'period,value\n2026-02,104\n2026-01,101\n2026-03,110\n');
             fs.writeFileSync(`${root}/data/empty.csv`, 'period,value\n');
+            // 20 rows with bad cells (the period, the value, both in turn: 26 problems) between two good rows.
+            const bad = Array.from({ length: 20 }, (_, i) => [`2020-13,${i}`, `2020-01,x${i}`, `p${i},v`][i % 3]!);
+            fs.writeFileSync(`${root}/data/bad.csv`, `period,value\n2020-01,5\n${bad.join('\n')}\n2020-02,7\n`);
             fs.writeFileSync(`${root}/hints.align`, PROGRAM);
         },
         waitFor: ['hints.align', 'churn-pilot.align'],
@@ -65,6 +68,18 @@ describe('language server: inlay hints', function () {
             'The pilot runs 2026-01-05 to 2026-04-05, both days included.',
             // 2026-01 after 2026-02: `actuals-invalid` on the file.
             'What align check reads from data/sales.csv: 3 rows. The latest, 2026-03, is 110 USD. 1 problem in the file: see its finding.'
+        ]);
+    });
+
+    it('counts every problem of a file of many bad rows in the tooltip, those past the listed rows too', async () => {
+        const file = ws.file('bad-rows.align');
+        await ws.session.open(file, 'actuals Sales from "data/bad.csv"\n');
+        await ws.session.diagnosticsOf(file);
+        const hints = await ws.session.request<InlayHint[]>('textDocument/inlayHint', {
+            textDocument: { uri: uriOf(file) }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }
+        });
+        assert.deepEqual(hints.map(h => `${String(h.label)}: ${h.tooltip}`), [
+            '2 rows, 2020-01 to 2020-02: What align check reads from data/bad.csv: 2 rows. The latest, 2020-02, is 7 USD. 26 problems in the file: see the findings.'
         ]);
     });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkWorkspace } from './helpers/check-workspace.js';
+import { seededRandom } from './helpers/seeded-random.js';
 
 /**
  * `actuals-invalid` on the rows of a CSV file: every finding marks the file
@@ -31,4 +32,104 @@ describe('actuals-invalid: the rows of a CSV file', () => {
         const eleven = await invalidMessages(`period,value\n${'2026-01,1\n'.repeat(12)}`);
         assert.deepEqual(eleven, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map(line => order(line, '2026-01')));
     });
+
+    it('as of a past day (align report, align graph --date), counts the rows with bad cells as without a date', async () => {
+        // 13 rows with a bad value, then a row dated after the day, which the graph leaves out.
+        const csv = `period,value\n${Array.from({ length: 13 }, (_, i) => `2026-01,x${i}\n`).join('')}2026-12,5\n`;
+        const asOf = await checkWorkspace({ 'a.align': METRIC, 'l.csv': csv }, undefined, services => services.align.Graph.setAsOf('2026-06-30'));
+        const messages = asOf.findings.filter(f => f.rule === 'actuals-invalid').map(f => f.message);
+        assert.equal(messages.length, 11);
+        assert.equal(messages[10], 'Actuals of \'L\': file "l.csv" lines 12 to 14: 3 more rows have problems; only the first 10 rows with problems are listed. Fix those, then check again.');
+        assert.deepEqual(messages, (await invalidMessages(csv)).map(m => m.replace(/^3:16 /, '')));
+    });
+});
+
+/**
+ * A reference for the findings on many bad rows: every problem of every row
+ * worded, in line order, the first 10 rows with problems listed and the rest
+ * counted, as the rule did before the reader stopped wording the rows with
+ * bad cells past the 11th (csv-actuals.ts). An inline block before the file
+ * gives some periods first, so that rows of the file repeat them.
+ */
+describe('actuals-invalid: many bad rows of several kinds give the findings of every problem worded', () => {
+    const INLINE_MONTHS = [7, 30, 31, 100];
+    const CELLS = 'Write each row as a period (2026-03, 2026-Q1, 2026-03-31) and a number or percentage (12.5 or 12.5%).';
+    const month = (m: number) => `${2000 + Math.floor(m / 12)}-${String(m % 12 + 1).padStart(2, '0')}`;
+    const inline = `actuals L {\n${INLINE_MONTHS.map(m => `  ${month(m)}: 9\n`).join('')}}\n`;
+    const text = `${METRIC.replace(/actuals L from "l\.csv"\n$/, '')}${inline}actuals L from "l.csv"\n`;
+    /** The line of the inline row of a month (the block's rows start on line 4). */
+    const inlineLine = (m: number) => 4 + INLINE_MONTHS.indexOf(m);
+
+    type Kind = 'good' | 'period' | 'value' | 'both' | 'earlier' | 'percent';
+    const KINDS: readonly Kind[] = ['good', 'period', 'value', 'both', 'earlier', 'percent'];
+
+    /** The CSV rows of the kinds, and the problems of each line in the order the rule words them. */
+    function rowsOf(kinds: readonly Kind[]): { csvRows: string[]; problems: Array<{ line: number; messages: string[] }> } {
+        const csvRows: string[] = [];
+        const problems: Array<{ line: number; messages: string[] }> = [];
+        let next = 0;
+        let previous: number | undefined;
+        kinds.forEach((kind, i) => {
+            const line = i + 2;
+            const at = `Actuals of 'L': file "l.csv" line ${line}: `;
+            const messages: string[] = [];
+            if (kind === 'period' || kind === 'value' || kind === 'both') {
+                const period = kind === 'value' ? month(next) : [`2026-13`, `x${i}`][i % 2]!;
+                const value = kind === 'period' ? '5' : `v${i}`;
+                csvRows.push(`${period},${value}`);
+                if (kind !== 'value') messages.push(`${at}period \`${period}\` is not a date, month, quarter or half (e.g. 2026-03). ${CELLS}`);
+                if (kind !== 'period') messages.push(`${at}value \`${value}\` is not a number or percentage. ${CELLS}`);
+            } else {
+                const m = kind === 'earlier' && previous !== undefined ? Math.max(0, previous - (i % 3)) : next++;
+                const value = kind === 'percent' ? '5%' : '5';
+                csvRows.push(`${month(m)},${value}`);
+                if (previous !== undefined && m <= previous) messages.push(`${at}period ${month(m)} does not come after ${month(previous)}: periods must increase.`);
+                if (INLINE_MONTHS.includes(m)) {
+                    messages.push(`${at}period ${month(m)} is given twice: ${value} here, 9 at a.align:${inlineLine(m)} (the earlier value counts). `
+                        + 'Keep one value for the period: remove this row or the other.');
+                }
+                if (kind === 'percent') messages.push(`${at}${month(m)} is a percentage (5%), but metric 'L' has unit count. Write the value in count (5), or set \`unit percent\` on the metric.`);
+                previous = m;
+            }
+            problems.push({ line, messages });
+        });
+        return { csvRows, problems };
+    }
+
+    /** The first 10 rows with problems, every problem of each, then one finding counting the rest; 11 rows are all listed. */
+    function reference(problems: ReadonlyArray<{ line: number; messages: string[] }>): string[] {
+        const bad = problems.filter(p => p.messages.length > 0);
+        if (bad.length <= 11) return bad.flatMap(p => p.messages);
+        const rest = bad.slice(10);
+        return [...bad.slice(0, 10).flatMap(p => p.messages),
+            `Actuals of 'L': file "l.csv" lines ${rest[0]!.line} to ${rest[rest.length - 1]!.line}: ${rest.length.toLocaleString('en')} more rows have problems; `
+            + 'only the first 10 rows with problems are listed. Fix those, then check again.'];
+    }
+
+    const messagesOf = async (header: string, csvRows: readonly string[]) => (await checkWorkspace({ 'a.align': text, 'l.csv': `${header}\n${csvRows.join('\n')}\n` }))
+        .findings.filter(f => f.rule === 'actuals-invalid').map(f => f.message);
+
+    const random = seededRandom(9);
+    const cases: Array<{ name: string; kinds: Kind[] }> = [
+        // Around the cap: 11, 12 and 13 rows with bad cells and nothing else.
+        ...[11, 12, 13].map(n => ({ name: `${n} rows with bad cells`, kinds: Array.from({ length: n }, (_, i) => (['period', 'value', 'both'] as const)[i % 3]!) })),
+        // 11 rows with bad cells, then a row out of order, a percentage and a repeat: counted with nothing unworded.
+        { name: '11 bad cells, then other problems', kinds: [...Array<Kind>(11).fill('both'), 'good', 'earlier', 'percent', ...Array<Kind>(20).fill('good')] },
+        // Other problems first, then many bad cells: the rest counts both kinds.
+        { name: 'other problems, then 200 bad cells', kinds: [...Array<Kind>(40).fill('earlier'), 'percent', ...Array.from({ length: 200 }, (_, i) => KINDS[1 + i % 3]!)] },
+        // Many bad cells, then the other problems after them.
+        { name: '300 bad cells, then other problems', kinds: [...Array.from({ length: 300 }, (_, i) => KINDS[1 + i % 3]!), ...Array.from({ length: 150 }, (_, i) => KINDS[i % 6]!)] },
+        // Every kind at random, in files of a few to a few hundred rows.
+        ...Array.from({ length: 12 }, (_, c) => ({ name: `random file ${c}`, kinds: Array.from({ length: 5 + random(400) }, () => KINDS[random(KINDS.length)]!) }))
+    ];
+
+    // The first header is read in one pass; the quoted one sends the file to csv-parse.
+    for (const header of ['period,value', '"period",value']) {
+        it(`as the reference on each file (header ${header})`, async () => {
+            for (const { name, kinds } of cases) {
+                const { csvRows, problems } = rowsOf(kinds);
+                assert.deepEqual(await messagesOf(header, csvRows), reference(problems), name);
+            }
+        });
+    }
 });
