@@ -13,6 +13,12 @@ export type SeverityMark = 'error' | 'warning' | 'info';
 /** A piece of inline text. */
 export type Span =
     | string
+    /**
+     * Text from the user's files (a title, a description, a sponsor): HTML
+     * isolates its direction, so that a right-to-left title or a stray bidi
+     * control in it never reorders the report's text around it.
+     */
+    | { user: string }
     | { code: string }
     | { strong: string }
     /** Figures with their unit (`30 days`, `81,812 USD (raw 96,000 USD)`): HTML keeps each number on the line of its unit. */
@@ -92,10 +98,26 @@ export function withCode(text: string): Inline {
     return parts.flatMap((part, i): Span[] => part === '' ? [] : [i % 2 === 1 ? { code: part } : part]);
 }
 
+/**
+ * A message (a finding's) whose backtick-quoted parts are code and whose
+ * double-quoted parts (a title, a file's name, a cell of a CSV file) are
+ * the user's text, inside their quotes. A part whose quotes do not pair up
+ * stays plain text.
+ */
+export function messageSpans(message: string): Inline {
+    return withCode(message).flatMap((span): Span[] => {
+        if (typeof span !== 'string') return [span];
+        const parts = span.split('"');
+        if (parts.length % 2 === 0) return [span];
+        return parts.flatMap((part, i): Span[] => i % 2 === 0 ? (part === '' ? [] : [part]) : ['"', ...(part === '' ? [] : [{ user: part }]), '"']);
+    });
+}
+
 /** Plain text of inline text (for titles and attributes). */
 export function plainText(inline: Inline): string {
     return inline.map(span => {
         if (typeof span === 'string') return span;
+        if ('user' in span) return span.user;
         if ('code' in span) return span.code;
         if ('strong' in span) return span.strong;
         if ('value' in span) return span.value;

@@ -117,7 +117,7 @@ function howToRead(date: string): Block {
 
 /** The page's table of contents (HTML): the programs, then the parts after them. */
 function contents(programs: readonly GraphNode[], unserved: boolean, ctx: Context): Block {
-    const items: Array<{ ref: string; text: Inline }> = programs.map(p => ({ ref: ctx.programIds.get(p.id)!, text: [p.title ?? p.name] }));
+    const items: Array<{ ref: string; text: Inline }> = programs.map(p => ({ ref: ctx.programIds.get(p.id)!, text: p.title ? [{ user: p.title }] : [p.name] }));
     if (unserved) items.push({ ref: 'unserved-outcomes', text: ['Outcomes not served by any program'] });
     return { type: 'contents', title: 'Contents', id: 'contents', items };
 }

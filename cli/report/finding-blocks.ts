@@ -13,7 +13,7 @@ import { plural } from '../../language/present/index.js';
 import type { PlacedFinding } from '../graph/load-graph.js';
 import { leavesTextOut } from '../check/collect-findings.js';
 import { defaultsApply } from '../../language/config/parse-config.js';
-import { withCode, type Block, type Inline } from './blocks.js';
+import { messageSpans, type Block, type Inline } from './blocks.js';
 import { byOrder, joinSpans, nameCell, nodesOf, type Context } from './report-context.js';
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
@@ -43,7 +43,7 @@ export function findingBlocks(findings: readonly PlacedFinding[]): Block[] {
             type: 'list',
             items: rules.map(r => ({
                 text: [{ code: r.rule }, ` (${r.severity}, ${r.list.length})`],
-                items: r.list.map(f => [{ code: `${f.file}:${f.line}:${f.column}` }, ' ', ...withCode(f.message)])
+                items: r.list.map(f => [{ code: `${f.file}:${f.line}:${f.column}` }, ' ', ...messageSpans(f.message)])
             }))
         }
     ];
@@ -78,7 +78,7 @@ export function settingsNotice(findings: readonly PlacedFinding[]): Block | unde
     const problems = findings.filter(f => f.rule === 'config-invalid');
     const first = problems.find(f => defaultsApply(f.message)) ?? problems[0];
     if (!first) return undefined;
-    const place: Inline = [{ code: `${first.file}:${first.line}:${first.column}` }, ' ', ...withCode(first.message.replace(/\.$/, '').replace(/; the defaults apply$/, ''))];
+    const place: Inline = [{ code: `${first.file}:${first.line}:${first.column}` }, ' ', ...messageSpans(first.message.replace(/\.$/, '').replace(/; the defaults apply$/, ''))];
     if (defaultsApply(first.message)) {
         const more = problems.length > 1 ? ` (and ${plural(problems.length - 1, 'more problem')}, listed with the findings)` : '';
         return {
@@ -135,7 +135,7 @@ export function reinforcementBlocks(program: GraphNode, ctx: Context, id?: strin
     const heading: Block = { type: 'heading', level: 3, text: ['Manager reinforcement'], id };
     if (list.length === 0) return [heading, { type: 'paragraph', text: ['The chain has no behavior to reinforce.'] }];
     const reinforced = list.filter(r => r.observed || r.toolkits.length > 0).length;
-    const cell = (text: string | undefined): Inline => [text ?? '—'];
+    const cell = (text: string | undefined): Inline => text ? [{ user: text }] : ['—'];
     return [heading,
         { type: 'paragraph', text: [{ strong: `${reinforced} of ${plural(list.length, 'behavior')} reinforced` }, ': observed on the job, or covered by a manager toolkit.'] },
         {
@@ -143,7 +143,7 @@ export function reinforcementBlocks(program: GraphNode, ctx: Context, id?: strin
             columns: [{ label: 'Behavior', align: 'left' }, { label: 'Observed by', align: 'left' }, { label: 'Toolkit', align: 'left' }, { label: 'Reinforced', align: 'left' }],
             rows: list.map(r => [
                 nameCell(r.behavior), cell(r.observed),
-                r.toolkits.length === 0 ? ['—'] : joinSpans(r.toolkits.map(t => t.title ? [t.title] : [{ code: t.name }])),
+                r.toolkits.length === 0 ? ['—'] : joinSpans(r.toolkits.map(t => t.title ? [{ user: t.title }] : [{ code: t.name }])),
                 [r.observed || r.toolkits.length > 0 ? { status: 'on', words: 'yes' } : { status: 'off', words: 'no' }]
             ])
         }];

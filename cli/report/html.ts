@@ -10,6 +10,7 @@ import { STATUS_WORDS, type Block, type ChartFigure, type GlanceItem, type Inlin
 import { scrollHintWidth, screenMinWidth, type DrawingKind } from './figure-scale.js';
 import { ICON_COLOURS, REPORT_CSS, VISUALLY_HIDDEN } from './report-css.js';
 import { controlsShown, withoutControls } from './control-characters.js';
+import { pairedIsolates } from './bidi-isolates.js';
 
 export function toHtml(blocks: readonly Block[], title: string): string {
     const names = tableNames(blocks);
@@ -177,12 +178,20 @@ function inline(text: Inline): string {
 const DATE = /\b\d{4}-(?:\d{2}-\d{2}|\d{2}|Q[1-4]|H[12])\b/g;
 
 /**
- * Code text that may break after a dot (`FieldSafetyPilot.` BREAK `HazardCheckRate`):
- * a qualified name then never widens a printed table past the page, and
- * nothing else in a name is broken (copied text is unchanged).
+ * Code (a name, a file's name, a keyword) that may break after a dot
+ * (`FieldSafetyPilot.` BREAK `HazardCheckRate`): a qualified name then never
+ * widens a printed table past the page, and nothing else in a name is
+ * broken (copied text is unchanged). Code reads left to right in an isolate
+ * of its own (bidi-isolates.ts): a right-to-left file name or a bidi
+ * control in it never reorders the words around it.
  */
-function codeText(code: string): string {
-    return escapeHtml(controlsShown(code)).replace(/\.(?=[A-Za-z_])/g, `.${BREAK}`);
+function codeHtml(code: string): string {
+    return `<code dir="ltr">${escapeHtml(controlsShown(pairedIsolates(code))).replace(/\.(?=[A-Za-z_])/g, `.${BREAK}`)}</code>`;
+}
+
+/** The user's text (a title, a description) in a bidi isolate of its own direction (bidi-isolates.ts). */
+function userHtml(text: string): string {
+    return `<bdi>${datesKept(escapeHtml(pairedIsolates(text)))}</bdi>`;
 }
 
 /**
@@ -210,10 +219,11 @@ function datesKept(html: string): string {
 
 function span(s: Span): string {
     if (typeof s === 'string') return datesKept(escapeHtml(s));
-    if ('code' in s) return `<code>${codeText(s.code)}</code>`;
+    if ('user' in s) return userHtml(s.user);
+    if ('code' in s) return codeHtml(s.code);
     if ('strong' in s) return `<strong>${datesKept(escapeHtml(s.strong))}</strong>`;
     if ('value' in s) return valueHtml(s.value);
-    if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? `<code>${codeText(s.text)}</code>` : escapeHtml(s.text)}</a>`;
+    if ('link' in s) return `<a href="${escapeHtml(s.link)}">${s.mono ? codeHtml(s.text) : escapeHtml(s.text)}</a>`;
     if ('ref' in s) return `<a href="#${escapeHtml(s.ref)}">${inline(s.text)}</a>`;
     if ('severity' in s) return `<span class="severity sev-${s.severity}">${icon(SEVERITY_GLYPHS[s.severity], SEVERITY_COLOURS[s.severity])}${s.severity}</span>`;
     return `<span class="status status-${s.status}">${statusIcon(s.status)}${escapeHtml(s.words ?? STATUS_WORDS[s.status])}</span>`;

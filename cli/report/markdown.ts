@@ -54,6 +54,7 @@ function spanText(span: Span, inTable: boolean): string {
     if ('link' in span) return `[${span.mono ? codeSpan(span.text, inTable) : escapeMarkdown(span.text)}](${span.link.replace(/[()\s]/g, encodeURIComponent)})`;
     if ('severity' in span) return span.severity;
     if ('ref' in span) return inline(span.text, inTable);
+    if ('user' in span) return escapeMarkdown(span.user);
     const words = escapeMarkdown(span.words ?? STATUS_WORDS[span.status]);
     return span.status === 'off' ? `**${words}**` : words;
 }

@@ -27,7 +27,7 @@ export function programSection(program: GraphNode, ctx: Context): Block {
     const blocks: Block[] = [{ type: 'heading', level: 2, text: ['Program: ', ...nameCell(program)], id: pid }];
     const facts = programFacts(program, ctx);
     if (facts.length > 0) blocks.push({ type: 'paragraph', text: joinSpans(facts, ' · ') });
-    if (program.doc) blocks.push({ type: 'paragraph', text: [program.doc] });
+    if (program.doc) blocks.push({ type: 'paragraph', text: [{ user: program.doc }] });
     blocks.push(glance(program, found, ctx));
 
     const listed = new Set<string>();
@@ -64,7 +64,7 @@ export function programSection(program: GraphNode, ctx: Context): Block {
 function programFacts(program: GraphNode, ctx: Context): Inline[] {
     const ast = ctx.index.astOf(program.id) as Program | undefined;
     const facts: Inline[] = [];
-    const add = (label: string, value: string | undefined) => { if (value) facts.push([{ strong: `${label}:` }, ` ${value}`]); };
+    const add = (label: string, value: string | undefined) => { if (value) facts.push([{ strong: `${label}:` }, ' ', { user: value }]); };
     add('Sponsor', ast && attribute(ast, 'Sponsor')?.value);
     add('Owner', ast && attribute(ast, 'Owner')?.value);
     const window = program.programFigures?.window;
@@ -117,8 +117,8 @@ function outcomeFacts(outcome: GraphNode, ctx: Context): Block[] {
     const ast = ctx.index.astOf(outcome.id);
     const owner = isOutcome(ast) ? attribute(ast, 'Owner')?.value : undefined;
     const facts: Inline = [];
-    if (owner) facts.push({ strong: 'Owner:' }, ` ${owner}`);
-    if (outcome.doc) facts.push(...(facts.length > 0 ? [' · '] : []), outcome.doc);
+    if (owner) facts.push({ strong: 'Owner:' }, ' ', { user: owner });
+    if (outcome.doc) facts.push(...(facts.length > 0 ? [' · '] : []), { user: outcome.doc });
     return facts.length > 0 ? [{ type: 'paragraph', text: facts }] : [];
 }
 

@@ -68,9 +68,9 @@ export function headingId(ctx: Context, ...parts: string[]): string {
     return id;
 }
 
-/** `Title (`Name`)`, or the name alone. */
+/** `Title (`Name`)`, or the name alone; the title is the user's text (HTML isolates it). */
 export function nameCell(node: GraphNode): Inline {
-    return node.title ? [node.title, ' (', { code: node.id }, ')'] : [{ code: node.id }];
+    return node.title ? [{ user: node.title }, ' (', { code: node.id }, ')'] : [{ code: node.id }];
 }
 
 export function joinSpans(parts: readonly Inline[], separator = ', '): Inline {

@@ -50,7 +50,7 @@ describe('align report --format html: anchors, contents and colour scheme', () =
     it('links each program of the summary table to its section, and lists the sections after the summary', () => {
         const html = report(['--format', 'html'], EXAMPLES_DIR);
         const summary = html.slice(html.indexOf('<h2 id="summary">'), html.indexOf('<nav class="contents"'));
-        assert.ok(summary.includes('<th scope="row" data-label="Program"><a href="#program-churnpilot">Churn reduction pilot (<code>ChurnPilot</code>)</a></th>'), summary);
+        assert.ok(summary.includes('<th scope="row" data-label="Program"><a href="#program-churnpilot"><bdi>Churn reduction pilot</bdi> (<code dir="ltr">ChurnPilot</code>)</a></th>'), summary);
         const contents = /<nav class="contents" aria-labelledby="contents">[^]*?<\/nav>/.exec(html)?.[0] ?? '';
         assert.ok(html.indexOf(contents) > html.indexOf('<h2 id="summary">') && html.indexOf(contents) < html.indexOf('<section class="part"'), 'after the summary, before the programs');
         const programs = [...html.matchAll(/<h2 id="(program-[^"]+)">/g)].map(m => m[1]!);

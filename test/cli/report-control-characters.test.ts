@@ -56,7 +56,7 @@ describe('align report: no control characters from the user\'s data', () => {
             assert.equal(CONTROL.exec(text), null, format);
             // HTML lets a name break after its dots (html.ts): the tags go.
             const shown = format === 'md' ? text : text.replace(/<span aria-hidden="true"><wbr><\/span>/g, '');
-            assert.ok(shown.includes(format === 'md' ? '`ctl\\x1b[31mred.align:1:7`' : '<code>ctl\\x1b[31mred.align:1:7</code>'), format);
+            assert.ok(shown.includes(format === 'md' ? '`ctl\\x1b[31mred.align:1:7`' : '<code dir="ltr">ctl\\x1b[31mred.align:1:7</code>'), format);
         }
     });
 });

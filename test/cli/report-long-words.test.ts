@@ -7,14 +7,11 @@
  * rather than run past its margin.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../webview/harness/webview-page.js';
-import { report } from './report-helpers.js';
-import { removeTempDirs, requireBundle, tempDir, writeFile } from './run-cli.js';
+import { workspaceReportUrl } from './report-page.js';
+import { removeTempDirs } from './run-cli.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const TOKEN = 'Supercalifragilisticexpialidocious_Pneumonoultramicroscopicsilicovolcanoconiosis_AndMore';
 
 const SOURCE = `outcome O "Betriebsunfallversicherungsbeitragssenkung" { measured by Unfallquote }
@@ -51,13 +48,9 @@ describe('align report: long words in titles', function () {
     let browser: Browser | undefined;
     let url = '';
     before(async function () {
-        requireBundle();
-        if (!fs.existsSync(CHROMIUM)) this.skip();
-        const dir = tempDir();
-        writeFile(dir, 'a.align', SOURCE);
-        const file = path.join(dir, 'report.html');
-        fs.writeFileSync(file, report(['--format', 'html'], dir, '2026-03-01'));
-        url = `file://${file}`;
+        const found = workspaceReportUrl(SOURCE, '2026-03-01');
+        if (!found) this.skip();
+        url = found;
         browser = await launchChromium();
     });
     after(async () => {

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../webview/harness/webview-page.js';
-import { REPO_ROOT, requireBundle, runCli } from './run-cli.js';
+import { report } from './report-helpers.js';
+import { REPO_ROOT, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 export const REPORT_OUT = path.join(REPO_ROOT, 'out', 'report-test');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -32,6 +33,22 @@ function writeExamplesReport(name: string): string | undefined {
     const result = runCli(['report', '.', '--format', 'html', '--date', '2026-09-30', '--output', file], { cwd: path.join(REPO_ROOT, 'examples') });
     assert.equal(result.status, 0, result.stderr);
     return file;
+}
+
+/**
+ * Writes `source` as the one file of a workspace in a temporary folder
+ * (`removeTempDirs` removes it) and its HTML report dated `date` with the
+ * built CLI; returns the report's `file://` address, or undefined when
+ * there is no Chromium to open it (the caller skips).
+ */
+export function workspaceReportUrl(source: string, date: string): string | undefined {
+    requireBundle();
+    if (!fs.existsSync(CHROMIUM)) return undefined;
+    const dir = tempDir();
+    writeFile(dir, 'a.align', source);
+    const file = path.join(dir, 'report.html');
+    fs.writeFileSync(file, report(['--format', 'html'], dir, date));
+    return `file://${file}`;
 }
 
 /** The examples' report of a suite and the headless Chromium it is read in (see {@link useExamplesReport}). */

@@ -66,7 +66,7 @@ describe('align report: the ROI table', () => {
 
     it('HTML: the note links to the other programs\' sections', () => {
         const html = report(['--format', 'html'], dir);
-        assert.ok(html.includes('also counted by <a href="#program-b">Program B (<code>B</code>)</a>'), 'A names B');
+        assert.ok(html.includes('also counted by <a href="#program-b"><bdi>Program B</bdi> (<code dir="ltr">B</code>)</a>'), 'A names B');
         assert.ok(html.includes('data-label="Benefit">20,000&nbsp;USD, shared</td>'));
     });
 

@@ -76,7 +76,7 @@ function tableStatuses(html: string): Map<string, { title: string; state: string
     const rows = new Map<string, { title: string; state: string; words: string }>();
     for (const row of html.split('<tr>')) {
         // A qualified name may break after its dot: `Program.<span aria-hidden="true"><wbr></span>Name`.
-        const kpi = /^<th scope="row" data-label="KPI">([^<]*) \(<code>([\w.]+)<\/code>\)<\/th>/.exec(row.replace(/<span aria-hidden="true"><wbr><\/span>/g, ''));
+        const kpi = /^<th scope="row" data-label="KPI"><bdi>([^<]*)<\/bdi> \(<code dir="ltr">([\w.]+)<\/code>\)<\/th>/.exec(row.replace(/<span aria-hidden="true"><wbr><\/span>/g, ''));
         const status = /<td data-label="Status"><span class="status status-(\w+)">(?:<svg[^]*?<\/svg>)?([^<]*)<\/span><\/td>/.exec(row);
         if (!kpi || !status) continue;
         const found = { title: unescape(kpi[1]!), state: status[1]!, words: unescape(status[2]!) };

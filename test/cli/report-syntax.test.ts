@@ -35,8 +35,8 @@ describe('align report of files with syntax errors', () => {
         const notice = html.indexOf('<div class="notice" role="note">');
         assert.ok(notice > 0 && notice < html.indexOf('<h2 id="summary">'), 'the notice comes before the summary');
         assert.ok(html.slice(notice).startsWith('<div class="notice" role="note">\n<p><svg class="icon"'));
-        assert.ok(html.includes('<li><code>drafts/broken.<span aria-hidden="true"><wbr></span>align</code>: '));
-        assert.ok(html.includes('<code>drafts/broken.<span aria-hidden="true"><wbr></span>align:2:'), 'findings name the file from the workspace root');
+        assert.ok(html.includes('<li><code dir="ltr">drafts/broken.<span aria-hidden="true"><wbr></span>align</code>: '));
+        assert.ok(html.includes('<code dir="ltr">drafts/broken.<span aria-hidden="true"><wbr></span>align:2:'), 'findings name the file from the workspace root');
     });
 
     it('lists each rule\'s messages in the order align check reports them, and names each file\'s first syntax error', () => {

@@ -163,7 +163,7 @@ describe('align report', () => {
             assert.ok(html.includes('<td class="right" data-label="Latest actual (period)">14.1% (<span class="date" style="white-space: nowrap">2026-03</span>)</td>'));
             assert.ok(html.includes(`<strong>Statuses are as of <span class="date" style="white-space: nowrap">${DATE}</span>:</strong>`), 'the report\'s date never breaks at a hyphen either');
             assert.match(html, /<span class="status status-off"><svg class="icon" width="12" height="12" viewBox="0 0 12 12" fill="#c5221f" aria-hidden="true" focusable="false">[^]*?<\/svg>off track<\/span>/);
-            assert.ok(html.includes('ROI not shown: it needs the program&#39;s <code>cost</code> and an actual of ChurnRate.'));
+            assert.ok(html.includes('ROI not shown: it needs the program&#39;s <code dir="ltr">cost</code> and an actual of ChurnRate.'));
             const svgs = inlineSvgs(html);
             for (const svg of svgs) parseXml(svg);
             assert.equal(svgs.filter(svg => svg.includes('class="align-graph"')).length, 4, 'one drawing per program');
