@@ -254,7 +254,8 @@ Options:
   -m, --metric NAME          only the pulls of this metric (Name or
                              Program.Name; repeatable)
       --dry-run              run the pulls and say whether each would create,
-                             change or keep its snapshot; write nothing
+                             change or keep its snapshot, and add or update
+                             its lock record; write nothing
   -c, --config FILE          settings file (default: align.config.json at the
                              workspace root)
   -h, --help                 show this help

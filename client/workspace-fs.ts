@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { mirroredFile } from '../language/files/mirrored-file.js';
+import type { MirroredFile } from '../language/protocol.js';
 
 /** True when `uri` exists, read through `vscode.workspace.fs` (any file system, the web's included). */
 export async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -11,7 +13,7 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
     }
 }
 
-/** The text of a file, as UTF-8. */
-export async function readText(uri: vscode.Uri): Promise<string> {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+/** A file for the web worker server: its text when it is UTF-8, else its bytes (language/files/mirrored-file.ts). */
+export async function readMirrored(uri: vscode.Uri): Promise<MirroredFile> {
+    return mirroredFile(uri.toString(), await vscode.workspace.fs.readFile(uri));
 }

@@ -52,18 +52,28 @@ export type DidChangeGraphParams =
 
 export const DidChangeGraphNotification = new NotificationType<DidChangeGraphParams>('align/didChangeGraph');
 
-/** A workspace file the client hands to a server that cannot read files itself (the web worker). */
+/** A file's text by URI (the base's files of `align/compareGraph`). */
 export interface WorkspaceFile {
     uri: string;
     text: string;
 }
+
+/**
+ * A workspace file the web client hands to the web worker server, which
+ * cannot read files itself: its text when its bytes are UTF-8 (most files;
+ * a byte order mark kept, as the desktop server reads it), else its bytes
+ * in base64, which the server judges as the desktop server does (not UTF-8,
+ * saved as UTF-16: language/files/decode-source.ts). Made and read by
+ * language/files/mirrored-file.ts.
+ */
+export type MirroredFile = { uri: string; text: string; base64?: undefined } | { uri: string; base64: string; text?: undefined };
 
 /** `initializationOptions` the Align client sends. */
 export interface AlignInitializationOptions {
     /** False in an untrusted workspace: the server reads no CSV file. Absent means trusted. */
     trusted?: boolean;
     /** The workspace's `.align`, CSV and `align.config.json` files, for a server without file access (web). */
-    files?: WorkspaceFile[];
+    files?: MirroredFile[];
     /**
      * The client's own Align commands that code lenses and quick fixes may
      * name: the Align extension sends `align.showImpactChain`, and on the
@@ -77,8 +87,8 @@ export interface AlignInitializationOptions {
 
 /** Workspace files created, changed or deleted (web client -> web worker server). */
 export interface DidChangeWorkspaceFilesParams {
-    /** Created or changed files with their new text. */
-    changed: WorkspaceFile[];
+    /** Created or changed files with their new content. */
+    changed: MirroredFile[];
     /** URIs of deleted files. */
     deleted: string[];
 }

@@ -113,7 +113,8 @@ function examplesWorkspace() {
  * The consuming workspace of examples/standards (test/vscode/standards-suite),
  * the package copied into its node_modules as `npm install` of a packed
  * version makes it; its catalog gets a metric with a finding (never reported)
- * and the workspace a duplicate of a catalog KPI (reported on its side).
+ * and the workspace a duplicate of a catalog KPI (reported on its side), and
+ * a file saved as Latin-1, not UTF-8 (test/vscode/standards-suite/not-utf8-files.test.ts).
  */
 function standardsWorkspace() {
     const workspace = tempWorkspace();
@@ -125,6 +126,8 @@ function standardsWorkspace() {
     writeFileSync(catalog, `${readFileSync(catalog, 'utf-8')}\nmetric Broken "Broken" {\n  drives Nowhere\n}\n`);
     writeFileSync(join(workspace, 'retention.align'), 'metric FirstYearRetention "Our own retention" {\n  kind lagging\n  unit percent\n  direction up\n'
         + '  baseline 10%\n  target 20% by 2026-12-31\n  source "Warehouse"\n  owner "Data team"\n  cadence monthly\n}\n');
+    // `program P "café" {}` with é as the Latin-1 byte 0xe9 on line 2 (LATIN1 of test/unit/helpers/encoded-sources.ts).
+    writeFileSync(join(workspace, 'latin-1.align'), Buffer.concat([Buffer.from('// café\nprogram P "caf'), Buffer.from([0xe9]), Buffer.from('" {}\n')]));
     return workspace;
 }
 

@@ -1,38 +1,38 @@
 import type { FileSystemNode, FileSystemProvider } from 'langium';
 import { URI } from 'langium';
-import type { DidChangeWorkspaceFilesParams, WorkspaceFile } from '../language/protocol.js';
+import { contentBytes, contentText, mirroredContent } from '../language/files/mirrored-file.js';
+import type { DidChangeWorkspaceFilesParams, MirroredFile } from '../language/protocol.js';
 
 /**
  * The file system of the web worker server: the workspace files the client
- * read for it (`.align`, CSV, `align.config.json`), kept by URI. Folders are
- * implied by the file URIs, so Langium's workspace manager can walk them.
+ * read for it (`.align`, CSV, `align.config.json`), kept by URI: the text of
+ * a UTF-8 file, the bytes of another, which `readBinary` gives as they are
+ * (the document factory judges them as on the desktop: not UTF-8, UTF-16).
+ * Folders are implied by the file URIs, so Langium's workspace manager can
+ * walk them.
  */
 export class BrowserFileSystem implements FileSystemProvider {
-    private readonly files = new Map<string, string>();
+    private readonly files = new Map<string, string | Uint8Array>();
 
     /** Replaces every file (at `initialize`). */
-    setAll(files: readonly WorkspaceFile[]): void {
+    setAll(files: readonly MirroredFile[]): void {
         this.files.clear();
-        for (const file of files) this.files.set(key(file.uri), file.text);
+        for (const file of files) this.files.set(key(file.uri), mirroredContent(file));
     }
 
     /** Applies a change the client reported. */
     apply(change: DidChangeWorkspaceFilesParams): void {
-        for (const file of change.changed) this.files.set(key(file.uri), file.text);
+        for (const file of change.changed) this.files.set(key(file.uri), mirroredContent(file));
         for (const uri of change.deleted) this.files.delete(key(uri));
     }
 
+    /** The file's text, as the desktop server reads it (a byte that is not UTF-8 as U+FFFD). */
     async readFile(uri: URI): Promise<string> { return this.readFileSync(uri); }
+    readFileSync(uri: URI): string { return contentText(this.content(uri)); }
 
-    readFileSync(uri: URI): string {
-        const text = this.files.get(uri.toString());
-        if (text !== undefined) return text;
-        const isFolder = this.isFolder(uri);
-        throw Object.assign(new Error(`${isFolder ? 'EISDIR' : 'ENOENT'}: ${uri.toString()}`), { code: isFolder ? 'EISDIR' : 'ENOENT' });
-    }
-
+    /** The file's bytes. */
     async readBinary(uri: URI): Promise<Uint8Array> { return this.readBinarySync(uri); }
-    readBinarySync(uri: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(uri)); }
+    readBinarySync(uri: URI): Uint8Array { return contentBytes(this.content(uri)); }
 
     async exists(uri: URI): Promise<boolean> { return this.existsSync(uri); }
     existsSync(uri: URI): boolean { return this.files.has(uri.toString()) || this.isFolder(uri); }
@@ -58,6 +58,13 @@ export class BrowserFileSystem implements FileSystemProvider {
             entries.set(name, { isFile: !isDirectory, isDirectory, uri: URI.parse(prefix + name) });
         }
         return [...entries.values()];
+    }
+
+    private content(uri: URI): string | Uint8Array {
+        const content = this.files.get(uri.toString());
+        if (content !== undefined) return content;
+        const isFolder = this.isFolder(uri);
+        throw Object.assign(new Error(`${isFolder ? 'EISDIR' : 'ENOENT'}: ${uri.toString()}`), { code: isFolder ? 'EISDIR' : 'ENOENT' });
     }
 
     private isFolder(uri: URI): boolean {

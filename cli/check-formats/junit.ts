@@ -14,23 +14,14 @@
 import type { Finding } from '../../language/rules.js';
 import type { Formatter } from './types.js';
 import { sortFindings } from './sort.js';
+import { escapeXml } from '../../language/render/index.js';
 
-/** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF). */
-const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** What XML would change in an attribute value: tabs and line breaks, which parsers normalise to spaces. */
+const WHITESPACE: Readonly<Record<string, string>> = { '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
-const ENTITIES: Record<string, string> = {
-    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
-    '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
-};
-
-/** Escapes text content: drops invalid characters, escapes `& < > " '`. */
-export function escapeXml(text: string): string {
-    return text.replace(INVALID_XML, '').replace(/[&<>"']/g, c => ENTITIES[c]!);
-}
-
-/** Escapes an attribute value; also keeps tabs and line breaks, which parsers would normalise. */
+/** Escapes an attribute value as `escapeXml` does (invalid characters and controls dropped); also keeps tabs and line breaks. */
 export function escapeXmlAttribute(text: string): string {
-    return text.replace(INVALID_XML, '').replace(/[&<>"'\t\n\r]/g, c => ENTITIES[c]!);
+    return escapeXml(text).replace(/[\t\n\r]/g, c => WHITESPACE[c]!);
 }
 
 function attributes(values: Record<string, string | number>): string {

@@ -10,6 +10,7 @@ import { sortFindings } from './sort.js';
 import { wrapWords } from '../../language/text/wrap.js';
 import { cellWidth, padCells } from '../../language/text/cell-width.js';
 import { escapeControls } from './printable.js';
+import { MAX_SYNTAX_ERRORS, tooManySyntaxErrors } from '../../language/syntax-error-cap.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
 const STYLE = {
@@ -30,11 +31,12 @@ function oneLine(message: string): string {
 }
 
 /**
- * The rows of one file. When every row fits `ctx.width`, each cell is padded
- * to its column's widest so that the rule ids align; otherwise each message
- * wraps under itself and the rule id follows its last words.
+ * The rows of one file, the lines of each finding. When every row fits
+ * `ctx.width`, each cell is padded to its column's widest so that the rule
+ * ids align; otherwise each message wraps under itself and the rule id
+ * follows its last words.
  */
-function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
+function rows(findings: readonly Finding[], ctx: FormatContext): string[][] {
     const cells = findings.map(f => ({ f, pos: `${f.line}:${f.column}`, message: oneLine(f.message) }));
     const posWidth = widest(cells.map(c => c.pos));
     const sevWidth = widest(cells.map(c => c.f.severity));
@@ -42,7 +44,7 @@ function rows(findings: readonly Finding[], ctx: FormatContext): string[] {
     const ruleWidth = widest(cells.map(c => c.f.rule));
     const indent = 2 + posWidth + 2 + sevWidth + 2;
     const table = indent + msgWidth + 2 + ruleWidth <= ctx.width;
-    return cells.flatMap(({ f, pos, message }) => {
+    return cells.map(({ f, pos, message }) => {
         const head = '  ' + paint(ctx, pos.padEnd(posWidth), 'dim') + '  ' + paint(ctx, f.severity.padEnd(sevWidth), SEVERITY_STYLE[f.severity]) + '  ';
         const rule = paint(ctx, link(ctx, f.rule, ruleDocUrl(f.rule)), 'dim');
         if (table) return [`${head}${padCells(message, msgWidth)}  ${rule}`];
@@ -121,11 +123,23 @@ export function summary(findings: readonly Finding[], ctx: FormatContext): strin
  */
 export const SYNTAX_ERRORS_SHOWN = 20;
 
-function fewerSyntaxErrors(group: readonly Finding[]): { shown: readonly Finding[]; syntax: number; others: number } {
+/** The message of the syntax error that ends a parse stopped at the cap. */
+const STOPPED_READING = tooManySyntaxErrors(MAX_SYNTAX_ERRORS);
+
+/**
+ * The file's findings when it has more than {@link SYNTAX_ERRORS_SHOWN}
+ * syntax errors: the first of them, then the one that says the parse stopped
+ * reading the file (syntax-error-cap.ts) when it is past them, so that the
+ * user learns that the rest of the file was not checked; the numbers of the
+ * syntax errors and other findings not shown.
+ */
+function fewerSyntaxErrors(group: readonly Finding[]): { shown: readonly Finding[]; stopped?: Finding; syntax: number; others: number } {
     const isSyntax = (f: Finding): boolean => f.rule === 'syntax' && f.severity === 'error';
     const syntaxErrors = group.filter(isSyntax);
     if (syntaxErrors.length <= SYNTAX_ERRORS_SHOWN) return { shown: group, syntax: 0, others: 0 };
-    return { shown: syntaxErrors.slice(0, SYNTAX_ERRORS_SHOWN), syntax: syntaxErrors.length - SYNTAX_ERRORS_SHOWN, others: group.length - syntaxErrors.length };
+    const stopped = syntaxErrors.slice(SYNTAX_ERRORS_SHOWN).find(f => f.message === STOPPED_READING);
+    const hidden = syntaxErrors.length - SYNTAX_ERRORS_SHOWN - (stopped ? 1 : 0);
+    return { shown: syntaxErrors.slice(0, SYNTAX_ERRORS_SHOWN), stopped, syntax: hidden, others: group.length - syntaxErrors.length };
 }
 
 /** Formats findings for a terminal. */
@@ -142,15 +156,19 @@ export const formatPretty: Formatter = (findings, ctx) => {
     // No `lines.push(...rows)`: a spread of one file's rows can overflow the stack.
     for (const [file, group] of byFile) {
         lines.push(paint(ctx, escapeControls(file), 'bold', 'underline'));
-        const { shown, syntax, others } = fewerSyntaxErrors(group);
-        for (const row of rows(shown, ctx)) lines.push(row);
+        const { shown, stopped, syntax, others } = fewerSyntaxErrors(group);
+        // The row of the error where the parse stopped comes after the line on those not shown, aligned with the rows above it.
+        const shownRows = rows(stopped ? [...shown, stopped] : shown, ctx);
+        const stoppedRow = stopped ? shownRows.pop()! : [];
+        for (const row of shownRows) for (const line of row) lines.push(line);
         for (const f of shown) documented.add(f.rule);
-        if (syntax > 0) {
-            const hidden = others > 0 ? `${plural(syntax, 'more syntax error')} and ${plural(others, 'other finding')}` : plural(syntax, 'more syntax error');
+        if (syntax > 0 || others > 0) {
+            const hidden = [syntax > 0 ? plural(syntax, 'more syntax error') : '', others > 0 ? plural(others, 'other finding') : ''].filter(Boolean).join(' and ');
             const text = `… ${hidden} in this file, not shown: fix the first syntax errors, which often cause the rest. `
                 + 'Is it Align source? `--format json` lists every finding.';
             for (const line of wrapWords(text, ctx.width, { first: '  ' })) lines.push(paint(ctx, line, 'dim'));
         }
+        for (const line of stoppedRow) lines.push(line);
         lines.push('');
     }
     for (const line of ruleDocs([...documented], ctx)) lines.push(line);

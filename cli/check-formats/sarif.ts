@@ -85,6 +85,19 @@ export function srcRootUri(cwd = process.cwd()): string {
     return href.endsWith('/') ? href : href + '/';
 }
 
+/**
+ * The text of a SARIF `message` object: a `{` or `}` doubled. SARIF 2.1.0
+ * §3.11.5 ("Messages with placeholders") makes `{0}` a placeholder that a
+ * viewer replaces with an argument, and requires literal braces in plain
+ * text and formatted message strings to be written `{{` and `}}`, whether
+ * the message has `arguments` or not (Align's have none); a title or a CSV
+ * path in a message may hold braces. Rule descriptions and help are
+ * `multiformatMessageString`s, which §3.12 leaves as they are.
+ */
+export function sarifMessageText(text: string): string {
+    return text.replace(/[{}]/g, brace => brace + brace);
+}
+
 /** A 1-based region that SARIF accepts: positive, and never ending before it starts. */
 function region(f: Finding) {
     const startLine = Math.max(1, f.line);
@@ -115,7 +128,7 @@ export function sarifLog(findings: readonly Finding[], toolVersion: string, root
             ruleId: f.rule,
             ruleIndex: index.get(f.rule)!,
             level: SARIF_LEVELS[f.severity],
-            message: { text: f.message },
+            message: { text: sarifMessageText(f.message) },
             locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file), region: region(f) } }],
             // From the finding's identity (rule, model path, message key), never its line: code scanning tracks it across commits.
             partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },

@@ -2,6 +2,7 @@ import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Actuals, Model } from '../../language/generated/ast.js';
 import { messageText, ruleIdOf, type FindingDiagnostic } from '../../language/findings.js';
 import { relativePath } from '../shown-path.js';
+import { lineEnd } from '../../language/line-starts.js';
 
 /** The tokens of a text as the lexer reads them (comments left out, a string one token): where each starts, and its text. */
 export type Tokenize = (text: string) => ReadonlyArray<{ readonly startOffset: number; readonly image: string }>;
@@ -90,7 +91,8 @@ function refusal(document: LangiumDocument, error: FindingDiagnostic): string {
 /** The pull of a block as written from its `pull` word to the end of the line, for messages when it cannot be read in full: `sql "q.sql" on env PGURL`. */
 export function writtenPull(text: string, offset: number | undefined): string {
     if (offset === undefined) return 'pull';
-    const line = text.slice(offset, offset + 200).split(/\r?\n/)[0]!;
+    const start = text.slice(offset, offset + 200);
+    const line = start.slice(0, lineEnd(start, 0));
     const shown = line.replace(/^pull\s+/, '').replace(/[\s{}]+$/, '').replace(/\s+/g, ' ');
     return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown || 'pull';
 }

@@ -64,9 +64,21 @@ function spanText(span: Span, inTable: boolean): string {
  * code, HTML or entities are backslash-escaped; line breaks become spaces,
  * other control characters are dropped. `|` is escaped everywhere (it ends a
  * table cell).
+ *
+ * GitHub also reads text that Markdown leaves alone, escaped or not: `@name`
+ * notifies that user or team and `#123` links an issue, in a comment of
+ * `align diff --format md` or a report posted to a pull request. A word
+ * joiner (U+2060, invisible) after `@` (not in an e-mail address) and after
+ * `#` before a letter or digit breaks the reference. And `$x$` or `$$x$$`
+ * renders as math: every `$` is written `<span>$</span>`, the escape that
+ * GitHub's "Writing mathematical expressions" gives for a dollar sign
+ * outside math (users report that a backslash does not stop math there).
  */
 export function escapeMarkdown(text: string): string {
-    return withoutControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`);
+    return withoutControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`)
+        .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g, '@\u2060')
+        .replace(/#(?=[A-Za-z0-9_])/g, '#\u2060')
+        .replace(/\$/g, () => '<span>$</span>');
 }
 
 /** A code span whose fence is longer than any run of backticks inside; `|` escaped in tables, control characters as `\xHH`. */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { DidChangeWorkspaceFilesParams, WorkspaceFile } from '../../language/protocol.js';
+import { sameContent } from '../../language/files/mirrored-file.js';
+import type { DidChangeWorkspaceFilesParams, MirroredFile } from '../../language/protocol.js';
 import { WATCHED_GLOBS } from '../constants.js';
-import { exists, readText } from '../workspace-fs.js';
+import { exists, readMirrored } from '../workspace-fs.js';
 
 /** Folders the server skips as well (Langium's workspace manager: dot-folders, node_modules, out). */
 const EXCLUDE = '{**/node_modules/**,**/out/**,**/.*/**}';
@@ -11,13 +12,14 @@ const EXCLUDE = '{**/node_modules/**,**/out/**,**/.*/**}';
  * the catalog and config files of packages in `node_modules`) for
  * the web worker server, which cannot read files: read through
  * `vscode.workspace.fs` (so any file system works, vscode-vfs included) and
- * kept current by file system watchers.
+ * kept current by file system watchers. A file that is not UTF-8 goes as its
+ * bytes, for the server to report as the desktop server does.
  */
 export class WorkspaceMirror implements vscode.Disposable {
-    private readonly files = new Map<string, string>();
+    private readonly files = new Map<string, MirroredFile>();
     private readonly emitter = new vscode.EventEmitter<DidChangeWorkspaceFilesParams>();
     private readonly disposables: vscode.Disposable[] = [this.emitter];
-    /** Fires with the new text of created or changed files and the URIs of deleted ones. */
+    /** Fires with the new content of created or changed files and the URIs of deleted ones. */
     readonly onDidChange = this.emitter.event;
 
     /** Reads every file once and starts watching. */
@@ -31,12 +33,12 @@ export class WorkspaceMirror implements vscode.Disposable {
         }
         const uris = (await Promise.all(WATCHED_GLOBS.map(glob => vscode.workspace.findFiles(glob, EXCLUDE)))).flat();
         const packages = await packageFiles();
-        await Promise.all([...uris, ...packages].map(async uri => { this.files.set(uri.toString(), await readText(uri)); }));
+        await Promise.all([...uris, ...packages].map(async uri => { this.files.set(uri.toString(), await readMirrored(uri)); }));
     }
 
-    /** Every file with its text, for `initializationOptions.files`. */
-    snapshot(): WorkspaceFile[] {
-        return [...this.files].map(([uri, text]) => ({ uri, text }));
+    /** Every file with its content, for `initializationOptions.files`. */
+    snapshot(): MirroredFile[] {
+        return [...this.files.values()];
     }
 
     dispose(): void {
@@ -44,14 +46,15 @@ export class WorkspaceMirror implements vscode.Disposable {
     }
 
     private async changed(uri: vscode.Uri): Promise<void> {
-        const text = await readText(uri).catch(error => {
+        const file = await readMirrored(uri).catch(error => {
             if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
             throw error;
         });
-        if (text === undefined) return this.deleted(uri);
-        if (this.files.get(uri.toString()) === text) return;
-        this.files.set(uri.toString(), text);
-        this.emitter.fire({ changed: [{ uri: uri.toString(), text }], deleted: [] });
+        if (file === undefined) return this.deleted(uri);
+        const before = this.files.get(file.uri);
+        if (before && sameContent(before, file)) return;
+        this.files.set(file.uri, file);
+        this.emitter.fire({ changed: [file], deleted: [] });
     }
 
     private deleted(uri: vscode.Uri): void {

@@ -3,7 +3,8 @@ import type { MetricFigures } from '../graph/types.js';
 import { isCachedMeasure, styleKey, type MeasureText, type TextStyle } from './measure.js';
 
 // XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF, even as character references;
-// DEL and the C1 controls it only discourages are dropped too: no drawing (in a mailed report, an exported SVG) carries a control.
+// DEL and the C1 controls it only discourages are dropped too: no drawing (in a mailed report, an exported SVG) and no JUnit
+// report of `align check` (cli/check-formats/junit.ts, read in CI logs) carries a control.
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

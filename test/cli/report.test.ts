@@ -131,7 +131,7 @@ describe('align report', () => {
             const dir = tempDir();
             writeFile(dir, 'n.align', NASTY_ALIGN);
             const text = report([], dir);
-            assert.ok(text.includes('### Outcome: Say "hi" \\#1 \\<b\\>bold\\</b\\> \\[x\\] {y} (z) \\| a; b \\& c \\`x\\` %% d \\\\ e \\<script\\>alert(1)\\</script\\> (`end`)'));
+            assert.ok(text.includes('### Outcome: Say "hi" \\#\u20601 \\<b\\>bold\\</b\\> \\[x\\] {y} (z) \\| a; b \\& c \\`x\\` %% d \\\\ e \\<script\\>alert(1)\\</script\\> (`end`)'));
             assert.ok(!/<script>/.test(text));
         });
     });

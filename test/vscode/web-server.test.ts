@@ -6,8 +6,10 @@ import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
 import { createMessageConnection, PortMessageReader, PortMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { AlignInitializationOptions, WorkspaceFile } from '../../language/protocol.js';
+import { mirroredFile } from '../../language/files/mirrored-file.js';
+import type { AlignInitializationOptions, MirroredFile } from '../../language/protocol.js';
 import { BrowserFileSystem } from '../../server/browser-file-system.js';
+import { LATIN1, LATIN1_FINDING, UTF16_FINDING, UTF16LE_NO_BOM } from '../unit/helpers/encoded-sources.js';
 
 // The web worker language server (out/web/server-browser.js, built by
 // `node esbuild.mjs`) run in a Node worker thread with a `self` shim: the
@@ -19,13 +21,13 @@ const EXAMPLES = join(repo, 'test/fixtures/examples');
 const ROOT = 'vscode-test-web://mount';
 
 /** The fixture workspace as the web client sends it. */
-function fixtureFiles(): WorkspaceFile[] {
+function fixtureFiles(): MirroredFile[] {
     const walk = (dir: string): string[] => readdirSync(dir).flatMap(name => {
         const full = join(dir, name);
         return statSync(full).isDirectory() ? walk(full) : [full];
     });
     return walk(EXAMPLES).filter(f => /\.(align|csv)$/.test(f))
-        .map(f => ({ uri: `${ROOT}/${relative(EXAMPLES, f).split('\\').join('/')}`, text: readFileSync(f, 'utf-8') }));
+        .map(f => mirroredFile(`${ROOT}/${relative(EXAMPLES, f).split('\\').join('/')}`, readFileSync(f)));
 }
 
 /** Runs the bundle in a worker whose `self` talks to the parent port, as a browser worker would. */
@@ -111,7 +113,7 @@ describe('web worker language server (out/web/server-browser.js)', function () {
 
     it('takes changed and deleted files, CSV included, from align/didChangeWorkspaceFiles', async () => {
         server = await WebServer.start({ files: fixtureFiles() });
-        const change = (changed: WorkspaceFile[], deleted: string[] = []) =>
+        const change = (changed: MirroredFile[], deleted: string[] = []) =>
             server!.connection.sendNotification('align/didChangeWorkspaceFiles', { changed, deleted });
         await server.diagnosticsOf('sales-win-rate.align', d => d.some(x => x.code === 'activity-only-link'));
         // NPS falls behind its trajectory in the CSV file.
@@ -119,11 +121,22 @@ describe('web worker language server (out/web/server-browser.js)', function () {
         await server.diagnosticsOf('catalog/metrics.align', d => d.some(x => x.code === 'actuals-off-track'));
         // CompletionRate becomes a KPI in the catalog: the objective in another file is no longer activity-only.
         const catalog = fixtureFiles().find(f => f.uri.endsWith('catalog/metrics.align'))!;
-        await change([{ uri: catalog.uri, text: catalog.text.replace('kind activity', 'kind leading\n  baseline 1\n  target 2 by 2026-06-30\n  drives ChurnRate') }]);
+        await change([{ uri: catalog.uri, text: catalog.text!.replace('kind activity', 'kind leading\n  baseline 1\n  target 2 by 2026-06-30\n  drives ChurnRate') }]);
         await server.diagnosticsOf('sales-win-rate.align', d => !d.some(x => x.code === 'activity-only-link'));
         // Without the catalog, churn-pilot's references to it do not resolve.
         await change([], [catalog.uri]);
         await server.diagnosticsOf('churn-pilot.align', d => d.some(x => x.code === 'unresolved-reference'));
+    });
+
+    it('reports a file that is not UTF-8, or is saved as UTF-16, as the desktop server does, from the bytes the client sends', async () => {
+        const latin = mirroredFile(`${ROOT}/latin.align`, LATIN1);
+        server = await WebServer.start({ files: [...fixtureFiles(), latin, mirroredFile(`${ROOT}/utf16.align`, UTF16LE_NO_BOM)] });
+        const syntax = (d: Diagnostic[]) => d.map(x => `${x.range.start.line}:${x.range.start.character} ${String(x.code)} ${x.message}`);
+        assert.deepEqual(syntax(await server.diagnosticsOf('latin.align', d => d.length > 0)), [`0:0 syntax ${LATIN1_FINDING}`]);
+        assert.deepEqual(syntax(await server.diagnosticsOf('utf16.align', d => d.length > 0)), [`0:0 syntax ${UTF16_FINDING}`]);
+        // Saved as UTF-8: Align text, checked as such.
+        await server.connection.sendNotification('align/didChangeWorkspaceFiles', { changed: [mirroredFile(latin.uri, Buffer.from('skill S "S"\n'))], deleted: [] });
+        assert.deepEqual(codes(await server.diagnosticsOf('latin.align', d => !d.some(x => x.code === 'syntax'))), ['skill-enables-nothing']);
     });
 });
 

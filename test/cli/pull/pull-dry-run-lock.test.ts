@@ -68,4 +68,11 @@ describe('align pull --dry-run: a lock record that would change (child process o
         assert.equal(unwrapped(real.stdout).split('\n')[0], 'pulled data/ctl.csv (unchanged): A: 1 row, 2026-01 to 2026-01');
         assert.equal(ws.read('align.lock.json'), lock);
     });
+
+    it('align pull --help says that --dry-run tells of the lock record too', () => {
+        const help = runCli(['pull', '--help']);
+        assert.equal(help.status, 0, help.stderr);
+        const option = help.stdout.slice(help.stdout.indexOf('--dry-run'), help.stdout.indexOf('\n  -c, --config')).replace(/\s+/g, ' ');
+        assert.match(option, /would create, change or keep its snapshot, and add or update its lock record; write nothing/);
+    });
 });
