@@ -247,6 +247,33 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
+     * A build reads from disk every document not open in the editor. A file
+     * deleted before its deletion is announced (closed in the editor after
+     * it was deleted while an update of it waited, or announced as changed
+     * by a watcher event that came late) is not there: Langium's build
+     * failed on it (ENOENT), the other documents were left unbuilt and the
+     * deletion was never applied. Such documents are deleted instead, as the
+     * announcement will do (their diagnostics cleared, what they declared
+     * gone), and the update runs again; the announcement then finds nothing
+     * left to delete. Any other failure is the update's.
+     */
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        let gone: URI[] = [];
+        for (;;) {
+            try {
+                return await super.update(changed, [...deleted, ...gone], cancelToken);
+            } catch (error) {
+                if (!isFileGone(error)) throw error;
+                const known = new Set(gone.map(uri => uri.toString()));
+                const vanished = (await this.vanishedDocuments()).filter(uri => !known.has(uri.toString()));
+                // Each attempt deletes at least one more document: the loop ends.
+                if (vanished.length === 0) throw error;
+                gone = [...gone, ...vanished];
+            }
+        }
+    }
+
+    /**
      * Validates every document again (settings or a CSV file changed). A
      * document whose file was deleted before the deletion was announced
      * cannot be read again: when the build fails, such documents are deleted
@@ -294,4 +321,10 @@ export class AlignDocumentBuilder extends DefaultDocumentBuilder {
             for (const listener of this.diagnosticsListeners) listener(document);
         }
     }
+}
+
+/** Whether a failed read says the file is not there (a deletion not announced yet), or a folder of its path is a file now. */
+export function isFileGone(error: unknown): boolean {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -3,7 +3,7 @@ import type { AlignServices } from '../language/align-module.js';
 import { decodeSource } from '../language/files/decode-source.js';
 import type { AlignWorkspaceManager } from '../language/catalogs/catalog-workspace-manager.js';
 import { Disposable, DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumDocument, type LangiumDocuments } from 'langium';
-import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
+import { isFileGone, type AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceSettings } from './workspace-settings.js';
@@ -68,9 +68,9 @@ export class AlignDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (!document) return;
         const shown = document.textDocument.getText();
         void (async () => {
-            const exists = await this.fileSystem.exists(uri);
-            // null: not source text (decode-source.ts), whatever the editor showed.
-            const onDisk = exists ? await this.fileSystem.readBinary(uri).then(sourceText, () => shown) : undefined;
+            // null: not source text (decode-source.ts), whatever the editor showed; undefined: gone (one read, so a file
+            // deleted meanwhile is not taken for one that cannot be read); another problem reading it: as shown.
+            const onDisk = await this.fileSystem.readBinary(uri).then(sourceText, (error: unknown) => isFileGone(error) ? undefined : shown);
             if (this.textDocuments.get(change.document.uri)) return; // opened again meanwhile
             if (onDisk === undefined || !this.holds(uri)) this.fireDocumentUpdate([], [uri]);
             else if (onDisk !== shown || (this.isCatalog(uri) && (document.diagnostics?.length ?? 0) > 0)) this.fireDocumentUpdate([uri], []);

@@ -226,6 +226,21 @@ describe('reliability: faults while the language server runs', function () {
             await session.diagnosticsOf(churn(), d => d.filter(x => x.code === 'unresolved-reference').length >= 3);
             await untilDiskState();
         });
+
+        // The update reads the files it names from disk: a file gone by then was an update failure (ENOENT) that left the
+        // workspace unbuilt and the deletion never applied. A watcher event that came late makes it happen every time.
+        it('deleted, then announced as changed (a late watcher event): deleted, its diagnostics cleared (was: the update failed, ENOENT)', async () => {
+            const safety = path.join(root, 'safety.align');
+            await session.diagnosticsOf(safety, d => d.length > 0);
+            fs.rmSync(catalog());
+            fs.rmSync(safety);
+            await announce([catalog(), CHANGED], [safety, CHANGED]);
+            await session.diagnosticsOf(churn(), d => d.filter(x => x.code === 'unresolved-reference').length >= 3);
+            await session.diagnosticsOf(safety, d => d.length === 0);
+            await untilDiskState();
+            const symbols = await session.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '' });
+            assert.ok(!symbols.some(s => s.location.uri === uriOf(catalog()) || s.location.uri === uriOf(safety)), 'the deleted files declare nothing');
+        });
     });
 });
 
