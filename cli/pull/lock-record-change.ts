@@ -6,15 +6,24 @@ export interface RecordChange {
     readonly why: string;
 }
 
-/** What a change of each field of a record means; those that say what the snapshot holds share one. Every field but `pulledAt`. */
-const MEANINGS: ReadonlyArray<readonly [ReadonlyArray<keyof LockEntry>, string]> = [
-    [['metric'], 'the metric changed'],
-    [['kind', 'on'], 'the source changed'],
-    [['query'], 'the query file moved'],
-    [['querySha256'], 'the query changed'],
-    [['pullSha256'], 'the pull block changed'],
-    [['rows', 'firstPeriod', 'lastPeriod', 'snapshotSha256'], 'it did not match the snapshot']
-];
+/**
+ * What a change of each field of a record means, in the order the words
+ * are given; those that say what the snapshot holds share one. Every field
+ * but `pulledAt`: a field added to `LockEntry` without its meaning here is
+ * a type error, so that no change of a record goes unsaid.
+ */
+const MEANINGS: Readonly<Record<Exclude<keyof LockEntry, 'pulledAt'>, string>> = {
+    metric: 'the metric changed',
+    kind: 'the source changed',
+    on: 'the source changed',
+    query: 'the query file moved',
+    querySha256: 'the query changed',
+    pullSha256: 'the pull block changed',
+    rows: 'it did not match the snapshot',
+    firstPeriod: 'it did not match the snapshot',
+    lastPeriod: 'it did not match the snapshot',
+    snapshotSha256: 'it did not match the snapshot'
+};
 
 /**
  * How the record a pull writes differs from the old one (undefined when
@@ -25,8 +34,9 @@ const MEANINGS: ReadonlyArray<readonly [ReadonlyArray<keyof LockEntry>, string]>
  */
 export function recordChange(old: LockEntry | undefined, entry: LockEntry): RecordChange | undefined {
     if (old === undefined) return { added: true, why: 'there was none' };
-    const why = MEANINGS.filter(([fields]) => fields.some(field => old[field] !== entry[field])).map(([, words]) => words);
-    return why.length === 0 ? undefined : { added: false, why: why.join(', ') };
+    const fields = Object.keys(MEANINGS) as Array<keyof typeof MEANINGS>;
+    const why = new Set(fields.filter(field => old[field] !== entry[field]).map(field => MEANINGS[field]));
+    return why.size === 0 ? undefined : { added: false, why: [...why].join(', ') };
 }
 
 /** The words after a snapshot that keeps its data: `(unchanged)`, or `(unchanged; its lock record [would be] updated: the query changed)`. */
