@@ -1,7 +1,7 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import type { BlockWords } from './block-words.js';
-import { orList, shortened } from './present/index.js';
+import { codeSpan, orList, shortened } from './present/index.js';
 import { lineEnd } from './line-starts.js';
 
 const TOKEN_WORDS: Record<string, string> = {
@@ -83,7 +83,7 @@ function expectedAfter(expectedPathsPerAlt: readonly TokenType[][][], actual: re
     if (depth === 0 || depth >= actual.length) return undefined;
     const next = paths.filter(path => path.length > depth && matched(path) >= depth).map(path => path[depth]!);
     const words = actual.slice(0, depth).map(token => shortened(token.image, MAX_QUOTED)).join(' ');
-    return `Expected ${describe(next)} after \`${words}\`, but found ${found(actual[depth])}.`;
+    return `Expected ${describe(next)} after ${codeSpan(words)}, but found ${found(actual[depth])}.`;
 }
 
 function describe(tokens: readonly TokenType[]): string {
@@ -98,7 +98,7 @@ function describe(tokens: readonly TokenType[]): string {
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || token.image === '') return 'the end of the file';
-    return `\`${shortened(token.image, MAX_QUOTED)}\``;
+    return codeSpan(shortened(token.image, MAX_QUOTED));
 }
 
 /** A lexer error as chevrotain reports it: where the characters no token matches start, and how many there are. */
@@ -161,7 +161,7 @@ function stringProblem(text: string, offset: number): LexerProblem {
         if (c === '"') {
             const escape = badEscape ?? '\\';
             return {
-                message: `Invalid escape \`${escape}\` in a string: only \`\\"\` (a quote) and \`\\\\\` (a backslash) may follow a backslash.`,
+                message: `Invalid escape ${codeSpan(escape)} in a string: only \`\\"\` (a quote) and \`\\\\\` (a backslash) may follow a backslash.`,
                 length: i + 1 - offset, until: i + 1
             };
         }
@@ -179,11 +179,11 @@ function shownCharacters(characters: readonly string[]): string {
             run += c;
             continue;
         }
-        if (run) parts.push(`\`${run}\``);
+        if (run) parts.push(codeSpan(run));
         run = '';
         parts.push(`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
     }
-    if (run) parts.push(`\`${run}\``);
+    if (run) parts.push(codeSpan(run));
     return parts.join(' ');
 }
 

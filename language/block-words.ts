@@ -1,7 +1,7 @@
 import type { Grammar } from 'langium';
 import { GrammarAST } from 'langium';
 import { nearestWithin } from './edit-distance.js';
-import { orList, withArticle } from './present/index.js';
+import { codeSpan, orList, withArticle } from './present/index.js';
 
 /**
  * The words that may start an entry of each declaration's block, read from
@@ -37,7 +37,7 @@ export class BlockWords {
         // The blocks of declarations (not the file's top level, nor a program, which holds declarations).
         const owners = [...this.byRule].filter(([rule, list]) => rule !== 'Model' && rule !== 'Program' && list.includes(word)).map(([rule]) => kindOf(rule));
         if (owners.length === 0) return undefined;
-        return `\`${word}\` is written in ${orList(owners.map(owner => `${withArticle(owner)}'s`))} block, not in ${withArticle(kindOf(ruleName))}'s`;
+        return `${codeSpan(word)} is written in ${orList(owners.map(owner => `${withArticle(owner)}'s`))} block, not in ${withArticle(kindOf(ruleName))}'s`;
     }
 }
 

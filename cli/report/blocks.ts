@@ -4,7 +4,7 @@
  * that both formats say the same. Charts are drawn in HTML; Markdown prints
  * their text (a trend line per metric) instead.
  */
-import { TRACK_WORDS } from '../../language/present/index.js';
+import { messageParts, TRACK_WORDS } from '../../language/present/index.js';
 
 /** An on-track state: HTML draws a glyph beside the words, Markdown writes the words. */
 export type TrackMark = 'on' | 'off' | 'unknown';
@@ -89,13 +89,12 @@ export type Block =
     | { type: 'drawing'; title: string; svg: () => string; mermaid: () => Block[] };
 
 /**
- * Text whose backtick-quoted parts are code (rule messages: "add `source`").
- * When the backticks do not pair up, all of it is plain text.
+ * Text whose code spans are code (rule messages: "add `source`", "value
+ * `` 1`2 `` is not a number"), paired as CommonMark pairs them
+ * (`messageParts`): a run of backticks that nothing closes is plain text.
  */
 export function withCode(text: string): Inline {
-    const parts = text.split('`');
-    if (parts.length % 2 === 0) return [text];
-    return parts.flatMap((part, i): Span[] => part === '' ? [] : [i % 2 === 1 ? { code: part } : part]);
+    return messageParts(text);
 }
 
 /**

@@ -4,6 +4,7 @@
  * States are words (no emoji).
  */
 import { STATUS_WORDS, type Block, type GlanceItem, type Inline, type Span } from './blocks.js';
+import { codeSpan } from '../../language/present/index.js';
 import { controlsShown, withoutControls } from './control-characters.js';
 
 export function toMarkdown(blocks: readonly Block[]): string {
@@ -48,10 +49,10 @@ function inline(text: Inline, inTable = false): string {
 
 function spanText(span: Span, inTable: boolean): string {
     if (typeof span === 'string') return escapeMarkdown(span);
-    if ('code' in span) return codeSpan(span.code, inTable);
+    if ('code' in span) return codeSpanText(span.code, inTable);
     if ('strong' in span) return `**${escapeMarkdown(span.strong)}**`;
     if ('value' in span) return escapeMarkdown(span.value);
-    if ('link' in span) return `[${span.mono ? codeSpan(span.text, inTable) : escapeMarkdown(span.text)}](${span.link.replace(/[()\s]/g, encodeURIComponent)})`;
+    if ('link' in span) return `[${span.mono ? codeSpanText(span.text, inTable) : escapeMarkdown(span.text)}](${span.link.replace(/[()\s]/g, encodeURIComponent)})`;
     if ('severity' in span) return span.severity;
     if ('ref' in span) return inline(span.text, inTable);
     if ('user' in span) return escapeMarkdown(span.user);
@@ -81,11 +82,8 @@ export function escapeMarkdown(text: string): string {
         .replace(/\$/g, () => '<span>$</span>');
 }
 
-/** A code span whose fence is longer than any run of backticks inside; `|` escaped in tables, control characters as `\xHH`. */
-function codeSpan(code: string, inTable: boolean): string {
-    const flat = controlsShown(code.replace(/\s*[\r\n]+\s*/g, ' '));
-    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${inTable ? flat.replace(/\|/g, '\\|') : flat}${pad}${fence}`;
+/** A code span (`codeSpan`: its fence longer than any run of backticks inside); `|` escaped in tables, control characters as `\xHH`. */
+function codeSpanText(code: string, inTable: boolean): string {
+    const quoted = codeSpan(controlsShown(code.replace(/\s*[\r\n]+\s*/g, ' ')));
+    return inTable ? quoted.replace(/\|/g, '\\|') : quoted;
 }

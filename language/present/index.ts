@@ -9,5 +9,6 @@ export {
 export {
     attributedBenefitText, attributedValueText, bcrWords, deadlineText, attributionCurrency, attributionMoney, coverageText, isolationText, orList, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, withArticle, type RoiWords, type TrackState
 } from './words.js';
+export { codeSpan, messageParts, type MessagePart } from './code-span.js';
 export { literalText } from './markdown.js';
 export { shortened } from './quote.js';

@@ -7,6 +7,7 @@ import { messageText, ruleIdOf } from '../findings.js';
 import { identityAt } from '../identity/finding-identity.js';
 import { ALL_RULES, ruleDocUrl } from '../rules.js';
 import { nearestWithin } from '../edit-distance.js';
+import { codeSpan } from '../present/index.js';
 import { repeatsInList } from '../reference-lists.js';
 import { isSuppressed, suppressedLines, UNKNOWN_SUPPRESSION_KEY, unknownSuppressionIds, type Suppressions } from './suppressions.js';
 import type { AlignWorkspaceFindings } from './workspace-findings.js';
@@ -215,7 +216,7 @@ function unknownSuppressions(document: LangiumDocument, text: string): Diagnosti
         return {
             range: { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + id.length) },
             severity: DiagnosticSeverity.Error,
-            message: `Unknown rule id \`${id}\` in align-disable-next-line: it suppresses nothing; ${fix}`,
+            message: `Unknown rule id ${codeSpan(id)} in align-disable-next-line: it suppresses nothing; ${fix}`,
             data: { code: 'syntax', key: `${UNKNOWN_SUPPRESSION_KEY} ${id}` }
         };
     });

@@ -1,6 +1,7 @@
 import type { Behavior, Skill } from '../generated/ast.js';
 import type { RuleContext } from './rule-context.js';
 import { attribute } from '../attributes.js';
+import { codeSpan } from '../present/index.js';
 
 /** `behavior-moves-nothing`: counts resolved `moves` only. */
 export function checkBehaviorMoves(behavior: Behavior, { graph, report }: RuleContext): void {
@@ -15,7 +16,7 @@ export function checkBehaviorMoves(behavior: Behavior, { graph, report }: RuleCo
 export function checkBehaviorReinforced(behavior: Behavior, { graph, report }: RuleContext): void {
     const node = graph.nodeOf(behavior);
     if (node && !attribute(behavior, 'ObservedBy') && graph.adjacency.sources(node.id, 'reinforces').length === 0) {
-        report('behavior-not-reinforced', `Behavior '${behavior.name}' is not reinforced on the job. Add \`observed by manager weekly with "rubric"\`, or a toolkit \`for ${behavior.name}\`.`,
+        report('behavior-not-reinforced', `Behavior '${behavior.name}' is not reinforced on the job. Add \`observed by manager weekly with "rubric"\`, or a toolkit ${codeSpan(`for ${behavior.name}`)}.`,
             { node: behavior, property: 'name' });
     }
 }

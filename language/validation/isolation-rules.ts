@@ -2,6 +2,7 @@ import type { Isolate, Program } from '../generated/ast.js';
 import { attribute } from '../attributes.js';
 import { isolationProblems } from '../graph/attribution.js';
 import { programWindow, writesWindow } from '../graph/program-window.js';
+import { codeSpan } from '../present/index.js';
 import type { RuleContext } from './rule-context.js';
 import { nameInProgram } from './name-in-program.js';
 
@@ -24,9 +25,9 @@ export function checkRoiIsolation(program: Program, { graph, report }: RuleConte
  * first and the others named after it (`... and likewise` each `isolate K`).
  */
 function isolateAdvice(kpis: readonly string[]): string {
-    const methods = `\`isolate ${kpis[0]} by control-group C\`, \`by trend\` or \`by estimate P% confidence Q%\``;
+    const methods = `${codeSpan(`isolate ${kpis[0]} by control-group C`)}, \`by trend\` or \`by estimate P% confidence Q%\``;
     if (kpis.length === 1) return `Add ${methods}.`;
-    return `Add one \`isolate\` per KPI: ${methods}, and likewise ${kpis.slice(1).map(n => `\`isolate ${n}\``).join(', ')}.`;
+    return `Add one \`isolate\` per KPI: ${methods}, and likewise ${kpis.slice(1).map(n => codeSpan(`isolate ${n}`)).join(', ')}.`;
 }
 
 /** What to do about an invalid `isolate`: the problems name what to fix. */
@@ -46,6 +47,6 @@ export function checkIsolate(isolate: Isolate, { graph, report }: RuleContext): 
     const control = isolate.method?.$type === 'ControlGroup' ? graph.nodeOf(isolate.method.control?.ref) : undefined;
     const problems = isolationProblems({ kpi, isolate, control, startDay: programWindow(program)?.start, windowWritten: writesWindow(program), inChain: chain.includes(kpi.id) });
     if (problems.length === 0) return;
-    report('isolation-invalid', `\`isolate ${isolate.metric?.$refText || kpi.name}\` in program '${program.name}' cannot attribute the change: ${problems.join('; ')}. ${ISOLATE_FIX}`,
+    report('isolation-invalid', `${codeSpan(`isolate ${isolate.metric?.$refText || kpi.name}`)} in program '${program.name}' cannot attribute the change: ${problems.join('; ')}. ${ISOLATE_FIX}`,
         { node: isolate });
 }

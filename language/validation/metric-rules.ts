@@ -4,7 +4,7 @@ import { programWindow } from '../graph/build-graph.js';
 import { edgeKey } from '../graph/drives-cycles.js';
 import { isWorse, unitText } from '../graph/metric-figures.js';
 import { deadlineOf, isoDay, parsePeriod } from '../dates.js';
-import { deadlineText, decimalsApart, formatAmount, windowText } from '../present/index.js';
+import { codeSpan, deadlineText, decimalsApart, formatAmount, windowText } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 import { nameInProgram } from './name-in-program.js';
 import { firstOfEachTarget } from './repeated-references.js';
@@ -53,7 +53,7 @@ export function checkPercentAmounts(metric: Metric, { report }: LocalRuleContext
         if (!written || percent === undefined) continue;
         const word = written.$type === 'Baseline' ? 'baseline' : 'target';
         report('syntax', `Metric '${metric.name}' has unit ${unitText(unit)}, but its ${word} ${percent}% is a percentage. `
-            + `Write the ${word} in ${unitText(unit)} (\`${word} ${percent}\`), or set \`unit percent\`.`, { node: written, property: 'amount' });
+            + `Write the ${word} in ${unitText(unit)} (${codeSpan(`${word} ${percent}`)}), or set \`unit percent\`.`, { node: written, property: 'amount' });
     }
 }
 
@@ -122,7 +122,7 @@ export function checkDrivesCycle(metric: Metric, { graph, report }: RuleContext)
             // The target as this metric's text names it: `drives P.M` is 'P.M', not a global 'M'.
             const named = nameInProgram(graph, target.id, node.program);
             const message = target === node
-                ? `'${metric.name}' drives itself: \`drives\` must not form a cycle. Remove \`drives ${ref.$refText}\`.`
+                ? `'${metric.name}' drives itself: \`drives\` must not form a cycle. Remove ${codeSpan(`drives ${ref.$refText}`)}.`
                 : `'${metric.name}' drives '${named}', which leads back to '${metric.name}': \`drives\` must not form a cycle. Remove one \`drives\` on the cycle.`;
             report('drives-cycle', message, { node: metric, property: 'drives', index });
         }

@@ -1,6 +1,7 @@
 import type { Reference } from 'langium';
 import type { Declaration, Program } from '../generated/ast.js';
 import type { GraphNode } from '../graph/types.js';
+import { codeSpan } from '../present/index.js';
 import { referenceLists, repeatedReferences, writtenName } from '../reference-lists.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
@@ -19,8 +20,8 @@ export function checkRepeatedReferences(node: Declaration | Program, { report }:
             const ref = refs[index]!;
             const name = writtenName(ref);
             const first = writtenName(earlier);
-            const twice = first === name ? `\`${name}\` twice` : `${ref.ref?.$type.toLowerCase() ?? 'a declaration'} \`${first}\` twice, the second time as \`${name}\`,`;
-            report('syntax', `'${node.name}' names ${twice} in \`${keyword}\`. Name each once: remove this \`${name}\`.`,
+            const twice = first === name ? `${codeSpan(name)} twice` : `${ref.ref?.$type.toLowerCase() ?? 'a declaration'} ${codeSpan(first)} twice, the second time as ${codeSpan(name)},`;
+            report('syntax', `'${node.name}' names ${twice} in \`${keyword}\`. Name each once: remove this ${codeSpan(name)}.`,
                 { node, property, index });
         });
     }

@@ -1,5 +1,6 @@
 import type { Actuals, PullXapi } from '../generated/ast.js';
 import { LOCK_FILE } from '../pull/lock-file.js';
+import { codeSpan } from '../present/index.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
 /** The command that refreshes a metric's snapshot; said by the finding and its quick fix. */
@@ -20,7 +21,7 @@ export function checkSnapshotDrift(actuals: Actuals, { graph, snapshots, report 
     }
     // No record at all: the snapshot was never pulled (or the lock file lost its record); "no longer matches" would contradict the reason.
     const state = status.entry === undefined ? `was never pulled into ${LOCK_FILE}` : `no longer matches its record in ${LOCK_FILE}`;
-    report('snapshot-drift', `Snapshot "${actuals.file}" of '${metric}' ${state}: ${status.drift.join('; ')}. Run \`${pullCommand(metric)}\` and commit the snapshot and ${LOCK_FILE}.`,
+    report('snapshot-drift', `Snapshot "${actuals.file}" of '${metric}' ${state}: ${status.drift.join('; ')}. Run ${codeSpan(pullCommand(metric))} and commit the snapshot and ${LOCK_FILE}.`,
         { node: actuals, property: 'file', data: { code: 'snapshot-drift', metric } });
 }
 

@@ -6,6 +6,7 @@ import { attribute } from '../attributes.js';
 import { catalogLabel } from '../catalogs/catalog-label.js';
 import type { GraphNode } from '../graph/types.js';
 import { addDuration, parsePeriod } from '../dates.js';
+import { codeSpan } from '../present/index.js';
 import { isValidDurationAmount } from '../graph/program-window.js';
 import type { LocalRuleContext, RuleContext } from './rule-context.js';
 
@@ -100,7 +101,7 @@ export function checkDuplicateAttributes(node: Declaration | Program, { report }
     for (const leaf of starts) {
         const text = leafText(leaf);
         if (seen.has(text)) {
-            report('syntax', `'${node.name}' gives \`${text}\` twice. Give each attribute once (list several values with commas).`,
+            report('syntax', `'${node.name}' gives ${codeSpan(text)} twice. Give each attribute once (list several values with commas).`,
                 { node, range: leaf.range });
         }
         seen.add(text);
@@ -215,7 +216,7 @@ export function checkLiterals(node: AstNode, { report }: LocalRuleContext): void
     for (const property of ['deadline', 'start', 'end'] as const) {
         const text = (node as unknown as Record<string, unknown>)[property];
         if (typeof text === 'string' && !parsePeriod(text)) {
-            report('syntax', `\`${text}\` is not a real date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2).`, { node, property });
+            report('syntax', `${codeSpan(text)} is not a real date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (1-4) or YYYY-Hn (1-2).`, { node, property });
         }
     }
     if (isDuration(node) && node.amount !== undefined) checkDuration(node, report);
@@ -248,7 +249,7 @@ function checkWindowOrder(window: Window, report: LocalRuleContext['report']): v
     const range = from && to ? { start: from.range.start, end: to.range.end } : undefined;
     const program = isProgram(window.$container) ? window.$container.name : undefined;
     report('syntax', `${program ? `The window of program '${program}'` : 'The window'} ends on ${window.end}, before it starts on ${window.start}. `
-        + `Swap the dates (\`window ${window.end} to ${window.start}\`) or correct them: \`window START to END\`, both days included.`,
+        + `Swap the dates (${codeSpan(`window ${window.end} to ${window.start}`)}) or correct them: \`window START to END\`, both days included.`,
         range ? { node: window, range } : { node: window, property: 'start' });
 }
 
