@@ -86,16 +86,23 @@ export function srcRootUri(cwd = process.cwd()): string {
 }
 
 /**
- * The text of a SARIF `message` object: a `{` or `}` doubled. SARIF 2.1.0
- * §3.11.5 ("Messages with placeholders") makes `{0}` a placeholder that a
- * viewer replaces with an argument, and requires literal braces in plain
- * text and formatted message strings to be written `{{` and `}}`, whether
- * the message has `arguments` or not (Align's have none); a title or a CSV
- * path in a message may hold braces. Rule descriptions and help are
- * `multiformatMessageString`s, which §3.12 leaves as they are.
+ * The text of a SARIF `message` object: a `{` or `}` doubled, and a `]`
+ * before `(` escaped. SARIF 2.1.0 §3.11.5 ("Messages with placeholders")
+ * makes `{0}` a placeholder that a viewer replaces with an argument, and
+ * requires literal braces in plain text and formatted message strings to be
+ * written `{{` and `}}`, whether the message has `arguments` or not (Align's
+ * have none). §3.11.6 ("Messages with embedded links") makes `[text](0)` in
+ * a plain text message a link to the location whose `id` is 0 (or to a URI),
+ * and requires a literal `[` or `]` in a link's text to be written `\[` or
+ * `\]`: a `]` before `(` (where a link's text would end) gets a backslash,
+ * unless an odd run of backslashes already escapes it, so that no link
+ * forms; brackets elsewhere stay as they are (§3.11.6 allows them). A title
+ * or a CSV path in a message may hold braces and brackets. Rule descriptions
+ * and help are `multiformatMessageString`s, which §3.12 leaves as they are.
  */
 export function sarifMessageText(text: string): string {
-    return text.replace(/[{}]/g, brace => brace + brace);
+    return text.replace(/[{}]/g, brace => brace + brace)
+        .replace(/(\\*)\](?=\()/g, (bracket, backslashes: string) => backslashes.length % 2 === 0 ? `${backslashes}\\]` : bracket);
 }
 
 /** A 1-based region that SARIF accepts: positive, and never ending before it starts. */

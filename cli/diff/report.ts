@@ -32,7 +32,7 @@ export interface DiffReport {
  * with backticks: a label may hold a backtick (a folder, a branch `a`b`).
  */
 export function sidesLine(report: DiffReport): Inline {
-    const side = (s: SideInfo): Inline => s.commit ? [{ code: s.label }, ` (${s.commit.slice(0, 7)})`] : s.label === 'working tree' ? [s.label] : [{ code: s.label }];
+    const side = (s: SideInfo): Inline => s.commit ? [{ code: s.label }, ' (', { commit: s.commit.slice(0, 7) }, ')'] : s.label === 'working tree' ? [s.label] : [{ code: s.label }];
     const scope: Inline = report.scope ? [', in ', ...report.scope.flatMap((p, i): Inline => [...(i > 0 ? [', '] : []), { code: p }])] : [];
     return [...side(report.base), ' → ', ...side(report.head), ...scope];
 }

@@ -19,6 +19,8 @@ export type Span =
      * control in it never reorders the report's text around it.
      */
     | { user: string }
+    /** A commit Align names (hex): Markdown leaves it for GitHub to link, where a run of hex digits in other text is broken. */
+    | { commit: string }
     | { code: string }
     | { strong: string }
     /** Figures with their unit (`30 days`, `81,812 USD (raw 96,000 USD)`): HTML keeps each number on the line of its unit. */
@@ -117,6 +119,7 @@ export function plainText(inline: Inline): string {
     return inline.map(span => {
         if (typeof span === 'string') return span;
         if ('user' in span) return span.user;
+        if ('commit' in span) return span.commit;
         if ('code' in span) return span.code;
         if ('strong' in span) return span.strong;
         if ('value' in span) return span.value;

@@ -220,6 +220,7 @@ function datesKept(html: string): string {
 function span(s: Span): string {
     if (typeof s === 'string') return datesKept(escapeHtml(s));
     if ('user' in s) return userHtml(s.user);
+    if ('commit' in s) return escapeHtml(s.commit);
     if ('code' in s) return codeHtml(s.code);
     if ('strong' in s) return `<strong>${datesKept(escapeHtml(s.strong))}</strong>`;
     if ('value' in s) return valueHtml(s.value);

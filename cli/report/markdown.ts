@@ -56,6 +56,7 @@ function spanText(span: Span, inTable: boolean): string {
     if ('severity' in span) return span.severity;
     if ('ref' in span) return inline(span.text, inTable);
     if ('user' in span) return escapeMarkdown(span.user);
+    if ('commit' in span) return COMMIT.test(span.commit) ? span.commit : escapeMarkdown(span.commit);
     const words = escapeMarkdown(span.words ?? STATUS_WORDS[span.status]);
     return span.status === 'off' ? `**${words}**` : words;
 }
@@ -66,21 +67,35 @@ function spanText(span: Span, inTable: boolean): string {
  * other control characters are dropped. `|` is escaped everywhere (it ends a
  * table cell).
  *
- * GitHub also reads text that Markdown leaves alone, escaped or not: `@name`
- * notifies that user or team and `#123` links an issue, in a comment of
- * `align diff --format md` or a report posted to a pull request. A word
- * joiner (U+2060, invisible) after `@` (not in an e-mail address) and after
- * `#` before a letter or digit breaks the reference. And `$x$` or `$$x$$`
- * renders as math: every `$` is written `<span>$</span>`, the escape that
- * GitHub's "Writing mathematical expressions" gives for a dollar sign
- * outside math (users report that a backslash does not stop math there).
+ * GitHub also reads text that Markdown leaves alone, escaped or not, in a
+ * comment of `align diff --format md` or a report posted to a pull request
+ * ("Autolinked references and URLs"): `@name` notifies that user or team;
+ * `#123`, `owner/repo#123` and `GH-123` link an issue; a commit's SHA (7 to
+ * 40 hex digits), also as `owner@SHA` or `owner/repo@SHA`, links the commit.
+ * A word joiner (U+2060, invisible) breaks each: after `@` (not in an e-mail
+ * address), after `#` and after `GH-` before a letter or digit, and after
+ * every 6th digit of a word of 7 or more hex digits (so that no part of it
+ * is long enough to name a commit). And `$x$` or `$$x$$` renders as math:
+ * every `$` is written `<span>$</span>`, the escape that GitHub's "Writing
+ * mathematical expressions" gives for a dollar sign outside math (users
+ * report that a backslash does not stop math there). This is for text that
+ * can hold the user's words; a commit Align names is a `commit` span.
  */
 export function escapeMarkdown(text: string): string {
-    return withoutControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`)
+    return withoutControls(text).replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(HEX_WORD, word => word.replace(/[0-9A-Fa-f]{6}(?=[0-9A-Fa-f])/g, '$&\u2060'))
+        .replace(/[\\`*_[\]<>|~&#!]/g, c => `\\${c}`)
         .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g, '@\u2060')
         .replace(/#(?=[A-Za-z0-9_])/g, '#\u2060')
+        .replace(/(?<![A-Za-z0-9_])(GH-)(?=[0-9])/gi, '$1\u2060')
         .replace(/\$/g, () => '<span>$</span>');
 }
+
+/** A word of 7 or more hex digits, which GitHub may read as a commit's SHA (a non-ASCII letter around it counts as a word's end: broken too). */
+const HEX_WORD = /(?<![A-Za-z0-9_])[0-9A-Fa-f]{7,}(?![A-Za-z0-9_])/g;
+
+/** A commit Align names (`align diff`'s sides): left as it is, for GitHub to link. */
+const COMMIT = /^[0-9a-f]{7,40}$/;
 
 /** A code span (`codeSpan`: its fence longer than any run of backticks inside); `|` escaped in tables, control characters as `\xHH`. */
 function codeSpanText(code: string, inTable: boolean): string {
