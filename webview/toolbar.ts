@@ -9,6 +9,7 @@ import {
     provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField,
     type Checkbox, type Dropdown, type TextField
 } from '@vscode/webview-ui-toolkit';
+import { baseDirection } from '../language/render/index.js';
 import type { PickerEntry } from './picker-entries.js';
 import type { DirectionChoice, ScopeChoice } from './protocol.js';
 
@@ -257,10 +258,9 @@ function option(value: string, label: string, description?: string): HTMLElement
     return o;
 }
 
-/** Whether a title's first strong letter is of a right-to-left script (Arabic, Hebrew...). */
+/** Whether a title reads right to left: its first strong letter is of a right-to-left script (Arabic, Hebrew...), as the drawings find it. */
 function rightToLeft(title: string): boolean {
-    const first = /\p{L}/u.exec(title)?.[0];
-    return first !== undefined && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u.test(first);
+    return baseDirection(title) === 'rtl';
 }
 
 /**

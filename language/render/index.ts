@@ -16,6 +16,7 @@ export { renderSvg, renderNode, renderEdge, renderDefs, renderColumns, renderLab
 export { graphCss, PALETTE, type PaletteToken, type ResolveVariable } from './styles.js';
 export { nodeLabel, worstSeverity, findingsText, type Severity } from './labels.js';
 export { escapeXml, truncate, wrap } from './text.js';
+export { baseDirection, lineAttributes, type LineAnchor, type TextDirection } from './text-direction.js';
 export { countCrossings } from './order.js';
 export { kpiChart, KPI_CHART_SIZE, type ChartLabel, type ChartPoint, type KpiChart, type KpiChartOptions } from './kpi-chart.js';
 export { renderKpiChart, type ChartSvgOptions } from './kpi-chart-svg.js';

@@ -70,6 +70,21 @@ function monoWidth(codePoint: number): number {
     return fallbackWidth(codePoint) === 1000 && !(codePoint < TABLE_END && COVERED[codePoint] === 1) ? 2 * MONO : MONO;
 }
 
+/** Points and vowel marks of Hebrew, Arabic and the other right-to-left scripts (nonspacing marks), and the Arabic letter mark. */
+const RIGHT_TO_LEFT_MARK = /[\p{Mn}\u061C]/u;
+
+/**
+ * Characters drawn over the one before them or not at all: combining
+ * accents, the marks of right-to-left scripts (a vowelled Hebrew title),
+ * and the bidi controls (LRM, RLM, embeddings, overrides, isolates).
+ */
+function zeroWidth(codePoint: number): boolean {
+    if (codePoint < 0x300) return false;
+    if (codePoint <= 0x36f) return true;
+    if (codePoint >= 0x591 && codePoint <= 0x8ff) return RIGHT_TO_LEFT_MARK.test(String.fromCodePoint(codePoint));
+    return codePoint === 0x200e || codePoint === 0x200f || (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+}
+
 /** The measurer without a DOM: the width table of Liberation Sans and DejaVu Sans Mono. */
 export const tableMeasure: MeasureText = (text, style) => {
     let units = 0;
@@ -84,7 +99,7 @@ export const tableMeasure: MeasureText = (text, style) => {
                 i++;
             }
         }
-        if (codePoint >= 0x300 && codePoint <= 0x36f) continue;
+        if (zeroWidth(codePoint)) continue;
         units += style.mono ? monoWidth(codePoint) : charWidth(codePoint, bold);
     }
     return units / 1000 * style.size;

@@ -4,6 +4,7 @@ import { drawGlyph, STATUS_GLYPHS } from './icons.js';
 import type { ChartSvgOptions } from './kpi-chart-svg.js';
 import type { ProgressChart, ProgressRow } from './progress-chart.js';
 import { escapeXml } from './text.js';
+import { lineAttributes } from './text-direction.js';
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 
@@ -70,7 +71,7 @@ function renderStackedRow(r: ProgressRow, chart: ProgressChart, index: number): 
     const { band } = place;
     const w = chart.window;
     const rule = index > 0 ? `<line class="row-rule"${paint('rowRule')} x1="6" x2="${width - 6}" y1="${n(r.y)}" y2="${n(r.y)}"/>` : '';
-    const title = titleOf(r, r.titleLines.map((line, i) => `<text class="row-title"${paint('rowTitle', { 'font-size': 12.5 })} x="10" y="${n(r.y + 17 + i * 16)}">${escapeXml(line)}</text>`).join(''));
+    const title = titleOf(r, r.titleLines.map((line, i) => `<text class="row-title"${paint('rowTitle', { 'font-size': 12.5 })} x="10" y="${n(r.y + 17 + i * 16)}"${lineAttributes(line)}>${escapeXml(line)}</text>`).join(''));
     const kind = `<text class="row-kind"${paint('rowKind', { 'font-size': undefined })} x="10" y="${n(place.kindY)}">${escapeXml(r.kindLine)}</text>`;
     const [y1, y2] = [band.y, band.y + band.height];
     const grid = `<g class="grid"${paint('grid')}>${chart.xTicks.map(t => `<line data-date="${t.date}" x1="${n(t.x)}" x2="${n(t.x)}" y1="${n(y1)}" y2="${n(y2)}"/>`).join('')}</g>`;
@@ -96,7 +97,7 @@ function renderRow(r: ProgressRow, chart: ProgressChart, index: number): string 
     const { plot, width } = chart;
     const mid = r.y + r.height / 2;
     const rule = index > 0 ? `<line class="row-rule"${paint('rowRule')} x1="6" x2="${width - 6}" y1="${n(r.y)}" y2="${n(r.y)}"/>` : '';
-    const title = titleOf(r, r.titleLines.map((line, i) => `<text class="row-title"${paint('rowTitle')} x="8" y="${n(r.y + 19 + i * 14)}">${escapeXml(line)}</text>`).join(''));
+    const title = titleOf(r, r.titleLines.map((line, i) => `<text class="row-title"${paint('rowTitle')} x="8" y="${n(r.y + 19 + i * 14)}"${lineAttributes(line)}>${escapeXml(line)}</text>`).join(''));
     const kind = `<text class="row-kind"${paint('rowKind')} x="8" y="${n(r.y + 19 + r.titleLines.length * 14 + 1)}">${escapeXml(r.kindLine)}</text>`;
     const baseline = r.baselineY !== undefined ? `<line class="baseline-line"${paint('referenceLine')} x1="${n(plot.x)}" x2="${n(plot.x + plot.width)}" y1="${n(r.baselineY)}" y2="${n(r.baselineY)}"/>` : '';
     const empty = r.points.length === 0 ? `<text class="no-data"${paint('noData')} x="${n(plot.x + 8)}" y="${n(mid + 4)}">no actuals yet</text>` : '';

@@ -12,6 +12,7 @@ import { PAD, SMALL_LINE, TEXT_X } from './node-text.js';
 import { graphCss, type ResolveVariable } from './styles.js';
 import { escapeXml, labelHalo, trackStatus } from './text.js';
 import { readPath, type Box, type Point } from './geometry.js';
+import { lineAttributes } from './text-direction.js';
 import { tableMeasure, TEXT, type MeasureText } from './measure.js';
 
 export interface RenderOptions {
@@ -83,8 +84,9 @@ function catalogTag(item: LaidOutNode): string {
         + `<text x="${tx + TAG_WIDTH / 2}" y="${ty + 12}" text-anchor="middle">catalog</text></g>`;
 }
 
-function text(cls: string, x: number, y: number, content: string, anchor?: 'end'): string {
-    return `<text class="${cls}" x="${x}" y="${y}"${anchor ? ` text-anchor="${anchor}"` : ''}>${escapeXml(content)}</text>`;
+/** One line of a box, in its own direction (text-direction.ts): its left end at x, or with `right` its right end. */
+function text(cls: string, x: number, y: number, content: string, anchor?: 'right'): string {
+    return `<text class="${cls}" x="${x}" y="${y}"${lineAttributes(content, anchor)}>${escapeXml(content)}</text>`;
 }
 
 function footer(item: LaidOutNode): string {
@@ -106,7 +108,7 @@ function footer(item: LaidOutNode): string {
     const barWidth = w - 2 * PAD;
     const fill = Math.max(0, Math.min(1, m.progress ?? 0)) * barWidth;
     return lines('metric-figures', x + PAD, y + f.figuresY, f.figureLines ?? [f.figures])
-        + (f.deadline ? text('metric-deadline', x + w - PAD, y + f.deadlineY, f.deadline, 'end') : '')
+        + (f.deadline ? text('metric-deadline', x + w - PAD, y + f.deadlineY, f.deadline, 'right') : '')
         + `<rect class="progress-track" x="${x + PAD}" y="${y + f.barY}" width="${barWidth}" height="6" rx="3"/>`
         + (fill > 0 ? `<rect class="progress-fill" x="${x + PAD}" y="${y + f.barY}" width="${Math.round(fill * 10) / 10}" height="6" rx="3"/>` : '')
         + `<g class="status-glyph">${drawGlyph(STATUS_GLYPHS[trackStatus(m)], x + PAD, y + f.statusY - 9)}</g>`

@@ -35,7 +35,7 @@ function counting(): { measure: MeasureText; calls: Map<string, number> } {
 }
 
 describe('measuring text once (measure.ts, text.ts, the layout)', () => {
-    it('the width table reads a surrogate pair as one character, skips combining marks, and gives wide characters one em (two cells in monospace)', () => {
+    it('the width table reads a surrogate pair as one character, skips combining marks (of Hebrew and Arabic too) and bidi controls, and gives wide characters one em (two cells in monospace)', () => {
         const size = 10;
         const close = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} != ${expected}`);
         close(tableMeasure('\u{1F600}', { size }), 10, 'an emoji (a surrogate pair)');
@@ -43,6 +43,10 @@ describe('measuring text once (measure.ts, text.ts, the layout)', () => {
         close(tableMeasure('\u6F22', { size, mono: true }), 2 * MONO / 1000 * size, 'a CJK character in monospace');
         close(tableMeasure('a', { size, mono: true }), MONO / 1000 * size, 'a Latin letter in monospace');
         close(tableMeasure('e\u0301', { size }), tableMeasure('e', { size }), 'a combining accent');
+        close(tableMeasure('\u05E9\u05C1\u05B8\u05DC', { size, bold: true }), tableMeasure('\u05E9\u05DC', { size, bold: true }), 'Hebrew points');
+        close(tableMeasure('\u0645\u064E\u0646', { size }), tableMeasure('\u0645\u0646', { size }), 'an Arabic vowel mark');
+        close(tableMeasure('\u200F\u202Bx\u202C\u2067y\u2069\u061C\u200E', { size }), tableMeasure('xy', { size }), 'bidi controls');
+        close(tableMeasure('\u0660', { size }), 6.67, 'an Arabic-Indic digit (not a mark: the width of a letter missing from the table)');
         close(tableMeasure('\uD800', { size }), 6.67, 'a lone high surrogate (a wide Latin letter)');
         close(tableMeasure('\uDC00x', { size }), 6.67 + tableMeasure('x', { size }), 'a lone low surrogate');
         close(tableMeasure('\u20AC', { size }), 5.56, 'the euro sign, in the table');

@@ -226,6 +226,20 @@ describe('render: the progress panel', () => {
         assert.deepEqual(tooltip('P.Lag'), []);
     });
 
+    it('draws a Hebrew row title right to left, its left end where a left-to-right title starts, side by side and stacked', () => {
+        // "How long a deal takes?": its `?` at the left end.
+        const hebrew = { ...w.graph.node('P.Up')!, title: '\u05db\u05de\u05d4 \u05d6\u05de\u05df \u05dc\u05e1\u05d2\u05d5\u05e8?' };
+        for (const layout of ['columns', 'stacked'] as const) {
+            const chart = progressChart([w.graph.node('P.Lag')!, hebrew], { width: layout === 'stacked' ? 320 : 720, layout })!;
+            const rows = elementsWhere(parseXml(renderProgressChart(chart, { idPrefix: `${layout}-` })), e => e.name === 'g' && hasClass(e, 'row'));
+            const title = (id: string): XmlElement => elementsWhere(rows.find(r => r.attributes['data-id'] === id)!, e => e.name === 'text' && hasClass(e, 'row-title'))[0]!;
+            const [rtl, ltr] = [title('P.Up'), title('P.Lag')];
+            assert.equal(rtl.text, hebrew.title, layout);
+            assert.deepEqual([rtl.attributes['x'], rtl.attributes['direction'], rtl.attributes['text-anchor']], [ltr.attributes['x'], 'rtl', 'end'], layout);
+            assert.deepEqual([ltr.attributes['direction'], ltr.attributes['text-anchor']], [undefined, undefined], layout);
+        }
+    });
+
     it('is not drawn when no metric has actuals', () => {
         assert.equal(progressChart([w.graph.node('P.Empty')!]), undefined);
     });
