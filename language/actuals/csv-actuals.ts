@@ -1,4 +1,5 @@
 import { withoutBom } from '../byte-order-mark.js';
+import { codeSpan } from '../present/code-span.js';
 import type { ParsedPeriod } from '../dates.js';
 import { parsePeriodCell, parseValueCell, type ActualValue } from './actual-values.js';
 import { csvParseRecords, simpleCsvRecords } from './csv-records.js';
@@ -15,11 +16,12 @@ export interface CsvActual {
 export const CSV_ROWS_LISTED = 10;
 
 /**
- * The rows with bad cells whose problems are worded: one more than are
- * listed, since 11 rows with problems are all listed (a count in place of
- * the 11th would say no less).
+ * The rows with problems of one kind (bad cells, out of order, repeated, a
+ * percentage for a metric of another unit) whose problems are worded: one
+ * more than are listed, since 11 rows with problems are all listed (a count
+ * in place of the 11th would say no less).
  */
-const ROWS_WORDED = CSV_ROWS_LISTED + 1;
+export const CSV_ROWS_WORDED = CSV_ROWS_LISTED + 1;
 
 /** Rows with bad cells past those whose problems are worded: counted, with the first and last of their lines, not worded. */
 export interface UnlistedRows {
@@ -35,7 +37,7 @@ export interface CsvActuals {
     readonly rows: CsvActual[];
     /** What is wrong with the file, or the problems of its first rows with bad cells (`line N: ...`). */
     readonly problems: string[];
-    /** The rows with bad cells after the first ROWS_WORDED (a file of a million bad rows words 11, not a million). */
+    /** The rows with bad cells after the first CSV_ROWS_WORDED (a file of a million bad rows words 11, not a million). */
     readonly unlisted?: UnlistedRows;
 }
 
@@ -91,7 +93,7 @@ class ActualsRows {
         if ((this.periodColumn < 0 || this.valueColumn < 0) && separator !== undefined) {
             // A spreadsheet saved with the locale's list separator (`period;value` in much of Europe).
             const shown = separator === '\t' ? 'tabs' : `\`${separator}\``;
-            return `separates its columns with ${shown}, not commas (header row \`${header[0]}\`)`;
+            return `separates its columns with ${shown}, not commas (header row ${codeSpan(header[0]!)})`;
         }
         if (this.periodColumn < 0 || this.valueColumn < 0) {
             return `has no ${this.periodColumn < 0 ? '`period`' : '`value`'} column in its header row (expected \`period,value\`)`;
@@ -110,9 +112,9 @@ class ActualsRows {
         const value = parseValueCell(valueText);
         if (period && value) {
             this.rows.push({ period, value, csvLine: line });
-        } else if (++this.rowsWithProblems <= ROWS_WORDED) {
-            if (!period) this.problems.push(`line ${line}: period \`${periodText}\` is not a date, month, quarter or half (e.g. 2026-03)`);
-            if (!value) this.problems.push(`line ${line}: value \`${valueText}\` is not a number or percentage`);
+        } else if (++this.rowsWithProblems <= CSV_ROWS_WORDED) {
+            if (!period) this.problems.push(`line ${line}: period ${codeSpan(periodText)} is not a date, month, quarter or half (e.g. 2026-03)`);
+            if (!value) this.problems.push(`line ${line}: value ${codeSpan(valueText)} is not a number or percentage`);
         } else {
             this.countUnlisted(line, (period ? 0 : 1) + (value ? 0 : 1));
         }

@@ -1,7 +1,9 @@
 import type { Actuals, ActualRow, Amount } from '../generated/ast.js';
 import { parsePeriod, type ParsedPeriod } from '../dates.js';
+import { codeSpan } from '../present/code-span.js';
 import type { ActualValue } from './actual-values.js';
 import { parseActualsCsv, type UnlistedRows } from './csv-actuals.js';
+import { WordedRows } from './worded-rows.js';
 
 /** One measured value and where it was written. */
 export interface ActualsEntry {
@@ -25,6 +27,8 @@ export interface ActualsRead {
     readonly problems: ActualsProblem[];
     /** The rows of a CSV file with bad cells after the first few: counted, not worded (csv-actuals.ts). */
     readonly unlistedRows?: UnlistedRows;
+    /** The lines of a CSV file's rows out of order after the first few (worded-rows.ts), in line order: counted, not worded. */
+    readonly unwordedOrder?: readonly number[];
 }
 
 /** What reading a CSV file gave: its text, or why it could not be read. */
@@ -44,13 +48,13 @@ export function readInlineActuals(actuals: Actuals): ActualsRead {
         const period = parsePeriod(row.period ?? '');
         const value = amountValue(row.value);
         if (!period) {
-            problems.push({ row, message: `period \`${row.period}\` is not a real date, month, quarter or half` });
+            problems.push({ row, message: `period ${codeSpan(row.period ?? '')} is not a real date, month, quarter or half` });
         } else if (value !== undefined) {
             entries.push({ period, value: { value, percent: row.value?.percent !== undefined }, row });
         }
     }
     if (actuals.rows.length === 0) problems.push({ message: 'has no rows: add `period: value` rows or `from "file.csv"`' });
-    return { entries, problems: [...problems, ...orderProblems(entries)] };
+    return { entries, problems: [...problems, ...orderProblems(entries).worded] };
 }
 
 /** Reads the rows of an actuals block's CSV file. */
@@ -59,16 +63,18 @@ export function readCsvActuals(file: CsvFileResult, fileLabel: string): ActualsR
     const csv = parseActualsCsv(file.text);
     const entries: ActualsEntry[] = csv.rows;
     const problems = csv.problems.map(p => ({ message: `file "${fileLabel}" ${p}`, ...csvLineOf(p) }));
+    const order = orderProblems(entries, `file "${fileLabel}" `);
     return {
         entries,
-        problems: [...problems, ...orderProblems(entries).map(p => ({ ...p, message: `file "${fileLabel}" ${p.message}` }))],
-        ...(csv.unlisted ? { unlistedRows: csv.unlisted } : {})
+        problems: [...problems, ...order.worded],
+        ...(csv.unlisted ? { unlistedRows: csv.unlisted } : {}),
+        ...(order.unworded.length > 0 ? { unwordedOrder: order.unworded } : {})
     };
 }
 
-/** How many problems an actuals block has: those worded and those of its unlisted CSV rows. */
+/** How many problems an actuals block has: those worded and those of its CSV rows not worded. */
 export function problemCount(read: ActualsRead): number {
-    return read.problems.length + (read.unlistedRows?.problems ?? 0);
+    return read.problems.length + (read.unlistedRows?.problems ?? 0) + (read.unwordedOrder?.length ?? 0);
 }
 
 /** The line of a CSV problem on one row (`line 12: ...`). */
@@ -77,14 +83,19 @@ function csvLineOf(problem: string): { csvLine?: number } {
     return line ? { csvLine: Number(line) } : {};
 }
 
-function orderProblems(entries: readonly ActualsEntry[]): ActualsProblem[] {
-    const problems: ActualsProblem[] = [];
+/**
+ * The rows whose period does not come after the one before, each worded with
+ * `file` (`file "data.csv" ` for a CSV file's rows) in front; of a CSV file,
+ * only the first few (worded-rows.ts).
+ */
+function orderProblems(entries: readonly ActualsEntry[], file = ''): WordedRows<ActualsProblem> {
+    const rows = new WordedRows<ActualsProblem>();
     for (let i = 1; i < entries.length; i++) {
         const [previous, current] = [entries[i - 1]!, entries[i]!];
-        if (current.period.day <= previous.period.day) {
-            const where = current.csvLine ? `line ${current.csvLine}: ` : '';
-            problems.push({ row: current.row, csvLine: current.csvLine, message: `${where}period ${current.period.text} does not come after ${previous.period.text}: periods must increase` });
+        if (current.period.day <= previous.period.day && rows.words(current.csvLine)) {
+            const where = current.csvLine ? `${file}line ${current.csvLine}: ` : '';
+            rows.worded.push({ row: current.row, csvLine: current.csvLine, message: `${where}period ${current.period.text} does not come after ${previous.period.text}: periods must increase` });
         }
     }
-    return problems;
+    return rows;
 }

@@ -1,5 +1,6 @@
 import type { Actuals } from '../generated/ast.js';
 import type { ActualsEntry } from '../actuals/read-actuals.js';
+import { WordedRows } from '../actuals/worded-rows.js';
 import type { LatestActual } from './build-graph.js';
 import type { Fragment } from './fragment.js';
 
@@ -18,6 +19,18 @@ export interface RepeatedActual {
 }
 
 /**
+ * The repeated periods of one actuals block, in row order: each inline row's
+ * worded, and the first few of a CSV file's rows; the lines of the others
+ * (worded-rows.ts), so that a file that repeats a million periods keeps no
+ * object for each.
+ */
+export interface RepeatedActuals {
+    readonly worded: readonly RepeatedActual[];
+    /** The lines of the CSV rows not worded, in line order. */
+    readonly unworded: readonly number[];
+}
+
+/**
  * The actuals of each metric, gathered from every document in document order
  * (documents sorted by URI, blocks in file order), and where they are. A
  * period that an earlier block gives a value already is a repeat: the first
@@ -31,7 +44,7 @@ export class ActualsIndex {
     /** The latest actual of each metric id that has actuals. */
     latest = new Map<string, LatestActual>();
     /** The repeated periods of each actuals block that has some. */
-    repeats = new Map<Actuals, RepeatedActual[]>();
+    repeats = new Map<Actuals, WordedRows<RepeatedActual>>();
 
     /**
      * Gathers the actuals of every fragment again (actuals blocks are few next
@@ -60,10 +73,9 @@ export class ActualsIndex {
                     const first = seen.get(entry.period.day);
                     if (first) {
                         if (first.actuals !== actuals) {
-                            const repeat = { entry, first };
-                            const repeats = this.repeats.get(actuals);
-                            if (repeats) repeats.push(repeat);
-                            else this.repeats.set(actuals, [repeat]);
+                            let repeats = this.repeats.get(actuals);
+                            if (!repeats) this.repeats.set(actuals, repeats = new WordedRows());
+                            if (repeats.words(entry.csvLine)) repeats.worded.push({ entry, first });
                         }
                         continue;
                     }

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Actuals, Declaration, Model, Program } from '../generated/ast.js';
 import type { ActualsEntry, ActualsRead } from '../actuals/read-actuals.js';
-import type { RepeatedActual } from './actuals-index.js';
+import type { RepeatedActuals } from './actuals-index.js';
 import type { Adjacency } from './adjacency.js';
 import { ImpactGraphState } from './graph-state.js';
 import type { CatalogMark, GraphNode, ImpactGraph } from './types.js';
@@ -39,8 +39,12 @@ export interface GraphIndex {
     readonly drivesCycles: ReadonlySet<string>;
     /** The latest actual of each metric id that has actuals. */
     readonly latestActual: ReadonlyMap<string, LatestActual>;
-    /** For each actuals block: its rows whose period an earlier block of the same metric gives a value already (that value counts). */
-    readonly repeatedActuals: ReadonlyMap<Actuals, readonly RepeatedActual[]>;
+    /**
+     * For each actuals block: its rows whose period an earlier block of the
+     * same metric gives a value already (that value counts); of a CSV file's
+     * rows, the first few, and the lines of the others.
+     */
+    readonly repeatedActuals: ReadonlyMap<Actuals, RepeatedActuals>;
     /** What reading each actuals block gave. */
     readonly actualsRead: ReadonlyMap<Actuals, ActualsRead>;
     /** True when a program's ROI uses the metric as its control group. */

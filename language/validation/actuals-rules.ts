@@ -1,5 +1,6 @@
 import type { AstNode, URI } from 'langium';
-import type { ActualsProblem } from '../actuals/read-actuals.js';
+import type { ActualsEntry, ActualsProblem } from '../actuals/read-actuals.js';
+import { WordedRows } from '../actuals/worded-rows.js';
 import type { ActualValue } from '../actuals/actual-values.js';
 import type { Actuals } from '../generated/ast.js';
 import type { RepeatedActual } from '../graph/actuals-index.js';
@@ -28,7 +29,9 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
         if (problem.csvLine !== undefined && !problem.row) csvRows.add(problem.csvLine, message);
         else report('actuals-invalid', message, problem.row ? { node: problem.row } : whereFileOrFirstRow(actuals));
     }
-    for (const repeat of graph.repeatedActuals.get(actuals) ?? []) {
+    if (read?.unwordedOrder) csvRows.addUnworded(read.unwordedOrder);
+    const repeats = graph.repeatedActuals.get(actuals);
+    for (const repeat of repeats?.worded ?? []) {
         const at = placeOf(repeat.first, settings.workspaceRoot);
         const here = repeat.entry.csvLine ? `file "${actuals.file}" line ${repeat.entry.csvLine}: ` : '';
         const { entry, first } = repeat;
@@ -40,12 +43,17 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
         if (entry.row) report('actuals-invalid', message, { node: entry.row });
         else csvRows.add(entry.csvLine ?? 0, message);
     }
+    if (repeats) csvRows.addUnworded(repeats.unworded);
     const node = graph.nodeOf(actuals.metric?.ref);
     const metric = node?.metric;
     const unit = metric?.unit;
     if (unit && unit !== 'percent') {
+        // Of a CSV file's rows, the first few are worded and the lines of the others counted (worded-rows.ts).
+        const percents = new WordedRows<ActualsEntry>();
         for (const entry of read?.entries ?? []) {
-            if (!entry.value.percent) continue;
+            if (entry.value.percent && percents.words(entry.csvLine)) percents.worded.push(entry);
+        }
+        for (const entry of percents.worded) {
             const here = entry.csvLine ? `file "${actuals.file}" line ${entry.csvLine}: ` : '';
             const message = `Actuals of '${name}': ${here}${entry.period.text} is a percentage (${valueText(entry.value)}), but metric '${name}' has unit ${unit}. `
                 + `Write the value in ${unit} (${entry.value.value}), or set \`unit percent\` on the metric.`;
@@ -53,6 +61,7 @@ export function checkActualsValid(actuals: Actuals, { graph, report, settings }:
             if (entry.row) report('actuals-invalid', message, { node: entry.row });
             else csvRows.add(entry.csvLine ?? 0, message);
         }
+        csvRows.addUnworded(percents.unworded);
     }
     if (read?.unlistedRows) csvRows.addUnlisted(read.unlistedRows);
     for (const message of csvRows.messages()) report('actuals-invalid', message, { node: actuals, property: 'file' });

@@ -48,23 +48,36 @@ describe('actuals-invalid: the rows of a CSV file', () => {
  * A reference for the findings on many bad rows: every problem of every row
  * worded, in line order, the first 10 rows with problems listed and the rest
  * counted, as the rule did before the reader stopped wording the rows with
- * bad cells past the 11th (csv-actuals.ts). An inline block before the file
- * gives some periods first, so that rows of the file repeat them.
+ * bad cells past the 11th (csv-actuals.ts), and then the rows out of order,
+ * repeated or in percent past the 11th of their kind (worded-rows.ts). An
+ * inline block before the file gives some periods first, so that rows of
+ * the file repeat them.
  */
 describe('actuals-invalid: many bad rows of several kinds give the findings of every problem worded', () => {
-    const INLINE_MONTHS = [7, 30, 31, 100];
+    /**
+     * The months (0 is 2000-01) of the inline block, and the month of the day
+     * the graph is built as of (align report, align graph --date), if any:
+     * the rows dated after it are left out of the repeats and percentages,
+     * not of the order.
+     */
+    interface Setting {
+        readonly inline: readonly number[];
+        readonly asOf?: number;
+    }
+    const FEW_REPEATS: Setting = { inline: [7, 30, 31, 100] };
     const CELLS = 'Write each row as a period (2026-03, 2026-Q1, 2026-03-31) and a number or percentage (12.5 or 12.5%).';
     const month = (m: number) => `${2000 + Math.floor(m / 12)}-${String(m % 12 + 1).padStart(2, '0')}`;
-    const inline = `actuals L {\n${INLINE_MONTHS.map(m => `  ${month(m)}: 9\n`).join('')}}\n`;
-    const text = `${METRIC.replace(/actuals L from "l\.csv"\n$/, '')}${inline}actuals L from "l.csv"\n`;
+    const textOf = ({ inline }: Setting) => `${METRIC.replace(/actuals L from "l\.csv"\n$/, '')}actuals L {\n${inline.map(m => `  ${month(m)}: 9\n`).join('')}}\n`
+        + 'actuals L from "l.csv"\n';
     /** The line of the inline row of a month (the block's rows start on line 4). */
-    const inlineLine = (m: number) => 4 + INLINE_MONTHS.indexOf(m);
+    const inlineLine = (m: number, { inline }: Setting) => 4 + inline.indexOf(m);
 
-    type Kind = 'good' | 'period' | 'value' | 'both' | 'earlier' | 'percent';
+    /** `earlier`: a period not after the row before (or the same); `earlier percent`: one in percent (two problems, three with a repeat). */
+    type Kind = 'good' | 'period' | 'value' | 'both' | 'earlier' | 'percent' | 'earlier percent';
     const KINDS: readonly Kind[] = ['good', 'period', 'value', 'both', 'earlier', 'percent'];
 
     /** The CSV rows of the kinds, and the problems of each line in the order the rule words them. */
-    function rowsOf(kinds: readonly Kind[]): { csvRows: string[]; problems: Array<{ line: number; messages: string[] }> } {
+    function rowsOf(kinds: readonly Kind[], setting = FEW_REPEATS): { csvRows: string[]; problems: Array<{ line: number; messages: string[] }> } {
         const csvRows: string[] = [];
         const problems: Array<{ line: number; messages: string[] }> = [];
         let next = 0;
@@ -80,15 +93,17 @@ describe('actuals-invalid: many bad rows of several kinds give the findings of e
                 if (kind !== 'value') messages.push(`${at}period \`${period}\` is not a date, month, quarter or half (e.g. 2026-03). ${CELLS}`);
                 if (kind !== 'period') messages.push(`${at}value \`${value}\` is not a number or percentage. ${CELLS}`);
             } else {
-                const m = kind === 'earlier' && previous !== undefined ? Math.max(0, previous - (i % 3)) : next++;
-                const value = kind === 'percent' ? '5%' : '5';
+                const m = kind.startsWith('earlier') && previous !== undefined ? Math.max(0, previous - (i % 3)) : next++;
+                const percent = kind.endsWith('percent');
+                const value = percent ? '5%' : '5';
                 csvRows.push(`${month(m)},${value}`);
                 if (previous !== undefined && m <= previous) messages.push(`${at}period ${month(m)} does not come after ${month(previous)}: periods must increase.`);
-                if (INLINE_MONTHS.includes(m)) {
-                    messages.push(`${at}period ${month(m)} is given twice: ${value} here, 9 at a.align:${inlineLine(m)} (the earlier value counts). `
+                const counted = setting.asOf === undefined || m <= setting.asOf;
+                if (counted && setting.inline.includes(m)) {
+                    messages.push(`${at}period ${month(m)} is given twice: ${value} here, 9 at a.align:${inlineLine(m, setting)} (the earlier value counts). `
                         + 'Keep one value for the period: remove this row or the other.');
                 }
-                if (kind === 'percent') messages.push(`${at}${month(m)} is a percentage (5%), but metric 'L' has unit count. Write the value in count (5), or set \`unit percent\` on the metric.`);
+                if (counted && percent) messages.push(`${at}${month(m)} is a percentage (5%), but metric 'L' has unit count. Write the value in count (5), or set \`unit percent\` on the metric.`);
                 previous = m;
             }
             problems.push({ line, messages });
@@ -106,8 +121,14 @@ describe('actuals-invalid: many bad rows of several kinds give the findings of e
             + 'only the first 10 rows with problems are listed. Fix those, then check again.'];
     }
 
-    const messagesOf = async (header: string, csvRows: readonly string[]) => (await checkWorkspace({ 'a.align': text, 'l.csv': `${header}\n${csvRows.join('\n')}\n` }))
-        .findings.filter(f => f.rule === 'actuals-invalid').map(f => f.message);
+    const messagesOf = async (header: string, csvRows: readonly string[], setting = FEW_REPEATS) => {
+        const asOf = setting.asOf === undefined ? undefined : `${month(setting.asOf + 1)}-01`;
+        const { findings } = await checkWorkspace({ 'a.align': textOf(setting), 'l.csv': `${header}\n${csvRows.join('\n')}\n` }, undefined,
+            services => {
+                if (asOf) services.align.Graph.setAsOf(asOf);
+            });
+        return findings.filter(f => f.rule === 'actuals-invalid').map(f => f.message);
+    };
 
     const random = seededRandom(9);
     const cases: Array<{ name: string; kinds: Kind[] }> = [
@@ -129,6 +150,36 @@ describe('actuals-invalid: many bad rows of several kinds give the findings of e
             for (const { name, kinds } of cases) {
                 const { csvRows, problems } = rowsOf(kinds);
                 assert.deepEqual(await messagesOf(header, csvRows), reference(problems), name);
+            }
+        });
+    }
+
+    /**
+     * Each of the kinds out of order, repeated and in percent on more than 11
+     * rows, alone or on the same rows as the others and as bad cells: an
+     * inline block gives every other month, which the rows in order repeat.
+     */
+    const MANY_REPEATS: Setting = { inline: Array.from({ length: 300 }, (_, i) => 2 * i) };
+    const ALL_KINDS: readonly Kind[] = [...KINDS, 'earlier percent'];
+    const mixed = seededRandom(10);
+    const mixedCases: Array<{ name: string; kinds: Kind[]; setting: Setting }> = [
+        // Each kind on 15 rows of its own in turn (repeats every other row), then all on the same rows, then bad cells.
+        { name: 'kinds in turn', setting: MANY_REPEATS, kinds: [...Array<Kind>(30).fill('good'), ...Array<Kind>(15).fill('earlier'), ...Array<Kind>(15).fill('percent'),
+            ...Array<Kind>(20).fill('earlier percent'), ...Array<Kind>(30).fill('both')] },
+        // 12 rows with bad cells first (the 12th not worded), then the others: the 10 rows listed have bad cells, the rest counts every kind.
+        { name: 'bad cells, then the other kinds', setting: MANY_REPEATS, kinds: [...Array<Kind>(12).fill('value'), ...Array.from({ length: 100 }, (_, i) => ALL_KINDS[4 + i % 3]!)] },
+        // Every kind at random, with many repeats; then as of a day between the first and last rows' (the later rows are
+        // still out of order, but neither repeats nor percentages).
+        ...Array.from({ length: 10 }, (_, c) => ({ name: `random file ${c}`, setting: c < 5 ? MANY_REPEATS : { ...MANY_REPEATS, asOf: 20 + mixed(100) },
+            kinds: Array.from({ length: 40 + mixed(300) }, () => ALL_KINDS[mixed(ALL_KINDS.length)]!) }))
+    ];
+
+    for (const header of ['period,value', '"period",value']) {
+        it(`as the reference on files where rows out of order, repeated and in percent mix (header ${header})`, async () => {
+            for (const { name, kinds, setting } of mixedCases) {
+                const { csvRows, problems } = rowsOf(kinds, setting);
+                assert.ok(problems.filter(p => p.messages.length > 0).length > 11, `${name}: more rows with problems than are listed`);
+                assert.deepEqual(await messagesOf(header, csvRows, setting), reference(problems), name);
             }
         });
     }
