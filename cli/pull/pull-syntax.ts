@@ -84,7 +84,9 @@ function opensBlock(actuals: Actuals): boolean {
 /** Why a pull must not run: a syntax error, as `file:line:column` and the error, so that it can be fixed first. */
 function refusal(document: LangiumDocument, error: FindingDiagnostic): string {
     const where = `${relativePath(document.uri.fsPath)}:${error.range.start.line + 1}:${error.range.start.character + 1}`;
-    const message = messageText(error).split(/\r?\n/)[0]!.trim().replace(/\.$/, '');
+    const text = messageText(error);
+    // Its first line, whichever line end cuts it (`\n`, `\r\n` or a lone `\r`).
+    const message = text.slice(0, lineEnd(text, 0)).trim().replace(/\.$/, '');
     return `${where}: the pull block has a syntax error (${message}): fix it first (\`align check\` shows it); nothing was run`;
 }
 

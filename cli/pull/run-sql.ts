@@ -5,6 +5,7 @@ import type { RawRow } from './periods.js';
 import { PullError } from './pull-error.js';
 import { NOT_REGULAR_CODE, NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
 import { checkRegularFileSync, isSpecialFileSync } from '../workspace/read-regular-file.js';
+import { refuseSpecialNamedFiles } from './duckdb-named-files.js';
 import { queryDuckDb } from './sql-duckdb.js';
 import { queryPostgres } from './sql-postgres.js';
 import { querySqlite } from './sql-sqlite.js';
@@ -29,7 +30,10 @@ export async function runSqlPull(spec: SqlPullSpec, root: string, folder: string
     if (statements !== 1) {
         throw new PullError(`the query file "${spec.query}" holds ${statements === 0 ? 'no statement, only comments' : `${statements} statements`}; it must hold one`);
     }
-    if (spec.on === undefined) return { rows: await queryDuckDb(sql, root, folder), query };
+    if (spec.on === undefined) {
+        refuseSpecialNamedFiles(sql, folder);
+        return { rows: await queryDuckDb(sql, root, folder), query };
+    }
     if (spec.on.startsWith('env:')) return { rows: await queryPostgres(sql, postgresUrl(spec.on.slice(4)), spec.on.slice(4)), query };
     const database = confinedPath(root, folder, spec.on, 'the database file');
     const header = readOrFail(database, `the database file "${spec.on}"`).subarray(0, 16);
@@ -39,6 +43,7 @@ export async function runSqlPull(spec: SqlPullSpec, root: string, folder: string
     }
     if (new TextDecoder().decode(header.subarray(8, 12)) === 'DUCK') {
         refuseSpecialWal(`${database}.wal`, `${spec.on}.wal`);
+        refuseSpecialNamedFiles(sql, folder);
         return { rows: await queryDuckDb(sql, root, folder, database), query };
     }
     throw new PullError(`the database file "${spec.on}" is neither a DuckDB nor a SQLite file`);

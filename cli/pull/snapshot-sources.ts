@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../../language/config/extends.js';
 import { LOCK_FILE } from '../../language/pull/lock-file.js';
+import { duckDbLocalPath } from './duckdb-named-files.js';
 import { stringLiterals } from './sql-statements.js';
 import { isSpecialFileSync, readRegularFileSync } from '../workspace/read-regular-file.js';
 import type { PullTarget } from './targets.js';
@@ -84,9 +85,8 @@ function ownSources(target: PullTarget): Array<Source & { file: string }> {
     // PostgreSQL reads the files of its server, and a SQLite query reads none.
     if (on?.startsWith('env:') || (database !== undefined && isSqlite(database))) return sources;
     for (const literal of queryLiterals(queryFile)) {
-        // Not a path: blank, or a URL (DuckDB reads no remote file in a pull).
-        if (literal.trim() === '' || literal.includes('\0') || /^[a-z][a-z0-9+.-]*:\/\//i.test(literal)) continue;
-        const file = path.resolve(target.folder, literal);
+        const file = duckDbLocalPath(literal, target.folder);
+        if (file === undefined) continue;
         const wildcard = /[*?[]/.exec(file);
         sources.push({ file, what: `"${query}"`, named: literal, matches: wildcard === null ? undefined : globPattern(file, wildcard.index) });
     }

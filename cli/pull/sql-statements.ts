@@ -1,3 +1,5 @@
+import { lineEnd } from '../../language/line-starts.js';
+
 /** A piece of a query's text: a comment, a `;`, a quoted text or dollar-quoted body, or any other character. */
 interface SqlPiece {
     readonly kind: 'comment' | 'semicolon' | 'quoted' | 'other';
@@ -9,7 +11,9 @@ interface SqlPiece {
  * The query's text in pieces, in order, as the database splits it: quotes
  * (`'...'` with `''`, `E'...'` with backslash escapes, `"..."`,
  * `` `...` ``, PostgreSQL's `$tag$...$tag$`) and comments (`--` to the end
- * of the line, nested block comments) are one piece each.
+ * of the line, nested block comments) are one piece each. A `--` comment
+ * ends at a `\n` or a lone `\r`, as DuckDB and PostgreSQL end it (SQLite
+ * only at `\n`: there, what follows a lone `\r` counts as more text).
  */
 function* sqlPieces(sql: string): Generator<SqlPiece> {
     let i = 0;
@@ -18,8 +22,7 @@ function* sqlPieces(sql: string): Generator<SqlPiece> {
         const c = sql[i]!;
         const next = sql[i + 1];
         if (c === '-' && next === '-') {
-            const end = sql.indexOf('\n', i);
-            i = end < 0 ? sql.length : end + 1;
+            i = Math.min(lineEnd(sql, i) + 1, sql.length);
             yield { kind: 'comment', start, end: i };
         } else if (c === '/' && next === '*') {
             i = blockCommentEnd(sql, i);
@@ -118,4 +121,46 @@ export function stringLiterals(sql: string): string[] {
         }
     }
     return literals;
+}
+
+/**
+ * The names a query writes as identifiers, outside comments, each chain of
+ * them joined by its dots as DuckDB joins them (`data.csv`, `"q 1".csv`,
+ * `"data/deals.csv"`; a `""` in quotes is one `"`). DuckDB reads the file
+ * such a name gives when no table has it (`FROM deals.csv`,
+ * `FROM "data/deals.csv"`), and takes a name it cannot bind as a column
+ * for text (`read_csv(deals.csv)`). Keywords and column names come too.
+ */
+export function identifierChains(sql: string): string[] {
+    const chains: string[] = [];
+    let parts: string[] = [];
+    let afterDot = false;
+    let word = '';
+    const end = () => {
+        if (parts.length > 0) chains.push(parts.join('.'));
+        [parts, afterDot] = [[], false];
+    };
+    const part = (name: string) => {
+        if (!afterDot) end();
+        parts.push(name);
+        afterDot = false;
+    };
+    for (const { kind, start, end: after } of sqlPieces(sql)) {
+        const c = sql[start]!;
+        // Letters, digits, `_`, `$` and any character past ASCII, as DuckDB's lexer reads a name.
+        if (kind === 'other' && /[\w$\u0080-\uffff]/.test(c)) {
+            word += c;
+            continue;
+        }
+        if (word !== '') part(word);
+        word = '';
+        // Spaces and comments may stand around the dots of a chain.
+        if (kind === 'comment' || (kind === 'other' && /\s/.test(c))) continue;
+        if (kind === 'quoted' && c === '"') part(sql.slice(start + 1, sql[after - 1] === '"' && after - start > 1 ? after - 1 : after).replaceAll('""', '"'));
+        else if (kind === 'other' && c === '.' && parts.length > 0 && !afterDot) afterDot = true;
+        else end();
+    }
+    if (word !== '') part(word);
+    end();
+    return chains;
 }

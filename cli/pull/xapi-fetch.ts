@@ -3,6 +3,7 @@ import type { HttpClient } from './http-client.js';
 import { firstLine, PullError } from './pull-error.js';
 import { dayOfDateText } from './periods.js';
 import { timeoutMs } from './timeout.js';
+import { lineEnd, lineStarts } from '../../language/line-starts.js';
 
 /** An xAPI statement, as far as the pull reads it. */
 export interface Statement {
@@ -27,8 +28,8 @@ const ATTEMPTS = 4;
 
 /**
  * Every statement of one query: `GET <endpoint>/statements?...` (the
- * endpoint's own query kept: statementsUrl), following `more` until it is
- * empty. 429 and 5xx answers, network failures and
+ * endpoint's own query kept: statementsUrl), following `more` (with the
+ * endpoint's own query too: moreUrl) until it is empty. 429 and 5xx answers, network failures and
  * time-outs are tried ATTEMPTS times in all, with back-off (honouring
  * `Retry-After`); 401, 403, 404, any other error answer (with what the LRS
  * says: answerReason) and invalid JSON stop the pull with one line.
@@ -75,7 +76,13 @@ function statementsUrl(lrs: LrsConnection, params: URLSearchParams): URL {
 /**
  * The next page: `more` is relative to the LRS's root (scheme, host and
  * port left out), per xAPI 1.0.3. One that leads to another origin is not
- * followed: the credentials would go with it.
+ * followed: the credentials would go with it. The endpoint's own query
+ * parameters that `more` does not set itself are added after its own, as
+ * written (`/xapi/statements?cursor=c2&tenant=4` for the endpoint
+ * `https://lrs.example.com/xapi?tenant=4`): xAPI has `more` carry "the
+ * full path and optionally a query string" and the client not interpret
+ * it, so an LRS serving several tenants may leave out the tenant that each
+ * of its requests still needs. What `more` sets is kept as it is.
  */
 function moreUrl(lrs: LrsConnection, more: string, base: URL): URL {
     let url: URL;
@@ -87,6 +94,9 @@ function moreUrl(lrs: LrsConnection, more: string, base: URL): URL {
     if (url.origin !== base.origin) {
         throw new PullError(`${lrsIn(lrs)} pointed \`more\` at another origin (${url.origin}): not followed, so that its credentials are not sent there`);
     }
+    const own = new URL(lrs.endpoint).search.slice(1).split('&').filter(pair => pair !== '');
+    const missing = own.filter(pair => !url.searchParams.has([...new URLSearchParams(pair).keys()][0] ?? ''));
+    url.search = [url.search.slice(1), ...missing].filter(Boolean).join('&');
     return url;
 }
 
@@ -180,7 +190,9 @@ async function answerReason(response: Awaited<ReturnType<HttpClient['fetch']>>, 
             // Not JSON after all: quoted as text.
         }
     }
-    let text = (said as string).split(/\r?\n/).map(line => line.trim()).find(line => line !== '') ?? '';
+    const saidText = said as string;
+    // Its first line with text, whichever line end cuts it (`\n`, `\r\n` or a lone `\r`).
+    let text = lineStarts(saidText).map(start => saidText.slice(start, lineEnd(saidText, start)).trim()).find(line => line !== '') ?? '';
     if (text === '' || text.startsWith('<')) return '';
     if (lrs.authorization !== undefined && lrs.authVariable !== undefined) {
         const basic = lrs.authorization.replace(/^Basic /, '');

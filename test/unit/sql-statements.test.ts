@@ -3,10 +3,13 @@
  * file holds (run-sql.ts refuses more than one). stringLiterals: the string constants of a
  * query, which name the files a DuckDB query reads (snapshot-sources.ts
  * refuses a snapshot written over one): quotes doubled or escaped, dollar
- * bodies, and nothing from comments or quoted identifiers.
+ * bodies, and nothing from comments or quoted identifiers. identifierChains:
+ * the names written as identifiers, which DuckDB reads as files too
+ * (`FROM deals.csv`, `FROM "data/deals.csv"`). A `--` comment ends at a
+ * lone `\r` as at `\n`, as DuckDB ends it.
  */
 import assert from 'node:assert/strict';
-import { countStatements, stringLiterals } from '../../cli/pull/sql-statements.js';
+import { countStatements, identifierChains, stringLiterals } from '../../cli/pull/sql-statements.js';
 
 describe('stringLiterals: the string constants of a query', () => {
     it('plain, doubled quotes, E-strings and dollar bodies', () => {
@@ -17,6 +20,26 @@ describe('stringLiterals: the string constants of a query', () => {
 
     it('nothing from comments, quoted identifiers or an unclosed quote', () => {
         assert.deepEqual(stringLiterals("-- 'a.csv'\n/* 'b.csv' /* 'c.csv' */ */ SELECT \"d.csv\", `e.csv` FROM 'f.csv' WHERE x = 'open"), ['f.csv']);
+    });
+});
+
+describe('identifierChains: the names a query writes as identifiers', () => {
+    it('chains joined at their dots, spaces and comments around the dots, quoted parts unescaped', () => {
+        assert.deepEqual(identifierChains('SELECT t.value FROM deals.csv AS t, "data/a ""b"".csv", read_csv(x /* c */ . "y z" . csv)'),
+            ['SELECT', 't.value', 'FROM', 'deals.csv', 'AS', 't', 'data/a "b".csv', 'read_csv', 'x.y z.csv']);
+    });
+
+    it('nothing from comments or string constants; a name past ASCII is one name', () => {
+        assert.deepEqual(identifierChains("-- a.csv\n/* b.csv */ SELECT 'c.csv', données.csv"), ['SELECT', 'données.csv']);
+    });
+});
+
+describe('comments end at a lone \\r too', () => {
+    it('what follows a lone \\r after `--` is read', () => {
+        assert.deepEqual(stringLiterals("SELECT * -- x\rFROM 'p.csv'"), ['p.csv']);
+        assert.deepEqual(identifierChains('SELECT * -- x\rFROM p.csv'), ['SELECT', 'FROM', 'p.csv']);
+        assert.equal(countStatements('SELECT 1 -- x\r; SELECT 2'), 2);
+        assert.equal(countStatements('SELECT 1 -- x\r\n; SELECT 2 -- y\r\n'), 2);
     });
 });
 

@@ -23,6 +23,12 @@ export interface LrsOptions {
      * (404 without), `more` links included.
      */
     readonly tenant?: string;
+    /**
+     * With `tenant`: `more` links leave the tenant out, as xAPI 1.0.3 lets
+     * them (`more` is "the full path and optionally a query string"), while
+     * every page still needs it: the client carries its endpoint's query over.
+     */
+    readonly moreWithoutTenant?: boolean;
 }
 
 /** What the next requests answer instead of statements (one entry per request, consumed in order). */
@@ -97,7 +103,8 @@ export async function startLrs(statements: readonly StoredStatement[], credentia
         if (rest.length > 0) {
             const next = `c${pages.size + 1}`;
             pages.set(next, rest);
-            more = `/xapi/statements?${options.tenant === undefined ? '' : `tenant=${encodeURIComponent(options.tenant)}&`}cursor=${next}`;
+            const tenant = options.tenant === undefined || options.moreWithoutTenant ? '' : `tenant=${encodeURIComponent(options.tenant)}&`;
+            more = `/xapi/statements?${tenant}cursor=${next}`;
         }
         const body = { statements: page as unknown[], more };
         send(200, state.answer ? state.answer(body) : body);

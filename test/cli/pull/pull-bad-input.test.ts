@@ -5,17 +5,10 @@
  * status, and no file touched that the failure concerns.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertOneLineFailure, requireBundle, runCli } from '../run-cli.js';
-import { duckdb, lockOf, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
-
-/** Makes a named pipe (FIFO) at `file`. */
-function mkfifo(file: string): void {
-    const made = spawnSync('mkfifo', [file]);
-    assert.equal(made.status, 0, `mkfifo: ${String(made.stderr)}`);
-}
+import { duckdb, lockOf, mkfifo, pulledKpi, sqlite, tempWorkspace, unwrapped, type TempWorkspace } from './pull-workspace.js';
 
 const QUERY = "SELECT '2026-01' AS period, 1 AS value";
 

@@ -2,8 +2,8 @@
  * `align pull` never writes a snapshot over a data file that a DuckDB query
  * reads (docs/data.md: a snapshot is never written over a file the pulls
  * read), through the built bundle: a file or glob a string constant of the
- * query names (`FROM 'data/closed-won.csv'`, `read_csv('data/*.csv')`),
- * resolved as DuckDB resolves it, from the `.align` file's folder. The
+ * query names (`FROM 'data/closed-won.csv'`, `read_csv('data/*.csv')`,
+ * `file:///...`), resolved as DuckDB resolves it, from the `.align` file's folder. The
  * refusal names both files; the data file is left as it was.
  */
 import assert from 'node:assert/strict';
@@ -45,6 +45,14 @@ describe('align pull refuses a snapshot that its DuckDB query reads (child proce
             assert.deepEqual(ws.exists(from) ? ws.bytes(from) : undefined, before, `${from} is left as it was`);
         });
     }
+
+    it('a file: URL names the local file, as DuckDB reads it', () => {
+        ws = tempWorkspace({ 'data/deals.csv': DEALS, 'm.align': `${pulledKpi('M', 'monthly')}\nactuals M from "data/deals.csv" { pull sql "q.sql" }\n` });
+        const url = `file://${path.join(ws.root, 'data', 'deals.csv')}`;
+        ws.write('q.sql', `SELECT date_trunc('month', closed_on) AS period, sum(amount) AS value FROM '${url}' GROUP BY 1`);
+        assertPullFailed(runCli(['pull'], { cwd: ws.root }), `the snapshot "data/deals.csv" is a file that the query "q.sql" of this pull reads ('${url}')`);
+        assert.equal(ws.read('data/deals.csv'), DEALS);
+    });
 
     it('a file another pull\'s query reads is refused naming that pull; that pull still runs', () => {
         ws = tempWorkspace({

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BIN, cliEnv, linesOf, unwrapped, type CliResult } from '../run-cli.js';
@@ -48,6 +48,12 @@ export function runCliAsync(args: readonly string[], options: { cwd: string; env
         child.on('error', reject);
         child.on('close', (status, signal) => { clearTimeout(timer); resolve({ status, signal, stdout, stderr }); });
     });
+}
+
+/** Makes a named pipe (FIFO) at `file`. */
+export function mkfifo(file: string): void {
+    const made = spawnSync('mkfifo', [file]);
+    assert.equal(made.status, 0, `mkfifo: ${String(made.stderr)}`);
 }
 
 /** A KPI with a cadence, for pulled actuals. */

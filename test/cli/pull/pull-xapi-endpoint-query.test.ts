@@ -3,7 +3,7 @@
  * tenants has (`https://lrs.example.com/xapi?tenant=4`): the statements
  * resource is appended to the endpoint's path, and the endpoint's query is
  * kept and merged with the pull's own parameters, on the first page and
- * those `more` leads to. Through the built bundle, against the loopback LRS
+ * those `more` leads to (added to a `more` link that leaves it out). Through the built bundle, against the loopback LRS
  * of the specification (lrs-server.ts), which answers 404 without the
  * tenant.
  */
@@ -40,7 +40,24 @@ describe('align pull: an xAPI endpoint with a query string (child process on the
         for (const r of first) {
             assert.equal(r.url, `/xapi/statements?tenant=acme%204&verb=${encodeURIComponent(SCORED)}&activity=${encodeURIComponent(TICKETS)}&since=2026-01-01T00%3A00%3A00Z`);
         }
-        assert.ok(lrs.requests.some(r => r.url.includes('cursor=')), 'followed `more`');
+        const pages = lrs.requests.filter(r => r.url.includes('cursor='));
+        assert.ok(pages.length > 0, 'followed `more`');
+        // `more` sets the tenant itself here: kept as it is, not given twice.
+        for (const r of pages) assert.match(r.url, /^\/xapi\/statements\?tenant=acme%204&cursor=c\d+$/);
+    });
+
+    it('a `more` link that leaves the tenant out gets the endpoint\'s own query added: every page is answered for the tenant', async () => {
+        await lrs.close();
+        lrs = await startLrs(STATEMENTS, KEY, undefined, { tenant: 'acme 4', moreWithoutTenant: true });
+        ws = tempWorkspace({ 'p.align': block(`    verb "${SCORED}"\n    activity "${TICKETS}"\n    since 2026-01-01`) });
+        const result = await pull();
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(ws.read('data/scored.csv'), 'period,value\n2026-01,3\n2026-02,1\n');
+        assert.ok(lrs.requests.every(r => r.status === 200), lrs.requests.map(r => `${r.status} ${r.url}`).join('\n'));
+        const pages = lrs.requests.filter(r => r.url.includes('cursor='));
+        assert.ok(pages.length > 0, 'followed `more`');
+        // The pull's own filters are not added: the LRS keeps them behind its cursor, and `more` is not to be interpreted.
+        for (const r of pages) assert.match(r.url, /^\/xapi\/statements\?cursor=c\d+&tenant=acme%204$/);
     });
 
     it('a parameter that the URL and the pull block both give is refused by name, before the LRS is asked', async () => {

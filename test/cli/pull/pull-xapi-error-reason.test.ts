@@ -31,7 +31,9 @@ describe('align pull: the reason an LRS gives for an error answer (child process
         ['a JSON `message`', 400, JSON_TYPE, JSON.stringify({ errorId: 'e1', message: 'Invalid since parameter\nat line 3' }), 'HTTP 400 (the LRS says "Invalid since parameter")'],
         ['a JSON `error`', 422, JSON_TYPE, JSON.stringify({ error: 'verb is not an IRI' }), 'HTTP 422 (the LRS says "verb is not an IRI")'],
         ['a JSON `error` object with a `message`', 400, JSON_TYPE, JSON.stringify({ error: { code: 7, message: 'limit too large' } }), 'HTTP 400 (the LRS says "limit too large")'],
-        ['a text body', 400, 'text/plain', '\n  Bad Request: unknown parameter `foo`  \nmore detail', 'HTTP 400 (the LRS says "Bad Request: unknown parameter `foo`")']
+        ['a text body', 400, 'text/plain', '\n  Bad Request: unknown parameter `foo`  \nmore detail', 'HTTP 400 (the LRS says "Bad Request: unknown parameter `foo`")'],
+        ['a text body with lone \\r line ends', 400, 'text/plain', '\r  Bad Request: unknown parameter `foo`  \rmore detail', 'HTTP 400 (the LRS says "Bad Request: unknown parameter `foo`")'],
+        ['a JSON `message` with \\r\\n line ends', 400, JSON_TYPE, JSON.stringify({ message: 'Invalid since parameter\r\nat line 3' }), 'HTTP 400 (the LRS says "Invalid since parameter")']
     ];
     for (const [what, status, type, body, expected] of answers) {
         it(`${what}: the first line of what it says`, async () => {
