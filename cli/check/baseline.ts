@@ -8,11 +8,17 @@
  *
  * The file is JSON, sorted, one entry per identity with its count, so that
  * it diffs well in review:
- *   { "baseline": "align", "version": 1, "findings": [
+ *   { "baseline": "align", "version": 1, "paths": "workspace-root", "findings": [
  *     { "rule": "objective-without-kpi", "element": "DiscoveryBootcamp.KnowTheProduct", "key": "", "count": 1,
  *       "file": "sales-win-rate.align", "message": "Objective 'KnowTheProduct' reaches no metric. ..." } ] }
  * `file` identifies findings outside every declaration (syntax errors,
  * settings problems) and is informative for the others; `message` is informative.
+ * `file` is relative to the workspace root (baseline-root.ts) with `/`
+ * separators (a file outside the root by its absolute path), so that a
+ * baseline written in one folder matches a check run from another. A
+ * baseline without `"paths"` (align wrote those before) names files
+ * relative to the folder it was written from: they are read as relative
+ * to the current folder, as then.
  */
 import { readRegularFileSync } from '../workspace/read-regular-file.js';
 import { identityText, matchByIdentity, type IdentifiedFinding } from '../../language/identity/finding-identity.js';
@@ -24,6 +30,15 @@ import { escapeControls } from '../check-formats/printable.js';
 /** More findings of one identity than this is not a baseline align wrote. */
 const MAX_COUNT = 1_000_000;
 
+/** The `"paths"` of a baseline whose files are relative to the workspace root: the one align writes. */
+const ROOT_PATHS = 'workspace-root';
+
+/**
+ * How a baseline names the file of a finding, given as findings name it
+ * (relative to the current folder): relative to the workspace root.
+ */
+export type BaselineName = (file: string) => string;
+
 /** One identity of the baseline. */
 export interface BaselineEntry {
     rule: string;
@@ -32,6 +47,7 @@ export interface BaselineEntry {
     /** The message key; absent for a finding that has no identity (a settings problem). */
     key?: string;
     count: number;
+    /** Relative to the workspace root, `/` separators (see {@link BaselineName}). */
     file: string;
     message: string;
 }
@@ -49,22 +65,28 @@ export interface BaselineResult {
     unchecked: number;
 }
 
-/** Writes the baseline of `findings` to `file`. */
-export function writeBaseline(file: string, findings: readonly Finding[]): void {
+/** Writes the baseline of `findings` to `file`, their files named by `nameOf`. */
+export function writeBaseline(file: string, findings: readonly Finding[], nameOf: BaselineName): void {
     const entries = new Map<string, BaselineEntry>();
-    for (const f of findings) {
+    for (const finding of findings) {
+        const f = { ...finding, file: nameOf(finding.file) };
         const text = identityText(f);
         const entry = entries.get(text);
         if (entry) entry.count++;
         else entries.set(text, { rule: f.rule, element: f.identity?.element, key: f.identity?.key, count: 1, file: f.file, message: f.message });
     }
     const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, e]) => e);
-    const text = JSON.stringify({ baseline: 'align', version: 1, findings: sorted }, null, 2) + '\n';
+    const text = JSON.stringify({ baseline: 'align', version: 1, paths: ROOT_PATHS, findings: sorted }, null, 2) + '\n';
     writeOutputFile(file, text, '--write-baseline');
 }
 
-/** Reads a baseline file; a missing or malformed file is an InputError naming it. */
-export function readBaseline(file: string): BaselineEntry[] {
+/**
+ * Reads a baseline file, its entries' files named as `nameOf` names them:
+ * those of a file without `"paths"` (relative to the folder it was written
+ * from) are taken as relative to the current folder. A missing or
+ * malformed file is an InputError naming it.
+ */
+export function readBaseline(file: string, nameOf: BaselineName): BaselineEntry[] {
     let text: string;
     try {
         text = readRegularFileSync(file);
@@ -79,11 +101,15 @@ export function readBaseline(file: string): BaselineEntry[] {
         // JSON.parse quotes the text around the error: its control characters are written `\xHH`, not sent to the terminal.
         throw new InputError(`--baseline ${file}: not valid JSON (${escapeControls((error as Error).message)})`);
     }
-    const findings = (parsed as { baseline?: unknown; version?: unknown; findings?: unknown } | null);
+    const findings = (parsed as { baseline?: unknown; version?: unknown; paths?: unknown; findings?: unknown } | null);
     if (!findings || findings.baseline !== 'align' || findings.version !== 1 || !Array.isArray(findings.findings)) {
         throw new InputError(`--baseline ${file}: not an align baseline (expected {"baseline": "align", "version": 1, "findings": [...]})`);
     }
-    return findings.findings.map((entry, i) => checkedEntry(entry, i, file));
+    if (findings.paths !== undefined && findings.paths !== ROOT_PATHS) {
+        throw new InputError(`--baseline ${file}: "paths" must be "${ROOT_PATHS}" (files relative to the workspace root), or absent (relative to the current folder)`);
+    }
+    const entries = findings.findings.map((entry, i) => checkedEntry(entry, i, file));
+    return findings.paths === ROOT_PATHS ? entries : entries.map(e => ({ ...e, file: nameOf(e.file) }));
 }
 
 function checkedEntry(entry: unknown, index: number, file: string): BaselineEntry {
@@ -97,16 +123,18 @@ function checkedEntry(entry: unknown, index: number, file: string): BaselineEntr
 }
 
 /**
- * The findings that the baseline does not hold, and how many matched or are
- * gone. A baseline finding that matches none is gone when `read(file)`
- * says this run read its file (named as findings name files), else unchecked.
+ * The findings that the baseline (as {@link readBaseline} gives it) does not
+ * hold, and how many matched or are gone; `nameOf` names the findings' files
+ * as the baseline does. A baseline finding that matches none is gone when
+ * `read(file)` says this run read its file (named as the baseline names
+ * files), else unchecked.
  */
-export function applyBaseline(findings: readonly Finding[], baseline: readonly BaselineEntry[], read: (file: string) => boolean): BaselineResult {
+export function applyBaseline(findings: readonly Finding[], baseline: readonly BaselineEntry[], read: (file: string) => boolean, nameOf: BaselineName): BaselineResult {
     const previous: IdentifiedFinding[] = baseline.flatMap(e => Array.from({ length: e.count }, () => ({
         rule: e.rule, file: e.file, message: e.message,
         identity: e.key === undefined ? undefined : e.element === undefined ? { key: e.key } : { element: e.element, key: e.key }
     })));
-    const match = matchByIdentity(findings, previous, identityText, identityText);
+    const match = matchByIdentity(findings, previous, f => identityText({ ...f, file: nameOf(f.file) }), identityText);
     const fresh = new Set(match.added);
     const gone = match.removed.filter(f => read(f.file)).length;
     return { fresh: match.added, held: findings.filter(f => !fresh.has(f)), matched: match.matched, gone, unchecked: match.removed.length - gone };

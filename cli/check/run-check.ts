@@ -4,9 +4,9 @@ import type { Progress } from '../progress.js';
 import { formatterFor } from '../check-formats/index.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
-import { relativePath } from '../shown-path.js';
 import { plural } from '../../language/present/index.js';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { applyBaseline, readBaseline, writeBaseline, type BaselineName } from './baseline.js';
+import { baselineRoot } from './baseline-root.js';
 import { collectFindings } from './collect-findings.js';
 import { reportLogged } from '../workspace/report-logged.js';
 import { checkColor } from './color.js';
@@ -49,7 +49,7 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     // Checked for every format (a wrong --root is an error), used by the CI formats.
     const root = reportRoot(args.root);
     const all = collectFindings(workspace);
-    const { findings, held } = withBaseline(all, args, filesRead(workspace));
+    const { findings, held } = withBaseline(all, args, workspace);
     const baselined = args.writeBaseline !== undefined ? all.length : args.baseline !== undefined ? held.length : 0;
     // Only SARIF shows suppressed findings (as results with `suppressions`); they never count for the exit status.
     const suppressed = args.format === 'sarif' ? await sarifSuppressed(workspace, held, args.baseline, findings.length) : [];
@@ -68,10 +68,13 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     return exitStatus(findings, args);
 }
 
-/** Whether this run read a file, named as findings name it: its `.align` files and its settings file. */
-function filesRead(workspace: LoadedWorkspace): (file: string) => boolean {
-    const read = new Set(workspace.documents.map(document => relativePath(document.uri.fsPath)));
-    if (workspace.configFile !== undefined) read.add(relativePath(workspace.configFile));
+/**
+ * Whether this run read a file, named as `nameOf` names it: its `.align`
+ * files and its settings file.
+ */
+function filesRead(workspace: LoadedWorkspace, nameOf: BaselineName): (file: string) => boolean {
+    const read = new Set(workspace.documents.map(document => nameOf(document.uri.fsPath)));
+    if (workspace.configFile !== undefined) read.add(nameOf(workspace.configFile));
     return file => read.has(file);
 }
 
@@ -81,16 +84,20 @@ function filesRead(workspace: LoadedWorkspace): (file: string) => boolean {
  * others), and says on standard error how many matched and how many of its
  * findings are gone. Those of files this run did not read (a check of some
  * of the paths) are not gone: they are counted apart, and the command that
- * rewrites the baseline, which would drop them, is not offered.
+ * rewrites the baseline, which would drop them, is not offered. The
+ * baseline names files relative to the workspace root (baseline-root.ts),
+ * so that it matches whatever folder the check runs from.
  */
-function withBaseline(all: Finding[], args: CheckArgs, read: (file: string) => boolean): { findings: Finding[]; held: Finding[] } {
+function withBaseline(all: Finding[], args: CheckArgs, workspace: LoadedWorkspace): { findings: Finding[]; held: Finding[] } {
+    const root = baselineRoot(workspace);
+    const nameOf: BaselineName = file => fromRoot(file, root);
     if (args.writeBaseline !== undefined) {
-        writeBaseline(args.writeBaseline, all);
+        writeBaseline(args.writeBaseline, all, nameOf);
         printMessage(`align: wrote ${plural(all.length, 'finding')} to the baseline ${args.writeBaseline}`);
         return { findings: [], held: [] };
     }
     if (args.baseline === undefined) return { findings: all, held: [] };
-    const result = applyBaseline(all, readBaseline(args.baseline), read);
+    const result = applyBaseline(all, readBaseline(args.baseline, nameOf), filesRead(workspace, nameOf), nameOf);
     printMessage(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${baselineChanges(result.gone, result.unchecked)}`);
     // The command on lines of its own, continued with ` \`: pasted whole into a shell, never cut by the wrapping.
     if (result.gone > 0 && result.unchecked === 0) process.stderr.write(`${shellLines(rewriteBaselineCommand(args, args.baseline), outputWidth(process.stderr), '    ').join('\n')}\n`);

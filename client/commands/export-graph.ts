@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ImpactPreview, type PreviewDeps } from '../preview/impact-preview.js';
 import { exportFileName, type ExportScope } from './export-name.js';
+import { fromBase64 } from '../../language/files/base64.js';
 
 export type ExportFormat = 'svg' | 'png';
 
@@ -47,6 +48,5 @@ export function defaultExportUri(format: ExportFormat, document: vscode.TextDocu
 function pngBytes(dataUrl: string): Uint8Array {
     const prefix = 'data:image/png;base64,';
     if (!dataUrl.startsWith(prefix)) throw new Error('The preview sent a PNG export that is not a base64 PNG data URL.');
-    const binary = atob(dataUrl.slice(prefix.length));
-    return Uint8Array.from(binary, c => c.charCodeAt(0));
+    return fromBase64(dataUrl.slice(prefix.length));
 }

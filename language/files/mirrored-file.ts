@@ -8,6 +8,7 @@
  * web client and the browser server use it.
  */
 import type { MirroredFile } from '../protocol.js';
+import { fromBase64, toBase64 } from './base64.js';
 
 /** Strict, and a leading byte order mark kept: as Node's `readFile(file, 'utf-8')` gives the text of UTF-8 bytes. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -42,17 +43,4 @@ export function contentText(content: string | Uint8Array): string {
 /** The bytes of a file's content: UTF-8 text encoded again (the same bytes), or the bytes themselves. */
 export function contentBytes(content: string | Uint8Array): Uint8Array {
     return typeof content === 'string' ? new TextEncoder().encode(content) : content;
-}
-
-/** Characters per `String.fromCharCode` call: well under the engines' limit on arguments. */
-const CHUNK = 0x8000;
-
-function toBase64(bytes: Uint8Array): string {
-    let binary = '';
-    for (let at = 0; at < bytes.length; at += CHUNK) binary += String.fromCharCode(...bytes.subarray(at, at + CHUNK));
-    return btoa(binary);
-}
-
-function fromBase64(base64: string): Uint8Array {
-    return Uint8Array.from(atob(base64), c => c.charCodeAt(0));
 }
