@@ -1,5 +1,5 @@
 import { writeMessage } from '../language/text/wrap.js';
-import { escapeControls } from './check-formats/printable.js';
+import { escapeControls } from '../language/present/controls.js';
 
 /**
  * Writes one message of the CLI (`align: ...`: a failure, a notice) on

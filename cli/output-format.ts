@@ -6,7 +6,7 @@
  * as `\xHH`, as every message of the CLI shows a name).
  */
 import * as path from 'node:path';
-import { escapeControls } from './check-formats/printable.js';
+import { escapeControls } from '../language/present/controls.js';
 
 /**
  * A command's formats: the extensions that name each (lower case, with the

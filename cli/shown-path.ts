@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { escapeControls } from './check-formats/printable.js';
+import { escapeControls } from '../language/present/controls.js';
 
 /** A file as findings name it: relative to the working folder, with `/` on every system. */
 export function relativePath(file: string): string {

@@ -6,7 +6,7 @@
 import type { Finding, FindingSeverity } from '../../language/rules.js';
 import type { Formatter } from './types.js';
 import { sortFindings } from './sort.js';
-import { escapeControls } from './printable.js';
+import { escapeControls } from '../../language/present/controls.js';
 
 const COMMANDS: Record<FindingSeverity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

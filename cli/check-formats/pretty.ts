@@ -9,7 +9,7 @@ import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 import { wrapWords } from '../../language/text/wrap.js';
 import { cellWidth, padCells } from '../../language/text/cell-width.js';
-import { escapeControls } from './printable.js';
+import { escapeControls } from '../../language/present/controls.js';
 import { MAX_SYNTAX_ERRORS, tooManySyntaxErrors } from '../../language/syntax-error-cap.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */

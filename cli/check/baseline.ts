@@ -25,7 +25,7 @@ import { identityText, matchByIdentity, type IdentifiedFinding } from '../../lan
 import type { Finding } from '../../language/rules.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
-import { escapeControls } from '../check-formats/printable.js';
+import { escapeControls } from '../../language/present/controls.js';
 
 /** More findings of one identity than this is not a baseline align wrote. */
 const MAX_COUNT = 1_000_000;

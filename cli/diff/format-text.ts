@@ -4,7 +4,7 @@
  * section per kind of change.
  */
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
-import { escapeControls } from '../check-formats/printable.js';
+import { escapeControls } from '../../language/present/controls.js';
 import { wrapWords } from '../../language/text/wrap.js';
 import { plainText } from '../report/blocks.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';

@@ -9,7 +9,7 @@
  */
 import { plural } from '../../language/present/words.js';
 import { cellWidth } from '../../language/text/cell-width.js';
-import { escapeControls } from '../check-formats/printable.js';
+import { escapeControls } from '../../language/present/controls.js';
 import { fitMessage } from '../../language/text/wrap.js';
 import type { PlacedFinding } from './load-graph.js';
 import { leavesTextOut } from '../check/collect-findings.js';

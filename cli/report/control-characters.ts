@@ -7,7 +7,7 @@
  * (a file's name, a finding's place) shows them as `\xHH`, as `align check`
  * prints that name, so that the file can still be found.
  */
-import { escapeControls } from '../check-formats/printable.js';
+import { escapeControls } from '../../language/present/controls.js';
 
 /** C0 controls other than the tab and line breaks (which both formats read as white space), DEL and the C1 controls. */
 // eslint-disable-next-line no-control-regex

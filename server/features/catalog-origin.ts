@@ -1,11 +1,12 @@
 import { UriUtils, type URI } from 'langium';
 import { catalogLabel } from '../../language/catalogs/catalog-label.js';
 import type { AlignCatalogRegistry, CatalogOrigin } from '../../language/catalogs/catalog-registry.js';
+import { hoverCode } from './shown-text.js';
 
-/** The line a hover on a catalog declaration starts its body with. */
+/** The line a hover on a catalog declaration starts its body with; the catalog's name (a package's, a folder's as written) as code, whatever it holds. */
 export function originHoverLine(catalogs: AlignCatalogRegistry, uri: string): string | undefined {
     const origin = catalogs.originOf(uri);
-    return origin ? `*From catalog \`${catalogLabel(origin)}\` (read-only)*` : undefined;
+    return origin ? `*From catalog ${hoverCode(catalogLabel(origin))} (read-only)*` : undefined;
 }
 
 /**

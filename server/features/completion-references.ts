@@ -3,6 +3,7 @@ import { isReference } from 'langium';
 import { isDeclaration, isMetric } from '../../language/generated/ast.js';
 import { enclosingProgramName } from '../../language/scope/qualified-names.js';
 import { attribute } from '../../language/attributes.js';
+import { labelText } from './shown-text.js';
 
 /**
  * The candidates worth offering for a reference, from the scope's:
@@ -48,14 +49,14 @@ function listedReferences(refInfo: ReferenceInfo, offset: number): { names: Set<
     return { names, nodes };
 }
 
-/** `detail` of a reference candidate: its kind, a metric's kind, and its title, e.g. `metric · leading — Repeat contact within 7 days`. */
+/** `detail` of a reference candidate: its kind, a metric's kind, and its title on one line (shown-text.ts), e.g. `metric · leading — Repeat contact within 7 days`. */
 export function referenceDetail(candidate: AstNodeDescription): string {
     const node = candidate.node;
     let head = candidate.type.toLowerCase();
     const kind = isMetric(node) ? attribute(node, 'Kind')?.value : undefined;
     if (kind) head += ` · ${kind}`;
     const title = node && 'title' in node && typeof node.title === 'string' ? node.title : undefined;
-    return title ? `${head} — ${title}` : head;
+    return title ? `${head} — ${labelText(title)}` : head;
 }
 
 /**

@@ -3,6 +3,7 @@ import { DefaultDocumentSymbolProvider, type LangiumServices } from 'langium/lsp
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation } from 'vscode-languageserver';
 import { isActuals, type Actuals } from '../../language/generated/ast.js';
 import { plural } from '../../language/present/index.js';
+import { labelText } from './shown-text.js';
 
 /**
  * The outline: Langium's symbols (declarations, a program's members as its
@@ -10,7 +11,8 @@ import { plural } from '../../language/present/index.js';
  * blocks, which have no name of their own, as `actuals Metric` with their
  * row count or file. A client that does not announce
  * `hierarchicalDocumentSymbolSupport` (older Vim and Emacs clients) gets the
- * same symbols as a flat list, each naming its container.
+ * same symbols as a flat list, each naming its container. Titles and
+ * file names are shown on one line, escaped and cut (shown-text.ts).
  */
 export class AlignDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     private hierarchical = true;
@@ -34,7 +36,7 @@ export class AlignDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         const symbols = super.getSymbol(document, astNode);
         const title = (astNode as { title?: unknown }).title;
         if (typeof title === 'string' && title !== '' && symbols.length === 1 && this.nameProvider.getNameNode(astNode)) {
-            return [{ ...symbols[0]!, detail: title }];
+            return [{ ...symbols[0]!, detail: labelText(title) }];
         }
         return symbols;
     }
@@ -44,8 +46,8 @@ function actualsSymbol(actuals: Actuals): DocumentSymbol[] {
     const cst = actuals.$cstNode;
     const metric = actuals.metric.$refNode;
     if (!cst || !metric) return [];
-    const detail = actuals.file !== undefined ? `from "${actuals.file}"` : plural(actuals.rows.length, 'row');
-    return [{ name: `actuals ${actuals.metric.$refText}`, detail, kind: SymbolKind.Array, range: cst.range, selectionRange: metric.range }];
+    const detail = actuals.file !== undefined ? `from "${labelText(actuals.file)}"` : plural(actuals.rows.length, 'row');
+    return [{ name: `actuals ${labelText(actuals.metric.$refText)}`, detail, kind: SymbolKind.Array, range: cst.range, selectionRange: metric.range }];
 }
 
 /** The symbols and their children, depth first, as `SymbolInformation`: each with its location and its container's name. */

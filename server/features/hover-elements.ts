@@ -1,7 +1,8 @@
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { GraphNode, MetricFigures } from '../../language/graph/types.js';
 import type { Behavior, Metric, Outcome, Skill, Toolkit } from '../../language/generated/ast.js';
-import { formatAmount, formatMoney, literalText, plural, progressText } from '../../language/present/index.js';
+import { formatAmount, formatMoney, plural, progressText } from '../../language/present/index.js';
+import { hoverText } from './shown-text.js';
 import { bullets, figuresLine, metricKindText, names, objectivesWhere, paragraphs, relation } from './hover-format.js';
 import { attribute } from '../../language/attributes.js';
 
@@ -66,7 +67,7 @@ export function behaviorHover(index: GraphIndex, node: GraphNode, ast: Behavior)
     const reachedBy = objectivesWhere(index, links => links.behaviors.includes(node.id));
     const by = attribute(ast, 'ObservedBy');
     const observed = by
-        ? `Observed by ${by.observer}${by.cadence ? ` ${by.cadence}` : ''}${by.instrument ? ` with "${by.instrument}"` : ''}`
+        ? `Observed by ${by.observer}${by.cadence ? ` ${by.cadence}` : ''}${by.instrument ? ` with "${hoverText(by.instrument)}"` : ''}`
         : undefined;
     return paragraphs([
         moves.length > 0 ? `Moves: ${names(index, moves)}` : 'Moves no metric',
@@ -89,7 +90,7 @@ export function toolkitHover(index: GraphIndex, node: GraphNode, ast: Toolkit): 
             ['Talk track', attribute(ast, 'TalkTrack')?.value], ['Rubric', attribute(ast, 'Rubric')?.value],
             ['Checklist', attribute(ast, 'Checklist')?.value], ['Micro-challenge', attribute(ast, 'MicroChallenge')?.value],
             ['Dashboard', attribute(ast, 'Dashboard')?.value]
-        ].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${literalText(v!)}`))
+        ].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${hoverText(v!)}`))
     ]);
 }
 
@@ -107,6 +108,6 @@ function directionText(m: MetricFigures): string {
 
 /** `Source: … · Owner: … · Cadence: …` for the attributes that are present. */
 export function attributes(pairs: ReadonlyArray<readonly [string, string | undefined]>): string | undefined {
-    const present = pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}: ${literalText(v!)}`);
+    const present = pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}: ${hoverText(v!)}`);
     return present.length > 0 ? present.join(' · ') : undefined;
 }

@@ -14,7 +14,8 @@ import type { GraphNode } from '../../language/graph/types.js';
 import type { Behavior, Declaration, Metric, Objective, Outcome, Program, Skill, Toolkit } from '../../language/generated/ast.js';
 import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
-import { literalText, windowText } from '../../language/present/index.js';
+import { windowText } from '../../language/present/index.js';
+import { hoverText } from './shown-text.js';
 import { paragraphs } from './hover-format.js';
 import { plainHover, readsMarkdown } from './plain-text.js';
 import { originHoverLine } from './catalog-origin.js';
@@ -106,7 +107,7 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
 
 /** `**metric** `ChurnPilot.RepeatContactRate` — Repeat contact within 7 days` */
 function headerOf(node: GraphNode): string {
-    const title = node.title ? ` — ${literalText(node.title)}` : '';
+    const title = node.title ? ` — ${hoverText(node.title)}` : '';
     return `**${node.kind}** \`${node.qualifiedName}\`${title}`;
 }
 

@@ -1,7 +1,9 @@
 /**
- * File names as the text formats print them: a name may hold control
- * characters (an escape sequence would drive the terminal or the CI log),
- * which are written as `\xHH` instead.
+ * The user's text (a file's name, a title, an argument) where control
+ * characters would act instead of show: an escape sequence would drive the
+ * terminal or the CI log, a line break would split a one-line label. They
+ * are written as `\xHH` instead, by the CLI's text formats and messages and
+ * by the editor's surfaces (server/features/shown-text.ts).
  */
 
 /** C0 controls, DEL and C1 controls; `keep` lists the ones the caller escapes its own way. */
