@@ -7,16 +7,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { printable, removeTempDirs, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 const EVIL = '\x1b]0;pwned\x07\x1b[2J';
 const SHOWN = '\\x1b]0;pwned\\x07\\x1b[2J';
 const METRIC = 'metric K "k" {\n  kind lagging\n  unit count\n  direction up\n  baseline 1\n  target 2 by 2026-12-31\n  source "s"\n  owner "o"\n  cadence monthly\n}\noutcome O "o" { measured by K }\n';
-
-/** True when the text holds no C0 control other than line feeds (and no DEL or C1 control). */
-function printable(text: string): boolean {
-    return !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text);
-}
 
 describe('control characters from the user\'s data are written as \\xHH in the text outputs', () => {
     before(requireBundle);

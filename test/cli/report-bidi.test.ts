@@ -7,10 +7,8 @@
  * title stays on its right, and the words after it read in their order.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
-import { workspaceReportUrl } from './report-page.js';
-import { removeTempDirs } from './run-cli.js';
+import type { Page } from 'playwright-core';
+import { useWorkspaceReport } from './report-page.js';
 
 const RLO = '\u202e';
 const RLI = '\u2067';
@@ -66,50 +64,38 @@ function leftOf(a: Box, b: Box, what: string): void {
 
 describe('align report: right-to-left text and bidi controls in titles', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
-    let page: Page | undefined;
-    before(async function () {
-        const url = workspaceReportUrl(SOURCE, '2026-03-01');
-        if (!url) this.skip();
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(url);
-    });
-    after(async () => {
-        await browser?.close();
-        removeTempDirs();
-    });
+    const report = useWorkspaceReport(SOURCE, '2026-03-01');
 
     it('keeps an override in a title: the name after it stays on its right', async () => {
         const heading = 'h3#program-pilot-outcome-reducechurn';
-        leftOf(await boxOf(page!, heading, 'RTL', 'Outcome: '), await boxOf(page!, heading, 'RTL', 'RTL'), 'the heading\'s words, then the title');
-        leftOf(await boxOf(page!, heading, 'RTL', 'RTL'), await boxOf(page!, heading, 'RTL', 'ReduceChurn', true), 'the title, then its name');
+        leftOf(await boxOf(report.page, heading, 'RTL', 'Outcome: '), await boxOf(report.page, heading, 'RTL', 'RTL'), 'the heading\'s words, then the title');
+        leftOf(await boxOf(report.page, heading, 'RTL', 'RTL'), await boxOf(report.page, heading, 'RTL', 'ReduceChurn', true), 'the title, then its name');
     });
 
     it('keeps an override after a stray isolate end in a title: the words after it read in their order', async () => {
         const item = 'li';
-        leftOf(await boxOf(page!, item, 'reaches no metric', 'x'), await boxOf(page!, item, 'reaches no metric', 'Obj', true), 'the title, then its name');
-        leftOf(await boxOf(page!, item, 'reaches no metric', 'reaches'), await boxOf(page!, item, 'reaches no metric', 'metric'), 'the words after the title');
+        leftOf(await boxOf(report.page, item, 'reaches no metric', 'x'), await boxOf(report.page, item, 'reaches no metric', 'Obj', true), 'the title, then its name');
+        leftOf(await boxOf(report.page, item, 'reaches no metric', 'reaches'), await boxOf(report.page, item, 'reaches no metric', 'metric'), 'the words after the title');
     });
 
     it('closes an isolate left open in a title before the name after it', async () => {
         const heading = 'h2#program-pilot';
-        const name = await boxOf(page!, heading, 'Pilot', 'Pilot', true);
-        leftOf(await boxOf(page!, heading, 'Pilot', '2026'), name, 'the title, then its name');
-        leftOf(await boxOf(page!, heading, 'Pilot', PROGRAM.split(' ')[0]!), name, 'the title, then its name');
+        const name = await boxOf(report.page, heading, 'Pilot', 'Pilot', true);
+        leftOf(await boxOf(report.page, heading, 'Pilot', '2026'), name, 'the title, then its name');
+        leftOf(await boxOf(report.page, heading, 'Pilot', PROGRAM.split(' ')[0]!), name, 'the title, then its name');
     });
 
     it('shows a right-to-left title in its own direction, its name on its right', async () => {
         const cell = 'th[scope="row"]';
         const words = HEBREW.slice(0, -1).split(' ');
         // Read right to left: the first word on the right, the question mark at the left end.
-        leftOf(await boxOf(page!, cell, words[0]!, words[1]!), await boxOf(page!, cell, words[0]!, words[0]!), 'the title\'s words, right to left');
-        leftOf(await boxOf(page!, cell, words[0]!, '?'), await boxOf(page!, cell, words[0]!, words[1]!), 'the title\'s question mark at its left end');
-        leftOf(await boxOf(page!, cell, words[0]!, HEBREW), await boxOf(page!, cell, words[0]!, 'Churn', true), 'the title, then its name');
+        leftOf(await boxOf(report.page, cell, words[0]!, words[1]!), await boxOf(report.page, cell, words[0]!, words[0]!), 'the title\'s words, right to left');
+        leftOf(await boxOf(report.page, cell, words[0]!, '?'), await boxOf(report.page, cell, words[0]!, words[1]!), 'the title\'s question mark at its left end');
+        leftOf(await boxOf(report.page, cell, words[0]!, HEBREW), await boxOf(report.page, cell, words[0]!, 'Churn', true), 'the title, then its name');
     });
 
     it('keeps an override in a file\'s name quoted in a finding to that name', async () => {
         const item = 'li';
-        leftOf(await boxOf(page!, item, 'missing.csv', 'Fix'), await boxOf(page!, item, 'missing.csv', 'path'), 'the words after the file\'s name');
+        leftOf(await boxOf(report.page, item, 'missing.csv', 'Fix'), await boxOf(report.page, item, 'missing.csv', 'path'), 'the words after the file\'s name');
     });
 });

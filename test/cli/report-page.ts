@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../webview/harness/webview-page.js';
 import { report } from './report-helpers.js';
-import { REPO_ROOT, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
+import { removeTempDirs, REPO_ROOT, requireBundle, runCli, tempDir, writeFile } from './run-cli.js';
 
 export const REPORT_OUT = path.join(REPO_ROOT, 'out', 'report-test');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -49,6 +49,29 @@ export function workspaceReportUrl(source: string, date: string): string | undef
     const file = path.join(dir, 'report.html');
     fs.writeFileSync(file, report(['--format', 'html'], dir, date));
     return `file://${file}`;
+}
+
+/**
+ * Registers the hooks of the calling `describe`: before its tests, writes
+ * `source` as a workspace, its HTML report dated `date`, and opens it in
+ * headless Chromium at 1000 x 900 (skipping the suite where there is no
+ * Chromium); after them, closes the browser and removes the workspace.
+ */
+export function useWorkspaceReport(source: string, date: string): { readonly page: Page } {
+    let browser: Browser | undefined;
+    let page: Page | undefined;
+    before(async function () {
+        const url = workspaceReportUrl(source, date);
+        if (!url) this.skip();
+        browser = await launchChromium();
+        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+        await page.goto(url);
+    });
+    after(async () => {
+        await browser?.close();
+        removeTempDirs();
+    });
+    return { get page() { return page!; } };
 }
 
 /** The examples' report of a suite and the headless Chromium it is read in (see {@link useExamplesReport}). */

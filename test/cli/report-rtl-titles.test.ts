@@ -5,11 +5,8 @@
  * question at its left end, an English word in a Hebrew line in its
  * place), and stays in its box, where a left-to-right title is drawn.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../webview/harness/webview-page.js';
 import { assertInTextColumn, assertLeftOf, spanOf, titleGlyphs } from '../webview/harness/title-glyphs.js';
-import { workspaceReportUrl } from './report-page.js';
-import { removeTempDirs } from './run-cli.js';
+import { useWorkspaceReport } from './report-page.js';
 
 /** "What do we do now?" */
 const QUESTION = '\u05de\u05d4 \u05e2\u05d5\u05e9\u05d9\u05dd \u05e2\u05db\u05e9\u05d9\u05d5?';
@@ -29,22 +26,10 @@ program Pilot "Pilot" {
 
 describe('align report: right-to-left titles in the drawings of the chains', function () {
     this.timeout(120_000);
-    let browser: Browser | undefined;
-    let page: Page | undefined;
-    before(async function () {
-        const url = workspaceReportUrl(SOURCE, '2026-03-01');
-        if (!url) this.skip();
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-        await page.goto(url);
-    });
-    after(async () => {
-        await browser?.close();
-        removeTempDirs();
-    });
+    const report = useWorkspaceReport(SOURCE, '2026-03-01');
 
     it('draws a Hebrew question right to left, its question mark at the left end, inside its box', async () => {
-        for (const { box, lines } of await titleGlyphs(page!, 'Churn')) {
+        for (const { box, lines } of await titleGlyphs(report.page, 'Churn')) {
             const line = lines.find(l => l.text.includes('?'))!;
             assertLeftOf(spanOf(line, '?'), spanOf(line, QUESTION[0]!), 'the question mark, then the first letter');
             assertLeftOf(spanOf(line, QUESTION.split(' ')[1]!), spanOf(line, QUESTION.split(' ')[0]!), 'the second word, then the first');
@@ -54,7 +39,7 @@ describe('align report: right-to-left titles in the drawings of the chains', fun
 
     it('keeps an English word and a number in their places in a Hebrew line', async () => {
         const words = MIXED.split(' ');
-        for (const { box, lines } of await titleGlyphs(page!, 'Pilot.Listening')) {
+        for (const { box, lines } of await titleGlyphs(report.page, 'Pilot.Listening')) {
             const line = lines.find(l => l.text.includes('Zoom'))!;
             assertLeftOf(spanOf(line, 'Zoom'), spanOf(line, words[0]!), 'the English word, then the first Hebrew word');
             assertLeftOf(spanOf(line, words[4]!), spanOf(line, '30'), 'the last word, then the number');
@@ -64,7 +49,7 @@ describe('align report: right-to-left titles in the drawings of the chains', fun
     });
 
     it('draws an English title left to right from where it starts', async () => {
-        for (const { box, lines } of await titleGlyphs(page!, 'Pilot.Asks')) {
+        for (const { box, lines } of await titleGlyphs(report.page, 'Pilot.Asks')) {
             assertLeftOf(spanOf(lines[0]!, 'Asks'), spanOf(lines[0]!, 'open'), 'the first word, then the second');
             assertInTextColumn(box, lines, 'Pilot.Asks');
         }

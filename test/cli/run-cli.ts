@@ -198,6 +198,11 @@ export function linesOf(text: string): string[] {
     return lines;
 }
 
+/** True when the text holds no control character but line feeds (no C0 control but LF, no DEL, no C1 control). */
+export function printable(text: string): boolean {
+    return !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text);
+}
+
 /** Asserts that every line of `text` fits 80 columns, but a single word longer than that (a path) alone on its line. */
 export function assertFits80(text: string): void {
     for (const printed of linesOf(text)) {

@@ -4,15 +4,10 @@
  * `\xHH` on standard error, never sent to the terminal (built bundle).
  */
 import assert from 'node:assert/strict';
-import { removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
+import { printable, removeTempDirs, requireBundle, runCli, tempDir } from './run-cli.js';
 
 const TYPED = 'x\u001b[2J\ry\b';
 const SHOWN = 'x\\x1b[2J\\x0dy\\x08';
-
-/** True when the text holds no control character but line feeds. */
-function printable(text: string): boolean {
-    return !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text);
-}
 
 describe('usage errors: control characters in an argument are written \\xHH', () => {
     before(requireBundle);
