@@ -1,5 +1,5 @@
 import { writeMessage } from '../language/text/wrap.js';
-import { escapeControls } from '../language/present/controls.js';
+import { escapeUnseen } from '../language/present/controls.js';
 
 /**
  * Writes one message of the CLI (`align: ...`: a failure, a notice) on
@@ -8,8 +8,9 @@ import { escapeControls } from '../language/present/controls.js';
  * A message is one line and may quote what the user typed (an unknown
  * option, a bad value, a file's name): each control character in it is
  * written `\xHH`, so that an escape sequence, `\r` or `\b` in an argument
- * never drives the terminal or hides the rest of the line.
+ * never drives the terminal or hides the rest of the line (a right-to-left
+ * override is written `\u202e`, language/present/controls.ts).
  */
 export function printMessage(message: string): void {
-    writeMessage(process.stderr, escapeControls(message));
+    writeMessage(process.stderr, escapeUnseen(message));
 }

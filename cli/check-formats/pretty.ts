@@ -9,7 +9,7 @@ import type { FormatContext, Formatter } from './types.js';
 import { sortFindings } from './sort.js';
 import { wrapWords } from '../../language/text/wrap.js';
 import { cellWidth, padCells } from '../../language/text/cell-width.js';
-import { escapeControls } from '../../language/present/controls.js';
+import { escapeUnseen } from '../../language/present/controls.js';
 import { MAX_SYNTAX_ERRORS, tooManySyntaxErrors } from '../../language/syntax-error-cap.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
@@ -27,7 +27,7 @@ function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
 
 /** A message on one row: line breaks and tabs would break the alignment; other controls (from a title, a path, a CSV cell) as `\xHH`. */
 function oneLine(message: string): string {
-    return escapeControls(message.replace(/\s*[\t\n\v\f\r]+\s*/g, ' '));
+    return escapeUnseen(message.replace(/\s*[\t\n\v\f\r]+\s*/g, ' '));
 }
 
 /**
@@ -155,7 +155,7 @@ export const formatPretty: Formatter = (findings, ctx) => {
     const documented = new Set<string>();
     // No `lines.push(...rows)`: a spread of one file's rows can overflow the stack.
     for (const [file, group] of byFile) {
-        lines.push(paint(ctx, escapeControls(file), 'bold', 'underline'));
+        lines.push(paint(ctx, escapeUnseen(file), 'bold', 'underline'));
         const { shown, stopped, syntax, others } = fewerSyntaxErrors(group);
         // The row of the error where the parse stopped comes after the line on those not shown, aligned with the rows above it.
         const shownRows = rows(stopped ? [...shown, stopped] : shown, ctx);

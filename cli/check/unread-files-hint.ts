@@ -12,7 +12,7 @@ import { URI } from 'langium';
 import type { Finding } from '../../language/rules.js';
 import { plural } from '../../language/present/index.js';
 import { shellCommand } from '../shell-word.js';
-import { shownPath } from '../shown-path.js';
+import { relativePath, shownPath } from '../shown-path.js';
 import { findAlignFilesPerPath } from '../workspace/find-files.js';
 import { templatesResolver } from '../workspace/templates-of.js';
 import type { LoadedWorkspace } from '../workspace/load-workspace.js';
@@ -31,7 +31,12 @@ export async function unreadFilesHint(findings: readonly Finding[], workspace: L
     const folder = shownPath(workspace.root, '.');
     const were = left.length === 1 ? 'was' : 'were';
     return `align: ${plural(unresolved, 'reference')} did not resolve, and ${plural(left.length, 'other .align file')} in ${folder === '.' ? 'this folder' : folder} ${were} not read:`
-        + ` a name declared there is unknown to this check. To read them all, run ${shellCommand(['align', 'check', folder])}`;
+        + ` a name declared there is unknown to this check. To read them all, run ${shellCommand(['align', 'check', ...pathWords(relativePath(workspace.root) || '.')])}`;
+}
+
+/** A path as the last words of a command: after `--` when it would read as an option. */
+function pathWords(real: string): string[] {
+    return real.startsWith('-') ? ['--', real] : [real];
 }
 
 /** Where `file` really is, symbolic links resolved; the path itself when it is gone since it was read. */

@@ -4,7 +4,7 @@
  * section per kind of change.
  */
 import type { DiffFinding, LinkRef } from '../../language/diff/index.js';
-import { escapeControls } from '../../language/present/controls.js';
+import { escapeUnseen } from '../../language/present/controls.js';
 import { wrapWords } from '../../language/text/wrap.js';
 import { plainText } from '../report/blocks.js';
 import { changeRows, summaryLine, type ChangeRow } from './describe.js';
@@ -38,7 +38,7 @@ export function diffText(report: DiffReport, width = TEXT_WIDTH): string {
     section('New findings', diff.findings.new, f => findingLines(f, '+', wrap));
     section('Fixed findings', diff.findings.fixed, f => findingLines(f, '-', wrap));
     // A title or path may hold control characters: written as `\xHH`, not sent to the terminal.
-    return escapeControls(out.join('\n'), '\n') + '\n';
+    return escapeUnseen(out.join('\n'), '\n') + '\n';
 }
 
 function rowLines(row: ChangeRow, wrap: Wrap): string[] {

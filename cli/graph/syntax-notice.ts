@@ -9,7 +9,7 @@
  */
 import { plural } from '../../language/present/words.js';
 import { cellWidth } from '../../language/text/cell-width.js';
-import { escapeControls } from '../../language/present/controls.js';
+import { escapeUnseen } from '../../language/present/controls.js';
 import { fitMessage } from '../../language/text/wrap.js';
 import type { PlacedFinding } from './load-graph.js';
 import { leavesTextOut } from '../check/collect-findings.js';
@@ -38,7 +38,7 @@ export function syntaxNotices(findings: readonly PlacedFinding[], output: 'graph
     const settingsWhat = settings.length === 0 ? '' : settings.some(f => defaultsApply(f.message)) ? 'takes the default settings' : 'ignores the invalid settings';
     const what = [firstRules.has('syntax') ? 'leaves out what could not be read' : '', settingsWhat].filter(Boolean).join(' and ');
     // A file name or message may hold control characters: written as `\xHH`, not sent to the terminal.
-    return [...lines.map(line => escapeControls(line)), ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
+    return [...lines.map(line => escapeUnseen(line)), ...fitMessage(`align: the ${output} ${what}; run align check`, WIDTH).split('\n')];
 }
 
 /**

@@ -11,13 +11,13 @@ import { programFileName, programFrom, programNameProblem, programTitle } from '
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_NAME, listTemplates, type ProgramTemplate } from '../../language/templates/configured-templates.js';
 import { didYouMean } from '../../language/text/suggest.js';
 import { loadWorkspace, markedRoot, workspaceRoot } from '../workspace/load-workspace.js';
-import { shellWord } from '../shell-word.js';
+import { shellCommand } from '../shell-word.js';
 import type { InitArgs } from '../args.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { readRegularFileSync } from '../workspace/read-regular-file.js';
 import { regularFilesOnly } from '../../language/files/regular-files.js';
 import { cannotWrite, makeFolderOf } from '../graph/write-output.js';
-import { shownPath } from '../shown-path.js';
+import { relativePath, shownPath } from '../shown-path.js';
 
 export interface InitIo {
     write(text: string): void;
@@ -80,8 +80,11 @@ export async function runInit(args: InitArgs, io: InitIo): Promise<number> {
         throw new InputError(`${file}: ${cannotWrite(error)}`);
     }
     const shown = shownPath(path.resolve(file), file);
+    // The command names the real file (shellWord quotes what a terminal must not see raw); `shown` has `\xHH` for controls.
+    const real = relativePath(path.resolve(file)) || file;
+    const next = shellCommand(['align', 'check', ...(real.startsWith('-') ? ['--'] : []), real]);
     // Two lines: one would run past 80 columns for most names.
-    io.write(`${overwrites ? 'Overwrote' : 'Created'} ${shown} with program ${declared}.\nNext: edit it, then run align check ${shellWord(shown)}\n`);
+    io.write(`${overwrites ? 'Overwrote' : 'Created'} ${shown} with program ${declared}.\nNext: edit it, then run ${next}\n`);
     return 0;
 }
 

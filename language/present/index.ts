@@ -10,6 +10,6 @@ export {
     attributedBenefitText, attributedValueText, bcrWords, deadlineText, attributionCurrency, attributionMoney, coverageText, isolationText, orList, plural, progressText, roiWords, statusText, trackState, TRACK_WORDS, metricsWithoutKind, valuePerUnitText, windowText, withArticle, type RoiWords, type TrackState
 } from './words.js';
 export { codeSpan, messageParts, type MessagePart } from './code-span.js';
-export { escapeControls } from './controls.js';
+export { escapeControls, escapeUnseen } from './controls.js';
 export { literalText } from './markdown.js';
 export { shortened } from './quote.js';

@@ -6,7 +6,7 @@ import type { AlignServices } from '../../language/align-module.js';
 import type { AlignCsvFiles } from '../../language/files/csv-files.js';
 import type { Actuals, Model } from '../../language/generated/ast.js';
 import { actualsBlocks } from '../../language/model-utils.js';
-import { shownText } from './shown-text.js';
+import { escapeUnseen } from '../../language/present/index.js';
 
 /**
  * The CSV file of `actuals M from "data/m.csv"` as a link (Ctrl+click opens
@@ -45,6 +45,6 @@ export class AlignDocumentLinkProvider implements DocumentLinkProvider {
         const range = start.line === end.line && end.character - start.character >= 2
             ? { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } }
             : string.range;
-        return { range, target: uri.toString(), tooltip: `Open ${shownText(path)}` };
+        return { range, target: uri.toString(), tooltip: `Open ${escapeUnseen(path)}` };
     }
 }

@@ -9,8 +9,7 @@ import { isProgram, type Actuals, type Model, type Program } from '../../languag
 import { actualsBlocks } from '../../language/model-utils.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import type { AlignGraphService } from '../../language/graph/graph-service.js';
-import { formatAmount, plural } from '../../language/present/index.js';
-import { shownText } from './shown-text.js';
+import { escapeUnseen, formatAmount, plural } from '../../language/present/index.js';
 
 /**
  * Inlay hints: what the text implies but does not show, read from the
@@ -78,7 +77,7 @@ function rowsTooltip(file: string, read: ActualsRead, unit: string | undefined):
     const latest = last ? ` The latest, ${last.period.text}, is ${formatAmount(last.value.value, unit)}.` : '';
     const count = problemCount(read);
     const problems = count ? ` ${plural(count, 'problem')} in the file: see ${count === 1 ? 'its finding' : 'the findings'}.` : '';
-    return `What align check reads from ${shownText(file)}: ${plural(read.entries.length, 'row')}.${latest}${problems}`;
+    return `What align check reads from ${escapeUnseen(file)}: ${plural(read.entries.length, 'row')}.${latest}${problems}`;
 }
 
 /** The earliest and the latest row by the day each is dated on. */

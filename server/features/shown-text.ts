@@ -10,15 +10,7 @@
  * ALM), which a right-to-left title may need and which move no letter,
  * stay.
  */
-import { codeSpan, escapeControls, literalText, messageParts, shortened } from '../../language/present/index.js';
-
-/** The line and paragraph separators and the bidirectional embeddings, overrides and isolates. */
-const SEPARATORS_AND_BIDI = /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** `text` with its controls (`escapeControls`), separators and bidirectional controls escaped (see above); the rest as written. */
-export function shownText(text: string): string {
-    return escapeControls(text).replace(SEPARATORS_AND_BIDI, c => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-}
+import { codeSpan, escapeUnseen, literalText, messageParts, shortened } from '../../language/present/index.js';
 
 /**
  * How many characters of the user's text a one-line label shows (a
@@ -27,20 +19,20 @@ export function shownText(text: string): string {
  */
 export const LABEL_LENGTH = 120;
 
-/** The user's text in a one-line label: shown (escapes as `shownText`), at most `LABEL_LENGTH` characters of it, then `…`. */
+/** The user's text in a one-line label: shown (escapes as `escapeUnseen`), at most `LABEL_LENGTH` characters of it, then `…`. */
 export function labelText(text: string): string {
     // Cut before escaping, so that no escape is cut in half; never half a surrogate pair (`shortened`).
-    return shownText(shortened(text, LABEL_LENGTH));
+    return escapeUnseen(shortened(text, LABEL_LENGTH));
 }
 
 /** The user's text in a hover's Markdown, read literally: `[x](command:...)`, `![](...)`, `<img>` and `#` show as written. */
 export function hoverText(text: string): string {
-    return literalText(shownText(text));
+    return literalText(escapeUnseen(text));
 }
 
 /** The user's text (a file's name, a catalog's name) as a code span in a hover, whatever backticks it holds. */
 export function hoverCode(text: string): string {
-    return codeSpan(shownText(text));
+    return codeSpan(escapeUnseen(text));
 }
 
 /**
