@@ -188,6 +188,9 @@ export function requireAlignFile(given: string, absolute = path.resolve(given)):
     throw new InputError(`${given}: not an .align file${hint}`);
 }
 
+/** Why a name listed or given with U+FFFD cannot be opened (language/files/source-problems.ts says it of a file). */
+const NOT_UTF8_NAME = 'its name is not UTF-8 (shown with \uFFFD), so it cannot be opened by that name; rename it';
+
 /** The file system of the walk: the disk, symbolic links resolved. */
 const DISK: WalkFileSystem = { fs: NodeFileSystem.fileSystemProvider(), realPath: nodeHost(fs.promises.realpath).realPath };
 
@@ -217,8 +220,11 @@ async function walk(root: string, skippedTemplates: string[], templatesOf: Templ
             return own === undefined || inherited.has(own) ? inherited : new Set([...inherited, own]);
         },
         unreadable(uri, error, what) {
-            const code = describeCode((error as NodeJS.ErrnoException).code, error);
-            throw new InputError(`${shownPath(pathOf(uri), '.')}: ${what === 'folder' ? 'cannot read folder' : 'cannot follow the link'} (${code})`);
+            const code = (error as NodeJS.ErrnoException).code;
+            const failure = `${shownPath(pathOf(uri), '.')}: ${what === 'folder' ? 'cannot read folder' : 'cannot follow the link'}`;
+            // Listed from its folder but missing by that name: the listing decoded a name that is not UTF-8 (as a file's, read-source.ts).
+            if (code === 'ENOENT' && UriUtils.basename(uri).includes('\uFFFD')) throw new InputError(`${failure}: ${NOT_UTF8_NAME}`);
+            throw new InputError(`${failure} (${describeCode(code, error)})`);
         }
     });
     return {
@@ -243,6 +249,8 @@ function statOrFail(absolute: string, given: string): fs.Stats {
         return fs.statSync(absolute);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        // The shell passed bytes that are not UTF-8, which Node reads as U+FFFD: no file has the name it reads.
+        if (code === 'ENOENT' && given.includes('\uFFFD')) throw new InputError(`${given}: no such file or folder, as read: ${NOT_UTF8_NAME}`);
         throw new InputError(code === 'ENOENT' ? `${given}: no such file or folder` : `${given}: cannot be read (${describeCode(code, error)})`);
     }
 }
