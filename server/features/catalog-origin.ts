@@ -1,6 +1,7 @@
 import { UriUtils, type URI } from 'langium';
 import { catalogLabel } from '../../language/catalogs/catalog-label.js';
 import type { AlignCatalogRegistry, CatalogOrigin } from '../../language/catalogs/catalog-registry.js';
+import { escapeUnseen } from '../../language/present/index.js';
 import { hoverCode } from './shown-text.js';
 
 /** The line a hover on a catalog declaration starts its body with; the catalog's name (a package's, a folder's as written) as code, whatever it holds. */
@@ -16,7 +17,7 @@ export function originHoverLine(catalogs: AlignCatalogRegistry, uri: string): st
  * `node_modules`), in the package, published anew.
  */
 export function renameRefusal(origin: CatalogOrigin, name: string, file: URI, root: URI | undefined): string {
-    const declared = `'${name}' is declared in catalog ${catalogLabel(origin)}, which the workspace does not edit. `;
+    const declared = `'${name}' is declared in catalog ${escapeUnseen(catalogLabel(origin))}, which the workspace does not edit. `;
     if (file.path.split('/').includes('node_modules')) {
         return `${declared}Rename it in the catalog's package, publish a new version, then update the workspace (npm install).`;
     }
@@ -40,7 +41,7 @@ export interface CatalogReferrer {
 export function referrersRefusal(name: string, referrers: readonly CatalogReferrer[], root: URI | undefined): string {
     const byCatalog = new Map<string, Set<string>>();
     for (const { origin, file } of referrers) {
-        const label = catalogLabel(origin);
+        const label = escapeUnseen(catalogLabel(origin));
         const files = byCatalog.get(label) ?? new Set<string>();
         files.add(shownFile(file, root));
         byCatalog.set(label, files);
@@ -55,7 +56,7 @@ export function referrersRefusal(name: string, referrers: readonly CatalogReferr
         : `${refused}Write the new name in the catalog first, then rename it in the workspace.`;
 }
 
-/** A file by its path from the workspace root when it is inside, else by its path on disk (or its URI). */
+/** A file by its path from the workspace root when it is inside, else by its path on disk (or its URI); controls and bidi characters escaped (`escapeUnseen`). */
 function shownFile(file: URI, root: URI | undefined): string {
-    return root && UriUtils.contains(root, file) ? UriUtils.relative(root, file) : file.scheme === 'file' ? file.fsPath : file.toString();
+    return escapeUnseen(root && UriUtils.contains(root, file) ? UriUtils.relative(root, file) : file.scheme === 'file' ? file.fsPath : file.toString());
 }
