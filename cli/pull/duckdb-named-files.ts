@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { NOT_REGULAR_WORDS } from '../../language/files/regular-files.js';
 import { isSpecialFileSync } from '../workspace/read-regular-file.js';
 import { PullError } from './pull-error.js';
-import { identifierChains, stringLiterals } from './sql-statements.js';
+import { duckDbQueryNames } from './duckdb-query-names.js';
 
 /**
  * The local file a name in a DuckDB query stands for, resolved against
@@ -27,16 +27,15 @@ export function duckDbLocalPath(name: string, folder: string): string | undefine
 /**
  * A PullError when a name in a DuckDB query is a named pipe, socket or
  * device: DuckDB opens the files a query names itself (`FROM 'x.csv'`,
- * `read_csv('x.csv')`, `read_parquet`, `read_json`, also `FROM x.csv` and
- * `FROM "x.csv"`), while the query is prepared, and opening a pipe blocks
- * until a writer comes, beyond reach of the time-out or Ctrl-C. Every
- * string constant and identifier chain of the query is taken as a name
+ * `read_csv('x.csv')`, `read_parquet`, `read_json`, also `FROM x.csv`,
+ * `FROM "x.csv"` and `read_csv('x' || '.csv')`), while the query is
+ * prepared, and opening a pipe blocks until a writer comes, beyond reach
+ * of the time-out or Ctrl-C. The names are those of `duckDbQueryNames`
  * (resolved by `duckDbLocalPath`); a glob (`data/*.csv`) is left alone, as
- * DuckDB's glob matches regular files only. Not seen: a name the query
- * computes (`'x' || '.csv'`).
+ * DuckDB's glob matches regular files only.
  */
 export function refuseSpecialNamedFiles(sql: string, folder: string): void {
-    for (const name of new Set([...stringLiterals(sql), ...identifierChains(sql)])) {
+    for (const name of duckDbQueryNames(sql)) {
         const file = /[*?[]/.test(name) ? undefined : duckDbLocalPath(name, folder);
         if (file !== undefined && isSpecial(file)) throw new PullError(`the file "${name}" that the query names is ${NOT_REGULAR_WORDS}`);
     }

@@ -100,67 +100,103 @@ function closingQuote(sql: string, start: number, quote: string, escapes: boolea
     return sql.length;
 }
 
-/**
- * The string constants of a query, outside comments: `'...'` (with `''`),
- * `E'...'` (with backslash escapes) and `$tag$...$tag$` bodies, as the
- * database reads them. DuckDB reads a file a constant names
- * (`FROM 'data/deals.csv'`, `read_csv(['a.csv', 'b.csv'])`).
- */
-export function stringLiterals(sql: string): string[] {
-    const literals: string[] = [];
-    for (const { kind, start, end } of sqlPieces(sql)) {
-        if (kind !== 'quoted') continue;
-        const body = sql.slice(start, end);
-        if (body.startsWith("'") && body.endsWith("'")) {
-            const escapes = /[eE]/.test(sql[start - 1] ?? ' ') && !/[\w$]/.test(sql[start - 2] ?? ' ');
-            const inner = body.slice(1, -1).replaceAll("''", "'");
-            literals.push(escapes ? inner.replace(/\\(.)/gs, '$1') : inner);
-        } else if (body.startsWith('$')) {
-            const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body)![0];
-            if (body.length >= 2 * tag.length && body.endsWith(tag)) literals.push(body.slice(tag.length, -tag.length));
-        }
-    }
-    return literals;
+/** A token of a query: a string constant, a name, a number or a symbol; comments and spaces are no token. */
+export interface SqlToken {
+    readonly kind: 'string' | 'name' | 'number' | 'symbol';
+    /** A string's value as the database reads it (quotes undone), a name's chain joined at its dots, a symbol's characters. */
+    readonly text: string;
+    /** A name that is one unquoted word, in upper case (a keyword, maybe); undefined otherwise. */
+    readonly word?: string;
+    readonly start: number;
+    readonly end: number;
 }
 
+/** The symbols of two characters; any other is one character. */
+const PAIRS = new Set(['||', '::', ':=', '=>']);
+
 /**
- * The names a query writes as identifiers, outside comments, each chain of
- * them joined by its dots as DuckDB joins them (`data.csv`, `"q 1".csv`,
- * `"data/deals.csv"`; a `""` in quotes is one `"`). DuckDB reads the file
- * such a name gives when no table has it (`FROM deals.csv`,
- * `FROM "data/deals.csv"`), and takes a name it cannot bind as a column
- * for text (`read_csv(deals.csv)`). Keywords and column names come too.
+ * The tokens of a query, outside comments. String constants: `'...'`
+ * (with `''`), `E'...'` (with backslash escapes) and `$tag$...$tag$`
+ * bodies, as the database reads them (an unclosed one is no token). Names:
+ * each chain of identifiers joined by its dots as DuckDB joins them
+ * (`data.csv`, `"q 1".csv`, `"data/deals.csv"`; a `""` in quotes is one
+ * `"`; spaces and comments may stand around the dots); a chain that starts
+ * with a digit is a number.
  */
-export function identifierChains(sql: string): string[] {
-    const chains: string[] = [];
-    let parts: string[] = [];
+export function sqlTokens(sql: string): SqlToken[] {
+    const tokens: SqlToken[] = [];
+    let word: { start: number; end: number } | undefined;
+    let chain: { parts: string[]; quoted: boolean; start: number; end: number } | undefined;
     let afterDot = false;
-    let word = '';
-    const end = () => {
-        if (parts.length > 0) chains.push(parts.join('.'));
-        [parts, afterDot] = [[], false];
+    const endChain = () => {
+        if (chain !== undefined) {
+            const { parts, quoted, start, end } = chain;
+            const kind = !quoted && /^\d/.test(parts[0]!) ? 'number' : 'name';
+            tokens.push({ kind, text: parts.join('.'), word: kind === 'name' && parts.length === 1 && !quoted ? parts[0]!.toUpperCase() : undefined, start, end });
+        }
+        [chain, afterDot] = [undefined, false];
     };
-    const part = (name: string) => {
-        if (!afterDot) end();
-        parts.push(name);
-        afterDot = false;
+    const part = (text: string, quoted: boolean, start: number, end: number) => {
+        if (chain !== undefined && afterDot) {
+            chain = { parts: [...chain.parts, text], quoted: chain.quoted || quoted, start: chain.start, end };
+            afterDot = false;
+        } else {
+            endChain();
+            chain = { parts: [text], quoted, start, end };
+        }
     };
-    for (const { kind, start, end: after } of sqlPieces(sql)) {
+    for (const { kind, start, end } of sqlPieces(sql)) {
         const c = sql[start]!;
         // Letters, digits, `_`, `$` and any character past ASCII, as DuckDB's lexer reads a name.
         if (kind === 'other' && /[\w$\u0080-\uffff]/.test(c)) {
-            word += c;
+            word = { start: word?.start ?? start, end };
             continue;
         }
-        if (word !== '') part(word);
-        word = '';
-        // Spaces and comments may stand around the dots of a chain.
+        // The `E` of `E'...'` belongs to the string.
+        const prefix = word !== undefined && c === "'" && word.end === start && /^[eE]$/.test(sql.slice(word.start, word.end));
+        if (word !== undefined && !prefix) part(sql.slice(word.start, word.end), false, word.start, word.end);
+        word = undefined;
         if (kind === 'comment' || (kind === 'other' && /\s/.test(c))) continue;
-        if (kind === 'quoted' && c === '"') part(sql.slice(start + 1, sql[after - 1] === '"' && after - start > 1 ? after - 1 : after).replaceAll('""', '"'));
-        else if (kind === 'other' && c === '.' && parts.length > 0 && !afterDot) afterDot = true;
-        else end();
+        if (kind === 'quoted' && c === '"') {
+            part(sql.slice(start + 1, sql[end - 1] === '"' && end - start > 1 ? end - 1 : end).replaceAll('""', '"'), true, start, end);
+            continue;
+        }
+        if (kind === 'other' && c === '.' && chain !== undefined && !afterDot) {
+            afterDot = true;
+            continue;
+        }
+        endChain();
+        const value = kind === 'quoted' ? stringValue(sql, start, end) : undefined;
+        const previous = tokens.at(-1);
+        if (value !== undefined) tokens.push({ kind: 'string', text: value, start: prefix ? start - 1 : start, end });
+        else if (previous?.kind === 'symbol' && previous.end === start && PAIRS.has(previous.text + c)) tokens[tokens.length - 1] = { ...previous, text: previous.text + c, end };
+        else if (kind !== 'quoted' || c === '`') tokens.push({ kind: 'symbol', text: sql.slice(start, end), start, end });
     }
-    if (word !== '') part(word);
-    end();
-    return chains;
+    if (word !== undefined) part(sql.slice(word.start, word.end), false, word.start, word.end);
+    endChain();
+    return tokens;
+}
+
+/** The value of the string constant or dollar-quoted body at `start`, undefined when it is none or unclosed. */
+function stringValue(sql: string, start: number, end: number): string | undefined {
+    const body = sql.slice(start, end);
+    if (body.length >= 2 && body.startsWith("'") && body.endsWith("'")) {
+        const escapes = /[eE]/.test(sql[start - 1] ?? ' ') && !/[\w$]/.test(sql[start - 2] ?? ' ');
+        const inner = body.slice(1, -1).replaceAll("''", "'");
+        return escapes ? inner.replace(/\\(.)/gs, '$1') : inner;
+    }
+    if (body.startsWith('$')) {
+        const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(body)?.[0];
+        if (tag !== undefined && body.length >= 2 * tag.length && body.endsWith(tag)) return body.slice(tag.length, -tag.length);
+    }
+    return undefined;
+}
+
+/**
+ * The string constants of a query, outside comments, as the database
+ * reads them (see `sqlTokens`). DuckDB reads a file a constant names
+ * (`FROM 'data/deals.csv'`, `read_csv(['a.csv', 'b.csv'])`).
+ */
+export function stringLiterals(sql: string): string[] {
+    return sqlTokens(sql).filter(t => t.kind === 'string').map(t => t.text);
 }

@@ -3,13 +3,13 @@
  * file holds (run-sql.ts refuses more than one). stringLiterals: the string constants of a
  * query, which name the files a DuckDB query reads (snapshot-sources.ts
  * refuses a snapshot written over one): quotes doubled or escaped, dollar
- * bodies, and nothing from comments or quoted identifiers. identifierChains:
- * the names written as identifiers, which DuckDB reads as files too
- * (`FROM deals.csv`, `FROM "data/deals.csv"`). A `--` comment ends at a
- * lone `\r` as at `\n`, as DuckDB ends it.
+ * bodies, and nothing from comments or quoted identifiers. sqlTokens: the
+ * tokens of a query, names as chains joined at their dots as DuckDB joins
+ * them (DuckDB reads `FROM deals.csv` and `FROM "data/deals.csv"` as files
+ * too). A `--` comment ends at a lone `\r` as at `\n`, as DuckDB ends it.
  */
 import assert from 'node:assert/strict';
-import { countStatements, identifierChains, stringLiterals } from '../../cli/pull/sql-statements.js';
+import { countStatements, sqlTokens, stringLiterals } from '../../cli/pull/sql-statements.js';
 
 describe('stringLiterals: the string constants of a query', () => {
     it('plain, doubled quotes, E-strings and dollar bodies', () => {
@@ -23,7 +23,12 @@ describe('stringLiterals: the string constants of a query', () => {
     });
 });
 
-describe('identifierChains: the names a query writes as identifiers', () => {
+/** The names of a query's tokens, in order. */
+function identifierChains(sql: string): string[] {
+    return sqlTokens(sql).filter(t => t.kind === 'name').map(t => t.text);
+}
+
+describe('sqlTokens: the tokens of a query', () => {
     it('chains joined at their dots, spaces and comments around the dots, quoted parts unescaped', () => {
         assert.deepEqual(identifierChains('SELECT t.value FROM deals.csv AS t, "data/a ""b"".csv", read_csv(x /* c */ . "y z" . csv)'),
             ['SELECT', 't.value', 'FROM', 'deals.csv', 'AS', 't', 'data/a "b".csv', 'read_csv', 'x.y z.csv']);
@@ -31,6 +36,16 @@ describe('identifierChains: the names a query writes as identifiers', () => {
 
     it('nothing from comments or string constants; a name past ASCII is one name', () => {
         assert.deepEqual(identifierChains("-- a.csv\n/* b.csv */ SELECT 'c.csv', données.csv"), ['SELECT', 'données.csv']);
+    });
+
+    it('each token with its kind; the E of an E-string, two-character symbols, numbers, keywords in upper case', () => {
+        const tokens = sqlTokens("select e'a\\'b' || x::int, 1.5 := \"Select\" => `q`");
+        assert.deepEqual(tokens.map(t => [t.kind, t.text, t.word]), [
+            ['name', 'select', 'SELECT'], ['string', "a'b", undefined], ['symbol', '||', undefined], ['name', 'x', 'X'],
+            ['symbol', '::', undefined], ['name', 'int', 'INT'], ['symbol', ',', undefined], ['number', '1.5', undefined],
+            ['symbol', ':=', undefined], ['name', 'Select', undefined], ['symbol', '=>', undefined], ['symbol', '`q`', undefined]
+        ]);
+        assert.deepEqual(tokens.slice(1, 2).map(t => [t.start, t.end]), [[7, 14]]);
     });
 });
 

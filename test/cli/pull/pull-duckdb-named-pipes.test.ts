@@ -2,11 +2,13 @@
  * `align pull` and a DuckDB query that names a named pipe (FIFO): DuckDB
  * opens the files a query names itself, while it prepares the query, and
  * an open of a pipe blocks until a writer comes, beyond the time-out. Each
- * name the query writes (a string constant, an identifier such as
- * `FROM p.csv`) that is a pipe, resolved from the `.align` file's folder as
- * DuckDB resolves it there, fails its pull with one line before DuckDB
- * runs. Real pipes, real DuckDB, through the built bundle: without the
- * check the pull hangs and the child is killed.
+ * name the query gives a file (a string constant, a name written as a
+ * table such as `FROM p.csv` or among a table function's arguments, a text
+ * built of those such as `'p' || '.csv'`) that is a pipe, resolved from the
+ * `.align` file's folder as DuckDB resolves it there, fails its pull with
+ * one line before DuckDB runs; a pipe named like a column, an alias or a
+ * function is no file of the query. Real pipes, real DuckDB, through the
+ * built bundle: without the check the pull hangs and the child is killed.
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -63,6 +65,40 @@ describe('align pull: a DuckDB query naming a named pipe (child process on the b
         assert.deepEqual(failures(result), metrics.map(m => `align: pull failed: ${m}, sql "q/${m}.sql": the file "${named[m]}" that the query names is ${NOT_REGULAR}`));
         for (const m of metrics) assert.ok(!ws.exists(`reports/out/${m}.csv`), `no snapshot of ${m}`);
         assert.ok(!ws.exists('align.lock.json'));
+    });
+
+    it('a name the query builds of constants (||, a list, concat, constants on lines of their own) fails its pull too', () => {
+        const queries: Record<string, string> = {
+            A: "SELECT * FROM read_csv('p' || '.csv')",
+            B: "SELECT * FROM read_csv(['data' || '/p.csv'])",
+            C: "SELECT * FROM read_csv(concat(p, '.' || csv))",
+            D: "SELECT * FROM read_csv('p'\n-- the rest of the name\n'.csv')"
+        };
+        const metrics = Object.keys(queries);
+        ws = tempWorkspace({
+            'data/readme.txt': 'the pipes go here\n',
+            'p.align': metrics.map(m => `${pulledKpi(m, 'monthly')}\nactuals ${m} from "out/${m}.csv" { pull sql "q/${m}.sql" }\n`).join(''),
+            ...Object.fromEntries(Object.entries(queries).map(([m, sql]) => [`q/${m}.sql`, sql]))
+        });
+        for (const pipe of ['p.csv', 'data/p.csv']) mkfifo(path.join(ws.root, pipe));
+        const result = pull(ws.root);
+        assert.equal(result.status, 1, result.stderr);
+        const named: Record<string, string> = { A: 'p.csv', B: 'data/p.csv', C: 'p.csv', D: 'p.csv' };
+        assert.deepEqual(failures(result), metrics.map(m => `align: pull failed: ${m}, sql "q/${m}.sql": the file "${named[m]}" that the query names is ${NOT_REGULAR}`));
+        for (const m of metrics) assert.ok(!ws.exists(`out/${m}.csv`), `no snapshot of ${m}`);
+    });
+
+    it('a pipe named like a column, an alias or a function leaves the query alone: DuckDB reads no file by such a name', () => {
+        ws = tempWorkspace({
+            'deals.csv': 'period,amount\n2026-01,2\n2026-01,3\n',
+            'q.sql': 'SELECT d.period, sum(d."amount") AS value FROM deals.csv AS d, read_csv(\'deals.csv\', header = true) AS e(period, amount) WHERE d.period = e.period GROUP BY d.period ORDER BY d.period',
+            'p.align': `${pulledKpi('A', 'monthly')}\nactuals A from "a.csv" { pull sql "q.sql" }\n`
+        });
+        for (const pipe of ['period', 'amount', 'value', 'd', 'e', 'sum', 'd.period', 'header']) mkfifo(path.join(ws.root, pipe));
+        const result = pull(ws.root);
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(failures(result), []);
+        assert.equal(ws.read('a.csv'), 'period,value\n2026-01,10\n');
     });
 
     it('a query on a DuckDB file is checked too', async () => {
