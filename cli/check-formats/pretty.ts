@@ -10,6 +10,7 @@ import { sortFindings } from './sort.js';
 import { wrapWords } from '../../language/text/wrap.js';
 import { cellWidth, padCells } from '../../language/text/cell-width.js';
 import { escapeUnseen } from '../../language/present/controls.js';
+import { withQuotedNamesShown } from './quoted-names.js';
 import { MAX_SYNTAX_ERRORS, tooManySyntaxErrors } from '../../language/syntax-error-cap.js';
 
 /** ANSI SGR codes; wrapped around text only when colour is on. */
@@ -25,9 +26,15 @@ function paint(ctx: FormatContext, text: string, ...styles: Style[]): string {
     return `\x1b[${styles.map(s => STYLE[s]).join(';')}m${text}\x1b[0m`;
 }
 
-/** A message on one row: line breaks and tabs would break the alignment; other controls (from a title, a path, a CSV cell) as `\xHH`. */
+/**
+ * A message on one row: line breaks and tabs in its words and code spans
+ * would break the alignment, so each run of white space holding some is one
+ * space; other controls as `\xHH`. A double-quoted name (a file's, a title,
+ * a CSV cell) shows its tabs and line breaks as `\x09` and `\x0a` too
+ * (quoted-names.ts): made a space, it would name another file.
+ */
 function oneLine(message: string): string {
-    return escapeUnseen(message.replace(/\s*[\t\n\v\f\r]+\s*/g, ' '));
+    return withQuotedNamesShown(message, text => escapeUnseen(text.replace(/\s*[\t\n\v\f\r]+\s*/g, ' ')));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { DiffFinding, LinkRef, NodeRef } from '../../language/diff/index.js';
 import { formatNumber, plural } from '../../language/present/index.js';
+import { escapeUnseen } from '../../language/present/controls.js';
 import { withCode, type Block, type Inline } from '../report/blocks.js';
 import { escapeMarkdown, toMarkdown } from '../report/markdown.js';
 import { MERMAID_LIMITS } from '../graph/mermaid.js';
@@ -114,8 +115,9 @@ function linkText(link: LinkRef): Inline {
     return [{ code: link.from }, ` ${link.kind} `, { code: link.to }];
 }
 
+/** A finding: its file's name as `escapeUnseen` shows it, as its code spans (report/markdown.ts) show theirs. */
 function findingText(f: DiffFinding): Inline {
-    return [{ strong: f.severity }, ' ', { code: f.rule }, ...(f.element ? [' in ', { code: f.element }] : []), ` (${f.file}:${f.line}): `, ...withCode(f.message)];
+    return [{ strong: f.severity }, ' ', { code: f.rule }, ...(f.element ? [' in ', { code: f.element }] : []), ` (${escapeUnseen(f.file)}:${f.line}): `, ...withCode(f.message)];
 }
 
 function more(total: number, limit: number, what: string): string[] {

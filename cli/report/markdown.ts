@@ -5,7 +5,8 @@
  */
 import { STATUS_WORDS, type Block, type GlanceItem, type Inline, type Span } from './blocks.js';
 import { codeSpan } from '../../language/present/index.js';
-import { controlsShown, withoutControls } from './control-characters.js';
+import { withoutControls } from './control-characters.js';
+import { escapeUnseen } from '../../language/present/controls.js';
 
 export function toMarkdown(blocks: readonly Block[]): string {
     return blocks.flatMap(markdownBlocks).join('\n\n') + '\n';
@@ -97,8 +98,14 @@ const HEX_WORD = /(?<![A-Za-z0-9_])[0-9A-Fa-f]{7,}(?![A-Za-z0-9_])/g;
 /** A commit Align names (`align diff`'s sides): left as it is, for GitHub to link. */
 const COMMIT = /^[0-9a-f]{7,40}$/;
 
-/** A code span (`codeSpan`: its fence longer than any run of backticks inside); `|` escaped in tables, control characters as `\xHH`. */
+/**
+ * A code span (`codeSpan`: its fence longer than any run of backticks
+ * inside); `|` escaped in tables, control characters as `\xHH`, and the
+ * separators and bidirectional controls as `\uHHHH` (`escapeUnseen`): GitHub
+ * would show the rest of a line after a U+202E in a file's name backwards.
+ * (The HTML page keeps them in an isolate of their own.)
+ */
 function codeSpanText(code: string, inTable: boolean): string {
-    const quoted = codeSpan(controlsShown(code.replace(/\s*[\r\n]+\s*/g, ' ')));
+    const quoted = codeSpan(escapeUnseen(code.replace(/\s*[\r\n]+\s*/g, ' '), '\t'));
     return inTable ? quoted.replace(/\|/g, '\\|') : quoted;
 }

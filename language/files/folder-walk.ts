@@ -14,7 +14,11 @@
  * link to a folder above, a second link to it) is not walked again. A file
  * reached several ways is read once, under its path through real folders if
  * it has one, else the shortest. A link to nothing (dangling, or a loop of
- * links) is skipped. A link that leads outside is not followed, as a CSV
+ * links) is skipped. A link whose name is not UTF-8 cannot be followed by
+ * the name listed (U+FFFD for each bad byte): one named `.align` is
+ * returned as a file of that name is, whose reader says why it cannot be
+ * opened; another is skipped, as a file of that name is (what it leads to
+ * cannot be told). A link that leads outside is not followed, as a CSV
  * path through a link is not read outside the workspace (docs/reliability.md):
  * an `.align` file planted as a link to a secret would show its text in the
  * findings. It is returned, to be named, when it leads to what the walk
@@ -167,6 +171,11 @@ async function followLink<C>(link: Link<C>, state: WalkState<C>): Promise<void> 
         target = await state.system.fs.stat(link.uri);
         real = await state.system.realPath!(link.uri);
     } catch (error) {
+        // A link listed by a name that is not UTF-8 is read as a file of that name is, for the reader to say why it cannot be opened.
+        if (isUnopenableName(link.name, error)) {
+            if (rules.readsFile(link.uri, link.context)) addFile({ uri: link.uri, real: link.uri, direct: false }, state);
+            return;
+        }
         // A dangling link, a loop of links, or one through a file: nothing there to read.
         if (isNothingThere(error)) return;
         rules.unreadable(link.uri, error, 'link');
@@ -187,6 +196,17 @@ async function followLink<C>(link: Link<C>, state: WalkState<C>): Promise<void> 
 function isNothingThere(error: unknown): boolean {
     const code = (error as { code?: unknown } | undefined)?.code;
     return code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR' || code === 'FileNotFound';
+}
+
+/**
+ * True when `name` was listed from bytes that are not UTF-8 (U+FFFD for
+ * each bad byte, as Node decodes a folder's listing) and is missing by the
+ * name decoded: no entry has it. The file of such a name is read and says
+ * so (source-problems.ts, `notUtf8NameSource`); a link of such a name is
+ * no dangling link, and its `.align` name is read as a file's.
+ */
+function isUnopenableName(name: string, error: unknown): boolean {
+    return name.includes('\uFFFD') && (error as { code?: unknown } | undefined)?.code === 'ENOENT';
 }
 
 /**

@@ -32,6 +32,23 @@ describe('control characters from the user\'s data are written as \\xHH in the t
         assert.ok(JSON.parse(json).some((f: { message: string }) => f.message.includes(`data/${EVIL}.csv`)), 'JSON keeps the data as it is');
     });
 
+    it('align check (pretty and github): a file\'s name quoted in a message shows its tab and line break as \\x09 and \\x0a; the code span of a syntax message is still one line', () => {
+        const dir = tempDir();
+        writeFile(dir, 'a.align', `${METRIC}actuals K from "data/a\tb.csv"\nskill T "a" "c\td"\n`);
+        writeFile(dir, 'align.config.json', '{ "extends": "x\\ny\\tz.json" }\n');
+        for (const format of ['pretty', 'github']) {
+            const { stdout, status } = runCli(['check', '.', '--format', format], { cwd: dir, env: { NO_COLOR: '1' } });
+            assert.equal(status, 1, stdout);
+            assert.ok(printable(stdout), `${format}: ${JSON.stringify(stdout)}`);
+            assert.ok(stdout.includes('"data/a\\x09b.csv"'), `${format}: ${stdout}`);
+            assert.ok(stdout.includes('"x\\x0ay\\x09z.json"'), `${format}: ${stdout}`);
+        }
+        const pretty = runCli(['check', '.'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout;
+        assert.ok(pretty.includes('Unexpected `"c d"` outside a declaration'), pretty);
+        const json = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: dir }).stdout) as { message: string }[];
+        assert.ok(json.some(f => f.message.includes('"x\ny\tz.json"')), 'JSON keeps the name as it is');
+    });
+
     it('align diff --format text: a title', () => {
         const dir = tempDir();
         writeFile(dir, 'base/a.align', 'skill S "plain"\n');

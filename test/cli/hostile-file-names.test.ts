@@ -82,6 +82,35 @@ describe('hostile file and folder names in the CLI\'s own lines', () => {
         assert.deepEqual(wordsBashReads(hint.slice(hint.indexOf('To read them all, run ') + 'To read them all, run '.length).trimEnd()), ['align', 'check', HOSTILE], stderr);
     });
 
+    it('align check --format github: the message shows a right-to-left override as \\u202E, as pretty does; file= is the real path, for GitHub to match', () => {
+        const dir = tempDir();
+        const name = 'rlo\u202egnp.align';
+        writeFile(dir, name, `skill S "s"\nmetric K "k" {\n  kind lagging\n  unit count\n}\nactuals K from "d/\u202e\x1b[2Jvsc.csv"\n`);
+        const { stdout, status } = runCli(['check', '.', '--format', 'github'], { cwd: dir });
+        assert.equal(status, 1, stdout);
+        const lines = linesOf(stdout);
+        assert.ok(lines.length > 0 && lines.every(line => line.startsWith(`::`) && line.includes(` file=${name},line=`)), stdout);
+        const shown = lines.map(line => line.replace(` file=${name},`, ' file=F,'));
+        assert.ok(shown.every(showable), JSON.stringify(shown));
+        assert.ok(stdout.includes('file "d/\\u202E\\x1b[2Jvsc.csv" is missing'), stdout);
+    });
+
+    it('align diff --format md and align report --format md: a right-to-left override in a code span or a finding\'s file is \\u202E', () => {
+        const dir = tempDir();
+        const folder = 'rlo\u202egnp';
+        writeFile(dir, `${folder}/base/a.align`, 'skill S "s"\n');
+        writeFile(dir, `${folder}/head/r\u202eb.align`, 'skill S "t"\nskill T "t"\n');
+        const diff = runCli(['diff', `${folder}/base`, `${folder}/head`, '--format', 'md'], { cwd: dir });
+        assert.equal(diff.status, 0, diff.stderr);
+        assert.ok(showable(diff.stdout), JSON.stringify(diff.stdout));
+        assert.ok(diff.stdout.includes('`rlo\\u202Egnp/base` → `rlo\\u202Egnp/head`'), diff.stdout);
+        assert.ok(diff.stdout.includes('(r\\\\u202Eb.align:2)'), diff.stdout);
+        const report = runCli(['report', `${folder}/head`, '--format', 'md', '--output', '-'], { cwd: dir });
+        assert.equal(report.status, 0, report.stderr);
+        assert.ok(showable(report.stdout), JSON.stringify(report.stdout));
+        assert.ok(report.stdout.includes('`r\\u202Eb.align:2:7`'), report.stdout);
+    });
+
     it('right-to-left overrides and line separators in names are shown as \\uHHHH by pretty, fmt, diff and messages; json and sarif keep them', () => {
         const dir = tempDir();
         const name = 'rlo\u202egnp.exe\u2028x.align';

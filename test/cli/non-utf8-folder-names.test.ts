@@ -5,13 +5,13 @@
  * says why, not "cannot read folder (ENOENT)", which sent the user looking
  * for a missing folder; a path given on the command line whose bytes are not
  * UTF-8 says the same. A file with such a name is a finding instead
- * (bad-input.test.ts).
+ * (bad-input.test.ts), and so is a symbolic link named `.align`.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, assertOneLineFailure, cliEnv, printable, removeTempDirs, requireBundle, runCli, tempDir, writeFile, type CliResult } from './run-cli.js';
+import { BIN, assertOneLineFailure, checkJson, cliEnv, printable, removeTempDirs, requireBundle, runCli, tempDir, writeFile, type CliResult } from './run-cli.js';
 
 const NOT_UTF8 = 'its name is not UTF-8 (shown with \uFFFD), so it cannot be opened by that name; rename it';
 
@@ -37,6 +37,18 @@ describe('folders and paths whose names are not UTF-8', () => {
             assert.ok(printable(result.stderr), `${args.join(' ')}: ${JSON.stringify(result.stderr)}`);
             assertOneLineFailure(result, `src/d\uFFFD\\x1b[2J: cannot read folder: ${NOT_UTF8}`);
         }
+    });
+
+    it('a symbolic link named .align whose name is not UTF-8: the finding of a file of that name, not skipped as a dangling link (which a link with a UTF-8 name still is)', () => {
+        const dir = tempDir();
+        writeFile(dir, 'ok.align', 'skill S "s"\n');
+        fs.symlinkSync('ok.align', bytePath(dir, 'l', [0xff], '.align'));
+        fs.symlinkSync('nowhere.align', path.join(dir, 'dangling.align'));
+        const findings = checkJson(['.'], { cwd: dir, status: 1 });
+        assert.deepEqual(findings.map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`), [
+            'l\uFFFD.align:1:1 syntax: This file has a name that is not UTF-8 (shown with \uFFFD), so it cannot be opened by name: rename it.',
+            'ok.align:1:7 skill-enables-nothing: Skill \'S\' enables no behavior. Add it to a behavior\'s `enabled by`, or remove it.',
+        ]);
     });
 
     it('a path given whose bytes are not UTF-8: no such file by the name Node reads, and why', () => {

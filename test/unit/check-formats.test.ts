@@ -118,15 +118,16 @@ describe('format: pretty', () => {
         assert.match(formatPretty([info, finding({ line: 2, severity: 'warning' })], ctx), /\n✖ 2 problems /);
     });
 
-    it('prints control characters of file names as \\xHH in pretty and github output', () => {
+    it('prints control characters of file names as \\xHH in pretty output; github keeps the real path in file= (GitHub matches it), escapes the message and title', () => {
         const f = finding({ file: 'evil\x1b[31m\x07\x9b.align' });
         const pretty = formatPretty([f], ctx);
         assert.ok(pretty.startsWith('evil\\x1b[31m\\x07\\x9b.align\n'), pretty);
         assert.doesNotMatch(pretty, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
-        const github = formatGithub([f, finding({ file: 'a\nb.align' })], ctx);
-        assert.ok(github.includes('file=evil\\x1b[31m\\x07\\x9b.align,'), github);
+        const hostile = finding({ file: 'a\nb.align', rule: 'x\u202ey\x1b' as RuleId, message: 'File "c\u202e\x1b\nd" is missing.\nNext line.' });
+        const github = formatGithub([f, hostile], ctx);
+        assert.ok(github.includes('file=evil\x1b[31m\x07\x9b.align,'), github);
         assert.ok(github.includes('file=a%0Ab.align,'), 'line breaks stay percent-escaped, as GitHub decodes them');
-        assert.doesNotMatch(github, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+        assert.ok(github.includes(',title=x\\u202Ey\\x1b::File "c\\u202E\\x1b\\x0ad" is missing.%0ANext line.\n'), github);
     });
 
     it('counts the files with problems among the files checked, never more than were checked', () => {
@@ -173,6 +174,12 @@ describe('format: pretty', () => {
         }
         const rows = formatPretty([tabbed, other], ctx).split('\n').slice(1, 3);
         assert.equal(rows[0]!.lastIndexOf('syntax'), rows[1]!.lastIndexOf('objective-without-kpi'), `rule ids not aligned:\n${rows.join('\n')}`);
+    });
+
+    it('joins the lines of a message into its row, but shows a double-quoted name\'s tab and line break as \\x09 and \\x0a: a space would name another file', () => {
+        const message = 'Actuals of \'K\': file "a\tb\nc.csv" is missing.\n  Fix the path `x\ty`.';
+        const text = formatPretty([finding({ message })], ctx);
+        assert.ok(text.includes('Actuals of \'K\': file "a\\x09b\\x0ac.csv" is missing. Fix the path `x y`.'), text);
     });
 
     it('takes the width of a terminal, and 80 columns elsewhere', () => {
