@@ -15,10 +15,12 @@
  * settings problems) and is informative for the others; `message` is informative.
  * `file` is relative to the workspace root (baseline-root.ts) with `/`
  * separators (a file outside the root by its absolute path), so that a
- * baseline written in one folder matches a check run from another. A
- * baseline without `"paths"` (align wrote those before) names files
- * relative to the folder it was written from: they are read as relative
- * to the current folder, as then.
+ * baseline written in one folder matches a check run from another; with
+ * `"paths": "baseline-folder"` (nothing marks the workspace root: no
+ * settings file, lock file or repository) relative to the baseline's own
+ * folder instead. A baseline without `"paths"` (align wrote those before)
+ * names files relative to the folder it was written from: they are read as
+ * relative to the current folder, as then.
  */
 import { readRegularFileSync } from '../workspace/read-regular-file.js';
 import { identityText, matchByIdentity, type IdentifiedFinding } from '../../language/identity/finding-identity.js';
@@ -26,12 +28,10 @@ import type { Finding } from '../../language/rules.js';
 import { writeOutputFile } from '../graph/write-output.js';
 import { describeCode, InputError } from '../workspace/input-error.js';
 import { escapeControls } from '../../language/present/controls.js';
+import { BASELINE_PATHS, type BaselinePaths } from './baseline-root.js';
 
 /** More findings of one identity than this is not a baseline align wrote. */
 const MAX_COUNT = 1_000_000;
-
-/** The `"paths"` of a baseline whose files are relative to the workspace root: the one align writes. */
-const ROOT_PATHS = 'workspace-root';
 
 /**
  * How a baseline names the file of a finding, given as findings name it
@@ -65,8 +65,8 @@ export interface BaselineResult {
     unchecked: number;
 }
 
-/** Writes the baseline of `findings` to `file`, their files named by `nameOf`. */
-export function writeBaseline(file: string, findings: readonly Finding[], nameOf: BaselineName): void {
+/** Writes the baseline of `findings` to `file`, their files named by `nameOf` as `paths` says. */
+export function writeBaseline(file: string, findings: readonly Finding[], paths: BaselinePaths, nameOf: BaselineName): void {
     const entries = new Map<string, BaselineEntry>();
     for (const finding of findings) {
         const f = { ...finding, file: nameOf(finding.file) };
@@ -76,17 +76,18 @@ export function writeBaseline(file: string, findings: readonly Finding[], nameOf
         else entries.set(text, { rule: f.rule, element: f.identity?.element, key: f.identity?.key, count: 1, file: f.file, message: f.message });
     }
     const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, e]) => e);
-    const text = JSON.stringify({ baseline: 'align', version: 1, paths: ROOT_PATHS, findings: sorted }, null, 2) + '\n';
+    const text = JSON.stringify({ baseline: 'align', version: 1, paths, findings: sorted }, null, 2) + '\n';
     writeOutputFile(file, text, '--write-baseline');
 }
 
 /**
- * Reads a baseline file, its entries' files named as `nameOf` names them:
- * those of a file without `"paths"` (relative to the folder it was written
- * from) are taken as relative to the current folder. A missing or
- * malformed file is an InputError naming it.
+ * Reads a baseline file: its entries, their files named by the `nameOf`
+ * that `naming` gives for its `"paths"`, and that `nameOf`. The files of a
+ * baseline without `"paths"` (relative to the folder it was written from)
+ * are taken as relative to the current folder. A missing or malformed file
+ * is an InputError naming it.
  */
-export function readBaseline(file: string, nameOf: BaselineName): BaselineEntry[] {
+export function readBaseline(file: string, naming: (paths: BaselinePaths | undefined) => BaselineName): { entries: BaselineEntry[]; nameOf: BaselineName } {
     let text: string;
     try {
         text = readRegularFileSync(file);
@@ -105,11 +106,13 @@ export function readBaseline(file: string, nameOf: BaselineName): BaselineEntry[
     if (!findings || findings.baseline !== 'align' || findings.version !== 1 || !Array.isArray(findings.findings)) {
         throw new InputError(`--baseline ${file}: not an align baseline (expected {"baseline": "align", "version": 1, "findings": [...]})`);
     }
-    if (findings.paths !== undefined && findings.paths !== ROOT_PATHS) {
-        throw new InputError(`--baseline ${file}: "paths" must be "${ROOT_PATHS}" (files relative to the workspace root), or absent (relative to the current folder)`);
+    const paths = findings.paths;
+    if (paths !== undefined && !BASELINE_PATHS.includes(paths as BaselinePaths)) {
+        throw new InputError(`--baseline ${file}: "paths" must be "workspace-root" (files relative to the workspace root), "baseline-folder" (relative to the baseline's folder), or absent (relative to the current folder)`);
     }
     const entries = findings.findings.map((entry, i) => checkedEntry(entry, i, file));
-    return findings.paths === ROOT_PATHS ? entries : entries.map(e => ({ ...e, file: nameOf(e.file) }));
+    const nameOf = naming(paths as BaselinePaths | undefined);
+    return { entries: paths !== undefined ? entries : entries.map(e => ({ ...e, file: nameOf(e.file) })), nameOf };
 }
 
 function checkedEntry(entry: unknown, index: number, file: string): BaselineEntry {

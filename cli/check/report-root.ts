@@ -30,9 +30,14 @@ export function reportRoot(rootOption: string | undefined, cwd = process.cwd()):
         if (!isDir) throw new InputError(`--root ${rootOption}: no such folder; give the repository's root folder`);
         return root;
     }
-    for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    return repositoryRoot(cwd) ?? path.resolve(cwd);
+}
+
+/** The nearest ancestor of `folder` (itself included) with a `.git` entry, folder or file; undefined without one. */
+export function repositoryRoot(folder: string): string | undefined {
+    for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
         if (fs.existsSync(path.join(dir, '.git'))) return dir;
-        if (path.dirname(dir) === dir) return path.resolve(cwd);
+        if (path.dirname(dir) === dir) return undefined;
     }
 }
 

@@ -6,7 +6,7 @@ import { writeOutputFile } from '../graph/write-output.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
 import { plural } from '../../language/present/index.js';
 import { applyBaseline, readBaseline, writeBaseline, type BaselineName } from './baseline.js';
-import { baselineRoot } from './baseline-root.js';
+import { readBaselineRoot, writtenBaselineRoot } from './baseline-root.js';
 import { collectFindings } from './collect-findings.js';
 import { reportLogged } from '../workspace/report-logged.js';
 import { checkColor } from './color.js';
@@ -85,19 +85,22 @@ function filesRead(workspace: LoadedWorkspace, nameOf: BaselineName): (file: str
  * findings are gone. Those of files this run did not read (a check of some
  * of the paths) are not gone: they are counted apart, and the command that
  * rewrites the baseline, which would drop them, is not offered. The
- * baseline names files relative to the workspace root (baseline-root.ts),
- * so that it matches whatever folder the check runs from.
+ * baseline names files relative to the workspace root, or to its own folder
+ * when nothing marks that root (baseline-root.ts), so that it matches
+ * whatever folder the check runs from.
  */
 function withBaseline(all: Finding[], args: CheckArgs, workspace: LoadedWorkspace): { findings: Finding[]; held: Finding[] } {
-    const root = baselineRoot(workspace);
-    const nameOf: BaselineName = file => fromRoot(file, root);
+    const namedFrom = (root: string): BaselineName => file => fromRoot(file, root);
     if (args.writeBaseline !== undefined) {
-        writeBaseline(args.writeBaseline, all, nameOf);
+        const { paths, root } = writtenBaselineRoot(workspace, args.writeBaseline);
+        writeBaseline(args.writeBaseline, all, paths, namedFrom(root));
         printMessage(`align: wrote ${plural(all.length, 'finding')} to the baseline ${args.writeBaseline}`);
         return { findings: [], held: [] };
     }
     if (args.baseline === undefined) return { findings: all, held: [] };
-    const result = applyBaseline(all, readBaseline(args.baseline, nameOf), filesRead(workspace, nameOf), nameOf);
+    const baselineFile = args.baseline;
+    const { entries, nameOf } = readBaseline(baselineFile, paths => namedFrom(readBaselineRoot(workspace, baselineFile, paths)));
+    const result = applyBaseline(all, entries, filesRead(workspace, nameOf), nameOf);
     printMessage(`align: baseline ${args.baseline}: ${result.matched} matched, ${result.fresh.length} new${baselineChanges(result.gone, result.unchecked)}`);
     // The command on lines of its own, continued with ` \`: pasted whole into a shell, never cut by the wrapping.
     if (result.gone > 0 && result.unchecked === 0) process.stderr.write(`${shellLines(rewriteBaselineCommand(args, args.baseline), outputWidth(process.stderr), '    ').join('\n')}\n`);

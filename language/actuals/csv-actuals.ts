@@ -44,18 +44,18 @@ export interface CsvActuals {
 /**
  * Reads actuals from CSV text with a header row naming the columns `period`
  * and `value` (others are ignored). Problems name the line and the cell.
- * Text in the common shape (no quote, one kind of line end, as many cells
- * in each row) is read in one pass, row by row, keeping only the rows'
- * values; any other text goes to csv-parse, which reads it the same way
- * and words what is wrong with it.
+ * Text in the common shape (no quote, one kind of line end) is read in one
+ * pass, row by row, keeping only the rows' values; a row of another number
+ * of cells stops that pass with csv-parse's words for it. Any other text
+ * goes to csv-parse, which reads it the same way and words what is wrong
+ * with it.
  */
 export function parseActualsCsv(text: string): CsvActuals {
     if (text.includes('\u0000')) return { rows: [], problems: ['is not a text file'] };
     const csv = withoutBom(text);
-    const simple = new ActualsRows();
-    if (simpleCsvRecords(csv, (record, line) => simple.add(record, line))) return simple.result();
     const rows = new ActualsRows();
-    const problem = csvParseRecords(csv, (record, line) => rows.add(record, line));
+    const onePass = simpleCsvRecords(csv, (record, line) => rows.add(record, line));
+    const problem = onePass.shape ? onePass.problem : csvParseRecords(csv, (record, line) => rows.add(record, line));
     return problem === undefined ? rows.result() : { rows: [], problems: [`is not valid CSV: ${problem}`] };
 }
 

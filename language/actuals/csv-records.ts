@@ -5,19 +5,30 @@ import { lineBreakCount } from '../line-starts.js';
 export type EachRecord = (record: string[], line: number) => void;
 
 /**
+ * What the one pass made of a text: `shape` false when the text has a quote
+ * or more than one kind of line end (no record was given: csv-parse reads
+ * it); else `problem`, when a row has another number of cells than the
+ * first, is what csv-parse says of the text, in the same words.
+ */
+export type OnePass = { readonly shape: false } | { readonly shape: true; readonly problem?: string };
+
+/**
  * The records of CSV text in the shape nearly every actuals file has: no
  * quote `"`, one kind of line end (`\n`, or `\r\n` throughout), and as many
  * cells in each row as in the first. Such text is read in one pass, a line
  * at a time, with no array of all its lines or records: `each` is given
  * each record (its cells trimmed) and the 1-based line it is on, as
  * csv-parse gives them with `trim` and `skip_empty_lines` (a line of
- * nothing but white space is skipped too). Returns false, having given
- * none or some of the records, when the text is not of that shape: the
- * caller then reads it with csv-parse from the start.
+ * nothing but white space is skipped too). The shape is known before the
+ * first record: text of another shape gives none (`shape` false), and the
+ * caller reads it with csv-parse. A row of another number of cells stops
+ * the pass, having given the records before it: csv-parse stops at that
+ * same row (without a quote nothing else can stop it earlier), so the pass
+ * words the problem as csv-parse does and the text is not read again.
  */
-export function simpleCsvRecords(text: string, each: EachRecord): boolean {
+export function simpleCsvRecords(text: string, each: EachRecord): OnePass {
     const eol = lineEnd(text);
-    if (eol === undefined) return false;
+    if (eol === undefined) return { shape: false };
     let columns = -1;
     let line = 0;
     let start = 0;
@@ -30,11 +41,11 @@ export function simpleCsvRecords(text: string, each: EachRecord): boolean {
         if (content.trim() === '') continue;
         const record = content.split(',');
         if (columns < 0) columns = record.length;
-        else if (record.length !== columns) return false; // csv-parse words what is wrong
+        else if (record.length !== columns) return { shape: true, problem: columnCountProblem(line, record.length, columns) };
         for (let i = 0; i < record.length; i++) record[i] = record[i]!.trim();
         each(record, line);
     }
-    return true;
+    return { shape: true };
 }
 
 /** The one line end of `text` (`\n` when it has none), or undefined when it has a quote, a lone `\r`, or both `\n` and `\r\n`. */
@@ -86,12 +97,17 @@ function startLines(raws: readonly string[]): number[] {
     });
 }
 
+/** A row of `cells` cells in a file whose first row has `columns`. */
+function columnCountProblem(line: number, cells: number, columns: number): string {
+    return `line ${line} has ${cells} ${cells === 1 ? 'column' : 'columns'}, the header row ${columns}`;
+}
+
 /** What csv-parse found, in the words of the other problems (a line, what is wrong); its own message for anything else. */
 function csvProblem(error: unknown): string {
     const { code, lines, record } = error as { code?: string; lines?: number; record?: unknown[] };
     const expected = /expect (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && lines !== undefined && record && expected !== undefined) {
-        return `line ${lines} has ${record.length} ${record.length === 1 ? 'column' : 'columns'}, the header row ${expected}`;
+        return columnCountProblem(lines, record.length, Number(expected));
     }
     if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote `"` is never closed (the file ends inside a quoted cell)';
     if (code === 'CSV_INVALID_CLOSING_QUOTE' && lines !== undefined) return `line ${lines}: a quoted cell goes on after its closing quote \`"\``;

@@ -5,8 +5,10 @@
  * check from a subfolder or from outside the workspace matches it, findings
  * identified by their file (a syntax error outside every declaration, a
  * problem of the settings file) included. Without a settings file, the
- * repository root (`.git`) or else the folder checked. A baseline written before (files relative
- * to the folder it ran in, no `"paths"`) still matches from that folder.
+ * repository root (`.git`); without either, the baseline's own folder when
+ * the folder checked lies in it (`"paths": "baseline-folder"`), else the
+ * folder checked. A baseline written before (files relative to the folder
+ * it ran in, no `"paths"`) still matches from that folder.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -95,11 +97,42 @@ describe('align check --baseline from another folder', function () {
         assert.deepEqual(fromPrograms, { status: 0, findings: [], note: `align: baseline ../../baseline.json: ${FINDINGS - 1} matched, 0 new\n` });
     });
 
-    it('without a settings file or a repository, files are named from the folder checked', () => {
+    it('without a settings file or a repository, a baseline written in the folder checked matches a check from outside', () => {
         const { dir, ws } = workspace();
         fs.rmSync(path.join(ws, 'align.config.json'));
         assert.equal(runCli(['check', '--write-baseline', 'baseline.json'], { cwd: ws }).status, 0);
         assert.deepEqual(checkAgainst(dir, 'ws/baseline.json', 'ws'), { status: 0, findings: [], note: `align: baseline ws/baseline.json: ${FINDINGS - 1} matched, 0 new\n` });
+    });
+
+    it('without a settings file or a repository, files are named from the baseline\'s folder: a check of a subfolder or of one file matches', () => {
+        const { dir, ws } = workspace();
+        fs.rmSync(path.join(ws, 'align.config.json'));
+        assert.equal(runCli(['check', '--write-baseline', 'baseline.json'], { cwd: ws }).status, 0);
+        const baseline = readJson(path.join(ws, 'baseline.json'));
+        assert.equal(baseline.paths, 'baseline-folder');
+        assert.ok(baseline.findings.some(f => f.rule === 'syntax' && f.file === 'programs/broken.align'));
+        // The syntax error of broken.align is identified by its file alone: it must be named as when the baseline was written.
+        const fromPrograms = checkAgainst(path.join(ws, 'programs'), '../baseline.json', '.');
+        assert.deepEqual(fromPrograms, { status: 0, findings: [], note: `align: baseline ../baseline.json: ${FINDINGS - 1} matched, 0 new\n` });
+        const oneFile = checkAgainst(dir, 'ws/baseline.json', 'ws/programs/broken.align');
+        assert.deepEqual(oneFile, { status: 0, findings: [], note: `align: baseline ws/baseline.json: 3 matched, 0 new; ${FINDINGS - 4} baseline findings are in files this run did not check\n` });
+        // Written from the subfolder into the root, the same baseline.
+        assert.equal(runCli(['check', '.', '--write-baseline', '../again.json'], { cwd: path.join(ws, 'programs') }).status, 0);
+        assert.equal(fs.readFileSync(path.join(ws, 'again.json'), 'utf-8'), fs.readFileSync(path.join(ws, 'baseline.json'), 'utf-8'));
+        // The file says how it names files: a settings file that appears in the subfolder later does not change that.
+        writeFile(ws, 'programs/align.config.json', '{}\n');
+        assert.deepEqual(checkAgainst(path.join(ws, 'programs'), '../baseline.json', '.'), fromPrograms);
+    });
+
+    it('without a settings file or a repository, a baseline outside the folder checked names files from the folder checked', () => {
+        const { dir, ws } = workspace();
+        fs.rmSync(path.join(ws, 'align.config.json'));
+        fs.mkdirSync(path.join(dir, 'ci'));
+        assert.equal(runCli(['check', '../ws', '--write-baseline', 'baseline.json'], { cwd: path.join(dir, 'ci') }).status, 0);
+        const baseline = readJson(path.join(dir, 'ci', 'baseline.json'));
+        assert.equal(baseline.paths, 'workspace-root');
+        assert.ok(baseline.findings.some(f => f.rule === 'syntax' && f.file === 'programs/broken.align'));
+        assert.deepEqual(checkAgainst(ws, '../ci/baseline.json'), { status: 0, findings: [], note: `align: baseline ../ci/baseline.json: ${FINDINGS - 1} matched, 0 new\n` });
     });
 
     it('a baseline written before (no "paths": files relative to the folder it ran in) matches from that folder', () => {

@@ -148,7 +148,7 @@ describe('align check --baseline', function () {
         writeFile(dir, 'broken.json', JSON.stringify({ baseline: 'align', version: 1, findings: [{ rule: 'x', count: 0, file: 'a', message: 'm' }] }));
         assertOneLineFailure(runCli(['check', '--baseline', 'broken.json'], { cwd: dir }), 'finding 1 is malformed');
         writeFile(dir, 'paths.json', JSON.stringify({ baseline: 'align', version: 1, paths: 'cwd', findings: [] }));
-        assertOneLineFailure(runCli(['check', '--baseline', 'paths.json'], { cwd: dir }), '--baseline paths.json: "paths" must be "workspace-root"');
+        assertOneLineFailure(runCli(['check', '--baseline', 'paths.json'], { cwd: dir }), '--baseline paths.json: "paths" must be "workspace-root" (files relative to the workspace root), "baseline-folder" (relative to the baseline\'s folder)');
         assertOneLineFailure(runCli(['check', '--baseline', 'a.json', '--write-baseline', 'b.json'], { cwd: dir }), '--baseline and --write-baseline');
         // A missing folder is made (as for --output); a file in the way of the folder is a usage error.
         assert.equal(runCli(['check', '--write-baseline', path.join(dir, 'new', 'dir', 'b.json')], { cwd: dir }).status, 0);
