@@ -3,8 +3,9 @@
  * canvas (`measureText`, the font actually drawn); without a DOM (the CLI's
  * SVG) widths come from the table of the declared font stack's first font
  * found on Debian, Liberation Sans (metric-compatible with Arial, which is
- * second in the stack on Windows and macOS).
+ * second in the stack on Windows and macOS), and of DejaVu Sans for Arabic.
  */
+import { arabicJoiningCorrection, hasArabicLetters } from './arabic-joining.js';
 import { BOLD, MONO, RANGES, REGULAR } from './font-metrics.js';
 
 /** How a piece of text is drawn: size in px, weight, and whether it is in the monospace font. */
@@ -76,16 +77,17 @@ const RIGHT_TO_LEFT_MARK = /[\p{Mn}\u061C]/u;
 /**
  * Characters drawn over the one before them or not at all: combining
  * accents, the marks of right-to-left scripts (a vowelled Hebrew title),
- * and the bidi controls (LRM, RLM, embeddings, overrides, isolates).
+ * the zero width non-joiner and joiner, and the bidi controls (LRM, RLM,
+ * embeddings, overrides, isolates).
  */
 function zeroWidth(codePoint: number): boolean {
     if (codePoint < 0x300) return false;
     if (codePoint <= 0x36f) return true;
     if (codePoint >= 0x591 && codePoint <= 0x8ff) return RIGHT_TO_LEFT_MARK.test(String.fromCodePoint(codePoint));
-    return codePoint === 0x200e || codePoint === 0x200f || (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    return (codePoint >= 0x200c && codePoint <= 0x200f) || (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
 }
 
-/** The measurer without a DOM: the width table of Liberation Sans and DejaVu Sans Mono. */
+/** The measurer without a DOM: the width table of Liberation Sans (DejaVu Sans for Arabic, its letters in the forms they take) and DejaVu Sans Mono. */
 export const tableMeasure: MeasureText = (text, style) => {
     let units = 0;
     const bold = style.bold === true;
@@ -102,6 +104,7 @@ export const tableMeasure: MeasureText = (text, style) => {
         if (zeroWidth(codePoint)) continue;
         units += style.mono ? monoWidth(codePoint) : charWidth(codePoint, bold);
     }
+    if (!style.mono && hasArabicLetters(text)) units += arabicJoiningCorrection(text, codePoint => charWidth(codePoint, bold));
     return units / 1000 * style.size;
 };
 

@@ -16,6 +16,7 @@ import { objectiveHover, programHover } from './hover-chain.js';
 import { behaviorHover, metricHover, outcomeHover, skillHover, toolkitHover } from './hover-elements.js';
 import { windowText } from '../../language/present/index.js';
 import { hoverText } from './shown-text.js';
+import { docWithoutImages } from './doc-images.js';
 import { paragraphs } from './hover-format.js';
 import { plainHover, readsMarkdown } from './plain-text.js';
 import { originHoverLine } from './catalog-origin.js';
@@ -24,7 +25,7 @@ import type { AlignCatalogRegistry } from '../../language/catalogs/catalog-regis
 /**
  * Hover on a declaration's name or on a reference to it (Langium resolves
  * which declaration is meant). Markdown: kind, name and title, the doc
- * comment, then what the impact graph says about the element: metric
+ * comment (its images as links: doc-images.ts), then what the impact graph says about the element: metric
  * figures, an objective's chain paths or why it has none, a program's
  * coverage and ROI, an outcome's KPIs, what a skill or behavior enables.
  * Besides: a date or a period (hover-period.ts), a pilot's duration (the
@@ -101,7 +102,7 @@ export class AlignHoverProvider extends AstNodeHoverProvider {
         const node = index?.nodeOf(ast);
         if (!index || !node) return undefined;
         const origin = originHoverLine(this.catalogs, AstUtils.getDocument(ast).uri.toString());
-        return paragraphs([headerOf(node), origin, node.doc, '---', bodyOf(index, node, ast as Declaration | Program)]);
+        return paragraphs([headerOf(node), origin, node.doc === undefined ? undefined : docWithoutImages(node.doc), '---', bodyOf(index, node, ast as Declaration | Program)]);
     }
 }
 

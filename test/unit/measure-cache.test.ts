@@ -35,7 +35,7 @@ function counting(): { measure: MeasureText; calls: Map<string, number> } {
 }
 
 describe('measuring text once (measure.ts, text.ts, the layout)', () => {
-    it('the width table reads a surrogate pair as one character, skips combining marks (of Hebrew and Arabic too) and bidi controls, and gives wide characters one em (two cells in monospace)', () => {
+    it('the width table reads a surrogate pair as one character, skips combining marks (of Hebrew and Arabic too) and bidi controls, joins Arabic letters, and gives wide characters one em (two cells in monospace)', () => {
         const size = 10;
         const close = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} != ${expected}`);
         close(tableMeasure('\u{1F600}', { size }), 10, 'an emoji (a surrogate pair)');
@@ -46,7 +46,11 @@ describe('measuring text once (measure.ts, text.ts, the layout)', () => {
         close(tableMeasure('\u05E9\u05C1\u05B8\u05DC', { size, bold: true }), tableMeasure('\u05E9\u05DC', { size, bold: true }), 'Hebrew points');
         close(tableMeasure('\u0645\u064E\u0646', { size }), tableMeasure('\u0645\u0646', { size }), 'an Arabic vowel mark');
         close(tableMeasure('\u200F\u202Bx\u202C\u2067y\u2069\u061C\u200E', { size }), tableMeasure('xy', { size }), 'bidi controls');
-        close(tableMeasure('\u0660', { size }), 6.67, 'an Arabic-Indic digit (not a mark: the width of a letter missing from the table)');
+        close(tableMeasure('\u0660', { size }), 5.37, 'an Arabic-Indic digit (not a mark: DejaVu Sans\'s width)');
+        const beh = tableMeasure('\u0628', { size });
+        assert.ok(tableMeasure('\u0628\u0628', { size }) < 2 * beh - 1, 'Arabic letters that join are narrower than alone');
+        close(tableMeasure('\u0628\u200C\u0628', { size }), 2 * beh, 'a zero width non-joiner keeps them apart');
+        close(tableMeasure('\u0628\u064E\u0628', { size }), tableMeasure('\u0628\u0628', { size }), 'they join across a vowel mark');
         close(tableMeasure('\uD800', { size }), 6.67, 'a lone high surrogate (a wide Latin letter)');
         close(tableMeasure('\uDC00x', { size }), 6.67 + tableMeasure('x', { size }), 'a lone low surrogate');
         close(tableMeasure('\u20AC', { size }), 5.56, 'the euro sign, in the table');
