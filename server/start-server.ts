@@ -5,6 +5,8 @@ import { startLanguageServer } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlignDocumentBuilder } from '../language/align-document-builder.js';
 import { DiagnosedVersions, publishingChangesOnly } from './diagnostics-publisher.js';
+import { namingEachFileOnce } from './document-names.js';
+import { workspaceNames } from './workspace-names.js';
 import { answeringNullForUnheldDocuments } from './unheld-documents.js';
 import { createAlignServices, type AlignServices } from '../language/align-module.js';
 import { HOST_WITHOUT_LINKS, nodeHost } from '../language/host.js';
@@ -32,7 +34,9 @@ export function startAlignServer(connection: Connection, { realPath, ...context 
     const fileReadsAllowed = () => trusted;
     const host = realPath ? nodeHost(realPath, fileReadsAllowed) : { ...HOST_WITHOUT_LINKS, fileReadsAllowed };
     const versions = new DiagnosedVersions();
-    const publishing = publishingChangesOnly(connection, uri => versions.of(uri));
+    // Innermost: every part of the server sees one name per real file (server/document-names.ts); the browser has no links.
+    const named = host.realPath ? namingEachFileOnce(connection, workspaceNames(() => shared, host.realPath)) : connection;
+    const publishing = publishingChangesOnly(named, uri => versions.of(uri));
     const answering = answeringNullForUnheldDocuments(publishing, () => shared);
     const { shared, Align } = createAlignServices({ connection: answering, ...context, host }, AlignLspModule, AlignSharedLspModule);
     versions.listen(shared);

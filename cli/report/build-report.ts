@@ -15,6 +15,7 @@ import type { GraphNode } from '../../language/graph/types.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block, Inline } from './blocks.js';
 import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
+import { notAlignNotice } from './not-align-files.js';
 import { programFindings, programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText, plural } from '../../language/present/index.js';
 import { cachedMeasure, tableMeasure } from '../../language/render/index.js';
@@ -31,18 +32,23 @@ export interface ReportInput {
     files: number;
     /** How many actuals are dated after `date` (left out of `index`: the report is as of its date). */
     laterActuals?: number;
+    /** The URIs of the files that are not Align text (not-align-files.ts): nothing declared or found in them is reviewed. */
+    notAlign?: ReadonlySet<string>;
 }
 
 export const REPORT_TITLE = 'Align impact review';
 
 /** The blocks of the report. */
 export function buildReport(input: ReportInput): Block[] {
-    const { index, findings } = input;
+    const { index } = input;
+    const notAlign = input.notAlign ?? new Set<string>();
+    const findings = input.findings.filter(f => f.uri === undefined || !notAlign.has(f.uri));
     const graph = index.graph;
-    // The workspace's programs and outcomes: a catalog's are a library, reviewed by its owners.
-    const programs = graph.nodes.filter(n => n.kind === 'program' && n.catalog === undefined);
+    // The workspace's programs and outcomes: a catalog's are a library, reviewed by its owners; those recovered from a file that is not Align are none.
+    const reviewed = (n: GraphNode) => n.catalog === undefined && !notAlign.has(n.uri);
+    const programs = graph.nodes.filter(n => n.kind === 'program' && reviewed(n));
     const served = new Set(graph.edges.filter(e => e.kind === 'serves').map(e => e.to));
-    const unserved = graph.nodes.filter(n => n.kind === 'outcome' && n.catalog === undefined && !served.has(n.id));
+    const unserved = graph.nodes.filter(n => n.kind === 'outcome' && reviewed(n) && !served.has(n.id));
     const placed = placeOnInnermost([...graph.nodes, ...actualsPlaces(index)], findings);
     const ctx: Context = {
         index, findings, shown: new Set(), chartCount: { value: 0 },
@@ -60,6 +66,7 @@ export function buildReport(input: ReportInput): Block[] {
         { type: 'paragraph', text: [{ strong: 'Date:' }, ` ${input.date} · `, { strong: 'Files:' }, ` ${input.files} · `, { strong: 'Programs:' }, ` ${programs.length}`] },
         ...optional(settingsNotice(findings)),
         ...optional(laterNotice(input)),
+        ...optional(notAlignNotice(input.findings, notAlign)),
         ...optional(syntaxNotice(findings)),
         { type: 'heading', level: 2, text: ['Summary'], id: 'summary' },
         { type: 'paragraph', text: [{ strong: `Aligned ${coverageText(graph.coverage)}` }, ' across the workspace: the share of learning objectives that reach a leading or lagging KPI.'] },

@@ -10,6 +10,7 @@ import type { Progress } from '../progress.js';
 import { printMessage } from '../message.js';
 import { relativePath } from '../shown-path.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
+import { notAlignFiles } from './not-align-files.js';
 import { toHtml } from './html.js';
 import { toMarkdown } from './markdown.js';
 
@@ -32,7 +33,8 @@ export async function runReport(args: ReportArgs, io: ReportIo): Promise<number>
     // `-f md -o review.html`: written as asked (an explicit choice), but said, before a CI job mails the file.
     if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const later = workspace.services.align.Graph.laterActuals();
-    const blocks = buildReport({ index, findings, date, files: workspace.documents.length, laterActuals: later });
+    const notAlign = notAlignFiles(workspace.documents.map(d => ({ uri: d.uri.toString(), text: d.textDocument.getText() })), findings);
+    const blocks = buildReport({ index, findings, date, files: workspace.documents.length, laterActuals: later, notAlign });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
     if (output !== undefined) writeOutputFile(output, text);
     else io.write(text);

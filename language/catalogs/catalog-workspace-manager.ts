@@ -110,6 +110,17 @@ export class AlignWorkspaceManager extends DefaultWorkspaceManager {
         return [...this.linkedTo.get(real.toString()) ?? []].map(uri => URI.parse(uri));
     }
 
+    /**
+     * The URI under which the workspace holds the file whose real path is
+     * `real` (the walk's name for it: through a link, or through a
+     * workspace folder that is one), if it holds it: a file the editor
+     * opens under another path is this document (server/document-names.ts).
+     */
+    heldAs(real: URI): URI | undefined {
+        const key = real.toString();
+        return this.langiumDocuments.all.find(document => (this.found.get(document.uri.toString())?.real ?? document.uri).toString() === key)?.uri;
+    }
+
     /** The innermost workspace folder that holds `uri`: links found in a walk must stay inside it. */
     private workspaceFolderOf(uri: URI): URI | undefined {
         const holding = (this.workspaceFolders ?? []).map(folder => URI.parse(folder.uri)).filter(root => UriUtils.contains(root, uri));

@@ -73,6 +73,33 @@ describe('align report of files with syntax errors', () => {
         assert.match(text, /Unknown rule id `metric-unusd`/, 'the finding is listed with the others');
     });
 
+    it('leaves out a file that is not Align text (a README saved as .align): no program or finding recovered from it, one notice naming it', () => {
+        const dir = tempDir();
+        copyExamples(dir, 'churn-pilot.align');
+        // Prose: the parser recovers a program `as` and others from it.
+        writeFile(dir, 'notes.align', '# Notes\n\nAlign is program-as-code: a program serves an outcome, as the README says.\n');
+        const text = report(['.'], dir, DATE, SYNTAX_NOTICES);
+        const graph = runCli(['graph', '.', '--format', 'json'], { cwd: dir });
+        const recovered = (JSON.parse(graph.stdout) as { nodes: Array<{ kind: string; uri: string; label: string }> }).nodes.filter(n => n.uri.endsWith('/notes.align'));
+        assert.ok(recovered.some(n => n.kind === 'program'), 'the parser recovers a program from the prose (align graph draws what was read)');
+        assert.match(text, /^> \*\*1 file is not Align text\*\*: its first line of code does not read as Align, so nothing in it is in this review/m);
+        assert.match(text, /^> - `notes\.align`: \d+ syntax errors, the first at line 1\.$/m);
+        assert.match(text, /\*\*Programs:\*\* 1$/m, 'only the program of churn-pilot.align');
+        assert.deepEqual(text.match(/^## Program: .*$/gm), ['## Program: Churn reduction pilot (`ChurnPilot`)']);
+        assert.ok(!text.includes('notes.align:'), 'no finding of the file is listed');
+        assert.ok(!text.includes('file has syntax errors'), 'not counted again among the files with syntax errors');
+    });
+
+    it('keeps what could be read of an Align file with a syntax error further on', () => {
+        const dir = tempDir();
+        copyExamples(dir, 'churn-pilot.align');
+        writeFile(dir, 'other.align', '// A program with a mistake.\nprogram Other "Other" {\n  serves ???\n}\n');
+        const text = report(['.'], dir, DATE, SYNTAX_NOTICES);
+        assert.ok(!text.includes('not Align text'));
+        assert.match(text, /^> - `other\.align`: \d+ syntax errors?, the first at line 3\.$/m);
+        assert.match(text, /^## Program: Other \(`Other`\)$/m, 'its program is reviewed');
+    });
+
     it('shows no notice when every file was read', () => {
         const dir = tempDir();
         copyExamples(dir, 'churn-pilot.align');
