@@ -83,21 +83,14 @@ export function changedMeaning(services: LangiumCoreServices, original: ParsedOr
     if (JSON.stringify(commentShape(original.comments)) !== JSON.stringify(commentShape(lexed.hidden))) return { reason: 'the comments differ' };
     // The shapes are equal: the same declarations, in the same order.
     const docs = declarationDocs(reparsed.value);
-    const moved = original.docs.findIndex((d, i) => docKey(d.doc) !== docKey(docs[i]?.doc));
+    // Compared as read, leading white space included: a doc comment's lines keep their indentation beyond its column
+    // wherever it moves (`ownLineComment`, `trailingCommentText`), which is what its reading keeps (`docText`).
+    const moved = original.docs.findIndex((d, i) => d.doc !== docs[i]?.doc);
     if (moved >= 0 || docs.length !== original.docs.length) return { reason: `the documentation of ${original.docs[moved]?.name ?? 'a declaration'} differs` };
     const suppression = suppressedLineChange(original.suppressed, suppressedLineKeys(candidate, lexed.tokens, lexed.hidden));
     if (suppression) return { reason: suppression, suppression: true };
     return undefined;
 }
-
-/**
- * A doc as `changedMeaning` compares it: each line without its leading
- * whitespace, which formatting with another indentation changes where the
- * reading of docs cannot make up for it (the continuation lines of a doc
- * comment at the end of a line are kept as written while its start moves),
- * as `commentShape` compares comments.
- */
-const docKey = (doc: string | undefined): string | undefined => doc?.split('\n').map(line => line.trimStart()).join('\n');
 
 export interface MeaningChange {
     readonly reason: string;

@@ -26,7 +26,9 @@ import { keepSuppressedBlocksOnOneLine } from './suppressed-lines.js';
  * - comments kept: comments on their own lines stay above the declaration,
  *   attribute or closing brace they precede (block comments re-indented as a
  *   whole), comments after a token stay at the end of its line (one space
- *   before them); a blank line before or after a comment is kept (at most one);
+ *   before them; the further lines of a block comment there keep their
+ *   indentation relative to its start, as a doc comment's reading keeps it);
+ *   a blank line before or after a comment is kept (at most one);
  * - a doc comment (`/** ... *\/`) documents what follows it, and keeps doing
  *   so: at the end of a line in a program whose next item moves (attributes
  *   first), it goes on its own line before the item or `}` it preceded; last
@@ -101,8 +103,8 @@ function firstLineBreak(text: string): string {
  * Formats a text whose line breaks are all `\n`; the result too has `\n`
  * only. Its meaning is checked on these texts (the kind of a line break is
  * layout): a lone `\r` inside a block comment is a line break there too,
- * re-indented as one, though Langium's reading of a doc comment splits its
- * lines at `\n` only.
+ * re-indented as one, and so it is for the reading of a doc comment
+ * (`docComment` in graph/collect-nodes.ts; Langium's splits at `\n` only).
  */
 function formatLinesWith(services: LangiumCoreServices, text: string, options: FormatOptions): FormatResult {
     const parsed = services.parser.LangiumParser.parse(text);

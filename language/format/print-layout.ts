@@ -128,7 +128,14 @@ class Printer {
             line += (glued ? '' : ' ') + token.text;
             previous = token.text;
             for (const c of token.after) {
-                line += ' ' + trailingCommentText(c);
+                line += ' ';
+                // What comes before the comment on its line (after a block comment's last line break, if any), as white space;
+                // made only for a comment of several lines (200,000 comments on one line: not a margin each).
+                const margin = (): string => {
+                    const lastBreak = line.lastIndexOf('\n');
+                    return lastBreak < 0 ? this.style.indent.repeat(lineDepth) + ' '.repeat(line.length) : ' '.repeat(line.length - lastBreak - 1);
+                };
+                line += trailingCommentText(c, margin);
                 previous = undefined;
                 breakPending = c.breakAfter;
             }
@@ -194,9 +201,25 @@ function programItems(program: Declaration, open: Token, close: Token): readonly
     return ordered;
 }
 
-/** A comment after a token: its text, with trailing whitespace removed from every line. */
-function trailingCommentText(comment: Comment): string {
-    return comment.text.split(/\r?\n/).map(l => l.trimEnd()).join('\n');
+/**
+ * A comment after a token, after `marginOf()` (white space as wide as what
+ * comes before it on its line): its text, with
+ * trailing whitespace removed from every line, continuation lines keeping
+ * their indentation relative to its start, as comments on their own lines
+ * do (`ownLineComment`). A doc comment's documentation is read so (`docText`
+ * in graph/collect-nodes.ts): moved to another column with its lines kept as
+ * written, an unstarred line would gain or lose indentation in it.
+ */
+function trailingCommentText(comment: Comment, marginOf: () => string): string {
+    const [first, ...rest] = comment.text.split(/\r?\n/);
+    if (rest.length === 0) return first!.trimEnd();
+    const margin = marginOf();
+    const lines = rest.map(raw => {
+        const leading = raw.length - raw.trimStart().length;
+        const text = raw.slice(Math.min(leading, comment.column)).trimEnd();
+        return text === '' ? '' : margin + text;
+    });
+    return [first!.trimEnd(), ...lines].join('\n');
 }
 
 function firstToken(item: Item): Token {

@@ -132,12 +132,14 @@ export function docComment(ast: AstNode): string | undefined {
  * column, the indentation the formatter keeps (`ownLineComment` in
  * format/print-layout.ts). The doc (hover, report, `align diff`) is then
  * the same wherever the comment is indented: formatting with another
- * indentation changes nothing in it.
+ * indentation changes nothing in it. Its lines end at every line break, a
+ * lone `\r` included, as they do for `align check` and the formatter.
  */
 function docText(text: string, column: number): string {
-    if (column === 0 || !/[\r\n]/.test(text)) return text;
-    const [first, ...rest] = text.split(/\r?\n/);
-    const lines = rest.map(line => {
+    if (!/[\r\n]/.test(text)) return text;
+    // Every line break, a lone `\r` included (Langium's JSDoc reading splits at `\n` only): a lone-CR file's doc has lines too.
+    const [first, ...rest] = text.split(/\r\n?|\n/);
+    const lines = column === 0 ? rest : rest.map(line => {
         if (/^\s*\*/.test(line)) return line; // a `*` line: JSDoc drops what comes before the `*`
         return line.slice(Math.min(line.length - line.trimStart().length, column));
     });

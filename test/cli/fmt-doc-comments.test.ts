@@ -50,7 +50,7 @@ describe('align fmt: doc comments without leading stars', () => {
         assert.deepEqual(docsOf(dir), docs);
     });
 
-    it('formats a doc comment at the end of a line whose continuation lines stay as written', () => {
+    it('formats a doc comment at the end of a line whose start moves: its continuation lines move with it, the doc reads the same', () => {
         const dir = tempDir();
         writeFile(dir, 'trailing.align', lines(
             'program P "p" {',
@@ -58,13 +58,17 @@ describe('align fmt: doc comments without leading stars', () => {
             '                    continued. */',
             '    skill B',
             '}'));
+        const docs = docsOf(dir);
+        assert.deepEqual(docs, { 'P.B': 'The doc of B,\n    continued.' });
         const result = runCli(['fmt', 'trailing.align'], { cwd: dir });
         assert.equal(result.status, 0, result.stderr);
+        // Kept as written, `continued.` gained two spaces in the doc of B.
         assert.equal(fs.readFileSync(path.join(dir, 'trailing.align'), 'utf-8'), lines(
             'program P "p" {',
             '  skill A "a" /** The doc of B,',
-            '                    continued. */',
+            '                  continued. */',
             '  skill B',
             '}'));
+        assert.deepEqual(docsOf(dir), docs);
     });
 });

@@ -52,6 +52,21 @@ describe('canonical formatting keeps doc comments on their declarations', () => 
             lines('program P {', '  owner "o" // line', '', '  skill S /* plain */', '', '  skill T', '}'));
     });
 
+    it('a multi-line comment at the end of a line that moves to another column keeps its lines where they were relative to its start', () => {
+        // An unstarred line of a doc comment keeps the indentation it has beyond the comment's column: kept as written
+        // while the comment moved left, `unstarred` gained two spaces in the documentation of A.
+        const input = 'skill S "s" {   assessed by "x"   }\t/** Doc of A\n    unstarred line\n  */ outcome A\n';
+        assert.deepEqual(docs(input), ['S: -', 'A: Doc of A\nunstarred line']);
+        assert.equal(formatKeepingDocs(input), lines('skill S "s" {', '  assessed by "x"', '} /** Doc of A', '  unstarred line', '  */', '', 'outcome A'));
+        // Moved right, indented with tabs, and after another block comment on the line.
+        assert.equal(formatKeepingDocs('program P {\nskill S /** of T\n          indented\n   */ skill T\n}\n'),
+            lines('program P {', '  skill S /** of T', '            indented', '          */', '  skill T', '}'));
+        assert.deepEqual(formatAlign('program P {\nskill S /** of T\n         x\n */ skill T\n}\n', { insertSpaces: false }),
+            { text: lines('program P {', '\tskill S /** of T', '\t         x', '\t        */', '\tskill T', '}'), changed: true });
+        assert.equal(formatKeepingDocs('skill S /* a\n b */ "t" /** of T\n            c */\nskill T\n'),
+            lines('skill S /* a', '        b */ "t" /** of T', `${' '.repeat(19)}c */`, 'skill T'));
+    });
+
     it('a doc comment between a header and `{` on the next line stays before the brace, documenting no member', () => {
         const input = 'program P "T" /** program note */\n{\n  skill S "s"\n}\n';
         assert.deepEqual(docs(input), ['P: -', 'P.S: -']);
@@ -75,6 +90,16 @@ describe('canonical formatting: a lone CR in the middle of a file is a line brea
         assert.equal(format('skill S\n\r\r  /* a\r     b */\rskill T\n'), lines('skill S', '', '/* a', '   b */', 'skill T'));
         assert.equal(format('skill R\nskill S /** of T */\r\rskill T\n'), lines('skill R', 'skill S /** of T */', '', 'skill T'));
     });
+
+    it('reads a doc comment of a lone-CR file by its lines, so that re-indenting them keeps its documentation', () => {
+        // Langium splits a doc comment at `\n` only: read whole, ` * more` kept its `*` and its indentation, which the formatter changes.
+        const input = 'skill A\r  /** Doc of B\r   * more of B\r   */ skill B\r';
+        // The same doc as with `\n` or `\r\n` line breaks.
+        assert.deepEqual(docs(input), docs(input.replace(/\r/g, '\n')));
+        assert.deepEqual(docs(input), docs(input.replace(/\r/g, '\r\n')));
+        assert.deepEqual(docs(input), ['A: -', 'B: Doc of B\n more of B']);
+        assert.equal(formatKeepingDocs(input), 'skill A\r/** Doc of B\r * more of B\r */\rskill B\r');
+    });
 });
 
 describe('the meaning check compares doc comments', () => {
@@ -86,5 +111,10 @@ describe('the meaning check compares doc comments', () => {
         assert.equal(changedMeaning(services, original, 'skill S "s"\n\n/** About T */\n\nskill T "t"\n'), undefined);
         const member = parsedOriginal(services, 'program P {\n  skill S /** x */\n  skill T\n}\n');
         assert.deepEqual(changedMeaning(services, member, 'program P {\n  /** x */\n  skill S\n  skill T\n}\n'), { reason: 'the documentation of skill P.S differs' });
+        // Indentation inside a doc is part of it (was compared without: a moved doc comment could gain some unseen).
+        const indented = parsedOriginal(services, 'skill S /** About T\n            indented */ skill T\n');
+        assert.deepEqual(changedMeaning(services, indented, 'skill S /** About T\n            indented */\nskill T\n'), undefined);
+        assert.deepEqual(changedMeaning(services, indented, 'skill S\n/** About T\n    indented */\nskill T\n'), undefined);
+        assert.deepEqual(changedMeaning(services, indented, 'skill S /** About T\n              indented */\nskill T\n'), { reason: 'the documentation of skill T differs' });
     });
 });
