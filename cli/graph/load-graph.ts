@@ -12,6 +12,7 @@ import { collectFindings, type PlacedFinding } from '../check/collect-findings.j
 import type { Progress } from '../progress.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
 import { reportLogged } from '../workspace/report-logged.js';
+import { notAlignFiles } from './not-align-files.js';
 
 export type { PlacedFinding };
 
@@ -20,13 +21,16 @@ export interface LoadedGraph {
     index: GraphIndex;
     /** Every finding of the workspace (as `align check` reports them), sorted by file, line, column. */
     findings: PlacedFinding[];
+    /** The URIs of the files that are not Align text (not-align-files.ts): graph and report leave out what the parser recovered from them. */
+    notAlign: Set<string>;
 }
 
 /**
- * Loads the workspace, builds its impact graph, and collects its findings;
- * their files are named relative to the current folder, or with `filesFrom:
- * 'root'` to the workspace root (for a report read elsewhere). With `asOf`
- * (`YYYY-MM-DD`), graph and findings alike leave out the actuals dated after it.
+ * Loads the workspace, builds its impact graph, collects its findings (their
+ * files named relative to the current folder, or with `filesFrom: 'root'` to
+ * the workspace root, for a report read elsewhere) and finds the files that
+ * are not Align text. With `asOf` (`YYYY-MM-DD`), graph and findings alike
+ * leave out the actuals dated after it.
  */
 export async function loadGraph(args: WorkspaceArgs, progress: Progress, filesFrom: 'cwd' | 'root' = 'cwd', asOf?: string): Promise<LoadedGraph> {
     const workspace = await loadWorkspace({
@@ -41,7 +45,9 @@ export async function loadGraph(args: WorkspaceArgs, progress: Progress, filesFr
     const index = await workspace.services.align.Graph.getIndex();
     reportLogged(workspace.logged);
     const fromRoot = (file: string) => path.relative(workspace.root, file).split(path.sep).join('/');
-    return { workspace, index, findings: collectFindings(workspace, filesFrom === 'root' ? fromRoot : undefined) };
+    const findings = collectFindings(workspace, filesFrom === 'root' ? fromRoot : undefined);
+    const notAlign = notAlignFiles(workspace.documents.map(d => ({ uri: d.uri.toString(), text: d.textDocument.getText() })), findings);
+    return { workspace, index, findings, notAlign };
 }
 
 /** The findings in the shape `findingsByNode` places (config problems have no node). */

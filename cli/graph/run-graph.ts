@@ -4,7 +4,7 @@
  * or SVG (the preview's layout, direction logic, text wrapping and styles,
  * language/render).
  */
-import { focusGraph } from '../../language/graph/focus-graph.js';
+import { focusGraph, graphWithout } from '../../language/graph/focus-graph.js';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { findingsByNode } from '../../language/graph/node-findings.js';
 import type { ImpactGraph } from '../../language/graph/types.js';
@@ -30,16 +30,18 @@ export interface GraphIo {
 /**
  * Runs `align graph`; resolves to the exit status (0: the graph is printed
  * whatever the findings). A file with syntax errors gets one line on
- * standard error: the graph leaves out what could not be read. `--output`
+ * standard error: the graph leaves out what could not be read, and all of a
+ * file that is not Align text (not-align-files.ts). `--output`
  * never overwrites an `.align` file or the settings file it read (exit 2);
  * `--output -` is standard output.
  */
 export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
     // With a date, graph and findings leave out the actuals dated after it.
-    const { workspace, index, findings } = await loadGraph(args, io.progress, 'cwd', args.date);
+    const { workspace, index, findings, notAlign } = await loadGraph(args, io.progress, 'cwd', args.date);
     const output = outputFileOf(args.output, workspace);
     if (args.formatWarning !== undefined) printMessage(args.formatWarning);
-    let graph = args.date === undefined ? index.graph : datedGraph(index, args.date);
+    // What the parser recovered from a file that is not Align text (a README's prose) is not drawn, nor focused on.
+    let graph = graphWithout(args.date === undefined ? index.graph : datedGraph(index, args.date), notAlign);
     let title = 'Impact chain';
     let focusId: string | undefined;
     if (args.focus !== undefined) {
@@ -56,7 +58,7 @@ export async function runGraph(args: GraphArgs, io: GraphIo): Promise<number> {
         const narrower = focusId === undefined ? ', or one program\'s chain with --focus NAME' : '';
         printMessage(`align: the impact chain is too large for a Mermaid chart (${mermaidSize(mermaid.tooLarge)}); the chart says so instead. Draw it with --format svg${narrower}`);
     }
-    for (const line of syntaxNotices(findings)) process.stderr.write(`${line}\n`);
+    for (const line of syntaxNotices(findings, 'graph', notAlign)) process.stderr.write(`${line}\n`);
     return 0;
 }
 

@@ -10,12 +10,13 @@
 import { AstUtils } from 'langium';
 import type { GraphIndex } from '../../language/graph/build-graph.js';
 import { FindingsPlacer } from '../../language/graph/findings-placer.js';
+import { graphWithout } from '../../language/graph/focus-graph.js';
 import { placeOnInnermost, type Place } from '../../language/graph/node-findings.js';
 import type { GraphNode } from '../../language/graph/types.js';
 import { diagnosticsOf, type PlacedFinding } from '../graph/load-graph.js';
 import type { Block, Inline } from './blocks.js';
 import { findingBlocks, findingTotals, settingsNotice, syntaxNotice } from './finding-blocks.js';
-import { notAlignNotice } from './not-align-files.js';
+import { notAlignNotice } from './not-align-notice.js';
 import { programFindings, programSection, servedOutcomes, unservedOutcomeBlocks } from './program-section.js';
 import { coverageText, plural } from '../../language/present/index.js';
 import { cachedMeasure, tableMeasure } from '../../language/render/index.js';
@@ -32,7 +33,7 @@ export interface ReportInput {
     files: number;
     /** How many actuals are dated after `date` (left out of `index`: the report is as of its date). */
     laterActuals?: number;
-    /** The URIs of the files that are not Align text (not-align-files.ts): nothing declared or found in them is reviewed. */
+    /** The URIs of the files that are not Align text (cli/graph/not-align-files.ts): nothing declared or found in them is reviewed or counted. */
     notAlign?: ReadonlySet<string>;
 }
 
@@ -43,9 +44,10 @@ export function buildReport(input: ReportInput): Block[] {
     const { index } = input;
     const notAlign = input.notAlign ?? new Set<string>();
     const findings = input.findings.filter(f => f.uri === undefined || !notAlign.has(f.uri));
-    const graph = index.graph;
-    // The workspace's programs and outcomes: a catalog's are a library, reviewed by its owners; those recovered from a file that is not Align are none.
-    const reviewed = (n: GraphNode) => n.catalog === undefined && !notAlign.has(n.uri);
+    // Without what was recovered from a file that is not Align text: its programs and outcomes are none, its objectives not counted in the coverage.
+    const graph = graphWithout(index.graph, notAlign);
+    // The workspace's programs and outcomes: a catalog's are a library, reviewed by its owners.
+    const reviewed = (n: GraphNode) => n.catalog === undefined;
     const programs = graph.nodes.filter(n => n.kind === 'program' && reviewed(n));
     const served = new Set(graph.edges.filter(e => e.kind === 'serves').map(e => e.to));
     const unserved = graph.nodes.filter(n => n.kind === 'outcome' && reviewed(n) && !served.has(n.id));

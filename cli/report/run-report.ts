@@ -10,7 +10,6 @@ import type { Progress } from '../progress.js';
 import { printMessage } from '../message.js';
 import { relativePath } from '../shown-path.js';
 import { buildReport, REPORT_TITLE } from './build-report.js';
-import { notAlignFiles } from './not-align-files.js';
 import { toHtml } from './html.js';
 import { toMarkdown } from './markdown.js';
 
@@ -28,12 +27,11 @@ export async function runReport(args: ReportArgs, io: ReportIo): Promise<number>
     // Files named from the workspace root, not from wherever the command ran: the report is read elsewhere.
     const date = args.date ?? localToday();
     // The report as printed on its date: actuals dated after it are left out of every figure and finding.
-    const { workspace, index, findings } = await loadGraph(args, io.progress, 'root', date);
+    const { workspace, index, findings, notAlign } = await loadGraph(args, io.progress, 'root', date);
     const output = outputFileOf(args.output, workspace);
     // `-f md -o review.html`: written as asked (an explicit choice), but said, before a CI job mails the file.
     if (args.formatWarning !== undefined) printMessage(args.formatWarning);
     const later = workspace.services.align.Graph.laterActuals();
-    const notAlign = notAlignFiles(workspace.documents.map(d => ({ uri: d.uri.toString(), text: d.textDocument.getText() })), findings);
     const blocks = buildReport({ index, findings, date, files: workspace.documents.length, laterActuals: later, notAlign });
     const text = args.format === 'html' ? toHtml(blocks, `${REPORT_TITLE}, ${date}`) : toMarkdown(blocks);
     if (output !== undefined) writeOutputFile(output, text);
@@ -41,6 +39,6 @@ export async function runReport(args: ReportArgs, io: ReportIo): Promise<number>
     // The report says it too, inside; a CI job that writes it to a file shows only this. On stderr,
     // files are named as align check and align graph name them: relative to the current folder.
     const fromHere = findings.map(f => ({ ...f, file: relativePath(path.resolve(workspace.root, f.file)) }));
-    for (const line of syntaxNotices(fromHere, 'report')) process.stderr.write(`${line}\n`);
+    for (const line of syntaxNotices(fromHere, 'report', notAlign)) process.stderr.write(`${line}\n`);
     return 0;
 }

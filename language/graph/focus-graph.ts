@@ -36,3 +36,13 @@ function keptBy(index: FocusIndex, focus: string): Set<string> | undefined {
     if (target?.kind === 'outcome') return index.upstream(focus);
     return undefined;
 }
+
+/**
+ * The graph without the nodes declared in the documents of `uris` (and
+ * their edges), its coverage counted over the objectives it keeps; the
+ * graph itself when `uris` is empty or holds none of its nodes.
+ */
+export function graphWithout(graph: ImpactGraph, uris: ReadonlySet<string>): ImpactGraph {
+    if (uris.size === 0 || !graph.nodes.some(n => uris.has(n.uri))) return graph;
+    return focusIndexOf(graph).subgraph(new Set(graph.nodes.filter(n => !uris.has(n.uri)).map(n => n.id)));
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { focusGraph, focusGraphs } from '../../language/graph/focus-graph.js';
+import { focusGraph, focusGraphs, graphWithout } from '../../language/graph/focus-graph.js';
 import type { EdgeKind, GraphEdge, GraphNode, ImpactGraph, NodeKind } from '../../language/graph/types.js';
 import { seededRandom as random } from './helpers/seeded-random.js';
 
@@ -113,5 +113,18 @@ describe('focusing the graph on a program or an outcome', () => {
         assert.deepEqual(focusGraph(graph, program.id).nodes, [...before.nodes, added]);
         graph.edges = [...graph.edges, { kind: 'builds', from: 'Added', to: program.id }];
         assert.deepEqual(focusGraph(graph, program.id), referenceFocus(graph, program.id));
+    });
+
+    it('leaves out the nodes of some documents and their edges, the coverage counted over the objectives kept', () => {
+        for (let seed = 1; seed <= 10; seed++) {
+            const generated = generatedGraph(seed, 60 + seed * 4);
+            const graph = { ...generated, nodes: generated.nodes.map((n, i) => ({ ...n, uri: `file:///f${i % 3}.align` })) };
+            const without = new Set(['file:///f1.align']);
+            const kept = filtered(graph, new Set(graph.nodes.filter(n => !without.has(n.uri)).map(n => n.id)));
+            assert.deepEqual(graphWithout(graph, without), kept, `seed ${seed}`);
+            assert.ok(kept.coverage.total < graph.nodes.filter(n => n.kind === 'objective').length, `seed ${seed}: objectives left out`);
+            assert.equal(graphWithout(graph, new Set(['file:///other.align'])), graph, 'the graph itself when no node is left out');
+            assert.equal(graphWithout(graph, new Set()), graph);
+        }
     });
 });

@@ -1,16 +1,14 @@
 /**
- * The files of a report that are not Align text: a README or notes saved
+ * The files of a workspace that are not Align text: a README or notes saved
  * as `x.align`. Such a file has a syntax error where its first code
  * (comments and blank space aside) begins; the parser then recovers
  * declarations from prose (a program named `as`, an outcome `a`), which
- * would get rows and sections of their own in the review. A file whose
- * first code reads as Align and that has syntax errors further on is an
- * Align file with mistakes: the report keeps what could be read of it.
+ * would get boxes in `align graph`, rows and sections of their own in the
+ * review, and objectives in its coverage: both leave such a file out. A
+ * file whose first code reads as Align and that has syntax errors further
+ * on is an Align file with mistakes: both keep what could be read of it.
  */
-import { push } from '../../language/graph/adjacency.js';
-import { plural } from '../../language/present/index.js';
 import { leavesTextOut, type PlacedFinding } from '../check/collect-findings.js';
-import type { Block } from './blocks.js';
 
 /** The URIs of the documents (`uri`, `text`) whose first syntax error is at their first code. */
 export function notAlignFiles(documents: ReadonlyArray<{ uri: string; text: string }>, findings: readonly PlacedFinding[]): Set<string> {
@@ -47,22 +45,4 @@ function firstCode(text: string): { line: number; character: number } | undefine
     if (i >= text.length) return undefined;
     const lines = text.slice(0, i).split(/\r\n|\r|\n/);
     return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
-}
-
-/**
- * The notice at the top of a report that leaves out files that are not
- * Align text: which files, how many syntax errors, and what to do.
- * Undefined when there are none.
- */
-export function notAlignNotice(findings: readonly PlacedFinding[], files: ReadonlySet<string>): Block | undefined {
-    const byFile = new Map<string, PlacedFinding[]>();
-    for (const f of findings) if (f.uri && files.has(f.uri) && leavesTextOut(f)) push(byFile, f.file, f);
-    if (byFile.size === 0) return undefined;
-    const listed = [...byFile.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    const one = listed.length === 1;
-    return {
-        type: 'notice',
-        text: [{ strong: `${plural(listed.length, 'file')} ${one ? 'is' : 'are'} not Align text` }, `: ${one ? 'its' : 'their'} first line of code does not read as Align, so nothing in ${one ? 'it' : 'them'} is in this review (no program, outcome or finding recovered from ${one ? 'it' : 'them'}). Rename ${one ? 'it' : 'them'} to another extension, or fix ${one ? 'it' : 'them'} (`, { code: 'align check' }, ' lists the errors).'],
-        items: listed.map(([file, list]) => [{ code: file }, `: ${plural(list.length, 'syntax error')}, the first at line ${list.reduce((first, f) => Math.min(first, f.line), Infinity)}.`])
-    };
 }
