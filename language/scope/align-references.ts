@@ -6,10 +6,13 @@ import { isProgram } from '../generated/ast.js';
  * Langium's references, where the first segment of a qualified reference
  * (`ChurnPilot` in `kpi ChurnPilot.RepeatContactRate`) names the program,
  * not the member: go to definition, hover, highlights and find references
- * there lead to the program, as rename does.
+ * there lead to the program, as rename does. A comment inside a qualified
+ * reference (`ChurnPilot./* c *\/RepeatContactRate`) names nothing: Langium
+ * found the reference's target from it, where rename offers nothing.
  */
 export class AlignReferences extends DefaultReferences {
     override findDeclarations(sourceCstNode: CstNode): AstNode[] {
+        if (sourceCstNode.hidden) return [];
         const found = super.findDeclarations(sourceCstNode);
         const program = found.length === 1 ? found[0]!.$container : undefined;
         if (!isProgram(program)) return found;

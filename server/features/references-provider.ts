@@ -4,6 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { DefaultDocumentHighlightProvider, DefaultReferencesProvider } from 'langium/lsp';
 import { DocumentHighlight, DocumentHighlightKind, Location, type CancellationToken, type DocumentHighlightParams, type ReferenceParams } from 'vscode-languageserver';
 import { isProgram, type Program } from '../../language/generated/ast.js';
+import { referenceNameLeaves } from '../../language/scope/align-references.js';
 import { programSegments, segmentRange } from './program-references.js';
 
 /** The program whose declared name the selected node is, if any. */
@@ -59,14 +60,25 @@ export class AlignDocumentHighlightProvider extends DefaultDocumentHighlightProv
     }
 
     /**
-     * The declaration itself (its reference description points from its own
-     * node to itself) is written there; the others read it. A qualified
-     * reference is highlighted at its last segment, the member's name, as
-     * rename edits it: its first one names the program, highlighted with it.
+     * The declaration's name is written there; the references read it. A
+     * qualified reference is highlighted at its last segment, the member's
+     * name, as rename edits it: its first one names the program, highlighted with it.
      */
     protected override createDocumentHighlight(reference: ReferenceDescription): DocumentHighlight {
-        const declaration = reference.sourcePath === reference.targetPath && UriUtils.equals(reference.sourceUri, reference.targetUri);
         const range = segmentRange(this.documents, reference, 'last') ?? reference.segment.range;
-        return DocumentHighlight.create(range, declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read);
+        return DocumentHighlight.create(range, this.isDeclaration(reference) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read);
+    }
+
+    /**
+     * Whether a reference description is the declaration's name: Langium
+     * describes it as a reference from the node to itself, as it does a
+     * reference the node makes to itself (`metric M { drives M }`), which
+     * is the text of a reference where the name is not.
+     */
+    private isDeclaration(reference: ReferenceDescription): boolean {
+        if (reference.sourcePath !== reference.targetPath || !UriUtils.equals(reference.sourceUri, reference.targetUri)) return false;
+        const root = this.documents.getDocument(reference.sourceUri)?.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, reference.segment.offset);
+        return !leaf || referenceNameLeaves(leaf).length === 0;
     }
 }
